@@ -1,0 +1,41 @@
+// What one Ask/Review/Explain run reports while it happens. The chat view renders these in order;
+// the same sequence drives the integration tests.
+
+import type { FixAction, ProviderFailure } from '../providers/types';
+import type { Origin, Route, Usage } from '../request';
+
+export interface AttachedContext {
+  path: string;          // workspace-relative path, or "untitled"
+  startLine: number;     // 1-based
+  endLine: number;
+  trimmed: boolean;      // true when cut to fit the model's context window
+}
+
+export type AskEvent =
+  /** Routing is decided; nothing has been sent yet. */
+  | { type: 'route'; route: Route; origin: Origin; model: string; provider: string; reasons: string[];
+      context: AttachedContext[]; redactions: Record<string, number>; estimatedCostUsd: number | null }
+  /** A streamed text delta of the answer (markdown). */
+  | { type: 'delta'; text: string }
+  /** A non-fatal fact, e.g. "cloud failed (503), answered by the local model instead". */
+  | { type: 'notice'; text: string }
+  /** The answer finished (ok, cancelled, or failed part-way). */
+  | { type: 'done'; status: 'ok' | 'cancelled' | 'failed'; footer: AnswerFooter }
+  /** The request could not be made or failed; `fixes` are the buttons the UI offers. */
+  | { type: 'error'; message: string; fixes: FixAction[]; failure?: ProviderFailure };
+
+export interface AnswerFooter {
+  route: Route;
+  provider: string;
+  model: string;
+  reasons: string[];
+  redactions: Record<string, number>;
+  usage: Usage;
+  costUsd: number | null;  // null = unknown price
+  ttftMs: number | null;
+  totalMs: number;
+  notes: string[];
+}
+
+/** Ask-mode as the user chose it (palette command or chat-view selector). */
+export type AskMode = 'auto' | 'private' | 'cloud';

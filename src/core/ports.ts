@@ -1,0 +1,30 @@
+// Interfaces the editor adapters implement, so the core stays editor-free and testable with plain objects.
+
+export interface Logger {
+  trace(message: string, ...args: unknown[]): void;
+  debug(message: string, ...args: unknown[]): void;
+  info(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  error(message: string | Error, ...args: unknown[]): void;
+}
+
+export const nullLogger: Logger = {
+  trace() {}, debug() {}, info() {}, warn() {}, error() {},
+};
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export type CloudProviderId = 'anthropic' | 'openai';
+
+/** API keys: SecretStorage first, then the environment (ANTHROPIC_API_KEY / OPENAI_API_KEY). */
+export interface KeySource {
+  get(provider: CloudProviderId): Promise<string | undefined>;
+}
+
+export interface Disposable {
+  dispose(): void;
+}

@@ -1,0 +1,78 @@
+// One streaming interface for every model endpoint. A provider's `stream()` is an async generator that yields
+// text deltas and *returns* a StreamResult; it never throws for expected failures (time-outs, HTTP errors,
+// cancellation) — those come back as `finish: 'error' | 'cancelled'` with a ProviderFailure the UI can show.
+
+import type { ChatTurn, Finish, Timing, Usage } from '../request';
+
+export interface ChatBody {
+  model: string;
+  system: string;
+  messages: ChatTurn[];
+  maxTokens: number;
+  temperature?: number;
+  stop?: string[];
+}
+
+/** Fill-in-the-middle request for inline completion (local only). */
+export interface FimBody {
+  model: string;
+  prefix: string;
+  suffix: string;
+  maxTokens: number;
+  stop?: string[];
+  temperature?: number;
+}
+
+export type FailureCode =
+  | 'connection'    // refused / reset / DNS
+  | 'timeout'       // no first byte within the time-out
+  | 'stalled'       // headers came, then the stream went quiet past the idle time-out
+  | 'auth'          // 401 / 403 / no key
+  | 'modelMissing'  // 404 model / ollama model not pulled
+  | 'tooLarge'      // 400 context length / 413
+  | 'rateLimited'   // 429 with retry-after beyond our cap
+  | 'quota'         // spend cap / insufficient_quota (never retried)
+  | 'server'        // 5xx / 529 after the SDK's retries
+  | 'protocol'      // malformed chunk, stream ended without its final event
+  | 'notLocal'      // the "local" endpoint is not loopback / trusted, or the model is a remote (cloud) model
+  | 'blocked'       // the egress gate refused to send
+  | 'budget'        // over budget and the policy says block
+  | 'unknown';
+
+/** What the UI offers as the one-click fix. */
+export type FixAction = 'setApiKey' | 'startOllama' | 'pullModel' | 'openSettings' | 'retry' | 'retryLocal' | 'showLogs';
+
+export interface ProviderFailure {
+  code: FailureCode;
+  /** One or two sentences naming the cause and the fix. Never contains a key or prompt text. */
+  message: string;
+  fix?: FixAction;
+  /** e.g. `ollama pull qwen2.5-coder:1.5b` for modelMissing. */
+  fixDetail?: string;
+  status?: number;
+  retryAfterMs?: number;
+}
+
+export interface StreamResult {
+  usage: Usage;
+  timing: Timing;
+  /** The model that really answered (as reported by the server when it says). */
+  model: string;
+  finish: Finish;
+  failure?: ProviderFailure;
+  /** Non-fatal facts worth showing, e.g. "prompt truncated by Ollama to 2048 tokens". */
+  notes?: string[];
+}
+
+export type ProviderLocation = 'local' | 'cloud';
+
+export interface ChatProvider {
+  readonly id: string;           // 'ollama' | 'anthropic' | 'openai' | 'openai-compatible'
+  readonly location: ProviderLocation;
+  stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void>;
+}
+
+export interface FimProvider {
+  readonly id: string;
+  complete(body: FimBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void>;
+}

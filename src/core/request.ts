@@ -1,0 +1,125 @@
+// The plain data that flows through the pipeline: Request → Labels → Decision → stream → ledger record.
+// No behaviour here; every layer imports these names.
+
+export type Kind = 'completion' | 'ask' | 'review' | 'explain';
+export type Origin = 'inline' | 'askCloud' | 'askPrivate' | 'askAuto' | 'review' | 'explainRoute';
+export type Route = 'local' | 'cloud' | 'refuse';
+
+/** One piece of editor context attached to a request. Paths are workspace-relative when possible. */
+export interface ContextItem {
+  source: 'selection' | 'visible' | 'file' | 'open' | 'snippet';
+  text: string;
+  path?: string;
+  language?: string;
+  /** 1-based inclusive line range of `text` inside the file, when known. */
+  startLine?: number;
+  endLine?: number;
+}
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface Request {
+  id: string;
+  kind: Kind;
+  origin: Origin;
+  question: string;
+  context: ContextItem[];
+  /** Earlier turns of the same chat thread (they pass the egress gate again when they go to the cloud). */
+  history?: ChatTurn[];
+}
+
+export type FindingCategory = 'secret' | 'pii' | 'path' | 'marker' | 'unscannable';
+
+/** A sensitive span. Never carries the matched value: only where it is and what it is. */
+export interface Finding {
+  kind: string;
+  category: FindingCategory;
+  /** Offsets into the scanned text (end exclusive). */
+  start: number;
+  end: number;
+  /** 1-based line of `start`. */
+  line: number;
+  /** Human label, e.g. "AWS access key". */
+  label?: string;
+}
+
+export interface Labels {
+  kind: Kind;
+  /** 0..1, higher = needs a stronger (cloud) model. */
+  complexity: number;
+  /** Why the classifier scored it so, readable by users. */
+  signals: string[];
+  findings: Finding[];
+  /** Context paths that match a private glob / .aiignore / deny-list. */
+  privatePaths: string[];
+}
+
+export interface Decision {
+  route: Route;
+  reasons: string[];
+  /** Set when the user must confirm before the request goes out (budget `confirm`, confirmAboveUsd). */
+  needsConfirmation?: string;
+}
+
+export type UsageSource = 'provider' | 'estimate';
+
+export interface Usage {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+  source: UsageSource;
+}
+
+export interface Timing {
+  ttftMs: number | null;
+  totalMs: number;
+}
+
+export type Finish = 'stop' | 'length' | 'cancelled' | 'error';
+
+/** Budget position, computed by the spend model and fed to the router. */
+export interface BudgetState {
+  level: 'none' | 'ok' | 'near' | 'exceeded'; // none = no budget set; near = ≥ 80 %; exceeded = ≥ 100 %
+  spentTodayUsd: number;
+  spentMonthUsd: number;
+  dailyUsd: number;   // 0 = no daily budget
+  monthlyUsd: number; // 0 = no monthly budget
+}
+
+/** Provider health, fed to the router so "local is down" is a routing input, not a crash. */
+export interface HealthState {
+  local: 'ready' | 'offline' | 'modelMissing' | 'notLocal' | 'unknown';
+  cloud: 'ready' | 'noKey' | 'unknown';
+}
+
+export type RecordStatus = 'ok' | 'failed' | 'cancelled';
+
+/** One ledger line. Never holds prompt text, file contents or keys. */
+export interface LedgerRecord {
+  v: 1;
+  id: string;
+  /** ISO-8601 UTC time the request started. */
+  time: string;
+  origin: Origin;
+  kind: Kind;
+  route: Route;
+  provider: string;
+  model: string;
+  tokens: Usage;
+  /** USD; null = unknown model (never a silent 0). Local requests: costPerHour × inference time. */
+  costUsd: number | null;
+  /** What the same tokens would have cost on the configured cloud model (for "saved vs all-cloud"). */
+  cloudEquivalentUsd?: number | null;
+  ttftMs: number | null;
+  totalMs: number;
+  status: RecordStatus;
+  /** For completions: shown / accepted / dropped; for failures: the failure code. */
+  outcome?: string;
+  reasons: string[];
+  /** Redaction counts by finding kind, e.g. {"aws-access-key-id": 1, "email": 2}. */
+  redactions?: Record<string, number>;
+}

@@ -1,0 +1,162 @@
+// Every `hybrid.*` setting, its type and its default, in one place. The VS Code adapter reads raw values and
+// passes them through `normalizeSettings`, so malformed user settings fall back to defaults with a warning
+// instead of breaking a feature. A unit test checks these keys against package.json.
+
+export type LocalProviderKind = 'ollama' | 'openai-compatible';
+export type CloudProviderKind = 'anthropic' | 'openai';
+export type OnCloudFindings = 'redact' | 'block';
+export type OnBudgetExceeded = 'local' | 'confirm' | 'block';
+
+export interface PriceOverride {
+  input: number;
+  output: number;
+  cacheRead?: number;
+  cacheWrite?: number;
+  cacheWrite1h?: number;
+  contextWindow?: number;
+}
+
+export interface HybridSettings {
+  'local.provider': LocalProviderKind;
+  'local.baseUrl': string;
+  'local.completionModel': string;
+  'local.chatModel': string;
+  'local.keepAlive': string;
+  'local.numCtx': number;
+  'local.costPerHour': number;
+  'cloud.provider': CloudProviderKind;
+  'cloud.model': string;
+  'anthropic.baseUrl': string;
+  'openai.baseUrl': string;
+  'timeouts.localFirstByteMs': number;
+  'timeouts.cloudFirstByteMs': number;
+  'timeouts.idleMs': number;
+  'privacy.onCloudFindings': OnCloudFindings;
+  'privacy.privateGlobs': string[];
+  'privacy.trustedHosts': string[];
+  'privacy.markers': string[];
+  'routing.complexityThreshold': number;
+  'budget.dailyUsd': number;
+  'budget.monthlyUsd': number;
+  'budget.onExceeded': OnBudgetExceeded;
+  'confirmAboveUsd': number;
+  'fallback.localToCloud': boolean;
+  'fallback.cloudToLocal': boolean;
+  'pricing': Record<string, PriceOverride>;
+  'completion.enabled': boolean;
+  'completion.disabledLanguages': string[];
+  'completion.debounceMs': number;
+  'completion.maxLines': number;
+  'completion.prefixTokens': number;
+  'completion.suffixTokens': number;
+  'completion.useSnippets': boolean;
+  'review.diagnostics': boolean;
+}
+
+export type SettingKey = keyof HybridSettings;
+
+export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
+  'local.provider': 'ollama',
+  'local.baseUrl': 'http://127.0.0.1:11434',
+  'local.completionModel': 'qwen2.5-coder:1.5b',
+  'local.chatModel': 'qwen2.5-coder:7b',
+  'local.keepAlive': '30m',
+  'local.numCtx': 8192,
+  'local.costPerHour': 0,
+  'cloud.provider': 'anthropic',
+  'cloud.model': 'claude-sonnet-4-6',
+  'anthropic.baseUrl': 'https://api.anthropic.com',
+  'openai.baseUrl': 'https://api.openai.com/v1',
+  'timeouts.localFirstByteMs': 10_000,
+  'timeouts.cloudFirstByteMs': 30_000,
+  'timeouts.idleMs': 20_000,
+  'privacy.onCloudFindings': 'redact',
+  'privacy.privateGlobs': [],
+  'privacy.trustedHosts': [],
+  'privacy.markers': ['CONFIDENTIAL', 'PROPRIETARY', 'INTERNAL USE ONLY'],
+  'routing.complexityThreshold': 0.5,
+  'budget.dailyUsd': 0,
+  'budget.monthlyUsd': 0,
+  'budget.onExceeded': 'confirm',
+  'confirmAboveUsd': 0,
+  'fallback.localToCloud': false,
+  'fallback.cloudToLocal': true,
+  'pricing': {},
+  'completion.enabled': true,
+  'completion.disabledLanguages': ['plaintext', 'markdown', 'scminput'],
+  'completion.debounceMs': 250,
+  'completion.maxLines': 12,
+  'completion.prefixTokens': 1024,
+  'completion.suffixTokens': 256,
+  'completion.useSnippets': true,
+  'review.diagnostics': true,
+}) as HybridSettings;
+
+const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
+  'local.provider': ['ollama', 'openai-compatible'],
+  'cloud.provider': ['anthropic', 'openai'],
+  'privacy.onCloudFindings': ['redact', 'block'],
+  'budget.onExceeded': ['local', 'confirm', 'block'],
+};
+
+export interface NormalizedSettings {
+  settings: HybridSettings;
+  /** One readable line per value that was ignored, e.g. "hybrid.budget.dailyUsd: expected a number ≥ 0". */
+  problems: string[];
+}
+
+/** Turns raw (possibly malformed) values into a full, typed settings object. Unknown/invalid → default. */
+export function normalizeSettings(raw: (key: SettingKey) => unknown): NormalizedSettings {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
+    const def = DEFAULT_SETTINGS[key] as unknown;
+    const value = raw(key);
+    if (value === undefined || value === null) { out[key] = def; continue; }
+    const problem = check(key, def, value);
+    if (problem) { problems.push(`hybrid.${key}: ${problem}; using the default`); out[key] = def; }
+    else out[key] = typeof def === 'string' ? (value as string).trim() : value;
+  }
+  return { settings: out as unknown as HybridSettings, problems };
+}
+
+function check(key: SettingKey, def: unknown, value: unknown): string | undefined {
+  const allowed = ENUMS[key];
+  if (allowed) return allowed.includes(value as string) ? undefined : `expected one of ${allowed.join(', ')}`;
+  if (typeof def === 'number') {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : 'expected a number ≥ 0';
+  }
+  if (typeof def === 'boolean') return typeof value === 'boolean' ? undefined : 'expected true or false';
+  if (typeof def === 'string') {
+    if (typeof value !== 'string') return 'expected a string';
+    if (key.endsWith('baseUrl') && !isHttpUrl(value)) return 'expected an http(s) URL';
+    return undefined;
+  }
+  if (Array.isArray(def)) {
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'expected a list of strings';
+  }
+  if (key === 'pricing') return checkPricing(value);
+  return undefined;
+}
+
+function checkPricing(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object of model → prices';
+  for (const [model, p] of Object.entries(value as Record<string, unknown>)) {
+    const price = p as Record<string, unknown> | null;
+    if (typeof price !== 'object' || price === null) return `model "${model}" needs an object`;
+    for (const field of ['input', 'output']) {
+      const n = price[field];
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return `model "${model}" needs "${field}" (USD per million tokens)`;
+    }
+  }
+  return undefined;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

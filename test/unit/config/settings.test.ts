@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, normalizeSettings, type SettingKey } from '../../../src/core/settings';
+import pkg from '../../../package.json';
+
+const declared = pkg.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;
+
+suite('settings', () => {
+  test('every setting in code is declared in package.json with the same default, and vice versa', () => {
+    const inCode = Object.keys(DEFAULT_SETTINGS).map((k) => `hybrid.${k}`).sort();
+    assert.deepEqual(Object.keys(declared).sort(), inCode);
+    for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
+      assert.deepEqual(declared[`hybrid.${key}`].default, DEFAULT_SETTINGS[key], `default of hybrid.${key}`);
+    }
+  });
+
+  test('malformed values fall back to defaults with a readable problem', () => {
+    const raw: Record<string, unknown> = {
+      'budget.dailyUsd': 'ten',
+      'budget.monthlyUsd': -5,
+      'privacy.onCloudFindings': 'yolo',
+      'local.baseUrl': 'not a url',
+      'privacy.privateGlobs': [1, 2],
+      'pricing': { 'my-model': { input: 'cheap' } },
+      'completion.enabled': 'yes',
+      'cloud.model': '  gpt-5.4  ',
+    };
+    const { settings, problems } = normalizeSettings((k) => raw[k]);
+    assert.equal(settings['budget.dailyUsd'], 0);
+    assert.equal(settings['budget.monthlyUsd'], 0);
+    assert.equal(settings['privacy.onCloudFindings'], 'redact');
+    assert.equal(settings['local.baseUrl'], 'http://127.0.0.1:11434');
+    assert.deepEqual(settings['privacy.privateGlobs'], []);
+    assert.deepEqual(settings.pricing, {});
+    assert.equal(settings['completion.enabled'], true);
+    assert.equal(settings['cloud.model'], 'gpt-5.4');
+    assert.equal(problems.length, 7);
+    assert.ok(problems.some((p) => p.startsWith('hybrid.budget.dailyUsd: expected a number')));
+    assert.ok(problems.some((p) => p.includes('"my-model" needs "input"')));
+  });
+
+  test('enum settings accept each declared value', () => {
+    for (const [key, schema] of Object.entries(declared)) {
+      if (!schema.enum) continue;
+      for (const value of schema.enum) {
+        const short = key.slice('hybrid.'.length);
+        const { problems } = normalizeSettings((k) => (k === short ? value : undefined));
+        assert.deepEqual(problems, [], `${key} = ${value}`);
+      }
+    }
+  });
+});
