@@ -1,0 +1,1 @@
+export interface BenchFigure { name: string; unit: string; median: number; p95: number; min: number; max: number; runs: number; baseline?: { name: string; median: number }; ratio?: number; note?: string }

@@ -1,0 +1,120 @@
+// The status bar item's text, tooltip and colour, as a pure function of what the extension knows, so every
+// state can be unit-tested without an editor. Icons use VS Code's $(name) syntax; the tooltip is plain lines.
+import type { BudgetState, HealthState, RecordStatus, Route } from '../request';
+
+export interface LastRequest {
+  route: Route;
+  totalMs: number;
+  model: string;
+  /** The first route reason, e.g. "private path: src/secrets/**". */
+  reason?: string;
+  status?: RecordStatus;
+}
+
+export interface StatusState {
+  local: HealthState['local'];
+  /** A request is in flight. */
+  busy: boolean;
+  completionEnabled: boolean;
+  last?: LastRequest;
+  /** Cloud spend (USD). */
+  todayUsd: number;
+  monthUsd: number;
+  budget?: BudgetState;
+  /** Saved vs all-cloud this month (USD). */
+  savedMonthUsd?: number;
+  /** "prices as of" date of the price table. */
+  pricesChecked?: string;
+  unknownPriceRequests?: number;
+  /** Set when the ledger cannot write (spend kept in memory). */
+  ledgerProblem?: string;
+}
+
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  /** Near the budget, local provider unavailable: warning colour. */
+  warning: boolean;
+  /** Budget exceeded: error colour (takes precedence over warning). */
+  error: boolean;
+}
+
+export function formatMs(ms: number): string {
+  if (!(ms >= 0)) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+  return `${Math.round(ms / 1000)} s`;
+}
+
+export function formatUsd(usd: number): string {
+  if (!(usd > 0)) return '$0.00';
+  if (usd < 0.01) return '<$0.01';
+  if (usd >= 100) return `$${Math.round(usd)}`;
+  return `$${usd.toFixed(2)}`;
+}
+
+const LOCAL_PROBLEM: Partial<Record<HealthState['local'], { text: string; tip: string }>> = {
+  offline: { text: 'local offline — start Ollama', tip: 'Local model: offline. Start Ollama (ollama serve); private requests wait for it.' },
+  modelMissing: { text: 'local model missing — pull it', tip: 'Local model: not installed. Run "ollama pull <model>" for the configured model.' },
+  notLocal: { text: 'local server is remote', tip: 'Local model: the configured server is not on this machine, so "private" requests would leave it.' },
+};
+
+function budgetLine(b: BudgetState | undefined): string {
+  if (!b || b.level === 'none') return 'Budget: none set';
+  const parts: string[] = [];
+  if (b.dailyUsd > 0) parts.push(`${Math.floor((100 * b.spentTodayUsd) / b.dailyUsd)}% of ${formatUsd(b.dailyUsd)} daily`);
+  if (b.monthlyUsd > 0) parts.push(`${Math.floor((100 * b.spentMonthUsd) / b.monthlyUsd)}% of ${formatUsd(b.monthlyUsd)} monthly`);
+  const tag = b.level === 'exceeded' ? ' — exceeded' : b.level === 'near' ? ' — near the limit' : '';
+  return `Budget: ${parts.join(', ')}${tag}`;
+}
+
+export function statusText(s: StatusState): StatusView {
+  const problem = LOCAL_PROBLEM[s.local];
+  const level = s.budget?.level ?? 'none';
+  const error = level === 'exceeded';
+  const warning = error || level === 'near' || problem !== undefined || s.last?.status === 'failed';
+
+  let icon: string;
+  let body: string;
+  if (problem) {
+    icon = '$(warning)';
+    body = problem.text;
+  } else if (!s.last) {
+    icon = '$(lock)';
+    body = s.local === 'ready' ? 'local ready' : 'local';
+    if (s.todayUsd > 0) body += ` · ${formatUsd(s.todayUsd)} today`;
+  } else if (s.last.route === 'cloud') {
+    icon = '$(cloud)';
+    body = `${formatUsd(s.todayUsd)} today · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
+  } else if (s.last.route === 'local') {
+    icon = '$(lock)';
+    body = `local · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
+    if (s.todayUsd > 0) body += ` · ${formatUsd(s.todayUsd)} today`;
+  } else {
+    icon = '$(circle-slash)';
+    body = 'refused';
+    if (s.todayUsd > 0) body += ` · ${formatUsd(s.todayUsd)} today`;
+  }
+  if (level === 'exceeded' && !problem) icon = '$(warning)';
+  if (s.busy) icon = '$(sync~spin)';
+  const text = `${icon} ${body}${s.completionEnabled ? '' : ' $(circle-slash)'}`;
+
+  const lines = ['Hybrid Assistant'];
+  lines.push(problem ? problem.tip : `Local model: ${s.local === 'ready' ? 'ready' : 'unknown'}`);
+  lines.push(`Inline completion: ${s.completionEnabled ? 'on' : 'off'}`);
+  lines.push(`Cloud spend: ${formatUsd(s.todayUsd)} today, ${formatUsd(s.monthUsd)} this month`);
+  lines.push(budgetLine(s.budget));
+  if (s.savedMonthUsd !== undefined) lines.push(`Saved vs all-cloud this month: ${formatUsd(s.savedMonthUsd)}`);
+  if (s.unknownPriceRequests) {
+    lines.push(`${s.unknownPriceRequests} cloud request${s.unknownPriceRequests === 1 ? '' : 's'} with unknown price (not included; set hybrid.pricing)`);
+  }
+  if (s.last) {
+    const what = s.last.status && s.last.status !== 'ok' ? ` (${s.last.status})` : '';
+    lines.push(`Last request: ${s.last.route} · ${s.last.model} · ${formatMs(s.last.totalMs)}${what}`);
+    if (s.last.reason) lines.push(`Why: ${s.last.reason}`);
+  }
+  if (s.ledgerProblem) lines.push(`Spend ledger: ${s.ledgerProblem} — this session is kept in memory only`);
+  if (s.pricesChecked) lines.push(`Prices as of ${s.pricesChecked}`);
+  lines.push('Click to open the spend panel');
+  return { text, tooltip: lines.join('\n'), warning, error };
+}

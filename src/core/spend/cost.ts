@@ -1,0 +1,169 @@
+// What a request costs in USD, from our Usage or from a provider's raw usage object.
+// Formula (as Cline/Roo and genai-prices): Σ tokens_of_kind × price_of_kind / 1e6, where `input` counts only
+// uncached, unwritten input tokens. Unknown model → undefined ("unknown"), never 0.
+import type { Route, Usage } from '../request';
+import { BUNDLED_PRICES, findModel, type ModelPrice, type PriceTable } from './priceTable';
+
+/** Usage split the way prices are: `cacheWrite` = 5-minute writes when `cacheWrite1h` is present. */
+export type PricedUsage = Usage & { cacheWrite1h?: number };
+
+export interface CostBreakdown {
+  model: ModelPrice;
+  inputUsd: number;
+  outputUsd: number;
+  totalUsd: number;
+  /** Input-side tokens that chose the tier (input + cache read + cache writes). */
+  promptTokens: number;
+  /** `above` of the tier that applied, or null for base prices. */
+  tier: number | null;
+}
+
+function n(x: number | undefined): number {
+  return typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : 0;
+}
+
+/** The price breakdown, or undefined for a model the table does not know. */
+export function costBreakdown(model: string, usage: PricedUsage, table: PriceTable = BUNDLED_PRICES): CostBreakdown | undefined {
+  const m = findModel(model, table);
+  if (!m) return undefined;
+  const input = n(usage.input), output = n(usage.output), read = n(usage.cacheRead);
+  const write5 = n(usage.cacheWrite), write1h = n(usage.cacheWrite1h);
+  const promptTokens = input + read + write5 + write1h;
+  // Long-context tiers bill the whole request at the tier's prices ("all-or-nothing", as Anthropic and OpenAI do).
+  let p: { input: number; output: number; cacheWrite?: number; cacheWrite1h?: number; cacheRead?: number } = m;
+  let tier: number | null = null;
+  for (const t of m.tiers ?? []) if (promptTokens > t.above) { p = t; tier = t.above; }
+  const inputUsd =
+    (input * p.input + read * (p.cacheRead ?? p.input) + write5 * (p.cacheWrite ?? p.input) +
+      write1h * (p.cacheWrite1h ?? p.cacheWrite ?? p.input)) / 1e6;
+  const outputUsd = (output * p.output) / 1e6;
+  return { model: m, inputUsd, outputUsd, totalUsd: inputUsd + outputUsd, promptTokens, tier };
+}
+
+/** USD for `usage` on `model`; undefined = unknown model (show "unknown", never $0). */
+export function priceOf(model: string, usage: PricedUsage, table: PriceTable = BUNDLED_PRICES): number | undefined {
+  return costBreakdown(model, usage, table)?.totalUsd;
+}
+
+export type UsageProvider = 'anthropic' | 'openai' | 'ollama';
+
+type Raw = Record<string, unknown>;
+
+function num(o: unknown, ...keys: string[]): number {
+  let cur: unknown = o;
+  for (const k of keys) {
+    if (typeof cur !== 'object' || cur === null) return 0;
+    cur = (cur as Raw)[k];
+  }
+  return typeof cur === 'number' && Number.isFinite(cur) && cur > 0 ? cur : 0;
+}
+
+function has(o: unknown, key: string): boolean {
+  return typeof o === 'object' && o !== null && key in o;
+}
+
+/**
+ * Maps a provider's raw usage object to our Usage (source "provider"), with 5-minute and 1-hour cache writes split.
+ * - Anthropic Messages: `input_tokens` already excludes cache reads and writes; `cache_creation.ephemeral_5m/1h`
+ *   splits the writes (older responses only give `cache_creation_input_tokens`, billed as 5-minute writes).
+ *   `iterations` (compaction, advisor turns) are not added: the top-level figures are what is billed.
+ * - OpenAI Chat/Responses: `prompt_tokens` (`input_tokens`) includes cached tokens and cache writes, so
+ *   input = prompt − cached − cache_write.
+ * - Ollama: `prompt_eval_count` / `eval_count`, no cache.
+ */
+export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage & { cacheWrite1h: number } {
+  if (provider === 'anthropic') {
+    const cc = has(raw, 'cache_creation') ? (raw as Raw).cache_creation : undefined;
+    const w5 = cc ? num(cc, 'ephemeral_5m_input_tokens') : num(raw, 'cache_creation_input_tokens');
+    const w1 = cc ? num(cc, 'ephemeral_1h_input_tokens') : 0;
+    return {
+      input: num(raw, 'input_tokens'), output: num(raw, 'output_tokens'),
+      cacheRead: num(raw, 'cache_read_input_tokens'), cacheWrite: w5, cacheWrite1h: w1, source: 'provider',
+    };
+  }
+  if (provider === 'openai') {
+    const chat = has(raw, 'prompt_tokens');
+    const prompt = chat ? num(raw, 'prompt_tokens') : num(raw, 'input_tokens');
+    const details = chat ? 'prompt_tokens_details' : 'input_tokens_details';
+    const cached = num(raw, details, 'cached_tokens');
+    const written = num(raw, details, 'cache_write_tokens');
+    return {
+      input: Math.max(0, prompt - cached - written),
+      output: chat ? num(raw, 'completion_tokens') : num(raw, 'output_tokens'),
+      cacheRead: cached, cacheWrite: written, cacheWrite1h: 0, source: 'provider',
+    };
+  }
+  return {
+    input: num(raw, 'prompt_eval_count'), output: num(raw, 'eval_count'),
+    cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0, source: 'provider',
+  };
+}
+
+/** The ledger's Usage: one cacheWrite figure (5-minute + 1-hour writes). */
+export function toLedgerUsage(u: Usage & { cacheWrite1h?: number }): Usage {
+  return { input: u.input, output: u.output, cacheRead: u.cacheRead, cacheWrite: u.cacheWrite + n(u.cacheWrite1h), source: u.source };
+}
+
+export interface ProviderCost {
+  /** For the ledger (cache writes summed). */
+  usage: Usage;
+  cacheWrite1h: number;
+  /** undefined = unknown model. */
+  costUsd: number | undefined;
+}
+
+/** Cost of a raw provider usage object: the figure that should match the provider's bill. */
+export function costOfProviderUsage(provider: UsageProvider, model: string, rawUsage: unknown, table: PriceTable = BUNDLED_PRICES): ProviderCost {
+  const u = usageFromProvider(provider, rawUsage);
+  return {
+    usage: toLedgerUsage(u),
+    cacheWrite1h: u.cacheWrite1h,
+    costUsd: provider === 'ollama' ? 0 : priceOf(model, u, table),
+  };
+}
+
+/** Amortized hardware and power for a local request: costPerHour × inference time. */
+export function localCost(totalMs: number, costPerHour: number): number {
+  if (!(totalMs > 0) || !(costPerHour > 0)) return 0;
+  return (costPerHour * totalMs) / 3_600_000;
+}
+
+/**
+ * What the same tokens would have cost on `cloudModel` (for "saved vs all-cloud"). Cache tokens are priced as
+ * plain input: a local request had no cloud cache to hit. undefined when the cloud model has no price.
+ */
+export function cloudEquivalent(usage: Usage, cloudModel: string, table: PriceTable = BUNDLED_PRICES): number | undefined {
+  const input = n(usage.input) + n(usage.cacheRead) + n(usage.cacheWrite);
+  return priceOf(cloudModel, { input, output: n(usage.output), cacheRead: 0, cacheWrite: 0, source: usage.source }, table);
+}
+
+export interface RequestCostInput {
+  route: Route;
+  model: string;
+  /** Provider-reported when available, else a tiktoken estimate (its `source` says which). */
+  usage: PricedUsage;
+  totalMs: number;
+  /** hybrid.local.costPerHour */
+  costPerHour: number;
+  /** hybrid.cloud.model: what local requests are compared against. */
+  cloudModel: string;
+  table?: PriceTable;
+}
+
+/** The ledger's cost fields for a finished request, computed the same way everywhere. */
+export function requestCost(i: RequestCostInput): { costUsd: number | null; cloudEquivalentUsd?: number | null } {
+  const table = i.table ?? BUNDLED_PRICES;
+  if (i.route === 'cloud') return { costUsd: priceOf(i.model, i.usage, table) ?? null };
+  if (i.route === 'local') {
+    return { costUsd: localCost(i.totalMs, i.costPerHour), cloudEquivalentUsd: cloudEquivalent(toLedgerUsage(i.usage), i.cloudModel, table) ?? null };
+  }
+  return { costUsd: 0 };
+}
+
+/**
+ * Pre-flight estimate for a cloud request (cost preview, hybrid.confirmAboveUsd, budget checks): the prompt's
+ * tokens as uncached input plus the expected output. undefined for an unknown model.
+ */
+export function previewCost(model: string, inputTokens: number, expectedOutputTokens: number, table: PriceTable = BUNDLED_PRICES): number | undefined {
+  return priceOf(model, { input: inputTokens, output: expectedOutputTokens, cacheRead: 0, cacheWrite: 0, source: 'estimate' }, table);
+}

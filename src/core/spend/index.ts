@@ -1,0 +1,14 @@
+export { BUNDLED_PRICES, contextWindowOf, findModel, matches, withOverrides } from './priceTable';
+export type { MatchRule, ModelPrice, PriceTable, PriceTier, ProviderId } from './priceTable';
+export { cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, toLedgerUsage, usageFromProvider } from './cost';
+export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';
+export { Ledger, ledgerFileName, monthOf } from './ledger';
+export type { AppendResult, LedgerOptions, LoadResult, RepairReport } from './ledger';
+export { nodeLedgerFs } from './ledgerFs';
+export type { LedgerFileHandle, LedgerFs } from './ledgerFs';
+export { LedgerRecordError, MAX_LINE_BYTES, parseLine, serializeRecord, validateRecord } from './ledgerRecord';
+export { SpendModel, emptyTotals, localDayKey } from './spendModel';
+export type { BreakdownRow, DayPoint, LatencyRow, PeriodTotals, SpendModelOptions, SpendSnapshot, TokenTotals } from './spendModel';
+export { LatencyWindow } from './latencyWindow';
+export { NEAR_FRACTION, budgetPercent, budgetState, budgetWarnings } from './budget';
+export type { BudgetWarning, SpendSoFar } from './budget';

@@ -1,0 +1,242 @@
+// The spend ledger: append-only JSON Lines, one file per month (`ledger-YYYY-MM.jsonl`), one record per request.
+// Each append is one write() of one whole line on an O_APPEND handle followed by fdatasync, so a crash loses at
+// most the record being written and two windows appending at once never interleave partial lines.
+// Storage failures (full disk, read-only folder) never break the extension: records stay in memory for the
+// session and one warning is raised.
+import * as path from 'node:path';
+import type { LedgerRecord } from '../request';
+import type { Disposable } from '../ports';
+import { nodeLedgerFs, type LedgerFileHandle, type LedgerFs } from './ledgerFs';
+import { parseLine, serializeRecord } from './ledgerRecord';
+
+const FILE_RE = /^ledger-(\d{4}-\d{2})\.jsonl$/;
+const TAIL_WINDOW = 16 * 1024;
+
+export interface LedgerOptions {
+  fs?: LedgerFs;
+  /** Called at most once per ledger, with a sentence for the user. */
+  onWarning?: (message: string) => void;
+}
+
+export interface AppendResult {
+  /** false: kept in memory only (storage unavailable); the record still counts for this session. */
+  written: boolean;
+  /** Error code (ENOSPC, EROFS, …) when not written. */
+  error?: string;
+}
+
+export interface RepairReport {
+  file: string;
+  /** Copy of the file as found, before the torn tail was cut. */
+  brokenCopy: string;
+  cutBytes: number;
+}
+
+export interface LoadResult {
+  records: LedgerRecord[];
+  /** Lines that were not a valid record (garbage, torn, NUL-filled): skipped, never fatal. */
+  skipped: number;
+  /** Valid records recovered from a line that also held a torn fragment or NUL bytes. */
+  salvaged: number;
+  /** Records whose id was already seen (a replayed write counts once). */
+  duplicates: number;
+  files: string[];
+}
+
+export function monthOf(isoTime: string): string {
+  return isoTime.slice(0, 7);
+}
+
+export function ledgerFileName(month: string): string {
+  return `ledger-${month}.jsonl`;
+}
+
+function codeOf(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
+}
+
+function describe(code: string): string {
+  switch (code) {
+    case 'ENOSPC': return 'the disk is full';
+    case 'EROFS': return 'the folder is read-only';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ENOTDIR': return 'a file is in the way of the folder';
+    case 'EDQUOT': return 'the disk quota is exceeded';
+    default: return code;
+  }
+}
+
+export class Ledger {
+  private readonly fs: LedgerFs;
+  private readonly onWarning?: (message: string) => void;
+  private handle: { month: string; h: LedgerFileHandle } | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private failure: string | undefined;
+  private warned = false;
+  private readonly memory: LedgerRecord[] = [];
+  private readonly listeners = new Set<(r: LedgerRecord) => void>();
+  private closed = false;
+  readonly repairs: RepairReport[] = [];
+
+  private constructor(readonly dir: string, opts: LedgerOptions) {
+    this.fs = opts.fs ?? nodeLedgerFs;
+    this.onWarning = opts.onWarning;
+  }
+
+  /** Never throws: a folder that cannot be created or repaired gives a memory-only ledger and one warning. */
+  static async open(dir: string, opts: LedgerOptions = {}): Promise<Ledger> {
+    const ledger = new Ledger(dir, opts);
+    try {
+      await ledger.fs.mkdirp(dir);
+      for (const name of await ledger.listFiles()) await ledger.repairTail(path.join(dir, name));
+    } catch (err) {
+      ledger.fail(err);
+    }
+    return ledger;
+  }
+
+  /** undefined while records reach the disk; otherwise the reason they do not. */
+  get problem(): string | undefined {
+    return this.failure;
+  }
+
+  onDidAppend(listener: (r: LedgerRecord) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => { this.listeners.delete(listener); } };
+  }
+
+  /**
+   * Appends one record (validated; unknown fields dropped). Appends from one ledger are written in call order.
+   * Throws LedgerRecordError (synchronously) for an invalid record; storage errors resolve with `written: false`.
+   */
+  append(record: LedgerRecord): Promise<AppendResult> {
+    const line = serializeRecord(record);
+    const clean = parseLine(line.slice(0, -1))!.record;
+    const done = this.queue.then(() => this.write(clean, line));
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private async write(record: LedgerRecord, line: string): Promise<AppendResult> {
+    let result: AppendResult;
+    if (this.failure || this.closed) {
+      this.memory.push(record);
+      result = { written: false, error: this.failure ?? 'closed' };
+    } else {
+      try {
+        const h = await this.handleFor(monthOf(record.time));
+        const buf = Buffer.from(line, 'utf8');
+        const n = await h.write(buf);
+        // A short write means the disk filled up mid-line; the torn tail is cut on the next open.
+        if (n !== buf.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+        await h.datasync();
+        result = { written: true };
+      } catch (err) {
+        // After a failed fsync the kernel may have dropped the data (fsyncgate): stop writing, never retry.
+        this.fail(err);
+        this.memory.push(record);
+        result = { written: false, error: this.failure };
+      }
+    }
+    for (const l of this.listeners) {
+      try { l(record); } catch { /* a listener's bug must not lose spend */ }
+    }
+    return result;
+  }
+
+  private async handleFor(month: string): Promise<LedgerFileHandle> {
+    if (this.handle?.month === month) return this.handle.h;
+    if (this.handle) { const old = this.handle.h; this.handle = undefined; await old.close().catch(() => undefined); }
+    const h = await this.fs.openAppend(path.join(this.dir, ledgerFileName(month)));
+    this.handle = { month, h };
+    await this.fs.syncDir(this.dir);
+    return h;
+  }
+
+  private fail(err: unknown): void {
+    if (this.failure) return;
+    const code = codeOf(err);
+    this.failure = code;
+    if (this.handle) { const h = this.handle.h; this.handle = undefined; void h.close().catch(() => undefined); }
+    if (!this.warned) {
+      this.warned = true;
+      this.onWarning?.(
+        `Hybrid Assistant cannot write its spend ledger in ${this.dir} (${describe(code)}). ` +
+          'Spend for this session is kept in memory only and still counts toward your budgets.',
+      );
+    }
+  }
+
+  private async listFiles(fromMonth?: string): Promise<string[]> {
+    const names = await this.fs.readdir(this.dir);
+    return names
+      .filter((n) => { const m = FILE_RE.exec(n); return m !== null && (!fromMonth || m[1] >= fromMonth); })
+      .sort();
+  }
+
+  /**
+   * A file that does not end in `\n` was torn by a crash or power loss. Keep a copy as `<file>.broken-<ts>`,
+   * then cut the file back to its last complete line so the next append starts on a fresh line. The size is
+   * re-checked before cutting: if another window appended meanwhile, the fragment is left as a garbage line
+   * (skipped on read) rather than risk cutting that window's record.
+   */
+  private async repairTail(file: string): Promise<void> {
+    const size = await this.fs.size(file);
+    if (size === 0) return;
+    const start = Math.max(0, size - TAIL_WINDOW);
+    const tail = await this.fs.readRange(file, start, size);
+    if (tail[tail.length - 1] === 0x0a) return;
+    const lastNl = tail.lastIndexOf(0x0a);
+    if (lastNl < 0 && start > 0) return; // a >16 KiB line is garbage anyway; reading skips it
+    const cutAt = lastNl < 0 ? 0 : start + lastNl + 1;
+    const brokenCopy = `${file}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await this.fs.copyFile(file, brokenCopy);
+    if ((await this.fs.size(file)) !== size) return;
+    await this.fs.truncate(file, cutAt);
+    this.repairs.push({ file, brokenCopy, cutBytes: size - cutAt });
+  }
+
+  /**
+   * Every record from `fromMonth` ('YYYY-MM', inclusive) on, oldest file first, plus this session's
+   * memory-only records. Unreadable files are reported through the warning, not thrown.
+   */
+  async load(fromMonth?: string): Promise<LoadResult> {
+    const out: LoadResult = { records: [], skipped: 0, salvaged: 0, duplicates: 0, files: [] };
+    const seen = new Set<string>();
+    const take = (r: LedgerRecord): void => {
+      if (seen.has(r.id)) { out.duplicates++; return; }
+      seen.add(r.id);
+      out.records.push(r);
+    };
+    let names: string[] = [];
+    try { names = await this.listFiles(fromMonth); } catch (err) { if (!this.failure) this.fail(err); }
+    for (const name of names) {
+      let text: string;
+      try { text = (await this.fs.readFile(path.join(this.dir, name))).toString('utf8'); } catch { continue; }
+      out.files.push(name);
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      for (const raw of text.split('\n')) {
+        if (raw.length === 0) continue;
+        const hasNul = raw.includes('\u0000');
+        const line = hasNul ? raw.replace(/\u0000+/g, '') : raw;
+        if (line.trim().length === 0) { out.skipped++; continue; }
+        const parsed = parseLine(line);
+        if (!parsed) { out.skipped++; continue; }
+        if (parsed.salvaged || hasNul) { out.salvaged++; if (parsed.salvaged) out.skipped++; }
+        take(parsed.record);
+      }
+    }
+    for (const r of this.memory) if (!fromMonth || monthOf(r.time) >= fromMonth) take(r);
+    return out;
+  }
+
+  /** Waits for pending appends and closes the file. Later appends are kept in memory. */
+  async close(): Promise<void> {
+    await this.queue;
+    this.closed = true;
+    const h = this.handle?.h;
+    this.handle = undefined;
+    await h?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,247 @@
+// Spend aggregates folded incrementally from ledger records: `add` is O(1), `snapshot` is bounded by the number
+// of distinct days/models (not records), so the panel opens fast on a year of history.
+// Days and months are the user's local calendar (a "daily budget" is the user's day), from each record's
+// start time.
+//
+// Definitions (all USD):
+//   cloudUsd          Σ costUsd of cloud requests with a known price
+//   localUsd          Σ costUsd of local requests (hybrid.local.costPerHour × inference time; 0 by default)
+//   spentUsd          cloudUsd + localUsd
+//   wouldHaveSpentUsd cloudUsd + Σ cloudEquivalentUsd of local requests (everything on the cloud model)
+//   savedUsd          wouldHaveSpentUsd − spentUsd  =  Σ cloudEquivalentUsd(local) − localUsd
+// Cloud requests with an unknown price are counted (unknownPriceRequests), never added as $0.
+import type { LedgerRecord, RecordStatus, Route } from '../request';
+import { LatencyWindow } from './latencyWindow';
+
+export interface TokenTotals {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+}
+
+export interface PeriodTotals {
+  requests: number;
+  localRequests: number;
+  cloudRequests: number;
+  refusedRequests: number;
+  cloudUsd: number;
+  localUsd: number;
+  spentUsd: number;
+  wouldHaveSpentUsd: number;
+  savedUsd: number;
+  /** Cloud requests whose model had no price: their cost is unknown, not $0. */
+  unknownPriceRequests: number;
+  /** Local requests whose cloud equivalent is unknown (left out of savings). */
+  localWithoutCloudPrice: number;
+  /** Requests whose token counts are tiktoken estimates rather than provider-reported. */
+  estimatedTokenRequests: number;
+  tokens: TokenTotals;
+  status: Record<RecordStatus, number>;
+}
+
+export interface BreakdownRow extends PeriodTotals {
+  key: string;
+}
+
+export interface DayPoint {
+  /** Local date, YYYY-MM-DD. */
+  day: string;
+  cloudUsd: number;
+  localUsd: number;
+  savedUsd: number;
+  requests: number;
+}
+
+export interface LatencyRow {
+  route: Route;
+  /** Successful requests measured in total (the percentiles use the most recent ones). */
+  count: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  ttftP50Ms: number | null;
+  ttftP95Ms: number | null;
+}
+
+/** Plain JSON (it is posted to the spend webview). */
+export interface SpendSnapshot {
+  generatedAt: string;
+  today: PeriodTotals;
+  month: PeriodTotals;
+  allTime: PeriodTotals;
+  /** This month, most expensive first. */
+  byModel: BreakdownRow[];
+  byRoute: BreakdownRow[];
+  byKind: BreakdownRow[];
+  /** The last 30 local days, oldest first, zero-filled. */
+  days: DayPoint[];
+  latency: LatencyRow[];
+  /** Newest first. */
+  recent: LedgerRecord[];
+  firstRecordTime: string | null;
+}
+
+export function emptyTotals(): PeriodTotals {
+  return {
+    requests: 0, localRequests: 0, cloudRequests: 0, refusedRequests: 0,
+    cloudUsd: 0, localUsd: 0, spentUsd: 0, wouldHaveSpentUsd: 0, savedUsd: 0,
+    unknownPriceRequests: 0, localWithoutCloudPrice: 0, estimatedTokenRequests: 0,
+    tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+    status: { ok: 0, failed: 0, cancelled: 0 },
+  };
+}
+
+function addTo(t: PeriodTotals, r: LedgerRecord): void {
+  t.requests++;
+  t.status[r.status]++;
+  t.tokens.input += r.tokens.input;
+  t.tokens.output += r.tokens.output;
+  t.tokens.cacheRead += r.tokens.cacheRead;
+  t.tokens.cacheWrite += r.tokens.cacheWrite;
+  if (r.tokens.source === 'estimate') t.estimatedTokenRequests++;
+  if (r.route === 'cloud') {
+    t.cloudRequests++;
+    if (r.costUsd === null) t.unknownPriceRequests++;
+    else { t.cloudUsd += r.costUsd; t.spentUsd += r.costUsd; t.wouldHaveSpentUsd += r.costUsd; }
+  } else if (r.route === 'local') {
+    t.localRequests++;
+    const cost = r.costUsd ?? 0;
+    t.localUsd += cost;
+    t.spentUsd += cost;
+    const eq = r.cloudEquivalentUsd;
+    if (eq === null || eq === undefined) {
+      t.localWithoutCloudPrice++;
+      // Without a cloud price the honest "would have spent" for this request is what it did cost.
+      t.wouldHaveSpentUsd += cost;
+    } else {
+      t.wouldHaveSpentUsd += eq;
+      t.savedUsd += eq - cost;
+    }
+  } else {
+    t.refusedRequests++;
+  }
+}
+
+interface MonthAgg {
+  totals: PeriodTotals;
+  byModel: Map<string, PeriodTotals>;
+  byRoute: Map<string, PeriodTotals>;
+  byKind: Map<string, PeriodTotals>;
+}
+
+function bump(map: Map<string, PeriodTotals>, key: string, r: LedgerRecord): void {
+  let t = map.get(key);
+  if (!t) { t = emptyTotals(); map.set(key, t); }
+  addTo(t, r);
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function localDayKey(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function clone(t: PeriodTotals): PeriodTotals {
+  return { ...t, tokens: { ...t.tokens }, status: { ...t.status } };
+}
+
+function rows(map: Map<string, PeriodTotals> | undefined): BreakdownRow[] {
+  if (!map) return [];
+  return [...map.entries()]
+    .map(([key, t]) => ({ key, ...clone(t) }))
+    .sort((a, b) => b.spentUsd - a.spentUsd || b.requests - a.requests || a.key.localeCompare(b.key));
+}
+
+export interface SpendModelOptions {
+  /** How many recent records the snapshot carries. */
+  recent?: number;
+  /** How many recent latencies per route the percentiles use. */
+  latencyWindow?: number;
+}
+
+export class SpendModel {
+  private readonly days = new Map<string, PeriodTotals>();
+  private readonly months = new Map<string, MonthAgg>();
+  private readonly all = emptyTotals();
+  private readonly latency = new Map<Route, { total: LatencyWindow; ttft: LatencyWindow }>();
+  private readonly recentRing: LedgerRecord[] = [];
+  private recentNext = 0;
+  private readonly recentCap: number;
+  private readonly windowCap: number;
+  private first: string | null = null;
+  private readonly ids = new Set<string>();
+
+  constructor(opts: SpendModelOptions = {}) {
+    this.recentCap = opts.recent ?? 50;
+    this.windowCap = opts.latencyWindow ?? 1000;
+  }
+
+  get size(): number {
+    return this.all.requests;
+  }
+
+  /** Folds one record in. A record id seen before is ignored (a replay counts once). */
+  add(r: LedgerRecord): void {
+    if (this.ids.has(r.id)) return;
+    this.ids.add(r.id);
+    const at = new Date(r.time);
+    const day = localDayKey(at);
+    const month = day.slice(0, 7);
+    let d = this.days.get(day);
+    if (!d) { d = emptyTotals(); this.days.set(day, d); }
+    addTo(d, r);
+    let m = this.months.get(month);
+    if (!m) { m = { totals: emptyTotals(), byModel: new Map(), byRoute: new Map(), byKind: new Map() }; this.months.set(month, m); }
+    addTo(m.totals, r);
+    bump(m.byModel, r.model, r);
+    bump(m.byRoute, r.route, r);
+    bump(m.byKind, r.kind, r);
+    addTo(this.all, r);
+    if (r.status === 'ok' && r.route !== 'refuse') {
+      let l = this.latency.get(r.route);
+      if (!l) { l = { total: new LatencyWindow(this.windowCap), ttft: new LatencyWindow(this.windowCap) }; this.latency.set(r.route, l); }
+      l.total.add(r.totalMs);
+      if (r.ttftMs !== null) l.ttft.add(r.ttftMs);
+    }
+    if (this.recentRing.length < this.recentCap) this.recentRing.push(r);
+    else if (this.recentCap > 0) { this.recentRing[this.recentNext] = r; this.recentNext = (this.recentNext + 1) % this.recentCap; }
+    if (this.first === null || r.time < this.first) this.first = r.time;
+  }
+
+  /** Today's and this month's spend without building a whole snapshot (for the status bar and budgets). */
+  quick(now: Date): { today: PeriodTotals; month: PeriodTotals } {
+    const day = localDayKey(now);
+    return {
+      today: clone(this.days.get(day) ?? emptyTotals()),
+      month: clone(this.months.get(day.slice(0, 7))?.totals ?? emptyTotals()),
+    };
+  }
+
+  snapshot(now: Date): SpendSnapshot {
+    const { today, month } = this.quick(now);
+    const m = this.months.get(localDayKey(now).slice(0, 7));
+    const days: DayPoint[] = [];
+    for (let i = 29; i >= 0; i--) {
+      const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - i, 12);
+      const key = localDayKey(d);
+      const t = this.days.get(key);
+      days.push({ day: key, cloudUsd: t?.cloudUsd ?? 0, localUsd: t?.localUsd ?? 0, savedUsd: t?.savedUsd ?? 0, requests: t?.requests ?? 0 });
+    }
+    const latency: LatencyRow[] = (['local', 'cloud'] as Route[]).map((route) => {
+      const l = this.latency.get(route);
+      const [p50, p95] = l ? l.total.percentiles(50, 95) : [null, null];
+      const [t50, t95] = l ? l.ttft.percentiles(50, 95) : [null, null];
+      return { route, count: l?.total.count ?? 0, p50Ms: p50, p95Ms: p95, ttftP50Ms: t50, ttftP95Ms: t95 };
+    });
+    const recent = [...this.recentRing.slice(this.recentNext), ...this.recentRing.slice(0, this.recentNext)]
+      .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+    return {
+      generatedAt: now.toISOString(),
+      today, month, allTime: clone(this.all),
+      byModel: rows(m?.byModel), byRoute: rows(m?.byRoute), byKind: rows(m?.byKind),
+      days, latency, recent, firstRecordTime: this.first,
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export { createTokenCounter, encodingForModel, estimateTokens, isTiktokenLoaded } from './tokenCounter';
+export type { EncodingName, TokenCounter, TokenCounterOptions, TrimOptions, TrimResult } from './tokenCounter';

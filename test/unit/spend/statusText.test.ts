@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { formatMs, formatUsd, statusText, type StatusState } from '../../../src/core/presentation';
+import type { BudgetState } from '../../../src/core/request';
+
+const base: StatusState = { local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0 };
+const budget = (level: BudgetState['level'], today: number): BudgetState => ({ level, spentTodayUsd: today, spentMonthUsd: today, dailyUsd: 1, monthlyUsd: 0 });
+
+suite('presentation / status text', () => {
+  test('no requests yet: "$(lock) local ready"', () => {
+    const v = statusText(base);
+    assert.equal(v.text, '$(lock) local ready');
+    assert.equal(v.warning, false);
+    assert.equal(v.error, false);
+  });
+
+  test('last request local: "$(lock) local · 180 ms"', () => {
+    assert.equal(statusText({ ...base, last: { route: 'local', totalMs: 180, model: 'qwen2.5-coder:7b' } }).text, '$(lock) local · 180 ms');
+  });
+
+  test('last request cloud: "$(cloud) $0.42 today · 1.2 s"', () => {
+    const v = statusText({ ...base, todayUsd: 0.42, monthUsd: 3.1, last: { route: 'cloud', totalMs: 1234, model: 'claude-sonnet-4-6', reason: 'complexity 0.72 ≥ 0.5' } });
+    assert.equal(v.text, '$(cloud) $0.42 today · 1.2 s');
+    assert.ok(v.tooltip.includes('Cloud spend: $0.42 today, $3.10 this month'));
+    assert.ok(v.tooltip.includes('Last request: cloud · claude-sonnet-4-6 · 1.2 s'));
+    assert.ok(v.tooltip.includes('Why: complexity 0.72 ≥ 0.5'));
+  });
+
+  test('local offline: "$(warning) local offline — start Ollama", warning colour', () => {
+    const v = statusText({ ...base, local: 'offline', last: { route: 'local', totalMs: 100, model: 'm' } });
+    assert.equal(v.text, '$(warning) local offline — start Ollama');
+    assert.equal(v.warning, true);
+    assert.match(statusText({ ...base, local: 'modelMissing' }).text, /local model missing/);
+    assert.match(statusText({ ...base, local: 'notLocal' }).tooltip, /not on this machine/);
+  });
+
+  test('busy shows a spinner in place of the icon', () => {
+    assert.equal(statusText({ ...base, busy: true, todayUsd: 0.42, last: { route: 'cloud', totalMs: 900, model: 'm' } }).text, '$(sync~spin) $0.42 today · 900 ms');
+  });
+
+  test('budget near → warning; exceeded → error and a warning icon; percentages in the tooltip', () => {
+    const near = statusText({ ...base, todayUsd: 0.85, budget: budget('near', 0.85), last: { route: 'cloud', totalMs: 500, model: 'm' } });
+    assert.deepEqual([near.warning, near.error], [true, false]);
+    assert.ok(near.tooltip.includes('Budget: 85% of $1.00 daily — near the limit'));
+    const over = statusText({ ...base, todayUsd: 1.2, budget: budget('exceeded', 1.2), last: { route: 'cloud', totalMs: 500, model: 'm' } });
+    assert.deepEqual([over.warning, over.error], [true, true]);
+    assert.equal(over.text, '$(warning) $1.20 today · 500 ms');
+    assert.ok(statusText(base).tooltip.includes('Budget: none set'));
+  });
+
+  test('tooltip: savings, unknown prices, ledger problem, price date; plain text lines', () => {
+    const v = statusText({ ...base, savedMonthUsd: 4.5, unknownPriceRequests: 2, ledgerProblem: 'the disk is full', pricesChecked: '2026-08-02' });
+    assert.ok(v.tooltip.includes('Saved vs all-cloud this month: $4.50'));
+    assert.ok(v.tooltip.includes('2 cloud requests with unknown price'));
+    assert.ok(v.tooltip.includes('Spend ledger: the disk is full'));
+    assert.ok(v.tooltip.includes('Prices as of 2026-08-02'));
+    assert.ok(!/[*_`#[\]]/.test(v.tooltip), 'no markdown');
+  });
+
+  test('completion off is marked; a failed last request warns', () => {
+    assert.equal(statusText({ ...base, completionEnabled: false }).text, '$(lock) local ready $(circle-slash)');
+    const f = statusText({ ...base, last: { route: 'cloud', totalMs: 30_000, model: 'm', status: 'failed' } });
+    assert.equal(f.text, '$(cloud) $0.00 today · failed');
+    assert.equal(f.warning, true);
+  });
+
+  test('number formats', () => {
+    assert.deepEqual([formatMs(0), formatMs(999), formatMs(1000), formatMs(9_440), formatMs(12_600)], ['0 ms', '999 ms', '1.0 s', '9.4 s', '13 s']);
+    assert.deepEqual([formatUsd(0), formatUsd(0.004), formatUsd(0.42), formatUsd(12.345), formatUsd(250.4)], ['$0.00', '<$0.01', '$0.42', '$12.35', '$250']);
+  });
+});
