@@ -1,0 +1,252 @@
+// One Ask / Review / Explain-route run: classify → decide → (egress gate) → stream → ledger, reported as AskEvents.
+// Everything it touches comes in through AskDeps, so this file stays free of I/O and is unit-tested with fakes.
+
+import type { ChatBody, ChatProvider, FixAction, ProviderFailure, StreamResult } from '../providers/types';
+import type { SealedChatBody } from '../egress/seal';
+import type {
+  BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, Usage,
+} from '../request';
+import type { HybridSettings } from '../settings';
+import type { AnswerFooter, AskEvent, AttachedContext } from './events';
+import { buildMessages, systemPromptFor } from './prompts';
+import { trimContext } from './trimContext';
+
+export type GateOutcome =
+  | { ok: true; body: SealedChatBody; redactions: Record<string, number>; redactedCount: number }
+  | { ok: false; reason: string; kinds: Record<string, number> };
+
+export interface AskDeps {
+  settings: HybridSettings;
+  classify(request: Request): Labels;
+  decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number): Decision;
+  gate(body: ChatBody, contextPaths: string[]): GateOutcome;
+  budget(): BudgetState;
+  health(): HealthState;
+  local(): ChatProvider;
+  /** undefined when no API key is available. */
+  cloud(): Promise<ChatProvider | undefined>;
+  countTokens(text: string): Promise<number>;
+  contextWindow(model: string): number | undefined;
+  price(model: string, usage: Usage): number | undefined;
+  localCost(totalMs: number): number;
+  record(record: LedgerRecord): Promise<void>;
+  confirm(message: string): Promise<boolean>;
+  now(): number;
+  newId(): string;
+}
+
+export interface AskInput {
+  origin: Origin;
+  kind: Exclude<Kind, 'completion'>;
+  question: string;
+  context: ContextItem[];
+  history?: ChatTurn[];
+  /** Explain Route: decide and report, send nothing. */
+  dryRun?: boolean;
+}
+
+const ANSWER_TOKENS = 1024;
+const FALLBACK_TO_LOCAL: ReadonlySet<string> = new Set(['server', 'timeout', 'stalled', 'rateLimited', 'connection', 'quota']);
+
+export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSignal): AsyncGenerator<AskEvent, void, void> {
+  const s = deps.settings;
+  const started = deps.now();
+  const request: Request = {
+    id: deps.newId(), kind: input.kind, origin: input.origin, question: input.question,
+    context: input.context, history: input.history,
+  };
+  const labels = deps.classify(request);
+  const cloudModel = s['cloud.model'];
+  const system = systemPromptFor(input.kind);
+  const baseTokens = await deps.countTokens(system + input.question + (input.history ?? []).map((t) => t.content).join('\n'));
+  const contextTokens = (await Promise.all(input.context.map((c) => deps.countTokens(c.text)))).reduce((a, b) => a + b, 0);
+  const estimatedCostUsd = deps.price(cloudModel, usage(baseTokens + contextTokens, ANSWER_TOKENS, 'estimate')) ?? undefined;
+  const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimatedCostUsd);
+
+  if (decision.route === 'refuse') {
+    const fixes = fixesFor(decision.reasons);
+    yield routeEvent(decision, input, '', '', [], {}, estimatedCostUsd);
+    yield { type: 'error', message: decision.reasons.join(' '), fixes };
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, 'none', '', zeroUsage(), null, null, deps.now() - started, 'failed', 'refused'));
+    return;
+  }
+
+  if (decision.needsConfirmation && !input.dryRun) {
+    const ok = await deps.confirm(decision.needsConfirmation);
+    if (!ok) {
+      yield { type: 'error', message: 'Cancelled: the cloud request was not confirmed.', fixes: ['retryLocal'] };
+      return;
+    }
+  }
+
+  const target = decision.route === 'cloud' ? 'cloud' : 'local';
+  const outcome = yield* attempt(deps, request, input, decision, target, labels, estimatedCostUsd, started, signal);
+  if (outcome.kind !== 'failed' || input.dryRun) return;
+
+  // Fallbacks never weaken privacy: cloud → local is always allowed by privacy; local → cloud only for
+  // requests the router would send to the cloud anyway (nothing sensitive, not a private-only command).
+  const f = outcome.failure;
+  if (target === 'cloud' && s['fallback.cloudToLocal'] && FALLBACK_TO_LOCAL.has(f.code) && deps.health().local === 'ready') {
+    yield { type: 'notice', text: `The cloud model failed (${f.message}) — answering with the local model instead.` };
+    const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
+    yield* attempt(deps, request, input, fallback, 'local', labels, estimatedCostUsd, deps.now(), signal);
+  } else if (target === 'local' && s['fallback.localToCloud'] && (f.code === 'connection' || f.code === 'timeout')
+    && input.origin === 'askAuto' && !isSensitive(labels)) {
+    yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud, as hybrid.fallback.localToCloud allows.` };
+    const fallback: Decision = { route: 'cloud', reasons: [...decision.reasons, 'cloud: fallback because the local model is down and nothing sensitive was found'] };
+    yield* attempt(deps, request, input, fallback, 'cloud', labels, estimatedCostUsd, deps.now(), signal);
+  }
+}
+
+type AttemptOutcome = { kind: 'ok' | 'cancelled' } | { kind: 'failed'; failure: ProviderFailure };
+
+async function* attempt(
+  deps: AskDeps, request: Request, input: AskInput, decision: Decision, target: 'local' | 'cloud',
+  labels: Labels, estimatedCostUsd: number | undefined, started: number, signal: AbortSignal,
+): AsyncGenerator<AskEvent, AttemptOutcome, void> {
+  const s = deps.settings;
+  const model = target === 'cloud' ? s['cloud.model'] : s['local.chatModel'];
+  const provider = target === 'cloud' ? await deps.cloud() : deps.local();
+  if (!provider) {
+    const failure: ProviderFailure = {
+      code: 'auth', fix: 'setApiKey',
+      message: `No API key for ${s['cloud.provider'] === 'anthropic' ? 'Anthropic' : 'OpenAI'} — run “Hybrid: Set API Key” or set ${s['cloud.provider'] === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY'}.`,
+    };
+    yield routeEvent(decision, input, model, s['cloud.provider'], [], {}, estimatedCostUsd);
+    yield { type: 'error', message: failure.message, fixes: ['setApiKey', 'retryLocal'], failure };
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), null, null, deps.now() - started, 'failed', 'auth'));
+    return { kind: 'failed', failure };
+  }
+
+  // Trim context to the target window: window − answer − system/question/history.
+  const system = systemPromptFor(input.kind);
+  const window = target === 'local' ? s['local.numCtx'] : deps.contextWindow(model) ?? 128_000;
+  const fixed = await deps.countTokens(system + input.question + (input.history ?? []).map((t) => t.content).join('\n'));
+  const { items, trimmed } = await trimContext(input.context, window - ANSWER_TOKENS - fixed - 64, deps.countTokens);
+  const attached: AttachedContext[] = items.map((c, i) => ({
+    path: c.path ?? 'untitled', startLine: c.startLine ?? 1, endLine: c.endLine ?? c.startLine ?? 1, trimmed: trimmed[i],
+  }));
+  const body: ChatBody = {
+    model, system, messages: buildMessages(input.history, input.question, items), maxTokens: ANSWER_TOKENS,
+    temperature: input.kind === 'review' ? 0.1 : 0.3,
+  };
+
+  let sendBody: ChatBody = body;
+  let redactions: Record<string, number> = {};
+  if (target === 'cloud') {
+    const gated = deps.gate(body, items.map((c) => c.path).filter((p): p is string => !!p));
+    if (!gated.ok) {
+      const failure: ProviderFailure = { code: 'blocked', message: gated.reason, fix: 'retryLocal' };
+      yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimatedCostUsd);
+      yield { type: 'error', message: gated.reason, fixes: ['retryLocal', 'openSettings'], failure };
+      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), null, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
+      return { kind: 'failed', failure: { ...failure, code: 'blocked' } };
+    }
+    sendBody = gated.body;
+    redactions = gated.redactions;
+  }
+
+  yield routeEvent(decision, input, model, provider.id, attached, redactions, target === 'cloud' ? estimatedCostUsd : 0);
+  if (input.dryRun) {
+    yield { type: 'delta', text: explainText(decision, target, model, redactions, estimatedCostUsd, labels, attached) };
+    yield { type: 'done', status: 'ok', footer: footer(decision, provider.id, model, redactions, zeroUsage(), target === 'cloud' ? estimatedCostUsd ?? null : 0, null, 0, ['Nothing was sent: this is a preview of the route.']) };
+    return { kind: 'ok' };
+  }
+
+  const gen = provider.stream(sendBody, signal);
+  let result: StreamResult;
+  let answer = '';
+  for (;;) {
+    const step = await gen.next();
+    if (step.done) { result = step.value; break; }
+    answer += step.value;
+    yield { type: 'delta', text: step.value };
+  }
+  void answer;
+  const cost = target === 'local' ? deps.localCost(result.timing.totalMs) : deps.price(result.model || model, result.usage) ?? null;
+  const status = result.finish === 'cancelled' ? 'cancelled' : result.finish === 'error' ? 'failed' : 'ok';
+  const cloudEquivalent = target === 'local' ? deps.price(s['cloud.model'], result.usage) ?? null : undefined;
+  await deps.record(ledger(deps, request, decision, provider.id, result.model || model, result.usage, cost,
+    result.timing.ttftMs, result.timing.totalMs, status, result.failure?.code ?? result.finish, redactions, cloudEquivalent));
+  const notes = [...(result.notes ?? [])];
+  if (result.usage.source === 'estimate') notes.push('Token counts are estimates: the server reported no usage.');
+  yield { type: 'done', status, footer: footer(decision, provider.id, result.model || model, redactions, result.usage, cost, result.timing.ttftMs, result.timing.totalMs, notes) };
+  if (result.finish === 'error' && result.failure) {
+    yield { type: 'error', message: result.failure.message, fixes: fixList(result.failure), failure: result.failure };
+    return { kind: 'failed', failure: result.failure };
+  }
+  return { kind: status === 'cancelled' ? 'cancelled' : 'ok' };
+}
+
+function isSensitive(labels: Labels): boolean {
+  return labels.findings.length > 0 || labels.privatePaths.length > 0;
+}
+
+function fixList(f: ProviderFailure): FixAction[] {
+  const out: FixAction[] = [];
+  if (f.fix) out.push(f.fix);
+  if (f.code !== 'auth' && !out.includes('retry')) out.push('retry');
+  if (!out.includes('showLogs')) out.push('showLogs');
+  return out;
+}
+
+function fixesFor(reasons: string[]): FixAction[] {
+  const text = reasons.join(' ').toLowerCase();
+  const fixes: FixAction[] = [];
+  if (text.includes('api key')) fixes.push('setApiKey');
+  if (text.includes('ollama') || text.includes('local model')) fixes.push('startOllama');
+  if (text.includes('budget') || text.includes('setting')) fixes.push('openSettings');
+  if (!fixes.length) fixes.push('openSettings');
+  return fixes;
+}
+
+function usage(input: number, output: number, source: Usage['source']): Usage {
+  return { input, output, cacheRead: 0, cacheWrite: 0, source };
+}
+function zeroUsage(): Usage { return usage(0, 0, 'estimate'); }
+
+function routeEvent(
+  decision: Decision, input: AskInput, model: string, provider: string, context: AttachedContext[],
+  redactions: Record<string, number>, estimatedCostUsd: number | undefined,
+): AskEvent {
+  return { type: 'route', route: decision.route, origin: input.origin, model, provider, reasons: decision.reasons,
+    context, redactions, estimatedCostUsd: estimatedCostUsd ?? null };
+}
+
+function footer(
+  decision: Decision, provider: string, model: string, redactions: Record<string, number>, u: Usage,
+  costUsd: number | null | undefined, ttftMs: number | null, totalMs: number, notes: string[],
+): AnswerFooter {
+  return { route: decision.route, provider, model, reasons: decision.reasons, redactions, usage: u,
+    costUsd: costUsd ?? null, ttftMs, totalMs, notes };
+}
+
+function ledger(
+  deps: AskDeps, request: Request, decision: Decision, provider: string, model: string, tokens: Usage,
+  costUsd: number | null, ttftMs: number | null, totalMs: number, status: LedgerRecord['status'], outcome: string,
+  redactions?: Record<string, number>, cloudEquivalentUsd?: number | null,
+): LedgerRecord {
+  return {
+    v: 1, id: request.id, time: new Date(deps.now() - totalMs).toISOString(), origin: request.origin, kind: request.kind,
+    route: decision.route, provider, model, tokens, costUsd, cloudEquivalentUsd, ttftMs, totalMs, status, outcome,
+    reasons: decision.reasons, redactions: redactions && Object.keys(redactions).length ? redactions : undefined,
+  };
+}
+
+function explainText(
+  decision: Decision, target: 'local' | 'cloud', model: string, redactions: Record<string, number>,
+  estimatedCostUsd: number | undefined, labels: Labels, attached: AttachedContext[],
+): string {
+  const lines = [`**Would go to: ${target === 'cloud' ? 'the cloud' : 'the local model'}** (\`${model}\`)`, ''];
+  lines.push('**Why**', ...decision.reasons.map((r) => `- ${r}`), '');
+  lines.push(`**Task**: ${labels.kind}, complexity ${labels.complexity.toFixed(2)}${labels.signals.length ? ` (${labels.signals.join('; ')})` : ''}`, '');
+  const red = Object.entries(redactions);
+  if (target === 'cloud') {
+    lines.push(red.length ? `**Would be redacted**: ${red.map(([k, n]) => `${n} × ${k}`).join(', ')}` : '**Would be redacted**: nothing sensitive found', '');
+    lines.push(`**Estimated cost**: ${estimatedCostUsd === undefined ? 'unknown price for this model' : `about $${estimatedCostUsd.toFixed(4)} (estimate, ${ANSWER_TOKENS}-token answer)`}`, '');
+  } else {
+    lines.push('**Estimated cost**: $0 in tokens (local)', '');
+  }
+  if (attached.length) lines.push('**Context**', ...attached.map((c) => `- ${c.path}:${c.startLine}-${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`));
+  return lines.join('\n');
+}

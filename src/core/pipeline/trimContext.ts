@@ -1,0 +1,38 @@
+// Fits attached context into the target model's window. Whole lines are dropped from the end of the largest
+// item first, so what remains is still the code the user pointed at, and each trimmed item is flagged.
+
+import type { ContextItem } from '../request';
+
+export interface TrimResult {
+  items: ContextItem[];
+  trimmed: boolean[];
+}
+
+export async function trimContext(
+  items: ContextItem[],
+  budgetTokens: number,
+  count: (text: string) => Promise<number> | number,
+): Promise<TrimResult> {
+  const sizes = await Promise.all(items.map((i) => count(i.text)));
+  const out = items.map((i) => ({ ...i }));
+  const trimmed = items.map(() => false);
+  let total = sizes.reduce((a, b) => a + b, 0);
+  const budget = Math.max(0, budgetTokens);
+  while (total > budget) {
+    let largest = 0;
+    for (let i = 1; i < sizes.length; i++) if (sizes[i] > sizes[largest]) largest = i;
+    if (sizes[largest] === 0) break;
+    const excess = total - budget;
+    const item = out[largest];
+    const lines = item.text.split('\n');
+    const keepRatio = Math.max(0, (sizes[largest] - excess) / sizes[largest]);
+    const keep = Math.min(lines.length - 1, Math.floor(lines.length * keepRatio));
+    item.text = keep > 0 ? lines.slice(0, keep).join('\n') : '';
+    if (item.startLine !== undefined) item.endLine = item.startLine + Math.max(0, keep - 1);
+    trimmed[largest] = true;
+    const newSize = item.text ? await count(item.text) : 0;
+    total += newSize - sizes[largest];
+    sizes[largest] = newSize;
+  }
+  return { items: out, trimmed };
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { CloudProviderId, KeySource } from '../core/ports';
+
+const LABEL: Record<CloudProviderId, string> = { anthropic: 'Anthropic', openai: 'OpenAI (or OpenAI-compatible)' };
+const ENV: Record<CloudProviderId, string> = { anthropic: 'ANTHROPIC_API_KEY', openai: 'OPENAI_API_KEY' };
+const secretId = (p: CloudProviderId) => `hybrid.apiKey.${p}`;
+
+/** API keys live in SecretStorage only; the environment is honoured when nothing is stored. */
+export class ApiKeys implements KeySource {
+  private readonly changed = new vscode.EventEmitter<CloudProviderId>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {}
+
+  async get(provider: CloudProviderId): Promise<string | undefined> {
+    const stored = await this.secrets.get(secretId(provider));
+    if (stored) return stored;
+    const env = process.env[ENV[provider]]?.trim();
+    return env || undefined;
+  }
+
+  async source(provider: CloudProviderId): Promise<'stored' | 'environment' | 'none'> {
+    if (await this.secrets.get(secretId(provider))) return 'stored';
+    return process.env[ENV[provider]]?.trim() ? 'environment' : 'none';
+  }
+
+  async promptAndStore(preferred?: CloudProviderId): Promise<CloudProviderId | undefined> {
+    const provider = preferred ?? await pickProvider('Set the API key for');
+    if (!provider) return undefined;
+    const key = await vscode.window.showInputBox({
+      title: `Hybrid: ${LABEL[provider]} API key`,
+      prompt: `Stored in VS Code's SecretStorage (your OS keychain), never in settings or logs.`,
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => validateKey(provider, v),
+    });
+    if (!key) return undefined;
+    await this.secrets.store(secretId(provider), key.trim());
+    this.changed.fire(provider);
+    void vscode.window.showInformationMessage(`Hybrid: ${LABEL[provider]} API key saved.`);
+    return provider;
+  }
+
+  async promptAndClear(): Promise<void> {
+    const provider = await pickProvider('Clear the stored API key of');
+    if (!provider) return;
+    await this.secrets.delete(secretId(provider));
+    this.changed.fire(provider);
+    const env = process.env[ENV[provider]] ? ` ${ENV[provider]} from the environment is still used.` : '';
+    void vscode.window.showInformationMessage(`Hybrid: ${LABEL[provider]} API key cleared.${env}`);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+async function pickProvider(title: string): Promise<CloudProviderId | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    (Object.keys(LABEL) as CloudProviderId[]).map((id) => ({ label: LABEL[id], id })),
+    { title: `Hybrid: ${title}…` },
+  );
+  return pick?.id;
+}
+
+/** Shape checks only; the server is the judge. Keys of compatible servers may have any shape. */
+export function validateKey(provider: CloudProviderId, value: string): string | undefined {
+  const v = value.trim();
+  if (!v) return 'Paste the key, or press Escape to cancel.';
+  if (/\s/.test(v)) return 'The key must not contain spaces or line breaks.';
+  if (v.length < 8) return 'That is too short to be an API key.';
+  if (provider === 'anthropic' && !v.startsWith('sk-ant-')) return 'Anthropic keys start with "sk-ant-".';
+  return undefined;
+}

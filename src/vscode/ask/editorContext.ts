@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import type { ContextItem } from '../../core/request';
+
+/** Largest file we attach whole; bigger files contribute only the visible range. */
+const WHOLE_FILE_LIMIT = 200_000;
+
+/** The selection, else the visible range, else the whole (small) file of the active editor. */
+export function editorContext(editor: vscode.TextEditor | undefined): ContextItem[] {
+  if (!editor) return [];
+  const doc = editor.document;
+  const path = vscode.workspace.asRelativePath(doc.uri, false) || doc.uri.path;
+  const base = { path: doc.isUntitled ? 'untitled' : path, language: doc.languageId };
+  const sel = editor.selection;
+  if (!sel.isEmpty) {
+    return [{ ...base, source: 'selection', text: doc.getText(sel), startLine: sel.start.line + 1, endLine: sel.end.line + 1 }];
+  }
+  const text = doc.getText();
+  if (text.length <= WHOLE_FILE_LIMIT && doc.lineCount <= 2000) {
+    return text.trim() ? [{ ...base, source: 'file', text, startLine: 1, endLine: doc.lineCount }] : [];
+  }
+  const visible = editor.visibleRanges[0];
+  if (!visible) return [];
+  return [{ ...base, source: 'visible', text: doc.getText(visible), startLine: visible.start.line + 1, endLine: visible.end.line + 1 }];
+}

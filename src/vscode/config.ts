@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { DEFAULT_SETTINGS, normalizeSettings, type HybridSettings, type SettingKey } from '../core/settings';
+import { Disposable } from './disposable';
+
+/** Privacy lists only ever grow across scopes: a workspace can add private globs/markers but not remove the user's. */
+const UNION_KEYS: ReadonlySet<SettingKey> = new Set(['privacy.privateGlobs', 'privacy.markers']);
+
+/** The one place that reads `hybrid.*` settings. Values are normalized; problems are reported once per change. */
+export class ConfigService extends Disposable {
+  private current: HybridSettings;
+  private readonly changed = this.register(new vscode.EventEmitter<HybridSettings>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly onProblems: (problems: string[]) => void) {
+    super();
+    this.current = this.read();
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('hybrid')) return;
+      this.current = this.read();
+      this.changed.fire(this.current);
+    }));
+  }
+
+  get settings(): HybridSettings {
+    return this.current;
+  }
+
+  async update<K extends SettingKey>(key: K, value: HybridSettings[K]): Promise<void> {
+    await vscode.workspace.getConfiguration('hybrid').update(key, value, vscode.ConfigurationTarget.Global);
+  }
+
+  private read(): HybridSettings {
+    const cfg = vscode.workspace.getConfiguration('hybrid');
+    const { settings, problems } = normalizeSettings((key) => {
+      if (!UNION_KEYS.has(key)) return cfg.get(key);
+      const i = cfg.inspect<unknown>(key);
+      const layers = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue];
+      if (layers.every((l) => l === undefined)) return undefined;
+      const merged = new Set<unknown>(key === 'privacy.markers' && i?.globalValue === undefined ? DEFAULT_SETTINGS[key] : []);
+      for (const l of layers) if (Array.isArray(l)) l.forEach((v) => merged.add(v)); else if (l !== undefined) return l;
+      return [...merged];
+    });
+    if (problems.length) this.onProblems(problems);
+    return settings;
+  }
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/ports';
+import type { HealthState } from '../core/request';
+import { Disposable } from './disposable';
+
+export interface LocalHealthReport {
+  state: HealthState['local'];
+  message: string;
+  /** e.g. `ollama pull qwen2.5-coder:1.5b` when a model is missing. */
+  fixCommand?: string;
+}
+
+const RECHECK_WHEN_DOWN_MS = 15_000;
+const RECHECK_WHEN_UP_MS = 120_000;
+
+/**
+ * Knows whether the local model can answer. Checks once shortly after activation (never on the activation path),
+ * then polls slowly while up and faster while down, so it recovers on its own. Shows one notice per outage.
+ */
+export class LocalHealth extends Disposable {
+  private report: LocalHealthReport = { state: 'unknown', message: 'Checking the local model…' };
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+  private noticeShownForOutage = false;
+  private readonly changed = this.register(new vscode.EventEmitter<LocalHealthReport>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly probe: () => Promise<LocalHealthReport>,
+    private readonly logger: Logger,
+    private readonly notify: (report: LocalHealthReport) => void,
+  ) {
+    super();
+    this.register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  get current(): LocalHealthReport {
+    return this.report;
+  }
+
+  /** First check a moment after activation finished. */
+  start(delayMs = 500): void {
+    this.schedule(delayMs);
+  }
+
+  /** A request just failed to reach the local model: look again now rather than at the next poll. */
+  recheck(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    this.inFlight = this.run().finally(() => { this.inFlight = undefined; });
+    return this.inFlight;
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    if (this.isDisposed) return;
+    this.timer = setTimeout(() => void this.recheck(), ms);
+  }
+
+  private async run(): Promise<void> {
+    let next: LocalHealthReport;
+    try {
+      next = await this.probe();
+    } catch (err) {
+      next = { state: 'offline', message: `Could not check the local model: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    if (this.isDisposed) return;
+    const prev = this.report;
+    this.report = next;
+    if (prev.state !== next.state || prev.message !== next.message) {
+      this.logger.info(`local health: ${next.state} — ${next.message}`);
+      this.changed.fire(next);
+    }
+    if (next.state === 'ready') {
+      this.noticeShownForOutage = false;
+    } else if (!this.noticeShownForOutage) {
+      this.noticeShownForOutage = true;
+      this.notify(next);
+    }
+    this.schedule(next.state === 'ready' ? RECHECK_WHEN_UP_MS : RECHECK_WHEN_DOWN_MS);
+  }
+}

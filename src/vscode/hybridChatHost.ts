@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { AskEvent, AskMode } from '../core/pipeline/events';
+import type { FixAction } from '../core/providers/types';
+import type { ChatTurn, Origin } from '../core/request';
+import type { AskCommands } from './ask/askCommands';
+import { editorContext } from './ask/editorContext';
+import type { ChatHost, ChatStatus } from './chat/chatHost';
+import type { Services } from './services';
+
+const ORIGIN: Record<AskMode, Origin> = { auto: 'askAuto', private: 'askPrivate', cloud: 'askCloud' };
+
+/** The chat view's window on the rest of the extension. */
+export class HybridChatHost implements ChatHost {
+  private readonly statusChanged = new vscode.EventEmitter<ChatStatus>();
+  commands: AskCommands | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly showLogs: () => void,
+    private readonly recheckLocal: () => Promise<void>,
+  ) {}
+
+  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal): AsyncIterable<AskEvent> {
+    // A chat question carries the current selection (not the whole file): what the user is looking at.
+    const editor = vscode.window.activeTextEditor;
+    const context = editor && !editor.selection.isEmpty ? editorContext(editor) : [];
+    return this.services.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history }, signal);
+  }
+
+  async runFix(action: FixAction, detail?: string): Promise<void> {
+    switch (action) {
+      case 'setApiKey': await this.services.keys.promptAndStore(this.services.settings['cloud.provider']); break;
+      case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', detail || 'hybrid'); break;
+      case 'showLogs': this.showLogs(); break;
+      case 'startOllama': {
+        const pick = await vscode.window.showInformationMessage(
+          `Hybrid: start Ollama (run \`ollama serve\` or open the Ollama app), then retry. It is expected at ${this.services.settings['local.baseUrl']}.`,
+          'Check Again');
+        if (pick) await this.recheckLocal();
+        break;
+      }
+      case 'pullModel': {
+        const cmd = detail || `ollama pull ${this.services.settings['local.chatModel']}`;
+        const terminal = vscode.window.createTerminal('Hybrid: ollama pull');
+        terminal.show();
+        terminal.sendText(cmd, false); // typed, not run: the user presses Enter
+        break;
+      }
+      case 'retry': await this.commands?.rerun(false); break;
+      case 'retryLocal': await this.commands?.rerun(true); break;
+    }
+  }
+
+  async insertAtCursor(code: string): Promise<void> {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+    if (!editor) throw new Error('Open a file to insert the code into.');
+    await editor.edit((b) => b.replace(editor.selection, code));
+  }
+
+  async getStatus(): Promise<ChatStatus> {
+    const s = this.services.settings;
+    const provider = s['cloud.provider'];
+    return {
+      localHealth: this.services.localHealth().state,
+      localModel: s['local.chatModel'],
+      cloudProvider: provider,
+      cloudKeySet: (await this.services.keys.get(provider)) !== undefined,
+      demo: process.env.HYBRID_DEMO === '1',
+    };
+  }
+
+  onDidChangeStatus(listener: (status: ChatStatus) => void): vscode.Disposable {
+    return this.statusChanged.event(listener);
+  }
+
+  async fireStatus(): Promise<void> {
+    this.statusChanged.fire(await this.getStatus());
+  }
+
+  dispose(): void {
+    this.statusChanged.dispose();
+  }
+}

@@ -1,0 +1,184 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { createPathPolicy, EgressGate, isLocalEndpoint, type PathPolicy } from '../core';
+import { runAsk, type AskDeps, type AskInput } from '../core/pipeline/ask';
+import type { AskEvent } from '../core/pipeline/events';
+import type { Logger } from '../core/ports';
+import {
+  createAnthropicProvider, createOllamaProvider, createOpenAIProvider,
+  type ChatProvider, type FimProvider, type OllamaProvider,
+} from '../core/providers';
+import type { HealthState } from '../core/request';
+import { classify } from '../core/classify/classify';
+import { decide } from '../core/route/decide';
+import type { HybridSettings } from '../core/settings';
+import { BUNDLED_PRICES, contextWindowOf, localCost, priceOf, withOverrides, type PriceTable } from '../core/spend';
+import { createTokenCounter, type TokenCounter } from '../core/tokens';
+import type { ApiKeys } from './apiKeys';
+import type { ConfigService } from './config';
+import { Disposable } from './disposable';
+import type { LocalHealthReport } from './health';
+import type { SpendStore } from './spendStore';
+
+/** Caches one value per settings signature, so providers are built on first use and rebuilt only when their settings change. */
+class Keyed<T> {
+  private key: string | undefined;
+  private value: T | undefined;
+  get(key: string, make: () => T): T {
+    if (this.key !== key || this.value === undefined) { this.value = make(); this.key = key; }
+    return this.value;
+  }
+}
+
+/**
+ * Builds and holds the core objects the commands and views use. Nothing heavy happens in the constructor:
+ * SDK clients, tiktoken and the ledger are created on first use.
+ */
+export class Services extends Disposable {
+  private readonly localP = new Keyed<ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaProvider, 'health' | 'clearModelCache'>>>();
+  private readonly cloudP = new Keyed<ChatProvider>();
+  private readonly prices = new Keyed<PriceTable>();
+  private tokenCounter: TokenCounter | undefined;
+  private aiignore: string | undefined;
+  private pathPolicyCache = new Keyed<PathPolicy>();
+  localHealth: () => LocalHealthReport = () => ({ state: 'unknown', message: '' });
+  private inFlight = 0;
+  private readonly busyChanged = this.register(new vscode.EventEmitter<boolean>());
+  /** Fires true when a request starts and false when the last one ends (status bar spinner). */
+  readonly onDidChangeBusy = this.busyChanged.event;
+  cloudKeySet = false;
+
+  constructor(
+    private readonly extensionPath: string,
+    readonly config: ConfigService,
+    readonly keys: ApiKeys,
+    readonly spend: SpendStore,
+    readonly logger: Logger,
+    private readonly confirm: (message: string) => Promise<boolean>,
+  ) {
+    super();
+    this.register({ dispose: () => this.tokenCounter?.dispose() });
+  }
+
+  get settings(): HybridSettings {
+    return this.config.settings;
+  }
+
+  /** The private tier: Ollama or an OpenAI-compatible server, refused by the provider unless it is local. */
+  local() {
+    const s = this.settings;
+    const key = JSON.stringify([s['local.provider'], s['local.baseUrl'], s['local.keepAlive'], s['local.numCtx'],
+      s['timeouts.localFirstByteMs'], s['timeouts.idleMs'], s['privacy.trustedHosts']]);
+    return this.localP.get(key, () => {
+      const common = {
+        baseUrl: s['local.baseUrl'], firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'],
+        logger: this.logger, trustedHosts: s['privacy.trustedHosts'],
+        isLocalEndpoint: (url: string) => isLocalEndpoint(url, s['privacy.trustedHosts']),
+      };
+      if (s['local.provider'] === 'openai-compatible') return createOpenAIProvider({ ...common, location: 'local', apiKey: () => process.env.HYBRID_LOCAL_API_KEY ?? 'local' });
+      return createOllamaProvider({ ...common, keepAlive: s['local.keepAlive'], numCtx: s['local.numCtx'] });
+    });
+  }
+
+  /** The FIM provider for inline completion: Ollama only (OpenAI-compatible servers have no common FIM API). */
+  fim(): FimProvider {
+    const p = this.local();
+    if (typeof p.complete === 'function') return p as FimProvider;
+    return {
+      id: p.id,
+      // eslint-disable-next-line require-yield
+      async *complete() {
+        return {
+          usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'estimate' }, timing: { ttftMs: null, totalMs: 0 },
+          model: '', finish: 'error',
+          failure: { code: 'modelMissing', message: 'Inline completion needs Ollama — set hybrid.local.provider to "ollama".', fix: 'openSettings' },
+        };
+      },
+    };
+  }
+
+  /** The cloud tier, or undefined when no API key is available. Bodies must come sealed from the egress gate. */
+  async cloud(): Promise<ChatProvider | undefined> {
+    const s = this.settings;
+    const which = s['cloud.provider'];
+    const apiKey = await this.keys.get(which);
+    this.cloudKeySet = !!apiKey;
+    if (!apiKey) return undefined;
+    const key = JSON.stringify([which, s['anthropic.baseUrl'], s['openai.baseUrl'], s['timeouts.cloudFirstByteMs'], s['timeouts.idleMs']]);
+    return this.cloudP.get(key, () => {
+      const common = {
+        firstByteTimeoutMs: s['timeouts.cloudFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger,
+        apiKey: () => this.keys.get(which),
+      };
+      return which === 'anthropic'
+        ? createAnthropicProvider({ ...common, baseUrl: s['anthropic.baseUrl'] })
+        : createOpenAIProvider({ ...common, baseUrl: s['openai.baseUrl'], location: 'cloud' });
+    });
+  }
+
+  tokens(): TokenCounter {
+    this.tokenCounter ??= createTokenCounter({ assetsDir: path.join(this.extensionPath, 'dist') });
+    return this.tokenCounter;
+  }
+
+  priceTable(): PriceTable {
+    const overrides = this.settings.pricing;
+    return this.prices.get(JSON.stringify(overrides), () => withOverrides(BUNDLED_PRICES, overrides));
+  }
+
+  /** Resolves once the workspace's .aiignore has been read; cloud-bound requests wait for it. */
+  aiignoreReady: Promise<void> = Promise.resolve();
+
+  setAiignore(text: string | undefined): void {
+    this.aiignore = text;
+  }
+
+  pathPolicy(): PathPolicy {
+    const globs = this.settings['privacy.privateGlobs'];
+    return this.pathPolicyCache.get(JSON.stringify([globs, this.aiignore]), () => createPathPolicy({ privateGlobs: globs, aiignore: this.aiignore }));
+  }
+
+  health(): HealthState {
+    const local = this.localHealth().state;
+    return { local, cloud: this.cloudKeySet ? 'ready' : 'noKey' };
+  }
+
+  /** Runs one Ask / Review / Explain through the pipeline. */
+  async *ask(input: AskInput, signal: AbortSignal): AsyncGenerator<AskEvent, void, void> {
+    await this.aiignoreReady;
+    await this.cloud(); // refreshes cloudKeySet for the router
+    const s = this.settings;
+    const table = this.priceTable();
+    const pathPolicy = this.pathPolicy();
+    const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers: s['privacy.markers'], pathPolicy });
+    const tokens = this.tokens();
+    const deps: AskDeps = {
+      settings: s,
+      classify: (r) => classify(r, { pathPolicy, markers: s['privacy.markers'] }),
+      decide: (r, l, b, h, est) => decide(r, l, s, b, h, { estimatedCostUsd: est }),
+      gate: (body, paths) => gate.prepare(body, paths),
+      budget: () => this.spend.budget(),
+      health: () => this.health(),
+      local: () => this.local(),
+      cloud: () => this.cloud(),
+      countTokens: (text) => tokens.count(text, s['cloud.model']),
+      contextWindow: (model) => contextWindowOf(model, table),
+      price: (model, usage) => priceOf(model, usage, table),
+      localCost: (ms) => localCost(ms, s['local.costPerHour']),
+      record: (r) => this.spend.record(r),
+      confirm: this.confirm,
+      now: () => Date.now(),
+      newId: () => newRequestId(),
+    };
+    if (this.inFlight++ === 0) this.busyChanged.fire(true);
+    try {
+      yield* runAsk(deps, input, signal);
+    } finally {
+      if (--this.inFlight === 0) this.busyChanged.fire(false);
+    }
+  }
+}
+
+export function newRequestId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,122 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Logger } from '../core/ports';
+import type { BudgetState, LedgerRecord } from '../core/request';
+import type { HybridSettings } from '../core/settings';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, Ledger, localDayKey, SpendModel } from '../core/spend';
+import { Disposable } from './disposable';
+import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
+
+const WARNED_KEY = 'hybrid.budgetWarned';
+const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 'model', 'status', 'outcome', 'input', 'output',
+  'cacheRead', 'cacheWrite', 'tokenSource', 'costUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions'] as const;
+
+/**
+ * Owns the ledger (append-only JSONL in global storage) and the in-memory spend model built from it.
+ * Opening and loading happen after activation; records made before that are queued, never lost.
+ */
+export class SpendStore extends Disposable implements SpendSource {
+  private readonly model = new SpendModel({ recent: 50 });
+  private ledger: Promise<Ledger> | undefined;
+  private opened: Ledger | undefined;
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  private readonly allRecords: LedgerRecord[] = [];
+  /** The newest completed request (for the status bar). */
+  last: LedgerRecord | undefined;
+
+  constructor(
+    private readonly storageDir: string,
+    private readonly state: vscode.Memento,
+    private readonly settings: () => HybridSettings,
+    private readonly logger: Logger,
+    private readonly warn: (message: string) => void,
+  ) {
+    super();
+  }
+
+  /** Opens the ledger and loads the records (called once, off the activation path). */
+  load(): Promise<Ledger> {
+    this.ledger ??= (async () => {
+      const ledger = await Ledger.open(path.join(this.storageDir, 'ledger'), { onWarning: (m) => this.warn(m) });
+      const t0 = Date.now();
+      const loaded = await ledger.load();
+      for (const r of loaded.records) { this.model.add(r); this.allRecords.push(r); }
+      this.logger.info(`ledger: ${loaded.records.length} records from ${loaded.files.length} files in ${Date.now() - t0} ms` +
+        (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped` : ''));
+      this.opened = ledger;
+      this.changed.fire();
+      return ledger;
+    })();
+    return this.ledger;
+  }
+
+  async record(r: LedgerRecord): Promise<void> {
+    const ledger = await this.load();
+    const result = await ledger.append(r);
+    if (!result.written) this.logger.warn(`ledger: record ${r.id} kept in memory only (${result.error ?? 'unavailable'})`);
+    this.model.add(r);
+    this.allRecords.push(r);
+    this.last = r;
+    this.logger.info(`request ${r.id}: ${r.origin} → ${r.route} ${r.provider}/${r.model} ${r.status}` +
+      ` in ${r.totalMs} ms, ${r.tokens.input}+${r.tokens.output} tokens (${r.tokens.source}), cost ${r.costUsd ?? 'unknown'}`);
+    this.warnBudget();
+    this.changed.fire();
+  }
+
+  /** Why records are not reaching the disk, if they are not. */
+  get ledgerProblem(): string | undefined {
+    return this.opened?.problem;
+  }
+
+  budget(): BudgetState {
+    return budgetState(this.model.quick(new Date()), this.settings());
+  }
+
+  quick() {
+    return this.model.quick(new Date());
+  }
+
+  onDidChange(listener: () => void): vscode.Disposable {
+    return this.changed.event(listener);
+  }
+
+  snapshot(): SpendSnapshotJson {
+    const s = this.settings();
+    return {
+      ...this.model.snapshot(new Date()),
+      budget: this.budget(),
+      priceTableDate: BUNDLED_PRICES.pricesChecked,
+      cloudModel: s['cloud.model'],
+    } as SpendSnapshotJson;
+  }
+
+  exportJson(): string {
+    return JSON.stringify(this.allRecords, null, 2);
+  }
+
+  exportCsv(): string {
+    const esc = (v: unknown) => {
+      const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    const rows = this.allRecords.map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
+      r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.source, r.costUsd,
+      r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions].map(esc).join(','));
+    return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
+  }
+
+  private warnBudget(): void {
+    const warned = new Set(this.state.get<string[]>(WARNED_KEY, []));
+    const due = budgetWarnings(this.budget(), localDayKey(new Date()), warned);
+    if (!due.length) return;
+    for (const w of due) warned.add(w.key);
+    void this.state.update(WARNED_KEY, [...warned].slice(-50));
+    for (const w of due) {
+      const show = w.threshold === 100 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      void show(`Hybrid: ${w.message}`, 'Show Spend', 'Budget Settings').then((pick) => {
+        if (pick === 'Show Spend') void vscode.commands.executeCommand('hybrid.showSpend');
+        if (pick === 'Budget Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'hybrid.budget');
+      });
+    }
+  }
+}

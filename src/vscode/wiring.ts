@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { isLocalEndpoint } from '../core';
+import type { LedgerRecord } from '../core/request';
+import type { LocalHealth, LocalHealthReport } from './health';
+import type { Services } from './services';
+import type { StatusBar } from './statusBar';
+
+/** Asks the local server whether both configured models can answer. */
+export async function probeLocal(services: Services): Promise<LocalHealthReport> {
+  const s = services.settings;
+  const local = services.local();
+  if (!local.health) {
+    return isLocalEndpoint(s['local.baseUrl'], s['privacy.trustedHosts'])
+      ? { state: 'ready', message: `OpenAI-compatible server at ${s['local.baseUrl']}` }
+      : { state: 'notLocal', message: `${s['local.baseUrl']} is not on this machine — add its host to hybrid.privacy.trustedHosts if you trust it.` };
+  }
+  const models = [s['local.chatModel'], ...(s['completion.enabled'] ? [s['local.completionModel']] : [])];
+  for (const model of new Set(models)) {
+    const h = await local.health(model);
+    if (h.state !== 'ready') return { state: h.state, message: h.message, fixCommand: h.state === 'modelMissing' ? `ollama pull ${model}` : undefined };
+  }
+  return { state: 'ready', message: `Ollama at ${s['local.baseUrl']}: ${[...new Set(models)].join(', ')} ready` };
+}
+
+/** One non-modal notice per outage, with the fix as a button. */
+export function notifyLocalProblem(report: LocalHealthReport, health: () => LocalHealth): void {
+  const actions = report.state === 'modelMissing' ? ['Pull in Terminal', 'Check Again'] : report.state === 'notLocal' ? ['Open Settings'] : ['Check Again', 'Show Logs'];
+  const fix = report.state === 'offline' ? ' Start it with `ollama serve` (or the Ollama app); Hybrid notices when it is back.' : '';
+  void vscode.window.showWarningMessage(`Hybrid: ${report.message}${fix}`, ...actions).then((pick) => {
+    if (pick === 'Check Again') void health().recheck();
+    if (pick === 'Show Logs') void vscode.commands.executeCommand('hybrid.showLogs');
+    if (pick === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'hybrid.local');
+    if (pick === 'Pull in Terminal' && report.fixCommand) {
+      const t = vscode.window.createTerminal('Hybrid: ollama pull');
+      t.show();
+      t.sendText(report.fixCommand, false);
+    }
+  });
+}
+
+/** Keeps the status bar in step with health, spend, in-flight requests and settings. */
+export function bindStatusBar(bar: StatusBar, services: Services, health: LocalHealth): vscode.Disposable[] {
+  const fromSpend = (): void => {
+    const q = services.spend.quick();
+    const last: LedgerRecord | undefined = services.spend.last;
+    bar.update({
+      todayUsd: q.today.cloudUsd, monthUsd: q.month.cloudUsd, savedMonthUsd: q.month.savedUsd,
+      budget: services.spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests,
+      pricesChecked: services.priceTable().pricesChecked, ledgerProblem: services.spend.ledgerProblem,
+      last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status },
+    });
+  };
+  fromSpend();
+  return [
+    health.onDidChange((r) => bar.update({ local: r.state })),
+    services.spend.onDidChange(fromSpend),
+    services.onDidChangeBusy((busy) => bar.update({ busy })),
+    services.config.onDidChange((s) => { bar.update({ completionEnabled: s['completion.enabled'] }); fromSpend(); }),
+  ];
+}

@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import { runAsk, type AskDeps, type AskInput } from '../../../src/core/pipeline/ask';
+import type { AskEvent } from '../../../src/core/pipeline/events';
+import { sealForEgress } from '../../../src/core/egress/seal';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import type { Decision, LedgerRecord } from '../../../src/core/request';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+
+function provider(id: string, location: 'local' | 'cloud', result: Partial<StreamResult>, text = 'answer'): ChatProvider & { calls: ChatBody[] } {
+  const calls: ChatBody[] = [];
+  return {
+    id, location, calls,
+    async *stream(body: ChatBody) {
+      calls.push(body);
+      if ((result.finish ?? 'stop') === 'stop') yield text;
+      return {
+        usage: { input: 100, output: 20, cacheRead: 0, cacheWrite: 0, source: 'provider' },
+        timing: { ttftMs: 50, totalMs: 400 }, model: body.model, finish: 'stop', ...result,
+      } as StreamResult;
+    },
+  };
+}
+
+function deps(over: Partial<AskDeps> & { decision?: Decision } = {}) {
+  const records: LedgerRecord[] = [];
+  const local = provider('ollama', 'local', {});
+  const cloud = provider('anthropic', 'cloud', {});
+  let t = 1_000_000;
+  const d: AskDeps = {
+    settings: { ...DEFAULT_SETTINGS },
+    classify: () => ({ kind: 'ask', complexity: 0.2, signals: [], findings: [], privatePaths: [] }),
+    decide: () => over.decision ?? { route: 'local', reasons: ['local: simple question'] },
+    gate: (body) => ({ ok: true, body: sealForEgress(body), redactions: { email: 1 }, redactedCount: 1 }),
+    budget: () => ({ level: 'none', spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 }),
+    health: () => ({ local: 'ready', cloud: 'ready' }),
+    local: () => local,
+    cloud: async () => cloud,
+    countTokens: async (s) => Math.ceil(s.length / 4),
+    contextWindow: () => 200_000,
+    price: (model, u) => (model.startsWith('claude') ? (u.input * 3 + u.output * 15) / 1e6 : undefined),
+    localCost: () => 0,
+    record: async (r) => { records.push(r); },
+    confirm: async () => true,
+    now: () => (t += 10),
+    newId: () => 'req-1',
+    ...over,
+  };
+  return { d, records, local, cloud };
+}
+
+async function collect(d: AskDeps, input: Partial<AskInput> = {}): Promise<AskEvent[]> {
+  const events: AskEvent[] = [];
+  const full: AskInput = { origin: 'askAuto', kind: 'ask', question: 'why?', context: [], ...input };
+  for await (const e of runAsk(d, full, new AbortController().signal)) events.push(e);
+  return events;
+}
+
+suite('ask pipeline', () => {
+  test('local route: streams, records one ok ledger record with the cloud-equivalent price', async () => {
+    const { d, records, local, cloud } = deps();
+    const events = await collect(d, { context: [{ source: 'selection', text: 'const a = 1;', path: 'a.ts', startLine: 3, endLine: 3 }] });
+    assert.deepEqual(events.map((e) => e.type), ['route', 'delta', 'done']);
+    assert.equal(local.calls.length, 1);
+    assert.equal(cloud.calls.length, 0);
+    assert.equal(records.length, 1);
+    assert.equal(records[0].status, 'ok');
+    assert.equal(records[0].costUsd, 0);
+    assert.ok((records[0].cloudEquivalentUsd ?? 0) > 0);
+    const route = events[0] as Extract<AskEvent, { type: 'route' }>;
+    assert.deepEqual(route.context, [{ path: 'a.ts', startLine: 3, endLine: 3, trimmed: false }]);
+    assert.ok(local.calls[0].messages[0].content.includes('a.ts:3-3'));
+  });
+
+  test('cloud route goes through the gate and sends only the sealed body', async () => {
+    const { d, records, cloud } = deps({ decision: { route: 'cloud', reasons: ['cloud: architecture'] } });
+    let gated: ChatBody | undefined;
+    d.gate = (body) => { gated = sealForEgress({ ...body, messages: [{ role: 'user', content: 'redacted' }] }); return { ok: true, body: gated as never, redactions: { 'aws-access-key-id': 1 }, redactedCount: 1 }; };
+    const events = await collect(d);
+    assert.equal(cloud.calls.length, 1);
+    assert.equal(cloud.calls[0], gated);
+    assert.deepEqual(records[0].redactions, { 'aws-access-key-id': 1 });
+    const done = events.find((e) => e.type === 'done') as Extract<AskEvent, { type: 'done' }>;
+    assert.ok(done.footer.costUsd !== null && done.footer.costUsd > 0);
+  });
+
+  test('a blocked gate sends nothing and records a failed request', async () => {
+    const { d, records, cloud } = deps({ decision: { route: 'cloud', reasons: ['cloud: asked'] } });
+    d.gate = () => ({ ok: false, reason: 'Blocked: 1 private key found.', kinds: { 'private-key': 1 } });
+    const events = await collect(d, { origin: 'askCloud' });
+    assert.equal(cloud.calls.length, 0);
+    const err = events.find((e) => e.type === 'error') as Extract<AskEvent, { type: 'error' }>;
+    assert.equal(err.message, 'Blocked: 1 private key found.');
+    assert.ok(err.fixes.includes('retryLocal'));
+    assert.equal(records[0].status, 'failed');
+    assert.equal(records[0].outcome, 'blocked');
+  });
+
+  test('a failing cloud falls back to local when allowed, and says so', async () => {
+    const { d, records, local } = deps({ decision: { route: 'cloud', reasons: ['cloud: architecture'] } });
+    const failing = provider('anthropic', 'cloud', { finish: 'error', failure: { code: 'server', message: 'Anthropic is overloaded (529)' } });
+    d.cloud = async () => failing;
+    const events = await collect(d);
+    assert.ok(events.some((e) => e.type === 'notice' && e.text.includes('answering with the local model')));
+    assert.equal(local.calls.length, 1);
+    assert.deepEqual(records.map((r) => [r.route, r.status]), [['cloud', 'failed'], ['local', 'ok']]);
+  });
+
+  test('no API key: a clear error pointing at Set API Key', async () => {
+    const { d } = deps({ decision: { route: 'cloud', reasons: ['cloud: asked'] } });
+    d.cloud = async () => undefined;
+    const events = await collect(d, { origin: 'askCloud' });
+    const err = events.find((e) => e.type === 'error') as Extract<AskEvent, { type: 'error' }>;
+    assert.match(err.message, /Hybrid: Set API Key/);
+    assert.deepEqual(err.fixes, ['setApiKey', 'retryLocal']);
+  });
+
+  test('Explain Route (dry run) sends nothing and records nothing', async () => {
+    const { d, records, local, cloud } = deps({ decision: { route: 'cloud', reasons: ['cloud: design question'] } });
+    const events = await collect(d, { origin: 'explainRoute', kind: 'explain', dryRun: true });
+    assert.equal(local.calls.length + cloud.calls.length, 0);
+    assert.equal(records.length, 0);
+    const text = events.filter((e) => e.type === 'delta').map((e) => (e as { text: string }).text).join('');
+    assert.match(text, /Would go to: the cloud/);
+    assert.match(text, /1 × email/);
+  });
+
+  test('refused: error with a fix and a failed record, nothing sent', async () => {
+    const { d, records, local, cloud } = deps({ decision: { route: 'refuse', reasons: ['The local model is offline: start Ollama.'] } });
+    const events = await collect(d, { origin: 'askPrivate' });
+    assert.equal(local.calls.length + cloud.calls.length, 0);
+    const err = events.find((e) => e.type === 'error') as Extract<AskEvent, { type: 'error' }>;
+    assert.ok(err.fixes.includes('startOllama'));
+    assert.equal(records[0].outcome, 'refused');
+  });
+
+  test('an unconfirmed over-budget request is not sent', async () => {
+    const { d, cloud } = deps({ decision: { route: 'cloud', reasons: ['cloud'], needsConfirmation: 'Over budget. Send anyway?' } });
+    d.confirm = async () => false;
+    const events = await collect(d);
+    assert.equal(cloud.calls.length, 0);
+    assert.equal(events[0].type, 'error');
+  });
+});
