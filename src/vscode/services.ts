@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createPathPolicy, EgressGate, isLocalEndpoint, type PathPolicy } from '../core';
-import { runAsk, type AskDeps, type AskInput } from '../core/pipeline/ask';
+import { createPathPolicy, isLocalEndpoint, type PathPolicy } from '../core';
+import { runAsk, type AskInput } from '../core/pipeline/ask';
+import { createAskDeps } from '../core/pipeline/deps';
 import type { AskEvent } from '../core/pipeline/events';
 import type { Logger } from '../core/ports';
 import {
@@ -9,10 +10,8 @@ import {
   type ChatProvider, type FimProvider, type OllamaProvider,
 } from '../core/providers';
 import type { HealthState } from '../core/request';
-import { classify } from '../core/classify/classify';
-import { decide } from '../core/route/decide';
 import type { HybridSettings } from '../core/settings';
-import { BUNDLED_PRICES, contextWindowOf, localCost, priceOf, withOverrides, type PriceTable } from '../core/spend';
+import { BUNDLED_PRICES, withOverrides, type PriceTable } from '../core/spend';
 import { createTokenCounter, type TokenCounter } from '../core/tokens';
 import type { ApiKeys } from './apiKeys';
 import type { ConfigService } from './config';
@@ -148,28 +147,14 @@ export class Services extends Disposable {
     await this.aiignoreReady;
     await this.cloud(); // refreshes cloudKeySet for the router
     const s = this.settings;
-    const table = this.priceTable();
-    const pathPolicy = this.pathPolicy();
-    const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers: s['privacy.markers'], pathPolicy });
     const tokens = this.tokens();
-    const deps: AskDeps = {
-      settings: s,
-      classify: (r) => classify(r, { pathPolicy, markers: s['privacy.markers'] }),
-      decide: (r, l, b, h, est) => decide(r, l, s, b, h, { estimatedCostUsd: est }),
-      gate: (body, paths) => gate.prepare(body, paths),
-      budget: () => this.spend.budget(),
-      health: () => this.health(),
-      local: () => this.local(),
-      cloud: () => this.cloud(),
+    const deps = createAskDeps({
+      settings: s, pathPolicy: this.pathPolicy(), priceTable: this.priceTable(),
+      local: () => this.local(), cloud: () => this.cloud(),
       countTokens: (text) => tokens.count(text, s['cloud.model']),
-      contextWindow: (model) => contextWindowOf(model, table),
-      price: (model, usage) => priceOf(model, usage, table),
-      localCost: (ms) => localCost(ms, s['local.costPerHour']),
-      record: (r) => this.spend.record(r),
-      confirm: this.confirm,
-      now: () => Date.now(),
-      newId: () => newRequestId(),
-    };
+      budget: () => this.spend.budget(), health: () => this.health(),
+      record: (r) => this.spend.record(r), confirm: this.confirm, newId: newRequestId,
+    });
     if (this.inFlight++ === 0) this.busyChanged.fire(true);
     try {
       yield* runAsk(deps, input, signal);

@@ -1,0 +1,51 @@
+// Assembles AskDeps from the real core parts (classifier, router, egress gate, price table). The extension and the
+// cost-replay benchmark both use it, so the benchmark measures exactly the routing the user gets.
+
+import { classify } from '../classify/classify';
+import type { PathPolicy } from '../classify/paths';
+import { EgressGate } from '../egress/gate';
+import type { ChatProvider } from '../providers/types';
+import type { BudgetState, HealthState, LedgerRecord } from '../request';
+import { decide } from '../route/decide';
+import type { HybridSettings } from '../settings';
+import { contextWindowOf, localCost, priceOf, type PriceTable } from '../spend';
+import type { AskDeps } from './ask';
+
+export interface AskParts {
+  settings: HybridSettings;
+  pathPolicy: PathPolicy;
+  priceTable: PriceTable;
+  local(): ChatProvider;
+  cloud(): Promise<ChatProvider | undefined>;
+  countTokens(text: string): Promise<number>;
+  budget(): BudgetState;
+  health(): HealthState;
+  record(r: LedgerRecord): Promise<void>;
+  confirm(message: string): Promise<boolean>;
+  newId(): string;
+  now?: () => number;
+}
+
+export function createAskDeps(p: AskParts): AskDeps {
+  const s = p.settings;
+  const markers = s['privacy.markers'];
+  const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers, pathPolicy: p.pathPolicy });
+  return {
+    settings: s,
+    classify: (r) => classify(r, { pathPolicy: p.pathPolicy, markers }),
+    decide: (r, l, b, h, est) => decide(r, l, s, b, h, { estimatedCostUsd: est }),
+    gate: (body, paths) => gate.prepare(body, paths),
+    budget: p.budget,
+    health: p.health,
+    local: p.local,
+    cloud: p.cloud,
+    countTokens: p.countTokens,
+    contextWindow: (model) => contextWindowOf(model, p.priceTable),
+    price: (model, usage) => priceOf(model, usage, p.priceTable),
+    localCost: (ms) => localCost(ms, s['local.costPerHour']),
+    record: p.record,
+    confirm: p.confirm,
+    now: p.now ?? (() => Date.now()),
+    newId: p.newId,
+  };
+}
