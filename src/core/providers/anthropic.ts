@@ -1,0 +1,147 @@
+// Anthropic Messages through the official SDK: messages.stream with the system prompt cached, usage from
+// message_start / message_delta (cache reads and writes included), and every failure turned into a message.
+
+import Anthropic from '@anthropic-ai/sdk';
+import { isSealed } from '../egress/seal';
+import type { Usage } from '../request';
+import { chatText, failed, Meter, resolveCommon, type CommonProviderOptions } from './common';
+import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
+import { RequestGuard } from './guard';
+import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
+import type { ChatBody, ChatProvider, StreamResult } from './types';
+
+export interface AnthropicProviderOptions extends CommonProviderOptions {
+  apiKey?: ApiKeyOption;
+  /** SDK retries of 408/409/429/5xx/connection errors. Default 2 (3 attempts). */
+  maxRetries?: number;
+}
+
+export const ANTHROPIC_DEFAULT_FIRST_BYTE_MS = 30_000;
+
+/** The SDK's own schedule: 0.5 s × 2^n, at most 8 s, minus up to 25 % jitter. */
+function backoff(attempt: number, signal: AbortSignal): Promise<void> {
+  const ms = Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done(): void { clearTimeout(t); signal.removeEventListener('abort', done); resolve(); }
+  });
+}
+
+export function createAnthropicProvider(options: AnthropicProviderOptions): ChatProvider {
+  const o = resolveCommon(options, ANTHROPIC_DEFAULT_FIRST_BYTE_MS);
+  const maxRetries = options.maxRetries ?? 2;
+
+  async function* stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
+    const meter = new Meter(o.clock);
+    const input = chatText(body.system, body.messages);
+    // Fail closed: only the egress gate's sealed bodies may leave the machine.
+    if (!isSealed(body)) return failed(meter, input, body.model, blockedFailure('Anthropic'));
+    if (signal.aborted) return failed(meter, input, body.model, undefined);
+    const apiKey = await resolveKey(options.apiKey);
+    if (!apiKey) return failed(meter, input, body.model, missingKeyFailure('Anthropic'));
+
+    // Anthropic may answer an overloaded streaming request with 200 and an error event before any text
+    // (vercel/ai#10653); the SDK cannot retry that, so we do, within the same retry budget, while nothing was shown.
+    for (let attempt = 0; ; attempt++) {
+      const outcome = yield* once(body, signal, apiKey, meter, input);
+      if (!outcome.earlyErrorEvent || attempt >= maxRetries || signal.aborted) return outcome.result;
+      o.logger.info(`anthropic: error event before any text, retrying (${attempt + 1}/${maxRetries})`);
+      await backoff(attempt, signal);
+    }
+  }
+
+  async function* once(
+    body: ChatBody, signal: AbortSignal, apiKey: string, meter: Meter, input: string,
+  ): AsyncGenerator<string, { result: StreamResult; earlyErrorEvent: boolean }, void> {
+    const guard = new RequestGuard(signal, {
+      firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
+      isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),
+    });
+    const ctx: FailureContext = {
+      name: 'Anthropic', baseUrl: o.baseUrl, model: body.model, baseUrlSetting: 'hybrid.anthropic.baseUrl',
+      modelSetting: 'hybrid.cloud.model', timeoutSetting: 'hybrid.timeouts.cloudFirstByteMs',
+      firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state, usesApiKey: true, apiKey,
+    };
+    const done = (result: StreamResult) => ({ result, earlyErrorEvent: false });
+    let model = body.model;
+    const usage: Usage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'provider' };
+    let started = false;
+    let stopped = false;
+    let stopReason: string | null = null;
+    try {
+      const client = new Anthropic({
+        apiKey, authToken: null, baseURL: o.baseUrl, maxRetries,
+        // Backstop only: the guard enforces the first-byte deadline once, without the SDK's retries of time-outs.
+        timeout: o.firstByteTimeoutMs * 2,
+        fetch: guard.fetch, logLevel: 'off',
+      });
+      const messageStream = client.messages.stream({
+        model: body.model,
+        max_tokens: body.maxTokens,
+        ...(body.system ? { system: [{ type: 'text', text: body.system, cache_control: { type: 'ephemeral' } }] } : {}),
+        messages: body.messages.map((m) => ({ role: m.role, content: m.content })),
+        ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
+        ...(body.stop?.length ? { stop_sequences: [...body.stop] } : {}),
+      }, { signal: guard.signal });
+
+      for await (const ev of messageStream) {
+        switch (ev.type) {
+          case 'message_start': {
+            started = true;
+            model = ev.message.model || model;
+            const u = ev.message.usage;
+            usage.input = u.input_tokens;
+            usage.output = u.output_tokens;
+            usage.cacheWrite = u.cache_creation_input_tokens ?? 0;
+            usage.cacheRead = u.cache_read_input_tokens ?? 0;
+            break;
+          }
+          case 'content_block_delta':
+            if (ev.delta.type === 'text_delta' && ev.delta.text) {
+              meter.onText(ev.delta.text);
+              yield ev.delta.text;
+            }
+            break;
+          case 'message_delta': {
+            stopReason = ev.delta.stop_reason;
+            // message_delta usage is cumulative; input/cache fields may be null when unchanged.
+            const u = ev.usage;
+            usage.output = u.output_tokens;
+            if (u.input_tokens != null) usage.input = u.input_tokens;
+            if (u.cache_creation_input_tokens != null) usage.cacheWrite = u.cache_creation_input_tokens;
+            if (u.cache_read_input_tokens != null) usage.cacheRead = u.cache_read_input_tokens;
+            break;
+          }
+          case 'message_stop':
+            stopped = true;
+            break;
+          default:
+            break;
+        }
+      }
+      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined));
+      const deadline = deadlineFailure(ctx);
+      if (deadline) return done(failed(meter, input, model, deadline));
+      // The SDK accepts a stream that just ends (anthropic-sdk-typescript#842); an answer without message_stop
+      // is incomplete, and its usage is not final.
+      if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event')));
+      return done({
+        usage, timing: meter.timing(), model,
+        finish: stopReason === 'max_tokens' ? 'length' : 'stop',
+      });
+    } catch (err) {
+      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined));
+      const failure = beforeAnyText(deadlineFailure(ctx) ?? sdkFailure(ctx, err, {
+        api: Anthropic.APIError, connection: Anthropic.APIConnectionError, timeout: Anthropic.APIConnectionTimeoutError,
+      }), ctx.name, meter.chars);
+      o.logger.warn(`anthropic: ${failure.code}${failure.status ? ` ${failure.status}` : ''} after ${guard.state.attempts} attempt(s)${requestIdOf(err)}`);
+      const earlyErrorEvent = err instanceof Anthropic.APIError && err.status === undefined && failure.code === 'server' && meter.chars === 0;
+      return { result: failed(meter, input, model, failure), earlyErrorEvent };
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  return { id: 'anthropic', location: 'cloud', stream };
+}

@@ -1,0 +1,224 @@
+// Turns whatever ended a request (a guard deadline, an SDK error class, a Node errno) into one ProviderFailure
+// whose message names the cause and the fix. Messages never carry a key or prompt text: server text is scrubbed.
+
+import { duration, errnoOf, hostOf, scrub, seconds } from './common';
+import type { GuardState } from './guard';
+import type { ProviderFailure } from './types';
+
+export interface FailureContext {
+  /** Display name, e.g. "Anthropic", "OpenAI", "Ollama", "the local OpenAI-compatible server". */
+  name: string;
+  baseUrl: string;
+  model: string;
+  /** Setting that holds the base URL, e.g. "hybrid.anthropic.baseUrl". */
+  baseUrlSetting: string;
+  /** Setting that holds the model, e.g. "hybrid.cloud.model". */
+  modelSetting: string;
+  /** Setting that holds the first-byte time-out. */
+  timeoutSetting: string;
+  firstByteTimeoutMs: number;
+  idleTimeoutMs: number;
+  state: GuardState;
+  /** Cloud providers point at the API key command; local ones do not need a key. */
+  usesApiKey: boolean;
+  apiKey?: string;
+}
+
+const SET_KEY = '“Hybrid: Set API Key”';
+
+/** Deadline flags first: an abort the guard caused looks like any other abort to the SDK. */
+export function deadlineFailure(ctx: FailureContext): ProviderFailure | undefined {
+  if (ctx.state.timedOut) {
+    return {
+      code: 'timeout',
+      message: `${ctx.name} sent no response within ${duration(ctx.firstByteTimeoutMs)} — try again, or raise ${ctx.timeoutSetting}.`,
+      fix: 'retry',
+    };
+  }
+  if (ctx.state.stalled) {
+    return {
+      code: 'stalled',
+      message: `${ctx.name} stopped sending in the middle of the answer (nothing for ${duration(ctx.idleTimeoutMs)}) — the answer is incomplete; try again.`,
+      fix: 'retry',
+    };
+  }
+  if (ctx.state.malformed) return protocolFailure(ctx, 'sent a malformed chunk');
+  return undefined;
+}
+
+export function protocolFailure(ctx: FailureContext, what: string): ProviderFailure {
+  return { code: 'protocol', message: `${ctx.name} ${what} — the answer may be incomplete; try again.`, fix: 'retry' };
+}
+
+export function connectionFailure(ctx: FailureContext, err: unknown): ProviderFailure {
+  const code = errnoOf(err);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return {
+      code: 'connection',
+      message: `Cannot find the host ${hostOf(ctx.baseUrl)} for ${ctx.name} (DNS lookup failed) — check ${ctx.baseUrlSetting} and your network.`,
+      fix: 'openSettings',
+    };
+  }
+  const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ECONNRESET' ? 'connection reset' : code ? code : 'connection failed';
+  return {
+    code: 'connection',
+    message: `Cannot reach ${ctx.name} at ${ctx.baseUrl} (${why}) — check your network and ${ctx.baseUrlSetting}.`,
+    fix: 'retry',
+  };
+}
+
+export interface HttpErrorInfo {
+  status: number;
+  /** Parsed error body, or text. */
+  body: unknown;
+  headers?: Headers;
+}
+
+/** The error text of a provider body: {error:{message}} (Anthropic, OpenAI) or {error:"…"} (Ollama). */
+export function errorMessageOf(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (!body || typeof body !== 'object') return '';
+  const b = body as { error?: unknown; message?: unknown };
+  if (typeof b.error === 'string') return b.error;
+  if (b.error && typeof b.error === 'object') {
+    const m = (b.error as { message?: unknown }).message;
+    if (typeof m === 'string') return m;
+  }
+  return typeof b.message === 'string' ? b.message : '';
+}
+
+function errorTypeOf(body: unknown): string {
+  const e = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined;
+  if (!e || typeof e !== 'object') return '';
+  const o = e as { type?: unknown; code?: unknown; details?: { error_code?: unknown } };
+  return [o.type, o.code, o.details?.error_code].filter((x) => typeof x === 'string').join(' ');
+}
+
+/** Spend caps and empty balances: retrying does not restore access (security-facts §3.1, §3.2). */
+export function isQuotaError(status: number, body: unknown): boolean {
+  const type = errorTypeOf(body);
+  const msg = errorMessageOf(body);
+  if (/insufficient_quota|enforced_spend_limit_reached|credit_balance_exhausted|spend_limit_exceeded|usage_limit_exceeded|billing_hard_limit/.test(type)) return true;
+  if (status === 429 && /usage limits|spend limit|exceeded your current quota/i.test(msg)) return true;
+  return status === 400 && /credit balance is too low/i.test(msg);
+}
+
+export function quotaBodyCheck(status: number, text: string): boolean {
+  let body: unknown = text;
+  try { body = JSON.parse(text); } catch { /* text body */ }
+  return isQuotaError(status, body);
+}
+
+export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFailure {
+  const { status, body } = e;
+  const serverText = scrub(errorMessageOf(body), ctx.apiKey);
+  if (isQuotaError(status, body) || (status === 429 && ctx.state.quota)) {
+    return {
+      code: 'quota', status,
+      message: `${ctx.name} refused the request because the account's spend limit or credit is used up (${status}) — raise the limit or add credit in the ${ctx.name} console; retrying will not help.`,
+      fix: 'retryLocal',
+    };
+  }
+  if (status === 401 || status === 403) {
+    const what = status === 401 ? 'rejected the API key' : 'refused access with this API key';
+    return ctx.usesApiKey
+      ? { code: 'auth', status, message: `${ctx.name} ${what} (${status}) — run ${SET_KEY}.`, fix: 'setApiKey' }
+      : { code: 'auth', status, message: `${ctx.name} at ${ctx.baseUrl} refused the request (${status}) — check the server's access settings.`, fix: 'openSettings' };
+  }
+  if (status === 404) {
+    return {
+      code: 'modelMissing', status,
+      message: `${ctx.name} does not know the model “${ctx.model}” (404) — check ${ctx.modelSetting}.`,
+      fix: 'openSettings',
+    };
+  }
+  if (status === 413 || (status === 400 && /too long|too large|context length|context window|maximum|exceed|too many tokens/i.test(serverText))) {
+    return {
+      code: 'tooLarge', status,
+      message: `The request is too large for ${ctx.model} (${status}) — attach less context or ask about a smaller selection.`,
+    };
+  }
+  if (status === 429) {
+    const retryAfterMs = retryAfterOf(e.headers) ?? ctx.state.retryAfterMs;
+    return {
+      code: 'rateLimited', status,
+      message: `${ctx.name} is rate-limiting requests (429) — try again in ${retryAfterMs !== undefined ? seconds(retryAfterMs) : 'a minute'}.`,
+      fix: 'retryLocal',
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
+  }
+  if (status >= 500) {
+    const tries = ctx.state.attempts > 1 ? ` after ${ctx.state.attempts} attempts` : '';
+    const what = status === 529 ? 'is overloaded' : 'had a server error';
+    return {
+      code: 'server', status,
+      message: `${ctx.name} ${what} (${status})${tries} — try again later.`,
+      fix: 'retryLocal',
+    };
+  }
+  return {
+    code: 'unknown', status,
+    message: `${ctx.name} rejected the request (${status})${serverText ? `: ${serverText}` : ''}.`,
+    fix: 'showLogs',
+  };
+}
+
+function retryAfterOf(headers: Headers | undefined): number | undefined {
+  if (!headers || typeof headers.get !== 'function') return undefined;
+  const ms = headers.get('retry-after-ms');
+  if (ms && Number.isFinite(parseFloat(ms))) return parseFloat(ms);
+  const ra = headers.get('retry-after');
+  if (!ra) return undefined;
+  const s = parseFloat(ra);
+  if (Number.isFinite(s)) return s * 1000;
+  const d = Date.parse(ra);
+  return Number.isFinite(d) ? Math.max(0, d - Date.now()) : undefined;
+}
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** The SDK's own error classes (matched with instanceof: minified builds rename classes). */
+export interface SdkErrorClasses {
+  api: ErrorClass;
+  connection: ErrorClass;
+  timeout: ErrorClass;
+}
+
+/** Errors raised by the Stainless SDKs (Anthropic, OpenAI): same shapes, different classes. */
+export function sdkFailure(ctx: FailureContext, err: unknown, classes: SdkErrorClasses): ProviderFailure {
+  const e = err as { status?: unknown; error?: unknown; headers?: unknown; message?: string } | undefined;
+  if (e && typeof e.status === 'number') {
+    return httpFailure(ctx, { status: e.status, body: e.error, headers: e.headers instanceof Headers ? e.headers : undefined });
+  }
+  if (err instanceof classes.timeout) return deadlineFailure({ ...ctx, state: { ...ctx.state, timedOut: true } })!;
+  if (err instanceof classes.connection) return connectionFailure(ctx, err);
+  if (err instanceof classes.api) {
+    // An error event inside a 200 stream (Anthropic `event: error`, OpenAI `data: {error}`).
+    const type = errorTypeOf(e?.error) || errorTypeOf({ error: e?.error });
+    const first = type.split(' ')[0];
+    if (/overloaded|api_error|server_error/.test(type)) {
+      return { code: 'server', message: `${ctx.name} failed in the middle of the answer (${first}) — the answer is incomplete; try again.`, fix: 'retry' };
+    }
+    return protocolFailure(ctx, `sent an error in the middle of the answer${first ? ` (${first})` : ''}`);
+  }
+  // MessageStream re-wraps the JSON.parse SyntaxError in its own error class, keeping the message.
+  if (err instanceof SyntaxError || (err as { cause?: unknown } | undefined)?.cause instanceof SyntaxError) return protocolFailure(ctx, 'sent a malformed chunk');
+  if (errnoOf(err)) return connectionFailure(ctx, err);
+  return {
+    code: 'unknown',
+    message: `${ctx.name} request failed: ${scrub(e?.message ?? String(err), ctx.apiKey)} — see the Hybrid log.`,
+    fix: 'showLogs',
+  };
+}
+
+/** " (request req_…)" for the log: the id support asks for; never a key or prompt text. */
+export function requestIdOf(err: unknown): string {
+  const id = (err as { requestID?: unknown } | undefined)?.requestID;
+  return typeof id === 'string' && /^[\w-]{1,100}$/.test(id) ? ` (request ${id})` : '';
+}
+
+/** An in-stream error before any text: nothing is "incomplete", the service simply did not answer. */
+export function beforeAnyText(failure: ProviderFailure, name: string, streamedChars: number): ProviderFailure {
+  if (streamedChars > 0 || failure.code !== 'server' || failure.status !== undefined) return failure;
+  return { ...failure, message: failure.message.replace(/ failed in the middle of the answer \(([^)]+)\) — the answer is incomplete; try again\./, ` failed before answering ($1) — try again later.`) };
+}

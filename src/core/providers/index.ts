@@ -1,0 +1,12 @@
+// The providers: one streaming interface over Ollama, Anthropic and OpenAI(-compatible) endpoints.
+
+export * from './types';
+export * from './common';
+export * from './guard';
+export * from './failures';
+export * from './keys';
+export * from './locality';
+export * from './fimTemplates';
+export * from './ollama';
+export * from './anthropic';
+export * from './openai';

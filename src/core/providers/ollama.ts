@@ -1,0 +1,270 @@
+// Ollama through the official `ollama` client: /api/chat for questions, /api/generate for fill-in-the-middle
+// (native `suffix` when /api/show lists 'insert', else a family template with raw: true), keep_alive and num_ctx
+// on every request, usage from prompt_eval_count / eval_count, and truncation detected from prompt_eval_count.
+// One client per request, each with its own guarded fetch: the client's abort() would end every stream it has.
+
+import { Ollama } from 'ollama';
+import type { ChatResponse, GenerateResponse } from 'ollama';
+import type { Usage } from '../request';
+import { chatText, errnoOf, estimateTokens, failed, isLoopbackOrTrusted, Meter, resolveCommon, duration, scrub, type CommonProviderOptions, type Resolved } from './common';
+import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
+import { fimTemplateFor } from './fimTemplates';
+import { RequestGuard } from './guard';
+import { notLocalEndpointFailure, remoteModelFailure } from './locality';
+import type { ChatBody, ChatProvider, FimBody, FimProvider, ProviderFailure, StreamResult } from './types';
+
+export interface OllamaProviderOptions extends CommonProviderOptions {
+  /** How long Ollama keeps the model loaded after a request (hybrid.local.keepAlive). Default '30m'. */
+  keepAlive?: string | number;
+  /** Context window asked of Ollama (hybrid.local.numCtx); Ollama's own default is small (2–4 k). */
+  numCtx?: number;
+  /** Decides whether baseUrl is on this machine; the routing helper supplies it. Default: loopback/trusted. */
+  isLocalEndpoint?: (url: string) => boolean;
+  trustedHosts?: string[];
+  /** Deadline of health(). Default 2 s. */
+  healthTimeoutMs?: number;
+}
+
+export type OllamaHealthState = 'ready' | 'offline' | 'modelMissing' | 'notLocal';
+
+export interface OllamaHealth {
+  state: OllamaHealthState;
+  models: string[];
+  message: string;
+}
+
+export interface OllamaModelInfo {
+  capabilities: string[];
+  remoteHost?: string;
+  contextLength?: number;
+}
+
+export interface OllamaProvider extends ChatProvider, FimProvider {
+  readonly id: 'ollama';
+  /** Reachability from /api/tags and, when `model` is given, whether it is pulled and local. */
+  health(model?: string): Promise<OllamaHealth>;
+  /** Forgets cached /api/show answers (after a pull, or a settings change). */
+  clearModelCache(): void;
+}
+
+export const OLLAMA_DEFAULT_FIRST_BYTE_MS = 10_000;
+export const DEFAULT_KEEP_ALIVE = '30m';
+
+/** Ollama keeps about half the window when the prompt overflows and says nothing but prompt_eval_count. */
+export function truncationNote(estimatedPromptTokens: number, promptEvalCount: number | undefined, numCtx: number): string | undefined {
+  if (!promptEvalCount || estimatedPromptTokens < numCtx * 0.9) return undefined;
+  if (promptEvalCount >= estimatedPromptTokens * 0.8) return undefined;
+  return `Ollama truncated the prompt to ${promptEvalCount} of about ${estimatedPromptTokens} tokens (num_ctx ${numCtx}); the start of the context was dropped — raise hybrid.local.numCtx or attach less.`;
+}
+
+function fullName(model: string): string {
+  return model.includes(':') ? model : `${model}:latest`;
+}
+
+export function createOllamaProvider(options: OllamaProviderOptions): OllamaProvider {
+  const o: Resolved = resolveCommon(options, OLLAMA_DEFAULT_FIRST_BYTE_MS);
+  const keepAlive = options.keepAlive ?? DEFAULT_KEEP_ALIVE;
+  const numCtx = options.numCtx;
+  const isLocal = options.isLocalEndpoint ?? ((url: string) => isLoopbackOrTrusted(url, options.trustedHosts));
+  const infoCache = new Map<string, OllamaModelInfo>();
+
+  function context(model: string, guard: RequestGuard): FailureContext {
+    return {
+      name: 'Ollama', baseUrl: o.baseUrl, model, baseUrlSetting: 'hybrid.local.baseUrl',
+      modelSetting: 'hybrid.local.chatModel', timeoutSetting: 'hybrid.timeouts.localFirstByteMs',
+      firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state, usesApiKey: false,
+    };
+  }
+
+  function guardFor(signal: AbortSignal, firstByteMs = o.firstByteTimeoutMs): RequestGuard {
+    return new RequestGuard(signal, {
+      firstByteTimeoutMs: firstByteMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
+      validateNdjson: true, ...(o.fetch ? { fetch: o.fetch } : {}),
+    });
+  }
+
+  function clientFor(guard: RequestGuard): Ollama {
+    return new Ollama({ host: o.baseUrl, fetch: guard.fetch });
+  }
+
+  function failure(ctx: FailureContext, err: unknown): ProviderFailure {
+    const deadline = deadlineFailure(ctx);
+    if (deadline) {
+      // A first-byte time-out on a local model is most often the model still loading into memory.
+      return deadline.code === 'timeout'
+        ? { ...deadline, message: `Ollama did not start answering within ${duration(ctx.firstByteTimeoutMs)} (the model may still be loading) — try again, or raise hybrid.timeouts.localFirstByteMs.` }
+        : deadline;
+    }
+    const e = err as { name?: string; status_code?: unknown; error?: unknown; message?: string };
+    if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
+      const text = typeof e.error === 'string' ? e.error : e.message ?? '';
+      if (e.status_code === 404 && /not found/i.test(text)) return pullFailure(ctx.model);
+      if (e.status_code === 403 && /remote/i.test(text)) return remoteModelFailure(ctx.model, 'Ollama cloud');
+      if (e.status_code === 503) {
+        return { code: 'server', status: 503, message: 'Ollama is busy (503: its request queue is full) — try again in a moment.', fix: 'retry' };
+      }
+      if (e.status_code >= 500) {
+        return { code: 'server', status: e.status_code, message: `Ollama had a server error (${e.status_code}: ${scrub(text)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
+      }
+      return httpFailure(ctx, { status: e.status_code, body: { error: text } });
+    }
+    const code = errnoOf(err);
+    if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EADDRNOTAVAIL') {
+      return { code: 'connection', message: `Ollama is not running at ${o.baseUrl} — start it with \`ollama serve\`.`, fix: 'startOllama' };
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      return { code: 'connection', message: `Cannot find the Ollama host of ${o.baseUrl} (DNS lookup failed) — check hybrid.local.baseUrl.`, fix: 'openSettings' };
+    }
+    if (code) return { code: 'connection', message: `Cannot reach Ollama at ${o.baseUrl} (${code}) — start it with \`ollama serve\` or check hybrid.local.baseUrl.`, fix: 'startOllama' };
+    const msg = e?.message ?? String(err);
+    if (/did not receive done/i.test(msg)) return protocolFailure(ctx, 'ended the stream before its final chunk');
+    // An {"error": …} line inside a 200 stream: the model failed while answering.
+    return { code: 'server', message: `Ollama failed while answering (${scrub(msg)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
+  }
+
+  function pullFailure(model: string): ProviderFailure {
+    return {
+      code: 'modelMissing',
+      message: `The model ${model} is not installed in Ollama — run \`ollama pull ${model}\`.`,
+      fix: 'pullModel',
+      fixDetail: `ollama pull ${model}`,
+      status: 404,
+    };
+  }
+
+  async function modelInfo(client: Ollama, model: string): Promise<OllamaModelInfo> {
+    const cached = infoCache.get(model);
+    if (cached) return cached;
+    const show = await client.show({ model });
+    const raw = show as unknown as { remote_host?: unknown; model_info?: Record<string, unknown> };
+    const ctxKey = Object.keys(raw.model_info ?? {}).find((k) => k.endsWith('.context_length'));
+    const ctxLen = ctxKey ? raw.model_info?.[ctxKey] : undefined;
+    const info: OllamaModelInfo = {
+      capabilities: Array.isArray(show.capabilities) ? show.capabilities : [],
+      ...(typeof raw.remote_host === 'string' && raw.remote_host ? { remoteHost: raw.remote_host } : {}),
+      ...(typeof ctxLen === 'number' ? { contextLength: ctxLen } : {}),
+    };
+    infoCache.set(model, info);
+    return info;
+  }
+
+  function requestOptions(maxTokens: number, stop: readonly string[] | undefined, temperature: number | undefined): Record<string, unknown> {
+    return {
+      num_predict: maxTokens,
+      ...(stop?.length ? { stop: [...stop] } : {}),
+      ...(numCtx ? { num_ctx: numCtx } : {}),
+      ...(temperature !== undefined ? { temperature } : {}),
+    };
+  }
+
+  function result(meter: Meter, model: string, final: ChatResponse | GenerateResponse, promptText: string): StreamResult {
+    const usage: Usage = {
+      input: final.prompt_eval_count ?? 0, output: final.eval_count ?? 0, cacheRead: 0, cacheWrite: 0, source: 'provider',
+    };
+    const note = truncationNote(estimateTokens(promptText), final.prompt_eval_count, numCtx ?? 4096);
+    return {
+      usage, timing: meter.timing(), model: final.model || model,
+      finish: final.done_reason === 'length' ? 'length' : 'stop',
+      ...(note ? { notes: [note] } : {}),
+    };
+  }
+
+  /** Shared body of chat and FIM: locality checks, /api/show, the stream, and failure mapping. */
+  async function* run(
+    model: string, signal: AbortSignal, inputText: string, modelSetting: string,
+    start: (client: Ollama, info: OllamaModelInfo) => Promise<AsyncIterable<ChatResponse | GenerateResponse>>,
+    textOf: (part: ChatResponse | GenerateResponse) => string,
+  ): AsyncGenerator<string, StreamResult, void> {
+    const meter = new Meter(o.clock);
+    if (!isLocal(o.baseUrl)) return failed(meter, inputText, model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
+    if (signal.aborted) return failed(meter, inputText, model, undefined);
+    const guard = guardFor(signal);
+    const ctx = { ...context(model, guard), modelSetting };
+    try {
+      const client = clientFor(guard);
+      const info = await modelInfo(client, model);
+      if (info.remoteHost) return failed(meter, inputText, model, remoteModelFailure(model, info.remoteHost));
+      const parts = await start(client, info);
+      let final: ChatResponse | GenerateResponse | undefined;
+      for await (const part of parts) {
+        const text = textOf(part);
+        if (text) {
+          meter.onText(text);
+          yield text;
+        }
+        if (part.done) final = part;
+      }
+      if (guard.cancelledByUser) return failed(meter, inputText, model, undefined);
+      const deadline = deadlineFailure(ctx);
+      if (deadline) return failed(meter, inputText, model, deadline);
+      if (!final) return failed(meter, inputText, model, protocolFailure(ctx, 'ended the stream before its final chunk'));
+      return result(meter, model, final, inputText);
+    } catch (err) {
+      if (guard.cancelledByUser) return failed(meter, inputText, model, undefined);
+      const f = failure(ctx, err);
+      o.logger.warn(`ollama: ${f.code}${f.status ? ` ${f.status}` : ''}`);
+      return failed(meter, inputText, model, f);
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  function stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
+    return run(body.model, signal, chatText(body.system, body.messages), 'hybrid.local.chatModel', (client) => client.chat({
+      model: body.model,
+      messages: [
+        ...(body.system ? [{ role: 'system', content: body.system }] : []),
+        ...body.messages.map((m) => ({ role: m.role, content: m.content })),
+      ],
+      stream: true,
+      keep_alive: keepAlive,
+      options: requestOptions(body.maxTokens, body.stop, body.temperature),
+    }), (part) => ('message' in part ? part.message?.content ?? '' : ''));
+  }
+
+  function complete(body: FimBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
+    return run(body.model, signal, `${body.prefix}${body.suffix}`, 'hybrid.local.completionModel', (client, info) => {
+      if (info.capabilities.includes('insert')) {
+        return client.generate({
+          model: body.model, prompt: body.prefix, suffix: body.suffix, stream: true, keep_alive: keepAlive,
+          options: requestOptions(body.maxTokens, body.stop, body.temperature),
+        });
+      }
+      const template = fimTemplateFor(body.model);
+      return client.generate({
+        model: body.model, prompt: template.build(body.prefix, body.suffix), raw: true, stream: true, keep_alive: keepAlive,
+        options: requestOptions(body.maxTokens, [...(body.stop ?? []), ...template.stop], body.temperature),
+      });
+    }, (part) => ('response' in part ? part.response ?? '' : ''));
+  }
+
+  async function health(model?: string): Promise<OllamaHealth> {
+    if (!isLocal(o.baseUrl)) {
+      return { state: 'notLocal', models: [], message: notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl').message };
+    }
+    const timeoutMs = options.healthTimeoutMs ?? 2000;
+    const guard = guardFor(new AbortController().signal, timeoutMs);
+    try {
+      const list = await clientFor(guard).list();
+      const entries = list.models as unknown as Array<{ name: string; remote_host?: string }>;
+      const models = entries.map((m) => m.name);
+      if (!model) return { state: 'ready', models, message: `Ollama is ready at ${o.baseUrl} (${models.length} models).` };
+      const entry = entries.find((m) => m.name === fullName(model) || m.name === model);
+      if (!entry) return { state: 'modelMissing', models, message: pullFailure(model).message };
+      if (entry.remote_host) return { state: 'notLocal', models, message: remoteModelFailure(model, entry.remote_host).message };
+      return { state: 'ready', models, message: `Ollama is ready at ${o.baseUrl} with ${model}.` };
+    } catch (err) {
+      const message = guard.state.timedOut || guard.state.stalled
+        ? `Ollama at ${o.baseUrl} did not answer within ${duration(timeoutMs)} — check that \`ollama serve\` is running and responsive.`
+        : failure(context(model ?? '', guard), err).message;
+      return { state: 'offline', models: [], message };
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  return {
+    id: 'ollama', location: 'local', stream, complete, health,
+    clearModelCache: () => infoCache.clear(),
+  };
+}

@@ -1,0 +1,130 @@
+// OpenAI Chat Completions through the official SDK, streaming with a final usage chunk. The same code serves any
+// OpenAI-compatible server (vLLM, LM Studio, llama.cpp, LiteLLM, OpenRouter): as the cloud tier (sealed bodies
+// only), or as the private tier ('openai-compatible'), where the endpoint must be on this machine or trusted.
+
+import OpenAI from 'openai';
+import { isSealed } from '../egress/seal';
+import type { Usage } from '../request';
+import { chatText, failed, isLoopbackOrTrusted, Meter, resolveCommon, type CommonProviderOptions } from './common';
+import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
+import { RequestGuard } from './guard';
+import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
+import { notLocalEndpointFailure } from './locality';
+import type { ChatBody, ChatProvider, StreamResult } from './types';
+
+export interface OpenAIProviderOptions extends CommonProviderOptions {
+  apiKey?: ApiKeyOption;
+  /** 'cloud' (default): provider id 'openai', sealed bodies only. 'local': id 'openai-compatible'. */
+  location?: 'cloud' | 'local';
+  maxRetries?: number;
+  /** Local tier only: is this base URL on this machine (or trusted)? Default: loopback or trustedHosts. */
+  isLocalEndpoint?: (url: string) => boolean;
+  trustedHosts?: string[];
+}
+
+export const OPENAI_DEFAULT_FIRST_BYTE_MS = 30_000;
+export const OPENAI_COMPATIBLE_DEFAULT_FIRST_BYTE_MS = 10_000;
+
+export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvider {
+  const local = options.location === 'local';
+  const o = resolveCommon(options, local ? OPENAI_COMPATIBLE_DEFAULT_FIRST_BYTE_MS : OPENAI_DEFAULT_FIRST_BYTE_MS);
+  const maxRetries = options.maxRetries ?? 2;
+  const name = local ? 'The local OpenAI-compatible server' : 'OpenAI';
+  const isLocal = options.isLocalEndpoint ?? ((url: string) => isLoopbackOrTrusted(url, options.trustedHosts));
+
+  async function* stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
+    const meter = new Meter(o.clock);
+    const input = chatText(body.system, body.messages);
+    if (local) {
+      if (!isLocal(o.baseUrl)) return failed(meter, input, body.model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
+    } else if (!isSealed(body)) {
+      return failed(meter, input, body.model, blockedFailure('OpenAI'));
+    }
+    if (signal.aborted) return failed(meter, input, body.model, undefined);
+    const apiKey = await resolveKey(options.apiKey);
+    if (!apiKey && !local) return failed(meter, input, body.model, missingKeyFailure('OpenAI'));
+
+    const guard = new RequestGuard(signal, {
+      firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
+      isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),
+    });
+    const ctx: FailureContext = {
+      name, baseUrl: o.baseUrl, model: body.model,
+      baseUrlSetting: local ? 'hybrid.local.baseUrl' : 'hybrid.openai.baseUrl',
+      modelSetting: local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model',
+      timeoutSetting: local ? 'hybrid.timeouts.localFirstByteMs' : 'hybrid.timeouts.cloudFirstByteMs',
+      firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state,
+      usesApiKey: !local, ...(apiKey ? { apiKey } : {}),
+    };
+    let model = body.model;
+    let finishReason: string | null = null;
+    let usage: Usage | undefined;
+    try {
+      const client = new OpenAI({
+        // Local servers usually ignore the key; the SDK insists on one (and would otherwise read OPENAI_API_KEY).
+        apiKey: apiKey ?? 'not-needed', organization: null, project: null, baseURL: o.baseUrl, maxRetries,
+        timeout: o.firstByteTimeoutMs * 2, // backstop; the guard enforces the first-byte deadline
+        fetch: guard.fetch, logLevel: 'off',
+      });
+      const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
+        ...(body.system ? [{ role: 'system' as const, content: body.system }] : []),
+        ...body.messages.map((m) => ({ role: m.role, content: m.content })),
+      ];
+      const chunks = await client.chat.completions.create({
+        model: body.model,
+        messages,
+        max_tokens: body.maxTokens,
+        ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
+        ...(body.stop?.length ? { stop: [...body.stop] } : {}),
+        stream: true,
+        stream_options: { include_usage: true },
+      }, { signal: guard.signal });
+
+      for await (const chunk of chunks) {
+        if (chunk.model) model = chunk.model;
+        for (const choice of chunk.choices) {
+          const text = choice.delta?.content;
+          if (text) {
+            meter.onText(text);
+            yield text;
+          }
+          if (choice.finish_reason) finishReason = choice.finish_reason;
+        }
+        if (chunk.usage) {
+          // OpenAI's prompt_tokens INCLUDE the cached tokens, which bill at the cache-read price. Report them
+          // apart (input = uncached, cacheRead = cached), as Anthropic does, so cost = input×in + cacheRead×read.
+          const cached = chunk.usage.prompt_tokens_details?.cached_tokens ?? 0;
+          usage = {
+            input: Math.max(0, chunk.usage.prompt_tokens - cached),
+            output: chunk.usage.completion_tokens,
+            cacheRead: cached,
+            cacheWrite: 0,
+            source: 'provider',
+          };
+        }
+      }
+      if (guard.cancelledByUser) return failed(meter, input, model, undefined);
+      const deadline = deadlineFailure(ctx);
+      if (deadline) return failed(meter, input, model, deadline);
+      // The SDK ends quietly when the body ends without a finish_reason / [DONE]: that answer is incomplete.
+      if (!finishReason) return failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'));
+      return {
+        // Servers that ignore include_usage (some compatible ones) leave us with an estimate, marked as such.
+        usage: usage ?? meter.estimated(input),
+        timing: meter.timing(), model,
+        finish: finishReason === 'length' ? 'length' : 'stop',
+      };
+    } catch (err) {
+      if (guard.cancelledByUser) return failed(meter, input, model, undefined);
+      const failure = beforeAnyText(deadlineFailure(ctx) ?? sdkFailure(ctx, err, {
+        api: OpenAI.APIError, connection: OpenAI.APIConnectionError, timeout: OpenAI.APIConnectionTimeoutError,
+      }), ctx.name, meter.chars);
+      o.logger.warn(`${local ? 'openai-compatible' : 'openai'}: ${failure.code}${failure.status ? ` ${failure.status}` : ''} after ${guard.state.attempts} attempt(s)${requestIdOf(err)}`);
+      return failed(meter, input, model, failure);
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  return { id: local ? 'openai-compatible' : 'openai', location: local ? 'local' : 'cloud', stream };
+}
