@@ -1,0 +1,229 @@
+// The chat view (a webview view in the "Hybrid Assistant" activity-bar container). The host owns the thread;
+// the webview is a renderer that may be destroyed whenever it is hidden. Protocol: the webview posts `ready`,
+// the host answers with a full snapshot, then streams turn events. Every incoming message passes isFromChat.
+
+import * as vscode from 'vscode';
+import type { AskEvent, AskMode } from '../../core/pipeline/events';
+import {
+  isFromChat, isSafeLink, type AskEventView, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnMode, type TurnStatus,
+  type TurnView,
+} from '../../shared/protocol';
+import { webviewHtml, webviewOptions } from '../webviewHtml';
+import type { ChatHost } from './chatHost';
+import { ChatThread } from './chatThread';
+
+interface Running { turnId: string; abort: AbortController; finished: Promise<void> }
+
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  static readonly viewType = 'hybrid.chatView';
+
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private status: ChatStatus | null = null;
+  private running: Running | undefined;
+  private readonly thread = new ChatThread();
+  private readonly disposables: vscode.Disposable[] = [];
+  private viewDisposables: vscode.Disposable[] = [];
+  private readonly readyEmitter = new vscode.EventEmitter<void>();
+  private rejected = 0;
+
+  /** Fires each time a freshly loaded webview has received its snapshot (tests wait on it). */
+  readonly onDidBecomeReady = this.readyEmitter.event;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly host: ChatHost) {
+    this.disposables.push(this.readyEmitter, host.onDidChangeStatus((s) => {
+      this.status = s;
+      this.post({ type: 'status', status: s });
+    }));
+  }
+
+  // ---- for the lead's wiring and for tests ----------------------------------------------------------------
+
+  get isReady(): boolean { return this.ready; }
+  get isBusy(): boolean { return this.running !== undefined; }
+  get html(): string | undefined { return this.view?.webview.html; }
+  /** Messages that failed validation (a forged or buggy webview); never acted on. */
+  get rejectedMessages(): number { return this.rejected; }
+  get turns(): readonly TurnView[] { return this.thread.snapshot(); }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.disposeView();
+    this.view = view;
+    this.ready = false;
+    view.webview.options = webviewOptions(this.extensionUri);
+    this.render();
+    view.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), null, this.viewDisposables);
+    view.onDidChangeVisibility(() => {
+      // Hidden: the page is destroyed (retainContextWhenHidden is off). Shown: a fresh page with a new nonce,
+      // which posts `ready` and gets the snapshot.
+      this.ready = false;
+      if (view.visible) this.render();
+    }, null, this.viewDisposables);
+    view.onDidDispose(() => {
+      if (this.view === view) { this.view = undefined; this.ready = false; }
+      this.disposeView();
+    }, null, this.viewDisposables);
+  }
+
+  /** Shows an answer a palette command (Ask, Review Selection, Explain Route) started, in the same thread. */
+  async runExternal(question: string, mode: AskMode | 'review' | 'explain', events: AsyncIterable<AskEvent>,
+    abort: AbortController): Promise<void> {
+    await this.reveal();
+    await this.stopRunning();
+    await this.consume(this.thread.start(question, mode), events, abort);
+  }
+
+  /** Clears the thread (the "New chat" title action); a running answer is stopped first. */
+  async newChat(): Promise<void> {
+    await this.stopRunning();
+    this.thread.clear();
+    this.postSnapshot();
+  }
+
+  async reveal(): Promise<void> {
+    if (this.view) this.view.show(true);
+    else await vscode.commands.executeCommand(`${ChatViewProvider.viewType}.focus`);
+  }
+
+  dispose(): void {
+    this.running?.abort.abort();
+    this.disposeView();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+
+  // ---- internals ----------------------------------------------------------------------------------------
+
+  private render(): void {
+    if (this.view) this.view.webview.html = webviewHtml(this.view.webview, this.extensionUri, 'chat', 'Hybrid Assistant');
+  }
+
+  private disposeView(): void {
+    const list = this.viewDisposables;
+    this.viewDisposables = [];
+    for (const d of list) d.dispose();
+  }
+
+  /** Posts only to a page that said `ready`; anything missed is in the snapshot the next `ready` gets. */
+  private post(message: ToChat): void {
+    if (this.view && this.ready) void this.view.webview.postMessage(message);
+  }
+
+  private postSnapshot(): void {
+    this.post({ type: 'snapshot', turns: this.thread.snapshot(), busy: this.isBusy, status: this.status });
+  }
+
+  private onMessage(raw: unknown): void {
+    if (!isFromChat(raw)) { this.rejected++; return; }
+    void this.handle(raw).catch((err: unknown) => {
+      void vscode.window.showErrorMessage(`Hybrid Assistant: ${errorText(err)}`);
+    });
+  }
+
+  private async handle(m: FromChat): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        if (!this.status) this.status = await this.host.getStatus().catch(() => null);
+        this.postSnapshot();
+        this.readyEmitter.fire();
+        return;
+      case 'ask':
+        if (this.running) return; // the page disables Send while an answer streams
+        return this.ask(m.question, m.mode);
+      case 'stop':
+        this.running?.abort.abort();
+        return;
+      case 'newChat':
+        return this.newChat();
+      case 'fix':
+        return this.fix(m.action, m.turnId, m.detail);
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        return;
+      case 'insert':
+        try {
+          await this.host.insertAtCursor(m.code);
+          this.post({ type: 'reply', id: m.id, ok: true });
+        } catch (err) {
+          this.post({ type: 'reply', id: m.id, ok: false, error: errorText(err) });
+        }
+        return;
+      case 'openLink':
+        // Validated again here: the guard already did, but this is the call that leaves the editor.
+        if (isSafeLink(m.url)) await vscode.env.openExternal(vscode.Uri.parse(m.url, true));
+        return;
+    }
+  }
+
+  private ask(question: string, mode: AskMode): Promise<void> {
+    const turn = this.thread.start(question, mode);
+    const abort = new AbortController();
+    const history = this.thread.history(turn.id);
+    let events: AsyncIterable<AskEvent>;
+    try {
+      events = this.host.submit(question, mode, history, abort.signal);
+    } catch (err) {
+      events = failed(err);
+    }
+    return this.consume(turn, events, abort);
+  }
+
+  private async fix(action: FixName, turnId?: string, detail?: string): Promise<void> {
+    const turn = turnId ? this.thread.find(turnId) : undefined;
+    if ((action === 'retry' || action === 'retryLocal') && turn && isAskMode(turn.mode)) {
+      if (this.running) return;
+      await this.ask(turn.question, action === 'retryLocal' ? 'private' : turn.mode);
+      return;
+    }
+    await this.host.runFix(action, detail);
+  }
+
+  private async stopRunning(): Promise<void> {
+    const r = this.running;
+    if (!r) return;
+    r.abort.abort();
+    // A well-behaved stream ends promptly after abort; do not wait forever on one that does not.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([r.finished, new Promise((res) => { timer = setTimeout(res, 3000); })]);
+    clearTimeout(timer);
+  }
+
+  private consume(turn: TurnView, events: AsyncIterable<AskEvent>, abort: AbortController): Promise<void> {
+    let resolveFinished!: () => void;
+    const finished = new Promise<void>((r) => { resolveFinished = r; });
+    const running: Running = { turnId: turn.id, abort, finished };
+    this.running = running;
+    this.post({ type: 'turnStart', turn: JSON.parse(JSON.stringify(turn)) as TurnView });
+    const emit = (event: AskEventView) => {
+      this.thread.apply(turn.id, event);
+      this.post({ type: 'event', turnId: turn.id, event });
+    };
+    return (async () => {
+      try {
+        for await (const event of events) emit(event);
+      } catch (err) {
+        if (!abort.signal.aborted) emit({ type: 'error', message: errorText(err), fixes: ['retry', 'showLogs'] });
+      } finally {
+        const fallback: TurnStatus = abort.signal.aborted ? 'cancelled' : 'ok';
+        const status = this.thread.end(turn.id, fallback);
+        if (this.running === running) this.running = undefined;
+        this.post({ type: 'turnEnd', turnId: turn.id, status });
+        resolveFinished();
+      }
+    })();
+  }
+}
+
+function isAskMode(m: TurnMode): m is AskMode {
+  return m === 'auto' || m === 'private' || m === 'cloud';
+}
+
+function errorText(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}
+
+/** A stream that fails at once, for a `submit` that threw before returning its iterable. */
+async function* failed(err: unknown): AsyncGenerator<AskEvent> {
+  throw err instanceof Error ? err : new Error(String(err));
+}

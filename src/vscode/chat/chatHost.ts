@@ -1,0 +1,24 @@
+// What the chat view needs from the rest of the extension. The lead's wiring implements it; the view never
+// talks to providers, settings or the ledger directly.
+
+import type * as vscode from 'vscode';
+import type { AskEvent, AskMode } from '../../core/pipeline/events';
+import type { FixAction } from '../../core/providers/types';
+import type { ChatTurn } from '../../core/request';
+import type { AskEventView, ChatStatus } from '../../shared/protocol';
+
+export type { ChatStatus } from '../../shared/protocol';
+
+export interface ChatHost {
+  /** Runs one question through the pipeline; ends with `done` or `error`, and ends early when `signal` aborts. */
+  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal): AsyncIterable<AskEvent>;
+  /** setApiKey, openSettings, showLogs, and retry/retryLocal of palette-command turns (review, explain). */
+  runFix(action: FixAction, detail?: string): Promise<void>;
+  /** Rejects with a readable message when there is no editor to insert into. */
+  insertAtCursor(code: string): Promise<void>;
+  getStatus(): Promise<ChatStatus>;
+  onDidChangeStatus(listener: (status: ChatStatus) => void): vscode.Disposable;
+}
+
+// Compile-time proof that what the pipeline emits is what the webview protocol declares.
+export const askEventFitsProtocol: (e: AskEvent) => AskEventView = (e) => e;

@@ -1,0 +1,63 @@
+// The conversation, kept on the host side so it survives the view being hidden (retainContextWhenHidden is off)
+// and re-sent whole after each `ready`. Plain data, no editor API.
+
+import { applyAskEvent, newTurn, type AskEventView, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol';
+
+export interface HistoryTurn { role: 'user' | 'assistant'; content: string }
+
+export class ChatThread {
+  private turns: TurnView[] = [];
+  private seq = 0;
+
+  constructor(private readonly maxTurns = 100) {}
+
+  get all(): readonly TurnView[] {
+    return this.turns;
+  }
+
+  start(question: string, mode: TurnMode): TurnView {
+    const turn = newTurn(`t${Date.now().toString(36)}-${(++this.seq).toString(36)}`, question, mode);
+    this.turns.push(turn);
+    if (this.turns.length > this.maxTurns) this.turns.splice(0, this.turns.length - this.maxTurns);
+    return turn;
+  }
+
+  find(id: string): TurnView | undefined {
+    return this.turns.find((t) => t.id === id);
+  }
+
+  apply(id: string, event: AskEventView): void {
+    const t = this.find(id);
+    if (t) applyAskEvent(t, event);
+  }
+
+  end(id: string, status: TurnStatus): TurnStatus {
+    const t = this.find(id);
+    if (!t) return status;
+    if (t.status === 'streaming') t.status = status;
+    return t.status;
+  }
+
+  /**
+   * Earlier completed Ask turns as model history, oldest first. Failed, cancelled and Explain-Route turns are
+   * left out (an explanation never reached a model).
+   */
+  history(before?: string): HistoryTurn[] {
+    const out: HistoryTurn[] = [];
+    for (const t of this.turns) {
+      if (t.id === before) break;
+      if (t.status !== 'ok' || t.mode === 'explain' || !t.text) continue;
+      out.push({ role: 'user', content: t.question }, { role: 'assistant', content: t.text });
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.turns = [];
+  }
+
+  /** A deep copy for posting (postMessage clones anyway; this keeps later mutations out of queued posts). */
+  snapshot(): TurnView[] {
+    return JSON.parse(JSON.stringify(this.turns)) as TurnView[];
+  }
+}

@@ -1,0 +1,48 @@
+// What a new user sees before the first question: what the three modes do and whether their set-up works.
+
+import type { ChatStatus } from '../../shared/protocol';
+import { h } from '../common/dom';
+
+export function emptyState(status: ChatStatus | null): HTMLElement {
+  return h('section', { class: 'empty', 'aria-label': 'Getting started' },
+    h('h2', {}, 'Ask about your code'),
+    h('p', { class: 'muted' }, 'Select code in the editor (or leave nothing selected to use the visible part of the file), type a question below and press Enter.'),
+    h('ul', { class: 'modes' },
+      h('li', {}, h('strong', {}, 'Auto'), ' — picks the place for each question: design and architecture questions go to the cloud model, quick or sensitive ones stay local. The answer says where it went and why.'),
+      h('li', {}, h('strong', {}, 'Private'), ' — always the local model. Nothing leaves this machine.'),
+      h('li', {}, h('strong', {}, 'Cloud'), ' — always the cloud model. Secrets and personal data are redacted before sending; private files are never sent.')),
+    setupList(status));
+}
+
+function setupList(status: ChatStatus | null): HTMLElement {
+  if (!status) return h('p', { class: 'muted' }, 'Checking your set-up…');
+  const local = status.localHealth === 'ready'
+    ? h('li', { class: 'ok' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `Local model ${status.localModel} is ready.`)
+    : h('li', { class: 'warn' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), localProblem(status),
+        localCommand(status));
+  const cloud = status.cloudKeySet
+    ? h('li', { class: 'ok' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `Cloud: ${status.cloudProvider} key is set.`)
+    : h('li', { class: 'warn' }, h('span', { class: 'dot', 'aria-hidden': 'true' }),
+        `No ${status.cloudProvider} API key yet: Auto and Private still work on the local model. `,
+        h('button', { type: 'button', class: 'link-button', 'data-fix': 'setApiKey', 'aria-label': 'Set API Key' }, 'Set API Key'));
+  return h('div', { class: 'setup' },
+    h('h3', {}, 'Your set-up'),
+    h('ul', { class: 'setup-list' }, local, cloud),
+    h('button', { type: 'button', class: 'link-button', 'data-fix': 'openSettings', 'aria-label': 'Open Hybrid Assistant settings' }, 'Open settings'));
+}
+
+function localProblem(s: ChatStatus): string {
+  switch (s.localHealth) {
+    case 'offline': return 'Ollama is not reachable. Start it with:';
+    case 'modelMissing': return `The local model ${s.localModel} is not installed. Pull it with:`;
+    case 'notLocal': return 'The local endpoint is not on this machine, so it is not used for private requests. Check hybrid.local.baseUrl.';
+    default: return 'Checking Ollama…';
+  }
+}
+
+function localCommand(s: ChatStatus): HTMLElement | null {
+  const cmd = s.localHealth === 'offline' ? 'ollama serve' : s.localHealth === 'modelMissing' ? `ollama pull ${s.localModel}` : '';
+  if (!cmd) return null;
+  return h('div', { class: 'command-line' }, h('code', {}, cmd),
+    h('button', { type: 'button', class: 'secondary small', 'data-copy': cmd, 'aria-label': `Copy command: ${cmd}` }, 'Copy'));
+}

@@ -1,0 +1,230 @@
+// Chat view entry point. The host owns the thread: after `ready` it sends a snapshot, then turn events.
+// This page keeps only UI state (draft, mode, scroll position) in getState/setState.
+
+import {
+  applyAskEvent, assertNever, FIX_NAMES, isToChat,
+  type AskModeName, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnView,
+} from '../../shared/protocol';
+import { clear, h } from '../common/dom';
+import { connect } from '../common/vscodeApi';
+import { emptyState } from './emptyState';
+import { createTurn, updateTurn, type TurnElements } from './turnView';
+
+interface UiState { draft: string; mode: AskModeName; scrollTop: number }
+
+const api = connect<FromChat, UiState>();
+const saved = api.getState();
+
+let turns: TurnView[] = [];
+let busy = false;
+let status: ChatStatus | null = null;
+const views = new Map<string, TurnElements>();
+const dirty = new Set<string>();
+let frame = 0;
+let nextRequestId = 1;
+const pendingInserts = new Map<number, HTMLButtonElement>();
+
+// ---- skeleton ------------------------------------------------------------------------------------------------
+
+const banner = h('div', { class: 'demo-banner', role: 'status', hidden: true },
+  'Demo servers: answers are canned test responses, not a model.');
+const thread = h('main', { class: 'thread', 'aria-label': 'Conversation' });
+const live = h('div', { class: 'sr-only', 'aria-live': 'polite', role: 'status' });
+const input = h('textarea', {
+  class: 'input', rows: 3, placeholder: 'Ask about the selection or this file…  (Enter to send, Shift+Enter for a new line)',
+  'aria-label': 'Question', maxlength: 20000,
+});
+const mode = h('select', { class: 'mode', 'aria-label': 'Where to send the question' },
+  h('option', { value: 'auto', title: 'Routes each question by its content' }, 'Auto'),
+  h('option', { value: 'private', title: 'Local model only' }, 'Private'),
+  h('option', { value: 'cloud', title: 'Cloud model, after redaction' }, 'Cloud'));
+const send = h('button', { type: 'button', class: 'primary send', 'aria-label': 'Send question' }, 'Send');
+const stop = h('button', { type: 'button', class: 'secondary stop', 'aria-label': 'Stop the answer', hidden: true }, 'Stop');
+const composer = h('form', { class: 'composer', 'aria-label': 'Ask a question' },
+  input, h('div', { class: 'composer-row' }, mode, h('span', { class: 'spacer' }), stop, send));
+
+document.getElementById('app')!.append(banner, thread, live, composer);
+
+input.value = saved.draft ?? '';
+mode.value = saved.mode ?? 'auto';
+
+function saveUi(): void {
+  api.setState({ draft: input.value, mode: mode.value as AskModeName, scrollTop: thread.scrollTop });
+}
+
+// ---- rendering ----------------------------------------------------------------------------------------------
+
+function renderAll(): void {
+  clear(thread);
+  views.clear();
+  if (turns.length === 0) thread.append(emptyState(status));
+  for (const t of turns) addTurnView(t);
+  renderChrome();
+}
+
+function addTurnView(t: TurnView): void {
+  if (views.size === 0) clear(thread); // drop the empty state
+  const els = createTurn(t);
+  views.set(t.id, els);
+  thread.append(els.root);
+}
+
+function renderChrome(): void {
+  banner.hidden = !status?.demo;
+  send.hidden = busy;
+  stop.hidden = !busy;
+  send.disabled = busy;
+}
+
+function nearBottom(): boolean {
+  return thread.scrollHeight - thread.scrollTop - thread.clientHeight < 60;
+}
+
+function scheduleUpdate(id: string): void {
+  dirty.add(id);
+  if (frame) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    const stick = nearBottom();
+    for (const tid of dirty) {
+      const t = turns.find((x) => x.id === tid);
+      const els = views.get(tid);
+      if (t && els) updateTurn(els, t);
+    }
+    dirty.clear();
+    if (stick) thread.scrollTop = thread.scrollHeight;
+  });
+}
+
+function announce(text: string): void {
+  live.textContent = text;
+}
+
+// ---- host messages ------------------------------------------------------------------------------------------
+
+function onMessage(msg: ToChat): void {
+  switch (msg.type) {
+    case 'snapshot':
+      turns = msg.turns;
+      busy = msg.busy;
+      status = msg.status;
+      renderAll();
+      thread.scrollTop = saved.scrollTop !== undefined && turns.length ? saved.scrollTop : thread.scrollHeight;
+      break;
+    case 'turnStart':
+      turns.push(msg.turn);
+      busy = true;
+      addTurnView(msg.turn);
+      renderChrome();
+      thread.scrollTop = thread.scrollHeight;
+      announce('Answering…');
+      break;
+    case 'event': {
+      const t = turns.find((x) => x.id === msg.turnId);
+      if (!t) break;
+      applyAskEvent(t, msg.event);
+      if (msg.event.type === 'route') announce(`Answering with the ${msg.event.route} model ${msg.event.model}.`);
+      if (msg.event.type === 'error') announce(`Error: ${msg.event.message}`);
+      scheduleUpdate(t.id);
+      break;
+    }
+    case 'turnEnd': {
+      const t = turns.find((x) => x.id === msg.turnId);
+      if (t && t.status === 'streaming') t.status = msg.status;
+      busy = false;
+      renderChrome();
+      if (t) scheduleUpdate(t.id);
+      announce(msg.status === 'ok' ? 'Answer complete.' : msg.status === 'cancelled' ? 'Stopped.' : 'The request failed.');
+      break;
+    }
+    case 'status':
+      status = msg.status;
+      renderChrome();
+      if (turns.length === 0) renderAll();
+      break;
+    case 'reply': {
+      const button = pendingInserts.get(msg.id);
+      pendingInserts.delete(msg.id);
+      if (button) flash(button, msg.ok ? 'Inserted' : 'Not inserted', msg.ok ? undefined : msg.error);
+      break;
+    }
+    default:
+      assertNever(msg);
+  }
+}
+
+window.addEventListener('message', (e: MessageEvent<unknown>) => {
+  if (isToChat(e.data)) onMessage(e.data);
+});
+
+// ---- user actions -------------------------------------------------------------------------------------------
+
+function submit(): void {
+  const question = input.value.trim();
+  if (!question || busy) return;
+  api.post({ type: 'ask', question, mode: mode.value as AskModeName });
+  input.value = '';
+  saveUi();
+}
+
+composer.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
+send.addEventListener('click', submit);
+stop.addEventListener('click', () => { api.post({ type: 'stop' }); announce('Stopping…'); });
+input.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); submit(); }
+  if (e.key === 'Escape' && busy) api.post({ type: 'stop' });
+});
+input.addEventListener('input', saveUi);
+mode.addEventListener('change', saveUi);
+thread.addEventListener('scroll', () => saveUi(), { passive: true });
+
+function flash(button: HTMLButtonElement, text: string, title?: string): void {
+  const original = button.dataset.label ?? button.textContent ?? '';
+  button.dataset.label = original;
+  button.textContent = text;
+  if (title) button.title = title;
+  setTimeout(() => { button.textContent = original; button.removeAttribute('title'); }, 1600);
+}
+
+thread.addEventListener('click', (e) => {
+  const target = e.target as Element;
+  const button = target.closest('button');
+  if (button) {
+    const action = button.getAttribute('data-action');
+    if (action === 'copy' || action === 'insert') {
+      const code = button.closest('.code-block')?.querySelector('pre code')?.textContent ?? '';
+      if (!code) return;
+      if (action === 'copy') { api.post({ type: 'copy', text: code }); flash(button, 'Copied'); }
+      else { const id = nextRequestId++; pendingInserts.set(id, button); api.post({ type: 'insert', id, code }); }
+      return;
+    }
+    const copy = button.getAttribute('data-copy');
+    if (copy) { api.post({ type: 'copy', text: copy }); flash(button, 'Copied'); return; }
+    const fix = button.getAttribute('data-fix');
+    if (fix && (FIX_NAMES as readonly string[]).includes(fix)) {
+      const turnId = button.closest('.turn')?.getAttribute('data-turn') ?? undefined;
+      const detail = button.getAttribute('data-detail') ?? undefined;
+      const msg: FromChat = { type: 'fix', action: fix as FixName, ...(turnId ? { turnId } : {}), ...(detail ? { detail } : {}) };
+      api.post(msg);
+      return;
+    }
+  }
+  const link = target.closest('.md-link');
+  if (link) {
+    e.preventDefault();
+    const url = link.getAttribute('data-href');
+    if (url) api.post({ type: 'openLink', url });
+  }
+});
+
+thread.addEventListener('keydown', (e) => {
+  const link = (e.target as Element).closest('.md-link');
+  if (link && (e.key === 'Enter' || e.key === ' ')) {
+    e.preventDefault();
+    const url = link.getAttribute('data-href');
+    if (url) api.post({ type: 'openLink', url });
+  }
+});
+
+renderAll();
+api.post({ type: 'ready' });

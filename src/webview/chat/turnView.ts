@@ -1,0 +1,138 @@
+// Builds the DOM for one question + answer. The answer body is the markdown renderer's output; every other
+// piece of text (question, model names, reasons, error messages) goes in as text nodes.
+
+import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnView } from '../../shared/protocol';
+import { clear, h } from '../common/dom';
+import { formatCount, formatMs, formatUsd, redactionSummary } from '../common/format';
+import { renderMarkdown } from '../common/markdown';
+
+export const MODE_LABEL: Record<TurnMode, string> = {
+  auto: 'Auto', private: 'Private', cloud: 'Cloud', review: 'Review', explain: 'Explain route',
+};
+
+const FIX_LABEL: Record<FixName, string> = {
+  setApiKey: 'Set API Key', startOllama: 'Start Ollama', pullModel: 'Pull model', openSettings: 'Open Settings',
+  retry: 'Retry', retryLocal: 'Retry on local', showLogs: 'Show Logs',
+};
+
+/** Fixes the user performs in a terminal: shown as the command with a Copy button, not as an action. */
+const TERMINAL_FIX: Partial<Record<FixName, string>> = { startOllama: 'ollama serve', pullModel: 'ollama pull <model>' };
+
+export interface TurnElements {
+  root: HTMLElement;
+  route: HTMLElement;
+  body: HTMLElement;
+  notices: HTMLElement;
+  error: HTMLElement;
+  footer: HTMLElement;
+  progress: HTMLElement;
+}
+
+export function createTurn(turn: TurnView): TurnElements {
+  const route = h('div', { class: 'route' });
+  const body = h('div', { class: 'md' });
+  const notices = h('div', { class: 'notices' });
+  const error = h('div', { class: 'error-slot' });
+  const footer = h('div', { class: 'footer' });
+  const progress = h('div', { class: 'progress', 'aria-hidden': 'true' }, h('span'), h('span'), h('span'));
+  const root = h('article', { class: 'turn', 'data-turn': turn.id, 'aria-label': `Question and answer` },
+    h('div', { class: 'question' },
+      h('span', { class: `mode-tag mode-${turn.mode}` }, MODE_LABEL[turn.mode]),
+      h('div', { class: 'question-text' }, turn.question)),
+    h('div', { class: 'answer' }, route, body, progress, notices, error, footer));
+  const els = { root, route, body, notices, error, footer, progress };
+  updateTurn(els, turn);
+  return els;
+}
+
+/** Re-renders the parts of a turn that events change. Cheap enough to run once per animation frame. */
+export function updateTurn(els: TurnElements, turn: TurnView): void {
+  fillRoute(els.route, turn.route);
+  els.body.innerHTML = renderMarkdown(turn.text); // safe: renderMarkdown escapes all model text (markdown.ts)
+  els.body.hidden = turn.text.length === 0;
+  clear(els.notices);
+  for (const n of turn.notices) els.notices.append(h('div', { class: 'notice', role: 'note' }, n));
+  clear(els.error);
+  if (turn.error) els.error.append(errorCard(turn.error.message, turn.error.fixes, turn.error.failure));
+  clear(els.footer);
+  if (turn.footer) els.footer.append(...footerParts(turn.footer));
+  else if (turn.status === 'cancelled') els.footer.append(h('span', { class: 'muted' }, 'Stopped.'));
+  els.progress.hidden = turn.status !== 'streaming';
+  els.root.classList.toggle('is-streaming', turn.status === 'streaming');
+  if (turn.status === 'streaming' && !turn.text && !turn.error) {
+    els.progress.setAttribute('title', turn.route ? 'Waiting for the first token…' : 'Choosing where to send this…');
+  }
+}
+
+function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
+  clear(el);
+  el.hidden = !r;
+  if (!r) return;
+  const where = r.route === 'local' ? 'Local' : r.route === 'cloud' ? 'Cloud' : 'Not sent';
+  el.append(h('div', { class: 'route-line' },
+    h('span', { class: `badge badge-${r.route}`, title: r.route === 'local' ? 'Answered on this machine' : r.route === 'cloud' ? 'Sent to a cloud model' : 'Refused before sending' }, where),
+    h('span', { class: 'route-model' }, r.model),
+    h('span', { class: 'muted' }, r.provider),
+    r.estimatedCostUsd !== null && r.route === 'cloud' ? h('span', { class: 'muted' }, `est. ${formatUsd(r.estimatedCostUsd)}`) : null));
+  if (r.reasons.length) el.append(h('div', { class: 'route-reasons' }, h('span', { class: 'label' }, 'Why: '), r.reasons.join(' · ')));
+  const red = redactionSummary(r.redactions);
+  if (red) el.append(h('div', { class: 'route-redactions' }, h('span', { class: 'label' }, 'Redacted before sending: '), red));
+  if (r.context.length) {
+    el.append(h('div', { class: 'route-context' }, h('span', { class: 'label' }, 'Context: '),
+      r.context.map((c) => `${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`).join(', ')));
+  }
+}
+
+function footerParts(f: FooterView): Node[] {
+  const est = f.usage.source === 'estimate' ? ' est.' : '';
+  const parts: Node[] = [
+    h('span', { title: `Input ${f.usage.input}, output ${f.usage.output}, cache read ${f.usage.cacheRead}, cache write ${f.usage.cacheWrite} (${f.usage.source === 'estimate' ? 'estimated with tiktoken' : 'reported by the provider'})` },
+      `${formatCount(f.usage.input)} in / ${formatCount(f.usage.output)} out${est}`),
+    h('span', { class: f.costUsd === null ? 'unknown-price' : '' }, formatUsd(f.costUsd)),
+    h('span', { title: 'Time to first token' }, `TTFT ${formatMs(f.ttftMs)}`),
+    h('span', { title: 'Total time' }, `total ${formatMs(f.totalMs)}`),
+  ];
+  for (const n of f.notes) parts.push(h('span', { class: 'muted' }, n));
+  return parts;
+}
+
+export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined): HTMLElement {
+  const actions = h('div', { class: 'error-actions' });
+  const commands = h('div', { class: 'error-commands' });
+  for (const fix of fixes) {
+    const terminal = TERMINAL_FIX[fix];
+    if (terminal) {
+      const text = failure?.fix === fix && failure.fixDetail ? failure.fixDetail : terminal;
+      commands.append(h('div', { class: 'command-line' },
+        h('code', {}, text),
+        h('button', { type: 'button', class: 'secondary small', 'data-copy': text, 'aria-label': `Copy command: ${text}` }, 'Copy')));
+    } else {
+      actions.append(h('button', {
+        type: 'button', class: fix === fixes[0] ? 'primary' : 'secondary', 'data-fix': fix,
+        'data-detail': failure?.fix === fix ? failure.fixDetail : undefined, 'aria-label': FIX_LABEL[fix],
+      }, FIX_LABEL[fix]));
+    }
+  }
+  return h('div', { class: 'error-card', role: 'alert' },
+    h('div', { class: 'error-title' }, errorTitle(failure?.code)),
+    h('div', { class: 'error-message' }, message),
+    commands.childElementCount ? commands : null,
+    actions.childElementCount ? actions : null);
+}
+
+function errorTitle(code: string | undefined): string {
+  switch (code) {
+    case 'connection': return 'Could not reach the model';
+    case 'timeout': case 'stalled': return 'The model took too long';
+    case 'auth': return 'Cloud API key missing or refused';
+    case 'modelMissing': return 'The model is not installed';
+    case 'tooLarge': return 'The request is too large for the model';
+    case 'rateLimited': return 'Rate limited';
+    case 'quota': return 'Provider quota reached';
+    case 'server': return 'The provider had an error';
+    case 'notLocal': return 'The "local" endpoint is not local';
+    case 'blocked': return 'Blocked by the privacy gate';
+    case 'budget': return 'Over budget';
+    default: return 'The request failed';
+  }
+}

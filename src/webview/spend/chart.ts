@@ -1,0 +1,91 @@
+// The 30-day chart as SVG markup built from numbers: pure (string out), so it runs and is tested in Node.
+// Colours come from CSS classes (spend.css maps them to --vscode-charts-*), never from inline styles, which the
+// CSP forbids.
+
+import type { DayPointView } from '../../shared/protocol';
+import { escapeHtml } from '../common/markdown';
+import { formatUsd } from '../common/format';
+
+export type ChartMetric = 'spend' | 'requests';
+
+export interface ChartOptions { width?: number; height?: number }
+
+/** A "nice" axis maximum (1, 2, 2.5, 5 × 10^n) at or above `v`. */
+export function niceMax(v: number): number {
+  if (!(v > 0)) return 1;
+  const exp = Math.pow(10, Math.floor(Math.log10(v)));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * exp >= v - 1e-12) return m * exp;
+  return 10 * exp;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function dayLabel(day: string): string {
+  const [, m, d] = day.split('-').map((x) => parseInt(x, 10));
+  return `${MONTHS[(m - 1) % 12] ?? ''} ${d}`;
+}
+
+function axisLabel(v: number, metric: ChartMetric): string {
+  if (metric === 'requests') return String(Math.round(v * 100) / 100);
+  return v === 0 ? '$0' : formatUsd(v);
+}
+
+interface Series { local: number; cloud: number; total: number; title: string }
+
+function series(d: DayPointView, metric: ChartMetric): Series {
+  if (metric === 'spend') {
+    const local = Math.max(0, d.localUsd), cloud = Math.max(0, d.cloudUsd);
+    return { local, cloud, total: local + cloud,
+      title: `${d.day}: cloud ${formatUsd(cloud)}, local ${formatUsd(local)}, ${d.requests} request${d.requests === 1 ? '' : 's'}` };
+  }
+  const split = d.localRequests !== undefined && d.cloudRequests !== undefined;
+  const local = split ? d.localRequests! : 0;
+  const cloud = split ? d.cloudRequests! : 0;
+  const other = Math.max(0, d.requests - local - cloud);
+  return { local, cloud: cloud + other, total: d.requests,
+    title: split ? `${d.day}: ${d.cloudRequests} cloud, ${d.localRequests} local requests` : `${d.day}: ${d.requests} requests` };
+}
+
+export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartOptions = {}): string {
+  const W = opts.width ?? 640, H = opts.height ?? 200;
+  const left = 52, right = 8, top = 10, bottom = 24;
+  const plotW = W - left - right, plotH = H - top - bottom;
+  const data = days.map((d) => series(d, metric));
+  const max = niceMax(Math.max(0, ...data.map((s) => s.total)));
+  const y = (v: number) => top + plotH - (v / max) * plotH;
+  const n = Math.max(days.length, 1);
+  const slot = plotW / n;
+  const barW = Math.max(2, Math.min(22, slot * 0.7));
+  const split = metric === 'spend' || days.some((d) => d.localRequests !== undefined);
+  const totalAll = data.reduce((a, s) => a + s.total, 0);
+  const label = metric === 'spend'
+    ? `Spend per day over the last ${days.length} days, ${formatUsd(totalAll)} in total`
+    : `Requests per day over the last ${days.length} days, ${totalAll} in total`;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" class="chart" role="img" aria-label="${escapeHtml(label)}">`,
+  ];
+  for (const f of [0, 0.5, 1]) {
+    const v = max * f, yy = y(v).toFixed(1);
+    parts.push(`<line class="grid" x1="${left}" x2="${W - right}" y1="${yy}" y2="${yy}"/>`);
+    parts.push(`<text class="axis" x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(axisLabel(v, metric))}</text>`);
+  }
+  days.forEach((d, i) => {
+    const s = data[i];
+    const x = left + i * slot + (slot - barW) / 2;
+    const parts2: string[] = [];
+    // Cloud at the bottom, local stacked on top; zero-height segments are skipped.
+    const cloudH = (s.cloud / max) * plotH, localH = (s.local / max) * plotH;
+    const cloudClass = split ? 'bar-cloud' : 'bar-total';
+    if (cloudH > 0) parts2.push(`<rect class="${cloudClass}" x="${x.toFixed(1)}" y="${(top + plotH - cloudH).toFixed(1)}" width="${barW.toFixed(1)}" height="${cloudH.toFixed(1)}"/>`);
+    if (localH > 0) parts2.push(`<rect class="bar-local" x="${x.toFixed(1)}" y="${(top + plotH - cloudH - localH).toFixed(1)}" width="${barW.toFixed(1)}" height="${localH.toFixed(1)}"/>`);
+    // A full-height transparent hit area carries the tooltip, so empty days can be hovered too.
+    parts2.push(`<rect class="hit" x="${(left + i * slot).toFixed(1)}" y="${top}" width="${slot.toFixed(1)}" height="${plotH}"><title>${escapeHtml(s.title)}</title></rect>`);
+    parts.push(`<g>${parts2.join('')}</g>`);
+    if (i % 5 === (days.length - 1) % 5) {
+      parts.push(`<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - 6}" text-anchor="middle">${escapeHtml(dayLabel(d.day))}</text>`);
+    }
+  });
+  parts.push(`<line class="baseline" x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}"/>`);
+  parts.push('</svg>');
+  return parts.join('');
+}

@@ -1,0 +1,147 @@
+// The spend panel's sections, each a function from the snapshot to an element. Text goes in as text nodes;
+// the chart is our own SVG markup (chart.ts).
+
+import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol';
+import { h } from '../common/dom';
+import { formatCount, formatMs, formatPercent, formatTime, formatUsd, redactionSummary } from '../common/format';
+
+function spent(t: PeriodTotalsView): string {
+  const base = formatUsd(t.spentUsd);
+  return t.unknownPriceRequests > 0 ? `${base} + ${t.unknownPriceRequests} unpriced` : base;
+}
+
+function card(title: string, value: string, ...lines: (string | Node | null)[]): HTMLElement {
+  return h('div', { class: 'card' },
+    h('div', { class: 'card-title' }, title),
+    h('div', { class: 'card-value' }, value),
+    ...lines.filter((l) => l !== null).map((l) => h('div', { class: 'card-line muted' }, l)));
+}
+
+export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
+  const split = (t: PeriodTotalsView) => `${t.requests} request${t.requests === 1 ? '' : 's'} · ${t.localRequests} local · ${t.cloudRequests} cloud`;
+  const savedLine = s.month.localWithoutCloudPrice > 0
+    ? `${s.month.localWithoutCloudPrice} local request(s) left out: no price for ${s.cloudModel}` : null;
+  return h('section', { class: 'cards', 'aria-label': 'Totals' },
+    card('Today', spent(s.today), split(s.today)),
+    card('This month', spent(s.month), split(s.month)),
+    card('All time', `${formatCount(s.allTime.requests)} requests`, `${spent(s.allTime)} spent`,
+      s.firstRecordTime ? `since ${s.firstRecordTime.slice(0, 10)}` : null),
+    card('Saved vs all-cloud (month)', formatUsd(s.month.savedUsd),
+      `all on ${s.cloudModel}: ${formatUsd(s.month.wouldHaveSpentUsd)}`, savedLine));
+}
+
+function budgetRow(label: string, spentUsd: number, limit: number): HTMLElement {
+  if (!(limit > 0)) {
+    return h('div', { class: 'budget-row' }, h('div', { class: 'budget-head' }, h('span', {}, label),
+      h('span', { class: 'muted' }, `${formatUsd(spentUsd)} · no limit`)));
+  }
+  const pct = spentUsd / limit;
+  const level = pct >= 1 ? 'exceeded' : pct >= 0.8 ? 'near' : 'ok';
+  const fill = h('div', { class: `budget-fill level-${level}` });
+  fill.style.width = `${Math.min(100, Math.max(0, pct * 100)).toFixed(1)}%`; // CSSOM, allowed by the CSP
+  return h('div', { class: 'budget-row' },
+    h('div', { class: 'budget-head' }, h('span', {}, label),
+      h('span', {}, `${formatUsd(spentUsd)} of ${formatUsd(limit)} (${formatPercent(spentUsd, limit)})`)),
+    h('div', {
+      class: 'budget-bar', role: 'progressbar', 'aria-label': `${label} budget used`,
+      'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(pct * 100),
+    }, fill));
+}
+
+export function budgetSection(b: BudgetView): HTMLElement {
+  const note = b.level === 'exceeded' ? h('div', { class: 'budget-note level-exceeded' }, 'Budget exceeded: hybrid.budget.onExceeded decides what happens to cloud requests.')
+    : b.level === 'near' ? h('div', { class: 'budget-note level-near' }, 'Over 80% of a budget.') : null;
+  const unset = !(b.dailyUsd > 0) || !(b.monthlyUsd > 0);
+  return h('section', { class: 'panel-section', 'aria-label': 'Budgets' },
+    h('h2', {}, 'Budgets'),
+    budgetRow('Today', b.spentTodayUsd, b.dailyUsd),
+    budgetRow('This month', b.spentMonthUsd, b.monthlyUsd),
+    note,
+    unset ? h('div', { class: 'budget-note muted' }, 'A daily or monthly budget gives warnings at 80% and 100%. ',
+      h('button', { type: 'button', class: 'link-button', 'data-setting': 'hybrid.budget', 'aria-label': 'Set a budget in settings' }, 'Set a budget')) : null);
+}
+
+export function splitSection(s: SpendPanelSnapshot): HTMLElement {
+  const m = s.month;
+  const bar = h('div', { class: 'split-bar', role: 'img', 'aria-label': `${m.localRequests} local and ${m.cloudRequests} cloud requests this month` });
+  const local = h('div', { class: 'split-local' });
+  const cloud = h('div', { class: 'split-cloud' });
+  const total = m.localRequests + m.cloudRequests;
+  local.style.width = total ? `${(m.localRequests / total) * 100}%` : '0';
+  cloud.style.width = total ? `${(m.cloudRequests / total) * 100}%` : '0';
+  bar.append(local, cloud);
+  return h('section', { class: 'panel-section', 'aria-label': 'Local versus cloud' },
+    h('h2', {}, 'Local vs cloud (month)'),
+    bar,
+    h('div', { class: 'legend' },
+      h('span', {}, h('span', { class: 'swatch swatch-local' }), `Local ${m.localRequests} (${formatPercent(m.localRequests, total)}) · ${formatUsd(m.localUsd)}`),
+      h('span', {}, h('span', { class: 'swatch swatch-cloud' }), `Cloud ${m.cloudRequests} (${formatPercent(m.cloudRequests, total)}) · ${formatUsd(m.cloudUsd)}`)),
+    h('div', { class: 'muted small' },
+      `Tokens this month: ${formatCount(m.tokens.input)} in, ${formatCount(m.tokens.output)} out, ${formatCount(m.tokens.cacheRead)} cache read, ${formatCount(m.tokens.cacheWrite)} cache write`
+      + (m.estimatedTokenRequests ? ` (${m.estimatedTokenRequests} request(s) estimated)` : '')));
+}
+
+function table(caption: string, head: string[], rows: (string | Node)[][], numeric: number[]): HTMLElement {
+  return h('div', { class: 'table-wrap' }, h('table', {},
+    h('caption', { class: 'sr-only' }, caption),
+    h('thead', {}, h('tr', {}, ...head.map((c, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, c)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c, i) => h('td', { class: numeric.includes(i) ? 'num' : null }, c)))))));
+}
+
+export function latencySection(rows: LatencyRowView[]): HTMLElement {
+  return h('section', { class: 'panel-section', 'aria-label': 'Latency' },
+    h('h2', {}, 'Latency'),
+    table('Latency by route', ['Route', 'Requests', 'p50', 'p95', 'TTFT p50'],
+      rows.map((r) => [badge(r.route), String(r.count), formatMs(r.p50Ms), formatMs(r.p95Ms), formatMs(r.ttftP50Ms)]),
+      [1, 2, 3, 4]));
+}
+
+function badge(route: string): HTMLElement {
+  return h('span', { class: `badge badge-${route}` }, route);
+}
+
+export function modelSection(rows: BreakdownRowView[]): HTMLElement {
+  if (!rows.length) return h('section', { class: 'panel-section' }, h('h2', {}, 'By model (month)'), h('p', { class: 'muted' }, 'No requests this month.'));
+  return h('section', { class: 'panel-section', 'aria-label': 'By model' },
+    h('h2', {}, 'By model (month)'),
+    table('Spend by model this month', ['Model', 'Requests', 'Tokens in', 'Tokens out', 'Cost'],
+      rows.map((r) => [
+        h('span', { class: 'mono' }, r.key),
+        String(r.requests),
+        formatCount(r.tokens.input) + (r.estimatedTokenRequests ? ' est.' : ''),
+        formatCount(r.tokens.output),
+        r.unknownPriceRequests === r.requests && r.cloudRequests > 0 ? h('span', { class: 'unknown-price' }, 'unknown price')
+          : r.unknownPriceRequests > 0 ? `${formatUsd(r.spentUsd)} + ${r.unknownPriceRequests} unpriced` : formatUsd(r.spentUsd),
+      ]), [1, 2, 3, 4]));
+}
+
+export function recentSection(rows: RecentView[]): HTMLElement {
+  return h('section', { class: 'panel-section', 'aria-label': 'Recent requests' },
+    h('h2', {}, 'Recent requests'),
+    rows.length === 0 ? h('p', { class: 'muted' }, 'None yet.') : table('Recent requests, newest first',
+      ['Time', 'Kind', 'Route', 'Model', 'Tokens', 'Cost', 'Time taken', 'Why'],
+      rows.map((r) => [
+        formatTime(r.time),
+        r.kind + (r.status !== 'ok' ? ` (${r.status})` : ''),
+        badge(r.route),
+        h('span', { class: 'mono' }, r.model),
+        `${formatCount(r.tokens.input)} / ${formatCount(r.tokens.output)}${r.tokens.source === 'estimate' ? ' est.' : ''}`,
+        r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatUsd(r.costUsd),
+        formatMs(r.totalMs),
+        h('span', { class: 'reasons' }, [r.reasons.join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
+          .filter(Boolean).join(' — ')),
+      ]), [4, 5, 6]));
+}
+
+export function emptySection(s: SpendPanelSnapshot): HTMLElement {
+  return h('section', { class: 'empty panel-section', 'aria-label': 'No requests yet' },
+    h('h2', {}, 'No requests yet'),
+    h('p', {}, 'Every Ask, Review and inline completion is recorded here once it finishes: where it went (local or cloud), tokens, cost and latency. Prompts, code and keys are never stored.'),
+    h('ul', {},
+      h('li', {}, 'Run "Hybrid: Ask" from the Command Palette, or type a question in the Hybrid Assistant chat view.'),
+      h('li', {}, 'Local requests cost $0 in tokens. Set hybrid.local.costPerHour to include hardware and power, so "saved vs all-cloud" stays honest. ',
+        h('button', { type: 'button', class: 'link-button', 'data-setting': 'hybrid.local.costPerHour', 'aria-label': 'Open the local cost per hour setting' }, 'Open setting')),
+      h('li', {}, 'Set a daily or monthly budget to get warnings at 80% and 100%. ',
+        h('button', { type: 'button', class: 'link-button', 'data-setting': 'hybrid.budget', 'aria-label': 'Set a budget in settings' }, 'Set a budget'))),
+    h('p', { class: 'muted' }, `Cloud prices from the bundled table checked ${s.priceTableDate}; savings are priced on ${s.cloudModel}.`));
+}

@@ -1,0 +1,87 @@
+// The spend chart is SVG markup built from numbers; check its scale, stacking and that text stays text.
+import * as assert from 'node:assert/strict';
+import type { DayPointView } from '../../../src/shared/protocol';
+import { isSpendSnapshotShape, isToSpend } from '../../../src/shared/protocol';
+import { chartSvg, niceMax } from '../../../src/webview/spend/chart';
+import { formatCount, formatMs, formatUsd } from '../../../src/webview/common/format';
+import { sampleSpend } from './sampleData';
+
+function day(i: number, cloudUsd: number, localUsd: number, extra: Partial<DayPointView> = {}): DayPointView {
+  return { day: `2026-11-${String(i).padStart(2, '0')}`, cloudUsd, localUsd, savedUsd: 0, requests: 0, ...extra };
+}
+
+function rects(svg: string, cls: string): { y: number; height: number }[] {
+  return [...svg.matchAll(new RegExp(`<rect class="${cls}" x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)"`, 'g'))]
+    .map((m) => ({ y: Number(m[1]), height: Number(m[2]) }));
+}
+
+suite('spend chart', () => {
+  test('niceMax rounds up to 1 / 2 / 2.5 / 5 × 10^n', () => {
+    assert.equal(niceMax(0), 1);
+    assert.equal(niceMax(0.37), 0.5);
+    assert.equal(niceMax(1), 1);
+    assert.equal(niceMax(1.2), 2);
+    assert.equal(niceMax(2.2), 2.5);
+    assert.equal(niceMax(38), 50);
+    assert.equal(niceMax(510), 1000);
+  });
+
+  test('bar heights are proportional and local stacks on cloud', () => {
+    const svg = chartSvg([day(1, 1, 0), day(2, 0.5, 0.5), day(3, 0, 0)], 'spend', { width: 300, height: 124 });
+    // plot height = 124 - 10 - 24 = 90; max = 1
+    const cloud = rects(svg, 'bar-cloud');
+    const local = rects(svg, 'bar-local');
+    assert.deepEqual(cloud.map((r) => r.height), [90, 45]);
+    assert.deepEqual(local.map((r) => r.height), [45]);
+    assert.equal(local[0].y + local[0].height, cloud[1].y, 'local segment sits on top of the cloud segment');
+    assert.equal((svg.match(/class="hit"/g) ?? []).length, 3, 'every day has a hover target, empty days too');
+  });
+
+  test('requests with a local/cloud split stack; without it one series is drawn', () => {
+    const split = chartSvg([day(1, 0, 0, { requests: 10, localRequests: 7, cloudRequests: 3 })], 'requests');
+    assert.equal(rects(split, 'bar-local').length, 1);
+    assert.equal(rects(split, 'bar-cloud').length, 1);
+    const single = chartSvg([day(1, 0, 0, { requests: 10 })], 'requests');
+    assert.equal(rects(single, 'bar-total').length, 1);
+    assert.equal(rects(single, 'bar-local').length, 0);
+  });
+
+  test('has an accessible summary and tooltips, and no inline style', () => {
+    const svg = chartSvg(sampleSpend().days, 'spend');
+    assert.match(svg, /role="img" aria-label="Spend per day over the last 30 days, \$[0-9.]+ in total"/);
+    assert.equal((svg.match(/<title>/g) ?? []).length, 30);
+    assert.doesNotMatch(svg, /style=/);
+  });
+
+  test('a hostile day string is escaped, not markup', () => {
+    const svg = chartSvg([day(1, 1, 0, { day: '<script>x</script>' })], 'spend');
+    assert.doesNotMatch(svg, /<script>/);
+  });
+
+  test('the sample snapshot passes the envelope check; a partial one does not', () => {
+    assert.equal(isSpendSnapshotShape(sampleSpend()), true);
+    assert.equal(isToSpend({ type: 'snapshot', snapshot: sampleSpend() }), true);
+    const { days: _days, ...partial } = sampleSpend();
+    assert.equal(isSpendSnapshotShape(partial), false);
+  });
+});
+
+suite('formatting', () => {
+  test('usd: unknown is never $0', () => {
+    assert.equal(formatUsd(null), 'unknown price');
+    assert.equal(formatUsd(0), '$0.00');
+    assert.equal(formatUsd(0.0042), '$0.0042');
+    assert.equal(formatUsd(1.234), '$1.23');
+    assert.equal(formatUsd(12345), '$12,345');
+  });
+  test('ms and counts', () => {
+    assert.equal(formatMs(null), '—');
+    assert.equal(formatMs(180), '180 ms');
+    assert.equal(formatMs(1234), '1.2 s');
+    assert.equal(formatMs(125_000), '2 min 5 s');
+    assert.equal(formatCount(999), '999');
+    assert.equal(formatCount(5210), '5.2k');
+    assert.equal(formatCount(48_000), '48k');
+    assert.equal(formatCount(2_500_000), '2.5M');
+  });
+});
