@@ -1,7 +1,94 @@
+// Composition root: builds the services, registers commands, views and providers, and gives every disposable an
+// owner. Nothing heavy runs here — providers, tiktoken and the ledger are created on first use or after activation.
 import * as vscode from 'vscode';
+import { ApiKeys } from './vscode/apiKeys';
+import { AskCommands } from './vscode/ask/askCommands';
+import { ChatViewProvider } from './vscode/chat/ChatViewProvider';
+import { registerInlineCompletion } from './vscode/completion';
+import { ConfigService } from './vscode/config';
+import { LocalHealth } from './vscode/health';
+import { HybridChatHost } from './vscode/hybridChatHost';
+import { createLogger } from './vscode/logger';
+import { Services } from './vscode/services';
+import { SpendPanel } from './vscode/spend/SpendPanel';
+import { SpendStore } from './vscode/spendStore';
+import { StatusBar } from './vscode/statusBar';
+import { bindStatusBar, notifyLocalProblem, probeLocal } from './vscode/wiring';
+import { watchAiignore } from './vscode/aiignore';
+import { registerTestApi, type TestApi } from './vscode/testApi';
 
-export function activate(context: vscode.ExtensionContext): void {
-  void context;
+/** What activate() returns. `test` is present only when HYBRID_TEST=1 (the integration tiers read state through it). */
+export interface HybridApi {
+  activationMs: number;
+  test?: TestApi;
+  chatView?: ChatViewProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): HybridApi {
+  const t0 = performance.now();
+  const api: HybridApi = { activationMs: 0 };
+  const { logger, channel } = createLogger();
+  const subs = context.subscriptions;
+  subs.push(channel);
+  try {
+    const warn = (m: string) => { logger.warn(m); void vscode.window.showWarningMessage(`Hybrid: ${m}`); };
+    const config = new ConfigService((problems) => warn(`some settings were ignored: ${problems.join('; ')}`));
+    const keys = new ApiKeys(context.secrets);
+    const spend = new SpendStore(context.globalStorageUri.fsPath, context.globalState, () => config.settings, logger, warn);
+    const confirm = async (m: string) => (await vscode.window.showWarningMessage(m, { modal: true }, 'Send')) === 'Send';
+    const services = new Services(context.extensionPath, config, keys, spend, logger, confirm);
+    const health: LocalHealth = new LocalHealth(() => probeLocal(services), logger, (r) => notifyLocalProblem(r, () => health));
+    services.localHealth = () => health.current;
+    const chatHost = new HybridChatHost(services, () => channel.show(), () => health.recheck());
+    const chatView = new ChatViewProvider(context.extensionUri, chatHost);
+    const ask = new AskCommands(services, chatView);
+    chatHost.commands = ask;
+    const statusBar = new StatusBar();
+    subs.push(config, keys, spend, services, health, chatHost, chatView, ask, statusBar);
+
+    subs.push(
+      vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, chatView),
+      vscode.window.registerWebviewPanelSerializer(SpendPanel.viewType, {
+        deserializeWebviewPanel: async (panel) => { SpendPanel.revive(panel, context.extensionUri, spend); },
+      }),
+      ...ask.register(),
+      registerInlineCompletion({
+        provider: () => services.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
+        notify: () => void health.recheck(), onDidChangeSettings: config.onDidChange,
+      }),
+      vscode.commands.registerCommand('hybrid.setApiKey', () => keys.promptAndStore()),
+      vscode.commands.registerCommand('hybrid.clearApiKey', () => keys.promptAndClear()),
+      vscode.commands.registerCommand('hybrid.showSpend', () => { SpendPanel.createOrShow(context.extensionUri, spend); }),
+      vscode.commands.registerCommand('hybrid.newChat', () => chatView.newChat()),
+      vscode.commands.registerCommand('hybrid.checkLocal', async () => {
+        services.local().clearModelCache?.();
+        await health.recheck();
+        void vscode.window.showInformationMessage(`Hybrid: ${health.current.message}`);
+      }),
+      vscode.commands.registerCommand('hybrid.showLogs', () => channel.show()),
+      ...bindStatusBar(statusBar, services, health),
+      health.onDidChange(() => void chatHost.fireStatus()),
+      keys.onDidChange(() => void chatHost.fireStatus()),
+      config.onDidChange(() => { void health.recheck(); void chatHost.fireStatus(); }),
+    );
+    const aiignore = watchAiignore((text) => services.setAiignore(text), logger);
+    services.aiignoreReady = aiignore.ready;
+    subs.push(aiignore.disposable);
+    if (process.env.HYBRID_TEST === '1') {
+      api.test = registerTestApi(context, { statusBar, spend, services, health, chatView });
+      api.chatView = chatView;
+    }
+    // Off the activation path: first health check and the ledger load.
+    health.start();
+    setTimeout(() => void spend.load(), 0);
+  } catch (err) {
+    logger.error(err instanceof Error ? err : String(err));
+    void vscode.window.showErrorMessage(`Hybrid Assistant failed to start: ${err instanceof Error ? err.message : String(err)}`, 'Show Logs')
+      .then((pick) => pick && channel.show());
+  }
+  api.activationMs = performance.now() - t0;
+  logger.info(`activated in ${api.activationMs.toFixed(1)} ms`);
+  return api;
 }
 
 export function deactivate(): void {}

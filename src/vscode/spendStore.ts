@@ -63,6 +63,11 @@ export class SpendStore extends Disposable implements SpendSource {
     this.changed.fire();
   }
 
+  /** Every record this session knows (loaded + new), oldest first. */
+  records(): readonly LedgerRecord[] {
+    return this.allRecords;
+  }
+
   /** Why records are not reaching the disk, if they are not. */
   get ledgerProblem(): string | undefined {
     return this.opened?.problem;

@@ -51,6 +51,8 @@ export interface DayPoint {
   localUsd: number;
   savedUsd: number;
   requests: number;
+  localRequests: number;
+  cloudRequests: number;
 }
 
 export interface LatencyRow {
@@ -227,7 +229,8 @@ export class SpendModel {
       const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - i, 12);
       const key = localDayKey(d);
       const t = this.days.get(key);
-      days.push({ day: key, cloudUsd: t?.cloudUsd ?? 0, localUsd: t?.localUsd ?? 0, savedUsd: t?.savedUsd ?? 0, requests: t?.requests ?? 0 });
+      days.push({ day: key, cloudUsd: t?.cloudUsd ?? 0, localUsd: t?.localUsd ?? 0, savedUsd: t?.savedUsd ?? 0, requests: t?.requests ?? 0,
+        localRequests: t?.localRequests ?? 0, cloudRequests: t?.cloudRequests ?? 0 });
     }
     const latency: LatencyRow[] = (['local', 'cloud'] as Route[]).map((route) => {
       const l = this.latency.get(route);

@@ -1,0 +1,39 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { statusText } from '../core/presentation/statusText';
+import type { LedgerRecord } from '../core/request';
+import type { ChatViewProvider } from './chat/ChatViewProvider';
+import type { LocalHealth } from './health';
+import type { Services } from './services';
+import type { SpendStore } from './spendStore';
+import type { StatusBar } from './statusBar';
+
+/** Read-only views of internal state for the integration tiers (only built when HYBRID_TEST=1). */
+export interface TestApi {
+  statusText(): string;
+  records(): readonly LedgerRecord[];
+  localHealth(): string;
+  recheckLocal(): Promise<void>;
+  chatTurns(): unknown[];
+  /** Folders whose files must never contain a key or prompt text: global storage (ledger) and the logs. */
+  storagePaths(): { globalStorage: string; logs: string };
+}
+
+export function registerTestApi(
+  context: vscode.ExtensionContext,
+  parts: { statusBar: StatusBar; spend: SpendStore; services: Services; health: LocalHealth; chatView: ChatViewProvider },
+): TestApi {
+  context.subscriptions.push(vscode.commands.registerCommand('hybrid.debug.tokenizerSelfTest', async () => {
+    const tokens = parts.services.tokens();
+    const count = await tokens.count('Hybrid Assistant counts tokens with tiktoken.', 'gpt-4o');
+    return { loadedFrom: path.join(context.extensionPath, 'dist', 'tiktoken_bg.wasm'), count, loaded: tokens.isLoaded() };
+  }));
+  return {
+    statusText: () => statusText(parts.statusBar.current).text,
+    records: () => parts.spend.records(),
+    localHealth: () => parts.health.current.state,
+    recheckLocal: () => parts.health.recheck(),
+    chatTurns: () => [...parts.chatView.turns],
+    storagePaths: () => ({ globalStorage: context.globalStorageUri.fsPath, logs: path.dirname(context.logUri.fsPath) }),
+  };
+}

@@ -1,0 +1,159 @@
+// Ask (private / cloud / auto), Explain Route and the privacy promise, end to end inside the real extension host:
+// the commands run against loopback fakes of Ollama and Anthropic, and the fakes' request logs are the evidence.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startAll, type AllFakes } from '../fakes';
+import type { HybridApi } from '../../src/extension';
+import { activateExtension, waitFor, withSettings } from './helpers';
+
+function randomChars(n: number, alphabet: string): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return s;
+}
+const UPPER32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+// Generated at run time so no secret-shaped literal is ever committed.
+const awsKeyId = ['AK', 'IA', randomChars(16, UPPER32)].join('');
+const email = `jane.doe.${randomChars(6, 'abcdefghijklmnopqrstuvwxyz')}@acme-widgets.io`;
+const canaryKey = ['sk', 'ant', 'api03', randomChars(40, ALNUM)].join('-');
+
+suite('ask commands against the fakes', function () {
+  this.timeout(60_000);
+  let fakes: AllFakes;
+  let restore: () => Promise<void>;
+  let api: HybridApi;
+  let oldKey: string | undefined;
+
+  suiteSetup(async () => {
+    fakes = await startAll();
+    oldKey = process.env.ANTHROPIC_API_KEY;
+    process.env.ANTHROPIC_API_KEY = canaryKey;
+    restore = await withSettings({
+      'local.baseUrl': fakes.urls.ollama,
+      'local.chatModel': 'qwen2.5-coder:7b',
+      'anthropic.baseUrl': fakes.urls.anthropic,
+      'cloud.provider': 'anthropic',
+      'cloud.model': 'claude-sonnet-4-6',
+      'completion.enabled': false,
+    });
+    api = (await activateExtension<HybridApi>()).api;
+    assert.ok(api.test, 'HYBRID_TEST=1 test API missing');
+    await api.test.recheckLocal();
+    await waitFor(() => api.test?.localHealth() === 'ready', 10_000, 'local health ready');
+  });
+
+  suiteTeardown(async () => {
+    await restore?.();
+    if (oldKey === undefined) delete process.env.ANTHROPIC_API_KEY; else process.env.ANTHROPIC_API_KEY = oldKey;
+    await fakes?.close();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  setup(() => {
+    fakes.ollama!.fake.reset();
+    fakes.anthropic!.fake.reset();
+  });
+
+  async function openWith(text: string, language = 'typescript'): Promise<vscode.TextEditor> {
+    const doc = await vscode.workspace.openTextDocument({ content: text, language });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, doc.lineCount - 1, doc.lineAt(doc.lineCount - 1).text.length);
+    return editor;
+  }
+
+  const generateCalls = (f: { requests: { path: string }[] }) => f.requests.filter((r) => /\/api\/chat|\/api\/generate|\/v1\/messages/.test(r.path));
+
+  test('Ask (private) reaches only the local model', async () => {
+    await openWith('export function add(a: number, b: number) {\n  return a + b;\n}\n');
+    const before = api.test!.records().length;
+    await vscode.commands.executeCommand('hybrid.askPrivate', 'What does this function do?');
+    assert.equal(generateCalls(fakes.ollama!.fake).length, 1, 'the fake Ollama got the question');
+    assert.equal(generateCalls(fakes.anthropic!.fake).length, 0, 'nothing reached the cloud');
+    const records = api.test!.records().slice(before);
+    assert.equal(records.length, 1);
+    assert.equal(records[0].route, 'local');
+    assert.equal(records[0].status, 'ok');
+    assert.equal(records[0].tokens.source, 'provider');
+    assert.match(api.test!.statusText(), /local/);
+  });
+
+  test('Ask (cloud) with an AWS key and an e-mail in the selection: the cloud gets neither', async () => {
+    await openWith(`# deploy settings\naws_access_key_id = ${awsKeyId}\nowner = ${email}\nregion = eu-west-1\n`, 'ini');
+    const before = api.test!.records().length;
+    await vscode.commands.executeCommand('hybrid.askCloud', 'Is this deployment config complete?');
+    const sent = generateCalls(fakes.anthropic!.fake);
+    assert.equal(sent.length, 1, 'the cloud fake received the request');
+    const body = JSON.stringify(sent[0]);
+    assert.ok(!body.includes(awsKeyId), 'the AWS key reached the cloud');
+    assert.ok(!body.includes(email), 'the e-mail address reached the cloud');
+    assert.match(body, /\[REDACTED:/);
+    const rec = api.test!.records().slice(before)[0];
+    assert.equal(rec.route, 'cloud');
+    assert.ok(rec.redactions && Object.keys(rec.redactions).length >= 2, `redactions recorded: ${JSON.stringify(rec.redactions)}`);
+    assert.ok(typeof rec.costUsd === 'number' && rec.costUsd > 0, 'cloud cost from the provider usage');
+    assert.match(api.test!.statusText(), /\$/);
+  });
+
+  test('Ask (automatic): an architecture question goes to the cloud, "what does this line do" stays local', async () => {
+    await openWith('const total = items.reduce((s, i) => s + i.price, 0);\n');
+    await vscode.commands.executeCommand('hybrid.ask',
+      'We are splitting this monolith into services. What architecture would you propose for the order and billing domains, and what are the trade-offs of event sourcing versus a shared database during the migration?');
+    assert.equal(generateCalls(fakes.anthropic!.fake).length, 1, 'architecture question → cloud');
+    assert.equal(generateCalls(fakes.ollama!.fake).length, 0);
+    await vscode.commands.executeCommand('hybrid.ask', 'What does this line do?');
+    assert.equal(generateCalls(fakes.ollama!.fake).length, 1, 'simple question → local');
+    assert.equal(generateCalls(fakes.anthropic!.fake).length, 1);
+  });
+
+  test('Explain Route sends nothing anywhere', async () => {
+    await openWith(`const key = "${awsKeyId}";\n`);
+    const before = api.test!.records().length;
+    await vscode.commands.executeCommand('hybrid.explainRoute', 'Design a caching layer for this service');
+    assert.equal(generateCalls(fakes.ollama!.fake).length + generateCalls(fakes.anthropic!.fake).length, 0);
+    assert.equal(api.test!.records().length, before, 'no ledger record for a preview');
+  });
+
+  test('a new request stops the running one and its connection closes at the server', async () => {
+    fakes.ollama!.fake.setReply({ ttftMs: 50, perTokenMs: 300, text: 'word '.repeat(200) });
+    await openWith('let x = 1;\n');
+    const first = vscode.commands.executeCommand('hybrid.askPrivate', 'Explain this slowly.');
+    await fakes.ollama!.fake.waitForRequests(1, 10_000);
+    const chatIndex = fakes.ollama!.fake.requests.findIndex((r) => r.path === '/api/chat');
+    fakes.ollama!.fake.setReply({ ttftMs: 0, perTokenMs: 0, text: 'done' });
+    const second = vscode.commands.executeCommand('hybrid.askPrivate', 'Never mind, what is x?');
+    const closed = await fakes.ollama!.fake.waitForClientClose(chatIndex, 10_000);
+    assert.equal(closed.clientClosed, true);
+    await Promise.all([first, second]);
+    const statuses = api.test!.records().slice(-2).map((r) => r.status);
+    assert.deepEqual(statuses, ['cancelled', 'ok']);
+  });
+
+  test('the API key never appears in the ledger, the logs or the settings', async () => {
+    fakes.anthropic!.fake.setFault({ kind: 'status', status: 401, once: true });
+    await openWith('function f() { return 1; }\n');
+    await vscode.commands.executeCommand('hybrid.askCloud', 'Review the design of f for a distributed system.');
+    const turns = JSON.stringify(api.test!.chatTurns());
+    assert.match(turns, /Set API Key/, 'the 401 is shown with its fix');
+    assert.ok(!turns.includes(canaryKey), 'the key is in the chat thread');
+    const { globalStorage, logs } = api.test!.storagePaths();
+    const userDir = path.resolve(globalStorage, '..', '..');
+    const hits: string[] = [];
+    let scanned = 0;
+    const scan = (p: string): void => {
+      if (!fs.existsSync(p)) return;
+      if (fs.statSync(p).isDirectory()) { for (const name of fs.readdirSync(p)) scan(path.join(p, name)); return; }
+      scanned++;
+      if (fs.statSync(p).size < 50_000_000 && fs.readFileSync(p).includes(canaryKey)) hits.push(p);
+    };
+    scan(userDir); // settings.json, global storage (the ledger), state
+    scan(logs);    // the "Hybrid" log channel and the extension host log
+    assert.ok(scanned > 3, `scanned ${scanned} files`);
+    assert.ok(api.test!.records().length > 0);
+    assert.deepEqual(hits, [], 'files holding the API key');
+  });
+});
