@@ -156,4 +156,68 @@ suite('ask commands against the fakes', function () {
     assert.ok(api.test!.records().length > 0);
     assert.deepEqual(hits, [], 'files holding the API key');
   });
+
+  test('Review Selection (private): local only, findings become "Hybrid review" diagnostics', async () => {
+    fakes.ollama!.fake.setReply({ marker: '', text: '- L2: warning: the loop never ends when n is negative.\n\nSummary: one issue.', ttftMs: 0, perTokenMs: 0 });
+    const editor = await openWith('function count(n: number) {\n  while (n !== 0) n--;\n  return n;\n}\n');
+    await vscode.commands.executeCommand('hybrid.reviewSelection');
+    assert.equal(generateCalls(fakes.anthropic!.fake).length, 0, 'a private review never reaches the cloud');
+    assert.equal(generateCalls(fakes.ollama!.fake).length, 1);
+    const diags = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(editor.document.uri).filter((x) => x.source === 'Hybrid review');
+      return d.length ? d : undefined;
+    }, 5000, 'review diagnostics');
+    assert.equal(diags[0].range.start.line, 1);
+    assert.match(diags[0].message, /never ends/);
+    assert.equal(diags[0].severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  test('OpenAI as the cloud provider: streamed with usage, priced from it', async () => {
+    const oldOpenAi = process.env.OPENAI_API_KEY;
+    process.env.OPENAI_API_KEY = ['sk', 'test', randomChars(24, ALNUM)].join('-');
+    const undo = await withSettings({ 'cloud.provider': 'openai', 'cloud.model': 'gpt-4o', 'openai.baseUrl': fakes.urls.openai });
+    try {
+      fakes.openai!.fake.reset();
+      await openWith('type Id = string;\n');
+      const before = api.test!.records().length;
+      await vscode.commands.executeCommand('hybrid.askCloud', 'How should we version this public API across three clients?');
+      const sent = fakes.openai!.fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
+      assert.equal(sent.length, 1);
+      const body = sent[0].body as { stream?: boolean; stream_options?: { include_usage?: boolean } };
+      assert.equal(body.stream, true);
+      assert.equal(body.stream_options?.include_usage, true);
+      const rec = api.test!.records().slice(before)[0];
+      assert.equal(rec.provider, 'openai');
+      assert.equal(rec.tokens.source, 'provider');
+      assert.ok(typeof rec.costUsd === 'number' && rec.costUsd > 0);
+    } finally {
+      await undo();
+      if (oldOpenAi === undefined) delete process.env.OPENAI_API_KEY; else process.env.OPENAI_API_KEY = oldOpenAi;
+    }
+  });
+
+  test('local model down: a clear error with the fix, the status bar says so, and it recovers', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const srv = require('node:net').createServer();
+      srv.listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
+    });
+    const undo = await withSettings({ 'local.baseUrl': `http://127.0.0.1:${closedPort}` });
+    try {
+      await api.test!.recheckLocal();
+      await waitFor(() => api.test!.localHealth() === 'offline', 10_000, 'health offline');
+      assert.match(api.test!.statusText(), /offline/);
+      await openWith('let y = 2;\n');
+      const t0 = Date.now();
+      await vscode.commands.executeCommand('hybrid.askPrivate', 'What is y?');
+      const elapsed = Date.now() - t0;
+      const last = JSON.stringify(api.test!.chatTurns().at(-1));
+      assert.match(last, /ollama serve|start/i, 'the error names the fix');
+      assert.ok(elapsed < 15_000, `answered in ${elapsed} ms`);
+    } finally {
+      await undo();
+    }
+    await api.test!.recheckLocal();
+    await waitFor(() => api.test!.localHealth() === 'ready', 10_000, 'health back to ready');
+    assert.doesNotMatch(api.test!.statusText(), /offline/);
+  });
 });
