@@ -61,6 +61,16 @@ async function main() {
       outfile: 'dist/extension.js',
       external: ['vscode'],
     }),
+    // tiktoken runs in this worker thread, never in the extension host; its bundled tiktoken/lite finds
+    // tiktoken_bg.wasm through __dirname (dist/), like the extension bundle.
+    await esbuild.context({
+      ...common,
+      entryPoints: ['src/core/tokens/worker.ts'],
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      outfile: 'dist/tokenWorker.js',
+    }),
   ];
   for (const name of webviews) {
     contexts.push(await esbuild.context({

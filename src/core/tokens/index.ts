@@ -1,2 +1,6 @@
-export { createTokenCounter, encodingForModel, estimateTokens, isTiktokenLoaded } from './tokenCounter';
-export type { EncodingName, TokenCounter, TokenCounterOptions, TrimOptions, TrimResult } from './tokenCounter';
+export { encodingForModel, estimateTokens } from './encoding';
+export { isTiktokenLoaded } from './engine';
+export { createTokenCounter, resolveWorkerScript, WORKER_SCRIPT_NAME } from './tokenCounter';
+export { createWorkerCounter, DEFAULT_WORKER_TIMEOUT_MS } from './workerCounter';
+export type { WorkerCounterOptions, WorkerTokenCounter } from './workerCounter';
+export type { EncodingName, TokenCounter, TokenCounterOptions, TrimOptions, TrimResult } from './types';
