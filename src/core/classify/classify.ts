@@ -1,0 +1,60 @@
+// classify(request): task kind + complexity + sensitivity findings over everything the request would send
+// (question, every context item, earlier chat turns). Pure and synchronous; no network, no model.
+
+import type { ContextItem, Finding, Labels, Request } from '../request';
+import { scoreComplexity } from './complexity';
+import type { PathPolicy } from './paths';
+import { scanSensitive } from './scan';
+
+export interface ClassifyOptions {
+  pathPolicy?: PathPolicy;
+  markers?: string[];
+}
+
+/** Where a finding came from, in words, plus the line in the user's file when the context says where it starts. */
+export interface FindingPlace {
+  where: string;
+  line: number;
+}
+
+// Findings stay the plain shared type; the place is kept beside them for the router's reasons.
+const places = new WeakMap<Finding, FindingPlace>();
+
+export function placeOf(f: Finding): FindingPlace {
+  return places.get(f) ?? { where: 'the request', line: f.line };
+}
+
+export function classify(request: Request, opts: ClassifyOptions = {}): Labels {
+  const { kind, complexity, signals } = scoreComplexity(request);
+  const findings: Finding[] = [];
+  const privatePaths: string[] = [];
+  const scanOpts = { markers: opts.markers, pathPolicy: opts.pathPolicy };
+
+  const add = (list: Finding[], where: string, firstLine = 1): void => {
+    for (const f of list) {
+      places.set(f, { where, line: firstLine + f.line - 1 });
+      findings.push(f);
+    }
+  };
+
+  add(scanSensitive(request.question, scanOpts), 'your question');
+  for (const item of request.context) {
+    const found = scanSensitive(item.text, { ...scanOpts, path: item.path });
+    if (item.path && found.some((f) => f.category === 'path') && !privatePaths.includes(item.path)) privatePaths.push(item.path);
+    add(found, describe(item), item.startLine ?? 1);
+  }
+  (request.history ?? []).forEach((turn) => add(scanSensitive(turn.content, scanOpts), 'the chat history'));
+
+  return { kind, complexity, signals, findings, privatePaths };
+}
+
+function describe(item: ContextItem): string {
+  const name = item.path ? item.path.split(/[\\/]/).pop() : undefined;
+  switch (item.source) {
+    case 'selection': return 'the selection';
+    case 'visible': return name ? `the visible part of ${name}` : 'the visible code';
+    case 'file': return name ?? 'the attached file';
+    case 'open': return name ? `the open file ${name}` : 'an open file';
+    case 'snippet': return name ? `a snippet from ${name}` : 'a snippet';
+  }
+}

@@ -1,0 +1,72 @@
+// Small string helpers shared by the detectors: entropy, placeholder tests, line lookup.
+
+/** Shannon entropy in bits per character (gitleaks' formula). */
+export function shannonEntropy(s: string): number {
+  if (!s) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  const n = s.length;
+  for (const c of counts.values()) {
+    const p = c / n;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Documentation / template placeholders, after gitleaks' global allowlist and detect-secrets' filters.
+const PLACEHOLDER_WORDS = /example|sample|dummy|placeholder|changeme|change_me|your[_-]?|xxxx|\*\*\*|redacted|insert|replace|todo|fixme|fake|secret_here|key_here|token_here|<[^>]*>/i;
+const TEMPLATE = /^\$[A-Za-z_]\w*$|^\$\{[^}]*\}$|^\{\{.*\}\}$|^\$\{\{.*\}\}$|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\$\{|\{\{/;
+
+export function isUuid(s: string): boolean {
+  return UUID.test(s);
+}
+
+/** True for values that are obviously not real secrets: templates, placeholders, sequences, repeated chars. */
+export function isPlaceholder(value: string): boolean {
+  if (TEMPLATE.test(value)) return true;
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (/^(.)\1+$/.test(value)) return true;
+  if (isSequential(value)) return true;
+  return false;
+}
+
+const SEQUENCES = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiop', 'asdfghjkl', '0123456789abcdef'];
+
+function isSequential(value: string): boolean {
+  const v = value.toLowerCase();
+  if (v.length < 6) return false;
+  for (const seq of SEQUENCES) {
+    const doubled = seq + seq;
+    if (doubled.includes(v)) return true;
+  }
+  return false;
+}
+
+/** Maps offsets to 1-based line numbers; built lazily because most scans find nothing. */
+export class LineIndex {
+  private starts: number[] | undefined;
+  constructor(private readonly text: string) {}
+
+  lineOf(offset: number): number {
+    if (!this.starts) {
+      const starts = [0];
+      let i = this.text.indexOf('\n');
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = this.text.indexOf('\n', i + 1);
+      }
+      this.starts = starts;
+    }
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}

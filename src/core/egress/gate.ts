@@ -1,0 +1,114 @@
+// The egress gate: the last step before a cloud SDK call, and the only code that can seal a body (seal.ts), so
+// a cloud provider cannot be reached without it. It rescans the final serialized messages (system prompt and
+// every turn, including history), redacts or blocks per `hybrid.privacy.onCloudFindings`, always blocks content
+// of private paths and proprietary markers, and fails closed: an exception or a scan past its time budget
+// means nothing is sent.
+
+import type { Finding } from '../request';
+import type { ChatBody } from '../providers/types';
+import type { OnCloudFindings } from '../settings';
+import type { PathPolicy } from '../classify/paths';
+import { redact, scanSensitive } from '../classify/scan';
+import { sealForEgress, type SealedChatBody } from './seal';
+import { summarizeRedactions } from './summary';
+
+export interface EgressGateOptions {
+  mode: OnCloudFindings;
+  markers: string[];
+  pathPolicy: PathPolicy;
+  /** Budget for the whole rescan; past it the gate blocks. Default 2 s. */
+  timeoutMs?: number;
+  scan?: typeof scanSensitive;
+  /** Injected for tests. */
+  now?: () => number;
+}
+
+export type GateResult =
+  | { ok: true; body: SealedChatBody; redactions: Record<string, number>; redactedCount: number }
+  | { ok: false; reason: string; kinds: Record<string, number> };
+
+// Categories that cannot be made safe by cutting out a span.
+const ALWAYS_BLOCK = new Set(['path', 'marker', 'unscannable']);
+
+export class EgressGate {
+  private readonly timeoutMs: number;
+  private readonly scan: typeof scanSensitive;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: EgressGateOptions) {
+    this.timeoutMs = opts.timeoutMs ?? 2000;
+    this.scan = opts.scan ?? scanSensitive;
+    this.now = opts.now ?? Date.now;
+  }
+
+  prepare(body: ChatBody, contextPaths: string[]): GateResult {
+    try {
+      return this.check(body, contextPaths);
+    } catch (e) {
+      const what = e instanceof Error && e.name ? e.name : 'error';
+      return { ok: false, reason: `Nothing was sent: the privacy check failed (${what}), and the gate fails closed.`, kinds: {} };
+    }
+  }
+
+  private check(body: ChatBody, contextPaths: string[]): GateResult {
+    const privatePaths = contextPaths.filter((p) => this.opts.pathPolicy.isPrivate(p).private);
+    if (privatePaths.length > 0) {
+      const names = privatePaths.length === 1 ? privatePaths[0] : `${privatePaths[0]} and ${privatePaths.length - 1} more`;
+      return { ok: false, reason: `Nothing was sent: ${names} matches a private path, and private files never go to the cloud.`,
+        kinds: { 'private-path': privatePaths.length } };
+    }
+    const started = this.now();
+    const deadline = started + this.timeoutMs;
+    const parts = [body.system, ...body.messages.map((m) => m.content)];
+    const scanned: { text: string; findings: Finding[] }[] = [];
+    for (const text of parts) {
+      if (typeof text !== 'string') throw new TypeError('message content is not text');
+      const findings = this.scan(text, { markers: this.opts.markers, deadline });
+      if (this.now() > deadline) return this.timedOut();
+      scanned.push({ text, findings });
+    }
+
+    const all = scanned.flatMap((s) => s.findings);
+    const kinds = countKinds(all);
+    const hard = all.filter((f) => ALWAYS_BLOCK.has(f.category));
+    if (hard.length > 0) {
+      const f = hard[0];
+      const why = f.category === 'unscannable' ? `part of the request could not be scanned (${f.label ?? 'unscannable'})`
+        : f.category === 'marker' ? `the request contains a ${f.label ?? 'proprietary marker'}`
+          : 'the request contains content from a private file';
+      return { ok: false, reason: `Nothing was sent: ${why}.`, kinds };
+    }
+    if (all.length > 0 && this.opts.mode === 'block') {
+      return { ok: false, reason: `Nothing was sent: ${summarizeRedactions(kinds).replace(/ redacted$/, '')} found, and hybrid.privacy.onCloudFindings is "block".`, kinds };
+    }
+
+    const cleaned = scanned.map((s) => (s.findings.length ? redact(s.text, s.findings) : s.text));
+    // Belt and braces: what was redacted must now scan clean, or nothing leaves. (Unchanged parts were just
+    // scanned clean.)
+    for (let i = 0; i < cleaned.length; i++) {
+      if (scanned[i].findings.length === 0) continue;
+      const again = this.scan(cleaned[i], { markers: this.opts.markers, deadline });
+      if (this.now() > deadline) return this.timedOut();
+      if (again.length > 0) {
+        return { ok: false, reason: 'Nothing was sent: sensitive content remained after redaction.', kinds: countKinds(again) };
+      }
+    }
+    const [system, ...contents] = cleaned;
+    const sealed = sealForEgress({
+      ...body,
+      system,
+      messages: body.messages.map((m, i) => ({ role: m.role, content: contents[i] })),
+    });
+    return { ok: true, body: sealed, redactions: kinds, redactedCount: all.length };
+  }
+
+  private timedOut(): GateResult {
+    return { ok: false, reason: `Nothing was sent: the privacy check took longer than ${this.timeoutMs} ms, and the gate fails closed.`, kinds: {} };
+  }
+}
+
+function countKinds(findings: Finding[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of findings) out[f.kind] = (out[f.kind] ?? 0) + 1;
+  return out;
+}

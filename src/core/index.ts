@@ -1,0 +1,16 @@
+// The public core API (architecture.md "Core API"). Adapters and tests import from here.
+
+export * from './request';
+export * from './settings';
+export * from './providers/types';
+
+export { scanSensitive, redact, DEFAULT_MAX_BYTES, type ScanOptions } from './classify/scan';
+export { createPathPolicy, DEFAULT_PRIVATE_GLOBS, type PathPolicy, type PathVerdict } from './classify/paths';
+export { classify, placeOf, type ClassifyOptions, type FindingPlace } from './classify/classify';
+export { scoreComplexity, type ComplexityResult } from './classify/complexity';
+export { SECRET_RULES, type SecretRule } from './classify/secretRules';
+export { decide, describeSensitive, type DecideOptions } from './route/decide';
+export { isLocalEndpoint, isRemoteOllamaModel } from './route/locality';
+export { EgressGate, type EgressGateOptions, type GateResult } from './egress/gate';
+export { summarizeRedactions } from './egress/summary';
+export { isSealed, type SealedChatBody } from './egress/seal';

@@ -1,0 +1,164 @@
+// decide(): architecture.md's routing policy as one pure function. Budget and provider health are inputs, so
+// "over budget" and "local is down" are rows of the same table, and every outcome carries sentences a user can
+// read. Reasons name what was found and where, never the value.
+
+import { placeOf } from '../classify/classify';
+import type { BudgetState, Decision, Finding, HealthState, Labels, Request } from '../request';
+import type { HybridSettings } from '../settings';
+
+export interface DecideOptions {
+  /** Estimated cost of this request on the cloud model, for `confirmAboveUsd`. */
+  estimatedCostUsd?: number;
+}
+
+const LOCAL_ONLY = new Set(['inline', 'review', 'askPrivate']);
+
+export function decide(
+  request: Request,
+  labels: Labels,
+  settings: HybridSettings,
+  budget: BudgetState,
+  health: HealthState,
+  opts: DecideOptions = {},
+): Decision {
+  const sensitive = labels.findings.length > 0 || labels.privatePaths.length > 0;
+  const sensitiveWhy = describeSensitive(labels);
+
+  if (request.kind === 'completion' || LOCAL_ONLY.has(request.origin)) {
+    const why = request.kind === 'completion' || request.origin === 'inline'
+      ? 'local: inline completions always run on this machine'
+      : request.origin === 'review'
+        ? 'local: reviews stay on this machine so proprietary code never leaves it'
+        : 'local: you asked privately, so nothing leaves this machine';
+    return local(why, settings, health, false, budget, opts);
+  }
+
+  if (request.origin === 'askCloud') {
+    if (labels.privatePaths.length > 0) {
+      return refuse(`refused: ${listPaths(labels.privatePaths)} matches a private path, and content from private paths never goes to the cloud; use Ask (private) instead`);
+    }
+    const blocking = labels.findings.filter((f) => f.category === 'marker' || f.category === 'unscannable' || f.category === 'path');
+    if (blocking.length > 0) {
+      return refuse(`refused: ${sentence(blocking[0])}, which is never sent to the cloud; use Ask (private) instead`);
+    }
+    if (labels.findings.length > 0 && settings['privacy.onCloudFindings'] === 'block') {
+      return refuse(`refused: ${sensitiveWhy}, and hybrid.privacy.onCloudFindings is "block"; remove it or use Ask (private)`);
+    }
+    const reasons = ['cloud: you asked the cloud model'];
+    if (labels.findings.length > 0) reasons.push(`${countFindings(labels.findings)} will be redacted before sending (${sensitiveWhy})`);
+    return cloud(reasons, settings, budget, health, opts, labels.findings.length > 0);
+  }
+
+  // askAuto, explainRoute: the automatic choice.
+  const threshold = settings['routing.complexityThreshold'];
+  const score = labels.complexity.toFixed(2);
+  const topic = labels.signals[0] ?? 'question';
+  if (sensitive) return local(`local: ${sensitiveWhy}`, settings, health, true, budget, opts);
+  if (labels.complexity < threshold) {
+    return local(`local: ${topic} (score ${score}, below ${threshold}), nothing sensitive found`, settings, health, false, budget, opts);
+  }
+  const reasons = [`cloud: ${topic} (score ${score}), nothing sensitive found`];
+  if (health.cloud === 'noKey') {
+    const fallback = local(`local: ${topic} would go to the cloud, but no API key is set (run "Hybrid: Set API Key")`, settings, health, false, budget, opts, false);
+    return fallback;
+  }
+  return cloud(reasons, settings, budget, health, opts, false);
+}
+
+function cloud(reasons: string[], settings: HybridSettings, budget: BudgetState, health: HealthState,
+  opts: DecideOptions, hasFindings: boolean): Decision {
+  if (health.cloud === 'noKey') {
+    return refuse(`refused: no ${settings['cloud.provider'] === 'openai' ? 'OpenAI' : 'Anthropic'} API key is set; run "Hybrid: Set API Key"`);
+  }
+  if (budget.level === 'exceeded') {
+    const spent = budgetLine(budget);
+    switch (settings['budget.onExceeded']) {
+      case 'local':
+        // The content goes to the local model instead, which is always allowed.
+        return local(`local: ${spent}, and hybrid.budget.onExceeded is "local"`, settings, health, hasFindings, budget, opts, false);
+      case 'block':
+        return refuse(`refused: ${spent}, and hybrid.budget.onExceeded is "block"`);
+      case 'confirm':
+        return { route: 'cloud', reasons: [...reasons, spent], needsConfirmation: `${capital(spent)}. Send this request to the cloud anyway?` };
+    }
+  }
+  const out = [...reasons];
+  if (budget.level === 'near') out.push(`note: ${budgetLine(budget)}`);
+  const cost = opts.estimatedCostUsd;
+  const cap = settings.confirmAboveUsd;
+  if (cap > 0 && cost !== undefined && cost > cap) {
+    return { route: 'cloud', reasons: out, needsConfirmation: `This request is estimated at $${cost.toFixed(2)}, above your $${cap.toFixed(2)} confirmation limit. Send it?` };
+  }
+  return { route: 'cloud', reasons: out };
+}
+
+function local(reason: string, settings: HybridSettings, health: HealthState, sensitive: boolean, budget: BudgetState,
+  opts: DecideOptions, mayFallBack = true): Decision {
+  if (health.local === 'ready' || health.local === 'unknown') return { route: 'local', reasons: [reason] };
+  const down = localProblem(health, settings);
+  const privateOnly = /^local: (?:inline|reviews|you asked privately)/.test(reason);
+  if (mayFallBack && !privateOnly && !sensitive && settings['fallback.localToCloud'] && health.cloud === 'ready') {
+    const d = cloud([`cloud: ${down}; falling back to the cloud because hybrid.fallback.localToCloud is on and nothing sensitive was found`],
+      settings, budget, { ...health, local: 'offline' }, opts, false);
+    if (d.route !== 'local') return d;
+  }
+  const why = sensitive ? ' (the request has sensitive content, so it cannot fall back to the cloud)' : '';
+  return refuse(`refused: ${down}${why}`);
+}
+
+function localProblem(health: HealthState, settings: HybridSettings): string {
+  const model = settings['local.chatModel'];
+  switch (health.local) {
+    case 'offline': return `the local model server at ${settings['local.baseUrl']} is not responding; start it with "ollama serve"`;
+    case 'modelMissing': return `the local model ${model} is not installed; run "ollama pull ${model}"`;
+    case 'notLocal': return `the configured "local" endpoint ${settings['local.baseUrl']} is not on this machine (or the model is an Ollama cloud model); point hybrid.local.baseUrl at 127.0.0.1 or add the host to hybrid.privacy.trustedHosts`;
+    default: return 'the local model is unavailable';
+  }
+}
+
+function refuse(reason: string): Decision {
+  return { route: 'refuse', reasons: [reason] };
+}
+
+function budgetLine(b: BudgetState): string {
+  const parts: string[] = [];
+  if (b.dailyUsd > 0) parts.push(`$${b.spentTodayUsd.toFixed(2)} of the $${b.dailyUsd.toFixed(2)} daily budget`);
+  if (b.monthlyUsd > 0) parts.push(`$${b.spentMonthUsd.toFixed(2)} of the $${b.monthlyUsd.toFixed(2)} monthly budget`);
+  const spent = parts.length ? parts.join(' and ') : 'the budget';
+  return b.level === 'exceeded' ? `over budget (${spent} spent)` : `budget nearly used (${spent} spent)`;
+}
+
+/** "the selection contains an AWS access key (line 3)" plus "and 2 more" when there are several. */
+export function describeSensitive(labels: Labels): string {
+  if (labels.privatePaths.length > 0) return `${listPaths(labels.privatePaths)} matches a private path`;
+  if (labels.findings.length === 0) return 'nothing sensitive found';
+  const first = sentence(labels.findings[0]);
+  const more = labels.findings.length - 1;
+  return more > 0 ? `${first}, and ${more} more sensitive item${more > 1 ? 's' : ''}` : first;
+}
+
+function sentence(f: Finding): string {
+  const place = placeOf(f);
+  const label = f.label ?? f.kind;
+  if (f.category === 'unscannable') return `${place.where} could not be scanned (${label})`;
+  if (f.category === 'path') return `${place.where} is a ${label}`;
+  return `${place.where} contains ${article(label)} ${label} (line ${place.line})`;
+}
+
+function countFindings(findings: Finding[]): string {
+  const n = findings.length;
+  return n === 1 ? '1 sensitive item' : `${n} sensitive items`;
+}
+
+function listPaths(paths: string[]): string {
+  return paths.length === 1 ? paths[0] : `${paths[0]} (and ${paths.length - 1} more)`;
+}
+
+function article(label: string): string {
+  if (/^"/.test(label)) return 'a';
+  return /^[aeiouAEIO]|^(?:SSN|IBAN|RSA|EC |npm)/.test(label) && !/^(?:US|u)/.test(label) ? 'an' : 'a';
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { createPathPolicy } from '../../../src/core/classify/paths';
+import { isLocalEndpoint, isRemoteOllamaModel } from '../../../src/core/route/locality';
+
+suite('routing: private paths', () => {
+  const policy = createPathPolicy({ privateGlobs: ['contracts/**', '*.sql'], aiignore: '# comment\n/config/prod.json\nvendor-secrets/\n!vendor-secrets/README.md\n' });
+
+  test('default deny-list', () => {
+    for (const p of ['.env', '.env.local', 'app/.env.production', 'certs/server.pem', 'tls.key', 'id_rsa', '.ssh/id_ed25519',
+      'keystore.p12', 'credentials.json', 'secrets.yaml', '.npmrc', '.pypirc', 'kubeconfig', 'infra/prod.tfstate', '.aws/credentials']) {
+      assert.equal(policy.isPrivate(p).private, true, p);
+    }
+    for (const p of ['.env.example', 'src/env.ts', 'README.md', 'id_rsa.pub', 'src/keys.ts']) {
+      assert.equal(policy.isPrivate(p).private, false, p);
+    }
+  });
+
+  test('user globs and .aiignore (gitignore syntax, with negation) report the rule', () => {
+    assert.deepEqual(policy.isPrivate('contracts/acme/msa.md'), { private: true, rule: 'contracts/**' });
+    assert.equal(policy.isPrivate('db/dump.sql').rule, '*.sql');
+    assert.equal(policy.isPrivate('config/prod.json').private, true);
+    assert.equal(policy.isPrivate('vendor-secrets/a.txt').private, true);
+    assert.equal(policy.isPrivate('src/config/prod.json').private, false);
+  });
+
+  test('absolute and Windows paths match on their workspace-relative tail', () => {
+    assert.equal(policy.isPrivate('/home/me/app/config/prod.json').private, true);
+    assert.equal(policy.isPrivate('C:\\work\\app\\.env').private, true);
+    assert.equal(policy.isPrivate('/home/me/app/src/index.ts').private, false);
+    assert.equal(policy.isPrivate('./contracts/x.md').private, true);
+    assert.equal(policy.isPrivate('').private, false);
+  });
+});
+
+suite('routing: local means local', () => {
+  test('loopback hosts are local', () => {
+    for (const u of ['http://127.0.0.1:11434', 'http://localhost:11434', 'http://[::1]:11434', 'http://127.8.9.10', 'https://localhost', 'http://[::ffff:127.0.0.1]:1']) {
+      assert.equal(isLocalEndpoint(u, []), true, u);
+    }
+  });
+
+  test('anything else needs trustedHosts', () => {
+    for (const u of ['http://10.0.0.5:11434', 'http://gpu-box.lan:11434', 'https://ollama.com', 'http://0.0.0.0:11434', 'http://127.0.0.1.evil.com', 'not a url', 'file:///etc/passwd']) {
+      assert.equal(isLocalEndpoint(u, []), false, u);
+    }
+    assert.equal(isLocalEndpoint('http://gpu-box.lan:11434', ['GPU-box.lan']), true);
+    assert.equal(isLocalEndpoint('http://10.0.0.5:11434', ['10.0.0.5:11434']), true);
+    assert.equal(isLocalEndpoint('http://10.0.0.6:11434', ['10.0.0.5']), false);
+  });
+
+  test('Ollama cloud models (remote_host / remote_model) are not local', () => {
+    assert.equal(isRemoteOllamaModel({ remote_host: 'https://ollama.com:443', remote_model: 'gpt-oss:120b' }), true);
+    assert.equal(isRemoteOllamaModel({ remote_model: 'x' }), true);
+    assert.equal(isRemoteOllamaModel({ details: { family: 'qwen2' } }), false);
+    assert.equal(isRemoteOllamaModel({ remote_host: '' }), false);
+    assert.equal(isRemoteOllamaModel(null), false);
+  });
+});
