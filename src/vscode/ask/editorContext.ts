@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ContextItem } from '../../core/request';
 
@@ -8,7 +9,7 @@ const WHOLE_FILE_LIMIT = 200_000;
 export function editorContext(editor: vscode.TextEditor | undefined): ContextItem[] {
   if (!editor) return [];
   const doc = editor.document;
-  const path = vscode.workspace.asRelativePath(doc.uri, false) || doc.uri.path;
+  const path = contextPath(doc.uri);
   const base = { path: doc.isUntitled ? 'untitled' : path, language: doc.languageId };
   const sel = editor.selection;
   if (!sel.isEmpty) {
@@ -21,4 +22,16 @@ export function editorContext(editor: vscode.TextEditor | undefined): ContextIte
   const visible = editor.visibleRanges[0];
   if (!visible) return [];
   return [{ ...base, source: 'visible', text: doc.getText(visible), startLine: visible.start.line + 1, endLine: visible.end.line + 1 }];
+}
+
+/**
+ * The path the privacy rules judge: symlinks resolved, so `notes.txt → ../.env` is judged as `.env`.
+ * Workspace-relative when the real file is inside the workspace, absolute otherwise.
+ */
+export function contextPath(uri: vscode.Uri): string {
+  let target = uri;
+  if (uri.scheme === 'file') {
+    try { target = vscode.Uri.file(fs.realpathSync(uri.fsPath)); } catch { /* unsaved or gone: judge the given path */ }
+  }
+  return vscode.workspace.asRelativePath(target, false) || target.path;
 }
