@@ -2,6 +2,7 @@
 // usage for streams that ended without the provider's own counts, and the endpoint locality check.
 
 import type { Logger } from '../ports';
+import { isLocalEndpoint } from '../route/locality';
 import { nullLogger, systemClock, type Clock } from '../ports';
 import type { ChatTurn, Finish, Usage } from '../request';
 import type { ProviderFailure, StreamResult } from './types';
@@ -82,16 +83,9 @@ export function failed(meter: Meter, inputText: string, model: string, failure: 
   return { usage: meter.estimated(inputText), timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}) };
 }
 
-/** Loopback (127.0.0.0/8, ::1, localhost) or a host the user listed in hybrid.privacy.trustedHosts. */
+/** The one "local means local" rule (src/core/route/locality.ts), kept under its old name for the providers. */
 export function isLoopbackOrTrusted(url: string, trustedHosts: readonly string[] = []): boolean {
-  let u: URL;
-  try { u = new URL(url); } catch { return false; }
-  const host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)) return true;
-  return trustedHosts.some((t) => {
-    const h = t.trim().toLowerCase();
-    return h === host || h === `${host}:${u.port}` || h === u.host.toLowerCase();
-  });
+  return isLocalEndpoint(url, [...trustedHosts]);
 }
 
 /** Walks `cause` chains for a Node errno code (ECONNREFUSED, ENOTFOUND, …). */
