@@ -1,0 +1,14 @@
+// Timers and time as a port, so debounce and grace periods run on a fake clock in tests.
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+/** Monotonic milliseconds with sub-millisecond precision (latency figures, not wall time). */
+export const monotonicNow = (): number => performance.now();
