@@ -90,8 +90,37 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
     .reduce((a, f) => a + fs.statSync(path.join(root, 'dist', f)).size, 0) / 1024;
   return [
     total,
+    await statusBarUpdate(opts.quick),
     figure('activate() alone', 'ms', lazy.map((s) => s.activateMs)),
     eagerFig,
     { name: 'dist/extension.js size', unit: 'KiB', median: size, p95: size, min: size, max: size, runs: 1, note: `all of dist/ (no maps): ${dist.toFixed(0)} KiB` },
   ];
+}
+
+/** Extension-host work per status bar refresh: the spend aggregates it reads plus the pure text function. */
+export async function statusBarUpdate(quick: boolean): Promise<BenchFigure> {
+  const { SpendModel } = await import('../src/core/spend');
+  const { budgetState } = await import('../src/core/spend');
+  const { statusText } = await import('../src/core/presentation/statusText');
+  const model = new SpendModel();
+  const now = Date.now();
+  for (let i = 0; i < 10_000; i++) {
+    model.add({
+      v: 1, id: `r${i}`, time: new Date(now - i * 60_000).toISOString(), origin: i % 3 ? 'inline' : 'askAuto', kind: i % 3 ? 'completion' : 'ask',
+      route: i % 3 ? 'local' : 'cloud', provider: i % 3 ? 'ollama' : 'anthropic', model: i % 3 ? 'qwen2.5-coder:1.5b' : 'claude-sonnet-4-6',
+      tokens: { input: 900, output: 40, cacheRead: 0, cacheWrite: 0, source: 'provider' }, costUsd: i % 3 ? 0 : 0.004,
+      ttftMs: 90, totalMs: 300, status: 'ok', reasons: ['local: inline completions always run on this machine'],
+    });
+  }
+  const settings = { 'budget.dailyUsd': 5, 'budget.monthlyUsd': 50 };
+  const samples: number[] = [];
+  const n = quick ? 2_000 : 20_000;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const q = model.quick(new Date());
+    statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: q.today.cloudUsd, monthUsd: q.month.cloudUsd,
+      budget: budgetState(q, settings), savedMonthUsd: q.month.savedUsd, last: { route: 'cloud', totalMs: 1200, model: 'claude-sonnet-4-6' } });
+    samples.push((performance.now() - t0) * 1000);
+  }
+  return figure('status bar refresh (aggregates + text), 10k records', 'µs', samples);
 }
