@@ -151,7 +151,7 @@ export class Services extends Disposable {
     const deps = createAskDeps({
       settings: s, pathPolicy: this.pathPolicy(), priceTable: this.priceTable(),
       local: () => this.local(), cloud: () => this.cloud(),
-      countTokens: (text) => tokens.count(text, s['cloud.model']),
+      countTokens: (text) => countOrEstimate(tokens, text, s['cloud.model']),
       budget: () => this.spend.budget(), health: () => this.health(),
       record: (r) => this.spend.record(r), confirm: this.confirm, newId: newRequestId,
     });
@@ -166,4 +166,18 @@ export class Services extends Disposable {
 
 export function newRequestId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** How long a pre-flight count may wait for the tokenizer worker before the chars/4 estimate stands in. */
+const COUNT_WAIT_MS = 300;
+
+/**
+ * Exact count when the tokenizer is ready; while its worker is still loading (the first request after start-up),
+ * the estimate answers at once so the request is not held up, and the load carries on in the background.
+ */
+export function countOrEstimate(tokens: TokenCounter, text: string, model: string): Promise<number> {
+  const exact = tokens.count(text, model);
+  if (tokens.isLoaded()) return exact;
+  exact.catch(() => undefined);
+  return Promise.race([exact, new Promise<number>((r) => setTimeout(() => r(tokens.estimate(text)), COUNT_WAIT_MS))]);
 }
