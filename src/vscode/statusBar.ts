@@ -5,7 +5,7 @@ import { Disposable } from './disposable';
 /** The one status bar item. All wording comes from the pure `statusText`; this class only assigns fields. */
 export class StatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('hybrid.status', vscode.StatusBarAlignment.Right, 100));
-  private state: StatusState = { local: 'unknown', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0 };
+  private state: StatusState = { local: 'unknown', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0, demo: process.env.HYBRID_DEMO === '1' };
 
   constructor() {
     super();

@@ -220,4 +220,20 @@ suite('ask commands against the fakes', function () {
     await waitFor(() => api.test!.localHealth() === 'ready', 10_000, 'health back to ready');
     assert.doesNotMatch(api.test!.statusText(), /offline/);
   });
+
+  test('a file under a private path never reaches the cloud, even with Ask (cloud)', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(root, 'config', '.env.local');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`FEATURE_FLAGS=beta,search\nSUPPORT_MAIL=${email}\n`));
+    const doc = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, doc.lineCount, 0);
+    await vscode.commands.executeCommand('hybrid.askCloud', 'Which of these flags should we remove?');
+    assert.equal(generateCalls(fakes.anthropic!.fake).length, 0, 'private-path content reached the cloud');
+    const last = JSON.stringify(api.test!.chatTurns().at(-1));
+    assert.match(last, /private/i, 'the refusal says why');
+    await vscode.commands.executeCommand('hybrid.ask', 'Design a rollout strategy and architecture for these feature flags across regions.');
+    assert.equal(generateCalls(fakes.anthropic!.fake).length, 0, 'automatic routing keeps it local');
+    assert.equal(generateCalls(fakes.ollama!.fake).length, 1);
+  });
 });

@@ -28,6 +28,8 @@ export interface StatusState {
   unknownPriceRequests?: number;
   /** Set when the ledger cannot write (spend kept in memory). */
   ledgerProblem?: string;
+  /** Started by `npm start -- --demo-servers`: the models are loopback fakes. */
+  demo?: boolean;
 }
 
 export interface StatusView {
@@ -100,6 +102,7 @@ export function statusText(s: StatusState): StatusView {
   const text = `${icon} ${body}${s.completionEnabled ? '' : ' $(circle-slash)'}`;
 
   const lines = ['Hybrid Assistant'];
+  if (s.demo) lines.push('Demo servers: answers are canned test responses, not a model');
   lines.push(problem ? problem.tip : `Local model: ${s.local === 'ready' ? 'ready' : 'unknown'}`);
   lines.push(`Inline completion: ${s.completionEnabled ? 'on' : 'off'}`);
   lines.push(`Cloud spend: ${formatUsd(s.todayUsd)} today, ${formatUsd(s.monthUsd)} this month`);

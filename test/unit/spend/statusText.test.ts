@@ -67,4 +67,10 @@ suite('presentation / status text', () => {
     assert.deepEqual([formatMs(0), formatMs(999), formatMs(1000), formatMs(9_440), formatMs(12_600)], ['0 ms', '999 ms', '1.0 s', '9.4 s', '13 s']);
     assert.deepEqual([formatUsd(0), formatUsd(0.004), formatUsd(0.42), formatUsd(12.345), formatUsd(250.4)], ['$0.00', '<$0.01', '$0.42', '$12.35', '$250']);
   });
+
+  test('demo mode says the answers are canned', () => {
+    const view = statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0, demo: true });
+    assert.match(view.tooltip.split('\n')[1], /canned test responses/);
+    assert.doesNotMatch(statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0 }).tooltip, /canned/);
+  });
 });

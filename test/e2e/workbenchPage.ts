@@ -1,0 +1,123 @@
+// DOM helpers for the VS Code 1.96 workbench as served by code-server: the status bar, the command palette,
+// quick open and the colour theme are ordinary DOM (webviews are nested iframes and are not used here).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { updateUserSettings } from '../runners/codeServerHost';
+import type { E2ESession, PackageJson } from './session';
+
+export const WORKBENCH_READY_MS = 120_000;
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ state: 'attached', timeout: WORKBENCH_READY_MS });
+  await page.locator('#workbench\\.parts\\.statusbar').waitFor({ state: 'visible', timeout: WORKBENCH_READY_MS });
+}
+
+/** The extension's status bar entry: its text or aria-label mentions the local model's state. */
+export function hybridStatusItem(page: Page): Locator {
+  return page.locator('#workbench\\.parts\\.statusbar .statusbar-item')
+    .filter({ hasText: /local (ready|offline)/i });
+}
+
+/**
+ * Commands a user can always find in the palette: declared, with no `when` in menus.commandPalette (`false` hides
+ * a command; other conditions such as `editorHasSelection` depend on the moment).
+ */
+export function paletteCommands(pkg: PackageJson): Array<{ id: string; label: string }> {
+  const hidden = new Set((pkg.contributes?.menus?.commandPalette ?? [])
+    .filter((m) => m.when !== undefined).map((m) => m.command));
+  return (pkg.contributes?.commands ?? [])
+    .filter((c) => !hidden.has(c.command))
+    .map((c) => ({ id: c.command, label: c.category ? `${c.category}: ${c.title}` : c.title }));
+}
+
+/** Opens the command palette (F1) with `query` typed after the '>' and returns the visible row labels. */
+export async function searchPalette(page: Page, query: string): Promise<string[]> {
+  const input = page.locator('.quick-input-box input');
+  if (!(await input.isVisible())) {
+    await page.locator('.monaco-workbench').click({ position: { x: 600, y: 300 }, force: true }).catch(() => undefined);
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+  }
+  await input.fill(`>${query}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+  // The list filters as you type; give it one frame to settle before reading.
+  await page.waitForTimeout(300);
+  return rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
+}
+
+/**
+ * Searches the palette until a row contains `label`. The palette lists the commands known when it opened, and
+ * contributions appear once the extension host has scanned them, so each retry reopens it.
+ */
+export async function findInPalette(page: Page, label: string, timeoutMs = 30_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await searchPalette(page, label);
+    if (rows.some((r) => r.includes(label)) || Date.now() > deadline) return rows;
+    await closeQuickInput(page);
+    await page.waitForTimeout(1_000);
+  }
+}
+
+/** Runs a command through the palette by its full label (e.g. "Hybrid: Show Spend"). */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  const rows = await findInPalette(page, label);
+  if (!rows.some((r) => r.includes(label))) throw new Error(`"${label}" is not in the palette: ${rows.join(' | ')}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: label }).first()
+    .waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Waits (bounded, best effort) until the status bar no longer says "Activating Extensions...". */
+export async function settleActivation(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.locator('#workbench\\.parts\\.statusbar').getByText('Activating Extensions').first()
+    .waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => undefined);
+}
+
+export async function closeQuickInput(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+}
+
+/** Opens a workspace file by name through Quick Open (Ctrl+P). */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(name);
+  // Wait for the file's own row: until the search settles the first row may be a recently opened file.
+  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: name }).first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+export type ThemeKind = 'light' | 'dark';
+const THEMES: Record<ThemeKind, { name: string; cssClass: string }> = {
+  light: { name: 'Default Light Modern', cssClass: 'vs' },
+  dark: { name: 'Default Dark Modern', cssClass: 'vs-dark' },
+};
+
+/**
+ * Switches the colour theme through the profile's settings.json. code-server does not push edits of that file
+ * to an open window, so the page reloads (the open editors come back with the window state).
+ */
+export async function setTheme(s: E2ESession, kind: ThemeKind): Promise<void> {
+  updateUserSettings(s.userDataDir, { 'workbench.colorTheme': THEMES[kind].name });
+  await s.page.reload({ timeout: WORKBENCH_READY_MS });
+  await waitForWorkbench(s.page);
+  await s.page.locator(`.monaco-workbench.${THEMES[kind].cssClass}`).waitFor({ state: 'attached', timeout: 30_000 });
+  // Let fonts and editor decorations settle before a screenshot.
+  await s.page.waitForTimeout(1_500);
+}
+
+export async function screenshot(s: E2ESession, name: string): Promise<string> {
+  fs.mkdirSync(s.screenshotsDir, { recursive: true });
+  const file = path.join(s.screenshotsDir, `${name}.png`);
+  await s.page.screenshot({ path: file });
+  return file;
+}
