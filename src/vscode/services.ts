@@ -9,9 +9,9 @@ import {
   createAnthropicProvider, createOllamaProvider, createOpenAIProvider,
   type ChatProvider, type FimProvider, type OllamaProvider,
 } from '../core/providers';
-import type { HealthState } from '../core/request';
+import type { HealthState, LedgerRecord } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { BUNDLED_PRICES, withOverrides, type PriceTable } from '../core/spend';
+import { BUNDLED_PRICES, priceOf, withOverrides, type PriceTable } from '../core/spend';
 import { createTokenCounter, type TokenCounter } from '../core/tokens';
 import type { ApiKeys } from './apiKeys';
 import type { ConfigService } from './config';
@@ -113,6 +113,12 @@ export class Services extends Disposable {
         ? createAnthropicProvider({ ...common, baseUrl: s['anthropic.baseUrl'] })
         : createOpenAIProvider({ ...common, baseUrl: s['openai.baseUrl'], location: 'cloud' });
     });
+  }
+
+  /** Completion records arrive without a cloud price; "saved vs all-cloud" needs what they would have cost there. */
+  withCloudEquivalent(r: LedgerRecord): LedgerRecord {
+    if (r.route !== 'local' || r.cloudEquivalentUsd !== undefined) return r;
+    return { ...r, cloudEquivalentUsd: priceOf(this.settings['cloud.model'], r.tokens, this.priceTable()) ?? null };
   }
 
   tokens(): TokenCounter {

@@ -3,6 +3,7 @@
 // otherwise abort the in-flight request, debounce, and start one new request. At most one request is ever in
 // flight, and it is really aborted (its AbortController), so Ollama never queues stale generations.
 
+import { localCost } from '../spend/cost';
 import type { LedgerRecord, Usage } from '../request';
 import { fimTemplateFor } from '../providers/fimTemplates';
 import type { FimProvider, ProviderFailure, StreamResult } from '../providers/types';
@@ -253,11 +254,14 @@ export class CompletionEngine {
     return this.join(flight, input, signal, 'model', (t) => trace({ ...t, debouncedAt }));
   }
 
-  /** Records that the suggestion with this id was accepted (a second ledger record, same id, outcome 'accepted'). */
+  /**
+   * Records that the suggestion with this id was accepted: a second ledger record `<id>:accepted` (outcome
+   * 'accepted', no tokens) — its own id, so the ledger keeps both lines and the spend model does not count it twice.
+   */
   onAccepted(id: string): void {
     const meta = this.issued.get(id);
     this.deps.record?.({
-      v: 1, id, time: new Date(this.wallNow()).toISOString(), origin: 'inline', kind: 'completion', route: 'local',
+      v: 1, id: `${id}:accepted`, time: new Date(this.wallNow()).toISOString(), origin: 'inline', kind: 'completion', route: 'local',
       provider: this.deps.provider.id, model: meta?.model ?? this.deps.settings()['local.completionModel'],
       tokens: zeroUsage(), costUsd: 0, ttftMs: null, totalMs: 0, status: 'ok', outcome: 'accepted',
       reasons: ['inline completion accepted'],
@@ -448,7 +452,7 @@ export class CompletionEngine {
     this.deps.record({
       v: 1, id: f.id, time: new Date(f.wallStartedAt).toISOString(), origin: 'inline', kind: 'completion', route: 'local',
       provider: this.deps.provider.id, model: result?.model || f.model, tokens,
-      costUsd: (s['local.costPerHour'] * totalMs) / 3_600_000,
+      costUsd: localCost(totalMs, s['local.costPerHour']),
       ttftMs: f.firstChunkAt !== undefined ? Math.round(f.firstChunkAt - f.startedAt) : result?.timing.ttftMs ?? null,
       totalMs, status, outcome, reasons,
     });

@@ -167,6 +167,8 @@ export class SpendModel {
   private readonly days = new Map<string, PeriodTotals>();
   private readonly months = new Map<string, MonthAgg>();
   private readonly all = emptyTotals();
+  /** Inline suggestions the user accepted (all time). */
+  acceptedCompletions = 0;
   private readonly latency = new Map<Route, { total: LatencyWindow; ttft: LatencyWindow }>();
   private readonly recentRing: LedgerRecord[] = [];
   private recentNext = 0;
@@ -188,6 +190,8 @@ export class SpendModel {
   add(r: LedgerRecord): void {
     if (this.ids.has(r.id)) return;
     this.ids.add(r.id);
+    // An acceptance marks an earlier completion request; it is not a request of its own.
+    if (r.outcome === 'accepted') { this.acceptedCompletions++; return; }
     const at = new Date(r.time);
     const day = localDayKey(at);
     const month = day.slice(0, 7);

@@ -227,13 +227,13 @@ suite('completion engine', () => {
     assert.equal(r.provider.last.body.prefix, 'import { k } from "./util";\nk');
   });
 
-  test('an accepted suggestion writes an accepted record with the same id', async () => {
+  test('an accepted suggestion writes an accepted record that names the request', async () => {
     const r = rig();
     r.provider.script = (_b, call) => { call.push('1;'); call.end(); };
     const res = await completed(r, doc('let z = '));
     r.engine.onAccepted(res!.id);
     await flush();
-    assert.deepEqual(r.records.map((x) => [x.id, x.outcome]), [['id1', 'shown'], ['id1', 'accepted']]);
+    assert.deepEqual(r.records.map((x) => [x.id, x.outcome]), [['id1', 'shown'], ['id1:accepted', 'accepted']]);
     assert.equal(r.records[1]?.model, 'qwen2.5-coder:1.5b');
   });
 

@@ -95,4 +95,13 @@ suite('spend / spend model', () => {
     close(q.today.cloudUsd, 0.3);
     close(q.month.cloudUsd, 1);
   });
+
+  test('an accepted-completion marker is not counted as a request', () => {
+    const m = new SpendModel();
+    m.add(record('c1', { route: 'local', kind: 'completion', origin: 'inline', outcome: 'shown', time: at(2026, 11, 22) }));
+    m.add(record('c1:accepted', { route: 'local', kind: 'completion', origin: 'inline', outcome: 'accepted', time: at(2026, 11, 22) }));
+    const s = m.snapshot(NOW);
+    assert.equal(s.today.requests, 1);
+    assert.equal(m.acceptedCompletions, 1);
+  });
 });
