@@ -40,7 +40,10 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const health: LocalHealth = new LocalHealth(() => probeLocal(services), logger, (r) => notifyLocalProblem(r, () => health));
     services.localHealth = () => health.current;
     const chatHost = new HybridChatHost(services, () => channel.show(), () => health.recheck());
-    const chatView = new ChatViewProvider(context.extensionUri, chatHost);
+    const chatView = new ChatViewProvider(context.extensionUri, chatHost, {
+      load: () => context.workspaceState.get('hybrid.chatThread'),
+      save: (turns) => void context.workspaceState.update('hybrid.chatThread', turns),
+    });
     const ask = new AskCommands(services, chatView);
     chatHost.commands = ask;
     const statusBar = new StatusBar();

@@ -14,9 +14,10 @@ suite('screenshots', () => {
       // The chat view, so the picture shows the product and not only the editor.
       await runCommand(s.page, 'Hybrid Assistant: Focus on Chat View');
       await s.page.locator('iframe.webview').first().waitFor({ state: 'visible', timeout: 30_000 });
-      // Best effort: let the chat view finish its set-up check so the picture shows its result.
-      await s.page.frameLocator('iframe.webview').frameLocator('#active-frame').getByText('Checking your set-up')
-        .waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+      // The chat view must have rendered (after the theme reload too), and finished its set-up check.
+      const chat = s.page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      await chat.locator('textarea.input').waitFor({ state: 'visible', timeout: 30_000 });
+      await chat.getByText('Checking your set-up').waitFor({ state: 'hidden', timeout: 15_000 });
       await hybridStatusItem(s.page).first().waitFor({ state: 'visible', timeout: 30_000 });
       await settleActivation(s.page);
       await s.page.waitForTimeout(1_000);

@@ -10,7 +10,7 @@ import {
 } from '../../shared/protocol';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 import type { ChatHost } from './chatHost';
-import { ChatThread } from './chatThread';
+import { ChatThread, type ThreadStore } from './chatThread';
 
 interface Running { turnId: string; abort: AbortController; finished: Promise<void> }
 
@@ -21,7 +21,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private ready = false;
   private status: ChatStatus | null = null;
   private running: Running | undefined;
-  private readonly thread = new ChatThread();
+  private readonly thread: ChatThread;
   private readonly disposables: vscode.Disposable[] = [];
   private viewDisposables: vscode.Disposable[] = [];
   private readonly readyEmitter = new vscode.EventEmitter<void>();
@@ -30,7 +30,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** Fires each time a freshly loaded webview has received its snapshot (tests wait on it). */
   readonly onDidBecomeReady = this.readyEmitter.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly host: ChatHost) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly host: ChatHost, store?: ThreadStore) {
+    this.thread = new ChatThread(100, store);
     this.disposables.push(this.readyEmitter, host.onDidChangeStatus((s) => {
       this.status = s;
       this.post({ type: 'status', status: s });

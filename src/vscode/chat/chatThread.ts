@@ -5,11 +5,30 @@ import { applyAskEvent, newTurn, type AskEventView, type TurnMode, type TurnStat
 
 export interface HistoryTurn { role: 'user' | 'assistant'; content: string }
 
+/** Where a thread is kept between window reloads (the extension passes the workspace's state). */
+export interface ThreadStore {
+  load(): TurnView[] | undefined;
+  save(turns: TurnView[]): void;
+}
+
+/** Turns kept across reloads: the recent conversation, not an archive. */
+const PERSISTED_TURNS = 30;
+
 export class ChatThread {
   private turns: TurnView[] = [];
   private seq = 0;
 
-  constructor(private readonly maxTurns = 100) {}
+  constructor(private readonly maxTurns = 100, private readonly store?: ThreadStore) {
+    const saved = store?.load();
+    if (Array.isArray(saved)) {
+      // A turn that was streaming when the window went away did not finish.
+      this.turns = saved.slice(-PERSISTED_TURNS).map((t) => (t.status === 'streaming' ? { ...t, status: 'cancelled' } : t));
+    }
+  }
+
+  private persist(): void {
+    this.store?.save(JSON.parse(JSON.stringify(this.turns.slice(-PERSISTED_TURNS))) as TurnView[]);
+  }
 
   get all(): readonly TurnView[] {
     return this.turns;
@@ -35,6 +54,7 @@ export class ChatThread {
     const t = this.find(id);
     if (!t) return status;
     if (t.status === 'streaming') t.status = status;
+    this.persist();
     return t.status;
   }
 
@@ -54,6 +74,7 @@ export class ChatThread {
 
   clear(): void {
     this.turns = [];
+    this.persist();
   }
 
   /** A deep copy for posting (postMessage clones anyway; this keeps later mutations out of queued posts). */

@@ -44,4 +44,20 @@ suite('chat thread (host side)', () => {
     t.clear();
     assert.equal(t.all.length, 0);
   });
+
+  test('a stored thread comes back after a reload; an answer cut off by the reload is marked cancelled', () => {
+    let saved: unknown;
+    const store = { load: () => saved as never, save: (t: unknown) => { saved = t; } };
+    const a = new ChatThread(100, store);
+    const done = a.start('first?', 'auto');
+    a.apply(done.id, { type: 'delta', text: 'answer' });
+    a.end(done.id, 'ok');
+    a.start('second?', 'private');
+    a.end(done.id, 'ok'); // persists again while the second turn streams
+    const b = new ChatThread(100, store);
+    assert.deepEqual(b.all.map((t) => [t.question, t.status]), [['first?', 'ok'], ['second?', 'cancelled']]);
+    assert.equal(b.all[0].text, 'answer');
+    b.clear();
+    assert.deepEqual(new ChatThread(100, store).all, []);
+  });
 });
