@@ -1,30 +1,26 @@
 import * as assert from 'node:assert/strict';
 import { FakeOpenAI, openaiInsufficientQuotaBody } from '../../fakes/openai';
-import type { StartedServer } from '../../fakes/base';
-import { createOpenAIProvider, type OpenAIProviderOptions } from '../../../src/core/providers/openai';
-import { assertFailure, chatBody, closedPort, drain, never, recordCase, sealed, testKey } from './helpers';
+import { createOpenAIProvider } from '../../../src/core/providers/openai';
+import { defineCloudFailureSuite } from './cloudFailures';
+import { assertFailure, chatBody, drain, never, recordCase } from './helpers';
 
 suite('providers/openai against the fake Chat Completions API', () => {
   const fake = new FakeOpenAI();
-  let server: StartedServer;
-  let key: string;
-  const provider = (o: Partial<OpenAIProviderOptions> = {}) => createOpenAIProvider({
-    baseUrl: `${server.url}/v1`, apiKey: key, firstByteTimeoutMs: 500, idleTimeoutMs: 400, maxRetryAfterMs: 10_000, ...o,
+  const { key, url: fakeUrl, run, plain } = defineCloudFailureSuite({
+    name: 'openai',
+    model: 'gpt-4.1',
+    fake,
+    baseUrl: (url) => `${url}/v1`,
+    makeProvider: createOpenAIProvider,
+    resetFake: () => { fake.usage = { cachedTokens: 0 }; },
+    secondServerError: { status: 503, caseName: '503 x3' },
+    errorEventTitle: 'error chunk mid-stream (server_error)',
+    endOfStream: { title: 'finish_reason / [DONE]', caseName: 'ended without final chunk' },
   });
-  const run = async (name: string, o: Partial<OpenAIProviderOptions> = {}, signal = never()) => {
-    const d = await drain(provider(o).stream(sealed('gpt-4.1'), signal));
-    assert.ok(!JSON.stringify(d.result).includes(key), 'the key never appears in a result');
-    recordCase('openai', name, d);
-    return d;
-  };
 
-  suiteSetup(async () => { server = await fake.start(); });
-  suiteTeardown(async () => { await fake.close(); });
-  setup(() => { key = testKey(); fake.reset(); fake.setFault(undefined); fake.setReply({ ttftMs: 0, perTokenMs: 0 }); fake.usage = { cachedTokens: 0 }; });
-
-  test('streams text; usage splits cached prompt tokens out of prompt_tokens', async () => {
+  test('openai: streams text; usage splits cached prompt tokens out of prompt_tokens', async () => {
     fake.usage = { cachedTokens: 3000 };
-    const d = await drain(provider().stream(sealed('gpt-4.1'), never()));
+    const d = await plain();
     assert.ok(d.text.startsWith('[fake-openai]'));
     assert.ok(d.chunks.length > 1, 'streamed in pieces');
     const { usage, finish, model } = d.result;
@@ -38,11 +34,12 @@ suite('providers/openai against the fake Chat Completions API', () => {
     assert.deepEqual(body.stream_options, { include_usage: true });
     assert.equal(body.messages[0]?.role, 'system');
     assert.equal(req.headers['authorization'], '[redacted]');
-    assert.ok(!JSON.stringify(fake.requests).includes(key));
+    assert.ok(!JSON.stringify(fake.requests).includes(key()));
   });
 
-  test('as the local openai-compatible tier: no seal or key needed, but the endpoint must be local', async () => {
-    const local = createOpenAIProvider({ baseUrl: `${server.url}/v1`, location: 'local', firstByteTimeoutMs: 500 });
+  test('openai: as the local openai-compatible tier: no seal or key needed, but the endpoint must be local', async () => {
+    const url = fakeUrl();
+    const local = createOpenAIProvider({ baseUrl: url, location: 'local', firstByteTimeoutMs: 500 });
     assert.equal(local.id, 'openai-compatible');
     assert.equal(local.location, 'local');
     const ok = await drain(local.stream(chatBody('llama3.2'), never()));
@@ -52,172 +49,14 @@ suite('providers/openai against the fake Chat Completions API', () => {
     recordCase('openai', 'local tier, remote endpoint', d);
     assertFailure(d, 'notLocal');
     assert.equal(fake.requests.length, 1);
-    const trusted = createOpenAIProvider({ baseUrl: `${server.url}/v1`, location: 'local', isLocalEndpoint: () => false });
+    const trusted = createOpenAIProvider({ baseUrl: url, location: 'local', isLocalEndpoint: () => false });
     assertFailure(await drain(trusted.stream(chatBody('llama3.2'), never())), 'notLocal');
   });
 
-  test('max_tokens reached → finish "length"', async () => {
-    const d = await drain(provider().stream(sealed('gpt-4.1', { maxTokens: 2 }), never()));
-    assert.equal(d.result.finish, 'length');
-    assert.equal(d.chunks.length, 2);
-  });
-
-  test('an unsealed body is refused with no network call', async () => {
-    const d = await drain(provider().stream(chatBody('gpt-4.1'), never()));
-    recordCase('openai', 'unsealed body', d);
-    assertFailure(d, 'blocked');
-    assert.equal(fake.requests.length, 0);
-  });
-
-  test('no API key → auth failure pointing at "Hybrid: Set API Key", no network call', async () => {
-    const d = await run('no API key', { apiKey: async () => undefined });
-    assertFailure(d, 'auth');
-    assert.equal(d.result.failure?.fix, 'setApiKey');
-    assert.match(d.result.failure!.message, /Hybrid: Set API Key/);
-    assert.equal(fake.requests.length, 0);
-  });
-
-  test('connection refused → connection failure', async () => {
-    const port = await closedPort();
-    const d = await run('connection refused', { baseUrl: `http://127.0.0.1:${port}`, maxRetries: 0 });
-    assertFailure(d, 'connection');
-    assert.match(d.result.failure!.message, /connection refused/);
-  });
-
-  test('connection refused with the SDK default of 2 retries → still bounded, connection failure', async () => {
-    const port = await closedPort();
-    const d = await run('refused, SDK retries x2', { baseUrl: `http://127.0.0.1:${port}` });
-    assertFailure(d, 'connection');
-    assert.ok(d.ms < 5000);
-  });
-
-  test('DNS failure (.invalid host) → connection failure naming the host', async () => {
-    const d = await run('DNS failure', { baseUrl: 'http://hybrid-test.invalid', maxRetries: 0 });
-    assertFailure(d, 'connection');
-    assert.match(d.result.failure!.message, /hybrid-test\.invalid.*DNS/);
-  });
-
-  test('slow first byte → timeout once (no retries), and the fake sees the connection closed', async () => {
-    fake.setFault({ kind: 'delayFirstByte', ms: 3000 });
-    const d = await run('slow first byte', { firstByteTimeoutMs: 300 });
-    assertFailure(d, 'timeout');
-    assert.equal(fake.requests.length, 1, 'a time-out is not retried');
-    await fake.waitForClientClose(0, 2000);
-  });
-
-  test('stalled after headers → stalled via the idle timer, partial text kept, connection closed', async () => {
-    fake.setFault({ kind: 'stallAfterHeaders', afterTokens: 2 });
-    const d = await run('stalled after headers', { idleTimeoutMs: 300 });
-    assertFailure(d, 'stalled');
-    assert.equal(d.chunks.length, 2);
-    assert.ok(d.result.usage.output > 0, 'output estimated from streamed text');
-    await fake.waitForClientClose(0, 2000);
-  });
-
-  test('401 → auth + setApiKey, never retried, key not in the message', async () => {
-    fake.setFault({ kind: 'status', status: 401 });
-    const d = await run('401 invalid key');
-    assertFailure(d, 'auth');
-    assert.equal(d.result.failure?.fix, 'setApiKey');
-    assert.match(d.result.failure!.message, /Hybrid: Set API Key/);
-    assert.ok(!d.result.failure!.message.includes(key));
-    assert.equal(fake.requests.length, 1);
-  });
-
-  test('403 → auth', async () => {
-    fake.setFault({ kind: 'status', status: 403 });
-    const d = await run('403 permission');
-    assertFailure(d, 'auth');
-    assert.equal(fake.requests.length, 1);
-  });
-
-  test('404 model → modelMissing naming the model setting', async () => {
-    fake.setFault({ kind: 'status', status: 404 });
-    const d = await run('404 model');
-    assertFailure(d, 'modelMissing');
-    assert.match(d.result.failure!.message, /gpt-4\.1.*hybrid\.cloud\.model/);
-  });
-
-  test('400 prompt too long and 413 → tooLarge, not retried', async () => {
-    fake.setFault({ kind: 'status', status: 400 });
-    assertFailure(await run('400 prompt too long'), 'tooLarge');
-    fake.setFault({ kind: 'status', status: 413 });
-    assertFailure(await run('413 request too large'), 'tooLarge');
-    assert.equal(fake.requests.length, 2);
-  });
-
-  test('429 with a short retry-after → retried by the SDK and answered', async () => {
-    fake.setFault({ kind: 'status', status: 429, retryAfter: 0.2, once: true });
-    const d = await run('429 retry-after 0.2 s');
-    assert.equal(d.result.finish, 'stop');
-    assert.ok(d.text.startsWith('[fake-openai]'));
-    assert.equal(fake.requests.length, 2);
-    assert.ok(d.ms >= 150, 'the retry waited for retry-after');
-  });
-
-  test('429 with retry-after beyond the cap → rateLimited at once, saying when to retry', async () => {
-    fake.setFault({ kind: 'status', status: 429, retryAfter: 60 });
-    const d = await run('429 retry-after 60 s (> cap)');
-    assertFailure(d, 'rateLimited');
-    assert.equal(d.result.failure?.retryAfterMs, 60_000);
-    assert.match(d.result.failure!.message, /try again in 60 s/);
-    assert.equal(fake.requests.length, 1);
-  });
-
-  test('429 insufficient_quota → quota, never retried', async () => {
+  test('openai: 429 insufficient_quota → quota, never retried', async () => {
     fake.setFault({ kind: 'status', status: 429, body: openaiInsufficientQuotaBody() });
     const d = await run('429 insufficient_quota');
     assertFailure(d, 'quota');
     assert.equal(fake.requests.length, 1);
-  });
-
-  test('500 and 503 → retried twice by the SDK, then server', async () => {
-    fake.setFault({ kind: 'status', status: 500, retryAfterMs: 10 });
-    const d = await run('500 x3');
-    assertFailure(d, 'server');
-    assert.equal(fake.requests.length, 3);
-    assert.match(d.result.failure!.message, /3 attempts/);
-    fake.reset();
-    fake.setFault({ kind: 'status', status: 503, retryAfterMs: 10 });
-    const o = await run('503 x3');
-    assertFailure(o, 'server');
-    assert.equal(fake.requests.length, 3);
-  });
-
-  test('one 500 then success → answered', async () => {
-    fake.setFault({ kind: 'status', status: 500, retryAfterMs: 10, once: true });
-    const d = await drain(provider().stream(sealed('gpt-4.1'), never()));
-    assert.equal(d.result.finish, 'stop');
-    assert.equal(fake.requests.length, 2);
-  });
-
-  test('error chunk mid-stream (server_error) → server, partial text kept', async () => {
-    fake.setFault({ kind: 'errorEvent', afterTokens: 2 });
-    const d = await run('error event mid-stream');
-    assertFailure(d, 'server');
-    assert.equal(d.chunks.length, 2);
-  });
-
-  test('stream ending without finish_reason / [DONE] → protocol', async () => {
-    fake.setFault({ kind: 'truncate', afterTokens: 3 });
-    const d = await run('ended without final chunk');
-    assertFailure(d, 'protocol');
-  });
-
-  test('malformed chunk → protocol', async () => {
-    fake.setFault({ kind: 'malformedChunk', afterTokens: 1 });
-    const d = await run('malformed chunk');
-    assertFailure(d, 'protocol');
-  });
-
-  test('user cancel mid-stream → finish cancelled, no failure, the fake sees the abort', async () => {
-    fake.setReply({ perTokenMs: 100 });
-    const ctl = new AbortController();
-    const d = await drain(provider().stream(sealed('gpt-4.1'), ctl.signal), { onChunk: () => ctl.abort() });
-    recordCase('openai', 'user cancel', d);
-    assert.equal(d.result.finish, 'cancelled');
-    assert.equal(d.result.failure, undefined);
-    assert.equal(d.result.usage.source, 'estimate');
-    await fake.waitForClientClose(0, 2000);
   });
 });
