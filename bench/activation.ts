@@ -31,7 +31,7 @@ const origFetch = globalThis.fetch; globalThis.fetch = (...a) => { net++; return
 const os = require('os'); const fs = require('fs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-act-'));
 const ctx = { subscriptions: [], extensionPath: ${JSON.stringify(root)}, extensionUri: { fsPath: ${JSON.stringify(root)}, path: ${JSON.stringify(root)} },
-  globalStorageUri: { fsPath: dir }, globalState: { get: (k, d) => d, update: async () => {} }, secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) } };
+  globalStorageUri: { fsPath: dir }, globalState: { get: (k, d) => d, update: async () => {} }, workspaceState: { get: (k, d) => d, update: async () => {} }, secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) } };
 const t0 = performance.now();
 const ext = require(${JSON.stringify(bundle)});
 const t1 = performance.now();

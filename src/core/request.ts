@@ -19,6 +19,8 @@ export interface ContextItem {
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
+  /** This exchange was answered by the local model: it stays local and is never sent to the cloud as history. */
+  local?: boolean;
 }
 
 export interface Request {

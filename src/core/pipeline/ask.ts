@@ -118,16 +118,20 @@ async function* attempt(
     return { kind: 'failed', failure };
   }
 
+  // What was answered locally stays local: a cloud follow-up carries only the cloud exchanges of the thread.
+  const history = target === 'cloud' ? (input.history ?? []).filter((t) => !t.local) : input.history ?? [];
+  const keptLocal = target === 'cloud' ? (input.history ?? []).filter((t) => t.local && t.role === 'assistant').length : 0;
   // Trim context to the target window: window − answer − system/question/history.
   const system = systemPromptFor(input.kind);
   const window = target === 'local' ? s['local.numCtx'] : deps.contextWindow(model) ?? 128_000;
-  const fixed = await deps.countTokens(system + input.question + (input.history ?? []).map((t) => t.content).join('\n'));
+  const fixed = await deps.countTokens(system + input.question + history.map((t) => t.content).join('\n'));
   const { items, trimmed } = await trimContext(input.context, window - ANSWER_TOKENS - fixed - 64, deps.countTokens);
   const attached: AttachedContext[] = items.map((c, i) => ({
     path: c.path ?? 'untitled', startLine: c.startLine ?? 1, endLine: c.endLine ?? c.startLine ?? 1, trimmed: trimmed[i],
   }));
   const body: ChatBody = {
-    model, system, messages: buildMessages(input.history, input.question, items), maxTokens: ANSWER_TOKENS,
+    model, system, messages: buildMessages(history.map(({ role, content }) => ({ role, content })), input.question, items),
+    maxTokens: ANSWER_TOKENS,
     temperature: input.kind === 'review' ? 0.1 : 0.3,
   };
 
@@ -169,6 +173,7 @@ async function* attempt(
   await deps.record(ledger(deps, request, decision, provider.id, result.model || model, result.usage, cost,
     result.timing.ttftMs, result.timing.totalMs, status, result.failure?.code ?? result.finish, redactions, cloudEquivalent));
   const notes = [...(result.notes ?? [])];
+  if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
   if (result.usage.source === 'estimate') notes.push('Token counts are estimates: the server reported no usage.');
   yield { type: 'done', status, footer: footer(decision, provider.id, result.model || model, redactions, result.usage, cost, result.timing.ttftMs, result.timing.totalMs, notes) };
   if (result.finish === 'error' && result.failure) {

@@ -3,7 +3,7 @@
 
 import { applyAskEvent, newTurn, type AskEventView, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol';
 
-export interface HistoryTurn { role: 'user' | 'assistant'; content: string }
+export interface HistoryTurn { role: 'user' | 'assistant'; content: string; local?: boolean }
 
 /** Where a thread is kept between window reloads (the extension passes the workspace's state). */
 export interface ThreadStore {
@@ -67,7 +67,8 @@ export class ChatThread {
     for (const t of this.turns) {
       if (t.id === before) break;
       if (t.status !== 'ok' || t.mode === 'explain' || !t.text) continue;
-      out.push({ role: 'user', content: t.question }, { role: 'assistant', content: t.text });
+      const local = t.route?.route !== 'cloud';
+      out.push({ role: 'user', content: t.question, local }, { role: 'assistant', content: t.text, local });
     }
     return out;
   }

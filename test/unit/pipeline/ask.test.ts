@@ -140,4 +140,22 @@ suite('ask pipeline', () => {
     assert.equal(cloud.calls.length, 0);
     assert.equal(events[0].type, 'error');
   });
+
+  test('a cloud follow-up carries only the cloud exchanges: what was answered locally stays local', async () => {
+    const { d, cloud } = deps({ decision: { route: 'cloud', reasons: ['cloud: design question'] } });
+    const events = await collect(d, {
+      history: [
+        { role: 'user', content: 'what is in config.ts?', local: true },
+        { role: 'assistant', content: 'It holds the internal pricing table …', local: true },
+        { role: 'user', content: 'what is CQRS?' },
+        { role: 'assistant', content: 'Command/query separation …' },
+      ],
+    });
+    const sent = cloud.calls[0].messages.map((m) => m.content).join('\n');
+    assert.ok(!sent.includes('internal pricing table'), 'a local answer reached the cloud');
+    assert.ok(sent.includes('Command/query separation'));
+    assert.ok(cloud.calls[0].messages.every((m) => !('local' in m)), 'no internal flags on the wire');
+    const done = events.find((e) => e.type === 'done') as Extract<AskEvent, { type: 'done' }>;
+    assert.ok(done.footer.notes.some((n) => n.includes('1 earlier answer from the local model stayed local')));
+  });
 });

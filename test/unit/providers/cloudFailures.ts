@@ -52,7 +52,7 @@ export function defineCloudFailureSuite(p: CloudProviderSpec): CloudHarness {
   let server: StartedServer;
   let key = '';
   const provider = (o: Partial<CloudOptions> = {}): ChatProvider => p.makeProvider({
-    baseUrl: p.baseUrl(server.url), apiKey: key, firstByteTimeoutMs: 500, idleTimeoutMs: 400, maxRetryAfterMs: 10_000, ...o,
+    baseUrl: p.baseUrl(server.url), apiKey: key, firstByteTimeoutMs: 5_000, idleTimeoutMs: 5_000, maxRetryAfterMs: 10_000, ...o,
   });
   const plain = (o: Partial<CloudOptions> = {}, signal = never(), overrides: Partial<ChatBody> = {}): Promise<Drained> =>
     drain(provider(o).stream(sealed(model, overrides), signal));

@@ -13,7 +13,7 @@ suite('providers/ollama against the fake Ollama API', () => {
   const fake = new FakeOllama();
   let server: StartedServer;
   const provider = (o: Partial<OllamaProviderOptions> = {}) => createOllamaProvider({
-    baseUrl: server.url, firstByteTimeoutMs: 500, idleTimeoutMs: 400, numCtx: 8192, keepAlive: '30m', ...o,
+    baseUrl: server.url, firstByteTimeoutMs: 5_000, idleTimeoutMs: 5_000, numCtx: 8192, keepAlive: '30m', ...o,
   });
   const run = async (name: string, o: Partial<OllamaProviderOptions> = {}, model = CHAT) => {
     const d = await drain(provider(o).stream(chatBody(model), never()));

@@ -19,7 +19,8 @@ suite('chat thread (host side)', () => {
     t.end(d.id, 'cancelled');
     const e = t.start('now?', 'auto');
     assert.equal(t.find(b.id)?.status, 'failed', 'an error is not turned into ok by end()');
-    assert.deepEqual(t.history(e.id), [{ role: 'user', content: 'first?' }, { role: 'assistant', content: 'one' }]);
+    // No route event: where it was answered is unknown, so it counts as local (never sent to the cloud as history).
+    assert.deepEqual(t.history(e.id), [{ role: 'user', content: 'first?', local: true }, { role: 'assistant', content: 'one', local: true }]);
   });
 
   test('keeps at most maxTurns, dropping the oldest', () => {
