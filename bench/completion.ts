@@ -65,6 +65,8 @@ class OracleOllama extends FakeOllama {
 interface Replay {
   keystrokes: number;
   requests: number;
+  /** Requests the engine started (ledger records), whether or not they reached the server. */
+  started: number;
   aborted: number;
   closedAtServer: number;
   fromReuse: number;
@@ -139,6 +141,7 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
   return {
     keystrokes: end - start,
     requests: generate.length,
+    started: completionRecords.length,
     aborted: completionRecords.filter((r) => r.status === 'cancelled').length,
     closedAtServer: generate.filter((r) => r.clientClosed).length,
     fromReuse: traces.filter((t) => t.outcome === 'shown' && t.source !== 'model').length,
@@ -177,7 +180,8 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
   overhead.baseline = { name: 'reuse off', median: baseOverhead.median };
   return [
     ratioFigure('completion: requests per keystroke', 'requests', withReuse.requests / withReuse.keystrokes, without.requests / without.keystrokes, withReuse.keystrokes, source),
-    ratioFigure('completion: share of requests aborted', '%', pct(withReuse.aborted, withReuse.requests), pct(without.aborted, without.requests), withReuse.requests,
+    // Of the requests the engine started (one ledger record each; some are aborted before they reach the server).
+    ratioFigure('completion: share of started requests aborted', '%', pct(withReuse.aborted, withReuse.started), pct(without.aborted, without.started), withReuse.started,
       `ledger status "cancelled" (superseded or orphaned); closed at the fake incl. early stops: ${withReuse.closedAtServer}/${withReuse.requests} (reuse off: ${without.closedAtServer}/${without.requests})`),
     ratioFigure('completion: keystrokes answered from cache / typed-ahead / reuse', '%', pct(withReuse.fromReuse, withReuse.keystrokes), pct(without.fromReuse, without.keystrokes), withReuse.keystrokes, 'no request sent for these'),
     ratioFigure('completion: keystrokes with a suggestion shown', '%', pct(withReuse.shown, withReuse.keystrokes), pct(without.shown, without.keystrokes), withReuse.keystrokes, 'model answer right 7 in 10 positions'),
