@@ -14,3 +14,6 @@ export { isLocalEndpoint, isRemoteOllamaModel } from './route/locality';
 export { EgressGate, type EgressGateOptions, type GateResult } from './egress/gate';
 export { summarizeRedactions } from './egress/summary';
 export { isSealed, type SealedChatBody } from './egress/seal';
+export { priceOf, costOfProviderUsage, BUNDLED_PRICES, type PriceTable } from './spend';
+export { runAsk, type AskDeps, type AskInput } from './pipeline/ask';
+export { createAskDeps } from './pipeline/deps';
