@@ -20,7 +20,10 @@ export class SpendStore extends Disposable implements SpendSource {
   private ledger: Promise<Ledger> | undefined;
   private opened: Ledger | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
-  private readonly allRecords: LedgerRecord[] = [];
+  /** This session's records only (the full history stays on disk; exports read it from there). */
+  private readonly sessionRecords: LedgerRecord[] = [];
+  /** Records the disk refused (full, read-only): kept so exports still include them. */
+  private readonly unwritten: LedgerRecord[] = [];
   /** The newest completed request (for the status bar). */
   last: LedgerRecord | undefined;
 
@@ -40,7 +43,7 @@ export class SpendStore extends Disposable implements SpendSource {
       const ledger = await Ledger.open(path.join(this.storageDir, 'ledger'), { onWarning: (m) => this.warn(m) });
       const t0 = Date.now();
       const loaded = await ledger.load();
-      for (const r of loaded.records) { this.model.add(r); this.allRecords.push(r); }
+      for (const r of loaded.records) this.model.add(r);
       this.logger.info(`ledger: ${loaded.records.length} records from ${loaded.files.length} files in ${Date.now() - t0} ms` +
         (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped` : ''));
       this.opened = ledger;
@@ -53,9 +56,12 @@ export class SpendStore extends Disposable implements SpendSource {
   async record(r: LedgerRecord): Promise<void> {
     const ledger = await this.load();
     const result = await ledger.append(r);
-    if (!result.written) this.logger.warn(`ledger: record ${r.id} kept in memory only (${result.error ?? 'unavailable'})`);
+    if (!result.written) {
+      this.logger.warn(`ledger: record ${r.id} kept in memory only (${result.error ?? 'unavailable'})`);
+      this.unwritten.push(r);
+    }
     this.model.add(r);
-    this.allRecords.push(r);
+    this.sessionRecords.push(r);
     this.last = r;
     this.logger.info(`request ${r.id}: ${r.origin} → ${r.route} ${r.provider}/${r.model} ${r.status}` +
       ` in ${r.totalMs} ms, ${r.tokens.input}+${r.tokens.output} tokens (${r.tokens.source}), cost ${r.costUsd ?? 'unknown'}`);
@@ -63,9 +69,17 @@ export class SpendStore extends Disposable implements SpendSource {
     this.changed.fire();
   }
 
-  /** Every record this session knows (loaded + new), oldest first. */
+  /** The records made in this session, oldest first. */
   records(): readonly LedgerRecord[] {
-    return this.allRecords;
+    return this.sessionRecords;
+  }
+
+  /** Every record: the ledger files read afresh, plus any the disk refused this session. */
+  private async everything(): Promise<LedgerRecord[]> {
+    const ledger = await this.load();
+    const { records } = await ledger.load();
+    const seen = new Set(records.map((r) => r.id));
+    return [...records, ...this.unwritten.filter((r) => !seen.has(r.id))];
   }
 
   /** Why records are not reaching the disk, if they are not. */
@@ -95,16 +109,16 @@ export class SpendStore extends Disposable implements SpendSource {
     } as SpendSnapshotJson;
   }
 
-  exportJson(): string {
-    return JSON.stringify(this.allRecords, null, 2);
+  async exportJson(): Promise<string> {
+    return JSON.stringify(await this.everything(), null, 2);
   }
 
-  exportCsv(): string {
+  async exportCsv(): Promise<string> {
     const esc = (v: unknown) => {
       const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
-    const rows = this.allRecords.map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
+    const rows = (await this.everything()).map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
       r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.source, r.costUsd,
       r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions].map(esc).join(','));
     return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';

@@ -12,6 +12,7 @@ import type { StatusBar } from './statusBar';
 export interface TestApi {
   statusText(): string;
   records(): readonly LedgerRecord[];
+  exportCsv(): Promise<string>;
   localHealth(): string;
   recheckLocal(): Promise<void>;
   chatTurns(): unknown[];
@@ -31,6 +32,7 @@ export function registerTestApi(
   return {
     statusText: () => statusText(parts.statusBar.current).text,
     records: () => parts.spend.records(),
+    exportCsv: () => parts.spend.exportCsv(),
     localHealth: () => parts.health.current.state,
     recheckLocal: () => parts.health.recheck(),
     chatTurns: () => [...parts.chatView.turns],

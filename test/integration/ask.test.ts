@@ -155,6 +155,11 @@ suite('ask commands against the fakes', function () {
     assert.ok(scanned > 3, `scanned ${scanned} files`);
     assert.ok(api.test!.records().length > 0);
     assert.deepEqual(hits, [], 'files holding the API key');
+    // The CSV export reads the ledger from disk: every record of this session is there, and no key.
+    const csv = await api.test!.exportCsv();
+    assert.match(csv.split('\n')[0], /^id,time,origin,kind,route/);
+    for (const r of api.test!.records()) assert.ok(csv.includes(r.id), `record ${r.id} missing from the export`);
+    assert.ok(!csv.includes(canaryKey));
   });
 
   test('Review Selection (private): local only, findings become "Hybrid review" diagnostics', async () => {

@@ -133,7 +133,7 @@ export class SpendPanel implements vscode.Disposable {
 
   private async export(format: ExportFormat): Promise<{ ok: boolean; message?: string; error?: string }> {
     try {
-      const text = format === 'csv' ? this.source.exportCsv() : this.source.exportJson();
+      const text = await (format === 'csv' ? this.source.exportCsv() : this.source.exportJson());
       const name = `hybrid-spend-${new Date().toISOString().slice(0, 10)}.${format}`;
       const base = vscode.workspace.workspaceFolders?.[0]?.uri;
       const uri = await vscode.window.showSaveDialog({

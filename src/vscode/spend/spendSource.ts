@@ -13,8 +13,8 @@ export interface SpendSource {
   /** Fires when a request completes (a ledger record was added) or budgets/prices change. */
   onDidChange(listener: () => void): vscode.Disposable;
   /** The whole ledger (or the months the source holds) as CSV / JSON text; never prompt text. */
-  exportCsv(): string;
-  exportJson(): string;
+  exportCsv(): Promise<string> | string;
+  exportJson(): Promise<string> | string;
 }
 
 // Compile-time proof that the core snapshot is what the webview protocol declares.
