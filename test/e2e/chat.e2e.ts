@@ -6,7 +6,6 @@ import type { FrameLocator } from 'playwright-core';
 import { session } from './session';
 import { openFile, runCommand } from './workbenchPage';
 
-const CANNED = /canned answer from a loopback fake/i;
 
 function chatFrame(): FrameLocator {
   return session().page.frameLocator('iframe.webview').frameLocator('#active-frame');

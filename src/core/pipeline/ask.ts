@@ -57,10 +57,8 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   };
   const labels = deps.classify(request);
   const cloudModel = s['cloud.model'];
-  const system = systemPromptFor(input.kind);
-  const baseTokens = await deps.countTokens(system + input.question + (input.history ?? []).map((t) => t.content).join('\n'));
-  const contextTokens = (await Promise.all(input.context.map((c) => deps.countTokens(c.text)))).reduce((a, b) => a + b, 0);
-  const estimatedCostUsd = deps.price(cloudModel, usage(baseTokens + contextTokens, ANSWER_TOKENS, 'estimate')) ?? undefined;
+  const sizes = await measure(deps, input);
+  const estimatedCostUsd = deps.price(cloudModel, usage(promptTokens(sizes, input, 'cloud') + sum(sizes.context), ANSWER_TOKENS, 'estimate')) ?? undefined;
   const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimatedCostUsd);
 
   if (decision.route === 'refuse') {
@@ -80,7 +78,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   }
 
   const target = decision.route === 'cloud' ? 'cloud' : 'local';
-  const outcome = yield* attempt(deps, request, input, decision, target, labels, estimatedCostUsd, started, signal);
+  const outcome = yield* attempt(deps, request, input, sizes, decision, target, labels, estimatedCostUsd, started, signal);
   if (outcome.kind !== 'failed' || input.dryRun) return;
 
   // Fallbacks never weaken privacy: cloud → local is always allowed by privacy; local → cloud only for
@@ -89,19 +87,45 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   if (target === 'cloud' && s['fallback.cloudToLocal'] && FALLBACK_TO_LOCAL.has(f.code) && deps.health().local === 'ready') {
     yield { type: 'notice', text: `The cloud model failed (${f.message}) — answering with the local model instead.` };
     const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
-    yield* attempt(deps, request, input, fallback, 'local', labels, estimatedCostUsd, deps.now(), signal);
+    yield* attempt(deps, request, input, sizes, fallback, 'local', labels, estimatedCostUsd, deps.now(), signal);
   } else if (target === 'local' && s['fallback.localToCloud'] && (f.code === 'connection' || f.code === 'timeout')
     && input.origin === 'askAuto' && !isSensitive(labels)) {
     yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud, as hybrid.fallback.localToCloud allows.` };
     const fallback: Decision = { route: 'cloud', reasons: [...decision.reasons, 'cloud: fallback because the local model is down and nothing sensitive was found'] };
-    yield* attempt(deps, request, input, fallback, 'cloud', labels, estimatedCostUsd, deps.now(), signal);
+    yield* attempt(deps, request, input, sizes, fallback, 'cloud', labels, estimatedCostUsd, deps.now(), signal);
   }
 }
 
 type AttemptOutcome = { kind: 'ok' | 'cancelled' } | { kind: 'failed'; failure: ProviderFailure };
 
+/** Token counts of each part of the prompt, taken once per run (a count may cross to the tokenizer worker). */
+interface Sizes { fixed: number; history: number[]; context: number[] }
+
+async function measure(deps: AskDeps, input: AskInput): Promise<Sizes> {
+  const [fixed, history, context] = await Promise.all([
+    deps.countTokens(systemPromptFor(input.kind) + input.question),
+    Promise.all((input.history ?? []).map((t) => deps.countTokens(t.content))),
+    Promise.all(input.context.map((c) => deps.countTokens(c.text))),
+  ]);
+  return { fixed, history, context };
+}
+
+/** What the cloud never sees: turns the local model answered (see `attempt`). */
+function sentHistory(input: AskInput, target: 'local' | 'cloud'): boolean[] {
+  return (input.history ?? []).map((t) => target === 'local' || !t.local);
+}
+
+function promptTokens(sizes: Sizes, input: AskInput, target: 'local' | 'cloud'): number {
+  const sent = sentHistory(input, target);
+  return sizes.fixed + sum(sizes.history.filter((_, i) => sent[i]));
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
 async function* attempt(
-  deps: AskDeps, request: Request, input: AskInput, decision: Decision, target: 'local' | 'cloud',
+  deps: AskDeps, request: Request, input: AskInput, sizes: Sizes, decision: Decision, target: 'local' | 'cloud',
   labels: Labels, estimatedCostUsd: number | undefined, started: number, signal: AbortSignal,
 ): AsyncGenerator<AskEvent, AttemptOutcome, void> {
   const s = deps.settings;
@@ -119,13 +143,14 @@ async function* attempt(
   }
 
   // What was answered locally stays local: a cloud follow-up carries only the cloud exchanges of the thread.
-  const history = target === 'cloud' ? (input.history ?? []).filter((t) => !t.local) : input.history ?? [];
-  const keptLocal = target === 'cloud' ? (input.history ?? []).filter((t) => t.local && t.role === 'assistant').length : 0;
+  const sent = sentHistory(input, target);
+  const history = (input.history ?? []).filter((_, i) => sent[i]);
+  const keptLocal = (input.history ?? []).filter((t, i) => !sent[i] && t.role === 'assistant').length;
   // Trim context to the target window: window − answer − system/question/history.
   const system = systemPromptFor(input.kind);
   const window = target === 'local' ? s['local.numCtx'] : deps.contextWindow(model) ?? 128_000;
-  const fixed = await deps.countTokens(system + input.question + history.map((t) => t.content).join('\n'));
-  const { items, trimmed } = await trimContext(input.context, window - ANSWER_TOKENS - fixed - 64, deps.countTokens);
+  const budget = window - ANSWER_TOKENS - promptTokens(sizes, input, target) - 64;
+  const { items, trimmed } = await trimContext(input.context, budget, deps.countTokens, sizes.context);
   const attached: AttachedContext[] = items.map((c, i) => ({
     path: c.path ?? 'untitled', startLine: c.startLine ?? 1, endLine: c.endLine ?? c.startLine ?? 1, trimmed: trimmed[i],
   }));
@@ -159,14 +184,11 @@ async function* attempt(
 
   const gen = provider.stream(sendBody, signal);
   let result: StreamResult;
-  let answer = '';
   for (;;) {
     const step = await gen.next();
     if (step.done) { result = step.value; break; }
-    answer += step.value;
     yield { type: 'delta', text: step.value };
   }
-  void answer;
   const cost = target === 'local' ? deps.localCost(result.timing.totalMs) : deps.price(result.model || model, result.usage) ?? null;
   const status = result.finish === 'cancelled' ? 'cancelled' : result.finish === 'error' ? 'failed' : 'ok';
   const cloudEquivalent = target === 'local' ? deps.price(s['cloud.model'], result.usage) ?? null : undefined;

@@ -12,8 +12,10 @@ export async function trimContext(
   items: ContextItem[],
   budgetTokens: number,
   count: (text: string) => Promise<number> | number,
+  /** Counts of `items` the caller already took, so each text is counted once. */
+  known?: number[],
 ): Promise<TrimResult> {
-  const sizes = await Promise.all(items.map((i) => count(i.text)));
+  const sizes = known && known.length === items.length ? [...known] : await Promise.all(items.map((i) => count(i.text)));
   const out = items.map((i) => ({ ...i }));
   const trimmed = items.map(() => false);
   let total = sizes.reduce((a, b) => a + b, 0);

@@ -158,4 +158,14 @@ suite('ask pipeline', () => {
     const done = events.find((e) => e.type === 'done') as Extract<AskEvent, { type: 'done' }>;
     assert.ok(done.footer.notes.some((n) => n.includes('1 earlier answer from the local model stayed local')));
   });
+
+  test('each part of the prompt is counted once per request', async () => {
+    const counted: string[] = [];
+    const { d } = deps();
+    d.countTokens = async (t) => { counted.push(t); return Math.ceil(t.length / 4); };
+    const context = [{ source: 'file' as const, text: 'const big = 1;\n'.repeat(50), path: 'big.ts', startLine: 1, endLine: 50 }];
+    await collect(d, { context, history: [{ role: 'user', content: 'earlier?' }, { role: 'assistant', content: 'earlier answer' }] });
+    assert.equal(counted.filter((t) => t === context[0].text).length, 1, 'the context was counted more than once');
+    assert.equal(counted.filter((t) => t === 'earlier answer').length, 1, 'a history turn was counted more than once');
+  });
 });
