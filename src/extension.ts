@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       }),
       ...ask.register(),
       registerInlineCompletion({
-        provider: () => services.fim(), settings: () => config.settings, record: (r) => void spend.record(services.withCloudEquivalent(r)), logger,
+        provider: () => services.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
         notify: () => void health.recheck(), onDidChangeSettings: config.onDidChange,
       }),
       vscode.commands.registerCommand('hybrid.setApiKey', () => keys.promptAndStore()),

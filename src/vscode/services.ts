@@ -9,9 +9,9 @@ import {
   createAnthropicProvider, createOllamaProvider, createOpenAIProvider,
   type ChatProvider, type FimProvider, type OllamaProvider,
 } from '../core/providers';
-import type { HealthState, LedgerRecord } from '../core/request';
+import type { HealthState } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { BUNDLED_PRICES, priceOf, withOverrides, type PriceTable } from '../core/spend';
+import type { PriceTable } from '../core/spend';
 import { createTokenCounter, type TokenCounter } from '../core/tokens';
 import type { ApiKeys } from './apiKeys';
 import type { ConfigService } from './config';
@@ -36,7 +36,6 @@ class Keyed<T> {
 export class Services extends Disposable {
   private readonly localP = new Keyed<ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaProvider, 'health' | 'clearModelCache'>>>();
   private readonly cloudP = new Keyed<ChatProvider>();
-  private readonly prices = new Keyed<PriceTable>();
   private tokenCounter: TokenCounter | undefined;
   private aiignore: string | undefined;
   private pathPolicyCache = new Keyed<PathPolicy>();
@@ -115,20 +114,13 @@ export class Services extends Disposable {
     });
   }
 
-  /** Completion records arrive without a cloud price; "saved vs all-cloud" needs what they would have cost there. */
-  withCloudEquivalent(r: LedgerRecord): LedgerRecord {
-    if (r.route !== 'local' || r.cloudEquivalentUsd !== undefined) return r;
-    return { ...r, cloudEquivalentUsd: priceOf(this.settings['cloud.model'], r.tokens, this.priceTable()) ?? null };
-  }
-
   tokens(): TokenCounter {
     this.tokenCounter ??= createTokenCounter({ assetsDir: path.join(this.extensionPath, 'dist') });
     return this.tokenCounter;
   }
 
   priceTable(): PriceTable {
-    const overrides = this.settings.pricing;
-    return this.prices.get(JSON.stringify(overrides), () => withOverrides(BUNDLED_PRICES, overrides));
+    return this.spend.priceTable();
   }
 
   /** Resolves once the workspace's .aiignore has been read; cloud-bound requests wait for it. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
 import type { BudgetState, LedgerRecord } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, Ledger, localDayKey, SpendModel } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, Ledger, localDayKey, priceOf, SpendModel, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
 
@@ -53,7 +53,22 @@ export class SpendStore extends Disposable implements SpendSource {
     return this.ledger;
   }
 
-  async record(r: LedgerRecord): Promise<void> {
+  /** The bundled, dated prices with the user's `hybrid.pricing` on top (rebuilt only when that setting changes). */
+  priceTable(): PriceTable {
+    const overrides = this.settings().pricing;
+    const key = JSON.stringify(overrides);
+    if (!this.prices || this.prices.key !== key) this.prices = { key, table: withOverrides(BUNDLED_PRICES, overrides) };
+    return this.prices.table;
+  }
+
+  private prices: { key: string; table: PriceTable } | undefined;
+
+  async record(input: LedgerRecord): Promise<void> {
+    // Every local record carries what it would have cost on the cloud model, whoever made it (Ask, completion),
+    // so "saved vs all-cloud" covers them all.
+    const r = input.route === 'local' && input.cloudEquivalentUsd === undefined
+      ? { ...input, cloudEquivalentUsd: priceOf(this.settings()['cloud.model'], input.tokens, this.priceTable()) ?? null }
+      : input;
     const ledger = await this.load();
     const result = await ledger.append(r);
     if (!result.written) {

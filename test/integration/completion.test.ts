@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FakeOllama } from '../fakes/ollama';
 import type { RecordedRequest } from '../fakes/base';
+import type { HybridApi } from '../../src/extension';
 import { activateExtension, waitFor, withSettings } from './helpers';
 
 const generateRequests = (fake: FakeOllama): RecordedRequest[] => fake.requests.filter((r) => r.path === '/api/generate');
@@ -69,6 +70,13 @@ suite('inline completion', () => {
       return false;
     }, 10_000, 'the accepted suggestion in the document', 200);
     assert.equal(editor.document.lineAt(editor.document.lineCount - 1).text, "const greeting = 'hello from the local model';");
+    // The ledger has the request, local, with Ollama's own token counts and what it would have cost on the cloud.
+    const { api } = await activateExtension<HybridApi>();
+    const shown = await waitFor(() => api.test!.records().find((r) => r.origin === 'inline' && r.outcome === 'shown'), 5000, 'a shown completion record');
+    assert.equal(shown.route, 'local');
+    assert.equal(shown.tokens.source, 'provider');
+    assert.ok(typeof shown.cloudEquivalentUsd === 'number' && shown.cloudEquivalentUsd > 0, `cloud equivalent: ${shown.cloudEquivalentUsd}`);
+    await waitFor(() => api.test!.records().some((r) => r.id === `${shown.id}:accepted`), 5000, 'the acceptance record');
   });
 
   test('a cancelled suggestion closes its request at the server', async () => {
