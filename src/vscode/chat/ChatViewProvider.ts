@@ -4,10 +4,8 @@
 
 import * as vscode from 'vscode';
 import type { AskEvent, AskMode } from '../../core/pipeline/events';
-import {
-  isFromChat, isSafeLink, type AskEventView, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnMode, type TurnStatus,
-  type TurnView,
-} from '../../shared/protocol';
+import { isFromChat, type AskEventView, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol/chat';
+import { isSafeLink } from '../../shared/protocol/common';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 import type { ChatHost } from './chatHost';
 import { ChatThread, type ThreadStore } from './chatThread';

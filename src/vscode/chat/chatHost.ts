@@ -5,9 +5,9 @@ import type * as vscode from 'vscode';
 import type { AskEvent, AskMode } from '../../core/pipeline/events';
 import type { FixAction } from '../../core/providers/types';
 import type { ChatTurn } from '../../core/request';
-import type { AskEventView, ChatStatus } from '../../shared/protocol';
+import type { AskEventView, ChatStatus } from '../../shared/protocol/chat';
 
-export type { ChatStatus } from '../../shared/protocol';
+export type { ChatStatus } from '../../shared/protocol/chat';
 
 export interface ChatHost {
   /** Runs one question through the pipeline; ends with `done` or `error`, and ends early when `signal` aborts. */

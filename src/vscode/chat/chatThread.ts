@@ -1,7 +1,7 @@
 // The conversation, kept on the host side so it survives the view being hidden (retainContextWhenHidden is off)
 // and re-sent whole after each `ready`. Plain data, no editor API.
 
-import { applyAskEvent, newTurn, type AskEventView, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol';
+import { applyAskEvent, newTurn, type AskEventView, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol/chat';
 
 export interface HistoryTurn { role: 'user' | 'assistant'; content: string; local?: boolean }
 

@@ -2,7 +2,7 @@
 // source pushes a fresh snapshot (coalesced). Exports go through the host's save dialog, never the webview.
 
 import * as vscode from 'vscode';
-import { isFromSpend, type ExportFormat, type FromSpend, type ToSpend } from '../../shared/protocol';
+import { isFromSpend, type ExportFormat, type FromSpend, type ToSpend } from '../../shared/protocol/spend';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 import type { SpendSource } from './spendSource';
 

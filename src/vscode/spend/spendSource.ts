@@ -3,7 +3,7 @@
 
 import type * as vscode from 'vscode';
 import type { SpendSnapshot } from '../../core/spend/spendModel';
-import type { SpendPanelSnapshot, SpendSnapshotView } from '../../shared/protocol';
+import type { SpendPanelSnapshot, SpendSnapshotView } from '../../shared/protocol/spend';
 
 /** Plain JSON the panel renders. */
 export type SpendSnapshotJson = SpendPanelSnapshot;

@@ -1,6 +1,6 @@
 // What a new user sees before the first question: what the three modes do and whether their set-up works.
 
-import type { ChatStatus } from '../../shared/protocol';
+import type { ChatStatus } from '../../shared/protocol/chat';
 import { h } from '../common/dom';
 
 export function emptyState(status: ChatStatus | null): HTMLElement {

@@ -1,10 +1,8 @@
 // Chat view entry point. The host owns the thread: after `ready` it sends a snapshot, then turn events.
 // This page keeps only UI state (draft, mode, scroll position) in getState/setState.
 
-import {
-  applyAskEvent, assertNever, FIX_NAMES, isToChat,
-  type AskModeName, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnView,
-} from '../../shared/protocol';
+import { applyAskEvent, FIX_NAMES, isToChat, type AskModeName, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnView } from '../../shared/protocol/chat';
+import { assertNever } from '../../shared/protocol/common';
 import { clear, h } from '../common/dom';
 import { connect } from '../common/vscodeApi';
 import { emptyState } from './emptyState';

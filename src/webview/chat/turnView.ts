@@ -1,7 +1,7 @@
 // Builds the DOM for one question + answer. The answer body is the markdown renderer's output; every other
 // piece of text (question, model names, reasons, error messages) goes in as text nodes.
 
-import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnView } from '../../shared/protocol';
+import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnView } from '../../shared/protocol/chat';
 import { clear, h } from '../common/dom';
 import { formatCount, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { renderMarkdown } from '../common/markdown';

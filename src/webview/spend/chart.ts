@@ -2,7 +2,7 @@
 // Colours come from CSS classes (spend.css maps them to --vscode-charts-*), never from inline styles, which the
 // CSP forbids.
 
-import type { DayPointView } from '../../shared/protocol';
+import type { DayPointView } from '../../shared/protocol/spend';
 import { escapeHtml } from '../common/markdown';
 import { formatUsd } from '../common/format';
 

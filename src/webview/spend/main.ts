@@ -1,7 +1,8 @@
 // Spend panel entry point: posts `ready`, then renders every `snapshot` the host pushes (one per finished
 // request). UI state (chart metric) lives in getState/setState; the figures always come from the host.
 
-import { assertNever, isToSpend, SPEND_SETTINGS, type FromSpend, type SpendPanelSnapshot, type SpendSettingName, type ToSpend } from '../../shared/protocol';
+import { assertNever } from '../../shared/protocol/common';
+import { isToSpend, SPEND_SETTINGS, type FromSpend, type SpendPanelSnapshot, type SpendSettingName, type ToSpend } from '../../shared/protocol/spend';
 import { clear, h, svgFrom } from '../common/dom';
 import { connect } from '../common/vscodeApi';
 import { chartSvg, type ChartMetric } from './chart';

@@ -1,7 +1,7 @@
 // The spend panel's sections, each a function from the snapshot to an element. Text goes in as text nodes;
 // the chart is our own SVG markup (chart.ts).
 
-import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol';
+import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
 import { formatCount, formatMs, formatPercent, formatTime, formatUsd, redactionSummary } from '../common/format';
 

@@ -1,7 +1,7 @@
 // The spend chart is SVG markup built from numbers; check its scale, stacking and that text stays text.
 import * as assert from 'node:assert/strict';
-import type { DayPointView } from '../../../src/shared/protocol';
-import { isSpendSnapshotShape, isToSpend } from '../../../src/shared/protocol';
+import type { DayPointView } from '../../../src/shared/protocol/spend';
+import { isSpendSnapshotShape, isToSpend } from '../../../src/shared/protocol/spend';
 import { chartSvg, niceMax } from '../../../src/webview/spend/chart';
 import { formatCount, formatMs, formatUsd } from '../../../src/webview/common/format';
 import { sampleSpend } from './sampleData';

@@ -1,9 +1,8 @@
 // Messages from a webview are untrusted input; the guards must accept exactly the protocol and nothing else.
 import * as assert from 'node:assert/strict';
-import {
-  applyAskEvent, isFromChat, isFromSpend, isSafeLink, isToChat, isToSpend, LIMITS, newTurn,
-  type AskEventView, type FromChat, type FromSpend,
-} from '../../../src/shared/protocol';
+import { applyAskEvent, isFromChat, isToChat, newTurn, type AskEventView, type FromChat } from '../../../src/shared/protocol/chat';
+import { isFromSpend, isToSpend, type FromSpend } from '../../../src/shared/protocol/spend';
+import { isSafeLink, LIMITS } from '../../../src/shared/protocol/common';
 
 const validChat: FromChat[] = [
   { type: 'ready' },

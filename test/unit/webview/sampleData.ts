@@ -1,9 +1,8 @@
 // Sample messages for the webview preview and the renderer tests: a spend snapshot with 30 days of data and
 // a chat thread with a streamed answer, a code block and error cards. Deterministic (seeded), no real secrets.
 
-import type {
-  AskEventView, ChatStatus, DayPointView, FooterView, PeriodTotalsView, RecentView, SpendPanelSnapshot, TurnView,
-} from '../../../src/shared/protocol';
+import type { AskEventView, ChatStatus, FooterView, TurnView } from '../../../src/shared/protocol/chat';
+import type { DayPointView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../../src/shared/protocol/spend';
 
 function rng(seed: number): () => number {
   let s = seed;

@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import type { ToChat, ToSpend } from '../../../src/shared/protocol';
+import type { ToChat } from '../../../src/shared/protocol/chat';
+import type { ToSpend } from '../../../src/shared/protocol/spend';
 import { sampleCloudEvents, sampleSpend, sampleStatus, sampleTurns } from './sampleData';
 import { themeCss, THEMES } from './themes';
 

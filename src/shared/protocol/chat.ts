@@ -1,0 +1,175 @@
+// Messages between the extension host and the chat view. The webview bundle imports this file, so it imports only
+// ./common: the shapes re-declare, structurally, the core types the chat renders (AskEvent, AnswerFooter). Messages
+// from the webview arrive as `unknown` and pass `isFromChat` before the host acts on them.
+
+import { LIMITS, assertNever, isObj, isSafeLink, oneOf, onlyKeys, requestId, str, type RouteName, type UsageView } from './common';
+
+export type { RouteName, UsageView } from './common';
+
+export type AskModeName = 'auto' | 'private' | 'cloud';
+export const ASK_MODES: readonly AskModeName[] = ['auto', 'private', 'cloud'];
+/** A thread turn's mode: what the user picked, or which palette command produced it. */
+export type TurnMode = AskModeName | 'review' | 'explain';
+export type FixName = 'setApiKey' | 'startOllama' | 'pullModel' | 'openSettings' | 'retry' | 'retryLocal' | 'showLogs';
+export const FIX_NAMES: readonly FixName[] =
+  ['setApiKey', 'startOllama', 'pullModel', 'openSettings', 'retry', 'retryLocal', 'showLogs'];
+
+export interface ContextView {
+  path: string;
+  startLine: number;
+  endLine: number;
+  trimmed: boolean;
+}
+
+export interface FooterView {
+  route: RouteName;
+  provider: string;
+  model: string;
+  reasons: string[];
+  redactions: Record<string, number>;
+  usage: UsageView;
+  costUsd: number | null;
+  ttftMs: number | null;
+  totalMs: number;
+  notes: string[];
+}
+
+export interface FailureView {
+  code: string;
+  message: string;
+  fix?: FixName;
+  fixDetail?: string;
+  status?: number;
+  retryAfterMs?: number;
+}
+
+export interface RouteEventView {
+  type: 'route';
+  route: RouteName;
+  origin: string;
+  model: string;
+  provider: string;
+  reasons: string[];
+  context: ContextView[];
+  redactions: Record<string, number>;
+  estimatedCostUsd: number | null;
+}
+
+export type AskEventView =
+  | RouteEventView
+  | { type: 'delta'; text: string }
+  | { type: 'notice'; text: string }
+  | { type: 'done'; status: 'ok' | 'cancelled' | 'failed'; footer: FooterView }
+  | { type: 'error'; message: string; fixes: FixName[]; failure?: FailureView };
+
+export type TurnStatus = 'streaming' | 'ok' | 'cancelled' | 'failed';
+
+/** One question and its answer as the chat view shows it; the host keeps these so the thread outlives the view. */
+export interface TurnView {
+  id: string;
+  question: string;
+  mode: TurnMode;
+  route?: RouteEventView;
+  text: string;
+  notices: string[];
+  footer?: FooterView;
+  error?: { message: string; fixes: FixName[]; failure?: FailureView };
+  status: TurnStatus;
+}
+
+export type LocalHealthName = 'ready' | 'offline' | 'modelMissing' | 'notLocal' | 'unknown';
+
+/** What the empty state and the header tell the user about their set-up. */
+export interface ChatStatus {
+  localHealth: LocalHealthName;
+  localModel: string;
+  cloudProvider: string;
+  cloudKeySet: boolean;
+  demo: boolean;
+}
+
+/** Folds one event into a turn. Host and webview both use it, so their copies of the thread agree. */
+export function applyAskEvent(turn: TurnView, event: AskEventView): void {
+  switch (event.type) {
+    case 'route': turn.route = event; break;
+    case 'delta': turn.text += event.text; break;
+    case 'notice': turn.notices.push(event.text); break;
+    case 'done':
+      turn.footer = event.footer;
+      // An error event already decided the outcome; a trailing `done` only adds the footer.
+      if (turn.status === 'streaming') turn.status = event.status;
+      break;
+    case 'error':
+      turn.error = { message: event.message, fixes: event.fixes, failure: event.failure };
+      turn.status = 'failed';
+      break;
+    default: assertNever(event);
+  }
+}
+
+export function newTurn(id: string, question: string, mode: TurnMode): TurnView {
+  return { id, question, mode, text: '', notices: [], status: 'streaming' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chat view messages
+
+export type ToChat =
+  /** The whole thread; sent after every `ready`, and after "New chat". */
+  | { type: 'snapshot'; turns: TurnView[]; busy: boolean; status: ChatStatus | null }
+  | { type: 'turnStart'; turn: TurnView }
+  | { type: 'event'; turnId: string; event: AskEventView }
+  /** The host stopped reading the stream (finished, stopped, or failed). */
+  | { type: 'turnEnd'; turnId: string; status: TurnStatus }
+  | { type: 'status'; status: ChatStatus }
+  | { type: 'reply'; id: number; ok: boolean; error?: string };
+
+export type FromChat =
+  | { type: 'ready' }
+  | { type: 'ask'; question: string; mode: AskModeName }
+  | { type: 'stop' }
+  | { type: 'newChat' }
+  /** `turnId` names the failed turn for retry / retryLocal; the empty state's buttons send none. */
+  | { type: 'fix'; action: FixName; turnId?: string; detail?: string }
+  | { type: 'copy'; text: string }
+  /** Needs an answer (no editor open → error shown next to the button). */
+  | { type: 'insert'; id: number; code: string }
+  | { type: 'openLink'; url: string };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validators (the trust boundary: a webview can post anything)
+
+const TURN_ID = /^[A-Za-z0-9_-]+$/;
+
+export function isFromChat(x: unknown): x is FromChat {
+  if (!isObj(x) || typeof x.type !== 'string') return false;
+  switch (x.type) {
+    case 'ready':
+    case 'stop':
+    case 'newChat':
+      return onlyKeys(x, ['type']);
+    case 'ask':
+      return onlyKeys(x, ['type', 'question', 'mode'])
+        && str(x.question, LIMITS.question, 1) && x.question.trim().length > 0 && oneOf(x.mode, ASK_MODES);
+    case 'fix':
+      return onlyKeys(x, ['type', 'action', 'turnId', 'detail'])
+        && oneOf(x.action, FIX_NAMES)
+        && (x.turnId === undefined || (str(x.turnId, LIMITS.id, 1) && TURN_ID.test(x.turnId)))
+        && (x.detail === undefined || str(x.detail, LIMITS.detail));
+    case 'copy':
+      return onlyKeys(x, ['type', 'text']) && str(x.text, LIMITS.code, 1);
+    case 'insert':
+      return onlyKeys(x, ['type', 'id', 'code']) && requestId(x.id) && str(x.code, LIMITS.code, 1);
+    case 'openLink':
+      return onlyKeys(x, ['type', 'url']) && str(x.url, LIMITS.url, 1) && isSafeLink(x.url);
+    default:
+      return false;
+  }
+}
+
+const TO_CHAT_TYPES: readonly ToChat['type'][] = ['snapshot', 'turnStart', 'event', 'turnEnd', 'status', 'reply'];
+
+/** The host is trusted; the webview still checks the envelope so a stray message cannot crash the renderer. */
+export function isToChat(x: unknown): x is ToChat {
+  return isObj(x) && oneOf(x.type, TO_CHAT_TYPES);
+}

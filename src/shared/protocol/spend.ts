@@ -1,0 +1,146 @@
+// Messages between the extension host and the spend panel: src/core/spend/spendModel.ts SpendSnapshot re-declared,
+// plus what the panel adds from settings and the price table (budget, price-table date, the cloud model savings are
+// priced on). Imports only ./common; messages from the webview pass `isFromSpend` before the host acts on them.
+
+import { isObj, oneOf, onlyKeys, requestId, type RouteName, type UsageView } from './common';
+
+export interface PeriodTotalsView {
+  requests: number;
+  localRequests: number;
+  cloudRequests: number;
+  refusedRequests: number;
+  cloudUsd: number;
+  localUsd: number;
+  spentUsd: number;
+  wouldHaveSpentUsd: number;
+  savedUsd: number;
+  unknownPriceRequests: number;
+  localWithoutCloudPrice: number;
+  estimatedTokenRequests: number;
+  tokens: { input: number; output: number; cacheRead: number; cacheWrite: number };
+  status: { ok: number; failed: number; cancelled: number };
+}
+
+export interface BreakdownRowView extends PeriodTotalsView { key: string }
+
+export interface DayPointView {
+  day: string; // local YYYY-MM-DD
+  cloudUsd: number;
+  localUsd: number;
+  savedUsd: number;
+  requests: number;
+  /** Optional split; when absent the requests chart shows one series. */
+  localRequests?: number;
+  cloudRequests?: number;
+}
+
+export interface LatencyRowView {
+  route: RouteName;
+  count: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  ttftP50Ms: number | null;
+  ttftP95Ms: number | null;
+}
+
+/** A ledger record as the panel lists it (never holds prompt text). */
+export interface RecentView {
+  id: string;
+  time: string;
+  origin: string;
+  kind: string;
+  route: RouteName;
+  provider: string;
+  model: string;
+  tokens: UsageView;
+  costUsd: number | null;
+  cloudEquivalentUsd?: number | null;
+  ttftMs: number | null;
+  totalMs: number;
+  status: 'ok' | 'failed' | 'cancelled';
+  outcome?: string;
+  reasons: string[];
+  redactions?: Record<string, number>;
+}
+
+export interface BudgetView {
+  level: 'none' | 'ok' | 'near' | 'exceeded';
+  spentTodayUsd: number;
+  spentMonthUsd: number;
+  dailyUsd: number;
+  monthlyUsd: number;
+}
+
+export interface SpendSnapshotView {
+  generatedAt: string;
+  today: PeriodTotalsView;
+  month: PeriodTotalsView;
+  allTime: PeriodTotalsView;
+  /** This month, most expensive first. */
+  byModel: BreakdownRowView[];
+  byRoute: BreakdownRowView[];
+  byKind: BreakdownRowView[];
+  /** The last 30 local days, oldest first, zero-filled. */
+  days: DayPointView[];
+  latency: LatencyRowView[];
+  /** Newest first. */
+  recent: RecentView[];
+  firstRecordTime: string | null;
+}
+
+/** What the spend panel renders: the core snapshot plus budget, price-table date and the savings baseline. */
+export interface SpendPanelSnapshot extends SpendSnapshotView {
+  budget: BudgetView;
+  /** The date the bundled prices were checked (YYYY-MM-DD). */
+  priceTableDate: string;
+  /** The configured cloud model local requests are priced against for "saved vs all-cloud". */
+  cloudModel: string;
+}
+
+export type ExportFormat = 'csv' | 'json';
+export type SpendSettingName = 'hybrid.budget' | 'hybrid.pricing' | 'hybrid.local.costPerHour';
+export const SPEND_SETTINGS: readonly SpendSettingName[] = ['hybrid.budget', 'hybrid.pricing', 'hybrid.local.costPerHour'];
+
+export type ToSpend =
+  | { type: 'snapshot'; snapshot: SpendPanelSnapshot }
+  | { type: 'reply'; id: number; ok: boolean; message?: string; error?: string };
+
+export type FromSpend =
+  | { type: 'ready' }
+  | { type: 'export'; id: number; format: ExportFormat }
+  | { type: 'openSettings'; setting: SpendSettingName };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validators (the trust boundary: a webview can post anything)
+
+export function isFromSpend(x: unknown): x is FromSpend {
+  if (!isObj(x) || typeof x.type !== 'string') return false;
+  switch (x.type) {
+    case 'ready':
+      return onlyKeys(x, ['type']);
+    case 'export':
+      return onlyKeys(x, ['type', 'id', 'format']) && requestId(x.id) && oneOf(x.format, ['csv', 'json'] as const);
+    case 'openSettings':
+      return onlyKeys(x, ['type', 'setting']) && oneOf(x.setting, SPEND_SETTINGS);
+    default:
+      return false;
+  }
+}
+
+const TO_SPEND_TYPES: readonly ToSpend['type'][] = ['snapshot', 'reply'];
+
+export function isToSpend(x: unknown): x is ToSpend {
+  if (!isObj(x) || !oneOf(x.type, TO_SPEND_TYPES)) return false;
+  return x.type !== 'snapshot' || isSpendSnapshotShape(x.snapshot);
+}
+
+/** Enough of the snapshot's shape that the renderer can index it without throwing. */
+export function isSpendSnapshotShape(x: unknown): x is SpendPanelSnapshot {
+  if (!isObj(x)) return false;
+  const totals = (t: unknown) => isObj(t) && typeof t.spentUsd === 'number' && typeof t.requests === 'number'
+    && isObj(t.tokens) && isObj(t.status);
+  return totals(x.today) && totals(x.month) && totals(x.allTime)
+    && Array.isArray(x.byModel) && Array.isArray(x.byRoute) && Array.isArray(x.byKind) && Array.isArray(x.days)
+    && Array.isArray(x.recent) && Array.isArray(x.latency)
+    && isObj(x.budget) && typeof x.priceTableDate === 'string' && typeof x.cloudModel === 'string';
+}
