@@ -1,6 +1,7 @@
 // Integration tier, offline: every test/integration/**/*.test.ts runs inside the real extension host of
 // code-server 4.96.4 (VS Code 1.96.4) with the extension loaded from this repo in development mode.
 //   npx tsx test/runners/codeServer.ts          (after `npm run build`; `npm run test:integration` does both)
+//   HYBRID_TEST_FILES=ask,webviews npx tsx test/runners/codeServer.ts   (only those files)
 // Prints one line per test and `integration: N passed, M failed`; exits 1 on any failure or time-out.
 
 import * as fs from 'node:fs';
@@ -11,6 +12,12 @@ import { printRun, runInHostTests } from './inHostTests';
 import { stopAll } from './processes';
 import { countsLine } from './results';
 
+/** `HYBRID_TEST_FILES=ask,spend` runs only the files whose names contain one of the words (a quick local loop). */
+function selectFiles(files: string[]): string[] {
+  const words = (process.env.HYBRID_TEST_FILES ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+  return words.length === 0 ? files : files.filter((f) => words.some((w) => path.basename(f).includes(w)));
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) {
@@ -19,7 +26,7 @@ async function main(): Promise<number> {
   const run = await runInHostTests({
     label: 'integration',
     extensionDir: REPO_ROOT,
-    testFiles: findTestFiles(path.join(REPO_ROOT, 'test', 'integration')),
+    testFiles: selectFiles(findTestFiles(path.join(REPO_ROOT, 'test', 'integration'))),
     bundleFile: path.join(REPO_ROOT, 'out', 'integration', 'index.js'),
     workspaceTemplate: path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'),
   });
