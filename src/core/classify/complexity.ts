@@ -1,44 +1,12 @@
 // Task classifier: kind + complexity from the words of the request, locally and by rules only (a model call
 // would itself leak what it classifies). Each rule that fires adds a weight and a signal a user can read, so
-// "why did this go to the cloud?" always has an answer.
+// "why did this go to the cloud?" always has an answer. The score starts at 0.35 (no evidence: local, in the
+// ambiguous band) and each piece of evidence moves it; clearly simple asks end below 0.3, clearly complex ones
+// above 0.6. Signals are listed strongest first in the direction of the result, so the first one is the reason.
 
-import type { Kind, Request } from '../request';
-
-interface Rule {
-  re: RegExp;
-  weight: number;
-  signal: string;
-}
-
-// High: the question needs reasoning across a system. Patterns cover English plus common German, French and
-// Spanish phrasings, because users ask in their own language.
-const HIGH: Rule[] = [
-  { re: /\barchitect|\barchitektur|\barquitectur/i, weight: 0.35, signal: 'architecture question' },
-  { re: /\bdesign(?:ing)?\b(?! ?(?:token|system color))|\bentw(?:urf|erfen)|\bconception|\bdiseñ/i, weight: 0.3, signal: 'design question' },
-  { re: /trade-?offs?|pros and cons|vor- und nachteile|avantages et (?:les )?inconvénients|ventajas y desventajas|\b(?:versus|vs\.?)\s+(?!code\b)|compare|\bevaluate\b|\bdecide between|\bhelp me (?:decide|choose)|comparison|\bvergleich|\bcompar[ae]r?\b|which (?:is|would be) better|better approach|best approach|should (?:i|we) (?:use|choose|go|pick|switch|move|split|adopt|migrate)/i, weight: 0.35, signal: 'asks for trade-offs' },
-  { re: /\bmigrat|\bmigrer\b|\bmigración|\bport (?:this|our|the)|\bupgrade (?:from|our|the whole)|move (?:from|our|the whole) .{0,40}\bto\b|\bswitch(?:ing)? from\b/i, weight: 0.3, signal: 'migration' },
-  { re: /\bscal(?:e|ing|able|ability)\b|\bhigh availability|\bthroughput|\bdistributed|\bsharding|\bshard\b|\breplica|\bconsisten(?:cy|t hashing)|\beventual|\bfault.toleran|\bresilien/i, weight: 0.3, signal: 'scalability or distributed systems' },
-  { re: /\bconcurren|\brace condition|\bdeadlock|\bthread.?safe|\block-free|\batomic/i, weight: 0.25, signal: 'concurrency' },
-  { re: /\bsecurity (?:review|model|audit)|\bthreat model|\bauthentication (?:flow|design|strategy)|\bauthori[sz]ation (?:model|design)|\bvulnerab/i, weight: 0.3, signal: 'security design' },
-  { re: /\bstrategy|\bstrategie|\bstratégie|\bestrategia|\broadmap|\bplan (?:for|to|the|a|our)|\bapproach (?:for|to)|\bhow (?:should|would) (?:i|we|you) (?:structure|organi[sz]e|design|architect|approach|model|split|handle)/i, weight: 0.25, signal: 'asks for an approach' },
-  { re: /\brefactor(?:ing)? (?:the|our|this) (?:whole|entire|module|codebase|service|app|project|package)|\bacross (?:the|all|multiple|several) (?:files|modules|services|packages|repos)|\bmonorepo|\bmicroservice|\bmonolith|\bevent.?driven|\bcqrs|\bevent sourcing|\bhexagonal|\bclean architecture|\bdomain.driven|\bddd\b/i, weight: 0.3, signal: 'spans several modules' },
-  { re: /\bschema (?:design|for|migration)|\bdata model|\bdatabase (?:design|choice|schema)|\bnormali[sz]|\bindex(?:ing)? strategy|\bcaching (?:strategy|layer)|\bcache invalidation|\bmessage queue|\bkafka|\bpub.?sub/i, weight: 0.25, signal: 'data or system design' },
-  { re: /\bstep[- ]by[- ]step|\bmulti-?step|\bend[- ]to[- ]end|\bwalk me through (?:designing|building|setting)|\bfirst\b.{0,80}\bthen\b.{0,80}\b(?:finally|then|after that)\b/i, weight: 0.2, signal: 'multi-step task' },
-  { re: /\bperformance (?:problem|issue|bottleneck|strategy|budget)|\boptimi[sz]e (?:the|our) (?:whole|overall|system|pipeline|architecture)|\bbottleneck|\blatency budget|\bprofil(?:e|ing) (?:the|our)/i, weight: 0.2, signal: 'system performance' },
-  { re: /\bwhy (?:is|does|would|are)\b.{0,80}\b(?:instead of|rather than|over)\b|\bwhen (?:should|to) (?:i|we)? ?use\b|\bis it (?:worth|a good idea)/i, weight: 0.25, signal: 'asks for judgement' },
-  { re: /\bredesign|\bre-?architect|\bsplit (?:this|the|our|it)\b.{0,60}\binto\b.{0,30}\b(?:modules|services|packages|components|libraries|layers)|\bincremental(?:ly)?\b|\bwhat (?:will|would) break|\bwhat breaks|\blong[- ]term\b|\bstructure (?:the|our) (?:\w+ )?(?:code|project|repo|repository|modules)/i, weight: 0.25, signal: 'structural change' },
-  { re: /\bbackward.compat|\bbreaking change|\bdeprecat(?:e|ion) (?:plan|strategy|path)|\bversioning (?:strategy|scheme)|\bapi design|\bpublic api/i, weight: 0.25, signal: 'API evolution' },
-];
-
-// Low: local-sized tasks.
-const LOW: Rule[] = [
-  { re: /^(?:what|was|que|qué)\b.{0,30}\b(?:does|do|macht|fait|hace)\b.{0,40}\b(?:this|these|that|diese[rs]?|ce|cette|esta?e?)\b.{0,30}\b(?:line|lines|function|method|regex|expression|code|snippet|do|zeile|funktion|ligne|fonction|línea|función)?/i, weight: 0.35, signal: 'explains a snippet' },
-  { re: /\b(?:what does|what is|what's|what are)\b(?! the (?:best|right|trade|pros|consequences|risks))|\bwas (?:macht|ist|bedeutet)\b|\bqu'est-ce que\b|\bque fait\b|\bqué (?:hace|es|significa)\b/i, weight: 0.2, signal: 'simple question' },
-  { re: /\brename|\bumbenennen|\brenommer|\brenombrar|\btypo|\bspelling|\bindent|\bformat (?:this|the)|\bsort (?:the|these|this)|\badd (?:a )?(?:comment|docstring|jsdoc|type annotation|types?|log(?:ging)? line)|\bremove (?:the )?(?:unused|console\.log|comment)|\bconvert (?:this|it|the)\b.{0,40}\bto\b|\bturn (?:this|it) into|\bone-?liner|\bshorter|\bsimplify this (?:line|expression|condition)|\bfix (?:the|this) (?:syntax|import|typo|indentation|lint)/i, weight: 0.35, signal: 'small edit' },
-  { re: /\bexplain (?:this|the|what|these)\b|\berkläre?\b|\bexplique\b|\bexplica\b/i, weight: 0.2, signal: 'explanation' },
-  { re: /\bregex\b|\bregular expression|\bsyntax (?:for|of)|\bhow (?:do|can) i (?:write|get|check|convert|parse|format|print|read|split|join|sort|loop|iterate|call|import|declare|make|add|remove|use)\b|\bwie kann ich\b|\bcomment (?:puis-je|faire)\b|\bcómo (?:puedo|hago)\b/i, weight: 0.2, signal: 'how-to' },
-  { re: /\bunit tests? for (?:this|the) (?:function|method)|\bwrite (?:a )?test for this\b|\bgenerate (?:a )?(?:getter|setter|constructor|enum|interface|type|dto)/i, weight: 0.2, signal: 'single-function task' },
-];
+import type { ChatTurn, Kind, Request } from '../request';
+import { HIGH, LOW } from './complexityRules';
+import { SCALE_FIGURES, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, proseOf, questionCount, routeHint, systemParts } from './questionShape';
 
 export interface ComplexityResult {
   kind: Kind;
@@ -48,37 +16,94 @@ export interface ComplexityResult {
 
 const EXPLAIN = /^\s*(?:explain|what does|what is|what's|erkläre?|was (?:macht|ist)|explique|que fait|qu'est-ce|explica|qué (?:hace|es))\b/i;
 
+const BASE = 0.35;
+
+// Signals that name the problem itself (not the form of the question); see Rule.form.
+const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
+  'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration']);
+
+interface Evidence { signal: string; delta: number }
+
 export function scoreComplexity(request: Request): ComplexityResult {
   const q = request.question;
   let kind: Kind = request.kind;
   if (kind === 'ask' && EXPLAIN.test(q)) kind = 'explain';
   if (kind === 'completion') return { kind, complexity: 0, signals: ['inline completion'] };
 
-  let score = 0.35;
-  const signals: string[] = [];
-  for (const rule of HIGH) {
-    if (rule.re.test(q)) { score += rule.weight; signals.push(rule.signal); }
-  }
-  for (const rule of LOW) {
-    if (rule.re.test(q)) { score -= rule.weight; signals.push(rule.signal); }
-  }
+  const hint = routeHint(q);
+  if (hint === 'cloud') return { kind, complexity: 1, signals: ['you asked for the cloud model (#cloud)'] };
+  if (hint === 'local') return { kind, complexity: 0, signals: ['you asked for the local model (#local)'] };
 
-  const words = q.trim().split(/\s+/).filter(Boolean).length;
-  const questions = (q.match(/\?/g) ?? []).length;
+  const evidence = questionEvidence(q, request);
+  const follow = followUpEvidence(q, request.history, evidence);
+  if (follow) evidence.push(follow);
+  if (kind === 'review') evidence.push({ signal: 'review request', delta: 0.05 });
+
+  const raw = evidence.reduce((n, e) => n + e.delta, BASE);
+  const complexity = Math.round(Math.min(1, Math.max(0, raw)) * 100) / 100;
+  const towards = complexity >= 0.5 ? 1 : -1;
+  const signals = evidence
+    .filter((e) => e.delta !== 0)
+    .sort((a, b) => b.delta * towards - a.delta * towards)
+    .map((e) => e.signal);
+  if (signals.length === 0) signals.push('no strong signal');
+  return { kind, complexity, signals };
+}
+
+/** The evidence from the question itself and its attached context, before any chat history. */
+function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidence[] {
+  const prose = proseOf(q);
+  const out: Evidence[] = [];
+  const parts = systemParts(prose);
+  const owned = ownsSystem(prose);
+  const systemWide = parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1) || /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
+  const edit = isDirectEdit(prose);
+  const local = isLocalScope(prose);
+
+  // A direct edit of code in view is local-sized even when its object names a big topic ("add a TODO to
+  // migrate this", "change the distributed tracing header"); topic words then count for a third. A question
+  // about one named piece of code ("make this test less flaky") counts them at 0.6.
+  const topicFactor = systemWide ? 1 : edit ? 1 / 3 : local ? 0.6 : 1;
+  for (const rule of HIGH) {
+    if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: rule.weight * topicFactor });
+  }
+  const hardContent = out.some((e) => HARD_CONTENT.has(e.signal));
+  for (const rule of LOW) {
+    if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });
+  }
+  if (edit && !systemWide && !out.some((e) => e.signal === 'small edit')) out.push({ signal: 'direct edit', delta: -0.2 });
+
+  if (systemWide) out.push({ signal: `about the system (${parts.slice(0, 3).join(', ') || 'across parts'})`, delta: parts.length >= 3 ? 0.2 : 0.15 });
+  else if (local) out.push({ signal: 'about one piece of code', delta: -0.1 });
+
+  const words = prose.trim().split(/\s+/).filter(Boolean).length;
+  const questions = questionCount(prose);
   const listItems = (q.match(/(?:^|\n)\s*(?:\d+[.)]|[-*•])\s+\S/g) ?? []).length;
-  if (words >= 60) { score += 0.15; signals.push(`long question (${words} words)`); }
-  else if (words >= 35) { score += 0.08; signals.push(`detailed question (${words} words)`); }
-  else if (words <= 8) { score -= 0.1; signals.push(`short question (${words} words)`); }
-  if (questions >= 3 || listItems >= 3) { score += 0.15; signals.push('several sub-questions'); }
+  if (words >= 60) out.push({ signal: `long question (${words} words)`, delta: 0.15 });
+  else if (words >= 35) out.push({ signal: `detailed question (${words} words)`, delta: 0.08 });
+  else if (words <= 8) out.push({ signal: `short question (${words} words)`, delta: -0.1 });
+  if (questions >= 3 || listItems >= 3) out.push({ signal: 'several sub-questions', delta: 0.15 });
+  else if (questions === 2) out.push({ signal: 'two questions in one', delta: 0.08 });
 
   const files = new Set(request.context.map((c) => c.path).filter(Boolean)).size;
   const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0);
-  if (files >= 3) { score += 0.15; signals.push(`context from ${files} files`); }
-  if (contextLines >= 400) { score += 0.1; signals.push(`large context (${contextLines} lines)`); }
-  else if (contextLines > 0 && contextLines <= 5 && files <= 1) { score -= 0.05; signals.push('a few lines of context'); }
+  if (files >= 3) out.push({ signal: `context from ${files} files`, delta: 0.15 });
+  if (contextLines >= 400) out.push({ signal: `large context (${contextLines} lines)`, delta: 0.1 });
+  else if (contextLines > 0 && contextLines <= 5 && files <= 1) out.push({ signal: 'a few lines of context', delta: -0.05 });
+  return out;
+}
 
-  if (kind === 'review') { score += 0.05; }
-  const complexity = Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
-  if (signals.length === 0) signals.push('no strong signal');
-  return { kind, complexity, signals };
+// A short follow-up ("ok and how would that work with failover?") is as hard as the thread it continues,
+// unless it is itself clearly a small edit. Only the last user turn counts: it is what "that" points at.
+function followUpEvidence(q: string, history: ChatTurn[] | undefined, own: Evidence[]): Evidence | undefined {
+  const lastUser = [...(history ?? [])].reverse().find((t) => t.role === 'user');
+  if (!lastUser) return undefined;
+  const prose = proseOf(q);
+  const words = prose.trim().split(/\s+/).filter(Boolean).length;
+  if (!isFollowUp(prose, words)) return undefined;
+  if (own.some((e) => e.signal === 'small edit' || e.signal === 'direct edit')) return undefined;
+  const before = questionEvidence(lastUser.content, { context: [] }).reduce((n, e) => n + e.delta, BASE);
+  const delta = Math.round((before - BASE) * 0.6 * 100) / 100;
+  if (Math.abs(delta) < 0.05) return undefined;
+  return { signal: delta > 0 ? 'follow-up to a complex question' : 'follow-up to a simple request', delta };
 }

@@ -1,0 +1,90 @@
+// The shape of a question, apart from its topic words: which part is prose (identifiers, code and quoted text
+// are masked so `ArchitectureService` or `distributedLock` do not read as topics), whether it is a direct edit,
+// what it is about (one piece of code or the whole system), how many questions it asks, and an explicit
+// `#cloud` / `#local` hint. All linear regexes over the question only.
+
+export type RouteHint = 'cloud' | 'local';
+
+/** `#cloud` or `#local` typed anywhere in the question, as a word of its own. The last one wins. */
+export function routeHint(question: string): RouteHint | undefined {
+  let hint: RouteHint | undefined;
+  for (const m of question.matchAll(/(?:^|[\s(])#(cloud|local)\b/gi)) hint = m[1].toLowerCase() as RouteHint;
+  return hint;
+}
+
+/**
+ * The question with code and names replaced by neutral placeholders: fenced blocks, `inline code`, quoted
+ * strings, camelCase / PascalCase-with-inner-capital / snake_case / dotted names and calls. Topic rules run on
+ * this, so a class called ArchitectureService or a constant ORDERS_TOPIC is a name, not a subject.
+ */
+export function proseOf(question: string): string {
+  return question
+    .replace(/```[\s\S]{0,200000}?(?:```|$)/g, ' code ')
+    .replace(/`[^`\n]{0,200}`/g, ' code ')
+    .replace(/(?<![\w'])'[^'\n]{1,80}'(?!\w)|"[^"\n]{1,80}"/g, ' text ')
+    .replace(/#(?:cloud|local)\b/gi, ' ')
+    .replace(/\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|\b[A-Za-z_$][\w$]*\(\)/g, ' name ')
+    .replace(/\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/g, (w) => (KNOWN_PRODUCTS.has(w.toLowerCase()) ? w : ' name '));
+}
+
+// Product names written in inner capitals are topics, not identifiers from the user's code.
+const KNOWN_PRODUCTS = new Set(['graphql', 'postgresql', 'dynamodb', 'mongodb', 'rabbitmq', 'mysql', 'launchdarkly',
+  'github', 'gitlab', 'javascript', 'typescript', 'nodejs', 'nextjs', 'redis', 'elasticsearch', 'opentelemetry',
+  'cockroachdb', 'clickhouse', 'bigquery', 'websocket', 'websockets', 'grpc', 'oauth', 'openapi', 'sqlite']);
+
+// Polite or filler openings in front of the real verb ("hey, quick one: could you please rename …").
+const LEAD_IN = /^(?:\s*(?:hey|hi|hello|ok(?:ay)?|so|thanks!?|thank you|quick (?:one|q(?:uestion)?)|please|pls|plz|now|also|and|then|can (?:you|u)|could (?:you|u)|would you|will you|kannst du|könntest du|bitte|peux-tu|pourrais-tu|puedes|podrías|por favor|i (?:want|need) (?:you )?to|help me)[\s,:!.-]+)+/i;
+
+// Verbs that ask for a direct change to code the user is looking at, in the four languages the classifier
+// knows. A question that starts with one is an edit even when its object mentions a big topic.
+const EDIT_VERB = /^(?:rename|add|insert|remove|delete|drop|change|update|fix|correct|format|reformat|sort|translate|convert|turn|make|extract|inline|replace|wrap|document|write (?:a |an |the )?(?:docstring|jsdoc|comment|one-liner|unit test|test|type|interface)|generate|split this|shorten|simplify|use|move this|reorder|indent|capitali[sz]e|umbenennen|benenne|ändere|füge|entferne|korrigiere|formatiere|übersetze|renomme|ajoute|supprime|corrige|change|modifie|traduis|cambia|renombra|añade|agrega|elimina|corrige|traduce)\b/i;
+
+export function isDirectEdit(prose: string): boolean {
+  return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart());
+}
+
+// "this line", "the variable", "these imports": the object is one piece of code.
+const LOCAL_SCOPE = /\b(?:this|that|these|the|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+)?(?:line|lines|test|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
+
+// Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
+// or any of them owned by "our"/"we", mean the question is about the system.
+const SYSTEM_NOUNS: Array<[RegExp, string]> = [
+  [/\b(?:micro)?services?\b|\bdienste?n?\b|\bservicios\b/i, 'services'],
+  [/\b(?:pods?|instances|nodes|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/i, 'deployment'],
+  [/\b(?:queues?|consumers?|producers?|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/i, 'background work'],
+  [/\b(?:database|db|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|indexes)\b/i, 'database'],
+  [/\b(?:cache|caching|cdn)\b/i, 'cache'],
+  [/\b(?:gateway|api gateway|load balancer|proxy|backend|frontend|clients?|mobile app|web app|bff)\b/i, 'client/server'],
+  [/\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b/i, 'delivery'],
+  [/\b(?:tenants?|customers|users'?|teams?|engineers)\b/i, 'people and tenants'],
+  [/\b(?:codebase|monorepo|modules|packages|layers?|libraries|plugins?|sdk|apis)\b/i, 'code structure'],
+];
+
+// Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
+export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops)\s?(?:\/\s?s|per second))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
+
+export function systemParts(prose: string): string[] {
+  return SYSTEM_NOUNS.filter(([re]) => re.test(prose)).map(([, name]) => name);
+}
+
+export function isLocalScope(prose: string): boolean {
+  return LOCAL_SCOPE.test(prose);
+}
+
+export function ownsSystem(prose: string): boolean {
+  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros)\b/i.test(prose);
+}
+
+/** Separate questions asked: question marks ending a clause, plus inline "1) … 2) … 3)" enumerations. */
+export function questionCount(prose: string): number {
+  const marks = (prose.match(/\?+(?=\s|$)/g) ?? []).length;
+  const enumerated = (prose.match(/(?:^|\s)\d[.)]\s+\S/g) ?? []).length;
+  return Math.max(marks, enumerated);
+}
+
+// Openings of a follow-up that leans on the previous turn ("ok and how …", "what about …", "and if …").
+const FOLLOW_UP = /^(?:ok(?:ay)?|so|and|but|then|what about|how about|and what|and how|also|same|right|yes|no|hmm|got it|thanks)\b|\b(?:that|this|it|the (?:first|second|third|other|last) (?:one|option|approach))\b/i;
+
+export function isFollowUp(prose: string, words: number): boolean {
+  return words <= 14 && FOLLOW_UP.test(prose.trim());
+}
