@@ -56,8 +56,13 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const out: Evidence[] = [];
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);
-  const systemWide = parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1) || /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
+  const explicitlyWide = /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
   const edit = isDirectEdit(prose);
+  // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
+  // edit is about the system only when it says so outright or names three parts.
+  const systemWide = edit
+    ? explicitlyWide || parts.length >= 3
+    : explicitlyWide || parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1);
   const local = isLocalScope(prose);
 
   // A direct edit of code in view is local-sized even when its object names a big topic ("add a TODO to

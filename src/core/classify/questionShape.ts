@@ -44,27 +44,30 @@ export function isDirectEdit(prose: string): boolean {
 }
 
 // "this line", "the variable", "these imports": the object is one piece of code.
-const LOCAL_SCOPE = /\b(?:this|that|these|the|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+)?(?:line|lines|test|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
+const LOCAL_SCOPE = /\b(?:this|that|these|the|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}(?:line|lines|test|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
-const SYSTEM_NOUNS: Array<[RegExp, string]> = [
-  [/\b(?:micro)?services?\b|\bdienste?n?\b|\bservicios\b/i, 'services'],
-  [/\b(?:pods?|instances|nodes|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/i, 'deployment'],
-  [/\b(?:queues?|consumers?|producers?|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/i, 'background work'],
-  [/\b(?:database|db|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|indexes)\b/i, 'database'],
-  [/\b(?:cache|caching|cdn)\b/i, 'cache'],
-  [/\b(?:gateway|api gateway|load balancer|proxy|backend|frontend|clients?|mobile app|web app|bff)\b/i, 'client/server'],
-  [/\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b/i, 'delivery'],
-  [/\b(?:tenants?|customers|users'?|teams?|engineers)\b/i, 'people and tenants'],
-  [/\b(?:codebase|monorepo|modules|packages|layers?|libraries|plugins?|sdk|apis)\b/i, 'code structure'],
-];
+const SYSTEM_NOUNS = new RegExp([
+  /\b(?:micro)?services?\b|\bdienste?n?\b|\bservicios\b/.source,
+  /\b(?:pods?|instances|nodes|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/.source,
+  /\b(?:queues?|consumers?|producers?|consommateurs|consumidores|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
+  /\b(?:database|db|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
+  /\b(?:cache|caching|cdn)\b/.source,
+  /\b(?:gateway|api gateway|load balancer|proxy|backend|frontend|api|clients?|mobile app|web app|bff)\b/.source,
+  /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b/.source,
+  /\b(?:tenants?|customers|users'?|teams?|engineers)\b/.source,
+  /\b(?:codebase|monorepo|modules|packages|layers?|libraries|plugins?|sdk|apis)\b/.source,
+].join('|'), 'gi');
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
 export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops)\s?(?:\/\s?s|per second))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
 
+/** The distinct system parts the question names ("frontend", "backend", "queue"), lower-cased, in order. */
 export function systemParts(prose: string): string[] {
-  return SYSTEM_NOUNS.filter(([re]) => re.test(prose)).map(([, name]) => name);
+  const found = new Set<string>();
+  for (const m of prose.matchAll(SYSTEM_NOUNS)) found.add(m[0].toLowerCase().replace(/'?s$/, '').replace(/'$/, ''));
+  return [...found];
 }
 
 export function isLocalScope(prose: string): boolean {
