@@ -39,8 +39,11 @@ const LEAD_IN = /^(?:\s*(?:hey|hi|hello|ok(?:ay)?|so|thanks!?|thank you|quick (?
 // knows. A question that starts with one is an edit even when its object mentions a big topic.
 const EDIT_VERB = /^(?:rename|add|insert|remove|delete|drop|change|update|fix|correct|format|reformat|sort|translate|convert|turn|make|extract|inline|replace|wrap|document|write (?:a |an |the )?(?:docstring|jsdoc|comment|one-liner|unit test|test|type|interface)|generate|split this|shorten|simplify|use|move this|reorder|indent|capitali[sz]e|umbenennen|benenne|ändere|füge|entferne|korrigiere|formatiere|übersetze|renomme|ajoute|supprime|corrige|change|modifie|traduis|cambia|renombra|añade|agrega|elimina|corrige|traduce)\b/i;
 
+// German puts the verb last after a modal ("kannst du die Funktion umbenennen?").
+const EDIT_VERB_LAST = /\b(?:umbenennen|hinzufügen|ergänzen|entfernen|löschen|ändern|korrigieren|beheben|formatieren|übersetzen|kommentieren|sortieren|vereinfachen|umwandeln|einrücken)\s*[.!?]*\s*$/i;
+
 export function isDirectEdit(prose: string): boolean {
-  return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart());
+  return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart()) || EDIT_VERB_LAST.test(prose);
 }
 
 // "this line", "the variable", "these imports": the object is one piece of code.

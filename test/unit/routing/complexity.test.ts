@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { scoreComplexity } from '../../../src/core/classify/complexity';
+import { isDirectEdit, isLocalScope, proseOf, questionCount, routeHint, systemParts } from '../../../src/core/classify/questionShape';
+import type { ChatTurn, Request } from '../../../src/core/request';
+
+function req(question: string, partial: Partial<Request> = {}): Request {
+  return { id: 'r', kind: 'ask', origin: 'askAuto', question, context: [], ...partial };
+}
+const score = (q: string, partial: Partial<Request> = {}): number => scoreComplexity(req(q, partial)).complexity;
+
+suite('routing: complexity mechanism', () => {
+  test('#cloud / #local hints win over every rule and say so', () => {
+    assert.deepEqual(scoreComplexity(req('rename x #cloud')).signals, ['you asked for the cloud model (#cloud)']);
+    assert.equal(score('rename x #cloud'), 1);
+    assert.equal(score('#local How should we shard the orders database across regions?'), 0);
+    assert.equal(routeHint('#local then #cloud'), 'cloud');
+    // Only a word of its own: an issue anchor or a CSS id is not a hint.
+    assert.equal(routeHint('see issue#cloud-12 and a#localhost'), undefined);
+    assert.equal(routeHint('what does #localize do'), undefined);
+    assert.equal(score('#cloud', { kind: 'completion', origin: 'inline' }), 0);
+  });
+
+  test('names and code are not topics: identifiers, inline code, fences and quoted text are masked', () => {
+    assert.equal(proseOf('rename ArchitectureService and distributedLock').includes('Architecture'), false);
+    assert.equal(proseOf('the ORDERS_TOPIC constant and Scheduler.plan()').match(/ORDERS|plan/), null);
+    assert.equal(proseOf('fix `scale(design)` in "architecture notes"').match(/scale|design|architecture/), null);
+    assert.equal(proseOf('```ts\nconst migrate = 1;\n```\nwhat is this').includes('migrate'), false);
+    // Product names written in inner capitals stay: they are what the question is about.
+    assert.ok(proseOf('GraphQL or PostgreSQL?').includes('GraphQL'));
+    assert.ok(score('Rename the ArchitectureService class to PlatformService') < 0.3);
+    assert.ok(score('What architecture would suit a service that ingests events from many devices?') >= 0.6);
+  });
+
+  test('a direct edit stays local even when its object names a big topic, unless it spans the system', () => {
+    assert.ok(isDirectEdit('Could you please add a comment here'));
+    assert.ok(isDirectEdit('kannst du bitte die Funktion umbenennen'));
+    assert.ok(!isDirectEdit('How should we add caching?'));
+    assert.ok(score('Add a TODO saying we should migrate this to the new API later') < 0.3);
+    assert.ok(score('Change the distributed tracing header name in this function') < 0.3);
+    const across = scoreComplexity(req('Change how errors are reported across all services, the gateway and the clients'));
+    assert.ok(across.complexity >= 0.5, `${across.complexity} ${across.signals.join('; ')}`);
+  });
+
+  test('scope: one piece of code pulls down, several system parts or "our" + a system part push up', () => {
+    assert.ok(isLocalScope('what does this regex match'));
+    assert.ok(isLocalScope('make the architecture diagram comment shorter'));
+    assert.deepEqual(systemParts('the frontend, the backend and the frontend cache'), ['frontend', 'backend', 'cache']);
+    const ours = scoreComplexity(req('Why is our queue backing up?'));
+    assert.ok(ours.signals.some((s) => s.startsWith('about the system')), ours.signals.join('; '));
+    assert.ok(score('Why is this loop slow?') < score('Why is our queue slow?'));
+  });
+
+  test('form-only simple signals count half when the content names a hard problem', () => {
+    const plain = scoreComplexity(req('Explain what this function returns'));
+    const hard = scoreComplexity(req('Explain why our replicas lose updates under load'));
+    assert.ok(plain.complexity < 0.3 && hard.complexity >= 0.6, `${plain.complexity} / ${hard.complexity}`);
+    // A definition of a hard word is still a definition.
+    assert.ok(score('what does idempotent mean?') < 0.3);
+  });
+
+  test('multi-question and list detection', () => {
+    assert.equal(questionCount('Is it worth it? What would the move look like?'), 2);
+    assert.equal(questionCount('Plan: 1) extract auth 2) add a token service 3) remove old code'), 3);
+    assert.equal(questionCount('what is `a?.b`?'), 1);
+    assert.ok(scoreComplexity(req('a? b? c?')).signals.includes('several sub-questions'));
+  });
+
+  test('a short follow-up inherits from the last user turn, unless it is itself an edit', () => {
+    const design: ChatTurn[] = [
+      { role: 'user', content: 'How should we split the billing monolith into services, and where do transactions go?' },
+      { role: 'assistant', content: 'Start with an outbox…' },
+    ];
+    const rename: ChatTurn[] = [{ role: 'user', content: 'Rename tmp to total.' }, { role: 'assistant', content: 'Done.' }];
+    const q = 'ok and what about that second option?';
+    assert.ok(score(q, { history: design }) >= 0.5);
+    assert.ok(score(q, { history: rename }) < 0.3);
+    assert.ok(score(q) < 0.5);
+    assert.ok(score('thanks, now rename it to fetchAll', { history: design }) < 0.3);
+    // A long, self-contained question is judged on its own words.
+    const own = 'Rename the variable on line 3 to something that says it holds the user count, and keep the rest as it is';
+    assert.equal(score(own, { history: design }), score(own));
+  });
+
+  test('signals: the first one is the strongest reason in the direction of the result', () => {
+    const high = scoreComplexity(req('Rename x. Also, what are the trade-offs of sharding our Postgres across regions?'));
+    assert.ok(high.complexity >= 0.5);
+    assert.notEqual(high.signals[0], 'small edit');
+    const low = scoreComplexity(req('Add a docstring'));
+    assert.equal(low.signals[0], 'small edit');
+  });
+
+  test('scores stay in 0..1 for empty, huge and hostile questions', () => {
+    const inputs = ['', '?'.repeat(10_000), 'architecture '.repeat(5_000), '`'.repeat(50_000), '"'.repeat(50_000), 'a_b.c() '.repeat(20_000)];
+    for (const q of inputs) {
+      const started = Date.now();
+      const { complexity } = scoreComplexity(req(q));
+      assert.ok(complexity >= 0 && complexity <= 1, String(complexity));
+      assert.ok(Date.now() - started < 500, `slow on ${q.slice(0, 10)}… (${q.length} chars)`);
+    }
+  });
+});
