@@ -41,7 +41,7 @@ export const HIGH: Rule[] = [
   // Consequences and risks: reasoning about what follows from a change, not what code does.
   { re: /\bwhat (?:would|could|will|might) (?:break|go wrong|happen|fail|cause)|\bwhat are the (?:risks|implications|consequences|downsides|failure modes|options)|\bimplications of\b|\bimpact (?:on|of)\b|\bfailure modes?\b|\brisks? (?:of|in)\b|\bwhat(?:'s| is) risky|\bwhat our options are|\bwhat (?:options|choices) (?:do )?we have|\bwill fail\b|\bguarantee\b|\bgarantir\b|\bgarantieren\b|\bgarantizar\b|\bwithout (?:breaking|blocking|forcing|hurting|downtime|a big[- ]bang)|\bworth it\b|\boverkill\b|\benough for\b|\bshould (?:i|we) be worried|\bfor good\b|\blong-term\b|\bgradual(?:ly)?\b/i, weight: 0.25, signal: 'weighs consequences' },
   // Choosing between named alternatives: "Postgres or DynamoDB for …", "X, Y or Z", "… or should we …".
-  { re: /^\s*[\w./+-]+(?:\s[\w./+-]+)?\s+or\s+[\w./+-]+(?:\s[\w./+-]+)?\s+(?:for|in|on)\b|\b[\w.+-]+,\s+[\w.+-]+(?:\s[\w.+-]+)?,?\s+or\s+(?:just\s+)?[\w.+-]+|,?\s+or should (?:we|i)\b|\bor (?:can|do) (?:we|i)\b|\b(?:choose|pick|decide)\b.{0,40}\b(?:or|between)\b|^\s*should\b.{0,80}\bor\b|\bfrente a\b|\bplutôt que\b|\bstatt\b|\banstatt\b|\band not\b/i, weight: 0.2, signal: 'weighs alternatives' },
+  { re: /^\s*[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?\s+or\s+[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?\s+(?:for|in|on)\b|\b[\w.+-]{1,40},\s+[\w.+-]{1,40}(?:\s[\w.+-]{1,40})?,?\s+or\s+(?:just\s+)?[\w.+-]|,?\s+or should (?:we|i)\b|\bor (?:can|do) (?:we|i)\b|\b(?:choose|pick|decide)\b.{0,40}\b(?:or|between)\b|^\s*should\b.{0,80}\bor\b|\bfrente a\b|\bplutôt que\b|\bstatt\b|\banstatt\b|\band not\b/i, weight: 0.2, signal: 'weighs alternatives' },
 ];
 
 // Low: local-sized tasks.
