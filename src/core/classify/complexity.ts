@@ -18,6 +18,9 @@ const EXPLAIN = /^\s*(?:explain|what does|what is|what's|erkläre?|was (?:macht|
 
 const BASE = 0.35;
 
+const CODE_CHOICE = 'choice between two code forms';
+const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
+
 // Signals that name the problem itself (not the form of the question); see Rule.form.
 const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
   'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration']);
@@ -75,6 +78,11 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const hardContent = out.some((e) => HARD_CONTENT.has(e.signal));
   for (const rule of LOW) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });
+  }
+  // When the options weighed are two pieces of code, the choice is local: the "alternatives" signals are that
+  // same choice seen from the other side, so they do not count.
+  if (!systemWide && out.some((e) => e.signal === CODE_CHOICE)) {
+    for (const e of out) if (CHOICE_SIGNALS.has(e.signal)) e.delta = 0;
   }
   if (edit && !systemWide && !out.some((e) => e.signal === 'small edit')) out.push({ signal: 'direct edit', delta: -0.2 });
 

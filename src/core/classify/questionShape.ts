@@ -33,7 +33,7 @@ const KNOWN_PRODUCTS = new Set(['graphql', 'postgresql', 'dynamodb', 'mongodb', 
   'cockroachdb', 'clickhouse', 'bigquery', 'websocket', 'websockets', 'grpc', 'oauth', 'openapi', 'sqlite']);
 
 // Polite or filler openings in front of the real verb ("hey, quick one: could you please rename …").
-const LEAD_IN = /^(?:\s*(?:hey|hi|hello|ok(?:ay)?|so|thanks!?|thank you|quick (?:one|q(?:uestion)?)|please|pls|plz|now|also|and|then|can (?:you|u)|could (?:you|u)|would you|will you|kannst du|könntest du|bitte|peux-tu|pourrais-tu|puedes|podrías|por favor|i (?:want|need) (?:you )?to|help me)[\s,:!.-]+)+/i;
+const LEAD_IN = /^(?:\s*(?:hey|hi|hello|ok(?:ay)?|so|thanks!?|thank you|quick (?:one|q(?:uestion)?)|please|pls|plz|now|also|and|then|can (?:you|u)|could (?:you|u)|would you|will you|kannst du|könntest du|bitte|peux-tu|pourrais-tu|puedes|podrías|por favor|i (?:want|need) you to|help me)[\s,:!.-]+)+/i;
 
 // Verbs that ask for a direct change to code the user is looking at, in the four languages the classifier
 // knows. A question that starts with one is an edit even when its object mentions a big topic.
@@ -47,14 +47,14 @@ export function isDirectEdit(prose: string): boolean {
 }
 
 // "this line", "the variable", "these imports": the object is one piece of code.
-const LOCAL_SCOPE = /\b(?:this|that|these|the|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}(?:line|lines|test|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
+const LOCAL_SCOPE = /\b(?:this|that|these|the|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}(?:line|lines|test|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
 const SYSTEM_NOUNS = new RegExp([
   /\b(?:micro)?services?\b|\bdienste?n?\b|\bservicios\b/.source,
   /\b(?:pods?|instances|nodes|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/.source,
-  /\b(?:queues?|consumers?|producers?|consommateurs|consumidores|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
+  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
   /\b(?:database|db|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
   /\b(?:cache|caching|cdn)\b/.source,
   /\b(?:gateway|api gateway|load balancer|proxy|backend|frontend|api|clients?|mobile app|web app|bff)\b/.source,
@@ -64,7 +64,7 @@ const SYSTEM_NOUNS = new RegExp([
 ].join('|'), 'gi');
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
-export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops)\s?(?:\/\s?s|per second))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
+export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops)\s?(?:\/\s?s|per second))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
 
 /** The distinct system parts the question names ("frontend", "backend", "queue"), lower-cased, in order. */
 export function systemParts(prose: string): string[] {

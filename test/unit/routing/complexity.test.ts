@@ -41,6 +41,15 @@ suite('routing: complexity mechanism', () => {
     assert.ok(across.complexity >= 0.5, `${across.complexity} ${across.signals.join('; ')}`);
   });
 
+  test('a choice between two pieces of code is local; a feature the user wants to add is not an edit', () => {
+    const choice = scoreComplexity(req('Is it OK to use `any` here or should I use `unknown`?'));
+    assert.ok(choice.complexity < 0.5, `${choice.complexity} ${choice.signals.join('; ')}`);
+    assert.ok(!choice.signals.includes('weighs alternatives'));
+    assert.ok(score('Should we use Postgres or DynamoDB for the audit log?') >= 0.5);
+    assert.ok(!isDirectEdit('I want to add real-time collaboration to our note app'));
+    assert.ok(isDirectEdit('I want you to add a docstring'));
+  });
+
   test('scope: one piece of code pulls down, several system parts or "our" + a system part push up', () => {
     assert.ok(isLocalScope('what does this regex match'));
     assert.ok(isLocalScope('make the architecture diagram comment shorter'));
