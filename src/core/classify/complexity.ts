@@ -6,7 +6,7 @@
 
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './complexityRules';
-import { SCALE_FIGURES, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, proseOf, questionCount, routeHint, systemParts } from './questionShape';
+import { SCALE_FIGURES, isDirectEdit, pastedCodeLines, isFollowUp, isLocalScope, ownsSystem, proseOf, questionCount, routeHint, systemParts } from './questionShape';
 
 export interface ComplexityResult {
   kind: Kind;
@@ -91,7 +91,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
 
   const words = prose.trim().split(/\s+/).filter(Boolean).length;
   const questions = questionCount(prose);
-  const listItems = (q.match(/(?:^|\n)\s*(?:\d+[.)]|[-*•])\s+\S/g) ?? []).length;
+  const listItems = (q.match(/(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])[ \t]+\S/g) ?? []).length;
   if (words >= 60) out.push({ signal: `long question (${words} words)`, delta: 0.15 });
   else if (words >= 35) out.push({ signal: `detailed question (${words} words)`, delta: 0.08 });
   else if (words <= 8) out.push({ signal: `short question (${words} words)`, delta: -0.1 });
@@ -99,7 +99,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   else if (questions === 2) out.push({ signal: 'two questions in one', delta: 0.08 });
 
   const files = new Set(request.context.map((c) => c.path).filter(Boolean)).size;
-  const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0);
+  const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0) + pastedCodeLines(q);
   if (files >= 3) out.push({ signal: `context from ${files} files`, delta: 0.15 });
   if (contextLines >= 400) out.push({ signal: `large context (${contextLines} lines)`, delta: 0.1 });
   else if (contextLines > 0 && contextLines <= 5 && files <= 1) out.push({ signal: 'a few lines of context', delta: -0.05 });

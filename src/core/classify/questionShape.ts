@@ -18,13 +18,34 @@ export function routeHint(question: string): RouteHint | undefined {
  * this, so a class called ArchitectureService or a constant ORDERS_TOPIC is a name, not a subject.
  */
 export function proseOf(question: string): string {
-  return question
+  return maskCodeLines(question)
     .replace(/```[\s\S]{0,200000}?(?:```|$)/g, ' code ')
     .replace(/`[^`\n]{0,200}`/g, ' code ')
     .replace(/(?<![\w'])'[^'\n]{1,80}'(?!\w)|"[^"\n]{1,80}"/g, ' text ')
     .replace(/#(?:cloud|local)\b/gi, ' ')
     .replace(/\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|\b[A-Za-z_$][\w$]*\(\)/g, ' name ')
     .replace(/\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/g, (w) => (KNOWN_PRODUCTS.has(w.toLowerCase()) ? w : ' name '));
+}
+
+// A line of code pasted into the question without a fence: it ends in ; { } or ), opens with a keyword or a
+// closing bracket, or is indented under a line that ended in ':' or '{'. Prose lines are kept.
+const CODE_LINE = /^\s*(?:[}\])]|(?:const|let|var|function|def|class|import|from|return|if|elif|else|for|while|public|private|func|fn|package|#include|select|insert|update|delete)\b[^\n]*[=({:;\]]|[\w.$]+\s*(?:=|\+=|-=|:=)\s*\S)|[;{}]\s*$|^\s*\/\/|^\s*#(?!(?:cloud|local)\b)\s|^(?: {2,}|\t)\S/i;
+
+export function maskCodeLines(question: string): string {
+  if (!question.includes('\n')) return question;
+  return question.split('\n').map((line) => (CODE_LINE.test(line) ? ' code ' : line)).join('\n');
+}
+
+/** Lines of code pasted into the question (fenced or not): they count as context, not as words. */
+export function pastedCodeLines(question: string): number {
+  if (!question.includes('\n')) return 0;
+  let n = 0;
+  let fenced = false;
+  for (const line of question.split('\n')) {
+    if (/^\s*```/.test(line)) { fenced = !fenced; continue; }
+    if (fenced || CODE_LINE.test(line)) n++;
+  }
+  return n;
 }
 
 // Product names written in inner capitals are topics, not identifiers from the user's code.
