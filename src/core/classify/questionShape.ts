@@ -33,7 +33,13 @@ const CODE_LINE = /^\s*(?:[}\])]|(?:const|let|var|function|def|class|import|from
 
 export function maskCodeLines(question: string): string {
   if (!question.includes('\n')) return question;
-  return question.split('\n').map((line) => (CODE_LINE.test(line) ? ' code ' : line)).join('\n');
+  // A run of code lines becomes one placeholder: forty pasted lines are one thing the user refers to.
+  const out: string[] = [];
+  for (const line of question.split('\n')) {
+    if (!CODE_LINE.test(line)) out.push(line);
+    else if (out[out.length - 1] !== ' code ') out.push(' code ');
+  }
+  return out.join('\n');
 }
 
 /** Lines of code pasted into the question (fenced or not): they count as context, not as words. */
