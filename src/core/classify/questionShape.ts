@@ -73,8 +73,9 @@ export function isDirectEdit(prose: string): boolean {
   return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart()) || EDIT_VERB_LAST.test(prose);
 }
 
-// "this line", "the variable", "these imports": the object is one piece of code.
-const LOCAL_SCOPE = /\b(?:this|that|these|the|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}(?:line|lines|test|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
+// "this line", "the variable", "these imports", "this useEffect" (a masked name): the object is one piece of
+// code. "that" only right before the noun: "a package that everything imports" is a relative clause.
+const LOCAL_SCOPE = /\b(?:(?:this|these|the|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}|that\s+)(?:name|line|lines|test|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
@@ -87,7 +88,7 @@ const SYSTEM_NOUNS = new RegExp([
   /\b(?:gateway|api gateway|load balancer|proxy|backend|frontend|api|clients?|mobile app|web app|bff)\b/.source,
   /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b/.source,
   /\b(?:tenants?|customers|users'?|teams?|engineers)\b/.source,
-  /\b(?:codebase|monorepo|modules|packages|layers?|libraries|plugins?|sdk|apis)\b/.source,
+  /\b(?:codebase|monorepo|modules|packages?|layers?|libraries|plugins?|sdk|apis)\b/.source,
 ].join('|'), 'gi');
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
