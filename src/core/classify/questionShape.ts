@@ -75,7 +75,7 @@ export function isDirectEdit(prose: string): boolean {
 
 // "this line", "the variable", "these imports", "this useEffect" (a masked name): the object is one piece of
 // code. "that" only right before the noun: "a package that everything imports" is a relative clause.
-const LOCAL_SCOPE = /\b(?:(?:this|these|the|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}|that\s+)(?:name|line|lines|test|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
+const LOCAL_SCOPE = /\b(?:(?:this|these|the|my|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}|that\s+)(?:name|line|lines|test|branch|commit|script|query|component|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
@@ -83,8 +83,8 @@ const SYSTEM_NOUNS = new RegExp([
   /\b(?:micro)?services?\b|\bdienste?n?\b|\bservicios\b/.source,
   /\b(?:pods?|instances|nodes|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/.source,
   /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
-  /\b(?:database|db|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
-  /\b(?:cache|caching|cdn)\b/.source,
+  /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
+  /\b(?:cache|caching|cdn|redis|memcached|caché)\b/.source,
   /\b(?:gateway|api gateway|load balancer|proxy|backend|frontend|api|clients?|mobile app|web app|bff)\b/.source,
   /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b/.source,
   /\b(?:tenants?|customers|users'?|teams?|engineers)\b/.source,
