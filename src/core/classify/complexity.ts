@@ -6,7 +6,9 @@
 
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './complexityRules';
-import { SCALE_FIGURES, isDirectEdit, pastedCodeLines, isFollowUp, isLocalScope, ownsSystem, proseOf, questionCount, routeHint, systemParts } from './questionShape';
+import {
+  SCALE_FIGURES, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
+} from './questionShape';
 
 export interface ComplexityResult {
   kind: Kind;
