@@ -85,20 +85,27 @@ const SYSTEM_NOUNS = new RegExp([
   /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
   /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
   /\b(?:cache|caching|cdn|redis|memcached|caché)\b/.source,
-  /\b(?:gateway|api gateway|load balancer|proxy|backend|frontend|api|clients?|mobile app|web app|bff)\b/.source,
+  /\b(?:frontend|front-end|clients?|mobile app|web app|browser)\b/.source,
+  /\b(?:gateway|api gateway|load balancer|proxy|backend|back-end|api|bff)\b/.source,
   /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b/.source,
-  /\b(?:tenants?|customers|users'?|teams?|engineers)\b/.source,
+  /\b(?:tenants?|customers|teams?|engineers)\b/.source,
   /\b(?:codebase|monorepo|modules|packages?|layers?|libraries|plugins?|sdk|apis)\b/.source,
-].join('|'), 'gi');
+].map((source) => `(${source})`).join('|'), 'gi');
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
 export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops)\s?(?:\/\s?s|per second))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
 
-/** The distinct system parts the question names ("frontend", "backend", "queue"), lower-cased, in order. */
+/**
+ * The system parts the question names, one per kind of part ("services", "database", "cache"), each shown by the
+ * first word that named it. "Index, table and Postgres" are one part, the database; "queue and database" are two.
+ */
 export function systemParts(prose: string): string[] {
-  const found = new Set<string>();
-  for (const m of prose.matchAll(SYSTEM_NOUNS)) found.add(m[0].toLowerCase().replace(/'?s$/, '').replace(/'$/, ''));
-  return [...found];
+  const found = new Map<number, string>();
+  for (const m of prose.matchAll(SYSTEM_NOUNS)) {
+    const group = m.slice(1).findIndex((g) => g !== undefined);
+    if (!found.has(group)) found.set(group, m[0].toLowerCase().replace(/'?s$/, ''));
+  }
+  return [...found.values()];
 }
 
 export function isLocalScope(prose: string): boolean {
