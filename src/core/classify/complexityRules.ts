@@ -3,6 +3,9 @@
 
 import { SCALE_FIGURES } from './questionShape';
 
+// Language constructs and the placeholders proseOf leaves for code and names.
+const CODE_FORM = '(?:code|name|(?:for |while )?loop|function|class|method|variable|const|let|var|array|list|map|set|dict|object|tuple|string|enum|interface|type|struct|switch|if|ternary|recursion|promise|callback|async|await|lambda|generator)';
+
 export interface Rule {
   re: RegExp;
   weight: number;
@@ -50,11 +53,12 @@ export const LOW: Rule[] = [
   { re: /\b(?:what does|what is|what's|what are)\b(?! the (?:best|right|trade|pros|consequences|risks|implications|impact|downsides|options|failure|security))|\bwas (?:macht|ist|bedeutet)\b|\bqu'est-ce que\b|\bque fait\b|\bqué (?:hace|es|significa)\b/i, weight: 0.2, signal: 'simple question', form: true },
   { re: /\brename|\bumbenennen|\brenommer|\brenombrar|\btypo|\bspelling|\bindent|\bformat (?:this|the)|\bsort (?:the|these|this)|\badd (?:a )?(?:comment|docstring|jsdoc|type annotation|types?|log(?:ging)? line)|\bremove (?:the )?(?:unused|console\.log|comment)|\bconvert (?:this|it|the)\b.{0,40}\bto\b|\bturn (?:this|it) into|\bone-?liner|\bshorter|\bsimplify this (?:line|expression|condition)|\bfix (?:the|this) (?:syntax|import|typo|indentation|lint)/i, weight: 0.35, signal: 'small edit' },
   { re: /\bexplain (?:this|the|what|these)\b|\berkläre?\b|\bexplique\b|\bexplica\b/i, weight: 0.2, signal: 'explanation', form: true },
-  { re: /\bregex\b|\bregular expression|\bsyntax (?:for|of)|(?:\bhow (?:do|can) i|^\s*how to) (?!(?:structure|design|architect|scale|organi[sz]e|split|migrate|approach|handle|model|make sure|ensure|guarantee|prevent|avoid|decide|choose|plan|roll|keep|share|sync|stop|reduce|speed|cut|find out|debug|investigate|deal)\b)[a-z]+\b(?! (?:our|the whole|across|between)\b)|\bwie kann ich\b|\bcomment (?:puis-je|faire)\b|\bcómo (?:puedo|hago)\b/i, weight: 0.2, signal: 'how-to', form: true },
+  { re: /\bregex\b|\bregular expression|\bsyntax (?:for|of)|(?:\bhow (?:do|can) i|^\s*how to) (?!(?:structure|design|architect|scale|organi[sz]e|split|migrate|approach|handle|model|make sure|ensure|guarantee|prevent|avoid|decide|choose|plan|roll|keep|share|sync|stop|reduce|speed|cut|find out|debug|investigate|deal)\b)[a-z]+\b(?! (?:our|the whole|across|between)\b)|\bwhat(?:'s| is) the (?:best|cleanest|simplest|easiest|fastest|shortest|idiomatic|pythonic|proper|right) way to (?:loop|iterate|write|check|convert|parse|format|print|read|sort|split|join|merge|copy|clone|compare|remove|add|get|declare|initiali[sz]e|return|test|mock|name|round|reverse|filter|map|flatten|dedupe|deduplicate|concatenate|escape|encode|decode)\b|\bwie kann ich\b|\bcomment (?:puis-je|faire)\b|\bcómo (?:puedo|hago)\b/i, weight: 0.2, signal: 'how-to', form: true },
   { re: /\bunit tests? for (?:this|the) (?:function|method)|\bwrite (?:a )?test for this\b|\bgenerate (?:a )?(?:getter|setter|constructor|enum|interface|type|dto)/i, weight: 0.2, signal: 'single-function task' },
-  { re: /^\s*(?:what(?:'s| is| are| does)\b.{0,50}\b(?:mean|stand for)\b|what(?:'s| is) (?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s*\?*\s*$)|\bshort answer|\bin (?:one|a) (?:sentence|word)|\bwas (?:bedeutet|heißt)\b|\bque (?:veut dire|signifie)\b|\bqué significa\b/i, weight: 0.3, signal: 'asks for a definition' },
-  // Choosing between two pieces of code (masked to "code" in the prose): `==` or `===`, `any` or `unknown`.
-  { re: /\bcode\b[^.?!]{0,40}\b(?:or|vs\.?|versus|instead of|oder|ou|o)\b[^.?!]{0,30}\bcode\b/i, weight: 0.3, signal: 'choice between two code forms' },
+  { re: /^\s*(?:what(?:'s| is| are| does)\b.{0,50}\b(?:mean|stand for)\b|what(?:'s| is| are) (?:a |an )?[\w-]+(?:\s+[\w-]+)?\s*\?*\s*$)|\bshort answer|\bin (?:one|a) (?:sentence|word)|\bwas (?:bedeutet|heißt)\b|\bque (?:veut dire|signifie)\b|\bqué significa\b/i, weight: 0.3, signal: 'asks for a definition' },
+  // Choosing between two pieces of code (masked to "code"/"name" in the prose) or two language constructs:
+  // `==` or `===`, `any` or `unknown`, a for loop or forEach.
+  { re: new RegExp(`\\b${CODE_FORM}\\b[^.?!]{0,40}\\b(?:or|vs\\.?|versus|instead of|oder|ou|o)\\b[^.?!]{0,30}\\b${CODE_FORM}\\b`, 'i'), weight: 0.3, signal: 'choice between two code forms' },
   // One DDL statement: "a migration that adds a nullable column" is a one-line schema edit, not a data migration.
   { re: /\b(?:add|adds|adding|drop|drops|rename|renames|remove|removes)\s+(?:a |an |the |one )?(?:[\w`'"-]+\s+){0,3}(?:column|field|index|constraint)\b/i, weight: 0.3, signal: 'single schema change' },
   { re: /\bquick (?:one|q(?:uestion)?)\b|\bjust (?:a|one) (?:quick|small|simple)|\bsimple question|\bprobably (?:missing something )?obvious|\bin (?:simpler|plain|simple) (?:words|terms|english)\b|\bin (?:one|a|two|three|\d) (?:sentences?|words?|lines?)\b|\beli5\b/i, weight: 0.15, signal: 'says it is quick' },
