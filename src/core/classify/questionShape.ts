@@ -81,7 +81,7 @@ const LOCAL_SCOPE = /\b(?:(?:this|these|the|my|der|die|das|diese[rs]?|cette|ce|c
 // or any of them owned by "our"/"we", mean the question is about the system.
 const SYSTEM_NOUNS = new RegExp([
   /\b(?:micro)?services?\b|\bdienste?n?\b|\bservicios\b/.source,
-  /\b(?:pods?|instances|nodes|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/.source,
+  /\b(?:pods?|instances|nodes|edge nodes?|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/.source,
   /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
   /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
   /\b(?:cache|caching|cdn|redis|memcached|caché)\b/.source,
@@ -93,7 +93,7 @@ const SYSTEM_NOUNS = new RegExp([
 ].map((source) => `(${source})`).join('|'), 'gi');
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
-export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops)\s?(?:\/\s?s|per second))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
+export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
 
 /**
  * The system parts the question names, one per kind of part ("services", "database", "cache"), each shown by the
