@@ -80,7 +80,7 @@ const LOCAL_SCOPE = /\b(?:(?:this|these|the|my|der|die|das|diese[rs]?|cette|ce|c
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
 const SYSTEM_NOUNS = new RegExp([
-  /\b(?:micro)?services?\b|\bdienste?n?\b|\bservicios\b/.source,
+  /\b(?:micro)?services?\b|\bdienste?n?\b|\b(?:micro)?servicios?\b/.source,
   /\b(?:pods?|instances|nodes|edge nodes?|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/.source,
   /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
   /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
