@@ -7,7 +7,7 @@
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './complexityRules';
 import {
-  SCALE_FIGURES, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
+  SCALE_FIGURES, asksSomethingElse, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
 } from './questionShape';
 
 export interface ComplexityResult {
@@ -62,7 +62,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);
   const explicitlyWide = /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
-  const edit = isDirectEdit(prose);
+  const edit = isDirectEdit(prose) && !asksSomethingElse(prose);
   // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
   // edit is about the system only when it says so outright or names three parts.
   const systemWide = edit

@@ -73,6 +73,15 @@ export function isDirectEdit(prose: string): boolean {
   return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart()) || EDIT_VERB_LAST.test(prose);
 }
 
+/**
+ * True when, after its first sentence, the request asks a question of its own ("Rename x, and also: will our
+ * token cache break with several pods?"). An edit verb at the start then speaks only for the first part.
+ */
+export function asksSomethingElse(prose: string): boolean {
+  const parts = prose.split(/(?<=[.?!;:])\s+/).slice(1);
+  return parts.some((p) => p.trim().split(/\s+/).length >= 4 && /\?\s*$/.test(p));
+}
+
 // "this line", "the variable", "these imports", "this useEffect" (a masked name): the object is one piece of
 // code. "that" only right before the noun: "a package that everything imports" is a relative clause.
 const LOCAL_SCOPE = /\b(?:(?:this|these|the|my|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}|that\s+)(?:name|line|lines|test|branch|commit|script|query|component|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { scoreComplexity } from '../../../src/core/classify/complexity';
-import { isDirectEdit, isLocalScope, maskCodeLines, pastedCodeLines, proseOf, questionCount, routeHint, systemParts } from '../../../src/core/classify/questionShape';
+import { asksSomethingElse, isDirectEdit, isLocalScope, maskCodeLines, pastedCodeLines, proseOf, questionCount, routeHint, systemParts } from '../../../src/core/classify/questionShape';
 import type { ChatTurn, Request } from '../../../src/core/request';
 
 function req(question: string, partial: Partial<Request> = {}): Request {
@@ -39,6 +39,14 @@ suite('routing: complexity mechanism', () => {
     assert.ok(score('Change the distributed tracing header name in this function') < 0.3);
     const across = scoreComplexity(req('Change how errors are reported across all services, the gateway and the clients'));
     assert.ok(across.complexity >= 0.5, `${across.complexity} ${across.signals.join('; ')}`);
+  });
+
+  test('an edit verb speaks only for its own sentence when a separate question follows', () => {
+    assert.ok(asksSomethingElse(proseOf('Rename `tmp` to `result`, and also: will our token cache break when we run several pods?')));
+    assert.ok(!asksSomethingElse(proseOf('Fix: "Property foo does not exist on type Bar"')));
+    assert.ok(!asksSomethingElse(proseOf('Rename this. Thanks!')));
+    assert.ok(score('Rename `tmp` to `result`, and also: will our token cache break when we scale to several pods?') >= 0.5);
+    assert.ok(score('Rename `tmp` to `result`.') < 0.3);
   });
 
   test('a choice between two pieces of code is local; a feature the user wants to add is not an edit', () => {
