@@ -57,7 +57,8 @@ export function pastedCodeLines(question: string): number {
 // Product names written in inner capitals are topics, not identifiers from the user's code.
 const KNOWN_PRODUCTS = new Set(['graphql', 'postgresql', 'dynamodb', 'mongodb', 'rabbitmq', 'mysql', 'launchdarkly',
   'github', 'gitlab', 'javascript', 'typescript', 'nodejs', 'nextjs', 'redis', 'elasticsearch', 'opentelemetry',
-  'cockroachdb', 'clickhouse', 'bigquery', 'websocket', 'websockets', 'grpc', 'oauth', 'openapi', 'sqlite']);
+  'cockroachdb', 'clickhouse', 'bigquery', 'websocket', 'websockets', 'grpc', 'oauth', 'openapi', 'sqlite', 'ios', 'macos',
+  'ipados', 'watchos', 'iphone', 'ipad', 'devops', 'gitops', 'mlops', 'fastapi', 'nestjs', 'nuxtjs', 'vuejs', 'reactjs']);
 
 // Polite or filler openings in front of the real verb ("hey, quick one: could you please rename …").
 const LEAD_IN = /^(?:\s*(?:hey|hi|hello|ok(?:ay)?|so|thanks!?|thank you|quick (?:one|q(?:uestion)?)|please|pls|plz|now|also|and|then|can (?:you|u)|could (?:you|u)|would you|will you|kannst du|könntest du|bitte|peux-tu|pourrais-tu|puedes|podrías|por favor|i (?:want|need) you to|help me)[\s,:!.-]+)+/i;
@@ -84,7 +85,7 @@ export function asksSomethingElse(prose: string): boolean {
 
 // "this line", "the variable", "these imports", "this useEffect" (a masked name): the object is one piece of
 // code. "that" only right before the noun: "a package that everything imports" is a relative clause.
-const LOCAL_SCOPE = /\b(?:(?:this|these|the|my|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}|that\s+)(?:name|line|lines|test|branch|commit|script|query|component|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)\b/i;
+const LOCAL_SCOPE = /\b(?:(?:this|these|the|my|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}|that\s+)(?:name|line|lines|test|branch|commit|script|query|component|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)s?\b/i;
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
@@ -94,7 +95,7 @@ const SYSTEM_NOUNS = new RegExp([
   /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
   /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
   /\b(?:cache|caching|cdn|redis|memcached|caché)\b/.source,
-  /\b(?:frontend|front-end|clients?|mobile app|web app|browser)\b/.source,
+  /\b(?:frontend|front-end|clients?|mobile apps?|web apps?|desktop apps?|browser|ios|android)\b/.source,
   /\b(?:gateway|api gateway|load balancer|proxy|backend|back-end|api|bff)\b/.source,
   /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b/.source,
   /\b(?:tenants?|customers|teams?|engineers)\b/.source,
