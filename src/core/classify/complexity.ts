@@ -91,17 +91,19 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   if (systemWide) out.push({ signal: `about the system (${parts.slice(0, 3).join(', ') || 'across parts'})`, delta: parts.length >= 3 ? 0.2 : 0.15 });
   else if (local) out.push({ signal: 'about one piece of code', delta: -0.1 });
 
+  const files = new Set(request.context.map((c) => c.path).filter(Boolean)).size;
+  const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0) + pastedCodeLines(q);
   const words = prose.trim().split(/\s+/).filter(Boolean).length;
   const questions = questionCount(prose);
   const listItems = (q.match(/(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])[ \t]+\S/g) ?? []).length;
   if (words >= 60) out.push({ signal: `long question (${words} words)`, delta: 0.15 });
   else if (words >= 35) out.push({ signal: `detailed question (${words} words)`, delta: 0.08 });
-  else if (words <= 8) out.push({ signal: `short question (${words} words)`, delta: -0.1 });
+  // Brevity says a question is simple unless it names a hard problem with no code attached: "outbox or CDC?" is
+  // short because the person asking knows the terms, while "is this thread-safe?" under a snippet is about it.
+  else if (words <= 8 && (!hardContent || contextLines > 0)) out.push({ signal: `short question (${words} words)`, delta: -0.1 });
   if (questions >= 3 || listItems >= 3) out.push({ signal: 'several sub-questions', delta: 0.15 });
   else if (questions === 2) out.push({ signal: 'two questions in one', delta: 0.08 });
 
-  const files = new Set(request.context.map((c) => c.path).filter(Boolean)).size;
-  const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0) + pastedCodeLines(q);
   if (files >= 3) out.push({ signal: `context from ${files} files`, delta: 0.15 });
   if (contextLines >= 400) out.push({ signal: `large context (${contextLines} lines)`, delta: 0.1 });
   else if (contextLines > 0 && contextLines <= 5 && files <= 1) out.push({ signal: 'a few lines of context', delta: -0.05 });

@@ -61,11 +61,10 @@ const KNOWN_PRODUCTS = new Set(['graphql', 'postgresql', 'dynamodb', 'mongodb', 
   'ipados', 'watchos', 'iphone', 'ipad', 'devops', 'gitops', 'mlops', 'fastapi', 'nestjs', 'nuxtjs', 'vuejs', 'reactjs']);
 
 // Polite or filler openings in front of the real verb ("hey, quick one: could you please rename …").
-const LEAD_IN = /^(?:\s*(?:hey|hi|hello|ok(?:ay)?|so|thanks!?|thank you|quick (?:one|q(?:uestion)?)|please|pls|plz|now|also|and|then|can (?:you|u)|could (?:you|u)|would you|will you|kannst du|könntest du|bitte|peux-tu|pourrais-tu|puedes|podrías|por favor|i (?:want|need) you to|help me)[\s,:!.-]+)+/i;
+const LEAD_IN = /^(?:\s*(?:hey|hi|hello|ok(?:ay)?|so|thanks!?|thank you|quick (?:one|q(?:uestion)?)|please|pls|plz|now|also|and|then|can (?:you|u)|could (?:you|u)|would you|will you|kannst du|könntest du|bitte|peux-tu|pourrais-tu|puedes|podrías|por favor|(?:você )?pode(?:ria)?|puoi|potresti|per favore|kun je|kan je|kunt u|alsjeblieft|i (?:want|need) you to|help me)[\s,:!.-]+)+/i;
 
-// Verbs that ask for a direct change to code the user is looking at, in the four languages the classifier
-// knows. A question that starts with one is an edit even when its object mentions a big topic.
-const EDIT_VERB = /^(?:rename|add|insert|remove|delete|drop|change|update|fix|correct|format|reformat|sort|translate|convert|turn|make|extract|inline|replace|wrap|document|write (?:a |an |the )?(?:docstring|jsdoc|comment|one-liner|unit test|test|type|interface)|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\w-]+ ){0,3}(?:yaml|yml|dockerfile|config|makefile|script|function|class|tests?|query|regex|component|interface|type|enum|readme|snippet|example|migration|endpoint|handler)\b|generate|split this|shorten|simplify|use|move this|reorder|indent|capitali[sz]e|umbenennen|benenne|ändere|füge|entferne|korrigiere|formatiere|übersetze|renomme|ajoute|supprime|corrige|change|modifie|traduis|cambia|renombra|añade|agrega|elimina|corrige|traduce)\b/i;
+// Verbs that ask for a direct change to code the user is looking at, in the languages the classifier knows. A question that starts with one is an edit even when its object mentions a big topic.
+const EDIT_VERB = /^(?:rename|add|insert|remove|delete|drop|change|update|fix|correct|format|reformat|sort|translate|convert|turn|make|extract|inline|replace|wrap|document|write (?:a |an |the )?(?:docstring|jsdoc|comment|one-liner|unit test|test|type|interface)|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\w-]+ ){0,3}(?:yaml|yml|dockerfile|config|makefile|script|function|class|tests?|query|regex|component|interface|type|enum|readme|snippet|example|migration|endpoint|handler)\b|generate|split this|shorten|simplify|use|move this|reorder|indent|capitali[sz]e|umbenennen|benenne|ändere|füge|entferne|korrigiere|formatiere|übersetze|renomme|ajoute|supprime|corrige|change|modifie|traduis|cambia|renombra|añade|agrega|elimina|corrige|traduce|renomeie|renomear|adicion[ea]|corrija|remova|converta|escreva|rinomina|aggiungi|correggi|rimuovi|converti|scrivi|hernoem|voeg|verwijder|corrigeer|schrijf|verbeter)\b/i;
 
 // German puts the verb last after a modal ("kannst du die Funktion umbenennen?").
 const EDIT_VERB_LAST = /\b(?:umbenennen|hinzufügen|ergänzen|entfernen|löschen|ändern|korrigieren|beheben|formatieren|übersetzen|kommentieren|sortieren|vereinfachen|umwandeln|einrücken)\s*[.!?]*\s*$/i;
@@ -105,6 +104,9 @@ const SYSTEM_NOUNS = new RegExp([
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
 export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
 
+// "our schema file", "the pipeline config", "the api docs": a system noun used to name one file the user has open.
+const NAMES_A_FILE = /^\s+(?:files?|config(?:uration)? files?|docs?|definitions? files?|yaml|json)\b/i;
+
 /**
  * The system parts the question names, one per kind of part ("services", "database", "cache"), each shown by the
  * first word that named it. "Index, table and Postgres" are one part, the database; "queue and database" are two.
@@ -112,6 +114,7 @@ export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion
 export function systemParts(prose: string): string[] {
   const found = new Map<number, string>();
   for (const m of prose.matchAll(SYSTEM_NOUNS)) {
+    if (NAMES_A_FILE.test(prose.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     const group = m.slice(1).findIndex((g) => g !== undefined);
     if (!found.has(group)) found.set(group, m[0].toLowerCase().replace(/'?s$/, ''));
   }
@@ -123,7 +126,7 @@ export function isLocalScope(prose: string): boolean {
 }
 
 export function ownsSystem(prose: string): boolean {
-  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros)\b/i.test(prose);
+  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b/i.test(prose);
 }
 
 /** Separate questions asked: question marks ending a clause, plus inline "1) … 2) … 3)" enumerations. */
