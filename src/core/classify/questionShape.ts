@@ -105,7 +105,7 @@ const SYSTEM_NOUNS = new RegExp([
 export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
 
 // "our schema file", "the pipeline config", "the api docs": a system noun used to name one file the user has open.
-const NAMES_A_FILE = /^\s+(?:files?|config(?:uration)? files?|docs?|definitions? files?|yaml|json)\b/i;
+const NAMES_A_FILE = /^\s+(?:files?|config(?:uration)?(?: files?)?|docs?|definitions? files?|yaml|json)\b/i;
 
 /**
  * The system parts the question names, one per kind of part ("services", "database", "cache"), each shown by the

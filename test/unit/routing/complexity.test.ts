@@ -75,6 +75,39 @@ suite('routing: complexity mechanism', () => {
     assert.ok(score('what does idempotent mean?') < 0.3);
   });
 
+  test('brevity pulls down only when the question names no hard problem or has code attached', () => {
+    const snippet = [{ source: 'selection' as const, text: 'let n = 0;\nfunction inc() { n++; }', path: 'a.js', startLine: 1 }];
+    const bare = scoreComplexity(req('how to stop double billing on retries?'));
+    assert.ok(bare.complexity >= 0.5 && !bare.signals.some((s) => s.startsWith('short question')), bare.signals.join('; '));
+    assert.ok(score('saga or choreography?') >= 0.5);
+    // The same few words under a snippet are about that snippet.
+    assert.ok(score('is this thread-safe?', { context: snippet }) < 0.5);
+    assert.ok(scoreComplexity(req('sort this list')).signals.some((s) => s.startsWith('short question')));
+  });
+
+  test('a system noun that names a file is that file, not a part of the system', () => {
+    assert.deepEqual(systemParts('our schema file and the pipeline config'), []);
+    assert.deepEqual(systemParts('our schema and the pipeline'), ['schema', 'pipeline']);
+    assert.ok(score('what goes in our schema file?') < 0.5);
+  });
+
+  test('Portuguese, Italian and Dutch phrasings of the main rules', () => {
+    const snippet = [{ source: 'selection' as const, text: 'const n = xs.length;', path: 'a.ts', startLine: 1 }];
+    assert.ok(score('Hoe moeten we de architectuur van onze diensten opzetten?') >= 0.6);
+    assert.ok(score('Come dovremmo progettare la migrazione del database?') >= 0.6);
+    assert.ok(score('Vale a pena usar Kafka para os nossos eventos?') >= 0.6);
+    assert.ok(score('O que faz esta função?', { context: snippet }) < 0.3);
+    assert.ok(score('Cosa fa questa riga?', { context: snippet }) < 0.3);
+    assert.ok(score('Hernoem deze variabele naar total', { context: snippet }) < 0.3);
+    assert.ok(isDirectEdit('pode renomear a variável x'));
+  });
+
+  test('inflected choices and named alternatives, but not two code forms', () => {
+    assert.ok(score('We are choosing between Svelte, Vue and Angular for the new admin UI.') >= 0.5);
+    assert.ok(score('tabs or spaces?') < 0.3);
+    assert.ok(score('let or const?') < 0.3);
+  });
+
   test('code pasted into the question without a fence counts as context, not as words', () => {
     const pasted = ['Explain this please', ...Array.from({ length: 40 }, (_, i) => `  const v${i} = compute(${i});`)].join('\n');
     const r = scoreComplexity(req(pasted));
