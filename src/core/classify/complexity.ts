@@ -7,7 +7,7 @@
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './complexityRules';
 import {
-  SCALE_FIGURES, asksSomethingElse, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
+  SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
 } from './questionShape';
 
 export interface ComplexityResult {
@@ -62,7 +62,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);
   const explicitlyWide = /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
-  const edit = isDirectEdit(prose) && !asksSomethingElse(prose);
+  const edit = (isDirectEdit(prose) && !asksSomethingElse(prose)) || editsCodeAfterScene(prose, q, request);
   // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
   // edit is about the system only when it says so outright or names three parts.
   const systemWide = edit
@@ -108,6 +108,17 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   if (contextLines >= 400) out.push({ signal: `large context (${contextLines} lines)`, delta: 0.1 });
   else if (contextLines > 0 && contextLines <= 5 && files <= 1) out.push({ signal: 'a few lines of context', delta: -0.05 });
   return out;
+}
+
+// Background first, then a small edit of the code in view: the system words only say where the code lives
+// ("our payments microservice on Postgres and Kafka … write a test for this helper"). The ask counts as an edit
+// when it names no big topic itself, the scene names no hard problem ("reads are stale on 3 replicas. Make it
+// consistent." is not a small edit), and there is code to edit.
+function editsCodeAfterScene(prose: string, q: string, request: Pick<Request, 'context'>): boolean {
+  const ask = finalAskAfterScene(prose);
+  if (!ask || !isDirectEdit(ask) || HIGH.some((rule) => rule.re.test(ask))) return false;
+  if (HIGH.some((rule) => HARD_CONTENT.has(rule.signal) && rule.re.test(prose))) return false;
+  return request.context.length > 0 || pastedCodeLines(q) > 0;
 }
 
 // A short follow-up ("ok and how would that work with failover?") is as hard as the thread it continues,

@@ -74,6 +74,17 @@ export function isDirectEdit(prose: string): boolean {
 }
 
 /**
+ * The last sentence of a request that sets the scene first ("we're on Go, Postgres and Kafka … can you write a
+ * test for it?"), when no earlier sentence asks a question of its own; undefined otherwise. Code placeholders
+ * are not sentences.
+ */
+export function finalAskAfterScene(prose: string): string | undefined {
+  const sentences = prose.split(/(?<=[.?!;:])\s+/).map((p) => p.trim()).filter((p) => p !== '' && p !== 'code');
+  if (sentences.length < 2 || sentences.slice(0, -1).some((p) => /\?\s*$/.test(p))) return undefined;
+  return sentences[sentences.length - 1];
+}
+
+/**
  * True when, after its first sentence, the request asks a question of its own ("Rename x, and also: will our
  * token cache break with several pods?"). An edit verb at the start then speaks only for the first part.
  */

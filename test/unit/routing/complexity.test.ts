@@ -108,6 +108,21 @@ suite('routing: complexity mechanism', () => {
     assert.ok(score('let or const?') < 0.3);
   });
 
+  test('background then a small edit of the code in view is an edit, unless the background names a hard problem', () => {
+    const snippet = [{ source: 'selection' as const, text: 'const pool = new Pool({ max: 10 });\nexport default pool;', path: 'db.ts', startLine: 1 }];
+    const scene = 'I work on the search team, we use Elasticsearch and Kafka. Add a comment to this function.';
+    assert.ok(score(scene, { context: snippet }) < 0.3);
+    assert.ok(score('We are on Postgres with 3 replicas and reads are stale after writes. Make it consistent.', { context: snippet }) >= 0.5);
+    // Without code to edit, the closing imperative is not an edit of anything in view.
+    assert.ok(score('We run Kafka and Postgres across our services. Add a design for retries.') >= 0.5);
+  });
+
+  test('"how do people usually …" and conditional "how would you all …" ask for an approach', () => {
+    assert.ok(scoreComplexity(req('how do people usually track which dataset a model was trained on?')).signals.includes('asks how to approach it'));
+    assert.ok(scoreComplexity(req('Como vocês fariam isso?')).signals.includes('asks how to approach it'));
+    assert.ok(scoreComplexity(req('Come gestireste questo?')).signals.includes('asks how to approach it'));
+  });
+
   test('code pasted into the question without a fence counts as context, not as words', () => {
     const pasted = ['Explain this please', ...Array.from({ length: 40 }, (_, i) => `  const v${i} = compute(${i});`)].join('\n');
     const r = scoreComplexity(req(pasted));
