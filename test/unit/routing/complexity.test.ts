@@ -167,7 +167,8 @@ suite('routing: complexity mechanism', () => {
     // 60 KB repetitions of the pieces the rules are made of: whitespace, separators, openings, placeholders.
     const units = [' ', '\n', '\t', 'a ', 'a, ', 'a,', ' or', 'or ', 'x.', 'a-', 'a+', '1 ', '1', 'what ', 'why is ', 'the ',
       'this ', 'how ', 'should ', 'a', '.', ',', '?', '`', "'", '"', '#', 'a_', 'aB', 'first ', 'code ', 'we ', 'our ', '1x ',
-      'k ', 'then ', 'in ', ' -', '/', 'how do ', 'what does ', 'ok ', 'please ', 'x = 1;\n', '```\n', 'a_b.c() '];
+      'k ', 'then ', 'in ', ' -', '/', 'how do ', 'what does ', 'ok ', 'please ', 'x = 1;\n', '```\n', 'a_b.c() ',
+      'a. ', 'Add a. ', 'come ', 'how do people ', 'leg ', 'double ', 'cobrar ', 'our schema '];
     const inputs = ['', ...units.map((u) => u.repeat(Math.ceil(60_000 / u.length)))];
     for (const q of inputs) {
       const started = Date.now();
