@@ -75,6 +75,9 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
         // Backstop only: the guard enforces the first-byte deadline once, without the SDK's retries of time-outs.
         timeout: o.firstByteTimeoutMs * 2,
         fetch: guard.fetch, logLevel: 'off',
+        // This SDK sends the key only as `Authorization: Bearer`; the Messages API documents `x-api-key`, and
+        // gateways and proxies that follow the docs answer 401 without it. The same key, to the same host.
+        defaultHeaders: { 'x-api-key': apiKey },
       });
       const messageStream = client.messages.stream({
         model: body.model,
