@@ -131,7 +131,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
       if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event')));
       return done({
         usage, timing: meter.timing(), model,
-        finish: stopReason === 'max_tokens' ? 'length' : 'stop',
+        // Both mean the answer was cut off, not finished.
+        finish: stopReason === 'max_tokens' || stopReason === 'model_context_window_exceeded' ? 'length' : 'stop',
       });
     } catch (err) {
       if (guard.cancelledByUser) return done(failed(meter, input, model, undefined));

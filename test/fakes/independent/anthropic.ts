@@ -27,7 +27,7 @@ export interface IndependentAnthropicOptions {
   overloadedAfter?: number;
   /** Answer every request with this HTTP status and the real error body. */
   status?: { code: number; type: string; message: string };
-  stopReason?: 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
+  stopReason?: 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'refusal' | 'model_context_window_exceeded';
 }
 
 export class IndependentAnthropic {

@@ -61,6 +61,18 @@ suite('providers/anthropic against the independent Messages fake', () => {
     assert.equal(d.text, 'Independent Claude streams ');
   });
 
+  test('stop_reason "model_context_window_exceeded" → finish "length" (cut off, not finished)', async () => {
+    const d = await run({ stopReason: 'model_context_window_exceeded' });
+    assert.equal(d.text, ANSWER);
+    assert.equal(d.result.finish, 'length');
+  });
+
+  test('stop_reason "refusal" → the streamed text stands, finish "stop"', async () => {
+    const d = await run({ stopReason: 'refusal', answer: 'I cannot help with that request.' });
+    assert.equal(d.text, 'I cannot help with that request.');
+    assert.equal(d.result.finish, 'stop');
+  });
+
   test('overloaded_error event mid-stream → server failure, the answer is marked incomplete', async () => {
     const d = await run({ overloadedAfter: 3 });
     assert.equal(d.text, 'Independent Claude streams ');
