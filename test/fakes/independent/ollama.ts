@@ -24,6 +24,9 @@ export interface IndependentOllamaOptions {
   maxDeltas?: number;
   /** After this many deltas, send {"error": …} as the next line (the model crashed mid-answer). */
   errorAfter?: number;
+  /** Routes it does not serve, answered as Go's mux does (404, text/plain "404 page not found"): a proxy or a
+   * minimal Ollama-compatible server in front of the model. */
+  unrouted?: string[];
 }
 
 export class IndependentOllama {
@@ -55,6 +58,10 @@ export class IndependentOllama {
 
   private async route(req: WireRequest, res: http.ServerResponse): Promise<void> {
     const body = (req.json ?? {}) as Record<string, unknown>;
+    if (this.opts.unrouted?.includes(req.path)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return void res.end('404 page not found');
+    }
     if (req.method === 'GET' && req.path === '/api/version') return json(res, 200, { version: this.opts.version ?? '0.5.7' }, this.headers());
     if ((req.method === 'GET' || req.method === 'HEAD') && req.path === '/') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });

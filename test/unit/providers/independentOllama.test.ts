@@ -57,6 +57,30 @@ suite('providers/ollama against the independent Ollama fake', () => {
     assert.match(d.result.failure!.message, /ollama pull llama3\.2:1b/);
   });
 
+  test('a server that does not route /api/show still chats; FIM falls back to the family template', async () => {
+    const d = await run({ unrouted: ['/api/show'] });
+    assert.equal(d.text, ANSWER);
+    assert.equal(d.result.finish, 'stop');
+    fake.seen.length = 0;
+    const f = await drain(provider().complete({ model: CHAT, prefix: 'x = ', suffix: '\n', maxTokens: 20 }, never()));
+    assert.equal(f.result.finish, 'stop');
+    assert.equal((fake.seen.find((s) => s.path === '/api/generate')!.json as { raw?: boolean }).raw, true);
+  });
+
+  test('a bare "404 page not found" on /api/chat is not reported as "model not pulled"', async () => {
+    const d = await run({ unrouted: ['/api/chat'] });
+    assert.equal(d.result.finish, 'error');
+    assert.doesNotMatch(d.result.failure!.message, /ollama pull/);
+    assert.match(d.result.failure!.message, /404 page not found.*hybrid\.local\.baseUrl/);
+  });
+
+  test('health matches "name" and "name:latest" either way round', async () => {
+    fake.opts = { models: [{ name: 'llama3.2:latest', family: 'llama' }] };
+    assert.equal((await provider().health('llama3.2')).state, 'ready');
+    assert.equal((await provider().health('llama3.2:latest')).state, 'ready');
+    assert.equal((await provider().health('llama3.2:1b')).state, 'modelMissing');
+  });
+
   test('an {"error"} line mid-stream → server failure', async () => {
     const d = await run({ errorAfter: 2 });
     assert.equal(d.text, 'Independent Ollama ');
