@@ -27,6 +27,10 @@ export interface IndependentAnthropicOptions {
   overloadedAfter?: number;
   /** Answer every request with this HTTP status and the real error body. */
   status?: { code: number; type: string; message: string };
+  /** Gzip error bodies when the client accepts it. */
+  gzip?: boolean;
+  /** Seconds for `retry-after` on error answers. */
+  retryAfter?: number;
   stopReason?: 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'refusal' | 'model_context_window_exceeded';
 }
 
@@ -46,7 +50,9 @@ export class IndependentAnthropic {
   private route(req: WireRequest, res: http.ServerResponse): Promise<void> | void {
     const requestId = `req_${randomBytes(12).toString('hex')}`;
     const err = (code: number, type: string, message: string) =>
-      json(res, code, { type: 'error', error: { type, message }, request_id: requestId }, { 'request-id': requestId });
+      json(res, code, { type: 'error', error: { type, message }, request_id: requestId }, {
+        'request-id': requestId, ...(this.opts.retryAfter !== undefined ? { 'retry-after': String(this.opts.retryAfter) } : {}),
+      }, this.opts.gzip);
     if (req.method !== 'POST' || req.path !== '/v1/messages') return err(404, 'not_found_error', 'Not found');
     if (typeof req.headers['x-api-key'] !== 'string' || !req.headers['x-api-key']) return err(401, 'authentication_error', 'x-api-key header is required');
     if (typeof req.headers['anthropic-version'] !== 'string') return err(400, 'invalid_request_error', 'anthropic-version: header is required');

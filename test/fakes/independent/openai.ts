@@ -20,6 +20,10 @@ export interface IndependentOpenAIOptions {
   status?: { code: number; type: string; code_: string | null; message: string };
   /** Ignore include_usage (many OpenAI-compatible servers do). */
   noUsage?: boolean;
+  /** Gzip error bodies when the client accepts it. */
+  gzip?: boolean;
+  /** Seconds for `retry-after` on error answers. */
+  retryAfter?: number;
 }
 
 export class IndependentOpenAI {
@@ -38,7 +42,9 @@ export class IndependentOpenAI {
 
   private route(req: WireRequest, res: http.ServerResponse): Promise<void> | void {
     const err = (status: number, type: string, code: string | null, message: string) =>
-      json(res, status, { error: { message, type, param: null, code } }, { 'x-request-id': `req_${randomBytes(16).toString('hex')}` });
+      json(res, status, { error: { message, type, param: null, code } }, {
+        'x-request-id': `req_${randomBytes(16).toString('hex')}`, ...(this.opts.retryAfter !== undefined ? { 'retry-after': String(this.opts.retryAfter) } : {}),
+      }, this.opts.gzip);
     if (req.method !== 'POST' || req.path !== '/v1/chat/completions') return err(404, 'invalid_request_error', 'unknown_url', `Invalid URL (${req.method} ${req.path})`);
     if (!/^Bearer \S+/.test(String(req.headers.authorization ?? ''))) return err(401, 'invalid_request_error', null, "You didn't provide an API key.");
     const s = this.opts.status;

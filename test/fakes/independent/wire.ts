@@ -5,6 +5,7 @@
 
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export interface WireRequest {
   method: string;
@@ -104,10 +105,16 @@ export async function deliver(res: http.ServerResponse, frames: string[], d: Del
   res.end();
 }
 
-export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
-  res.end(text);
+/** A JSON answer; gzip-encoded when `gzip` is set and the client offered it (the cloud APIs' CDN does this). */
+export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, gzip = false): void {
+  const text = Buffer.from(JSON.stringify(body), 'utf8');
+  const accepts = /\bgzip\b/.test(String(res.req?.headers['accept-encoding'] ?? ''));
+  const payload = gzip && accepts ? gzipSync(text) : text;
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8', 'content-length': String(payload.length),
+    ...(payload !== text ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}), ...headers,
+  });
+  res.end(payload);
 }
 
 /** Splits an answer into word-sized deltas, spaces kept, so the sum equals the text. */

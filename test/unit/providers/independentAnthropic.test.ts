@@ -102,6 +102,18 @@ suite('providers/anthropic against the independent Messages fake', () => {
     });
   }
 
+  for (const [code, type, message, expected] of [
+    [529, 'overloaded_error', 'Overloaded', 'server'],
+    [429, 'rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit', 'rateLimited'],
+    [400, 'invalid_request_error', 'Your credit balance is too low to access the Anthropic API.', 'quota'],
+  ] as const) {
+    test(`gzip-encoded ${code} ${type} body → ${expected}`, async () => {
+      const d = await run({ gzip: true, retryAfter: 60, status: { code, type, message } });
+      assertFailure(d, expected);
+      if (expected === 'rateLimited') assert.match(d.result.failure!.message, /60 s/);
+    });
+  }
+
   test('sends x-api-key and anthropic-version; cancel mid-stream aborts the connection', async () => {
     const ac = new AbortController();
     fake.opts = { delivery: { gapMs: 40 } };

@@ -97,6 +97,18 @@ suite('providers/openai against the independent Chat Completions fake', () => {
     });
   }
 
+  for (const [status, type, code_, message, expected] of [
+    [401, 'invalid_request_error', 'invalid_api_key', 'Incorrect API key provided.', 'auth'],
+    [429, 'insufficient_quota', 'insufficient_quota', 'You exceeded your current quota, please check your plan and billing details.', 'quota'],
+    [429, 'requests', 'rate_limit_exceeded', 'Rate limit reached for gpt-4.1 on requests per min (RPM): Limit 500.', 'rateLimited'],
+  ] as const) {
+    test(`gzip-encoded ${status} ${code_} body → ${expected}`, async () => {
+      const d = await run({ gzip: true, retryAfter: 60, status: { code: status, type, code_, message } });
+      assertFailure(d, expected);
+      if (expected === 'rateLimited') assert.match(d.result.failure!.message, /60 s/);
+    });
+  }
+
   test('cancel mid-stream aborts the connection', async () => {
     const ac = new AbortController();
     fake.opts = { delivery: { gapMs: 40 } };
