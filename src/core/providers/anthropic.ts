@@ -3,6 +3,7 @@
 
 import Anthropic from '@anthropic-ai/sdk';
 import { isSealed } from '../egress/seal';
+import { anthropicSdkBase } from './baseUrls';
 import type { Usage } from '../request';
 import { chatText, failed, Meter, resolveCommon, type CommonProviderOptions } from './common';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
@@ -71,7 +72,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     let stopReason: string | null = null;
     try {
       const client = new Anthropic({
-        apiKey, authToken: null, baseURL: o.baseUrl, maxRetries,
+        apiKey, authToken: null, baseURL: anthropicSdkBase(o.baseUrl), maxRetries,
         // Backstop only: the guard enforces the first-byte deadline once, without the SDK's retries of time-outs.
         timeout: o.firstByteTimeoutMs * 2,
         fetch: guard.fetch, logLevel: 'off',

@@ -47,6 +47,15 @@ suite('providers/anthropic against the independent Messages fake', () => {
     });
   }
 
+  test('a base URL typed with /v1 (as the API docs show the endpoint) still reaches /v1/messages', async () => {
+    fake.opts = {};
+    fake.seen.length = 0;
+    const p = createAnthropicProvider({ baseUrl: `${url}/v1/`, apiKey: key, maxRetries: 0 });
+    const d = await drain(p.stream(sealed(MODEL), never()));
+    assert.equal(d.text, ANSWER);
+    assert.equal(fake.seen[0]!.path, '/v1/messages');
+  });
+
   test('Connection: close on every response still streams', async () => {
     const d = await run({ delivery: { close: true } });
     assert.equal(d.text, ANSWER);

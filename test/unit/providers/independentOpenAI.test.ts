@@ -63,6 +63,15 @@ suite('providers/openai against the independent Chat Completions fake', () => {
     });
   }
 
+  test('a bare origin as base URL reaches /v1/chat/completions', async () => {
+    fake.opts = {};
+    fake.seen.length = 0;
+    const bare = url.replace(/\/v1$/, '/');
+    const d = await drain(createOpenAIProvider({ baseUrl: bare, apiKey: key, maxRetries: 0 }).stream(sealed(MODEL), never()));
+    assert.equal(d.text, ANSWER);
+    assert.equal(fake.seen[0]!.path, '/v1/chat/completions');
+  });
+
   test('Connection: close still streams', async () => {
     const d = await run({ delivery: { close: true } });
     assert.equal(d.text, ANSWER);
