@@ -83,7 +83,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
 
       for await (const chunk of chunks) {
         if (chunk.model) model = chunk.model;
-        for (const choice of chunk.choices) {
+        // Some OpenAI-compatible servers leave `choices` out of the final usage chunk (OpenAI sends []).
+        for (const choice of chunk.choices ?? []) {
           // A refusal streams in delta.refusal with content null: show it, or the user sees an empty answer.
           const text = choice.delta?.content || choice.delta?.refusal;
           if (text) {

@@ -20,6 +20,8 @@ export interface IndependentOpenAIOptions {
   status?: { code: number; type: string; code_: string | null; message: string };
   /** Ignore include_usage (many OpenAI-compatible servers do). */
   noUsage?: boolean;
+  /** The usage chunk without a `choices` key, as some OpenAI-compatible servers send it (OpenAI sends []). */
+  usageChunkWithoutChoices?: boolean;
   /** Gzip error bodies when the client accepts it. */
   gzip?: boolean;
   /** Seconds for `retry-after` on error answers. */
@@ -82,7 +84,7 @@ export class IndependentOpenAI {
     if (withUsage) {
       const u = this.opts.usage ?? { prompt: 301, cached: 0, reasoning: 0 };
       frames.push(`data: ${JSON.stringify({
-        id, object: 'chat.completion.chunk', created, model, service_tier: 'default', system_fingerprint: 'fp_b3f1157249', choices: [],
+        id, object: 'chat.completion.chunk', created, model, service_tier: 'default', system_fingerprint: 'fp_b3f1157249', ...(this.opts.usageChunkWithoutChoices ? {} : { choices: [] }),
         usage: {
           prompt_tokens: u.prompt, completion_tokens: deltas.length + u.reasoning, total_tokens: u.prompt + deltas.length + u.reasoning,
           prompt_tokens_details: { cached_tokens: u.cached, audio_tokens: 0 },

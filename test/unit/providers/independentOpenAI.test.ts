@@ -34,6 +34,12 @@ suite('providers/openai against the independent Chat Completions fake', () => {
     assert.equal(body.stream_options?.include_usage, true);
   });
 
+  test('a usage chunk without a choices key (some compatible servers) still gives the usage', async () => {
+    const d = await run({ usageChunkWithoutChoices: true, usage: { prompt: 90, cached: 0, reasoning: 0 } });
+    assert.equal(d.text, ANSWER);
+    assert.deepEqual(d.result.usage, { input: 90, output: 7, cacheRead: 0, cacheWrite: 0, source: 'provider' });
+  });
+
   test('reasoning tokens are part of completion_tokens and billed as output', async () => {
     const d = await run({ usage: { prompt: 50, cached: 0, reasoning: 320 } });
     assert.equal(d.text, ANSWER);
