@@ -11,6 +11,9 @@ export interface LocalHealthReport {
 }
 
 const RECHECK_WHEN_DOWN_MS = 15_000;
+/** First re-check after an outage begins; doubles up to RECHECK_WHEN_DOWN_MS, so a server started just after
+ * VS Code (a login item, a test harness) is noticed in seconds, and a long outage costs one probe per 15 s. */
+const FIRST_RECHECK_WHEN_DOWN_MS = 1_000;
 const RECHECK_WHEN_UP_MS = 120_000;
 
 /**
@@ -21,6 +24,8 @@ export class LocalHealth extends Disposable {
   private report: LocalHealthReport = { state: 'unknown', message: 'Checking the local model…' };
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
+  private downDelayMs = FIRST_RECHECK_WHEN_DOWN_MS;
   private noticeShownForOutage = false;
   private readonly changed = this.register(new vscode.EventEmitter<LocalHealthReport>());
   readonly onDidChange = this.changed.event;
@@ -45,7 +50,12 @@ export class LocalHealth extends Disposable {
 
   /** A request just failed to reach the local model: look again now rather than at the next poll. */
   recheck(): Promise<void> {
-    if (this.inFlight) return this.inFlight;
+    // A probe already running may be for the old settings (e.g. hybrid.local.baseUrl just changed): run once more
+    // after it rather than reporting its stale answer until the next poll.
+    if (this.inFlight) {
+      this.queued ??= this.inFlight.then(() => { this.queued = undefined; return this.recheck(); });
+      return this.queued;
+    }
     this.inFlight = this.run().finally(() => { this.inFlight = undefined; });
     return this.inFlight;
   }
@@ -76,6 +86,12 @@ export class LocalHealth extends Disposable {
       this.noticeShownForOutage = true;
       this.notify(next);
     }
-    this.schedule(next.state === 'ready' ? RECHECK_WHEN_UP_MS : RECHECK_WHEN_DOWN_MS);
+    if (next.state === 'ready') {
+      this.downDelayMs = FIRST_RECHECK_WHEN_DOWN_MS;
+      this.schedule(RECHECK_WHEN_UP_MS);
+    } else {
+      this.schedule(this.downDelayMs);
+      this.downDelayMs = Math.min(this.downDelayMs * 2, RECHECK_WHEN_DOWN_MS);
+    }
   }
 }

@@ -3,6 +3,7 @@
 
 import Anthropic from '@anthropic-ai/sdk';
 import { isSealed } from '../egress/seal';
+import { anthropicSdkBase } from './baseUrls';
 import type { Usage } from '../request';
 import { chatText, failed, Meter, resolveCommon, type CommonProviderOptions } from './common';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
@@ -71,10 +72,13 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     let stopReason: string | null = null;
     try {
       const client = new Anthropic({
-        apiKey, authToken: null, baseURL: o.baseUrl, maxRetries,
+        apiKey, authToken: null, baseURL: anthropicSdkBase(o.baseUrl), maxRetries,
         // Backstop only: the guard enforces the first-byte deadline once, without the SDK's retries of time-outs.
         timeout: o.firstByteTimeoutMs * 2,
         fetch: guard.fetch, logLevel: 'off',
+        // This SDK sends the key only as `Authorization: Bearer`; the Messages API documents `x-api-key`, and
+        // gateways and proxies that follow the docs answer 401 without it. The same key, to the same host.
+        defaultHeaders: { 'x-api-key': apiKey },
       });
       const messageStream = client.messages.stream({
         model: body.model,
@@ -128,7 +132,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
       if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event')));
       return done({
         usage, timing: meter.timing(), model,
-        finish: stopReason === 'max_tokens' ? 'length' : 'stop',
+        // Both mean the answer was cut off, not finished.
+        finish: stopReason === 'max_tokens' || stopReason === 'model_context_window_exceeded' ? 'length' : 'stop',
       });
     } catch (err) {
       if (guard.cancelledByUser) return done(failed(meter, input, model, undefined));

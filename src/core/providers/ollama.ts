@@ -61,6 +61,12 @@ function fullName(model: string): string {
   return model.includes(':') ? model : `${model}:latest`;
 }
 
+/** Ollama's own "not pulled" text (`model 'x' not found`, older: `model "x" not found, try pulling it first`),
+ * as opposed to a router's bare `404 page not found` for an endpoint the server does not have. */
+function isModelNotFound(text: string): boolean {
+  return /\bmodel\b.*not found/i.test(text);
+}
+
 export function createOllamaProvider(options: OllamaProviderOptions): OllamaProvider {
   const o: Resolved = resolveCommon(options, OLLAMA_DEFAULT_FIRST_BYTE_MS);
   const keepAlive = options.keepAlive ?? DEFAULT_KEEP_ALIVE;
@@ -98,7 +104,10 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     const e = err as { name?: string; status_code?: unknown; error?: unknown; message?: string };
     if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
       const text = typeof e.error === 'string' ? e.error : e.message ?? '';
-      if (e.status_code === 404 && /not found/i.test(text)) return pullFailure(ctx.model);
+      if (e.status_code === 404 && isModelNotFound(text)) return pullFailure(ctx.model);
+      if (e.status_code === 404) {
+        return { code: 'unknown', status: 404, message: `${o.baseUrl} answered 404 (${scrub(text)}) — check that hybrid.local.baseUrl points at Ollama.`, fix: 'openSettings' };
+      }
       if (e.status_code === 403 && /remote/i.test(text)) return remoteModelFailure(ctx.model, 'Ollama cloud');
       if (e.status_code === 503) {
         return { code: 'server', status: 503, message: 'Ollama is busy (503: its request queue is full) — try again in a moment.', fix: 'retry' };
@@ -135,7 +144,19 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
   async function modelInfo(client: Ollama, model: string): Promise<OllamaModelInfo> {
     const cached = infoCache.get(model);
     if (cached) return cached;
-    const show = await client.show({ model });
+    let show: Awaited<ReturnType<Ollama['show']>>;
+    try {
+      show = await client.show({ model });
+    } catch (err) {
+      // A server without /api/show (a proxy or a minimal Ollama-compatible server) can still chat: go on without
+      // capabilities (FIM then uses the family template), uncached. "Model not found" and deadlines still fail.
+      const e = err as { name?: string; status_code?: unknown; error?: unknown };
+      const text = typeof e?.error === 'string' ? e.error : '';
+      const unsupported = e?.name === 'ResponseError' && (e.status_code === 404 || e.status_code === 405 || e.status_code === 501) && !isModelNotFound(text);
+      if (!unsupported) throw err;
+      o.logger.info(`ollama: /api/show unavailable (${String(e.status_code)}), going on without model capabilities`);
+      return { capabilities: [] };
+    }
     const raw = show as unknown as { remote_host?: unknown; model_info?: Record<string, unknown> };
     const ctxKey = Object.keys(raw.model_info ?? {}).find((k) => k.endsWith('.context_length'));
     const ctxLen = ctxKey ? raw.model_info?.[ctxKey] : undefined;
@@ -249,7 +270,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       const entries = list.models as unknown as Array<{ name: string; remote_host?: string }>;
       const models = entries.map((m) => m.name);
       if (!model) return { state: 'ready', models, message: `Ollama is ready at ${o.baseUrl} (${models.length} models).` };
-      const entry = entries.find((m) => m.name === fullName(model) || m.name === model);
+      const entry = entries.find((m) => fullName(m.name) === fullName(model));
       if (!entry) return { state: 'modelMissing', models, message: pullFailure(model).message };
       if (entry.remote_host) return { state: 'notLocal', models, message: remoteModelFailure(model, entry.remote_host).message };
       return { state: 'ready', models, message: `Ollama is ready at ${o.baseUrl} with ${model}.` };

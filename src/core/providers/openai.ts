@@ -4,6 +4,7 @@
 
 import OpenAI from 'openai';
 import { isSealed } from '../egress/seal';
+import { openAISdkBase } from './baseUrls';
 import type { Usage } from '../request';
 import { chatText, failed, isLoopbackOrTrusted, Meter, resolveCommon, type CommonProviderOptions } from './common';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
@@ -62,7 +63,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     try {
       const client = new OpenAI({
         // Local servers usually ignore the key; the SDK insists on one (and would otherwise read OPENAI_API_KEY).
-        apiKey: apiKey ?? 'not-needed', organization: null, project: null, baseURL: o.baseUrl, maxRetries,
+        apiKey: apiKey ?? 'not-needed', organization: null, project: null, baseURL: openAISdkBase(o.baseUrl), maxRetries,
         timeout: o.firstByteTimeoutMs * 2, // backstop; the guard enforces the first-byte deadline
         fetch: guard.fetch, logLevel: 'off',
       });
@@ -82,8 +83,10 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
 
       for await (const chunk of chunks) {
         if (chunk.model) model = chunk.model;
-        for (const choice of chunk.choices) {
-          const text = choice.delta?.content;
+        // Some OpenAI-compatible servers leave `choices` out of the final usage chunk (OpenAI sends []).
+        for (const choice of chunk.choices ?? []) {
+          // A refusal streams in delta.refusal with content null: show it, or the user sees an empty answer.
+          const text = choice.delta?.content || choice.delta?.refusal;
           if (text) {
             meter.onText(text);
             yield text;
