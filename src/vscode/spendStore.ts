@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
 import type { BudgetState, LedgerRecord } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, Ledger, localDayKey, priceOf, SpendModel, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
 
 const WARNED_KEY = 'hybrid.budgetWarned';
 const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 'model', 'status', 'outcome', 'input', 'output',
-  'cacheRead', 'cacheWrite', 'tokenSource', 'costUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions'] as const;
+  'cacheRead', 'cacheWrite', 'cacheWrite1h', 'tokenSource', 'costUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions'] as const;
 
 /**
  * Owns the ledger (append-only JSONL in global storage) and the in-memory spend model built from it.
@@ -67,7 +67,7 @@ export class SpendStore extends Disposable implements SpendSource {
     // Every local record carries what it would have cost on the cloud model, whoever made it (Ask, completion),
     // so "saved vs all-cloud" covers them all.
     const r = input.route === 'local' && input.cloudEquivalentUsd === undefined
-      ? { ...input, cloudEquivalentUsd: priceOf(this.settings()['cloud.model'], input.tokens, this.priceTable()) ?? null }
+      ? { ...input, cloudEquivalentUsd: cloudEquivalent(input.tokens, this.settings()['cloud.model'], this.priceTable()) ?? null }
       : input;
     const ledger = await this.load();
     const result = await ledger.append(r);
@@ -134,7 +134,7 @@ export class SpendStore extends Disposable implements SpendSource {
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
     const rows = (await this.everything()).map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
-      r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.source, r.costUsd,
+      r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.cacheWrite1h ?? 0, r.tokens.source, r.costUsd,
       r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions].map(esc).join(','));
     return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
   }

@@ -28,7 +28,8 @@ export interface AskDeps {
   countTokens(text: string): Promise<number>;
   contextWindow(model: string): number | undefined;
   price(model: string, usage: Usage): number | undefined;
-  localCost(totalMs: number): number;
+  /** The ledger's cost fields for an ended request (spend/cost.ts requestCost: the one pricing seam). */
+  cost(route: 'local' | 'cloud', model: string, usage: Usage, totalMs: number): { costUsd: number | null; cloudEquivalentUsd?: number | null };
   record(record: LedgerRecord): Promise<void>;
   confirm(message: string): Promise<boolean>;
   now(): number;
@@ -65,7 +66,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     const fixes = fixesFor(decision.reasons);
     yield routeEvent(decision, input, '', '', [], {}, estimatedCostUsd);
     yield { type: 'error', message: decision.reasons.join(' '), fixes };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, 'none', '', zeroUsage(), null, null, deps.now() - started, 'failed', 'refused'));
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, 'none', '', zeroUsage(), 0, null, deps.now() - started, 'failed', 'refused'));
     return;
   }
 
@@ -138,7 +139,7 @@ async function* attempt(
     };
     yield routeEvent(decision, input, model, s['cloud.provider'], [], {}, estimatedCostUsd);
     yield { type: 'error', message: failure.message, fixes: ['setApiKey', 'retryLocal'], failure };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), null, null, deps.now() - started, 'failed', 'auth'));
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), 0, null, deps.now() - started, 'failed', 'auth'));
     return { kind: 'failed', failure };
   }
 
@@ -168,7 +169,7 @@ async function* attempt(
       const failure: ProviderFailure = { code: 'blocked', message: gated.reason, fix: 'retryLocal' };
       yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimatedCostUsd);
       yield { type: 'error', message: gated.reason, fixes: ['retryLocal', 'openSettings'], failure };
-      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), null, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
+      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), 0, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
       return { kind: 'failed', failure: { ...failure, code: 'blocked' } };
     }
     sendBody = gated.body;
@@ -189,9 +190,8 @@ async function* attempt(
     if (step.done) { result = step.value; break; }
     yield { type: 'delta', text: step.value };
   }
-  const cost = target === 'local' ? deps.localCost(result.timing.totalMs) : deps.price(result.model || model, result.usage) ?? null;
+  const { costUsd: cost, cloudEquivalentUsd: cloudEquivalent } = deps.cost(target, result.model || model, result.usage, result.timing.totalMs);
   const status = result.finish === 'cancelled' ? 'cancelled' : result.finish === 'error' ? 'failed' : 'ok';
-  const cloudEquivalent = target === 'local' ? deps.price(s['cloud.model'], result.usage) ?? null : undefined;
   await deps.record(ledger(deps, request, decision, provider.id, result.model || model, result.usage, cost,
     result.timing.ttftMs, result.timing.totalMs, status, result.failure?.code ?? result.finish, redactions, cloudEquivalent));
   const notes = [...(result.notes ?? [])];
@@ -230,7 +230,8 @@ function fixesFor(reasons: string[]): FixAction[] {
 function usage(input: number, output: number, source: Usage['source']): Usage {
   return { input, output, cacheRead: 0, cacheWrite: 0, source };
 }
-function zeroUsage(): Usage { return usage(0, 0, 'estimate'); }
+// Nothing was sent: zero tokens, counted (not estimated).
+function zeroUsage(): Usage { return usage(0, 0, 'provider'); }
 
 function routeEvent(
   decision: Decision, input: AskInput, model: string, provider: string, context: AttachedContext[],

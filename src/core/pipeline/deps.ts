@@ -8,7 +8,7 @@ import type { ChatProvider } from '../providers/types';
 import type { BudgetState, HealthState, LedgerRecord } from '../request';
 import { decide } from '../route/decide';
 import type { HybridSettings } from '../settings';
-import { contextWindowOf, localCost, priceOf, type PriceTable } from '../spend';
+import { contextWindowOf, priceOf, requestCost, type PriceTable } from '../spend';
 import type { AskDeps } from './ask';
 
 export interface AskParts {
@@ -42,7 +42,9 @@ export function createAskDeps(p: AskParts): AskDeps {
     countTokens: p.countTokens,
     contextWindow: (model) => contextWindowOf(model, p.priceTable),
     price: (model, usage) => priceOf(model, usage, p.priceTable),
-    localCost: (ms) => localCost(ms, s['local.costPerHour']),
+    cost: (route, model, usage, totalMs) => requestCost({
+      route, model, usage, totalMs, costPerHour: s['local.costPerHour'], cloudModel: s['cloud.model'], table: p.priceTable,
+    }),
     record: p.record,
     confirm: p.confirm,
     now: p.now ?? (() => Date.now()),

@@ -1,6 +1,7 @@
 export { BUNDLED_PRICES, contextWindowOf, findModel, matches, withOverrides } from './priceTable';
 export type { MatchRule, ModelPrice, PriceTable, PriceTier, ProviderId } from './priceTable';
-export { cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, toLedgerUsage, usageFromProvider } from './cost';
+export { cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, cacheWritesOf, totalTokensOf, usageFromProvider } from './cost';
+export { billedUsage, nothingBilled, rejectedBeforeRun } from './billing';
 export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';
 export { Ledger, ledgerFileName, monthOf } from './ledger';
 export type { AppendResult, LedgerOptions, LoadResult, RepairReport } from './ledger';

@@ -11,6 +11,7 @@
 //   savedUsd          wouldHaveSpentUsd − spentUsd  =  Σ cloudEquivalentUsd(local) − localUsd
 // Cloud requests with an unknown price are counted (unknownPriceRequests), never added as $0.
 import type { LedgerRecord, RecordStatus, Route } from '../request';
+import { cacheWritesOf } from './cost';
 import { LatencyWindow } from './latencyWindow';
 
 export interface TokenTotals {
@@ -99,7 +100,7 @@ function addTo(t: PeriodTotals, r: LedgerRecord): void {
   t.tokens.input += r.tokens.input;
   t.tokens.output += r.tokens.output;
   t.tokens.cacheRead += r.tokens.cacheRead;
-  t.tokens.cacheWrite += r.tokens.cacheWrite;
+  t.tokens.cacheWrite += cacheWritesOf(r.tokens);
   if (r.tokens.source === 'estimate') t.estimatedTokenRequests++;
   if (r.route === 'cloud') {
     t.cloudRequests++;

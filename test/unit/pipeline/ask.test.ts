@@ -5,6 +5,12 @@ import { sealForEgress } from '../../../src/core/egress/seal';
 import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
 import type { Decision, LedgerRecord } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { requestCost, type PriceTable } from '../../../src/core/spend';
+
+const TEST_PRICES: PriceTable = {
+  source: 'test', units: 'USD per million tokens', pricesChecked: '2026-01-01',
+  models: [{ id: 'claude', name: 'Claude (test)', provider: 'anthropic', match: { starts_with: 'claude' }, contextWindow: 200_000, input: 3, output: 15 }],
+};
 
 function provider(id: string, location: 'local' | 'cloud', result: Partial<StreamResult>, text = 'answer'): ChatProvider & { calls: ChatBody[] } {
   const calls: ChatBody[] = [];
@@ -38,7 +44,10 @@ function deps(over: Partial<AskDeps> & { decision?: Decision } = {}) {
     countTokens: async (s) => Math.ceil(s.length / 4),
     contextWindow: () => 200_000,
     price: (model, u) => (model.startsWith('claude') ? (u.input * 3 + u.output * 15) / 1e6 : undefined),
-    localCost: () => 0,
+    // The real pricing seam over a one-model table, so the test's numbers stay hand-checkable.
+    cost: (route, model, usage, totalMs) => requestCost({
+      route, model, usage, totalMs, costPerHour: 0, cloudModel: DEFAULT_SETTINGS['cloud.model'], table: TEST_PRICES,
+    }),
     record: async (r) => { records.push(r); },
     confirm: async () => true,
     now: () => (t += 10),

@@ -46,7 +46,7 @@ suite('spend / prices', () => {
     // 1000×3 + 20000×0.30 + 2000×3.75 + 1000×6 + 500×15 = 3000 + 6000 + 7500 + 6000 + 7500 = 30000 µ$ → $0.03
     const r = costOfProviderUsage('anthropic', 'claude-sonnet-4-6', raw);
     close(r.costUsd, 0.03);
-    assert.deepEqual(r.usage, { input: 1000, output: 500, cacheRead: 20_000, cacheWrite: 3000, source: 'provider' });
+    assert.deepEqual(r.usage, { input: 1000, output: 500, cacheRead: 20_000, cacheWrite: 2000, cacheWrite1h: 1000, source: 'provider' });
     assert.equal(r.cacheWrite1h, 1000);
   });
 
@@ -197,7 +197,7 @@ suite('spend / prices', () => {
 
   test('Ollama usage maps prompt_eval_count / eval_count', () => {
     assert.deepEqual(usageFromProvider('ollama', { prompt_eval_count: 12, eval_count: 34 }),
-      { input: 12, output: 34, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0, source: 'provider' });
+      { input: 12, output: 34, cacheRead: 0, cacheWrite: 0, source: 'provider' });
   });
 
   test('malformed usage objects give zeros, not NaN', () => {
