@@ -3,20 +3,20 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
 import type { BudgetState, LedgerRecord } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
 
 const WARNED_KEY = 'hybrid.budgetWarned';
 const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 'model', 'status', 'outcome', 'input', 'output',
-  'cacheRead', 'cacheWrite', 'cacheWrite1h', 'tokenSource', 'costUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions'] as const;
+  'cacheRead', 'cacheWrite', 'cacheWrite1h', 'tokenSource', 'costUsd', 'cacheSavedUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions'] as const;
 
 /**
  * Owns the ledger (append-only JSONL in global storage) and the in-memory spend model built from it.
  * Opening and loading happen after activation; records made before that are queued, never lost.
  */
 export class SpendStore extends Disposable implements SpendSource {
-  private readonly model = new SpendModel({ recent: 50 });
+  private readonly model = new SpendModel({ recent: 50, priceTable: () => this.priceTable() });
   private ledger: Promise<Ledger> | undefined;
   private opened: Ledger | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -125,7 +125,10 @@ export class SpendStore extends Disposable implements SpendSource {
   }
 
   async exportJson(): Promise<string> {
-    return JSON.stringify(await this.everything(), null, 2);
+    // Each cloud record carries what its cache tokens saved, priced as the panel prices them.
+    const records = (await this.everything()).map((r) => r.route === 'cloud'
+      ? { ...r, cacheSavedUsd: cacheSavingsUsd(r.model, r.tokens, this.priceTable()) ?? null } : r);
+    return JSON.stringify(records, null, 2);
   }
 
   async exportCsv(): Promise<string> {
@@ -135,6 +138,7 @@ export class SpendStore extends Disposable implements SpendSource {
     };
     const rows = (await this.everything()).map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
       r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.cacheWrite1h ?? 0, r.tokens.source, r.costUsd,
+      r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, this.priceTable()) ?? '' : '',
       r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions].map(esc).join(','));
     return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
   }

@@ -126,6 +126,19 @@ export function costOfProviderUsage(provider: UsageProvider, model: string, rawU
   };
 }
 
+/**
+ * What prompt caching saved on a cloud request: its price with every cache token billed as plain input, minus its
+ * real price. Negative when writes cost more than later reads gave back. undefined for an unknown model.
+ */
+export function cacheSavingsUsd(model: string, usage: Usage, table: PriceTable = BUNDLED_PRICES): number | undefined {
+  if (n(usage.cacheRead) + cacheWritesOf(usage) === 0) return findModel(model, table) ? 0 : undefined;
+  const real = priceOf(model, usage, table);
+  const uncached = priceOf(model, {
+    input: n(usage.input) + n(usage.cacheRead) + cacheWritesOf(usage), output: n(usage.output), cacheRead: 0, cacheWrite: 0, source: usage.source,
+  }, table);
+  return real === undefined || uncached === undefined ? undefined : uncached - real;
+}
+
 /** Amortized hardware and power for a local request: costPerHour × inference time. */
 export function localCost(totalMs: number, costPerHour: number): number {
   if (!(totalMs > 0) || !(costPerHour > 0)) return 0;

@@ -1,6 +1,6 @@
 export { BUNDLED_PRICES, contextWindowOf, findModel, matches, withOverrides } from './priceTable';
 export type { MatchRule, ModelPrice, PriceTable, PriceTier, ProviderId } from './priceTable';
-export { cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, cacheWritesOf, totalTokensOf, usageFromProvider } from './cost';
+export { cacheSavingsUsd, cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, cacheWritesOf, totalTokensOf, usageFromProvider } from './cost';
 export { billedUsage, nothingBilled, rejectedBeforeRun } from './billing';
 export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';
 export { Ledger, ledgerFileName, monthOf } from './ledger';

@@ -18,6 +18,8 @@ export interface PeriodTotalsView {
   localWithoutCloudPrice: number;
   estimatedTokenRequests: number;
   tokens: { input: number; output: number; cacheRead: number; cacheWrite: number };
+  /** What prompt caching saved on cloud requests (cache tokens priced as plain input, minus the real price). */
+  cacheSavedUsd: number;
   status: { ok: number; failed: number; cancelled: number };
 }
 
