@@ -18,3 +18,11 @@ export function formatUsd(v: number | null | undefined): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A pre-flight range: "~$0.0012, at most $0.02" (one figure when both round alike). */
+export function formatEstimate(likelyUsd: number | null | undefined, atMostUsd: number | null | undefined): string {
+  if (atMostUsd === null || atMostUsd === undefined || !Number.isFinite(atMostUsd)) return formatUsd(atMostUsd);
+  if (likelyUsd === null || likelyUsd === undefined || !Number.isFinite(likelyUsd)) return `at most ${formatUsd(atMostUsd)}`;
+  const likely = formatUsd(likelyUsd), most = formatUsd(atMostUsd);
+  return likely === most ? `~${likely}` : `~${likely}, at most ${most}`;
+}

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
-import type { BudgetState, LedgerRecord } from '../core/request';
+import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
 import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
@@ -62,6 +62,11 @@ export class SpendStore extends Disposable implements SpendSource {
   }
 
   private prices: { key: string; table: PriceTable } | undefined;
+
+  /** This user's median answer length for pre-flight estimates (spend/preflight.ts). */
+  expectedOutput(route: Route, kind: Exclude<Kind, 'completion'>): { tokens: number; basis: 'history' | 'default' } {
+    return this.model.outputs.expected(route, kind);
+  }
 
   async record(input: LedgerRecord): Promise<void> {
     // Every local record carries what it would have cost on the cloud model, whoever made it (Ask, completion),

@@ -13,3 +13,5 @@ export type { BreakdownRow, DayPoint, LatencyRow, PeriodTotals, SpendModelOption
 export { LatencyWindow } from './latencyWindow';
 export { NEAR_FRACTION, budgetPercent, budgetState, budgetWarnings } from './budget';
 export type { BudgetWarning, SpendSoFar } from './budget';
+export { DEFAULT_OUTPUT_TOKENS, MIN_HISTORY, OutputHistory, median, preflightEstimate } from './preflight';
+export type { PreflightEstimate } from './preflight';

@@ -14,6 +14,7 @@ import type { LedgerRecord, RecordStatus, Route } from '../request';
 import { cacheSavingsUsd, cacheWritesOf } from './cost';
 import { BUNDLED_PRICES, type PriceTable } from './priceTable';
 import { LatencyWindow } from './latencyWindow';
+import { OutputHistory } from './preflight';
 
 export interface TokenTotals {
   input: number;
@@ -184,6 +185,8 @@ export class SpendModel {
   private readonly windowCap: number;
   private first: string | null = null;
   private readonly ids = new Set<string>();
+  /** Answer lengths for pre-flight estimates (median output tokens per route and kind). */
+  readonly outputs = new OutputHistory();
 
   private readonly prices: () => PriceTable;
 
@@ -222,6 +225,8 @@ export class SpendModel {
       if (!l) { l = { total: new LatencyWindow(this.windowCap), ttft: new LatencyWindow(this.windowCap) }; this.latency.set(r.route, l); }
       l.total.add(r.totalMs);
       if (r.ttftMs !== null) l.ttft.add(r.ttftMs);
+      // Only whole, provider-counted answers say how long this user's answers run.
+      if (r.tokens.source === 'provider' && r.kind !== 'completion') this.outputs.add(r.route, r.kind, r.tokens.output);
     }
     if (this.recentRing.length < this.recentCap) this.recentRing.push(r);
     else if (this.recentCap > 0) { this.recentRing[this.recentNext] = r; this.recentNext = (this.recentNext + 1) % this.recentCap; }
