@@ -42,6 +42,10 @@ export interface PeriodTotals {
   tokens: TokenTotals;
   /** What prompt caching saved on cloud requests (cache tokens priced as plain input, minus the real price). */
   cacheSavedUsd: number;
+  /** Local requests: their tokens (input + output), their cloud-equivalent price, their inference time. */
+  localTokens: number;
+  localCloudEquivalentUsd: number;
+  localMs: number;
   status: Record<RecordStatus, number>;
 }
 
@@ -95,6 +99,7 @@ export function emptyTotals(): PeriodTotals {
     unknownPriceRequests: 0, localWithoutCloudPrice: 0, estimatedTokenRequests: 0,
     tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
     cacheSavedUsd: 0,
+    localTokens: 0, localCloudEquivalentUsd: 0, localMs: 0,
     status: { ok: 0, failed: 0, cancelled: 0 },
   };
 }
@@ -114,6 +119,8 @@ function addTo(t: PeriodTotals, r: LedgerRecord, cacheSaved: number): void {
     else { t.cloudUsd += r.costUsd; t.spentUsd += r.costUsd; t.wouldHaveSpentUsd += r.costUsd; }
   } else if (r.route === 'local') {
     t.localRequests++;
+    t.localTokens += r.tokens.input + r.tokens.output;
+    t.localMs += r.totalMs;
     const cost = r.costUsd ?? 0;
     t.localUsd += cost;
     t.spentUsd += cost;
@@ -125,6 +132,7 @@ function addTo(t: PeriodTotals, r: LedgerRecord, cacheSaved: number): void {
     } else {
       t.wouldHaveSpentUsd += eq;
       t.savedUsd += eq - cost;
+      t.localCloudEquivalentUsd += eq;
     }
   } else {
     t.refusedRequests++;

@@ -20,6 +20,9 @@ export interface PeriodTotalsView {
   tokens: { input: number; output: number; cacheRead: number; cacheWrite: number };
   /** What prompt caching saved on cloud requests (cache tokens priced as plain input, minus the real price). */
   cacheSavedUsd: number;
+  localTokens: number;
+  localCloudEquivalentUsd: number;
+  localMs: number;
   status: { ok: number; failed: number; cancelled: number };
 }
 

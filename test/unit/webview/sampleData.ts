@@ -17,6 +17,7 @@ function totals(local: number, cloud: number, cloudUsd: number, localUsd: number
     tokens: { input: (local + cloud) * 2100, output: (local + cloud) * 380, cacheRead: cloud * 900, cacheWrite: cloud * 120 },
     // Sonnet prices: each read saves $3 − $0.30, each 5-minute write costs $3.75 − $3 extra (per million).
     cacheSavedUsd: (cloud * 900 * 2.7 - cloud * 120 * 0.75) / 1e6,
+    localTokens: local * 2480, localCloudEquivalentUsd: saved + localUsd, localMs: local * 2600,
     status: { ok: local + cloud - 2, failed: 1, cancelled: 1 },
   };
 }
