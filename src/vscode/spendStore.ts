@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
 
@@ -121,8 +121,14 @@ export class SpendStore extends Disposable implements SpendSource {
 
   snapshot(): SpendSnapshotJson {
     const s = this.settings();
+    const now = new Date();
+    const snap = this.model.snapshot(now);
     return {
-      ...this.model.snapshot(new Date()),
+      ...snap,
+      tco: computeTco(snap.month, {
+        hardwareUsd: s['local.hardwareUsd'], amortizationMonths: s['local.amortizationMonths'], watts: s['local.watts'],
+        usdPerKwh: s['local.usdPerKwh'], costPerHour: s['local.costPerHour'],
+      }, now, s['cloud.model']),
       budget: this.budget(),
       priceTableDate: BUNDLED_PRICES.pricesChecked,
       cloudModel: s['cloud.model'],

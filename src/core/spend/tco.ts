@@ -55,6 +55,8 @@ export interface TcoView {
   cloudModel: string;
   soFar: TcoFigure[];
   projection: TcoFigure[];
+  /** The answer in one sentence (state ready only). */
+  verdict?: string;
 }
 
 /** Below these, a pace is noise: the projection waits. */
@@ -131,7 +133,13 @@ export function computeTco(month: TcoMonth, s: TcoSettings, now: Date, cloudMode
         : `hardware ${usd(s.hardwareUsd)} ÷ (${usd(eq30)} − ${usd(variable30)} running cost per 30 days) = ${payback === null ? 'never' : `${num(payback)} months`}`,
       ...(payback === null ? { note: 'never at this pace' } : { note: `around ${paybackMonthLabel(now, payback)}` }) },
   ];
-  return { ...base, state: 'ready', soFar, projection };
+  const net30 = eq30 - local30;
+  const verdict = net30 >= 0
+    ? `Yes: at this pace local saves about ${usd(net30)} per 30 days against ${cloudModel}, costs included.`
+    : breakEven === null
+      ? `No: running the local model costs more per token than ${cloudModel} would.`
+      : `Not at this volume: local costs about ${usd(-net30)} more per 30 days; it breaks even at ${int(breakEven)} local tokens per 30 days (you use ${int(tokens30)}).`;
+  return { ...base, state: 'ready', soFar, projection, verdict };
 }
 
 /** The calendar month the hardware is paid back in, counting from now: "2027-03". */

@@ -55,6 +55,7 @@ suite('spend / is local worth it (TCO)', () => {
     // Every figure carries its formula with the numbers in it.
     for (const f of [...t.soFar, ...t.projection]) assert.ok(f.formula.length > 10 && /\d/.test(f.formula), f.id);
     assert.match(t.soFar.find((f) => f.id === 'localCost')!.formula, /\$1800\.00 ÷ 36 months × 15\/30 days = \$25\.00/);
+    assert.match(t.verdict ?? '', /^Not at this volume: local costs about \$49\.81 more per 30 days; it breaks even at 36,458,333 local tokens per 30 days \(you use 140,000\)/);
   });
 
   test('a heavy user breaks even: cheap hardware, lots of tokens', () => {
