@@ -3,7 +3,8 @@
 // reads + cache writes — is above the threshold; OpenAI's completion tokens already include reasoning tokens)
 // and run from the raw usage object through the same conversion the providers use.
 import * as assert from 'node:assert/strict';
-import { costOfProviderUsage, findModel, requestCost, usageFromProvider } from '../../../src/core/spend';
+import { billedUsage, costOfProviderUsage, findModel, nothingBilled, rejectedBeforeRun, requestCost, usageFromProvider } from '../../../src/core/spend';
+import type { Usage } from '../../../src/core/request';
 
 const near = (actual: number | undefined | null, expected: number): void => {
   assert.ok(typeof actual === 'number', `price is ${actual}`);
@@ -80,5 +81,21 @@ suite('spend / hand-computed bills from raw usage', () => {
   test('malformed raw usage (strings, negatives, NaN) counts as zero rather than poisoning the bill', () => {
     const raw = { input_tokens: '1000', output_tokens: -5, cache_read_input_tokens: Number.NaN };
     assert.deepEqual(usageFromProvider('anthropic', raw), { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'provider' });
+  });
+
+  test('billing rule: reported usage wins; a refusal before the model ran bills $0; otherwise a labelled estimate', () => {
+    const reported: Usage = { input: 900, output: 3, cacheRead: 0, cacheWrite: 0, source: 'provider' };
+    const estimate = (): Usage => ({ input: 950, output: 10, cacheRead: 0, cacheWrite: 0, source: 'estimate' });
+    assert.equal(billedUsage(reported, { code: 'server', status: 500 }, estimate), reported);
+    assert.equal(billedUsage(reported, { code: 'auth', status: 401 }, estimate), reported, 'even a refusal keeps what was reported');
+    for (const f of [{ code: 'auth' as const, status: 401 }, { code: 'auth' as const, status: 403 }, { code: 'tooLarge' as const, status: 400 },
+      { code: 'modelMissing' as const, status: 404 }, { code: 'rateLimited' as const, status: 429 }, { code: 'unknown' as const, status: 422 }]) {
+      assert.ok(rejectedBeforeRun(f), `${f.code} ${f.status}`);
+      assert.deepEqual(billedUsage(undefined, f, estimate), nothingBilled());
+    }
+    for (const f of [{ code: 'timeout' as const }, { code: 'unknown' as const, status: 408 }, { code: 'server' as const, status: 529 }, { code: 'connection' as const }, undefined]) {
+      assert.equal(rejectedBeforeRun(f), false, JSON.stringify(f));
+      assert.equal(billedUsage(undefined, f, estimate).source, 'estimate');
+    }
   });
 });
