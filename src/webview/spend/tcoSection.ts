@@ -3,15 +3,7 @@
 
 import type { TcoFigureView, TcoPanelView } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
-import { formatCount, formatUsd } from '../common/format';
-
-export function formatTcoValue(f: TcoFigureView): string {
-  if (f.value === null) return f.note ?? '—';
-  if (f.unit === 'usd') return formatUsd(f.value);
-  if (f.unit === 'tokens') return `${formatCount(f.value)} tokens`;
-  if (f.value >= 120) return 'over 10 years';
-  return f.value < 1 ? 'under a month' : `${f.value.toFixed(1)} months`;
-}
+import { formatTcoValue } from './tcoFormat';
 
 function figure(f: TcoFigureView): HTMLElement {
   const negative = f.unit === 'usd' && f.value !== null && f.value < 0;

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { computeTco, requestCost, SpendModel, TCO_MIN_REQUESTS, usageFromProvider, type TcoSettings } from '../../../src/core/spend';
 import { record } from './fixtures/records';
+import { formatTcoValue } from '../../../src/webview/spend/tcoFormat';
 
 const CLOUD = 'claude-sonnet-5'; // $2 in / $10 out per million
 const NOW = new Date(2026, 10, 15, 18, 0, 0); // 15 November, local time: 15 days elapsed
@@ -92,5 +93,18 @@ suite('spend / is local worth it (TCO)', () => {
     assert.equal(t.costsEntered, false);
     near(fig(t.soFar, 'localCost'), 0);
     assert.equal(fig(t.projection, 'breakEvenTokens'), 0);
+  });
+});
+
+suite('spend / TCO figures on screen', () => {
+  test('values read as a user would: money, tokens, months, and "never" notes', () => {
+    const f = (value: number | null, unit: 'usd' | 'tokens' | 'months', note?: string) => formatTcoValue({ id: 'x', label: 'x', value, unit, formula: 'x', ...(note ? { note } : {}) });
+    assert.equal(f(0.0014, 'usd'), '$0.0014');
+    assert.equal(f(-41.49, 'usd'), '-$41.49');
+    assert.equal(f(18_500_000, 'tokens'), '18.5M tokens');
+    assert.equal(f(8.2, 'months'), '8.2 months');
+    assert.equal(f(0.4, 'months'), 'under a month');
+    assert.equal(f(541, 'months'), 'over 10 years');
+    assert.equal(f(null, 'months', 'never at this pace'), 'never at this pace');
   });
 });
