@@ -131,7 +131,8 @@ export function computeTco(month: TcoMonth, s: TcoSettings, now: Date, cloudMode
       formula: s.hardwareUsd === 0
         ? 'no hardware cost entered'
         : `hardware ${usd(s.hardwareUsd)} ÷ (${usd(eq30)} − ${usd(variable30)} running cost per 30 days) = ${payback === null ? 'never' : `${num(payback)} months`}`,
-      ...(payback === null ? { note: 'never at this pace' } : { note: `around ${paybackMonthLabel(now, payback)}` }) },
+      // A calendar month decades away reads as noise; past ten years the panel just says so.
+      ...(payback === null ? { note: 'never at this pace' } : payback > 120 ? {} : { note: `around ${paybackMonthLabel(now, payback)}` }) },
   ];
   const net30 = eq30 - local30;
   const verdict = net30 >= 0

@@ -53,6 +53,7 @@ suite('spend / is local worth it (TCO)', () => {
     near(fig(t.projection, 'breakEvenTokens'), 50 / (0.096 / 70_000));
     // payback: 1800 ÷ (0.44 − 0.248) = 9375 months
     near(fig(t.projection, 'paybackMonths'), 9375);
+    assert.equal(t.projection.find((f) => f.id === 'paybackMonths')!.note, undefined, 'no calendar month centuries away');
     // Every figure carries its formula with the numbers in it.
     for (const f of [...t.soFar, ...t.projection]) assert.ok(f.formula.length > 10 && /\d/.test(f.formula), f.id);
     assert.match(t.soFar.find((f) => f.id === 'localCost')!.formula, /\$1800\.00 ÷ 36 months × 15\/30 days = \$25\.00/);
