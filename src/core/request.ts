@@ -72,7 +72,10 @@ export interface Usage {
   input: number;
   output: number;
   cacheRead: number;
+  /** Cache writes billed at the 5-minute rate (and writes whose duration the provider did not say). */
   cacheWrite: number;
+  /** Cache writes billed at the 1-hour rate (Anthropic `cache_creation.ephemeral_1h_input_tokens`). */
+  cacheWrite1h?: number;
   source: UsageSource;
 }
 

@@ -24,6 +24,10 @@ export interface HybridSettings {
   'local.keepAlive': string;
   'local.numCtx': number;
   'local.costPerHour': number;
+  'local.hardwareUsd': number;
+  'local.amortizationMonths': number;
+  'local.watts': number;
+  'local.usdPerKwh': number;
   'cloud.provider': CloudProviderKind;
   'cloud.model': string;
   'anthropic.baseUrl': string;
@@ -63,6 +67,10 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'local.keepAlive': '30m',
   'local.numCtx': 8192,
   'local.costPerHour': 0,
+  'local.hardwareUsd': 0,
+  'local.amortizationMonths': 36,
+  'local.watts': 0,
+  'local.usdPerKwh': 0,
   'cloud.provider': 'anthropic',
   'cloud.model': 'claude-sonnet-4-6',
   'anthropic.baseUrl': 'https://api.anthropic.com',

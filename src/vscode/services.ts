@@ -152,6 +152,7 @@ export class Services extends Disposable {
       countTokens: (text) => countOrEstimate(tokens, text, s['cloud.model']),
       budget: () => this.spend.budget(), health: () => this.health(),
       record: (r) => this.spend.record(r), confirm: this.confirm, newId: newRequestId,
+      expectedOutput: (route, kind) => this.spend.expectedOutput(route, kind),
     });
     if (this.inFlight++ === 0) this.busyChanged.fire(true);
     try {

@@ -1,22 +1,22 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
-import type { BudgetState, LedgerRecord } from '../core/request';
+import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, Ledger, localDayKey, priceOf, SpendModel, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
 
 const WARNED_KEY = 'hybrid.budgetWarned';
 const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 'model', 'status', 'outcome', 'input', 'output',
-  'cacheRead', 'cacheWrite', 'tokenSource', 'costUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions'] as const;
+  'cacheRead', 'cacheWrite', 'cacheWrite1h', 'tokenSource', 'costUsd', 'cacheSavedUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions'] as const;
 
 /**
  * Owns the ledger (append-only JSONL in global storage) and the in-memory spend model built from it.
  * Opening and loading happen after activation; records made before that are queued, never lost.
  */
 export class SpendStore extends Disposable implements SpendSource {
-  private readonly model = new SpendModel({ recent: 50 });
+  private readonly model = new SpendModel({ recent: 50, priceTable: () => this.priceTable() });
   private ledger: Promise<Ledger> | undefined;
   private opened: Ledger | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -63,11 +63,16 @@ export class SpendStore extends Disposable implements SpendSource {
 
   private prices: { key: string; table: PriceTable } | undefined;
 
+  /** This user's median answer length for pre-flight estimates (spend/preflight.ts). */
+  expectedOutput(route: Route, kind: Exclude<Kind, 'completion'>): { tokens: number; basis: 'history' | 'default' } {
+    return this.model.outputs.expected(route, kind);
+  }
+
   async record(input: LedgerRecord): Promise<void> {
     // Every local record carries what it would have cost on the cloud model, whoever made it (Ask, completion),
     // so "saved vs all-cloud" covers them all.
     const r = input.route === 'local' && input.cloudEquivalentUsd === undefined
-      ? { ...input, cloudEquivalentUsd: priceOf(this.settings()['cloud.model'], input.tokens, this.priceTable()) ?? null }
+      ? { ...input, cloudEquivalentUsd: cloudEquivalent(input.tokens, this.settings()['cloud.model'], this.priceTable()) ?? null }
       : input;
     const ledger = await this.load();
     const result = await ledger.append(r);
@@ -116,8 +121,14 @@ export class SpendStore extends Disposable implements SpendSource {
 
   snapshot(): SpendSnapshotJson {
     const s = this.settings();
+    const now = new Date();
+    const snap = this.model.snapshot(now);
     return {
-      ...this.model.snapshot(new Date()),
+      ...snap,
+      tco: computeTco(snap.month, {
+        hardwareUsd: s['local.hardwareUsd'], amortizationMonths: s['local.amortizationMonths'], watts: s['local.watts'],
+        usdPerKwh: s['local.usdPerKwh'], costPerHour: s['local.costPerHour'],
+      }, now, s['cloud.model']),
       budget: this.budget(),
       priceTableDate: BUNDLED_PRICES.pricesChecked,
       cloudModel: s['cloud.model'],
@@ -125,7 +136,10 @@ export class SpendStore extends Disposable implements SpendSource {
   }
 
   async exportJson(): Promise<string> {
-    return JSON.stringify(await this.everything(), null, 2);
+    // Each cloud record carries what its cache tokens saved, priced as the panel prices them.
+    const records = (await this.everything()).map((r) => r.route === 'cloud'
+      ? { ...r, cacheSavedUsd: cacheSavingsUsd(r.model, r.tokens, this.priceTable()) ?? null } : r);
+    return JSON.stringify(records, null, 2);
   }
 
   async exportCsv(): Promise<string> {
@@ -134,7 +148,8 @@ export class SpendStore extends Disposable implements SpendSource {
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
     const rows = (await this.everything()).map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
-      r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.source, r.costUsd,
+      r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.cacheWrite1h ?? 0, r.tokens.source, r.costUsd,
+      r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, this.priceTable()) ?? '' : '',
       r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions].map(esc).join(','));
     return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
   }

@@ -3,6 +3,11 @@
 
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatUsd } from '../../src/shared/money';
+import type { LedgerRecord } from '../../src/core/request';
+import { ledgerDir, TCO_SETTINGS } from './seedSpend';
 import { session } from './session';
 import { runCommand, screenshot, setTheme, type ThemeKind } from './workbenchPage';
 
@@ -36,6 +41,55 @@ suite('spend panel (demo)', () => {
       assert.match(text, /local/i);
       await session().page.waitForTimeout(800);
       const file = await screenshot(session(), `workbench-spend-${kind}`);
+      process.stdout.write(`      screenshot: ${file}\n`);
+    });
+  }
+
+  // The seeded ledger (seedSpend.ts) plus whatever the chat tests added: the figures are recomputed by hand from the
+  // ledger files on disk, with the formulas of docs/spend.md, and compared with what the panel shows.
+  function handFigures(): { tokens: number; eq: number; localCost: number; net: number; d: number; requests: number } {
+    const now = new Date();
+    let tokens = 0, eq = 0, ms = 0, perHour = 0, requests = 0;
+    const dir = ledgerDir(session().userDataDir);
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+      for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean)) {
+        const r = JSON.parse(line) as LedgerRecord;
+        const at = new Date(r.time);
+        if (r.route !== 'local' || at.getFullYear() !== now.getFullYear() || at.getMonth() !== now.getMonth() || r.outcome === 'accepted') continue;
+        requests++;
+        tokens += r.tokens.input + r.tokens.output;
+        if (typeof r.cloudEquivalentUsd === 'number') eq += r.cloudEquivalentUsd;
+        ms += r.totalMs;
+        perHour += r.costUsd ?? 0;
+      }
+    }
+    const d = now.getDate();
+    const hardware = (TCO_SETTINGS['hybrid.local.hardwareUsd'] / TCO_SETTINGS['hybrid.local.amortizationMonths']) * d / 30;
+    const power = (TCO_SETTINGS['hybrid.local.watts'] / 1000) * (ms / 3_600_000) * TCO_SETTINGS['hybrid.local.usdPerKwh'];
+    const localCost = hardware + power + perHour;
+    return { tokens, eq, localCost, net: eq - localCost, d, requests };
+  }
+
+  for (const kind of ['dark', 'light'] as ThemeKind[]) {
+    test(`"Is local worth it?" renders from the seeded ledger with hand-checked figures (${kind})`, async () => {
+      await setTheme(session(), kind);
+      await runCommand(session().page, 'Hybrid: Show Spend');
+      const frame = await spendFrame();
+      await frame.waitForSelector('.tco [data-figure="cloudEquivalent"] .tco-value', { timeout: 20_000 });
+      const value = (id: string): Promise<string> =>
+        frame.evaluate(`document.querySelector('.tco [data-figure="${id}"] .tco-value')?.textContent ?? ''`) as Promise<string>;
+      const hand = handFigures();
+      assert.ok(hand.requests >= 20, `the seeded local requests are in the ledger (${hand.requests})`);
+      assert.equal(await value('cloudEquivalent'), formatUsd(hand.eq));
+      assert.equal(await value('localCost'), formatUsd(hand.localCost));
+      assert.equal(await value('netSavings'), formatUsd(hand.net));
+      // The formula is one click away and carries the numbers.
+      await frame.click('.tco [data-figure="localCost"] summary');
+      const formula = await frame.evaluate(`document.querySelector('.tco [data-figure="localCost"] .tco-formula p')?.textContent ?? ''`) as string;
+      assert.match(formula, new RegExp(`hardware \\$1800\\.00 ÷ 36 months × ${hand.d}/30 days`));
+      await frame.evaluate('document.querySelector(".tco")?.scrollIntoView({ block: "start" })');
+      await session().page.waitForTimeout(800);
+      const file = await screenshot(session(), `workbench-spend-tco-${kind}`);
       process.stdout.write(`      screenshot: ${file}\n`);
     });
   }

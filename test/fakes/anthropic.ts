@@ -10,6 +10,8 @@ import {
 export interface AnthropicUsageConfig {
   /** Reported cache tokens (the fake does no caching; tests set what the server claims). */
   cacheCreationInputTokens: number;
+  /** The part of cacheCreationInputTokens written with a 1-hour TTL (the rest are 5-minute writes). */
+  cacheCreation1hInputTokens?: number;
   cacheReadInputTokens: number;
 }
 
@@ -76,10 +78,17 @@ export class FakeAnthropic extends FakeServer {
       stopReason = 'max_tokens';
     }
     const id = `msg_${randomBytes(12).toString('hex')}`;
+    // The real usage object: the total of cache writes plus its split by TTL (`cache_creation`).
+    const write1h = Math.min(this.usage.cacheCreation1hInputTokens ?? 0, this.usage.cacheCreationInputTokens);
     const usage = {
       input_tokens: inputTokens,
       cache_creation_input_tokens: this.usage.cacheCreationInputTokens,
       cache_read_input_tokens: this.usage.cacheReadInputTokens,
+      cache_creation: {
+        ephemeral_5m_input_tokens: this.usage.cacheCreationInputTokens - write1h,
+        ephemeral_1h_input_tokens: write1h,
+      },
+      service_tier: 'standard',
     };
 
     if (!body.stream) {
@@ -134,7 +143,11 @@ export class FakeAnthropic extends FakeServer {
     send('message_delta', {
       type: 'message_delta',
       delta: { stop_reason: stopReason, stop_sequence: null },
-      usage: { output_tokens: tokens.length },
+      // Cumulative, as the real API sends it: the input-side counts repeat, output_tokens is final.
+      usage: {
+        input_tokens: usage.input_tokens, cache_creation_input_tokens: usage.cache_creation_input_tokens,
+        cache_read_input_tokens: usage.cache_read_input_tokens, output_tokens: tokens.length,
+      },
     });
     send('message_stop', { type: 'message_stop' });
     res.end();

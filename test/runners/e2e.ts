@@ -19,7 +19,8 @@ import { setSession, type E2ESession, type PackageJson } from '../e2e/session';
 import { waitForWorkbench } from '../e2e/workbenchPage';
 import { findTestFiles } from './bundleInHostTests';
 import { launchChromium } from './chromium';
-import { copyDir, freePort, REAL_CREDENTIAL_VARS, REPO_ROOT, tail } from './codeServerHost';
+import { copyDir, freePort, QUIET_SETTINGS, REAL_CREDENTIAL_VARS, REPO_ROOT, tail, updateUserSettings } from './codeServerHost';
+import { seedSpendLedger, TCO_SETTINGS } from '../e2e/seedSpend';
 import { printRun, runInHostTests } from './inHostTests';
 import { killTree, onStop, stopAll, trackGroup } from './processes';
 import { countsLine, formatOutcomes, type TestOutcome } from './results';
@@ -41,6 +42,9 @@ async function main(): Promise<number> {
   const port = await freePort();
   const startLog = path.join(tempDir, 'npm-start.log');
 
+  // The spend panel's "Is local worth it?" needs a month of local answers and the local cost settings.
+  seedSpendLedger(path.join(profileDir, 'user-data'));
+  updateUserSettings(path.join(profileDir, 'user-data'), { ...QUIET_SETTINGS, ...TCO_SETTINGS });
   log(`npm start -- --demo-servers (profile ${profileDir}, port ${port}, log ${startLog})`);
   const start = spawnStart(['--demo-servers', '--port', String(port), '--profile', profileDir, '--folder', workspace, '--vsix', vsix], startLog);
   const url = await waitForUrl(start, startLog);

@@ -10,6 +10,8 @@ import type { HybridSettings } from '../settings';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { buildMessages, systemPromptFor } from './prompts';
 import { trimContext } from './trimContext';
+import { formatEstimate } from '../../shared/money';
+import type { PreflightEstimate } from '../spend/preflight';
 
 export type GateOutcome =
   | { ok: true; body: SealedChatBody; redactions: Record<string, number>; redactedCount: number }
@@ -28,7 +30,10 @@ export interface AskDeps {
   countTokens(text: string): Promise<number>;
   contextWindow(model: string): number | undefined;
   price(model: string, usage: Usage): number | undefined;
-  localCost(totalMs: number): number;
+  /** Likely and at-most cost of a cloud request before it is sent (spend/preflight.ts). */
+  preflight(model: string, promptTokens: number, kind: AskInput['kind'], maxOutputTokens: number): PreflightEstimate | undefined;
+  /** The ledger's cost fields for an ended request (spend/cost.ts requestCost: the one pricing seam). */
+  cost(route: 'local' | 'cloud', model: string, usage: Usage, totalMs: number): { costUsd: number | null; cloudEquivalentUsd?: number | null };
   record(record: LedgerRecord): Promise<void>;
   confirm(message: string): Promise<boolean>;
   now(): number;
@@ -46,6 +51,7 @@ export interface AskInput {
 }
 
 const ANSWER_TOKENS = 1024;
+const NOTHING_TO_PAY: PreflightEstimate = { likelyUsd: 0, atMostUsd: 0, expectedOutputTokens: 0, basis: 'default' };
 const FALLBACK_TO_LOCAL: ReadonlySet<string> = new Set(['server', 'timeout', 'stalled', 'rateLimited', 'connection', 'quota']);
 
 export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSignal): AsyncGenerator<AskEvent, void, void> {
@@ -58,14 +64,15 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   const labels = deps.classify(request);
   const cloudModel = s['cloud.model'];
   const sizes = await measure(deps, input);
-  const estimatedCostUsd = deps.price(cloudModel, usage(promptTokens(sizes, input, 'cloud') + sum(sizes.context), ANSWER_TOKENS, 'estimate')) ?? undefined;
-  const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimatedCostUsd);
+  // The upper bound (a full ANSWER_TOKENS answer) guards budgets and confirmAboveUsd; the likely figure is shown.
+  const estimate = deps.preflight(cloudModel, promptTokens(sizes, input, 'cloud') + sum(sizes.context), input.kind, ANSWER_TOKENS);
+  const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimate?.atMostUsd);
 
   if (decision.route === 'refuse') {
     const fixes = fixesFor(decision.reasons);
-    yield routeEvent(decision, input, '', '', [], {}, estimatedCostUsd);
+    yield routeEvent(decision, input, '', '', [], {}, estimate);
     yield { type: 'error', message: decision.reasons.join(' '), fixes };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, 'none', '', zeroUsage(), null, null, deps.now() - started, 'failed', 'refused'));
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, 'none', '', zeroUsage(), 0, null, deps.now() - started, 'failed', 'refused'));
     return;
   }
 
@@ -78,7 +85,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   }
 
   const target = decision.route === 'cloud' ? 'cloud' : 'local';
-  const outcome = yield* attempt(deps, request, input, sizes, decision, target, labels, estimatedCostUsd, started, signal);
+  const outcome = yield* attempt(deps, request, input, sizes, decision, target, labels, estimate, started, signal);
   if (outcome.kind !== 'failed' || input.dryRun) return;
 
   // Fallbacks never weaken privacy: cloud → local is always allowed by privacy; local → cloud only for
@@ -87,12 +94,12 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   if (target === 'cloud' && s['fallback.cloudToLocal'] && FALLBACK_TO_LOCAL.has(f.code) && deps.health().local === 'ready') {
     yield { type: 'notice', text: `The cloud model failed (${f.message}) — answering with the local model instead.` };
     const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
-    yield* attempt(deps, request, input, sizes, fallback, 'local', labels, estimatedCostUsd, deps.now(), signal);
+    yield* attempt(deps, request, input, sizes, fallback, 'local', labels, estimate, deps.now(), signal);
   } else if (target === 'local' && s['fallback.localToCloud'] && (f.code === 'connection' || f.code === 'timeout')
     && input.origin === 'askAuto' && !isSensitive(labels)) {
     yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud, as hybrid.fallback.localToCloud allows.` };
     const fallback: Decision = { route: 'cloud', reasons: [...decision.reasons, 'cloud: fallback because the local model is down and nothing sensitive was found'] };
-    yield* attempt(deps, request, input, sizes, fallback, 'cloud', labels, estimatedCostUsd, deps.now(), signal);
+    yield* attempt(deps, request, input, sizes, fallback, 'cloud', labels, estimate, deps.now(), signal);
   }
 }
 
@@ -126,7 +133,7 @@ function sum(xs: number[]): number {
 
 async function* attempt(
   deps: AskDeps, request: Request, input: AskInput, sizes: Sizes, decision: Decision, target: 'local' | 'cloud',
-  labels: Labels, estimatedCostUsd: number | undefined, started: number, signal: AbortSignal,
+  labels: Labels, estimate: PreflightEstimate | undefined, started: number, signal: AbortSignal,
 ): AsyncGenerator<AskEvent, AttemptOutcome, void> {
   const s = deps.settings;
   const model = target === 'cloud' ? s['cloud.model'] : s['local.chatModel'];
@@ -136,9 +143,9 @@ async function* attempt(
       code: 'auth', fix: 'setApiKey',
       message: `No API key for ${s['cloud.provider'] === 'anthropic' ? 'Anthropic' : 'OpenAI'} — run “Hybrid: Set API Key” or set ${s['cloud.provider'] === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY'}.`,
     };
-    yield routeEvent(decision, input, model, s['cloud.provider'], [], {}, estimatedCostUsd);
+    yield routeEvent(decision, input, model, s['cloud.provider'], [], {}, estimate);
     yield { type: 'error', message: failure.message, fixes: ['setApiKey', 'retryLocal'], failure };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), null, null, deps.now() - started, 'failed', 'auth'));
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), 0, null, deps.now() - started, 'failed', 'auth'));
     return { kind: 'failed', failure };
   }
 
@@ -166,19 +173,19 @@ async function* attempt(
     const gated = deps.gate(body, items.map((c) => c.path).filter((p): p is string => !!p));
     if (!gated.ok) {
       const failure: ProviderFailure = { code: 'blocked', message: gated.reason, fix: 'retryLocal' };
-      yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimatedCostUsd);
+      yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimate);
       yield { type: 'error', message: gated.reason, fixes: ['retryLocal', 'openSettings'], failure };
-      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), null, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
+      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), 0, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
       return { kind: 'failed', failure: { ...failure, code: 'blocked' } };
     }
     sendBody = gated.body;
     redactions = gated.redactions;
   }
 
-  yield routeEvent(decision, input, model, provider.id, attached, redactions, target === 'cloud' ? estimatedCostUsd : 0);
+  yield routeEvent(decision, input, model, provider.id, attached, redactions, target === 'cloud' ? estimate : NOTHING_TO_PAY);
   if (input.dryRun) {
-    yield { type: 'delta', text: explainText(decision, target, model, redactions, estimatedCostUsd, labels, attached) };
-    yield { type: 'done', status: 'ok', footer: footer(decision, provider.id, model, redactions, zeroUsage(), target === 'cloud' ? estimatedCostUsd ?? null : 0, null, 0, ['Nothing was sent: this is a preview of the route.']) };
+    yield { type: 'delta', text: explainText(decision, target, model, redactions, estimate, labels, attached) };
+    yield { type: 'done', status: 'ok', footer: footer(decision, provider.id, model, redactions, zeroUsage(), target === 'cloud' ? estimate?.likelyUsd ?? null : 0, null, 0, ['Nothing was sent: this is a preview of the route.']) };
     return { kind: 'ok' };
   }
 
@@ -189,9 +196,8 @@ async function* attempt(
     if (step.done) { result = step.value; break; }
     yield { type: 'delta', text: step.value };
   }
-  const cost = target === 'local' ? deps.localCost(result.timing.totalMs) : deps.price(result.model || model, result.usage) ?? null;
+  const { costUsd: cost, cloudEquivalentUsd: cloudEquivalent } = deps.cost(target, result.model || model, result.usage, result.timing.totalMs);
   const status = result.finish === 'cancelled' ? 'cancelled' : result.finish === 'error' ? 'failed' : 'ok';
-  const cloudEquivalent = target === 'local' ? deps.price(s['cloud.model'], result.usage) ?? null : undefined;
   await deps.record(ledger(deps, request, decision, provider.id, result.model || model, result.usage, cost,
     result.timing.ttftMs, result.timing.totalMs, status, result.failure?.code ?? result.finish, redactions, cloudEquivalent));
   const notes = [...(result.notes ?? [])];
@@ -230,14 +236,15 @@ function fixesFor(reasons: string[]): FixAction[] {
 function usage(input: number, output: number, source: Usage['source']): Usage {
   return { input, output, cacheRead: 0, cacheWrite: 0, source };
 }
-function zeroUsage(): Usage { return usage(0, 0, 'estimate'); }
+// Nothing was sent: zero tokens, counted (not estimated).
+function zeroUsage(): Usage { return usage(0, 0, 'provider'); }
 
 function routeEvent(
   decision: Decision, input: AskInput, model: string, provider: string, context: AttachedContext[],
-  redactions: Record<string, number>, estimatedCostUsd: number | undefined,
+  redactions: Record<string, number>, estimate: PreflightEstimate | undefined,
 ): AskEvent {
   return { type: 'route', route: decision.route, origin: input.origin, model, provider, reasons: decision.reasons,
-    context, redactions, estimatedCostUsd: estimatedCostUsd ?? null };
+    context, redactions, estimatedCostUsd: estimate?.atMostUsd ?? null, likelyCostUsd: estimate?.likelyUsd ?? null };
 }
 
 function footer(
@@ -262,7 +269,7 @@ function ledger(
 
 function explainText(
   decision: Decision, target: 'local' | 'cloud', model: string, redactions: Record<string, number>,
-  estimatedCostUsd: number | undefined, labels: Labels, attached: AttachedContext[],
+  estimate: PreflightEstimate | undefined, labels: Labels, attached: AttachedContext[],
 ): string {
   const lines = [`**Would go to: ${target === 'cloud' ? 'the cloud' : 'the local model'}** (\`${model}\`)`, ''];
   lines.push('**Why**', ...decision.reasons.map((r) => `- ${r}`), '');
@@ -270,7 +277,8 @@ function explainText(
   const red = Object.entries(redactions);
   if (target === 'cloud') {
     lines.push(red.length ? `**Would be redacted**: ${red.map(([k, n]) => `${n} × ${k}`).join(', ')}` : '**Would be redacted**: nothing sensitive found', '');
-    lines.push(`**Estimated cost**: ${estimatedCostUsd === undefined ? 'unknown price for this model' : `about $${estimatedCostUsd.toFixed(4)} (estimate, ${ANSWER_TOKENS}-token answer)`}`, '');
+    lines.push(`**Estimated cost**: ${estimate === undefined ? 'unknown price for this model'
+      : `${formatEstimate(estimate.likelyUsd, estimate.atMostUsd)} (a ${estimate.expectedOutputTokens}-token answer, ${estimate.basis === 'history' ? 'the median of your recent answers' : 'a typical answer until you have history'}; at most ${ANSWER_TOKENS} tokens)`}`, '');
   } else {
     lines.push('**Estimated cost**: $0 in tokens (local)', '');
   }

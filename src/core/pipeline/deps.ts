@@ -5,10 +5,10 @@ import { classify } from '../classify/classify';
 import type { PathPolicy } from '../classify/paths';
 import { EgressGate } from '../egress/gate';
 import type { ChatProvider } from '../providers/types';
-import type { BudgetState, HealthState, LedgerRecord } from '../request';
+import type { BudgetState, HealthState, Kind, LedgerRecord, Route } from '../request';
 import { decide } from '../route/decide';
 import type { HybridSettings } from '../settings';
-import { contextWindowOf, localCost, priceOf, type PriceTable } from '../spend';
+import { contextWindowOf, OutputHistory, preflightEstimate, priceOf, requestCost, type PriceTable } from '../spend';
 import type { AskDeps } from './ask';
 
 export interface AskParts {
@@ -24,10 +24,14 @@ export interface AskParts {
   confirm(message: string): Promise<boolean>;
   newId(): string;
   now?: () => number;
+  /** This user's answer lengths (the spend model's history); without it, the defaults. */
+  expectedOutput?: (route: Route, kind: Exclude<Kind, 'completion'>) => { tokens: number; basis: 'history' | 'default' };
 }
 
 export function createAskDeps(p: AskParts): AskDeps {
   const s = p.settings;
+  const defaults = new OutputHistory();
+  const expected = p.expectedOutput ?? ((route: Route, kind: Exclude<Kind, 'completion'>) => defaults.expected(route, kind));
   const markers = s['privacy.markers'];
   const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers, pathPolicy: p.pathPolicy });
   return {
@@ -42,7 +46,11 @@ export function createAskDeps(p: AskParts): AskDeps {
     countTokens: p.countTokens,
     contextWindow: (model) => contextWindowOf(model, p.priceTable),
     price: (model, usage) => priceOf(model, usage, p.priceTable),
-    localCost: (ms) => localCost(ms, s['local.costPerHour']),
+    preflight: (model, promptTokens, kind, maxOutputTokens) =>
+      preflightEstimate(model, promptTokens, expected('cloud', kind), maxOutputTokens, p.priceTable),
+    cost: (route, model, usage, totalMs) => requestCost({
+      route, model, usage, totalMs, costPerHour: s['local.costPerHour'], cloudModel: s['cloud.model'], table: p.priceTable,
+    }),
     record: p.record,
     confirm: p.confirm,
     now: p.now ?? (() => Date.now()),

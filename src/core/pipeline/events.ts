@@ -14,7 +14,11 @@ export interface AttachedContext {
 export type AskEvent =
   /** Routing is decided; nothing has been sent yet. */
   | { type: 'route'; route: Route; origin: Origin; model: string; provider: string; reasons: string[];
-      context: AttachedContext[]; redactions: Record<string, number>; estimatedCostUsd: number | null }
+      context: AttachedContext[]; redactions: Record<string, number>;
+      /** At most: the prompt plus a full-length answer (what budgets and confirmAboveUsd check). */
+      estimatedCostUsd: number | null;
+      /** Likely: the prompt plus this user's median answer length for the route and kind. */
+      likelyCostUsd?: number | null }
   /** A streamed text delta of the answer (markdown). */
   | { type: 'delta'; text: string }
   /** A non-fatal fact, e.g. "cloud failed (503), answered by the local model instead". */

@@ -1,2 +1,3 @@
-export { statusText, formatMs, formatUsd } from './statusText';
+export { statusText, formatMs } from './statusText';
+export { formatUsd, plural } from '../../shared/money';
 export type { StatusState, StatusView, LastRequest } from './statusText';

@@ -1,5 +1,6 @@
 // The status bar item's text, tooltip and colour, as a pure function of what the extension knows, so every
 // state can be unit-tested without an editor. Icons use VS Code's $(name) syntax; the tooltip is plain lines.
+import { formatUsd, plural } from '../../shared/money';
 import type { BudgetState, HealthState, RecordStatus, Route } from '../request';
 
 export interface LastRequest {
@@ -46,13 +47,6 @@ export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 10_000) return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
   return `${Math.round(ms / 1000)} s`;
-}
-
-export function formatUsd(usd: number): string {
-  if (!(usd > 0)) return '$0.00';
-  if (usd < 0.01) return '<$0.01';
-  if (usd >= 100) return `$${Math.round(usd)}`;
-  return `$${usd.toFixed(2)}`;
 }
 
 const LOCAL_PROBLEM: Partial<Record<HealthState['local'], { text: string; tip: string }>> = {
@@ -109,7 +103,7 @@ export function statusText(s: StatusState): StatusView {
   lines.push(budgetLine(s.budget));
   if (s.savedMonthUsd !== undefined) lines.push(`Saved vs all-cloud this month: ${formatUsd(s.savedMonthUsd)}`);
   if (s.unknownPriceRequests) {
-    lines.push(`${s.unknownPriceRequests} cloud request${s.unknownPriceRequests === 1 ? '' : 's'} with unknown price (not included; set hybrid.pricing)`);
+    lines.push(`${plural(s.unknownPriceRequests, 'cloud request')} with unknown price (not included; set hybrid.pricing)`);
   }
   if (s.last) {
     const what = s.last.status && s.last.status !== 'ok' ? ` (${s.last.status})` : '';

@@ -5,6 +5,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { isSealed } from '../egress/seal';
 import { anthropicSdkBase } from './baseUrls';
 import type { Usage } from '../request';
+import { usageFromProvider } from '../spend/cost';
 import { chatText, failed, Meter, resolveCommon, type CommonProviderOptions } from './common';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
@@ -66,7 +67,9 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     };
     const done = (result: StreamResult) => ({ result, earlyErrorEvent: false });
     let model = body.model;
-    const usage: Usage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'provider' };
+    // The raw usage as last reported (message_start, then cumulative message_delta), converted in one place.
+    let rawUsage: Record<string, unknown> | undefined;
+    const reported = (): Usage | undefined => rawUsage && usageFromProvider('anthropic', rawUsage);
     let started = false;
     let stopped = false;
     let stopReason: string | null = null;
@@ -94,11 +97,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
           case 'message_start': {
             started = true;
             model = ev.message.model || model;
-            const u = ev.message.usage;
-            usage.input = u.input_tokens;
-            usage.output = u.output_tokens;
-            usage.cacheWrite = u.cache_creation_input_tokens ?? 0;
-            usage.cacheRead = u.cache_read_input_tokens ?? 0;
+            rawUsage = { ...ev.message.usage };
             break;
           }
           case 'content_block_delta':
@@ -109,12 +108,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
             break;
           case 'message_delta': {
             stopReason = ev.delta.stop_reason;
-            // message_delta usage is cumulative; input/cache fields may be null when unchanged.
-            const u = ev.usage;
-            usage.output = u.output_tokens;
-            if (u.input_tokens != null) usage.input = u.input_tokens;
-            if (u.cache_creation_input_tokens != null) usage.cacheWrite = u.cache_creation_input_tokens;
-            if (u.cache_read_input_tokens != null) usage.cacheRead = u.cache_read_input_tokens;
+            // message_delta usage is cumulative; fields are null when unchanged since message_start.
+            rawUsage = { ...rawUsage, ...withoutNulls(ev.usage) };
             break;
           }
           case 'message_stop':
@@ -124,29 +119,33 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
             break;
         }
       }
-      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined));
+      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported()));
       const deadline = deadlineFailure(ctx);
-      if (deadline) return done(failed(meter, input, model, deadline));
+      if (deadline) return done(failed(meter, input, model, deadline, undefined, reported()));
       // The SDK accepts a stream that just ends (anthropic-sdk-typescript#842); an answer without message_stop
       // is incomplete, and its usage is not final.
-      if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event')));
+      if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event'), undefined, reported()));
       return done({
-        usage, timing: meter.timing(), model,
+        usage: reported() ?? usageFromProvider('anthropic', {}), timing: meter.timing(), model,
         // Both mean the answer was cut off, not finished.
         finish: stopReason === 'max_tokens' || stopReason === 'model_context_window_exceeded' ? 'length' : 'stop',
       });
     } catch (err) {
-      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined));
+      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported()));
       const failure = beforeAnyText(deadlineFailure(ctx) ?? sdkFailure(ctx, err, {
         api: Anthropic.APIError, connection: Anthropic.APIConnectionError, timeout: Anthropic.APIConnectionTimeoutError,
       }), ctx.name, meter.chars);
       o.logger.warn(`anthropic: ${failure.code}${failure.status ? ` ${failure.status}` : ''} after ${guard.state.attempts} attempt(s)${requestIdOf(err)}`);
       const earlyErrorEvent = err instanceof Anthropic.APIError && err.status === undefined && failure.code === 'server' && meter.chars === 0;
-      return { result: failed(meter, input, model, failure), earlyErrorEvent };
+      return { result: failed(meter, input, model, failure, undefined, reported()), earlyErrorEvent };
     } finally {
       guard.dispose();
     }
   }
 
   return { id: 'anthropic', location: 'cloud', stream };
+}
+
+function withoutNulls(o: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 }

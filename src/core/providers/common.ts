@@ -5,6 +5,7 @@ import type { Logger } from '../ports';
 import { isLocalEndpoint } from '../route/locality';
 import { nullLogger, systemClock, type Clock } from '../ports';
 import type { ChatTurn, Finish, Usage } from '../request';
+import { billedUsage } from '../spend/billing';
 import type { ProviderFailure, StreamResult } from './types';
 
 export interface CommonProviderOptions {
@@ -78,9 +79,12 @@ export class Meter {
   }
 }
 
-export function failed(meter: Meter, inputText: string, model: string, failure: ProviderFailure | undefined, notes?: string[]): StreamResult {
+/** An ended-early result; `reported` is the provider's last reported usage, which wins over any estimate. */
+export function failed(
+  meter: Meter, inputText: string, model: string, failure: ProviderFailure | undefined, notes?: string[], reported?: Usage,
+): StreamResult {
   const finish: Finish = failure ? 'error' : 'cancelled';
-  return { usage: meter.estimated(inputText), timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}) };
+  return { usage: billedUsage(reported, failure, () => meter.estimated(inputText)), timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}) };
 }
 
 /** The one "local means local" rule (src/core/route/locality.ts), kept under its old name for the providers. */

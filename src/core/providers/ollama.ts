@@ -6,6 +6,7 @@
 import { Ollama } from 'ollama';
 import type { ChatResponse, GenerateResponse } from 'ollama';
 import type { Usage } from '../request';
+import { usageFromProvider } from '../spend/cost';
 import { chatText, errnoOf, estimateTokens, failed, isLoopbackOrTrusted, Meter, resolveCommon, duration, scrub, type CommonProviderOptions, type Resolved } from './common';
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
 import { fimTemplateFor } from './fimTemplates';
@@ -179,9 +180,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
   }
 
   function result(meter: Meter, model: string, final: ChatResponse | GenerateResponse, promptText: string): StreamResult {
-    const usage: Usage = {
-      input: final.prompt_eval_count ?? 0, output: final.eval_count ?? 0, cacheRead: 0, cacheWrite: 0, source: 'provider',
-    };
+    const usage: Usage = usageFromProvider('ollama', final);
     const note = truncationNote(estimateTokens(promptText), final.prompt_eval_count, numCtx ?? 4096);
     return {
       usage, timing: meter.timing(), model: final.model || model,

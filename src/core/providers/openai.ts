@@ -6,6 +6,7 @@ import OpenAI from 'openai';
 import { isSealed } from '../egress/seal';
 import { openAISdkBase } from './baseUrls';
 import type { Usage } from '../request';
+import { usageFromProvider } from '../spend/cost';
 import { chatText, failed, isLoopbackOrTrusted, Meter, resolveCommon, type CommonProviderOptions } from './common';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
@@ -94,23 +95,15 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
           if (choice.finish_reason) finishReason = choice.finish_reason;
         }
         if (chunk.usage) {
-          // OpenAI's prompt_tokens INCLUDE the cached tokens, which bill at the cache-read price. Report them
-          // apart (input = uncached, cacheRead = cached), as Anthropic does, so cost = input×in + cacheRead×read.
-          const cached = chunk.usage.prompt_tokens_details?.cached_tokens ?? 0;
-          usage = {
-            input: Math.max(0, chunk.usage.prompt_tokens - cached),
-            output: chunk.usage.completion_tokens,
-            cacheRead: cached,
-            cacheWrite: 0,
-            source: 'provider',
-          };
+          // prompt_tokens include the cached tokens; the one conversion splits them (input = uncached).
+          usage = usageFromProvider('openai', chunk.usage);
         }
       }
-      if (guard.cancelledByUser) return failed(meter, input, model, undefined);
+      if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);
       const deadline = deadlineFailure(ctx);
-      if (deadline) return failed(meter, input, model, deadline);
+      if (deadline) return failed(meter, input, model, deadline, undefined, usage);
       // The SDK ends quietly when the body ends without a finish_reason / [DONE]: that answer is incomplete.
-      if (!finishReason) return failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'));
+      if (!finishReason) return failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage);
       return {
         // Servers that ignore include_usage (some compatible ones) leave us with an estimate, marked as such.
         usage: usage ?? meter.estimated(input),
@@ -118,12 +111,12 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         finish: finishReason === 'length' ? 'length' : 'stop',
       };
     } catch (err) {
-      if (guard.cancelledByUser) return failed(meter, input, model, undefined);
+      if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);
       const failure = beforeAnyText(deadlineFailure(ctx) ?? sdkFailure(ctx, err, {
         api: OpenAI.APIError, connection: OpenAI.APIConnectionError, timeout: OpenAI.APIConnectionTimeoutError,
       }), ctx.name, meter.chars);
       o.logger.warn(`${local ? 'openai-compatible' : 'openai'}: ${failure.code}${failure.status ? ` ${failure.status}` : ''} after ${guard.state.attempts} attempt(s)${requestIdOf(err)}`);
-      return failed(meter, input, model, failure);
+      return failed(meter, input, model, failure, undefined, usage);
     } finally {
       guard.dispose();
     }

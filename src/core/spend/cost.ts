@@ -4,8 +4,8 @@
 import type { Route, Usage } from '../request';
 import { BUNDLED_PRICES, findModel, type ModelPrice, type PriceTable } from './priceTable';
 
-/** Usage split the way prices are: `cacheWrite` = 5-minute writes when `cacheWrite1h` is present. */
-export type PricedUsage = Usage & { cacheWrite1h?: number };
+/** Usage is split the way prices are: `cacheWrite` = 5-minute writes, `cacheWrite1h` = 1-hour writes. */
+export type PricedUsage = Usage;
 
 export interface CostBreakdown {
   model: ModelPrice;
@@ -71,14 +71,14 @@ function has(o: unknown, key: string): boolean {
  *   input = prompt − cached − cache_write.
  * - Ollama: `prompt_eval_count` / `eval_count`, no cache.
  */
-export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage & { cacheWrite1h: number } {
+export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage {
   if (provider === 'anthropic') {
     const cc = has(raw, 'cache_creation') ? (raw as Raw).cache_creation : undefined;
     const w5 = cc ? num(cc, 'ephemeral_5m_input_tokens') : num(raw, 'cache_creation_input_tokens');
     const w1 = cc ? num(cc, 'ephemeral_1h_input_tokens') : 0;
     return {
       input: num(raw, 'input_tokens'), output: num(raw, 'output_tokens'),
-      cacheRead: num(raw, 'cache_read_input_tokens'), cacheWrite: w5, cacheWrite1h: w1, source: 'provider',
+      cacheRead: num(raw, 'cache_read_input_tokens'), cacheWrite: w5, ...(w1 ? { cacheWrite1h: w1 } : {}), source: 'provider',
     };
   }
   if (provider === 'openai') {
@@ -90,22 +90,26 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     return {
       input: Math.max(0, prompt - cached - written),
       output: chat ? num(raw, 'completion_tokens') : num(raw, 'output_tokens'),
-      cacheRead: cached, cacheWrite: written, cacheWrite1h: 0, source: 'provider',
+      cacheRead: cached, cacheWrite: written, source: 'provider',
     };
   }
   return {
     input: num(raw, 'prompt_eval_count'), output: num(raw, 'eval_count'),
-    cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0, source: 'provider',
+    cacheRead: 0, cacheWrite: 0, source: 'provider',
   };
 }
 
-/** The ledger's Usage: one cacheWrite figure (5-minute + 1-hour writes). */
-export function toLedgerUsage(u: Usage & { cacheWrite1h?: number }): Usage {
-  return { input: u.input, output: u.output, cacheRead: u.cacheRead, cacheWrite: u.cacheWrite + n(u.cacheWrite1h), source: u.source };
+/** All cache writes of a request, whatever their duration (for totals and displays). */
+export function cacheWritesOf(u: Usage): number {
+  return n(u.cacheWrite) + n(u.cacheWrite1h);
+}
+
+/** Tokens of every kind: a request that used none cost nothing, whatever its model. */
+export function totalTokensOf(u: Usage): number {
+  return n(u.input) + n(u.output) + n(u.cacheRead) + cacheWritesOf(u);
 }
 
 export interface ProviderCost {
-  /** For the ledger (cache writes summed). */
   usage: Usage;
   cacheWrite1h: number;
   /** undefined = unknown model. */
@@ -116,10 +120,23 @@ export interface ProviderCost {
 export function costOfProviderUsage(provider: UsageProvider, model: string, rawUsage: unknown, table: PriceTable = BUNDLED_PRICES): ProviderCost {
   const u = usageFromProvider(provider, rawUsage);
   return {
-    usage: toLedgerUsage(u),
-    cacheWrite1h: u.cacheWrite1h,
+    usage: u,
+    cacheWrite1h: u.cacheWrite1h ?? 0,
     costUsd: provider === 'ollama' ? 0 : priceOf(model, u, table),
   };
+}
+
+/**
+ * What prompt caching saved on a cloud request: its price with every cache token billed as plain input, minus its
+ * real price. Negative when writes cost more than later reads gave back. undefined for an unknown model.
+ */
+export function cacheSavingsUsd(model: string, usage: Usage, table: PriceTable = BUNDLED_PRICES): number | undefined {
+  if (n(usage.cacheRead) + cacheWritesOf(usage) === 0) return findModel(model, table) ? 0 : undefined;
+  const real = priceOf(model, usage, table);
+  const uncached = priceOf(model, {
+    input: n(usage.input) + n(usage.cacheRead) + cacheWritesOf(usage), output: n(usage.output), cacheRead: 0, cacheWrite: 0, source: usage.source,
+  }, table);
+  return real === undefined || uncached === undefined ? undefined : uncached - real;
 }
 
 /** Amortized hardware and power for a local request: costPerHour × inference time. */
@@ -133,7 +150,7 @@ export function localCost(totalMs: number, costPerHour: number): number {
  * plain input: a local request had no cloud cache to hit. undefined when the cloud model has no price.
  */
 export function cloudEquivalent(usage: Usage, cloudModel: string, table: PriceTable = BUNDLED_PRICES): number | undefined {
-  const input = n(usage.input) + n(usage.cacheRead) + n(usage.cacheWrite);
+  const input = n(usage.input) + n(usage.cacheRead) + cacheWritesOf(usage);
   return priceOf(cloudModel, { input, output: n(usage.output), cacheRead: 0, cacheWrite: 0, source: usage.source }, table);
 }
 
@@ -150,12 +167,19 @@ export interface RequestCostInput {
   table?: PriceTable;
 }
 
-/** The ledger's cost fields for a finished request, computed the same way everywhere. */
+/**
+ * The ledger's cost fields for an ended request — THE pricing seam: Ask, completions and the spend store all call
+ * this, so a figure in the chat footer, the ledger and the panel is computed one way. A request that used no
+ * tokens costs $0 even on a model without a price (nothing was billed, so it is not "unknown").
+ */
 export function requestCost(i: RequestCostInput): { costUsd: number | null; cloudEquivalentUsd?: number | null } {
   const table = i.table ?? BUNDLED_PRICES;
-  if (i.route === 'cloud') return { costUsd: priceOf(i.model, i.usage, table) ?? null };
+  if (i.route === 'cloud') {
+    if (totalTokensOf(i.usage) === 0) return { costUsd: 0 };
+    return { costUsd: priceOf(i.model, i.usage, table) ?? null };
+  }
   if (i.route === 'local') {
-    return { costUsd: localCost(i.totalMs, i.costPerHour), cloudEquivalentUsd: cloudEquivalent(toLedgerUsage(i.usage), i.cloudModel, table) ?? null };
+    return { costUsd: localCost(i.totalMs, i.costPerHour), cloudEquivalentUsd: cloudEquivalent(i.usage, i.cloudModel, table) ?? null };
   }
   return { costUsd: 0 };
 }

@@ -1,6 +1,7 @@
 export { BUNDLED_PRICES, contextWindowOf, findModel, matches, withOverrides } from './priceTable';
 export type { MatchRule, ModelPrice, PriceTable, PriceTier, ProviderId } from './priceTable';
-export { cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, toLedgerUsage, usageFromProvider } from './cost';
+export { cacheSavingsUsd, cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, cacheWritesOf, totalTokensOf, usageFromProvider } from './cost';
+export { billedUsage, nothingBilled, rejectedBeforeRun } from './billing';
 export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';
 export { Ledger, ledgerFileName, monthOf } from './ledger';
 export type { AppendResult, LedgerOptions, LoadResult, RepairReport } from './ledger';
@@ -12,3 +13,7 @@ export type { BreakdownRow, DayPoint, LatencyRow, PeriodTotals, SpendModelOption
 export { LatencyWindow } from './latencyWindow';
 export { NEAR_FRACTION, budgetPercent, budgetState, budgetWarnings } from './budget';
 export type { BudgetWarning, SpendSoFar } from './budget';
+export { DEFAULT_OUTPUT_TOKENS, MIN_HISTORY, OutputHistory, median, preflightEstimate } from './preflight';
+export type { PreflightEstimate } from './preflight';
+export { TCO_MIN_DAYS, TCO_MIN_REQUESTS, computeTco, paybackMonthLabel } from './tco';
+export type { TcoFigure, TcoMonth, TcoSettings, TcoUnit, TcoView } from './tco';

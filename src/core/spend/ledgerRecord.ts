@@ -58,13 +58,19 @@ function usd(v: unknown, field: string, optional: boolean): number | null | unde
 function tokens(v: unknown): Usage {
   if (typeof v !== 'object' || v === null) fail('tokens', 'must be an object');
   const t = v as Record<string, unknown>;
-  return {
+  const out: Usage = {
     input: count(t.input, 'tokens.input'),
     output: count(t.output, 'tokens.output'),
     cacheRead: count(t.cacheRead, 'tokens.cacheRead'),
     cacheWrite: count(t.cacheWrite, 'tokens.cacheWrite'),
     source: oneOf(t.source, 'tokens.source', SOURCES),
   };
+  // Absent in records written before 1-hour writes were kept apart (their cacheWrite holds every write).
+  if (t.cacheWrite1h !== undefined) {
+    const h = count(t.cacheWrite1h, 'tokens.cacheWrite1h');
+    if (h > 0) out.cacheWrite1h = h;
+  }
+  return out;
 }
 
 /** Reasons are short router sentences; long ones are cut rather than refused (losing spend would be worse). */
@@ -125,7 +131,10 @@ export function validateRecord(input: unknown): LedgerRecord {
 function toJson(r: LedgerRecord): string {
   const ordered: Record<string, unknown> = {
     v: r.v, id: r.id, time: r.time, origin: r.origin, kind: r.kind, route: r.route, provider: r.provider,
-    model: r.model, tokens: { input: r.tokens.input, output: r.tokens.output, cacheRead: r.tokens.cacheRead, cacheWrite: r.tokens.cacheWrite, source: r.tokens.source },
+    model: r.model, tokens: {
+      input: r.tokens.input, output: r.tokens.output, cacheRead: r.tokens.cacheRead, cacheWrite: r.tokens.cacheWrite,
+      ...(r.tokens.cacheWrite1h ? { cacheWrite1h: r.tokens.cacheWrite1h } : {}), source: r.tokens.source,
+    },
     costUsd: r.costUsd,
   };
   if (r.cloudEquivalentUsd !== undefined) ordered.cloudEquivalentUsd = r.cloudEquivalentUsd;

@@ -11,7 +11,10 @@
 //   savedUsd          wouldHaveSpentUsd − spentUsd  =  Σ cloudEquivalentUsd(local) − localUsd
 // Cloud requests with an unknown price are counted (unknownPriceRequests), never added as $0.
 import type { LedgerRecord, RecordStatus, Route } from '../request';
+import { cacheSavingsUsd, cacheWritesOf } from './cost';
+import { BUNDLED_PRICES, type PriceTable } from './priceTable';
 import { LatencyWindow } from './latencyWindow';
+import { OutputHistory } from './preflight';
 
 export interface TokenTotals {
   input: number;
@@ -37,6 +40,12 @@ export interface PeriodTotals {
   /** Requests whose token counts are tiktoken estimates rather than provider-reported. */
   estimatedTokenRequests: number;
   tokens: TokenTotals;
+  /** What prompt caching saved on cloud requests (cache tokens priced as plain input, minus the real price). */
+  cacheSavedUsd: number;
+  /** Local requests: their tokens (input + output), their cloud-equivalent price, their inference time. */
+  localTokens: number;
+  localCloudEquivalentUsd: number;
+  localMs: number;
   status: Record<RecordStatus, number>;
 }
 
@@ -89,17 +98,20 @@ export function emptyTotals(): PeriodTotals {
     cloudUsd: 0, localUsd: 0, spentUsd: 0, wouldHaveSpentUsd: 0, savedUsd: 0,
     unknownPriceRequests: 0, localWithoutCloudPrice: 0, estimatedTokenRequests: 0,
     tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+    cacheSavedUsd: 0,
+    localTokens: 0, localCloudEquivalentUsd: 0, localMs: 0,
     status: { ok: 0, failed: 0, cancelled: 0 },
   };
 }
 
-function addTo(t: PeriodTotals, r: LedgerRecord): void {
+function addTo(t: PeriodTotals, r: LedgerRecord, cacheSaved: number): void {
   t.requests++;
+  t.cacheSavedUsd += cacheSaved;
   t.status[r.status]++;
   t.tokens.input += r.tokens.input;
   t.tokens.output += r.tokens.output;
   t.tokens.cacheRead += r.tokens.cacheRead;
-  t.tokens.cacheWrite += r.tokens.cacheWrite;
+  t.tokens.cacheWrite += cacheWritesOf(r.tokens);
   if (r.tokens.source === 'estimate') t.estimatedTokenRequests++;
   if (r.route === 'cloud') {
     t.cloudRequests++;
@@ -107,6 +119,8 @@ function addTo(t: PeriodTotals, r: LedgerRecord): void {
     else { t.cloudUsd += r.costUsd; t.spentUsd += r.costUsd; t.wouldHaveSpentUsd += r.costUsd; }
   } else if (r.route === 'local') {
     t.localRequests++;
+    t.localTokens += r.tokens.input + r.tokens.output;
+    t.localMs += r.totalMs;
     const cost = r.costUsd ?? 0;
     t.localUsd += cost;
     t.spentUsd += cost;
@@ -118,6 +132,7 @@ function addTo(t: PeriodTotals, r: LedgerRecord): void {
     } else {
       t.wouldHaveSpentUsd += eq;
       t.savedUsd += eq - cost;
+      t.localCloudEquivalentUsd += eq;
     }
   } else {
     t.refusedRequests++;
@@ -131,10 +146,10 @@ interface MonthAgg {
   byKind: Map<string, PeriodTotals>;
 }
 
-function bump(map: Map<string, PeriodTotals>, key: string, r: LedgerRecord): void {
+function bump(map: Map<string, PeriodTotals>, key: string, r: LedgerRecord, cacheSaved: number): void {
   let t = map.get(key);
   if (!t) { t = emptyTotals(); map.set(key, t); }
-  addTo(t, r);
+  addTo(t, r, cacheSaved);
 }
 
 function pad(n: number): string {
@@ -161,6 +176,8 @@ export interface SpendModelOptions {
   recent?: number;
   /** How many recent latencies per route the percentiles use. */
   latencyWindow?: number;
+  /** The price table cache savings are computed with (default: the bundled one). */
+  priceTable?: () => PriceTable;
 }
 
 export class SpendModel {
@@ -176,8 +193,13 @@ export class SpendModel {
   private readonly windowCap: number;
   private first: string | null = null;
   private readonly ids = new Set<string>();
+  /** Answer lengths for pre-flight estimates (median output tokens per route and kind). */
+  readonly outputs = new OutputHistory();
+
+  private readonly prices: () => PriceTable;
 
   constructor(opts: SpendModelOptions = {}) {
+    this.prices = opts.priceTable ?? (() => BUNDLED_PRICES);
     this.recentCap = opts.recent ?? 50;
     this.windowCap = opts.latencyWindow ?? 1000;
   }
@@ -195,21 +217,24 @@ export class SpendModel {
     const at = new Date(r.time);
     const day = localDayKey(at);
     const month = day.slice(0, 7);
+    const saved = r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, this.prices()) ?? 0 : 0;
     let d = this.days.get(day);
     if (!d) { d = emptyTotals(); this.days.set(day, d); }
-    addTo(d, r);
+    addTo(d, r, saved);
     let m = this.months.get(month);
     if (!m) { m = { totals: emptyTotals(), byModel: new Map(), byRoute: new Map(), byKind: new Map() }; this.months.set(month, m); }
-    addTo(m.totals, r);
-    bump(m.byModel, r.model, r);
-    bump(m.byRoute, r.route, r);
-    bump(m.byKind, r.kind, r);
-    addTo(this.all, r);
+    addTo(m.totals, r, saved);
+    bump(m.byModel, r.model, r, saved);
+    bump(m.byRoute, r.route, r, saved);
+    bump(m.byKind, r.kind, r, saved);
+    addTo(this.all, r, saved);
     if (r.status === 'ok' && r.route !== 'refuse') {
       let l = this.latency.get(r.route);
       if (!l) { l = { total: new LatencyWindow(this.windowCap), ttft: new LatencyWindow(this.windowCap) }; this.latency.set(r.route, l); }
       l.total.add(r.totalMs);
       if (r.ttftMs !== null) l.ttft.add(r.ttftMs);
+      // Only whole, provider-counted answers say how long this user's answers run.
+      if (r.tokens.source === 'provider' && r.kind !== 'completion') this.outputs.add(r.route, r.kind, r.tokens.output);
     }
     if (this.recentRing.length < this.recentCap) this.recentRing.push(r);
     else if (this.recentCap > 0) { this.recentRing[this.recentNext] = r; this.recentNext = (this.recentNext + 1) % this.recentCap; }

@@ -52,7 +52,10 @@ export interface RouteEventView {
   reasons: string[];
   context: ContextView[];
   redactions: Record<string, number>;
+  /** At most (a full-length answer). */
   estimatedCostUsd: number | null;
+  /** Likely (the user's median answer length); absent from older hosts. */
+  likelyCostUsd?: number | null;
 }
 
 export type AskEventView =

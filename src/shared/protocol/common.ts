@@ -18,6 +18,8 @@ export interface UsageView {
   output: number;
   cacheRead: number;
   cacheWrite: number;
+  /** 1-hour cache writes, apart from the 5-minute ones in cacheWrite. */
+  cacheWrite1h?: number;
   source: 'provider' | 'estimate';
 }
 

@@ -18,6 +18,11 @@ export interface PeriodTotalsView {
   localWithoutCloudPrice: number;
   estimatedTokenRequests: number;
   tokens: { input: number; output: number; cacheRead: number; cacheWrite: number };
+  /** What prompt caching saved on cloud requests (cache tokens priced as plain input, minus the real price). */
+  cacheSavedUsd: number;
+  localTokens: number;
+  localCloudEquivalentUsd: number;
+  localMs: number;
   status: { ok: number; failed: number; cancelled: number };
 }
 
@@ -95,11 +100,35 @@ export interface SpendPanelSnapshot extends SpendSnapshotView {
   priceTableDate: string;
   /** The configured cloud model local requests are priced against for "saved vs all-cloud". */
   cloudModel: string;
+  /** "Is local worth it?" (src/core/spend/tco.ts TcoView re-declared). */
+  tco?: TcoPanelView;
+}
+
+export interface TcoFigureView {
+  id: string;
+  label: string;
+  value: number | null;
+  unit: 'usd' | 'tokens' | 'months';
+  formula: string;
+  note?: string;
+}
+
+export interface TcoPanelView {
+  state: 'empty' | 'notEnoughData' | 'ready';
+  reason?: string;
+  costsEntered: boolean;
+  daysElapsed: number;
+  cloudModel: string;
+  soFar: TcoFigureView[];
+  projection: TcoFigureView[];
+  verdict?: string;
 }
 
 export type ExportFormat = 'csv' | 'json';
-export type SpendSettingName = 'hybrid.budget' | 'hybrid.pricing' | 'hybrid.local.costPerHour';
-export const SPEND_SETTINGS: readonly SpendSettingName[] = ['hybrid.budget', 'hybrid.pricing', 'hybrid.local.costPerHour'];
+export type SpendSettingName = 'hybrid.budget' | 'hybrid.pricing' | 'hybrid.local.costPerHour' | 'hybrid.local.hardwareUsd'
+  | 'hybrid.local.watts';
+export const SPEND_SETTINGS: readonly SpendSettingName[] = ['hybrid.budget', 'hybrid.pricing', 'hybrid.local.costPerHour',
+  'hybrid.local.hardwareUsd', 'hybrid.local.watts'];
 
 export type ToSpend =
   | { type: 'snapshot'; snapshot: SpendPanelSnapshot }

@@ -3,7 +3,7 @@
 
 import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnView } from '../../shared/protocol/chat';
 import { clear, h } from '../common/dom';
-import { formatCount, formatMs, formatUsd, redactionSummary } from '../common/format';
+import { formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
 
 export const MODE_LABEL: Record<TurnMode, string> = {
@@ -73,7 +73,7 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
     h('span', { class: `badge badge-${r.route}`, title: r.route === 'local' ? 'Answered on this machine' : r.route === 'cloud' ? 'Sent to a cloud model' : 'Refused before sending' }, where),
     h('span', { class: 'route-model' }, r.model),
     h('span', { class: 'muted' }, r.provider),
-    r.estimatedCostUsd !== null && r.route === 'cloud' ? h('span', { class: 'muted' }, `est. ${formatUsd(r.estimatedCostUsd)}`) : null));
+    r.estimatedCostUsd !== null && r.route === 'cloud' ? h('span', { class: 'muted' }, `est. ${formatEstimate(r.likelyCostUsd, r.estimatedCostUsd)}`) : null));
   if (r.reasons.length) el.append(h('div', { class: 'route-reasons' }, h('span', { class: 'label' }, 'Why: '), r.reasons.join(' · ')));
   const red = redactionSummary(r.redactions);
   if (red) el.append(h('div', { class: 'route-redactions' }, h('span', { class: 'label' }, 'Redacted before sending: '), red));

@@ -1,13 +1,6 @@
 // Number formatting shared by the chat footer and the spend panel. Pure, so it is unit-tested in Node.
 
-export function formatUsd(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return 'unknown price';
-  if (v === 0) return '$0.00';
-  const abs = Math.abs(v);
-  if (abs < 0.01) return `${v < 0 ? '-' : ''}$${abs.toFixed(4)}`;
-  if (abs < 1000) return `${v < 0 ? '-' : ''}$${abs.toFixed(2)}`;
-  return `${v < 0 ? '-' : ''}$${Math.round(abs).toLocaleString('en-US')}`;
-}
+export { formatEstimate, formatUsd, plural } from '../../shared/money';
 
 export function formatMs(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';

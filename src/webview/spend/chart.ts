@@ -4,7 +4,7 @@
 
 import type { DayPointView } from '../../shared/protocol/spend';
 import { escapeHtml } from '../common/markdown';
-import { formatUsd } from '../common/format';
+import { formatUsd, plural } from '../common/format';
 
 export type ChartMetric = 'spend' | 'requests';
 
@@ -36,14 +36,14 @@ function series(d: DayPointView, metric: ChartMetric): Series {
   if (metric === 'spend') {
     const local = Math.max(0, d.localUsd), cloud = Math.max(0, d.cloudUsd);
     return { local, cloud, total: local + cloud,
-      title: `${d.day}: cloud ${formatUsd(cloud)}, local ${formatUsd(local)}, ${d.requests} request${d.requests === 1 ? '' : 's'}` };
+      title: `${d.day}: cloud ${formatUsd(cloud)}, local ${formatUsd(local)}, ${plural(d.requests, 'request')}` };
   }
   const split = d.localRequests !== undefined && d.cloudRequests !== undefined;
   const local = split ? d.localRequests! : 0;
   const cloud = split ? d.cloudRequests! : 0;
   const other = Math.max(0, d.requests - local - cloud);
   return { local, cloud: cloud + other, total: d.requests,
-    title: split ? `${d.day}: ${d.cloudRequests} cloud, ${d.localRequests} local requests` : `${d.day}: ${d.requests} requests` };
+    title: split ? `${d.day}: ${d.cloudRequests} cloud, ${plural(d.localRequests ?? 0, 'local request')}` : `${d.day}: ${plural(d.requests, 'request')}` };
 }
 
 export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartOptions = {}): string {

@@ -7,6 +7,7 @@ import { clear, h, svgFrom } from '../common/dom';
 import { connect } from '../common/vscodeApi';
 import { chartSvg, type ChartMetric } from './chart';
 import { budgetSection, emptySection, latencySection, modelSection, recentSection, splitSection, totalsSection } from './sections';
+import { tcoSection } from './tcoSection';
 
 interface UiState { metric: ChartMetric }
 
@@ -70,6 +71,7 @@ function render(): void {
     budgetSection(s.budget),
     chartSection(s),
     h('div', { class: 'columns' }, splitSection(s), latencySection(s.latency)),
+    tcoSection(s.tco) ?? '',
     modelSection(s.byModel),
     recentSection(s.recent));
 }

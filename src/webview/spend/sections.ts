@@ -3,7 +3,7 @@
 
 import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
-import { formatCount, formatMs, formatPercent, formatTime, formatUsd, redactionSummary } from '../common/format';
+import { formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
 
 function spent(t: PeriodTotalsView): string {
   const base = formatUsd(t.spentUsd);
@@ -18,13 +18,13 @@ function card(title: string, value: string, ...lines: (string | Node | null)[]):
 }
 
 export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
-  const split = (t: PeriodTotalsView) => `${t.requests} request${t.requests === 1 ? '' : 's'} · ${t.localRequests} local · ${t.cloudRequests} cloud`;
+  const split = (t: PeriodTotalsView) => `${plural(t.requests, 'request')} · ${t.localRequests} local · ${t.cloudRequests} cloud`;
   const savedLine = s.month.localWithoutCloudPrice > 0
     ? `${s.month.localWithoutCloudPrice} local request(s) left out: no price for ${s.cloudModel}` : null;
   return h('section', { class: 'cards', 'aria-label': 'Totals' },
     card('Today', spent(s.today), split(s.today)),
     card('This month', spent(s.month), split(s.month)),
-    card('All time', `${formatCount(s.allTime.requests)} requests`, `${spent(s.allTime)} spent`,
+    card('All time', s.allTime.requests === 1 ? '1 request' : `${formatCount(s.allTime.requests)} requests`, `${spent(s.allTime)} spent`,
       s.firstRecordTime ? `since ${s.firstRecordTime.slice(0, 10)}` : null),
     card('Saved vs all-cloud (month)', formatUsd(s.month.savedUsd),
       `all on ${s.cloudModel}: ${formatUsd(s.month.wouldHaveSpentUsd)}`, savedLine));
@@ -78,7 +78,7 @@ export function splitSection(s: SpendPanelSnapshot): HTMLElement {
       h('span', {}, h('span', { class: 'swatch swatch-cloud' }), `Cloud ${m.cloudRequests} (${formatPercent(m.cloudRequests, total)}) · ${formatUsd(m.cloudUsd)}`)),
     h('div', { class: 'muted small' },
       `Tokens this month: ${formatCount(m.tokens.input)} in, ${formatCount(m.tokens.output)} out, ${formatCount(m.tokens.cacheRead)} cache read, ${formatCount(m.tokens.cacheWrite)} cache write`
-      + (m.estimatedTokenRequests ? ` (${m.estimatedTokenRequests} request(s) estimated)` : '')));
+      + (m.estimatedTokenRequests ? ` (${plural(m.estimatedTokenRequests, 'request')} estimated)` : '')));
 }
 
 function table(caption: string, head: string[], rows: (string | Node)[][], numeric: number[]): HTMLElement {
@@ -104,15 +104,18 @@ export function modelSection(rows: BreakdownRowView[]): HTMLElement {
   if (!rows.length) return h('section', { class: 'panel-section' }, h('h2', {}, 'By model (month)'), h('p', { class: 'muted' }, 'No requests this month.'));
   return h('section', { class: 'panel-section', 'aria-label': 'By model' },
     h('h2', {}, 'By model (month)'),
-    table('Spend by model this month', ['Model', 'Requests', 'Tokens in', 'Tokens out', 'Cost'],
+    table('Spend by model this month', ['Model', 'Requests', 'Tokens in', 'Tokens out', 'Cache read', 'Cache write', 'Cache saved', 'Cost'],
       rows.map((r) => [
         h('span', { class: 'mono' }, r.key),
         String(r.requests),
         formatCount(r.tokens.input) + (r.estimatedTokenRequests ? ' est.' : ''),
         formatCount(r.tokens.output),
+        formatCount(r.tokens.cacheRead),
+        formatCount(r.tokens.cacheWrite),
+        r.cloudRequests > 0 ? formatUsd(r.cacheSavedUsd) : '—',
         r.unknownPriceRequests === r.requests && r.cloudRequests > 0 ? h('span', { class: 'unknown-price' }, 'unknown price')
           : r.unknownPriceRequests > 0 ? `${formatUsd(r.spentUsd)} + ${r.unknownPriceRequests} unpriced` : formatUsd(r.spentUsd),
-      ]), [1, 2, 3, 4]));
+      ]), [1, 2, 3, 4, 5, 6, 7]));
 }
 
 export function recentSection(rows: RecentView[]): HTMLElement {
@@ -125,12 +128,21 @@ export function recentSection(rows: RecentView[]): HTMLElement {
         r.kind + (r.status !== 'ok' ? ` (${r.status})` : ''),
         badge(r.route),
         h('span', { class: 'mono' }, r.model),
-        `${formatCount(r.tokens.input)} / ${formatCount(r.tokens.output)}${r.tokens.source === 'estimate' ? ' est.' : ''}`,
+        tokenCell(r.tokens),
         r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatUsd(r.costUsd),
         formatMs(r.totalMs),
         h('span', { class: 'reasons' }, [r.reasons.join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
           .filter(Boolean).join(' — ')),
       ]), [4, 5, 6]));
+}
+
+/** In / out, then the cache tokens that made the cost (reads; 5-minute and 1-hour writes), so a row explains its price. */
+export function tokenCell(t: RecentView['tokens']): string {
+  const cache: string[] = [];
+  if (t.cacheRead) cache.push(`${formatCount(t.cacheRead)} cache read`);
+  if (t.cacheWrite) cache.push(`${formatCount(t.cacheWrite)} cache write${t.cacheWrite1h ? ' 5m' : ''}`);
+  if (t.cacheWrite1h) cache.push(`${formatCount(t.cacheWrite1h)} cache write 1h`);
+  return `${formatCount(t.input)} / ${formatCount(t.output)}${cache.length ? ` + ${cache.join(', ')}` : ''}${t.source === 'estimate' ? ' est.' : ''}`;
 }
 
 export function emptySection(s: SpendPanelSnapshot): HTMLElement {

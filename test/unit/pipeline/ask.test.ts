@@ -5,6 +5,12 @@ import { sealForEgress } from '../../../src/core/egress/seal';
 import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
 import type { Decision, LedgerRecord } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { OutputHistory, preflightEstimate, requestCost, type PriceTable } from '../../../src/core/spend';
+
+const TEST_PRICES: PriceTable = {
+  source: 'test', units: 'USD per million tokens', pricesChecked: '2026-01-01',
+  models: [{ id: 'claude', name: 'Claude (test)', provider: 'anthropic', match: { starts_with: 'claude' }, contextWindow: 200_000, input: 3, output: 15 }],
+};
 
 function provider(id: string, location: 'local' | 'cloud', result: Partial<StreamResult>, text = 'answer'): ChatProvider & { calls: ChatBody[] } {
   const calls: ChatBody[] = [];
@@ -21,8 +27,9 @@ function provider(id: string, location: 'local' | 'cloud', result: Partial<Strea
   };
 }
 
-function deps(over: Partial<AskDeps> & { decision?: Decision } = {}) {
+function deps(over: Partial<AskDeps> & { decision?: Decision; history?: OutputHistory } = {}) {
   const records: LedgerRecord[] = [];
+  const history = over.history ?? new OutputHistory();
   const local = provider('ollama', 'local', {});
   const cloud = provider('anthropic', 'cloud', {});
   let t = 1_000_000;
@@ -38,7 +45,11 @@ function deps(over: Partial<AskDeps> & { decision?: Decision } = {}) {
     countTokens: async (s) => Math.ceil(s.length / 4),
     contextWindow: () => 200_000,
     price: (model, u) => (model.startsWith('claude') ? (u.input * 3 + u.output * 15) / 1e6 : undefined),
-    localCost: () => 0,
+    // The real pricing seam over a one-model table, so the test's numbers stay hand-checkable.
+    cost: (route, model, usage, totalMs) => requestCost({
+      route, model, usage, totalMs, costPerHour: 0, cloudModel: DEFAULT_SETTINGS['cloud.model'], table: TEST_PRICES,
+    }),
+    preflight: (model, promptTokens, kind, max) => preflightEstimate(model, promptTokens, history.expected('cloud', kind), max, TEST_PRICES),
     record: async (r) => { records.push(r); },
     confirm: async () => true,
     now: () => (t += 10),
@@ -167,5 +178,30 @@ suite('ask pipeline', () => {
     await collect(d, { context, history: [{ role: 'user', content: 'earlier?' }, { role: 'assistant', content: 'earlier answer' }] });
     assert.equal(counted.filter((t) => t === context[0].text).length, 1, 'the context was counted more than once');
     assert.equal(counted.filter((t) => t === 'earlier answer').length, 1, 'a history turn was counted more than once');
+  });
+
+  test('pre-flight: the chat shows the likely cost from this user\'s median answer; budgets see the upper bound', async () => {
+    const history = new OutputHistory();
+    for (const out of [40, 60, 50, 1000, 45]) history.add('cloud', 'ask', out); // median 50
+    const seen: (number | undefined)[] = [];
+    const { d } = deps({ decision: { route: 'cloud', reasons: ['cloud: asked'] }, history });
+    d.decide = (_r, _l, _b, _h, est) => { seen.push(est); return { route: 'cloud', reasons: ['cloud: asked'] }; };
+    const events = await collect(d, { origin: 'askCloud', question: 'x'.repeat(400) });
+    const route = events[0] as Extract<AskEvent, { type: 'route' }>;
+    // countTokens is chars/4 in this harness, so the prompt is P tokens: likely = (P×3 + 50×15)/1e6, at most = (P×3 + 1024×15)/1e6.
+    const atMost = seen[0]!;
+    const prompt = (atMost * 1e6 - 1024 * 15) / 3;
+    assert.ok(Number.isInteger(Math.round(prompt)) && prompt > 100, `prompt tokens ${prompt}`);
+    assert.ok(Math.abs(route.likelyCostUsd! - (prompt * 3 + 50 * 15) / 1e6) < 1e-12);
+    assert.equal(route.estimatedCostUsd, atMost, 'the route event\'s upper bound is what decide() checked');
+    assert.ok(route.likelyCostUsd! < atMost);
+  });
+
+  test('requests that never reached a model cost $0, never "unknown" (no key, blocked, refused)', async () => {
+    const { d, records } = deps({ decision: { route: 'cloud', reasons: ['cloud: asked'] } });
+    d.cloud = async () => undefined;
+    await collect(d, { origin: 'askCloud' });
+    assert.equal(records[0].outcome, 'auth');
+    assert.equal(records[0].costUsd, 0);
   });
 });

@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import { FakeAnthropic, anthropicSpendLimitBody } from '../../fakes/anthropic';
 import { createAnthropicProvider } from '../../../src/core/providers/anthropic';
 import { defineCloudFailureSuite } from './cloudFailures';
-import { assertFailure } from './helpers';
+import { assertFailure, drain, sealed } from './helpers';
+import { requestCost } from '../../../src/core/spend';
 
 suite('providers/anthropic against the fake Messages API', () => {
   const fake = new FakeAnthropic();
-  const { key, run, plain } = defineCloudFailureSuite({
+  const { key, run, plain, provider } = defineCloudFailureSuite({
     name: 'anthropic',
     model: 'claude-sonnet-4-6',
     fake,
@@ -35,6 +36,43 @@ suite('providers/anthropic against the fake Messages API', () => {
     assert.equal(body.max_tokens, 200);
     assert.ok(req.headers['x-api-key'] === '[redacted]' || req.headers['authorization'] === '[redacted]', 'key sent, not recorded');
     assert.ok(!JSON.stringify(fake.requests).includes(key()));
+  });
+
+  const bill = (d: { result: { usage: import('../../../src/core/request').Usage; model: string } }) =>
+    requestCost({ route: 'cloud', model: d.result.model, usage: d.result.usage, totalMs: 0, costPerHour: 0, cloudModel: 'x' }).costUsd;
+
+  test('anthropic: 1-hour cache writes from cache_creation reach the bill at the 1-hour rate', async () => {
+    fake.usage = { cacheCreationInputTokens: 3000, cacheCreation1hInputTokens: 1000, cacheReadInputTokens: 20_000 };
+    const d = await plain();
+    const u = d.result.usage;
+    assert.equal(u.cacheWrite, 2000);
+    assert.equal(u.cacheWrite1h, 1000);
+    // Sonnet 4.6 by hand: input×$3 + 20000×$0.30 + 2000×$3.75 + 1000×$6 + output×$15, per million.
+    const expected = (u.input * 3 + 20_000 * 0.3 + 2000 * 3.75 + 1000 * 6 + u.output * 15) / 1e6;
+    const got = bill(d);
+    assert.ok(got !== null && Math.abs(got - expected) < 1e-12, `${got} ≠ ${expected}`);
+    // Priced as if every write were a 5-minute one it would be 1000 × ($6 − $3.75) / 1e6 = $0.00225 less.
+    assert.ok(Math.abs(expected - (u.input * 3 + 20_000 * 0.3 + 3000 * 3.75 + u.output * 15) / 1e6 - 0.00225) < 1e-12);
+  });
+
+  test('anthropic: a cancel after message_start keeps the provider\'s counts, not an estimate', async () => {
+    fake.usage = { cacheCreationInputTokens: 0, cacheReadInputTokens: 5000 };
+    fake.setReply({ perTokenMs: 100 });
+    const ctl = new AbortController();
+    const d = await drain(provider().stream(sealed('claude-sonnet-4-6'), ctl.signal), { onChunk: () => ctl.abort() });
+    assert.equal(d.result.finish, 'cancelled');
+    assert.equal(d.result.usage.source, 'provider');
+    assert.equal(d.result.usage.cacheRead, 5000, 'the cache read message_start reported');
+    assert.ok(d.result.usage.output >= 1, 'message_start output count');
+    assert.ok((bill(d) ?? 0) > 0);
+  });
+
+  test('anthropic: 401 (rejected before the model ran) bills nothing: $0, not an estimate', async () => {
+    fake.setFault({ kind: 'status', status: 401 });
+    const d = await plain();
+    assert.equal(d.result.failure?.code, 'auth');
+    assert.deepEqual(d.result.usage, { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'provider' });
+    assert.equal(bill(d), 0);
   });
 
   test('anthropic: spend-limit 429 → quota, never retried', async () => {

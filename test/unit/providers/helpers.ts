@@ -6,6 +6,7 @@ import * as net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { sealForEgress } from '../../../src/core/egress/seal';
 import type { ChatBody, StreamResult } from '../../../src/core/providers/types';
+import { nothingBilled, rejectedBeforeRun } from '../../../src/core/spend/billing';
 
 export interface Drained {
   text: string;
@@ -65,12 +66,18 @@ export async function closedPort(): Promise<number> {
 
 export const never = (): AbortSignal => new AbortController().signal;
 
-/** Asserts the common shape of a failed stream: no throw, estimated usage, timing, the code. */
+/** Asserts the common shape of a failed stream: no throw, usage per the billing rule, timing, the code. */
 export function assertFailure(d: Drained, code: string): void {
   assert.equal(d.result.finish, 'error', `expected an error finish, got ${d.result.finish}`);
   assert.equal(d.result.failure?.code, code, `expected ${code}, got ${d.result.failure?.code}: ${d.result.failure?.message}`);
-  assert.equal(d.result.usage.source, 'estimate');
-  assert.ok(d.result.usage.input > 0, 'estimated input tokens');
+  // The billing rule: a request refused before the model ran was billed nothing; otherwise, with no usage
+  // reported, a labelled estimate.
+  if (rejectedBeforeRun(d.result.failure)) {
+    assert.deepEqual(d.result.usage, nothingBilled(), `a ${code} refusal bills nothing`);
+  } else {
+    // 'provider' here means the provider reported usage (message_start) before failing: those counts win.
+    assert.ok(d.result.usage.input > 0, `${d.result.usage.source} input tokens`);
+  }
   assert.ok(d.result.timing.totalMs >= 0);
   assert.ok(d.result.failure?.message && d.result.failure.message.length > 10);
   for (const m of chatBody('x').messages) assert.ok(!JSON.stringify(d.result).includes(m.content), 'no prompt text in the result');

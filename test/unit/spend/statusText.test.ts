@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { formatMs, formatUsd, statusText, type StatusState } from '../../../src/core/presentation';
+import { formatMs, formatUsd, plural, statusText, type StatusState } from '../../../src/core/presentation';
+import { formatUsd as panelFormatUsd } from '../../../src/webview/common/format';
 import type { BudgetState } from '../../../src/core/request';
 
 const base: StatusState = { local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0 };
@@ -65,7 +66,23 @@ suite('presentation / status text', () => {
 
   test('number formats', () => {
     assert.deepEqual([formatMs(0), formatMs(999), formatMs(1000), formatMs(9_440), formatMs(12_600)], ['0 ms', '999 ms', '1.0 s', '9.4 s', '13 s']);
-    assert.deepEqual([formatUsd(0), formatUsd(0.004), formatUsd(0.42), formatUsd(12.345), formatUsd(250.4)], ['$0.00', '<$0.01', '$0.42', '$12.35', '$250']);
+    assert.deepEqual([formatUsd(0), formatUsd(0.004), formatUsd(0.42), formatUsd(12.345), formatUsd(250.4)], ['$0.00', '$0.0040', '$0.42', '$12.35', '$250.40']);
+  });
+
+  test('the tooltip and the spend panel format the same figure the same way ($0.0014, never "<$0.01")', () => {
+    const tip = statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: 0.0014, monthUsd: 0.0014, savedMonthUsd: 0.0014 }).tooltip;
+    assert.match(tip, /Saved vs all-cloud this month: \$0\.0014/);
+    assert.match(tip, /Cloud spend: \$0\.0014 today, \$0\.0014 this month/);
+    assert.equal(panelFormatUsd(0.0014), '$0.0014');
+    assert.equal(panelFormatUsd, formatUsd, 'one formatter, not two that agree today');
+  });
+
+  test('spend text pluralises: 1 cloud request, 2 cloud requests', () => {
+    const one = statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0, unknownPriceRequests: 1 }).tooltip;
+    const two = statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0, unknownPriceRequests: 2 }).tooltip;
+    assert.match(one, /^1 cloud request with unknown price/m);
+    assert.match(two, /^2 cloud requests with unknown price/m);
+    assert.deepEqual([plural(0, 'request'), plural(1, 'request'), plural(2, 'request')], ['0 requests', '1 request', '2 requests']);
   });
 
   test('demo mode says the answers are canned', () => {

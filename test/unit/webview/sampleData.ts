@@ -3,6 +3,7 @@
 
 import type { AskEventView, ChatStatus, FooterView, TurnView } from '../../../src/shared/protocol/chat';
 import type { DayPointView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../../src/shared/protocol/spend';
+import { computeTco } from '../../../src/core/spend/tco';
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -15,6 +16,9 @@ function totals(local: number, cloud: number, cloudUsd: number, localUsd: number
     cloudUsd, localUsd, spentUsd: cloudUsd + localUsd, wouldHaveSpentUsd: cloudUsd + localUsd + saved, savedUsd: saved,
     unknownPriceRequests: cloud > 3 ? 1 : 0, localWithoutCloudPrice: 0, estimatedTokenRequests: Math.round(local / 3),
     tokens: { input: (local + cloud) * 2100, output: (local + cloud) * 380, cacheRead: cloud * 900, cacheWrite: cloud * 120 },
+    // Sonnet prices: each read saves $3 − $0.30, each 5-minute write costs $3.75 − $3 extra (per million).
+    cacheSavedUsd: (cloud * 900 * 2.7 - cloud * 120 * 0.75) / 1e6,
+    localTokens: local * 2480, localCloudEquivalentUsd: saved + localUsd, localMs: local * 2600,
     status: { ok: local + cloud - 2, failed: 1, cancelled: 1 },
   };
 }
@@ -70,6 +74,7 @@ export function sampleSpend(now = new Date('2026-11-22T13:00:00Z'), empty = fals
     budget: { level: empty ? 'none' : 'near', spentTodayUsd: today.spentUsd, spentMonthUsd: month.spentUsd, dailyUsd: 0, monthlyUsd: empty ? 0 : 3 },
     priceTableDate: '2026-08-02',
     cloudModel: 'claude-sonnet-4-5',
+    tco: computeTco(month, { hardwareUsd: 1600, amortizationMonths: 36, watts: 250, usdPerKwh: 0.3, costPerHour: 0 }, now, 'claude-sonnet-4-5'),
   };
 }
 

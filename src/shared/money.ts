@@ -1,0 +1,28 @@
+// The one money formatter and the one count-noun rule, shared by the status bar tooltip (src/core/presentation),
+// the chat footer and the spend panel (src/webview), so the same figure never reads "$0.0014" in one place and
+// "<$0.01" in another. It lives in src/shared because webviews may import nothing else outside their folder.
+
+/** USD for people: 4 decimals below a cent (a request's cost is often a fraction of one), 2 up to $1000. */
+export function formatUsd(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return 'unknown price';
+  if (v === 0) return '$0.00';
+  const abs = Math.abs(v);
+  const sign = v < 0 ? '-' : '';
+  if (abs < 0.00005) return `${sign}<$0.0001`;
+  if (abs < 0.01) return `${sign}$${abs.toFixed(4)}`;
+  if (abs < 1000) return `${sign}$${abs.toFixed(2)}`;
+  return `${sign}$${Math.round(abs).toLocaleString('en-US')}`;
+}
+
+/** "1 request", "2 requests", "0 requests"; `many` for irregular nouns. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A pre-flight range: "~$0.0012, at most $0.02" (one figure when both round alike). */
+export function formatEstimate(likelyUsd: number | null | undefined, atMostUsd: number | null | undefined): string {
+  if (atMostUsd === null || atMostUsd === undefined || !Number.isFinite(atMostUsd)) return formatUsd(atMostUsd);
+  if (likelyUsd === null || likelyUsd === undefined || !Number.isFinite(likelyUsd)) return `at most ${formatUsd(atMostUsd)}`;
+  const likely = formatUsd(likelyUsd), most = formatUsd(atMostUsd);
+  return likely === most ? `~${likely}` : `~${likely}, at most ${most}`;
+}

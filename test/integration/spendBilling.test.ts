@@ -1,0 +1,95 @@
+// Spend on the paths that go wrong, inside the real extension host: a cancelled cloud request is recorded with the
+// counts Anthropic reported (message_start) — not a chars/4 estimate — and priced by hand from them; a request
+// Anthropic rejected with 401 (nothing billed) is recorded at $0.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startAll, type AllFakes } from '../fakes';
+import type { HybridApi } from '../../src/extension';
+import { activateExtension, withSettings } from './helpers';
+
+function randomChars(n: number): string {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < n; i++) s += abc[Math.floor(Math.random() * abc.length)];
+  return s;
+}
+
+suite('spend: cancelled and rejected cloud requests', function () {
+  this.timeout(60_000);
+  let fakes: AllFakes;
+  let restore: () => Promise<void>;
+  let api: HybridApi;
+  let oldKey: string | undefined;
+
+  suiteSetup(async () => {
+    fakes = await startAll();
+    oldKey = process.env.ANTHROPIC_API_KEY;
+    // Generated at run time so no secret-shaped literal is ever committed.
+    process.env.ANTHROPIC_API_KEY = ['sk', 'ant', 'api03', randomChars(40)].join('-');
+    restore = await withSettings({
+      'local.baseUrl': fakes.urls.ollama,
+      'anthropic.baseUrl': fakes.urls.anthropic,
+      'cloud.provider': 'anthropic',
+      'cloud.model': 'claude-sonnet-4-6',
+      'completion.enabled': false,
+      'fallback.cloudToLocal': false,
+    });
+    api = (await activateExtension<HybridApi>()).api;
+    assert.ok(api.test, 'HYBRID_TEST=1 test API missing');
+  });
+
+  suiteTeardown(async () => {
+    await restore?.();
+    if (oldKey === undefined) delete process.env.ANTHROPIC_API_KEY; else process.env.ANTHROPIC_API_KEY = oldKey;
+    await fakes?.close();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  setup(async () => {
+    fakes.anthropic!.fake.reset();
+    fakes.anthropic!.fake.setFault(undefined);
+    const doc = await vscode.workspace.openTextDocument({ content: 'export const limit = 10;\n', language: 'typescript' });
+    await vscode.window.showTextDocument(doc);
+  });
+
+  test('a cancelled cloud request is recorded with the provider\'s counts, priced by hand', async () => {
+    const fake = fakes.anthropic!.fake;
+    fake.usage = { cacheCreationInputTokens: 300, cacheCreation1hInputTokens: 100, cacheReadInputTokens: 4000 };
+    fake.setReply({ ttftMs: 50, perTokenMs: 400, text: 'slow '.repeat(200) });
+    const before = api.test!.records().length;
+    const first = vscode.commands.executeCommand('hybrid.askCloud', 'Explain the limit constant at length.');
+    await fake.waitForRequests(1, 15_000);
+    await new Promise((r) => setTimeout(r, 1500)); // message_start and a few tokens are out
+    // A new request stops the running one (the chat's own cancel path).
+    fake.setReply({ ttftMs: 0, perTokenMs: 0, text: 'ok' });
+    fake.usage = { cacheCreationInputTokens: 0, cacheReadInputTokens: 0 };
+    const second = vscode.commands.executeCommand('hybrid.askCloud', 'Never mind.');
+    await Promise.all([first, second]);
+    const rec = api.test!.records().slice(before).find((r) => r.status === 'cancelled');
+    assert.ok(rec, `a cancelled record: ${JSON.stringify(api.test!.records().slice(before).map((r) => r.status))}`);
+    assert.equal(rec.tokens.source, 'provider', 'the counts message_start reported, not an estimate');
+    assert.equal(rec.tokens.cacheRead, 4000);
+    assert.equal(rec.tokens.cacheWrite, 200, '5-minute writes');
+    assert.equal(rec.tokens.cacheWrite1h, 100, '1-hour writes');
+    assert.equal(rec.tokens.output, 1, 'message_start output count (no message_delta came)');
+    // Sonnet 4.6: input×$3 + 1×$15 + 4000×$0.30 + 200×$3.75 + 100×$6, per million tokens.
+    const expected = (rec.tokens.input * 3 + 15 + 4000 * 0.3 + 200 * 3.75 + 100 * 6) / 1e6;
+    assert.ok(rec.costUsd !== null && Math.abs(rec.costUsd - expected) < 1e-12, `${rec.costUsd} ≠ ${expected}`);
+  });
+
+  test('a 401 (rejected before the model ran) is recorded at $0 and adds nothing to today\'s spend', async () => {
+    const fake = fakes.anthropic!.fake;
+    fake.setFault({ kind: 'status', status: 401, once: true });
+    const before = api.test!.records().length;
+    const csvBefore = await api.test!.exportCsv();
+    await vscode.commands.executeCommand('hybrid.askCloud', 'What is the limit for?');
+    const rec = api.test!.records().slice(before)[0];
+    assert.ok(rec, 'the rejected request is recorded');
+    assert.equal(rec.status, 'failed');
+    assert.equal(rec.outcome, 'auth');
+    assert.equal(rec.costUsd, 0);
+    assert.deepEqual(rec.tokens, { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'provider' });
+    assert.ok((await api.test!.exportCsv()).length > csvBefore.length, 'the export lists it');
+  });
+});
