@@ -6,9 +6,13 @@
 import type { Finding, FindingCategory } from '../request';
 import { findGenericSecrets } from './genericSecret';
 import type { PathPolicy } from './paths';
-import { findCards, findEmails, findIbans, findPhones, findSsns, type RawHit } from './pii';
-import { BASIC_AUTH_URL, DB_URL, PRIVATE_KEY_FOOTER, PRIVATE_KEY_HEADER, SECRET_RULES } from './secretRules';
-import { LineIndex, isPlaceholder, shannonEntropy } from './text';
+import { findCards, findContextIds, findEmails, findIbans, findNinos, findPhones, findSins, findSsns, type RawHit } from './pii';
+import { PRIVATE_KEY_FOOTER, PRIVATE_KEY_HEADER, SECRET_RULES } from './secretRules';
+import { findCsvCredentialColumns, findKubernetesSecretData } from './structuredSecrets';
+import { LineIndex, shannonEntropy } from './text';
+import { findUrlSecrets } from './urlSecrets';
+import { DecodeBudgetExceeded, decodedRuns, joinedView, normalisedView, type View } from './views';
+import { findMarkers } from './markers';
 
 export interface ScanOptions {
   /** File the text comes from; when the path policy says private the whole text is one 'private-path' finding. */
@@ -23,6 +27,10 @@ export interface ScanOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+/** Characters of encoded runs decoded per scan; past it the text is 'unscannable' (fails closed). */
+export const DECODE_BUDGET = 1024 * 1024;
+/** Nesting of encodings followed (base64 of a URL with a percent-encoded password = 2). */
+const DECODE_DEPTH = 2;
 
 interface Hit extends RawHit {
   category: FindingCategory;
@@ -47,14 +55,14 @@ export function scanSensitive(text: string, opts: ScanOptions = {}): Finding[] {
   }
   let hits: Hit[];
   try {
-    hits = detect(text, opts);
+    hits = detectAllViews(text, opts, DECODE_DEPTH);
   } catch (e) {
-    if (!(e instanceof DeadlineExceeded)) throw e;
+    if (!(e instanceof DeadlineExceeded) && !(e instanceof DecodeBudgetExceeded)) throw e;
     findings.push({ kind: 'unscannable', category: 'unscannable', start: 0, end: text.length, line: 1,
-      label: 'content too slow to scan' });
+      label: e instanceof DeadlineExceeded ? 'content too slow to scan' : 'too much encoded content to decode' });
     return findings;
   }
-  for (const h of resolveOverlaps(hits)) {
+  for (const h of resolveOverlaps(hits.map((h) => (h.category === 'secret' ? extendToToken(text, h) : h)))) {
     findings.push({ kind: h.kind, category: h.category, start: h.start, end: h.end, line: lines.lineOf(h.start), label: h.label });
   }
   return findings;
@@ -75,6 +83,46 @@ function whyUnscannable(text: string, maxBytes: number): string | undefined {
   return undefined;
 }
 
+/**
+ * The detectors over the text and over each view of it (normalised, joined, decoded), with view hits mapped back
+ * to the original: a hit inside a decoded run covers the whole encoded run.
+ */
+function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
+  const hits = detect(text, opts);
+  const viewHits = (view: View | undefined): void => {
+    if (!view) return;
+    for (const h of detect(view.text, opts)) {
+      hits.push({ ...h, start: view.map[h.start], end: h.end >= view.text.length ? view.map[view.text.length] : view.map[h.end - 1] + 1 });
+    }
+  };
+  const normalised = normalisedView(text);
+  viewHits(normalised);
+  const joined = joinedView(normalised ? normalised.text : text);
+  if (joined && normalised) {
+    const nmap = normalised.map;
+    viewHits({ text: joined.text, map: joined.map.map((i) => nmap[i]) });
+  } else viewHits(joined);
+  if (depth > 0) {
+    for (const run of decodedRuns(text, DECODE_BUDGET)) {
+      for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
+        if (h.category === 'marker') continue;
+        hits.push({ ...h, start: run.start, end: run.end, label: `${h.label} (${run.encoding}-encoded)` });
+      }
+    }
+  }
+  return hits;
+}
+
+// A secret's whole value token: a rule's length cap or a match that starts inside a value must not leave the rest.
+const TOKEN_STOP = /[\s'"`,;<>(){}[\]|\\]/;
+
+function extendToToken(text: string, h: Hit): Hit {
+  let { start, end } = h;
+  while (start > 0 && !TOKEN_STOP.test(text[start - 1]) && !/[=:@?&#]/.test(text[start - 1]) && h.start - start < 4096) start--;
+  while (end < text.length && !TOKEN_STOP.test(text[end]) && !/[@&]/.test(text[end]) && end - h.end < 65536) end++;
+  return start === h.start && end === h.end ? h : { ...h, start, end };
+}
+
 function detect(text: string, opts: ScanOptions): Hit[] {
   const deadline = opts.deadline;
   const check = (): void => {
@@ -93,6 +141,7 @@ function detect(text: string, opts: ScanOptions): Hit[] {
       if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy) continue;
       if (rule.allow?.test(secret)) continue;
       if (rule.validate && !rule.validate(secret)) continue;
+      if (rule.kind === 'private-key-fragment' && insidePublicPem(text, start)) continue;
       hits.push({ kind: rule.kind, label: rule.label, start, end, category: 'secret' });
     }
     check();
@@ -100,10 +149,8 @@ function detect(text: string, opts: ScanOptions): Hit[] {
 
   const secrets: RawHit[] = [];
   if (present.has('PRIVATE KEY')) secrets.push(...findPrivateKeys(text));
-  if (text.includes('://')) {
-    secrets.push(...findUrlPasswords(text, DB_URL, 'database-url-password', 'database password in a connection URL'));
-    secrets.push(...findUrlPasswords(text, BASIC_AUTH_URL, 'basic-auth-url', 'password in a URL'));
-  }
+  secrets.push(...findUrlSecrets(text));
+  secrets.push(...findKubernetesSecretData(text));
   for (const h of secrets) hits.push({ ...h, category: 'secret' });
   check();
   for (const h of findGenericSecrets(text)) hits.push({ ...h, category: 'secret' });
@@ -113,6 +160,12 @@ function detect(text: string, opts: ScanOptions): Hit[] {
   for (const h of findSsns(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findIbans(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findPhones(text)) hits.push({ ...h, category: 'pii' });
+  for (const h of findSins(text)) hits.push({ ...h, category: 'pii' });
+  for (const h of findNinos(text)) hits.push({ ...h, category: 'pii' });
+  for (const h of findContextIds(text)) hits.push({ ...h, category: 'pii' });
+  if (text.includes(',') || text.includes('\t') || text.includes(';')) {
+    for (const h of findCsvCredentialColumns(text)) hits.push({ ...h, category: h.kind === 'csv-credential' ? 'secret' : 'pii' });
+  }
   check();
   for (const h of findMarkers(text, opts.markers ?? [])) hits.push({ ...h, category: 'marker' });
   return hits;
@@ -134,6 +187,16 @@ function keywordsIn(text: string): Set<string> {
     KEYWORD_RE.lastIndex = m.index + 1;
   }
   return found;
+}
+
+/** A base64 body under a PUBLIC KEY / CERTIFICATE header is public; a body with no header at all is not. */
+function insidePublicPem(text: string, at: number): boolean {
+  const begin = text.lastIndexOf('-----BEGIN', at);
+  if (begin === -1 || at - begin > 65536) return false;
+  const end = text.lastIndexOf('-----END', at);
+  if (end > begin) return false;
+  const header = text.slice(begin, text.indexOf('\n', begin) === -1 ? text.length : text.indexOf('\n', begin));
+  return !/PRIVATE/.test(header);
 }
 
 const PEM_TYPES: [RegExp, string][] = [
@@ -163,65 +226,30 @@ function findPrivateKeys(text: string): RawHit[] {
   return out;
 }
 
-function findUrlPasswords(text: string, re: RegExp, kind: string, label: string): RawHit[] {
-  const out: RawHit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const [start, end] = m.indices?.[3] ?? [m.index, m.index + m[0].length];
-    const password = m[3];
-    if (isPlaceholder(password) || /^(?:password|pass|pwd|secret|\*+)$/i.test(password) || /^[:$%{<]/.test(password)) continue;
-    out.push({ kind, label, start, end });
-  }
-  return out;
-}
-
-const markerCache = new Map<string, RegExp>();
-
-function markerRegex(source: string): RegExp {
-  let re = markerCache.get(source);
-  if (!re) {
-    let body: string;
-    try {
-      new RegExp(source);
-      body = source;
-    } catch {
-      body = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    const pre = /^\w/.test(source) ? '\\b' : '';
-    const post = /\w$/.test(source) ? '\\b' : '';
-    re = new RegExp(`${pre}(?:${body})${post}`, 'g');
-    markerCache.set(source, re);
-  }
-  re.lastIndex = 0;
-  return re;
-}
-
-function findMarkers(text: string, markers: string[]): RawHit[] {
-  const out: RawHit[] = [];
-  for (const source of markers) {
-    if (!source) continue;
-    const re = markerRegex(source);
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      out.push({ kind: 'marker', label: `"${source}" marker`, start: m.index, end: m.index + m[0].length });
-    }
-  }
-  return out;
-}
-
-const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-url']);
+const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-url', 'private-key-fragment', 'url-secret-parameter']);
 
 /**
- * A specific rule beats the generic one on the same span (gitleaks' dedupe), and a secret beats personal data
- * inside it (digits inside a key are not a phone number). Disjoint findings all stay.
+ * A specific rule names the finding over the generic one (gitleaks' dedupe), and a secret names it over personal
+ * data inside it (digits inside a key are not a phone number) — but the span is the union of everything that
+ * overlaps, so a narrower specific match inside a wider generic one never shrinks what is redacted.
  */
 function resolveOverlaps(hits: Hit[]): Hit[] {
   const rank = (h: Hit): number => (h.category === 'secret' ? (GENERIC.has(h.kind) ? 1 : 0) : h.category === 'pii' ? 2 : 3);
   const sorted = [...hits].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
   const kept: Hit[] = [];
   for (const h of sorted) {
-    const clash = kept.some((k) => k.start < h.end && h.start < k.end && rank(k) < rank(h) && h.category !== 'marker');
-    if (!clash && !kept.some((k) => k.kind === h.kind && k.start === h.start && k.end === h.end)) kept.push(h);
+    if (h.category === 'marker') { kept.push(h); continue; }
+    // Grow until stable: a union can reach a finding kept earlier.
+    const over = kept.find((k) => k.category !== 'marker' && k.start < h.end && h.start < k.end);
+    if (!over) { kept.push({ ...h }); continue; }
+    over.start = Math.min(over.start, h.start);
+    over.end = Math.max(over.end, h.end);
+    for (let other = kept.find((k) => k !== over && k.category !== 'marker' && k.start < over!.end && over!.start < k.end); other;
+      other = kept.find((k) => k !== over && k.category !== 'marker' && k.start < over!.end && over!.start < k.end)) {
+      over.start = Math.min(over.start, other.start);
+      over.end = Math.max(over.end, other.end);
+      kept.splice(kept.indexOf(other), 1);
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
 }

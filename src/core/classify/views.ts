@@ -1,0 +1,157 @@
+// Alternative views of a text for the detectors, each with a map from view offsets back to the original, so an
+// attacker cannot hide a value behind a spelling the rules do not read:
+// - normalised: NFKC (full-width → ASCII), invisibles (zero-width, soft hyphen, BOM, bidi marks) stripped, common
+//   Cyrillic/Greek homoglyphs folded to Latin;
+// - joined: string concatenation (`"ab" + "cd"`, adjacent literals across lines) and backslash line continuations
+//   removed, so a value split into pieces reads as one;
+// - decoded: base64 / hex / percent-encoded runs decoded (bounded) and rescanned; a hit anywhere inside a decoded
+//   run covers the whole encoded run.
+// Views are only built when the text contains what they undo, so plain ASCII code costs one regex test each.
+
+export interface View {
+  text: string;
+  /** map[i] = offset in the original of view character i; map[text.length] = end. */
+  map: Int32Array;
+}
+
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
+// Letters that render like Latin ones (Unicode confusables, the ones that matter in tokens).
+const HOMOGLYPHS: Record<string, string> = {
+  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'У': 'Y',
+  'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j', 'ԁ': 'd', 'ɡ': 'g',
+  'І': 'I', 'Ј': 'J', 'Ѕ': 'S', 'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N',
+  'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o', 'ν': 'v', 'α': 'a', 'ι': 'i', 'κ': 'k', 'ρ': 'p', 'τ': 't',
+};
+
+/** NFKC + invisibles + homoglyphs; undefined when the text is plain ASCII (nothing to normalise). */
+export function normalisedView(text: string): View | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7F]/.test(text)) return undefined;
+  const out: string[] = [];
+  const map: number[] = [];
+  let changed = false;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const width = ch.length;
+    if (cp < 128) { out.push(ch); map.push(i); i += width; continue; }
+    if (INVISIBLE.test(ch)) { changed = true; i += width; continue; }
+    let n = HOMOGLYPHS[ch] ?? ch.normalize('NFKC');
+    if (n !== ch) changed = true;
+    if (n.length === 0) { i += width; continue; }
+    for (let k = 0; k < n.length; k++) { out.push(n[k]); map.push(i); }
+    i += width;
+  }
+  if (!changed) return undefined;
+  map.push(text.length);
+  return { text: out.join(''), map: Int32Array.from(map) };
+}
+
+// `"abc" + "def"`, `'abc' . 'def'`, `"abc" "def"` (adjacent literals, incl. across a line break), `\`-newline.
+const JOIN = /(["'`])[ \t]*(?:\+|\.|\.\.|&|\|\|)?[ \t]*(?:\\?\r?\n[ \t]*(?:\+|\.|&)?[ \t]*)?\1|\\\r?\n[ \t]*/g;
+
+/** The text with concatenation glue removed; undefined when there is none. */
+export function joinedView(text: string): View | undefined {
+  JOIN.lastIndex = 0;
+  let m = JOIN.exec(text);
+  if (!m) return undefined;
+  const parts: string[] = [];
+  const map: number[] = [];
+  let pos = 0;
+  for (; m; m = JOIN.exec(text)) {
+    // Only glue between two value-like characters; `"" + x` or `'a', 'b'` is not a split value.
+    const before = text.charCodeAt(m.index - 1);
+    const after = text.charCodeAt(m.index + m[0].length);
+    if (!isValueChar(before) || !isValueChar(after)) continue;
+    parts.push(text.slice(pos, m.index));
+    for (let i = pos; i < m.index; i++) map.push(i);
+    pos = m.index + m[0].length;
+  }
+  if (pos === 0) return undefined;
+  parts.push(text.slice(pos));
+  for (let i = pos; i < text.length; i++) map.push(i);
+  map.push(text.length);
+  return { text: parts.join(''), map: Int32Array.from(map) };
+}
+
+function isValueChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43
+    || c === 47 || c === 61 || c === 46 || c === 126 || c === 58 || c === 64;
+}
+
+export interface EncodedRun {
+  start: number;
+  end: number;
+  decoded: string;
+  encoding: 'base64' | 'hex' | 'url';
+}
+
+export class DecodeBudgetExceeded extends Error {}
+
+// Candidates: base64(url) runs of ≥ 16 characters, hex runs of ≥ 24 digits, runs with ≥ 2 percent escapes.
+const B64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const HEX_RUN = /\b(?:[0-9a-fA-F]{2}){12,}\b/g;
+const PCT_RUN = /[^\s'"`<>]*%[0-9A-Fa-f]{2}[^\s'"`<>]*/g;
+
+/**
+ * Encoded runs whose decoding is readable text. `budget` bounds the characters decoded in total; past it the
+ * caller must treat the text as unscannable (a hostile blob must not stall the gate).
+ */
+export function decodedRuns(text: string, budget: number): EncodedRun[] {
+  const out: EncodedRun[] = [];
+  let spent = 0;
+  const spend = (n: number): void => {
+    spent += n;
+    if (spent > budget) throw new DecodeBudgetExceeded();
+  };
+  B64_RUN.lastIndex = 0;
+  for (let m = B64_RUN.exec(text); m; m = B64_RUN.exec(text)) {
+    const s = m[0];
+    // Identifiers and paths: one case only or no digit/upper mix is rarely base64 of anything readable.
+    if (!/[A-Z]/.test(s) || !/[a-z0-9]/.test(s)) continue;
+    spend(s.length);
+    const decoded = decodeBase64(s);
+    if (decoded) out.push({ start: m.index, end: m.index + s.length, decoded, encoding: 'base64' });
+  }
+  HEX_RUN.lastIndex = 0;
+  for (let m = HEX_RUN.exec(text); m; m = HEX_RUN.exec(text)) {
+    spend(m[0].length);
+    const decoded = readable(Buffer.from(m[0], 'hex').toString('utf8'));
+    if (decoded) out.push({ start: m.index, end: m.index + m[0].length, decoded, encoding: 'hex' });
+  }
+  if (text.includes('%')) {
+    PCT_RUN.lastIndex = 0;
+    for (let m = PCT_RUN.exec(text); m; m = PCT_RUN.exec(text)) {
+      if (m[0].length === 0) { PCT_RUN.lastIndex++; continue; }
+      spend(m[0].length);
+      let decoded = m[0];
+      // Nested redirects encode twice or three times.
+      for (let round = 0; round < 3 && /%[0-9A-Fa-f]{2}/.test(decoded); round++) {
+        try { decoded = decodeURIComponent(decoded.replace(/\+/g, ' ')); } catch { decoded = unescapeLoose(decoded); }
+      }
+      if (decoded !== m[0]) out.push({ start: m.index, end: m.index + m[0].length, decoded, encoding: 'url' });
+    }
+  }
+  return out;
+}
+
+function decodeBase64(s: string): string | undefined {
+  const std = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  if (std.length % 4 === 1) return undefined;
+  return readable(Buffer.from(std, 'base64').toString('utf8'));
+}
+
+/** The decoded text when it is readable (printable, valid UTF-8), else undefined. */
+function readable(s: string): string | undefined {
+  if (s.length < 6 || s.includes('\uFFFD')) return undefined;
+  let bad = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) bad++;
+  }
+  return bad === 0 ? s : undefined;
+}
+
+function unescapeLoose(s: string): string {
+  return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
