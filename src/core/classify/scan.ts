@@ -138,6 +138,7 @@ function detect(text: string, opts: ScanOptions): Hit[] {
       const [start, end] = m.indices?.[1] ?? [m.index, m.index + m[0].length];
       const secret = text.slice(start, end);
       if (m[0].length === 0) rule.re.lastIndex++;
+      if (rule.leftBoundary && start > 0 && /[A-Za-z0-9_]/.test(text[start - 1])) { rule.re.lastIndex = start + 1; continue; }
       if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy) continue;
       if (rule.allow?.test(secret)) continue;
       if (rule.validate && !rule.validate(secret)) continue;
