@@ -150,6 +150,7 @@ function detect(text: string, opts: ScanOptions): Hit[] {
 
   const secrets: RawHit[] = [];
   if (present.has('PRIVATE KEY')) secrets.push(...findPrivateKeys(text));
+  if (present.has('PRIVATE KEY') || present.has('Private-MAC:')) secrets.push(...findHeadlessKeyBodies(text));
   secrets.push(...findUrlSecrets(text));
   secrets.push(...findKubernetesSecretData(text));
   for (const h of secrets) hits.push({ ...h, category: 'secret' });
@@ -174,7 +175,7 @@ function detect(text: string, opts: ScanOptions): Hit[] {
 
 // gitleaks' keyword pre-filter as one pass: a single alternation of every rule's (case-sensitive) keywords. One
 // substring search per keyword cost about twice as much on large files, and lower-casing the text even more.
-const ALL_KEYWORDS = [...new Set([...SECRET_RULES.flatMap((r) => r.keywords), 'PRIVATE KEY'])].sort((a, b) => b.length - a.length);
+const ALL_KEYWORDS = [...new Set([...SECRET_RULES.flatMap((r) => r.keywords), 'PRIVATE KEY', 'Private-MAC:'])].sort((a, b) => b.length - a.length);
 const KEYWORD_RE = new RegExp(ALL_KEYWORDS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 // The alternation reports the longest keyword at a position; shorter keywords it starts with are present too.
 const PREFIXES = new Map(ALL_KEYWORDS.map((k) => [k, ALL_KEYWORDS.filter((o) => o.length < k.length && k.startsWith(o))]));
@@ -198,6 +199,31 @@ function insidePublicPem(text: string, at: number): boolean {
   if (end > begin) return false;
   const header = text.slice(begin, text.indexOf('\n', begin) === -1 ? text.length : text.indexOf('\n', begin));
   return !/PRIVATE/.test(header);
+}
+
+const KEY_FOOTER = /-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----|Private-MAC: /g;
+const BODY_LINE = /^[ \t"']*(?:[A-Za-z0-9+/=]{1,128}|[A-Z][\w-]{2,30}: [^\n]{0,200})[ \t"',+]*(?:\\n)?[ \t"',+]*$/;
+
+/**
+ * A key whose header was cut off (a trim from the top, a pasted tail): from a PEM footer or PuTTY's MAC line,
+ * the base64 lines above it belong to the key.
+ */
+function findHeadlessKeyBodies(text: string): RawHit[] {
+  const out: RawHit[] = [];
+  KEY_FOOTER.lastIndex = 0;
+  for (let m = KEY_FOOTER.exec(text); m; m = KEY_FOOTER.exec(text)) {
+    let start = text.lastIndexOf('\n', m.index - 1) + 1;
+    for (let lines = 0; start > 0 && lines < 2000; lines++) {
+      const prevStart = text.lastIndexOf('\n', start - 2) + 1;
+      const line = text.slice(prevStart, start - 1).replace(/\r$/, '');
+      if (!BODY_LINE.test(line)) break;
+      start = prevStart;
+    }
+    let end = text.indexOf('\n', m.index);
+    if (end === -1) end = text.length;
+    out.push({ kind: 'private-key', label: 'private key (without its header)', start, end });
+  }
+  return out;
 }
 
 const PEM_TYPES: [RegExp, string][] = [

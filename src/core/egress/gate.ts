@@ -1,6 +1,6 @@
 // The egress gate: the last step before a cloud SDK call, and the only code that can seal a body (seal.ts), so
-// a cloud provider cannot be reached without it. It rescans the final serialized messages (system prompt and
-// every turn, including history), redacts or blocks per `hybrid.privacy.onCloudFindings`, always blocks content
+// a cloud provider cannot be reached without it. It rescans the final messages (system prompt and every turn,
+// including history and the context labels with their paths) after trimming, then the serialised body itself, redacts or blocks per `hybrid.privacy.onCloudFindings`, always blocks content
 // of private paths and proprietary markers, and fails closed: an exception or a scan past its time budget
 // means nothing is sent.
 
@@ -59,6 +59,7 @@ export class EgressGate {
     }
     const started = this.now();
     const deadline = started + this.timeoutMs;
+    if (body.stop?.some((x) => typeof x !== 'string')) throw new TypeError('stop sequence is not text');
     const parts = [body.system, ...body.messages.map((m) => m.content)];
     const scanned: { text: string; findings: Finding[] }[] = [];
     for (const text of parts) {
@@ -99,12 +100,25 @@ export class EgressGate {
       system,
       messages: body.messages.map((m, i) => ({ role: m.role, content: contents[i] })),
     });
+    // The last word goes to the bytes that leave: the sealed body as the SDKs serialise it (JSON, every field,
+    // stop sequences and model name included). Anything found there that the part-by-part scan missed blocks.
+    const wire = serialisedBody(sealed);
+    const onWire = this.scan(wire, { markers: this.opts.markers, deadline });
+    if (this.now() > deadline) return this.timedOut();
+    if (onWire.length > 0) {
+      return { ok: false, reason: 'Nothing was sent: the serialised request still held sensitive content.', kinds: countKinds(onWire) };
+    }
     return { ok: true, body: sealed, redactions: kinds, redactedCount: all.length };
   }
 
   private timedOut(): GateResult {
     return { ok: false, reason: `Nothing was sent: the privacy check took longer than ${this.timeoutMs} ms, and the gate fails closed.`, kinds: {} };
   }
+}
+
+/** The request body as JSON, the way both SDKs put it on the wire (field order does not matter to the scan). */
+export function serialisedBody(body: SealedChatBody): string {
+  return JSON.stringify({ model: body.model, system: body.system, messages: body.messages, stop: body.stop ?? [] });
 }
 
 function countKinds(findings: Finding[]): Record<string, number> {
