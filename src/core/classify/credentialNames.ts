@@ -35,9 +35,8 @@ export function isCredentialName(name: string): boolean {
     if (CREDENTIAL_WORDS.has(w)) return true;
     if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) return true;
   }
-  // Run-together names: apikey, secretkey, dbpassword, authtoken.
-  const joined = words.join('');
-  return /password|passwd|passphrase|secret|apikey|accesskey|privatekey|authtoken|accesstoken|refreshtoken|bearertoken|credential/.test(joined);
+  // Run-together words that end in a credential: dbpassword, appsecret, githubtoken (not secretsmanager).
+  return words.some((w) => /(?:password|passwd|passphrase|secret|secretkey|apikey|accesskey|privatekey|token|credentials?)$/.test(w));
 }
 
 /** Password-like names: a shorter, lower-entropy value is still a secret. */

@@ -82,6 +82,7 @@ export function looksSecret(value: string, ident: string): boolean {
   if (/^\d+(?:\.\d+)*$/.test(v) || /^v?\d+\.\d+\.\d+/.test(v)) return false; // numbers, versions
   if (isUuid(v) || isPlaceholder(v)) return false;
   if (/^(?:sha\d+|md5)[-:]/i.test(v)) return false;               // integrity hashes
+  if (/^arn:[\w-]+:/.test(v)) return false;                      // resource names (AWS ARNs)
   if (/^(?:https?|file):\/\//i.test(v)) return false;            // URLs are handled by the URL rules
   const h = shannonEntropy(v);
   const classes = +/[a-z]/.test(v) + +/[A-Z]/.test(v) + +/\d/.test(v) + +/[^A-Za-z0-9]/.test(v);

@@ -33,8 +33,8 @@ function compile(source: string): { re: RegExp; plain: boolean } {
 }
 
 const LINE_LEAD = /^[\s/*#;!<>"'`-]*(?:<!--\s*|\/\/\s*|--\s*)?$/;
-const LOWER_TAIL = /^(?:\s*$|\s*[—–.!]|\s+-\s|\s+(?:and|&)\s)/;
-const NOTICE_TAIL = /^(?:\s*$|\s*[—–:.!,;(\-]|\s+(?:and|&|information|material|materials|notice|data|document|—)\b)/i;
+const LOWER_TAIL = /^(?:\s*(?:\*\/|-->)?\s*$|\s*[—–.!]|\s+-\s|\s+(?:and|&)\s)/;
+const NOTICE_TAIL = /^(?:\s*(?:\*\/|-->)?\s*$|\s*[—–:.!,;(\-]|\s+(?:and|&|information|material|materials|notice|data|document|—)\b)/i;
 
 export function findMarkers(text: string, markers: string[]): RawHit[] {
   const out: RawHit[] = [];

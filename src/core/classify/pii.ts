@@ -13,7 +13,9 @@ const EMAIL_DOMAIN = /[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?(?:\.[\p{L
 // RFC 2606 / 6761 reserved names and file extensions after "@2x": documentation, not people.
 const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/i;
 const NOT_TLD = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'js', 'ts', 'css', 'json', 'md', 'html', 'py', 'go', 'rs', 'java', 'txt', 'lock']);
-const ROLE_LOCALS = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'nobody']);
+// Role mailboxes of an organisation, not a person.
+const ROLE_LOCALS = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'nobody', 'support', 'info', 'contact', 'sales', 'help',
+  'hello', 'team', 'security', 'privacy', 'abuse', 'postmaster', 'webmaster', 'billing', 'press', 'jobs', 'careers']);
 
 /** E-mail addresses, found from each '@' outward so a long line costs one pass. */
 export function findEmails(text: string): RawHit[] {
@@ -207,9 +209,9 @@ export function findSins(text: string): RawHit[] {
   return out;
 }
 
-// UK National Insurance number (HMRC): two prefix letters (not D F I Q U V; second not O; not BG GB KN NK NT TN
-// ZZ), six digits, suffix A–D.
-const NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ ]?(\d{2})[ ]?(\d{2})[ ]?(\d{2})[ ]?([A-D])(?![A-Za-z0-9])/g;
+// UK National Insurance number (HMRC): two prefix letters (not D F I U V; second not O; not BG GB KN NK NT TN
+// ZZ), six digits, suffix A–D. Q is allowed first: HMRC's own specimen QQ 12 34 56 C is what people paste.
+const NINO = /(?<![A-Za-z0-9])(QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ ]?(\d{2})[ ]?(\d{2})[ ]?(\d{2})[ ]?([A-D])(?![A-Za-z0-9])/g;
 
 export function findNinos(text: string): RawHit[] {
   const out: RawHit[] = [];
