@@ -28,7 +28,20 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
+// Code repeats its names; judging each once keeps the generic rule linear in practice. Bounded.
+const memo = new Map<string, boolean>();
+
 export function isCredentialName(name: string): boolean {
+  let v = memo.get(name);
+  if (v === undefined) {
+    v = judge(name);
+    if (memo.size > 5000) memo.clear();
+    memo.set(name, v);
+  }
+  return v;
+}
+
+function judge(name: string): boolean {
   const words = nameWords(name);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];

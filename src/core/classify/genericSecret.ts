@@ -9,7 +9,7 @@ import { isCredentialName, isPasswordName } from './credentialNames';
 import { isPlaceholder, isUuid, shannonEntropy } from './text';
 import type { RawHit } from './pii';
 
-const NAME = /pass|pwd|secret|token|key|cred|auth|bearer|jwt|cookie|sig|hmac|salt|dsn|connstr/gi;
+const NAME = /p(?:ass|wd)|s(?:ecret|ig|alt)|token|key|c(?:red|ookie|onnstr)|auth|bearer|jwt|hmac|dsn|(?:PASS|PWD|SECRET|SIG|SALT|TOKEN|KEY|CRED|COOKIE|AUTH|BEARER|JWT|HMAC|DSN)|(?:Pass|Pwd|Secret|Sig|Salt|Token|Key|Cred|Cookie|Auth|Bearer|Jwt|Hmac|Dsn)/g;
 function isIdentChar(c: number): boolean {
   // [A-Za-z0-9_.-], by char code: this runs for every character around every keyword hit.
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;

@@ -176,9 +176,33 @@ function detect(text: string, opts: ScanOptions): Hit[] {
 // gitleaks' keyword pre-filter as one pass: a single alternation of every rule's (case-sensitive) keywords. One
 // substring search per keyword cost about twice as much on large files, and lower-casing the text even more.
 const ALL_KEYWORDS = [...new Set([...SECRET_RULES.flatMap((r) => r.keywords), 'PRIVATE KEY', 'Private-MAC:'])].sort((a, b) => b.length - a.length);
-const KEYWORD_RE = new RegExp(ALL_KEYWORDS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const KEYWORD_RE = new RegExp(trieSource(ALL_KEYWORDS), 'g');
 // The alternation reports the longest keyword at a position; shorter keywords it starts with are present too.
 const PREFIXES = new Map(ALL_KEYWORDS.map((k) => [k, ALL_KEYWORDS.filter((o) => o.length < k.length && k.startsWith(o))]));
+
+/**
+ * One regex for a set of literals, shaped as a trie (`g(?:h[pousr]_|l(?:pat-|…))`): with 170 keywords a flat
+ * alternation tries every branch at every position; the trie tries one branch per leading character. Longer
+ * continuations come first, so a match is the longest keyword at its position.
+ */
+export function trieSource(words: readonly string[]): string {
+  const esc = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  const build = (ws: string[]): string => {
+    const groups = new Map<string, string[]>();
+    let end = false;
+    for (const w of ws) {
+      if (w === '') { end = true; continue; }
+      const g = groups.get(w[0]) ?? [];
+      g.push(w.slice(1));
+      groups.set(w[0], g);
+    }
+    const alts = [...groups].map(([c, rest]) => esc(c) + build(rest));
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
+    return end ? `(?:${body})?` : body;
+  };
+  return build([...new Set(words)]);
+}
 
 function keywordsIn(text: string): Set<string> {
   const found = new Set<string>();

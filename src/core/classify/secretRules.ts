@@ -130,7 +130,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     re: r(String.raw`((?:PuTTY-User-Key-File-[23]:|Private-Lines:|Private-MAC:)[^\n]{0,200}(?:\r?\n(?:[A-Za-z0-9+/=]{1,128}|[A-Z][\w-]{2,30}: [^\n]{0,200}))*)`) },
   { kind: 'netrc-password', label: '.netrc password', keywords: ['password', 'passwd'],
     re: r(String.raw`\b(?:machine|login|default)\b[^\n]{0,200}?\bpass(?:word|wd)[ \t]+([^\s]{1,200})`) },
-  { kind: 'pgpass-password', label: '.pgpass password', keywords: [':'],
+  { kind: 'pgpass-password', label: '.pgpass password', keywords: [],
     re: r(String.raw`^[ \t]*[A-Za-z0-9_.*\[\]:-]{1,100}:(?:\d{2,5}|\*):[^\s:]{1,100}:[^\s:]{1,100}:([^\s]{4,200})[ \t]*$`, 'm') },
   { kind: 'aws-secret-access-key', label: 'AWS secret access key', keywords: ['AKIA', 'ASIA'],
     re: r(String.raw`\b(?:AKIA|ASIA)[A-Z2-7]{16}"?[ \t]*[,;\t:|][ \t]*"?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`), entropy: 3.5 },
