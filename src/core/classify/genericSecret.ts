@@ -14,8 +14,8 @@ function isIdentChar(c: number): boolean {
   // [A-Za-z0-9_.-], by char code: this runs for every character around every keyword hit.
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
-// operator (=, :, :=, =>, ?=, ,, >) then a quoted (possibly escaped-quoted) or bare value; bounded throughout.
-const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|:|,|>)[ \t]{0,5}(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
+// operator (=, :, :=, =>, ?=, ,, >, or prose: "the password is …") then a quoted (possibly escaped-quoted) or bare value; bounded throughout.
+const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|:|,|>|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
 const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/y;
 const KEY_VALUE = /\b(?:key|name)[ \t]*=[ \t]*"([^"\r\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/g;
 const NAME_VALUE = /\bname['"]?[ \t]*[:=][ \t]*['"]?([\w.-]{1,100})['"]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*-?[ \t]*)['"]?value['"]?[ \t]*[:=][ \t]*(['"]?)([^'"\s,}]{1,4000})\2/g;
@@ -32,7 +32,12 @@ export function findGenericSecrets(text: string): RawHit[] {
     while (e < text.length && e < limit && isIdentChar(text.charCodeAt(e))) e++;
     if (e <= lastEnd) continue;
     NAME.lastIndex = e;
-    const ident = text.slice(s, e);
+    let ident = text.slice(s, e);
+    // Prose and labels: "API key: …", "the signing key is …" — the qualifier is the word before.
+    if (/^keys?$/i.test(ident)) {
+      const prev = /([A-Za-z]{2,20})[ \t]$/.exec(text.slice(Math.max(0, s - 22), s));
+      if (prev) ident = `${prev[1]}_${ident}`;
+    }
     // Our own redaction labels, e.g. "[REDACTED:database-url-password]", are not names.
     if (text.startsWith('[REDACTED:', s - 10) || !isCredentialName(ident)) continue;
     let value: string | undefined;

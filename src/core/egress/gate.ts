@@ -69,6 +69,7 @@ export class EgressGate {
       scanned.push({ text, findings });
     }
 
+    propagateKnownValues(scanned);
     const all = scanned.flatMap((s) => s.findings);
     const kinds = countKinds(all);
     const hard = all.filter((f) => ALWAYS_BLOCK.has(f.category));
@@ -113,6 +114,30 @@ export class EgressGate {
 
   private timedOut(): GateResult {
     return { ok: false, reason: `Nothing was sent: the privacy check took longer than ${this.timeoutMs} ms, and the gate fails closed.`, kinds: {} };
+  }
+}
+
+/**
+ * A value found once is a secret everywhere: every other occurrence of a found secret or personal value, in any
+ * part (prose in the question, a quoted line in history), is redacted too, even where no rule would see it.
+ */
+function propagateKnownValues(scanned: { text: string; findings: Finding[] }[]): void {
+  const values = new Map<string, Finding>();
+  for (const s of scanned) {
+    for (const f of s.findings) {
+      if (f.category !== 'secret' && f.category !== 'pii') continue;
+      const v = s.text.slice(f.start, f.end).trim();
+      if (v.length >= 6 && v.length <= 4096 && !values.has(v)) values.set(v, f);
+    }
+  }
+  if (values.size === 0) return;
+  for (const s of scanned) {
+    for (const [v, f] of values) {
+      for (let at = s.text.indexOf(v); at !== -1; at = s.text.indexOf(v, at + v.length)) {
+        if (s.findings.some((g) => g.start <= at && g.end >= at + v.length)) continue;
+        s.findings.push({ ...f, start: at, end: at + v.length, label: `${f.label ?? f.kind} (repeated)` });
+      }
+    }
   }
 }
 
