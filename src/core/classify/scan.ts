@@ -88,6 +88,8 @@ function whyUnscannable(text: string, maxBytes: number): string | undefined {
  * to the original: a hit inside a decoded run covers the whole encoded run.
  */
 function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
+  // Decode first: over the budget, nothing else is worth running.
+  const runs = depth > 0 ? decodedRuns(text, DECODE_BUDGET) : [];
   const hits = detect(text, opts);
   const viewHits = (view: View | undefined): void => {
     if (!view) return;
@@ -104,7 +106,7 @@ function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
   } else viewHits(joined);
   viewHits(unwrappedView(text));
   if (depth > 0) {
-    for (const run of decodedRuns(text, DECODE_BUDGET)) {
+    for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
         if (h.category === 'marker') continue;
         hits.push({ ...h, start: run.start, end: run.end, label: `${h.label} (${run.encoding}-encoded)` });

@@ -163,9 +163,11 @@ export function decodedRuns(text: string, budget: number): EncodedRun[] {
     spent += n;
     if (spent > budget) throw new DecodeBudgetExceeded();
   };
-  for (const m of base64Runs(text)) {
+  // Count before decoding anything: a hostile blob is refused after one cheap pass, not after a budget of work.
+  const runs = [...base64Runs(text)];
+  for (const m of runs) spend(m[0].length);
+  for (const m of runs) {
     const s = m[0];
-    spend(s.length);
     const decoded = m.hex ? readable(Buffer.from(s, 'hex').toString('utf8')) : decodeBase64(s);
     if (decoded) out.push({ start: m.index, end: m.index + s.length, decoded, encoding: m.hex ? 'hex' : 'base64' });
   }
