@@ -16,6 +16,7 @@ function isIdentChar(c: number): boolean {
 }
 // operator (=, :, :=, =>, ?=, ,, >, or prose: "the password is …") then a quoted (possibly escaped-quoted) or bare value; bounded throughout.
 const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|:|,|>|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
+const CLI_VALUE = /[ \t]+(?:(['"])([^'"\r\n]{1,4000})\1|([^\s'"`;|&]{1,4000}))/y;
 const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/y;
 const KEY_VALUE = /\b(?:key|name)[ \t]*=[ \t]*"([^"\r\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/g;
 const NAME_VALUE = /\bname['"]?[ \t]*[:=][ \t]*['"]?([\w.-]{1,100})['"]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*-?[ \t]*)['"]?value['"]?[ \t]*[:=][ \t]*(['"]?)([^'"\s,}]{1,4000})\2/g;
@@ -47,6 +48,14 @@ export function findGenericSecrets(text: string): RawHit[] {
     if (a) {
       value = a[2] ?? a[3];
       valueStart = a[2] !== undefined ? a.index + a[0].length - value.length - (a[0].endsWith('\\' + a[1]) ? 2 : 1) : a.index + a[0].length - value.length;
+    } else if (text.charCodeAt(s) === 45) {
+      // Command-line flags: --password Pq9…, -token abc…
+      CLI_VALUE.lastIndex = e;
+      const c = CLI_VALUE.exec(text);
+      if (c) {
+        value = c[2] ?? c[3];
+        valueStart = c.index + c[0].length - value.length - (c[2] !== undefined ? 1 : 0);
+      }
     } else {
       TF_DEFAULT.lastIndex = e;
       const t = TF_DEFAULT.exec(text);

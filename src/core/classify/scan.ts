@@ -62,10 +62,25 @@ export function scanSensitive(text: string, opts: ScanOptions = {}): Finding[] {
       label: e instanceof DeadlineExceeded ? 'content too slow to scan' : 'too much encoded content to decode' });
     return findings;
   }
+  if (text.includes('[REDACTED:')) hits = hits.filter((h) => !isOwnLabel(text, h));
   for (const h of resolveOverlaps(hits.map((h) => (h.category === 'secret' ? extendToToken(text, h) : h)))) {
     findings.push({ kind: h.kind, category: h.category, start: h.start, end: h.end, line: lines.lineOf(h.start), label: h.label });
   }
   return findings;
+}
+
+const LABEL = /^\[REDACTED:[a-z0-9-]{1,60}\]/;
+
+/** A hit that is (or starts at) one of our own `[REDACTED:kind]` labels: a rescan must not flag the redaction. */
+function isOwnLabel(text: string, h: Hit): boolean {
+  if (h.category === 'marker') return false;
+  const m = LABEL.exec(text.slice(h.start, h.start + 80));
+  // Only JSON punctuation may follow the label inside the hit; a value glued to a label is still a value.
+  if (m) return !/[A-Za-z0-9+/_-]{6}/.test(text.slice(h.start + m[0].length, h.end));
+  const open = text.lastIndexOf('[REDACTED:', h.start);
+  if (open === -1) return false;
+  const close = text.indexOf(']', open);
+  return close !== -1 && h.end <= close + 1;
 }
 
 function whyUnscannable(text: string, maxBytes: number): string | undefined {

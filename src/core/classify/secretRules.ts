@@ -129,11 +129,15 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { kind: 'putty-private-key', label: 'PuTTY private key', keywords: ['PuTTY-User-Key-File-', 'Private-Lines:', 'Private-MAC:'],
     re: r(String.raw`((?:PuTTY-User-Key-File-[23]:|Private-Lines:|Private-MAC:)[^\n]{0,200}(?:\r?\n(?:[A-Za-z0-9+/=]{1,128}|[A-Z][\w-]{2,30}: [^\n]{0,200}))*)`) },
   { kind: 'netrc-password', label: '.netrc password', keywords: ['password', 'passwd'],
-    re: r(String.raw`\b(?:machine|login|default)\b[^\n]{0,200}?\bpass(?:word|wd)[ \t]+([^\s]{1,200})`) },
+    re: r(String.raw`\b(?:machine|login|default)\b[\s\S]{0,300}?\bpass(?:word|wd)[ \t]+([^\s\\]{1,200})`),
+    // "login … password please" in prose is not a .netrc line: require a digit, a symbol or mixed case.
+    validate: (v) => !/^[a-z]+$|^[A-Z]+$/.test(v) && !/^\[REDACTED/.test(v) },
   { kind: 'pgpass-password', label: '.pgpass password', keywords: [],
     re: r(String.raw`^[ \t]*[A-Za-z0-9_.*\[\]:-]{1,100}:(?:\d{2,5}|\*):[^\s:]{1,100}:[^\s:]{1,100}:([^\s]{4,200})[ \t]*$`, 'm') },
   { kind: 'aws-secret-access-key', label: 'AWS secret access key', keywords: ['AKIA', 'ASIA'],
     re: r(String.raw`\b(?:AKIA|ASIA)[A-Z2-7]{16}"?[ \t]*[,;\t:|][ \t]*"?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`), entropy: 3.5 },
+  { kind: 'basic-auth-flag', label: 'password in a -u user:password flag', keywords: ['-u', '--user'],
+    re: r(String.raw`(?:^|\s)(?:-u|--user)(?:[ \t]+|=)['"]?[^\s:'"]{1,100}:([^\s'"]{4,200})`) },
   { kind: 'json-web-key', label: 'JSON Web Key private member', keywords: ['kty'],
     re: r(String.raw`\\?["']?(?:d|p|q|dp|dq|qi|k)\\?["']?[ \t]*:[ \t]*\\?["']([A-Za-z0-9_-]{16,})`) },
   // A PEM or PuTTY body without its header (a trim cut it off): two or more lines that are nothing but 64

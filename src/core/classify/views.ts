@@ -115,7 +115,7 @@ export interface EncodedRun {
   start: number;
   end: number;
   decoded: string;
-  encoding: 'base64' | 'hex' | 'url';
+  encoding: 'base64' | 'hex' | 'url' | 'escape';
 }
 
 export class DecodeBudgetExceeded extends Error {}
@@ -150,6 +150,9 @@ function* base64Runs(text: string): Generator<{ 0: string; index: number; hex: b
 function isB64(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45;
 }
+// String escapes (\x67\x68, \u0067, \u{67}) and HTML character references (&#x67; &#103;), four or more in a row
+// with at most a few plain characters between them.
+const ESC_RUN = /(?:(?:\\x[0-9a-fA-F]{2}|\\u\{?[0-9a-fA-F]{4,5}\}?|&#x[0-9a-fA-F]{1,5};|&#\d{1,6};)[A-Za-z0-9_+/=.-]{0,3}){4,}/g;
 const PCT_RUN = /[^\s'"`<>]*%[0-9A-Fa-f]{2}[^\s'"`<>]*/g;
 
 /**
@@ -170,6 +173,15 @@ export function decodedRuns(text: string, budget: number): EncodedRun[] {
     const s = m[0];
     const decoded = m.hex ? readable(Buffer.from(s, 'hex').toString('utf8')) : decodeBase64(s);
     if (decoded) out.push({ start: m.index, end: m.index + s.length, decoded, encoding: m.hex ? 'hex' : 'base64' });
+  }
+  if (text.includes('\\') || text.includes('&#')) {
+    ESC_RUN.lastIndex = 0;
+    for (let m = ESC_RUN.exec(text); m; m = ESC_RUN.exec(text)) {
+      spend(m[0].length);
+      const decoded = m[0].replace(/\\x([0-9a-fA-F]{2})|\\u\{?([0-9a-fA-F]{4,5})\}?|&#x([0-9a-fA-F]{1,5});|&#(\d{1,6});/g,
+        (_, x: string, u: string, hx: string, dec: string) => String.fromCodePoint(parseInt(x ?? u ?? hx ?? dec, x || u || hx ? 16 : 10)));
+      out.push({ start: m.index, end: m.index + m[0].length, decoded, encoding: 'escape' });
+    }
   }
   if (text.includes('%')) {
     PCT_RUN.lastIndex = 0;

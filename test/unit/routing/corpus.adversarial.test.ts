@@ -55,6 +55,7 @@ suite('routing: adversarial privacy corpus (issue #12 classes)', () => {
     const leaks: string[] = [];
     let runs = 0;
     let blocked = 0;
+    const overBlocked: string[] = [];
     for (const c of cases) {
       const positions: Position[] = c.cls === 'paths' ? ['path', 'question'] : ['question', 'context', 'history'];
       for (const pos of positions) {
@@ -64,7 +65,12 @@ suite('routing: adversarial privacy corpus (issue #12 classes)', () => {
           messages: buildMessages(p.history, p.question, p.context) };
         const input = [body.system, ...body.messages.map((m) => m.content)].join('\n');
         const r = gate.prepare(body, p.context.map((x) => x.path!).filter(Boolean));
-        if (!r.ok) { blocked++; continue; }
+        if (!r.ok) {
+          blocked++;
+          // Redact mode should redact, not refuse: only markers (which cannot be cut out) block.
+          if (c.cls !== 'markers') overBlocked.push(`${c.cls}/${c.name} in ${pos}: ${r.reason}`);
+          continue;
+        }
         const wire = serialisedBody(r.body) + [r.body.system, ...r.body.messages.map((m) => m.content)].join('\n');
         const left = survivors(c.planted, input, wire);
         if (left.length || c.cls === 'markers') leaks.push(`${c.cls}/${c.name} in ${pos}`);
@@ -73,6 +79,7 @@ suite('routing: adversarial privacy corpus (issue #12 classes)', () => {
     }
     console.log(`      adversarial corpus: ${runs - leaks.length}/${runs} runs with no planted 8-char piece on the wire (${cases.length} cases, ${blocked} blocked outright); leaked after gate: ${leaks.length}`);
     assert.deepEqual(leaks, []);
+    assert.deepEqual(overBlocked, []);
   });
 
   test('Ask (auto) sees every case, in every position, as sensitive', () => {
