@@ -14,8 +14,8 @@ function isIdentChar(c: number): boolean {
   // [A-Za-z0-9_.-], by char code: this runs for every character around every keyword hit.
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
-// operator (=, :, :=, =>, ?=, ,, >, or prose: "the password is …") then a quoted (possibly escaped-quoted) or bare value; bounded throughout.
-const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|:|,|>|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
+// operator (=, :, :=, =>, ?=, ,, >, `(` before a quoted literal, or prose: "the password is …") then a quoted (possibly escaped-quoted) or bare value; bounded throughout.
+const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|:|,|>|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
 const CLI_VALUE = /[ \t]+(?:(['"])([^'"\r\n]{1,4000})\1|([^\s'"`;|&]{1,4000}))/y;
 const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/y;
 const KEY_VALUE = /\b(?:key|name)[ \t]*=[ \t]*"([^"\r\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/g;
@@ -48,6 +48,11 @@ export function findGenericSecrets(text: string): RawHit[] {
     if (a) {
       value = a[2] ?? a[3];
       valueStart = a[2] !== undefined ? a.index + a[0].length - value.length - (a[0].endsWith('\\' + a[1]) ? 2 : 1) : a.index + a[0].length - value.length;
+      // YAML block scalar (`password: |`): the value is the next indented line.
+      if (/^[|>][-+]?\d?$/.test(value)) {
+        const block = /^[ \t]*\r?\n([ \t]+)(\S[^\r\n]{0,4000})/.exec(text.slice(valueStart + value.length, valueStart + value.length + 4200));
+        if (block) { valueStart = valueStart + value.length + block[0].length - block[2].length; value = block[2].trimEnd(); } else value = undefined;
+      }
     } else if (text.charCodeAt(s) === 45) {
       // Command-line flags: --password Pq9…, -token abc…
       CLI_VALUE.lastIndex = e;
@@ -102,6 +107,7 @@ export function looksSecret(value: string, ident: string): boolean {
   const classes = +/[a-z]/.test(v) + +/[A-Z]/.test(v) + +/\d/.test(v) + +/[^A-Za-z0-9]/.test(v);
   if (isPasswordName(ident)) {
     if (/^[A-Za-z_]+$/.test(v) && /^[a-z]+(?:_[a-z]+)*$|^[A-Z][A-Z_]*$/.test(v)) return false; // an identifier / env name
+    if (/^[A-Z]?[a-z]+$/.test(v)) return false;                   // one word: a label ("Password"), not a value
     return v.length >= 6 && classes >= 2 && h >= 2.5;
   }
   if (/^[A-Za-z_.$-]+$/.test(v)) return false;                  // words, identifiers, env references
