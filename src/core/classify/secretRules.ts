@@ -143,7 +143,9 @@ export const SECRET_RULES: readonly SecretRule[] = [
   // A PEM or PuTTY body without its header (a trim cut it off): two or more lines that are nothing but 64
   // base64 characters.
   { kind: 'private-key-fragment', label: 'private key body', keywords: [],
-    re: r(String.raw`(?:^|\n)([ \t]*[A-Za-z0-9+/]{60,76}={0,2}[ \t]*(?:\\n|\r?\n)(?:[ \t]*[A-Za-z0-9+/]{60,76}={0,2}[ \t]*(?:\\n|\r?\n|$))+)`), entropy: 4.5 },
+    re: r(String.raw`(?:^|\n)([ \t]*[A-Za-z0-9+/]{60,76}={0,2}[ \t]*(?:\\n|\r?\n)(?:[ \t]*[A-Za-z0-9+/]{60,76}={0,2}[ \t]*(?:\\n|\r?\n|$))+)`), entropy: 4.5,
+    // Wrapped base64 of readable text (`base64` output, a MIME part) is not key material: keys decode to binary.
+    validate: (v) => !decodesToText(v) },
   ...TOKEN_FORMATS.map((fmt): SecretRule => ({
     kind: fmt.kind, label: fmt.label, keywords: [formatKeyword(fmt)],
     // Literal first, so the engine can skip ahead to the prefix; the left boundary is checked in code.
@@ -151,6 +153,13 @@ export const SECRET_RULES: readonly SecretRule[] = [
     allow: PLACEHOLDER, leftBoundary: true,
   })),
 ];
+
+function decodesToText(lines: string): boolean {
+  const bytes = Buffer.from(lines.replace(/\\n|\s/g, ''), 'base64');
+  let printable = 0;
+  for (const b of bytes) if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+  return bytes.length > 0 && printable / bytes.length > 0.95;
+}
 
 /** PEM private keys are matched by a scanner (header, then a bounded look for the footer), not one regex. */
 export const PRIVATE_KEY_HEADER = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/g;
