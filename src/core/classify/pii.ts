@@ -117,10 +117,11 @@ const IBAN_LENGTH: Record<string, number> = {
   UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
-const IBAN = /([A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])/g;
+// Case-insensitive: a lower-cased IBAN is still an IBAN (the check digits are computed on the upper-cased form).
+const IBAN = /([A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])/g;
 
 export function ibanValid(raw: string): boolean {
-  const s = raw.replace(/[ -]/g, '');
+  const s = raw.replace(/[ -]/g, '').toUpperCase();
   const len = IBAN_LENGTH[s.slice(0, 2)];
   if (!len || s.length !== len) return false;
   const moved = s.slice(4) + s.slice(0, 4);

@@ -11,7 +11,7 @@ import { PRIVATE_KEY_FOOTER, PRIVATE_KEY_HEADER, SECRET_RULES } from './secretRu
 import { findCsvCredentialColumns, findKubernetesSecretData } from './structuredSecrets';
 import { LineIndex, shannonEntropy } from './text';
 import { findUrlSecrets } from './urlSecrets';
-import { DecodeBudgetExceeded, decodedRuns, joinedView, normalisedView, unwrappedView, type View } from './views';
+import { DecodeBudgetExceeded, decodedRuns, joinedView, normalisedView, unescapedView, unwrappedView, type View } from './views';
 import { findMarkers } from './markers';
 
 export interface ScanOptions {
@@ -120,6 +120,7 @@ function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
     viewHits({ text: joined.text, map: joined.map.map((i) => nmap[i]) });
   } else viewHits(joined);
   viewHits(unwrappedView(text));
+  viewHits(unescapedView(text));
   if (depth > 0) {
     for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {

@@ -111,6 +111,33 @@ export function unwrappedView(text: string): View | undefined {
   return { text: parts.join(''), map: Int32Array.from(map) };
 }
 
+const ESCAPE = /\\u\{([0-9a-fA-F]{1,5})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|&#x([0-9a-fA-F]{1,5});|&#(\d{1,6});/g;
+
+/** String escapes and character references read as the characters they stand for (`\u0070assword`). */
+export function unescapedView(text: string): View | undefined {
+  if (!text.includes('\\') && !text.includes('&#')) return undefined;
+  ESCAPE.lastIndex = 0;
+  let m = ESCAPE.exec(text);
+  if (!m) return undefined;
+  const parts: string[] = [];
+  const map: number[] = [];
+  let pos = 0;
+  for (; m; m = ESCAPE.exec(text)) {
+    parts.push(text.slice(pos, m.index));
+    for (let i = pos; i < m.index; i++) map.push(i);
+    const hexDigits = m[1] ?? m[2] ?? m[3] ?? m[4];
+    const cp = hexDigits !== undefined ? parseInt(hexDigits, 16) : parseInt(m[5], 10);
+    const ch = cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+    parts.push(ch);
+    for (let k = 0; k < ch.length; k++) map.push(m.index);
+    pos = m.index + m[0].length;
+  }
+  parts.push(text.slice(pos));
+  for (let i = pos; i < text.length; i++) map.push(i);
+  map.push(text.length);
+  return { text: parts.join(''), map: Int32Array.from(map) };
+}
+
 export interface EncodedRun {
   start: number;
   end: number;
