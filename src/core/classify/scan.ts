@@ -198,14 +198,18 @@ function detect(text: string, opts: ScanOptions): Hit[] {
 const ALL_KEYWORDS = [...new Set([...SECRET_RULES.flatMap((r) => r.keywords), 'PRIVATE KEY', 'Private-MAC:'])];
 const BIGRAMS = new Uint8Array(128 * 128);
 const BY_BIGRAM = new Map<number, string[]>();
+// A keyword the table cannot hold (one character, non-ASCII) must never silently switch its rule off: it counts
+// as always present.
+const UNTABLED = ALL_KEYWORDS.filter((k) => k.length < 2 || k.charCodeAt(0) > 127 || k.charCodeAt(1) > 127);
 for (const k of ALL_KEYWORDS) {
+  if (UNTABLED.includes(k)) continue;
   const b = k.charCodeAt(0) * 128 + k.charCodeAt(1);
   BIGRAMS[b] = 1;
   BY_BIGRAM.set(b, [...(BY_BIGRAM.get(b) ?? []), k]);
 }
 
 function keywordsIn(text: string): Set<string> {
-  const found = new Set<string>();
+  const found = new Set<string>(UNTABLED);
   const n = text.length - 1;
   let c1 = text.charCodeAt(0);
   for (let i = 0; i < n; i++) {
