@@ -72,5 +72,11 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
   out.push(figure('routing: scan 10 MB file (over the cap → unscannable)', 'ms', await timeRuns(fewRuns, () => scanSensitive(tenMb), 1)));
   out.push(figure('routing: scan 200 KB single base64 line', 'ms', await timeRuns(fewRuns, () => scanSensitive(line200k), 1)));
   out.push(figure('routing: scan 500 KB minified code', 'ms', await timeRuns(fewRuns, () => scanSensitive(minified, { markers }), 1)));
+  // Hostile encodings: 3 MB of base64 text (over the decode budget → unscannable) and 10 MB of base64 (over the cap).
+  const b64Line = Buffer.from('plain words and more plain words '.repeat(60)).toString('base64');
+  const b64Text = Array.from({ length: Math.ceil((3 * 1024 * 1024) / b64Line.length) }, () => b64Line).join('\n');
+  const b64Ten = Buffer.alloc(10 * 1024 * 1024, 'QUJD').toString();
+  out.push(figure('routing: scan 3 MB base64 of text (decode budget → unscannable)', 'ms', await timeRuns(fewRuns, () => scanSensitive(b64Text), 1)));
+  out.push(figure('routing: scan 10 MB base64 blob (over the cap → unscannable)', 'ms', await timeRuns(fewRuns, () => scanSensitive(b64Ten), 1)));
   return out;
 }

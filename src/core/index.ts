@@ -10,7 +10,7 @@ export { classify, placeOf, type ClassifyOptions, type FindingPlace } from './cl
 export { scoreComplexity, type ComplexityResult } from './classify/complexity';
 export { SECRET_RULES, type SecretRule } from './classify/secretRules';
 export { decide, describeSensitive, type DecideOptions } from './route/decide';
-export { isLocalEndpoint, isRemoteOllamaModel } from './route/locality';
+export { checkLocalEndpoint, isLocalEndpoint, isRemoteOllamaModel } from './route/locality';
 export { EgressGate, type EgressGateOptions, type GateResult } from './egress/gate';
 export { summarizeRedactions } from './egress/summary';
 export { isSealed, type SealedChatBody } from './egress/seal';

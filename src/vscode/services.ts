@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createPathPolicy, isLocalEndpoint, type PathPolicy } from '../core';
+import { checkLocalEndpoint, createPathPolicy, type PathPolicy } from '../core';
 import { runAsk, type AskInput } from '../core/pipeline/ask';
 import { createAskDeps } from '../core/pipeline/deps';
 import type { AskEvent } from '../core/pipeline/events';
@@ -71,7 +71,7 @@ export class Services extends Disposable {
       const common = {
         baseUrl: s['local.baseUrl'], firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'],
         logger: this.logger, trustedHosts: s['privacy.trustedHosts'],
-        isLocalEndpoint: (url: string) => isLocalEndpoint(url, s['privacy.trustedHosts']),
+        isLocalEndpoint: (url: string) => checkLocalEndpoint(url, s['privacy.trustedHosts']),
       };
       if (s['local.provider'] === 'openai-compatible') return createOpenAIProvider({ ...common, location: 'local', apiKey: () => process.env.HYBRID_LOCAL_API_KEY ?? 'local' });
       return createOllamaProvider({ ...common, keepAlive: s['local.keepAlive'], numCtx: s['local.numCtx'] });

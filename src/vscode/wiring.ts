@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isLocalEndpoint } from '../core';
+import { checkLocalEndpoint } from '../core';
 import type { LedgerRecord } from '../core/request';
 import type { LocalHealth, LocalHealthReport } from './health';
 import type { Services } from './services';
@@ -10,7 +10,7 @@ export async function probeLocal(services: Services): Promise<LocalHealthReport>
   const s = services.settings;
   const local = services.local();
   if (!local.health) {
-    return isLocalEndpoint(s['local.baseUrl'], s['privacy.trustedHosts'])
+    return await checkLocalEndpoint(s['local.baseUrl'], s['privacy.trustedHosts'])
       ? { state: 'ready', message: `OpenAI-compatible server at ${s['local.baseUrl']}` }
       : { state: 'notLocal', message: `${s['local.baseUrl']} is not on this machine — add its host to hybrid.privacy.trustedHosts if you trust it.` };
   }

@@ -42,6 +42,8 @@ export function classify(request: Request, opts: ClassifyOptions = {}): Labels {
     const found = scanSensitive(item.text, { ...scanOpts, path: item.path });
     if (item.path && found.some((f) => f.category === 'path') && !privatePaths.includes(item.path)) privatePaths.push(item.path);
     add(found, describe(item), item.startLine ?? 1);
+    // The path is sent too (as the context block's label): a token or e-mail in a file name keeps it local.
+    if (item.path) add(scanSensitive(item.path, scanOpts), `the path of ${describe(item)}`);
   }
   (request.history ?? []).forEach((turn) => add(scanSensitive(turn.content, scanOpts), 'the chat history'));
 

@@ -1,6 +1,6 @@
 // Private paths: content from these files never goes to the cloud. Three sources, in gitignore syntax through the
 // `ignore` package: a default deny-list (secrets people keep in files), the user's `hybrid.privacy.privateGlobs`,
-// and the workspace `.aiignore`. Later sources can re-include with `!pattern`, as in .gitignore.
+// and the workspace `.aiignore`. The user's globs may re-include a default with `!pattern`; the workspace cannot.
 
 import ignore, { type Ignore } from 'ignore';
 
@@ -21,26 +21,41 @@ export const DEFAULT_PRIVATE_GLOBS: readonly string[] = [
   'id_rsa*', 'id_dsa*', 'id_ecdsa*', 'id_ed25519*', '!*.pub',
   'credentials', 'credentials.*', 'secrets.*', '*.secret', '*.secrets', 'auth.json', '*.token',
   '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.htpasswd', 'kubeconfig', '*.kubeconfig',
-  '*.tfstate', '*.tfstate.*', '*.tfvars',
-  '.aws/', '.ssh/', '.gnupg/', '.kube/', '.docker/config.json', '.azure/', '.gcp/', 'secrets/', '.secrets/',
+  '*.tfstate', '*.tfstate.*', '*.tfvars', '*.tfvars.json', '*.auto.tfvars', 'terraform.rc', '.terraformrc',
+  '.envrc', '.env.local', '.env.*.local', '.flaskenv', '.pgpass', '_netrc', '_pgpass', '.my.cnf', '.mylogin.cnf',
+  '.secrets.toml', '.secrets.yaml', '.secrets.yml', '.secrets.json', 'secrets.toml', 'secrets.yaml', 'secrets.yml',
+  'secrets.json', '*.secrets.toml', '*.secrets.yaml', '*.secrets.yml', '*.secrets.json', 'secret.yaml', 'secret.yml',
+  '.vault-token', '.vault_pass', '.vault_pass.txt', 'vault.yml', '*.vault', '.boto', '.s3cfg', '.passwd-s3fs',
+  '.dockercfg', '.pypirc', '.gem/credentials', '.composer/auth.json', '.cargo/credentials', '.cargo/credentials.toml',
+  '.config/gh/hosts.yml', '.config/hub', '.git-credentials', '.gitcookies', '.htpasswd', '.pgpass.conf',
+  'service-account*.json', '*-service-account.json', 'client_secret*.json', 'google-services.json',
+  'GoogleService-Info.plist', '*.mobileprovision', '*.p8', '*.der', '*.cer.key', '*.ovpn', 'wp-config.php',
+  'local.settings.json', 'appsettings.*.local.json', 'user-secrets/', 'secrets.xml', '*.kdbx', '*.agekey',
+  'id_*', '!id_*.pub', '*.sops.*', '.aws/', '.ssh/', '.gnupg/', '.kube/', '.docker/config.json', '.azure/', '.gcp/',
+  '.config/gcloud/', 'secrets/', '.secrets/', 'private/', '.password-store/',
 ];
 
 export function createPathPolicy(opts: { privateGlobs: string[]; aiignore?: string }): PathPolicy {
-  const ig: Ignore = ignore({ allowRelativePaths: true });
-  ig.add(DEFAULT_PRIVATE_GLOBS as string[]);
-  ig.add(opts.privateGlobs.filter((g) => g.trim() !== ''));
-  if (opts.aiignore) ig.add(opts.aiignore);
+  // Two independent matchers, OR-ed: the user's (built-in deny-list + application-scoped settings) and the
+  // workspace's .aiignore. A workspace may only add privacy: its `!pattern` lines re-include only within its own
+  // file and can never undo what the user's side made private.
+  const user: Ignore = ignore({ allowRelativePaths: true });
+  user.add(DEFAULT_PRIVATE_GLOBS as string[]);
+  user.add(opts.privateGlobs.filter((g) => g.trim() !== ''));
+  const workspace: Ignore | undefined = opts.aiignore ? ignore({ allowRelativePaths: true }).add(opts.aiignore) : undefined;
   return {
     isPrivate(path: string): PathVerdict {
       for (const candidate of candidates(path)) {
-        let result;
-        try {
-          result = ig.test(candidate);
-        } catch {
-          // A path `ignore` cannot read is treated as private: fail closed.
-          return { private: true, rule: '(unreadable path)' };
+        for (const ig of workspace ? [user, workspace] : [user]) {
+          let result;
+          try {
+            result = ig.test(candidate);
+          } catch {
+            // A path `ignore` cannot read is treated as private: fail closed.
+            return { private: true, rule: '(unreadable path)' };
+          }
+          if (result.ignored) return { private: true, rule: result.rule?.pattern };
         }
-        if (result.ignored) return { private: true, rule: result.rule?.pattern };
       }
       return { private: false };
     },

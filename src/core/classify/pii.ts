@@ -8,12 +8,14 @@ export interface RawHit {
   end: number;
 }
 
-const EMAIL_LOCAL = /[A-Za-z0-9._%+-]/;
-const EMAIL_DOMAIN = /[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,8}\.([A-Za-z]{2,24})(?![A-Za-z0-9-])/y;
+const EMAIL_LOCAL = /[\p{L}\p{N}._%+-]/u;
+const EMAIL_DOMAIN = /[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?){0,8}\.(\p{L}{2,24})(?![\p{L}\p{N}-])/uy;
 // RFC 2606 / 6761 reserved names and file extensions after "@2x": documentation, not people.
 const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/i;
 const NOT_TLD = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'js', 'ts', 'css', 'json', 'md', 'html', 'py', 'go', 'rs', 'java', 'txt', 'lock']);
-const ROLE_LOCALS = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'nobody']);
+// Role mailboxes of an organisation, not a person.
+const ROLE_LOCALS = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'nobody', 'support', 'info', 'contact', 'sales', 'help',
+  'hello', 'team', 'security', 'privacy', 'abuse', 'postmaster', 'webmaster', 'billing', 'press', 'jobs', 'careers']);
 
 /** E-mail addresses, found from each '@' outward so a long line costs one pass. */
 export function findEmails(text: string): RawHit[] {
@@ -43,7 +45,8 @@ export function findEmails(text: string): RawHit[] {
 
 // Leading context is checked in code, not with a look-behind: a pattern that starts with \d lets the engine skip
 // non-digits quickly, a leading look-behind runs at every position.
-const CARD = /(\d{4}([ -]?)\d{4}\2\d{4}\2\d{1,7}|\d{4}([ -]?)\d{6}\3\d{4,5})(?![\d.,-]|[ -]\d)/g;
+// A comma after the number ends it (CSV rows, JSON arrays); a dot or dash followed by a digit continues it.
+const CARD = /(\d{4}([ -]?)\d{4}\2\d{4}\2\d{1,7}|\d{4}([ -]?)\d{6}\3\d{4,5})(?!\d|[.-]\d|[ -]\d)/g;
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -72,7 +75,7 @@ export function findCards(text: string): RawHit[] {
   const out: RawHit[] = [];
   CARD.lastIndex = 0;
   for (let m = CARD.exec(text); m; m = CARD.exec(text)) {
-    if (m.index > 0 && /[\d.,-]/.test(text[m.index - 1])) { CARD.lastIndex = m.index + 1; continue; }
+    if (m.index > 0 && (/\d/.test(text[m.index - 1]) || (/[.-]/.test(text[m.index - 1]) && /\d/.test(text[m.index - 2] ?? '')))) { CARD.lastIndex = m.index + 1; continue; }
     const digits = m[1].replace(/[ -]/g, '');
     if (cardBrand(digits) && luhnValid(digits) && !/^(\d)\1+$/.test(digits)) {
       out.push({ kind: 'credit-card', label: 'payment card number', start: m.index, end: m.index + m[0].length });
@@ -103,17 +106,22 @@ export function findSsns(text: string): RawHit[] {
   return out;
 }
 
-// Lengths from the SWIFT IBAN registry for the countries users are most likely to paste.
+// Lengths from the SWIFT IBAN registry (every country in it, release 2024).
 const IBAN_LENGTH: Record<string, number> = {
-  AD: 24, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27, GB: 22,
-  GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MT: 31, NL: 18, NO: 15,
-  PL: 28, PT: 25, RO: 24, SE: 24, SI: 19, SK: 24, SM: 27, TR: 26, AE: 23, SA: 24, IL: 23, BR: 29, QA: 29, UA: 29,
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21, CR: 22,
+  CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22,
+  GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30,
+  KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20,
+  MR: 27, MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22,
+  RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
+  UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
-const IBAN = /([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])/g;
+// Case-insensitive: a lower-cased IBAN is still an IBAN (the check digits are computed on the upper-cased form).
+const IBAN = /([A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])/g;
 
 export function ibanValid(raw: string): boolean {
-  const s = raw.replace(/ /g, '');
+  const s = raw.replace(/[ -]/g, '').toUpperCase();
   const len = IBAN_LENGTH[s.slice(0, 2)];
   if (!len || s.length !== len) return false;
   const moved = s.slice(4) + s.slice(0, 4);
@@ -138,7 +146,9 @@ export function findIbans(text: string): RawHit[] {
 
 // International numbers need the '+'; North-American ones need the usual punctuation. Bare digit runs in code
 // (timestamps, ids) are deliberately not phone numbers.
-const PHONE_INTL = /\+(\d{1,3})(?:[ .-]?\(?\d{1,4}\)?)(?:[ .-]?\d{2,4}){2,4}(?![\w.-]|[ ]\d)/g;
+// `00` is the international prefix outside North America; it needs a separator after the country code so bare
+// digit runs stay quiet.
+const PHONE_INTL = /(?:\+|00(?=[1-9]\d{0,2}[ .-]))(\d{1,3})(?:[ .-]?\(?\d{1,4}\)?)(?:[ .-]?\d{2,4}){2,4}(?![\w.-]|[ ]\d)/g;
 const PHONE_NANP = /(?:\([2-9]\d{2}\) ?|[2-9]\d{2}([ .-]))[2-9]\d{2}[ .-]\d{4}(?![\w-]|\.\d)/g;
 
 export function findPhones(text: string): RawHit[] {
@@ -148,11 +158,68 @@ export function findPhones(text: string): RawHit[] {
     const before = re === PHONE_INTL ? /[\w+]/ : /[\w.+-]/;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m.index > 0 && before.test(text[m.index - 1])) { re.lastIndex = m.index + 1; continue; }
+      // `00…` after a group of digits is the middle of an account or reference number, not a dialling prefix.
+      if (m[0].startsWith('00') && /(?:^|\s)[A-Z0-9]{2,6}[ -]$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       const digits = m[0].replace(/\D/g, '');
       if (digits.length < 10 || digits.length > 15) continue;
       if (re === PHONE_NANP && m[1] !== undefined && !new RegExp(`^\\d{3}\\${m[1]}\\d{3}\\${m[1]}\\d{4}$`).test(m[0])) continue;
       out.push({ kind: 'phone', label: 'phone number', start: m.index, end: m.index + m[0].length });
     }
+  }
+  return out;
+}
+
+// SSNs and SINs without separators are only numbers unless something nearby says what they are.
+const ID_CONTEXT = /\b(?:ssn|ssns|social[ _-]?security(?:[ _-]?(?:number|no|num))?|sin|social[ _-]?insurance(?:[ _-]?(?:number|no))?|nas)\b/gi;
+const BARE9 = /(?<![\w.-])(\d{3})[ -]?(\d{2,3})[ -]?(\d{3,4})(?![\w-]|\.\d)/y;
+
+export function findContextIds(text: string): RawHit[] {
+  const out: RawHit[] = [];
+  ID_CONTEXT.lastIndex = 0;
+  for (let m = ID_CONTEXT.exec(text); m; m = ID_CONTEXT.exec(text)) {
+    const from = m.index + m[0].length;
+    const window = text.slice(from, from + 40);
+    const d = /\d/.exec(window);
+    if (!d) continue;
+    BARE9.lastIndex = from + d.index;
+    const n = BARE9.exec(text);
+    if (!n) continue;
+    const digits = n[1] + n[2] + n[3];
+    if (digits.length !== 9) continue;
+    const sin = /^s(?:in|ocial[ _-]?insurance)|^nas/i.test(m[0]);
+    const ok = sin ? sinValid(digits) : ssnValid(n[1], digits.slice(3, 5), digits.slice(5));
+    if (ok) out.push({ kind: sin ? 'ca-sin' : 'us-ssn', label: sin ? 'Canadian social insurance number' : 'US social security number', start: n.index, end: n.index + n[0].length });
+  }
+  return out;
+}
+
+/** Canadian SIN: Luhn-valid, first digit not 8 (CRA; 0 only in CRA's published examples, which we still treat as data). */
+export function sinValid(digits: string): boolean {
+  return /^[0-79]\d{8}$/.test(digits) && luhnValid(digits) && !/^(\d)\1+$/.test(digits);
+}
+
+const SIN = /(?<![\w.-])([0-79]\d{2})([ -])(\d{3})\2(\d{3})(?![\w-]|\.\d)/g;
+
+/** Separated SINs (123-456-782 / 123 456 782): the checksum keeps other 3-3-3 numbers out. */
+export function findSins(text: string): RawHit[] {
+  const out: RawHit[] = [];
+  SIN.lastIndex = 0;
+  for (let m = SIN.exec(text); m; m = SIN.exec(text)) {
+    if (sinValid(m[1] + m[3] + m[4])) out.push({ kind: 'ca-sin', label: 'Canadian social insurance number', start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+// UK National Insurance number (HMRC): two prefix letters (not D F I U V; second not O; not BG GB KN NK NT TN
+// ZZ), six digits, suffix A–D. Q is allowed first: HMRC's own specimen QQ 12 34 56 C is what people paste.
+const NINO = /(?<![A-Za-z0-9])(QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ ]?(\d{2})[ ]?(\d{2})[ ]?(\d{2})[ ]?([A-D])(?![A-Za-z0-9])/g;
+
+export function findNinos(text: string): RawHit[] {
+  const out: RawHit[] = [];
+  NINO.lastIndex = 0;
+  for (let m = NINO.exec(text); m; m = NINO.exec(text)) {
+    if (/^(?:BG|GB|KN|NK|NT|TN|ZZ)$/.test(m[1])) continue;
+    out.push({ kind: 'uk-nino', label: 'UK National Insurance number', start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

@@ -6,9 +6,13 @@
 import type { Finding, FindingCategory } from '../request';
 import { findGenericSecrets } from './genericSecret';
 import type { PathPolicy } from './paths';
-import { findCards, findEmails, findIbans, findPhones, findSsns, type RawHit } from './pii';
-import { BASIC_AUTH_URL, DB_URL, PRIVATE_KEY_FOOTER, PRIVATE_KEY_HEADER, SECRET_RULES } from './secretRules';
-import { LineIndex, isPlaceholder, shannonEntropy } from './text';
+import { findCards, findContextIds, findEmails, findIbans, findNinos, findPhones, findSins, findSsns, type RawHit } from './pii';
+import { PRIVATE_KEY_FOOTER, PRIVATE_KEY_HEADER, SECRET_RULES } from './secretRules';
+import { findCsvCredentialColumns, findKubernetesSecretData } from './structuredSecrets';
+import { LineIndex, shannonEntropy } from './text';
+import { findUrlSecrets } from './urlSecrets';
+import { DecodeBudgetExceeded, decodedRuns, joinedView, normalisedView, unescapedView, unwrappedView, type View } from './views';
+import { findMarkers } from './markers';
 
 export interface ScanOptions {
   /** File the text comes from; when the path policy says private the whole text is one 'private-path' finding. */
@@ -23,6 +27,10 @@ export interface ScanOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+/** Characters of encoded runs decoded per scan; past it the text is 'unscannable' (fails closed). */
+export const DECODE_BUDGET = 1024 * 1024;
+/** Nesting of encodings followed (base64 of a URL with a percent-encoded password = 2). */
+const DECODE_DEPTH = 2;
 
 interface Hit extends RawHit {
   category: FindingCategory;
@@ -47,17 +55,32 @@ export function scanSensitive(text: string, opts: ScanOptions = {}): Finding[] {
   }
   let hits: Hit[];
   try {
-    hits = detect(text, opts);
+    hits = detectAllViews(text, opts, DECODE_DEPTH);
   } catch (e) {
-    if (!(e instanceof DeadlineExceeded)) throw e;
+    if (!(e instanceof DeadlineExceeded) && !(e instanceof DecodeBudgetExceeded)) throw e;
     findings.push({ kind: 'unscannable', category: 'unscannable', start: 0, end: text.length, line: 1,
-      label: 'content too slow to scan' });
+      label: e instanceof DeadlineExceeded ? 'content too slow to scan' : 'too much encoded content to decode' });
     return findings;
   }
-  for (const h of resolveOverlaps(hits)) {
+  if (text.includes('[REDACTED:')) hits = hits.filter((h) => !isOwnLabel(text, h));
+  for (const h of resolveOverlaps(hits.map((h) => (h.category === 'secret' ? extendToToken(text, h) : h)))) {
     findings.push({ kind: h.kind, category: h.category, start: h.start, end: h.end, line: lines.lineOf(h.start), label: h.label });
   }
   return findings;
+}
+
+const LABEL = /^\[REDACTED:[a-z0-9-]{1,60}\]/;
+
+/** A hit that is (or starts at) one of our own `[REDACTED:kind]` labels: a rescan must not flag the redaction. */
+function isOwnLabel(text: string, h: Hit): boolean {
+  if (h.category === 'marker') return false;
+  const m = LABEL.exec(text.slice(h.start, h.start + 80));
+  // Only JSON punctuation may follow the label inside the hit; a value glued to a label is still a value.
+  if (m) return !/[A-Za-z0-9+/_-]{6}/.test(text.slice(h.start + m[0].length, h.end));
+  const open = text.lastIndexOf('[REDACTED:', h.start);
+  if (open === -1) return false;
+  const close = text.indexOf(']', open);
+  return close !== -1 && h.end <= close + 1;
 }
 
 function whyUnscannable(text: string, maxBytes: number): string | undefined {
@@ -75,6 +98,50 @@ function whyUnscannable(text: string, maxBytes: number): string | undefined {
   return undefined;
 }
 
+/**
+ * The detectors over the text and over each view of it (normalised, joined, decoded), with view hits mapped back
+ * to the original: a hit inside a decoded run covers the whole encoded run.
+ */
+function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
+  // Decode first: over the budget, nothing else is worth running.
+  const runs = depth > 0 ? decodedRuns(text, DECODE_BUDGET) : [];
+  const hits = detect(text, opts);
+  const viewHits = (view: View | undefined): void => {
+    if (!view) return;
+    for (const h of detect(view.text, opts)) {
+      hits.push({ ...h, start: view.map[h.start], end: h.end >= view.text.length ? view.map[view.text.length] : view.map[h.end - 1] + 1 });
+    }
+  };
+  const normalised = normalisedView(text);
+  viewHits(normalised);
+  const joined = joinedView(normalised ? normalised.text : text);
+  if (joined && normalised) {
+    const nmap = normalised.map;
+    viewHits({ text: joined.text, map: joined.map.map((i) => nmap[i]) });
+  } else viewHits(joined);
+  viewHits(unwrappedView(text));
+  viewHits(unescapedView(text));
+  if (depth > 0) {
+    for (const run of runs) {
+      for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
+        if (h.category === 'marker') continue;
+        hits.push({ ...h, start: run.start, end: run.end, label: `${h.label} (${run.encoding}-encoded)` });
+      }
+    }
+  }
+  return hits;
+}
+
+// A secret's whole value token: a rule's length cap or a match that starts inside a value must not leave the rest.
+const TOKEN_STOP = /[\s'"`,;<>(){}[\]|\\]/;
+
+function extendToToken(text: string, h: Hit): Hit {
+  let { start, end } = h;
+  while (start > 0 && !TOKEN_STOP.test(text[start - 1]) && !/[=:@?&#]/.test(text[start - 1]) && h.start - start < 4096) start--;
+  while (end < text.length && !TOKEN_STOP.test(text[end]) && !/[@&]/.test(text[end]) && end - h.end < 65536) end++;
+  return start === h.start && end === h.end ? h : { ...h, start, end };
+}
+
 function detect(text: string, opts: ScanOptions): Hit[] {
   const deadline = opts.deadline;
   const check = (): void => {
@@ -90,9 +157,11 @@ function detect(text: string, opts: ScanOptions): Hit[] {
       const [start, end] = m.indices?.[1] ?? [m.index, m.index + m[0].length];
       const secret = text.slice(start, end);
       if (m[0].length === 0) rule.re.lastIndex++;
+      if (rule.leftBoundary && start > 0 && /[A-Za-z0-9_]/.test(text[start - 1])) { rule.re.lastIndex = start + 1; continue; }
       if (rule.entropy !== undefined && shannonEntropy(secret) <= rule.entropy) continue;
       if (rule.allow?.test(secret)) continue;
       if (rule.validate && !rule.validate(secret)) continue;
+      if (rule.kind === 'private-key-fragment' && insidePublicPem(text, start)) continue;
       hits.push({ kind: rule.kind, label: rule.label, start, end, category: 'secret' });
     }
     check();
@@ -100,10 +169,9 @@ function detect(text: string, opts: ScanOptions): Hit[] {
 
   const secrets: RawHit[] = [];
   if (present.has('PRIVATE KEY')) secrets.push(...findPrivateKeys(text));
-  if (text.includes('://')) {
-    secrets.push(...findUrlPasswords(text, DB_URL, 'database-url-password', 'database password in a connection URL'));
-    secrets.push(...findUrlPasswords(text, BASIC_AUTH_URL, 'basic-auth-url', 'password in a URL'));
-  }
+  if (present.has('PRIVATE KEY') || present.has('Private-MAC:')) secrets.push(...findHeadlessKeyBodies(text));
+  secrets.push(...findUrlSecrets(text));
+  secrets.push(...findKubernetesSecretData(text));
   for (const h of secrets) hits.push({ ...h, category: 'secret' });
   check();
   for (const h of findGenericSecrets(text)) hits.push({ ...h, category: 'secret' });
@@ -113,27 +181,80 @@ function detect(text: string, opts: ScanOptions): Hit[] {
   for (const h of findSsns(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findIbans(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findPhones(text)) hits.push({ ...h, category: 'pii' });
+  for (const h of findSins(text)) hits.push({ ...h, category: 'pii' });
+  for (const h of findNinos(text)) hits.push({ ...h, category: 'pii' });
+  for (const h of findContextIds(text)) hits.push({ ...h, category: 'pii' });
+  if (text.includes(',') || text.includes('\t') || text.includes(';')) {
+    for (const h of findCsvCredentialColumns(text)) hits.push({ ...h, category: h.kind === 'csv-credential' ? 'secret' : 'pii' });
+  }
   check();
   for (const h of findMarkers(text, opts.markers ?? [])) hits.push({ ...h, category: 'marker' });
   return hits;
 }
 
-// gitleaks' keyword pre-filter as one pass: a single alternation of every rule's (case-sensitive) keywords. One
-// substring search per keyword cost about twice as much on large files, and lower-casing the text even more.
-const ALL_KEYWORDS = [...new Set([...SECRET_RULES.flatMap((r) => r.keywords), 'PRIVATE KEY'])].sort((a, b) => b.length - a.length);
-const KEYWORD_RE = new RegExp(ALL_KEYWORDS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-// The alternation reports the longest keyword at a position; shorter keywords it starts with are present too.
-const PREFIXES = new Map(ALL_KEYWORDS.map((k) => [k, ALL_KEYWORDS.filter((o) => o.length < k.length && k.startsWith(o))]));
+// gitleaks' keyword pre-filter as one pass over the text: a table of every keyword's first two characters, and
+// a `startsWith` only where a pair matches. With 200 keywords this is ~40 % cheaper than one alternation regex
+// (even shaped as a trie), and it finds every keyword at a position, not only the longest.
+const ALL_KEYWORDS = [...new Set([...SECRET_RULES.flatMap((r) => r.keywords), 'PRIVATE KEY', 'Private-MAC:'])];
+const BIGRAMS = new Uint8Array(128 * 128);
+const BY_BIGRAM = new Map<number, string[]>();
+// A keyword the table cannot hold (one character, non-ASCII) must never silently switch its rule off: it counts
+// as always present.
+const UNTABLED = ALL_KEYWORDS.filter((k) => k.length < 2 || k.charCodeAt(0) > 127 || k.charCodeAt(1) > 127);
+for (const k of ALL_KEYWORDS) {
+  if (UNTABLED.includes(k)) continue;
+  const b = k.charCodeAt(0) * 128 + k.charCodeAt(1);
+  BIGRAMS[b] = 1;
+  BY_BIGRAM.set(b, [...(BY_BIGRAM.get(b) ?? []), k]);
+}
 
 function keywordsIn(text: string): Set<string> {
-  const found = new Set<string>();
-  KEYWORD_RE.lastIndex = 0;
-  for (let m = KEYWORD_RE.exec(text); m; m = KEYWORD_RE.exec(text)) {
-    found.add(m[0]);
-    for (const p of PREFIXES.get(m[0]) ?? []) found.add(p);
-    KEYWORD_RE.lastIndex = m.index + 1;
+  const found = new Set<string>(UNTABLED);
+  const n = text.length - 1;
+  let c1 = text.charCodeAt(0);
+  for (let i = 0; i < n; i++) {
+    const c2 = text.charCodeAt(i + 1);
+    if (c1 < 128 && c2 < 128 && BIGRAMS[c1 * 128 + c2] === 1) {
+      for (const k of BY_BIGRAM.get(c1 * 128 + c2)!) if (text.startsWith(k, i)) found.add(k);
+    }
+    c1 = c2;
   }
   return found;
+}
+
+/** A base64 body under a PUBLIC KEY / CERTIFICATE header is public; a body with no header at all is not. */
+function insidePublicPem(text: string, at: number): boolean {
+  const begin = text.lastIndexOf('-----BEGIN', at);
+  if (begin === -1 || at - begin > 65536) return false;
+  const end = text.lastIndexOf('-----END', at);
+  if (end > begin) return false;
+  const header = text.slice(begin, text.indexOf('\n', begin) === -1 ? text.length : text.indexOf('\n', begin));
+  return !/PRIVATE/.test(header);
+}
+
+const KEY_FOOTER = /-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----|Private-MAC: /g;
+const BODY_LINE = /^[ \t"']*(?:[A-Za-z0-9+/=]{1,128}|[A-Z][\w-]{2,30}: [^\n]{0,200})[ \t"',+]*(?:\\n)?[ \t"',+]*$/;
+
+/**
+ * A key whose header was cut off (a trim from the top, a pasted tail): from a PEM footer or PuTTY's MAC line,
+ * the base64 lines above it belong to the key.
+ */
+function findHeadlessKeyBodies(text: string): RawHit[] {
+  const out: RawHit[] = [];
+  KEY_FOOTER.lastIndex = 0;
+  for (let m = KEY_FOOTER.exec(text); m; m = KEY_FOOTER.exec(text)) {
+    let start = text.lastIndexOf('\n', m.index - 1) + 1;
+    for (let lines = 0; start > 0 && lines < 2000; lines++) {
+      const prevStart = text.lastIndexOf('\n', start - 2) + 1;
+      const line = text.slice(prevStart, start - 1).replace(/\r$/, '');
+      if (!BODY_LINE.test(line)) break;
+      start = prevStart;
+    }
+    let end = text.indexOf('\n', m.index);
+    if (end === -1) end = text.length;
+    out.push({ kind: 'private-key', label: 'private key (without its header)', start, end });
+  }
+  return out;
 }
 
 const PEM_TYPES: [RegExp, string][] = [
@@ -163,65 +284,30 @@ function findPrivateKeys(text: string): RawHit[] {
   return out;
 }
 
-function findUrlPasswords(text: string, re: RegExp, kind: string, label: string): RawHit[] {
-  const out: RawHit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const [start, end] = m.indices?.[3] ?? [m.index, m.index + m[0].length];
-    const password = m[3];
-    if (isPlaceholder(password) || /^(?:password|pass|pwd|secret|\*+)$/i.test(password) || /^[:$%{<]/.test(password)) continue;
-    out.push({ kind, label, start, end });
-  }
-  return out;
-}
-
-const markerCache = new Map<string, RegExp>();
-
-function markerRegex(source: string): RegExp {
-  let re = markerCache.get(source);
-  if (!re) {
-    let body: string;
-    try {
-      new RegExp(source);
-      body = source;
-    } catch {
-      body = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    const pre = /^\w/.test(source) ? '\\b' : '';
-    const post = /\w$/.test(source) ? '\\b' : '';
-    re = new RegExp(`${pre}(?:${body})${post}`, 'g');
-    markerCache.set(source, re);
-  }
-  re.lastIndex = 0;
-  return re;
-}
-
-function findMarkers(text: string, markers: string[]): RawHit[] {
-  const out: RawHit[] = [];
-  for (const source of markers) {
-    if (!source) continue;
-    const re = markerRegex(source);
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      out.push({ kind: 'marker', label: `"${source}" marker`, start: m.index, end: m.index + m[0].length });
-    }
-  }
-  return out;
-}
-
-const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-url']);
+const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-url', 'private-key-fragment', 'url-secret-parameter']);
 
 /**
- * A specific rule beats the generic one on the same span (gitleaks' dedupe), and a secret beats personal data
- * inside it (digits inside a key are not a phone number). Disjoint findings all stay.
+ * A specific rule names the finding over the generic one (gitleaks' dedupe), and a secret names it over personal
+ * data inside it (digits inside a key are not a phone number) — but the span is the union of everything that
+ * overlaps, so a narrower specific match inside a wider generic one never shrinks what is redacted.
  */
 function resolveOverlaps(hits: Hit[]): Hit[] {
   const rank = (h: Hit): number => (h.category === 'secret' ? (GENERIC.has(h.kind) ? 1 : 0) : h.category === 'pii' ? 2 : 3);
   const sorted = [...hits].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
   const kept: Hit[] = [];
   for (const h of sorted) {
-    const clash = kept.some((k) => k.start < h.end && h.start < k.end && rank(k) < rank(h) && h.category !== 'marker');
-    if (!clash && !kept.some((k) => k.kind === h.kind && k.start === h.start && k.end === h.end)) kept.push(h);
+    if (h.category === 'marker') { kept.push(h); continue; }
+    // Grow until stable: a union can reach a finding kept earlier.
+    const over = kept.find((k) => k.category !== 'marker' && k.start < h.end && h.start < k.end);
+    if (!over) { kept.push({ ...h }); continue; }
+    over.start = Math.min(over.start, h.start);
+    over.end = Math.max(over.end, h.end);
+    for (let other = kept.find((k) => k !== over && k.category !== 'marker' && k.start < over!.end && over!.start < k.end); other;
+      other = kept.find((k) => k !== over && k.category !== 'marker' && k.start < over!.end && over!.start < k.end)) {
+      over.start = Math.min(over.start, other.start);
+      over.end = Math.max(over.end, other.end);
+      kept.splice(kept.indexOf(other), 1);
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
 }

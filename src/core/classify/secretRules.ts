@@ -6,6 +6,8 @@
 // To add a rule: append an entry here, add a generator for it in test/fixtures/privacy/corpus.ts, and run
 // `npx mocha 'test/unit/routing/**/*.test.ts'` (the corpus test checks recall and the near-miss set).
 
+import { TOKEN_FORMATS, formatKeyword, segmentSource } from './tokenFormats';
+
 export interface SecretRule {
   kind: string;
   label: string;
@@ -21,6 +23,8 @@ export interface SecretRule {
   entropy?: number;
   /** Secret values to ignore (documentation placeholders). */
   allow?: RegExp;
+  /** The match must not follow a letter, digit or underscore (a `\b` the regex does not spend time on). */
+  leftBoundary?: boolean;
   /** Extra check on the secret span. */
   validate?: (secret: string) => boolean;
 }
@@ -120,14 +124,47 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { kind: 'authorization-header', label: 'Authorization header credential', keywords: [],
     re: r(String.raw`(?:authorization['"]?\s{0,3}[:=]\s{0,3}['"]?(?:bearer|basic|token)|\bbearer)[ \t]{1,3}([A-Za-z0-9._~+/-]{16,}={0,2})(?![\w.~+/=-])`, 'i'),
     entropy: 3, allow: PLACEHOLDER },
-  { kind: 'putty-private-key', label: 'PuTTY private key', keywords: ['PuTTY-User-Key-File-'],
-    re: r(String.raw`(PuTTY-User-Key-File-[23]: [\s\S]{0,4000}?Private-MAC: [0-9a-f]+)`) },
+  // The whole PuTTY file from its header through the last base64 line, MAC line or not: a trim that cuts the
+  // MAC off must not leave a body no rule recognises (the key-body rule below covers headerless fragments).
+  { kind: 'putty-private-key', label: 'PuTTY private key', keywords: ['PuTTY-User-Key-File-', 'Private-Lines:', 'Private-MAC:'],
+    re: r(String.raw`((?:PuTTY-User-Key-File-[23]:|Private-Lines:|Private-MAC:)[^\n]{0,200}(?:\r?\n(?:[A-Za-z0-9+/=]{1,128}|[A-Z][\w-]{2,30}: [^\n]{0,200}))*)`) },
+  { kind: 'netrc-password', label: '.netrc password', keywords: ['password', 'passwd'],
+    re: r(String.raw`\b(?:machine|login|default)\b[\s\S]{0,300}?\bpass(?:word|wd)[ \t]+([^\s\\]{1,200})`),
+    // "login … password please" in prose is not a .netrc line: require a digit, a symbol or mixed case.
+    validate: (v) => !/^[a-z]+$|^[A-Z]+$/.test(v) && !/^\[REDACTED/.test(v) },
+  { kind: 'pgpass-password', label: '.pgpass password', keywords: [],
+    re: r(String.raw`^[ \t]*[A-Za-z0-9_.*\[\]:-]{1,100}:(?:\d{2,5}|\*):[^\s:]{1,100}:[^\s:]{1,100}:([^\s]{4,200})[ \t]*$`, 'm') },
+  { kind: 'aws-secret-access-key', label: 'AWS secret access key', keywords: ['AKIA', 'ASIA'],
+    re: r(String.raw`\b(?:AKIA|ASIA)[A-Z2-7]{16}"?[ \t]*[,;\t:|][ \t]*"?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`), entropy: 3.5 },
+  { kind: 'basic-auth-flag', label: 'password in a -u user:password flag', keywords: ['-u', '--user'],
+    re: r(String.raw`(?:^|\s)(?:-u|--user)(?:[ \t]+|=)['"]?[^\s:'"]{1,100}:([^\s'"]{4,200})`) },
+  { kind: 'json-web-key', label: 'JSON Web Key private member', keywords: ['kty'],
+    re: r(String.raw`\\?["']?(?:d|p|q|dp|dq|qi|k)\\?["']?[ \t]*:[ \t]*\\?["']([A-Za-z0-9_-]{16,})`) },
+  // A PEM or PuTTY body without its header (a trim cut it off): two or more lines that are nothing but 64
+  // base64 characters.
+  { kind: 'private-key-fragment', label: 'private key body', keywords: [],
+    re: r(String.raw`(?:^|\n)([ \t]*[A-Za-z0-9+/]{60,76}={0,2}[ \t]*(?:\\n|\r?\n)(?:[ \t]*[A-Za-z0-9+/]{60,76}={0,2}[ \t]*(?:\\n|\r?\n|$))+)`), entropy: 4.5,
+    // Wrapped base64 of readable text (`base64` output, a MIME part) is not key material: keys decode to binary.
+    validate: (v) => !decodesToText(v) },
+  ...TOKEN_FORMATS.map((fmt): SecretRule => ({
+    kind: fmt.kind, label: fmt.label, keywords: [formatKeyword(fmt)],
+    // Literal first, so the engine can skip ahead to the prefix; the left boundary is checked in code.
+    re: r('(' + fmt.segments.map(segmentSource).join('') + String.raw`)(?![A-Za-z0-9_+/=-])`),
+    allow: PLACEHOLDER, leftBoundary: true,
+  })),
 ];
+
+function decodesToText(lines: string): boolean {
+  const bytes = Buffer.from(lines.replace(/\\n|\s/g, ''), 'base64');
+  let printable = 0;
+  for (const b of bytes) if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+  return bytes.length > 0 && printable / bytes.length > 0.95;
+}
 
 /** PEM private keys are matched by a scanner (header, then a bounded look for the footer), not one regex. */
 export const PRIVATE_KEY_HEADER = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/g;
 export const PRIVATE_KEY_FOOTER = /-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/g;
 
-/** Connection strings whose password is written inline: scheme://user:password@host. */
-export const DB_URL = /\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|neo4j(?:\+s)?):\/\/)([^\s:/@'"`]{1,100}):([^\s@'"`/]{1,200})@/gdi;
-export const BASIC_AUTH_URL = /\b((?:https?|ftps?|sftp|ssh|git|smtp|ldaps?):\/\/)([^\s:/@'"`]{1,100}):([^\s@'"`/]{1,200})@/gdi;
+/** Connection strings whose password is written inline: scheme://user:password@host, any scheme, empty user too. */
+export const DB_SCHEME = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|neo4j(?:\+s)?|oracle|db2|cassandra|elasticsearch|influxdb|memcached)/i;
+export const ANY_URL_PASSWORD = /\b((?:jdbc:)?[a-z][a-z0-9+.-]{1,30}:\/\/)([^\s:/@'"`]{0,100}):([^\s@'"`/]{1,200})@/gdi;

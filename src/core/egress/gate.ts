@@ -1,6 +1,6 @@
 // The egress gate: the last step before a cloud SDK call, and the only code that can seal a body (seal.ts), so
-// a cloud provider cannot be reached without it. It rescans the final serialized messages (system prompt and
-// every turn, including history), redacts or blocks per `hybrid.privacy.onCloudFindings`, always blocks content
+// a cloud provider cannot be reached without it. It rescans the final messages (system prompt and every turn,
+// including history and the context labels with their paths) after trimming, then the serialised body itself, redacts or blocks per `hybrid.privacy.onCloudFindings`, always blocks content
 // of private paths and proprietary markers, and fails closed: an exception or a scan past its time budget
 // means nothing is sent.
 
@@ -59,6 +59,7 @@ export class EgressGate {
     }
     const started = this.now();
     const deadline = started + this.timeoutMs;
+    if (body.stop?.some((x) => typeof x !== 'string')) throw new TypeError('stop sequence is not text');
     const parts = [body.system, ...body.messages.map((m) => m.content)];
     const scanned: { text: string; findings: Finding[] }[] = [];
     for (const text of parts) {
@@ -68,6 +69,7 @@ export class EgressGate {
       scanned.push({ text, findings });
     }
 
+    propagateKnownValues(scanned);
     const all = scanned.flatMap((s) => s.findings);
     const kinds = countKinds(all);
     const hard = all.filter((f) => ALWAYS_BLOCK.has(f.category));
@@ -99,12 +101,49 @@ export class EgressGate {
       system,
       messages: body.messages.map((m, i) => ({ role: m.role, content: contents[i] })),
     });
+    // The last word goes to the bytes that leave: the sealed body as the SDKs serialise it (JSON, every field,
+    // stop sequences and model name included). Anything found there that the part-by-part scan missed blocks.
+    const wire = serialisedBody(sealed);
+    const onWire = this.scan(wire, { markers: this.opts.markers, deadline });
+    if (this.now() > deadline) return this.timedOut();
+    if (onWire.length > 0) {
+      return { ok: false, reason: 'Nothing was sent: the serialised request still held sensitive content.', kinds: countKinds(onWire) };
+    }
     return { ok: true, body: sealed, redactions: kinds, redactedCount: all.length };
   }
 
   private timedOut(): GateResult {
     return { ok: false, reason: `Nothing was sent: the privacy check took longer than ${this.timeoutMs} ms, and the gate fails closed.`, kinds: {} };
   }
+}
+
+/**
+ * A value found once is a secret everywhere: every other occurrence of a found secret or personal value, in any
+ * part (prose in the question, a quoted line in history), is redacted too, even where no rule would see it.
+ */
+function propagateKnownValues(scanned: { text: string; findings: Finding[] }[]): void {
+  const values = new Map<string, Finding>();
+  for (const s of scanned) {
+    for (const f of s.findings) {
+      if (f.category !== 'secret' && f.category !== 'pii') continue;
+      const v = s.text.slice(f.start, f.end).trim();
+      if (v.length >= 6 && v.length <= 4096 && !values.has(v)) values.set(v, f);
+    }
+  }
+  if (values.size === 0) return;
+  for (const s of scanned) {
+    for (const [v, f] of values) {
+      for (let at = s.text.indexOf(v); at !== -1; at = s.text.indexOf(v, at + v.length)) {
+        if (s.findings.some((g) => g.start <= at && g.end >= at + v.length)) continue;
+        s.findings.push({ ...f, start: at, end: at + v.length, label: `${f.label ?? f.kind} (repeated)` });
+      }
+    }
+  }
+}
+
+/** The request body as JSON, the way both SDKs put it on the wire (field order does not matter to the scan). */
+export function serialisedBody(body: SealedChatBody): string {
+  return JSON.stringify({ model: body.model, system: body.system, messages: body.messages, stop: body.stop ?? [] });
 }
 
 function countKinds(findings: Finding[]): Record<string, number> {

@@ -7,11 +7,13 @@ import { Ollama } from 'ollama';
 import type { ChatResponse, GenerateResponse } from 'ollama';
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
-import { chatText, errnoOf, estimateTokens, failed, isLoopbackOrTrusted, Meter, resolveCommon, duration, scrub, type CommonProviderOptions, type Resolved } from './common';
+import { checkLocalEndpoint } from '../route/locality';
+import { chatText, errnoOf, estimateTokens, failed, Meter, resolveCommon, duration, scrub, type CommonProviderOptions, type Resolved } from './common';
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
 import { fimTemplateFor } from './fimTemplates';
 import { RequestGuard } from './guard';
-import { notLocalEndpointFailure, remoteModelFailure } from './locality';
+import { notLocalEndpointFailure, remoteModelFailure, remoteWhere } from './locality';
+import { isRemoteOllamaModel } from '../route/locality';
 import type { ChatBody, ChatProvider, FimBody, FimProvider, ProviderFailure, StreamResult } from './types';
 
 export interface OllamaProviderOptions extends CommonProviderOptions {
@@ -20,7 +22,7 @@ export interface OllamaProviderOptions extends CommonProviderOptions {
   /** Context window asked of Ollama (hybrid.local.numCtx); Ollama's own default is small (2–4 k). */
   numCtx?: number;
   /** Decides whether baseUrl is on this machine; the routing helper supplies it. Default: loopback/trusted. */
-  isLocalEndpoint?: (url: string) => boolean;
+  isLocalEndpoint?: (url: string) => boolean | Promise<boolean>;
   trustedHosts?: string[];
   /** Deadline of health(). Default 2 s. */
   healthTimeoutMs?: number;
@@ -72,7 +74,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
   const o: Resolved = resolveCommon(options, OLLAMA_DEFAULT_FIRST_BYTE_MS);
   const keepAlive = options.keepAlive ?? DEFAULT_KEEP_ALIVE;
   const numCtx = options.numCtx;
-  const isLocal = options.isLocalEndpoint ?? ((url: string) => isLoopbackOrTrusted(url, options.trustedHosts));
+  const isLocal = options.isLocalEndpoint ?? ((url: string) => checkLocalEndpoint(url, [...(options.trustedHosts ?? [])]));
   const infoCache = new Map<string, OllamaModelInfo>();
 
   function context(model: string, guard: RequestGuard): FailureContext {
@@ -158,12 +160,13 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       o.logger.info(`ollama: /api/show unavailable (${String(e.status_code)}), going on without model capabilities`);
       return { capabilities: [] };
     }
-    const raw = show as unknown as { remote_host?: unknown; model_info?: Record<string, unknown> };
+    const raw = show as unknown as { remote_host?: unknown; remote_model?: unknown; model_info?: Record<string, unknown> };
     const ctxKey = Object.keys(raw.model_info ?? {}).find((k) => k.endsWith('.context_length'));
     const ctxLen = ctxKey ? raw.model_info?.[ctxKey] : undefined;
     const info: OllamaModelInfo = {
       capabilities: Array.isArray(show.capabilities) ? show.capabilities : [],
-      ...(typeof raw.remote_host === 'string' && raw.remote_host ? { remoteHost: raw.remote_host } : {}),
+      // One locality rule (route/locality.ts): remote_model alone also means the model runs elsewhere.
+      ...(isRemoteOllamaModel(raw) ? { remoteHost: remoteWhere(raw) } : {}),
       ...(typeof ctxLen === 'number' ? { contextLength: ctxLen } : {}),
     };
     infoCache.set(model, info);
@@ -196,7 +199,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     textOf: (part: ChatResponse | GenerateResponse) => string,
   ): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);
-    if (!isLocal(o.baseUrl)) return failed(meter, inputText, model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
+    if (!(await isLocal(o.baseUrl))) return failed(meter, inputText, model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
     if (signal.aborted) return failed(meter, inputText, model, undefined);
     const guard = guardFor(signal);
     const ctx = { ...context(model, guard), modelSetting };
@@ -259,19 +262,19 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
   }
 
   async function health(model?: string): Promise<OllamaHealth> {
-    if (!isLocal(o.baseUrl)) {
+    if (!(await isLocal(o.baseUrl))) {
       return { state: 'notLocal', models: [], message: notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl').message };
     }
     const timeoutMs = options.healthTimeoutMs ?? 2000;
     const guard = guardFor(new AbortController().signal, timeoutMs);
     try {
       const list = await clientFor(guard).list();
-      const entries = list.models as unknown as Array<{ name: string; remote_host?: string }>;
+      const entries = list.models as unknown as Array<{ name: string; remote_host?: string; remote_model?: string }>;
       const models = entries.map((m) => m.name);
       if (!model) return { state: 'ready', models, message: `Ollama is ready at ${o.baseUrl} (${models.length} models).` };
       const entry = entries.find((m) => fullName(m.name) === fullName(model));
       if (!entry) return { state: 'modelMissing', models, message: pullFailure(model).message };
-      if (entry.remote_host) return { state: 'notLocal', models, message: remoteModelFailure(model, entry.remote_host).message };
+      if (isRemoteOllamaModel(entry)) return { state: 'notLocal', models, message: remoteModelFailure(model, remoteWhere(entry)).message };
       return { state: 'ready', models, message: `Ollama is ready at ${o.baseUrl} with ${model}.` };
     } catch (err) {
       const message = guard.state.timedOut || guard.state.stalled

@@ -7,7 +7,8 @@ import { isSealed } from '../egress/seal';
 import { openAISdkBase } from './baseUrls';
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
-import { chatText, failed, isLoopbackOrTrusted, Meter, resolveCommon, type CommonProviderOptions } from './common';
+import { checkLocalEndpoint } from '../route/locality';
+import { chatText, failed, Meter, resolveCommon, type CommonProviderOptions } from './common';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
 import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
@@ -20,7 +21,7 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
   location?: 'cloud' | 'local';
   maxRetries?: number;
   /** Local tier only: is this base URL on this machine (or trusted)? Default: loopback or trustedHosts. */
-  isLocalEndpoint?: (url: string) => boolean;
+  isLocalEndpoint?: (url: string) => boolean | Promise<boolean>;
   trustedHosts?: string[];
 }
 
@@ -32,13 +33,13 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
   const o = resolveCommon(options, local ? OPENAI_COMPATIBLE_DEFAULT_FIRST_BYTE_MS : OPENAI_DEFAULT_FIRST_BYTE_MS);
   const maxRetries = options.maxRetries ?? 2;
   const name = local ? 'The local OpenAI-compatible server' : 'OpenAI';
-  const isLocal = options.isLocalEndpoint ?? ((url: string) => isLoopbackOrTrusted(url, options.trustedHosts));
+  const isLocal = options.isLocalEndpoint ?? ((url: string) => checkLocalEndpoint(url, [...(options.trustedHosts ?? [])]));
 
   async function* stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);
     const input = chatText(body.system, body.messages);
     if (local) {
-      if (!isLocal(o.baseUrl)) return failed(meter, input, body.model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
+      if (!(await isLocal(o.baseUrl))) return failed(meter, input, body.model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
     } else if (!isSealed(body)) {
       return failed(meter, input, body.model, blockedFailure('OpenAI'));
     }

@@ -1,7 +1,19 @@
 // "Local means local" (security-facts §2.5): the private endpoint must be on this machine, or on a host the
 // user trusted in an application-scoped setting, and the Ollama model must not be one of Ollama's cloud models.
 
-/** Loopback (127.0.0.0/8, ::1, localhost) or a host listed in `hybrid.privacy.trustedHosts`. */
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+
+/** Resolves a host name to every address it has (injected in tests). */
+export type HostLookup = (host: string) => Promise<string[]>;
+
+const systemLookup: HostLookup = async (host) => (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+/**
+ * The one "local means local" rule, synchronous part: loopback literals, `localhost` itself, or a host listed in
+ * `hybrid.privacy.trustedHosts`. A `*.localhost` name or any other host name is NOT local here: only
+ * `checkLocalEndpoint` may call it local, after resolving it and finding nothing but loopback addresses.
+ */
 export function isLocalEndpoint(url: string, trustedHosts: string[]): boolean {
   let host: string;
   let hostWithPort: string;
@@ -18,8 +30,31 @@ export function isLocalEndpoint(url: string, trustedHosts: string[]): boolean {
   return trusted.includes(host) || trusted.includes(hostWithPort);
 }
 
+/**
+ * The full rule, used by every provider path (chat, completion, health): the synchronous rule, else a host name
+ * (not an IP literal) whose every resolved address is loopback. A failed lookup is not local (fail closed).
+ */
+export async function checkLocalEndpoint(url: string, trustedHosts: string[], lookup: HostLookup = systemLookup): Promise<boolean> {
+  if (isLocalEndpoint(url, trustedHosts)) return true;
+  let host: string;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+    host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  if (isIP(host) !== 0 || host === '') return false;
+  try {
+    const addresses = await lookup(host);
+    return addresses.length > 0 && addresses.every((a) => isLoopback(a.toLowerCase()));
+  } catch {
+    return false;
+  }
+}
+
 function isLoopback(host: string): boolean {
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
   const v4 = host.replace(/^::ffff:/, '');
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v4);

@@ -105,3 +105,17 @@ suite('routing: egress gate', () => {
     assert.equal(summarizeRedactions({ 'credit-card': 2, phone: 1 }), '2 card numbers, 1 phone number redacted');
   });
 });
+
+suite('routing: egress gate — known values everywhere', () => {
+  test('a value found in one part is redacted where it repeats without any rule seeing it', () => {
+    const value = ['Qz', '9', 'xT4pLm2', 'Kw8vRb'].join('');
+    const gate = new EgressGate({ mode: 'redact', markers: [], pathPolicy: createPathPolicy({ privateGlobs: [] }) });
+    const r = gate.prepare({ model: 'm', system: 's', maxTokens: 1, messages: [
+      { role: 'user', content: `DB_PASSWORD=${value}` }, { role: 'assistant', content: 'ok' },
+      { role: 'user', content: `I also pasted it earlier: \"${value}\" and (${value}).` }] }, []);
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    for (const m of r.body.messages) assert.ok(!m.content.includes(value.slice(2, 10)), m.content);
+    assert.equal(r.redactedCount, 3);
+  });
+});

@@ -1,0 +1,60 @@
+// Is this variable / key name about a credential? Judged by its words (camelCase, PascalCase, snake, kebab,
+// dotted keys), never by substrings: `ADMIN_PASSWORD` holds "min" and `AUTHORIZATION_TOKEN` holds "author",
+// and both are credentials. A credential word anywhere in the name wins over harmless ones.
+
+const CREDENTIAL_WORDS = new Set([
+  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'tokens', 'apikey',
+  'apikeys', 'credential', 'credentials', 'creds', 'cred', 'auth', 'authtoken', 'authorization', 'bearer', 'jwt',
+  'cookie', 'signature', 'sig', 'hmac', 'salt', 'pat', 'privatekey', 'secretkey', 'accesskey', 'clientsecret',
+  'sas', 'pin', 'otp', 'totp', 'mfa', 'sessionid', 'sessiontoken', 'connectionstring', 'connstr', 'dsn',
+]);
+// `key` alone is too common (React keys, map keys); with one of these before it, it is a credential.
+const KEY_QUALIFIERS = new Set([
+  'api', 'access', 'secret', 'private', 'signing', 'sign', 'client', 'auth', 'encryption', 'encrypt', 'decrypt',
+  'master', 'session', 'license', 'licence', 'account', 'shared', 'hmac', 'jwt', 'app', 'consumer', 'service',
+  'storage', 'subscription', 'webhook', 'admin', 'root', 'deploy', 'ssh', 'crypto', 'cipher', 'aes', 'rsa', 'gpg',
+  'pgp', 'primary', 'secondary', 'write', 'ingest', 'server', 'security', 'bot', 'user', 'personal', 'partner',
+  'merchant', 'live', 'prod', 'production', 'sdk', 'mac', 'hash', 'cookie', 'csrf', 'xsrf', 'token', 'enc', 'kms',
+  'wrapping', 'unlock', 'recovery', 'backup', 'vault', 'sas', 'instrumentation', 'access_', 'x',
+]);
+
+/** Words of an identifier, lower-cased: `spring.datasource.password` → spring, datasource, password. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+// Code repeats its names; judging each once keeps the generic rule linear in practice. Bounded.
+const memo = new Map<string, boolean>();
+
+export function isCredentialName(name: string): boolean {
+  let v = memo.get(name);
+  if (v === undefined) {
+    v = judge(name);
+    if (memo.size > 5000) memo.clear();
+    memo.set(name, v);
+  }
+  return v;
+}
+
+function judge(name: string): boolean {
+  const words = nameWords(name);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (CREDENTIAL_WORDS.has(w)) return true;
+    if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) return true;
+  }
+  // Run-together words that end in a credential: dbpassword, appsecret, githubtoken (not secretsmanager).
+  return words.some((w) => /(?:password|passwd|passphrase|secret|secretkey|apikey|accesskey|privatekey|token|credentials?)$/.test(w));
+}
+
+/** Password-like names: a shorter, lower-entropy value is still a secret. */
+export function isPasswordName(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((w) => w === 'password' || w === 'passwd' || w === 'pwd' || w === 'pass' || w === 'passphrase' || w === 'passcode' || w === 'pin')
+    || /password|passwd|passphrase/.test(words.join(''));
+}
