@@ -81,6 +81,12 @@ suite('privacy red team: planted values never reach a cloud byte', function () {
     for (const c of ['vendor-token', 'private-key', 'named-credential', 'connection-url', 'format', 'obfuscation', 'pii', 'private-file', 'marker']) {
       assert.ok(classes.has(c), `no ${c} attacks`);
     }
+    // The PII draws carry their formats' checksums, so a scanner that validates them is attacked fairly.
+    for (const a of attacks.filter((x) => x.name.startsWith('IBAN '))) {
+      const v = a.planted[0]!.replace(/ /g, '');
+      const numeric = (v.slice(4) + v.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+      assert.equal([...numeric].reduce((r, d) => (r * 10 + Number(d)) % 97, 0), 1, `${a.name}: bad check digits`);
+    }
     // Every planted value is a fresh draw long enough to be searched for.
     for (const a of attacks) assert.ok(a.planted.some((p) => p.length >= 8), `${a.cls}/${a.name} plants nothing searchable`);
   });
