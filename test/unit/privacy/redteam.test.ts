@@ -6,6 +6,10 @@
 import * as assert from 'node:assert/strict';
 import { generateAttacks, type Attack } from '../../fixtures/privacy/redteam/attacks';
 import { generateBenign, type Benign } from '../../fixtures/privacy/redteam/benign';
+import { systemPromptFor } from '../../../src/core/pipeline/prompts';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { BUNDLED_PRICES, contextWindowOf } from '../../../src/core/spend';
+import { RedRng, B64 } from '../../fixtures/privacy/redteam/rng';
 import {
   betrayingWindows, buildProbe, COMPLEX_QUESTION, leakedWindow, RedTeamRig, type Mode, type Position, type Probe,
 } from '../../fixtures/privacy/redteam/harness';
@@ -101,6 +105,37 @@ suite('privacy red team: planted values never reach a cloud byte', function () {
       assert.equal(mine.length, 0, `${mine.length} leaks:\n${mine.map((l) => `  ${l.cls}/${l.name} [${l.position}, ${l.provider}, route ${l.route}] window ${JSON.stringify(l.window)}`).join('\n')}`);
     });
   }
+
+  // Scan-then-trim: a context one window long, ending in a PuTTY key, trimmed so the cut lands on every line from
+  // the MAC back into the private lines. Whatever survives the trim must still be recognised.
+  test('Ask (cloud): a PuTTY key cut by the context trim at any line leaks nothing', async function () {
+    const rng = new RedRng(SEED + 2);
+    const question = 'Why does this configuration fail to load?';
+    const window = contextWindowOf(DEFAULT_SETTINGS['cloud.model'], BUNDLED_PRICES) ?? 128_000;
+    const budgetTokens = window - 1024 - Math.ceil((systemPromptFor('ask') + question).length / 4) - 64;
+    const line = (): string => `// ${rng.str('abcdefghij klmnop', 60)}`;
+    const filler = Array.from({ length: Math.ceil((budgetTokens * 4) / 64) + 40 }, line);
+    const rig = await RedTeamRig.start();
+    const cutLeaks: string[] = [];
+    try {
+      for (let cut = 1; cut <= 17; cut += 2) {
+        const priv = Array.from({ length: 14 }, () => rng.mixed(B64, 64));
+        const key = ['PuTTY-User-Key-File-3: ssh-rsa', 'Encryption: none', 'Comment: deploy@ci', 'Public-Lines: 2', rng.mixed(B64, 64), rng.mixed(B64, 64),
+          'Private-Lines: 14', ...priv, `Private-MAC: ${rng.hex(64)}`];
+        const keyChars = key.join('\n').length + 1;
+        const fillerLines = Math.floor((budgetTokens * 4 + cut * 64 - keyChars) / 64);
+        const text = [...filler.slice(0, fillerLines), ...key].join('\n');
+        const probe: Probe = { question, context: [{ source: 'file', path: 'src/generated/bundle.ts', text }] };
+        const res = await rig.run(probe, 'askCloud', cut % 4 === 1 ? 'anthropic' : 'openai');
+        const w = leakedWindow(betrayingWindows(priv, filler.join('\n')), res.cloudTexts);
+        if (w !== undefined) cutLeaks.push(`cut ~${cut} lines from the end: window ${JSON.stringify(w)}`);
+      }
+    } finally {
+      await rig.close();
+    }
+    console.log(`scan-then-trim: ${cutLeaks.length} of 9 cut positions leaked`);
+    assert.deepEqual(cutLeaks, []);
+  });
 
   test('benign near-misses: at most 2 % blocked or redacted in Ask (cloud)', () => {
     const rate = falsePositives.length / benign.length;
