@@ -7,6 +7,7 @@ import type {
   BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, Usage,
 } from '../request';
 import type { HybridSettings } from '../settings';
+import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { buildMessages, systemPromptFor } from './prompts';
 import { trimContext } from './trimContext';
@@ -62,10 +63,10 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimatedCostUsd);
 
   if (decision.route === 'refuse') {
-    const fixes = fixesFor(decision.reasons);
+    const fixes = refusalFixes(decision.reasons);
     yield routeEvent(decision, input, '', '', [], {}, estimatedCostUsd);
     yield { type: 'error', message: decision.reasons.join(' '), fixes };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, 'none', '', zeroUsage(), null, null, deps.now() - started, 'failed', 'refused'));
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, NO_MODEL, NO_MODEL, zeroUsage(), NOTHING_SENT_USD, null, deps.now() - started, 'failed', 'refused'));
     return;
   }
 
@@ -87,12 +88,12 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   if (target === 'cloud' && s['fallback.cloudToLocal'] && FALLBACK_TO_LOCAL.has(f.code) && deps.health().local === 'ready') {
     yield { type: 'notice', text: `The cloud model failed (${f.message}) — answering with the local model instead.` };
     const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
-    yield* attempt(deps, request, input, sizes, fallback, 'local', labels, estimatedCostUsd, deps.now(), signal);
+    yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'local', labels, estimatedCostUsd, deps.now(), signal);
   } else if (target === 'local' && s['fallback.localToCloud'] && (f.code === 'connection' || f.code === 'timeout')
     && input.origin === 'askAuto' && !isSensitive(labels)) {
     yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud, as hybrid.fallback.localToCloud allows.` };
     const fallback: Decision = { route: 'cloud', reasons: [...decision.reasons, 'cloud: fallback because the local model is down and nothing sensitive was found'] };
-    yield* attempt(deps, request, input, sizes, fallback, 'cloud', labels, estimatedCostUsd, deps.now(), signal);
+    yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'cloud', labels, estimatedCostUsd, deps.now(), signal);
   }
 }
 
@@ -138,7 +139,7 @@ async function* attempt(
     };
     yield routeEvent(decision, input, model, s['cloud.provider'], [], {}, estimatedCostUsd);
     yield { type: 'error', message: failure.message, fixes: ['setApiKey', 'retryLocal'], failure };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), null, null, deps.now() - started, 'failed', 'auth'));
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), NOTHING_SENT_USD, null, deps.now() - started, 'failed', 'auth'));
     return { kind: 'failed', failure };
   }
 
@@ -168,7 +169,7 @@ async function* attempt(
       const failure: ProviderFailure = { code: 'blocked', message: gated.reason, fix: 'retryLocal' };
       yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimatedCostUsd);
       yield { type: 'error', message: gated.reason, fixes: ['retryLocal', 'openSettings'], failure };
-      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), null, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
+      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), NOTHING_SENT_USD, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
       return { kind: 'failed', failure: { ...failure, code: 'blocked' } };
     }
     sendBody = gated.body;
@@ -217,16 +218,6 @@ function fixList(f: ProviderFailure): FixAction[] {
   return out;
 }
 
-function fixesFor(reasons: string[]): FixAction[] {
-  const text = reasons.join(' ').toLowerCase();
-  const fixes: FixAction[] = [];
-  if (text.includes('api key')) fixes.push('setApiKey');
-  if (text.includes('ollama') || text.includes('local model')) fixes.push('startOllama');
-  if (text.includes('budget') || text.includes('setting')) fixes.push('openSettings');
-  if (!fixes.length) fixes.push('openSettings');
-  return fixes;
-}
-
 function usage(input: number, output: number, source: Usage['source']): Usage {
   return { input, output, cacheRead: 0, cacheWrite: 0, source };
 }
@@ -254,7 +245,7 @@ function ledger(
   redactions?: Record<string, number>, cloudEquivalentUsd?: number | null,
 ): LedgerRecord {
   return {
-    v: 1, id: request.id, time: new Date(deps.now() - totalMs).toISOString(), origin: request.origin, kind: request.kind,
+    v: 1, id: request.id, ...(request.attemptOf ? { attemptOf: request.attemptOf } : {}), time: new Date(deps.now() - totalMs).toISOString(), origin: request.origin, kind: request.kind,
     route: decision.route, provider, model, tokens, costUsd, cloudEquivalentUsd, ttftMs, totalMs, status, outcome,
     reasons: decision.reasons, redactions: redactions && Object.keys(redactions).length ? redactions : undefined,
   };
