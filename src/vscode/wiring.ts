@@ -4,6 +4,7 @@ import type { LedgerRecord } from '../core/request';
 import type { LocalHealth, LocalHealthReport } from './health';
 import type { Services } from './services';
 import type { StatusBar } from './statusBar';
+import { isOllamaModelName, ollamaPullCommand } from '../core/terminal/ollamaPull';
 
 /** Asks the local server whether both configured models can answer. */
 export async function probeLocal(services: Services): Promise<LocalHealthReport> {
@@ -17,7 +18,7 @@ export async function probeLocal(services: Services): Promise<LocalHealthReport>
   const models = [s['local.chatModel'], ...(s['completion.enabled'] ? [s['local.completionModel']] : [])];
   for (const model of new Set(models)) {
     const h = await local.health(model);
-    if (h.state !== 'ready') return { state: h.state, message: h.message, fixCommand: h.state === 'modelMissing' ? `ollama pull ${model}` : undefined };
+    if (h.state !== 'ready') return { state: h.state, message: h.message, fixCommand: h.state === 'modelMissing' ? safePull(model) : undefined };
   }
   return { state: 'ready', message: `Ollama at ${s['local.baseUrl']}: ${[...new Set(models)].join(', ')} ready` };
 }
@@ -57,4 +58,9 @@ export function bindStatusBar(bar: StatusBar, services: Services, health: LocalH
     services.onDidChangeBusy((busy) => bar.update({ busy })),
     services.config.onDidChange((s) => { bar.update({ completionEnabled: s['completion.enabled'] }); fromSpend(); }),
   ];
+}
+
+/** A model name that is not a valid Ollama name never reaches a terminal: no button instead of a risky command. */
+function safePull(model: string): string | undefined {
+  return isOllamaModelName(model.trim()) ? ollamaPullCommand(model) : undefined;
 }

@@ -19,7 +19,8 @@ export type GateOutcome =
 export interface AskDeps {
   settings: HybridSettings;
   classify(request: Request): Labels;
-  decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number): Decision;
+  /** estimatedCostUsd null: the cloud model has no known price (the router asks rather than count it $0). */
+  decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number | null): Decision;
   gate(body: ChatBody, contextPaths: string[]): GateOutcome;
   budget(): BudgetState;
   health(): HealthState;
@@ -60,7 +61,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   const cloudModel = s['cloud.model'];
   const sizes = await measure(deps, input);
   const estimatedCostUsd = deps.price(cloudModel, usage(promptTokens(sizes, input, 'cloud') + sum(sizes.context), ANSWER_TOKENS, 'estimate')) ?? undefined;
-  const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimatedCostUsd);
+  const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimatedCostUsd ?? null);
 
   if (decision.route === 'refuse') {
     const fixes = refusalFixes(decision.reasons);
