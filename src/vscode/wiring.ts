@@ -4,6 +4,7 @@ import type { LedgerRecord } from '../core/request';
 import type { LocalHealth, LocalHealthReport } from './health';
 import type { Services } from './services';
 import type { StatusBar } from './statusBar';
+import { localProblemNotice } from '../core/presentation/localNotice';
 import { isOllamaModelName, ollamaPullCommand } from '../core/terminal/ollamaPull';
 
 /** Asks the local server whether both configured models can answer. */
@@ -26,8 +27,7 @@ export async function probeLocal(services: Services): Promise<LocalHealthReport>
 /** One non-modal notice per outage, with the fix as a button. */
 export function notifyLocalProblem(report: LocalHealthReport, health: () => LocalHealth): void {
   const actions = report.state === 'modelMissing' ? ['Pull in Terminal', 'Check Again'] : report.state === 'notLocal' ? ['Open Settings'] : ['Check Again', 'Show Logs'];
-  const fix = report.state === 'offline' ? ' Start it with `ollama serve` (or the Ollama app); Hybrid notices when it is back.' : '';
-  void vscode.window.showWarningMessage(`Hybrid: ${report.message}${fix}`, ...actions).then((pick) => {
+  void vscode.window.showWarningMessage(localProblemNotice(report.state, report.message), ...actions).then((pick) => {
     if (pick === 'Check Again') void health().recheck();
     if (pick === 'Show Logs') void vscode.commands.executeCommand('hybrid.showLogs');
     if (pick === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'hybrid.local');

@@ -28,7 +28,7 @@ function provider(id: string, location: 'local' | 'cloud', result: Partial<Strea
   };
 }
 
-function harness(opts: { health?: HealthState; local?: ChatProvider; noKey?: boolean; settings?: Partial<HybridSettings> } = {}) {
+function harness(opts: { health?: HealthState; local?: ChatProvider & { calls: ChatBody[] }; noKey?: boolean; settings?: Partial<HybridSettings> } = {}) {
   const lines: string[] = [];
   const local = opts.local ?? provider('ollama', 'local', {});
   const cloud = provider('anthropic', 'cloud', {});
@@ -84,7 +84,7 @@ suite('every attempt is a ledger record (issue #16)', () => {
   });
 
   test('Ask (private) with Ollama down: refused, $0 record, fix "Start Ollama"', async () => {
-    const h = harness({ health: { local: 'down', cloud: 'ready' } });
+    const h = harness({ health: { local: 'offline', cloud: 'ready' } });
     const events = await run(h.deps, { origin: 'askPrivate' });
     assert.equal(h.local.calls.length + h.cloud.calls.length, 0);
     assert.ok(errorOf(events).fixes.includes('startOllama'));
