@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
+import { OutageNotice } from '../core/presentation/outageNotice';
 import type { HealthState } from '../core/request';
 import { Disposable } from './disposable';
 
@@ -15,13 +16,13 @@ const RECHECK_WHEN_UP_MS = 120_000;
 
 /**
  * Knows whether the local model can answer. Checks once shortly after activation (never on the activation path),
- * then polls slowly while up and faster while down, so it recovers on its own. Shows one notice per outage.
+ * then polls slowly while up and faster while down, so it recovers on its own. Shows one notice per outage, and only once the user asked for something local.
  */
 export class LocalHealth extends Disposable {
   private report: LocalHealthReport = { state: 'unknown', message: 'Checking the local model…' };
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
-  private noticeShownForOutage = false;
+  private readonly notice = new OutageNotice();
   private readonly changed = this.register(new vscode.EventEmitter<LocalHealthReport>());
   readonly onDidChange = this.changed.event;
 
@@ -43,20 +44,23 @@ export class LocalHealth extends Disposable {
     this.schedule(delayMs);
   }
 
-  /** A request just failed to reach the local model: look again now rather than at the next poll. */
-  recheck(): Promise<void> {
+  /**
+   * A request just failed to reach the local model, or the user asked to check: look again now rather than at the
+   * next poll. `userAsked` false is the background poll, which never raises the notice on its own.
+   */
+  recheck(userAsked = true): Promise<void> {
     if (this.inFlight) return this.inFlight;
-    this.inFlight = this.run().finally(() => { this.inFlight = undefined; });
+    this.inFlight = this.run(userAsked).finally(() => { this.inFlight = undefined; });
     return this.inFlight;
   }
 
   private schedule(ms: number): void {
     clearTimeout(this.timer);
     if (this.isDisposed) return;
-    this.timer = setTimeout(() => void this.recheck(), ms);
+    this.timer = setTimeout(() => void this.recheck(false), ms);
   }
 
-  private async run(): Promise<void> {
+  private async run(userAsked: boolean): Promise<void> {
     let next: LocalHealthReport;
     try {
       next = await this.probe();
@@ -70,12 +74,7 @@ export class LocalHealth extends Disposable {
       this.logger.info(`local health: ${next.state} — ${next.message}`);
       this.changed.fire(next);
     }
-    if (next.state === 'ready') {
-      this.noticeShownForOutage = false;
-    } else if (!this.noticeShownForOutage) {
-      this.noticeShownForOutage = true;
-      this.notify(next);
-    }
+    if (this.notice.onReport(next.state, userAsked)) this.notify(next);
     this.schedule(next.state === 'ready' ? RECHECK_WHEN_UP_MS : RECHECK_WHEN_DOWN_MS);
   }
 }
