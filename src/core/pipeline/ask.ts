@@ -185,11 +185,16 @@ async function* attempt(
   }
 
   const gen = provider.stream(sendBody, signal);
-  let result: StreamResult;
-  for (;;) {
-    const step = await gen.next();
-    if (step.done) { result = step.value; break; }
-    yield { type: 'delta', text: step.value };
+  let result: StreamResult | undefined;
+  try {
+    for (;;) {
+      const step = await gen.next();
+      if (step.done) { result = step.value; break; }
+      yield { type: 'delta', text: step.value };
+    }
+  } finally {
+    // The consumer stopped early (Stop, a newer command): close the provider's stream so its connection is released.
+    if (!result) await gen.return?.(undefined as never).catch(() => undefined);
   }
   const cost = target === 'local' ? deps.localCost(result.timing.totalMs) : deps.price(result.model || model, result.usage) ?? null;
   const status = result.finish === 'cancelled' ? 'cancelled' : result.finish === 'error' ? 'failed' : 'ok';

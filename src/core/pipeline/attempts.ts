@@ -15,10 +15,11 @@ export const NOTHING_SENT_USD = 0;
 
 /** A fallback is its own attempt with its own id, linked to the first so the ledger can tell them apart. */
 export function nextAttempt(request: Request, newId: () => string): Request {
+  const first = request.attemptOf ?? request.id;
   let id = newId();
-  // Ids come from the clock and a random part; a collision would make the spend model drop the attempt.
-  while (id === request.id || id === request.attemptOf) id = newId();
-  return { ...request, id, attemptOf: request.attemptOf ?? request.id };
+  // A source that repeats an id would make the spend model drop this attempt as a replay: derive a distinct one.
+  if (id === request.id || id === first) id = `${request.id}+`;
+  return { ...request, id, attemptOf: first };
 }
 
 /** The buttons a refusal offers, read from the router's reasons: the refusal's own way out, never a plain Retry. */

@@ -131,4 +131,25 @@ suite('every attempt is a ledger record (issue #16)', () => {
     assert.throws(() => serializeRecord({ ...base, attemptOf: '' }), /attemptOf/);
     assert.throws(() => serializeRecord({ ...base, attemptOf: 'b' }), /attemptOf/);
   });
+
+  test('a consumer that stops early closes the provider stream (item 7)', async () => {
+    let closed = false;
+    const calls: ChatBody[] = [];
+    const endless: ChatProvider & { calls: ChatBody[] } = {
+      id: 'ollama', location: 'local', calls,
+      async *stream(body: ChatBody) {
+        calls.push(body);
+        try {
+          for (;;) yield 'tick ';
+        } finally {
+          closed = true;
+        }
+      },
+    };
+    const h = harness({ local: endless });
+    const it = runAsk(h.deps, { origin: 'askPrivate', kind: 'ask', question: 'why?', context: [] }, new AbortController().signal);
+    for await (const e of it) if (e.type === 'delta') break;
+    assert.equal(calls.length, 1);
+    assert.equal(closed, true, 'the provider generator was left open');
+  });
 });
