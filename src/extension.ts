@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       ...bindStatusBar(statusBar, services, health),
       health.onDidChange(() => void chatHost.fireStatus()),
       keys.onDidChange(() => void chatHost.fireStatus()),
-      config.onDidChange(() => { void health.recheck(); void chatHost.fireStatus(); }),
+      config.onDidChange(() => { void health.recheck(false); void chatHost.fireStatus(); }),
     );
     const aiignore = watchAiignore((text) => services.setAiignore(text), logger);
     services.aiignoreReady = aiignore.ready;

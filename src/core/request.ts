@@ -31,6 +31,8 @@ export interface Request {
   context: ContextItem[];
   /** Earlier turns of the same chat thread (they pass the egress gate again when they go to the cloud). */
   history?: ChatTurn[];
+  /** A fallback attempt has its own id; this is the id of the first attempt of the same question. */
+  attemptOf?: string;
 }
 
 export type FindingCategory = 'secret' | 'pii' | 'path' | 'marker' | 'unscannable';
@@ -106,7 +108,10 @@ export type RecordStatus = 'ok' | 'failed' | 'cancelled';
 /** One ledger line. Never holds prompt text, file contents or keys. */
 export interface LedgerRecord {
   v: 1;
+  /** One id per attempt: a fallback is a second record, never a replay of the first. */
   id: string;
+  /** For a fallback attempt: the id of the first attempt of the same question. */
+  attemptOf?: string;
   /** ISO-8601 UTC time the request started. */
   time: string;
   origin: Origin;

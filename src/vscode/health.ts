@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
+import { OutageNotice } from '../core/presentation/outageNotice';
 import type { HealthState } from '../core/request';
 import { Disposable } from './disposable';
 
@@ -18,7 +19,7 @@ const RECHECK_WHEN_UP_MS = 120_000;
 
 /**
  * Knows whether the local model can answer. Checks once shortly after activation (never on the activation path),
- * then polls slowly while up and faster while down, so it recovers on its own. Shows one notice per outage.
+ * then polls slowly while up and faster while down, so it recovers on its own. Shows one notice per outage, and only once the user asked for something local.
  */
 export class LocalHealth extends Disposable {
   private report: LocalHealthReport = { state: 'unknown', message: 'Checking the local model…' };
@@ -26,7 +27,7 @@ export class LocalHealth extends Disposable {
   private inFlight: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
   private downDelayMs = FIRST_RECHECK_WHEN_DOWN_MS;
-  private noticeShownForOutage = false;
+  private readonly notice = new OutageNotice();
   private readonly changed = this.register(new vscode.EventEmitter<LocalHealthReport>());
   readonly onDidChange = this.changed.event;
 
@@ -48,25 +49,28 @@ export class LocalHealth extends Disposable {
     this.schedule(delayMs);
   }
 
-  /** A request just failed to reach the local model: look again now rather than at the next poll. */
-  recheck(): Promise<void> {
+  /**
+   * A request just failed to reach the local model, or the user asked to check: look again now rather than at the
+   * next poll. `userAsked` false is the background poll, which never raises the notice on its own.
+   */
+  recheck(userAsked = true): Promise<void> {
     // A probe already running may be for the old settings (e.g. hybrid.local.baseUrl just changed): run once more
     // after it rather than reporting its stale answer until the next poll.
     if (this.inFlight) {
-      this.queued ??= this.inFlight.then(() => { this.queued = undefined; return this.recheck(); });
+      this.queued ??= this.inFlight.then(() => { this.queued = undefined; return this.recheck(userAsked); });
       return this.queued;
     }
-    this.inFlight = this.run().finally(() => { this.inFlight = undefined; });
+    this.inFlight = this.run(userAsked).finally(() => { this.inFlight = undefined; });
     return this.inFlight;
   }
 
   private schedule(ms: number): void {
     clearTimeout(this.timer);
     if (this.isDisposed) return;
-    this.timer = setTimeout(() => void this.recheck(), ms);
+    this.timer = setTimeout(() => void this.recheck(false), ms);
   }
 
-  private async run(): Promise<void> {
+  private async run(userAsked: boolean): Promise<void> {
     let next: LocalHealthReport;
     try {
       next = await this.probe();
@@ -80,12 +84,7 @@ export class LocalHealth extends Disposable {
       this.logger.info(`local health: ${next.state} — ${next.message}`);
       this.changed.fire(next);
     }
-    if (next.state === 'ready') {
-      this.noticeShownForOutage = false;
-    } else if (!this.noticeShownForOutage) {
-      this.noticeShownForOutage = true;
-      this.notify(next);
-    }
+    if (this.notice.onReport(next.state, userAsked)) this.notify(next);
     if (next.state === 'ready') {
       this.downDelayMs = FIRST_RECHECK_WHEN_DOWN_MS;
       this.schedule(RECHECK_WHEN_UP_MS);

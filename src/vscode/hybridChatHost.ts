@@ -6,6 +6,7 @@ import type { AskCommands } from './ask/askCommands';
 import { editorContext } from './ask/editorContext';
 import type { ChatHost, ChatStatus } from './chat/chatHost';
 import type { Services } from './services';
+import { ollamaPullCommand } from '../core/terminal/ollamaPull';
 
 const ORIGIN: Record<AskMode, Origin> = { auto: 'askAuto', private: 'askPrivate', cloud: 'askCloud' };
 
@@ -40,7 +41,14 @@ export class HybridChatHost implements ChatHost {
         break;
       }
       case 'pullModel': {
-        const cmd = detail || `ollama pull ${this.services.settings['local.chatModel']}`;
+        // `detail` comes from the webview: only a valid model name becomes a command (see core/terminal/ollamaPull).
+        let cmd: string;
+        try {
+          cmd = ollamaPullCommand((detail ?? '').replace(/^\s*ollama\s+pull\s+/, '') || this.services.settings['local.chatModel']);
+        } catch (err) {
+          void vscode.window.showErrorMessage(`Hybrid: ${(err as Error).message}`);
+          break;
+        }
         const terminal = vscode.window.createTerminal('Hybrid: ollama pull');
         terminal.show();
         terminal.sendText(cmd, false); // typed, not run: the user presses Enter

@@ -4,6 +4,8 @@ import type { LedgerRecord } from '../core/request';
 import type { LocalHealth, LocalHealthReport } from './health';
 import type { Services } from './services';
 import type { StatusBar } from './statusBar';
+import { localProblemNotice } from '../core/presentation/localNotice';
+import { isOllamaModelName, ollamaPullCommand } from '../core/terminal/ollamaPull';
 
 /** Asks the local server whether both configured models can answer. */
 export async function probeLocal(services: Services): Promise<LocalHealthReport> {
@@ -17,7 +19,7 @@ export async function probeLocal(services: Services): Promise<LocalHealthReport>
   const models = [s['local.chatModel'], ...(s['completion.enabled'] ? [s['local.completionModel']] : [])];
   for (const model of new Set(models)) {
     const h = await local.health(model);
-    if (h.state !== 'ready') return { state: h.state, message: h.message, fixCommand: h.state === 'modelMissing' ? `ollama pull ${model}` : undefined };
+    if (h.state !== 'ready') return { state: h.state, message: h.message, fixCommand: h.state === 'modelMissing' ? safePull(model) : undefined };
   }
   return { state: 'ready', message: `Ollama at ${s['local.baseUrl']}: ${[...new Set(models)].join(', ')} ready` };
 }
@@ -25,8 +27,7 @@ export async function probeLocal(services: Services): Promise<LocalHealthReport>
 /** One non-modal notice per outage, with the fix as a button. */
 export function notifyLocalProblem(report: LocalHealthReport, health: () => LocalHealth): void {
   const actions = report.state === 'modelMissing' ? ['Pull in Terminal', 'Check Again'] : report.state === 'notLocal' ? ['Open Settings'] : ['Check Again', 'Show Logs'];
-  const fix = report.state === 'offline' ? ' Start it with `ollama serve` (or the Ollama app); Hybrid notices when it is back.' : '';
-  void vscode.window.showWarningMessage(`Hybrid: ${report.message}${fix}`, ...actions).then((pick) => {
+  void vscode.window.showWarningMessage(localProblemNotice(report.state, report.message), ...actions).then((pick) => {
     if (pick === 'Check Again') void health().recheck();
     if (pick === 'Show Logs') void vscode.commands.executeCommand('hybrid.showLogs');
     if (pick === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'hybrid.local');
@@ -57,4 +58,9 @@ export function bindStatusBar(bar: StatusBar, services: Services, health: LocalH
     services.onDidChangeBusy((busy) => bar.update({ busy })),
     services.config.onDidChange((s) => { bar.update({ completionEnabled: s['completion.enabled'] }); fromSpend(); }),
   ];
+}
+
+/** A model name that is not a valid Ollama name never reaches a terminal: no button instead of a risky command. */
+function safePull(model: string): string | undefined {
+  return isOllamaModelName(model.trim()) ? ollamaPullCommand(model) : undefined;
 }

@@ -7,6 +7,7 @@ import type {
   BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, Usage,
 } from '../request';
 import type { HybridSettings } from '../settings';
+import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { buildMessages, systemPromptFor } from './prompts';
 import { trimContext } from './trimContext';
@@ -20,7 +21,8 @@ export type GateOutcome =
 export interface AskDeps {
   settings: HybridSettings;
   classify(request: Request): Labels;
-  decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number): Decision;
+  /** estimatedCostUsd null: the cloud model has no known price (the router asks rather than count it $0). */
+  decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number | null): Decision;
   gate(body: ChatBody, contextPaths: string[]): GateOutcome;
   budget(): BudgetState;
   health(): HealthState;
@@ -66,13 +68,13 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   const sizes = await measure(deps, input);
   // The upper bound (a full ANSWER_TOKENS answer) guards budgets and confirmAboveUsd; the likely figure is shown.
   const estimate = deps.preflight(cloudModel, promptTokens(sizes, input, 'cloud') + sum(sizes.context), input.kind, ANSWER_TOKENS);
-  const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimate?.atMostUsd);
+  const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimate?.atMostUsd ?? null);
 
   if (decision.route === 'refuse') {
-    const fixes = fixesFor(decision.reasons);
+    const fixes = refusalFixes(decision.reasons);
     yield routeEvent(decision, input, '', '', [], {}, estimate);
     yield { type: 'error', message: decision.reasons.join(' '), fixes };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, 'none', '', zeroUsage(), 0, null, deps.now() - started, 'failed', 'refused'));
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, NO_MODEL, NO_MODEL, zeroUsage(), NOTHING_SENT_USD, null, deps.now() - started, 'failed', 'refused'));
     return;
   }
 
@@ -94,12 +96,12 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   if (target === 'cloud' && s['fallback.cloudToLocal'] && FALLBACK_TO_LOCAL.has(f.code) && deps.health().local === 'ready') {
     yield { type: 'notice', text: `The cloud model failed (${f.message}) — answering with the local model instead.` };
     const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
-    yield* attempt(deps, request, input, sizes, fallback, 'local', labels, estimate, deps.now(), signal);
+    yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'local', labels, estimate, deps.now(), signal);
   } else if (target === 'local' && s['fallback.localToCloud'] && (f.code === 'connection' || f.code === 'timeout')
     && input.origin === 'askAuto' && !isSensitive(labels)) {
     yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud, as hybrid.fallback.localToCloud allows.` };
     const fallback: Decision = { route: 'cloud', reasons: [...decision.reasons, 'cloud: fallback because the local model is down and nothing sensitive was found'] };
-    yield* attempt(deps, request, input, sizes, fallback, 'cloud', labels, estimate, deps.now(), signal);
+    yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'cloud', labels, estimate, deps.now(), signal);
   }
 }
 
@@ -145,7 +147,7 @@ async function* attempt(
     };
     yield routeEvent(decision, input, model, s['cloud.provider'], [], {}, estimate);
     yield { type: 'error', message: failure.message, fixes: ['setApiKey', 'retryLocal'], failure };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), 0, null, deps.now() - started, 'failed', 'auth'));
+    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), NOTHING_SENT_USD, null, deps.now() - started, 'failed', 'auth'));
     return { kind: 'failed', failure };
   }
 
@@ -175,7 +177,7 @@ async function* attempt(
       const failure: ProviderFailure = { code: 'blocked', message: gated.reason, fix: 'retryLocal' };
       yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimate);
       yield { type: 'error', message: gated.reason, fixes: ['retryLocal', 'openSettings'], failure };
-      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), 0, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
+      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), NOTHING_SENT_USD, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
       return { kind: 'failed', failure: { ...failure, code: 'blocked' } };
     }
     sendBody = gated.body;
@@ -190,11 +192,16 @@ async function* attempt(
   }
 
   const gen = provider.stream(sendBody, signal);
-  let result: StreamResult;
-  for (;;) {
-    const step = await gen.next();
-    if (step.done) { result = step.value; break; }
-    yield { type: 'delta', text: step.value };
+  let result: StreamResult | undefined;
+  try {
+    for (;;) {
+      const step = await gen.next();
+      if (step.done) { result = step.value; break; }
+      yield { type: 'delta', text: step.value };
+    }
+  } finally {
+    // The consumer stopped early (Stop, a newer command): close the provider's stream so its connection is released.
+    if (!result) await gen.return?.(undefined as never).catch(() => undefined);
   }
   const { costUsd: cost, cloudEquivalentUsd: cloudEquivalent } = deps.cost(target, result.model || model, result.usage, result.timing.totalMs);
   const status = result.finish === 'cancelled' ? 'cancelled' : result.finish === 'error' ? 'failed' : 'ok';
@@ -221,16 +228,6 @@ function fixList(f: ProviderFailure): FixAction[] {
   if (f.code !== 'auth' && !out.includes('retry')) out.push('retry');
   if (!out.includes('showLogs')) out.push('showLogs');
   return out;
-}
-
-function fixesFor(reasons: string[]): FixAction[] {
-  const text = reasons.join(' ').toLowerCase();
-  const fixes: FixAction[] = [];
-  if (text.includes('api key')) fixes.push('setApiKey');
-  if (text.includes('ollama') || text.includes('local model')) fixes.push('startOllama');
-  if (text.includes('budget') || text.includes('setting')) fixes.push('openSettings');
-  if (!fixes.length) fixes.push('openSettings');
-  return fixes;
 }
 
 function usage(input: number, output: number, source: Usage['source']): Usage {
@@ -261,7 +258,7 @@ function ledger(
   redactions?: Record<string, number>, cloudEquivalentUsd?: number | null,
 ): LedgerRecord {
   return {
-    v: 1, id: request.id, time: new Date(deps.now() - totalMs).toISOString(), origin: request.origin, kind: request.kind,
+    v: 1, id: request.id, ...(request.attemptOf ? { attemptOf: request.attemptOf } : {}), time: new Date(deps.now() - totalMs).toISOString(), origin: request.origin, kind: request.kind,
     route: decision.route, provider, model, tokens, costUsd, cloudEquivalentUsd, ttftMs, totalMs, status, outcome,
     reasons: decision.reasons, redactions: redactions && Object.keys(redactions).length ? redactions : undefined,
   };

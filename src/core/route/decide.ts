@@ -7,8 +7,8 @@ import type { BudgetState, Decision, Finding, HealthState, Labels, Request } fro
 import type { HybridSettings } from '../settings';
 
 export interface DecideOptions {
-  /** Estimated cost of this request on the cloud model, for `confirmAboveUsd`. */
-  estimatedCostUsd?: number;
+  /** Estimated cost of this request on the cloud model, for `confirmAboveUsd`; null = the model has no known price. */
+  estimatedCostUsd?: number | null;
 }
 
 const LOCAL_ONLY = new Set(['inline', 'review', 'askPrivate']);
@@ -86,7 +86,9 @@ function cloud(reasons: string[], settings: HybridSettings, budget: BudgetState,
   if (budget.level === 'near') out.push(`note: ${budgetLine(budget)}`);
   const cost = opts.estimatedCostUsd;
   const cap = settings.confirmAboveUsd;
-  if (cap > 0 && cost !== undefined && cost > cap) {
+  const unknown = unknownPriceConfirmation(cost, cap, budget, settings['cloud.model']);
+  if (unknown) return { route: 'cloud', reasons: out, needsConfirmation: unknown };
+  if (cap > 0 && typeof cost === 'number' && cost > cap) {
     return { route: 'cloud', reasons: out, needsConfirmation: `This request is estimated at $${cost.toFixed(2)}, above your $${cap.toFixed(2)} confirmation limit. Send it?` };
   }
   return { route: 'cloud', reasons: out };
@@ -114,6 +116,15 @@ function localProblem(health: HealthState, settings: HybridSettings): string {
     case 'notLocal': return `the configured "local" endpoint ${settings['local.baseUrl']} is not on this machine (or the model is an Ollama cloud model); point hybrid.local.baseUrl at 127.0.0.1 or add the host to hybrid.privacy.trustedHosts`;
     default: return 'the local model is unavailable';
   }
+}
+
+/** A model with no known price cannot be checked against a limit, so it is asked about, never counted as $0. */
+function unknownPriceConfirmation(cost: number | null | undefined, cap: number, budget: BudgetState, model: string): string | undefined {
+  if (cost !== null) return undefined;
+  const limits = [cap > 0 ? `your $${cap.toFixed(2)} confirmation limit` : '', budget.dailyUsd > 0 || budget.monthlyUsd > 0 ? 'your budget' : '']
+    .filter(Boolean);
+  if (!limits.length) return undefined;
+  return `The price of ${model} is unknown, so this request cannot be checked against ${limits.join(' or ')} (add its price to hybrid.pricing). Send it?`;
 }
 
 function refuse(reason: string): Decision {

@@ -119,6 +119,10 @@ export function validateRecord(input: unknown): LedgerRecord {
     status: oneOf(r.status, 'status', STATUSES),
     reasons: reasons(r.reasons),
   };
+  if (r.attemptOf !== undefined) {
+    out.attemptOf = str(r.attemptOf, 'attemptOf', MAX_ID);
+    if (out.attemptOf === out.id) fail('attemptOf', 'must name another attempt than the record itself');
+  }
   const eq = usd(r.cloudEquivalentUsd, 'cloudEquivalentUsd', true);
   if (eq !== undefined) out.cloudEquivalentUsd = eq;
   if (r.outcome !== undefined) out.outcome = str(r.outcome, 'outcome', MAX_OUTCOME);
@@ -130,7 +134,7 @@ export function validateRecord(input: unknown): LedgerRecord {
 /** Field order is fixed so files diff cleanly and the line starts with `{"v":1,` (used to salvage torn lines). */
 function toJson(r: LedgerRecord): string {
   const ordered: Record<string, unknown> = {
-    v: r.v, id: r.id, time: r.time, origin: r.origin, kind: r.kind, route: r.route, provider: r.provider,
+    v: r.v, id: r.id, ...(r.attemptOf !== undefined ? { attemptOf: r.attemptOf } : {}), time: r.time, origin: r.origin, kind: r.kind, route: r.route, provider: r.provider,
     model: r.model, tokens: {
       input: r.tokens.input, output: r.tokens.output, cacheRead: r.tokens.cacheRead, cacheWrite: r.tokens.cacheWrite,
       ...(r.tokens.cacheWrite1h ? { cacheWrite1h: r.tokens.cacheWrite1h } : {}), source: r.tokens.source,

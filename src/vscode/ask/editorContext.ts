@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { lineSpan } from '../../core/context/lineSpan';
 import type { ContextItem } from '../../core/request';
 
 /** Largest file we attach whole; bigger files contribute only the visible range. */
@@ -13,15 +14,17 @@ export function editorContext(editor: vscode.TextEditor | undefined): ContextIte
   const base = { path: doc.isUntitled ? 'untitled' : path, language: doc.languageId };
   const sel = editor.selection;
   if (!sel.isEmpty) {
-    return [{ ...base, source: 'selection', text: doc.getText(sel), startLine: sel.start.line + 1, endLine: sel.end.line + 1 }];
+    const text = doc.getText(sel);
+    return [{ ...base, source: 'selection', text, ...lineSpan(text, sel.start.line + 1) }];
   }
   const text = doc.getText();
   if (text.length <= WHOLE_FILE_LIMIT && doc.lineCount <= 2000) {
-    return text.trim() ? [{ ...base, source: 'file', text, startLine: 1, endLine: doc.lineCount }] : [];
+    return text.trim() ? [{ ...base, source: 'file', text, ...lineSpan(text, 1) }] : [];
   }
   const visible = editor.visibleRanges[0];
   if (!visible) return [];
-  return [{ ...base, source: 'visible', text: doc.getText(visible), startLine: visible.start.line + 1, endLine: visible.end.line + 1 }];
+  const shown = doc.getText(visible);
+  return [{ ...base, source: 'visible', text: shown, ...lineSpan(shown, visible.start.line + 1) }];
 }
 
 /**

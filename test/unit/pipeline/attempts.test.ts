@@ -1,0 +1,155 @@
+// Issue #16 items 1 and 2, through the real classifier, router and gate (createAskDeps) and the real ledger
+// line format (serializeRecord): every refusal is a valid $0 ledger record with the refusal's own fixes, and every
+// attempt of a fallback is its own record, linked to the first, that the spend model counts.
+import * as assert from 'node:assert/strict';
+import { createPathPolicy } from '../../../src/core/classify/paths';
+import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
+import { createAskDeps } from '../../../src/core/pipeline/deps';
+import type { AskEvent } from '../../../src/core/pipeline/events';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import type { BudgetState, HealthState, LedgerRecord } from '../../../src/core/request';
+import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
+import { BUNDLED_PRICES } from '../../../src/core/spend';
+import { parseLine, serializeRecord } from '../../../src/core/spend/ledgerRecord';
+import { SpendModel } from '../../../src/core/spend/spendModel';
+
+function provider(id: string, location: 'local' | 'cloud', result: Partial<StreamResult>): ChatProvider & { calls: ChatBody[] } {
+  const calls: ChatBody[] = [];
+  return {
+    id, location, calls,
+    async *stream(body: ChatBody) {
+      calls.push(body);
+      if ((result.finish ?? 'stop') === 'stop') yield 'answer';
+      return {
+        usage: { input: 1000, output: 200, cacheRead: 0, cacheWrite: 0, source: 'provider' },
+        timing: { ttftMs: 50, totalMs: 400 }, model: body.model, finish: 'stop', ...result,
+      } as StreamResult;
+    },
+  };
+}
+
+function harness(opts: { health?: HealthState; local?: ChatProvider & { calls: ChatBody[] }; noKey?: boolean; settings?: Partial<HybridSettings> } = {}) {
+  const lines: string[] = [];
+  const local = opts.local ?? provider('ollama', 'local', {});
+  const cloud = provider('anthropic', 'cloud', {});
+  let n = 0;
+  const budget: BudgetState = { level: 'none', spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 };
+  const deps = createAskDeps({
+    settings: { ...DEFAULT_SETTINGS, ...opts.settings },
+    pathPolicy: createPathPolicy({ privateGlobs: [] }),
+    priceTable: BUNDLED_PRICES,
+    local: () => local,
+    cloud: async () => (opts.noKey ? undefined : cloud),
+    countTokens: async (s) => Math.ceil(s.length / 4),
+    budget: () => budget,
+    health: () => opts.health ?? { local: 'ready', cloud: 'ready' },
+    // The real line format: a record the ledger would refuse fails here exactly as it fails in the product.
+    record: async (r) => { lines.push(serializeRecord(r)); },
+    confirm: async () => true,
+    newId: () => `req-${++n}`,
+  });
+  const records = (): LedgerRecord[] => lines.map((l) => parseLine(l.trimEnd())!.record);
+  return { deps, records, local, cloud };
+}
+
+async function run(deps: ReturnType<typeof harness>['deps'], input: Partial<AskInput>): Promise<AskEvent[]> {
+  const events: AskEvent[] = [];
+  const full: AskInput = { origin: 'askAuto', kind: 'ask', question: 'why?', context: [], ...input };
+  for await (const e of runAsk(deps, full, new AbortController().signal)) events.push(e);
+  return events;
+}
+
+const errorOf = (events: AskEvent[]) => events.find((e) => e.type === 'error') as Extract<AskEvent, { type: 'error' }>;
+
+suite('every attempt is a ledger record (issue #16)', () => {
+  test('Ask (cloud) on .env.production: refused, $0 record with route, reasons and an honest model, fix "Retry on local"', async () => {
+    const h = harness();
+    const events = await run(h.deps, {
+      origin: 'askCloud',
+      context: [{ source: 'file', path: '.env.production', text: 'DATABASE_URL=postgres://x\n', startLine: 1, endLine: 1 }],
+    });
+    assert.equal(h.local.calls.length + h.cloud.calls.length, 0);
+    const err = errorOf(events);
+    assert.match(err.message, /private/);
+    assert.ok(err.fixes.includes('retryLocal'), `fixes were ${err.fixes.join(', ')}`);
+    const [r] = h.records();
+    assert.equal(h.records().length, 1);
+    assert.equal(r.route, 'refuse');
+    assert.equal(r.costUsd, 0);
+    assert.equal(r.status, 'failed');
+    assert.equal(r.outcome, 'refused');
+    assert.equal(r.model, 'none');
+    assert.equal(r.provider, 'none');
+    assert.match(r.reasons[0], /refused/);
+  });
+
+  test('Ask (private) with Ollama down: refused, $0 record, fix "Start Ollama"', async () => {
+    const h = harness({ health: { local: 'offline', cloud: 'ready' } });
+    const events = await run(h.deps, { origin: 'askPrivate' });
+    assert.equal(h.local.calls.length + h.cloud.calls.length, 0);
+    assert.ok(errorOf(events).fixes.includes('startOllama'));
+    const recs = h.records();
+    assert.equal(recs.length, 1);
+    assert.equal(recs[0].route, 'refuse');
+    assert.equal(recs[0].costUsd, 0);
+  });
+
+  test('a key that vanished before sending: a $0 record, not an unknown-price one', async () => {
+    const h = harness({ noKey: true });
+    const events = await run(h.deps, { origin: 'askCloud' });
+    assert.ok(errorOf(events).fixes.includes('setApiKey'));
+    const recs = h.records();
+    assert.equal(recs.length, 1);
+    assert.equal(recs[0].outcome, 'auth');
+    assert.equal(recs[0].costUsd, 0);
+  });
+
+  test('local→cloud fallback: two records, the second its own id linked to the first, and cloud spend counted', async () => {
+    const down = provider('ollama', 'local', { finish: 'error', failure: { code: 'connection', message: 'Ollama is not running' } });
+    const h = harness({ local: down, settings: { 'fallback.localToCloud': true } });
+    const events = await run(h.deps, { origin: 'askAuto', question: 'why?' });
+    assert.equal(h.cloud.calls.length, 1);
+    assert.ok(events.some((e) => e.type === 'notice'));
+    const recs = h.records();
+    assert.deepEqual(recs.map((r) => [r.route, r.status]), [['local', 'failed'], ['cloud', 'ok']]);
+    assert.notEqual(recs[1].id, recs[0].id);
+    assert.equal(recs[1].attemptOf, recs[0].id);
+    assert.equal(recs[0].attemptOf, undefined);
+    const model = new SpendModel();
+    for (const r of recs) model.add(r);
+    const cloudUsd = recs[1].costUsd ?? 0;
+    assert.ok(cloudUsd > 0);
+    const snap = model.snapshot(new Date(recs[1].time));
+    assert.ok(Math.abs(snap.today.cloudUsd - cloudUsd) < 1e-12, `cloud spend ${snap.today.cloudUsd} ≠ ${cloudUsd}`);
+  });
+
+  test('attemptOf survives the ledger line format and bad values are refused', () => {
+    const base = { v: 1, id: 'b', time: '2026-01-01T00:00:00.000Z', origin: 'askAuto', kind: 'ask', route: 'cloud', provider: 'anthropic',
+      model: 'claude-sonnet-4-5', tokens: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0, source: 'provider' },
+      costUsd: 0.01, ttftMs: 1, totalMs: 2, status: 'ok', reasons: [] };
+    assert.equal(parseLine(serializeRecord({ ...base, attemptOf: 'a' }).trimEnd())!.record.attemptOf, 'a');
+    assert.throws(() => serializeRecord({ ...base, attemptOf: '' }), /attemptOf/);
+    assert.throws(() => serializeRecord({ ...base, attemptOf: 'b' }), /attemptOf/);
+  });
+
+  test('a consumer that stops early closes the provider stream (item 7)', async () => {
+    let closed = false;
+    const calls: ChatBody[] = [];
+    const endless: ChatProvider & { calls: ChatBody[] } = {
+      id: 'ollama', location: 'local', calls,
+      async *stream(body: ChatBody) {
+        calls.push(body);
+        try {
+          for (;;) yield 'tick ';
+        } finally {
+          closed = true;
+        }
+      },
+    };
+    const h = harness({ local: endless });
+    const it = runAsk(h.deps, { origin: 'askPrivate', kind: 'ask', question: 'why?', context: [] }, new AbortController().signal);
+    for await (const e of it) if (e.type === 'delta') break;
+    assert.equal(calls.length, 1);
+    assert.equal(closed, true, 'the provider generator was left open');
+  });
+});
