@@ -6,3 +6,4 @@ export { renderRepoMap } from './render';
 export { languageFor, SOURCE_EXTENSIONS } from './languages';
 export { wantsCodebase } from './trigger';
 export { skipReason, MAX_FILE_BYTES } from './skip';
+export { updateIndex, type ListedFile, type UpdateStats } from './update';

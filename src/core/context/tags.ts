@@ -38,7 +38,8 @@ const STOP = new Set(['self', 'this', 'cls', 'super', 'constructor', 'new', 'ini
 
 export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[]): FileTags {
   const defs: Definition[] = [];
-  const refs: Record<string, number> = {};
+  // No prototype: identifiers such as `toString` or `__proto__` are names in code, not Object members.
+  const refs: Record<string, number> = Object.create(null) as Record<string, number>;
   const own = new Set<string>();
   // Iterative walk: deeply nested generated code must not overflow the stack.
   const stack: Array<{ node: SyntaxNode; parent?: string }> = [{ node: root }];
