@@ -1,0 +1,43 @@
+// The context-provider hook the Ask pipeline calls: for Ask (auto) / Ask (cloud) questions about the system
+// (or with #codebase) and hybrid.context.codebase = auto, adds the repo map and ranked definitions to the
+// request's context, before classification, so they are classified and gated like the editor's context.
+
+import type { AskInput } from '../../core/pipeline/ask';
+import type { PathPolicy } from '../../core/classify/paths';
+import { wantsCodebase } from '../../core/context';
+import type { Logger } from '../../core/ports';
+import type { HybridSettings } from '../../core/settings';
+import type { CodebaseIndexService } from './codebaseIndex';
+
+const ORIGINS: ReadonlySet<string> = new Set(['askAuto', 'askCloud']);
+
+export interface CodebaseHookDeps {
+  settings(): HybridSettings;
+  pathPolicy(): PathPolicy;
+  estimateTokens(text: string): number;
+  logger: Logger;
+}
+
+export function createCodebaseHook(index: CodebaseIndexService, deps: CodebaseHookDeps): (input: AskInput) => Promise<AskInput> {
+  return async (input) => {
+    const s = deps.settings();
+    if (s['context.codebase'] !== 'auto' || input.kind !== 'ask' || !ORIGINS.has(input.origin) || !wantsCodebase(input.question)) return input;
+    const policy = deps.pathPolicy();
+    const mapTokens = s['context.repoMapTokens'];
+    try {
+      const ctx = await index.context({
+        question: input.question,
+        openPath: input.context.find((c) => c.path && c.path !== 'untitled')?.path,
+        mapTokens, definitionTokens: mapTokens * 2,
+        isPrivate: (p) => policy.isPrivate(p).private,
+        countTokens: deps.estimateTokens,
+      });
+      if (!ctx) return input;
+      return { ...input, context: [...input.context, ...ctx.items], contextNotes: [...(input.contextNotes ?? []), ctx.summary] };
+    } catch (err) {
+      // The map is an extra: a parser failure must not cost the user the answer.
+      deps.logger.warn(`repo map unavailable: ${err instanceof Error ? err.message : String(err)}`);
+      return { ...input, contextNotes: [...(input.contextNotes ?? []), 'no repo map: the index could not be built (see the log)'] };
+    }
+  };
+}
