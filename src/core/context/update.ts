@@ -17,6 +17,8 @@ export interface ListedFile {
 
 export interface UpdateOptions {
   isPrivate(path: string): boolean;
+  /** True when the content makes the whole file private (a proprietary marker): it is then left out entirely. */
+  isPrivateContent?(text: string): boolean;
   /** Called after each parsed file; return false to stop (cancel). */
   onProgress?(done: number, total: number): boolean;
   /** Complete listing: files in the index but not in the listing are removed. False for a watcher's partial update. */
@@ -46,7 +48,7 @@ export async function updateIndex(index: RepoIndex, files: ListedFile[], parser:
       index.delete(f.path); // vanished between listing and reading
       continue;
     }
-    if (skipReason(f.path, f.size, text.slice(0, 4000))) { index.delete(f.path); stats.skipped++; continue; }
+    if (skipReason(f.path, f.size, text.slice(0, 4000)) || opts.isPrivateContent?.(text)) { index.delete(f.path); stats.skipped++; continue; }
     const tags = await parser.tags(f.path, text);
     if (tags && !index.set(f.path, { ...tags, stamp: f.stamp })) { stats.skipped++; continue; }
     stats.parsed++;

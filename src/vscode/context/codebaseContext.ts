@@ -4,6 +4,7 @@
 
 import type { AskInput } from '../../core/pipeline/ask';
 import type { PathPolicy } from '../../core/classify/paths';
+import { scanSensitive } from '../../core/classify/scan';
 import { wantsCodebase } from '../../core/context';
 import type { Logger } from '../../core/ports';
 import type { HybridSettings } from '../../core/settings';
@@ -24,12 +25,16 @@ export function createCodebaseHook(index: CodebaseIndexService, deps: CodebaseHo
     if (s['context.codebase'] !== 'auto' || input.kind !== 'ask' || !ORIGINS.has(input.origin) || !wantsCodebase(input.question)) return input;
     const policy = deps.pathPolicy();
     const mapTokens = s['context.repoMapTokens'];
+    const markers = s['privacy.markers'];
     try {
       const ctx = await index.context({
         question: input.question,
         openPath: input.context.find((c) => c.path && c.path !== 'untitled')?.path,
         mapTokens, definitionTokens: mapTokens * 2,
         isPrivate: (p) => policy.isPrivate(p).private,
+        // The classifier's own marker scan: a marked file contributes nothing, not even its signatures.
+        isPrivateContent: (text) => markers.length > 0 && scanSensitive(text, { markers }).some((f) => f.category === 'marker'),
+        contentRulesKey: JSON.stringify(markers),
         countTokens: deps.estimateTokens,
       });
       if (!ctx) return input;

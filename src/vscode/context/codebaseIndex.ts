@@ -26,6 +26,9 @@ export interface CodebaseQuery {
   mapTokens: number;
   definitionTokens: number;
   isPrivate(path: string): boolean;
+  isPrivateContent(text: string): boolean;
+  /** Changes when what isPrivateContent judges changes (the markers): the index is then rebuilt. */
+  contentRulesKey: string;
   countTokens(text: string): number;
 }
 
@@ -34,6 +37,7 @@ export class CodebaseIndexService extends Disposable {
   private parser: TagParser | undefined;
   private readonly dirty = new Set<string>();
   private building: Promise<RepoIndex | undefined> | undefined;
+  private rulesKey = '';
 
   constructor(private readonly extensionPath: string, private readonly storageDir: string, private readonly logger: Logger) {
     super();
@@ -41,7 +45,8 @@ export class CodebaseIndexService extends Disposable {
 
   /** undefined when there is no workspace folder or the first build was cancelled. */
   async context(q: CodebaseQuery): Promise<CodebaseContext | undefined> {
-    const index = await this.ready(q.isPrivate);
+    if (q.contentRulesKey !== this.rulesKey) { this.index = undefined; this.rulesKey = q.contentRulesKey; }
+    const index = await this.ready(q);
     if (!index) return undefined;
     const root = this.root();
     if (!root) return undefined;
@@ -58,28 +63,28 @@ export class CodebaseIndexService extends Disposable {
     return f?.uri.scheme === 'file' ? f.uri.fsPath : undefined;
   }
 
-  private async ready(isPrivate: (p: string) => boolean): Promise<RepoIndex | undefined> {
+  private async ready(q: CodebaseQuery): Promise<RepoIndex | undefined> {
     if (this.index) {
-      await this.applyDirty(this.index, isPrivate);
+      await this.applyDirty(this.index, q);
       return this.index;
     }
-    this.building ??= this.firstBuild(isPrivate).finally(() => { this.building = undefined; });
+    this.building ??= this.firstBuild(q).finally(() => { this.building = undefined; });
     return this.building;
   }
 
   private storeFile(root: string): string {
-    const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
+    const key = createHash('sha256').update(JSON.stringify([root, this.rulesKey])).digest('hex').slice(0, 16);
     return path.join(this.storageDir, 'repo-map', `${key}.json`);
   }
 
-  private async firstBuild(isPrivate: (p: string) => boolean): Promise<RepoIndex | undefined> {
+  private async firstBuild(q: CodebaseQuery): Promise<RepoIndex | undefined> {
     const root = this.root();
     if (!root) return undefined;
     this.parser ??= createTagParser(path.join(this.extensionPath, 'dist'));
     const index = await this.load(root);
     const files = await this.list(root);
     const run = (onProgress?: (done: number, total: number) => boolean) =>
-      updateIndex(index, files, this.parser!, { isPrivate, complete: true, onProgress });
+      updateIndex(index, files, this.parser!, { isPrivate: q.isPrivate, isPrivateContent: q.isPrivateContent, complete: true, onProgress });
     const started = Date.now();
     const changed = files.filter((f) => index.stamp(f.path) !== f.stamp).length;
     const stats = changed > PROGRESS_ABOVE_FILES
@@ -112,7 +117,7 @@ export class CodebaseIndexService extends Disposable {
     watcher.onDidDelete(mark);
   }
 
-  private async applyDirty(index: RepoIndex, isPrivate: (p: string) => boolean): Promise<void> {
+  private async applyDirty(index: RepoIndex, q: CodebaseQuery): Promise<void> {
     const root = this.root();
     if (!root || this.dirty.size === 0) return;
     const paths = [...this.dirty];
@@ -125,7 +130,7 @@ export class CodebaseIndexService extends Disposable {
       if (!st || gitignore.ignores(rel)) { index.delete(rel); continue; }
       files.push(listed(rel, abs, st));
     }
-    await updateIndex(index, files, this.parser!, { isPrivate });
+    await updateIndex(index, files, this.parser!, { isPrivate: q.isPrivate, isPrivateContent: q.isPrivateContent });
     await this.save(root, index);
   }
 

@@ -88,6 +88,17 @@ suite('context: ranking, map and attached context', () => {
     assert.ok(c.cancelled && c.parsed === 3);
   });
 
+  test('a file whose content is private (a marker) is left out, and dropped if it becomes so', async () => {
+    const parser: TagParser = { tags: async () => ({ defs: [def('f', 1)], refs: {} }) };
+    const file = (path: string, stamp: string, text: string): ListedFile => ({ path, stamp, size: text.length, read: async () => text });
+    const isPrivateContent = (t: string) => t.includes('CONFIDENTIAL');
+    const index = new RepoIndex();
+    await updateIndex(index, [file('a.ts', '1', 'export function f() {}'), file('b.ts', '1', '// CONFIDENTIAL\nexport function f() {}')], parser, { isPrivate: () => false, isPrivateContent, complete: true });
+    assert.deepEqual([...index.files.keys()], ['a.ts']);
+    await updateIndex(index, [file('a.ts', '2', '// CONFIDENTIAL now')], parser, { isPrivate: () => false, isPrivateContent });
+    assert.equal(index.files.size, 0);
+  });
+
   test('large, minified and generated files are skipped', () => {
     assert.equal(skipReason('a.ts', 10_000_000), 'over the size cap');
     assert.equal(skipReason('web/app.min.js', 10), 'generated or vendored path');
