@@ -45,6 +45,8 @@ export interface AskInput {
   dryRun?: boolean;
   /** Lines for the route reasons from whoever added context, e.g. "attached a repo map of 142 files, 1,480 tokens". */
   contextNotes?: string[];
+  /** Context paths the user removed ("Ask again without …"): nothing from them is attached. */
+  excludePaths?: string[];
 }
 
 const ANSWER_TOKENS = 1024;

@@ -5,7 +5,7 @@
 import type { AskInput } from '../../core/pipeline/ask';
 import type { PathPolicy } from '../../core/classify/paths';
 import { scanSensitive } from '../../core/classify/scan';
-import { wantsCodebase } from '../../core/context';
+import { REPO_MAP_PATH, wantsCodebase } from '../../core/context';
 import type { Logger } from '../../core/ports';
 import type { HybridSettings } from '../../core/settings';
 import type { CodebaseIndexService } from './codebaseIndex';
@@ -26,19 +26,24 @@ export function createCodebaseHook(index: CodebaseIndexService, deps: CodebaseHo
     const policy = deps.pathPolicy();
     const mapTokens = s['context.repoMapTokens'];
     const markers = s['privacy.markers'];
+    // What the user removed with "Ask again without …" is left out like a private file (but not reported as one).
+    const without = new Set(input.excludePaths ?? []);
     try {
       const ctx = await index.context({
         question: input.question,
         openPath: input.context.find((c) => c.path && c.path !== 'untitled')?.path,
         mapTokens, definitionTokens: mapTokens * 2,
-        isPrivate: (p) => policy.isPrivate(p).private,
+        isPrivate: (p) => without.has(p) || policy.isPrivate(p).private,
         // The classifier's own marker scan: a marked file contributes nothing, not even its signatures.
         isPrivateContent: (text) => markers.length > 0 && scanSensitive(text, { markers }).some((f) => f.category === 'marker'),
         contentRulesKey: JSON.stringify(markers),
         countTokens: deps.estimateTokens,
       });
       if (!ctx) return input;
-      return { ...input, context: [...input.context, ...ctx.items], contextNotes: [...(input.contextNotes ?? []), ctx.summary] };
+      const items = without.has(REPO_MAP_PATH) ? ctx.items.filter((c) => c.path !== REPO_MAP_PATH) : ctx.items;
+      const summary = without.has(REPO_MAP_PATH) ? `${ctx.summary.replace(/^attached a repo map of/, 'left out the repo map of')}` : ctx.summary;
+      const notes = [summary, ...(without.size ? [`left out at your request: ${[...without].join(', ')}`] : [])];
+      return { ...input, context: [...input.context, ...items], contextNotes: [...(input.contextNotes ?? []), ...notes] };
     } catch (err) {
       // The map is an extra: a parser failure must not cost the user the answer.
       deps.logger.warn(`repo map unavailable: ${err instanceof Error ? err.message : String(err)}`);
