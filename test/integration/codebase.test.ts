@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startAll, type AllFakes } from '../fakes';
 import type { HybridApi } from '../../src/extension';
+import type { ChatViewProvider } from '../../src/vscode/chat/ChatViewProvider';
 import { activateExtension, waitFor, withSettings, workspaceRoot } from './helpers';
 
 const rand = () => Math.random().toString(36).slice(2, 10);
@@ -81,5 +82,32 @@ suite('codebase context (repo map) against the cloud fake', function () {
     } finally {
       await undo();
     }
+  });
+
+  test('"Ask again without …" from the chat re-asks without the removed file and says so', async () => {
+    const { api } = await activateExtension<HybridApi & { chatView?: ChatViewProvider }>();
+    const view = api.chatView!;
+    await view.newChat();
+    // The entry point every webview message takes (after the isFromChat guard).
+    const deliver = (m: unknown) => (view as unknown as { onMessage(m: unknown): void }).onMessage(m);
+    fakes.anthropic!.fake.reset();
+    deliver({ type: 'ask', question: 'How should we split the billing module out of this service into its own package?', mode: 'cloud' });
+    await waitFor(() => view.turns.length === 1 && view.turns[0].status !== 'streaming', 60_000, 'the first answer');
+    const first = view.turns[0];
+    assert.equal(first.status, 'ok', JSON.stringify(first.error));
+    assert.ok(first.route!.context.some((c) => c.path === 'svc/billing/charge.go'), 'charge.go was attached');
+    assert.match(first.route!.reasons.join(' '), /attached a repo map of \d+ files/);
+
+    deliver({ type: 'askWithout', turnId: first.id, paths: ['svc/billing/charge.go'] });
+    await waitFor(() => view.turns.length === 2 && view.turns[1].status !== 'streaming', 60_000, 'the second answer');
+    const second = view.turns[1];
+    assert.equal(second.status, 'ok', JSON.stringify(second.error));
+    assert.ok(!second.route!.context.some((c) => c.path === 'svc/billing/charge.go'));
+    assert.match(second.route!.reasons.join(' '), /left out at your request: svc\/billing\/charge\.go/);
+    const calls = cloudCalls();
+    assert.equal(calls.length, 2);
+    const body = JSON.stringify(calls[1].body);
+    assert.doesNotMatch(body, /func ChargeInvoice\(/);
+    assert.doesNotMatch(body, /svc\/billing\/charge\.go/);
   });
 });
