@@ -59,7 +59,7 @@ export async function buildCodebaseContext(index: RepoIndex, query: RankQuery, o
   items.push(...picked);
   const defFiles = new Set(picked.map((p) => p.path)).size;
   const summary = map.files === 0 ? 'no repo map: nothing indexable outside private files'
-    : `attached a repo map of ${map.files} file${map.files === 1 ? '' : 's'}, ${map.tokens.toLocaleString('en-US')} tokens`
+    : `attached a repo map of ${map.files} file${map.files === 1 ? '' : 's'}, ~${map.tokens.toLocaleString('en-US')} tokens`
       + (picked.length ? ` and ${picked.length} definition${picked.length === 1 ? '' : 's'} from ${defFiles} file${defFiles === 1 ? '' : 's'}` : '');
   return { items, mapFiles: map.files, mapTokens: map.tokens, summary };
 }
