@@ -110,4 +110,25 @@ suite('codebase context (repo map) against the cloud fake', function () {
     assert.doesNotMatch(body, /func ChargeInvoice\(/);
     assert.doesNotMatch(body, /svc\/billing\/charge\.go/);
   });
+
+  test('remove before sending: Explain Route previews the attachments, × asks without one', async () => {
+    const { api } = await activateExtension<HybridApi & { chatView?: ChatViewProvider }>();
+    const view = api.chatView!;
+    await view.newChat();
+    const deliver = (m: unknown) => (view as unknown as { onMessage(m: unknown): void }).onMessage(m);
+    fakes.anthropic!.fake.reset();
+    await vscode.commands.executeCommand('hybrid.explainRoute', 'How should we split the billing module out of this service into its own package?');
+    const preview = await waitFor(() => view.turns.find((t) => t.mode === 'explain' && t.status !== 'streaming'), 60_000, 'the preview');
+    assert.equal(cloudCalls().length, 0, 'a preview sends nothing');
+    assert.ok(preview.route!.context.some((c) => c.path === 'svc/billing/invoice.go'), 'the preview lists invoice.go');
+
+    deliver({ type: 'askWithout', turnId: preview.id, paths: ['svc/billing/invoice.go'] });
+    const asked = await waitFor(() => view.turns.find((t) => t.mode === 'auto' && t.status !== 'streaming'), 60_000, 'the answer');
+    assert.equal(asked.status, 'ok', JSON.stringify(asked.error));
+    const calls = cloudCalls();
+    assert.equal(calls.length, 1, 'the architecture question went to the cloud once');
+    const body = JSON.stringify(calls[0].body);
+    assert.doesNotMatch(body, /svc\/billing\/invoice\.go|func IssueInvoice\(orderID/);
+    assert.match(body, /repo map/);
+  });
 });

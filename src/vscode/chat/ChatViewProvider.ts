@@ -149,9 +149,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'askWithout': {
         const turn = this.thread.find(m.turnId);
-        if (this.running || !turn || !isAskMode(turn.mode)) return;
+        if (this.running || !turn || (!isAskMode(turn.mode) && turn.mode !== 'explain')) return;
         const without = [...new Set([...(this.excluded.get(turn.id) ?? []), ...m.paths])];
-        return this.ask(turn.question, turn.mode, without);
+        // From an Explain Route preview (nothing was sent yet) this is "remove before sending": the Ask (auto) it previewed.
+        return this.ask(turn.question, isAskMode(turn.mode) ? turn.mode : 'auto', without);
       }
       case 'openLink':
         // Validated again here: the guard already did, but this is the call that leaves the editor.

@@ -10,7 +10,8 @@ import type { Logger } from '../../core/ports';
 import type { HybridSettings } from '../../core/settings';
 import type { CodebaseIndexService } from './codebaseIndex';
 
-const ORIGINS: ReadonlySet<string> = new Set(['askAuto', 'askCloud']);
+// Explain Route previews what Ask (auto) would attach, so the user can remove files before anything is sent.
+const ORIGINS: ReadonlySet<string> = new Set(['askAuto', 'askCloud', 'explainRoute']);
 
 export interface CodebaseHookDeps {
   settings(): HybridSettings;

@@ -64,6 +64,13 @@ suite('context: the codebase hook before the pipeline', () => {
     assert.doesNotMatch(sent(out), /secrets\/|vaultBillingKey|ledger|ledgerTotals|CONFIDENTIAL/);
   });
 
+  test('Explain Route previews the same attachments Ask (auto) would send', async () => {
+    const q = 'How should we split the billing module into its own package?';
+    const preview = await hook().run(ask(q, { origin: 'explainRoute', dryRun: true }));
+    const real = await hook().run(ask(q, { origin: 'askAuto' }));
+    assert.deepEqual(preview.context.map((c) => [c.path, c.startLine, c.endLine]), real.context.map((c) => [c.path, c.startLine, c.endLine]));
+  });
+
   test('no map for simple questions, Ask (private), reviews, or with hybrid.context.codebase = off', async () => {
     const h = hook();
     for (const input of [ask('rename this variable'), ask('What is the architecture here?', { origin: 'askPrivate' }),
