@@ -1,8 +1,10 @@
-// The VS Code side of the repo map: lists the workspace's source files (files.exclude and .gitignore honoured),
-// keeps the index in global storage keyed by workspace, and updates it from a file watcher. Nothing runs on
-// activation or on a keystroke: the first question that needs the map builds it (with a cancellable progress
-// notification when the workspace is large); later changes are queued by the watcher and applied on the next
-// question. Parsing and ranking live in src/core/context.
+// The VS Code side of the repo map: lists the workspace's source files (files.exclude and .gitignore honoured) and
+// keeps the index in global storage keyed by workspace. Nothing runs on activation, on a keystroke or on a save:
+// the first question that needs the map builds it (with a cancellable progress notification when the workspace is
+// large); each later such question re-lists the files and re-parses only those whose mtime or size changed.
+// Re-listing per question rather than trusting a file watcher: watcher events arrive late or not at all (remote
+// hosts, files written by tools), and a map that misses a new file is wrong in the way users notice.
+// Parsing and ranking live in src/core/context.
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -35,7 +37,6 @@ export interface CodebaseQuery {
 export class CodebaseIndexService extends Disposable {
   private index: RepoIndex | undefined;
   private parser: TagParser | undefined;
-  private readonly dirty = new Set<string>();
   private building: Promise<RepoIndex | undefined> | undefined;
   private rulesKey = '';
 
@@ -65,7 +66,7 @@ export class CodebaseIndexService extends Disposable {
 
   private async ready(q: CodebaseQuery): Promise<RepoIndex | undefined> {
     if (this.index) {
-      await this.applyDirty(this.index, q);
+      await this.refresh(this.index, q);
       return this.index;
     }
     this.building ??= this.firstBuild(q).finally(() => { this.building = undefined; });
@@ -102,36 +103,20 @@ export class CodebaseIndexService extends Disposable {
     this.logger.info(`repo map: ${index.files.size} files indexed (${stats.parsed} parsed, ${stats.unchanged} unchanged, ${stats.skipped} skipped) in ${Date.now() - started} ms${stats.cancelled ? ' — cancelled' : ''}`);
     await this.save(root, index);
     if (stats.cancelled) return undefined; // what was parsed is kept; the next question continues from there
-    this.watch(root);
     this.index = index;
     return index;
   }
 
-  private watch(root: string): void {
-    const pattern = new vscode.RelativePattern(root, `**/*.{${SOURCE_EXTENSIONS.join(',')}}`);
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher(pattern));
-    // Only the path is queued: the parse waits for the next question, never the save or the keystroke.
-    const mark = (uri: vscode.Uri) => { this.dirty.add(path.relative(root, uri.fsPath).split(path.sep).join('/')); };
-    watcher.onDidChange(mark);
-    watcher.onDidCreate(mark);
-    watcher.onDidDelete(mark);
-  }
-
-  private async applyDirty(index: RepoIndex, q: CodebaseQuery): Promise<void> {
+  /** Brings a built index up to date: only new, changed, deleted or newly private files cost anything. */
+  private async refresh(index: RepoIndex, q: CodebaseQuery): Promise<void> {
     const root = this.root();
-    if (!root || this.dirty.size === 0) return;
-    const paths = [...this.dirty];
-    this.dirty.clear();
-    const gitignore = this.gitignore(root);
-    const files: ListedFile[] = [];
-    for (const rel of paths) {
-      const abs = path.join(root, rel);
-      const st = await fs.promises.stat(abs).catch(() => undefined);
-      if (!st || gitignore.ignores(rel)) { index.delete(rel); continue; }
-      files.push(listed(rel, abs, st));
-    }
-    await updateIndex(index, files, this.parser!, { isPrivate: q.isPrivate, isPrivateContent: q.isPrivateContent });
-    await this.save(root, index);
+    if (!root) return;
+    const started = Date.now();
+    const stats = await updateIndex(index, await this.list(root), this.parser!, {
+      isPrivate: q.isPrivate, isPrivateContent: q.isPrivateContent, complete: true,
+    });
+    this.logger.debug(`repo map: refreshed in ${Date.now() - started} ms (${stats.parsed} parsed, ${stats.removed} removed)`);
+    if (stats.parsed > 0 || stats.removed > 0) await this.save(root, index);
   }
 
   private async list(root: string): Promise<ListedFile[]> {
