@@ -35,6 +35,15 @@ function copyTokenizerAssets() {
   }
 }
 
+/** tree-sitter's runtime WASM and the grammars the repo map parses with load from dist/ at run time (lazily). */
+const TREE_SITTER_GRAMMARS = ['typescript', 'tsx', 'javascript', 'python', 'go', 'java', 'c-sharp', 'rust'];
+function copyTreeSitterAssets() {
+  const dist = path.join(__dirname, 'dist');
+  const ts = path.join(__dirname, 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
+  fs.copyFileSync(path.join(ts, 'tree-sitter.wasm'), path.join(dist, 'tree-sitter.wasm'));
+  for (const g of TREE_SITTER_GRAMMARS) fs.copyFileSync(path.join(ts, `tree-sitter-${g}.wasm`), path.join(dist, `tree-sitter-${g}.wasm`));
+}
+
 const webviews = fs.existsSync(path.join(__dirname, 'src', 'webview'))
   ? fs.readdirSync(path.join(__dirname, 'src', 'webview'), { withFileTypes: true })
       .filter((d) => d.isDirectory() && fs.existsSync(path.join(__dirname, 'src', 'webview', d.name, 'main.ts')))
@@ -43,6 +52,7 @@ const webviews = fs.existsSync(path.join(__dirname, 'src', 'webview'))
 
 async function main() {
   copyTokenizerAssets();
+  copyTreeSitterAssets();
   const common = {
     bundle: true,
     minify: production,

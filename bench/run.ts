@@ -12,6 +12,7 @@ const SUITES: Suite[] = [
   { name: 'spend', file: './spend' },
   { name: 'completion', file: './completion' },
   { name: 'cost replay', file: './costReplay' },
+  { name: 'codebase', file: './codebase' },
 ];
 
 function fmt(n: number | undefined): string {

@@ -16,6 +16,7 @@ import { StatusBar } from './vscode/statusBar';
 import { bindStatusBar, notifyLocalProblem, probeLocal } from './vscode/wiring';
 import { watchAiignore } from './vscode/aiignore';
 import { registerTestApi, type TestApi } from './vscode/testApi';
+import { wireCodebaseContext } from './vscode/context/wire';
 
 /** What activate() returns. `test` is present only when HYBRID_TEST=1 (the integration tiers read state through it). */
 export interface HybridApi {
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const aiignore = watchAiignore((text) => services.setAiignore(text), logger);
     services.aiignoreReady = aiignore.ready;
     subs.push(aiignore.disposable);
+    subs.push(wireCodebaseContext(context, services, logger));
     if (process.env.HYBRID_TEST === '1') {
       api.test = registerTestApi(context, { statusBar, spend, services, health, chatView });
       api.chatView = chatView;

@@ -6,6 +6,7 @@ export type LocalProviderKind = 'ollama' | 'openai-compatible';
 export type CloudProviderKind = 'anthropic' | 'openai';
 export type OnCloudFindings = 'redact' | 'block';
 export type OnBudgetExceeded = 'local' | 'confirm' | 'block';
+export type CodebaseContextMode = 'auto' | 'off';
 
 export interface PriceOverride {
   input: number;
@@ -55,6 +56,8 @@ export interface HybridSettings {
   'completion.suffixTokens': number;
   'completion.useSnippets': boolean;
   'review.diagnostics': boolean;
+  'context.codebase': CodebaseContextMode;
+  'context.repoMapTokens': number;
 }
 
 export type SettingKey = keyof HybridSettings;
@@ -98,6 +101,8 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'completion.suffixTokens': 256,
   'completion.useSnippets': true,
   'review.diagnostics': true,
+  'context.codebase': 'auto',
+  'context.repoMapTokens': 1500,
 }) as HybridSettings;
 
 const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
@@ -105,6 +110,7 @@ const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
   'cloud.provider': ['anthropic', 'openai'],
   'privacy.onCloudFindings': ['redact', 'block'],
   'budget.onExceeded': ['local', 'confirm', 'block'],
+  'context.codebase': ['auto', 'off'],
 };
 
 export interface NormalizedSettings {

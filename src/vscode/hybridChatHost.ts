@@ -21,11 +21,12 @@ export class HybridChatHost implements ChatHost {
     private readonly recheckLocal: () => Promise<void>,
   ) {}
 
-  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal): AsyncIterable<AskEvent> {
+  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[]): AsyncIterable<AskEvent> {
     // A chat question carries the current selection (not the whole file): what the user is looking at.
     const editor = vscode.window.activeTextEditor;
-    const context = editor && !editor.selection.isEmpty ? editorContext(editor) : [];
-    return this.services.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history }, signal);
+    const selected = editor && !editor.selection.isEmpty ? editorContext(editor) : [];
+    const context = excludePaths?.length ? selected.filter((c) => !excludePaths.includes(c.path ?? 'untitled')) : selected;
+    return this.services.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history, excludePaths }, signal);
   }
 
   async runFix(action: FixAction, detail?: string): Promise<void> {

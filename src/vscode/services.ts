@@ -140,9 +140,13 @@ export class Services extends Disposable {
     return { local, cloud: this.cloudKeySet ? 'ready' : 'noKey' };
   }
 
+  /** Adds context before the pipeline classifies the request (the repo map for architecture questions). */
+  contextProvider: ((input: AskInput) => Promise<AskInput>) | undefined;
+
   /** Runs one Ask / Review / Explain through the pipeline. */
   async *ask(input: AskInput, signal: AbortSignal): AsyncGenerator<AskEvent, void, void> {
     await this.aiignoreReady;
+    if (this.contextProvider) input = await this.contextProvider(input);
     await this.cloud(); // refreshes cloudKeySet for the router
     const s = this.settings;
     const tokens = this.tokens();

@@ -50,6 +50,10 @@ export interface AskInput {
   history?: ChatTurn[];
   /** Explain Route: decide and report, send nothing. */
   dryRun?: boolean;
+  /** Lines for the route reasons from whoever added context, e.g. "attached a repo map of 142 files, 1,480 tokens". */
+  contextNotes?: string[];
+  /** Context paths the user removed ("Ask again without …"): nothing from them is attached. */
+  excludePaths?: string[];
 }
 
 const ANSWER_TOKENS = 1024;
@@ -240,7 +244,7 @@ function routeEvent(
   decision: Decision, input: AskInput, model: string, provider: string, context: AttachedContext[],
   redactions: Record<string, number>, estimate: PreflightEstimate | undefined,
 ): AskEvent {
-  return { type: 'route', route: decision.route, origin: input.origin, model, provider, reasons: decision.reasons,
+  return { type: 'route', route: decision.route, origin: input.origin, model, provider, reasons: [...decision.reasons, ...(input.contextNotes ?? [])],
     context, redactions, estimatedCostUsd: estimate?.atMostUsd ?? null, likelyCostUsd: estimate?.likelyUsd ?? null };
 }
 

@@ -137,12 +137,15 @@ export type FromChat =
   | { type: 'copy'; text: string }
   /** Needs an answer (no editor open → error shown next to the button). */
   | { type: 'insert'; id: number; code: string }
-  | { type: 'openLink'; url: string };
+  | { type: 'openLink'; url: string }
+  /** Re-asks a turn's question without some of the context it carried (paths as listed in its route context). */
+  | { type: 'askWithout'; turnId: string; paths: string[] };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Validators (the trust boundary: a webview can post anything)
 
 const TURN_ID = /^[A-Za-z0-9_-]+$/;
+const MAX_WITHOUT_PATHS = 100;
 
 export function isFromChat(x: unknown): x is FromChat {
   if (!isObj(x) || typeof x.type !== 'string') return false;
@@ -165,6 +168,11 @@ export function isFromChat(x: unknown): x is FromChat {
       return onlyKeys(x, ['type', 'id', 'code']) && requestId(x.id) && str(x.code, LIMITS.code, 1);
     case 'openLink':
       return onlyKeys(x, ['type', 'url']) && str(x.url, LIMITS.url, 1) && isSafeLink(x.url);
+    case 'askWithout':
+      return onlyKeys(x, ['type', 'turnId', 'paths'])
+        && str(x.turnId, LIMITS.id, 1) && TURN_ID.test(x.turnId)
+        && Array.isArray(x.paths) && x.paths.length >= 1 && x.paths.length <= MAX_WITHOUT_PATHS
+        && x.paths.every((p) => str(p, LIMITS.detail, 1));
     default:
       return false;
   }

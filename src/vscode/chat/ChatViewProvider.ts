@@ -147,6 +147,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
           this.post({ type: 'reply', id: m.id, ok: false, error: errorText(err) });
         }
         return;
+      case 'askWithout': {
+        const turn = this.thread.find(m.turnId);
+        if (this.running || !turn || (!isAskMode(turn.mode) && turn.mode !== 'explain')) return;
+        const without = [...new Set([...(this.excluded.get(turn.id) ?? []), ...m.paths])];
+        // From an Explain Route preview (nothing was sent yet) this is "remove before sending": the Ask (auto) it previewed.
+        return this.ask(turn.question, isAskMode(turn.mode) ? turn.mode : 'auto', without);
+      }
       case 'openLink':
         // Validated again here: the guard already did, but this is the call that leaves the editor.
         if (isSafeLink(m.url)) await vscode.env.openExternal(vscode.Uri.parse(m.url, true));
@@ -154,13 +161,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
-  private ask(question: string, mode: AskMode): Promise<void> {
+  /** Context each "Ask again without …" turn left out, so a further removal keeps the earlier ones out too. */
+  private readonly excluded = new Map<string, string[]>();
+
+  private ask(question: string, mode: AskMode, without?: string[]): Promise<void> {
     const turn = this.thread.start(question, mode);
+    if (without?.length) this.excluded.set(turn.id, without);
     const abort = new AbortController();
     const history = this.thread.history(turn.id);
     let events: AsyncIterable<AskEvent>;
     try {
-      events = this.host.submit(question, mode, history, abort.signal);
+      events = this.host.submit(question, mode, history, abort.signal, without);
     } catch (err) {
       events = failed(err);
     }

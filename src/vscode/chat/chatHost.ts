@@ -11,7 +11,7 @@ export type { ChatStatus } from '../../shared/protocol/chat';
 
 export interface ChatHost {
   /** Runs one question through the pipeline; ends with `done` or `error`, and ends early when `signal` aborts. */
-  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal): AsyncIterable<AskEvent>;
+  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[]): AsyncIterable<AskEvent>;
   /** setApiKey, openSettings, showLogs, and retry/retryLocal of palette-command turns (review, explain). */
   runFix(action: FixAction, detail?: string): Promise<void>;
   /** Rejects with a readable message when there is no editor to insert into. */

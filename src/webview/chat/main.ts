@@ -196,6 +196,9 @@ thread.addEventListener('click', (e) => {
       else { const id = nextRequestId++; pendingInserts.set(id, button); api.post({ type: 'insert', id, code }); }
       return;
     }
+    const without = button.getAttribute('data-without');
+    const turnOf = button.closest('.turn')?.getAttribute('data-turn');
+    if (without && turnOf && !busy) { api.post({ type: 'askWithout', turnId: turnOf, paths: [without] }); return; }
     const copy = button.getAttribute('data-copy');
     if (copy) { api.post({ type: 'copy', text: copy }); flash(button, 'Copied'); return; }
     const fix = button.getAttribute('data-fix');

@@ -78,8 +78,11 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
   const red = redactionSummary(r.redactions);
   if (red) el.append(h('div', { class: 'route-redactions' }, h('span', { class: 'label' }, 'Redacted before sending: '), red));
   if (r.context.length) {
+    // Each attached file / range, with a button to ask the same question again without it.
     el.append(h('div', { class: 'route-context' }, h('span', { class: 'label' }, 'Context: '),
-      r.context.map((c) => `${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`).join(', ')));
+      ...r.context.map((c) => h('span', { class: 'context-chip' },
+        `${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`,
+        h('button', { class: 'icon-button', 'data-without': c.path, title: `Ask again without ${c.path}`, 'aria-label': `Ask again without ${c.path}` }, '×')))));
   }
 }
 

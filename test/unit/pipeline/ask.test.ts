@@ -183,7 +183,7 @@ suite('ask pipeline', () => {
   test('pre-flight: the chat shows the likely cost from this user\'s median answer; budgets see the upper bound', async () => {
     const history = new OutputHistory();
     for (const out of [40, 60, 50, 1000, 45]) history.add('cloud', 'ask', out); // median 50
-    const seen: (number | undefined)[] = [];
+    const seen: (number | null | undefined)[] = [];
     const { d } = deps({ decision: { route: 'cloud', reasons: ['cloud: asked'] }, history });
     d.decide = (_r, _l, _b, _h, est) => { seen.push(est); return { route: 'cloud', reasons: ['cloud: asked'] }; };
     const events = await collect(d, { origin: 'askCloud', question: 'x'.repeat(400) });

@@ -1,0 +1,65 @@
+// What an architecture question gets: the repo map plus the bodies of the highest-ranked definitions from other
+// files, as ordinary context items — so they pass the classifier and the egress gate like any other context,
+// and the chat lists each with its line range. Private files are filtered again here (not only when indexing):
+// a .aiignore or privateGlobs change takes effect before the index catches up.
+
+import type { ContextItem } from '../request';
+import { rankRepo, type RankQuery } from './rank';
+import type { RepoIndex } from './repoIndex';
+import { renderRepoMap } from './render';
+
+export const REPO_MAP_PATH = 'repo map';
+const MAX_SNIPPET_LINES = 60;
+const MAX_SNIPPETS = 8;
+
+export interface CodebaseOptions {
+  mapTokens: number;
+  /** Budget for definition bodies, on top of the map. */
+  definitionTokens: number;
+  isPrivate(path: string): boolean;
+  readLines(path: string): Promise<string[] | undefined>;
+  countTokens(text: string): number;
+}
+
+export interface CodebaseContext {
+  items: ContextItem[];
+  mapFiles: number;
+  mapTokens: number;
+  /** For the route reasons, e.g. "attached a repo map of 142 files, 1,480 tokens and 6 definitions from 4 files". */
+  summary: string;
+}
+
+export async function buildCodebaseContext(index: RepoIndex, query: RankQuery, opts: CodebaseOptions): Promise<CodebaseContext> {
+  const ranking = rankRepo(index, query);
+  ranking.files = ranking.files.filter((f) => !opts.isPrivate(f.path));
+  ranking.definitions = ranking.definitions.filter((d) => !opts.isPrivate(d.path));
+  const map = renderRepoMap(ranking, opts.mapTokens, opts.countTokens);
+  const items: ContextItem[] = [];
+  if (map.files > 0) items.push({ source: 'snippet', path: REPO_MAP_PATH, text: map.text, startLine: 1, endLine: map.text.split('\n').length - 1 });
+
+  let used = 0;
+  const picked: ContextItem[] = [];
+  const covered: Array<{ path: string; start: number; end: number }> = [];
+  const lines = new Map<string, string[] | undefined>();
+  for (const d of ranking.definitions) {
+    if (picked.length >= MAX_SNIPPETS) break;
+    if (d.path === query.openPath) continue; // the open file is already the editor context
+    const end = Math.min(d.endLine, d.startLine + MAX_SNIPPET_LINES - 1);
+    if (covered.some((c) => c.path === d.path && c.start <= d.startLine && end <= c.end)) continue; // inside a picked class
+    if (!lines.has(d.path)) lines.set(d.path, await opts.readLines(d.path));
+    const file = lines.get(d.path);
+    if (!file) continue;
+    const text = file.slice(d.startLine - 1, end).join('\n');
+    const cost = opts.countTokens(text);
+    if (used + cost > opts.definitionTokens) continue;
+    used += cost;
+    covered.push({ path: d.path, start: d.startLine, end });
+    picked.push({ source: 'snippet', path: d.path, text, startLine: d.startLine, endLine: end });
+  }
+  items.push(...picked);
+  const defFiles = new Set(picked.map((p) => p.path)).size;
+  const summary = map.files === 0 ? 'no repo map: nothing indexable outside private files'
+    : `attached a repo map of ${map.files} file${map.files === 1 ? '' : 's'}, ~${map.tokens.toLocaleString('en-US')} tokens`
+      + (picked.length ? ` and ${picked.length} definition${picked.length === 1 ? '' : 's'} from ${defFiles} file${defFiles === 1 ? '' : 's'}` : '');
+  return { items, mapFiles: map.files, mapTokens: map.tokens, summary };
+}
