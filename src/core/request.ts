@@ -64,6 +64,10 @@ export interface Decision {
   reasons: string[];
   /** Set when the user must confirm before the request goes out (budget `confirm`, confirmAboveUsd). */
   needsConfirmation?: string;
+  /** Automatic Ask only: which complexity band the question fell in ("middle" = local first, cloud when unsure). */
+  band?: 'low' | 'middle' | 'high';
+  /** Cloud routes: which cloud tier serves it (absent = frontier, `hybrid.cloud.model`). */
+  tier?: 'frontier' | 'light';
 }
 
 export type UsageSource = 'provider' | 'estimate';
