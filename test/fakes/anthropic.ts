@@ -6,9 +6,10 @@ import {
   FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
+import { PromptCache } from './anthropicCache';
 
 export interface AnthropicUsageConfig {
-  /** Reported cache tokens (the fake does no caching; tests set what the server claims). */
+  /** Forced cache figures; when `usage` is unset the fake simulates Anthropic's prompt cache instead. */
   cacheCreationInputTokens: number;
   cacheReadInputTokens: number;
 }
@@ -45,7 +46,9 @@ export function anthropicSpendLimitBody(): unknown {
 }
 
 export class FakeAnthropic extends FakeServer {
-  usage: AnthropicUsageConfig = { cacheCreationInputTokens: 0, cacheReadInputTokens: 0 };
+  /** Set to force what the server claims; undefined = simulate caching as the real API does. */
+  usage: AnthropicUsageConfig | undefined;
+  readonly cache = new PromptCache();
 
   constructor(reply: Partial<ReplyConfig> = {}) {
     super({ marker: '[fake-anthropic]', ...reply }, ['/v1/messages']);
@@ -68,7 +71,16 @@ export class FakeAnthropic extends FakeServer {
     }
     const body = (record.body ?? {}) as { model?: string; max_tokens?: number; stream?: boolean; system?: unknown; messages?: unknown };
     const model = body.model ?? 'claude-unknown';
-    const inputTokens = fakeTokenCount(JSON.stringify([body.system ?? '', body.messages ?? []]));
+    const allTokens = fakeTokenCount(JSON.stringify([body.system ?? '', body.messages ?? []]));
+    const sim = this.usage
+      ? { write: this.usage.cacheCreationInputTokens, read: this.usage.cacheReadInputTokens, breakpoints: 0 }
+      : this.cache.lookup(model, body.system, body.messages);
+    if (sim.breakpoints > 4) {
+      res.writeHead(400, { 'content-type': 'application/json', 'request-id': requestId() });
+      res.end(JSON.stringify(anthropicErrorBody(400, `A maximum of 4 blocks with cache_control may be provided. Found ${sim.breakpoints}.`)));
+      return;
+    }
+    const inputTokens = this.usage ? allTokens : Math.max(0, allTokens - sim.read - sim.write);
     let tokens = tokenize(this.answerFor(record.body));
     let stopReason = 'end_turn';
     if (typeof body.max_tokens === 'number' && tokens.length > body.max_tokens) {
@@ -78,8 +90,8 @@ export class FakeAnthropic extends FakeServer {
     const id = `msg_${randomBytes(12).toString('hex')}`;
     const usage = {
       input_tokens: inputTokens,
-      cache_creation_input_tokens: this.usage.cacheCreationInputTokens,
-      cache_read_input_tokens: this.usage.cacheReadInputTokens,
+      cache_creation_input_tokens: sim.write,
+      cache_read_input_tokens: sim.read,
     };
 
     if (!body.stream) {
