@@ -4,6 +4,7 @@
 
 import OpenAI from 'openai';
 import { isSealed } from '../egress/seal';
+import type { TokenLogprob } from '../confidence/types';
 import type { Usage } from '../request';
 import { chatText, failed, isLoopbackOrTrusted, Meter, resolveCommon, type CommonProviderOptions } from './common';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
@@ -59,6 +60,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     let model = body.model;
     let finishReason: string | null = null;
     let usage: Usage | undefined;
+    const tokens: TokenLogprob[] = [];
     try {
       const client = new OpenAI({
         // Local servers usually ignore the key; the SDK insists on one (and would otherwise read OPENAI_API_KEY).
@@ -76,6 +78,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         max_tokens: body.maxTokens,
         ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
         ...(body.stop?.length ? { stop: [...body.stop] } : {}),
+        ...(local && body.logprobs !== undefined ? { logprobs: true, top_logprobs: body.logprobs } : {}),
         stream: true,
         stream_options: { include_usage: true },
       }, { signal: guard.signal });
@@ -88,6 +91,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
             meter.onText(text);
             yield text;
           }
+          for (const l of choice.logprobs?.content ?? []) tokens.push({ token: l.token, logprob: l.logprob, top: l.top_logprobs });
           if (choice.finish_reason) finishReason = choice.finish_reason;
         }
         if (chunk.usage) {
@@ -113,6 +117,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         usage: usage ?? meter.estimated(input),
         timing: meter.timing(), model,
         finish: finishReason === 'length' ? 'length' : 'stop',
+        ...(tokens.length ? { tokens } : {}),
       };
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, input, model, undefined);
