@@ -31,6 +31,8 @@ export interface Request {
   context: ContextItem[];
   /** Earlier turns of the same chat thread (they pass the egress gate again when they go to the cloud). */
   history?: ChatTurn[];
+  /** A cloud escalation of the local answer with this ledger id. */
+  escalatedFrom?: string;
 }
 
 export type FindingCategory = 'secret' | 'pii' | 'path' | 'marker' | 'unscannable';
@@ -128,4 +130,6 @@ export interface LedgerRecord {
   reasons: string[];
   /** Redaction counts by finding kind, e.g. {"aws-access-key-id": 1, "email": 2}. */
   redactions?: Record<string, number>;
+  /** Set on a cloud escalation: the id of the local answer's record it escalated from. */
+  escalatedFrom?: string;
 }

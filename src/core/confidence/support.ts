@@ -20,6 +20,11 @@ export class LogprobSupport {
     return this.state(baseUrl, model) !== 'no';
   }
 
+  /** Forget what was learned (settings changed, or a test starts fresh). */
+  clear(): void {
+    this.known.clear();
+  }
+
   /** After a completed answer: tokens were generated, and log-probabilities came back for them or not. */
   record(baseUrl: string, model: string, gotLogprobs: boolean): void {
     this.known.set(this.key(baseUrl, model), gotLogprobs ? 'yes' : 'no');
