@@ -196,6 +196,8 @@ thread.addEventListener('click', (e) => {
       else { const id = nextRequestId++; pendingInserts.set(id, button); api.post({ type: 'insert', id, code }); }
       return;
     }
+    const askCloud = button.getAttribute('data-ask-cloud');
+    if (askCloud) { api.post({ type: 'askCloud', turnId: askCloud }); return; }
     const copy = button.getAttribute('data-copy');
     if (copy) { api.post({ type: 'copy', text: copy }); flash(button, 'Copied'); return; }
     const fix = button.getAttribute('data-fix');
