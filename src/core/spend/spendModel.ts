@@ -13,6 +13,7 @@
 import type { LedgerRecord, RecordStatus, Route } from '../request';
 import { LatencyWindow } from './latencyWindow';
 
+import { EscalationStats, type EscalationStatsView } from './escalationStats';
 export interface TokenTotals {
   input: number;
   output: number;
@@ -81,6 +82,8 @@ export interface SpendSnapshot {
   /** Newest first. */
   recent: LedgerRecord[];
   firstRecordTime: string | null;
+  /** This month's escalations from local answers to the cloud. */
+  escalation: EscalationStatsView;
 }
 
 export function emptyTotals(): PeriodTotals {
@@ -176,6 +179,7 @@ export class SpendModel {
   private readonly windowCap: number;
   private first: string | null = null;
   private readonly ids = new Set<string>();
+  private readonly escalation = new EscalationStats();
 
   constructor(opts: SpendModelOptions = {}) {
     this.recentCap = opts.recent ?? 50;
@@ -194,6 +198,7 @@ export class SpendModel {
     if (r.outcome === 'accepted') { this.acceptedCompletions++; return; }
     const at = new Date(r.time);
     const day = localDayKey(at);
+    this.escalation.add(r, day.slice(0, 7));
     const month = day.slice(0, 7);
     let d = this.days.get(day);
     if (!d) { d = emptyTotals(); this.days.set(day, d); }
@@ -249,6 +254,7 @@ export class SpendModel {
       today, month, allTime: clone(this.all),
       byModel: rows(m?.byModel), byRoute: rows(m?.byRoute), byKind: rows(m?.byKind),
       days, latency, recent, firstRecordTime: this.first,
+      escalation: this.escalation.view(localDayKey(now).slice(0, 7)),
     };
   }
 }
