@@ -12,6 +12,7 @@ const SUITES: Suite[] = [
   { name: 'spend', file: './spend' },
   { name: 'completion', file: './completion' },
   { name: 'cost replay', file: './costReplay' },
+  { name: 'escalation sweep', file: './escalation' },
 ];
 
 function fmt(n: number | undefined): string {
