@@ -13,7 +13,8 @@ export function escalationNote(turn: TurnView): HTMLElement | null {
   const canAsk = e.action !== 'unavailable' && e.action !== 'escalated' && turn.status !== 'streaming';
   const note = h('div', { class: `escalation escalation-${e.action}`, role: 'note' },
     h('div', { class: 'escalation-title' }, title(e)),
-    h('div', { class: 'escalation-reason' }, e.action === 'available' ? e.summary : e.reason),
+    // The title already carries the score; the line below says what made it (or why it escalated / cannot).
+    h('div', { class: 'escalation-reason' }, e.action === 'available' ? parts(e.summary) : e.reason),
     canAsk ? h('div', { class: 'escalation-actions' },
       h('button', { type: 'button', class: e.action === 'offered' ? 'primary small' : 'secondary small', 'data-ask-cloud': turn.id,
         title: 'Sends your question and context (not this answer) to the cloud model, through the privacy gate' }, 'Ask the cloud')) : null);
@@ -41,6 +42,11 @@ function escalatedAnswer(a: EscalatedAnswerView): HTMLElement {
     body,
     a.error ? h('div', { class: 'error-message' }, a.error.message) : null,
     a.footer ? h('div', { class: 'footer' }, h('span', {}, formatUsd(a.footer.costUsd))) : null);
+}
+
+/** "local confidence 0.95: 0 % of tokens below p = 0.3" → "0 % of tokens below p = 0.3". */
+function parts(summary: string): string {
+  return summary.replace(/^local confidence \d(?:\.\d+)?: /, '');
 }
 
 function capital(s: string): string {
