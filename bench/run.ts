@@ -13,6 +13,7 @@ const SUITES: Suite[] = [
   { name: 'completion', file: './completion' },
   { name: 'cost replay', file: './costReplay' },
   { name: 'codebase', file: './codebase' },
+  { name: 'escalation sweep', file: './escalation' },
 ];
 
 function fmt(n: number | undefined): string {

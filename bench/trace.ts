@@ -305,3 +305,18 @@ export const ARCHITECTURE_QUESTIONS: readonly string[] = [
 ];
 
 export const REVIEW_QUESTION = 'Review this code: find bugs, security problems and risky patterns, with line numbers.';
+
+/**
+ * Hidden "needs a frontier model" label per question (escalation bench). Drawn from its own seeded stream so the
+ * trace above is unchanged. Assumed shares, per category, of questions a local 7B model cannot answer well:
+ * simple 5 %, architecture 50 %, explicit cloud asks 50 %; completions, reviews and private asks stay local by
+ * design, so their label does not matter (0).
+ */
+export const NEEDS_FRONTIER_SHARE: Readonly<Record<Category, number>> = {
+  completion: 0, simple: 0.05, architecture: 0.5, review: 0, askCloud: 0.5, askPrivate: 0,
+};
+
+export function needsFrontierLabels(trace: readonly TraceRequest[], seed = 7): boolean[] {
+  const rng = new Rng(seed);
+  return trace.map((r) => rng.next() < NEEDS_FRONTIER_SHARE[r.category]);
+}

@@ -33,6 +33,8 @@ export interface Request {
   history?: ChatTurn[];
   /** A fallback attempt has its own id; this is the id of the first attempt of the same question. */
   attemptOf?: string;
+  /** A cloud escalation of the local answer with this ledger id. */
+  escalatedFrom?: string;
 }
 
 export type FindingCategory = 'secret' | 'pii' | 'path' | 'marker' | 'unscannable';
@@ -66,6 +68,10 @@ export interface Decision {
   reasons: string[];
   /** Set when the user must confirm before the request goes out (budget `confirm`, confirmAboveUsd). */
   needsConfirmation?: string;
+  /** Automatic Ask only: which complexity band the question fell in ("middle" = local first, cloud when unsure). */
+  band?: 'low' | 'middle' | 'high';
+  /** Cloud routes: which cloud tier serves it (absent = frontier, `hybrid.cloud.model`). */
+  tier?: 'frontier' | 'light';
 }
 
 export type UsageSource = 'provider' | 'estimate';
@@ -132,4 +138,6 @@ export interface LedgerRecord {
   reasons: string[];
   /** Redaction counts by finding kind, e.g. {"aws-access-key-id": 1, "email": 2}. */
   redactions?: Record<string, number>;
+  /** Set on a cloud escalation: the id of the local answer's record it escalated from. */
+  escalatedFrom?: string;
 }

@@ -7,6 +7,7 @@ export type CloudProviderKind = 'anthropic' | 'openai';
 export type OnCloudFindings = 'redact' | 'block';
 export type OnBudgetExceeded = 'local' | 'confirm' | 'block';
 export type CodebaseContextMode = 'auto' | 'off';
+export type EscalationMode = 'auto' | 'offer' | 'off';
 
 export interface PriceOverride {
   input: number;
@@ -31,6 +32,7 @@ export interface HybridSettings {
   'local.usdPerKwh': number;
   'cloud.provider': CloudProviderKind;
   'cloud.model': string;
+  'cloud.lightModel': string;
   'anthropic.baseUrl': string;
   'openai.baseUrl': string;
   'timeouts.localFirstByteMs': number;
@@ -41,6 +43,9 @@ export interface HybridSettings {
   'privacy.trustedHosts': string[];
   'privacy.markers': string[];
   'routing.complexityThreshold': number;
+  'routing.localBelow': number;
+  'routing.escalation': EscalationMode;
+  'routing.escalationThreshold': number;
   'budget.dailyUsd': number;
   'budget.monthlyUsd': number;
   'budget.onExceeded': OnBudgetExceeded;
@@ -76,6 +81,7 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'local.usdPerKwh': 0,
   'cloud.provider': 'anthropic',
   'cloud.model': 'claude-sonnet-4-6',
+  'cloud.lightModel': 'auto',
   'anthropic.baseUrl': 'https://api.anthropic.com',
   'openai.baseUrl': 'https://api.openai.com/v1',
   'timeouts.localFirstByteMs': 10_000,
@@ -86,6 +92,9 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'privacy.trustedHosts': [],
   'privacy.markers': ['CONFIDENTIAL', 'PROPRIETARY', 'INTERNAL USE ONLY'],
   'routing.complexityThreshold': 0.5,
+  'routing.localBelow': 0.25,
+  'routing.escalation': 'offer',
+  'routing.escalationThreshold': 0.7,
   'budget.dailyUsd': 0,
   'budget.monthlyUsd': 0,
   'budget.onExceeded': 'confirm',
@@ -111,7 +120,11 @@ const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
   'privacy.onCloudFindings': ['redact', 'block'],
   'budget.onExceeded': ['local', 'confirm', 'block'],
   'context.codebase': ['auto', 'off'],
+  'routing.escalation': ['auto', 'offer', 'off'],
 };
+
+// Scores and thresholds compared with a 0..1 score; a larger value would silently disable a band.
+const UNIT_INTERVAL = new Set<SettingKey>(['routing.localBelow', 'routing.escalationThreshold']);
 
 export interface NormalizedSettings {
   settings: HybridSettings;
@@ -138,7 +151,8 @@ function check(key: SettingKey, def: unknown, value: unknown): string | undefine
   const allowed = ENUMS[key];
   if (allowed) return allowed.includes(value as string) ? undefined : `expected one of ${allowed.join(', ')}`;
   if (typeof def === 'number') {
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : 'expected a number ≥ 0';
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return 'expected a number ≥ 0';
+    return UNIT_INTERVAL.has(key) && value > 1 ? 'expected a number between 0 and 1' : undefined;
   }
   if (typeof def === 'boolean') return typeof value === 'boolean' ? undefined : 'expected true or false';
   if (typeof def === 'string') {

@@ -29,6 +29,13 @@ export class HybridChatHost implements ChatHost {
     return this.services.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history, excludePaths }, signal);
   }
 
+  escalate(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent> {
+    // The selection at the time of the click: the earlier turn's context is not kept in the thread.
+    const editor = vscode.window.activeTextEditor;
+    const context = editor && !editor.selection.isEmpty ? editorContext(editor) : [];
+    return this.services.ask({ origin: 'askAuto', kind: 'ask', question, context, history, escalateFrom: from }, signal);
+  }
+
   async runFix(action: FixAction, detail?: string): Promise<void> {
     switch (action) {
       case 'setApiKey': await this.services.keys.promptAndStore(this.services.settings['cloud.provider']); break;

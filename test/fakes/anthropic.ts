@@ -6,9 +6,10 @@ import {
   FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
+import { PromptCache } from './anthropicCache';
 
 export interface AnthropicUsageConfig {
-  /** Reported cache tokens (the fake does no caching; tests set what the server claims). */
+  /** Forced cache figures; when `usage` is unset the fake simulates Anthropic's prompt cache instead. */
   cacheCreationInputTokens: number;
   /** The part of cacheCreationInputTokens written with a 1-hour TTL (the rest are 5-minute writes). */
   cacheCreation1hInputTokens?: number;
@@ -47,7 +48,9 @@ export function anthropicSpendLimitBody(): unknown {
 }
 
 export class FakeAnthropic extends FakeServer {
-  usage: AnthropicUsageConfig = { cacheCreationInputTokens: 0, cacheReadInputTokens: 0 };
+  /** Set to force what the server claims; undefined = simulate caching as the real API does. */
+  usage: AnthropicUsageConfig | undefined;
+  readonly cache = new PromptCache();
 
   constructor(reply: Partial<ReplyConfig> = {}) {
     super({ marker: '[fake-anthropic]', ...reply }, ['/v1/messages']);
@@ -70,7 +73,16 @@ export class FakeAnthropic extends FakeServer {
     }
     const body = (record.body ?? {}) as { model?: string; max_tokens?: number; stream?: boolean; system?: unknown; messages?: unknown };
     const model = body.model ?? 'claude-unknown';
-    const inputTokens = fakeTokenCount(JSON.stringify([body.system ?? '', body.messages ?? []]));
+    const allTokens = fakeTokenCount(JSON.stringify([body.system ?? '', body.messages ?? []]));
+    const sim = this.usage
+      ? { write: this.usage.cacheCreationInputTokens, read: this.usage.cacheReadInputTokens, breakpoints: 0 }
+      : this.cache.lookup(model, body.system, body.messages);
+    if (sim.breakpoints > 4) {
+      res.writeHead(400, { 'content-type': 'application/json', 'request-id': requestId() });
+      res.end(JSON.stringify(anthropicErrorBody(400, `A maximum of 4 blocks with cache_control may be provided. Found ${sim.breakpoints}.`)));
+      return;
+    }
+    const inputTokens = this.usage ? allTokens : Math.max(0, allTokens - sim.read - sim.write);
     let tokens = tokenize(this.answerFor(record.body));
     let stopReason = 'end_turn';
     if (typeof body.max_tokens === 'number' && tokens.length > body.max_tokens) {
@@ -79,13 +91,13 @@ export class FakeAnthropic extends FakeServer {
     }
     const id = `msg_${randomBytes(12).toString('hex')}`;
     // The real usage object: the total of cache writes plus its split by TTL (`cache_creation`).
-    const write1h = Math.min(this.usage.cacheCreation1hInputTokens ?? 0, this.usage.cacheCreationInputTokens);
+    const write1h = Math.min(this.usage?.cacheCreation1hInputTokens ?? 0, sim.write);
     const usage = {
       input_tokens: inputTokens,
-      cache_creation_input_tokens: this.usage.cacheCreationInputTokens,
-      cache_read_input_tokens: this.usage.cacheReadInputTokens,
+      cache_creation_input_tokens: sim.write,
+      cache_read_input_tokens: sim.read,
       cache_creation: {
-        ephemeral_5m_input_tokens: this.usage.cacheCreationInputTokens - write1h,
+        ephemeral_5m_input_tokens: sim.write - write1h,
         ephemeral_1h_input_tokens: write1h,
       },
       service_tier: 'standard',

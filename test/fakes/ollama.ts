@@ -6,6 +6,7 @@ import {
   FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
+import { wireLogprob, type LogprobMode } from './logprobs';
 
 export interface FakeOllamaModel {
   name: string;
@@ -16,6 +17,8 @@ export interface FakeOllamaModel {
   /** Set to simulate an Ollama cloud model proxied through the local server. */
   remoteHost?: string;
 }
+
+export type { LogprobMode };
 
 export const DEFAULT_OLLAMA_MODELS: FakeOllamaModel[] = [
   { name: 'qwen2.5-coder:1.5b', capabilities: ['completion', 'insert'], family: 'qwen2', contextLength: 32768 },
@@ -31,6 +34,8 @@ const NS_PER_MS = 1_000_000;
 export class FakeOllama extends FakeServer {
   models: FakeOllamaModel[];
   version = '0.12.6';
+  /** What a request with `logprobs: true` gets back (see ./logprobs). */
+  logprobs: LogprobMode = 'confident';
 
   constructor(reply: Partial<ReplyConfig> = {}, models: FakeOllamaModel[] = DEFAULT_OLLAMA_MODELS) {
     super({ marker: '[fake-ollama]', ...reply }, ['/api/generate', '/api/chat']);
@@ -118,9 +123,16 @@ export class FakeOllama extends FakeServer {
     }
     const started = Date.now();
     const createdAt = (): string => new Date().toISOString();
-    const piece = (text: string, done: boolean): Record<string, unknown> => kind === 'chat'
-      ? { model: m.name, created_at: createdAt(), message: { role: 'assistant', content: text }, done }
-      : { model: m.name, created_at: createdAt(), response: text, done };
+    // Ollama ≥ 0.12.11: `logprobs: true` (+ `top_logprobs`) adds a per-chunk `logprobs` array.
+    const wantLogprobs = body['logprobs'] === true && this.logprobs !== 'unsupported';
+    const topN = typeof body['top_logprobs'] === 'number' ? body['top_logprobs'] : 0;
+    let index = 0;
+    const piece = (text: string, done: boolean): Record<string, unknown> => {
+      const base = kind === 'chat'
+        ? { model: m.name, created_at: createdAt(), message: { role: 'assistant', content: text }, done }
+        : { model: m.name, created_at: createdAt(), response: text, done };
+      return wantLogprobs && text ? { ...base, logprobs: [wireLogprob(text, index++, this.logprobs, topN)] } : base;
+    };
 
     if (body['stream'] === false) {
       if (!(await ex.wait(this.reply.ttftMs))) return;

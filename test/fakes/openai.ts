@@ -7,6 +7,7 @@ import {
   FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
+import { wireLogprob, type LogprobMode } from './logprobs';
 
 const ERRORS: Record<number, { message: string; type: string; code: string | null; param?: string | null }> = {
   400: { message: "This model's maximum context length is 128000 tokens. However, your messages resulted in 250000 tokens. Please reduce the length of the messages.", type: 'invalid_request_error', code: 'context_length_exceeded', param: 'messages' },
@@ -40,6 +41,8 @@ export interface OpenAIUsageConfig {
 
 export class FakeOpenAI extends FakeServer {
   usage: OpenAIUsageConfig = { cachedTokens: 0 };
+  /** What a request with `logprobs: true` gets back (see ./logprobs). */
+  logprobs: LogprobMode = 'confident';
 
   constructor(reply: Partial<ReplyConfig> = {}) {
     super({ marker: '[fake-openai]', ...reply }, ['/v1/chat/completions']);
@@ -62,8 +65,12 @@ export class FakeOpenAI extends FakeServer {
     }
     const body = (record.body ?? {}) as {
       model?: string; stream?: boolean; max_tokens?: number; max_completion_tokens?: number;
-      messages?: unknown; stream_options?: { include_usage?: boolean };
+      messages?: unknown; stream_options?: { include_usage?: boolean }; logprobs?: boolean; top_logprobs?: number;
     };
+    // Chat Completions logprobs: `choices[].logprobs.content[{token, logprob, bytes, top_logprobs}]` per chunk.
+    const wantLogprobs = body.logprobs === true && this.logprobs !== 'unsupported';
+    let lpIndex = 0;
+    const logprobsFor = (t: string): unknown => (wantLogprobs && t ? { content: [wireLogprob(t, lpIndex++, this.logprobs, body.top_logprobs ?? 0)], refusal: null } : null);
     const model = body.model ?? 'gpt-unknown';
     const promptTokens = fakeTokenCount(JSON.stringify(body.messages ?? []));
     let tokens = tokenize(this.answerFor(record.body));
@@ -94,7 +101,7 @@ export class FakeOpenAI extends FakeServer {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
     const chunk = (delta: Record<string, unknown>, finishReason: string | null): unknown => ({
       id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake',
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+      choices: [{ index: 0, delta, logprobs: typeof delta['content'] === 'string' ? logprobsFor(delta['content']) : null, finish_reason: finishReason }],
       // With include_usage every chunk carries `usage: null` until the final usage chunk, as the real API does.
       ...(body.stream_options?.include_usage ? { usage: null } : {}),
     });

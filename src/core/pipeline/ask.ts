@@ -9,6 +9,8 @@ import type {
 import type { HybridSettings } from '../settings';
 import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
+import { cloudModelFor } from '../route/tiers';
+import { afterLocalAnswer, localConfidenceFields, routeFor, type EscalateFrom, type LocalOutcome } from './escalation';
 import { buildMessages, systemPromptFor } from './prompts';
 import { trimContext } from './trimContext';
 import { formatEstimate } from '../../shared/money';
@@ -54,6 +56,8 @@ export interface AskInput {
   contextNotes?: string[];
   /** Context paths the user removed ("Ask again without …"): nothing from them is attached. */
   excludePaths?: string[];
+  /** "Ask the cloud" on an earlier local answer: the same question and context, to the cloud. */
+  escalateFrom?: EscalateFrom;
 }
 
 const ANSWER_TOKENS = 1024;
@@ -66,13 +70,14 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   const request: Request = {
     id: deps.newId(), kind: input.kind, origin: input.origin, question: input.question,
     context: input.context, history: input.history,
+    ...(input.escalateFrom ? { escalatedFrom: input.escalateFrom.id } : {}),
   };
   const labels = deps.classify(request);
   const cloudModel = s['cloud.model'];
   const sizes = await measure(deps, input);
   // The upper bound (a full ANSWER_TOKENS answer) guards budgets and confirmAboveUsd; the likely figure is shown.
   const estimate = deps.preflight(cloudModel, promptTokens(sizes, input, 'cloud') + sum(sizes.context), input.kind, ANSWER_TOKENS);
-  const decision = deps.decide(request, labels, deps.budget(), deps.health(), estimate?.atMostUsd ?? null);
+  const decision = routeFor(deps, request, labels, input.escalateFrom, estimate?.atMostUsd ?? null);
 
   if (decision.route === 'refuse') {
     const fixes = refusalFixes(decision.reasons);
@@ -92,6 +97,10 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
 
   const target = decision.route === 'cloud' ? 'cloud' : 'local';
   const outcome = yield* attempt(deps, request, input, sizes, decision, target, labels, estimate, started, signal);
+  if (outcome.kind === 'ok' && outcome.answer && target === 'local' && !input.dryRun) {
+    yield* afterLocalAnswer(deps, request, labels, decision, outcome.answer, (d) => attempt(deps,
+      { ...request, id: deps.newId(), escalatedFrom: request.id }, input, sizes, d, 'cloud', labels, estimate, deps.now(), signal));
+  }
   if (outcome.kind !== 'failed' || input.dryRun) return;
 
   // Fallbacks never weaken privacy: cloud → local is always allowed by privacy; local → cloud only for
@@ -109,7 +118,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   }
 }
 
-type AttemptOutcome = { kind: 'ok' | 'cancelled' } | { kind: 'failed'; failure: ProviderFailure };
+type AttemptOutcome = { kind: 'ok' | 'cancelled'; answer?: LocalOutcome } | { kind: 'failed'; failure: ProviderFailure };
 
 /** Token counts of each part of the prompt, taken once per run (a count may cross to the tokenizer worker). */
 interface Sizes { fixed: number; history: number[]; context: number[] }
@@ -142,7 +151,7 @@ async function* attempt(
   labels: Labels, estimate: PreflightEstimate | undefined, started: number, signal: AbortSignal,
 ): AsyncGenerator<AskEvent, AttemptOutcome, void> {
   const s = deps.settings;
-  const model = target === 'cloud' ? s['cloud.model'] : s['local.chatModel'];
+  const model = target === 'cloud' ? cloudModelFor(s, decision.tier) : s['local.chatModel'];
   const provider = target === 'cloud' ? await deps.cloud() : deps.local();
   if (!provider) {
     const failure: ProviderFailure = {
@@ -171,6 +180,7 @@ async function* attempt(
     model, system, messages: buildMessages(history.map(({ role, content }) => ({ role, content })), input.question, items),
     maxTokens: ANSWER_TOKENS,
     temperature: input.kind === 'review' ? 0.1 : 0.3,
+    ...(target === 'local' ? localConfidenceFields(deps, model) : {}),
   };
 
   let sendBody: ChatBody = body;
@@ -197,10 +207,12 @@ async function* attempt(
 
   const gen = provider.stream(sendBody, signal);
   let result: StreamResult | undefined;
+  let text = '';
   try {
     for (;;) {
       const step = await gen.next();
       if (step.done) { result = step.value; break; }
+      text += step.value;
       yield { type: 'delta', text: step.value };
     }
   } finally {
@@ -219,7 +231,7 @@ async function* attempt(
     yield { type: 'error', message: result.failure.message, fixes: fixList(result.failure), failure: result.failure };
     return { kind: 'failed', failure: result.failure };
   }
-  return { kind: status === 'cancelled' ? 'cancelled' : 'ok' };
+  return status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'ok', answer: { text, result } };
 }
 
 function isSensitive(labels: Labels): boolean {
@@ -265,6 +277,7 @@ function ledger(
     v: 1, id: request.id, ...(request.attemptOf ? { attemptOf: request.attemptOf } : {}), time: new Date(deps.now() - totalMs).toISOString(), origin: request.origin, kind: request.kind,
     route: decision.route, provider, model, tokens, costUsd, cloudEquivalentUsd, ttftMs, totalMs, status, outcome,
     reasons: decision.reasons, redactions: redactions && Object.keys(redactions).length ? redactions : undefined,
+    ...(request.escalatedFrom ? { escalatedFrom: request.escalatedFrom } : {}),
   };
 }
 

@@ -26,7 +26,21 @@ export type AskEvent =
   /** The answer finished (ok, cancelled, or failed part-way). */
   | { type: 'done'; status: 'ok' | 'cancelled' | 'failed'; footer: AnswerFooter }
   /** The request could not be made or failed; `fixes` are the buttons the UI offers. */
-  | { type: 'error'; message: string; fixes: FixAction[]; failure?: ProviderFailure };
+  | { type: 'error'; message: string; fixes: FixAction[]; failure?: ProviderFailure }
+  /** After a local answer: its confidence, and whether the cloud was asked, is offered, or cannot be. */
+  | EscalationEvent;
+
+export interface EscalationEvent {
+  type: 'escalation';
+  /** Ledger id of the local answer, for a manual "Ask the cloud" (`escalatedFrom`). */
+  requestId: string;
+  band?: 'low' | 'middle' | 'high';
+  confidence: number;
+  summary: string;
+  action: 'escalated' | 'offered' | 'available' | 'unavailable';
+  /** Readable: why it escalated / is offered, or why "Ask the cloud" is unavailable. */
+  reason: string;
+}
 
 export interface AnswerFooter {
   route: Route;

@@ -1,7 +1,8 @@
-// Anthropic Messages through the official SDK: messages.stream with the system prompt cached, usage from
+// Anthropic Messages through the official SDK: messages.stream with cache breakpoints where they pay off, usage from
 // message_start / message_delta (cache reads and writes included), and every failure turned into a message.
 
 import Anthropic from '@anthropic-ai/sdk';
+import { anthropicPrompt } from '../cache/anthropicPrompt';
 import { isSealed } from '../egress/seal';
 import { anthropicSdkBase } from './baseUrls';
 import type { Usage } from '../request';
@@ -86,8 +87,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
       const messageStream = client.messages.stream({
         model: body.model,
         max_tokens: body.maxTokens,
-        ...(body.system ? { system: [{ type: 'text', text: body.system, cache_control: { type: 'ephemeral' } }] } : {}),
-        messages: body.messages.map((m) => ({ role: m.role, content: m.content })),
+        ...anthropicPrompt(body),
         ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
         ...(body.stop?.length ? { stop_sequences: [...body.stop] } : {}),
       }, { signal: guard.signal });

@@ -5,6 +5,7 @@
 
 import { Ollama } from 'ollama';
 import type { ChatResponse, GenerateResponse } from 'ollama';
+import type { TokenLogprob } from '../confidence/types';
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
 import { checkLocalEndpoint } from '../route/locality';
@@ -182,13 +183,14 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     };
   }
 
-  function result(meter: Meter, model: string, final: ChatResponse | GenerateResponse, promptText: string): StreamResult {
+  function result(meter: Meter, model: string, final: ChatResponse | GenerateResponse, promptText: string, tokens: TokenLogprob[]): StreamResult {
     const usage: Usage = usageFromProvider('ollama', final);
     const note = truncationNote(estimateTokens(promptText), final.prompt_eval_count, numCtx ?? 4096);
     return {
       usage, timing: meter.timing(), model: final.model || model,
       finish: final.done_reason === 'length' ? 'length' : 'stop',
       ...(note ? { notes: [note] } : {}),
+      ...(tokens.length ? { tokens } : {}),
     };
   }
 
@@ -209,7 +211,9 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       if (info.remoteHost) return failed(meter, inputText, model, remoteModelFailure(model, info.remoteHost));
       const parts = await start(client, info);
       let final: ChatResponse | GenerateResponse | undefined;
+      const tokens: TokenLogprob[] = [];
       for await (const part of parts) {
+        for (const l of part.logprobs ?? []) tokens.push({ token: l.token, logprob: l.logprob, ...(l.top_logprobs ? { top: l.top_logprobs } : {}) });
         const text = textOf(part);
         if (text) {
           meter.onText(text);
@@ -221,7 +225,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       const deadline = deadlineFailure(ctx);
       if (deadline) return failed(meter, inputText, model, deadline);
       if (!final) return failed(meter, inputText, model, protocolFailure(ctx, 'ended the stream before its final chunk'));
-      return result(meter, model, final, inputText);
+      return result(meter, model, final, inputText, tokens);
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, inputText, model, undefined);
       const f = failure(ctx, err);
@@ -241,6 +245,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       ],
       stream: true,
       keep_alive: keepAlive,
+      ...(body.logprobs !== undefined ? { logprobs: true, top_logprobs: body.logprobs } : {}),
       options: requestOptions(body.maxTokens, body.stop, body.temperature),
     }), (part) => ('message' in part ? part.message?.content ?? '' : ''));
   }

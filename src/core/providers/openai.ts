@@ -5,6 +5,7 @@
 import OpenAI from 'openai';
 import { isSealed } from '../egress/seal';
 import { openAISdkBase } from './baseUrls';
+import type { TokenLogprob } from '../confidence/types';
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
 import { checkLocalEndpoint } from '../route/locality';
@@ -62,6 +63,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     let model = body.model;
     let finishReason: string | null = null;
     let usage: Usage | undefined;
+    const tokens: TokenLogprob[] = [];
     try {
       const client = new OpenAI({
         // Local servers usually ignore the key; the SDK insists on one (and would otherwise read OPENAI_API_KEY).
@@ -79,6 +81,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         max_tokens: body.maxTokens,
         ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
         ...(body.stop?.length ? { stop: [...body.stop] } : {}),
+        ...(local && body.logprobs !== undefined ? { logprobs: true, top_logprobs: body.logprobs } : {}),
         stream: true,
         stream_options: { include_usage: true },
       }, { signal: guard.signal });
@@ -93,6 +96,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
             meter.onText(text);
             yield text;
           }
+          for (const l of choice.logprobs?.content ?? []) tokens.push({ token: l.token, logprob: l.logprob, top: l.top_logprobs });
           if (choice.finish_reason) finishReason = choice.finish_reason;
         }
         if (chunk.usage) {
@@ -110,6 +114,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         usage: usage ?? meter.estimated(input),
         timing: meter.timing(), model,
         finish: finishReason === 'length' ? 'length' : 'stop',
+        ...(tokens.length ? { tokens } : {}),
       };
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);

@@ -2,6 +2,7 @@
 // text deltas and *returns* a StreamResult; it never throws for expected failures (time-outs, HTTP errors,
 // cancellation) — those come back as `finish: 'error' | 'cancelled'` with a ProviderFailure the UI can show.
 
+import type { TokenLogprob } from '../confidence/types';
 import type { ChatTurn, Finish, Timing, Usage } from '../request';
 
 export interface ChatBody {
@@ -11,6 +12,8 @@ export interface ChatBody {
   maxTokens: number;
   temperature?: number;
   stop?: string[];
+  /** Local chat only: ask for token log-probabilities with this many alternatives per token (0 = just the token). */
+  logprobs?: number;
 }
 
 /** Fill-in-the-middle request for inline completion (local only). */
@@ -62,6 +65,8 @@ export interface StreamResult {
   failure?: ProviderFailure;
   /** Non-fatal facts worth showing, e.g. "prompt truncated by Ollama to 2048 tokens". */
   notes?: string[];
+  /** Token log-probabilities of the answer, when asked for and the server returned them. */
+  tokens?: TokenLogprob[];
 }
 
 export type ProviderLocation = 'local' | 'cloud';

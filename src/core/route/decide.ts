@@ -5,6 +5,7 @@
 import { placeOf } from '../classify/classify';
 import type { BudgetState, Decision, Finding, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
+import { type CloudTier, effectiveTier, tierLabel } from './tiers';
 
 export interface DecideOptions {
   /** Estimated cost of this request on the cloud model, for `confirmAboveUsd`; null = the model has no known price. */
@@ -49,24 +50,47 @@ export function decide(
     return cloud(reasons, settings, budget, health, opts, labels.findings.length > 0);
   }
 
-  // askAuto, explainRoute: the automatic choice.
+  // askAuto, explainRoute: the automatic choice, in three bands of the complexity score.
   const threshold = settings['routing.complexityThreshold'];
+  const localBelow = Math.min(settings['routing.localBelow'], threshold);
   const score = labels.complexity.toFixed(2);
   const topic = labels.signals[0] ?? 'question';
   if (sensitive) return local(`local: ${sensitiveWhy}`, settings, health, true, budget, opts);
-  if (labels.complexity < threshold) {
-    return local(`local: ${topic} (score ${score}, below ${threshold}), nothing sensitive found`, settings, health, false, budget, opts);
+  if (labels.complexity < localBelow) {
+    return withBand('low', local(`local: ${topic} (score ${score}, below ${localBelow}), nothing sensitive found`, settings, health, false, budget, opts,
+      true, `band: local (score below hybrid.routing.localBelow ${localBelow})`));
   }
-  const reasons = [`cloud: ${topic} (score ${score}), nothing sensitive found`];
+  if (labels.complexity < threshold) {
+    return withBand('middle', local(`local first: ${topic} (score ${score}, between ${localBelow} and ${threshold}), nothing sensitive found`,
+      settings, health, false, budget, opts, true, `band: local first (score from hybrid.routing.localBelow ${localBelow} up to hybrid.routing.complexityThreshold ${threshold}); ${escalationNote(settings)}`));
+  }
+  const reasons = [`cloud: ${topic} (score ${score}), nothing sensitive found`,
+    `band: cloud (score at or above hybrid.routing.complexityThreshold ${threshold}) on the ${tierLabel(settings, 'frontier')}`];
   if (health.cloud === 'noKey') {
     const fallback = local(`local: ${topic} would go to the cloud, but no API key is set (run "Hybrid: Set API Key")`, settings, health, false, budget, opts, false);
-    return fallback;
+    return withBand('high', fallback);
   }
-  return cloud(reasons, settings, budget, health, opts, false);
+  return withBand('high', cloud(reasons, settings, budget, health, opts, false));
 }
 
-function cloud(reasons: string[], settings: HybridSettings, budget: BudgetState, health: HealthState,
-  opts: DecideOptions, hasFindings: boolean): Decision {
+function withBand(band: 'low' | 'middle' | 'high', d: Decision): Decision {
+  return { ...d, band };
+}
+
+/** The middle band's promise, stated where the user reads the route. */
+function escalationNote(settings: HybridSettings): string {
+  const t = settings['routing.escalationThreshold'];
+  const target = tierLabel(settings, 'light');
+  switch (settings['routing.escalation']) {
+    case 'auto': return `if the local answer's confidence is below ${t}, the ${target} answers too (hybrid.routing.escalation "auto")`;
+    case 'offer': return `if the local answer's confidence is below ${t}, you are offered the ${target} (hybrid.routing.escalation "offer")`;
+    case 'off': return 'escalation off (hybrid.routing.escalation "off"); "Ask the cloud" stays available on the answer';
+  }
+}
+
+export function cloud(reasons: string[], settings: HybridSettings, budget: BudgetState, health: HealthState,
+  opts: DecideOptions, hasFindings: boolean, tier: CloudTier = 'frontier'): Decision {
+  const served = effectiveTier(settings, tier);
   if (health.cloud === 'noKey') {
     return refuse(`refused: no ${settings['cloud.provider'] === 'openai' ? 'OpenAI' : 'Anthropic'} API key is set; run "Hybrid: Set API Key"`);
   }
@@ -79,7 +103,7 @@ function cloud(reasons: string[], settings: HybridSettings, budget: BudgetState,
       case 'block':
         return refuse(`refused: ${spent}, and hybrid.budget.onExceeded is "block"`);
       case 'confirm':
-        return { route: 'cloud', reasons: [...reasons, spent], needsConfirmation: `${capital(spent)}. Send this request to the cloud anyway?` };
+        return { route: 'cloud', tier: served, reasons: [...reasons, spent], needsConfirmation: `${capital(spent)}. Send this request to the cloud anyway?` };
     }
   }
   const out = [...reasons];
@@ -87,21 +111,22 @@ function cloud(reasons: string[], settings: HybridSettings, budget: BudgetState,
   const cost = opts.estimatedCostUsd;
   const cap = settings.confirmAboveUsd;
   const unknown = unknownPriceConfirmation(cost, cap, budget, settings['cloud.model']);
-  if (unknown) return { route: 'cloud', reasons: out, needsConfirmation: unknown };
+  if (unknown) return { route: 'cloud', tier: served, reasons: out, needsConfirmation: unknown };
   if (cap > 0 && typeof cost === 'number' && cost > cap) {
-    return { route: 'cloud', reasons: out, needsConfirmation: `This request is estimated at $${cost.toFixed(2)}, above your $${cap.toFixed(2)} confirmation limit. Send it?` };
+    return { route: 'cloud', tier: served, reasons: out, needsConfirmation: `This request is estimated at $${cost.toFixed(2)}, above your $${cap.toFixed(2)} confirmation limit. Send it?` };
   }
-  return { route: 'cloud', reasons: out };
+  return { route: 'cloud', tier: served, reasons: out };
 }
 
 function local(reason: string, settings: HybridSettings, health: HealthState, sensitive: boolean, budget: BudgetState,
-  opts: DecideOptions, mayFallBack = true): Decision {
-  if (health.local === 'ready' || health.local === 'unknown') return { route: 'local', reasons: [reason] };
+  opts: DecideOptions, mayFallBack = true, note?: string): Decision {
+  if (health.local === 'ready' || health.local === 'unknown') return { route: 'local', reasons: note ? [reason, note] : [reason] };
   const down = localProblem(health, settings);
   const privateOnly = /^local: (?:inline|reviews|you asked privately)/.test(reason);
   if (mayFallBack && !privateOnly && !sensitive && settings['fallback.localToCloud'] && health.cloud === 'ready') {
-    const d = cloud([`cloud: ${down}; falling back to the cloud because hybrid.fallback.localToCloud is on and nothing sensitive was found`],
-      settings, budget, { ...health, local: 'offline' }, opts, false);
+    // Only simple, non-sensitive automatic questions reach this line, so the light tier is enough.
+    const d = cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.fallback.localToCloud is on and nothing sensitive was found`],
+      settings, budget, { ...health, local: 'offline' }, opts, false, 'light');
     if (d.route !== 'local') return d;
   }
   const why = sensitive ? ' (the request has sensitive content, so it cannot fall back to the cloud)' : '';

@@ -128,6 +128,7 @@ export function validateRecord(input: unknown): LedgerRecord {
   if (r.outcome !== undefined) out.outcome = str(r.outcome, 'outcome', MAX_OUTCOME);
   const red = redactions(r.redactions);
   if (red) out.redactions = red;
+  if (r.escalatedFrom !== undefined) out.escalatedFrom = str(r.escalatedFrom, 'escalatedFrom', MAX_ID);
   return out;
 }
 
@@ -148,6 +149,7 @@ function toJson(r: LedgerRecord): string {
   if (r.outcome !== undefined) ordered.outcome = r.outcome;
   ordered.reasons = r.reasons;
   if (r.redactions) ordered.redactions = r.redactions;
+  if (r.escalatedFrom) ordered.escalatedFrom = r.escalatedFrom;
   return JSON.stringify(ordered);
 }
 

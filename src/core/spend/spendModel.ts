@@ -16,6 +16,7 @@ import { BUNDLED_PRICES, type PriceTable } from './priceTable';
 import { LatencyWindow } from './latencyWindow';
 import { OutputHistory } from './preflight';
 
+import { EscalationStats, type EscalationStatsView } from './escalationStats';
 export interface TokenTotals {
   input: number;
   output: number;
@@ -90,6 +91,8 @@ export interface SpendSnapshot {
   /** Newest first. */
   recent: LedgerRecord[];
   firstRecordTime: string | null;
+  /** This month's escalations from local answers to the cloud. */
+  escalation: EscalationStatsView;
 }
 
 export function emptyTotals(): PeriodTotals {
@@ -197,6 +200,7 @@ export class SpendModel {
   readonly outputs = new OutputHistory();
 
   private readonly prices: () => PriceTable;
+  private readonly escalation = new EscalationStats();
 
   constructor(opts: SpendModelOptions = {}) {
     this.prices = opts.priceTable ?? (() => BUNDLED_PRICES);
@@ -216,6 +220,7 @@ export class SpendModel {
     if (r.outcome === 'accepted') { this.acceptedCompletions++; return; }
     const at = new Date(r.time);
     const day = localDayKey(at);
+    this.escalation.add(r, day.slice(0, 7));
     const month = day.slice(0, 7);
     const saved = r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, this.prices()) ?? 0 : 0;
     let d = this.days.get(day);
@@ -274,6 +279,7 @@ export class SpendModel {
       today, month, allTime: clone(this.all),
       byModel: rows(m?.byModel), byRoute: rows(m?.byRoute), byKind: rows(m?.byKind),
       days, latency, recent, firstRecordTime: this.first,
+      escalation: this.escalation.view(localDayKey(now).slice(0, 7)),
     };
   }
 }

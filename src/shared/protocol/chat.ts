@@ -58,7 +58,27 @@ export interface RouteEventView {
   likelyCostUsd?: number | null;
 }
 
+/** A local answer's confidence and what happened about the cloud (see core/pipeline/escalation.ts). */
+export interface EscalationView {
+  type: 'escalation';
+  requestId: string;
+  band?: 'low' | 'middle' | 'high';
+  confidence: number;
+  summary: string;
+  action: 'escalated' | 'offered' | 'available' | 'unavailable';
+  reason: string;
+}
+
+/** The cloud answer that followed an automatic escalation, shown under the local one. */
+export interface EscalatedAnswerView {
+  route?: RouteEventView;
+  text: string;
+  footer?: FooterView;
+  error?: { message: string; fixes: FixName[]; failure?: FailureView };
+}
+
 export type AskEventView =
+  | EscalationView
   | RouteEventView
   | { type: 'delta'; text: string }
   | { type: 'notice'; text: string }
@@ -78,6 +98,10 @@ export interface TurnView {
   footer?: FooterView;
   error?: { message: string; fixes: FixName[]; failure?: FailureView };
   status: TurnStatus;
+  /** Set after a local answer: confidence, and the "Ask the cloud" action's state. */
+  escalation?: EscalationView;
+  /** The cloud's answer after an automatic escalation; events after `escalated` land here. */
+  escalated?: EscalatedAnswerView;
 }
 
 export type LocalHealthName = 'ready' | 'offline' | 'modelMissing' | 'notLocal' | 'unknown';
@@ -93,6 +117,12 @@ export interface ChatStatus {
 
 /** Folds one event into a turn. Host and webview both use it, so their copies of the thread agree. */
 export function applyAskEvent(turn: TurnView, event: AskEventView): void {
+  if (event.type === 'escalation') {
+    turn.escalation = event;
+    if (event.action === 'escalated') turn.escalated = { text: '' };
+    return;
+  }
+  if (turn.escalated) return applyEscalatedEvent(turn, turn.escalated, event);
   switch (event.type) {
     case 'route': turn.route = event; break;
     case 'delta': turn.text += event.text; break;
@@ -106,6 +136,18 @@ export function applyAskEvent(turn: TurnView, event: AskEventView): void {
       turn.error = { message: event.message, fixes: event.fixes, failure: event.failure };
       turn.status = 'failed';
       break;
+    default: assertNever(event);
+  }
+}
+
+function applyEscalatedEvent(turn: TurnView, e: EscalatedAnswerView, event: Exclude<AskEventView, EscalationView>): void {
+  switch (event.type) {
+    case 'route': e.route = event; break;
+    case 'delta': e.text += event.text; break;
+    case 'notice': turn.notices.push(event.text); break;
+    case 'done': e.footer = event.footer; break;
+    // The local answer stands; only the escalated part failed.
+    case 'error': e.error = { message: event.message, fixes: event.fixes, failure: event.failure }; break;
     default: assertNever(event);
   }
 }
@@ -132,6 +174,8 @@ export type FromChat =
   | { type: 'ask'; question: string; mode: AskModeName }
   | { type: 'stop' }
   | { type: 'newChat' }
+  /** "Ask the cloud" on a local answer: the same question and context go to the cloud; the answer never does. */
+  | { type: 'askCloud'; turnId: string }
   /** `turnId` names the failed turn for retry / retryLocal; the empty state's buttons send none. */
   | { type: 'fix'; action: FixName; turnId?: string; detail?: string }
   | { type: 'copy'; text: string }
@@ -157,6 +201,8 @@ export function isFromChat(x: unknown): x is FromChat {
     case 'ask':
       return onlyKeys(x, ['type', 'question', 'mode'])
         && str(x.question, LIMITS.question, 1) && x.question.trim().length > 0 && oneOf(x.mode, ASK_MODES);
+    case 'askCloud':
+      return onlyKeys(x, ['type', 'turnId']) && str(x.turnId, LIMITS.id, 1) && TURN_ID.test(x.turnId);
     case 'fix':
       return onlyKeys(x, ['type', 'action', 'turnId', 'detail'])
         && oneOf(x.action, FIX_NAMES)

@@ -91,6 +91,16 @@ export interface SpendSnapshotView {
   /** Newest first. */
   recent: RecentView[];
   firstRecordTime: string | null;
+  /** This month's escalations of local answers to the cloud (core/spend/escalationStats.ts). */
+  escalation?: EscalationStatsView;
+}
+
+export interface EscalationStatsView {
+  localAnswers: number;
+  escalations: number;
+  rate: number | null;
+  costUsd: number;
+  unpriced: number;
 }
 
 /** What the spend panel renders: the core snapshot plus budget, price-table date and the savings baseline. */

@@ -134,6 +134,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'newChat':
         return this.newChat();
+      case 'askCloud':
+        return this.askCloud(m.turnId);
       case 'fix':
         return this.fix(m.action, m.turnId, m.detail);
       case 'copy':
@@ -172,6 +174,23 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     let events: AsyncIterable<AskEvent>;
     try {
       events = this.host.submit(question, mode, history, abort.signal, without);
+    } catch (err) {
+      events = failed(err);
+    }
+    return this.consume(turn, events, abort);
+  }
+
+  /** A new Cloud turn for the same question; its history stops before the local answer, which never leaves. */
+  private askCloud(turnId: string): Promise<void> {
+    const from = this.thread.find(turnId);
+    const e = from?.escalation;
+    if (!from || !e || e.action === 'unavailable' || e.action === 'escalated' || this.running || !this.host.escalate) return Promise.resolve();
+    const history = this.thread.history(from.id);
+    const turn = this.thread.start(from.question, 'cloud');
+    const abort = new AbortController();
+    let events: AsyncIterable<AskEvent>;
+    try {
+      events = this.host.escalate(from.question, history, { id: e.requestId, ...(e.band ? { band: e.band } : {}) }, abort.signal);
     } catch (err) {
       events = failed(err);
     }

@@ -12,6 +12,8 @@ export type { ChatStatus } from '../../shared/protocol/chat';
 export interface ChatHost {
   /** Runs one question through the pipeline; ends with `done` or `error`, and ends early when `signal` aborts. */
   submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[]): AsyncIterable<AskEvent>;
+  /** "Ask the cloud" on a local answer: the question (never the answer) to the cloud, linked in the ledger. */
+  escalate?(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent>;
   /** setApiKey, openSettings, showLogs, and retry/retryLocal of palette-command turns (review, explain). */
   runFix(action: FixAction, detail?: string): Promise<void>;
   /** Rejects with a readable message when there is no editor to insert into. */

@@ -199,6 +199,8 @@ thread.addEventListener('click', (e) => {
     const without = button.getAttribute('data-without');
     const turnOf = button.closest('.turn')?.getAttribute('data-turn');
     if (without && turnOf && !busy) { api.post({ type: 'askWithout', turnId: turnOf, paths: [without] }); return; }
+    const askCloud = button.getAttribute('data-ask-cloud');
+    if (askCloud) { api.post({ type: 'askCloud', turnId: askCloud }); return; }
     const copy = button.getAttribute('data-copy');
     if (copy) { api.post({ type: 'copy', text: copy }); flash(button, 'Copied'); return; }
     const fix = button.getAttribute('data-fix');

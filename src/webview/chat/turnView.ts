@@ -5,6 +5,7 @@ import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnVi
 import { clear, h } from '../common/dom';
 import { formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
+import { escalationNote } from './escalationView';
 
 export const MODE_LABEL: Record<TurnMode, string> = {
   auto: 'Auto', private: 'Private', cloud: 'Cloud', review: 'Review', explain: 'Explain route',
@@ -54,6 +55,8 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   for (const n of turn.notices) els.notices.append(h('div', { class: 'notice', role: 'note' }, n));
   clear(els.error);
   if (turn.error) els.error.append(errorCard(turn.error.message, turn.error.fixes, turn.error.failure));
+  const note = escalationNote(turn);
+  if (note) els.notices.append(note);
   clear(els.footer);
   if (turn.footer) els.footer.append(...footerParts(turn.footer));
   else if (turn.status === 'cancelled') els.footer.append(h('span', { class: 'muted' }, 'Stopped.'));

@@ -1,6 +1,7 @@
 // Spend panel entry point: posts `ready`, then renders every `snapshot` the host pushes (one per finished
 // request). UI state (chart metric) lives in getState/setState; the figures always come from the host.
 
+import { escalationSection } from './escalationSection';
 import { assertNever } from '../../shared/protocol/common';
 import { isToSpend, SPEND_SETTINGS, type FromSpend, type SpendPanelSnapshot, type SpendSettingName, type ToSpend } from '../../shared/protocol/spend';
 import { clear, h, svgFrom } from '../common/dom';
@@ -73,6 +74,7 @@ function render(): void {
     h('div', { class: 'columns' }, splitSection(s), latencySection(s.latency)),
     tcoSection(s.tco) ?? '',
     modelSection(s.byModel),
+    ...escalationSection(s),
     recentSection(s.recent));
 }
 

@@ -70,7 +70,9 @@ suite('ask pipeline', () => {
   test('local route: streams, records one ok ledger record with the cloud-equivalent price', async () => {
     const { d, records, local, cloud } = deps();
     const events = await collect(d, { context: [{ source: 'selection', text: 'const a = 1;', path: 'a.ts', startLine: 3, endLine: 3 }] });
-    assert.deepEqual(events.map((e) => e.type), ['route', 'delta', 'done']);
+    // A local answer always ends with its confidence and the manual "Ask the cloud" state.
+    assert.deepEqual(events.map((e) => e.type), ['route', 'delta', 'done', 'escalation']);
+    assert.equal((events[3] as Extract<AskEvent, { type: 'escalation' }>).action, 'available');
     assert.equal(local.calls.length, 1);
     assert.equal(cloud.calls.length, 0);
     assert.equal(records.length, 1);

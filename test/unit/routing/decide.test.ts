@@ -107,7 +107,7 @@ suite('routing: decide (policy table)', () => {
   test('Ask (automatic), simple → local', () => {
     const { d } = run(request('askAuto', SIMPLE));
     assert.equal(d.route, 'local');
-    assert.match(d.reasons[0], /^local: .*below 0\.5/);
+    assert.match(d.reasons[0], /^local: .*below 0\.25/);
   });
 
   test('Ask (automatic), complex but sensitive → local, reason names the finding and line', () => {

@@ -1,0 +1,35 @@
+// The Anthropic request's system + messages with cache breakpoints placed by planBreakpoints: after the system
+// prompt, after the end of the history (follow-ups), and after the attached context of the new question — each
+// only when the prefix up to it is long enough to be cached for this model.
+
+import type Anthropic from '@anthropic-ai/sdk';
+import type { ChatBody } from '../providers/types';
+import { planBreakpoints, splitContext, type PrefixSegment } from './breakpoints';
+
+type TextBlock = Anthropic.TextBlockParam;
+const MARK = { type: 'ephemeral' } as const;
+
+export function anthropicPrompt(body: ChatBody): { system?: TextBlock[]; messages: Anthropic.MessageParam[] } {
+  const msgs = body.messages;
+  const last = msgs.length - 1;
+  const split = last >= 0 && msgs[last].role === 'user' ? splitContext(msgs[last].content) : undefined;
+  const segments: PrefixSegment[] = [{ id: 'system', text: body.system, stable: body.system !== '' }];
+  msgs.forEach((m, i) => {
+    if (i === last && split) {
+      segments.push({ id: 'context', text: split.context, stable: true });
+      segments.push({ id: 'question', text: split.question, stable: false });
+    } else {
+      segments.push({ id: `m${i}`, text: m.content, stable: i === last - 1 });
+    }
+  });
+  const marks = new Set(planBreakpoints(body.model, segments));
+  const block = (text: string, id: string): TextBlock => (marks.has(id) ? { type: 'text', text, cache_control: MARK } : { type: 'text', text });
+
+  const messages: Anthropic.MessageParam[] = msgs.map((m, i) => {
+    if (i === last && split && marks.has('context')) {
+      return { role: m.role, content: [block(split.context, 'context'), { type: 'text', text: split.question }] };
+    }
+    return { role: m.role, content: marks.has(`m${i}`) ? [block(m.content, `m${i}`)] : m.content };
+  });
+  return { ...(body.system ? { system: [block(body.system, 'system')] } : {}), messages };
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export { scoreConfidence, LOW_P } from './score';
+export { LogprobSupport } from './support';

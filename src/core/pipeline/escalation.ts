@@ -1,0 +1,87 @@
+// Local first, cloud when unsure: what happens after a local answer, and the route of a manual "Ask the cloud".
+// The pipeline calls in here so ask.ts stays a straight line. An escalation is a new cloud request with its own
+// ledger record (`escalatedFrom` = the local one); it re-sends the user's question and context through the
+// egress gate — never the local draft — and never happens for sensitive or private requests.
+
+import { LogprobSupport, scoreConfidence } from '../confidence';
+import { decideEscalation, escalationAction, escalationUnavailable } from '../route/escalate';
+import type { ChatBody, StreamResult } from '../providers/types';
+import type { Decision, Labels, Request } from '../request';
+import type { AskDeps } from './ask';
+import type { AskEvent } from './events';
+
+/** Alternatives per token asked of local servers; 1 is enough for the score and keeps chunks small. */
+const TOP_LOGPROBS = 1;
+
+/** Learned per server + model for the life of the extension host. */
+export const logprobSupport = new LogprobSupport();
+
+/** Extra fields of a local chat body: ask for log-probabilities unless this server/model showed it ignores them. */
+export function localConfidenceFields(deps: AskDeps, model: string): Pick<ChatBody, 'logprobs'> {
+  return logprobSupport.shouldAsk(deps.settings['local.baseUrl'], model) ? { logprobs: TOP_LOGPROBS } : {};
+}
+
+/** The route of this run: a manual escalation of an earlier local answer, or the usual decision. */
+export function routeFor(deps: AskDeps, request: Request, labels: Labels, escalateFrom: EscalateFrom | undefined,
+  estimatedCostUsd: number | null): Decision {
+  if (!escalateFrom) return deps.decide(request, labels, deps.budget(), deps.health(), estimatedCostUsd);
+  return decideEscalation(request, labels, deps.settings, deps.budget(), deps.health(),
+    { band: escalateFrom.band, manual: true }, { estimatedCostUsd });
+}
+
+export interface EscalateFrom {
+  /** Ledger id of the local answer being escalated. */
+  id: string;
+  band?: Decision['band'];
+}
+
+export interface LocalOutcome {
+  text: string;
+  result: StreamResult;
+}
+
+/**
+ * After a finished local answer: score it, then escalate (auto, middle band), offer, or just keep the manual
+ * action available — or say why it is unavailable. `escalate` runs the cloud attempt with the given decision.
+ */
+export async function* afterLocalAnswer(
+  deps: AskDeps, request: Request, labels: Labels, decision: Decision, answer: LocalOutcome,
+  escalate: (d: Decision) => AsyncGenerator<AskEvent, unknown, void>,
+): AsyncGenerator<AskEvent, void, void> {
+  const s = deps.settings;
+  const asked = answer.result.tokens !== undefined || logprobSupport.shouldAsk(s['local.baseUrl'], answer.result.model);
+  if (asked && answer.result.usage.output > 0) logprobSupport.record(s['local.baseUrl'], answer.result.model, answer.result.tokens !== undefined);
+  if (request.origin !== 'askAuto' && request.origin !== 'askPrivate') return;
+
+  const report = scoreConfidence({ text: answer.text, tokens: answer.result.tokens, hitTokenLimit: answer.result.finish === 'length' });
+  const base = { type: 'escalation' as const, requestId: request.id, band: decision.band, confidence: report.score, summary: report.summary };
+  const unavailable = escalationUnavailable(request, labels);
+  if (unavailable) {
+    yield { ...base, action: 'unavailable', reason: `"Ask the cloud" is unavailable: ${unavailable}.` };
+    return;
+  }
+  let action = escalationAction(s, report.score);
+  // Only the middle band promised "cloud when unsure"; below localBelow the user chose local, so offer instead.
+  if (action === 'escalate' && decision.band !== 'middle') action = 'offer';
+  const threshold = s['routing.escalationThreshold'];
+  if (action === 'none') {
+    yield { ...base, action: 'available', reason: report.score < threshold ? 'escalation is off (hybrid.routing.escalation "off")' : `${report.summary} (at or above ${threshold})` };
+    return;
+  }
+  const why = `${report.summary} — below hybrid.routing.escalationThreshold ${threshold}`;
+  if (action === 'offer') {
+    yield { ...base, action: 'offered', reason: why };
+    return;
+  }
+  const d = decideEscalation(request, labels, s, deps.budget(), deps.health(), { band: decision.band, manual: false, confidenceSummary: report.summary });
+  if (d.route !== 'cloud') {
+    yield { ...base, action: 'offered', reason: `${why}; not escalated automatically: ${d.reasons[0]}` };
+    return;
+  }
+  if (d.needsConfirmation && !(await deps.confirm(d.needsConfirmation))) {
+    yield { ...base, action: 'offered', reason: `${why}; the cloud request was not confirmed` };
+    return;
+  }
+  yield { ...base, action: 'escalated', reason: `${why}; asking the cloud` };
+  yield* escalate(d);
+}

@@ -1,0 +1,54 @@
+// The escalation note under a local answer: its confidence with the parts that made it, the "Ask the cloud"
+// action (or why it is unavailable), and — after an automatic escalation — the cloud's answer below it.
+// All text goes in as text nodes; only the cloud answer body goes through the escaping markdown renderer.
+
+import type { EscalatedAnswerView, EscalationView, TurnView } from '../../shared/protocol/chat';
+import { h } from '../common/dom';
+import { formatUsd } from '../common/format';
+import { renderMarkdown } from '../common/markdown';
+
+export function escalationNote(turn: TurnView): HTMLElement | null {
+  const e = turn.escalation;
+  if (!e) return null;
+  const canAsk = e.action !== 'unavailable' && e.action !== 'escalated' && turn.status !== 'streaming';
+  const note = h('div', { class: `escalation escalation-${e.action}`, role: 'note' },
+    h('div', { class: 'escalation-title' }, title(e)),
+    // The title already carries the score; the line below says what made it (or why it escalated / cannot).
+    h('div', { class: 'escalation-reason' }, e.action === 'available' ? parts(e.summary) : e.reason),
+    canAsk ? h('div', { class: 'escalation-actions' },
+      h('button', { type: 'button', class: e.action === 'offered' ? 'primary small' : 'secondary small', 'data-ask-cloud': turn.id,
+        title: 'Sends your question and context (not this answer) to the cloud model, through the privacy gate' }, 'Ask the cloud')) : null);
+  if (turn.escalated) note.append(escalatedAnswer(turn.escalated));
+  return note;
+}
+
+function title(e: EscalationView): string {
+  const score = `local confidence ${e.confidence.toFixed(2)}`;
+  switch (e.action) {
+    case 'escalated': return `Escalated to the cloud (${score})`;
+    case 'offered': return `Not sure? ${capital(score)}`;
+    case 'available': return capital(score);
+    case 'unavailable': return `Stays local (${score})`;
+  }
+}
+
+function escalatedAnswer(a: EscalatedAnswerView): HTMLElement {
+  const body = h('div', { class: 'md' });
+  body.innerHTML = renderMarkdown(a.text); // safe: renderMarkdown escapes all model text (markdown.ts)
+  const head = a.route ? `${a.route.route === 'cloud' ? 'Cloud' : 'Not sent'} · ${a.route.model}` : 'Asking the cloud…';
+  return h('div', { class: 'escalated-answer' },
+    h('div', { class: 'route-line' }, h('span', { class: `badge badge-${a.route?.route ?? 'cloud'}` }, head)),
+    a.route?.reasons.length ? h('div', { class: 'route-reasons' }, a.route.reasons.join(' · ')) : null,
+    body,
+    a.error ? h('div', { class: 'error-message' }, a.error.message) : null,
+    a.footer ? h('div', { class: 'footer' }, h('span', {}, formatUsd(a.footer.costUsd))) : null);
+}
+
+/** "local confidence 0.95: 0 % of tokens below p = 0.3" → "0 % of tokens below p = 0.3". */
+function parts(summary: string): string {
+  return summary.replace(/^local confidence \d(?:\.\d+)?: /, '');
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

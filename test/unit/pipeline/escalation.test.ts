@@ -1,0 +1,156 @@
+// Escalation through the whole Ask pipeline with the real decide/escalation routing and scripted providers:
+// auto escalates with both ledger records linked, offer offers, sensitive never leaves, the draft is never sent.
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/classify/classify';
+import { createPathPolicy } from '../../../src/core/classify/paths';
+import { sealForEgress } from '../../../src/core/egress/seal';
+import { runAsk, type AskDeps, type AskInput } from '../../../src/core/pipeline/ask';
+import type { AskEvent, EscalationEvent } from '../../../src/core/pipeline/events';
+import { logprobSupport } from '../../../src/core/pipeline/escalation';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import type { LedgerRecord } from '../../../src/core/request';
+import { decide } from '../../../src/core/route/decide';
+import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
+import { GENERATORS, Rng } from '../../fixtures/privacy/corpus';
+
+const DRAFT = "I'm not sure, but maybe the cache key is stale.";
+const unsureTokens = DRAFT.split(' ').map((token, i) => ({ token, logprob: Math.log(i % 2 ? 0.2 : 0.6) }));
+
+function provider(id: string, location: 'local' | 'cloud', text: string, tokens?: StreamResult['tokens']): ChatProvider & { calls: ChatBody[] } {
+  const calls: ChatBody[] = [];
+  return {
+    id, location, calls,
+    async *stream(body: ChatBody) {
+      calls.push(body);
+      yield text;
+      return { usage: { input: 100, output: 20, cacheRead: 0, cacheWrite: 0, source: 'provider' }, timing: { ttftMs: 5, totalMs: 50 },
+        model: body.model, finish: 'stop', ...(tokens && body.logprobs !== undefined ? { tokens } : {}) } as StreamResult;
+    },
+  };
+}
+
+// A question the classifier puts in the middle band with the thresholds below.
+const MIDDLE = 'How should I structure the retry logic in this fetch wrapper?';
+
+function harness(over: Partial<HybridSettings> = {}, localText = DRAFT, tokens: StreamResult['tokens'] | null = unsureTokens) {
+  const settings: HybridSettings = { ...DEFAULT_SETTINGS, 'routing.localBelow': 0, 'routing.complexityThreshold': 1.01, ...over };
+  const records: LedgerRecord[] = [];
+  const local = provider('ollama', 'local', localText, tokens ?? undefined);
+  const cloud = provider('anthropic', 'cloud', 'Use exponential backoff with jitter.');
+  const pathPolicy = createPathPolicy({ privateGlobs: [] });
+  let n = 0;
+  let t = 1_000_000;
+  const d: AskDeps = {
+    settings,
+    classify: (r) => classify(r, { pathPolicy, markers: settings['privacy.markers'] }),
+    decide: (r, l, b, h, c) => decide(r, l, settings, b, h, { estimatedCostUsd: c }),
+    gate: (body) => ({ ok: true, body: sealForEgress(body), redactions: {}, redactedCount: 0 }),
+    budget: () => ({ level: 'none', spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 }),
+    health: () => ({ local: 'ready', cloud: 'ready' }),
+    local: () => local,
+    cloud: async () => cloud,
+    countTokens: async (s) => Math.ceil(s.length / 4),
+    contextWindow: () => 200_000,
+    price: (model, u) => (u.input * 1 + u.output * 5) / 1e6 * (model.includes('haiku') ? 1 : 3),
+    cost: (route, model, u) => (route === 'local' ? { costUsd: 0 } : { costUsd: d.price(model, u) ?? null }),
+    preflight: (model, promptTokens, _kind, max) => {
+      const at = (out: number) => d.price(model, { input: promptTokens, output: out, cacheRead: 0, cacheWrite: 0, source: 'estimate' }) ?? 0;
+      return { likelyUsd: at(400), atMostUsd: at(max), expectedOutputTokens: 400, basis: 'default' };
+    },
+    record: async (r) => { records.push(r); },
+    confirm: async () => true,
+    now: () => (t += 10),
+    newId: () => `req-${++n}`,
+  };
+  return { d, records, local, cloud };
+}
+
+async function collect(d: AskDeps, input: Partial<AskInput> = {}): Promise<AskEvent[]> {
+  const events: AskEvent[] = [];
+  for await (const e of runAsk(d, { origin: 'askAuto', kind: 'ask', question: MIDDLE, context: [], ...input }, new AbortController().signal)) events.push(e);
+  return events;
+}
+const escalationOf = (events: AskEvent[]) => events.find((e): e is EscalationEvent => e.type === 'escalation')!;
+
+suite('pipeline: escalation', () => {
+  // Support is learned per server/model for the process; every test starts from "unknown".
+  setup(() => logprobSupport.clear());
+
+  test('auto: an unsure local answer in the middle band escalates to the light tier; records are linked', async () => {
+    const { d, records, local, cloud } = harness({ 'routing.escalation': 'auto' });
+    const events = await collect(d);
+    assert.deepEqual(events.map((e) => e.type), ['route', 'delta', 'done', 'escalation', 'route', 'delta', 'done']);
+    const esc = escalationOf(events);
+    assert.equal(esc.action, 'escalated');
+    assert.equal(esc.band, 'middle');
+    assert.ok(esc.confidence < 0.7);
+    assert.match(esc.reason, /local confidence 0\.\d\d: \d+ % of tokens below p = 0\.3; said 'i'm not sure'/);
+    assert.equal(local.calls[0].logprobs, 1, 'log-probabilities were asked of the local server');
+    assert.equal(cloud.calls.length, 1);
+    assert.equal(cloud.calls[0].model, 'claude-haiku-4-5');
+    assert.ok(!JSON.stringify(cloud.calls[0]).includes('cache key is stale'), 'the local draft is never sent');
+    assert.equal(records.length, 2);
+    assert.equal(records[0].route, 'local');
+    assert.equal(records[1].route, 'cloud');
+    assert.equal(records[1].escalatedFrom, records[0].id);
+    assert.notEqual(records[1].id, records[0].id);
+  });
+
+  test('offer: the answer gets an "Ask the cloud" offer with the reason; nothing goes out', async () => {
+    const { d, records, cloud } = harness({ 'routing.escalation': 'offer' });
+    const esc = escalationOf(await collect(d));
+    assert.equal(esc.action, 'offered');
+    assert.match(esc.reason, /below hybrid\.routing\.escalationThreshold 0\.7/);
+    assert.equal(esc.requestId, records[0].id);
+    assert.equal(cloud.calls.length, 0);
+    assert.equal(records.length, 1);
+  });
+
+  test('manual "Ask the cloud" of an offered answer: frontier model, linked, draft not sent', async () => {
+    const { d, records, cloud, local } = harness();
+    const events = await collect(d, { escalateFrom: { id: 'req-earlier', band: 'middle' } });
+    assert.equal(local.calls.length, 0);
+    assert.equal(cloud.calls.length, 1);
+    assert.equal(cloud.calls[0].model, 'claude-sonnet-4-6');
+    assert.equal(records[0].escalatedFrom, 'req-earlier');
+    assert.match((events[0] as Extract<AskEvent, { type: 'route' }>).reasons[0], /you asked the cloud after the local answer/);
+  });
+
+  test('a confident answer escalates nowhere, even in auto', async () => {
+    const confident = 'Wrap the call in a loop with backoff.'.split(' ').map((token) => ({ token, logprob: Math.log(0.97) }));
+    const { d, cloud } = harness({ 'routing.escalation': 'auto' }, 'Wrap the call in a loop with backoff.', confident);
+    const esc = escalationOf(await collect(d));
+    assert.equal(esc.action, 'available');
+    assert.equal(cloud.calls.length, 0);
+  });
+
+  test('sensitive request: never escalates (auto), the action says why, no cloud call', async () => {
+    const { d, cloud, records } = harness({ 'routing.escalation': 'auto' });
+    const secret = GENERATORS['aws-access-key-id'](new Rng(5), 0).value;
+    const events = await collect(d, { context: [{ source: 'selection', text: `const key = "${secret}";`, path: 'src/a.ts', startLine: 1 }] });
+    const esc = escalationOf(events);
+    assert.equal(esc.action, 'unavailable');
+    assert.match(esc.reason, /never escalate/);
+    assert.equal(cloud.calls.length, 0);
+    assert.equal(records.length, 1);
+    const manual = await collect(d, { escalateFrom: { id: 'x' }, context: [{ source: 'selection', text: `const key = "${secret}";`, path: 'src/a.ts', startLine: 1 }] });
+    assert.equal(cloud.calls.length, 0);
+    assert.ok(manual.some((e) => e.type === 'error' && /unavailable/.test(e.message)));
+  });
+
+  test('Ask (private) answers offer no cloud action', async () => {
+    const { d, cloud } = harness({ 'routing.escalation': 'auto' });
+    const esc = escalationOf(await collect(d, { origin: 'askPrivate' }));
+    assert.equal(esc.action, 'unavailable');
+    assert.match(esc.reason, /privately/);
+    assert.equal(cloud.calls.length, 0);
+  });
+
+  test('a server that returns no log-probabilities is not asked again for that model', async () => {
+    const { d, local } = harness({}, 'Fine answer here.', null);
+    await collect(d);
+    await collect(d);
+    assert.equal(local.calls[0].logprobs, 1);
+    assert.equal(local.calls[1].logprobs, undefined);
+  });
+});
