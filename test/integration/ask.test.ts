@@ -5,54 +5,30 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startAll, type AllFakes } from '../fakes';
+import type { AllFakes } from '../fakes';
 import type { HybridApi } from '../../src/extension';
-import { activateExtension, waitFor, withSettings } from './helpers';
+import { ALNUM, generatedAnthropicKey, openWithFakes, randomChars, type FakeWorkbench } from './fakeWorkbench';
+import { waitFor, withSettings } from './helpers';
 
-function randomChars(n: number, alphabet: string): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
-  return s;
-}
 const UPPER32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 // Generated at run time so no secret-shaped literal is ever committed.
 const awsKeyId = ['AK', 'IA', randomChars(16, UPPER32)].join('');
 const email = `jane.doe.${randomChars(6, 'abcdefghijklmnopqrstuvwxyz')}@acme-widgets.io`;
-const canaryKey = ['sk', 'ant', 'api03', randomChars(40, ALNUM)].join('-');
+const canaryKey = generatedAnthropicKey();
 
 suite('ask commands against the fakes', function () {
   this.timeout(60_000);
   let fakes: AllFakes;
-  let restore: () => Promise<void>;
+  let bench: FakeWorkbench;
   let api: HybridApi;
-  let oldKey: string | undefined;
 
   suiteSetup(async () => {
-    fakes = await startAll();
-    oldKey = process.env.ANTHROPIC_API_KEY;
-    process.env.ANTHROPIC_API_KEY = canaryKey;
-    restore = await withSettings({
-      'local.baseUrl': fakes.urls.ollama,
-      'local.chatModel': 'qwen2.5-coder:7b',
-      'anthropic.baseUrl': fakes.urls.anthropic,
-      'cloud.provider': 'anthropic',
-      'cloud.model': 'claude-sonnet-4-6',
-      'completion.enabled': false,
-    });
-    api = (await activateExtension<HybridApi>()).api;
-    assert.ok(api.test, 'HYBRID_TEST=1 test API missing');
-    await api.test.recheckLocal();
-    await waitFor(() => api.test?.localHealth() === 'ready', 10_000, 'local health ready');
+    bench = await openWithFakes({ anthropicKey: canaryKey, waitForLocal: true });
+    ({ fakes, api } = bench);
   });
 
-  suiteTeardown(async () => {
-    await restore?.();
-    if (oldKey === undefined) delete process.env.ANTHROPIC_API_KEY; else process.env.ANTHROPIC_API_KEY = oldKey;
-    await fakes?.close();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  suiteTeardown(async () => { await bench?.close(); });
 
   setup(() => {
     fakes.ollama!.fake.reset();

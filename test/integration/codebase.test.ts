@@ -4,9 +4,10 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startAll, type AllFakes } from '../fakes';
+import type { AllFakes } from '../fakes';
 import type { HybridApi } from '../../src/extension';
 import type { ChatViewProvider } from '../../src/vscode/chat/ChatViewProvider';
+import { openWithFakes, type FakeWorkbench } from './fakeWorkbench';
 import { activateExtension, waitFor, withSettings, workspaceRoot } from './helpers';
 
 const rand = () => Math.random().toString(36).slice(2, 10);
@@ -25,28 +26,17 @@ const FILES: Record<string, string> = {
 suite('codebase context (repo map) against the cloud fake', function () {
   this.timeout(120_000);
   let fakes: AllFakes;
-  let restore: () => Promise<void>;
-  let oldKey: string | undefined;
+  let bench: FakeWorkbench;
 
   suiteSetup(async () => {
     const root = workspaceRoot();
     for (const [rel, text] of Object.entries(FILES)) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, rel), Buffer.from(text));
-    fakes = await startAll();
-    oldKey = process.env.ANTHROPIC_API_KEY;
-    process.env.ANTHROPIC_API_KEY = ['sk', 'ant', 'api03', rand() + rand() + rand() + rand() + rand()].join('-');
-    restore = await withSettings({
-      'local.baseUrl': fakes.urls.ollama, 'anthropic.baseUrl': fakes.urls.anthropic, 'cloud.provider': 'anthropic',
-      'cloud.model': 'claude-sonnet-4-6', 'completion.enabled': false, 'context.codebase': 'auto',
-    });
-    const { api } = await activateExtension<HybridApi>();
-    assert.ok(api.test, 'HYBRID_TEST=1 test API missing');
+    bench = await openWithFakes({ settings: { 'local.chatModel': undefined, 'context.codebase': 'auto' } });
+    fakes = bench.fakes;
   });
 
   suiteTeardown(async () => {
-    await restore?.();
-    if (oldKey === undefined) delete process.env.ANTHROPIC_API_KEY; else process.env.ANTHROPIC_API_KEY = oldKey;
-    await fakes?.close();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await bench?.close();
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'svc'), { recursive: true });
   });
 

@@ -52,7 +52,7 @@ export function declaredCommands(ext: vscode.Extension<unknown> = getExtension()
     .filter((id): id is string => typeof id === 'string');
 }
 
-type SettingValue = string | number | boolean | string[] | Record<string, unknown> | undefined;
+export type SettingValue = string | number | boolean | string[] | Record<string, unknown> | undefined;
 
 /**
  * Sets `hybrid.<key>` (global/user scope) and returns a function that restores the previous value.

@@ -8,16 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startAll, type AllFakes } from '../fakes';
+import type { AllFakes } from '../fakes';
 import type { HybridApi } from '../../src/extension';
-import { activateExtension, waitFor, withSettings } from './helpers';
-
-function rnd(n: number, alphabet: string): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
-  return s;
-}
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+import { ALNUM, openWithFakes, randomChars as rnd, type FakeWorkbench } from './fakeWorkbench';
+import { waitFor, withSettings } from './helpers';
 const mixed = (n: number): string => 'Qa7' + rnd(n - 3, ALNUM);
 
 const ghToken = ['gh', 'p_', mixed(36)].join('');
@@ -62,35 +56,18 @@ function leakedPieces(wire: string): string[] {
 suite('privacy under attack (issue #12)', function () {
   this.timeout(90_000);
   let fakes: AllFakes;
-  let restore: () => Promise<void>;
+  let bench: FakeWorkbench;
   let api: HybridApi;
-  let oldKey: string | undefined;
   let dir: string;
 
   suiteSetup(async () => {
-    fakes = await startAll();
-    oldKey = process.env.ANTHROPIC_API_KEY;
-    process.env.ANTHROPIC_API_KEY = ['sk', 'ant', 'api03', rnd(40, ALNUM)].join('-');
-    restore = await withSettings({
-      'local.baseUrl': fakes.urls.ollama,
-      'local.chatModel': 'qwen2.5-coder:7b',
-      'anthropic.baseUrl': fakes.urls.anthropic,
-      'cloud.provider': 'anthropic',
-      'cloud.model': 'claude-sonnet-4-6',
-      'completion.enabled': false,
-      'privacy.onCloudFindings': 'redact',
-    });
-    api = (await activateExtension<HybridApi>()).api;
-    await api.test!.recheckLocal();
-    await waitFor(() => api.test?.localHealth() === 'ready', 10_000, 'local health ready');
+    bench = await openWithFakes({ settings: { 'privacy.onCloudFindings': 'redact' }, waitForLocal: true });
+    ({ fakes, api } = bench);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-privacy-'));
   });
 
   suiteTeardown(async () => {
-    await restore?.();
-    if (oldKey === undefined) delete process.env.ANTHROPIC_API_KEY; else process.env.ANTHROPIC_API_KEY = oldKey;
-    await fakes?.close();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await bench?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -4,47 +4,22 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startAll, type AllFakes } from '../fakes';
+import type { AllFakes } from '../fakes';
 import type { HybridApi } from '../../src/extension';
-import { activateExtension, withSettings } from './helpers';
-
-function randomChars(n: number): string {
-  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < n; i++) s += abc[Math.floor(Math.random() * abc.length)];
-  return s;
-}
+import { openWithFakes, type FakeWorkbench } from './fakeWorkbench';
 
 suite('spend: cancelled and rejected cloud requests', function () {
   this.timeout(60_000);
   let fakes: AllFakes;
-  let restore: () => Promise<void>;
+  let bench: FakeWorkbench;
   let api: HybridApi;
-  let oldKey: string | undefined;
 
   suiteSetup(async () => {
-    fakes = await startAll();
-    oldKey = process.env.ANTHROPIC_API_KEY;
-    // Generated at run time so no secret-shaped literal is ever committed.
-    process.env.ANTHROPIC_API_KEY = ['sk', 'ant', 'api03', randomChars(40)].join('-');
-    restore = await withSettings({
-      'local.baseUrl': fakes.urls.ollama,
-      'anthropic.baseUrl': fakes.urls.anthropic,
-      'cloud.provider': 'anthropic',
-      'cloud.model': 'claude-sonnet-4-6',
-      'completion.enabled': false,
-      'fallback.cloudToLocal': false,
-    });
-    api = (await activateExtension<HybridApi>()).api;
-    assert.ok(api.test, 'HYBRID_TEST=1 test API missing');
+    bench = await openWithFakes({ settings: { 'fallback.cloudToLocal': false } });
+    ({ fakes, api } = bench);
   });
 
-  suiteTeardown(async () => {
-    await restore?.();
-    if (oldKey === undefined) delete process.env.ANTHROPIC_API_KEY; else process.env.ANTHROPIC_API_KEY = oldKey;
-    await fakes?.close();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  suiteTeardown(async () => { await bench?.close(); });
 
   setup(async () => {
     fakes.anthropic!.fake.reset();
