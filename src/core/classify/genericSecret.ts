@@ -9,7 +9,7 @@ import { isCredentialName, isPasswordName } from './credentialNames';
 import { isPlaceholder, isUuid, shannonEntropy } from './text';
 import type { RawHit } from './pii';
 
-const NAME = /p(?:ass|wd)|s(?:ecret|ig|alt)|token|key|c(?:red|ookie|onnstr)|auth|bearer|jwt|hmac|dsn|(?:PASS|PWD|SECRET|SIG|SALT|TOKEN|KEY|CRED|COOKIE|AUTH|BEARER|JWT|HMAC|DSN)|(?:Pass|Pwd|Secret|Sig|Salt|Token|Key|Cred|Cookie|Auth|Bearer|Jwt|Hmac|Dsn)/g;
+const NAME = /p(?:ass|wd|at)|s(?:ecret|ig|alt)|token|key|c(?:red|ookie|onnstr)|auth|bearer|jwt|hmac|dsn|(?:PASS|PWD|PAT|SECRET|SIG|SALT|TOKEN|KEY|CRED|COOKIE|AUTH|BEARER|JWT|HMAC|DSN)|(?:Pass|Pwd|Pat|Secret|Sig|Salt|Token|Key|Cred|Cookie|Auth|Bearer|Jwt|Hmac|Dsn)/g;
 function isIdentChar(c: number): boolean {
   // [A-Za-z0-9_.-], by char code: this runs for every character around every keyword hit.
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
@@ -102,6 +102,7 @@ export function looksSecret(value: string, ident: string): boolean {
   if (isUuid(v) || isPlaceholder(v)) return false;
   if (/^(?:sha\d+|md5)[-:]/i.test(v)) return false;               // integrity hashes
   if (/^arn:[\w-]+:/.test(v)) return false;                      // resource names (AWS ARNs)
+  if (/^\/.{2,}\/[dgimsuy]*$/.test(v) && /[\\^$*+?()[\]{}|]/.test(v)) return false; // a regex literal (`const pat = /^a+$/`)
   if (/^(?:https?|file):\/\//i.test(v)) return false;            // URLs are handled by the URL rules
   const h = shannonEntropy(v);
   const classes = +/[a-z]/.test(v) + +/[A-Z]/.test(v) + +/\d/.test(v) + +/[^A-Za-z0-9]/.test(v);

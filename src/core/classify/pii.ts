@@ -1,6 +1,8 @@
 // Personal-data detectors after Microsoft Presidio's recognizers: a bounded regex finds the candidate, a checksum
 // or range check (Luhn, SSN ranges, IBAN mod-97) removes look-alikes, so ordinary numbers in code stay quiet.
 
+import { isPublicTestCard } from './publicTestCards';
+
 export interface RawHit {
   kind: string;
   label: string;
@@ -77,7 +79,7 @@ export function findCards(text: string): RawHit[] {
   for (let m = CARD.exec(text); m; m = CARD.exec(text)) {
     if (m.index > 0 && (/\d/.test(text[m.index - 1]) || (/[.-]/.test(text[m.index - 1]) && /\d/.test(text[m.index - 2] ?? '')))) { CARD.lastIndex = m.index + 1; continue; }
     const digits = m[1].replace(/[ -]/g, '');
-    if (cardBrand(digits) && luhnValid(digits) && !/^(\d)\1+$/.test(digits)) {
+    if (cardBrand(digits) && luhnValid(digits) && !/^(\d)\1+$/.test(digits) && !isPublicTestCard(digits)) {
       out.push({ kind: 'credit-card', label: 'payment card number', start: m.index, end: m.index + m[0].length });
     }
   }
