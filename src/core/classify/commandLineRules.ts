@@ -1,11 +1,12 @@
 // Passwords given on a command line in the shapes the generic name rule cannot read: a short flag glued to its
 // value (`mysql -pS3cret`, `mysqldump -p'S3cret'`), and the tools whose `-p` takes the next word as the password
 // (`docker login -p …`, `sshpass -p …`). For the MySQL family a `-p` followed by a space prompts and the next
-// word is the database name, so only the glued form is a secret there.
+// word is the database name, so only the glued form is a secret there. Also redis-cli -a, mongo -p, sqlcmd -P,
+// SQL `IDENTIFIED BY '…'` / `PASSWORD '…'`, and Azure DevOps tokens piped into `az devops login`.
 
 import type { SecretRule } from './secretRules';
 
-const re = (source: string): RegExp => new RegExp(source, 'gd');
+const re = (source: string, flags = ''): RegExp => new RegExp(source, `gd${flags}`);
 // A command's arguments up to the flag: same line (or `\`-continued), not past a pipe or `;`.
 const ARGS = String.raw`(?:[^\n|;&]|\\\r?\n){0,300}?`;
 const VALUE = String.raw`(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})"|([^\s'"\x60;|&]{3,200}))`;
@@ -17,4 +18,22 @@ export const COMMAND_LINE_RULES: readonly SecretRule[] = [
   { kind: 'cli-password-flag', label: 'password after a -p flag', keywords: ['login', 'sshpass'],
     re: re(String.raw`\b(?:(?:docker|podman|nerdctl|buildah|skopeo|helm[ \t]+registry|oras)[ \t]+login|sshpass)\b${ARGS}[ \t]-p[ \t]*=?[ \t]*${VALUE}`),
     validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
+  { kind: 'cli-password-flag', label: 'password after a -p flag', keywords: ['mongo'],
+    re: re(String.raw`\b(?:mongosh?|mongo(?:dump|restore|export|import|stat|top|files))\b${ARGS}[ \t]-p[ \t]+${VALUE}`),
+    validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
+  { kind: 'cli-password-flag', label: 'password after a -P flag', keywords: ['sqlcmd', 'bcp', 'osql'],
+    re: re(String.raw`\b(?:sqlcmd|bcp|osql)\b${ARGS}[ \t]-P[ \t]*${VALUE}`),
+    validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
+  { kind: 'cli-password-flag', label: 'password after redis-cli -a', keywords: ['redis-cli', 'keydb-cli'],
+    re: re(String.raw`\b(?:redis|keydb)-cli\b${ARGS}[ \t]-a[ \t]+${VALUE}`),
+    validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
+  // SQL: CREATE USER … IDENTIFIED BY 'pw', ALTER ROLE … WITH [ENCRYPTED] PASSWORD 'pw', SET PASSWORD = 'pw'.
+  { kind: 'sql-password', label: 'password in a SQL statement', keywords: ['IDENTIFIED', 'identified', 'PASSWORD', 'password', 'Password'],
+    re: re(String.raw`\b(?:identified[ \t]+(?:with[ \t]+\w+[ \t]+)?by|password)[ \t]*=?[ \t]*(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})")`, 'i'),
+    validate: (v) => !/^\$\{?\w+\}?$|^:\w+$|^\?$/.test(v) && !/^\s*$/.test(v) },
+  // Azure DevOps PATs before the 2024 format: 52 lower-case base32 characters, usually with no name beside them
+  // (`echo … | az devops login`). Base32 of random bytes carries several of the digits 2–7.
+  { kind: 'azure-devops-pat', label: 'Azure DevOps token', keywords: [],
+    re: re(String.raw`([a-z2-7]{52})(?![a-z0-9])`), leftBoundary: true,
+    validate: (v) => (v.match(/[2-7]/g)?.length ?? 0) >= 4 && /[a-z]{2}/.test(v) },
 ];

@@ -33,9 +33,9 @@ function compile(source: string): { re: RegExp; plain: boolean } {
   return c;
 }
 
-const LINE_LEAD = /^[\s/*#;!<>"'`-]*(?:<!--\s*|\/\/\s*|--\s*)?$/;
+const LINE_LEAD = /^[\s/*#;!<>"'`{(%-]*(?:<!--\s*|\/\/\s*|--\s*|REM\s+)?$/;
 // Comment closers, possibly nested (`/* <!-- confidential --> */`): a notice line may end in any run of them.
-const CLOSERS = String.raw`(?:\s*(?:\*\/|-->|\*\)|-\}|#>|'''|"""|\]\]|%>|\?>))*\s*$`;
+const CLOSERS = String.raw`(?:\s*(?:\*\/|-->|\*\)|-\}|#>|'''|"""|\]\]|%>|\?>|\}|\*\*|__))*\s*$`;
 const LOWER_TAIL = new RegExp(String.raw`^(?:${CLOSERS}|\s*[—–.!]|\s+-\s|\s+(?:and|&)\s)`);
 const NOTICE_TAIL = new RegExp(String.raw`^(?:${CLOSERS}|\s*[—–:.!,;(\-]|\s+(?:&|\+|(?:and|information|material|materials|notice|data|document|—)\b))`, 'i');
 

@@ -1,13 +1,13 @@
 // Identity-document numbers (passport, driving licence, national ID card) have no checksum a scanner can rely
 // on across countries, so they are found by their label: a passport / licence / ID-card key or phrase, then
-// within a few characters a 6–12 character document number with at least five digits (US and UK passports are
-// 9 digits, German ones C01X00T47, French 12AB34567).
+// within a few characters a 6–18 character document number with at least five digits (US and UK passports are
+// 9 digits, German ones C01X00T47, French 12AB34567, UK driving licences MORGA753116SM9IJ).
 
 import type { RawHit } from './pii';
 
-const LABEL = /\b(?:passport|passeport|pasaporte|reisepass|personalausweis|driv(?:er'?s?|ing)[ _-]?licen[cs]e|dl|national[ _-]?id(?:entity)?|id[ _-]?card|identity[ _-]?card|tax[ _-]?id|tin)(?:[ _.-]?(?:no|nr|num(?:ber)?|#|id|nummer|number))?\b|(?:passport|licen[cs]e|idCard|nationalId)(?:No|Nr|Num|Number|Id)\b/giy;
-const LABEL_START = /passport|passeport|pasaporte|reisepass|personalausweis|licen[cs]e|national|id[ _-]?card|identity|tax|\btin\b|\bdl\b|idCard|nationalId/gi;
-const VALUE = /["']?[ \t]*(?:[:=#]|=>|:=|is|no\.?|number)?[ \t]*["']?[ \t]*([A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){5,13})(?![A-Za-z0-9])/y;
+const LABEL = /\b(?:passport|passeport|pasaporte|reisepass|personalausweis|driv(?:er'?s?|ing)[ _-]?licen[cs]e|national[ _-]?id(?:entity)?|id[ _-]?card|identity[ _-]?card|tax[ _-]?id|tin)(?:[ _.-]?(?:no|nr|num(?:ber)?|#|id|nummer|number))?\b|(?:passport|licen[cs]e|idCard|nationalId)(?:No|Nr|Num|Number|Id)\b/giy;
+const LABEL_START = /passport|passeport|pasaporte|reisepass|personalausweis|licen[cs]e|national|id[ _-]?card|identity|tax|\btin\b|idCard|nationalId/gi;
+const VALUE = /["']?[ \t]*(?:[:=#>]|=>|:=|is|no\.?|number)?[ \t]*["']?[ \t]*([A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){5,19})(?![A-Za-z0-9])/y;
 
 export function findDocumentNumbers(text: string): RawHit[] {
   const out: RawHit[] = [];
@@ -29,7 +29,7 @@ export function findDocumentNumbers(text: string): RawHit[] {
     const raw = v[1];
     const compact = raw.replace(/[ -]/g, '');
     const digits = compact.replace(/\D/g, '').length;
-    if (compact.length < 6 || compact.length > 12 || digits < 5 || compact.length - digits > 4) continue;
+    if (compact.length < 6 || compact.length > 18 || digits < 5) continue;
     const start = v.index + v[0].length - raw.length;
     out.push({ kind: 'identity-document', label: 'identity document number', start, end: start + raw.length });
     LABEL_START.lastIndex = Math.max(LABEL_START.lastIndex, start + raw.length);

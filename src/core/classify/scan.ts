@@ -164,8 +164,8 @@ function extendToToken(text: string, h: Hit): Hit {
   return start === h.start && end === h.end ? h : { ...h, start, end };
 }
 
-const GLUE_AFTER = /^(?:\$\{[^{}\r\n]{0,60}\}|(["'`])[ \t]*(?:\+|\.)?[ \t]*(?:\r?\n[ \t]*(?:\+[ \t]*)?)?\1)(?=[A-Za-z0-9_+/=-])/;
-const GLUE_BEFORE = /(?<=[A-Za-z0-9_+/=-])(?:\$\{[^{}\r\n]{0,60}\}|(["'`])[ \t]*(?:\+|\.)?[ \t]*(?:\r?\n[ \t]*(?:\+[ \t]*)?)?\1)$/;
+const GLUE_AFTER = /^(?:"'|'"|[$#]\{[^{}\r\n]{0,60}\}|(["'`])[ \t]*(?:\+|\.)?[ \t]*(?:\r?\n[ \t]*(?:\+[ \t]*)?)?\1)(?=[A-Za-z0-9_+/=-])/;
+const GLUE_BEFORE = /(?<=[A-Za-z0-9_+/=-])(?:"'|'"|[$#]\{[^{}\r\n]{0,60}\}|(["'`])[ \t]*(?:\+|\.)?[ \t]*(?:\r?\n[ \t]*(?:\+[ \t]*)?)?\1)$/;
 
 function detect(text: string, opts: ScanOptions): Hit[] {
   const deadline = opts.deadline;

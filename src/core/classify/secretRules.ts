@@ -32,7 +32,8 @@ export interface SecretRule {
 }
 
 // Terminator used by gitleaks' "unique token" rules: a quote, whitespace, `;`, an escaped newline, or the end.
-const END = String.raw`(?=[\x60'"\s;,)\]}<>]|\\[nr]|$)`;
+// An escaped quote ends a value too (`\"sk_live_…\"` inside a JSON string).
+const END = String.raw`(?=[\x60'"\s;,)\]}<>]|\\[nrt'"\x60\\]|$)`;
 const PLACEHOLDER = /EXAMPLE|X{6,}|x{6,}|0{8,}|\*{4,}/;
 
 function r(source: string, flags = ''): RegExp {

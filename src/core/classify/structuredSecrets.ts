@@ -5,7 +5,7 @@
 import { isCredentialName } from './credentialNames';
 import type { RawHit } from './pii';
 
-const PII_COLUMNS = /^(?:ssn|social security(?: number)?|sin|nino|national insurance(?: number)?|iban|card(?: number)?|credit card(?: number)?|tax id)$/i;
+const PII_COLUMNS = /^(?:passport(?:[ _-]?(?:no|nr|num|number|#))?|driv(?:er'?s?|ing)[ _-]?licen[cs]e(?:[ _-]?(?:no|number))?|national[ _-]?id(?:[ _-]?(?:no|number))?|ssn|social security(?: number)?|sin|nino|national insurance(?: number)?|iban|card(?: number)?|credit card(?: number)?|tax id)$/i;
 const MAX_ROWS = 20000;
 
 // A header row: only short, plain cells. Found by one regex pass instead of splitting every line of code.

@@ -49,8 +49,9 @@ export function normalisedView(text: string): View | undefined {
 
 // `"abc" + "def"`, `'abc' . 'def'`, `"abc" "def"` (adjacent literals, incl. across a line break), `\`-newline.
 // A template literal's `${…}` between two value characters (`sk-ant-${''}api03…`, `${"x"}`) is glue too: what the
-// expression adds is unknown, and what stands on either side of it is read as one value.
-const JOIN = /(["'`])[ \t]*(?:\+|\.|\.\.|&|\|\|)?[ \t]*(?:\\?\r?\n[ \t]*(?:\+|\.|&)?[ \t]*)?\1|\\\r?\n[ \t]*|\$\{[^{}\r\n]{0,60}\}/g;
+// expression adds is unknown, and what stands on either side of it is read as one value. Likewise Ruby's `#{…}`,
+// an empty literal in f-string / JSX braces (`{''}`), and shell quotes switching mid-word (`"abc"'def'`).
+const JOIN = /(["'`])[ \t]*(?:\+|\.|\.\.|&|\|\|)?[ \t]*(?:\\?\r?\n[ \t]*(?:\+|\.|&)?[ \t]*)?\1|\\\r?\n[ \t]*|[$#]\{[^{}\r\n]{0,60}\}|\{[ \t]*(['"])\2[ \t]*\}|"'|'"/g;
 
 /** The text with concatenation glue removed; undefined when there is none. */
 export function joinedView(text: string): View | undefined {
