@@ -31,9 +31,12 @@ export const COMMAND_LINE_RULES: readonly SecretRule[] = [
   { kind: 'sql-password', label: 'password in a SQL statement', keywords: ['IDENTIFIED', 'identified', 'PASSWORD', 'password', 'Password'],
     re: re(String.raw`\b(?:identified[ \t]+(?:with[ \t]+\w+[ \t]+)?by|password)[ \t]*=?[ \t]*(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})")`, 'i'),
     validate: (v) => !/^\$\{?\w+\}?$|^:\w+$|^\?$/.test(v) && !/^\s*$/.test(v) },
-  // Azure DevOps PATs before the 2024 format: 52 lower-case base32 characters, usually with no name beside them
-  // (`echo … | az devops login`). Base32 of random bytes carries several of the digits 2–7.
-  { kind: 'azure-devops-pat', label: 'Azure DevOps token', keywords: [],
-    re: re(String.raw`([a-z2-7]{52})(?![a-z0-9])`), leftBoundary: true,
+  // Azure DevOps PATs before the 2024 format: 52 lower-case base32 characters, often with no name beside them
+  // (`echo … | az devops login`, `BasicAuthentication('', …)`). Base32 of random bytes carries several of the
+  // digits 2–7. Without a name the shape alone is too costly to test on every text, so it runs where Azure DevOps
+  // is mentioned; a named one (`…_PAT=`, `pat:`) is the generic rule's.
+  { kind: 'azure-devops-pat', label: 'Azure DevOps token', keywords: ['azure', 'Azure', 'AZURE', 'devops', 'DevOps', 'DEVOPS', 'ADO', 'azdo', 'AZDO', 'vsts', 'VSTS', 'visualstudio.com', 'BasicAuthentication', 'az '],
+    // `\b` first: a try starts only at a word's start, so long lower-case words cost one pass, not one per letter.
+    re: re(String.raw`\b([a-z2-7]{52})(?![a-z0-9])`), leftBoundary: true,
     validate: (v) => (v.match(/[2-7]/g)?.length ?? 0) >= 4 && /[a-z]{2}/.test(v) },
 ];

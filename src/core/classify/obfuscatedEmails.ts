@@ -14,10 +14,12 @@ const WORD_DOT = String.raw`[ \t]+(?:dot|DOT)[ \t]+`;
 
 // Any `at` spelling, then labels joined by any `dot` spelling (or a plain dot).
 const BRACKETED = new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])(${LOCAL})(?:${BR_AT}|@|${WORD_AT})(${LABELPART}(?:(?:${BR_DOT}|${WORD_DOT}|\.)${LABELPART}){1,6})(?![\p{L}\p{N}-])`, 'giu');
+const ANCHOR = /[[({<][ \t]*(?:at|AT|@|dot|DOT|\.)[ \t]*[\])}>]|[ \t](?:dot|DOT)[ \t]/;
 const COMMON_TLD = /^(?:com|org|net|io|co|de|uk|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|pt|ie|us|ca|au|nz|jp|cn|in|br|mx|ru|edu|gov|info|biz|me|dev|app|ai|eu)$/i;
 
 export function findObfuscatedEmails(text: string): RawHit[] {
-  if (!/\[|\(|\{|<| at | AT /.test(text)) return [];
+  // Cheap gate: a bracketed at/dot, or a spelled-out dot; without one there is nothing to find.
+  if (!ANCHOR.test(text)) return [];
   const out: RawHit[] = [];
   BRACKETED.lastIndex = 0;
   for (let m = BRACKETED.exec(text); m; m = BRACKETED.exec(text)) {
