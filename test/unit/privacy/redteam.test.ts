@@ -147,9 +147,8 @@ suite('privacy red team: planted values never reach a cloud byte', function () {
     assert.deepEqual(cutLeaks, []);
   });
 
-  test('benign near-misses: at most 2 % blocked or redacted in Ask (cloud)', () => {
-    const rate = falsePositives.length / benign.length;
-    assert.ok(rate <= 0.02, `false positives ${falsePositives.length}/${benign.length}:\n${falsePositives
+  test('benign near-misses: none blocked or redacted in Ask (cloud)', () => {
+    assert.equal(falsePositives.length, 0, `false positives ${falsePositives.length}/${benign.length}:\n${falsePositives
       .map((f) => `  ${f.cls}/${f.name}: route ${f.route} redactions ${JSON.stringify(f.redactions)}`).join('\n')}`);
   });
 });
