@@ -70,6 +70,8 @@ function cardBrand(d: string): boolean {
   if (/^(?:6011|65|64[4-9]|622)/.test(d)) return d.length >= 16;
   if (/^35(?:2[89]|[3-8]\d)/.test(d)) return d.length >= 16;
   if (/^3(?:0[0-5]|[689])/.test(d)) return d.length >= 14;
+  // Maestro (50, 56–69 not claimed above): 12–19 digits issued; 16–19 here, shorter ones are too often other numbers.
+  if (/^(?:50|5[6-9]|6\d)/.test(d)) return d.length >= 16;
   return false;
 }
 

@@ -113,7 +113,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { kind: 'telegram-bot-token', label: 'Telegram bot token', keywords: [':AA'],
     re: r(String.raw`\b(\d{8,10}:AA[0-9A-Za-z_-]{33})(?![\w-])`), entropy: 3 },
   { kind: 'hashicorp-vault-token', label: 'Vault token', keywords: ['hvs.', 'hvb.'],
-    re: r(String.raw`\b(hv[sb]\.[\w-]{90,120})(?![\w-])`), entropy: 3 },
+    // Batch tokens run to 138+ characters; service tokens ~95.
+    re: r(String.raw`\b(hv[sb]\.[\w-]{90,400})(?![\w-])`), entropy: 3 },
   { kind: 'terraform-cloud-token', label: 'Terraform Cloud token', keywords: ['atlasv1', 'ATLASV1'],
     re: r(String.raw`\b([a-z0-9]{14}\.atlasv1\.[a-z0-9_=-]{60,70})(?![\w=-])`, 'i'), entropy: 3.5 },
   { kind: 'pulumi-token', label: 'Pulumi token', keywords: ['pul-'],
