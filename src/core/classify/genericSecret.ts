@@ -6,7 +6,7 @@
 // `<add key="…" value="…"/>` and `name: … value: …` pairs (Kubernetes env, ECS task definitions).
 
 import { isCredentialName, isPasswordName } from './credentialNames';
-import { isPlaceholder, isUuid, shannonEntropy } from './text';
+import { highEntropy, isPlaceholder, isUuid, shannonEntropy } from './text';
 import type { RawHit } from './pii';
 
 const NAME = /p(?:ass|wd|at)|s(?:ecret|ig|alt)|token|key|c(?:red|ookie|onnstr)|auth|bearer|jwt|hmac|dsn|(?:PASS|PWD|PAT|SECRET|SIG|SALT|TOKEN|KEY|CRED|COOKIE|AUTH|BEARER|JWT|HMAC|DSN)|(?:Pass|Pwd|Pat|Secret|Sig|Salt|Token|Key|Cred|Cookie|Auth|Bearer|Jwt|Hmac|Dsn)/g;
@@ -113,7 +113,7 @@ export function looksSecret(value: string, ident: string): boolean {
   }
   if (/^[A-Za-z_.$-]+$/.test(v)) return false;                  // words, identifiers, env references
   if (isWordSlug(v)) return false;                              // resource names: prod/db/credentials, NEXUS-GPT4-API-KEY
-  return v.length >= 10 && classes >= 2 && h >= 3.3;
+  return v.length >= 10 && classes >= 2 && highEntropy(v, 3.3);
 }
 
 /** Two or more word-like segments (each with a run of 3 letters, one case or Capitalised) joined by - _ . / . */
