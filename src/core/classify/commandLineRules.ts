@@ -5,6 +5,7 @@
 // SQL `IDENTIFIED BY '…'` / `PASSWORD '…'`, and Azure DevOps tokens piped into `az devops login`.
 
 import type { SecretRule } from './secretRules';
+import { isPlaceholder } from './text';
 
 const re = (source: string, flags = ''): RegExp => new RegExp(source, `gd${flags}`);
 // A command's arguments up to the flag: same line (or `\`-continued), not past a pipe or `;`.
@@ -29,8 +30,9 @@ export const COMMAND_LINE_RULES: readonly SecretRule[] = [
     validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
   // SQL: CREATE USER … IDENTIFIED BY 'pw', ALTER ROLE … WITH [ENCRYPTED] PASSWORD 'pw', SET PASSWORD = 'pw'.
   { kind: 'sql-password', label: 'password in a SQL statement', keywords: ['IDENTIFIED', 'identified', 'PASSWORD', 'password', 'Password'],
-    re: re(String.raw`\b(?:identified[ \t]+(?:with[ \t]+\w+[ \t]+)?by|password)[ \t]*=?[ \t]*(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})")`, 'i'),
-    validate: (v) => !/^\$\{?\w+\}?$|^:\w+$|^\?$/.test(v) && !/^\s*$/.test(v) },
+    // Only whitespace between the keyword and the literal: `password = '…'` is an assignment, the generic rule's.
+    re: re(String.raw`\b(?:identified[ \t]+(?:with[ \t]+\w+[ \t]+)?by|password)[ \t]+(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})")`, 'i'),
+    validate: (v) => !/^\$\{?\w+\}?$|^:\w+$|^\?$/.test(v) && !/^\s*$/.test(v) && !isPlaceholder(v) },
   // Azure DevOps PATs before the 2024 format: 52 lower-case base32 characters, often with no name beside them
   // (`echo … | az devops login`, `BasicAuthentication('', …)`). Base32 of random bytes carries several of the
   // digits 2–7. Without a name the shape alone is too costly to test on every text, so it runs where Azure DevOps

@@ -54,7 +54,7 @@ function judge(name: string): boolean {
 
 // Credential words long enough to be trusted as the tail of a run-together name (ENCRYPTIONKEY, DBPWD,
 // ADOEXTPAT is too short to trust: `pat` ends `compat`, so it needs its own word).
-const COMPOUND_TAILS = /(?:password|passwd|passphrase|passcode|pwd|secret|token|credentials?|creds|apikey|authkey)$/;
+const COMPOUND_TAILS = /(?:password|passwd|passphrase|passcode|pwd|secret|token|credentials?|creds|apikey|authkey|sessid|sessionid)$/;
 
 /**
  * A run-together all-lower or all-caps word (the case split found no boundary) that ends in a credential word,

@@ -15,8 +15,11 @@ function isIdentChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 // operator (=, :, :=, =>, ?=, ,, >, `(` before a quoted literal, or prose: "the password is …") then a quoted (possibly escaped-quoted) or bare value; bounded throughout.
-const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|:|,|>|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
+// A YAML anchor or tag (`&pw`, `!!str`) between the operator and the value is skipped; a Markdown table cell
+// (`| DB_PASSWORD | value |`) is a pipe followed by a space.
+const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|:|,|>|\|(?=[ \t])|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:[&!]{1,2}[\w-]{0,30}[ \t]+)?(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
 const CLI_VALUE = /[ \t]+(?:(['"])([^'"\r\n]{1,4000})\1|([^\s'"`;|&]{1,4000}))/y;
+const SPACE_ASSIGNED = /(?:^|\n)[ \t]*(?:ENV|ARG|setenv|LABEL)[ \t]+$/;
 const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/y;
 const KEY_VALUE = /\b(?:key|name)[ \t]*=[ \t]*"([^"\r\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/g;
 const NAME_VALUE = /\bname['"]?[ \t]*[:=][ \t]*['"]?([\w.-]{1,100})['"]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*-?[ \t]*)['"]?value['"]?[ \t]*[:=][ \t]*(['"]?)([^'"\s,}]{1,4000})\2/g;
@@ -52,6 +55,14 @@ export function findGenericSecrets(text: string): RawHit[] {
       if (/^[|>][-+]?\d?$/.test(value)) {
         const block = /^[ \t]*\r?\n([ \t]+)(\S[^\r\n]{0,4000})/.exec(text.slice(valueStart + value.length, valueStart + value.length + 4200));
         if (block) { valueStart = valueStart + value.length + block[0].length - block[2].length; value = block[2].trimEnd(); } else value = undefined;
+      }
+    } else if (SPACE_ASSIGNED.test(text.slice(Math.max(0, s - 40), s))) {
+      // Dockerfile `ENV NAME value` / `ARG`, csh `setenv NAME value`: whitespace is the operator.
+      CLI_VALUE.lastIndex = e;
+      const c = CLI_VALUE.exec(text);
+      if (c) {
+        value = c[2] ?? c[3];
+        valueStart = c.index + c[0].length - value.length - (c[2] !== undefined ? 1 : 0);
       }
     } else if (text.charCodeAt(s) === 45) {
       // Command-line flags: --password Pq9…, -token abc…
