@@ -5,6 +5,7 @@
 
 import type { Finding, FindingCategory } from '../request';
 import { findGenericSecrets } from './genericSecret';
+import { findForeignPasswords } from './foreignCredentialWords';
 import type { PathPolicy } from './paths';
 import { findCards, findContextIds, findEmails, findIbans, findNinos, findPhones, findSins, findSsns, type RawHit } from './pii';
 import { PRIVATE_KEY_FOOTER, PRIVATE_KEY_HEADER, SECRET_RULES } from './secretRules';
@@ -13,6 +14,7 @@ import { LineIndex, shannonEntropy } from './text';
 import { findUrlSecrets } from './urlSecrets';
 import { DecodeBudgetExceeded, decodedRuns, joinedView, normalisedView, unescapedView, unwrappedView, type View } from './views';
 import { findMarkers } from './markers';
+import { despacedView } from './despacedView';
 import { findObfuscatedEmails } from './obfuscatedEmails';
 import { findDocumentNumbers } from './personalDocuments';
 
@@ -123,6 +125,7 @@ function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
   } else viewHits(joined);
   viewHits(unwrappedView(text));
   viewHits(unescapedView(text));
+  viewHits(despacedView(text));
   if (depth > 0) {
     for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
@@ -201,6 +204,9 @@ function detect(text: string, opts: ScanOptions): Hit[] {
   for (const h of secrets) hits.push({ ...h, category: 'secret' });
   check();
   for (const h of findGenericSecrets(text)) hits.push({ ...h, category: 'secret' });
+  if (/[^\x00-\x7F]|passwort|kennwort|contrase|senha|passe|wachtwoord|haslo|parola|losenord|salasana|jelszo|sifre|heslo|geslo|lozinka/i.test(text)) {
+    for (const h of findForeignPasswords(text)) hits.push({ ...h, category: 'secret' });
+  }
   check();
   if (text.includes('@')) for (const h of findEmails(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findCards(text)) hits.push({ ...h, category: 'pii' });

@@ -9,6 +9,7 @@
 import { TOKEN_FORMATS, formatKeyword, segmentSource } from './tokenFormats';
 import { COMMAND_LINE_RULES } from './commandLineRules';
 import { PASSWORD_STORE_RULES } from './passwordStoreRules';
+import { POSITIONAL_CREDENTIAL_RULES } from './positionalCredentials';
 
 export interface SecretRule {
   kind: string;
@@ -134,6 +135,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     validate: (v) => /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v.slice(1)) },
   ...COMMAND_LINE_RULES,
   ...PASSWORD_STORE_RULES,
+  ...POSITIONAL_CREDENTIAL_RULES,
   { kind: 'authorization-header', label: 'Authorization header credential', keywords: [],
     re: r(String.raw`(?:authorization['"]?\s{0,3}[:=]\s{0,3}['"]?(?:bearer|basic|token)|\bbearer)[ \t]{1,3}([A-Za-z0-9._~+/-]{16,}={0,2})(?![\w.~+/=-])`, 'i'),
     entropy: 3, allow: PLACEHOLDER },

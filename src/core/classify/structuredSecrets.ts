@@ -19,7 +19,8 @@ export function findCsvCredentialColumns(text: string): RawHit[] {
     const lineEnd = h.index + h[0].length;
     const line = h[0];
     const sep = line.includes('\t') ? '\t' : line.includes(';') && !line.includes(',') ? ';' : ',';
-    if (line.split(sep).length >= 2 && line.length < 1000) {
+    // A call (`login(user, password)`) is code, not a header row: a header cell may hold `(USD)`, never `name(`.
+    if (line.split(sep).length >= 2 && line.length < 1000 && !/[\w.]\(/.test(line)) {
       const headers = splitRow(line, sep).map((c) => c.text.trim().replace(/^"|"$/g, ''));
       const secretCols = new Set<number>();
       const piiCols = new Set<number>();

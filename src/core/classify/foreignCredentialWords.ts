@@ -1,0 +1,26 @@
+// "Password" in other languages (German Passwort/Kennwort, Spanish contraseña, Portuguese senha, French mot de
+// passe, Dutch wachtwoord, Polish hasło, Russian пароль, Chinese 密码/密碼, Japanese パスワード, Korean 비밀번호, …)
+// as a label or key: the value after it is judged as a password, as the generic rule does for English names.
+
+import { looksSecret } from './genericSecret';
+import type { RawHit } from './pii';
+
+const SPACED_WORDS = 'passwort|kennwort|contraseña|contrasena|senha|mot[ _-]?de[ _-]?passe|wachtwoord|hasło|haslo|parola|lösenord|losenord|salasana|jelszó|jelszo|şifre|sifre|heslo|geslo|lozinka|пароль|كلمة المرور|סיסמה';
+// Scripts written without spaces: the word may follow other letters (数据库密码 = "database password").
+const CJK_WORDS = '密码|密碼|口令|パスワード|暗証番号|비밀번호';
+const WORDS = `${SPACED_WORDS}|${CJK_WORDS}`;
+const LABEL = new RegExp(String.raw`(?:(?<![\p{L}\p{N}])(?:${SPACED_WORDS})(?![\p{L}\p{N}])|(?:${CJK_WORDS}))["']?[ \t]*(?:[:=：]|=>)[ \t]*(?:'([^'\r\n]{1,400})'|"([^"\r\n]{1,400})"|([^\s'",;]{1,400}))`, 'giu');
+const ANY = new RegExp(WORDS, 'iu');
+
+export function findForeignPasswords(text: string): RawHit[] {
+  if (!ANY.test(text)) return [];
+  const out: RawHit[] = [];
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    const value = m[1] ?? m[2] ?? m[3];
+    if (!looksSecret(value, 'password')) continue;
+    const start = m.index + m[0].length - value.length - (m[3] === undefined ? 1 : 0);
+    out.push({ kind: 'password-assignment', label: 'password', start, end: start + value.length });
+  }
+  return out;
+}
