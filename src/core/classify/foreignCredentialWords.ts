@@ -12,6 +12,11 @@ const WORDS = `${SPACED_WORDS}|${CJK_WORDS}`;
 const LABEL = new RegExp(String.raw`(?:(?<![\p{L}\p{N}])(?:${SPACED_WORDS})(?![\p{L}\p{N}])|(?:${CJK_WORDS}))["']?[ \t]*(?:[:=：]|=>)[ \t]*(?:'([^'\r\n]{1,400})'|"([^"\r\n]{1,400})"|([^\s'",;]{1,400}))`, 'giu');
 const ANY = new RegExp(WORDS, 'iu');
 
+/** ASCII spellings for the scanner's case-sensitive keyword pre-filter; any non-ASCII text is scanned anyway. */
+export const FOREIGN_ASCII_KEYWORDS = ['passwort', 'kennwort', 'contrasena', 'senha', 'mot de passe', 'mot_de_passe', 'motdepasse', 'wachtwoord',
+  'haslo', 'parola', 'losenord', 'salasana', 'jelszo', 'sifre', 'heslo', 'geslo', 'lozinka', 'contrase']
+  .flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]);
+
 export function findForeignPasswords(text: string): RawHit[] {
   if (!ANY.test(text)) return [];
   const out: RawHit[] = [];

@@ -17,6 +17,9 @@ const BRACKETED = new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])(${LOCAL})(?:${BR_
 const ANCHOR = /[[({<][ \t]*(?:at|AT|@|dot|DOT|\.)[ \t]*[\])}>]|[ \t](?:dot|DOT)[ \t]/;
 const COMMON_TLD = /^(?:com|org|net|io|co|de|uk|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|pt|ie|us|ca|au|nz|jp|cn|in|br|mx|ru|edu|gov|info|biz|me|dev|app|ai|eu)$/i;
 
+/** Case-sensitive literals for the scanner's keyword pre-filter: every obfuscated address holds one. */
+export const OBFUSCATED_EMAIL_KEYWORDS = ['at]', 'at)', 'at ]', 'at )', 'AT ]', 'AT )', '@ ]', '@ )', 'dot ]', 'dot )', 'DOT ]', 'DOT )', '. ]', '. )', 'at}', 'at>', 'AT]', 'AT)', 'AT}', 'AT>', '@]', '@)', '@}', '@>', ' dot ', ' DOT ', '\tdot', '\tDOT', '.]', '.)', '.}', '.>', 'dot]', 'dot)', 'dot}', 'dot>', 'DOT]', 'DOT)', 'DOT}', 'DOT>'];
+
 export function findObfuscatedEmails(text: string): RawHit[] {
   // Cheap gate: a bracketed at/dot, or a spelled-out dot; without one there is nothing to find.
   if (!ANCHOR.test(text)) return [];

@@ -9,6 +9,11 @@ const LABEL = /\b(?:passport|passeport|pasaporte|reisepass|personalausweis|driv(
 const LABEL_START = /passport|passeport|pasaporte|reisepass|personalausweis|licen[cs]e|national|id[ _-]?card|identity|tax|\btin\b|idCard|nationalId/gi;
 const VALUE = /["']?[ \t]*(?:[:=#>]|=>|:=|is|no\.?|number)?[ \t]*["']?[ \t]*([A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){5,19})(?![A-Za-z0-9])/y;
 
+/** Case-sensitive literals for the scanner's keyword pre-filter: one of them is in every label. */
+export const DOCUMENT_KEYWORDS = ['passport', 'Passport', 'PASSPORT', 'passeport', 'Passeport', 'pasaporte', 'Pasaporte', 'eisepass', 'ersonalausweis',
+  'icence', 'icense', 'ICENCE', 'ICENSE', 'ational', 'ATIONAL', 'dCard', 'd_card', 'd card', 'D card', 'D_CARD', 'D CARD', 'd-card', 'dentity', 'DENTITY',
+  'tax', 'Tax', 'TAX', 'tin', 'Tin', 'TIN'];
+
 export function findDocumentNumbers(text: string): RawHit[] {
   const out: RawHit[] = [];
   LABEL_START.lastIndex = 0;
