@@ -12,10 +12,15 @@ const WORDS = `${SPACED_WORDS}|${CJK_WORDS}`;
 const LABEL = new RegExp(String.raw`(?:(?<![\p{L}\p{N}])(?:${SPACED_WORDS})(?![\p{L}\p{N}])|(?:${CJK_WORDS}))["']?[ \t]*(?:[:=：]|=>)[ \t]*(?:'([^'\r\n]{1,400})'|"([^"\r\n]{1,400})"|([^\s'",;]{1,400}))`, 'giu');
 const ANY = new RegExp(WORDS, 'iu');
 
-/** ASCII spellings for the scanner's case-sensitive keyword pre-filter; any non-ASCII text is scanned anyway. */
-export const FOREIGN_ASCII_KEYWORDS = ['passwort', 'kennwort', 'contrasena', 'senha', 'mot de passe', 'mot_de_passe', 'motdepasse', 'wachtwoord',
-  'haslo', 'parola', 'losenord', 'salasana', 'jelszo', 'sifre', 'heslo', 'geslo', 'lozinka', 'contrase']
-  .flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]);
+/**
+ * ASCII spellings for the scanner's case-sensitive keyword pre-filter; any non-ASCII text is scanned anyway. Each
+ * is a tail of the word that starts at an uncommon letter pair, so the pre-filter's pair table stays quiet on
+ * ordinary code (`passwort` → `swort`; `haslo`, `heslo`, `geslo` → `slo`). Transliterations whose native
+ * spelling is non-ASCII (hasło, lösenord, şifre, contraseña) are found as written natively.
+ */
+export const FOREIGN_ASCII_KEYWORDS = ['swort', 'SWORT', 'nnwort', 'NNWORT', 'rasena', 'RASENA', 'nha', 'NHA', 'mot de', 'Mot de', 'MOT DE', 'mot_de', 'Mot_de',
+  'MOT_DE', 'motdep', 'Motdep', 'MOTDEP', 'htwoord', 'HTWOORD', 'slo', 'SLO', 'arola', 'AROLA', 'senord', 'SENORD', 'asana', 'ASANA', 'jelszo', 'Jelszo',
+  'JELSZO', 'ozinka', 'OZINKA'];
 
 export function findForeignPasswords(text: string): RawHit[] {
   if (!ANY.test(text)) return [];

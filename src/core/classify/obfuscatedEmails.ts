@@ -18,7 +18,8 @@ const ANCHOR = /[[({<][ \t]*(?:at|AT|@|dot|DOT|\.)[ \t]*[\])}>]|[ \t](?:dot|DOT)
 const COMMON_TLD = /^(?:com|org|net|io|co|de|uk|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|pt|ie|us|ca|au|nz|jp|cn|in|br|mx|ru|edu|gov|info|biz|me|dev|app|ai|eu)$/i;
 
 /** Case-sensitive literals for the scanner's keyword pre-filter: every obfuscated address holds one. */
-export const OBFUSCATED_EMAIL_KEYWORDS = ['at]', 'at)', 'at ]', 'at )', 'AT ]', 'AT )', '@ ]', '@ )', 'dot ]', 'dot )', 'DOT ]', 'DOT )', '. ]', '. )', 'at}', 'at>', 'AT]', 'AT)', 'AT}', 'AT>', '@]', '@)', '@}', '@>', ' dot ', ' DOT ', '\tdot', '\tDOT', '.]', '.)', '.}', '.>', 'dot]', 'dot)', 'dot}', 'dot>', 'DOT]', 'DOT)', 'DOT}', 'DOT>'];
+export const OBFUSCATED_EMAIL_KEYWORDS = ['[at', '(at', '{at', '<at', '[AT', '(AT', '{AT', '<AT', '[ a', '( a', '[ A', '( A', '[@', '(@', '{@', '<@', '[ @', '( @',
+  'dot ', 'DOT ', '[.', '(.', '{.', '<.', '[ .', '( .', '[dot', '(dot', '{dot', '<dot', '[DOT', '(DOT', '{DOT', '<DOT', '[ d', '( d', '[ D', '( D'];
 
 export function findObfuscatedEmails(text: string): RawHit[] {
   // Cheap gate: a bracketed at/dot, or a spelled-out dot; without one there is nothing to find.

@@ -7,11 +7,9 @@ import type { SecretRule } from './secretRules';
 const re = (source: string, flags = ''): RegExp => new RegExp(source, `gd${flags}`);
 const SCHEMES = 'PLAIN|CLEARTEXT|CLEAR|PLAIN-MD5|LDAP-MD5|SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|SMD5|MD5|CRYPT|MD5-CRYPT|SHA256-CRYPT|SHA512-CRYPT|BLF-CRYPT|ARGON2I|ARGON2ID|PBKDF2|SCRAM-SHA-1|SCRAM-SHA-256';
 
-// The pre-filter is case-sensitive: `{` plus each scheme's first word in upper and lower case.
-const SCHEME_KEYWORDS = [...new Set(SCHEMES.split('|').flatMap((x) => { const w = x.split('-')[0]; return [`{${w}`, `{${w.toLowerCase()}`, `{${w[0]}${w.slice(1).toLowerCase()}`]; }))];
-
 export const PASSWORD_STORE_RULES: readonly SecretRule[] = [
-  { kind: 'password-scheme-value', label: 'password with a {SCHEME} prefix', keywords: SCHEME_KEYWORDS,
+  // `{` alone (always run): the regex starts with the literal, which costs less than pre-filtering 70 spellings.
+  { kind: 'password-scheme-value', label: 'password with a {SCHEME} prefix', keywords: ['{'],
     re: re(String.raw`\{(?:${SCHEMES})\}([^\s'"\x60,;<>]{3,400})`, 'i'),
     validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
   { kind: 'password-hash', label: 'crypt(3) password hash', keywords: ['$2a$', '$2b$', '$2x$', '$2y$', '$apr1$', '$1$', '$5$', '$6$', '$y$', '$argon2'],
