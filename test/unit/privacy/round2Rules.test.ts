@@ -114,6 +114,27 @@ suite('issue #12 rules', () => {
     assertQuiet('# The classifier labels docs as public, internal or confidential.');
   });
 
+  test('passwords by position, in other languages, typed with spaces, after YAML anchors / table pipes / ENV', () => {
+    for (const make of [(v: string) => `var c = new NetworkCredential("svc", "${v}");`, (v: string) => `requests.get(u, auth=("admin", "${v}"))`,
+      (v: string) => `DriverManager.getConnection(url, "app", "${v}");`, (v: string) => `$p = ConvertTo-SecureString "${v}" -AsPlainText -Force`,
+      (v: string) => `Passwort: ${v}`, (v: string) => `数据库密码：${v}`, (v: string) => `пароль = "${v}"`, (v: string) => `password: &pw ${v}`,
+      (v: string) => `| DB_PASSWORD | ${v} |`, (v: string) => `ENV DB_PASSWORD ${v}`]) {
+      const v = pw();
+      assertHidden(make(v), v);
+    }
+    const t = `ghp_${rng.mixed(ALNUM, 36)}`;
+    assertHidden(`the token is ${[...t].join(' ')} ok`, t.slice(-10).split('').join(' '));
+    assertQuiet('server.login(user, password)\nr = requests.get(url, auth=(username, password))');
+    assertQuiet('// Das Passwort ist falsch.\npassword: {{ .Values.db.password | quote }}\nENV NODE_ENV production');
+    assertQuiet('const letters = "a b c d e f g h i j k l m n o p q r s t u v w x y z".split(" ");');
+  });
+
+  test('cards in other scripts\' digits are cards', () => {
+    const c = luhnComplete('4' + rng.digits(14));
+    const arabic = c.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    assert.deepEqual(scanSensitive(`رقم البطاقة: ${arabic}`).map((f) => f.kind), ['credit-card']);
+  });
+
   test('published test card numbers are not personal data; any other card is, whatever its prefix', () => {
     for (const t of ['4242 4242 4242 4242', '4111-1111-1111-1111', '5555555555554444', '3782 822463 10005']) assertQuiet(`card: ${t}`);
     for (const prefix of ['424242424242', '411111111111', '555555555555']) {
