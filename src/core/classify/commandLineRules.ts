@@ -28,6 +28,19 @@ export const COMMAND_LINE_RULES: readonly SecretRule[] = [
   { kind: 'cli-password-flag', label: 'password after redis-cli -a', keywords: ['redis-cli', 'keydb-cli'],
     re: re(String.raw`\b(?:redis|keydb)-cli\b${ARGS}[ \t]-a[ \t]+${VALUE}`),
     validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
+  // Archive and key tools: `zip -P pw`, `7z -ppw` (glued), `ssh-keygen -N pw`, `openssl … -k pw`, openssl's
+  // `pass:pw` argument form, `htpasswd -b file user pw`, Windows `net user name pw`.
+  { kind: 'cli-password-flag', label: 'password given to an archive or key tool', keywords: ['zip', '7z', '7za', 'rar', 'ssh-keygen', 'openssl'],
+    re: re(String.raw`\b(?:(?:zip|unzip|zipcloak)\b${ARGS}[ \t]-P[ \t]+|(?:7za?|7zr|rar|unrar)\b${ARGS}[ \t]-p|ssh-keygen\b${ARGS}[ \t]-N[ \t]+|openssl\b${ARGS}[ \t]-k[ \t]+)${VALUE}`),
+    validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
+  { kind: 'cli-password-flag', label: 'password in an openssl pass: argument', keywords: ['pass:'],
+    re: re(String.raw`(?<![\w-])pass:${VALUE}`), validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
+  { kind: 'cli-password-flag', label: 'password given to htpasswd -b', keywords: ['htpasswd'],
+    re: re(String.raw`\bhtpasswd[ \t]+(?:-[a-zA-Z]+[ \t]+)*?-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+)*[^\s-][^\s]*[ \t]+[^\s]+[ \t]+${VALUE}`),
+    validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
+  { kind: 'cli-password-flag', label: 'password given to net user', keywords: ['net user', 'NET USER', 'net  user'],
+    re: re(String.raw`\bnet[ \t]+user[ \t]+[^\s/]+[ \t]+(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})"|([^\s'"\x60;|&/*][^\s'"\x60;|&]{2,200}))`, 'i'),
+    validate: (v) => !/^\$\{?\w+\}?$|^%\w+%$/.test(v) },
   // SQL: CREATE USER … IDENTIFIED BY 'pw', ALTER ROLE … WITH [ENCRYPTED] PASSWORD 'pw', SET PASSWORD = 'pw'.
   { kind: 'sql-password', label: 'password in a SQL statement', keywords: ['IDENTIFIED', 'identified', 'PASSWORD', 'password', 'Password'],
     // Only whitespace between the keyword and the literal: `password = '…'` is an assignment, the generic rule's.
