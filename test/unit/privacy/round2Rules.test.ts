@@ -64,13 +64,16 @@ suite('issue #12 rules', () => {
   test('command-line passwords: glued -p for MySQL, -p/-a/-P for tools that take the next word', () => {
     for (const make of [(v: string) => `mysqldump -u root -p'${v}' shop`, (v: string) => `mysql -uroot -p"${v}" shop`, (v: string) => `mysqladmin -u root -p${v} status`,
       (v: string) => `docker login -u ci -p ${v} ghcr.io`, (v: string) => `sshpass -p '${v}' ssh host`, (v: string) => `redis-cli -h cache -a ${v} ping`,
-      (v: string) => `sqlcmd -S db -U sa -P ${v}`, (v: string) => `CREATE USER app IDENTIFIED BY '${v}';`]) {
+      (v: string) => `sqlcmd -S db -U sa -P ${v}`, (v: string) => `CREATE USER app IDENTIFIED BY '${v}';`, (v: string) => `zip -r -P ${v} b.zip d/`,
+      (v: string) => `7z a -p${v} s.7z v/`, (v: string) => `openssl pkcs12 -export -passout pass:${v} -out b.p12`, (v: string) => `htpasswd -cbB .htpasswd admin ${v}`,
+      (v: string) => `net user svc ${v} /add`]) {
       const v = pw();
       assertHidden(make(v), v);
     }
     assertQuiet('mysql -u root -p shop < schema.sql');
     assertQuiet('docker run -p 8080:80 acme/web:1.4.2 && mkdir -p build && ssh -p 2222 deploy@host.invalid');
     assertQuiet('gcc $(mysql_config --cflags) -pthread -o app app.c');
+    assertQuiet('zip -r out.zip src && 7z a -mx=9 out.7z dist\nnet user admin * /add');
   });
 
   test('values split by ${…}, #{…}, {\'\'} and quote switches are joined, and the redaction covers every fragment', () => {
