@@ -40,7 +40,8 @@ export const COMMAND_LINE_RULES: readonly SecretRule[] = [
     validate: (v) => !/^\$\{?\w+\}?$/.test(v) },
   { kind: 'cli-password-flag', label: 'password given to net user', keywords: ['net user', 'NET USER', 'net  user'],
     re: re(String.raw`\bnet[ \t]+user[ \t]+[^\s/]+[ \t]+(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})"|([^\s'"\x60;|&/*][^\s'"\x60;|&]{2,200}))`, 'i'),
-    validate: (v) => !/^\$\{?\w+\}?$|^%\w+%$/.test(v) },
+    // "net user growth exceeded …" is prose: a password here has a capital, a digit or a symbol.
+    validate: (v) => !/^\$\{?\w+\}?$|^%\w+%$/.test(v) && !/^[a-z]+$/.test(v) },
   // SQL: CREATE USER … IDENTIFIED BY 'pw', ALTER ROLE … WITH [ENCRYPTED] PASSWORD 'pw', SET PASSWORD = 'pw'.
   { kind: 'sql-password', label: 'password in a SQL statement', keywords: ['IDENTIFIED', 'identified', 'PASSWORD', 'password', 'Password'],
     // Only whitespace between the keyword and the literal: `password = '…'` is an assignment, the generic rule's.
