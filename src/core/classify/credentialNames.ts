@@ -49,7 +49,29 @@ function judge(name: string): boolean {
     if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) return true;
   }
   // Run-together words that end in a credential: dbpassword, appsecret, githubtoken (not secretsmanager).
-  return words.some((w) => /(?:password|passwd|passphrase|secret|secretkey|apikey|accesskey|privatekey|token|credentials?)$/.test(w));
+  return words.some(isCompoundCredential);
+}
+
+// Credential words long enough to be trusted as the tail of a run-together name (ENCRYPTIONKEY, DBPWD,
+// ADOEXTPAT is too short to trust: `pat` ends `compat`, so it needs its own word).
+const COMPOUND_TAILS = /(?:password|passwd|passphrase|passcode|pwd|secret|token|credentials?|creds|apikey|authkey|sessid|sessionid)$/;
+
+/**
+ * A run-together all-lower or all-caps word (the case split found no boundary) that ends in a credential word,
+ * or in `key` right after a key qualifier: ENCRYPTIONKEY, masterkey, dbpwd, SIGNINGKEY — not monkey, hotkey,
+ * secretsmanager.
+ */
+export function isCompoundCredential(word: string): boolean {
+  if (COMPOUND_TAILS.test(word)) return true;
+  if (word.length < 6) return false;
+  const key = /keys?$/.exec(word);
+  if (!key) return false;
+  const head = word.slice(0, key.index);
+  for (let cut = 0; cut < head.length; cut++) {
+    const q = head.slice(cut);
+    if (q.length >= 3 && KEY_QUALIFIERS.has(q)) return true;
+  }
+  return false;
 }
 
 /** Password-like names: a shorter, lower-entropy value is still a secret. */

@@ -6,17 +6,20 @@
 // `<add key="…" value="…"/>` and `name: … value: …` pairs (Kubernetes env, ECS task definitions).
 
 import { isCredentialName, isPasswordName } from './credentialNames';
-import { isPlaceholder, isUuid, shannonEntropy } from './text';
+import { highEntropy, isPlaceholder, isUuid, shannonEntropy } from './text';
 import type { RawHit } from './pii';
 
-const NAME = /p(?:ass|wd)|s(?:ecret|ig|alt)|token|key|c(?:red|ookie|onnstr)|auth|bearer|jwt|hmac|dsn|(?:PASS|PWD|SECRET|SIG|SALT|TOKEN|KEY|CRED|COOKIE|AUTH|BEARER|JWT|HMAC|DSN)|(?:Pass|Pwd|Secret|Sig|Salt|Token|Key|Cred|Cookie|Auth|Bearer|Jwt|Hmac|Dsn)/g;
+const NAME = /p(?:ass|wd|at)|s(?:ecret|ig|alt)|token|key|c(?:red|ookie|onnstr)|auth|bearer|jwt|hmac|dsn|(?:PASS|PWD|PAT|SECRET|SIG|SALT|TOKEN|KEY|CRED|COOKIE|AUTH|BEARER|JWT|HMAC|DSN)|(?:Pass|Pwd|Pat|Secret|Sig|Salt|Token|Key|Cred|Cookie|Auth|Bearer|Jwt|Hmac|Dsn)/g;
 function isIdentChar(c: number): boolean {
   // [A-Za-z0-9_.-], by char code: this runs for every character around every keyword hit.
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 // operator (=, :, :=, =>, ?=, ,, >, `(` before a quoted literal, or prose: "the password is …") then a quoted (possibly escaped-quoted) or bare value; bounded throughout.
-const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|:|,|>|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
+// A YAML anchor or tag (`&pw`, `!!str`) between the operator and the value is skipped; a Markdown table cell
+// (`| DB_PASSWORD | value |`) is a pipe followed by a space.
+const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|<<-|<-|:|,|>|\|(?=[ \t])|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:[&!]{1,2}[\w-]{0,30}[ \t]+)?(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
 const CLI_VALUE = /[ \t]+(?:(['"])([^'"\r\n]{1,4000})\1|([^\s'"`;|&]{1,4000}))/y;
+const SPACE_ASSIGNED = /(?:^|[^\w-])(?:ENV|ARG|setenv|LABEL)[ \t]+$/;
 const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/y;
 const KEY_VALUE = /\b(?:key|name)[ \t]*=[ \t]*"([^"\r\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/g;
 const NAME_VALUE = /\bname['"]?[ \t]*[:=][ \t]*['"]?([\w.-]{1,100})['"]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*-?[ \t]*)['"]?value['"]?[ \t]*[:=][ \t]*(['"]?)([^'"\s,}]{1,4000})\2/g;
@@ -52,6 +55,14 @@ export function findGenericSecrets(text: string): RawHit[] {
       if (/^[|>][-+]?\d?$/.test(value)) {
         const block = /^[ \t]*\r?\n([ \t]+)(\S[^\r\n]{0,4000})/.exec(text.slice(valueStart + value.length, valueStart + value.length + 4200));
         if (block) { valueStart = valueStart + value.length + block[0].length - block[2].length; value = block[2].trimEnd(); } else value = undefined;
+      }
+    } else if (SPACE_ASSIGNED.test(text.slice(Math.max(0, s - 40), s))) {
+      // Dockerfile `ENV NAME value` / `ARG`, csh `setenv NAME value`: whitespace is the operator.
+      CLI_VALUE.lastIndex = e;
+      const c = CLI_VALUE.exec(text);
+      if (c) {
+        value = c[2] ?? c[3];
+        valueStart = c.index + c[0].length - value.length - (c[2] !== undefined ? 1 : 0);
       }
     } else if (text.charCodeAt(s) === 45) {
       // Command-line flags: --password Pq9…, -token abc…
@@ -102,6 +113,7 @@ export function looksSecret(value: string, ident: string): boolean {
   if (isUuid(v) || isPlaceholder(v)) return false;
   if (/^(?:sha\d+|md5)[-:]/i.test(v)) return false;               // integrity hashes
   if (/^arn:[\w-]+:/.test(v)) return false;                      // resource names (AWS ARNs)
+  if (/^\/.{2,}\/[dgimsuy]*$/.test(v) && /[\\^$*+?()[\]{}|]/.test(v)) return false; // a regex literal (`const pat = /^a+$/`)
   if (/^(?:https?|file):\/\//i.test(v)) return false;            // URLs are handled by the URL rules
   const h = shannonEntropy(v);
   const classes = +/[a-z]/.test(v) + +/[A-Z]/.test(v) + +/\d/.test(v) + +/[^A-Za-z0-9]/.test(v);
@@ -112,7 +124,9 @@ export function looksSecret(value: string, ident: string): boolean {
   }
   if (/^[A-Za-z_.$-]+$/.test(v)) return false;                  // words, identifiers, env references
   if (isWordSlug(v)) return false;                              // resource names: prod/db/credentials, NEXUS-GPT4-API-KEY
-  return v.length >= 10 && classes >= 2 && h >= 3.3;
+  // A short value cannot measure high (15 characters: at most 3.9 bits); one that mixes three or four character
+  // classes is random-looking enough at a lower figure.
+  return v.length >= 10 && classes >= 2 && highEntropy(v, classes >= 4 ? 2.8 : classes === 3 ? 3.0 : 3.3);
 }
 
 /** Two or more word-like segments (each with a run of 3 letters, one case or Capitalised) joined by - _ . / . */

@@ -19,7 +19,8 @@ function compile(source: string): { re: RegExp; plain: boolean } {
   if (!c) {
     const plain = /^[\w\s-]+$/.test(source);
     if (plain) {
-      const words = source.trim().split(/[\s_-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      // "and" is also written "&" or "+" ("Proprietary & Confidential").
+      const words = source.trim().split(/[\s_-]+/).map((w) => (/^and$/i.test(w) ? '(?:and|&|\\+)' : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       c = { re: new RegExp(`(?<![A-Za-z0-9]|[A-Za-z0-9]_)${words.join('[\\s_-]+')}(?![A-Za-z0-9]|_[A-Za-z0-9])`, 'gi'), plain };
     } else {
       let body: string;
@@ -32,9 +33,11 @@ function compile(source: string): { re: RegExp; plain: boolean } {
   return c;
 }
 
-const LINE_LEAD = /^[\s/*#;!<>"'`-]*(?:<!--\s*|\/\/\s*|--\s*)?$/;
-const LOWER_TAIL = /^(?:\s*(?:\*\/|-->)?\s*$|\s*[—–.!]|\s+-\s|\s+(?:and|&)\s)/;
-const NOTICE_TAIL = /^(?:\s*(?:\*\/|-->)?\s*$|\s*[—–:.!,;(\-]|\s+(?:and|&|information|material|materials|notice|data|document|—)\b)/i;
+const LINE_LEAD = /^[\s/*#;!<>"'`{(%-]*(?:<!--\s*|\/\/\s*|--\s*|REM\s+)?$/;
+// Comment closers, possibly nested (`/* <!-- confidential --> */`): a notice line may end in any run of them.
+const CLOSERS = String.raw`(?:\s*(?:\*\/|-->|\*\)|-\}|#>|'''|"""|\]\]|%>|\?>|\}|\*\*|__))*\s*$`;
+const LOWER_TAIL = new RegExp(String.raw`^(?:${CLOSERS}|\s*[—–.!]|\s+-\s|\s+(?:and|&)\s)`);
+const NOTICE_TAIL = new RegExp(String.raw`^(?:${CLOSERS}|\s*[—–:.!,;(\-]|\s+(?:&|\+|(?:and|information|material|materials|notice|data|document|—)\b))`, 'i');
 
 export function findMarkers(text: string, markers: string[]): RawHit[] {
   const out: RawHit[] = [];
@@ -59,7 +62,7 @@ function isNotice(text: string, at: number, word: string): boolean {
   if (lineEnd === -1) lineEnd = text.length;
   const before = text.slice(lineStart, at);
   const after = text.slice(at + word.length, lineEnd);
-  const leadOk = LINE_LEAD.test(before) || /\b(?:strictly|company|proprietary and|highly|and)\s+$/i.test(before);
+  const leadOk = LINE_LEAD.test(before) || /(?:\b(?:strictly|company|proprietary\s+(?:and|&|\+)|highly|and)|&)\s+$/i.test(before);
   if (lower) return LINE_LEAD.test(before) && LOWER_TAIL.test(after);
   return leadOk && NOTICE_TAIL.test(after);
 }

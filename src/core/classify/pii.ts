@@ -1,6 +1,8 @@
 // Personal-data detectors after Microsoft Presidio's recognizers: a bounded regex finds the candidate, a checksum
 // or range check (Luhn, SSN ranges, IBAN mod-97) removes look-alikes, so ordinary numbers in code stay quiet.
 
+import { isPublicTestCard } from './publicTestCards';
+
 export interface RawHit {
   kind: string;
   label: string;
@@ -68,6 +70,8 @@ function cardBrand(d: string): boolean {
   if (/^(?:6011|65|64[4-9]|622)/.test(d)) return d.length >= 16;
   if (/^35(?:2[89]|[3-8]\d)/.test(d)) return d.length >= 16;
   if (/^3(?:0[0-5]|[689])/.test(d)) return d.length >= 14;
+  // Maestro (50, 56–69 not claimed above): 12–19 digits issued; 16–19 here, shorter ones are too often other numbers.
+  if (/^(?:50|5[6-9]|6\d)/.test(d)) return d.length >= 16;
   return false;
 }
 
@@ -77,7 +81,7 @@ export function findCards(text: string): RawHit[] {
   for (let m = CARD.exec(text); m; m = CARD.exec(text)) {
     if (m.index > 0 && (/\d/.test(text[m.index - 1]) || (/[.-]/.test(text[m.index - 1]) && /\d/.test(text[m.index - 2] ?? '')))) { CARD.lastIndex = m.index + 1; continue; }
     const digits = m[1].replace(/[ -]/g, '');
-    if (cardBrand(digits) && luhnValid(digits) && !/^(\d)\1+$/.test(digits)) {
+    if (cardBrand(digits) && luhnValid(digits) && !/^(\d)\1+$/.test(digits) && !isPublicTestCard(digits)) {
       out.push({ kind: 'credit-card', label: 'payment card number', start: m.index, end: m.index + m[0].length });
     }
   }
@@ -148,7 +152,8 @@ export function findIbans(text: string): RawHit[] {
 // (timestamps, ids) are deliberately not phone numbers.
 // `00` is the international prefix outside North America; it needs a separator after the country code so bare
 // digit runs stay quiet.
-const PHONE_INTL = /(?:\+|00(?=[1-9]\d{0,2}[ .-]))(\d{1,3})(?:[ .-]?\(?\d{1,4}\)?)(?:[ .-]?\d{2,4}){2,4}(?![\w.-]|[ ]\d)/g;
+// A trunk prefix in parentheses may be glued to the area code: +33 (0)6 12 34 56 78, +44 (0)20 7946 0958.
+const PHONE_INTL = /(?:\+|00(?=[1-9]\d{0,2}[ .-]))(\d{1,3})(?:[ .-]?\(?\d{1,4}\)?\d{0,4})(?:[ .-]?\d{2,4}){2,4}(?![\w.-]|[ ]\d)/g;
 const PHONE_NANP = /(?:\([2-9]\d{2}\) ?|[2-9]\d{2}([ .-]))[2-9]\d{2}[ .-]\d{4}(?![\w-]|\.\d)/g;
 
 export function findPhones(text: string): RawHit[] {

@@ -5,6 +5,7 @@
 
 import type { Finding, FindingCategory } from '../request';
 import { findGenericSecrets } from './genericSecret';
+import { FOREIGN_ASCII_KEYWORDS, findForeignPasswords } from './foreignCredentialWords';
 import type { PathPolicy } from './paths';
 import { findCards, findContextIds, findEmails, findIbans, findNinos, findPhones, findSins, findSsns, type RawHit } from './pii';
 import { PRIVATE_KEY_FOOTER, PRIVATE_KEY_HEADER, SECRET_RULES } from './secretRules';
@@ -13,6 +14,9 @@ import { LineIndex, shannonEntropy } from './text';
 import { findUrlSecrets } from './urlSecrets';
 import { DecodeBudgetExceeded, decodedRuns, joinedView, normalisedView, unescapedView, unwrappedView, type View } from './views';
 import { findMarkers } from './markers';
+import { despacedView } from './despacedView';
+import { OBFUSCATED_EMAIL_KEYWORDS, findObfuscatedEmails } from './obfuscatedEmails';
+import { DOCUMENT_KEYWORDS, findDocumentNumbers } from './personalDocuments';
 
 export interface ScanOptions {
   /** File the text comes from; when the path policy says private the whole text is one 'private-path' finding. */
@@ -121,6 +125,7 @@ function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
   } else viewHits(joined);
   viewHits(unwrappedView(text));
   viewHits(unescapedView(text));
+  viewHits(despacedView(text));
   if (depth > 0) {
     for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
@@ -137,10 +142,33 @@ const TOKEN_STOP = /[\s'"`,;<>(){}[\]|\\]/;
 
 function extendToToken(text: string, h: Hit): Hit {
   let { start, end } = h;
-  while (start > 0 && !TOKEN_STOP.test(text[start - 1]) && !/[=:@?&#]/.test(text[start - 1]) && h.start - start < 4096) start--;
-  while (end < text.length && !TOKEN_STOP.test(text[end]) && !/[@&]/.test(text[end]) && end - h.end < 65536) end++;
+  const back = (): void => {
+    while (start > 0 && !TOKEN_STOP.test(text[start - 1]) && !/[=:@?&#]/.test(text[start - 1]) && h.start - start < 4096) start--;
+  };
+  const forward = (): void => {
+    while (end < text.length && !TOKEN_STOP.test(text[end]) && !/[@&]/.test(text[end]) && end - h.end < 65536) end++;
+  };
+  back();
+  forward();
+  // A value split by concatenation or `${…}` (the joined view found it): the fragments on either side of the
+  // glue are part of it, even where the rule's match stopped short of them.
+  for (let n = 0; n < 64; n++) {
+    const g = GLUE_AFTER.exec(text.slice(end, end + 80));
+    if (!g) break;
+    end += g[0].length;
+    forward();
+  }
+  for (let n = 0; n < 64 && start > 0; n++) {
+    const g = GLUE_BEFORE.exec(text.slice(Math.max(0, start - 80), start));
+    if (!g) break;
+    start -= g[0].length;
+    back();
+  }
   return start === h.start && end === h.end ? h : { ...h, start, end };
 }
+
+const GLUE_AFTER = /^(?:"'|'"|[$#]\{[^{}\r\n]{0,60}\}|(["'`])[ \t]*(?:\+|\.)?[ \t]*(?:\r?\n[ \t]*(?:\+[ \t]*)?)?\1)(?=[A-Za-z0-9_+/=-])/;
+const GLUE_BEFORE = /(?<=[A-Za-z0-9_+/=-])(?:"'|'"|[$#]\{[^{}\r\n]{0,60}\}|(["'`])[ \t]*(?:\+|\.)?[ \t]*(?:\r?\n[ \t]*(?:\+[ \t]*)?)?\1)$/;
 
 function detect(text: string, opts: ScanOptions): Hit[] {
   const deadline = opts.deadline;
@@ -154,7 +182,8 @@ function detect(text: string, opts: ScanOptions): Hit[] {
     if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const [start, end] = m.indices?.[1] ?? [m.index, m.index + m[0].length];
+      // The first capture group that took part is the secret (a rule may offer quoted and bare alternatives).
+      const [start, end] = m.indices?.slice(1).find((g) => g !== undefined) ?? [m.index, m.index + m[0].length];
       const secret = text.slice(start, end);
       if (m[0].length === 0) rule.re.lastIndex++;
       if (rule.leftBoundary && start > 0 && /[A-Za-z0-9_]/.test(text[start - 1])) { rule.re.lastIndex = start + 1; continue; }
@@ -175,6 +204,9 @@ function detect(text: string, opts: ScanOptions): Hit[] {
   for (const h of secrets) hits.push({ ...h, category: 'secret' });
   check();
   for (const h of findGenericSecrets(text)) hits.push({ ...h, category: 'secret' });
+  if (FOREIGN_ASCII_KEYWORDS.some((k) => present.has(k)) || NON_ASCII.test(text)) {
+    for (const h of findForeignPasswords(text)) hits.push({ ...h, category: 'secret' });
+  }
   check();
   if (text.includes('@')) for (const h of findEmails(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findCards(text)) hits.push({ ...h, category: 'pii' });
@@ -184,6 +216,8 @@ function detect(text: string, opts: ScanOptions): Hit[] {
   for (const h of findSins(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findNinos(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findContextIds(text)) hits.push({ ...h, category: 'pii' });
+  if (OBFUSCATED_EMAIL_KEYWORDS.some((k) => present.has(k))) for (const h of findObfuscatedEmails(text)) hits.push({ ...h, category: 'pii' });
+  if (DOCUMENT_KEYWORDS.some((k) => present.has(k))) for (const h of findDocumentNumbers(text)) hits.push({ ...h, category: 'pii' });
   if (text.includes(',') || text.includes('\t') || text.includes(';')) {
     for (const h of findCsvCredentialColumns(text)) hits.push({ ...h, category: h.kind === 'csv-credential' ? 'secret' : 'pii' });
   }
@@ -195,7 +229,9 @@ function detect(text: string, opts: ScanOptions): Hit[] {
 // gitleaks' keyword pre-filter as one pass over the text: a table of every keyword's first two characters, and
 // a `startsWith` only where a pair matches. With 200 keywords this is ~40 % cheaper than one alternation regex
 // (even shaped as a trie), and it finds every keyword at a position, not only the longest.
-const ALL_KEYWORDS = [...new Set([...SECRET_RULES.flatMap((r) => r.keywords), 'PRIVATE KEY', 'Private-MAC:'])];
+const ALL_KEYWORDS = [...new Set([...SECRET_RULES.flatMap((r) => r.keywords), 'PRIVATE KEY', 'Private-MAC:', ...FOREIGN_ASCII_KEYWORDS, ...OBFUSCATED_EMAIL_KEYWORDS, ...DOCUMENT_KEYWORDS])];
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7F]/;
 const BIGRAMS = new Uint8Array(128 * 128);
 const BY_BIGRAM = new Map<number, string[]>();
 // A keyword the table cannot hold (one character, non-ASCII) must never silently switch its rule off: it counts

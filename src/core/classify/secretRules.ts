@@ -7,6 +7,9 @@
 // `npx mocha 'test/unit/routing/**/*.test.ts'` (the corpus test checks recall and the near-miss set).
 
 import { TOKEN_FORMATS, formatKeyword, segmentSource } from './tokenFormats';
+import { COMMAND_LINE_RULES } from './commandLineRules';
+import { PASSWORD_STORE_RULES } from './passwordStoreRules';
+import { POSITIONAL_CREDENTIAL_RULES } from './positionalCredentials';
 
 export interface SecretRule {
   kind: string;
@@ -30,7 +33,8 @@ export interface SecretRule {
 }
 
 // Terminator used by gitleaks' "unique token" rules: a quote, whitespace, `;`, an escaped newline, or the end.
-const END = String.raw`(?=[\x60'"\s;,)\]}<>]|\\[nr]|$)`;
+// An escaped quote ends a value too (`\"sk_live_…\"` inside a JSON string).
+const END = String.raw`(?=[\x60'"\s;,)\]}<>]|\\[nrt'"\x60\\]|$)`;
 const PLACEHOLDER = /EXAMPLE|X{6,}|x{6,}|0{8,}|\*{4,}/;
 
 function r(source: string, flags = ''): RegExp {
@@ -110,7 +114,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { kind: 'telegram-bot-token', label: 'Telegram bot token', keywords: [':AA'],
     re: r(String.raw`\b(\d{8,10}:AA[0-9A-Za-z_-]{33})(?![\w-])`), entropy: 3 },
   { kind: 'hashicorp-vault-token', label: 'Vault token', keywords: ['hvs.', 'hvb.'],
-    re: r(String.raw`\b(hv[sb]\.[\w-]{90,120})(?![\w-])`), entropy: 3 },
+    // Batch tokens run to 138+ characters; service tokens ~95.
+    re: r(String.raw`\b(hv[sb]\.[\w-]{90,400})(?![\w-])`), entropy: 3 },
   { kind: 'terraform-cloud-token', label: 'Terraform Cloud token', keywords: ['atlasv1', 'ATLASV1'],
     re: r(String.raw`\b([a-z0-9]{14}\.atlasv1\.[a-z0-9_=-]{60,70})(?![\w=-])`, 'i'), entropy: 3.5 },
   { kind: 'pulumi-token', label: 'Pulumi token', keywords: ['pul-'],
@@ -121,6 +126,16 @@ export const SECRET_RULES: readonly SecretRule[] = [
     re: r(String.raw`(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})`) },
   { kind: 'jwt', label: 'JSON Web Token', keywords: ['eyJ'],
     re: r(String.raw`\b(ey[a-zA-Z0-9_-]{17,}\.ey[a-zA-Z0-9_-]{17,}\.[a-zA-Z0-9_-]{10,}={0,2})(?![\w=-])`), entropy: 3 },
+  // A JWT pasted as its three parts on consecutive lines (each may be quoted or concatenated).
+  { kind: 'jwt', label: 'JSON Web Token (split across lines)', keywords: ['eyJ'],
+    re: r(String.raw`\b(ey[a-zA-Z0-9_-]{10,}={0,2}[ \t"'\x60,+.;]*\r?\n[ \t"'\x60,+.]*ey[a-zA-Z0-9_-]{10,}={0,2}[ \t"'\x60,+.;]*\r?\n[ \t"'\x60,+.]*[a-zA-Z0-9_-]{16,}={0,2})(?![\w=-])`) },
+  // Discord bot token: base64 of the bot's numeric id, a timestamp, an HMAC. No prefix, so shape and entropy.
+  { kind: 'discord-bot-token', label: 'Discord bot token', keywords: [],
+    re: r(String.raw`([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40})(?![\w.-])`), entropy: 3.5, leftBoundary: true,
+    validate: (v) => /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v.slice(1)) },
+  ...COMMAND_LINE_RULES,
+  ...PASSWORD_STORE_RULES,
+  ...POSITIONAL_CREDENTIAL_RULES,
   { kind: 'authorization-header', label: 'Authorization header credential', keywords: [],
     re: r(String.raw`(?:authorization['"]?\s{0,3}[:=]\s{0,3}['"]?(?:bearer|basic|token)|\bbearer)[ \t]{1,3}([A-Za-z0-9._~+/-]{16,}={0,2})(?![\w.~+/=-])`, 'i'),
     entropy: 3, allow: PLACEHOLDER },

@@ -5,7 +5,7 @@
 import { isCredentialName } from './credentialNames';
 import type { RawHit } from './pii';
 
-const PII_COLUMNS = /^(?:ssn|social security(?: number)?|sin|nino|national insurance(?: number)?|iban|card(?: number)?|credit card(?: number)?|tax id)$/i;
+const PII_COLUMNS = /^(?:passport(?:[ _-]?(?:no|nr|num|number|#))?|driv(?:er'?s?|ing)[ _-]?licen[cs]e(?:[ _-]?(?:no|number))?|national[ _-]?id(?:[ _-]?(?:no|number))?|ssn|social security(?: number)?|sin|nino|national insurance(?: number)?|iban|card(?: number)?|credit card(?: number)?|tax id)$/i;
 const MAX_ROWS = 20000;
 
 // A header row: only short, plain cells. Found by one regex pass instead of splitting every line of code.
@@ -19,7 +19,8 @@ export function findCsvCredentialColumns(text: string): RawHit[] {
     const lineEnd = h.index + h[0].length;
     const line = h[0];
     const sep = line.includes('\t') ? '\t' : line.includes(';') && !line.includes(',') ? ';' : ',';
-    if (line.split(sep).length >= 2 && line.length < 1000) {
+    // A call (`login(user, password)`) is code, not a header row: a header cell may hold `(USD)`, never `name(`.
+    if (line.split(sep).length >= 2 && line.length < 1000 && !/[\w.]\(/.test(line)) {
       const headers = splitRow(line, sep).map((c) => c.text.trim().replace(/^"|"$/g, ''));
       const secretCols = new Set<number>();
       const piiCols = new Set<number>();

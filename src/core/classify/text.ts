@@ -14,6 +14,16 @@ export function shannonEntropy(s: string): number {
   return h;
 }
 
+/**
+ * Entropy test with the alphabet taken into account: hex can carry at most 4 bits per character, and a random
+ * 32-character hex token measures 3.2–3.9, so a hex run of 20+ characters only needs 3.0 where mixed-alphabet
+ * values need `threshold`.
+ */
+export function highEntropy(v: string, threshold: number): boolean {
+  const t = v.length >= 20 && /^[0-9a-f]+$|^[0-9A-F]+$/.test(v) && /\d/.test(v) && /[a-fA-F]/.test(v) ? Math.min(threshold, 3.0) : threshold;
+  return shannonEntropy(v) >= t;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Documentation / template placeholders, after gitleaks' global allowlist and detect-secrets' filters.
 const PLACEHOLDER_WORDS = /example|sample|dummy|placeholder|changeme|change_me|your[_-]?|xxxx|\*\*\*|redacted|insert|replace|todo|fixme|fake|secret_here|key_here|token_here|<[^>]*>/i;

@@ -5,7 +5,7 @@
 
 import type { RawHit } from './pii';
 import { ANY_URL_PASSWORD, DB_SCHEME } from './secretRules';
-import { isPlaceholder, shannonEntropy } from './text';
+import { highEntropy, isPlaceholder, shannonEntropy } from './text';
 
 const TOKEN_USER = /:\/\/([A-Za-z0-9_.~+-]{20,300})@/g;
 // Parameter names whose value is a credential (case-insensitive, whole name).
@@ -25,7 +25,7 @@ export function findUrlSecrets(text: string): RawHit[] {
     TOKEN_USER.lastIndex = 0;
     for (let m = TOKEN_USER.exec(text); m; m = TOKEN_USER.exec(text)) {
       const user = m[1];
-      if (isPlaceholder(user) || shannonEntropy(user) < 3.5 || !/\d/.test(user)) continue;
+      if (isPlaceholder(user) || !highEntropy(user, 3.5) || !/\d/.test(user)) continue;
       const start = m.index + 3;
       out.push({ kind: 'url-token-user', label: 'token used as a URL user name', start, end: start + user.length });
     }

@@ -23,6 +23,14 @@ const HOMOGLYPHS: Record<string, string> = {
   'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o', 'ν': 'v', 'α': 'a', 'ι': 'i', 'κ': 'k', 'ρ': 'p', 'τ': 't',
 };
 
+const DIGIT = /^\p{Nd}$/u;
+/** A Unicode decimal digit's value: digits come in runs of ten from zero, so count the digits before it. */
+function digitValue(cp: number): number {
+  let k = 0;
+  while (k < 9 && DIGIT.test(String.fromCodePoint(cp - k - 1))) k++;
+  return k;
+}
+
 /** NFKC + invisibles + homoglyphs; undefined when the text is plain ASCII (nothing to normalise). */
 export function normalisedView(text: string): View | undefined {
   // eslint-disable-next-line no-control-regex
@@ -37,6 +45,8 @@ export function normalisedView(text: string): View | undefined {
     if (cp < 128) { out.push(ch); map.push(i); i += width; continue; }
     if (INVISIBLE.test(ch)) { changed = true; i += width; continue; }
     let n = HOMOGLYPHS[ch] ?? ch.normalize('NFKC');
+    // Decimal digits of other scripts (Arabic-Indic ٤, Devanagari ४, …) that NFKC leaves alone read as ASCII.
+    if (n.length === 1 && n.charCodeAt(0) > 127 && DIGIT.test(n)) n = String(digitValue(n.codePointAt(0)!));
     if (n !== ch) changed = true;
     if (n.length === 0) { i += width; continue; }
     for (let k = 0; k < n.length; k++) { out.push(n[k]); map.push(i); }
@@ -48,7 +58,10 @@ export function normalisedView(text: string): View | undefined {
 }
 
 // `"abc" + "def"`, `'abc' . 'def'`, `"abc" "def"` (adjacent literals, incl. across a line break), `\`-newline.
-const JOIN = /(["'`])[ \t]*(?:\+|\.|\.\.|&|\|\|)?[ \t]*(?:\\?\r?\n[ \t]*(?:\+|\.|&)?[ \t]*)?\1|\\\r?\n[ \t]*/g;
+// A template literal's `${…}` between two value characters (`sk-ant-${''}api03…`, `${"x"}`) is glue too: what the
+// expression adds is unknown, and what stands on either side of it is read as one value. Likewise Ruby's `#{…}`,
+// an empty literal in f-string / JSX braces (`{''}`), and shell quotes switching mid-word (`"abc"'def'`).
+const JOIN = /(["'`])[ \t]*(?:\+|\.|\.\.|&|\|\|)?[ \t]*(?:\\?\r?\n[ \t]*(?:\+|\.|&)?[ \t]*)?\1|\\\r?\n[ \t]*|[$#]\{[^{}\r\n]{0,60}\}|\{[ \t]*(['"])\2[ \t]*\}|"'|'"/g;
 
 /** The text with concatenation glue removed; undefined when there is none. */
 export function joinedView(text: string): View | undefined {

@@ -8,7 +8,7 @@ import { generateAttacks, type Attack } from '../../fixtures/privacy/redteam/att
 import { generateBenign, type Benign } from '../../fixtures/privacy/redteam/benign';
 import { systemPromptFor } from '../../../src/core/pipeline/prompts';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
-import { BUNDLED_PRICES, contextWindowOf } from '../../../src/core/spend';
+import { BUNDLED_PRICES, contextWindowOf, findModel, withOverrides } from '../../../src/core/spend';
 import { RedRng, B64 } from '../../fixtures/privacy/redteam/rng';
 import {
   betrayingWindows, buildProbe, COMPLEX_QUESTION, leakedWindow, RedTeamRig, type Mode, type Position, type Probe,
@@ -17,6 +17,7 @@ import {
 const SEED = Number(process.env.REDTEAM_SEED ?? 0x5eed12);
 const MODES: Mode[] = ['askCloud', 'askAuto'];
 const ROTATION: Position[] = ['question', 'context', 'history', 'path'];
+const TRIM_WINDOW = 16_384;
 
 interface Leak { mode: Mode; cls: string; name: string; position: Position; provider: string; route: string; window: string }
 interface FalsePositive { cls: string; name: string; route: string; redactions: Record<string, number>; reasons: string[] }
@@ -107,15 +108,22 @@ suite('privacy red team: planted values never reach a cloud byte', function () {
   }
 
   // Scan-then-trim: a context one window long, ending in a PuTTY key, trimmed so the cut lands on every line from
-  // the MAC back into the private lines. Whatever survives the trim must still be recognised.
+  // the MAC back into the private lines. Whatever survives the trim must still be recognised. The model's window
+  // is shrunk to 16k tokens (a price-table override, as `hybrid.pricing` would): the trim, the gate and the cut
+  // positions are the same as with the real window, and the context is 64 KB instead of several MB.
   test('Ask (cloud): a PuTTY key cut by the context trim at any line leaks nothing', async function () {
     const rng = new RedRng(SEED + 2);
     const question = 'Why does this configuration fail to load?';
-    const window = contextWindowOf(DEFAULT_SETTINGS['cloud.model'], BUNDLED_PRICES) ?? 128_000;
+    const model = DEFAULT_SETTINGS['cloud.model'];
+    const price = findModel(model, BUNDLED_PRICES);
+    assert.ok(price, `no price entry for ${model}`);
+    const prices = withOverrides(BUNDLED_PRICES, { [model]: { input: price.input, output: price.output, contextWindow: TRIM_WINDOW } });
+    const window = contextWindowOf(model, prices) ?? 128_000;
+    assert.equal(window, TRIM_WINDOW);
     const budgetTokens = window - 1024 - Math.ceil((systemPromptFor('ask') + question).length / 4) - 64;
     const line = (): string => `// ${rng.str('abcdefghij klmnop', 60)}`;
     const filler = Array.from({ length: Math.ceil((budgetTokens * 4) / 64) + 40 }, line);
-    const rig = await RedTeamRig.start();
+    const rig = await RedTeamRig.start({ priceTable: prices });
     const cutLeaks: string[] = [];
     try {
       for (let cut = 1; cut <= 17; cut += 2) {
@@ -125,6 +133,8 @@ suite('privacy red team: planted values never reach a cloud byte', function () {
         const keyChars = key.join('\n').length + 1;
         const fillerLines = Math.floor((budgetTokens * 4 + cut * 64 - keyChars) / 64);
         const text = [...filler.slice(0, fillerLines), ...key].join('\n');
+        // The context must overflow the budget, or nothing was cut.
+        assert.ok(Math.ceil(text.length / 4) > budgetTokens, `cut ${cut}: context fits, the trim would not run`);
         const probe: Probe = { question, context: [{ source: 'file', path: 'src/generated/bundle.ts', text }] };
         const res = await rig.run(probe, 'askCloud', cut % 4 === 1 ? 'anthropic' : 'openai');
         const w = leakedWindow(betrayingWindows(priv, filler.join('\n')), res.cloudTexts);
@@ -137,9 +147,8 @@ suite('privacy red team: planted values never reach a cloud byte', function () {
     assert.deepEqual(cutLeaks, []);
   });
 
-  test('benign near-misses: at most 2 % blocked or redacted in Ask (cloud)', () => {
-    const rate = falsePositives.length / benign.length;
-    assert.ok(rate <= 0.02, `false positives ${falsePositives.length}/${benign.length}:\n${falsePositives
+  test('benign near-misses: none blocked or redacted in Ask (cloud)', () => {
+    assert.equal(falsePositives.length, 0, `false positives ${falsePositives.length}/${benign.length}:\n${falsePositives
       .map((f) => `  ${f.cls}/${f.name}: route ${f.route} redactions ${JSON.stringify(f.redactions)}`).join('\n')}`);
   });
 });
