@@ -164,7 +164,17 @@ export interface RequestCostInput {
   costPerHour: number;
   /** hybrid.cloud.model: what local requests are compared against. */
   cloudModel: string;
+  /**
+   * The model asked for, when the server named another (OpenAI answers "gpt-4.1" as "gpt-4.1-2025-04-14"): a
+   * snapshot newer than the price table is billed at its alias's price rather than left "unknown".
+   */
+  requestedModel?: string;
   table?: PriceTable;
+}
+
+/** The name to price: the model that answered when the table knows it, else the one asked for. */
+export function pricedModel(served: string, requested: string | undefined, table: PriceTable = BUNDLED_PRICES): string {
+  return requested && !findModel(served, table) && findModel(requested, table) ? requested : served;
 }
 
 /**
@@ -176,7 +186,7 @@ export function requestCost(i: RequestCostInput): { costUsd: number | null; clou
   const table = i.table ?? BUNDLED_PRICES;
   if (i.route === 'cloud') {
     if (totalTokensOf(i.usage) === 0) return { costUsd: 0 };
-    return { costUsd: priceOf(i.model, i.usage, table) ?? null };
+    return { costUsd: priceOf(pricedModel(i.model, i.requestedModel, table), i.usage, table) ?? null };
   }
   if (i.route === 'local') {
     return { costUsd: localCost(i.totalMs, i.costPerHour), cloudEquivalentUsd: cloudEquivalent(i.usage, i.cloudModel, table) ?? null };
