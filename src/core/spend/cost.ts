@@ -74,8 +74,10 @@ function has(o: unknown, key: string): boolean {
 export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage {
   if (provider === 'anthropic') {
     const cc = has(raw, 'cache_creation') ? (raw as Raw).cache_creation : undefined;
-    const w5 = cc ? num(cc, 'ephemeral_5m_input_tokens') : num(raw, 'cache_creation_input_tokens');
     const w1 = cc ? num(cc, 'ephemeral_1h_input_tokens') : 0;
+    // Writes the split does not account for (message_delta's cumulative total over message_start's split, or a
+    // gateway's empty `cache_creation`) are still writes: billed at the 5-minute rate, never dropped.
+    const w5 = Math.max(cc ? num(cc, 'ephemeral_5m_input_tokens') : 0, num(raw, 'cache_creation_input_tokens') - w1);
     return {
       input: num(raw, 'input_tokens'), output: num(raw, 'output_tokens'),
       cacheRead: num(raw, 'cache_read_input_tokens'), cacheWrite: w5, ...(w1 ? { cacheWrite1h: w1 } : {}), source: 'provider',

@@ -117,6 +117,19 @@ suite('spend / hand-computed bills from raw usage', () => {
     assert.equal(billedUsage(later, { code: 'server' }, estimate, { reportedFinal: true }), later, 'a final count is used as is');
   });
 
+  test('anthropic: cache writes the cache_creation split does not account for are billed as 5-minute writes', () => {
+    // A gateway's empty split, and a cumulative message_delta total above message_start's split.
+    assert.deepEqual(usageFromProvider('anthropic', { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 4000, cache_creation: {} }),
+      { input: 10, output: 5, cacheRead: 0, cacheWrite: 4000, source: 'provider' });
+    const merged = usageFromProvider('anthropic', { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 5000,
+      cache_creation: { ephemeral_5m_input_tokens: 1000, ephemeral_1h_input_tokens: 3000 } });
+    assert.deepEqual([merged.cacheWrite, merged.cacheWrite1h], [2000, 3000]);
+    // A split that covers the total is taken as it is.
+    const exact = usageFromProvider('anthropic', { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 4000,
+      cache_creation: { ephemeral_5m_input_tokens: 1000, ephemeral_1h_input_tokens: 3000 } });
+    assert.deepEqual([exact.cacheWrite, exact.cacheWrite1h], [1000, 3000]);
+  });
+
   test('a served snapshot the table does not know is priced at the alias asked for; a known one at its own row', () => {
     const usage: Usage = { input: 1000, output: 100, cacheRead: 0, cacheWrite: 0, source: 'provider' };
     near(requestCost({ route: 'cloud', model: 'gpt-4.1-mini-2026-10-01', requestedModel: 'gpt-4.1-mini', usage, totalMs: 1, costPerHour: 0, cloudModel: 'x' }).costUsd, (1000 * 0.4 + 100 * 1.6) / 1e6);

@@ -21,7 +21,7 @@ import type { ChatProvider } from '../../../src/core/providers/types';
 import { statusText } from '../../../src/core/presentation/statusText';
 import type { HealthState, LedgerRecord } from '../../../src/core/request';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
-import { BUNDLED_PRICES, Ledger, SpendModel, withOverrides } from '../../../src/core/spend';
+import { BUNDLED_PRICES, Ledger, requestCost, SpendModel, withOverrides } from '../../../src/core/spend';
 import { formatUsd } from '../../../src/shared/money';
 import {
   IndependentAnthropic, IndependentOllama, IndependentOpenAI, words,
@@ -570,6 +570,34 @@ suite('spend / hand bills through the whole Ask pipeline (independent fakes, ref
     assert.deepEqual([cloud.route, cloud.status, cloud.costUsd], ['cloud', 'failed', 0]);
     assert.equal(cloud.tokens.input, 0);
     handTotals.set(cloud.id, 0);
+  });
+
+  // --- The bundled table against the reference ----------------------------------------------------------------
+
+  test('every name the reference matches (ids, exact names, prefixes with a date suffix) prices as the reference does', () => {
+    const namesOf = (r: Rule): string[] => ('or' in r ? r.or.flatMap(namesOf) : 'equals' in r ? [r.equals]
+      : 'starts_with' in r ? [r.starts_with, `${r.starts_with}-20990101`] : 'contains' in r ? [`x${r.contains}y`] : []);
+    const usages: Bill[] = [
+      { input: 1000, output: 100 }, { input: 1000, output: 100, read: 5000, write5m: 700, write1h: 300 },
+      { input: 250_000, output: 100, read: 30_000 },
+    ];
+    let checked = 0;
+    for (const provider of ['anthropic', 'openai'] as const) {
+      for (const m of REF.providers[provider]!) {
+        if (m.prices.input_mtok === undefined || m.prices.output_mtok === undefined) continue; // embeddings: not in the table
+        for (const name of [m.id, ...namesOf(m.match)]) {
+          if (!refModel(provider, name)) continue;
+          for (const b of usages) {
+            const ours = requestCost({ route: 'cloud', model: name, totalMs: 1, costPerHour: 0, cloudModel: name,
+              usage: { input: b.input, output: b.output, cacheRead: b.read ?? 0, cacheWrite: b.write5m ?? 0, cacheWrite1h: b.write1h, source: 'provider' } }).costUsd;
+            const hand = handBill(provider, name, b);
+            assert.ok(ours !== null && Math.abs(ours - hand) < 1e-9, `${name}: ours ${ours} ≠ reference ${hand}`);
+            checked++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 1000, `${checked} name × usage checks`);
   });
 
   // --- Totals ---------------------------------------------------------------------------------------------------
