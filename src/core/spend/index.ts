@@ -4,6 +4,7 @@ export { cacheSavingsUsd, cloudEquivalent, costBreakdown, costOfProviderUsage, l
 export { billedUsage, nothingBilled, rejectedBeforeRun } from './billing';
 export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';
 export { Ledger, ledgerFileName, monthOf } from './ledger';
+export { CSV_FIELDS, ledgerCsv, ledgerJson } from './ledgerExport';
 export type { AppendResult, LedgerOptions, LoadResult, RepairReport } from './ledger';
 export { nodeLedgerFs } from './ledgerFs';
 export type { LedgerFileHandle, LedgerFs } from './ledgerFs';

@@ -21,7 +21,7 @@ import type { ChatProvider } from '../../../src/core/providers/types';
 import { statusText } from '../../../src/core/presentation/statusText';
 import type { HealthState, LedgerRecord } from '../../../src/core/request';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
-import { BUNDLED_PRICES, Ledger, requestCost, SpendModel, withOverrides } from '../../../src/core/spend';
+import { BUNDLED_PRICES, Ledger, ledgerCsv, ledgerJson, requestCost, SpendModel, withOverrides } from '../../../src/core/spend';
 import { formatUsd } from '../../../src/shared/money';
 import {
   IndependentAnthropic, IndependentOllama, IndependentOpenAI, words,
@@ -169,6 +169,24 @@ function only(run: Run): LedgerRecord {
 }
 
 const slow = { gapMs: 25 };
+
+/** RFC 4180 cells: quoted cells may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
+    else cell += ch;
+  }
+  return rows;
+}
 
 suite('spend / hand bills through the whole Ask pipeline (independent fakes, reference prices)', function () {
   this.timeout(30_000);
@@ -630,6 +648,20 @@ suite('spend / hand bills through the whole Ask pipeline (independent fakes, ref
       for (const r of all) assert.equal(byId.get(r.id)?.costUsd, r.costUsd, `ledger line of ${r.id}`);
       const diskToday = loaded.records.filter((r) => r.route === 'cloud' && r.costUsd !== null && r.time.startsWith('2026-11-29')).reduce((s, r) => s + r.costUsd!, 0);
       assert.ok(Math.abs(diskToday - handToday) < 1e-9);
+
+      // The exports the panel writes, from the records read back from disk.
+      const table = withOverrides(BUNDLED_PRICES, {});
+      const [header, ...rows] = parseCsv(ledgerCsv(loaded.records, table));
+      const col = (name: string) => header!.indexOf(name);
+      const csvToday = rows.filter((c) => c[col('route')] === 'cloud' && c[col('time')]!.startsWith('2026-11-29') && c[col('costUsd')] !== '')
+        .reduce((s, c) => s + Number(c[col('costUsd')]), 0);
+      assert.equal(rows.length, all.length);
+      assert.ok(Math.abs(csvToday - handToday) < 1e-9, `CSV ${csvToday} ≠ Σ hand ${handToday}`);
+      assert.equal(rows.filter((c) => c[col('route')] === 'cloud' && c[col('costUsd')] === '').length,
+        all.filter((r) => r.route === 'cloud' && r.costUsd === null).length, 'unknown prices export as empty, not 0');
+      const json = JSON.parse(ledgerJson(loaded.records, table)) as LedgerRecord[];
+      const jsonToday = json.filter((r) => r.route === 'cloud' && r.costUsd !== null && r.time.startsWith('2026-11-29')).reduce((s, r) => s + r.costUsd!, 0);
+      assert.ok(Math.abs(jsonToday - handToday) < 1e-9, `JSON ${jsonToday} ≠ Σ hand ${handToday}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
