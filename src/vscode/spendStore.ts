@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
+import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, computeTco, cloudEquivalent, Ledger, ledgerCsv, ledgerJson, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
 

@@ -4,7 +4,6 @@ export { cacheSavingsUsd, cloudEquivalent, costBreakdown, costOfProviderUsage, l
 export { billedUsage, nothingBilled, rejectedBeforeRun } from './billing';
 export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';
 export { Ledger, ledgerFileName, monthOf } from './ledger';
-export { CSV_FIELDS, ledgerCsv, ledgerJson } from './ledgerExport';
 export type { AppendResult, LedgerOptions, LoadResult, RepairReport } from './ledger';
 export { nodeLedgerFs } from './ledgerFs';
 export type { LedgerFileHandle, LedgerFs } from './ledgerFs';
@@ -18,3 +17,4 @@ export { DEFAULT_OUTPUT_TOKENS, MIN_HISTORY, OutputHistory, median, preflightEst
 export type { PreflightEstimate } from './preflight';
 export { TCO_MIN_DAYS, TCO_MIN_REQUESTS, computeTco, paybackMonthLabel } from './tco';
 export type { TcoFigure, TcoMonth, TcoSettings, TcoUnit, TcoView } from './tco';
+export { CSV_FIELDS, ledgerCsv, ledgerJson } from './ledgerExport';
