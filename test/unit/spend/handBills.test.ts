@@ -545,7 +545,17 @@ suite('spend / hand bills through the whole Ask pipeline (independent fakes, ref
     assert.equal(local.costUsd, 0);
     assert.equal(cloud.escalatedFrom, local.id);
     assert.equal((anthropic.seen[0]!.json as { model: string }).model, 'claude-haiku-4-5', 'the light tier was asked');
-    assertBilled(cloud, handBill('anthropic', 'claude-haiku-4-5-20251001', { input: 260, output: ANSWER_TOKENS }));
+    const hand = handBill('anthropic', 'claude-haiku-4-5-20251001', { input: 260, output: ANSWER_TOKENS });
+    assertBilled(cloud, hand);
+    // The escalated local answer saved nothing: all-cloud would have made only the cloud request.
+    assert.ok((local.cloudEquivalentUsd ?? 0) > 0);
+    const m = new SpendModel();
+    m.add(local);
+    m.add(cloud);
+    const month = m.snapshot(new Date(NOW)).month;
+    assert.ok(Math.abs(month.wouldHaveSpentUsd - hand) < 1e-12, `would have spent ${month.wouldHaveSpentUsd} ≠ ${hand}`);
+    assert.ok(Math.abs(month.savedUsd) < 1e-12, `saved ${month.savedUsd}`);
+    assert.ok(Math.abs(month.localCloudEquivalentUsd) < 1e-12);
   });
 
   test('escalation: manual "Ask the cloud" on a local answer goes to the frontier model, linked', async () => {
