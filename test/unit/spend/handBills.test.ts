@@ -501,6 +501,21 @@ suite('spend / hand bills through the whole Ask pipeline (independent fakes, ref
     assert.deepEqual(r.records.slice(1).map((x) => [x.route, x.attemptOf]), [['local', cloud.id]]);
   });
 
+  test('openai: a model refusal (delta.refusal) is a generated answer, billed from its usage', async () => {
+    const refusal = "I'm sorry, I can't help with that.";
+    const r = await run({ settings: gpt41, openai: { refusal: true, answer: refusal, usage: { prompt: 700, cached: 0, reasoning: 0 } } });
+    const rec = only(r);
+    assert.equal(r.streamed, refusal);
+    assertBilled(rec, handBill('openai', 'gpt-4.1-2025-04-14', { input: 700, output: words(refusal).length }), r.events);
+  });
+
+  test('anthropic: stop_reason refusal and max_tokens answers are billed from message_delta like any other', async () => {
+    for (const stopReason of ['refusal', 'max_tokens'] as const) {
+      const r = await run({ settings: sonnet, anthropic: { stopReason, usage: { input: 480, cacheWrite: 0, cacheRead: 0 } } });
+      assertBilled(only(r), handBill('anthropic', 'claude-sonnet-4-6', { input: 480, output: ANSWER_TOKENS }), r.events);
+    }
+  });
+
   // --- Local, fallbacks, escalation ------------------------------------------------------------------------------
 
   test('local: $0 in tokens; cloud-equivalent priced by hand on hybrid.cloud.model', async () => {
