@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
+import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
 import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
@@ -8,8 +9,6 @@ import { Disposable } from './disposable';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
 
 const WARNED_KEY = 'hybrid.budgetWarned';
-const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 'model', 'status', 'outcome', 'input', 'output',
-  'cacheRead', 'cacheWrite', 'cacheWrite1h', 'tokenSource', 'costUsd', 'cacheSavedUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions'] as const;
 
 /**
  * Owns the ledger (append-only JSONL in global storage) and the in-memory spend model built from it.
@@ -136,22 +135,11 @@ export class SpendStore extends Disposable implements SpendSource {
   }
 
   async exportJson(): Promise<string> {
-    // Each cloud record carries what its cache tokens saved, priced as the panel prices them.
-    const records = (await this.everything()).map((r) => r.route === 'cloud'
-      ? { ...r, cacheSavedUsd: cacheSavingsUsd(r.model, r.tokens, this.priceTable()) ?? null } : r);
-    return JSON.stringify(records, null, 2);
+    return ledgerJson(await this.everything(), this.priceTable());
   }
 
   async exportCsv(): Promise<string> {
-    const esc = (v: unknown) => {
-      const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    };
-    const rows = (await this.everything()).map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
-      r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.cacheWrite1h ?? 0, r.tokens.source, r.costUsd,
-      r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, this.priceTable()) ?? '' : '',
-      r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions].map(esc).join(','));
-    return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
+    return ledgerCsv(await this.everything(), this.priceTable());
   }
 
   private warnBudget(): void {

@@ -37,7 +37,7 @@ export interface AskDeps {
   /** Likely and at-most cost of a cloud request before it is sent (spend/preflight.ts). */
   preflight(model: string, promptTokens: number, kind: AskInput['kind'], maxOutputTokens: number): PreflightEstimate | undefined;
   /** The ledger's cost fields for an ended request (spend/cost.ts requestCost: the one pricing seam). */
-  cost(route: 'local' | 'cloud', model: string, usage: Usage, totalMs: number): { costUsd: number | null; cloudEquivalentUsd?: number | null };
+  cost(route: 'local' | 'cloud', model: string, usage: Usage, totalMs: number, requestedModel?: string): { costUsd: number | null; cloudEquivalentUsd?: number | null };
   record(record: LedgerRecord): Promise<void>;
   confirm(message: string): Promise<boolean>;
   now(): number;
@@ -219,7 +219,7 @@ async function* attempt(
     // The consumer stopped early (Stop, a newer command): close the provider's stream so its connection is released.
     if (!result) await gen.return?.(undefined as never).catch(() => undefined);
   }
-  const { costUsd: cost, cloudEquivalentUsd: cloudEquivalent } = deps.cost(target, result.model || model, result.usage, result.timing.totalMs);
+  const { costUsd: cost, cloudEquivalentUsd: cloudEquivalent } = deps.cost(target, result.model || model, result.usage, result.timing.totalMs, model);
   const status = result.finish === 'cancelled' ? 'cancelled' : result.finish === 'error' ? 'failed' : 'ok';
   await deps.record(ledger(deps, request, decision, provider.id, result.model || model, result.usage, cost,
     result.timing.ttftMs, result.timing.totalMs, status, result.failure?.code ?? result.finish, redactions, cloudEquivalent));

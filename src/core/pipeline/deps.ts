@@ -48,8 +48,8 @@ export function createAskDeps(p: AskParts): AskDeps {
     price: (model, usage) => priceOf(model, usage, p.priceTable),
     preflight: (model, promptTokens, kind, maxOutputTokens) =>
       preflightEstimate(model, promptTokens, expected('cloud', kind), maxOutputTokens, p.priceTable),
-    cost: (route, model, usage, totalMs) => requestCost({
-      route, model, usage, totalMs, costPerHour: s['local.costPerHour'], cloudModel: s['cloud.model'], table: p.priceTable,
+    cost: (route, model, usage, totalMs, requestedModel) => requestCost({
+      route, model, usage, totalMs, costPerHour: s['local.costPerHour'], cloudModel: s['cloud.model'], table: p.priceTable, requestedModel,
     }),
     record: p.record,
     confirm: p.confirm,

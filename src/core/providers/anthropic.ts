@@ -71,6 +71,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     // The raw usage as last reported (message_start, then cumulative message_delta), converted in one place.
     let rawUsage: Record<string, unknown> | undefined;
     const reported = (): Usage | undefined => rawUsage && usageFromProvider('anthropic', rawUsage);
+    // message_start's output_tokens is a placeholder; only message_delta's cumulative count is final.
+    let finalUsage = false;
     let started = false;
     let stopped = false;
     let stopReason: string | null = null;
@@ -110,6 +112,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
             stopReason = ev.delta.stop_reason;
             // message_delta usage is cumulative; fields are null when unchanged since message_start.
             rawUsage = { ...rawUsage, ...withoutNulls(ev.usage) };
+            finalUsage = true;
             break;
           }
           case 'message_stop':
@@ -119,25 +122,25 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
             break;
         }
       }
-      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported()));
+      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported(), finalUsage));
       const deadline = deadlineFailure(ctx);
-      if (deadline) return done(failed(meter, input, model, deadline, undefined, reported()));
+      if (deadline) return done(failed(meter, input, model, deadline, undefined, reported(), finalUsage));
       // The SDK accepts a stream that just ends (anthropic-sdk-typescript#842); an answer without message_stop
       // is incomplete, and its usage is not final.
-      if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event'), undefined, reported()));
+      if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event'), undefined, reported(), finalUsage));
       return done({
         usage: reported() ?? usageFromProvider('anthropic', {}), timing: meter.timing(), model,
         // Both mean the answer was cut off, not finished.
         finish: stopReason === 'max_tokens' || stopReason === 'model_context_window_exceeded' ? 'length' : 'stop',
       });
     } catch (err) {
-      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported()));
+      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported(), finalUsage));
       const failure = beforeAnyText(deadlineFailure(ctx) ?? sdkFailure(ctx, err, {
         api: Anthropic.APIError, connection: Anthropic.APIConnectionError, timeout: Anthropic.APIConnectionTimeoutError,
       }), ctx.name, meter.chars);
       o.logger.warn(`anthropic: ${failure.code}${failure.status ? ` ${failure.status}` : ''} after ${guard.state.attempts} attempt(s)${requestIdOf(err)}`);
       const earlyErrorEvent = err instanceof Anthropic.APIError && err.status === undefined && failure.code === 'server' && meter.chars === 0;
-      return { result: failed(meter, input, model, failure, undefined, reported()), earlyErrorEvent };
+      return { result: failed(meter, input, model, failure, undefined, reported(), finalUsage), earlyErrorEvent };
     } finally {
       guard.dispose();
     }

@@ -79,12 +79,17 @@ export class Meter {
   }
 }
 
-/** An ended-early result; `reported` is the provider's last reported usage, which wins over any estimate. */
+/**
+ * An ended-early result; `reported` is the provider's last reported usage, which wins over any estimate — for its
+ * output count only when `reportedFinal` (spend/billing.ts).
+ */
 export function failed(
   meter: Meter, inputText: string, model: string, failure: ProviderFailure | undefined, notes?: string[], reported?: Usage,
+  reportedFinal = true,
 ): StreamResult {
   const finish: Finish = failure ? 'error' : 'cancelled';
-  return { usage: billedUsage(reported, failure, () => meter.estimated(inputText)), timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}) };
+  const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal });
+  return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}) };
 }
 
 /** The one "local means local" rule (src/core/route/locality.ts), kept under its old name for the providers. */

@@ -74,8 +74,10 @@ function has(o: unknown, key: string): boolean {
 export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage {
   if (provider === 'anthropic') {
     const cc = has(raw, 'cache_creation') ? (raw as Raw).cache_creation : undefined;
-    const w5 = cc ? num(cc, 'ephemeral_5m_input_tokens') : num(raw, 'cache_creation_input_tokens');
     const w1 = cc ? num(cc, 'ephemeral_1h_input_tokens') : 0;
+    // Writes the split does not account for (message_delta's cumulative total over message_start's split, or a
+    // gateway's empty `cache_creation`) are still writes: billed at the 5-minute rate, never dropped.
+    const w5 = Math.max(cc ? num(cc, 'ephemeral_5m_input_tokens') : 0, num(raw, 'cache_creation_input_tokens') - w1);
     return {
       input: num(raw, 'input_tokens'), output: num(raw, 'output_tokens'),
       cacheRead: num(raw, 'cache_read_input_tokens'), cacheWrite: w5, ...(w1 ? { cacheWrite1h: w1 } : {}), source: 'provider',
@@ -164,7 +166,17 @@ export interface RequestCostInput {
   costPerHour: number;
   /** hybrid.cloud.model: what local requests are compared against. */
   cloudModel: string;
+  /**
+   * The model asked for, when the server named another (OpenAI answers "gpt-4.1" as "gpt-4.1-2025-04-14"): a
+   * snapshot newer than the price table is billed at its alias's price rather than left "unknown".
+   */
+  requestedModel?: string;
   table?: PriceTable;
+}
+
+/** The name to price: the model that answered when the table knows it, else the one asked for. */
+export function pricedModel(served: string, requested: string | undefined, table: PriceTable = BUNDLED_PRICES): string {
+  return requested && !findModel(served, table) && findModel(requested, table) ? requested : served;
 }
 
 /**
@@ -176,7 +188,7 @@ export function requestCost(i: RequestCostInput): { costUsd: number | null; clou
   const table = i.table ?? BUNDLED_PRICES;
   if (i.route === 'cloud') {
     if (totalTokensOf(i.usage) === 0) return { costUsd: 0 };
-    return { costUsd: priceOf(i.model, i.usage, table) ?? null };
+    return { costUsd: priceOf(pricedModel(i.model, i.requestedModel, table), i.usage, table) ?? null };
   }
   if (i.route === 'local') {
     return { costUsd: localCost(i.totalMs, i.costPerHour), cloudEquivalentUsd: cloudEquivalent(i.usage, i.cloudModel, table) ?? null };

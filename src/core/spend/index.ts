@@ -17,3 +17,4 @@ export { DEFAULT_OUTPUT_TOKENS, MIN_HISTORY, OutputHistory, median, preflightEst
 export type { PreflightEstimate } from './preflight';
 export { TCO_MIN_DAYS, TCO_MIN_REQUESTS, computeTco, paybackMonthLabel } from './tco';
 export type { TcoFigure, TcoMonth, TcoSettings, TcoUnit, TcoView } from './tco';
+export { CSV_FIELDS, ledgerCsv, ledgerJson } from './ledgerExport';

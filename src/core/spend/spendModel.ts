@@ -17,6 +17,8 @@ import { LatencyWindow } from './latencyWindow';
 import { OutputHistory } from './preflight';
 
 import { EscalationStats, type EscalationStatsView } from './escalationStats';
+import { SupersededLocal } from './supersededLocal';
+
 export interface TokenTotals {
   input: number;
   output: number;
@@ -201,6 +203,7 @@ export class SpendModel {
 
   private readonly prices: () => PriceTable;
   private readonly escalation = new EscalationStats();
+  private readonly superseded = new SupersededLocal();
 
   constructor(opts: SpendModelOptions = {}) {
     this.prices = opts.priceTable ?? (() => BUNDLED_PRICES);
@@ -233,6 +236,8 @@ export class SpendModel {
     bump(m.byRoute, r.route, r, saved);
     bump(m.byKind, r.kind, r, saved);
     addTo(this.all, r, saved);
+    this.superseded.noteLocal(r, [d, m.totals, m.byModel.get(r.model)!, m.byRoute.get(r.route)!, m.byKind.get(r.kind)!, this.all]);
+    this.superseded.onCloud(r);
     if (r.status === 'ok' && r.route !== 'refuse') {
       let l = this.latency.get(r.route);
       if (!l) { l = { total: new LatencyWindow(this.windowCap), ttft: new LatencyWindow(this.windowCap) }; this.latency.set(r.route, l); }

@@ -13,7 +13,12 @@ export type ExtraBlock = 'thinking' | 'redacted_thinking' | 'tool_use';
 
 export interface IndependentAnthropicOptions {
   answer?: string;
-  usage?: { input: number; cacheWrite: number; cacheRead: number };
+  /** `cacheWrite` is every cache write; `cacheWrite1h` the part written with a 1-hour TTL (the rest are 5-minute). */
+  usage?: { input: number; cacheWrite: number; cacheRead: number; cacheWrite1h?: number };
+  /** The model the API reports (a dated snapshot, e.g. claude-sonnet-4-5-20250929); default: the one asked for. */
+  servedModel?: string;
+  /** Answer only the first N requests with `status` (a 429 the SDK retries, then success). Default: all. */
+  statusTimes?: number;
   /** Blocks sent before the text block (thinking, redacted_thinking) or after it (tool_use). */
   blocks?: ExtraBlock[];
   /** 'output' (docs): message_delta usage has output_tokens only; 'cumulative': input and cache fields too. */
@@ -37,6 +42,7 @@ export interface IndependentAnthropicOptions {
 export class IndependentAnthropic {
   readonly server: WireServer;
   opts: IndependentAnthropicOptions;
+  private statusSent = 0;
 
   constructor(opts: IndependentAnthropicOptions = {}) {
     this.opts = opts;
@@ -56,11 +62,11 @@ export class IndependentAnthropic {
     if (req.method !== 'POST' || req.path !== '/v1/messages') return err(404, 'not_found_error', 'Not found');
     if (typeof req.headers['x-api-key'] !== 'string' || !req.headers['x-api-key']) return err(401, 'authentication_error', 'x-api-key header is required');
     if (typeof req.headers['anthropic-version'] !== 'string') return err(400, 'invalid_request_error', 'anthropic-version: header is required');
-    if (this.opts.status) return err(this.opts.status.code, this.opts.status.type, this.opts.status.message);
+    if (this.opts.status && (this.opts.statusTimes === undefined || this.statusSent++ < this.opts.statusTimes)) return err(this.opts.status.code, this.opts.status.type, this.opts.status.message);
     const body = (req.json ?? {}) as { model?: string; max_tokens?: number; stream?: boolean };
     if (typeof body.max_tokens !== 'number') return err(400, 'invalid_request_error', 'max_tokens: Field required');
     if (body.stream !== true) return err(400, 'invalid_request_error', 'this fake only streams');
-    return this.stream(body.model ?? 'claude', body.max_tokens, res, requestId);
+    return this.stream(this.opts.servedModel ?? body.model ?? 'claude', body.max_tokens, res, requestId);
   }
 
   private async stream(model: string, maxTokens: number, res: http.ServerResponse, requestId: string): Promise<void> {
@@ -75,7 +81,7 @@ export class IndependentAnthropic {
         stop_reason: null, stop_sequence: null,
         usage: {
           input_tokens: u.input, cache_creation_input_tokens: u.cacheWrite, cache_read_input_tokens: u.cacheRead,
-          cache_creation: { ephemeral_5m_input_tokens: u.cacheWrite, ephemeral_1h_input_tokens: 0 },
+          cache_creation: { ephemeral_5m_input_tokens: u.cacheWrite - (u.cacheWrite1h ?? 0), ephemeral_1h_input_tokens: u.cacheWrite1h ?? 0 },
           output_tokens: 1, service_tier: 'standard',
         },
       },

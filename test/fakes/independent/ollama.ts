@@ -24,6 +24,8 @@ export interface IndependentOllamaOptions {
   maxDeltas?: number;
   /** After this many deltas, send {"error": …} as the next line (the model crashed mid-answer). */
   errorAfter?: number;
+  /** prompt_eval_count to report instead of the fake's own ≈4-characters-a-token count of the prompt. */
+  promptEvalCount?: number;
   /** Routes it does not serve, answered as Go's mux does (404, text/plain "404 page not found"): a proxy or a
    * minimal Ollama-compatible server in front of the model. */
   unrouted?: string[];
@@ -119,7 +121,7 @@ export class IndependentOllama {
       lines.push(JSON.stringify({
         ...piece('', true), done_reason: cut ? 'length' : 'stop',
         ...(chat ? {} : { context: [1, 2, 3] }),
-        total_duration: 4_883_583_458, load_duration: 1_334_875, prompt_eval_count: Math.ceil(prompt.length / 4),
+        total_duration: 4_883_583_458, load_duration: 1_334_875, prompt_eval_count: this.opts.promptEvalCount ?? Math.ceil(prompt.length / 4),
         prompt_eval_duration: 342_546_000, eval_count: deltas.length, eval_duration: 4_535_599_000,
       }) + '\n');
     }

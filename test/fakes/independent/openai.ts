@@ -12,7 +12,13 @@ export interface IndependentOpenAIOptions {
   answer?: string;
   /** Stream the answer as a refusal (delta.refusal) instead of content. */
   refusal?: boolean;
-  usage?: { prompt: number; cached: number; reasoning: number };
+  /** `prompt` includes `cached` and `cacheWrite` (prompt_tokens_details.cache_write_tokens, reported by models
+   * that bill cache writes); `reasoning` is added to completion_tokens, as the API counts it. */
+  usage?: { prompt: number; cached: number; reasoning: number; cacheWrite?: number };
+  /** The model the API reports; default: the asked one with a dated suffix, as OpenAI answers for an alias. */
+  servedModel?: string;
+  /** Answer only the first N requests with `status` (a 429 the SDK retries, then success). Default: all. */
+  statusTimes?: number;
   delivery?: Delivery;
   eol?: '\n' | '\r\n';
   /** After this many deltas, send a `data: {"error": …}` frame and end. */
@@ -31,6 +37,7 @@ export interface IndependentOpenAIOptions {
 export class IndependentOpenAI {
   readonly server: WireServer;
   opts: IndependentOpenAIOptions;
+  private statusSent = 0;
 
   constructor(opts: IndependentOpenAIOptions = {}) {
     this.opts = opts;
@@ -50,7 +57,7 @@ export class IndependentOpenAI {
     if (req.method !== 'POST' || req.path !== '/v1/chat/completions') return err(404, 'invalid_request_error', 'unknown_url', `Invalid URL (${req.method} ${req.path})`);
     if (!/^Bearer \S+/.test(String(req.headers.authorization ?? ''))) return err(401, 'invalid_request_error', null, "You didn't provide an API key.");
     const s = this.opts.status;
-    if (s) return err(s.code, s.type, s.code_, s.message);
+    if (s && (this.opts.statusTimes === undefined || this.statusSent++ < this.opts.statusTimes)) return err(s.code, s.type, s.code_, s.message);
     const body = (req.json ?? {}) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean }; max_tokens?: number; max_completion_tokens?: number };
     if (body.stream !== true) return err(400, 'invalid_request_error', null, 'this fake only streams');
     return this.stream(body, res);
@@ -61,7 +68,7 @@ export class IndependentOpenAI {
     const withUsage = body.stream_options?.include_usage === true && !this.opts.noUsage;
     const id = `chatcmpl-${randomBytes(14).toString('base64url')}`;
     const created = Math.floor(Date.now() / 1000);
-    const model = `${body.model ?? 'gpt'}-2025-04-14`;
+    const model = this.opts.servedModel ?? `${body.model ?? 'gpt'}-2025-04-14`;
     const frames: string[] = [];
     const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => frames.push(`data: ${JSON.stringify({
       id, object: 'chat.completion.chunk', created, model, service_tier: 'default', system_fingerprint: 'fp_b3f1157249',
@@ -87,7 +94,7 @@ export class IndependentOpenAI {
         id, object: 'chat.completion.chunk', created, model, service_tier: 'default', system_fingerprint: 'fp_b3f1157249', ...(this.opts.usageChunkWithoutChoices ? {} : { choices: [] }),
         usage: {
           prompt_tokens: u.prompt, completion_tokens: deltas.length + u.reasoning, total_tokens: u.prompt + deltas.length + u.reasoning,
-          prompt_tokens_details: { cached_tokens: u.cached, audio_tokens: 0 },
+          prompt_tokens_details: { cached_tokens: u.cached, audio_tokens: 0, ...(u.cacheWrite !== undefined ? { cache_write_tokens: u.cacheWrite } : {}) },
           completion_tokens_details: { reasoning_tokens: u.reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
         },
       })}${eol}${eol}`);

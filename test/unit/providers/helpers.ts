@@ -70,9 +70,9 @@ export const never = (): AbortSignal => new AbortController().signal;
 export function assertFailure(d: Drained, code: string): void {
   assert.equal(d.result.finish, 'error', `expected an error finish, got ${d.result.finish}`);
   assert.equal(d.result.failure?.code, code, `expected ${code}, got ${d.result.failure?.code}: ${d.result.failure?.message}`);
-  // The billing rule: a request refused before the model ran was billed nothing; otherwise, with no usage
-  // reported, a labelled estimate.
-  if (rejectedBeforeRun(d.result.failure)) {
+  // The billing rule: a request refused, answered with an HTTP error or never connected, before any text, was
+  // billed nothing; otherwise, with no usage reported, a labelled estimate.
+  if (rejectedBeforeRun(d.result.failure, d.text.length)) {
     assert.deepEqual(d.result.usage, nothingBilled(), `a ${code} refusal bills nothing`);
   } else {
     // 'provider' here means the provider reported usage (message_start) before failing: those counts win.

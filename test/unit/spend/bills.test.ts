@@ -93,9 +93,47 @@ suite('spend / hand-computed bills from raw usage', () => {
       assert.ok(rejectedBeforeRun(f), `${f.code} ${f.status}`);
       assert.deepEqual(billedUsage(undefined, f, estimate), nothingBilled());
     }
-    for (const f of [{ code: 'timeout' as const }, { code: 'unknown' as const, status: 408 }, { code: 'server' as const, status: 529 }, { code: 'connection' as const }, undefined]) {
+    // An error answer or a connection that never opened generated nothing — unless text had already streamed.
+    for (const f of [{ code: 'unknown' as const, status: 408 }, { code: 'server' as const, status: 529 }, { code: 'server' as const, status: 500 }, { code: 'connection' as const }]) {
+      assert.ok(rejectedBeforeRun(f), JSON.stringify(f));
+      assert.deepEqual(billedUsage(undefined, f, estimate, { streamedChars: 0 }), nothingBilled());
+      assert.equal(rejectedBeforeRun(f, 40), false, `${JSON.stringify(f)} after text`);
+      assert.equal(billedUsage(undefined, f, estimate, { streamedChars: 40 }).source, 'estimate');
+    }
+    for (const f of [{ code: 'timeout' as const }, { code: 'server' as const }, { code: 'stalled' as const }, undefined]) {
       assert.equal(rejectedBeforeRun(f), false, JSON.stringify(f));
       assert.equal(billedUsage(undefined, f, estimate).source, 'estimate');
     }
+  });
+
+  test('billing rule: usage reported before the final count keeps its input side and estimates the output, labelled', () => {
+    const started: Usage = { input: 900, output: 1, cacheRead: 4000, cacheWrite: 200, cacheWrite1h: 100, source: 'provider' };
+    const estimate = (): Usage => ({ input: 950, output: 37, cacheRead: 0, cacheWrite: 0, source: 'estimate' });
+    assert.deepEqual(billedUsage(started, undefined, estimate, { reportedFinal: false, streamedChars: 148 }),
+      { input: 900, output: 37, cacheRead: 4000, cacheWrite: 200, cacheWrite1h: 100, source: 'estimate' });
+    // A reported output above the estimate is kept: the provider counted at least that many.
+    const later: Usage = { ...started, output: 60 };
+    assert.equal(billedUsage(later, { code: 'server' }, estimate, { reportedFinal: false }).output, 60);
+    assert.equal(billedUsage(later, { code: 'server' }, estimate, { reportedFinal: true }), later, 'a final count is used as is');
+  });
+
+  test('anthropic: cache writes the cache_creation split does not account for are billed as 5-minute writes', () => {
+    // A gateway's empty split, and a cumulative message_delta total above message_start's split.
+    assert.deepEqual(usageFromProvider('anthropic', { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 4000, cache_creation: {} }),
+      { input: 10, output: 5, cacheRead: 0, cacheWrite: 4000, source: 'provider' });
+    const merged = usageFromProvider('anthropic', { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 5000,
+      cache_creation: { ephemeral_5m_input_tokens: 1000, ephemeral_1h_input_tokens: 3000 } });
+    assert.deepEqual([merged.cacheWrite, merged.cacheWrite1h], [2000, 3000]);
+    // A split that covers the total is taken as it is.
+    const exact = usageFromProvider('anthropic', { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 4000,
+      cache_creation: { ephemeral_5m_input_tokens: 1000, ephemeral_1h_input_tokens: 3000 } });
+    assert.deepEqual([exact.cacheWrite, exact.cacheWrite1h], [1000, 3000]);
+  });
+
+  test('a served snapshot the table does not know is priced at the alias asked for; a known one at its own row', () => {
+    const usage: Usage = { input: 1000, output: 100, cacheRead: 0, cacheWrite: 0, source: 'provider' };
+    near(requestCost({ route: 'cloud', model: 'gpt-4.1-mini-2026-10-01', requestedModel: 'gpt-4.1-mini', usage, totalMs: 1, costPerHour: 0, cloudModel: 'x' }).costUsd, (1000 * 0.4 + 100 * 1.6) / 1e6);
+    near(requestCost({ route: 'cloud', model: 'claude-opus-4-5-20251101', requestedModel: 'claude-opus-4', usage, totalMs: 1, costPerHour: 0, cloudModel: 'x' }).costUsd, (1000 * 5 + 100 * 25) / 1e6);
+    assert.equal(requestCost({ route: 'cloud', model: 'mystery-1', requestedModel: 'mystery', usage, totalMs: 1, costPerHour: 0, cloudModel: 'x' }).costUsd, null);
   });
 });

@@ -104,4 +104,24 @@ suite('spend / spend model', () => {
     assert.equal(s.today.requests, 1);
     assert.equal(m.acceptedCompletions, 1);
   });
+  test('a local answer the cloud replaced (escalated or fallen back from) saves nothing; its own cost stays spent', () => {
+    const m = new SpendModel();
+    const local = { route: 'local' as const, provider: 'ollama', model: 'qwen2.5-coder:7b', costUsd: 0.002, cloudEquivalentUsd: 0.05 };
+    m.add(record('l1', { ...local, time: at(2026, 11, 22, 9) }));
+    m.add(record('c1', { time: at(2026, 11, 22, 9), costUsd: 0.01, escalatedFrom: 'l1' }));
+    m.add(record('l2', { ...local, time: at(2026, 11, 22, 10), status: 'failed', outcome: 'timeout' }));
+    m.add(record('c2', { time: at(2026, 11, 22, 10), costUsd: 0.02, attemptOf: 'l2' }));
+    m.add(record('l3', { ...local, time: at(2026, 11, 22, 11) })); // kept: it saved its cloud-equivalent
+    const s = m.snapshot(NOW);
+    close(s.today.spentUsd, 0.002 * 3 + 0.03);
+    close(s.today.wouldHaveSpentUsd, 0.03 + 0.05);
+    close(s.today.savedUsd, 0.05 - 0.002 * 3);
+    close(s.month.localCloudEquivalentUsd, 0.05);
+    const byRoute = s.byRoute.find((r) => r.key === 'local')!;
+    close(byRoute.savedUsd, 0.05 - 0.002 * 3);
+    close(s.days[29].savedUsd, s.today.savedUsd);
+    // A replay of the cloud record takes nothing back twice.
+    m.add(record('c1', { time: at(2026, 11, 22, 9), costUsd: 0.01, escalatedFrom: 'l1' }));
+    close(m.snapshot(NOW).today.savedUsd, 0.05 - 0.002 * 3);
+  });
 });

@@ -1,0 +1,28 @@
+// The ledger as the user exports it (CSV and JSON from the spend panel). Pure, so the exported figures can be
+// checked against hand-computed bills without an editor; the spend store only reads the records and calls these.
+import type { LedgerRecord } from '../request';
+import { cacheSavingsUsd } from './cost';
+import type { PriceTable } from './priceTable';
+
+export const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 'model', 'status', 'outcome', 'input', 'output',
+  'cacheRead', 'cacheWrite', 'cacheWrite1h', 'tokenSource', 'costUsd', 'cacheSavedUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions'] as const;
+
+function csvCell(v: unknown): string {
+  const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per record; money unrounded (String(number)), so sums of the column equal the ledger's. */
+export function ledgerCsv(records: readonly LedgerRecord[], table: PriceTable): string {
+  const rows = records.map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
+    r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.cacheWrite1h ?? 0, r.tokens.source, r.costUsd,
+    r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, table) ?? '' : '',
+    r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions].map(csvCell).join(','));
+  return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
+}
+
+/** The records as JSON; each cloud record also carries what its cache tokens saved, priced as the panel prices them. */
+export function ledgerJson(records: readonly LedgerRecord[], table: PriceTable): string {
+  return JSON.stringify(records.map((r) => r.route === 'cloud'
+    ? { ...r, cacheSavedUsd: cacheSavingsUsd(r.model, r.tokens, table) ?? null } : r), null, 2);
+}
