@@ -49,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     chatHost.commands = ask;
     const statusBar = new StatusBar();
     subs.push(config, keys, spend, services, health, chatHost, chatView, ask, statusBar);
+    closeLedger = () => spend.close();
 
     subs.push(
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, chatView),
@@ -96,4 +97,9 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
   return api;
 }
 
-export function deactivate(): void {}
+let closeLedger: (() => Promise<void>) | undefined;
+
+/** Flushes pending ledger appends before the host goes away (VS Code waits for the returned promise). */
+export function deactivate(): Promise<void> | undefined {
+  return closeLedger?.();
+}

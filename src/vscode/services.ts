@@ -148,6 +148,7 @@ export class Services extends Disposable {
     await this.aiignoreReady;
     if (this.contextProvider) input = await this.contextProvider(input);
     await this.cloud(); // refreshes cloudKeySet for the router
+    await this.spend.refresh(); // budgets count every window's spend, never an empty model before the first load
     const s = this.settings;
     const tokens = this.tokens();
     const deps = createAskDeps({
