@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { AskInput } from '../../../src/core/pipeline/ask';
 import { retryOf, TurnReplays, type TurnReplay } from '../../../src/core/pipeline/turnReplay';
 
-const ctx = (path: string) => [{ path, text: 'const x = 1;\n', startLine: 3, endLine: 3 }];
+const ctx = (path: string) => [{ path, text: 'const x = 1;\n', startLine: 3, endLine: 3, source: 'selection' as const }];
 const review: TurnReplay = { title: 'Review src/cart.ts:3-3', mode: 'review', input: { origin: 'review', kind: 'review', question: 'Review this code.', context: ctx('src/cart.ts') } };
 const explain: TurnReplay = { title: 'why?', mode: 'explain', input: { origin: 'explainRoute', kind: 'ask', question: 'why?', context: ctx('src/stats.py'), dryRun: true } };
 const cloudAsk: TurnReplay = { title: 'design?', mode: 'cloud', input: { origin: 'askCloud', kind: 'ask', question: 'design?', context: ctx('src/a.ts'), escalateFrom: { id: 'r1' } } as AskInput };
