@@ -60,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       registerInlineCompletion({
         provider: () => services.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
         notify: () => void health.recheck(), onDidChangeSettings: config.onDidChange,
+        // One status bar item: completion's on/off joins the main item; its outages show there through LocalHealth.
+        onStatus: (st) => statusBar.update({ completionEnabled: st.enabled }),
       }),
       vscode.commands.registerCommand('hybrid.setApiKey', () => keys.promptAndStore()),
       vscode.commands.registerCommand('hybrid.clearApiKey', () => keys.promptAndClear()),
