@@ -83,7 +83,7 @@ suite('chat view: a refusal and a fallback', () => {
     await until(async () => /Retry on local/.test(await turnOf(question)), 'the refusal with "Retry on local"');
     const turn = await turnOf(question);
     assert.match(turn, /private/i, 'the refusal says why');
-    assert.match(turn, /\.env\.production/, 'the refusal names the file');
+    assert.match(turn, /\.env/, 'the refusal names the private path');
     assert.doesNotMatch(turn, /model must be a non-empty string|request failed/i, 'the refusal crashed instead');
     assert.doesNotMatch(turn, /\[fake-anthropic\]/, 'a private file reached the cloud');
     await s.page.waitForTimeout(500);
