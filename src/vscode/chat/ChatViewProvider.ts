@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { AskEvent, AskMode } from '../../core/pipeline/events';
 import { OneRunning } from '../../core/pipeline/oneRunning';
+import { TurnReplays } from '../../core/pipeline/turnReplay';
 import { isFromChat, type AskEventView, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol/chat';
 import { isSafeLink } from '../../shared/protocol/common';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
@@ -80,7 +81,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       throw err;
     }
     const turn = this.thread.start(question, mode);
-    this.paletteTurns.add(turn.id);
+    this.paletteTurns.remember(turn.id, true);
     onTurn?.(turn.id);
     await this.consume(turn, events, abort, claim.release);
   }
@@ -177,7 +178,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   /** Turns a palette command made: their command reruns them (with their own context), not the chat. */
-  private readonly paletteTurns = new Set<string>();
+  private readonly paletteTurns = new TurnReplays<true>();
 
   /** Context each "Ask again without …" turn left out, so a further removal keeps the earlier ones out too. */
   private readonly excluded = new Map<string, string[]>();
@@ -216,7 +217,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   private async fix(action: FixName, turnId?: string, detail?: string): Promise<void> {
     const turn = turnId ? this.thread.find(turnId) : undefined;
-    if ((action === 'retry' || action === 'retryLocal') && turn && isAskMode(turn.mode) && !this.paletteTurns.has(turn.id)) {
+    if ((action === 'retry' || action === 'retryLocal') && turn && isAskMode(turn.mode) && !this.paletteTurns.recall(turn.id)) {
       if (this.running.busy) return;
       await this.ask(turn.question, action === 'retryLocal' ? 'private' : turn.mode, this.excluded.get(turn.id), turn.id);
       return;
