@@ -84,7 +84,8 @@ suite('chat view: a refusal and a fallback', () => {
     const turn = await turnOf(question);
     assert.match(turn, /private/i, 'the refusal says why');
     assert.match(turn, /\.env/, 'the refusal names the private path');
-    assert.doesNotMatch(turn, /model must be a non-empty string|request failed/i, 'the refusal crashed instead');
+    assert.doesNotMatch(turn, /model must be a non-empty string|request failed/i, 'the refusal is shown as a failure');
+    assert.match(turn, /Not sent/);
     assert.doesNotMatch(turn, /\[fake-anthropic\]/, 'a private file reached the cloud');
     await s.page.waitForTimeout(500);
     await screenshot(s, 'chat-refusal-private-file');
@@ -109,6 +110,7 @@ suite('chat view: a refusal and a fallback', () => {
       assert.match(turn, /\[fake-ollama\]/, `no local answer: ${turn.slice(0, 600)}`);
       assert.match(turn, /answering with the local model instead/i, `the fallback is not explained: ${turn.slice(0, 600)}`);
       assert.doesNotMatch(turn, /\[fake-anthropic\]/);
+      assert.doesNotMatch(turn, /Could not reach the model/, 'the failed cloud attempt still shows its error card');
       await s.page.waitForTimeout(500);
       await screenshot(s, 'chat-fallback-cloud-to-local');
     } finally {
