@@ -236,7 +236,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     };
     return (async () => {
       try {
-        for await (const event of events) emit(event);
+        // Stopped before it began (a newer command took the thread, Stop, New chat): nothing is asked at all.
+        if (!abort.signal.aborted) for await (const event of events) emit(event);
       } catch (err) {
         if (!abort.signal.aborted) emit({ type: 'error', message: errorText(err), fixes: ['retry', 'showLogs'] });
       } finally {
