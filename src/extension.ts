@@ -49,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     chatHost.commands = ask;
     const statusBar = new StatusBar();
     subs.push(config, keys, spend, services, health, chatHost, chatView, ask, statusBar);
+    closeLedger = () => spend.close();
 
     subs.push(
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, chatView),
@@ -59,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       registerInlineCompletion({
         provider: () => services.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
         notify: () => void health.recheck(), onDidChangeSettings: config.onDidChange,
+        // One status bar item: completion's on/off joins the main item; its outages show there through LocalHealth.
+        onStatus: (st) => statusBar.update({ completionEnabled: st.enabled }),
       }),
       vscode.commands.registerCommand('hybrid.setApiKey', () => keys.promptAndStore()),
       vscode.commands.registerCommand('hybrid.clearApiKey', () => keys.promptAndClear()),
@@ -96,4 +99,9 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
   return api;
 }
 
-export function deactivate(): void {}
+let closeLedger: (() => Promise<void>) | undefined;
+
+/** Flushes pending ledger appends before the host goes away (VS Code waits for the returned promise). */
+export function deactivate(): Promise<void> | undefined {
+  return closeLedger?.();
+}

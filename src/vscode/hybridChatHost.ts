@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { AskEvent, AskMode } from '../core/pipeline/events';
 import type { FixAction } from '../core/providers/types';
-import type { ChatTurn, Origin } from '../core/request';
+import { TurnReplays } from '../core/pipeline/turnReplay';
+import type { ChatTurn, ContextItem, Origin } from '../core/request';
 import type { AskCommands } from './ask/askCommands';
 import { editorContext } from './ask/editorContext';
 import type { ChatHost, ChatStatus } from './chat/chatHost';
@@ -14,6 +15,8 @@ const ORIGIN: Record<AskMode, Origin> = { auto: 'askAuto', private: 'askPrivate'
 export class HybridChatHost implements ChatHost {
   private readonly statusChanged = new vscode.EventEmitter<ChatStatus>();
   commands: AskCommands | undefined;
+  /** The context each chat turn was asked with, so a Retry sends what that turn sent, not today's selection. */
+  private readonly contexts = new TurnReplays<ContextItem[]>();
 
   constructor(
     private readonly services: Services,
@@ -21,11 +24,14 @@ export class HybridChatHost implements ChatHost {
     private readonly recheckLocal: () => Promise<void>,
   ) {}
 
-  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[]): AsyncIterable<AskEvent> {
+  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[],
+    turn?: { id: string; retryOf?: string }): AsyncIterable<AskEvent> {
     // A chat question carries the current selection (not the whole file): what the user is looking at.
     const editor = vscode.window.activeTextEditor;
-    const selected = editor && !editor.selection.isEmpty ? editorContext(editor) : [];
+    const earlier = turn?.retryOf ? this.contexts.recall(turn.retryOf) : undefined;
+    const selected = earlier ?? (editor && !editor.selection.isEmpty ? editorContext(editor) : []);
     const context = excludePaths?.length ? selected.filter((c) => !excludePaths.includes(c.path ?? 'untitled')) : selected;
+    if (turn) this.contexts.remember(turn.id, context);
     return this.services.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history, excludePaths }, signal);
   }
 
@@ -36,7 +42,7 @@ export class HybridChatHost implements ChatHost {
     return this.services.ask({ origin: 'askAuto', kind: 'ask', question, context, history, escalateFrom: from }, signal);
   }
 
-  async runFix(action: FixAction, detail?: string): Promise<void> {
+  async runFix(action: FixAction, detail?: string, turnId?: string): Promise<void> {
     switch (action) {
       case 'setApiKey': await this.services.keys.promptAndStore(this.services.settings['cloud.provider']); break;
       case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', detail || 'hybrid'); break;
@@ -62,8 +68,8 @@ export class HybridChatHost implements ChatHost {
         terminal.sendText(cmd, false); // typed, not run: the user presses Enter
         break;
       }
-      case 'retry': await this.commands?.rerun(false); break;
-      case 'retryLocal': await this.commands?.rerun(true); break;
+      case 'retry': await this.commands?.rerun(turnId, false); break;
+      case 'retryLocal': await this.commands?.rerun(turnId, true); break;
     }
   }
 

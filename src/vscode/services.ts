@@ -9,6 +9,7 @@ import {
   createAnthropicProvider, createOllamaProvider, createOpenAIProvider,
   type ChatProvider, type FimProvider, type OllamaProvider,
 } from '../core/providers';
+import { cloudForRequest } from '../core/providers/requestKey';
 import type { HealthState } from '../core/request';
 import type { HybridSettings } from '../core/settings';
 import type { PriceTable } from '../core/spend';
@@ -35,7 +36,6 @@ class Keyed<T> {
  */
 export class Services extends Disposable {
   private readonly localP = new Keyed<ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaProvider, 'health' | 'clearModelCache'>>>();
-  private readonly cloudP = new Keyed<ChatProvider>();
   private tokenCounter: TokenCounter | undefined;
   private aiignore: string | undefined;
   private pathPolicyCache = new Keyed<PathPolicy>();
@@ -95,23 +95,22 @@ export class Services extends Disposable {
     };
   }
 
-  /** The cloud tier, or undefined when no API key is available. Bodies must come sealed from the egress gate. */
+  /**
+   * The cloud tier for one request, or undefined when no API key is available; the key is read once here and
+   * the provider holds that value (building one is cheap: the SDK client is made per stream). Bodies must come
+   * sealed from the egress gate.
+   */
   async cloud(): Promise<ChatProvider | undefined> {
     const s = this.settings;
     const which = s['cloud.provider'];
-    const apiKey = await this.keys.get(which);
-    this.cloudKeySet = !!apiKey;
-    if (!apiKey) return undefined;
-    const key = JSON.stringify([which, s['anthropic.baseUrl'], s['openai.baseUrl'], s['timeouts.cloudFirstByteMs'], s['timeouts.idleMs']]);
-    return this.cloudP.get(key, () => {
-      const common = {
-        firstByteTimeoutMs: s['timeouts.cloudFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger,
-        apiKey: () => this.keys.get(which),
-      };
+    const { keySet, provider } = await cloudForRequest(this.keys, which, (apiKey) => {
+      const common = { firstByteTimeoutMs: s['timeouts.cloudFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger, apiKey };
       return which === 'anthropic'
         ? createAnthropicProvider({ ...common, baseUrl: s['anthropic.baseUrl'] })
         : createOpenAIProvider({ ...common, baseUrl: s['openai.baseUrl'], location: 'cloud' });
     });
+    this.cloudKeySet = keySet;
+    return provider;
   }
 
   tokens(): TokenCounter {
@@ -147,12 +146,13 @@ export class Services extends Disposable {
   async *ask(input: AskInput, signal: AbortSignal): AsyncGenerator<AskEvent, void, void> {
     await this.aiignoreReady;
     if (this.contextProvider) input = await this.contextProvider(input);
-    await this.cloud(); // refreshes cloudKeySet for the router
+    const cloud = await this.cloud(); // the request's one key read; also refreshes cloudKeySet for the router
+    await this.spend.refresh(); // budgets count every window's spend, never an empty model before the first load
     const s = this.settings;
     const tokens = this.tokens();
     const deps = createAskDeps({
       settings: s, pathPolicy: this.pathPolicy(), priceTable: this.priceTable(),
-      local: () => this.local(), cloud: () => this.cloud(),
+      local: () => this.local(), cloud: async () => cloud,
       countTokens: (text) => countOrEstimate(tokens, text, s['cloud.model']),
       budget: () => this.spend.budget(), health: () => this.health(),
       record: (r) => this.spend.record(r), confirm: this.confirm, newId: newRequestId,

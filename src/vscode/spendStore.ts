@@ -4,8 +4,9 @@ import type { Logger } from '../core/ports';
 import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, localDayKey, SpendModel, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, nodeLedgerFs, SpendModel, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
+import { watchLedgerDir } from './spend/ledgerWatch';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
 
 const WARNED_KEY = 'hybrid.budgetWarned';
@@ -36,20 +37,47 @@ export class SpendStore extends Disposable implements SpendSource {
     super();
   }
 
-  /** Opens the ledger and loads the records (called once, off the activation path). */
+  /**
+   * Opens the ledger and loads the records (started once, off the activation path), then follows what other
+   * windows append to the same folder.
+   */
   load(): Promise<Ledger> {
     this.ledger ??= (async () => {
-      const ledger = await Ledger.open(path.join(this.storageDir, 'ledger'), { onWarning: (m) => this.warn(m) });
+      const dir = path.join(this.storageDir, 'ledger');
+      const ledger = await Ledger.open(dir, { onWarning: (m) => this.warn(m) });
       const t0 = Date.now();
-      const loaded = await ledger.load();
+      this.tail = new LedgerTail(dir, nodeLedgerFs);
+      const loaded = await this.tail.read();
       for (const r of loaded.records) this.model.add(r);
-      this.logger.info(`ledger: ${loaded.records.length} records from ${loaded.files.length} files in ${Date.now() - t0} ms` +
+      this.logger.info(`ledger: ${loaded.records.length} records in ${Date.now() - t0} ms` +
         (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped` : ''));
       this.opened = ledger;
+      if (!this.isDisposed) this.register(watchLedgerDir(dir, () => void this.refresh()));
       this.changed.fire();
       return ledger;
     })();
     return this.ledger;
+  }
+
+  private tail: LedgerTail | undefined;
+
+  /**
+   * Loads the ledger if that has not happened yet and folds in what other windows appended since the last look,
+   * so a budget decision counts every window's spend, not only this one's.
+   */
+  async refresh(): Promise<void> {
+    await this.load();
+    if (!this.tail) return;
+    const { records } = await this.tail.read();
+    let added = 0;
+    for (const r of records) if (this.model.add(r)) added++;
+    if (added) this.changed.fire();
+  }
+
+  /** Flushes pending appends and closes the file (on deactivate); later records stay in memory. */
+  async close(): Promise<void> {
+    const ledger = await this.ledger;
+    await ledger?.close();
   }
 
   /** The bundled, dated prices with the user's `hybrid.pricing` on top (rebuilt only when that setting changes). */

@@ -129,7 +129,12 @@ suite('webviews', () => {
       const abort = new AbortController();
       async function* slow(): AsyncGenerator<AskEvent> {
         yield { type: 'delta', text: 'thinking' };
-        await new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+        // A well-behaved stream also ends when the abort came before it listened: the command holds the thread
+        // (isBusy) from the moment it is started, so New chat may stop it before its first await.
+        await new Promise<void>((resolve) => {
+          if (abort.signal.aborted) resolve();
+          else abort.signal.addEventListener('abort', () => resolve(), { once: true });
+        });
       }
       const run = view.runExternal('long question', 'cloud', slow(), abort);
       await waitFor(() => view.isBusy, 5_000, 'the answer to start');

@@ -63,7 +63,9 @@ async function main(): Promise<number> {
     screenshotsDir: path.join(REPO_ROOT, 'screenshots'),
   };
   setSession(s);
-  const files = findTestFiles(path.join(REPO_ROOT, 'test', 'e2e'), '.e2e.ts');
+  // HYBRID_E2E_FILES=<word>: only the scenario files whose names contain it (a focused run on a loaded machine).
+  const only = process.env.HYBRID_E2E_FILES;
+  const files = findTestFiles(path.join(REPO_ROOT, 'test', 'e2e'), '.e2e.ts').filter((f) => !only || path.basename(f).includes(only));
   let failureShots = 0;
   add(tally, await runMocha(files, async () => {
     await page.screenshot({ path: path.join(tempDir, `failure-${++failureShots}.png`) }).catch(() => undefined);

@@ -3,154 +3,26 @@
 // otherwise abort the in-flight request, debounce, and start one new request. At most one request is ever in
 // flight, and it is really aborted (its AbortController), so Ollama never queues stale generations.
 
-import { localCost } from '../spend/cost';
-import type { LedgerRecord, Usage } from '../request';
-import { fimTemplateFor } from '../providers/fimTemplates';
-import type { FimProvider, ProviderFailure, StreamResult } from '../providers/types';
-import type { HybridSettings } from '../settings';
+import type { StreamResult } from '../providers/types';
 import { nullLogger, type Logger } from '../ports';
 import { LruCache, cacheKey } from './cache';
+import { acceptedRecord, cacheHitRecord, flightRecord } from './completionRecords';
 import { AdaptiveDelay, Debouncer } from './debounce';
+import {
+  DEFAULT_ENGINE_OPTIONS, type CompletionEngineDeps, type CompletionInput, type CompletionResult, type CompletionSettings,
+  type CompletionTrace, type EngineOptions,
+} from './engineTypes';
+import { buildFimRequest, type FimBody, type PostprocessArgs } from './fimRequest';
+import { canJoin, resultFor, typedAhead, type Flight, type Meta, type Recent } from './flight';
 import { HealthMonitor, type CompletionHealth } from './health';
-import { decideLineMode, postprocess, streamHasEnough, type LineMode } from './postprocess';
-import { renderSnippets, type Snippet } from './snippets';
+import { postprocess, streamHasEnough } from './postprocess';
 import { monotonicNow, systemTimers, type Timers } from './timers';
-import { buildWindow, cursorContext, estimateTokens, type CursorContext } from './window';
+import { buildWindow } from './window';
 
-export type CompletionSettings = Pick<HybridSettings,
-  | 'completion.enabled' | 'completion.disabledLanguages' | 'completion.debounceMs' | 'completion.maxLines'
-  | 'completion.prefixTokens' | 'completion.suffixTokens' | 'completion.useSnippets'
-  | 'local.completionModel' | 'local.costPerHour'>;
-
-export interface CompletionInput {
-  docUri: string;
-  languageId: string;
-  /** Document text before the cursor (the engine prunes it). */
-  prefix: string;
-  /** Document text after the cursor (the engine prunes it). */
-  suffix: string;
-  position?: { line: number; character: number };
-  /** Most relevant first; used when `completion.useSnippets` is on. A function is only called when a request is sent. */
-  snippets?: readonly Snippet[] | (() => readonly Snippet[]);
-  /** Explicitly asked for (a command, not typing): no debounce. */
-  force?: boolean;
-}
-
-/** model = a new request answered; cache = LRU hit; typed-ahead = rest of the last suggestion; reuse = joined the in-flight stream. */
-export type CompletionSource = 'model' | 'cache' | 'typed-ahead' | 'reuse';
-
-export interface CompletionResult {
-  text: string;
-  /** Ledger id of the request that produced the text; pass it to `onAccepted`. */
-  id: string;
-  source: CompletionSource;
-}
-
-/** Timestamps of one `provide` call (monotonic ms), for the benchmark. */
-export interface CompletionTrace {
-  id?: string;
-  source?: CompletionSource;
-  outcome: 'shown' | 'empty' | 'debounced' | 'cancelled' | 'failed' | 'skipped';
-  startedAt: number;
-  /** When the debounce let the call through (new requests only). */
-  debouncedAt?: number;
-  /** Request sent / first chunk / stream over, for the request this call waited on. */
-  requestAt?: number;
-  firstChunkAt?: number;
-  streamEndAt?: number;
-  chunks?: number;
-  /** The request was stopped by the client because the suggestion was complete. */
-  stoppedEarly?: boolean;
-  returnedAt: number;
-}
-
-export interface EngineOptions {
-  /** Serve typed-ahead, cache hits and in-flight reuse (off = the benchmark's baseline). */
-  reuse: boolean;
-  cacheSize: number;
-  /**
-   * How long a request with nobody waiting for it is kept alive before it is aborted. VS Code cancels the
-   * previous call on every keystroke before asking again, so without this grace no stream could be reused.
-   */
-  orphanGraceMs: number;
-  /** While the local model is down, try again at most this often. */
-  retryWhileDownMs: number;
-  /** Hard stop for one request, after which whatever arrived is used. */
-  maxRequestMs: number;
-  snippetTokens: number;
-  adaptiveDebounce: boolean;
-  temperature: number;
-  /** Stop sequences added to every request (the provider adds its family's template tokens). */
-  stops: string[];
-}
-
-export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
-  reuse: true,
-  cacheSize: 500,
-  orphanGraceMs: 150,
-  retryWhileDownMs: 10_000,
-  maxRequestMs: 6_000,
-  snippetTokens: 384,
-  adaptiveDebounce: true,
-  temperature: 0.01,
-  stops: ['```', '<|endoftext|>', '<|file_sep|>'],
-});
-
-export interface CompletionEngineDeps {
-  provider: FimProvider;
-  settings: () => CompletionSettings;
-  /** Ledger port: one record per request (see `recordFor`), one more when a suggestion is accepted. */
-  record?: (r: LedgerRecord) => void;
-  onHealth?: (h: CompletionHealth) => void;
-  onTrace?: (t: CompletionTrace) => void;
-  logger?: Logger;
-  timers?: Timers;
-  /** Monotonic ms (latency). */
-  now?: () => number;
-  /** Wall-clock ms (ledger timestamps). */
-  wallNow?: () => number;
-  newId?: () => string;
-  options?: Partial<EngineOptions>;
-}
-
-interface Flight {
-  id: string;
-  docUri: string;
-  /** Full document prefix/suffix the request was made for. */
-  prefix: string;
-  suffix: string;
-  key: string;
-  mode: LineMode;
-  model: string;
-  controller: AbortController;
-  /** Raw streamed text (frozen once the stream had enough). */
-  text: string;
-  enough: boolean;
-  chunks: number;
-  waiters: number;
-  graceTimer: unknown;
-  abortReason?: 'superseded' | 'orphaned' | 'disposed';
-  startedAt: number;
-  wallStartedAt: number;
-  firstChunkAt?: number;
-  endedAt?: number;
-  /** Post-processed suggestion, relative to `prefix`. */
-  final?: string;
-  failure?: ProviderFailure;
-  shown: boolean;
-  /** Callers waiting for the stream's end. */
-  listeners: Set<() => void>;
-}
-
-interface Recent {
-  id: string;
-  docUri: string;
-  prefix: string;
-  suffix: string;
-  text: string;
-}
-
-interface Meta { model: string; wallStartedAt: number }
+export { DEFAULT_ENGINE_OPTIONS } from './engineTypes';
+export type {
+  CompletionEngineDeps, CompletionInput, CompletionResult, CompletionSettings, CompletionSource, CompletionTrace, EngineOptions,
+} from './engineTypes';
 
 export class CompletionEngine {
   private readonly opts: EngineOptions;
@@ -210,7 +82,7 @@ export class CompletionEngine {
     }
 
     if (this.opts.reuse) {
-      const ahead = this.typedAhead(input);
+      const ahead = typedAhead(this.recent, input);
       if (ahead) {
         trace({ outcome: 'shown', id: ahead.id, source: 'typed-ahead' });
         return ahead;
@@ -234,7 +106,7 @@ export class CompletionEngine {
         return { text: hit, id, source: 'cache' };
       }
       const flight = this.flight;
-      if (flight && this.canJoin(flight, input)) return this.join(flight, input, signal, 'reuse', trace);
+      if (flight && canJoin(flight, input)) return this.join(flight, input, signal, 'reuse', trace);
     }
 
     if (this.flight) this.abortFlight(this.flight, 'superseded');
@@ -260,12 +132,7 @@ export class CompletionEngine {
    */
   onAccepted(id: string): void {
     const meta = this.issued.get(id);
-    this.deps.record?.({
-      v: 1, id: `${id}:accepted`, time: new Date(this.wallNow()).toISOString(), origin: 'inline', kind: 'completion', route: 'local',
-      provider: this.deps.provider.id, model: meta?.model ?? this.deps.settings()['local.completionModel'],
-      tokens: zeroUsage(), costUsd: 0, ttftMs: null, totalMs: 0, status: 'ok', outcome: 'accepted',
-      reasons: ['inline completion accepted'],
-    });
+    this.deps.record?.(acceptedRecord(id, meta?.model ?? this.deps.settings()['local.completionModel'], this.deps.provider.id, this.wallNow()));
   }
 
   dispose(): void {
@@ -275,30 +142,6 @@ export class CompletionEngine {
   }
 
   // ── reuse ────────────────────────────────────────────────────────────────────────────────────────────────
-
-  private typedAhead(input: CompletionInput): CompletionResult | undefined {
-    const r = this.recent;
-    if (!r || r.docUri !== input.docUri || r.suffix !== input.suffix) return undefined;
-    if (input.prefix.length < r.prefix.length || !input.prefix.startsWith(r.prefix)) return undefined;
-    const typed = input.prefix.slice(r.prefix.length);
-    if (!r.text.startsWith(typed)) return undefined;
-    const rest = r.text.slice(typed.length);
-    if (!rest.trim()) return undefined;
-    return { text: rest, id: r.id, source: 'typed-ahead' };
-  }
-
-  /**
-   * The new prefix extends the flight's and the stream has already produced what was typed since (as Continue's
-   * GeneratorReuseManager), with a slack of one character not yet streamed: one keystroke during the wait for
-   * the first token is usually the character the model is about to send; more, and a fresh request is better.
-   */
-  private canJoin(f: Flight, input: CompletionInput): boolean {
-    if (f.abortReason || f.docUri !== input.docUri || f.suffix !== input.suffix) return false;
-    if (input.prefix.length < f.prefix.length || !input.prefix.startsWith(f.prefix)) return false;
-    const typed = input.prefix.slice(f.prefix.length);
-    if (f.text.startsWith(typed)) return true;
-    return !f.enough && typed.length - f.text.length <= 1 && typed.startsWith(f.text);
-  }
 
   private async join(
     f: Flight, input: CompletionInput, signal: AbortSignal, source: 'model' | 'reuse',
@@ -311,7 +154,7 @@ export class CompletionEngine {
       const onAbort = (): void => { f.listeners.delete(onDone); resolve('aborted'); };
       const onDone = (): void => {
         signal.removeEventListener('abort', onAbort);
-        const res = this.resultFor(f, input, source);
+        const res = resultFor(f, input, source);
         if (res) f.shown = true;
         resolve(res);
       };
@@ -336,22 +179,10 @@ export class CompletionEngine {
     return settled;
   }
 
-  private resultFor(f: Flight, input: CompletionInput, source: 'model' | 'reuse'): CompletionResult | undefined {
-    if (f.failure || f.abortReason || !f.final) return undefined;
-    const typed = input.prefix.slice(f.prefix.length);
-    if (!f.final.startsWith(typed)) return undefined;
-    const text = f.final.slice(typed.length);
-    return text.trim() ? { text, id: f.id, source } : undefined;
-  }
-
   // ── the request ──────────────────────────────────────────────────────────────────────────────────────────
 
   private start(input: CompletionInput, win: { prefix: string; suffix: string }, key: string, s: CompletionSettings): Flight {
-    const ctx = cursorContext(win.prefix, win.suffix);
-    const mode = decideLineMode(ctx);
-    const model = s['local.completionModel'];
-    const list = s['completion.useSnippets'] ? (typeof input.snippets === 'function' ? input.snippets() : input.snippets) : undefined;
-    const snippets = list?.length ? renderSnippets(list, input.languageId, this.opts.snippetTokens) : '';
+    const { mode, model, body, pp } = buildFimRequest(input, win, s, this.opts);
     const f: Flight = {
       id: this.newId(), docUri: input.docUri, prefix: input.prefix, suffix: input.suffix, key, mode, model,
       controller: new AbortController(), text: '', enough: false, chunks: 0, waiters: 0, graceTimer: undefined,
@@ -359,25 +190,11 @@ export class CompletionEngine {
     };
     this.issued.set(f.id, { model, wallStartedAt: f.wallStartedAt });
     this.flight = f;
-    const stops = mode === 'single' ? [...this.opts.stops, '\n'] : this.opts.stops;
-    // Single-line: the server stops at the newline itself (usage stays exact); the client check is a backstop.
-    const body = {
-      model, prefix: snippets + win.prefix, suffix: win.suffix, stop: stops,
-      maxTokens: mode === 'single' ? 64 : Math.min(512, 24 * s['completion.maxLines']),
-      temperature: this.opts.temperature,
-    };
-    // The family's template tokens are cut client-side too: a server that ignores `stop` must not leak them.
-    const cut = [...this.opts.stops, ...fimTemplateFor(model).stop];
-    const pp = { ctx, mode, maxLines: s['completion.maxLines'], stops: cut, prefix: win.prefix, suffix: win.suffix };
     void this.run(f, body, pp, s);
     return f;
   }
 
-  private async run(
-    f: Flight, body: Parameters<FimProvider['complete']>[0],
-    pp: { ctx: CursorContext; mode: LineMode; maxLines: number; stops: string[]; prefix: string; suffix: string },
-    s: CompletionSettings,
-  ): Promise<void> {
+  private async run(f: Flight, body: FimBody, pp: PostprocessArgs, s: CompletionSettings): Promise<void> {
     const hardStop = this.timers.setTimeout(() => this.stopEarly(f), this.opts.maxRequestMs);
     let result: StreamResult | undefined;
     try {
@@ -437,37 +254,14 @@ export class CompletionEngine {
     f.controller.abort();
   }
 
-  // ── ledger ───────────────────────────────────────────────────────────────────────────────────────────────
-
   private recordFlight(f: Flight, result: StreamResult | undefined, s: CompletionSettings): void {
     if (!this.deps.record) return;
-    const totalMs = Math.round((f.endedAt ?? this.now()) - f.startedAt);
-    const status = f.failure ? 'failed' : f.abortReason ? 'cancelled' : 'ok';
-    const outcome = f.failure ? 'failed' : f.abortReason ? 'cancelled' : f.final && f.shown ? 'shown' : f.final ? 'cancelled' : 'empty';
-    const tokens = result?.usage ?? { ...zeroUsage(), input: estimateTokens(f.key), output: f.chunks, source: 'estimate' as const };
-    const reasons = ['inline completion always runs on the local model'];
-    if (f.abortReason) reasons.push(`aborted: ${f.abortReason}`);
-    if (f.enough) reasons.push('stopped early: suggestion complete');
-    if (f.failure) reasons.push(`failure: ${f.failure.code}`);
-    this.deps.record({
-      v: 1, id: f.id, time: new Date(f.wallStartedAt).toISOString(), origin: 'inline', kind: 'completion', route: 'local',
-      provider: this.deps.provider.id, model: result?.model || f.model, tokens,
-      costUsd: localCost(totalMs, s['local.costPerHour']),
-      ttftMs: f.firstChunkAt !== undefined ? Math.round(f.firstChunkAt - f.startedAt) : result?.timing.ttftMs ?? null,
-      totalMs, status, outcome, reasons,
-    });
+    this.deps.record(flightRecord(f, result, s, this.deps.provider.id, this.now()));
   }
 
   private recordCacheHit(id: string, model: string): void {
     this.issued.set(id, { model, wallStartedAt: this.wallNow() });
-    this.deps.record?.({
-      v: 1, id, time: new Date(this.wallNow()).toISOString(), origin: 'inline', kind: 'completion', route: 'local',
-      provider: this.deps.provider.id, model, tokens: zeroUsage(), costUsd: 0, ttftMs: 0, totalMs: 0,
-      status: 'ok', outcome: 'cache', reasons: ['served from the completion cache; no request'],
-    });
+    this.deps.record?.(cacheHitRecord(id, model, this.deps.provider.id, this.wallNow()));
   }
 }
 
-function zeroUsage(): Usage {
-  return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'provider' };
-}

@@ -3,7 +3,11 @@ export type { MatchRule, ModelPrice, PriceTable, PriceTier, ProviderId } from '.
 export { cacheSavingsUsd, cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, cacheWritesOf, totalTokensOf, usageFromProvider } from './cost';
 export { billedUsage, nothingBilled, rejectedBeforeRun } from './billing';
 export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';
-export { Ledger, ledgerFileName, monthOf } from './ledger';
+export { LEDGER_FILE_RE, Ledger, ledgerFileName, monthOf } from './ledger';
+export { LedgerTail } from './ledgerTail';
+export type { TailRead } from './ledgerTail';
+export { parseLedgerLines } from './ledgerLines';
+export type { LineCounts } from './ledgerLines';
 export type { AppendResult, LedgerOptions, LoadResult, RepairReport } from './ledger';
 export { nodeLedgerFs } from './ledgerFs';
 export type { LedgerFileHandle, LedgerFs } from './ledgerFs';

@@ -8,8 +8,9 @@ import type { LedgerRecord } from '../request';
 import type { Disposable } from '../ports';
 import { nodeLedgerFs, type LedgerFileHandle, type LedgerFs } from './ledgerFs';
 import { parseLine, serializeRecord } from './ledgerRecord';
+import { parseLedgerLines } from './ledgerLines';
 
-const FILE_RE = /^ledger-(\d{4}-\d{2})\.jsonl$/;
+export const LEDGER_FILE_RE = /^ledger-(\d{4}-\d{2})\.jsonl$/;
 const TAIL_WINDOW = 16 * 1024;
 
 export interface LedgerOptions {
@@ -171,7 +172,7 @@ export class Ledger {
   private async listFiles(fromMonth?: string): Promise<string[]> {
     const names = await this.fs.readdir(this.dir);
     return names
-      .filter((n) => { const m = FILE_RE.exec(n); return m !== null && (!fromMonth || m[1] >= fromMonth); })
+      .filter((n) => { const m = LEDGER_FILE_RE.exec(n); return m !== null && (!fromMonth || m[1] >= fromMonth); })
       .sort();
   }
 
@@ -215,17 +216,7 @@ export class Ledger {
       let text: string;
       try { text = (await this.fs.readFile(path.join(this.dir, name))).toString('utf8'); } catch { continue; }
       out.files.push(name);
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      for (const raw of text.split('\n')) {
-        if (raw.length === 0) continue;
-        const hasNul = raw.includes('\u0000');
-        const line = hasNul ? raw.replace(/\u0000+/g, '') : raw;
-        if (line.trim().length === 0) { out.skipped++; continue; }
-        const parsed = parseLine(line);
-        if (!parsed) { out.skipped++; continue; }
-        if (parsed.salvaged || hasNul) { out.salvaged++; if (parsed.salvaged) out.skipped++; }
-        take(parsed.record);
-      }
+      parseLedgerLines(text, take, out);
     }
     for (const r of this.memory) if (!fromMonth || monthOf(r.time) >= fromMonth) take(r);
     return out;

@@ -215,12 +215,15 @@ export class SpendModel {
     return this.all.requests;
   }
 
-  /** Folds one record in. A record id seen before is ignored (a replay counts once). */
-  add(r: LedgerRecord): void {
-    if (this.ids.has(r.id)) return;
+  /**
+   * Folds one record in; false when its id was seen before (a replay, or this window's own record read back
+   * from the shared ledger, counts once).
+   */
+  add(r: LedgerRecord): boolean {
+    if (this.ids.has(r.id)) return false;
     this.ids.add(r.id);
     // An acceptance marks an earlier completion request; it is not a request of its own.
-    if (r.outcome === 'accepted') { this.acceptedCompletions++; return; }
+    if (r.outcome === 'accepted') { this.acceptedCompletions++; return true; }
     const at = new Date(r.time);
     const day = localDayKey(at);
     this.escalation.add(r, day.slice(0, 7));
@@ -249,6 +252,7 @@ export class SpendModel {
     if (this.recentRing.length < this.recentCap) this.recentRing.push(r);
     else if (this.recentCap > 0) { this.recentRing[this.recentNext] = r; this.recentNext = (this.recentNext + 1) % this.recentCap; }
     if (this.first === null || r.time < this.first) this.first = r.time;
+    return true;
   }
 
   /** Today's and this month's spend without building a whole snapshot (for the status bar and budgets). */

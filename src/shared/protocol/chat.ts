@@ -124,7 +124,12 @@ export function applyAskEvent(turn: TurnView, event: AskEventView): void {
   }
   if (turn.escalated) return applyEscalatedEvent(turn, turn.escalated, event);
   switch (event.type) {
-    case 'route': turn.route = event; break;
+    case 'route':
+      // A route after an error starts the next attempt (a fallback): the turn shows that attempt's answer, and
+      // the fallback's notice (already in `notices`) says why the first one failed.
+      if (turn.error) { turn.error = undefined; turn.text = ''; turn.footer = undefined; turn.status = 'streaming'; }
+      turn.route = event;
+      break;
     case 'delta': turn.text += event.text; break;
     case 'notice': turn.notices.push(event.text); break;
     case 'done':

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AskInput } from '../../core/pipeline/ask';
 import type { AskEvent, AskMode } from '../../core/pipeline/events';
 import { parseReviewFindings } from '../../core/pipeline/reviewFindings';
+import { retryOf, TurnReplays, type TurnReplay } from '../../core/pipeline/turnReplay';
 import type { Origin } from '../../core/request';
 import type { ChatViewProvider } from '../chat/ChatViewProvider';
 import type { Services } from '../services';
@@ -15,6 +16,10 @@ const PLACEHOLDER: Record<AskMode, string> = {
 };
 
 export const REVIEW_SOURCE = 'Hybrid review';
+
+interface ReviewTarget { uri: vscode.Uri; range: { startLine: number; endLine: number } }
+/** What a palette turn needs to run again; a review also knows where its diagnostics go. */
+interface PaletteTurn extends TurnReplay { review?: ReviewTarget }
 
 /** The palette/context-menu commands that ask something; their answers stream into the chat view. */
 export class AskCommands implements vscode.Disposable {
@@ -38,7 +43,7 @@ export class AskCommands implements vscode.Disposable {
     const q = question ?? await vscode.window.showInputBox({ title: `Hybrid: Ask${mode === 'auto' ? '' : ` (${mode})`}`, placeHolder: PLACEHOLDER[mode], ignoreFocusOut: true });
     if (!q?.trim()) return;
     const input: AskInput = { origin: ORIGIN[mode], kind: 'ask', question: q.trim(), context: editorContext(vscode.window.activeTextEditor) };
-    await this.run(q.trim(), mode, input);
+    await this.run({ title: q.trim(), mode, input });
   }
 
   async explain(question?: string): Promise<void> {
@@ -50,7 +55,7 @@ export class AskCommands implements vscode.Disposable {
       origin: 'explainRoute', kind: 'ask', question: q.trim() || 'Explain this code.',
       context: editorContext(vscode.window.activeTextEditor), dryRun: true,
     };
-    await this.run(q.trim() || '(no question: route of the selection)', 'explain', input);
+    await this.run({ title: q.trim() || '(no question: route of the selection)', mode: 'explain', input });
   }
 
   async review(): Promise<void> {
@@ -65,18 +70,17 @@ export class AskCommands implements vscode.Disposable {
       return;
     }
     const input: AskInput = { origin: 'review', kind: 'review', question: 'Review this code.', context };
-    const uri = editor.document.uri;
     const range = { startLine: context[0].startLine ?? 1, endLine: context[0].endLine ?? editor.document.lineCount };
-    let answer = '';
-    let ok = false;
-    await this.run(`Review ${context[0].path}:${range.startLine}-${range.endLine}`, 'review', input, (e) => {
-      if (e.type === 'delta') answer += e.text;
-      if (e.type === 'done') ok = e.status === 'ok';
-    });
-    if (!ok || !this.services.settings['review.diagnostics']) return;
-    const doc = editor.document;
-    const findings = parseReviewFindings(answer, range);
-    this.diagnostics.set(uri, findings.map((f) => {
+    const target: ReviewTarget = { uri: editor.document.uri, range };
+    await this.run({ title: `Review ${context[0].path}:${range.startLine}-${range.endLine}`, mode: 'review', input, review: target });
+  }
+
+  /** Turns the review's answer into diagnostics on the reviewed file, replacing what an earlier run of it set. */
+  private async showFindings(target: ReviewTarget, answer: string): Promise<void> {
+    if (!this.services.settings['review.diagnostics']) return;
+    const doc = await vscode.workspace.openTextDocument(target.uri);
+    const findings = parseReviewFindings(answer, target.range);
+    this.diagnostics.set(target.uri, findings.map((f) => {
       const start = Math.min(f.line - 1, doc.lineCount - 1);
       const end = Math.min(f.endLine - 1, doc.lineCount - 1);
       const d = new vscode.Diagnostic(new vscode.Range(start, 0, end, doc.lineAt(end).text.length), f.message,
@@ -86,29 +90,36 @@ export class AskCommands implements vscode.Disposable {
     }));
   }
 
-  /** Runs the last palette request again; `onLocal` forces the private tier ("Retry on local"). */
-  async rerun(onLocal: boolean): Promise<void> {
-    const last = this.last;
-    if (!last) return;
-    const input: AskInput = onLocal && last.input.origin !== 'review'
-      ? { ...last.input, origin: 'askPrivate', dryRun: false }
-      : last.input;
-    await this.run(last.title, onLocal && last.mode !== 'review' ? 'private' : last.mode, input, last.tap);
+  /**
+   * Runs the palette turn `turnId` again — that turn, with its own kind, origin, question and context, never the
+   * command that ran last; `onLocal` forces the private tier ("Retry on local"). A rerun review replaces that
+   * review's diagnostics.
+   */
+  async rerun(turnId: string | undefined, onLocal: boolean): Promise<void> {
+    const turn = turnId ? this.replays.recall(turnId) : undefined;
+    if (!turn) {
+      void vscode.window.showInformationMessage('Hybrid: that answer can no longer be retried here — run the command again.');
+      return;
+    }
+    await this.run({ ...retryOf(turn, onLocal), review: turn.review });
   }
 
-  private last: { title: string; mode: AskMode | 'review' | 'explain'; input: AskInput; tap?: (e: AskEvent) => void } | undefined;
+  private readonly replays = new TurnReplays<PaletteTurn>();
 
-  private async run(title: string, mode: AskMode | 'review' | 'explain', input: AskInput, tap?: (e: AskEvent) => void): Promise<void> {
-    this.last = { title, mode, input, tap };
+  private async run(turn: PaletteTurn): Promise<void> {
     const abort = new AbortController();
     const services = this.services;
+    let answer = '';
+    let ok = false;
     async function* events(): AsyncGenerator<AskEvent, void, void> {
-      for await (const e of services.ask(input, abort.signal)) {
-        tap?.(e);
+      for await (const e of services.ask(turn.input, abort.signal)) {
+        if (e.type === 'delta') answer += e.text;
+        if (e.type === 'done') ok = e.status === 'ok';
         yield e;
       }
     }
-    await this.chat.runExternal(title, mode, events(), abort);
+    await this.chat.runExternal(turn.title, turn.mode, events(), abort, (turnId) => this.replays.remember(turnId, turn));
+    if (ok && turn.review) await this.showFindings(turn.review, answer);
   }
 
   dispose(): void {

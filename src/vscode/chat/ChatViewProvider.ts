@@ -4,13 +4,13 @@
 
 import * as vscode from 'vscode';
 import type { AskEvent, AskMode } from '../../core/pipeline/events';
+import { OneRunning } from '../../core/pipeline/oneRunning';
+import { TurnReplays } from '../../core/pipeline/turnReplay';
 import { isFromChat, type AskEventView, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol/chat';
 import { isSafeLink } from '../../shared/protocol/common';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 import type { ChatHost } from './chatHost';
 import { ChatThread, type ThreadStore } from './chatThread';
-
-interface Running { turnId: string; abort: AbortController; finished: Promise<void> }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewType = 'hybrid.chatView';
@@ -18,7 +18,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private status: ChatStatus | null = null;
-  private running: Running | undefined;
+  /** One running answer per thread: a newer palette command stops the running one; Stop reaches whichever runs. */
+  private readonly running = new OneRunning();
   private readonly thread: ChatThread;
   private readonly disposables: vscode.Disposable[] = [];
   private viewDisposables: vscode.Disposable[] = [];
@@ -39,7 +40,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   // ---- for the lead's wiring and for tests ----------------------------------------------------------------
 
   get isReady(): boolean { return this.ready; }
-  get isBusy(): boolean { return this.running !== undefined; }
+  get isBusy(): boolean { return this.running.busy; }
   get html(): string | undefined { return this.view?.webview.html; }
   /** Messages that failed validation (a forged or buggy webview); never acted on. */
   get rejectedMessages(): number { return this.rejected; }
@@ -64,17 +65,30 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }, null, this.viewDisposables);
   }
 
-  /** Shows an answer a palette command (Ask, Review Selection, Explain Route) started, in the same thread. */
+  /**
+   * Shows an answer a palette command (Ask, Review Selection, Explain Route) started, in the same thread. The
+   * command takes the thread at once (stopping any running answer) and streams once that one has ended.
+   * `onTurn` learns the new turn's id (so the command can keep what a Retry of that turn needs).
+   */
   async runExternal(question: string, mode: AskMode | 'review' | 'explain', events: AsyncIterable<AskEvent>,
-    abort: AbortController): Promise<void> {
-    await this.reveal();
-    await this.stopRunning();
-    await this.consume(this.thread.start(question, mode), events, abort);
+    abort: AbortController, onTurn?: (turnId: string) => void): Promise<void> {
+    const claim = this.running.claim(abort);
+    try {
+      await this.reveal();
+      await claim.ready;
+    } catch (err) {
+      claim.release();
+      throw err;
+    }
+    const turn = this.thread.start(question, mode);
+    this.paletteTurns.remember(turn.id, true);
+    onTurn?.(turn.id);
+    await this.consume(turn, events, abort, claim.release);
   }
 
   /** Clears the thread (the "New chat" title action); a running answer is stopped first. */
   async newChat(): Promise<void> {
-    await this.stopRunning();
+    await this.running.stop();
     this.thread.clear();
     this.postSnapshot();
   }
@@ -85,7 +99,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   dispose(): void {
-    this.running?.abort.abort();
+    void this.running.stop();
     this.disposeView();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
@@ -127,10 +141,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         this.readyEmitter.fire();
         return;
       case 'ask':
-        if (this.running) return; // the page disables Send while an answer streams
+        if (this.running.busy) return; // the page disables Send while an answer streams
         return this.ask(m.question, m.mode);
       case 'stop':
-        this.running?.abort.abort();
+        await this.running.stop();
         return;
       case 'newChat':
         return this.newChat();
@@ -151,7 +165,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'askWithout': {
         const turn = this.thread.find(m.turnId);
-        if (this.running || !turn || (!isAskMode(turn.mode) && turn.mode !== 'explain')) return;
+        if (this.running.busy || !turn || (!isAskMode(turn.mode) && turn.mode !== 'explain')) return;
         const without = [...new Set([...(this.excluded.get(turn.id) ?? []), ...m.paths])];
         // From an Explain Route preview (nothing was sent yet) this is "remove before sending": the Ask (auto) it previewed.
         return this.ask(turn.question, isAskMode(turn.mode) ? turn.mode : 'auto', without);
@@ -163,17 +177,21 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
+  /** Turns a palette command made: their command reruns them (with their own context), not the chat. */
+  private readonly paletteTurns = new TurnReplays<true>();
+
   /** Context each "Ask again without …" turn left out, so a further removal keeps the earlier ones out too. */
   private readonly excluded = new Map<string, string[]>();
 
-  private ask(question: string, mode: AskMode, without?: string[]): Promise<void> {
+  /** `retryOf`: the turn this one repeats (the host reuses the context that turn had). */
+  private ask(question: string, mode: AskMode, without?: string[], retryOf?: string): Promise<void> {
     const turn = this.thread.start(question, mode);
     if (without?.length) this.excluded.set(turn.id, without);
     const abort = new AbortController();
     const history = this.thread.history(turn.id);
     let events: AsyncIterable<AskEvent>;
     try {
-      events = this.host.submit(question, mode, history, abort.signal, without);
+      events = this.host.submit(question, mode, history, abort.signal, without, { id: turn.id, ...(retryOf ? { retryOf } : {}) });
     } catch (err) {
       events = failed(err);
     }
@@ -184,7 +202,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private askCloud(turnId: string): Promise<void> {
     const from = this.thread.find(turnId);
     const e = from?.escalation;
-    if (!from || !e || e.action === 'unavailable' || e.action === 'escalated' || this.running || !this.host.escalate) return Promise.resolve();
+    if (!from || !e || e.action === 'unavailable' || e.action === 'escalated' || this.running.busy || !this.host.escalate) return Promise.resolve();
     const history = this.thread.history(from.id);
     const turn = this.thread.start(from.question, 'cloud');
     const abort = new AbortController();
@@ -199,29 +217,18 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   private async fix(action: FixName, turnId?: string, detail?: string): Promise<void> {
     const turn = turnId ? this.thread.find(turnId) : undefined;
-    if ((action === 'retry' || action === 'retryLocal') && turn && isAskMode(turn.mode)) {
-      if (this.running) return;
-      await this.ask(turn.question, action === 'retryLocal' ? 'private' : turn.mode);
+    if ((action === 'retry' || action === 'retryLocal') && turn && isAskMode(turn.mode) && !this.paletteTurns.recall(turn.id)) {
+      if (this.running.busy) return;
+      await this.ask(turn.question, action === 'retryLocal' ? 'private' : turn.mode, this.excluded.get(turn.id), turn.id);
       return;
     }
-    await this.host.runFix(action, detail);
+    // Palette turns (Review, Explain Route, palette Ask) are rerun by the command that made them, by turn id.
+    await this.host.runFix(action, detail, turn?.id);
   }
 
-  private async stopRunning(): Promise<void> {
-    const r = this.running;
-    if (!r) return;
-    r.abort.abort();
-    // A well-behaved stream ends promptly after abort; do not wait forever on one that does not.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([r.finished, new Promise((res) => { timer = setTimeout(res, 3000); })]);
-    clearTimeout(timer);
-  }
-
-  private consume(turn: TurnView, events: AsyncIterable<AskEvent>, abort: AbortController): Promise<void> {
-    let resolveFinished!: () => void;
-    const finished = new Promise<void>((r) => { resolveFinished = r; });
-    const running: Running = { turnId: turn.id, abort, finished };
-    this.running = running;
+  /** `release` comes with a claim taken earlier (runExternal); otherwise the run claims the thread here. */
+  private consume(turn: TurnView, events: AsyncIterable<AskEvent>, abort: AbortController, release?: () => void): Promise<void> {
+    const done = release ?? this.running.claim(abort).release;
     this.post({ type: 'turnStart', turn: JSON.parse(JSON.stringify(turn)) as TurnView });
     const emit = (event: AskEventView) => {
       this.thread.apply(turn.id, event);
@@ -229,15 +236,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     };
     return (async () => {
       try {
-        for await (const event of events) emit(event);
+        // Stopped before it began (a newer command took the thread, Stop, New chat): nothing is asked at all.
+        if (!abort.signal.aborted) for await (const event of events) emit(event);
       } catch (err) {
         if (!abort.signal.aborted) emit({ type: 'error', message: errorText(err), fixes: ['retry', 'showLogs'] });
       } finally {
         const fallback: TurnStatus = abort.signal.aborted ? 'cancelled' : 'ok';
         const status = this.thread.end(turn.id, fallback);
-        if (this.running === running) this.running = undefined;
+        done();
         this.post({ type: 'turnEnd', turnId: turn.id, status });
-        resolveFinished();
       }
     })();
   }

@@ -10,12 +10,16 @@ import type { AskEventView, ChatStatus } from '../../shared/protocol/chat';
 export type { ChatStatus } from '../../shared/protocol/chat';
 
 export interface ChatHost {
-  /** Runs one question through the pipeline; ends with `done` or `error`, and ends early when `signal` aborts. */
-  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[]): AsyncIterable<AskEvent>;
+  /**
+   * Runs one question through the pipeline; ends with `done` or `error`, and ends early when `signal` aborts.
+   * `turn` names the chat turn; a Retry names the turn it repeats, whose context is reused.
+   */
+  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[],
+    turn?: { id: string; retryOf?: string }): AsyncIterable<AskEvent>;
   /** "Ask the cloud" on a local answer: the question (never the answer) to the cloud, linked in the ledger. */
   escalate?(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent>;
-  /** setApiKey, openSettings, showLogs, and retry/retryLocal of palette-command turns (review, explain). */
-  runFix(action: FixAction, detail?: string): Promise<void>;
+  /** setApiKey, openSettings, showLogs, and retry/retryLocal of the palette-command turn `turnId` (review, explain). */
+  runFix(action: FixAction, detail?: string, turnId?: string): Promise<void>;
   /** Rejects with a readable message when there is no editor to insert into. */
   insertAtCursor(code: string): Promise<void>;
   getStatus(): Promise<ChatStatus>;

@@ -5,6 +5,7 @@ import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnVi
 import { clear, h } from '../common/dom';
 import { formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
+import { errorTitle } from './errorTitle';
 import { escalationNote } from './escalationView';
 
 export const MODE_LABEL: Record<TurnMode, string> = {
@@ -54,7 +55,7 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   clear(els.notices);
   for (const n of turn.notices) els.notices.append(h('div', { class: 'notice', role: 'note' }, n));
   clear(els.error);
-  if (turn.error) els.error.append(errorCard(turn.error.message, turn.error.fixes, turn.error.failure));
+  if (turn.error) els.error.append(errorCard(turn.error.message, turn.error.fixes, turn.error.failure, turn.route?.route === 'refuse'));
   const note = escalationNote(turn);
   if (note) els.notices.append(note);
   clear(els.footer);
@@ -102,7 +103,7 @@ function footerParts(f: FooterView): Node[] {
   return parts;
 }
 
-export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined): HTMLElement {
+export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined, refused = false): HTMLElement {
   const actions = h('div', { class: 'error-actions' });
   const commands = h('div', { class: 'error-commands' });
   for (const fix of fixes) {
@@ -120,25 +121,9 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
     }
   }
   return h('div', { class: 'error-card', role: 'alert' },
-    h('div', { class: 'error-title' }, errorTitle(failure?.code)),
+    h('div', { class: 'error-title' }, errorTitle(failure?.code, refused)),
     h('div', { class: 'error-message' }, message),
     commands.childElementCount ? commands : null,
     actions.childElementCount ? actions : null);
 }
 
-function errorTitle(code: string | undefined): string {
-  switch (code) {
-    case 'connection': return 'Could not reach the model';
-    case 'timeout': case 'stalled': return 'The model took too long';
-    case 'auth': return 'Cloud API key missing or refused';
-    case 'modelMissing': return 'The model is not installed';
-    case 'tooLarge': return 'The request is too large for the model';
-    case 'rateLimited': return 'Rate limited';
-    case 'quota': return 'Provider quota reached';
-    case 'server': return 'The provider had an error';
-    case 'notLocal': return 'The "local" endpoint is not local';
-    case 'blocked': return 'Blocked by the privacy gate';
-    case 'budget': return 'Over budget';
-    default: return 'The request failed';
-  }
-}
