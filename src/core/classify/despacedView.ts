@@ -2,7 +2,7 @@
 // The despaced view removes those single spaces wherever 16 or more single token characters alternate with
 // single spaces; ordinary prose and code never have such a run.
 
-import type { View } from './views';
+import { ViewBuilder, type View } from './views';
 
 // The last spaced character may run on into the unspaced rest of the value.
 const SPACED = /(?<![A-Za-z0-9_+/=.-])(?:[A-Za-z0-9_+/=.-] ){15,}[A-Za-z0-9_+/=.-]+/g;
@@ -11,21 +11,16 @@ export function despacedView(text: string): View | undefined {
   SPACED.lastIndex = 0;
   let m = SPACED.exec(text);
   if (!m) return undefined;
-  const parts: string[] = [];
-  const map: number[] = [];
+  const view = new ViewBuilder(text);
   let pos = 0;
   for (; m; m = SPACED.exec(text)) {
-    parts.push(text.slice(pos, m.index));
-    for (let i = pos; i < m.index; i++) map.push(i);
+    view.copy(pos, m.index);
     const end = m.index + m[0].length;
     let i = m.index;
-    for (; i < end && text[i + 1] === ' '; i += 2) { parts.push(text[i]); map.push(i); }
-    for (; i < end; i++) { parts.push(text[i]); map.push(i); }
-    pos = m.index + m[0].length;
+    for (; i < end && text[i + 1] === ' '; i += 2) view.emit(text[i], i);
+    view.copy(i, end);
+    pos = end;
   }
   if (pos === 0) return undefined;
-  parts.push(text.slice(pos));
-  for (let i = pos; i < text.length; i++) map.push(i);
-  map.push(text.length);
-  return { text: parts.join(''), map: Int32Array.from(map) };
+  return view.finish(pos);
 }

@@ -14,6 +14,32 @@ export interface View {
   map: Int32Array;
 }
 
+/** Builds a view piece by piece, keeping for each view character the original offset it stands for. */
+export class ViewBuilder {
+  private readonly parts: string[] = [];
+  private readonly map: number[] = [];
+  constructor(private readonly source: string) {}
+
+  /** Copies source[from, to) as it is. */
+  copy(from: number, to: number): void {
+    this.parts.push(this.source.slice(from, to));
+    for (let i = from; i < to; i++) this.map.push(i);
+  }
+
+  /** Puts `s` in the view in place of the source at `at`. */
+  emit(s: string, at: number): void {
+    this.parts.push(s);
+    for (let k = 0; k < s.length; k++) this.map.push(at);
+  }
+
+  /** Copies the rest of the source from `from` and closes the map at the source's end. */
+  finish(from: number): View {
+    this.copy(from, this.source.length);
+    this.map.push(this.source.length);
+    return { text: this.parts.join(''), map: Int32Array.from(this.map) };
+  }
+}
+
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
 // Letters that render like Latin ones (Unicode confusables, the ones that matter in tokens).
 const HOMOGLYPHS: Record<string, string> = {
@@ -68,23 +94,18 @@ export function joinedView(text: string): View | undefined {
   JOIN.lastIndex = 0;
   let m = JOIN.exec(text);
   if (!m) return undefined;
-  const parts: string[] = [];
-  const map: number[] = [];
+  const view = new ViewBuilder(text);
   let pos = 0;
   for (; m; m = JOIN.exec(text)) {
     // Only glue between two value-like characters; `"" + x` or `'a', 'b'` is not a split value.
     const before = text.charCodeAt(m.index - 1);
     const after = text.charCodeAt(m.index + m[0].length);
     if (!isValueChar(before) || !isValueChar(after)) continue;
-    parts.push(text.slice(pos, m.index));
-    for (let i = pos; i < m.index; i++) map.push(i);
+    view.copy(pos, m.index);
     pos = m.index + m[0].length;
   }
   if (pos === 0) return undefined;
-  parts.push(text.slice(pos));
-  for (let i = pos; i < text.length; i++) map.push(i);
-  map.push(text.length);
-  return { text: parts.join(''), map: Int32Array.from(map) };
+  return view.finish(pos);
 }
 
 function isValueChar(c: number): boolean {
@@ -110,18 +131,13 @@ export function unwrappedView(text: string): View | undefined {
     if (next < text.length && isB64(text.charCodeAt(next))) cuts.push([end, next]);
   }
   if (cuts.length === 0) return undefined;
-  const parts: string[] = [];
-  const map: number[] = [];
+  const view = new ViewBuilder(text);
   let pos = 0;
   for (const [a, b] of cuts) {
-    parts.push(text.slice(pos, a));
-    for (let i = pos; i < a; i++) map.push(i);
+    view.copy(pos, a);
     pos = b;
   }
-  parts.push(text.slice(pos));
-  for (let i = pos; i < text.length; i++) map.push(i);
-  map.push(text.length);
-  return { text: parts.join(''), map: Int32Array.from(map) };
+  return view.finish(pos);
 }
 
 const ESCAPE = /\\u\{([0-9a-fA-F]{1,5})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|&#x([0-9a-fA-F]{1,5});|&#(\d{1,6});/g;
@@ -132,23 +148,16 @@ export function unescapedView(text: string): View | undefined {
   ESCAPE.lastIndex = 0;
   let m = ESCAPE.exec(text);
   if (!m) return undefined;
-  const parts: string[] = [];
-  const map: number[] = [];
+  const view = new ViewBuilder(text);
   let pos = 0;
   for (; m; m = ESCAPE.exec(text)) {
-    parts.push(text.slice(pos, m.index));
-    for (let i = pos; i < m.index; i++) map.push(i);
+    view.copy(pos, m.index);
     const hexDigits = m[1] ?? m[2] ?? m[3] ?? m[4];
     const cp = hexDigits !== undefined ? parseInt(hexDigits, 16) : parseInt(m[5], 10);
-    const ch = cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-    parts.push(ch);
-    for (let k = 0; k < ch.length; k++) map.push(m.index);
+    view.emit(cp <= 0x10ffff ? String.fromCodePoint(cp) : '', m.index);
     pos = m.index + m[0].length;
   }
-  parts.push(text.slice(pos));
-  for (let i = pos; i < text.length; i++) map.push(i);
-  map.push(text.length);
-  return { text: parts.join(''), map: Int32Array.from(map) };
+  return view.finish(pos);
 }
 
 export interface EncodedRun {
