@@ -6,43 +6,26 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startAll, type AllFakes } from '../fakes';
+import type { AllFakes } from '../fakes';
 import type { HybridApi } from '../../src/extension';
 import { Ledger } from '../../src/core/spend';
 import type { TurnView } from '../../src/shared/protocol/chat';
 import { record } from '../unit/spend/fixtures/records';
-import { activateExtension, waitFor, withSettings } from './helpers';
+import { openWithFakes, type FakeWorkbench } from './fakeWorkbench';
+import { waitFor, withSettings } from './helpers';
 
 suite('retry, stop and budgets across windows', function () {
   this.timeout(90_000);
   let fakes: AllFakes;
-  let restore: () => Promise<void>;
+  let bench: FakeWorkbench;
   let api: HybridApi;
-  let oldKey: string | undefined;
 
   suiteSetup(async () => {
-    fakes = await startAll();
-    oldKey = process.env.ANTHROPIC_API_KEY;
-    process.env.ANTHROPIC_API_KEY = `test-${Date.now().toString(36)}`;
-    restore = await withSettings({
-      'local.baseUrl': fakes.urls.ollama,
-      'local.chatModel': 'qwen2.5-coder:7b',
-      'anthropic.baseUrl': fakes.urls.anthropic,
-      'cloud.provider': 'anthropic',
-      'cloud.model': 'claude-sonnet-4-6',
-      'completion.enabled': false,
-    });
-    api = (await activateExtension<HybridApi>()).api;
-    await api.test!.recheckLocal();
-    await waitFor(() => api.test?.localHealth() === 'ready', 10_000, 'local health ready');
+    bench = await openWithFakes({ waitForLocal: true });
+    ({ fakes, api } = bench);
   });
 
-  suiteTeardown(async () => {
-    await restore?.();
-    if (oldKey === undefined) delete process.env.ANTHROPIC_API_KEY; else process.env.ANTHROPIC_API_KEY = oldKey;
-    await fakes?.close();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  suiteTeardown(async () => { await bench?.close(); });
 
   setup(() => {
     fakes.ollama!.fake.reset();
