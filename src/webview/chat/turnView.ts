@@ -78,7 +78,8 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
     h('span', { class: 'route-model' }, r.model),
     h('span', { class: 'muted' }, r.provider),
     r.estimatedCostUsd !== null && r.route === 'cloud' ? h('span', { class: 'muted' }, `est. ${formatEstimate(r.likelyCostUsd, r.estimatedCostUsd)}`) : null));
-  if (r.reasons.length) el.append(h('div', { class: 'route-reasons' }, h('span', { class: 'label' }, 'Why: '), r.reasons.join(' · ')));
+  // A refusal's reasons are the message of the "Not sent" card under it: say them once.
+  if (r.reasons.length && r.route !== 'refuse') el.append(h('div', { class: 'route-reasons' }, h('span', { class: 'label' }, 'Why: '), r.reasons.join(' · ')));
   const red = redactionSummary(r.redactions);
   if (red) el.append(h('div', { class: 'route-redactions' }, h('span', { class: 'label' }, 'Redacted before sending: '), red));
   if (r.context.length) {
