@@ -93,12 +93,12 @@ export class IndependentAnthropic {
     if (blocks.includes('thinking')) {
       ev('content_block_start', { index, content_block: { type: 'thinking', thinking: '', signature: '' } });
       for (const t of words('Let me consider the function first.')) { ev('content_block_delta', { index, delta: { type: 'thinking_delta', thinking: t } }); output++; }
-      ev('content_block_delta', { index, delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds' } });
+      ev('content_block_delta', { index, delta: { type: 'signature_delta', signature: randomBytes(39).toString('base64') } });
       ev('content_block_stop', { index });
       index++;
     }
     if (blocks.includes('redacted_thinking')) {
-      ev('content_block_start', { index, content_block: { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP' } });
+      ev('content_block_start', { index, content_block: { type: 'redacted_thinking', data: randomBytes(48).toString('base64') } });
       ev('content_block_stop', { index });
       index++;
     }
@@ -118,7 +118,7 @@ export class IndependentAnthropic {
     ev('content_block_stop', { index });
     index++;
     if (blocks.includes('tool_use')) {
-      ev('content_block_start', { index, content_block: { type: 'tool_use', id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', name: 'get_weather', input: {} } });
+      ev('content_block_start', { index, content_block: { type: 'tool_use', id: `toolu_01${randomBytes(16).toString('base64url').slice(0, 22)}`, name: 'get_weather', input: {} } });
       for (const p of ['', '{"location":', ' "San Fra', 'ncisco, CA"}']) ev('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: p } });
       ev('content_block_stop', { index });
       output += 4;
