@@ -51,17 +51,18 @@ suite('spend panel (demo)', () => {
     const now = new Date();
     let tokens = 0, eq = 0, ms = 0, perHour = 0, requests = 0;
     const dir = ledgerDir(session().userDataDir);
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
-      for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean)) {
-        const r = JSON.parse(line) as LedgerRecord;
-        const at = new Date(r.time);
-        if (r.route !== 'local' || at.getFullYear() !== now.getFullYear() || at.getMonth() !== now.getMonth() || r.outcome === 'accepted') continue;
-        requests++;
-        tokens += r.tokens.input + r.tokens.output;
-        if (typeof r.cloudEquivalentUsd === 'number') eq += r.cloudEquivalentUsd;
-        ms += r.totalMs;
-        perHour += r.costUsd ?? 0;
-      }
+    const records = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
+      .flatMap((file) => fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LedgerRecord));
+    // A local answer the cloud replaced (escalated, or a fallback's first attempt) saved nothing (docs/spend.md).
+    const replaced = new Set(records.filter((r) => r.route === 'cloud').flatMap((r) => [r.escalatedFrom, r.attemptOf]));
+    for (const r of records) {
+      const at = new Date(r.time);
+      if (r.route !== 'local' || at.getFullYear() !== now.getFullYear() || at.getMonth() !== now.getMonth() || r.outcome === 'accepted') continue;
+      requests++;
+      tokens += r.tokens.input + r.tokens.output;
+      if (typeof r.cloudEquivalentUsd === 'number' && !replaced.has(r.id)) eq += r.cloudEquivalentUsd;
+      ms += r.totalMs;
+      perHour += r.costUsd ?? 0;
     }
     const d = now.getDate();
     const hardware = (TCO_SETTINGS['hybrid.local.hardwareUsd'] / TCO_SETTINGS['hybrid.local.amortizationMonths']) * d / 30;

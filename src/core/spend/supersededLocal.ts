@@ -8,13 +8,20 @@ import type { PeriodTotals } from './spendModel';
 
 interface Counted { eq: number; totals: PeriodTotals[] }
 
+// An escalation or fallback follows its local answer within seconds to minutes (a handful of records later, also when
+// the ledger is replayed in order), so only the most recent local records need remembering: memory stays bounded.
+export const REMEMBERED_LOCALS = 2_000;
+
 export class SupersededLocal {
   private readonly locals = new Map<string, Counted>();
 
   /** Remembers a local record with a cloud-equivalent and the totals it was added to. */
   noteLocal(r: LedgerRecord, totals: PeriodTotals[]): void {
     const eq = r.cloudEquivalentUsd;
-    if (r.route === 'local' && typeof eq === 'number' && eq !== 0) this.locals.set(r.id, { eq, totals });
+    if (r.route !== 'local' || typeof eq !== 'number' || eq === 0) return;
+    this.locals.set(r.id, { eq, totals });
+    // Map order is insertion order: the first key is the oldest.
+    if (this.locals.size > REMEMBERED_LOCALS) this.locals.delete(this.locals.keys().next().value!);
   }
 
   /** A cloud record that replaced a local one takes back that local record's savings (once). */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { SpendModel, localDayKey } from '../../../src/core/spend';
+import { REMEMBERED_LOCALS } from '../../../src/core/spend/supersededLocal';
 import { record } from './fixtures/records';
 
 const close = (a: number, b: number): void => assert.ok(Math.abs(a - b) < 1e-12, `${a} ≠ ${b}`);
@@ -123,5 +124,15 @@ suite('spend / spend model', () => {
     // A replay of the cloud record takes nothing back twice.
     m.add(record('c1', { time: at(2026, 11, 22, 9), costUsd: 0.01, escalatedFrom: 'l1' }));
     close(m.snapshot(NOW).today.savedUsd, 0.05 - 0.002 * 3);
+  });
+  test('the replaced-local memory is bounded: only the most recent local answers can be taken back', () => {
+    const m = new SpendModel();
+    const local = { route: 'local' as const, provider: 'ollama', model: 'qwen2.5-coder:7b', costUsd: 0, cloudEquivalentUsd: 0.01 };
+    for (let i = 0; i <= REMEMBERED_LOCALS; i++) m.add(record(`l${i}`, { ...local, time: at(2026, 11, 22, 9) }));
+    const before = m.snapshot(NOW).today.savedUsd;
+    m.add(record('c-old', { time: at(2026, 11, 22, 10), costUsd: 0, escalatedFrom: 'l0' })); // forgotten: nothing taken back
+    close(m.snapshot(NOW).today.savedUsd, before);
+    m.add(record('c-new', { time: at(2026, 11, 22, 10), costUsd: 0, escalatedFrom: `l${REMEMBERED_LOCALS}` }));
+    close(m.snapshot(NOW).today.savedUsd, before - 0.01);
   });
 });
