@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { minCacheableTokens, planBreakpoints } from '../src/core/cache/breakpoints';
 import { scoreConfidence, type TokenLogprob } from '../src/core/confidence';
 import { classify } from '../src/core/classify/classify';
-import { createPathPolicy } from '../src/core/classify/paths';
+import { createPathPolicy } from '../src/core/privacy/paths';
 import { systemPromptFor, userMessage } from '../src/core/pipeline/prompts';
 import type { Usage } from '../src/core/request';
 import { decide } from '../src/core/route/decide';

@@ -4,8 +4,8 @@
 
 import * as os from 'node:os';
 import { classify } from '../src/core/classify/classify';
-import { createPathPolicy } from '../src/core/classify/paths';
-import { scanSensitive } from '../src/core/classify/scan';
+import { createPathPolicy } from '../src/core/privacy/paths';
+import { scanSensitive } from '../src/core/privacy/scan';
 import { EgressGate } from '../src/core/egress/gate';
 import type { Request } from '../src/core/request';
 import { DEFAULT_SETTINGS } from '../src/core/settings';

@@ -7,8 +7,8 @@
 import type { Finding } from '../request';
 import type { ChatBody } from '../providers/types';
 import type { OnCloudFindings } from '../settings';
-import type { PathPolicy } from '../classify/paths';
-import { redact, scanSensitive } from '../classify/scan';
+import type { PathPolicy } from '../privacy/paths';
+import { redact, scanSensitive } from '../privacy/scan';
 import { sealForEgress, type SealedChatBody } from './seal';
 import { summarizeRedactions } from './summary';
 

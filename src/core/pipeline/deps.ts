@@ -2,7 +2,7 @@
 // cost-replay benchmark both use it, so the benchmark measures exactly the routing the user gets.
 
 import { classify } from '../classify/classify';
-import type { PathPolicy } from '../classify/paths';
+import type { PathPolicy } from '../privacy/paths';
 import { EgressGate } from '../egress/gate';
 import type { ChatProvider } from '../providers/types';
 import type { BudgetState, HealthState, Kind, LedgerRecord, Route } from '../request';

@@ -3,8 +3,8 @@
 // request's context, before classification, so they are classified and gated like the editor's context.
 
 import type { AskInput } from '../../core/pipeline/ask';
-import type { PathPolicy } from '../../core/classify/paths';
-import { scanSensitive } from '../../core/classify/scan';
+import type { PathPolicy } from '../../core/privacy/paths';
+import { scanSensitive } from '../../core/privacy/scan';
 import { REPO_MAP_PATH, wantsCodebase } from '../../core/context';
 import type { Logger } from '../../core/ports';
 import type { HybridSettings } from '../../core/settings';

@@ -2,7 +2,7 @@
 // auto escalates with both ledger records linked, offer offers, sensitive never leaves, the draft is never sent.
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/classify/classify';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { sealForEgress } from '../../../src/core/egress/seal';
 import { runAsk, type AskDeps, type AskInput } from '../../../src/core/pipeline/ask';
 import type { AskEvent, EscalationEvent } from '../../../src/core/pipeline/events';

@@ -2,10 +2,10 @@
 // class is found in several spellings, what the redaction covers is the value, and the near-misses stay quiet.
 
 import * as assert from 'node:assert/strict';
-import { isCredentialName } from '../../../src/core/classify/credentialNames';
-import { redact, scanSensitive } from '../../../src/core/classify/scan';
-import { isPublicTestCard } from '../../../src/core/classify/publicTestCards';
-import { luhnValid } from '../../../src/core/classify/pii';
+import { isCredentialName } from '../../../src/core/privacy/credentialNames';
+import { redact, scanSensitive } from '../../../src/core/privacy/scan';
+import { isPublicTestCard } from '../../../src/core/privacy/publicTestCards';
+import { luhnValid } from '../../../src/core/privacy/pii';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { RedRng, ALNUM, URLSAFE, LOWER, luhnComplete } from '../../fixtures/privacy/redteam/rng';
 

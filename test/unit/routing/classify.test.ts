@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/classify/classify';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import type { Request } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { loadLabelledRequests } from '../../fixtures/requests/load';

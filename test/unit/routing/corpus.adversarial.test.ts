@@ -4,8 +4,8 @@
 // Ask (auto) must see every case as sensitive (so it stays local). Figures are printed for the closing note.
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/classify/classify';
-import { createPathPolicy } from '../../../src/core/classify/paths';
-import { scanSensitive } from '../../../src/core/classify/scan';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
+import { scanSensitive } from '../../../src/core/privacy/scan';
 import { EgressGate, serialisedBody } from '../../../src/core/egress/gate';
 import { buildMessages, systemPromptFor } from '../../../src/core/pipeline/prompts';
 import type { ChatBody } from '../../../src/core/providers/types';

@@ -1,8 +1,8 @@
 // The privacy corpus: every generated secret is found (recall 100 %) and none survives the egress gate; the
 // near-miss set stays under 2 % false positives. Figures are printed so the closing note can quote them.
 import * as assert from 'node:assert/strict';
-import { scanSensitive } from '../../../src/core/classify/scan';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { scanSensitive } from '../../../src/core/privacy/scan';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { EgressGate } from '../../../src/core/egress/gate';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { negatives, positives, SYNTAXES } from '../../fixtures/privacy/corpus';

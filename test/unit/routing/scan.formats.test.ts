@@ -2,10 +2,10 @@
 // near miss at test time, and the whole value is covered. Plus the limits: decoding is bounded (a hostile blob
 // fails closed, quickly) and a key cut by trimming at any position leaves nothing readable behind.
 import * as assert from 'node:assert/strict';
-import { createPathPolicy } from '../../../src/core/classify/paths';
-import { redact, scanSensitive } from '../../../src/core/classify/scan';
-import { SECRET_RULES } from '../../../src/core/classify/secretRules';
-import { CLASS_SOURCE, TOKEN_FORMATS, type CharClass, type TokenFormat } from '../../../src/core/classify/tokenFormats';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
+import { redact, scanSensitive } from '../../../src/core/privacy/scan';
+import { SECRET_RULES } from '../../../src/core/privacy/secretRules';
+import { CLASS_SOURCE, TOKEN_FORMATS, type CharClass, type TokenFormat } from '../../../src/core/privacy/tokenFormats';
 import { EgressGate } from '../../../src/core/egress/gate';
 import { Rng } from '../../fixtures/privacy/corpus';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { redact, scanSensitive } from '../../../src/core/classify/scan';
-import { createPathPolicy } from '../../../src/core/classify/paths';
-import { SECRET_RULES } from '../../../src/core/classify/secretRules';
-import { ibanValid, luhnValid, ssnValid } from '../../../src/core/classify/pii';
+import { redact, scanSensitive } from '../../../src/core/privacy/scan';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
+import { SECRET_RULES } from '../../../src/core/privacy/secretRules';
+import { ibanValid, luhnValid, ssnValid } from '../../../src/core/privacy/pii';
 import { GENERATORS, Rng, ibanCheck } from '../../fixtures/privacy/corpus';
 
 const rng = new Rng(42);
