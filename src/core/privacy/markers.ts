@@ -10,7 +10,7 @@
 //   a key (`confidential: true`) it is ordinary text.
 // Markers that are real regular expressions are used as written.
 
-import type { RawHit } from './pii';
+import type { RawHit } from './detector';
 
 const cache = new Map<string, { re: RegExp; plain: boolean }>();
 

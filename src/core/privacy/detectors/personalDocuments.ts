@@ -3,7 +3,7 @@
 // within a few characters a 6–18 character document number with at least five digits (US and UK passports are
 // 9 digits, German ones C01X00T47, French 12AB34567, UK driving licences MORGA753116SM9IJ).
 
-import type { RawHit } from './pii';
+import type { Detector, RawHit } from '../detector';
 
 const LABEL = /\b(?:passport|passeport|pasaporte|reisepass|personalausweis|driv(?:er'?s?|ing)[ _-]?licen[cs]e|national[ _-]?id(?:entity)?|id[ _-]?card|identity[ _-]?card|tax[ _-]?id|tin)(?:[ _.-]?(?:no|nr|num(?:ber)?|#|id|nummer|number))?\b|(?:passport|licen[cs]e|idCard|nationalId)(?:No|Nr|Num|Number|Id)\b/giy;
 const LABEL_START = /passport|passeport|pasaporte|reisepass|personalausweis|licen[cs]e|national|id[ _-]?card|identity|tax|\btin\b|idCard|nationalId/gi;
@@ -14,11 +14,11 @@ const VALUE = /["']?[ \t]*(?:[:=#>]|=>|:=|is|no\.?|number)?[ \t]*["']?[ \t]*([A-
  * letter pairs (see foreignCredentialWords.ts). Lower-case `tin` is left out (it is inside half the words of
  * English), so a lower-case `tin:` label alone is not looked at.
  */
-export const DOCUMENT_KEYWORDS = ['sport', 'SPORT', 'eport', 'EPORT', 'saporte', 'SAPORTE', 'eisepass', 'EISEPASS', 'sonalausweis', 'SONALAUSWEIS',
+const DOCUMENT_KEYWORDS = ['sport', 'SPORT', 'eport', 'EPORT', 'saporte', 'SAPORTE', 'eisepass', 'EISEPASS', 'sonalausweis', 'SONALAUSWEIS',
   'icence', 'icense', 'ICENCE', 'ICENSE', 'ational', 'ATIONAL', 'dcard', 'dCard', 'd_card', 'd card', 'd-card', 'DCARD', 'D_CARD', 'D CARD', 'D card',
   'tity', 'TITY', 'tax', 'Tax', 'TAX', 'TIN', 'Tin'];
 
-export function findDocumentNumbers(text: string): RawHit[] {
+function findDocumentNumbers(text: string): RawHit[] {
   const out: RawHit[] = [];
   LABEL_START.lastIndex = 0;
   for (let m = LABEL_START.exec(text); m; m = LABEL_START.exec(text)) {
@@ -45,3 +45,8 @@ export function findDocumentNumbers(text: string): RawHit[] {
   }
   return out;
 }
+
+export const DOCUMENT_DETECTORS: readonly Detector[] = [
+  { id: 'identity-document', category: 'pii', keywords: DOCUMENT_KEYWORDS, find: findDocumentNumbers,
+    samples: { tp: ['passport no: C01X00T47', 'driving licence number MORGA753116SM9IJ'], fp: ['the passport office opens at 9', 'license: MIT'] } },
+];

@@ -1,11 +1,11 @@
-// Vendor token formats (tokenFormats.ts + the hand-written rules): each gets a generated true positive and a
+// Vendor token formats (detectors/tokenFormats.ts + the hand-written rules): each gets a generated true positive and a
 // near miss at test time, and the whole value is covered. Plus the limits: decoding is bounded (a hostile blob
 // fails closed, quickly) and a key cut by trimming at any position leaves nothing readable behind.
 import * as assert from 'node:assert/strict';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { redact, scanSensitive } from '../../../src/core/privacy/scan';
-import { SECRET_RULES } from '../../../src/core/privacy/secretRules';
-import { CLASS_SOURCE, TOKEN_FORMATS, type CharClass, type TokenFormat } from '../../../src/core/privacy/tokenFormats';
+import { SECRET_RULES } from '../../../src/core/privacy/detectors';
+import { CLASS_SOURCE, TOKEN_FORMATS, type CharClass, type TokenFormat } from '../../../src/core/privacy/detectors/tokenFormats';
 import { EgressGate } from '../../../src/core/egress/gate';
 import { Rng } from '../../fixtures/privacy/corpus';
 
@@ -34,7 +34,7 @@ function sample(f: TokenFormat, rng: Rng, short = false): string {
   }).join('');
 }
 
-suite('routing: vendor token formats', () => {
+suite('privacy: vendor token formats', () => {
   const rng = new Rng(120);
 
   test('≥ 120 distinct token formats / rules', () => {
@@ -63,7 +63,7 @@ suite('routing: vendor token formats', () => {
   });
 });
 
-suite('routing: scan limits', () => {
+suite('privacy: scan limits', () => {
   test('a hostile 10 MB blob is unscannable and fails closed quickly', () => {
     const blob = Buffer.alloc(10 * 1024 * 1024, 'QUJD').toString();
     const t0 = Date.now();

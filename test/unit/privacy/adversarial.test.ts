@@ -39,7 +39,7 @@ function survivors(planted: string[], input: string, output: string): string[] {
   return out;
 }
 
-suite('routing: adversarial privacy corpus (issue #12 classes)', () => {
+suite('privacy: adversarial corpus through the Ask pieces', () => {
   const cases = attacks();
   const gate = new EgressGate({ mode: 'redact', markers, pathPolicy });
   const blocker = new EgressGate({ mode: 'block', markers, pathPolicy });

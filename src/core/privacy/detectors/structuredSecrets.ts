@@ -2,8 +2,8 @@
 // credentials.csv, password-manager exports: every row, not just the header's neighbour) and the values of a
 // Kubernetes Secret's `data:` / `stringData:` map (base64 of anything).
 
-import { isCredentialName } from './credentialNames';
-import type { RawHit } from './pii';
+import { isCredentialName } from '../credentialNames';
+import { ALNUM, B64, type Detector, type RawHit } from '../detector';
 
 const PII_COLUMNS = /^(?:passport(?:[ _-]?(?:no|nr|num|number|#))?|driv(?:er'?s?|ing)[ _-]?licen[cs]e(?:[ _-]?(?:no|number))?|national[ _-]?id(?:[ _-]?(?:no|number))?|ssn|social security(?: number)?|sin|nino|national insurance(?: number)?|iban|card(?: number)?|credit card(?: number)?|tax id)$/i;
 const MAX_ROWS = 20000;
@@ -11,7 +11,8 @@ const MAX_ROWS = 20000;
 // A header row: only short, plain cells. Found by one regex pass instead of splitting every line of code.
 const HEADER_ROW = /^"?[A-Za-z][\w .()/-]{0,40}"?(?:[,;\t][ ]?"?[A-Za-z][\w .()/-]{0,40}"?)+\r?$/gm;
 
-export function findCsvCredentialColumns(text: string): RawHit[] {
+function findCsvCredentialColumns(text: string): RawHit[] {
+  if (!text.includes(',') && !text.includes('\t') && !text.includes(';')) return [];
   const out: RawHit[] = [];
   HEADER_ROW.lastIndex = 0;
   for (let h = HEADER_ROW.exec(text); h; h = HEADER_ROW.exec(text)) {
@@ -44,7 +45,7 @@ export function findCsvCredentialColumns(text: string): RawHit[] {
             const at = rowStart + cell.start + cell.text.indexOf(value);
             out.push(isSecret
               ? { kind: 'csv-credential', label: `"${headers[cell.index]}" column of a credential export`, start: at, end: at + value.length }
-              : { kind: 'csv-personal-data', label: `"${headers[cell.index]}" column`, start: at, end: at + value.length });
+              : { kind: 'csv-personal-data', label: `"${headers[cell.index]}" column`, start: at, end: at + value.length, category: 'pii' });
           }
           rowStart = rowEnd + 1;
         }
@@ -77,7 +78,7 @@ const JSON_DATA = /["'](?:data|stringData)["'][ \t]*:[ \t]*\{([^{}]{1,200000})\}
 const JSON_ENTRY = /["'][\w.-]{1,253}["'][ \t]*:[ \t]*["']([^"'\r\n]{4,})["']/g;
 
 /** Every value under `data:` / `stringData:` in a text that declares a Kubernetes Secret. */
-export function findKubernetesSecretData(text: string): RawHit[] {
+function findKubernetesSecretData(text: string): RawHit[] {
   if (!K8S_SECRET.test(text)) return [];
   const out: RawHit[] = [];
   const push = (start: number, value: string): void => { out.push({ kind: 'kubernetes-secret-data', label: 'Kubernetes Secret value', start, end: start + value.length }); };
@@ -103,3 +104,10 @@ export function findKubernetesSecretData(text: string): RawHit[] {
   }
   return out;
 }
+
+export const STRUCTURED_SECRET_DETECTORS: readonly Detector[] = [
+  { id: 'kubernetes-secret-data', category: 'secret', keywords: [], find: findKubernetesSecretData,
+    samples: { tp: [(g) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  url: ${g.mixed(B64, 40)}`], fp: ['apiVersion: v1\nkind: ConfigMap\ndata:\n  mode: production'] } },
+  { id: 'csv-credential-columns', category: 'secret', keywords: [], find: findCsvCredentialColumns,
+    samples: { tp: [(g) => `username,password,url\nci-bot,${g.mixed(ALNUM, 14)},https://ci.acme.io`], fp: ['id,name,price\n1,apple,0.5\n2,pear,0.7', 'login(user, password)'] } },
+];

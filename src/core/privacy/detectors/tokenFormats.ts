@@ -3,6 +3,9 @@
 // segments. The rule regex is built from it, and the test corpus draws true positives and near misses from the
 // same description, so adding a vendor is one line here.
 
+import { ALNUM, B64, DIGITS, HEX, LOWER, UPPER, URLSAFE, type SampleRng } from '../detector';
+import { PLACEHOLDER, re, type SecretRule } from '../rule';
+
 export type CharClass = 'alnum' | 'lower' | 'upper' | 'hex' | 'HEX' | 'urlsafe' | 'b64' | 'digits' | 'lowernum' | 'uppernum';
 export type Segment = string | [CharClass, number, number?];
 
@@ -162,3 +165,32 @@ export function segmentSource(seg: Segment): string {
 export function formatKeyword(format: TokenFormat): string {
   return typeof format.segments[0] === 'string' ? format.segments[0] : '';
 }
+
+const CLASS_CHARS: Record<CharClass, string> = {
+  alnum: ALNUM, lower: LOWER, upper: UPPER, hex: HEX, HEX: HEX + 'ABCDEF', urlsafe: URLSAFE, b64: B64, digits: DIGITS,
+  lowernum: LOWER + DIGITS, uppernum: UPPER + DIGITS,
+};
+
+/** A value in the format, drawn at test time: each class segment at its longest length. */
+export function drawFormat(format: TokenFormat, g: SampleRng): string {
+  return format.segments.map((seg) => (typeof seg === 'string' ? seg : drawSegment(seg, g))).join('');
+}
+
+function drawSegment([cls, min, max]: [CharClass, number, number?], g: SampleRng): string {
+  const chars = CLASS_CHARS[cls];
+  const n = max ?? min;
+  // Mixed classes draw all three kinds so the value looks like a real key (and passes the placeholder test).
+  return chars === ALNUM || chars === URLSAFE || chars === B64 ? g.mixed(chars, n) : g.str(chars, n);
+}
+
+export const TOKEN_FORMAT_RULES: readonly SecretRule[] = TOKEN_FORMATS.map((fmt): SecretRule => ({
+  kind: fmt.kind, label: fmt.label, keywords: [formatKeyword(fmt)],
+  // Literal first, so the engine can skip ahead to the prefix; the left boundary is checked in code.
+  re: re('(' + fmt.segments.map(segmentSource).join('') + String.raw`)(?![A-Za-z0-9_+/=-])`),
+  allow: PLACEHOLDER, leftBoundary: true,
+  samples: {
+    tp: [(g) => `TOKEN="${drawFormat(fmt, g)}"`],
+    // The format's prefix, followed by too short a value.
+    fp: [`${formatKeyword(fmt)}short`],
+  },
+}));

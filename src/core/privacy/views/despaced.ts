@@ -2,7 +2,7 @@
 // The despaced view removes those single spaces wherever 16 or more single token characters alternate with
 // single spaces; ordinary prose and code never have such a run.
 
-import { ViewBuilder, type View } from './views';
+import { ViewBuilder, type View } from './builder';
 
 // The last spaced character may run on into the unspaced rest of the value.
 const SPACED = /(?<![A-Za-z0-9_+/=.-])(?:[A-Za-z0-9_+/=.-] ){15,}[A-Za-z0-9_+/=.-]+/g;

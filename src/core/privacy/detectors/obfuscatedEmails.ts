@@ -3,7 +3,7 @@
 // `at`/`dot` is unambiguous; the bare-word form (`at … dot …`) is English prose too ("look at the dot product"),
 // so there the last label must be a common top-level domain and both words must be present.
 
-import type { RawHit } from './pii';
+import type { Detector, RawHit } from '../detector';
 
 const LOCAL = String.raw`[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}`;
 const LABELPART = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
@@ -18,10 +18,10 @@ const ANCHOR = /[[({<][ \t]*(?:at|AT|@|dot|DOT|\.)[ \t]*[\])}>]|[ \t](?:dot|DOT)
 const COMMON_TLD = /^(?:com|org|net|io|co|de|uk|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|pt|ie|us|ca|au|nz|jp|cn|in|br|mx|ru|edu|gov|info|biz|me|dev|app|ai|eu)$/i;
 
 /** Case-sensitive literals for the scanner's keyword pre-filter: every obfuscated address holds one. */
-export const OBFUSCATED_EMAIL_KEYWORDS = ['[at', '(at', '{at', '<at', '[AT', '(AT', '{AT', '<AT', '[ a', '( a', '[ A', '( A', '[@', '(@', '{@', '<@', '[ @', '( @',
+const OBFUSCATED_EMAIL_KEYWORDS = ['[at', '(at', '{at', '<at', '[AT', '(AT', '{AT', '<AT', '[ a', '( a', '[ A', '( A', '[@', '(@', '{@', '<@', '[ @', '( @',
   'dot ', 'DOT ', '[.', '(.', '{.', '<.', '[ .', '( .', '[dot', '(dot', '{dot', '<dot', '[DOT', '(DOT', '{DOT', '<DOT', '[ d', '( d', '[ D', '( D'];
 
-export function findObfuscatedEmails(text: string): RawHit[] {
+function findObfuscatedEmails(text: string): RawHit[] {
   // Cheap gate: a bracketed at/dot, or a spelled-out dot; without one there is nothing to find.
   if (!ANCHOR.test(text)) return [];
   const out: RawHit[] = [];
@@ -40,3 +40,8 @@ export function findObfuscatedEmails(text: string): RawHit[] {
   }
   return out;
 }
+
+export const OBFUSCATED_EMAIL_DETECTORS: readonly Detector[] = [
+  { id: 'obfuscated-email', category: 'pii', keywords: OBFUSCATED_EMAIL_KEYWORDS, find: findObfuscatedEmails,
+    samples: { tp: ['mail jane.doe [at] acme-mail [dot] com', 'jane(at)acme-mail(dot)de'], fp: ['look at the dot product of a and b', 'arr[at] = dot[i]'] } },
+];

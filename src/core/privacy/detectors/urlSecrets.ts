@@ -3,15 +3,18 @@
 // signatures, `?token=`, `?auth=`, `?key=`). Percent-encoded URLs inside redirect parameters are decoded by the
 // decoded view (views.ts) and come back here.
 
-import type { RawHit } from './pii';
-import { ANY_URL_PASSWORD, DB_SCHEME } from './secretRules';
-import { highEntropy, isPlaceholder, shannonEntropy } from './text';
+import { ALNUM, type Detector, type RawHit } from '../detector';
+import { highEntropy, isPlaceholder, shannonEntropy } from '../text';
+
+/** Connection strings whose password is written inline: scheme://user:password@host, any scheme, empty user too. */
+const DB_SCHEME = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]+|clickhouse|cockroachdb|couchdb|neo4j(?:\+s)?|oracle|db2|cassandra|elasticsearch|influxdb|memcached)/i;
+const ANY_URL_PASSWORD = /\b((?:jdbc:)?[a-z][a-z0-9+.-]{1,30}:\/\/)([^\s:/@'"`]{0,100}):([^\s@'"`/]{1,200})@/gdi;
 
 const TOKEN_USER = /:\/\/([A-Za-z0-9_.~+-]{20,300})@/g;
 // Parameter names whose value is a credential (case-insensitive, whole name).
 const SECRET_PARAM = /[?&;#]((?:x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|signature|sig|token|access_token|id_token|refresh_token|auth|auth_token|authtoken|key|api_key|apikey|api-key|secret|client_secret|password|passwd|pwd|pass|code|session|sessionid|private_token|sas|jwt)=)([^&\s'"`#<>]{6,2000})/gi;
 
-export function findUrlSecrets(text: string): RawHit[] {
+function findUrlSecrets(text: string): RawHit[] {
   const out: RawHit[] = [];
   if (text.includes('://')) {
     ANY_URL_PASSWORD.lastIndex = 0;
@@ -41,3 +44,11 @@ export function findUrlSecrets(text: string): RawHit[] {
   }
   return out;
 }
+
+export const URL_SECRET_DETECTORS: readonly Detector[] = [
+  { id: 'url-secrets', category: 'secret', keywords: [], find: findUrlSecrets,
+    samples: {
+      tp: [(g) => `DATABASE_URL=postgres://app:${g.mixed(ALNUM, 16)}@db.internal:5432/shop`, (g) => `fetch("https://api.acme.io/export?token=${g.mixed(ALNUM, 32)}&format=csv")`],
+      fp: ['const url = `https://${host}/api/v${version}/items/${id}`;', 'postgres://app:${DB_PASSWORD}@db.internal/shop'],
+    } },
+];

@@ -5,9 +5,9 @@
 // linear in the text. Also: escaped quotes (JSON inside JSON, Jupyter), Terraform `variable { default = … }`,
 // `<add key="…" value="…"/>` and `name: … value: …` pairs (Kubernetes env, ECS task definitions).
 
-import { isCredentialName, isPasswordName } from './credentialNames';
-import { highEntropy, isPlaceholder, isUuid, shannonEntropy } from './text';
-import type { RawHit } from './pii';
+import { isCredentialName, isPasswordName } from '../credentialNames';
+import { ALNUM, type Detector, type RawHit } from '../detector';
+import { highEntropy, isPlaceholder, isUuid, shannonEntropy } from '../text';
 
 const NAME = /p(?:ass|wd|at)|s(?:ecret|ig|alt)|token|key|c(?:red|ookie|onnstr)|auth|bearer|jwt|hmac|dsn|(?:PASS|PWD|PAT|SECRET|SIG|SALT|TOKEN|KEY|CRED|COOKIE|AUTH|BEARER|JWT|HMAC|DSN)|(?:Pass|Pwd|Pat|Secret|Sig|Salt|Token|Key|Cred|Cookie|Auth|Bearer|Jwt|Hmac|Dsn)/g;
 function isIdentChar(c: number): boolean {
@@ -24,7 +24,7 @@ const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,
 const KEY_VALUE = /\b(?:key|name)[ \t]*=[ \t]*"([^"\r\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/g;
 const NAME_VALUE = /\bname['"]?[ \t]*[:=][ \t]*['"]?([\w.-]{1,100})['"]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*-?[ \t]*)['"]?value['"]?[ \t]*[:=][ \t]*(['"]?)([^'"\s,}]{1,4000})\2/g;
 
-export function findGenericSecrets(text: string): RawHit[] {
+function findGenericSecrets(text: string): RawHit[] {
   const out: RawHit[] = [];
   NAME.lastIndex = 0;
   let lastEnd = -1;
@@ -135,3 +135,11 @@ function isWordSlug(v: string): boolean {
   if (parts.length < 2) return false;
   return parts.every((p) => /^\d{1,4}$/.test(p) || /^(?:[a-z]{1,3}|[A-Z]{1,3})$/.test(p) || (/[A-Za-z]{3}/.test(p) && (/^[a-z0-9]+$/.test(p) || /^[A-Z0-9]+$/.test(p) || /^[A-Z][a-z0-9]+$/.test(p))));
 }
+
+export const GENERIC_SECRET_DETECTORS: readonly Detector[] = [
+  { id: 'generic-secret', category: 'secret', keywords: [], find: findGenericSecrets,
+    samples: {
+      tp: [(g) => `DB_PASSWORD=${g.mixed(ALNUM, 14)}`, (g) => `const apiKey = "${g.mixed(ALNUM, 32)}";`, (g) => `my database password is ${g.mixed(ALNUM, 12)}, please fix the pool`],
+      fp: ['const passwordField = form.querySelector("#password");', 'password: process.env.DB_PASSWORD,', 'KEY_LENGTH=32'],
+    } },
+];

@@ -9,7 +9,7 @@ import { negatives, positives, SYNTAXES } from '../../fixtures/privacy/corpus';
 
 const markers = DEFAULT_SETTINGS['privacy.markers'];
 
-suite('routing: privacy corpus', () => {
+suite('privacy: corpus', () => {
   const pos = positives();
   const neg = negatives();
 

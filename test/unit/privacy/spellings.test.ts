@@ -1,11 +1,11 @@
-// The mechanisms added for issue #12, one by one at the scanner (the red team checks them end to end): each
+// The scanner reads every spelling of a value, one mechanism at a time (the red team checks them end to end): each
 // class is found in several spellings, what the redaction covers is the value, and the near-misses stay quiet.
 
 import * as assert from 'node:assert/strict';
 import { isCredentialName } from '../../../src/core/privacy/credentialNames';
 import { redact, scanSensitive } from '../../../src/core/privacy/scan';
-import { isPublicTestCard } from '../../../src/core/privacy/publicTestCards';
-import { luhnValid } from '../../../src/core/privacy/pii';
+import { isPublicTestCard } from '../../../src/core/privacy/detectors/publicTestCards';
+import { luhnValid } from '../../../src/core/privacy/detectors/cards';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { RedRng, ALNUM, URLSAFE, LOWER, luhnComplete } from '../../fixtures/privacy/redteam/rng';
 
@@ -22,7 +22,7 @@ function assertQuiet(text: string): void {
   assert.deepEqual(scanSensitive(text, { markers }).map((f) => f.kind), [], text);
 }
 
-suite('issue #12 rules', () => {
+suite('privacy: spellings the scanner reads', () => {
   test('run-together credential names are split against the credential words', () => {
     for (const n of ['ENCRYPTIONKEY', 'masterkey', 'DBPASSWORD', 'apisecret', 'SIGNINGKEY', 'adminpwd', 'STORAGEACCOUNTKEY', 'githubtoken']) {
       assert.ok(isCredentialName(n), n);

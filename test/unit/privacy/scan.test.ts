@@ -1,14 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { redact, scanSensitive } from '../../../src/core/privacy/scan';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
-import { SECRET_RULES } from '../../../src/core/privacy/secretRules';
-import { ibanValid, luhnValid, ssnValid } from '../../../src/core/privacy/pii';
+import { SECRET_RULES } from '../../../src/core/privacy/detectors';
+import { luhnValid } from '../../../src/core/privacy/detectors/cards';
+import { ibanValid } from '../../../src/core/privacy/detectors/ibans';
+import { ssnValid } from '../../../src/core/privacy/detectors/nationalIds';
 import { GENERATORS, Rng, ibanCheck } from '../../fixtures/privacy/corpus';
 
 const rng = new Rng(42);
 const gen = (kind: string): string => GENERATORS[kind](rng, 0).value;
 
-suite('routing: scanSensitive', () => {
+suite('privacy: scanSensitive', () => {
   test('at least 40 secret kinds, plus PEM keys, URL passwords and the generic rules', () => {
     const kinds = new Set(SECRET_RULES.map((r) => r.kind));
     for (const k of ['private-key', 'database-url-password', 'basic-auth-url', 'generic-secret', 'password-assignment']) kinds.add(k);

@@ -2,8 +2,8 @@
 // passe, Dutch wachtwoord, Polish hasło, Russian пароль, Chinese 密码/密碼, Japanese パスワード, Korean 비밀번호, …)
 // as a label or key: the value after it is judged as a password, as the generic rule does for English names.
 
+import { ALNUM, type Detector, type RawHit } from '../detector';
 import { looksSecret } from './genericSecret';
-import type { RawHit } from './pii';
 
 const SPACED_WORDS = 'passwort|kennwort|contraseña|contrasena|senha|mot[ _-]?de[ _-]?passe|wachtwoord|hasło|haslo|parola|lösenord|losenord|salasana|jelszó|jelszo|şifre|sifre|heslo|geslo|lozinka|пароль|كلمة المرور|סיסמה';
 // Scripts written without spaces: the word may follow other letters (数据库密码 = "database password").
@@ -18,11 +18,11 @@ const ANY = new RegExp(WORDS, 'iu');
  * ordinary code (`passwort` → `swort`; `haslo`, `heslo`, `geslo` → `slo`). Transliterations whose native
  * spelling is non-ASCII (hasło, lösenord, şifre, contraseña) are found as written natively.
  */
-export const FOREIGN_ASCII_KEYWORDS = ['swort', 'SWORT', 'nnwort', 'NNWORT', 'rasena', 'RASENA', 'nha', 'NHA', 'mot de', 'Mot de', 'MOT DE', 'mot_de', 'Mot_de',
+const FOREIGN_ASCII_KEYWORDS = ['swort', 'SWORT', 'nnwort', 'NNWORT', 'rasena', 'RASENA', 'nha', 'NHA', 'mot de', 'Mot de', 'MOT DE', 'mot_de', 'Mot_de',
   'MOT_DE', 'motdep', 'Motdep', 'MOTDEP', 'htwoord', 'HTWOORD', 'slo', 'SLO', 'arola', 'AROLA', 'senord', 'SENORD', 'asana', 'ASANA', 'jelszo', 'Jelszo',
   'JELSZO', 'ozinka', 'OZINKA'];
 
-export function findForeignPasswords(text: string): RawHit[] {
+function findForeignPasswords(text: string): RawHit[] {
   if (!ANY.test(text)) return [];
   const out: RawHit[] = [];
   LABEL.lastIndex = 0;
@@ -34,3 +34,11 @@ export function findForeignPasswords(text: string): RawHit[] {
   }
   return out;
 }
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7F]/;
+
+export const FOREIGN_PASSWORD_DETECTORS: readonly Detector[] = [
+  { id: 'foreign-password', category: 'secret', keywords: FOREIGN_ASCII_KEYWORDS, alsoWhen: (text) => NON_ASCII.test(text), find: findForeignPasswords,
+    samples: { tp: [(g) => `Passwort: ${g.mixed(ALNUM, 14)}`, (g) => `数据库密码=${g.mixed(ALNUM, 14)}`], fp: ['Das Passwort: bitte beim Admin anfragen', 'Geben Sie Ihr Kennwort ein.'] } },
+];
