@@ -1,48 +1,80 @@
-// IBANs (ISO 13616): country code, two mod-97 check digits, and the country's BBAN, whose length the registry
-// fixes.
+// IBANs (ISO 13616) of every country in the registry (ibanRegistry.ts): country code, two mod-97 check digits,
+// and the country's BBAN in its fixed length and structure. Written spaced in fours, unspaced, with dashes or
+// dots, in any case, and followed by any punctuation: the candidate is read character by character, skipping
+// single separators, for exactly the country's length.
 
-import type { Detector, RawHit } from '../detector';
+import type { Detector, RawHit, SampleRng } from '../detector';
+import { IBAN_BBAN, bbanLength, bbanParts } from './ibanRegistry';
 
-// Lengths from the SWIFT IBAN registry (every country in it, release 2024).
-const IBAN_LENGTH: Record<string, number> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21, CR: 22,
-  CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22,
-  GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30,
-  KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20,
-  MR: 27, MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22,
-  RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
-  UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
-};
+const LENGTH = new Map(Object.entries(IBAN_BBAN).map(([cc, f]) => [cc, 4 + bbanLength(f)]));
+const STRUCTURE = new Map(Object.entries(IBAN_BBAN).map(([cc, f]) => [cc, new RegExp(`^${bbanParts(f).map(([n, c]) => `[${c === 'n' ? '0-9' : c === 'a' ? 'A-Z' : 'A-Z0-9'}]{${n}}`).join('')}$`)]));
+// A start: two letters and two digits (the left boundary is checked in code: a leading look-behind would run at
+// every position).
+const START = /[A-Za-z]{2}\d{2}/g;
 
-// Case-insensitive: a lower-cased IBAN is still an IBAN (the check digits are computed on the upper-cased form).
-const IBAN = /([A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])/g;
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+// Space, dash, dot, no-break space and narrow no-break space: the separators people and banks print.
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 45 || c === 46 || c === 0xa0 || c === 0x202f;
+}
+
+export function mod97(iban: string): number {
+  const moved = iban.slice(4) + iban.slice(0, 4);
+  let rem = 0;
+  for (let i = 0; i < moved.length; i++) {
+    const code = moved.charCodeAt(i);
+    rem = code >= 65 ? (rem * 100 + code - 55) % 97 : (rem * 10 + code - 48) % 97;
+  }
+  return rem;
+}
 
 export function ibanValid(raw: string): boolean {
-  const s = raw.replace(/[ -]/g, '').toUpperCase();
-  const len = IBAN_LENGTH[s.slice(0, 2)];
-  if (!len || s.length !== len) return false;
-  const moved = s.slice(4) + s.slice(0, 4);
-  let rem = 0;
-  for (const ch of moved) {
-    const code = ch.charCodeAt(0);
-    const part = code >= 65 ? String(code - 55) : ch;
-    for (const digit of part) rem = (rem * 10 + (digit.charCodeAt(0) - 48)) % 97;
-  }
-  return rem === 1;
+  const s = raw.replace(/[\s.-]/g, '').toUpperCase();
+  const cc = s.slice(0, 2);
+  return LENGTH.get(cc) === s.length && STRUCTURE.get(cc)!.test(s.slice(4)) && mod97(s) === 1;
 }
 
 function findIbans(text: string): RawHit[] {
   const out: RawHit[] = [];
-  IBAN.lastIndex = 0;
-  for (let m = IBAN.exec(text); m; m = IBAN.exec(text)) {
-    if (m.index > 0 && /[A-Za-z0-9]/.test(text[m.index - 1])) { IBAN.lastIndex = m.index + 1; continue; }
-    if (ibanValid(m[1])) out.push({ kind: 'iban', label: 'IBAN', start: m.index, end: m.index + m[0].length });
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m; m = START.exec(text)) {
+    if (m.index > 0 && isAlnum(text.charCodeAt(m.index - 1))) { START.lastIndex = m.index + 1; continue; }
+    const len = LENGTH.get(m[0].slice(0, 2).toUpperCase());
+    if (len === undefined) continue;
+    // Collect `len` alphanumerics, allowing one separator between two of them.
+    let chars = m[0];
+    let i = m.index + 4;
+    while (chars.length < len && i < text.length) {
+      const c = text.charCodeAt(i);
+      if (isAlnum(c)) { chars += text[i]; i++; continue; }
+      if (isSeparator(c) && i + 1 < text.length && isAlnum(text.charCodeAt(i + 1))) { i++; continue; }
+      break;
+    }
+    // Glued to more alphanumerics, the run is something longer than an IBAN.
+    if (chars.length !== len || (i < text.length && isAlnum(text.charCodeAt(i)))) continue;
+    if (!ibanValid(chars)) continue;
+    out.push({ kind: 'iban', label: 'IBAN', start: m.index, end: i });
+    START.lastIndex = i;
   }
   return out;
 }
 
+/** An IBAN of `cc` with a random BBAN and its check digits, drawn at test time. */
+export function drawIban(g: SampleRng, cc: string): string {
+  const bban = bbanParts(IBAN_BBAN[cc]).map(([n, c]) => g.str(c === 'n' ? '0123456789' : c === 'a' ? 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', n)).join('');
+  const check = 98 - mod97(`${cc}00${bban}`);
+  return `${cc}${String(check).padStart(2, '0')}${bban}`;
+}
+
+/** Groups of four, as the registry prints an IBAN. */
+export const spacedIban = (iban: string): string => iban.replace(/(.{4})(?=.)/g, '$1 ');
 
 export const IBAN_DETECTORS: readonly Detector[] = [
   { id: 'iban', category: 'pii', keywords: [], find: findIbans,
-    samples: { tp: ['IBAN DE89 3704 0044 0532 0130 00', 'pay to GB82WEST12345698765432.'], fp: ['DE89 3704 0044 0532 0130 01 (bad check digits)'] } },
+    samples: {
+      tp: [...Object.keys(IBAN_BBAN).map((cc) => (g: SampleRng) => `IBAN ${spacedIban(drawIban(g, cc))}.`), (g) => `pay to ${drawIban(g, 'MU')}, thanks`],
+      fp: ['DE89 3704 0044 0532 0130 01 (bad check digits)', 'GB82WEST12345698765432X', 'AB12 3456 7890'],
+    } },
 ];

@@ -5,7 +5,7 @@ import type { Detector } from '../detector';
 import { ruleDetector, type SecretRule } from '../rule';
 import { CARD_DETECTORS } from './cards';
 import { COMMAND_LINE_RULES } from './commandLine';
-import { CREDENTIAL_FILE_RULES } from './credentialFiles';
+import { CREDENTIAL_FILE_DETECTORS, CREDENTIAL_FILE_RULES } from './credentialFiles';
 import { DOCUMENT_DETECTORS } from './personalDocuments';
 import { EMAIL_DETECTORS } from './emails';
 import { FOREIGN_PASSWORD_DETECTORS } from './foreignPasswords';
@@ -31,6 +31,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
 export const DETECTORS: readonly Detector[] = uniqueIds([
   ...SECRET_RULES.map(ruleDetector),
   ...PRIVATE_KEY_DETECTORS,
+  ...CREDENTIAL_FILE_DETECTORS,
   ...URL_SECRET_DETECTORS,
   ...GENERIC_SECRET_DETECTORS,
   ...FOREIGN_PASSWORD_DETECTORS,

@@ -27,6 +27,8 @@ function findObfuscatedEmails(text: string): RawHit[] {
   const out: RawHit[] = [];
   BRACKETED.lastIndex = 0;
   for (let m = BRACKETED.exec(text); m; m = BRACKETED.exec(text)) {
+    // A rejected candidate ("me at jane.doe …") may hold the real address: the next try starts inside it.
+    BRACKETED.lastIndex = m.index + 1;
     const whole = m[0];
     const atPart = whole.slice(m[1].length, whole.length - m[2].length);
     const bracketed = /[\[({<]/.test(atPart) || /[\[({<]/.test(m[2]);
@@ -37,11 +39,12 @@ function findObfuscatedEmails(text: string): RawHit[] {
     if (!bracketed && (!COMMON_TLD.test(tld) || !/[ \t](?:dot|DOT)[ \t]/.test(m[2]))) continue;
     if (/^(?:example|test|invalid|localhost)$/i.test(labels[labels.length - 2] ?? '')) continue;
     out.push({ kind: 'email', label: 'e-mail address (obfuscated)', start: m.index, end: m.index + whole.length });
+    BRACKETED.lastIndex = m.index + whole.length;
   }
   return out;
 }
 
 export const OBFUSCATED_EMAIL_DETECTORS: readonly Detector[] = [
   { id: 'obfuscated-email', category: 'pii', keywords: OBFUSCATED_EMAIL_KEYWORDS, find: findObfuscatedEmails,
-    samples: { tp: ['mail jane.doe [at] acme-mail [dot] com', 'jane(at)acme-mail(dot)de'], fp: ['look at the dot product of a and b', 'arr[at] = dot[i]'] } },
+    samples: { tp: ['mail jane.doe [at] acme-mail [dot] com', 'jane(at)acme-mail(dot)de', 'Call me at jane.doe [at] acme-mail [dot] com.'], fp: ['look at the dot product of a and b', 'arr[at] = dot[i]'] } },
 ];

@@ -8,7 +8,7 @@ import { DIGITS, type Detector, type RawHit } from '../detector';
 // `00` is the international prefix outside North America; it needs a separator after the country code so bare
 // digit runs stay quiet.
 // A trunk prefix in parentheses may be glued to the area code: +33 (0)6 12 34 56 78, +44 (0)20 7946 0958.
-const PHONE_INTL = /(?:\+|00(?=[1-9]\d{0,2}[ .-]))(\d{1,3})(?:[ .-]?\(?\d{1,4}\)?\d{0,4})(?:[ .-]?\d{2,4}){2,4}(?![\w.-]|[ ]\d)/g;
+const PHONE_INTL = /(?:\+|00(?=[1-9]\d{0,2}[ .-]))(\d{1,3})(?:[ .-]?\(?\d{1,4}\)?\d{0,4})(?:[ .-]?\d{2,4}){2,4}(?!\w|[.-]\d|[ ]\d)/g;
 const PHONE_NANP = /(?:\([2-9]\d{2}\) ?|[2-9]\d{2}([ .-]))[2-9]\d{2}[ .-]\d{4}(?![\w-]|\.\d)/g;
 
 function findPhones(text: string): RawHit[] {

@@ -9,8 +9,8 @@
 import { ViewBuilder, isB64, type View } from './builder';
 
 // Leaders: quote marks (nested `> > `), line comments, a block comment's ` * `, SQL/Lua `--`, Lisp/INI `;`,
-// Fortran/VB `'`, each with the indentation before it and one optional space after it.
-const LEADER = /[ \t]*(?:(?:>[ \t]?)+|\/\/+|#+|\*|--|;+|'|!)[ \t]*/y;
+// VB `'`, Fortran `!`, stacked (a quoted comment: `> // `), with the indentation around them.
+const LEADER = /[ \t]*(?:(?:>|\/\/+|#+|\*|--|;+|'|!)[ \t]*){1,8}/y;
 const MIN_TOKEN = 16;
 const MIN_TAIL_RUN = 20;
 
