@@ -54,7 +54,12 @@ suite('privacy: credentials pasted into prose or wrapped behind prefixes', () =>
         [`${body.map((l) => p + l).join('\n')}\n${p}-----END RSA PRIVATE KEY-----`, body],
         [`${p}key: ${t.slice(0, 40)}\n${p}${t.slice(40, 80)}\n${p}${t.slice(80)}`, [t.slice(40, 80), t.slice(80)]],
       ];
-      for (const [text, parts] of cases) if (coveredAll(text, parts).length) misses.push(`${JSON.stringify(p)}: ${text.split('\n')[0]}`);
+      for (const [text, parts] of cases) {
+        // Alone, and between other lines (a following `// end` or word must not be glued onto the value's tail).
+        for (const t of [text, `// loaded at startup\n${text}\n// end\n`, `${text}\nthanks`]) {
+          if (coveredAll(t, parts).length) misses.push(`${JSON.stringify(p)}: ${JSON.stringify(t.slice(0, 60))}`);
+        }
+      }
     }
     assert.deepEqual(misses, []);
   });
