@@ -7,7 +7,9 @@ import { isPlaceholder } from '../text';
 import { looksSecret } from './genericSecret';
 
 const pw = (g: SampleRng): string => g.mixed(ALNUM, 16);
-const notTemplate = (v: string): boolean => !isPlaceholder(v) && !/^\$\{?\w+\}?$|^%\w+%$/.test(v);
+// Templates, and the words documentation writes where the password goes (`user/password@`, `Pwd={…}`).
+const notTemplate = (v: string): boolean => !isPlaceholder(v) && !/^\$\{?\w+\}?$|^%\w+%$/.test(v)
+  && !/^(?:password|passwd|pass|pwd|secret|pw|\*+|\.{3}|…|[a-z]+_?password)$/i.test(v);
 
 export const CREDENTIAL_FILE_RULES: readonly SecretRule[] = [
   { kind: 'netrc-password', label: '.netrc password', keywords: ['password', 'passwd'],
@@ -22,13 +24,13 @@ export const CREDENTIAL_FILE_RULES: readonly SecretRule[] = [
   { kind: 'database-url-password', label: 'database password in a JDBC URL', keywords: ['jdbc:oracle:', 'JDBC:ORACLE:'],
     re: re(String.raw`jdbc:oracle:(?:thin|oci8?):[^\s/@:'"]{1,100}/([^\s@'"]{1,200})@`, 'i'),
     validate: notTemplate,
-    samples: { tp: [(g) => `url = jdbc:oracle:thin:app/${pw(g)}@db:1521/ORCL`], fp: ['url = jdbc:oracle:thin:@//db:1521/ORCL'] } },
+    samples: { tp: [(g) => `url = jdbc:oracle:thin:app/${pw(g)}@db:1521/ORCL`], fp: ['url = jdbc:oracle:thin:@//db:1521/ORCL', 'the form is `jdbc:oracle:thin:user/password@host`'] } },
   // ODBC / ADO.NET connection strings quote a value holding `;` in braces: Pwd={p;w}. (Unbraced values are the
   // generic rule's: Pwd=…; Password=…;)
   { kind: 'password-assignment', label: 'password in a connection string', keywords: ['wd={', 'WD={', 'word={', 'WORD={', 'wd = {', 'word = {'],
-    re: re(String.raw`\b(?:pwd|password)[ \t]*=[ \t]*\{([^}\r\n]{1,200})\}`, 'i'),
+    re: re(String.raw`\b(?:pwd|password)[ \t]*=[ \t]*\{([^}\r\n]{4,200})\}`, 'i'),
     validate: notTemplate,
-    samples: { tp: [(g) => `Driver={ODBC Driver 18 for SQL Server};Server=db;Uid=sa;Pwd={${pw(g)};x};`], fp: ['Driver={ODBC Driver 18 for SQL Server};Server=db;Trusted_Connection=yes;'] } },
+    samples: { tp: [(g) => `Driver={ODBC Driver 18 for SQL Server};Server=db;Uid=sa;Pwd={${pw(g)};x};`], fp: ['Driver={ODBC Driver 18 for SQL Server};Server=db;Trusted_Connection=yes;', 'braced values (`Pwd={…}`) may hold a semicolon'] } },
   // htpasswd's DES crypt (13 characters) has no marker of its own: only where the text says htpasswd.
   { kind: 'password-hash', label: 'htpasswd crypt hash', keywords: ['htpasswd', 'HTPASSWD', 'Htpasswd'],
     re: re(String.raw`htpasswd[\s\S]{0,300}?(?<![\w.-])[\w.@-]{1,64}:([./0-9A-Za-z]{13})(?![./0-9A-Za-z$])`, 'i'),

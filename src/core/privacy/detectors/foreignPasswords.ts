@@ -5,9 +5,10 @@
 import { ALNUM, type Detector, type RawHit } from '../detector';
 import { looksSecret } from './genericSecret';
 
-const SPACED_WORDS = 'passwort|kennwort|contraseña|contrasena|senha|mot[ _-]?de[ _-]?passe|wachtwoord|hasło|haslo|parola|lösenord|losenord|salasana|jelszó|jelszo|şifre|sifre|heslo|geslo|lozinka|пароль|كلمة المرور|סיסמה';
+const SPACED_WORDS = ['passwort', 'kennwort', 'contraseña', 'contrasena', 'senha', 'mot[ _-]?de[ _-]?passe', 'wachtwoord', 'hasło', 'haslo', 'parola',
+  'lösenord', 'losenord', 'salasana', 'jelszó', 'jelszo', 'şifre', 'sifre', 'heslo', 'geslo', 'lozinka', 'пароль', 'كلمة المرور', 'סיסמה'].join('|');
 // Scripts written without spaces: the word may follow other letters (数据库密码 = "database password").
-const CJK_WORDS = '密码|密碼|口令|パスワード|暗証番号|비밀번호';
+const CJK_WORDS = ['密码', '密碼', '口令', 'パスワード', '暗証番号', '비밀번호'].join('|');
 const WORDS = `${SPACED_WORDS}|${CJK_WORDS}`;
 const LABEL = new RegExp(String.raw`(?:(?<![\p{L}\p{N}])(?:${SPACED_WORDS})(?![\p{L}\p{N}])|(?:${CJK_WORDS}))["']?[ \t]*(?:[:=：]|=>)[ \t]*(?:'([^'\r\n]{1,400})'|"([^"\r\n]{1,400})"|([^\s'",;]{1,400}))`, 'giu');
 const ANY = new RegExp(WORDS, 'iu');

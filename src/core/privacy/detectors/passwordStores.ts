@@ -5,7 +5,8 @@
 import { ALNUM, B64 } from '../detector';
 import { re, type SecretRule } from '../rule';
 
-const SCHEMES = 'PLAIN|CLEARTEXT|CLEAR|PLAIN-MD5|LDAP-MD5|SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|SMD5|MD5|CRYPT|MD5-CRYPT|SHA256-CRYPT|SHA512-CRYPT|BLF-CRYPT|ARGON2I|ARGON2ID|PBKDF2|SCRAM-SHA-1|SCRAM-SHA-256';
+const SCHEMES = ['PLAIN', 'CLEARTEXT', 'CLEAR', 'PLAIN-MD5', 'LDAP-MD5', 'SHA', 'SSHA', 'SHA256', 'SSHA256', 'SHA512', 'SSHA512', 'SMD5', 'MD5', 'CRYPT',
+  'MD5-CRYPT', 'SHA256-CRYPT', 'SHA512-CRYPT', 'BLF-CRYPT', 'ARGON2I', 'ARGON2ID', 'PBKDF2', 'SCRAM-SHA-1', 'SCRAM-SHA-256'].join('|');
 
 export const PASSWORD_STORE_RULES: readonly SecretRule[] = [
   // `{` alone (always run): the regex starts with the literal, which costs less than pre-filtering 70 spellings.

@@ -12,7 +12,10 @@ const ANY_URL_PASSWORD = /\b((?:jdbc:)?[a-z][a-z0-9+.-]{1,30}:\/\/)([^\s:/@'"`]{
 
 const TOKEN_USER = /:\/\/([A-Za-z0-9_.~+-]{20,300})@/g;
 // Parameter names whose value is a credential (case-insensitive, whole name).
-const SECRET_PARAM = /[?&;#]((?:x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|signature|sig|token|access_token|id_token|refresh_token|auth|auth_token|authtoken|key|api_key|apikey|api-key|secret|client_secret|password|passwd|pwd|pass|code|session|sessionid|private_token|sas|jwt)=)([^&\s'"`#<>]{6,2000})/gi;
+const SECRET_PARAMS = ['x-amz-signature', 'x-amz-security-token', 'x-goog-signature', 'x-goog-credential', 'signature', 'sig', 'token',
+  'access_token', 'id_token', 'refresh_token', 'auth', 'auth_token', 'authtoken', 'key', 'api_key', 'apikey', 'api-key', 'secret',
+  'client_secret', 'password', 'passwd', 'pwd', 'pass', 'code', 'session', 'sessionid', 'private_token', 'sas', 'jwt'];
+const SECRET_PARAM = new RegExp(`[?&;#]((?:${SECRET_PARAMS.join('|')})=)([^&\\s'"\`#<>]{6,2000})`, 'gi');
 
 function findUrlSecrets(text: string): RawHit[] {
   const out: RawHit[] = [];
