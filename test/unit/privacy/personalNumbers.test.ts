@@ -71,6 +71,13 @@ suite('privacy: personal numbers as people write them', () => {
       (v: string) => `contact: [${v}]`, (v: string) => `${v}: on file`, (v: string) => `(see ${v}).`, (v: string) => `"${v}"!`];
     const misses: string[] = [];
     for (const [kind, draw] of values) for (const carry of carriers) { const v = draw(); const text = carry(v); if (!covered(text, v, kind)) misses.push(`${kind}: ${text}`); }
+    // Numbers that only a label makes personal, the label abbreviated and punctuation after the number.
+    for (const w of ['.', ',', ')', ';', ']', ':', '.)']) {
+      for (const [label, v] of [['passport no.', 'C01X00T47'], ['ID card nr.', '12AB34567'], ['SSN', `${r.int(100, 665)}${r.digits(6)}`], ['SIN', '046454286']]) {
+        const text = `(${label} ${v}${w} next`;
+        if (!covered(text, v)) misses.push(text);
+      }
+    }
     assert.deepEqual(misses, []);
   });
 

@@ -7,7 +7,7 @@ import type { Detector, RawHit } from '../detector';
 
 const LABEL = /\b(?:passport|passeport|pasaporte|reisepass|personalausweis|driv(?:er'?s?|ing)[ _-]?licen[cs]e|national[ _-]?id(?:entity)?|id[ _-]?card|identity[ _-]?card|tax[ _-]?id|tin)(?:[ _.-]?(?:no|nr|num(?:ber)?|#|id|nummer|number))?\b|(?:passport|licen[cs]e|idCard|nationalId)(?:No|Nr|Num|Number|Id)\b/giy;
 const LABEL_START = /passport|passeport|pasaporte|reisepass|personalausweis|licen[cs]e|national|id[ _-]?card|identity|tax|\btin\b|idCard|nationalId/gi;
-const VALUE = /["']?[ \t]*(?:[:=#>]|=>|:=|is|no\.?|number)?[ \t]*["']?[ \t]*([A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){5,19})(?![A-Za-z0-9])/y;
+const VALUE = /\.?["']?[ \t]*(?:[:=#>]|=>|:=|is|no\.?|number)?[ \t]*["']?[ \t]*([A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){5,19})(?![A-Za-z0-9])/y;
 
 /**
  * Case-sensitive literals for the scanner's keyword pre-filter: tails of the label words that start at uncommon
@@ -48,5 +48,5 @@ function findDocumentNumbers(text: string): RawHit[] {
 
 export const DOCUMENT_DETECTORS: readonly Detector[] = [
   { id: 'identity-document', category: 'pii', keywords: DOCUMENT_KEYWORDS, find: findDocumentNumbers,
-    samples: { tp: ['passport no: C01X00T47', 'driving licence number MORGA753116SM9IJ'], fp: ['the passport office opens at 9', 'license: MIT'] } },
+    samples: { tp: ['passport no: C01X00T47', 'driving licence number MORGA753116SM9IJ', 'my passport no. C01X00T47.', '(ID card nr. 12AB34567)'], fp: ['the passport office opens at 9', 'license: MIT'] } },
 ];
