@@ -32,8 +32,10 @@ suite('privacy detectors: the rule table', () => {
       assert.ok(d.samples.tp.length > 0, `${d.id}: no true-positive sample`);
       assert.ok(d.samples.fp.length > 0, `${d.id}: no false-positive sample`);
     }
-    // Every regex rule is in the table exactly once.
-    assert.equal(DETECTORS.filter((d) => SECRET_RULES.some((r) => r.kind === d.id.replace(/#\d+$/, ''))).length >= SECRET_RULES.length, true);
+    // Every regex rule runs as a detector of the table (several rules may report one kind: jwt, jwt#2).
+    const perKind = new Map<string, number>();
+    for (const r of SECRET_RULES) perKind.set(r.kind, (perKind.get(r.kind) ?? 0) + 1);
+    for (const [kind, n] of perKind) assert.ok(ids.filter((id) => id === kind || id.startsWith(`${kind}#`)).length >= n, kind);
   });
 
   test('every true-positive sample is found by its own detector and by the whole scan', () => {
