@@ -1,7 +1,7 @@
 // scanSensitive: every detector over one text, with bounded cost. Findings say what and where, never the value.
 // Cost controls (security-facts §1.6): a size cap, a binary sniff, gitleaks' keyword pre-filter, linear-time
-// detectors, and an optional deadline checked between detectors. The detectors are the rule table in
-// detectors/ (one shape, detector.ts); the views of the text are in views/. Anything we cannot scan is reported as one
+// detectors, and an optional deadline checked between detectors. The detectors are the rule table in detectors/
+// (one shape, detector.ts); the views of the text are in views/. Anything we cannot scan is reported as one
 // 'unscannable' finding, which every caller treats as sensitive.
 
 import type { Finding } from '../request';
