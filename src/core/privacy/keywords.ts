@@ -22,12 +22,15 @@ export class KeywordIndex {
   /** The keywords that occur in `text`. */
   present(text: string): Set<string> {
     const found = new Set<string>(this.untabled);
+    // Locals, not fields, in the loop that visits every character of every scanned text.
+    const bigrams = this.bigrams;
+    const byBigram = this.byBigram;
     const n = text.length - 1;
     let c1 = text.charCodeAt(0);
     for (let i = 0; i < n; i++) {
       const c2 = text.charCodeAt(i + 1);
-      if (c1 < 128 && c2 < 128 && this.bigrams[c1 * 128 + c2] === 1) {
-        for (const k of this.byBigram.get(c1 * 128 + c2)!) if (text.startsWith(k, i)) found.add(k);
+      if (c1 < 128 && c2 < 128 && bigrams[c1 * 128 + c2] === 1) {
+        for (const k of byBigram.get(c1 * 128 + c2)!) if (text.startsWith(k, i)) found.add(k);
       }
       c1 = c2;
     }

@@ -1,7 +1,11 @@
 // Encoded runs (base64 / hex / string escapes / percent-encoding) decoded, bounded by a budget, for the scanner
 // to rescan; a hit anywhere inside a decoded run covers the whole encoded run.
 
-import { isB64 } from './builder';
+import { isB64 as isB64Char } from './builder';
+
+// A module-local binding: under the CommonJS transform (tsx, mocha) an imported function is a property read at
+// every call, and these loops call it for every character.
+const isB64 = isB64Char;
 
 export interface EncodedRun {
   start: number;

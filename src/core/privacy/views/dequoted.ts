@@ -6,7 +6,11 @@
 // Only lines that are one bare token after their leader (no space inside, ≥ 16 characters, or the tail of a
 // wrapped run) are touched, so the comments of ordinary code build no view at all.
 
-import { ViewBuilder, isB64, type View } from './builder';
+import { ViewBuilder, isB64 as isB64Char, type View } from './builder';
+
+// A module-local binding: under the CommonJS transform (tsx, mocha) an imported function is a property read at
+// every call, and these loops call it for every character.
+const isB64 = isB64Char;
 
 // Leaders: quote marks (nested `> > `), line comments, a block comment's ` * `, SQL/Lua `--`, Lisp/INI `;`,
 // VB `'`, Fortran `!`, stacked (a quoted comment: `> // `), with the indentation around them.

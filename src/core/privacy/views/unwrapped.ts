@@ -1,6 +1,10 @@
 // The unwrapped view: hard-wrapped values joined back into one run.
 
-import { ViewBuilder, isB64, type View } from './builder';
+import { ViewBuilder, isB64 as isB64Char, type View } from './builder';
+
+// A module-local binding: under the CommonJS transform (tsx, mocha) an imported function is a property read at
+// every call, and these loops call it for every character.
+const isB64 = isB64Char;
 
 /**
  * Hard-wrapped values (a token broken at column 76 in an e-mail, a terminal paste, a YAML folded string): a line
