@@ -47,7 +47,7 @@ suite('spend panel (demo)', () => {
 
   // The seeded ledger (seedSpend.ts) plus whatever the chat tests added: the figures are recomputed by hand from the
   // ledger files on disk, with the formulas of docs/spend.md, and compared with what the panel shows.
-  function handFigures(): { tokens: number; eq: number; localCost: number; net: number; d: number; requests: number } {
+  function handFigures(): { tokens: number; eq: number; localCost: number; net: number; d: number; daysInMonth: number; requests: number } {
     const now = new Date();
     let tokens = 0, eq = 0, ms = 0, perHour = 0, requests = 0;
     const dir = ledgerDir(session().userDataDir);
@@ -65,10 +65,12 @@ suite('spend panel (demo)', () => {
       perHour += r.costUsd ?? 0;
     }
     const d = now.getDate();
-    const hardware = (TCO_SETTINGS['hybrid.local.hardwareUsd'] / TCO_SETTINGS['hybrid.local.amortizationMonths']) * d / 30;
+    const daysInMonth = new Date(now.getFullYear(), now.getMonth() + 1, 0).getDate();
+    // By the calendar: this month's share of one month of hardware (docs/spend.md rule 3).
+    const hardware = (TCO_SETTINGS['hybrid.local.hardwareUsd'] / TCO_SETTINGS['hybrid.local.amortizationMonths']) * d / daysInMonth;
     const power = (TCO_SETTINGS['hybrid.local.watts'] / 1000) * (ms / 3_600_000) * TCO_SETTINGS['hybrid.local.usdPerKwh'];
     const localCost = hardware + power + perHour;
-    return { tokens, eq, localCost, net: eq - localCost, d, requests };
+    return { tokens, eq, localCost, net: eq - localCost, d, daysInMonth, requests };
   }
 
   for (const kind of ['dark', 'light'] as ThemeKind[]) {
@@ -87,7 +89,7 @@ suite('spend panel (demo)', () => {
       // The formula is one click away and carries the numbers.
       await frame.click('.tco [data-figure="localCost"] summary');
       const formula = await frame.evaluate(`document.querySelector('.tco [data-figure="localCost"] .tco-formula p')?.textContent ?? ''`) as string;
-      assert.match(formula, new RegExp(`hardware \\$1800\\.00 ÷ 36 months × ${hand.d}/30 days`));
+      assert.match(formula, new RegExp(`hardware \\$1800\\.00 ÷ 36 months × ${hand.d}/${hand.daysInMonth} days`));
       await frame.evaluate('document.querySelector(".tco")?.scrollIntoView({ block: "start" })');
       await session().page.waitForTimeout(800);
       const file = await screenshot(session(), `workbench-spend-tco-${kind}`);

@@ -19,6 +19,6 @@ export { NEAR_FRACTION, budgetPercent, budgetState, budgetWarnings } from './bud
 export type { BudgetWarning, SpendSoFar } from './budget';
 export { DEFAULT_OUTPUT_TOKENS, MIN_HISTORY, OutputHistory, median, preflightEstimate } from './preflight';
 export type { PreflightEstimate } from './preflight';
-export { TCO_MIN_DAYS, TCO_MIN_REQUESTS, computeTco, paybackMonthLabel } from './tco';
+export { TCO_MIN_DAYS, TCO_MIN_REQUESTS, computeTco, daysInMonth, paybackDate } from './tco';
 export type { TcoFigure, TcoMonth, TcoSettings, TcoUnit, TcoView } from './tco';
 export { CSV_FIELDS, ledgerCsv, ledgerJson } from './ledgerExport';
