@@ -84,7 +84,7 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'local.hoursOnPerDay': 0,
   'local.idleWatts': 0,
   'cloud.provider': 'anthropic',
-  'cloud.model': 'claude-sonnet-4-6',
+  'cloud.model': 'claude-sonnet-5',
   'cloud.lightModel': 'auto',
   'anthropic.baseUrl': 'https://api.anthropic.com',
   'openai.baseUrl': 'https://api.openai.com/v1',

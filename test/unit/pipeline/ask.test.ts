@@ -210,7 +210,7 @@ suite('ask pipeline', () => {
     d.decide = (_r, _l, _b, _h, est) => { seen.push(est); return { route: 'cloud', tier: 'light', reasons: ['cloud: local is down'] }; };
     const events = await collect(d, { origin: 'askAuto' });
     const route = events[0] as Extract<AskEvent, { type: 'route' }>;
-    assert.deepEqual(priced, ['claude-sonnet-4-6', 'claude-haiku-4-5']);
+    assert.deepEqual(priced, ['claude-sonnet-5', 'claude-haiku-4-5']);
     assert.deepEqual(seen, [0.018, 0.006], 'the final decision saw the light model\'s bound');
     assert.equal(route.likelyCostUsd, 0.0015);
     assert.equal(route.estimatedCostUsd, 0.006);

@@ -111,7 +111,7 @@ suite('pipeline: escalation', () => {
     const events = await collect(d, { escalateFrom: { id: 'req-earlier', band: 'middle' } });
     assert.equal(local.calls.length, 0);
     assert.equal(cloud.calls.length, 1);
-    assert.equal(cloud.calls[0].model, 'claude-sonnet-4-6');
+    assert.equal(cloud.calls[0].model, 'claude-sonnet-5');
     assert.equal(records[0].escalatedFrom, 'req-earlier');
     assert.match((events[0] as Extract<AskEvent, { type: 'route' }>).reasons[0], /you asked the cloud after the local answer/);
   });
