@@ -119,7 +119,7 @@ export function computeTco(month: TcoMonth, s: TcoSettings, now: Date, cloudMode
   const powerFormula = onPerDay > 0
     ? `power (${num(s.watts)} W × ${num(hours)} h answering + ${num(s.idleWatts)} W × ${num(power.idleHours)} h idle of ${num(onPerDay)} h/day × ${d} days) ÷ 1000 × ${usd(s.usdPerKwh)}/kWh = ${usd(power.usd)}`
     : `power ${num(s.watts)} W ÷ 1000 × ${num(hours)} h of inference × ${usd(s.usdPerKwh)}/kWh = ${usd(power.usd)}`;
-  const perHourFormula = ownCosts
+  const perHourFormula = ownCosts && s.costPerHour > 0
     ? `hybrid.local.costPerHour not added (hardware/power entered)`
     : `hybrid.local.costPerHour ${usd(s.costPerHour)} × ${num(hours)} h = ${usd(perHour)}`;
   const soFar: TcoFigure[] = [
