@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { updateUserSettings } from '../runners/codeServerHost';
-import type { E2ESession, PackageJson } from './session';
+import { session, type E2ESession, type PackageJson } from './session';
 
 export const WORKBENCH_READY_MS = 120_000;
 
@@ -83,17 +83,24 @@ export async function closeQuickInput(page: Page): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
-/** Opens a workspace file by name through Quick Open (Ctrl+P). */
+/**
+ * Opens a workspace file by its path relative to the open folder. Quick Open is given the file's absolute path:
+ * the workbench then checks that one path on disk and lists it, instead of waiting for its file search to notice
+ * a file the test has just written (a race that a loaded machine loses, issue #20).
+ */
 export async function openFile(page: Page, name: string): Promise<void> {
+  const absolute = path.isAbsolute(name) ? name : path.join(session().workspace, name);
+  if (!fs.existsSync(absolute)) throw new Error(`openFile: ${absolute} does not exist`);
+  const base = path.basename(absolute);
+  if (await page.locator('.quick-input-widget').isVisible()) await closeQuickInput(page);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(name);
-  // Wait for the file's own row: until the search settles the first row may be a recently opened file.
-  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: name }).first()
+  await input.fill(absolute);
+  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: base }).first()
     .waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator(`.tabs-container .tab[aria-label*="${base}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 export type ThemeKind = 'light' | 'dark';
