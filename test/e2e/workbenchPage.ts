@@ -32,15 +32,25 @@ export function paletteCommands(pkg: PackageJson): Array<{ id: string; label: st
     .map((c) => ({ id: c.command, label: c.category ? `${c.category}: ${c.title}` : c.title }));
 }
 
-/** Opens the command palette (F1) with `query` typed after the '>' and returns the visible row labels. */
+/**
+ * Opens the command palette (F1) with `query` typed after the '>' and returns the visible row labels. A quick input
+ * that is still open (or closing: the one a command just took its answer from) is closed first, so the text never
+ * lands in a box that is about to disappear; a fill that still misses reopens the palette (bounded).
+ */
 export async function searchPalette(page: Page, query: string): Promise<string[]> {
   const input = page.locator('.quick-input-box input');
-  if (!(await input.isVisible())) {
+  for (let attempt = 1; ; attempt++) {
+    if (await page.locator('.quick-input-widget').isVisible()) await closeQuickInput(page);
     await page.locator('.monaco-workbench').click({ position: { x: 600, y: 300 }, force: true }).catch(() => undefined);
     await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    try {
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(`>${query}`, { timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
   }
-  await input.fill(`>${query}`);
   const rows = page.locator('.quick-input-list .monaco-list-row');
   await rows.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
   // The list filters as you type; give it one frame to settle before reading.
@@ -89,8 +99,7 @@ export async function closeQuickInput(page: Page): Promise<void> {
  * a file the test has just written (a race that a loaded machine loses, issue #20).
  */
 export async function openFile(page: Page, name: string): Promise<void> {
-  const absolute = path.isAbsolute(name) ? name : path.join(session().workspace, name);
-  if (!fs.existsSync(absolute)) throw new Error(`openFile: ${absolute} does not exist`);
+  const absolute = path.isAbsolute(name) ? name : findInWorkspace(session().workspace, name);
   const base = path.basename(absolute);
   if (await page.locator('.quick-input-widget').isVisible()) await closeQuickInput(page);
   await page.keyboard.press('Control+P');
@@ -101,6 +110,24 @@ export async function openFile(page: Page, name: string): Promise<void> {
     .waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab[aria-label*="${base}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** `name` as a path under the workspace, or the one file of that name anywhere in it (as Quick Open would find it). */
+function findInWorkspace(root: string, name: string): string {
+  const direct = path.join(root, name);
+  if (fs.existsSync(direct)) return direct;
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === '.git') continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name === path.basename(name) && full.endsWith(name)) found.push(full);
+    }
+  };
+  walk(root);
+  if (found.length !== 1) throw new Error(`openFile: ${found.length} files named ${name} under ${root}${found.length ? `: ${found.join(', ')}` : ''}`);
+  return found[0];
 }
 
 export type ThemeKind = 'light' | 'dark';
