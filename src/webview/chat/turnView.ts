@@ -59,7 +59,7 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   const note = escalationNote(turn);
   if (note) els.notices.append(note);
   clear(els.footer);
-  if (turn.footer) els.footer.append(...footerParts(turn.footer));
+  if (turn.footer) els.footer.append(...(turn.mode === 'explain' ? previewFooter(turn.footer) : footerParts(turn.footer)));
   else if (turn.status === 'cancelled') els.footer.append(h('span', { class: 'muted' }, 'Stopped.'));
   els.progress.hidden = turn.status !== 'streaming';
   els.root.classList.toggle('is-streaming', turn.status === 'streaming');
@@ -79,29 +79,72 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
     h('span', { class: 'muted' }, r.provider),
     r.estimatedCostUsd !== null && r.route === 'cloud' ? h('span', { class: 'muted' }, `est. ${formatEstimate(r.likelyCostUsd, r.estimatedCostUsd)}`) : null));
   // A refusal's reasons are the message of the "Not sent" card under it: say them once.
-  if (r.reasons.length && r.route !== 'refuse') el.append(h('div', { class: 'route-reasons' }, h('span', { class: 'label' }, 'Why: '), r.reasons.join(' · ')));
+  // The short form on screen; the router's full wording (with setting ids) stays in the tooltip.
+  const why = whyLine(r.reasons);
+  if (why && r.route !== 'refuse') el.append(h('div', { class: 'route-reasons', title: r.reasons.join('\n') }, h('span', { class: 'label' }, 'Why: '), why));
   const red = redactionSummary(r.redactions);
   if (red) el.append(h('div', { class: 'route-redactions' }, h('span', { class: 'label' }, 'Redacted before sending: '), red));
   if (r.context.length) {
-    // Each attached file / range, with a button to ask the same question again without it.
-    el.append(h('div', { class: 'route-context' }, h('span', { class: 'label' }, 'Context: '),
-      ...r.context.map((c) => h('span', { class: 'context-chip' },
-        `${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`,
-        h('button', { class: 'icon-button', 'data-without': c.path, title: `Ask again without ${c.path}`, 'aria-label': `Ask again without ${c.path}` }, '×')))));
+    // Each attached file / range, with a button to ask the same question again without it. More than two fold
+    // into "Used N files" so a long list does not push the answer down.
+    const chips = r.context.map((c) => h('span', { class: 'context-chip' },
+      `${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`,
+      h('button', { class: 'icon-button', 'data-without': c.path, title: `Ask again without ${c.path}`, 'aria-label': `Ask again without ${c.path}` }, '×')));
+    el.append(chips.length <= 2
+      ? h('div', { class: 'route-context' }, h('span', { class: 'label' }, 'Context: '), ...chips)
+      : h('details', { class: 'route-context' }, h('summary', {}, usedFiles(r.context)), h('div', { class: 'chips' }, ...chips)));
   }
 }
 
+/** Pseudo-path of the repo map item (core/context REPO_MAP_PATH): an outline, not a file. */
+const REPO_MAP = 'repo map';
+
+/** "Used 5 files and the repo map": files are distinct paths, the same count Explain Route gives. */
+export function usedFiles(context: readonly { path: string }[]): string {
+  const paths = new Set(context.map((c) => c.path));
+  const map = paths.delete(REPO_MAP);
+  return `Used ${paths.size} file${paths.size === 1 ? '' : 's'}${map ? ' and the repo map' : ''}`;
+}
+
+/**
+ * The Why line for a narrow view: the router's reasons without what the badge and the first reason already say
+ * ("local: …", the band restating the score) and without setting ids in parentheses.
+ */
+export function whyLine(reasons: readonly string[]): string {
+  const out: string[] = [];
+  for (const r of reasons) {
+    let t = r;
+    if (/^band: /.test(t)) {
+      // The band line restates the score; only the middle band's escalation promise is news.
+      const promise = /; (.*)$/.exec(t)?.[1];
+      if (!promise) continue;
+      t = promise;
+    }
+    t = t.replace(/^(local|cloud): /, '')
+      .replace(/\s*\((?:score [^)]*?)?hybrid\.[\w.]+[^)]*\)/g, '')
+      .replace(/\s*\(hybrid\.[\w.]+ "[^"]*"\)/g, '')
+      .trim();
+    if (t) out.push(t.charAt(0).toUpperCase() + t.slice(1));
+  }
+  return out.join(' · ');
+}
+
+/** One line of figures (it never wraps: details are in the tooltips), then any notes, each on its own line. */
 function footerParts(f: FooterView): Node[] {
   const est = f.usage.source === 'estimate' ? ' est.' : '';
-  const parts: Node[] = [
+  const figures = h('div', { class: 'footer-figures' },
     h('span', { title: `Input ${f.usage.input}, output ${f.usage.output}, cache read ${f.usage.cacheRead}, cache write ${f.usage.cacheWrite} (${f.usage.source === 'estimate' ? 'estimated with tiktoken' : 'reported by the provider'})` },
       `${formatCount(f.usage.input)} in / ${formatCount(f.usage.output)} out${est}`),
     h('span', { class: f.costUsd === null ? 'unknown-price' : '' }, formatUsd(f.costUsd)),
-    h('span', { title: 'Time to first token' }, `TTFT ${formatMs(f.ttftMs)}`),
-    h('span', { title: 'Total time' }, `total ${formatMs(f.totalMs)}`),
-  ];
-  for (const n of f.notes) parts.push(h('span', { class: 'muted' }, n));
-  return parts;
+    h('span', { title: `First token after ${formatMs(f.ttftMs)}, answer complete after ${formatMs(f.totalMs)}` }, `${formatMs(f.ttftMs)} / ${formatMs(f.totalMs)}`));
+  return [figures, ...f.notes.map((n) => h('div', { class: 'footer-note muted' }, n))];
+}
+
+/** Explain Route sent nothing: its footer is an estimate, with no tokens counted and no latency. */
+function previewFooter(f: FooterView): Node[] {
+  const cost = f.route === 'cloud' ? (f.costUsd === null ? 'price unknown' : `about ${formatUsd(f.costUsd)} if sent`) : '$0 (local)';
+  return [h('div', { class: 'footer-figures' }, h('span', {}, `Estimate: ${cost}`)),
+    ...f.notes.map((n) => h('div', { class: 'footer-note muted' }, n))];
 }
 
 export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined, refused = false): HTMLElement {
@@ -122,7 +165,8 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
     }
   }
   return h('div', { class: 'error-card', role: 'alert' },
-    h('div', { class: 'error-title' }, errorTitle(failure?.code, refused)),
+    // A refusal's "Not sent" is the route badge right above: the card does not say it again.
+    refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused)),
     h('div', { class: 'error-message' }, message),
     commands.childElementCount ? commands : null,
     actions.childElementCount ? actions : null);

@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { usedFiles, whyLine } from '../../../src/webview/chat/turnView';
+
+suite('chat view: the narrow Why line and context summary', () => {
+  test('the low band: the band line that restates the score is dropped, and no setting id is shown', () => {
+    const why = whyLine(['local: short question (3 words) (score 0.00, below 0.25), nothing sensitive found',
+      'band: local (score below hybrid.routing.localBelow 0.25)']);
+    assert.equal(why, 'Short question (3 words) (score 0.00, below 0.25), nothing sensitive found');
+    assert.doesNotMatch(why, /hybrid\./);
+  });
+
+  test('the middle band keeps its escalation promise, without the setting id', () => {
+    const why = whyLine(['local first: design question (score 0.40, between 0.25 and 0.6), nothing sensitive found',
+      'band: local first (score from hybrid.routing.localBelow 0.25 up to hybrid.routing.complexityThreshold 0.6); if the local answer\'s confidence is below 0.7, the light cloud model answers too (hybrid.routing.escalation "auto")']);
+    assert.equal(why, 'Local first: design question (score 0.40, between 0.25 and 0.6), nothing sensitive found · '
+      + 'If the local answer\'s confidence is below 0.7, the light cloud model answers too');
+  });
+
+  test('reasons without setting ids pass through', () => {
+    assert.equal(whyLine(['cloud: you asked the cloud model', '1 email address will be redacted before sending (an email address)']),
+      'You asked the cloud model · 1 email address will be redacted before sending (an email address)');
+  });
+
+  test('"Used N files" counts distinct files; the repo map is named, not counted', () => {
+    const c = (path: string) => ({ path });
+    assert.equal(usedFiles([c('src/a.ts'), c('src/b.ts'), c('src/b.ts'), c('repo map')]), 'Used 2 files and the repo map');
+    assert.equal(usedFiles([c('src/a.ts')]), 'Used 1 file');
+  });
+});
