@@ -6,6 +6,7 @@ import { clear, h } from '../common/dom';
 import { formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
 import { errorTitle } from './errorTitle';
+import { usedFiles, whyLine } from './routeText';
 import { escalationNote } from './escalationView';
 
 export const MODE_LABEL: Record<TurnMode, string> = {
@@ -96,38 +97,6 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
   }
 }
 
-/** Pseudo-path of the repo map item (core/context REPO_MAP_PATH): an outline, not a file. */
-const REPO_MAP = 'repo map';
-
-/** "Used 5 files and the repo map": files are distinct paths, the same count Explain Route gives. */
-export function usedFiles(context: readonly { path: string }[]): string {
-  const paths = new Set(context.map((c) => c.path));
-  const map = paths.delete(REPO_MAP);
-  return `Used ${paths.size} file${paths.size === 1 ? '' : 's'}${map ? ' and the repo map' : ''}`;
-}
-
-/**
- * The Why line for a narrow view: the router's reasons without what the badge and the first reason already say
- * ("local: …", the band restating the score) and without setting ids in parentheses.
- */
-export function whyLine(reasons: readonly string[]): string {
-  const out: string[] = [];
-  for (const r of reasons) {
-    let t = r;
-    if (/^band: /.test(t)) {
-      // The band line restates the score; only the middle band's escalation promise is news.
-      const promise = /; (.*)$/.exec(t)?.[1];
-      if (!promise) continue;
-      t = promise;
-    }
-    t = t.replace(/^(local|cloud): /, '')
-      .replace(/\s*\((?:score [^)]*?)?hybrid\.[\w.]+[^)]*\)/g, '')
-      .replace(/\s*\(hybrid\.[\w.]+ "[^"]*"\)/g, '')
-      .trim();
-    if (t) out.push(t.charAt(0).toUpperCase() + t.slice(1));
-  }
-  return out.join(' · ');
-}
 
 /** One line of figures (it never wraps: details are in the tooltips), then any notes, each on its own line. */
 function footerParts(f: FooterView): Node[] {

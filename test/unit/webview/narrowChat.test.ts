@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { usedFiles, whyLine } from '../../../src/webview/chat/turnView';
+import { usedFiles, whyLine } from '../../../src/webview/chat/routeText';
 
 suite('chat view: the narrow Why line and context summary', () => {
   test('the low band: the band line that restates the score is dropped, and no setting id is shown', () => {
