@@ -41,9 +41,9 @@ export function contextPath(uri: vscode.Uri): string {
 
 /** What `editorContext` takes, in words, for the chat box's context line ("src/cart.ts, lines 3–9 (selection)"). */
 export function describeEditorContext(editor: vscode.TextEditor | undefined): string {
-  if (!editor) return 'No file open: the question goes without code.';
+  if (!editor) return 'none (no text editor is active)';
   const [item] = editorContext(editor);
-  if (!item) return `${contextPath(editor.document.uri)} is empty: the question goes without code.`;
+  if (!item) return `none (${contextPath(editor.document.uri)} is empty)`;
   const what = item.source === 'selection' ? 'the selection' : item.source === 'visible' ? 'the visible part' : 'the whole file';
   return `${item.path}, lines ${item.startLine}–${item.endLine} (${what})`;
 }
