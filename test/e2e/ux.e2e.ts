@@ -214,6 +214,16 @@ suite('what the user sees is what happens (issue #26)', () => {
     if (/Escalations \(month\)/.test(text)) assert.match(text, /Counts automatic answers only/);
   });
 
+  test('Quick Open finds the demo\'s generated (git-ignored) files', async () => {
+    const page = session().page;
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('.env.local');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: '.env.local' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await closeQuickInput(page);
+  });
+
   test('the sample README names commands as the palette does', () => {
     const readme = fs.readFileSync(path.join(session().workspace, 'README.md'), 'utf8');
     // All declared commands: Review Selection is in the palette whenever an editor is open.
