@@ -179,7 +179,8 @@ suite('what the user sees is what happens (issue #26)', () => {
   });
 
   test('Explain Route shows an estimate, no latency, and one file count', async () => {
-    const q = `How would you restructure Cart for multiple currencies? (${tag()})`;
+    // #codebase: the repo map and definitions from other files come too, so there are several counts to agree.
+    const q = `#codebase How would you restructure Cart for multiple currencies? (${tag()})`;
     await askFromPalette('Hybrid: Explain Route', q);
     await until(async () => /Estimate:/.test(await turnOf(q)), 'the preview');
     const turn = await turnOf(q);
@@ -188,6 +189,8 @@ suite('what the user sees is what happens (issue #26)', () => {
     const count = /Context: (\d+) files?/.exec(turn)?.[1];
     assert.ok(count, 'the preview counts its context files');
     for (const m of turn.matchAll(/context from (\d+) files?/g)) assert.equal(m[1], count, 'the task signal counts the same files');
+    const used = /Used (\d+) files?/.exec(turn)?.[1];
+    if (used) assert.equal(used, count, 'the folded chips count the same files');
   });
 
   test('Review Selection (private) shows a finding, in the chat and as a diagnostic', async () => {

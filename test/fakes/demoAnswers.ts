@@ -72,7 +72,9 @@ function question(user: string): string {
   }
   const [, lang, path, code] = block;
   const excerpt = code.split('\n').filter((l) => l.trim()).slice(0, 6).join('\n');
-  return `Demo answer about \`${path}\` (a real model would answer your question). An answer quotes and changes code like this:\n\n`
+  const others = [...user.matchAll(/(?:^|\n)(?:```|~~~~)\S* ([^\n:]+)/g)].map((m) => m[1]).filter((p) => p !== path);
+  const more = others.length ? ` and ${new Set(others).size} more file${new Set(others).size === 1 ? '' : 's'}` : '';
+  return `Demo answer about \`${path}\`${more} (a real model would answer your question). An answer quotes and changes code like this:\n\n`
     + `\`\`\`${lang}\n${excerpt}\n\`\`\`\n\n- **Copy** or **Insert** on the block puts the code where you need it.\n`;
 }
 

@@ -132,9 +132,10 @@ export function recentSection(rows: RecentView[]): HTMLElement {
       ['Time', 'Kind', 'Route', 'Model', 'Tokens', 'Cost', 'Time taken', 'Why'],
       rows.map((r) => [
         formatTime(r.time),
-        r.kind + (r.status !== 'ok' ? ` (${r.status})` : ''),
+        // A refusal is not a failure, and it reached no model: its badge says it all.
+        r.kind + (r.status !== 'ok' && r.route !== 'refuse' ? ` (${r.status})` : ''),
         badge(r.route),
-        h('span', { class: 'mono' }, r.model),
+        h('span', { class: 'mono' }, r.route === 'refuse' ? '—' : r.model),
         tokenCell(r.tokens),
         r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatUsd(r.costUsd),
         formatMs(r.totalMs),
