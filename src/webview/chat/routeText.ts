@@ -14,7 +14,7 @@ export function usedFiles(context: readonly { path: string }[]): string {
  * The Why line for a narrow view: the router's reasons without what the badge and the first reason already say
  * ("local: …", the band restating the score) and without setting ids in parentheses.
  */
-export function whyLine(reasons: readonly string[]): string {
+export function whyLine(reasons: readonly string[], sent = true): string {
   const out: string[] = [];
   for (const r of reasons) {
     let t = r;
@@ -24,6 +24,8 @@ export function whyLine(reasons: readonly string[]): string {
       if (!promise) continue;
       t = promise;
     }
+    // The router wrote "will be redacted" before sending; a card the user reads afterwards says what happened.
+    if (sent) t = t.replace(/\bwill be redacted\b/g, 'redacted');
     t = t.replace(/^(local|cloud): /, '')
       .replace(/\s*\((?:score [^)]*?)?hybrid\.[\w.]+[^)]*\)/g, '')
       .replace(/\s*\(hybrid\.[\w.]+ "[^"]*"\)/g, '')

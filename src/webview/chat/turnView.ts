@@ -50,7 +50,7 @@ export function createTurn(turn: TurnView): TurnElements {
 
 /** Re-renders the parts of a turn that events change. Cheap enough to run once per animation frame. */
 export function updateTurn(els: TurnElements, turn: TurnView): void {
-  fillRoute(els.route, turn.route);
+  fillRoute(els.route, turn.route, turn.mode !== 'explain');
   els.body.innerHTML = renderMarkdown(turn.text); // safe: renderMarkdown escapes all model text (markdown.ts)
   els.body.hidden = turn.text.length === 0;
   clear(els.notices);
@@ -69,7 +69,7 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   }
 }
 
-function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
+function fillRoute(el: HTMLElement, r: RouteEventView | undefined, sent: boolean): void {
   clear(el);
   el.hidden = !r;
   if (!r) return;
@@ -81,7 +81,7 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
     r.estimatedCostUsd !== null && r.route === 'cloud' ? h('span', { class: 'muted' }, `est. ${formatEstimate(r.likelyCostUsd, r.estimatedCostUsd)}`) : null));
   // A refusal's reasons are the message of the "Not sent" card under it: say them once.
   // The short form on screen; the router's full wording (with setting ids) stays in the tooltip.
-  const why = whyLine(r.reasons);
+  const why = whyLine(r.reasons, sent);
   if (why && r.route !== 'refuse') el.append(h('div', { class: 'route-reasons', title: r.reasons.join('\n') }, h('span', { class: 'label' }, 'Why: '), why));
   const red = redactionSummary(r.redactions);
   if (red) el.append(h('div', { class: 'route-redactions' }, h('span', { class: 'label' }, 'Redacted before sending: '), red));

@@ -17,8 +17,14 @@ suite('chat view: the narrow Why line and context summary', () => {
   });
 
   test('reasons without setting ids pass through', () => {
-    assert.equal(whyLine(['cloud: you asked the cloud model', '1 email address will be redacted before sending (an email address)']),
-      'You asked the cloud model · 1 email address will be redacted before sending (an email address)');
+    assert.equal(whyLine(['cloud: you asked the cloud model', 'note: 85% of the monthly budget used']),
+      'You asked the cloud model · Note: 85% of the monthly budget used');
+  });
+
+  test('after sending, "will be redacted" reads as what happened; a preview keeps the future', () => {
+    const reasons = ['cloud: you asked the cloud model', '1 email address will be redacted before sending (an email address)'];
+    assert.equal(whyLine(reasons), 'You asked the cloud model · 1 email address redacted before sending (an email address)');
+    assert.match(whyLine(reasons, false), /will be redacted/);
   });
 
   test('"Used N files" counts distinct files; the repo map is named, not counted', () => {
