@@ -191,6 +191,7 @@ suite('what the user sees is what happens (issue #26)', () => {
     for (const m of turn.matchAll(/context from (\d+) files?/g)) assert.equal(m[1], count, 'the task signal counts the same files');
     const used = /Used (\d+) files?/.exec(turn)?.[1];
     if (used) assert.equal(used, count, 'the folded chips count the same files');
+    assert.doesNotMatch(turn, /repo map of \d+ files|definitions? from \d+ files?/, 'the map note brings no other file count');
   });
 
   test('Review Selection (private) shows a finding, in the chat and as a diagnostic', async () => {

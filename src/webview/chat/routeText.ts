@@ -26,6 +26,9 @@ export function whyLine(reasons: readonly string[], sent = true): string {
     }
     // The router wrote "will be redacted" before sending; a card the user reads afterwards says what happened.
     if (sent) t = t.replace(/\bwill be redacted\b/g, 'redacted');
+    // The files are counted once, in "Used N files"; the map's own outline size is another number.
+    t = t.replace(/attached a repo map of \d+ files?, (~[\d,]+ tokens)(?: and (\d+ definitions?) from \d+ files?)?/,
+      (_m, tokens: string, defs?: string) => `attached the repo map (${tokens})${defs ? ` and ${defs} from other files` : ''}`);
     t = t.replace(/^(local|cloud): /, '')
       .replace(/\s*\((?:score [^)]*?)?hybrid\.[\w.]+[^)]*\)/g, '')
       .replace(/\s*\(hybrid\.[\w.]+ "[^"]*"\)/g, '')

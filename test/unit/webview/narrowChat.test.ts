@@ -27,6 +27,11 @@ suite('chat view: the narrow Why line and context summary', () => {
     assert.match(whyLine(reasons, false), /will be redacted/);
   });
 
+  test('the repo map note does not bring its own file counts', () => {
+    assert.equal(whyLine(['cloud: asks how to approach it (score 0.70), nothing sensitive found', 'attached a repo map of 4 files, ~200 tokens and 8 definitions from 3 files']),
+      'Asks how to approach it (score 0.70), nothing sensitive found · Attached the repo map (~200 tokens) and 8 definitions from other files');
+  });
+
   test('"Used N files" counts distinct files; the repo map is named, not counted', () => {
     const c = (path: string) => ({ path });
     assert.equal(usedFiles([c('src/a.ts'), c('src/b.ts'), c('src/b.ts'), c('repo map')]), 'Used 2 files and the repo map');
