@@ -3,12 +3,16 @@
 
 import * as assert from 'node:assert/strict';
 import { session } from './session';
-import { openFile } from './workbenchPage';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openFile, runCommand } from './workbenchPage';
 
 suite('inline completion (demo)', () => {
   test('typing shows a code suggestion from the local fake and Tab accepts it', async () => {
     const page = session().page;
     await openFile(page, 'cart.ts');
+    const file = path.join(session().workspace, 'src', 'cart.ts');
+    const original = fs.readFileSync(file, 'utf8');
     const editor = page.locator('.monaco-editor .view-lines').first();
     await editor.click();
     await page.keyboard.press('Control+End');
@@ -34,6 +38,9 @@ suite('inline completion (demo)', () => {
       await page.keyboard.press('Control+Z');
       await page.waitForTimeout(100);
     }
+    // The Enter typed first may stay; the file on disk and the buffer go back to what they were.
+    fs.writeFileSync(file, original);
+    await runCommand(page, 'File: Revert File');
     await page.waitForTimeout(300);
     assert.doesNotMatch(await editor.innerText(), /totalWithTax/, 'the typed line is gone again');
   });
