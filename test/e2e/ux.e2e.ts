@@ -5,22 +5,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { session } from './session';
-import { closeQuickInput, findInPalette, runCommand as runOnce, setTheme, type ThemeKind } from './workbenchPage';
+import { closeQuickInput, findInPalette, openFile, runCommand, setTheme, type ThemeKind } from './workbenchPage';
 
-/** The palette sometimes closes under the typing (issue #20): one more try. */
-async function runCommand(page: Page, label: string): Promise<void> {
-  try {
-    await runOnce(page, label);
-  } catch {
-    await closeQuickInput(page);
-    await page.waitForTimeout(1_000);
-    await runOnce(page, label);
-  }
-}
-
-/** The webview frame whose document holds `selector` (chat view: main.thread; spend panel: its h1). */
+/** The webview frame whose document holds `selector` (chat view: main.thread; spend panel: its totals). */
 async function frameWith(selector: string, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -47,20 +36,6 @@ async function turnOf(q: string): Promise<string> {
   const text = await threadText();
   const at = text.lastIndexOf(q);
   return at < 0 ? '' : text.slice(at);
-}
-
-/** Opens a file by absolute path through Quick Open (no file search involved). */
-async function openByPath(rel: string): Promise<void> {
-  const page = session().page;
-  const file = path.join(session().workspace, rel);
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: path.basename(file) }).first()
-    .waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[aria-label*="${path.basename(file)}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 async function focusChat(): Promise<Frame> {
@@ -92,7 +67,7 @@ const tag = () => Date.now().toString(36);
 
 suite('what the user sees is what happens (issue #26)', () => {
   suiteSetup(async () => {
-    await openByPath('src/cart.ts');
+    await openFile(session().page, 'src/cart.ts');
     await focusChat();
   });
 
@@ -195,7 +170,7 @@ suite('what the user sees is what happens (issue #26)', () => {
   });
 
   test('Review Selection (private) shows a finding, in the chat and as a diagnostic', async () => {
-    await openByPath('src/cart.ts');
+    await openFile(session().page, 'src/cart.ts');
     await runCommand(session().page, 'Hybrid: Review Selection (private)');
     await until(async () => /L\d+: warning: /.test(await turnOf('Review src/cart.ts')), 'the review finding');
     assert.match(await turnOf('Review src/cart.ts'), /Review src\/cart\.ts:1–\d+/);
