@@ -186,7 +186,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         if (this.running.busy || !turn || (!isAskMode(turn.mode) && turn.mode !== 'explain')) return;
         const without = [...new Set([...(this.excluded.get(turn.id) ?? []), ...m.paths])];
         // From an Explain Route preview (nothing was sent yet) this is "remove before sending": the Ask (auto) it previewed.
-        return this.ask(turn.question, isAskMode(turn.mode) ? turn.mode : 'auto', without);
+        return this.ask(turn.question, isAskMode(turn.mode) ? turn.mode : 'auto', without, undefined, this.added.get(turn.id));
       }
       case 'openLink':
         // Validated again here: the guard already did, but this is the call that leaves the editor.
@@ -201,10 +201,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** Context each "Ask again without …" turn left out, so a further removal keeps the earlier ones out too. */
   private readonly excluded = new Map<string, string[]>();
 
+  /** Files the user added to a turn (+ File), so "Ask again without …" keeps the others. */
+  private readonly added = new Map<string, string[]>();
+
   /** `retryOf`: the turn this one repeats (the host reuses the context that turn had). */
   private ask(question: string, mode: AskMode, without?: string[], retryOf?: string, files?: string[]): Promise<void> {
     const turn = this.thread.start(question, mode);
     if (without?.length) this.excluded.set(turn.id, without);
+    if (files?.length) this.added.set(turn.id, files);
     const abort = new AbortController();
     const history = this.thread.history(turn.id);
     let events: AsyncIterable<AskEvent>;
