@@ -39,7 +39,8 @@ async function findInWorkspace(rel: string): Promise<vscode.Uri | undefined> {
 
 /** A multi-select list of the workspace's files (the workbench's own excludes apply). */
 export async function pickWorkspaceFiles(): Promise<string[]> {
-  const uris = await vscode.workspace.findFiles('**/*', undefined, PICKER_LIMIT);
+  // files.exclude applies by default; dependency and build folders would crowd out the user's own files.
+  const uris = await vscode.workspace.findFiles('**/*', '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}', PICKER_LIMIT);
   const items = uris.map((u) => vscode.workspace.asRelativePath(u, false)).sort().map((label) => ({ label }));
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true, title: 'Hybrid: add files to the question', placeHolder: 'Files on private paths never go to the cloud',
