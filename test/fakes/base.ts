@@ -4,6 +4,7 @@
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createHash } from 'node:crypto';
+import { demoAnswer } from './demoAnswers';
 
 export type FaultKind =
   | 'refuse'            // reset every connection as soon as it opens (a true ECONNREFUSED needs a closed port)
@@ -55,6 +56,8 @@ export interface ReplyConfig {
   marker: string;
   /** Fixed answer text (after the marker). Default: a short deterministic sentence. */
   text?: string;
+  /** `npm start -- --demo-servers`: answer by kind (code, a review finding, markdown) instead of `text`. */
+  demo?: boolean;
   /** Append `[digest:xxxxxxxx]` of the received body to the answer. */
   echoDigest?: boolean;
   /** Delay before the first token (after headers). */
@@ -143,6 +146,7 @@ export abstract class FakeServer {
 
   /** The answer text a request receives (marker + text + optional digest). */
   answerFor(body: unknown): string {
+    if (this.reply.demo && this.reply.text === undefined) return demoAnswer(body, this.reply.marker);
     const text = this.reply.text ?? 'canned answer from a loopback fake.';
     return `${this.reply.marker} ${text}${this.reply.echoDigest ? ` [digest:${digestOf(body)}]` : ''}`;
   }

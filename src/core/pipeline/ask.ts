@@ -304,6 +304,16 @@ function explainText(
   } else {
     lines.push('**Estimated cost**: $0 in tokens (local)', '');
   }
-  if (attached.length) lines.push('**Context**', ...attached.map((c) => `- ${c.path}:${c.startLine}-${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`));
+  if (attached.length) lines.push(`**Context**: ${contextCount(attached)}`, ...attached.map((c) => `- ${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`));
   return lines.join('\n');
+}
+
+/** Pseudo-path of the repo map (context/select.ts REPO_MAP_PATH, a floor above): an outline, not a file. */
+const REPO_MAP = 'repo map';
+
+/** One count with one meaning, as the chat's "Used N files": distinct files, the repo map named apart. */
+export function contextCount(attached: readonly { path: string }[]): string {
+  const paths = new Set(attached.map((c) => c.path));
+  const map = paths.delete(REPO_MAP);
+  return `${paths.size} file${paths.size === 1 ? '' : 's'}${map ? ' and the repo map' : ''}`;
 }
