@@ -90,6 +90,13 @@ export class CompletionEngine {
     }
 
     this.warmth.touch(s['local.completionModel']);
+    // After a pause the server is asked whether the model is loaded (and its window); a cold one is loaded first.
+    // Wait for that (the next keystroke cancels this call, not the load) rather than time out on it.
+    const warming = this.warmth.whenReady();
+    if (warming && !(await untilDone(warming, signal))) {
+      trace({ outcome: 'cancelled' });
+      return undefined;
+    }
     if (this.opts.reuse) {
       const ahead = typedAhead(this.recent, input);
       if (ahead) {
@@ -128,12 +135,6 @@ export class CompletionEngine {
     const go = await this.debouncer.wait(this.opts.adaptiveDebounce ? this.latency.delay(base) : base, signal);
     if (!go || this.disposed) {
       trace({ outcome: 'debounced' });
-      return undefined;
-    }
-    // A cold model is loading: wait for it (this call is cancelled by the next keystroke) rather than time out.
-    const warming = this.warmth.whenReady();
-    if (warming && !(await untilDone(warming, signal))) {
-      trace({ outcome: 'cancelled' });
       return undefined;
     }
     const debouncedAt = this.now();
