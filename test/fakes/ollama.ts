@@ -42,6 +42,10 @@ export class FakeOllama extends FakeServer {
   private readonly loaded = new Map<string, number | undefined>();
   /** Time to load a model that is not in memory (or is, with another num_ctx) before the first byte. */
   loadDelayMs = 0;
+  /** Ollama ends the answer before the first `options.stop` sequence (done_reason "stop"); false = a server that ignores it. */
+  honourStop = true;
+  /** Ollama's Go server keeps idle connections open (no idle time-out is set). */
+  protected override keepAliveMs = 300_000;
 
   constructor(reply: Partial<ReplyConfig> = {}, models: FakeOllamaModel[] = DEFAULT_OLLAMA_MODELS) {
     super({ marker: '[fake-ollama]', ...reply }, ['/api/generate', '/api/chat']);
@@ -151,7 +155,13 @@ export class FakeOllama extends FakeServer {
     const numCtx = options.num_ctx ?? FAKE_DEFAULT_NUM_CTX;
     // Real Ollama keeps about half the window and drops the front when the prompt does not fit, still 200.
     const promptEvalCount = estimated > numCtx ? Math.floor(numCtx / 2) : estimated;
-    let tokens = tokenize(this.answerFor(ex.record.body));
+    let answer = this.answerFor(ex.record.body);
+    const stops = (options as { stop?: unknown }).stop;
+    if (this.honourStop && Array.isArray(stops)) {
+      const cut = Math.min(...stops.filter((x): x is string => typeof x === 'string' && x.length > 0).map((x) => answer.indexOf(x)).filter((i) => i >= 0));
+      if (Number.isFinite(cut)) answer = answer.slice(0, cut);
+    }
+    let tokens = tokenize(answer);
     let doneReason = 'stop';
     if (typeof options.num_predict === 'number' && options.num_predict >= 0 && tokens.length > options.num_predict) {
       tokens = tokens.slice(0, options.num_predict);

@@ -111,3 +111,31 @@ suite('completion: cold models', () => {
     engine.dispose();
   });
 });
+
+suite('completion: the keystroke path', () => {
+  test('kept-alive connections, one /api/ps and one /api/show for a burst of completions', async () => {
+    const fake = new FakeOllama({ ttftMs: 0, perTokenMs: 0 });
+    fake.answerFor = () => '1;\nmore();';
+    const s = await fake.start();
+    try {
+      const engine = new CompletionEngine({
+        provider: createOllamaProvider({ baseUrl: s.url }), settings: () => settings({ 'local.completionModel': MODEL, 'completion.debounceMs': 0 }),
+        options: { adaptiveDebounce: false, reuse: false },
+      });
+      let afterFirst = 0;
+      for (let i = 0; i < 5; i++) {
+        if (i === 1) afterFirst = fake.connections;
+        const res = await engine.provide({ docUri: 'file:///k.ts', languageId: 'typescript', prefix: `const v${i} = `, suffix: '\n' }, new AbortController().signal);
+        assert.equal(res?.text, '1;', 'the server stopped at the newline (single-line stop)');
+      }
+      const paths = fake.requests.map((r) => r.path);
+      assert.deepEqual([paths.filter((p) => p === '/api/ps').length, paths.filter((p) => p === '/api/show').length, paths.filter((p) => p === '/api/generate').length], [1, 1, 5]);
+      // /api/ps and /api/show back to back may take a second socket before the first is released; none after.
+      assert.ok(afterFirst <= 2);
+      assert.equal(fake.connections, afterFirst, 'the completions reuse the kept-alive connection');
+      engine.dispose();
+    } finally {
+      await s.close();
+    }
+  });
+});

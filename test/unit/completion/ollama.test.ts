@@ -68,6 +68,7 @@ suite('completion engine with the Ollama provider', () => {
 
   test('template tokens a server leaks into the answer are cut', async () => {
     fake.answer = ' 7;<file_sep>junk';
+    fake.honourStop = false;
     const res = await engine('starcoder2:3b').provide(input, new AbortController().signal);
     assert.equal(res?.text, ' 7;');
   });
