@@ -82,14 +82,21 @@ export function rankDefinitions(q: DefinitionQuery, src: DefinitionSource, isPri
     const had = picks.get(key);
     if (!had || had.score < score) picks.set(key, { path, def, score });
   };
-  for (const b of parseImports(q.head, q.languageId)) {
+  // Code tends to use imports in the order it declares them (re-export lists, switch cases): the ones declared
+  // right after the most recently used one come next.
+  const bindings = parseImports(q.head, q.languageId);
+  const lastUse = bindings.map((b) => { const u = uses(before, b.local); return u.length ? u[u.length - 1]! : -1; });
+  const latest = lastUse.reduce((best, at, i) => (at > (lastUse[best] ?? -1) ? i : best), -1);
+  const recent = latest >= 0 && before.length - lastUse[latest]! <= NEAR_CHARS ? latest : -1;
+  for (const [i, b] of bindings.entries()) {
     const r = resolve(q, b, src);
     if (!r || isPrivate?.(r.path)) continue;
     const top = r.defs.filter((d) => d.parent === undefined);
     const self = useScore(before, q.suffix, b.local);
+    const next = recent >= 0 && i > recent && i <= recent + 3 ? 7 - 2 * (i - recent) : 0;
     const named = b.imported === '*' ? top.find((d) => d.name === b.local) : top.find((d) => d.name === b.imported);
     if (named) {
-      const score = 6 + self + (!typedNs && typed && b.local.startsWith(typed) ? 6 : 0);
+      const score = 6 + self + next + (!typedNs && typed && b.local.startsWith(typed) ? 6 : 0);
       add(r.path, named, score);
       for (const m of r.defs) {
         if (m.parent !== named.name) continue;
