@@ -5,7 +5,7 @@
 // `isPrivate` is asked again here, so they contribute nothing.
 
 import type { Definition } from '../context/tags';
-import { candidatePaths, parseImports, type ImportBinding } from './imports';
+import { candidatePaths, parseImports, withoutImports, type ImportBinding } from './imports';
 import { lineComment, type Snippet } from './snippets';
 import { CHARS_PER_TOKEN } from './window';
 
@@ -69,8 +69,8 @@ function resolve(q: DefinitionQuery, b: ImportBinding, src: DefinitionSource): {
 
 /** The imported definitions worth showing, best first. */
 export function rankDefinitions(q: DefinitionQuery, src: DefinitionSource, isPrivate?: (path: string) => boolean): DefinitionPick[] {
-  // The cursor's own text, imports removed: an import line is not a use.
-  const before = q.prefix.length > q.head.length && q.prefix.startsWith(q.head) ? q.prefix.slice(q.head.length) : q.prefix;
+  // The text around the cursor, import statements blanked: an import is not a use.
+  const before = withoutImports(q.prefix);
   // What is being typed at the cursor: `ns.part` or a bare `part` narrows the candidates at once.
   const typing = /(?:([\w$]+)\.)?([\w$]*)$/.exec(before)!;
   const typedNs = typing[1];
@@ -93,7 +93,7 @@ export function rankDefinitions(q: DefinitionQuery, src: DefinitionSource, isPri
     if (!r || isPrivate?.(r.path)) continue;
     const top = r.defs.filter((d) => d.parent === undefined);
     const self = useScore(before, q.suffix, b.local);
-    const next = recent >= 0 && i > recent && i <= recent + 3 ? 7 - 2 * (i - recent) : 0;
+    const next = self === 0 && recent >= 0 && i > recent && i <= recent + 3 ? 7 - 2 * (i - recent) : 0;
     const named = b.imported === '*' ? top.find((d) => d.name === b.local) : top.find((d) => d.name === b.imported);
     if (named) {
       const score = 6 + self + next + (!typedNs && typed && b.local.startsWith(typed) ? 6 : 0);

@@ -15,6 +15,14 @@ const REQUIRE = /\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*require\(\
 const PY_FROM = /^[ \t]*from\s+([.\w]+)\s+import\s+\(?([^)\n]+)\)?/gm;
 const PY_IMPORT = /^[ \t]*import\s+([\w.]+)(?:\s+as\s+(\w+))?/gm;
 
+/** Whole import / re-export / require statements (and Python import lines): mentions there are not uses. */
+const STATEMENT = /\bimport\s[^;]*?from\s*['"][^'"]+['"]|\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"][^'"]+['"]|\b(?:const|let|var)\s+(?:[\w$]+|\{[^}]*\})\s*=\s*require\([^)]*\)|^[ \t]*(?:from\s+[.\w]+\s+)?import\s[^\n]*/gm;
+
+/** The text with its import statements blanked out (same length, so positions still count from the cursor). */
+export function withoutImports(text: string): string {
+  return text.replace(STATEMENT, (m) => m.replace(/[^\n]/g, ' '));
+}
+
 function named(list: string, spec: string, sep: RegExp, out: ImportBinding[]): void {
   for (const part of list.split(',')) {
     const p = part.trim().replace(/^type\s+/, '');
