@@ -8,6 +8,7 @@ import { definitionSnippets, type DefinitionSource } from '../../core/completion
 import type { Snippet } from '../../core/completion';
 import type { RepoIndex } from '../../core/context';
 import type { Logger } from '../../core/ports';
+import { LspDefinitions } from './lspDefinitions';
 
 export interface IndexAccess {
   /** Builds (first time) or refreshes the index with today's privacy rules. */
@@ -88,5 +89,12 @@ export function completionDefinitions(w: DefinitionWiring): (doc: vscode.TextDoc
     },
     isPrivate: w.isPrivatePath,
   }, w.maxTokens, w.logger);
-  return (doc, pos) => defs.collect(doc, pos);
+  const lsp = new LspDefinitions({ isPrivate: w.isPrivatePath, hasMarker: (text) => { const m = w.markers(); return m.length > 0 && w.hasMarker(text, m); } });
+  // The language server's answer for what is typed at the cursor first, then the index's ranked imports.
+  return (doc, pos) => {
+    const fromLsp = lsp.collect(doc, pos);
+    const fromIndex = defs.collect(doc, pos);
+    const seen = new Set(fromLsp.map((s) => s.text));
+    return [...fromLsp, ...fromIndex.map((s) => ({ ...s, text: s.text.split('\n').filter((l) => !seen.has(l)).join('\n') })).filter((s) => s.text)];
+  };
 }
