@@ -2,7 +2,8 @@
 // are marks on earlier requests, never requests (or money) of their own.
 import * as assert from 'node:assert/strict';
 import { suggestionRecord } from '../../../src/core/completion/completionRecords';
-import { parseLine, serializeRecord } from '../../../src/core/spend';
+import { BUNDLED_PRICES, parseLine, serializeRecord } from '../../../src/core/spend';
+import { ledgerCsv, ledgerJson } from '../../../src/core/spend/ledgerExport';
 import { SpendModel } from '../../../src/core/spend/spendModel';
 
 const at = Date.parse('2026-11-20T10:00:00Z');
@@ -40,5 +41,17 @@ suite('spend: inline completion acceptance', () => {
     assert.equal(back?.outcome, 'partial');
     assert.equal(back?.totalMs, 250);
     assert.doesNotMatch(line, /suggestion text|prefix|suffix/);
+  });
+});
+
+suite('spend: inline completion acceptance in the export', () => {
+  test('CSV and JSON carry each suggestion outcome with its language and wait, and no text', () => {
+    const records = [rec('a', 'accepted', 'go', 180), rec('b', 'dismissed', 'go', 220)];
+    const [header, ...rows] = ledgerCsv(records, BUNDLED_PRICES).trim().split('\n');
+    const cols = header!.split(',');
+    const cell = (row: string, name: string): string => row.split(',')[cols.indexOf(name)]!;
+    assert.deepEqual(rows.map((r) => [cell(r, 'outcome'), cell(r, 'language'), cell(r, 'totalMs')]), [['accepted', 'go', '180'], ['dismissed', 'go', '220']]);
+    const json = JSON.parse(ledgerJson(records, BUNDLED_PRICES)) as Array<{ outcome: string; language: string }>;
+    assert.deepEqual(json.map((r) => [r.outcome, r.language]), [['accepted', 'go'], ['dismissed', 'go']]);
   });
 });
