@@ -11,6 +11,7 @@ import type { LedgerRecord } from '../src/core/request';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { Worker } from 'node:worker_threads';
 import type { FakeTiming, OracleReport } from './completionOracle';
+import { clientPathFigure } from './completionClientPath';
 import { figure } from './stats';
 import type { BenchFigure } from './types';
 
@@ -174,6 +175,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
     overhead,
     engineOnly,
     figure('completion: time to answer a cache / typed-ahead / reuse hit', 'ms', withReuse.hitMs.length ? withReuse.hitMs : [NaN], { note: 'from provide() to result, no request' }),
+    await clientPathFigure(opts.quick ? 200 : 1000),
   ];
 }
 
