@@ -32,7 +32,8 @@ class OracleOllama extends FakeOllama {
 
   protected override async handle(ex: Exchange): Promise<void> {
     if (ex.record.path === '/api/generate') {
-      const t: FakeTiming = { arrivedAt: abs(), writes: [] };
+      // From the headers' arrival: reading and parsing the request is the server's time, as it is Ollama's.
+      const t: FakeTiming = { arrivedAt: ex.record.receivedAt, writes: [] };
       this.timings.push(t);
       const write = ex.res.write.bind(ex.res) as (chunk: string) => boolean;
       (ex.res as unknown as { write: (c: string) => boolean }).write = (chunk: string) => { t.writes.push(abs()); return write(chunk); };

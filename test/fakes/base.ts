@@ -35,6 +35,8 @@ export interface Fault {
 }
 
 export interface RecordedRequest {
+  /** When the request's headers arrived (absolute ms: timeOrigin + now, comparable across threads). */
+  receivedAt: number;
   index: number;
   method: string;
   path: string;
@@ -194,6 +196,7 @@ export abstract class FakeServer {
   protected abstract errorBody(status: number, fault: Fault): unknown;
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const receivedAt = performance.timeOrigin + performance.now();
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     let resolveClosed!: () => void;
@@ -205,6 +208,7 @@ export abstract class FakeServer {
       body: parseBody(raw),
       clientClosed: false,
       finished: false,
+      receivedAt,
       closedByClient: new Promise<void>((r) => { resolveClosed = r; }),
     };
     this.requests.push(record);
