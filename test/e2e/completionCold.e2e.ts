@@ -15,7 +15,7 @@ import type { Exchange } from '../fakes/base';
 import { updateUserSettings } from '../runners/codeServerHost';
 import { ledgerDir } from './seedSpend';
 import { session } from './session';
-import { hybridStatusItem, openFile, runCommand, screenshot, settleActivation, waitForWorkbench, WORKBENCH_READY_MS } from './workbenchPage';
+import { openFile, runCommand, screenshot, settleActivation, waitForWorkbench, WORKBENCH_READY_MS } from './workbenchPage';
 
 const LOAD_MS = 13_000;
 const MODEL = 'qwen2.5-coder:1.5b';
@@ -53,7 +53,8 @@ async function reload(page: Page): Promise<void> {
   await waitForWorkbench(page);
   // Typing before the extension has activated would go to no inline completion provider at all.
   await settleActivation(page, 30_000);
-  await hybridStatusItem(page).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: /\blocal\b/ }).first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 function ghost(page: Page) {
