@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatUsd } from '../../src/shared/money';
 import type { LedgerRecord } from '../../src/core/request';
+import { isSuggestionRecord } from '../../src/core/spend/completionStats';
 import { ledgerDir, TCO_SETTINGS } from './seedSpend';
 import { session } from './session';
 import { runCommand, screenshot, setTheme, type ThemeKind } from './workbenchPage';
@@ -57,7 +58,7 @@ suite('spend panel (demo)', () => {
     const replaced = new Set(records.filter((r) => r.route === 'cloud').flatMap((r) => [r.escalatedFrom, r.attemptOf]));
     for (const r of records) {
       const at = new Date(r.time);
-      if (r.route !== 'local' || at.getFullYear() !== now.getFullYear() || at.getMonth() !== now.getMonth() || r.outcome === 'accepted') continue;
+      if (r.route !== 'local' || at.getFullYear() !== now.getFullYear() || at.getMonth() !== now.getMonth() || isSuggestionRecord(r)) continue;
       requests++;
       tokens += r.tokens.input + r.tokens.output;
       if (typeof r.cloudEquivalentUsd === 'number' && !replaced.has(r.id)) eq += r.cloudEquivalentUsd;

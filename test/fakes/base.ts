@@ -36,6 +36,8 @@ export interface Fault {
 }
 
 export interface RecordedRequest {
+  /** When the request's headers arrived (absolute ms: timeOrigin + now, comparable across threads). */
+  receivedAt: number;
   index: number;
   method: string;
   path: string;
@@ -151,17 +153,23 @@ export abstract class FakeServer {
     return `${this.reply.marker} ${text}${this.reply.echoDigest ? ` [digest:${digestOf(body)}]` : ''}`;
   }
 
+  /** How long an idle keep-alive connection stays open (Node's server default is 5 s). */
+  protected keepAliveMs = 1000;
+  /** TCP connections accepted so far (a client that keeps its connection alive opens one). */
+  connections = 0;
+
   async start(port = 0): Promise<StartedServer> {
     if (this.server) throw new Error('already started');
     this.closing = false;
     const server = http.createServer((req, res) => { void this.onRequest(req, res); });
-    server.keepAliveTimeout = 1000;
+    server.keepAliveTimeout = this.keepAliveMs;
     server.on('connection', (socket: Socket) => {
       if (this.fault?.kind === 'refuse' && this.fault.remaining > 0) {
         this.fault.remaining--;
         socket.resetAndDestroy();
         return;
       }
+      this.connections++;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
@@ -192,6 +200,7 @@ export abstract class FakeServer {
   protected abstract errorBody(status: number, fault: Fault): unknown;
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const receivedAt = performance.timeOrigin + performance.now();
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     let resolveClosed!: () => void;
@@ -203,6 +212,7 @@ export abstract class FakeServer {
       body: parseBody(raw),
       clientClosed: false,
       finished: false,
+      receivedAt,
       closedByClient: new Promise<void>((r) => { resolveClosed = r; }),
     };
     this.requests.push(record);

@@ -18,6 +18,7 @@ import { BUNDLED_PRICES, type PriceTable } from './priceTable';
 import { LatencyWindow } from './latencyWindow';
 import { OutputHistory } from './preflight';
 
+import { CompletionStats, isSuggestionRecord, type CompletionStatsView } from './completionStats';
 import { EscalationStats, type EscalationStatsView } from './escalationStats';
 import { SupersededLocal } from './supersededLocal';
 
@@ -97,6 +98,8 @@ export interface SpendSnapshot {
   firstRecordTime: string | null;
   /** This month's escalations from local answers to the cloud. */
   escalation: EscalationStatsView;
+  /** Inline suggestions: acceptance and perceived latency (completionStats.ts). */
+  completion: CompletionStatsView;
 }
 
 export function emptyTotals(): PeriodTotals {
@@ -211,6 +214,7 @@ export class SpendModel {
 
   private readonly prices: () => PriceTable;
   private readonly escalation = new EscalationStats();
+  private readonly completion = new CompletionStats();
   private readonly superseded = new SupersededLocal();
 
   constructor(opts: SpendModelOptions = {}) {
@@ -230,8 +234,8 @@ export class SpendModel {
   add(r: LedgerRecord): boolean {
     if (this.ids.has(r.id)) return false;
     this.ids.add(r.id);
-    // An acceptance marks an earlier completion request; it is not a request of its own.
-    if (r.outcome === 'accepted') { this.acceptedCompletions++; return true; }
+    // What became of a suggestion marks an earlier completion request; it is not a request of its own.
+    if (isSuggestionRecord(r)) { this.completion.add(r); if (r.outcome === 'accepted') this.acceptedCompletions++; return true; }
     const at = new Date(r.time);
     const day = localDayKey(at);
     this.escalation.add(r, day.slice(0, 7));
@@ -297,6 +301,7 @@ export class SpendModel {
       byModel: rows(m?.byModel), byRoute: rows(m?.byRoute), byKind: rows(m?.byKind),
       days, latency, recent, firstRecordTime: this.first,
       escalation: this.escalation.view(localDayKey(now).slice(0, 7)),
+      completion: this.completion.view(),
     };
   }
 }
