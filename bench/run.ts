@@ -11,6 +11,7 @@ const SUITES: Suite[] = [
   { name: 'routing', file: './routing' },
   { name: 'spend', file: './spend' },
   { name: 'completion', file: './completion' },
+  { name: 'completion context', file: './completionContext' },
   { name: 'cost replay', file: './costReplay' },
   { name: 'codebase', file: './codebase' },
   { name: 'escalation sweep', file: './escalation' },

@@ -5,6 +5,9 @@ import { ApiKeys } from './vscode/apiKeys';
 import { AskCommands } from './vscode/ask/askCommands';
 import { ChatViewProvider } from './vscode/chat/ChatViewProvider';
 import { registerInlineCompletion } from './vscode/completion';
+import { completionDefinitions } from './vscode/completion/definitions';
+import { scanSensitive } from './core/classify/scan';
+import { DEFAULT_ENGINE_OPTIONS } from './core/completion';
 import { ConfigService } from './vscode/config';
 import { LocalHealth } from './vscode/health';
 import { HybridChatHost } from './vscode/hybridChatHost';
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const statusBar = new StatusBar();
     subs.push(config, keys, spend, services, health, chatHost, chatView, ask, statusBar);
     closeLedger = () => spend.close();
+    const codebase = wireCodebaseContext(context, services, logger);
 
     subs.push(
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, chatView),
@@ -59,9 +63,15 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       ...ask.register(),
       registerInlineCompletion({
         provider: () => services.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
-        notify: () => void health.recheck(), onDidChangeSettings: config.onDidChange,
-        // One status bar item: completion's on/off joins the main item; its outages show there through LocalHealth.
-        onStatus: (st) => statusBar.update({ completionEnabled: st.enabled }),
+        health: health.monitor, onDidChangeSettings: config.onDidChange,
+        definitions: completionDefinitions({
+          index: codebase, isPrivatePath: (p) => services.pathPolicy().isPrivate(p).private, markers: () => config.settings['privacy.markers'],
+          hasMarker: (text, markers) => scanSensitive(text, { markers }).some((f) => f.category === 'marker'),
+          maxTokens: () => DEFAULT_ENGINE_OPTIONS.definitionTokens, logger,
+        }),
+        inform: (m) => void vscode.window.showInformationMessage(`Hybrid: ${m}`),
+        // One status bar item: completion's on/off and model loading join the main item; outages show there too.
+        onStatus: (st) => statusBar.update({ completionEnabled: st.enabled, completionLoading: st.loading }),
       }),
       vscode.commands.registerCommand('hybrid.setApiKey', () => keys.promptAndStore()),
       vscode.commands.registerCommand('hybrid.clearApiKey', () => keys.promptAndClear()),
@@ -81,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const aiignore = watchAiignore((text) => services.setAiignore(text), logger);
     services.aiignoreReady = aiignore.ready;
     subs.push(aiignore.disposable);
-    subs.push(wireCodebaseContext(context, services, logger));
+    subs.push(codebase);
     if (process.env.HYBRID_TEST === '1') {
       api.test = registerTestApi(context, { statusBar, spend, services, health, chatView });
       api.chatView = chatView;

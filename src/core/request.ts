@@ -138,6 +138,8 @@ export interface LedgerRecord {
   reasons: string[];
   /** Redaction counts by finding kind, e.g. {"aws-access-key-id": 1, "email": 2}. */
   redactions?: Record<string, number>;
+  /** Inline completion suggestion records: the editor's language id (never any text of the file). */
+  language?: string;
   /** Set on a cloud escalation: the id of the local answer's record it escalated from. */
   escalatedFrom?: string;
 }

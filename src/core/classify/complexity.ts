@@ -104,7 +104,9 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   if (questions >= 3 || listItems >= 3) out.push({ signal: 'several sub-questions', delta: 0.15 });
   else if (questions === 2) out.push({ signal: 'two questions in one', delta: 0.08 });
 
-  if (files >= 3) out.push({ signal: `context from ${files} files`, delta: 0.15 });
+  // The repo map counts as a source here (as it always did), but the words count files, as Explain Route does.
+  const map = request.context.some((c) => c.path === 'repo map') ? 1 : 0;
+  if (files >= 3) out.push({ signal: `context from ${files - map} file${files - map === 1 ? '' : 's'}${map ? ' and the repo map' : ''}`, delta: 0.15 });
   if (contextLines >= 400) out.push({ signal: `large context (${contextLines} lines)`, delta: 0.1 });
   else if (contextLines > 0 && contextLines <= 5 && files <= 1) out.push({ signal: 'a few lines of context', delta: -0.05 });
   return out;

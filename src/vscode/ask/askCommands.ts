@@ -72,7 +72,7 @@ export class AskCommands implements vscode.Disposable {
     const input: AskInput = { origin: 'review', kind: 'review', question: 'Review this code.', context };
     const range = { startLine: context[0].startLine ?? 1, endLine: context[0].endLine ?? editor.document.lineCount };
     const target: ReviewTarget = { uri: editor.document.uri, range };
-    await this.run({ title: `Review ${context[0].path}:${range.startLine}-${range.endLine}`, mode: 'review', input, review: target });
+    await this.run({ title: `Review ${context[0].path}:${range.startLine}–${range.endLine}`, mode: 'review', input, review: target });
   }
 
   /** Turns the review's answer into diagnostics on the reviewed file, replacing what an earlier run of it set. */

@@ -6,7 +6,7 @@ import type { ContextItem } from '../../core/request';
 /** Largest file we attach whole; bigger files contribute only the visible range. */
 const WHOLE_FILE_LIMIT = 200_000;
 
-/** The selection, else the visible range, else the whole (small) file of the active editor. */
+/** The selection, else the whole file when it is small, else its visible range: the one rule for commands and the chat box. */
 export function editorContext(editor: vscode.TextEditor | undefined): ContextItem[] {
   if (!editor) return [];
   const doc = editor.document;
@@ -37,4 +37,13 @@ export function contextPath(uri: vscode.Uri): string {
     try { target = vscode.Uri.file(fs.realpathSync(uri.fsPath)); } catch { /* unsaved or gone: judge the given path */ }
   }
   return vscode.workspace.asRelativePath(target, false) || target.path;
+}
+
+/** What `editorContext` takes, in words, for the chat box's context line ("src/cart.ts, lines 3–9 (selection)"). */
+export function describeEditorContext(editor: vscode.TextEditor | undefined): string {
+  if (!editor) return 'none (no text editor is active)';
+  const [item] = editorContext(editor);
+  if (!item) return `none (${contextPath(editor.document.uri)} is empty)`;
+  const what = item.source === 'selection' ? 'the selection' : item.source === 'visible' ? 'the visible part' : 'the whole file';
+  return `${item.path}, lines ${item.startLine}–${item.endLine} (${what})`;
 }
