@@ -6,7 +6,7 @@ import { AskCommands } from './vscode/ask/askCommands';
 import { ChatViewProvider } from './vscode/chat/ChatViewProvider';
 import { registerInlineCompletion } from './vscode/completion';
 import { completionDefinitions } from './vscode/completion/definitions';
-import { scanSensitive } from './core/classify/scan';
+import { scanSensitive } from './core/privacy/scan';
 import { DEFAULT_ENGINE_OPTIONS } from './core/completion';
 import { ConfigService } from './vscode/config';
 import { LocalHealth } from './vscode/health';

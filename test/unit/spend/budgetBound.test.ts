@@ -2,7 +2,7 @@
 // Hand cases: a $1.00 daily budget with $0.98 spent leaves $0.02.
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/classify/classify';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { decide } from '../../../src/core/route/decide';
 import { decideEscalation } from '../../../src/core/route/escalate';
 import type { BudgetState, HealthState, Request } from '../../../src/core/request';
