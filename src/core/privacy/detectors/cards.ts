@@ -38,7 +38,9 @@ function findCards(text: string): RawHit[] {
   const out: RawHit[] = [];
   CARD.lastIndex = 0;
   for (let m = CARD.exec(text); m; m = CARD.exec(text)) {
-    if (m.index > 0 && (/\d/.test(text[m.index - 1]) || (/[.-]/.test(text[m.index - 1]) && /\d/.test(text[m.index - 2] ?? '')))) { CARD.lastIndex = m.index + 1; continue; }
+    // Part of a longer token or number: glued to a letter or digit (`AT3869…`, an IBAN or order id), or continuing a
+    // digit group before it (`SE59 3896 5794 …`, a spaced IBAN) — not a card on its own.
+    if (m.index > 0 && (/[\dA-Za-z]/.test(text[m.index - 1]) || (/[ .-]/.test(text[m.index - 1]) && /\d/.test(text[m.index - 2] ?? '')))) { CARD.lastIndex = m.index + 1; continue; }
     const digits = m[1].replace(/[ -]/g, '');
     if (cardBrand(digits) && luhnValid(digits) && !/^(\d)\1+$/.test(digits) && !isPublicTestCard(digits)) {
       out.push({ kind: 'credit-card', label: 'payment card number', start: m.index, end: m.index + m[0].length });

@@ -97,6 +97,11 @@ function findGenericSecrets(text: string): RawHit[] {
   return out;
 }
 
+/** camelCase / PascalCase / snake_case / CONSTANT_CASE words with at most a short digit suffix: how code names things. */
+function isIdentifierWord(part: string): boolean {
+  return /^\$?_*(?:[a-z]+(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z]))*|[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z]))*|[a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)*)_*\d{0,3}$/.test(part);
+}
+
 function hit(ident: string, start: number, length: number): RawHit {
   const passwordish = isPasswordName(ident);
   return { kind: passwordish ? 'password-assignment' : 'generic-secret', label: passwordish ? 'password' : 'secret value', start, end: start + length };
@@ -107,7 +112,9 @@ export function looksSecret(value: string, ident: string): boolean {
   if (v.length < 6 || /\s/.test(v)) return false;
   if (v.startsWith('[REDACTED')) return false;
   if (/^(?:true|false|null|none|nil|undefined|required|optional)$/i.test(v)) return false;
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v)) return false; // a member expression: code, not a value
+  // A member expression is code, not a value (`config.dbPassword`, `process.env.DB_PASSWORD`) — when every part reads
+  // as an identifier; `Jegn.ytnnm324QrCH5U` (random case and digits inside a part) is a password with a dot in it.
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && v.split('.').every(isIdentifierWord)) return false;
   if (/^[\w$.]+\(/.test(v) || /^(?:process\.env|os\.environ|env\.|config\.|self\.|this\.|settings\.|secrets\.|vars\.)/.test(v)) return false;
   if (/^\d+(?:\.\d+)*$/.test(v) || /^v?\d+\.\d+\.\d+/.test(v)) return false; // numbers, versions
   if (isUuid(v) || isPlaceholder(v)) return false;

@@ -6,6 +6,7 @@ import { ruleDetector, type SecretRule } from '../rule';
 import { CARD_DETECTORS } from './cards';
 import { COMMAND_LINE_RULES } from './commandLine';
 import { CREDENTIAL_FILE_DETECTORS, CREDENTIAL_FILE_RULES } from './credentialFiles';
+import { DES_CRYPT_DETECTORS } from './desCrypt';
 import { DOCUMENT_DETECTORS } from './personalDocuments';
 import { EMAIL_DETECTORS } from './emails';
 import { FOREIGN_PASSWORD_DETECTORS } from './foreignPasswords';
@@ -14,6 +15,7 @@ import { IBAN_DETECTORS } from './ibans';
 import { NATIONAL_ID_DETECTORS } from './nationalIds';
 import { OBFUSCATED_EMAIL_DETECTORS } from './obfuscatedEmails';
 import { PASSWORD_STORE_RULES } from './passwordStores';
+import { NATIONAL_PHONE_DETECTORS } from './nationalPhones';
 import { PHONE_DETECTORS } from './phones';
 import { POSITIONAL_CREDENTIAL_RULES } from './positionalCredentials';
 import { PRIVATE_KEY_DETECTORS, PRIVATE_KEY_RULES } from './privateKeys';
@@ -32,6 +34,7 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...SECRET_RULES.map(ruleDetector),
   ...PRIVATE_KEY_DETECTORS,
   ...CREDENTIAL_FILE_DETECTORS,
+  ...DES_CRYPT_DETECTORS,
   ...URL_SECRET_DETECTORS,
   ...GENERIC_SECRET_DETECTORS,
   ...FOREIGN_PASSWORD_DETECTORS,
@@ -40,6 +43,7 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...NATIONAL_ID_DETECTORS,
   ...IBAN_DETECTORS,
   ...PHONE_DETECTORS,
+  ...NATIONAL_PHONE_DETECTORS,
   ...OBFUSCATED_EMAIL_DETECTORS,
   ...DOCUMENT_DETECTORS,
   ...STRUCTURED_SECRET_DETECTORS,

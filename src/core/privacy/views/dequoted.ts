@@ -13,8 +13,9 @@ import { ViewBuilder, isB64 as isB64Char, type View } from './builder';
 const isB64 = isB64Char;
 
 // Leaders: quote marks (nested `> > `), line comments, a block comment's ` * `, SQL/Lua `--`, Lisp/INI `;`,
-// VB `'`, Fortran `!`, stacked (a quoted comment: `> // `), with the indentation around them.
-const LEADER = /[ \t]*(?:(?:>|\/\/+|#+|\*|--|;+|'|!)[ \t]*){1,8}/y;
+// VB `'`, Fortran `!`, TeX `%`, batch `REM`/`::`, stacked (a quoted comment: `> // `), with the indentation around them.
+// TeX/MATLAB/PostScript `%`, batch `REM` and `::`, Vim `"` and Haskell/SQL `--` too.
+const LEADER = /[ \t]*(?:(?:>|\/\/+|#+|\*|--|;+|'|!|%+|REM(?=[ \t])|::|")[ \t]*){1,8}/y;
 const MIN_TOKEN = 16;
 const MIN_TAIL_RUN = 20;
 
@@ -50,7 +51,7 @@ export function dequotedView(text: string): View | undefined {
 function leaderEnd(text: string, at: number): number | undefined {
   LEADER.lastIndex = at;
   const m = LEADER.exec(text);
-  if (!m || !/[>/#*;'!-]/.test(m[0])) return undefined;
+  if (!m || !/[>/#*;'!%":-]|REM/.test(m[0])) return undefined;
   return at + m[0].length;
 }
 
