@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minCacheableTokens, planBreakpoints } from '../src/core/cache/breakpoints';
 import { scoreConfidence, type TokenLogprob } from '../src/core/confidence';
-import { classify } from '../src/core/classify/classify';
+import { classify } from '../src/core/task/classify';
 import { createPathPolicy } from '../src/core/classify/paths';
 import { systemPromptFor, userMessage } from '../src/core/pipeline/prompts';
 import type { Usage } from '../src/core/request';

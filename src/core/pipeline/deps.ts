@@ -1,7 +1,7 @@
 // Assembles AskDeps from the real core parts (classifier, router, egress gate, price table). The extension and the
 // cost-replay benchmark both use it, so the benchmark measures exactly the routing the user gets.
 
-import { classify } from '../classify/classify';
+import { classify } from '../task/classify';
 import type { PathPolicy } from '../classify/paths';
 import { EgressGate } from '../egress/gate';
 import type { ChatProvider } from '../providers/types';

@@ -3,8 +3,8 @@
 
 import type { ContextItem, Finding, Labels, Request } from '../request';
 import { scoreComplexity } from './complexity';
-import type { PathPolicy } from './paths';
-import { scanSensitive } from './scan';
+import type { PathPolicy } from '../classify/paths';
+import { scanSensitive } from '../classify/scan';
 
 export interface ClassifyOptions {
   pathPolicy?: PathPolicy;
