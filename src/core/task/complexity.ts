@@ -6,6 +6,7 @@
 
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './complexityRules';
+import { countWords, folded, normalizeText } from './text';
 import {
   SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
 } from './questionShape';
@@ -16,7 +17,7 @@ export interface ComplexityResult {
   signals: string[];
 }
 
-const EXPLAIN = /^\s*(?:explain|what does|what is|what's|erkläre?|was (?:macht|ist)|explique|que fait|qu'est-ce|explica|qué (?:hace|es))\b/i;
+const EXPLAIN = folded(/^\s*(?:explain|what does|what is|what's|erkläre?|was (?:macht|ist)|explique|que fait|qu'est-ce|explica|qué (?:hace|es))\b/i);
 
 const BASE = 0.35;
 
@@ -32,7 +33,7 @@ interface Evidence { signal: string; delta: number }
 export function scoreComplexity(request: Request): ComplexityResult {
   const q = request.question;
   let kind: Kind = request.kind;
-  if (kind === 'ask' && EXPLAIN.test(q)) kind = 'explain';
+  if (kind === 'ask' && EXPLAIN.test(normalizeText(q))) kind = 'explain';
   if (kind === 'completion') return { kind, complexity: 0, signals: ['inline completion'] };
 
   const hint = routeHint(q);
@@ -93,7 +94,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
 
   const files = new Set(request.context.map((c) => c.path).filter(Boolean)).size;
   const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0) + pastedCodeLines(q);
-  const words = prose.trim().split(/\s+/).filter(Boolean).length;
+  const words = countWords(prose);
   const questions = questionCount(prose);
   const listItems = (q.match(/(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])[ \t]+\S/g) ?? []).length;
   if (words >= 60) out.push({ signal: `long question (${words} words)`, delta: 0.15 });
@@ -127,7 +128,7 @@ function followUpEvidence(q: string, history: ChatTurn[] | undefined, own: Evide
   const lastUser = [...(history ?? [])].reverse().find((t) => t.role === 'user');
   if (!lastUser) return undefined;
   const prose = proseOf(q);
-  const words = prose.trim().split(/\s+/).filter(Boolean).length;
+  const words = countWords(prose);
   if (!isFollowUp(prose, words)) return undefined;
   if (own.some((e) => e.signal === 'small edit' || e.signal === 'direct edit')) return undefined;
   const before = questionEvidence(lastUser.content, { context: [] }).reduce((n, e) => n + e.delta, BASE);
