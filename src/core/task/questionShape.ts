@@ -108,14 +108,14 @@ const LOCAL_SCOPE = folded(/\b(?:(?:this|these|the|my|der|die|das|diese[rs]?|cet
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
 const SYSTEM_NOUNS = new RegExp([
-  /\b(?:micro)?services?\b|\bdienste?n?\b|\b(?:micro)?servicios?\b/.source,
-  /\b(?:pods?|instances|nodes|edge nodes?|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/.source,
-  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
-  /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
-  /\b(?:cache|caching|cdn|redis|memcached|caché)\b/.source,
-  /\b(?:frontend|front-end|clients?|mobile apps?|web apps?|desktop apps?|browser|ios|android)\b/.source,
-  /\b(?:gateway|api gateway|load balancer|proxy|backend|back-end|api|bff)\b/.source,
-  /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b/.source,
+  /\b(?:micro)?services?\b|\bdienste?n?\b|\b(?:micro)?servicios?\b|服务|サービス|서비스|сервис/.source,
+  /\b(?:pods?|instances|nodes|edge nodes?|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b|服务器|节点|集群|サーバー|ノード|クラスタ|서버|노드|클러스터|сервер|узл|кластер/.source,
+  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b|队列|消费者|キュー|コンシューマー|バッチ|큐|컨슈머|워커|배치|очеред|воркер|консьюмер/.source,
+  /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b|数据库|データベース|데이터베이스|баз[аеуы] данных|(?<![а-яё])базу/.source,
+  /\b(?:cache|caching|cdn|redis|memcached|caché)\b|缓存|キャッシュ|캐시|кэш|кеш/.source,
+  /\b(?:frontend|front-end|clients?|mobile apps?|web apps?|desktop apps?|browser|ios|android)\b|客户端|前端|クライアント|フロントエンド|클라이언트|프론트엔드|клиент|фронтенд/.source,
+  /\b(?:gateway|api gateway|load balancer|proxy|backend|back-end|api|bff)\b|网关|负载均衡|后端|ゲートウェイ|ロードバランサー|バックエンド|게이트웨이|로드밸런서|백엔드|шлюз|балансировщик|бэкенд/.source,
+  /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b|生产环境|线上|部署|本番|デプロイ|운영|배포|продакшен|прод(?![а-яё])|деплой/.source,
   /\b(?:tenants?|customers|teams?|engineers)\b/.source,
   /\b(?:codebase|monorepo|modules|packages?|layers?|libraries|plugins?|sdk|apis)\b/.source,
 ].map((source) => `(${foldAccents(source)})`).join('|'), 'gi');
@@ -150,7 +150,7 @@ export function isLocalScope(prose: string): boolean {
 }
 
 export function ownsSystem(prose: string): boolean {
-  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b/i.test(prose);
+  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b|我们|我們|咱们|当社|弊社|うちの|私たち|우리|저희|(?<![а-яё])(?:наш[аеиу]?[мхй]?|мы)(?![а-яё])/i.test(prose);
 }
 
 /** Separate questions asked: question marks ending a clause, plus inline "1) … 2) … 3)" enumerations. */
