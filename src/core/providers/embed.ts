@@ -5,7 +5,8 @@
 import OpenAI from 'openai';
 import { Ollama } from 'ollama';
 import { checkLocalEndpoint, type HostLookup } from '../route/locality';
-import type { Embedder } from '../task/semantic';
+import type { HybridSettings } from '../settings';
+import { SemanticRouter, type Embedder } from '../task/semantic';
 import { openAISdkBase } from './baseUrls';
 
 export interface EmbedEndpoint {
@@ -63,4 +64,13 @@ export async function canEmbed(embedder: Embedder): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The semantic router for these settings, or undefined when no embedding model is set or the server cannot embed. */
+export async function semanticRouterFor(s: HybridSettings, fetchImpl?: typeof fetch): Promise<SemanticRouter | undefined> {
+  const model = s['routing.embeddingModel'];
+  if (!model) return undefined;
+  const endpoint: EmbedEndpoint = { baseUrl: s['local.baseUrl'], model, trustedHosts: s['privacy.trustedHosts'], ...(fetchImpl ? { fetch: fetchImpl } : {}) };
+  const embedder = s['local.provider'] === 'openai-compatible' ? openAiCompatibleEmbedder(endpoint) : ollamaEmbedder(endpoint);
+  return (await canEmbed(embedder)) ? new SemanticRouter(embedder) : undefined;
 }
