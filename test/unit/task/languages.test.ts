@@ -39,6 +39,7 @@ suite('task: routing across languages and task shapes (issue #24 set)', () => {
   const all = loadLanguageSet();
   const tune = all.filter((c) => c.split === 'tune');
   const heldOut = all.filter((c) => c.split === 'heldout');
+  const probe = all.filter((c) => c.probe);
 
   test('the set has the shape the issue asks for', () => {
     assert.ok(all.length >= 200, `${all.length} questions`);
@@ -55,8 +56,10 @@ suite('task: routing across languages and task shapes (issue #24 set)', () => {
     const t = tally(tune);
     const h = tally(heldOut);
     const a = tally(all);
+    const p = tally(probe);
     console.log(`      tuning part:   ${pct(t.right, t.n)} (${t.right}/${t.n}); high kept local ${pct(t.highLocal, t.high)}; simple sent to cloud ${pct(t.lowCloud, t.low)}`);
     console.log(`      held-out part: ${pct(h.right, h.n)} (${h.right}/${h.n}); high kept local ${pct(h.highLocal, h.high)}; simple sent to cloud ${pct(h.lowCloud, h.low)}`);
+    console.log(`      probe (written after tuning, part of held-out): ${pct(p.right, p.n)} (${p.right}/${p.n}); high kept local ${pct(p.highLocal, p.high)}; simple sent to cloud ${pct(p.lowCloud, p.low)}`);
     console.log(`      whole set:     ${pct(a.right, a.n)} (${a.right}/${a.n}); high kept local ${pct(a.highLocal, a.high)}; simple sent to cloud ${pct(a.lowCloud, a.low)}`);
     const langs = table('per language (whole set)', all, (c) => c.lang);
     table('per pattern and class (whole set)', all, (c) => `${c.pattern}/${c.expected}`);
