@@ -6,7 +6,7 @@
 
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './rules';
-import { DIAGNOSIS_SIGNAL, asksForDefinition, asksForMechanicalChange } from './taskSignals';
+import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
 import { countWords, folded, normalizeText } from './text';
 import {
   SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
@@ -29,7 +29,7 @@ const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
 const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
   'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
   'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
-  'expert systems term']);
+  'expert systems term', FAILURE_REPORT_SIGNAL]);
 
 const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
 
@@ -88,6 +88,9 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   for (const rule of HIGH) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: rule.weight * topicFactor });
   }
+  // Told without code and about something that runs: the cause is between parts (see taskSignals.ts).
+  const noCode = request.context.length === 0 && pastedCodeLines(q) === 0;
+  if (noCode && !edit && !define && !local && reportsRunningFailure(prose)) out.push({ signal: FAILURE_REPORT_SIGNAL, delta: 0.2 });
   const hardContent = out.some((e) => HARD_CONTENT.has(e.signal));
   for (const rule of LOW) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });

@@ -58,7 +58,7 @@ export const LOW: Rule[] = [
   // `==` or `===`, `any` or `unknown`, a for loop or forEach.
   { re: new RegExp(`\\b${CODE_FORM}\\b[^.?!]{0,40}\\b(?:or|vs\\.?|versus|instead of|oder|ou|o)\\b[^.?!]{0,30}\\b${CODE_FORM}\\b`, 'i'), weight: 0.3, signal: 'choice between two code forms' },
   // One DDL statement: "a migration that adds a nullable column" is a one-line schema edit, not a data migration.
-  { re: /\b(?:add|adds|adding|drop|drops|rename|renames|remove|removes)\s+(?:a |an |the |one )?(?:[\w`'"-]+\s+){0,3}(?:column|field|index|constraint)\b/i, weight: 0.3, signal: 'single schema change' },
+  { re: /\b(?:add|adds|adding|drop|drops|rename|renames|remove|removes)\s+(?:a |an |the |one )?(?:[\w`'"-]+\s+){0,3}(?:column|field|index|constraint)\b/i, weight: 0.3, signal: 'single schema change', form: true },
   { re: anyOf([
     /\bquick (?:one|q(?:uestion)?)\b/,
     /\b(?:tiny|small|little|simple|short) (?:helper|function|method|util(?:ity)?|snippet|script|component|fix|change|tweak)\b/,
