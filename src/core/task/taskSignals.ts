@@ -15,10 +15,10 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:deleted|removed) (?:hours|minutes|days) ago\b|\bstill (?:shows?|sees?|see|returns?) (?:the )?(?:old|previous|deleted|'?not)/,
     /\bdisappears?\b.{0,40}\bthen (?:comes?|come) back|\bverschwind/,
     /旧值|旧数据|旧价格|旧的数据|还是原来|原来的(?:地址|数据|价格)|古い(?:データ|価格|値|アドレス|情報|バージョン)|예전 (?:가격|데이터|주소)|오래된 데이터|стар(?:ые данные|ую цену|ое значение|ый адрес)/,
-    /\b(?:kept|keeps|still) (?:going|being sent|using|showing|pointing) (?:to )?the old\b|\bthe old (?:address|e-?mail|value|price|version|data)\b/,
+    /\b(?:kept|keeps|still) (?:going|being sent|using|showing|pointing) (?:to )?the old\b|\b(?:shows|showing|sees|returns|returning|goes to|going to|sent to) the old (?:address|e-?mail|value|price|version|data)\b/,
   ]), weight: 0.3, signal: 'stale read after a write' },
   { re: anyOf([
-    /\b(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
+    /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
     /\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
     /\bloses? (?:their|the|its|his|her|some) (?:changes|updates|writes|data|messages)\b|\blost updates?\b/,
     /\b(?:charged|paid|debited|sent|written|committed) but\b|\b(?:times? out|timeout) after (?:charging|writing|sending|committing|paying)\b/,
