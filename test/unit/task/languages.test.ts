@@ -63,6 +63,7 @@ suite('task: routing across languages and task shapes (issue #24 set)', () => {
     console.log(`      whole set:     ${pct(a.right, a.n)} (${a.right}/${a.n}); high kept local ${pct(a.highLocal, a.high)}; simple sent to cloud ${pct(a.lowCloud, a.low)}`);
     const langs = table('per language (whole set)', all, (c) => c.lang);
     table('per pattern and class (whole set)', all, (c) => `${c.pattern}/${c.expected}`);
+    table('per language (held-out part only)', heldOut, (c) => c.lang);
     const wrong = tune.filter((c) => (classify(c.request).complexity >= threshold ? 'high' : 'low') !== c.expected);
     if (wrong.length) console.log(`      tuning misses:\n${wrong.map((c) => `        ${c.expected} ${classify(c.request).complexity} [${c.lang}] ${c.request.question}`).join('\n')}`);
     for (const s of [a, h]) {
