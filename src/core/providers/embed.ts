@@ -57,20 +57,51 @@ export function openAiCompatibleEmbedder(e: EmbedEndpoint): Embedder {
  * Whether the endpoint can embed with this model: one short probe. Used once at start-up (and after a settings
  * change) so a server without an embedding model costs nothing per question.
  */
-export async function canEmbed(embedder: Embedder): Promise<boolean> {
+export async function canEmbed(embedder: Embedder, timeoutMs = 5000): Promise<boolean> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    const [v] = await embedder.embed(['probe']);
+    const [v] = await Promise.race([
+      embedder.embed(['probe'], abort.signal),
+      new Promise<never>((_, reject) => abort.signal.addEventListener('abort', () => reject(new Error('probe timed out')))),
+    ]);
     return Array.isArray(v) && v.length > 0 && v.every((x) => Number.isFinite(x));
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-/** The semantic router for these settings, or undefined when no embedding model is set or the server cannot embed. */
-export async function semanticRouterFor(s: HybridSettings, fetchImpl?: typeof fetch): Promise<SemanticRouter | undefined> {
+/** The embedder these settings name, or undefined when no embedding model is set. */
+export function embedderFor(s: HybridSettings, fetchImpl?: typeof fetch): Embedder | undefined {
   const model = s['routing.embeddingModel'];
   if (!model) return undefined;
   const endpoint: EmbedEndpoint = { baseUrl: s['local.baseUrl'], model, trustedHosts: s['privacy.trustedHosts'], ...(fetchImpl ? { fetch: fetchImpl } : {}) };
-  const embedder = s['local.provider'] === 'openai-compatible' ? openAiCompatibleEmbedder(endpoint) : ollamaEmbedder(endpoint);
-  return (await canEmbed(embedder)) ? new SemanticRouter(embedder) : undefined;
+  return s['local.provider'] === 'openai-compatible' ? openAiCompatibleEmbedder(endpoint) : ollamaEmbedder(endpoint);
+}
+
+/**
+ * The semantic router for one set of settings, probed on first use. A failed probe (server not started yet, model
+ * not pulled) is tried again after `retryMs`, so starting Ollama later is enough; a working router is kept.
+ */
+export class SemanticRouting {
+  private pending?: Promise<SemanticRouter | undefined>;
+  private failedAt?: number;
+
+  constructor(private readonly embedder: Embedder | undefined, private readonly now: () => number = Date.now,
+    private readonly retryMs = 60_000) {}
+
+  router(): Promise<SemanticRouter | undefined> {
+    if (!this.embedder) return Promise.resolve(undefined);
+    if (this.pending && (this.failedAt === undefined || this.now() - this.failedAt < this.retryMs)) return this.pending;
+    const embedder = this.embedder;
+    this.failedAt = undefined;
+    this.pending = canEmbed(embedder).then((ok) => {
+      if (ok) return new SemanticRouter(embedder);
+      this.failedAt = this.now();
+      return undefined;
+    });
+    return this.pending;
+  }
 }

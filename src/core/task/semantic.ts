@@ -20,6 +20,8 @@ export interface SemanticOptions {
   weight?: number;
   /** The vote is asked only when the rule score lies within this distance of the threshold. */
   band?: number;
+  /** A vote slower than this is dropped and the rule score stands: routing must not wait on a loading model. */
+  timeoutMs?: number;
   examples?: readonly RouteExample[];
 }
 
@@ -33,6 +35,7 @@ export class SemanticRouter {
   private readonly k: number;
   private readonly weight: number;
   private readonly band: number;
+  private readonly timeoutMs: number;
   private readonly examples: readonly RouteExample[];
   private vectors?: Promise<number[][]>;
 
@@ -40,6 +43,7 @@ export class SemanticRouter {
     this.k = opts.k ?? 7;
     this.weight = opts.weight ?? 0.25;
     this.band = opts.band ?? 0.2;
+    this.timeoutMs = opts.timeoutMs ?? 2000;
     this.examples = opts.examples ?? ROUTE_EXAMPLES;
   }
 
@@ -75,10 +79,16 @@ export class SemanticRouter {
   async refine(question: string, labels: Labels, threshold: number, signal?: AbortSignal): Promise<Labels> {
     if (Math.abs(labels.complexity - threshold) > this.band || labels.complexity <= 0 || labels.complexity >= 1) return labels;
     let vote: SemanticVote;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      vote = await this.vote(question, signal);
+      vote = await Promise.race([
+        this.vote(question, signal),
+        new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('embedding timed out')), this.timeoutMs); }),
+      ]);
     } catch {
       return labels;
+    } finally {
+      clearTimeout(timer);
     }
     const delta = this.weight * (2 * vote.high - 1);
     const complexity = Math.round(Math.min(1, Math.max(0, labels.complexity + delta)) * 100) / 100;

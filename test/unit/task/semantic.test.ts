@@ -2,7 +2,7 @@
 // formats: what is sent, capability detection, the refusal of non-local endpoints, and how the vote moves a
 // score only inside the uncertain band.
 import * as assert from 'node:assert/strict';
-import { canEmbed, NotLocalEmbeddingError, ollamaEmbedder, openAiCompatibleEmbedder } from '../../../src/core/providers/embed';
+import { canEmbed, NotLocalEmbeddingError, ollamaEmbedder, openAiCompatibleEmbedder, SemanticRouting } from '../../../src/core/providers/embed';
 import type { Labels } from '../../../src/core/request';
 import { SemanticRouter, type Embedder } from '../../../src/core/task/semantic';
 import { FakeEmbedServer, fakeEmbedding } from '../../fakes/embedServer';
@@ -81,5 +81,32 @@ suite('task: semantic router', () => {
     const broken: Embedder = { name: 'broken', embed: async () => { throw new Error('connection refused'); } };
     const l = labels(0.45);
     assert.deepEqual(await new SemanticRouter(broken).refine('q', l, 0.5), l);
+  });
+});
+
+suite('task: semantic router lifecycle', () => {
+  const labels45: Labels = { kind: 'ask', complexity: 0.45, signals: ['no strong signal'], findings: [], privatePaths: [] };
+
+  test('a vote slower than the time-out is dropped and the rule score stands', async () => {
+    const slow: Embedder = { name: 'slow', embed: (texts) => new Promise((r) => setTimeout(() => r(texts.map(fakeEmbedding)), 200)) };
+    assert.deepEqual(await new SemanticRouter(slow, { timeoutMs: 20 }).refine('q', labels45, 0.5), labels45);
+  });
+
+  test('a failed probe is tried again after the retry time, a working router is kept', async () => {
+    let up = false;
+    let probes = 0;
+    const embedder: Embedder = { name: 'late', embed: async (texts) => { probes++; if (!up) throw new Error('ECONNREFUSED'); return texts.map(fakeEmbedding); } };
+    let t = 0;
+    const routing = new SemanticRouting(embedder, () => t, 1000);
+    assert.equal(await routing.router(), undefined);
+    up = true;
+    t = 500;
+    assert.equal(await routing.router(), undefined, 'within the retry time the failure stands');
+    t = 1600;
+    const router = await routing.router();
+    assert.ok(router instanceof SemanticRouter);
+    assert.equal(await routing.router(), router);
+    assert.equal(probes, 2);
+    assert.equal(await new SemanticRouting(undefined).router(), undefined);
   });
 });
