@@ -3,7 +3,7 @@
 // what it is about (one piece of code or the whole system), how many questions it asks, and an explicit
 // `#cloud` / `#local` hint. All linear regexes over the question only.
 
-import { anyOf, foldAccents, folded, normalizeText } from './text';
+import { anyOf, foldAccents, folded, normalizeText, words } from './text';
 
 export type RouteHint = 'cloud' | 'local';
 
@@ -69,10 +69,34 @@ const KNOWN_PRODUCTS = new Set(['graphql', 'postgresql', 'dynamodb', 'mongodb', 
   'ipados', 'watchos', 'iphone', 'ipad', 'devops', 'gitops', 'mlops', 'fastapi', 'nestjs', 'nuxtjs', 'vuejs', 'reactjs']);
 
 // Polite or filler openings in front of the real verb ("hey, quick one: could you please rename …").
-const LEAD_IN = folded(/^(?:\s*(?:hey|hi|hello|ok(?:ay)?|so|thanks!?|thank you|quick (?:one|q(?:uestion)?)|please|pls|plz|now|also|and|then|can (?:you|u)|could (?:you|u)|would you|will you|kannst du|könntest du|bitte|peux-tu|pourrais-tu|puedes|podrías|por favor|(?:você )?pode(?:ria)?|puoi|potresti|per favore|kun je|kan je|kunt u|alsjeblieft|i (?:want|need) you to|help me)[\s,:!.-]+)+/i);
+const LEAD_IN_WORDS = [
+  'hey', 'hi', 'hello', 'ok(?:ay)?', 'so', 'thanks!?', 'thank you', 'quick (?:one|q(?:uestion)?)', 'please', 'pls', 'plz',
+  'now', 'also', 'and', 'then', 'can (?:you|u)', 'could (?:you|u)', 'would you', 'will you', 'i (?:want|need) you to', 'help me',
+  'kannst du', 'könntest du', 'bitte', 'peux-tu', 'pourrais-tu', 'puedes', 'podrías', 'por favor', '(?:você )?pode(?:ria)?',
+  'puoi', 'potresti', 'per favore', 'kun je', 'kan je', 'kunt u', 'alsjeblieft',
+];
+const LEAD_IN = new RegExp(`^(?:\\s*${words(LEAD_IN_WORDS)}[\\s,:!.-]+)+`, 'i');
 
 // Verbs that ask for a direct change to code the user is looking at, in the languages the classifier knows. A question that starts with one is an edit even when its object mentions a big topic.
-const EDIT_VERB = folded(/^(?:rename|add|insert|remove|delete|drop|change|update|fix|correct|format|reformat|sort|translate|convert|turn|make|extract|inline|replace|wrap|document|write (?:a |an |the )?(?:docstring|jsdoc|comment|one-liner|unit test|test|type|interface)|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\w-]+ ){0,3}(?:yaml|yml|dockerfile|config|makefile|script|function|class|tests?|query|regex|component|interface|type|enum|readme|snippet|example|migration|endpoint|handler)\b|generate|split this|shorten|simplify|use|move this|reorder|indent|capitali[sz]e|umbenennen|benenne|ändere|füge|entferne|korrigiere|formatiere|übersetze|renomme|ajoute|supprime|corrige|change|modifie|traduis|cambia|renombra|añade|agrega|elimina|corrige|traduce|renomeie|renomear|adicion[ea]|corrija|remova|converta|escreva|rinomina|aggiungi|correggi|rimuovi|converti|scrivi|hernoem|voeg|verwijder|corrigeer|schrijf|verbeter)\b/i);
+const EDIT_VERBS = [
+  'rename', 'add', 'insert', 'remove', 'delete', 'drop', 'change', 'update', 'fix', 'correct', 'format', 'reformat', 'sort',
+  'translate', 'convert', 'turn', 'make', 'extract', 'inline', 'replace', 'wrap', 'document', 'generate', 'split this',
+  'shorten', 'simplify', 'use', 'move this', 'reorder', 'indent', 'capitali[sz]e',
+  'umbenennen', 'benenne', 'ändere', 'füge', 'entferne', 'korrigiere', 'formatiere', 'übersetze',
+  'renomme', 'ajoute', 'supprime', 'corrige', 'modifie', 'traduis',
+  'cambia', 'renombra', 'añade', 'agrega', 'elimina', 'traduce',
+  'renomeie', 'renomear', 'adicion[ea]', 'corrija', 'remova', 'converta', 'escreva',
+  'rinomina', 'aggiungi', 'correggi', 'rimuovi', 'converti', 'scrivi',
+  'hernoem', 'voeg', 'verwijder', 'corrigeer', 'schrijf', 'verbeter',
+];
+// "write a docstring …", and "write/generate/create (me) a … yaml/script/test/…" with up to three words between.
+const WRITTEN_ALONE = ['docstring', 'jsdoc', 'comment', 'one-liner', 'unit test', 'test', 'type', 'interface'];
+const ARTIFACTS = [
+  'yaml', 'yml', 'dockerfile', 'config', 'makefile', 'script', 'function', 'class', 'tests?', 'query', 'regex', 'component',
+  'interface', 'type', 'enum', 'readme', 'snippet', 'example', 'migration', 'endpoint', 'handler',
+];
+const EDIT_VERB = new RegExp(`^(?:${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
+  + `|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\\w-]+ ){0,3}${words(ARTIFACTS)}\\b)\\b`, 'i');
 
 // German puts the verb last after a modal ("kannst du die Funktion umbenennen?").
 const EDIT_VERB_LAST = folded(/\b(?:umbenennen|hinzufügen|ergänzen|entfernen|löschen|ändern|korrigieren|beheben|formatieren|übersetzen|kommentieren|sortieren|vereinfachen|umwandeln|einrücken)\s*[.!?]*\s*$/i);
@@ -103,7 +127,15 @@ export function asksSomethingElse(prose: string): boolean {
 
 // "this line", "the variable", "these imports", "this useEffect" (a masked name): the object is one piece of
 // code. "that" only right before the noun: "a package that everything imports" is a relative clause.
-const LOCAL_SCOPE = folded(/\b(?:(?:this|these|the|my|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}|that\s+)(?:name|line|lines|test|branch|commit|script|query|component|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)s?\b/i);
+const POINTERS = ['this', 'these', 'the', 'my', 'der', 'die', 'das', 'diese[rs]?', 'cette', 'ce', 'ces', 'este', 'esta', 'estos', 'el', 'la'];
+const CODE_PIECES = [
+  'name', 'line', 'lines', 'test', 'branch', 'commit', 'script', 'query', 'component', 'variable', 'var', 'function', 'func',
+  'method', 'loop', 'regex', 'expression', 'condition', 'snippet', 'parameter', 'param', 'params', 'parameters', 'field',
+  'fields', 'import', 'imports', 'comment', 'string', 'button', 'section', 'paragraph', 'readme', 'statement', 'block',
+  'one-liner', 'header', 'array', 'object', 'call', 'error message', 'message', 'constant', 'enum', 'getter', 'test case', 'typo',
+  'zeile', 'funktion', 'schleife', 'ligne', 'fonction', 'boucle', 'línea', 'función', 'bucle', 'mensaje',
+];
+const LOCAL_SCOPE = new RegExp(`\\b(?:${words(POINTERS)}\\s+(?:\\w+\\s+){0,2}|that\\s+)${words(CODE_PIECES)}s?\\b`, 'i');
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
