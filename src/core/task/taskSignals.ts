@@ -13,7 +13,8 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:right|just|directly|immediately) after\b.{0,60}\b(?:old|stale|previous|outdated|wrong)\b/,
     /\b(?:direkt|gleich|kurz) nach\b.{0,60}\balten?\b|\bjuste apres\b.{0,60}\bancienne?\b|\bjusto despues\b.{0,60}\bantigu[oa]\b|\bsubito dopo\b.{0,60}\bvecchi[oa]\b/,
     /\b(?:deleted|removed) (?:hours|minutes|days) ago\b|\bstill (?:shows?|sees?|see|returns?) (?:the )?(?:old|previous|deleted|'?not)/,
-    /\bdisappears?\b.{0,40}\bthen (?:comes?|come) back|\bverschwind/,
+    /\bdisappears?\b.{0,40}\bthen (?:comes?|come) back|\bverschwind|\beven though (?:we|i|they|it) (?:changed|updated|fixed|deleted|removed)\b/,
+    /反映が(?:\S{0,4})?遅れ|反映されな|食い違|同步延迟|不同步|반영이 (?:늦|안)|с задержкой/,
     /旧值|旧数据|旧价格|旧的数据|还是原来|原来的(?:地址|数据|价格)|古い(?:データ|価格|値|アドレス|情報|バージョン)|예전 (?:가격|데이터|주소)|오래된 데이터|стар(?:ые данные|ую цену|ое значение|ый адрес)/,
     /\b(?:kept|keeps|still) (?:going|being sent|using|showing|pointing) (?:to )?the old\b|\b(?:shows|showing|sees|returns|returning|goes to|going to|sent to) the old (?:address|e-?mail|value|price|version|data)\b/,
   ]), weight: 0.3, signal: 'stale read after a write' },
@@ -41,12 +42,14 @@ export const TASK_HIGH: Rule[] = [
     /\bthe more (?:data|users|rows|records|traffic|items)\b|\bbig(?:ger)? (?:accounts|customers|tenants) time out\b|\bin parallel\b|\bpass (?:alone|one by one|individually)\b/,
     /\bwhen (?:traffic|load) (?:spikes|grows|increases|peaks)\b|\beven though\b.{0,40}\b(?:barely|idle|not (?:loaded|busy))\b|負荷が高|高負荷|负载高|流量一大|流量大|부하가 (?:높|몰)|트래픽이 몰|под нагрузкой|при нагрузке/,
     /\bmemory (?:grows|keeps growing|climbs)|\bout of memory\b|\boom\b|\bgets killed\b|\b(?:queue|backlog|lag) (?:keeps )?(?:growing|grows)\b|очередь раст|积压|堆积|溜まり続け|쌓이/,
+    /\bevery so often\b|\bonce in a while\b|\bnow and again\b|\b(?:works|fine) for some (?:people|users|customers)\b|\bfor some (?:people|users|customers)\b.{0,60}\b(?:for others|not for)\b/,
     /本番環境でだけ|本番でだけ|只在生产|仅在生产|只有在线上|운영에서만|배포 직후에만|только (?:в|на) (?:продакшен|проде)/,
   ]), weight: 0.25, signal: 'fails only sometimes or somewhere' },
   { re: anyOf([
     /\b(?:quorum|etcd|raft|paxos|zookeeper|split[- ]?brain|sentinel|patroni|write skew|phantom reads?|snapshot isolation|repeatable read|serializab|isolation level)/,
     /\b(?:vector clocks?|logical clocks?|lamport|incast|head[- ]of[- ]line|gc pauses?|session expiry|hot (?:partition|key|shard)|gsi|cooperative sticky|log compaction|snapshot frequency)\b/,
     /\b(?:debezium|cdc|outbox|mvcc|wal|fencing tokens?|linearizab\w*|gossip|anti-entropy|tail latency|p99|p999|clock skew|replication lag|lock contention|connection pool exhaustion|tombstones?|read repair|lsm)\b/,
+    /\bfollower (?:reads?|replicas?)\b|\bconsistent reads?\b|\bcockroach(?:db)?\b|\bspanner\b|\bevent sourcing\b|хранени[ея] событий|восстанов\S* состояни/,
     /\b(?:optimistic|pessimistic) lock|\bretry storms?\b|\bfsync\b|\bcross-shard\b|\bsticky sessions?\b|\breplica lag\b/,
     /クォーラム|リーダー選出|楽観ロック|悲観ロック|乐观锁|悲观锁|낙관적 락|비관적 락|쿼럼|리밸런싱|脑裂|кворум|оптимистичн\S* блокировк/,
     /复制延迟|主从延迟|双写|レプリケーション遅延|복제 지연|복제본|отставани\S* реплик|шардир/,
@@ -62,7 +65,7 @@ export const TASK_HIGH: Rule[] = [
 // A definition, an expansion or a two-sentence explanation: small however big the term.
 const DEFINE_ASK = anyOf([
   /^\s*define\b|\bwhat does \S+ stand for\b|\bstand for\??$|\bexpand (?:the )?(?:abbreviation|acronym)\b|\babbreviation\b|\bacronym\b/,
-  /\b(?:in|with) (?:one|a|two|three|1|2|3) (?:sentences?|lines?|words?)\b|\bshort answer\b|\bone-sentence\b|\bin one line\b|\bbriefly\b/,
+  /\b(?:in|with) (?:one|a|two|three|1|2|3) (?:sentences?|lines?|words?)\b|\bshort answer\b|\bone-(?:sentence|line)\b|\bin one line\b|\bbriefly\b|\bdefinition of\b/,
   /\ben (?:une|deux) phrases?\b|\ben (?:una|dos) frases?\b|\brespuesta corta\b|\bin (?:einem|zwei) satzen?\b|\bem uma frase\b|\bin una frase\b|\bque signifie\b|\bwas bedeutet\b|\bqu'est-ce que\b|\bque es el\b/,
   /一句话|简单说|一文で|簡単に|짧게|한 문장|кратко|коротко|одним предложением|什么是|是什么意思|とは何|뭐예요|무슨 뜻|что такое|что означает|аббревиатур/,
 ]);
