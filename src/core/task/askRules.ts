@@ -2,7 +2,7 @@
 // between named alternatives. Topic rules are in complexityRules.ts.
 
 import type { Rule } from './complexityRules';
-import { anyOf } from './text';
+import { anyOf } from './normalize';
 
 export const HIGH_ASKS: Rule[] = [
   // Open requests for an approach, a plan or a proposal rather than for a specific change.

@@ -7,7 +7,7 @@
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './rules';
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
-import { countWords, folded, normalizeText } from './text';
+import { countWords, folded, normalizeText } from './normalize';
 import {
   SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
 } from './questionShape';

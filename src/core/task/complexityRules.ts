@@ -1,7 +1,7 @@
 // Topic and intent rules of the complexity scorer. Each rule is a regex over the question's prose (names and code
 // masked, see questionShape.ts), a weight and a signal a user can read. HIGH rules add, LOW rules subtract.
 
-import { anyOf, folded } from './text';
+import { anyOf, folded } from './normalize';
 import { SCALE_FIGURES } from './questionShape';
 
 // Language constructs, code style choices and the placeholders proseOf leaves for code and names.

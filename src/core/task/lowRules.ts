@@ -1,7 +1,7 @@
 // Low rules of the complexity scorer: local-sized tasks. Each one subtracts its weight (see complexityRules.ts).
 
 import { CODE_FORM, type Rule } from './complexityRules';
-import { anyOf, folded } from './text';
+import { anyOf, folded } from './normalize';
 
 // Low: local-sized tasks.
 export const LOW: Rule[] = [

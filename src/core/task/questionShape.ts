@@ -3,7 +3,7 @@
 // what it is about (one piece of code or the whole system), how many questions it asks, and an explicit
 // `#cloud` / `#local` hint. All linear regexes over the question only.
 
-import { anyOf, foldAccents, folded, normalizeText, words } from './text';
+import { anyOf, foldAccents, folded, normalizeText, words } from './normalize';
 
 export type RouteHint = 'cloud' | 'local';
 

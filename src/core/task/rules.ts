@@ -6,7 +6,7 @@ import { HIGH_ASKS } from './askRules';
 import { HIGH as BASE_HIGH, type Rule } from './complexityRules';
 import { LOW as BASE_LOW } from './lowRules';
 import { TASK_HIGH } from './taskSignals';
-import { anyOf } from './text';
+import { anyOf } from './normalize';
 import { MORE_HIGH, MORE_LOW } from './vocabulary';
 
 function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {

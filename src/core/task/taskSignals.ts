@@ -4,7 +4,7 @@
 // small whatever the words around it (define a term, add type hints "in our service-mesh gateway").
 
 import type { Rule } from './complexityRules';
-import { anyOf } from './text';
+import { anyOf } from './normalize';
 
 /** Problem shapes: each names a hard problem, so each counts as hard content (see HARD_CONTENT). */
 export const TASK_HIGH: Rule[] = [

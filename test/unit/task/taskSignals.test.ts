@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { Request } from '../../../src/core/request';
 import { scoreComplexity } from '../../../src/core/task/complexity';
-import { countWords, foldAccents, normalizeText } from '../../../src/core/task/text';
+import { countWords, foldAccents, normalizeText } from '../../../src/core/task/normalize';
 
 function ask(question: string, code?: string): Request {
   return { id: 't', kind: 'ask', origin: 'askAuto', question, context: code ? [{ source: 'selection', text: code, startLine: 1 }] : [] };
