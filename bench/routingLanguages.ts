@@ -13,7 +13,7 @@ import { escalationAction } from '../src/core/route/escalate';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../src/core/settings';
 import { classify } from '../src/core/task/classify';
 import { Rng } from '../test/fixtures/privacy/corpus';
-import { loadLanguageSet } from '../test/fixtures/routing-languages/load';
+import { type LanguageCase, loadLanguageSet } from '../test/fixtures/routing-languages/load';
 import { drawTokens } from './escalation';
 import { sourceFile } from './routing';
 import { figure, timeRuns } from './stats';
@@ -34,9 +34,10 @@ export interface BandFigures {
   simpleOnCloudAfter: number;
 }
 
-export function bandFigures(settings: HybridSettings = { ...DEFAULT_SETTINGS, 'routing.escalation': 'auto' }): BandFigures {
+export function bandFigures(settings: HybridSettings = { ...DEFAULT_SETTINGS, 'routing.escalation': 'auto' },
+  only: (c: LanguageCase) => boolean = () => true): BandFigures {
   const rng = new Rng(24);
-  const set = loadLanguageSet();
+  const set = loadLanguageSet().filter(only);
   const bands = { low: 0, middle: 0, high: 0 };
   let escalated = 0, hiLocalBefore = 0, hiLocalAfter = 0, loCloudBefore = 0, loCloudAfter = 0, high = 0, low = 0;
   for (const c of set) {
@@ -82,5 +83,9 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
     { note: `before escalation ${pct(b.frontierKeptLocalBefore)} %` }));
   out.push(figure('routing: simple sent to the cloud, before → after middle-band escalation', '%', [pct(b.simpleOnCloudAfter)],
     { note: `before escalation ${pct(b.simpleOnCloudBefore)} %` }));
+  // The held-out probe: wording written after the last tuning round, where the rules miss most.
+  const p = bandFigures(undefined, (c) => c.probe);
+  out.push(figure('routing: held-out probe, frontier-worthy kept local after middle-band escalation', '%', [pct(p.frontierKeptLocalAfter)],
+    { note: `${p.n} questions; before escalation ${pct(p.frontierKeptLocalBefore)} %; escalated ${pct(p.escalationRate)} %; simple on cloud ${pct(p.simpleOnCloudBefore)} → ${pct(p.simpleOnCloudAfter)} %` }));
   return out;
 }
