@@ -3,7 +3,7 @@
 // Run alone: npx tsx -e "require('./bench/routing').run({quick:true}).then(r=>console.log(r))"
 
 import * as os from 'node:os';
-import { classify } from '../src/core/classify/classify';
+import { classify } from '../src/core/task/classify';
 import { createPathPolicy } from '../src/core/privacy/paths';
 import { scanSensitive } from '../src/core/privacy/scan';
 import { EgressGate } from '../src/core/egress/gate';

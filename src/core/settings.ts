@@ -48,6 +48,7 @@ export interface HybridSettings {
   'routing.localBelow': number;
   'routing.escalation': EscalationMode;
   'routing.escalationThreshold': number;
+  'routing.embeddingModel': string;
   'budget.dailyUsd': number;
   'budget.monthlyUsd': number;
   'budget.onExceeded': OnBudgetExceeded;
@@ -99,6 +100,7 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'routing.localBelow': 0.25,
   'routing.escalation': 'offer',
   'routing.escalationThreshold': 0.7,
+  'routing.embeddingModel': '',
   'budget.dailyUsd': 0,
   'budget.monthlyUsd': 0,
   'budget.onExceeded': 'confirm',

@@ -9,6 +9,7 @@ import {
   createAnthropicProvider, createOllamaProvider, createOpenAIProvider,
   type ChatProvider, type FimProvider, type OllamaProvider,
 } from '../core/providers';
+import { embedderFor, SemanticRouting } from '../core/providers/embed';
 import { cloudForRequest } from '../core/providers/requestKey';
 import type { HealthState } from '../core/request';
 import type { HybridSettings } from '../core/settings';
@@ -39,6 +40,7 @@ export class Services extends Disposable {
   private tokenCounter: TokenCounter | undefined;
   private aiignore: string | undefined;
   private pathPolicyCache = new Keyed<PathPolicy>();
+  private readonly semanticP = new Keyed<SemanticRouting>();
   localHealth: () => LocalHealthReport = () => ({ state: 'unknown', message: '' });
   private inFlight = 0;
   private readonly busyChanged = this.register(new vscode.EventEmitter<boolean>());
@@ -157,6 +159,8 @@ export class Services extends Disposable {
       budget: () => this.spend.budget(), health: () => this.health(),
       record: (r) => this.spend.record(r), confirm: this.confirm, newId: newRequestId,
       expectedOutput: (route, kind) => this.spend.expectedOutput(route, kind),
+      semantic: await this.semanticP.get(JSON.stringify([s['routing.embeddingModel'], s['local.provider'], s['local.baseUrl'], s['privacy.trustedHosts']]),
+        () => new SemanticRouting(embedderFor(s))).router(),
     });
     if (this.inFlight++ === 0) this.busyChanged.fire(true);
     try {

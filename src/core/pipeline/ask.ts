@@ -23,6 +23,8 @@ export type GateOutcome =
 export interface AskDeps {
   settings: HybridSettings;
   classify(request: Request): Labels;
+  /** The semantic router's second opinion on an uncertain score (local embeddings only); absent: rules only. */
+  refine?(request: Request, labels: Labels, signal?: AbortSignal): Promise<Labels>;
   /** estimatedCostUsd null: the cloud model has no known price (the router asks rather than count it $0). */
   decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number | null): Decision;
   gate(body: ChatBody, contextPaths: string[]): GateOutcome;
@@ -72,7 +74,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     context: input.context, history: input.history,
     ...(input.escalateFrom ? { escalatedFrom: input.escalateFrom.id } : {}),
   };
-  const labels = deps.classify(request);
+  const labels = await refined(deps, request, deps.classify(request), signal);
   const sizes = await measure(deps, input);
   // The upper bound (a full ANSWER_TOKENS answer) guards budgets and confirmAboveUsd; the likely figure is shown.
   // Both are priced on the model that will answer: the frontier model first, then the light tier if it serves.
@@ -316,4 +318,11 @@ export function contextCount(attached: readonly { path: string }[]): string {
   const paths = new Set(attached.map((c) => c.path));
   const map = paths.delete(REPO_MAP);
   return `${paths.size} file${paths.size === 1 ? '' : 's'}${map ? ' and the repo map' : ''}`;
+}
+
+// Only Ask (automatic) is routed by score, and a sensitive request stays local whatever the score says.
+async function refined(deps: AskDeps, request: Request, labels: Labels, signal: AbortSignal): Promise<Labels> {
+  const routedByScore = request.origin === 'askAuto' || request.origin === 'explainRoute';
+  if (!deps.refine || !routedByScore || labels.findings.length > 0 || labels.privatePaths.length > 0) return labels;
+  return deps.refine(request, labels, signal);
 }

@@ -1,7 +1,7 @@
 // Assembles AskDeps from the real core parts (classifier, router, egress gate, price table). The extension and the
 // cost-replay benchmark both use it, so the benchmark measures exactly the routing the user gets.
 
-import { classify } from '../classify/classify';
+import { classify } from '../task/classify';
 import type { PathPolicy } from '../privacy/paths';
 import { EgressGate } from '../egress/gate';
 import type { ChatProvider } from '../providers/types';
@@ -9,6 +9,7 @@ import type { BudgetState, HealthState, Kind, LedgerRecord, Route } from '../req
 import { decide } from '../route/decide';
 import type { HybridSettings } from '../settings';
 import { contextWindowOf, OutputHistory, preflightEstimate, priceOf, requestCost, type PriceTable } from '../spend';
+import type { SemanticRouter } from '../task/semantic';
 import type { AskDeps } from './ask';
 
 export interface AskParts {
@@ -24,6 +25,8 @@ export interface AskParts {
   confirm(message: string): Promise<boolean>;
   newId(): string;
   now?: () => number;
+  /** Local-embedding second opinion for uncertain scores (providers/embed.ts semanticRouterFor). */
+  semantic?: SemanticRouter;
   /** This user's answer lengths (the spend model's history); without it, the defaults. */
   expectedOutput?: (route: Route, kind: Exclude<Kind, 'completion'>) => { tokens: number; basis: 'history' | 'default' };
 }
@@ -37,6 +40,7 @@ export function createAskDeps(p: AskParts): AskDeps {
   return {
     settings: s,
     classify: (r) => classify(r, { pathPolicy: p.pathPolicy, markers }),
+    ...(p.semantic ? { refine: (r, l, signal) => p.semantic!.refine(r.question, l, s['routing.complexityThreshold'], signal) } : {}),
     decide: (r, l, b, h, est) => decide(r, l, s, b, h, { estimatedCostUsd: est }),
     gate: (body, paths) => gate.prepare(body, paths),
     budget: p.budget,

@@ -2,7 +2,7 @@
 // "over budget" and "local is down" are rows of the same table, and every outcome carries sentences a user can
 // read. Reasons name what was found and where, never the value.
 
-import { placeOf } from '../classify/classify';
+import { placeOf } from '../task/classify';
 import type { BudgetState, Decision, Finding, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
 import { type CloudTier, effectiveTier, tierLabel } from './tiers';

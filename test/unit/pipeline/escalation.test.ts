@@ -1,7 +1,7 @@
 // Escalation through the whole Ask pipeline with the real decide/escalation routing and scripted providers:
 // auto escalates with both ledger records linked, offer offers, sensitive never leaves, the draft is never sent.
 import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/classify/classify';
+import { classify } from '../../../src/core/task/classify';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { sealForEgress } from '../../../src/core/egress/seal';
 import { runAsk, type AskDeps, type AskInput } from '../../../src/core/pipeline/ask';

@@ -3,7 +3,7 @@
 // context, history, file path). Redact mode must leave no 8-character piece of any planted value on the wire;
 // Ask (auto) must see every case as sensitive (so it stays local). Figures are printed for the closing note.
 import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/classify/classify';
+import { classify } from '../../../src/core/task/classify';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { scanSensitive } from '../../../src/core/privacy/scan';
 import { EgressGate, serialisedBody } from '../../../src/core/egress/gate';

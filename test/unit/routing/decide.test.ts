@@ -1,6 +1,6 @@
 // One test per row of architecture.md's routing policy table, plus the budget, confirmation and health rows.
 import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/classify/classify';
+import { classify } from '../../../src/core/task/classify';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { decide } from '../../../src/core/route/decide';
 import type { BudgetState, HealthState, Labels, Origin, Request } from '../../../src/core/request';

@@ -1,7 +1,7 @@
 // Rule 2 of docs/spend.md: budget checks use the pre-flight upper bound, not only the level reached so far.
 // Hand cases: a $1.00 daily budget with $0.98 spent leaves $0.02.
 import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/classify/classify';
+import { classify } from '../../../src/core/task/classify';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { decide } from '../../../src/core/route/decide';
 import { decideEscalation } from '../../../src/core/route/escalate';

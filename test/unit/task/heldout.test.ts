@@ -4,7 +4,7 @@
 // honest estimate of how much the rules overfit.
 
 import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/classify/classify';
+import { classify } from '../../../src/core/task/classify';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { HELD_OUT_DIR, type LabelledRequest, loadLabelledRequests } from '../../fixtures/requests/load';
 

@@ -3,6 +3,8 @@
 // what it is about (one piece of code or the whole system), how many questions it asks, and an explicit
 // `#cloud` / `#local` hint. All linear regexes over the question only.
 
+import { anyOf, foldAccents, folded, normalizeText, words } from './normalize';
+
 export type RouteHint = 'cloud' | 'local';
 
 /** `#cloud` or `#local` typed anywhere in the question, as a word of its own. The last one wins. */
@@ -18,7 +20,7 @@ export function routeHint(question: string): RouteHint | undefined {
  * this, so a class called ArchitectureService or a constant ORDERS_TOPIC is a name, not a subject.
  */
 export function proseOf(question: string): string {
-  return maskCodeLines(question)
+  return maskCodeLines(normalizeText(question))
     .replace(/```[\s\S]{0,200000}?(?:```|$)/g, ' code ')
     .replace(/`[^`\n]{0,200}`/g, ' code ')
     .replace(/(?<![\w'])'[^'\n]{1,80}'(?!\w)|"[^"\n]{1,80}"/g, ' text ')
@@ -29,7 +31,13 @@ export function proseOf(question: string): string {
 
 // A line of code pasted into the question without a fence: it ends in ; { } or ), opens with a keyword or a
 // closing bracket, or is indented under a line that ended in ':' or '{'. Prose lines are kept.
-const CODE_LINE = /^\s*(?:[}\])]|(?:const|let|var|function|def|class|import|from|return|if|elif|else|for|while|public|private|func|fn|package|#include|select|insert|update|delete)\b[^\n]*[=({:;\]]|[\w.$]+\s*(?:=|\+=|-=|:=)\s*\S)|[;{}]\s*$|^\s*\/\/|^\s*#(?!(?:cloud|local)\b)\s|^(?: {2,}|\t)\S/i;
+const CODE_LINE = anyOf([
+  /^\s*(?:[}\])]|(?:const|let|var|function|def|class|import|from|return|if|elif|else|for|while|public|private|func|fn|package|#include|select|insert|update|delete)\b[^\n]*[=({:;\]]|[\w.$]+\s*(?:=|\+=|-=|:=)\s*\S)/,
+  /[;{}]\s*$/,
+  /^\s*\/\//,
+  /^\s*#(?!(?:cloud|local)\b)\s/,
+  /^(?: {2,}|\t)\S/,
+], 'i');
 
 export function maskCodeLines(question: string): string {
   if (!question.includes('\n')) return question;
@@ -61,13 +69,37 @@ const KNOWN_PRODUCTS = new Set(['graphql', 'postgresql', 'dynamodb', 'mongodb', 
   'ipados', 'watchos', 'iphone', 'ipad', 'devops', 'gitops', 'mlops', 'fastapi', 'nestjs', 'nuxtjs', 'vuejs', 'reactjs']);
 
 // Polite or filler openings in front of the real verb ("hey, quick one: could you please rename …").
-const LEAD_IN = /^(?:\s*(?:hey|hi|hello|ok(?:ay)?|so|thanks!?|thank you|quick (?:one|q(?:uestion)?)|please|pls|plz|now|also|and|then|can (?:you|u)|could (?:you|u)|would you|will you|kannst du|könntest du|bitte|peux-tu|pourrais-tu|puedes|podrías|por favor|(?:você )?pode(?:ria)?|puoi|potresti|per favore|kun je|kan je|kunt u|alsjeblieft|i (?:want|need) you to|help me)[\s,:!.-]+)+/i;
+const LEAD_IN_WORDS = [
+  'hey', 'hi', 'hello', 'ok(?:ay)?', 'so', 'thanks!?', 'thank you', 'quick (?:one|q(?:uestion)?)', 'please', 'pls', 'plz',
+  'now', 'also', 'and', 'then', 'can (?:you|u)', 'could (?:you|u)', 'would you', 'will you', 'i (?:want|need) you to', 'help me',
+  'kannst du', 'könntest du', 'bitte', 'peux-tu', 'pourrais-tu', 'puedes', 'podrías', 'por favor', '(?:você )?pode(?:ria)?',
+  'puoi', 'potresti', 'per favore', 'kun je', 'kan je', 'kunt u', 'alsjeblieft',
+];
+const LEAD_IN = new RegExp(`^(?:\\s*${words(LEAD_IN_WORDS)}[\\s,:!.-]+)+`, 'i');
 
 // Verbs that ask for a direct change to code the user is looking at, in the languages the classifier knows. A question that starts with one is an edit even when its object mentions a big topic.
-const EDIT_VERB = /^(?:rename|add|insert|remove|delete|drop|change|update|fix|correct|format|reformat|sort|translate|convert|turn|make|extract|inline|replace|wrap|document|write (?:a |an |the )?(?:docstring|jsdoc|comment|one-liner|unit test|test|type|interface)|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\w-]+ ){0,3}(?:yaml|yml|dockerfile|config|makefile|script|function|class|tests?|query|regex|component|interface|type|enum|readme|snippet|example|migration|endpoint|handler)\b|generate|split this|shorten|simplify|use|move this|reorder|indent|capitali[sz]e|umbenennen|benenne|ändere|füge|entferne|korrigiere|formatiere|übersetze|renomme|ajoute|supprime|corrige|change|modifie|traduis|cambia|renombra|añade|agrega|elimina|corrige|traduce|renomeie|renomear|adicion[ea]|corrija|remova|converta|escreva|rinomina|aggiungi|correggi|rimuovi|converti|scrivi|hernoem|voeg|verwijder|corrigeer|schrijf|verbeter)\b/i;
+const EDIT_VERBS = [
+  'rename', 'add', 'insert', 'remove', 'delete', 'drop', 'change', 'update', 'fix', 'correct', 'format', 'reformat', 'sort',
+  'translate', 'convert', 'turn', 'make', 'extract', 'inline', 'replace', 'wrap', 'document', 'generate', 'split this',
+  'shorten', 'simplify', 'use', 'move this', 'reorder', 'indent', 'capitali[sz]e',
+  'umbenennen', 'benenne', 'ändere', 'füge', 'entferne', 'korrigiere', 'formatiere', 'übersetze',
+  'renomme', 'ajoute', 'supprime', 'corrige', 'modifie', 'traduis',
+  'cambia', 'renombra', 'añade', 'agrega', 'elimina', 'traduce',
+  'renomeie', 'renomear', 'adicion[ea]', 'corrija', 'remova', 'converta', 'escreva',
+  'rinomina', 'aggiungi', 'correggi', 'rimuovi', 'converti', 'scrivi',
+  'hernoem', 'voeg', 'verwijder', 'corrigeer', 'schrijf', 'verbeter',
+];
+// "write a docstring …", and "write/generate/create (me) a … yaml/script/test/…" with up to three words between.
+const WRITTEN_ALONE = ['docstring', 'jsdoc', 'comment', 'one-liner', 'unit test', 'test', 'type', 'interface'];
+const ARTIFACTS = [
+  'yaml', 'yml', 'dockerfile', 'config', 'makefile', 'script', 'function', 'class', 'tests?', 'query', 'regex', 'component',
+  'interface', 'type', 'enum', 'readme', 'snippet', 'example', 'migration', 'endpoint', 'handler',
+];
+const EDIT_VERB = new RegExp(`^(?:${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
+  + `|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\\w-]+ ){0,3}${words(ARTIFACTS)}\\b)\\b`, 'i');
 
 // German puts the verb last after a modal ("kannst du die Funktion umbenennen?").
-const EDIT_VERB_LAST = /\b(?:umbenennen|hinzufügen|ergänzen|entfernen|löschen|ändern|korrigieren|beheben|formatieren|übersetzen|kommentieren|sortieren|vereinfachen|umwandeln|einrücken)\s*[.!?]*\s*$/i;
+const EDIT_VERB_LAST = folded(/\b(?:umbenennen|hinzufügen|ergänzen|entfernen|löschen|ändern|korrigieren|beheben|formatieren|übersetzen|kommentieren|sortieren|vereinfachen|umwandeln|einrücken)\s*[.!?]*\s*$/i);
 
 export function isDirectEdit(prose: string): boolean {
   return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart()) || EDIT_VERB_LAST.test(prose);
@@ -95,25 +127,38 @@ export function asksSomethingElse(prose: string): boolean {
 
 // "this line", "the variable", "these imports", "this useEffect" (a masked name): the object is one piece of
 // code. "that" only right before the noun: "a package that everything imports" is a relative clause.
-const LOCAL_SCOPE = /\b(?:(?:this|these|the|my|der|die|das|diese[rs]?|cette|ce|ces|este|esta|estos|el|la)\s+(?:\w+\s+){0,2}|that\s+)(?:name|line|lines|test|branch|commit|script|query|component|variable|var|function|func|method|loop|regex|expression|condition|snippet|parameter|param|params|parameters|field|fields|import|imports|comment|string|button|section|paragraph|readme|statement|block|one-liner|header|array|object|call|error message|message|constant|enum|getter|test case|typo|zeile|funktion|variable|schleife|ligne|fonction|boucle|línea|función|bucle|mensaje)s?\b/i;
+const POINTERS = ['this', 'these', 'the', 'my', 'der', 'die', 'das', 'diese[rs]?', 'cette', 'ce', 'ces', 'este', 'esta', 'estos', 'el', 'la'];
+const CODE_PIECES = [
+  'name', 'line', 'lines', 'test', 'branch', 'commit', 'script', 'query', 'component', 'variable', 'var', 'function', 'func',
+  'method', 'loop', 'regex', 'expression', 'condition', 'snippet', 'parameter', 'param', 'params', 'parameters', 'field',
+  'fields', 'import', 'imports', 'comment', 'string', 'button', 'section', 'paragraph', 'readme', 'statement', 'block',
+  'one-liner', 'header', 'array', 'object', 'call', 'error message', 'message', 'constant', 'enum', 'getter', 'test case', 'typo',
+  'zeile', 'funktion', 'schleife', 'ligne', 'fonction', 'boucle', 'línea', 'función', 'bucle', 'mensaje',
+];
+const LOCAL_SCOPE = new RegExp(`\\b(?:${words(POINTERS)}\\s+(?:\\w+\\s+){0,2}|that\\s+)${words(CODE_PIECES)}s?\\b`, 'i');
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
 const SYSTEM_NOUNS = new RegExp([
-  /\b(?:micro)?services?\b|\bdienste?n?\b|\b(?:micro)?servicios?\b/.source,
-  /\b(?:pods?|instances|nodes|edge nodes?|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b/.source,
-  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b/.source,
-  /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b/.source,
-  /\b(?:cache|caching|cdn|redis|memcached|caché)\b/.source,
-  /\b(?:frontend|front-end|clients?|mobile apps?|web apps?|desktop apps?|browser|ios|android)\b/.source,
-  /\b(?:gateway|api gateway|load balancer|proxy|backend|back-end|api|bff)\b/.source,
-  /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b/.source,
+  /\b(?:micro)?services?\b|\bdienste?n?\b|\b(?:micro)?servicios?\b|服务|サービス|서비스|сервис/.source,
+  /\b(?:pods?|instances|nodes|edge nodes?|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b|服务器|节点|集群|サーバー|ノード|クラスタ|서버|노드|클러스터|сервер|узл|кластер/.source,
+  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b|队列|消费者|キュー|コンシューマー|バッチ|큐|컨슈머|워커|배치|очеред|воркер|консьюмер/.source,
+  /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b|数据库|データベース|데이터베이스|баз[аеуы] данных|(?<![а-яё])базу/.source,
+  /\b(?:cache|caching|cdn|redis|memcached|caché)\b|缓存|キャッシュ|캐시|кэш|кеш/.source,
+  /\b(?:frontend|front-end|clients?|mobile apps?|web apps?|desktop apps?|browser|ios|android)\b|客户端|前端|クライアント|フロントエンド|클라이언트|프론트엔드|клиент|фронтенд/.source,
+  /\b(?:gateway|api gateway|load balancer|proxy|backend|back-end|api|bff)\b|网关|负载均衡|后端|ゲートウェイ|ロードバランサー|バックエンド|게이트웨이|로드밸런서|백엔드|шлюз|балансировщик|бэкенд/.source,
+  /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b|生产环境|线上|部署|本番|デプロイ|운영|배포|продакшен|прод(?![а-яё])|деплой/.source,
   /\b(?:tenants?|customers|teams?|engineers)\b/.source,
   /\b(?:codebase|monorepo|modules|packages?|layers?|libraries|plugins?|sdk|apis)\b/.source,
-].map((source) => `(${source})`).join('|'), 'gi');
+].map((source) => `(${foldAccents(source)})`).join('|'), 'gi');
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
-export const SCALE_FIGURES = /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)|\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))|\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b|\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/i;
+export const SCALE_FIGURES = anyOf([
+  /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)/,
+  /\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))/,
+  /\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b/,
+  /\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/,
+], 'i');
 
 // "our schema file", "the pipeline config", "the api docs": a system noun used to name one file the user has open.
 const NAMES_A_FILE = /^\s+(?:files?|config(?:uration)?(?: files?)?|docs?|definitions? files?|yaml|json)\b/i;
@@ -132,12 +177,15 @@ export function systemParts(prose: string): string[] {
   return [...found.values()];
 }
 
+// The same pointing at one piece of code in Chinese, Japanese, Korean and Russian.
+const LOCAL_SCOPE_CJK_RU = /(?:这个|这段|該|この|이 ?)(?:函数|代码|变量|方法|関数|コード|変数|メソッド|正規表現|함수|코드|변수|메서드|정규식)|(?:эт(?:а|от|у|о|ой)) (?:функци|код|переменн|метод|регулярк|строк)/i;
+
 export function isLocalScope(prose: string): boolean {
-  return LOCAL_SCOPE.test(prose);
+  return LOCAL_SCOPE.test(prose) || LOCAL_SCOPE_CJK_RU.test(prose);
 }
 
 export function ownsSystem(prose: string): boolean {
-  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b/i.test(prose);
+  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b|我们|我們|咱们|当社|弊社|うちの|私たち|우리|저희|(?<![а-яё])(?:наш[аеиу]?[мхй]?|мы)(?![а-яё])/i.test(prose);
 }
 
 /** Separate questions asked: question marks ending a clause, plus inline "1) … 2) … 3)" enumerations. */

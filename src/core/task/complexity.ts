@@ -5,7 +5,9 @@
 // above 0.6. Signals are listed strongest first in the direction of the result, so the first one is the reason.
 
 import type { ChatTurn, Kind, Request } from '../request';
-import { HIGH, LOW } from './complexityRules';
+import { HIGH, LOW } from './rules';
+import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
+import { countWords, folded, normalizeText } from './normalize';
 import {
   SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
 } from './questionShape';
@@ -16,7 +18,7 @@ export interface ComplexityResult {
   signals: string[];
 }
 
-const EXPLAIN = /^\s*(?:explain|what does|what is|what's|erkläre?|was (?:macht|ist)|explique|que fait|qu'est-ce|explica|qué (?:hace|es))\b/i;
+const EXPLAIN = folded(/^\s*(?:explain|what does|what is|what's|erkläre?|was (?:macht|ist)|explique|que fait|qu'est-ce|explica|qué (?:hace|es))\b/i);
 
 const BASE = 0.35;
 
@@ -25,14 +27,18 @@ const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
 
 // Signals that name the problem itself (not the form of the question); see Rule.form.
 const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
-  'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration']);
+  'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
+  'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
+  'expert systems term', FAILURE_REPORT_SIGNAL]);
+
+const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
 
 interface Evidence { signal: string; delta: number }
 
 export function scoreComplexity(request: Request): ComplexityResult {
   const q = request.question;
   let kind: Kind = request.kind;
-  if (kind === 'ask' && EXPLAIN.test(q)) kind = 'explain';
+  if (kind === 'ask' && EXPLAIN.test(normalizeText(q))) kind = 'explain';
   if (kind === 'completion') return { kind, complexity: 0, signals: ['inline completion'] };
 
   const hint = routeHint(q);
@@ -62,10 +68,15 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);
   const explicitlyWide = /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
-  const edit = (isDirectEdit(prose) && !asksSomethingElse(prose)) || editsCodeAfterScene(prose, q, request);
+  const diagnosis = DIAGNOSIS?.re.test(prose) ?? false;
+  const edit = ((isDirectEdit(prose) || asksForMechanicalChange(prose)) && !asksSomethingElse(prose) && !diagnosis)
+    || editsCodeAfterScene(prose, q, request);
+  // Big words around a trivial ask: defining a term or expanding an abbreviation is small however large the
+  // term, unless the question is about the asker's own system or a failure in it.
+  const define = !edit && !diagnosis && asksForDefinition(prose) && !(owned && parts.length >= 1);
   // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
   // edit is about the system only when it says so outright or names three parts.
-  const systemWide = edit
+  const systemWide = edit || define
     ? explicitlyWide || parts.length >= 3
     : explicitlyWide || parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1);
   const local = isLocalScope(prose);
@@ -73,10 +84,13 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   // A direct edit of code in view is local-sized even when its object names a big topic ("add a TODO to
   // migrate this", "change the distributed tracing header"); topic words then count for a third. A question
   // about one named piece of code ("make this test less flaky") counts them at 0.6.
-  const topicFactor = systemWide ? 1 : edit ? 1 / 3 : local ? 0.6 : 1;
+  const topicFactor = systemWide ? 1 : edit || define ? 1 / 3 : local ? 0.6 : 1;
   for (const rule of HIGH) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: rule.weight * topicFactor });
   }
+  // Told without code and about something that runs: the cause is between parts (see taskSignals.ts).
+  const noCode = request.context.length === 0 && pastedCodeLines(q) === 0;
+  if (noCode && !edit && !define && !local && reportsRunningFailure(prose)) out.push({ signal: FAILURE_REPORT_SIGNAL, delta: 0.2 });
   const hardContent = out.some((e) => HARD_CONTENT.has(e.signal));
   for (const rule of LOW) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });
@@ -87,13 +101,14 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
     for (const e of out) if (CHOICE_SIGNALS.has(e.signal)) e.delta = 0;
   }
   if (edit && !systemWide && !out.some((e) => e.signal === 'small edit')) out.push({ signal: 'direct edit', delta: -0.2 });
+  if (define && !systemWide) out.push({ signal: 'asks only for a definition', delta: -0.15 });
 
   if (systemWide) out.push({ signal: `about the system (${parts.slice(0, 3).join(', ') || 'across parts'})`, delta: parts.length >= 3 ? 0.2 : 0.15 });
   else if (local) out.push({ signal: 'about one piece of code', delta: -0.1 });
 
   const files = new Set(request.context.map((c) => c.path).filter(Boolean)).size;
   const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0) + pastedCodeLines(q);
-  const words = prose.trim().split(/\s+/).filter(Boolean).length;
+  const words = countWords(prose);
   const questions = questionCount(prose);
   const listItems = (q.match(/(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])[ \t]+\S/g) ?? []).length;
   if (words >= 60) out.push({ signal: `long question (${words} words)`, delta: 0.15 });
@@ -129,7 +144,7 @@ function followUpEvidence(q: string, history: ChatTurn[] | undefined, own: Evide
   const lastUser = [...(history ?? [])].reverse().find((t) => t.role === 'user');
   if (!lastUser) return undefined;
   const prose = proseOf(q);
-  const words = prose.trim().split(/\s+/).filter(Boolean).length;
+  const words = countWords(prose);
   if (!isFollowUp(prose, words)) return undefined;
   if (own.some((e) => e.signal === 'small edit' || e.signal === 'direct edit')) return undefined;
   const before = questionEvidence(lastUser.content, { context: [] }).reduce((n, e) => n + e.delta, BASE);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { scoreComplexity } from '../../../src/core/classify/complexity';
-import { asksSomethingElse, isDirectEdit, isLocalScope, maskCodeLines, pastedCodeLines, proseOf, questionCount, routeHint, systemParts } from '../../../src/core/classify/questionShape';
+import { scoreComplexity } from '../../../src/core/task/complexity';
+import { asksSomethingElse, isDirectEdit, isLocalScope, maskCodeLines, pastedCodeLines, proseOf, questionCount, routeHint, systemParts } from '../../../src/core/task/questionShape';
 import type { ChatTurn, Request } from '../../../src/core/request';
 
 function req(question: string, partial: Partial<Request> = {}): Request {
