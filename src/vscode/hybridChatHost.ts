@@ -29,7 +29,7 @@ export class HybridChatHost implements ChatHost {
     // A chat question carries the current selection (not the whole file): what the user is looking at.
     const editor = vscode.window.activeTextEditor;
     const earlier = turn?.retryOf ? this.contexts.recall(turn.retryOf) : undefined;
-    const selected = earlier ?? (editor && !editor.selection.isEmpty ? editorContext(editor) : []);
+    const selected = earlier ?? (editor && !editor.selection.isEmpty ? editorContext(editor, this.services.documents) : []);
     const context = excludePaths?.length ? selected.filter((c) => !excludePaths.includes(c.path ?? 'untitled')) : selected;
     if (turn) this.contexts.remember(turn.id, context);
     return this.services.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history, excludePaths }, signal);
@@ -38,7 +38,7 @@ export class HybridChatHost implements ChatHost {
   escalate(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent> {
     // The selection at the time of the click: the earlier turn's context is not kept in the thread.
     const editor = vscode.window.activeTextEditor;
-    const context = editor && !editor.selection.isEmpty ? editorContext(editor) : [];
+    const context = editor && !editor.selection.isEmpty ? editorContext(editor, this.services.documents) : [];
     return this.services.ask({ origin: 'askAuto', kind: 'ask', question, context, history, escalateFrom: from }, signal);
   }
 

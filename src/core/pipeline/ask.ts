@@ -25,7 +25,8 @@ export interface AskDeps {
   classify(request: Request): Labels;
   /** estimatedCostUsd null: the cloud model has no known price (the router asks rather than count it $0). */
   decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number | null): Decision;
-  gate(body: ChatBody, contextPaths: string[]): GateOutcome;
+  /** `privateFiles`: paths of context items whose whole file is private; the gate blocks them whatever the text says. */
+  gate(body: ChatBody, contextPaths: string[], privateFiles?: string[]): GateOutcome;
   budget(): BudgetState;
   health(): HealthState;
   local(): ChatProvider;
@@ -186,7 +187,8 @@ async function* attempt(
   let sendBody: ChatBody = body;
   let redactions: Record<string, number> = {};
   if (target === 'cloud') {
-    const gated = deps.gate(body, items.map((c) => c.path).filter((p): p is string => !!p));
+    const gated = deps.gate(body, items.map((c) => c.path).filter((p): p is string => !!p),
+      items.filter((c) => c.privateFile).map((c) => c.path ?? 'untitled'));
     if (!gated.ok) {
       const failure: ProviderFailure = { code: 'blocked', message: gated.reason, fix: 'retryLocal' };
       yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimate);

@@ -38,7 +38,7 @@ export function createAskDeps(p: AskParts): AskDeps {
     settings: s,
     classify: (r) => classify(r, { pathPolicy: p.pathPolicy, markers }),
     decide: (r, l, b, h, est) => decide(r, l, s, b, h, { estimatedCostUsd: est }),
-    gate: (body, paths) => gate.prepare(body, paths),
+    gate: (body, paths, privateFiles) => gate.prepare(body, paths, privateFiles),
     budget: p.budget,
     health: p.health,
     local: p.local,

@@ -36,7 +36,7 @@ export function decide(
 
   if (request.origin === 'askCloud') {
     if (labels.privatePaths.length > 0) {
-      return refuse(`refused: ${listPaths(labels.privatePaths)} matches a private path, and content from private paths never goes to the cloud; use Ask (private) instead`);
+      return refuse(`refused: ${describePrivate(labels)}, and content from private paths never goes to the cloud; use Ask (private) instead`);
     }
     const blocking = labels.findings.filter((f) => f.category === 'marker' || f.category === 'unscannable' || f.category === 'path');
     if (blocking.length > 0) {
@@ -166,11 +166,19 @@ function budgetLine(b: BudgetState): string {
 
 /** "the selection contains an AWS access key (line 3)" plus "and 2 more" when there are several. */
 export function describeSensitive(labels: Labels): string {
-  if (labels.privatePaths.length > 0) return `${listPaths(labels.privatePaths)} matches a private path`;
+  if (labels.privatePaths.length > 0) return describePrivate(labels);
   if (labels.findings.length === 0) return 'nothing sensitive found';
   const first = sentence(labels.findings[0]);
   const more = labels.findings.length - 1;
   return more > 0 ? `${first}, and ${more} more sensitive item${more > 1 ? 's' : ''}` : first;
+}
+
+/** "config/.env matches a private path", or for a file private by its content "src/billing.ts is a private file: it carries …". */
+function describePrivate(labels: Labels): string {
+  const first = labels.privatePaths[0];
+  const why = labels.privateReasons?.[first];
+  const more = labels.privatePaths.length > 1 ? ` (and ${labels.privatePaths.length - 1} more)` : '';
+  return why ? `${first}${more} is a private file: it ${why}` : `${listPaths(labels.privatePaths)} matches a private path`;
 }
 
 function sentence(f: Finding): string {
