@@ -124,13 +124,23 @@ function local(reason: string, settings: HybridSettings, health: HealthState, se
   const down = localProblem(health, settings);
   const privateOnly = /^local: (?:inline|reviews|you asked privately)/.test(reason);
   if (mayFallBack && !privateOnly && !sensitive && settings['fallback.localToCloud'] && health.cloud === 'ready') {
-    // Only simple, non-sensitive automatic questions reach this line, so the light tier is enough.
-    const d = cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.fallback.localToCloud is on and nothing sensitive was found`],
-      settings, budget, { ...health, local: 'offline' }, opts, false, 'light');
+    const d = localToCloudFallback(down, settings, budget, health, opts);
     if (d.route !== 'local') return d;
   }
   const why = sensitive ? ' (the request has sensitive content, so it cannot fall back to the cloud)' : '';
   return refuse(`refused: ${down}${why}`);
+}
+
+/**
+ * The one rule for a local → cloud fallback, whether the local model is known to be down when the route is
+ * decided or fails during the request: only simple, non-sensitive automatic questions get here, so the light
+ * tier answers (the frontier model only when the light tier is off), through the same budget and confirmation
+ * checks as any cloud route. `down` says what went wrong with the local model.
+ */
+export function localToCloudFallback(down: string, settings: HybridSettings, budget: BudgetState, health: HealthState,
+  opts: DecideOptions = {}): Decision {
+  return cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.fallback.localToCloud is on and nothing sensitive was found`],
+    settings, budget, { ...health, local: 'offline' }, opts, false, 'light');
 }
 
 function localProblem(health: HealthState, settings: HybridSettings): string {
