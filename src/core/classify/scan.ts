@@ -14,6 +14,7 @@ import { LineIndex, shannonEntropy } from './text';
 import { findUrlSecrets } from './urlSecrets';
 import { DecodeBudgetExceeded, decodedRuns, joinedView, normalisedView, unescapedView, unwrappedView, type View } from './views';
 import { findMarkers } from './markers';
+import { findPersonalDataInNames } from './nameParts';
 import { despacedView } from './despacedView';
 import { OBFUSCATED_EMAIL_KEYWORDS, findObfuscatedEmails } from './obfuscatedEmails';
 import { DOCUMENT_KEYWORDS, findDocumentNumbers } from './personalDocuments';
@@ -216,6 +217,7 @@ function detect(text: string, opts: ScanOptions): Hit[] {
   for (const h of findSins(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findNinos(text)) hits.push({ ...h, category: 'pii' });
   for (const h of findContextIds(text)) hits.push({ ...h, category: 'pii' });
+  for (const h of findPersonalDataInNames(text)) hits.push({ ...h, category: 'pii' });
   if (OBFUSCATED_EMAIL_KEYWORDS.some((k) => present.has(k))) for (const h of findObfuscatedEmails(text)) hits.push({ ...h, category: 'pii' });
   if (DOCUMENT_KEYWORDS.some((k) => present.has(k))) for (const h of findDocumentNumbers(text)) hits.push({ ...h, category: 'pii' });
   if (text.includes(',') || text.includes('\t') || text.includes(';')) {
