@@ -28,6 +28,10 @@ const MARKED: Record<string, string> = {
   'hash comment in the middle': `${body('D')}# __CONFIDENTIAL__\n${body('E')}`,
   'zero-width character inside the word': `// CONFI\u200BDENTIAL\n${body('F')}`,
   'Cyrillic look-alike letter': `// CONFIDENTI\u0410L\n${body('G')}`,
+  'HTML comment': `<!-- PROPRIETARY -->\n${body('P')}`,
+  'SQL comment': `-- Internal use only\n${body('Q')}`,
+  'Python docstring': `"""\nCONFIDENTIAL: Acme pricing engine\n"""\n${body('R')}`,
+  'marker 1,800 lines below the selection': `${body('S')}${'const filler = 1;\n'.repeat(1800)}// CONFIDENTIAL\n`,
 };
 
 const BENIGN: Record<string, string> = {
@@ -35,6 +39,8 @@ const BENIGN: Record<string, string> = {
   'an identifier that contains it': `const CONFIDENTIAL_FIELDS = ['ssn'];\n${body('I')}`,
   'a camel-case property': `if (doc.isConfidential) hide(doc);\n${body('J')}`,
   'a key, not a notice': `const flags = { confidential: true };\n${body('K')}`,
+  'a question in a string': `const prompt = 'Mark this document as confidential?';\n${body('T')}`,
+  'the word lower-case in a sentence comment': `// this used to be internal use only, now open-sourced under MIT\n${body('U')}`,
 };
 
 /** The selection: the last lines of the file, never the line that carries the marker. */
@@ -111,6 +117,13 @@ suite('a file\'s privacy covers every part of it (issue #21 item 0)', () => {
       assert.equal(auto.cloud.calls.length, 1, 'a benign file was kept local');
     });
   }
+
+  test('a marker the user configured (hybrid.privacy.markers) covers the file too; without it the file is public', () => {
+    const text = `# ACME-RESTRICTED\n${body('V')}`;
+    const v = judgeFile('src/pricing.py', text, { ...rules, markers: [...rules.markers, 'ACME-RESTRICTED'] });
+    assert.equal(v.private && v.kind, 'marker');
+    assert.deepEqual(judgeFile('src/pricing.py', text, rules), { private: false });
+  });
 
   test('path rules, the deny-list and .aiignore judge the file the part comes from', () => {
     for (const p of ['internal/ledger.ts', 'config/.env.production', 'vendor-contracts/terms.ts', '/home/me/app/secrets/keys.ts']) {
