@@ -75,11 +75,18 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     ...(input.escalateFrom ? { escalatedFrom: input.escalateFrom.id } : {}),
   };
   const labels = deps.classify(request);
-  const cloudModel = s['cloud.model'];
   const sizes = await measure(deps, input);
   // The upper bound (a full ANSWER_TOKENS answer) guards budgets and confirmAboveUsd; the likely figure is shown.
-  const estimate = deps.preflight(cloudModel, promptTokens(sizes, input, 'cloud') + sum(sizes.context), input.kind, ANSWER_TOKENS);
-  const decision = routeFor(deps, request, labels, input.escalateFrom, estimate?.atMostUsd ?? null);
+  // Both are priced on the model that will answer: the frontier model first, then the light tier if it serves.
+  const cloudPrompt = promptTokens(sizes, input, 'cloud') + sum(sizes.context);
+  const estimateOn = (d: Decision | undefined): PreflightEstimate | undefined =>
+    deps.preflight(cloudModelFor(s, d?.route === 'cloud' ? d.tier : undefined), cloudPrompt, input.kind, ANSWER_TOKENS);
+  let estimate = estimateOn(undefined);
+  let decision = routeFor(deps, request, labels, input.escalateFrom, estimate?.atMostUsd ?? null);
+  if (decision.route === 'cloud' && cloudModelFor(s, decision.tier) !== s['cloud.model']) {
+    estimate = estimateOn(decision);
+    decision = routeFor(deps, request, labels, input.escalateFrom, estimate?.atMostUsd ?? null);
+  }
 
   if (decision.route === 'refuse') {
     const fixes = refusalFixes(decision.reasons);
@@ -101,7 +108,8 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   const outcome = yield* attempt(deps, request, input, sizes, decision, target, labels, estimate, started, signal);
   if (outcome.kind === 'ok' && outcome.answer && target === 'local' && !input.dryRun) {
     yield* afterLocalAnswer(deps, request, labels, decision, outcome.answer, (d) => attempt(deps,
-      { ...request, id: deps.newId(), escalatedFrom: request.id }, input, sizes, d, 'cloud', labels, estimate, deps.now(), signal));
+      { ...request, id: deps.newId(), escalatedFrom: request.id }, input, sizes, d, 'cloud', labels, estimateOn(d), deps.now(), signal),
+    (tier) => estimateOn({ route: 'cloud', tier, reasons: [] })?.atMostUsd ?? null);
   }
   if (outcome.kind !== 'failed' || input.dryRun) return;
 

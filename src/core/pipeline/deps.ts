@@ -46,8 +46,9 @@ export function createAskDeps(p: AskParts): AskDeps {
     countTokens: p.countTokens,
     contextWindow: (model) => contextWindowOf(model, p.priceTable),
     price: (model, usage) => priceOf(model, usage, p.priceTable),
+    // cacheTtl: cache/anthropicPrompt.ts marks context `ephemeral` (5 minutes), so the bound prices 5-minute writes.
     preflight: (model, promptTokens, kind, maxOutputTokens) =>
-      preflightEstimate(model, promptTokens, expected('cloud', kind), maxOutputTokens, p.priceTable),
+      preflightEstimate(model, promptTokens, expected('cloud', kind), maxOutputTokens, p.priceTable, { kind, cacheTtl: '5m' }),
     cost: (route, model, usage, totalMs, requestedModel) => requestCost({
       route, model, usage, totalMs, costPerHour: s['local.costPerHour'], cloudModel: s['cloud.model'], table: p.priceTable, requestedModel,
     }),

@@ -94,8 +94,9 @@ export function cloud(reasons: string[], settings: HybridSettings, budget: Budge
   if (health.cloud === 'noKey') {
     return refuse(`refused: no ${settings['cloud.provider'] === 'openai' ? 'OpenAI' : 'Anthropic'} API key is set; run "Hybrid: Set API Key"`);
   }
-  if (budget.level === 'exceeded') {
-    const spent = budgetLine(budget);
+  const crossing = budget.level === 'exceeded' ? undefined : wouldCross(budget, opts.estimatedCostUsd);
+  if (budget.level === 'exceeded' || crossing) {
+    const spent = crossing ?? budgetLine(budget);
     switch (settings['budget.onExceeded']) {
       case 'local':
         // The content goes to the local model instead, which is always allowed.
@@ -151,6 +152,27 @@ function localProblem(health: HealthState, settings: HybridSettings): string {
     case 'notLocal': return `the configured "local" endpoint ${settings['local.baseUrl']} is not on this machine (or the model is an Ollama cloud model); point hybrid.local.baseUrl at 127.0.0.1 or add the host to hybrid.privacy.trustedHosts`;
     default: return 'the local model is unavailable';
   }
+}
+
+// Float sums of spend must not turn "exactly what is left" into a crossing.
+const EPS = 1e-9;
+
+/**
+ * A budget protects before the money is spent: a request whose upper bound (prompt plus a full-length answer) would
+ * take today's or this month's cloud spend past its budget is treated as over budget (hybrid.budget.onExceeded),
+ * even while the level reached so far is below 100 %. Reaching the budget exactly is allowed.
+ */
+export function wouldCross(budget: BudgetState, atMostUsd: number | null | undefined): string | undefined {
+  if (typeof atMostUsd !== 'number' || !(atMostUsd > 0)) return undefined;
+  const over: string[] = [];
+  if (budget.dailyUsd > 0 && budget.spentTodayUsd + atMostUsd > budget.dailyUsd + EPS) {
+    over.push(`$${Math.max(0, budget.dailyUsd - budget.spentTodayUsd).toFixed(2)} left of the $${budget.dailyUsd.toFixed(2)} daily budget`);
+  }
+  if (budget.monthlyUsd > 0 && budget.spentMonthUsd + atMostUsd > budget.monthlyUsd + EPS) {
+    over.push(`$${Math.max(0, budget.monthlyUsd - budget.spentMonthUsd).toFixed(2)} left of the $${budget.monthlyUsd.toFixed(2)} monthly budget`);
+  }
+  if (!over.length) return undefined;
+  return `over budget with this request (at most $${atMostUsd.toFixed(atMostUsd < 0.01 ? 4 : 2)}; ${over.join(' and ')})`;
 }
 
 /** A model with no known price cannot be checked against a limit, so it is asked about, never counted as $0. */

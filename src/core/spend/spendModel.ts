@@ -7,8 +7,10 @@
 //   cloudUsd          Σ costUsd of cloud requests with a known price
 //   localUsd          Σ costUsd of local requests (hybrid.local.costPerHour × inference time; 0 by default)
 //   spentUsd          cloudUsd + localUsd
-//   wouldHaveSpentUsd cloudUsd + Σ cloudEquivalentUsd of local requests (everything on the cloud model)
-//   savedUsd          wouldHaveSpentUsd − spentUsd  =  Σ cloudEquivalentUsd(local) − localUsd
+//   wouldHaveSpentUsd everything on hybrid.cloud.model: Σ cloud requests at that model's price (their cost, or their
+//                     cloudEquivalentUsd when the light tier answered) + Σ cloudEquivalentUsd of local requests
+//                     (a local request without one: its own cost); a local answer the cloud replaced adds nothing
+//   savedUsd          wouldHaveSpentUsd − spentUsd
 // Cloud requests with an unknown price are counted (unknownPriceRequests), never added as $0.
 import type { LedgerRecord, RecordStatus, Route } from '../request';
 import { cacheSavingsUsd, cacheWritesOf } from './cost';
@@ -121,7 +123,13 @@ function addTo(t: PeriodTotals, r: LedgerRecord, cacheSaved: number): void {
   if (r.route === 'cloud') {
     t.cloudRequests++;
     if (r.costUsd === null) t.unknownPriceRequests++;
-    else { t.cloudUsd += r.costUsd; t.spentUsd += r.costUsd; t.wouldHaveSpentUsd += r.costUsd; }
+    else {
+      t.cloudUsd += r.costUsd; t.spentUsd += r.costUsd;
+      // On another model than hybrid.cloud.model (the light tier), all-cloud would have paid the main model's price.
+      const eq = typeof r.cloudEquivalentUsd === 'number' ? r.cloudEquivalentUsd : r.costUsd;
+      t.wouldHaveSpentUsd += eq;
+      t.savedUsd += eq - r.costUsd;
+    }
   } else if (r.route === 'local') {
     t.localRequests++;
     t.localTokens += r.tokens.input + r.tokens.output;

@@ -128,9 +128,11 @@ export interface TcoPanelView {
   reason?: string;
   costsEntered: boolean;
   daysElapsed: number;
+  daysInMonth: number;
   cloudModel: string;
   soFar: TcoFigureView[];
   projection: TcoFigureView[];
+  notes: string[];
   verdict?: string;
 }
 

@@ -96,6 +96,18 @@ suite('pipeline: escalation', () => {
     assert.notEqual(records[1].id, records[0].id);
   });
 
+  test('auto: an escalation whose light-tier bound would cross the budget follows onExceeded (docs/spend.md rule 2)', async () => {
+    // $0.999 of a $1.00 daily budget spent ("near"): the Haiku bound, at least 1024 × $5 per million = $0.00512,
+    // crosses the $0.001 left, so with "block" the escalation does not go out.
+    const { d, records, cloud } = harness({ 'routing.escalation': 'auto', 'budget.dailyUsd': 1, 'budget.onExceeded': 'block' });
+    d.budget = () => ({ level: 'near', spentTodayUsd: 0.999, spentMonthUsd: 0.999, dailyUsd: 1, monthlyUsd: 0 });
+    const esc = escalationOf(await collect(d));
+    assert.equal(esc.action, 'offered');
+    assert.match(esc.reason, /not escalated automatically: refused: over budget with this request \(at most \$0\.\d+; \$0\.00 left of the \$1\.00 daily budget\)/);
+    assert.equal(cloud.calls.length, 0);
+    assert.equal(records.length, 1);
+  });
+
   test('offer: the answer gets an "Ask the cloud" offer with the reason; nothing goes out', async () => {
     const { d, records, cloud } = harness({ 'routing.escalation': 'offer' });
     const esc = escalationOf(await collect(d));
@@ -111,7 +123,7 @@ suite('pipeline: escalation', () => {
     const events = await collect(d, { escalateFrom: { id: 'req-earlier', band: 'middle' } });
     assert.equal(local.calls.length, 0);
     assert.equal(cloud.calls.length, 1);
-    assert.equal(cloud.calls[0].model, 'claude-sonnet-4-6');
+    assert.equal(cloud.calls[0].model, 'claude-sonnet-5');
     assert.equal(records[0].escalatedFrom, 'req-earlier');
     assert.match((events[0] as Extract<AskEvent, { type: 'route' }>).reasons[0], /you asked the cloud after the local answer/);
   });
