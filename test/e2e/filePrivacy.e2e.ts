@@ -46,10 +46,22 @@ async function until(check: () => Promise<boolean>, what: string, ms = 60_000): 
  */
 async function runExact(label: string): Promise<void> {
   const page = session().page;
+  const widget = page.locator('.quick-input-widget');
   const input = page.locator('.quick-input-box input');
-  if (!(await input.isVisible())) await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`>${label}`);
+  for (let attempt = 1; ; attempt++) {
+    // A quick input that is still closing (the Ask box that just took its answer) goes first. Waited for, not
+    // closed with Escape: an Escape that reaches the editor would drop the selection.
+    await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    if (await widget.isVisible()) await closeQuickInput(page);
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(`>${label}`, { timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
   const exact = new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`);
   await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first()
     .click({ timeout: 30_000 });
