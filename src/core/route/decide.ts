@@ -3,6 +3,7 @@
 // read. Reasons name what was found and where, never the value.
 
 import { placeOf } from '../classify/classify';
+import { redact, scanSensitive } from '../classify/scan';
 import type { BudgetState, Decision, Finding, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
 import { type CloudTier, effectiveTier, tierLabel } from './tiers';
@@ -210,7 +211,7 @@ function describePrivate(labels: Labels): string {
   const first = labels.privatePaths[0];
   const why = labels.privateReasons?.[first];
   const more = labels.privatePaths.length > 1 ? ` (and ${labels.privatePaths.length - 1} more)` : '';
-  return why ? `${first}${more} is a private file: it ${why}` : `${listPaths(labels.privatePaths)} matches a private path`;
+  return why ? `${shown(first)}${more} is a private file: it ${why}` : `${listPaths(labels.privatePaths)} matches a private path`;
 }
 
 function sentence(f: Finding): string {
@@ -227,7 +228,13 @@ function countFindings(findings: Finding[]): string {
 }
 
 function listPaths(paths: string[]): string {
-  return paths.length === 1 ? paths[0] : `${paths[0]} (and ${paths.length - 1} more)`;
+  return paths.length === 1 ? shown(paths[0]) : `${shown(paths[0])} (and ${paths.length - 1} more)`;
+}
+
+/** A path as reasons name it: reasons reach the ledger, so personal data in a file name is redacted there too. */
+function shown(path: string): string {
+  const found = scanSensitive(path);
+  return found.length ? redact(path, found) : path;
 }
 
 function article(label: string): string {

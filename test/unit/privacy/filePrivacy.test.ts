@@ -125,6 +125,15 @@ suite('a file\'s privacy covers every part of it (issue #21 item 0)', () => {
     assert.deepEqual(judgeFile('src/pricing.py', text, rules), { private: false });
   });
 
+  test('a marked file whose name holds an SSN: the reasons (which the ledger keeps) name it redacted', async () => {
+    const ssn = `${100 + Math.floor(Math.random() * 500)}-${10 + Math.floor(Math.random() * 89)}-${1000 + Math.floor(Math.random() * 8999)}`;
+    const item = selectionOf(`exports/customers_${ssn}.ts`, MARKED['line comment header']);
+    const { events } = await ask('askCloud', [item], ARCHITECTURE);
+    const text = JSON.stringify(events);
+    assert.ok(!text.includes(ssn), 'the SSN from the file name is in the reasons');
+    assert.match(text, /customers_\[REDACTED:us-ssn\]\.ts is a private file/);
+  });
+
   test('path rules, the deny-list and .aiignore judge the file the part comes from', () => {
     for (const p of ['internal/ledger.ts', 'config/.env.production', 'vendor-contracts/terms.ts', '/home/me/app/secrets/keys.ts']) {
       const v = judgeFile(p, body('L'), rules);
