@@ -20,6 +20,7 @@ import { bindStatusBar, notifyLocalProblem, probeLocal } from './vscode/wiring';
 import { watchAiignore } from './vscode/aiignore';
 import { registerTestApi, type TestApi } from './vscode/testApi';
 import { wireCodebaseContext } from './vscode/context/wire';
+import { useDocumentPrivacy } from './vscode/privacy/documentPrivacy';
 
 /** What activate() returns. `test` is present only when HYBRID_TEST=1 (the integration tiers read state through it). */
 export interface HybridApi {
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const spend = new SpendStore(context.globalStorageUri.fsPath, context.globalState, () => config.settings, logger, warn);
     const confirm = async (m: string) => (await vscode.window.showWarningMessage(m, { modal: true }, 'Send')) === 'Send';
     const services = new Services(context.extensionPath, config, keys, spend, logger, confirm);
+    useDocumentPrivacy(services.documents);
     const health: LocalHealth = new LocalHealth(() => probeLocal(services), logger, (r) => notifyLocalProblem(r, () => health));
     services.localHealth = () => health.current;
     const chatHost = new HybridChatHost(services, () => channel.show(), () => health.recheck());

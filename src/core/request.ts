@@ -14,6 +14,11 @@ export interface ContextItem {
   /** 1-based inclusive line range of `text` inside the file, when known. */
   startLine?: number;
   endLine?: number;
+  /**
+   * Set when the whole file this item comes from is private (a path rule, `.aiignore`, or a proprietary marker
+   * anywhere in it, not only in `text`): nothing from it goes to the cloud. Set by classify/filePrivacy.ts.
+   */
+  privateFile?: { kind: 'path' | 'marker' | 'unscannable'; reason: string };
 }
 
 export interface ChatTurn {
@@ -59,8 +64,10 @@ export interface Labels {
   /** Why the classifier scored it so, readable by users. */
   signals: string[];
   findings: Finding[];
-  /** Context paths that match a private glob / .aiignore / deny-list. */
+  /** Context paths that match a private glob / .aiignore / deny-list, or whose file is private as a whole. */
   privatePaths: string[];
+  /** For a path in `privatePaths` whose file is private by its content (a marker elsewhere in it): why, in words. */
+  privateReasons?: Record<string, string>;
 }
 
 export interface Decision {

@@ -33,7 +33,7 @@ export class HybridChatHost implements ChatHost {
     const earlier = turn?.retryOf ? this.contexts.recall(turn.retryOf) : undefined;
     let selected = earlier;
     if (!selected) {
-      const fromEditor = editorContext(vscode.window.activeTextEditor);
+      const fromEditor = editorContext(vscode.window.activeTextEditor, this.services.documents);
       const wanted = [...new Set([...(files ?? []), ...fileMentions(question)])];
       const added = wanted.length ? await readAddedFiles(wanted) : { items: [], skipped: [] };
       if (added.skipped.length) yield { type: 'notice', text: `Not attached (not a readable text file in the workspace): ${added.skipped.join(', ')}` };
@@ -47,7 +47,7 @@ export class HybridChatHost implements ChatHost {
 
   escalate(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent> {
     // The editor at the time of the click, by the same rule: the earlier turn's context is not kept in the thread.
-    const context = editorContext(vscode.window.activeTextEditor);
+    const context = editorContext(vscode.window.activeTextEditor, this.services.documents);
     return this.services.ask({ origin: 'askAuto', kind: 'ask', question, context, history, escalateFrom: from }, signal);
   }
 

@@ -19,6 +19,7 @@ import type { ApiKeys } from './apiKeys';
 import type { ConfigService } from './config';
 import { Disposable } from './disposable';
 import type { LocalHealthReport } from './health';
+import { DocumentPrivacy } from './privacy/documentPrivacy';
 import type { SpendStore } from './spendStore';
 
 /** Caches one value per settings signature, so providers are built on first use and rebuilt only when their settings change. */
@@ -131,6 +132,12 @@ export class Services extends Disposable {
     this.aiignore = text;
   }
 
+  /** Judges whole files for every context item (a marker anywhere in a file makes all of it private). */
+  readonly documents = new DocumentPrivacy(() => {
+    const markers = this.settings['privacy.markers'];
+    return { pathPolicy: this.pathPolicy(), markers, key: JSON.stringify([this.settings['privacy.privateGlobs'], this.aiignore, markers]) };
+  });
+
   pathPolicy(): PathPolicy {
     const globs = this.settings['privacy.privateGlobs'];
     return this.pathPolicyCache.get(JSON.stringify([globs, this.aiignore]), () => createPathPolicy({ privateGlobs: globs, aiignore: this.aiignore }));
@@ -148,6 +155,8 @@ export class Services extends Disposable {
   async *ask(input: AskInput, signal: AbortSignal): AsyncGenerator<AskEvent, void, void> {
     await this.aiignoreReady;
     if (this.contextProvider) input = await this.contextProvider(input);
+    // Every item, whoever built it, inherits its whole file's privacy before the classifier sees it.
+    input = { ...input, context: await this.documents.mark(input.context) };
     const cloud = await this.cloud(); // the request's one key read; also refreshes cloudKeySet for the router
     await this.spend.refresh(); // budgets count every window's spend, never an empty model before the first load
     const s = this.settings;

@@ -9,7 +9,8 @@ import type {
 import type { HybridSettings } from '../settings';
 import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
-import { cloudModelFor } from '../route/tiers';
+import { localToCloudFallback } from '../route/decide';
+import { cloudModelFor, tierLabel } from '../route/tiers';
 import { afterLocalAnswer, localConfidenceFields, routeFor, type EscalateFrom, type LocalOutcome } from './escalation';
 import { buildMessages, systemPromptFor } from './prompts';
 import { trimContext } from './trimContext';
@@ -27,7 +28,8 @@ export interface AskDeps {
   refine?(request: Request, labels: Labels, signal?: AbortSignal): Promise<Labels>;
   /** estimatedCostUsd null: the cloud model has no known price (the router asks rather than count it $0). */
   decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number | null): Decision;
-  gate(body: ChatBody, contextPaths: string[]): GateOutcome;
+  /** `privateFiles`: paths of context items whose whole file is private; the gate blocks them whatever the text says. */
+  gate(body: ChatBody, contextPaths: string[], privateFiles?: string[]): GateOutcome;
   budget(): BudgetState;
   health(): HealthState;
   local(): ChatProvider;
@@ -122,8 +124,13 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'local', labels, estimate, deps.now(), signal);
   } else if (target === 'local' && s['fallback.localToCloud'] && (f.code === 'connection' || f.code === 'timeout')
     && input.origin === 'askAuto' && !isSensitive(labels)) {
-    yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud, as hybrid.fallback.localToCloud allows.` };
-    const fallback: Decision = { route: 'cloud', reasons: [...decision.reasons, 'cloud: fallback because the local model is down and nothing sensitive was found'] };
+    // The same rule (tier, budget, confirmation) as when the router already knew the local model was down.
+    const routed = localToCloudFallback(`the local model failed during the request (${f.code})`, s, deps.budget(), deps.health(),
+      { estimatedCostUsd: estimate?.atMostUsd ?? null });
+    if (routed.route !== 'cloud') return;
+    if (routed.needsConfirmation && !(await deps.confirm(routed.needsConfirmation))) return;
+    yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud's ${tierLabel(s, 'light')}, as hybrid.fallback.localToCloud allows.` };
+    const fallback: Decision = { ...routed, reasons: [...decision.reasons, ...routed.reasons] };
     yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'cloud', labels, estimate, deps.now(), signal);
   }
 }
@@ -196,7 +203,8 @@ async function* attempt(
   let sendBody: ChatBody = body;
   let redactions: Record<string, number> = {};
   if (target === 'cloud') {
-    const gated = deps.gate(body, items.map((c) => c.path).filter((p): p is string => !!p));
+    const gated = deps.gate(body, items.map((c) => c.path).filter((p): p is string => !!p),
+      items.filter((c) => c.privateFile).map((c) => c.path ?? 'untitled'));
     if (!gated.ok) {
       const failure: ProviderFailure = { code: 'blocked', message: gated.reason, fix: 'retryLocal' };
       yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimate);

@@ -42,7 +42,7 @@ export function createAskDeps(p: AskParts): AskDeps {
     classify: (r) => classify(r, { pathPolicy: p.pathPolicy, markers }),
     ...(p.semantic ? { refine: (r, l, signal) => p.semantic!.refine(r.question, l, s['routing.complexityThreshold'], signal) } : {}),
     decide: (r, l, b, h, est) => decide(r, l, s, b, h, { estimatedCostUsd: est }),
-    gate: (body, paths) => gate.prepare(body, paths),
+    gate: (body, paths, privateFiles) => gate.prepare(body, paths, privateFiles),
     budget: p.budget,
     health: p.health,
     local: p.local,

@@ -38,16 +38,23 @@ export function classify(request: Request, opts: ClassifyOptions = {}): Labels {
   };
 
   add(scanSensitive(request.question, scanOpts), 'your question');
+  const privateReasons: Record<string, string> = {};
   for (const item of request.context) {
     const found = scanSensitive(item.text, { ...scanOpts, path: item.path });
     if (item.path && found.some((f) => f.category === 'path') && !privatePaths.includes(item.path)) privatePaths.push(item.path);
+    // Judged by the whole file first (filePrivacy.ts): a marker above the selection makes the selection private.
+    if (item.privateFile) {
+      const where = item.path ?? 'untitled';
+      if (!privatePaths.includes(where)) privatePaths.push(where);
+      if (item.privateFile.kind !== 'path') privateReasons[where] ??= item.privateFile.reason;
+    }
     add(found, describe(item), item.startLine ?? 1);
     // The path is sent too (as the context block's label): a token or e-mail in a file name keeps it local.
     if (item.path) add(scanSensitive(item.path, scanOpts), `the path of ${describe(item)}`);
   }
   (request.history ?? []).forEach((turn) => add(scanSensitive(turn.content, scanOpts), 'the chat history'));
 
-  return { kind, complexity, signals, findings, privatePaths };
+  return { kind, complexity, signals, findings, privatePaths, ...(Object.keys(privateReasons).length ? { privateReasons } : {}) };
 }
 
 function describe(item: ContextItem): string {

@@ -13,7 +13,7 @@ const ROLE_LOCALS = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'nobody
   'hello', 'team', 'security', 'privacy', 'abuse', 'postmaster', 'webmaster', 'billing', 'press', 'jobs', 'careers']);
 
 /** E-mail addresses, found from each '@' outward so a long line costs one pass. */
-function findEmails(text: string): RawHit[] {
+export function findEmails(text: string): RawHit[] {
   const out: RawHit[] = [];
   let at = text.indexOf('@');
   while (at !== -1) {

@@ -15,6 +15,7 @@ import { IBAN_DETECTORS } from './ibans';
 import { NATIONAL_ID_DETECTORS } from './nationalIds';
 import { OBFUSCATED_EMAIL_DETECTORS } from './obfuscatedEmails';
 import { PASSWORD_STORE_RULES } from './passwordStores';
+import { NAME_PART_DETECTORS } from './nameParts';
 import { NATIONAL_PHONE_DETECTORS } from './nationalPhones';
 import { PHONE_DETECTORS } from './phones';
 import { POSITIONAL_CREDENTIAL_RULES } from './positionalCredentials';
@@ -44,6 +45,7 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...IBAN_DETECTORS,
   ...PHONE_DETECTORS,
   ...NATIONAL_PHONE_DETECTORS,
+  ...NAME_PART_DETECTORS,
   ...OBFUSCATED_EMAIL_DETECTORS,
   ...DOCUMENT_DETECTORS,
   ...STRUCTURED_SECRET_DETECTORS,

@@ -16,7 +16,7 @@ export function ssnValid(area: string, group: string, serial: string): boolean {
   return true;
 }
 
-function findSsns(text: string): RawHit[] {
+export function findSsns(text: string): RawHit[] {
   const out: RawHit[] = [];
   SSN.lastIndex = 0;
   for (let m = SSN.exec(text); m; m = SSN.exec(text)) {
@@ -30,7 +30,7 @@ function findSsns(text: string): RawHit[] {
 const ID_CONTEXT = /\b(?:ssn|ssns|social[ _-]?security(?:[ _-]?(?:number|no|num))?|sin|social[ _-]?insurance(?:[ _-]?(?:number|no))?|nas)\b/gi;
 const BARE9 = /(?<![\w.-])(\d{3})[ -]?(\d{2,3})[ -]?(\d{3,4})(?![\w-]|\.\d)/y;
 
-function findContextIds(text: string): RawHit[] {
+export function findContextIds(text: string): RawHit[] {
   const out: RawHit[] = [];
   ID_CONTEXT.lastIndex = 0;
   for (let m = ID_CONTEXT.exec(text); m; m = ID_CONTEXT.exec(text)) {
@@ -58,7 +58,7 @@ export function sinValid(digits: string): boolean {
 const SIN = /(?<![\w.-])([0-79]\d{2})([ -])(\d{3})\2(\d{3})(?![\w-]|\.\d)/g;
 
 /** Separated SINs (123-456-782 / 123 456 782): the checksum keeps other 3-3-3 numbers out. */
-function findSins(text: string): RawHit[] {
+export function findSins(text: string): RawHit[] {
   const out: RawHit[] = [];
   SIN.lastIndex = 0;
   for (let m = SIN.exec(text); m; m = SIN.exec(text)) {

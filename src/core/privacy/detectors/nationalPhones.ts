@@ -8,7 +8,7 @@ import { DIGITS, type Detector, type RawHit } from '../detector';
 // (0d…) area in brackets, or a 0d… first group; then 1–4 more groups of 2–8 digits with the same separator.
 const NATIONAL = /(?:\(0[1-9]\d{0,3}\)[ ]?|0[1-9]\d{0,4}([ .-]))\d{2,8}(?:([ .-])\d{2,8}){0,3}(?![\w-]|[.:]\d)/g;
 
-function findNationalPhones(text: string): RawHit[] {
+export function findNationalPhones(text: string): RawHit[] {
   const out: RawHit[] = [];
   NATIONAL.lastIndex = 0;
   for (let m = NATIONAL.exec(text); m; m = NATIONAL.exec(text)) {

@@ -11,7 +11,7 @@ import { DIGITS, type Detector, type RawHit } from '../detector';
 const PHONE_INTL = /(?:\+|00(?=[1-9]\d{0,2}[ .-]))(\d{1,3})(?:[ .-]?\(?\d{1,4}\)?\d{0,4})(?:[ .-]?\d{2,4}){2,4}(?!\w|[.-]\d|[ ]\d)/g;
 const PHONE_NANP = /(?:\([2-9]\d{2}\) ?|[2-9]\d{2}([ .-]))[2-9]\d{2}[ .-]\d{4}(?![\w-]|\.\d)/g;
 
-function findPhones(text: string): RawHit[] {
+export function findPhones(text: string): RawHit[] {
   const out: RawHit[] = [];
   for (const re of [PHONE_INTL, PHONE_NANP]) {
     re.lastIndex = 0;
