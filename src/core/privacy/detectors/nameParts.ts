@@ -43,6 +43,27 @@ function tokens(text: string): Token[] {
 const LETTER = /\p{L}/u;
 const DIGITISH = /[\d+(]/;
 
+/** The alphanumeric run that ends at `i` holds a letter: `w2`, `v10`, `q3`, not `836`. */
+function wordBefore(t: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && /[A-Za-z0-9]/.test(t[j - 1])) j--;
+  return LETTER.test(t.slice(j, i));
+}
+
+// A bare ten-digit North-American number in a name (`client-9369641391.wav`): area and exchange codes start with
+// 2–9, so Unix timestamps (1…) and most ids do not match; in running code bare digit runs are left alone.
+const BARE_NANP = /(?<=^|\s)[2-9]\d{2}[2-9]\d{6}(?=\s|$)/g;
+
+function bareNanp(view: string): RawHit[] {
+  const out: RawHit[] = [];
+  BARE_NANP.lastIndex = 0;
+  for (let m = BARE_NANP.exec(view); m; m = BARE_NANP.exec(view)) {
+    if (/^(\d)\1+$/.test(m[0])) continue;
+    out.push({ kind: 'phone', label: 'phone number', start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 /** The token with its name separators read as spaces (same length, so offsets carry over one to one). */
 function reread(t: string): string {
   const out = t.split('');
@@ -57,7 +78,9 @@ function reread(t: string): string {
     if (c !== '.' && c !== '-') continue;
     const prev = t[i - 1] ?? '';
     const next = t[i + 1] ?? '';
-    // Word → number and number → word boundaries are separators; digit-to-digit ones are part of the value.
+    // Word → number and number → word boundaries are separators; digit-to-digit ones are part of the value, unless
+    // the digits before belong to a word (`w2.836-11-8696`, `v3-…`): then the value starts after the separator.
+    if (/\d/.test(prev) && DIGITISH.test(next) && wordBefore(t, i)) { out[i] = ' '; continue; }
     if ((LETTER.test(prev) && DIGITISH.test(next)) || ((/\d/.test(prev) || prev === ')') && LETTER.test(next)) || (prev === ')' && /\d/.test(next))) out[i] = ' ';
   }
   return out.join('');
@@ -69,7 +92,7 @@ export function findPersonalDataInNames(text: string): RawHit[] {
   const out: RawHit[] = [];
   for (const t of found) {
     const view = ` ${reread(text.slice(t.start, t.end))} `;
-    const hits = [...(view.includes('@') ? findEmails(view) : []), ...findSsns(view), ...findPhones(view), ...findNationalPhones(view), ...findContextIds(view), ...findSins(view)];
+    const hits = [...(view.includes('@') ? findEmails(view) : []), ...findSsns(view), ...findPhones(view), ...findNationalPhones(view), ...bareNanp(view), ...findContextIds(view), ...findSins(view)];
     for (const h of hits) {
       // The view is the token padded with one space on each side.
       const start = t.start + Math.max(0, h.start - 1);
@@ -89,7 +112,7 @@ export const NAME_PART_DETECTORS: readonly Detector[] = [
         (g) => `\`\`\`ts calls/client.415.555.${g.str('0123456789', 4)}.log:1-20`,
         (g) => `see reports/cv-jane.${g.str('abcdefgh', 5)}@acme-mail.io.md for the draft`,
       ],
-      fp: ['src/v1.4.15.5550142/index.ts', 'build/release_2024-05-06.tar.gz', 'assets/logo@2x.png'],
+      fp: ['src/v1.4.15.5550142/index.ts', 'build/release_2024-05-06.tar.gz', 'assets/logo@2x.png', 'logs/run-1700000000.log', 'cache/blob-0000000000.bin'],
     },
   },
 ];
