@@ -29,7 +29,23 @@ export interface FileTags {
   defs: Definition[];
   /** Identifier → how often the file mentions it (definitions' own names excluded). */
   refs: Record<string, number>;
+  /** The file's heading comment or module docstring (licence headers skipped): what the file says it is. */
+  head?: string;
+  /** Comment and docstring text, bounded: words the ranking matches, never rendered. */
+  doc?: string;
+  /** Module-level assigned names and identifier-like keys: how settings, constants and registries are found. */
+  names?: string[];
 }
+
+const MAX_DOC = 4000;
+const MAX_HEAD = 600;
+const MAX_NAMES = 300;
+const COMMENT = /comment$/;
+const STRING = /^(?:string|interpreted_string_literal|raw_string_literal|string_literal)$/;
+/** Nodes that open a function body: below them names are locals, not module or class data. */
+const BODY = /function|method|lambda|arrow|func_literal|constructor/;
+const LICENCE = /copyright|licen[cs]e|spdx/i;
+const KEY = /^[A-Za-z_][\w.-]{1,40}$/;
 
 const IDENTIFIER = /(?:^|_)identifier$|^identifier$|^type_identifier$|^property_identifier$|^field_identifier$|^constant$/;
 const MAX_SIGNATURE = 160;
@@ -41,12 +57,29 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
   // No prototype: identifiers such as `toString` or `__proto__` are names in code, not Object members.
   const refs: Record<string, number> = Object.create(null) as Record<string, number>;
   const own = new Set<string>();
+  const docs: string[] = [];
+  let docLength = 0;
+  let head: string | undefined;
+  const names = new Set<string>();
+  const addDoc = (raw: string) => {
+    const text = raw.replace(/^[\s/*#"'`!-]+|[\s/*"'`]+$/g, '').replace(/\s+/g, ' ');
+    if (text.length < 3) return;
+    if (head === undefined && defs.length === 0 && !LICENCE.test(text)) head = text.slice(0, MAX_HEAD);
+    if (docLength < MAX_DOC) { docs.push(text.slice(0, MAX_DOC - docLength)); docLength += text.length; }
+  };
   // Iterative walk: deeply nested generated code must not overflow the stack.
-  const stack: Array<{ node: SyntaxNode; parent?: string }> = [{ node: root }];
+  const stack: Array<{ node: SyntaxNode; parent?: string; inBody?: boolean }> = [{ node: root }];
   while (stack.length > 0) {
-    const { node, parent } = stack.pop()!;
+    const { node, parent, inBody } = stack.pop()!;
     let childParent = parent;
+    const childInBody = inBody || (node !== root && BODY.test(node.type));
     const kind = spec.definitions[node.type];
+    if (COMMENT.test(node.type)) { addDoc(node.text); continue; }
+    if (node.type === 'expression_statement' && node.namedChildCount === 1 && node.namedChild(0)?.type === 'string') {
+      addDoc(node.text); // a Python docstring
+      continue;
+    }
+    if (!inBody) moduleLevelName(node, names);
     if (kind) {
       const name = definitionName(node);
       // A variable is a definition only when it holds a function or class (module-level API), not every local.
@@ -65,14 +98,30 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
     }
     for (let i = node.namedChildCount - 1; i >= 0; i--) {
       const c = node.namedChild(i);
-      if (c) stack.push({ node: c, parent: childParent });
+      if (c) stack.push({ node: c, parent: childParent, inBody: childInBody });
     }
   }
   // A definition's own name appears once as an identifier: that is not a use.
   for (const name of own) {
     if (refs[name] !== undefined && --refs[name] <= 0) delete refs[name];
   }
-  return { defs, refs };
+  const out: FileTags = { defs, refs };
+  if (head) out.head = head;
+  if (docs.length) out.doc = docs.join(' ');
+  for (const d of defs) names.delete(d.name);
+  if (names.size) out.names = [...names].slice(0, MAX_NAMES);
+  return out;
+}
+
+/** Assigned names (`const X =`, `X = …`, Go const/var) and identifier-like string keys outside function bodies. */
+function moduleLevelName(node: SyntaxNode, names: Set<string>): void {
+  if (node.type === 'variable_declarator' || node.type === 'const_spec' || node.type === 'var_spec' || node.type === 'assignment') {
+    const n = node.childForFieldName('name') ?? node.childForFieldName('left');
+    if (n && n.namedChildCount === 0 && n.text.length < 80) names.add(n.text);
+  } else if (STRING.test(node.type) && node.text.length < 44) {
+    const key = node.text.replace(/^[rbuf]*["'`]|["'`]$/gi, '');
+    if (KEY.test(key)) names.add(key);
+  }
 }
 
 function definitionName(node: SyntaxNode): string | undefined {
