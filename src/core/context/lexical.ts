@@ -6,7 +6,7 @@
 import type { RepoIndex } from './repoIndex';
 import { codeTerms, compoundSplitter, identifierWords, type QueryTerm } from './terms';
 
-export const FIELDS = ['name', 'dir', 'defs', 'names', 'head', 'doc', 'refs'] as const;
+export const FIELDS = ['name', 'dir', 'defs', 'names', 'head', 'doc', 'refs', 'strings'] as const;
 export type Field = typeof FIELDS[number];
 
 export interface LexicalParams {
@@ -17,8 +17,8 @@ export interface LexicalParams {
 
 /** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
 export const DEFAULT_LEXICAL: LexicalParams = {
-  weights: { name: 4, dir: 1.5, defs: 2.5, names: 1.5, head: 2, doc: 0.6, refs: 0.4 },
-  b: { name: 0.3, dir: 0.3, defs: 0.6, names: 0.6, head: 0.5, doc: 0.75, refs: 0.75 },
+  weights: { name: 4, dir: 1.5, defs: 2.5, names: 1.5, head: 2, doc: 0.6, refs: 0.4, strings: 0.5 },
+  b: { name: 0.3, dir: 0.3, defs: 0.6, names: 0.6, head: 0.5, doc: 0.75, refs: 0.75, strings: 0.75 },
   k1: 1.2,
 };
 
@@ -71,6 +71,7 @@ function build(index: RepoIndex): LexicalIndex {
       names: (f.names ?? []).flatMap((n) => codeTerms(n, split)),
       head: codeTerms(f.head ?? ''),
       doc: codeTerms(f.doc ?? ''),
+      strings: codeTerms(f.strings ?? ''),
       refs: Object.entries(f.refs).flatMap(([n, c]) => {
         const t = codeTerms(n, split);
         return c > 1 ? t.concat(t) : t; // a name used often counts twice, not n times: uses repeat, meaning does not
@@ -119,6 +120,26 @@ export function scoreLexical(lex: LexicalIndex, terms: QueryTerm[], params: Lexi
         x += (w[k] * tf[k]) / (1 - b[k] + (b[k] * lens[k]) / lex.avg[k]);
       }
       const s = weight * idf * (x / (params.k1 + x));
+      const hit = scores.get(file);
+      if (hit) { hit.score += s; hit.terms.push(term); } else scores.set(file, { file, score: s, terms: [term] });
+    }
+  }
+  return [...scores.values()].sort((a, c) => c.score - a.score || a.file - c.file);
+}
+
+/**
+ * The path alone, with the path's own IDF: "config" in a file name is rare even where the word is everywhere in the
+ * code, so a file named for the question's words is not outvoted by files that merely use them.
+ */
+export function scorePath(lex: LexicalIndex, terms: QueryTerm[]): LexicalHit[] {
+  const n = lex.paths.length;
+  const scores = new Map<number, LexicalHit>();
+  for (const { term, weight } of terms) {
+    const list = lex.postings.get(term)?.filter((p) => p.tf[0] + p.tf[1] > 0);
+    if (!list?.length) continue;
+    const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+    for (const { file, tf } of list) {
+      const s = weight * idf * (tf[0] > 0 ? 1 : 0.5) / Math.sqrt(1 + lex.lengths[file][0] / 4);
       const hit = scores.get(file);
       if (hit) { hit.score += s; hit.terms.push(term); } else scores.set(file, { file, score: s, terms: [term] });
     }

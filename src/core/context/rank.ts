@@ -4,7 +4,7 @@
 // offers an embedding model — dense similarity computed beforehand (dense.ts). Every attached file keeps why.
 
 import { neighbours, personalisedRank, refGraph } from './graph';
-import { DEFAULT_LEXICAL, lexicalIndex, scoreLexical, type LexicalParams } from './lexical';
+import { DEFAULT_LEXICAL, lexicalIndex, scoreLexical, scorePath, type LexicalParams } from './lexical';
 import type { RepoIndex } from './repoIndex';
 import type { Definition } from './tags';
 import { codeTerms, questionTerms, stem, identifierWords } from './terms';
@@ -21,16 +21,23 @@ export interface FusionParams {
   /** Reciprocal rank fusion constant: larger flattens the difference between ranks. */
   k: number;
   lexical: number;
+  /** The path-only leg (file and folder names with their own IDF). */
+  path: number;
+
   graph: number;
   segments: number;
   dense: number;
   /** How many of the best lexical files seed the graph walk. */
   seeds: number;
+  /** Test files are rarely where an architecture answer lives: their fused score is scaled by this. */
+  tests: number;
   lexicalParams: LexicalParams;
 }
 
 /** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
-export const DEFAULT_FUSION: FusionParams = { k: 20, lexical: 1, graph: 0.35, segments: 0.3, dense: 1, seeds: 8, lexicalParams: DEFAULT_LEXICAL };
+export const DEFAULT_FUSION: FusionParams = {
+  k: 10, lexical: 1, path: 0.5, graph: 0.35, segments: 0.3, dense: 1, seeds: 8, tests: 0.6, lexicalParams: DEFAULT_LEXICAL,
+};
 
 export interface RankedDefinition extends Definition { path: string; score: number }
 
@@ -50,6 +57,7 @@ export interface Ranking {
 }
 
 const DEFINITION_FILES = 60;
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]*\.py$/;
 const SEGMENT = /\s(?:from|through|via|into|to|then|before|after|until)\s|->|→/i;
 
 export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParams = DEFAULT_FUSION): Ranking {
@@ -64,6 +72,7 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
 
   const lexical = scoreLexical(lex, terms, params.lexicalParams);
   rrf(lexical.map((h) => h.file), params.lexical);
+  if (params.path > 0) rrf(scorePath(lex, terms).slice(0, 20).map((h) => h.file), params.path);
 
   // Each leg of "from A through B to C" ranked alone, so B is not drowned by A's and C's words.
   const legs = query.question.split(SEGMENT).map((s) => questionTerms(s, lex.split)).filter((t) => t.length > 0);
@@ -84,6 +93,7 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
     const dense = [...query.dense].filter(([p]) => byPath.has(p)).sort((a, b) => b[1] - a[1]).map(([p]) => byPath.get(p)!);
     rrf(dense, params.dense);
   }
+  if (params.tests !== 1) paths.forEach((p, i) => { if (TEST_PATH.test(p)) fused[i] *= params.tests; });
   if (open >= 0) fused[open] += (2 * params.lexical) / (params.k + 1); // the open file leads: the graph adds what it uses
 
   const order = [...fused.keys()].sort((a, b) => fused[b] - fused[a] || a - b);

@@ -35,11 +35,15 @@ export interface FileTags {
   doc?: string;
   /** Module-level assigned names and identifier-like keys: how settings, constants and registries are found. */
   names?: string[];
+  /** Prose in string literals (messages, descriptions), bounded: matched, never rendered. */
+  strings?: string;
 }
 
 const MAX_DOC = 4000;
 const MAX_HEAD = 600;
 const MAX_NAMES = 300;
+const MAX_STRINGS = 3000;
+const PROSE = /[A-Za-z]{2,}[ ,.:;!?'-]+[A-Za-z]{2,}/;
 const COMMENT = /comment$/;
 const STRING = /^(?:string|interpreted_string_literal|raw_string_literal|string_literal)$/;
 /** Nodes that open a function body: below them names are locals, not module or class data. */
@@ -61,6 +65,8 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
   let docLength = 0;
   let head: string | undefined;
   const names = new Set<string>();
+  const strings: string[] = [];
+  let stringsLength = 0;
   const addDoc = (raw: string) => {
     const text = raw.replace(/^[\s/*#"'`!-]+|[\s/*"'`]+$/g, '').replace(/\s+/g, ' ');
     if (text.length < 3) return;
@@ -80,6 +86,10 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
       continue;
     }
     if (!inBody) moduleLevelName(node, names);
+    if (STRING.test(node.type) || node.type === 'template_string') {
+      if (stringsLength < MAX_STRINGS && PROSE.test(node.text)) { strings.push(node.text.slice(1, -1)); stringsLength += node.text.length; }
+      if (node.type !== 'template_string') continue; // a template's substitutions are uses of names
+    }
     if (kind) {
       const name = definitionName(node);
       // A variable is a definition only when it holds a function or class (module-level API), not every local.
@@ -110,6 +120,7 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
   if (docs.length) out.doc = docs.join(' ');
   for (const d of defs) names.delete(d.name);
   if (names.size) out.names = [...names].slice(0, MAX_NAMES);
+  if (strings.length) out.strings = strings.join(' ').slice(0, MAX_STRINGS);
   return out;
 }
 

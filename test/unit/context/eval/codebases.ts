@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { COBRA_QUESTIONS } from './cobraQuestions';
 import { ESLINT_QUESTIONS } from './eslintQuestions';
 import { FLASK_QUESTIONS } from './flaskQuestions';
+import { MOCHA_QUESTIONS } from './mochaQuestions';
 import { OPENAI_QUESTIONS } from './openaiQuestions';
 import type { EvalQuestion } from './types';
 
@@ -20,6 +21,8 @@ export interface Codebase {
   /** The installed version, or an error saying how to install the pinned one. */
   installed(): string;
   questions: EvalQuestion[];
+  /** Every question of this code base is in the tuning part (none is reported as held-out). */
+  tuningOnly?: boolean;
 }
 
 function npmVersion(pkg: string): () => string {
@@ -41,6 +44,11 @@ export const CODEBASES: Codebase[] = [
   { name: 'openai/src', language: 'TypeScript', root: path.join(NODE_MODULES, 'openai', 'src'), version: '6.49.0', installed: npmVersion('openai'), questions: OPENAI_QUESTIONS },
   { name: 'flask', language: 'Python', root: '/usr/lib/python3/dist-packages/flask', version: '2.2.2-3', installed: debVersion('python3-flask'), questions: FLASK_QUESTIONS },
   { name: 'cobra', language: 'Go', root: '/usr/share/gocode/src/github.com/spf13/cobra', version: '1.6.1-1', installed: debVersion('golang-github-spf13-cobra-dev'), questions: COBRA_QUESTIONS },
+];
+
+/** Used only to fix parameters, never reported: more tuning questions without touching the held-out part. */
+export const TUNING_CODEBASES: Codebase[] = [
+  { name: 'mocha/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'mocha', 'lib'), version: '12.0.3', installed: npmVersion('mocha'), questions: MOCHA_QUESTIONS, tuningOnly: true },
 ];
 
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */

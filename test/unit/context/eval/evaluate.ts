@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listDirectory, TREE_SITTER_WASM_DIR } from '../../../../bench/diskWorkspace';
 import { createTagParser, rankRepo, RepoIndex, updateIndex } from '../../../../src/core/context';
-import { CODEBASES, isTuning, namesNothing, type Codebase } from './codebases';
+import { CODEBASES, isTuning, namesNothing, TUNING_CODEBASES, type Codebase } from './codebases';
 import { bm25Baseline, mean, pairedBootstrap, pathBaseline, score, type PerQuestion, type Ranker } from './metrics';
 
 export interface Loaded { codebase: Codebase; index: RepoIndex; contents: Map<string, string> }
@@ -32,7 +32,7 @@ export interface MethodResult { r5: number; r10: number; mrr: number; per: PerQu
 export interface CodebaseResult { name: string; questions: number; methods: Record<string, MethodResult> }
 
 export function evaluate(l: Loaded, part: Part, rankers: Record<string, Ranker>): CodebaseResult {
-  const qs = l.codebase.questions.filter((_, i) => part === 'all' || (part === 'tuning') === isTuning(i));
+  const qs = l.codebase.questions.filter((_, i) => part === 'all' || (part === 'tuning') === (l.codebase.tuningOnly || isTuning(i)));
   const methods: Record<string, MethodResult> = {};
   for (const [name, rank] of Object.entries(rankers)) {
     const per = qs.map((q) => score(q, rank(q.q)));
@@ -79,4 +79,4 @@ export function misses(results: CodebaseResult[], l: Loaded[], part: Part, metho
   return out;
 }
 
-export { CODEBASES };
+export { CODEBASES, TUNING_CODEBASES };
