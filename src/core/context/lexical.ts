@@ -4,7 +4,7 @@
 // Built once per index revision and reused across questions.
 
 import type { RepoIndex } from './repoIndex';
-import { codeTerms, compoundSplitter, identifierWords, type QueryTerm } from './terms';
+import { codeTerms, compoundSplitter, identifierWords, withAcronyms, type QueryTerm } from './terms';
 
 export const FIELDS = ['name', 'dir', 'defs', 'names', 'head', 'doc', 'refs', 'strings'] as const;
 export type Field = typeof FIELDS[number];
@@ -69,9 +69,9 @@ function build(index: RepoIndex): LexicalIndex {
       dir: codeTerms(p.slice(0, Math.max(0, slash)), split),
       defs: f.defs.flatMap((d) => codeTerms(d.name, split)),
       names: (f.names ?? []).flatMap((n) => codeTerms(n, split)),
-      head: codeTerms(f.head ?? ''),
-      doc: codeTerms(f.doc ?? ''),
-      strings: codeTerms(f.strings ?? ''),
+      head: codeTerms(withAcronyms(f.head ?? '')),
+      doc: codeTerms(withAcronyms(f.doc ?? '')),
+      strings: codeTerms(withAcronyms(f.strings ?? '')),
       refs: Object.entries(f.refs).flatMap(([n, c]) => {
         const t = codeTerms(n, split);
         return c > 1 ? t.concat(t) : t; // a name used often counts twice, not n times: uses repeat, meaning does not
@@ -131,7 +131,7 @@ export function scoreLexical(lex: LexicalIndex, terms: QueryTerm[], params: Lexi
  * The path alone, with the path's own IDF: "config" in a file name is rare even where the word is everywhere in the
  * code, so a file named for the question's words is not outvoted by files that merely use them.
  */
-export function scorePath(lex: LexicalIndex, terms: QueryTerm[]): LexicalHit[] {
+export function scorePath(lex: LexicalIndex, terms: QueryTerm[], tieBreak?: Map<number, number>): LexicalHit[] {
   const n = lex.paths.length;
   const scores = new Map<number, LexicalHit>();
   for (const { term, weight } of terms) {
@@ -144,5 +144,6 @@ export function scorePath(lex: LexicalIndex, terms: QueryTerm[]): LexicalHit[] {
       if (hit) { hit.score += s; hit.terms.push(term); } else scores.set(file, { file, score: s, terms: [term] });
     }
   }
-  return [...scores.values()].sort((a, c) => c.score - a.score || a.file - c.file);
+  // Ties (a folder name shared by hundreds of files) go to the better content match, not to path order.
+  return [...scores.values()].sort((a, c) => c.score - a.score || (tieBreak?.get(c.file) ?? 0) - (tieBreak?.get(a.file) ?? 0) || a.file - c.file);
 }

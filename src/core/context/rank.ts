@@ -72,7 +72,7 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
 
   const lexical = scoreLexical(lex, terms, params.lexicalParams);
   rrf(lexical.map((h) => h.file), params.lexical);
-  if (params.path > 0) rrf(scorePath(lex, terms).slice(0, 20).map((h) => h.file), params.path);
+  if (params.path > 0) rrf(scorePath(lex, terms, new Map(lexical.map((h) => [h.file, h.score]))).slice(0, 20).map((h) => h.file), params.path);
 
   // Each leg of "from A through B to C" ranked alone, so B is not drowned by A's and C's words.
   const legs = query.question.split(SEGMENT).map((s) => questionTerms(s, lex.split)).filter((t) => t.length > 0);

@@ -32,6 +32,28 @@ const ALIAS_GROUPS: string[][] = [
   ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
 ];
 
+/** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */
+const PHRASES: Array<[RegExp, string]> = [
+  [/\bcommand[- ]line(?: interface)?\b/gi, 'cli'], [/\bserver[- ]sent events?\b/gi, 'sse'], [/\bes ?modules?\b|\becmascript modules?\b/gi, 'esm'],
+  [/\bregular expressions?\b/gi, 'regex'], [/\buser interface\b/gi, 'ui'], [/\b(?:abstract )?syntax trees?\b/gi, 'ast'],
+  [/\bjson web tokens?\b/gi, 'jwt'], [/\bapplication programming interfaces?\b/gi, 'api'], [/\btime[- ]to[- ]live\b/gi, 'ttl'],
+  [/\bunique identifiers?\b/gi, 'uuid'], [/\baccess control lists?\b/gi, 'acl'], [/\bsingle sign[- ]on\b/gi, 'sso'],
+  [/\bobject[- ]relational mapp(?:ing|er)\b/gi, 'orm'], [/\bend of line\b/gi, 'eol'], [/\bbyte order marks?\b/gi, 'bom'],
+  [/\bweb ?sockets?\b/gi, 'websocket'], [/\bcross[- ]site request forgery\b/gi, 'csrf'], [/\bcommonjs\b/gi, 'cjs'],
+  [/\bcontinuous integration\b/gi, 'ci'], [/\bdomain name system\b/gi, 'dns'], [/\bround[- ]trip\b/gi, 'rtt'],
+];
+
+/** The text with each spelled-out phrase's acronym appended (the words stay: both forms count). */
+export function withAcronyms(text: string): string {
+  let extra = '';
+  for (const [re, acronym] of PHRASES) {
+    re.lastIndex = 0;
+    const hits = text.match(re);
+    if (hits) extra += ` ${acronym}`.repeat(hits.length);
+  }
+  return extra ? `${text}${extra}` : text;
+}
+
 export function identifierWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -82,7 +104,7 @@ export interface QueryTerm { term: string; weight: number }
 export function questionTerms(question: string, split?: (word: string) => string[] | undefined): QueryTerm[] {
   const out = new Map<string, number>();
   const put = (t: string, w: number) => out.set(t, Math.max(out.get(t) ?? 0, w));
-  for (const w of identifierWords(question.replace(/#codebase/gi, ' '))) {
+  for (const w of identifierWords(withAcronyms(question.replace(/#codebase/gi, ' ')))) {
     if (QUESTION_STOP.has(w)) continue;
     const weight = WEAK.has(w) ? 0.3 : 1;
     put(stem(w), weight);
