@@ -10,6 +10,8 @@ export const MAX_INDEXED_FILES = 20_000;
 export interface IndexedFile extends FileTags {
   /** Change stamp from the file system (mtime + size), so a rebuild skips unchanged files. */
   stamp: string;
+  /** Where the file really is when it was reached through a symlink (workspace-relative): judged too. */
+  real?: string;
 }
 
 interface Stored { version: number; files: Record<string, IndexedFile> }

@@ -53,6 +53,8 @@ const KEY = /^[A-Za-z_][\w.-]{1,40}$/;
 
 const IDENTIFIER = /(?:^|_)identifier$|^identifier$|^type_identifier$|^property_identifier$|^field_identifier$|^constant$/;
 const MAX_SIGNATURE = 160;
+/** Where a line may be cut: whitespace and brackets/separators that no key, token or e-mail address contains. */
+const BOUNDARY = /[\s,;(){}[\]<>"'`]/;
 /** Names too common to link files meaningfully. */
 const STOP = new Set(['self', 'this', 'cls', 'super', 'constructor', 'new', 'init', 'main', 'get', 'set', 'value', 'err', 'e', 'i', 'x', 'id', 'ok']);
 
@@ -97,7 +99,7 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
         const row = node.startPosition.row;
         defs.push({
           name, kind, parent, startLine: row + 1, endLine: node.endPosition.row + 1,
-          signature: (lines[row] ?? '').trim().slice(0, MAX_SIGNATURE),
+          signature: cutSignature((lines[row] ?? '').trim()),
         });
         own.add(name);
         if (kind === 'class' || kind === 'interface' || kind === 'struct' || kind === 'trait' || kind === 'namespace' || kind === 'mod' || kind === 'record') childParent = name;
@@ -133,6 +135,17 @@ function moduleLevelName(node: SyntaxNode, names: Set<string>): void {
     const key = node.text.replace(/^[rbuf]*["'`]|["'`]$/gi, '');
     if (KEY.test(key)) names.add(key);
   }
+}
+
+/**
+ * A long first line shortened at a token boundary, never inside a token: a key straddling a fixed-width cut would
+ * leave a prefix that no longer looks like a key to the scanner, and would still leak part of the value.
+ */
+export function cutSignature(line: string, max = MAX_SIGNATURE): string {
+  if (line.length <= max) return line;
+  let cut = max;
+  while (cut > 0 && !(BOUNDARY.test(line[cut]) || BOUNDARY.test(line[cut - 1]))) cut--;
+  return `${line.slice(0, cut).trimEnd()} …`;
 }
 
 function definitionName(node: SyntaxNode): string | undefined {

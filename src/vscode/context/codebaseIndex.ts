@@ -123,12 +123,13 @@ export class CodebaseIndexService extends Disposable {
     // findFiles with no exclude argument applies files.exclude; .gitignore is applied here.
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, `**/*.{${SOURCE_EXTENSIONS.join(',')}}`), undefined, LIST_LIMIT);
     const gitignore = this.gitignore(root);
+    const realRoot = await fs.promises.realpath(root).catch(() => root);
     const out: ListedFile[] = [];
     for (const uri of uris) {
       const rel = path.relative(root, uri.fsPath).split(path.sep).join('/');
       if (rel.startsWith('..') || gitignore.ignores(rel)) continue;
       const st = await fs.promises.stat(uri.fsPath).catch(() => undefined);
-      if (st?.isFile()) out.push(listed(rel, uri.fsPath, st));
+      if (st?.isFile()) out.push(listed(rel, uri.fsPath, st, await realPathOf(realRoot, uri.fsPath, rel)));
     }
     return out.sort((a, b) => a.path.localeCompare(b.path));
   }
@@ -159,6 +160,20 @@ export class CodebaseIndexService extends Disposable {
   }
 }
 
-function listed(rel: string, abs: string, st: fs.Stats): ListedFile {
-  return { path: rel, stamp: `${st.mtimeMs}:${st.size}`, size: st.size, read: () => fs.promises.readFile(abs, 'utf8') };
+function listed(rel: string, abs: string, st: fs.Stats, realPath: string | undefined): ListedFile {
+  return {
+    path: rel, stamp: `${st.mtimeMs}:${st.size}`, size: st.size, ...(realPath !== undefined ? { realPath } : {}),
+    read: () => fs.promises.readFile(abs, 'utf8'),
+  };
+}
+
+/**
+ * Where a listed file really is, when a symlink (of the file or of a folder above it) leads there: workspace-relative,
+ * or absolute when outside the workspace. undefined when it is where it is listed. The privacy rules judge it too.
+ */
+async function realPathOf(realRoot: string, abs: string, rel: string): Promise<string | undefined> {
+  const real = await fs.promises.realpath(abs).catch(() => abs);
+  const relReal = path.relative(realRoot, real).split(path.sep).join('/');
+  if (relReal === rel) return undefined;
+  return relReal.startsWith('..') || path.isAbsolute(relReal) ? real : relReal;
 }
