@@ -17,9 +17,9 @@ export interface LexicalParams {
 
 /** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
 export const DEFAULT_LEXICAL: LexicalParams = {
-  weights: { name: 4, dir: 1.5, defs: 2.5, names: 1.5, head: 2, doc: 0.6, refs: 0.4, strings: 0.5 },
+  weights: { name: 4, dir: 1.5, defs: 2.5, names: 0.75, head: 1, doc: 0.3, refs: 0.4, strings: 0.5 },
   b: { name: 0.3, dir: 0.3, defs: 0.6, names: 0.6, head: 0.5, doc: 0.75, refs: 0.75, strings: 0.75 },
-  k1: 1.2,
+  k1: 1.6,
 };
 
 export interface LexicalIndex {

@@ -36,7 +36,7 @@ export interface FusionParams {
 
 /** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
 export const DEFAULT_FUSION: FusionParams = {
-  k: 10, lexical: 1, path: 0.5, graph: 0.35, segments: 0.3, dense: 1, seeds: 8, tests: 0.6, lexicalParams: DEFAULT_LEXICAL,
+  k: 5, lexical: 1, path: 0.5, graph: 0.35, segments: 0.6, dense: 1, seeds: 8, tests: 0.6, lexicalParams: DEFAULT_LEXICAL,
 };
 
 export interface RankedDefinition extends Definition { path: string; score: number }
