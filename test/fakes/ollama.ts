@@ -1,4 +1,4 @@
-// Fake Ollama HTTP API: /api/version, /api/tags, /api/show (capabilities, remote_host), /api/generate and
+// Fake Ollama HTTP API: /api/version, /api/tags, /api/show (capabilities, remote_host), /api/embed, /api/generate and
 // /api/chat (NDJSON; final chunk with done, done_reason, counts and durations in nanoseconds), the real 404 for a
 // model that is not pulled, 400 for `suffix` on a model without `insert`, and Ollama's silent prompt truncation.
 
@@ -83,10 +83,37 @@ export class FakeOllama extends FakeServer {
           modified_at: '2026-01-01T00:00:00Z',
         });
       }
+      case 'POST /api/embed': return this.embed(ex, body);
       case 'POST /api/generate': return this.generate(ex, body, 'generate');
       case 'POST /api/chat': return this.generate(ex, body, 'chat');
       default: return this.json(ex, 404, { error: '404 page not found' });
     }
+  }
+
+  /**
+   * /api/embed: L2-normalised vectors, one per input, as Ollama returns them. The vectors are a deterministic
+   * stand-in for a model: hashed word counts (64 dimensions), so texts sharing words are similar.
+   */
+  private embed(ex: Exchange, body: Record<string, unknown>): void {
+    const m = this.find(body['model']);
+    if (!m) return this.json(ex, 404, { error: `model "${String(body['model'])}" not found, try pulling it first` });
+    if (!m.capabilities.includes('embedding')) return this.json(ex, 400, { error: 'this model does not support embeddings' });
+    const input = body['input'];
+    const texts = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
+    const embeddings = texts.map((t) => {
+      const v = new Array<number>(64).fill(0);
+      for (const w of t.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+        let h = 2166136261;
+        for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
+        v[(h >>> 0) % 64] += 1;
+      }
+      const n = Math.sqrt(v.reduce((a, x) => a + x * x, 0)) || 1;
+      return v.map((x) => x / n);
+    });
+    return this.json(ex, 200, {
+      model: m.name, embeddings, total_duration: 1_000_000, load_duration: 100_000,
+      prompt_eval_count: texts.reduce((a, t) => a + fakeTokenCount(t), 0),
+    });
   }
 
   private tag(m: FakeOllamaModel): unknown {
