@@ -34,5 +34,9 @@ export async function rerankWithLocalModel(index: RepoIndex, ranking: Ranking, q
   if (picked.length === 0) return ranking;
   const order = [...picked, ...head.keys()].filter((i, k, all) => all.indexOf(i) === k);
   const top = order.map((i, rank) => ({ ...head[i], score: head[0].score + (order.length - rank) }));
-  return { ...ranking, files: [...top, ...ranking.files.slice(RERANK_CANDIDATES)] };
+  // Definitions follow their file's new place: up to twice their weight for the model's first pick.
+  const boost = new Map(order.map((i, rank) => [head[i].path, 1 + (order.length - rank) / order.length]));
+  const definitions = ranking.definitions.map((d) => ({ ...d, score: d.score * (boost.get(d.path) ?? 1) }))
+    .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path) || a.startLine - b.startLine);
+  return { files: [...top, ...ranking.files.slice(RERANK_CANDIDATES)], definitions };
 }

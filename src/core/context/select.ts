@@ -22,6 +22,8 @@ export interface CodebaseOptions {
   countTokens(text: string): number;
   /** Proprietary markers, passed to the scan of what is rendered. */
   markers?: string[];
+  /** Reorders the ranking before the map is cut (the local-model rerank), after private files are dropped. */
+  reorder?(ranking: Ranking): Promise<Ranking>;
 }
 
 export interface CodebaseContext {
@@ -35,14 +37,16 @@ export interface CodebaseContext {
 }
 
 export async function buildCodebaseContext(index: RepoIndex, query: RankQuery, opts: CodebaseOptions): Promise<CodebaseContext> {
-  const ranking = rankRepo(index, query);
+  let ranking = rankRepo(index, query);
   // Judged by the link's path and by where it leads (a link into a private folder is private).
   const isPrivate = (p: string) => {
     const real = index.files.get(p)?.real;
     return opts.isPrivate(p) || (real !== undefined && opts.isPrivate(real));
   };
-  ranking.files = ranking.files.filter((f) => !isPrivate(f.path));
+  ranking.files = ranking.files.filter((f) => !isPrivate(f.path))
+    .map((f) => (f.why ? { ...f, why: { ...f.why, neighbours: f.why.neighbours.filter((n) => !isPrivate(n)) } } : f));
   ranking.definitions = ranking.definitions.filter((d) => !isPrivate(d.path));
+  if (opts.reorder) ranking = await opts.reorder(ranking);
   const map = renderRepoMap(ranking, opts.mapTokens, opts.countTokens);
   const items: ContextItem[] = [];
   if (map.files > 0) items.push({ source: 'snippet', path: REPO_MAP_PATH, text: map.text, startLine: 1, endLine: map.text.split('\n').length - 1 });

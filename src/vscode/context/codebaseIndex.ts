@@ -15,8 +15,10 @@ import {
   buildCodebaseContext, createTagParser, RepoIndex, SOURCE_EXTENSIONS, updateIndex,
   type CodebaseContext, type ListedFile, type TagParser,
 } from '../../core/context';
+import { rerankWithLocalModel } from '../../core/context/rerank';
 import type { Logger } from '../../core/ports';
 import { Disposable } from '../disposable';
+import type { SemanticStage } from './semantic';
 
 /** Above this many files the first build shows a cancellable progress notification. */
 const PROGRESS_ABOVE_FILES = 300;
@@ -40,7 +42,8 @@ export class CodebaseIndexService extends Disposable {
   private building: Promise<RepoIndex | undefined> | undefined;
   private rulesKey = '';
 
-  constructor(private readonly extensionPath: string, private readonly storageDir: string, private readonly logger: Logger) {
+  constructor(private readonly extensionPath: string, private readonly storageDir: string, private readonly logger: Logger,
+    private readonly semantic?: SemanticStage) {
     super();
   }
 
@@ -51,8 +54,14 @@ export class CodebaseIndexService extends Disposable {
     if (!index) return undefined;
     const root = this.root();
     if (!root) return undefined;
-    return buildCodebaseContext(index, { question: q.question, openPath: q.openPath }, {
+    const dense = await this.semantic?.dense(index, q.question, this.storeFile(root).replace(/\.json$/, '.vectors.json'));
+    const chat = this.semantic?.rerank;
+    return buildCodebaseContext(index, { question: q.question, openPath: q.openPath, ...(dense ? { dense } : {}) }, {
       mapTokens: q.mapTokens, definitionTokens: q.definitionTokens, isPrivate: q.isPrivate, countTokens: q.countTokens,
+      ...(chat ? { reorder: (ranking) => rerankWithLocalModel(index, ranking, q.question, chat).catch((err: unknown) => {
+        this.logger.warn(`repo map: local rerank failed (${err instanceof Error ? err.message : String(err)})`);
+        return ranking;
+      }) } : {}),
       readLines: async (rel) => {
         try { return (await fs.promises.readFile(path.join(root, rel), 'utf8')).split('\n'); } catch { return undefined; }
       },
