@@ -6,6 +6,7 @@ import {
   FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
+import { standInEmbedding } from './embeddings';
 import { wireLogprob, type LogprobMode } from './logprobs';
 
 export interface FakeOllamaModel {
@@ -91,8 +92,7 @@ export class FakeOllama extends FakeServer {
   }
 
   /**
-   * /api/embed: L2-normalised vectors, one per input, as Ollama returns them. The vectors are a deterministic
-   * stand-in for a model: hashed word counts (64 dimensions), so texts sharing words are similar.
+   * /api/embed: L2-normalised vectors, one per input, as Ollama returns them (a deterministic stand-in, ./embeddings).
    */
   private embed(ex: Exchange, body: Record<string, unknown>): void {
     const m = this.find(body['model']);
@@ -100,16 +100,7 @@ export class FakeOllama extends FakeServer {
     if (!m.capabilities.includes('embedding')) return this.json(ex, 400, { error: 'this model does not support embeddings' });
     const input = body['input'];
     const texts = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
-    const embeddings = texts.map((t) => {
-      const v = new Array<number>(64).fill(0);
-      for (const w of t.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
-        let h = 2166136261;
-        for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
-        v[(h >>> 0) % 64] += 1;
-      }
-      const n = Math.sqrt(v.reduce((a, x) => a + x * x, 0)) || 1;
-      return v.map((x) => x / n);
-    });
+    const embeddings = texts.map(standInEmbedding);
     return this.json(ex, 200, {
       model: m.name, embeddings, total_duration: 1_000_000, load_duration: 100_000,
       prompt_eval_count: texts.reduce((a, t) => a + fakeTokenCount(t), 0),

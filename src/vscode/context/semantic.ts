@@ -1,5 +1,5 @@
 // The semantic stage for the extension: the local embedding model (found by capability on the local Ollama server,
-// re-checked every few minutes) with its vectors persisted next to the index, and — when
+// or by probing an OpenAI-compatible one; re-checked every few minutes) with its vectors persisted next to the index, and — when
 // hybrid.context.localRerank is on — a rerank of the top candidates by the local chat model. Both talk to the local
 // tier only; when neither exists the repo map is lexical + graph, as without them.
 
@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { denseScores, updateVectors, VectorStore, type Embedder } from '../../core/context/dense';
 import { detectOllamaEmbedder } from '../../core/context/ollamaEmbedder';
+import { detectOpenAICompatibleEmbedder } from '../../core/context/openaiEmbedder';
 import type { LocalChat } from '../../core/context/rerank';
 import type { RepoIndex } from '../../core/context';
 import type { Logger } from '../../core/ports';
@@ -15,9 +16,16 @@ import type { Logger } from '../../core/ports';
 const EMBED_BUDGET_MS = 1500;
 const REDETECT_MS = 5 * 60_000;
 
+export interface LocalServer {
+  kind: 'ollama' | 'openai-compatible';
+  baseUrl: string;
+  apiKey?: string;
+  isLocalEndpoint(url: string): Promise<boolean>;
+}
+
 export interface SemanticSources {
-  /** The local Ollama server, or undefined when the private tier is not Ollama. */
-  ollama(): { baseUrl: string; isLocalEndpoint(url: string): Promise<boolean> } | undefined;
+  /** The private tier's server. */
+  server(): LocalServer | undefined;
   /** The local chat model for the rerank, or undefined when the rerank is off. */
   rerank(): LocalChat | undefined;
 }
@@ -25,6 +33,7 @@ export interface SemanticSources {
 export class SemanticStage {
   private embedder: Promise<Embedder | undefined> | undefined;
   private detectedAt = 0;
+  private serverKey = '';
   private store: VectorStore | undefined;
 
   constructor(private readonly sources: SemanticSources, private readonly logger: Logger) {}
@@ -51,11 +60,14 @@ export class SemanticStage {
   }
 
   private detect(): Promise<Embedder | undefined> {
-    const server = this.sources.ollama();
+    const server = this.sources.server();
     if (!server) return Promise.resolve(undefined);
-    if (!this.embedder || Date.now() - this.detectedAt > REDETECT_MS) {
+    const key = `${server.kind} ${server.baseUrl}`;
+    if (!this.embedder || this.serverKey !== key || Date.now() - this.detectedAt > REDETECT_MS) {
       this.detectedAt = Date.now();
-      this.embedder = detectOllamaEmbedder(server).catch(() => undefined);
+      this.serverKey = key;
+      this.embedder = (server.kind === 'ollama' ? detectOllamaEmbedder(server)
+        : detectOpenAICompatibleEmbedder({ ...server, apiKey: server.apiKey ?? 'local' })).catch(() => undefined);
     }
     return this.embedder;
   }

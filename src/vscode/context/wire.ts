@@ -11,10 +11,12 @@ import { SemanticStage } from './semantic';
 
 export function wireCodebaseContext(context: vscode.ExtensionContext, services: Services, logger: Logger): vscode.Disposable {
   const semantic = new SemanticStage({
-    ollama: () => {
+    server: () => {
       const s = services.settings;
-      if (s['local.provider'] !== 'ollama') return undefined;
-      return { baseUrl: s['local.baseUrl'], isLocalEndpoint: (url: string) => checkLocalEndpoint(url, s['privacy.trustedHosts']) };
+      return {
+        kind: s['local.provider'], baseUrl: s['local.baseUrl'], apiKey: process.env.HYBRID_LOCAL_API_KEY,
+        isLocalEndpoint: (url: string) => checkLocalEndpoint(url, s['privacy.trustedHosts']),
+      };
     },
     rerank: () => (services.settings['context.localRerank'] ? localChat(services) : undefined),
   }, logger);

@@ -4,9 +4,11 @@
 import * as assert from 'node:assert/strict';
 import type { StartedServer } from '../../fakes/base';
 import { FakeOllama } from '../../fakes/ollama';
+import { FakeOpenAI } from '../../fakes/openai';
 import { rankRepo, RepoIndex } from '../../../src/core/context';
 import { denseScores, updateVectors, VectorStore, type Embedder } from '../../../src/core/context/dense';
 import { detectOllamaEmbedder } from '../../../src/core/context/ollamaEmbedder';
+import { detectOpenAICompatibleEmbedder } from '../../../src/core/context/openaiEmbedder';
 import { rerankWithLocalModel } from '../../../src/core/context/rerank';
 
 function def(name: string, line = 1) {
@@ -69,6 +71,32 @@ suite('context: semantic stage (local embeddings, local rerank)', () => {
     const r = rankRepo(index, { question: 'how long do we wait between attempts?', dense });
     assert.equal(r.files[0].path, 'net/retry.ts');
     assert.equal(typeof r.files[0].why?.similarity, 'number');
+  });
+
+  test('an OpenAI-compatible private tier: /v1/embeddings probed on the listed embedding models (base64 wire format decoded)', async () => {
+    const openai = new FakeOpenAI();
+    const started = await openai.start();
+    try {
+      const detect = (o: { model?: string; local?: boolean } = {}) => detectOpenAICompatibleEmbedder({
+        baseUrl: started.url, apiKey: 'local', ...(o.model ? { model: o.model } : {}), isLocalEndpoint: () => o.local ?? true,
+      });
+      assert.equal(await detect(), undefined, 'no model embeds');
+      openai.models = { chat: ['local-chat'], embedding: ['nomic-embed-text-v1.5'] };
+      const e = await detect();
+      assert.equal(e?.model, 'nomic-embed-text-v1.5');
+      const [a, b] = await e!.embed(['retry backoff delay', 'retry backoff']);
+      assert.equal(a.length, 64);
+      assert.ok(Math.abs(a.reduce((x, y) => x + y * y, 0) - 1) < 1e-5, 'unit length after base64 decoding');
+      assert.ok(a.reduce((x, y, i) => x + y * b[i], 0) > 0.5);
+      const probe = openai.requests.find((r) => r.path === '/v1/embeddings');
+      assert.equal((probe?.body as { encoding_format?: string }).encoding_format, 'base64');
+      assert.equal((await detect({ model: 'local-chat' }))?.model, 'nomic-embed-text-v1.5', 'a named model that cannot embed is skipped');
+      openai.reset();
+      assert.equal(await detect({ local: false }), undefined);
+      assert.equal(openai.requests.length, 0, 'nothing is sent to a server that is not local');
+    } finally {
+      await openai.close();
+    }
   });
 
   test('a deadline embeds part of the workspace now and the rest on a later question', async () => {
