@@ -77,7 +77,8 @@ export function stem(word: string): string {
   if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
   else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
   else if (w.length > 4 && w.endsWith('er')) w = undouble(w.slice(0, -2));
-  if (w.length > 7 && /(?:ation|ator)$/.test(w)) w = w.slice(0, -5);
+  if (w.length > 7 && w.endsWith('ation')) w = w.slice(0, -5);
+  else if (w.length > 7 && w.endsWith('ator')) w = w.slice(0, -4);
   else if (w.length > 6 && w.endsWith('ate')) w = w.slice(0, -3);
   else if (w.length > 6 && w.endsWith('at')) w = w.slice(0, -2);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
