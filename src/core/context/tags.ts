@@ -39,10 +39,10 @@ export interface FileTags {
   strings?: string;
 }
 
-const MAX_DOC = 20000;
+const MAX_DOC = 8000;
 const MAX_HEAD = 600;
 const MAX_NAMES = 300;
-const MAX_STRINGS = 10000;
+const MAX_STRINGS = 4000;
 const PROSE = /[A-Za-z]{2,}[ ,.:;!?'-]+[A-Za-z]{2,}/;
 const COMMENT = /comment$/;
 const STRING = /^(?:string|interpreted_string_literal|raw_string_literal|string_literal)$/;
