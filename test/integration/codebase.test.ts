@@ -125,7 +125,7 @@ suite('codebase context (repo map) against the cloud fake', function () {
     assert.equal(cloudCalls().length, 0, 'a preview sends nothing');
     assert.ok(preview.route!.context.some((c) => c.path === 'svc/billing/invoice.go'), 'the preview lists invoice.go');
     assert.match(preview.route!.reasons.join('\n'), /^why svc\/billing\/\w+\.go: /m, 'the preview says why each file was attached');
-    assert.doesNotMatch(preview.route!.reasons.join('\n'), /secrets|vault|linked|ledger/);
+    assert.doesNotMatch(preview.route!.reasons.join('\n'), /secrets\/|vault|billing\/linked|ledger/);
 
     deliver({ type: 'askWithout', turnId: preview.id, paths: ['svc/billing/invoice.go'] });
     const asked = await waitFor(() => view.turns.find((t) => t.mode === 'auto' && t.status !== 'streaming'), 60_000, 'the answer');
