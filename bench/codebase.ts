@@ -25,7 +25,7 @@ const QUESTIONS = [
 const estimate = (s: string) => Math.ceil(s.length / 4);
 
 /** Deterministic synthetic service code: modules that define types and functions and call into other modules. */
-function writeSynthetic(dir: string, files: number): void {
+export function writeSynthetic(dir: string, files: number): void {
   const langs = ['ts', 'py', 'go', 'java', 'cs', 'rs'];
   for (let i = 0; i < files; i++) {
     const ext = langs[i % langs.length];

@@ -26,6 +26,8 @@ export interface LexicalIndex {
   paths: string[];
   /** term → postings (file number, per-field counts). */
   postings: Map<string, Array<{ file: number; tf: Float32Array }>>;
+  /** The same, only files whose path (name or folders) holds the term. */
+  pathPostings: Map<string, Array<{ file: number; tf: Float32Array }>>;
   lengths: Float32Array[];
   avg: Float32Array;
   split(word: string): string[] | undefined;
@@ -97,7 +99,12 @@ function build(index: RepoIndex): LexicalIndex {
     }
   });
   const avg = totals.map((t) => (paths.length ? Math.max(1, t / paths.length) : 1));
-  return { paths, postings, lengths, avg, split };
+  const pathPostings = new Map<string, Array<{ file: number; tf: Float32Array }>>();
+  for (const [t, list] of postings) {
+    const inPath = list.filter((p) => p.tf[0] + p.tf[1] > 0);
+    if (inPath.length) pathPostings.set(t, inPath);
+  }
+  return { paths, postings, pathPostings, lengths, avg, split };
 }
 
 export interface LexicalHit { file: number; score: number; terms: string[] }
@@ -135,7 +142,7 @@ export function scorePath(lex: LexicalIndex, terms: QueryTerm[], tieBreak?: Map<
   const n = lex.paths.length;
   const scores = new Map<number, LexicalHit>();
   for (const { term, weight } of terms) {
-    const list = lex.postings.get(term)?.filter((p) => p.tf[0] + p.tf[1] > 0);
+    const list = lex.pathPostings.get(term);
     if (!list?.length) continue;
     const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
     for (const { file, tf } of list) {

@@ -57,6 +57,7 @@ export interface Ranking {
 }
 
 const DEFINITION_FILES = 60;
+const REASONED_FILES = 100;
 const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]*\.py$/;
 const SEGMENT = /\s(?:from|through|via|into|to|then|before|after|until)\s|->|→/i;
 
@@ -100,7 +101,9 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
   const lexHit = new Map(lexical.map((h) => [h.file, h]));
   const seedSet = new Set(top.map((h) => h.file));
   const words = questionWords(query.question);
-  const files = order.map((i) => {
+  const files = order.map((i, rank) => {
+    // Reasons for the files a map can show; the long tail only needs its order.
+    if (rank >= REASONED_FILES) return { path: paths[i], score: fused[i] };
     const hit = lexHit.get(i);
     const similarity = query.dense?.get(paths[i]);
     const why: FileReason = {
