@@ -1,19 +1,30 @@
 // Lists a directory on disk as the index's ListedFile entries — what the VS Code side does with
-// workspace.findFiles, for the retrieval check and the bench, which run outside the editor.
+// workspace.findFiles, for the retrieval check and the bench, which run outside the editor. Follows symlinks as
+// VS Code's search does, and reports where a linked file really is (realPath), as the extension does.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ListedFile } from '../src/core/context';
 
 export function listDirectory(root: string): ListedFile[] {
   const out: ListedFile[] = [];
+  const realRoot = fs.realpathSync(root);
+  const seen = new Set<string>();
   const walk = (dir: string): void => {
+    const realDir = fs.realpathSync(dir);
+    if (seen.has(realDir)) return; // a link cycle
+    seen.add(realDir);
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const abs = path.join(dir, e.name);
-      if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.git') walk(abs); continue; }
-      const st = fs.statSync(abs);
+      const st = fs.statSync(abs, { throwIfNoEntry: false });
+      if (!st) continue; // a dangling link
+      if (st.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.git') walk(abs); continue; }
+      if (!st.isFile()) continue;
+      const rel = path.relative(root, abs).split(path.sep).join('/');
+      const real = fs.realpathSync(abs);
+      const relReal = path.relative(realRoot, real).split(path.sep).join('/');
+      const realPath = relReal === rel ? undefined : relReal.startsWith('..') ? real : relReal;
       out.push({
-        path: path.relative(root, abs).split(path.sep).join('/'),
-        stamp: `${st.mtimeMs}:${st.size}`, size: st.size,
+        path: rel, stamp: `${st.mtimeMs}:${st.size}`, size: st.size, ...(realPath !== undefined ? { realPath } : {}),
         read: () => fs.promises.readFile(abs, 'utf8'),
       });
     }

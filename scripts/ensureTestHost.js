@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what the integration and e2e tiers need, once, into a cache outside the repo:
-// Debian's chromium/ripgrep/libkrb5-dev and code-server 4.96.4 (VS Code 1.96.4) from the npm registry.
+// Debian's chromium/ripgrep/libkrb5-dev (and python3-flask / golang-github-spf13-cobra-dev, sources the unit tier's
+// retrieval evaluation reads) and code-server 4.96.4 (VS Code 1.96.4) from the npm registry.
 // Idempotent: a marker file records a finished install. Fails loudly when it cannot install.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -28,6 +29,9 @@ function ensureDebianPackages() {
   if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
   if (!has('rg')) missing.push('ripgrep');
   if (!fs.existsSync('/usr/include/krb5.h') && !fs.existsSync('/usr/include/krb5/krb5.h')) missing.push('libkrb5-dev');
+  // Code bases nobody here wrote, for the repo map's retrieval evaluation (test/unit/context/eval, pinned versions).
+  if (!fs.existsSync('/usr/lib/python3/dist-packages/flask/app.py')) missing.push('python3-flask');
+  if (!fs.existsSync('/usr/share/gocode/src/github.com/spf13/cobra/command.go')) missing.push('golang-github-spf13-cobra-dev');
   if (missing.length === 0) return;
   if (process.getuid && process.getuid() !== 0) {
     throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`);

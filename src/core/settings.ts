@@ -66,6 +66,7 @@ export interface HybridSettings {
   'review.diagnostics': boolean;
   'context.codebase': CodebaseContextMode;
   'context.repoMapTokens': number;
+  'context.localRerank': boolean;
 }
 
 export type SettingKey = keyof HybridSettings;
@@ -118,6 +119,7 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'review.diagnostics': true,
   'context.codebase': 'auto',
   'context.repoMapTokens': 1500,
+  'context.localRerank': false,
 }) as HybridSettings;
 
 const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {

@@ -1,5 +1,5 @@
 // Fake Ollama HTTP API: /api/version, /api/tags, /api/show (capabilities, remote_host), /api/ps (models in memory,
-// expires_at, context_length), a cold model that loads for `loadDelayMs` before its first byte (as Ollama loads
+// expires_at, context_length), /api/embed, a cold model that loads for `loadDelayMs` before its first byte (as Ollama loads
 // before it answers; an empty /api/generate prompt only loads, done_reason "load"), /api/generate and
 // /api/chat (NDJSON; final chunk with done, done_reason, counts and durations in nanoseconds), the real 404 for a
 // model that is not pulled, 400 for `suffix` on a model without `insert`, and Ollama's silent prompt truncation.
@@ -8,6 +8,7 @@ import {
   FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
+import { standInEmbedding } from './embeddings';
 import { wireLogprob, type LogprobMode } from './logprobs';
 
 export interface FakeOllamaModel {
@@ -112,10 +113,27 @@ export class FakeOllama extends FakeServer {
           modified_at: '2026-01-01T00:00:00Z',
         });
       }
+      case 'POST /api/embed': return this.embed(ex, body);
       case 'POST /api/generate': return this.generate(ex, body, 'generate');
       case 'POST /api/chat': return this.generate(ex, body, 'chat');
       default: return this.json(ex, 404, { error: '404 page not found' });
     }
+  }
+
+  /**
+   * /api/embed: L2-normalised vectors, one per input, as Ollama returns them (a deterministic stand-in, ./embeddings).
+   */
+  private embed(ex: Exchange, body: Record<string, unknown>): void {
+    const m = this.find(body['model']);
+    if (!m) return this.json(ex, 404, { error: `model "${String(body['model'])}" not found, try pulling it first` });
+    if (!m.capabilities.includes('embedding')) return this.json(ex, 400, { error: 'this model does not support embeddings' });
+    const input = body['input'];
+    const texts = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
+    const embeddings = texts.map(standInEmbedding);
+    return this.json(ex, 200, {
+      model: m.name, embeddings, total_duration: 1_000_000, load_duration: 100_000,
+      prompt_eval_count: texts.reduce((a, t) => a + fakeTokenCount(t), 0),
+    });
   }
 
   private tag(m: FakeOllamaModel): unknown {

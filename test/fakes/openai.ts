@@ -1,12 +1,14 @@
 // Fake OpenAI Chat Completions: POST /v1/chat/completions (stream → `data: {chunk}` SSE lines, a final usage
 // chunk when stream_options.include_usage, then `data: [DONE]`), and the real error body
-// {error: {message, type, param, code}} including the two kinds of 429.
+// {error: {message, type, param, code}} including the two kinds of 429. Also /v1/models and /v1/embeddings
+// (./embeddings), as an OpenAI-compatible local server offers them.
 
 import { randomBytes } from 'node:crypto';
 import {
   FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
+import { handleOpenAIEmbeddings } from './embeddings';
 import { wireLogprob, type LogprobMode } from './logprobs';
 
 const ERRORS: Record<number, { message: string; type: string; code: string | null; param?: string | null }> = {
@@ -44,6 +46,9 @@ export class FakeOpenAI extends FakeServer {
   /** What a request with `logprobs: true` gets back (see ./logprobs). */
   logprobs: LogprobMode = 'confident';
 
+  /** Models an OpenAI-compatible server lists (/v1/models) and which of them embed (/v1/embeddings). */
+  models = { chat: ['local-chat'], embedding: [] as string[] };
+
   constructor(reply: Partial<ReplyConfig> = {}) {
     super({ marker: '[fake-openai]', ...reply }, ['/v1/chat/completions']);
   }
@@ -58,6 +63,7 @@ export class FakeOpenAI extends FakeServer {
 
   protected async handle(ex: Exchange): Promise<void> {
     const { req, res, record } = ex;
+    if (handleOpenAIEmbeddings(ex, this.models)) return;
     if (req.method !== 'POST' || record.path !== '/v1/chat/completions') {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `Invalid URL (${req.method} ${record.path})`, type: 'invalid_request_error', param: null, code: null } }));

@@ -3,6 +3,9 @@
 // (deny-listed path, or a proprietary marker).
 
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AllFakes } from '../fakes';
 import type { HybridApi } from '../../src/extension';
@@ -14,6 +17,7 @@ const rand = () => Math.random().toString(36).slice(2, 10);
 // Canary names generated at run time: if any reaches the fake, private content leaked.
 const deniedCanary = `billingVaultSecret_${rand()}`;
 const markerCanary = `chargebackLedgerInternal_${rand()}`;
+const outsideCanary = `outsideBillingKeys_${rand()}`;
 
 const FILES: Record<string, string> = {
   'svc/billing/invoice.go': 'package billing\n\n// Invoice is what a customer owes for one order.\ntype Invoice struct {\n\tID string\n\tAmountCent int64\n\tPaid bool\n}\n\n// IssueInvoice creates the invoice for an order.\nfunc IssueInvoice(orderID string, amountCent int64) Invoice {\n\treturn Invoice{ID: "inv-" + orderID, AmountCent: amountCent}\n}\n',
@@ -27,10 +31,16 @@ suite('codebase context (repo map) against the cloud fake', function () {
   this.timeout(120_000);
   let fakes: AllFakes;
   let bench: FakeWorkbench;
+  let outside: string;
 
   suiteSetup(async () => {
     const root = workspaceRoot();
     for (const [rel, text] of Object.entries(FILES)) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, rel), Buffer.from(text));
+    // Issue #21 item 5: links are judged by where they lead — into the deny-listed folder, and out of the workspace.
+    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-outside-'));
+    fs.writeFileSync(path.join(outside, 'billing_keys.ts'), `export function ${outsideCanary}(invoice: string) { return invoice; }\n`);
+    fs.symlinkSync(path.join(root.fsPath, 'svc/secrets/billing_vault.ts'), path.join(root.fsPath, 'svc/billing/vault_link.ts'));
+    fs.symlinkSync(outside, path.join(root.fsPath, 'svc/billing/linked'));
     bench = await openWithFakes({ settings: { 'local.chatModel': undefined, 'context.codebase': 'auto' } });
     fakes = bench.fakes;
   });
@@ -38,6 +48,7 @@ suite('codebase context (repo map) against the cloud fake', function () {
   suiteTeardown(async () => {
     await bench?.close();
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'svc'), { recursive: true });
+    if (outside) fs.rmSync(outside, { recursive: true, force: true });
   });
 
   const cloudCalls = () => fakes.anthropic!.fake.requests.filter((r) => r.path.endsWith('/v1/messages'));
@@ -58,6 +69,8 @@ suite('codebase context (repo map) against the cloud fake', function () {
     assert.ok(!body.includes('billing_vault'), 'a deny-listed path reached the cloud');
     assert.ok(!body.includes(markerCanary), 'a file with a proprietary marker reached the cloud');
     assert.ok(!body.includes('ledger.go'), 'a marked file was listed in the map');
+    assert.ok(!body.includes(outsideCanary) && !body.includes('billing/linked'), 'a link out of the workspace reached the cloud');
+    assert.ok(!body.includes('vault_link'), 'a link into a deny-listed folder was listed in the map');
   });
 
   test('hybrid.context.codebase = off attaches only the editor context', async () => {
@@ -111,6 +124,8 @@ suite('codebase context (repo map) against the cloud fake', function () {
     const preview = await waitFor(() => view.turns.find((t) => t.mode === 'explain' && t.status !== 'streaming'), 60_000, 'the preview');
     assert.equal(cloudCalls().length, 0, 'a preview sends nothing');
     assert.ok(preview.route!.context.some((c) => c.path === 'svc/billing/invoice.go'), 'the preview lists invoice.go');
+    assert.match(preview.route!.reasons.join('\n'), /^why svc\/billing\/\w+\.go: /m, 'the preview says why each file was attached');
+    assert.doesNotMatch(preview.route!.reasons.join('\n'), /secrets\/|vault|billing\/linked|ledger/);
 
     deliver({ type: 'askWithout', turnId: preview.id, paths: ['svc/billing/invoice.go'] });
     const asked = await waitFor(() => view.turns.find((t) => t.mode === 'auto' && t.status !== 'streaming'), 60_000, 'the answer');

@@ -1,93 +1,135 @@
-// Ranks files and definitions over the reference graph, after Aider's repo map: an edge runs from a file that
-// uses a name to each file that defines it; PageRank is personalised toward the files whose paths or definitions
-// the question mentions and the file open in the editor, so "the billing module" pulls billing/ and what it uses.
+// Ranks files and definitions for a question by fusing independent rankings with reciprocal rank fusion: BM25F
+// over the files' words (lexical.ts), personalised PageRank over the reference graph seeded by the best lexical
+// files (graph.ts), each leg of a question shaped "from A through B to C" on its own, and — when the local tier
+// offers an embedding model — dense similarity computed beforehand (dense.ts). Every attached file keeps why.
 
+import { neighbours, personalisedRank, refGraph } from './graph';
+import { DEFAULT_LEXICAL, lexicalIndex, scoreLexical, scorePath, type LexicalParams } from './lexical';
 import type { RepoIndex } from './repoIndex';
 import type { Definition } from './tags';
-import { identifierWords, overlap, questionTerms } from './terms';
+import { codeTerms, questionTerms, stem, identifierWords } from './terms';
 
 export interface RankQuery {
   question: string;
   /** Workspace-relative path of the file in the active editor. */
   openPath?: string;
+  /** Dense similarity per file (cosine), from the local embedding model, when there is one. */
+  dense?: Map<string, number>;
 }
+
+export interface FusionParams {
+  /** Reciprocal rank fusion constant: larger flattens the difference between ranks. */
+  k: number;
+  lexical: number;
+  /** The path-only leg (file and folder names with their own IDF). */
+  path: number;
+
+  graph: number;
+  segments: number;
+  dense: number;
+  /** How many of the best lexical files seed the graph walk. */
+  seeds: number;
+  /** Test files are rarely where an architecture answer lives: their fused score is scaled by this. */
+  tests: number;
+  lexicalParams: LexicalParams;
+}
+
+/** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
+export const DEFAULT_FUSION: FusionParams = {
+  k: 5, lexical: 1, path: 0.5, graph: 0.35, segments: 0.6, dense: 1, seeds: 8, tests: 0.6, lexicalParams: DEFAULT_LEXICAL,
+};
 
 export interface RankedDefinition extends Definition { path: string; score: number }
 
+/** Why a file ranks where it does: what Explain Route shows before anything is sent. */
+export interface FileReason {
+  /** Question words found in the file's path, names, comments or uses. */
+  terms: string[];
+  /** Best-matching files it uses or is used by (the graph's contribution). */
+  neighbours: string[];
+  /** Cosine similarity to the question, when a local embedding model ranked it. */
+  similarity?: number;
+}
+
 export interface Ranking {
-  files: Array<{ path: string; score: number }>;
+  files: Array<{ path: string; score: number; why?: FileReason }>;
   definitions: RankedDefinition[];
 }
 
-const DAMPING = 0.85;
-const ITERATIONS = 30;
+const DEFINITION_FILES = 60;
+const REASONED_FILES = 100;
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]*\.py$/;
+const SEGMENT = /\s(?:from|through|via|into|to|then|before|after|until)\s|->|→/i;
 
-export function rankRepo(index: RepoIndex, query: RankQuery): Ranking {
-  const paths = [...index.files.keys()].sort(); // sorted: the same index and question always give the same map
+export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParams = DEFAULT_FUSION): Ranking {
+  const lex = lexicalIndex(index);
+  const graph = refGraph(index);
+  const { paths } = lex;
   const n = paths.length;
   if (n === 0) return { files: [], definitions: [] };
-  const terms = questionTerms(query.question);
+  const terms = questionTerms(query.question, lex.split);
+  const fused = new Float64Array(n);
+  const rrf = (ranked: number[], weight: number) => ranked.forEach((file, r) => { fused[file] += weight / (params.k + r + 1); });
 
-  const definers = new Map<string, number[]>();
-  paths.forEach((p, i) => {
-    for (const d of index.files.get(p)!.defs) {
-      const list = definers.get(d.name);
-      if (!list) definers.set(d.name, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
-  });
+  const lexical = scoreLexical(lex, terms, params.lexicalParams);
+  rrf(lexical.map((h) => h.file), params.lexical);
+  if (params.path > 0) rrf(scorePath(lex, terms, new Map(lexical.map((h) => [h.file, h.score]))).slice(0, 20).map((h) => h.file), params.path);
 
-  // Personalisation: question terms in the path and in definition names; the open file.
-  const personal = new Float64Array(n);
-  paths.forEach((p, i) => {
-    const f = index.files.get(p)!;
-    const pathHits = overlap(terms, identifierWords(p));
-    const defHits = overlap(terms, f.defs.flatMap((d) => identifierWords(d.name)));
-    personal[i] = pathHits * 3 + defHits + (query.openPath === p ? 3 : 0);
-  });
-  let total = personal.reduce((a, b) => a + b, 0);
-  if (total === 0) { personal.fill(1); total = n; }
-  for (let i = 0; i < n; i++) personal[i] /= total;
+  // Each leg of "from A through B to C" ranked alone, so B is not drowned by A's and C's words.
+  const legs = query.question.split(SEGMENT).map((s) => questionTerms(s, lex.split)).filter((t) => t.length > 0);
+  if (legs.length >= 2) for (const leg of legs) rrf(scoreLexical(lex, leg, params.lexicalParams).slice(0, 10).map((h) => h.file), params.segments);
 
-  // Edges, weighted: names the question mentions weigh more; very widely defined names (e.g. `run`) less.
-  const out: Array<Map<number, number>> = paths.map(() => new Map());
-  paths.forEach((p, i) => {
-    for (const [name, count] of Object.entries(index.files.get(p)!.refs)) {
-      const targets = definers.get(name);
-      if (!targets || targets.length > 20) continue;
-      const mentioned = overlap(terms, identifierWords(name)) > 0 ? 5 : 1;
-      const w = (Math.sqrt(count) * mentioned) / targets.length;
-      for (const t of targets) if (t !== i) out[i].set(t, (out[i].get(t) ?? 0) + w);
-    }
-  });
-  const outWeight = out.map((m) => [...m.values()].reduce((a, b) => a + b, 0));
+  const open = query.openPath ? paths.indexOf(query.openPath) : -1;
+  const seeds = new Map<number, number>();
+  const top = lexical.slice(0, params.seeds);
+  for (const h of top) seeds.set(h.file, h.score / (top[0]?.score || 1));
+  if (open >= 0) seeds.set(open, (seeds.get(open) ?? 0) + 1);
+  if (seeds.size === 0) for (let i = 0; i < n; i++) seeds.set(i, 1); // nothing matched: plain centrality
+  const walk = personalisedRank(graph, seeds);
+  const walked = [...walk.keys()].filter((i) => walk[i] > 0).sort((a, b) => walk[b] - walk[a] || a - b);
+  rrf(walked, params.graph);
 
-  let rank: Float64Array = Float64Array.from(personal);
-  for (let it = 0; it < ITERATIONS; it++) {
-    const next = new Float64Array(n);
-    let dangling = 0;
-    for (let i = 0; i < n; i++) {
-      if (outWeight[i] === 0) { dangling += rank[i]; continue; }
-      for (const [t, w] of out[i]) next[t] += DAMPING * rank[i] * (w / outWeight[i]);
-    }
-    for (let i = 0; i < n; i++) next[i] += (1 - DAMPING + DAMPING * dangling) * personal[i];
-    rank = next;
+  if (query.dense?.size) {
+    const byPath = new Map(paths.map((p, i) => [p, i]));
+    const dense = [...query.dense].filter(([p]) => byPath.has(p)).sort((a, b) => b[1] - a[1]).map(([p]) => byPath.get(p)!);
+    rrf(dense, params.dense);
   }
+  if (params.tests !== 1) paths.forEach((p, i) => { if (TEST_PATH.test(p)) fused[i] *= params.tests; });
+  if (open >= 0) fused[open] += (2 * params.lexical) / (params.k + 1); // the open file leads: the graph adds what it uses
 
-  // A file the question names outright ranks first: the graph adds what it uses, it does not outvote it.
-  const files = paths.map((path, i) => ({ path, score: rank[i] + personal[i] }))
-    .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path));
-  const fileScore = new Map(files.map((f) => [f.path, f.score]));
-  const usedBy = new Map<string, number>();
-  for (const f of index.files.values()) for (const name of Object.keys(f.refs)) usedBy.set(name, (usedBy.get(name) ?? 0) + 1);
+  const order = [...fused.keys()].sort((a, b) => fused[b] - fused[a] || a - b);
+  const lexHit = new Map(lexical.map((h) => [h.file, h]));
+  const seedSet = new Set(top.map((h) => h.file));
+  const words = questionWords(query.question);
+  const files = order.map((i, rank) => {
+    // Reasons for the files a map can show; the long tail only needs its order.
+    if (rank >= REASONED_FILES) return { path: paths[i], score: fused[i] };
+    const hit = lexHit.get(i);
+    const similarity = query.dense?.get(paths[i]);
+    const why: FileReason = {
+      terms: hit ? [...new Set(hit.terms.map((t) => words.get(t) ?? t))] : [],
+      neighbours: neighbours(graph, i, seedSet).slice(0, 3),
+      ...(similarity !== undefined ? { similarity: Math.round(similarity * 1000) / 1000 } : {}),
+    };
+    return { path: paths[i], score: fused[i], why };
+  });
+
+  const termSet = new Set(terms.map((t) => t.term));
   const definitions: RankedDefinition[] = [];
-  for (const path of paths) {
-    for (const d of index.files.get(path)!.defs) {
-      const mentioned = overlap(terms, identifierWords(d.name));
-      const score = fileScore.get(path)! * (1 + Math.log1p(usedBy.get(d.name) ?? 0)) * (1 + 2 * mentioned) * (d.parent ? 0.5 : 1);
-      definitions.push({ ...d, path, score });
+  for (const f of files.slice(0, DEFINITION_FILES)) {
+    for (const d of index.files.get(f.path)!.defs) {
+      const mentioned = new Set(codeTerms(d.name).filter((t) => termSet.has(t))).size;
+      const score = f.score * (1 + Math.log1p(graph.usedBy.get(d.name) ?? 0)) * (1 + 2 * mentioned) * (d.parent ? 0.5 : 1);
+      definitions.push({ ...d, path: f.path, score });
     }
   }
   definitions.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path) || a.startLine - b.startLine);
   return { files, definitions };
+}
+
+/** Stem → the question's own spelling, so the explanation says "limiting", not "limit". */
+function questionWords(question: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const w of identifierWords(question)) if (!m.has(stem(w))) m.set(stem(w), w);
+  return m;
 }

@@ -3,28 +3,33 @@
 
 import type { FileTags } from './tags';
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 /** Bounded memory: past this many files the map stops growing (the rest of a huge monorepo stays unindexed). */
 export const MAX_INDEXED_FILES = 20_000;
 
 export interface IndexedFile extends FileTags {
   /** Change stamp from the file system (mtime + size), so a rebuild skips unchanged files. */
   stamp: string;
+  /** Where the file really is when it was reached through a symlink (workspace-relative): judged too. */
+  real?: string;
 }
 
 interface Stored { version: number; files: Record<string, IndexedFile> }
 
 export class RepoIndex {
   readonly files = new Map<string, IndexedFile>();
+  /** Bumped on every change, so what is derived from the index (the lexical index, the graph) knows it is stale. */
+  revision = 0;
 
   set(path: string, file: IndexedFile): boolean {
     if (!this.files.has(path) && this.files.size >= MAX_INDEXED_FILES) return false;
     this.files.set(path, file);
+    this.revision++;
     return true;
   }
 
   delete(path: string): void {
-    this.files.delete(path);
+    if (this.files.delete(path)) this.revision++;
   }
 
   stamp(path: string): string | undefined {

@@ -4,8 +4,9 @@
 // a .aiignore or privateGlobs change takes effect before the index catches up.
 
 import type { ContextItem } from '../request';
-import { rankRepo, type RankQuery } from './rank';
+import { rankRepo, type Ranking, type RankQuery } from './rank';
 import type { RepoIndex } from './repoIndex';
+import { redactAcrossViews } from './redactViews';
 import { renderRepoMap } from './render';
 
 export const REPO_MAP_PATH = 'repo map';
@@ -19,6 +20,10 @@ export interface CodebaseOptions {
   isPrivate(path: string): boolean;
   readLines(path: string): Promise<string[] | undefined>;
   countTokens(text: string): number;
+  /** Proprietary markers, passed to the scan of what is rendered. */
+  markers?: string[];
+  /** Reorders the ranking before the map is cut (the local-model rerank), after private files are dropped. */
+  reorder?(ranking: Ranking): Promise<Ranking>;
 }
 
 export interface CodebaseContext {
@@ -27,12 +32,21 @@ export interface CodebaseContext {
   mapTokens: number;
   /** For the route reasons, e.g. "attached a repo map of 142 files, 1,480 tokens and 6 definitions from 4 files". */
   summary: string;
+  /** The ranking the map was cut from, with each file's reasons (for Explain Route). */
+  ranking?: Ranking;
 }
 
 export async function buildCodebaseContext(index: RepoIndex, query: RankQuery, opts: CodebaseOptions): Promise<CodebaseContext> {
-  const ranking = rankRepo(index, query);
-  ranking.files = ranking.files.filter((f) => !opts.isPrivate(f.path));
-  ranking.definitions = ranking.definitions.filter((d) => !opts.isPrivate(d.path));
+  let ranking = rankRepo(index, query);
+  // Judged by the link's path and by where it leads (a link into a private folder is private).
+  const isPrivate = (p: string) => {
+    const real = index.files.get(p)?.real;
+    return opts.isPrivate(p) || (real !== undefined && opts.isPrivate(real));
+  };
+  ranking.files = ranking.files.filter((f) => !isPrivate(f.path))
+    .map((f) => (f.why ? { ...f, why: { ...f.why, neighbours: f.why.neighbours.filter((n) => !isPrivate(n)) } } : f));
+  ranking.definitions = ranking.definitions.filter((d) => !isPrivate(d.path));
+  if (opts.reorder) ranking = await opts.reorder(ranking);
   const map = renderRepoMap(ranking, opts.mapTokens, opts.countTokens);
   const items: ContextItem[] = [];
   if (map.files > 0) items.push({ source: 'snippet', path: REPO_MAP_PATH, text: map.text, startLine: 1, endLine: map.text.split('\n').length - 1 });
@@ -57,9 +71,10 @@ export async function buildCodebaseContext(index: RepoIndex, query: RankQuery, o
     picked.push({ source: 'snippet', path: d.path, text, startLine: d.startLine, endLine: end });
   }
   items.push(...picked);
+  const views = redactAcrossViews(items, opts.markers);
   const defFiles = new Set(picked.map((p) => p.path)).size;
   const summary = map.files === 0 ? 'no repo map: nothing indexable outside private files'
     : `attached a repo map of ${map.files} file${map.files === 1 ? '' : 's'}, ~${map.tokens.toLocaleString('en-US')} tokens`
       + (picked.length ? ` and ${picked.length} definition${picked.length === 1 ? '' : 's'} from ${defFiles} file${defFiles === 1 ? '' : 's'}` : '');
-  return { items, mapFiles: map.files, mapTokens: map.tokens, summary };
+  return { items: views.items, mapFiles: map.files, mapTokens: map.tokens, summary, ranking };
 }

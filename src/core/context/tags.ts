@@ -29,10 +29,32 @@ export interface FileTags {
   defs: Definition[];
   /** Identifier → how often the file mentions it (definitions' own names excluded). */
   refs: Record<string, number>;
+  /** The file's heading comment or module docstring (licence headers skipped): what the file says it is. */
+  head?: string;
+  /** Comment and docstring text, bounded: words the ranking matches, never rendered. */
+  doc?: string;
+  /** Module-level assigned names and identifier-like keys: how settings, constants and registries are found. */
+  names?: string[];
+  /** Prose in string literals (messages, descriptions), bounded: matched, never rendered. */
+  strings?: string;
 }
+
+const MAX_DOC = 8000;
+const MAX_HEAD = 600;
+const MAX_NAMES = 300;
+const MAX_STRINGS = 4000;
+const PROSE = /[A-Za-z]{2,}[ ,.:;!?'-]+[A-Za-z]{2,}/;
+const COMMENT = /comment$/;
+const STRING = /^(?:string|interpreted_string_literal|raw_string_literal|string_literal)$/;
+/** Nodes that open a function body: below them names are locals, not module or class data. */
+const BODY = /function|method|lambda|arrow|func_literal|constructor/;
+const LICENCE = /copyright|licen[cs]e|spdx/i;
+const KEY = /^[A-Za-z_][\w.-]{1,40}$/;
 
 const IDENTIFIER = /(?:^|_)identifier$|^identifier$|^type_identifier$|^property_identifier$|^field_identifier$|^constant$/;
 const MAX_SIGNATURE = 160;
+/** Where a line may be cut: whitespace and brackets/separators that no key, token or e-mail address contains. */
+const BOUNDARY = /[\s,;(){}[\]<>"'`]/;
 /** Names too common to link files meaningfully. */
 const STOP = new Set(['self', 'this', 'cls', 'super', 'constructor', 'new', 'init', 'main', 'get', 'set', 'value', 'err', 'e', 'i', 'x', 'id', 'ok']);
 
@@ -41,12 +63,35 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
   // No prototype: identifiers such as `toString` or `__proto__` are names in code, not Object members.
   const refs: Record<string, number> = Object.create(null) as Record<string, number>;
   const own = new Set<string>();
+  const docs: string[] = [];
+  let docLength = 0;
+  let head: string | undefined;
+  const names = new Set<string>();
+  const strings: string[] = [];
+  let stringsLength = 0;
+  const addDoc = (raw: string) => {
+    const text = raw.replace(/^[\s/*#"'`!-]+|[\s/*"'`]+$/g, '').replace(/\s+/g, ' ');
+    if (text.length < 3) return;
+    if (head === undefined && defs.length === 0 && !LICENCE.test(text)) head = text.slice(0, MAX_HEAD);
+    if (docLength < MAX_DOC) { docs.push(text.slice(0, MAX_DOC - docLength)); docLength += text.length; }
+  };
   // Iterative walk: deeply nested generated code must not overflow the stack.
-  const stack: Array<{ node: SyntaxNode; parent?: string }> = [{ node: root }];
+  const stack: Array<{ node: SyntaxNode; parent?: string; inBody?: boolean }> = [{ node: root }];
   while (stack.length > 0) {
-    const { node, parent } = stack.pop()!;
+    const { node, parent, inBody } = stack.pop()!;
     let childParent = parent;
+    const childInBody = inBody || (node !== root && BODY.test(node.type));
     const kind = spec.definitions[node.type];
+    if (COMMENT.test(node.type)) { addDoc(node.text); continue; }
+    if (node.type === 'expression_statement' && node.namedChildCount === 1 && node.namedChild(0)?.type === 'string') {
+      addDoc(node.text); // a Python docstring
+      continue;
+    }
+    if (!inBody) moduleLevelName(node, names);
+    if (STRING.test(node.type) || node.type === 'template_string') {
+      if (stringsLength < MAX_STRINGS && PROSE.test(node.text)) { strings.push(node.text.slice(1, -1)); stringsLength += node.text.length; }
+      if (node.type !== 'template_string') continue; // a template's substitutions are uses of names
+    }
     if (kind) {
       const name = definitionName(node);
       // A variable is a definition only when it holds a function or class (module-level API), not every local.
@@ -54,7 +99,7 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
         const row = node.startPosition.row;
         defs.push({
           name, kind, parent, startLine: row + 1, endLine: node.endPosition.row + 1,
-          signature: (lines[row] ?? '').trim().slice(0, MAX_SIGNATURE),
+          signature: cutSignature((lines[row] ?? '').trim()),
         });
         own.add(name);
         if (kind === 'class' || kind === 'interface' || kind === 'struct' || kind === 'trait' || kind === 'namespace' || kind === 'mod' || kind === 'record') childParent = name;
@@ -65,14 +110,42 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
     }
     for (let i = node.namedChildCount - 1; i >= 0; i--) {
       const c = node.namedChild(i);
-      if (c) stack.push({ node: c, parent: childParent });
+      if (c) stack.push({ node: c, parent: childParent, inBody: childInBody });
     }
   }
   // A definition's own name appears once as an identifier: that is not a use.
   for (const name of own) {
     if (refs[name] !== undefined && --refs[name] <= 0) delete refs[name];
   }
-  return { defs, refs };
+  const out: FileTags = { defs, refs };
+  if (head) out.head = head;
+  if (docs.length) out.doc = docs.join(' ');
+  for (const d of defs) names.delete(d.name);
+  if (names.size) out.names = [...names].slice(0, MAX_NAMES);
+  if (strings.length) out.strings = strings.join(' ').slice(0, MAX_STRINGS);
+  return out;
+}
+
+/** Assigned names (`const X =`, `X = …`, Go const/var) and identifier-like string keys outside function bodies. */
+function moduleLevelName(node: SyntaxNode, names: Set<string>): void {
+  if (node.type === 'variable_declarator' || node.type === 'const_spec' || node.type === 'var_spec' || node.type === 'assignment') {
+    const n = node.childForFieldName('name') ?? node.childForFieldName('left');
+    if (n && n.namedChildCount === 0 && n.text.length < 80) names.add(n.text);
+  } else if (STRING.test(node.type) && node.text.length < 44) {
+    const key = node.text.replace(/^[rbuf]*["'`]|["'`]$/gi, '');
+    if (KEY.test(key)) names.add(key);
+  }
+}
+
+/**
+ * A long first line shortened at a token boundary, never inside a token: a key straddling a fixed-width cut would
+ * leave a prefix that no longer looks like a key to the scanner, and would still leak part of the value.
+ */
+export function cutSignature(line: string, max = MAX_SIGNATURE): string {
+  if (line.length <= max) return line;
+  let cut = max;
+  while (cut > 0 && !(BOUNDARY.test(line[cut]) || BOUNDARY.test(line[cut - 1]))) cut--;
+  return `${line.slice(0, cut).trimEnd()} …`;
 }
 
 function definitionName(node: SyntaxNode): string | undefined {

@@ -1,9 +1,58 @@
-// Words of a question or identifier, normalised so "billing module", `BillingService` and billing_service.py meet.
+// Words of a question or of code, normalised the same way on both sides, so "rate limiting", `RateLimiter`,
+// rate_limiter.py and ratelimiter.ts meet: identifiers split by camel/snake/kebab case, one stemmer, one alias
+// table (abbreviations ⇄ spelled-out forms), and run-together names split by the workspace's own vocabulary.
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'how', 'should', 'we', 'i', 'is', 'are', 'this',
+const QUESTION_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'how', 'should', 'we', 'i', 'is', 'are', 'this',
   'that', 'it', 'with', 'our', 'out', 'what', 'which', 'where', 'does', 'do', 'be', 'from', 'into', 'on', 'by', 'can', 'would',
   'could', 'codebase', 'code', 'module', 'modules', 'file', 'files', 'system', 'design', 'architecture', 'split', 'about',
-  'between', 'when', 'why', 'there', 'its', 'all', 'any', 'them', 'they', 'so', 'if', 'as', 'at', 'work', 'works', 'way']);
+  'between', 'when', 'why', 'there', 'its', 'all', 'any', 'them', 'they', 'so', 'if', 'as', 'at', 'way', 'has', 'have',
+  'was', 'were', 'been', 'who', 'whose', 'than', 'then', 'each', 'every', 'one', 'ones', 'other', 'own', 'some', 'such',
+  'their', 'these', 'those', 'up', 'down', 'over', 'under', 'via', 'through', 'after', 'before', 'back', 'here', 'not', 'no',
+  'only', 'also', 'well', 'while', 'may', 'might', 'must', 'will', 'shall', 'e', 'g', 'eg', 'ie', 'etc', 'versus', 'vs',
+  'there', 'part', 'parts', 'place', 'implemented', 'implement', 'defined', 'define', 'happens', 'happen', 'decide', 'decides']);
+
+/** Verbs that say little about where code lives: kept, but weigh a fraction of a content word. */
+const WEAK = new Set(['get', 'set', 'add', 'new', 'make', 'like', 'use', 'used', 'using', 'call', 'called', 'create', 'work',
+  'works', 'give', 'gives', 'take', 'keep', 'let', 'need', 'want', 'go', 'goes', 'come', 'put', 'see', 'turn', 'done', 'do',
+  'handle', 'handled', 'found', 'find', 'run', 'runs', 'many', 'several', 'value', 'values', 'data', 'thing', 'things', 'way']);
+
+/** Abbreviation groups: every member maps to the first (after stemming). */
+const ALIAS_GROUPS: string[][] = [
+  ['config', 'configuration', 'configure', 'cfg', 'conf', 'settings', 'setting'], ['auth', 'authentication', 'authenticate', 'authorization', 'authorize'],
+  ['db', 'database'], ['req', 'request'], ['res', 'response', 'resp'], ['ctx', 'context'], ['env', 'environment'],
+  ['err', 'error'], ['msg', 'message'], ['fn', 'func', 'function'], ['cmd', 'command'], ['arg', 'argument', 'args'],
+  ['param', 'parameter', 'params'], ['opt', 'option', 'opts'], ['util', 'utility', 'utils'],
+  ['init', 'initialize', 'initialise', 'initialization', 'initialisation'], ['app', 'application'],
+  ['repo', 'repository'], ['dir', 'directory'], ['impl', 'implementation'], ['tmpl', 'template', 'tpl'],
+  ['num', 'number'], ['str', 'string'], ['len', 'length'], ['max', 'maximum'], ['min', 'minimum'],
+  ['doc', 'documentation', 'docs'], ['spec', 'specification'], ['info', 'information'], ['src', 'source'],
+  ['dest', 'destination', 'dst'], ['tmp', 'temporary', 'temp'], ['conn', 'connection'], ['addr', 'address'],
+  ['pkg', 'package'], ['lib', 'library'], ['attr', 'attribute'], ['elem', 'element'], ['idx', 'index'],
+  ['ws', 'websocket'], ['js', 'javascript'], ['ts', 'typescript'], ['py', 'python'], ['regex', 'regexp'],
+  ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
+];
+
+/** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */
+const PHRASES: Array<[RegExp, string]> = [
+  [/\bcommand[- ]line(?: interface)?\b/gi, 'cli'], [/\bserver[- ]sent events?\b/gi, 'sse'], [/\bes ?modules?\b|\becmascript modules?\b/gi, 'esm'],
+  [/\bregular expressions?\b/gi, 'regex'], [/\buser interface\b/gi, 'ui'], [/\b(?:abstract )?syntax trees?\b/gi, 'ast'],
+  [/\bjson web tokens?\b/gi, 'jwt'], [/\bapplication programming interfaces?\b/gi, 'api'], [/\btime[- ]to[- ]live\b/gi, 'ttl'],
+  [/\bunique identifiers?\b/gi, 'uuid'], [/\baccess control lists?\b/gi, 'acl'], [/\bsingle sign[- ]on\b/gi, 'sso'],
+  [/\bobject[- ]relational mapp(?:ing|er)\b/gi, 'orm'], [/\bend of line\b/gi, 'eol'], [/\bbyte order marks?\b/gi, 'bom'],
+  [/\bweb ?sockets?\b/gi, 'websocket'], [/\bcross[- ]site request forgery\b/gi, 'csrf'], [/\bcommonjs\b/gi, 'cjs'],
+  [/\bcontinuous integration\b/gi, 'ci'], [/\bdomain name system\b/gi, 'dns'], [/\bround[- ]trip\b/gi, 'rtt'],
+];
+
+/** The text with each spelled-out phrase's acronym appended (the words stay: both forms count). */
+export function withAcronyms(text: string): string {
+  let extra = '';
+  for (const [re, acronym] of PHRASES) {
+    re.lastIndex = 0;
+    const hits = text.match(re);
+    if (hits) extra += ` ${acronym}`.repeat(hits.length);
+  }
+  return extra ? `${text}${extra}` : text;
+}
 
 export function identifierWords(name: string): string[] {
   return name
@@ -11,35 +60,94 @@ export function identifierWords(name: string): string[] {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1);
+    .filter((w) => w.length > 1 && !/^\d+$/.test(w));
 }
 
-/** Question terms with a crude stem (plural / -ing / -ed) so "invoices" meets `Invoice`. */
-export function questionTerms(question: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of identifierWords(question.replace(/#codebase/gi, ' '))) {
-    if (STOP.has(w)) continue;
-    out.add(stem(w));
+const STEMS = new Map<string, string>();
+
+/** A light suffix stemmer (plural, -ing, -ed, -er, -ation/-ate, British -ise), the same for question and code. */
+export function stem(word: string): string {
+  const cached = STEMS.get(word);
+  if (cached !== undefined) return cached;
+  let w = word;
+  if (w.length > 5) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(?:ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
+  else if (w.length > 4 && w.endsWith('er')) w = undouble(w.slice(0, -2));
+  if (w.length > 7 && w.endsWith('ation')) w = w.slice(0, -5);
+  else if (w.length > 7 && w.endsWith('ator')) w = w.slice(0, -4);
+  else if (w.length > 6 && w.endsWith('ate')) w = w.slice(0, -3);
+  else if (w.length > 6 && w.endsWith('at')) w = w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  const out = ALIAS.get(w) ?? w;
+  STEMS.set(word, out);
+  return out;
+}
+
+function undouble(w: string): string {
+  return /([bdfgmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
+}
+
+const ALIAS = new Map<string, string>();
+for (const group of ALIAS_GROUPS) {
+  STEMS.clear();
+  const canonical = stem(group[0]);
+  for (const member of group) ALIAS.set(stem(member), canonical);
+}
+STEMS.clear();
+
+export interface QueryTerm { term: string; weight: number }
+
+/** The question's terms with weights: stop words dropped, weak verbs down-weighted, split compounds added. */
+export function questionTerms(question: string, split?: (word: string) => string[] | undefined): QueryTerm[] {
+  const out = new Map<string, number>();
+  const put = (t: string, w: number) => out.set(t, Math.max(out.get(t) ?? 0, w));
+  for (const w of identifierWords(withAcronyms(question.replace(/#codebase/gi, ' ')))) {
+    if (QUESTION_STOP.has(w)) continue;
+    const weight = WEAK.has(w) ? 0.3 : 1;
+    put(stem(w), weight);
+    for (const part of split?.(w) ?? []) put(stem(part), weight * 0.7);
+  }
+  return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
+/** Stemmed terms of an identifier, path or comment (with split compounds when a splitter is given). */
+export function codeTerms(text: string, split?: (word: string) => string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const w of identifierWords(text)) {
+    out.push(stem(w));
+    const parts = split?.(w);
+    if (parts) for (const p of parts) out.push(stem(p));
   }
   return out;
 }
 
-export function stem(w: string): string {
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 4 && w.endsWith('es') && /(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  return w;
-}
-
-/** How many of `terms` the words of `text` hit. */
-export function overlap(terms: Set<string>, words: string[]): number {
-  let n = 0;
-  const seen = new Set<string>();
-  for (const w of words) {
-    const s = stem(w);
-    if (terms.has(s) && !seen.has(s)) { n++; seen.add(s); }
-  }
-  return n;
+/**
+ * Splits run-together words (`ratelimiter`, `authmiddleware`) into 2–3 words of the workspace's own vocabulary:
+ * the words its identifiers spell out with explicit case or separators.
+ */
+export function compoundSplitter(vocabulary: ReadonlySet<string>): (word: string) => string[] | undefined {
+  const memo = new Map<string, string[] | undefined>();
+  const seg = (w: string, depth: number): string[] | undefined => {
+    if (vocabulary.has(w)) return [w];
+    if (depth === 0) return undefined;
+    for (let i = w.length - 3; i >= 3; i--) {
+      const head = w.slice(0, i);
+      if (!vocabulary.has(head)) continue;
+      const rest = seg(w.slice(i), depth - 1);
+      if (rest) return [head, ...rest];
+    }
+    return undefined;
+  };
+  return (word) => {
+    if (word.length < 6) return undefined;
+    if (memo.has(word)) return memo.get(word);
+    const parts = seg(word, 2);
+    const result = parts && parts.length > 1 ? parts : undefined;
+    memo.set(word, result);
+    return result;
+  };
 }

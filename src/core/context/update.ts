@@ -3,6 +3,9 @@
 // build, a restart from the persisted index and a watcher's single-file change, so all three behave alike.
 
 import { languageFor } from './languages';
+
+/** Outside the workspace: absolute (POSIX, drive letter, UNC) or climbing out with `..`. */
+const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\') || p === '..' || p.startsWith('../');
 import type { TagParser } from './parser';
 import type { RepoIndex } from './repoIndex';
 import { skipReason } from './skip';
@@ -12,6 +15,12 @@ export interface ListedFile {
   path: string;
   stamp: string;
   size: number;
+  /**
+   * Where the file really is when a symlink leads to it: workspace-relative, or absolute when outside the workspace.
+   * Privacy is judged on it as well as on the link's path; a link out of the workspace is left out (the map is of
+   * this workspace, and `~/.ssh` linked into it is not).
+   */
+  realPath?: string;
   read(): Promise<string>;
 }
 
@@ -29,7 +38,9 @@ export interface UpdateStats { parsed: number; unchanged: number; skipped: numbe
 
 export async function updateIndex(index: RepoIndex, files: ListedFile[], parser: TagParser, opts: UpdateOptions): Promise<UpdateStats> {
   const stats: UpdateStats = { parsed: 0, unchanged: 0, skipped: 0, removed: 0, cancelled: false };
-  const wanted = files.filter((f) => languageFor(f.path) && !opts.isPrivate(f.path) && !skipReason(f.path, f.size));
+  const judged = (f: ListedFile) => !opts.isPrivate(f.path)
+    && (f.realPath === undefined || (!isAbsolute(f.realPath) && !opts.isPrivate(f.realPath)));
+  const wanted = files.filter((f) => languageFor(f.path) && judged(f) && !skipReason(f.path, f.size));
   if (opts.complete) {
     const keep = new Set(wanted.map((f) => f.path));
     for (const p of [...index.files.keys()]) if (!keep.has(p)) { index.delete(p); stats.removed++; }
@@ -40,7 +51,7 @@ export async function updateIndex(index: RepoIndex, files: ListedFile[], parser:
   let done = 0;
   for (const f of wanted) {
     done++;
-    if (index.stamp(f.path) === f.stamp) { stats.unchanged++; continue; }
+    if (index.stamp(f.path) === f.stamp && index.files.get(f.path)?.real === f.realPath) { stats.unchanged++; continue; }
     let text: string;
     try {
       text = await f.read();
@@ -50,7 +61,7 @@ export async function updateIndex(index: RepoIndex, files: ListedFile[], parser:
     }
     if (skipReason(f.path, f.size, text.slice(0, 4000)) || opts.isPrivateContent?.(text)) { index.delete(f.path); stats.skipped++; continue; }
     const tags = await parser.tags(f.path, text);
-    if (tags && !index.set(f.path, { ...tags, stamp: f.stamp })) { stats.skipped++; continue; }
+    if (tags && !index.set(f.path, { ...tags, stamp: f.stamp, ...(f.realPath !== undefined ? { real: f.realPath } : {}) })) { stats.skipped++; continue; }
     stats.parsed++;
     if (opts.onProgress && !opts.onProgress(done, wanted.length)) { stats.cancelled = true; break; }
   }

@@ -5,7 +5,8 @@
 import type { AskInput } from '../../core/pipeline/ask';
 import type { PathPolicy } from '../../core/privacy/paths';
 import { judgeFile } from '../../core/privacy/filePrivacy';
-import { REPO_MAP_PATH, wantsCodebase } from '../../core/context';
+import { REPO_MAP_PATH, wantsCodebase, type CodebaseContext } from '../../core/context';
+import type { ContextItem } from '../../core/request';
 import type { Logger } from '../../core/ports';
 import type { HybridSettings } from '../../core/settings';
 import type { CodebaseIndexService } from './codebaseIndex';
@@ -44,7 +45,7 @@ export function createCodebaseHook(index: CodebaseIndexService, deps: CodebaseHo
       if (!ctx) return input;
       const items = without.has(REPO_MAP_PATH) ? ctx.items.filter((c) => c.path !== REPO_MAP_PATH) : ctx.items;
       const summary = without.has(REPO_MAP_PATH) ? `${ctx.summary.replace(/^attached a repo map of/, 'left out the repo map of')}` : ctx.summary;
-      const notes = [summary, ...(without.size ? [`left out at your request: ${[...without].join(', ')}`] : [])];
+      const notes = [summary, ...whyAttached(ctx, items), ...(without.size ? [`left out at your request: ${[...without].join(', ')}`] : [])];
       return { ...input, context: [...input.context, ...items], contextNotes: [...(input.contextNotes ?? []), ...notes] };
     } catch (err) {
       // The map is an extra: a parser failure must not cost the user the answer.
@@ -52,4 +53,25 @@ export function createCodebaseHook(index: CodebaseIndexService, deps: CodebaseHo
       return { ...input, contextNotes: [...(input.contextNotes ?? []), 'no repo map: the index could not be built (see the log)'] };
     }
   };
+}
+
+const WHY_FILES = 5;
+
+/**
+ * One line per attached file, best first: why the map chose it (the question's words it holds, the chosen files it
+ * uses or is used by, its similarity when a local embedding model ranked it). Explain Route shows these before
+ * anything is sent, so the user can judge the context and remove a file.
+ */
+export function whyAttached(ctx: CodebaseContext, items: ContextItem[]): string[] {
+  const attached = new Set(items.filter((i) => i.path && i.path !== REPO_MAP_PATH).map((i) => i.path));
+  const files = ctx.ranking?.files ?? [];
+  const chosen = [...files.filter((f) => attached.has(f.path)), ...files.filter((f) => !attached.has(f.path))].slice(0, WHY_FILES);
+  return chosen.filter((f) => f.why).map((f) => {
+    const parts = [
+      f.why!.terms.length ? `matches ${f.why!.terms.slice(0, 5).join(', ')}` : '',
+      f.why!.neighbours.length ? `linked to ${f.why!.neighbours.join(', ')}` : '',
+      f.why!.similarity !== undefined ? `similarity ${f.why!.similarity.toFixed(2)}` : '',
+    ].filter(Boolean);
+    return `why ${f.path}: ${parts.length ? parts.join('; ') : 'central in the reference graph'}`;
+  });
 }

@@ -15,8 +15,10 @@ import {
   buildCodebaseContext, createTagParser, RepoIndex, SOURCE_EXTENSIONS, updateIndex,
   type CodebaseContext, type ListedFile, type TagParser,
 } from '../../core/context';
+import { rerankWithLocalModel } from '../../core/context/rerank';
 import type { Logger } from '../../core/ports';
 import { Disposable } from '../disposable';
+import type { SemanticStage } from './semantic';
 
 /** Above this many files the first build shows a cancellable progress notification. */
 const PROGRESS_ABOVE_FILES = 300;
@@ -43,7 +45,8 @@ export class CodebaseIndexService extends Disposable {
   private building: Promise<RepoIndex | undefined> | undefined;
   private rulesKey = '';
 
-  constructor(private readonly extensionPath: string, private readonly storageDir: string, private readonly logger: Logger) {
+  constructor(private readonly extensionPath: string, private readonly storageDir: string, private readonly logger: Logger,
+    private readonly semantic?: SemanticStage) {
     super();
   }
 
@@ -54,8 +57,14 @@ export class CodebaseIndexService extends Disposable {
     if (!index) return undefined;
     const root = this.root();
     if (!root) return undefined;
-    return buildCodebaseContext(index, { question: q.question, openPath: q.openPath }, {
+    const dense = await this.semantic?.dense(index, q.question, this.storeFile(root).replace(/\.json$/, '.vectors.json'));
+    const chat = this.semantic?.rerank;
+    return buildCodebaseContext(index, { question: q.question, openPath: q.openPath, ...(dense ? { dense } : {}) }, {
       mapTokens: q.mapTokens, definitionTokens: q.definitionTokens, isPrivate: q.isPrivate, countTokens: q.countTokens,
+      ...(chat ? { reorder: (ranking) => rerankWithLocalModel(index, ranking, q.question, chat).catch((err: unknown) => {
+        this.logger.warn(`repo map: local rerank failed (${err instanceof Error ? err.message : String(err)})`);
+        return ranking;
+      }) } : {}),
       readLines: async (rel) => {
         try { return (await fs.promises.readFile(path.join(root, rel), 'utf8')).split('\n'); } catch { return undefined; }
       },
@@ -132,12 +141,13 @@ export class CodebaseIndexService extends Disposable {
     // findFiles with no exclude argument applies files.exclude; .gitignore is applied here.
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, `**/*.{${SOURCE_EXTENSIONS.join(',')}}`), undefined, LIST_LIMIT);
     const gitignore = this.gitignore(root);
+    const realRoot = await fs.promises.realpath(root).catch(() => root);
     const out: ListedFile[] = [];
     for (const uri of uris) {
       const rel = path.relative(root, uri.fsPath).split(path.sep).join('/');
       if (rel.startsWith('..') || gitignore.ignores(rel)) continue;
       const st = await fs.promises.stat(uri.fsPath).catch(() => undefined);
-      if (st?.isFile()) out.push(listed(rel, uri.fsPath, st));
+      if (st?.isFile()) out.push(listed(rel, uri.fsPath, st, await realPathOf(realRoot, uri.fsPath, rel)));
     }
     return out.sort((a, b) => a.path.localeCompare(b.path));
   }
@@ -168,6 +178,20 @@ export class CodebaseIndexService extends Disposable {
   }
 }
 
-function listed(rel: string, abs: string, st: fs.Stats): ListedFile {
-  return { path: rel, stamp: `${st.mtimeMs}:${st.size}`, size: st.size, read: () => fs.promises.readFile(abs, 'utf8') };
+function listed(rel: string, abs: string, st: fs.Stats, realPath: string | undefined): ListedFile {
+  return {
+    path: rel, stamp: `${st.mtimeMs}:${st.size}`, size: st.size, ...(realPath !== undefined ? { realPath } : {}),
+    read: () => fs.promises.readFile(abs, 'utf8'),
+  };
+}
+
+/**
+ * Where a listed file really is, when a symlink (of the file or of a folder above it) leads there: workspace-relative,
+ * or absolute when outside the workspace. undefined when it is where it is listed. The privacy rules judge it too.
+ */
+async function realPathOf(realRoot: string, abs: string, rel: string): Promise<string | undefined> {
+  const real = await fs.promises.realpath(abs).catch(() => abs);
+  const relReal = path.relative(realRoot, real).split(path.sep).join('/');
+  if (relReal === rel) return undefined;
+  return relReal.startsWith('..') || path.isAbsolute(relReal) ? real : relReal;
 }

@@ -71,6 +71,15 @@ suite('context: the codebase hook before the pipeline', () => {
     assert.deepEqual(preview.context.map((c) => [c.path, c.startLine, c.endLine]), real.context.map((c) => [c.path, c.startLine, c.endLine]));
   });
 
+  test('Explain Route says why each attached file was chosen, and never names a private file in the reasons', async () => {
+    const preview = await hook({ 'privacy.privateGlobs': ['secrets/**'] }).run(ask('How is the invoice charged? #codebase', { origin: 'explainRoute', dryRun: true }));
+    const why = preview.contextNotes!.filter((n) => n.startsWith('why '));
+    assert.ok(why.length >= 2, preview.contextNotes!.join('\n'));
+    assert.match(why.join('\n'), /^why billing\/charge\.ts: matches [^\n]*(invoice|charged)/m);
+    assert.match(why.join('\n'), /linked to billing\/(invoice|charge)\.ts/);
+    assert.doesNotMatch(preview.contextNotes!.join('\n'), /secrets\/|ledger/);
+  });
+
   test('no map for simple questions, Ask (private), reviews, or with hybrid.context.codebase = off', async () => {
     const h = hook();
     for (const input of [ask('rename this variable'), ask('What is the architecture here?', { origin: 'askPrivate' }),

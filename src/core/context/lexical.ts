@@ -1,0 +1,156 @@
+// BM25F over each file's fields: its path (file name apart from folders), defined names, module-level names and
+// keys, heading comment, other comments and docstrings, and the names it uses. Terms pass through terms.ts on
+// both sides. A term that sits in most paths (the package's own name) carries almost no weight by its IDF.
+// Built once per index revision and reused across questions.
+
+import type { RepoIndex } from './repoIndex';
+import { codeTerms, compoundSplitter, identifierWords, withAcronyms, type QueryTerm } from './terms';
+
+export const FIELDS = ['name', 'dir', 'defs', 'names', 'head', 'doc', 'refs', 'strings'] as const;
+export type Field = typeof FIELDS[number];
+
+export interface LexicalParams {
+  weights: Record<Field, number>;
+  b: Record<Field, number>;
+  k1: number;
+}
+
+/** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
+export const DEFAULT_LEXICAL: LexicalParams = {
+  weights: { name: 4, dir: 1.5, defs: 2.5, names: 0.75, head: 1, doc: 0.3, refs: 0.4, strings: 0.5 },
+  b: { name: 0.3, dir: 0.3, defs: 0.6, names: 0.6, head: 0.5, doc: 0.75, refs: 0.75, strings: 0.75 },
+  k1: 1.6,
+};
+
+export interface LexicalIndex {
+  paths: string[];
+  /** term → postings (file number, per-field counts). */
+  postings: Map<string, Array<{ file: number; tf: Float32Array }>>;
+  /** The same, only files whose path (name or folders) holds the term. */
+  pathPostings: Map<string, Array<{ file: number; tf: Float32Array }>>;
+  lengths: Float32Array[];
+  avg: Float32Array;
+  split(word: string): string[] | undefined;
+}
+
+const cache = new WeakMap<RepoIndex, { revision: number; lexical: LexicalIndex }>();
+
+export function lexicalIndex(index: RepoIndex): LexicalIndex {
+  const hit = cache.get(index);
+  if (hit && hit.revision === index.revision) return hit.lexical;
+  const lexical = build(index);
+  cache.set(index, { revision: index.revision, lexical });
+  return lexical;
+}
+
+function build(index: RepoIndex): LexicalIndex {
+  const paths = [...index.files.keys()].sort();
+  // The vocabulary: words identifiers spell out with explicit case or separators, seen at least twice.
+  const seen = new Map<string, number>();
+  const count = (name: string) => {
+    const words = identifierWords(name);
+    if (words.length < 2) return;
+    for (const w of words) if (w.length >= 3) seen.set(w, (seen.get(w) ?? 0) + 1);
+  };
+  for (const p of paths) {
+    const f = index.files.get(p)!;
+    count(p);
+    for (const d of f.defs) count(d.name);
+    for (const r of Object.keys(f.refs)) count(r);
+  }
+  const split = compoundSplitter(new Set([...seen].filter(([, n]) => n >= 2).map(([w]) => w)));
+
+  const postings = new Map<string, Array<{ file: number; tf: Float32Array }>>();
+  const lengths: Float32Array[] = [];
+  const totals = new Float32Array(FIELDS.length);
+  paths.forEach((p, i) => {
+    const f = index.files.get(p)!;
+    const slash = p.lastIndexOf('/');
+    const fieldText: Record<Field, string[]> = {
+      name: codeTerms(p.slice(slash + 1).replace(/\.[^.]+$/, ''), split),
+      dir: codeTerms(p.slice(0, Math.max(0, slash)), split),
+      defs: f.defs.flatMap((d) => codeTerms(d.name, split)),
+      names: (f.names ?? []).flatMap((n) => codeTerms(n, split)),
+      head: codeTerms(withAcronyms(f.head ?? '')),
+      doc: codeTerms(withAcronyms(f.doc ?? '')),
+      strings: codeTerms(withAcronyms(f.strings ?? '')),
+      refs: Object.entries(f.refs).flatMap(([n, c]) => {
+        const t = codeTerms(n, split);
+        return c > 1 ? t.concat(t) : t; // a name used often counts twice, not n times: uses repeat, meaning does not
+      }),
+    };
+    const lens = new Float32Array(FIELDS.length);
+    const local = new Map<string, Float32Array>();
+    FIELDS.forEach((field, k) => {
+      const terms = fieldText[field];
+      lens[k] = terms.length;
+      totals[k] += terms.length;
+      for (const t of terms) {
+        let tf = local.get(t);
+        if (!tf) { tf = new Float32Array(FIELDS.length); local.set(t, tf); }
+        tf[k]++;
+      }
+    });
+    lengths.push(lens);
+    for (const [t, tf] of local) {
+      let list = postings.get(t);
+      if (!list) { list = []; postings.set(t, list); }
+      list.push({ file: i, tf });
+    }
+  });
+  const avg = totals.map((t) => (paths.length ? Math.max(1, t / paths.length) : 1));
+  const pathPostings = new Map<string, Array<{ file: number; tf: Float32Array }>>();
+  for (const [t, list] of postings) {
+    const inPath = list.filter((p) => p.tf[0] + p.tf[1] > 0);
+    if (inPath.length) pathPostings.set(t, inPath);
+  }
+  return { paths, postings, pathPostings, lengths, avg, split };
+}
+
+export interface LexicalHit { file: number; score: number; terms: string[] }
+
+/** BM25F scores of every file matching at least one term, best first. */
+export function scoreLexical(lex: LexicalIndex, terms: QueryTerm[], params: LexicalParams = DEFAULT_LEXICAL): LexicalHit[] {
+  const n = lex.paths.length;
+  const scores = new Map<number, LexicalHit>();
+  const w = FIELDS.map((f) => params.weights[f]);
+  const b = FIELDS.map((f) => params.b[f]);
+  for (const { term, weight } of terms) {
+    const list = lex.postings.get(term);
+    if (!list) continue;
+    const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+    for (const { file, tf } of list) {
+      const lens = lex.lengths[file];
+      let x = 0;
+      for (let k = 0; k < FIELDS.length; k++) {
+        if (tf[k] === 0) continue;
+        x += (w[k] * tf[k]) / (1 - b[k] + (b[k] * lens[k]) / lex.avg[k]);
+      }
+      const s = weight * idf * (x / (params.k1 + x));
+      const hit = scores.get(file);
+      if (hit) { hit.score += s; hit.terms.push(term); } else scores.set(file, { file, score: s, terms: [term] });
+    }
+  }
+  return [...scores.values()].sort((a, c) => c.score - a.score || a.file - c.file);
+}
+
+/**
+ * The path alone, with the path's own IDF: "config" in a file name is rare even where the word is everywhere in the
+ * code, so a file named for the question's words is not outvoted by files that merely use them.
+ */
+export function scorePath(lex: LexicalIndex, terms: QueryTerm[], tieBreak?: Map<number, number>): LexicalHit[] {
+  const n = lex.paths.length;
+  const scores = new Map<number, LexicalHit>();
+  for (const { term, weight } of terms) {
+    const list = lex.pathPostings.get(term);
+    if (!list?.length) continue;
+    const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+    for (const { file, tf } of list) {
+      const s = weight * idf * (tf[0] > 0 ? 1 : 0.5) / Math.sqrt(1 + lex.lengths[file][0] / 4);
+      const hit = scores.get(file);
+      if (hit) { hit.score += s; hit.terms.push(term); } else scores.set(file, { file, score: s, terms: [term] });
+    }
+  }
+  // Ties (a folder name shared by hundreds of files) go to the better content match, not to path order.
+  return [...scores.values()].sort((a, c) => c.score - a.score || (tieBreak?.get(c.file) ?? 0) - (tieBreak?.get(a.file) ?? 0) || a.file - c.file);
+}

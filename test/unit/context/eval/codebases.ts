@@ -1,0 +1,71 @@
+// The code bases the retrieval evaluation runs on: none written here. Each is pinned to the installed version its
+// questions were labelled on; a missing or different version fails loudly (it is never skipped). CI installs the
+// Debian ones in scripts/ensureTestHost.js; the npm ones come with `npm ci`.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { COBRA_QUESTIONS } from './cobraQuestions';
+import { ESLINT_QUESTIONS } from './eslintQuestions';
+import { FLASK_QUESTIONS } from './flaskQuestions';
+import { MOCHA_QUESTIONS } from './mochaQuestions';
+import { OPENAI_QUESTIONS } from './openaiQuestions';
+import type { EvalQuestion } from './types';
+
+const NODE_MODULES = path.join(__dirname, '..', '..', '..', '..', 'node_modules');
+
+export interface Codebase {
+  name: string;
+  language: string;
+  root: string;
+  version: string;
+  /** The installed version, or an error saying how to install the pinned one. */
+  installed(): string;
+  questions: EvalQuestion[];
+  /** Every question of this code base is in the tuning part (none is reported as held-out). */
+  tuningOnly?: boolean;
+}
+
+function npmVersion(pkg: string): () => string {
+  return () => (JSON.parse(fs.readFileSync(path.join(NODE_MODULES, pkg, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function debVersion(pkg: string): () => string {
+  return () => {
+    try {
+      return execFileSync('dpkg-query', ['-W', '-f', '${Version}', pkg], { encoding: 'utf8' }).trim();
+    } catch {
+      throw new Error(`Debian package ${pkg} is not installed: apt-get install -y ${pkg} (scripts/ensureTestHost.js does this in CI)`);
+    }
+  };
+}
+
+export const CODEBASES: Codebase[] = [
+  { name: 'eslint/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'eslint', 'lib'), version: '9.39.5', installed: npmVersion('eslint'), questions: ESLINT_QUESTIONS },
+  { name: 'openai/src', language: 'TypeScript', root: path.join(NODE_MODULES, 'openai', 'src'), version: '6.49.0', installed: npmVersion('openai'), questions: OPENAI_QUESTIONS },
+  { name: 'flask', language: 'Python', root: '/usr/lib/python3/dist-packages/flask', version: '2.2.2-3', installed: debVersion('python3-flask'), questions: FLASK_QUESTIONS },
+  { name: 'cobra', language: 'Go', root: '/usr/share/gocode/src/github.com/spf13/cobra', version: '1.6.1-1', installed: debVersion('golang-github-spf13-cobra-dev'), questions: COBRA_QUESTIONS },
+];
+
+/** Used only to fix parameters, never reported: more tuning questions without touching the held-out part. */
+export const TUNING_CODEBASES: Codebase[] = [
+  { name: 'mocha/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'mocha', 'lib'), version: '12.0.3', installed: npmVersion('mocha'), questions: MOCHA_QUESTIONS, tuningOnly: true },
+];
+
+/** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
+export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev'];
+
+/** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
+export function isTuning(i: number): boolean {
+  return i % 5 === 0 || i % 5 === 2;
+}
+
+/**
+ * True when the question names no file and no symbol: no code-shaped word (camelCase, snake_case, dotted), no
+ * file-name stem of the code base (`client`, `max-len`), no capitalised word that is a class or type defined there.
+ */
+export function namesNothing(q: string, fileStems: Set<string>, typeNames: Set<string>): boolean {
+  if (/`|[a-z][A-Z]|\w_\w|\w\.\w/.test(q)) return false;
+  const lower = q.toLowerCase();
+  if (lower.split(/[^a-z0-9-]+/).some((w) => fileStems.has(w)) || lower.split(/[^a-z0-9]+/).some((w) => fileStems.has(w))) return false;
+  return !(q.match(/\b[A-Z][A-Za-z]+\b/g) ?? []).some((w) => typeNames.has(w));
+}

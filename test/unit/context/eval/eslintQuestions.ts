@@ -1,0 +1,37 @@
+// ESLint 9.39.5 (node_modules/eslint/lib, JavaScript). Labelled by reading the sources before any ranker ran:
+// every file a good answer has to look at, paths relative to lib/.
+import type { EvalQuestion } from './types';
+
+export const ESLINT_QUESTIONS: EvalQuestion[] = [
+  { q: 'How are automatic fixes applied to the source text when several fixes overlap?', relevant: ['linter/source-code-fixer.js'] },
+  { q: 'How do inline comments that turn rules off for a line or a block suppress the reported problems?', relevant: ['linter/apply-disable-directives.js', 'languages/js/source-code/source-code.js', 'linter/linter.js'] },
+  { q: 'Where are lint results cached between runs so that unchanged files are skipped?', relevant: ['cli-engine/lint-result-cache.js', 'eslint/eslint.js', 'eslint/eslint-helpers.js'] },
+  { q: 'How does the command line interface turn its flags into options for the lint engine?', relevant: ['cli.js', 'shared/translate-cli-options.js', 'options.js'] },
+  { q: 'How is the configuration file found and loaded?', relevant: ['config/config-loader.js', 'eslint/eslint.js'] },
+  { q: 'Where are the default settings that apply to every configuration defined?', relevant: ['config/default-config.js', 'config/flat-config-array.js'] },
+  { q: 'How does code path analysis track branches and loops while the syntax tree is traversed?', relevant: ['linter/code-path-analysis/code-path-analyzer.js', 'linter/code-path-analysis/code-path-state.js'] },
+  { q: 'How does linting run files in parallel across threads?', relevant: ['eslint/worker.js', 'eslint/eslint.js'] },
+  { q: 'How is the time spent in each rule measured and printed?', relevant: ['linter/timing.js'] },
+  { q: 'How are report messages with placeholders filled in from data?', relevant: ['linter/interpolate.js', 'linter/file-report.js'] },
+  { q: 'How does a rule report a problem with a location, a message and a fix?', relevant: ['linter/file-report.js', 'linter/rule-fixer.js'] },
+  { q: 'How do the helpers that rules use to build fixes (insert, replace, remove text) work?', relevant: ['linter/rule-fixer.js'] },
+  { q: 'How does the rule tester run valid and invalid cases and compare the output?', relevant: ['rule-tester/rule-tester.js'] },
+  { q: 'How are CSS-like selectors in rule listeners parsed and matched against nodes?', relevant: ['linter/esquery.js', 'linter/source-code-traverser.js'] },
+  { q: 'How does the token store walk tokens and comments backwards and forwards?', relevant: ['languages/js/source-code/token-store/index.js', 'languages/js/source-code/token-store/cursors.js', 'languages/js/source-code/token-store/forward-token-cursor.js', 'languages/js/source-code/token-store/backward-token-cursor.js'] },
+  { q: 'How are results printed in the default human-readable output format?', relevant: ['cli-engine/formatters/stylish.js'] },
+  { q: 'How are plugin and formatter package names normalised with their prefixes?', relevant: ['shared/naming.js'] },
+  { q: 'Which experimental feature flags exist and which ones are inactive?', relevant: ['shared/flags.js'] },
+  { q: 'How are bulk suppressions of existing violations recorded and applied?', relevant: ['services/suppressions-service.js'] },
+  { q: "How does the linter choose and invoke the parser for a file's language options?", relevant: ['services/parser-service.js', 'linter/linter.js', 'languages/js/index.js'] },
+  { q: 'How are processors applied to extract code blocks from other file types and map messages back?', relevant: ['services/processor-service.js', 'linter/linter.js'] },
+  { q: 'How does the no-unused-vars rule decide that a variable is never used?', relevant: ['rules/no-unused-vars.js'] },
+  { q: 'How are rules loaded lazily so that unused ones are never required?', relevant: ['rules/utils/lazy-loading-rule-map.js', 'rules/index.js'] },
+  { q: 'How does the rule enforcing consistent indentation compute the expected offset of each token?', relevant: ['rules/indent.js'] },
+  { q: "How are a rule's options validated against its schema?", relevant: ['config/config.js', 'shared/ajv.js'] },
+  { q: 'How are file patterns and ignore patterns expanded into the list of files to lint?', relevant: ['eslint/eslint-helpers.js', 'eslint/eslint.js'] },
+  { q: 'How is the scope analysis result (declared variables, references) exposed to rules?', relevant: ['languages/js/source-code/source-code.js'] },
+  { q: 'How does the rule that requires === and !== decide when a loose comparison is allowed?', relevant: ['rules/eqeqeq.js'] },
+  { q: 'Where are unused disable directives reported?', relevant: ['linter/apply-disable-directives.js', 'linter/linter.js'] },
+  { q: 'How does the max-len rule treat URLs, strings and comments when measuring a line?', relevant: ['rules/max-len.js'] },
+  { q: 'How does the ESLint class write fixed output back to disk?', relevant: ['eslint/eslint.js'] },
+];

@@ -1,0 +1,38 @@
+// openai-node 6.49.0 (node_modules/openai/src, TypeScript). Labelled by reading the sources before any ranker ran:
+// every file a good answer has to look at, paths relative to src/.
+import type { EvalQuestion } from './types';
+
+export const OPENAI_QUESTIONS: EvalQuestion[] = [
+  { q: 'How does the library decide whether to retry a failed request and how long to wait before the next attempt?', relevant: ['client.ts'] },
+  { q: 'Where are server-sent events parsed into a stream of chunks?', relevant: ['core/streaming.ts', 'internal/decoders/line.ts'] },
+  { q: 'How are line boundaries found when decoding bytes from a streamed response body?', relevant: ['internal/decoders/line.ts', 'core/streaming.ts'] },
+  { q: 'How does pagination of list endpoints fetch the next page with a cursor?', relevant: ['core/pagination.ts'] },
+  { q: 'How is an uploadable file object made from a buffer, a readable stream or a fetch response?', relevant: ['internal/to-file.ts', 'internal/uploads.ts'] },
+  { q: 'How are multipart form bodies built for uploads?', relevant: ['internal/uploads.ts'] },
+  { q: 'Which error class is thrown for each HTTP status code?', relevant: ['core/error.ts'] },
+  { q: 'How does the Azure variant build deployment URLs and authenticate with Azure AD tokens?', relevant: ['azure.ts'] },
+  { q: 'How are request headers merged, with a null value removing a default header?', relevant: ['internal/headers.ts', 'client.ts'] },
+  { q: 'Where are environment variables such as the API key and base URL read?', relevant: ['internal/utils/env.ts', 'client.ts'] },
+  { q: 'How is the log level configured and how are request details logged?', relevant: ['internal/utils/log.ts', 'client.ts'] },
+  { q: 'How is the runtime platform (Node, Deno, Bun, browser) detected for the telemetry headers?', relevant: ['internal/detect-platform.ts'] },
+  { q: 'How are query parameters holding nested objects and arrays serialised into the URL?', relevant: ['internal/qs/stringify.ts', 'internal/utils/query.ts'] },
+  { q: 'How does a streamed chat completion accumulate deltas into a final message, including partial JSON of tool arguments?', relevant: ['lib/ChatCompletionStream.ts', '_vendor/partial-json-parser/parser.ts'] },
+  { q: 'How does the automatic tool-calling loop run functions and send their results back to the model?', relevant: ['lib/AbstractChatCompletionRunner.ts', 'lib/RunnableFunction.ts', 'lib/ChatCompletionRunner.ts'] },
+  { q: 'How is a Zod schema converted into a strict JSON schema response format?', relevant: ['helpers/zod.ts', '_vendor/zod-to-json-schema/zodToJsonSchema.ts'] },
+  { q: 'How are structured outputs parsed back into typed objects after a chat completion returns?', relevant: ['lib/parser.ts'] },
+  { q: 'How does the assistants streaming helper emit events for runs, messages and run steps?', relevant: ['lib/AssistantStream.ts'] },
+  { q: 'How does the responses streaming helper collect output text events into a final response?', relevant: ['lib/responses/ResponseStream.ts', 'lib/ResponsesParser.ts'] },
+  { q: 'How are incoming webhook payloads verified against their signature?', relevant: ['resources/webhooks/webhooks.ts'] },
+  { q: 'How does the realtime API connect over a browser WebSocket versus the Node ws package?', relevant: ['realtime/websocket.ts', 'realtime/ws.ts', 'realtime/internal-base.ts'] },
+  { q: 'How is a request aborted when it takes longer than its timeout?', relevant: ['client.ts'] },
+  { q: 'How does the returned promise give access to the raw HTTP response as well as the parsed body?', relevant: ['core/api-promise.ts', 'internal/parse.ts'] },
+  { q: 'How is a response body parsed depending on its content type?', relevant: ['internal/parse.ts'] },
+  { q: 'How are path parameters escaped when they are interpolated into endpoint URLs?', relevant: ['internal/utils/path.ts'] },
+  { q: 'How does workload identity exchange a cloud token for an access token and cache it?', relevant: ['auth/workload-identity-auth.ts', 'auth/subject-token-providers.ts'] },
+  { q: 'How does the Amazon Bedrock integration resolve its endpoint and bearer authentication?', relevant: ['providers/bedrock.ts', 'internal/bedrock.ts', 'bedrock.ts'] },
+  { q: 'How does the responses WebSocket reconnect with backoff after the connection drops?', relevant: ['internal/ws.ts', 'resources/responses/ws-base.ts', 'resources/responses/ws.ts'] },
+  { q: 'How is microphone audio recorded and played back under Node?', relevant: ['helpers/audio.ts'] },
+  { q: 'How do vector store file batches upload many files and poll until processing has finished?', relevant: ['resources/vector-stores/file-batches.ts', 'resources/vector-stores/files.ts'] },
+  { q: 'Where are idempotency keys generated for requests that may be retried?', relevant: ['client.ts', 'internal/request-options.ts'] },
+  { q: 'How does a resource class get access to the shared client instance?', relevant: ['core/resource.ts'] },
+];

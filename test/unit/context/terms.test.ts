@@ -1,0 +1,79 @@
+// How question words meet code words (issue #23's classes): compound identifiers, one stemmer on both sides,
+// weak verbs, abbreviations and acronyms, run-together names split by the workspace's vocabulary, the package's own
+// name in every path, hubs, and settings modules found by their keys.
+import * as assert from 'node:assert/strict';
+import { TREE_SITTER_WASM_DIR } from '../../../bench/diskWorkspace';
+import { createTagParser, rankRepo, RepoIndex } from '../../../src/core/context';
+import { codeTerms, compoundSplitter, identifierWords, questionTerms, stem } from '../../../src/core/context/terms';
+
+function def(name: string, kind = 'function') {
+  return { name, kind, startLine: 1, endLine: 2, signature: `${kind} ${name}()` };
+}
+
+suite('context: words as code writes them', () => {
+  test('identifiers split by camel, snake and kebab case', () => {
+    assert.deepEqual(identifierWords('parseHTTPRequest_body-size'), ['parse', 'http', 'request', 'body', 'size']);
+  });
+
+  test('one stemmer: inflections, -er, -ation/-ate and British spellings meet', () => {
+    for (const group of [['limiting', 'limited', 'limits', 'limit', 'limiter'], ['parse', 'parsing', 'parsed', 'parser'],
+      ['validation', 'validate', 'validated', 'validator'], ['serialise', 'serialize', 'serialised', 'serialization']]) {
+      assert.equal(new Set(group.map(stem)).size, 1, group.join(' '));
+    }
+  });
+
+  test('abbreviations meet their spelled-out forms, acronyms their phrases', () => {
+    assert.equal(new Set(['cfg', 'config', 'configuration', 'settings'].map(stem)).size, 1);
+    assert.equal(new Set(['ctx', 'context'].map(stem)).size, 1);
+    assert.ok(questionTerms('How does the command line interface parse flags?').some((t) => t.term === stem('cli')));
+    assert.ok(codeTerms('reads server-sent events').includes(stem('sse')) || questionTerms('server-sent events').some((t) => t.term === 'sse'));
+  });
+
+  test('stop words are dropped and weak verbs (get, add, new, make, like) weigh a fraction', () => {
+    const terms = new Map(questionTerms('How do we get a new token and make it like the old one?').map((t) => [t.term, t.weight]));
+    assert.ok(!terms.has('how') && !terms.has('the'));
+    for (const w of ['get', 'new', 'make', 'like']) assert.ok((terms.get(stem(w)) ?? 0) < 0.5, w);
+    assert.equal(terms.get(stem('token')), 1);
+  });
+
+  test("run-together names split by the workspace's own vocabulary", () => {
+    const split = compoundSplitter(new Set(['rate', 'limiter', 'auth', 'middleware', 'pool']));
+    assert.deepEqual(split('ratelimiter'), ['rate', 'limiter']);
+    assert.deepEqual(split('authmiddleware'), ['auth', 'middleware']);
+    assert.equal(split('ratelimit'), undefined);
+  });
+});
+
+suite('context: ranking against the classes of issue #23', () => {
+  test('a run-together file name is found by its spelled-out words, and the reverse', () => {
+    const index = new RepoIndex();
+    index.set('app/gateway/ratelimiter.ts', { stamp: '1', defs: [def('allow')], refs: { tokens: 2 } });
+    index.set('app/gateway/router.ts', { stamp: '1', defs: [def('route')], refs: { allow: 1 } });
+    index.set('app/billing/rateTable.ts', { stamp: '1', defs: [def('rateFor')], refs: {} });
+    index.set('app/util/limitBytes.ts', { stamp: '1', defs: [def('limitBytes')], refs: {} });
+    index.set('app/util/rateLimiterOptions.ts', { stamp: '1', defs: [def('RateLimiterOptions', 'interface')], refs: {} });
+    assert.equal(rankRepo(index, { question: 'How does rate limiting work in the gateway?' }).files[0].path, 'app/gateway/ratelimiter.ts');
+  });
+
+  test("a settings module is found by its assigned names and keys; the package's own name in every path counts for nothing", async () => {
+    const parser = createTagParser(TREE_SITTER_WASM_DIR);
+    const index = new RepoIndex();
+    const put = async (p: string, text: string) => index.set(p, { ...(await parser.tags(p, text))!, stamp: '1' });
+    await put('acme/settings.py', '"""Defaults."""\nDEFAULTS = {\n    "SESSION_TIMEOUT": 3600,\n    "MAX_UPLOAD_MB": 16,\n}\n');
+    await put('acme/session.py', 'class Session:\n    def renew(self):\n        return self.timeout\n');
+    await put('acme/upload.py', 'def acme_upload(acme):\n    return acme\n');
+    const first = rankRepo(index, { question: 'Where is the default upload size limit in acme configured?' }).files[0];
+    assert.equal(first.path, 'acme/settings.py', JSON.stringify(first));
+    assert.ok(index.files.get('acme/settings.py')!.names!.includes('MAX_UPLOAD_MB'));
+    assert.equal(index.files.get('acme/settings.py')!.head, 'Defaults.');
+  });
+
+  test('a hub every file uses does not outrank the file the question is about', () => {
+    const index = new RepoIndex();
+    index.set('core/types.ts', { stamp: '1', defs: [def('Request', 'interface'), def('Response', 'interface'), def('Context', 'interface')], refs: {} });
+    for (let i = 0; i < 30; i++) index.set(`handlers/h${i}.ts`, { stamp: '1', defs: [def(`handle${i}`)], refs: { Request: 2, Response: 2, Context: 1 } });
+    index.set('handlers/refund.ts', { stamp: '1', defs: [def('refundOrder')], refs: { Request: 1, Response: 1 } });
+    const files = rankRepo(index, { question: 'How is a refund request turned into a response?' }).files.map((f) => f.path);
+    assert.equal(files[0], 'handlers/refund.ts');
+  });
+});
