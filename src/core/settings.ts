@@ -63,6 +63,9 @@ export interface HybridSettings {
   'review.diagnostics': boolean;
   'context.codebase': CodebaseContextMode;
   'context.repoMapTokens': number;
+  'gateway.baseUrl': string;
+  'gateway.privateModels': string[];
+  'gateway.privateModel': string;
 }
 
 export type SettingKey = keyof HybridSettings;
@@ -112,6 +115,9 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'review.diagnostics': true,
   'context.codebase': 'auto',
   'context.repoMapTokens': 1500,
+  'gateway.baseUrl': '',
+  'gateway.privateModels': [],
+  'gateway.privateModel': '',
 }) as HybridSettings;
 
 const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
@@ -157,7 +163,8 @@ function check(key: SettingKey, def: unknown, value: unknown): string | undefine
   if (typeof def === 'boolean') return typeof value === 'boolean' ? undefined : 'expected true or false';
   if (typeof def === 'string') {
     if (typeof value !== 'string') return 'expected a string';
-    if (key.endsWith('baseUrl') && !isHttpUrl(value)) return 'expected an http(s) URL';
+    // An empty gateway URL means "no gateway".
+    if (key.endsWith('baseUrl') && !(key === 'gateway.baseUrl' && value.trim() === '') && !isHttpUrl(value)) return 'expected an http(s) URL';
     return undefined;
   }
   if (Array.isArray(def)) {
