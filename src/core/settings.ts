@@ -66,6 +66,8 @@ export interface HybridSettings {
   'gateway.baseUrl': string;
   'gateway.privateModels': string[];
   'gateway.privateModel': string;
+  'telemetry.otlpEndpoint': string;
+  'telemetry.userId': string;
 }
 
 export type SettingKey = keyof HybridSettings;
@@ -118,6 +120,8 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'gateway.baseUrl': '',
   'gateway.privateModels': [],
   'gateway.privateModel': '',
+  'telemetry.otlpEndpoint': '',
+  'telemetry.userId': '',
 }) as HybridSettings;
 
 const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
@@ -128,6 +132,9 @@ const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
   'context.codebase': ['auto', 'off'],
   'routing.escalation': ['auto', 'offer', 'off'],
 };
+
+// URLs whose empty value means "off": no gateway, no telemetry.
+const OPTIONAL_URLS = new Set<SettingKey>(['gateway.baseUrl', 'telemetry.otlpEndpoint']);
 
 // Scores and thresholds compared with a 0..1 score; a larger value would silently disable a band.
 const UNIT_INTERVAL = new Set<SettingKey>(['routing.localBelow', 'routing.escalationThreshold']);
@@ -164,7 +171,7 @@ function check(key: SettingKey, def: unknown, value: unknown): string | undefine
   if (typeof def === 'string') {
     if (typeof value !== 'string') return 'expected a string';
     // An empty gateway URL means "no gateway".
-    if (key.endsWith('baseUrl') && !(key === 'gateway.baseUrl' && value.trim() === '') && !isHttpUrl(value)) return 'expected an http(s) URL';
+    if ((key.endsWith('baseUrl') || key === 'telemetry.otlpEndpoint') && !(OPTIONAL_URLS.has(key) && value.trim() === '') && !isHttpUrl(value)) return 'expected an http(s) URL';
     return undefined;
   }
   if (Array.isArray(def)) {

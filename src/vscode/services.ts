@@ -140,7 +140,8 @@ export class Services extends Disposable {
     const key = JSON.stringify([s['gateway.baseUrl'], group, s['gateway.privateModels'], s['privacy.trustedHosts'],
       s['timeouts.localFirstByteMs'], s['timeouts.idleMs']]);
     return this.gatewayPrivateP.get(key, () => {
-      const info = this.gatewayInfo()!;
+      // Its own copy of /model/info: a changed declaration asks the gateway afresh.
+      const info = createGatewayInfo({ baseUrl: s['gateway.baseUrl'], apiKey: () => this.keys.get('gateway') });
       return {
         ...createOpenAIProvider({
           baseUrl: s['gateway.baseUrl'], location: 'local', logger: this.logger,

@@ -8,6 +8,7 @@ import {
   costDifferenceNote, describeGatewayBudget, gatewayCostOf, isGatewayBudgetError, judgePrivateGroup, parseKeyInfo, parseModelInfo,
 } from '../../../src/core/team/gateway';
 import { createGatewayInfo } from '../../../src/core/team/gatewayInfo';
+import { statusText } from '../../../src/core/presentation/statusText';
 import { FakeLiteLLM } from '../../fakes/litellm';
 import { chatBody, drain, never } from '../providers/helpers';
 
@@ -148,5 +149,14 @@ suite('team: the real OpenAI client through the fake LiteLLM proxy', () => {
     assert.equal(b?.keySpendUsd, 3.25);
     assert.equal(b?.teamBudgetUsd, 100);
     assert.equal(await createGatewayInfo({ baseUrl: url, apiKey: async () => 'sk-wrong' }).budget(), undefined);
+  });
+});
+
+suite('team: the status bar tooltip', () => {
+  test('shows the gateway\'s key and team budget under our own budget line', () => {
+    const line = describeGatewayBudget({ keySpendUsd: 1, keyBudgetUsd: undefined, teamId: 'team-a', teamSpendUsd: 480, teamBudgetUsd: 500, budgetResetAt: undefined });
+    const v = statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0, gatewayBudget: line });
+    const lines = v.tooltip.split('\n');
+    assert.equal(lines[lines.indexOf('Budget: none set') + 1], 'Gateway: key $1.00 spent (no budget) · team team-a $480.00 of $500.00');
   });
 });
