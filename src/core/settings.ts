@@ -68,6 +68,8 @@ export interface HybridSettings {
   'gateway.privateModel': string;
   'telemetry.otlpEndpoint': string;
   'telemetry.userId': string;
+  'fallback.overflowToCloud': boolean;
+  'fallback.overflowTtftMs': number;
 }
 
 export type SettingKey = keyof HybridSettings;
@@ -122,6 +124,8 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'gateway.privateModel': '',
   'telemetry.otlpEndpoint': '',
   'telemetry.userId': '',
+  'fallback.overflowToCloud': false,
+  'fallback.overflowTtftMs': 0,
 }) as HybridSettings;
 
 const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {

@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/team/gateway';
 import { createGatewayInfo } from '../../../src/core/team/gatewayInfo';
 import { statusText } from '../../../src/core/presentation/statusText';
+import { isSaturation, LocalPressure } from '../../../src/core/team/overflow';
 import { FakeLiteLLM } from '../../fakes/litellm';
 import { chatBody, drain, never } from '../providers/helpers';
 
@@ -158,5 +159,28 @@ suite('team: the status bar tooltip', () => {
     const v = statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0, gatewayBudget: line });
     const lines = v.tooltip.split('\n');
     assert.equal(lines[lines.indexOf('Budget: none set') + 1], 'Gateway: key $1.00 spent (no budget) · team team-a $480.00 of $500.00');
+  });
+});
+
+suite('team: overflow when the private tier is saturated', () => {
+  test('429 and 503 are saturation; a dead server or a bad key is not', () => {
+    assert.ok(isSaturation({ code: 'rateLimited', status: 429 }));
+    assert.ok(isSaturation({ code: 'server', status: 503 }));
+    assert.ok(!isSaturation({ code: 'connection' }));
+    assert.ok(!isSaturation({ code: 'server', status: 500 }));
+    assert.ok(!isSaturation({ code: 'auth', status: 401 }));
+  });
+
+  test('slow first tokens count once three answers show the trend, and only above the user\'s threshold', () => {
+    const p = new LocalPressure(5);
+    p.add(9_000);
+    p.add(8_000);
+    assert.equal(p.saturated(4_000), undefined, 'two answers are not a trend');
+    p.add(null);
+    p.add(7_000);
+    assert.match(p.saturated(4_000)!, /local answers take 8\.0 s to start \(median of the last 3\), above hybrid\.fallback\.overflowTtftMs 4000/);
+    assert.equal(p.saturated(0), undefined, '0 = off');
+    for (const ms of [300, 250, 400, 350]) p.add(ms);
+    assert.equal(p.saturated(4_000), undefined, 'a recovered tier is not saturated');
   });
 });
