@@ -15,6 +15,7 @@ import { createLogger } from './vscode/logger';
 import { Services } from './vscode/services';
 import { SpendPanel } from './vscode/spend/SpendPanel';
 import { SpendStore } from './vscode/spendStore';
+import { OtlpSpendExport } from './vscode/otlpSpend';
 import { StatusBar } from './vscode/statusBar';
 import { bindStatusBar, notifyLocalProblem, probeLocal } from './vscode/wiring';
 import { watchAiignore } from './vscode/aiignore';
@@ -53,7 +54,9 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const ask = new AskCommands(services, chatView);
     chatHost.commands = ask;
     const statusBar = new StatusBar();
-    subs.push(config, keys, spend, services, health, chatHost, chatView, ask, statusBar);
+    const otlp = new OtlpSpendExport(() => config.settings, spend.onDidRecord, config.onDidChange,
+      String((context.extension.packageJSON as { version?: unknown }).version ?? ''), (m) => logger.warn(m));
+    subs.push(config, keys, spend, services, health, chatHost, chatView, ask, statusBar, otlp);
     closeLedger = () => spend.close();
     const codebase = wireCodebaseContext(context, services, logger);
 
@@ -95,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     subs.push(aiignore.disposable);
     subs.push(codebase);
     if (process.env.HYBRID_TEST === '1') {
-      api.test = registerTestApi(context, { statusBar, spend, services, health, chatView });
+      api.test = registerTestApi(context, { statusBar, spend, services, health, chatView, otlp });
       api.chatView = chatView;
     }
     // Off the activation path: first health check and the ledger load.

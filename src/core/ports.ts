@@ -18,7 +18,8 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-export type CloudProviderId = 'anthropic' | 'openai';
+/** Whose key: the cloud providers', or a team gateway's virtual key (LiteLLM). */
+export type CloudProviderId = 'anthropic' | 'openai' | 'gateway';
 
 /** API keys: SecretStorage first, then the environment (ANTHROPIC_API_KEY / OPENAI_API_KEY). */
 export interface KeySource {

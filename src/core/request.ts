@@ -137,6 +137,8 @@ export interface LedgerRecord {
   costUsd: number | null;
   /** What the same tokens would have cost on the configured cloud model (for "saved vs all-cloud"). */
   cloudEquivalentUsd?: number | null;
+  /** Set when a gateway reported its own cost (then `costUsd` is the gateway's bill): our price table's figure. */
+  tableCostUsd?: number | null;
   ttftMs: number | null;
   totalMs: number;
   status: RecordStatus;

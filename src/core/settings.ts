@@ -67,6 +67,13 @@ export interface HybridSettings {
   'context.codebase': CodebaseContextMode;
   'context.repoMapTokens': number;
   'context.localRerank': boolean;
+  'gateway.baseUrl': string;
+  'gateway.privateModels': string[];
+  'gateway.privateModel': string;
+  'telemetry.otlpEndpoint': string;
+  'telemetry.userId': string;
+  'fallback.overflowToCloud': boolean;
+  'fallback.overflowTtftMs': number;
 }
 
 export type SettingKey = keyof HybridSettings;
@@ -120,6 +127,13 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'context.codebase': 'auto',
   'context.repoMapTokens': 1500,
   'context.localRerank': false,
+  'gateway.baseUrl': '',
+  'gateway.privateModels': [],
+  'gateway.privateModel': '',
+  'telemetry.otlpEndpoint': '',
+  'telemetry.userId': '',
+  'fallback.overflowToCloud': false,
+  'fallback.overflowTtftMs': 0,
 }) as HybridSettings;
 
 const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
@@ -130,6 +144,9 @@ const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
   'context.codebase': ['auto', 'off'],
   'routing.escalation': ['auto', 'offer', 'off'],
 };
+
+// URLs whose empty value means "off": no gateway, no telemetry.
+const OPTIONAL_URLS = new Set<SettingKey>(['gateway.baseUrl', 'telemetry.otlpEndpoint']);
 
 // Scores and thresholds compared with a 0..1 score; a larger value would silently disable a band.
 const UNIT_INTERVAL = new Set<SettingKey>(['routing.localBelow', 'routing.escalationThreshold']);
@@ -165,7 +182,8 @@ function check(key: SettingKey, def: unknown, value: unknown): string | undefine
   if (typeof def === 'boolean') return typeof value === 'boolean' ? undefined : 'expected true or false';
   if (typeof def === 'string') {
     if (typeof value !== 'string') return 'expected a string';
-    if (key.endsWith('baseUrl') && !isHttpUrl(value)) return 'expected an http(s) URL';
+    // An empty gateway URL means "no gateway".
+    if ((key.endsWith('baseUrl') || key === 'telemetry.otlpEndpoint') && !(OPTIONAL_URLS.has(key) && value.trim() === '') && !isHttpUrl(value)) return 'expected an http(s) URL';
     return undefined;
   }
   if (Array.isArray(def)) {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { CloudProviderId, KeySource } from '../core/ports';
 
-const LABEL: Record<CloudProviderId, string> = { anthropic: 'Anthropic', openai: 'OpenAI (or OpenAI-compatible)' };
-const ENV: Record<CloudProviderId, string> = { anthropic: 'ANTHROPIC_API_KEY', openai: 'OPENAI_API_KEY' };
+const LABEL: Record<CloudProviderId, string> = { anthropic: 'Anthropic', openai: 'OpenAI (or OpenAI-compatible)', gateway: 'LiteLLM gateway (virtual key)' };
+const ENV: Record<CloudProviderId, string> = { anthropic: 'ANTHROPIC_API_KEY', openai: 'OPENAI_API_KEY', gateway: 'LITELLM_API_KEY' };
 const secretId = (p: CloudProviderId) => `hybrid.apiKey.${p}`;
 
 /** API keys live in SecretStorage only; the environment is honoured when nothing is stored. */

@@ -11,6 +11,8 @@ import {
 } from '../core/providers';
 import { embedderFor, SemanticRouting } from '../core/providers/embed';
 import { cloudForRequest } from '../core/providers/requestKey';
+import { judgePrivateGroup, type GatewayBudget } from '../core/team/gateway';
+import { createGatewayInfo, type GatewayInfo } from '../core/team/gatewayInfo';
 import type { HealthState } from '../core/request';
 import type { HybridSettings } from '../core/settings';
 import type { PriceTable } from '../core/spend';
@@ -38,6 +40,8 @@ class Keyed<T> {
  */
 export class Services extends Disposable {
   private readonly localP = new Keyed<ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaProvider, 'health' | 'clearModelCache'>>>();
+  private readonly gatewayPrivateP = new Keyed<ChatProvider>();
+  private readonly gatewayInfoP = new Keyed<GatewayInfo>();
   private tokenCounter: TokenCounter | undefined;
   private aiignore: string | undefined;
   private pathPolicyCache = new Keyed<PathPolicy>();
@@ -105,6 +109,18 @@ export class Services extends Disposable {
    */
   async cloud(): Promise<ChatProvider | undefined> {
     const s = this.settings;
+    if (s['gateway.baseUrl']) {
+      // Team mode: the gateway holds the provider keys and budgets; the user holds a virtual key.
+      const { keySet, provider } = await cloudForRequest(this.keys, 'gateway', (apiKey) => ({
+        ...createOpenAIProvider({
+          firstByteTimeoutMs: s['timeouts.cloudFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger, apiKey,
+          baseUrl: s['gateway.baseUrl'], location: 'cloud',
+        }),
+        id: 'litellm',
+      }));
+      this.cloudKeySet = keySet;
+      return provider;
+    }
     const which = s['cloud.provider'];
     const { keySet, provider } = await cloudForRequest(this.keys, which, (apiKey) => {
       const common = { firstByteTimeoutMs: s['timeouts.cloudFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger, apiKey };
@@ -114,6 +130,46 @@ export class Services extends Disposable {
     });
     this.cloudKeySet = keySet;
     return provider;
+  }
+
+  /**
+   * The private tier for Ask and Review: a gateway model group the admin declared private (judged against the
+   * gateway's own /model/info on every request), else the local server.
+   */
+  privateTier(): ChatProvider {
+    const s = this.settings;
+    const group = s['gateway.privateModel'];
+    if (!s['gateway.baseUrl'] || !group) return this.local();
+    const key = JSON.stringify([s['gateway.baseUrl'], group, s['gateway.privateModels'], s['privacy.trustedHosts'],
+      s['timeouts.localFirstByteMs'], s['timeouts.idleMs']]);
+    return this.gatewayPrivateP.get(key, () => {
+      // Its own copy of /model/info: a changed declaration asks the gateway afresh.
+      const info = createGatewayInfo({ baseUrl: s['gateway.baseUrl'], apiKey: () => this.keys.get('gateway') });
+      return {
+        ...createOpenAIProvider({
+          baseUrl: s['gateway.baseUrl'], location: 'local', logger: this.logger,
+          firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'],
+          apiKey: () => this.keys.get('gateway'),
+          isLocalEndpoint: async (url) => {
+            const verdict = judgePrivateGroup(group, url, s['gateway.privateModels'], s['privacy.trustedHosts'], await info.deployments());
+            return verdict.private || verdict.reason;
+          },
+        }),
+        id: 'litellm-private',
+      };
+    });
+  }
+
+  /** The gateway's own answers (/model/info, /key/info), kept a minute; undefined without a gateway. */
+  private gatewayInfo(): GatewayInfo | undefined {
+    const url = this.settings['gateway.baseUrl'];
+    if (!url) return undefined;
+    return this.gatewayInfoP.get(url, () => createGatewayInfo({ baseUrl: url, apiKey: () => this.keys.get('gateway'), ttlMs: 60_000 }));
+  }
+
+  /** The key's and team's budget as the gateway enforces it (status bar tooltip, spend panel). */
+  async gatewayBudget(): Promise<GatewayBudget | undefined> {
+    return this.gatewayInfo()?.budget();
   }
 
   tokens(): TokenCounter {
@@ -161,9 +217,12 @@ export class Services extends Disposable {
     await this.spend.refresh(); // budgets count every window's spend, never an empty model before the first load
     const s = this.settings;
     const tokens = this.tokens();
+    const viaGateway = s['gateway.baseUrl'] && s['gateway.privateModel'];
     const deps = createAskDeps({
-      settings: s, pathPolicy: this.pathPolicy(), priceTable: this.priceTable(),
-      local: () => this.local(), cloud: async () => cloud,
+      // A private gateway group answers in place of the local chat model: one pipeline, another private tier.
+      settings: viaGateway ? { ...s, 'local.chatModel': s['gateway.privateModel'] } : s,
+      pathPolicy: this.pathPolicy(), priceTable: this.priceTable(),
+      local: () => this.privateTier(), cloud: async () => cloud,
       countTokens: (text) => countOrEstimate(tokens, text, s['cloud.model']),
       budget: () => this.spend.budget(), health: () => this.health(),
       record: (r) => this.spend.record(r), confirm: this.confirm, newId: newRequestId,

@@ -20,6 +20,9 @@ export class SpendStore extends Disposable implements SpendSource {
   private ledger: Promise<Ledger> | undefined;
   private opened: Ledger | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
+  private readonly recorded = this.register(new vscode.EventEmitter<LedgerRecord>());
+  /** Each record as it is appended (OpenTelemetry export). */
+  readonly onDidRecord = this.recorded.event;
   /** This session's records only (the full history stays on disk; exports read it from there). */
   private readonly sessionRecords: LedgerRecord[] = [];
   /** Records the disk refused (full, read-only): kept so exports still include them. */
@@ -113,6 +116,7 @@ export class SpendStore extends Disposable implements SpendSource {
     this.logger.info(`request ${r.id}: ${r.origin} → ${r.route} ${r.provider}/${r.model} ${r.status}` +
       ` in ${r.totalMs} ms, ${r.tokens.input}+${r.tokens.output} tokens (${r.tokens.source}), cost ${r.costUsd ?? 'unknown'}`);
     this.warnBudget();
+    this.recorded.fire(r);
     this.changed.fire();
   }
 

@@ -4,6 +4,7 @@ import { statusText } from '../core/presentation/statusText';
 import type { LedgerRecord } from '../core/request';
 import type { ChatViewProvider } from './chat/ChatViewProvider';
 import type { LocalHealth } from './health';
+import type { OtlpSpendExport } from './otlpSpend';
 import type { Services } from './services';
 import type { SpendStore } from './spendStore';
 import type { StatusBar } from './statusBar';
@@ -18,11 +19,13 @@ export interface TestApi {
   chatTurns(): unknown[];
   /** Folders whose files must never contain a key or prompt text: global storage (ledger) and the logs. */
   storagePaths(): { globalStorage: string; logs: string };
+  /** Sends pending OpenTelemetry metrics now. */
+  flushTelemetry(): Promise<void>;
 }
 
 export function registerTestApi(
   context: vscode.ExtensionContext,
-  parts: { statusBar: StatusBar; spend: SpendStore; services: Services; health: LocalHealth; chatView: ChatViewProvider },
+  parts: { statusBar: StatusBar; spend: SpendStore; services: Services; health: LocalHealth; chatView: ChatViewProvider; otlp: OtlpSpendExport },
 ): TestApi {
   context.subscriptions.push(vscode.commands.registerCommand('hybrid.debug.tokenizerSelfTest', async () => {
     const tokens = parts.services.tokens();
@@ -36,6 +39,7 @@ export function registerTestApi(
     localHealth: () => parts.health.current.state,
     recheckLocal: () => parts.health.recheck(),
     chatTurns: () => [...parts.chatView.turns],
+    flushTelemetry: () => parts.otlp.flush(),
     storagePaths: () => ({ globalStorage: context.globalStorageUri.fsPath, logs: path.dirname(context.logUri.fsPath) }),
   };
 }

@@ -5,6 +5,7 @@ import type { LocalHealth, LocalHealthReport } from './health';
 import type { Services } from './services';
 import type { StatusBar } from './statusBar';
 import { localProblemNotice } from '../core/presentation/localNotice';
+import { describeGatewayBudget } from '../core/team/gateway';
 import { isOllamaModelName, ollamaPullCommand } from '../core/terminal/ollamaPull';
 
 /** Asks the local server whether both configured models can answer. */
@@ -51,8 +52,14 @@ export function bindStatusBar(bar: StatusBar, services: Services, health: LocalH
       last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status },
     });
   };
+  // Team mode: what the gateway says about the key's and team's budget (its answer is kept a minute).
+  const fromGateway = (): void => {
+    void services.gatewayBudget().then((b) => bar.update({ gatewayBudget: b ? describeGatewayBudget(b) : undefined }), () => undefined);
+  };
   fromSpend();
+  fromGateway();
   return [
+    services.spend.onDidChange(fromGateway),
     health.onDidChange((r) => bar.update({ local: r.state })),
     services.spend.onDidChange(fromSpend),
     services.onDidChangeBusy((busy) => bar.update({ busy })),

@@ -61,6 +61,15 @@ export class FakeOpenAI extends FakeServer {
     return { 'x-request-id': `req_${randomBytes(8).toString('hex')}` };
   }
 
+  /**
+   * A server in front of the model (a gateway) adds fields to the usage object and headers to the response; the
+   * plain OpenAI API adds nothing.
+   */
+  protected onAnswered(_model: string, _usage: { prompt_tokens: number; completion_tokens: number }, _streaming: boolean):
+  { usage: Record<string, unknown>; headers: Record<string, string> } {
+    return { usage: {}, headers: {} };
+  }
+
   protected async handle(ex: Exchange): Promise<void> {
     const { req, res, record } = ex;
     if (handleOpenAIEmbeddings(ex, this.models)) return;
@@ -92,10 +101,12 @@ export class FakeOpenAI extends FakeServer {
       prompt_tokens_details: { cached_tokens: this.usage.cachedTokens, audio_tokens: 0 },
       completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
     };
+    const extra = this.onAnswered(model, usage, body.stream === true);
+    Object.assign(usage, extra.usage);
 
     if (!body.stream) {
       if (!(await ex.wait(this.reply.ttftMs))) return;
-      res.writeHead(200, { 'content-type': 'application/json' });
+      res.writeHead(200, { 'content-type': 'application/json', ...extra.headers });
       res.end(JSON.stringify({
         id, object: 'chat.completion', created, model,
         choices: [{ index: 0, message: { role: 'assistant', content: tokens.join(''), refusal: null }, logprobs: null, finish_reason: finish }],
@@ -104,7 +115,7 @@ export class FakeOpenAI extends FakeServer {
       return;
     }
 
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...extra.headers });
     const chunk = (delta: Record<string, unknown>, finishReason: string | null): unknown => ({
       id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake',
       choices: [{ index: 0, delta, logprobs: typeof delta['content'] === 'string' ? logprobsFor(delta['content']) : null, finish_reason: finishReason }],

@@ -1,6 +1,7 @@
 // One Ask / Review / Explain-route run: classify → decide → (egress gate) → stream → ledger, reported as AskEvents.
 // Everything it touches comes in through AskDeps, so this file stays free of I/O and is unit-tested with fakes.
 
+import { costDifferenceNote } from '../team/gateway';
 import type { ChatBody, ChatProvider, FixAction, ProviderFailure, StreamResult } from '../providers/types';
 import type { SealedChatBody } from '../egress/seal';
 import type {
@@ -237,11 +238,18 @@ async function* attempt(
     // The consumer stopped early (Stop, a newer command): close the provider's stream so its connection is released.
     if (!result) await gen.return?.(undefined as never).catch(() => undefined);
   }
-  const { costUsd: cost, cloudEquivalentUsd: cloudEquivalent } = deps.cost(target, result.model || model, result.usage, result.timing.totalMs, model);
+  const priced = deps.cost(target, result.model || model, result.usage, result.timing.totalMs, model);
+  // A gateway's own figure is the bill the team pays; our table's stays beside it so a difference shows.
+  const cost = result.gatewayCostUsd ?? priced.costUsd;
   const status = result.finish === 'cancelled' ? 'cancelled' : result.finish === 'error' ? 'failed' : 'ok';
-  await deps.record(ledger(deps, request, decision, provider.id, result.model || model, result.usage, cost,
-    result.timing.ttftMs, result.timing.totalMs, status, result.failure?.code ?? result.finish, redactions, cloudEquivalent));
+  await deps.record({
+    ...ledger(deps, request, decision, provider.id, result.model || model, result.usage, cost,
+      result.timing.ttftMs, result.timing.totalMs, status, result.failure?.code ?? result.finish, redactions, priced.cloudEquivalentUsd),
+    ...(result.gatewayCostUsd !== undefined ? { tableCostUsd: priced.costUsd } : {}),
+  });
   const notes = [...(result.notes ?? [])];
+  const reconciled = costDifferenceNote(priced.costUsd, result.gatewayCostUsd);
+  if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
   if (result.usage.source === 'estimate') notes.push('Token counts are estimates: the server reported no usage.');
   yield { type: 'done', status, footer: footer(decision, provider.id, result.model || model, redactions, result.usage, cost, result.timing.ttftMs, result.timing.totalMs, notes) };

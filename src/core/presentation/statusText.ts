@@ -33,6 +33,8 @@ export interface StatusState {
   ledgerProblem?: string;
   /** Started by `npm start -- --demo-servers`: the models are loopback fakes. */
   demo?: boolean;
+  /** Team mode: the key's and team's budget as the gateway enforces it (one line, from /key/info). */
+  gatewayBudget?: string;
 }
 
 export interface StatusView {
@@ -104,6 +106,7 @@ export function statusText(s: StatusState): StatusView {
   lines.push(`Inline completion: ${s.completionEnabled ? 'on' : 'off'}${s.completionLoading ? ` (loading ${s.completionLoading} into memory)` : ''}`);
   lines.push(`Cloud spend: ${formatUsd(s.todayUsd)} today, ${formatUsd(s.monthUsd)} this month`);
   lines.push(budgetLine(s.budget));
+  if (s.gatewayBudget) lines.push(s.gatewayBudget);
   if (s.savedMonthUsd !== undefined) lines.push(`Saved vs all-cloud this month: ${formatUsd(s.savedMonthUsd)}`);
   if (s.unknownPriceRequests) {
     lines.push(`${plural(s.unknownPriceRequests, 'cloud request')} with unknown price (not included; set hybrid.pricing)`);

@@ -3,6 +3,7 @@
 
 import { duration, errnoOf, hostOf, scrub, seconds } from './common';
 import type { GuardState } from './guard';
+import { isGatewayBudgetError } from '../team/gateway';
 import type { ProviderFailure } from './types';
 
 export interface FailureContext {
@@ -103,15 +104,23 @@ export function isQuotaError(status: number, body: unknown): boolean {
   return status === 400 && /credit balance is too low/i.test(msg);
 }
 
+/** Refusals that retrying cannot fix: spend caps, and a gateway's team/key budget (LiteLLM `budget_exceeded`). */
 export function quotaBodyCheck(status: number, text: string): boolean {
   let body: unknown = text;
   try { body = JSON.parse(text); } catch { /* text body */ }
-  return isQuotaError(status, body);
+  return isQuotaError(status, body) || isGatewayBudgetError(status, body);
 }
 
 export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFailure {
   const { status, body } = e;
   const serverText = scrub(errorMessageOf(body), ctx.apiKey);
+  if (isGatewayBudgetError(status, body)) {
+    return {
+      code: 'budget', status,
+      message: `${ctx.name} refused the request: the team or key budget on the gateway is used up (${status}) — ask your gateway admin to raise it, or use Ask (private); retrying will not help.`,
+      fix: 'retryLocal',
+    };
+  }
   if (isQuotaError(status, body) || (status === 429 && ctx.state.quota)) {
     return {
       code: 'quota', status,

@@ -9,6 +9,7 @@ import type { TokenLogprob } from '../confidence/types';
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
 import { checkLocalEndpoint } from '../route/locality';
+import { gatewayCostOf } from '../team/gateway';
 import { chatText, failed, Meter, resolveCommon, type CommonProviderOptions } from './common';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
@@ -21,8 +22,11 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
   /** 'cloud' (default): provider id 'openai', sealed bodies only. 'local': id 'openai-compatible'. */
   location?: 'cloud' | 'local';
   maxRetries?: number;
-  /** Local tier only: is this base URL on this machine (or trusted)? Default: loopback or trustedHosts. */
-  isLocalEndpoint?: (url: string) => boolean | Promise<boolean>;
+  /**
+   * Local tier only: is this base URL on this machine (or trusted)? Default: loopback or trustedHosts. A string
+   * answer means "not private", with the reason to show (a gateway model group that runs outside the trusted hosts).
+   */
+  isLocalEndpoint?: (url: string) => boolean | string | Promise<boolean | string>;
   trustedHosts?: string[];
 }
 
@@ -40,7 +44,12 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     const meter = new Meter(o.clock);
     const input = chatText(body.system, body.messages);
     if (local) {
-      if (!(await isLocal(o.baseUrl))) return failed(meter, input, body.model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
+      const verdict = await isLocal(o.baseUrl);
+      if (verdict !== true) {
+        return failed(meter, input, body.model, typeof verdict === 'string'
+          ? { code: 'notLocal', message: `Not sent: ${verdict}, so private content does not go there — see docs/team.md.`, fix: 'openSettings' }
+          : notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
+      }
     } else if (!isSealed(body)) {
       return failed(meter, input, body.model, blockedFailure('OpenAI'));
     }
@@ -63,6 +72,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     let model = body.model;
     let finishReason: string | null = null;
     let usage: Usage | undefined;
+    let gatewayCostUsd: number | undefined;
     const tokens: TokenLogprob[] = [];
     try {
       const client = new OpenAI({
@@ -102,6 +112,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         if (chunk.usage) {
           // prompt_tokens include the cached tokens; the one conversion splits them (input = uncached).
           usage = usageFromProvider('openai', chunk.usage);
+          // A LiteLLM gateway adds its own cost to this chunk (include_cost_in_streaming_usage); vLLM and OpenAI do not.
+          gatewayCostUsd = gatewayCostOf(chunk.usage) ?? gatewayCostUsd;
         }
       }
       if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);
@@ -115,6 +127,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         timing: meter.timing(), model,
         finish: finishReason === 'length' ? 'length' : 'stop',
         ...(tokens.length ? { tokens } : {}),
+        ...(gatewayCostUsd !== undefined ? { gatewayCostUsd } : {}),
       };
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);

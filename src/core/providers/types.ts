@@ -67,6 +67,8 @@ export interface StreamResult {
   notes?: string[];
   /** Token log-probabilities of the answer, when asked for and the server returned them. */
   tokens?: TokenLogprob[];
+  /** What a gateway (LiteLLM) says it billed for this request, USD; compared with our own price table. */
+  gatewayCostUsd?: number;
 }
 
 export type ProviderLocation = 'local' | 'cloud';

@@ -125,6 +125,8 @@ export function validateRecord(input: unknown): LedgerRecord {
   }
   const eq = usd(r.cloudEquivalentUsd, 'cloudEquivalentUsd', true);
   if (eq !== undefined) out.cloudEquivalentUsd = eq;
+  const table = usd(r.tableCostUsd, 'tableCostUsd', true);
+  if (table !== undefined) out.tableCostUsd = table;
   if (r.outcome !== undefined) out.outcome = str(r.outcome, 'outcome', MAX_OUTCOME);
   const red = redactions(r.redactions);
   if (red) out.redactions = red;
@@ -144,6 +146,7 @@ function toJson(r: LedgerRecord): string {
     costUsd: r.costUsd,
   };
   if (r.cloudEquivalentUsd !== undefined) ordered.cloudEquivalentUsd = r.cloudEquivalentUsd;
+  if (r.tableCostUsd !== undefined) ordered.tableCostUsd = r.tableCostUsd;
   ordered.ttftMs = r.ttftMs;
   ordered.totalMs = r.totalMs;
   ordered.status = r.status;

@@ -14,7 +14,8 @@ export function errorTitle(code: string | undefined, refused = false): string {
     case 'server': return 'The provider had an error';
     case 'notLocal': return 'The "local" endpoint is not local';
     case 'blocked': return 'Blocked by the privacy gate';
-    case 'budget': return 'Over budget';
+    // A budget (ours, or a team budget the gateway enforces) refuses before anything is generated.
+    case 'budget': return 'Not sent';
     default: return 'The request failed';
   }
 }

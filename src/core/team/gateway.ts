@@ -1,0 +1,142 @@
+// Team mode on a LiteLLM proxy (docs/team.md): which of the gateway's model groups may count as private, what the
+// gateway says a key and its team have spent, and the gateway's own cost figure for one request. Pure: the adapter
+// fetches `/model/info` and `/key/info` with the user's virtual key and hands the JSON here.
+
+import { isLocalEndpoint } from '../route/locality';
+
+/** One deployment behind a model group, as `/model/info` lists it (`litellm_params.api_base` may be absent). */
+export interface GatewayDeployment {
+  group: string;
+  apiBase: string | undefined;
+  /** `litellm_params.model`, e.g. `hosted_vllm/qwen2.5-coder-32b` or `anthropic/claude-sonnet-4-5`. */
+  model: string | undefined;
+}
+
+/** Reads `GET /model/info` (`{ data: [{ model_name, litellm_params: { model, api_base } }] }`); junk is skipped. */
+export function parseModelInfo(json: unknown): GatewayDeployment[] {
+  const data = isObj(json) && Array.isArray(json['data']) ? json['data'] : [];
+  const out: GatewayDeployment[] = [];
+  for (const d of data) {
+    if (!isObj(d) || typeof d['model_name'] !== 'string') continue;
+    const p = isObj(d['litellm_params']) ? d['litellm_params'] : {};
+    out.push({
+      group: d['model_name'],
+      apiBase: typeof p['api_base'] === 'string' && p['api_base'] ? p['api_base'] : undefined,
+      model: typeof p['model'] === 'string' ? p['model'] : undefined,
+    });
+  }
+  return out;
+}
+
+export type PrivateGroupVerdict =
+  | { private: true }
+  | { private: false; reason: string };
+
+/**
+ * May `group` carry private content? Only when (1) the admin declared it private in an application-scoped setting,
+ * (2) the gateway itself is on this machine or a trusted host, and (3) where the gateway tells (`/model/info`),
+ * every deployment of the group points at a trusted host. A deployment with no `api_base` is a provider's own
+ * cloud endpoint (LiteLLM's default for `anthropic/…`, `openai/…`): not private. Unknown group: not private.
+ */
+export function judgePrivateGroup(
+  group: string, gatewayUrl: string, declaredPrivate: readonly string[], trustedHosts: readonly string[],
+  deployments: readonly GatewayDeployment[] | undefined,
+): PrivateGroupVerdict {
+  if (!declaredPrivate.includes(group)) {
+    return { private: false, reason: `the gateway model group "${group}" is not declared private (hybrid.gateway.privateModels)` };
+  }
+  if (!isLocalEndpoint(gatewayUrl, [...trustedHosts])) {
+    return { private: false, reason: `the gateway ${hostOf(gatewayUrl)} is not a trusted host (hybrid.privacy.trustedHosts)` };
+  }
+  if (!deployments) return { private: false, reason: 'the gateway did not say where the group runs (/model/info failed): private content waits until it does' };
+  const mine = deployments.filter((d) => d.group === group);
+  if (mine.length === 0) return { private: false, reason: `the gateway has no model group "${group}"` };
+  const outside = mine.filter((d) => !d.apiBase || !isLocalEndpoint(d.apiBase, [...trustedHosts]));
+  if (outside.length > 0) {
+    const where = outside.map((d) => (d.apiBase ? hostOf(d.apiBase) : `${d.model ?? 'a provider'}'s cloud API`)).join(', ');
+    return { private: false, reason: `the gateway sends "${group}" to ${where}, outside the trusted hosts` };
+  }
+  return { private: true };
+}
+
+/** What `/key/info` tells about the key's and its team's budget (USD; undefined where the gateway sets none). */
+export interface GatewayBudget {
+  keySpendUsd: number;
+  keyBudgetUsd: number | undefined;
+  teamId: string | undefined;
+  teamSpendUsd: number | undefined;
+  teamBudgetUsd: number | undefined;
+  budgetResetAt: string | undefined;
+}
+
+/** Reads `GET /key/info` (`{ key, info: { spend, max_budget, team_id, budget_reset_at, litellm_budget_table? } }`). */
+export function parseKeyInfo(json: unknown): GatewayBudget | undefined {
+  const info = isObj(json) && isObj(json['info']) ? json['info'] : undefined;
+  if (!info) return undefined;
+  const team = isObj(info['team']) ? info['team'] : undefined;
+  return {
+    keySpendUsd: money(info['spend']) ?? 0,
+    keyBudgetUsd: money(info['max_budget']),
+    teamId: typeof info['team_id'] === 'string' ? info['team_id'] : undefined,
+    teamSpendUsd: money(info['team_spend']) ?? money(team?.['spend']),
+    teamBudgetUsd: money(info['team_max_budget']) ?? money(team?.['max_budget']),
+    budgetResetAt: typeof info['budget_reset_at'] === 'string' ? info['budget_reset_at'] : undefined,
+  };
+}
+
+/** One line for the status bar tooltip and the spend panel. */
+export function describeGatewayBudget(b: GatewayBudget): string {
+  const part = (who: string, spent: number | undefined, max: number | undefined): string | undefined =>
+    spent === undefined ? undefined : max === undefined ? `${who} $${spent.toFixed(2)} spent (no budget)` : `${who} $${spent.toFixed(2)} of $${max.toFixed(2)}`;
+  return ['Gateway:', [part('key', b.keySpendUsd, b.keyBudgetUsd), part(`team${b.teamId ? ` ${b.teamId}` : ''}`, b.teamSpendUsd, b.teamBudgetUsd)]
+    .filter(Boolean).join(' · ')].join(' ');
+}
+
+// The wordings LiteLLM releases use: key/user ("Budget has been exceeded! Current cost: …"), team and provider
+// ("ExceededBudget: Team=… over budget. Spend=…, Budget=…"), and the error type itself when the body is text.
+const BUDGET_TEXT = /budget_exceeded|budget has been exceeded|ExceededBudget|over budget\. Spend=/i;
+
+/**
+ * LiteLLM refuses a request over a key/user/team budget before calling the model: error type `budget_exceeded`,
+ * HTTP 422 by default (`budget_exceeded_status_code`), 429 or 400 in older releases. Retrying cannot help.
+ */
+export function isGatewayBudgetError(status: number, body: unknown): boolean {
+  if (status !== 400 && status !== 422 && status !== 429) return false;
+  const err = isObj(body) && isObj(body['error']) ? body['error'] : isObj(body) ? body : undefined;
+  if (!err) return typeof body === 'string' && BUDGET_TEXT.test(body);
+  return err['type'] === 'budget_exceeded' || (typeof err['message'] === 'string' && BUDGET_TEXT.test(err['message']));
+}
+
+/**
+ * The gateway's own cost for a request: `usage.cost` of the final stream chunk (LiteLLM with
+ * `include_cost_in_streaming_usage: true`), else the `x-litellm-response-cost` header. undefined when neither says.
+ */
+export function gatewayCostOf(usage: unknown, header?: string | null): number | undefined {
+  const fromUsage = isObj(usage) ? money(usage['cost']) : undefined;
+  if (fromUsage !== undefined) return fromUsage;
+  if (header === undefined || header === null || header.trim() === '') return undefined;
+  return money(Number(header));
+}
+
+/** Differences smaller than this are rounding between two price tables, not a disagreement worth showing. */
+const SAME_COST_USD = 0.000_001;
+
+/** "the gateway billed $0.0123 (our price table: $0.0120)" when the two figures differ; undefined when they agree. */
+export function costDifferenceNote(ourUsd: number | null | undefined, gatewayUsd: number | undefined): string | undefined {
+  if (gatewayUsd === undefined) return undefined;
+  if (ourUsd === null || ourUsd === undefined) return `Cost from the gateway: $${gatewayUsd.toFixed(6)} (no price for this model in our table).`;
+  if (Math.abs(ourUsd - gatewayUsd) < SAME_COST_USD) return undefined;
+  return `The gateway billed $${gatewayUsd.toFixed(6)}; our price table says $${ourUsd.toFixed(6)} (difference ${gatewayUsd > ourUsd ? '+' : '−'}$${Math.abs(gatewayUsd - ourUsd).toFixed(6)}).`;
+}
+
+function money(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hostOf(url: string): string {
+  try { return new URL(url).host; } catch { return url; }
+}

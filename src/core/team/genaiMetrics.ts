@@ -1,0 +1,51 @@
+// Spend and latency as OpenTelemetry GenAI metrics (semantic-conventions-genai, stability: Development): what one
+// ledger record becomes. Attributes are a fixed vocabulary — route, origin, outcome, provider and model names —
+// never prompt text, file paths, answers or reasons (reasons can name a path); a user id only when the admin sets one.
+
+import type { LedgerRecord } from '../request';
+
+export const GENAI = {
+  tokenUsage: 'gen_ai.client.token.usage',
+  duration: 'gen_ai.client.operation.duration',
+  timeToFirstChunk: 'gen_ai.client.operation.time_to_first_chunk',
+  // No accepted cost convention yet (a proposal names gen_ai.usage.cost.amount): ours lives under our own namespace.
+  cost: 'hybrid.client.cost',
+} as const;
+
+export type Instrument = keyof typeof GENAI;
+
+export interface Measurement {
+  instrument: Instrument;
+  value: number;
+  attributes: Record<string, string>;
+}
+
+/** Provider ids as the conventions spell them where they have one; our own id otherwise. */
+const PROVIDER_NAME: Record<string, string> = { anthropic: 'anthropic', openai: 'openai', 'openai-compatible': 'openai', litellm: 'litellm', 'litellm-private': 'litellm' };
+
+export function measurementsOf(r: LedgerRecord, opts: { userId?: string } = {}): Measurement[] {
+  // A refusal never reached a model: no operation to measure (it stays in the ledger and the spend panel).
+  if (r.route === 'refuse') return [];
+  const attributes: Record<string, string> = {
+    'gen_ai.operation.name': r.kind === 'completion' ? 'text_completion' : 'chat',
+    'gen_ai.provider.name': PROVIDER_NAME[r.provider] ?? r.provider,
+    'gen_ai.request.model': r.model,
+    'gen_ai.response.model': r.model,
+    'hybrid.route': r.route,
+    'hybrid.origin': r.origin,
+    'hybrid.reason': r.outcome ?? r.status,
+    ...(r.status === 'failed' ? { 'error.type': r.outcome ?? 'failed' } : {}),
+    ...(opts.userId ? { 'user.id': opts.userId } : {}),
+  };
+  const out: Measurement[] = [];
+  const t = r.tokens;
+  out.push({ instrument: 'tokenUsage', value: t.input + t.cacheRead + t.cacheWrite + (t.cacheWrite1h ?? 0), attributes: { ...attributes, 'gen_ai.token.type': 'input' } });
+  out.push({ instrument: 'tokenUsage', value: t.output, attributes: { ...attributes, 'gen_ai.token.type': 'output' } });
+  out.push({ instrument: 'duration', value: r.totalMs / 1000, attributes });
+  if (r.ttftMs !== null) out.push({ instrument: 'timeToFirstChunk', value: r.ttftMs / 1000, attributes });
+  if (typeof r.costUsd === 'number') {
+    const source = r.tableCostUsd !== undefined ? 'gateway' : t.source;
+    out.push({ instrument: 'cost', value: r.costUsd, attributes: { ...attributes, 'hybrid.cost.currency': 'USD', 'hybrid.cost.source': source } });
+  }
+  return out;
+}
