@@ -13,6 +13,7 @@ import { embedderFor, SemanticRouting } from '../core/providers/embed';
 import { cloudForRequest } from '../core/providers/requestKey';
 import { judgePrivateGroup, type GatewayBudget } from '../core/team/gateway';
 import { createGatewayInfo, type GatewayInfo } from '../core/team/gatewayInfo';
+import { LocalPressure } from '../core/team/overflow';
 import type { HealthState } from '../core/request';
 import type { HybridSettings } from '../core/settings';
 import type { PriceTable } from '../core/spend';
@@ -41,6 +42,7 @@ class Keyed<T> {
 export class Services extends Disposable {
   private readonly localP = new Keyed<ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaProvider, 'health' | 'clearModelCache'>>>();
   private readonly gatewayPrivateP = new Keyed<ChatProvider>();
+  private readonly pressure = new LocalPressure();
   private readonly gatewayInfoP = new Keyed<GatewayInfo>();
   private tokenCounter: TokenCounter | undefined;
   private aiignore: string | undefined;
@@ -63,6 +65,8 @@ export class Services extends Disposable {
   ) {
     super();
     this.register({ dispose: () => this.tokenCounter?.dispose() });
+    // Time to first token of the private tier's answers (not completions), for the overflow rule.
+    this.register(spend.onDidRecord((r) => { if (r.route === 'local' && r.kind !== 'completion' && r.status === 'ok') this.pressure.add(r.ttftMs); }));
   }
 
   get settings(): HybridSettings {
@@ -227,6 +231,7 @@ export class Services extends Disposable {
       budget: () => this.spend.budget(), health: () => this.health(),
       record: (r) => this.spend.record(r), confirm: this.confirm, newId: newRequestId,
       expectedOutput: (route, kind) => this.spend.expectedOutput(route, kind),
+      localPressure: () => this.pressure.saturated(s['fallback.overflowTtftMs']),
       semantic: await this.semanticP.get(JSON.stringify([s['routing.embeddingModel'], s['local.provider'], s['local.baseUrl'], s['privacy.trustedHosts']]),
         () => new SemanticRouting(embedderFor(s))).router(),
     });

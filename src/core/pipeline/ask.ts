@@ -11,6 +11,7 @@ import type { HybridSettings } from '../settings';
 import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { localToCloudFallback } from '../route/decide';
+import { isSaturation } from '../team/overflow';
 import { cloudModelFor, tierLabel } from '../route/tiers';
 import { afterLocalAnswer, localConfidenceFields, routeFor, type EscalateFrom, type LocalOutcome } from './escalation';
 import { buildMessages, systemPromptFor } from './prompts';
@@ -25,6 +26,8 @@ export type GateOutcome =
 export interface AskDeps {
   settings: HybridSettings;
   classify(request: Request): Labels;
+  /** "the private tier is saturated: …" when recent local answers start slower than the overflow threshold. */
+  localPressure?(): string | undefined;
   /** The semantic router's second opinion on an uncertain score (local embeddings only); absent: rules only. */
   refine?(request: Request, labels: Labels, signal?: AbortSignal): Promise<Labels>;
   /** estimatedCostUsd null: the cloud model has no known price (the router asks rather than count it $0). */
@@ -91,6 +94,15 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     decision = routeFor(deps, request, labels, input.escalateFrom, estimate?.atMostUsd ?? null);
   }
 
+  // Primary local, cloud for capacity: a private tier whose recent answers start too slowly sends this
+  // non-sensitive automatic question to the light tier, when the user allows overflow.
+  const saturated = decision.route === 'local' && input.origin === 'askAuto' && !isSensitive(labels) && s['fallback.overflowToCloud']
+    ? deps.localPressure?.() : undefined;
+  if (saturated) {
+    const over = localToCloudFallback(`overflow: ${saturated}`, s, deps.budget(), deps.health(), { estimatedCostUsd: estimate?.atMostUsd ?? null }, 'fallback.overflowToCloud');
+    if (over.route === 'cloud') decision = { ...over, reasons: [...decision.reasons, ...over.reasons] };
+  }
+
   if (decision.route === 'refuse') {
     const fixes = refusalFixes(decision.reasons);
     yield routeEvent(decision, input, '', '', [], {}, estimate);
@@ -123,11 +135,14 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     yield { type: 'notice', text: `The cloud model failed (${f.message}) — answering with the local model instead.` };
     const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
     yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'local', labels, estimate, deps.now(), signal);
-  } else if (target === 'local' && s['fallback.localToCloud'] && (f.code === 'connection' || f.code === 'timeout')
-    && input.origin === 'askAuto' && !isSensitive(labels)) {
-    // The same rule (tier, budget, confirmation) as when the router already knew the local model was down.
-    const routed = localToCloudFallback(`the local model failed during the request (${f.code})`, s, deps.budget(), deps.health(),
-      { estimatedCostUsd: estimate?.atMostUsd ?? null });
+  } else if (target === 'local' && input.origin === 'askAuto' && !isSensitive(labels) && (f.code === 'connection' || f.code === 'timeout' || isSaturation(f))
+    && (s['fallback.localToCloud'] || (isSaturation(f) && s['fallback.overflowToCloud']))) {
+    // The same rule (tier, budget, confirmation) as when the router already knew the local model was down. A full
+    // private tier (429/503) is capacity, not an outage: the overflow setting allows it too.
+    const overflow = isSaturation(f);
+    const routed = localToCloudFallback(overflow ? `overflow: the private tier is saturated (${f.status ?? f.code})` : `the local model failed during the request (${f.code})`,
+      s, deps.budget(), deps.health(), { estimatedCostUsd: estimate?.atMostUsd ?? null },
+      overflow && !s['fallback.localToCloud'] ? 'fallback.overflowToCloud' : 'fallback.localToCloud');
     if (routed.route !== 'cloud') return;
     if (routed.needsConfirmation && !(await deps.confirm(routed.needsConfirmation))) return;
     yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud's ${tierLabel(s, 'light')}, as hybrid.fallback.localToCloud allows.` };

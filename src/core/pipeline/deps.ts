@@ -25,6 +25,8 @@ export interface AskParts {
   confirm(message: string): Promise<boolean>;
   newId(): string;
   now?: () => number;
+  /** Why the private tier counts as saturated now (team/overflow.ts LocalPressure), if it does. */
+  localPressure?: () => string | undefined;
   /** Local-embedding second opinion for uncertain scores (providers/embed.ts semanticRouterFor). */
   semantic?: SemanticRouter;
   /** This user's answer lengths (the spend model's history); without it, the defaults. */
@@ -40,6 +42,7 @@ export function createAskDeps(p: AskParts): AskDeps {
   return {
     settings: s,
     classify: (r) => classify(r, { pathPolicy: p.pathPolicy, markers }),
+    ...(p.localPressure ? { localPressure: p.localPressure } : {}),
     ...(p.semantic ? { refine: (r, l, signal) => p.semantic!.refine(r.question, l, s['routing.complexityThreshold'], signal) } : {}),
     decide: (r, l, b, h, est) => decide(r, l, s, b, h, { estimatedCostUsd: est }),
     gate: (body, paths, privateFiles) => gate.prepare(body, paths, privateFiles),

@@ -140,8 +140,8 @@ function local(reason: string, settings: HybridSettings, health: HealthState, se
  * checks as any cloud route. `down` says what went wrong with the local model.
  */
 export function localToCloudFallback(down: string, settings: HybridSettings, budget: BudgetState, health: HealthState,
-  opts: DecideOptions = {}): Decision {
-  return cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.fallback.localToCloud is on and nothing sensitive was found`],
+  opts: DecideOptions = {}, allowedBy: 'fallback.localToCloud' | 'fallback.overflowToCloud' = 'fallback.localToCloud'): Decision {
+  return cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.${allowedBy} is on and nothing sensitive was found`],
     settings, budget, { ...health, local: 'offline' }, opts, false, 'light');
 }
 
