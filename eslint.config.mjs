@@ -1,6 +1,7 @@
-// Layer rules, as the anchors enforce them: src/core is pure (no `vscode`), src/webview runs in a browser
+// Layer rules, as the anchors enforce them (floors and cycles: eslint/floors.mjs): src/core is pure (no `vscode`), src/webview runs in a browser
 // sandbox (no Node modules). Only these rules are on: the type checker already owns correctness.
 import tseslint from 'typescript-eslint';
+import { hybridRules } from './eslint/floors.mjs';
 
 const NODE_ONLY = [
   'node:*', 'fs', 'fs/*', 'path', 'child_process', 'os', 'crypto', 'net', 'http', 'https', 'worker_threads',
@@ -12,7 +13,9 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     languageOptions: { parser: tseslint.parser },
-    plugins: { '@typescript-eslint': tseslint.plugin },
+    plugins: { '@typescript-eslint': tseslint.plugin, hybrid: hybridRules },
+    // Floors and cycles (eslint/floors.mjs): core/ ordered from request/settings up to pipeline, then vscode.
+    rules: { 'hybrid/floors': 'error', 'hybrid/no-cycle': 'error' },
     // The code carries disable comments for rules not turned on here; they are not errors.
     linterOptions: { reportUnusedDisableDirectives: 'off' },
   },
