@@ -13,7 +13,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { minCacheableTokens, planBreakpoints } from '../src/core/cache/breakpoints';
+import { minCacheableTokens, planBreakpoints } from '../src/core/providers/cacheBreakpoints';
 import { scoreConfidence, type TokenLogprob } from '../src/core/confidence';
 import { classify } from '../src/core/task/classify';
 import { createPathPolicy } from '../src/core/privacy/paths';

@@ -2,7 +2,7 @@
 
 export * from './request';
 export * from './settings';
-export * from './providers/types';
+export * from './wire/types';
 
 export { scanSensitive, redact, DEFAULT_MAX_BYTES, type ScanOptions } from './privacy/scan';
 export { createPathPolicy, DEFAULT_PRIVATE_GLOBS, type PathPolicy, type PathVerdict } from './privacy/paths';
@@ -14,7 +14,7 @@ export { decide, describeSensitive, type DecideOptions } from './route/decide';
 export { checkLocalEndpoint, isLocalEndpoint, isRemoteOllamaModel } from './route/locality';
 export { EgressGate, type EgressGateOptions, type GateResult } from './egress/gate';
 export { summarizeRedactions } from './egress/summary';
-export { isSealed, type SealedChatBody } from './egress/seal';
+export { isSealed, type SealedChatBody } from './wire/seal';
 export { priceOf, costOfProviderUsage, BUNDLED_PRICES, type PriceTable } from './spend';
 export { runAsk, type AskDeps, type AskInput } from './pipeline/ask';
 export { createAskDeps } from './pipeline/deps';

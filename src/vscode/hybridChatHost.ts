@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AskEvent, AskMode } from '../core/pipeline/events';
-import type { FixAction } from '../core/providers/types';
+import type { FixAction } from '../core/wire/types';
 import { TurnReplays } from '../core/pipeline/turnReplay';
 import type { ChatTurn, ContextItem, Origin } from '../core/request';
 import type { AskCommands } from './ask/askCommands';

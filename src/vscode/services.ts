@@ -14,6 +14,7 @@ import { cloudForRequest } from '../core/providers/requestKey';
 import { judgePrivateGroup, type GatewayBudget } from '../core/team/gateway';
 import { createGatewayInfo, type GatewayInfo } from '../core/team/gatewayInfo';
 import { LocalPressure } from '../core/team/overflow';
+import { LogprobSupport } from '../core/confidence';
 import type { HealthState } from '../core/request';
 import type { HybridSettings } from '../core/settings';
 import type { PriceTable } from '../core/spend';
@@ -43,6 +44,8 @@ export class Services extends Disposable {
   private readonly localP = new Keyed<ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaProvider, 'health' | 'clearModelCache'>>>();
   private readonly gatewayPrivateP = new Keyed<ChatProvider>();
   private readonly pressure = new LocalPressure();
+  /** What each local server + model showed about log-probabilities, for the life of the extension host. */
+  private readonly logprobs = new LogprobSupport();
   private readonly gatewayInfoP = new Keyed<GatewayInfo>();
   private tokenCounter: TokenCounter | undefined;
   private aiignore: string | undefined;
@@ -232,6 +235,7 @@ export class Services extends Disposable {
       record: (r) => this.spend.record(r), confirm: this.confirm, newId: newRequestId,
       expectedOutput: (route, kind) => this.spend.expectedOutput(route, kind),
       localPressure: () => this.pressure.saturated(s['fallback.overflowTtftMs']),
+      logprobs: this.logprobs,
       semantic: await this.semanticP.get(JSON.stringify([s['routing.embeddingModel'], s['local.provider'], s['local.baseUrl'], s['privacy.trustedHosts']]),
         () => new SemanticRouting(embedderFor(s))).router(),
     });

@@ -2,7 +2,7 @@
 // per suggestion seen saying what became of it (accepted, partially accepted, dismissed).
 import type { LedgerRecord, Usage } from '../request';
 import { localCost } from '../spend/cost';
-import type { StreamResult } from '../providers/types';
+import type { StreamResult } from '../wire/types';
 import type { CompletionSettings } from './engineTypes';
 import type { Flight } from './flight';
 import { estimateTokens } from './window';

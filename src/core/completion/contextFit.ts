@@ -3,7 +3,7 @@
 // instance runs with another size (/api/ps), say so once: Ollama truncates silently, and reloads a model whose
 // context size a request changes.
 
-import type { ModelResidency } from '../providers/types';
+import type { ModelResidency } from '../wire/types';
 import type { EngineOptions } from './engineTypes';
 
 export interface PromptBudget {

@@ -3,7 +3,7 @@
 // otherwise abort the in-flight request, debounce, and start one new request. At most one request is ever in
 // flight, and it is really aborted (its AbortController), so Ollama never queues stale generations.
 
-import type { StreamResult } from '../providers/types';
+import type { StreamResult } from '../wire/types';
 import { nullLogger, type Logger } from '../ports';
 import { LruCache, cacheKey } from './cache';
 import type { SuggestionOutcome } from './acceptance';

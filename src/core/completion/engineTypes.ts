@@ -1,7 +1,7 @@
 // The completion engine's public shapes: its settings, one call's input and result, the benchmark's trace, the
 // tuning options and the ports it is built with.
 import type { LedgerRecord } from '../request';
-import type { FimProvider } from '../providers/types';
+import type { FimProvider } from '../wire/types';
 import type { HybridSettings } from '../settings';
 import type { Logger } from '../ports';
 import type { LocalHealthMonitor } from '../route/localHealth';

@@ -1,6 +1,6 @@
 // Building one FIM request from the pruned window: single- or multi-line mode from the cursor's context, the
 // snippets prepended to the prefix, the stops, the token cap, and what post-processing will need.
-import type { FimProvider } from '../providers/types';
+import type { FimProvider } from '../wire/types';
 import { fimTemplateFor } from '../providers/fimTemplates';
 import type { CompletionInput, CompletionSettings, EngineOptions } from './engineTypes';
 import { decideLineMode, type LineMode } from './postprocess';

@@ -1,6 +1,6 @@
 // One request in flight and the last suggestion shown, and the pure rules for reusing them: serving the rest of
 // a suggestion the user is typing out, joining a stream whose text the new prefix extends.
-import type { ProviderFailure } from '../providers/types';
+import type { ProviderFailure } from '../wire/types';
 import type { CompletionInput, CompletionResult } from './engineTypes';
 import type { LineMode } from './postprocess';
 

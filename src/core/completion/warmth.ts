@@ -3,7 +3,7 @@
 // long time-out and tell the editor "loading …" meanwhile. Requests wait for the load instead of timing out on
 // it. Nothing here runs per keystroke beyond a comparison of two numbers.
 
-import type { FimProvider, ModelResidency, ProviderFailure } from '../providers/types';
+import type { FimProvider, ModelResidency, ProviderFailure } from '../wire/types';
 
 export interface WarmthPorts {
   provider: () => FimProvider;

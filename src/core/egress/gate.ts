@@ -5,11 +5,11 @@
 // means nothing is sent.
 
 import type { Finding } from '../request';
-import type { ChatBody } from '../providers/types';
+import type { ChatBody } from '../wire/types';
 import type { OnCloudFindings } from '../settings';
 import type { PathPolicy } from '../privacy/paths';
 import { redact, scanSensitive } from '../privacy/scan';
-import { sealForEgress, type SealedChatBody } from './seal';
+import { sealForEgress, type SealedChatBody } from '../wire/seal';
 import { summarizeRedactions } from './summary';
 
 export interface EgressGateOptions {

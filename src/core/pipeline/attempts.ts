@@ -1,7 +1,7 @@
 // Who an attempt is and what a request that never reached a model records. Kept out of ask.ts so the pipeline
 // only calls these: every attempt — refusals, blocked and key-less ones, fallbacks — is one ledger record.
 
-import type { FixAction } from '../providers/types';
+import type { FixAction } from '../wire/types';
 import type { Request } from '../request';
 
 /**

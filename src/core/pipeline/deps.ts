@@ -4,13 +4,14 @@
 import { classify } from '../task/classify';
 import type { PathPolicy } from '../privacy/paths';
 import { EgressGate } from '../egress/gate';
-import type { ChatProvider } from '../providers/types';
+import type { ChatProvider } from '../wire/types';
 import type { BudgetState, HealthState, Kind, LedgerRecord, Route } from '../request';
 import { decide } from '../route/decide';
 import type { HybridSettings } from '../settings';
 import { contextWindowOf, OutputHistory, preflightEstimate, priceOf, requestCost, type PriceTable } from '../spend';
-import type { SemanticRouter } from '../task/semantic';
-import type { AskDeps } from './ask';
+import type { SemanticRouter } from '../task/semanticRouter';
+import type { AskDeps } from './askPorts';
+import { LogprobSupport } from '../confidence';
 
 export interface AskParts {
   settings: HybridSettings;
@@ -25,6 +26,8 @@ export interface AskParts {
   confirm(message: string): Promise<boolean>;
   newId(): string;
   now?: () => number;
+  /** The log-probability memory to keep across requests (the extension host's one); a fresh one otherwise. */
+  logprobs?: LogprobSupport;
   /** Why the private tier counts as saturated now (team/overflow.ts LocalPressure), if it does. */
   localPressure?: () => string | undefined;
   /** Local-embedding second opinion for uncertain scores (providers/embed.ts semanticRouterFor). */
@@ -41,6 +44,7 @@ export function createAskDeps(p: AskParts): AskDeps {
   const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers, pathPolicy: p.pathPolicy });
   return {
     settings: s,
+    logprobs: p.logprobs ?? new LogprobSupport(),
     classify: (r) => classify(r, { pathPolicy: p.pathPolicy, markers }),
     ...(p.localPressure ? { localPressure: p.localPressure } : {}),
     ...(p.semantic ? { refine: (r, l, signal) => p.semantic!.refine(r.question, l, s['routing.complexityThreshold'], signal) } : {}),

@@ -3,23 +3,21 @@
 // ledger record (`escalatedFrom` = the local one); it re-sends the user's question and context through the
 // egress gate — never the local draft — and never happens for sensitive or private requests.
 
-import { LogprobSupport, scoreConfidence } from '../confidence';
+import { scoreConfidence } from '../confidence';
 import { decideEscalation, escalationAction, escalationTier, escalationUnavailable } from '../route/escalate';
 import { effectiveTier, type CloudTier } from '../route/tiers';
-import type { ChatBody, StreamResult } from '../providers/types';
+import type { ChatBody, StreamResult } from '../wire/types';
 import type { Decision, Labels, Request } from '../request';
-import type { AskDeps } from './ask';
+import type { AskDeps, EscalateFrom } from './askPorts';
+export type { EscalateFrom } from './askPorts';
 import type { AskEvent } from './events';
 
 /** Alternatives per token asked of local servers; 1 is enough for the score and keeps chunks small. */
 const TOP_LOGPROBS = 1;
 
-/** Learned per server + model for the life of the extension host. */
-export const logprobSupport = new LogprobSupport();
-
 /** Extra fields of a local chat body: ask for log-probabilities unless this server/model showed it ignores them. */
 export function localConfidenceFields(deps: AskDeps, model: string): Pick<ChatBody, 'logprobs'> {
-  return logprobSupport.shouldAsk(deps.settings['local.baseUrl'], model) ? { logprobs: TOP_LOGPROBS } : {};
+  return deps.logprobs.shouldAsk(deps.settings['local.baseUrl'], model) ? { logprobs: TOP_LOGPROBS } : {};
 }
 
 /** The route of this run: a manual escalation of an earlier local answer, or the usual decision. */
@@ -28,12 +26,6 @@ export function routeFor(deps: AskDeps, request: Request, labels: Labels, escala
   if (!escalateFrom) return deps.decide(request, labels, deps.budget(), deps.health(), estimatedCostUsd);
   return decideEscalation(request, labels, deps.settings, deps.budget(), deps.health(),
     { band: escalateFrom.band, manual: true }, { estimatedCostUsd });
-}
-
-export interface EscalateFrom {
-  /** Ledger id of the local answer being escalated. */
-  id: string;
-  band?: Decision['band'];
 }
 
 export interface LocalOutcome {
@@ -52,8 +44,8 @@ export async function* afterLocalAnswer(
   boundOn: (tier: CloudTier) => number | null = () => null,
 ): AsyncGenerator<AskEvent, void, void> {
   const s = deps.settings;
-  const asked = answer.result.tokens !== undefined || logprobSupport.shouldAsk(s['local.baseUrl'], answer.result.model);
-  if (asked && answer.result.usage.output > 0) logprobSupport.record(s['local.baseUrl'], answer.result.model, answer.result.tokens !== undefined);
+  const asked = answer.result.tokens !== undefined || deps.logprobs.shouldAsk(s['local.baseUrl'], answer.result.model);
+  if (asked && answer.result.usage.output > 0) deps.logprobs.record(s['local.baseUrl'], answer.result.model, answer.result.tokens !== undefined);
   if (request.origin !== 'askAuto' && request.origin !== 'askPrivate') return;
 
   const report = scoreConfidence({ text: answer.text, tokens: answer.result.tokens, hitTokenLimit: answer.result.finish === 'length' });

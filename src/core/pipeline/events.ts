@@ -1,7 +1,7 @@
 // What one Ask/Review/Explain run reports while it happens. The chat view renders these in order;
 // the same sequence drives the integration tests.
 
-import type { FixAction, ProviderFailure } from '../providers/types';
+import type { FixAction, ProviderFailure } from '../wire/types';
 import type { Origin, Route, Usage } from '../request';
 
 export interface AttachedContext {

@@ -2,8 +2,8 @@
 // message_start / message_delta (cache reads and writes included), and every failure turned into a message.
 
 import Anthropic from '@anthropic-ai/sdk';
-import { anthropicPrompt } from '../cache/anthropicPrompt';
-import { isSealed } from '../egress/seal';
+import { anthropicPrompt } from './anthropicCache';
+import { isSealed } from '../wire/seal';
 import { anthropicSdkBase } from './baseUrls';
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
@@ -11,7 +11,7 @@ import { chatText, failed, Meter, resolveCommon, type CommonProviderOptions } fr
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
 import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
-import type { ChatBody, ChatProvider, StreamResult } from './types';
+import type { ChatBody, ChatProvider, StreamResult } from '../wire/types';
 
 export interface AnthropicProviderOptions extends CommonProviderOptions {
   apiKey?: ApiKeyOption;

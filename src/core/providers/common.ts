@@ -6,7 +6,7 @@ import { isLocalEndpoint } from '../route/locality';
 import { nullLogger, systemClock, type Clock } from '../ports';
 import type { ChatTurn, Finish, Usage } from '../request';
 import { billedUsage } from '../spend/billing';
-import type { ProviderFailure, StreamResult } from './types';
+import type { ProviderFailure, StreamResult } from '../wire/types';
 
 export interface CommonProviderOptions {
   baseUrl: string;

@@ -6,7 +6,7 @@ import OpenAI from 'openai';
 import { Ollama } from 'ollama';
 import { checkLocalEndpoint, type HostLookup } from '../route/locality';
 import type { HybridSettings } from '../settings';
-import { SemanticRouter, type Embedder } from '../task/semantic';
+import { SemanticRouter, type Embedder } from '../task/semanticRouter';
 import { openAISdkBase } from './baseUrls';
 
 export interface EmbedEndpoint {

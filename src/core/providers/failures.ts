@@ -4,7 +4,7 @@
 import { duration, errnoOf, hostOf, scrub, seconds } from './common';
 import type { GuardState } from './guard';
 import { isGatewayBudgetError } from '../team/gateway';
-import type { ProviderFailure } from './types';
+import type { ProviderFailure } from '../wire/types';
 
 export interface FailureContext {
   /** Display name, e.g. "Anthropic", "OpenAI", "Ollama", "the local OpenAI-compatible server". */

@@ -1,11 +1,11 @@
 // The providers: one streaming interface over Ollama, Anthropic and OpenAI(-compatible) endpoints.
 
-export * from './types';
+export * from '../wire/types';
 export * from './common';
 export * from './guard';
 export * from './failures';
 export * from './keys';
-export * from './locality';
+export * from './notLocalFailures';
 export * from './fimTemplates';
 export * from './ollama';
 export * from './anthropic';

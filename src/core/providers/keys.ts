@@ -1,7 +1,7 @@
 // API keys reach a provider as a value or a lookup (SecretStorage, then the environment) resolved per request,
 // so a key set or cleared while the extension runs takes effect on the next request.
 
-import type { ProviderFailure } from './types';
+import type { ProviderFailure } from '../wire/types';
 
 export type ApiKeyOption = string | (() => Promise<string | undefined> | string | undefined);
 

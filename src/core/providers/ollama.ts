@@ -13,11 +13,11 @@ import { chatText, errnoOf, estimateTokens, failed, Meter, resolveCommon, durati
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
 import { fimTemplateFor } from './fimTemplates';
 import { RequestGuard } from './guard';
-import { notLocalEndpointFailure, remoteModelFailure, remoteWhere } from './locality';
+import { notLocalEndpointFailure, remoteModelFailure, remoteWhere } from './notLocalFailures';
 import { isRemoteOllamaModel } from '../route/locality';
 import { isModelNotFound, ollamaFailure, pullFailure } from './ollamaFailures';
 import { residencyOf, warmModel, type ResidencyPorts } from './ollamaResidency';
-import type { ChatBody, ChatProvider, FimBody, FimProvider, ProviderFailure, StreamResult } from './types';
+import type { ChatBody, ChatProvider, FimBody, FimProvider, ProviderFailure, StreamResult } from '../wire/types';
 
 export interface OllamaProviderOptions extends CommonProviderOptions {
   /** How long Ollama keeps the model loaded after a request (hybrid.local.keepAlive). Default '30m'. */

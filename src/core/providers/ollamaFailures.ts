@@ -3,8 +3,8 @@
 
 import { errnoOf, duration, scrub } from './common';
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
-import { remoteModelFailure } from './locality';
-import type { ProviderFailure } from './types';
+import { remoteModelFailure } from './notLocalFailures';
+import type { ProviderFailure } from '../wire/types';
 
 export /** Ollama's own "not pulled" text (`model 'x' not found`, older: `model "x" not found, try pulling it first`),
  * as opposed to a router's bare `404 page not found` for an endpoint the server does not have. */

@@ -3,7 +3,7 @@
 // first-byte time-out. Both go through the official client.
 
 import type { Ollama } from 'ollama';
-import type { ModelResidency, ProviderFailure } from './types';
+import type { ModelResidency, ProviderFailure } from '../wire/types';
 
 export interface ResidencyPorts {
   /** Runs `fn` with a client whose requests are bound to `signal` and a first-byte deadline of `ms`. */

@@ -3,7 +3,7 @@
 // only), or as the private tier ('openai-compatible'), where the endpoint must be on this machine or trusted.
 
 import OpenAI from 'openai';
-import { isSealed } from '../egress/seal';
+import { isSealed } from '../wire/seal';
 import { openAISdkBase } from './baseUrls';
 import type { TokenLogprob } from '../confidence/types';
 import type { Usage } from '../request';
@@ -14,8 +14,8 @@ import { chatText, failed, Meter, resolveCommon, type CommonProviderOptions } fr
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
 import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
-import { notLocalEndpointFailure } from './locality';
-import type { ChatBody, ChatProvider, StreamResult } from './types';
+import { notLocalEndpointFailure } from './notLocalFailures';
+import type { ChatBody, ChatProvider, StreamResult } from '../wire/types';
 
 export interface OpenAIProviderOptions extends CommonProviderOptions {
   apiKey?: ApiKeyOption;

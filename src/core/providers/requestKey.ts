@@ -2,7 +2,7 @@
 // SDK call all use that one value. Reading SecretStorage three times per request was slow (each read crosses to
 // the OS keychain) and could disagree with itself when the key changed mid-request.
 import type { CloudProviderId, KeySource } from '../ports';
-import type { ChatProvider } from './types';
+import type { ChatProvider } from '../wire/types';
 
 export interface RequestCloud {
   /** Whether a key was found: what the router's health sees for this request. */

@@ -3,9 +3,9 @@
 // recovers by itself) and the outcome of real requests (a completion that could not connect is an outage now,
 // not at the next poll). One notice per outage, and only once the user asked for something local.
 
-import type { FixAction, FailureCode, ProviderFailure } from '../providers/types';
+import type { FixAction, FailureCode, ProviderFailure } from '../wire/types';
 import { nullLogger, type Logger } from '../ports';
-import { OutageNotice } from '../presentation/outageNotice';
+import { OutageNotice } from './outageNotice';
 import type { HealthState } from '../request';
 
 export type LocalState = HealthState['local'];

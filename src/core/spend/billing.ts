@@ -3,7 +3,7 @@
 // message_start) is final for the input side only, so its output is estimated from the text streamed and labelled;
 // a request that got an error answer or never connected, before any text, costs $0; a chars/4 estimate is used only
 // when the provider said nothing, and its `source: 'estimate'` labels it.
-import type { FailureCode, ProviderFailure } from '../providers/types';
+import type { FailureCode, ProviderFailure } from '../wire/types';
 import type { Usage } from '../request';
 
 // Refusals that happen before any inference: the provider bills nothing for them.

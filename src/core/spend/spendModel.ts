@@ -13,6 +13,7 @@
 //   savedUsd          wouldHaveSpentUsd − spentUsd
 // Cloud requests with an unknown price are counted (unknownPriceRequests), never added as $0.
 import type { LedgerRecord, RecordStatus, Route } from '../request';
+import type { PeriodTotals } from './periodTotals';
 import { cacheSavingsUsd, cacheWritesOf } from './cost';
 import { BUNDLED_PRICES, type PriceTable } from './priceTable';
 import { LatencyWindow } from './latencyWindow';
@@ -22,38 +23,7 @@ import { CompletionStats, isSuggestionRecord, type CompletionStatsView } from '.
 import { EscalationStats, type EscalationStatsView } from './escalationStats';
 import { SupersededLocal } from './supersededLocal';
 
-export interface TokenTotals {
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheWrite: number;
-}
-
-export interface PeriodTotals {
-  requests: number;
-  localRequests: number;
-  cloudRequests: number;
-  refusedRequests: number;
-  cloudUsd: number;
-  localUsd: number;
-  spentUsd: number;
-  wouldHaveSpentUsd: number;
-  savedUsd: number;
-  /** Cloud requests whose model had no price: their cost is unknown, not $0. */
-  unknownPriceRequests: number;
-  /** Local requests whose cloud equivalent is unknown (left out of savings). */
-  localWithoutCloudPrice: number;
-  /** Requests whose token counts are tiktoken estimates rather than provider-reported. */
-  estimatedTokenRequests: number;
-  tokens: TokenTotals;
-  /** What prompt caching saved on cloud requests (cache tokens priced as plain input, minus the real price). */
-  cacheSavedUsd: number;
-  /** Local requests: their tokens (input + output), their cloud-equivalent price, their inference time. */
-  localTokens: number;
-  localCloudEquivalentUsd: number;
-  localMs: number;
-  status: Record<RecordStatus, number>;
-}
+export type { PeriodTotals, TokenTotals } from './periodTotals';
 
 export interface BreakdownRow extends PeriodTotals {
   key: string;

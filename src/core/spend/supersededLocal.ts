@@ -6,7 +6,7 @@
 // `wouldHaveSpentUsd` (so it neither saved nor lost); once replaced, that cost leaves `wouldHaveSpentUsd` too, so it
 // counts against the savings — all-cloud would not have paid it.
 import type { LedgerRecord } from '../request';
-import type { PeriodTotals } from './spendModel';
+import type { PeriodTotals } from './periodTotals';
 
 interface Counted {
   /** What the record added to wouldHaveSpentUsd: its cloud-equivalent, or its own cost without one. */

@@ -4,7 +4,7 @@
 // Only non-sensitive automatic questions may overflow, and only when the user allows it; sensitive ones wait or are
 // refused, never sent.
 
-import type { ProviderFailure } from '../providers/types';
+import type { ProviderFailure } from '../wire/types';
 
 /** A refusal for capacity: retrying later (or elsewhere) helps. */
 export function isSaturation(f: Pick<ProviderFailure, 'code' | 'status'>): boolean {

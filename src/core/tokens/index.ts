@@ -1,5 +1,5 @@
 export { encodingForModel, estimateTokens } from './encoding';
-export { isTiktokenLoaded } from './engine';
+export { isTiktokenLoaded } from './bpeEngine';
 export { createTokenCounter, resolveWorkerScript, WORKER_SCRIPT_NAME } from './tokenCounter';
 export { createWorkerCounter, DEFAULT_WORKER_TIMEOUT_MS } from './workerCounter';
 export type { WorkerCounterOptions, WorkerTokenCounter } from './workerCounter';

@@ -1,7 +1,7 @@
 // tiktoken in the calling thread: blocks it for the first load (~2 s) and ~1 s per MB. Only for tests, benchmarks
 // and scripts; the extension host uses the worker (workerCounter.ts).
 import { encodingForModel, estimateTokens } from './encoding';
-import { createEngine } from './engine';
+import { createEngine } from './bpeEngine';
 import type { TokenCounter } from './types';
 
 export function createInlineCounter(assetsDir: string): TokenCounter {

@@ -2,7 +2,7 @@
 // run here, so the extension host never blocks on them. Requests are handled concurrently; long counts yield
 // between pieces, so a short request is answered in between.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEngine } from './engine';
+import { createEngine } from './bpeEngine';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol';
 
 const port = parentPort;

@@ -3,7 +3,7 @@
 
 import type * as vscode from 'vscode';
 import type { AskEvent, AskMode } from '../../core/pipeline/events';
-import type { FixAction } from '../../core/providers/types';
+import type { FixAction } from '../../core/wire/types';
 import type { ChatTurn } from '../../core/request';
 import type { AskEventView, ChatStatus } from '../../shared/protocol/chat';
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CompletionEngine, type EngineOptions } from '../../core/completion';
 import { AcceptanceTracker } from '../../core/completion/acceptance';
 import type { Logger } from '../../core/ports';
-import type { FimProvider } from '../../core/providers/types';
+import type { FimProvider } from '../../core/wire/types';
 import type { LedgerRecord } from '../../core/request';
 import type { LocalHealthMonitor, LocalHealthReport } from '../../core/route/localHealth';
 import type { HybridSettings } from '../../core/settings';

@@ -18,7 +18,7 @@ import {
 import { rerankWithLocalModel } from '../../core/context/rerank';
 import type { Logger } from '../../core/ports';
 import { Disposable } from '../disposable';
-import type { SemanticStage } from './semantic';
+import type { SemanticStage } from './semanticStage';
 
 /** Above this many files the first build shows a cancellable progress notification. */
 const PROGRESS_ABOVE_FILES = 300;

@@ -7,7 +7,7 @@ import type { Logger } from '../../core/ports';
 import type { Services } from '../services';
 import { createCodebaseHook } from './codebaseContext';
 import { CodebaseIndexService } from './codebaseIndex';
-import { SemanticStage } from './semantic';
+import { SemanticStage } from './semanticStage';
 
 export function wireCodebaseContext(context: vscode.ExtensionContext, services: Services, logger: Logger): CodebaseIndexService {
   const semantic = new SemanticStage({

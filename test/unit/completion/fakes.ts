@@ -1,6 +1,6 @@
 // Hand-made clock/timers and an in-memory FimProvider whose streams the test drives chunk by chunk.
 
-import type { FimBody, FimProvider, ProviderFailure, StreamResult } from '../../../src/core/providers/types';
+import type { FimBody, FimProvider, ProviderFailure, StreamResult } from '../../../src/core/wire/types';
 import type { Timers } from '../../../src/core/completion';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import type { CompletionSettings } from '../../../src/core/completion';

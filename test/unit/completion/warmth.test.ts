@@ -2,7 +2,7 @@
 // never on the keystrokes in between.
 import * as assert from 'node:assert/strict';
 import { ModelWarmth } from '../../../src/core/completion/warmth';
-import type { FimProvider, ModelResidency } from '../../../src/core/providers/types';
+import type { FimProvider, ModelResidency } from '../../../src/core/wire/types';
 
 function rig(loaded: boolean) {
   let now = 0;

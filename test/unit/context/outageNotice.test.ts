@@ -1,7 +1,7 @@
 // Issue #16 item 8: the "Ollama is not running" notice waits until the user asks for something local — never at
 // start-up before anything was asked — and shows once per outage.
 import * as assert from 'node:assert/strict';
-import { OutageNotice } from '../../../src/core/presentation/outageNotice';
+import { OutageNotice } from '../../../src/core/route/outageNotice';
 
 suite('presentation: outage notice timing', () => {
   test('start-up polls that find Ollama offline show nothing', () => {

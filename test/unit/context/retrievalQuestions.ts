@@ -25,7 +25,7 @@ export const SERVICE_QUESTIONS: LabelledQuestion[] = [
 
 /** This project's own src/. */
 export const OWN_SOURCE_QUESTIONS: LabelledQuestion[] = [
-  { question: 'How does the egress gate seal a chat body before it goes to the cloud?', relevant: ['core/egress/gate.ts', 'core/egress/seal.ts'] },
+  { question: 'How does the egress gate seal a chat body before it goes to the cloud?', relevant: ['core/egress/gate.ts', 'core/wire/seal.ts'] },
   { question: 'What is the architecture of the ask pipeline from classify to ledger?', relevant: ['core/pipeline/ask.ts'] },
   { question: 'How are private paths decided from .aiignore and privateGlobs?', relevant: ['core/privacy/paths.ts'] },
   { question: 'How does the router decide between local and cloud?', relevant: ['core/route/decide.ts'] },

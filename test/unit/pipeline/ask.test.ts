@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { LogprobSupport } from '../../../src/core/confidence';
 import { runAsk, type AskDeps, type AskInput } from '../../../src/core/pipeline/ask';
 import type { AskEvent } from '../../../src/core/pipeline/events';
-import { sealForEgress } from '../../../src/core/egress/seal';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import { sealForEgress } from '../../../src/core/wire/seal';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
 import type { Decision, LedgerRecord } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { OutputHistory, preflightEstimate, requestCost, type PriceTable } from '../../../src/core/spend';
@@ -35,6 +36,7 @@ function deps(over: Partial<AskDeps> & { decision?: Decision; history?: OutputHi
   let t = 1_000_000;
   const d: AskDeps = {
     settings: { ...DEFAULT_SETTINGS },
+    logprobs: new LogprobSupport(),
     classify: () => ({ kind: 'ask', complexity: 0.2, signals: [], findings: [], privatePaths: [] }),
     decide: () => over.decision ?? { route: 'local', reasons: ['local: simple question'] },
     gate: (body) => ({ ok: true, body: sealForEgress(body), redactions: { email: 1 }, redactedCount: 1 }),

@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/task/classify';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
-import { sealForEgress } from '../../../src/core/egress/seal';
+import { sealForEgress } from '../../../src/core/wire/seal';
 import { runAsk, type AskDeps, type AskInput } from '../../../src/core/pipeline/ask';
 import type { AskEvent, EscalationEvent } from '../../../src/core/pipeline/events';
-import { logprobSupport } from '../../../src/core/pipeline/escalation';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import { LogprobSupport } from '../../../src/core/confidence';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
 import type { LedgerRecord } from '../../../src/core/request';
 import { decide } from '../../../src/core/route/decide';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
@@ -42,6 +42,8 @@ function harness(over: Partial<HybridSettings> = {}, localText = DRAFT, tokens: 
   let t = 1_000_000;
   const d: AskDeps = {
     settings,
+    // Support is learned per server/model; every harness starts from "unknown" (the memory is injected, not global).
+    logprobs: new LogprobSupport(),
     classify: (r) => classify(r, { pathPolicy, markers: settings['privacy.markers'] }),
     decide: (r, l, b, h, c) => decide(r, l, settings, b, h, { estimatedCostUsd: c }),
     gate: (body) => ({ ok: true, body: sealForEgress(body), redactions: {}, redactedCount: 0 }),
@@ -73,9 +75,6 @@ async function collect(d: AskDeps, input: Partial<AskInput> = {}): Promise<AskEv
 const escalationOf = (events: AskEvent[]) => events.find((e): e is EscalationEvent => e.type === 'escalation')!;
 
 suite('pipeline: escalation', () => {
-  // Support is learned per server/model for the process; every test starts from "unknown".
-  setup(() => logprobSupport.clear());
-
   test('auto: an unsure local answer in the middle band escalates to the light tier; records are linked', async () => {
     const { d, records, local, cloud } = harness({ 'routing.escalation': 'auto' });
     const events = await collect(d);

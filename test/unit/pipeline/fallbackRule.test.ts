@@ -7,7 +7,7 @@ import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
 import type { BudgetState, HealthState, LedgerRecord } from '../../../src/core/request';
 import { localToCloudFallback } from '../../../src/core/route/decide';
 import { cloudModelFor } from '../../../src/core/route/tiers';

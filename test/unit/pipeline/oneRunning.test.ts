@@ -7,7 +7,7 @@ import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
 import { OneRunning } from '../../../src/core/pipeline/oneRunning';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
 import type { LedgerRecord } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';

@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
 import type { BudgetState } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';
-import { SemanticRouter, type Embedder } from '../../../src/core/task/semantic';
+import { SemanticRouter, type Embedder } from '../../../src/core/task/semanticRouter';
 import { fakeEmbedding } from '../../fakes/embedServer';
 
 function provider(id: string, location: 'local' | 'cloud'): ChatProvider & { calls: ChatBody[] } {

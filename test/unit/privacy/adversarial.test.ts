@@ -8,7 +8,7 @@ import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { scanSensitive } from '../../../src/core/privacy/scan';
 import { EgressGate, serialisedBody } from '../../../src/core/egress/gate';
 import { buildMessages, systemPromptFor } from '../../../src/core/pipeline/prompts';
-import type { ChatBody } from '../../../src/core/providers/types';
+import type { ChatBody } from '../../../src/core/wire/types';
 import type { ContextItem, Request } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { attacks, benign, type AttackCase } from '../../fixtures/privacy/adversarial';

@@ -10,7 +10,7 @@ import { scanSensitive } from '../../../src/core/privacy/scan';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
 import type { ContextItem } from '../../../src/core/request';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';

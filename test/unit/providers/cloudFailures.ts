@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { FakeServer, StartedServer } from '../../fakes/base';
 import type { CommonProviderOptions } from '../../../src/core/providers/common';
 import type { ApiKeyOption } from '../../../src/core/providers/keys';
-import type { ChatBody, ChatProvider } from '../../../src/core/providers/types';
+import type { ChatBody, ChatProvider } from '../../../src/core/wire/types';
 import { assertFailure, chatBody, closedPort, drain, never, recordCase, sealed, testKey, type Drained } from './helpers';
 
 export interface CloudOptions extends CommonProviderOptions {

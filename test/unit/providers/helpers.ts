@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { sealForEgress } from '../../../src/core/egress/seal';
-import type { ChatBody, StreamResult } from '../../../src/core/providers/types';
+import { sealForEgress } from '../../../src/core/wire/seal';
+import type { ChatBody, StreamResult } from '../../../src/core/wire/types';
 import { nothingBilled, rejectedBeforeRun } from '../../../src/core/spend/billing';
 
 export interface Drained {

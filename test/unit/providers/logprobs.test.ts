@@ -5,7 +5,7 @@ import { scoreConfidence } from '../../../src/core/confidence';
 import { LogprobSupport } from '../../../src/core/confidence/support';
 import { createOllamaProvider } from '../../../src/core/providers/ollama';
 import { createOpenAIProvider } from '../../../src/core/providers/openai';
-import type { ChatProvider } from '../../../src/core/providers/types';
+import type { ChatProvider } from '../../../src/core/wire/types';
 import { FakeOllama } from '../../fakes/ollama';
 import { FakeOpenAI } from '../../fakes/openai';
 import type { LogprobMode } from '../../fakes/logprobs';

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { scanSensitive } from '../../../src/core/privacy/scan';
 import { EgressGate } from '../../../src/core/egress/gate';
-import { isSealed } from '../../../src/core/egress/seal';
+import { isSealed } from '../../../src/core/wire/seal';
 import { summarizeRedactions } from '../../../src/core/egress/summary';
-import type { ChatBody } from '../../../src/core/providers/types';
+import type { ChatBody } from '../../../src/core/wire/types';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { GENERATORS, Rng } from '../../fixtures/privacy/corpus';
 

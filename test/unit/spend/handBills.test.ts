@@ -17,7 +17,7 @@ import type { AskEvent } from '../../../src/core/pipeline/events';
 import { createAnthropicProvider } from '../../../src/core/providers/anthropic';
 import { createOllamaProvider } from '../../../src/core/providers/ollama';
 import { createOpenAIProvider } from '../../../src/core/providers/openai';
-import type { ChatProvider } from '../../../src/core/providers/types';
+import type { ChatProvider } from '../../../src/core/wire/types';
 import { statusText } from '../../../src/core/presentation/statusText';
 import type { HealthState, LedgerRecord } from '../../../src/core/request';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';

@@ -2,7 +2,7 @@
 // proxy — the gateway's cost on the answer, a budget refusal that is never retried, a "private" group that runs
 // outside the trusted hosts refused before a byte of the prompt leaves.
 import * as assert from 'node:assert/strict';
-import { sealForEgress } from '../../../src/core/egress/seal';
+import { sealForEgress } from '../../../src/core/wire/seal';
 import { createOpenAIProvider } from '../../../src/core/providers/openai';
 import {
   costDifferenceNote, describeGatewayBudget, gatewayCostOf, isGatewayBudgetError, judgePrivateGroup, parseKeyInfo, parseModelInfo,

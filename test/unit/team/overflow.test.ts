@@ -6,7 +6,7 @@ import { runAsk } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
-import type { ChatBody, ChatProvider, ProviderFailure, StreamResult } from '../../../src/core/providers/types';
+import type { ChatBody, ChatProvider, ProviderFailure, StreamResult } from '../../../src/core/wire/types';
 import type { BudgetState, LedgerRecord } from '../../../src/core/request';
 import { cloudModelFor } from '../../../src/core/route/tiers';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';

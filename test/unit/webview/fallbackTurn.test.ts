@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';
+import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';
 import { applyAskEvent, newTurn, type TurnView } from '../../../src/shared/protocol/chat';

@@ -1,8 +1,8 @@
 // Cache breakpoint rules, and the Anthropic fake's cache behaving like the real API end to end through the
 // provider: a marked prefix long enough is written, then read within its TTL; a short one never caches.
 import * as assert from 'node:assert/strict';
-import { anthropicPrompt } from '../../../src/core/cache/anthropicPrompt';
-import { MAX_BREAKPOINTS, minCacheableTokens, planBreakpoints, splitContext } from '../../../src/core/cache/breakpoints';
+import { anthropicPrompt } from '../../../src/core/providers/anthropicCache';
+import { MAX_BREAKPOINTS, minCacheableTokens, planBreakpoints, splitContext } from '../../../src/core/providers/cacheBreakpoints';
 import { userMessage } from '../../../src/core/pipeline/prompts';
 import { createAnthropicProvider } from '../../../src/core/providers/anthropic';
 import { FakeAnthropic } from '../../fakes/anthropic';

@@ -3,8 +3,8 @@
 // only when the prefix up to it is long enough to be cached for this model.
 
 import type Anthropic from '@anthropic-ai/sdk';
-import type { ChatBody } from '../providers/types';
-import { planBreakpoints, splitContext, type PrefixSegment } from './breakpoints';
+import type { ChatBody } from '../wire/types';
+import { planBreakpoints, splitContext, type PrefixSegment } from './cacheBreakpoints';
 
 type TextBlock = Anthropic.TextBlockParam;
 const MARK = { type: 'ephemeral' } as const;

@@ -2,7 +2,7 @@
 // and every cloud provider refuses (at run time, fail closed) a body that is not sealed. Sealed bodies are frozen,
 // so nothing can be added after the scan.
 
-import type { ChatBody } from '../providers/types';
+import type { ChatBody } from './types';
 
 const sealedBodies = new WeakSet<object>();
 

@@ -1,7 +1,7 @@
 // "Local means local": the private tier only talks to this machine (or a host the user trusts), and an Ollama
 // model that Ollama itself proxies to its cloud (remote_host or remote_model) is not local either (security-facts §2.5).
 
-import type { ProviderFailure } from './types';
+import type { ProviderFailure } from '../wire/types';
 
 export function notLocalEndpointFailure(baseUrl: string, setting: string): ProviderFailure {
   return {

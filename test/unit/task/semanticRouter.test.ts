@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { canEmbed, NotLocalEmbeddingError, ollamaEmbedder, openAiCompatibleEmbedder, SemanticRouting } from '../../../src/core/providers/embed';
 import type { Labels } from '../../../src/core/request';
-import { SemanticRouter, type Embedder } from '../../../src/core/task/semantic';
+import { SemanticRouter, type Embedder } from '../../../src/core/task/semanticRouter';
 import { FakeEmbedServer, fakeEmbedding } from '../../fakes/embedServer';
 
 const labels = (complexity: number): Labels => ({ kind: 'ask', complexity, signals: ['no strong signal'], findings: [], privatePaths: [] });
