@@ -1,0 +1,20 @@
+// Registers `@hybrid` and the Hybrid models only where the running editor has those APIs (features.ts), so one
+// build serves VS Code 1.96 (neither: our chat view and commands only) up to current releases (both).
+
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/ports';
+import type { Services } from '../services';
+import { lmRegistration, nativeSupport, type NativeSupport } from './features';
+import { HybridModelProvider, LM_VENDOR } from './modelProvider';
+import { registerParticipant } from './participant';
+
+export function registerNativeChat(services: Services, extensionUri: vscode.Uri, logger: Logger): { disposables: vscode.Disposable[]; support: NativeSupport } {
+  const api = vscode as unknown as Parameters<typeof nativeSupport>[0];
+  const support = nativeSupport(api);
+  const disposables: vscode.Disposable[] = [];
+  if (support.participant) disposables.push(...registerParticipant(services, extensionUri));
+  const register = lmRegistration(api);
+  if (register) disposables.push(register(LM_VENDOR, new HybridModelProvider(services)) as vscode.Disposable);
+  logger.info(`native chat: @hybrid ${support.participant ? 'registered' : 'not available'}, model picker ${support.modelProvider ? 'registered' : 'not available'} (VS Code ${vscode.version})`);
+  return { disposables, support };
+}
