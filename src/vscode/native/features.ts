@@ -53,8 +53,8 @@ export interface NativeSupport {
 }
 
 interface EditorApiLike {
-  chat?: { createChatParticipant?: unknown };
-  lm?: { registerLanguageModelChatProvider?: unknown };
+  chat?: { createChatParticipant?: unknown; [other: string]: unknown };
+  lm?: { registerLanguageModelChatProvider?: unknown; [other: string]: unknown };
   LanguageModelTextPart?: unknown;
   LanguageModelToolCallPart?: unknown;
 }
