@@ -61,7 +61,10 @@ export async function lastResponse(page: Page, done: RegExp, timeoutMs = 60_000)
   const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {
-    text = await page.locator('.interactive-item-container.interactive-response').last().innerText().catch(() => '');
+    const responses = page.locator('.interactive-item-container.interactive-response');
+    text = (await responses.count()) > 0
+      ? await responses.last().innerText().catch(() => '')
+      : await page.locator('.interactive-session').first().innerText().catch(() => '');
     if (done.test(text)) return text;
     await page.waitForTimeout(500);
   }
