@@ -72,6 +72,7 @@ const checks: Check[] = [
     const text = await lastResponse(s.page, /Cost:|Not sent/);
     assert.match(text, /🔒 Local/, text);
     assert.match(text, /CONFIDENTIAL|proprietary|private|marker/i, 'the reason names the marker');
+    assert.ok(!/Ask the cloud/.test(text), 'no "Ask the cloud" for a CONFIDENTIAL answer');
     assert.equal(cloudBodies(s).length, cloudBefore, 'nothing went to the cloud fake');
   }],
 

@@ -14,7 +14,6 @@ export interface ChatButton { title: string; mode: ChatMode }
 
 export type ChatOut =
   | { kind: 'markdown'; text: string }
-  | { kind: 'progress'; text: string }
   | { kind: 'button'; button: ChatButton };
 
 const ROUTE_LABEL = { local: '🔒 Local', cloud: '☁️ Cloud', refuse: '⛔ Not sent' } as const;
@@ -34,7 +33,7 @@ export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
       const red = Object.keys(e.redactions).length ? summarizeRedactions(e.redactions) : '';
       if (e.route === 'cloud') out.push({ kind: 'markdown', text: `*Privacy:* ${red ? inline(red) : 'nothing sensitive found'} · *estimate* ${formatEstimate(e.likelyCostUsd ?? null, e.estimatedCostUsd)}\n\n---\n\n` });
       else if (e.route === 'local') out.push({ kind: 'markdown', text: '*Privacy:* stays on this machine\n\n---\n\n' });
-      if (e.route !== 'refuse') out.push({ kind: 'progress', text: e.route === 'cloud' ? 'Asking the cloud model…' : 'Asking the local model…' });
+      // No progress part here: the Chat view folds everything before one into a collapsed "steps" row, badge included.
       return out;
     }
     case 'delta': return [{ kind: 'markdown', text: e.text }];
@@ -54,7 +53,8 @@ export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
       return out;
     }
     case 'escalation': {
-      const out: ChatOut[] = [{ kind: 'markdown', text: `\n\n> ${inline(e.summary)}${e.reason ? ` — ${inline(e.reason)}` : ''}\n\n` }];
+      const why = e.reason && !e.reason.startsWith(e.summary) ? `${inline(e.summary)} — ${inline(e.reason)}` : inline(e.reason || e.summary);
+      const out: ChatOut[] = [{ kind: 'markdown', text: `\n\n> ${why}\n\n` }];
       if (e.action === 'offered' || e.action === 'available') out.push({ kind: 'button', button: { title: 'Ask the cloud', mode: 'cloud' } });
       return out;
     }
@@ -62,11 +62,12 @@ export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
 }
 
 /** The buttons every finished answer gets, after whatever the events offered. */
-export function closingButtons(route: 'local' | 'cloud' | 'refuse' | undefined, mode: ChatMode, offered: ChatButton[]): ChatButton[] {
+export function closingButtons(route: 'local' | 'cloud' | 'refuse' | undefined, mode: ChatMode, offered: ChatButton[], cloudBarred = false): ChatButton[] {
   const out = [...offered];
   const has = (m: ChatMode) => out.some((b) => b.mode === m);
   if (mode === 'explain') return out;
-  if (route === 'local' && !has('cloud')) out.push({ title: 'Ask the cloud', mode: 'cloud' });
+  // A sensitive local answer (the pipeline said the cloud is unavailable for it) gets no "Ask the cloud".
+  if (route === 'local' && !cloudBarred && !has('cloud')) out.push({ title: 'Ask the cloud', mode: 'cloud' });
   if (route === 'cloud' && !has('private')) out.push({ title: 'Retry on local', mode: 'private' });
   out.push({ title: 'Explain route', mode: 'explain' });
   return out;

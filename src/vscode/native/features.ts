@@ -37,6 +37,7 @@ export interface Cancellation {
 
 /** VS Code 1.104+ `LanguageModelChatProvider`. */
 export interface LmChatProvider {
+  readonly onDidChangeLanguageModelChatInformation?: (listener: () => unknown) => { dispose(): unknown };
   provideLanguageModelChatInformation(options: { readonly silent: boolean }, token: Cancellation): Promise<LmChatInformation[]> | LmChatInformation[];
   provideLanguageModelChatResponse(model: LmChatInformation, messages: readonly LmRequestMessage[], options: LmResponseOptions,
     progress: { report(part: unknown): void }, token: Cancellation): Promise<void>;

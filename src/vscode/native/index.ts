@@ -14,7 +14,13 @@ export function registerNativeChat(services: Services, extensionUri: vscode.Uri,
   const disposables: vscode.Disposable[] = [];
   if (support.participant) disposables.push(...registerParticipant(services, extensionUri));
   const register = lmRegistration(api);
-  if (register) disposables.push(register(LM_VENDOR, new HybridModelProvider(services)) as vscode.Disposable);
+  if (register) {
+    const provider = new HybridModelProvider(services);
+    disposables.push(provider, register(LM_VENDOR, provider) as vscode.Disposable);
+    // The Chat view may have asked for models before this extension activated: tell it again once we are up.
+    const timer = setTimeout(() => provider.announce(), 1_000);
+    disposables.push({ dispose: () => clearTimeout(timer) });
+  }
   logger.info(`native chat: @hybrid ${support.participant ? 'registered' : 'not available'}, model picker ${support.modelProvider ? 'registered' : 'not available'} (VS Code ${vscode.version})`);
   return { disposables, support };
 }

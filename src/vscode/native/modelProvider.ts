@@ -33,8 +33,24 @@ function toLmMessage(m: LmRequestMessage): LmMessage {
   return { role: m.role === vscode.LanguageModelChatMessageRole.Assistant ? 'assistant' : 'user', parts };
 }
 
-export class HybridModelProvider implements LmChatProvider {
-  constructor(private readonly services: Services) {}
+export class HybridModelProvider implements LmChatProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** The editor re-reads the model list on this event: after start-up and whenever our settings change. */
+  readonly onDidChangeLanguageModelChatInformation = this.changed.event;
+  private readonly subs: vscode.Disposable[];
+
+  constructor(private readonly services: Services) {
+    this.subs = [this.changed, services.config.onDidChange(() => this.changed.fire())];
+  }
+
+  /** Tells the editor the models are there (a picker opened before we registered would otherwise stay empty). */
+  announce(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.subs) d.dispose();
+  }
 
   provideLanguageModelChatInformation(): LmChatInformation[] {
     const s = this.services.settings;

@@ -21,7 +21,7 @@ const MODES: Record<string, ChatMode> = { private: 'private', cloud: 'cloud', re
 const ORIGIN: Record<ChatMode, Origin> = { auto: 'askAuto', private: 'askPrivate', cloud: 'askCloud', review: 'review', explain: 'explainRoute' };
 
 /** What a finished turn remembers (ChatResult.metadata): enough for history, follow-ups and the buttons. */
-export interface TurnMeta { question: string; mode: ChatMode; route?: Route; answer: string }
+export interface TurnMeta { question: string; mode: ChatMode; route?: Route; answer: string; cloudBarred?: boolean }
 
 /** Files, ranges and selections attached in the Chat input, read as context items. */
 export async function referencesAsContext(refs: readonly vscode.ChatPromptReference[]): Promise<ContextItem[]> {
@@ -84,25 +84,26 @@ export function createHandler(services: Services): vscode.ChatRequestHandler {
     let route: Route | undefined;
     let answer = '';
     let failed: string | undefined;
+    let cloudBarred = false;
     try {
       for await (const e of services.ask(input, abort.signal)) {
         if (e.type === 'route') route = e.route;
         if (e.type === 'delta') answer += e.text;
         if (e.type === 'error') failed = e.message;
         if (e.type === 'done' && e.status === 'ok') failed = undefined;
+        if (e.type === 'escalation' && e.action === 'unavailable') cloudBarred = true;
         for (const out of renderEvent(e, mode)) {
           if (out.kind === 'markdown') stream.markdown(out.text);
-          else if (out.kind === 'progress') stream.progress(out.text);
           else offered.push(out.button);
         }
       }
     } finally {
       sub.dispose();
     }
-    for (const b of closingButtons(route, mode, offered)) {
+    for (const b of closingButtons(route, mode, offered, cloudBarred)) {
       stream.button({ command: REASK_COMMAND, title: b.title, arguments: [b.mode, question] });
     }
-    const metadata: TurnMeta = { question, mode, route, answer };
+    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}) };
     return failed && !answer ? { metadata, errorDetails: { message: failed } } : { metadata };
   };
 }
@@ -111,7 +112,7 @@ export function followups(result: vscode.ChatResult): vscode.ChatFollowup[] {
   const meta = result.metadata as Partial<TurnMeta> | undefined;
   if (!meta?.question) return [];
   const out: vscode.ChatFollowup[] = [];
-  if (meta.route === 'local' && meta.mode !== 'explain') out.push({ prompt: meta.question, command: 'cloud', label: 'Ask the cloud' });
+  if (meta.route === 'local' && meta.mode !== 'explain' && !meta.cloudBarred) out.push({ prompt: meta.question, command: 'cloud', label: 'Ask the cloud' });
   if (meta.route === 'cloud' || meta.route === 'refuse') out.push({ prompt: meta.question, command: 'private', label: 'Ask the local model' });
   if (meta.mode !== 'explain') out.push({ prompt: meta.question, command: 'explain', label: 'Why this route?' });
   return out;

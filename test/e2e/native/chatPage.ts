@@ -51,6 +51,7 @@ export async function newChat(page: Page): Promise<void> {
 export async function send(page: Page, prompt: string): Promise<void> {
   const editor = page.locator('.interactive-input-part .monaco-editor').first();
   await editor.click();
+  await page.keyboard.press('Control+A'); // replaces a sticky "@hybrid " left from the last turn
   await page.keyboard.type(prompt, { delay: 2 });
   await page.keyboard.press('Escape'); // closes a completion list the text may have opened; the text stays
   await page.locator('.interactive-input-part .chat-submit-button a.action-label').first().click();

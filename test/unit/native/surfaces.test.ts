@@ -106,6 +106,7 @@ suite('native: what @hybrid shows', () => {
     assert.deepEqual(closingButtons('local', 'auto', []).map((b) => b.title), ['Ask the cloud', 'Explain route']);
     assert.deepEqual(closingButtons('cloud', 'cloud', []).map((b) => b.title), ['Retry on local', 'Explain route']);
     assert.deepEqual(closingButtons('local', 'explain', []), []);
+    assert.deepEqual(closingButtons('local', 'auto', [], true).map((b) => b.title), ['Explain route'], 'no cloud offer for a sensitive answer');
     assert.equal(participantQuery('hybrid', 'cloud', 'why?'), '@hybrid /cloud why?');
     assert.equal(participantQuery('hybrid', 'auto', 'why?'), '@hybrid why?');
   });
