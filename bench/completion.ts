@@ -1,6 +1,6 @@
 // Inline completion replay: a real source file is typed at 80 ms per keystroke into the real engine and the
 // real Ollama provider, against the fake Ollama with a fixed model latency (150 ms to first token, 15 ms per
-// token). The fake answers like a decent model: the true continuation of the file at 7 of 10 positions, a wrong
+// token), run in its own thread as Ollama runs in its own process (bench/completionOracle.ts). The fake answers like a decent model: the true continuation of the file at 7 of 10 positions, a wrong
 // line otherwise. The same replay with reuse off (no typed-ahead, cache or stream reuse) is the baseline.
 
 import * as fs from 'node:fs';
@@ -9,8 +9,9 @@ import { CompletionEngine, type CompletionTrace } from '../src/core/completion';
 import { createOllamaProvider } from '../src/core/providers/ollama';
 import type { LedgerRecord } from '../src/core/request';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
-import { FakeOllama } from '../test/fakes/ollama';
-import type { Exchange } from '../test/fakes/base';
+import { Worker } from 'node:worker_threads';
+import type { FakeTiming, OracleReport } from './completionOracle';
+import { clientPathFigure } from './completionClientPath';
 import { figure } from './stats';
 import type { BenchFigure } from './types';
 
@@ -29,39 +30,6 @@ const PER_TOKEN_MS = 15;
 const SOURCE = path.join(__dirname, '..', 'src', 'core', 'settings.ts');
 const START_AT = 'export function normalizeSettings';
 
-interface FakeTiming { arrivedAt: number; writes: number[] }
-
-/** Answers with the file's real continuation (or a wrong line) and notes when each chunk left. */
-class OracleOllama extends FakeOllama {
-  readonly timings: FakeTiming[] = [];
-  cursor = 0;
-
-  constructor(private readonly file: string) {
-    super({ ttftMs: TTFT_MS, perTokenMs: PER_TOKEN_MS });
-  }
-
-  override answerFor(body: unknown): string {
-    const prompt = String((body as { prompt?: unknown }).prompt ?? '');
-    const at = this.file.lastIndexOf(prompt, this.cursor);
-    const k = at < 0 ? this.cursor : at + prompt.length;
-    // Deterministic "accuracy": right 7 times in 10.
-    if ((k * 2654435761) % 10 >= 7) return 'wrongGuess(value);\n';
-    const lineEnd = this.file.indexOf('\n', k);
-    const next = lineEnd < 0 ? this.file.length : this.file.indexOf('\n', lineEnd + 1);
-    return this.file.slice(k, next < 0 ? this.file.length : next + 1);
-  }
-
-  protected override async handle(ex: Exchange): Promise<void> {
-    if (ex.record.path === '/api/generate') {
-      const t: FakeTiming = { arrivedAt: performance.now(), writes: [] };
-      this.timings.push(t);
-      const write = ex.res.write.bind(ex.res) as (chunk: string) => boolean;
-      (ex.res as unknown as { write: (c: string) => boolean }).write = (chunk: string) => { t.writes.push(performance.now()); return write(chunk); };
-    }
-    return super.handle(ex);
-  }
-}
-
 interface Replay {
   keystrokes: number;
   requests: number;
@@ -76,15 +44,36 @@ interface Replay {
   hitMs: number[];
 }
 
+/** Starts the fake Ollama in its own thread; `report()` ends it and returns what it saw. */
+async function startOracle(file: string): Promise<{ url: string; report(): Promise<OracleReport> }> {
+  const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(path.join(__dirname, 'completionOracle.ts'))});`;
+  const worker = new Worker(boot, { eval: true, workerData: { file, ttftMs: TTFT_MS, perTokenMs: PER_TOKEN_MS } });
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once('message', (m: { url: string }) => resolve(m.url));
+    worker.once('error', reject);
+  });
+  return {
+    url,
+    report: async () => {
+      const r = await new Promise<OracleReport>((resolve) => { worker.once('message', resolve); worker.postMessage('report'); });
+      await worker.terminate();
+      return r;
+    },
+  };
+}
+
+/** Absolute ms (timeOrigin + now): comparable with the oracle thread's timestamps. */
+const absNow = (): number => performance.timeOrigin + performance.now();
+
 async function replay(file: string, start: number, keystrokes: number, reuse: boolean): Promise<Replay> {
-  const fake = new OracleOllama(file);
-  const server = await fake.start();
+  const oracle = await startOracle(file);
+  const server = { url: oracle.url };
   const records: LedgerRecord[] = [];
   const traces: CompletionTrace[] = [];
   const provider = createOllamaProvider({ baseUrl: server.url });
   const settings = { ...DEFAULT_SETTINGS, 'local.baseUrl': server.url };
   const engine = new CompletionEngine({
-    provider, settings: () => settings, record: (r) => records.push(r), onTrace: (t) => traces.push(t),
+    provider, settings: () => settings, record: (r) => records.push(r), onTrace: (t) => traces.push(t), now: absNow,
     options: { reuse, adaptiveDebounce: false },
   });
   const end = Math.min(file.length, start + keystrokes);
@@ -100,7 +89,6 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
       previous?.abort();
       const controller = new AbortController();
       previous = controller;
-      fake.cursor = pos;
       pending.push(engine.provide({ docUri: 'file:///bench.ts', languageId: 'typescript', prefix: file.slice(0, pos), suffix }, controller.signal));
     }
     await new Promise((r) => setTimeout(r, 1500));
@@ -108,9 +96,8 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
   } finally {
     engine.dispose();
     await new Promise((r) => setTimeout(r, 100));
-    await server.close();
   }
-
+  const fake = await oracle.report();
   const generate = fake.requests.filter((r) => r.path === '/api/generate');
   // Pair each request the engine started with the fake's record of it: the first arrival after it started.
   const byFlight = new Map<string, FakeTiming>();
@@ -130,7 +117,7 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
     // Every request that ran to its end counts, whether its suggestion survived post-processing or not.
     if (t.debouncedAt === undefined || (t.outcome !== 'shown' && t.outcome !== 'empty')) continue;
     const fakeT = byFlight.get(t.id!);
-    // The first request also pays for /api/show (cached afterwards): leave it out.
+    // The first request also pays for /api/ps and /api/show (asked once per typing session): leave it out.
     if (t.id === firstFlight || !fakeT || t.debouncedAt === undefined || !t.chunks) continue;
     const lastUsed = fakeT.writes[Math.min(fakeT.writes.length, t.chunks + (t.stoppedEarly ? 0 : 1)) - 1];
     if (lastUsed === undefined) continue;
@@ -188,6 +175,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
     overhead,
     engineOnly,
     figure('completion: time to answer a cache / typed-ahead / reuse hit', 'ms', withReuse.hitMs.length ? withReuse.hitMs : [NaN], { note: 'from provide() to result, no request' }),
+    await clientPathFigure(opts.quick ? 200 : 1000),
   ];
 }
 

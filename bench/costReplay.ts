@@ -8,7 +8,7 @@
 import { createAskDeps } from '../src/core/pipeline/deps';
 import { runAsk } from '../src/core/pipeline/ask';
 import type { AskEvent } from '../src/core/pipeline/events';
-import { createPathPolicy } from '../src/core/classify/paths';
+import { createPathPolicy } from '../src/core/privacy/paths';
 import { createAnthropicProvider, createOllamaProvider } from '../src/core/providers';
 import type { LedgerRecord, Usage } from '../src/core/request';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../src/core/settings';

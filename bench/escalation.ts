@@ -15,8 +15,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minCacheableTokens, planBreakpoints } from '../src/core/cache/breakpoints';
 import { scoreConfidence, type TokenLogprob } from '../src/core/confidence';
-import { classify } from '../src/core/classify/classify';
-import { createPathPolicy } from '../src/core/classify/paths';
+import { classify } from '../src/core/task/classify';
+import { createPathPolicy } from '../src/core/privacy/paths';
 import { systemPromptFor, userMessage } from '../src/core/pipeline/prompts';
 import type { Usage } from '../src/core/request';
 import { decide } from '../src/core/route/decide';
@@ -57,7 +57,7 @@ function price(model: string, u: Usage): number {
 }
 
 /** A local answer's token stream, drawn per label (see the header). */
-function drawTokens(rng: Rng, needsFrontier: boolean, n: number): TokenLogprob[] {
+export function drawTokens(rng: Rng, needsFrontier: boolean, n: number): TokenLogprob[] {
   const lowShare = needsFrontier ? (rng.next() < 0.05 ? rng.next() * 0.08 : 0.2 + rng.next() * 0.4) : rng.next() * 0.12;
   return Array.from({ length: n }, () => {
     const p = rng.next() < lowShare ? 0.02 + rng.next() * 0.27 : 0.6 + rng.next() * 0.4;

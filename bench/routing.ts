@@ -3,9 +3,9 @@
 // Run alone: npx tsx -e "require('./bench/routing').run({quick:true}).then(r=>console.log(r))"
 
 import * as os from 'node:os';
-import { classify } from '../src/core/classify/classify';
-import { createPathPolicy } from '../src/core/classify/paths';
-import { scanSensitive } from '../src/core/classify/scan';
+import { classify } from '../src/core/task/classify';
+import { createPathPolicy } from '../src/core/privacy/paths';
+import { scanSensitive } from '../src/core/privacy/scan';
 import { EgressGate } from '../src/core/egress/gate';
 import type { Request } from '../src/core/request';
 import { DEFAULT_SETTINGS } from '../src/core/settings';

@@ -9,8 +9,10 @@ interface Suite { name: string; file: string }
 const SUITES: Suite[] = [
   { name: 'activation', file: './activation' },
   { name: 'routing', file: './routing' },
+  { name: 'routing languages', file: './routingLanguages' },
   { name: 'spend', file: './spend' },
   { name: 'completion', file: './completion' },
+  { name: 'completion context', file: './completionContext' },
   { name: 'cost replay', file: './costReplay' },
   { name: 'codebase', file: './codebase' },
   { name: 'escalation sweep', file: './escalation' },

@@ -3,8 +3,8 @@
 // (a) what our gate lets out for every corpus case (anything it finds there is a miss of ours) and (b) the raw
 // cases (what it finds at all), and times one request with a 2,000-line file. secretlint is ESM and ships with
 // vsce (a dev dependency), so this script needs no new dependency. Run: npx tsx bench/secretlintEval.ts
-import { createPathPolicy } from '../src/core/classify/paths';
-import { scanSensitive } from '../src/core/classify/scan';
+import { createPathPolicy } from '../src/core/privacy/paths';
+import { scanSensitive } from '../src/core/privacy/scan';
 import { EgressGate } from '../src/core/egress/gate';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { attacks } from '../test/fixtures/privacy/adversarial';

@@ -5,6 +5,9 @@ import { ApiKeys } from './vscode/apiKeys';
 import { AskCommands } from './vscode/ask/askCommands';
 import { ChatViewProvider } from './vscode/chat/ChatViewProvider';
 import { registerInlineCompletion } from './vscode/completion';
+import { completionDefinitions } from './vscode/completion/definitions';
+import { scanSensitive } from './core/privacy/scan';
+import { DEFAULT_ENGINE_OPTIONS } from './core/completion';
 import { ConfigService } from './vscode/config';
 import { LocalHealth } from './vscode/health';
 import { HybridChatHost } from './vscode/hybridChatHost';
@@ -17,6 +20,7 @@ import { bindStatusBar, notifyLocalProblem, probeLocal } from './vscode/wiring';
 import { watchAiignore } from './vscode/aiignore';
 import { registerTestApi, type TestApi } from './vscode/testApi';
 import { wireCodebaseContext } from './vscode/context/wire';
+import { useDocumentPrivacy } from './vscode/privacy/documentPrivacy';
 import { registerNativeChat } from './vscode/native';
 import type { NativeSupport } from './vscode/native/features';
 
@@ -42,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const spend = new SpendStore(context.globalStorageUri.fsPath, context.globalState, () => config.settings, logger, warn);
     const confirm = async (m: string) => (await vscode.window.showWarningMessage(m, { modal: true }, 'Send')) === 'Send';
     const services = new Services(context.extensionPath, config, keys, spend, logger, confirm);
+    useDocumentPrivacy(services.documents);
     const health: LocalHealth = new LocalHealth(() => probeLocal(services), logger, (r) => notifyLocalProblem(r, () => health));
     services.localHealth = () => health.current;
     const chatHost = new HybridChatHost(services, () => channel.show(), () => health.recheck());
@@ -54,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const statusBar = new StatusBar();
     subs.push(config, keys, spend, services, health, chatHost, chatView, ask, statusBar);
     closeLedger = () => spend.close();
+    const codebase = wireCodebaseContext(context, services, logger);
 
     subs.push(
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, chatView),
@@ -63,9 +69,15 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       ...ask.register(),
       registerInlineCompletion({
         provider: () => services.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
-        notify: () => void health.recheck(), onDidChangeSettings: config.onDidChange,
-        // One status bar item: completion's on/off joins the main item; its outages show there through LocalHealth.
-        onStatus: (st) => statusBar.update({ completionEnabled: st.enabled }),
+        health: health.monitor, onDidChangeSettings: config.onDidChange,
+        definitions: completionDefinitions({
+          index: codebase, isPrivatePath: (p) => services.pathPolicy().isPrivate(p).private, markers: () => config.settings['privacy.markers'],
+          hasMarker: (text, markers) => scanSensitive(text, { markers }).some((f) => f.category === 'marker'),
+          maxTokens: () => DEFAULT_ENGINE_OPTIONS.definitionTokens, logger,
+        }),
+        inform: (m) => void vscode.window.showInformationMessage(`Hybrid: ${m}`),
+        // One status bar item: completion's on/off and model loading join the main item; outages show there too.
+        onStatus: (st) => statusBar.update({ completionEnabled: st.enabled, completionLoading: st.loading }),
       }),
       vscode.commands.registerCommand('hybrid.setApiKey', () => keys.promptAndStore()),
       vscode.commands.registerCommand('hybrid.clearApiKey', () => keys.promptAndClear()),
@@ -85,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const aiignore = watchAiignore((text) => services.setAiignore(text), logger);
     services.aiignoreReady = aiignore.ready;
     subs.push(aiignore.disposable);
-    subs.push(wireCodebaseContext(context, services, logger));
+    subs.push(codebase);
     const native = registerNativeChat(services, context.extensionUri, logger);
     subs.push(...native.disposables);
     api.nativeChat = native.support;

@@ -4,11 +4,12 @@ export * from './request';
 export * from './settings';
 export * from './providers/types';
 
-export { scanSensitive, redact, DEFAULT_MAX_BYTES, type ScanOptions } from './classify/scan';
-export { createPathPolicy, DEFAULT_PRIVATE_GLOBS, type PathPolicy, type PathVerdict } from './classify/paths';
-export { classify, placeOf, type ClassifyOptions, type FindingPlace } from './classify/classify';
-export { scoreComplexity, type ComplexityResult } from './classify/complexity';
-export { SECRET_RULES, type SecretRule } from './classify/secretRules';
+export { scanSensitive, redact, DEFAULT_MAX_BYTES, type ScanOptions } from './privacy/scan';
+export { createPathPolicy, DEFAULT_PRIVATE_GLOBS, type PathPolicy, type PathVerdict } from './privacy/paths';
+export { classify, placeOf, type ClassifyOptions, type FindingPlace } from './task/classify';
+export { scoreComplexity, type ComplexityResult } from './task/complexity';
+export { SECRET_RULES } from './privacy/detectors';
+export type { SecretRule } from './privacy/rule';
 export { decide, describeSensitive, type DecideOptions } from './route/decide';
 export { checkLocalEndpoint, isLocalEndpoint, isRemoteOllamaModel } from './route/locality';
 export { EgressGate, type EgressGateOptions, type GateResult } from './egress/gate';

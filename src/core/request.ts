@@ -14,6 +14,11 @@ export interface ContextItem {
   /** 1-based inclusive line range of `text` inside the file, when known. */
   startLine?: number;
   endLine?: number;
+  /**
+   * Set when the whole file this item comes from is private (a path rule, `.aiignore`, or a proprietary marker
+   * anywhere in it, not only in `text`): nothing from it goes to the cloud. Set by classify/filePrivacy.ts.
+   */
+  privateFile?: { kind: 'path' | 'marker' | 'unscannable'; reason: string };
 }
 
 export interface ChatTurn {
@@ -86,8 +91,10 @@ export interface Labels {
   /** Why the classifier scored it so, readable by users. */
   signals: string[];
   findings: Finding[];
-  /** Context paths that match a private glob / .aiignore / deny-list. */
+  /** Context paths that match a private glob / .aiignore / deny-list, or whose file is private as a whole. */
   privatePaths: string[];
+  /** For a path in `privatePaths` whose file is private by its content (a marker elsewhere in it): why, in words. */
+  privateReasons?: Record<string, string>;
 }
 
 export interface Decision {
@@ -165,6 +172,8 @@ export interface LedgerRecord {
   reasons: string[];
   /** Redaction counts by finding kind, e.g. {"aws-access-key-id": 1, "email": 2}. */
   redactions?: Record<string, number>;
+  /** Inline completion suggestion records: the editor's language id (never any text of the file). */
+  language?: string;
   /** Set on a cloud escalation: the id of the local answer's record it escalated from. */
   escalatedFrom?: string;
 }

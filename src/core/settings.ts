@@ -30,6 +30,8 @@ export interface HybridSettings {
   'local.amortizationMonths': number;
   'local.watts': number;
   'local.usdPerKwh': number;
+  'local.hoursOnPerDay': number;
+  'local.idleWatts': number;
   'cloud.provider': CloudProviderKind;
   'cloud.model': string;
   'cloud.lightModel': string;
@@ -46,6 +48,7 @@ export interface HybridSettings {
   'routing.localBelow': number;
   'routing.escalation': EscalationMode;
   'routing.escalationThreshold': number;
+  'routing.embeddingModel': string;
   'budget.dailyUsd': number;
   'budget.monthlyUsd': number;
   'budget.onExceeded': OnBudgetExceeded;
@@ -79,8 +82,10 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'local.amortizationMonths': 36,
   'local.watts': 0,
   'local.usdPerKwh': 0,
+  'local.hoursOnPerDay': 0,
+  'local.idleWatts': 0,
   'cloud.provider': 'anthropic',
-  'cloud.model': 'claude-sonnet-4-6',
+  'cloud.model': 'claude-sonnet-5',
   'cloud.lightModel': 'auto',
   'anthropic.baseUrl': 'https://api.anthropic.com',
   'openai.baseUrl': 'https://api.openai.com/v1',
@@ -95,6 +100,7 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'routing.localBelow': 0.25,
   'routing.escalation': 'offer',
   'routing.escalationThreshold': 0.7,
+  'routing.embeddingModel': '',
   'budget.dailyUsd': 0,
   'budget.monthlyUsd': 0,
   'budget.onExceeded': 'confirm',

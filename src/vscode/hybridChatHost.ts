@@ -4,7 +4,9 @@ import type { FixAction } from '../core/providers/types';
 import { TurnReplays } from '../core/pipeline/turnReplay';
 import type { ChatTurn, ContextItem, Origin } from '../core/request';
 import type { AskCommands } from './ask/askCommands';
-import { editorContext } from './ask/editorContext';
+import { describeEditorContext, editorContext } from './ask/editorContext';
+import { fileMentions } from '../core/context/fileMentions';
+import { pickWorkspaceFiles, readAddedFiles } from './chat/addedFiles';
 import type { ChatHost, ChatStatus } from './chat/chatHost';
 import type { Services } from './services';
 import { ollamaPullCommand } from '../core/terminal/ollamaPull';
@@ -24,22 +26,49 @@ export class HybridChatHost implements ChatHost {
     private readonly recheckLocal: () => Promise<void>,
   ) {}
 
-  submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[],
-    turn?: { id: string; retryOf?: string }): AsyncIterable<AskEvent> {
-    // A chat question carries the current selection (not the whole file): what the user is looking at.
-    const editor = vscode.window.activeTextEditor;
+  async *submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[],
+    turn?: { id: string; retryOf?: string }, files?: string[]): AsyncIterable<AskEvent> {
+    // The commands' rule (editorContext): the selection, else the file. Added files (picker, #file:) come after it
+    // and pass the same privacy rules in the pipeline as any other context.
     const earlier = turn?.retryOf ? this.contexts.recall(turn.retryOf) : undefined;
-    const selected = earlier ?? (editor && !editor.selection.isEmpty ? editorContext(editor) : []);
+    let selected = earlier;
+    if (!selected) {
+      const fromEditor = editorContext(vscode.window.activeTextEditor, this.services.documents);
+      const wanted = [...new Set([...(files ?? []), ...fileMentions(question)])];
+      const added = wanted.length ? await readAddedFiles(wanted) : { items: [], skipped: [] };
+      if (added.skipped.length) yield { type: 'notice', text: `Not attached (not a readable text file in the workspace): ${added.skipped.join(', ')}` };
+      const whole = new Set(fromEditor.filter((c) => c.source === 'file').map((c) => c.path));
+      selected = [...fromEditor, ...added.items.filter((c) => !whole.has(c.path))];
+    }
     const context = excludePaths?.length ? selected.filter((c) => !excludePaths.includes(c.path ?? 'untitled')) : selected;
     if (turn) this.contexts.remember(turn.id, context);
-    return this.services.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history, excludePaths }, signal);
+    yield* this.services.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history, excludePaths }, signal);
   }
 
   escalate(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent> {
-    // The selection at the time of the click: the earlier turn's context is not kept in the thread.
-    const editor = vscode.window.activeTextEditor;
-    const context = editor && !editor.selection.isEmpty ? editorContext(editor) : [];
+    // The editor at the time of the click, by the same rule: the earlier turn's context is not kept in the thread.
+    const context = editorContext(vscode.window.activeTextEditor, this.services.documents);
     return this.services.ask({ origin: 'askAuto', kind: 'ask', question, context, history, escalateFrom: from }, signal);
+  }
+
+  pickFiles(): Promise<string[]> {
+    return pickWorkspaceFiles();
+  }
+
+  editorContextLabel(): string {
+    return describeEditorContext(vscode.window.activeTextEditor);
+  }
+
+  /** Fires (at most every 150 ms) when what a question would carry from the editor may have changed. */
+  onDidChangeEditorContext(listener: () => void): vscode.Disposable {
+    let timer: NodeJS.Timeout | undefined;
+    const later = () => { clearTimeout(timer); timer = setTimeout(listener, 150); };
+    const subs = [
+      vscode.window.onDidChangeActiveTextEditor(later),
+      vscode.window.onDidChangeTextEditorSelection(later),
+      vscode.window.onDidChangeTextEditorVisibleRanges(later),
+    ];
+    return new vscode.Disposable(() => { clearTimeout(timer); subs.forEach((d) => d.dispose()); });
   }
 
   async runFix(action: FixAction, detail?: string, turnId?: string): Promise<void> {

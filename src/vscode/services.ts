@@ -9,6 +9,7 @@ import {
   createAnthropicProvider, createOllamaProvider, createOpenAIProvider,
   type ChatProvider, type FimProvider, type OllamaProvider,
 } from '../core/providers';
+import { embedderFor, SemanticRouting } from '../core/providers/embed';
 import { cloudForRequest } from '../core/providers/requestKey';
 import type { HealthState } from '../core/request';
 import type { HybridSettings } from '../core/settings';
@@ -18,6 +19,7 @@ import type { ApiKeys } from './apiKeys';
 import type { ConfigService } from './config';
 import { Disposable } from './disposable';
 import type { LocalHealthReport } from './health';
+import { DocumentPrivacy } from './privacy/documentPrivacy';
 import type { SpendStore } from './spendStore';
 
 /** Caches one value per settings signature, so providers are built on first use and rebuilt only when their settings change. */
@@ -39,6 +41,7 @@ export class Services extends Disposable {
   private tokenCounter: TokenCounter | undefined;
   private aiignore: string | undefined;
   private pathPolicyCache = new Keyed<PathPolicy>();
+  private readonly semanticP = new Keyed<SemanticRouting>();
   localHealth: () => LocalHealthReport = () => ({ state: 'unknown', message: '' });
   private inFlight = 0;
   private readonly busyChanged = this.register(new vscode.EventEmitter<boolean>());
@@ -129,6 +132,12 @@ export class Services extends Disposable {
     this.aiignore = text;
   }
 
+  /** Judges whole files for every context item (a marker anywhere in a file makes all of it private). */
+  readonly documents = new DocumentPrivacy(() => {
+    const markers = this.settings['privacy.markers'];
+    return { pathPolicy: this.pathPolicy(), markers, key: JSON.stringify([this.settings['privacy.privateGlobs'], this.aiignore, markers]) };
+  });
+
   pathPolicy(): PathPolicy {
     const globs = this.settings['privacy.privateGlobs'];
     return this.pathPolicyCache.get(JSON.stringify([globs, this.aiignore]), () => createPathPolicy({ privateGlobs: globs, aiignore: this.aiignore }));
@@ -146,6 +155,8 @@ export class Services extends Disposable {
   async *ask(input: AskInput, signal: AbortSignal): AsyncGenerator<AskEvent, void, void> {
     await this.aiignoreReady;
     if (this.contextProvider) input = await this.contextProvider(input);
+    // Every item, whoever built it, inherits its whole file's privacy before the classifier sees it.
+    input = { ...input, context: await this.documents.mark(input.context) };
     const cloud = await this.cloud(); // the request's one key read; also refreshes cloudKeySet for the router
     await this.spend.refresh(); // budgets count every window's spend, never an empty model before the first load
     const s = this.settings;
@@ -157,6 +168,8 @@ export class Services extends Disposable {
       budget: () => this.spend.budget(), health: () => this.health(),
       record: (r) => this.spend.record(r), confirm: this.confirm, newId: newRequestId,
       expectedOutput: (route, kind) => this.spend.expectedOutput(route, kind),
+      semantic: await this.semanticP.get(JSON.stringify([s['routing.embeddingModel'], s['local.provider'], s['local.baseUrl'], s['privacy.trustedHosts']]),
+        () => new SemanticRouting(embedderFor(s))).router(),
     });
     if (this.inFlight++ === 0) this.busyChanged.fire(true);
     try {

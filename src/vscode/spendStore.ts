@@ -155,6 +155,7 @@ export class SpendStore extends Disposable implements SpendSource {
       tco: computeTco(snap.month, {
         hardwareUsd: s['local.hardwareUsd'], amortizationMonths: s['local.amortizationMonths'], watts: s['local.watts'],
         usdPerKwh: s['local.usdPerKwh'], costPerHour: s['local.costPerHour'],
+        hoursOnPerDay: s['local.hoursOnPerDay'], idleWatts: s['local.idleWatts'],
       }, now, s['cloud.model']),
       budget: this.budget(),
       priceTableDate: BUNDLED_PRICES.pricesChecked,

@@ -9,6 +9,7 @@ import { serializeRecord } from '../../src/core/spend/ledgerRecord';
 import { ledgerFileName } from '../../src/core/spend/ledger';
 import { usageFromProvider } from '../../src/core/spend/cost';
 import type { LedgerRecord } from '../../src/core/request';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 export const EXTENSION_STORAGE = 'hybrid-assistant.hybrid-assistant';
 export const TCO_SETTINGS = {
@@ -17,7 +18,7 @@ export const TCO_SETTINGS = {
   'hybrid.local.watts': 300,
   'hybrid.local.usdPerKwh': 0.4,
 };
-const CLOUD_MODEL = 'claude-sonnet-4-6'; // the default hybrid.cloud.model
+const CLOUD_MODEL = DEFAULT_SETTINGS['cloud.model']; // the e2e profile keeps the default hybrid.cloud.model
 
 export function ledgerDir(userDataDir: string): string {
   return path.join(userDataDir, 'User', 'globalStorage', EXTENSION_STORAGE, 'ledger');

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatUsd } from '../../src/shared/money';
 import type { LedgerRecord } from '../../src/core/request';
+import { isSuggestionRecord } from '../../src/core/spend/completionStats';
 import { ledgerDir, TCO_SETTINGS } from './seedSpend';
 import { session } from './session';
 import { runCommand, screenshot, setTheme, type ThemeKind } from './workbenchPage';
@@ -47,7 +48,7 @@ suite('spend panel (demo)', () => {
 
   // The seeded ledger (seedSpend.ts) plus whatever the chat tests added: the figures are recomputed by hand from the
   // ledger files on disk, with the formulas of docs/spend.md, and compared with what the panel shows.
-  function handFigures(): { tokens: number; eq: number; localCost: number; net: number; d: number; requests: number } {
+  function handFigures(): { tokens: number; eq: number; localCost: number; net: number; d: number; daysInMonth: number; requests: number; eqMonth: number; localMonth: number } {
     const now = new Date();
     let tokens = 0, eq = 0, ms = 0, perHour = 0, requests = 0;
     const dir = ledgerDir(session().userDataDir);
@@ -57,7 +58,7 @@ suite('spend panel (demo)', () => {
     const replaced = new Set(records.filter((r) => r.route === 'cloud').flatMap((r) => [r.escalatedFrom, r.attemptOf]));
     for (const r of records) {
       const at = new Date(r.time);
-      if (r.route !== 'local' || at.getFullYear() !== now.getFullYear() || at.getMonth() !== now.getMonth() || r.outcome === 'accepted') continue;
+      if (r.route !== 'local' || at.getFullYear() !== now.getFullYear() || at.getMonth() !== now.getMonth() || isSuggestionRecord(r)) continue;
       requests++;
       tokens += r.tokens.input + r.tokens.output;
       if (typeof r.cloudEquivalentUsd === 'number' && !replaced.has(r.id)) eq += r.cloudEquivalentUsd;
@@ -65,10 +66,16 @@ suite('spend panel (demo)', () => {
       perHour += r.costUsd ?? 0;
     }
     const d = now.getDate();
-    const hardware = (TCO_SETTINGS['hybrid.local.hardwareUsd'] / TCO_SETTINGS['hybrid.local.amortizationMonths']) * d / 30;
+    const daysInMonth = new Date(now.getFullYear(), now.getMonth() + 1, 0).getDate();
+    // By the calendar: this month's share of one month of hardware (docs/spend.md rule 3).
+    const hardware = (TCO_SETTINGS['hybrid.local.hardwareUsd'] / TCO_SETTINGS['hybrid.local.amortizationMonths']) * d / daysInMonth;
     const power = (TCO_SETTINGS['hybrid.local.watts'] / 1000) * (ms / 3_600_000) * TCO_SETTINGS['hybrid.local.usdPerKwh'];
     const localCost = hardware + power + perHour;
-    return { tokens, eq, localCost, net: eq - localCost, d, requests };
+    // The calendar month at this pace (costPerHour is 0 in the e2e profile).
+    const pace = daysInMonth / d;
+    const eqMonth = eq * pace;
+    const localMonth = TCO_SETTINGS['hybrid.local.hardwareUsd'] / TCO_SETTINGS['hybrid.local.amortizationMonths'] + power * pace;
+    return { tokens, eq, localCost, net: eq - localCost, d, daysInMonth, requests, eqMonth, localMonth };
   }
 
   for (const kind of ['dark', 'light'] as ThemeKind[]) {
@@ -84,10 +91,16 @@ suite('spend panel (demo)', () => {
       assert.equal(await value('cloudEquivalent'), formatUsd(hand.eq));
       assert.equal(await value('localCost'), formatUsd(hand.localCost));
       assert.equal(await value('netSavings'), formatUsd(hand.net));
+      if (hand.d >= 3) {
+        assert.equal(await value('projectedCloudEquivalent'), formatUsd(hand.eqMonth));
+        assert.equal(await value('projectedLocalCost'), formatUsd(hand.localMonth));
+        assert.equal(await value('projectedNet'), formatUsd(hand.eqMonth - hand.localMonth));
+      }
+      process.stdout.write(`      hand figures: ${JSON.stringify(hand)}\n`);
       // The formula is one click away and carries the numbers.
       await frame.click('.tco [data-figure="localCost"] summary');
       const formula = await frame.evaluate(`document.querySelector('.tco [data-figure="localCost"] .tco-formula p')?.textContent ?? ''`) as string;
-      assert.match(formula, new RegExp(`hardware \\$1800\\.00 ÷ 36 months × ${hand.d}/30 days`));
+      assert.match(formula, new RegExp(`hardware \\$1800\\.00 ÷ 36 months × ${hand.d}/${hand.daysInMonth} days`));
       await frame.evaluate('document.querySelector(".tco")?.scrollIntoView({ block: "start" })');
       await session().page.waitForTimeout(800);
       const file = await screenshot(session(), `workbench-spend-tco-${kind}`);

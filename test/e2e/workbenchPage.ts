@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { updateUserSettings } from '../runners/codeServerHost';
-import type { E2ESession, PackageJson } from './session';
+import { session, type E2ESession, type PackageJson } from './session';
 
 export const WORKBENCH_READY_MS = 120_000;
 
@@ -32,15 +32,25 @@ export function paletteCommands(pkg: PackageJson): Array<{ id: string; label: st
     .map((c) => ({ id: c.command, label: c.category ? `${c.category}: ${c.title}` : c.title }));
 }
 
-/** Opens the command palette (F1) with `query` typed after the '>' and returns the visible row labels. */
+/**
+ * Opens the command palette (F1) with `query` typed after the '>' and returns the visible row labels. A quick input
+ * that is still open (or closing: the one a command just took its answer from) is closed first, so the text never
+ * lands in a box that is about to disappear; a fill that still misses reopens the palette (bounded).
+ */
 export async function searchPalette(page: Page, query: string): Promise<string[]> {
   const input = page.locator('.quick-input-box input');
-  if (!(await input.isVisible())) {
+  for (let attempt = 1; ; attempt++) {
+    if (await page.locator('.quick-input-widget').isVisible()) await closeQuickInput(page);
     await page.locator('.monaco-workbench').click({ position: { x: 600, y: 300 }, force: true }).catch(() => undefined);
     await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    try {
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(`>${query}`, { timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
   }
-  await input.fill(`>${query}`);
   const rows = page.locator('.quick-input-list .monaco-list-row');
   await rows.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
   // The list filters as you type; give it one frame to settle before reading.
@@ -83,17 +93,41 @@ export async function closeQuickInput(page: Page): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
-/** Opens a workspace file by name through Quick Open (Ctrl+P). */
+/**
+ * Opens a workspace file by its path relative to the open folder. Quick Open is given the file's absolute path:
+ * the workbench then checks that one path on disk and lists it, instead of waiting for its file search to notice
+ * a file the test has just written (a race that a loaded machine loses, issue #20).
+ */
 export async function openFile(page: Page, name: string): Promise<void> {
+  const absolute = path.isAbsolute(name) ? name : findInWorkspace(session().workspace, name);
+  const base = path.basename(absolute);
+  if (await page.locator('.quick-input-widget').isVisible()) await closeQuickInput(page);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(name);
-  // Wait for the file's own row: until the search settles the first row may be a recently opened file.
-  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: name }).first()
+  await input.fill(absolute);
+  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: base }).first()
     .waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator(`.tabs-container .tab[aria-label*="${base}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** `name` as a path under the workspace, or the one file of that name anywhere in it (as Quick Open would find it). */
+function findInWorkspace(root: string, name: string): string {
+  const direct = path.join(root, name);
+  if (fs.existsSync(direct)) return direct;
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === '.git') continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name === path.basename(name) && full.endsWith(name)) found.push(full);
+    }
+  };
+  walk(root);
+  if (found.length !== 1) throw new Error(`openFile: ${found.length} files named ${name} under ${root}${found.length ? `: ${found.join(', ')}` : ''}`);
+  return found[0];
 }
 
 export type ThemeKind = 'light' | 'dark';

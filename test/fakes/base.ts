@@ -4,6 +4,7 @@
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createHash } from 'node:crypto';
+import { demoAnswer } from './demoAnswers';
 
 export type FaultKind =
   | 'refuse'            // reset every connection as soon as it opens (a true ECONNREFUSED needs a closed port)
@@ -35,6 +36,8 @@ export interface Fault {
 }
 
 export interface RecordedRequest {
+  /** When the request's headers arrived (absolute ms: timeOrigin + now, comparable across threads). */
+  receivedAt: number;
   index: number;
   method: string;
   path: string;
@@ -55,6 +58,8 @@ export interface ReplyConfig {
   marker: string;
   /** Fixed answer text (after the marker). Default: a short deterministic sentence. */
   text?: string;
+  /** `npm start -- --demo-servers`: answer by kind (code, a review finding, markdown) instead of `text`. */
+  demo?: boolean;
   /** Append `[digest:xxxxxxxx]` of the received body to the answer. */
   echoDigest?: boolean;
   /** Delay before the first token (after headers). */
@@ -143,21 +148,28 @@ export abstract class FakeServer {
 
   /** The answer text a request receives (marker + text + optional digest). */
   answerFor(body: unknown): string {
+    if (this.reply.demo && this.reply.text === undefined) return demoAnswer(body, this.reply.marker);
     const text = this.reply.text ?? 'canned answer from a loopback fake.';
     return `${this.reply.marker} ${text}${this.reply.echoDigest ? ` [digest:${digestOf(body)}]` : ''}`;
   }
+
+  /** How long an idle keep-alive connection stays open (Node's server default is 5 s). */
+  protected keepAliveMs = 1000;
+  /** TCP connections accepted so far (a client that keeps its connection alive opens one). */
+  connections = 0;
 
   async start(port = 0): Promise<StartedServer> {
     if (this.server) throw new Error('already started');
     this.closing = false;
     const server = http.createServer((req, res) => { void this.onRequest(req, res); });
-    server.keepAliveTimeout = 1000;
+    server.keepAliveTimeout = this.keepAliveMs;
     server.on('connection', (socket: Socket) => {
       if (this.fault?.kind === 'refuse' && this.fault.remaining > 0) {
         this.fault.remaining--;
         socket.resetAndDestroy();
         return;
       }
+      this.connections++;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
@@ -188,6 +200,7 @@ export abstract class FakeServer {
   protected abstract errorBody(status: number, fault: Fault): unknown;
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const receivedAt = performance.timeOrigin + performance.now();
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     let resolveClosed!: () => void;
@@ -199,6 +212,7 @@ export abstract class FakeServer {
       body: parseBody(raw),
       clientClosed: false,
       finished: false,
+      receivedAt,
       closedByClient: new Promise<void>((r) => { resolveClosed = r; }),
     };
     this.requests.push(record);

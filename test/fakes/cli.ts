@@ -1,5 +1,6 @@
 // Runs the fakes out of process for integration tests, e2e and `npm start -- --demo-servers`:
-//   npx tsx test/fakes/cli.ts --ollama 11434 --anthropic 0 --openai 0 [--ttft 0] [--per-token 0]
+//   npx tsx test/fakes/cli.ts --ollama 11434 --anthropic 0 --openai 0 [--ttft 0] [--per-token 0] [--demo]
+// (--demo: answers by kind, see demoAnswers.ts)
 // prints {"ollama":"http://127.0.0.1:11434","anthropic":"http://127.0.0.1:p","openai":"http://127.0.0.1:q/v1"}
 // on one line and stays up until SIGINT/SIGTERM (or its parent closes stdin when --exit-on-stdin-close).
 
@@ -23,6 +24,7 @@ function parseArgs(argv: string[]): { opts: StartAllOptions; exitOnStdinClose: b
       case '--ttft': reply.ttftMs = next(); break;
       case '--per-token': reply.perTokenMs = next(); break;
       case '--exit-on-stdin-close': exitOnStdinClose = true; break;
+      case '--demo': reply.demo = true; break;
       default: throw new Error(`unknown argument ${arg}`);
     }
   }

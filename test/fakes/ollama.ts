@@ -1,4 +1,6 @@
-// Fake Ollama HTTP API: /api/version, /api/tags, /api/show (capabilities, remote_host), /api/generate and
+// Fake Ollama HTTP API: /api/version, /api/tags, /api/show (capabilities, remote_host), /api/ps (models in memory,
+// expires_at, context_length), a cold model that loads for `loadDelayMs` before its first byte (as Ollama loads
+// before it answers; an empty /api/generate prompt only loads, done_reason "load"), /api/generate and
 // /api/chat (NDJSON; final chunk with done, done_reason, counts and durations in nanoseconds), the real 404 for a
 // model that is not pulled, 400 for `suffix` on a model without `insert`, and Ollama's silent prompt truncation.
 
@@ -36,10 +38,30 @@ export class FakeOllama extends FakeServer {
   version = '0.12.6';
   /** What a request with `logprobs: true` gets back (see ./logprobs). */
   logprobs: LogprobMode = 'confident';
+  /** Models in memory → the context they were loaded with (undefined: not said, as older Ollama). */
+  private readonly loaded = new Map<string, number | undefined>();
+  /** Time to load a model that is not in memory (or is, with another num_ctx) before the first byte. */
+  loadDelayMs = 0;
+  /** Ollama ends the answer before the first `options.stop` sequence (done_reason "stop"); false = a server that ignores it. */
+  honourStop = true;
+  /** Ollama's Go server keeps idle connections open (no idle time-out is set). */
+  protected override keepAliveMs = 300_000;
 
   constructor(reply: Partial<ReplyConfig> = {}, models: FakeOllamaModel[] = DEFAULT_OLLAMA_MODELS) {
     super({ marker: '[fake-ollama]', ...reply }, ['/api/generate', '/api/chat']);
     this.models = models.map((m) => ({ ...m }));
+    for (const m of this.models) this.loaded.set(m.name, undefined);
+  }
+
+  /** Unloads every model (or the ones named): the next request for one waits `loadDelayMs` first. */
+  setCold(loadDelayMs: number, names?: string[]): void {
+    this.loadDelayMs = loadDelayMs;
+    for (const m of names ?? [...this.loaded.keys()]) this.loaded.delete(this.find(m)?.name ?? m);
+  }
+
+  isLoaded(name: string): boolean {
+    const m = this.find(name);
+    return !!m && this.loaded.has(m.name);
   }
 
   setModels(models: FakeOllamaModel[]): void {
@@ -69,6 +91,13 @@ export class FakeOllama extends FakeServer {
     switch (`${record.method} ${record.path}`) {
       case 'GET /api/version': return this.json(ex, 200, { version: this.version });
       case 'GET /api/tags': return this.json(ex, 200, { models: this.models.map((m) => this.tag(m)) });
+      case 'GET /api/ps': return this.json(ex, 200, {
+        models: this.models.filter((m) => this.loaded.has(m.name)).map((m) => {
+          const { modified_at: _modified, ...tag } = this.tag(m) as Record<string, unknown>;
+          const ctx = this.loaded.get(m.name);
+          return { ...tag, expires_at: new Date(Date.now() + 30 * 60_000).toISOString(), size_vram: 986_000_000, ...(ctx ? { context_length: ctx } : {}) };
+        }),
+      });
       case 'POST /api/show': {
         const m = this.find(body['model'] ?? body['name']);
         if (!m) return this.json(ex, 404, { error: `model '${String(body['model'])}' not found` });
@@ -110,12 +139,29 @@ export class FakeOllama extends FakeServer {
       }
     }
     const options = (body['options'] ?? {}) as { num_predict?: number; num_ctx?: number };
+    // Ollama loads a model that is not in memory, or is with another context size, before anything is sent.
+    const wantCtx = options.num_ctx;
+    if (!this.loaded.has(m.name) || (wantCtx !== undefined && this.loaded.get(m.name) !== undefined && this.loaded.get(m.name) !== wantCtx)) {
+      if (this.loadDelayMs > 0 && !(await ex.wait(this.loadDelayMs))) return;
+      this.loaded.set(m.name, wantCtx ?? FAKE_DEFAULT_NUM_CTX);
+    } else if (wantCtx !== undefined && this.loaded.get(m.name) === undefined) {
+      this.loaded.set(m.name, wantCtx);
+    }
+    if (kind === 'generate' && body['prompt'] === '' && !body['suffix']) {
+      return this.json(ex, 200, { model: m.name, created_at: new Date().toISOString(), response: '', done: true, done_reason: 'load' });
+    }
     const promptText = kind === 'chat' ? JSON.stringify(body['messages'] ?? []) : `${String(body['prompt'] ?? '')}${String(body['suffix'] ?? '')}`;
     const estimated = fakeTokenCount(promptText);
     const numCtx = options.num_ctx ?? FAKE_DEFAULT_NUM_CTX;
     // Real Ollama keeps about half the window and drops the front when the prompt does not fit, still 200.
     const promptEvalCount = estimated > numCtx ? Math.floor(numCtx / 2) : estimated;
-    let tokens = tokenize(this.answerFor(ex.record.body));
+    let answer = this.answerFor(ex.record.body);
+    const stops = (options as { stop?: unknown }).stop;
+    if (this.honourStop && Array.isArray(stops)) {
+      const cut = Math.min(...stops.filter((x): x is string => typeof x === 'string' && x.length > 0).map((x) => answer.indexOf(x)).filter((i) => i >= 0));
+      if (Number.isFinite(cut)) answer = answer.slice(0, cut);
+    }
+    let tokens = tokenize(answer);
     let doneReason = 'stop';
     if (typeof options.num_predict === 'number' && options.num_predict >= 0 && tokens.length > options.num_predict) {
       tokens = tokens.slice(0, options.num_predict);

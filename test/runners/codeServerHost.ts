@@ -36,6 +36,10 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = Object.freeze({
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+  // The word-based suggest popup opens on typed characters such as '(' and covers the ghost text the completion
+  // tests look for; a test of inline completion is not a test of that popup.
+  'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+  'editor.suggestOnTriggerCharacters': false,
 });
 
 /** Variables that carry the user's real credentials or endpoints; test runs never pass them on. */

@@ -15,6 +15,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import type { Page } from 'playwright-core';
 import { setSession, type E2ESession, type PackageJson } from '../e2e/session';
 import { waitForWorkbench } from '../e2e/workbenchPage';
 import { findTestFiles } from './bundleInHostTests';
@@ -66,10 +67,7 @@ async function main(): Promise<number> {
   // HYBRID_E2E_FILES=<word>: only the scenario files whose names contain it (a focused run on a loaded machine).
   const only = process.env.HYBRID_E2E_FILES;
   const files = findTestFiles(path.join(REPO_ROOT, 'test', 'e2e'), '.e2e.ts').filter((f) => !only || path.basename(f).includes(only));
-  let failureShots = 0;
-  add(tally, await runMocha(files, async () => {
-    await page.screenshot({ path: path.join(tempDir, `failure-${++failureShots}.png`) }).catch(() => undefined);
-  }));
+  add(tally, await runMocha(files, (title, error) => keepFailure(page, tempDir, title, error)));
   setSession(undefined);
   await browser.close();
 
@@ -93,7 +91,7 @@ async function main(): Promise<number> {
   add(tally, packaged);
   if (packaged.failed === 0) fs.rmSync(run.tempDir, { recursive: true, force: true });
 
-  if (tally.failed > 0) process.stdout.write(`  logs kept in ${tempDir} (npm-start.log, profile/code-server.log, failure-*.png)\n`);
+  if (tally.failed > 0) process.stdout.write(`  logs kept in ${tempDir} (failures.log names each test's failure-*.png; npm-start.log, profile/code-server.log)\n`);
   else fs.rmSync(tempDir, { recursive: true, force: true });
   process.stdout.write(`${countsLine('e2e', tally.passed, tally.failed)}\n`);
   return tally.failed > 0 ? 1 : 0;
@@ -137,18 +135,44 @@ async function waitForUrl(child: ChildProcess, logFile: string): Promise<string>
   });
 }
 
-/** Loads the *.e2e.ts files (through tsx's require hook) and runs them; prints spec output. */
-function runMocha(files: string[], onFailure: () => Promise<void>): Promise<Tally> {
-  const mocha = new Mocha({ ui: 'tdd', timeout: 90_000, reporter: 'spec', color: false });
+/**
+ * Loads the *.e2e.ts files (through tsx's require hook) and runs them; prints spec output. A failed test's evidence
+ * is kept in a root afterEach hook, which mocha awaits before the next test starts: a 'fail' listener would race
+ * the next test (a reload there left a blank page in the picture).
+ */
+function runMocha(files: string[], onFailure: (title: string, error: string) => Promise<void>): Promise<Tally> {
+  const mocha = new Mocha({
+    ui: 'tdd', timeout: 90_000, reporter: 'spec', color: false,
+    rootHooks: {
+      async afterEach(this: Mocha.Context) {
+        const t = this.currentTest;
+        if (t?.state === 'failed') await onFailure(t.fullTitle(), String((t as { err?: Error }).err?.message ?? ''));
+      },
+    },
+  });
   // run() require()s the files: tsx's CJS hook (this process runs under tsx) compiles them.
   for (const f of files) mocha.addFile(f);
   const tally: Tally = { passed: 0, failed: 0 };
-  const pending: Array<Promise<void>> = [];
   return new Promise((resolve) => {
-    const runner = mocha.run(() => { void Promise.all(pending).then(() => resolve(tally)); });
+    const runner = mocha.run(() => resolve(tally));
     runner.on('pass', () => { tally.passed++; });
-    runner.on('fail', () => { tally.failed++; pending.push(onFailure()); });
+    runner.on('fail', () => { tally.failed++; });
   });
+}
+
+let failureShots = 0;
+/** Saves what the page showed when a test failed, named after the test, and logs which file belongs to which test. */
+async function keepFailure(page: Page, dir: string, title: string, error: string): Promise<void> {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  const file = path.join(dir, `failure-${++failureShots}-${slug}.png`);
+  // A failure inside a webview iframe still shows on the page; fullPage is not needed for a fixed-size workbench.
+  const shot = await page.screenshot({ path: file, timeout: 15_000 }).then(() => file, (e: Error) => `no screenshot (${e.message})`);
+  fs.appendFileSync(path.join(dir, 'failures.log'), `${title}
+  error: ${error.split('\n')[0]}
+  page: ${page.url()}
+  screenshot: ${shot}
+
+`);
 }
 
 /** Ctrl-C on `npm start` must stop code-server and the fakes; counted as one test. */

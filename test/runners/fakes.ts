@@ -25,11 +25,12 @@ export function isFakeUrls(value: unknown): value is FakeUrls {
   return ['ollama', 'anthropic', 'openai'].every((k) => typeof v[k] === 'string' && /^http:\/\/127\.0\.0\.1:\d+/.test(v[k] as string));
 }
 
-export async function startFakes(timeoutMs = 60_000): Promise<RunningFakes> {
+/** `demo`: answers by kind (test/fakes/demoAnswers.ts) for `npm start -- --demo-servers`. */
+export async function startFakes(timeoutMs = 60_000, opts: { demo?: boolean } = {}): Promise<RunningFakes> {
   const tsxCli = require.resolve('tsx/cli', { paths: [REPO_ROOT] });
   const child = spawn(process.execPath, [
     tsxCli, path.join(REPO_ROOT, 'test', 'fakes', 'cli.ts'),
-    '--ollama', '0', '--anthropic', '0', '--openai', '0', '--exit-on-stdin-close',
+    '--ollama', '0', '--anthropic', '0', '--openai', '0', '--exit-on-stdin-close', ...(opts.demo ? ['--demo'] : []),
   ], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   trackGroup(child);
   const stop = onStop(async () => { child.stdin?.end(); await killTree(child, 3_000); });

@@ -1,5 +1,5 @@
 // The ledger records inline completion makes: one per request, one per cache hit (no request, $0), and one more
-// when a suggestion is accepted.
+// per suggestion seen saying what became of it (accepted, partially accepted, dismissed).
 import type { LedgerRecord, Usage } from '../request';
 import { localCost } from '../spend/cost';
 import type { StreamResult } from '../providers/types';
@@ -39,13 +39,17 @@ export function cacheHitRecord(id: string, model: string, providerId: string, wa
 }
 
 /**
- * A second record `<id>:accepted` (outcome 'accepted', no tokens) — its own id, so the ledger keeps both lines
- * and the spend model does not count the request twice.
+ * What became of a suggestion the user saw: `<id>:<outcome>` (accepted / partial / dismissed), no tokens, $0 — its
+ * own id, so the ledger keeps it beside the request's record and the spend model does not count a request twice.
+ * `totalMs` is what the user waited for the suggestion.
  */
-export function acceptedRecord(id: string, model: string, providerId: string, wallNow: number): LedgerRecord {
+export function suggestionRecord(
+  id: string, outcome: 'accepted' | 'partial' | 'dismissed', meta: { model: string; language: string; latencyMs: number },
+  providerId: string, wallNow: number,
+): LedgerRecord {
   return {
-    v: 1, id: `${id}:accepted`, time: new Date(wallNow).toISOString(), origin: 'inline', kind: 'completion', route: 'local',
-    provider: providerId, model, tokens: zeroUsage(), costUsd: 0, ttftMs: null, totalMs: 0, status: 'ok', outcome: 'accepted',
-    reasons: ['inline completion accepted'],
+    v: 1, id: `${id}:${outcome}`, time: new Date(wallNow).toISOString(), origin: 'inline', kind: 'completion', route: 'local',
+    provider: providerId, model: meta.model, tokens: zeroUsage(), costUsd: 0, ttftMs: null, totalMs: Math.round(meta.latencyMs),
+    status: 'ok', outcome, reasons: [`inline suggestion ${outcome === 'partial' ? 'partially accepted' : outcome}`], language: meta.language,
   };
 }

@@ -6,7 +6,8 @@
 import type { StreamResult } from '../providers/types';
 import { nullLogger, type Logger } from '../ports';
 import { LruCache, cacheKey } from './cache';
-import { acceptedRecord, cacheHitRecord, flightRecord } from './completionRecords';
+import type { SuggestionOutcome } from './acceptance';
+import { cacheHitRecord, flightRecord, suggestionRecord } from './completionRecords';
 import { AdaptiveDelay, Debouncer } from './debounce';
 import {
   DEFAULT_ENGINE_OPTIONS, type CompletionEngineDeps, type CompletionInput, type CompletionResult, type CompletionSettings,
@@ -14,9 +15,11 @@ import {
 } from './engineTypes';
 import { buildFimRequest, type FimBody, type PostprocessArgs } from './fimRequest';
 import { canJoin, resultFor, typedAhead, type Flight, type Meta, type Recent } from './flight';
-import { HealthMonitor, type CompletionHealth } from './health';
+import { LocalHealthMonitor } from '../route/localHealth';
+import { fitPrompt, splitContext, type FittedBudget } from './contextFit';
 import { postprocess, streamHasEnough } from './postprocess';
-import { monotonicNow, systemTimers, type Timers } from './timers';
+import { monotonicNow, systemTimers, untilDone, type Timers } from './timers';
+import { ModelWarmth } from './warmth';
 import { buildWindow } from './window';
 
 export { DEFAULT_ENGINE_OPTIONS } from './engineTypes';
@@ -34,7 +37,10 @@ export class CompletionEngine {
   private readonly debouncer: Debouncer;
   private readonly latency = new AdaptiveDelay();
   private readonly cache: LruCache<string>;
-  private readonly healthMonitor: HealthMonitor;
+  private readonly healthMonitor: LocalHealthMonitor;
+  private readonly warmth: ModelWarmth;
+  private fitted: { s: CompletionSettings; r: unknown; b: FittedBudget } | undefined;
+  private readonly notesSaid = new Set<string>();
   private flight: Flight | undefined;
   private recent: Recent | undefined;
   /** Ids handed out recently, so an acceptance can be recorded with the model that made it. */
@@ -51,22 +57,24 @@ export class CompletionEngine {
     this.newId = deps.newId ?? (() => `cmp-${this.wallNow().toString(36)}-${(++this.seq).toString(36)}`);
     this.debouncer = new Debouncer(this.timers);
     this.cache = new LruCache(this.opts.reuse ? this.opts.cacheSize : 0);
-    this.healthMonitor = new HealthMonitor((h) => deps.onHealth?.(h), this.opts.retryWhileDownMs);
-  }
-
-  get health(): CompletionHealth {
-    return this.healthMonitor.health;
+    // Standalone (bench, tests) the engine keeps its own; the extension passes the one every feature shares.
+    this.healthMonitor = deps.health ?? new LocalHealthMonitor({ now: this.now, logger: this.log }, this.opts.retryWhileDownMs);
+    this.warmth = new ModelWarmth({
+      provider: () => deps.provider, now: this.now, onLoading: (m) => deps.onLoading?.(m),
+      onResidency: (model, _r, failure) => { if (failure) this.healthMonitor.reportOutcome(failure, model); },
+    }, { idleMs: this.opts.idleMs, loadTimeoutMs: this.opts.loadTimeoutMs });
   }
 
   /** The next completion tries the local model again even inside the retry interval (settings changed, Retry). */
   retryNow(): void {
-    this.healthMonitor.reset(this.now());
+    this.healthMonitor.forgetOutage();
   }
 
   /** Settings that change the answer (model, windows) make cached suggestions stale. */
   clearCache(): void {
     this.cache.clear();
     this.recent = undefined;
+    this.warmth.invalidate();
   }
 
   async provide(input: CompletionInput, signal: AbortSignal): Promise<CompletionResult | undefined> {
@@ -81,6 +89,14 @@ export class CompletionEngine {
       return undefined;
     }
 
+    this.warmth.touch(s['local.completionModel']);
+    // After a pause the server is asked whether the model is loaded (and its window); a cold one is loaded first.
+    // Wait for that (the next keystroke cancels this call, not the load) rather than time out on it.
+    const warming = this.warmth.whenReady();
+    if (warming && !(await untilDone(warming, signal))) {
+      trace({ outcome: 'cancelled' });
+      return undefined;
+    }
     if (this.opts.reuse) {
       const ahead = typedAhead(this.recent, input);
       if (ahead) {
@@ -89,7 +105,8 @@ export class CompletionEngine {
       }
     }
 
-    const win = buildWindow(input.prefix, input.suffix, s['completion.prefixTokens'], s['completion.suffixTokens']);
+    const budget = this.budget(s);
+    const win = buildWindow(input.prefix, input.suffix, budget.prefixTokens, budget.suffixTokens);
     const key = cacheKey(win.prefix, win.suffix);
     if (this.opts.reuse) {
       const hit = this.cache.get(key);
@@ -110,7 +127,7 @@ export class CompletionEngine {
     }
 
     if (this.flight) this.abortFlight(this.flight, 'superseded');
-    if (!this.healthMonitor.mayRequest(this.now())) {
+    if (!this.healthMonitor.mayRequest()) {
       trace({ outcome: 'skipped' });
       return undefined;
     }
@@ -122,21 +139,33 @@ export class CompletionEngine {
     }
     const debouncedAt = this.now();
     if (this.flight) this.abortFlight(this.flight, 'superseded');
-    const flight = this.start(input, win, key, s);
+    const flight = this.start(input, win, key, s, budget);
     return this.join(flight, input, signal, 'model', (t) => trace({ ...t, debouncedAt }));
   }
 
-  /**
-   * Records that the suggestion with this id was accepted: a second ledger record `<id>:accepted` (outcome
-   * 'accepted', no tokens) — its own id, so the ledger keeps both lines and the spend model does not count it twice.
-   */
-  onAccepted(id: string): void {
-    const meta = this.issued.get(id);
-    this.deps.record?.(acceptedRecord(id, meta?.model ?? this.deps.settings()['local.completionModel'], this.deps.provider.id, this.wallNow()));
+  /** What became of a suggestion the user saw (AcceptanceTracker): one `<id>:<outcome>` record, with its model. */
+  onSuggestionEnded(id: string, outcome: SuggestionOutcome, language: string, latencyMs: number): void {
+    const model = this.issued.get(id)?.model ?? this.deps.settings()['local.completionModel'];
+    this.deps.record?.(suggestionRecord(id, outcome, { model, language, latencyMs }, this.deps.provider.id, this.wallNow()));
+  }
+
+  /** The prompt budget fitted to the model's window; recomputed only when the settings or the residency change. */
+  private budget(s: CompletionSettings): FittedBudget {
+    const r = this.warmth.known;
+    if (this.fitted?.s === s && this.fitted.r === r) return this.fitted.b;
+    const model = s['local.completionModel'];
+    const b = fitPrompt({
+      prefixTokens: s['completion.prefixTokens'], suffixTokens: s['completion.suffixTokens'],
+      contextTokens: this.opts.snippetTokens + this.opts.definitionTokens, maxTokens: Math.min(512, 24 * s['completion.maxLines']),
+    }, model, s['local.numCtx'], r);
+    for (const n of b.notes) if (!this.notesSaid.has(n)) { this.notesSaid.add(n); this.log.warn(`completion: ${n}`); this.deps.onNote?.(n); }
+    this.fitted = { s, r, b };
+    return b;
   }
 
   dispose(): void {
     this.disposed = true;
+    this.warmth.dispose();
     this.debouncer.cancel();
     if (this.flight) this.abortFlight(this.flight, 'disposed');
   }
@@ -181,8 +210,8 @@ export class CompletionEngine {
 
   // ── the request ──────────────────────────────────────────────────────────────────────────────────────────
 
-  private start(input: CompletionInput, win: { prefix: string; suffix: string }, key: string, s: CompletionSettings): Flight {
-    const { mode, model, body, pp } = buildFimRequest(input, win, s, this.opts);
+  private start(input: CompletionInput, win: { prefix: string; suffix: string }, key: string, s: CompletionSettings, b: FittedBudget): Flight {
+    const { mode, model, body, pp } = buildFimRequest(input, win, s, { ...this.opts, ...splitContext(b.contextTokens, this.opts) });
     const f: Flight = {
       id: this.newId(), docUri: input.docUri, prefix: input.prefix, suffix: input.suffix, key, mode, model,
       controller: new AbortController(), text: '', enough: false, chunks: 0, waiters: 0, graceTimer: undefined,
@@ -225,10 +254,12 @@ export class CompletionEngine {
     if (!cancelledByUs && !f.enough && result?.finish === 'cancelled') f.abortReason = 'orphaned';
     if (!f.abortReason) {
       // A failure that is not about reachability leaves health unchanged; success or an outage updates it.
-      this.healthMonitor.report(f.failure, f.model, this.now());
+      this.healthMonitor.reportOutcome(f.failure, f.model);
       if (f.failure) this.log.debug(`completion failed: ${f.failure.code}: ${f.failure.message}`);
     }
+    if (f.failure?.code === 'timeout') this.warmth.invalidate(); // perhaps unloaded meanwhile: ask /api/ps again
     if (!f.abortReason && !f.failure) {
+      this.warmth.answered(f.model);
       f.final = postprocess(f.text, pp);
       this.latency.observe(f.endedAt - f.startedAt);
       if (this.opts.reuse) {
@@ -264,4 +295,5 @@ export class CompletionEngine {
     this.deps.record?.(cacheHitRecord(id, model, this.deps.provider.id, this.wallNow()));
   }
 }
+
 

@@ -4,14 +4,14 @@ import type { LedgerRecord } from '../request';
 import type { FimProvider } from '../providers/types';
 import type { HybridSettings } from '../settings';
 import type { Logger } from '../ports';
-import type { CompletionHealth } from './health';
+import type { LocalHealthMonitor } from '../route/localHealth';
 import type { Snippet } from './snippets';
 import type { Timers } from './timers';
 
 export type CompletionSettings = Pick<HybridSettings,
   | 'completion.enabled' | 'completion.disabledLanguages' | 'completion.debounceMs' | 'completion.maxLines'
   | 'completion.prefixTokens' | 'completion.suffixTokens' | 'completion.useSnippets'
-  | 'local.completionModel' | 'local.costPerHour'>;
+  | 'local.completionModel' | 'local.costPerHour' | 'local.numCtx'>;
 
 export interface CompletionInput {
   docUri: string;
@@ -23,6 +23,8 @@ export interface CompletionInput {
   position?: { line: number; character: number };
   /** Most relevant first; used when `completion.useSnippets` is on. A function is only called when a request is sent. */
   snippets?: readonly Snippet[] | (() => readonly Snippet[]);
+  /** Definitions of symbols used near the cursor that live in other files, most relevant first. */
+  definitions?: readonly Snippet[] | (() => readonly Snippet[]);
   /** Explicitly asked for (a command, not typing): no debounce. */
   force?: boolean;
 }
@@ -69,6 +71,12 @@ export interface EngineOptions {
   /** Hard stop for one request, after which whatever arrived is used. */
   maxRequestMs: number;
   snippetTokens: number;
+  /** Budget for definitions from other files, rendered before the snippets. */
+  definitionTokens: number;
+  /** Typing after this long without a completion re-asks the server whether the model is loaded. */
+  idleMs: number;
+  /** Time allowed to load a cold model (separate from a request's first-byte time-out). */
+  loadTimeoutMs: number;
   adaptiveDebounce: boolean;
   temperature: number;
   /** Stop sequences added to every request (the provider adds its family's template tokens). */
@@ -82,6 +90,9 @@ export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
   retryWhileDownMs: 10_000,
   maxRequestMs: 6_000,
   snippetTokens: 384,
+  definitionTokens: 320,
+  idleMs: 120_000,
+  loadTimeoutMs: 120_000,
   adaptiveDebounce: true,
   temperature: 0.01,
   stops: ['```', '<|endoftext|>', '<|file_sep|>'],
@@ -92,8 +103,13 @@ export interface CompletionEngineDeps {
   settings: () => CompletionSettings;
   /** Ledger port: one record per request (see `recordFor`), one more when a suggestion is accepted. */
   record?: (r: LedgerRecord) => void;
-  onHealth?: (h: CompletionHealth) => void;
+  /** The shared local-health state machine: completion outcomes feed it, and it gates requests while down. */
+  health?: LocalHealthMonitor;
   onTrace?: (t: CompletionTrace) => void;
+  /** The model being loaded into memory, then undefined (status bar "loading …"). */
+  onLoading?: (model: string | undefined) => void;
+  /** Once per distinct fact, e.g. numCtx larger than the model's window. */
+  onNote?: (note: string) => void;
   logger?: Logger;
   timers?: Timers;
   /** Monotonic ms (latency). */

@@ -20,17 +20,19 @@ export interface FimRequest {
 
 export function buildFimRequest(
   input: CompletionInput, win: { prefix: string; suffix: string }, s: CompletionSettings,
-  opts: Pick<EngineOptions, 'snippetTokens' | 'stops' | 'temperature'>,
+  opts: Pick<EngineOptions, 'snippetTokens' | 'definitionTokens' | 'stops' | 'temperature'>,
 ): FimRequest {
   const ctx = cursorContext(win.prefix, win.suffix);
   const mode = decideLineMode(ctx);
   const model = s['local.completionModel'];
   const list = s['completion.useSnippets'] ? (typeof input.snippets === 'function' ? input.snippets() : input.snippets) : undefined;
   const snippets = list?.length ? renderSnippets(list, input.languageId, opts.snippetTokens) : '';
+  const defs = typeof input.definitions === 'function' ? input.definitions() : input.definitions;
+  const definitions = defs?.length ? renderSnippets(defs, input.languageId, opts.definitionTokens) : '';
   const stops = mode === 'single' ? [...opts.stops, '\n'] : opts.stops;
   // Single-line: the server stops at the newline itself (usage stays exact); the client check is a backstop.
   const body = {
-    model, prefix: snippets + win.prefix, suffix: win.suffix, stop: stops,
+    model, prefix: definitions + snippets + win.prefix, suffix: win.suffix, stop: stops,
     maxTokens: mode === 'single' ? 64 : Math.min(512, 24 * s['completion.maxLines']),
     temperature: opts.temperature,
   };

@@ -12,3 +12,13 @@ export const systemTimers: Timers = {
 
 /** Monotonic milliseconds with sub-millisecond precision (latency figures, not wall time). */
 export const monotonicNow = (): number => performance.now();
+
+/** Resolves true when `p` settles, false if `signal` aborts first. */
+export function untilDone(p: Promise<void>, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = (): void => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void p.then(() => { signal.removeEventListener('abort', onAbort); resolve(true); });
+  });
+}

@@ -28,7 +28,9 @@ export function scoreConfidence(answer: LocalAnswer): ConfidenceReport {
     const meanLog = tokens.reduce((s, t) => s + Math.min(0, t.logprob), 0) / tokens.length;
     const low = tokens.filter((t) => Math.exp(t.logprob) < LOW_P).length / tokens.length;
     score = Math.exp(meanLog) * (1 - low);
-    parts.push({ kind: 'tokens', value: score, text: `${Math.round(low * 100)} % of tokens below p = ${LOW_P}` });
+    // Plain words for "share of tokens with probability below LOW_P": most users never met a log-probability.
+    const pct = Math.round(low * 100);
+    parts.push({ kind: 'tokens', value: score, text: pct === 0 ? 'sure of every word it wrote' : `unsure of ${pct} % of the words it wrote` });
   }
   if (answer.text.trim() === '') {
     parts.push({ kind: 'empty', value: 0, text: 'the answer is empty' });

@@ -21,7 +21,7 @@ export interface LocalAnswer {
 
 export interface ConfidencePart {
   kind: 'tokens' | 'empty' | 'unsure' | 'tokenLimit' | 'repetition';
-  /** The sentence shown to the user, e.g. "18 % of tokens below p = 0.3". */
+  /** The sentence shown to the user, e.g. "unsure of 18 % of the words it wrote". */
   text: string;
   /** The ceiling this signal puts on the score, or for `tokens` the token score itself. */
   value: number;
@@ -33,6 +33,6 @@ export interface ConfidenceReport {
   parts: ConfidencePart[];
   /** Whether token log-probabilities contributed. */
   fromTokens: boolean;
-  /** "local confidence 0.54: 18 % of tokens below p = 0.3; said 'not sure'". */
+  /** "local confidence 0.54: unsure of 18 % of the words it wrote; said 'not sure'". */
   summary: string;
 }

@@ -1,7 +1,7 @@
 // When a question is about the system: the classifier's architecture / design / migration / multi-module
 // signals, or an explicit #codebase. Reuses the classifier's rules rather than a second list that would drift.
 
-import { scoreComplexity } from '../classify/complexity';
+import { scoreComplexity } from '../task/complexity';
 
 const SYSTEM_SIGNALS = new Set(['architecture question', 'design question', 'migration', 'spans several modules', 'structural change', 'asks for an approach']);
 

@@ -7,8 +7,8 @@
 import type { Finding } from '../request';
 import type { ChatBody } from '../providers/types';
 import type { OnCloudFindings } from '../settings';
-import type { PathPolicy } from '../classify/paths';
-import { redact, scanSensitive } from '../classify/scan';
+import type { PathPolicy } from '../privacy/paths';
+import { redact, scanSensitive } from '../privacy/scan';
 import { sealForEgress, type SealedChatBody } from './seal';
 import { summarizeRedactions } from './summary';
 
@@ -41,8 +41,14 @@ export class EgressGate {
     this.now = opts.now ?? Date.now;
   }
 
-  prepare(body: ChatBody, contextPaths: string[]): GateResult {
+  /** `privateFiles`: context paths whose whole file was judged private (classify/filePrivacy.ts), e.g. by a marker outside the part sent. */
+  prepare(body: ChatBody, contextPaths: string[], privateFiles: string[] = []): GateResult {
     try {
+      if (privateFiles.length > 0) {
+        const names = privateFiles.length === 1 ? privateFiles[0] : `${privateFiles[0]} and ${privateFiles.length - 1} more`;
+        return { ok: false, reason: `Nothing was sent: ${names} is a private file, and private files never go to the cloud.`,
+          kinds: { 'private-file': privateFiles.length } };
+      }
       return this.check(body, contextPaths);
     } catch (e) {
       const what = e instanceof Error && e.name ? e.name : 'error';

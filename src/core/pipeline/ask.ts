@@ -9,7 +9,8 @@ import type {
 import type { HybridSettings } from '../settings';
 import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
-import { cloudModelFor } from '../route/tiers';
+import { localToCloudFallback } from '../route/decide';
+import { cloudModelFor, tierLabel } from '../route/tiers';
 import { afterLocalAnswer, localConfidenceFields, routeFor, type EscalateFrom, type LocalOutcome } from './escalation';
 import { buildMessages, systemPromptFor } from './prompts';
 import { trimContext } from './trimContext';
@@ -23,9 +24,12 @@ export type GateOutcome =
 export interface AskDeps {
   settings: HybridSettings;
   classify(request: Request): Labels;
+  /** The semantic router's second opinion on an uncertain score (local embeddings only); absent: rules only. */
+  refine?(request: Request, labels: Labels, signal?: AbortSignal): Promise<Labels>;
   /** estimatedCostUsd null: the cloud model has no known price (the router asks rather than count it $0). */
   decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number | null): Decision;
-  gate(body: ChatBody, contextPaths: string[]): GateOutcome;
+  /** `privateFiles`: paths of context items whose whole file is private; the gate blocks them whatever the text says. */
+  gate(body: ChatBody, contextPaths: string[], privateFiles?: string[]): GateOutcome;
   budget(): BudgetState;
   health(): HealthState;
   local(): ChatProvider;
@@ -76,12 +80,19 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     context: input.context, history: input.history, ...(input.steps?.length ? { steps: input.steps } : {}),
     ...(input.escalateFrom ? { escalatedFrom: input.escalateFrom.id } : {}),
   };
-  const labels = deps.classify(request);
-  const cloudModel = s['cloud.model'];
+  const labels = await refined(deps, request, deps.classify(request), signal);
   const sizes = await measure(deps, input);
   // The upper bound (a full ANSWER_TOKENS answer) guards budgets and confirmAboveUsd; the likely figure is shown.
-  const estimate = deps.preflight(cloudModel, promptTokens(sizes, input, 'cloud') + sum(sizes.context), input.kind, ANSWER_TOKENS);
-  const decision = routeFor(deps, request, labels, input.escalateFrom, estimate?.atMostUsd ?? null);
+  // Both are priced on the model that will answer: the frontier model first, then the light tier if it serves.
+  const cloudPrompt = promptTokens(sizes, input, 'cloud') + sum(sizes.context);
+  const estimateOn = (d: Decision | undefined): PreflightEstimate | undefined =>
+    deps.preflight(cloudModelFor(s, d?.route === 'cloud' ? d.tier : undefined), cloudPrompt, input.kind, ANSWER_TOKENS);
+  let estimate = estimateOn(undefined);
+  let decision = routeFor(deps, request, labels, input.escalateFrom, estimate?.atMostUsd ?? null);
+  if (decision.route === 'cloud' && cloudModelFor(s, decision.tier) !== s['cloud.model']) {
+    estimate = estimateOn(decision);
+    decision = routeFor(deps, request, labels, input.escalateFrom, estimate?.atMostUsd ?? null);
+  }
 
   if (decision.route === 'refuse') {
     const fixes = refusalFixes(decision.reasons);
@@ -103,7 +114,8 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   const outcome = yield* attempt(deps, request, input, sizes, decision, target, labels, estimate, started, signal);
   if (outcome.kind === 'ok' && outcome.answer && !outcome.answer.result.toolCalls && target === 'local' && !input.dryRun) {
     yield* afterLocalAnswer(deps, request, labels, decision, outcome.answer, (d) => attempt(deps,
-      { ...request, id: deps.newId(), escalatedFrom: request.id }, input, sizes, d, 'cloud', labels, estimate, deps.now(), signal));
+      { ...request, id: deps.newId(), escalatedFrom: request.id }, input, sizes, d, 'cloud', labels, estimateOn(d), deps.now(), signal),
+    (tier) => estimateOn({ route: 'cloud', tier, reasons: [] })?.atMostUsd ?? null);
   }
   if (outcome.kind !== 'failed' || input.dryRun) return;
 
@@ -116,8 +128,13 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'local', labels, estimate, deps.now(), signal);
   } else if (target === 'local' && s['fallback.localToCloud'] && (f.code === 'connection' || f.code === 'timeout')
     && input.origin === 'askAuto' && !isSensitive(labels)) {
-    yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud, as hybrid.fallback.localToCloud allows.` };
-    const fallback: Decision = { route: 'cloud', reasons: [...decision.reasons, 'cloud: fallback because the local model is down and nothing sensitive was found'] };
+    // The same rule (tier, budget, confirmation) as when the router already knew the local model was down.
+    const routed = localToCloudFallback(`the local model failed during the request (${f.code})`, s, deps.budget(), deps.health(),
+      { estimatedCostUsd: estimate?.atMostUsd ?? null });
+    if (routed.route !== 'cloud') return;
+    if (routed.needsConfirmation && !(await deps.confirm(routed.needsConfirmation))) return;
+    yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud's ${tierLabel(s, 'light')}, as hybrid.fallback.localToCloud allows.` };
+    const fallback: Decision = { ...routed, reasons: [...decision.reasons, ...routed.reasons] };
     yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'cloud', labels, estimate, deps.now(), signal);
   }
 }
@@ -196,7 +213,8 @@ async function* attempt(
   let sendBody: ChatBody = body;
   let redactions: Record<string, number> = {};
   if (target === 'cloud') {
-    const gated = deps.gate(body, items.map((c) => c.path).filter((p): p is string => !!p));
+    const gated = deps.gate(body, items.map((c) => c.path).filter((p): p is string => !!p),
+      items.filter((c) => c.privateFile).map((c) => c.path ?? 'untitled'));
     if (!gated.ok) {
       const failure: ProviderFailure = { code: 'blocked', message: gated.reason, fix: 'retryLocal' };
       yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimate);
@@ -306,6 +324,23 @@ function explainText(
   } else {
     lines.push('**Estimated cost**: $0 in tokens (local)', '');
   }
-  if (attached.length) lines.push('**Context**', ...attached.map((c) => `- ${c.path}:${c.startLine}-${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`));
+  if (attached.length) lines.push(`**Context**: ${contextCount(attached)}`, ...attached.map((c) => `- ${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`));
   return lines.join('\n');
+}
+
+/** Pseudo-path of the repo map (context/select.ts REPO_MAP_PATH, a floor above): an outline, not a file. */
+const REPO_MAP = 'repo map';
+
+/** One count with one meaning, as the chat's "Used N files": distinct files, the repo map named apart. */
+export function contextCount(attached: readonly { path: string }[]): string {
+  const paths = new Set(attached.map((c) => c.path));
+  const map = paths.delete(REPO_MAP);
+  return `${paths.size} file${paths.size === 1 ? '' : 's'}${map ? ' and the repo map' : ''}`;
+}
+
+// Only Ask (automatic) is routed by score, and a sensitive request stays local whatever the score says.
+async function refined(deps: AskDeps, request: Request, labels: Labels, signal: AbortSignal): Promise<Labels> {
+  const routedByScore = request.origin === 'askAuto' || request.origin === 'explainRoute';
+  if (!deps.refine || !routedByScore || labels.findings.length > 0 || labels.privatePaths.length > 0) return labels;
+  return deps.refine(request, labels, signal);
 }

@@ -1,14 +1,15 @@
 // Assembles AskDeps from the real core parts (classifier, router, egress gate, price table). The extension and the
 // cost-replay benchmark both use it, so the benchmark measures exactly the routing the user gets.
 
-import { classify } from '../classify/classify';
-import type { PathPolicy } from '../classify/paths';
+import { classify } from '../task/classify';
+import type { PathPolicy } from '../privacy/paths';
 import { EgressGate } from '../egress/gate';
 import type { ChatProvider } from '../providers/types';
 import type { BudgetState, HealthState, Kind, LedgerRecord, Route } from '../request';
 import { decide } from '../route/decide';
 import type { HybridSettings } from '../settings';
 import { contextWindowOf, OutputHistory, preflightEstimate, priceOf, requestCost, type PriceTable } from '../spend';
+import type { SemanticRouter } from '../task/semantic';
 import type { AskDeps } from './ask';
 
 export interface AskParts {
@@ -24,6 +25,8 @@ export interface AskParts {
   confirm(message: string): Promise<boolean>;
   newId(): string;
   now?: () => number;
+  /** Local-embedding second opinion for uncertain scores (providers/embed.ts semanticRouterFor). */
+  semantic?: SemanticRouter;
   /** This user's answer lengths (the spend model's history); without it, the defaults. */
   expectedOutput?: (route: Route, kind: Exclude<Kind, 'completion'>) => { tokens: number; basis: 'history' | 'default' };
 }
@@ -37,8 +40,9 @@ export function createAskDeps(p: AskParts): AskDeps {
   return {
     settings: s,
     classify: (r) => classify(r, { pathPolicy: p.pathPolicy, markers }),
+    ...(p.semantic ? { refine: (r, l, signal) => p.semantic!.refine(r.question, l, s['routing.complexityThreshold'], signal) } : {}),
     decide: (r, l, b, h, est) => decide(r, l, s, b, h, { estimatedCostUsd: est }),
-    gate: (body, paths) => gate.prepare(body, paths),
+    gate: (body, paths, privateFiles) => gate.prepare(body, paths, privateFiles),
     budget: p.budget,
     health: p.health,
     local: p.local,
@@ -46,8 +50,9 @@ export function createAskDeps(p: AskParts): AskDeps {
     countTokens: p.countTokens,
     contextWindow: (model) => contextWindowOf(model, p.priceTable),
     price: (model, usage) => priceOf(model, usage, p.priceTable),
+    // cacheTtl: cache/anthropicPrompt.ts marks context `ephemeral` (5 minutes), so the bound prices 5-minute writes.
     preflight: (model, promptTokens, kind, maxOutputTokens) =>
-      preflightEstimate(model, promptTokens, expected('cloud', kind), maxOutputTokens, p.priceTable),
+      preflightEstimate(model, promptTokens, expected('cloud', kind), maxOutputTokens, p.priceTable, { kind, cacheTtl: '5m' }),
     cost: (route, model, usage, totalMs, requestedModel) => requestCost({
       route, model, usage, totalMs, costPerHour: s['local.costPerHour'], cloudModel: s['cloud.model'], table: p.priceTable, requestedModel,
     }),

@@ -4,7 +4,8 @@
 // egress gate — never the local draft — and never happens for sensitive or private requests.
 
 import { LogprobSupport, scoreConfidence } from '../confidence';
-import { decideEscalation, escalationAction, escalationUnavailable } from '../route/escalate';
+import { decideEscalation, escalationAction, escalationTier, escalationUnavailable } from '../route/escalate';
+import { effectiveTier, type CloudTier } from '../route/tiers';
 import type { ChatBody, StreamResult } from '../providers/types';
 import type { Decision, Labels, Request } from '../request';
 import type { AskDeps } from './ask';
@@ -47,6 +48,8 @@ export interface LocalOutcome {
 export async function* afterLocalAnswer(
   deps: AskDeps, request: Request, labels: Labels, decision: Decision, answer: LocalOutcome,
   escalate: (d: Decision) => AsyncGenerator<AskEvent, unknown, void>,
+  /** The pre-flight upper bound on the tier's model, so an automatic escalation is checked against the budget too. */
+  boundOn: (tier: CloudTier) => number | null = () => null,
 ): AsyncGenerator<AskEvent, void, void> {
   const s = deps.settings;
   const asked = answer.result.tokens !== undefined || logprobSupport.shouldAsk(s['local.baseUrl'], answer.result.model);
@@ -73,7 +76,9 @@ export async function* afterLocalAnswer(
     yield { ...base, action: 'offered', reason: why };
     return;
   }
-  const d = decideEscalation(request, labels, s, deps.budget(), deps.health(), { band: decision.band, manual: false, confidenceSummary: report.summary });
+  const ctx = { band: decision.band, manual: false, confidenceSummary: report.summary };
+  const tier = escalationTier(ctx);
+  const d = decideEscalation(request, labels, s, deps.budget(), deps.health(), ctx, { estimatedCostUsd: boundOn(effectiveTier(s, tier)) });
   if (d.route !== 'cloud') {
     yield { ...base, action: 'offered', reason: `${why}; not escalated automatically: ${d.reasons[0]}` };
     return;

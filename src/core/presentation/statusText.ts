@@ -17,6 +17,8 @@ export interface StatusState {
   /** A request is in flight. */
   busy: boolean;
   completionEnabled: boolean;
+  /** The completion model while Ollama loads it into memory (a cold model is a state, not a failure). */
+  completionLoading?: string;
   last?: LastRequest;
   /** Cloud spend (USD). */
   todayUsd: number;
@@ -93,12 +95,13 @@ export function statusText(s: StatusState): StatusView {
   }
   if (level === 'exceeded' && !problem) icon = '$(warning)';
   if (s.busy) icon = '$(sync~spin)';
+  if (s.completionLoading && !problem) { icon = '$(sync~spin)'; body = `loading ${s.completionLoading}…`; }
   const text = `${icon} ${body}${s.completionEnabled ? '' : ' $(circle-slash)'}`;
 
   const lines = ['Hybrid Assistant'];
   if (s.demo) lines.push('Demo servers: answers are canned test responses, not a model');
   lines.push(problem ? problem.tip : `Local model: ${s.local === 'ready' ? 'ready' : 'unknown'}`);
-  lines.push(`Inline completion: ${s.completionEnabled ? 'on' : 'off'}`);
+  lines.push(`Inline completion: ${s.completionEnabled ? 'on' : 'off'}${s.completionLoading ? ` (loading ${s.completionLoading} into memory)` : ''}`);
   lines.push(`Cloud spend: ${formatUsd(s.todayUsd)} today, ${formatUsd(s.monthUsd)} this month`);
   lines.push(budgetLine(s.budget));
   if (s.savedMonthUsd !== undefined) lines.push(`Saved vs all-cloud this month: ${formatUsd(s.savedMonthUsd)}`);

@@ -15,6 +15,8 @@ import { fimTemplateFor } from './fimTemplates';
 import { RequestGuard } from './guard';
 import { notLocalEndpointFailure, remoteModelFailure, remoteWhere } from './locality';
 import { isRemoteOllamaModel } from '../route/locality';
+import { isModelNotFound, ollamaFailure, pullFailure } from './ollamaFailures';
+import { residencyOf, warmModel, type ResidencyPorts } from './ollamaResidency';
 import type { ChatBody, ChatProvider, FimBody, FimProvider, ProviderFailure, StreamResult } from './types';
 import { ollamaMessages, ollamaToolCalls, openAITools } from './toolWire';
 
@@ -62,15 +64,12 @@ export function truncationNote(estimatedPromptTokens: number, promptEvalCount: n
   return `Ollama truncated the prompt to ${promptEvalCount} of about ${estimatedPromptTokens} tokens (num_ctx ${numCtx}); the start of the context was dropped — raise hybrid.local.numCtx or attach less.`;
 }
 
+class LoadTimeout extends Error {}
+
 function fullName(model: string): string {
   return model.includes(':') ? model : `${model}:latest`;
 }
 
-/** Ollama's own "not pulled" text (`model 'x' not found`, older: `model "x" not found, try pulling it first`),
- * as opposed to a router's bare `404 page not found` for an endpoint the server does not have. */
-function isModelNotFound(text: string): boolean {
-  return /\bmodel\b.*not found/i.test(text);
-}
 
 export function createOllamaProvider(options: OllamaProviderOptions): OllamaProvider {
   const o: Resolved = resolveCommon(options, OLLAMA_DEFAULT_FIRST_BYTE_MS);
@@ -78,6 +77,14 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
   const numCtx = options.numCtx;
   const isLocal = options.isLocalEndpoint ?? ((url: string) => checkLocalEndpoint(url, [...(options.trustedHosts ?? [])]));
   const infoCache = new Map<string, OllamaModelInfo>();
+  // The endpoint's locality is settled per provider (rebuilt when baseUrl or trusted hosts change), re-asked only
+  // after a minute: a DNS lookup must not sit on every keystroke's path.
+  let locality: { at: number; local: Promise<boolean> } | undefined;
+  const localEndpoint = (): Promise<boolean> => {
+    const now = Date.now();
+    if (!locality || now - locality.at > 60_000) locality = { at: now, local: Promise.resolve(isLocal(o.baseUrl)) };
+    return locality.local;
+  };
 
   function context(model: string, guard: RequestGuard): FailureContext {
     return {
@@ -98,53 +105,6 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     return new Ollama({ host: o.baseUrl, fetch: guard.fetch });
   }
 
-  function failure(ctx: FailureContext, err: unknown): ProviderFailure {
-    const deadline = deadlineFailure(ctx);
-    if (deadline) {
-      // A first-byte time-out on a local model is most often the model still loading into memory.
-      return deadline.code === 'timeout'
-        ? { ...deadline, message: `Ollama did not start answering within ${duration(ctx.firstByteTimeoutMs)} (the model may still be loading) — try again, or raise hybrid.timeouts.localFirstByteMs.` }
-        : deadline;
-    }
-    const e = err as { name?: string; status_code?: unknown; error?: unknown; message?: string };
-    if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
-      const text = typeof e.error === 'string' ? e.error : e.message ?? '';
-      if (e.status_code === 404 && isModelNotFound(text)) return pullFailure(ctx.model);
-      if (e.status_code === 404) {
-        return { code: 'unknown', status: 404, message: `${o.baseUrl} answered 404 (${scrub(text)}) — check that hybrid.local.baseUrl points at Ollama.`, fix: 'openSettings' };
-      }
-      if (e.status_code === 403 && /remote/i.test(text)) return remoteModelFailure(ctx.model, 'Ollama cloud');
-      if (e.status_code === 503) {
-        return { code: 'server', status: 503, message: 'Ollama is busy (503: its request queue is full) — try again in a moment.', fix: 'retry' };
-      }
-      if (e.status_code >= 500) {
-        return { code: 'server', status: e.status_code, message: `Ollama had a server error (${e.status_code}: ${scrub(text)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
-      }
-      return httpFailure(ctx, { status: e.status_code, body: { error: text } });
-    }
-    const code = errnoOf(err);
-    if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EADDRNOTAVAIL') {
-      return { code: 'connection', message: `Ollama is not running at ${o.baseUrl} — start it with \`ollama serve\`.`, fix: 'startOllama' };
-    }
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      return { code: 'connection', message: `Cannot find the Ollama host of ${o.baseUrl} (DNS lookup failed) — check hybrid.local.baseUrl.`, fix: 'openSettings' };
-    }
-    if (code) return { code: 'connection', message: `Cannot reach Ollama at ${o.baseUrl} (${code}) — start it with \`ollama serve\` or check hybrid.local.baseUrl.`, fix: 'startOllama' };
-    const msg = e?.message ?? String(err);
-    if (/did not receive done/i.test(msg)) return protocolFailure(ctx, 'ended the stream before its final chunk');
-    // An {"error": …} line inside a 200 stream: the model failed while answering.
-    return { code: 'server', message: `Ollama failed while answering (${scrub(msg)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
-  }
-
-  function pullFailure(model: string): ProviderFailure {
-    return {
-      code: 'modelMissing',
-      message: `The model ${model} is not installed in Ollama — run \`ollama pull ${model}\`.`,
-      fix: 'pullModel',
-      fixDetail: `ollama pull ${model}`,
-      status: 404,
-    };
-  }
 
   async function modelInfo(client: Ollama, model: string): Promise<OllamaModelInfo> {
     const cached = infoCache.get(model);
@@ -202,7 +162,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     textOf: (part: ChatResponse | GenerateResponse) => string,
   ): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);
-    if (!(await isLocal(o.baseUrl))) return failed(meter, inputText, model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
+    if (!(await localEndpoint())) return failed(meter, inputText, model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
     if (signal.aborted) return failed(meter, inputText, model, undefined);
     const guard = guardFor(signal);
     const ctx = { ...context(model, guard), modelSetting };
@@ -229,7 +189,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       return result(meter, model, final, inputText, tokens);
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, inputText, model, undefined);
-      const f = failure(ctx, err);
+      const f = ollamaFailure(o.baseUrl, ctx, err);
       o.logger.warn(`ollama: ${f.code}${f.status ? ` ${f.status}` : ''}`);
       return failed(meter, inputText, model, f);
     } finally {
@@ -293,15 +253,30 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     } catch (err) {
       const message = guard.state.timedOut || guard.state.stalled
         ? `Ollama at ${o.baseUrl} did not answer within ${duration(timeoutMs)} — check that \`ollama serve\` is running and responsive.`
-        : failure(context(model ?? '', guard), err).message;
+        : ollamaFailure(o.baseUrl, context(model ?? '', guard), err).message;
       return { state: 'offline', models: [], message };
     } finally {
       guard.dispose();
     }
   }
 
+  const residencyPorts: ResidencyPorts = {
+    async withClient(signal, ms, fn) {
+      if (!(await localEndpoint())) throw new Error(notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl').message);
+      const guard = guardFor(signal, ms);
+      try { return await fn(clientFor(guard)); } catch (err) { throw guard.state.timedOut ? new LoadTimeout() : err; } finally { guard.dispose(); }
+    },
+    contextLength: async (client, model) => (await modelInfo(client, model)).contextLength,
+    keepAlive, loadOptions: numCtx ? { num_ctx: numCtx } : {},
+    mapError: (err, model, ms) => err instanceof LoadTimeout
+      ? { code: 'timeout', message: `Ollama did not finish loading ${model} within ${duration(ms)} — check the Ollama log (enough free memory?) or use a smaller model.`, fix: 'retry' }
+      : ollamaFailure(o.baseUrl, context(model, guardFor(new AbortController().signal)), err),
+  };
+
   return {
     id: 'ollama', location: 'local', stream, complete, health,
-    clearModelCache: () => infoCache.clear(),
+    residency: (model, signal) => residencyOf(residencyPorts, model, signal),
+    warm: (model, ms, signal) => warmModel(residencyPorts, model, ms, signal),
+    clearModelCache: () => { infoCache.clear(); locality = undefined; },
   };
 }

@@ -81,7 +81,20 @@ export interface ChatProvider {
   stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void>;
 }
 
+/** Whether a model is in memory now (Ollama /api/ps) and the windows it has: trained and, when loaded, allocated. */
+export interface ModelResidency {
+  loaded: boolean;
+  /** The model's trained context length (/api/show), when the server says. */
+  contextLength?: number;
+  /** The context the loaded instance was started with (/api/ps `context_length`), when loaded and said. */
+  loadedContext?: number;
+}
+
 export interface FimProvider {
   readonly id: string;
   complete(body: FimBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void>;
+  /** Undefined when the server cannot say (no /api/ps): callers then assume it is loaded. */
+  residency?(model: string, signal: AbortSignal): Promise<ModelResidency | undefined>;
+  /** Loads the model into memory, allowed `loadTimeoutMs`; a failure when it could not. */
+  warm?(model: string, loadTimeoutMs: number, signal: AbortSignal): Promise<ProviderFailure | undefined>;
 }

@@ -2,7 +2,8 @@
 // "over budget" and "local is down" are rows of the same table, and every outcome carries sentences a user can
 // read. Reasons name what was found and where, never the value.
 
-import { placeOf } from '../classify/classify';
+import { placeOf } from '../task/classify';
+import { redact, scanSensitive } from '../privacy/scan';
 import type { BudgetState, Decision, Finding, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
 import { type CloudTier, effectiveTier, tierLabel } from './tiers';
@@ -36,7 +37,7 @@ export function decide(
 
   if (request.origin === 'askCloud') {
     if (labels.privatePaths.length > 0) {
-      return refuse(`refused: ${listPaths(labels.privatePaths)} matches a private path, and content from private paths never goes to the cloud; use Ask (private) instead`);
+      return refuse(`refused: ${describePrivate(labels)}, and content from private paths never goes to the cloud; use Ask (private) instead`);
     }
     const blocking = labels.findings.filter((f) => f.category === 'marker' || f.category === 'unscannable' || f.category === 'path');
     if (blocking.length > 0) {
@@ -94,8 +95,9 @@ export function cloud(reasons: string[], settings: HybridSettings, budget: Budge
   if (health.cloud === 'noKey') {
     return refuse(`refused: no ${settings['cloud.provider'] === 'openai' ? 'OpenAI' : 'Anthropic'} API key is set; run "Hybrid: Set API Key"`);
   }
-  if (budget.level === 'exceeded') {
-    const spent = budgetLine(budget);
+  const crossing = budget.level === 'exceeded' ? undefined : wouldCross(budget, opts.estimatedCostUsd);
+  if (budget.level === 'exceeded' || crossing) {
+    const spent = crossing ?? budgetLine(budget);
     switch (settings['budget.onExceeded']) {
       case 'local':
         // The content goes to the local model instead, which is always allowed.
@@ -124,13 +126,23 @@ function local(reason: string, settings: HybridSettings, health: HealthState, se
   const down = localProblem(health, settings);
   const privateOnly = /^local: (?:inline|reviews|you asked privately)/.test(reason);
   if (mayFallBack && !privateOnly && !sensitive && settings['fallback.localToCloud'] && health.cloud === 'ready') {
-    // Only simple, non-sensitive automatic questions reach this line, so the light tier is enough.
-    const d = cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.fallback.localToCloud is on and nothing sensitive was found`],
-      settings, budget, { ...health, local: 'offline' }, opts, false, 'light');
+    const d = localToCloudFallback(down, settings, budget, health, opts);
     if (d.route !== 'local') return d;
   }
   const why = sensitive ? ' (the request has sensitive content, so it cannot fall back to the cloud)' : '';
   return refuse(`refused: ${down}${why}`);
+}
+
+/**
+ * The one rule for a local → cloud fallback, whether the local model is known to be down when the route is
+ * decided or fails during the request: only simple, non-sensitive automatic questions get here, so the light
+ * tier answers (the frontier model only when the light tier is off), through the same budget and confirmation
+ * checks as any cloud route. `down` says what went wrong with the local model.
+ */
+export function localToCloudFallback(down: string, settings: HybridSettings, budget: BudgetState, health: HealthState,
+  opts: DecideOptions = {}): Decision {
+  return cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.fallback.localToCloud is on and nothing sensitive was found`],
+    settings, budget, { ...health, local: 'offline' }, opts, false, 'light');
 }
 
 function localProblem(health: HealthState, settings: HybridSettings): string {
@@ -141,6 +153,27 @@ function localProblem(health: HealthState, settings: HybridSettings): string {
     case 'notLocal': return `the configured "local" endpoint ${settings['local.baseUrl']} is not on this machine (or the model is an Ollama cloud model); point hybrid.local.baseUrl at 127.0.0.1 or add the host to hybrid.privacy.trustedHosts`;
     default: return 'the local model is unavailable';
   }
+}
+
+// Float sums of spend must not turn "exactly what is left" into a crossing.
+const EPS = 1e-9;
+
+/**
+ * A budget protects before the money is spent: a request whose upper bound (prompt plus a full-length answer) would
+ * take today's or this month's cloud spend past its budget is treated as over budget (hybrid.budget.onExceeded),
+ * even while the level reached so far is below 100 %. Reaching the budget exactly is allowed.
+ */
+export function wouldCross(budget: BudgetState, atMostUsd: number | null | undefined): string | undefined {
+  if (typeof atMostUsd !== 'number' || !(atMostUsd > 0)) return undefined;
+  const over: string[] = [];
+  if (budget.dailyUsd > 0 && budget.spentTodayUsd + atMostUsd > budget.dailyUsd + EPS) {
+    over.push(`$${Math.max(0, budget.dailyUsd - budget.spentTodayUsd).toFixed(2)} left of the $${budget.dailyUsd.toFixed(2)} daily budget`);
+  }
+  if (budget.monthlyUsd > 0 && budget.spentMonthUsd + atMostUsd > budget.monthlyUsd + EPS) {
+    over.push(`$${Math.max(0, budget.monthlyUsd - budget.spentMonthUsd).toFixed(2)} left of the $${budget.monthlyUsd.toFixed(2)} monthly budget`);
+  }
+  if (!over.length) return undefined;
+  return `over budget with this request (at most $${atMostUsd.toFixed(atMostUsd < 0.01 ? 4 : 2)}; ${over.join(' and ')})`;
 }
 
 /** A model with no known price cannot be checked against a limit, so it is asked about, never counted as $0. */
@@ -166,11 +199,19 @@ function budgetLine(b: BudgetState): string {
 
 /** "the selection contains an AWS access key (line 3)" plus "and 2 more" when there are several. */
 export function describeSensitive(labels: Labels): string {
-  if (labels.privatePaths.length > 0) return `${listPaths(labels.privatePaths)} matches a private path`;
+  if (labels.privatePaths.length > 0) return describePrivate(labels);
   if (labels.findings.length === 0) return 'nothing sensitive found';
   const first = sentence(labels.findings[0]);
   const more = labels.findings.length - 1;
   return more > 0 ? `${first}, and ${more} more sensitive item${more > 1 ? 's' : ''}` : first;
+}
+
+/** "config/.env matches a private path", or for a file private by its content "src/billing.ts is a private file: it carries …". */
+function describePrivate(labels: Labels): string {
+  const first = labels.privatePaths[0];
+  const why = labels.privateReasons?.[first];
+  const more = labels.privatePaths.length > 1 ? ` (and ${labels.privatePaths.length - 1} more)` : '';
+  return why ? `${shown(first)}${more} is a private file: it ${why}` : `${listPaths(labels.privatePaths)} matches a private path`;
 }
 
 function sentence(f: Finding): string {
@@ -187,7 +228,13 @@ function countFindings(findings: Finding[]): string {
 }
 
 function listPaths(paths: string[]): string {
-  return paths.length === 1 ? paths[0] : `${paths[0]} (and ${paths.length - 1} more)`;
+  return paths.length === 1 ? shown(paths[0]) : `${shown(paths[0])} (and ${paths.length - 1} more)`;
+}
+
+/** A path as reasons name it: reasons reach the ledger, so personal data in a file name is redacted there too. */
+function shown(path: string): string {
+  const found = scanSensitive(path);
+  return found.length ? redact(path, found) : path;
 }
 
 function article(label: string): string {

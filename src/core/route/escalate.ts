@@ -5,7 +5,7 @@
 import type { BudgetState, Decision, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
 import { cloud, describeSensitive, type DecideOptions } from './decide';
-import { tierLabel } from './tiers';
+import { tierLabel, type CloudTier } from './tiers';
 
 export type EscalationAction = 'escalate' | 'offer' | 'none';
 
@@ -39,6 +39,11 @@ export interface EscalationContext {
   confidenceSummary?: string;
 }
 
+/** The tier an escalation asks for (before a turned-off light tier falls back to the frontier model). */
+export function escalationTier(ctx: Pick<EscalationContext, 'manual' | 'band'>): CloudTier {
+  return !ctx.manual && ctx.band === 'middle' ? 'light' : 'frontier';
+}
+
 /**
  * The route of an escalation. The light tier serves automatic escalations out of the middle band (work that
  * needed a second opinion, not a frontier model); a manual request — the user judged the local answer wrong — and
@@ -48,7 +53,7 @@ export function decideEscalation(request: Request, labels: Labels, settings: Hyb
   health: HealthState, ctx: EscalationContext, opts: DecideOptions = {}): Decision {
   const unavailable = escalationUnavailable(request, labels);
   if (unavailable) return { route: 'refuse', reasons: [`refused: "Ask the cloud" is unavailable: ${unavailable}`] };
-  const tier = !ctx.manual && ctx.band === 'middle' ? 'light' : 'frontier';
+  const tier = escalationTier(ctx);
   const why = ctx.manual ? 'you asked the cloud after the local answer' : `the local answer was not confident (${ctx.confidenceSummary ?? 'low confidence'}; hybrid.routing.escalationThreshold ${settings['routing.escalationThreshold']})`;
   const reasons = [`cloud: ${why}; escalated to the ${tierLabel(settings, tier)}`,
     'the local draft is not sent; the cloud gets only your question and context'];

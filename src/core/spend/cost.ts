@@ -188,7 +188,14 @@ export function requestCost(i: RequestCostInput): { costUsd: number | null; clou
   const table = i.table ?? BUNDLED_PRICES;
   if (i.route === 'cloud') {
     if (totalTokensOf(i.usage) === 0) return { costUsd: 0 };
-    return { costUsd: priceOf(pricedModel(i.model, i.requestedModel, table), i.usage, table) ?? null };
+    const priced = pricedModel(i.model, i.requestedModel, table);
+    const costUsd = priceOf(priced, i.usage, table) ?? null;
+    // "All-cloud" means hybrid.cloud.model answers every request: a request another model answered (the light tier
+    // after an escalation or a fallback) is compared with what the same usage costs on hybrid.cloud.model.
+    const row = findModel(priced, table), main = findModel(i.cloudModel, table);
+    if (row && main && row.id === main.id) return { costUsd };
+    if (!row && !main && priced === i.cloudModel) return { costUsd };
+    return { costUsd, cloudEquivalentUsd: priceOf(i.cloudModel, i.usage, table) ?? null };
   }
   if (i.route === 'local') {
     return { costUsd: localCost(i.totalMs, i.costPerHour), cloudEquivalentUsd: cloudEquivalent(i.usage, i.cloudModel, table) ?? null };

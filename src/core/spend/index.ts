@@ -17,8 +17,9 @@ export type { BreakdownRow, DayPoint, LatencyRow, PeriodTotals, SpendModelOption
 export { LatencyWindow } from './latencyWindow';
 export { NEAR_FRACTION, budgetPercent, budgetState, budgetWarnings } from './budget';
 export type { BudgetWarning, SpendSoFar } from './budget';
-export { DEFAULT_OUTPUT_TOKENS, MIN_HISTORY, OutputHistory, median, preflightEstimate } from './preflight';
+export { DEFAULT_OUTPUT_TOKENS, MIN_HISTORY, OutputHistory, TOKEN_COUNT_ERROR, TYPICAL_OUTPUT_TOKENS, boundPromptTokens, familyOf, median, preflightEstimate, typicalOutputTokens } from './preflight';
+export type { ModelFamily, PreflightOptions } from './preflight';
 export type { PreflightEstimate } from './preflight';
-export { TCO_MIN_DAYS, TCO_MIN_REQUESTS, computeTco, paybackMonthLabel } from './tco';
+export { TCO_MIN_DAYS, TCO_MIN_REQUESTS, computeTco, daysInMonth, paybackDate } from './tco';
 export type { TcoFigure, TcoMonth, TcoSettings, TcoUnit, TcoView } from './tco';
 export { CSV_FIELDS, ledgerCsv, ledgerJson } from './ledgerExport';

@@ -11,7 +11,6 @@ import { parseLine, serializeRecord } from './ledgerRecord';
 import { parseLedgerLines } from './ledgerLines';
 
 export const LEDGER_FILE_RE = /^ledger-(\d{4}-\d{2})\.jsonl$/;
-const TAIL_WINDOW = 16 * 1024;
 
 export interface LedgerOptions {
   fs?: LedgerFs;
@@ -28,9 +27,8 @@ export interface AppendResult {
 
 export interface RepairReport {
   file: string;
-  /** Copy of the file as found, before the torn tail was cut. */
-  brokenCopy: string;
-  cutBytes: number;
+  /** The file's size when its unterminated tail was seen; a `\n` was appended after it (nothing is cut). */
+  sizeSeen: number;
 }
 
 export interface LoadResult {
@@ -129,7 +127,7 @@ export class Ledger {
         const h = await this.handleFor(monthOf(record.time));
         const buf = Buffer.from(line, 'utf8');
         const n = await h.write(buf);
-        // A short write means the disk filled up mid-line; the torn tail is cut on the next open.
+        // A short write means the disk filled up mid-line; the next open ends the torn line with a `\n`.
         if (n !== buf.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
         await h.datasync();
         result = { written: true };
@@ -177,25 +175,26 @@ export class Ledger {
   }
 
   /**
-   * A file that does not end in `\n` was torn by a crash or power loss. Keep a copy as `<file>.broken-<ts>`,
-   * then cut the file back to its last complete line so the next append starts on a fresh line. The size is
-   * re-checked before cutting: if another window appended meanwhile, the fragment is left as a garbage line
-   * (skipped on read) rather than risk cutting that window's record.
+   * A file that does not end in `\n` was torn by a crash, a short write or power loss. Other windows may be
+   * appending to it right now, so it is never cut or rewritten (a cut between our size check and the truncate
+   * would drop their acknowledged record): a `\n` is appended through an O_APPEND handle instead. The fragment
+   * becomes a line of its own (skipped on read), or — if another window's record landed first — a fragment glued
+   * to a whole record, which reading recovers from its `{"v":1,` start. Either way no byte anyone wrote is lost.
    */
   private async repairTail(file: string): Promise<void> {
     const size = await this.fs.size(file);
     if (size === 0) return;
-    const start = Math.max(0, size - TAIL_WINDOW);
-    const tail = await this.fs.readRange(file, start, size);
-    if (tail[tail.length - 1] === 0x0a) return;
-    const lastNl = tail.lastIndexOf(0x0a);
-    if (lastNl < 0 && start > 0) return; // a >16 KiB line is garbage anyway; reading skips it
-    const cutAt = lastNl < 0 ? 0 : start + lastNl + 1;
-    const brokenCopy = `${file}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await this.fs.copyFile(file, brokenCopy);
-    if ((await this.fs.size(file)) !== size) return;
-    await this.fs.truncate(file, cutAt);
-    this.repairs.push({ file, brokenCopy, cutBytes: size - cutAt });
+    const last = await this.fs.readRange(file, size - 1, size);
+    if (last[0] === 0x0a) return;
+    const h = await this.fs.openAppend(file);
+    try {
+      const nl = Buffer.from('\n');
+      if ((await h.write(nl)) !== 1) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+      await h.datasync();
+    } finally {
+      await h.close().catch(() => undefined);
+    }
+    this.repairs.push({ file, sizeSeen: size });
   }
 
   /**

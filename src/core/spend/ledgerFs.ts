@@ -1,4 +1,5 @@
-// The few file operations the ledger needs, behind an interface so tests can inject ENOSPC, EROFS and fsync
+// The few file operations the ledger needs — deliberately no truncate or rewrite: other windows append to the same
+// files, so nothing may ever cut them — behind an interface so tests can inject ENOSPC, EROFS and fsync
 // failures (tests run as root, where chmod cannot make a folder read-only).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,8 +19,6 @@ export interface LedgerFs {
   size(file: string): Promise<number>;
   /** Opens for appending (O_APPEND | O_CREAT): every write lands at the end, whoever else appends. */
   openAppend(file: string): Promise<LedgerFileHandle>;
-  copyFile(from: string, to: string): Promise<void>;
-  truncate(file: string, length: number): Promise<void>;
   /** Makes a new directory entry durable; best effort (not possible on Windows). */
   syncDir(dir: string): Promise<void>;
 }
@@ -46,11 +45,6 @@ export const nodeLedgerFs: LedgerFs = {
       async datasync() { await h.datasync(); },
       async close() { await h.close(); },
     };
-  },
-  async copyFile(from, to) { await fs.promises.copyFile(from, to); },
-  async truncate(file, length) {
-    const h = await fs.promises.open(file, 'r+');
-    try { await h.truncate(length); await h.datasync(); } finally { await h.close(); }
   },
   async syncDir(dir) {
     let h: fs.promises.FileHandle | undefined;

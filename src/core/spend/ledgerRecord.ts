@@ -129,6 +129,7 @@ export function validateRecord(input: unknown): LedgerRecord {
   const red = redactions(r.redactions);
   if (red) out.redactions = red;
   if (r.escalatedFrom !== undefined) out.escalatedFrom = str(r.escalatedFrom, 'escalatedFrom', MAX_ID);
+  if (r.language !== undefined) out.language = str(r.language, 'language', MAX_NAME);
   return out;
 }
 
@@ -148,6 +149,7 @@ function toJson(r: LedgerRecord): string {
   ordered.status = r.status;
   if (r.outcome !== undefined) ordered.outcome = r.outcome;
   ordered.reasons = r.reasons;
+  if (r.language !== undefined) ordered.language = r.language;
   if (r.redactions) ordered.redactions = r.redactions;
   if (r.escalatedFrom) ordered.escalatedFrom = r.escalatedFrom;
   return JSON.stringify(ordered);

@@ -7,8 +7,10 @@
 //   cloudUsd          Σ costUsd of cloud requests with a known price
 //   localUsd          Σ costUsd of local requests (hybrid.local.costPerHour × inference time; 0 by default)
 //   spentUsd          cloudUsd + localUsd
-//   wouldHaveSpentUsd cloudUsd + Σ cloudEquivalentUsd of local requests (everything on the cloud model)
-//   savedUsd          wouldHaveSpentUsd − spentUsd  =  Σ cloudEquivalentUsd(local) − localUsd
+//   wouldHaveSpentUsd everything on hybrid.cloud.model: Σ cloud requests at that model's price (their cost, or their
+//                     cloudEquivalentUsd when the light tier answered) + Σ cloudEquivalentUsd of local requests
+//                     (a local request without one: its own cost); a local answer the cloud replaced adds nothing
+//   savedUsd          wouldHaveSpentUsd − spentUsd
 // Cloud requests with an unknown price are counted (unknownPriceRequests), never added as $0.
 import type { LedgerRecord, RecordStatus, Route } from '../request';
 import { cacheSavingsUsd, cacheWritesOf } from './cost';
@@ -16,6 +18,7 @@ import { BUNDLED_PRICES, type PriceTable } from './priceTable';
 import { LatencyWindow } from './latencyWindow';
 import { OutputHistory } from './preflight';
 
+import { CompletionStats, isSuggestionRecord, type CompletionStatsView } from './completionStats';
 import { EscalationStats, type EscalationStatsView } from './escalationStats';
 import { SupersededLocal } from './supersededLocal';
 
@@ -95,6 +98,8 @@ export interface SpendSnapshot {
   firstRecordTime: string | null;
   /** This month's escalations from local answers to the cloud. */
   escalation: EscalationStatsView;
+  /** Inline suggestions: acceptance and perceived latency (completionStats.ts). */
+  completion: CompletionStatsView;
 }
 
 export function emptyTotals(): PeriodTotals {
@@ -121,7 +126,13 @@ function addTo(t: PeriodTotals, r: LedgerRecord, cacheSaved: number): void {
   if (r.route === 'cloud') {
     t.cloudRequests++;
     if (r.costUsd === null) t.unknownPriceRequests++;
-    else { t.cloudUsd += r.costUsd; t.spentUsd += r.costUsd; t.wouldHaveSpentUsd += r.costUsd; }
+    else {
+      t.cloudUsd += r.costUsd; t.spentUsd += r.costUsd;
+      // On another model than hybrid.cloud.model (the light tier), all-cloud would have paid the main model's price.
+      const eq = typeof r.cloudEquivalentUsd === 'number' ? r.cloudEquivalentUsd : r.costUsd;
+      t.wouldHaveSpentUsd += eq;
+      t.savedUsd += eq - r.costUsd;
+    }
   } else if (r.route === 'local') {
     t.localRequests++;
     t.localTokens += r.tokens.input + r.tokens.output;
@@ -203,6 +214,7 @@ export class SpendModel {
 
   private readonly prices: () => PriceTable;
   private readonly escalation = new EscalationStats();
+  private readonly completion = new CompletionStats();
   private readonly superseded = new SupersededLocal();
 
   constructor(opts: SpendModelOptions = {}) {
@@ -222,8 +234,8 @@ export class SpendModel {
   add(r: LedgerRecord): boolean {
     if (this.ids.has(r.id)) return false;
     this.ids.add(r.id);
-    // An acceptance marks an earlier completion request; it is not a request of its own.
-    if (r.outcome === 'accepted') { this.acceptedCompletions++; return true; }
+    // What became of a suggestion marks an earlier completion request; it is not a request of its own.
+    if (isSuggestionRecord(r)) { this.completion.add(r); if (r.outcome === 'accepted') this.acceptedCompletions++; return true; }
     const at = new Date(r.time);
     const day = localDayKey(at);
     this.escalation.add(r, day.slice(0, 7));
@@ -289,6 +301,7 @@ export class SpendModel {
       byModel: rows(m?.byModel), byRoute: rows(m?.byRoute), byKind: rows(m?.byKind),
       days, latency, recent, firstRecordTime: this.first,
       escalation: this.escalation.view(localDayKey(now).slice(0, 7)),
+      completion: this.completion.view(),
     };
   }
 }

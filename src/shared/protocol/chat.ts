@@ -166,17 +166,25 @@ export function newTurn(id: string, question: string, mode: TurnMode): TurnView 
 
 export type ToChat =
   /** The whole thread; sent after every `ready`, and after "New chat". */
-  | { type: 'snapshot'; turns: TurnView[]; busy: boolean; status: ChatStatus | null }
+  /** `reveal`: the turn a palette command just started (the page scrolls it into view). */
+  | { type: 'snapshot'; turns: TurnView[]; busy: boolean; status: ChatStatus | null; reveal?: string }
   | { type: 'turnStart'; turn: TurnView }
   | { type: 'event'; turnId: string; event: AskEventView }
   /** The host stopped reading the stream (finished, stopped, or failed). */
   | { type: 'turnEnd'; turnId: string; status: TurnStatus }
   | { type: 'status'; status: ChatStatus }
-  | { type: 'reply'; id: number; ok: boolean; error?: string };
+  | { type: 'reply'; id: number; ok: boolean; error?: string }
+  /** What a question sent now would carry from the editor, in words ("src/cart.ts: lines 3–9 (selection)"). */
+  | { type: 'editorContext'; label: string }
+  /** Files the user picked to add to the next question (workspace-relative paths). */
+  | { type: 'filesPicked'; paths: string[] };
 
 export type FromChat =
   | { type: 'ready' }
-  | { type: 'ask'; question: string; mode: AskModeName }
+  /** `files`: workspace files the user added to this question (picker or `#file:path`). */
+  | { type: 'ask'; question: string; mode: AskModeName; files?: string[] }
+  /** Opens the host's file picker; the answer is a `filesPicked`. */
+  | { type: 'pickFiles' }
   | { type: 'stop' }
   | { type: 'newChat' }
   /** "Ask the cloud" on a local answer: the same question and context go to the cloud; the answer never does. */
@@ -195,17 +203,22 @@ export type FromChat =
 
 const TURN_ID = /^[A-Za-z0-9_-]+$/;
 const MAX_WITHOUT_PATHS = 100;
+/** Files one question may add: enough for a real question, small enough that a forged list cannot flood the host. */
+export const MAX_ADDED_FILES = 20;
 
 export function isFromChat(x: unknown): x is FromChat {
   if (!isObj(x) || typeof x.type !== 'string') return false;
   switch (x.type) {
     case 'ready':
+    case 'pickFiles':
     case 'stop':
     case 'newChat':
       return onlyKeys(x, ['type']);
     case 'ask':
-      return onlyKeys(x, ['type', 'question', 'mode'])
-        && str(x.question, LIMITS.question, 1) && x.question.trim().length > 0 && oneOf(x.mode, ASK_MODES);
+      return onlyKeys(x, ['type', 'question', 'mode', 'files'])
+        && str(x.question, LIMITS.question, 1) && x.question.trim().length > 0 && oneOf(x.mode, ASK_MODES)
+        && (x.files === undefined || (Array.isArray(x.files) && x.files.length <= MAX_ADDED_FILES
+          && x.files.every((p) => str(p, LIMITS.detail, 1))));
     case 'askCloud':
       return onlyKeys(x, ['type', 'turnId']) && str(x.turnId, LIMITS.id, 1) && TURN_ID.test(x.turnId);
     case 'fix':
@@ -229,7 +242,7 @@ export function isFromChat(x: unknown): x is FromChat {
   }
 }
 
-const TO_CHAT_TYPES: readonly ToChat['type'][] = ['snapshot', 'turnStart', 'event', 'turnEnd', 'status', 'reply'];
+const TO_CHAT_TYPES: readonly ToChat['type'][] = ['snapshot', 'turnStart', 'event', 'turnEnd', 'status', 'reply', 'editorContext', 'filesPicked'];
 
 /** The host is trusted; the webview still checks the envelope so a stray message cannot crash the renderer. */
 export function isToChat(x: unknown): x is ToChat {

@@ -93,6 +93,23 @@ export interface SpendSnapshotView {
   firstRecordTime: string | null;
   /** This month's escalations of local answers to the cloud (core/spend/escalationStats.ts). */
   escalation?: EscalationStatsView;
+  /** Inline suggestions: acceptance and perceived latency (core/spend/completionStats.ts). */
+  completion?: CompletionStatsView;
+}
+
+export interface CompletionRowView {
+  key: string;
+  accepted: number;
+  partial: number;
+  dismissed: number;
+  rate: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+}
+
+export interface CompletionStatsView {
+  total: CompletionRowView;
+  rows: CompletionRowView[];
 }
 
 export interface EscalationStatsView {
@@ -128,9 +145,11 @@ export interface TcoPanelView {
   reason?: string;
   costsEntered: boolean;
   daysElapsed: number;
+  daysInMonth: number;
   cloudModel: string;
   soFar: TcoFigureView[];
   projection: TcoFigureView[];
+  notes: string[];
   verdict?: string;
 }
 

@@ -42,7 +42,7 @@ export class AskCommands implements vscode.Disposable {
   async ask(mode: AskMode, question?: string): Promise<void> {
     const q = question ?? await vscode.window.showInputBox({ title: `Hybrid: Ask${mode === 'auto' ? '' : ` (${mode})`}`, placeHolder: PLACEHOLDER[mode], ignoreFocusOut: true });
     if (!q?.trim()) return;
-    const input: AskInput = { origin: ORIGIN[mode], kind: 'ask', question: q.trim(), context: editorContext(vscode.window.activeTextEditor) };
+    const input: AskInput = { origin: ORIGIN[mode], kind: 'ask', question: q.trim(), context: editorContext(vscode.window.activeTextEditor, this.services.documents) };
     await this.run({ title: q.trim(), mode, input });
   }
 
@@ -53,7 +53,7 @@ export class AskCommands implements vscode.Disposable {
     if (q === undefined) return;
     const input: AskInput = {
       origin: 'explainRoute', kind: 'ask', question: q.trim() || 'Explain this code.',
-      context: editorContext(vscode.window.activeTextEditor), dryRun: true,
+      context: editorContext(vscode.window.activeTextEditor, this.services.documents), dryRun: true,
     };
     await this.run({ title: q.trim() || '(no question: route of the selection)', mode: 'explain', input });
   }
@@ -64,7 +64,7 @@ export class AskCommands implements vscode.Disposable {
       void vscode.window.showInformationMessage('Hybrid: open a file (and optionally select code) to review it privately.');
       return;
     }
-    const context = editorContext(editor);
+    const context = editorContext(editor, this.services.documents);
     if (!context.length) {
       void vscode.window.showInformationMessage('Hybrid: nothing to review — the file is empty.');
       return;
@@ -72,7 +72,7 @@ export class AskCommands implements vscode.Disposable {
     const input: AskInput = { origin: 'review', kind: 'review', question: 'Review this code.', context };
     const range = { startLine: context[0].startLine ?? 1, endLine: context[0].endLine ?? editor.document.lineCount };
     const target: ReviewTarget = { uri: editor.document.uri, range };
-    await this.run({ title: `Review ${context[0].path}:${range.startLine}-${range.endLine}`, mode: 'review', input, review: target });
+    await this.run({ title: `Review ${context[0].path}:${range.startLine}–${range.endLine}`, mode: 'review', input, review: target });
   }
 
   /** Turns the review's answer into diagnostics on the reviewed file, replacing what an earlier run of it set. */

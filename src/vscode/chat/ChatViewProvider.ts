@@ -25,6 +25,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private viewDisposables: vscode.Disposable[] = [];
   private readonly readyEmitter = new vscode.EventEmitter<void>();
   private rejected = 0;
+  /** The turn a palette command started while the page was away: the next snapshot scrolls it into view. */
+  private revealTurn: string | undefined;
 
   /** Fires each time a freshly loaded webview has received its snapshot (tests wait on it). */
   readonly onDidBecomeReady = this.readyEmitter.event;
@@ -35,6 +37,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       this.status = s;
       this.post({ type: 'status', status: s });
     }));
+    if (host.onDidChangeEditorContext) this.disposables.push(host.onDidChangeEditorContext(() => this.postEditorContext()));
   }
 
   // ---- for the lead's wiring and for tests ----------------------------------------------------------------
@@ -81,6 +84,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       throw err;
     }
     const turn = this.thread.start(question, mode);
+    this.revealTurn = turn.id;
     this.paletteTurns.remember(turn.id, true);
     onTurn?.(turn.id);
     await this.consume(turn, events, abort, claim.release);
@@ -122,7 +126,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   private postSnapshot(): void {
-    this.post({ type: 'snapshot', turns: this.thread.snapshot(), busy: this.isBusy, status: this.status });
+    if (!this.view || !this.ready) return;
+    const reveal = this.revealTurn;
+    this.revealTurn = undefined;
+    this.post({ type: 'snapshot', turns: this.thread.snapshot(), busy: this.isBusy, status: this.status, ...(reveal ? { reveal } : {}) });
+    this.postEditorContext();
+  }
+
+  private postEditorContext(): void {
+    const label = this.host.editorContextLabel?.();
+    if (label !== undefined) this.post({ type: 'editorContext', label });
   }
 
   private onMessage(raw: unknown): void {
@@ -142,7 +155,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return;
       case 'ask':
         if (this.running.busy) return; // the page disables Send while an answer streams
-        return this.ask(m.question, m.mode);
+        return this.ask(m.question, m.mode, undefined, undefined, m.files);
+      case 'pickFiles': {
+        const paths = await this.host.pickFiles?.() ?? [];
+        if (paths.length) this.post({ type: 'filesPicked', paths });
+        return;
+      }
       case 'stop':
         await this.running.stop();
         return;
@@ -168,7 +186,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         if (this.running.busy || !turn || (!isAskMode(turn.mode) && turn.mode !== 'explain')) return;
         const without = [...new Set([...(this.excluded.get(turn.id) ?? []), ...m.paths])];
         // From an Explain Route preview (nothing was sent yet) this is "remove before sending": the Ask (auto) it previewed.
-        return this.ask(turn.question, isAskMode(turn.mode) ? turn.mode : 'auto', without);
+        return this.ask(turn.question, isAskMode(turn.mode) ? turn.mode : 'auto', without, undefined, this.added.get(turn.id));
       }
       case 'openLink':
         // Validated again here: the guard already did, but this is the call that leaves the editor.
@@ -183,15 +201,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** Context each "Ask again without …" turn left out, so a further removal keeps the earlier ones out too. */
   private readonly excluded = new Map<string, string[]>();
 
+  /** Files the user added to a turn (+ File), so "Ask again without …" keeps the others. */
+  private readonly added = new Map<string, string[]>();
+
   /** `retryOf`: the turn this one repeats (the host reuses the context that turn had). */
-  private ask(question: string, mode: AskMode, without?: string[], retryOf?: string): Promise<void> {
+  private ask(question: string, mode: AskMode, without?: string[], retryOf?: string, files?: string[]): Promise<void> {
     const turn = this.thread.start(question, mode);
     if (without?.length) this.excluded.set(turn.id, without);
+    if (files?.length) this.added.set(turn.id, files);
     const abort = new AbortController();
     const history = this.thread.history(turn.id);
     let events: AsyncIterable<AskEvent>;
     try {
-      events = this.host.submit(question, mode, history, abort.signal, without, { id: turn.id, ...(retryOf ? { retryOf } : {}) });
+      events = this.host.submit(question, mode, history, abort.signal, without, { id: turn.id, ...(retryOf ? { retryOf } : {}) }, files);
     } catch (err) {
       events = failed(err);
     }
@@ -230,6 +252,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private consume(turn: TurnView, events: AsyncIterable<AskEvent>, abort: AbortController, release?: () => void): Promise<void> {
     const done = release ?? this.running.claim(abort).release;
     this.post({ type: 'turnStart', turn: JSON.parse(JSON.stringify(turn)) as TurnView });
+    // A page that was ready saw the turn start (and scrolled to it); only a page still loading needs `reveal`.
+    if (this.ready && this.revealTurn === turn.id) this.revealTurn = undefined;
     const emit = (event: AskEventView) => {
       this.thread.apply(turn.id, event);
       this.post({ type: 'event', turnId: turn.id, event });

@@ -15,7 +15,12 @@ export interface ChatHost {
    * `turn` names the chat turn; a Retry names the turn it repeats, whose context is reused.
    */
   submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[],
-    turn?: { id: string; retryOf?: string }): AsyncIterable<AskEvent>;
+    turn?: { id: string; retryOf?: string }, files?: string[]): AsyncIterable<AskEvent>;
+  /** The workspace files the user picks to add to the next question (workspace-relative). */
+  pickFiles?(): Promise<string[]>;
+  /** What a question sent now would carry from the editor, in words. */
+  editorContextLabel?(): string;
+  onDidChangeEditorContext?(listener: () => void): vscode.Disposable;
   /** "Ask the cloud" on a local answer: the question (never the answer) to the cloud, linked in the ledger. */
   escalate?(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent>;
   /** setApiKey, openSettings, showLogs, and retry/retryLocal of the palette-command turn `turnId` (review, explain). */

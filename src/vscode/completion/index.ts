@@ -1,2 +1,2 @@
 export { registerInlineCompletion, ACCEPTED_COMMAND, TOGGLE_COMMAND } from './register';
-export type { InlineCompletionDeps, InlineCompletionHandle, CompletionNotice, CompletionStatus } from './register';
+export type { InlineCompletionDeps, InlineCompletionHandle, CompletionStatus } from './register';

@@ -3,8 +3,8 @@
 // request's context, before classification, so they are classified and gated like the editor's context.
 
 import type { AskInput } from '../../core/pipeline/ask';
-import type { PathPolicy } from '../../core/classify/paths';
-import { scanSensitive } from '../../core/classify/scan';
+import type { PathPolicy } from '../../core/privacy/paths';
+import { judgeFile } from '../../core/privacy/filePrivacy';
 import { REPO_MAP_PATH, wantsCodebase } from '../../core/context';
 import type { Logger } from '../../core/ports';
 import type { HybridSettings } from '../../core/settings';
@@ -35,8 +35,9 @@ export function createCodebaseHook(index: CodebaseIndexService, deps: CodebaseHo
         openPath: input.context.find((c) => c.path && c.path !== 'untitled')?.path,
         mapTokens, definitionTokens: mapTokens * 2,
         isPrivate: (p) => without.has(p) || policy.isPrivate(p).private,
-        // The classifier's own marker scan: a marked file contributes nothing, not even its signatures.
-        isPrivateContent: (text) => markers.length > 0 && scanSensitive(text, { markers }).some((f) => f.category === 'marker'),
+        // The one whole-file judge (path rules are applied by isPrivate): a marked file contributes nothing, not
+        // even its signatures.
+        isPrivateContent: (text) => judgeFile(undefined, text, { pathPolicy: policy, markers }).private,
         contentRulesKey: JSON.stringify(markers),
         countTokens: deps.estimateTokens,
       });

@@ -34,6 +34,9 @@ export interface CodebaseQuery {
   countTokens(text: string): number;
 }
 
+/** What decides which files the index may hold. */
+export type IndexRules = Pick<CodebaseQuery, 'isPrivate' | 'isPrivateContent' | 'contentRulesKey'>;
+
 export class CodebaseIndexService extends Disposable {
   private index: RepoIndex | undefined;
   private parser: TagParser | undefined;
@@ -59,12 +62,18 @@ export class CodebaseIndexService extends Disposable {
     });
   }
 
+  /** The index itself, built or brought up to date (inline completion reads definitions from it in between). */
+  async current(q: IndexRules): Promise<RepoIndex | undefined> {
+    if (q.contentRulesKey !== this.rulesKey) { this.index = undefined; this.rulesKey = q.contentRulesKey; }
+    return this.ready(q);
+  }
+
   private root(): string | undefined {
     const f = vscode.workspace.workspaceFolders?.[0];
     return f?.uri.scheme === 'file' ? f.uri.fsPath : undefined;
   }
 
-  private async ready(q: CodebaseQuery): Promise<RepoIndex | undefined> {
+  private async ready(q: IndexRules): Promise<RepoIndex | undefined> {
     if (this.index) {
       await this.refresh(this.index, q);
       return this.index;
@@ -78,7 +87,7 @@ export class CodebaseIndexService extends Disposable {
     return path.join(this.storageDir, 'repo-map', `${key}.json`);
   }
 
-  private async firstBuild(q: CodebaseQuery): Promise<RepoIndex | undefined> {
+  private async firstBuild(q: IndexRules): Promise<RepoIndex | undefined> {
     const root = this.root();
     if (!root) return undefined;
     this.parser ??= createTagParser(path.join(this.extensionPath, 'dist'));
@@ -108,7 +117,7 @@ export class CodebaseIndexService extends Disposable {
   }
 
   /** Brings a built index up to date: only new, changed, deleted or newly private files cost anything. */
-  private async refresh(index: RepoIndex, q: CodebaseQuery): Promise<void> {
+  private async refresh(index: RepoIndex, q: IndexRules): Promise<void> {
     const root = this.root();
     if (!root) return;
     const started = Date.now();

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { createCodebaseHook } from './codebaseContext';
 import { CodebaseIndexService } from './codebaseIndex';
 
-export function wireCodebaseContext(context: vscode.ExtensionContext, services: Services, logger: Logger): vscode.Disposable {
+export function wireCodebaseContext(context: vscode.ExtensionContext, services: Services, logger: Logger): CodebaseIndexService {
   const index = new CodebaseIndexService(context.extensionPath, context.globalStorageUri.fsPath, logger);
   services.contextProvider = createCodebaseHook(index, {
     settings: () => services.settings, pathPolicy: () => services.pathPolicy(),

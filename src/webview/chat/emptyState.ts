@@ -6,7 +6,7 @@ import { h } from '../common/dom';
 export function emptyState(status: ChatStatus | null): HTMLElement {
   return h('section', { class: 'empty', 'aria-label': 'Getting started' },
     h('h2', {}, 'Ask about your code'),
-    h('p', { class: 'muted' }, 'Select code in the editor (or leave nothing selected to use the visible part of the file), type a question below and press Enter.'),
+    h('p', { class: 'muted' }, 'Select code in the editor, or select nothing to ask about the open file (only its visible part when the file is long) — the line above the box says what goes with the question. Add other files with + File or #file:path. Type a question below and press Enter.'),
     h('ul', { class: 'modes' },
       h('li', {}, h('strong', {}, 'Auto'), ' — picks the place for each question: design and architecture questions go to the cloud model, quick or sensitive ones stay local. The answer says where it went and why.'),
       h('li', {}, h('strong', {}, 'Private'), ' — always the local model. Nothing leaves this machine.'),

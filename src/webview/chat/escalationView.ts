@@ -44,7 +44,7 @@ function escalatedAnswer(a: EscalatedAnswerView): HTMLElement {
     a.footer ? h('div', { class: 'footer' }, h('span', {}, formatUsd(a.footer.costUsd))) : null);
 }
 
-/** "local confidence 0.95: 0 % of tokens below p = 0.3" → "0 % of tokens below p = 0.3". */
+/** "local confidence 0.95: sure of every word it wrote" → "sure of every word it wrote". */
 function parts(summary: string): string {
   return summary.replace(/^local confidence \d(?:\.\d+)?: /, '');
 }

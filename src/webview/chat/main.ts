@@ -1,7 +1,7 @@
 // Chat view entry point. The host owns the thread: after `ready` it sends a snapshot, then turn events.
 // This page keeps only UI state (draft, mode, scroll position) in getState/setState.
 
-import { applyAskEvent, FIX_NAMES, isToChat, type AskModeName, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnView } from '../../shared/protocol/chat';
+import { applyAskEvent, FIX_NAMES, isToChat, MAX_ADDED_FILES, type AskModeName, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnView } from '../../shared/protocol/chat';
 import { assertNever } from '../../shared/protocol/common';
 import { clear, h } from '../common/dom';
 import { connect } from '../common/vscodeApi';
@@ -29,9 +29,14 @@ const banner = h('div', { class: 'demo-banner', role: 'status', hidden: true },
 const thread = h('main', { class: 'thread', 'aria-label': 'Conversation' });
 const live = h('div', { class: 'sr-only', 'aria-live': 'polite', role: 'status' });
 const input = h('textarea', {
-  class: 'input', rows: 3, placeholder: 'Ask about the selection or this file…  (Enter to send, Shift+Enter for a new line)',
+  class: 'input', rows: 3, placeholder: 'Ask about the code shown below…  (Enter to send, Shift+Enter for a new line, #file:path adds a file)',
   'aria-label': 'Question', maxlength: 20000,
 });
+// What the next question carries: the editor's part (by the commands' rule) and the files the user added.
+const contextLine = h('div', { class: 'context-line muted', role: 'status', 'aria-label': 'Context of the next question' });
+const addedList = h('div', { class: 'added-files' });
+const addFile = h('button', { type: 'button', class: 'secondary small add-file', 'aria-label': 'Add files to the question', title: 'Add workspace files to the question (files on private paths never go to the cloud)' }, '+ File');
+let addedFiles: string[] = [];
 const mode = h('select', { class: 'mode', 'aria-label': 'Where to send the question' },
   h('option', { value: 'auto', title: 'Routes each question by its content' }, 'Auto'),
   h('option', { value: 'private', title: 'Local model only' }, 'Private'),
@@ -39,7 +44,7 @@ const mode = h('select', { class: 'mode', 'aria-label': 'Where to send the quest
 const send = h('button', { type: 'button', class: 'primary send', 'aria-label': 'Send question' }, 'Send');
 const stop = h('button', { type: 'button', class: 'secondary stop', 'aria-label': 'Stop the answer', hidden: true }, 'Stop');
 const composer = h('form', { class: 'composer', 'aria-label': 'Ask a question' },
-  input, h('div', { class: 'composer-row' }, mode, h('span', { class: 'spacer' }), stop, send));
+  contextLine, addedList, input, h('div', { class: 'composer-row' }, mode, addFile, h('span', { class: 'spacer' }), stop, send));
 
 document.getElementById('app')!.append(banner, thread, live, composer);
 
@@ -67,11 +72,28 @@ function addTurnView(t: TurnView): void {
   thread.append(els.root);
 }
 
+function renderAdded(): void {
+  clear(addedList);
+  addedList.hidden = addedFiles.length === 0;
+  for (const p of addedFiles) {
+    addedList.append(h('span', { class: 'context-chip' }, p,
+      h('button', { type: 'button', class: 'icon-button', 'data-remove-file': p, title: `Remove ${p}`, 'aria-label': `Remove ${p}` }, '×')));
+  }
+}
+
 function renderChrome(): void {
   banner.hidden = !status?.demo;
   send.hidden = busy;
   stop.hidden = !busy;
   send.disabled = busy;
+}
+
+/** The turn a command just started: its top in view, or the bottom when the whole turn fits. */
+function revealTurn(id: string): void {
+  const el = views.get(id)?.root;
+  if (!el) return;
+  const top = el.getBoundingClientRect().top - thread.getBoundingClientRect().top + thread.scrollTop;
+  thread.scrollTop = Math.min(Math.max(0, top - 8), thread.scrollHeight);
 }
 
 function nearBottom(): boolean {
@@ -107,7 +129,8 @@ function onMessage(msg: ToChat): void {
       busy = msg.busy;
       status = msg.status;
       renderAll();
-      thread.scrollTop = saved.scrollTop !== undefined && turns.length ? saved.scrollTop : thread.scrollHeight;
+      if (msg.reveal && views.has(msg.reveal)) revealTurn(msg.reveal);
+      else thread.scrollTop = saved.scrollTop !== undefined && turns.length ? saved.scrollTop : thread.scrollHeight;
       break;
     case 'turnStart':
       turns.push(msg.turn);
@@ -140,6 +163,14 @@ function onMessage(msg: ToChat): void {
       renderChrome();
       if (turns.length === 0) renderAll();
       break;
+    case 'editorContext':
+      contextLine.textContent = `Context: ${msg.label}`;
+      contextLine.title = contextLine.textContent;
+      break;
+    case 'filesPicked':
+      addedFiles = [...new Set([...addedFiles, ...msg.paths])].slice(0, MAX_ADDED_FILES);
+      renderAdded();
+      break;
     case 'reply': {
       const button = pendingInserts.get(msg.id);
       pendingInserts.delete(msg.id);
@@ -160,8 +191,10 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
 function submit(): void {
   const question = input.value.trim();
   if (!question || busy) return;
-  api.post({ type: 'ask', question, mode: mode.value as AskModeName });
+  api.post({ type: 'ask', question, mode: mode.value as AskModeName, ...(addedFiles.length ? { files: addedFiles } : {}) });
   input.value = '';
+  addedFiles = [];
+  renderAdded();
   saveUi();
 }
 
@@ -173,6 +206,11 @@ input.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && busy) api.post({ type: 'stop' });
 });
 input.addEventListener('input', saveUi);
+addFile.addEventListener('click', () => api.post({ type: 'pickFiles' }));
+addedList.addEventListener('click', (e) => {
+  const p = (e.target as Element).closest('button')?.getAttribute('data-remove-file');
+  if (p) { addedFiles = addedFiles.filter((f) => f !== p); renderAdded(); }
+});
 mode.addEventListener('change', saveUi);
 thread.addEventListener('scroll', () => saveUi(), { passive: true });
 
@@ -230,4 +268,5 @@ thread.addEventListener('keydown', (e) => {
 });
 
 renderAll();
+renderAdded();
 api.post({ type: 'ready' });

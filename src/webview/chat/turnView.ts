@@ -6,6 +6,7 @@ import { clear, h } from '../common/dom';
 import { formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
 import { errorTitle } from './errorTitle';
+import { usedFiles, whyLine } from './routeText';
 import { escalationNote } from './escalationView';
 
 export const MODE_LABEL: Record<TurnMode, string> = {
@@ -49,7 +50,7 @@ export function createTurn(turn: TurnView): TurnElements {
 
 /** Re-renders the parts of a turn that events change. Cheap enough to run once per animation frame. */
 export function updateTurn(els: TurnElements, turn: TurnView): void {
-  fillRoute(els.route, turn.route);
+  fillRoute(els.route, turn.route, turn.mode !== 'explain');
   els.body.innerHTML = renderMarkdown(turn.text); // safe: renderMarkdown escapes all model text (markdown.ts)
   els.body.hidden = turn.text.length === 0;
   clear(els.notices);
@@ -59,7 +60,7 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   const note = escalationNote(turn);
   if (note) els.notices.append(note);
   clear(els.footer);
-  if (turn.footer) els.footer.append(...footerParts(turn.footer));
+  if (turn.footer) els.footer.append(...(turn.mode === 'explain' ? previewFooter(turn.footer) : footerParts(turn.footer)));
   else if (turn.status === 'cancelled') els.footer.append(h('span', { class: 'muted' }, 'Stopped.'));
   els.progress.hidden = turn.status !== 'streaming';
   els.root.classList.toggle('is-streaming', turn.status === 'streaming');
@@ -68,7 +69,7 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   }
 }
 
-function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
+function fillRoute(el: HTMLElement, r: RouteEventView | undefined, sent: boolean): void {
   clear(el);
   el.hidden = !r;
   if (!r) return;
@@ -79,29 +80,40 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined): void {
     h('span', { class: 'muted' }, r.provider),
     r.estimatedCostUsd !== null && r.route === 'cloud' ? h('span', { class: 'muted' }, `est. ${formatEstimate(r.likelyCostUsd, r.estimatedCostUsd)}`) : null));
   // A refusal's reasons are the message of the "Not sent" card under it: say them once.
-  if (r.reasons.length && r.route !== 'refuse') el.append(h('div', { class: 'route-reasons' }, h('span', { class: 'label' }, 'Why: '), r.reasons.join(' · ')));
+  // The short form on screen; the router's full wording (with setting ids) stays in the tooltip.
+  const why = whyLine(r.reasons, sent);
+  if (why && r.route !== 'refuse') el.append(h('div', { class: 'route-reasons', title: r.reasons.join('\n') }, h('span', { class: 'label' }, 'Why: '), why));
   const red = redactionSummary(r.redactions);
   if (red) el.append(h('div', { class: 'route-redactions' }, h('span', { class: 'label' }, 'Redacted before sending: '), red));
   if (r.context.length) {
-    // Each attached file / range, with a button to ask the same question again without it.
-    el.append(h('div', { class: 'route-context' }, h('span', { class: 'label' }, 'Context: '),
-      ...r.context.map((c) => h('span', { class: 'context-chip' },
-        `${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`,
-        h('button', { class: 'icon-button', 'data-without': c.path, title: `Ask again without ${c.path}`, 'aria-label': `Ask again without ${c.path}` }, '×')))));
+    // Each attached file / range, with a button to ask the same question again without it. More than two fold
+    // into "Used N files" so a long list does not push the answer down.
+    const chips = r.context.map((c) => h('span', { class: 'context-chip' },
+      `${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`,
+      h('button', { class: 'icon-button', 'data-without': c.path, title: `Ask again without ${c.path}`, 'aria-label': `Ask again without ${c.path}` }, '×')));
+    el.append(chips.length <= 2
+      ? h('div', { class: 'route-context' }, h('span', { class: 'label' }, 'Context: '), ...chips)
+      : h('details', { class: 'route-context' }, h('summary', {}, usedFiles(r.context)), h('div', { class: 'chips' }, ...chips)));
   }
 }
 
+
+/** One line of figures (it never wraps: details are in the tooltips), then any notes, each on its own line. */
 function footerParts(f: FooterView): Node[] {
   const est = f.usage.source === 'estimate' ? ' est.' : '';
-  const parts: Node[] = [
+  const figures = h('div', { class: 'footer-figures' },
     h('span', { title: `Input ${f.usage.input}, output ${f.usage.output}, cache read ${f.usage.cacheRead}, cache write ${f.usage.cacheWrite} (${f.usage.source === 'estimate' ? 'estimated with tiktoken' : 'reported by the provider'})` },
       `${formatCount(f.usage.input)} in / ${formatCount(f.usage.output)} out${est}`),
     h('span', { class: f.costUsd === null ? 'unknown-price' : '' }, formatUsd(f.costUsd)),
-    h('span', { title: 'Time to first token' }, `TTFT ${formatMs(f.ttftMs)}`),
-    h('span', { title: 'Total time' }, `total ${formatMs(f.totalMs)}`),
-  ];
-  for (const n of f.notes) parts.push(h('span', { class: 'muted' }, n));
-  return parts;
+    h('span', { title: `First token after ${formatMs(f.ttftMs)}, answer complete after ${formatMs(f.totalMs)}` }, `${formatMs(f.ttftMs)} / ${formatMs(f.totalMs)}`));
+  return [figures, ...f.notes.map((n) => h('div', { class: 'footer-note muted' }, n))];
+}
+
+/** Explain Route sent nothing: its footer is an estimate, with no tokens counted and no latency. */
+function previewFooter(f: FooterView): Node[] {
+  const cost = f.route === 'cloud' ? (f.costUsd === null ? 'price unknown' : `about ${formatUsd(f.costUsd)} if sent`) : '$0 (local)';
+  return [h('div', { class: 'footer-figures' }, h('span', {}, `Estimate: ${cost}`)),
+    ...f.notes.map((n) => h('div', { class: 'footer-note muted' }, n))];
 }
 
 export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined, refused = false): HTMLElement {
@@ -122,7 +134,8 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
     }
   }
   return h('div', { class: 'error-card', role: 'alert' },
-    h('div', { class: 'error-title' }, errorTitle(failure?.code, refused)),
+    // A refusal's "Not sent" is the route badge right above: the card does not say it again.
+    refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused)),
     h('div', { class: 'error-message' }, message),
     commands.childElementCount ? commands : null,
     actions.childElementCount ? actions : null);

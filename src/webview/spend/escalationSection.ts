@@ -14,5 +14,8 @@ export function escalationSection(s: SpendPanelSnapshot): HTMLElement[] {
   return [h('section', { class: 'escalation-stats', 'aria-label': 'Escalations this month' },
     h('h2', {}, 'Escalations (month)'),
     h('div', { class: 'card-line' },
-      `${e.escalations} of ${e.localAnswers} local answers went on to the cloud (${rate}) · cost ${cost}`))];
+      `${e.escalations} of ${e.localAnswers} local answers went on to the cloud (${rate}) · cost ${cost}`),
+    // Only automatic questions can escalate: Ask (private), reviews and completions stay local by design.
+    h('div', { class: 'card-line muted small' },
+      'Counts automatic answers only (Ask and the chat\'s Auto mode); private asks, reviews and completions never escalate.'))];
 }

@@ -1,6 +1,7 @@
 // Spend panel entry point: posts `ready`, then renders every `snapshot` the host pushes (one per finished
 // request). UI state (chart metric) lives in getState/setState; the figures always come from the host.
 
+import { completionSection } from './completionSection';
 import { escalationSection } from './escalationSection';
 import { assertNever } from '../../shared/protocol/common';
 import { isToSpend, SPEND_SETTINGS, type FromSpend, type SpendPanelSnapshot, type SpendSettingName, type ToSpend } from '../../shared/protocol/spend';
@@ -75,6 +76,7 @@ function render(): void {
     tcoSection(s.tco) ?? '',
     modelSection(s.byModel),
     ...escalationSection(s),
+    ...completionSection(s),
     recentSection(s.recent));
 }
 

@@ -18,7 +18,9 @@ function card(title: string, value: string, ...lines: (string | Node | null)[]):
 }
 
 export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
-  const split = (t: PeriodTotalsView) => `${plural(t.requests, 'request')} · ${t.localRequests} local · ${t.cloudRequests} cloud`;
+  // The parts add up to the whole: a refused request (nothing sent) is a request too.
+  const split = (t: PeriodTotalsView) => `${plural(t.requests, 'request')} · ${t.localRequests} local · ${t.cloudRequests} cloud`
+    + (t.refusedRequests > 0 ? ` · ${t.refusedRequests} refused` : '');
   const savedLine = s.month.localWithoutCloudPrice > 0
     ? `${s.month.localWithoutCloudPrice} local request(s) left out: no price for ${s.cloudModel}` : null;
   return h('section', { class: 'cards', 'aria-label': 'Totals' },
@@ -100,7 +102,11 @@ function badge(route: string): HTMLElement {
   return h('span', { class: `badge badge-${route}` }, route);
 }
 
-export function modelSection(rows: BreakdownRowView[]): HTMLElement {
+export function modelSection(all: BreakdownRowView[]): HTMLElement {
+  // A refusal reached no model: it is counted in the totals ("N refused"), not as a model named "none".
+  const rows = all.filter((r) => r.refusedRequests < r.requests);
+  const refused = all.reduce((n, r) => n + r.refusedRequests, 0);
+  const note = refused > 0 ? h('p', { class: 'muted small' }, `${plural(refused, 'refused request')} reached no model and ${refused === 1 ? 'is' : 'are'} not in this table.`) : null;
   if (!rows.length) return h('section', { class: 'panel-section' }, h('h2', {}, 'By model (month)'), h('p', { class: 'muted' }, 'No requests this month.'));
   return h('section', { class: 'panel-section', 'aria-label': 'By model' },
     h('h2', {}, 'By model (month)'),
@@ -115,7 +121,8 @@ export function modelSection(rows: BreakdownRowView[]): HTMLElement {
         r.cloudRequests > 0 ? formatUsd(r.cacheSavedUsd) : '—',
         r.unknownPriceRequests === r.requests && r.cloudRequests > 0 ? h('span', { class: 'unknown-price' }, 'unknown price')
           : r.unknownPriceRequests > 0 ? `${formatUsd(r.spentUsd)} + ${r.unknownPriceRequests} unpriced` : formatUsd(r.spentUsd),
-      ]), [1, 2, 3, 4, 5, 6, 7]));
+      ]), [1, 2, 3, 4, 5, 6, 7]),
+    note);
 }
 
 export function recentSection(rows: RecentView[]): HTMLElement {
@@ -125,13 +132,14 @@ export function recentSection(rows: RecentView[]): HTMLElement {
       ['Time', 'Kind', 'Route', 'Model', 'Tokens', 'Cost', 'Time taken', 'Why'],
       rows.map((r) => [
         formatTime(r.time),
-        r.kind + (r.status !== 'ok' ? ` (${r.status})` : ''),
+        // A refusal is not a failure, and it reached no model: its badge says it all.
+        r.kind + (r.status !== 'ok' && r.route !== 'refuse' ? ` (${r.status})` : ''),
         badge(r.route),
-        h('span', { class: 'mono' }, r.model),
+        h('span', { class: 'mono' }, r.route === 'refuse' ? '—' : r.model),
         tokenCell(r.tokens),
         r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatUsd(r.costUsd),
         formatMs(r.totalMs),
-        h('span', { class: 'reasons' }, [r.reasons.join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
+        h('span', { class: 'reasons' }, [r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
           .filter(Boolean).join(' — ')),
       ]), [4, 5, 6]));
 }
@@ -156,4 +164,9 @@ export function emptySection(s: SpendPanelSnapshot): HTMLElement {
       h('li', {}, 'Set a daily or monthly budget to get warnings at 80% and 100%. ',
         h('button', { type: 'button', class: 'link-button', 'data-setting': 'hybrid.budget', 'aria-label': 'Set a budget in settings' }, 'Set a budget'))),
     h('p', { class: 'muted' }, `Cloud prices from the bundled table checked ${s.priceTableDate}; savings are priced on ${s.cloudModel}.`));
+}
+
+/** The router wrote its reasons before sending; the list reads them afterwards ("will be redacted" → "redacted"). */
+export function afterTheFact(reason: string): string {
+  return reason.replace(/\bwill be redacted\b/g, 'redacted').replace(/\bwould be redacted\b/g, 'redacted');
 }

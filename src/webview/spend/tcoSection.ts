@@ -33,9 +33,10 @@ export function tcoSection(t: TcoPanelView | undefined): HTMLElement | null {
   if (!t.costsEntered) {
     section.append(h('p', { class: 'tco-hint' }, 'Local looks free because no local costs are set: add what your hardware cost and the power it draws for an honest answer.'));
   }
+  for (const note of t.notes ?? []) section.append(h('p', { class: 'tco-hint tco-note' }, note));
   section.append(h('h3', {}, `This month so far (${t.daysElapsed} day${t.daysElapsed === 1 ? '' : 's'})`), h('div', { class: 'tco-grid' }, ...t.soFar.map(figure)));
   if (t.state === 'notEnoughData') section.append(h('p', { class: 'muted tco-wait' }, t.reason ?? 'Not enough data for a projection yet.'));
-  else section.append(h('h3', {}, 'Next 30 days at this pace'), h('div', { class: 'tco-grid' }, ...t.projection.map(figure)));
+  else section.append(h('h3', {}, `This month at this pace (${t.daysInMonth} days)`), h('div', { class: 'tco-grid' }, ...t.projection.map(figure)));
   section.append(settingsButtons());
   return section;
 }

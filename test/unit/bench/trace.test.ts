@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { replay } from '../../../bench/costReplay';
 import { answerText, CATEGORIES, generateTrace, MIX, SENSITIVITIES } from '../../../bench/trace';
-import { classify } from '../../../src/core/classify/classify';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { classify } from '../../../src/core/task/classify';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import type { Request } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 

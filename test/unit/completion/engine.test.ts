@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CompletionEngine, type CompletionEngineDeps, type CompletionHealth, type CompletionInput, type CompletionResult, type CompletionSettings } from '../../../src/core/completion';
+import { CompletionEngine, type CompletionEngineDeps, type CompletionInput, type CompletionResult, type CompletionSettings } from '../../../src/core/completion';
+import { LocalHealthMonitor, type LocalHealthReport } from '../../../src/core/route/localHealth';
 import type { LedgerRecord } from '../../../src/core/request';
 import { FakeFimProvider, FakeTimers, flush, settings } from './fakes';
 
@@ -8,7 +9,7 @@ interface Rig {
   provider: FakeFimProvider;
   timers: FakeTimers;
   records: LedgerRecord[];
-  health: CompletionHealth[];
+  health: LocalHealthReport[];
   cfg: { current: CompletionSettings };
 }
 
@@ -16,11 +17,12 @@ function rig(opts: Partial<CompletionEngineDeps['options']> = {}, over: Partial<
   const provider = new FakeFimProvider();
   const timers = new FakeTimers();
   const records: LedgerRecord[] = [];
-  const health: CompletionHealth[] = [];
+  const health: LocalHealthReport[] = [];
+  const monitor = new LocalHealthMonitor({ now: () => timers.now, onChange: (h) => health.push(h) }, opts.retryWhileDownMs ?? 10_000);
   const cfg = { current: settings({ 'completion.debounceMs': 250, ...over }) };
   let n = 0;
   const engine = new CompletionEngine({
-    provider, settings: () => cfg.current, record: (r) => records.push(r), onHealth: (h) => health.push(h),
+    provider, settings: () => cfg.current, record: (r) => records.push(r), health: monitor,
     timers, now: () => timers.now, wallNow: () => 1_700_000_000_000 + timers.now, newId: () => `id${++n}`,
     options: { adaptiveDebounce: false, ...opts },
   });
@@ -227,14 +229,17 @@ suite('completion engine', () => {
     assert.equal(r.provider.last.body.prefix, 'import { k } from "./util";\nk');
   });
 
-  test('an accepted suggestion writes an accepted record that names the request', async () => {
+  test('what became of a suggestion is a record of its own that names the request, its model and language', async () => {
     const r = rig();
     r.provider.script = (_b, call) => { call.push('1;'); call.end(); };
     const res = await completed(r, doc('let z = '));
-    r.engine.onAccepted(res!.id);
+    r.engine.onSuggestionEnded(res!.id, 'accepted', 'typescript', 412.4);
     await flush();
     assert.deepEqual(r.records.map((x) => [x.id, x.outcome]), [['id1', 'shown'], ['id1:accepted', 'accepted']]);
     assert.equal(r.records[1]?.model, 'qwen2.5-coder:1.5b');
+    assert.equal(r.records[1]?.language, 'typescript');
+    assert.equal(r.records[1]?.totalMs, 412);
+    assert.equal(r.records[1]?.costUsd, 0);
   });
 
   test('empty suggestions are recorded as empty, not shown, and not asked for again at the same place', async () => {
@@ -253,7 +258,7 @@ suite('completion engine', () => {
     r.provider.script = (_b, call) => call.fail({ code: 'connection', message: 'Ollama is not running', fix: 'startOllama' });
     assert.equal(await completed(r, doc('a')), undefined);
     assert.deepEqual(r.health.map((h) => h.state), ['offline']);
-    assert.equal(r.health[0]?.failure?.fix, 'startOllama');
+    assert.equal(r.health[0]?.fix, 'startOllama');
     assert.equal(r.records[0]?.status, 'failed');
     for (const p of ['ab', 'abc', 'abcd']) assert.equal(await completed(r, doc(p)), undefined);
     assert.equal(r.provider.calls.length, 1, 'no request while inside the retry interval');
@@ -272,7 +277,7 @@ suite('completion engine', () => {
     r.provider.script = (_b, call) => call.fail({ code: 'modelMissing', message: 'not pulled', fix: 'pullModel', fixDetail: 'ollama pull qwen2.5-coder:1.5b' });
     await completed(r, doc('a'));
     assert.equal(r.health[0]?.state, 'modelMissing');
-    assert.equal(r.health[0]?.failure?.fixDetail, 'ollama pull qwen2.5-coder:1.5b');
+    assert.equal(r.health[0]?.fixCommand, 'ollama pull qwen2.5-coder:1.5b');
     r.engine.retryNow();
     await completed(r, doc('ab'));
     assert.equal(r.provider.calls.length, 2, 'retryNow lets the next completion try again at once');

@@ -3,7 +3,8 @@
 // ledger record, a superseded request closed at the server, and the pull hint when the model is missing.
 
 import * as assert from 'node:assert/strict';
-import { CompletionEngine, type CompletionHealth } from '../../../src/core/completion';
+import { CompletionEngine } from '../../../src/core/completion';
+import { LocalHealthMonitor, type LocalHealthReport } from '../../../src/core/route/localHealth';
 import { createOllamaProvider } from '../../../src/core/providers/ollama';
 import type { LedgerRecord } from '../../../src/core/request';
 import { FakeOllama } from '../../../test/fakes/ollama';
@@ -29,11 +30,11 @@ suite('completion engine with the Ollama provider', () => {
   });
   teardown(async () => close());
 
-  function engine(model: string, records: LedgerRecord[] = [], health: CompletionHealth[] = []): CompletionEngine {
+  function engine(model: string, records: LedgerRecord[] = [], health: LocalHealthReport[] = []): CompletionEngine {
     return new CompletionEngine({
       provider: createOllamaProvider({ baseUrl: url }),
       settings: () => settings({ 'local.completionModel': model, 'completion.debounceMs': 0 }),
-      record: (r) => records.push(r), onHealth: (h) => health.push(h),
+      record: (r) => records.push(r), health: new LocalHealthMonitor({ onChange: (h) => health.push(h) }),
       options: { adaptiveDebounce: false },
     });
   }
@@ -67,6 +68,7 @@ suite('completion engine with the Ollama provider', () => {
 
   test('template tokens a server leaks into the answer are cut', async () => {
     fake.answer = ' 7;<file_sep>junk';
+    fake.honourStop = false;
     const res = await engine('starcoder2:3b').provide(input, new AbortController().signal);
     assert.equal(res?.text, ' 7;');
   });
@@ -75,7 +77,7 @@ suite('completion engine with the Ollama provider', () => {
     fake.setReply({ ttftMs: 5_000 });
     const e = engine('qwen2.5-coder:1.5b');
     const first = e.provide(input, new AbortController().signal);
-    await fake.waitForRequests(2); // /api/show, then /api/generate
+    await fake.waitForRequests(3); // /api/ps and /api/show (is the model loaded, its window), then /api/generate
     const gen = fake.requests.find((r) => r.path === '/api/generate')!;
     const second = e.provide({ ...input, prefix: 'let other =' }, new AbortController().signal);
     await fake.waitForClientClose(gen.index, 2_000);
@@ -86,19 +88,19 @@ suite('completion engine with the Ollama provider', () => {
   });
 
   test('a model that is not pulled: no suggestion, modelMissing with the pull command', async () => {
-    const health: CompletionHealth[] = [];
+    const health: LocalHealthReport[] = [];
     const res = await engine('codellama:7b', [], health).provide(input, new AbortController().signal);
     assert.equal(res, undefined);
     assert.equal(health[0]?.state, 'modelMissing');
-    assert.equal(health[0]?.failure?.fixDetail, 'ollama pull codellama:7b');
+    assert.equal(health[0]?.fixCommand, 'ollama pull codellama:7b');
   });
 
   test('Ollama not running: offline with the start hint', async () => {
     await close();
-    const health: CompletionHealth[] = [];
+    const health: LocalHealthReport[] = [];
     const res = await engine('qwen2.5-coder:1.5b', [], health).provide(input, new AbortController().signal);
     assert.equal(res, undefined);
     assert.equal(health[0]?.state, 'offline');
-    assert.equal(health[0]?.failure?.fix, 'startOllama');
+    assert.equal(health[0]?.fix, 'startOllama');
   });
 });

@@ -1,6 +1,6 @@
 // The pieces engine.ts was split into, tested on their own: the reuse rules and the FIM request builder.
 import * as assert from 'node:assert/strict';
-import { acceptedRecord, cacheHitRecord } from '../../../src/core/completion/completionRecords';
+import { cacheHitRecord, suggestionRecord } from '../../../src/core/completion/completionRecords';
 import { DEFAULT_ENGINE_OPTIONS, type CompletionSettings } from '../../../src/core/completion/engineTypes';
 import { buildFimRequest } from '../../../src/core/completion/fimRequest';
 import { canJoin, resultFor, typedAhead, type Flight } from '../../../src/core/completion/flight';
@@ -48,11 +48,13 @@ suite('completion / split pieces', () => {
     assert.equal(multi.body.maxTokens, Math.min(512, 24 * s['completion.maxLines']));
   });
 
-  test('cache-hit and accepted records are valid ledger records at $0', () => {
-    for (const r of [cacheHitRecord('c1', 'm', 'ollama', 0), acceptedRecord('c1', 'm', 'ollama', 0)]) {
+  test('cache-hit and suggestion records are valid ledger records at $0', () => {
+    const meta = { model: 'm', language: 'python', latencyMs: 310 };
+    const events = (['accepted', 'partial', 'dismissed'] as const).map((o) => suggestionRecord('c1', o, meta, 'ollama', 0));
+    for (const r of [cacheHitRecord('c1', 'm', 'ollama', 0), ...events]) {
       assert.doesNotThrow(() => validateRecord(r));
       assert.equal(r.costUsd, 0);
     }
-    assert.equal(acceptedRecord('c1', 'm', 'ollama', 0).id, 'c1:accepted');
+    assert.deepEqual(events.map((r) => r.id), ['c1:accepted', 'c1:partial', 'c1:dismissed']);
   });
 });

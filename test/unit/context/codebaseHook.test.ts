@@ -1,7 +1,7 @@
 // The context-provider hook (src/vscode/context/codebaseContext.ts) with an in-memory index: when it attaches,
 // what it leaves out ("Ask again without …", private paths, markers), and the chat message that asks for it.
 import * as assert from 'node:assert/strict';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { buildCodebaseContext, RepoIndex, REPO_MAP_PATH } from '../../../src/core/context';
 import type { AskInput } from '../../../src/core/pipeline/ask';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';

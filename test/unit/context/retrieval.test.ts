@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listDirectory, TREE_SITTER_WASM_DIR } from '../../../bench/diskWorkspace';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { createTagParser, rankRepo, RepoIndex, updateIndex } from '../../../src/core/context';
 import { OWN_SOURCE_QUESTIONS, SERVICE_QUESTIONS, type LabelledQuestion } from './retrievalQuestions';
 

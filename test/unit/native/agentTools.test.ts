@@ -4,7 +4,7 @@
 // path) anything at all.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { lmRequestToAsk, type LmMessage } from '../../../src/core/native/lmMessages';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';

@@ -190,13 +190,30 @@ suite('ask pipeline', () => {
     d.decide = (_r, _l, _b, _h, est) => { seen.push(est); return { route: 'cloud', reasons: ['cloud: asked'] }; };
     const events = await collect(d, { origin: 'askCloud', question: 'x'.repeat(400) });
     const route = events[0] as Extract<AskEvent, { type: 'route' }>;
-    // countTokens is chars/4 in this harness, so the prompt is P tokens: likely = (P×3 + 50×15)/1e6, at most = (P×3 + 1024×15)/1e6.
+    // countTokens is chars/4 in this harness, so the prompt is P tokens: likely = (P×3 + 50×15)/1e6; at most counts
+    // the prompt with Claude's token-count margin, ceil(P × 1.35) + 32, at the write price (none here: input, $3),
+    // plus a full 1024-token answer: ((ceil(1.35 P) + 32)×3 + 1024×15)/1e6 (docs/spend.md, rule 1).
     const atMost = seen[0]!;
-    const prompt = (atMost * 1e6 - 1024 * 15) / 3;
-    assert.ok(Number.isInteger(Math.round(prompt)) && prompt > 100, `prompt tokens ${prompt}`);
-    assert.ok(Math.abs(route.likelyCostUsd! - (prompt * 3 + 50 * 15) / 1e6) < 1e-12);
+    const prompt = Math.round((route.likelyCostUsd! * 1e6 - 50 * 15) / 3);
+    assert.ok(prompt > 100, `prompt tokens ${prompt}`);
+    assert.ok(Math.abs(atMost - ((Math.ceil(prompt * 1.35) + 32) * 3 + 1024 * 15) / 1e6) < 1e-12, `at most ${atMost}`);
     assert.equal(route.estimatedCostUsd, atMost, 'the route event\'s upper bound is what decide() checked');
     assert.ok(route.likelyCostUsd! < atMost);
+  });
+
+  test('pre-flight on the model that answers: a light-tier route is estimated (and budget-checked) on the light model', async () => {
+    const priced: string[] = [];
+    const seen: (number | null | undefined)[] = [];
+    const { d } = deps();
+    // Haiku-priced ($1 / $5) vs Sonnet-priced ($3 / $15): a fixed 1000-token prompt and 100-token answer.
+    d.preflight = (model) => { priced.push(model); const haiku = model.includes('haiku'); return { likelyUsd: haiku ? 0.0015 : 0.0045, atMostUsd: haiku ? 0.006 : 0.018, expectedOutputTokens: 100, basis: 'default' }; };
+    d.decide = (_r, _l, _b, _h, est) => { seen.push(est); return { route: 'cloud', tier: 'light', reasons: ['cloud: local is down'] }; };
+    const events = await collect(d, { origin: 'askAuto' });
+    const route = events[0] as Extract<AskEvent, { type: 'route' }>;
+    assert.deepEqual(priced, ['claude-sonnet-5', 'claude-haiku-4-5']);
+    assert.deepEqual(seen, [0.018, 0.006], 'the final decision saw the light model\'s bound');
+    assert.equal(route.likelyCostUsd, 0.0015);
+    assert.equal(route.estimatedCostUsd, 0.006);
   });
 
   test('requests that never reached a model cost $0, never "unknown" (no key, blocked, refused)', async () => {

@@ -2,7 +2,7 @@
 // line format (serializeRecord): every refusal is a valid $0 ledger record with the refusal's own fixes, and every
 // attempt of a fallback is its own record, linked to the first, that the spend model counts.
 import * as assert from 'node:assert/strict';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';

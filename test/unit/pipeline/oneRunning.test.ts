@@ -2,7 +2,7 @@
 // "nothing running" and stream at once, with Stop reaching only one; and a provider stream must be closed
 // whenever its consumer stops early. Driven through the real runAsk with a slow provider that counts open streams.
 import * as assert from 'node:assert/strict';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';

@@ -83,9 +83,12 @@ suite('privacy red team: planted values never reach a cloud byte', function () {
     assert.ok(attacks.length >= 250, `only ${attacks.length} attacks`);
     assert.ok(benign.length >= 100, `only ${benign.length} benign near-misses`);
     const classes = new Set(attacks.map((a) => a.cls));
-    for (const c of ['vendor-token', 'private-key', 'named-credential', 'connection-url', 'format', 'obfuscation', 'pii', 'private-file', 'marker']) {
+    for (const c of ['vendor-token', 'private-key', 'named-credential', 'connection-url', 'format', 'obfuscation', 'pii', 'private-file', 'marker',
+      'credential-file-line', 'wrapped-key', 'iban-registry', 'pii-punctuation']) {
       assert.ok(classes.has(c), `no ${c} attacks`);
     }
+    // Every country of the IBAN registry is attacked (issue #21 item 3).
+    assert.ok(attacks.filter((a) => a.cls === 'iban-registry').length >= 89, 'not every IBAN registry country');
     // The PII draws carry their formats' checksums, so a scanner that validates them is attacked fairly.
     for (const a of attacks.filter((x) => x.name.startsWith('IBAN '))) {
       const v = a.planted[0]!.replace(/ /g, '');

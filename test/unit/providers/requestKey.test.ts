@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { FakeAnthropic } from '../../fakes/anthropic';
 import type { StartedServer } from '../../fakes/base';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';

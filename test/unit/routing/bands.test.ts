@@ -51,7 +51,7 @@ suite('routing: three bands', () => {
     assert.equal(d.route, 'cloud');
     assert.equal(d.band, 'high');
     assert.equal(d.tier, 'frontier');
-    assert.match(d.reasons.join(' | '), /complexityThreshold 0\.5\) on the frontier model \(claude-sonnet-4-6\)/);
+    assert.match(d.reasons.join(' | '), /complexityThreshold 0\.5\) on the frontier model \(claude-sonnet-5\)/);
   });
 
   test('localBelow above complexityThreshold collapses the middle band instead of inverting it', () => {
@@ -86,10 +86,10 @@ suite('routing: three bands', () => {
     assert.equal(lightModel(s({ 'cloud.provider': 'openai' })), 'gpt-5.4-mini');
     assert.equal(lightModel(s({ 'cloud.lightModel': 'my-mini' })), 'my-mini');
     assert.equal(lightModel(s({ 'cloud.lightModel': '' })), undefined);
-    assert.equal(cloudModelFor(s({ 'cloud.lightModel': '' }), 'light'), 'claude-sonnet-4-6');
+    assert.equal(cloudModelFor(s({ 'cloud.lightModel': '' }), 'light'), 'claude-sonnet-5');
     const d = decide(req(), labels(0.1), s({ 'fallback.localToCloud': true, 'cloud.lightModel': '' }), OK, { local: 'offline', cloud: 'ready' });
     assert.equal(d.tier, 'frontier');
-    assert.match(d.reasons[0], /frontier model \(claude-sonnet-4-6\)/);
+    assert.match(d.reasons[0], /frontier model \(claude-sonnet-5\)/);
   });
 
   test('thresholds above 1 are rejected with a readable problem', () => {

@@ -1,7 +1,7 @@
 // One test per row of architecture.md's routing policy table, plus the budget, confirmation and health rows.
 import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/classify/classify';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { classify } from '../../../src/core/task/classify';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { decide } from '../../../src/core/route/decide';
 import type { BudgetState, HealthState, Labels, Origin, Request } from '../../../src/core/request';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';

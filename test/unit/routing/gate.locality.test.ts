@@ -1,7 +1,7 @@
 // The locality rule (one rule for chat, completion and health) and the private-path rule a workspace cannot
 // weaken (issue #12, classes 8 and 10).
 import * as assert from 'node:assert/strict';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { checkLocalEndpoint, isLocalEndpoint, isRemoteOllamaModel } from '../../../src/core/route/locality';
 
 suite('routing: locality after resolving', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { createPathPolicy } from '../../../src/core/classify/paths';
-import { scanSensitive } from '../../../src/core/classify/scan';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
+import { scanSensitive } from '../../../src/core/privacy/scan';
 import { EgressGate } from '../../../src/core/egress/gate';
 import { isSealed } from '../../../src/core/egress/seal';
 import { summarizeRedactions } from '../../../src/core/egress/summary';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { isLocalEndpoint, isRemoteOllamaModel } from '../../../src/core/route/locality';
 
 suite('routing: private paths', () => {

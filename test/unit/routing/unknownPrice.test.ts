@@ -1,7 +1,7 @@
 // Issue #16 item 3: a cloud model with no known price must not slip past budgets or confirmAboveUsd as if it cost $0.
 import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/classify/classify';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { classify } from '../../../src/core/task/classify';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { decide } from '../../../src/core/route/decide';
 import type { BudgetState, Request } from '../../../src/core/request';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';

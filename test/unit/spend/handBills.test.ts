@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
@@ -562,14 +562,17 @@ suite('spend / hand bills through the whole Ask pipeline (independent fakes, ref
     assert.equal((anthropic.seen[0]!.json as { model: string }).model, 'claude-haiku-4-5', 'the light tier was asked');
     const hand = handBill('anthropic', 'claude-haiku-4-5-20251001', { input: 260, output: ANSWER_TOKENS });
     assertBilled(cloud, hand);
-    // The escalated local answer saved nothing: all-cloud would have made only the cloud request.
+    // The escalated local answer saved nothing: all-cloud would have made only the cloud request — and all-cloud
+    // means hybrid.cloud.model answers it, not the light tier (docs/spend.md, counterfactuals).
     assert.ok((local.cloudEquivalentUsd ?? 0) > 0);
+    const allCloud = handBill('anthropic', sonnet['cloud.model'] as string, { input: 260, output: ANSWER_TOKENS });
     const m = new SpendModel();
     m.add(local);
     m.add(cloud);
     const month = m.snapshot(new Date(NOW)).month;
-    assert.ok(Math.abs(month.wouldHaveSpentUsd - hand) < 1e-12, `would have spent ${month.wouldHaveSpentUsd} ≠ ${hand}`);
-    assert.ok(Math.abs(month.savedUsd) < 1e-12, `saved ${month.savedUsd}`);
+    assert.ok(allCloud > hand);
+    assert.ok(Math.abs(month.wouldHaveSpentUsd - allCloud) < 1e-12, `would have spent ${month.wouldHaveSpentUsd} ≠ ${allCloud}`);
+    assert.ok(Math.abs(month.savedUsd - (allCloud - hand)) < 1e-12, `saved ${month.savedUsd}`);
     assert.ok(Math.abs(month.localCloudEquivalentUsd) < 1e-12);
   });
 

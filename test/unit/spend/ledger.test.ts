@@ -73,7 +73,7 @@ suite('spend / ledger', () => {
     assert.ok(parsed.reasons.length > 0 && parsed.reasons.every((r) => r.length <= 240));
   });
 
-  test('a torn last line is cut off on open, the original kept as .broken-<ts>, and appends continue', async () => {
+  test('a torn last line is ended with a newline on open (never cut), skipped on read, and appends continue', async () => {
     const ledger = await Ledger.open(tmp);
     for (const id of ['a', 'b', 'c']) await ledger.append(record(id));
     await ledger.close();
@@ -82,15 +82,42 @@ suite('spend / ledger', () => {
     fs.appendFileSync(file(), torn);
 
     const reopened = await Ledger.open(tmp);
-    assert.equal(reopened.repairs.length, 1);
-    assert.equal(reopened.repairs[0].cutBytes, torn.length);
-    assert.equal(fs.readFileSync(file(), 'utf8'), whole);
-    assert.equal(fs.readFileSync(reopened.repairs[0].brokenCopy, 'utf8'), whole + torn);
+    assert.deepEqual(reopened.repairs, [{ file: file(), sizeSeen: Buffer.byteLength(whole + torn) }]);
+    assert.equal(fs.readFileSync(file(), 'utf8'), whole + torn + '\n');
     await reopened.append(record('e'));
     const loaded = await reopened.load();
     assert.deepEqual(ids(loaded.records), ['a', 'b', 'c', 'e']);
-    assert.equal(loaded.skipped, 0);
+    assert.equal(loaded.skipped, 1);
     await reopened.close();
+  });
+
+  test('another window appending between the repair\'s check and its fix keeps its record (issue #28)', async () => {
+    const ledger = await Ledger.open(tmp);
+    for (const id of ['a', 'b']) await ledger.append(record(id));
+    await ledger.close();
+    fs.appendFileSync(file(), serializeRecord(record('torn')).slice(0, 60));
+    // The interleaving found by the fault check: the other window's fsynced append lands right before the repair
+    // would cut. (The facade has no truncate any more; the hook is here to prove the old repair lost the record.)
+    const otherWindow = (): void => { fs.appendFileSync(file(), serializeRecord(record('other'))); };
+    let hooked = false;
+    const racing = {
+      ...nodeLedgerFs,
+      truncate: async (f: string, len: number) => {
+        otherWindow(); hooked = true;
+        const h = await fs.promises.open(f, 'r+');
+        try { await h.truncate(len); } finally { await h.close(); }
+      },
+      openAppend: async (f: string) => {
+        if (!hooked) { otherWindow(); hooked = true; }
+        return nodeLedgerFs.openAppend(f);
+      },
+    } as LedgerFs;
+    const reopened = await Ledger.open(tmp, { fs: racing });
+    assert.ok(hooked, 'the repair never ran');
+    await reopened.append(record('c'));
+    const loaded = await reopened.load();
+    await reopened.close();
+    assert.deepEqual(ids(loaded.records), ['a', 'b', 'other', 'c']);
   });
 
   test('etcd-style tears: truncated by 1–4 bytes, and zero-extended tail', async () => {
@@ -101,14 +128,15 @@ suite('spend / ledger', () => {
       await l.close();
       fs.truncateSync(file(), fs.statSync(file()).size - cut);
       const r = await Ledger.open(tmp);
-      assert.deepEqual(ids((await r.load()).records), Array.from({ length: 9 }, (_, i) => `r${i}`), `cut ${cut}`);
+      // Cutting only the newline leaves a whole record: ending the line again keeps it; deeper cuts skip r9.
+      assert.deepEqual(ids((await r.load()).records), Array.from({ length: cut === 1 ? 10 : 9 }, (_, i) => `r${i}`), `cut ${cut}`);
     }
     // Torn write: the size grew but the data never landed (zeros), as after a power cut without SAFE_APPEND.
     const size = fs.statSync(file()).size;
     fs.appendFileSync(file(), Buffer.alloc(700));
     const r = await Ledger.open(tmp);
     assert.equal(r.repairs.length, 1);
-    assert.equal(fs.statSync(file()).size, size);
+    assert.equal(fs.statSync(file()).size, size + 701); // nothing cut: the NUL run became a skipped line
     await r.append(record('after'));
     assert.deepEqual(ids((await r.load()).records).slice(-2), ['r8', 'after']);
     await r.close();
@@ -167,7 +195,7 @@ suite('spend / ledger', () => {
     await ledger.close();
   });
 
-  test('a short write (disk filled mid-line) is a failure, and the torn tail is cut on the next open', async () => {
+  test('a short write (disk filled mid-line) is a failure, and the next open ends the torn line', async () => {
     const ledger = await Ledger.open(tmp, {
       fs: faulty({
         async openAppend(f) {
@@ -180,7 +208,10 @@ suite('spend / ledger', () => {
     await ledger.close();
     const reopened = await Ledger.open(tmp);
     assert.equal(reopened.repairs.length, 1);
-    assert.equal(fs.readFileSync(file(), 'utf8'), '');
+    assert.equal(fs.readFileSync(file(), 'utf8'), serializeRecord(record('a')).slice(0, 30) + '\n');
+    await reopened.append(record('b'));
+    assert.deepEqual(ids((await reopened.load()).records), ['b']);
+    await reopened.close();
   });
 
   test('fsync failure stops writing for the session (no retry after fsyncgate)', async () => {

@@ -11,13 +11,15 @@ import { Ledger } from '../../../src/core/spend';
 let tmp: string;
 let writerJs: string;
 
-function startWriter(dir: string, prefix: string, count: number): { child: ChildProcess; acked: () => number; ready: Promise<void>; exit: Promise<number | null> } {
+function startWriter(dir: string, prefix: string, count: number): { child: ChildProcess; acked: () => number; ready: Promise<void>; firstAck: Promise<void>; exit: Promise<number | null> } {
   const child = spawn(process.execPath, [writerJs, dir, prefix, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let acked = -1;
   let buf = '';
   let stderr = '';
   let onReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => { onReady = resolve; });
+  let onFirstAck: () => void = () => undefined;
+  const firstAck = new Promise<void>((resolve) => { onFirstAck = resolve; });
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     buf += chunk;
     let nl: number;
@@ -25,7 +27,7 @@ function startWriter(dir: string, prefix: string, count: number): { child: Child
       const line = buf.slice(0, nl);
       buf = buf.slice(nl + 1);
       if (line === 'ready') onReady();
-      else if (line.startsWith('ack ')) acked = Number(line.slice(4));
+      else if (line.startsWith('ack ')) { acked = Number(line.slice(4)); onFirstAck(); }
     }
   });
   child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
@@ -33,7 +35,7 @@ function startWriter(dir: string, prefix: string, count: number): { child: Child
     if (code && code !== 0) process.stderr.write(stderr);
     resolve(code);
   }));
-  return { child, acked: () => acked, ready, exit };
+  return { child, acked: () => acked, ready, firstAck, exit };
 }
 
 /** Ids per prefix, in file order, counting every raw line (so a duplicate line would show). */
@@ -67,7 +69,10 @@ suite('spend / ledger crash safety (child processes)', function () {
     for (let round = 0; round < ROUNDS; round++) {
       const w = startWriter(dir, `r${round}`, 100_000);
       await w.ready;
-      await new Promise((r) => setTimeout(r, 2 + Math.floor(Math.random() * 25)));
+      // Kill at a random moment after the writer is appending: waiting for its first ack (not a fixed delay from
+      // start) keeps every round meaningful on a loaded machine, where a child can take longer than 25 ms to run.
+      await w.firstAck;
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 25)));
       w.child.kill('SIGKILL');
       await w.exit;
       const acked = w.acked();

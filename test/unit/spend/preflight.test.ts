@@ -27,16 +27,19 @@ suite('spend / pre-flight estimates', () => {
 
   test('likely and at-most figures, hand-computed (Sonnet 5: 2000 in; 120 out likely, 1024 at most)', () => {
     const e = preflightEstimate('claude-sonnet-5', 2000, { tokens: 120, basis: 'history' }, 1024)!;
-    // likely 2000×2 + 120×10 = 5200 µ$; at most 2000×2 + 1024×10 = 14240 µ$
+    // likely 2000×2 + 120×10 = 5200 µ$; at most: the prompt with its margin, ceil(2000 × 1.35) + 32 = 2732 tokens,
+    // as 5-minute cache writes at $2.50, + 1024 × $10 = 6830 + 10240 = 17070 µ$
     assert.ok(Math.abs(e.likelyUsd - 0.0052) < 1e-12);
-    assert.ok(Math.abs(e.atMostUsd - 0.01424) < 1e-12);
-    assert.equal(formatEstimate(e.likelyUsd, e.atMostUsd), '~$0.0052, at most $0.01');
+    assert.ok(Math.abs(e.atMostUsd - 0.01707) < 1e-12);
+    assert.equal(formatEstimate(e.likelyUsd, e.atMostUsd), '~$0.0052, at most $0.02');
   });
 
   test('the likely answer never exceeds the cap; an unknown model has no estimate', () => {
     const e = preflightEstimate('claude-sonnet-5', 10, { tokens: 5000, basis: 'history' }, 100)!;
-    assert.equal(e.likelyUsd, e.atMostUsd);
-    assert.equal(formatEstimate(e.likelyUsd, e.atMostUsd), '~$0.0010');
+    // likely 10×2 + 100×10 = 1020 µ$ (the 5000-token median is capped at 100); at most (14 + 32)×2.5 + 100×10 = 1115 µ$
+    assert.equal(e.expectedOutputTokens, 100);
+    assert.ok(Math.abs(e.likelyUsd - 0.00102) < 1e-12);
+    assert.ok(Math.abs(e.atMostUsd - 0.001115) < 1e-12);
     assert.equal(preflightEstimate('no-such-model', 10, { tokens: 5, basis: 'default' }, 100), undefined);
     assert.equal(formatEstimate(null, null), 'unknown price');
   });

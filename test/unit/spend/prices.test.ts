@@ -184,7 +184,11 @@ suite('spend / prices', () => {
 
   test('requestCost: cloud → price or null; local → costPerHour × time and its cloud equivalent', () => {
     const usage = u(1000, 200);
-    assert.deepEqual(requestCost({ route: 'cloud', model: 'no-such-model', usage, totalMs: 900, costPerHour: 1, cloudModel: 'claude-sonnet-4-6' }), { costUsd: null });
+    const unknown = requestCost({ route: 'cloud', model: 'no-such-model', usage, totalMs: 900, costPerHour: 1, cloudModel: 'claude-sonnet-4-6' });
+    assert.equal(unknown.costUsd, null);
+    close(unknown.cloudEquivalentUsd ?? undefined, 0.006); // what hybrid.cloud.model would have charged
+    // On hybrid.cloud.model itself (also by a dated snapshot name), the cost is the all-cloud figure: no second one.
+    assert.equal(requestCost({ route: 'cloud', model: 'claude-sonnet-4-6-20260101', requestedModel: 'claude-sonnet-4-6', usage, totalMs: 900, costPerHour: 1, cloudModel: 'claude-sonnet-4-6' }).cloudEquivalentUsd, undefined);
     const cloud = requestCost({ route: 'cloud', model: 'claude-sonnet-4-6', usage, totalMs: 900, costPerHour: 1, cloudModel: 'claude-sonnet-4-6' });
     close(cloud.costUsd ?? undefined, 0.006);
     const local = requestCost({ route: 'local', model: 'qwen2.5-coder:7b', usage, totalMs: 3600, costPerHour: 1, cloudModel: 'claude-sonnet-4-6' });

@@ -3,7 +3,7 @@
 // re-send to the cloud) on the turn, nor end the turn as failed; a refusal is headed "Not sent", not "The request
 // failed". Events come from the real runAsk and are folded with the same applyAskEvent the host and page use.
 import * as assert from 'node:assert/strict';
-import { createPathPolicy } from '../../../src/core/classify/paths';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/providers/types';

@@ -74,7 +74,7 @@ export function sampleSpend(now = new Date('2026-11-22T13:00:00Z'), empty = fals
     budget: { level: empty ? 'none' : 'near', spentTodayUsd: today.spentUsd, spentMonthUsd: month.spentUsd, dailyUsd: 0, monthlyUsd: empty ? 0 : 3 },
     priceTableDate: '2026-08-02',
     cloudModel: 'claude-sonnet-4-5',
-    tco: computeTco(month, { hardwareUsd: 1600, amortizationMonths: 36, watts: 250, usdPerKwh: 0.3, costPerHour: 0 }, now, 'claude-sonnet-4-5'),
+    tco: computeTco(month, { hardwareUsd: 1600, amortizationMonths: 36, watts: 250, usdPerKwh: 0.3, costPerHour: 0, hoursOnPerDay: 0, idleWatts: 0 }, now, 'claude-sonnet-4-5'),
   };
 }
 

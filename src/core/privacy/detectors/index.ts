@@ -1,0 +1,62 @@
+// The rule table: every detector family, in the order their findings are named when two specific ones start at
+// the same place. A new detector goes into its family's file; a new family is one more line here.
+
+import type { Detector } from '../detector';
+import { ruleDetector, type SecretRule } from '../rule';
+import { CARD_DETECTORS } from './cards';
+import { COMMAND_LINE_RULES } from './commandLine';
+import { CREDENTIAL_FILE_DETECTORS, CREDENTIAL_FILE_RULES } from './credentialFiles';
+import { DES_CRYPT_DETECTORS } from './desCrypt';
+import { DOCUMENT_DETECTORS } from './personalDocuments';
+import { EMAIL_DETECTORS } from './emails';
+import { FOREIGN_PASSWORD_DETECTORS } from './foreignPasswords';
+import { GENERIC_SECRET_DETECTORS } from './genericSecret';
+import { IBAN_DETECTORS } from './ibans';
+import { NATIONAL_ID_DETECTORS } from './nationalIds';
+import { OBFUSCATED_EMAIL_DETECTORS } from './obfuscatedEmails';
+import { PASSWORD_STORE_RULES } from './passwordStores';
+import { NAME_PART_DETECTORS } from './nameParts';
+import { NATIONAL_PHONE_DETECTORS } from './nationalPhones';
+import { PHONE_DETECTORS } from './phones';
+import { POSITIONAL_CREDENTIAL_RULES } from './positionalCredentials';
+import { PRIVATE_KEY_DETECTORS, PRIVATE_KEY_RULES } from './privateKeys';
+import { STRUCTURED_SECRET_DETECTORS } from './structuredSecrets';
+import { TOKEN_FORMAT_RULES } from './tokenFormats';
+import { URL_SECRET_DETECTORS } from './urlSecrets';
+import { VENDOR_TOKEN_RULES } from './vendorTokens';
+
+/** Every detector written as one regex (gitleaks' rule shape). */
+export const SECRET_RULES: readonly SecretRule[] = [
+  ...VENDOR_TOKEN_RULES, ...COMMAND_LINE_RULES, ...PASSWORD_STORE_RULES, ...POSITIONAL_CREDENTIAL_RULES, ...CREDENTIAL_FILE_RULES,
+  ...PRIVATE_KEY_RULES, ...TOKEN_FORMAT_RULES,
+];
+
+export const DETECTORS: readonly Detector[] = uniqueIds([
+  ...SECRET_RULES.map(ruleDetector),
+  ...PRIVATE_KEY_DETECTORS,
+  ...CREDENTIAL_FILE_DETECTORS,
+  ...DES_CRYPT_DETECTORS,
+  ...URL_SECRET_DETECTORS,
+  ...GENERIC_SECRET_DETECTORS,
+  ...FOREIGN_PASSWORD_DETECTORS,
+  ...EMAIL_DETECTORS,
+  ...CARD_DETECTORS,
+  ...NATIONAL_ID_DETECTORS,
+  ...IBAN_DETECTORS,
+  ...PHONE_DETECTORS,
+  ...NATIONAL_PHONE_DETECTORS,
+  ...NAME_PART_DETECTORS,
+  ...OBFUSCATED_EMAIL_DETECTORS,
+  ...DOCUMENT_DETECTORS,
+  ...STRUCTURED_SECRET_DETECTORS,
+]);
+
+/** Several rules may report one kind (two JWT shapes); each detector still has its own id. */
+function uniqueIds(ds: Detector[]): Detector[] {
+  const seen = new Map<string, number>();
+  return ds.map((d) => {
+    const n = (seen.get(d.id) ?? 0) + 1;
+    seen.set(d.id, n);
+    return n === 1 ? d : { ...d, id: `${d.id}#${n}` };
+  });
+}

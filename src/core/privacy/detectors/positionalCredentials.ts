@@ -1,0 +1,25 @@
+// Passwords passed by position, with no name beside them: the second string argument of the credential
+// constructors and login calls of the common stacks (C# NetworkCredential, Java PasswordAuthentication and
+// DriverManager.getConnection, Python HTTPBasicAuth / `auth=(…)` / smtplib and ftplib `.login(user, pw)`,
+// PowerShell ConvertTo-SecureString and PSCredential).
+
+import { re, type SecretRule } from '../rule';
+import { isPlaceholder } from '../text';
+
+const STR = String.raw`(?:'[^'\r\n]{0,200}'|"[^"\r\n]{0,200}")`;
+const SECRET = String.raw`(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})")`;
+const notTemplate = (v: string): boolean => !isPlaceholder(v) && !/^\$\{?\w+\}?$/.test(v);
+
+export const POSITIONAL_CREDENTIAL_RULES: readonly SecretRule[] = [
+  { kind: 'positional-password', label: 'password passed as a call argument',
+    keywords: ['NetworkCredential', 'PasswordAuthentication', 'UsernamePasswordCredentials', 'HTTPBasicAuth', 'HTTPDigestAuth', 'BasicAuth', 'auth=', 'auth =', '.login(', 'PSCredential'],
+    re: re(String.raw`(?:\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|PSCredential)[ \t]*\([ \t]*|\bauth[ \t]*=[ \t]*[(\[][ \t]*|\.login[ \t]*\([ \t]*)${STR}[ \t]*,[ \t]*(?:new[ \t]+String[ \t]*\([ \t]*)?${SECRET}`),
+    validate: notTemplate,
+    samples: { tp: [(g) => `var cred = new NetworkCredential("svc", "${g.mixed('ABCDEFabcdef0123456789!', 16)}");`], fp: ['var cred = new NetworkCredential(user, password);'] } },
+  { kind: 'positional-password', label: 'password passed to getConnection', keywords: ['getConnection'],
+    re: re(String.raw`\bgetConnection[ \t]*\([^,()\r\n]{1,300},[ \t]*${STR}[ \t]*,[ \t]*${SECRET}`), validate: notTemplate,
+    samples: { tp: [(g) => `DriverManager.getConnection(url, "app", "${g.mixed('ABCDEFabcdef0123456789', 16)}");`], fp: ['DriverManager.getConnection(url, user, pass);'] } },
+  { kind: 'positional-password', label: 'password given to ConvertTo-SecureString', keywords: ['ConvertTo-SecureString', 'convertto-securestring'],
+    re: re(String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?${SECRET}`), validate: notTemplate,
+    samples: { tp: [(g) => `$pw = ConvertTo-SecureString "${g.mixed('ABCDEFabcdef0123456789', 16)}" -AsPlainText -Force`], fp: ['$pw = ConvertTo-SecureString $env:PW -AsPlainText -Force'] } },
+];

@@ -1,0 +1,68 @@
+// Proprietary markers (`hybrid.privacy.markers`). A plain-word marker matches case-insensitively, with any run
+// of spaces, underscores or hyphens between its words and at word boundaries where `_` also counts as one
+// (`__CONFIDENTIAL__`, `Internal  Use Only`) — but not inside an identifier (`CONFIDENTIAL_FIELDS`,
+// `isConfidential`). The rule for case, so prose stays benign:
+// - written in capitals (CONFIDENTIAL) it is a marker anywhere;
+// - capitalised (Confidential, Internal use only) it is a marker in notice form: first on its line (after
+//   comment leaders) and followed by the end of the line, punctuation, "and …", or "information/material/notice";
+// - in lower case only as a whole notice line: first on its line and followed by the end of the line, a dash,
+//   a full stop or "and …" ("proprietary and confidential."); inside a sentence ("keep this confidential") or as
+//   a key (`confidential: true`) it is ordinary text.
+// Markers that are real regular expressions are used as written.
+
+import type { RawHit } from './detector';
+
+const cache = new Map<string, { re: RegExp; plain: boolean }>();
+
+function compile(source: string): { re: RegExp; plain: boolean } {
+  let c = cache.get(source);
+  if (!c) {
+    const plain = /^[\w\s-]+$/.test(source);
+    if (plain) {
+      // "and" is also written "&" or "+" ("Proprietary & Confidential").
+      const words = source.trim().split(/[\s_-]+/).map((w) => (/^and$/i.test(w) ? '(?:and|&|\\+)' : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      c = { re: new RegExp(`(?<![A-Za-z0-9]|[A-Za-z0-9]_)${words.join('[\\s_-]+')}(?![A-Za-z0-9]|_[A-Za-z0-9])`, 'gi'), plain };
+    } else {
+      let body: string;
+      try { new RegExp(source); body = source; } catch { body = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+      c = { re: new RegExp(body, 'g'), plain };
+    }
+    cache.set(source, c);
+  }
+  c.re.lastIndex = 0;
+  return c;
+}
+
+const LINE_LEAD = /^[\s/*#;!<>"'`{(%-]*(?:<!--\s*|\/\/\s*|--\s*|REM\s+)?$/;
+// Comment closers, possibly nested (`/* <!-- confidential --> */`): a notice line may end in any run of them.
+const CLOSERS = String.raw`(?:\s*(?:\*\/|-->|\*\)|-\}|#>|'''|"""|\]\]|%>|\?>|\}|\*\*|__))*\s*$`;
+const LOWER_TAIL = new RegExp(String.raw`^(?:${CLOSERS}|\s*[—–.!]|\s+-\s|\s+(?:and|&)\s)`);
+const NOTICE_TAIL = new RegExp(String.raw`^(?:${CLOSERS}|\s*[—–:.!,;(\-]|\s+(?:&|\+|(?:and|information|material|materials|notice|data|document|—)\b))`, 'i');
+
+export function findMarkers(text: string, markers: string[]): RawHit[] {
+  const out: RawHit[] = [];
+  for (const source of markers) {
+    if (!source || !source.trim()) continue;
+    const { re, plain } = compile(source);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (plain && !isNotice(text, m.index, m[0])) continue;
+      out.push({ kind: 'marker', label: `"${source}" marker`, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+function isNotice(text: string, at: number, word: string): boolean {
+  const letters = word.replace(/[^A-Za-z]/g, '');
+  if (letters === letters.toUpperCase()) return true;
+  const lower = word[0] !== word[0].toUpperCase();
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd === -1) lineEnd = text.length;
+  const before = text.slice(lineStart, at);
+  const after = text.slice(at + word.length, lineEnd);
+  const leadOk = LINE_LEAD.test(before) || /(?:\b(?:strictly|company|proprietary\s+(?:and|&|\+)|highly|and)|&)\s+$/i.test(before);
+  if (lower) return LINE_LEAD.test(before) && LOWER_TAIL.test(after);
+  return leadOk && NOTICE_TAIL.test(after);
+}

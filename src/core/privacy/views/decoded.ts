@@ -1,0 +1,114 @@
+// Encoded runs (base64 / hex / string escapes / percent-encoding) decoded, bounded by a budget, for the scanner
+// to rescan; a hit anywhere inside a decoded run covers the whole encoded run.
+
+import { isB64 as isB64Char } from './builder';
+
+// A module-local binding: under the CommonJS transform (tsx, mocha) an imported function is a property read at
+// every call, and these loops call it for every character.
+const isB64 = isB64Char;
+
+export interface EncodedRun {
+  start: number;
+  end: number;
+  decoded: string;
+  encoding: 'base64' | 'hex' | 'url' | 'escape';
+}
+
+export class DecodeBudgetExceeded extends Error {}
+
+// Candidates: base64(url) runs of ≥ 16 characters with both cases and a digit or + / (camelCase identifiers
+// rarely qualify), hex runs of ≥ 24 digits, runs with ≥ 2 percent escapes.
+
+/** Runs of ≥ 16 base64(url) characters (plus padding), by char code: a regex visiting every word costs 5× more. */
+function* base64Runs(text: string): Generator<{ 0: string; index: number; hex: boolean; b64: boolean }> {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isB64(text.charCodeAt(i))) i++;
+    const start = i;
+    let upper = false;
+    let lower = false;
+    let other = false;
+    let hex = true;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) { upper = true; if (c > 70) hex = false; } else if (c >= 97 && c <= 122) { lower = true; if (c > 102) hex = false; } else if (isB64(c)) { other = true; if (c > 57 || c < 48) hex = false; } else break;
+    }
+    let end = i;
+    while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    const b64 = upper && lower && other;
+    hex = hex && (i - start) >= 24 && (i - start) % 2 === 0;
+    if (i - start >= 16 && (b64 || hex)) yield { 0: text.slice(start, hex ? i : end), index: start, hex, b64 };
+    i = Math.max(end, i + 1);
+  }
+}
+
+// String escapes (\x67\x68, \u0067, \u{67}) and HTML character references (&#x67; &#103;), four or more in a row
+// with at most a few plain characters between them.
+const ESC_RUN = /(?:(?:\\x[0-9a-fA-F]{2}|\\u\{?[0-9a-fA-F]{4,5}\}?|&#x[0-9a-fA-F]{1,5};|&#\d{1,6};)[A-Za-z0-9_+/=.-]{0,3}){4,}/g;
+const PCT_RUN = /[^\s'"`<>]*%[0-9A-Fa-f]{2}[^\s'"`<>]*/g;
+
+/**
+ * Encoded runs whose decoding is readable text. `budget` bounds the characters decoded in total; past it the
+ * caller must treat the text as unscannable (a hostile blob must not stall the gate).
+ */
+export function decodedRuns(text: string, budget: number): EncodedRun[] {
+  const out: EncodedRun[] = [];
+  let spent = 0;
+  const spend = (n: number): void => {
+    spent += n;
+    if (spent > budget) throw new DecodeBudgetExceeded();
+  };
+  // Count before decoding anything: a hostile blob is refused after one cheap pass, not after a budget of work.
+  const runs = [...base64Runs(text)];
+  for (const m of runs) spend(m[0].length);
+  for (const m of runs) {
+    const s = m[0];
+    const decoded = m.hex ? readable(Buffer.from(s, 'hex').toString('utf8')) : decodeBase64(s);
+    if (decoded) out.push({ start: m.index, end: m.index + s.length, decoded, encoding: m.hex ? 'hex' : 'base64' });
+  }
+  if (text.includes('\\') || text.includes('&#')) {
+    ESC_RUN.lastIndex = 0;
+    for (let m = ESC_RUN.exec(text); m; m = ESC_RUN.exec(text)) {
+      spend(m[0].length);
+      const decoded = m[0].replace(/\\x([0-9a-fA-F]{2})|\\u\{?([0-9a-fA-F]{4,5})\}?|&#x([0-9a-fA-F]{1,5});|&#(\d{1,6});/g,
+        (_, x: string, u: string, hx: string, dec: string) => String.fromCodePoint(parseInt(x ?? u ?? hx ?? dec, x || u || hx ? 16 : 10)));
+      out.push({ start: m.index, end: m.index + m[0].length, decoded, encoding: 'escape' });
+    }
+  }
+  if (text.includes('%')) {
+    PCT_RUN.lastIndex = 0;
+    for (let m = PCT_RUN.exec(text); m; m = PCT_RUN.exec(text)) {
+      if (m[0].length === 0) { PCT_RUN.lastIndex++; continue; }
+      spend(m[0].length);
+      let decoded = m[0];
+      // Nested redirects encode twice or three times.
+      for (let round = 0; round < 3 && /%[0-9A-Fa-f]{2}/.test(decoded); round++) {
+        try { decoded = decodeURIComponent(decoded.replace(/\+/g, ' ')); } catch { decoded = unescapeLoose(decoded); }
+      }
+      if (decoded !== m[0]) out.push({ start: m.index, end: m.index + m[0].length, decoded, encoding: 'url' });
+    }
+  }
+  return out;
+}
+
+function decodeBase64(s: string): string | undefined {
+  const std = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  if (std.length % 4 === 1) return undefined;
+  return readable(Buffer.from(std, 'base64').toString('utf8'));
+}
+
+/** The decoded text when it is readable (printable, valid UTF-8), else undefined. */
+function readable(s: string): string | undefined {
+  if (s.length < 6 || s.includes('\uFFFD')) return undefined;
+  let bad = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) bad++;
+  }
+  return bad === 0 ? s : undefined;
+}
+
+function unescapeLoose(s: string): string {
+  return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}

@@ -1,0 +1,48 @@
+// The normalised view: NFKC (full-width → ASCII), invisibles (zero-width, soft hyphen, BOM, bidi marks) stripped,
+// common Cyrillic/Greek homoglyphs folded to Latin, other scripts' decimal digits read as ASCII. Built only when
+// the text is not plain ASCII.
+
+import type { View } from './builder';
+
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
+// Letters that render like Latin ones (Unicode confusables, the ones that matter in tokens).
+const HOMOGLYPHS: Record<string, string> = {
+  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'У': 'Y',
+  'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j', 'ԁ': 'd', 'ɡ': 'g',
+  'І': 'I', 'Ј': 'J', 'Ѕ': 'S', 'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N',
+  'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o', 'ν': 'v', 'α': 'a', 'ι': 'i', 'κ': 'k', 'ρ': 'p', 'τ': 't',
+};
+
+const DIGIT = /^\p{Nd}$/u;
+/** A Unicode decimal digit's value: digits come in runs of ten from zero, so count the digits before it. */
+function digitValue(cp: number): number {
+  let k = 0;
+  while (k < 9 && DIGIT.test(String.fromCodePoint(cp - k - 1))) k++;
+  return k;
+}
+
+/** NFKC + invisibles + homoglyphs; undefined when the text is plain ASCII (nothing to normalise). */
+export function normalisedView(text: string): View | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7F]/.test(text)) return undefined;
+  const out: string[] = [];
+  const map: number[] = [];
+  let changed = false;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const width = ch.length;
+    if (cp < 128) { out.push(ch); map.push(i); i += width; continue; }
+    if (INVISIBLE.test(ch)) { changed = true; i += width; continue; }
+    let n = HOMOGLYPHS[ch] ?? ch.normalize('NFKC');
+    // Decimal digits of other scripts (Arabic-Indic ٤, Devanagari ४, …) that NFKC leaves alone read as ASCII.
+    if (n.length === 1 && n.charCodeAt(0) > 127 && DIGIT.test(n)) n = String(digitValue(n.codePointAt(0)!));
+    if (n !== ch) changed = true;
+    if (n.length === 0) { i += width; continue; }
+    for (let k = 0; k < n.length; k++) { out.push(n[k]); map.push(i); }
+    i += width;
+  }
+  if (!changed) return undefined;
+  map.push(text.length);
+  return { text: out.join(''), map: Int32Array.from(map) };
+}

@@ -1,0 +1,46 @@
+// The unwrapped view: hard-wrapped values joined back into one run.
+
+import { ViewBuilder, isB64 as isB64Char, type View } from './builder';
+
+// A module-local binding: under the CommonJS transform (tsx, mocha) an imported function is a property read at
+// every call, and these loops call it for every character.
+const isB64 = isB64Char;
+
+/**
+ * Hard-wrapped values (a token broken at column 76 in an e-mail, a terminal paste, a YAML folded string): a line
+ * that ends in ≥ 20 token characters, followed by a line that starts with token characters, is read as one.
+ * A wrapped value's lines are all as wide as the wrap except its last: a line shorter than the one before it
+ * ends the value, so the next line (`// end`, a word) is not glued onto the value's tail.
+ * Found from each newline by char code, so code without long runs costs one pass of indexOf.
+ */
+export function unwrappedView(text: string): View | undefined {
+  const cuts: [number, number][] = [];
+  let width = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    let end = nl;
+    if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+    let run = 0;
+    while (run < 20 && end - run - 1 >= 0 && isB64(text.charCodeAt(end - run - 1))) run++;
+    if (run < 20) continue;
+    let next = nl + 1;
+    while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
+    if (next >= text.length || !isB64(text.charCodeAt(next))) continue;
+    // The whole trailing run, and whether this line was itself joined onto the line before.
+    const lineStart = text.lastIndexOf('\n', nl - 1) + 1;
+    while (end - run - 1 >= lineStart && isB64(text.charCodeAt(end - run - 1))) run++;
+    const last = cuts[cuts.length - 1];
+    const continuing = last !== undefined && last[1] >= lineStart && last[1] < nl;
+    if (continuing && run < width) continue;
+    width = run;
+    cuts.push([end, next]);
+  }
+  if (cuts.length === 0) return undefined;
+  const view = new ViewBuilder(text);
+  let pos = 0;
+  for (const [a, b] of cuts) {
+    view.copy(pos, a);
+    pos = b;
+  }
+  return view.finish(pos);
+}
+

@@ -1,0 +1,61 @@
+// Ollama's errors as the user should read them: the cause and the fix, one sentence each (model not pulled, server
+// not running, busy, a router's bare 404), from the official client's ResponseError and Node's errno codes.
+
+import { errnoOf, duration, scrub } from './common';
+import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
+import { remoteModelFailure } from './locality';
+import type { ProviderFailure } from './types';
+
+export /** Ollama's own "not pulled" text (`model 'x' not found`, older: `model "x" not found, try pulling it first`),
+ * as opposed to a router's bare `404 page not found` for an endpoint the server does not have. */
+function isModelNotFound(text: string): boolean {
+  return /\bmodel\b.*not found/i.test(text);
+}
+
+export function pullFailure(model: string): ProviderFailure {
+  return {
+    code: 'modelMissing',
+    message: `The model ${model} is not installed in Ollama — run \`ollama pull ${model}\`.`,
+    fix: 'pullModel',
+    fixDetail: `ollama pull ${model}`,
+    status: 404,
+  };
+}
+
+export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown): ProviderFailure {
+  const deadline = deadlineFailure(ctx);
+  if (deadline) {
+    // A first-byte time-out on a local model is most often the model still loading into memory.
+    return deadline.code === 'timeout'
+      ? { ...deadline, message: `Ollama did not start answering within ${duration(ctx.firstByteTimeoutMs)} (the model may still be loading) — try again, or raise hybrid.timeouts.localFirstByteMs.` }
+      : deadline;
+  }
+  const e = err as { name?: string; status_code?: unknown; error?: unknown; message?: string };
+  if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
+    const text = typeof e.error === 'string' ? e.error : e.message ?? '';
+    if (e.status_code === 404 && isModelNotFound(text)) return pullFailure(ctx.model);
+    if (e.status_code === 404) {
+      return { code: 'unknown', status: 404, message: `${baseUrl} answered 404 (${scrub(text)}) — check that hybrid.local.baseUrl points at Ollama.`, fix: 'openSettings' };
+    }
+    if (e.status_code === 403 && /remote/i.test(text)) return remoteModelFailure(ctx.model, 'Ollama cloud');
+    if (e.status_code === 503) {
+      return { code: 'server', status: 503, message: 'Ollama is busy (503: its request queue is full) — try again in a moment.', fix: 'retry' };
+    }
+    if (e.status_code >= 500) {
+      return { code: 'server', status: e.status_code, message: `Ollama had a server error (${e.status_code}: ${scrub(text)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
+    }
+    return httpFailure(ctx, { status: e.status_code, body: { error: text } });
+  }
+  const code = errnoOf(err);
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EADDRNOTAVAIL') {
+    return { code: 'connection', message: `Ollama is not running at ${baseUrl} — start it with \`ollama serve\`.`, fix: 'startOllama' };
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return { code: 'connection', message: `Cannot find the Ollama host of ${baseUrl} (DNS lookup failed) — check hybrid.local.baseUrl.`, fix: 'openSettings' };
+  }
+  if (code) return { code: 'connection', message: `Cannot reach Ollama at ${baseUrl} (${code}) — start it with \`ollama serve\` or check hybrid.local.baseUrl.`, fix: 'startOllama' };
+  const msg = e?.message ?? String(err);
+  if (/did not receive done/i.test(msg)) return protocolFailure(ctx, 'ended the stream before its final chunk');
+  // An {"error": …} line inside a 200 stream: the model failed while answering.
+  return { code: 'server', message: `Ollama failed while answering (${scrub(msg)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
+}

@@ -1,0 +1,154 @@
+// Task classifier: kind + complexity from the words of the request, locally and by rules only (a model call
+// would itself leak what it classifies). Each rule that fires adds a weight and a signal a user can read, so
+// "why did this go to the cloud?" always has an answer. The score starts at 0.35 (no evidence: local, in the
+// ambiguous band) and each piece of evidence moves it; clearly simple asks end below 0.3, clearly complex ones
+// above 0.6. Signals are listed strongest first in the direction of the result, so the first one is the reason.
+
+import type { ChatTurn, Kind, Request } from '../request';
+import { HIGH, LOW } from './rules';
+import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
+import { countWords, folded, normalizeText } from './normalize';
+import {
+  SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
+} from './questionShape';
+
+export interface ComplexityResult {
+  kind: Kind;
+  complexity: number;
+  signals: string[];
+}
+
+const EXPLAIN = folded(/^\s*(?:explain|what does|what is|what's|erkläre?|was (?:macht|ist)|explique|que fait|qu'est-ce|explica|qué (?:hace|es))\b/i);
+
+const BASE = 0.35;
+
+const CODE_CHOICE = 'choice between two code forms';
+const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
+
+// Signals that name the problem itself (not the form of the question); see Rule.form.
+const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
+  'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
+  'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
+  'expert systems term', FAILURE_REPORT_SIGNAL]);
+
+const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
+
+interface Evidence { signal: string; delta: number }
+
+export function scoreComplexity(request: Request): ComplexityResult {
+  const q = request.question;
+  let kind: Kind = request.kind;
+  if (kind === 'ask' && EXPLAIN.test(normalizeText(q))) kind = 'explain';
+  if (kind === 'completion') return { kind, complexity: 0, signals: ['inline completion'] };
+
+  const hint = routeHint(q);
+  if (hint === 'cloud') return { kind, complexity: 1, signals: ['you asked for the cloud model (#cloud)'] };
+  if (hint === 'local') return { kind, complexity: 0, signals: ['you asked for the local model (#local)'] };
+
+  const evidence = questionEvidence(q, request);
+  const follow = followUpEvidence(q, request.history, evidence);
+  if (follow) evidence.push(follow);
+  if (kind === 'review') evidence.push({ signal: 'review request', delta: 0.05 });
+
+  const raw = evidence.reduce((n, e) => n + e.delta, BASE);
+  const complexity = Math.round(Math.min(1, Math.max(0, raw)) * 100) / 100;
+  const towards = complexity >= 0.5 ? 1 : -1;
+  const signals = evidence
+    .filter((e) => e.delta !== 0)
+    .sort((a, b) => b.delta * towards - a.delta * towards)
+    .map((e) => e.signal);
+  if (signals.length === 0) signals.push('no strong signal');
+  return { kind, complexity, signals };
+}
+
+/** The evidence from the question itself and its attached context, before any chat history. */
+function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidence[] {
+  const prose = proseOf(q);
+  const out: Evidence[] = [];
+  const parts = systemParts(prose);
+  const owned = ownsSystem(prose);
+  const explicitlyWide = /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
+  const diagnosis = DIAGNOSIS?.re.test(prose) ?? false;
+  const edit = ((isDirectEdit(prose) || asksForMechanicalChange(prose)) && !asksSomethingElse(prose) && !diagnosis)
+    || editsCodeAfterScene(prose, q, request);
+  // Big words around a trivial ask: defining a term or expanding an abbreviation is small however large the
+  // term, unless the question is about the asker's own system or a failure in it.
+  const define = !edit && !diagnosis && asksForDefinition(prose) && !(owned && parts.length >= 1);
+  // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
+  // edit is about the system only when it says so outright or names three parts.
+  const systemWide = edit || define
+    ? explicitlyWide || parts.length >= 3
+    : explicitlyWide || parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1);
+  const local = isLocalScope(prose);
+
+  // A direct edit of code in view is local-sized even when its object names a big topic ("add a TODO to
+  // migrate this", "change the distributed tracing header"); topic words then count for a third. A question
+  // about one named piece of code ("make this test less flaky") counts them at 0.6.
+  const topicFactor = systemWide ? 1 : edit || define ? 1 / 3 : local ? 0.6 : 1;
+  for (const rule of HIGH) {
+    if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: rule.weight * topicFactor });
+  }
+  // Told without code and about something that runs: the cause is between parts (see taskSignals.ts).
+  const noCode = request.context.length === 0 && pastedCodeLines(q) === 0;
+  if (noCode && !edit && !define && !local && reportsRunningFailure(prose)) out.push({ signal: FAILURE_REPORT_SIGNAL, delta: 0.2 });
+  const hardContent = out.some((e) => HARD_CONTENT.has(e.signal));
+  for (const rule of LOW) {
+    if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });
+  }
+  // When the options weighed are two pieces of code, the choice is local: the "alternatives" signals are that
+  // same choice seen from the other side, so they do not count.
+  if (!systemWide && out.some((e) => e.signal === CODE_CHOICE)) {
+    for (const e of out) if (CHOICE_SIGNALS.has(e.signal)) e.delta = 0;
+  }
+  if (edit && !systemWide && !out.some((e) => e.signal === 'small edit')) out.push({ signal: 'direct edit', delta: -0.2 });
+  if (define && !systemWide) out.push({ signal: 'asks only for a definition', delta: -0.15 });
+
+  if (systemWide) out.push({ signal: `about the system (${parts.slice(0, 3).join(', ') || 'across parts'})`, delta: parts.length >= 3 ? 0.2 : 0.15 });
+  else if (local) out.push({ signal: 'about one piece of code', delta: -0.1 });
+
+  const files = new Set(request.context.map((c) => c.path).filter(Boolean)).size;
+  const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0) + pastedCodeLines(q);
+  const words = countWords(prose);
+  const questions = questionCount(prose);
+  const listItems = (q.match(/(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])[ \t]+\S/g) ?? []).length;
+  if (words >= 60) out.push({ signal: `long question (${words} words)`, delta: 0.15 });
+  else if (words >= 35) out.push({ signal: `detailed question (${words} words)`, delta: 0.08 });
+  // Brevity says a question is simple unless it names a hard problem with no code attached: "outbox or CDC?" is
+  // short because the person asking knows the terms, while "is this thread-safe?" under a snippet is about it.
+  else if (words <= 8 && (!hardContent || contextLines > 0)) out.push({ signal: `short question (${words} words)`, delta: -0.1 });
+  if (questions >= 3 || listItems >= 3) out.push({ signal: 'several sub-questions', delta: 0.15 });
+  else if (questions === 2) out.push({ signal: 'two questions in one', delta: 0.08 });
+
+  // The repo map counts as a source here (as it always did), but the words count files, as Explain Route does.
+  const map = request.context.some((c) => c.path === 'repo map') ? 1 : 0;
+  if (files >= 3) out.push({ signal: `context from ${files - map} file${files - map === 1 ? '' : 's'}${map ? ' and the repo map' : ''}`, delta: 0.15 });
+  if (contextLines >= 400) out.push({ signal: `large context (${contextLines} lines)`, delta: 0.1 });
+  else if (contextLines > 0 && contextLines <= 5 && files <= 1) out.push({ signal: 'a few lines of context', delta: -0.05 });
+  return out;
+}
+
+// Background first, then a small edit of the code in view: the system words only say where the code lives
+// ("our payments microservice on Postgres and Kafka … write a test for this helper"). The ask counts as an edit
+// when it names no big topic itself, the scene names no hard problem ("reads are stale on 3 replicas. Make it
+// consistent." is not a small edit), and there is code to edit.
+function editsCodeAfterScene(prose: string, q: string, request: Pick<Request, 'context'>): boolean {
+  const ask = finalAskAfterScene(prose);
+  if (!ask || !isDirectEdit(ask) || HIGH.some((rule) => rule.re.test(ask))) return false;
+  if (HIGH.some((rule) => HARD_CONTENT.has(rule.signal) && rule.re.test(prose))) return false;
+  return request.context.length > 0 || pastedCodeLines(q) > 0;
+}
+
+// A short follow-up ("ok and how would that work with failover?") is as hard as the thread it continues,
+// unless it is itself clearly a small edit. Only the last user turn counts: it is what "that" points at.
+function followUpEvidence(q: string, history: ChatTurn[] | undefined, own: Evidence[]): Evidence | undefined {
+  const lastUser = [...(history ?? [])].reverse().find((t) => t.role === 'user');
+  if (!lastUser) return undefined;
+  const prose = proseOf(q);
+  const words = countWords(prose);
+  if (!isFollowUp(prose, words)) return undefined;
+  if (own.some((e) => e.signal === 'small edit' || e.signal === 'direct edit')) return undefined;
+  const before = questionEvidence(lastUser.content, { context: [] }).reduce((n, e) => n + e.delta, BASE);
+  const delta = Math.round((before - BASE) * 0.6 * 100) / 100;
+  if (Math.abs(delta) < 0.05) return undefined;
+  return { signal: delta > 0 ? 'follow-up to a complex question' : 'follow-up to a simple request', delta };
+}

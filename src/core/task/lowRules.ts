@@ -1,0 +1,84 @@
+// Low rules of the complexity scorer: local-sized tasks. Each one subtracts its weight (see complexityRules.ts).
+
+import { CODE_FORM, type Rule } from './complexityRules';
+import { anyOf, folded } from './normalize';
+
+// Low: local-sized tasks.
+export const LOW: Rule[] = [
+  { re: folded(/^(?:what|was|que|qué)\b.{0,30}(?<!\bto )\b(?:does|do|macht|fait|hace)\b.{0,40}\b(?:this|these|that|diese[rs]?|ce|cette|esta?e?)\b.{0,30}\b(?:line|lines|function|method|regex|expression|code|snippet|do|zeile|funktion|ligne|fonction|línea|función)?/i), weight: 0.35, signal: 'explains a snippet' },
+  { re: anyOf([
+    /\b(?:what does|what is|what's|what are)\b(?! (?:our options|the most|the (?:best|right|trade|pros|consequences|risks|implications|impact|downsides|options|failure|security)|your (?:recommendation|opinion|take|advice|suggestion|view)))/,
+    /\bwas (?:macht|ist|bedeutet)\b/,
+    /\bqu'est-ce que\b/,
+    /\bque fait\b/,
+    /\bqué (?:hace|es|significa)\b/,
+    /\bo que (?:faz|é|significa)\b/,
+    /\b(?:che )?cosa (?:fa|è|significa)\b/,
+    /\bwat (?:doet|is|betekent)\b/,
+  ], 'i'), weight: 0.2, signal: 'simple question', form: true },
+  { re: anyOf([
+    /\brename/,
+    /\bumbenennen/,
+    /\brenommer/,
+    /\brenombrar/,
+    /\brenome(?:ar|ie)/,
+    /\brinomin/,
+    /\bhernoem/,
+    /\berrore di battitura/,
+    /\berro de digitação/,
+    /\btikfout/,
+    /\btypos?\b(?!\s*-?\s*(?:tolerance|tolerant|correction))/,
+    /\bspelling/,
+    /\bindent/,
+    /\bformat (?:this|the)/,
+    /\bsort (?:the|these|this)/,
+    /\badd (?:a )?(?:comment|docstring|jsdoc|type annotation|types?|log(?:ging)? line)/,
+    /\bremove (?:the )?(?:unused|console\.log|comment)/,
+    /\bconvert (?:this|it|the)\b.{0,40}\bto\b/,
+    /\bturn (?:this|it) into/,
+    /\bone-?liner/,
+    /\bshorter/,
+    /\bsimplify this (?:line|expression|condition)/,
+    /\bfix (?:the|this) (?:syntax|import|typo|indentation|lint)/,
+  ], 'i'), weight: 0.35, signal: 'small edit' },
+  { re: folded(/\bexplain (?:this|the|what|these)\b|\bexplanation of (?:what|how|this|the)\b|\berkläre?\b|\bexplique\b|\bexplica\b|\bspiega\b|\bleg (?:\w+ ){0,3}uit\b/i), weight: 0.2, signal: 'explanation', form: true },
+  { re: anyOf([
+    /\bregex\b/,
+    /\bregular expression/,
+    /\bsyntax (?:for|of)/,
+    /(?:\bhow (?:do|can) i|^\s*how to) (?!(?:structure|design|architect|scale|organi[sz]e|split|migrate|approach|handle|model|make sure|ensure|guarantee|prevent|avoid|decide|choose|plan|roll|keep|share|sync|stop|reduce|speed|cut|find out|debug|investigate|deal)\b)[a-z]+\b(?! (?:our|the whole|across|between)\b)/,
+    /\bwhat(?:'s| is) the (?:best|cleanest|simplest|easiest|fastest|shortest|idiomatic|pythonic|proper|right) way to (?:loop|iterate|write|check|convert|parse|format|print|read|sort|split|join|merge|copy|clone|compare|remove|add|get|declare|initiali[sz]e|return|test|mock|name|round|reverse|filter|map|flatten|dedupe|deduplicate|concatenate|escape|encode|decode)\b/,
+    /\bwie kann ich\b/,
+    /\bcomment (?:puis-je|faire)\b/,
+    /\bcómo (?:puedo|hago)\b/,
+  ], 'i'), weight: 0.2, signal: 'how-to', form: true },
+  { re: folded(/\bunit tests? for (?:this|the) (?:function|method)|\b(?:teste|test) unit[áa]ri[oa] para (?:esta|este) fun|\bunit test voor deze functie|\bwrite (?:a )?test for this\b|\bgenerate (?:a )?(?:getter|setter|constructor|enum|interface|type|dto)/i), weight: 0.2, signal: 'single-function task' },
+  { re: folded(/^\s*(?:what(?:'s| is| are| does)\b.{0,50}\b(?:mean|stand for)\b|what(?:'s| is| are) (?:a |an )?[\w-]+(?:\s+[\w-]+)?\s*\?*\s*$)|\bshort answer|\bin (?:one|a) (?:sentence|word)|\bwas (?:bedeutet|heißt)\b|\bque (?:veut dire|signifie)\b|\bqué significa\b/i), weight: 0.3, signal: 'asks for a definition' },
+  // Choosing between two pieces of code (masked to "code"/"name" in the prose) or two language constructs:
+  // `==` or `===`, `any` or `unknown`, a for loop or forEach.
+  { re: new RegExp(`\\b${CODE_FORM}\\b[^.?!]{0,40}\\b(?:or|vs\\.?|versus|instead of|oder|ou|o)\\b[^.?!]{0,30}\\b${CODE_FORM}\\b`, 'i'), weight: 0.3, signal: 'choice between two code forms' },
+  // One DDL statement: "a migration that adds a nullable column" is a one-line schema edit, not a data migration.
+  { re: /\b(?:add|adds|adding|drop|drops|rename|renames|remove|removes)\s+(?:a |an |the |one )?(?:[\w`'"-]+\s+){0,3}(?:column|field|index|constraint)\b/i, weight: 0.3, signal: 'single schema change', form: true },
+  { re: anyOf([
+    /\bquick (?:one|q(?:uestion)?)\b/,
+    /\b(?:tiny|small|little|simple|short) (?:helper|function|method|util(?:ity)?|snippet|script|component|fix|change|tweak)\b/,
+    /\bjust (?:a|one) (?:quick|small|simple)/,
+    /\bsimple question/,
+    /\bprobably (?:missing something )?obvious/,
+    /\bin (?:simpler|plain|simple) (?:words|terms|english)\b/,
+    /\bin (?:one|a|two|three|\d) (?:sentences?|words?|lines?)\b/,
+    /\b(?:one|single|two)[- ]line (?:explanation|answer|summary|description|comment)/,
+    /\beli5\b/,
+  ], 'i'), weight: 0.15, signal: 'says it is quick' },
+  { re: anyOf([
+    /\bwhy (?:is|does|do|won't|doesn't|can't|isn't)\b.{0,60}\b(?:this|that|it)\b.{0,20}(?:\?|$)/,
+    /\bwhat(?:'s| is) wrong with (?:this|that|my)\b/,
+    /\bgive[sn]? (?:an |this )?error\b/,
+    /\bwon't compile/,
+    /\bdoesn't compile/,
+    /\bwhat is the output\b/,
+    /\bwhat does .{0,40} return\b/,
+    /\bwhat(?:'s| is) the (?:output|result|default|shortcut|equivalent|syntax)\b/,
+    /\bequivalent of\b/,
+  ], 'i'), weight: 0.15, signal: 'asks about a result or error' },
+];

@@ -1,0 +1,203 @@
+// The shape of a question, apart from its topic words: which part is prose (identifiers, code and quoted text
+// are masked so `ArchitectureService` or `distributedLock` do not read as topics), whether it is a direct edit,
+// what it is about (one piece of code or the whole system), how many questions it asks, and an explicit
+// `#cloud` / `#local` hint. All linear regexes over the question only.
+
+import { anyOf, foldAccents, folded, normalizeText, words } from './normalize';
+
+export type RouteHint = 'cloud' | 'local';
+
+/** `#cloud` or `#local` typed anywhere in the question, as a word of its own. The last one wins. */
+export function routeHint(question: string): RouteHint | undefined {
+  let hint: RouteHint | undefined;
+  for (const m of question.matchAll(/(?:^|[\s(])#(cloud|local)\b/gi)) hint = m[1].toLowerCase() as RouteHint;
+  return hint;
+}
+
+/**
+ * The question with code and names replaced by neutral placeholders: fenced blocks, `inline code`, quoted
+ * strings, camelCase / PascalCase-with-inner-capital / snake_case / dotted names and calls. Topic rules run on
+ * this, so a class called ArchitectureService or a constant ORDERS_TOPIC is a name, not a subject.
+ */
+export function proseOf(question: string): string {
+  return maskCodeLines(normalizeText(question))
+    .replace(/```[\s\S]{0,200000}?(?:```|$)/g, ' code ')
+    .replace(/`[^`\n]{0,200}`/g, ' code ')
+    .replace(/(?<![\w'])'[^'\n]{1,80}'(?!\w)|"[^"\n]{1,80}"/g, ' text ')
+    .replace(/#(?:cloud|local)\b/gi, ' ')
+    .replace(/\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|\b[A-Za-z_$][\w$]*\(\)/g, ' name ')
+    .replace(/\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/g, (w) => (KNOWN_PRODUCTS.has(w.toLowerCase()) ? w : ' name '));
+}
+
+// A line of code pasted into the question without a fence: it ends in ; { } or ), opens with a keyword or a
+// closing bracket, or is indented under a line that ended in ':' or '{'. Prose lines are kept.
+const CODE_LINE = anyOf([
+  /^\s*(?:[}\])]|(?:const|let|var|function|def|class|import|from|return|if|elif|else|for|while|public|private|func|fn|package|#include|select|insert|update|delete)\b[^\n]*[=({:;\]]|[\w.$]+\s*(?:=|\+=|-=|:=)\s*\S)/,
+  /[;{}]\s*$/,
+  /^\s*\/\//,
+  /^\s*#(?!(?:cloud|local)\b)\s/,
+  /^(?: {2,}|\t)\S/,
+], 'i');
+
+export function maskCodeLines(question: string): string {
+  if (!question.includes('\n')) return question;
+  // A run of code lines becomes one placeholder: forty pasted lines are one thing the user refers to.
+  const out: string[] = [];
+  for (const line of question.split('\n')) {
+    if (!CODE_LINE.test(line)) out.push(line);
+    else if (out[out.length - 1] !== ' code ') out.push(' code ');
+  }
+  return out.join('\n');
+}
+
+/** Lines of code pasted into the question (fenced or not): they count as context, not as words. */
+export function pastedCodeLines(question: string): number {
+  if (!question.includes('\n')) return 0;
+  let n = 0;
+  let fenced = false;
+  for (const line of question.split('\n')) {
+    if (/^\s*```/.test(line)) { fenced = !fenced; continue; }
+    if (fenced || CODE_LINE.test(line)) n++;
+  }
+  return n;
+}
+
+// Product names written in inner capitals are topics, not identifiers from the user's code.
+const KNOWN_PRODUCTS = new Set(['graphql', 'postgresql', 'dynamodb', 'mongodb', 'rabbitmq', 'mysql', 'launchdarkly',
+  'github', 'gitlab', 'javascript', 'typescript', 'nodejs', 'nextjs', 'redis', 'elasticsearch', 'opentelemetry',
+  'cockroachdb', 'clickhouse', 'bigquery', 'websocket', 'websockets', 'grpc', 'oauth', 'openapi', 'sqlite', 'ios', 'macos',
+  'ipados', 'watchos', 'iphone', 'ipad', 'devops', 'gitops', 'mlops', 'fastapi', 'nestjs', 'nuxtjs', 'vuejs', 'reactjs']);
+
+// Polite or filler openings in front of the real verb ("hey, quick one: could you please rename …").
+const LEAD_IN_WORDS = [
+  'hey', 'hi', 'hello', 'ok(?:ay)?', 'so', 'thanks!?', 'thank you', 'quick (?:one|q(?:uestion)?)', 'please', 'pls', 'plz',
+  'now', 'also', 'and', 'then', 'can (?:you|u)', 'could (?:you|u)', 'would you', 'will you', 'i (?:want|need) you to', 'help me',
+  'kannst du', 'könntest du', 'bitte', 'peux-tu', 'pourrais-tu', 'puedes', 'podrías', 'por favor', '(?:você )?pode(?:ria)?',
+  'puoi', 'potresti', 'per favore', 'kun je', 'kan je', 'kunt u', 'alsjeblieft',
+];
+const LEAD_IN = new RegExp(`^(?:\\s*${words(LEAD_IN_WORDS)}[\\s,:!.-]+)+`, 'i');
+
+// Verbs that ask for a direct change to code the user is looking at, in the languages the classifier knows. A question that starts with one is an edit even when its object mentions a big topic.
+const EDIT_VERBS = [
+  'rename', 'add', 'insert', 'remove', 'delete', 'drop', 'change', 'update', 'fix', 'correct', 'format', 'reformat', 'sort',
+  'translate', 'convert', 'turn', 'make', 'extract', 'inline', 'replace', 'wrap', 'document', 'generate', 'split this',
+  'shorten', 'simplify', 'use', 'move this', 'reorder', 'indent', 'capitali[sz]e',
+  'umbenennen', 'benenne', 'ändere', 'füge', 'entferne', 'korrigiere', 'formatiere', 'übersetze',
+  'renomme', 'ajoute', 'supprime', 'corrige', 'modifie', 'traduis',
+  'cambia', 'renombra', 'añade', 'agrega', 'elimina', 'traduce',
+  'renomeie', 'renomear', 'adicion[ea]', 'corrija', 'remova', 'converta', 'escreva',
+  'rinomina', 'aggiungi', 'correggi', 'rimuovi', 'converti', 'scrivi',
+  'hernoem', 'voeg', 'verwijder', 'corrigeer', 'schrijf', 'verbeter',
+];
+// "write a docstring …", and "write/generate/create (me) a … yaml/script/test/…" with up to three words between.
+const WRITTEN_ALONE = ['docstring', 'jsdoc', 'comment', 'one-liner', 'unit test', 'test', 'type', 'interface'];
+const ARTIFACTS = [
+  'yaml', 'yml', 'dockerfile', 'config', 'makefile', 'script', 'function', 'class', 'tests?', 'query', 'regex', 'component',
+  'interface', 'type', 'enum', 'readme', 'snippet', 'example', 'migration', 'endpoint', 'handler',
+];
+const EDIT_VERB = new RegExp(`^(?:${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
+  + `|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\\w-]+ ){0,3}${words(ARTIFACTS)}\\b)\\b`, 'i');
+
+// German puts the verb last after a modal ("kannst du die Funktion umbenennen?").
+const EDIT_VERB_LAST = folded(/\b(?:umbenennen|hinzufügen|ergänzen|entfernen|löschen|ändern|korrigieren|beheben|formatieren|übersetzen|kommentieren|sortieren|vereinfachen|umwandeln|einrücken)\s*[.!?]*\s*$/i);
+
+export function isDirectEdit(prose: string): boolean {
+  return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart()) || EDIT_VERB_LAST.test(prose);
+}
+
+/**
+ * The last sentence of a request that sets the scene first ("we're on Go, Postgres and Kafka … can you write a
+ * test for it?"), when no earlier sentence asks a question of its own; undefined otherwise. Code placeholders
+ * are not sentences.
+ */
+export function finalAskAfterScene(prose: string): string | undefined {
+  const sentences = prose.split(/(?<=[.?!;:])\s+/).map((p) => p.trim()).filter((p) => p !== '' && p !== 'code');
+  if (sentences.length < 2 || sentences.slice(0, -1).some((p) => /\?\s*$/.test(p))) return undefined;
+  return sentences[sentences.length - 1];
+}
+
+/**
+ * True when, after its first sentence, the request asks a question of its own ("Rename x, and also: will our
+ * token cache break with several pods?"). An edit verb at the start then speaks only for the first part.
+ */
+export function asksSomethingElse(prose: string): boolean {
+  const parts = prose.split(/(?<=[.?!;:])\s+/).slice(1);
+  return parts.some((p) => p.trim().split(/\s+/).length >= 4 && /\?\s*$/.test(p));
+}
+
+// "this line", "the variable", "these imports", "this useEffect" (a masked name): the object is one piece of
+// code. "that" only right before the noun: "a package that everything imports" is a relative clause.
+const POINTERS = ['this', 'these', 'the', 'my', 'der', 'die', 'das', 'diese[rs]?', 'cette', 'ce', 'ces', 'este', 'esta', 'estos', 'el', 'la'];
+const CODE_PIECES = [
+  'name', 'line', 'lines', 'test', 'branch', 'commit', 'script', 'query', 'component', 'variable', 'var', 'function', 'func',
+  'method', 'loop', 'regex', 'expression', 'condition', 'snippet', 'parameter', 'param', 'params', 'parameters', 'field',
+  'fields', 'import', 'imports', 'comment', 'string', 'button', 'section', 'paragraph', 'readme', 'statement', 'block',
+  'one-liner', 'header', 'array', 'object', 'call', 'error message', 'message', 'constant', 'enum', 'getter', 'test case', 'typo',
+  'zeile', 'funktion', 'schleife', 'ligne', 'fonction', 'boucle', 'línea', 'función', 'bucle', 'mensaje',
+];
+const LOCAL_SCOPE = new RegExp(`\\b(?:${words(POINTERS)}\\s+(?:\\w+\\s+){0,2}|that\\s+)${words(CODE_PIECES)}s?\\b`, 'i');
+
+// Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
+// or any of them owned by "our"/"we", mean the question is about the system.
+const SYSTEM_NOUNS = new RegExp([
+  /\b(?:micro)?services?\b|\bdienste?n?\b|\b(?:micro)?servicios?\b|服务|サービス|서비스|сервис/.source,
+  /\b(?:pods?|instances|nodes|edge nodes?|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b|服务器|节点|集群|サーバー|ノード|クラスタ|서버|노드|클러스터|сервер|узл|кластер/.source,
+  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b|队列|消费者|キュー|コンシューマー|バッチ|큐|컨슈머|워커|배치|очеред|воркер|консьюмер/.source,
+  /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b|数据库|データベース|데이터베이스|баз[аеуы] данных|(?<![а-яё])базу/.source,
+  /\b(?:cache|caching|cdn|redis|memcached|caché)\b|缓存|キャッシュ|캐시|кэш|кеш/.source,
+  /\b(?:frontend|front-end|clients?|mobile apps?|web apps?|desktop apps?|browser|ios|android)\b|客户端|前端|クライアント|フロントエンド|클라이언트|프론트엔드|клиент|фронтенд/.source,
+  /\b(?:gateway|api gateway|load balancer|proxy|backend|back-end|api|bff)\b|网关|负载均衡|后端|ゲートウェイ|ロードバランサー|バックエンド|게이트웨이|로드밸런서|백엔드|шлюз|балансировщик|бэкенд/.source,
+  /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b|生产环境|线上|部署|本番|デプロイ|운영|배포|продакшен|прод(?![а-яё])|деплой/.source,
+  /\b(?:tenants?|customers|teams?|engineers)\b/.source,
+  /\b(?:codebase|monorepo|modules|packages?|layers?|libraries|plugins?|sdk|apis)\b/.source,
+].map((source) => `(${foldAccents(source)})`).join('|'), 'gi');
+
+// Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
+export const SCALE_FIGURES = anyOf([
+  /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)/,
+  /\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))/,
+  /\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b/,
+  /\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/,
+], 'i');
+
+// "our schema file", "the pipeline config", "the api docs": a system noun used to name one file the user has open.
+const NAMES_A_FILE = /^\s+(?:files?|config(?:uration)?(?: files?)?|docs?|definitions? files?|yaml|json)\b/i;
+
+/**
+ * The system parts the question names, one per kind of part ("services", "database", "cache"), each shown by the
+ * first word that named it. "Index, table and Postgres" are one part, the database; "queue and database" are two.
+ */
+export function systemParts(prose: string): string[] {
+  const found = new Map<number, string>();
+  for (const m of prose.matchAll(SYSTEM_NOUNS)) {
+    if (NAMES_A_FILE.test(prose.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    const group = m.slice(1).findIndex((g) => g !== undefined);
+    if (!found.has(group)) found.set(group, m[0].toLowerCase().replace(/'?s$/, ''));
+  }
+  return [...found.values()];
+}
+
+// The same pointing at one piece of code in Chinese, Japanese, Korean and Russian.
+const LOCAL_SCOPE_CJK_RU = /(?:这个|这段|該|この|이 ?)(?:函数|代码|变量|方法|関数|コード|変数|メソッド|正規表現|함수|코드|변수|메서드|정규식)|(?:эт(?:а|от|у|о|ой)) (?:функци|код|переменн|метод|регулярк|строк)/i;
+
+export function isLocalScope(prose: string): boolean {
+  return LOCAL_SCOPE.test(prose) || LOCAL_SCOPE_CJK_RU.test(prose);
+}
+
+export function ownsSystem(prose: string): boolean {
+  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b|我们|我們|咱们|当社|弊社|うちの|私たち|우리|저희|(?<![а-яё])(?:наш[аеиу]?[мхй]?|мы)(?![а-яё])/i.test(prose);
+}
+
+/** Separate questions asked: question marks ending a clause, plus inline "1) … 2) … 3)" enumerations. */
+export function questionCount(prose: string): number {
+  const marks = (prose.match(/\?+(?=\s|$)/g) ?? []).length;
+  const enumerated = (prose.match(/(?:^|\s)\d[.)]\s+\S/g) ?? []).length;
+  return Math.max(marks, enumerated);
+}
+
+// Openings of a follow-up that leans on the previous turn ("ok and how …", "what about …", "and if …").
+const FOLLOW_UP = /^(?:ok(?:ay)?|so|and|but|then|what about|how about|and what|and how|also|same|right|yes|no|hmm|got it|thanks)\b|\b(?:that|this|it|the (?:first|second|third|other|last) (?:one|option|approach))\b/i;
+
+export function isFollowUp(prose: string, words: number): boolean {
+  return words <= 14 && FOLLOW_UP.test(prose.trim());
+}

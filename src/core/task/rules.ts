@@ -1,0 +1,20 @@
+// The complexity scorer's rule set: the Western rules, the same signals' words in more languages, and the
+// signals of the task's shape. Merged by signal, so a question that says "architecture" in two languages
+// still counts the signal once.
+
+import { HIGH_ASKS } from './askRules';
+import { HIGH as BASE_HIGH, type Rule } from './complexityRules';
+import { LOW as BASE_LOW } from './lowRules';
+import { TASK_HIGH } from './taskSignals';
+import { anyOf } from './normalize';
+import { MORE_HIGH, MORE_LOW } from './vocabulary';
+
+function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
+  return rules.map((r) => {
+    const more = terms[r.signal];
+    return more ? { ...r, re: new RegExp(`${r.re.source}|${anyOf(more).source}`, r.re.flags) } : r;
+  });
+}
+
+export const HIGH: Rule[] = [...withTerms([...BASE_HIGH, ...HIGH_ASKS], MORE_HIGH), ...TASK_HIGH];
+export const LOW: Rule[] = withTerms(BASE_LOW, MORE_LOW);

@@ -1,0 +1,121 @@
+// Signals of the task rather than of its topic: the shapes hard problems take when they are told in plain words
+// (a stale read after a write, work lost or done twice, numbers that drift, "works here but not there"), asks
+// for a diagnosis, the domain terms experts use in two-word questions, and what the user asks for when it is
+// small whatever the words around it (define a term, add type hints "in our service-mesh gateway").
+
+import type { Rule } from './complexityRules';
+import { anyOf } from './normalize';
+
+/** Problem shapes: each names a hard problem, so each counts as hard content (see HARD_CONTENT). */
+export const TASK_HIGH: Rule[] = [
+  { re: anyOf([
+    /\b(?:old|stale|previous|outdated|wrong|ancienne?|alten?|antiguo|vecchi[oa]|oude?)\b.{0,40}\b(?:right after|just after|after|apres|nach|despues|dopo|depois|na)\b/,
+    /\b(?:right|just|directly|immediately) after\b.{0,60}\b(?:old|stale|previous|outdated|wrong)\b/,
+    /\b(?:direkt|gleich|kurz) nach\b.{0,60}\balten?\b|\bjuste apres\b.{0,60}\bancienne?\b|\bjusto despues\b.{0,60}\bantigu[oa]\b|\bsubito dopo\b.{0,60}\bvecchi[oa]\b/,
+    /\b(?:deleted|removed) (?:hours|minutes|days) ago\b|\bstill (?:shows?|sees?|see|returns?) (?:the )?(?:old|previous|deleted|'?not)/,
+    /\bdisappears?\b.{0,40}\bthen (?:comes?|come) back|\bverschwind|\beven though (?:we|i|they|it) (?:changed|updated|fixed|deleted|removed)\b/,
+    /反映が(?:\S{0,4})?遅れ|反映されな|食い違|同步延迟|不同步|반영이 (?:늦|안)|с задержкой/,
+    /旧值|旧数据|旧价格|旧的数据|还是原来|原来的(?:地址|数据|价格)|古い(?:データ|価格|値|アドレス|情報|バージョン)|예전 (?:가격|데이터|주소)|오래된 데이터|стар(?:ые данные|ую цену|ое значение|ый адрес)/,
+    /\b(?:kept|keeps|still) (?:going|being sent|using|showing|pointing) (?:to )?the old\b|\b(?:shows|showing|sees|returns|returning|goes to|going to|sent to) the old (?:address|e-?mail|value|price|version|data)\b/,
+  ]), weight: 0.3, signal: 'stale read after a write' },
+  { re: anyOf([
+    /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
+    /\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
+    /\bloses? (?:their|the|its|his|her|some) (?:changes|updates|writes|data|messages)\b|\blost updates?\b/,
+    /\b(?:charged|paid|debited|sent|written|committed) but\b|\b(?:times? out|timeout) after (?:charging|writing|sending|committing|paying)\b/,
+    /\b(?:half|some) (?:of )?the (?:records|rows|messages|events|jobs) (?:are|get|were) (?:skipped|lost|missing|dropped)\b/,
+    /\bprocessed before\b|\bin the wrong order\b|\barrives? before\b/,
+    /两次|重复|扣减两次|二重|二回|두 번|중복|누락|дважды|дублир|не создается|не создаётся|没有生成|생성되지 않|пропал[аио]?\b/,
+    /\bnever (?:happens|arrives|runs|gets (?:sent|processed|refunded))\b|\bwhile (?:it'?s|it is) being\b|\bwrites are missing\b|\b(?:orders|writes|records|events) (?:are|go) missing\b/,
+  ]), weight: 0.3, signal: 'work lost or done twice' },
+  { re: anyOf([
+    /\b(?:slightly|always|a little|a few) (?:lower|higher|less|more|off)\b|\boff by (?:a few|some|one)\b|\btotals? (?:are|is) (?:off|wrong)\b/,
+    /\bnever (?:quite )?(?:agree|match|add up)\b|\bwrong day\b|\bdrifts?\b|\bdon'?t (?:add up|match)\b|\bnon torna\b|\bne correspond|\bno cuadra|\bstimmt nicht\b/,
+    /对不上|不一致|合わない|ずれ|안 맞|맞지 않|не сходится|расходятся/,
+  ]), weight: 0.25, signal: 'numbers that do not add up' },
+  { re: anyOf([
+    /\bworks? (?:fine |well )?(?:on my machine|locally|on staging|in dev|when i (?:run|start) it (?:by hand|manually))\b.{0,80}\bbut\b/,
+    /\bonly (?:in|on) (?:production|prod)\b|\bbut (?:in|on) (?:production|prod)\b|\bfor (?:a minute|the first (?:few|couple of) (?:minutes|seconds|requests|logins))\b/,
+    /\bthen (?:it(?:'s| is)? )?(?:works|fine|comes? back|is fine)\b|\b(?:most|some) days\b|\bfirst of the month\b|\bmonth[- ]end\b|\bat random\b|\ba handful of times\b|\bonly for some users\b|\bafter (?:we|i) added (?:a )?(?:second|third|another|more)\b/,
+    /\bmidnight\b|\btime ?zones?\b|\bdaylight saving|\bminuit\b|\bmedianoche\b|\bmitternacht\b|\bmezzanotte\b|午夜|零点|跨天|日付をまたぐ|자정|полноч/,
+    /\bnothing (?:has )?changed (?:on our side|in our code)|\bnada ha cambiado\b|\brien n'a change\b|\bnichts (?:geandert|verandert)\b|什么都没改|何も変えていない|아무것도 바꾸지 않/,
+    /\bthe more (?:data|users|rows|records|traffic|items)\b|\bbig(?:ger)? (?:accounts|customers|tenants) time out\b|\bin parallel\b|\bpass (?:alone|one by one|individually)\b/,
+    /\bwhen (?:traffic|load) (?:spikes|grows|increases|peaks)\b|\beven though\b.{0,40}\b(?:barely|idle|not (?:loaded|busy))\b|負荷が高|高負荷|负载高|流量一大|流量大|부하가 (?:높|몰)|트래픽이 몰|под нагрузкой|при нагрузке/,
+    /\bmemory (?:grows|keeps growing|climbs)|\bout of memory\b|\boom\b|\bgets killed\b|\b(?:queue|backlog|lag) (?:keeps )?(?:growing|grows)\b|очередь раст|积压|堆积|溜まり続け|쌓이/,
+    /\bevery so often\b|\bonce in a while\b|\bnow and again\b|\b(?:works|fine) for some (?:people|users|customers)\b|\bfor some (?:people|users|customers)\b.{0,60}\b(?:for others|not for)\b/,
+    /本番環境でだけ|本番でだけ|只在生产|仅在生产|只有在线上|운영에서만|배포 직후에만|только (?:в|на) (?:продакшен|проде)/,
+  ]), weight: 0.25, signal: 'fails only sometimes or somewhere' },
+  { re: anyOf([
+    /\b(?:quorum|etcd|raft|paxos|zookeeper|split[- ]?brain|sentinel|patroni|write skew|phantom reads?|snapshot isolation|repeatable read|serializab|isolation level)/,
+    /\b(?:vector clocks?|logical clocks?|lamport|incast|head[- ]of[- ]line|gc pauses?|session expiry|hot (?:partition|key|shard)|gsi|cooperative sticky|log compaction|snapshot frequency)\b/,
+    /\b(?:debezium|cdc|outbox|mvcc|wal|fencing tokens?|linearizab\w*|gossip|anti-entropy|tail latency|p99|p999|clock skew|replication lag|lock contention|connection pool exhaustion|tombstones?|read repair|lsm)\b/,
+    /\bfollower (?:reads?|replicas?)\b|\bconsistent reads?\b|\bcockroach(?:db)?\b|\bspanner\b|\bevent sourcing\b|хранени[ея] событий|восстанов\S* состояни/,
+    /\b(?:optimistic|pessimistic) lock|\bretry storms?\b|\bfsync\b|\bcross-shard\b|\bsticky sessions?\b|\breplica lag\b/,
+    /クォーラム|リーダー選出|楽観ロック|悲観ロック|乐观锁|悲观锁|낙관적 락|비관적 락|쿼럼|리밸런싱|脑裂|кворум|оптимистичн\S* блокировк/,
+    /复制延迟|主从延迟|双写|レプリケーション遅延|복제 지연|복제본|отставани\S* реплик|шардир/,
+  ]), weight: 0.3, signal: 'expert systems term' },
+  { re: anyOf([
+    /\bwhat (?:could|might|can|would) (?:be )?caus|\broot cause|\bwhere (?:should|do|would) (?:we|i) (?:look|start)|\bwhere to start\b|\bnobody knows why\b/,
+    /\bhow (?:do|can|should|would) (?:we|i) (?:find|track down|debug|investigate|trace|figure out|locate)\b|\bwhy (?:would|might)\b|\bwhat(?:'s| is) (?:going on|happening)\b/,
+    /\bworan kann das liegen|\bwoher kommt|\bpourquoi\b|\bque se passe|\bqu'est-ce qui se passe|\bque esta pasando|\bpor que (?:a veces|ocurre)|\bperche\b|\bwaarom\b/,
+    /排查|定位|怎么查|什么原因|原因是什么|可能是什么原因|切り分け|原因|どこを疑う|원인|추적|причин|расследован|с чего начать/,
+  ]), weight: 0.2, signal: 'asks to find a cause' },
+];
+
+// A definition, an expansion or a two-sentence explanation: small however big the term.
+const DEFINE_ASK = anyOf([
+  /^\s*define\b|\bwhat does \S+ stand for\b|\bstand for\??$|\bexpand (?:the )?(?:abbreviation|acronym)\b|\babbreviation\b|\bacronym\b/,
+  /\b(?:in|with) (?:one|a|two|three|1|2|3) (?:sentences?|lines?|words?)\b|\bshort answer\b|\bone-(?:sentence|line)\b|\bin one line\b|\bbriefly\b|\bdefinition of\b/,
+  /\ben (?:une|deux) phrases?\b|\ben (?:una|dos) frases?\b|\brespuesta corta\b|\bin (?:einem|zwei) satzen?\b|\bem uma frase\b|\bin una frase\b|\bque signifie\b|\bwas bedeutet\b|\bqu'est-ce que\b|\bque es el\b/,
+  /一句话|简单说|一文で|簡単に|짧게|한 문장|кратко|коротко|одним предложением|什么是|是什么意思|とは何|뭐예요|무슨 뜻|что такое|что означает|аббревиатур/,
+]);
+
+// Mechanical changes named anywhere in the request, not only as its first word ("In our microservices
+// architecture, fix the indentation in this YAML").
+const MECHANICAL_ASK = anyOf([
+  /\bfix (?:the )?(?:indentation|typo|formatting|spelling)\b|\bsort (?:the )?imports\b|\badd (?:a |the )?(?:type hints?|type annotations?|docstrings?|jsdoc|comments?|log line)\b/,
+  /\bwrite (?:a |the )?(?:docstring|jsdoc|boilerplate|comment)\b|\b(?:boilerplate|scaffold)\b|\bgenerate (?:a |an |the )?(?:typescript |ts |java |go |python )?(?:interface|type|getters?|setters?|dto|enum|class)\b/,
+  /\brename (?:the |this )?(?:variable|function|method|class|field)\b|\btranslate (?:this|the) comment\b|\bconvert this callback\b/,
+  /\bannotations de type\b|\brenombra (?:esta|este)\b/,
+]);
+
+export function asksForDefinition(prose: string): boolean {
+  return DEFINE_ASK.test(prose);
+}
+
+export function asksForMechanicalChange(prose: string): boolean {
+  return MECHANICAL_ASK.test(prose);
+}
+
+export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
+
+// A failure report: something that runs (users, orders, requests, the app) misbehaves under a condition, told
+// without code. Its cause lies in how the parts behave together, not in a line, so it needs diagnosis.
+const RUNTIME_SUBJECT = anyOf([
+  /\b(?:users?|customers?|people|clients?|visitors|orders?|requests?|jobs?|payments?|e-?mails?|notifications?|messages?|uploads?|logins?|sessions?|accounts?)\b/,
+  /\bthe (?:app|service|site|page|api|server|backend|dashboard|report|export|queue|worker|cron|job|checkout|cart|search)\b|\bpods?\b|\bworkers?\b|\bproduction\b/,
+  /\b(?:nutzer|kunden|bestellungen|anfragen|utilisateurs|clients|commandes|requetes|usuarios|clientes|pedidos|peticiones|utenti|clienti|ordini|richieste|gebruikers|klanten)\b/,
+  /用户|客户|订单|请求|接口|服务|页面|任务|ユーザー|顧客|注文|リクエスト|サービス|画面|ジョブ|사용자|고객|주문|요청|서비스|화면|작업|пользовател|клиент|заказ|запрос|сервис|страниц|задач/,
+]);
+const SYMPTOM = anyOf([
+  /\b(?:fails?|failing|failed|times? out|timing out|timeouts?|errors?|hangs?|hanging|stuck|crash(?:es|ed)?|missing|lost|wrong|slow(?:er|s down)?|blank|disappears?|vanish(?:es)?|stops?|stopped|drops?|dropped|skipped|negative|expired|out of sync)\b/,
+  /\b(?:can'?t|cannot|never|don'?t|doesn'?t|didn'?t|won'?t) (?:\w+ )?(?:work|arrive|show|load|pay|log ?in|get|see|receive|happen|finish|complete|match)\b/,
+  /\b(?:echoue|erreur|lent|falla|fallan|no (?:llega|pueden|funciona)|fehler|schlagt fehl|langsam|errore|non (?:arriva|funziona)|erro|falha|mislukt|fout)\b/,
+  /超时|报错|错误|失败|丢失|不见|变慢|很慢|卡住|崩溃|查不到|收不到|エラー|タイムアウト|失敗|遅く|落ち|消え|表示されない|届かない|에러|오류|실패|느려|타임아웃|안 (?:되|와)|ошибк|пада|упал|тормоз|завис|не приход|пропада/,
+]);
+const CONDITION = anyOf([
+  /\b(?:when|whenever|after|once|if|while|since|during|only|but|even though|until|some of)\b/,
+  /\b(?:quand|apres|seulement|mais|cuando|despues|solo|pero|wenn|nach|nur|aber|seit|quando|dopo|ma|depois|mas|als|maar|alleen)\b/,
+  /之后|以后|的时候|但是|只有|一.{1,6}就|たら|ても|と、|後|だけ|時に|면|후에?|뒤|때|만 |после|когда|если|только|(?<![а-яё])но(?![а-яё])/,
+]);
+
+// A request to make something ("design a nicer error message for when …") describes what to build, not a failure.
+const MAKES_SOMETHING = /^\s*(?:please\s+)?(?:design|write|create|generate|build|implement|draft|add|make)\b/i;
+
+export function reportsRunningFailure(prose: string): boolean {
+  if (MAKES_SOMETHING.test(prose)) return false;
+  const text = prose.replace(/\berror (?:messages?|pages?|codes?|handling)\b/gi, ' ');
+  return RUNTIME_SUBJECT.test(text) && SYMPTOM.test(text) && CONDITION.test(text);
+}
+
+export const FAILURE_REPORT_SIGNAL = 'reports a failure of a running system';

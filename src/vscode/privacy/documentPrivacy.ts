@@ -1,0 +1,85 @@
+// The VS Code side of "a file's privacy covers every part of it" (core/classify/filePrivacy.ts): every context
+// item is marked with its whole file's verdict before the request is classified. An open document is judged by
+// its current text (unsaved edits included) and cached by version; a file that is not open is read from disk and
+// cached by mtime and size. Nothing here decides a route: the classifier, router and gate read the mark.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { createPathPolicy, DEFAULT_PRIVATE_GLOBS } from '../../core/privacy/paths';
+import { FilePrivacyCache, judgeFile, withFilePrivacy, type FilePrivacy, type FileRules } from '../../core/privacy/filePrivacy';
+import type { ContextItem } from '../../core/request';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+
+export interface KeyedRules extends FileRules {
+  /** Changes whenever the rules change (globs, .aiignore, markers), so old verdicts are not reused. */
+  key: string;
+}
+
+/** Paths that name no file: synthetic context (the repo map) and unsaved buffers. */
+const NOT_A_FILE: ReadonlySet<string> = new Set(['untitled', 'repo map']);
+
+export class DocumentPrivacy {
+  private readonly cache = new FilePrivacyCache();
+
+  constructor(private readonly rules: () => KeyedRules) {}
+
+  /** The verdict for an open document; `path` is the path the rules judge (symlinks resolved). */
+  judge(doc: vscode.TextDocument, judgedPath: string | undefined): FilePrivacy {
+    const r = this.rules();
+    return this.cache.judge(`doc:${doc.uri.toString()}@${doc.version}`, r.key, doc.isUntitled ? undefined : judgedPath, () => doc.getText(), r);
+  }
+
+  /**
+   * Marks every item with its file's verdict: items already marked stay marked; the others are looked up by
+   * path among the open documents, then on disk. A path that names a file that cannot be read is judged by its
+   * path alone (the item's own text is still scanned by the classifier).
+   */
+  async mark(items: ContextItem[]): Promise<ContextItem[]> {
+    return Promise.all(items.map(async (item) => {
+      if (item.privateFile || !item.path || NOT_A_FILE.has(item.path)) return item;
+      return withFilePrivacy(item, await this.judgePath(item.path));
+    }));
+  }
+
+  private async judgePath(p: string): Promise<FilePrivacy> {
+    const r = this.rules();
+    for (const uri of candidates(p)) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === uri.fsPath);
+      if (open) return this.judge(open, p);
+      const st = await fs.promises.stat(uri.fsPath).catch(() => undefined);
+      if (!st?.isFile()) continue;
+      let text: string;
+      try { text = await fs.promises.readFile(uri.fsPath, 'utf8'); } catch { continue; }
+      return this.cache.judge(`disk:${uri.fsPath}@${st.mtimeMs}:${st.size}`, r.key, p, () => text, r);
+    }
+    return judgeFile(p, '', r);
+  }
+}
+
+/** Where a context path may live: absolute as given, else under each workspace folder. */
+function candidates(p: string): vscode.Uri[] {
+  if (path.isAbsolute(p)) return [vscode.Uri.file(p)];
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => vscode.Uri.joinPath(f.uri, p));
+}
+
+// The judge editorContext uses when its caller passes none: the extension installs its own (with the user's
+// globs, .aiignore and markers) on activation; before that, the built-in deny-list and default markers.
+let fallback: DocumentPrivacy | undefined;
+let installed: DocumentPrivacy | undefined;
+
+export function useDocumentPrivacy(judge: DocumentPrivacy | undefined): void {
+  installed = judge;
+}
+
+export function currentDocumentPrivacy(): DocumentPrivacy {
+  if (installed) return installed;
+  if (!fallback) {
+    const rules: KeyedRules = {
+      pathPolicy: createPathPolicy({ privateGlobs: [] }), markers: DEFAULT_SETTINGS['privacy.markers'],
+      key: `defaults:${DEFAULT_PRIVATE_GLOBS.length}`,
+    };
+    fallback = new DocumentPrivacy(() => rules);
+  }
+  return fallback;
+}
