@@ -65,7 +65,7 @@ const checks: Check[] = [
     await pickModel(s.page, 'Hybrid Auto');
     const cloudBefore = cloudBodies(s).length;
     // The file is open with its text selected: what a user asks about (the Chat view may also attach it itself).
-    await openFile(s.page, path.basename(CONFIDENTIAL_FILE));
+    await openFile(s.page, path.join(s.workspace, CONFIDENTIAL_FILE));
     await s.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await s.page.keyboard.press('Control+A');
     await send(s.page, '@hybrid Explain the architecture of this pricing module and the design trade-offs across modules');
