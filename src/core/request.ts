@@ -26,6 +26,31 @@ export interface ChatTurn {
   content: string;
   /** This exchange was answered by the local model: it stays local and is never sent to the cloud as history. */
   local?: boolean;
+  /** Assistant turns of an agent loop: the tools the model asked to run. */
+  toolCalls?: ToolCall[];
+  /** User turns of an agent loop: what those tools returned (cloud-bound content like any other context). */
+  toolResults?: ToolResult[];
+}
+
+/** A tool the model may call (passed through from the editor's agent). `inputSchema` is JSON Schema. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  inputSchema?: object;
+}
+
+/** `input` is the JSON text of the arguments, so the egress gate scans exactly what is sent. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  input: string;
+}
+
+export interface ToolResult {
+  callId: string;
+  content: string;
+  /** The workspace file the tool read, when known: judged by the same private-path rules as attached files. */
+  path?: string;
 }
 
 export interface Request {
@@ -36,6 +61,8 @@ export interface Request {
   context: ContextItem[];
   /** Earlier turns of the same chat thread (they pass the egress gate again when they go to the cloud). */
   history?: ChatTurn[];
+  /** An agent loop after the question: the model's tool calls and the tools' results, in order. */
+  steps?: ChatTurn[];
   /** A fallback attempt has its own id; this is the id of the first attempt of the same question. */
   attemptOf?: string;
   /** A cloud escalation of the local answer with this ledger id. */

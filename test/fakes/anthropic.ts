@@ -7,6 +7,7 @@ import {
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
 import { PromptCache } from './anthropicCache';
+import { scriptedToolCall } from './toolScript';
 
 export interface AnthropicUsageConfig {
   /** Forced cache figures; when `usage` is unset the fake simulates Anthropic's prompt cache instead. */
@@ -130,6 +131,20 @@ export class FakeAnthropic extends FakeServer {
         usage: { ...usage, output_tokens: 1 },
       },
     });
+    const call = scriptedToolCall(body as { messages?: unknown; tools?: unknown });
+    if (call) {
+      // The real shape of a tool call: a tool_use block whose input arrives as input_json_delta pieces.
+      const json = JSON.stringify(call.input);
+      send('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: `toolu_${randomBytes(12).toString('hex')}`, name: call.name, input: {} } });
+      for (let i = 0; i < json.length; i += 16) {
+        send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: json.slice(i, i + 16) } });
+      }
+      send('content_block_stop', { type: 'content_block_stop', index: 0 });
+      send('message_delta', { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { input_tokens: usage.input_tokens, output_tokens: fakeTokenCount(json) } });
+      send('message_stop', { type: 'message_stop' });
+      res.end();
+      return;
+    }
     send('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
     send('ping', { type: 'ping' });
 

@@ -3,6 +3,7 @@
 // {error: {message, type, param, code}} including the two kinds of 429. Also /v1/models and /v1/embeddings
 // (./embeddings), as an OpenAI-compatible local server offers them.
 
+import { scriptedToolCall } from './toolScript';
 import { randomBytes } from 'node:crypto';
 import {
   FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
@@ -124,6 +125,18 @@ export class FakeOpenAI extends FakeServer {
     });
     const send = (data: unknown): void => { res.write(`data: ${JSON.stringify(data)}\n\n`); };
     send(chunk({ role: 'assistant', content: '', refusal: null }, null));
+    const call = scriptedToolCall(body as { messages?: unknown; tools?: unknown });
+    if (call) {
+      // The real shape: the first tool_calls delta names the call, later ones stream its arguments.
+      const args = JSON.stringify(call.input);
+      send(chunk({ tool_calls: [{ index: 0, id: `call_${randomBytes(8).toString('hex')}`, type: 'function', function: { name: call.name, arguments: '' } }] }, null));
+      for (let i = 0; i < args.length; i += 16) send(chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(i, i + 16) } }] }, null));
+      send(chunk({}, 'tool_calls'));
+      if (body.stream_options?.include_usage) send({ id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake', choices: [], usage });
+      res.write('data: [DONE]\n\n');
+      res.end();
+      return;
+    }
 
     const fault: Fault | undefined = ex.fault;
     const outcome = await streamTokens(ex, this.reply, tokens, (t) => send(chunk({ content: t }, null)), async () => {

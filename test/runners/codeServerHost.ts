@@ -10,7 +10,15 @@ import * as path from 'node:path';
 import { killTree, onStop, trackGroup } from './processes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const testHost = require('../../scripts/ensureTestHost.js') as { entry: string; hostDir: string; CODE_SERVER_VERSION: string };
+const testHost = require('../../scripts/ensureTestHost.js') as {
+  entry: string; hostDir: string; CODE_SERVER_VERSION: string;
+  native: { version: string; entry: string; node: string; nodeDir: string };
+};
+
+/** Which code-server runs: 4.96.4 on this machine's Node (default) or 4.139.1 on Node 24 (VS Code's own Chat). */
+export interface HostBinary { entry: string; node: string; version: string }
+export const DEFAULT_HOST: HostBinary = { entry: testHost.entry, node: process.execPath, version: testHost.CODE_SERVER_VERSION };
+export const NATIVE_HOST: HostBinary = { entry: testHost.native.entry, node: testHost.native.node, version: testHost.native.version };
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const CODE_SERVER_ENTRY: string = testHost.entry;
@@ -53,6 +61,8 @@ export interface CodeServerOptions {
   /** Keep ANTHROPIC_API_KEY / OPENAI_API_KEY / OLLAMA_HOST from this process (only `npm start` does). */
   inheritCredentials?: boolean;
   readyTimeoutMs?: number;
+  /** Default: DEFAULT_HOST (code-server 4.96.4). */
+  binary?: HostBinary;
 }
 
 export interface CodeServer {
@@ -155,8 +165,9 @@ function serverEnv(opts: CodeServerOptions): NodeJS.ProcessEnv {
 
 /** Starts code-server and resolves once it answers HTTP; rejects (with the log's tail) if it does not. */
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
-  if (!fs.existsSync(CODE_SERVER_ENTRY)) {
-    throw new Error(`code-server is not installed at ${CODE_SERVER_ENTRY}; run: node scripts/ensureTestHost.js`);
+  const bin = opts.binary ?? DEFAULT_HOST;
+  if (!fs.existsSync(bin.entry)) {
+    throw new Error(`code-server ${bin.version} is not installed at ${bin.entry}; run: node scripts/ensureTestHost.js`);
   }
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopbackHost(host) && !opts.password) throw new Error(`refusing to serve on ${host} without a password`);
@@ -169,7 +180,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const config = path.join(opts.userDataDir, 'code-server.yaml');
   fs.writeFileSync(config, '# the other flags are passed on the command line\ndisable-telemetry: true\n');
   const args = [
-    CODE_SERVER_ENTRY,
+    bin.entry,
     '--config', config,
     '--auth', opts.password ? 'password' : 'none',
     '--bind-addr', `${host}:${port}`,
@@ -179,7 +190,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     '--disable-getting-started-override',
     ...(opts.folder ? [opts.folder] : []),
   ];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(bin.node, args, {
     env: serverEnv(opts),
     stdio: ['ignore', log, log],
     detached: true,
@@ -198,11 +209,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
 }
 
 /** Installs a .vsix into `extensionsDir` (replacing an older copy) and returns the installed folder. */
-export async function installVsix(vsix: string, extensionsDir: string, userDataDir: string): Promise<string> {
+export async function installVsix(vsix: string, extensionsDir: string, userDataDir: string, bin: HostBinary = DEFAULT_HOST): Promise<string> {
   fs.mkdirSync(extensionsDir, { recursive: true });
   const out = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, [
-      CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
+    execFile(bin.node, [
+      bin.entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
       '--install-extension', vsix, '--force',
     ], { timeout: 120_000, maxBuffer: 4 * 1024 * 1024 }, (err, stdout, stderr) => {
       const text = `${stdout}${stderr}`;

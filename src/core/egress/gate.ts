@@ -57,7 +57,9 @@ export class EgressGate {
   }
 
   private check(body: ChatBody, contextPaths: string[]): GateResult {
-    const privatePaths = contextPaths.filter((p) => this.opts.pathPolicy.isPrivate(p).private);
+    // A file an agent's tool read is judged like an attached file.
+    const toolPaths = body.messages.flatMap((m) => (m.toolResults ?? []).flatMap((r) => (r.path ? [r.path] : [])));
+    const privatePaths = [...contextPaths, ...toolPaths].filter((p) => this.opts.pathPolicy.isPrivate(p).private);
     if (privatePaths.length > 0) {
       const names = privatePaths.length === 1 ? privatePaths[0] : `${privatePaths[0]} and ${privatePaths.length - 1} more`;
       return { ok: false, reason: `Nothing was sent: ${names} matches a private path, and private files never go to the cloud.`,
@@ -66,7 +68,9 @@ export class EgressGate {
     const started = this.now();
     const deadline = started + this.timeoutMs;
     if (body.stop?.some((x) => typeof x !== 'string')) throw new TypeError('stop sequence is not text');
-    const parts = [body.system, ...body.messages.map((m) => m.content)];
+    // Every text that leaves: system, each turn, and each tool call's arguments and tool result of an agent loop.
+    const parts = [body.system, ...body.messages.map((m) => m.content),
+      ...body.messages.flatMap((m) => [...(m.toolCalls ?? []).map((c) => c.input), ...(m.toolResults ?? []).map((r) => r.content)])];
     const scanned: { text: string; findings: Finding[] }[] = [];
     for (const text of parts) {
       if (typeof text !== 'string') throw new TypeError('message content is not text');
@@ -101,11 +105,18 @@ export class EgressGate {
         return { ok: false, reason: 'Nothing was sent: sensitive content remained after redaction.', kinds: countKinds(again) };
       }
     }
-    const [system, ...contents] = cleaned;
+    const [system, ...rest] = cleaned;
+    const contents = rest.slice(0, body.messages.length);
+    let next = body.messages.length;
+    const take = (): string => rest[next++];
     const sealed = sealForEgress({
       ...body,
       system,
-      messages: body.messages.map((m, i) => ({ role: m.role, content: contents[i] })),
+      messages: body.messages.map((m, i) => ({
+        role: m.role, content: contents[i],
+        ...(m.toolCalls ? { toolCalls: m.toolCalls.map((c) => ({ id: c.id, name: c.name, input: take() })) } : {}),
+        ...(m.toolResults ? { toolResults: m.toolResults.map((r) => ({ callId: r.callId, content: take(), ...(r.path ? { path: r.path } : {}) })) } : {}),
+      })),
     });
     // The last word goes to the bytes that leave: the sealed body as the SDKs serialise it (JSON, every field,
     // stop sequences and model name included). Anything found there that the part-by-part scan missed blocks.
@@ -149,7 +160,7 @@ function propagateKnownValues(scanned: { text: string; findings: Finding[] }[]):
 
 /** The request body as JSON, the way both SDKs put it on the wire (field order does not matter to the scan). */
 export function serialisedBody(body: SealedChatBody): string {
-  return JSON.stringify({ model: body.model, system: body.system, messages: body.messages, stop: body.stop ?? [] });
+  return JSON.stringify({ model: body.model, system: body.system, messages: body.messages, stop: body.stop ?? [], tools: body.tools ?? [] });
 }
 
 function countKinds(findings: Finding[]): Record<string, number> {

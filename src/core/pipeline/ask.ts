@@ -5,7 +5,7 @@ import { costDifferenceNote } from '../team/gateway';
 import type { ChatBody, ChatProvider, FixAction, ProviderFailure, StreamResult } from '../wire/types';
 import type { SealedChatBody } from '../wire/seal';
 import type {
-  BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, Usage,
+  BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, ToolSpec, Usage,
 } from '../request';
 import type { HybridSettings } from '../settings';
 import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
@@ -31,7 +31,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   const started = deps.now();
   const request: Request = {
     id: deps.newId(), kind: input.kind, origin: input.origin, question: input.question,
-    context: input.context, history: input.history,
+    context: input.context, history: input.history, ...(input.steps?.length ? { steps: input.steps } : {}),
     ...(input.escalateFrom ? { escalatedFrom: input.escalateFrom.id } : {}),
   };
   const labels = await refined(deps, request, deps.classify(request), signal);
@@ -75,7 +75,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
 
   const target = decision.route === 'cloud' ? 'cloud' : 'local';
   const outcome = yield* attempt(deps, request, input, sizes, decision, target, labels, estimate, started, signal);
-  if (outcome.kind === 'ok' && outcome.answer && target === 'local' && !input.dryRun) {
+  if (outcome.kind === 'ok' && outcome.answer && !outcome.answer.result.toolCalls && target === 'local' && !input.dryRun) {
     yield* afterLocalAnswer(deps, request, labels, decision, outcome.answer, (d) => attempt(deps,
       { ...request, id: deps.newId(), escalatedFrom: request.id }, input, sizes, d, 'cloud', labels, estimateOn(d), deps.now(), signal),
     (tier) => estimateOn({ route: 'cloud', tier, reasons: [] })?.atMostUsd ?? null);
@@ -112,7 +112,7 @@ interface Sizes { fixed: number; history: number[]; context: number[] }
 
 async function measure(deps: AskDeps, input: AskInput): Promise<Sizes> {
   const [fixed, history, context] = await Promise.all([
-    deps.countTokens(systemPromptFor(input.kind) + input.question),
+    deps.countTokens(systemPromptFor(input.kind) + input.question + stepsText(input.steps)),
     Promise.all((input.history ?? []).map((t) => deps.countTokens(t.content))),
     Promise.all(input.context.map((c) => deps.countTokens(c.text))),
   ]);
@@ -127,6 +127,11 @@ function sentHistory(input: AskInput, target: 'local' | 'cloud'): boolean[] {
 function promptTokens(sizes: Sizes, input: AskInput, target: 'local' | 'cloud'): number {
   const sent = sentHistory(input, target);
   return sizes.fixed + sum(sizes.history.filter((_, i) => sent[i]));
+}
+
+/** The agent loop's calls and results, for the pre-flight token count. */
+function stepsText(steps: ChatTurn[] | undefined): string {
+  return (steps ?? []).map((t) => [t.content, ...(t.toolCalls ?? []).map((c) => c.input), ...(t.toolResults ?? []).map((r) => r.content)].join('\n')).join('\n');
 }
 
 function sum(xs: number[]): number {
@@ -164,7 +169,8 @@ async function* attempt(
     path: c.path ?? 'untitled', startLine: c.startLine ?? 1, endLine: c.endLine ?? c.startLine ?? 1, trimmed: trimmed[i],
   }));
   const body: ChatBody = {
-    model, system, messages: buildMessages(history.map(({ role, content }) => ({ role, content })), input.question, items),
+    model, system, messages: [...buildMessages(history.map(({ role, content, toolCalls, toolResults }) => ({ role, content, ...(toolCalls ? { toolCalls } : {}), ...(toolResults ? { toolResults } : {}) })), input.question, items), ...(input.steps ?? [])],
+    ...(input.tools?.length ? { tools: input.tools } : {}),
     maxTokens: ANSWER_TOKENS,
     temperature: input.kind === 'review' ? 0.1 : 0.3,
     ...(target === 'local' ? localConfidenceFields(deps, model) : {}),
@@ -221,7 +227,7 @@ async function* attempt(
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
   if (result.usage.source === 'estimate') notes.push('Token counts are estimates: the server reported no usage.');
-  yield { type: 'done', status, footer: footer(decision, provider.id, result.model || model, redactions, result.usage, cost, result.timing.ttftMs, result.timing.totalMs, notes) };
+  yield { type: 'done', status, footer: footer(decision, provider.id, result.model || model, redactions, result.usage, cost, result.timing.ttftMs, result.timing.totalMs, notes), ...(result.toolCalls ? { toolCalls: result.toolCalls } : {}) };
   if (result.finish === 'error' && result.failure) {
     yield { type: 'error', message: result.failure.message, fixes: fixList(result.failure), failure: result.failure };
     return { kind: 'failed', failure: result.failure };

@@ -2,7 +2,7 @@
 // input. Kept apart from ask.ts so the escalation steps and the builder import the shapes, not the pipeline.
 
 import type { LogprobSupport } from '../confidence';
-import type { BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, Usage } from '../request';
+import type { BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, ToolSpec, Usage } from '../request';
 import type { HybridSettings } from '../settings';
 import type { PreflightEstimate } from '../spend/preflight';
 import type { SealedChatBody } from '../wire/seal';
@@ -64,5 +64,9 @@ export interface AskInput {
   excludePaths?: string[];
   /** "Ask the cloud" on an earlier local answer: the same question and context, to the cloud. */
   escalateFrom?: EscalateFrom;
+  /** An editor agent's tools, passed through to the model; the answer may end in tool calls (`done.toolCalls`). */
+  tools?: ToolSpec[];
+  /** The agent loop so far after the question: tool calls and their results (judged like context). */
+  steps?: ChatTurn[];
 }
 

@@ -2,7 +2,7 @@
 // the same sequence drives the integration tests.
 
 import type { FixAction, ProviderFailure } from '../wire/types';
-import type { Origin, Route, Usage } from '../request';
+import type { Origin, Route, ToolCall, Usage } from '../request';
 
 export interface AttachedContext {
   path: string;          // workspace-relative path, or "untitled"
@@ -24,7 +24,9 @@ export type AskEvent =
   /** A non-fatal fact, e.g. "cloud failed (503), answered by the local model instead". */
   | { type: 'notice'; text: string }
   /** The answer finished (ok, cancelled, or failed part-way). */
-  | { type: 'done'; status: 'ok' | 'cancelled' | 'failed'; footer: AnswerFooter }
+  | { type: 'done'; status: 'ok' | 'cancelled' | 'failed'; footer: AnswerFooter;
+      /** The model asked the editor's agent to run these tools (model-picker requests only). */
+      toolCalls?: ToolCall[] }
   /** The request could not be made or failed; `fixes` are the buttons the UI offers. */
   | { type: 'error'; message: string; fixes: FixAction[]; failure?: ProviderFailure }
   /** After a local answer: its confidence, and whether the cloud was asked, is offered, or cannot be. */

@@ -12,6 +12,7 @@ import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, reques
 import { RequestGuard } from './guard';
 import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
 import type { ChatBody, ChatProvider, StreamResult } from '../wire/types';
+import { AnthropicToolCollector, anthropicTools } from './toolWire';
 
 export interface AnthropicProviderOptions extends CommonProviderOptions {
   apiKey?: ApiKeyOption;
@@ -76,6 +77,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     let started = false;
     let stopped = false;
     let stopReason: string | null = null;
+    const toolCalls = new AnthropicToolCollector();
     try {
       const client = new Anthropic({
         apiKey, authToken: null, baseURL: anthropicSdkBase(o.baseUrl), maxRetries,
@@ -90,6 +92,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
         model: body.model,
         max_tokens: body.maxTokens,
         ...anthropicPrompt(body),
+        ...anthropicTools(body.tools),
         ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
         ...(body.stop?.length ? { stop_sequences: [...body.stop] } : {}),
       }, { signal: guard.signal });
@@ -102,10 +105,15 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
             rawUsage = { ...ev.message.usage };
             break;
           }
+          case 'content_block_start':
+            toolCalls.onStart(ev.index, ev.content_block);
+            break;
           case 'content_block_delta':
             if (ev.delta.type === 'text_delta' && ev.delta.text) {
               meter.onText(ev.delta.text);
               yield ev.delta.text;
+            } else {
+              toolCalls.onDelta(ev.index, ev.delta);
             }
             break;
           case 'message_delta': {
@@ -132,6 +140,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
         usage: reported() ?? usageFromProvider('anthropic', {}), timing: meter.timing(), model,
         // Both mean the answer was cut off, not finished.
         finish: stopReason === 'max_tokens' || stopReason === 'model_context_window_exceeded' ? 'length' : 'stop',
+        ...(toolCalls.calls() ? { toolCalls: toolCalls.calls() } : {}),
       });
     } catch (err) {
       if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported(), finalUsage));

@@ -5,6 +5,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ChatBody } from '../wire/types';
 import { planBreakpoints, splitContext, type PrefixSegment } from './cacheBreakpoints';
+import { anthropicToolTurn } from './toolWire';
 
 type TextBlock = Anthropic.TextBlockParam;
 const MARK = { type: 'ephemeral' } as const;
@@ -12,7 +13,8 @@ const MARK = { type: 'ephemeral' } as const;
 export function anthropicPrompt(body: ChatBody): { system?: TextBlock[]; messages: Anthropic.MessageParam[] } {
   const msgs = body.messages;
   const last = msgs.length - 1;
-  const split = last >= 0 && msgs[last].role === 'user' ? splitContext(msgs[last].content) : undefined;
+  const isTool = (m: ChatBody['messages'][number]) => (m.toolCalls?.length ?? 0) > 0 || (m.toolResults?.length ?? 0) > 0;
+  const split = last >= 0 && msgs[last].role === 'user' && !isTool(msgs[last]) ? splitContext(msgs[last].content) : undefined;
   const segments: PrefixSegment[] = [{ id: 'system', text: body.system, stable: body.system !== '' }];
   msgs.forEach((m, i) => {
     if (i === last && split) {
@@ -26,6 +28,8 @@ export function anthropicPrompt(body: ChatBody): { system?: TextBlock[]; message
   const block = (text: string, id: string): TextBlock => (marks.has(id) ? { type: 'text', text, cache_control: MARK } : { type: 'text', text });
 
   const messages: Anthropic.MessageParam[] = msgs.map((m, i) => {
+    // Agent turns travel as tool_use / tool_result blocks (no cache mark: they change every step).
+    if (isTool(m)) return anthropicToolTurn(m);
     if (i === last && split && marks.has('context')) {
       return { role: m.role, content: [block(split.context, 'context'), { type: 'text', text: split.question }] };
     }

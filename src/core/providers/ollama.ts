@@ -4,9 +4,9 @@
 // One client per request, each with its own guarded fetch: the client's abort() would end every stream it has.
 
 import { Ollama } from 'ollama';
-import type { ChatResponse, GenerateResponse } from 'ollama';
+import type { ChatResponse, GenerateResponse, Message, Tool } from 'ollama';
 import type { TokenLogprob } from '../confidence/types';
-import type { Usage } from '../request';
+import type { ToolCall, Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
 import { checkLocalEndpoint } from '../route/locality';
 import { chatText, errnoOf, estimateTokens, failed, Meter, resolveCommon, duration, scrub, type CommonProviderOptions, type Resolved } from './common';
@@ -18,6 +18,7 @@ import { isRemoteOllamaModel } from '../route/locality';
 import { isModelNotFound, ollamaFailure, pullFailure } from './ollamaFailures';
 import { residencyOf, warmModel, type ResidencyPorts } from './ollamaResidency';
 import type { ChatBody, ChatProvider, FimBody, FimProvider, ProviderFailure, StreamResult } from '../wire/types';
+import { ollamaMessages, ollamaToolCalls, openAITools } from './toolWire';
 
 export interface OllamaProviderOptions extends CommonProviderOptions {
   /** How long Ollama keeps the model loaded after a request (hybrid.local.keepAlive). Default '30m'. */
@@ -196,18 +197,26 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     }
   }
 
-  function stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
-    return run(body.model, signal, chatText(body.system, body.messages), 'hybrid.local.chatModel', (client) => client.chat({
+  async function* stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
+    const names = new Map(body.messages.flatMap((m) => (m.toolCalls ?? []).map((c) => [c.id, c.name] as const)));
+    const calls: ToolCall[] = [];
+    const result = yield* run(body.model, signal, chatText(body.system, body.messages), 'hybrid.local.chatModel', (client) => client.chat({
       model: body.model,
       messages: [
         ...(body.system ? [{ role: 'system', content: body.system }] : []),
-        ...body.messages.map((m) => ({ role: m.role, content: m.content })),
-      ],
+        ...body.messages.flatMap((m) => ollamaMessages(m, names)),
+      ] as Message[],
+      ...(body.tools?.length ? { tools: openAITools(body.tools).tools as Tool[] } : {}),
       stream: true,
       keep_alive: keepAlive,
       ...(body.logprobs !== undefined ? { logprobs: true, top_logprobs: body.logprobs } : {}),
       options: requestOptions(body.maxTokens, body.stop, body.temperature),
-    }), (part) => ('message' in part ? part.message?.content ?? '' : ''));
+    }), (part) => {
+      if (!('message' in part)) return '';
+      calls.push(...ollamaToolCalls(part.message?.tool_calls, calls.length));
+      return part.message?.content ?? '';
+    });
+    return calls.length ? { ...result, toolCalls: calls } : result;
   }
 
   function complete(body: FimBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {

@@ -16,6 +16,7 @@ import { RequestGuard } from './guard';
 import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
 import { notLocalEndpointFailure } from './notLocalFailures';
 import type { ChatBody, ChatProvider, StreamResult } from '../wire/types';
+import { OpenAIToolCollector, openAIMessages, openAITools } from './toolWire';
 
 export interface OpenAIProviderOptions extends CommonProviderOptions {
   apiKey?: ApiKeyOption;
@@ -83,8 +84,9 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       });
       const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
         ...(body.system ? [{ role: 'system' as const, content: body.system }] : []),
-        ...body.messages.map((m) => ({ role: m.role, content: m.content })),
+        ...body.messages.flatMap(openAIMessages),
       ];
+      const toolCalls = new OpenAIToolCollector();
       const chunks = await client.chat.completions.create({
         model: body.model,
         messages,
@@ -92,6 +94,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
         ...(body.stop?.length ? { stop: [...body.stop] } : {}),
         ...(local && body.logprobs !== undefined ? { logprobs: true, top_logprobs: body.logprobs } : {}),
+        ...openAITools(body.tools),
         stream: true,
         stream_options: { include_usage: true },
       }, { signal: guard.signal });
@@ -106,6 +109,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
             meter.onText(text);
             yield text;
           }
+          toolCalls.onDelta(choice.delta?.tool_calls);
           for (const l of choice.logprobs?.content ?? []) tokens.push({ token: l.token, logprob: l.logprob, top: l.top_logprobs });
           if (choice.finish_reason) finishReason = choice.finish_reason;
         }
@@ -128,6 +132,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         finish: finishReason === 'length' ? 'length' : 'stop',
         ...(tokens.length ? { tokens } : {}),
         ...(gatewayCostUsd !== undefined ? { gatewayCostUsd } : {}),
+        ...(toolCalls.calls() ? { toolCalls: toolCalls.calls() } : {}),
       };
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);

@@ -53,6 +53,15 @@ export function classify(request: Request, opts: ClassifyOptions = {}): Labels {
     if (item.path) add(scanSensitive(item.path, scanOpts), `the path of ${describe(item)}`);
   }
   (request.history ?? []).forEach((turn) => add(scanSensitive(turn.content, scanOpts), 'the chat history'));
+  // An agent's tool results are context like any file: what they contain and the file they read are both judged.
+  for (const turn of [...(request.history ?? []), ...(request.steps ?? [])]) {
+    for (const c of turn.toolCalls ?? []) add(scanSensitive(c.input, scanOpts), `the arguments of the ${c.name} tool call`);
+    for (const r of turn.toolResults ?? []) {
+      const found = scanSensitive(r.content, { ...scanOpts, path: r.path });
+      if (r.path && found.some((f) => f.category === 'path') && !privatePaths.includes(r.path)) privatePaths.push(r.path);
+      add(found, r.path ? `a tool result (${r.path.split(/[\\/]/).pop()})` : 'a tool result');
+    }
+  }
 
   return { kind, complexity, signals, findings, privatePaths, ...(Object.keys(privateReasons).length ? { privateReasons } : {}) };
 }

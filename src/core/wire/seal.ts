@@ -13,7 +13,12 @@ export type SealedChatBody = Readonly<ChatBody> & { readonly [sealBrand]: true }
 export function sealForEgress(body: ChatBody): SealedChatBody {
   const frozen = Object.freeze({
     ...body,
-    messages: Object.freeze(body.messages.map((m) => Object.freeze({ ...m }))),
+    messages: Object.freeze(body.messages.map((m) => Object.freeze({
+      ...m,
+      ...(m.toolCalls ? { toolCalls: Object.freeze(m.toolCalls.map((c) => Object.freeze({ ...c }))) } : {}),
+      ...(m.toolResults ? { toolResults: Object.freeze(m.toolResults.map((r) => Object.freeze({ ...r }))) } : {}),
+    }))),
+    tools: body.tools ? Object.freeze(body.tools.map((t) => Object.freeze({ ...t }))) : undefined,
     stop: body.stop ? Object.freeze([...body.stop]) : undefined,
   }) as unknown as SealedChatBody;
   sealedBodies.add(frozen);

@@ -3,7 +3,7 @@
 // cancellation) — those come back as `finish: 'error' | 'cancelled'` with a ProviderFailure the UI can show.
 
 import type { TokenLogprob } from '../confidence/types';
-import type { ChatTurn, Finish, Timing, Usage } from '../request';
+import type { ChatTurn, Finish, Timing, ToolCall, ToolSpec, Usage } from '../request';
 
 export interface ChatBody {
   model: string;
@@ -14,6 +14,8 @@ export interface ChatBody {
   stop?: string[];
   /** Local chat only: ask for token log-probabilities with this many alternatives per token (0 = just the token). */
   logprobs?: number;
+  /** Tools the model may call (an editor agent's); the answer may then end in `StreamResult.toolCalls`. */
+  tools?: ToolSpec[];
 }
 
 /** Fill-in-the-middle request for inline completion (local only). */
@@ -69,6 +71,8 @@ export interface StreamResult {
   tokens?: TokenLogprob[];
   /** What a gateway (LiteLLM) says it billed for this request, USD; compared with our own price table. */
   gatewayCostUsd?: number;
+  /** The tools the model asked to run, in order (the caller runs them and asks again with the results). */
+  toolCalls?: ToolCall[];
 }
 
 export type ProviderLocation = 'local' | 'cloud';

@@ -1,0 +1,79 @@
+// What `@hybrid` writes into VS Code's Chat view for each pipeline event: a route badge with the model and the
+// reasons, the redaction summary, the answer, and a cost line; plus which buttons and follow-ups to offer. Pure
+// (markdown strings and plain descriptors), so the participant adapter only forwards them to the chat stream.
+
+import { summarizeRedactions } from '../egress/summary';
+import type { AskEvent } from '../pipeline/events';
+import { formatEstimate, formatUsd } from '../../shared/money';
+import { formatMs } from '../presentation/statusText';
+
+export type ChatMode = 'auto' | 'private' | 'cloud' | 'review' | 'explain';
+
+/** A button under the answer: re-asks the same question in another mode (through `@hybrid /<mode>`). */
+export interface ChatButton { title: string; mode: ChatMode }
+
+export type ChatOut =
+  | { kind: 'markdown'; text: string }
+  | { kind: 'button'; button: ChatButton };
+
+const ROUTE_LABEL = { local: '🔒 Local', cloud: '☁️ Cloud', refuse: '⛔ Not sent' } as const;
+
+/** Markdown-safe inline text (model names, reasons come from our code, but keep them from breaking the layout). */
+function inline(s: string): string {
+  return s.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
+
+export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
+  switch (e.type) {
+    case 'route': {
+      const out: ChatOut[] = [];
+      const where = e.route === 'refuse' ? '' : ` · ${inline(e.provider)} · \`${e.model.replace(/`/g, '')}\``;
+      out.push({ kind: 'markdown', text: `**${ROUTE_LABEL[e.route]}**${where}\n\n` });
+      if (e.reasons.length) out.push({ kind: 'markdown', text: `${e.reasons.map((r) => `- ${inline(r)}`).join('\n')}\n\n` });
+      const red = Object.keys(e.redactions).length ? summarizeRedactions(e.redactions) : '';
+      if (e.route === 'cloud') out.push({ kind: 'markdown', text: `*Privacy:* ${red ? inline(red) : 'nothing sensitive found'} · *estimate* ${formatEstimate(e.likelyCostUsd ?? null, e.estimatedCostUsd)}\n\n---\n\n` });
+      else if (e.route === 'local') out.push({ kind: 'markdown', text: '*Privacy:* stays on this machine\n\n---\n\n' });
+      // No progress part here: the Chat view folds everything before one into a collapsed "steps" row, badge included.
+      return out;
+    }
+    case 'delta': return [{ kind: 'markdown', text: e.text }];
+    case 'notice': return [{ kind: 'markdown', text: `\n\n> ${inline(e.text)}\n\n` }];
+    case 'done': {
+      const f = e.footer;
+      const cost = f.route === 'local' ? `${formatUsd(f.costUsd ?? 0)} (local)` : f.costUsd === null ? 'unknown price' : formatUsd(f.costUsd);
+      const tokens = `${f.usage.input + f.usage.cacheRead + f.usage.cacheWrite} in / ${f.usage.output} out tokens${f.usage.source === 'estimate' ? ' (estimated)' : ''}`;
+      const red = Object.keys(f.redactions).length ? ` · ${inline(summarizeRedactions(f.redactions))}` : '';
+      const status = e.status === 'cancelled' ? ' · stopped' : e.status === 'failed' ? ' · failed' : '';
+      const notes = f.notes.length ? `\n\n${f.notes.map((n) => `> ${inline(n)}`).join('\n')}` : '';
+      return [{ kind: 'markdown', text: `\n\n---\n\n**Cost:** ${cost} · ${tokens} · ${formatMs(f.totalMs)}${red}${status}${notes}\n` }];
+    }
+    case 'error': {
+      const out: ChatOut[] = [{ kind: 'markdown', text: `\n\n**${e.failure?.code === 'blocked' || !e.failure ? 'Not sent' : 'Failed'}:** ${inline(e.message)}\n\n` }];
+      if (e.fixes.includes('retryLocal') && mode !== 'private') out.push({ kind: 'button', button: { title: 'Retry on local', mode: 'private' } });
+      return out;
+    }
+    case 'escalation': {
+      const why = e.reason && !e.reason.startsWith(e.summary) ? `${inline(e.summary)} — ${inline(e.reason)}` : inline(e.reason || e.summary);
+      const out: ChatOut[] = [{ kind: 'markdown', text: `\n\n> ${why}\n\n` }];
+      if (e.action === 'offered' || e.action === 'available') out.push({ kind: 'button', button: { title: 'Ask the cloud', mode: 'cloud' } });
+      return out;
+    }
+  }
+}
+
+/** The buttons every finished answer gets, after whatever the events offered. */
+export function closingButtons(route: 'local' | 'cloud' | 'refuse' | undefined, mode: ChatMode, offered: ChatButton[], cloudBarred = false): ChatButton[] {
+  const out = [...offered];
+  const has = (m: ChatMode) => out.some((b) => b.mode === m);
+  if (mode === 'explain') return out;
+  // A sensitive local answer (the pipeline said the cloud is unavailable for it) gets no "Ask the cloud".
+  if (route === 'local' && !cloudBarred && !has('cloud')) out.push({ title: 'Ask the cloud', mode: 'cloud' });
+  if (route === 'cloud' && !has('private')) out.push({ title: 'Retry on local', mode: 'private' });
+  out.push({ title: 'Explain route', mode: 'explain' });
+  return out;
+}
+
+/** The query that re-asks `question` in `mode` through the participant. */
+export function participantQuery(participant: string, mode: ChatMode, question: string): string {
+  return `@${participant} ${mode === 'auto' ? '' : `/${mode} `}${question}`;
+}

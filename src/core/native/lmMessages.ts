@@ -1,0 +1,104 @@
+// VS Code's language-model requests (the model picker, the built-in Agent and Ask modes) in our pipeline's terms.
+// The adapter turns the editor's message parts into these plain shapes; this file decides what is the question,
+// what is history, which attached files and tool results are context, and which files the tools read, so all of
+// it is classified and gated like any Ask. Pure: no editor API.
+
+import type { AskInput } from '../pipeline/ask';
+import type { ChatTurn, ContextItem, Origin, ToolCall, ToolResult, ToolSpec } from '../request';
+
+export type LmPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'toolCall'; call: ToolCall }
+  | { kind: 'toolResult'; callId: string; text: string };
+
+export interface LmMessage { role: 'user' | 'assistant'; parts: LmPart[] }
+
+/** The three models Hybrid offers in the picker; each is one of our Ask modes. */
+export const HYBRID_MODELS = [
+  { id: 'hybrid-auto', name: 'Hybrid Auto', origin: 'askAuto', detail: 'Local or cloud per request, with the reason; secrets redacted before the cloud' },
+  { id: 'hybrid-private', name: 'Hybrid Private', origin: 'askPrivate', detail: 'Your local model; nothing leaves this machine' },
+  { id: 'hybrid-cloud', name: 'Hybrid Cloud', origin: 'askCloud', detail: 'The cloud model through the egress gate; private files never leave' },
+] as const satisfies readonly { id: string; name: string; origin: Origin; detail: string }[];
+
+export type HybridModelId = typeof HYBRID_MODELS[number]['id'];
+
+export function originOfModel(id: string): Origin | undefined {
+  return HYBRID_MODELS.find((m) => m.id === id)?.origin;
+}
+
+// Agents attach files as `<attachment … filePath="…">content</attachment>` blocks in the user's text.
+const ATTACHMENT = /<attachment\b([^>]*)>([\s\S]*?)<\/attachment>/g;
+const FILE_PATH_ATTR = /\b(?:filePath|path)="([^"]+)"/;
+
+/** Attached files inside a user text, lifted out as context items (so their paths and contents are judged). */
+export function liftAttachments(text: string, relative: (p: string) => string): { text: string; context: ContextItem[] } {
+  const context: ContextItem[] = [];
+  const rest = text.replace(ATTACHMENT, (whole, attrs: string, body: string) => {
+    const p = FILE_PATH_ATTR.exec(attrs)?.[1];
+    if (!p) return whole;
+    context.push({ source: 'file', path: relative(p), text: body.replace(/^\n/, '') });
+    return '';
+  });
+  return { text: context.length ? rest.replace(/<attachments>\s*<\/attachments>/g, '').trim() : text, context };
+}
+
+const PATH_KEYS = ['filePath', 'path', 'file', 'uri', 'fileName', 'filename', 'target'];
+
+/** The file a tool call names in its arguments (read_file's `filePath` and the like), if any. */
+export function toolReadPath(call: ToolCall): string | undefined {
+  let args: unknown;
+  try { args = JSON.parse(call.input || '{}'); } catch { return undefined; }
+  if (!args || typeof args !== 'object') return undefined;
+  for (const k of PATH_KEYS) {
+    const v = (args as Record<string, unknown>)[k];
+    if (typeof v === 'string' && v.trim()) return v.replace(/^file:\/\//, '');
+  }
+  return undefined;
+}
+
+function textOf(m: LmMessage): string {
+  return m.parts.filter((p): p is Extract<LmPart, { kind: 'text' }> => p.kind === 'text').map((p) => p.text).join('');
+}
+
+function toTurn(m: LmMessage, pathOfCall: (id: string) => string | undefined): ChatTurn {
+  const toolCalls = m.parts.filter((p): p is Extract<LmPart, { kind: 'toolCall' }> => p.kind === 'toolCall').map((p) => p.call);
+  const toolResults: ToolResult[] = m.parts.filter((p): p is Extract<LmPart, { kind: 'toolResult' }> => p.kind === 'toolResult')
+    .map((p) => {
+      const path = pathOfCall(p.callId);
+      return { callId: p.callId, content: p.text, ...(path ? { path } : {}) };
+    });
+  return { role: m.role, content: textOf(m), ...(toolCalls.length ? { toolCalls } : {}), ...(toolResults.length ? { toolResults } : {}) };
+}
+
+/**
+ * One picker request as an Ask: the question is the latest user text, the turns before it are history, the
+ * agent's tool calls and results after it are `steps`; every tool result carries the file its call read, and
+ * attached files become context items. `system` text (a leading assistant-less preamble) stays in the question.
+ */
+export function lmRequestToAsk(
+  messages: readonly LmMessage[], origin: Origin, tools: ToolSpec[], relative: (p: string) => string,
+): AskInput {
+  const calls = new Map<string, ToolCall>();
+  for (const m of messages) for (const p of m.parts) if (p.kind === 'toolCall') calls.set(p.call.id, p.call);
+  const pathOfCall = (id: string): string | undefined => {
+    const call = calls.get(id);
+    const p = call ? toolReadPath(call) : undefined;
+    return p ? relative(p) : undefined;
+  };
+  let q = -1;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    if (messages[i].role === 'user' && textOf(messages[i]).trim()) { q = i; break; }
+  }
+  const turns = messages.map((m) => toTurn(m, pathOfCall));
+  const lifted = q >= 0 ? liftAttachments(turns[q].content, relative) : { text: '', context: [] };
+  // The question turn's own tool results (rare: text and results together) travel as the first step.
+  const questionResults = q >= 0 && turns[q].toolResults ? [{ role: 'user' as const, content: '', toolResults: turns[q].toolResults }] : [];
+  return {
+    origin, kind: 'ask',
+    question: lifted.text || '(continue)',
+    context: lifted.context,
+    history: q > 0 ? turns.slice(0, q) : [],
+    steps: [...questionResults, ...(q >= 0 ? turns.slice(q + 1) : turns)],
+    ...(tools.length ? { tools } : {}),
+  };
+}

@@ -1,0 +1,142 @@
+// `@hybrid` in VS Code's Chat view. Each request runs through the same pipeline as the commands and our own chat
+// view (Services.ask: classify → decide → egress gate → provider → ledger) and streams back the route badge, the
+// reasons, the redaction summary, the answer and the cost line (core/native/chatRender). Files and selections
+// attached in the Chat input are context like any other: a private or CONFIDENTIAL file keeps the request local
+// or refuses it.
+
+import * as vscode from 'vscode';
+import { closingButtons, participantQuery, renderEvent, type ChatButton, type ChatMode } from '../../core/native/chatRender';
+import type { AskInput } from '../../core/pipeline/ask';
+import { lineSpan } from '../../core/context/lineSpan';
+import type { ChatTurn, ContextItem, Origin, Route } from '../../core/request';
+import { contextPath, editorContext } from '../ask/editorContext';
+import type { Services } from '../services';
+
+export const PARTICIPANT_ID = 'hybrid-assistant.hybrid';
+export const PARTICIPANT_NAME = 'hybrid';
+export const REASK_COMMAND = 'hybrid.chat.reask';
+const WHOLE_FILE_LIMIT = 200_000;
+
+const MODES: Record<string, ChatMode> = { private: 'private', cloud: 'cloud', review: 'review', explain: 'explain' };
+const ORIGIN: Record<ChatMode, Origin> = { auto: 'askAuto', private: 'askPrivate', cloud: 'askCloud', review: 'review', explain: 'explainRoute' };
+
+/** What a finished turn remembers (ChatResult.metadata): enough for history, follow-ups and the buttons. */
+export interface TurnMeta { question: string; mode: ChatMode; route?: Route; answer: string; cloudBarred?: boolean }
+
+/** Files, ranges and selections attached in the Chat input, read as context items. */
+export async function referencesAsContext(refs: readonly vscode.ChatPromptReference[]): Promise<ContextItem[]> {
+  const out: ContextItem[] = [];
+  for (const ref of refs) {
+    const v = ref.value;
+    const uri = v instanceof vscode.Uri ? v : v instanceof vscode.Location ? v.uri : undefined;
+    if (!uri) {
+      if (typeof v === 'string' && v.trim()) out.push({ source: 'snippet', text: v, path: ref.id });
+      continue;
+    }
+    let doc: vscode.TextDocument;
+    try { doc = await vscode.workspace.openTextDocument(uri); } catch { continue; }
+    const range = v instanceof vscode.Location ? v.range : undefined;
+    const text = range ? doc.getText(range) : doc.getText();
+    if (!range && text.length > WHOLE_FILE_LIMIT) continue;
+    out.push({ source: range ? 'selection' : 'file', path: contextPath(uri), language: doc.languageId, text,
+      ...lineSpan(text, (range?.start.line ?? 0) + 1) });
+  }
+  return out;
+}
+
+/** Earlier `@hybrid` turns of this conversation; a turn answered locally is marked so it never goes to the cloud. */
+export function historyOf(ctx: vscode.ChatContext): ChatTurn[] {
+  const out: ChatTurn[] = [];
+  for (const t of ctx.history) {
+    if (t.participant !== PARTICIPANT_ID) continue;
+    if (t instanceof vscode.ChatRequestTurn) { out.push({ role: 'user', content: t.prompt }); continue; }
+    const meta = t.result.metadata as Partial<TurnMeta> | undefined;
+    if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain') { if (out.at(-1)?.role === 'user') out.pop(); continue; }
+    out.push({ role: 'assistant', content: meta.answer, ...(meta.route === 'local' ? { local: true } : {}) });
+    if (meta.route === 'local') { const q = out.at(-2); if (q) q.local = true; }
+  }
+  return out;
+}
+
+export function createHandler(services: Services): vscode.ChatRequestHandler {
+  return async (request, ctx, stream, token) => {
+    const mode = MODES[request.command ?? ''] ?? 'auto';
+    const editor = vscode.window.activeTextEditor;
+    let context = await referencesAsContext(request.references);
+    // Like our chat view: with nothing attached, the selection goes along; a review takes the whole file.
+    if (!context.length && editor && (mode === 'review' || !editor.selection.isEmpty)) context = editorContext(editor);
+    const question = request.prompt.trim() || (mode === 'review' ? 'Review this code.' : mode === 'explain' ? 'Explain this code.' : '');
+    if (!question) {
+      stream.markdown('Ask a question after `@hybrid`, or use `/private`, `/cloud`, `/review` or `/explain`.');
+      return { metadata: { question: '', mode, answer: '' } satisfies TurnMeta };
+    }
+    if (mode === 'review' && !context.length) {
+      stream.markdown('Open a file (or attach one with `#file`) to review it privately.');
+      return { metadata: { question, mode, answer: '' } satisfies TurnMeta };
+    }
+    const input: AskInput = {
+      origin: ORIGIN[mode], kind: mode === 'review' ? 'review' : 'ask', question, context,
+      history: mode === 'explain' ? [] : historyOf(ctx), ...(mode === 'explain' ? { dryRun: true } : {}),
+    };
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    const offered: ChatButton[] = [];
+    let route: Route | undefined;
+    let answer = '';
+    let failed: string | undefined;
+    let cloudBarred = false;
+    try {
+      for await (const e of services.ask(input, abort.signal)) {
+        if (e.type === 'route') route = e.route;
+        if (e.type === 'delta') answer += e.text;
+        if (e.type === 'error') failed = e.message;
+        if (e.type === 'done' && e.status === 'ok') failed = undefined;
+        if (e.type === 'escalation' && e.action === 'unavailable') cloudBarred = true;
+        for (const out of renderEvent(e, mode)) {
+          if (out.kind === 'markdown') stream.markdown(out.text);
+          else offered.push(out.button);
+        }
+      }
+    } finally {
+      sub.dispose();
+    }
+    for (const b of closingButtons(route, mode, offered, cloudBarred)) {
+      stream.button({ command: REASK_COMMAND, title: b.title, arguments: [b.mode, question] });
+    }
+    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}) };
+    return failed && !answer ? { metadata, errorDetails: { message: failed } } : { metadata };
+  };
+}
+
+export function followups(result: vscode.ChatResult): vscode.ChatFollowup[] {
+  const meta = result.metadata as Partial<TurnMeta> | undefined;
+  if (!meta?.question) return [];
+  const out: vscode.ChatFollowup[] = [];
+  if (meta.route === 'local' && meta.mode !== 'explain' && !meta.cloudBarred) out.push({ prompt: meta.question, command: 'cloud', label: 'Ask the cloud' });
+  if (meta.route === 'cloud' || meta.route === 'refuse') out.push({ prompt: meta.question, command: 'private', label: 'Ask the local model' });
+  if (meta.mode !== 'explain') out.push({ prompt: meta.question, command: 'explain', label: 'Why this route?' });
+  return out;
+}
+
+/** Buttons re-ask in the Chat view (`@hybrid /mode question`); where that command is missing, our own commands run. */
+export async function reask(mode: ChatMode, question: string): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('workbench.action.chat.open', { query: participantQuery(PARTICIPANT_NAME, mode, question) });
+  } catch {
+    const command = mode === 'cloud' ? 'hybrid.askCloud' : mode === 'private' ? 'hybrid.askPrivate' : mode === 'explain' ? 'hybrid.explainRoute' : 'hybrid.ask';
+    await vscode.commands.executeCommand(command, question);
+  }
+}
+
+export function registerParticipant(services: Services, extensionUri: vscode.Uri): vscode.Disposable[] {
+  const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, createHandler(services));
+  participant.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+  participant.followupProvider = { provideFollowups: (result) => followups(result) };
+  return [
+    participant,
+    vscode.commands.registerCommand(REASK_COMMAND, (mode: ChatMode, question: string) => {
+      if (!['auto', 'private', 'cloud', 'review', 'explain'].includes(mode) || typeof question !== 'string') return;
+      return reask(mode, question);
+    }),
+  ];
+}
