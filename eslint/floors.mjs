@@ -15,7 +15,7 @@ export const FLOORS = [
   ['core/route', 'core/context', 'core/team'],
   ['core/providers'],
   ['core/egress'],
-  ['shared/protocol', 'core/completion', 'core/pipeline', 'core/presentation'],
+  ['shared/protocol', 'core/completion', 'core/pipeline', 'core/presentation', 'core/native'],
   ['core/index'],
   ['vscode', 'extension'],
 ];
