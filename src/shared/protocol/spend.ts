@@ -1,30 +1,14 @@
-// Messages between the extension host and the spend panel: src/core/spend/spendModel.ts SpendSnapshot re-declared,
-// plus what the panel adds from settings and the price table (budget, price-table date, the cloud model savings are
-// priced on). Imports only ./common; messages from the webview pass `isFromSpend` before the host acts on them.
+// Messages between the extension host and the spend panel: src/core/spend/spendModel.ts SpendSnapshot as views (the
+// totals and completion rows derived from the core's types, type-only imports the webview bundle erases), plus what
+// the panel adds from settings and the price table (budget, price-table date, the cloud model savings are priced
+// on). Messages from the webview pass `isFromSpend` before the host acts on them.
 
+import type { CompletionRowView, CompletionStatsView } from '../../core/spend/completionStats';
+import type { PeriodTotals } from '../../core/spend/periodTotals';
 import { isObj, oneOf, onlyKeys, requestId, type RouteName, type UsageView } from './common';
 
-export interface PeriodTotalsView {
-  requests: number;
-  localRequests: number;
-  cloudRequests: number;
-  refusedRequests: number;
-  cloudUsd: number;
-  localUsd: number;
-  spentUsd: number;
-  wouldHaveSpentUsd: number;
-  savedUsd: number;
-  unknownPriceRequests: number;
-  localWithoutCloudPrice: number;
-  estimatedTokenRequests: number;
-  tokens: { input: number; output: number; cacheRead: number; cacheWrite: number };
-  /** What prompt caching saved on cloud requests (cache tokens priced as plain input, minus the real price). */
-  cacheSavedUsd: number;
-  localTokens: number;
-  localCloudEquivalentUsd: number;
-  localMs: number;
-  status: { ok: number; failed: number; cancelled: number };
-}
+/** The core's totals as they are (derived, not re-declared: a field added in core reaches the panel's types). */
+export type PeriodTotalsView = PeriodTotals;
 
 export interface BreakdownRowView extends PeriodTotalsView { key: string }
 
@@ -97,20 +81,7 @@ export interface SpendSnapshotView {
   completion?: CompletionStatsView;
 }
 
-export interface CompletionRowView {
-  key: string;
-  accepted: number;
-  partial: number;
-  dismissed: number;
-  rate: number | null;
-  p50Ms: number | null;
-  p95Ms: number | null;
-}
-
-export interface CompletionStatsView {
-  total: CompletionRowView;
-  rows: CompletionRowView[];
-}
+export type { CompletionRowView, CompletionStatsView };
 
 export interface EscalationStatsView {
   localAnswers: number;

@@ -3,9 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleChildScript } from './fixtures/childScript';
 import { Ledger } from '../../../src/core/spend';
 
 let tmp: string;
@@ -52,14 +51,7 @@ function rawIds(dir: string): string[] {
 suite('spend / ledger crash safety (child processes)', function () {
   this.timeout(60_000);
 
-  suiteSetup(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-crash-'));
-    writerJs = path.join(tmp, 'writer.js');
-    buildSync({
-      entryPoints: [path.join(__dirname, 'fixtures', 'ledgerWriter.ts')],
-      bundle: true, platform: 'node', format: 'cjs', outfile: writerJs, logLevel: 'silent',
-    });
-  });
+  suiteSetup(() => { ({ tmp, script: writerJs } = bundleChildScript('ledgerWriter')); });
   suiteTeardown(() => { fs.rmSync(tmp, { recursive: true, force: true }); });
 
   test('kill -9 mid-append, 50 rounds: every acknowledged record survives, none duplicated, every line parses', async () => {

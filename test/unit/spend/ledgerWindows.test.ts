@@ -5,9 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleChildScript } from './fixtures/childScript';
 import { Ledger, serializeRecord } from '../../../src/core/spend';
 import { record } from './fixtures/records';
 
@@ -84,14 +83,7 @@ async function oneRun(dir: string, run: number): Promise<{ acked: number; lost: 
 suite('spend / ledger with several windows under faults (child processes)', function () {
   this.timeout(180_000);
 
-  suiteSetup(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-windows-'));
-    windowJs = path.join(tmp, 'window.js');
-    buildSync({
-      entryPoints: [path.join(__dirname, 'fixtures', 'ledgerWindow.ts')],
-      bundle: true, platform: 'node', format: 'cjs', outfile: windowJs, logLevel: 'silent',
-    });
-  });
+  suiteSetup(() => { ({ tmp, script: windowJs } = bundleChildScript('ledgerWindow')); });
   suiteTeardown(() => { fs.rmSync(tmp, { recursive: true, force: true }); });
 
   test(`${RUNS} runs of ${WINDOWS} windows with kills, torn tails and storage faults: no acknowledged record lost`, async () => {
