@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     chatHost.commands = ask;
     const statusBar = new StatusBar();
     const otlp = new OtlpSpendExport(() => config.settings, spend.onDidRecord, config.onDidChange,
-      String((context.extension.packageJSON as { version?: unknown }).version ?? ''), (m) => logger.warn(m));
+      String((context.extension as { packageJSON?: { version?: unknown } } | undefined)?.packageJSON?.version ?? ''), (m) => logger.warn(m));
     subs.push(config, keys, spend, services, health, chatHost, chatView, ask, statusBar, otlp);
     closeLedger = () => spend.close();
     const codebase = wireCodebaseContext(context, services, logger);

@@ -27,13 +27,13 @@ suite('chat view: escalation note and "Ask the cloud"', () => {
 
   test('a local answer shows its confidence and the action; the action asks the cloud', async () => {
     const chat = chatFrame();
-    const notes = chat.locator('.escalation');
-    const before = await notes.count();
+    // The note of this very turn (found by its question), not the n-th note of a thread other tests also wrote to.
+    const question = `Rename this variable to something clearer. (${Date.now().toString(36)})`;
+    const note = chat.locator('article.turn').filter({ hasText: question }).last().locator('.escalation');
     await chat.locator('select.mode').selectOption('auto');
-    await chat.locator('textarea.input').fill('Rename this variable to something clearer.');
+    await chat.locator('textarea.input').fill(question);
     await chat.locator('button.send').click();
-    await until(async () => (await notes.count()) > before, 'the escalation note');
-    const note = notes.nth(before);
+    await until(async () => (await note.count()) > 0, 'the escalation note');
     assert.match(await note.innerText(), /local confidence \d\.\d\d/i);
     const action = note.locator('button[data-ask-cloud]');
     await action.waitFor({ state: 'visible', timeout: 15_000 });
