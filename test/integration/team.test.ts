@@ -13,6 +13,7 @@ import type { HybridApi } from '../../src/extension';
 import { activateExtension, setSetting, waitFor, withSettings } from './helpers';
 
 const PRIVATE_GROUP = { name: 'team-coder', model: 'hosted_vllm/qwen2.5-coder-32b', apiBase: 'http://127.0.0.1:8000/v1', inputCostPerToken: 0, outputCostPerToken: 0 };
+const LIGHT_GROUP = { name: 'claude-haiku-4-5', model: 'anthropic/claude-haiku-4-5', inputCostPerToken: 1e-6, outputCostPerToken: 5e-6 };
 const CLOUD_GROUP = { name: 'claude-sonnet-4-6', model: 'anthropic/claude-sonnet-4-6', inputCostPerToken: 3e-6, outputCostPerToken: 15e-6 };
 
 suite('team mode through a LiteLLM gateway', function () {
@@ -30,7 +31,7 @@ suite('team mode through a LiteLLM gateway', function () {
     const gw = await gateway.start();
     const ol = await ollama.start();
     const collector = await otlp.start();
-    gateway.groups = [PRIVATE_GROUP, CLOUD_GROUP];
+    gateway.groups = [PRIVATE_GROUP, CLOUD_GROUP, LIGHT_GROUP];
     oldKey = process.env.LITELLM_API_KEY;
     process.env.LITELLM_API_KEY = gateway.virtualKey;
     restore = await withSettings({
@@ -125,7 +126,7 @@ suite('team mode through a LiteLLM gateway', function () {
   });
 
   test('a "private" group the gateway runs outside the trusted hosts is refused before anything is sent', async () => {
-    gateway.groups = [{ ...PRIVATE_GROUP, apiBase: 'https://gpu.rented.example.com/v1' }, CLOUD_GROUP];
+    gateway.groups = [{ ...PRIVATE_GROUP, apiBase: 'https://gpu.rented.example.com/v1' }, CLOUD_GROUP, LIGHT_GROUP];
     // A new declaration rebuilds the private tier, so it asks /model/info afresh.
     const undo = await setSetting('gateway.privateModels', ['team-coder', 'spare']);
     try {
@@ -138,7 +139,30 @@ suite('team mode through a LiteLLM gateway', function () {
       assert.match(JSON.stringify(api.test!.chatTurns()), /gpu\.rented\.example\.com, outside the trusted hosts/);
     } finally {
       await undo();
-      gateway.groups = [PRIVATE_GROUP, CLOUD_GROUP];
+      gateway.groups = [PRIVATE_GROUP, CLOUD_GROUP, LIGHT_GROUP];
+    }
+  });
+
+  test('a saturated private tier (429) overflows a non-sensitive question to the light tier; a sensitive one stays', async () => {
+    const undo = await setSetting('fallback.overflowToCloud', true);
+    try {
+      await openSelected('export const pattern = /^[a-z]+$/;\n');
+      // The private group's queue is full: 429 with a Retry-After beyond the cap, so the client does not wait.
+      gateway.setFault({ kind: 'status', status: 429, retryAfter: 60, times: 1 });
+      const before = api.test!.records().length;
+      await vscode.commands.executeCommand('hybrid.ask', 'What does this regex match?');
+      assert.deepEqual(modelsAsked(), ['team-coder', 'claude-haiku-4-5']);
+      const cloudRecord = api.test!.records().slice(before).find((r) => r.route === 'cloud')!;
+      assert.ok(cloudRecord.reasons.some((r) => /overflow: the private tier is saturated \(429\)/.test(r)), cloudRecord.reasons.join(' | '));
+
+      gateway.reset();
+      gateway.setFault({ kind: 'status', status: 429, retryAfter: 60, times: 1 });
+      const email = ['dana', 'lee'].join('.') + '@' + 'corp-mail.io';
+      await vscode.commands.executeCommand('hybrid.ask', `What does this regex match for ${email}?`);
+      assert.deepEqual(modelsAsked(), ['team-coder'], 'a sensitive question overflowed to the cloud');
+    } finally {
+      gateway.setFault(undefined);
+      await undo();
     }
   });
 });
