@@ -17,12 +17,12 @@ import { afterLocalAnswer, localConfidenceFields, routeFor, type LocalOutcome } 
 import type { AskDeps, AskInput } from './askPorts';
 import { buildMessages, systemPromptFor } from './prompts';
 import { trimContext } from './trimContext';
-import { formatEstimate } from '../../shared/money';
 import type { PreflightEstimate } from '../spend/preflight';
 
 export type { AskDeps, AskInput, EscalateFrom, GateOutcome } from './askPorts';
 
-const ANSWER_TOKENS = 1024;
+import { ANSWER_TOKENS, explainText } from './explainText';
+export { contextCount } from './explainText';
 const NOTHING_TO_PAY: PreflightEstimate = { likelyUsd: 0, atMostUsd: 0, expectedOutputTokens: 0, basis: 'default' };
 const FALLBACK_TO_LOCAL: ReadonlySet<string> = new Set(['server', 'timeout', 'stalled', 'rateLimited', 'connection', 'quota']);
 
@@ -280,35 +280,6 @@ function ledger(
     reasons: decision.reasons, redactions: redactions && Object.keys(redactions).length ? redactions : undefined,
     ...(request.escalatedFrom ? { escalatedFrom: request.escalatedFrom } : {}),
   };
-}
-
-function explainText(
-  decision: Decision, target: 'local' | 'cloud', model: string, redactions: Record<string, number>,
-  estimate: PreflightEstimate | undefined, labels: Labels, attached: AttachedContext[],
-): string {
-  const lines = [`**Would go to: ${target === 'cloud' ? 'the cloud' : 'the local model'}** (\`${model}\`)`, ''];
-  lines.push('**Why**', ...decision.reasons.map((r) => `- ${r}`), '');
-  lines.push(`**Task**: ${labels.kind}, complexity ${labels.complexity.toFixed(2)}${labels.signals.length ? ` (${labels.signals.join('; ')})` : ''}`, '');
-  const red = Object.entries(redactions);
-  if (target === 'cloud') {
-    lines.push(red.length ? `**Would be redacted**: ${red.map(([k, n]) => `${n} × ${k}`).join(', ')}` : '**Would be redacted**: nothing sensitive found', '');
-    lines.push(`**Estimated cost**: ${estimate === undefined ? 'unknown price for this model'
-      : `${formatEstimate(estimate.likelyUsd, estimate.atMostUsd)} (a ${estimate.expectedOutputTokens}-token answer, ${estimate.basis === 'history' ? 'the median of your recent answers' : 'a typical answer until you have history'}; at most ${ANSWER_TOKENS} tokens)`}`, '');
-  } else {
-    lines.push('**Estimated cost**: $0 in tokens (local)', '');
-  }
-  if (attached.length) lines.push(`**Context**: ${contextCount(attached)}`, ...attached.map((c) => `- ${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`));
-  return lines.join('\n');
-}
-
-/** Pseudo-path of the repo map (context/select.ts REPO_MAP_PATH, a floor above): an outline, not a file. */
-const REPO_MAP = 'repo map';
-
-/** One count with one meaning, as the chat's "Used N files": distinct files, the repo map named apart. */
-export function contextCount(attached: readonly { path: string }[]): string {
-  const paths = new Set(attached.map((c) => c.path));
-  const map = paths.delete(REPO_MAP);
-  return `${paths.size} file${paths.size === 1 ? '' : 's'}${map ? ' and the repo map' : ''}`;
 }
 
 // Only Ask (automatic) is routed by score, and a sensitive request stays local whatever the score says.
