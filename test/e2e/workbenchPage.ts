@@ -102,9 +102,19 @@ export async function openFile(page: Page, name: string): Promise<void> {
   const absolute = path.isAbsolute(name) ? name : findInWorkspace(session().workspace, name);
   const base = path.basename(absolute);
   if (await page.locator('.quick-input-widget').isVisible()) await closeQuickInput(page);
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  // Keys go where the focus is: after a webview (the spend panel, the chat) had it, Ctrl+P reaches the iframe, not
+  // the workbench. A second try gives the workbench the focus first.
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) await page.locator('.monaco-workbench').click({ position: { x: 600, y: 300 }, force: true }).catch(() => undefined);
+    await page.keyboard.press('Control+P');
+    try {
+      await input.waitFor({ state: 'visible', timeout: attempt === 1 ? 5_000 : 15_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
   await input.fill(absolute);
   await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: base }).first()
     .waitFor({ state: 'visible', timeout: 15_000 });
