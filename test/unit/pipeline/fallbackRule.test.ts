@@ -7,34 +7,20 @@ import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
 import type { BudgetState, HealthState, LedgerRecord } from '../../../src/core/request';
 import { localToCloudFallback } from '../../../src/core/route/decide';
 import { cloudModelFor } from '../../../src/core/route/tiers';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';
+import { scriptedProvider } from './scriptedProvider';
 
+const DOWN = { code: 'connection' as const, message: 'Ollama is not running' };
 const NO_BUDGET: BudgetState = { level: 'none', spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 };
-
-function provider(id: string, location: 'local' | 'cloud', fails: boolean): ChatProvider & { calls: ChatBody[] } {
-  const calls: ChatBody[] = [];
-  return {
-    id, location, calls,
-    async *stream(b: ChatBody) {
-      calls.push(b);
-      if (!fails) yield 'answer';
-      return {
-        usage: { input: 10, output: fails ? 0 : 2, cacheRead: 0, cacheWrite: 0, source: 'provider' }, timing: { ttftMs: 1, totalMs: 2 }, model: b.model,
-        finish: fails ? 'error' : 'stop', ...(fails ? { failure: { code: 'connection', message: 'Ollama is not running' } } : {}),
-      } as StreamResult;
-    },
-  };
-}
 
 async function run(settings: Partial<HybridSettings>, health: HealthState, localFails: boolean, budget = NO_BUDGET) {
   const s = { ...DEFAULT_SETTINGS, 'fallback.localToCloud': true, ...settings };
-  const local = provider('ollama', 'local', localFails);
-  const cloud = provider('anthropic', 'cloud', false);
+  const local = scriptedProvider('ollama', 'local', localFails ? DOWN : undefined);
+  const cloud = scriptedProvider('anthropic', 'cloud');
   const records: LedgerRecord[] = [];
   let n = 0;
   const deps = createAskDeps({

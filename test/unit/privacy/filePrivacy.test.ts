@@ -8,10 +8,11 @@ import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
+import type { ChatBody } from '../../../src/core/wire/types';
 import type { ContextItem } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';
+import { scriptedProvider } from '../pipeline/scriptedProvider';
 
 const rules: FileRules = { pathPolicy: createPathPolicy({ privateGlobs: ['internal/**'], aiignore: 'vendor-contracts/\n' }), markers: DEFAULT_SETTINGS['privacy.markers'] };
 
@@ -53,21 +54,9 @@ function selectionOf(file: string, text: string): ContextItem {
     judgeFile(file, text, rules));
 }
 
-function provider(id: string, location: 'local' | 'cloud'): ChatProvider & { calls: ChatBody[] } {
-  const calls: ChatBody[] = [];
-  return {
-    id, location, calls,
-    async *stream(b: ChatBody) {
-      calls.push(b);
-      yield 'answer';
-      return { usage: { input: 10, output: 2, cacheRead: 0, cacheWrite: 0, source: 'provider' }, timing: { ttftMs: 1, totalMs: 2 }, model: b.model, finish: 'stop' } as StreamResult;
-    },
-  };
-}
-
 async function ask(origin: AskInput['origin'], context: ContextItem[], question: string) {
-  const local = provider('ollama', 'local');
-  const cloud = provider('anthropic', 'cloud');
+  const local = scriptedProvider('ollama', 'local');
+  const cloud = scriptedProvider('anthropic', 'cloud');
   let n = 0;
   const deps = createAskDeps({
     settings: DEFAULT_SETTINGS, pathPolicy: rules.pathPolicy, priceTable: BUNDLED_PRICES,
@@ -152,7 +141,7 @@ suite('a file\'s privacy covers every part of it (issue #21 item 0)', () => {
     const item = selectionOf('src/settle.ts', MARKED['line comment header']);
     const deps = createAskDeps({
       settings: DEFAULT_SETTINGS, pathPolicy: rules.pathPolicy, priceTable: BUNDLED_PRICES,
-      local: () => provider('ollama', 'local'), cloud: async () => provider('anthropic', 'cloud'), countTokens: async () => 1,
+      local: () => scriptedProvider('ollama', 'local'), cloud: async () => scriptedProvider('anthropic', 'cloud'), countTokens: async () => 1,
       budget: () => ({ level: 'none', spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 }),
       health: () => ({ local: 'ready', cloud: 'ready' }), record: async () => undefined, confirm: async () => true, newId: () => 'x',
     });

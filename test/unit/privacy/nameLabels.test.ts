@@ -10,11 +10,11 @@ import { scanSensitive } from '../../../src/core/privacy/scan';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
-import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
 import type { ContextItem } from '../../../src/core/request';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';
 import { RedRng } from '../../fixtures/privacy/redteam/rng';
+import { scriptedProvider } from '../pipeline/scriptedProvider';
 
 const rng = new RedRng(0x21_4);
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
@@ -49,21 +49,9 @@ function variants(): Variant[] {
   return out;
 }
 
-function provider(id: string, location: 'local' | 'cloud'): ChatProvider & { calls: ChatBody[] } {
-  const calls: ChatBody[] = [];
-  return {
-    id, location, calls,
-    async *stream(b: ChatBody) {
-      calls.push(b);
-      yield 'answer';
-      return { usage: { input: 10, output: 2, cacheRead: 0, cacheWrite: 0, source: 'provider' }, timing: { ttftMs: 1, totalMs: 2 }, model: b.model, finish: 'stop' } as StreamResult;
-    },
-  };
-}
-
 async function ask(origin: AskInput['origin'], context: ContextItem[], settings: Partial<HybridSettings> = {}) {
-  const local = provider('ollama', 'local');
-  const cloud = provider('anthropic', 'cloud');
+  const local = scriptedProvider('ollama', 'local');
+  const cloud = scriptedProvider('anthropic', 'cloud');
   let n = 0;
   const deps = createAskDeps({
     settings: { ...DEFAULT_SETTINGS, ...settings }, pathPolicy: createPathPolicy({ privateGlobs: [] }), priceTable: BUNDLED_PRICES,

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleChildScript } from './fixtures/childScript';
+import { bundleChildScript, readLines } from './fixtures/childScript';
 import { Ledger } from '../../../src/core/spend';
 
 let tmp: string;
@@ -13,21 +13,14 @@ let writerJs: string;
 function startWriter(dir: string, prefix: string, count: number): { child: ChildProcess; acked: () => number; ready: Promise<void>; firstAck: Promise<void>; exit: Promise<number | null> } {
   const child = spawn(process.execPath, [writerJs, dir, prefix, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let acked = -1;
-  let buf = '';
   let stderr = '';
   let onReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => { onReady = resolve; });
   let onFirstAck: () => void = () => undefined;
   const firstAck = new Promise<void>((resolve) => { onFirstAck = resolve; });
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    buf += chunk;
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
-      if (line === 'ready') onReady();
-      else if (line.startsWith('ack ')) { acked = Number(line.slice(4)); onFirstAck(); }
-    }
+  readLines(child.stdout!, (line) => {
+    if (line === 'ready') onReady();
+    else if (line.startsWith('ack ')) { acked = Number(line.slice(4)); onFirstAck(); }
   });
   child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleChildScript } from './fixtures/childScript';
+import { bundleChildScript, readLines } from './fixtures/childScript';
 import { Ledger, serializeRecord } from '../../../src/core/spend';
 import { record } from './fixtures/records';
 
@@ -25,18 +25,9 @@ interface Window { child: ChildProcess; exit: Promise<void>; acks: () => number 
 
 function startWindow(dir: string, prefix: string, faultRate: number, acked: Set<string>): Window {
   const child = spawn(process.execPath, [windowJs, dir, prefix, String(faultRate)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let buf = '';
   let stderr = '';
   let acks = 0;
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    buf += chunk;
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
-      if (line.startsWith('ack ')) { acked.add(line.slice(4)); acks++; }
-    }
-  });
+  readLines(child.stdout!, (line) => { if (line.startsWith('ack ')) { acked.add(line.slice(4)); acks++; } });
   child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
   // 'close' (not 'exit'): every ack the child wrote has been read from the pipe by then.
   const exit = new Promise<void>((resolve) => child.on('close', (code, signal) => {

@@ -6,32 +6,20 @@ import { runAsk } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
-import type { ChatBody, ChatProvider, ProviderFailure, StreamResult } from '../../../src/core/wire/types';
+import type { ProviderFailure } from '../../../src/core/wire/types';
 import type { BudgetState, LedgerRecord } from '../../../src/core/request';
 import { cloudModelFor } from '../../../src/core/route/tiers';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';
 import { LocalPressure } from '../../../src/core/team/overflow';
+import { scriptedProvider } from '../pipeline/scriptedProvider';
 
 const NO_BUDGET: BudgetState = { level: 'none', spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 };
 
-function provider(id: string, location: 'local' | 'cloud', failure?: ProviderFailure): ChatProvider & { calls: ChatBody[] } {
-  const calls: ChatBody[] = [];
-  return {
-    id, location, calls,
-    async *stream(b: ChatBody) {
-      calls.push(b);
-      if (!failure) yield 'answer';
-      return { usage: { input: 10, output: failure ? 0 : 2, cacheRead: 0, cacheWrite: 0, source: 'provider' }, timing: { ttftMs: 1, totalMs: 2 },
-        model: b.model, finish: failure ? 'error' : 'stop', ...(failure ? { failure } : {}) } as StreamResult;
-    },
-  };
-}
-
 async function run(settings: Partial<HybridSettings>, opts: { failure?: ProviderFailure; question?: string; pressure?: LocalPressure }) {
   const s = { ...DEFAULT_SETTINGS, 'fallback.localToCloud': false, ...settings };
-  const local = provider('vllm', 'local', opts.failure);
-  const cloud = provider('anthropic', 'cloud');
+  const local = scriptedProvider('vllm', 'local', opts.failure);
+  const cloud = scriptedProvider('anthropic', 'cloud');
   const records: LedgerRecord[] = [];
   let n = 0;
   const deps = createAskDeps({
