@@ -6,7 +6,7 @@ import { AskCommands } from './vscode/ask/askCommands';
 import { ChatViewProvider } from './vscode/chat/ChatViewProvider';
 import { registerInlineCompletion } from './vscode/completion';
 import { completionDefinitions } from './vscode/completion/definitions';
-import { scanSensitive } from './core/privacy/scan';
+import { judgeFile } from './core/privacy/filePrivacy';
 import { DEFAULT_ENGINE_OPTIONS } from './core/completion';
 import { ConfigService } from './vscode/config';
 import { LocalHealth } from './vscode/health';
@@ -74,8 +74,10 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
         provider: () => services.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
         health: health.monitor, onDidChangeSettings: config.onDidChange,
         definitions: completionDefinitions({
-          index: codebase, isPrivatePath: (p) => services.pathPolicy().isPrivate(p).private, markers: () => config.settings['privacy.markers'],
-          hasMarker: (text, markers) => scanSensitive(text, { markers }).some((f) => f.category === 'marker'),
+          index: codebase, isPrivatePath: (p) => services.pathPolicy().isPrivate(p).private,
+          // The same whole-file judge as every other context (path rules are applied by isPrivatePath).
+          isPrivateContent: (text) => judgeFile(undefined, text, { pathPolicy: services.pathPolicy(), markers: config.settings['privacy.markers'] }).private,
+          contentRulesKey: () => JSON.stringify(config.settings['privacy.markers']),
           maxTokens: () => DEFAULT_ENGINE_OPTIONS.definitionTokens, logger,
         }),
         inform: (m) => void vscode.window.showInformationMessage(`Hybrid: ${m}`),

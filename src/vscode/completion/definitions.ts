@@ -69,9 +69,10 @@ export class CompletionDefinitions {
 export interface DefinitionWiring {
   index: { current(rules: { isPrivate(p: string): boolean; isPrivateContent(text: string): boolean; contentRulesKey: string }): Promise<RepoIndex | undefined> };
   isPrivatePath(relPath: string): boolean;
-  /** The privacy markers (hybrid.privacy.markers) and the classifier's test for a marked file. */
-  markers(): string[];
-  hasMarker(text: string, markers: string[]): boolean;
+  /** The one whole-file judge on a file's text (core/privacy/filePrivacy.ts judgeFile: markers, look-alikes, size). */
+  isPrivateContent(text: string): boolean;
+  /** Changes when the content rules do (the index re-judges its files then). */
+  contentRulesKey(): string;
   maxTokens(): number;
   logger: Logger;
 }
@@ -79,17 +80,10 @@ export interface DefinitionWiring {
 /** The `definitions` port of inline completion over the shared repo index, with the same privacy rules as the map. */
 export function completionDefinitions(w: DefinitionWiring): (doc: vscode.TextDocument, pos: vscode.Position) => Snippet[] {
   const defs = new CompletionDefinitions({
-    refresh: () => {
-      const markers = w.markers();
-      return w.index.current({
-        isPrivate: w.isPrivatePath,
-        isPrivateContent: (text) => markers.length > 0 && w.hasMarker(text, markers),
-        contentRulesKey: JSON.stringify(markers),
-      });
-    },
+    refresh: () => w.index.current({ isPrivate: w.isPrivatePath, isPrivateContent: w.isPrivateContent, contentRulesKey: w.contentRulesKey() }),
     isPrivate: w.isPrivatePath,
   }, w.maxTokens, w.logger);
-  const lsp = new LspDefinitions({ isPrivate: w.isPrivatePath, hasMarker: (text) => { const m = w.markers(); return m.length > 0 && w.hasMarker(text, m); } });
+  const lsp = new LspDefinitions({ isPrivate: w.isPrivatePath, isPrivateContent: w.isPrivateContent });
   // The language server's answer for what is typed at the cursor first, then the index's ranked imports.
   return (doc, pos) => {
     const fromLsp = lsp.collect(doc, pos);

@@ -13,7 +13,7 @@ const KEYWORDS = new Set(['const', 'let', 'var', 'return', 'function', 'class', 
 
 export interface LspPrivacy {
   isPrivate(relPath: string): boolean;
-  hasMarker(text: string): boolean;
+  isPrivateContent(text: string): boolean;
 }
 
 export class LspDefinitions {
@@ -45,7 +45,7 @@ export class LspDefinitions {
       if (loc) {
         const rel = vscode.workspace.asRelativePath(loc.uri, false);
         const target = await vscode.workspace.openTextDocument(loc.uri);
-        if (!this.privacy.isPrivate(rel) && !this.privacy.hasMarker(target.getText())) {
+        if (!this.privacy.isPrivate(rel) && !this.privacy.isPrivateContent(target.getText())) {
           found = { path: rel, text: target.lineAt(loc.line).text.trim().slice(0, 160) };
         }
       }
