@@ -22,7 +22,9 @@ function findDesCrypt(text: string): RawHit[] {
   const out: RawHit[] = [];
   let context: boolean | undefined;
   for (let c = text.indexOf(':'); c !== -1; c = text.indexOf(':', c + 1)) {
-    if (c + 14 > text.length || (c + 14 < text.length && isCrypt(text.charCodeAt(c + 14))) || text.charCodeAt(c + 14) === 36 || text.charCodeAt(c + 14) === 58) continue;
+    // Thirteen characters, then the end, or anything but a crypt character, '$' or ':' (NaN past the end).
+    const after = text.charCodeAt(c + 14);
+    if (c + 14 > text.length || isCrypt(after) || after === 36 || after === 58) continue;
     let i = c + 1;
     while (i < c + 14 && isCrypt(text.charCodeAt(i))) i++;
     if (i < c + 14) continue;
@@ -44,15 +46,13 @@ function findDesCrypt(text: string): RawHit[] {
   return out;
 }
 
-const ALNUM_SAMPLE = ALNUM;
-
 export const DES_CRYPT_DETECTORS: readonly Detector[] = [
   {
     id: 'htpasswd-des-crypt', category: 'secret', keywords: [':'], find: findDesCrypt,
     samples: {
       tp: [
-        (g) => `I added sa:${g.mixed(ALNUM_SAMPLE, 11)}.${g.str(ALNUM_SAMPLE, 1)} to the file but it still asks for a password`,
-        (g) => `deploy:${g.mixed(ALNUM_SAMPLE, 12)}/\n\nwhy is this ignored?`,
+        (g) => `I added sa:${g.mixed(ALNUM, 11)}.${g.str(ALNUM, 1)} to the file but it still asks for a password`,
+        (g) => `deploy:${g.mixed(ALNUM, 12)}/\n\nwhy is this ignored?`,
       ],
       fp: [
         'see https://example.com:8443/path and the login page',
