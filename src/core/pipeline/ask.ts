@@ -2,12 +2,8 @@
 // Everything it touches comes in through AskDeps, so this file stays free of I/O and is unit-tested with fakes.
 
 import { costDifferenceNote } from '../team/gateway';
-import type { ChatBody, ChatProvider, FixAction, ProviderFailure, StreamResult } from '../wire/types';
-import type { SealedChatBody } from '../wire/seal';
-import type {
-  BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, ToolSpec, Usage,
-} from '../request';
-import type { HybridSettings } from '../settings';
+import type { ChatBody, FixAction, ProviderFailure, StreamResult } from '../wire/types';
+import type { ChatTurn, Decision, Labels, LedgerRecord, Request, Usage } from '../request';
 import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { localToCloudFallback } from '../route/decide';
@@ -59,9 +55,9 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
 
   if (decision.route === 'refuse') {
     const fixes = refusalFixes(decision.reasons);
-    yield routeEvent(decision, input, '', '', [], {}, estimate);
+    yield routeEvent(decision, input, { model: '', provider: '', estimate });
     yield { type: 'error', message: decision.reasons.join(' '), fixes };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, NO_MODEL, NO_MODEL, zeroUsage(), NOTHING_SENT_USD, null, deps.now() - started, 'failed', 'refused'));
+    if (!input.dryRun) await deps.record(nothingSent(deps, { request, decision, started }, NO_MODEL, NO_MODEL, 'refused'));
     return;
   }
 
@@ -73,11 +69,12 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     }
   }
 
+  const run: Run = { deps, input, labels, sizes, signal };
   const target = decision.route === 'cloud' ? 'cloud' : 'local';
-  const outcome = yield* attempt(deps, request, input, sizes, decision, target, labels, estimate, started, signal);
+  const outcome = yield* attempt(run, { request, decision, target, estimate, started });
   if (outcome.kind === 'ok' && outcome.answer && !outcome.answer.result.toolCalls && target === 'local' && !input.dryRun) {
-    yield* afterLocalAnswer(deps, request, labels, decision, outcome.answer, (d) => attempt(deps,
-      { ...request, id: deps.newId(), escalatedFrom: request.id }, input, sizes, d, 'cloud', labels, estimateOn(d), deps.now(), signal),
+    yield* afterLocalAnswer(deps, request, labels, decision, outcome.answer, (d) => attempt(run,
+      { request: { ...request, id: deps.newId(), escalatedFrom: request.id }, decision: d, target: 'cloud', estimate: estimateOn(d), started: deps.now() }),
     (tier) => estimateOn({ route: 'cloud', tier, reasons: [] })?.atMostUsd ?? null);
   }
   if (outcome.kind !== 'failed' || input.dryRun) return;
@@ -88,7 +85,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   if (target === 'cloud' && s['fallback.cloudToLocal'] && FALLBACK_TO_LOCAL.has(f.code) && deps.health().local === 'ready') {
     yield { type: 'notice', text: `The cloud model failed (${f.message}) — answering with the local model instead.` };
     const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
-    yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'local', labels, estimate, deps.now(), signal);
+    yield* attempt(run, { request: nextAttempt(request, deps.newId), decision: fallback, target: 'local', estimate, started: deps.now() });
   } else if (target === 'local' && input.origin === 'askAuto' && !isSensitive(labels) && (f.code === 'connection' || f.code === 'timeout' || isSaturation(f))
     && (s['fallback.localToCloud'] || (isSaturation(f) && s['fallback.overflowToCloud']))) {
     // The same rule (tier, budget, confirmation) as when the router already knew the local model was down. A full
@@ -101,7 +98,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     if (routed.needsConfirmation && !(await deps.confirm(routed.needsConfirmation))) return;
     yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud's ${tierLabel(s, 'light')}, as hybrid.fallback.localToCloud allows.` };
     const fallback: Decision = { ...routed, reasons: [...decision.reasons, ...routed.reasons] };
-    yield* attempt(deps, nextAttempt(request, deps.newId), input, sizes, fallback, 'cloud', labels, estimate, deps.now(), signal);
+    yield* attempt(run, { request: nextAttempt(request, deps.newId), decision: fallback, target: 'cloud', estimate, started: deps.now() });
   }
 }
 
@@ -109,6 +106,12 @@ type AttemptOutcome = { kind: 'ok' | 'cancelled'; answer?: LocalOutcome } | { ki
 
 /** Token counts of each part of the prompt, taken once per run (a count may cross to the tokenizer worker). */
 interface Sizes { fixed: number; history: number[]; context: number[] }
+
+/** One run's facts, fixed before its first attempt and shared by every attempt, escalation and fallback. */
+interface Run { deps: AskDeps; input: AskInput; labels: Labels; sizes: Sizes; signal: AbortSignal }
+
+/** One attempt: its ledger request (a fallback gets a new id), route, target tier, pre-flight estimate and start. */
+interface Attempt { request: Request; decision: Decision; target: 'local' | 'cloud'; estimate: PreflightEstimate | undefined; started: number }
 
 async function measure(deps: AskDeps, input: AskInput): Promise<Sizes> {
   const [fixed, history, context] = await Promise.all([
@@ -138,10 +141,9 @@ function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
 
-async function* attempt(
-  deps: AskDeps, request: Request, input: AskInput, sizes: Sizes, decision: Decision, target: 'local' | 'cloud',
-  labels: Labels, estimate: PreflightEstimate | undefined, started: number, signal: AbortSignal,
-): AsyncGenerator<AskEvent, AttemptOutcome, void> {
+async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, AttemptOutcome, void> {
+  const { deps, input, labels, sizes, signal } = run;
+  const { decision, target, estimate } = at;
   const s = deps.settings;
   const model = target === 'cloud' ? cloudModelFor(s, decision.tier) : s['local.chatModel'];
   const provider = target === 'cloud' ? await deps.cloud() : deps.local();
@@ -150,9 +152,9 @@ async function* attempt(
       code: 'auth', fix: 'setApiKey',
       message: `No API key for ${s['cloud.provider'] === 'anthropic' ? 'Anthropic' : 'OpenAI'} — run “Hybrid: Set API Key” or set ${s['cloud.provider'] === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY'}.`,
     };
-    yield routeEvent(decision, input, model, s['cloud.provider'], [], {}, estimate);
+    yield routeEvent(decision, input, { model, provider: s['cloud.provider'], estimate });
     yield { type: 'error', message: failure.message, fixes: ['setApiKey', 'retryLocal'], failure };
-    if (!input.dryRun) await deps.record(ledger(deps, request, decision, s['cloud.provider'], model, zeroUsage(), NOTHING_SENT_USD, null, deps.now() - started, 'failed', 'auth'));
+    if (!input.dryRun) await deps.record(nothingSent(deps, at, s['cloud.provider'], model, 'auth'));
     return { kind: 'failed', failure };
   }
 
@@ -183,19 +185,20 @@ async function* attempt(
       items.filter((c) => c.privateFile).map((c) => c.path ?? 'untitled'));
     if (!gated.ok) {
       const failure: ProviderFailure = { code: 'blocked', message: gated.reason, fix: 'retryLocal' };
-      yield routeEvent(decision, input, model, provider.id, attached, gated.kinds, estimate);
+      yield routeEvent(decision, input, { model, provider: provider.id, context: attached, redactions: gated.kinds, estimate });
       yield { type: 'error', message: gated.reason, fixes: ['retryLocal', 'openSettings'], failure };
-      if (!input.dryRun) await deps.record(ledger(deps, request, decision, provider.id, model, zeroUsage(), NOTHING_SENT_USD, null, deps.now() - started, 'failed', 'blocked', gated.kinds));
+      if (!input.dryRun) await deps.record(nothingSent(deps, at, provider.id, model, 'blocked', gated.kinds));
       return { kind: 'failed', failure: { ...failure, code: 'blocked' } };
     }
     sendBody = gated.body;
     redactions = gated.redactions;
   }
 
-  yield routeEvent(decision, input, model, provider.id, attached, redactions, target === 'cloud' ? estimate : NOTHING_TO_PAY);
+  yield routeEvent(decision, input, { model, provider: provider.id, context: attached, redactions, estimate: target === 'cloud' ? estimate : NOTHING_TO_PAY });
   if (input.dryRun) {
     yield { type: 'delta', text: explainText(decision, target, model, redactions, estimate, labels, attached) };
-    yield { type: 'done', status: 'ok', footer: footer(decision, provider.id, model, redactions, zeroUsage(), target === 'cloud' ? estimate?.likelyUsd ?? null : 0, null, 0, ['Nothing was sent: this is a preview of the route.']) };
+    yield { type: 'done', status: 'ok', footer: footer(decision, { provider: provider.id, model, redactions, usage: zeroUsage(),
+      costUsd: target === 'cloud' ? estimate?.likelyUsd ?? null : 0, ttftMs: null, totalMs: 0, notes: ['Nothing was sent: this is a preview of the route.'] }) };
     return { kind: 'ok' };
   }
 
@@ -218,8 +221,9 @@ async function* attempt(
   const cost = result.gatewayCostUsd ?? priced.costUsd;
   const status = result.finish === 'cancelled' ? 'cancelled' : result.finish === 'error' ? 'failed' : 'ok';
   await deps.record({
-    ...ledger(deps, request, decision, provider.id, result.model || model, result.usage, cost,
-      result.timing.ttftMs, result.timing.totalMs, status, result.failure?.code ?? result.finish, redactions, priced.cloudEquivalentUsd),
+    ...ledger(deps, at.request, decision, { provider: provider.id, model: result.model || model, tokens: result.usage, costUsd: cost,
+      ttftMs: result.timing.ttftMs, totalMs: result.timing.totalMs, status, outcome: result.failure?.code ?? result.finish, redactions,
+      cloudEquivalentUsd: priced.cloudEquivalentUsd }),
     ...(result.gatewayCostUsd !== undefined ? { tableCostUsd: priced.costUsd } : {}),
   });
   const notes = [...(result.notes ?? [])];
@@ -227,7 +231,8 @@ async function* attempt(
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
   if (result.usage.source === 'estimate') notes.push('Token counts are estimates: the server reported no usage.');
-  yield { type: 'done', status, footer: footer(decision, provider.id, result.model || model, redactions, result.usage, cost, result.timing.ttftMs, result.timing.totalMs, notes), ...(result.toolCalls ? { toolCalls: result.toolCalls } : {}) };
+  yield { type: 'done', status, footer: footer(decision, { provider: provider.id, model: result.model || model, redactions, usage: result.usage,
+    costUsd: cost, ttftMs: result.timing.ttftMs, totalMs: result.timing.totalMs, notes }), ...(result.toolCalls ? { toolCalls: result.toolCalls } : {}) };
   if (result.finish === 'error' && result.failure) {
     yield { type: 'error', message: result.failure.message, fixes: fixList(result.failure), failure: result.failure };
     return { kind: 'failed', failure: result.failure };
@@ -253,33 +258,36 @@ function usage(input: number, output: number, source: Usage['source']): Usage {
 // Nothing was sent: zero tokens, counted (not estimated).
 function zeroUsage(): Usage { return usage(0, 0, 'provider'); }
 
-function routeEvent(
-  decision: Decision, input: AskInput, model: string, provider: string, context: AttachedContext[],
-  redactions: Record<string, number>, estimate: PreflightEstimate | undefined,
-): AskEvent {
-  return { type: 'route', route: decision.route, origin: input.origin, model, provider, reasons: [...decision.reasons, ...(input.contextNotes ?? [])],
-    context, redactions, estimatedCostUsd: estimate?.atMostUsd ?? null, likelyCostUsd: estimate?.likelyUsd ?? null };
+function routeEvent(decision: Decision, input: AskInput, at: {
+  model: string; provider: string; context?: AttachedContext[]; redactions?: Record<string, number>; estimate: PreflightEstimate | undefined;
+}): AskEvent {
+  return { type: 'route', route: decision.route, origin: input.origin, model: at.model, provider: at.provider,
+    reasons: [...decision.reasons, ...(input.contextNotes ?? [])], context: at.context ?? [], redactions: at.redactions ?? {},
+    estimatedCostUsd: at.estimate?.atMostUsd ?? null, likelyCostUsd: at.estimate?.likelyUsd ?? null };
 }
 
-function footer(
-  decision: Decision, provider: string, model: string, redactions: Record<string, number>, u: Usage,
-  costUsd: number | null | undefined, ttftMs: number | null, totalMs: number, notes: string[],
-): AnswerFooter {
-  return { route: decision.route, provider, model, reasons: decision.reasons, redactions, usage: u,
-    costUsd: costUsd ?? null, ttftMs, totalMs, notes };
+function footer(decision: Decision, f: Omit<AnswerFooter, 'route' | 'reasons' | 'costUsd'> & { costUsd: number | null | undefined }): AnswerFooter {
+  return { route: decision.route, reasons: decision.reasons, ...f, costUsd: f.costUsd ?? null };
 }
 
-function ledger(
-  deps: AskDeps, request: Request, decision: Decision, provider: string, model: string, tokens: Usage,
-  costUsd: number | null, ttftMs: number | null, totalMs: number, status: LedgerRecord['status'], outcome: string,
-  redactions?: Record<string, number>, cloudEquivalentUsd?: number | null,
-): LedgerRecord {
+/** How an attempt ended, in the ledger's words. */
+type Ended = Pick<LedgerRecord, 'provider' | 'model' | 'tokens' | 'costUsd' | 'ttftMs' | 'totalMs' | 'status' | 'outcome' | 'redactions' | 'cloudEquivalentUsd'>;
+
+function ledger(deps: AskDeps, request: Request, decision: Decision, e: Ended): LedgerRecord {
   return {
-    v: 1, id: request.id, ...(request.attemptOf ? { attemptOf: request.attemptOf } : {}), time: new Date(deps.now() - totalMs).toISOString(), origin: request.origin, kind: request.kind,
-    route: decision.route, provider, model, tokens, costUsd, cloudEquivalentUsd, ttftMs, totalMs, status, outcome,
-    reasons: decision.reasons, redactions: redactions && Object.keys(redactions).length ? redactions : undefined,
+    v: 1, id: request.id, ...(request.attemptOf ? { attemptOf: request.attemptOf } : {}), time: new Date(deps.now() - e.totalMs).toISOString(), origin: request.origin, kind: request.kind,
+    route: decision.route, provider: e.provider, model: e.model, tokens: e.tokens, costUsd: e.costUsd, cloudEquivalentUsd: e.cloudEquivalentUsd,
+    ttftMs: e.ttftMs, totalMs: e.totalMs, status: e.status, outcome: e.outcome,
+    reasons: decision.reasons, redactions: e.redactions && Object.keys(e.redactions).length ? e.redactions : undefined,
     ...(request.escalatedFrom ? { escalatedFrom: request.escalatedFrom } : {}),
   };
+}
+
+/** The record of an attempt that sent nothing (refused, no key, blocked by the gate): zero tokens, nothing to pay. */
+function nothingSent(deps: AskDeps, at: Pick<Attempt, 'request' | 'decision' | 'started'>, provider: string, model: string, outcome: string,
+  redactions?: Record<string, number>): LedgerRecord {
+  return ledger(deps, at.request, at.decision, { provider, model, tokens: zeroUsage(), costUsd: NOTHING_SENT_USD, ttftMs: null,
+    totalMs: deps.now() - at.started, status: 'failed', outcome, ...(redactions ? { redactions } : {}) });
 }
 
 // Only Ask (automatic) is routed by score, and a sensitive request stays local whatever the score says.

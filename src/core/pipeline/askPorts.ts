@@ -1,10 +1,14 @@
-// The ask pipeline's one port record (AskDeps: everything runAsk touches, built by deps.ts from AskParts) and its
-// input. Kept apart from ask.ts so the escalation steps and the builder import the shapes, not the pipeline.
+// The ask pipeline's shapes: the one port record the host fills in (AskPorts), the core rules bound to it
+// (AskPolicy, deps.ts), what runAsk receives (AskDeps = both) and its input. Kept apart from ask.ts so the escalation
+// steps and the builder import the shapes, not the pipeline.
 
 import type { LogprobSupport } from '../confidence';
-import type { BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, ToolSpec, Usage } from '../request';
+import type { BudgetState, ChatTurn, ContextItem, Decision, HealthState, Kind, Labels, LedgerRecord, Origin, Request, Route, ToolSpec, Usage } from '../request';
+import type { PathPolicy } from '../privacy/paths';
 import type { HybridSettings } from '../settings';
+import type { PriceTable } from '../spend';
 import type { PreflightEstimate } from '../spend/preflight';
+import type { SemanticRouter } from '../task/semanticRouter';
 import type { SealedChatBody } from '../wire/seal';
 import type { ChatBody, ChatProvider } from '../wire/types';
 
@@ -19,36 +23,51 @@ export type GateOutcome =
   | { ok: true; body: SealedChatBody; redactions: Record<string, number>; redactedCount: number }
   | { ok: false; reason: string; kinds: Record<string, number> };
 
-export interface AskDeps {
+/** What the host provides: settings, state and I/O. Declared once; deps.ts binds the core rules to it. */
+export interface AskPorts {
   settings: HybridSettings;
-  /** What each local server + model showed about log-probabilities, learned for the life of the extension host. */
-  logprobs: LogprobSupport;
-  classify(request: Request): Labels;
-  /** "the private tier is saturated: …" when recent local answers start slower than the overflow threshold. */
-  localPressure?(): string | undefined;
-  /** The semantic router's second opinion on an uncertain score (local embeddings only); absent: rules only. */
-  refine?(request: Request, labels: Labels, signal?: AbortSignal): Promise<Labels>;
-  /** estimatedCostUsd null: the cloud model has no known price (the router asks rather than count it $0). */
-  decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number | null): Decision;
-  /** `privateFiles`: paths of context items whose whole file is private; the gate blocks them whatever the text says. */
-  gate(body: ChatBody, contextPaths: string[], privateFiles?: string[]): GateOutcome;
+  pathPolicy: PathPolicy;
+  priceTable: PriceTable;
   budget(): BudgetState;
   health(): HealthState;
   local(): ChatProvider;
   /** undefined when no API key is available. */
   cloud(): Promise<ChatProvider | undefined>;
   countTokens(text: string): Promise<number>;
+  record(record: LedgerRecord): Promise<void>;
+  confirm(message: string): Promise<boolean>;
+  newId(): string;
+  now?(): number;
+  /** What each local server + model showed about log-probabilities (the extension host's one); a fresh one otherwise. */
+  logprobs?: LogprobSupport;
+  /** "the private tier is saturated: …" when recent local answers start slower than the overflow threshold. */
+  localPressure?(): string | undefined;
+  /** Local-embedding second opinion for uncertain scores (providers/embed.ts); absent: rules only. */
+  semantic?: SemanticRouter;
+  /** This user's answer lengths (the spend model's history); without it, the defaults. */
+  expectedOutput?(route: Route, kind: Exclude<Kind, 'completion'>): { tokens: number; basis: 'history' | 'default' };
+}
+
+/** The core rules runAsk applies, bound by deps.ts to the ports' settings, path rules and prices. */
+export interface AskPolicy {
+  classify(request: Request): Labels;
+  /** The semantic router's second opinion on an uncertain score (local embeddings only); absent: rules only. */
+  refine?(request: Request, labels: Labels, signal?: AbortSignal): Promise<Labels>;
+  /** estimatedCostUsd null: the cloud model has no known price (the router asks rather than count it $0). */
+  decide(request: Request, labels: Labels, budget: BudgetState, health: HealthState, estimatedCostUsd?: number | null): Decision;
+  /** `privateFiles`: paths of context items whose whole file is private; the gate blocks them whatever the text says. */
+  gate(body: ChatBody, contextPaths: string[], privateFiles?: string[]): GateOutcome;
   contextWindow(model: string): number | undefined;
   price(model: string, usage: Usage): number | undefined;
   /** Likely and at-most cost of a cloud request before it is sent (spend/preflight.ts). */
   preflight(model: string, promptTokens: number, kind: AskInput['kind'], maxOutputTokens: number): PreflightEstimate | undefined;
   /** The ledger's cost fields for an ended request (spend/cost.ts requestCost: the one pricing seam). */
   cost(route: 'local' | 'cloud', model: string, usage: Usage, totalMs: number, requestedModel?: string): { costUsd: number | null; cloudEquivalentUsd?: number | null };
-  record(record: LedgerRecord): Promise<void>;
-  confirm(message: string): Promise<boolean>;
-  now(): number;
-  newId(): string;
 }
+
+/** What runAsk touches: the host's ports (defaults filled in) and the rules bound to them. */
+export type AskDeps = Omit<AskPorts, 'pathPolicy' | 'priceTable' | 'semantic' | 'expectedOutput' | 'now' | 'logprobs'>
+  & AskPolicy & { now(): number; logprobs: LogprobSupport };
 
 export interface AskInput {
   origin: Origin;

@@ -1,42 +1,15 @@
-// Assembles AskDeps from the real core parts (classifier, router, egress gate, price table). The extension and the
-// cost-replay benchmark both use it, so the benchmark measures exactly the routing the user gets.
+// Binds the real core rules (classifier, router, egress gate, price table) to the host's ports: AskPorts → AskDeps.
+// The extension and the cost-replay benchmark both use it, so the benchmark measures exactly the routing the user gets.
 
 import { classify } from '../task/classify';
-import type { PathPolicy } from '../privacy/paths';
 import { EgressGate } from '../egress/gate';
-import type { ChatProvider } from '../wire/types';
-import type { BudgetState, HealthState, Kind, LedgerRecord, Route } from '../request';
+import type { Kind, Route } from '../request';
 import { decide } from '../route/decide';
-import type { HybridSettings } from '../settings';
-import { contextWindowOf, OutputHistory, preflightEstimate, priceOf, requestCost, type PriceTable } from '../spend';
-import type { SemanticRouter } from '../task/semanticRouter';
-import type { AskDeps } from './askPorts';
+import { contextWindowOf, OutputHistory, preflightEstimate, priceOf, requestCost } from '../spend';
+import type { AskDeps, AskPorts } from './askPorts';
 import { LogprobSupport } from '../confidence';
 
-export interface AskParts {
-  settings: HybridSettings;
-  pathPolicy: PathPolicy;
-  priceTable: PriceTable;
-  local(): ChatProvider;
-  cloud(): Promise<ChatProvider | undefined>;
-  countTokens(text: string): Promise<number>;
-  budget(): BudgetState;
-  health(): HealthState;
-  record(r: LedgerRecord): Promise<void>;
-  confirm(message: string): Promise<boolean>;
-  newId(): string;
-  now?: () => number;
-  /** The log-probability memory to keep across requests (the extension host's one); a fresh one otherwise. */
-  logprobs?: LogprobSupport;
-  /** Why the private tier counts as saturated now (team/overflow.ts LocalPressure), if it does. */
-  localPressure?: () => string | undefined;
-  /** Local-embedding second opinion for uncertain scores (providers/embed.ts semanticRouterFor). */
-  semantic?: SemanticRouter;
-  /** This user's answer lengths (the spend model's history); without it, the defaults. */
-  expectedOutput?: (route: Route, kind: Exclude<Kind, 'completion'>) => { tokens: number; basis: 'history' | 'default' };
-}
-
-export function createAskDeps(p: AskParts): AskDeps {
+export function createAskDeps(p: AskPorts): AskDeps {
   const s = p.settings;
   const defaults = new OutputHistory();
   const expected = p.expectedOutput ?? ((route: Route, kind: Exclude<Kind, 'completion'>) => defaults.expected(route, kind));
