@@ -12,15 +12,17 @@ import { ConfigService } from './vscode/config';
 import { LocalHealth } from './vscode/health';
 import { HybridChatHost } from './vscode/hybridChatHost';
 import { createLogger } from './vscode/logger';
-import { Services } from './vscode/services';
+import { AskService } from './vscode/ask/askService';
+import { ProviderRegistry } from './vscode/providerRegistry';
+import { WorkspacePrivacy } from './vscode/privacy/workspacePrivacy';
 import { SpendPanel } from './vscode/spend/SpendPanel';
 import { SpendStore } from './vscode/spendStore';
 import { OtlpSpendExport } from './vscode/otlpSpend';
 import { StatusBar } from './vscode/statusBar';
 import { bindStatusBar, notifyLocalProblem, probeLocal } from './vscode/wiring';
-import { watchAiignore } from './vscode/aiignore';
+import { AiignoreWatch } from './vscode/aiignore';
 import { registerTestApi, type TestApi } from './vscode/testApi';
-import { wireCodebaseContext } from './vscode/context/wire';
+import { createCodebaseContext } from './vscode/context/wire';
 import { useDocumentPrivacy } from './vscode/privacy/documentPrivacy';
 import { registerNativeChat } from './vscode/native';
 import type { NativeSupport } from './vscode/native/features';
@@ -41,28 +43,30 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
   const subs = context.subscriptions;
   subs.push(channel);
   try {
+    // Built in dependency order and handed in through constructors: nothing is assigned from outside afterwards.
     const warn = (m: string) => { logger.warn(m); void vscode.window.showWarningMessage(`Hybrid: ${m}`); };
     const config = new ConfigService((problems) => warn(`some settings were ignored: ${problems.join('; ')}`));
     const keys = new ApiKeys(context.secrets);
     const spend = new SpendStore(context.globalStorageUri.fsPath, context.globalState, () => config.settings, logger, warn);
+    const aiignore = new AiignoreWatch(logger);
+    const privacy = new WorkspacePrivacy(config, aiignore);
+    useDocumentPrivacy(privacy.documents);
+    const providers = new ProviderRegistry(context.extensionPath, config, keys, logger);
+    const health: LocalHealth = new LocalHealth(() => probeLocal(config, providers), logger, (r) => notifyLocalProblem(r, () => health));
+    const codebase = createCodebaseContext(context, { config, providers, privacy, logger });
     const confirm = async (m: string) => (await vscode.window.showWarningMessage(m, { modal: true }, 'Send')) === 'Send';
-    const services = new Services(context.extensionPath, config, keys, spend, logger, confirm);
-    useDocumentPrivacy(services.documents);
-    const health: LocalHealth = new LocalHealth(() => probeLocal(services), logger, (r) => notifyLocalProblem(r, () => health));
-    services.localHealth = () => health.current;
-    const chatHost = new HybridChatHost(services, () => channel.show(), () => health.recheck());
+    const asker = new AskService({ config, providers, privacy, spend, localHealth: () => health.current, addContext: codebase.addContext, confirm });
+    const chatHost = new HybridChatHost({ asker, documents: privacy.documents, keys, config, health, showLogs: () => channel.show() });
     const chatView = new ChatViewProvider(context.extensionUri, chatHost, {
       load: () => context.workspaceState.get('hybrid.chatThread'),
       save: (turns) => void context.workspaceState.update('hybrid.chatThread', turns),
     });
-    const ask = new AskCommands(services, chatView);
-    chatHost.commands = ask;
+    const ask = new AskCommands(asker, privacy.documents, config, chatView);
     const statusBar = new StatusBar();
     const otlp = new OtlpSpendExport(() => config.settings, spend.onDidRecord, config.onDidChange,
       String((context.extension as { packageJSON?: { version?: unknown } } | undefined)?.packageJSON?.version ?? ''), (m) => logger.warn(m));
-    subs.push(config, keys, spend, services, health, chatHost, chatView, ask, statusBar, otlp);
+    subs.push(config, keys, spend, aiignore, providers, health, codebase.index, asker, chatHost, chatView, ask, statusBar, otlp);
     closeLedger = () => spend.close();
-    const codebase = wireCodebaseContext(context, services, logger);
 
     subs.push(
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, chatView),
@@ -71,12 +75,12 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       }),
       ...ask.register(),
       registerInlineCompletion({
-        provider: () => services.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
+        provider: () => providers.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
         health: health.monitor, onDidChangeSettings: config.onDidChange,
         definitions: completionDefinitions({
-          index: codebase, isPrivatePath: (p) => services.pathPolicy().isPrivate(p).private,
+          index: codebase.index, isPrivatePath: (p) => privacy.pathPolicy().isPrivate(p).private,
           // The same whole-file judge as every other context (path rules are applied by isPrivatePath).
-          isPrivateContent: (text) => judgeFile(undefined, text, { pathPolicy: services.pathPolicy(), markers: config.settings['privacy.markers'] }).private,
+          isPrivateContent: (text) => judgeFile(undefined, text, { pathPolicy: privacy.pathPolicy(), markers: config.settings['privacy.markers'] }).private,
           contentRulesKey: () => JSON.stringify(config.settings['privacy.markers']),
           maxTokens: () => DEFAULT_ENGINE_OPTIONS.definitionTokens, logger,
         }),
@@ -89,25 +93,19 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       vscode.commands.registerCommand('hybrid.showSpend', () => { SpendPanel.createOrShow(context.extensionUri, spend); }),
       vscode.commands.registerCommand('hybrid.newChat', () => chatView.newChat()),
       vscode.commands.registerCommand('hybrid.checkLocal', async () => {
-        services.local().clearModelCache?.();
+        providers.local().clearModelCache?.();
         await health.recheck();
         void vscode.window.showInformationMessage(`Hybrid: ${health.current.message}`);
       }),
       vscode.commands.registerCommand('hybrid.showLogs', () => channel.show()),
-      ...bindStatusBar(statusBar, services, health),
-      health.onDidChange(() => void chatHost.fireStatus()),
-      keys.onDidChange(() => void chatHost.fireStatus()),
-      config.onDidChange(() => { void health.recheck(false); void chatHost.fireStatus(); }),
+      ...bindStatusBar(statusBar, { spend, providers, asker, config, health }),
+      config.onDidChange(() => void health.recheck(false)),
     );
-    const aiignore = watchAiignore((text) => services.setAiignore(text), logger);
-    services.aiignoreReady = aiignore.ready;
-    subs.push(aiignore.disposable);
-    subs.push(codebase);
-    const native = registerNativeChat(services, context.extensionUri, logger);
+    const native = registerNativeChat({ asker, config, spend, providers }, context.extensionUri, logger);
     subs.push(...native.disposables);
     api.nativeChat = native.support;
     if (process.env.HYBRID_TEST === '1') {
-      api.test = registerTestApi(context, { statusBar, spend, services, health, chatView, otlp });
+      api.test = registerTestApi(context, { statusBar, spend, providers, health, chatView, otlp });
       api.chatView = chatView;
     }
     // Off the activation path: first health check and the ledger load.

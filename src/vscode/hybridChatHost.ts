@@ -3,12 +3,24 @@ import type { AskEvent, AskMode } from '../core/pipeline/events';
 import type { FixAction } from '../core/wire/types';
 import { TurnReplays } from '../core/pipeline/turnReplay';
 import type { ChatTurn, ContextItem, Origin } from '../core/request';
-import type { AskCommands } from './ask/askCommands';
 import { describeEditorContext, editorContext } from './ask/editorContext';
 import { fileMentions } from '../core/context/fileMentions';
 import { pickWorkspaceFiles, readAddedFiles } from './chat/addedFiles';
 import type { ChatHost, ChatStatus } from './chat/chatHost';
-import type { Services } from './services';
+import type { ApiKeys } from './apiKeys';
+import type { AskService } from './ask/askService';
+import type { ConfigService } from './config';
+import type { LocalHealth } from './health';
+import type { DocumentPrivacy } from './privacy/documentPrivacy';
+
+export interface ChatHostParts {
+  asker: AskService;
+  documents: DocumentPrivacy;
+  keys: ApiKeys;
+  config: ConfigService;
+  health: LocalHealth;
+  showLogs(): void;
+}
 import { ollamaPullCommand } from '../core/terminal/ollamaPull';
 
 const ORIGIN: Record<AskMode, Origin> = { auto: 'askAuto', private: 'askPrivate', cloud: 'askCloud' };
@@ -16,15 +28,16 @@ const ORIGIN: Record<AskMode, Origin> = { auto: 'askAuto', private: 'askPrivate'
 /** The chat view's window on the rest of the extension. */
 export class HybridChatHost implements ChatHost {
   private readonly statusChanged = new vscode.EventEmitter<ChatStatus>();
-  commands: AskCommands | undefined;
   /** The context each chat turn was asked with, so a Retry sends what that turn sent, not today's selection. */
   private readonly contexts = new TurnReplays<ContextItem[]>();
 
-  constructor(
-    private readonly services: Services,
-    private readonly showLogs: () => void,
-    private readonly recheckLocal: () => Promise<void>,
-  ) {}
+  private readonly subs: vscode.Disposable[];
+
+  constructor(private readonly parts: ChatHostParts) {
+    // What the chat view's header shows follows the local server, the key and the settings.
+    const refresh = () => void this.fireStatus();
+    this.subs = [parts.health.onDidChange(refresh), parts.keys.onDidChange(refresh), parts.config.onDidChange(refresh)];
+  }
 
   async *submit(question: string, mode: AskMode, history: ChatTurn[], signal: AbortSignal, excludePaths?: string[],
     turn?: { id: string; retryOf?: string }, files?: string[]): AsyncIterable<AskEvent> {
@@ -33,7 +46,7 @@ export class HybridChatHost implements ChatHost {
     const earlier = turn?.retryOf ? this.contexts.recall(turn.retryOf) : undefined;
     let selected = earlier;
     if (!selected) {
-      const fromEditor = editorContext(vscode.window.activeTextEditor, this.services.documents);
+      const fromEditor = editorContext(vscode.window.activeTextEditor, this.parts.documents);
       const wanted = [...new Set([...(files ?? []), ...fileMentions(question)])];
       const added = wanted.length ? await readAddedFiles(wanted) : { items: [], skipped: [] };
       if (added.skipped.length) yield { type: 'notice', text: `Not attached (not a readable text file in the workspace): ${added.skipped.join(', ')}` };
@@ -42,13 +55,13 @@ export class HybridChatHost implements ChatHost {
     }
     const context = excludePaths?.length ? selected.filter((c) => !excludePaths.includes(c.path ?? 'untitled')) : selected;
     if (turn) this.contexts.remember(turn.id, context);
-    yield* this.services.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history, excludePaths }, signal);
+    yield* this.parts.asker.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history, excludePaths }, signal);
   }
 
   escalate(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent> {
     // The editor at the time of the click, by the same rule: the earlier turn's context is not kept in the thread.
-    const context = editorContext(vscode.window.activeTextEditor, this.services.documents);
-    return this.services.ask({ origin: 'askAuto', kind: 'ask', question, context, history, escalateFrom: from }, signal);
+    const context = editorContext(vscode.window.activeTextEditor, this.parts.documents);
+    return this.parts.asker.ask({ origin: 'askAuto', kind: 'ask', question, context, history, escalateFrom: from }, signal);
   }
 
   pickFiles(): Promise<string[]> {
@@ -71,23 +84,24 @@ export class HybridChatHost implements ChatHost {
     return new vscode.Disposable(() => { clearTimeout(timer); subs.forEach((d) => d.dispose()); });
   }
 
-  async runFix(action: FixAction, detail?: string, turnId?: string): Promise<void> {
+  async runFix(action: FixAction, detail?: string): Promise<void> {
+    const s = this.parts.config.settings;
     switch (action) {
-      case 'setApiKey': await this.services.keys.promptAndStore(this.services.settings['cloud.provider']); break;
+      case 'setApiKey': await this.parts.keys.promptAndStore(s['cloud.provider']); break;
       case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', detail || 'hybrid'); break;
-      case 'showLogs': this.showLogs(); break;
+      case 'showLogs': this.parts.showLogs(); break;
       case 'startOllama': {
         const pick = await vscode.window.showInformationMessage(
-          `Hybrid: start Ollama (run \`ollama serve\` or open the Ollama app), then retry. It is expected at ${this.services.settings['local.baseUrl']}.`,
+          `Hybrid: start Ollama (run \`ollama serve\` or open the Ollama app), then retry. It is expected at ${s['local.baseUrl']}.`,
           'Check Again');
-        if (pick) await this.recheckLocal();
+        if (pick) await this.parts.health.recheck();
         break;
       }
       case 'pullModel': {
         // `detail` comes from the webview: only a valid model name becomes a command (see core/terminal/ollamaPull).
         let cmd: string;
         try {
-          cmd = ollamaPullCommand((detail ?? '').replace(/^\s*ollama\s+pull\s+/, '') || this.services.settings['local.chatModel']);
+          cmd = ollamaPullCommand((detail ?? '').replace(/^\s*ollama\s+pull\s+/, '') || s['local.chatModel']);
         } catch (err) {
           void vscode.window.showErrorMessage(`Hybrid: ${(err as Error).message}`);
           break;
@@ -97,8 +111,10 @@ export class HybridChatHost implements ChatHost {
         terminal.sendText(cmd, false); // typed, not run: the user presses Enter
         break;
       }
-      case 'retry': await this.commands?.rerun(turnId, false); break;
-      case 'retryLocal': await this.commands?.rerun(turnId, true); break;
+      // The chat view reruns what it can; a palette turn from before a reload is gone with its command's context.
+      case 'retry': case 'retryLocal':
+        void vscode.window.showInformationMessage('Hybrid: that answer can no longer be retried here — run the command again.');
+        break;
     }
   }
 
@@ -109,13 +125,13 @@ export class HybridChatHost implements ChatHost {
   }
 
   async getStatus(): Promise<ChatStatus> {
-    const s = this.services.settings;
+    const s = this.parts.config.settings;
     const provider = s['cloud.provider'];
     return {
-      localHealth: this.services.localHealth().state,
+      localHealth: this.parts.health.current.state,
       localModel: s['local.chatModel'],
       cloudProvider: provider,
-      cloudKeySet: (await this.services.keys.get(provider)) !== undefined,
+      cloudKeySet: (await this.parts.keys.get(provider)) !== undefined,
       demo: process.env.HYBRID_DEMO === '1',
     };
   }
@@ -130,5 +146,6 @@ export class HybridChatHost implements ChatHost {
 
   dispose(): void {
     this.statusChanged.dispose();
+    this.subs.forEach((d) => d.dispose());
   }
 }

@@ -5,7 +5,7 @@ import type { LedgerRecord } from '../core/request';
 import type { ChatViewProvider } from './chat/ChatViewProvider';
 import type { LocalHealth } from './health';
 import type { OtlpSpendExport } from './otlpSpend';
-import type { Services } from './services';
+import type { ProviderRegistry } from './providerRegistry';
 import type { SpendStore } from './spendStore';
 import type { StatusBar } from './statusBar';
 
@@ -25,10 +25,10 @@ export interface TestApi {
 
 export function registerTestApi(
   context: vscode.ExtensionContext,
-  parts: { statusBar: StatusBar; spend: SpendStore; services: Services; health: LocalHealth; chatView: ChatViewProvider; otlp: OtlpSpendExport },
+  parts: { statusBar: StatusBar; spend: SpendStore; providers: ProviderRegistry; health: LocalHealth; chatView: ChatViewProvider; otlp: OtlpSpendExport },
 ): TestApi {
   context.subscriptions.push(vscode.commands.registerCommand('hybrid.debug.tokenizerSelfTest', async () => {
-    const tokens = parts.services.tokens();
+    const tokens = parts.providers.tokens();
     const count = await tokens.count('Hybrid Assistant counts tokens with tiktoken.', 'gpt-4o');
     return { loadedFrom: path.join(context.extensionPath, 'dist', 'tiktoken_bg.wasm'), count, loaded: tokens.isLoaded() };
   }));

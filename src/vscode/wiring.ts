@@ -2,16 +2,19 @@ import * as vscode from 'vscode';
 import { checkLocalEndpoint } from '../core';
 import type { LedgerRecord } from '../core/request';
 import type { LocalHealth, LocalHealthReport } from './health';
-import type { Services } from './services';
+import type { AskService } from './ask/askService';
+import type { ConfigService } from './config';
+import type { ProviderRegistry } from './providerRegistry';
+import type { SpendStore } from './spendStore';
 import type { StatusBar } from './statusBar';
 import { localProblemNotice } from '../core/presentation/localNotice';
 import { describeGatewayBudget } from '../core/team/gateway';
 import { isOllamaModelName, ollamaPullCommand } from '../core/terminal/ollamaPull';
 
 /** Asks the local server whether both configured models can answer. */
-export async function probeLocal(services: Services): Promise<LocalHealthReport> {
-  const s = services.settings;
-  const local = services.local();
+export async function probeLocal(config: ConfigService, providers: ProviderRegistry): Promise<LocalHealthReport> {
+  const s = config.settings;
+  const local = providers.local();
   if (!local.health) {
     return await checkLocalEndpoint(s['local.baseUrl'], s['privacy.trustedHosts'])
       ? { state: 'ready', message: `OpenAI-compatible server at ${s['local.baseUrl']}` }
@@ -41,29 +44,30 @@ export function notifyLocalProblem(report: LocalHealthReport, health: () => Loca
 }
 
 /** Keeps the status bar in step with health, spend, in-flight requests and settings. */
-export function bindStatusBar(bar: StatusBar, services: Services, health: LocalHealth): vscode.Disposable[] {
+export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; providers: ProviderRegistry; asker: AskService; config: ConfigService; health: LocalHealth }): vscode.Disposable[] {
+  const { spend, providers, asker, config, health } = from;
   const fromSpend = (): void => {
-    const q = services.spend.quick();
-    const last: LedgerRecord | undefined = services.spend.last;
+    const q = spend.quick();
+    const last: LedgerRecord | undefined = spend.last;
     bar.update({
       todayUsd: q.today.cloudUsd, monthUsd: q.month.cloudUsd, savedMonthUsd: q.month.savedUsd,
-      budget: services.spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests,
-      pricesChecked: services.priceTable().pricesChecked, ledgerProblem: services.spend.ledgerProblem,
+      budget: spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests,
+      pricesChecked: spend.priceTable().pricesChecked, ledgerProblem: spend.ledgerProblem,
       last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status },
     });
   };
   // Team mode: what the gateway says about the key's and team's budget (its answer is kept a minute).
   const fromGateway = (): void => {
-    void services.gatewayBudget().then((b) => bar.update({ gatewayBudget: b ? describeGatewayBudget(b) : undefined }), () => undefined);
+    void providers.gatewayBudget().then((b) => bar.update({ gatewayBudget: b ? describeGatewayBudget(b) : undefined }), () => undefined);
   };
   fromSpend();
   fromGateway();
   return [
-    services.spend.onDidChange(fromGateway),
+    spend.onDidChange(fromGateway),
     health.onDidChange((r) => bar.update({ local: r.state })),
-    services.spend.onDidChange(fromSpend),
-    services.onDidChangeBusy((busy) => bar.update({ busy })),
-    services.config.onDidChange((s) => { bar.update({ completionEnabled: s['completion.enabled'] }); fromSpend(); }),
+    spend.onDidChange(fromSpend),
+    asker.onDidChangeBusy((busy) => bar.update({ busy })),
+    config.onDidChange((s) => { bar.update({ completionEnabled: s['completion.enabled'] }); fromSpend(); }),
   ];
 }
 

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import type { AskInput } from '../../core/pipeline/ask';
 import type { AskEvent, AskMode } from '../../core/pipeline/events';
 import { parseReviewFindings } from '../../core/pipeline/reviewFindings';
-import { retryOf, TurnReplays, type TurnReplay } from '../../core/pipeline/turnReplay';
+import { retryOf, type TurnReplay } from '../../core/pipeline/turnReplay';
 import type { Origin } from '../../core/request';
 import type { ChatViewProvider } from '../chat/ChatViewProvider';
-import type { Services } from '../services';
+import type { ConfigService } from '../config';
+import type { DocumentPrivacy } from '../privacy/documentPrivacy';
+import type { AskService } from './askService';
 import { editorContext } from './editorContext';
 
 const ORIGIN: Record<AskMode, Origin> = { auto: 'askAuto', private: 'askPrivate', cloud: 'askCloud' };
@@ -25,7 +27,12 @@ interface PaletteTurn extends TurnReplay { review?: ReviewTarget }
 export class AskCommands implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('hybrid-review');
 
-  constructor(private readonly services: Services, private readonly chat: ChatViewProvider) {}
+  constructor(
+    private readonly asker: AskService,
+    private readonly documents: DocumentPrivacy,
+    private readonly config: ConfigService,
+    private readonly chat: Pick<ChatViewProvider, 'runExternal'>,
+  ) {}
 
   register(): vscode.Disposable[] {
     return [
@@ -42,7 +49,7 @@ export class AskCommands implements vscode.Disposable {
   async ask(mode: AskMode, question?: string): Promise<void> {
     const q = question ?? await vscode.window.showInputBox({ title: `Hybrid: Ask${mode === 'auto' ? '' : ` (${mode})`}`, placeHolder: PLACEHOLDER[mode], ignoreFocusOut: true });
     if (!q?.trim()) return;
-    const input: AskInput = { origin: ORIGIN[mode], kind: 'ask', question: q.trim(), context: editorContext(vscode.window.activeTextEditor, this.services.documents) };
+    const input: AskInput = { origin: ORIGIN[mode], kind: 'ask', question: q.trim(), context: editorContext(vscode.window.activeTextEditor, this.documents) };
     await this.run({ title: q.trim(), mode, input });
   }
 
@@ -53,7 +60,7 @@ export class AskCommands implements vscode.Disposable {
     if (q === undefined) return;
     const input: AskInput = {
       origin: 'explainRoute', kind: 'ask', question: q.trim() || 'Explain this code.',
-      context: editorContext(vscode.window.activeTextEditor, this.services.documents), dryRun: true,
+      context: editorContext(vscode.window.activeTextEditor, this.documents), dryRun: true,
     };
     await this.run({ title: q.trim() || '(no question: route of the selection)', mode: 'explain', input });
   }
@@ -64,7 +71,7 @@ export class AskCommands implements vscode.Disposable {
       void vscode.window.showInformationMessage('Hybrid: open a file (and optionally select code) to review it privately.');
       return;
     }
-    const context = editorContext(editor, this.services.documents);
+    const context = editorContext(editor, this.documents);
     if (!context.length) {
       void vscode.window.showInformationMessage('Hybrid: nothing to review — the file is empty.');
       return;
@@ -77,7 +84,7 @@ export class AskCommands implements vscode.Disposable {
 
   /** Turns the review's answer into diagnostics on the reviewed file, replacing what an earlier run of it set. */
   private async showFindings(target: ReviewTarget, answer: string): Promise<void> {
-    if (!this.services.settings['review.diagnostics']) return;
+    if (!this.config.settings['review.diagnostics']) return;
     const doc = await vscode.workspace.openTextDocument(target.uri);
     const findings = parseReviewFindings(answer, target.range);
     this.diagnostics.set(target.uri, findings.map((f) => {
@@ -91,34 +98,23 @@ export class AskCommands implements vscode.Disposable {
   }
 
   /**
-   * Runs the palette turn `turnId` again — that turn, with its own kind, origin, question and context, never the
-   * command that ran last; `onLocal` forces the private tier ("Retry on local"). A rerun review replaces that
-   * review's diagnostics.
+   * Runs a palette turn into the chat view. Its Retry reruns that turn — with its own kind, origin, question and
+   * context, never the command that ran last; `onLocal` forces the private tier ("Retry on local"). A rerun review
+   * replaces that review's diagnostics.
    */
-  async rerun(turnId: string | undefined, onLocal: boolean): Promise<void> {
-    const turn = turnId ? this.replays.recall(turnId) : undefined;
-    if (!turn) {
-      void vscode.window.showInformationMessage('Hybrid: that answer can no longer be retried here — run the command again.');
-      return;
-    }
-    await this.run({ ...retryOf(turn, onLocal), review: turn.review });
-  }
-
-  private readonly replays = new TurnReplays<PaletteTurn>();
-
   private async run(turn: PaletteTurn): Promise<void> {
     const abort = new AbortController();
-    const services = this.services;
+    const asker = this.asker;
     let answer = '';
     let ok = false;
     async function* events(): AsyncGenerator<AskEvent, void, void> {
-      for await (const e of services.ask(turn.input, abort.signal)) {
+      for await (const e of asker.ask(turn.input, abort.signal)) {
         if (e.type === 'delta') answer += e.text;
         if (e.type === 'done') ok = e.status === 'ok';
         yield e;
       }
     }
-    await this.chat.runExternal(turn.title, turn.mode, events(), abort, (turnId) => this.replays.remember(turnId, turn));
+    await this.chat.runExternal(turn.title, turn.mode, events(), abort, (onLocal) => this.run({ ...retryOf(turn, onLocal), review: turn.review }));
     if (ok && turn.review) await this.showFindings(turn.review, answer);
   }
 

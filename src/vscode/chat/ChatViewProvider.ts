@@ -71,10 +71,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /**
    * Shows an answer a palette command (Ask, Review Selection, Explain Route) started, in the same thread. The
    * command takes the thread at once (stopping any running answer) and streams once that one has ended.
-   * `onTurn` learns the new turn's id (so the command can keep what a Retry of that turn needs).
+   * `rerun` is what Retry (and Retry on local) of this turn runs: the command that made it, with its own context.
    */
   async runExternal(question: string, mode: AskMode | 'review' | 'explain', events: AsyncIterable<AskEvent>,
-    abort: AbortController, onTurn?: (turnId: string) => void): Promise<void> {
+    abort: AbortController, rerun?: (onLocal: boolean) => Promise<void>): Promise<void> {
     const claim = this.running.claim(abort);
     try {
       await this.reveal();
@@ -85,8 +85,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
     const turn = this.thread.start(question, mode);
     this.revealTurn = turn.id;
-    this.paletteTurns.remember(turn.id, true);
-    onTurn?.(turn.id);
+    this.paletteTurns.remember(turn.id, rerun ?? null);
     await this.consume(turn, events, abort, claim.release);
   }
 
@@ -196,7 +195,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   /** Turns a palette command made: their command reruns them (with their own context), not the chat. */
-  private readonly paletteTurns = new TurnReplays<true>();
+  private readonly paletteTurns = new TurnReplays<((onLocal: boolean) => Promise<void>) | null>();
 
   /** Context each "Ask again without …" turn left out, so a further removal keeps the earlier ones out too. */
   private readonly excluded = new Map<string, string[]>();
@@ -239,13 +238,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   private async fix(action: FixName, turnId?: string, detail?: string): Promise<void> {
     const turn = turnId ? this.thread.find(turnId) : undefined;
-    if ((action === 'retry' || action === 'retryLocal') && turn && isAskMode(turn.mode) && !this.paletteTurns.recall(turn.id)) {
+    const retry = action === 'retry' || action === 'retryLocal';
+    const palette = turn ? this.paletteTurns.recall(turn.id) : undefined;
+    if (retry && turn && isAskMode(turn.mode) && palette === undefined) {
       if (this.running.busy) return;
       await this.ask(turn.question, action === 'retryLocal' ? 'private' : turn.mode, this.excluded.get(turn.id), turn.id);
       return;
     }
-    // Palette turns (Review, Explain Route, palette Ask) are rerun by the command that made them, by turn id.
-    await this.host.runFix(action, detail, turn?.id);
+    // Palette turns (Review, Explain Route, palette Ask) are rerun by the command that made them.
+    if (retry && palette) return palette(action === 'retryLocal');
+    await this.host.runFix(action, detail);
   }
 
   /** `release` comes with a claim taken earlier (runExternal); otherwise the run claims the thread here. */

@@ -4,37 +4,44 @@ import type * as vscode from 'vscode';
 import { checkLocalEndpoint } from '../../core';
 import type { LocalChat } from '../../core/context/rerank';
 import type { Logger } from '../../core/ports';
-import type { Services } from '../services';
+import type { ContextHook } from '../ask/askService';
+import type { ConfigService } from '../config';
+import type { WorkspacePrivacy } from '../privacy/workspacePrivacy';
+import type { ProviderRegistry } from '../providerRegistry';
 import { createCodebaseHook } from './codebaseContext';
 import { CodebaseIndexService } from './codebaseIndex';
 import { SemanticStage } from './semanticStage';
 
-export function wireCodebaseContext(context: vscode.ExtensionContext, services: Services, logger: Logger): CodebaseIndexService {
+interface CodebaseParts { config: ConfigService; providers: ProviderRegistry; privacy: WorkspacePrivacy; logger: Logger }
+
+/** The index (disposed with the extension) and the hook the ask service runs before classifying a question. */
+export function createCodebaseContext(context: vscode.ExtensionContext, parts: CodebaseParts): { index: CodebaseIndexService; addContext: ContextHook } {
+  const { config, providers, privacy, logger } = parts;
   const semantic = new SemanticStage({
     server: () => {
-      const s = services.settings;
+      const s = config.settings;
       return {
         kind: s['local.provider'], baseUrl: s['local.baseUrl'], apiKey: process.env.HYBRID_LOCAL_API_KEY,
         isLocalEndpoint: (url: string) => checkLocalEndpoint(url, s['privacy.trustedHosts']),
       };
     },
-    rerank: () => (services.settings['context.localRerank'] ? localChat(services) : undefined),
+    rerank: () => (config.settings['context.localRerank'] ? localChat(config, providers) : undefined),
   }, logger);
   const index = new CodebaseIndexService(context.extensionPath, context.globalStorageUri.fsPath, logger, semantic);
-  services.contextProvider = createCodebaseHook(index, {
-    settings: () => services.settings, pathPolicy: () => services.pathPolicy(),
-    estimateTokens: (text) => services.tokens().estimate(text), logger,
+  const addContext = createCodebaseHook(index, {
+    settings: () => config.settings, pathPolicy: () => privacy.pathPolicy(),
+    estimateTokens: (text) => providers.tokens().estimate(text), logger,
   });
-  return index;
+  return { index, addContext };
 }
 
 /** One short, non-streamed-to-the-user request to the private tier (which refuses to run unless it is local). */
-function localChat(services: Services): LocalChat {
+function localChat(config: ConfigService, providers: ProviderRegistry): LocalChat {
   return async (system, prompt, signal) => {
-    const provider = services.local();
+    const provider = providers.local();
     if (provider.location !== 'local') throw new Error('the rerank runs on the local tier only');
     const stream = provider.stream({
-      model: services.settings['local.chatModel'], system, messages: [{ role: 'user', content: prompt }], maxTokens: 60, temperature: 0,
+      model: config.settings['local.chatModel'], system, messages: [{ role: 'user', content: prompt }], maxTokens: 60, temperature: 0,
     }, signal ?? AbortSignal.timeout(20_000));
     let text = '';
     for (;;) {

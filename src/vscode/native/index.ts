@@ -3,19 +3,18 @@
 
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/ports';
-import type { Services } from '../services';
 import { lmRegistration, nativeSupport, type NativeSupport } from './features';
-import { HybridModelProvider, LM_VENDOR } from './modelProvider';
+import { HybridModelProvider, LM_VENDOR, type NativeChatParts } from './modelProvider';
 import { registerParticipant } from './participant';
 
-export function registerNativeChat(services: Services, extensionUri: vscode.Uri, logger: Logger): { disposables: vscode.Disposable[]; support: NativeSupport } {
+export function registerNativeChat(parts: NativeChatParts, extensionUri: vscode.Uri, logger: Logger): { disposables: vscode.Disposable[]; support: NativeSupport } {
   const api = vscode as unknown as Parameters<typeof nativeSupport>[0];
   const support = nativeSupport(api);
   const disposables: vscode.Disposable[] = [];
-  if (support.participant) disposables.push(...registerParticipant(services, extensionUri));
+  if (support.participant) disposables.push(...registerParticipant(parts.asker, extensionUri));
   const register = lmRegistration(api);
   if (register) {
-    const provider = new HybridModelProvider(services);
+    const provider = new HybridModelProvider(parts);
     disposables.push(provider, register(LM_VENDOR, provider) as vscode.Disposable);
     // The Chat view may have asked for models before this extension activated: tell it again once we are up.
     const timer = setTimeout(() => provider.announce(), 1_000);

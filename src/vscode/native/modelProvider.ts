@@ -1,6 +1,6 @@
 // "Hybrid Auto", "Hybrid Private" and "Hybrid Cloud" in VS Code's model picker, so the built-in Agent and Ask
 // modes run through our router. Each request becomes an Ask (core/native/lmMessages) and runs through the same
-// pipeline as every command (Services.ask: classify → decide → egress gate → provider → ledger); tool calls go back
+// pipeline as every command (AskService.ask: classify → decide → egress gate → provider → ledger); tool calls go back
 // to the editor's agent, and every tool result comes back through the classifier and the gate.
 
 import * as vscode from 'vscode';
@@ -9,8 +9,13 @@ import { HYBRID_MODELS, lmRequestToAsk, originOfModel, type LmMessage, type LmPa
 import { parseToolInput } from '../../core/providers/toolWire';
 import { contextWindowOf } from '../../core/spend';
 import { contextPath } from '../ask/editorContext';
-import type { Services } from '../services';
-import { countOrEstimate } from '../services';
+import { countOrEstimate, type AskService } from '../ask/askService';
+import type { ConfigService } from '../config';
+import type { ProviderRegistry } from '../providerRegistry';
+import type { SpendStore } from '../spendStore';
+
+/** What the model picker's provider needs: the one pipeline, the settings, prices and the token counter. */
+export interface NativeChatParts { asker: AskService; config: ConfigService; spend: SpendStore; providers: ProviderRegistry }
 import { partShape, toolResultText, type LmChatInformation, type LmChatProvider, type LmRequestMessage } from './features';
 
 export const LM_VENDOR = 'hybrid';
@@ -39,8 +44,8 @@ export class HybridModelProvider implements LmChatProvider, vscode.Disposable {
   readonly onDidChangeLanguageModelChatInformation = this.changed.event;
   private readonly subs: vscode.Disposable[];
 
-  constructor(private readonly services: Services) {
-    this.subs = [this.changed, services.config.onDidChange(() => this.changed.fire())];
+  constructor(private readonly parts: NativeChatParts) {
+    this.subs = [this.changed, parts.config.onDidChange(() => this.changed.fire())];
   }
 
   /** Tells the editor the models are there (a picker opened before we registered would otherwise stay empty). */
@@ -53,8 +58,8 @@ export class HybridModelProvider implements LmChatProvider, vscode.Disposable {
   }
 
   provideLanguageModelChatInformation(): LmChatInformation[] {
-    const s = this.services.settings;
-    const cloudWindow = contextWindowOf(s['cloud.model'], this.services.priceTable()) ?? 128_000;
+    const s = this.parts.config.settings;
+    const cloudWindow = contextWindowOf(s['cloud.model'], this.parts.spend.priceTable()) ?? 128_000;
     return HYBRID_MODELS.map((m) => ({
       id: m.id, name: m.name, family: 'hybrid', version: '1', detail: m.detail,
       tooltip: m.id === 'hybrid-private' ? `${s['local.chatModel']} at ${s['local.baseUrl']}`
@@ -77,7 +82,7 @@ export class HybridModelProvider implements LmChatProvider, vscode.Disposable {
     let answered = false;
     let problem: { message: string; refused: boolean } | undefined;
     try {
-      for await (const e of this.services.ask(input, abort.signal)) {
+      for await (const e of this.parts.asker.ask(input, abort.signal)) {
         if (e.type === 'delta') { answered = true; progress.report(new vscode.LanguageModelTextPart(e.text)); }
         if (e.type === 'done') {
           for (const c of e.toolCalls ?? []) { answered = true; progress.report(new vscode.LanguageModelToolCallPart(c.id, c.name, parseToolInput(c.input))); }
@@ -96,6 +101,6 @@ export class HybridModelProvider implements LmChatProvider, vscode.Disposable {
 
   async provideTokenCount(_model: LmChatInformation, text: string | LmRequestMessage): Promise<number> {
     const plain = typeof text === 'string' ? text : toLmMessage(text).parts.map((p) => (p.kind === 'text' ? p.text : p.kind === 'toolResult' ? p.text : p.call.input)).join('\n');
-    return countOrEstimate(this.services.tokens(), plain, this.services.settings['cloud.model']);
+    return countOrEstimate(this.parts.providers.tokens(), plain, this.parts.config.settings['cloud.model']);
   }
 }

@@ -1,5 +1,5 @@
 // `@hybrid` in VS Code's Chat view. Each request runs through the same pipeline as the commands and our own chat
-// view (Services.ask: classify → decide → egress gate → provider → ledger) and streams back the route badge, the
+// view (AskService.ask: classify → decide → egress gate → provider → ledger) and streams back the route badge, the
 // reasons, the redaction summary, the answer and the cost line (core/native/chatRender). Files and selections
 // attached in the Chat input are context like any other: a private or CONFIDENTIAL file keeps the request local
 // or refuses it.
@@ -10,7 +10,7 @@ import type { AskInput } from '../../core/pipeline/ask';
 import { lineSpan } from '../../core/context/lineSpan';
 import type { ChatTurn, ContextItem, Origin, Route } from '../../core/request';
 import { contextPath, editorContext } from '../ask/editorContext';
-import type { Services } from '../services';
+import type { AskService } from '../ask/askService';
 
 export const PARTICIPANT_ID = 'hybrid-assistant.hybrid';
 export const PARTICIPANT_NAME = 'hybrid';
@@ -58,7 +58,7 @@ export function historyOf(ctx: vscode.ChatContext): ChatTurn[] {
   return out;
 }
 
-export function createHandler(services: Services): vscode.ChatRequestHandler {
+export function createHandler(asker: AskService): vscode.ChatRequestHandler {
   return async (request, ctx, stream, token) => {
     const mode = MODES[request.command ?? ''] ?? 'auto';
     const editor = vscode.window.activeTextEditor;
@@ -86,7 +86,7 @@ export function createHandler(services: Services): vscode.ChatRequestHandler {
     let failed: string | undefined;
     let cloudBarred = false;
     try {
-      for await (const e of services.ask(input, abort.signal)) {
+      for await (const e of asker.ask(input, abort.signal)) {
         if (e.type === 'route') route = e.route;
         if (e.type === 'delta') answer += e.text;
         if (e.type === 'error') failed = e.message;
@@ -128,8 +128,8 @@ export async function reask(mode: ChatMode, question: string): Promise<void> {
   }
 }
 
-export function registerParticipant(services: Services, extensionUri: vscode.Uri): vscode.Disposable[] {
-  const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, createHandler(services));
+export function registerParticipant(asker: AskService, extensionUri: vscode.Uri): vscode.Disposable[] {
+  const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, createHandler(asker));
   participant.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
   participant.followupProvider = { provideFollowups: (result) => followups(result) };
   return [

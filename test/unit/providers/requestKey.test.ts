@@ -1,4 +1,4 @@
-// Issue #16 item 9: the API key is read once per request and passed along. Composed as Services.ask composes it
+// Issue #16 item 9: the API key is read once per request and passed along. Composed as AskService.ask composes it
 // (cloudForRequest, then runAsk with that provider), against the fake Messages API: one SecretStorage read for
 // the router's key check, the provider lookup and the SDK call together.
 import * as assert from 'node:assert/strict';

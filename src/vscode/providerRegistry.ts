@@ -1,0 +1,141 @@
+// The model tiers the extension talks to, built on first use and rebuilt when their settings change: the local
+// server (chat and FIM), the cloud (or a team gateway), a gateway's private group, and the token counter.
+// Nothing heavy happens in the constructor: SDK clients and tiktoken are created on first use.
+import * as path from 'node:path';
+import { checkLocalEndpoint } from '../core';
+import type { Logger } from '../core/ports';
+import {
+  createAnthropicProvider, createOllamaProvider, createOpenAIProvider,
+  type ChatProvider, type FimProvider, type OllamaProvider,
+} from '../core/providers';
+import { cloudForRequest } from '../core/providers/requestKey';
+import { judgePrivateGroup, type GatewayBudget } from '../core/team/gateway';
+import { createGatewayInfo, type GatewayInfo } from '../core/team/gatewayInfo';
+import type { HybridSettings } from '../core/settings';
+import { createTokenCounter, type TokenCounter } from '../core/tokens';
+import type { ApiKeys } from './apiKeys';
+import type { ConfigService } from './config';
+import { Disposable } from './disposable';
+import { Keyed } from './keyed';
+
+type LocalProvider = ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaProvider, 'health' | 'clearModelCache'>>;
+
+export class ProviderRegistry extends Disposable {
+  private readonly localP = new Keyed<LocalProvider>();
+  private readonly gatewayPrivateP = new Keyed<ChatProvider>();
+  private readonly gatewayInfoP = new Keyed<GatewayInfo>();
+  private tokenCounter: TokenCounter | undefined;
+  private keySet = false;
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly config: ConfigService,
+    private readonly keys: ApiKeys,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.register({ dispose: () => this.tokenCounter?.dispose() });
+  }
+
+  private get settings(): HybridSettings {
+    return this.config.settings;
+  }
+
+  /** Whether the last cloud() found an API key (the router's "cloud: noKey"). */
+  get cloudKeySet(): boolean {
+    return this.keySet;
+  }
+
+  /** The private tier: Ollama or an OpenAI-compatible server, refused by the provider unless it is local. */
+  local(): LocalProvider {
+    const s = this.settings;
+    const key = JSON.stringify([s['local.provider'], s['local.baseUrl'], s['local.keepAlive'], s['local.numCtx'],
+      s['timeouts.localFirstByteMs'], s['timeouts.idleMs'], s['privacy.trustedHosts']]);
+    return this.localP.get(key, () => {
+      const common = {
+        baseUrl: s['local.baseUrl'], firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'],
+        logger: this.logger, trustedHosts: s['privacy.trustedHosts'],
+        isLocalEndpoint: (url: string) => checkLocalEndpoint(url, s['privacy.trustedHosts']),
+      };
+      if (s['local.provider'] === 'openai-compatible') return createOpenAIProvider({ ...common, location: 'local', apiKey: () => process.env.HYBRID_LOCAL_API_KEY ?? 'local' });
+      return createOllamaProvider({ ...common, keepAlive: s['local.keepAlive'], numCtx: s['local.numCtx'] });
+    });
+  }
+
+  /** The FIM provider for inline completion: Ollama only (OpenAI-compatible servers have no common FIM API). */
+  fim(): FimProvider {
+    const p = this.local();
+    if (typeof p.complete === 'function') return p as FimProvider;
+    return {
+      id: p.id,
+      // eslint-disable-next-line require-yield
+      async *complete() {
+        return {
+          usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'estimate' }, timing: { ttftMs: null, totalMs: 0 },
+          model: '', finish: 'error',
+          failure: { code: 'modelMissing', message: 'Inline completion needs Ollama — set hybrid.local.provider to "ollama".', fix: 'openSettings' },
+        };
+      },
+    };
+  }
+
+  /**
+   * The cloud tier for one request, or undefined when no API key is available; the key is read once here and
+   * the provider holds that value (building one is cheap: the SDK client is made per stream). Bodies must come
+   * sealed from the egress gate.
+   */
+  async cloud(): Promise<ChatProvider | undefined> {
+    const s = this.settings;
+    const timeouts = { firstByteTimeoutMs: s['timeouts.cloudFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger };
+    const { keySet, provider } = s['gateway.baseUrl']
+      // Team mode: the gateway holds the provider keys and budgets; the user holds a virtual key.
+      ? await cloudForRequest(this.keys, 'gateway', (apiKey) => ({
+        ...createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['gateway.baseUrl'], location: 'cloud' }), id: 'litellm',
+      }))
+      : await cloudForRequest(this.keys, s['cloud.provider'], (apiKey) => s['cloud.provider'] === 'anthropic'
+        ? createAnthropicProvider({ ...timeouts, apiKey, baseUrl: s['anthropic.baseUrl'] })
+        : createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['openai.baseUrl'], location: 'cloud' }));
+    this.keySet = keySet;
+    return provider;
+  }
+
+  /**
+   * The private tier for Ask and Review: a gateway model group the admin declared private (judged against the
+   * gateway's own /model/info on every request), else the local server.
+   */
+  privateTier(): ChatProvider {
+    const s = this.settings;
+    const group = s['gateway.privateModel'];
+    if (!s['gateway.baseUrl'] || !group) return this.local();
+    const key = JSON.stringify([s['gateway.baseUrl'], group, s['gateway.privateModels'], s['privacy.trustedHosts'],
+      s['timeouts.localFirstByteMs'], s['timeouts.idleMs']]);
+    return this.gatewayPrivateP.get(key, () => {
+      // Its own copy of /model/info: a changed declaration asks the gateway afresh.
+      const info = createGatewayInfo({ baseUrl: s['gateway.baseUrl'], apiKey: () => this.keys.get('gateway') });
+      return {
+        ...createOpenAIProvider({
+          baseUrl: s['gateway.baseUrl'], location: 'local', logger: this.logger,
+          firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'],
+          apiKey: () => this.keys.get('gateway'),
+          isLocalEndpoint: async (url) => {
+            const verdict = judgePrivateGroup(group, url, s['gateway.privateModels'], s['privacy.trustedHosts'], await info.deployments());
+            return verdict.private || verdict.reason;
+          },
+        }),
+        id: 'litellm-private',
+      };
+    });
+  }
+
+  /** The key's and team's budget as the gateway enforces it (status bar tooltip, spend panel); kept a minute. */
+  async gatewayBudget(): Promise<GatewayBudget | undefined> {
+    const url = this.settings['gateway.baseUrl'];
+    if (!url) return undefined;
+    return this.gatewayInfoP.get(url, () => createGatewayInfo({ baseUrl: url, apiKey: () => this.keys.get('gateway'), ttlMs: 60_000 })).budget();
+  }
+
+  tokens(): TokenCounter {
+    this.tokenCounter ??= createTokenCounter({ assetsDir: path.join(this.extensionPath, 'dist') });
+    return this.tokenCounter;
+  }
+}
