@@ -1,3 +1,3 @@
-export * from './types';
+export * from './confidenceReport';
 export { scoreConfidence, LOW_P } from './score';
 export { LogprobSupport } from './support';

@@ -10,7 +10,7 @@
 // score readable: "said 'not sure'" alone always lands below the default escalation threshold of 0.7.
 
 import { repetitionShare, unsurePhrase } from './signals';
-import type { ConfidencePart, ConfidenceReport, LocalAnswer } from './types';
+import type { ConfidencePart, ConfidenceReport, LocalAnswer } from './confidenceReport';
 
 export const LOW_P = 0.3;
 export const NO_TOKENS_BASE = 0.8;

@@ -1,7 +1,7 @@
 // Turns whatever ended a request (a guard deadline, an SDK error class, a Node errno) into one ProviderFailure
 // whose message names the cause and the fix. Messages never carry a key or prompt text: server text is scrubbed.
 
-import { duration, errnoOf, hostOf, scrub, seconds } from './common';
+import { duration, errnoOf, hostOf, scrub, seconds } from './failureText';
 import type { GuardState } from './guard';
 import { isGatewayBudgetError } from '../team/gateway';
 import type { ProviderFailure } from '../wire/types';

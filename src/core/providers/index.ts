@@ -1,7 +1,9 @@
 // The providers: one streaming interface over Ollama, Anthropic and OpenAI(-compatible) endpoints.
 
 export * from '../wire/types';
-export * from './common';
+export * from './providerOptions';
+export * from './streamMeter';
+export * from './failureText';
 export * from './guard';
 export * from './failures';
 export * from './keys';

@@ -5,11 +5,13 @@
 
 import { Ollama } from 'ollama';
 import type { ChatResponse, GenerateResponse, Message, Tool } from 'ollama';
-import type { TokenLogprob } from '../confidence/types';
+import type { TokenLogprob } from '../confidence/confidenceReport';
 import type { ToolCall, Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
 import { checkLocalEndpoint } from '../route/locality';
-import { chatText, errnoOf, estimateTokens, failed, Meter, resolveCommon, duration, scrub, type CommonProviderOptions, type Resolved } from './common';
+import { errnoOf, duration, scrub } from './failureText';
+import { resolveCommon, type CommonProviderOptions, type Resolved } from './providerOptions';
+import { chatText, estimateTokens, failed, Meter } from './streamMeter';
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
 import { fimTemplateFor } from './fimTemplates';
 import { RequestGuard } from './guard';

@@ -1,7 +1,7 @@
 // Ollama's errors as the user should read them: the cause and the fix, one sentence each (model not pulled, server
 // not running, busy, a router's bare 404), from the official client's ResponseError and Node's errno codes.
 
-import { errnoOf, duration, scrub } from './common';
+import { errnoOf, duration, scrub } from './failureText';
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
 import { remoteModelFailure } from './notLocalFailures';
 import type { ProviderFailure } from '../wire/types';

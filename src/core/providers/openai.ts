@@ -5,12 +5,13 @@
 import OpenAI from 'openai';
 import { isSealed } from '../wire/seal';
 import { openAISdkBase } from './baseUrls';
-import type { TokenLogprob } from '../confidence/types';
+import type { TokenLogprob } from '../confidence/confidenceReport';
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
 import { checkLocalEndpoint } from '../route/locality';
 import { gatewayCostOf } from '../team/gateway';
-import { chatText, failed, Meter, resolveCommon, type CommonProviderOptions } from './common';
+import { resolveCommon, type CommonProviderOptions } from './providerOptions';
+import { chatText, failed, Meter } from './streamMeter';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
 import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';

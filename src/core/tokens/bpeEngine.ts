@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Tiktoken } from 'tiktoken/lite';
-import type { EncodingName, TrimResult } from './types';
+import type { EncodingName, TrimResult } from './counterTypes';
 
 type TiktokenModule = { Tiktoken: typeof Tiktoken };
 

@@ -2,7 +2,7 @@
 // and scripts; the extension host uses the worker (workerCounter.ts).
 import { encodingForModel, estimateTokens } from './encoding';
 import { createEngine } from './bpeEngine';
-import type { TokenCounter } from './types';
+import type { TokenCounter } from './counterTypes';
 
 export function createInlineCounter(assetsDir: string): TokenCounter {
   const engine = createEngine(assetsDir);

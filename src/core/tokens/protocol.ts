@@ -1,5 +1,5 @@
 // Messages between the token counter (extension host) and its worker thread.
-import type { EncodingName, TrimResult } from './types';
+import type { EncodingName, TrimResult } from './counterTypes';
 
 export interface WorkerInit {
   assetsDir: string;

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { estimateTokens } from './encoding';
 import { createInlineCounter } from './inlineCounter';
-import type { TokenCounter, TokenCounterOptions } from './types';
+import type { TokenCounter, TokenCounterOptions } from './counterTypes';
 import { createWorkerCounter } from './workerCounter';
 
 export const WORKER_SCRIPT_NAME = 'tokenWorker.js';

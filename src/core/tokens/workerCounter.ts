@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { encodingForModel, estimateTokens } from './encoding';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol';
-import type { TokenCounter, TrimResult } from './types';
+import type { TokenCounter, TrimResult } from './counterTypes';
 
 export const DEFAULT_WORKER_TIMEOUT_MS = 30_000;
 

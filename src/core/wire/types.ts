@@ -2,7 +2,7 @@
 // text deltas and *returns* a StreamResult; it never throws for expected failures (time-outs, HTTP errors,
 // cancellation) — those come back as `finish: 'error' | 'cancelled'` with a ProviderFailure the UI can show.
 
-import type { TokenLogprob } from '../confidence/types';
+import type { TokenLogprob } from '../confidence/confidenceReport';
 import type { ChatTurn, Finish, Timing, ToolCall, ToolSpec, Usage } from '../request';
 
 export interface ChatBody {

@@ -2,9 +2,10 @@
 // ./common: the shapes re-declare, structurally, the core types the chat renders (AskEvent, AnswerFooter). Messages
 // from the webview arrive as `unknown` and pass `isFromChat` before the host acts on them.
 
-import { LIMITS, assertNever, isObj, isSafeLink, oneOf, onlyKeys, requestId, str, type RouteName, type UsageView } from './common';
+import { LIMITS, assertNever, isObj, isSafeLink, oneOf, onlyKeys, requestId, str } from './validate';
+import type { RouteName, UsageView } from './coreViews';
 
-export type { RouteName, UsageView } from './common';
+export type { RouteName, UsageView } from './coreViews';
 
 export type AskModeName = 'auto' | 'private' | 'cloud';
 export const ASK_MODES: readonly AskModeName[] = ['auto', 'private', 'cloud'];

@@ -5,7 +5,8 @@
 
 import type { CompletionRowView, CompletionStatsView } from '../../core/spend/completionStats';
 import type { PeriodTotals } from '../../core/spend/periodTotals';
-import { isObj, oneOf, onlyKeys, requestId, type RouteName, type UsageView } from './common';
+import { isObj, oneOf, onlyKeys, requestId } from './validate';
+import type { RouteName, UsageView } from './coreViews';
 
 /** The core's totals as they are (derived, not re-declared: a field added in core reaches the panel's types). */
 export type PeriodTotalsView = PeriodTotals;

@@ -7,7 +7,7 @@ import type { AskEvent, AskMode } from '../../core/pipeline/events';
 import { OneRunning } from '../../core/pipeline/oneRunning';
 import { TurnReplays } from '../../core/pipeline/turnReplay';
 import { isFromChat, type AskEventView, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol/chat';
-import { isSafeLink } from '../../shared/protocol/common';
+import { isSafeLink } from '../../shared/protocol/validate';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 import type { ChatHost } from './chatHost';
 import { ChatThread, type ThreadStore } from './chatThread';

@@ -2,7 +2,7 @@
 // This page keeps only UI state (draft, mode, scroll position) in getState/setState.
 
 import { applyAskEvent, FIX_NAMES, isToChat, MAX_ADDED_FILES, type AskModeName, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnView } from '../../shared/protocol/chat';
-import { assertNever } from '../../shared/protocol/common';
+import { assertNever } from '../../shared/protocol/validate';
 import { clear, h } from '../common/dom';
 import { connect } from '../common/vscodeApi';
 import { emptyState } from './emptyState';

@@ -3,7 +3,7 @@
 // here (headings, paragraphs, lists, block quotes, rules, code, emphasis, links), and no attribute value ever
 // comes from the model except an escaped, scheme-checked link target in `data-href` that the host re-validates.
 
-import { isSafeLink } from '../../shared/protocol/common';
+import { isSafeLink } from '../../shared/protocol/validate';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);

@@ -3,7 +3,7 @@
 
 import { completionSection } from './completionSection';
 import { escalationSection } from './escalationSection';
-import { assertNever } from '../../shared/protocol/common';
+import { assertNever } from '../../shared/protocol/validate';
 import { isToSpend, SPEND_SETTINGS, type FromSpend, type SpendPanelSnapshot, type SpendSettingName, type ToSpend } from '../../shared/protocol/spend';
 import { clear, h, svgFrom } from '../common/dom';
 import { connect } from '../common/vscodeApi';

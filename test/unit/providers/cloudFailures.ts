@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import type { FakeServer, StartedServer } from '../../fakes/base';
-import type { CommonProviderOptions } from '../../../src/core/providers/common';
+import type { CommonProviderOptions } from '../../../src/core/providers/providerOptions';
 import type { ApiKeyOption } from '../../../src/core/providers/keys';
 import type { ChatBody, ChatProvider } from '../../../src/core/wire/types';
 import { assertFailure, chatBody, closedPort, drain, never, recordCase, sealed, testKey, type Drained } from './helpers';

@@ -1,7 +1,7 @@
 // The chat protocol's escalation parts: the askCloud message is validated like every other webview message, and
 // events after an automatic escalation land in the turn's cloud section, leaving the local answer intact.
 import * as assert from 'node:assert/strict';
-import { LIMITS } from '../../../src/shared/protocol/common';
+import { LIMITS } from '../../../src/shared/protocol/validate';
 import { applyAskEvent, isFromChat, newTurn, type AskEventView, type FooterView } from '../../../src/shared/protocol/chat';
 
 const footer: FooterView = { route: 'cloud', provider: 'anthropic', model: 'claude-haiku-4-5', reasons: [], redactions: {},

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { applyAskEvent, isFromChat, isToChat, newTurn, type AskEventView, type FromChat } from '../../../src/shared/protocol/chat';
 import { isFromSpend, isToSpend, type FromSpend } from '../../../src/shared/protocol/spend';
-import { isSafeLink, LIMITS } from '../../../src/shared/protocol/common';
+import { isSafeLink, LIMITS } from '../../../src/shared/protocol/validate';
 
 const validChat: FromChat[] = [
   { type: 'ready' },

@@ -1,4 +1,4 @@
-// What both webview protocols share: string limits, the validator helpers every message check is built from, and
+// How both webview protocols check a message: string limits, the validator helpers every check is built from, and
 // the link rule. Imports nothing, so both webview bundles and the host can use it.
 
 export const LIMITS = {
@@ -8,22 +8,6 @@ export const LIMITS = {
   detail: 1_000,
   id: 64,
 } as const;
-
-// Shapes both webviews render.
-
-export type RouteName = 'local' | 'cloud' | 'refuse';
-
-export interface UsageView {
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheWrite: number;
-  /** 1-hour cache writes, apart from the 5-minute ones in cacheWrite. */
-  cacheWrite1h?: number;
-  source: 'provider' | 'estimate';
-}
-
-// Validator helpers.
 
 export type Obj = Record<string, unknown>;
 

@@ -1,0 +1,42 @@
+// The options every provider takes (endpoint, deadlines, retry cap, logger, clock) and their defaults.
+
+import { nullLogger, systemClock, type Clock, type Logger } from '../ports';
+
+export interface CommonProviderOptions {
+  baseUrl: string;
+  /** Deadline for the response headers of each attempt; defaults 10 s local, 30 s cloud. */
+  firstByteTimeoutMs?: number;
+  /** Deadline for silence inside a stream once the headers came. Default 20 s. */
+  idleTimeoutMs?: number;
+  /** Longest Retry-After honoured by a retry; beyond it the request fails fast with 'rateLimited'. Default 10 s. */
+  maxRetryAfterMs?: number;
+  logger?: Logger;
+  clock?: Clock;
+  /** Replaces global fetch underneath the guard (tests, proxies). */
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
+
+export interface Resolved {
+  baseUrl: string;
+  firstByteTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxRetryAfterMs: number;
+  logger: Logger;
+  clock: Clock;
+  fetch?: typeof fetch;
+}
+
+export function resolveCommon(o: CommonProviderOptions, defaultFirstByteMs: number): Resolved {
+  return {
+    baseUrl: o.baseUrl.replace(/\/+$/, ''),
+    firstByteTimeoutMs: o.firstByteTimeoutMs ?? defaultFirstByteMs,
+    idleTimeoutMs: o.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    maxRetryAfterMs: o.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+    logger: o.logger ?? nullLogger,
+    clock: o.clock ?? systemClock,
+    fetch: o.fetch,
+  };
+}

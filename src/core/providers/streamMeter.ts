@@ -1,0 +1,51 @@
+// Times a stream and counts what it yielded; the usage of a stream that ended without the provider's own counts.
+
+import type { Clock } from '../ports';
+import type { ChatTurn, Finish, Usage } from '../request';
+import { billedUsage } from '../spend/billing';
+import type { ProviderFailure, StreamResult } from '../wire/types';
+
+/** Rough count (≈ 4 characters a token); the spend helper replaces it with tiktoken where it matters. */
+export function estimateTokens(text: string): number {
+  return text.length === 0 ? 0 : Math.ceil(text.length / 4);
+}
+
+export function chatText(system: string, messages: readonly ChatTurn[]): string {
+  return [system, ...messages.map((m) => m.content)].join('\n');
+}
+
+export class Meter {
+  private readonly start: number;
+  private first: number | null = null;
+  chars = 0;
+
+  constructor(private readonly clock: Clock) {
+    this.start = clock.now();
+  }
+
+  onText(text: string): void {
+    if (this.first === null) this.first = this.clock.now();
+    this.chars += text.length;
+  }
+
+  timing(): { ttftMs: number | null; totalMs: number } {
+    return { ttftMs: this.first === null ? null : this.first - this.start, totalMs: this.clock.now() - this.start };
+  }
+
+  estimated(inputText: string): Usage {
+    return { input: estimateTokens(inputText), output: Math.ceil(this.chars / 4), cacheRead: 0, cacheWrite: 0, source: 'estimate' };
+  }
+}
+
+/**
+ * An ended-early result; `reported` is the provider's last reported usage, which wins over any estimate — for its
+ * output count only when `reportedFinal` (spend/billing.ts).
+ */
+export function failed(
+  meter: Meter, inputText: string, model: string, failure: ProviderFailure | undefined, notes?: string[], reported?: Usage,
+  reportedFinal = true,
+): StreamResult {
+  const finish: Finish = failure ? 'error' : 'cancelled';
+  const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal });
+  return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}) };
+}
