@@ -62,21 +62,14 @@ export class ProviderRegistry extends Disposable {
     });
   }
 
-  /** The FIM provider for inline completion: Ollama only (OpenAI-compatible servers have no common FIM API). */
+  /**
+   * The FIM provider for inline completion: the private tier's own — Ollama's /api/generate, or /v1/completions on
+   * an OpenAI-compatible server (vLLM, SGLang, llama.cpp, LM Studio) with the model family's FIM template.
+   */
   fim(): FimProvider {
     const p = this.local();
-    if (typeof p.complete === 'function') return p as FimProvider;
-    return {
-      id: p.id,
-      // eslint-disable-next-line require-yield
-      async *complete() {
-        return {
-          usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'estimate' }, timing: { ttftMs: null, totalMs: 0 },
-          model: '', finish: 'error',
-          failure: { code: 'modelMissing', message: 'Inline completion needs Ollama — set hybrid.local.provider to "ollama".', fix: 'openSettings' },
-        };
-      },
-    };
+    if (!p.complete) throw new Error(`the private tier (${p.id}) offers no fill-in-the-middle`);
+    return p as FimProvider;
   }
 
   /**

@@ -1,7 +1,8 @@
 // Fake OpenAI Chat Completions: POST /v1/chat/completions (stream → `data: {chunk}` SSE lines, a final usage
 // chunk when stream_options.include_usage, then `data: [DONE]`), and the real error body
 // {error: {message, type, param, code}} including the two kinds of 429. Also /v1/models and /v1/embeddings
-// (./embeddings), as an OpenAI-compatible local server offers them.
+// (./embeddings) and vLLM's /v1/completions for FIM (./openaiCompletions), as an OpenAI-compatible local server
+// offers them.
 
 import { scriptedToolCall } from './toolScript';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +11,7 @@ import {
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
 import { handleOpenAIEmbeddings } from './embeddings';
+import { handleCompletions } from './openaiCompletions';
 import { wireLogprob, type LogprobMode } from './logprobs';
 
 const ERRORS: Record<number, { message: string; type: string; code: string | null; param?: string | null }> = {
@@ -51,7 +53,7 @@ export class FakeOpenAI extends FakeServer {
   models = { chat: ['local-chat'], embedding: [] as string[] };
 
   constructor(reply: Partial<ReplyConfig> = {}) {
-    super({ marker: '[fake-openai]', ...reply }, ['/v1/chat/completions']);
+    super({ marker: '[fake-openai]', ...reply }, ['/v1/chat/completions', '/v1/completions']);
   }
 
   protected override errorBody(status: number): unknown {
@@ -74,6 +76,7 @@ export class FakeOpenAI extends FakeServer {
   protected async handle(ex: Exchange): Promise<void> {
     const { req, res, record } = ex;
     if (handleOpenAIEmbeddings(ex, this.models)) return;
+    if (req.method === 'POST' && record.path === '/v1/completions') return handleCompletions(ex, this.reply, this.answerFor(record.body));
     if (req.method !== 'POST' || record.path !== '/v1/chat/completions') {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `Invalid URL (${req.method} ${record.path})`, type: 'invalid_request_error', param: null, code: null } }));

@@ -4,7 +4,6 @@
 
 import OpenAI from 'openai';
 import { isSealed } from '../wire/seal';
-import { openAISdkBase } from './baseUrls';
 import type { TokenLogprob } from '../confidence/confidenceReport';
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
@@ -12,11 +11,11 @@ import { checkLocalEndpoint } from '../route/locality';
 import { gatewayCostOf } from '../team/gateway';
 import { resolveCommon, type CommonProviderOptions } from './providerOptions';
 import { chatText, failed, Meter } from './streamMeter';
-import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
-import { RequestGuard } from './guard';
-import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
-import { notLocalEndpointFailure } from './notLocalFailures';
-import type { ChatBody, ChatProvider, StreamResult } from '../wire/types';
+import { deadlineFailure, protocolFailure } from './failures';
+import type { ApiKeyOption } from './keys';
+import { openAIFim } from './openaiFim';
+import { openSession, sessionFailure, STREAM_WITH_USAGE, type SessionConfig } from './openaiSession';
+import type { ChatBody, ChatProvider, FimProvider, StreamResult } from '../wire/types';
 import { OpenAIToolCollector, openAIMessages, openAITools } from './toolWire';
 
 export interface OpenAIProviderOptions extends CommonProviderOptions {
@@ -35,54 +34,27 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
 export const OPENAI_DEFAULT_FIRST_BYTE_MS = 30_000;
 export const OPENAI_COMPATIBLE_DEFAULT_FIRST_BYTE_MS = 10_000;
 
-export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvider {
+export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvider & Partial<FimProvider> {
   const local = options.location === 'local';
   const o = resolveCommon(options, local ? OPENAI_COMPATIBLE_DEFAULT_FIRST_BYTE_MS : OPENAI_DEFAULT_FIRST_BYTE_MS);
   const maxRetries = options.maxRetries ?? 2;
   const name = local ? 'The local OpenAI-compatible server' : 'OpenAI';
   const isLocal = options.isLocalEndpoint ?? ((url: string) => checkLocalEndpoint(url, [...(options.trustedHosts ?? [])]));
 
+  const session: SessionConfig = { o, local, name, maxRetries, apiKey: options.apiKey, isLocal };
+
   async function* stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);
     const input = chatText(body.system, body.messages);
-    if (local) {
-      const verdict = await isLocal(o.baseUrl);
-      if (verdict !== true) {
-        return failed(meter, input, body.model, typeof verdict === 'string'
-          ? { code: 'notLocal', message: `Not sent: ${verdict}, so private content does not go there — see docs/team.md.`, fix: 'openSettings' }
-          : notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
-      }
-    } else if (!isSealed(body)) {
-      return failed(meter, input, body.model, blockedFailure('OpenAI'));
-    }
-    if (signal.aborted) return failed(meter, input, body.model, undefined);
-    const apiKey = await resolveKey(options.apiKey);
-    if (!apiKey && !local) return failed(meter, input, body.model, missingKeyFailure('OpenAI'));
-
-    const guard = new RequestGuard(signal, {
-      firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
-      isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),
-    });
-    const ctx: FailureContext = {
-      name, baseUrl: o.baseUrl, model: body.model,
-      baseUrlSetting: local ? 'hybrid.local.baseUrl' : 'hybrid.openai.baseUrl',
-      modelSetting: local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model',
-      timeoutSetting: local ? 'hybrid.timeouts.localFirstByteMs' : 'hybrid.timeouts.cloudFirstByteMs',
-      firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state,
-      usesApiKey: !local, ...(apiKey ? { apiKey } : {}),
-    };
+    const opened = await openSession(session, body.model, local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model', isSealed(body), signal);
+    if ('failure' in opened) return failed(meter, input, body.model, opened.failure);
+    const { guard, ctx, client } = opened.session;
     let model = body.model;
     let finishReason: string | null = null;
     let usage: Usage | undefined;
     let gatewayCostUsd: number | undefined;
     const tokens: TokenLogprob[] = [];
     try {
-      const client = new OpenAI({
-        // Local servers usually ignore the key; the SDK insists on one (and would otherwise read OPENAI_API_KEY).
-        apiKey: apiKey ?? 'not-needed', organization: null, project: null, baseURL: openAISdkBase(o.baseUrl), maxRetries,
-        timeout: o.firstByteTimeoutMs * 2, // backstop; the guard enforces the first-byte deadline
-        fetch: guard.fetch, logLevel: 'off',
-      });
       const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
         ...(body.system ? [{ role: 'system' as const, content: body.system }] : []),
         ...body.messages.flatMap(openAIMessages),
@@ -96,8 +68,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         ...(body.stop?.length ? { stop: [...body.stop] } : {}),
         ...(local && body.logprobs !== undefined ? { logprobs: true, top_logprobs: body.logprobs } : {}),
         ...openAITools(body.tools),
-        stream: true,
-        stream_options: { include_usage: true },
+        ...STREAM_WITH_USAGE,
       }, { signal: guard.signal });
 
       for await (const chunk of chunks) {
@@ -137,15 +108,15 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       };
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);
-      const failure = beforeAnyText(deadlineFailure(ctx) ?? sdkFailure(ctx, err, {
-        api: OpenAI.APIError, connection: OpenAI.APIConnectionError, timeout: OpenAI.APIConnectionTimeoutError,
-      }), ctx.name, meter.chars);
-      o.logger.warn(`${local ? 'openai-compatible' : 'openai'}: ${failure.code}${failure.status ? ` ${failure.status}` : ''} after ${guard.state.attempts} attempt(s)${requestIdOf(err)}`);
-      return failed(meter, input, model, failure, undefined, usage);
+      return failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage);
     } finally {
       guard.dispose();
     }
   }
 
-  return { id: local ? 'openai-compatible' : 'openai', location: local ? 'local' : 'cloud', stream };
+  return {
+    id: local ? 'openai-compatible' : 'openai', location: local ? 'local' : 'cloud', stream,
+    // Fill-in-the-middle only where private code may go: the private tier (vLLM, SGLang, llama.cpp, LM Studio).
+    ...(local ? { complete: openAIFim(session) } : {}),
+  };
 }

@@ -1,0 +1,76 @@
+// What every OpenAI-compatible request needs before its first byte and after its last: the locality check (the
+// private tier) or the seal check (the cloud), the key, the request guard with its deadlines, the SDK client, and
+// one failure message for whatever ended it. Chat (openai.ts) and FIM (openaiFim.ts) share it.
+
+import OpenAI from 'openai';
+import { openAISdkBase } from './baseUrls';
+import { beforeAnyText, deadlineFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
+import { RequestGuard } from './guard';
+import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
+import { notLocalEndpointFailure } from './notLocalFailures';
+import type { Resolved } from './providerOptions';
+import type { ProviderFailure } from '../wire/types';
+
+export interface SessionConfig {
+  o: Resolved;
+  local: boolean;
+  name: string;
+  maxRetries: number;
+  apiKey?: ApiKeyOption;
+  isLocal(url: string): boolean | string | Promise<boolean | string>;
+}
+
+/** Both APIs stream, and both ask for the final usage chunk (the provider's counts are what the ledger bills). */
+export const STREAM_WITH_USAGE = { stream: true, stream_options: { include_usage: true } } as const;
+
+export interface OpenAISession { guard: RequestGuard; ctx: FailureContext; client: OpenAI }
+
+/**
+ * The session for one request, or why it cannot start (`failure` undefined: the user already cancelled).
+ * `sealed` says whether the egress gate sealed the body; the cloud refuses anything else.
+ */
+export async function openSession(cfg: SessionConfig, model: string, modelSetting: string, sealed: boolean, signal: AbortSignal):
+Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
+  const { o, local, name } = cfg;
+  if (local) {
+    const verdict = await cfg.isLocal(o.baseUrl);
+    if (verdict !== true) {
+      return { failure: typeof verdict === 'string'
+        ? { code: 'notLocal', message: `Not sent: ${verdict}, so private content does not go there — see docs/team.md.`, fix: 'openSettings' }
+        : notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl') };
+    }
+  } else if (!sealed) {
+    return { failure: blockedFailure('OpenAI') };
+  }
+  if (signal.aborted) return { failure: undefined };
+  const apiKey = await resolveKey(cfg.apiKey);
+  if (!apiKey && !local) return { failure: missingKeyFailure('OpenAI') };
+  const guard = new RequestGuard(signal, {
+    firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
+    isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),
+  });
+  const ctx: FailureContext = {
+    name, baseUrl: o.baseUrl, model,
+    baseUrlSetting: local ? 'hybrid.local.baseUrl' : 'hybrid.openai.baseUrl',
+    modelSetting,
+    timeoutSetting: local ? 'hybrid.timeouts.localFirstByteMs' : 'hybrid.timeouts.cloudFirstByteMs',
+    firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state,
+    usesApiKey: !local, ...(apiKey ? { apiKey } : {}),
+  };
+  const client = new OpenAI({
+    // Local servers usually ignore the key; the SDK insists on one (and would otherwise read OPENAI_API_KEY).
+    apiKey: apiKey ?? 'not-needed', organization: null, project: null, baseURL: openAISdkBase(o.baseUrl), maxRetries: cfg.maxRetries,
+    timeout: o.firstByteTimeoutMs * 2, // backstop; the guard enforces the first-byte deadline
+    fetch: guard.fetch, logLevel: 'off',
+  });
+  return { session: { guard, ctx, client } };
+}
+
+/** The one failure for an exception that ended a request: a deadline the guard set first, else the SDK's error. */
+export function sessionFailure(cfg: SessionConfig, s: OpenAISession, err: unknown, streamedChars: number): ProviderFailure {
+  const failure = beforeAnyText(deadlineFailure(s.ctx) ?? sdkFailure(s.ctx, err, {
+    api: OpenAI.APIError, connection: OpenAI.APIConnectionError, timeout: OpenAI.APIConnectionTimeoutError,
+  }), s.ctx.name, streamedChars);
+  cfg.o.logger.warn(`${cfg.local ? 'openai-compatible' : 'openai'}: ${failure.code}${failure.status ? ` ${failure.status}` : ''} after ${s.guard.state.attempts} attempt(s)${requestIdOf(err)}`);
+  return failure;
+}
