@@ -7,8 +7,11 @@ import * as path from 'node:path';
 import { COBRA_QUESTIONS } from './cobraQuestions';
 import { ESLINT_QUESTIONS } from './eslintQuestions';
 import { FLASK_QUESTIONS } from './flaskQuestions';
+import { GIN_FINAL, GIN_QUESTIONS } from './ginQuestions';
+import { JINJA_FINAL, JINJA_QUESTIONS } from './jinjaQuestions';
 import { MOCHA_QUESTIONS } from './mochaQuestions';
 import { OPENAI_QUESTIONS } from './openaiQuestions';
+import { UNDICI_FINAL, UNDICI_QUESTIONS } from './undiciQuestions';
 import type { EvalQuestion } from './types';
 
 const NODE_MODULES = path.join(__dirname, '..', '..', '..', '..', 'node_modules');
@@ -51,8 +54,23 @@ export const TUNING_CODEBASES: Codebase[] = [
   { name: 'mocha/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'mocha', 'lib'), version: '12.0.3', installed: npmVersion('mocha'), questions: MOCHA_QUESTIONS, tuningOnly: true },
 ];
 
+/**
+ * Blind code bases: added after the ranker was built, never used to fix a parameter before their questions were
+ * committed. The first batch guided general fixes; the final batch was run once, after them (the honest figure).
+ */
+function blind(batch: 'first' | 'final'): Codebase[] {
+  const first = batch === 'first';
+  return [
+    { name: 'undici/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'undici', 'lib'), version: '7.30.2', installed: npmVersion('undici'), questions: first ? UNDICI_QUESTIONS : UNDICI_FINAL },
+    { name: 'jinja2', language: 'Python', root: '/usr/lib/python3/dist-packages/jinja2', version: '3.1.2-1+deb12u3', installed: debVersion('python3-jinja2'), questions: first ? JINJA_QUESTIONS : JINJA_FINAL },
+    { name: 'gin', language: 'Go', root: '/usr/share/gocode/src/github.com/gin-gonic/gin', version: '1.8.1-1', installed: debVersion('golang-github-gin-gonic-gin-dev'), questions: first ? GIN_QUESTIONS : GIN_FINAL },
+  ];
+}
+export const BLIND_CODEBASES = blind('first');
+export const BLIND_FINAL_CODEBASES = blind('final');
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
-export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev'];
+export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
