@@ -36,7 +36,7 @@ export interface FusionParams {
 
 /** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
 export const DEFAULT_FUSION: FusionParams = {
-  k: 5, lexical: 1, path: 0.5, graph: 0.35, segments: 0.6, dense: 1, seeds: 8, tests: 0.6, lexicalParams: DEFAULT_LEXICAL,
+  k: 5, lexical: 1, path: 0.5, graph: 0.35, segments: 0.6, dense: 1, seeds: 8, tests: 0.3, lexicalParams: DEFAULT_LEXICAL,
 };
 
 export interface RankedDefinition extends Definition { path: string; score: number }
@@ -59,6 +59,7 @@ export interface Ranking {
 const DEFINITION_FILES = 60;
 const REASONED_FILES = 100;
 const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]*\.py$/;
+const ASKS_TESTS = /\b(?:tests?|testing|spec|specs|fixtures?)\b/i;
 const SEGMENT = /\s(?:from|through|via|into|to|then|before|after|until)\s|->|→/i;
 
 export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParams = DEFAULT_FUSION): Ranking {
@@ -76,8 +77,9 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
   if (params.path > 0) rrf(scorePath(lex, terms, new Map(lexical.map((h) => [h.file, h.score]))).slice(0, 20).map((h) => h.file), params.path);
 
   // Each leg of "from A through B to C" ranked alone, so B is not drowned by A's and C's words.
+  // Two connectives at least: one "into"/"to" is ordinary prose ("turned into a tree"), not a path through the code.
   const legs = query.question.split(SEGMENT).map((s) => questionTerms(s, lex.split)).filter((t) => t.length > 0);
-  if (legs.length >= 2) for (const leg of legs) rrf(scoreLexical(lex, leg, params.lexicalParams).slice(0, 10).map((h) => h.file), params.segments);
+  if (legs.length >= 3) for (const leg of legs) rrf(scoreLexical(lex, leg, params.lexicalParams).slice(0, 10).map((h) => h.file), params.segments);
 
   const open = query.openPath ? paths.indexOf(query.openPath) : -1;
   const seeds = new Map<number, number>();
@@ -94,7 +96,9 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
     const dense = [...query.dense].filter(([p]) => byPath.has(p)).sort((a, b) => b[1] - a[1]).map(([p]) => byPath.get(p)!);
     rrf(dense, params.dense);
   }
-  if (params.tests !== 1) paths.forEach((p, i) => { if (TEST_PATH.test(p)) fused[i] *= params.tests; });
+  // A question about tests wants test files; any other question finds its answer in the code they exercise.
+  const asksTests = ASKS_TESTS.test(query.question);
+  if (params.tests !== 1 && !asksTests) paths.forEach((p, i) => { if (TEST_PATH.test(p)) fused[i] *= params.tests; });
   if (open >= 0) fused[open] += (2 * params.lexical) / (params.k + 1); // the open file leads: the graph adds what it uses
 
   const order = [...fused.keys()].sort((a, b) => fused[b] - fused[a] || a - b);
