@@ -15,6 +15,18 @@ suite('context: words as code writes them', () => {
     assert.deepEqual(identifierWords('parseHTTPRequest_body-size'), ['parse', 'http', 'request', 'body', 'size']);
   });
 
+  test('a plural acronym is one word: URLs, IDs', () => {
+    assert.deepEqual(identifierWords('How are URLs turned into links?'), ['how', 'are', 'urls', 'turned', 'into', 'links']);
+    assert.deepEqual(identifierWords('allowedURLsFor parseIDs'), ['allowed', 'urls', 'for', 'parse', 'ids']);
+    assert.equal(stem('urls'), stem('url'));
+  });
+
+  test('irregular verb forms meet the base form code uses: bound/bind, sent/send, written/write', () => {
+    for (const [form, base] of [['bound', 'bind'], ['sent', 'send'], ['written', 'write'], ['chosen', 'choose'], ['thrown', 'throw']]) {
+      assert.equal(stem(form), stem(base), form);
+    }
+  });
+
   test('one stemmer: inflections, -er, -ation/-ate and British spellings meet', () => {
     for (const group of [['limiting', 'limited', 'limits', 'limit', 'limiter'], ['parse', 'parsing', 'parsed', 'parser'],
       ['validation', 'validate', 'validated', 'validator'], ['serialise', 'serialize', 'serialised', 'serialization']]) {
@@ -45,6 +57,15 @@ suite('context: words as code writes them', () => {
 });
 
 suite('context: ranking against the classes of issue #23', () => {
+  test('test files yield to the code they exercise, unless the question asks about tests', () => {
+    const index = new RepoIndex();
+    index.set('binding/form.go', { stamp: '1', defs: [def('bindForm')], refs: { values: 1 } });
+    index.set('binding/form_test.go', { stamp: '1', defs: [def('TestBindForm'), def('bindFormValues')], refs: { bindForm: 3, form: 4, values: 2 } });
+    const first = (question: string) => rankRepo(index, { question }).files[0].path;
+    assert.equal(first('How are form values bound?'), 'binding/form.go');
+    assert.equal(first('Which tests cover binding form values?'), 'binding/form_test.go');
+  });
+
   test('a run-together file name is found by its spelled-out words, and the reverse', () => {
     const index = new RepoIndex();
     index.set('app/gateway/ratelimiter.ts', { stamp: '1', defs: [def('allow')], refs: { tokens: 2 } });
