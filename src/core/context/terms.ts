@@ -66,23 +66,11 @@ export function identifierWords(name: string): string[] {
 
 const STEMS = new Map<string, string>();
 
-/** Irregular verb forms a question uses for what code names by the base form (`bound` → `bind`, `sent` → `send`). */
-const IRREGULAR = new Map(Object.entries({
-  bound: 'bind', sent: 'send', built: 'build', written: 'write', wrote: 'write', chosen: 'choose', chose: 'choose',
-  thrown: 'throw', threw: 'throw', kept: 'keep', held: 'hold', taken: 'take', took: 'take', given: 'give', gave: 'give',
-  hidden: 'hide', broken: 'break', broke: 'break', caught: 'catch', brought: 'bring', told: 'tell', sold: 'sell',
-  shown: 'show', known: 'know', grown: 'grow', drawn: 'draw', frozen: 'freeze', begun: 'begin', began: 'begin',
-  fed: 'feed', led: 'lead', lost: 'lose', meant: 'mean', spent: 'spend',
-  stolen: 'steal', struck: 'strike', undone: 'undo', rewritten: 'rewrite', overridden: 'override', rebuilt: 'rebuild',
-  rerun: 'rerun', reran: 'rerun', fallen: 'fall', fell: 'fall', ran: 'run', made: 'make', gotten: 'get', got: 'get',
-  understood: 'understand', sought: 'seek', bought: 'buy', thought: 'think', found: 'find',
-}));
-
 /** A light suffix stemmer (plural, -ing, -ed, -er, -ation/-ate, British -ise), the same for question and code. */
 export function stem(word: string): string {
   const cached = STEMS.get(word);
   if (cached !== undefined) return cached;
-  let w = IRREGULAR.get(word) ?? word;
+  let w = word;
   if (w.length > 5) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
