@@ -70,6 +70,9 @@ function blind(questions: [EvalQuestion[], EvalQuestion[], EvalQuestion[]]): Cod
 export const BLIND_CODEBASES = blind([UNDICI_QUESTIONS, JINJA_QUESTIONS, GIN_QUESTIONS]);
 export const BLIND_FINAL_CODEBASES = blind([UNDICI_FINAL, JINJA_FINAL, GIN_FINAL]);
 export const BLIND_THIRD_CODEBASES = blind([UNDICI_THIRD, JINJA_THIRD, GIN_THIRD]);
+/** All three batches of each blind code base together: what the unit tier's floors are asserted on. */
+export const BLIND_ALL_CODEBASES = blind([[...UNDICI_QUESTIONS, ...UNDICI_FINAL, ...UNDICI_THIRD],
+  [...JINJA_QUESTIONS, ...JINJA_FINAL, ...JINJA_THIRD], [...GIN_QUESTIONS, ...GIN_FINAL, ...GIN_THIRD]]);
 
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
 export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev'];
