@@ -1,7 +1,8 @@
 // Gin 1.8.1 (Debian golang-github-gin-gonic-gin-dev 1.8.1-1, /usr/share/gocode/src/github.com/gin-gonic/gin, Go, 95
 // files with tests). A blind code base: the ranker was never tuned on it. Labelled by reading the sources before any
-// ranker ran on them (committed before the first run). GIN_FINAL is a second batch, written at the same time, first run after the fixes chosen on the
-// first batch; it then chose which of them to keep, so it is no longer blind (blindThird.ts is).
+// ranker ran on them (committed before the first run). GIN_FINAL is a second batch, written at the same time, first
+// run after the fixes chosen on the first batch; it then chose which of them to keep, so it is no longer blind
+// (blindThird.ts is).
 import type { EvalQuestion } from './types';
 
 export const GIN_QUESTIONS: EvalQuestion[] = [

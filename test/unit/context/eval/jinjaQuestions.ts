@@ -1,7 +1,7 @@
 // Jinja 3.1.2 (Debian python3-jinja2 3.1.2-1+deb12u3, /usr/lib/python3/dist-packages/jinja2, Python, 25 files). A
 // blind code base: the ranker was never tuned on it. Labelled by reading the sources before any ranker ran on them
-// (committed before the first run). JINJA_FINAL is a second batch, written at the same time, first run after the fixes chosen on the
-// first batch; it then chose which of them to keep, so it is no longer blind (blindThird.ts is).
+// (committed before the first run). JINJA_FINAL is a second batch, written at the same time, first run after the
+// fixes chosen on the first batch; it then chose which of them to keep, so it is no longer blind (blindThird.ts is).
 import type { EvalQuestion } from './types';
 
 export const JINJA_QUESTIONS: EvalQuestion[] = [

@@ -1,7 +1,8 @@
 // undici 7.30.2 `lib/` (npm, a dependency of this project's dev tree; JavaScript, 116 files). A blind code base: the
 // ranker was never tuned on it. Labelled by reading the sources before any ranker ran on them (committed before the
-// first run): every file a good answer has to look at. UNDICI_FINAL is a second batch, written at the same time, first run after the fixes chosen on the
-// first batch; it then chose which of them to keep, so it is no longer blind (blindThird.ts is).
+// first run): every file a good answer has to look at. UNDICI_FINAL is a second batch, written at the same time,
+// first run after the fixes chosen on the first batch; it then chose which of them to keep, so it is no longer blind
+// (blindThird.ts is).
 import type { EvalQuestion } from './types';
 
 export const UNDICI_QUESTIONS: EvalQuestion[] = [
