@@ -2,6 +2,9 @@
 //   npm run eval:retrieval                      # local Ollama at $HYBRID_OLLAMA_URL or http://127.0.0.1:11434
 //   npm run eval:retrieval -- --chat qwen2.5-coder:7b --part all
 //   npm run eval:retrieval -- --fake            # the deterministic stand-in (plumbing only: says nothing of quality)
+//   npm run eval:retrieval -- --set blind       # the blind code bases (undici, Jinja, Gin), first batch; `final`: the
+//                                               # second batch; `third`: the last blind one; `all-blind`: the three
+//                                               # together; --misses lists what is not in the top 10
 // Prints recall@5, recall@10 and MRR per code base for ours (lexical + graph), ours + local embeddings, ours +
 // embeddings + a rerank of the top 20 by the local chat model, BM25 and path match, with the paired bootstrap of each
 // over BM25. Everything runs against the local tier; nothing goes to a cloud provider.
@@ -12,12 +15,18 @@ import { denseScores, updateVectors, VectorStore, type Embedder } from '../src/c
 import { detectOllamaEmbedder } from '../src/core/context/ollamaEmbedder';
 import { rerankWithLocalModel, type LocalChat } from '../src/core/context/rerank';
 import { FakeOllama } from '../test/fakes/ollama';
-import { CODEBASES, evaluate, gainOverBm25, load, standardRankers, table, type CodebaseResult, type Part } from '../test/unit/context/eval/evaluate';
+import { BLIND_ALL_CODEBASES, BLIND_CODEBASES, BLIND_FINAL_CODEBASES, BLIND_THIRD_CODEBASES } from '../test/unit/context/eval/codebases';
+import { CODEBASES, evaluate, gainOverBm25, load, misses, standardRankers, table, type CodebaseResult, type Loaded, type Part } from '../test/unit/context/eval/evaluate';
 
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
 
 async function main(): Promise<void> {
-  const part = (arg('part') ?? 'held-out') as Part;
+  const set = arg('set') ?? 'original';
+  const sets: Record<string, typeof CODEBASES> = { original: CODEBASES, blind: BLIND_CODEBASES, final: BLIND_FINAL_CODEBASES, third: BLIND_THIRD_CODEBASES, 'all-blind': BLIND_ALL_CODEBASES };
+  const codebases = sets[set];
+  if (!codebases) throw new Error(`--set ${set}: one of ${Object.keys(sets).join(', ')}`);
+  // A blind code base has no tuning part: every question counts.
+  const part = (arg('part') ?? (set === 'original' ? 'held-out' : 'all')) as Part;
   let url = arg('ollama') ?? process.env.HYBRID_OLLAMA_URL ?? 'http://127.0.0.1:11434';
   let fake: FakeOllama | undefined;
   if (process.argv.includes('--fake')) {
@@ -33,8 +42,10 @@ async function main(): Promise<void> {
     } : undefined;
     process.stdout.write(`local server ${url}: embedding model ${embedder?.model ?? 'none found'}; rerank model ${chatModel ?? 'none (pass --chat <model>)'}\n`);
     const results: CodebaseResult[] = [];
-    for (const c of CODEBASES) {
+    const loaded: Loaded[] = [];
+    for (const c of codebases) {
       const l = await load(c);
+      loaded.push(l);
       const rankers = standardRankers(l);
       if (embedder) {
         const dense = await semanticRankings(l.index, l.codebase.questions.map((q) => q.q), embedder, chat);
@@ -45,8 +56,9 @@ async function main(): Promise<void> {
       process.stderr.write(`[eval] ${c.name} done\n`);
     }
     const methods = Object.keys(results[0].methods);
-    process.stdout.write(`\n${part} part\n${table(results, methods)}\n`);
+    process.stdout.write(`\n${set} set, ${part} part\n${table(results, methods)}\n`);
     for (const m of methods.filter((x) => x.startsWith('ours'))) process.stdout.write(`${gainOverBm25(results, m)}\n`);
+    if (process.argv.includes('--misses')) process.stdout.write(`not all in the top 10:\n  ${misses(results, loaded, part).join('\n  ')}\n`);
   } finally {
     await fake?.close();
   }

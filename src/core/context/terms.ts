@@ -56,6 +56,7 @@ export function withAcronyms(text: string): string {
 
 export function identifierWords(name: string): string[] {
   return name
+    .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S') // a plural acronym (URLs, IDs) is one word, not `UR` + `Ls`
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { TREE_SITTER_WASM_DIR } from '../../../bench/diskWorkspace';
 import { createTagParser, rankRepo, RepoIndex } from '../../../src/core/context';
+import { DEFAULT_FUSION } from '../../../src/core/context/rank';
 import { codeTerms, compoundSplitter, identifierWords, questionTerms, stem } from '../../../src/core/context/terms';
 
 function def(name: string, kind = 'function') {
@@ -13,6 +14,12 @@ function def(name: string, kind = 'function') {
 suite('context: words as code writes them', () => {
   test('identifiers split by camel, snake and kebab case', () => {
     assert.deepEqual(identifierWords('parseHTTPRequest_body-size'), ['parse', 'http', 'request', 'body', 'size']);
+  });
+
+  test('a plural acronym is one word: URLs, IDs', () => {
+    assert.deepEqual(identifierWords('How are URLs turned into links?'), ['how', 'are', 'urls', 'turned', 'into', 'links']);
+    assert.deepEqual(identifierWords('allowedURLsFor parseIDs'), ['allowed', 'urls', 'for', 'parse', 'ids']);
+    assert.equal(stem('urls'), stem('url'));
   });
 
   test('one stemmer: inflections, -er, -ation/-ate and British spellings meet', () => {
@@ -45,6 +52,15 @@ suite('context: words as code writes them', () => {
 });
 
 suite('context: ranking against the classes of issue #23', () => {
+  test('test files yield to the code they exercise', () => {
+    const index = new RepoIndex();
+    index.set('binding/form.go', { stamp: '1', defs: [def('bindForm')], refs: { values: 1 } });
+    index.set('binding/form_test.go', { stamp: '1', defs: [def('TestBindForm'), def('bindFormValues')], refs: { bindForm: 3, form: 4, values: 2 } });
+    const first = (question: string, tests?: number) => rankRepo(index, { question }, tests === undefined ? DEFAULT_FUSION : { ...DEFAULT_FUSION, tests }).files[0].path;
+    assert.equal(first('How are form values bound?'), 'binding/form.go');
+    assert.equal(first('How are form values bound?', 1), 'binding/form_test.go', 'without the scaling the test file leads');
+  });
+
   test('a run-together file name is found by its spelled-out words, and the reverse', () => {
     const index = new RepoIndex();
     index.set('app/gateway/ratelimiter.ts', { stamp: '1', defs: [def('allow')], refs: { tokens: 2 } });

@@ -4,11 +4,15 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
 import { COBRA_QUESTIONS } from './cobraQuestions';
 import { ESLINT_QUESTIONS } from './eslintQuestions';
 import { FLASK_QUESTIONS } from './flaskQuestions';
+import { GIN_FINAL, GIN_QUESTIONS } from './ginQuestions';
+import { JINJA_FINAL, JINJA_QUESTIONS } from './jinjaQuestions';
 import { MOCHA_QUESTIONS } from './mochaQuestions';
 import { OPENAI_QUESTIONS } from './openaiQuestions';
+import { UNDICI_FINAL, UNDICI_QUESTIONS } from './undiciQuestions';
 import type { EvalQuestion } from './types';
 
 const NODE_MODULES = path.join(__dirname, '..', '..', '..', '..', 'node_modules');
@@ -51,8 +55,27 @@ export const TUNING_CODEBASES: Codebase[] = [
   { name: 'mocha/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'mocha', 'lib'), version: '12.0.3', installed: npmVersion('mocha'), questions: MOCHA_QUESTIONS, tuningOnly: true },
 ];
 
+/**
+ * Blind code bases: added after the ranker was built, never used to fix a parameter before their questions were
+ * committed. The first batch guided general fixes; the second, run once after them, did not confirm most of them and
+ * chose which to keep (so it is no longer blind); the third, written before that choice was run, is the honest figure.
+ */
+function blind(questions: [EvalQuestion[], EvalQuestion[], EvalQuestion[]]): Codebase[] {
+  return [
+    { name: 'undici/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'undici', 'lib'), version: '7.30.2', installed: npmVersion('undici'), questions: questions[0] },
+    { name: 'jinja2', language: 'Python', root: '/usr/lib/python3/dist-packages/jinja2', version: '3.1.2-1+deb12u3', installed: debVersion('python3-jinja2'), questions: questions[1] },
+    { name: 'gin', language: 'Go', root: '/usr/share/gocode/src/github.com/gin-gonic/gin', version: '1.8.1-1', installed: debVersion('golang-github-gin-gonic-gin-dev'), questions: questions[2] },
+  ];
+}
+export const BLIND_CODEBASES = blind([UNDICI_QUESTIONS, JINJA_QUESTIONS, GIN_QUESTIONS]);
+export const BLIND_FINAL_CODEBASES = blind([UNDICI_FINAL, JINJA_FINAL, GIN_FINAL]);
+export const BLIND_THIRD_CODEBASES = blind([UNDICI_THIRD, JINJA_THIRD, GIN_THIRD]);
+/** All three batches of each blind code base together: what the unit tier's floors are asserted on. */
+export const BLIND_ALL_CODEBASES = blind([[...UNDICI_QUESTIONS, ...UNDICI_FINAL, ...UNDICI_THIRD],
+  [...JINJA_QUESTIONS, ...JINJA_FINAL, ...JINJA_THIRD], [...GIN_QUESTIONS, ...GIN_FINAL, ...GIN_THIRD]]);
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
-export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev'];
+export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
