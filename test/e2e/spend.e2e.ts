@@ -10,7 +10,7 @@ import type { LedgerRecord } from '../../src/core/request';
 import { isSuggestionRecord } from '../../src/core/spend/completionStats';
 import { ledgerDir, TCO_SETTINGS } from './seedSpend';
 import { session } from './session';
-import { runCommand, screenshot, setTheme, type ThemeKind } from './workbenchPage';
+import { countTabs, runCommand, screenshot, setTheme, type ThemeKind } from './workbenchPage';
 
 /** The webview frame whose document is the spend panel (webview content lives in nested iframes). */
 async function spendFrame(timeoutMs = 30_000): Promise<Frame> {
@@ -84,6 +84,8 @@ suite('spend panel (demo)', () => {
       await runCommand(session().page, 'Hybrid: Show Spend');
       const frame = await spendFrame();
       await frame.waitForSelector('.tco [data-figure="cloudEquivalent"] .tco-value', { timeout: 20_000 });
+      // After the reloads of the earlier tests, Show Spend leaves one spend tab (a restored, never-shown one is closed).
+      assert.equal(await countTabs(session().page, 'Hybrid Assistant: Spend'), 1, 'Show Spend left more than one spend tab open');
       const value = (id: string): Promise<string> =>
         frame.evaluate(`document.querySelector('.tco [data-figure="${id}"] .tco-value')?.textContent ?? ''`) as Promise<string>;
       const hand = handFigures();

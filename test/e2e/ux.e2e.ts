@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { session } from './session';
-import { closeQuickInput, findInPalette, openFile, runCommand, setTheme, type ThemeKind } from './workbenchPage';
+import { closeQuickInput, countTabs, findInPalette, openFile, runCommand, setTheme, type ThemeKind } from './workbenchPage';
 
 /** The webview frame whose document holds `selector` (chat view: main.thread; spend panel: its totals). */
 async function frameWith(selector: string, timeoutMs = 30_000): Promise<Frame> {
@@ -180,6 +180,7 @@ suite('what the user sees is what happens (issue #26)', () => {
   test('the spend panel adds up: refused in the split, no "none" model, escalation scope, past-tense reasons', async () => {
     await runCommand(session().page, 'Hybrid: Show Spend');
     const f = await frameWith('section[aria-label="Totals"]');
+    assert.equal(await countTabs(session().page, 'Hybrid Assistant: Spend'), 1, 'Show Spend left more than one spend tab open');
     await until(async () => /Recent requests/.test(await f.evaluate('document.body.innerText') as string), 'the spend panel');
     const text = await f.evaluate('document.body.innerText') as string;
     const m = /(\d+) requests · (\d+) local · (\d+) cloud · (\d+) refused/.exec(text);
@@ -225,6 +226,7 @@ suite('what the user sees is what happens (issue #26)', () => {
       await setTheme(s, kind);
       await runCommand(s.page, 'Hybrid: Show Spend');
       const spend = await frameWith('section[aria-label="Totals"]');
+      assert.equal(await countTabs(s.page, 'Hybrid Assistant: Spend'), 1, 'Show Spend left more than one spend tab open');
       await spend.evaluate('document.querySelector(\'section[aria-label="By model"]\')?.scrollIntoView({ block: "start" })');
       const f = await focusChat();
       await s.page.waitForTimeout(800);

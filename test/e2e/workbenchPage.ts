@@ -82,6 +82,11 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/** Editor tabs (every group) whose label contains `title`: a command that shows a panel must not add a second one. */
+export function countTabs(page: Page, title: string): Promise<number> {
+  return page.locator('.tabs-container .tab', { hasText: title }).count();
+}
+
 /** Waits (bounded, best effort) until the status bar no longer says "Activating Extensions...". */
 export async function settleActivation(page: Page, timeoutMs = 15_000): Promise<void> {
   await page.locator('#workbench\\.parts\\.statusbar').getByText('Activating Extensions').first()

@@ -33,6 +33,9 @@ export class SpendPanel implements vscode.Disposable {
       existing.panel.reveal(existing.panel.viewColumn);
       return existing;
     }
+    // VS Code restores a panel from the last session lazily (when its tab is first shown): a tab that was never
+    // shown has no panel yet. Close it, so the user gets one spend panel, not two.
+    void closeUnrevivedTabs();
     const panel = vscode.window.createWebviewPanel(SpendPanel.viewType, SpendPanel.title, vscode.ViewColumn.Active, {
       ...webviewOptions(extensionUri),
       retainContextWhenHidden: false,
@@ -154,4 +157,10 @@ export class SpendPanel implements vscode.Disposable {
 function errorText(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+async function closeUnrevivedTabs(): Promise<void> {
+  const stale = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(SpendPanel.viewType));
+  if (stale.length) await vscode.window.tabGroups.close(stale).then(undefined, () => undefined);
 }
