@@ -11,6 +11,7 @@ import type { PathPolicy } from '../privacy/paths';
 import { redact, scanSensitive } from '../privacy/scan';
 import { sealForEgress, type SealedChatBody } from '../wire/seal';
 import { summarizeRedactions } from './summary';
+import { findAcrossSeams } from './seams';
 
 export interface EgressGateOptions {
   mode: OnCloudFindings;
@@ -57,8 +58,16 @@ export class EgressGate {
   }
 
   private check(body: ChatBody, contextPaths: string[]): GateResult {
-    // A file an agent's tool read is judged like an attached file.
-    const toolPaths = body.messages.flatMap((m) => (m.toolResults ?? []).flatMap((r) => (r.path ? [r.path] : [])));
+    // A file an agent's tool read is judged like an attached file: the one it names, every other file its
+    // arguments name (a shell command's operands), and the whole file's own verdict (a marker outside the lines read).
+    const results = body.messages.flatMap((m) => m.toolResults ?? []);
+    const wholeFile = results.filter((r) => r.privateFile);
+    if (wholeFile.length > 0) {
+      const p = wholeFile[0].path ?? 'a file a tool read';
+      return { ok: false, reason: `Nothing was sent: ${p} is a private file (it ${wholeFile[0].privateFile!.reason}), and private files never go to the cloud.`,
+        kinds: { 'private-file': wholeFile.length } };
+    }
+    const toolPaths = results.flatMap((r) => [...(r.path ? [r.path] : []), ...(r.mentions ?? [])]);
     const privatePaths = [...contextPaths, ...toolPaths].filter((p) => this.opts.pathPolicy.isPrivate(p).private);
     if (privatePaths.length > 0) {
       const names = privatePaths.length === 1 ? privatePaths[0] : `${privatePaths[0]} and ${privatePaths.length - 1} more`;
@@ -79,6 +88,12 @@ export class EgressGate {
       scanned.push({ text, findings });
     }
 
+    // parts = [system, each turn's content, then each turn's tool-call arguments and tool results in order]:
+    // every seam between two neighbouring tool parts is scanned too (seams.ts).
+    const firstTool = 1 + body.messages.length;
+    const seams = Array.from({ length: Math.max(0, parts.length - firstTool - 1) }, (_, k) => firstTool + k);
+    findAcrossSeams(scanned, seams, (text) => this.scan(text, { markers: this.opts.markers, deadline }));
+    if (this.now() > deadline) return this.timedOut();
     propagateKnownValues(scanned);
     const all = scanned.flatMap((s) => s.findings);
     const kinds = countKinds(all);

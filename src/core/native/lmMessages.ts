@@ -5,6 +5,9 @@
 
 import type { AskInput } from '../pipeline/ask';
 import type { ChatTurn, ContextItem, Origin, ToolCall, ToolResult, ToolSpec } from '../request';
+import { toolMentions, toolReadPath } from './toolPaths';
+
+export { toolMentions, toolReadPath } from './toolPaths';
 
 export type LmPart =
   | { kind: 'text'; text: string }
@@ -42,30 +45,18 @@ export function liftAttachments(text: string, relative: (p: string) => string): 
   return { text: context.length ? rest.replace(/<attachments>\s*<\/attachments>/g, '').trim() : text, context };
 }
 
-const PATH_KEYS = ['filePath', 'path', 'file', 'uri', 'fileName', 'filename', 'target'];
-
-/** The file a tool call names in its arguments (read_file's `filePath` and the like), if any. */
-export function toolReadPath(call: ToolCall): string | undefined {
-  let args: unknown;
-  try { args = JSON.parse(call.input || '{}'); } catch { return undefined; }
-  if (!args || typeof args !== 'object') return undefined;
-  for (const k of PATH_KEYS) {
-    const v = (args as Record<string, unknown>)[k];
-    if (typeof v === 'string' && v.trim()) return v.replace(/^file:\/\//, '');
-  }
-  return undefined;
-}
-
 function textOf(m: LmMessage): string {
   return m.parts.filter((p): p is Extract<LmPart, { kind: 'text' }> => p.kind === 'text').map((p) => p.text).join('');
 }
 
-function toTurn(m: LmMessage, pathOfCall: (id: string) => string | undefined): ChatTurn {
+interface CallFiles { path?: string; mentions: string[] }
+
+function toTurn(m: LmMessage, filesOfCall: (id: string) => CallFiles): ChatTurn {
   const toolCalls = m.parts.filter((p): p is Extract<LmPart, { kind: 'toolCall' }> => p.kind === 'toolCall').map((p) => p.call);
   const toolResults: ToolResult[] = m.parts.filter((p): p is Extract<LmPart, { kind: 'toolResult' }> => p.kind === 'toolResult')
     .map((p) => {
-      const path = pathOfCall(p.callId);
-      return { callId: p.callId, content: p.text, ...(path ? { path } : {}) };
+      const { path, mentions } = filesOfCall(p.callId);
+      return { callId: p.callId, content: p.text, ...(path ? { path } : {}), ...(mentions.length ? { mentions } : {}) };
     });
   return { role: m.role, content: textOf(m), ...(toolCalls.length ? { toolCalls } : {}), ...(toolResults.length ? { toolResults } : {}) };
 }
@@ -80,16 +71,17 @@ export function lmRequestToAsk(
 ): AskInput {
   const calls = new Map<string, ToolCall>();
   for (const m of messages) for (const p of m.parts) if (p.kind === 'toolCall') calls.set(p.call.id, p.call);
-  const pathOfCall = (id: string): string | undefined => {
+  const filesOfCall = (id: string): CallFiles => {
     const call = calls.get(id);
-    const p = call ? toolReadPath(call) : undefined;
-    return p ? relative(p) : undefined;
+    if (!call) return { mentions: [] };
+    const p = toolReadPath(call);
+    return { ...(p ? { path: relative(p) } : {}), mentions: toolMentions(call).map(relative) };
   };
   let q = -1;
   for (let i = messages.length - 1; i >= 0; i--) {
     if (messages[i].role === 'user' && textOf(messages[i]).trim()) { q = i; break; }
   }
-  const turns = messages.map((m) => toTurn(m, pathOfCall));
+  const turns = messages.map((m) => toTurn(m, filesOfCall));
   const lifted = q >= 0 ? liftAttachments(turns[q].content, relative) : { text: '', context: [] };
   // The question turn's own tool results (rare: text and results together) travel as the first step.
   const questionResults = q >= 0 && turns[q].toolResults ? [{ role: 'user' as const, content: '', toolResults: turns[q].toolResults }] : [];
