@@ -12,6 +12,9 @@ const SEAM_REACH = 512;
 
 type Scan = (text: string) => Finding[];
 
+const JSON_CLOSE = /["}\]\s]+$/;
+const JSON_OPEN = /^\s*[{[]\s*(?:"[^"]{0,64}"\s*:\s*)?"?/;
+
 /**
  * Adds, to the findings of `texts[i]`, the piece of every value that straddles the seam between `texts[i]` and
  * `texts[i + 1]` (for the indices in `seamAfter`). Returns how many straddling values were found.
@@ -22,14 +25,19 @@ export function findAcrossSeams(scanned: { text: string; findings: Finding[] }[]
     const left = scanned[i];
     const right = scanned[i + 1];
     if (!left || !right || !left.text || !right.text) continue;
-    const tail = left.text.slice(-SEAM_REACH);
-    const head = right.text.slice(0, SEAM_REACH);
-    const offset = left.text.length - tail.length;
+    // A call's arguments are JSON: the value the model wrote ends before the closing `"}` and starts after `{"key":"`.
+    // (Matched on the last few characters only, so a long run of spaces cannot make the match quadratic.)
+    const leftEnd = left.text.length - (JSON_CLOSE.exec(left.text.slice(-16))?.[0].length ?? 0);
+    const rightStart = JSON_OPEN.exec(right.text)?.[0].length ?? 0;
+    const tail = left.text.slice(Math.max(0, leftEnd - SEAM_REACH), leftEnd);
+    const head = right.text.slice(rightStart, rightStart + SEAM_REACH);
+    const offset = leftEnd - tail.length;
     for (const f of scan(tail + head)) {
       if (f.start >= tail.length || f.end <= tail.length) continue; // wholly on one side: that side's own scan saw it
       found++;
-      left.findings.push({ ...f, start: offset + f.start, end: left.text.length, line: lineAt(left.text, offset + f.start), label: `${f.label ?? f.kind} (cut in two)` });
-      right.findings.push({ ...f, start: 0, end: f.end - tail.length, line: 1, label: `${f.label ?? f.kind} (cut in two)` });
+      const label = `${f.label ?? f.kind} (cut in two)`;
+      left.findings.push({ ...f, start: offset + f.start, end: leftEnd, line: lineAt(left.text, offset + f.start), label });
+      right.findings.push({ ...f, start: rightStart, end: rightStart + f.end - tail.length, line: 1, label });
     }
   }
   return found;

@@ -29,20 +29,30 @@ export function originOfModel(id: string): Origin | undefined {
   return HYBRID_MODELS.find((m) => m.id === id)?.origin;
 }
 
-// Agents attach files as `<attachment … filePath="…">content</attachment>` blocks in the user's text.
-const ATTACHMENT = /<attachment\b([^>]*)>([\s\S]*?)<\/attachment>/g;
-const FILE_PATH_ATTR = /\b(?:filePath|path)="([^"]+)"/;
+// Agents attach files as `<attachment … filePath="…">content</attachment>` blocks in the user's text. Read
+// leniently (any case, either quote, `uri=` too, a block cut off at the end of the text): a spelling we missed
+// would leave a private file's content inline, its path never judged.
+const ATTACHMENT = /<attachment\b([^>]*)>([\s\S]*?)(?:<\/attachment\s*>|$(?![\s\S]))/gi;
+const FILE_PATH_ATTR = /\b(?:filePath|path|uri|file)\s*=\s*(?:"([^"]+)"|'([^']+)')/i;
+
+/** `file:///a/%2Eenv` → `/a/.env`; a plain path as it is. */
+function attachedPath(p: string): string {
+  if (!/^file:\/\//i.test(p)) return p;
+  const rest = p.replace(/^file:\/\//i, '');
+  try { return decodeURIComponent(rest); } catch { return rest; }
+}
 
 /** Attached files inside a user text, lifted out as context items (so their paths and contents are judged). */
 export function liftAttachments(text: string, relative: (p: string) => string): { text: string; context: ContextItem[] } {
   const context: ContextItem[] = [];
   const rest = text.replace(ATTACHMENT, (whole, attrs: string, body: string) => {
-    const p = FILE_PATH_ATTR.exec(attrs)?.[1];
+    const m = FILE_PATH_ATTR.exec(attrs);
+    const p = m?.[1] ?? m?.[2];
     if (!p) return whole;
-    context.push({ source: 'file', path: relative(p), text: body.replace(/^\n/, '') });
+    context.push({ source: 'file', path: relative(attachedPath(p)), text: body.replace(/^\n/, '') });
     return '';
   });
-  return { text: context.length ? rest.replace(/<attachments>\s*<\/attachments>/g, '').trim() : text, context };
+  return { text: context.length ? rest.replace(/<attachments>\s*<\/attachments>/gi, '').trim() : text, context };
 }
 
 function textOf(m: LmMessage): string {
@@ -82,7 +92,19 @@ export function lmRequestToAsk(
     if (messages[i].role === 'user' && textOf(messages[i]).trim()) { q = i; break; }
   }
   const turns = messages.map((m) => toTurn(m, filesOfCall));
-  const lifted = q >= 0 ? liftAttachments(turns[q].content, relative) : { text: '', context: [] };
+  // Files attached in earlier turns are lifted too: left inline in history, their paths would never be judged.
+  // They join the question's context (once each), so the whole-file rules see every one of them.
+  const earlier: ContextItem[] = [];
+  turns.forEach((t, i) => {
+    if (t.role !== 'user' || i === q || !t.content.includes('<')) return;
+    const l = liftAttachments(t.content, relative);
+    if (!l.context.length) return;
+    turns[i] = { ...t, content: l.text };
+    earlier.push(...l.context);
+  });
+  const own = q >= 0 ? liftAttachments(turns[q].content, relative) : { text: '', context: [] };
+  const seen = new Set(own.context.map((c) => `${c.path}\u0000${c.text}`));
+  const lifted = { text: own.text, context: [...earlier.filter((c) => !seen.has(`${c.path}\u0000${c.text}`) && seen.add(`${c.path}\u0000${c.text}`)), ...own.context] };
   // The question turn's own tool results (rare: text and results together) travel as the first step.
   const questionResults = q >= 0 && turns[q].toolResults ? [{ role: 'user' as const, content: '', toolResults: turns[q].toolResults }] : [];
   return {
