@@ -6,6 +6,7 @@
 import type { AskInput } from '../pipeline/ask';
 import type { ChatTurn, ContextItem, Origin, ToolCall, ToolResult, ToolSpec } from '../request';
 import { toolMentions, toolReadPath } from './toolPaths';
+import type { LocalTurns } from './localTurns';
 
 export { toolMentions, toolReadPath } from './toolPaths';
 
@@ -55,6 +56,18 @@ export function liftAttachments(text: string, relative: (p: string) => string): 
   return { text: context.length ? rest.replace(/<attachments>\s*<\/attachments>/gi, '').trim() : text, context };
 }
 
+/** The question of a picker request: its latest user message with text (-1: none). */
+function questionIndex(messages: readonly LmMessage[]): number {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i].role === 'user' && textOf(messages[i]).trim()) return i;
+  return -1;
+}
+
+/** The question's text as the editor sent it (what a later request repeats as history). */
+export function questionText(messages: readonly LmMessage[]): string {
+  const q = questionIndex(messages);
+  return q >= 0 ? textOf(messages[q]) : '';
+}
+
 function textOf(m: LmMessage): string {
   return m.parts.filter((p): p is Extract<LmPart, { kind: 'text' }> => p.kind === 'text').map((p) => p.text).join('');
 }
@@ -78,6 +91,8 @@ function toTurn(m: LmMessage, filesOfCall: (id: string) => CallFiles): ChatTurn 
  */
 export function lmRequestToAsk(
   messages: readonly LmMessage[], origin: Origin, tools: ToolSpec[], relative: (p: string) => string,
+  /** The exchanges the local model answered earlier (the provider's memory): marked so they stay local. */
+  localTurns?: LocalTurns,
 ): AskInput {
   const calls = new Map<string, ToolCall>();
   for (const m of messages) for (const p of m.parts) if (p.kind === 'toolCall') calls.set(p.call.id, p.call);
@@ -87,16 +102,15 @@ export function lmRequestToAsk(
     const p = toolReadPath(call);
     return { ...(p ? { path: relative(p) } : {}), mentions: toolMentions(call).map(relative) };
   };
-  let q = -1;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    if (messages[i].role === 'user' && textOf(messages[i]).trim()) { q = i; break; }
-  }
+  const q = questionIndex(messages);
   const turns = messages.map((m) => toTurn(m, filesOfCall));
+  if (localTurns && q > 0) localTurns.mark(turns.slice(0, q)).forEach((t, i) => { turns[i] = t; });
   // Files attached in earlier turns are lifted too: left inline in history, their paths would never be judged.
   // They join the question's context (once each), so the whole-file rules see every one of them.
   const earlier: ContextItem[] = [];
   turns.forEach((t, i) => {
-    if (t.role !== 'user' || i === q || !t.content.includes('<')) return;
+    // A local exchange's attachments stay with it (inline, and off the cloud with the rest of it).
+    if (t.role !== 'user' || i === q || t.local || !t.content.includes('<')) return;
     const l = liftAttachments(t.content, relative);
     if (!l.context.length) return;
     turns[i] = { ...t, content: l.text };
