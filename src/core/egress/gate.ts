@@ -11,6 +11,7 @@ import type { PathPolicy } from '../privacy/paths';
 import { redact, scanSensitive } from '../privacy/scan';
 import { sealForEgress, type SealedChatBody } from '../wire/seal';
 import { summarizeRedactions } from './summary';
+import { shownName } from '../privacy/shownName';
 import { findAcrossSeams } from './seams';
 
 export interface EgressGateOptions {
@@ -46,7 +47,7 @@ export class EgressGate {
   prepare(body: ChatBody, contextPaths: string[], privateFiles: string[] = []): GateResult {
     try {
       if (privateFiles.length > 0) {
-        const names = privateFiles.length === 1 ? privateFiles[0] : `${privateFiles[0]} and ${privateFiles.length - 1} more`;
+        const names = privateFiles.length === 1 ? shownName(privateFiles[0]) : `${shownName(privateFiles[0])} and ${privateFiles.length - 1} more`;
         return { ok: false, reason: `Nothing was sent: ${names} is a private file, and private files never go to the cloud.`,
           kinds: { 'private-file': privateFiles.length } };
       }
@@ -63,14 +64,14 @@ export class EgressGate {
     const results = body.messages.flatMap((m) => m.toolResults ?? []);
     const wholeFile = results.filter((r) => r.privateFile);
     if (wholeFile.length > 0) {
-      const p = wholeFile[0].path ?? 'a file a tool read';
+      const p = shownName(wholeFile[0].path ?? 'a file a tool read');
       return { ok: false, reason: `Nothing was sent: ${p} is a private file (it ${wholeFile[0].privateFile!.reason}), and private files never go to the cloud.`,
         kinds: { 'private-file': wholeFile.length } };
     }
     const toolPaths = results.flatMap((r) => [...(r.path ? [r.path] : []), ...(r.mentions ?? [])]);
     const privatePaths = [...contextPaths, ...toolPaths].filter((p) => this.opts.pathPolicy.isPrivate(p).private);
     if (privatePaths.length > 0) {
-      const names = privatePaths.length === 1 ? privatePaths[0] : `${privatePaths[0]} and ${privatePaths.length - 1} more`;
+      const names = privatePaths.length === 1 ? shownName(privatePaths[0]) : `${shownName(privatePaths[0])} and ${privatePaths.length - 1} more`;
       return { ok: false, reason: `Nothing was sent: ${names} matches a private path, and private files never go to the cloud.`,
         kinds: { 'private-path': privatePaths.length } };
     }

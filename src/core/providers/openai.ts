@@ -69,7 +69,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       modelSetting: local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model',
       timeoutSetting: local ? 'hybrid.timeouts.localFirstByteMs' : 'hybrid.timeouts.cloudFirstByteMs',
       firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state,
-      usesApiKey: !local, ...(apiKey ? { apiKey } : {}),
+      usesApiKey: !local, ...(apiKey ? { apiKey } : {}), sentText: input,
     };
     let model = body.model;
     let finishReason: string | null = null;
