@@ -4,6 +4,7 @@
 // file a tool read whose privacy comes from a marker outside the lines it read.
 import * as assert from 'node:assert/strict';
 import { lmRequestToAsk, type LmMessage } from '../../../../src/core/native/lmMessages';
+import { historyOfTurns } from '../../../../src/core/native/chatRender';
 import { judgeFile, markToolResults } from '../../../../src/core/privacy/filePrivacy';
 import { createPathPolicy } from '../../../../src/core/privacy/paths';
 import { DEFAULT_SETTINGS } from '../../../../src/core/settings';
@@ -121,4 +122,18 @@ suite('red team: native model picker — benign twins are sent', () => {
       assert.ok(out.cloudWire.includes(b.mustSend), out.shown);
     });
   }
+});
+
+suite('red team: @hybrid history (historyOfTurns)', () => {
+  test('an automatically escalated turn carries the local draft: it stays local with its question', () => {
+    const h = historyOfTurns([{ kind: 'request', prompt: 'q1' }, { kind: 'response', meta: { question: 'q1', mode: 'auto', route: 'cloud', answer: 'draft + cloud', keptLocal: true } },
+      { kind: 'request', prompt: 'q2' }, { kind: 'response', meta: { question: 'q2', mode: 'cloud', route: 'cloud', answer: 'cloud only' } }]);
+    assert.deepEqual(h.map((t) => [t.content, !!t.local]), [['q1', true], ['draft + cloud', true], ['q2', false], ['cloud only', false]]);
+  });
+  test('a local turn, an explain preview and a turn without metadata', () => {
+    const h = historyOfTurns([{ kind: 'request', prompt: 'secret q' }, { kind: 'response', meta: { question: 'secret q', mode: 'private', route: 'local', answer: 'a' } },
+      { kind: 'request', prompt: 'why' }, { kind: 'response', meta: { question: 'why', mode: 'explain', answer: 'preview' } },
+      { kind: 'request', prompt: 'lost' }, { kind: 'response', meta: undefined }]);
+    assert.deepEqual(h.map((t) => [t.content, !!t.local]), [['secret q', true], ['a', true]]);
+  });
 });
