@@ -31,7 +31,17 @@ export class LocalTurns {
   private readonly texts = new Set<string>();
   private readonly callIds = new Set<string>();
 
-  constructor(private readonly capacity = 2000) {}
+  /** `saved`: what `toJSON` returned before a restart (VS Code restores chat sessions; the marks must survive too). */
+  constructor(private readonly capacity = 2000, saved?: unknown) {
+    const s = saved && typeof saved === 'object' ? saved as { texts?: unknown; callIds?: unknown } : {};
+    for (const t of Array.isArray(s.texts) ? s.texts : []) if (typeof t === 'string') this.add(this.texts, t);
+    for (const id of Array.isArray(s.callIds) ? s.callIds : []) if (typeof id === 'string') this.add(this.callIds, id);
+  }
+
+  /** Digests and call ids only: no text of the conversation is stored. */
+  toJSON(): { texts: string[]; callIds: string[] } {
+    return { texts: [...this.texts], callIds: [...this.callIds] };
+  }
 
   /** One exchange the local model answered: the user's text, the answer's text and the tool calls it asked for. */
   remember(question: string, answer: string, toolCallIds: readonly string[] = []): void {

@@ -16,7 +16,13 @@ import type { ProviderRegistry } from '../providerRegistry';
 import type { SpendStore } from '../spendStore';
 
 /** What the model picker's provider needs: the one pipeline, the settings, prices and the token counter. */
-export interface NativeChatParts { asker: AskService; config: ConfigService; spend: SpendStore; providers: ProviderRegistry }
+export interface NativeChatParts {
+  asker: AskService; config: ConfigService; spend: SpendStore; providers: ProviderRegistry;
+  /** Where the marks of local exchanges are kept across restarts (workspace state; digests only). */
+  memory?: vscode.Memento;
+}
+
+const LOCAL_TURNS_KEY = 'hybrid.native.localTurns';
 import { partShape, toolResultText, type LmChatInformation, type LmChatProvider, type LmRequestMessage } from './features';
 
 export const LM_VENDOR = 'hybrid';
@@ -45,9 +51,10 @@ export class HybridModelProvider implements LmChatProvider, vscode.Disposable {
   readonly onDidChangeLanguageModelChatInformation = this.changed.event;
   private readonly subs: vscode.Disposable[];
   /** The exchanges the local model answered, so a later request (perhaps to Hybrid Cloud) keeps them local. */
-  private readonly localTurns = new LocalTurns();
+  private readonly localTurns: LocalTurns;
 
   constructor(private readonly parts: NativeChatParts) {
+    this.localTurns = new LocalTurns(undefined, parts.memory?.get(LOCAL_TURNS_KEY));
     this.subs = [this.changed, parts.config.onDidChange(() => this.changed.fire())];
   }
 
@@ -101,7 +108,10 @@ export class HybridModelProvider implements LmChatProvider, vscode.Disposable {
       }
     } finally {
       sub.dispose();
-      if (local) this.localTurns.remember(questionText(lm), text, callIds);
+      if (local) {
+        this.localTurns.remember(questionText(lm), text, callIds);
+        void this.parts.memory?.update(LOCAL_TURNS_KEY, this.localTurns.toJSON());
+      }
     }
     if (!problem || answered) return;
     // A refusal is an answer the user must read ("Not sent: …"); a provider failure is an error the agent shows.

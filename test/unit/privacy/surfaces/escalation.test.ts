@@ -106,6 +106,17 @@ suite('red team: the model picker remembers what stayed local', () => {
     assert.notEqual(r.leak, undefined, 'the control case should leak; if it does not, the attack above proves nothing');
   });
 
+  test('the marks survive a restart (VS Code restores the conversation; digests only are stored)', async () => {
+    const before = new LocalTurns();
+    before.remember('Between us: the pricing kernel', 'It applies 0.87.');
+    const saved = JSON.parse(JSON.stringify(before.toJSON()));
+    assert.ok(!JSON.stringify(saved).includes('pricing'), 'no text of the conversation is stored');
+    const after = new LocalTurns(undefined, saved);
+    const marked = after.mark([{ role: 'user', content: 'Between us: the pricing kernel' }, { role: 'assistant', content: 'It applies 0.87.\n' }]);
+    assert.deepEqual(marked.map((t) => !!t.local), [true, true]);
+    assert.deepEqual(new LocalTurns(undefined, { texts: [42], callIds: 'x' }).toJSON(), { texts: [], callIds: [] });
+  });
+
   test('a local agent round: its tool calls and their results are marked by call id', () => {
     const m = new LocalTurns();
     m.remember('Read the kernel', '', ['call_local_1']);
