@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { findAcrossSeams } from '../../../../src/core/egress/seams';
 import { toolMentions, toolReadPath } from '../../../../src/core/native/toolPaths';
 import { scanSensitive } from '../../../../src/core/privacy/scan';
+import type { Finding } from '../../../../src/core/request';
 import { shownName } from '../../../../src/core/privacy/shownName';
 import { scrub } from '../../../../src/core/providers/failureText';
 import { email, githubPat } from '../../../fixtures/privacy/surfaces/planted';
@@ -45,16 +46,17 @@ suite('red team pieces: server text in a failure message', () => {
 
 suite('red team pieces: seams between tool parts', () => {
   const scan = (t: string) => scanSensitive(t);
+  const none = (): Finding[] => [];
   test('a value cut in two is found on both sides, also inside a call\'s JSON', () => {
     const k = githubPat(); const cut = 14;
-    const parts = [{ text: JSON.stringify({ command: `gh auth login --with-token ${k.value.slice(0, cut)}` }), findings: [] }, { text: `${k.value.slice(cut)} ok`, findings: [] }];
+    const parts = [{ text: JSON.stringify({ command: `gh auth login --with-token ${k.value.slice(0, cut)}` }), findings: none() }, { text: `${k.value.slice(cut)} ok`, findings: none() }];
     assert.equal(findAcrossSeams(parts, [0], scan), 1);
     assert.ok(parts[0].findings.length === 1 && parts[1].findings.length === 1);
     assert.equal(parts[1].text.slice(parts[1].findings[0].start, parts[1].findings[0].end), k.value.slice(cut));
   });
   test('benign: neighbours that only touch, and values wholly on one side, add nothing', () => {
     const k = githubPat();
-    const parts = [{ text: 'info: configuration lo', findings: [] }, { text: `aded; token ${k.value} set`, findings: scan(`aded; token ${k.value} set`) }];
+    const parts = [{ text: 'info: configuration lo', findings: none() }, { text: `aded; token ${k.value} set`, findings: scan(`aded; token ${k.value} set`) }];
     assert.equal(findAcrossSeams(parts, [0], scan), 0);
   });
 });
