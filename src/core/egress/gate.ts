@@ -90,10 +90,10 @@ export class EgressGate {
     }
 
     // parts = [system, each turn's content, then each turn's tool-call arguments and tool results in order]:
-    // every seam between two neighbouring tool parts is scanned too (seams.ts).
+    // the tool parts are also scanned joined end to end (seams.ts), for a value cut into pieces.
     const firstTool = 1 + body.messages.length;
-    const seams = Array.from({ length: Math.max(0, parts.length - firstTool - 1) }, (_, k) => firstTool + k);
-    findAcrossSeams(scanned, seams, (text) => this.scan(text, { markers: this.opts.markers, deadline }));
+    const toolParts = Array.from({ length: Math.max(0, parts.length - firstTool) }, (_, k) => firstTool + k);
+    findAcrossSeams(scanned, toolParts, (text) => this.scan(text, { markers: this.opts.markers, deadline }));
     if (this.now() > deadline) return this.timedOut();
     propagateKnownValues(scanned);
     const all = scanned.flatMap((s) => s.findings);

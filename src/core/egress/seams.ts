@@ -1,43 +1,83 @@
-// Secrets cut in two by an agent's tools: a terminal tool truncates its output at N characters and the agent
-// asks for the rest, or a command carries the first half of a key whose second half comes back in the result.
-// Each piece scans clean on its own, yet the model receives both and can join them. So the gate also scans each
-// seam between neighbouring tool parts (a call's arguments, then the results) and redacts a finding that
-// straddles it on both sides. Only tool parts: chat turns are whole texts a person wrote, and joining them would
-// invent tokens out of unrelated sentences.
+// Secrets cut into pieces by an agent's tools: a terminal tool truncates its output at N characters and the agent
+// asks for the rest (two, three pieces, the next one starting on a new line), or a command carries the first half
+// of a key whose second half comes back in the result. Each piece scans clean on its own, yet the model receives
+// them all and can join them. So the gate also scans the tool parts joined end to end — each part's edges, a short
+// part whole, whitespace and JSON punctuation at the joins left out — and redacts every piece of a value found
+// across a join. Only tool parts: chat turns are whole texts a person wrote, and joining them would invent tokens
+// out of unrelated sentences.
 
 import type { Finding } from '../request';
 
-/** How far either side of a seam a straddling value may reach (tokens and keys are well under this). */
-const SEAM_REACH = 512;
+/** How far into a part a value crossing its edge may reach (tokens and keys are well under this). */
+const EDGE = 512;
+/**
+ * Put between the two edges of a long part: no value spans it (the part's own scan saw its middle). Printable on
+ * purpose: a control character would make the scan call the whole view unscannable.
+ */
+const GAP = '\n\n\u2026\n\n';
+
+// A call's arguments are JSON: the value the model wrote ends before the closing `"}` and starts after `{"key":"`.
+const CLOSE = /"?\s*[}\]]+\s*$/;
+const OPEN = /^\s*[{[]\s*(?:"[^"]{0,64}"\s*:\s*)?"?/;
+/** Characters a token is made of: whitespace between two of them at a join is what a model would drop. */
+const TOKEN_CHAR = /[A-Za-z0-9_\-+/=.]/;
 
 type Scan = (text: string) => Finding[];
 
-const JSON_CLOSE = /["}\]\s]+$/;
-const JSON_OPEN = /^\s*[{[]\s*(?:"[^"]{0,64}"\s*:\s*)?"?/;
+interface Piece { part: number; from: number; to: number; at: number }
 
 /**
- * Adds, to the findings of `texts[i]`, the piece of every value that straddles the seam between `texts[i]` and
- * `texts[i + 1]` (for the indices in `seamAfter`). Returns how many straddling values were found.
+ * Adds, to each part listed in `parts` (indices into `scanned`, in the order the model reads them), the piece of
+ * every value that crosses a join between them. Returns how many such values were found.
  */
-export function findAcrossSeams(scanned: { text: string; findings: Finding[] }[], seamAfter: number[], scan: Scan): number {
+export function findAcrossSeams(scanned: { text: string; findings: Finding[] }[], parts: number[], scan: Scan): number {
+  if (parts.length < 2) return 0;
+  let joined = '';
+  const pieces: Piece[] = [];
+  const bounds: number[] = [];
+  const push = (part: number, from: number, to: number) => {
+    pieces.push({ part, from, to, at: joined.length });
+    joined += scanned[part].text.slice(from, to);
+  };
+  for (const i of parts) {
+    const text = scanned[i]?.text ?? '';
+    const json = text.startsWith('{') || text.startsWith('[');
+    // (Matched on the edges only, so a long run of spaces cannot make a match quadratic.)
+    let end = text.length - (json ? CLOSE.exec(text.slice(-64))?.[0].length ?? 0 : 0);
+    let start = Math.min(end, json ? OPEN.exec(text.slice(0, 128))?.[0].length ?? 0 : 0);
+    // Whitespace at the join goes only between two token characters (`…ghp_ab` + `\ncd…`); elsewhere it stays, so
+    // `credential = {` + `\n  setPath(` does not turn into an assignment.
+    const prev = pieces[pieces.length - 1];
+    const lead = /^\s*/.exec(text.slice(start, start + 64))![0].length;
+    if (prev && TOKEN_CHAR.test(text.charAt(start + lead))) {
+      const before = joined.replace(/\s+$/, '');
+      if (before.length > prev.at && TOKEN_CHAR.test(before.charAt(before.length - 1))) {
+        prev.to -= joined.length - before.length;
+        joined = before;
+        bounds[bounds.length - 1] = joined.length;
+        start += lead;
+      }
+    }
+    end = Math.max(start, end);
+    if (end - start <= 2 * EDGE) push(i, start, end);
+    else {
+      push(i, start, start + EDGE);
+      joined += GAP;
+      push(i, end - EDGE, end);
+    }
+    bounds.push(joined.length);
+  }
   let found = 0;
-  for (const i of seamAfter) {
-    const left = scanned[i];
-    const right = scanned[i + 1];
-    if (!left || !right || !left.text || !right.text) continue;
-    // A call's arguments are JSON: the value the model wrote ends before the closing `"}` and starts after `{"key":"`.
-    // (Matched on the last few characters only, so a long run of spaces cannot make the match quadratic.)
-    const leftEnd = left.text.length - (JSON_CLOSE.exec(left.text.slice(-16))?.[0].length ?? 0);
-    const rightStart = JSON_OPEN.exec(right.text)?.[0].length ?? 0;
-    const tail = left.text.slice(Math.max(0, leftEnd - SEAM_REACH), leftEnd);
-    const head = right.text.slice(rightStart, rightStart + SEAM_REACH);
-    const offset = leftEnd - tail.length;
-    for (const f of scan(tail + head)) {
-      if (f.start >= tail.length || f.end <= tail.length) continue; // wholly on one side: that side's own scan saw it
-      found++;
-      const label = `${f.label ?? f.kind} (cut in two)`;
-      left.findings.push({ ...f, start: offset + f.start, end: leftEnd, line: lineAt(left.text, offset + f.start), label });
-      right.findings.push({ ...f, start: rightStart, end: rightStart + f.end - tail.length, line: 1, label });
+  for (const f of scan(joined)) {
+    if (!bounds.slice(0, -1).some((b) => f.start < b && f.end > b)) continue; // inside one part: its own scan saw it
+    found++;
+    for (const p of pieces) {
+      const from = Math.max(f.start, p.at);
+      const to = Math.min(f.end, p.at + (p.to - p.from));
+      if (from >= to) continue;
+      const target = scanned[p.part];
+      const start = p.from + (from - p.at);
+      target.findings.push({ ...f, start, end: p.from + (to - p.at), line: lineAt(target.text, start), label: `${f.label ?? f.kind} (cut in pieces)` });
     }
   }
   return found;

@@ -58,6 +58,11 @@ const ATTACKS: Attack[] = [
     return { planted: [gh], messages: agentTurn([{ name: 'run_in_terminal', args: { command: 'printenv | head -c 200' } },
       { name: 'run_in_terminal', args: { command: 'printenv | tail -c +201' } }], [`HOME=/home/dev\nGITHUB_TOKEN=${a}`, `${b}\nPATH=/usr/bin`]) };
   } },
+  { name: 'a token in three truncated pieces, the last one on a new line', messages: () => {
+    const st = stripeKey(); const v = st.value; const a = Math.floor(v.length / 3); const b = Math.floor((2 * v.length) / 3);
+    return { planted: [st], messages: agentTurn([0, 1, 2].map((n) => ({ name: 'run_in_terminal', args: { command: `printenv | cut -c ${n * 100}-` } })),
+      [`STRIPE_KEY=${v.slice(0, a)}`, v.slice(a, b), `\n${v.slice(b)}\nHOME=/home/dev`]) };
+  } },
   { name: 'an AWS key id split across the call arguments and the result', messages: () => {
     const k = awsKeyId(); const [a, b] = split(k, 8);
     return { planted: [k], messages: agentTurn([{ name: 'run_in_terminal', args: { command: `aws iam get-access-key-last-used --access-key-id ${a}` } }], [`${b} last used 2026-11-30 in eu-west-1`]) };

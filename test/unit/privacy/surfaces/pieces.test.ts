@@ -50,14 +50,14 @@ suite('red team pieces: seams between tool parts', () => {
   test('a value cut in two is found on both sides, also inside a call\'s JSON', () => {
     const k = githubPat(); const cut = 14;
     const parts = [{ text: JSON.stringify({ command: `gh auth login --with-token ${k.value.slice(0, cut)}` }), findings: none() }, { text: `${k.value.slice(cut)} ok`, findings: none() }];
-    assert.equal(findAcrossSeams(parts, [0], scan), 1);
+    assert.equal(findAcrossSeams(parts, [0, 1], scan), 1);
     assert.ok(parts[0].findings.length === 1 && parts[1].findings.length === 1);
     assert.equal(parts[1].text.slice(parts[1].findings[0].start, parts[1].findings[0].end), k.value.slice(cut));
   });
   test('benign: neighbours that only touch, and values wholly on one side, add nothing', () => {
     const k = githubPat();
     const parts = [{ text: 'info: configuration lo', findings: none() }, { text: `aded; token ${k.value} set`, findings: scan(`aded; token ${k.value} set`) }];
-    assert.equal(findAcrossSeams(parts, [0], scan), 0);
+    assert.equal(findAcrossSeams(parts, [0, 1], scan), 0);
   });
 });
 
