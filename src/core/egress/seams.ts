@@ -10,11 +10,6 @@ import type { Finding } from '../request';
 
 /** How far into a part a value crossing its edge may reach (tokens and keys are well under this). */
 const EDGE = 512;
-/**
- * Put between the two edges of a long part: no value spans it (the part's own scan saw its middle). Printable on
- * purpose: a control character would make the scan call the whole view unscannable.
- */
-const GAP = '\n\n\u2026\n\n';
 
 // A call's arguments are JSON: the value the model wrote ends before the closing `"}` and starts after `{"key":"`.
 const CLOSE = /"?\s*[}\]]+\s*$/;
@@ -26,18 +21,20 @@ type Scan = (text: string) => Finding[];
 
 interface Piece { part: number; from: number; to: number; at: number }
 
+/** A run of joined text no join-crossing value can leave: it ends where a long part's middle is left out. */
+interface Segment { text: string; pieces: Piece[]; bounds: number[] }
+
 /**
  * Adds, to each part listed in `parts` (indices into `scanned`, in the order the model reads them), the piece of
  * every value that crosses a join between them. Returns how many such values were found.
  */
 export function findAcrossSeams(scanned: { text: string; findings: Finding[] }[], parts: number[], scan: Scan): number {
   if (parts.length < 2) return 0;
-  let joined = '';
-  const pieces: Piece[] = [];
-  const bounds: number[] = [];
+  const segments: Segment[] = [{ text: '', pieces: [], bounds: [] }];
   const push = (part: number, from: number, to: number) => {
-    pieces.push({ part, from, to, at: joined.length });
-    joined += scanned[part].text.slice(from, to);
+    const seg = segments[segments.length - 1];
+    seg.pieces.push({ part, from, to, at: seg.text.length });
+    seg.text += scanned[part].text.slice(from, to);
   };
   for (const i of parts) {
     const text = scanned[i]?.text ?? '';
@@ -47,14 +44,16 @@ export function findAcrossSeams(scanned: { text: string; findings: Finding[] }[]
     let start = Math.min(end, json ? OPEN.exec(text.slice(0, 128))?.[0].length ?? 0 : 0);
     // Whitespace at the join goes only between two token characters (`…ghp_ab` + `\ncd…`); elsewhere it stays, so
     // `credential = {` + `\n  setPath(` does not turn into an assignment.
-    const prev = pieces[pieces.length - 1];
+    const seg = segments[segments.length - 1];
+    const prev = seg.pieces[seg.pieces.length - 1];
     const lead = /^\s*/.exec(text.slice(start, start + 64))![0].length;
     if (prev && TOKEN_CHAR.test(text.charAt(start + lead))) {
-      const before = joined.replace(/\s+$/, '');
-      if (before.length > prev.at && TOKEN_CHAR.test(before.charAt(before.length - 1))) {
-        prev.to -= joined.length - before.length;
-        joined = before;
-        bounds[bounds.length - 1] = joined.length;
+      let keep = seg.text.length;
+      while (keep > prev.at && /\s/.test(seg.text.charAt(keep - 1))) keep--;
+      if (keep > prev.at && TOKEN_CHAR.test(seg.text.charAt(keep - 1))) {
+        prev.to -= seg.text.length - keep;
+        seg.text = seg.text.slice(0, keep);
+        seg.bounds[seg.bounds.length - 1] = keep;
         start += lead;
       }
     }
@@ -62,22 +61,27 @@ export function findAcrossSeams(scanned: { text: string; findings: Finding[] }[]
     if (end - start <= 2 * EDGE) push(i, start, end);
     else {
       push(i, start, start + EDGE);
-      joined += GAP;
+      seg.bounds.push(seg.text.length);
+      segments.push({ text: '', pieces: [], bounds: [] });
       push(i, end - EDGE, end);
     }
-    bounds.push(joined.length);
+    segments[segments.length - 1].bounds.push(segments[segments.length - 1].text.length);
   }
   let found = 0;
-  for (const f of scan(joined)) {
-    if (!bounds.slice(0, -1).some((b) => f.start < b && f.end > b)) continue; // inside one part: its own scan saw it
-    found++;
-    for (const p of pieces) {
-      const from = Math.max(f.start, p.at);
-      const to = Math.min(f.end, p.at + (p.to - p.from));
-      if (from >= to) continue;
-      const target = scanned[p.part];
-      const start = p.from + (from - p.at);
-      target.findings.push({ ...f, start, end: p.from + (to - p.at), line: lineAt(target.text, start), label: `${f.label ?? f.kind} (cut in pieces)` });
+  for (const seg of segments) {
+    const joins = seg.bounds.slice(0, -1);
+    if (joins.length === 0) continue; // one piece: nothing is joined here
+    for (const f of scan(seg.text)) {
+      if (!joins.some((b) => f.start < b && f.end > b)) continue; // inside one part: its own scan saw it
+      found++;
+      for (const p of seg.pieces) {
+        const from = Math.max(f.start, p.at);
+        const to = Math.min(f.end, p.at + (p.to - p.from));
+        if (from >= to) continue;
+        const target = scanned[p.part];
+        const at = p.from + (from - p.at);
+        target.findings.push({ ...f, start: at, end: p.from + (to - p.at), line: lineAt(target.text, at), label: `${f.label ?? f.kind} (cut in pieces)` });
+      }
     }
   }
   return found;
