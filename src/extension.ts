@@ -101,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       ...bindStatusBar(statusBar, { spend, providers, asker, config, health }),
       config.onDidChange(() => void health.recheck(false)),
     );
-    const native = registerNativeChat({ asker, config, spend, providers }, context.extensionUri, logger);
+    const native = registerNativeChat({ asker, config, spend, providers, memory: context.workspaceState }, context.extensionUri, logger);
     subs.push(...native.disposables);
     api.nativeChat = native.support;
     if (process.env.HYBRID_TEST === '1') {

@@ -51,6 +51,13 @@ export interface ToolResult {
   content: string;
   /** The workspace file the tool read, when known: judged by the same private-path rules as attached files. */
   path?: string;
+  /**
+   * Every other file the call's arguments name (a shell command's operands, a nested or listed path): a terminal
+   * `cat private/plan.md` reads a file no `filePath` names. Judged like `path`; never sent.
+   */
+  mentions?: string[];
+  /** Set when the whole file the tool read is private (a marker outside the lines read): nothing of it leaves. */
+  privateFile?: { kind: 'path' | 'marker' | 'unscannable'; reason: string };
 }
 
 export interface Request {

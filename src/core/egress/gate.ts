@@ -11,6 +11,8 @@ import type { PathPolicy } from '../privacy/paths';
 import { redact, scanSensitive } from '../privacy/scan';
 import { sealForEgress, type SealedChatBody } from '../wire/seal';
 import { summarizeRedactions } from './summary';
+import { shownName } from '../privacy/shownName';
+import { findAcrossSeams } from './seams';
 
 export interface EgressGateOptions {
   mode: OnCloudFindings;
@@ -45,7 +47,7 @@ export class EgressGate {
   prepare(body: ChatBody, contextPaths: string[], privateFiles: string[] = []): GateResult {
     try {
       if (privateFiles.length > 0) {
-        const names = privateFiles.length === 1 ? privateFiles[0] : `${privateFiles[0]} and ${privateFiles.length - 1} more`;
+        const names = privateFiles.length === 1 ? shownName(privateFiles[0]) : `${shownName(privateFiles[0])} and ${privateFiles.length - 1} more`;
         return { ok: false, reason: `Nothing was sent: ${names} is a private file, and private files never go to the cloud.`,
           kinds: { 'private-file': privateFiles.length } };
       }
@@ -57,11 +59,19 @@ export class EgressGate {
   }
 
   private check(body: ChatBody, contextPaths: string[]): GateResult {
-    // A file an agent's tool read is judged like an attached file.
-    const toolPaths = body.messages.flatMap((m) => (m.toolResults ?? []).flatMap((r) => (r.path ? [r.path] : [])));
+    // A file an agent's tool read is judged like an attached file: the one it names, every other file its
+    // arguments name (a shell command's operands), and the whole file's own verdict (a marker outside the lines read).
+    const results = body.messages.flatMap((m) => m.toolResults ?? []);
+    const wholeFile = results.filter((r) => r.privateFile);
+    if (wholeFile.length > 0) {
+      const p = shownName(wholeFile[0].path ?? 'a file a tool read');
+      return { ok: false, reason: `Nothing was sent: ${p} is a private file (it ${wholeFile[0].privateFile!.reason}), and private files never go to the cloud.`,
+        kinds: { 'private-file': wholeFile.length } };
+    }
+    const toolPaths = results.flatMap((r) => [...(r.path ? [r.path] : []), ...(r.mentions ?? [])]);
     const privatePaths = [...contextPaths, ...toolPaths].filter((p) => this.opts.pathPolicy.isPrivate(p).private);
     if (privatePaths.length > 0) {
-      const names = privatePaths.length === 1 ? privatePaths[0] : `${privatePaths[0]} and ${privatePaths.length - 1} more`;
+      const names = privatePaths.length === 1 ? shownName(privatePaths[0]) : `${shownName(privatePaths[0])} and ${privatePaths.length - 1} more`;
       return { ok: false, reason: `Nothing was sent: ${names} matches a private path, and private files never go to the cloud.`,
         kinds: { 'private-path': privatePaths.length } };
     }
@@ -79,6 +89,12 @@ export class EgressGate {
       scanned.push({ text, findings });
     }
 
+    // parts = [system, each turn's content, then each turn's tool-call arguments and tool results in order]:
+    // the tool parts are also scanned joined end to end (seams.ts), for a value cut into pieces.
+    const firstTool = 1 + body.messages.length;
+    const toolParts = Array.from({ length: Math.max(0, parts.length - firstTool) }, (_, k) => firstTool + k);
+    findAcrossSeams(scanned, toolParts, (text) => this.scan(text, { markers: this.opts.markers, deadline }));
+    if (this.now() > deadline) return this.timedOut();
     propagateKnownValues(scanned);
     const all = scanned.flatMap((s) => s.findings);
     const kinds = countKinds(all);

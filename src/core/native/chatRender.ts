@@ -4,6 +4,7 @@
 
 import { summarizeRedactions } from '../egress/summary';
 import type { AskEvent } from '../pipeline/events';
+import type { ChatTurn } from '../request';
 import { formatEstimate, formatUsd } from '../../shared/money';
 import { formatMs } from '../presentation/statusText';
 
@@ -76,4 +77,31 @@ export function closingButtons(route: 'local' | 'cloud' | 'refuse' | undefined, 
 /** The query that re-asks `question` in `mode` through the participant. */
 export function participantQuery(participant: string, mode: ChatMode, question: string): string {
   return `@${participant} ${mode === 'auto' ? '' : `/${mode} `}${question}`;
+}
+
+/** What `@hybrid` remembers of a finished turn (ChatResult.metadata): enough for history, follow-ups and buttons. */
+export interface TurnMeta {
+  question: string; mode: ChatMode; route?: 'local' | 'cloud' | 'refuse'; answer: string; cloudBarred?: boolean;
+  /** A local model wrote part of the answer (an escalated draft, a fallback): the turn never goes to the cloud. */
+  keptLocal?: boolean;
+}
+
+export type PastTurn = { kind: 'request'; prompt: string } | { kind: 'response'; meta: Partial<TurnMeta> | undefined };
+
+/**
+ * Earlier `@hybrid` turns as model history. A turn any local model answered is marked local, with the question
+ * that asked it, so it never goes to the cloud: a turn whose last route was the cloud may still carry a local
+ * draft (automatic escalation appends the cloud's answer to it). Explain previews never reached a model.
+ */
+export function historyOfTurns(turns: readonly PastTurn[]): ChatTurn[] {
+  const out: ChatTurn[] = [];
+  for (const t of turns) {
+    if (t.kind === 'request') { out.push({ role: 'user', content: t.prompt }); continue; }
+    const meta = t.meta;
+    if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain') { if (out.at(-1)?.role === 'user') out.pop(); continue; }
+    const local = meta.route === 'local' || meta.keptLocal === true;
+    out.push({ role: 'assistant', content: meta.answer, ...(local ? { local: true } : {}) });
+    if (local) { const q = out.at(-2); if (q?.role === 'user') q.local = true; }
+  }
+  return out;
 }

@@ -5,6 +5,10 @@
 
 import type { AskInput } from '../pipeline/ask';
 import type { ChatTurn, ContextItem, Origin, ToolCall, ToolResult, ToolSpec } from '../request';
+import { toolMentions, toolReadPath } from './toolPaths';
+import type { LocalTurns } from './localTurns';
+
+export { toolMentions, toolReadPath } from './toolPaths';
 
 export type LmPart =
   | { kind: 'text'; text: string }
@@ -26,46 +30,56 @@ export function originOfModel(id: string): Origin | undefined {
   return HYBRID_MODELS.find((m) => m.id === id)?.origin;
 }
 
-// Agents attach files as `<attachment … filePath="…">content</attachment>` blocks in the user's text.
-const ATTACHMENT = /<attachment\b([^>]*)>([\s\S]*?)<\/attachment>/g;
-const FILE_PATH_ATTR = /\b(?:filePath|path)="([^"]+)"/;
+// Agents attach files as `<attachment … filePath="…">content</attachment>` blocks in the user's text. Read
+// leniently (any case, either quote, `uri=` too, a block cut off at the end of the text): a spelling we missed
+// would leave a private file's content inline, its path never judged.
+const ATTACHMENT = /<attachment\b([^>]*)>([\s\S]*?)(?:<\/attachment\s*>|$(?![\s\S]))/gi;
+const FILE_PATH_ATTR = /\b(?:filePath|path|uri|file)\s*=\s*(?:"([^"]+)"|'([^']+)')/i;
+
+/** `file:///a/%2Eenv` → `/a/.env`; a plain path as it is. */
+function attachedPath(p: string): string {
+  if (!/^file:\/\//i.test(p)) return p;
+  const rest = p.replace(/^file:\/\//i, '');
+  try { return decodeURIComponent(rest); } catch { return rest; }
+}
 
 /** Attached files inside a user text, lifted out as context items (so their paths and contents are judged). */
 export function liftAttachments(text: string, relative: (p: string) => string): { text: string; context: ContextItem[] } {
   const context: ContextItem[] = [];
   const rest = text.replace(ATTACHMENT, (whole, attrs: string, body: string) => {
-    const p = FILE_PATH_ATTR.exec(attrs)?.[1];
+    const m = FILE_PATH_ATTR.exec(attrs);
+    const p = m?.[1] ?? m?.[2];
     if (!p) return whole;
-    context.push({ source: 'file', path: relative(p), text: body.replace(/^\n/, '') });
+    context.push({ source: 'file', path: relative(attachedPath(p)), text: body.replace(/^\n/, '') });
     return '';
   });
-  return { text: context.length ? rest.replace(/<attachments>\s*<\/attachments>/g, '').trim() : text, context };
+  return { text: context.length ? rest.replace(/<attachments>\s*<\/attachments>/gi, '').trim() : text, context };
 }
 
-const PATH_KEYS = ['filePath', 'path', 'file', 'uri', 'fileName', 'filename', 'target'];
+/** The question of a picker request: its latest user message with text (-1: none). */
+function questionIndex(messages: readonly LmMessage[]): number {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i].role === 'user' && textOf(messages[i]).trim()) return i;
+  return -1;
+}
 
-/** The file a tool call names in its arguments (read_file's `filePath` and the like), if any. */
-export function toolReadPath(call: ToolCall): string | undefined {
-  let args: unknown;
-  try { args = JSON.parse(call.input || '{}'); } catch { return undefined; }
-  if (!args || typeof args !== 'object') return undefined;
-  for (const k of PATH_KEYS) {
-    const v = (args as Record<string, unknown>)[k];
-    if (typeof v === 'string' && v.trim()) return v.replace(/^file:\/\//, '');
-  }
-  return undefined;
+/** The question's text as the editor sent it (what a later request repeats as history). */
+export function questionText(messages: readonly LmMessage[]): string {
+  const q = questionIndex(messages);
+  return q >= 0 ? textOf(messages[q]) : '';
 }
 
 function textOf(m: LmMessage): string {
   return m.parts.filter((p): p is Extract<LmPart, { kind: 'text' }> => p.kind === 'text').map((p) => p.text).join('');
 }
 
-function toTurn(m: LmMessage, pathOfCall: (id: string) => string | undefined): ChatTurn {
+interface CallFiles { path?: string; mentions: string[] }
+
+function toTurn(m: LmMessage, filesOfCall: (id: string) => CallFiles): ChatTurn {
   const toolCalls = m.parts.filter((p): p is Extract<LmPart, { kind: 'toolCall' }> => p.kind === 'toolCall').map((p) => p.call);
   const toolResults: ToolResult[] = m.parts.filter((p): p is Extract<LmPart, { kind: 'toolResult' }> => p.kind === 'toolResult')
     .map((p) => {
-      const path = pathOfCall(p.callId);
-      return { callId: p.callId, content: p.text, ...(path ? { path } : {}) };
+      const { path, mentions } = filesOfCall(p.callId);
+      return { callId: p.callId, content: p.text, ...(path ? { path } : {}), ...(mentions.length ? { mentions } : {}) };
     });
   return { role: m.role, content: textOf(m), ...(toolCalls.length ? { toolCalls } : {}), ...(toolResults.length ? { toolResults } : {}) };
 }
@@ -77,20 +91,34 @@ function toTurn(m: LmMessage, pathOfCall: (id: string) => string | undefined): C
  */
 export function lmRequestToAsk(
   messages: readonly LmMessage[], origin: Origin, tools: ToolSpec[], relative: (p: string) => string,
+  /** The exchanges the local model answered earlier (the provider's memory): marked so they stay local. */
+  localTurns?: LocalTurns,
 ): AskInput {
   const calls = new Map<string, ToolCall>();
   for (const m of messages) for (const p of m.parts) if (p.kind === 'toolCall') calls.set(p.call.id, p.call);
-  const pathOfCall = (id: string): string | undefined => {
+  const filesOfCall = (id: string): CallFiles => {
     const call = calls.get(id);
-    const p = call ? toolReadPath(call) : undefined;
-    return p ? relative(p) : undefined;
+    if (!call) return { mentions: [] };
+    const p = toolReadPath(call);
+    return { ...(p ? { path: relative(p) } : {}), mentions: toolMentions(call).map(relative) };
   };
-  let q = -1;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    if (messages[i].role === 'user' && textOf(messages[i]).trim()) { q = i; break; }
-  }
-  const turns = messages.map((m) => toTurn(m, pathOfCall));
-  const lifted = q >= 0 ? liftAttachments(turns[q].content, relative) : { text: '', context: [] };
+  const q = questionIndex(messages);
+  const turns = messages.map((m) => toTurn(m, filesOfCall));
+  if (localTurns && q > 0) localTurns.mark(turns.slice(0, q)).forEach((t, i) => { turns[i] = t; });
+  // Files attached in earlier turns are lifted too: left inline in history, their paths would never be judged.
+  // They join the question's context (once each), so the whole-file rules see every one of them.
+  const earlier: ContextItem[] = [];
+  turns.forEach((t, i) => {
+    // A local exchange's attachments stay with it (inline, and off the cloud with the rest of it).
+    if (t.role !== 'user' || i === q || t.local || !t.content.includes('<')) return;
+    const l = liftAttachments(t.content, relative);
+    if (!l.context.length) return;
+    turns[i] = { ...t, content: l.text };
+    earlier.push(...l.context);
+  });
+  const own = q >= 0 ? liftAttachments(turns[q].content, relative) : { text: '', context: [] };
+  const seen = new Set(own.context.map((c) => `${c.path}\u0000${c.text}`));
+  const lifted = { text: own.text, context: [...earlier.filter((c) => !seen.has(`${c.path}\u0000${c.text}`) && seen.add(`${c.path}\u0000${c.text}`)), ...own.context] };
   // The question turn's own tool results (rare: text and results together) travel as the first step.
   const questionResults = q >= 0 && turns[q].toolResults ? [{ role: 'user' as const, content: '', toolResults: turns[q].toolResults }] : [];
   return {

@@ -5,6 +5,7 @@ import { formatEstimate } from '../../shared/money';
 import type { Decision, Labels } from '../request';
 import type { PreflightEstimate } from '../spend/preflight';
 import type { AttachedContext } from './events';
+import { shownName } from '../privacy/shownName';
 
 /** The longest answer a run asks for: the upper bound of every cost estimate. */
 export const ANSWER_TOKENS = 1024;
@@ -24,7 +25,7 @@ export function explainText(
   } else {
     lines.push('**Estimated cost**: $0 in tokens (local)', '');
   }
-  if (attached.length) lines.push(`**Context**: ${contextCount(attached)}`, ...attached.map((c) => `- ${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`));
+  if (attached.length) lines.push(`**Context**: ${contextCount(attached)}`, ...attached.map((c) => `- ${shownName(c.path)}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`));
   return lines.join('\n');
 }
 

@@ -4,7 +4,7 @@
 // that judges a whole file; adapters cache its verdict per document version, so it runs once per edit, not per
 // request.
 
-import type { ContextItem } from '../request';
+import type { ChatTurn, ContextItem } from '../request';
 import { findMarkers } from './markers';
 import type { PathPolicy } from './paths';
 import { DEFAULT_MAX_BYTES } from './scan';
@@ -84,4 +84,26 @@ export class FilePrivacyCache {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/**
+ * An agent's tool results, each marked with the verdict on the whole file its call read (and on every file its
+ * arguments name): `read_file` of lines 40–80 below a `// CONFIDENTIAL` header returns no marker, yet it is that
+ * file. `judge` is the adapter's cached whole-file judge; turns without tool results come back as they were.
+ */
+export async function markToolResults(turns: ChatTurn[] | undefined, judge: (path: string) => Promise<FilePrivacy>): Promise<ChatTurn[] | undefined> {
+  if (!turns?.some((t) => t.toolResults?.length)) return turns;
+  return Promise.all(turns.map(async (t) => {
+    if (!t.toolResults?.length) return t;
+    const toolResults = await Promise.all(t.toolResults.map(async (r) => {
+      if (r.privateFile) return r;
+      for (const p of [...(r.path ? [r.path] : []), ...(r.mentions ?? [])]) {
+        const v = await judge(p);
+        // A big log a command merely names (`tail app.log`) is not refused for its size; the file read is.
+        if (v.private && (p === r.path || v.kind !== 'unscannable')) return { ...r, privateFile: { kind: v.kind, reason: v.reason } };
+      }
+      return r;
+    }));
+    return { ...t, toolResults };
+  }));
 }

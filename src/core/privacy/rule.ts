@@ -36,8 +36,10 @@ export function re(source: string, flags = ''): RegExp {
 }
 
 // Terminator used by gitleaks' "unique token" rules: a quote, whitespace, `;`, an escaped newline, or the end.
-// An escaped quote ends a value too (`\"sk_live_…\"` inside a JSON string).
-export const END = String.raw`(?=[\x60'"\s;,)\]}<>]|\\[nrt'"\x60\\]|$)`;
+// An escaped quote ends a value too (`\"sk_live_…\"` inside a JSON string). Also punctuation no token of these
+// formats contains: Stripe's own docs pass a key as `curl … -u sk_live_…:`, a sentence ends `… sk_live_….`, a
+// query string goes on `&…` (the red team found each of these leaking).
+export const END = String.raw`(?=[\x60'"\s;,)\]}<>.:!?@|&#%*]|\\[nrt'"\x60\\]|$)`;
 export const PLACEHOLDER = /EXAMPLE|X{6,}|x{6,}|0{8,}|\*{4,}/;
 
 export function findByRule(rule: SecretRule, text: string): RawHit[] {

@@ -66,7 +66,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     const ctx: FailureContext = {
       name: 'Anthropic', baseUrl: o.baseUrl, model: body.model, baseUrlSetting: 'hybrid.anthropic.baseUrl',
       modelSetting: 'hybrid.cloud.model', timeoutSetting: 'hybrid.timeouts.cloudFirstByteMs',
-      firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state, usesApiKey: true, apiKey,
+      firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state, usesApiKey: true, apiKey, sentText: input,
     };
     const done = (result: StreamResult) => ({ result, earlyErrorEvent: false });
     let model = body.model;

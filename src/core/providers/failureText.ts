@@ -1,5 +1,7 @@
 // The words of a failure message: errno codes, hosts, durations, and server text with anything key-shaped removed.
 
+import { redact, scanSensitive } from '../privacy/scan';
+
 /** Walks `cause` chains for a Node errno code (ECONNREFUSED, ENOTFOUND, …). */
 export function errnoOf(err: unknown): string | undefined {
   let e: unknown = err;
@@ -27,12 +29,36 @@ export function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
 }
 
-/** Removes anything key-shaped from server text before it reaches a message or a log. */
-export function scrub(text: string, secret?: string): string {
-  let out = text;
+/** Runs at least this long that a server's text shares with the request are the request quoted back. */
+const ECHO_MIN = 12;
+
+/**
+ * Server text as a failure message may carry it: key-shaped strings removed, secrets and personal data redacted,
+ * and any run quoted back from the request (`sent`: the prompt as sent) cut out. Servers do quote requests in
+ * their errors (FastAPI's 422 `input`, some gateways' "received messages=…"), and a local server got the prompt
+ * unredacted; failure messages are shown, logged and handed to the editor's agent, never prompt text.
+ */
+export function scrub(text: string, secret?: string, sent?: string): string {
+  let out = text.slice(0, 2000);
   if (secret && secret.length >= 4) out = out.split(secret).join('[key]');
-  return out
-    .replace(/\b(sk|rk|pk)[-_][A-Za-z0-9_*-]{6,}/g, '[key]')
-    .replace(/\bBearer\s+\S+/gi, 'Bearer [key]')
-    .slice(0, 200);
+  if (sent) out = withoutEcho(out, sent);
+  out = out.replace(/\b(sk|rk|pk)[-_][A-Za-z0-9_*-]{6,}/g, '[key]').replace(/\bBearer\s+\S+/gi, 'Bearer [key]');
+  const found = scanSensitive(out);
+  return (found.length ? redact(out, found) : out).slice(0, 200);
+}
+
+function withoutEcho(text: string, sent: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (i + ECHO_MIN <= text.length && sent.includes(text.slice(i, i + ECHO_MIN))) {
+      let j = i + ECHO_MIN;
+      while (j < text.length && sent.includes(text.slice(i, j + 1))) j++;
+      out += '[request text]';
+      i = j;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
 }

@@ -23,6 +23,8 @@ export interface FailureContext {
   /** Cloud providers point at the API key command; local ones do not need a key. */
   usesApiKey: boolean;
   apiKey?: string;
+  /** The request's text as sent: a server that quotes it back in an error has it cut out of the message. */
+  sentText?: string;
 }
 
 const SET_KEY = '“Hybrid: Set API Key”';
@@ -113,7 +115,7 @@ export function quotaBodyCheck(status: number, text: string): boolean {
 
 export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFailure {
   const { status, body } = e;
-  const serverText = scrub(errorMessageOf(body), ctx.apiKey);
+  const serverText = scrub(errorMessageOf(body), ctx.apiKey, ctx.sentText);
   if (isGatewayBudgetError(status, body)) {
     return {
       code: 'budget', status,
@@ -215,7 +217,7 @@ export function sdkFailure(ctx: FailureContext, err: unknown, classes: SdkErrorC
   if (errnoOf(err)) return connectionFailure(ctx, err);
   return {
     code: 'unknown',
-    message: `${ctx.name} request failed: ${scrub(e?.message ?? String(err), ctx.apiKey)} — see the Hybrid log.`,
+    message: `${ctx.name} request failed: ${scrub(e?.message ?? String(err), ctx.apiKey, ctx.sentText)} — see the Hybrid log.`,
     fix: 'showLogs',
   };
 }

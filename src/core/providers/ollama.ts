@@ -167,7 +167,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     if (!(await localEndpoint())) return failed(meter, inputText, model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
     if (signal.aborted) return failed(meter, inputText, model, undefined);
     const guard = guardFor(signal);
-    const ctx = { ...context(model, guard), modelSetting };
+    const ctx = { ...context(model, guard), modelSetting, sentText: inputText };
     try {
       const client = clientFor(guard);
       const info = await modelInfo(client, model);

@@ -35,14 +35,14 @@ export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown
     const text = typeof e.error === 'string' ? e.error : e.message ?? '';
     if (e.status_code === 404 && isModelNotFound(text)) return pullFailure(ctx.model);
     if (e.status_code === 404) {
-      return { code: 'unknown', status: 404, message: `${baseUrl} answered 404 (${scrub(text)}) — check that hybrid.local.baseUrl points at Ollama.`, fix: 'openSettings' };
+      return { code: 'unknown', status: 404, message: `${baseUrl} answered 404 (${scrub(text, undefined, ctx.sentText)}) — check that hybrid.local.baseUrl points at Ollama.`, fix: 'openSettings' };
     }
     if (e.status_code === 403 && /remote/i.test(text)) return remoteModelFailure(ctx.model, 'Ollama cloud');
     if (e.status_code === 503) {
       return { code: 'server', status: 503, message: 'Ollama is busy (503: its request queue is full) — try again in a moment.', fix: 'retry' };
     }
     if (e.status_code >= 500) {
-      return { code: 'server', status: e.status_code, message: `Ollama had a server error (${e.status_code}: ${scrub(text)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
+      return { code: 'server', status: e.status_code, message: `Ollama had a server error (${e.status_code}: ${scrub(text, undefined, ctx.sentText)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
     }
     return httpFailure(ctx, { status: e.status_code, body: { error: text } });
   }
@@ -57,5 +57,5 @@ export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown
   const msg = e?.message ?? String(err);
   if (/did not receive done/i.test(msg)) return protocolFailure(ctx, 'ended the stream before its final chunk');
   // An {"error": …} line inside a 200 stream: the model failed while answering.
-  return { code: 'server', message: `Ollama failed while answering (${scrub(msg)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
+  return { code: 'server', message: `Ollama failed while answering (${scrub(msg, undefined, ctx.sentText)}) — try again; if it repeats, check the Ollama log.`, fix: 'retry' };
 }

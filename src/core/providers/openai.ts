@@ -46,7 +46,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
   async function* stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);
     const input = chatText(body.system, body.messages);
-    const opened = await openSession(session, body.model, local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model', isSealed(body), signal);
+    const opened = await openSession(session, { model: body.model, modelSetting: local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model', sentText: input }, isSealed(body), signal);
     if ('failure' in opened) return failed(meter, input, body.model, opened.failure);
     const { guard, ctx, client } = opened.session;
     let model = body.model;

@@ -16,7 +16,7 @@ export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSign
     const meter = new Meter(cfg.o.clock);
     const input = `${body.prefix}${body.suffix}`;
     // Private code: never to anything but the private tier (the session checks the endpoint is local).
-    const opened = await openSession(cfg, body.model, 'hybrid.local.completionModel', false, signal);
+    const opened = await openSession(cfg, { model: body.model, modelSetting: 'hybrid.local.completionModel', sentText: input }, false, signal);
     if ('failure' in opened) return failed(meter, input, body.model, opened.failure);
     const { guard, ctx, client } = opened.session;
     const template = fimTemplateFor(body.model);

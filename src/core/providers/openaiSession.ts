@@ -29,9 +29,10 @@ export interface OpenAISession { guard: RequestGuard; ctx: FailureContext; clien
  * The session for one request, or why it cannot start (`failure` undefined: the user already cancelled).
  * `sealed` says whether the egress gate sealed the body; the cloud refuses anything else.
  */
-export async function openSession(cfg: SessionConfig, model: string, modelSetting: string, sealed: boolean, signal: AbortSignal):
+export async function openSession(cfg: SessionConfig, req: { model: string; modelSetting: string; sentText: string }, sealed: boolean, signal: AbortSignal):
 Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   const { o, local, name } = cfg;
+  const { model, modelSetting } = req;
   if (local) {
     const verdict = await cfg.isLocal(o.baseUrl);
     if (verdict !== true) {
@@ -55,7 +56,8 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
     modelSetting,
     timeoutSetting: local ? 'hybrid.timeouts.localFirstByteMs' : 'hybrid.timeouts.cloudFirstByteMs',
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state,
-    usesApiKey: !local, ...(apiKey ? { apiKey } : {}),
+    // What was sent, so server text that quotes the request is cut out of messages and logs (failureText.scrub).
+    usesApiKey: !local, ...(apiKey ? { apiKey } : {}), sentText: req.sentText,
   };
   const client = new OpenAI({
     // Local servers usually ignore the key; the SDK insists on one (and would otherwise read OPENAI_API_KEY).

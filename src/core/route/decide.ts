@@ -3,7 +3,7 @@
 // read. Reasons name what was found and where, never the value.
 
 import { placeOf } from '../task/classify';
-import { redact, scanSensitive } from '../privacy/scan';
+import { shownName } from '../privacy/shownName';
 import type { BudgetState, Decision, Finding, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
 import { type CloudTier, effectiveTier, tierLabel } from './tiers';
@@ -211,11 +211,13 @@ function describePrivate(labels: Labels): string {
   const first = labels.privatePaths[0];
   const why = labels.privateReasons?.[first];
   const more = labels.privatePaths.length > 1 ? ` (and ${labels.privatePaths.length - 1} more)` : '';
-  return why ? `${shown(first)}${more} is a private file: it ${why}` : `${listPaths(labels.privatePaths)} matches a private path`;
+  return why ? `${shownName(first)}${more} is a private file: it ${why}` : `${listPaths(labels.privatePaths)} matches a private path`;
 }
 
 function sentence(f: Finding): string {
-  const place = placeOf(f);
+  const found = placeOf(f);
+  // "the open file <name>" and "a tool result (<name>)" name a file: reasons reach the ledger (shownName).
+  const place = { ...found, where: shownName(found.where) };
   const label = f.label ?? f.kind;
   if (f.category === 'unscannable') return `${place.where} could not be scanned (${label})`;
   if (f.category === 'path') return `${place.where} is a ${label}`;
@@ -228,13 +230,7 @@ function countFindings(findings: Finding[]): string {
 }
 
 function listPaths(paths: string[]): string {
-  return paths.length === 1 ? shown(paths[0]) : `${shown(paths[0])} (and ${paths.length - 1} more)`;
-}
-
-/** A path as reasons name it: reasons reach the ledger, so personal data in a file name is redacted there too. */
-function shown(path: string): string {
-  const found = scanSensitive(path);
-  return found.length ? redact(path, found) : path;
+  return paths.length === 1 ? shownName(paths[0]) : `${shownName(paths[0])} (and ${paths.length - 1} more)`;
 }
 
 function article(label: string): string {

@@ -59,6 +59,13 @@ export function classify(request: Request, opts: ClassifyOptions = {}): Labels {
     for (const r of turn.toolResults ?? []) {
       const found = scanSensitive(r.content, { ...scanOpts, path: r.path });
       if (r.path && found.some((f) => f.category === 'path') && !privatePaths.includes(r.path)) privatePaths.push(r.path);
+      // A file named only in the call's arguments (`cat private/plan.md`) is read all the same.
+      for (const m of r.mentions ?? []) if (opts.pathPolicy?.isPrivate(m).private && !privatePaths.includes(m)) privatePaths.push(m);
+      if (r.privateFile) {
+        const where = r.path ?? 'a file a tool read';
+        if (!privatePaths.includes(where)) privatePaths.push(where);
+        if (r.privateFile.kind !== 'path') privateReasons[where] ??= r.privateFile.reason;
+      }
       add(found, r.path ? `a tool result (${r.path.split(/[\\/]/).pop()})` : 'a tool result');
     }
   }

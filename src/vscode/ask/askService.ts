@@ -56,6 +56,9 @@ export class AskService extends Disposable {
     if (this.parts.addContext) input = await this.parts.addContext(input);
     // Every item, whoever built it, inherits its whole file's privacy before the classifier sees it.
     input = { ...input, context: await privacy.documents.mark(input.context) };
+    // So does every file an agent's tool read, in this request's steps and in the history it carries.
+    const [steps, history] = await Promise.all([privacy.documents.markTurns(input.steps), privacy.documents.markTurns(input.history)]);
+    input = { ...input, ...(steps ? { steps } : {}), ...(history ? { history } : {}) };
     const cloud = await providers.cloud(); // the request's one key read; also refreshes cloudKeySet for the router
     await spend.refresh(); // budgets count every window's spend, never an empty model before the first load
     const s = config.settings;

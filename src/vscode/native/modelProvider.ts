@@ -5,7 +5,8 @@
 
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { HYBRID_MODELS, lmRequestToAsk, originOfModel, type LmMessage, type LmPart } from '../../core/native/lmMessages';
+import { HYBRID_MODELS, lmRequestToAsk, originOfModel, questionText, type LmMessage, type LmPart } from '../../core/native/lmMessages';
+import { LocalTurns } from '../../core/native/localTurns';
 import { parseToolInput } from '../../core/providers/toolWire';
 import { contextWindowOf } from '../../core/spend';
 import { contextPath } from '../ask/editorContext';
@@ -15,7 +16,13 @@ import type { ProviderRegistry } from '../providerRegistry';
 import type { SpendStore } from '../spendStore';
 
 /** What the model picker's provider needs: the one pipeline, the settings, prices and the token counter. */
-export interface NativeChatParts { asker: AskService; config: ConfigService; spend: SpendStore; providers: ProviderRegistry }
+export interface NativeChatParts {
+  asker: AskService; config: ConfigService; spend: SpendStore; providers: ProviderRegistry;
+  /** Where the marks of local exchanges are kept across restarts (workspace state; digests only). */
+  memory?: vscode.Memento;
+}
+
+const LOCAL_TURNS_KEY = 'hybrid.native.localTurns';
 import { partShape, toolResultText, type LmChatInformation, type LmChatProvider, type LmRequestMessage } from './features';
 
 export const LM_VENDOR = 'hybrid';
@@ -43,8 +50,11 @@ export class HybridModelProvider implements LmChatProvider, vscode.Disposable {
   /** The editor re-reads the model list on this event: after start-up and whenever our settings change. */
   readonly onDidChangeLanguageModelChatInformation = this.changed.event;
   private readonly subs: vscode.Disposable[];
+  /** The exchanges the local model answered, so a later request (perhaps to Hybrid Cloud) keeps them local. */
+  private readonly localTurns: LocalTurns;
 
   constructor(private readonly parts: NativeChatParts) {
+    this.localTurns = new LocalTurns(undefined, parts.memory?.get(LOCAL_TURNS_KEY));
     this.subs = [this.changed, parts.config.onDidChange(() => this.changed.fire())];
   }
 
@@ -76,22 +86,32 @@ export class HybridModelProvider implements LmChatProvider, vscode.Disposable {
     const origin = originOfModel(model.id);
     if (!origin) throw new Error(`Hybrid: unknown model ${model.id}`);
     const tools = (options.tools ?? []).map((t) => ({ name: t.name, description: t.description, ...(t.inputSchema ? { inputSchema: t.inputSchema } : {}) }));
-    const input = lmRequestToAsk(messages.map(toLmMessage), origin, tools, workspaceRelative);
+    const lm = messages.map(toLmMessage);
+    const input = lmRequestToAsk(lm, origin, tools, workspaceRelative, this.localTurns);
+    let local = false;
+    let text = '';
+    const callIds: string[] = [];
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
     let answered = false;
     let problem: { message: string; refused: boolean } | undefined;
     try {
       for await (const e of this.parts.asker.ask(input, abort.signal)) {
-        if (e.type === 'delta') { answered = true; progress.report(new vscode.LanguageModelTextPart(e.text)); }
+        // Any local attempt makes the exchange local (an escalated answer still carries the local draft).
+        if (e.type === 'route' && e.route === 'local') local = true;
+        if (e.type === 'delta') { answered = true; text += e.text; progress.report(new vscode.LanguageModelTextPart(e.text)); }
         if (e.type === 'done') {
-          for (const c of e.toolCalls ?? []) { answered = true; progress.report(new vscode.LanguageModelToolCallPart(c.id, c.name, parseToolInput(c.input))); }
+          for (const c of e.toolCalls ?? []) { answered = true; callIds.push(c.id); progress.report(new vscode.LanguageModelToolCallPart(c.id, c.name, parseToolInput(c.input))); }
           if (e.status === 'ok') problem = undefined;
         }
         if (e.type === 'error') problem = { message: e.message, refused: !e.failure || e.failure.code === 'blocked' };
       }
     } finally {
       sub.dispose();
+      if (local) {
+        this.localTurns.remember(questionText(lm), text, callIds);
+        void this.parts.memory?.update(LOCAL_TURNS_KEY, this.localTurns.toJSON());
+      }
     }
     if (!problem || answered) return;
     // A refusal is an answer the user must read ("Not sent: …"); a provider failure is an error the agent shows.

@@ -5,7 +5,7 @@
 // or refuses it.
 
 import * as vscode from 'vscode';
-import { closingButtons, participantQuery, renderEvent, type ChatButton, type ChatMode } from '../../core/native/chatRender';
+import { closingButtons, historyOfTurns, participantQuery, renderEvent, type ChatButton, type ChatMode, type TurnMeta } from '../../core/native/chatRender';
 import type { AskInput } from '../../core/pipeline/ask';
 import { lineSpan } from '../../core/context/lineSpan';
 import type { ChatTurn, ContextItem, Origin, Route } from '../../core/request';
@@ -20,8 +20,7 @@ const WHOLE_FILE_LIMIT = 200_000;
 const MODES: Record<string, ChatMode> = { private: 'private', cloud: 'cloud', review: 'review', explain: 'explain' };
 const ORIGIN: Record<ChatMode, Origin> = { auto: 'askAuto', private: 'askPrivate', cloud: 'askCloud', review: 'review', explain: 'explainRoute' };
 
-/** What a finished turn remembers (ChatResult.metadata): enough for history, follow-ups and the buttons. */
-export interface TurnMeta { question: string; mode: ChatMode; route?: Route; answer: string; cloudBarred?: boolean }
+export type { TurnMeta } from '../../core/native/chatRender';
 
 /** Files, ranges and selections attached in the Chat input, read as context items. */
 export async function referencesAsContext(refs: readonly vscode.ChatPromptReference[]): Promise<ContextItem[]> {
@@ -44,18 +43,11 @@ export async function referencesAsContext(refs: readonly vscode.ChatPromptRefere
   return out;
 }
 
-/** Earlier `@hybrid` turns of this conversation; a turn answered locally is marked so it never goes to the cloud. */
+/** Earlier `@hybrid` turns of this conversation; a turn any local model answered is marked so it never goes to the cloud. */
 export function historyOf(ctx: vscode.ChatContext): ChatTurn[] {
-  const out: ChatTurn[] = [];
-  for (const t of ctx.history) {
-    if (t.participant !== PARTICIPANT_ID) continue;
-    if (t instanceof vscode.ChatRequestTurn) { out.push({ role: 'user', content: t.prompt }); continue; }
-    const meta = t.result.metadata as Partial<TurnMeta> | undefined;
-    if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain') { if (out.at(-1)?.role === 'user') out.pop(); continue; }
-    out.push({ role: 'assistant', content: meta.answer, ...(meta.route === 'local' ? { local: true } : {}) });
-    if (meta.route === 'local') { const q = out.at(-2); if (q) q.local = true; }
-  }
-  return out;
+  return historyOfTurns(ctx.history.filter((t) => t.participant === PARTICIPANT_ID).map((t) => (t instanceof vscode.ChatRequestTurn
+    ? { kind: 'request' as const, prompt: t.prompt }
+    : { kind: 'response' as const, meta: (t as vscode.ChatResponseTurn).result.metadata as Partial<TurnMeta> | undefined })));
 }
 
 export function createHandler(asker: AskService): vscode.ChatRequestHandler {
@@ -85,9 +77,10 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
     let answer = '';
     let failed: string | undefined;
     let cloudBarred = false;
+    let keptLocal = false;
     try {
       for await (const e of asker.ask(input, abort.signal)) {
-        if (e.type === 'route') route = e.route;
+        if (e.type === 'route') { route = e.route; if (e.route === 'local' && !input.dryRun) keptLocal = true; }
         if (e.type === 'delta') answer += e.text;
         if (e.type === 'error') failed = e.message;
         if (e.type === 'done' && e.status === 'ok') failed = undefined;
@@ -103,7 +96,7 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
     for (const b of closingButtons(route, mode, offered, cloudBarred)) {
       stream.button({ command: REASK_COMMAND, title: b.title, arguments: [b.mode, question] });
     }
-    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}) };
+    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}), ...(keptLocal ? { keptLocal } : {}) };
     return failed && !answer ? { metadata, errorDetails: { message: failed } } : { metadata };
   };
 }

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createPathPolicy, DEFAULT_PRIVATE_GLOBS } from '../../core/privacy/paths';
-import { FilePrivacyCache, judgeFile, withFilePrivacy, type FilePrivacy, type FileRules } from '../../core/privacy/filePrivacy';
-import type { ContextItem } from '../../core/request';
+import { FilePrivacyCache, judgeFile, markToolResults, withFilePrivacy, type FilePrivacy, type FileRules } from '../../core/privacy/filePrivacy';
+import type { ChatTurn, ContextItem } from '../../core/request';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 
 export interface KeyedRules extends FileRules {
@@ -40,6 +40,11 @@ export class DocumentPrivacy {
       if (item.privateFile || !item.path || NOT_A_FILE.has(item.path)) return item;
       return withFilePrivacy(item, await this.judgePath(item.path));
     }));
+  }
+
+  /** Marks every tool result of an agent loop with the verdict on the file its call read (markToolResults). */
+  markTurns(turns: ChatTurn[] | undefined): Promise<ChatTurn[] | undefined> {
+    return markToolResults(turns, (p) => this.judgePath(p));
   }
 
   private async judgePath(p: string): Promise<FilePrivacy> {
