@@ -13,6 +13,11 @@ export const HIGH_ASKS: Rule[] = [
     /\bhow do(?:es)? (?:\w+ ){0,3}(?:usually|typically|normally|generally) [a-z]+/,
     /\bwhat (?:do|should) (?:we|i) (?:need to )?(?:get right|consider|watch out for|think about|look at)\b/,
     /\bwhat would you (?:change|improve|do differently|build|use|pick|choose)\b/,
+    /\bwhat should (?:we|i) (?:change|do|fix first|improve|rethink|prioriti[sz]e)\b/,
+    /\bwas (?:sollten|sollen|mussen|wurdet|konnten) (?:wir|ihr)\b|\bque (?:devrions|devons)-nous\b|\bqu'est-ce qu'on devrait\b/,
+    /\bque (?:deberiamos|debemos|tenemos que) (?:cambiar|hacer)\b|\bcosa (?:dovremmo|dobbiamo) (?:cambiare|fare)\b|\bo que (?:devemos|deveriamos) (?:mudar|fazer)\b/,
+    // "how do we …" with the verb in the first person plural: "cómo hacemos", "come scaliamo", "comment on fait".
+    /\bcomo \w+(?:amos|emos|imos)\b|\bcome \w+iamo\b|\bcomment (?:on|nous) \w+|\bcomment \w+ons-nous\b|\bwie \w+ wir\b|(?<![а-яё])как (?:нам|мы)(?![а-яё])/,
     /\bwhat (?:would|will) it take\b/,
     /\bwhat(?:'s| is) the most (?:sensible|robust|reliable|scalable|maintainable|pragmatic) (?:way|approach|option|setup)\b/,
     /\bwhere (?:would|do|should) (?:you|we|i) (?:even )?(?:start|begin)\b/,
@@ -72,6 +77,10 @@ export const HIGH_ASKS: Rule[] = [
     /\bgarantieren\b/,
     /\bgarantizar\b/,
     /\bwithout (?:breaking|blocking|forcing|hurting|downtime|a big[- ]bang)/,
+    // A constraint on everyone else: "so old consumers don't break", "чтобы не сломать отчёты".
+    /\bso (?:that )?(?:\w+ ){0,4}(?:don'?t|doesn'?t|won'?t|wouldn'?t|never) (?:break|notice|fail)\b/,
+    /\bpour ne (?:pas|rien) casser\b|\bsans (?:tout )?casser\b|\b(?:sin|para no) romper\b|\bohne (?:\w+ ){0,3}(?:kaputt|zu brechen)|\bper non rompere\b/,
+    /чтобы не слома|не сломав|不影响现有|不破坏|壊さずに|깨지지 않/,
     /\b(?:sem|para não) quebrar\b/,
     /\bsenza (?:rompere|interrompere|downtime)\b/,
     /\bzonder (?:te )?(?:breken|downtime|onderbreking)\b/,
@@ -86,6 +95,8 @@ export const HIGH_ASKS: Rule[] = [
   // Choosing between named alternatives: "Postgres or DynamoDB for …", "X, Y or Z", "… or should we …".
   { re: anyOf([
     /^\s*[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?\s+or\s+[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?(?:\s+(?:for|in|on)\b|\s*\?+\s*$)/,
+    // The same "A or B?" in the other Western languages ("Postgres o Mongo para …", "REST oder gRPC?").
+    /^\s*[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?\s+(?:o|ou|oder|oppure|of)\s+[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?(?:\s+(?:para|pour|fur|per|voor|en|in|im)\b|\s*\?+\s*$)/,
     /\b[\w.+-]{1,40},\s+[\w.+-]{1,40}(?:\s[\w.+-]{1,40})?,?\s+or\s+(?:just\s+)?[\w.+-]/,
     /\bor should (?:we|i)\b/,
     /\bor (?:can|do) (?:we|i)\b/,

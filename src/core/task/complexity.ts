@@ -31,6 +31,10 @@ const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 
   'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
   'expert systems term', FAILURE_REPORT_SIGNAL]);
 
+// Topic words only say what the system is ("our architecture doc", "40 services", "we're migrating later"); the
+// other hard-content signals name a problem. A scene of topic words does not stop an edit that follows it.
+const TOPIC_ONLY = new Set(['architecture question', 'migration', 'figures of scale', 'spans several modules']);
+
 const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
 
 interface Evidence { signal: string; delta: number }
@@ -69,15 +73,16 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const owned = ownsSystem(prose);
   const explicitlyWide = /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
   const diagnosis = DIAGNOSIS?.re.test(prose) ?? false;
-  const edit = ((isDirectEdit(prose) || asksForMechanicalChange(prose)) && !asksSomethingElse(prose) && !diagnosis)
-    || editsCodeAfterScene(prose, q, request);
+  const mechanical = asksForMechanicalChange(prose) && !asksSomethingElse(prose) && !diagnosis;
+  const edit = mechanical || (isDirectEdit(prose) && !asksSomethingElse(prose) && !diagnosis) || editsCodeAfterScene(prose, q, request);
   // Big words around a trivial ask: defining a term or expanding an abbreviation is small however large the
   // term, unless the question is about the asker's own system or a failure in it.
   const define = !edit && !diagnosis && asksForDefinition(prose) && !(owned && parts.length >= 1);
   // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
-  // edit is about the system only when it says so outright or names three parts.
+  // edit is about the system only when it says so outright or names three parts. A mechanical change (fix the
+  // indentation, the heading levels) stays mechanical however many parts the scene or the document names.
   const systemWide = edit || define
-    ? explicitlyWide || parts.length >= 3
+    ? explicitlyWide || (!mechanical && parts.length >= 3)
     : explicitlyWide || parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1);
   const local = isLocalScope(prose);
 
@@ -134,7 +139,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
 function editsCodeAfterScene(prose: string, q: string, request: Pick<Request, 'context'>): boolean {
   const ask = finalAskAfterScene(prose);
   if (!ask || !isDirectEdit(ask) || HIGH.some((rule) => rule.re.test(ask))) return false;
-  if (HIGH.some((rule) => HARD_CONTENT.has(rule.signal) && rule.re.test(prose))) return false;
+  if (HIGH.some((rule) => HARD_CONTENT.has(rule.signal) && !TOPIC_ONLY.has(rule.signal) && rule.re.test(prose))) return false;
   return request.context.length > 0 || pastedCodeLines(q) > 0;
 }
 

@@ -22,6 +22,8 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
     /\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
     /\bloses? (?:their|the|its|his|her|some) (?:changes|updates|writes|data|messages)\b|\blost updates?\b/,
+    /\b(?:pierd|perd)\w* (?:\w+ ){0,2}(?:cambios|datos|mensajes|modifications|donnees|messages|modifiche|dati|messaggi|alteracoes|dados|mensagens)\b|\b(?:anderungen|daten|nachrichten) gehen verloren\b/,
+    /丢数据|丢消息|数据丢失|变更丢失|データが消え|変更が消え|데이터(?:가)? (?:유실|손실|사라)|теря(?:ет|ют|ются|ем)\S* (?:изменени|данн|сообщени)/,
     /\b(?:charged|paid|debited|sent|written|committed) but\b|\b(?:times? out|timeout) after (?:charging|writing|sending|committing|paying)\b/,
     /\b(?:half|some) (?:of )?the (?:records|rows|messages|events|jobs) (?:are|get|were) (?:skipped|lost|missing|dropped)\b/,
     /\bprocessed before\b|\bin the wrong order\b|\barrives? before\b/,
@@ -30,8 +32,8 @@ export const TASK_HIGH: Rule[] = [
   ]), weight: 0.3, signal: 'work lost or done twice' },
   { re: anyOf([
     /\b(?:slightly|always|a little|a few) (?:lower|higher|less|more|off)\b|\boff by (?:a few|some|one)\b|\btotals? (?:are|is) (?:off|wrong)\b/,
-    /\bnever (?:quite )?(?:agree|match|add up)\b|\bwrong day\b|\bdrifts?\b|\bdon'?t (?:add up|match)\b|\bnon torna\b|\bne correspond|\bno cuadra|\bstimmt nicht\b/,
-    /对不上|不一致|合わない|ずれ|안 맞|맞지 않|не сходится|расходятся/,
+    /\bnever (?:quite )?(?:agree|match|add up)\b|\bwrong day\b|\bdrifts?\b|\bdon'?t (?:add up|match)\b|\bnon torna(?:no)?\b|\bne correspond|\bno cuadra|\bstimm(?:t|en) nicht\b|\bnao (?:batem|bate|fecham|fecha)\b/,
+    /对不上|不一致|合わない|ずれ|안 맞|맞지 않|не сход|расходятся/,
   ]), weight: 0.25, signal: 'numbers that do not add up' },
   { re: anyOf([
     /\bworks? (?:fine |well )?(?:on my machine|locally|on staging|in dev|when i (?:run|start) it (?:by hand|manually))\b.{0,80}\bbut\b/,
@@ -44,6 +46,11 @@ export const TASK_HIGH: Rule[] = [
     /\bmemory (?:grows|keeps growing|climbs)|\bout of memory\b|\boom\b|\bgets killed\b|\b(?:queue|backlog|lag) (?:keeps )?(?:growing|grows)\b|очередь раст|积压|堆积|溜まり続け|쌓이/,
     /\bevery so often\b|\bonce in a while\b|\bnow and again\b|\b(?:works|fine) for some (?:people|users|customers)\b|\bfor some (?:people|users|customers)\b.{0,60}\b(?:for others|not for)\b/,
     /本番環境でだけ|本番でだけ|只在生产|仅在生产|只有在线上|운영에서만|배포 직후에만|только (?:в|на) (?:продакшен|проде)/,
+    // One environment against another: "only behind the corporate proxy", "works fine at home", "can't reproduce locally".
+    /\bonly (?:behind|through|via|over|from|on|in|with) (?:the |a |our |some |my )?(?:\w+ ){0,2}(?:proxy|vpn|firewall|network|wi-?fi|browser|safari|firefox|chrome|android|ios|region|datacenter|data center|cluster|host|machine|server|environment|load balancer|cdn|nat)s?\b/,
+    /\bworks? (?:fine|ok|okay|well|perfectly) (?:at home|from home|locally|on (?:my|our) (?:machine|laptop|side)|on wi-?fi|without (?:the )?(?:proxy|vpn))\b/,
+    /\b(?:can'?t|cannot|could ?n'?t|unable to) reproduce\b|\bnot reproducible\b|\bfunktioniert lokal\b|\bmarche en local\b|\bfunciona en local\b|\bfunziona in locale\b|\bfunciona localmente\b/,
+    /本地(?:正常|没问题|复现不了)|复现不了|无法复现|再現しない|再現できない|재현이 안|재현되지 않|не воспроизводится|локально работает/,
   ]), weight: 0.25, signal: 'fails only sometimes or somewhere' },
   { re: anyOf([
     /\b(?:quorum|etcd|raft|paxos|zookeeper|split[- ]?brain|sentinel|patroni|write skew|phantom reads?|snapshot isolation|repeatable read|serializab|isolation level)/,
@@ -57,6 +64,7 @@ export const TASK_HIGH: Rule[] = [
   { re: anyOf([
     /\bwhat (?:could|might|can|would) (?:be )?caus|\broot cause|\bwhere (?:should|do|would) (?:we|i) (?:look|start)|\bwhere to start\b|\bnobody knows why\b/,
     /\bhow (?:do|can|should|would) (?:we|i) (?:find|track down|debug|investigate|trace|figure out|locate)\b|\bwhy (?:would|might)\b|\bwhat(?:'s| is) (?:going on|happening)\b/,
+    /\bda dove (?:partiamo|parto|partire|inizi\w*|cominci\w*)|\bpor (?:donde|onde) (?:empiez\w*|empez\w*|comienz\w*|comec\w*)|\bpar ou commencer|\bwo (?:fangen wir|fange ich|sollen wir|soll ich) (?:\w+ )?an\b|\bwo anfangen\b/,
     /\bworan kann das liegen|\bwoher kommt|\bpourquoi\b|\bque se passe|\bqu'est-ce qui se passe|\bque esta pasando|\bpor que (?:a veces|ocurre)|\bperche\b|\bwaarom\b/,
     /排查|定位|怎么查|什么原因|原因是什么|可能是什么原因|切り分け|原因|どこを疑う|원인|추적|причин|расследован|с чего начать/,
   ]), weight: 0.2, signal: 'asks to find a cause' },
@@ -73,7 +81,7 @@ const DEFINE_ASK = anyOf([
 // Mechanical changes named anywhere in the request, not only as its first word ("In our microservices
 // architecture, fix the indentation in this YAML").
 const MECHANICAL_ASK = anyOf([
-  /\bfix (?:the )?(?:indentation|typo|formatting|spelling)\b|\bsort (?:the )?imports\b|\badd (?:a |the )?(?:type hints?|type annotations?|docstrings?|jsdoc|comments?|log line)\b/,
+  /\bfix (?:the )?(?:[\w-]+ ){0,3}(?:indentation|typos?|formatting|spelling|links|heading levels?|headings)\b|\badd (?:a )?table of contents\b|\bsort (?:the )?imports\b|\badd (?:a |the )?(?:type hints?|type annotations?|docstrings?|jsdoc|comments?|log line)\b/,
   /\bwrite (?:a |the )?(?:docstring|jsdoc|boilerplate|comment)\b|\b(?:boilerplate|scaffold)\b|\bgenerate (?:a |an |the )?(?:typescript |ts |java |go |python )?(?:interface|type|getters?|setters?|dto|enum|class)\b/,
   /\brename (?:the |this )?(?:variable|function|method|class|field)\b|\btranslate (?:this|the) comment\b|\bconvert this callback\b/,
   /\bannotations de type\b|\brenombra (?:esta|este)\b/,
@@ -92,7 +100,7 @@ export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
 // A failure report: something that runs (users, orders, requests, the app) misbehaves under a condition, told
 // without code. Its cause lies in how the parts behave together, not in a line, so it needs diagnosis.
 const RUNTIME_SUBJECT = anyOf([
-  /\b(?:users?|customers?|people|clients?|visitors|orders?|requests?|jobs?|payments?|e-?mails?|notifications?|messages?|uploads?|logins?|sessions?|accounts?)\b/,
+  /\b(?:users?|customers?|people|clients?|visitors|orders?|requests?|jobs?|payments?|e-?mails?|notifications?|messages?|uploads?|logins?|sessions?|accounts?|connections?|sockets?|websockets?|calls?)\b/,
   /\bthe (?:app|service|site|page|api|server|backend|dashboard|report|export|queue|worker|cron|job|checkout|cart|search)\b|\bpods?\b|\bworkers?\b|\bproduction\b/,
   /\b(?:nutzer|kunden|bestellungen|anfragen|utilisateurs|clients|commandes|requetes|usuarios|clientes|pedidos|peticiones|utenti|clienti|ordini|richieste|gebruikers|klanten)\b/,
   /用户|客户|订单|请求|接口|服务|页面|任务|ユーザー|顧客|注文|リクエスト|サービス|画面|ジョブ|사용자|고객|주문|요청|서비스|화면|작업|пользовател|клиент|заказ|запрос|сервис|страниц|задач/,

@@ -5,11 +5,16 @@
 export const MORE_HIGH: Record<string, RegExp[]> = {
   'architecture question': [/架构|架構|アーキテクチャ|아키텍처|아키텍쳐|архитектур/],
   'design question': [/设计|設計|설계|спроектир|проектир/],
-  'asks for trade-offs': [/权衡|取舍|利弊|优缺点|优劣|トレードオフ|メリットとデメリット|長所と短所|트레이드오프|장단점|компромисс|плюсы и минусы/],
+  'asks for trade-offs': [
+    /权衡|取舍|利弊|优缺点|优劣|トレードオフ|メリットとデメリット|長所と短所|트레이드오프|장단점|компромисс|плюсы и минусы/,
+    // Torn between named options, in the Western languages: "on hésite entre", "wir schwanken zwischen".
+    /\bhesit\w* entre\b|\bchoisir entre\b|\b(?:elegir|escoger|decidir|dudando|escolher|em duvida) entre\b|\b(?:entscheiden|schwanken|wahlen) zwischen\b|\b(?:scegliere|decidere|indecisi) (?:tra|fra)\b|выб(?:рать|ираем|ирать|ор) между/,
+  ],
   'migration': [/迁移|移行|마이그레이션|전환할|전환하|миграц|переход(?:ить|а)? (?:с|на)|перейти (?:с|на)|переезд/],
   'scalability or distributed systems': [
     /分布式|高并发|高可用|扩展性|可扩展|一致性|横向扩展|分散システム|スケール|整合性|可用性|冗長|분산|확장성|가용성|일관성|정합성/,
     /распредел|масштабир|отказоустойчив|консистентн|согласованност|負荷分散|부하 분산/,
+    /\bescal(?:ar|amos|ando|abilidad|abilidade)\b|\bscal(?:are|iamo|ano|ando)\b|\bskalier\w*|\b(?:passer|passage|mise) a l'echelle\b|\bmont(?:er|ee) en charge\b/,
     /\brepartir la charge\b|\bdistribu(?:te|ting) (?:the )?(?:write |read )?load\b|\bdistribuir la carga\b|\bverteil\S* (?:die )?last\b|\bripartire il carico\b/,
   ],
   'concurrency': [
@@ -22,7 +27,11 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
   'data or system design': [/数据模型|缓存策略|缓存失效|消息队列|数据隔离|データモデル|キャッシュ戦略|メッセージキュー|데이터 모델|캐시 무효화|메시지 큐|модел[ьи] данных|инвалидац|очеред[ьи] сообщений|брокер/],
   'multi-step task': [/分阶段|一步一步|逐步|段階的|단계적|단계별|пошагов|поэтапн/],
   'system performance': [/性能瓶颈|瓶颈|延迟|ボトルネック|レイテンシ|遅延|병목|지연 시간|узк(?:ое|им|ие) мест|задержк/],
-  'asks for judgement': [/值得|该不该|要不要|是否应该|应不应该|べきか|価値はあります|すべき|좋을까요|해야 할까요|바꿔야 할까요|가치가|стоит ли|имеет ли смысл|целесообразн/],
+  'asks for judgement': [
+    /\b(?:ton|votre|vos) avis\b|\bavis ?\?|\bque (?:opinas|opinan|opinais)\b|\bwas (?:meint|haltet|denkt) ihr\b|\bcosa ne (?:pensate|pensi)\b|\bo que (?:voces |voce )?(?:acham|acha)\b|ваше мнение|что думаете/,
+    /值得|该不该|要不要|是否应该|应不应该|べきか|価値はあります|すべき|좋을까요|해야 할까요|바꿔야 할까요|가치가|стоит ли|имеет ли смысл|целесообразн/],
+  // Service decomposition, named in every language the classifier reads.
+  'spans several modules': [/\bmicro-?servi(?:c|z|ç)\w*|\bmikroservice\w*|\bmonolit[hoe]\w*|微服务|單體|单体应用|单体架构|モノリス|マイクロサービス|모놀리|마이크로서비스|микросервис|монолит/],
   'structural change': [/拆分|解耦|分割す|分割|切り出|분리|분할|쪼개|раздел(?:ить|ение)|разбить на|выдел(?:ить|ение) в/],
   'API evolution': [/向后兼容|兼容旧|破坏性变更|後方互換|破壊的変更|하위 호환|호환성|обратн(?:ая|ой|ую) совместимост|версионир/],
   'hard systems problem': [
@@ -33,6 +42,9 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
   'intermittent behaviour': [
     /偶尔|有时|时不时|间歇|偶发|不定期|每天晚上|每到|月末|たまに|ときどき|時々|時折|まれに|だけ終わらな|ピーク時|가끔|간헐|때때로|이따금|종종/,
     /иногда|время от времени|периодически|изредка|раз в (?:несколько|неделю|день|месяц)|порой|в час пик/,
+    /\bjeden (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tag|morgen|abend|monat)\b|\bchaque (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|jour|matin|nuit|soir|mois)\b/,
+    /\bcada (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|manana|noche|mes)\b|\bogni (?:lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|giorno|mattina|notte|sera|mese)\b|\btod[oa] (?:segunda|terca|dia|manha|noite|mes)\b/,
+    /каждый (?:понедельник|день|вечер|месяц)|каждое утро|каждую (?:ночь|неделю)|每周[一二三四五六日]|每天早上|每月|毎週|毎朝|毎晩|毎月|매주|매일 아침|매달/,
     /\bde temps en temps\b|\bde vez en cuando\b|\bgelegentlich\b|\bab und zu\b|\bas vezes\b|\bogni tanto\b|\ba volte\b|\btalvolta\b|\bsoms\b|\baf en toe\b/,
   ],
   'figures of scale': [
