@@ -1,0 +1,69 @@
+// The blind sets (test/fixtures/routing-blind): each was written and labelled by policy, then committed before the
+// classifier ran on it, so its first run is an honest estimate for wording nobody tuned on. The first set's misses
+// then led to mechanisms (it is tuning data now); the second was written after those and is never tuned on: only
+// its totals are printed, never its misses. Floors sit a little under the measured figures (see docs/routing.md).
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/task/classify';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { type BlindCase, loadBlindSet } from '../../fixtures/routing-blind/load';
+
+const threshold = DEFAULT_SETTINGS['routing.complexityThreshold'];
+
+interface Tally { n: number; right: number; high: number; highLocal: number; low: number; lowCloud: number }
+
+function tally(cases: BlindCase[]): Tally {
+  const t: Tally = { n: 0, right: 0, high: 0, highLocal: 0, low: 0, lowCloud: 0 };
+  for (const c of cases) {
+    const got = classify(c.request).complexity >= threshold ? 'high' : 'low';
+    t.n++;
+    if (got === c.expected) t.right++;
+    if (c.expected === 'high') { t.high++; if (got === 'low') t.highLocal++; } else { t.low++; if (got === 'high') t.lowCloud++; }
+  }
+  return t;
+}
+
+const pct = (a: number, b: number): string => (b ? `${((a / b) * 100).toFixed(1)} %` : '–');
+
+function report(name: string, cases: BlindCase[]): { all: Tally; langs: Map<string, Tally> } {
+  const all = tally(cases);
+  console.log(`      ${name}: ${pct(all.right, all.n)} (${all.right}/${all.n}); frontier-worthy kept local ${pct(all.highLocal, all.high)} (${all.highLocal}/${all.high}); simple sent to cloud ${pct(all.lowCloud, all.low)} (${all.lowCloud}/${all.low})`);
+  const langs = new Map<string, Tally>();
+  for (const lang of [...new Set(cases.map((c) => c.lang))].sort()) {
+    const t = tally(cases.filter((c) => c.lang === lang));
+    langs.set(lang, t);
+    console.log(`        ${lang.padEnd(4)} ${pct(t.right, t.n).padStart(8)} (${t.right}/${t.n})`);
+  }
+  return { all, langs };
+}
+
+suite('task: routing on the blind sets', () => {
+  const first = loadBlindSet('blind-2026-12.json');
+  const second = loadBlindSet('blind-2026-12b.json');
+
+  test('the sets have the shape the issue asks for', () => {
+    assert.ok(first.length >= 200, `${first.length} questions in the first set`);
+    assert.ok(second.length >= 60, `${second.length} questions in the second set`);
+    for (const set of [first, second]) {
+      assert.ok(set.filter((c) => c.lang === 'en').length / set.length >= 0.4, 'English ≥ 40 %');
+      for (const lang of ['de', 'fr', 'es', 'pt', 'zh', 'ja', 'ru', 'ko', 'it']) assert.ok(set.some((c) => c.lang === lang), lang);
+      for (const label of ['high', 'low'] as const) assert.ok(set.filter((c) => c.expected === label).length * 3 >= set.length, `a third ${label}`);
+    }
+  });
+
+  test('first set (tuned on after its first run of 92.6 %): ≥ 97 %, every language ≥ 90 %', () => {
+    const { all, langs } = report('first blind set', first);
+    const wrong = first.filter((c) => (classify(c.request).complexity >= threshold ? 'high' : 'low') !== c.expected);
+    if (wrong.length) console.log(`      first set misses:\n${wrong.map((c) => `        ${c.expected} ${classify(c.request).complexity} [${c.lang}] ${c.request.question.slice(0, 100)}`).join('\n')}`);
+    assert.ok(all.right / all.n >= 0.97, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.03, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.03, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+    for (const [lang, t] of langs) assert.ok(t.right / t.n >= 0.9, `${lang}: ${pct(t.right, t.n)}`);
+  });
+
+  test('second set (never tuned on, first run 92.5 %): ≥ 90 %, ≤ 10 % frontier-worthy kept local, ≤ 12 % simple sent to cloud', () => {
+    const { all } = report('second blind set (held out: totals only)', second);
+    assert.ok(all.right / all.n >= 0.9, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.1, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.12, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+});
