@@ -14,6 +14,10 @@ export const HIGH_ASKS: Rule[] = [
     /\bwhat (?:do|should) (?:we|i) (?:need to )?(?:get right|consider|watch out for|think about|look at)\b/,
     /\bwhat would you (?:change|improve|do differently|build|use|pick|choose)\b/,
     /\bwhat should (?:we|i) (?:change|do|fix first|improve|rethink|prioriti[sz]e)\b/,
+    /\bthe (?:least|most) (?:\w+ ){1,2}(?:way|approach|path|route)\b|\b(?:a|the) (?:good|sane|solid|reasonable|realistic|safe) (?:plan|approach|strategy|path)\b/,
+    // "any ideas?" / "des idées ?" at the end: the asker has no lead and wants a direction.
+    /\b(?:any )?ideas\s*\?+\s*$|\bdes idees\s*\?|\balguna idea\b|\birgendwelche ideen\b|\bqualche idea\b|\balguma ideia\b|есть идеи|有什么思路|有什么建议|何か案|좋은 방법/,
+    /\bprepar(?:e|ar|er|are) (?:o |el |le |il |the |our |nuestro |nosso |notre |nostro )?(?:sistema|systeme|system|plataforma|plateforme|piattaforma|platform|infra\w*) (?:for|para|pour|per|pra)\b|систему к|系统准备|システムを備え/,
     /\bwas (?:sollten|sollen|mussen|wurdet|konnten) (?:wir|ihr)\b|\bque (?:devrions|devons)-nous\b|\bqu'est-ce qu'on devrait\b/,
     /\bque (?:deberiamos|debemos|tenemos que) (?:cambiar|hacer)\b|\bcosa (?:dovremmo|dobbiamo) (?:cambiare|fare)\b|\bo que (?:devemos|deveriamos) (?:mudar|fazer)\b/,
     // "how do we …" with the verb in the first person plural: "cómo hacemos", "come scaliamo", "comment on fait".
@@ -88,6 +92,7 @@ export const HIGH_ASKS: Rule[] = [
     /\boverkill\b/,
     /\benough for\b/,
     /\bshould (?:i|we) be worried/,
+    /чтобы не (?:было|терял|ломал|сломал)/,
     /\bfor good\b/,
     /\blong-term\b/,
     /\bgradual(?:ly)?\b/,

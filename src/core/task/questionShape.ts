@@ -108,7 +108,9 @@ const ARTIFACTS = [
   'yaml', 'yml', 'dockerfile', 'config', 'makefile', 'script', 'function', 'class', 'tests?', 'query', 'regex', 'component',
   'interface', 'type', 'enum', 'readme', 'snippet', 'example', 'migration', 'endpoint', 'handler',
 ];
-const EDIT_VERB = new RegExp(`^(?:${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
+// Setting a value is an edit whatever the value names ("bump the memory limit to 1Gi and replicas to 5").
+const SET_VALUE = '(?:bump|set|raise|lower|increase|decrease|change)\\b[^.?!]{0,60}\\bto ~?\\d';
+const EDIT_VERB = new RegExp(`^(?:${SET_VALUE}|${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
   + `|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\\w-]+ ){0,3}${words(ARTIFACTS)}\\b)\\b`, 'i');
 
 // German puts the verb last after a modal ("kannst du die Funktion umbenennen?").
@@ -159,7 +161,7 @@ const LOCAL_SCOPE = new RegExp(`\\b(?:${words(POINTERS)}\\s+(?:\\w+\\s+){0,2}|th
 const SYSTEM_NOUNS = new RegExp([
   /\b(?:micro)?services?\b|\bdienste?n?\b|\b(?:micro)?servicios?\b|服务|サービス|서비스|сервис/.source,
   /\b(?:pods?|instances|nodes|edge nodes?|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b|服务器|节点|集群|サーバー|ノード|クラスタ|서버|노드|클러스터|сервер|узл|кластер/.source,
-  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b|队列|消费者|キュー|コンシューマー|バッチ|큐|컨슈머|워커|배치|очеред|воркер|консьюмер/.source,
+  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch|fila|filas|cola|colas|file d'attente|warteschlangen?)\b|队列|消费者|キュー|コンシューマー|バッチ|큐|컨슈머|워커|배치|очеред|воркер|консьюмер/.source,
   /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b|数据库|データベース|데이터베이스|баз[аеуы] данных|(?<![а-яё])базу/.source,
   /\b(?:cache|caching|cdn|redis|memcached|caché)\b|缓存|キャッシュ|캐시|кэш|кеш/.source,
   /\b(?:frontend|front-end|clients?|mobile apps?|web apps?|desktop apps?|browser|ios|android)\b|客户端|前端|クライアント|フロントエンド|클라이언트|프론트엔드|клиент|фронтенд/.source,

@@ -22,6 +22,8 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
     /\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
     /\bloses? (?:their|the|its|his|her|some) (?:changes|updates|writes|data|messages)\b|\blost updates?\b/,
+    // One write silently replacing another: "the last one saves over the other".
+    /\b(?:silently )?overwrit\w*|\bsobrescrev\w*|\bsalva por cima\b|\bsobrescrib\w*|\becrase\w*|\bsovrascriv\w*|\buberschreib\w*|перезаписыва|затира|覆盖了|上書きされ|덮어써|덮어쓰/,
     /\b(?:pierd|perd)\w* (?:\w+ ){0,2}(?:cambios|datos|mensajes|modifications|donnees|messages|modifiche|dati|messaggi|alteracoes|dados|mensagens)\b|\b(?:anderungen|daten|nachrichten) gehen verloren\b/,
     /丢数据|丢消息|数据丢失|变更丢失|データが消え|変更が消え|데이터(?:가)? (?:유실|손실|사라)|теря(?:ет|ют|ются|ем)\S* (?:изменени|данн|сообщени)/,
     /\b(?:charged|paid|debited|sent|written|committed) but\b|\b(?:times? out|timeout) after (?:charging|writing|sending|committing|paying)\b/,
@@ -74,6 +76,7 @@ export const TASK_HIGH: Rule[] = [
 const DEFINE_ASK = anyOf([
   /^\s*define\b|\bwhat does \S+ stand for\b|\bstand for\??$|\bexpand (?:the )?(?:abbreviation|acronym)\b|\babbreviation\b|\bacronym\b/,
   /\b(?:in|with) (?:one|a|two|three|1|2|3) (?:sentences?|lines?|words?)\b|\bshort answer\b|\bone-(?:sentence|line)\b|\bin one line\b|\bbriefly\b|\bdefinition of\b/,
+  /\b(?:explicacion|explication|erklarung|spiegazione|explicacao) (?:corta|courte|kurze|breve|curta)\b|\bkurze erklarung\b|\ben (?:pocas|quelques) (?:palabras|mots)\b|\bin (?:wenigen worten|poche parole)\b|\bem poucas palavras\b/,
   /\ben (?:une|deux) phrases?\b|\ben (?:una|dos) frases?\b|\brespuesta corta\b|\bin (?:einem|zwei) satzen?\b|\bem uma frase\b|\bin una frase\b|\bque signifie\b|\bwas bedeutet\b|\bqu'est-ce que\b|\bque es el\b/,
   /一句话|简单说|一文で|簡単に|짧게|한 문장|кратко|коротко|одним предложением|什么是|是什么意思|とは何|뭐예요|무슨 뜻|что такое|что означает|аббревиатур/,
 ]);
@@ -102,18 +105,19 @@ export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
 const RUNTIME_SUBJECT = anyOf([
   /\b(?:users?|customers?|people|clients?|visitors|orders?|requests?|jobs?|payments?|e-?mails?|notifications?|messages?|uploads?|logins?|sessions?|accounts?|connections?|sockets?|websockets?|calls?)\b/,
   /\bthe (?:app|service|site|page|api|server|backend|dashboard|report|export|queue|worker|cron|job|checkout|cart|search)\b|\bpods?\b|\bworkers?\b|\bproduction\b/,
-  /\b(?:nutzer|kunden|bestellungen|anfragen|utilisateurs|clients|commandes|requetes|usuarios|clientes|pedidos|peticiones|utenti|clienti|ordini|richieste|gebruikers|klanten)\b/,
+  /\b(?:nutzer|kunden|bestellungen|anfragen|zahlungen|utilisateurs|clients|commandes|requetes|paiements|usuarios|clientes|pedidos|peticiones|pagos|utenti|clienti|ordini|richieste|pagamenti|pagamentos|usuarios|gebruikers|klanten|betalingen)\b/,
   /用户|客户|订单|请求|接口|服务|页面|任务|ユーザー|顧客|注文|リクエスト|サービス|画面|ジョブ|사용자|고객|주문|요청|서비스|화면|작업|пользовател|клиент|заказ|запрос|сервис|страниц|задач/,
 ]);
 const SYMPTOM = anyOf([
   /\b(?:fails?|failing|failed|times? out|timing out|timeouts?|errors?|hangs?|hanging|stuck|crash(?:es|ed)?|missing|lost|wrong|slow(?:er|s down)?|blank|disappears?|vanish(?:es)?|stops?|stopped|drops?|dropped|skipped|negative|expired|out of sync)\b/,
   /\b(?:can'?t|cannot|never|don'?t|doesn'?t|didn'?t|won'?t) (?:\w+ )?(?:work|arrive|show|load|pay|log ?in|get|see|receive|happen|finish|complete|match)\b/,
   /\b(?:echoue|erreur|lent|falla|fallan|no (?:llega|pueden|funciona)|fehler|schlagt fehl|langsam|errore|non (?:arriva|funziona)|erro|falha|mislukt|fout)\b/,
+  /\b(?:bloquee?s?|atascad[oa]s?|travad[oa]s?|bloccat[oiae]|hang(?:en|t)|stecken fest)\b|\b(?:restent|se quedan|ficam|restano) (?:bloque\w*|atascad\w*|travad\w*|bloccat\w*|parad[oa]s?|en attente|pendientes?|pendentes?|in attesa)\b/,
   /超时|报错|错误|失败|丢失|不见|变慢|很慢|卡住|崩溃|查不到|收不到|エラー|タイムアウト|失敗|遅く|落ち|消え|表示されない|届かない|에러|오류|실패|느려|타임아웃|안 (?:되|와)|ошибк|пада|упал|тормоз|завис|не приход|пропада/,
 ]);
 const CONDITION = anyOf([
   /\b(?:when|whenever|after|once|if|while|since|during|only|but|even though|until|some of)\b/,
-  /\b(?:quand|apres|seulement|mais|cuando|despues|solo|pero|wenn|nach|nur|aber|seit|quando|dopo|ma|depois|mas|als|maar|alleen)\b/,
+  /\b(?:quand|apres|seulement|mais|depuis|cuando|despues|desde|solo|pero|wenn|nach|nur|aber|seit|quando|dopo|da quando|ma|depois|desde que|mas|als|maar|alleen|sinds)\b/,
   /之后|以后|的时候|但是|只有|一.{1,6}就|たら|ても|と、|後|だけ|時に|면|후에?|뒤|때|만 |после|когда|если|только|(?<![а-яё])но(?![а-яё])/,
 ]);
 
