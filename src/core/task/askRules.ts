@@ -20,8 +20,11 @@ export const HIGH_ASKS: Rule[] = [
     /\bprepar(?:e|ar|er|are) (?:o |el |le |il |the |our |nuestro |nosso |notre |nostro )?(?:sistema|systeme|system|plataforma|plateforme|piattaforma|platform|infra\w*) (?:for|para|pour|per|pra)\b|систему к|系统准备|システムを備え/,
     /\bwas (?:sollten|sollen|mussen|wurdet|konnten) (?:wir|ihr)\b|\bque (?:devrions|devons)-nous\b|\bqu'est-ce qu'on devrait\b/,
     /\bque (?:deberiamos|debemos|tenemos que) (?:cambiar|hacer)\b|\bcosa (?:dovremmo|dobbiamo) (?:cambiare|fare)\b|\bo que (?:devemos|deveriamos) (?:mudar|fazer)\b/,
-    // "how do we …" with the verb in the first person plural: "cómo hacemos", "come scaliamo", "comment on fait".
-    /\bcomo \w+(?:amos|emos|imos)\b|\bcome \w+iamo\b|\bcomment (?:on|nous) \w+|\bcomment \w+ons-nous\b|\bwie \w+ wir\b|(?<![а-яё])как (?:нам|мы)(?![а-яё])/,
+    // "how do we …" with the verb in the first person plural, a clitic allowed: "cómo lo solucionamos", "come
+    // scaliamo". Not French "comment on …": that "on" is impersonal ("how does one add a column").
+    /\bcomo (?:(?:lo|la|los|las|le|les|nos|se|o|a|os|as|lhe) )?\w+(?:amos|emos|imos)\b|\bcome (?:(?:lo|la|li|le|ci|ne) )?\w+iamo\b|\bcomment nous \w+|\bcomment \w+ons-nous\b|\bwie \w+ wir\b|(?<![а-яё])как (?:нам|мы)(?![а-яё])/,
+    /\b(?:our|the) best (?:option|bet|choice)s?\b|\ba (?:sensible|reasonable|good|sane|solid) (?:setup|structure|layout|architecture)\b|\bwas (?:ware|waere) (?:ein|eine|der|die|das) (?:\w+ )?(?:aufbau|ansatz|architektur|vorgehen|weg)\b/,
+    /как (?:лучше )?построить|어떻게 맞춰|어떻게 구성/,
     /\bwhat (?:would|will) it take\b/,
     /\bwhat(?:'s| is) the most (?:sensible|robust|reliable|scalable|maintainable|pragmatic) (?:way|approach|option|setup)\b/,
     /\bwhere (?:would|do|should) (?:you|we|i) (?:even )?(?:start|begin)\b/,
@@ -80,7 +83,7 @@ export const HIGH_ASKS: Rule[] = [
     /\bgarantir\b/,
     /\bgarantieren\b/,
     /\bgarantizar\b/,
-    /\bwithout (?:breaking|blocking|forcing|hurting|downtime|a big[- ]bang)/,
+    /\bwithout (?:breaking|blocking|forcing|hurting|downtime|a big[- ]bang|slowing|impacting|affecting|locking|losing|hurting)/,
     // A constraint on everyone else: "so old consumers don't break", "чтобы не сломать отчёты".
     /\bso (?:that )?(?:\w+ ){0,4}(?:don'?t|doesn'?t|won'?t|wouldn'?t|never) (?:break|notice|fail)\b/,
     /\bpour ne (?:pas|rien) casser\b|\bsans (?:tout )?casser\b|\b(?:sin|para no) romper\b|\bohne (?:\w+ ){0,3}(?:kaputt|zu brechen)|\bper non rompere\b/,

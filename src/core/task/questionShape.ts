@@ -203,8 +203,10 @@ export function systemParts(prose: string): string[] {
 // The same pointing at one piece of code in Chinese, Japanese, Korean and Russian.
 const LOCAL_SCOPE_CJK_RU = /(?:这个|这段|該|この|이 ?)(?:函数|代码|变量|方法|関数|コード|変数|メソッド|正規表現|함수|코드|변수|메서드|정규식)|(?:эт(?:а|от|у|о|ой)) (?:функци|код|переменн|метод|регулярк|строк)/i;
 
+// "the recommendation service call …" points at a system part, not at one piece of code.
 export function isLocalScope(prose: string): boolean {
-  return LOCAL_SCOPE.test(prose) || LOCAL_SCOPE_CJK_RU.test(prose);
+  const m = LOCAL_SCOPE.exec(prose);
+  return (m !== null && systemParts(m[0]).length === 0) || LOCAL_SCOPE_CJK_RU.test(prose);
 }
 
 export function ownsSystem(prose: string): boolean {

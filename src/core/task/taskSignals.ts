@@ -12,6 +12,10 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:old|stale|previous|outdated|wrong|ancienne?|alten?|antiguo|vecchi[oa]|oude?)\b.{0,40}\b(?:right after|just after|after|apres|nach|despues|dopo|depois|na)\b/,
     /\b(?:right|just|directly|immediately) after\b.{0,60}\b(?:old|stale|previous|outdated|wrong)\b/,
     /\b(?:direkt|gleich|kurz) nach\b.{0,60}\balten?\b|\bjuste apres\b.{0,60}\bancienne?\b|\bjusto despues\b.{0,60}\bantigu[oa]\b|\bsubito dopo\b.{0,60}\bvecchi[oa]\b/,
+    /\b(?:minutes|hours?|an hour|a day|days|seconds) behind\b|\bfor (?:a few|some|several|a couple of) (?:minutes|seconds|hours) after\b|\bper qualche minuto dopo\b|\bpendant quelques minutes apres\b|\bdurante unos minutos despues\b|\bpor alguns minutos depois\b|\bfur ein paar minuten nach\b|несколько минут после/,
+    // The same thing shown differently by two clients: "different prices on the app and the site", "앱과 웹에서 … 서로 달라요".
+    /\b(?:different|diferentes?|diversi|diverse|unterschiedliche?n?|differents?|differentes?)\b[^.?!]{0,40}\b(?:app|site|sito|web|website|webseite|device|dispositivo|appareil|screen|tela|pantalla)s?\b|\b(?:on|from|across) (?:another|other|a different|multiple|several) (?:device|devices|tab|tabs|browser|client)s?\b/,
+    /\bdisagree\b|\bne sont (?:jamais |pas )?d'accord\b|\bno coinciden\b|\bnao coincidem\b|\bnon coincidono\b|서로 달라|서로 다르|一致しない|不一样|отличаются/,
     /\b(?:deleted|removed) (?:hours|minutes|days) ago\b|\bstill (?:shows?|sees?|see|returns?) (?:the )?(?:old|previous|deleted|'?not)/,
     /\bdisappears?\b.{0,40}\bthen (?:comes?|come) back|\bverschwind|\beven though (?:we|i|they|it) (?:changed|updated|fixed|deleted|removed)\b/,
     /反映が(?:\S{0,4})?遅れ|反映されな|食い違|同步延迟|不同步|반영이 (?:늦|안)|с задержкой/,
@@ -45,6 +49,7 @@ export const TASK_HIGH: Rule[] = [
     /\bnothing (?:has )?changed (?:on our side|in our code)|\bnada ha cambiado\b|\brien n'a change\b|\bnichts (?:geandert|verandert)\b|什么都没改|何も変えていない|아무것도 바꾸지 않/,
     /\bthe more (?:data|users|rows|records|traffic|items)\b|\bbig(?:ger)? (?:accounts|customers|tenants) time out\b|\bin parallel\b|\bpass (?:alone|one by one|individually)\b/,
     /\bwhen (?:traffic|load) (?:spikes|grows|increases|peaks)\b|\beven though\b.{0,40}\b(?:barely|idle|not (?:loaded|busy))\b|負荷が高|高負荷|负载高|流量一大|流量大|부하가 (?:높|몰)|트래픽이 몰|под нагрузкой|при нагрузке/,
+    /\bfall(?:s|ing)? behind\b|\bcan'?t keep up\b|\bkommen nicht hinterher\b|\b(?:getting|keeps getting|slower and) slower\b|\bimmer langsamer\b|\bde plus en plus lent|\bcada vez mas lent|\bsempre piu lent|越来越慢|越来越大|だんだん遅く|점점 느려|вс[её] медленнее/,
     /\bmemory (?:grows|keeps growing|climbs)|\bout of memory\b|\boom\b|\bgets killed\b|\b(?:queue|backlog|lag) (?:keeps )?(?:growing|grows)\b|очередь раст|积压|堆积|溜まり続け|쌓이/,
     /\bevery so often\b|\bonce in a while\b|\bnow and again\b|\b(?:works|fine) for some (?:people|users|customers)\b|\bfor some (?:people|users|customers)\b.{0,60}\b(?:for others|not for)\b/,
     /本番環境でだけ|本番でだけ|只在生产|仅在生产|只有在线上|운영에서만|배포 직후에만|только (?:в|на) (?:продакшен|проде)/,
@@ -74,6 +79,7 @@ export const TASK_HIGH: Rule[] = [
 
 // A definition, an expansion or a two-sentence explanation: small however big the term.
 const DEFINE_ASK = anyOf([
+  /^\s*what(?:'s| is| are) (?:a |an )?[\w-]+(?:\s+[\w-]+)?(?: (?:in|of) [\w.-]+)?\s*\?*\s*$/,
   /^\s*define\b|\bwhat does \S+ stand for\b|\bstand for\??$|\bexpand (?:the )?(?:abbreviation|acronym)\b|\babbreviation\b|\bacronym\b/,
   /\b(?:in|with) (?:one|a|two|three|1|2|3) (?:sentences?|lines?|words?)\b|\bshort answer\b|\bone-(?:sentence|line)\b|\bin one line\b|\bbriefly\b|\bdefinition of\b/,
   /\b(?:explicacion|explication|erklarung|spiegazione|explicacao) (?:corta|courte|kurze|breve|curta)\b|\bkurze erklarung\b|\ben (?:pocas|quelques) (?:palabras|mots)\b|\bin (?:wenigen worten|poche parole)\b|\bem poucas palavras\b/,
@@ -112,6 +118,7 @@ const SYMPTOM = anyOf([
   /\b(?:fails?|failing|failed|times? out|timing out|timeouts?|errors?|hangs?|hanging|stuck|crash(?:es|ed)?|missing|lost|wrong|slow(?:er|s down)?|blank|disappears?|vanish(?:es)?|stops?|stopped|drops?|dropped|skipped|negative|expired|out of sync)\b/,
   /\b(?:can'?t|cannot|never|don'?t|doesn'?t|didn'?t|won'?t) (?:\w+ )?(?:work|arrive|show|load|pay|log ?in|get|see|receive|happen|finish|complete|match)\b/,
   /\b(?:echoue|erreur|lent|falla|fallan|no (?:llega|pueden|funciona)|fehler|schlagt fehl|langsam|errore|non (?:arriva|funziona)|erro|falha|mislukt|fout)\b/,
+  /\b(?:somem|sumiu|sumem|desaparec\w*|disparai\w*|verschwind\w*|scompa\w*)\b/,
   /\b(?:bloquee?s?|atascad[oa]s?|travad[oa]s?|bloccat[oiae]|hang(?:en|t)|stecken fest)\b|\b(?:restent|se quedan|ficam|restano) (?:bloque\w*|atascad\w*|travad\w*|bloccat\w*|parad[oa]s?|en attente|pendientes?|pendentes?|in attesa)\b/,
   /超时|报错|错误|失败|丢失|不见|变慢|很慢|卡住|崩溃|查不到|收不到|エラー|タイムアウト|失敗|遅く|落ち|消え|表示されない|届かない|에러|오류|실패|느려|타임아웃|안 (?:되|와)|ошибк|пада|упал|тормоз|завис|не приход|пропада/,
 ]);

@@ -18,6 +18,7 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
     /\brepartir la charge\b|\bdistribu(?:te|ting) (?:the )?(?:write |read )?load\b|\bdistribuir la carga\b|\bverteil\S* (?:die )?last\b|\bripartire il carico\b/,
   ],
   'concurrency': [
+    /\ba la vez\b|\ba la fois\b|\ballo stesso tempo\b|\bcontemporaneamente\b|\bsimultane\w*|\bsimultanea\w*/,
     /并发|竞态|死锁|线程安全|同时|同時実行|同時に|競合|デッドロック|排他制御|동시성|동시에|경쟁 상태|데드락|교착/,
     /конкурентн|состояние гонки|гонк[аиу] (?:данных|условий)|взаимн(?:ая|ой|ую) блокировк|одновременно/,
     /\bat the same time\b|\bgleichzeitig\b|\ben meme temps\b|\bal mismo tiempo\b|\bao mesmo tempo\b|\binsieme\b|\btegelijk/,
@@ -25,10 +26,13 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
   'security design': [/安全隐患|安全设计|漏洞|脆弱性|セキュリティ設計|보안 설계|취약점|уязвим/],
   'asks for an approach': [/方案|策略|计划|方針|戦略|計画|전략|계획|방안|стратеги|(?<![а-яё])план(?![шк])/],
   'data or system design': [
+    /\bdatenmodell|\bmodelo de datos\b|\bmodele de donnees\b|\bmodello (?:di )?dati\b|\bmodelo de dados\b/,
     /\bfile de messages\b|\bcolas? de mensajes\b|\bfilas? de mensagens\b|\bcod[ae] di messaggi\b|\bmessage-?queue\b|\bnachrichtenwarteschlange/,
     /数据模型|缓存策略|缓存失效|消息队列|数据隔离|データモデル|キャッシュ戦略|メッセージキュー|데이터 모델|캐시 무효화|메시지 큐|модел[ьи] данных|инвалидац|очеред[ьи] сообщений|брокер/],
   'multi-step task': [/分阶段|一步一步|逐步|段階的|단계적|단계별|пошагов|поэтапн/],
-  'system performance': [/性能瓶颈|瓶颈|延迟|ボトルネック|レイテンシ|遅延|병목|지연 시간|узк(?:ое|им|ие) мест|задержк/],
+  'system performance': [
+    /\b(?:under|below|within|less than|in under)\s?\d+\s?ms\b/,
+    /性能瓶颈|瓶颈|延迟|ボトルネック|レイテンシ|遅延|병목|지연 시간|узк(?:ое|им|ие) мест|задержк/],
   'asks for judgement': [
     /\b(?:ton|votre|vos) avis\b|\bavis ?\?|\bque (?:opinas|opinan|opinais)\b|\bwas (?:meint|haltet|denkt) ihr\b|\bcosa ne (?:pensate|pensi)\b|\bo que (?:voces |voce )?(?:acham|acha)\b|ваше мнение|что думаете/,
     /值得|该不该|要不要|是否应该|应不应该|べきか|価値はあります|すべき|좋을까요|해야 할까요|바꿔야 할까요|가치가|стоит ли|имеет ли смысл|целесообразн/],
@@ -37,6 +41,7 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
   'structural change': [/拆分|解耦|分割す|分割|切り出|분리|분할|쪼개|раздел(?:ить|ение)|разбить на|выдел(?:ить|ение) в/],
   'API evolution': [/向后兼容|兼容旧|破坏性变更|後方互換|破壊的変更|하위 호환|호환성|обратн(?:ая|ой|ую) совместимост|версионир/],
   'hard systems problem': [
+    /\bmandant\w*|\binquilinos?\b|\blocataires?\b|\bmulti-?(?:cliente|client|inquilino|locataire|mandant)\w*|租户|テナント|테넌트|тенант/,
     // Overselling the last item, in every language: a flash sale is a concurrency problem however it is worded.
     /\boversell\w*|\bsobreventa|\bsurvente|\bsobrevenda|\boverbook\w*|\bsovravend\w*|\buberverkauf|超卖|秒杀|抢购|売り越し|過剰販売|초과 판매|перепрода/,
     // Offline clients that must reconcile with a server, and one database per customer.
@@ -48,6 +53,7 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
     /ровно один раз|кворум|выбор(?:ы)? лидера|переключени[ея] (?:мастера|на резерв)|падени[ие] брокера|split-brain/,
   ],
   'intermittent behaviour': [
+    /\bevery (?:afternoon|lunchtime)\b|\bbusy (?:days|hours|periods|times|season)\b|\bde vez em quando\b|\bdi tanto in tanto\b|\bab und an\b|每天凌晨|每晚|凌晨/,
     /偶尔|有时|时不时|间歇|偶发|不定期|每天晚上|每到|月末|たまに|ときどき|時々|時折|まれに|だけ終わらな|ピーク時|가끔|간헐|때때로|이따금|종종/,
     /иногда|время от времени|периодически|изредка|раз в (?:несколько|неделю|день|месяц)|порой|в час пик/,
     /\bblack friday\b|\bcyber monday\b|\bsoldes\b|\brebajas\b|\bsaldi\b|\bnatal\b|\bnavidad\b|\bweihnacht\w*|\bnoel\b|双十一|双11|大促|セール時|블랙프라이데이|распродаж/,
@@ -57,6 +63,8 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
     /\bde temps en temps\b|\bde vez en cuando\b|\bgelegentlich\b|\bab und zu\b|\bas vezes\b|\bogni tanto\b|\ba volte\b|\btalvolta\b|\bsoms\b|\baf en toe\b/,
   ],
   'figures of scale': [
+    /\b(?:millions|billions|thousands|tens of thousands|hundreds of thousands) of (?:\w+ )?(?:users|requests|rows|records|events|messages|devices|customers|e-?mails|orders|products|items|files)\b|\b(?:millones|millions|milioni|milhoes|millionen) (?:de |di )?\w+/,
+    /\d+\s?(?:млн|млрд|тыс)/,
     /百万|千万|亿|日活|万并发|億|万人|열 배|만 명|백만|천만|миллион|миллиард|\d+\s?(?:倍|万)|每秒|毎秒|초당/,
     /\d[\d .,\u00a0\u202f]{0,12}\s?(?:\w{1,20} )?(?:par seconde|por segundo|pro sekunde|al secondo|per seconde|в секунду)/,
   ],
