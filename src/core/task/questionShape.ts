@@ -109,7 +109,7 @@ const ARTIFACTS = [
   'interface', 'type', 'enum', 'readme', 'snippet', 'example', 'migration', 'endpoint', 'handler',
 ];
 // Setting a value is an edit whatever the value names ("bump the memory limit to 1Gi and replicas to 5").
-const SET_VALUE = '(?:bump|set|raise|lower|increase|decrease|change)\\b[^.?!]{0,60}\\bto ~?\\d';
+const SET_VALUE = '(?:bump|set|raise|lower|increase|decrease|change)\\b[^.?!]{0,60}\\bto ~?\\d[\\w.]*';
 const EDIT_VERB = new RegExp(`^(?:${SET_VALUE}|${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
   + `|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\\w-]+ ){0,3}${words(ARTIFACTS)}\\b)\\b`, 'i');
 
