@@ -13,6 +13,18 @@ export const HIGH_ASKS: Rule[] = [
     /\bhow do(?:es)? (?:\w+ ){0,3}(?:usually|typically|normally|generally) [a-z]+/,
     /\bwhat (?:do|should) (?:we|i) (?:need to )?(?:get right|consider|watch out for|think about|look at)\b/,
     /\bwhat would you (?:change|improve|do differently|build|use|pick|choose)\b/,
+    /\bwhat should (?:we|i) (?:change|do|fix first|improve|rethink|prioriti[sz]e)\b/,
+    /\bthe (?:least|most) (?:\w+ ){1,2}(?:way|approach|path|route)\b|\b(?:a|the) (?:good|sane|solid|reasonable|realistic|safe) (?:plan|approach|strategy|path)\b/,
+    // "any ideas?" / "des idées ?" at the end: the asker has no lead and wants a direction.
+    /\b(?:any )?ideas\s*\?+\s*$|\bdes idees\s*\?|\balguna idea\b|\birgendwelche ideen\b|\bqualche idea\b|\balguma ideia\b|есть идеи|有什么思路|有什么建议|何か案|좋은 방법/,
+    /\bprepar(?:e|ar|er|are) (?:o |el |le |il |the |our |nuestro |nosso |notre |nostro )?(?:sistema|systeme|system|plataforma|plateforme|piattaforma|platform|infra\w*) (?:for|para|pour|per|pra)\b|систему к|系统准备|システムを備え/,
+    /\bwas (?:sollten|sollen|mussen|wurdet|konnten) (?:wir|ihr)\b|\bque (?:devrions|devons)-nous\b|\bqu'est-ce qu'on devrait\b/,
+    /\bque (?:deberiamos|debemos|tenemos que) (?:cambiar|hacer)\b|\bcosa (?:dovremmo|dobbiamo) (?:cambiare|fare)\b|\bo que (?:devemos|deveriamos) (?:mudar|fazer)\b/,
+    // "how do we …" with the verb in the first person plural, a clitic allowed: "cómo lo solucionamos", "come
+    // scaliamo". Not French "comment on …": that "on" is impersonal ("how does one add a column").
+    /\bcomo (?:(?:lo|la|los|las|le|les|nos|se|o|a|os|as|lhe) )?\w+(?:amos|emos|imos)\b|\bcome (?:(?:lo|la|li|le|ci|ne) )?\w+iamo\b|\bcomment nous \w+|\bcomment \w+ons-nous\b|\bwie \w+ wir\b|(?<![а-яё])как (?:нам|мы)(?![а-яё])/,
+    /\b(?:our|the) best (?:option|bet|choice)s?\b|\ba (?:sensible|reasonable|good|sane|solid) (?:setup|structure|layout|architecture)\b|\bwas (?:ware|waere) (?:ein|eine|der|die|das) (?:\w+ )?(?:aufbau|ansatz|architektur|vorgehen|weg)\b/,
+    /как (?:лучше )?построить|어떻게 맞춰|어떻게 구성/,
     /\bwhat (?:would|will) it take\b/,
     /\bwhat(?:'s| is) the most (?:sensible|robust|reliable|scalable|maintainable|pragmatic) (?:way|approach|option|setup)\b/,
     /\bwhere (?:would|do|should) (?:you|we|i) (?:even )?(?:start|begin)\b/,
@@ -71,7 +83,11 @@ export const HIGH_ASKS: Rule[] = [
     /\bgarantir\b/,
     /\bgarantieren\b/,
     /\bgarantizar\b/,
-    /\bwithout (?:breaking|blocking|forcing|hurting|downtime|a big[- ]bang)/,
+    /\bwithout (?:breaking|blocking|forcing|hurting|downtime|a big[- ]bang|slowing|impacting|affecting|locking|losing|hurting)/,
+    // A constraint on everyone else: "so old consumers don't break", "чтобы не сломать отчёты".
+    /\bso (?:that )?(?:\w+ ){0,4}(?:don'?t|doesn'?t|won'?t|wouldn'?t|never) (?:break|notice|fail)\b/,
+    /\bpour ne (?:pas|rien) casser\b|\bsans (?:tout )?casser\b|\b(?:sin|para no) romper\b|\bohne (?:\w+ ){0,3}(?:kaputt|zu brechen)|\bper non rompere\b/,
+    /чтобы не слома|не сломав|不影响现有|不破坏|壊さずに|깨지지 않/,
     /\b(?:sem|para não) quebrar\b/,
     /\bsenza (?:rompere|interrompere|downtime)\b/,
     /\bzonder (?:te )?(?:breken|downtime|onderbreking)\b/,
@@ -79,6 +95,7 @@ export const HIGH_ASKS: Rule[] = [
     /\boverkill\b/,
     /\benough for\b/,
     /\bshould (?:i|we) be worried/,
+    /чтобы не (?:было|терял|ломал|сломал)/,
     /\bfor good\b/,
     /\blong-term\b/,
     /\bgradual(?:ly)?\b/,
@@ -86,6 +103,8 @@ export const HIGH_ASKS: Rule[] = [
   // Choosing between named alternatives: "Postgres or DynamoDB for …", "X, Y or Z", "… or should we …".
   { re: anyOf([
     /^\s*[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?\s+or\s+[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?(?:\s+(?:for|in|on)\b|\s*\?+\s*$)/,
+    // The same "A or B?" in the other Western languages ("Postgres o Mongo para …", "REST oder gRPC?").
+    /^\s*[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?\s+(?:o|ou|oder|oppure|of)\s+[\w./+-]{1,40}(?:\s[\w./+-]{1,40})?(?:\s+(?:para|pour|fur|per|voor|en|in|im)\b|\s*\?+\s*$)/,
     /\b[\w.+-]{1,40},\s+[\w.+-]{1,40}(?:\s[\w.+-]{1,40})?,?\s+or\s+(?:just\s+)?[\w.+-]/,
     /\bor should (?:we|i)\b/,
     /\bor (?:can|do) (?:we|i)\b/,

@@ -6,6 +6,7 @@
 
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './rules';
+import { anyOf } from './normalize';
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
 import { countWords, folded, normalizeText } from './normalize';
 import {
@@ -30,6 +31,28 @@ const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 
   'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
   'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
   'expert systems term', FAILURE_REPORT_SIGNAL]);
+
+// Topic words only say what the system is ("our architecture doc", "40 services", "we're migrating later"); the
+// other hard-content signals name a problem. A scene of topic words does not stop an edit that follows it.
+const TOPIC_ONLY = new Set(['architecture question', 'migration', 'figures of scale', 'spans several modules']);
+
+// "Our microservice landscape is big, but I only need an .editorconfig": after the contrast comes the real ask,
+// and it is narrow; the scene before it is background. Not when the narrow part itself names a problem.
+const ONLY = '(?:just|only|simply|nur|juste|seulement|solo|solamente|so|apenas|soltanto|alleen)';
+const WANTS = '(?:need|want|ask|brauche|will|mochte|frage|veux|besoin|demande|necesito|quiero|pregunto|preciso|quero|pergunto|serve|voglio|chiedo|wil|vraag)';
+const NARROWED = anyOf([
+  new RegExp(`\\b(?:but|aber|mais|pero|mas|ma|maar)\\b[^.?!]{0,25}\\b${ONLY}\\b[^.?!]{0,12}\\b${WANTS}`),
+  new RegExp(`\\b(?:but|aber|mais|pero|mas|ma|maar)\\b[^.?!]{0,25}\\b${WANTS}\\w*\\b[^.?!]{0,6}\\b${ONLY}\\b`),
+  /(?:但|不过|可是)[^。？！?]{0,6}(?:只想|只是想|只需要|只要)|(?:でも|けど|が、)[^。？！?]{0,10}だけ|(?:하지만|그런데|근데)[^.?!]{0,10}만 /,
+  /(?<![а-яё])но(?![а-яё])[^.?!]{0,20}(?:нужн\S* только|только нуж|хочу только|просто нуж|только спрос)/,
+]);
+
+function narrowsTheAsk(prose: string): boolean {
+  const m = NARROWED.exec(prose);
+  if (!m) return false;
+  const ask = prose.slice(m.index);
+  return !HIGH.some((rule) => !TOPIC_ONLY.has(rule.signal) && rule.re.test(ask));
+}
 
 const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
 
@@ -69,22 +92,24 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const owned = ownsSystem(prose);
   const explicitlyWide = /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
   const diagnosis = DIAGNOSIS?.re.test(prose) ?? false;
-  const edit = ((isDirectEdit(prose) || asksForMechanicalChange(prose)) && !asksSomethingElse(prose) && !diagnosis)
-    || editsCodeAfterScene(prose, q, request);
+  const mechanical = asksForMechanicalChange(prose) && !asksSomethingElse(prose) && !diagnosis;
+  const edit = mechanical || (isDirectEdit(prose) && !asksSomethingElse(prose) && !diagnosis) || editsCodeAfterScene(prose, q, request);
   // Big words around a trivial ask: defining a term or expanding an abbreviation is small however large the
   // term, unless the question is about the asker's own system or a failure in it.
   const define = !edit && !diagnosis && asksForDefinition(prose) && !(owned && parts.length >= 1);
+  const narrowed = !edit && !define && !diagnosis && narrowsTheAsk(prose);
   // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
-  // edit is about the system only when it says so outright or names three parts.
-  const systemWide = edit || define
-    ? explicitlyWide || parts.length >= 3
+  // edit is about the system only when it says so outright or names three parts. A mechanical change (fix the
+  // indentation, the heading levels) stays mechanical however many parts the scene or the document names.
+  const systemWide = edit || define || narrowed
+    ? explicitlyWide || (!mechanical && !narrowed && parts.length >= 3)
     : explicitlyWide || parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1);
   const local = isLocalScope(prose);
 
   // A direct edit of code in view is local-sized even when its object names a big topic ("add a TODO to
   // migrate this", "change the distributed tracing header"); topic words then count for a third. A question
   // about one named piece of code ("make this test less flaky") counts them at 0.6.
-  const topicFactor = systemWide ? 1 : edit || define ? 1 / 3 : local ? 0.6 : 1;
+  const topicFactor = systemWide ? 1 : edit || define || narrowed ? 1 / 3 : local ? 0.6 : 1;
   for (const rule of HIGH) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: rule.weight * topicFactor });
   }
@@ -102,6 +127,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   }
   if (edit && !systemWide && !out.some((e) => e.signal === 'small edit')) out.push({ signal: 'direct edit', delta: -0.2 });
   if (define && !systemWide) out.push({ signal: 'asks only for a definition', delta: -0.15 });
+  if (narrowed && !systemWide) out.push({ signal: 'asks only for one small thing', delta: -0.15 });
 
   if (systemWide) out.push({ signal: `about the system (${parts.slice(0, 3).join(', ') || 'across parts'})`, delta: parts.length >= 3 ? 0.2 : 0.15 });
   else if (local) out.push({ signal: 'about one piece of code', delta: -0.1 });
@@ -134,7 +160,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
 function editsCodeAfterScene(prose: string, q: string, request: Pick<Request, 'context'>): boolean {
   const ask = finalAskAfterScene(prose);
   if (!ask || !isDirectEdit(ask) || HIGH.some((rule) => rule.re.test(ask))) return false;
-  if (HIGH.some((rule) => HARD_CONTENT.has(rule.signal) && rule.re.test(prose))) return false;
+  if (HIGH.some((rule) => HARD_CONTENT.has(rule.signal) && !TOPIC_ONLY.has(rule.signal) && rule.re.test(prose))) return false;
   return request.context.length > 0 || pastedCodeLines(q) > 0;
 }
 

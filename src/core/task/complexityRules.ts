@@ -54,6 +54,7 @@ export const HIGH: Rule[] = [
     /better approach/,
     /best approach/,
     /should (?:i|we) (?:use|choose|go|pick|switch|move|split|adopt|migrate)/,
+    /\b(?:devemos|deveriamos|debemos|deberiamos|dovremmo|devrions-nous|devons-nous|sollten wir|sollen wir) (?:usar|utilizar|escolher|elegir|usare|scegliere|utiliser|choisir|verwenden|nutzen|wahlen)\b/,
   ], 'i'), weight: 0.35, signal: 'asks for trade-offs' },
   { re: folded(/\bmigrat|\bmigrer\b|\bmigración|\bmigra(?:r|ção|ções|re|zione|tie)\b|\bport (?:this|our|the)|\bupgrade (?:from|our|the whole)|move (?:from|our|the whole) .{0,40}\bto\b|\bswitch(?:ing)? from\b/i), weight: 0.3, signal: 'migration' },
   { re: anyOf([

@@ -7,7 +7,7 @@ import { anyOf, folded } from './normalize';
 export const LOW: Rule[] = [
   { re: folded(/^(?:what|was|que|qué)\b.{0,30}(?<!\bto )\b(?:does|do|macht|fait|hace)\b.{0,40}\b(?:this|these|that|diese[rs]?|ce|cette|esta?e?)\b.{0,30}\b(?:line|lines|function|method|regex|expression|code|snippet|do|zeile|funktion|ligne|fonction|línea|función)?/i), weight: 0.35, signal: 'explains a snippet' },
   { re: anyOf([
-    /\b(?:what does|what is|what's|what are)\b(?! (?:our options|the most|the (?:best|right|trade|pros|consequences|risks|implications|impact|downsides|options|failure|security)|your (?:recommendation|opinion|take|advice|suggestion|view)))/,
+    /\b(?:what does|what is|what's|what are)\b(?! (?:our options|our best|the most|the least|the \w+est (?:way|approach|option|setup|pattern|design|strategy|path)|(?:a |the )?(?:good|sane|solid|reasonable|realistic|safe) (?:plan|approach|strategy|way|path)|the (?:best|right|trade|pros|consequences|risks|implications|impact|downsides|options|failure|security)|your (?:recommendation|opinion|take|advice|suggestion|view)))/,
     /\bwas (?:macht|ist|bedeutet)\b/,
     /\bqu'est-ce que\b/,
     /\bque fait\b/,
@@ -53,7 +53,7 @@ export const LOW: Rule[] = [
     /\bcómo (?:puedo|hago)\b/,
   ], 'i'), weight: 0.2, signal: 'how-to', form: true },
   { re: folded(/\bunit tests? for (?:this|the) (?:function|method)|\b(?:teste|test) unit[áa]ri[oa] para (?:esta|este) fun|\bunit test voor deze functie|\bwrite (?:a )?test for this\b|\bgenerate (?:a )?(?:getter|setter|constructor|enum|interface|type|dto)/i), weight: 0.2, signal: 'single-function task' },
-  { re: folded(/^\s*(?:what(?:'s| is| are| does)\b.{0,50}\b(?:mean|stand for)\b|what(?:'s| is| are) (?:a |an )?[\w-]+(?:\s+[\w-]+)?\s*\?*\s*$)|\bshort answer|\bin (?:one|a) (?:sentence|word)|\bwas (?:bedeutet|heißt)\b|\bque (?:veut dire|signifie)\b|\bqué significa\b/i), weight: 0.3, signal: 'asks for a definition' },
+  { re: folded(/^\s*(?:what(?:'s| is| are| does)\b.{0,50}\b(?:mean|stand for)\b|what(?:'s| is| are) (?:a |an )?[\w-]+(?:\s+[\w-]+)?(?: (?:in|of) [\w.-]+)?\s*\?*\s*$)|\bshort answer|\bin (?:one|a) (?:sentence|word)|\bwas (?:bedeutet|heißt)\b|\bque (?:veut dire|signifie)\b|\bqué significa\b/i), weight: 0.3, signal: 'asks for a definition' },
   // Choosing between two pieces of code (masked to "code"/"name" in the prose) or two language constructs:
   // `==` or `===`, `any` or `unknown`, a for loop or forEach.
   { re: new RegExp(`\\b${CODE_FORM}\\b[^.?!]{0,40}\\b(?:or|vs\\.?|versus|instead of|oder|ou|o)\\b[^.?!]{0,30}\\b${CODE_FORM}\\b`, 'i'), weight: 0.3, signal: 'choice between two code forms' },

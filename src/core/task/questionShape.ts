@@ -25,9 +25,21 @@ export function proseOf(question: string): string {
     .replace(/`[^`\n]{0,200}`/g, ' code ')
     .replace(/(?<![\w'])'[^'\n]{1,80}'(?!\w)|"[^"\n]{1,80}"/g, ' text ')
     .replace(/#(?:cloud|local)\b/gi, ' ')
+    .replace(NEGATED_ASK, '$1 negated ')
     .replace(/\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|\b[A-Za-z_$][\w$]*\(\)/g, ' name ')
     .replace(/\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/g, (w) => (KNOWN_PRODUCTS.has(w.toLowerCase()) ? w : ' name '));
 }
+
+const NEG_WORD = '(?!to\\b|downtime\\b|just\\b|only\\b|but\\b|nur\\b|juste\\b|solo\\b|so\\b)[\\w\\u0400-\\u04ff-]+';
+// "I'm not asking for a redesign", "no need for a migration plan", "ich will kein Refactoring": what the asker rules out
+// is not the task, so its topic words are masked. Consequences stay ("so old clients don't break", "without
+// downtime"): those are constraints the asker wants kept. The object ends at punctuation or at the real ask.
+const NEGATED_ASK = folded(new RegExp(`(?<![\\w\\u0400-\\u04ff])(${words([
+  "(?:i'?m |we'?re |i am |we are )?not (?:asking|looking) for", 'no need for', "(?:i |we )?(?:don'?t|do not) need",
+  'not a (?:full|big|whole)', 'ich (?:will|brauche) kein(?:e|en)?', 'je ne (?:demande|veux) pas', "pas besoin (?:de|d')",
+  'no (?:pido|quiero|necesito)', 'no hace falta', 'nao (?:preciso|quero)(?: de)?', 'non (?:chiedo|voglio|serve)',
+  'не нужн[аоы]?', 'не прошу',
+])})(?:\\s+|(?<='))((?:a |an |the |any |un |une |una |uma |um |ein |eine )?${NEG_WORD}(?: ${NEG_WORD}){0,2})`, 'gi'));
 
 // A line of code pasted into the question without a fence: it ends in ; { } or ), opens with a keyword or a
 // closing bracket, or is indented under a line that ended in ':' or '{'. Prose lines are kept.
@@ -71,7 +83,8 @@ const KNOWN_PRODUCTS = new Set(['graphql', 'postgresql', 'dynamodb', 'mongodb', 
 // Polite or filler openings in front of the real verb ("hey, quick one: could you please rename …").
 const LEAD_IN_WORDS = [
   'hey', 'hi', 'hello', 'ok(?:ay)?', 'so', 'thanks!?', 'thank you', 'quick (?:one|q(?:uestion)?)', 'please', 'pls', 'plz',
-  'now', 'also', 'and', 'then', 'can (?:you|u)', 'could (?:you|u)', 'would you', 'will you', 'i (?:want|need) you to', 'help me',
+  'now', 'also', 'and', 'then', 'just', 'simply', 'only', 'nur', 'juste', 'simplement', 'solo', 'solamente', 'so', 'apenas',
+  'soltanto', 'alleen', 'can (?:you|u)', 'could (?:you|u)', 'would you', 'will you', 'i (?:want|need) you to', 'help me',
   'kannst du', 'könntest du', 'bitte', 'peux-tu', 'pourrais-tu', 'puedes', 'podrías', 'por favor', '(?:você )?pode(?:ria)?',
   'puoi', 'potresti', 'per favore', 'kun je', 'kan je', 'kunt u', 'alsjeblieft',
 ];
@@ -95,14 +108,19 @@ const ARTIFACTS = [
   'yaml', 'yml', 'dockerfile', 'config', 'makefile', 'script', 'function', 'class', 'tests?', 'query', 'regex', 'component',
   'interface', 'type', 'enum', 'readme', 'snippet', 'example', 'migration', 'endpoint', 'handler',
 ];
-const EDIT_VERB = new RegExp(`^(?:${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
+// Setting a value is an edit whatever the value names ("bump the memory limit to 1Gi and replicas to 5").
+const SET_VALUE = '(?:bump|set|raise|lower|increase|decrease|change)\\b[^.?!]{0,60}\\bto ~?\\d[\\w.]*';
+const EDIT_VERB = new RegExp(`^(?:${SET_VALUE}|${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
   + `|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\\w-]+ ){0,3}${words(ARTIFACTS)}\\b)\\b`, 'i');
 
 // German puts the verb last after a modal ("kannst du die Funktion umbenennen?").
 const EDIT_VERB_LAST = folded(/\b(?:umbenennen|hinzufügen|ergänzen|entfernen|löschen|ändern|korrigieren|beheben|formatieren|übersetzen|kommentieren|sortieren|vereinfachen|umwandeln|einrücken)\s*[.!?]*\s*$/i);
 
+// ... unless the sentence is a question about what the team should do ("was sollten wir grundsätzlich ändern?").
+const GERMAN_WH_WE = /\b(?:was|wie|warum|weshalb|wo|welche[nrs]?|wann)\b[^.!?]*\b(?:wir|ihr|man)\b[^.!?]*[.!?]*\s*$/i;
+
 export function isDirectEdit(prose: string): boolean {
-  return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart()) || EDIT_VERB_LAST.test(prose);
+  return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart()) || (EDIT_VERB_LAST.test(prose) && !GERMAN_WH_WE.test(prose));
 }
 
 /**
@@ -122,7 +140,8 @@ export function finalAskAfterScene(prose: string): string | undefined {
  */
 export function asksSomethingElse(prose: string): boolean {
   const parts = prose.split(/(?<=[.?!;:])\s+/).slice(1);
-  return parts.some((p) => p.trim().split(/\s+/).length >= 4 && /\?\s*$/.test(p));
+  // A later "can you fix the table formatting in it?" is the ask itself, put politely, not a second question.
+  return parts.some((p) => p.trim().split(/\s+/).length >= 4 && /\?\s*$/.test(p) && !isDirectEdit(p.trim()));
 }
 
 // "this line", "the variable", "these imports", "this useEffect" (a masked name): the object is one piece of
@@ -142,7 +161,7 @@ const LOCAL_SCOPE = new RegExp(`\\b(?:${words(POINTERS)}\\s+(?:\\w+\\s+){0,2}|th
 const SYSTEM_NOUNS = new RegExp([
   /\b(?:micro)?services?\b|\bdienste?n?\b|\b(?:micro)?servicios?\b|服务|サービス|서비스|сервис/.source,
   /\b(?:pods?|instances|nodes|edge nodes?|cluster|fleet|replicas?|regions?|k8s|kubernetes|traffic|servers?)\b|服务器|节点|集群|サーバー|ノード|クラスタ|서버|노드|클러스터|сервер|узл|кластер/.source,
-  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch)\b|队列|消费者|キュー|コンシューマー|バッチ|큐|컨슈머|워커|배치|очеред|воркер|консьюмер/.source,
+  /\b(?:queues?|consumers?|producers?|consommateurs?|consumidor(?:es)?|downstream|upstream|callers|brokers?|topics|webhooks?|workers?|worker pool|cron|jobs?|batch|fila|filas|cola|colas|file d'attente|warteschlangen?)\b|队列|消费者|キュー|コンシューマー|バッチ|큐|컨슈머|워커|배치|очеред|воркер|консьюмер/.source,
   /\b(?:database|db|base de datos|base de données|datenbank|bases de datos|tables?|schema|postgres|mysql|dynamodb|mongodb|replica|read model|index(?:es)?)\b|数据库|データベース|데이터베이스|баз[аеуы] данных|(?<![а-яё])базу/.source,
   /\b(?:cache|caching|cdn|redis|memcached|caché)\b|缓存|キャッシュ|캐시|кэш|кеш/.source,
   /\b(?:frontend|front-end|clients?|mobile apps?|web apps?|desktop apps?|browser|ios|android)\b|客户端|前端|クライアント|フロントエンド|클라이언트|프론트엔드|клиент|фронтенд/.source,
@@ -158,6 +177,10 @@ export const SCALE_FIGURES = anyOf([
   /\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))/,
   /\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b/,
   /\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/,
+  // Growth said as a multiple in other languages: "aumenta di 10 volte", "10 fois plus", "в 10 раз больше", "10배".
+  /\b\d+\s?(?:fois|veces|vezes|volte|mal|keer|times)\s+(?:plus|mas|mais|piu|mehr|meer|more|so)\b/,
+  /\b(?:aumenta|aumentan|crece|crecen|cresce|augmente|steigt|wachst|grows?|increases?|multipli\w*)\s+(?:de |di |en |em |um |by )?\d+\s?(?:x|fois|veces|vezes|volte|mal|times)\b/,
+  /(?<![а-яё])в \d+ раз|\d+\s?배|\bx\d+\b/,
 ], 'i');
 
 // "our schema file", "the pipeline config", "the api docs": a system noun used to name one file the user has open.
@@ -180,8 +203,10 @@ export function systemParts(prose: string): string[] {
 // The same pointing at one piece of code in Chinese, Japanese, Korean and Russian.
 const LOCAL_SCOPE_CJK_RU = /(?:这个|这段|該|この|이 ?)(?:函数|代码|变量|方法|関数|コード|変数|メソッド|正規表現|함수|코드|변수|메서드|정규식)|(?:эт(?:а|от|у|о|ой)) (?:функци|код|переменн|метод|регулярк|строк)/i;
 
+// "the recommendation service call …" points at a system part, not at one piece of code.
 export function isLocalScope(prose: string): boolean {
-  return LOCAL_SCOPE.test(prose) || LOCAL_SCOPE_CJK_RU.test(prose);
+  const m = LOCAL_SCOPE.exec(prose);
+  return (m !== null && systemParts(m[0]).length === 0) || LOCAL_SCOPE_CJK_RU.test(prose);
 }
 
 export function ownsSystem(prose: string): boolean {

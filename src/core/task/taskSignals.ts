@@ -12,6 +12,10 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:old|stale|previous|outdated|wrong|ancienne?|alten?|antiguo|vecchi[oa]|oude?)\b.{0,40}\b(?:right after|just after|after|apres|nach|despues|dopo|depois|na)\b/,
     /\b(?:right|just|directly|immediately) after\b.{0,60}\b(?:old|stale|previous|outdated|wrong)\b/,
     /\b(?:direkt|gleich|kurz) nach\b.{0,60}\balten?\b|\bjuste apres\b.{0,60}\bancienne?\b|\bjusto despues\b.{0,60}\bantigu[oa]\b|\bsubito dopo\b.{0,60}\bvecchi[oa]\b/,
+    /\b(?:minutes|hours?|an hour|a day|days|seconds) behind\b|\bfor (?:a few|some|several|a couple of) (?:minutes|seconds|hours) after\b|\bper qualche minuto dopo\b|\bpendant quelques minutes apres\b|\bdurante unos minutos despues\b|\bpor alguns minutos depois\b|\bfur ein paar minuten nach\b|несколько минут после/,
+    // The same thing shown differently by two clients: "different prices on the app and the site", "앱과 웹에서 … 서로 달라요".
+    /\b(?:different|diferentes?|diversi|diverse|unterschiedliche?n?|differents?|differentes?)\b[^.?!]{0,40}\b(?:app|site|sito|web|website|webseite|device|dispositivo|appareil|screen|tela|pantalla)s?\b|\b(?:on|from|across) (?:another|other|a different|multiple|several) (?:device|devices|tab|tabs|browser|client)s?\b/,
+    /\bdisagree\b|\bne sont (?:jamais |pas )?d'accord\b|\bno coinciden\b|\bnao coincidem\b|\bnon coincidono\b|서로 달라|서로 다르|一致しない|不一样|отличаются/,
     /\b(?:deleted|removed) (?:hours|minutes|days) ago\b|\bstill (?:shows?|sees?|see|returns?) (?:the )?(?:old|previous|deleted|'?not)/,
     /\bdisappears?\b.{0,40}\bthen (?:comes?|come) back|\bverschwind|\beven though (?:we|i|they|it) (?:changed|updated|fixed|deleted|removed)\b/,
     /反映が(?:\S{0,4})?遅れ|反映されな|食い違|同步延迟|不同步|반영이 (?:늦|안)|с задержкой/,
@@ -22,6 +26,10 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
     /\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
     /\bloses? (?:their|the|its|his|her|some) (?:changes|updates|writes|data|messages)\b|\blost updates?\b/,
+    // One write silently replacing another: "the last one saves over the other".
+    /\b(?:silently )?overwrit\w*|\bsobrescrev\w*|\bsalva por cima\b|\bsobrescrib\w*|\becrase\w*|\bsovrascriv\w*|\buberschreib\w*|перезаписыва|затира|覆盖了|上書きされ|덮어써|덮어쓰/,
+    /\b(?:pierd|perd)\w* (?:\w+ ){0,2}(?:cambios|datos|mensajes|modifications|donnees|messages|modifiche|dati|messaggi|alteracoes|dados|mensagens)\b|\b(?:anderungen|daten|nachrichten) gehen verloren\b/,
+    /丢数据|丢消息|数据丢失|变更丢失|データが消え|変更が消え|데이터(?:가)? (?:유실|손실|사라)|теря(?:ет|ют|ются|ем)\S* (?:изменени|данн|сообщени)/,
     /\b(?:charged|paid|debited|sent|written|committed) but\b|\b(?:times? out|timeout) after (?:charging|writing|sending|committing|paying)\b/,
     /\b(?:half|some) (?:of )?the (?:records|rows|messages|events|jobs) (?:are|get|were) (?:skipped|lost|missing|dropped)\b/,
     /\bprocessed before\b|\bin the wrong order\b|\barrives? before\b/,
@@ -30,8 +38,8 @@ export const TASK_HIGH: Rule[] = [
   ]), weight: 0.3, signal: 'work lost or done twice' },
   { re: anyOf([
     /\b(?:slightly|always|a little|a few) (?:lower|higher|less|more|off)\b|\boff by (?:a few|some|one)\b|\btotals? (?:are|is) (?:off|wrong)\b/,
-    /\bnever (?:quite )?(?:agree|match|add up)\b|\bwrong day\b|\bdrifts?\b|\bdon'?t (?:add up|match)\b|\bnon torna\b|\bne correspond|\bno cuadra|\bstimmt nicht\b/,
-    /对不上|不一致|合わない|ずれ|안 맞|맞지 않|не сходится|расходятся/,
+    /\bnever (?:quite )?(?:agree|match|add up)\b|\bwrong day\b|\bdrifts?\b|\bdon'?t (?:add up|match)\b|\bnon torna(?:no)?\b|\bne correspond|\bno cuadra|\bstimm(?:t|en) nicht\b|\bnao (?:batem|bate|fecham|fecha)\b/,
+    /对不上|不一致|合わない|ずれ|안 맞|맞지 않|не сход|расходятся/,
   ]), weight: 0.25, signal: 'numbers that do not add up' },
   { re: anyOf([
     /\bworks? (?:fine |well )?(?:on my machine|locally|on staging|in dev|when i (?:run|start) it (?:by hand|manually))\b.{0,80}\bbut\b/,
@@ -41,9 +49,15 @@ export const TASK_HIGH: Rule[] = [
     /\bnothing (?:has )?changed (?:on our side|in our code)|\bnada ha cambiado\b|\brien n'a change\b|\bnichts (?:geandert|verandert)\b|什么都没改|何も変えていない|아무것도 바꾸지 않/,
     /\bthe more (?:data|users|rows|records|traffic|items)\b|\bbig(?:ger)? (?:accounts|customers|tenants) time out\b|\bin parallel\b|\bpass (?:alone|one by one|individually)\b/,
     /\bwhen (?:traffic|load) (?:spikes|grows|increases|peaks)\b|\beven though\b.{0,40}\b(?:barely|idle|not (?:loaded|busy))\b|負荷が高|高負荷|负载高|流量一大|流量大|부하가 (?:높|몰)|트래픽이 몰|под нагрузкой|при нагрузке/,
+    /\bfall(?:s|ing)? behind\b|\bcan'?t keep up\b|\bkommen nicht hinterher\b|\b(?:getting|keeps getting|slower and) slower\b|\bimmer langsamer\b|\bde plus en plus lent|\bcada vez mas lent|\bsempre piu lent|越来越慢|越来越大|だんだん遅く|점점 느려|вс[её] медленнее/,
     /\bmemory (?:grows|keeps growing|climbs)|\bout of memory\b|\boom\b|\bgets killed\b|\b(?:queue|backlog|lag) (?:keeps )?(?:growing|grows)\b|очередь раст|积压|堆积|溜まり続け|쌓이/,
     /\bevery so often\b|\bonce in a while\b|\bnow and again\b|\b(?:works|fine) for some (?:people|users|customers)\b|\bfor some (?:people|users|customers)\b.{0,60}\b(?:for others|not for)\b/,
     /本番環境でだけ|本番でだけ|只在生产|仅在生产|只有在线上|운영에서만|배포 직후에만|только (?:в|на) (?:продакшен|проде)/,
+    // One environment against another: "only behind the corporate proxy", "works fine at home", "can't reproduce locally".
+    /\bonly (?:behind|through|via|over|from|on|in|with) (?:the |a |our |some |my )?(?:\w+ ){0,2}(?:proxy|vpn|firewall|network|wi-?fi|browser|safari|firefox|chrome|android|ios|region|datacenter|data center|cluster|host|machine|server|environment|load balancer|cdn|nat)s?\b/,
+    /\bworks? (?:fine|ok|okay|well|perfectly) (?:at home|from home|locally|on (?:my|our) (?:machine|laptop|side)|on wi-?fi|without (?:the )?(?:proxy|vpn))\b/,
+    /\b(?:can'?t|cannot|could ?n'?t|unable to) reproduce\b|\bnot reproducible\b|\bfunktioniert lokal\b|\bmarche en local\b|\bfunciona en local\b|\bfunziona in locale\b|\bfunciona localmente\b/,
+    /本地(?:正常|没问题|复现不了)|复现不了|无法复现|再現しない|再現できない|재현이 안|재현되지 않|не воспроизводится|локально работает/,
   ]), weight: 0.25, signal: 'fails only sometimes or somewhere' },
   { re: anyOf([
     /\b(?:quorum|etcd|raft|paxos|zookeeper|split[- ]?brain|sentinel|patroni|write skew|phantom reads?|snapshot isolation|repeatable read|serializab|isolation level)/,
@@ -57,6 +71,7 @@ export const TASK_HIGH: Rule[] = [
   { re: anyOf([
     /\bwhat (?:could|might|can|would) (?:be )?caus|\broot cause|\bwhere (?:should|do|would) (?:we|i) (?:look|start)|\bwhere to start\b|\bnobody knows why\b/,
     /\bhow (?:do|can|should|would) (?:we|i) (?:find|track down|debug|investigate|trace|figure out|locate)\b|\bwhy (?:would|might)\b|\bwhat(?:'s| is) (?:going on|happening)\b/,
+    /\bda dove (?:partiamo|parto|partire|inizi\w*|cominci\w*)|\bpor (?:donde|onde) (?:empiez\w*|empez\w*|comienz\w*|comec\w*)|\bpar ou commencer|\bwo (?:fangen wir|fange ich|sollen wir|soll ich) (?:\w+ )?an\b|\bwo anfangen\b/,
     /\bworan kann das liegen|\bwoher kommt|\bpourquoi\b|\bque se passe|\bqu'est-ce qui se passe|\bque esta pasando|\bpor que (?:a veces|ocurre)|\bperche\b|\bwaarom\b/,
     /排查|定位|怎么查|什么原因|原因是什么|可能是什么原因|切り分け|原因|どこを疑う|원인|추적|причин|расследован|с чего начать/,
   ]), weight: 0.2, signal: 'asks to find a cause' },
@@ -64,8 +79,10 @@ export const TASK_HIGH: Rule[] = [
 
 // A definition, an expansion or a two-sentence explanation: small however big the term.
 const DEFINE_ASK = anyOf([
+  /^\s*what(?:'s| is| are) (?:a |an )?[\w-]+(?:\s+[\w-]+)?(?: (?:in|of) [\w.-]+)?\s*\?*\s*$/,
   /^\s*define\b|\bwhat does \S+ stand for\b|\bstand for\??$|\bexpand (?:the )?(?:abbreviation|acronym)\b|\babbreviation\b|\bacronym\b/,
   /\b(?:in|with) (?:one|a|two|three|1|2|3) (?:sentences?|lines?|words?)\b|\bshort answer\b|\bone-(?:sentence|line)\b|\bin one line\b|\bbriefly\b|\bdefinition of\b/,
+  /\b(?:explicacion|explication|erklarung|spiegazione|explicacao) (?:corta|courte|kurze|breve|curta)\b|\bkurze erklarung\b|\ben (?:pocas|quelques) (?:palabras|mots)\b|\bin (?:wenigen worten|poche parole)\b|\bem poucas palavras\b/,
   /\ben (?:une|deux) phrases?\b|\ben (?:una|dos) frases?\b|\brespuesta corta\b|\bin (?:einem|zwei) satzen?\b|\bem uma frase\b|\bin una frase\b|\bque signifie\b|\bwas bedeutet\b|\bqu'est-ce que\b|\bque es el\b/,
   /一句话|简单说|一文で|簡単に|짧게|한 문장|кратко|коротко|одним предложением|什么是|是什么意思|とは何|뭐예요|무슨 뜻|что такое|что означает|аббревиатур/,
 ]);
@@ -73,7 +90,7 @@ const DEFINE_ASK = anyOf([
 // Mechanical changes named anywhere in the request, not only as its first word ("In our microservices
 // architecture, fix the indentation in this YAML").
 const MECHANICAL_ASK = anyOf([
-  /\bfix (?:the )?(?:indentation|typo|formatting|spelling)\b|\bsort (?:the )?imports\b|\badd (?:a |the )?(?:type hints?|type annotations?|docstrings?|jsdoc|comments?|log line)\b/,
+  /\bfix (?:the )?(?:[\w-]+ ){0,3}(?:indentation|typos?|formatting|spelling|links|heading levels?|headings)\b|\badd (?:a )?table of contents\b|\bsort (?:the )?imports\b|\badd (?:a |the )?(?:type hints?|type annotations?|docstrings?|jsdoc|comments?|log line)\b/,
   /\bwrite (?:a |the )?(?:docstring|jsdoc|boilerplate|comment)\b|\b(?:boilerplate|scaffold)\b|\bgenerate (?:a |an |the )?(?:typescript |ts |java |go |python )?(?:interface|type|getters?|setters?|dto|enum|class)\b/,
   /\brename (?:the |this )?(?:variable|function|method|class|field)\b|\btranslate (?:this|the) comment\b|\bconvert this callback\b/,
   /\bannotations de type\b|\brenombra (?:esta|este)\b/,
@@ -92,20 +109,22 @@ export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
 // A failure report: something that runs (users, orders, requests, the app) misbehaves under a condition, told
 // without code. Its cause lies in how the parts behave together, not in a line, so it needs diagnosis.
 const RUNTIME_SUBJECT = anyOf([
-  /\b(?:users?|customers?|people|clients?|visitors|orders?|requests?|jobs?|payments?|e-?mails?|notifications?|messages?|uploads?|logins?|sessions?|accounts?)\b/,
+  /\b(?:users?|customers?|people|clients?|visitors|orders?|requests?|jobs?|payments?|e-?mails?|notifications?|messages?|uploads?|logins?|sessions?|accounts?|connections?|sockets?|websockets?|calls?)\b/,
   /\bthe (?:app|service|site|page|api|server|backend|dashboard|report|export|queue|worker|cron|job|checkout|cart|search)\b|\bpods?\b|\bworkers?\b|\bproduction\b/,
-  /\b(?:nutzer|kunden|bestellungen|anfragen|utilisateurs|clients|commandes|requetes|usuarios|clientes|pedidos|peticiones|utenti|clienti|ordini|richieste|gebruikers|klanten)\b/,
+  /\b(?:nutzer|kunden|bestellungen|anfragen|zahlungen|utilisateurs|clients|commandes|requetes|paiements|usuarios|clientes|pedidos|peticiones|pagos|utenti|clienti|ordini|richieste|pagamenti|pagamentos|usuarios|gebruikers|klanten|betalingen)\b/,
   /用户|客户|订单|请求|接口|服务|页面|任务|ユーザー|顧客|注文|リクエスト|サービス|画面|ジョブ|사용자|고객|주문|요청|서비스|화면|작업|пользовател|клиент|заказ|запрос|сервис|страниц|задач/,
 ]);
 const SYMPTOM = anyOf([
   /\b(?:fails?|failing|failed|times? out|timing out|timeouts?|errors?|hangs?|hanging|stuck|crash(?:es|ed)?|missing|lost|wrong|slow(?:er|s down)?|blank|disappears?|vanish(?:es)?|stops?|stopped|drops?|dropped|skipped|negative|expired|out of sync)\b/,
   /\b(?:can'?t|cannot|never|don'?t|doesn'?t|didn'?t|won'?t) (?:\w+ )?(?:work|arrive|show|load|pay|log ?in|get|see|receive|happen|finish|complete|match)\b/,
   /\b(?:echoue|erreur|lent|falla|fallan|no (?:llega|pueden|funciona)|fehler|schlagt fehl|langsam|errore|non (?:arriva|funziona)|erro|falha|mislukt|fout)\b/,
+  /\b(?:somem|sumiu|sumem|desaparec\w*|disparai\w*|verschwind\w*|scompa\w*)\b/,
+  /\b(?:bloquee?s?|atascad[oa]s?|travad[oa]s?|bloccat[oiae]|hang(?:en|t)|stecken fest)\b|\b(?:restent|se quedan|ficam|restano) (?:bloque\w*|atascad\w*|travad\w*|bloccat\w*|parad[oa]s?|en attente|pendientes?|pendentes?|in attesa)\b/,
   /超时|报错|错误|失败|丢失|不见|变慢|很慢|卡住|崩溃|查不到|收不到|エラー|タイムアウト|失敗|遅く|落ち|消え|表示されない|届かない|에러|오류|실패|느려|타임아웃|안 (?:되|와)|ошибк|пада|упал|тормоз|завис|не приход|пропада/,
 ]);
 const CONDITION = anyOf([
   /\b(?:when|whenever|after|once|if|while|since|during|only|but|even though|until|some of)\b/,
-  /\b(?:quand|apres|seulement|mais|cuando|despues|solo|pero|wenn|nach|nur|aber|seit|quando|dopo|ma|depois|mas|als|maar|alleen)\b/,
+  /\b(?:quand|apres|seulement|mais|depuis|cuando|despues|desde|solo|pero|wenn|nach|nur|aber|seit|quando|dopo|da quando|ma|depois|desde que|mas|als|maar|alleen|sinds)\b/,
   /之后|以后|的时候|但是|只有|一.{1,6}就|たら|ても|と、|後|だけ|時に|면|후에?|뒤|때|만 |после|когда|если|только|(?<![а-яё])но(?![а-яё])/,
 ]);
 

@@ -1,0 +1,99 @@
+// The blind sets (test/fixtures/routing-blind): each was written and labelled by policy, then committed before the
+// classifier ran on it, so its first run is an honest estimate for wording nobody tuned on. The first set's misses
+// then led to mechanisms (it is tuning data now); the second was written after those and is never tuned on: only
+// its totals are printed, never its misses. The third was written after the second, scored once and tuned on; the
+// fourth was written after that round and is held out like the second; the fifth was written after the fourth,
+// scored once and tuned on; the sixth was written after that last round and is held out. Floors sit a little under
+// the measured figures (see docs/routing.md).
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/task/classify';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { type BlindCase, loadBlindSet } from '../../fixtures/routing-blind/load';
+
+const threshold = DEFAULT_SETTINGS['routing.complexityThreshold'];
+
+interface Tally { n: number; right: number; high: number; highLocal: number; low: number; lowCloud: number }
+
+function tally(cases: BlindCase[]): Tally {
+  const t: Tally = { n: 0, right: 0, high: 0, highLocal: 0, low: 0, lowCloud: 0 };
+  for (const c of cases) {
+    const got = classify(c.request).complexity >= threshold ? 'high' : 'low';
+    t.n++;
+    if (got === c.expected) t.right++;
+    if (c.expected === 'high') { t.high++; if (got === 'low') t.highLocal++; } else { t.low++; if (got === 'high') t.lowCloud++; }
+  }
+  return t;
+}
+
+const pct = (a: number, b: number): string => (b ? `${((a / b) * 100).toFixed(1)} %` : '–');
+
+function report(name: string, cases: BlindCase[]): { all: Tally; langs: Map<string, Tally> } {
+  const all = tally(cases);
+  console.log(`      ${name}: ${pct(all.right, all.n)} (${all.right}/${all.n}); frontier-worthy kept local ${pct(all.highLocal, all.high)} (${all.highLocal}/${all.high}); simple sent to cloud ${pct(all.lowCloud, all.low)} (${all.lowCloud}/${all.low})`);
+  const langs = new Map<string, Tally>();
+  for (const lang of [...new Set(cases.map((c) => c.lang))].sort()) {
+    const t = tally(cases.filter((c) => c.lang === lang));
+    langs.set(lang, t);
+    console.log(`        ${lang.padEnd(4)} ${pct(t.right, t.n).padStart(8)} (${t.right}/${t.n})`);
+  }
+  return { all, langs };
+}
+
+suite('task: routing on the blind sets', () => {
+  const first = loadBlindSet('blind-2026-12.json');
+  const second = loadBlindSet('blind-2026-12b.json');
+  const third = loadBlindSet('blind-2026-12c.json');
+  const fourth = loadBlindSet('blind-2026-12d.json');
+  const fifth = loadBlindSet('blind-2026-12e.json');
+  const sixth = loadBlindSet('blind-2026-12f.json');
+  const tuned = [...first, ...third, ...fifth];
+
+  test('the sets have the shape the issue asks for', () => {
+    assert.ok(first.length >= 200, `${first.length} questions in the first set`);
+    assert.ok(second.length >= 60, `${second.length} questions in the second set`);
+    for (const set of [first, second, third, fourth, fifth, sixth]) {
+      assert.ok(set.filter((c) => c.lang === 'en').length / set.length >= 0.4, 'English ≥ 40 %');
+      for (const lang of ['de', 'fr', 'es', 'pt', 'zh', 'ja', 'ru', 'ko', 'it']) assert.ok(set.some((c) => c.lang === lang), lang);
+      for (const label of ['high', 'low'] as const) assert.ok(set.filter((c) => c.expected === label).length * 3 >= set.length, `a third ${label}`);
+    }
+  });
+
+  test('first, third and fifth sets (tuned on after first runs of 92.6 %, 87.0 % and 81.5 %): ≥ 97 %, every language ≥ 90 %', () => {
+    const { all, langs } = report('first, third and fifth blind sets', tuned);
+    const wrong = tuned.filter((c) => (classify(c.request).complexity >= threshold ? 'high' : 'low') !== c.expected);
+    if (wrong.length) console.log(`      first set misses:\n${wrong.map((c) => `        ${c.expected} ${classify(c.request).complexity} [${c.lang}] ${c.request.question.slice(0, 100)}`).join('\n')}`);
+    assert.ok(all.right / all.n >= 0.97, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.03, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.03, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+    for (const [lang, t] of langs) assert.ok(t.right / t.n >= 0.9, `${lang}: ${pct(t.right, t.n)}`);
+  });
+
+  test('second set (never tuned on; first run 92.5 %, now 95.0 %): ≥ 92 %, ≤ 8 % frontier-worthy kept local, ≤ 10 % simple sent to cloud', () => {
+    const { all } = report('second blind set (held out: totals only)', second);
+    assert.ok(all.right / all.n >= 0.92, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.08, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.1, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('fourth set (never tuned on; first run 86.9 %, now 88.1 %): ≥ 85 %, ≤ 22 % frontier-worthy kept local, ≤ 10 % simple sent to cloud', () => {
+    const { all } = report('fourth blind set (held out: totals only)', fourth);
+    assert.ok(all.right / all.n >= 0.85, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.22, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.1, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('sixth set (never tuned on, written after the last round; first run 87.5 %): ≥ 85 %, ≤ 30 % frontier-worthy kept local, ≤ 8 % simple sent to cloud', () => {
+    const { all } = report('sixth blind set (held out: totals only)', sixth);
+    assert.ok(all.right / all.n >= 0.85, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.3, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.08, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('the three held-out sets together (90.2 %): ≥ 88 %, ≤ 19 % frontier-worthy kept local, ≤ 7 % simple sent to cloud', () => {
+    const all = tally([...second, ...fourth, ...sixth]);
+    console.log(`      held-out blind sets together: ${pct(all.right, all.n)} (${all.right}/${all.n}); frontier-worthy kept local ${pct(all.highLocal, all.high)}; simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+    assert.ok(all.right / all.n >= 0.88, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.19, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.07, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+});
