@@ -90,18 +90,26 @@ function mapBack(view: View, hits: Hit[]): Hit[] {
 }
 
 const KEYWORDS = new KeywordIndex(DETECTORS.flatMap((d) => d.keywords));
+/** For each keyword, the detectors it switches on (by index), so a text costs one lookup per keyword it holds. */
+const SWITCHES = new Map<string, number[]>();
+DETECTORS.forEach((d, i) => { for (const k of d.keywords) SWITCHES.set(k, [...(SWITCHES.get(k) ?? []), i]); });
 
-function wanted(d: Detector, present: Set<string>, text: string): boolean {
-  return d.keywords.length === 0 || d.keywords.some((k) => present.has(k)) || (d.alsoWhen?.(text) ?? false);
+/** The detectors to run on a text, in table order: those without keywords, with one present, or asking to. */
+function wanted(present: Set<string>, text: string): boolean[] {
+  const on = DETECTORS.map((d) => d.keywords.length === 0);
+  for (const k of present) for (const i of SWITCHES.get(k) ?? []) on[i] = true;
+  DETECTORS.forEach((d, i) => { if (!on[i] && d.alsoWhen) on[i] = d.alsoWhen(text); });
+  return on;
 }
 
 /** The generic loop: each detector whose keywords occur, over one text; the deadline is checked between them. */
 function detect(text: string, opts: ScanOptions): Hit[] {
   const deadline = opts.deadline;
   const hits: Hit[] = [];
-  const present = KEYWORDS.present(text);
-  for (const d of DETECTORS) {
-    if (!wanted(d, present, text)) continue;
+  const on = wanted(KEYWORDS.present(text), text);
+  for (let i = 0; i < DETECTORS.length; i++) {
+    if (!on[i]) continue;
+    const d = DETECTORS[i]!;
     for (const h of d.find(text)) hits.push({ ...h, category: h.category ?? d.category });
     if (deadline !== undefined && Date.now() > deadline) throw new DeadlineExceeded();
   }

@@ -19,25 +19,34 @@ export class DecodeBudgetExceeded extends Error {}
 // Candidates: base64(url) runs of ≥ 16 characters with both cases and a digit or + / (camelCase identifiers
 // rarely qualify), hex runs of ≥ 24 digits, runs with ≥ 2 percent escapes.
 
+// One table read per character: is it base64(url), and which classes does it add to a run.
+const B64 = 1, UPPER = 2, LOWER = 4, OTHER = 8, NOT_HEX = 16;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (!isB64(c)) continue;
+  const upper = c >= 65 && c <= 90, lower = c >= 97 && c <= 122, digit = c >= 48 && c <= 57;
+  CLASS[c] = B64 | (upper ? UPPER : lower ? LOWER : OTHER) | ((upper && c > 70) || (lower && c > 102) || (!upper && !lower && !digit) ? NOT_HEX : 0);
+}
+
 /** Runs of ≥ 16 base64(url) characters (plus padding), by char code: a regex visiting every word costs 5× more. */
 function* base64Runs(text: string): Generator<{ 0: string; index: number; hex: boolean; b64: boolean }> {
   const n = text.length;
+  const cls = CLASS;
   let i = 0;
   while (i < n) {
-    while (i < n && !isB64(text.charCodeAt(i))) i++;
+    for (; i < n; i++) { const c = text.charCodeAt(i); if (c < 128 && cls[c] !== 0) break; }
     const start = i;
-    let upper = false;
-    let lower = false;
-    let other = false;
-    let hex = true;
+    let seen = 0;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c >= 65 && c <= 90) { upper = true; if (c > 70) hex = false; } else if (c >= 97 && c <= 122) { lower = true; if (c > 102) hex = false; } else if (isB64(c)) { other = true; if (c > 57 || c < 48) hex = false; } else break;
+      const k = c < 128 ? cls[c] : 0;
+      if (k === 0) break;
+      seen |= k;
     }
     let end = i;
     while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
-    const b64 = upper && lower && other;
-    hex = hex && (i - start) >= 24 && (i - start) % 2 === 0;
+    const b64 = (seen & (UPPER | LOWER | OTHER)) === (UPPER | LOWER | OTHER);
+    const hex = (seen & NOT_HEX) === 0 && (i - start) >= 24 && (i - start) % 2 === 0;
     if (i - start >= 16 && (b64 || hex)) yield { 0: text.slice(start, hex ? i : end), index: start, hex, b64 };
     i = Math.max(end, i + 1);
   }
