@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { Worker } from 'node:worker_threads';
 import type { FakeTiming, OracleReport } from './completionOracle';
 import { clientPathFigure } from './completionClientPath';
+import { loopbackFloorFigure } from './completionFloor';
 import { figure } from './stats';
 import type { BenchFigure } from './types';
 
@@ -179,6 +180,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
     engineOnly,
     figure('completion: time to answer a cache / typed-ahead / reuse hit', 'ms', withReuse.hitMs.length ? withReuse.hitMs : [NaN], { note: 'from provide() to result, no request' }),
     await clientPathFigure(opts.quick ? 200 : 1000),
+    await loopbackFloorFigure(opts.quick ? 30 : 100),
   ];
 }
 
