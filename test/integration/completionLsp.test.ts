@@ -2,7 +2,7 @@
 // extension host: code-server's built-in TypeScript language features resolve a global function declared in
 // another file (no import, so the repo index cannot find it) and its signature line reaches the FIM prompt the
 // fake Ollama receives; the same lookup into a file with a privacy marker, or under a deny-listed path
-// (secrets/), contributes nothing.
+// (secrets/), contributes nothing — nor do those files when they are open in other editors (snippets).
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -75,8 +75,12 @@ suite('inline completion: definitions from the language server', function () {
   test('a definition the TypeScript server finds in another file reaches the FIM prompt; private files add nothing', async () => {
     const ts = vscode.extensions.getExtension('vscode.typescript-language-features');
     assert.ok(ts, 'the built-in TypeScript language features are installed in the test host');
+    // The private files are also open beside it: what is visible in other editors feeds the prompt too (snippets).
+    for (const [file, column] of [['ledger.ts', vscode.ViewColumn.Two], ['secrets/vault.ts', vscode.ViewColumn.Three]] as const) {
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(workspaceRoot(), DIR, file), { viewColumn: column, preview: false });
+    }
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), DIR, 'use.ts'));
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
     // The TS server needs a moment to load the project; it must see all three files before the check means anything.
     for (const [name, file] of [[publicFn, 'pricing.ts'], [markedFn, 'ledger.ts'], [deniedFn, 'secrets/vault.ts']] as const) {
       await waitFor(async () => (await definitionOf(doc, name)) === `${DIR}/${file}`, 90_000, `the TS server's definition of ${name} in ${file}`, 500);
