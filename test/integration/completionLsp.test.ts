@@ -29,8 +29,9 @@ const FILES: Record<string, string> = {
 };
 
 class PlainFakeOllama extends FakeOllama {
+  answer = 'subtotal;';
   override answerFor(): string {
-    return 'subtotal;';
+    return this.answer;
   }
 }
 
@@ -105,6 +106,9 @@ suite('inline completion: definitions from the language server', function () {
     // The three lookups started together, from the same request, against a project the server had loaded (checked
     // above); a moment more and one more request, so the private ones have surely been judged by then.
     await new Promise((r) => setTimeout(r, 1000));
+    // Typing ends the suggestion on screen (its "dismissed" record lands now), and the model has nothing more to
+    // offer: no suggestion outlives this test to be dismissed in the next suite's count of records.
+    fake.answer = '';
     await vscode.commands.executeCommand('type', { text: '0' });
     const before = prompts(fake).length;
     editor.selection = new vscode.Selection(end(), end());
