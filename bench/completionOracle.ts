@@ -8,7 +8,12 @@ import type { Exchange } from '../test/fakes/base';
 import { FakeOllama } from '../test/fakes/ollama';
 
 export interface FakeTiming { arrivedAt: number; writes: number[] }
-export interface OracleReport { timings: FakeTiming[]; requests: Array<{ path: string; clientClosed: boolean }> }
+export interface OracleReport {
+  timings: FakeTiming[];
+  requests: Array<{ path: string; clientClosed: boolean }>;
+  /** TCP connections the fake accepted: with keep-alive far fewer than requests. */
+  connections: number;
+}
 
 const abs = (): number => performance.timeOrigin + performance.now();
 
@@ -48,7 +53,9 @@ if (parentPort) {
   void fake.start().then((s) => {
     parentPort!.on('message', (m: unknown) => {
       if (m !== 'report') return;
-      const report: OracleReport = { timings: fake.timings, requests: fake.requests.map((r) => ({ path: r.path, clientClosed: r.clientClosed })) };
+      const report: OracleReport = {
+        timings: fake.timings, requests: fake.requests.map((r) => ({ path: r.path, clientClosed: r.clientClosed })), connections: fake.connections,
+      };
       parentPort!.postMessage(report);
       void s.close();
     });

@@ -77,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       registerInlineCompletion({
         provider: () => providers.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
         health: health.monitor, onDidChangeSettings: config.onDidChange,
+        isPrivateDocument: (doc) => judgeFile(vscode.workspace.asRelativePath(doc.uri, false), doc.getText(), { pathPolicy: services.pathPolicy(), markers: config.settings['privacy.markers'] }).private,
         definitions: completionDefinitions({
           index: codebase.index, isPrivatePath: (p) => privacy.pathPolicy().isPrivate(p).private,
           // The same whole-file judge as every other context (path rules are applied by isPrivatePath).

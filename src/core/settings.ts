@@ -40,6 +40,7 @@ export interface HybridSettings {
   'timeouts.localFirstByteMs': number;
   'timeouts.cloudFirstByteMs': number;
   'timeouts.idleMs': number;
+  'timeouts.localLoadMs': number;
   'privacy.onCloudFindings': OnCloudFindings;
   'privacy.privateGlobs': string[];
   'privacy.trustedHosts': string[];
@@ -100,6 +101,7 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'timeouts.localFirstByteMs': 10_000,
   'timeouts.cloudFirstByteMs': 30_000,
   'timeouts.idleMs': 20_000,
+  'timeouts.localLoadMs': 120_000,
   'privacy.onCloudFindings': 'redact',
   'privacy.privateGlobs': [],
   'privacy.trustedHosts': [],

@@ -19,7 +19,7 @@ import { LocalHealthMonitor } from '../route/localHealth';
 import { fitPrompt, splitContext, type FittedBudget } from './contextFit';
 import { postprocess, streamHasEnough } from './postprocess';
 import { monotonicNow, systemTimers, untilDone, type Timers } from './timers';
-import { ModelWarmth } from './warmth';
+import { DEFAULT_WARMTH, ModelWarmth } from './warmth';
 import { buildWindow } from './window';
 
 export { DEFAULT_ENGINE_OPTIONS } from './engineTypes';
@@ -62,7 +62,8 @@ export class CompletionEngine {
     this.warmth = new ModelWarmth({
       provider: () => deps.provider, now: this.now, onLoading: (m) => deps.onLoading?.(m),
       onResidency: (model, _r, failure) => { if (failure) this.healthMonitor.reportOutcome(failure, model); },
-    }, { idleMs: this.opts.idleMs, loadTimeoutMs: this.opts.loadTimeoutMs });
+      loadTimeoutMs: () => deps.settings()['timeouts.localLoadMs'], // read per load: a change applies to the next
+    }, { ...DEFAULT_WARMTH, idleMs: this.opts.idleMs });
   }
 
   /** The next completion tries the local model again even inside the retry interval (settings changed, Retry). */
@@ -295,5 +296,3 @@ export class CompletionEngine {
     this.deps.record?.(cacheHitRecord(id, model, this.deps.provider.id, this.wallNow()));
   }
 }
-
-

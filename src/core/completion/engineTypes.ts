@@ -11,7 +11,7 @@ import type { Timers } from './timers';
 export type CompletionSettings = Pick<HybridSettings,
   | 'completion.enabled' | 'completion.disabledLanguages' | 'completion.debounceMs' | 'completion.maxLines'
   | 'completion.prefixTokens' | 'completion.suffixTokens' | 'completion.useSnippets'
-  | 'local.completionModel' | 'local.costPerHour' | 'local.numCtx'>;
+  | 'local.completionModel' | 'local.costPerHour' | 'local.numCtx' | 'timeouts.localLoadMs'>;
 
 export interface CompletionInput {
   docUri: string;
@@ -75,8 +75,6 @@ export interface EngineOptions {
   definitionTokens: number;
   /** Typing after this long without a completion re-asks the server whether the model is loaded. */
   idleMs: number;
-  /** Time allowed to load a cold model (separate from a request's first-byte time-out). */
-  loadTimeoutMs: number;
   adaptiveDebounce: boolean;
   temperature: number;
   /** Stop sequences added to every request (the provider adds its family's template tokens). */
@@ -92,7 +90,6 @@ export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
   snippetTokens: 384,
   definitionTokens: 320,
   idleMs: 120_000,
-  loadTimeoutMs: 120_000,
   adaptiveDebounce: true,
   temperature: 0.01,
   stops: ['```', '<|endoftext|>', '<|file_sep|>'],

@@ -13,12 +13,14 @@ export interface WarmthPorts {
   onLoading?: (model: string | undefined) => void;
   /** What the server said, after loading if the model was cold (a load failure feeds local health). */
   onResidency?: (model: string, residency: ModelResidency, loadFailure: ProviderFailure | undefined) => void;
+  /** The load time-out from the settings (hybrid.timeouts.localLoadMs); without it, `loadTimeoutMs` below. */
+  loadTimeoutMs?: () => number;
 }
 
 export interface WarmthOptions {
   /** Typing after this long without a completion request re-asks whether the model is still loaded. */
   idleMs: number;
-  /** Time allowed for loading the model into memory (separate from the first-byte time-out of a request). */
+  /** Time allowed for loading the model into memory (separate from the first-byte time-out of a request); default when the ports give none. */
   loadTimeoutMs: number;
 }
 
@@ -79,7 +81,7 @@ export class ModelWarmth {
     if (!r.loaded && provider.warm) {
       this.ports.onLoading?.(model);
       try {
-        failure = await provider.warm(model, this.opts.loadTimeoutMs, this.controller.signal);
+        failure = await provider.warm(model, this.ports.loadTimeoutMs?.() ?? this.opts.loadTimeoutMs, this.controller.signal);
       } finally {
         this.ports.onLoading?.(undefined);
       }

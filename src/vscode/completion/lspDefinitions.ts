@@ -1,7 +1,7 @@
 // Definitions from the language server (VS Code's definition provider) for the identifiers typed just before the
 // cursor, when one is installed: the lookup runs in the background and the next request uses what it found, so
 // the keystroke path never waits for it. A definition in a private file (path rules, .aiignore, a marker in the
-// file) is remembered as "nothing" and never reaches the prompt.
+// file) or outside the workspace is remembered as "nothing" and never reaches the prompt.
 
 import * as vscode from 'vscode';
 import type { Snippet } from '../../core/completion';
@@ -41,7 +41,9 @@ export class LspDefinitions {
     try {
       const locs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', doc.uri, at);
       const loc = (locs ?? []).map((l) => ('targetUri' in l ? { uri: l.targetUri, line: l.targetRange.start.line } : { uri: l.uri, line: l.range.start.line }))
-        .find((l) => l.uri.scheme === 'file' && l.uri.toString() !== doc.uri.toString());
+        // Only files of the workspace: the privacy rules (.aiignore, path globs) are written for it, and the repo
+        // map leaves out whatever lies outside it too (a library's .d.ts, a sibling checkout reached by a path).
+        .find((l) => l.uri.scheme === 'file' && l.uri.toString() !== doc.uri.toString() && vscode.workspace.getWorkspaceFolder(l.uri) !== undefined);
       if (loc) {
         const rel = vscode.workspace.asRelativePath(loc.uri, false);
         const target = await vscode.workspace.openTextDocument(loc.uri);

@@ -32,6 +32,8 @@ export interface InlineCompletionDeps {
   logger: Logger;
   /** The shared local-health state machine: completion outcomes feed it; its notice is the one users see. */
   health: LocalHealthMonitor;
+  /** The privacy rules on an open document: a private one is never a snippet of another file's prompt. */
+  isPrivateDocument?: (doc: vscode.TextDocument) => boolean;
   /** Definitions used near the cursor from other files (repo index); called only when a request is sent. */
   definitions?: (doc: vscode.TextDocument, pos: vscode.Position) => Snippet[];
   /** A fact the user should know once (e.g. numCtx larger than the model's window). */
@@ -81,7 +83,7 @@ export function registerInlineCompletion(deps: InlineCompletionDeps): InlineComp
   disposables.push({ dispose: () => engine.dispose() });
 
   const tracker = new AcceptanceTracker((s, outcome) => engine.onSuggestionEnded(s.id, outcome, s.languageId, s.latencyMs));
-  const snippets = new SnippetSource();
+  const snippets = new SnippetSource(deps.isPrivateDocument);
   disposables.push(snippets, { dispose: () => tracker.end() });
 
   const inline: vscode.InlineCompletionItemProvider = {

@@ -4,20 +4,21 @@ import * as assert from 'node:assert/strict';
 import { ModelWarmth } from '../../../src/core/completion/warmth';
 import type { FimProvider, ModelResidency } from '../../../src/core/wire/types';
 
-function rig(loaded: boolean) {
+function rig(loaded: boolean, loadTimeoutMs?: () => number) {
   let now = 0;
   const asked: string[] = [];
   const loads: string[] = [];
+  const allowed: number[] = [];
   const provider: FimProvider = {
     id: 'fake',
     // eslint-disable-next-line require-yield
     async *complete() { throw new Error('not used'); },
     residency: async (model): Promise<ModelResidency> => { asked.push(model); return { loaded, contextLength: 4096 }; },
-    warm: async (model) => { loads.push(model); return undefined; },
+    warm: async (model, ms) => { loads.push(model); allowed.push(ms); return undefined; },
   };
   const loading: Array<string | undefined> = [];
-  const w = new ModelWarmth({ provider: () => provider, now: () => now, onLoading: (m) => loading.push(m) }, { idleMs: 60_000, loadTimeoutMs: 120_000 });
-  return { w, asked, loads, loading, advance: (ms: number) => { now += ms; } };
+  const w = new ModelWarmth({ provider: () => provider, now: () => now, onLoading: (m) => loading.push(m), ...(loadTimeoutMs ? { loadTimeoutMs } : {}) }, { idleMs: 60_000, loadTimeoutMs: 120_000 });
+  return { w, asked, loads, allowed, loading, advance: (ms: number) => { now += ms; } };
 }
 
 suite('completion: model warmth', () => {
@@ -56,5 +57,23 @@ suite('completion: model warmth', () => {
     r.w.touch('a');
     await r.w.whenReady();
     assert.deepEqual(r.asked, ['a', 'a']);
+  });
+
+  test('the load gets hybrid.timeouts.localLoadMs as read when the load starts (a change applies to the next load)', async () => {
+    let setting = 300_000;
+    const r = rig(false, () => setting);
+    r.w.touch('m');
+    await r.w.whenReady();
+    setting = 45_000;
+    r.w.touch('n');
+    await r.w.whenReady();
+    assert.deepEqual(r.allowed, [300_000, 45_000]);
+  });
+
+  test('without the setting the option\'s default applies', async () => {
+    const r = rig(false);
+    r.w.touch('m');
+    await r.w.whenReady();
+    assert.deepEqual(r.allowed, [120_000]);
   });
 });

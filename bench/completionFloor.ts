@@ -1,0 +1,52 @@
+// What the loopback figure cannot go below on this machine: one bare node:http exchange (a 5 kB POST out, a
+// one-line answer back) between this thread and a server thread, after the same kind of idle pause a completion
+// request follows, with no Ollama client, guard or engine. Both crossings are counted as the overhead figure
+// counts them: request start → server has the headers, and server's last write → client has the whole body.
+
+import * as http from 'node:http';
+import { Worker } from 'node:worker_threads';
+import { figure } from './stats';
+import type { BenchFigure } from './types';
+
+const SERVER = `const http = require('node:http'); const { parentPort } = require('node:worker_threads');
+const abs = () => performance.timeOrigin + performance.now();
+const s = http.createServer((req, res) => {
+  const at = abs(); req.resume();
+  req.on('end', () => { res.writeHead(200, { 'content-type': 'application/x-ndjson' }); setTimeout(() => res.end(JSON.stringify({ at, w: abs() }) + '\\n'), 15); });
+});
+s.keepAliveTimeout = 300000; s.listen(0, '127.0.0.1', () => parentPort.postMessage(s.address().port));`;
+
+const abs = (): number => performance.timeOrigin + performance.now();
+
+export async function loopbackFloorFigure(runs: number, pauseMs = 100): Promise<BenchFigure> {
+  const worker = new Worker(SERVER, { eval: true });
+  const port = await new Promise<number>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+  const agent = new http.Agent({ keepAlive: true });
+  const body = JSON.stringify({ prompt: 'x'.repeat(5000) });
+  const exchange = (): Promise<{ sentAt: number; text: string; doneAt: number }> => new Promise((resolve, reject) => {
+    const sentAt = abs();
+    const req = http.request({ port, host: '127.0.0.1', path: '/api/generate', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => { text += d; });
+      res.on('end', () => resolve({ sentAt, text, doneAt: abs() }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < runs + 5; i++) {
+      await new Promise((r) => setTimeout(r, pauseMs));
+      const { sentAt, text, doneAt } = await exchange();
+      const server = JSON.parse(text) as { at: number; w: number };
+      if (i >= 5) samples.push((server.at - sentAt) + (doneAt - server.w));
+    }
+  } finally {
+    agent.destroy();
+    await worker.terminate();
+  }
+  return figure('completion: bare node:http exchange after a pause (floor of the overhead figure)', 'ms', samples, {
+    note: `raw node:http keep-alive POST (5 kB) to a server thread and its one-line answer, ${pauseMs} ms idle before each; out + back crossings only, as the overhead figure counts them`,
+  });
+}
