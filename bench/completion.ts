@@ -162,7 +162,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
   const pct = (n: number, d: number): number => (d ? (100 * n) / d : 0);
   const source = `${path.relative(path.join(__dirname, '..'), SOURCE)}, ${withReuse.keystrokes} keystrokes at ${KEYSTROKE_MS} ms (pauses 600 ms after a line, 350 ms after ( { =), model ${TTFT_MS} ms + ${PER_TOKEN_MS} ms/token`;
   const overhead = figure('completion: extension-side overhead per model request', 'ms', withReuse.overheadMs.length ? withReuse.overheadMs : [NaN], {
-    note: `pipeline time after the debounce minus the fake model's time (request arrival → last chunk used): includes the ollama client, its node:http keep-alive fetch and loopback HTTP (${withReuse.connections} TCP connection(s) for ${withReuse.requests} requests); goal p95 ≤ 2 ms; ${source}`,
+    note: `pipeline time after the debounce minus the fake model's time (request arrival → last chunk used): includes the ollama client, Node's fetch (undici, keep-alive) and loopback HTTP (${withReuse.connections} TCP connection(s) for ${withReuse.requests} requests); goal p95 ≤ 2 ms; ${source}`,
   });
   const engineOnly = figure('completion: engine-only overhead per model request', 'ms', withReuse.engineMs.length ? withReuse.engineMs : [NaN], {
     note: 'pipeline time after the debounce minus the time inside provider.complete() (window, post-processing, cache, ledger record)',

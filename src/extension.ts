@@ -2,6 +2,7 @@
 // owner. Nothing heavy runs here — providers, tiktoken and the ledger are created on first use or after activation.
 import * as vscode from 'vscode';
 import { ApiKeys } from './vscode/apiKeys';
+import { contextPath } from './vscode/ask/editorContext';
 import { AskCommands } from './vscode/ask/askCommands';
 import { ChatViewProvider } from './vscode/chat/ChatViewProvider';
 import { registerInlineCompletion } from './vscode/completion';
@@ -77,7 +78,8 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       registerInlineCompletion({
         provider: () => providers.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
         health: health.monitor, onDidChangeSettings: config.onDidChange,
-        isPrivateDocument: (doc) => judgeFile(vscode.workspace.asRelativePath(doc.uri, false), doc.getText(), { pathPolicy: services.pathPolicy(), markers: config.settings['privacy.markers'] }).private,
+        // The one whole-file judge, cached by document version (never a full scan per keystroke).
+        isPrivateDocument: (doc) => privacy.documents.judge(doc, contextPath(doc.uri)).private,
         definitions: completionDefinitions({
           index: codebase.index, isPrivatePath: (p) => privacy.pathPolicy().isPrivate(p).private,
           // The same whole-file judge as every other context (path rules are applied by isPrivatePath).

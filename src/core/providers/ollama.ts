@@ -15,7 +15,6 @@ import { chatText, estimateTokens, failed, Meter } from './streamMeter';
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
 import { fimTemplateFor } from './fimTemplates';
 import { RequestGuard } from './guard';
-import { createLoopbackFetch } from './loopbackFetch';
 import { notLocalEndpointFailure, remoteModelFailure, remoteWhere } from './notLocalFailures';
 import { isRemoteOllamaModel } from '../route/locality';
 import { isModelNotFound, ollamaFailure, pullFailure } from './ollamaFailures';
@@ -69,10 +68,6 @@ export function truncationNote(estimatedPromptTokens: number, promptEvalCount: n
 
 class LoadTimeout extends Error {}
 
-// One keep-alive pool for every Ollama provider: settings changes rebuild the provider, not the connection.
-let loopbackFetch: typeof fetch | undefined;
-const sharedLoopbackFetch = (): typeof fetch => (loopbackFetch ??= createLoopbackFetch());
-
 function fullName(model: string): string {
   return model.includes(':') ? model : `${model}:latest`;
 }
@@ -104,7 +99,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
   function guardFor(signal: AbortSignal, firstByteMs = o.firstByteTimeoutMs): RequestGuard {
     return new RequestGuard(signal, {
       firstByteTimeoutMs: firstByteMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
-      validateNdjson: true, fetch: o.fetch ?? sharedLoopbackFetch(),
+      validateNdjson: true, ...(o.fetch ? { fetch: o.fetch } : {}),
     });
   }
 
