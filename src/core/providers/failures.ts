@@ -41,7 +41,7 @@ export function deadlineFailure(ctx: FailureContext): ProviderFailure | undefine
   if (ctx.state.stalled) {
     return {
       code: 'stalled',
-      message: `${ctx.name} stopped sending in the middle of the answer (nothing for ${duration(ctx.idleTimeoutMs)}) — the answer is incomplete; try again.`,
+      message: `${ctx.name} stopped sending in the middle of the answer (nothing for ${duration(ctx.idleTimeoutMs)}) — the answer is incomplete; try again, or raise hybrid.timeouts.idleMs if the model is just slow.`,
       fix: 'retry',
     };
   }

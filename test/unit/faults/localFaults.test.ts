@@ -1,0 +1,101 @@
+// Ollama in trouble, through the real pipeline: each fault must end the run with one message naming the cause and
+// the fix, within the configured time-outs, and one honest failed ledger record. Ask (private) and Review alike.
+import * as assert from 'node:assert/strict';
+import { closedPort } from '../providers/helpers';
+import { FaultRig, SHORT, type FaultOutcome } from './rig';
+
+/** The run ended on an error (not a spinner), said why and how to fix it, and the ledger says it failed. */
+function assertFailedClearly(o: FaultOutcome, cause: RegExp, fix: RegExp, boundMs: number): void {
+  assert.equal(o.errors.length, 1, `one error event, got: ${JSON.stringify(o.events.map((e) => e.type))}`);
+  const msg = o.errors[0].message;
+  assert.match(msg, cause, `the cause is named: ${msg}`);
+  assert.match(msg, fix, `the fix is named: ${msg}`);
+  assert.ok(o.ms < boundMs, `arrived in ${o.ms} ms (bound ${boundMs} ms)`);
+  const failed = o.records.filter((r) => r.status === 'failed');
+  assert.equal(failed.length, 1, `one failed record, got ${JSON.stringify(o.records.map((r) => r.status))}`);
+  assert.ok(failed[0].outcome, 'the failure code is recorded');
+  assert.ok(!o.records.some((r) => r.status === 'ok'), 'no record claims success');
+  assert.ok(!msg.includes('undefined') && !msg.includes('[object'), `no raw placeholder text: ${msg}`);
+}
+
+const FIRST = SHORT['timeouts.localFirstByteMs'];
+const IDLE = SHORT['timeouts.idleMs'];
+const SLACK = 1500;
+
+suite('faults: local model in trouble (Ask private, Review)', () => {
+  let rig: FaultRig;
+  suiteSetup(async () => { rig = await FaultRig.start(); });
+  suiteTeardown(async () => { await rig.close(); });
+  setup(() => rig.reset());
+
+  for (const origin of ['askPrivate', 'review'] as const) {
+    const kind = origin === 'review' ? 'review' as const : 'ask' as const;
+    const ask = { origin, kind, context: [{ source: 'selection' as const, text: 'function f() { return 1; }', path: 'a.ts', startLine: 1, endLine: 1 }] };
+
+    test(`${origin}: Ollama not running (closed port) → says it is unreachable and how to start it / the URL setting`, async () => {
+      const o = await rig.run(ask, { localUrl: `http://127.0.0.1:${await closedPort()}` });
+      assertFailedClearly(o, /Ollama|local/i, /ollama serve|hybrid\.local\.baseUrl|start/i, FIRST + SLACK);
+    });
+
+    test(`${origin}: model not pulled → names the model and "ollama pull"`, async () => {
+      const o = await rig.run(ask, { settings: { 'local.chatModel': 'no-such-model:7b' } });
+      assertFailedClearly(o, /no-such-model:7b/, /ollama pull no-such-model:7b|hybrid\.local\.chatModel/, FIRST + SLACK);
+    });
+
+    test(`${origin}: Ollama answers 500 → says the server failed, names what to do`, async () => {
+      rig.ollama.setFault({ kind: 'status', status: 500 });
+      const o = await rig.run(ask);
+      assertFailedClearly(o, /500|server error|failed/i, /retry|try again|restart|ollama|log/i, FIRST + SLACK);
+    });
+
+    test(`${origin}: Ollama errors mid-stream → partial answer kept, error names the cause`, async () => {
+      rig.ollama.setFault({ kind: 'errorEvent', afterTokens: 2 });
+      const o = await rig.run(ask);
+      assertFailedClearly(o, /Ollama|local|error/i, /retry|try again|restart|ollama|hybrid\./i, FIRST + SLACK);
+      assert.ok(o.events.some((e) => e.type === 'delta'), 'the streamed part was shown');
+      assert.ok(o.events.some((e) => e.type === 'done' && e.status === 'failed'), 'the turn ends as failed, not streaming');
+    });
+
+    test(`${origin}: Ollama stalls after headers → stops after the idle time-out, names hybrid.timeouts.idleMs`, async () => {
+      rig.ollama.setFault({ kind: 'stallAfterHeaders', afterTokens: 1 });
+      const o = await rig.run(ask);
+      assertFailedClearly(o, /stall|no (data|token)|silent|stopped/i, /hybrid\.timeouts\.idleMs/, FIRST + IDLE + SLACK);
+      await rig.ollama.waitForClientClose(undefined, 2000);
+    });
+
+    test(`${origin}: first token slower than the time-out → gives up in time, names hybrid.timeouts.localFirstByteMs`, async () => {
+      rig.ollama.setFault({ kind: 'delayFirstByte', ms: 5000 });
+      const o = await rig.run(ask);
+      assertFailedClearly(o, /time|slow|no answer|did not/i, /hybrid\.timeouts\.localFirstByteMs/, FIRST + SLACK);
+    });
+
+    test(`${origin}: Ollama's stream cut (no final chunk) → not shown as a complete answer`, async () => {
+      rig.ollama.setFault({ kind: 'truncate', afterTokens: 2 });
+      const o = await rig.run(ask);
+      assertFailedClearly(o, /cut|ended|incomplete|truncat|closed/i, /retry|try again|hybrid\.|ollama/i, FIRST + SLACK);
+    });
+
+    test(`${origin}: a malformed NDJSON line → the run still ends (error or answer), never hangs`, async () => {
+      rig.ollama.setFault({ kind: 'malformedChunk', afterTokens: 1 });
+      const o = await rig.run(ask);
+      assert.ok(o.ms < FIRST + SLACK);
+      const done = o.events.find((e) => e.type === 'done');
+      assert.ok(done || o.errors.length === 1, 'the run settled');
+      if (o.errors.length) assert.match(o.errors[0].message, /Ollama|local|malformed|invalid|unexpected/i);
+      assert.equal(o.records.length >= 1, true, 'the ledger has the attempt');
+    });
+  }
+
+  test('a wrong base URL without a scheme → clear message naming hybrid.local.baseUrl, no crash', async () => {
+    const o = await rig.run({}, { localUrl: '127.0.0.1:11434' });
+    assertFailedClearly(o, /127\.0\.0\.1:11434|URL|address/i, /hybrid\.local\.baseUrl/, FIRST + SLACK);
+  });
+
+  test('an unresolvable local host → names the host and the URL setting', async () => {
+    const o = await rig.run({}, { localUrl: 'http://hybrid-local.invalid:11434' });
+    assert.ok(o.errors.length === 1, JSON.stringify(o.events));
+    assert.match(o.errors[0].message, /hybrid-local\.invalid/);
+    assert.match(o.errors[0].message, /hybrid\.local\.baseUrl|trustedHosts/);
+    assert.ok(o.ms < FIRST + SLACK);
+  });
+});
