@@ -150,8 +150,21 @@ const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
 // URLs whose empty value means "off": no gateway, no telemetry.
 const OPTIONAL_URLS = new Set<SettingKey>(['gateway.baseUrl', 'telemetry.otlpEndpoint']);
 
+// The bounds package.json declares (a unit test keeps the two equal): VS Code only underlines a value outside them
+// in settings.json, it still hands it over. A 0 ms idle time-out fails every stream, 0 months divides by zero.
 // Scores and thresholds compared with a 0..1 score; a larger value would silently disable a band.
-const UNIT_INTERVAL = new Set<SettingKey>(['routing.localBelow', 'routing.escalationThreshold']);
+const BOUNDS: Partial<Record<SettingKey, { min?: number; max?: number }>> = {
+  'local.numCtx': { min: 512 }, 'local.amortizationMonths': { min: 1 }, 'local.hoursOnPerDay': { max: 24 },
+  'timeouts.localFirstByteMs': { min: 500 }, 'timeouts.cloudFirstByteMs': { min: 1000 }, 'timeouts.idleMs': { min: 1000 },
+  'timeouts.localLoadMs': { min: 1000 }, 'routing.complexityThreshold': { max: 1 }, 'routing.localBelow': { max: 1 },
+  'routing.escalationThreshold': { max: 1 }, 'completion.maxLines': { min: 1 }, 'completion.prefixTokens': { min: 64 },
+};
+
+// Node fires a timer longer than 2^31-1 ms at once (TimeoutOverflowWarning): a "very long" time-out would end every request.
+const TIMER_MAX_MS = 2_147_483_647;
+
+// Names a request cannot go without: an empty model name reaches the server as a request it cannot answer.
+const REQUIRED_STRINGS = new Set<SettingKey>(['local.chatModel', 'local.completionModel', 'cloud.model']);
 
 export interface NormalizedSettings {
   settings: HybridSettings;
@@ -178,12 +191,14 @@ function check(key: SettingKey, def: unknown, value: unknown): string | undefine
   const allowed = ENUMS[key];
   if (allowed) return allowed.includes(value as string) ? undefined : `expected one of ${allowed.join(', ')}`;
   if (typeof def === 'number') {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return 'expected a number ≥ 0';
-    return UNIT_INTERVAL.has(key) && value > 1 ? 'expected a number between 0 and 1' : undefined;
+    const { min = 0, max = key.endsWith('Ms') ? TIMER_MAX_MS : undefined } = BOUNDS[key] ?? {};
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) return `expected a number ≥ ${min}`;
+    return max !== undefined && value > max ? `expected a number between ${min} and ${max}` : undefined;
   }
   if (typeof def === 'boolean') return typeof value === 'boolean' ? undefined : 'expected true or false';
   if (typeof def === 'string') {
     if (typeof value !== 'string') return 'expected a string';
+    if (REQUIRED_STRINGS.has(key) && value.trim() === '') return 'expected a model name';
     // An empty gateway URL means "no gateway".
     if ((key.endsWith('baseUrl') || key === 'telemetry.otlpEndpoint') && !(OPTIONAL_URLS.has(key) && value.trim() === '') && !isHttpUrl(value)) return 'expected an http(s) URL';
     return undefined;
