@@ -66,6 +66,16 @@ function describe(code: string): string {
   }
 }
 
+/** What the user can do about it: writing stops for the session, so every fix ends with a reload. */
+function remedy(code: string): string {
+  switch (code) {
+    case 'ENOSPC': case 'EDQUOT': return 'Free some disk space, then run “Developer: Reload Window” to record to disk again.';
+    case 'EROFS': case 'EACCES': case 'EPERM': return 'Make the folder writable, then run “Developer: Reload Window” to record to disk again.';
+    case 'ENOTDIR': return 'Move the file out of the way, then run “Developer: Reload Window” to record to disk again.';
+    default: return 'Check the folder, then run “Developer: Reload Window” to record to disk again.';
+  }
+}
+
 export class Ledger {
   private readonly fs: LedgerFs;
   private readonly onWarning?: (message: string) => void;
@@ -162,7 +172,7 @@ export class Ledger {
       this.warned = true;
       this.onWarning?.(
         `Hybrid Assistant cannot write its spend ledger in ${this.dir} (${describe(code)}). ` +
-          'Spend for this session is kept in memory only and still counts toward your budgets.',
+          `Spend for this session is kept in memory only and still counts toward your budgets. ${remedy(code)}`,
       );
     }
   }

@@ -38,7 +38,12 @@ export interface FaultRunOptions {
   health?: HealthState;
   maxRetries?: number;
   signal?: AbortSignal;
+  /** Where records go besides the outcome's list (a real Ledger); awaited like the extension awaits it. */
+  record?(r: LedgerRecord): Promise<void>;
 }
+
+/** Record ids unique across runs, as the extension's are (a repeated id counts once in the ledger). */
+let ids = 0;
 
 export class FaultRig {
   private constructor(readonly fakes: AllFakes) {}
@@ -84,13 +89,12 @@ export class FaultRig {
         : createOpenAIProvider({ ...timeouts, apiKey: key, baseUrl: s['openai.baseUrl'], location: 'cloud' });
     };
     const records: LedgerRecord[] = [];
-    let n = 0;
     const deps = createAskDeps({
       settings: s, pathPolicy: createPathPolicy({ privateGlobs: [] }), priceTable: BUNDLED_PRICES,
       local: () => local, cloud, countTokens: async (t) => Math.ceil(t.length / 4),
       budget: () => ({ level: 'none', spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 }),
       health: () => o.health ?? { local: 'ready', cloud: key === null ? 'noKey' : 'ready' },
-      record: async (r) => { records.push(r); }, confirm: async () => true, newId: () => `f-${++n}`,
+      record: async (r) => { records.push(r); await o.record?.(r); }, confirm: async () => true, newId: () => `f-${++ids}`,
     });
     const full: AskInput = { origin: 'askPrivate', kind: 'ask', question: 'What does this function do?', context: [], ...input };
     const events: AskEvent[] = [];
