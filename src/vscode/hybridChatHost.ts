@@ -49,7 +49,7 @@ export class HybridChatHost implements ChatHost {
       const fromEditor = editorContext(vscode.window.activeTextEditor, this.parts.documents);
       const wanted = [...new Set([...(files ?? []), ...fileMentions(question)])];
       const added = wanted.length ? await readAddedFiles(wanted) : { items: [], skipped: [] };
-      if (added.skipped.length) yield { type: 'notice', text: `Not attached (not a readable text file in the workspace): ${added.skipped.join(', ')}` };
+      if (added.skipped.length) yield { type: 'notice', text: `Not attached to the question: ${added.skipped.join('; ')}` };
       const whole = new Set(fromEditor.filter((c) => c.source === 'file').map((c) => c.path));
       selected = [...fromEditor, ...added.items.filter((c) => !whole.has(c.path))];
     }

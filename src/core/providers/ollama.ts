@@ -271,7 +271,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     contextLength: async (client, model) => (await modelInfo(client, model)).contextLength,
     keepAlive, loadOptions: numCtx ? { num_ctx: numCtx } : {},
     mapError: (err, model, ms) => err instanceof LoadTimeout
-      ? { code: 'timeout', message: `Ollama did not finish loading ${model} within ${duration(ms)} — check the Ollama log (enough free memory?) or use a smaller model.`, fix: 'retry' }
+      ? { code: 'timeout', message: `Ollama did not finish loading ${model} within ${duration(ms)} — check the Ollama log (enough free memory?), use a smaller model, or raise hybrid.timeouts.localLoadMs.`, fix: 'retry' }
       : ollamaFailure(o.baseUrl, context(model, guardFor(new AbortController().signal)), err),
   };
 

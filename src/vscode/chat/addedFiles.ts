@@ -11,27 +11,39 @@ import { contextPath } from '../ask/editorContext';
 const MAX_ADDED_CHARS = 200_000;
 const PICKER_LIMIT = 5_000;
 
+/** `skipped`: one "path (why — what to do)" line per file left out. */
 export interface AddedFiles { items: ContextItem[]; skipped: string[] }
 
-/** Reads workspace-relative `paths` from the first workspace folder that has them; skips what cannot be read. */
+/** Reads workspace-relative `paths` from the first workspace folder that has them; says why each other one was left out. */
 export async function readAddedFiles(paths: readonly string[]): Promise<AddedFiles> {
   const items: ContextItem[] = [];
   const skipped: string[] = [];
   for (const rel of paths) {
-    const uri = isWorkspaceRelative(rel) ? await findInWorkspace(rel) : undefined;
-    const doc = uri ? await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined) : undefined;
+    const found = isWorkspaceRelative(rel) ? await findInWorkspace(rel) : undefined;
+    if (!found) { skipped.push(`${rel} (not found in the workspace)`); continue; }
+    // Judged by size before opening: a 50 MB log would otherwise be read whole into memory only to be refused.
+    if (found.size > MAX_ADDED_CHARS * 4) { skipped.push(`${rel} (${tooLarge(found.size)})`); continue; }
+    const doc = await vscode.workspace.openTextDocument(found.uri).then((d) => d, () => undefined);
     const text = doc?.getText() ?? '';
-    if (!doc || !text.trim() || text.length > MAX_ADDED_CHARS || text.includes('\u0000')) { skipped.push(rel); continue; }
+    if (!doc || text.includes('\u0000')) { skipped.push(`${rel} (binary, not text)`); continue; }
+    if (!text.trim()) { skipped.push(`${rel} (empty)`); continue; }
+    if (text.length > MAX_ADDED_CHARS) { skipped.push(`${rel} (${tooLarge(text.length)})`); continue; }
     items.push({ source: 'file', path: contextPath(doc.uri), language: doc.languageId, text, ...lineSpan(text, 1) });
   }
   return { items, skipped };
 }
 
-async function findInWorkspace(rel: string): Promise<vscode.Uri | undefined> {
+function tooLarge(size: number): string {
+  const shown = size >= 1_000_000 ? `${(size / 1_000_000).toFixed(1)} MB` : `${Math.round(size / 1000)} KB`;
+  return `${shown}, over the ${MAX_ADDED_CHARS.toLocaleString('en-US')}-character limit — select the part you need and ask about the selection`;
+}
+
+async function findInWorkspace(rel: string): Promise<{ uri: vscode.Uri; size: number } | undefined> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const uri = vscode.Uri.joinPath(folder.uri, rel);
     try {
-      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) return uri;
+      const st = await vscode.workspace.fs.stat(uri);
+      if (st.type & vscode.FileType.File) return { uri, size: st.size };
     } catch { /* not in this folder */ }
   }
   return undefined;

@@ -1,0 +1,116 @@
+// Inline completion while Ollama is in trouble, through the real engine and the official client against the fake:
+// the suggestion gives up quietly within the time-outs, the "loading" spinner always ends, and the shared health
+// state says why (with the fix) when the cause is the server, not one slow answer.
+import * as assert from 'node:assert/strict';
+import { CompletionEngine } from '../../../src/core/completion';
+import { createOllamaProvider } from '../../../src/core/providers/ollama';
+import { LocalHealthMonitor } from '../../../src/core/route/localHealth';
+import { FakeOllama } from '../../fakes/ollama';
+import { closedPort } from '../providers/helpers';
+import { settings } from '../completion/fakes';
+import { waitFor } from './wait';
+
+const MODEL = 'qwen2.5-coder:1.5b';
+const FIRST_BYTE_MS = 400;
+const IDLE_MS = 400;
+const LOAD_MS = 1_000;
+const MAX_REQUEST_MS = 1_500;
+const input = { docUri: 'file:///x.ts', languageId: 'typescript', prefix: 'const answer =', suffix: '\n', force: true };
+
+suite('faults: inline completion with the local model in trouble', function () {
+  this.timeout(20_000);
+  let fake: FakeOllama;
+  let url = '';
+  let close: () => Promise<void> = async () => undefined;
+  setup(async () => {
+    fake = new FakeOllama({ ttftMs: 0, perTokenMs: 0 });
+    const s = await fake.start();
+    url = s.url;
+    close = s.close;
+  });
+  teardown(async () => close());
+
+  function engine(baseUrl = url, model = MODEL) {
+    const health = new LocalHealthMonitor({});
+    const loading: Array<string | undefined> = [];
+    const e = new CompletionEngine({
+      provider: createOllamaProvider({ baseUrl, firstByteTimeoutMs: FIRST_BYTE_MS, idleTimeoutMs: IDLE_MS, numCtx: 8192 }),
+      settings: () => settings({ 'local.completionModel': model, 'completion.debounceMs': 0, 'timeouts.localLoadMs': LOAD_MS }),
+      onLoading: (m) => loading.push(m), health, options: { adaptiveDebounce: false, maxRequestMs: MAX_REQUEST_MS },
+    });
+    return { e, health, loading };
+  }
+
+  async function provideTimed(e: CompletionEngine) {
+    const t0 = Date.now();
+    const res = await e.provide(input, new AbortController().signal);
+    return { res, ms: Date.now() - t0 };
+  }
+
+  test('Ollama not running: no suggestion within the first-byte time-out; health offline, naming the fix', async () => {
+    const { e, health } = engine(`http://127.0.0.1:${await closedPort()}`);
+    const { res, ms } = await provideTimed(e);
+    assert.equal(res, undefined);
+    assert.ok(ms < FIRST_BYTE_MS + 1500, `${ms} ms`);
+    assert.equal(health.current.state, 'offline');
+    assert.match(health.current.message, /ollama serve|hybrid\.local\.baseUrl/);
+    e.dispose();
+  });
+
+  test('model not pulled: no suggestion; health modelMissing with the pull command', async () => {
+    const { e, health } = engine(url, 'missing-coder:1b');
+    const { res } = await provideTimed(e);
+    assert.equal(res, undefined);
+    assert.equal(health.current.state, 'modelMissing');
+    assert.match(`${health.current.message} ${health.current.fixCommand ?? ''}`, /ollama pull missing-coder:1b/);
+    e.dispose();
+  });
+
+  for (const [name, paths] of [['/api/ps', ['/api/ps']], ['/api/show', ['/api/show']]] as const) {
+    test(`${name} never answers: the suggestion is not held back forever`, async () => {
+      fake.setFault({ kind: 'delayFirstByte', ms: 60_000, paths: [...paths] });
+      const { e, loading, health } = engine();
+      const { res, ms } = await provideTimed(e);
+      assert.ok(ms < 4_000, `${ms} ms`);
+      // /api/ps is optional (a server that does not answer it cannot say); /api/show is part of the request, so its
+      // silence is the request's first-byte time-out — and the health state then says so, with the setting.
+      if (name === '/api/ps') assert.ok(res?.text, 'the suggestion still comes from /api/generate');
+      else assert.match(health.current.message, /hybrid\.timeouts\.localFirstByteMs/);
+      assert.equal(loading.at(-1), undefined, 'no spinner left on');
+      e.dispose();
+    });
+  }
+
+  test('a cold model whose load never finishes: the spinner ends at hybrid.timeouts.localLoadMs, health names the setting', async () => {
+    fake.setCold(60_000);
+    const { e, health, loading } = engine();
+    const t0 = Date.now();
+    await provideTimed(e);
+    await waitFor(() => loading.length >= 2 && loading.at(-1) === undefined, LOAD_MS + 3_000, 'the loading spinner to end');
+    assert.ok(Date.now() - t0 < LOAD_MS + 3_000);
+    assert.deepEqual(loading, [MODEL, undefined]);
+    assert.notEqual(health.current.state, 'ready');
+    assert.match(health.current.message, /hybrid\.timeouts\.localLoadMs/);
+    e.dispose();
+  });
+
+  test('generation stalls after the first token: the suggestion ends within the idle time-out, nothing hangs', async () => {
+    fake.setFault({ kind: 'stallAfterHeaders', afterTokens: 1 });
+    const { e } = engine();
+    const { ms } = await provideTimed(e);
+    assert.ok(ms < IDLE_MS + MAX_REQUEST_MS + 1_000, `${ms} ms`);
+    await fake.waitForClientClose(undefined, 3_000);
+    e.dispose();
+  });
+
+  test('Ollama answers 500: no suggestion, quickly, and no endless retry loop', async () => {
+    fake.setFault({ kind: 'status', status: 500 });
+    const { e } = engine();
+    const { res, ms } = await provideTimed(e);
+    assert.equal(res, undefined);
+    assert.ok(ms < 3_000, `${ms} ms`);
+    const generates = fake.requests.filter((r) => r.path === '/api/generate').length;
+    assert.ok(generates <= 3, `${generates} generate calls`);
+    e.dispose();
+  });
+});
