@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { closedPort } from '../providers/helpers';
 import { FaultRig, SHORT, type FaultOutcome } from './rig';
-import type { Fault } from '../../fakes/base';
+import type { Fault, FakeServer } from '../../fakes/base';
 
 function assertFailedClearly(o: FaultOutcome, cause: RegExp, fix: RegExp, boundMs: number): void {
   assert.equal(o.errors.length, 1, `one error event, got: ${JSON.stringify(o.events.map((e) => e.type))}`);
@@ -45,7 +45,7 @@ suite('faults: cloud in trouble (Ask cloud)', function () {
   setup(() => rig.reset());
 
   for (const cloud of ['anthropic', 'openai'] as const) {
-    const fake = (): typeof rig.anthropic => (cloud === 'anthropic' ? rig.anthropic : rig.openai);
+    const fake = (): FakeServer => (cloud === 'anthropic' ? rig.anthropic : rig.openai);
     for (const c of CASES.filter((x) => !x.only || x.only === cloud)) {
       test(`${cloud}: ${c.name} → cause + fix, in time, ledger failed`, async () => {
         fake().setFault(c.fault);
