@@ -68,6 +68,7 @@ export function validateKey(provider: CloudProviderId, value: string): string | 
   const v = value.trim();
   if (!v) return 'Paste the key, or press Escape to cancel.';
   if (/\s/.test(v)) return 'The key must not contain spaces or line breaks.';
+  if (/[^\x21-\x7e]/.test(v)) return 'The key contains a character no API key has (a typographic quote from copying?) — copy it again.';
   if (v.length < 8) return 'That is too short to be an API key.';
   if (provider === 'anthropic' && !v.startsWith('sk-ant-')) return 'Anthropic keys start with "sk-ant-".';
   return undefined;

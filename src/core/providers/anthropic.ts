@@ -11,7 +11,7 @@ import { resolveCommon, type CommonProviderOptions } from './providerOptions';
 import { chatText, failed, Meter } from './streamMeter';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
-import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
+import { blockedFailure, keyShapeFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
 import type { ChatBody, ChatProvider, StreamResult } from '../wire/types';
 import { AnthropicToolCollector, anthropicTools } from './toolWire';
 
@@ -45,6 +45,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     if (signal.aborted) return failed(meter, input, body.model, undefined);
     const apiKey = await resolveKey(options.apiKey);
     if (!apiKey) return failed(meter, input, body.model, missingKeyFailure('Anthropic'));
+    const badKey = keyShapeFailure('Anthropic', apiKey);
+    if (badKey) return failed(meter, input, body.model, badKey);
 
     // Anthropic may answer an overloaded streaming request with 200 and an error event before any text
     // (vercel/ai#10653); the SDK cannot retry that, so we do, within the same retry budget, while nothing was shown.

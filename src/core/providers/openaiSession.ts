@@ -6,7 +6,7 @@ import OpenAI from 'openai';
 import { openAISdkBase } from './baseUrls';
 import { beforeAnyText, deadlineFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
-import { blockedFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
+import { blockedFailure, keyShapeFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
 import { notLocalEndpointFailure } from './notLocalFailures';
 import type { Resolved } from './providerOptions';
 import type { ProviderFailure } from '../wire/types';
@@ -46,6 +46,8 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   if (signal.aborted) return { failure: undefined };
   const apiKey = await resolveKey(cfg.apiKey);
   if (!apiKey && !local) return { failure: missingKeyFailure('OpenAI') };
+  const badKey = apiKey ? keyShapeFailure(local ? 'local server' : 'OpenAI', apiKey, local ? 'check HYBRID_LOCAL_API_KEY' : undefined) : undefined;
+  if (badKey) return { failure: badKey };
   const guard = new RequestGuard(signal, {
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
     isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),

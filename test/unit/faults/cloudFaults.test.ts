@@ -70,6 +70,16 @@ suite('faults: cloud in trouble (Ask cloud)', function () {
       assert.equal(fake().requests.length, 0);
     });
 
+    for (const [what, key] of [['a typographic quote', 'sk-ant-abc\u2019def'], ['a line break inside', 'sk-ant-abc\ndef'], ['a space inside', 'sk-ant-abc def']] as const) {
+      test(`${cloud}: a key pasted with ${what} → names the key and the key command, nothing sent`, async () => {
+        const o = await rig.run(ask, { cloud, key });
+        assertFailedClearly(o, /API key contains a character/, /Hybrid: Set API Key/, SLACK);
+        assert.equal(o.errors[0].fixes[0], 'setApiKey');
+        assert.ok(!o.shown.includes('abc'), 'no part of the key is shown');
+        assert.equal(fake().requests.length, 0);
+      });
+    }
+
     test(`${cloud}: DNS failure → names the host and the base URL setting`, async () => {
       const o = await rig.run(ask, { cloud, cloudUrl: 'http://hybrid-cloud.invalid', maxRetries: 0 });
       assertFailedClearly(o, /hybrid-cloud\.invalid/, new RegExp(`hybrid\\.${cloud}\\.baseUrl`), FIRST + SLACK);
