@@ -62,3 +62,8 @@ function withoutEcho(text: string, sent: string): string {
   }
   return out;
 }
+
+/** A provider's display name inside a sentence: "The local OpenAI-compatible server" starts messages, "the …" sits in them. */
+export function inSentence(name: string): string {
+  return name.startsWith('The ') ? `the ${name.slice(4)}` : name;
+}

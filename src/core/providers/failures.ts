@@ -1,7 +1,7 @@
 // Turns whatever ended a request (a guard deadline, an SDK error class, a Node errno) into one ProviderFailure
 // whose message names the cause and the fix. Messages never carry a key or prompt text: server text is scrubbed.
 
-import { duration, errnoOf, hostOf, scrub, seconds } from './failureText';
+import { duration, errnoOf, hostOf, inSentence, scrub, seconds } from './failureText';
 import type { GuardState } from './guard';
 import { isGatewayBudgetError } from '../team/gateway';
 import type { ProviderFailure } from '../wire/types';
@@ -58,14 +58,14 @@ export function connectionFailure(ctx: FailureContext, err: unknown): ProviderFa
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return {
       code: 'connection',
-      message: `Cannot find the host ${hostOf(ctx.baseUrl)} for ${ctx.name} (DNS lookup failed) — check ${ctx.baseUrlSetting} and your network.`,
+      message: `Cannot find the host ${hostOf(ctx.baseUrl)} for ${inSentence(ctx.name)} (DNS lookup failed) — check ${ctx.baseUrlSetting} and your network.`,
       fix: 'openSettings',
     };
   }
   const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ECONNRESET' ? 'connection reset' : code ? code : 'connection failed';
   return {
     code: 'connection',
-    message: `Cannot reach ${ctx.name} at ${ctx.baseUrl} (${why}) — check your network and ${ctx.baseUrlSetting}.`,
+    message: `Cannot reach ${inSentence(ctx.name)} at ${ctx.baseUrl} (${why}) — check your network and ${ctx.baseUrlSetting}.`,
     fix: 'retry',
   };
 }

@@ -2,18 +2,10 @@
 // sees; then with fallback on, the notice must still say why the cloud failed). Anthropic and OpenAI alike.
 import * as assert from 'node:assert/strict';
 import { closedPort } from '../providers/helpers';
-import { FaultRig, SHORT, type FaultOutcome } from './rig';
+import { FaultRig, SHORT } from './rig';
+import { assertFailedClearly } from './assertions';
 import type { Fault, FakeServer } from '../../fakes/base';
 
-function assertFailedClearly(o: FaultOutcome, cause: RegExp, fix: RegExp, boundMs: number): void {
-  assert.equal(o.errors.length, 1, `one error event, got: ${JSON.stringify(o.events.map((e) => e.type))}`);
-  const msg = o.errors[0].message;
-  assert.match(msg, cause, `the cause is named: ${msg}`);
-  assert.match(msg, fix, `the fix is named: ${msg}`);
-  assert.ok(o.ms < boundMs, `arrived in ${o.ms} ms (bound ${boundMs} ms)`);
-  assert.ok(o.records.length >= 1 && o.records.every((r) => r.status === 'failed'), `failed records: ${JSON.stringify(o.records.map((r) => [r.status, r.outcome]))}`);
-  assert.ok(!/undefined|\[object/.test(msg), `no raw placeholder text: ${msg}`);
-}
 
 const FIRST = SHORT['timeouts.cloudFirstByteMs'];
 const IDLE = SHORT['timeouts.idleMs'];

@@ -2,21 +2,8 @@
 // the fix, within the configured time-outs, and one honest failed ledger record. Ask (private) and Review alike.
 import * as assert from 'node:assert/strict';
 import { closedPort } from '../providers/helpers';
-import { FaultRig, SHORT, type FaultOutcome } from './rig';
-
-/** The run ended on an error (not a spinner), said why and how to fix it, and the ledger says it failed. */
-function assertFailedClearly(o: FaultOutcome, cause: RegExp, fix: RegExp, boundMs: number): void {
-  assert.equal(o.errors.length, 1, `one error event, got: ${JSON.stringify(o.events.map((e) => e.type))}`);
-  const msg = o.errors[0].message;
-  assert.match(msg, cause, `the cause is named: ${msg}`);
-  assert.match(msg, fix, `the fix is named: ${msg}`);
-  assert.ok(o.ms < boundMs, `arrived in ${o.ms} ms (bound ${boundMs} ms)`);
-  const failed = o.records.filter((r) => r.status === 'failed');
-  assert.equal(failed.length, 1, `one failed record, got ${JSON.stringify(o.records.map((r) => r.status))}`);
-  assert.ok(failed[0].outcome, 'the failure code is recorded');
-  assert.ok(!o.records.some((r) => r.status === 'ok'), 'no record claims success');
-  assert.ok(!msg.includes('undefined') && !msg.includes('[object'), `no raw placeholder text: ${msg}`);
-}
+import { FaultRig, SHORT } from './rig';
+import { assertFailedClearly } from './assertions';
 
 const FIRST = SHORT['timeouts.localFirstByteMs'];
 const IDLE = SHORT['timeouts.idleMs'];

@@ -80,7 +80,11 @@ export class FaultRig {
   async run(input: Partial<AskInput>, o: FaultRunOptions = {}): Promise<FaultOutcome> {
     const s = this.settings(o);
     const timeouts = { firstByteTimeoutMs: s['timeouts.cloudFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], maxRetries: o.maxRetries ?? 2 };
-    const local = createOllamaProvider({ baseUrl: s['local.baseUrl'], numCtx: s['local.numCtx'], firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'] });
+    const localCommon = { baseUrl: s['local.baseUrl'], firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'] };
+    // As providerRegistry builds the private tier: Ollama, or an OpenAI-compatible server (vLLM, LM Studio).
+    const local = s['local.provider'] === 'openai-compatible'
+      ? createOpenAIProvider({ ...localCommon, location: 'local', apiKey: 'local' })
+      : createOllamaProvider({ ...localCommon, numCtx: s['local.numCtx'] });
     const key = o.key === undefined ? 'loopback-fake-key' : o.key;
     const cloud = async (): Promise<ChatProvider | undefined> => {
       if (key === null) return undefined;
