@@ -15,6 +15,8 @@ export interface TestApi {
   records(): readonly LedgerRecord[];
   exportCsv(): Promise<string>;
   localHealth(): string;
+  /** What the health state tells the user (the cause and the fix). */
+  localHealthMessage(): string;
   recheckLocal(): Promise<void>;
   chatTurns(): unknown[];
   /** Folders whose files must never contain a key or prompt text: global storage (ledger) and the logs. */
@@ -37,6 +39,7 @@ export function registerTestApi(
     records: () => parts.spend.records(),
     exportCsv: () => parts.spend.exportCsv(),
     localHealth: () => parts.health.current.state,
+    localHealthMessage: () => parts.health.current.message,
     recheckLocal: () => parts.health.recheck(),
     chatTurns: () => [...parts.chatView.turns],
     flushTelemetry: () => parts.otlp.flush(),

@@ -113,6 +113,30 @@ suite('faults in the real host (chat turn, status bar, ledger)', function () {
     assert.ok(!sent.includes('log line 42 ok'), 'nothing of the huge file was sent');
   });
 
+  test('inline completion: a model load that never finishes → the "loading" spinner ends at hybrid.timeouts.localLoadMs, the status says why', async () => {
+    const LOAD_MS = 1500;
+    const fake = bench.fakes.ollama!.fake;
+    const undo = await withSettings({ 'completion.enabled': true, 'completion.debounceMs': 0, 'timeouts.localLoadMs': LOAD_MS });
+    try {
+      fake.setCold(60_000, ['qwen2.5-coder:1.5b']);
+      const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'const answer =' });
+      const editor = await vscode.window.showTextDocument(doc);
+      editor.selection = new vscode.Selection(0, 14, 0, 14);
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+      await waitFor(() => /loading/.test(bench.api.test!.statusText()), 5000, 'the "loading" status');
+      const t0 = Date.now();
+      await waitFor(() => !spinning(), LOAD_MS + SLACK_MS, 'the loading spinner to end');
+      assert.ok(Date.now() - t0 < LOAD_MS + SLACK_MS);
+      await waitFor(() => bench.api.test!.localHealth() !== 'ready', 3000, 'the health state to leave "ready"');
+      assert.match(bench.api.test!.localHealthMessage(), /did not finish loading .*hybrid\.timeouts\.localLoadMs/);
+    } finally {
+      fake.setCold(0);
+      await undo();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await bench.api.test!.recheckLocal();
+    }
+  });
+
   test('malformed settings (0 ms idle time-out, empty model) → defaults used, the next question still answers', async () => {
     const undo = await withSettings({ 'timeouts.idleMs': 0, 'local.chatModel': ' ', 'timeouts.localFirstByteMs': 'soon' as unknown as number });
     try {
