@@ -14,6 +14,8 @@ export interface LastRequest {
 
 export interface StatusState {
   local: HealthState['local'];
+  /** What the health check said (the cause and the fix): the tooltip shows it in place of the generic line. */
+  localMessage?: string;
   /** A request is in flight. */
   busy: boolean;
   completionEnabled: boolean;
@@ -68,8 +70,21 @@ function budgetLine(b: BudgetState | undefined): string {
   return `Budget: ${parts.join(', ')}${tag}`;
 }
 
+/**
+ * "offline" also covers a running server that does not answer in time or cannot load the model: "start Ollama"
+ * would then send the user the wrong way, so the short text says it only when the health check found nothing
+ * listening (or did not say), and the tooltip always carries the check's own cause and fix.
+ */
+function localProblem(s: StatusState): { text: string; tip: string } | undefined {
+  const p = LOCAL_PROBLEM[s.local];
+  if (!p || !s.localMessage) return p;
+  const text = s.local !== 'offline' || /ollama serve/.test(s.localMessage) ? p.text
+    : /Cannot reach|Cannot find the host|refused|not running/i.test(s.localMessage) ? 'local offline — not reachable' : 'local offline — not answering';
+  return { text, tip: `Local model: ${s.local}. ${s.localMessage}` };
+}
+
 export function statusText(s: StatusState): StatusView {
-  const problem = LOCAL_PROBLEM[s.local];
+  const problem = localProblem(s);
   const level = s.budget?.level ?? 'none';
   const error = level === 'exceeded';
   const warning = error || level === 'near' || problem !== undefined || s.last?.status === 'failed';

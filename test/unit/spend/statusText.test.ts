@@ -34,6 +34,16 @@ suite('presentation / status text', () => {
     assert.match(statusText({ ...base, local: 'notLocal' }).tooltip, /not on this machine/);
   });
 
+  test('offline because the server does not answer in time: no "start Ollama", the tooltip names the cause and the fix', () => {
+    const loadFailed = 'Ollama did not finish loading qwen2.5-coder:1.5b within 2 s — check the Ollama log (enough free memory?), use a smaller model, or raise hybrid.timeouts.localLoadMs.';
+    const v = statusText({ ...base, local: 'offline', localMessage: loadFailed });
+    assert.equal(v.text, '$(warning) local offline — not answering');
+    assert.ok(v.tooltip.includes(loadFailed));
+    const down = statusText({ ...base, local: 'offline', localMessage: 'Ollama is not running at http://127.0.0.1:11434 — start it with `ollama serve`.' });
+    assert.equal(down.text, '$(warning) local offline — start Ollama');
+    assert.match(down.tooltip, /ollama serve/);
+  });
+
   test('busy shows a spinner in place of the icon', () => {
     assert.equal(statusText({ ...base, busy: true, todayUsd: 0.42, last: { route: 'cloud', totalMs: 900, model: 'm' } }).text, '$(sync~spin) $0.42 today · 900 ms');
   });
