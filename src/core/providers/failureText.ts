@@ -26,7 +26,10 @@ export function seconds(ms: number): string {
 
 /** For time-outs: "300 ms" below a second, else whole seconds. */
 export function duration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  // 1500 ms is "1.5 s", not "2 s": the figure must match the setting the message tells the user to raise.
+  const s = ms < 10_000 ? Math.round(ms / 100) / 10 : Math.round(ms / 1000);
+  return `${s} s`;
 }
 
 /** Runs at least this long that a server's text shares with the request are the request quoted back. */

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { normalizeSettings, type SettingKey } from '../../../src/core/settings';
 import pkg from '../../../package.json';
+import { duration } from '../../../src/core/providers/failureText';
 import { FaultRig } from './rig';
 
 const declared = pkg.contributes.configuration.properties as Record<string, { minimum?: number; maximum?: number; type?: string }>;
@@ -63,5 +64,11 @@ suite('faults: settings that pass the checks still end a request clearly', funct
     const o = await rig.run({}, { settings: { 'timeouts.localFirstByteMs': settings['timeouts.localFirstByteMs'], 'timeouts.idleMs': settings['timeouts.idleMs'] } });
     assert.equal(o.errors.length, 0, JSON.stringify(o.errors));
     assert.equal(o.records[0].status, 'ok');
+  });
+});
+
+suite('faults: time-outs in messages match the setting', () => {
+  test('1,500 ms reads "1.5 s" (not "2 s"), 600 ms "600 ms", 30,000 ms "30 s"', () => {
+    assert.deepEqual([duration(600), duration(1500), duration(2000), duration(30_000)], ['600 ms', '1.5 s', '2 s', '30 s']);
   });
 });
