@@ -2,6 +2,7 @@
 // final usage: a cancelled stream, a server without a usage chunk) is counted by the spend model, and the status
 // bar, the panel's cost cells and the chat footer (formatCost) label the figures it is part of "est.".
 import * as assert from 'node:assert/strict';
+import { renderEvent } from '../../../src/core/native/chatRender';
 import { statusText, type StatusState } from '../../../src/core/presentation';
 import { SpendModel } from '../../../src/core/spend';
 import { formatCost } from '../../../src/webview/common/format';
@@ -45,5 +46,15 @@ suite('spend / estimates are labelled as estimates', () => {
     assert.ok(y.tooltip.includes('Cloud spend: $0.42 today, $3.10 est. this month'), y.tooltip);
     const none = statusText({ ...base, todayUsd: 0.42, monthUsd: 3.1, last });
     assert.ok(!none.tooltip.includes('est.'), none.tooltip);
+  });
+});
+
+suite('spend / estimates in the native Chat cost line', () => {
+  test('a cloud answer priced from estimated tokens: "**Cost:** $0.02 est."', () => {
+    const footer = { route: 'cloud' as const, provider: 'anthropic', model: 'claude-sonnet-4-5', reasons: [], redactions: {}, costUsd: 0.0168, ttftMs: 100, totalMs: 1400, notes: [] };
+    const estimated = renderEvent({ type: 'done', status: 'cancelled', footer: { ...footer, usage: { input: 5000, output: 120, cacheRead: 0, cacheWrite: 0, source: 'estimate' } } }, 'cloud');
+    assert.ok(estimated[0].kind === 'markdown' && estimated[0].text.includes('**Cost:** $0.02 est. ·'), JSON.stringify(estimated));
+    const billed = renderEvent({ type: 'done', status: 'ok', footer: { ...footer, usage: { input: 5000, output: 120, cacheRead: 0, cacheWrite: 0, source: 'provider' } } }, 'cloud');
+    assert.ok(billed[0].kind === 'markdown' && billed[0].text.includes('**Cost:** $0.02 ·'), JSON.stringify(billed));
   });
 });
