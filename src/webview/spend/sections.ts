@@ -3,12 +3,9 @@
 
 import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
-import { formatCost, formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
+import { formatCost, formatCount, formatMs, formatPercent, formatSpent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
 
-function spent(t: PeriodTotalsView): string {
-  const base = formatUsd(t.spentUsd);
-  return t.unknownPriceRequests > 0 ? `${base} + ${t.unknownPriceRequests} unpriced` : base;
-}
+const spent = (t: PeriodTotalsView): string => formatSpent(t);
 
 function card(title: string, value: string, ...lines: (string | Node | null)[]): HTMLElement {
   return h('div', { class: 'card' },

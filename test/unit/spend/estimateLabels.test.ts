@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { renderEvent } from '../../../src/core/native/chatRender';
 import { statusText, type StatusState } from '../../../src/core/presentation';
 import { SpendModel } from '../../../src/core/spend';
-import { formatCost } from '../../../src/webview/common/format';
+import { formatCost, formatSpent } from '../../../src/webview/common/format';
 import { record } from './fixtures/records';
 
 const base: StatusState = { local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0 };
@@ -56,5 +56,13 @@ suite('spend / estimates in the native Chat cost line', () => {
     assert.ok(estimated[0].kind === 'markdown' && estimated[0].text.includes('**Cost:** $0.02 est. ·'), JSON.stringify(estimated));
     const billed = renderEvent({ type: 'done', status: 'ok', footer: { ...footer, usage: { input: 5000, output: 120, cacheRead: 0, cacheWrite: 0, source: 'provider' } } }, 'cloud');
     assert.ok(billed[0].kind === 'markdown' && billed[0].text.includes('**Cost:** $0.02 ·'), JSON.stringify(billed));
+  });
+});
+
+suite('spend / estimates in the panel\'s period cards', () => {
+  test('formatSpent: the Today / This month figure says "est." and keeps the unpriced count', () => {
+    assert.equal(formatSpent({ spentUsd: 1.2, unknownPriceRequests: 0, estimatedCostRequests: 0 }), '$1.20');
+    assert.equal(formatSpent({ spentUsd: 1.2, unknownPriceRequests: 0, estimatedCostRequests: 3 }), '$1.20 est.');
+    assert.equal(formatSpent({ spentUsd: 1.2, unknownPriceRequests: 2, estimatedCostRequests: 1 }), '$1.20 est. + 2 unpriced');
   });
 });
