@@ -45,3 +45,14 @@ suite('spend / gateway-reported costs and the Responses usage shape, by hand', (
     near(costOfProviderUsage('openai', 'gpt-5.4-2026-03-05', raw).costUsd, 1.095, 'gpt-5.4 responses tier');
   });
 });
+
+suite('spend / gateway model names', () => {
+  test('a router\'s own prefix in front of the provider\'s: priced as the provider\'s model; cloud platforms stay unknown', () => {
+    // gpt-4.1: 1000×2 + 1000×8 = 10000 µ$; Sonnet 4.5: 1000×3 + 1000×15 = 18000 µ$.
+    const oa = { prompt_tokens: 1000, completion_tokens: 1000 };
+    near(costOfProviderUsage('openai', 'litellm_proxy/openai/gpt-4.1', oa).costUsd, 0.01, 'litellm_proxy/openai/gpt-4.1');
+    near(costOfProviderUsage('openai', 'openrouter/anthropic/claude-sonnet-4.5', oa).costUsd, 0.018, 'openrouter/anthropic/…');
+    // Bedrock bills its own (regional) prices: not the table's, so "unknown", never $0.
+    assert.equal(costOfProviderUsage('anthropic', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', { input_tokens: 1000, output_tokens: 1000 }).costUsd, undefined);
+  });
+});
