@@ -14,6 +14,21 @@ export function formatUsd(v: number | null | undefined): string {
   return `${sign}$${Math.round(abs).toLocaleString('en-US')}`;
 }
 
+/**
+ * A billed figure: "$0.0123", or "$0.0123 est." when it was priced from estimated token counts (the provider reported
+ * no final usage), so an estimate never reads as the bill. Unknown and $0 figures carry no label.
+ */
+export function formatCost(v: number | null | undefined, estimated: boolean): string {
+  const s = formatUsd(v);
+  return estimated && typeof v === 'number' && Number.isFinite(v) && v !== 0 ? `${s} est.` : s;
+}
+
+/** A period's spend: "$1.20", "$1.20 est." when estimates are part of it, "+ N unpriced" for unknown prices. */
+export function formatSpent(t: { spentUsd: number; unknownPriceRequests: number; estimatedCostRequests: number }): string {
+  const base = formatCost(t.spentUsd, t.estimatedCostRequests > 0);
+  return t.unknownPriceRequests > 0 ? `${base} + ${t.unknownPriceRequests} unpriced` : base;
+}
+
 /** "1 request", "2 requests", "0 requests"; `many` for irregular nouns. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

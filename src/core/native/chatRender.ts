@@ -5,7 +5,7 @@
 import { summarizeRedactions } from '../egress/summary';
 import type { AskEvent } from '../pipeline/events';
 import type { ChatTurn } from '../request';
-import { formatEstimate, formatUsd } from '../../shared/money';
+import { formatCost, formatEstimate, formatUsd } from '../../shared/money';
 import { formatMs } from '../presentation/statusText';
 
 export type ChatMode = 'auto' | 'private' | 'cloud' | 'review' | 'explain';
@@ -41,7 +41,7 @@ export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
     case 'notice': return [{ kind: 'markdown', text: `\n\n> ${inline(e.text)}\n\n` }];
     case 'done': {
       const f = e.footer;
-      const cost = f.route === 'local' ? `${formatUsd(f.costUsd ?? 0)} (local)` : f.costUsd === null ? 'unknown price' : formatUsd(f.costUsd);
+      const cost = f.route === 'local' ? `${formatUsd(f.costUsd ?? 0)} (local)` : f.costUsd === null ? 'unknown price' : formatCost(f.costUsd, f.usage.source === 'estimate');
       const tokens = `${f.usage.input + f.usage.cacheRead + f.usage.cacheWrite} in / ${f.usage.output} out tokens${f.usage.source === 'estimate' ? ' (estimated)' : ''}`;
       const red = Object.keys(f.redactions).length ? ` · ${inline(summarizeRedactions(f.redactions))}` : '';
       const status = e.status === 'cancelled' ? ' · stopped' : e.status === 'failed' ? ' · failed' : '';

@@ -1,6 +1,6 @@
 // The status bar item's text, tooltip and colour, as a pure function of what the extension knows, so every
 // state can be unit-tested without an editor. Icons use VS Code's $(name) syntax; the tooltip is plain lines.
-import { formatUsd, plural } from '../../shared/money';
+import { formatCost, formatUsd, plural } from '../../shared/money';
 import type { BudgetState, HealthState, RecordStatus, Route } from '../request';
 
 export interface LastRequest {
@@ -31,6 +31,9 @@ export interface StatusState {
   /** "prices as of" date of the price table. */
   pricesChecked?: string;
   unknownPriceRequests?: number;
+  /** Cloud requests today / this month priced from estimated tokens: the spend shown includes estimates. */
+  estimatedTodayRequests?: number;
+  estimatedMonthRequests?: number;
   /** Set when the ledger cannot write (spend kept in memory). */
   ledgerProblem?: string;
   /** Started by `npm start -- --demo-servers`: the models are loopback fakes. */
@@ -83,6 +86,11 @@ function localProblem(s: StatusState): { text: string; tip: string } | undefined
   return { text, tip: `Local model: ${s.local}. ${s.localMessage}` };
 }
 
+/** Today's cloud spend, labelled "est." when an estimate is part of it. */
+function today(s: StatusState): string {
+  return `${formatCost(s.todayUsd, (s.estimatedTodayRequests ?? 0) > 0)} today`;
+}
+
 export function statusText(s: StatusState): StatusView {
   const problem = localProblem(s);
   const level = s.budget?.level ?? 'none';
@@ -97,18 +105,18 @@ export function statusText(s: StatusState): StatusView {
   } else if (!s.last) {
     icon = '$(lock)';
     body = s.local === 'ready' ? 'local ready' : 'local';
-    if (s.todayUsd > 0) body += ` · ${formatUsd(s.todayUsd)} today`;
+    if (s.todayUsd > 0) body += ` · ${today(s)}`;
   } else if (s.last.route === 'cloud') {
     icon = '$(cloud)';
-    body = `${formatUsd(s.todayUsd)} today · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
+    body = `${today(s)} · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
   } else if (s.last.route === 'local') {
     icon = '$(lock)';
     body = `local · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
-    if (s.todayUsd > 0) body += ` · ${formatUsd(s.todayUsd)} today`;
+    if (s.todayUsd > 0) body += ` · ${today(s)}`;
   } else {
     icon = '$(circle-slash)';
     body = 'refused';
-    if (s.todayUsd > 0) body += ` · ${formatUsd(s.todayUsd)} today`;
+    if (s.todayUsd > 0) body += ` · ${today(s)}`;
   }
   if (level === 'exceeded' && !problem) icon = '$(warning)';
   if (s.busy) icon = '$(sync~spin)';
@@ -119,7 +127,10 @@ export function statusText(s: StatusState): StatusView {
   if (s.demo) lines.push('Demo servers: answers are canned test responses, not a model');
   lines.push(problem ? problem.tip : `Local model: ${s.local === 'ready' ? 'ready' : 'unknown'}`);
   lines.push(`Inline completion: ${s.completionEnabled ? 'on' : 'off'}${s.completionLoading ? ` (loading ${s.completionLoading} into memory)` : ''}`);
-  lines.push(`Cloud spend: ${formatUsd(s.todayUsd)} today, ${formatUsd(s.monthUsd)} this month`);
+  lines.push(`Cloud spend: ${today(s)}, ${formatCost(s.monthUsd, (s.estimatedMonthRequests ?? 0) > 0)} this month`);
+  if (s.estimatedMonthRequests) {
+    lines.push(`${plural(s.estimatedMonthRequests, 'cloud request')} this month priced from estimated tokens (no final usage from the provider): est. = estimate`);
+  }
   lines.push(budgetLine(s.budget));
   if (s.gatewayBudget) lines.push(s.gatewayBudget);
   if (s.savedMonthUsd !== undefined) lines.push(`Saved vs all-cloud this month: ${formatUsd(s.savedMonthUsd)}`);

@@ -26,6 +26,8 @@ export interface PeriodTotals {
   localWithoutCloudPrice: number;
   /** Requests whose token counts are tiktoken estimates rather than provider-reported. */
   estimatedTokenRequests: number;
+  /** Cloud requests priced from estimated token counts (no final usage from the provider): their cost is an estimate. */
+  estimatedCostRequests: number;
   tokens: TokenTotals;
   /** What prompt caching saved on cloud requests (cache tokens priced as plain input, minus the real price). */
   cacheSavedUsd: number;

@@ -73,9 +73,13 @@ export function matches(rule: MatchRule, name: string): boolean {
   return false;
 }
 
-/** Strips routing prefixes some gateways add ("anthropic/claude-…", "openai:gpt-4o"). */
+/**
+ * Strips routing prefixes some gateways add ("anthropic/claude-…", "openai:gpt-4o"), also behind a router's own
+ * prefix ("openrouter/anthropic/claude-…", LiteLLM's "litellm_proxy/openai/gpt-4.1"): they pass the provider's price
+ * through. Cloud platforms' names (Bedrock "anthropic.claude-…", Azure) stay unknown: their prices differ by region.
+ */
 function normalizeName(model: string): string {
-  return model.trim().toLowerCase().replace(/^(anthropic|openai)[/:]/, '');
+  return model.trim().toLowerCase().replace(/^(openrouter|litellm_proxy)\//, '').replace(/^(anthropic|openai)[/:]/, '');
 }
 
 // Lookups run once per request and per snapshot row; a small cache keeps them off the profile.

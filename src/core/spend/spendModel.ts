@@ -76,7 +76,7 @@ export function emptyTotals(): PeriodTotals {
   return {
     requests: 0, localRequests: 0, cloudRequests: 0, refusedRequests: 0,
     cloudUsd: 0, localUsd: 0, spentUsd: 0, wouldHaveSpentUsd: 0, savedUsd: 0,
-    unknownPriceRequests: 0, localWithoutCloudPrice: 0, estimatedTokenRequests: 0,
+    unknownPriceRequests: 0, localWithoutCloudPrice: 0, estimatedTokenRequests: 0, estimatedCostRequests: 0,
     tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
     cacheSavedUsd: 0,
     localTokens: 0, localCloudEquivalentUsd: 0, localMs: 0,
@@ -98,6 +98,7 @@ function addTo(t: PeriodTotals, r: LedgerRecord, cacheSaved: number): void {
     if (r.costUsd === null) t.unknownPriceRequests++;
     else {
       t.cloudUsd += r.costUsd; t.spentUsd += r.costUsd;
+      if (r.tokens.source === 'estimate' && r.costUsd > 0) t.estimatedCostRequests++;
       // On another model than hybrid.cloud.model (the light tier), all-cloud would have paid the main model's price.
       const eq = typeof r.cloudEquivalentUsd === 'number' ? r.cloudEquivalentUsd : r.costUsd;
       t.wouldHaveSpentUsd += eq;

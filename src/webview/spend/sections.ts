@@ -3,12 +3,9 @@
 
 import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
-import { formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
+import { formatCost, formatCount, formatMs, formatPercent, formatSpent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
 
-function spent(t: PeriodTotalsView): string {
-  const base = formatUsd(t.spentUsd);
-  return t.unknownPriceRequests > 0 ? `${base} + ${t.unknownPriceRequests} unpriced` : base;
-}
+const spent = (t: PeriodTotalsView): string => formatSpent(t);
 
 function card(title: string, value: string, ...lines: (string | Node | null)[]): HTMLElement {
   return h('div', { class: 'card' },
@@ -77,7 +74,7 @@ export function splitSection(s: SpendPanelSnapshot): HTMLElement {
     bar,
     h('div', { class: 'legend' },
       h('span', {}, h('span', { class: 'swatch swatch-local' }), `Local ${m.localRequests} (${formatPercent(m.localRequests, total)}) · ${formatUsd(m.localUsd)}`),
-      h('span', {}, h('span', { class: 'swatch swatch-cloud' }), `Cloud ${m.cloudRequests} (${formatPercent(m.cloudRequests, total)}) · ${formatUsd(m.cloudUsd)}`)),
+      h('span', {}, h('span', { class: 'swatch swatch-cloud' }), `Cloud ${m.cloudRequests} (${formatPercent(m.cloudRequests, total)}) · ${formatCost(m.cloudUsd, m.estimatedCostRequests > 0)}`)),
     h('div', { class: 'muted small' },
       `Tokens this month: ${formatCount(m.tokens.input)} in, ${formatCount(m.tokens.output)} out, ${formatCount(m.tokens.cacheRead)} cache read, ${formatCount(m.tokens.cacheWrite)} cache write`
       + (m.estimatedTokenRequests ? ` (${plural(m.estimatedTokenRequests, 'request')} estimated)` : '')));
@@ -120,7 +117,8 @@ export function modelSection(all: BreakdownRowView[]): HTMLElement {
         formatCount(r.tokens.cacheWrite),
         r.cloudRequests > 0 ? formatUsd(r.cacheSavedUsd) : '—',
         r.unknownPriceRequests === r.requests && r.cloudRequests > 0 ? h('span', { class: 'unknown-price' }, 'unknown price')
-          : r.unknownPriceRequests > 0 ? `${formatUsd(r.spentUsd)} + ${r.unknownPriceRequests} unpriced` : formatUsd(r.spentUsd),
+          : r.unknownPriceRequests > 0 ? `${formatCost(r.spentUsd, r.estimatedCostRequests > 0)} + ${r.unknownPriceRequests} unpriced`
+            : formatCost(r.spentUsd, r.estimatedCostRequests > 0),
       ]), [1, 2, 3, 4, 5, 6, 7]),
     note);
 }
@@ -137,7 +135,7 @@ export function recentSection(rows: RecentView[]): HTMLElement {
         badge(r.route),
         h('span', { class: 'mono' }, r.route === 'refuse' ? '—' : r.model),
         tokenCell(r.tokens),
-        r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatUsd(r.costUsd),
+        r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatCost(r.costUsd, r.route === 'cloud' && r.tokens.source === 'estimate'),
         formatMs(r.totalMs),
         h('span', { class: 'reasons' }, [r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
           .filter(Boolean).join(' — ')),

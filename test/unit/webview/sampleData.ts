@@ -14,7 +14,7 @@ function totals(local: number, cloud: number, cloudUsd: number, localUsd: number
   return {
     requests: local + cloud, localRequests: local, cloudRequests: cloud, refusedRequests: 0,
     cloudUsd, localUsd, spentUsd: cloudUsd + localUsd, wouldHaveSpentUsd: cloudUsd + localUsd + saved, savedUsd: saved,
-    unknownPriceRequests: cloud > 3 ? 1 : 0, localWithoutCloudPrice: 0, estimatedTokenRequests: Math.round(local / 3),
+    unknownPriceRequests: cloud > 3 ? 1 : 0, localWithoutCloudPrice: 0, estimatedTokenRequests: Math.round(local / 3), estimatedCostRequests: cloud > 2 ? 1 : 0,
     tokens: { input: (local + cloud) * 2100, output: (local + cloud) * 380, cacheRead: cloud * 900, cacheWrite: cloud * 120 },
     // Sonnet prices: each read saves $3 − $0.30, each 5-minute write costs $3.75 − $3 extra (per million).
     cacheSavedUsd: (cloud * 900 * 2.7 - cloud * 120 * 0.75) / 1e6,
