@@ -231,3 +231,11 @@ function isHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * The problems worth telling the user now: those not in the last reading. A bad value stays bad while the user
+ * changes other settings; saying so again on every change would bury the warning that is new.
+ */
+export function freshProblems(lastReported: ReadonlySet<string>, problems: readonly string[]): string[] {
+  return problems.filter((p) => !lastReported.has(p));
+}

@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
-import { DEFAULT_SETTINGS, normalizeSettings, type HybridSettings, type SettingKey } from '../core/settings';
+import { DEFAULT_SETTINGS, freshProblems, normalizeSettings, type HybridSettings, type SettingKey } from '../core/settings';
 import { Disposable } from './disposable';
 
 /** Privacy lists only ever grow across scopes: a workspace can add private globs/markers but not remove the user's. */
 const UNION_KEYS: ReadonlySet<SettingKey> = new Set(['privacy.privateGlobs', 'privacy.markers']);
 
-/** The one place that reads `hybrid.*` settings. Values are normalized; problems are reported once per change. */
+/**
+ * The one place that reads `hybrid.*` settings. Values are normalized; a problem is reported when it appears, not
+ * again on every later change of some other setting while it stays.
+ */
 export class ConfigService extends Disposable {
   private current: HybridSettings;
+  private reported = new Set<string>();
   private readonly changed = this.register(new vscode.EventEmitter<HybridSettings>());
   readonly onDidChange = this.changed.event;
 
@@ -40,7 +44,9 @@ export class ConfigService extends Disposable {
       for (const l of layers) if (Array.isArray(l)) l.forEach((v) => merged.add(v)); else if (l !== undefined) return l;
       return [...merged];
     });
-    if (problems.length) this.onProblems(problems);
+    const fresh = freshProblems(this.reported, problems);
+    this.reported = new Set(problems);
+    if (fresh.length) this.onProblems(fresh);
     return settings;
   }
 }

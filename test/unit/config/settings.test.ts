@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, normalizeSettings, type SettingKey } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, freshProblems, normalizeSettings, type SettingKey } from '../../../src/core/settings';
 import pkg from '../../../package.json';
 
 const declared = pkg.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;
@@ -47,5 +47,20 @@ suite('settings', () => {
         assert.deepEqual(problems, [], `${key} = ${value}`);
       }
     }
+  });
+
+  test('a bad value is reported when it appears, not again while the user changes other settings', () => {
+    const read = (values: Record<string, unknown>) => normalizeSettings((k) => values[k]).problems;
+    const bad = { 'timeouts.idleMs': -5 };
+    const first = read(bad);
+    assert.equal(first.length, 1);
+    assert.deepEqual(freshProblems(new Set(), first), first, 'new: told');
+    const later = read({ ...bad, 'completion.debounceMs': 120 });
+    assert.deepEqual(freshProblems(new Set(first), later), [], 'unchanged while another setting changed: not told again');
+    const worse = read({ ...bad, 'budget.dailyUsd': 'lots' });
+    assert.deepEqual(freshProblems(new Set(later), worse).length, 1, 'only the new problem is told');
+    assert.match(freshProblems(new Set(later), worse)[0]!, /budget\.dailyUsd/);
+    // Fixed, then broken again: told again.
+    assert.deepEqual(freshProblems(new Set(read({})), first), first);
   });
 });
