@@ -12,6 +12,7 @@ import { cloudModelFor, tierLabel } from '../route/tiers';
 import { afterLocalAnswer, localConfidenceFields, routeFor, type LocalOutcome } from './escalation';
 import type { AskDeps, AskInput } from './askPorts';
 import { buildMessages, systemPromptFor } from './prompts';
+import { streamAnswer } from './streamAnswer';
 import { trimContext } from './trimContext';
 import type { PreflightEstimate } from '../spend/preflight';
 
@@ -202,20 +203,7 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
     return { kind: 'ok' };
   }
 
-  const gen = provider.stream(sendBody, signal);
-  let result: StreamResult | undefined;
-  let text = '';
-  try {
-    for (;;) {
-      const step = await gen.next();
-      if (step.done) { result = step.value; break; }
-      text += step.value;
-      yield { type: 'delta', text: step.value };
-    }
-  } finally {
-    // The consumer stopped early (Stop, a newer command): close the provider's stream so its connection is released.
-    if (!result) await gen.return?.(undefined as never).catch(() => undefined);
-  }
+  const { text, result } = yield* streamAnswer(provider, sendBody, signal);
   const priced = deps.cost(target, result.model || model, result.usage, result.timing.totalMs, model);
   // A gateway's own figure is the bill the team pays; our table's stays beside it so a difference shows.
   const cost = result.gatewayCostUsd ?? priced.costUsd;

@@ -12,7 +12,8 @@ import { chatText, failed, Meter } from './streamMeter';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
 import { blockedFailure, keyShapeFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
-import type { ChatBody, ChatProvider, StreamResult } from '../wire/types';
+import type { ChatBody, ChatProvider, StreamHooks, StreamResult } from '../wire/types';
+import { waitNotice } from './failureText';
 import { AnthropicToolCollector, anthropicTools } from './toolWire';
 
 export interface AnthropicProviderOptions extends CommonProviderOptions {
@@ -37,7 +38,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
   const o = resolveCommon(options, ANTHROPIC_DEFAULT_FIRST_BYTE_MS);
   const maxRetries = options.maxRetries ?? 2;
 
-  async function* stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
+  async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);
     const input = chatText(body.system, body.messages);
     // Fail closed: only the egress gate's sealed bodies may leave the machine.
@@ -51,7 +52,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     // Anthropic may answer an overloaded streaming request with 200 and an error event before any text
     // (vercel/ai#10653); the SDK cannot retry that, so we do, within the same retry budget, while nothing was shown.
     for (let attempt = 0; ; attempt++) {
-      const outcome = yield* once(body, signal, apiKey, meter, input);
+      const outcome = yield* once(body, signal, apiKey, meter, input, hooks);
       if (!outcome.earlyErrorEvent || attempt >= maxRetries || signal.aborted) return outcome.result;
       o.logger.info(`anthropic: error event before any text, retrying (${attempt + 1}/${maxRetries})`);
       await backoff(attempt, signal);
@@ -59,11 +60,12 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
   }
 
   async function* once(
-    body: ChatBody, signal: AbortSignal, apiKey: string, meter: Meter, input: string,
+    body: ChatBody, signal: AbortSignal, apiKey: string, meter: Meter, input: string, hooks?: StreamHooks,
   ): AsyncGenerator<string, { result: StreamResult; earlyErrorEvent: boolean }, void> {
     const guard = new RequestGuard(signal, {
       firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
       isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),
+      maxRetries, ...(hooks?.onWait ? { onWait: (w) => hooks.onWait!(waitNotice('Anthropic', w)) } : {}),
     });
     const ctx: FailureContext = {
       name: 'Anthropic', baseUrl: o.baseUrl, model: body.model, baseUrlSetting: 'hybrid.anthropic.baseUrl',

@@ -70,3 +70,11 @@ function withoutEcho(text: string, sent: string): string {
 export function inSentence(name: string): string {
   return name.startsWith('The ') ? `the ${name.slice(4)}` : name;
 }
+
+const BUSY: Record<number, string> = { 429: 'rate limit', 503: 'unavailable', 529: 'overloaded' };
+
+/** What the user reads while the SDK waits to retry: who, why, and for how long, so a pause is not a hang. */
+export function waitNotice(name: string, w: { status: number; retryAfterMs?: number }): string {
+  const why = `HTTP ${w.status}${BUSY[w.status] ? ` ${BUSY[w.status]}` : ''}`;
+  return `${name} is busy (${why}) — trying again ${w.retryAfterMs !== undefined ? `in ${seconds(w.retryAfterMs)}, as it asked` : 'shortly'}.`;
+}

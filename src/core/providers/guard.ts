@@ -17,6 +17,13 @@ export interface GuardOptions {
   maxRetryAfterMs: number;
   /** True for an error body that retrying cannot fix (insufficient_quota, spend limit). */
   isQuotaBody?: (status: number, text: string) => boolean;
+  /**
+   * Told when a 429 / 503 / 529 will be retried by the SDK (within `maxRetries` and the Retry-After cap, not a
+   * quota): `retryAfterMs` as the server asked, if it said.
+   */
+  onWait?: (wait: { status: number; retryAfterMs?: number; attempt: number }) => void;
+  /** The SDK's retry budget, so a wait is reported only when a retry will come. */
+  maxRetries?: number;
   /** Check each NDJSON line of 2xx bodies and fail the request on one that is not JSON. */
   validateNdjson?: boolean;
   fetch?: typeof fetch;
@@ -84,7 +91,11 @@ export class RequestGuard {
     const quota = this.opts.isQuotaBody?.(res.status, text) ?? false;
     if (quota) this.state.quota = true;
     const headers = new Headers(res.headers);
-    if (quota || (retryAfterMs !== undefined && retryAfterMs > this.opts.maxRetryAfterMs)) headers.set('x-should-retry', 'false');
+    const refused = quota || (retryAfterMs !== undefined && retryAfterMs > this.opts.maxRetryAfterMs);
+    if (refused) headers.set('x-should-retry', 'false');
+    else if (this.state.attempts <= (this.opts.maxRetries ?? 0)) {
+      this.opts.onWait?.({ status: res.status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), attempt: this.state.attempts });
+    }
     return new Response(text, { status: res.status, statusText: res.statusText, headers });
   };
 

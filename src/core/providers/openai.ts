@@ -15,7 +15,7 @@ import { deadlineFailure, protocolFailure } from './failures';
 import type { ApiKeyOption } from './keys';
 import { openAIFim } from './openaiFim';
 import { openSession, sessionFailure, STREAM_WITH_USAGE, type SessionConfig } from './openaiSession';
-import type { ChatBody, ChatProvider, FimProvider, StreamResult } from '../wire/types';
+import type { ChatBody, ChatProvider, FimProvider, StreamHooks, StreamResult } from '../wire/types';
 import { OpenAIToolCollector, openAIMessages, openAITools } from './toolWire';
 
 export interface OpenAIProviderOptions extends CommonProviderOptions {
@@ -43,10 +43,10 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
 
   const session: SessionConfig = { o, local, name, maxRetries, apiKey: options.apiKey, isLocal };
 
-  async function* stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
+  async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);
     const input = chatText(body.system, body.messages);
-    const opened = await openSession(session, { model: body.model, modelSetting: local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model', sentText: input }, isSealed(body), signal);
+    const opened = await openSession(session, { model: body.model, modelSetting: local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model', sentText: input, ...(hooks ? { hooks } : {}) }, isSealed(body), signal);
     if ('failure' in opened) return failed(meter, input, body.model, opened.failure);
     const { guard, ctx, client } = opened.session;
     let model = body.model;

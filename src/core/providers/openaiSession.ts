@@ -9,7 +9,8 @@ import { RequestGuard } from './guard';
 import { blockedFailure, keyShapeFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
 import { notLocalEndpointFailure } from './notLocalFailures';
 import type { Resolved } from './providerOptions';
-import type { ProviderFailure } from '../wire/types';
+import type { ProviderFailure, StreamHooks } from '../wire/types';
+import { waitNotice } from './failureText';
 
 export interface SessionConfig {
   o: Resolved;
@@ -29,7 +30,7 @@ export interface OpenAISession { guard: RequestGuard; ctx: FailureContext; clien
  * The session for one request, or why it cannot start (`failure` undefined: the user already cancelled).
  * `sealed` says whether the egress gate sealed the body; the cloud refuses anything else.
  */
-export async function openSession(cfg: SessionConfig, req: { model: string; modelSetting: string; sentText: string }, sealed: boolean, signal: AbortSignal):
+export async function openSession(cfg: SessionConfig, req: { model: string; modelSetting: string; sentText: string; hooks?: StreamHooks }, sealed: boolean, signal: AbortSignal):
 Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   const { o, local, name } = cfg;
   const { model, modelSetting } = req;
@@ -51,6 +52,7 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   const guard = new RequestGuard(signal, {
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
     isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),
+    maxRetries: cfg.maxRetries, ...(req.hooks?.onWait ? { onWait: (w) => req.hooks!.onWait!(waitNotice(name, w)) } : {}),
   });
   const ctx: FailureContext = {
     name, baseUrl: o.baseUrl, model,

@@ -80,7 +80,13 @@ export type ProviderLocation = 'local' | 'cloud';
 export interface ChatProvider {
   readonly id: string;           // 'ollama' | 'anthropic' | 'openai' | 'openai-compatible'
   readonly location: ProviderLocation;
-  stream(body: ChatBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void>;
+  stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void>;
+}
+
+/** What a provider tells its caller while a stream has not started yet. */
+export interface StreamHooks {
+  /** The server asked us to wait (429 / 503 / 529) and the SDK will try again: one sentence to show the user. */
+  onWait?(notice: string): void;
 }
 
 /** Whether a model is in memory now (Ollama /api/ps) and the windows it has: trained and, when loaded, allocated. */

@@ -47,6 +47,16 @@ suite('faults: cloud in trouble (Ask cloud)', function () {
       });
     }
 
+    test(`${cloud}: a 429 the SDK waits out is said at once (who, why, how long), before the answer`, async () => {
+      fake().setFault({ kind: 'status', status: 429, retryAfter: 1, once: true });
+      const o = await rig.run(ask, { cloud });
+      assert.equal(o.errors.length, 0, JSON.stringify(o.errors));
+      const at = o.events.findIndex((e) => e.type === 'notice' && /busy \(HTTP 429 rate limit\) — trying again in 1 s/.test(e.text));
+      assert.ok(at >= 0, `no wait notice: ${o.notices.join(' | ')}`);
+      assert.ok(at < o.events.findIndex((e) => e.type === 'delta'), 'the notice came before the answer, while the user waited');
+      assert.equal(o.last?.type === 'done' && o.last.status, 'ok');
+    });
+
     test(`${cloud}: revoked mid-session (ok, then 401) → the second ask names the key command`, async () => {
       const first = await rig.run(ask, { cloud });
       assert.equal(first.errors.length, 0);

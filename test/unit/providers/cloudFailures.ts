@@ -177,6 +177,20 @@ export function defineCloudFailureSuite(p: CloudProviderSpec): CloudHarness {
       assert.ok(d.ms >= 150, 'the retry waited for retry-after');
     });
 
+    test(`${name}: while the SDK waits out a 429 the caller is told who, why and how long; not when no retry comes`, async () => {
+      const waits: string[] = [];
+      fake.setFault({ kind: 'status', status: 429, retryAfter: 0.2, once: true });
+      const d = await drain(provider().stream(sealed(model), never(), { onWait: (n) => waits.push(n) }));
+      assert.equal(d.result.finish, 'stop');
+      assert.equal(waits.length, 1, JSON.stringify(waits));
+      assert.match(waits[0]!, /is busy \(HTTP 429 rate limit\) — trying again in 1 s, as it asked\./);
+      fake.reset();
+      fake.setFault({ kind: 'status', status: 429, retryAfter: 60 });
+      const refused: string[] = [];
+      assertFailure(await drain(provider().stream(sealed(model), never(), { onWait: (n) => refused.push(n) })), 'rateLimited');
+      assert.deepEqual(refused, [], 'a retry-after past the cap is not retried, so nothing says "trying again"');
+    });
+
     test(`${name}: 429 with retry-after beyond the cap → rateLimited at once, saying when to retry`, async () => {
       fake.setFault({ kind: 'status', status: 429, retryAfter: 60 });
       const d = await run('429 retry-after 60 s (> cap)');
