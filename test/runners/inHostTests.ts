@@ -64,8 +64,12 @@ export async function runInHostTests(opts: InHostRunOptions): Promise<InHostRun>
   try {
     const page = await browser.browser.newPage();
     const browserLog = fs.createWriteStream(path.join(tempDir, 'browser.log'));
-    page.on('console', (m) => browserLog.write(`[console.${m.type()}] ${m.text()}\n`));
-    page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.message}\n`));
+    // The page keeps talking until the browser closes, after this log has ended: a late line is dropped, never a
+    // write-after-end that would crash the runner (it did, once, on a loaded machine).
+    browserLog.on('error', () => undefined);
+    const note = (line: string): void => { if (!browserLog.writableEnded) browserLog.write(line); };
+    page.on('console', (m) => note(`[console.${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => note(`[pageerror] ${e.message}\n`));
 
     const authority = `127.0.0.1:${server.port}`;
     const payload = [
