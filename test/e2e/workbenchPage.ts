@@ -109,20 +109,22 @@ export async function openFile(page: Page, name: string): Promise<void> {
   if (await page.locator('.quick-input-widget').isVisible()) await closeQuickInput(page);
   const input = page.locator('.quick-input-box input');
   // Keys go where the focus is: after a webview (the spend panel, the chat) had it, Ctrl+P reaches the iframe, not
-  // the workbench. A second try gives the workbench the focus first.
+  // the workbench. And a quick input that opened can close again before it is typed into (something else took the
+  // focus: a notification, a view revealing itself). Each try gives the workbench the focus first.
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1) await page.locator('.monaco-workbench').click({ position: { x: 600, y: 300 }, force: true }).catch(() => undefined);
     await page.keyboard.press('Control+P');
     try {
       await input.waitFor({ state: 'visible', timeout: attempt === 1 ? 5_000 : 15_000 });
+      await input.fill(absolute, { timeout: 5_000 });
+      await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: base }).first()
+        .waitFor({ state: 'visible', timeout: 15_000 });
       break;
     } catch (err) {
       if (attempt >= 3) throw err;
+      if (await page.locator('.quick-input-widget').isVisible()) await closeQuickInput(page);
     }
   }
-  await input.fill(absolute);
-  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: base }).first()
-    .waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab[aria-label*="${base}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
