@@ -3,11 +3,20 @@
 import { CODE_FORM, type Rule } from './complexityRules';
 import { anyOf, folded } from './normalize';
 
+// "What is …" is a definition, unless what follows asks for a judgement ("what is our best option").
+const NOT_A_DEFINITION = [
+  'our options', 'our best', 'the most', 'the least',
+  '(?:the \\w+est (?:way|approach|option|setup|pattern|design|strategy|path))',
+  '(?:(?:a |the )?(?:good|sane|solid|reasonable|realistic|safe) (?:plan|approach|strategy|way|path))',
+  '(?:the (?:best|right|trade|pros|consequences|risks|implications|impact|downsides|options|failure|security))',
+  '(?:your (?:recommendation|opinion|take|advice|suggestion|view))',
+];
+
 // Low: local-sized tasks.
 export const LOW: Rule[] = [
   { re: folded(/^(?:what|was|que|qué)\b.{0,30}(?<!\bto )\b(?:does|do|macht|fait|hace)\b.{0,40}\b(?:this|these|that|diese[rs]?|ce|cette|esta?e?)\b.{0,30}\b(?:line|lines|function|method|regex|expression|code|snippet|do|zeile|funktion|ligne|fonction|línea|función)?/i), weight: 0.35, signal: 'explains a snippet' },
   { re: anyOf([
-    /\b(?:what does|what is|what's|what are)\b(?! (?:our options|our best|the most|the least|the \w+est (?:way|approach|option|setup|pattern|design|strategy|path)|(?:a |the )?(?:good|sane|solid|reasonable|realistic|safe) (?:plan|approach|strategy|way|path)|the (?:best|right|trade|pros|consequences|risks|implications|impact|downsides|options|failure|security)|your (?:recommendation|opinion|take|advice|suggestion|view)))/,
+    new RegExp(`\\b(?:what does|what is|what's|what are)\\b(?! (?:${NOT_A_DEFINITION.join('|')}))`),
     /\bwas (?:macht|ist|bedeutet)\b/,
     /\bqu'est-ce que\b/,
     /\bque fait\b/,
