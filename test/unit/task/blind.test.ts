@@ -7,25 +7,9 @@
 // the measured figures (see docs/routing.md).
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/task/classify';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { type BlindCase, loadBlindSet } from '../../fixtures/routing-blind/load';
+import { pct, tally, threshold, type Tally } from './routeTally';
 
-const threshold = DEFAULT_SETTINGS['routing.complexityThreshold'];
-
-interface Tally { n: number; right: number; high: number; highLocal: number; low: number; lowCloud: number }
-
-function tally(cases: BlindCase[]): Tally {
-  const t: Tally = { n: 0, right: 0, high: 0, highLocal: 0, low: 0, lowCloud: 0 };
-  for (const c of cases) {
-    const got = classify(c.request).complexity >= threshold ? 'high' : 'low';
-    t.n++;
-    if (got === c.expected) t.right++;
-    if (c.expected === 'high') { t.high++; if (got === 'low') t.highLocal++; } else { t.low++; if (got === 'high') t.lowCloud++; }
-  }
-  return t;
-}
-
-const pct = (a: number, b: number): string => (b ? `${((a / b) * 100).toFixed(1)} %` : '–');
 
 function report(name: string, cases: BlindCase[]): { all: Tally; langs: Map<string, Tally> } {
   const all = tally(cases);

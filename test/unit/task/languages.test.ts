@@ -2,25 +2,9 @@
 // The held-out part (split=heldout) is reported by totals only: its misses are never printed, so no one tunes on them.
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/task/classify';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { type LanguageCase, loadLanguageSet } from '../../fixtures/routing-languages/load';
+import { pct, tally, threshold, type Tally } from './routeTally';
 
-const threshold = DEFAULT_SETTINGS['routing.complexityThreshold'];
-
-interface Tally { n: number; right: number; highLocal: number; high: number; lowCloud: number; low: number }
-
-function tally(cases: LanguageCase[]): Tally {
-  const t: Tally = { n: 0, right: 0, highLocal: 0, high: 0, lowCloud: 0, low: 0 };
-  for (const c of cases) {
-    const got = classify(c.request).complexity >= threshold ? 'high' : 'low';
-    t.n++;
-    if (got === c.expected) t.right++;
-    if (c.expected === 'high') { t.high++; if (got === 'low') t.highLocal++; } else { t.low++; if (got === 'high') t.lowCloud++; }
-  }
-  return t;
-}
-
-const pct = (a: number, b: number): string => (b ? `${((a / b) * 100).toFixed(1)} %` : '–');
 
 function table(title: string, cases: LanguageCase[], key: (c: LanguageCase) => string): Map<string, Tally> {
   const groups = new Map<string, LanguageCase[]>();

@@ -1,0 +1,22 @@
+// How a labelled routing set fared: right, hard questions kept local, simple ones sent to the cloud (the two
+// costly mistakes), by the classifier's score against the default threshold.
+import { classify } from '../../../src/core/task/classify';
+import type { Request } from '../../../src/core/request';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+
+export const threshold = DEFAULT_SETTINGS['routing.complexityThreshold'];
+
+export interface Tally { n: number; right: number; high: number; highLocal: number; low: number; lowCloud: number }
+
+export function tally(cases: readonly { request: Request; expected: 'high' | 'low' }[]): Tally {
+  const t: Tally = { n: 0, right: 0, high: 0, highLocal: 0, low: 0, lowCloud: 0 };
+  for (const c of cases) {
+    const got = classify(c.request).complexity >= threshold ? 'high' : 'low';
+    t.n++;
+    if (got === c.expected) t.right++;
+    if (c.expected === 'high') { t.high++; if (got === 'low') t.highLocal++; } else { t.low++; if (got === 'high') t.lowCloud++; }
+  }
+  return t;
+}
+
+export const pct = (a: number, b: number): string => (b ? `${((a / b) * 100).toFixed(1)} %` : '–');
