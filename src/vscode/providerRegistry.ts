@@ -18,7 +18,7 @@ import type { ConfigService } from './config';
 import { Disposable } from './disposable';
 import { Keyed } from './keyed';
 
-type LocalProvider = ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaProvider, 'health' | 'clearModelCache'>>;
+type LocalProvider = ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaProvider, 'health' | 'clearModelCache' | 'dispose'>>;
 
 export class ProviderRegistry extends Disposable {
   private readonly localP = new Keyed<LocalProvider>();
@@ -35,6 +35,7 @@ export class ProviderRegistry extends Disposable {
   ) {
     super();
     this.register({ dispose: () => this.tokenCounter?.dispose() });
+    this.register(this.localP);
   }
 
   private get settings(): HybridSettings {

@@ -71,6 +71,18 @@ export class RequestGuard {
     this.controller.abort();
   }
 
+  /**
+   * The answer is complete (Ollama's `done: true`): stop the deadlines, but leave the response a moment to end
+   * before aborting what is left. The client stops reading at its final chunk, and the response's end may arrive a
+   * moment later; aborting at once would close the connection instead of keeping it for the next request.
+   */
+  finish(lingerMs = 1000): void {
+    this.userSignal.removeEventListener('abort', this.onUserAbort);
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    setTimeout(() => this.controller.abort(), lingerMs).unref();
+  }
+
   readonly fetch: typeof fetch = async (input, init) => {
     this.state.attempts++;
     const signal = init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal;

@@ -15,6 +15,7 @@ import { chatText, estimateTokens, failed, Meter } from './streamMeter';
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
 import { fimTemplateFor } from './fimTemplates';
 import { RequestGuard } from './guard';
+import { createLoopbackFetch } from './loopbackFetch';
 import { notLocalEndpointFailure, remoteModelFailure, remoteWhere } from './notLocalFailures';
 import { isRemoteOllamaModel } from '../route/locality';
 import { isModelNotFound, ollamaFailure, pullFailure } from './ollamaFailures';
@@ -54,6 +55,8 @@ export interface OllamaProvider extends ChatProvider, FimProvider {
   health(model?: string): Promise<OllamaHealth>;
   /** Forgets cached /api/show answers (after a pull, or a settings change). */
   clearModelCache(): void;
+  /** Closes the kept-alive connection to the server. */
+  dispose(): void;
 }
 
 export const OLLAMA_DEFAULT_FIRST_BYTE_MS = 10_000;
@@ -74,7 +77,9 @@ function fullName(model: string): string {
 
 
 export function createOllamaProvider(options: OllamaProviderOptions): OllamaProvider {
-  const o: Resolved = resolveCommon(options, OLLAMA_DEFAULT_FIRST_BYTE_MS);
+  // Without a fetch given, requests to a server on this machine take node:http over one kept-alive connection.
+  const loopback = options.fetch ? undefined : createLoopbackFetch();
+  const o: Resolved = resolveCommon({ ...options, ...(loopback ? { fetch: loopback.fetch } : {}) }, OLLAMA_DEFAULT_FIRST_BYTE_MS);
   const keepAlive = options.keepAlive ?? DEFAULT_KEEP_ALIVE;
   const numCtx = options.numCtx;
   const isLocal = options.isLocalEndpoint ?? ((url: string) => checkLocalEndpoint(url, [...(options.trustedHosts ?? [])]));
@@ -168,6 +173,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     if (signal.aborted) return failed(meter, inputText, model, undefined);
     const guard = guardFor(signal);
     const ctx = { ...context(model, guard), modelSetting, sentText: inputText };
+    let complete = false;
     try {
       const client = clientFor(guard);
       const info = await modelInfo(client, model);
@@ -188,6 +194,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       const deadline = deadlineFailure(ctx);
       if (deadline) return failed(meter, inputText, model, deadline);
       if (!final) return failed(meter, inputText, model, protocolFailure(ctx, 'ended the stream before its final chunk'));
+      complete = true;
       return result(meter, model, final, inputText, tokens);
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, inputText, model, undefined);
@@ -195,7 +202,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       o.logger.warn(`ollama: ${f.code}${f.status ? ` ${f.status}` : ''}`);
       return failed(meter, inputText, model, f);
     } finally {
-      guard.dispose();
+      if (complete) guard.finish(); else guard.dispose();
     }
   }
 
@@ -280,5 +287,6 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     residency: (model, signal) => residencyOf(residencyPorts, model, signal),
     warm: (model, ms, signal) => warmModel(residencyPorts, model, ms, signal),
     clearModelCache: () => { infoCache.clear(); locality = undefined; },
+    dispose: () => loopback?.dispose(),
   };
 }

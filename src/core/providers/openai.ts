@@ -13,6 +13,7 @@ import { resolveCommon, type CommonProviderOptions } from './providerOptions';
 import { chatText, failed, Meter } from './streamMeter';
 import { deadlineFailure, protocolFailure } from './failures';
 import type { ApiKeyOption } from './keys';
+import { createLoopbackFetch } from './loopbackFetch';
 import { openAIFim } from './openaiFim';
 import { openSession, sessionFailure, STREAM_WITH_USAGE, type SessionConfig } from './openaiSession';
 import type { ChatBody, ChatProvider, FimProvider, StreamHooks, StreamResult } from '../wire/types';
@@ -34,9 +35,11 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
 export const OPENAI_DEFAULT_FIRST_BYTE_MS = 30_000;
 export const OPENAI_COMPATIBLE_DEFAULT_FIRST_BYTE_MS = 10_000;
 
-export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvider & Partial<FimProvider> {
+export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvider & Partial<FimProvider> & { dispose?(): void } {
   const local = options.location === 'local';
-  const o = resolveCommon(options, local ? OPENAI_COMPATIBLE_DEFAULT_FIRST_BYTE_MS : OPENAI_DEFAULT_FIRST_BYTE_MS);
+  // The private tier's server is usually on this machine: node:http over one kept-alive connection (loopbackFetch.ts).
+  const loopback = local && !options.fetch ? createLoopbackFetch() : undefined;
+  const o = resolveCommon({ ...options, ...(loopback ? { fetch: loopback.fetch } : {}) }, local ? OPENAI_COMPATIBLE_DEFAULT_FIRST_BYTE_MS : OPENAI_DEFAULT_FIRST_BYTE_MS);
   const maxRetries = options.maxRetries ?? 2;
   const name = local ? 'The local OpenAI-compatible server' : 'OpenAI';
   const isLocal = options.isLocalEndpoint ?? ((url: string) => checkLocalEndpoint(url, [...(options.trustedHosts ?? [])]));
@@ -118,5 +121,6 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     id: local ? 'openai-compatible' : 'openai', location: local ? 'local' : 'cloud', stream,
     // Fill-in-the-middle only where private code may go: the private tier (vLLM, SGLang, llama.cpp, LM Studio).
     ...(local ? { complete: openAIFim(session) } : {}),
+    ...(loopback ? { dispose: () => loopback.dispose() } : {}),
   };
 }

@@ -53,6 +53,11 @@ export async function checkLocalEndpoint(url: string, trustedHosts: string[], lo
   }
 }
 
+/** A loopback address or `localhost`; an IPv6 literal with or without its brackets. */
+export function isLoopbackHost(hostname: string): boolean {
+  return isLoopback(hostname.toLowerCase().replace(/^\[|\]$/g, ''));
+}
+
 function isLoopback(host: string): boolean {
   if (host === 'localhost') return true;
   if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
