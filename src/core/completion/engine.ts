@@ -61,7 +61,11 @@ export class CompletionEngine {
     this.healthMonitor = deps.health ?? new LocalHealthMonitor({ now: this.now, logger: this.log }, this.opts.retryWhileDownMs);
     this.warmth = new ModelWarmth({
       provider: () => deps.provider, now: this.now, onLoading: (m) => deps.onLoading?.(m),
-      onResidency: (model, _r, failure) => { if (failure) this.healthMonitor.reportOutcome(failure, model); },
+      // A failed load is kept as the state (the server itself still answers); a model in memory clears it.
+      onResidency: (model, r, failure) => {
+        if (failure) this.healthMonitor.reportLoadFailure(failure, model);
+        else if (r.loaded) this.healthMonitor.reportOutcome(undefined, model);
+      },
       loadTimeoutMs: () => deps.settings()['timeouts.localLoadMs'], // read per load: a change applies to the next
     }, { ...DEFAULT_WARMTH, idleMs: this.opts.idleMs });
   }
@@ -90,7 +94,9 @@ export class CompletionEngine {
       return undefined;
     }
 
-    this.warmth.touch(s['local.completionModel']);
+    // While the local model is down (or failed to load) a keystroke starts no residency check or load: they wait
+    // for the retry interval like requests do, so a model that cannot load is not reloaded on every keystroke.
+    if (this.healthMonitor.mayRequest()) this.warmth.touch(s['local.completionModel']);
     // After a pause the server is asked whether the model is loaded (and its window); a cold one is loaded first.
     // Wait for that (the next keystroke cancels this call, not the load) rather than time out on it.
     const warming = this.warmth.whenReady();

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { CompletionEngine } from '../../../src/core/completion';
 import { fitPrompt } from '../../../src/core/completion/contextFit';
 import { createOllamaProvider } from '../../../src/core/providers/ollama';
+import { LocalHealthMonitor } from '../../../src/core/route/localHealth';
 import { FakeOllama } from '../../fakes/ollama';
 import { settings } from './fakes';
 
@@ -63,6 +64,39 @@ suite('completion: cold models', () => {
     assert.deepEqual(loading, [MODEL, undefined]);
     assert.ok(fake.isLoaded(MODEL));
     engine.dispose();
+  });
+
+  test('a load that fails stays the local state while the server itself answers, until a load succeeds', async () => {
+    fake.setCold(LOAD_MS);
+    const p = provider();
+    const health = new LocalHealthMonitor({
+      probe: async () => { const h = await p.health!(MODEL); return { state: h.state, message: h.message }; },
+    });
+    let loadMs = LOAD_MS / 3;
+    const engine = new CompletionEngine({
+      provider: p, health, settings: () => settings({ 'local.completionModel': MODEL, 'completion.debounceMs': 0, 'timeouts.localLoadMs': loadMs }),
+      options: { adaptiveDebounce: false },
+    });
+    try {
+      assert.equal(await engine.provide(input, new AbortController().signal), undefined);
+      assert.equal(health.current.state, 'offline');
+      assert.equal(health.current.loadFailed, MODEL);
+      assert.match(health.current.message, /did not finish loading .* hybrid\.timeouts\.localLoadMs/);
+      await health.recheck(false);
+      assert.equal(health.current.loadFailed, MODEL, 'Ollama answers /api/tags, and that does not make the model loadable');
+      const loads = () => fake.requests.filter((r) => r.path === '/api/generate' && (r.body as { prompt?: string }).prompt === '').length;
+      for (const more of ['c', 'co', 'con']) assert.equal(await engine.provide({ ...input, prefix: more }, new AbortController().signal), undefined);
+      assert.equal(loads(), 1, 'the keystrokes after a failed load do not load the model again within the retry interval');
+      loadMs = 5_000;
+      engine.retryNow();
+      const res = await engine.provide({ ...input, prefix: 'const answer = ' }, new AbortController().signal);
+      assert.equal(res?.text, ' 42;');
+      assert.equal(health.current.state, 'ready');
+      assert.equal(health.current.loadFailed, undefined);
+    } finally {
+      engine.dispose();
+      health.dispose();
+    }
   });
 
   test('typing cancels the waiting calls, not the load; the call after the pause gets the suggestion', async () => {

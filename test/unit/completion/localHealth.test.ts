@@ -90,3 +90,49 @@ suite('local health: one state machine', () => {
     monitor.dispose();
   });
 });
+
+suite('local health: a model that failed to load', () => {
+  const loadTimeout = { code: 'timeout' as const, message: 'Ollama did not finish loading qwen2.5-coder:1.5b within 2 min — check the Ollama log (enough free memory?), use a smaller model, or raise hybrid.timeouts.localLoadMs.', fix: 'retry' as const };
+  const outOfMemory = { code: 'server' as const, status: 500, message: 'Ollama had a server error (500: model requires more system memory (5.5 GiB) than is available (3.1 GiB)) — try again; if it repeats, check the Ollama log.' };
+  const ready: LocalHealthReport = { state: 'ready', message: 'Ollama is ready.' };
+
+  test('stays the state when the next probe finds the server answering, until a request succeeds', async () => {
+    const r = rig([ready]);
+    r.monitor.reportLoadFailure(loadTimeout, 'qwen2.5-coder:1.5b');
+    assert.equal(r.monitor.current.state, 'offline');
+    assert.equal(r.monitor.current.loadFailed, 'qwen2.5-coder:1.5b');
+    assert.equal(r.notices.length, 1, 'the user was typing: the notice names the cause and the fix');
+    assert.match(r.notices[0]!.message, /hybrid\.timeouts\.localLoadMs/);
+    await r.timers.advance(1_000);
+    assert.equal(r.probes(), 1, 'the server is probed');
+    assert.equal(r.monitor.current.loadFailed, 'qwen2.5-coder:1.5b', 'and its "ready" does not hide the failed load');
+    await r.timers.advance(20_000);
+    assert.equal(r.monitor.current.loadFailed, 'qwen2.5-coder:1.5b');
+    r.monitor.reportOutcome(undefined, 'qwen2.5-coder:1.5b');
+    await flush();
+    assert.equal(r.monitor.current.state, 'ready');
+    assert.equal(r.monitor.current.loadFailed, undefined);
+  });
+
+  test('a load refused for memory (HTTP 500) is a state too, where a 500 on a request says nothing', () => {
+    const r = rig();
+    r.monitor.reportOutcome(outOfMemory, 'm');
+    assert.equal(r.monitor.current.state, 'unknown');
+    r.monitor.reportLoadFailure(outOfMemory, 'm');
+    assert.equal(r.monitor.current.state, 'offline');
+    assert.match(r.monitor.current.message, /more system memory/);
+    assert.equal(r.monitor.mayRequest(), false, 'no request waits on the same failing load for the retry interval');
+  });
+
+  test('a load cut because the server went away is an ordinary outage; Retry forgets a failed load', async () => {
+    const r = rig([ready]);
+    r.monitor.reportLoadFailure(offline, 'm');
+    assert.equal(r.monitor.current.loadFailed, undefined);
+    await r.timers.advance(1_000);
+    assert.equal(r.monitor.current.state, 'ready', 'the probe sees the server back');
+    r.monitor.reportLoadFailure(loadTimeout, 'm');
+    r.monitor.forgetOutage();
+    await r.monitor.recheck(true);
+    assert.equal(r.monitor.current.state, 'ready');
+  });
+});

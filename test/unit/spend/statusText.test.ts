@@ -44,6 +44,16 @@ suite('presentation / status text', () => {
     assert.match(down.tooltip, /ollama serve/);
   });
 
+  test('a model that failed to load says so by name, with the cause and the fix in the tooltip', () => {
+    const oom = 'Ollama had a server error (500: model requires more system memory (5.5 GiB) than is available (3.1 GiB)) — try again; if it repeats, check the Ollama log.';
+    const v = statusText({ ...base, local: 'offline', localMessage: oom, localLoadFailed: 'qwen2.5-coder:7b' });
+    assert.equal(v.text, '$(warning) qwen2.5-coder:7b failed to load');
+    assert.ok(v.tooltip.includes('qwen2.5-coder:7b could not be loaded'));
+    assert.ok(v.tooltip.includes(oom));
+    assert.equal(v.warning, true);
+    assert.equal(statusText({ ...base, local: 'ready', localLoadFailed: undefined }).text.includes('failed'), false);
+  });
+
   test('busy shows a spinner in place of the icon', () => {
     assert.equal(statusText({ ...base, busy: true, todayUsd: 0.42, last: { route: 'cloud', totalMs: 900, model: 'm' } }).text, '$(sync~spin) $0.42 today · 900 ms');
   });
