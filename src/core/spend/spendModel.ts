@@ -38,6 +38,8 @@ export interface DayPoint {
   requests: number;
   localRequests: number;
   cloudRequests: number;
+  /** Requests of the day priced from estimated tokens: the chart's figure for the day is then an estimate. */
+  estimatedCostRequests: number;
 }
 
 export interface LatencyRow {
@@ -256,7 +258,7 @@ export class SpendModel {
       const key = localDayKey(d);
       const t = this.days.get(key);
       days.push({ day: key, cloudUsd: t?.cloudUsd ?? 0, localUsd: t?.localUsd ?? 0, savedUsd: t?.savedUsd ?? 0, requests: t?.requests ?? 0,
-        localRequests: t?.localRequests ?? 0, cloudRequests: t?.cloudRequests ?? 0 });
+        localRequests: t?.localRequests ?? 0, cloudRequests: t?.cloudRequests ?? 0, estimatedCostRequests: t?.estimatedCostRequests ?? 0 });
     }
     const latency: LatencyRow[] = (['local', 'cloud'] as Route[]).map((route) => {
       const l = this.latency.get(route);

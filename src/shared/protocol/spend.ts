@@ -22,6 +22,8 @@ export interface DayPointView {
   /** Optional split; when absent the requests chart shows one series. */
   localRequests?: number;
   cloudRequests?: number;
+  /** Requests of the day priced from estimated tokens ("est." on the day's figure). */
+  estimatedCostRequests?: number;
 }
 
 export interface LatencyRowView {

@@ -4,7 +4,7 @@
 
 import type { DayPointView } from '../../shared/protocol/spend';
 import { escapeHtml } from '../common/markdown';
-import { formatUsd, plural } from '../common/format';
+import { formatCost, formatUsd, plural } from '../common/format';
 
 export type ChartMetric = 'spend' | 'requests';
 
@@ -35,8 +35,10 @@ interface Series { local: number; cloud: number; total: number; title: string }
 function series(d: DayPointView, metric: ChartMetric): Series {
   if (metric === 'spend') {
     const local = Math.max(0, d.localUsd), cloud = Math.max(0, d.cloudUsd);
+    const est = d.estimatedCostRequests ?? 0;
     return { local, cloud, total: local + cloud,
-      title: `${d.day}: cloud ${formatUsd(cloud)}, local ${formatUsd(local)}, ${plural(d.requests, 'request')}` };
+      title: `${d.day}: cloud ${formatCost(cloud, est > 0)}, local ${formatUsd(local)}, ${plural(d.requests, 'request')}`
+        + (est > 0 ? ` (${est} priced from estimated tokens)` : '') };
   }
   const split = d.localRequests !== undefined && d.cloudRequests !== undefined;
   const local = split ? d.localRequests! : 0;
@@ -59,7 +61,7 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
   const split = metric === 'spend' || days.some((d) => d.localRequests !== undefined);
   const totalAll = data.reduce((a, s) => a + s.total, 0);
   const label = metric === 'spend'
-    ? `Spend per day over the last ${days.length} days, ${formatUsd(totalAll)} in total`
+    ? `Spend per day over the last ${days.length} days, ${formatCost(totalAll, days.some((d) => (d.estimatedCostRequests ?? 0) > 0))} in total`
     : `Requests per day over the last ${days.length} days, ${totalAll} in total`;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" class="chart" role="img" aria-label="${escapeHtml(label)}">`,

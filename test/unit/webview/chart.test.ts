@@ -53,6 +53,14 @@ suite('spend chart', () => {
     assert.doesNotMatch(svg, /style=/);
   });
 
+  test('a day priced partly from estimated tokens says "est." in its tooltip and in the summary', () => {
+    const svg = chartSvg([day(1, 0.5, 0), day(2, 0.25, 0.1, { requests: 3, estimatedCostRequests: 2 })], 'spend');
+    const titles = [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    assert.equal(titles[0], '2026-11-01: cloud $0.50, local $0.00, 0 requests');
+    assert.equal(titles[1], '2026-11-02: cloud $0.25 est., local $0.10, 3 requests (2 priced from estimated tokens)');
+    assert.match(svg, /aria-label="Spend per day over the last 2 days, \$0\.85 est\. in total"/);
+  });
+
   test('a hostile day string is escaped, not markup', () => {
     const svg = chartSvg([day(1, 1, 0, { day: '<script>x</script>' })], 'spend');
     assert.doesNotMatch(svg, /<script>/);
