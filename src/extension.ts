@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
         }),
         inform: (m) => void vscode.window.showInformationMessage(`Hybrid: ${m}`),
         // One status bar item: completion's on/off and model loading join the main item; outages show there too.
-        onStatus: (st) => statusBar.update({ completionEnabled: st.enabled, completionLoading: st.loading }),
+        onStatus: (st) => statusBar.update({ completionEnabled: st.enabled, completionLoading: st.loading, completionLoadFailed: st.loadFailed }),
       }),
       vscode.commands.registerCommand('hybrid.setApiKey', () => keys.promptAndStore()),
       vscode.commands.registerCommand('hybrid.clearApiKey', () => keys.promptAndClear()),

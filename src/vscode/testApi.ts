@@ -12,6 +12,7 @@ import type { StatusBar } from './statusBar';
 /** Read-only views of internal state for the integration tiers (only built when HYBRID_TEST=1). */
 export interface TestApi {
   statusText(): string;
+  statusTooltip(): string;
   records(): readonly LedgerRecord[];
   exportCsv(): Promise<string>;
   localHealth(): string;
@@ -36,6 +37,7 @@ export function registerTestApi(
   }));
   return {
     statusText: () => statusText(parts.statusBar.current).text,
+    statusTooltip: () => statusText(parts.statusBar.current).tooltip,
     records: () => parts.spend.records(),
     exportCsv: () => parts.spend.exportCsv(),
     localHealth: () => parts.health.current.state,

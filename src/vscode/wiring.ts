@@ -65,7 +65,7 @@ export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; provide
   fromGateway();
   return [
     spend.onDidChange(fromGateway),
-    health.onDidChange((r) => bar.update({ local: r.state, localMessage: r.message, localLoadFailed: r.loadFailed })),
+    health.onDidChange((r) => bar.update({ local: r.state, localMessage: r.message })),
     spend.onDidChange(fromSpend),
     asker.onDidChangeBusy((busy) => bar.update({ busy })),
     config.onDidChange((s) => { bar.update({ completionEnabled: s['completion.enabled'] }); fromSpend(); }),

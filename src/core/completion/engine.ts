@@ -61,18 +61,16 @@ export class CompletionEngine {
     this.healthMonitor = deps.health ?? new LocalHealthMonitor({ now: this.now, logger: this.log }, this.opts.retryWhileDownMs);
     this.warmth = new ModelWarmth({
       provider: () => deps.provider, now: this.now, onLoading: (m) => deps.onLoading?.(m),
-      // A failed load is kept as the state (the server itself still answers); a model in memory clears it.
-      onResidency: (model, r, failure) => {
-        if (failure) this.healthMonitor.reportLoadFailure(failure, model);
-        else if (r.loaded) this.healthMonitor.reportOutcome(undefined, model);
-      },
+      onResidency: (model, _r, failure) => { if (failure) this.healthMonitor.reportOutcome(failure, model); },
+      onLoadFailed: (model, failure) => deps.onLoadFailed?.(model, failure),
       loadTimeoutMs: () => deps.settings()['timeouts.localLoadMs'], // read per load: a change applies to the next
-    }, { ...DEFAULT_WARMTH, idleMs: this.opts.idleMs });
+    }, { ...DEFAULT_WARMTH, idleMs: this.opts.idleMs, holdAfterFailureMs: this.opts.retryWhileDownMs });
   }
 
   /** The next completion tries the local model again even inside the retry interval (settings changed, Retry). */
   retryNow(): void {
     this.healthMonitor.forgetOutage();
+    this.warmth.forgetFailure();
   }
 
   /** Settings that change the answer (model, windows) make cached suggestions stale. */
@@ -89,27 +87,25 @@ export class CompletionEngine {
     const s = this.deps.settings();
     // Any newer call makes a pending debounce pointless, even one answered from the cache below.
     this.debouncer.cancel();
-    if (this.disposed || signal.aborted || !s['completion.enabled'] || s['completion.disabledLanguages'].includes(input.languageId)) {
+    if (this.disposed || signal.aborted || !s['completion.enabled'] || s['completion.disabledLanguages'].includes(input.languageId) || this.warmth.holding) {
       trace({ outcome: 'skipped' });
       return undefined;
     }
 
-    // While the local model is down (or failed to load) a keystroke starts no residency check or load: they wait
-    // for the retry interval like requests do, so a model that cannot load is not reloaded on every keystroke.
-    if (this.healthMonitor.mayRequest()) this.warmth.touch(s['local.completionModel']);
+    this.warmth.touch(s['local.completionModel']);
     // After a pause the server is asked whether the model is loaded (and its window); a cold one is loaded first.
-    // Wait for that (the next keystroke cancels this call, not the load) rather than time out on it.
+    // Wait for that (the next keystroke cancels this call, not the load) rather than time out on it; a load that
+    // failed sends no request either (it would only make the server try the same load again).
     const warming = this.warmth.whenReady();
-    if (warming && !(await untilDone(warming, signal))) {
-      trace({ outcome: 'cancelled' });
+    const warmed = !warming || (await untilDone(warming, signal));
+    if (!warmed || this.warmth.holding) {
+      trace({ outcome: warmed ? 'skipped' : 'cancelled' });
       return undefined;
     }
-    if (this.opts.reuse) {
-      const ahead = typedAhead(this.recent, input);
-      if (ahead) {
-        trace({ outcome: 'shown', id: ahead.id, source: 'typed-ahead' });
-        return ahead;
-      }
+    const ahead = this.opts.reuse ? typedAhead(this.recent, input) : undefined;
+    if (ahead) {
+      trace({ outcome: 'shown', id: ahead.id, source: 'typed-ahead' });
+      return ahead;
     }
 
     const budget = this.budget(s);

@@ -1,7 +1,7 @@
 // The completion engine's public shapes: its settings, one call's input and result, the benchmark's trace, the
 // tuning options and the ports it is built with.
 import type { LedgerRecord } from '../request';
-import type { FimProvider } from '../wire/types';
+import type { FimProvider, ProviderFailure } from '../wire/types';
 import type { HybridSettings } from '../settings';
 import type { Logger } from '../ports';
 import type { LocalHealthMonitor } from '../route/localHealth';
@@ -105,6 +105,8 @@ export interface CompletionEngineDeps {
   onTrace?: (t: CompletionTrace) => void;
   /** The model being loaded into memory, then undefined (status bar "loading …"). */
   onLoading?: (model: string | undefined) => void;
+  /** The completion model failed to load (the cause and the fix), or `undefined` once it loaded or answered. */
+  onLoadFailed?: (model: string, failure: ProviderFailure | undefined) => void;
   /** Once per distinct fact, e.g. numCtx larger than the model's window. */
   onNote?: (note: string) => void;
   logger?: Logger;

@@ -11,8 +11,10 @@ export interface WarmthPorts {
   now: () => number;
   /** The model being loaded, or undefined when no load is going on. */
   onLoading?: (model: string | undefined) => void;
-  /** What the server said, after loading if the model was cold (a load failure feeds local health). */
+  /** What the server said, after loading if the model was cold; `loadFailure` only when the server went away. */
   onResidency?: (model: string, residency: ModelResidency, loadFailure: ProviderFailure | undefined) => void;
+  /** The model would not load (the cause and the fix), or `undefined` once it loaded or answered after that. */
+  onLoadFailed?: (model: string, failure: ProviderFailure | undefined) => void;
   /** The load time-out from the settings (hybrid.timeouts.localLoadMs); without it, `loadTimeoutMs` below. */
   loadTimeoutMs?: () => number;
 }
@@ -22,15 +24,23 @@ export interface WarmthOptions {
   idleMs: number;
   /** Time allowed for loading the model into memory (separate from the first-byte time-out of a request); default when the ports give none. */
   loadTimeoutMs: number;
+  /** After a failed load, completion waits this long before it loads (or asks) again. */
+  holdAfterFailureMs: number;
 }
 
-export const DEFAULT_WARMTH: Readonly<WarmthOptions> = Object.freeze({ idleMs: 120_000, loadTimeoutMs: 120_000 });
+export const DEFAULT_WARMTH: Readonly<WarmthOptions> = Object.freeze({ idleMs: 120_000, loadTimeoutMs: 120_000, holdAfterFailureMs: 10_000 });
+
+const SHARED: ReadonlySet<ProviderFailure['code']> = new Set(['connection', 'modelMissing', 'notLocal']);
 
 export class ModelWarmth {
   private model = '';
   private lastTouch = -Infinity;
   private pending: Promise<void> | undefined;
   private residency: ModelResidency | undefined;
+  /** The last load failed and nothing has loaded or answered since (what onLoadFailed last said). */
+  private failed = false;
+  /** When a load last failed, for the hold; -Infinity once it is over or the user retried. */
+  private failedAt = -Infinity;
   private readonly controller = new AbortController();
 
   constructor(private readonly ports: WarmthPorts, private readonly opts: WarmthOptions = DEFAULT_WARMTH) {}
@@ -59,6 +69,20 @@ export class ModelWarmth {
   /** A request answered: the model is in memory (whatever we thought). */
   answered(model: string): void {
     if (model === this.model && this.residency) this.residency = { ...this.residency, loaded: true };
+    this.loaded(model);
+  }
+
+  /**
+   * True for a while after the model failed to load: no keystroke starts another load (or a request that would
+   * make the server load it) until then, so a model that cannot load is not reloaded on every keystroke.
+   */
+  get holding(): boolean {
+    return this.ports.now() - this.failedAt < this.opts.holdAfterFailureMs;
+  }
+
+  /** The user retried or the settings changed: the next keystroke may load again at once. */
+  forgetFailure(): void {
+    this.failedAt = -Infinity;
   }
 
   /** Forget what we know (settings changed, a request timed out): the next keystroke asks again. */
@@ -89,6 +113,19 @@ export class ModelWarmth {
       else this.invalidate();
     }
     if (this.controller.signal.aborted) return;
-    this.ports.onResidency?.(model, this.residency ?? r, failure);
+    // A server gone, a model not pulled or not local: local health's business, which its probe sees too. A model
+    // that would not load (out of memory, past hybrid.timeouts.localLoadMs) is completion's own state: the chat
+    // model may be fine, and the server still answers the health probe, which would call it "ready" a second later.
+    const gone = failure !== undefined && SHARED.has(failure.code);
+    this.ports.onResidency?.(model, this.residency ?? r, gone ? failure : undefined);
+    if (failure && !gone) { this.failed = true; this.failedAt = this.ports.now(); this.ports.onLoadFailed?.(model, failure); }
+    else if (!failure) this.loaded(model);
+  }
+
+  private loaded(model: string): void {
+    if (!this.failed) return;
+    this.failed = false;
+    this.failedAt = -Infinity;
+    this.ports.onLoadFailed?.(model, undefined);
   }
 }

@@ -16,8 +16,8 @@ export interface StatusState {
   local: HealthState['local'];
   /** What the health check said (the cause and the fix): the tooltip shows it in place of the generic line. */
   localMessage?: string;
-  /** The model the server could not load (the server itself answers): the short text says so, not "offline". */
-  localLoadFailed?: string | undefined;
+  /** The completion model would not load (the server itself answers): which, and the cause and the fix. */
+  completionLoadFailed?: { model: string; message: string } | undefined;
   /** A request is in flight. */
   busy: boolean;
   completionEnabled: boolean;
@@ -82,7 +82,8 @@ function budgetLine(b: BudgetState | undefined): string {
  */
 function localProblem(s: StatusState): { text: string; tip: string } | undefined {
   const p = LOCAL_PROBLEM[s.local];
-  if (p && s.localLoadFailed) return { text: `${s.localLoadFailed} failed to load`, tip: `Local model: ${s.localLoadFailed} could not be loaded. ${s.localMessage ?? ''}`.trim() };
+  const f = s.completionLoadFailed;
+  if (!p && f) return { text: `${f.model} failed to load`, tip: `Inline completion: ${f.model} could not be loaded. ${f.message}` };
   if (!p || !s.localMessage) return p;
   const text = s.local !== 'offline' || /ollama serve/.test(s.localMessage) ? p.text
     : /Cannot reach|Cannot find the host|refused|not running/i.test(s.localMessage) ? 'local offline — not reachable' : 'local offline — not answering';

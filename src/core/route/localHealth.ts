@@ -16,8 +16,6 @@ export interface LocalHealthReport {
   /** e.g. `ollama pull qwen2.5-coder:1.5b` when a model is missing. */
   fixCommand?: string;
   fix?: FixAction;
-  /** The model Ollama could not load: the probe (/api/tags) cannot see this, so it does not clear it. */
-  loadFailed?: string;
 }
 
 export interface HealthTimers {
@@ -68,8 +66,6 @@ export class LocalHealthMonitor {
   private queued: Promise<void> | undefined;
   private downDelayMs = FIRST_RECHECK_WHEN_DOWN_MS;
   private downSince = -Infinity;
-  /** Kept until a request or a load succeeds, or the user retries; a probe that finds the server up keeps it. */
-  private loadFailure: LocalHealthReport | undefined;
   private disposed = false;
   private readonly notice = new OutageNotice();
   private readonly log: Logger;
@@ -116,7 +112,6 @@ export class LocalHealthMonitor {
     if (!state || this.disposed) return;
     if (state === 'ready') {
       this.downSince = -Infinity;
-      this.loadFailure = undefined;
       if (this.report.state !== 'ready' && this.report.state !== 'unknown') {
         this.apply({ state: 'ready', message: `The local model ${model} is answering again.` }, false);
         void this.recheck(false); // the probe's fuller message (both models) replaces this one
@@ -132,26 +127,6 @@ export class LocalHealthMonitor {
     this.scheduleDown();
   }
 
-  /**
-   * Ollama could not load the model (out of memory, past hybrid.timeouts.localLoadMs, a broken model file). The
-   * server still answers /api/tags, so a probe would say "ready" a second later while every completion waits on
-   * a load that fails: the failure stays the state until a request or a load succeeds or the user retries.
-   */
-  reportLoadFailure(failure: ProviderFailure, model: string): void {
-    const state = stateFromFailure(failure);
-    // Gone, missing or remote: the probe sees those itself, so they are ordinary outages.
-    if (failure.code === 'connection' || state === 'modelMissing' || state === 'notLocal') { this.reportOutcome(failure, model); return; }
-    if (this.disposed) return;
-    this.loadFailure = {
-      state: 'offline', message: failure.message, loadFailed: model,
-      ...(failure.fix ? { fix: failure.fix } : {}),
-      ...(failure.fixDetail ? { fixCommand: failure.fixDetail } : {}),
-    };
-    this.downSince = this.now();
-    this.apply(this.loadFailure, true);
-    this.scheduleDown();
-  }
-
   /** False while down and the request retry interval has not passed since the last failure. */
   mayRequest(): boolean {
     const s = this.report.state;
@@ -161,7 +136,6 @@ export class LocalHealthMonitor {
   /** Forget the outage for request paths (settings changed, user asked to retry): the next request tries again. */
   forgetOutage(): void {
     this.downSince = -Infinity;
-    this.loadFailure = undefined;
   }
 
   dispose(): void {
@@ -177,7 +151,6 @@ export class LocalHealthMonitor {
       next = { state: 'offline', message: `Could not check the local model: ${err instanceof Error ? err.message : String(err)}` };
     }
     if (this.disposed) return;
-    if (next.state === 'ready' && this.loadFailure) next = this.loadFailure;
     if (next.state === 'ready') this.downSince = -Infinity;
     this.apply(next, userAsked);
     if (next.state === 'ready') {

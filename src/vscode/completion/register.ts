@@ -21,6 +21,8 @@ export interface CompletionStatus {
   enabled: boolean;
   /** The completion model while it is being loaded into memory. */
   loading?: string;
+  /** The completion model would not load: which, and the cause and the fix. */
+  loadFailed?: { model: string; message: string } | undefined;
   health: LocalHealthReport;
 }
 
@@ -78,6 +80,11 @@ export function registerInlineCompletion(deps: InlineCompletionDeps): InlineComp
     provider, settings: deps.settings, record: deps.record, logger: deps.logger, options: deps.engineOptions,
     health: deps.health,
     onLoading: (model) => publish({ loading: model }),
+    onLoadFailed: (model, failure) => {
+      // Said once per failure, not at every retry: the status bar keeps showing it meanwhile.
+      if (failure && !status.loadFailed) deps.inform?.(failure.message);
+      publish({ loadFailed: failure ? { model, message: failure.message } : undefined });
+    },
     onNote: (note) => deps.inform?.(note),
   });
   disposables.push({ dispose: () => engine.dispose() });
@@ -183,6 +190,9 @@ function renderItem(item: vscode.StatusBarItem, s: CompletionStatus): void {
   } else if (s.loading) {
     item.text = `$(sync~spin) loading ${s.loading}…`;
     item.tooltip = `Ollama is loading ${s.loading} into memory; suggestions follow once it is loaded`;
+  } else if (s.loadFailed) {
+    item.text = '$(warning) Autocomplete';
+    item.tooltip = `${s.loadFailed.model} could not be loaded: ${s.loadFailed.message}`;
   } else if (s.health.state !== 'ready' && s.health.state !== 'unknown') {
     item.text = '$(warning) Autocomplete';
     item.tooltip = `Local completion model unavailable: ${s.health.message}\nClick to turn inline completion off`;

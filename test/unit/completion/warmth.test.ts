@@ -17,7 +17,7 @@ function rig(loaded: boolean, loadTimeoutMs?: () => number) {
     warm: async (model, ms) => { loads.push(model); allowed.push(ms); return undefined; },
   };
   const loading: Array<string | undefined> = [];
-  const w = new ModelWarmth({ provider: () => provider, now: () => now, onLoading: (m) => loading.push(m), ...(loadTimeoutMs ? { loadTimeoutMs } : {}) }, { idleMs: 60_000, loadTimeoutMs: 120_000 });
+  const w = new ModelWarmth({ provider: () => provider, now: () => now, onLoading: (m) => loading.push(m), ...(loadTimeoutMs ? { loadTimeoutMs } : {}) }, { idleMs: 60_000, loadTimeoutMs: 120_000, holdAfterFailureMs: 10_000 });
   return { w, asked, loads, allowed, loading, advance: (ms: number) => { now += ms; } };
 }
 

@@ -2,7 +2,7 @@
 // the suggestion gives up quietly within the time-outs, the "loading" spinner always ends, and the shared health
 // state says why (with the fix) when the cause is the server, not one slow answer.
 import * as assert from 'node:assert/strict';
-import { CompletionEngine } from '../../../src/core/completion';
+import { CompletionEngine, type CompletionEngineDeps } from '../../../src/core/completion';
 import { createOllamaProvider } from '../../../src/core/providers/ollama';
 import { LocalHealthMonitor } from '../../../src/core/route/localHealth';
 import { FakeOllama } from '../../fakes/ollama';
@@ -30,13 +30,13 @@ suite('faults: inline completion with the local model in trouble', function () {
   });
   teardown(async () => close());
 
-  function engine(baseUrl = url, model = MODEL) {
+  function engine(baseUrl = url, model = MODEL, more: Partial<CompletionEngineDeps> = {}) {
     const health = new LocalHealthMonitor({});
     const loading: Array<string | undefined> = [];
     const e = new CompletionEngine({
       provider: createOllamaProvider({ baseUrl, firstByteTimeoutMs: FIRST_BYTE_MS, idleTimeoutMs: IDLE_MS, numCtx: 8192 }),
       settings: () => settings({ 'local.completionModel': model, 'completion.debounceMs': 0, 'timeouts.localLoadMs': LOAD_MS }),
-      onLoading: (m) => loading.push(m), health, options: { adaptiveDebounce: false, maxRequestMs: MAX_REQUEST_MS },
+      onLoading: (m) => loading.push(m), health, options: { adaptiveDebounce: false, maxRequestMs: MAX_REQUEST_MS }, ...more,
     });
     return { e, health, loading };
   }
@@ -81,17 +81,22 @@ suite('faults: inline completion with the local model in trouble', function () {
     });
   }
 
-  test('a cold model whose load never finishes: the spinner ends at hybrid.timeouts.localLoadMs, health names the setting', async () => {
+  test('a cold model whose load never finishes: the spinner ends at hybrid.timeouts.localLoadMs, the failure names the setting', async () => {
     fake.setCold(60_000);
-    const { e, health, loading } = engine();
+    const failures: Array<string | undefined> = [];
+    const { e, health, loading } = engine(url, MODEL, { onLoadFailed: (_m, f) => failures.push(f?.message) });
     const t0 = Date.now();
-    await provideTimed(e);
+    const { res } = await provideTimed(e);
+    assert.equal(res, undefined);
     await waitFor(() => loading.length >= 2 && loading.at(-1) === undefined, LOAD_MS + 3_000, 'the loading spinner to end');
     assert.ok(Date.now() - t0 < LOAD_MS + 3_000);
     assert.deepEqual(loading, [MODEL, undefined]);
-    assert.notEqual(health.current.state, 'ready');
     // The figure is the setting's own (1000 ms → "1 s"), so raising it is the obvious step.
-    assert.match(health.current.message, /within 1 s .*hybrid\.timeouts\.localLoadMs/);
+    assert.equal(failures.length, 1);
+    assert.match(failures[0]!, /within 1 s .*hybrid\.timeouts\.localLoadMs/);
+    assert.equal(fake.requests.filter((r) => r.path === '/api/generate' && (r.body as { prompt?: string }).prompt !== '').length, 0,
+      'no completion request follows a failed load (it would only make Ollama load again)');
+    assert.notEqual(health.current.state, 'offline', 'the server answers: the chat model is not held back');
     e.dispose();
   });
 

@@ -44,14 +44,16 @@ suite('presentation / status text', () => {
     assert.match(down.tooltip, /ollama serve/);
   });
 
-  test('a model that failed to load says so by name, with the cause and the fix in the tooltip', () => {
+  test('a completion model that failed to load says so by name, with the cause and the fix in the tooltip', () => {
     const oom = 'Ollama had a server error (500: model requires more system memory (5.5 GiB) than is available (3.1 GiB)) — try again; if it repeats, check the Ollama log.';
-    const v = statusText({ ...base, local: 'offline', localMessage: oom, localLoadFailed: 'qwen2.5-coder:7b' });
-    assert.equal(v.text, '$(warning) qwen2.5-coder:7b failed to load');
-    assert.ok(v.tooltip.includes('qwen2.5-coder:7b could not be loaded'));
+    const v = statusText({ ...base, local: 'ready', completionLoadFailed: { model: 'qwen2.5-coder:1.5b', message: oom } });
+    assert.equal(v.text, '$(warning) qwen2.5-coder:1.5b failed to load');
+    assert.ok(v.tooltip.includes('Inline completion: qwen2.5-coder:1.5b could not be loaded.'));
     assert.ok(v.tooltip.includes(oom));
     assert.equal(v.warning, true);
-    assert.equal(statusText({ ...base, local: 'ready', localLoadFailed: undefined }).text.includes('failed'), false);
+    assert.equal(statusText({ ...base, local: 'ready', completionLoadFailed: undefined }).text.includes('failed'), false);
+    const down = statusText({ ...base, local: 'offline', localMessage: 'Ollama is not running — start it with `ollama serve`.', completionLoadFailed: { model: 'm', message: oom } });
+    assert.equal(down.text, '$(warning) local offline — start Ollama', 'a server that is down says so first');
   });
 
   test('busy shows a spinner in place of the icon', () => {
