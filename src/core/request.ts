@@ -113,7 +113,11 @@ export interface Decision {
   band?: 'low' | 'middle' | 'high';
   /** Cloud routes: which cloud tier serves it (absent = frontier, `hybrid.cloud.model`). */
   tier?: 'frontier' | 'light';
+  /** Sent to the cloud only because the private tier could not take it: down, or saturated (team overflow). */
+  fallback?: CloudFallback;
 }
+
+export type CloudFallback = 'localDown' | 'overflow';
 
 export type UsageSource = 'provider' | 'estimate';
 
@@ -185,4 +189,6 @@ export interface LedgerRecord {
   language?: string;
   /** Set on a cloud escalation: the id of the local answer's record it escalated from. */
   escalatedFrom?: string;
+  /** A cloud request made only because the private tier was down or saturated (spend panel: what fallbacks cost). */
+  fallback?: CloudFallback;
 }

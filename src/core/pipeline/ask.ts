@@ -98,7 +98,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     if (routed.route !== 'cloud') return;
     if (routed.needsConfirmation && !(await deps.confirm(routed.needsConfirmation))) return;
     yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud's ${tierLabel(s, 'light')}, as hybrid.fallback.localToCloud allows.` };
-    const fallback: Decision = { ...routed, reasons: [...decision.reasons, ...routed.reasons] };
+    const fallback: Decision = { ...routed, fallback: overflow ? 'overflow' : 'localDown', reasons: [...decision.reasons, ...routed.reasons] };
     yield* attempt(run, { request: nextAttempt(request, deps.newId), decision: fallback, target: 'cloud', estimate, started: deps.now() });
   }
 }
@@ -268,6 +268,7 @@ function ledger(deps: AskDeps, request: Request, decision: Decision, e: Ended): 
     ttftMs: e.ttftMs, totalMs: e.totalMs, status: e.status, outcome: e.outcome,
     reasons: decision.reasons, redactions: e.redactions && Object.keys(e.redactions).length ? e.redactions : undefined,
     ...(request.escalatedFrom ? { escalatedFrom: request.escalatedFrom } : {}),
+    ...(decision.route === 'cloud' && decision.fallback ? { fallback: decision.fallback } : {}),
   };
 }
 

@@ -141,8 +141,9 @@ function local(reason: string, settings: HybridSettings, health: HealthState, se
  */
 export function localToCloudFallback(down: string, settings: HybridSettings, budget: BudgetState, health: HealthState,
   opts: DecideOptions = {}, allowedBy: 'fallback.localToCloud' | 'fallback.overflowToCloud' = 'fallback.localToCloud'): Decision {
-  return cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.${allowedBy} is on and nothing sensitive was found`],
+  const d = cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.${allowedBy} is on and nothing sensitive was found`],
     settings, budget, { ...health, local: 'offline' }, opts, false, 'light');
+  return d.route === 'cloud' ? { ...d, fallback: allowedBy === 'fallback.overflowToCloud' ? 'overflow' : 'localDown' } : d;
 }
 
 function localProblem(health: HealthState, settings: HybridSettings): string {

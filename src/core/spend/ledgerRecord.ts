@@ -1,12 +1,13 @@
 // The ledger line format: only whitelisted fields, each type-checked and size-capped, in a fixed order.
 // Serialising field by field (never JSON.stringify(record)) means a stray property — a prompt, a file's text,
 // a key — can never reach the disk, even if a caller passes an object carrying one.
-import type { Kind, LedgerRecord, Origin, RecordStatus, Route, Usage, UsageSource } from '../request';
+import type { CloudFallback, Kind, LedgerRecord, Origin, RecordStatus, Route, Usage, UsageSource } from '../request';
 
 const KINDS: readonly Kind[] = ['completion', 'ask', 'review', 'explain'];
 const ORIGINS: readonly Origin[] = ['inline', 'askCloud', 'askPrivate', 'askAuto', 'review', 'explainRoute'];
 const ROUTES: readonly Route[] = ['local', 'cloud', 'refuse'];
 const STATUSES: readonly RecordStatus[] = ['ok', 'failed', 'cancelled'];
+const FALLBACKS: readonly CloudFallback[] = ['localDown', 'overflow'];
 const SOURCES: readonly UsageSource[] = ['provider', 'estimate'];
 
 /** Lines stay well under PIPE_BUF (4096) so one write() is one whole line, even with two writers. */
@@ -132,6 +133,7 @@ export function validateRecord(input: unknown): LedgerRecord {
   if (red) out.redactions = red;
   if (r.escalatedFrom !== undefined) out.escalatedFrom = str(r.escalatedFrom, 'escalatedFrom', MAX_ID);
   if (r.language !== undefined) out.language = str(r.language, 'language', MAX_NAME);
+  if (r.fallback !== undefined) out.fallback = oneOf(r.fallback, 'fallback', FALLBACKS);
   return out;
 }
 
@@ -155,6 +157,7 @@ function toJson(r: LedgerRecord): string {
   if (r.language !== undefined) ordered.language = r.language;
   if (r.redactions) ordered.redactions = r.redactions;
   if (r.escalatedFrom) ordered.escalatedFrom = r.escalatedFrom;
+  if (r.fallback) ordered.fallback = r.fallback;
   return JSON.stringify(ordered);
 }
 

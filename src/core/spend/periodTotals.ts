@@ -35,6 +35,11 @@ export interface PeriodTotals {
   localTokens: number;
   localCloudEquivalentUsd: number;
   localMs: number;
+  /** Cloud requests (and their cost) made only because the private tier was down, or saturated (team overflow). */
+  localDownCloudRequests: number;
+  localDownCloudUsd: number;
+  overflowCloudRequests: number;
+  overflowCloudUsd: number;
   status: Record<RecordStatus, number>;
 }
 

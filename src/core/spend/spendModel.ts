@@ -82,6 +82,7 @@ export function emptyTotals(): PeriodTotals {
     tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
     cacheSavedUsd: 0,
     localTokens: 0, localCloudEquivalentUsd: 0, localMs: 0,
+    localDownCloudRequests: 0, localDownCloudUsd: 0, overflowCloudRequests: 0, overflowCloudUsd: 0,
     status: { ok: 0, failed: 0, cancelled: 0 },
   };
 }
@@ -97,6 +98,8 @@ function addTo(t: PeriodTotals, r: LedgerRecord, cacheSaved: number): void {
   if (r.tokens.source === 'estimate') t.estimatedTokenRequests++;
   if (r.route === 'cloud') {
     t.cloudRequests++;
+    if (r.fallback === 'localDown') { t.localDownCloudRequests++; t.localDownCloudUsd += r.costUsd ?? 0; }
+    if (r.fallback === 'overflow') { t.overflowCloudRequests++; t.overflowCloudUsd += r.costUsd ?? 0; }
     if (r.costUsd === null) t.unknownPriceRequests++;
     else {
       t.cloudUsd += r.costUsd; t.spentUsd += r.costUsd;

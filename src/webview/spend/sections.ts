@@ -20,9 +20,13 @@ export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
     + (t.refusedRequests > 0 ? ` · ${t.refusedRequests} refused` : '');
   const savedLine = s.month.localWithoutCloudPrice > 0
     ? `${s.month.localWithoutCloudPrice} local request(s) left out: no price for ${s.cloudModel}` : null;
+  // What the private tier's absence cost: cloud requests made only because it was down or saturated.
+  const fallbackLine = (n: number, usd: number, why: string): string | null => (n > 0 ? `${plural(n, 'cloud request')} ${why}: ${formatUsd(usd)}` : null);
   return h('section', { class: 'cards', 'aria-label': 'Totals' },
     card('Today', spent(s.today), split(s.today)),
-    card('This month', spent(s.month), split(s.month)),
+    card('This month', spent(s.month), split(s.month),
+      fallbackLine(s.month.localDownCloudRequests ?? 0, s.month.localDownCloudUsd ?? 0, 'while the local model was down'),
+      fallbackLine(s.month.overflowCloudRequests ?? 0, s.month.overflowCloudUsd ?? 0, 'as overflow from a saturated private tier')),
     card('All time', s.allTime.requests === 1 ? '1 request' : `${formatCount(s.allTime.requests)} requests`, `${spent(s.allTime)} spent`,
       s.firstRecordTime ? `since ${s.firstRecordTime.slice(0, 10)}` : null),
     card('Saved vs all-cloud (month)', formatUsd(s.month.savedUsd),

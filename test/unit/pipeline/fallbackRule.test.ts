@@ -51,6 +51,8 @@ suite('local → cloud fallback: one rule at decide time and at run time (issue 
       const notice = failed.events.find((e) => e.type === 'notice') as Extract<AskEvent, { type: 'notice' }>;
       assert.match(notice.text, new RegExp(expected.replace(/[.]/g, '\\.')));
       assert.deepEqual(failed.records.map((r) => [r.route, r.model]), [['local', known.s['local.chatModel']], ['cloud', expected]]);
+      // The ledger says why the cloud was paid for (the spend panel counts what the local model's absence cost).
+      assert.deepEqual([known.records.at(-1)!.fallback, failed.records.at(-1)!.fallback, failed.records[0]!.fallback], ['localDown', 'localDown', undefined]);
     });
   }
 

@@ -60,6 +60,7 @@ suite('spend / ledger', () => {
     assert.throws(() => ledger.append(record('x', { time: 'yesterday' })), LedgerRecordError);
     assert.throws(() => ledger.append(record('x', { tokens: { input: 1.5, output: 0, cacheRead: 0, cacheWrite: 0, source: 'provider' } })), LedgerRecordError);
     assert.throws(() => ledger.append(record('x', { model: 'a\nb' })), LedgerRecordError);
+    assert.throws(() => ledger.append(record('x', { fallback: 'because' as never })), LedgerRecordError);
     await ledger.close();
     assert.equal(fs.existsSync(file()), false);
   });

@@ -21,6 +21,19 @@ suite('spend / spend model', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(s)), s); // plain JSON for the webview
   });
 
+  test('cloud requests made only because the private tier was down or saturated are counted apart, with their cost', () => {
+    const m = new SpendModel();
+    m.add(record('d1', { time: at(2026, 11, 22, 9), costUsd: 0.02, fallback: 'localDown' }));
+    m.add(record('d2', { time: at(2026, 11, 20), costUsd: 0.03, fallback: 'localDown' }));
+    m.add(record('o1', { time: at(2026, 11, 22, 10), costUsd: 0.005, fallback: 'overflow' }));
+    m.add(record('c1', { time: at(2026, 11, 22, 11), costUsd: 0.5 }));
+    const s = m.snapshot(NOW);
+    assert.deepEqual([s.today.localDownCloudRequests, s.month.localDownCloudRequests, s.month.overflowCloudRequests], [1, 2, 1]);
+    close(s.month.localDownCloudUsd, 0.05);
+    close(s.month.overflowCloudUsd, 0.005);
+    close(s.month.cloudUsd, 0.555);
+  });
+
   test('today, month, by model/route/kind, savings and unknown prices', () => {
     const m = new SpendModel();
     m.add(record('c1', { time: at(2026, 11, 22, 9), costUsd: 0.5 }));

@@ -47,6 +47,7 @@ suite('team: overflow when the private tier is saturated (issue #29)', () => {
       assert.equal(r.cloud.calls[0].model, cloudModelFor(r.s, 'light'));
       const cloudRecord = r.records.find((x) => x.route === 'cloud')!;
       assert.ok(cloudRecord.reasons.some((x) => /overflow: the private tier is saturated/.test(x) && /hybrid\.fallback\.overflowToCloud/.test(x)), cloudRecord.reasons.join(' | '));
+      assert.equal(cloudRecord.fallback, 'overflow');
     });
   }
 

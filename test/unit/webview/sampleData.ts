@@ -19,6 +19,7 @@ function totals(local: number, cloud: number, cloudUsd: number, localUsd: number
     // Sonnet prices: each read saves $3 − $0.30, each 5-minute write costs $3.75 − $3 extra (per million).
     cacheSavedUsd: (cloud * 900 * 2.7 - cloud * 120 * 0.75) / 1e6,
     localTokens: local * 2480, localCloudEquivalentUsd: saved + localUsd, localMs: local * 2600,
+    localDownCloudRequests: cloud > 2 ? 1 : 0, localDownCloudUsd: cloud > 2 ? 0.0021 : 0, overflowCloudRequests: 0, overflowCloudUsd: 0,
     status: { ok: local + cloud - 2, failed: 1, cancelled: 1 },
   };
 }
