@@ -80,9 +80,9 @@ export class ModelWarmth {
     return this.ports.now() - this.failedAt < this.opts.holdAfterFailureMs;
   }
 
-  /** The user retried or the settings changed: the next keystroke may load again at once. */
+  /** The user retried or the settings changed: the failure is forgotten, and the next keystroke may load at once. */
   forgetFailure(): void {
-    this.failedAt = -Infinity;
+    this.loaded(this.model);
   }
 
   /** Forget what we know (settings changed, a request timed out): the next keystroke asks again. */

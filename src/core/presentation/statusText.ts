@@ -82,7 +82,7 @@ function budgetLine(b: BudgetState | undefined): string {
  */
 function localProblem(s: StatusState): { text: string; tip: string } | undefined {
   const p = LOCAL_PROBLEM[s.local];
-  const f = s.completionLoadFailed;
+  const f = s.completionEnabled ? s.completionLoadFailed : undefined;
   if (!p && f) return { text: `${f.model} failed to load`, tip: `Inline completion: ${f.model} could not be loaded. ${f.message}` };
   if (!p || !s.localMessage) return p;
   const text = s.local !== 'offline' || /ollama serve/.test(s.localMessage) ? p.text

@@ -52,6 +52,8 @@ suite('presentation / status text', () => {
     assert.ok(v.tooltip.includes(oom));
     assert.equal(v.warning, true);
     assert.equal(statusText({ ...base, local: 'ready', completionLoadFailed: undefined }).text.includes('failed'), false);
+    assert.equal(statusText({ ...base, completionEnabled: false, local: 'ready', completionLoadFailed: { model: 'm', message: oom } }).warning, false,
+      'inline completion turned off: its model\'s load failure is nobody\'s concern');
     const down = statusText({ ...base, local: 'offline', localMessage: 'Ollama is not running — start it with `ollama serve`.', completionLoadFailed: { model: 'm', message: oom } });
     assert.equal(down.text, '$(warning) local offline — start Ollama', 'a server that is down says so first');
   });
