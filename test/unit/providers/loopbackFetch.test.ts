@@ -1,12 +1,14 @@
 // The local model's fetch (node:http over a kept-alive connection) must look to the official clients exactly as
 // fetch does: same Response, same errors (errno on `cause`), abort with the signal's reason, and one connection
-// for a run of requests. Each case runs against a real node:http server on loopback.
+// for a run of requests. Each case runs against a real node:http server on loopback. Last, the Ollama provider on
+// top of it keeps that connection across requests whose response ends a moment after its final chunk.
 
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createLoopbackFetch, type LoopbackFetch } from '../../../src/core/providers/loopbackFetch';
 import { errnoOf } from '../../../src/core/providers/failureText';
+import { createOllamaProvider } from '../../../src/core/providers/ollama';
 import { closedPort } from './helpers';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void;
@@ -169,5 +171,38 @@ suite('providers/loopbackFetch', () => {
     release();
     assert.equal(await (await inFlight).text(), 'late');
     await closedAtServer(sockets[1]!);
+  });
+});
+
+suite('providers/ollama: a finished stream keeps its connection', () => {
+  test('the end of the response may come a moment after done:true (as Ollama flushes it); the connection is reused', async () => {
+    let connections = 0;
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.url === '/api/show') { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ capabilities: ['completion', 'insert'], model_info: {} })); return; }
+        res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+        res.write(`${JSON.stringify({ model: 'm', created_at: new Date().toISOString(), response: '42', done: false })}\n`);
+        res.write(`${JSON.stringify({ model: 'm', created_at: new Date().toISOString(), response: '', done: true, done_reason: 'stop', prompt_eval_count: 3, eval_count: 1 })}\n`);
+        setTimeout(() => res.end(), 20); // the final chunk is flushed first; the chunked terminator follows
+      });
+    });
+    server.on('connection', () => { connections++; });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const provider = createOllamaProvider({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const it = provider.complete({ model: 'm', prefix: `a${i}`, suffix: '', maxTokens: 8 }, new AbortController().signal);
+        let n = await it.next();
+        while (!n.done) n = await it.next();
+        assert.equal(n.value.finish, 'stop');
+        await new Promise((r) => setTimeout(r, 40));
+      }
+      assert.equal(connections, 1, 'aborting at done:true would have closed the connection before its end arrived');
+    } finally {
+      provider.dispose();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });
