@@ -88,7 +88,8 @@ function send(agent: http.Agent, url: URL, init: RequestInit, body: string | Uin
     req.on('error', (err) => {
       if (settled) return;
       // A kept-alive connection the server closed while it sat idle: the request never reached it, send it again.
-      if (mayRetry && req.reusedSocket && (err as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (mayRetry && req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) {
         settled = true;
         done();
         send(agent, url, init, body, false).then(resolve, reject);
