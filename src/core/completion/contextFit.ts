@@ -4,7 +4,7 @@
 // context size a request changes.
 
 import type { ModelResidency } from '../wire/types';
-import type { EngineOptions } from './engineTypes';
+import type { CompletionSettings, EngineOptions } from './engineTypes';
 
 export interface PromptBudget {
   prefixTokens: number;
@@ -50,4 +50,26 @@ export function splitContext(total: number, o: EngineOptions): { snippetTokens: 
   if (sum <= 0 || total >= sum) return { snippetTokens: o.snippetTokens, definitionTokens: o.definitionTokens };
   const definitionTokens = Math.floor((total * o.definitionTokens) / sum);
   return { snippetTokens: total - definitionTokens, definitionTokens };
+}
+
+/**
+ * The budget of the settings and the model's window, recomputed only when either changes (settings objects are
+ * replaced on change, residency on a new answer); each note is said once.
+ */
+export class BudgetMemo {
+  private fitted: { s: CompletionSettings; r: unknown; b: FittedBudget } | undefined;
+  private readonly said = new Set<string>();
+
+  constructor(private readonly opts: Pick<EngineOptions, 'snippetTokens' | 'definitionTokens'>, private readonly onNote: (note: string) => void) {}
+
+  fit(s: CompletionSettings, r: ModelResidency | undefined): FittedBudget {
+    if (this.fitted?.s === s && this.fitted.r === r) return this.fitted.b;
+    const b = fitPrompt({
+      prefixTokens: s['completion.prefixTokens'], suffixTokens: s['completion.suffixTokens'],
+      contextTokens: this.opts.snippetTokens + this.opts.definitionTokens, maxTokens: Math.min(512, 24 * s['completion.maxLines']),
+    }, s['local.completionModel'], s['local.numCtx'], r);
+    for (const n of b.notes) if (!this.said.has(n)) { this.said.add(n); this.onNote(n); }
+    this.fitted = { s, r, b };
+    return b;
+  }
 }

@@ -13,10 +13,10 @@ import {
   DEFAULT_ENGINE_OPTIONS, type CompletionEngineDeps, type CompletionInput, type CompletionResult, type CompletionSettings,
   type CompletionTrace, type EngineOptions,
 } from './engineTypes';
-import { buildFimRequest, type FimBody, type PostprocessArgs } from './fimRequest';
+import { buildFimRequest, type FimBody, type FimRequest, type PostprocessArgs } from './fimRequest';
 import { canJoin, resultFor, typedAhead, type Flight, type Meta, type Recent } from './flight';
 import { LocalHealthMonitor } from '../route/localHealth';
-import { fitPrompt, splitContext, type FittedBudget } from './contextFit';
+import { BudgetMemo, splitContext, type FittedBudget } from './contextFit';
 import { postprocess, streamHasEnough } from './postprocess';
 import { monotonicNow, systemTimers, untilDone, type Timers } from './timers';
 import { DEFAULT_WARMTH, ModelWarmth } from './warmth';
@@ -26,6 +26,9 @@ export { DEFAULT_ENGINE_OPTIONS } from './engineTypes';
 export type {
   CompletionEngineDeps, CompletionInput, CompletionResult, CompletionSettings, CompletionSource, CompletionTrace, EngineOptions,
 } from './engineTypes';
+
+/** How long before the debounce ends the prompt is built. */
+const PREPARE_LEAD_MS = 40;
 
 export class CompletionEngine {
   private readonly opts: EngineOptions;
@@ -39,8 +42,7 @@ export class CompletionEngine {
   private readonly cache: LruCache<string>;
   private readonly healthMonitor: LocalHealthMonitor;
   private readonly warmth: ModelWarmth;
-  private fitted: { s: CompletionSettings; r: unknown; b: FittedBudget } | undefined;
-  private readonly notesSaid = new Set<string>();
+  private readonly budgets: BudgetMemo;
   private flight: Flight | undefined;
   private recent: Recent | undefined;
   /** Ids handed out recently, so an acceptance can be recorded with the model that made it. */
@@ -57,6 +59,7 @@ export class CompletionEngine {
     this.newId = deps.newId ?? (() => `cmp-${this.wallNow().toString(36)}-${(++this.seq).toString(36)}`);
     this.debouncer = new Debouncer(this.timers);
     this.cache = new LruCache(this.opts.reuse ? this.opts.cacheSize : 0);
+    this.budgets = new BudgetMemo(this.opts, (n) => { this.log.warn(`completion: ${n}`); deps.onNote?.(n); });
     // Standalone (bench, tests) the engine keeps its own; the extension passes the one every feature shares.
     this.healthMonitor = deps.health ?? new LocalHealthMonitor({ now: this.now, logger: this.log }, this.opts.retryWhileDownMs);
     this.warmth = new ModelWarmth({
@@ -108,7 +111,7 @@ export class CompletionEngine {
       return ahead;
     }
 
-    const budget = this.budget(s);
+    const budget = this.budgets.fit(s, this.warmth.known);
     const win = buildWindow(input.prefix, input.suffix, budget.prefixTokens, budget.suffixTokens);
     const key = cacheKey(win.prefix, win.suffix);
     if (this.opts.reuse) {
@@ -135,14 +138,20 @@ export class CompletionEngine {
       return undefined;
     }
     const base = input.force ? 0 : s['completion.debounceMs'];
-    const go = await this.debouncer.wait(this.opts.adaptiveDebounce ? this.latency.delay(base) : base, signal);
+    const delay = this.opts.adaptiveDebounce ? this.latency.delay(base) : base;
+    // The prompt (snippets, definitions, template) is built in the debounce's last moments, not after it: the
+    // wait is idle time anyway, and a keystroke in those moments wastes one build, not the user's time.
+    let built: FimRequest | undefined;
+    const early = delay > PREPARE_LEAD_MS ? this.timers.setTimeout(() => { built = this.request(input, win, s, budget); }, delay - PREPARE_LEAD_MS) : undefined;
+    const go = await this.debouncer.wait(delay, signal);
+    if (early !== undefined) this.timers.clearTimeout(early);
     if (!go || this.disposed) {
       trace({ outcome: 'debounced' });
       return undefined;
     }
     const debouncedAt = this.now();
     if (this.flight) this.abortFlight(this.flight, 'superseded');
-    const flight = this.start(input, win, key, s, budget);
+    const flight = this.start(input, key, built ?? this.request(input, win, s, budget), s);
     return this.join(flight, input, signal, 'model', (t) => trace({ ...t, debouncedAt }));
   }
 
@@ -150,20 +159,6 @@ export class CompletionEngine {
   onSuggestionEnded(id: string, outcome: SuggestionOutcome, language: string, latencyMs: number): void {
     const model = this.issued.get(id)?.model ?? this.deps.settings()['local.completionModel'];
     this.deps.record?.(suggestionRecord(id, outcome, { model, language, latencyMs }, this.deps.provider.id, this.wallNow()));
-  }
-
-  /** The prompt budget fitted to the model's window; recomputed only when the settings or the residency change. */
-  private budget(s: CompletionSettings): FittedBudget {
-    const r = this.warmth.known;
-    if (this.fitted?.s === s && this.fitted.r === r) return this.fitted.b;
-    const model = s['local.completionModel'];
-    const b = fitPrompt({
-      prefixTokens: s['completion.prefixTokens'], suffixTokens: s['completion.suffixTokens'],
-      contextTokens: this.opts.snippetTokens + this.opts.definitionTokens, maxTokens: Math.min(512, 24 * s['completion.maxLines']),
-    }, model, s['local.numCtx'], r);
-    for (const n of b.notes) if (!this.notesSaid.has(n)) { this.notesSaid.add(n); this.log.warn(`completion: ${n}`); this.deps.onNote?.(n); }
-    this.fitted = { s, r, b };
-    return b;
   }
 
   dispose(): void {
@@ -213,8 +208,11 @@ export class CompletionEngine {
 
   // ── the request ──────────────────────────────────────────────────────────────────────────────────────────
 
-  private start(input: CompletionInput, win: { prefix: string; suffix: string }, key: string, s: CompletionSettings, b: FittedBudget): Flight {
-    const { mode, model, body, pp } = buildFimRequest(input, win, s, { ...this.opts, ...splitContext(b.contextTokens, this.opts) });
+  private request(input: CompletionInput, win: { prefix: string; suffix: string }, s: CompletionSettings, b: FittedBudget): FimRequest {
+    return buildFimRequest(input, win, s, { ...this.opts, ...splitContext(b.contextTokens, this.opts) });
+  }
+
+  private start(input: CompletionInput, key: string, { mode, model, body, pp }: FimRequest, s: CompletionSettings): Flight {
     const f: Flight = {
       id: this.newId(), docUri: input.docUri, prefix: input.prefix, suffix: input.suffix, key, mode, model,
       controller: new AbortController(), text: '', enough: false, chunks: 0, waiters: 0, graceTimer: undefined,

@@ -229,6 +229,34 @@ suite('completion engine', () => {
     assert.equal(r.provider.last.body.prefix, 'import { k } from "./util";\nk');
   });
 
+  test('the prompt (snippets, definitions) is built in the debounce\'s last moments, so the request leaves as it ends', async () => {
+    const r = rig();
+    r.provider.script = (_b, call) => { call.push('1;'); call.end(); };
+    const snippets = [{ path: 'util.ts', text: 'export const k = 1;' }];
+    const built: number[] = [];
+    const input = (prefix: string) => doc(prefix, '', { snippets: () => { built.push(r.timers.now); return snippets; } });
+    const t0 = r.timers.now;
+    const p = r.engine.provide(input('const a = '), new AbortController().signal);
+    await r.timers.advance(200);
+    assert.deepEqual(built, [], 'nothing is collected on the keystroke or early in the wait');
+    await r.timers.advance(20);
+    assert.deepEqual(built, [t0 + 210], 'built 40 ms before the debounce ends');
+    assert.equal(r.provider.calls.length, 0);
+    await r.timers.advance(30);
+    assert.equal((await p)?.text, '1;');
+    assert.equal(built.length, 1, 'not built again when the request leaves');
+    assert.match(r.provider.last.body.prefix, /^\/\/ Path: util\.ts/);
+    // A keystroke inside those moments costs one build and sends nothing for the old text.
+    const q1 = r.engine.provide(input('const b = '), new AbortController().signal);
+    await r.timers.advance(230);
+    const q2 = r.engine.provide(input('const b = 2'), new AbortController().signal);
+    await r.timers.advance(250);
+    assert.equal(await q1, undefined);
+    await q2;
+    assert.equal(built.length, 3);
+    assert.deepEqual(r.provider.calls.map((c) => c.body.prefix.endsWith('const b = ')), [false, false], 'the superseded text was never sent');
+  });
+
   test('what became of a suggestion is a record of its own that names the request, its model and language', async () => {
     const r = rig();
     r.provider.script = (_b, call) => { call.push('1;'); call.end(); };
