@@ -121,4 +121,32 @@ suite('inline completion: definitions from the language server', function () {
     }
     assert.ok(prompts(fake).at(-1)!.includes(`function ${publicFn}(`), 'the last prompt still has the public definition');
   });
+
+  test('a file made private after it fed the prompt (a path rule added) feeds it no more, as definition or snippet', async () => {
+    // pricing.ts visible beside the edited file: a snippet of the prompt, and the definition remembered above.
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(workspaceRoot(), DIR, 'pricing.ts'), { viewColumn: vscode.ViewColumn.Two, preview: false });
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), DIR, 'use.ts'));
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+    const end = (): vscode.Position => doc.lineAt(doc.lineCount - 1).range.end;
+    const request = async (): Promise<string> => {
+      const before = prompts(fake).length;
+      await vscode.commands.executeCommand('type', { text: '0' });
+      editor.selection = new vscode.Selection(end(), end());
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+      await waitFor(() => prompts(fake).length > before, 10_000, 'one more /api/generate request');
+      return prompts(fake).at(-1)!;
+    };
+    const open = await request();
+    assert.ok(open.includes('quantity * sku.length'), 'the visible public file is a snippet of the prompt');
+    assert.ok(open.includes(`function ${publicFn}(`), 'its definition is in the prompt');
+    const undo = await withSettings({ 'privacy.privateGlobs': [`${DIR}/pricing.ts`] });
+    try {
+      const closed = await request();
+      assert.ok(!closed.includes('quantity * sku.length'), 'the file made private is still a snippet');
+      assert.ok(!closed.includes(`function ${publicFn}(`), 'the definition remembered from the file made private is still used');
+      assert.ok(!closed.includes('pricing.ts'), 'the file made private is still named in the prompt');
+    } finally {
+      await undo();
+    }
+  });
 });

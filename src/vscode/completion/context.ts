@@ -31,11 +31,12 @@ const MAX_SNIPPETS = 3;
 export class SnippetSource implements vscode.Disposable {
   private readonly edits: Array<{ uri: string; line: number }> = [];
   private readonly sub: vscode.Disposable;
-  /** Verdicts per document version: a file is judged again only after it changed (asked only when a request is sent). */
-  private readonly verdicts = new Map<string, { version: number; private: boolean }>();
 
-  /** `isPrivate`: the privacy rules (paths, .aiignore, markers) — a private file feeds no prompt, not even the local one. */
-  constructor(private readonly isPrivate: (doc: vscode.TextDocument) => boolean = () => false) {
+  /**
+   * `isPrivate`: the privacy rules (paths, .aiignore, markers) — a private file feeds no prompt, not even the local
+   * one. It is the shared judge, cached by document version and rules, so a rule added later applies at once.
+   */
+  constructor(private readonly isPrivate: (doc: vscode.TextDocument) => boolean) {
     this.sub = vscode.workspace.onDidChangeTextDocument((e) => {
       const change = e.contentChanges[0];
       if (!change || e.document.uri.scheme !== 'file' || isSensitiveDocument(e.document)) return;
@@ -54,7 +55,7 @@ export class SnippetSource implements vscode.Disposable {
     for (const e of this.edits) {
       if (out.length >= MAX_SNIPPETS) break;
       const doc = docs.get(e.uri);
-      if (!doc || seen.has(e.uri) || this.judge(doc)) continue;
+      if (!doc || seen.has(e.uri) || this.isPrivate(doc)) continue;
       seen.add(e.uri);
       out.push(around(doc, e.line));
     }
@@ -62,22 +63,12 @@ export class SnippetSource implements vscode.Disposable {
       if (out.length >= MAX_SNIPPETS) break;
       const doc = editor.document;
       const uri = doc.uri.toString();
-      if (seen.has(uri) || isSensitiveDocument(doc) || doc.uri.scheme === 'output' || this.judge(doc)) continue;
+      if (seen.has(uri) || isSensitiveDocument(doc) || doc.uri.scheme === 'output' || this.isPrivate(doc)) continue;
       seen.add(uri);
       const visible = editor.visibleRanges[0];
       out.push(around(doc, visible ? visible.start.line + SNIPPET_LINES / 2 : 0));
     }
     return out;
-  }
-
-  private judge(doc: vscode.TextDocument): boolean {
-    const key = doc.uri.toString();
-    const known = this.verdicts.get(key);
-    if (known?.version === doc.version) return known.private;
-    const verdict = { version: doc.version, private: this.isPrivate(doc) };
-    if (this.verdicts.size >= 200) this.verdicts.delete(this.verdicts.keys().next().value!);
-    this.verdicts.set(key, verdict);
-    return verdict.private;
   }
 
   dispose(): void {

@@ -83,7 +83,7 @@ export function completionDefinitions(w: DefinitionWiring): (doc: vscode.TextDoc
     refresh: () => w.index.current({ isPrivate: w.isPrivatePath, isPrivateContent: w.isPrivateContent, contentRulesKey: w.contentRulesKey() }),
     isPrivate: w.isPrivatePath,
   }, w.maxTokens, w.logger);
-  const lsp = new LspDefinitions({ isPrivate: w.isPrivatePath, isPrivateContent: w.isPrivateContent });
+  const lsp = new LspDefinitions({ isPrivate: w.isPrivatePath, isPrivateContent: w.isPrivateContent, contentRulesKey: w.contentRulesKey });
   // The language server's answer for what is typed at the cursor first, then the index's ranked imports.
   return (doc, pos) => {
     const fromLsp = lsp.collect(doc, pos);

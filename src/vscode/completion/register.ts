@@ -35,7 +35,7 @@ export interface InlineCompletionDeps {
   /** The shared local-health state machine: completion outcomes feed it; its notice is the one users see. */
   health: LocalHealthMonitor;
   /** The privacy rules on an open document: a private one is never a snippet of another file's prompt. */
-  isPrivateDocument?: (doc: vscode.TextDocument) => boolean;
+  isPrivateDocument: (doc: vscode.TextDocument) => boolean;
   /** Definitions used near the cursor from other files (repo index); called only when a request is sent. */
   definitions?: (doc: vscode.TextDocument, pos: vscode.Position) => Snippet[];
   /** A fact the user should know once (e.g. numCtx larger than the model's window). */
