@@ -50,7 +50,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   const saturated = decision.route === 'local' && input.origin === 'askAuto' && !isSensitive(labels) && s['fallback.overflowToCloud']
     ? deps.localPressure?.() : undefined;
   if (saturated) {
-    const over = localToCloudFallback(`overflow: ${saturated}`, s, deps.budget(), deps.health(), { estimatedCostUsd: estimate?.atMostUsd ?? null }, 'fallback.overflowToCloud');
+    const over = localToCloudFallback(`overflow: ${saturated}`, s, deps.budget(), deps.health(), { estimatedCostUsd: estimate?.atMostUsd ?? null }, 'fallback.overflowToCloud', 'overflow');
     if (over.route === 'cloud') decision = { ...over, reasons: [...decision.reasons, ...over.reasons] };
   }
 
@@ -94,11 +94,11 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
     const overflow = isSaturation(f);
     const routed = localToCloudFallback(overflow ? `overflow: the private tier is saturated (${f.status ?? f.code})` : `the local model failed during the request (${f.code})`,
       s, deps.budget(), deps.health(), { estimatedCostUsd: estimate?.atMostUsd ?? null },
-      overflow && !s['fallback.localToCloud'] ? 'fallback.overflowToCloud' : 'fallback.localToCloud');
+      overflow && !s['fallback.localToCloud'] ? 'fallback.overflowToCloud' : 'fallback.localToCloud', overflow ? 'overflow' : 'localDown');
     if (routed.route !== 'cloud') return;
     if (routed.needsConfirmation && !(await deps.confirm(routed.needsConfirmation))) return;
     yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud's ${tierLabel(s, 'light')}, as hybrid.fallback.localToCloud allows.` };
-    const fallback: Decision = { ...routed, fallback: overflow ? 'overflow' : 'localDown', reasons: [...decision.reasons, ...routed.reasons] };
+    const fallback: Decision = { ...routed, reasons: [...decision.reasons, ...routed.reasons] };
     yield* attempt(run, { request: nextAttempt(request, deps.newId), decision: fallback, target: 'cloud', estimate, started: deps.now() });
   }
 }

@@ -4,7 +4,7 @@
 
 import { placeOf } from '../task/classify';
 import { shownName } from '../privacy/shownName';
-import type { BudgetState, Decision, Finding, HealthState, Labels, Request } from '../request';
+import type { BudgetState, CloudFallback, Decision, Finding, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
 import { type CloudTier, effectiveTier, tierLabel } from './tiers';
 
@@ -140,10 +140,11 @@ function local(reason: string, settings: HybridSettings, health: HealthState, se
  * checks as any cloud route. `down` says what went wrong with the local model.
  */
 export function localToCloudFallback(down: string, settings: HybridSettings, budget: BudgetState, health: HealthState,
-  opts: DecideOptions = {}, allowedBy: 'fallback.localToCloud' | 'fallback.overflowToCloud' = 'fallback.localToCloud'): Decision {
+  opts: DecideOptions = {}, allowedBy: 'fallback.localToCloud' | 'fallback.overflowToCloud' = 'fallback.localToCloud',
+  why: CloudFallback = 'localDown'): Decision {
   const d = cloud([`cloud: ${down}; falling back to the cloud's ${tierLabel(settings, 'light')} because hybrid.${allowedBy} is on and nothing sensitive was found`],
     settings, budget, { ...health, local: 'offline' }, opts, false, 'light');
-  return d.route === 'cloud' ? { ...d, fallback: allowedBy === 'fallback.overflowToCloud' ? 'overflow' : 'localDown' } : d;
+  return d.route === 'cloud' ? { ...d, fallback: why } : d;
 }
 
 function localProblem(health: HealthState, settings: HybridSettings): string {

@@ -39,6 +39,11 @@ const FULL: ProviderFailure = { code: 'rateLimited', status: 429, message: 'The 
 const BUSY: ProviderFailure = { code: 'server', status: 503, message: 'vLLM is busy (503).' };
 
 suite('team: overflow when the private tier is saturated (issue #29)', () => {
+  test('an overflow is recorded as overflow even when hybrid.fallback.localToCloud is what allows it', async () => {
+    const r = await run({ 'fallback.overflowToCloud': true, 'fallback.localToCloud': true }, { failure: FULL });
+    assert.deepEqual(r.records.map((x) => [x.route, x.fallback]), [['local', undefined], ['cloud', 'overflow']]);
+  });
+
   for (const [name, failure] of [['429', FULL], ['503', BUSY]] as const) {
     test(`a ${name} from the private tier overflows a non-sensitive question to the light tier, and says so`, async () => {
       const r = await run({ 'fallback.overflowToCloud': true }, { failure });
