@@ -68,8 +68,19 @@ export function balanceBrackets(completion: string, prefixOpen: readonly string[
   if (tailStart < 0) return completion;
   const tail = completion.slice(tailStart).replace(/\s+/g, '');
   if (!/[)\]}]/.test(tail)) return completion;
-  const ahead = suffix.replace(/\s+/g, '');
-  return ahead.startsWith(tail) || ahead.startsWith(tail.replace(/[;,]+$/, ''))
+  return startsIgnoringSpace(suffix, tail) || startsIgnoringSpace(suffix, tail.replace(/[;,]+$/, ''))
     ? completion.slice(0, tailStart)
     : completion;
+}
+
+/** `text` with its whitespace removed starts with `head` (itself without whitespace); reads only as far as needed. */
+function startsIgnoringSpace(text: string, head: string): boolean {
+  let j = 0;
+  for (let i = 0; i < text.length && j < head.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]!))) continue;
+    if (text[i] !== head[j]) return false;
+    j++;
+  }
+  return j === head.length;
 }

@@ -14,7 +14,7 @@ import {
   type CompletionTrace, type EngineOptions,
 } from './engineTypes';
 import { buildFimRequest, type FimBody, type FimRequest, type PostprocessArgs } from './fimRequest';
-import { canJoin, resultFor, typedAhead, type Flight, type Meta, type Recent } from './flight';
+import { canJoin, flightEnd, heldFlight, typedAhead, type Flight, type Meta, type Recent } from './flight';
 import { LocalHealthMonitor } from '../route/localHealth';
 import { BudgetMemo, splitContext, type FittedBudget } from './contextFit';
 import { postprocess, streamHasEnough } from './postprocess';
@@ -141,17 +141,18 @@ export class CompletionEngine {
     const delay = this.opts.adaptiveDebounce ? this.latency.delay(base) : base;
     // The prompt (snippets, definitions, template) is built in the debounce's last moments, not after it: the
     // wait is idle time anyway, and a keystroke in those moments wastes one build, not the user's time.
-    let built: FimRequest | undefined;
-    const early = delay > PREPARE_LEAD_MS ? this.timers.setTimeout(() => { built = this.request(input, win, s, budget); }, delay - PREPARE_LEAD_MS) : undefined;
+    let prepared: Flight | undefined;
+    const early = delay > PREPARE_LEAD_MS ? this.timers.setTimeout(() => { prepared = this.prepare(input, key, this.request(input, win, s, budget), s); }, delay - PREPARE_LEAD_MS) : undefined;
     const go = await this.debouncer.wait(delay, signal);
     if (early !== undefined) this.timers.clearTimeout(early);
     if (!go || this.disposed) {
+      if (prepared) this.abortFlight(prepared, 'superseded');
       trace({ outcome: 'debounced' });
       return undefined;
     }
     const debouncedAt = this.now();
     if (this.flight) this.abortFlight(this.flight, 'superseded');
-    const flight = this.start(input, key, built ?? this.request(input, win, s, budget), s);
+    const flight = this.send(prepared ?? this.prepare(input, key, this.request(input, win, s, budget), s));
     return this.join(flight, input, signal, 'model', (t) => trace({ ...t, debouncedAt }));
   }
 
@@ -176,19 +177,7 @@ export class CompletionEngine {
   ): Promise<CompletionResult | undefined> {
     f.waiters++;
     if (f.graceTimer !== undefined) { this.timers.clearTimeout(f.graceTimer); f.graceTimer = undefined; }
-    // Settled synchronously by `run` before it writes the ledger record, so `shown` is known by then.
-    const settled = await new Promise<CompletionResult | 'aborted' | undefined>((resolve) => {
-      const onAbort = (): void => { f.listeners.delete(onDone); resolve('aborted'); };
-      const onDone = (): void => {
-        signal.removeEventListener('abort', onAbort);
-        const res = resultFor(f, input, source);
-        if (res) f.shown = true;
-        resolve(res);
-      };
-      if (signal.aborted) { resolve('aborted'); return; }
-      f.listeners.add(onDone);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+    const settled = await flightEnd(f, input, signal, source);
     f.waiters--;
     const timing = { requestAt: f.startedAt, firstChunkAt: f.firstChunkAt, streamEndAt: f.endedAt, chunks: f.chunks, stoppedEarly: f.enough };
     if (settled === 'aborted') {
@@ -212,23 +201,31 @@ export class CompletionEngine {
     return buildFimRequest(input, win, s, { ...this.opts, ...splitContext(b.contextTokens, this.opts) });
   }
 
-  private start(input: CompletionInput, key: string, { mode, model, body, pp }: FimRequest, s: CompletionSettings): Flight {
-    const f: Flight = {
-      id: this.newId(), docUri: input.docUri, prefix: input.prefix, suffix: input.suffix, key, mode, model,
-      controller: new AbortController(), text: '', enough: false, chunks: 0, waiters: 0, graceTimer: undefined,
-      startedAt: this.now(), wallStartedAt: this.wallNow(), shown: false, listeners: new Set(),
-    };
-    this.issued.set(f.id, { model, wallStartedAt: f.wallStartedAt });
-    this.flight = f;
-    void this.run(f, body, pp, s);
+  /**
+   * The request made ready during the debounce's last moments (prompt, client, headers, body), held until `send`:
+   * the debounce's idle time pays for it instead of the user. Aborted unsent, it leaves no trace in the ledger.
+   */
+  private prepare(input: CompletionInput, key: string, { mode, model, body, pp }: FimRequest, s: CompletionSettings): Flight {
+    const { flight: f, sendWhen } = heldFlight(this.newId(), input, { key, mode, model, startedAt: this.now(), wallStartedAt: this.wallNow() });
+    void this.run(f, body, pp, s, sendWhen);
     return f;
   }
 
-  private async run(f: Flight, body: FimBody, pp: PostprocessArgs, s: CompletionSettings): Promise<void> {
+  private send(f: Flight): Flight {
+    f.sent = true;
+    f.startedAt = this.now();
+    f.wallStartedAt = this.wallNow();
+    this.issued.set(f.id, { model: f.model, wallStartedAt: f.wallStartedAt });
+    this.flight = f;
+    f.release();
+    return f;
+  }
+
+  private async run(f: Flight, body: FimBody, pp: PostprocessArgs, s: CompletionSettings, sendWhen: Promise<void>): Promise<void> {
     const hardStop = this.timers.setTimeout(() => this.stopEarly(f), this.opts.maxRequestMs);
     let result: StreamResult | undefined;
     try {
-      const it = this.deps.provider.complete(body, f.controller.signal);
+      const it = this.deps.provider.complete(body, f.controller.signal, { sendWhen });
       for (;;) {
         const n = await it.next();
         if (n.done) { result = n.value; break; }
@@ -270,7 +267,7 @@ export class CompletionEngine {
     }
     for (const settle of [...f.listeners]) settle();
     f.listeners.clear();
-    this.recordFlight(f, result, s);
+    if (f.sent) this.recordFlight(f, result, s);
   }
 
   private stopEarly(f: Flight): void {
@@ -284,6 +281,7 @@ export class CompletionEngine {
     f.abortReason = reason;
     if (this.flight === f) this.flight = undefined;
     f.controller.abort();
+    f.release(); // a prepared request leaves its hold only to find itself aborted
   }
 
   private recordFlight(f: Flight, result: StreamResult | undefined, s: CompletionSettings): void {

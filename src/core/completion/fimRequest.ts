@@ -3,13 +3,14 @@
 import type { FimProvider } from '../wire/types';
 import { fimTemplateFor } from '../providers/fimTemplates';
 import type { CompletionInput, CompletionSettings, EngineOptions } from './engineTypes';
+import { openBrackets } from './brackets';
 import { decideLineMode, type LineMode } from './postprocess';
 import { renderSnippets } from './snippets';
 import { cursorContext, type CursorContext } from './window';
 
 export type FimBody = Parameters<FimProvider['complete']>[0];
 
-export interface PostprocessArgs { ctx: CursorContext; mode: LineMode; maxLines: number; stops: string[]; prefix: string; suffix: string }
+export interface PostprocessArgs { ctx: CursorContext; mode: LineMode; maxLines: number; stops: string[]; prefixOpen: string[]; suffix: string }
 
 export interface FimRequest {
   mode: LineMode;
@@ -38,5 +39,5 @@ export function buildFimRequest(
   };
   // The family's template tokens are cut client-side too: a server that ignores `stop` must not leak them.
   const cut = [...opts.stops, ...fimTemplateFor(model).stop];
-  return { mode, model, body, pp: { ctx, mode, maxLines: s['completion.maxLines'], stops: cut, prefix: win.prefix, suffix: win.suffix } };
+  return { mode, model, body, pp: { ctx, mode, maxLines: s['completion.maxLines'], stops: cut, prefixOpen: openBrackets(win.prefix), suffix: win.suffix } };
 }

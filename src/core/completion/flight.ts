@@ -31,6 +31,10 @@ export interface Flight {
   shown: boolean;
   /** Callers waiting for the stream's end. */
   listeners: Set<() => void>;
+  /** False while prepared and held (engine.prepare); only a sent request is timed and recorded. */
+  sent: boolean;
+  /** Lets a prepared request go (sent, or to end at once when aborted). */
+  release: () => void;
 }
 
 export interface Recent {
@@ -74,4 +78,37 @@ export function resultFor(f: Flight, input: CompletionInput, source: 'model' | '
   if (!f.final.startsWith(typed)) return undefined;
   const text = f.final.slice(typed.length);
   return text.trim() ? { text, id: f.id, source } : undefined;
+}
+
+/** A request prepared and held until `sendWhen` settles (the flight's `release`). */
+export function heldFlight(
+  id: string, input: CompletionInput, at: Pick<Flight, 'key' | 'mode' | 'model' | 'startedAt' | 'wallStartedAt'>,
+): { flight: Flight; sendWhen: Promise<void> } {
+  let release!: () => void;
+  const sendWhen = new Promise<void>((r) => { release = r; });
+  const flight: Flight = {
+    id, docUri: input.docUri, prefix: input.prefix, suffix: input.suffix, ...at,
+    controller: new AbortController(), text: '', enough: false, chunks: 0, waiters: 0, graceTimer: undefined,
+    shown: false, listeners: new Set(), sent: false, release,
+  };
+  return { flight, sendWhen };
+}
+
+/**
+ * What one caller gets when the flight ends, or 'aborted' when its own signal goes first. Settled synchronously
+ * when the engine ends the flight, before it writes the ledger record, so `shown` is known by then.
+ */
+export function flightEnd(f: Flight, input: CompletionInput, signal: AbortSignal, source: 'model' | 'reuse'): Promise<CompletionResult | 'aborted' | undefined> {
+  return new Promise((resolve) => {
+    const onAbort = (): void => { f.listeners.delete(onDone); resolve('aborted'); };
+    const onDone = (): void => {
+      signal.removeEventListener('abort', onAbort);
+      const res = resultFor(f, input, source);
+      if (res) f.shown = true;
+      resolve(res);
+    };
+    if (signal.aborted) { resolve('aborted'); return; }
+    f.listeners.add(onDone);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

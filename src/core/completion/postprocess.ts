@@ -1,7 +1,7 @@
 // What turns a raw model stream into a suggestion worth showing: single vs multi-line, stop sequences, repeat
 // filters, bracket balancing and a line cap. Also decides, chunk by chunk, when the stream has given enough.
 
-import { balanceBrackets, openBrackets } from './brackets';
+import { balanceBrackets } from './brackets';
 import type { CursorContext } from './window';
 
 export type LineMode = 'single' | 'multi';
@@ -27,8 +27,8 @@ export interface PostprocessContext {
   mode: LineMode;
   maxLines: number;
   stops: readonly string[];
-  /** The (pruned) prefix, for the brackets it leaves open. */
-  prefix: string;
+  /** Brackets the (pruned) prefix leaves open, innermost last: found when the request is built, not on its answer. */
+  prefixOpen: readonly string[];
   /** The (pruned) suffix, for repeats and auto-closed brackets. */
   suffix: string;
 }
@@ -70,7 +70,7 @@ export function postprocess(raw: string, p: PostprocessContext): string {
   text = text.replace(/\s+$/, '');
   if (!text.trim()) return '';
   if (repeatsSuffix(text, p) || repeatsLineAbove(text, p.ctx)) return '';
-  text = balanceBrackets(text, openBrackets(p.prefix), p.suffix).replace(/\s+$/, '');
+  text = balanceBrackets(text, p.prefixOpen, p.suffix).replace(/\s+$/, '');
   return text.trim() ? text : '';
 }
 

@@ -26,6 +26,8 @@ export interface GuardOptions {
   maxRetries?: number;
   /** Check each NDJSON line of 2xx bodies and fail the request on one that is not JSON. */
   validateNdjson?: boolean;
+  /** Hold every request until this settles (prepared ahead, sent later); deadlines start when it is sent. */
+  sendWhen?: Promise<unknown>;
   fetch?: typeof fetch;
 }
 
@@ -47,11 +49,18 @@ export class RequestGuard {
   private readonly timers = new Set<Timer>();
   private readonly onUserAbort = (): void => this.controller.abort();
   private readonly base: typeof fetch;
+  /** Settles when a held request may go: sent (opts.sendWhen) or aborted, whichever comes first. */
+  private readonly hold: Promise<unknown> | undefined;
 
   constructor(private readonly userSignal: AbortSignal, private readonly opts: GuardOptions) {
     this.base = opts.fetch ?? globalThis.fetch;
     if (userSignal.aborted) this.controller.abort();
     else userSignal.addEventListener('abort', this.onUserAbort, { once: true });
+    const sendWhen = opts.sendWhen;
+    this.hold = sendWhen && new Promise((go) => {
+      sendWhen.then(go, go);
+      this.controller.signal.addEventListener('abort', go, { once: true });
+    });
   }
 
   /** Pass to the client as the request's signal: aborted by the user or by a deadline. */
@@ -84,6 +93,7 @@ export class RequestGuard {
   }
 
   readonly fetch: typeof fetch = async (input, init) => {
+    if (this.hold) await this.hold;
     this.state.attempts++;
     const signal = init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal;
     const firstByte = this.timer(this.opts.firstByteTimeoutMs, () => { this.state.timedOut = true; this.controller.abort(); });

@@ -20,7 +20,7 @@ import { notLocalEndpointFailure, remoteModelFailure, remoteWhere } from './notL
 import { isRemoteOllamaModel } from '../route/locality';
 import { isModelNotFound, ollamaFailure, pullFailure } from './ollamaFailures';
 import { residencyOf, warmModel, type ResidencyPorts } from './ollamaResidency';
-import type { ChatBody, ChatProvider, FimBody, FimProvider, ProviderFailure, StreamResult } from '../wire/types';
+import type { ChatBody, ChatProvider, FimBody, FimProvider, FimSendOptions, ProviderFailure, StreamResult } from '../wire/types';
 import { ollamaMessages, ollamaToolCalls, openAITools } from './toolWire';
 
 export interface OllamaProviderOptions extends CommonProviderOptions {
@@ -101,10 +101,10 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     };
   }
 
-  function guardFor(signal: AbortSignal, firstByteMs = o.firstByteTimeoutMs): RequestGuard {
+  function guardFor(signal: AbortSignal, firstByteMs = o.firstByteTimeoutMs, sendWhen?: Promise<unknown>): RequestGuard {
     return new RequestGuard(signal, {
       firstByteTimeoutMs: firstByteMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
-      validateNdjson: true, ...(o.fetch ? { fetch: o.fetch } : {}),
+      validateNdjson: true, ...(o.fetch ? { fetch: o.fetch } : {}), ...(sendWhen ? { sendWhen } : {}),
     });
   }
 
@@ -166,12 +166,12 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
   async function* run(
     model: string, signal: AbortSignal, inputText: string, modelSetting: string,
     start: (client: Ollama, info: OllamaModelInfo) => Promise<AsyncIterable<ChatResponse | GenerateResponse>>,
-    textOf: (part: ChatResponse | GenerateResponse) => string,
+    textOf: (part: ChatResponse | GenerateResponse) => string, sendWhen?: Promise<unknown>,
   ): AsyncGenerator<string, StreamResult, void> {
-    const meter = new Meter(o.clock);
+    const meter = new Meter(o.clock).startWhen(sendWhen);
     if (!(await localEndpoint())) return failed(meter, inputText, model, notLocalEndpointFailure(o.baseUrl, 'hybrid.local.baseUrl'));
     if (signal.aborted) return failed(meter, inputText, model, undefined);
-    const guard = guardFor(signal);
+    const guard = guardFor(signal, o.firstByteTimeoutMs, sendWhen);
     const ctx = { ...context(model, guard), modelSetting, sentText: inputText };
     let complete = false;
     try {
@@ -228,7 +228,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     return calls.length ? { ...result, toolCalls: calls } : result;
   }
 
-  function complete(body: FimBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
+  function complete(body: FimBody, signal: AbortSignal, send?: FimSendOptions): AsyncGenerator<string, StreamResult, void> {
     return run(body.model, signal, `${body.prefix}${body.suffix}`, 'hybrid.local.completionModel', (client, info) => {
       if (info.capabilities.includes('insert')) {
         return client.generate({
@@ -241,7 +241,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
         model: body.model, prompt: template.build(body.prefix, body.suffix), raw: true, stream: true, keep_alive: keepAlive,
         options: requestOptions(body.maxTokens, [...(body.stop ?? []), ...template.stop], body.temperature),
       });
-    }, (part) => ('response' in part ? part.response ?? '' : ''));
+    }, (part) => ('response' in part ? part.response ?? '' : ''), send?.sendWhen);
   }
 
   async function health(model?: string): Promise<OllamaHealth> {

@@ -5,18 +5,18 @@
 
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
-import type { FimBody, StreamResult } from '../wire/types';
+import type { FimBody, FimSendOptions, StreamResult } from '../wire/types';
 import { deadlineFailure, protocolFailure } from './failures';
 import { fimTemplateFor } from './fimTemplates';
 import { openSession, sessionFailure, STREAM_WITH_USAGE, type SessionConfig } from './openaiSession';
 import { failed, Meter } from './streamMeter';
 
-export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSignal) => AsyncGenerator<string, StreamResult, void> {
-  return async function* complete(body, signal) {
-    const meter = new Meter(cfg.o.clock);
+export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSignal, send?: FimSendOptions) => AsyncGenerator<string, StreamResult, void> {
+  return async function* complete(body, signal, send) {
+    const meter = new Meter(cfg.o.clock).startWhen(send?.sendWhen);
     const input = `${body.prefix}${body.suffix}`;
     // Private code: never to anything but the private tier (the session checks the endpoint is local).
-    const opened = await openSession(cfg, { model: body.model, modelSetting: 'hybrid.local.completionModel', sentText: input }, false, signal);
+    const opened = await openSession(cfg, { model: body.model, modelSetting: 'hybrid.local.completionModel', sentText: input, ...(send?.sendWhen ? { sendWhen: send.sendWhen } : {}) }, false, signal);
     if ('failure' in opened) return failed(meter, input, body.model, opened.failure);
     const { guard, ctx, client } = opened.session;
     const template = fimTemplateFor(body.model);

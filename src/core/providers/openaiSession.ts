@@ -30,7 +30,9 @@ export interface OpenAISession { guard: RequestGuard; ctx: FailureContext; clien
  * The session for one request, or why it cannot start (`failure` undefined: the user already cancelled).
  * `sealed` says whether the egress gate sealed the body; the cloud refuses anything else.
  */
-export async function openSession(cfg: SessionConfig, req: { model: string; modelSetting: string; sentText: string; hooks?: StreamHooks }, sealed: boolean, signal: AbortSignal):
+export async function openSession(
+  cfg: SessionConfig, req: { model: string; modelSetting: string; sentText: string; hooks?: StreamHooks; sendWhen?: Promise<unknown> }, sealed: boolean, signal: AbortSignal,
+):
 Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   const { o, local, name } = cfg;
   const { model, modelSetting } = req;
@@ -53,6 +55,7 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
     isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),
     maxRetries: cfg.maxRetries, ...(req.hooks?.onWait ? { onWait: (w) => req.hooks!.onWait!(waitNotice(name, w)) } : {}),
+    ...(req.sendWhen ? { sendWhen: req.sendWhen } : {}),
   });
   const ctx: FailureContext = {
     name, baseUrl: o.baseUrl, model,

@@ -15,12 +15,18 @@ export function chatText(system: string, messages: readonly ChatTurn[]): string 
 }
 
 export class Meter {
-  private readonly start: number;
+  private start: number;
   private first: number | null = null;
   chars = 0;
 
   constructor(private readonly clock: Clock) {
     this.start = clock.now();
+  }
+
+  /** Times from when the request was sent, for one prepared ahead (FimSendOptions.sendWhen). */
+  startWhen(sent: Promise<unknown> | undefined): this {
+    void sent?.then(() => { this.start = this.clock.now(); });
+    return this;
   }
 
   onText(text: string): void {

@@ -98,9 +98,18 @@ export interface ModelResidency {
   loadedContext?: number;
 }
 
+/** How a completion request is sent. */
+export interface FimSendOptions {
+  /**
+   * Prepare now, send later: everything up to the first HTTP request (client, headers, body) is done at once, and
+   * the request leaves when this settles. Aborting the signal meanwhile ends it without anything sent.
+   */
+  sendWhen?: Promise<unknown>;
+}
+
 export interface FimProvider {
   readonly id: string;
-  complete(body: FimBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void>;
+  complete(body: FimBody, signal: AbortSignal, send?: FimSendOptions): AsyncGenerator<string, StreamResult, void>;
   /** Undefined when the server cannot say (no /api/ps): callers then assume it is loaded. */
   residency?(model: string, signal: AbortSignal): Promise<ModelResidency | undefined>;
   /** Loads the model into memory, allowed `loadTimeoutMs`; a failure when it could not. */

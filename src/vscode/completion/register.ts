@@ -62,7 +62,7 @@ export function registerInlineCompletion(deps: InlineCompletionDeps): InlineComp
   let fim = fresh();
   const provider: FimProvider = {
     get id() { return fim.id; },
-    complete: (body, signal) => fim.complete(body, signal),
+    complete: (body, signal, send) => fim.complete(body, signal, send),
     residency: (model, signal) => fim.residency?.(model, signal) ?? Promise.resolve(undefined),
     warm: (model, ms, signal) => fim.warm?.(model, ms, signal) ?? Promise.resolve(undefined),
   };

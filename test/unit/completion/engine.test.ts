@@ -229,7 +229,7 @@ suite('completion engine', () => {
     assert.equal(r.provider.last.body.prefix, 'import { k } from "./util";\nk');
   });
 
-  test('the prompt (snippets, definitions) is built in the debounce\'s last moments, so the request leaves as it ends', async () => {
+  test('the request (prompt, snippets, client) is prepared in the debounce\'s last moments and leaves as it ends', async () => {
     const r = rig();
     r.provider.script = (_b, call) => { call.push('1;'); call.end(); };
     const snippets = [{ path: 'util.ts', text: 'export const k = 1;' }];
@@ -241,10 +241,14 @@ suite('completion engine', () => {
     assert.deepEqual(built, [], 'nothing is collected on the keystroke or early in the wait');
     await r.timers.advance(20);
     assert.deepEqual(built, [t0 + 210], 'built 40 ms before the debounce ends');
-    assert.equal(r.provider.calls.length, 0);
+    assert.equal(r.provider.prepared, 1, 'the provider prepares it then');
+    assert.equal(r.provider.calls.length, 0, 'but holds it: nothing is sent before the debounce ends');
     await r.timers.advance(30);
+    assert.equal(r.provider.calls.length, 1, 'sent as the debounce ends');
     assert.equal((await p)?.text, '1;');
     assert.equal(built.length, 1, 'not built again when the request leaves');
+    assert.equal(r.records.length, 1);
+    assert.equal(r.records[0]!.totalMs, 0, 'timed from when it was sent, not from when it was prepared');
     assert.match(r.provider.last.body.prefix, /^\/\/ Path: util\.ts/);
     // A keystroke inside those moments costs one build and sends nothing for the old text.
     const q1 = r.engine.provide(input('const b = '), new AbortController().signal);
@@ -254,7 +258,9 @@ suite('completion engine', () => {
     assert.equal(await q1, undefined);
     await q2;
     assert.equal(built.length, 3);
+    assert.equal(r.provider.prepared, 3);
     assert.deepEqual(r.provider.calls.map((c) => c.body.prefix.endsWith('const b = ')), [false, false], 'the superseded text was never sent');
+    assert.equal(r.records.length, 2, 'a request dropped before it was sent leaves no ledger record');
   });
 
   test('what became of a suggestion is a record of its own that names the request, its model and language', async () => {

@@ -1,6 +1,6 @@
 // Hand-made clock/timers and an in-memory FimProvider whose streams the test drives chunk by chunk.
 
-import type { FimBody, FimProvider, ProviderFailure, StreamResult } from '../../../src/core/wire/types';
+import type { FimBody, FimProvider, FimSendOptions, ProviderFailure, StreamResult } from '../../../src/core/wire/types';
 import type { Timers } from '../../../src/core/completion';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import type { CompletionSettings } from '../../../src/core/completion';
@@ -91,17 +91,32 @@ export class FakeCall {
   }
 }
 
-/** Answers with `script(body)` at once when set; otherwise leaves each call open for the test to drive. */
+/**
+ * Answers with `script(body)` at once when set; otherwise leaves each call open for the test to drive. A request
+ * prepared ahead is in `calls` only once sent, as a server sees it; `prepared` counts every complete() call.
+ */
 export class FakeFimProvider implements FimProvider {
   readonly id = 'fake';
   readonly calls: FakeCall[] = [];
+  prepared = 0;
   script: ((body: FimBody, call: FakeCall) => void) | undefined;
 
-  complete(body: FimBody, signal: AbortSignal): AsyncGenerator<string, StreamResult, void> {
-    const call = new FakeCall(body, signal);
-    this.calls.push(call);
-    this.script?.(body, call);
-    return call.stream(body.model);
+  complete(body: FimBody, signal: AbortSignal, send?: FimSendOptions): AsyncGenerator<string, StreamResult, void> {
+    this.prepared++;
+    const open = (): FakeCall => {
+      const call = new FakeCall(body, signal);
+      this.calls.push(call);
+      this.script?.(body, call);
+      return call;
+    };
+    if (!send?.sendWhen) return open().stream(body.model);
+    const sendWhen = send.sendWhen;
+    return (async function* () {
+      await sendWhen;
+      // Aborted while held: nothing reaches the server (the real guard's fetch rejects at once).
+      if (signal.aborted) return { usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'estimate' }, timing: { ttftMs: null, totalMs: 0 }, model: body.model, finish: 'cancelled' } satisfies StreamResult;
+      return yield* open().stream(body.model);
+    })();
   }
 
   get last(): FakeCall {

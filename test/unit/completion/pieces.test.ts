@@ -13,7 +13,7 @@ function flight(over: Partial<Flight> = {}): Flight {
   return {
     id: 'cmp-1', docUri: 'file:///a.ts', prefix: 'const total = ', suffix: '\n', key: 'k', mode: 'single', model: 'm',
     controller: new AbortController(), text: '', enough: false, chunks: 0, waiters: 0, graceTimer: undefined,
-    startedAt: 0, wallStartedAt: 0, shown: false, listeners: new Set(), ...over,
+    startedAt: 0, wallStartedAt: 0, shown: false, listeners: new Set(), sent: true, release: () => undefined, ...over,
   };
 }
 

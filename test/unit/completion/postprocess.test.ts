@@ -5,7 +5,7 @@ import { renderSnippets } from '../../../src/core/completion/snippets';
 
 function pp(raw: string, prefix: string, suffix: string, mode?: LineMode, maxLines = 12): string {
   const ctx = cursorContext(prefix, suffix);
-  return postprocess(raw, { ctx, mode: mode ?? decideLineMode(ctx), maxLines, stops: ['```'], prefix, suffix });
+  return postprocess(raw, { ctx, mode: mode ?? decideLineMode(ctx), maxLines, stops: ['```'], prefixOpen: openBrackets(prefix), suffix });
 }
 
 suite('completion window', () => {
@@ -95,6 +95,15 @@ suite('completion post-processing', () => {
   test('closers are kept when the suffix does not have them', () => {
     assert.equal(pp('a, b);', 'foo(', ''), 'a, b);');
     assert.equal(pp('\n  return 1;\n}', 'function f() {', ''), '\n  return 1;\n}');
+  });
+
+  test('closers the suffix already has are dropped whatever whitespace (any kind) stands between them', () => {
+    const rest = '\nconst later = [1, 2];\n'.repeat(500);
+    assert.equal(balanceBrackets('a, b);', ['('], ` \t\n\u00a0 ) ;${rest}`), 'a, b');
+    assert.equal(balanceBrackets('a, b);', ['('], ')'), 'a, b');
+    assert.equal(balanceBrackets('a, b)', ['('], ' \n ]'), 'a, b)', 'a different closer follows: kept');
+    assert.equal(balanceBrackets('a, b) }', ['{', '('], ') \n }'), 'a, b');
+    assert.equal(balanceBrackets('a, b) }', ['{', '('], ')'), 'a, b) }', 'only part of the tail follows: kept');
   });
 
   test('a closer that matches nothing ends the suggestion', () => {

@@ -74,6 +74,32 @@ suite('providers/ollama against the fake Ollama API', () => {
     assert.equal(gen['keep_alive'], '30m');
   });
 
+  test('FIM prepared ahead is held until sendWhen settles; its first-byte deadline starts then; aborted while held, nothing is sent', async () => {
+    const p = provider({ firstByteTimeoutMs: 150 });
+    const body = { model: FIM, prefix: 'def add(a, b):\n    ', suffix: '\n', maxTokens: 16 };
+    await drain(p.complete(body, never())); // /api/show answered and cached, as after the first request
+    fake.reset();
+    let send!: () => void;
+    const sendWhen = new Promise<void>((r) => { send = r; });
+    const pending = drain(p.complete(body, never(), { sendWhen }));
+    await new Promise((r) => setTimeout(r, 300)); // longer than the first-byte deadline
+    assert.equal(generations().length, 0, 'nothing reaches the server while held');
+    send();
+    const d = await pending;
+    assert.equal(d.result.finish, 'stop', 'not timed out: the deadline starts when the request is sent');
+    assert.equal(generations().length, 1);
+    assert.ok((d.result.timing.totalMs) < 300, `timed from sending, not preparing (${d.result.timing.totalMs} ms)`);
+
+    fake.reset();
+    const held = new AbortController();
+    const dropped = drain(p.complete(body, held.signal, { sendWhen: new Promise(() => undefined) }));
+    await new Promise((r) => setTimeout(r, 20));
+    held.abort();
+    const r = await dropped;
+    assert.equal(r.result.finish, 'cancelled');
+    assert.equal(fake.requests.length, 0, 'aborted while held: no request at all');
+  });
+
   test('FIM on a model without insert: the family template with raw: true and its stop tokens', async () => {
     const d = await drain(provider().complete({ model: NO_INSERT, prefix: 'int main() {', suffix: '}', maxTokens: 32 }, never()));
     assert.equal(d.result.finish, 'stop');
