@@ -1,7 +1,8 @@
 // The inline-completion pipeline, editor-free. Order per call: settings gate → typed-ahead (the user is typing
 // what the last suggestion said) → LRU cache → join the in-flight stream if the new prefix extends it →
-// otherwise abort the in-flight request, debounce, and start one new request. At most one request is ever in
-// flight, and it is really aborted (its AbortController), so Ollama never queues stale generations.
+// otherwise debounce (the new request is prepared in its last moments and held), abort the in-flight request and
+// send the new one. At most one request is ever in flight, and it is really aborted (its AbortController), so
+// Ollama never queues stale generations.
 
 import type { StreamResult } from '../wire/types';
 import { nullLogger, type Logger } from '../ports';
@@ -243,6 +244,8 @@ export class CompletionEngine {
     } finally {
       this.timers.clearTimeout(hardStop);
     }
+    // Ended while held (a check before any request failed): settle once it is sent, as if it failed then, or drop it.
+    if (!f.sent && !f.abortReason) await sendWhen;
     f.endedAt = this.now();
     if (this.flight === f) this.flight = undefined;
     if (f.graceTimer !== undefined) { this.timers.clearTimeout(f.graceTimer); f.graceTimer = undefined; }

@@ -287,6 +287,29 @@ suite('completion engine', () => {
     assert.equal(r.records.length, 1);
   });
 
+  test('a prepared request that fails before it is sent (endpoint not local) is said once sent, and not at all if dropped', async () => {
+    const r = rig();
+    r.provider.failBeforeSend = { code: 'notLocal', message: 'http://10.0.0.5:11434 is not on this machine', fix: 'openSettings' };
+    const dropped = r.engine.provide(doc('const a = '), new AbortController().signal);
+    await r.timers.advance(230); // prepared (and already failed inside the provider), not yet sent
+    assert.equal(r.provider.prepared, 1);
+    const p = r.engine.provide(doc('const a = 1'), new AbortController().signal);
+    assert.equal(await dropped, undefined);
+    await flush();
+    assert.deepEqual([r.records.length, r.health.length], [0, 0], 'dropped unsent: no record, no health change');
+    await r.timers.advance(250);
+    assert.equal(await p, undefined, 'settles: no wait on a flight that had already ended');
+    await flush();
+    assert.equal(r.records.length, 1);
+    assert.equal(r.records[0]?.status, 'failed');
+    assert.deepEqual(r.health.map((h) => h.state), ['notLocal']);
+    // Fixed and retried: the next request is sent and answered, not joined to the failed flight.
+    r.provider.failBeforeSend = undefined;
+    r.provider.script = (_b, call) => { call.push('2;'); call.end(); };
+    r.engine.retryNow();
+    assert.equal((await completed(r, doc('const a = 1')))?.text, '2;');
+  });
+
   test('local down: no suggestion, one health change per outage, no request storm, recovery when it is back', async () => {
     const r = rig({ retryWhileDownMs: 10_000 });
     r.provider.script = (_b, call) => call.fail({ code: 'connection', message: 'Ollama is not running', fix: 'startOllama' });

@@ -100,9 +100,15 @@ export class FakeFimProvider implements FimProvider {
   readonly calls: FakeCall[] = [];
   prepared = 0;
   script: ((body: FimBody, call: FakeCall) => void) | undefined;
+  /** Fails at once, before anything is sent, as a provider whose endpoint check refuses (not local). */
+  failBeforeSend: ProviderFailure | undefined;
 
   complete(body: FimBody, signal: AbortSignal, send?: FimSendOptions): AsyncGenerator<string, StreamResult, void> {
     this.prepared++;
+    const early = this.failBeforeSend;
+    if (early) return (async function* (): AsyncGenerator<string, StreamResult, void> {
+      return { usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'estimate' }, timing: { ttftMs: null, totalMs: 0 }, model: body.model, finish: 'error', failure: early };
+    })();
     const open = (): FakeCall => {
       const call = new FakeCall(body, signal);
       this.calls.push(call);
