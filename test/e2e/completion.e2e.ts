@@ -5,11 +5,14 @@ import * as assert from 'node:assert/strict';
 import { session } from './session';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openFile, runCommand } from './workbenchPage';
+import { hybridStatusItem, openFile, runCommand } from './workbenchPage';
 
 suite('inline completion (demo)', () => {
   test('typing shows a code suggestion from the local fake and Tab accepts it', async () => {
     const page = session().page;
+    // First in a fresh workbench when run alone: keystrokes typed before the extension has registered its provider
+    // are never offered to it (VS Code asks again only on the next edit), so wait for its status item first.
+    await hybridStatusItem(page).first().waitFor({ state: 'visible', timeout: 60_000 });
     await openFile(page, 'cart.ts');
     const file = path.join(session().workspace, 'src', 'cart.ts');
     const original = fs.readFileSync(file, 'utf8');
