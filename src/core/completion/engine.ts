@@ -45,6 +45,8 @@ export class CompletionEngine {
   private readonly warmth: ModelWarmth;
   private readonly budgets: BudgetMemo;
   private flight: Flight | undefined;
+  /** The request prepared during the debounce and not yet sent, if any. */
+  private held: Flight | undefined;
   private recent: Recent | undefined;
   /** Ids handed out recently, so an acceptance can be recorded with the model that made it. */
   private readonly issued = new LruCache<Meta>(200);
@@ -79,6 +81,8 @@ export class CompletionEngine {
 
   /** Settings that change the answer (model, windows) make cached suggestions stale. */
   clearCache(): void {
+    // A request prepared for the old settings (or provider) is not sent: the debounce's end prepares it afresh.
+    if (this.held) this.abortFlight(this.held, 'superseded');
     this.cache.clear();
     this.recent = undefined;
     this.warmth.invalidate();
@@ -124,7 +128,8 @@ export class CompletionEngine {
       }
       if (hit !== undefined) {
         const id = this.newId();
-        this.recordCacheHit(id, s['local.completionModel']);
+        this.issued.set(id, { model: s['local.completionModel'], wallStartedAt: this.wallNow() });
+        this.deps.record?.(cacheHitRecord(id, s['local.completionModel'], this.deps.provider.id, this.wallNow()));
         this.recent = { id, docUri: input.docUri, prefix: input.prefix, suffix: input.suffix, text: hit };
         trace({ outcome: 'shown', id, source: 'cache' });
         return { text: hit, id, source: 'cache' };
@@ -153,7 +158,8 @@ export class CompletionEngine {
     }
     const debouncedAt = this.now();
     if (this.flight) this.abortFlight(this.flight, 'superseded');
-    const flight = this.send(prepared ?? this.prepare(input, key, this.request(input, win, s, budget), s));
+    const ready = prepared && !prepared.abortReason ? prepared : undefined;
+    const flight = this.send(ready ?? this.prepare(input, key, this.request(input, win, s, budget), s));
     return this.join(flight, input, signal, 'model', (t) => trace({ ...t, debouncedAt }));
   }
 
@@ -208,12 +214,16 @@ export class CompletionEngine {
    */
   private prepare(input: CompletionInput, key: string, { mode, model, body, pp }: FimRequest, s: CompletionSettings): Flight {
     const { flight: f, sendWhen } = heldFlight(this.newId(), input, { key, mode, model, startedAt: this.now(), wallStartedAt: this.wallNow() });
+    this.held = f;
     void this.run(f, body, pp, s, sendWhen);
     return f;
   }
 
   private send(f: Flight): Flight {
+    if (this.held === f) this.held = undefined;
     f.sent = true;
+    // The request's own cap counts from when it leaves, not from when it was prepared.
+    f.hardStop = this.timers.setTimeout(() => this.stopEarly(f), this.opts.maxRequestMs);
     f.startedAt = this.now();
     f.wallStartedAt = this.wallNow();
     this.issued.set(f.id, { model: f.model, wallStartedAt: f.wallStartedAt });
@@ -223,7 +233,6 @@ export class CompletionEngine {
   }
 
   private async run(f: Flight, body: FimBody, pp: PostprocessArgs, s: CompletionSettings, sendWhen: Promise<void>): Promise<void> {
-    const hardStop = this.timers.setTimeout(() => this.stopEarly(f), this.opts.maxRequestMs);
     let result: StreamResult | undefined;
     try {
       const it = this.deps.provider.complete(body, f.controller.signal, { sendWhen });
@@ -241,11 +250,10 @@ export class CompletionEngine {
       this.log.warn('completion: provider threw', err);
       result = undefined;
       f.failure = { code: 'unknown', message: err instanceof Error ? err.message : String(err) };
-    } finally {
-      this.timers.clearTimeout(hardStop);
     }
     // Ended while held (a check before any request failed): settle once it is sent, as if it failed then, or drop it.
     if (!f.sent && !f.abortReason) await sendWhen;
+    if (f.hardStop !== undefined) this.timers.clearTimeout(f.hardStop);
     f.endedAt = this.now();
     if (this.flight === f) this.flight = undefined;
     if (f.graceTimer !== undefined) { this.timers.clearTimeout(f.graceTimer); f.graceTimer = undefined; }
@@ -270,7 +278,7 @@ export class CompletionEngine {
     }
     for (const settle of [...f.listeners]) settle();
     f.listeners.clear();
-    if (f.sent) this.recordFlight(f, result, s);
+    if (f.sent) this.deps.record?.(flightRecord(f, result, s, this.deps.provider.id, this.now()));
   }
 
   private stopEarly(f: Flight): void {
@@ -283,17 +291,8 @@ export class CompletionEngine {
     if (f.endedAt !== undefined || f.abortReason) return;
     f.abortReason = reason;
     if (this.flight === f) this.flight = undefined;
+    if (this.held === f) this.held = undefined;
     f.controller.abort();
     f.release(); // a prepared request leaves its hold only to find itself aborted
-  }
-
-  private recordFlight(f: Flight, result: StreamResult | undefined, s: CompletionSettings): void {
-    if (!this.deps.record) return;
-    this.deps.record(flightRecord(f, result, s, this.deps.provider.id, this.now()));
-  }
-
-  private recordCacheHit(id: string, model: string): void {
-    this.issued.set(id, { model, wallStartedAt: this.wallNow() });
-    this.deps.record?.(cacheHitRecord(id, model, this.deps.provider.id, this.wallNow()));
   }
 }

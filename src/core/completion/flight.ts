@@ -20,6 +20,8 @@ export interface Flight {
   chunks: number;
   waiters: number;
   graceTimer: unknown;
+  /** Stops a sent request that runs past maxRequestMs. */
+  hardStop?: unknown;
   abortReason?: 'superseded' | 'orphaned' | 'disposed';
   startedAt: number;
   wallStartedAt: number;

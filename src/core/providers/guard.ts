@@ -59,7 +59,8 @@ export class RequestGuard {
     const sendWhen = opts.sendWhen;
     this.hold = sendWhen && new Promise((go) => {
       sendWhen.then(go, go);
-      this.controller.signal.addEventListener('abort', go, { once: true });
+      if (this.controller.signal.aborted) go(undefined);
+      else this.controller.signal.addEventListener('abort', go, { once: true });
     });
   }
 

@@ -25,7 +25,7 @@ export class Meter {
 
   /** Times from when the request was sent, for one prepared ahead (FimSendOptions.sendWhen). */
   startWhen(sent: Promise<unknown> | undefined): this {
-    void sent?.then(() => { this.start = this.clock.now(); });
+    void sent?.then(() => { this.start = this.clock.now(); }, () => undefined);
     return this;
   }
 

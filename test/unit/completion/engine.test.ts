@@ -287,6 +287,40 @@ suite('completion engine', () => {
     assert.equal(r.records.length, 1);
   });
 
+  test('a prepared request\'s own cap (maxRequestMs) counts from when it is sent, not from when it was prepared', async () => {
+    const r = rig({ maxRequestMs: 100 });
+    const p = r.engine.provide(doc('const x = '), new AbortController().signal);
+    await r.timers.advance(250); // prepared at 210, sent at 250
+    r.provider.last.push('4');
+    await r.timers.advance(80); // 120 ms after preparing, 80 after sending
+    r.provider.last.push('2');
+    r.provider.last.end();
+    assert.equal((await p)?.text, '42', 'not cut at 100 ms after preparing');
+  });
+
+  test('settings (or the provider) changed while a request is held: it is prepared again, not sent as it was', async () => {
+    const r = rig();
+    const first = new FakeFimProvider();
+    const seen: string[] = [];
+    let current = first;
+    const engine = new CompletionEngine({
+      provider: { get id() { return current.id; }, complete: (b, sig, send) => current.complete(b, sig, send) },
+      settings: () => r.cfg.current, timers: r.timers, now: () => r.timers.now, record: (x) => r.records.push(x),
+      options: { adaptiveDebounce: false },
+    });
+    const second = new FakeFimProvider();
+    for (const [name, p] of [['old', first], ['new', second]] as const) p.script = (_b, call) => { seen.push(name); call.push('1;'); call.end(); };
+    const pending = engine.provide(doc('const y = '), new AbortController().signal);
+    await r.timers.advance(220);
+    assert.equal(first.prepared, 1, 'prepared with the old provider');
+    current = second;
+    engine.clearCache(); // what a settings change does (register.ts)
+    await r.timers.advance(30);
+    assert.equal((await pending)?.text, '1;');
+    assert.deepEqual(seen, ['new'], 'sent through the new provider only');
+    assert.equal(r.records.length, 1, 'one record: the dropped preparation leaves none');
+  });
+
   test('a prepared request that fails before it is sent (endpoint not local) is said once sent, and not at all if dropped', async () => {
     const r = rig();
     r.provider.failBeforeSend = { code: 'notLocal', message: 'http://10.0.0.5:11434 is not on this machine', fix: 'openSettings' };
