@@ -6,6 +6,7 @@
 
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './rules';
+import { smallAskAfterScene } from './smallAsk';
 import { anyOf } from './normalize';
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
 import { countWords, folded, normalizeText } from './normalize';
@@ -22,6 +23,8 @@ export interface ComplexityResult {
 const EXPLAIN = folded(/^\s*(?:explain|what does|what is|what's|erkläre?|was (?:macht|ist)|explique|que fait|qu'est-ce|explica|qué (?:hace|es))\b/i);
 
 const BASE = 0.35;
+/** What the topic words of a scene before a narrow ask may add together, at most. */
+const SCENE_CAP = 0.2;
 
 const CODE_CHOICE = 'choice between two code forms';
 const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
@@ -47,11 +50,14 @@ const NARROWED = anyOf([
   /(?<![а-яё])но(?![а-яё])[^.?!]{0,20}(?:нужн\S* только|только нуж|хочу только|просто нуж|только спрос)/,
 ]);
 
-function narrowsTheAsk(prose: string): boolean {
+/** The narrow ask after a scene (see smallAsk.ts), when it names no hard problem itself. */
+function narrowAsk(prose: string): string | undefined {
   const m = NARROWED.exec(prose);
-  if (!m) return false;
-  const ask = prose.slice(m.index);
-  return !HIGH.some((rule) => !TOPIC_ONLY.has(rule.signal) && rule.re.test(ask));
+  const ask = m ? prose.slice(m.index) : smallAskAfterScene(prose);
+  if (ask === undefined || HIGH.some((rule) => !TOPIC_ONLY.has(rule.signal) && rule.re.test(ask))) return undefined;
+  // "How do I keep the cache and the database consistent": an ask about how parts behave together is not narrow.
+  if (systemParts(ask).length >= 2) return undefined;
+  return ask;
 }
 
 const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
@@ -97,7 +103,8 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   // Big words around a trivial ask: defining a term or expanding an abbreviation is small however large the
   // term, unless the question is about the asker's own system or a failure in it.
   const define = !edit && !diagnosis && asksForDefinition(prose) && !(owned && parts.length >= 1);
-  const narrowed = !edit && !define && !diagnosis && narrowsTheAsk(prose);
+  const ask = !edit && !define && !diagnosis ? narrowAsk(prose) : undefined;
+  const narrowed = ask !== undefined;
   // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
   // edit is about the system only when it says so outright or names three parts. A mechanical change (fix the
   // indentation, the heading levels) stays mechanical however many parts the scene or the document names.
@@ -113,9 +120,13 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   for (const rule of HIGH) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: rule.weight * topicFactor });
   }
+  // However many system words the scene before a narrow ask stacks up, together they stay background.
+  const sceneTotal = out.reduce((n, e) => n + e.delta, 0);
+  if (narrowed && !systemWide && sceneTotal > SCENE_CAP) for (const e of out) e.delta *= SCENE_CAP / sceneTotal;
   // Told without code and about something that runs: the cause is between parts (see taskSignals.ts).
   const noCode = request.context.length === 0 && pastedCodeLines(q) === 0;
-  if (noCode && !edit && !define && !local && reportsRunningFailure(prose)) out.push({ signal: FAILURE_REPORT_SIGNAL, delta: 0.2 });
+  // After a narrowed ask only the ask is read for a failure: the scene before it was background.
+  if (noCode && !edit && !define && !local && reportsRunningFailure(ask ?? prose)) out.push({ signal: FAILURE_REPORT_SIGNAL, delta: 0.2 });
   const hardContent = out.some((e) => HARD_CONTENT.has(e.signal));
   for (const rule of LOW) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });
@@ -134,9 +145,10 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
 
   const files = new Set(request.context.map((c) => c.path).filter(Boolean)).size;
   const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0) + pastedCodeLines(q);
-  const words = countWords(prose);
   const questions = questionCount(prose);
   const listItems = (q.match(/(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])[ \t]+\S/g) ?? []).length;
+  // A long scene before a narrow ask is not a long question: the ask's own length counts.
+  const words = ask !== undefined && !systemWide ? countWords(ask) : countWords(prose);
   if (words >= 60) out.push({ signal: `long question (${words} words)`, delta: 0.15 });
   else if (words >= 35) out.push({ signal: `detailed question (${words} words)`, delta: 0.08 });
   // Brevity says a question is simple unless it names a hard problem with no code attached: "outbox or CDC?" is

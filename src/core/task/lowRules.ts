@@ -85,6 +85,7 @@ export const LOW: Rule[] = [
     /\bgive[sn]? (?:an |this )?error\b/,
     /\bwon't compile/,
     /\bdoesn't compile/,
+    /\b(?:ca )?(?:ne )?compile pas\b|\bno compila\b|\bnao compila\b|\bnon compila\b|\bkompiliert nicht\b|\bcompiler? error\b/,
     /\bwhat is the output\b/,
     /\bwhat does .{0,40} return\b/,
     /\bwhat(?:'s| is) the (?:output|result|default|shortcut|equivalent|syntax)\b/,

@@ -1,0 +1,80 @@
+// A scene, then a small ask: people describe their whole platform ("eight devs, Angular, a monorepo debate, a
+// rewrite next year") and then ask how to lowercase a string. Two ways the text says the ask is small:
+// - the asker says so, dismissing the scene ("none of that matters", "my ticket is tiny", "ma question est toute
+//   bête", "das spielt keine Rolle", "今回のタスクはとても小さくて") — what follows the cue is the ask;
+// - the last clause is a how-to about a language or tool feature ("how do I convert a string to int in Go",
+//   "git 怎么撤销上一次 commit", "yaml에서 여러 줄 문자열은 어떻게 써요") after a scene of at least one clause.
+// Either way the caller still refuses when the ask itself names a hard problem.
+
+import { anyOf } from './normalize';
+import { isDirectEdit } from './questionShape';
+
+const SMALL_ASK_CUE = anyOf([
+  // The scene dismissed.
+  /\b(?:none of (?:that|this)|all (?:of )?that|that all|any of (?:that|this)) (?:matters?|is relevant)\b/,
+  /\b(?:none of (?:that|this)|that|this|it) (?:doesn'?t|does not|don'?t) (?:really )?matter\b/,
+  /\bnot (?:trying|here|asking) to (?:solve|fix|discuss|change) (?:any|all) of (?:that|this|it)\b/,
+  /\b(?:spielt|spielen) (?:\w+ ){0,3}keine rolle\b|\bist (?:\w+ ){0,2}egal\b|\bkeine grundsatzdiskussion\b/,
+  /\bpeu importe\b|\bca n'a (?:pas|rien) (?:d'importance|a voir)\b|\btout ca pour dire\b/,
+  /\bno importa\b|\beso da igual\b|\bnao importa\b|\bnon importa\b|\bnon c'entra\b/,
+  /неважно|не важно|не имеет значения|это всё не (?:важно|относится)/,
+  /(?:这些|那些|这个|其他)(?:都)?(?:不重要|无所谓|不相关|跟这个没关系)|(?:それ|これ)(?:は|らは)(?:どうでも|関係(?:ない|ありません))|(?:그건|그런 건|다) 상관없/,
+  // The ask called small, basic or dumb by the asker.
+  /\b(?:my|the|this|today'?s) (?:ticket|task|question|problem|ask) is (?:tiny|small|simple|basic|trivial|easy|dumb|stupid)\b/,
+  /\b(?:sound|sounds|is|be|probably) (?:really |super |so )?(?:dumb|stupid|basic|silly|trivial)\b|\bi know (?:it'?s|this is) (?:basic|dumb|simple|trivial)\b/,
+  /\b(?:einfache|dumme|simple|blode) frage\b|\bfrage ist (?:ganz )?(?:einfach|simpel|banal)\b/,
+  /\bquestion (?:est )?(?:toute |tres )?(?:bete|simple|basique|triviale)\b|\bquestion de debutant\b/,
+  /\bpregunta (?:muy |super )?(?:tonta|simple|basica|facil)\b|\bpergunta (?:bem )?(?:boba|simples|basica)\b|\bcoisa (?:bem )?simples\b|\bcosa (?:molto )?(?:semplice|banale)\b|\bdomanda (?:banale|stupida|semplice)\b/,
+  /(?:простой|глупый|банальный|детский) вопрос|(?:簡単|単純|初歩的)な(?:質問|こと)|(?:タスク|作業|質問)(?:は|が)(?:とても|すごく)?(?:小さ|簡単)|(?:简单|基础|小白|低级)的?问题|(?:간단한|기초적인|바보 같은) 질문/,
+]);
+
+// A how-to about a feature of a language or tool, as the last clause of the text.
+const TOOLS = '(?:go|golang|python|java|kotlin|scala|rust|c#|c\\+\\+|php|ruby|swift|typescript|javascript|js|ts|node|sql|postgres|mysql|bash|shell|powershell|git|yaml|json|regex|css|html|docker|kubectl|helm|cron|vim|excel|date-fns|moment|lodash|pandas|numpy|react|vue|angular|django|flask|spring|linq)';
+const HOW = anyOf([
+  /\b(?:how (?:do|can|would|should) (?:i|you|one|we)|how to|what(?:'s| is) the (?:syntax|format string|way|pythonic way|easiest way|simplest way|command)|what does .{1,30} do|whats the (?:format string|syntax|pythonic way|command))\b/,
+  /\bwie \w+e ich\b|\bwie (?:kann|geht|bekomme)\b|\bwie geht das\b/,
+  /\bcomment (?:je|on|faire|supprimer|ecrire|convertir)\b/,
+  /\bcomo (?:le |lo |se |hago|puedo|faco|eu|posso|converto|escrevo)\b|\bcómo\b/,
+  /\bcome (?:si|faccio|posso|scrivo)\b/,
+  /\bкак (?:в |сделать|посмотреть|написать|удалить|преобразовать|получить)/,
+  /怎么|如何|どうやって|どう(?:書|す|や)|方法|書き方|어떻게|방법/,
+]);
+const IN_TOOL = new RegExp(`(?:\\b(?:in|en|em|с|в|на|mit|with|using|per|dans|con|com)\\s+${TOOLS}\\b|(?:^|[\\s,(])${TOOLS}(?:\\s*(?:에서|で|里|中|에서는|では)|\\s+(?:怎么|如何)|\\b))`, 'i');
+
+// Where one clause ends: a sentence end, colon, semicolon or comma (full-width ones are ASCII after NFKC), a
+// dash between spaces, or the ideographic full stop and comma.
+const CLAUSE_END = /[.?!:;,](?=\s|[^\x00-\x7f])|\s[—–-]\s|[。、]/g;
+
+/** The clause that carries the ask (after the last clause end that has words after it) and the scene before it. */
+function lastClause(prose: string): { ask: string; scene: string } | undefined {
+  const text = prose.trimEnd();
+  let cut = -1;
+  for (const m of text.matchAll(CLAUSE_END)) if (m.index + m[0].length < text.length - 1) cut = m.index + m[0].length;
+  if (cut <= 0) return undefined;
+  const ask = text.slice(cut).trim();
+  const scene = text.slice(0, cut).trim();
+  return ask && scene ? { ask, scene } : undefined;
+}
+
+// An edit that says it stays in the code in view ("… rename `a` to `b` everywhere in this file").
+const IN_VIEW = /\b(?:in|of|within|across|to|for|on|from) (?:this|the current|the open|my) (?:file|function|method|class|component|module|snippet|test)\b/i;
+
+/**
+ * The small ask that follows a scene, or undefined when the text does not say its ask is small. The caller
+ * decides whether the ask names a hard problem after all.
+ */
+export function smallAskAfterScene(prose: string): string | undefined {
+  // The last cue: a scene may say "this will sound dumb" before it and "none of that matters" after it.
+  const cue = [...prose.matchAll(new RegExp(SMALL_ASK_CUE.source, 'gi'))].pop();
+  if (cue) {
+    // The ask starts after the cue's own clause ("sounds dumb after all that about our ledger: what is …").
+    const rest = prose.slice(cue.index + cue[0].length);
+    const end = new RegExp(CLAUSE_END.source).exec(rest);
+    const ask = end ? rest.slice(end.index + end[0].length).trim() : '';
+    return ask || prose.slice(cue.index);
+  }
+  const last = lastClause(prose);
+  if (last && HOW.test(last.ask) && IN_TOOL.test(last.ask)) return last.ask;
+  if (last && isDirectEdit(last.ask) && IN_VIEW.test(last.ask)) return last.ask;
+  return undefined;
+}
