@@ -36,6 +36,9 @@ export const HIGH_ASKS: Rule[] = [
     /\bshould (?:the|our|we|i)\b.{0,50}\b(?:live|go|sit|belong|own)\b/,
     /\b(?:propose|sketch|outline|lay out|come up with|break down|critique|suggest (?:a|an) (?:approach|way|plan|design|layout|structure))\b/,
     /\bhelp me (?:think|figure|untangle|choose|decide|plan|work out|find (?:out )?why|understand why)/,
+    /\b(?:me )?ajud[ae] a pensar\b|\bayudame a pensar\b|\baiutami a (?:pensare|ragionare)\b|\bhilf mir,? (?:zu )?(?:denken|uberlegen|durchdenken)\b|\baide-moi a reflechir\b|\bпомоги(?:те)? (?:мне )?(?:подумать|продумать)\b/,
+    // Spanish conditional, "how would you set it up so that …": "¿cómo lo montarías?".
+    /\bcomo (?:lo |la |los |las )?\w+(?:rias|riais|riamos)\b/,
     /\bthink (?:it )?through\b/,
     /\bthink about how\b/,
     /\bany ideas (?:how|for|on)\b/,
@@ -99,6 +102,8 @@ export const HIGH_ASKS: Rule[] = [
     /\bfor good\b/,
     /\blong-term\b/,
     /\bgradual(?:ly)?\b/,
+    // What the code in view will do to us later: "anything here that bites us later?", "what could go wrong".
+    /\bbites? us\b|\bcome back to (?:bite|haunt)\b|\bblow up (?:later|in prod\w*|on us)\b|\bwhat (?:could|can|might|will) go wrong\b/,
   ], 'i'), weight: 0.25, signal: 'weighs consequences' },
   // Choosing between named alternatives: "Postgres or DynamoDB for …", "X, Y or Z", "… or should we …".
   { re: anyOf([

@@ -24,7 +24,7 @@ export const TASK_HIGH: Rule[] = [
   ]), weight: 0.3, signal: 'stale read after a write' },
   { re: anyOf([
     /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
-    /\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
+    /\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer|doppi[eao]|in doppio|duplicad[oa]s|dobrad[oa]s)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
     /\bloses? (?:their|the|its|his|her|some) (?:changes|updates|writes|data|messages)\b|\blost updates?\b/,
     // One write silently replacing another: "the last one saves over the other".
     /\b(?:silently )?overwrit\w*|\bsobrescrev\w*|\bsalva por cima\b|\bsobrescrib\w*|\becrase\w*|\bsovrascriv\w*|\buberschreib\w*|перезаписыва|затира|覆盖了|上書きされ|덮어써|덮어쓰/,
@@ -35,7 +35,23 @@ export const TASK_HIGH: Rule[] = [
     /\bprocessed before\b|\bin the wrong order\b|\barrives? before\b/,
     /两次|重复|扣减两次|二重|二回|두 번|중복|누락|дважды|дублир|не создается|не создаётся|没有生成|생성되지 않|пропал[аио]?\b/,
     /\bnever (?:happens|arrives|runs|gets (?:sent|processed|refunded))\b|\bwhile (?:it'?s|it is) being\b|\bwrites are missing\b|\b(?:orders|writes|records|events) (?:are|go) missing\b/,
+    // More of something handed out than there was.
+    /\bmore than (?:we )?(?:had|planned|prepared|allowed|in stock)\b|더 많이 나가|超发|超卖|配りすぎ|больше, чем (?:было|планировал)/,
   ]), weight: 0.3, signal: 'work lost or done twice' },
+  { re: anyOf([
+    // Access that outlives its revocation: removed, logged out or password changed, and still in.
+    /\b(?:can|could) still (?:see|access|open|use|read|log ?in)\b|\bstill (?:has|have) access\b|\bpeut (?:encore|toujours) (?:voir|acceder)\b|\bpuede(?:n)? (?:seguir|todavia) (?:viendo|ver|entrando|accediendo)\b|\b(?:ainda )?consegue(?:m)? (?:ainda )?(?:ver|acessar|entrar)\b|\bkann (?:immer )?noch (?:sehen|zugreifen|rein)\b|\bpuo ancora (?:vedere|accedere)\b/,
+    /仍然可以(?:看到|访问|使用)|还能(?:看到|访问|用)|まだ(?:見え|見られ|使え|アクセスでき)|여전히 (?:보이|볼 수|쓸 수|접근)|그대로 써|всё ещё (?:видит|видят|может|могут)|по-прежнему (?:видит|может)/,
+  ]), weight: 0.3, signal: 'access outlives its revocation' },
+  { re: anyOf([
+    // Where a kind of data should live: its own store, the same one or apart, kept in the database or elsewhere.
+    /\b(?:its|their|his|her|our) own (?:database|db|schema|cluster|bucket)\b|\b(?:one|a) (?:database|db|schema) per (?:tenant|customer|client|team|country|region)\b/,
+    /\b(?:is it|would it be) (?:dumb|bad|ok|okay|fine|crazy|silly|wise|a bad idea|a good idea) to (?:keep|store|put|save)\b.{0,40}\bin (?:the |a |an |our )?(?:database|db|redis|cache|cookies?|local ?storage|memory|s3|bucket|tables?|session)\b/,
+    /\bwhere (?:do|should|would) we (?:keep|store|put|hold)\b/,
+    /\b(?:stess[oa]|mism[oa]|mesm[oa]|same|gleichen?|meme) (?:database|db|base|banco|tabella|tabla|tabela|datenbank)\b[^.?!]{0,20}\b(?:o|ou|or|oder) (?:a parte|aparte|separad\w*|separat\w*|apart|in einer eigenen)\b/,
+    /\bou (?:guardar|armazenar)\b|\bonde (?:guardar|armazenar|salvar|manter)\b|\bdonde (?:guardar|almacenar|poner)\b|\bwo (?:speichern|ablegen|lagern|halten) wir\b|\bou (?:stocker|garder|ranger)\b|\bdove (?:salvare|tenere|mettere)\b/,
+    /где (?:хранить|держать)|存在哪|放在哪|存哪|どこに(?:保存|置|持)|어디에 (?:저장|보관|둬)/,
+  ]), weight: 0.3, signal: 'where data lives' },
   { re: anyOf([
     /\b(?:slightly|always|a little|a few) (?:lower|higher|less|more|off)\b|\boff by (?:a few|some|one)\b|\btotals? (?:are|is) (?:off|wrong)\b/,
     /\bnever (?:quite )?(?:agree|match|add up)\b|\bwrong day\b|\bdrifts?\b|\bdon'?t (?:add up|match)\b|\bnon torna(?:no)?\b|\bne correspond|\bno cuadra|\bstimm(?:t|en) nicht\b|\bnao (?:batem|bate|fecham|fecha)\b/,
@@ -48,7 +64,7 @@ export const TASK_HIGH: Rule[] = [
     /\bmidnight\b|\btime ?zones?\b|\bdaylight saving|\bminuit\b|\bmedianoche\b|\bmitternacht\b|\bmezzanotte\b|午夜|零点|跨天|日付をまたぐ|자정|полноч/,
     /\bnothing (?:has )?changed (?:on our side|in our code)|\bnada ha cambiado\b|\brien n'a change\b|\bnichts (?:geandert|verandert)\b|什么都没改|何も変えていない|아무것도 바꾸지 않/,
     /\bthe more (?:data|users|rows|records|traffic|items)\b|\bbig(?:ger)? (?:accounts|customers|tenants) time out\b|\bin parallel\b|\bpass (?:alone|one by one|individually)\b/,
-    /\bwhen (?:traffic|load) (?:spikes|grows|increases|peaks)\b|\beven though\b.{0,40}\b(?:barely|idle|not (?:loaded|busy))\b|負荷が高|高負荷|负载高|流量一大|流量大|부하가 (?:높|몰)|트래픽이 몰|под нагрузкой|при нагрузке/,
+    /\bwhen (?:traffic|load) (?:spikes|grows|increases|peaks)\b|\beven though\b.{0,40}\b(?:barely|idle|not (?:loaded|busy))\b|負荷が高|高負荷|负载高|流量一大|流量大|부하가 (?:높|몰)|트래픽이 몰|под нагрузкой|при нагрузке|アクセスが(?:増え|集中)|トラフィックが増え|访问量(?:增加|上来|大)|접속이 몰|사용자가 (?:늘|몰)|\bwhen (?:traffic|usage|the user count) (?:grows|goes up|doubles)\b/,
     /\bfall(?:s|ing)? behind\b|\bcan'?t keep up\b|\bkommen nicht hinterher\b|\b(?:getting|keeps getting|slower and) slower\b|\bimmer langsamer\b|\bde plus en plus lent|\bcada vez mas lent|\bsempre piu lent|越来越慢|越来越大|だんだん遅く|점점 느려|вс[её] медленнее/,
     /\bmemory (?:grows|keeps growing|climbs)|\bout of memory\b|\boom\b|\bgets killed\b|\b(?:queue|backlog|lag) (?:keeps )?(?:growing|grows)\b|очередь раст|积压|堆积|溜まり続け|쌓이/,
     /\bevery so often\b|\bonce in a while\b|\bnow and again\b|\b(?:works|fine) for some (?:people|users|customers)\b|\bfor some (?:people|users|customers)\b.{0,60}\b(?:for others|not for)\b/,
@@ -71,9 +87,9 @@ export const TASK_HIGH: Rule[] = [
   { re: anyOf([
     /\bwhat (?:could|might|can|would) (?:be )?caus|\broot cause|\bwhere (?:should|do|would) (?:we|i) (?:look|start)|\bwhere to start\b|\bnobody knows why\b/,
     /\bhow (?:do|can|should|would) (?:we|i) (?:find|track down|debug|investigate|trace|figure out|locate)\b|\bwhy (?:would|might)\b|\bwhat(?:'s| is) (?:going on|happening)\b/,
-    /\bda dove (?:partiamo|parto|partire|inizi\w*|cominci\w*)|\bpor (?:donde|onde) (?:empiez\w*|empez\w*|comienz\w*|comec\w*)|\bpar ou commencer|\bwo (?:fangen wir|fange ich|sollen wir|soll ich) (?:\w+ )?an\b|\bwo anfangen\b/,
+    /\bda dove (?:partiamo|parto|partire|inizi\w*|cominci\w*)|\bpor (?:donde|onde) (?:(?:a gente|eu|nos|yo|nosotros) )?(?:empiez\w*|empez\w*|comienz\w*|comec\w*)|\bpar ou commencer|\bwo (?:fangen wir|fange ich|sollen wir|soll ich) (?:\w+ )?an\b|\bwo anfangen\b/,
     /\bworan kann das liegen|\bwoher kommt|\bpourquoi\b|\bque se passe|\bqu'est-ce qui se passe|\bque esta pasando|\bpor que (?:a veces|ocurre)|\bperche\b|\bwaarom\b/,
-    /排查|定位|怎么查|什么原因|原因是什么|可能是什么原因|切り分け|原因|どこを疑う|원인|추적|причин|расследован|с чего начать/,
+    /排查|定位|怎么查|什么原因|原因是什么|可能是什么原因|切り分け|原因|どこを疑う|원인|추적|причин|расследован|с чего начать|как (?:это )?(?:искать|найти|отловить|отследить)/,
   ]), weight: 0.2, signal: 'asks to find a cause' },
 ];
 
@@ -111,12 +127,19 @@ export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
 const RUNTIME_SUBJECT = anyOf([
   /\b(?:users?|customers?|people|clients?|visitors|orders?|requests?|jobs?|payments?|e-?mails?|notifications?|messages?|uploads?|logins?|sessions?|accounts?|connections?|sockets?|websockets?|calls?)\b/,
   /\bthe (?:app|service|site|page|api|server|backend|dashboard|report|export|queue|worker|cron|job|checkout|cart|search)\b|\bpods?\b|\bworkers?\b|\bproduction\b/,
+  /\b(?:students|pupils|patients|players|members|guests|drivers|riders)\b|사람|학생|회원|学生|会员|生徒|会員|студент|участник/,
+  // Devices in the field.
+  /\b(?:devices?|sensors?|thermostats?|meters?|cameras?|terminals?|printers?|scanners?|kiosks?|trucks?|vehicles?|tablets?|gateways?|readers?)\b|\b(?:dispositivos?|sensores?|contatori|capteurs?|appareils?|gerate|zahler)\b|设备|端末|センサー|기기|센서|устройств|датчик/,
   /\b(?:nutzer|kunden|bestellungen|anfragen|zahlungen|utilisateurs|clients|commandes|requetes|paiements|usuarios|clientes|pedidos|peticiones|pagos|utenti|clienti|ordini|richieste|pagamenti|pagamentos|usuarios|gebruikers|klanten|betalingen)\b/,
   /用户|客户|订单|请求|接口|服务|页面|任务|ユーザー|顧客|注文|リクエスト|サービス|画面|ジョブ|사용자|고객|주문|요청|서비스|화면|작업|пользовател|клиент|заказ|запрос|сервис|страниц|задач/,
 ]);
 const SYMPTOM = anyOf([
   /\b(?:fails?|failing|failed|times? out|timing out|timeouts?|errors?|hangs?|hanging|stuck|crash(?:es|ed)?|missing|lost|wrong|slow(?:er|s down)?|blank|disappears?|vanish(?:es)?|stops?|stopped|drops?|dropped|skipped|negative|expired|out of sync)\b/,
-  /\b(?:can'?t|cannot|never|don'?t|doesn'?t|didn'?t|won'?t) (?:\w+ )?(?:work|arrive|show|load|pay|log ?in|get|see|receive|happen|finish|complete|match)\b/,
+  /\b(?:can'?t|cannot|never|don'?t|doesn'?t|didn'?t|won'?t) (?:\w+ )?(?:work|arrive|show|load|pay|log ?in|get|see|receive|happen|finish|complete|match|reconnect|recover|come back|sync|catch up)\b/,
+  // The same thing happening several times to the people using it, or their work not sticking.
+  /\b(?:multiple|several|many) times\b|\bmore than once\b|\bmehrfach\b|\bplusieurs fois\b|\bvarias veces\b|\bvarias vezes\b|\bpiu volte\b/,
+  /\b(?:wasn'?t|weren'?t|isn'?t|aren'?t|not|never) (?:being )?saved\b|\bnicht gespeichert\b|\bpas (?:ete )?enregistre|\bno se (?:guard|grab)\w*|\bnao (?:foi |foram )?salv\w*|\bnon (?:viene |vengono |e stato |sono stati )?salvat\w*/,
+  /여러 번|몇 번씩|多次|何度も|несколько раз|저장이 안|저장되지 않|没(?:有)?保存|没存上|保存されな|не сохран/,
   /\b(?:echoue|erreur|lent|falla|fallan|no (?:llega|pueden|funciona)|fehler|schlagt fehl|langsam|errore|non (?:arriva|funziona)|erro|falha|mislukt|fout)\b/,
   /\b(?:somem|sumiu|sumem|desaparec\w*|disparai\w*|verschwind\w*|scompa\w*)\b/,
   /\b(?:bloquee?s?|atascad[oa]s?|travad[oa]s?|bloccat[oiae]|hang(?:en|t)|stecken fest)\b|\b(?:restent|se quedan|ficam|restano) (?:bloque\w*|atascad\w*|travad\w*|bloccat\w*|parad[oa]s?|en attente|pendientes?|pendentes?|in attesa)\b/,

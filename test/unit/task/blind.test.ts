@@ -4,7 +4,8 @@
 // its totals are printed, never its misses. The third was written after the second, scored once and tuned on; the
 // fourth was written after that round and is held out like the second; the fifth was written after the fourth,
 // scored once and tuned on; the sixth was written after that last round and is held out; the seventh was written by
-// someone who had read neither the rules nor the earlier sets, scored once and tuned on. Floors sit a little under
+// someone who had read neither the rules nor the earlier sets, scored once and tuned on, and so was the eighth (hard
+// problems in plain words). Floors sit a little under
 // the measured figures (see docs/routing.md).
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/task/classify';
@@ -32,20 +33,21 @@ suite('task: routing on the blind sets', () => {
   const fifth = loadBlindSet('blind-2026-12e.json');
   const sixth = loadBlindSet('blind-2026-12f.json');
   const seventh = loadBlindSet('blind-2026-12g.json');
-  const tuned = [...first, ...third, ...fifth, ...seventh];
+  const eighth = loadBlindSet('blind-2026-12h.json');
+  const tuned = [...first, ...third, ...fifth, ...seventh, ...eighth];
 
   test('the sets have the shape the issue asks for', () => {
     assert.ok(first.length >= 200, `${first.length} questions in the first set`);
     assert.ok(second.length >= 60, `${second.length} questions in the second set`);
-    for (const set of [first, second, third, fourth, fifth, sixth, seventh]) {
+    for (const set of [first, second, third, fourth, fifth, sixth, seventh, eighth]) {
       assert.ok(set.filter((c) => c.lang === 'en').length / set.length >= 0.4, 'English ≥ 40 %');
       for (const lang of ['de', 'fr', 'es', 'pt', 'zh', 'ja', 'ru', 'ko', 'it']) assert.ok(set.some((c) => c.lang === lang), lang);
       for (const label of ['high', 'low'] as const) assert.ok(set.filter((c) => c.expected === label).length * 3 >= set.length, `a third ${label}`);
     }
   });
 
-  test('first, third, fifth and seventh sets (tuned on after first runs of 92.6 %, 87.0 %, 81.5 % and 82.2 %): ≥ 97 %, every language ≥ 90 %', () => {
-    const { all, langs } = report('first, third, fifth and seventh blind sets', tuned);
+  test('first, third, fifth, seventh and eighth sets (tuned on after first runs of 92.6 %, 87.0 %, 81.5 %, 82.2 % and 80.0 %): ≥ 97 %, every language ≥ 90 %', () => {
+    const { all, langs } = report('first, third, fifth, seventh and eighth blind sets', tuned);
     const wrong = tuned.filter((c) => (classify(c.request).complexity >= threshold ? 'high' : 'low') !== c.expected);
     if (wrong.length) console.log(`      first set misses:\n${wrong.map((c) => `        ${c.expected} ${classify(c.request).complexity} [${c.lang}] ${c.request.question.slice(0, 100)}`).join('\n')}`);
     assert.ok(all.right / all.n >= 0.97, `accuracy ${pct(all.right, all.n)}`);
