@@ -23,6 +23,14 @@ export function formatCost(v: number | null | undefined, estimated: boolean): st
   return estimated && typeof v === 'number' && Number.isFinite(v) && v !== 0 ? `${s} est.` : s;
 }
 
+/**
+ * One answer's cost, as the footers and the request list show it: labelled "est." only for a cloud answer priced
+ * from estimated tokens (a local answer's $0 is not an estimate of anything).
+ */
+export function formatAnswerCost(a: { costUsd: number | null | undefined; route: string; source: string }): string {
+  return formatCost(a.costUsd, a.route === 'cloud' && a.source === 'estimate');
+}
+
 /** A period's spend: "$1.20", "$1.20 est." when estimates are part of it, "+ N unpriced" for unknown prices. */
 export function formatSpent(t: { spentUsd: number; unknownPriceRequests: number; estimatedCostRequests: number }): string {
   const base = formatCost(t.spentUsd, t.estimatedCostRequests > 0);

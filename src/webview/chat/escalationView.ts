@@ -4,7 +4,7 @@
 
 import type { EscalatedAnswerView, EscalationView, TurnView } from '../../shared/protocol/chat';
 import { h } from '../common/dom';
-import { formatCost } from '../common/format';
+import { formatAnswerCost } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
 
 export function escalationNote(turn: TurnView): HTMLElement | null {
@@ -41,7 +41,7 @@ function escalatedAnswer(a: EscalatedAnswerView): HTMLElement {
     a.route?.reasons.length ? h('div', { class: 'route-reasons' }, a.route.reasons.join(' · ')) : null,
     body,
     a.error ? h('div', { class: 'error-message' }, a.error.message) : null,
-    a.footer ? h('div', { class: 'footer' }, h('span', {}, formatCost(a.footer.costUsd, a.footer.route === 'cloud' && a.footer.usage.source === 'estimate'))) : null);
+    a.footer ? h('div', { class: 'footer' }, h('span', {}, formatAnswerCost({ costUsd: a.footer.costUsd, route: a.footer.route, source: a.footer.usage.source }))) : null);
 }
 
 /** "local confidence 0.95: sure of every word it wrote" → "sure of every word it wrote". */

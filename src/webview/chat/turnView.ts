@@ -3,7 +3,7 @@
 
 import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnView } from '../../shared/protocol/chat';
 import { clear, h } from '../common/dom';
-import { formatCost, formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
+import { formatAnswerCost, formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
 import { errorTitle } from './errorTitle';
 import { usedFiles, whyLine } from './routeText';
@@ -104,7 +104,7 @@ function footerParts(f: FooterView): Node[] {
   const figures = h('div', { class: 'footer-figures' },
     h('span', { title: `Input ${f.usage.input}, output ${f.usage.output}, cache read ${f.usage.cacheRead}, cache write ${f.usage.cacheWrite} (${f.usage.source === 'estimate' ? 'estimated with tiktoken' : 'reported by the provider'})` },
       `${formatCount(f.usage.input)} in / ${formatCount(f.usage.output)} out${est}`),
-    h('span', { class: f.costUsd === null ? 'unknown-price' : '' }, formatCost(f.costUsd, f.route === 'cloud' && f.usage.source === 'estimate')),
+    h('span', { class: f.costUsd === null ? 'unknown-price' : '' }, formatAnswerCost({ costUsd: f.costUsd, route: f.route, source: f.usage.source })),
     h('span', { title: `First token after ${formatMs(f.ttftMs)}, answer complete after ${formatMs(f.totalMs)}` }, `${formatMs(f.ttftMs)} / ${formatMs(f.totalMs)}`));
   return [figures, ...f.notes.map((n) => h('div', { class: 'footer-note muted' }, n))];
 }

@@ -1,6 +1,6 @@
 // Number formatting shared by the chat footer and the spend panel. Pure, so it is unit-tested in Node.
 
-export { formatCost, formatEstimate, formatSpent, formatUsd, plural } from '../../shared/money';
+export { formatAnswerCost, formatCost, formatEstimate, formatSpent, formatUsd, plural } from '../../shared/money';
 
 export function formatMs(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';

@@ -3,7 +3,7 @@
 
 import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
-import { formatCost, formatCount, formatMs, formatPercent, formatSpent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
+import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatSpent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
 
 const spent = (t: PeriodTotalsView): string => formatSpent(t);
 
@@ -139,7 +139,7 @@ export function recentSection(rows: RecentView[]): HTMLElement {
         badge(r.route),
         h('span', { class: 'mono' }, r.route === 'refuse' ? '—' : r.model),
         tokenCell(r.tokens),
-        r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatCost(r.costUsd, r.route === 'cloud' && r.tokens.source === 'estimate'),
+        r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatAnswerCost({ costUsd: r.costUsd, route: r.route, source: r.tokens.source }),
         formatMs(r.totalMs),
         h('span', { class: 'reasons' }, [r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
           .filter(Boolean).join(' — ')),

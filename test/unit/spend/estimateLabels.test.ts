@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { renderEvent } from '../../../src/core/native/chatRender';
 import { statusText, type StatusState } from '../../../src/core/presentation';
 import { SpendModel } from '../../../src/core/spend';
-import { formatCost, formatSpent } from '../../../src/webview/common/format';
+import { formatAnswerCost, formatCost, formatSpent } from '../../../src/webview/common/format';
 import { record } from './fixtures/records';
 
 const base: StatusState = { local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0 };
@@ -19,6 +19,13 @@ suite('spend / estimates are labelled as estimates', () => {
     assert.equal(formatCost(0.0123, false), '$0.01');
     assert.equal(formatCost(null, true), 'unknown price');
     assert.equal(formatCost(0, true), '$0.00');
+  });
+
+  test('formatAnswerCost (chat footer, escalation view, request list): "est." only for a cloud answer priced from estimates', () => {
+    assert.equal(formatAnswerCost({ costUsd: 0.0043252, route: 'cloud', source: 'estimate' }), '$0.0043 est.');
+    assert.equal(formatAnswerCost({ costUsd: 0.0043252, route: 'cloud', source: 'provider' }), '$0.0043');
+    assert.equal(formatAnswerCost({ costUsd: 0.0043252, route: 'local', source: 'estimate' }), '$0.0043', 'a local figure is not a bill estimate');
+    assert.equal(formatAnswerCost({ costUsd: null, route: 'cloud', source: 'estimate' }), 'unknown price');
   });
 
   test('the spend model counts cloud requests priced from estimated tokens (not local ones, not unknown prices)', () => {
