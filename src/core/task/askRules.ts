@@ -35,10 +35,10 @@ export const HIGH_ASKS: Rule[] = [
     /\bwhere should (?:we|i|the|this|it)\b/,
     /\bshould (?:the|our|we|i)\b.{0,50}\b(?:live|go|sit|belong|own)\b/,
     /\b(?:propose|sketch|outline|lay out|come up with|break down|critique|suggest (?:a|an) (?:approach|way|plan|design|layout|structure))\b/,
-    /\bhelp me (?:think|figure|untangle|choose|decide|plan|work out|find (?:out )?why|understand why)/,
-    /\b(?:me )?ajud[ae] a pensar\b|\bayudame a pensar\b|\baiutami a (?:pensare|ragionare)\b|\bhilf mir,? (?:zu )?(?:denken|uberlegen|durchdenken)\b|\baide-moi a reflechir\b|\bпомоги(?:те)? (?:мне )?(?:подумать|продумать)\b/,
+    /\bhelp me (?:think|figure|untangle|choose|decide|plan|work out|find (?:out )?why|understand why)(?![^.?!]{0,30}\bnames?\b)/,
+    /\b(?:me )?ajud[ae] a pensar\b(?![^.?!]{0,30}\bnome)|\bayudame a pensar\b(?![^.?!]{0,30}\bnombre)|\baiutami a (?:pensare|ragionare)\b(?![^.?!]{0,30}\bnome)|\bhilf mir,? (?:zu )?(?:denken|uberlegen|durchdenken)\b|\baide-moi a reflechir\b(?![^.?!]{0,30}\bnom)|\bпомоги(?:те)? (?:мне )?(?:подумать|продумать)\b(?![^.?!]{0,30}назван)/,
     // Spanish conditional, "how would you set it up so that …": "¿cómo lo montarías?".
-    /\bcomo (?:lo |la |los |las )?\w+(?:rias|riais|riamos)\b/,
+    /\bcomo (?:lo |la |los |las )?(?:montar|disenar|organizar|estructurar|plantear|abordar|separar|dividir|escalar|migrar|repartir|resolver)(?:ias|iais|iamos)\b/,
     /\bthink (?:it )?through\b/,
     /\bthink about how\b/,
     /\bany ideas (?:how|for|on)\b/,
@@ -103,7 +103,7 @@ export const HIGH_ASKS: Rule[] = [
     /\blong-term\b/,
     /\bgradual(?:ly)?\b/,
     // What the code in view will do to us later: "anything here that bites us later?", "what could go wrong".
-    /\bbites? us\b|\bcome back to (?:bite|haunt)\b|\bblow up (?:later|in prod\w*|on us)\b|\bwhat (?:could|can|might|will) go wrong\b/,
+    /\bbites? us\b|\bcome back to (?:bite|haunt)\b|\bblow up (?:later|in prod\w*|on us)\b/,
   ], 'i'), weight: 0.25, signal: 'weighs consequences' },
   // Choosing between named alternatives: "Postgres or DynamoDB for …", "X, Y or Z", "… or should we …".
   { re: anyOf([

@@ -53,14 +53,25 @@ const NARROWED = anyOf([
 /** The narrow ask after a scene (see smallAsk.ts), when it names no hard problem itself. */
 function narrowAsk(prose: string): string | undefined {
   const m = NARROWED.exec(prose);
-  const ask = m ? prose.slice(m.index) : smallAskAfterScene(prose);
-  if (ask === undefined || HIGH.some((rule) => !TOPIC_ONLY.has(rule.signal) && rule.re.test(ask))) return undefined;
-  // "How do I keep the cache and the database consistent": an ask about how parts behave together is not narrow.
-  if (systemParts(ask).length >= 2) return undefined;
+  if (m) {
+    const ask = prose.slice(m.index);
+    return HIGH.some((rule) => !TOPIC_ONLY.has(rule.signal) && rule.re.test(ask)) || systemParts(ask).length >= 2 ? undefined : ask;
+  }
+  const ask = smallAskAfterScene(prose);
+  if (ask === undefined) return undefined;
+  // Only a scene of topic words is set aside: one that reports a problem is what the ask is about. The ask itself
+  // may name no topic at all, nor how parts behave together ("keep the cache and the database consistent").
+  const scene = prose.slice(0, Math.max(0, prose.lastIndexOf(ask)));
+  if (HIGH.some((rule) => (SCENE_PROBLEM.has(rule.signal) && rule.re.test(scene)) || rule.re.test(ask))) return undefined;
+  if (reportsRunningFailure(scene) || systemParts(ask).length >= 2) return undefined;
   return ask;
 }
 
 const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
+
+// Signals that a scene reports a problem, not only what the system is ("high concurrency", "sharded", "sagas").
+const SCENE_PROBLEM = new Set(['hard systems problem', 'intermittent behaviour', 'stale read after a write', 'work lost or done twice',
+  'numbers that do not add up', 'fails only sometimes or somewhere', 'access outlives its revocation', DIAGNOSIS_SIGNAL]);
 
 interface Evidence { signal: string; delta: number }
 

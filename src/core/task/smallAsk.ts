@@ -59,11 +59,26 @@ function lastClause(prose: string): { ask: string; scene: string } | undefined {
 // An edit that says it stays in the code in view ("… rename `a` to `b` everywhere in this file").
 const IN_VIEW = /\b(?:in|of|within|across|to|for|on|from) (?:this|the current|the open|my) (?:file|function|method|class|component|module|snippet|test)\b/i;
 
+// An ask that points back at the scene ("how do I fix that in Java", "comment je corrige ça") or names what a
+// system does ("make sure only one runs", "resolve conflicts", "make it faster", "split it") is the scene's problem.
+const POINTS_BACK = anyOf([
+  /\b(?:fix|solve|stop|prevent|avoid|handle|debug|deal with|speed up|split|break up|scale|sync|protect|secure) (?:that|this|it|them|those|these)\b/,
+  /\b(?:make sure|ensure|guarantee|resolve|reconcile|coordinate|isolate|shard|partition|split|break up|speed up|make (?:it|them|this|that|reads|writes) (?:faster|local|consistent|safe))\b/,
+  /\b(?:corrige|resous|evite|gere|gerer) (?:ca|cela|le|la|les)\b|\bgerer une\b|\b(?:arreglo|arreglar|soluciono|evito|manejo) (?:eso|esto|lo|la)\b|\blo arreglo\b|\b(?:corrijo|resolvo|evito) (?:isso|isto)\b|\b(?:risolvo|sistemo|evito|gestisco) (?:questo|quello|lo|la)\b|\b(?:dividerlo|separarlo|dividirlo)\b|\b(?:behebe|lose|vermeide) (?:das|es|dies)\b/,
+  /(?:这个|那个|它)(?:怎么|如何)|怎么(?:解决|避免|保证|处理|拆)|(?:それ|これ)を(?:直|防|解決)|どう(?:解決|防|保証)|(?:그걸|이걸|그거) 어떻게|어떻게 (?:해결|막|보장)|как (?:это )?(?:исправить|решить|избежать|гарантировать|разделить)/,
+]);
+
 /**
  * The small ask that follows a scene, or undefined when the text does not say its ask is small. The caller
- * decides whether the ask names a hard problem after all.
+ * decides whether the ask names a hard problem after all (`narrowAsk` in complexity.ts also refuses a scene that
+ * reports a problem of its own: only a scene of topic words can be set aside).
  */
 export function smallAskAfterScene(prose: string): string | undefined {
+  const ask = askAfterScene(prose);
+  return ask === undefined || POINTS_BACK.test(ask) ? undefined : ask;
+}
+
+function askAfterScene(prose: string): string | undefined {
   // The last cue: a scene may say "this will sound dumb" before it and "none of that matters" after it.
   const cue = [...prose.matchAll(new RegExp(SMALL_ASK_CUE.source, 'gi'))].pop();
   if (cue) {

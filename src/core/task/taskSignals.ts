@@ -7,6 +7,27 @@ import type { Rule } from './complexityRules';
 import { anyOf } from './normalize';
 
 /** Problem shapes: each names a hard problem, so each counts as hard content (see HARD_CONTENT). */
+const REVOKED = anyOf([
+  /\b(?:removed|revoked|deactivated|banned|kicked|deleted (?:the |their |his |her )?(?:account|user)|logged (?:me |them |him |her )?out|log (?:me |them |him |her )?out|signs? out|changed (?:the |their |my |his |her )?password|password (?:was |is )?changed|left the (?:company|team|school|class)|unsubscribed|downgraded)\b/,
+  /\b(?:retire|supprime|deconnecte|desactive|mot de passe|quit[oa]|elimin\w*|cierra sesion|cerro sesion|desactiv\w*|contrasena|remov\w*|exclu\w*|deslog\w*|senha|entfernt|geloscht|abgemeldet|ausgeloggt|deaktiviert|passwort|rimoss\w*|tolt\w*|disconness\w*|disattivat\w*)\b/,
+  /移除|删除|踢出|退出登录|注销|改(?:了)?密码|禁用|削除|外し|ログアウト|パスワード(?:を)?変更|無効に|삭제|제거|내보내|로그아웃|비밀번호|탈퇴|비활성|удал|исключ|разлогин|парол|заблокир/,
+]);
+const STILL_IN = anyOf([
+  /\b(?:can|could) still (?:see|access|open|use|read|log ?in)\b|\bstill (?:has|have) access\b|\bpeut (?:encore|toujours) (?:voir|acceder)\b|\bpuede(?:n)? (?:seguir|todavia) (?:viendo|ver|entrando|accediendo)\b|\b(?:ainda )?consegue(?:m)? (?:ainda )?(?:ver|acessar|entrar)\b|\bkann (?:immer )?noch (?:sehen|zugreifen|rein)\b|\bpuo ancora (?:vedere|accedere)\b/,
+  /仍然可以(?:看到|访问|使用)|还能(?:看到|访问|用)|まだ(?:見え|見られ|使え|アクセスでき)|여전히 (?:보이|볼 수|쓸 수|접근)|그대로 써|всё ещё (?:видит|видят|может|могут)|по-прежнему (?:видит|может)/,
+]);
+// System data whose home is a design question (not an asset, a config file or a constant).
+const DATA = '(?:sessions?|tokens?|secrets?|api keys|keys|passwords?|credentials|history|audit (?:log|trail)s?|events?|orders?|payments?|invoices?|uploads?|blobs?|records|tenants?|user (?:data|records|profiles)|carts?|state)';
+const DATA_HOME = anyOf([
+  /\b(?:its|their|his|her|our) own (?:database|db|schema|cluster|bucket)\b|\b(?:one|a) (?:database|db|schema) per (?:tenant|customer|client|team|country|region)\b|\bseu proprio banco\b|\bsu propia base\b|\bsa propre base\b|\beigene datenbank\b|\bpropri[oa] database\b/,
+  new RegExp(`\\b(?:is it|would it be) (?:dumb|bad|ok|okay|fine|crazy|silly|wise|a bad idea|a good idea) to (?:keep|store|put|save) (?:the |our |all |user |customer )?(?:\\w+ )?${DATA}\\b`),
+  new RegExp(`\\bwhere (?:do|should|would) we (?:keep|store|put|hold) (?:the |our |all |user |customer )?(?:\\w+ )?${DATA}\\b`),
+  /\b(?:stess[oa]|mism[oa]|mesm[oa]|same|gleichen?|meme) (?:database|db|base|banco|tabella|tabla|tabela|datenbank)\b[^.?!]{0,20}\b(?:o|ou|or|oder) (?:a parte|aparte|separad\w*|separat\w*|apart|in einer eigenen)\b/,
+  /\bonde (?:guardar|armazenar|salvar|manter) (?:os |as |o |a )?(?:\w+ ){0,2}(?:sess\w*|tokens?|segredos?|chaves|senhas|historico|eventos|pedidos)\b|\bdonde (?:guardar|almacenar|poner) (?:los |las |el |la )?(?:\w+ ){0,2}(?:sesion\w*|tokens?|secretos|claves|contrasenas|historial|eventos|pedidos)\b/,
+  /\bwo (?:speichern|ablegen|lagern|halten) wir (?:\w+ ){0,3}(?:sitzung\w*|tokens?|geheimnisse|schlussel|passw\w*|verlauf|ereignisse|bestellungen)\b|\bou (?:stocker|garder|ranger|mettre) (?:les |la |le )?(?:\w+ ){0,2}(?:sessions|jetons|tokens|secrets|cles|mots de passe|historique|evenements|commandes)\b|\bdove (?:salvare|tenere|mettere) (?:i |le |la |il |gli )?(?:\w+ ){0,2}(?:sessioni|token|segreti|chiavi|password|storico|eventi|ordini)\b/,
+  /где (?:хранить|держать) (?:\S+ ){0,2}(?:секрет|ключ|сесси|парол|токен|истори|событи|заказ)|(?:密钥|秘钥|会话|session|历史|token|密码|订单)\S{0,6}(?:存在哪|放在哪|存哪)|(?:秘密|鍵|キー|セッション|履歴|トークン|パスワード)\S{0,8}どこに(?:保存|置|持)|(?:비밀|키|세션|이력|토큰|비밀번호)\S{0,8} 어디에 (?:저장|보관|둬)/,
+]);
+
 export const TASK_HIGH: Rule[] = [
   { re: anyOf([
     /\b(?:old|stale|previous|outdated|wrong|ancienne?|alten?|antiguo|vecchi[oa]|oude?)\b.{0,40}\b(?:right after|just after|after|apres|nach|despues|dopo|depois|na)\b/,
@@ -38,20 +59,11 @@ export const TASK_HIGH: Rule[] = [
     // More of something handed out than there was.
     /\bmore than (?:we )?(?:had|planned|prepared|allowed|in stock)\b|더 많이 나가|超发|超卖|配りすぎ|больше, чем (?:было|планировал)/,
   ]), weight: 0.3, signal: 'work lost or done twice' },
-  { re: anyOf([
-    // Access that outlives its revocation: removed, logged out or password changed, and still in.
-    /\b(?:can|could) still (?:see|access|open|use|read|log ?in)\b|\bstill (?:has|have) access\b|\bpeut (?:encore|toujours) (?:voir|acceder)\b|\bpuede(?:n)? (?:seguir|todavia) (?:viendo|ver|entrando|accediendo)\b|\b(?:ainda )?consegue(?:m)? (?:ainda )?(?:ver|acessar|entrar)\b|\bkann (?:immer )?noch (?:sehen|zugreifen|rein)\b|\bpuo ancora (?:vedere|accedere)\b/,
-    /仍然可以(?:看到|访问|使用)|还能(?:看到|访问|用)|まだ(?:見え|見られ|使え|アクセスでき)|여전히 (?:보이|볼 수|쓸 수|접근)|그대로 써|всё ещё (?:видит|видят|может|могут)|по-прежнему (?:видит|может)/,
-  ]), weight: 0.3, signal: 'access outlives its revocation' },
-  { re: anyOf([
-    // Where a kind of data should live: its own store, the same one or apart, kept in the database or elsewhere.
-    /\b(?:its|their|his|her|our) own (?:database|db|schema|cluster|bucket)\b|\b(?:one|a) (?:database|db|schema) per (?:tenant|customer|client|team|country|region)\b/,
-    /\b(?:is it|would it be) (?:dumb|bad|ok|okay|fine|crazy|silly|wise|a bad idea|a good idea) to (?:keep|store|put|save)\b.{0,40}\bin (?:the |a |an |our )?(?:database|db|redis|cache|cookies?|local ?storage|memory|s3|bucket|tables?|session)\b/,
-    /\bwhere (?:do|should|would) we (?:keep|store|put|hold)\b/,
-    /\b(?:stess[oa]|mism[oa]|mesm[oa]|same|gleichen?|meme) (?:database|db|base|banco|tabella|tabla|tabela|datenbank)\b[^.?!]{0,20}\b(?:o|ou|or|oder) (?:a parte|aparte|separad\w*|separat\w*|apart|in einer eigenen)\b/,
-    /\bou (?:guardar|armazenar)\b|\bonde (?:guardar|armazenar|salvar|manter)\b|\bdonde (?:guardar|almacenar|poner)\b|\bwo (?:speichern|ablegen|lagern|halten) wir\b|\bou (?:stocker|garder|ranger)\b|\bdove (?:salvare|tenere|mettere)\b/,
-    /где (?:хранить|держать)|存在哪|放在哪|存哪|どこに(?:保存|置|持)|어디에 (?:저장|보관|둬)/,
-  ]), weight: 0.3, signal: 'where data lives' },
+  // Access that outlives its revocation: someone removed, logged out or with a new password, and still in.
+  { re: new RegExp(`^(?=[\\s\\S]*(?:${REVOKED.source}))[\\s\\S]*(?:${STILL_IN.source})`, 'i'), weight: 0.3, signal: 'access outlives its revocation' },
+  // Where a kind of system data should live: its own store per tenant, the same one or apart, sessions or secrets
+  // kept in the database or elsewhere. Not a logo, a config file or a demo's state.
+  { re: new RegExp(`^(?![\\s\\S]*\\b(?:demo|hackathon|homework|class project|toy|prototype|side project|tutorial)\\b)[\\s\\S]*(?:${DATA_HOME.source})`, 'i'), weight: 0.3, signal: 'where data lives' },
   { re: anyOf([
     /\b(?:slightly|always|a little|a few) (?:lower|higher|less|more|off)\b|\boff by (?:a few|some|one)\b|\btotals? (?:are|is) (?:off|wrong)\b/,
     /\bnever (?:quite )?(?:agree|match|add up)\b|\bwrong day\b|\bdrifts?\b|\bdon'?t (?:add up|match)\b|\bnon torna(?:no)?\b|\bne correspond|\bno cuadra|\bstimm(?:t|en) nicht\b|\bnao (?:batem|bate|fecham|fecha)\b/,
@@ -89,7 +101,7 @@ export const TASK_HIGH: Rule[] = [
     /\bhow (?:do|can|should|would) (?:we|i) (?:find|track down|debug|investigate|trace|figure out|locate)\b|\bwhy (?:would|might)\b|\bwhat(?:'s| is) (?:going on|happening)\b/,
     /\bda dove (?:partiamo|parto|partire|inizi\w*|cominci\w*)|\bpor (?:donde|onde) (?:(?:a gente|eu|nos|yo|nosotros) )?(?:empiez\w*|empez\w*|comienz\w*|comec\w*)|\bpar ou commencer|\bwo (?:fangen wir|fange ich|sollen wir|soll ich) (?:\w+ )?an\b|\bwo anfangen\b/,
     /\bworan kann das liegen|\bwoher kommt|\bpourquoi\b|\bque se passe|\bqu'est-ce qui se passe|\bque esta pasando|\bpor que (?:a veces|ocurre)|\bperche\b|\bwaarom\b/,
-    /排查|定位|怎么查|什么原因|原因是什么|可能是什么原因|切り分け|原因|どこを疑う|원인|추적|причин|расследован|с чего начать|как (?:это )?(?:искать|найти|отловить|отследить)/,
+    /排查|定位|怎么查|什么原因|原因是什么|可能是什么原因|切り分け|原因|どこを疑う|원인|추적|причин|расследован|с чего начать|как (?:это )?искать(?=[,?]| где| причин)|как (?:найти|отловить|отследить) (?:причин|ошибк|утечк|баг|проблем|где)/,
   ]), weight: 0.2, signal: 'asks to find a cause' },
 ];
 
@@ -154,8 +166,16 @@ const CONDITION = anyOf([
 // A request to make something ("design a nicer error message for when …") describes what to build, not a failure.
 const MAKES_SOMETHING = /^\s*(?:please\s+)?(?:design|write|create|generate|build|implement|draft|add|make)\b/i;
 
+// Told about the asker's own small piece of work or a syntax error: a bug in one place, not a running system.
+const OWN_SMALL_WORK = new RegExp([
+  /\bsyntax ?errors?\b|\bmy (?:little |small |simple |toy |own )?(?:form|component|example|script|homework|to-?do(?: app| list)?|page|demo|exercise)\b|\busestate\b|\bin my class\b/.source,
+  // A double submit answered by disabling the button is a fix in one place.
+  /(?:button|кнопк|버튼|按钮|ボタン|boton|botao|bouton|pulsante|knopf)[\s\S]{0,40}(?:disabl|отключ|비활성|禁用|無効|desactiv|deshabilit|disabilit|deaktiv|debounce)/.source,
+  /(?:disabl|отключ|비활성|禁用|無効|desactiv|deshabilit|disabilit|deaktiv|debounce)[\s\S]{0,40}(?:button|кнопк|버튼|按钮|ボタン|boton|botao|bouton|pulsante|knopf)/.source,
+].join('|'), 'i');
+
 export function reportsRunningFailure(prose: string): boolean {
-  if (MAKES_SOMETHING.test(prose)) return false;
+  if (MAKES_SOMETHING.test(prose) || OWN_SMALL_WORK.test(prose)) return false;
   const text = prose.replace(/\berror (?:messages?|pages?|codes?|handling)\b/gi, ' ');
   return RUNTIME_SUBJECT.test(text) && SYMPTOM.test(text) && CONDITION.test(text);
 }
