@@ -24,7 +24,9 @@ const DATA_HOME = anyOf([
   new RegExp(`\\bwhere (?:do|should|would) we (?:keep|store|put|hold) (?:the |our |all |user |customer )?(?:\\w+ )?${DATA}\\b`),
   /\b(?:stess[oa]|mism[oa]|mesm[oa]|same|gleichen?|meme) (?:database|db|base|banco|tabella|tabla|tabela|datenbank)\b[^.?!]{0,20}\b(?:o|ou|or|oder) (?:a parte|aparte|separad\w*|separat\w*|apart|in einer eigenen)\b/,
   /\bonde (?:guardar|armazenar|salvar|manter) (?:os |as |o |a )?(?:\w+ ){0,2}(?:sess\w*|tokens?|segredos?|chaves|senhas|historico|eventos|pedidos)\b|\bdonde (?:guardar|almacenar|poner) (?:los |las |el |la )?(?:\w+ ){0,2}(?:sesion\w*|tokens?|secretos|claves|contrasenas|historial|eventos|pedidos)\b/,
-  /\bwo (?:speichern|ablegen|lagern|halten) wir (?:\w+ ){0,3}(?:sitzung\w*|tokens?|geheimnisse|schlussel|passw\w*|verlauf|ereignisse|bestellungen)\b|\bou (?:stocker|garder|ranger|mettre) (?:les |la |le )?(?:\w+ ){0,2}(?:sessions|jetons|tokens|secrets|cles|mots de passe|historique|evenements|commandes)\b|\bdove (?:salvare|tenere|mettere) (?:i |le |la |il |gli )?(?:\w+ ){0,2}(?:sessioni|token|segreti|chiavi|password|storico|eventi|ordini)\b/,
+  /\bwo (?:speichern|ablegen|lagern|halten) wir (?:\w+ ){0,3}(?:sitzung\w*|tokens?|geheimnisse|schlussel|passw\w*|verlauf|ereignisse|bestellungen)\b/,
+  /\bou (?:stocker|garder|ranger|mettre) (?:les |la |le )?(?:\w+ ){0,2}(?:sessions|jetons|tokens|secrets|cles|mots de passe|historique|evenements|commandes)\b/,
+  /\bdove (?:salvare|tenere|mettere) (?:i |le |la |il |gli )?(?:\w+ ){0,2}(?:sessioni|token|segreti|chiavi|password|storico|eventi|ordini)\b/,
   /где (?:хранить|держать) (?:\S+ ){0,2}(?:секрет|ключ|сесси|парол|токен|истори|событи|заказ)|(?:密钥|秘钥|会话|session|历史|token|密码|订单)\S{0,6}(?:存在哪|放在哪|存哪)|(?:秘密|鍵|キー|セッション|履歴|トークン|パスワード)\S{0,8}どこに(?:保存|置|持)|(?:비밀|키|세션|이력|토큰|비밀번호)\S{0,8} 어디에 (?:저장|보관|둬)/,
 ]);
 
