@@ -30,15 +30,17 @@ function startWriter(dir: string, prefix: string, count: number): { child: Child
   return { child, acked: () => acked, ready, firstAck, exit };
 }
 
-/** Ids per prefix, in file order, counting every raw line (so a duplicate line would show). */
-function rawIds(dir: string): string[] {
-  const out: string[] = [];
+/** Ids in file order, counting every raw line (so a duplicate line would show), and the lines that are not JSON. */
+function rawIds(dir: string): { ids: string[]; torn: number } {
+  const ids: string[] = [];
+  let torn = 0;
   for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
     for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) {
-      if (line) out.push((JSON.parse(line) as { id: string }).id);
+      if (!line) continue;
+      try { ids.push((JSON.parse(line) as { id: string }).id); } catch { torn++; }
     }
   }
-  return out;
+  return { ids, torn };
 }
 
 suite('spend / ledger crash safety (child processes)', function () {
@@ -47,10 +49,14 @@ suite('spend / ledger crash safety (child processes)', function () {
   suiteSetup(() => { ({ tmp, script: writerJs } = bundleChildScript('ledgerWriter')); });
   suiteTeardown(() => { fs.rmSync(tmp, { recursive: true, force: true }); });
 
-  test('kill -9 mid-append, 50 rounds: every acknowledged record survives, none duplicated, every line parses', async () => {
+  // Linux copies a write() into the page cache page by page and stops at a pending SIGKILL, so a record that
+  // crosses a 4 KiB boundary can be cut: a torn tail of a record that was never acknowledged. The next open ends it
+  // with a newline and reading skips it. So: at most one such line per kill, and never an acknowledged record.
+  test('kill -9 mid-append, 50 rounds: every acknowledged record survives, none duplicated, at most the unacknowledged one torn', async () => {
     const dir = path.join(tmp, 'kill');
     const ROUNDS = 50;
     let totalAcked = 0;
+    let tornRounds = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const w = startWriter(dir, `r${round}`, 100_000);
       await w.ready;
@@ -65,7 +71,9 @@ suite('spend / ledger crash safety (child processes)', function () {
       const ledger = await Ledger.open(dir);
       const loaded = await ledger.load();
       await ledger.close();
-      assert.equal(loaded.skipped, 0, `round ${round}: unreadable lines`);
+      // Unreadable lines accumulate over the rounds: each round may add the one it tore, no more.
+      assert.ok(loaded.skipped <= tornRounds + 1, `round ${round}: ${loaded.skipped} unreadable lines after ${tornRounds} torn rounds`);
+      if (loaded.skipped > tornRounds) tornRounds++;
       assert.equal(loaded.duplicates, 0, `round ${round}: duplicates`);
       const mine = loaded.records.filter((r) => r.id.startsWith(`r${round}-`)).map((r) => Number(r.id.split('-')[1]));
       // Written in order, so the survivors are exactly 0..k, with k ≥ the last ack (one more may have landed
@@ -75,11 +83,12 @@ suite('spend / ledger crash safety (child processes)', function () {
       assert.ok(mine.length - 1 <= acked + 1, `round ${round}: more records than appends`);
       totalAcked += acked + 1;
     }
-    const all = rawIds(dir);
+    const { ids: all, torn } = rawIds(dir);
     assert.equal(new Set(all).size, all.length, 'duplicate lines');
     assert.ok(all.length >= totalAcked);
+    assert.equal(torn, tornRounds, 'every line that is not a record is the torn tail of one killed round');
     assert.ok(totalAcked > ROUNDS, 'the writer never got going; the test proved nothing');
-    console.log(`      kill -9: ${ROUNDS} rounds, ${all.length} records on disk, ${totalAcked} acknowledged, 0 lost, 0 duplicated`);
+    console.log(`      kill -9: ${ROUNDS} rounds, ${all.length} records on disk, ${totalAcked} acknowledged, 0 lost, 0 duplicated, ${tornRounds} unacknowledged tail(s) torn and skipped`);
   });
 
   test('two writer processes appending at once: all lines whole, nothing lost', async () => {
