@@ -57,11 +57,11 @@ function narrowAsk(prose: string): string | undefined {
     const ask = prose.slice(m.index);
     return HIGH.some((rule) => !TOPIC_ONLY.has(rule.signal) && rule.re.test(ask)) || systemParts(ask).length >= 2 ? undefined : ask;
   }
-  const ask = smallAskAfterScene(prose);
-  if (ask === undefined) return undefined;
+  const found = smallAskAfterScene(prose);
+  if (found === undefined) return undefined;
+  const { scene, ask } = found;
   // Only a scene of topic words is set aside: one that reports a problem is what the ask is about. The ask itself
   // may name no topic at all, nor how parts behave together ("keep the cache and the database consistent").
-  const scene = prose.slice(0, Math.max(0, prose.lastIndexOf(ask)));
   if (HIGH.some((rule) => (SCENE_PROBLEM.has(rule.signal) && rule.re.test(scene)) || rule.re.test(ask))) return undefined;
   if (reportsRunningFailure(scene) || systemParts(ask).length >= 2) return undefined;
   return ask;

@@ -44,16 +44,24 @@ const IN_TOOL = new RegExp(`(?:\\b(?:in|en|em|с|в|на|mit|with|using|per|dans
 // Where one clause ends: a sentence end, colon, semicolon or comma (full-width ones are ASCII after NFKC), a
 // dash between spaces, or the ideographic full stop and comma.
 const CLAUSE_END = /[.?!:;,](?=\s|[^\x00-\x7f])|\s[—–-]\s|[。、]/g;
+const FIRST_CLAUSE_END = new RegExp(CLAUSE_END.source);
+const CUES = new RegExp(SMALL_ASK_CUE.source, 'gi');
+
+/** A request split where its ask starts: the scene before, the ask after. */
+export interface SceneAndAsk { scene: string; ask: string }
 
 /** The clause that carries the ask (after the last clause end that has words after it) and the scene before it. */
-function lastClause(prose: string): { ask: string; scene: string } | undefined {
+function lastClause(prose: string): SceneAndAsk | undefined {
   const text = prose.trimEnd();
   let cut = -1;
   for (const m of text.matchAll(CLAUSE_END)) if (m.index + m[0].length < text.length - 1) cut = m.index + m[0].length;
-  if (cut <= 0) return undefined;
-  const ask = text.slice(cut).trim();
-  const scene = text.slice(0, cut).trim();
-  return ask && scene ? { ask, scene } : undefined;
+  return cut <= 0 ? undefined : split(text, cut);
+}
+
+function split(text: string, at: number): SceneAndAsk | undefined {
+  const scene = text.slice(0, at).trim();
+  const ask = text.slice(at).trim();
+  return ask && scene ? { scene, ask } : undefined;
 }
 
 // An edit that says it stays in the code in view ("… rename `a` to `b` everywhere in this file").
@@ -69,27 +77,26 @@ const POINTS_BACK = anyOf([
 ]);
 
 /**
- * The small ask that follows a scene, or undefined when the text does not say its ask is small. The caller
- * decides whether the ask names a hard problem after all (`narrowAsk` in complexity.ts also refuses a scene that
- * reports a problem of its own: only a scene of topic words can be set aside).
+ * The small ask that follows a scene, and that scene, or undefined when the text does not say its ask is small.
+ * The caller decides whether the ask names a hard problem after all (`narrowAsk` in complexity.ts also refuses a
+ * scene that reports a problem of its own: only a scene of topic words can be set aside).
  */
-export function smallAskAfterScene(prose: string): string | undefined {
-  const ask = askAfterScene(prose);
-  return ask === undefined || POINTS_BACK.test(ask) ? undefined : ask;
+export function smallAskAfterScene(prose: string): SceneAndAsk | undefined {
+  const found = askAfterScene(prose);
+  return found === undefined || POINTS_BACK.test(found.ask) ? undefined : found;
 }
 
-function askAfterScene(prose: string): string | undefined {
+function askAfterScene(prose: string): SceneAndAsk | undefined {
   // The last cue: a scene may say "this will sound dumb" before it and "none of that matters" after it.
-  const cue = [...prose.matchAll(new RegExp(SMALL_ASK_CUE.source, 'gi'))].pop();
+  const cue = [...prose.matchAll(CUES)].pop();
   if (cue) {
     // The ask starts after the cue's own clause ("sounds dumb after all that about our ledger: what is …").
-    const rest = prose.slice(cue.index + cue[0].length);
-    const end = new RegExp(CLAUSE_END.source).exec(rest);
-    const ask = end ? rest.slice(end.index + end[0].length).trim() : '';
-    return ask || prose.slice(cue.index);
+    const after = cue.index + cue[0].length;
+    const end = FIRST_CLAUSE_END.exec(prose.slice(after));
+    return (end && split(prose, after + end.index + end[0].length)) ?? { scene: prose.slice(0, cue.index).trim(), ask: prose.slice(cue.index) };
   }
   const last = lastClause(prose);
-  if (last && HOW.test(last.ask) && IN_TOOL.test(last.ask)) return last.ask;
-  if (last && isDirectEdit(last.ask) && IN_VIEW.test(last.ask)) return last.ask;
+  if (last && HOW.test(last.ask) && IN_TOOL.test(last.ask)) return last;
+  if (last && isDirectEdit(last.ask) && IN_VIEW.test(last.ask)) return last;
   return undefined;
 }

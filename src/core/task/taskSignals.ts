@@ -6,7 +6,6 @@
 import type { Rule } from './complexityRules';
 import { anyOf } from './normalize';
 
-/** Problem shapes: each names a hard problem, so each counts as hard content (see HARD_CONTENT). */
 const REVOKED = anyOf([
   /\b(?:removed|revoked|deactivated|banned|kicked|deleted (?:the |their |his |her )?(?:account|user)|logged (?:me |them |him |her )?out|log (?:me |them |him |her )?out|signs? out|changed (?:the |their |my |his |her )?password|password (?:was |is )?changed|left the (?:company|team|school|class)|unsubscribed|downgraded)\b/,
   /\b(?:retire|supprime|deconnecte|desactive|mot de passe|quit[oa]|elimin\w*|cierra sesion|cerro sesion|desactiv\w*|contrasena|remov\w*|exclu\w*|deslog\w*|senha|entfernt|geloscht|abgemeldet|ausgeloggt|deaktiviert|passwort|rimoss\w*|tolt\w*|disconness\w*|disattivat\w*)\b/,
@@ -30,6 +29,7 @@ const DATA_HOME = anyOf([
   /где (?:хранить|держать) (?:\S+ ){0,2}(?:секрет|ключ|сесси|парол|токен|истори|событи|заказ)|(?:密钥|秘钥|会话|session|历史|token|密码|订单)\S{0,6}(?:存在哪|放在哪|存哪)|(?:秘密|鍵|キー|セッション|履歴|トークン|パスワード)\S{0,8}どこに(?:保存|置|持)|(?:비밀|키|세션|이력|토큰|비밀번호)\S{0,8} 어디에 (?:저장|보관|둬)/,
 ]);
 
+/** Problem shapes: each names a hard problem, so each counts as hard content (see HARD_CONTENT). */
 export const TASK_HIGH: Rule[] = [
   { re: anyOf([
     /\b(?:old|stale|previous|outdated|wrong|ancienne?|alten?|antiguo|vecchi[oa]|oude?)\b.{0,40}\b(?:right after|just after|after|apres|nach|despues|dopo|depois|na)\b/,
@@ -169,12 +169,12 @@ const CONDITION = anyOf([
 const MAKES_SOMETHING = /^\s*(?:please\s+)?(?:design|write|create|generate|build|implement|draft|add|make)\b/i;
 
 // Told about the asker's own small piece of work or a syntax error: a bug in one place, not a running system.
-const OWN_SMALL_WORK = new RegExp([
-  /\bsyntax ?errors?\b|\bmy (?:little |small |simple |toy |own )?(?:form|component|example|script|homework|to-?do(?: app| list)?|page|demo|exercise)\b|\busestate\b|\bin my class\b/.source,
+const OWN_SMALL_WORK = anyOf([
+  /\bsyntax ?errors?\b|\bmy (?:little |small |simple |toy |own )?(?:form|component|example|script|homework|to-?do(?: app| list)?|page|demo|exercise)\b|\busestate\b|\bin my class\b/,
   // A double submit answered by disabling the button is a fix in one place.
-  /(?:button|кнопк|버튼|按钮|ボタン|boton|botao|bouton|pulsante|knopf)[\s\S]{0,40}(?:disabl|отключ|비활성|禁用|無効|desactiv|deshabilit|disabilit|deaktiv|debounce)/.source,
-  /(?:disabl|отключ|비활성|禁用|無効|desactiv|deshabilit|disabilit|deaktiv|debounce)[\s\S]{0,40}(?:button|кнопк|버튼|按钮|ボタン|boton|botao|bouton|pulsante|knopf)/.source,
-].join('|'), 'i');
+  /(?:button|кнопк|버튼|按钮|ボタン|boton|botao|bouton|pulsante|knopf)[\s\S]{0,40}(?:disabl|отключ|비활성|禁用|無効|desactiv|deshabilit|disabilit|deaktiv|debounce)/,
+  /(?:disabl|отключ|비활성|禁用|無効|desactiv|deshabilit|disabilit|deaktiv|debounce)[\s\S]{0,40}(?:button|кнопк|버튼|按钮|ボタン|boton|botao|bouton|pulsante|knopf)/,
+]);
 
 export function reportsRunningFailure(prose: string): boolean {
   if (MAKES_SOMETHING.test(prose) || OWN_SMALL_WORK.test(prose)) return false;

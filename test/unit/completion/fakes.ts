@@ -106,9 +106,7 @@ export class FakeFimProvider implements FimProvider {
   complete(body: FimBody, signal: AbortSignal, send?: FimSendOptions): AsyncGenerator<string, StreamResult, void> {
     this.prepared++;
     const early = this.failBeforeSend;
-    if (early) return (async function* (): AsyncGenerator<string, StreamResult, void> {
-      return { usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'estimate' }, timing: { ttftMs: null, totalMs: 0 }, model: body.model, finish: 'error', failure: early };
-    })();
+    if (early) return (async function* (): AsyncGenerator<string, StreamResult, void> { return unsent(body.model, 'error', early); })();
     const open = (): FakeCall => {
       const call = new FakeCall(body, signal);
       this.calls.push(call);
@@ -120,7 +118,7 @@ export class FakeFimProvider implements FimProvider {
     return (async function* () {
       await sendWhen;
       // Aborted while held: nothing reaches the server (the real guard's fetch rejects at once).
-      if (signal.aborted) return { usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'estimate' }, timing: { ttftMs: null, totalMs: 0 }, model: body.model, finish: 'cancelled' } satisfies StreamResult;
+      if (signal.aborted) return unsent(body.model, 'cancelled');
       return yield* open().stream(body.model);
     })();
   }
@@ -130,6 +128,11 @@ export class FakeFimProvider implements FimProvider {
     if (!c) throw new Error('no call yet');
     return c;
   }
+}
+
+/** The result of a request that never reached the server: nothing counted, nothing streamed. */
+function unsent(model: string, finish: 'error' | 'cancelled', failure?: ProviderFailure): StreamResult {
+  return { usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, source: 'estimate' }, timing: { ttftMs: null, totalMs: 0 }, model, finish, ...(failure ? { failure } : {}) };
 }
 
 export function settings(over: Partial<CompletionSettings> = {}): CompletionSettings {

@@ -4,8 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { classify } from '../../../src/core/task/classify';
-import { threshold } from './routeTally';
+import { askAuto, tally } from './routeTally';
 
 interface Probe { q: string; expected: 'high' | 'low'; group: string }
 
@@ -14,13 +13,13 @@ suite('task: the adversarial probes against the scene and plain-words rules', ()
     const file = path.join(__dirname, '..', '..', 'fixtures', 'routing-adversarial', 'probes-2026-12-06.json');
     const probes = (JSON.parse(fs.readFileSync(file, 'utf8')) as { items: Probe[] }).items;
     assert.ok(probes.length >= 80, `${probes.length} probes`);
-    const got = probes.map((p) => ({ ...p, right: (classify({ id: 'p', kind: 'ask', origin: 'askAuto', question: p.q, context: [] }).complexity >= threshold ? 'high' : 'low') === p.expected }));
-    const right = got.filter((g) => g.right).length;
-    console.log(`      adversarial probes: ${right}/${got.length}`);
-    assert.ok(right / got.length >= 0.92, `${right}/${got.length}`);
-    for (const group of new Set(got.map((g) => g.group))) {
-      const mine = got.filter((g) => g.group === group);
-      assert.ok(mine.filter((g) => g.right).length / mine.length >= 0.75, `group ${group}: ${mine.filter((g) => g.right).length}/${mine.length}`);
+    const cases = probes.map((p) => ({ group: p.group, expected: p.expected, request: askAuto(p.q) }));
+    const all = tally(cases);
+    console.log(`      adversarial probes: ${all.right}/${all.n}`);
+    assert.ok(all.right / all.n >= 0.92, `${all.right}/${all.n}`);
+    for (const group of new Set(cases.map((c) => c.group))) {
+      const t = tally(cases.filter((c) => c.group === group));
+      assert.ok(t.right / t.n >= 0.75, `group ${group}: ${t.right}/${t.n}`);
     }
   });
 });
