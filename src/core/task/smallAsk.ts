@@ -34,7 +34,7 @@ const HOW = anyOf([
   /\b(?:how (?:do|can|would|should) (?:i|you|one|we)|how to|what(?:'s| is) the (?:syntax|format string|way|pythonic way|easiest way|simplest way|command)|what does .{1,30} do|whats the (?:format string|syntax|pythonic way|command))\b/,
   /\bwie \w+e ich\b|\bwie (?:kann|geht|bekomme)\b|\bwie geht das\b/,
   /\bcomment (?:je|on|faire|supprimer|ecrire|convertir)\b/,
-  /\bcomo (?:le |lo |se |hago|puedo|faco|eu|posso|converto|escrevo)\b|\bcómo\b/,
+  /\bcomo (?:le |lo |se |hago|puedo|faco|eu|posso|converto|escrevo)\b/,
   /\bcome (?:si|faccio|posso|scrivo)\b/,
   /\bкак (?:в |сделать|посмотреть|написать|удалить|преобразовать|получить)/,
   /怎么|如何|どうやって|どう(?:書|す|や)|方法|書き方|어떻게|방법/,

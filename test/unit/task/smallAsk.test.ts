@@ -27,6 +27,9 @@ suite('task: a scene, then a small ask', () => {
       'our payments platform is huge, but I only want to know how to make this webhook handler idempotent in go when the provider delivers events twice and out of order',
       'Das spielt keine Rolle, aber wie migrieren wir 50M Zeilen ohne Downtime auf das neue Schema?',
       'in our microservice setup, how do I keep the cache and the database consistent in java when two instances write at once',
+      // "como" is also "as": a design question that names a language is not a how-to.
+      'Tenemos 20 microservicios y 3 equipos, ¿qué patrón usarías como base para versionar las APIs en java?',
+      'Temos 20 microsserviços e três times; o que vocês usariam como base para versionar as APIs em java?',
     ]);
   });
 
