@@ -94,13 +94,15 @@ export class RequestGuard {
   }
 
   readonly fetch: typeof fetch = async (input, init) => {
+    // Everything that does not need the send is done while a prepared request is held.
+    const signal = init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal;
+    const sendInit = { ...init, signal };
     if (this.hold) await this.hold;
     this.state.attempts++;
-    const signal = init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal;
     const firstByte = this.timer(this.opts.firstByteTimeoutMs, () => { this.state.timedOut = true; this.controller.abort(); });
     let res: Response;
     try {
-      res = await this.base(input, { ...init, signal });
+      res = await this.base(input, sendInit);
     } finally {
       this.clear(firstByte);
     }
