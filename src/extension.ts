@@ -9,6 +9,7 @@ import { registerInlineCompletion } from './vscode/completion';
 import { completionDefinitions } from './vscode/completion/definitions';
 import { judgeFile } from './core/privacy/filePrivacy';
 import { DEFAULT_ENGINE_OPTIONS } from './core/completion';
+import { completionSettings } from './core/team/gatewayCompletion';
 import { ConfigService } from './vscode/config';
 import { LocalHealth } from './vscode/health';
 import { HybridChatHost } from './vscode/hybridChatHost';
@@ -76,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       }),
       ...ask.register(),
       registerInlineCompletion({
-        provider: () => providers.fim(), settings: () => config.settings, record: (r) => void spend.record(r), logger,
+        provider: () => providers.fim(), settings: () => completionSettings(config.settings), record: (r) => void spend.record(r), logger,
         health: health.monitor, onDidChangeSettings: config.onDidChange,
         // The one whole-file judge, cached by document version (never a full scan per keystroke).
         isPrivateDocument: (doc) => privacy.documents.judge(doc, contextPath(doc.uri)).private,

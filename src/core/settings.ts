@@ -71,6 +71,7 @@ export interface HybridSettings {
   'gateway.baseUrl': string;
   'gateway.privateModels': string[];
   'gateway.privateModel': string;
+  'gateway.completionModel': string;
   'telemetry.otlpEndpoint': string;
   'telemetry.userId': string;
   'fallback.overflowToCloud': boolean;
@@ -132,6 +133,7 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'gateway.baseUrl': '',
   'gateway.privateModels': [],
   'gateway.privateModel': '',
+  'gateway.completionModel': '',
   'telemetry.otlpEndpoint': '',
   'telemetry.userId': '',
   'fallback.overflowToCloud': false,

@@ -9,7 +9,9 @@ import {
   type ChatProvider, type FimProvider, type OllamaProvider,
 } from '../core/providers';
 import { cloudForRequest } from '../core/providers/requestKey';
-import { judgePrivateGroup, type GatewayBudget } from '../core/team/gateway';
+import type { GatewayBudget } from '../core/team/gateway';
+import { gatewayCompletionGroup } from '../core/team/gatewayCompletion';
+import { createGatewayGroupProvider, type GatewayGroupProvider } from '../core/team/gatewayGroup';
 import { createGatewayInfo, type GatewayInfo } from '../core/team/gatewayInfo';
 import type { HybridSettings } from '../core/settings';
 import { createTokenCounter, type TokenCounter } from '../core/tokens';
@@ -22,7 +24,8 @@ type LocalProvider = ChatProvider & Partial<FimProvider> & Partial<Pick<OllamaPr
 
 export class ProviderRegistry extends Disposable {
   private readonly localP = new Keyed<LocalProvider>();
-  private readonly gatewayPrivateP = new Keyed<ChatProvider>();
+  private readonly gatewayPrivateP = new Keyed<GatewayGroupProvider>();
+  private readonly gatewayFimP = new Keyed<GatewayGroupProvider>();
   private readonly gatewayInfoP = new Keyed<GatewayInfo>();
   private tokenCounter: TokenCounter | undefined;
   private keySet = false;
@@ -36,6 +39,8 @@ export class ProviderRegistry extends Disposable {
     super();
     this.register({ dispose: () => this.tokenCounter?.dispose() });
     this.register(this.localP);
+    this.register(this.gatewayPrivateP);
+    this.register(this.gatewayFimP);
   }
 
   private get settings(): HybridSettings {
@@ -68,7 +73,8 @@ export class ProviderRegistry extends Disposable {
    * an OpenAI-compatible server (vLLM, SGLang, llama.cpp, LM Studio) with the model family's FIM template.
    */
   fim(): FimProvider {
-    const p = this.local();
+    const group = gatewayCompletionGroup(this.settings);
+    const p = group ? this.gatewayGroup(this.gatewayFimP, group) : this.local();
     if (!p.complete) throw new Error(`the private tier (${p.id}) offers no fill-in-the-middle`);
     return p as FimProvider;
   }
@@ -101,24 +107,21 @@ export class ProviderRegistry extends Disposable {
     const s = this.settings;
     const group = s['gateway.privateModel'];
     if (!s['gateway.baseUrl'] || !group) return this.local();
+    return this.gatewayGroup(this.gatewayPrivateP, group);
+  }
+
+  /** A gateway model group as a private tier (core/team/gatewayGroup.ts), rebuilt when its settings change. */
+  private gatewayGroup(cache: Keyed<GatewayGroupProvider>, group: string): GatewayGroupProvider {
+    const s = this.settings;
     const key = JSON.stringify([s['gateway.baseUrl'], group, s['gateway.privateModels'], s['privacy.trustedHosts'],
       s['timeouts.localFirstByteMs'], s['timeouts.idleMs']]);
-    return this.gatewayPrivateP.get(key, () => {
+    const apiKey = (): Promise<string | undefined> => this.keys.get('gateway');
+    return cache.get(key, () => createGatewayGroupProvider({
+      baseUrl: s['gateway.baseUrl'], group, declaredPrivate: s['gateway.privateModels'], trustedHosts: s['privacy.trustedHosts'],
       // Its own copy of /model/info: a changed declaration asks the gateway afresh.
-      const info = createGatewayInfo({ baseUrl: s['gateway.baseUrl'], apiKey: () => this.keys.get('gateway') });
-      return {
-        ...createOpenAIProvider({
-          baseUrl: s['gateway.baseUrl'], location: 'local', logger: this.logger,
-          firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'],
-          apiKey: () => this.keys.get('gateway'),
-          isLocalEndpoint: async (url) => {
-            const verdict = judgePrivateGroup(group, url, s['gateway.privateModels'], s['privacy.trustedHosts'], await info.deployments());
-            return verdict.private || verdict.reason;
-          },
-        }),
-        id: 'litellm-private',
-      };
-    });
+      info: createGatewayInfo({ baseUrl: s['gateway.baseUrl'], apiKey }), apiKey,
+      firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger,
+    }));
   }
 
   /** The key's and team's budget as the gateway enforces it (status bar tooltip, spend panel); kept a minute. */

@@ -9,6 +9,7 @@ import type { SpendStore } from './spendStore';
 import type { StatusBar } from './statusBar';
 import { localProblemNotice } from '../core/presentation/localNotice';
 import { describeGatewayBudget } from '../core/team/gateway';
+import { gatewayCompletionGroup } from '../core/team/gatewayCompletion';
 import { isOllamaModelName, ollamaPullCommand } from '../core/terminal/ollamaPull';
 
 /** Asks the local server whether both configured models can answer. */
@@ -20,7 +21,8 @@ export async function probeLocal(config: ConfigService, providers: ProviderRegis
       ? { state: 'ready', message: `OpenAI-compatible server at ${s['local.baseUrl']}` }
       : { state: 'notLocal', message: `${s['local.baseUrl']} is not on this machine — add its host to hybrid.privacy.trustedHosts if you trust it.` };
   }
-  const models = [s['local.chatModel'], ...(s['completion.enabled'] ? [s['local.completionModel']] : [])];
+  // A gateway group that answers completion is judged when a request is made (gatewayGroup), not asked of Ollama.
+  const models = [s['local.chatModel'], ...(s['completion.enabled'] && !gatewayCompletionGroup(s) ? [s['local.completionModel']] : [])];
   for (const model of new Set(models)) {
     const h = await local.health(model);
     if (h.state !== 'ready') return { state: h.state, message: h.message, fixCommand: h.state === 'modelMissing' ? safePull(model) : undefined };

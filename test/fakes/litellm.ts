@@ -1,4 +1,4 @@
-// Fake LiteLLM proxy (the team gateway): OpenAI-compatible /v1/chat/completions in front of named model groups, plus
+// Fake LiteLLM proxy (the team gateway): OpenAI-compatible /v1/chat/completions and /v1/completions in front of named model groups, plus
 // the admin-facing reads an editor client uses — GET /model/info (each deployment's litellm_params, incl. api_base),
 // GET /key/info (spend and max_budget of the calling key and its team) — with the documented behaviour around money:
 // a request over the key's or team's budget is refused before any model runs (type budget_exceeded, HTTP 422 by
@@ -65,7 +65,8 @@ export class FakeLiteLLM extends FakeOpenAI {
         team_spend: k.teamSpend, team_max_budget: k.teamMaxBudget, models: this.groups.map((g) => g.name),
       } });
     }
-    if (req.method === 'POST' && record.path === '/v1/chat/completions') {
+    // Chat and text completion (FIM) pass the same model-group and budget checks.
+    if (req.method === 'POST' && (record.path === '/v1/chat/completions' || record.path === '/v1/completions')) {
       const model = (record.body as { model?: unknown } | undefined)?.model;
       const group = this.groups.find((g) => g.name === model);
       if (!group) {

@@ -14,6 +14,7 @@ import { activateExtension, setSetting, waitFor, withSettings } from './helpers'
 
 const PRIVATE_GROUP = { name: 'team-coder', model: 'hosted_vllm/qwen2.5-coder-32b', apiBase: 'http://127.0.0.1:8000/v1', inputCostPerToken: 0, outputCostPerToken: 0 };
 const LIGHT_GROUP = { name: 'claude-haiku-4-5', model: 'anthropic/claude-haiku-4-5', inputCostPerToken: 1e-6, outputCostPerToken: 5e-6 };
+const FIM_GROUP = { name: 'team-fim', model: 'hosted_vllm/Qwen/Qwen2.5-Coder-7B', apiBase: 'http://127.0.0.1:8001/v1', inputCostPerToken: 0, outputCostPerToken: 0 };
 const CLOUD_GROUP = { name: 'claude-sonnet-4-6', model: 'anthropic/claude-sonnet-4-6', inputCostPerToken: 3e-6, outputCostPerToken: 15e-6 };
 
 suite('team mode through a LiteLLM gateway', function () {
@@ -31,13 +32,13 @@ suite('team mode through a LiteLLM gateway', function () {
     const gw = await gateway.start();
     const ol = await ollama.start();
     const collector = await otlp.start();
-    gateway.groups = [PRIVATE_GROUP, CLOUD_GROUP, LIGHT_GROUP];
+    gateway.groups = [PRIVATE_GROUP, FIM_GROUP, CLOUD_GROUP, LIGHT_GROUP];
     oldKey = process.env.LITELLM_API_KEY;
     process.env.LITELLM_API_KEY = gateway.virtualKey;
     restore = await withSettings({
       'local.baseUrl': ol.url,
       'gateway.baseUrl': gw.url,
-      'gateway.privateModels': ['team-coder'],
+      'gateway.privateModels': ['team-coder', 'team-fim'],
       'gateway.privateModel': 'team-coder',
       'cloud.model': 'claude-sonnet-4-6',
       'privacy.onCloudFindings': 'redact',
@@ -126,9 +127,9 @@ suite('team mode through a LiteLLM gateway', function () {
   });
 
   test('a "private" group the gateway runs outside the trusted hosts is refused before anything is sent', async () => {
-    gateway.groups = [{ ...PRIVATE_GROUP, apiBase: 'https://gpu.rented.example.com/v1' }, CLOUD_GROUP, LIGHT_GROUP];
+    gateway.groups = [{ ...PRIVATE_GROUP, apiBase: 'https://gpu.rented.example.com/v1' }, FIM_GROUP, CLOUD_GROUP, LIGHT_GROUP];
     // A new declaration rebuilds the private tier, so it asks /model/info afresh.
-    const undo = await setSetting('gateway.privateModels', ['team-coder', 'spare']);
+    const undo = await setSetting('gateway.privateModels', ['team-coder', 'team-fim', 'spare']);
     try {
       await openSelected('export function secretSauce() { return 42; }\n');
       const before = api.test!.records().length;
@@ -139,7 +140,7 @@ suite('team mode through a LiteLLM gateway', function () {
       assert.match(JSON.stringify(api.test!.chatTurns()), /gpu\.rented\.example\.com, outside the trusted hosts/);
     } finally {
       await undo();
-      gateway.groups = [PRIVATE_GROUP, CLOUD_GROUP, LIGHT_GROUP];
+      gateway.groups = [PRIVATE_GROUP, FIM_GROUP, CLOUD_GROUP, LIGHT_GROUP];
     }
   });
 
@@ -163,6 +164,35 @@ suite('team mode through a LiteLLM gateway', function () {
     } finally {
       gateway.setFault(undefined);
       await undo();
+    }
+  });
+
+  test('inline completion from the gateway\'s private group: /v1/completions with the template of the model it runs, nothing at Ollama', async () => {
+    const undo = await withSettings({ 'gateway.completionModel': 'team-fim', 'completion.enabled': true, 'completion.debounceMs': 50 });
+    try {
+      const before = api.test!.records().length;
+      const generateBefore = ollama.requests.filter((r) => r.path === '/api/generate').length;
+      const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'const greeting =\nexport const shout = greeting.toUpperCase();\n' });
+      const editor = await vscode.window.showTextDocument(doc);
+      const end = doc.lineAt(0).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      const req = await waitFor(async () => {
+        await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+        return gateway.requests.find((r) => r.path === '/v1/completions');
+      }, 15_000, 'a /v1/completions request at the gateway', 300);
+      const body = req.body as { model: string; prompt: string; suffix?: unknown };
+      assert.equal(body.model, 'team-fim');
+      assert.equal(body.suffix, undefined);
+      assert.ok(body.prompt.startsWith('<|fim_prefix|>') && body.prompt.includes('const greeting =<|fim_suffix|>'), body.prompt.slice(0, 120));
+      const rec = await waitFor(() => api.test!.records().slice(before).find((r) => r.origin === 'inline' && r.provider === 'litellm-private'),
+        10_000, 'an inline record from the gateway group');
+      assert.equal(rec.route, 'local');
+      assert.equal(rec.model, 'team-fim');
+      assert.equal(ollama.requests.filter((r) => r.path === '/api/generate').length, generateBefore, 'Ollama was asked to complete');
+      assert.equal(chatCalls().length, 0, 'a chat group was asked to complete');
+    } finally {
+      await undo();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
 });

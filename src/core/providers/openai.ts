@@ -30,6 +30,11 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
    */
   isLocalEndpoint?: (url: string) => boolean | string | Promise<boolean | string>;
   trustedHosts?: string[];
+  /**
+   * Local tier only: the model whose fill-in-the-middle template a requested model needs, when its name does not
+   * tell (a gateway group named `team-coder` that runs Qwen2.5-Coder). Default: the requested model itself.
+   */
+  templateModel?: (model: string) => string | Promise<string>;
 }
 
 export const OPENAI_DEFAULT_FIRST_BYTE_MS = 30_000;
@@ -44,7 +49,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
   const name = local ? 'The local OpenAI-compatible server' : 'OpenAI';
   const isLocal = options.isLocalEndpoint ?? ((url: string) => checkLocalEndpoint(url, [...(options.trustedHosts ?? [])]));
 
-  const session: SessionConfig = { o, local, name, maxRetries, apiKey: options.apiKey, isLocal };
+  const session: SessionConfig = { o, local, name, maxRetries, apiKey: options.apiKey, isLocal, ...(options.templateModel ? { templateModel: options.templateModel } : {}) };
 
   async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);

@@ -19,7 +19,7 @@ export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSign
     const opened = await openSession(cfg, { model: body.model, modelSetting: 'hybrid.local.completionModel', sentText: input, ...(send?.sendWhen ? { sendWhen: send.sendWhen } : {}) }, false, signal);
     if ('failure' in opened) return failed(meter, input, body.model, opened.failure);
     const { guard, ctx, client } = opened.session;
-    const template = fimTemplateFor(body.model);
+    const template = fimTemplateFor(cfg.templateModel ? await cfg.templateModel(body.model) : body.model);
     let model = body.model;
     let finishReason: string | null = null;
     let usage: Usage | undefined;

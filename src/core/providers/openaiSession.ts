@@ -19,6 +19,8 @@ export interface SessionConfig {
   maxRetries: number;
   apiKey?: ApiKeyOption;
   isLocal(url: string): boolean | string | Promise<boolean | string>;
+  /** The model whose FIM template a requested model needs (openAIFim). */
+  templateModel?(model: string): string | Promise<string>;
 }
 
 /** Both APIs stream, and both ask for the final usage chunk (the provider's counts are what the ledger bills). */

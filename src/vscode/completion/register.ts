@@ -177,7 +177,7 @@ export function registerInlineCompletion(deps: InlineCompletionDeps): InlineComp
 
 /** Settings that change what the model would answer, or where it is. */
 function settingsKey(s: HybridSettings): string {
-  return JSON.stringify([s['local.baseUrl'], s['local.completionModel'], s['local.numCtx'], s['completion.prefixTokens'], s['completion.suffixTokens'], s['completion.maxLines']]);
+  return JSON.stringify([s['local.baseUrl'], s['gateway.baseUrl'], s['local.completionModel'], s['local.numCtx'], s['completion.prefixTokens'], s['completion.suffixTokens'], s['completion.maxLines']]);
 }
 
 function renderItem(item: vscode.StatusBarItem, s: CompletionStatus): void {

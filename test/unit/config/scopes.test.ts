@@ -11,7 +11,7 @@ const props: Record<string, { scope?: string }> = Object.assign({}, ...sections.
 const SECURITY_OR_MONEY = [
   // where requests go
   'local.provider', 'local.baseUrl', 'anthropic.baseUrl', 'openai.baseUrl', 'cloud.provider', 'privacy.onCloudFindings',
-  'privacy.trustedHosts', 'gateway.baseUrl', 'gateway.privateModels', 'gateway.privateModel', 'telemetry.otlpEndpoint', 'telemetry.userId', 'fallback.overflowToCloud', 'fallback.overflowTtftMs', 'routing.complexityThreshold', 'fallback.localToCloud', 'fallback.cloudToLocal',
+  'privacy.trustedHosts', 'gateway.baseUrl', 'gateway.privateModels', 'gateway.privateModel', 'gateway.completionModel', 'telemetry.otlpEndpoint', 'telemetry.userId', 'fallback.overflowToCloud', 'fallback.overflowTtftMs', 'routing.complexityThreshold', 'fallback.localToCloud', 'fallback.cloudToLocal',
   // which model is used (and so billed, or pulled in a terminal)
   'cloud.model', 'local.chatModel', 'local.completionModel',
   // what spend means
