@@ -11,7 +11,7 @@ import {
 import { cloudForRequest } from '../core/providers/requestKey';
 import type { GatewayBudget } from '../core/team/gateway';
 import { gatewayCompletionGroup } from '../core/team/gatewayCompletion';
-import { createGatewayGroupProvider, type GatewayGroupProvider } from '../core/team/gatewayGroup';
+import { createGatewayGroupProvider, type GatewayGroupProvider } from '../core/providers/gatewayGroup';
 import { createGatewayInfo, type GatewayInfo } from '../core/team/gatewayInfo';
 import type { HybridSettings } from '../core/settings';
 import { createTokenCounter, type TokenCounter } from '../core/tokens';
@@ -110,7 +110,7 @@ export class ProviderRegistry extends Disposable {
     return this.gatewayGroup(this.gatewayPrivateP, group);
   }
 
-  /** A gateway model group as a private tier (core/team/gatewayGroup.ts), rebuilt when its settings change. */
+  /** A gateway model group as a private tier (core/providers/gatewayGroup.ts), rebuilt when its settings change. */
   private gatewayGroup(cache: Keyed<GatewayGroupProvider>, group: string): GatewayGroupProvider {
     const s = this.settings;
     const key = JSON.stringify([s['gateway.baseUrl'], group, s['gateway.privateModels'], s['privacy.trustedHosts'],

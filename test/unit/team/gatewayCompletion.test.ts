@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
 import { completionSettings, gatewayCompletionGroup, groupTemplateModel } from '../../../src/core/team/gatewayCompletion';
-import { createGatewayGroupProvider } from '../../../src/core/team/gatewayGroup';
+import { createGatewayGroupProvider } from '../../../src/core/providers/gatewayGroup';
 import { createGatewayInfo } from '../../../src/core/team/gatewayInfo';
 import type { FimBody } from '../../../src/core/wire/types';
 import { FakeLiteLLM, type GatewayGroup } from '../../fakes/litellm';

@@ -4,11 +4,11 @@
 // never waits for it) and fails closed with the reason, and FIM uses the template of the model the group runs.
 
 import type { Logger } from '../ports';
-import { createOpenAIProvider } from '../providers/openai';
+import { createOpenAIProvider } from './openai';
 import type { ChatProvider, FimProvider } from '../wire/types';
-import { judgePrivateGroup } from './gateway';
-import { groupTemplateModel } from './gatewayCompletion';
-import type { GatewayInfo } from './gatewayInfo';
+import { judgePrivateGroup } from '../team/gateway';
+import { groupTemplateModel } from '../team/gatewayCompletion';
+import type { GatewayInfo } from '../team/gatewayInfo';
 
 export interface GatewayGroupOptions {
   baseUrl: string;
