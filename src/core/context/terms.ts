@@ -30,6 +30,7 @@ const ALIAS_GROUPS: string[][] = [
   ['pkg', 'package'], ['lib', 'library'], ['attr', 'attribute'], ['elem', 'element'], ['idx', 'index'],
   ['ws', 'websocket'], ['js', 'javascript'], ['ts', 'typescript'], ['py', 'python'], ['regex', 'regexp'],
   ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
+  ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'],
 ];
 
 /** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */
@@ -110,7 +111,7 @@ export function questionTerms(question: string, split?: (word: string) => string
     if (QUESTION_STOP.has(w)) continue;
     const weight = WEAK.has(w) ? 0.3 : 1;
     put(stem(w), weight);
-    for (const part of split?.(w) ?? []) put(stem(part), weight * 0.7);
+    for (const part of split?.(w) ?? []) if (!QUESTION_STOP.has(part)) put(stem(part), weight * 0.7);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
 }
