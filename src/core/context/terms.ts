@@ -60,6 +60,7 @@ export function identifierWords(name: string): string[] {
     .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S') // a plural acronym (URLs, IDs) is one word, not `UR` + `Ls`
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z]\d+)([a-z]{3,})/g, '$1 $2') // ucs2length, h2stream: a word after a version number
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 1 && !/^\d+$/.test(w));

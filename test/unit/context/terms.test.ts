@@ -14,6 +14,8 @@ function def(name: string, kind = 'function') {
 suite('context: words as code writes them', () => {
   test('identifiers split by camel, snake and kebab case', () => {
     assert.deepEqual(identifierWords('parseHTTPRequest_body-size'), ['parse', 'http', 'request', 'body', 'size']);
+    // A word after a version number is a word (Ajv's ucs2length.ts was not found for "the length of a string").
+    assert.deepEqual(identifierWords('ucs2length h2stream utf8 h2c base64'), ['ucs2', 'length', 'h2', 'stream', 'utf8', 'h2c', 'base64']);
   });
 
   test('a plural acronym is one word: URLs, IDs', () => {
