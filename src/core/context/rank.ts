@@ -30,8 +30,9 @@ export interface FusionParams {
   /** How many of the best lexical files seed the graph walk. */
   seeds: number;
   /**
-   * Test files are rarely where an architecture answer lives: their fused score is scaled by this. 0.3, not 0.6: on a
-   * blind Go code base (Gin, a test file beside most sources) tests that exercise a concern outranked its code.
+   * Test files (and examples, demos, fixtures) are rarely where an architecture answer lives: their fused score is
+   * scaled by this. 0.3, not 0.6: on a blind Go code base (Gin, a test file beside most sources) tests that exercise
+   * a concern outranked its code.
    */
   tests: number;
   lexicalParams: LexicalParams;
@@ -61,7 +62,9 @@ export interface Ranking {
 
 const DEFINITION_FILES = 60;
 const REASONED_FILES = 100;
-const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]*\.py$/;
+// Examples, demos and test fixtures are usage, like tests: on chi (Go, an `_examples` folder of small apps) they
+// outranked the router code they call on every question they share words with.
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|_?examples?|_?demos?|_?samples?|testdata|fixtures?)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]*\.py$/;
 const SEGMENT = /\s(?:from|through|via|into|to|then|before|after|until)\s|->|→/i;
 
 export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParams = DEFAULT_FUSION): Ranking {

@@ -30,6 +30,7 @@ const ALIAS_GROUPS: string[][] = [
   ['pkg', 'package'], ['lib', 'library'], ['attr', 'attribute'], ['elem', 'element'], ['idx', 'index'],
   ['ws', 'websocket'], ['js', 'javascript'], ['ts', 'typescript'], ['py', 'python'], ['regex', 'regexp'],
   ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
+  ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'],
 ];
 
 /** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */
@@ -59,6 +60,7 @@ export function identifierWords(name: string): string[] {
     .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S') // a plural acronym (URLs, IDs) is one word, not `UR` + `Ls`
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z]\d+)([a-z]{3,})/g, '$1 $2') // ucs2length, h2stream: a word after a version number
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 1 && !/^\d+$/.test(w));
@@ -110,7 +112,7 @@ export function questionTerms(question: string, split?: (word: string) => string
     if (QUESTION_STOP.has(w)) continue;
     const weight = WEAK.has(w) ? 0.3 : 1;
     put(stem(w), weight);
-    for (const part of split?.(w) ?? []) put(stem(part), weight * 0.7);
+    for (const part of split?.(w) ?? []) if (!QUESTION_STOP.has(part)) put(stem(part), weight * 0.7);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
 }

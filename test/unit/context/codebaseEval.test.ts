@@ -3,7 +3,7 @@
 // done-when floors are on the held-out part. Prints the table (ours vs BM25 vs path match) in the unit run.
 import * as assert from 'node:assert/strict';
 import { CODEBASES, evaluate, gainOverBm25, load, misses, standardRankers, table, unnamedShare, type Loaded } from './eval/evaluate';
-import { BLIND_ALL_CODEBASES, isTuning } from './eval/codebases';
+import { BLIND_ALL_CODEBASES, BLIND_FOURTH_CODEBASES, isTuning } from './eval/codebases';
 import { mean } from './eval/metrics';
 
 suite('context: retrieval on code bases nobody here wrote (held-out)', function () {
@@ -60,6 +60,36 @@ suite('context: retrieval on blind code bases (undici, Jinja, Gin)', function ()
     const total = loaded.reduce((n, l) => n + l.codebase.questions.length, 0);
     const unnamed = loaded.reduce((n, l) => n + unnamedShare(l).unnamed, 0);
     assert.ok(unnamed * 2 >= total, `${unnamed} of ${total} name no file or symbol`);
+  });
+
+  test('recall@5 not below BM25 on any code base, recall@10 ≥ 0.85 overall, MRR above BM25', () => {
+    const results = loaded.map((l) => evaluate(l, 'all', standardRankers(l)));
+    // eslint-disable-next-line no-console
+    console.log(`\n${table(results, ['ours', 'bm25', 'path'])}\n${gainOverBm25(results)}\n  not in the top 10:\n  ${misses(results, loaded, 'all').join('\n  ')}`);
+    for (const r of results) assert.ok(r.methods.ours.r5 >= r.methods.bm25.r5, `${r.name}: recall@5 ${r.methods.ours.r5.toFixed(3)} < BM25 ${r.methods.bm25.r5.toFixed(3)}`);
+    const all = (m: string, k: 'r10' | 'rr') => mean(results.flatMap((r) => r.methods[m].per.map((p) => p[k])));
+    assert.ok(all('ours', 'r10') >= 0.85, `recall@10 ${all('ours', 'r10').toFixed(3)}`);
+    assert.ok(all('ours', 'rr') > all('bm25', 'rr'), `MRR ${all('ours', 'rr').toFixed(3)} ≤ BM25 ${all('bm25', 'rr').toFixed(3)}`);
+  });
+});
+
+// A fourth blind batch on three more code bases (Werkzeug, chi, Ajv), committed before any ranker ran on them. Its
+// first run guided two general fixes (an async alias, examples scaled like tests), so it is no longer blind; the
+// floors keep what it showed. Werkzeug's recall@5 only ties BM25's: that floor is fragile.
+suite('context: retrieval on the fourth blind batch (Werkzeug, chi, Ajv)', function () {
+  this.timeout(120_000);
+  const loaded: Loaded[] = [];
+
+  suiteSetup(async () => {
+    for (const c of BLIND_FOURTH_CODEBASES) loaded.push(await load(c));
+  });
+
+  test('≥ 15 questions per code base in 3 languages, every label an indexed file', () => {
+    assert.equal(new Set(loaded.map((l) => l.codebase.language)).size, 3);
+    for (const l of loaded) {
+      assert.ok(l.codebase.questions.length >= 15, `${l.codebase.name}: ${l.codebase.questions.length} questions`);
+      for (const q of l.codebase.questions) for (const r of q.relevant) assert.ok(l.index.files.has(r), `${l.codebase.name}: ${r} is not an indexed file`);
+    }
   });
 
   test('recall@5 not below BM25 on any code base, recall@10 ≥ 0.85 overall, MRR above BM25', () => {

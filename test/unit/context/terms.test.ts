@@ -14,6 +14,8 @@ function def(name: string, kind = 'function') {
 suite('context: words as code writes them', () => {
   test('identifiers split by camel, snake and kebab case', () => {
     assert.deepEqual(identifierWords('parseHTTPRequest_body-size'), ['parse', 'http', 'request', 'body', 'size']);
+    // A word after a version number is a word (Ajv's ucs2length.ts was not found for "the length of a string").
+    assert.deepEqual(identifierWords('ucs2length h2stream utf8 h2c base64'), ['ucs2', 'length', 'h2', 'stream', 'utf8', 'h2c', 'base64']);
   });
 
   test('a plural acronym is one word: URLs, IDs', () => {
@@ -34,6 +36,9 @@ suite('context: words as code writes them', () => {
     assert.equal(new Set(['ctx', 'context'].map(stem)).size, 1);
     assert.ok(questionTerms('How does the command line interface parse flags?').some((t) => t.term === stem('cli')));
     assert.ok(codeTerms('reads server-sent events').includes(stem('sse')) || questionTerms('server-sent events').some((t) => t.term === 'sse'));
+    // Ajv's `compileAsync` was #7 for "schemas … fetched asynchronously before compiling": the word never met `async`.
+    assert.ok(questionTerms('How are schemas fetched asynchronously?').some((t) => t.term === stem('async')));
+    assert.equal(new Set(['sync', 'synchronous', 'synchronously'].map(stem)).size, 1);
   });
 
   test('stop words are dropped and weak verbs (get, add, new, make, like) weigh a fraction', () => {
@@ -49,6 +54,13 @@ suite('context: words as code writes them', () => {
     assert.deepEqual(split('authmiddleware'), ['auth', 'middleware']);
     assert.equal(split('ratelimit'), undefined);
   });
+
+  test('a split of an ordinary word adds no stop words: "without" is not "with" + "out"', () => {
+    const split = compoundSplitter(new Set(['with', 'out', 'router']));
+    assert.deepEqual(split('without'), ['with', 'out']);
+    const terms = questionTerms('Combined without a router', split).map((t) => t.term);
+    assert.ok(terms.includes(stem('without')) && !terms.includes('with') && !terms.includes('out'), terms.join(' '));
+  });
 });
 
 suite('context: ranking against the classes of issue #23', () => {
@@ -59,6 +71,18 @@ suite('context: ranking against the classes of issue #23', () => {
     const first = (question: string, tests?: number) => rankRepo(index, { question }, tests === undefined ? DEFAULT_FUSION : { ...DEFAULT_FUSION, tests }).files[0].path;
     assert.equal(first('How are form values bound?'), 'binding/form.go');
     assert.equal(first('How are form values bound?', 1), 'binding/form_test.go', 'without the scaling the test file leads');
+  });
+
+  test('examples, demos and fixtures yield to the code they use, as tests do', () => {
+    // chi (Go): small apps in `_examples/` that define `Routes()` outranked the router's own walk over its routes.
+    const index = new RepoIndex();
+    index.set('tree.go', { stamp: '1', defs: [def('Walk')], refs: { Middlewares: 1, Routes: 1 } });
+    for (const dir of ['_examples/rest', 'examples/todo', 'demo', 'testdata/app']) {
+      index.set(`${dir}/main.go`, { stamp: '1', defs: [def('walkRoutes'), def('listMiddlewares')], refs: { Walk: 1 } });
+    }
+    const ranked = (tests: number) => rankRepo(index, { question: 'How are the routes and their middlewares walked?' }, { ...DEFAULT_FUSION, tests }).files[0].path;
+    assert.equal(ranked(DEFAULT_FUSION.tests), 'tree.go');
+    assert.notEqual(ranked(1), 'tree.go', 'without the scaling an example leads');
   });
 
   test('a run-together file name is found by its spelled-out words, and the reverse', () => {

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AJV_QUESTIONS, CHI_QUESTIONS, WERKZEUG_QUESTIONS } from './blindFourth';
 import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
 import { COBRA_QUESTIONS } from './cobraQuestions';
 import { ESLINT_QUESTIONS } from './eslintQuestions';
@@ -74,8 +75,16 @@ export const BLIND_THIRD_CODEBASES = blind([UNDICI_THIRD, JINJA_THIRD, GIN_THIRD
 export const BLIND_ALL_CODEBASES = blind([[...UNDICI_QUESTIONS, ...UNDICI_FINAL, ...UNDICI_THIRD],
   [...JINJA_QUESTIONS, ...JINJA_FINAL, ...JINJA_THIRD], [...GIN_QUESTIONS, ...GIN_FINAL, ...GIN_THIRD]]);
 
+/** A fourth blind batch, on three more code bases the ranker had never run on (questions committed first). */
+export const BLIND_FOURTH_CODEBASES: Codebase[] = [
+  { name: 'werkzeug', language: 'Python', root: '/usr/lib/python3/dist-packages/werkzeug', version: '2.2.2-3+deb12u1', installed: debVersion('python3-werkzeug'), questions: WERKZEUG_QUESTIONS },
+  { name: 'chi', language: 'Go', root: '/usr/share/gocode/src/github.com/go-chi/chi', version: '5.0.7-1', installed: debVersion('golang-github-go-chi-chi-dev'), questions: CHI_QUESTIONS },
+  { name: 'ajv/lib', language: 'TypeScript', root: path.join(NODE_MODULES, 'ajv', 'lib'), version: '8.20.0', installed: npmVersion('ajv'), questions: AJV_QUESTIONS },
+];
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
-export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev'];
+export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev',
+  'python3-werkzeug', 'golang-github-go-chi-chi-dev'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
