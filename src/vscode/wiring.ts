@@ -9,25 +9,29 @@ import type { SpendStore } from './spendStore';
 import type { StatusBar } from './statusBar';
 import { localProblemNotice } from '../core/presentation/localNotice';
 import { describeGatewayBudget } from '../core/team/gateway';
-import { gatewayCompletionGroup } from '../core/team/gatewayCompletion';
+import { privateTierModels } from '../core/team/gatewayCompletion';
 import { isOllamaModelName, ollamaPullCommand } from '../core/terminal/ollamaPull';
 
 /** Asks the local server whether both configured models can answer. */
 export async function probeLocal(config: ConfigService, providers: ProviderRegistry): Promise<LocalHealthReport> {
   const s = config.settings;
+  const tier = privateTierModels(s);
+  if (tier.local.length === 0) {
+    return { state: 'ready', message: `Private tier on the gateway: ${tier.gateway.join(', ')} (each request is checked against the gateway's /model/info)` };
+  }
   const local = providers.local();
   if (!local.health) {
     return await checkLocalEndpoint(s['local.baseUrl'], s['privacy.trustedHosts'])
       ? { state: 'ready', message: `OpenAI-compatible server at ${s['local.baseUrl']}` }
       : { state: 'notLocal', message: `${s['local.baseUrl']} is not on this machine — add its host to hybrid.privacy.trustedHosts if you trust it.` };
   }
-  // A gateway group that answers completion is judged when a request is made (gatewayGroup), not asked of Ollama.
-  const models = [s['local.chatModel'], ...(s['completion.enabled'] && !gatewayCompletionGroup(s) ? [s['local.completionModel']] : [])];
-  for (const model of new Set(models)) {
+  // Gateway groups are judged when a request is made (providers/gatewayGroup.ts), not asked of Ollama.
+  const models = tier.local;
+  for (const model of models) {
     const h = await local.health(model);
     if (h.state !== 'ready') return { state: h.state, message: h.message, fixCommand: h.state === 'modelMissing' ? safePull(model) : undefined };
   }
-  return { state: 'ready', message: `Ollama at ${s['local.baseUrl']}: ${[...new Set(models)].join(', ')} ready` };
+  return { state: 'ready', message: `Ollama at ${s['local.baseUrl']}: ${models.join(', ')} ready${tier.gateway.length ? `; on the gateway: ${tier.gateway.join(', ')}` : ''}` };
 }
 
 /** One non-modal notice per outage, with the fix as a button. */

@@ -5,6 +5,7 @@
 // hosts refuses instead of sending.
 
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { FakeLiteLLM } from '../fakes/litellm';
 import { FakeOllama } from '../fakes/ollama';
@@ -167,9 +168,18 @@ suite('team mode through a LiteLLM gateway', function () {
     }
   });
 
-  test('inline completion from the gateway\'s private group: /v1/completions with the template of the model it runs, nothing at Ollama', async () => {
-    const undo = await withSettings({ 'gateway.completionModel': 'team-fim', 'completion.enabled': true, 'completion.debounceMs': 50 });
+  test('a team laptop with no Ollama: both groups on the gateway, local health ready, inline completion from /v1/completions with the template of the model the group runs', async () => {
+    // Nothing listens here: the private tier must not need a local server at all.
+    const dead = await new Promise<string>((resolve) => {
+      const srv = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = srv.address() as net.AddressInfo;
+        srv.close(() => resolve(`http://127.0.0.1:${port}`));
+      });
+    });
+    const undo = await withSettings({ 'local.baseUrl': dead, 'gateway.completionModel': 'team-fim', 'completion.enabled': true, 'completion.debounceMs': 50 });
     try {
+      await waitFor(() => api.test!.localHealth() === 'ready' && /on the gateway: team-coder, team-fim/.test(api.test!.localHealthMessage()),
+        10_000, 'local health ready with the private tier on the gateway');
       const before = api.test!.records().length;
       const generateBefore = ollama.requests.filter((r) => r.path === '/api/generate').length;
       const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'const greeting =\nexport const shout = greeting.toUpperCase();\n' });

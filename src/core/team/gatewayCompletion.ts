@@ -44,3 +44,17 @@ export function groupTemplateModel(group: string, deployments: readonly GatewayD
 
 /** LiteLLM's provider prefixes for self-hosted OpenAI-compatible servers. */
 const ROUTING_PREFIXES = new Set(['hosted_vllm', 'vllm', 'openai', 'text-completion-openai', 'ollama', 'sglang', 'lm_studio', 'llamafile', 'custom_openai']);
+
+/**
+ * The models the local server must serve, and the gateway groups that serve the rest: with team mode's private and
+ * completion groups set, a laptop with no Ollama at all is healthy (each group is judged when a request is made).
+ */
+export function privateTierModels(s: HybridSettings): { local: string[]; gateway: string[] } {
+  const chatGroup = s['gateway.baseUrl'] && s['gateway.privateModel'].trim() ? s['gateway.privateModel'].trim() : undefined;
+  const fimGroup = s['completion.enabled'] ? gatewayCompletionGroup(s) : undefined;
+  const local = [
+    ...(chatGroup ? [] : [s['local.chatModel']]),
+    ...(s['completion.enabled'] && !fimGroup ? [s['local.completionModel']] : []),
+  ];
+  return { local: [...new Set(local)], gateway: [...new Set([chatGroup, fimGroup].filter((g): g is string => !!g))] };
+}

@@ -3,7 +3,7 @@
 // group gets /v1/completions with the right template, anything else is refused before a byte of code leaves.
 import * as assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
-import { completionSettings, gatewayCompletionGroup, groupTemplateModel } from '../../../src/core/team/gatewayCompletion';
+import { completionSettings, gatewayCompletionGroup, groupTemplateModel, privateTierModels } from '../../../src/core/team/gatewayCompletion';
 import { createGatewayGroupProvider } from '../../../src/core/providers/gatewayGroup';
 import { createGatewayInfo } from '../../../src/core/team/gatewayInfo';
 import type { FimBody } from '../../../src/core/wire/types';
@@ -51,6 +51,21 @@ suite('team: inline completion through the gateway', () => {
     assert.equal(groupTemplateModel('anthro', deps), 'anthropic/claude-haiku-4-5');
     assert.equal(groupTemplateModel('ghost', deps), 'ghost');
     assert.equal(groupTemplateModel('team-fim', undefined), 'team-fim');
+  });
+
+  test('the local server is asked only for the models it serves: a team laptop with both groups on the gateway needs no Ollama', () => {
+    const gw = 'http://127.0.0.1:4000';
+    const base = { 'local.chatModel': 'qwen2.5-coder:7b', 'local.completionModel': 'qwen2.5-coder:1.5b', 'completion.enabled': true };
+    assert.deepEqual(privateTierModels(settings(base)), { local: ['qwen2.5-coder:7b', 'qwen2.5-coder:1.5b'], gateway: [] });
+    assert.deepEqual(privateTierModels(settings({ ...base, 'gateway.baseUrl': gw, 'gateway.privateModel': 'team-coder' })),
+      { local: ['qwen2.5-coder:1.5b'], gateway: ['team-coder'] });
+    assert.deepEqual(privateTierModels(settings({ ...base, 'gateway.baseUrl': gw, 'gateway.completionModel': 'team-fim' })),
+      { local: ['qwen2.5-coder:7b'], gateway: ['team-fim'] });
+    assert.deepEqual(privateTierModels(settings({ ...base, 'gateway.baseUrl': gw, 'gateway.privateModel': 'team-coder', 'gateway.completionModel': 'team-coder' })),
+      { local: [], gateway: ['team-coder'] });
+    // Completion off: its model is asked of nobody; groups named without a gateway do nothing.
+    assert.deepEqual(privateTierModels(settings({ ...base, 'completion.enabled': false, 'gateway.completionModel': 'team-fim' })),
+      { local: ['qwen2.5-coder:7b'], gateway: [] });
   });
 
   suite('the real OpenAI client against the fake LiteLLM proxy', () => {
