@@ -34,12 +34,13 @@ suite('task: routing on the blind sets', () => {
   const sixth = loadBlindSet('blind-2026-12f.json');
   const seventh = loadBlindSet('blind-2026-12g.json');
   const eighth = loadBlindSet('blind-2026-12h.json');
+  const ninth = loadBlindSet('blind-2026-12i.json');
   const tuned = [...first, ...third, ...fifth, ...seventh, ...eighth];
 
   test('the sets have the shape the issue asks for', () => {
     assert.ok(first.length >= 200, `${first.length} questions in the first set`);
     assert.ok(second.length >= 60, `${second.length} questions in the second set`);
-    for (const set of [first, second, third, fourth, fifth, sixth, seventh, eighth]) {
+    for (const set of [first, second, third, fourth, fifth, sixth, seventh, eighth, ninth]) {
       assert.ok(set.filter((c) => c.lang === 'en').length / set.length >= 0.4, 'English ≥ 40 %');
       for (const lang of ['de', 'fr', 'es', 'pt', 'zh', 'ja', 'ru', 'ko', 'it']) assert.ok(set.some((c) => c.lang === lang), lang);
       for (const label of ['high', 'low'] as const) assert.ok(set.filter((c) => c.expected === label).length * 3 >= set.length, `a third ${label}`);
@@ -54,6 +55,13 @@ suite('task: routing on the blind sets', () => {
     assert.ok(all.highLocal / all.high <= 0.03, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
     assert.ok(all.lowCloud / all.low <= 0.03, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
     for (const [lang, t] of langs) assert.ok(t.right / t.n >= 0.9, `${lang}: ${pct(t.right, t.n)}`);
+  });
+
+  test('ninth set (first run)', () => {
+    const { all } = report('ninth blind set', ninth);
+    const wrong = ninth.filter((c) => (classify(c.request).complexity >= threshold ? 'high' : 'low') !== c.expected);
+    if (wrong.length) console.log(`      ninth set misses:\n${wrong.map((c) => `        ${c.expected} ${classify(c.request).complexity} [${c.lang}] [${c.shape}] ${c.request.question.slice(0, 110)}`).join('\n')}`);
+    assert.ok(all.n === 100);
   });
 
   test('second set (never tuned on; first run 92.5 %, now 95.0 %): ≥ 92 %, ≤ 8 % frontier-worthy kept local, ≤ 10 % simple sent to cloud', () => {
