@@ -173,7 +173,9 @@ const SYSTEM_NOUNS = new RegExp([
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
 export const SCALE_FIGURES = anyOf([
-  /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)/,
+  /\b\d+(?:[.,]\d+)?\s?(?:x|million|billion)\b/,
+  // A size given to a setting is a value, not a scale: "raise client_max_body_size to 50m", "set the heap to 2g".
+  /(?<!\b(?:set|sets|setting|raise|raising|bump|bumping|increase|increasing|lower|lowering|change|changing|decrease|decreasing|limit)\b[^.?!]{0,50}\bto\s?~?)\b\d+(?:[.,]\d+)?\s?(?:k|m|tb|gb)\b(?!\s*(?:ms|px)\b)/,
   /\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))/,
   /\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b/,
   /\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/,
