@@ -155,6 +155,7 @@ const CODE_PIECES = [
   'zeile', 'funktion', 'schleife', 'ligne', 'fonction', 'boucle', 'línea', 'función', 'bucle', 'mensaje',
 ];
 const LOCAL_SCOPE = new RegExp(`\\b(?:${words(POINTERS)}\\s+(?:\\w+\\s+){0,2}|that\\s+)${words(CODE_PIECES)}s?\\b`, 'i');
+const LOCAL_SCOPES = new RegExp(LOCAL_SCOPE.source, 'gi');
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
@@ -206,9 +207,15 @@ export function systemParts(prose: string): string[] {
 const LOCAL_SCOPE_CJK_RU = /(?:这个|这段|該|この|이 ?)(?:函数|代码|变量|方法|関数|コード|変数|メソッド|正規表現|함수|코드|변수|메서드|정규식)|(?:эт(?:а|от|у|о|ой)) (?:функци|код|переменн|метод|регулярк|строк)/i;
 
 // "the recommendation service call …" points at a system part, not at one piece of code.
+// So does a code word used to name a running thing: "the import job", "the comment service", "the test cluster".
+const NEXT_WORDS = /^(?:\s+[\w-]+){0,2}/;
+
 export function isLocalScope(prose: string): boolean {
-  const m = LOCAL_SCOPE.exec(prose);
-  return (m !== null && systemParts(m[0]).length === 0) || LOCAL_SCOPE_CJK_RU.test(prose);
+  for (const m of prose.matchAll(LOCAL_SCOPES)) {
+    const end = m.index + m[0].length;
+    if (systemParts(m[0] + (NEXT_WORDS.exec(prose.slice(end))?.[0] ?? '')).length === 0) return true;
+  }
+  return LOCAL_SCOPE_CJK_RU.test(prose);
 }
 
 export function ownsSystem(prose: string): boolean {

@@ -148,7 +148,7 @@ const RUNTIME_SUBJECT = anyOf([
   /用户|客户|订单|请求|接口|服务|页面|任务|ユーザー|顧客|注文|リクエスト|サービス|画面|ジョブ|사용자|고객|주문|요청|서비스|화면|작업|пользовател|клиент|заказ|запрос|сервис|страниц|задач/,
 ]);
 const SYMPTOM = anyOf([
-  /\b(?:fails?|failing|failed|times? out|timing out|timeouts?|errors?|hangs?|hanging|stuck|crash(?:es|ed)?|missing|lost|wrong|slow(?:er|s down)?|blank|disappears?|vanish(?:es)?|stops?|stopped|drops?|dropped|skipped|negative|expired|out of sync)\b/,
+  /\b(?:fails?|failing|failed|times? out|timing out|timeouts?|errors?|hangs?|hanging|stuck|crash(?:es|ed)?|missing|lost|wrong|slow(?:er|s down)?|blank|disappears?|vanish(?:es)?|stops?|stopped|drops?|dropped|skipped|negative|expired|out of sync|crawl(?:s|ing)?|grinds? to a halt|sluggish|unresponsive|freez(?:es|ing)|froze)\b/,
   /\b(?:can'?t|cannot|never|don'?t|doesn'?t|didn'?t|won'?t) (?:\w+ )?(?:work|arrive|show|load|pay|log ?in|get|see|receive|happen|finish|complete|match|reconnect|recover|come back|sync|catch up)\b/,
   // The same thing happening several times to the people using it, or their work not sticking.
   /\b(?:multiple|several|many) times\b|\bmore than once\b|\bmehrfach\b|\bplusieurs fois\b|\bvarias veces\b|\bvarias vezes\b|\bpiu volte\b/,
