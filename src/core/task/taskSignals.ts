@@ -6,6 +6,9 @@
 import type { Rule } from './complexityRules';
 import { anyOf } from './normalize';
 
+export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
+export const SAME_THING_SIGNAL = 'several people change the same thing';
+
 const REVOKED = anyOf([
   /\b(?:removed|revoked|deactivated|banned|kicked|deleted (?:the |their |his |her )?(?:account|user)|logged (?:me |them |him |her )?out|log (?:me |them |him |her )?out|signs? out|changed (?:the |their |my |his |her )?password|password (?:was |is )?changed|left the (?:company|team|school|class)|unsubscribed|downgraded)\b/,
   /\b(?:retire|supprime|deconnecte|desactive|mot de passe|quit[oa]|elimin\w*|cierra sesion|cerro sesion|desactiv\w*|contrasena|remov\w*|exclu\w*|deslog\w*|senha|entfernt|geloscht|abgemeldet|ausgeloggt|deaktiviert|passwort|rimoss\w*|tolt\w*|disconness\w*|disattivat\w*)\b/,
@@ -27,6 +30,20 @@ const DATA_HOME = anyOf([
   /\bou (?:stocker|garder|ranger|mettre) (?:les |la |le )?(?:\w+ ){0,2}(?:sessions|jetons|tokens|secrets|cles|mots de passe|historique|evenements|commandes)\b/,
   /\bdove (?:salvare|tenere|mettere) (?:i |le |la |il |gli )?(?:\w+ ){0,2}(?:sessioni|token|segreti|chiavi|password|storico|eventi|ordini)\b/,
   /где (?:хранить|держать) (?:\S+ ){0,2}(?:секрет|ключ|сесси|парол|токен|истори|событи|заказ)|(?:密钥|秘钥|会话|session|历史|token|密码|订单)\S{0,6}(?:存在哪|放在哪|存哪)|(?:秘密|鍵|キー|セッション|履歴|トークン|パスワード)\S{0,8}どこに(?:保存|置|持)|(?:비밀|키|세션|이력|토큰|비밀번호)\S{0,8} 어디에 (?:저장|보관|둬)/,
+]);
+
+// Several people changing the same thing, at once or offline: "two people edit the same doc offline, how do I merge
+// when they come back online", "dos usuarios reservan el mismo asiento". Not a git merge conflict in a file.
+const PEOPLE = '(?:two|2|three|several|multiple|many|both|different) (?:people|persons|users|editors|admins|clients|devices|tabs|agents|cashiers|nurses|team ?members|customers|colleagues|coworkers)';
+const SAME_THING_EDITED = anyOf([
+  new RegExp(`\\b${PEOPLE}\\b[^.?!]{0,40}\\b(?:edit|chang|updat|modif|writ|book|reserv|buy|bought|claim|grab|mov|sav)\\w*\\b[^.?!]{0,30}\\bsame\\b`),
+  /\b(?:edit|edits|edited|editing|changes|work)\b[^.?!]{0,60}\boffline\b[^.?!]{0,80}\b(?:back online|reconnect\w*|merge|merging)\b/,
+  /\b(?:dos|varias|varios|tres) (?:personas|usuarios|clientes)\b[^.?!]{0,40}\b(?:edit|modific|cambi|actualiz|reserv|compr)\w*\b[^.?!]{0,30}\b(?:mismo|misma)\b/,
+  /\b(?:duas|dois|varias|varios|tres) (?:pessoas|usuarios|clientes)\b[^.?!]{0,40}\b(?:edit|modific|alter|atualiz|reserv|compr)\w*\b[^.?!]{0,30}\b(?:mesmo|mesma)\b/,
+  /\b(?:deux|plusieurs|trois) (?:personnes|utilisateurs|clients)\b[^.?!]{0,40}\b(?:modifi|edit|chang|reserv|achet)\w*\b[^.?!]{0,30}\bmeme\b/,
+  /\b(?:zwei|mehrere|drei) (?:leute|personen|nutzer|benutzer|kunden)\b[^.?!]{0,40}\b(?:dasselbe|denselben|dieselbe|gleichen?)\b[^.?!]{0,30}\b(?:bearbeit|ander|buch|reservier|speicher)\w*/,
+  /\b(?:due|piu|tre) (?:persone|utenti|clienti)\b[^.?!]{0,40}\b(?:modific|edit|cambi|aggiorn|prenot|compr)\w*\b[^.?!]{0,30}\bstess[oa]\b/,
+  /(?:两个|多个|几个)(?:人|用户|客户)[^。？！?]{0,10}(?:编辑|修改|改|预订|抢)[^。？！?]{0,8}同一|(?:二人|2人|複数の(?:人|ユーザー))[^。？！?]{0,15}同じ[^。？！?]{0,15}(?:編集|変更|更新|予約)|(?:두 명|두 사람|여러 (?:명|사람|사용자))[^.?!]{0,20}같은[^.?!]{0,20}(?:편집|수정|변경|예약)|(?:двое|два (?:пользовател|человек)|несколько (?:пользовател|человек))[^.?!]{0,40}(?:одн(?:у|о|от|им) и т(?:у|от|о) же|один и тот же)/,
 ]);
 
 /** Problem shapes: each names a hard problem, so each counts as hard content (see HARD_CONTENT). */
@@ -61,6 +78,7 @@ export const TASK_HIGH: Rule[] = [
     // More of something handed out than there was.
     /\bmore than (?:we )?(?:had|planned|prepared|allowed|in stock)\b|더 많이 나가|超发|超卖|配りすぎ|больше, чем (?:было|планировал)/,
   ]), weight: 0.3, signal: 'work lost or done twice' },
+  { re: new RegExp(`^(?![\\s\\S]*\\b(?:git|branch(?:es)?|pull requests?|rebase|merge conflicts?|commits?)\\b)[\\s\\S]*(?:${SAME_THING_EDITED.source})`, 'i'), weight: 0.3, signal: SAME_THING_SIGNAL },
   // Access that outlives its revocation: someone removed, logged out or with a new password, and still in.
   { re: new RegExp(`^(?=[\\s\\S]*(?:${REVOKED.source}))[\\s\\S]*(?:${STILL_IN.source})`, 'i'), weight: 0.3, signal: 'access outlives its revocation' },
   // Where a kind of system data should live: its own store per tenant, the same one or apart, sessions or secrets
@@ -134,7 +152,7 @@ export function asksForMechanicalChange(prose: string): boolean {
   return MECHANICAL_ASK.test(prose);
 }
 
-export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
+
 
 // A failure report: something that runs (users, orders, requests, the app) misbehaves under a condition, told
 // without code. Its cause lies in how the parts behave together, not in a line, so it needs diagnosis.
