@@ -22,6 +22,13 @@ const ONE_COMMAND = anyOf([
   /用什么命令|什么命令|哪个命令|命令是什么|命令是啥|参数是什么|どのコマンド|コマンドは(?:何|なに)|オプションは(?:何|なに)|무슨 명령어|명령어(?:가|는)? (?:뭐|무엇)|какой командой|как(?:ая|ой) (?:команд|флаг|ключ)/,
 ]);
 
+// An edit told as what the team does under a condition is the situation, not the ask: "so old consumers don't break
+// when we add or rename fields", "whenever we rename a field in the api response". Wraps a small-edit rule.
+const WHEN_WE = '(?<!\\b(?:when|whenever|if|once|every time|each time|after|before|as soon as|cuando|si|quand|wenn|sobald|quando|se)\\s+(?:we|they|someone|somebody|people|users|teams?|devs|developers|clients|anyone|nosotros|on|nous|wir|man|noi|nos|a gente)\\s+(?:(?:\\w+\\s+){1,2}(?:or|and|o|ou|oder|et|y|e)\\s+)?)';
+function notWhenWe(re: RegExp): RegExp {
+  return new RegExp(`${WHEN_WE}(?:${re.source})`, re.flags);
+}
+
 // Low: local-sized tasks.
 export const LOW: Rule[] = [
   { re: ONE_COMMAND, weight: 0.25, signal: 'asks for one command or flag' },
@@ -36,7 +43,7 @@ export const LOW: Rule[] = [
     /\b(?:che )?cosa (?:fa|è|significa)\b/,
     /\bwat (?:doet|is|betekent)\b/,
   ], 'i'), weight: 0.2, signal: 'simple question', form: true },
-  { re: anyOf([
+  { re: notWhenWe(anyOf([
     /\brename/,
     /\bumbenennen/,
     /\brenommer/,
@@ -60,7 +67,7 @@ export const LOW: Rule[] = [
     /\bshorter/,
     /\bsimplify this (?:line|expression|condition)/,
     /\bfix (?:the|this) (?:syntax|import|typo|indentation|lint)/,
-  ], 'i'), weight: 0.35, signal: 'small edit' },
+  ], 'i')), weight: 0.35, signal: 'small edit' },
   { re: folded(/\bexplain (?:this|the|what|these)\b|\bexplanation of (?:what|how|this|the)\b|\berkläre?\b|\bexplique\b|\bexplica\b|\bspiega\b|\bleg (?:\w+ ){0,3}uit\b/i), weight: 0.2, signal: 'explanation', form: true },
   { re: anyOf([
     /\bregex\b/,
@@ -78,7 +85,7 @@ export const LOW: Rule[] = [
   // `==` or `===`, `any` or `unknown`, a for loop or forEach.
   { re: new RegExp(`\\b${CODE_FORM}\\b[^.?!]{0,40}\\b(?:or|vs\\.?|versus|instead of|oder|ou|o)\\b[^.?!]{0,30}\\b${CODE_FORM}\\b`, 'i'), weight: 0.3, signal: 'choice between two code forms' },
   // One DDL statement: "a migration that adds a nullable column" is a one-line schema edit, not a data migration.
-  { re: /\b(?:add|adds|adding|drop|drops|rename|renames|remove|removes)\s+(?:a |an |the |one )?(?:[\w`'"-]+\s+){0,3}(?:column|field|index|constraint)\b/i, weight: 0.3, signal: 'single schema change', form: true },
+  { re: notWhenWe(/\b(?:add|adds|adding|drop|drops|rename|renames|remove|removes)\s+(?:a |an |the |one )?(?:[\w`'"-]+\s+){0,3}(?:column|field|index|constraint)\b/i), weight: 0.3, signal: 'single schema change', form: true },
   { re: anyOf([
     /\bquick (?:one|q(?:uestion)?)\b/,
     /\b(?:tiny|small|little|simple|short) (?:helper|function|method|util(?:ity)?|snippet|script|component|fix|change|tweak)\b/,
