@@ -29,6 +29,9 @@ const DATA_HOME = anyOf([
   /\bwo (?:speichern|ablegen|lagern|halten) wir (?:\w+ ){0,3}(?:sitzung\w*|tokens?|geheimnisse|schlussel|passw\w*|verlauf|ereignisse|bestellungen)\b/,
   /\bou (?:stocker|garder|ranger|mettre) (?:les |la |le )?(?:\w+ ){0,2}(?:sessions|jetons|tokens|secrets|cles|mots de passe|historique|evenements|commandes)\b/,
   /\bdove (?:salvare|tenere|mettere) (?:i |le |la |il |gli )?(?:\w+ ){0,2}(?:sessioni|token|segreti|chiavi|password|storico|eventi|ordini)\b/,
+  // One store shared by several teams or services: who owns the data is the question behind it.
+  /\b(?:teams|services|apps|applications|squads|products|microservices)\b (?:all )?(?:share|sharing|use|write to|read from|talk to) (?:one|a single|the same|a shared|a common) (?:\w+ )?(?:database|db|schema|tables?)\b(?! (?:containers?|volumes?|images?|networks?|files?|url|connection|password|credentials|port))|\b(?:equipos|servicios|times|equipes|servicos|equipes|services|teams|dienste|servizi|squadre)\b (?:\w+ )?(?:comparten|compartilham|partagent|teilen sich|teilen|condividono) (?:\w+ ){0,2}(?:base de datos|banco|base|datenbank|database|db)\b/,
+  /(?:多个|几个|两个|各个|不同的?)(?:团队|服务|系统|项目|应用)(?:都)?(?:共用|共享|公用|用同一)|共用(?:一个|同一个)(?:数据库|库)|(?:複数の|いくつかの|全ての|すべての)(?:チーム|サービス|システム)が同じ(?:データベース|db|テーブル)|同じ(?:データベース|db)を共有|여러 (?:팀|서비스|시스템)(?:이|가)? (?:하나의|같은|한) (?:데이터베이스|db|디비)|(?:несколько|все|разные) (?:команд|сервис)\S* (?:\S+ )?(?:одну|общую|одной|общей) (?:баз|бд)/,
   /где (?:хранить|держать) (?:\S+ ){0,2}(?:секрет|ключ|сесси|парол|токен|истори|событи|заказ)|(?:密钥|秘钥|会话|session|历史|token|密码|订单)\S{0,6}(?:存在哪|放在哪|存哪)|(?:秘密|鍵|キー|セッション|履歴|トークン|パスワード)\S{0,8}どこに(?:保存|置|持)|(?:비밀|키|세션|이력|토큰|비밀번호)\S{0,8} 어디에 (?:저장|보관|둬)/,
 ]);
 

@@ -38,7 +38,7 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
     /值得|该不该|要不要|是否应该|应不应该|べきか|価値はあります|すべき|좋을까요|해야 할까요|바꿔야 할까요|가치가|стоит ли|имеет ли смысл|целесообразн/],
   // Service decomposition, named in every language the classifier reads.
   'spans several modules': [/\bmicro-?servi(?:c|z|ç)\w*|\bmikroservice\w*|\bmonolit[hoe]\w*|微服务|單體|单体应用|单体架构|モノリス|マイクロサービス|모놀리|마이크로서비스|микросервис|монолит/],
-  'structural change': [/拆分|解耦|分割す|分割|切り出|분리|분할|쪼개|раздел(?:ить|ение)|разбить на|выдел(?:ить|ение) в/],
+  'structural change': [/拆分|怎么拆|如何拆|拆成|拆开|どう分け|分けるべき|어떻게 나누|나누는 게|解耦|分割す|分割|切り出|분리|분할|쪼개|раздел(?:ить|ение)|разбить на|выдел(?:ить|ение) в/],
   'API evolution': [/向后兼容|兼容旧|破坏性变更|後方互換|破壊的変更|하위 호환|호환성|обратн(?:ая|ой|ую) совместимост|версионир/],
   'hard systems problem': [
     /\bmandant\w*|\binquilinos?\b|\blocataires?\b|\bmulti-?(?:cliente|client|inquilino|locataire|mandant)\w*|租户|テナント|테넌트|тенант/,
