@@ -15,11 +15,11 @@ const NOT_A_DEFINITION = [
 // A lookup of one command, flag or option: "whats the kafka cli flag to list topics", "kubectl command to see the
 // logs", "qual o comando do kafka pra ver os consumer groups". Small however big the tool it names.
 const ONE_COMMAND = anyOf([
-  /\b(?:what(?:'s| is| are)|which|the|a|an) (?:[\w-]+ ){0,2}(?:cli |command[- ]line |shell |terminal )?(?:command|flag|option|switch|subcommand|cli arg(?:ument)?)s? (?:to|for) (?!(?:our|the whole|each|every|all)\b)[a-z]/,
-  /^\s*[\w.-]+ (?:cli )?(?:command|flag|option|subcommand)s? (?:to|for)\b/,
-  /\b(?:qual|quais) (?:e )?(?:o|a|os|as) (?:comando|flag|opcao|parametro)s? (?:do|da|de|pra|para|que)\b|\bcual es el (?:comando|flag|parametro)\b|\b(?:el|un) comando (?:de [\w.-]+ )?para\b/,
-  /\b(?:la|quelle) (?:commande|option) (?:[\w.-]+ )?(?:pour|qui)\b|\b(?:welche[rns]?|der) (?:befehl|parameter|schalter) (?:fur|um|zum)\b|\b(?:il|quale) comando (?:per|di|che)\b/,
-  /用什么命令|什么命令|哪个命令|命令是什么|命令是啥|参数是什么|どのコマンド|コマンドは(?:何|なに)|オプションは(?:何|なに)|무슨 명령어|명령어(?:가|는)? (?:뭐|무엇)|какой командой|как(?:ая|ой) (?:команд|флаг|ключ)/,
+  /^\s*(?:what(?:'s| is| are)|which)(?: is)? (?:the |a |an )?(?:[\w.-]+ ){0,2}(?:cli |command[- ]line |shell |terminal )?(?:command|flag|switch|subcommand|cli (?:option|arg(?:ument)?)|command[- ]line (?:option|arg(?:ument)?))s? (?:to|for) (?!(?:our|the whole|each|every|all)\b)[a-z]/,
+  /^\s*(?!(?:the|a|an|this|that|our|my|your|their|each|every)\b)[\w.-]+ (?:cli )?(?:command|flag|subcommand)s? (?:to|for)\b/,
+  /\b(?:qual|quais) (?:e )?(?:o|a|os|as) (?:comando|flag)s? (?:do|da|de|pra|para|que)\b|\bcual es el (?:comando|flag)\b|\b(?:el|un) comando (?:de [\w.-]+ )?para\b/,
+  /\b(?:la|quelle) commande (?:[\w.-]+ )?(?:pour|qui)\b|\b(?:welche[rns]?|der) (?:befehl|schalter) (?:fur|um|zum)\b|\b(?:il|quale) comando (?:per|di|che)\b/,
+  /用什么命令|什么命令|哪个命令|命令是什么|命令是啥|どのコマンド|コマンドは(?:何|なに)|무슨 명령어|명령어(?:가|는)? (?:뭐|무엇)|какой командой|как(?:ая|ой) (?:команд|флаг|ключ)/,
 ]);
 
 // An edit told as what the team does under a condition is the situation, not the ask: "so old consumers don't break

@@ -109,7 +109,8 @@ const ARTIFACTS = [
   'interface', 'type', 'enum', 'readme', 'snippet', 'example', 'migration', 'endpoint', 'handler',
 ];
 // Setting a value is an edit whatever the value names ("bump the memory limit to 1Gi and replicas to 5").
-const SET_VALUE = '(?:bump|set|raise|lower|increase|decrease|change)\\b[^.?!]{0,60}\\bto ~?\\d[\\w.]*';
+// Not when what is raised is how the system performs ("raise the throughput of our pipeline to 500k events a second").
+const SET_VALUE = '(?:bump|set|raise|lower|increase|decrease|change)\\b(?! (?:the |our )?(?:throughput|capacity|availability|performance|scale|uptime|reliability|concurrency)\\b)[^.?!]{0,60}\\bto ~?\\d[\\w.]*';
 const EDIT_VERB = new RegExp(`^(?:${SET_VALUE}|${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
   + `|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\\w-]+ ){0,3}${words(ARTIFACTS)}\\b)\\b`, 'i');
 
@@ -119,8 +120,12 @@ const EDIT_VERB_LAST = folded(/\b(?:umbenennen|hinzufügen|ergänzen|entfernen|l
 // ... unless the sentence is a question about what the team should do ("was sollten wir grundsätzlich ändern?").
 const GERMAN_WH_WE = /\b(?:was|wie|warum|weshalb|wo|welche[nrs]?|wann)\b[^.!?]*\b(?:wir|ihr|man)\b[^.!?]*[.!?]*\s*$/i;
 
+// "change our queue design so …", "update the architecture so …": an edit verb whose object is a design is a redesign.
+const EDITS_A_DESIGN = /^\S+\s+(?:our|the whole|the overall|the system'?s?)\s+(?:\S+\s+){0,2}(?:design|architecture|strategy|approach|topology)\b/i;
+
 export function isDirectEdit(prose: string): boolean {
-  return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart()) || (EDIT_VERB_LAST.test(prose) && !GERMAN_WH_WE.test(prose));
+  const ask = prose.replace(LEAD_IN, '').trimStart();
+  return (EDIT_VERB.test(ask) && !EDITS_A_DESIGN.test(ask)) || (EDIT_VERB_LAST.test(prose) && !GERMAN_WH_WE.test(prose));
 }
 
 /**
@@ -177,6 +182,7 @@ export const SCALE_FIGURES = anyOf([
   /\b\d+(?:[.,]\d+)?\s?(?:x|million|billion)\b/,
   // A size given to a setting is a value, not a scale: "raise client_max_body_size to 50m", "set the heap to 2g".
   /(?<!\b(?:set|sets|setting|raise|raising|bump|bumping|increase|increasing|lower|lowering|change|changing|decrease|decreasing|limit)\b[^.?!]{0,50}\bto\s?~?)\b\d+(?:[.,]\d+)?\s?(?:k|m|tb|gb)\b(?!\s*(?:ms|px)\b)/,
+  /\b\d+(?:[.,]\d+)?\s?(?:k|m)\s+(?:\w+\s)?(?:events|users|rows|requests|jobs|messages|writes|reads|records|customers|connections|calls|orders|items|devices|sessions)\b/,
   /\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))/,
   /\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b/,
   /\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/,
