@@ -40,7 +40,7 @@ const DATA_HOME = anyOf([
 const PEOPLE = '(?:two|2|three|several|multiple|many|both|different) (?:people|persons|users|editors|admins|clients|devices|tabs|agents|cashiers|nurses|team ?members|customers|colleagues|coworkers)';
 const SAME_THING_EDITED = anyOf([
   new RegExp(`\\b${PEOPLE}\\b[^.?!]{0,40}\\b(?:edit|chang|updat|modif|writ|book|reserv|buy|bought|claim|grab|mov|sav)\\w*\\b[^.?!]{0,30}\\bsame\\b`),
-  /\b(?:edit|edits|edited|editing|changes|work)\b[^.?!]{0,60}\boffline\b[^.?!]{0,80}\b(?:back online|reconnect\w*|merge|merging)\b/,
+  /\b(?:edit|edits|edited|editing|changes|work)\b[^.?!]{0,60}\boffline\b[^.?!]{0,80}\b(?:back online|reconnect\w*|merge|merging)\b|\b(?:merg|reconcil|sync)\w* (?:\w+ ){0,3}offline (?:edits|changes|writes)\b/,
   /\b(?:dos|varias|varios|tres) (?:personas|usuarios|clientes)\b[^.?!]{0,40}\b(?:edit|modific|cambi|actualiz|reserv|compr)\w*\b[^.?!]{0,30}\b(?:mismo|misma)\b/,
   /\b(?:duas|dois|varias|varios|tres) (?:pessoas|usuarios|clientes)\b[^.?!]{0,40}\b(?:edit|modific|alter|atualiz|reserv|compr)\w*\b[^.?!]{0,30}\b(?:mesmo|mesma)\b/,
   /\b(?:deux|plusieurs|trois) (?:personnes|utilisateurs|clients)\b[^.?!]{0,40}\b(?:modifi|edit|chang|reserv|achet)\w*\b[^.?!]{0,30}\bmeme\b/,
@@ -58,12 +58,13 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:minutes|hours?|an hour|a day|days|seconds) behind\b|\bfor (?:a few|some|several|a couple of) (?:minutes|seconds|hours) after\b|\bper qualche minuto dopo\b|\bpendant quelques minutes apres\b|\bdurante unos minutos despues\b|\bpor alguns minutos depois\b|\bfur ein paar minuten nach\b|несколько минут после/,
     // The same thing shown differently by two clients: "different prices on the app and the site", "앱과 웹에서 … 서로 달라요".
     /\b(?:different|diferentes?|diversi|diverse|unterschiedliche?n?|differents?|differentes?)\b[^.?!]{0,40}\b(?:app|site|sito|web|website|webseite|device|dispositivo|appareil|screen|tela|pantalla)s?\b|\b(?:on|from|across) (?:another|other|a different|multiple|several) (?:device|devices|tab|tabs|browser|client)s?\b/,
-    /\bdisagree\b|\bne sont (?:jamais |pas )?d'accord\b|\bno coinciden\b|\bnao coincidem\b|\bnon coincidono\b|서로 달라|서로 다르|一致しない|不一样|отличаются/,
+    /\bmake (?:\w+ ){1,4}(?:and|with) (?:\w+ ){1,4}agree\b|\bagree on (?:the )?(?:\w+ )?(?:state|status|balance|count|stock|inventory)\b|\bdisagree\b|\bne sont (?:jamais |pas )?d'accord\b|\bno coinciden\b|\bnao coincidem\b|\bnon coincidono\b|서로 달라|서로 다르|一致しない|不一样|отличаются/,
     /\b(?:deleted|removed) (?:hours|minutes|days) ago\b|\bstill (?:shows?|sees?|see|returns?) (?:the )?(?:old|previous|deleted|'?not)/,
     /\bdisappears?\b.{0,40}\bthen (?:comes?|come) back|\bverschwind|\beven though (?:we|i|they|it) (?:changed|updated|fixed|deleted|removed)\b/,
     /反映が(?:\S{0,4})?遅れ|反映されな|食い違|同步延迟|不同步|반영이 (?:늦|안)|с задержкой/,
     /旧值|旧数据|旧价格|旧的数据|还是原来|原来的(?:地址|数据|价格)|古い(?:データ|価格|値|アドレス|情報|バージョン)|예전 (?:가격|데이터|주소)|오래된 데이터|стар(?:ые данные|ую цену|ое значение|ый адрес)/,
     /\b(?:kept|keeps|still) (?:going|being sent|using|showing|pointing) (?:to )?the old\b|\b(?:shows|showing|sees|returns|returning|goes to|going to|sent to) the old (?:address|e-?mail|value|price|version|data)\b/,
+    /\bstale (?:access|permissions?|prices?|balances?|profiles?|sessions?|tokens?|stock|inventory|feeds?|counts?)\b/,
   ]), weight: 0.3, signal: 'stale read after a write' },
   { re: anyOf([
     /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
@@ -80,6 +81,12 @@ export const TASK_HIGH: Rule[] = [
     /\bnever (?:happens|arrives|runs|gets (?:sent|processed|refunded))\b|\bwhile (?:it'?s|it is) being\b|\bwrites are missing\b|\b(?:orders|writes|records|events) (?:are|go) missing\b/,
     // More of something handed out than there was.
     /\bmore than (?:we )?(?:had|planned|prepared|allowed|in stock)\b|더 많이 나가|超发|超卖|配りすぎ|больше, чем (?:было|планировал)/,
+    // The same work wanted once across several runners: "only one worker processes each job", "two pods run the same cron".
+    /\bonly one (?:worker|instance|pod|server|node|process|consumer|replica|machine|container)s? (?:\w+ ){0,2}(?:process|run|handl|pick|send|execut|consum|get)\w*/,
+    /\b(?:two|2|three|multiple|several|both|all (?:the|our)) (?:pods|instances|servers|workers|nodes|replicas|processes|consumers|containers|machines)\b[^.?!]{0,30}\bsame (?:cron|job|task|message|event|order|e-?mail|batch|schedule)/,
+    /\b(?:solo|apenas|so) (?:un|um) (?:worker|servidor|proceso|processo|pod|nodo|no|consumidor)\b[^.?!]{0,30}\b(?:proces|ejecut|execut|consum)\w*|\bun seul (?:worker|serveur|processus|pod|noeud|consommateur)\b[^.?!]{0,30}\b(?:trait|execut|consomm)\w*|\bnur (?:ein|eine|einer) (?:worker|instanz|server|prozess|pod|knoten|consumer)\b[^.?!]{0,30}\b(?:verarbeit|ausfuhr|abarbeit)\w*|\bsolo un (?:worker|server|processo|pod|nodo)\b[^.?!]{0,30}\b(?:elabor|esegu)\w*/,
+    /\b(?:dos|varias|varios|duas|dois|deux|plusieurs|zwei|mehrere|due|piu) (?:servidores|instancias|instancias|serveurs|instances|server|instanzen|pods|workers|istanze)\b[^.?!]{0,40}\b(?:mismo|misma|mesmo|mesma|meme|denselben|dieselbe|dasselbe|stess[oa]) (?:\w+ )?(?:job|trabajo|tarea|mensaje|pedido|cron|tache|message|commande|auftrag|job|nachricht|bestellung|lavoro|messaggio|ordine|tarefa|mensagem|evento|evenement|ereignis)\b/,
+    /只(?:有|让)?一个(?:实例|节点|worker|进程|消费者)[^。？！?]{0,10}(?:处理|执行|消费)|(?:多个|两个)(?:实例|节点|pod|服务器)[^。？！?]{0,12}同一个?(?:任务|定时任务|消息)|(?:1つ|一つ)の(?:インスタンス|ワーカー|サーバー)だけ|하나의 (?:인스턴스|워커|서버)만|(?:только|лишь) один (?:воркер|инстанс|экземпляр|под|сервер)/,
   ]), weight: 0.3, signal: 'work lost or done twice' },
   { re: new RegExp(`^(?![\\s\\S]*\\b(?:git|branch(?:es)?|pull requests?|rebase|merge conflicts?|commits?)\\b)[\\s\\S]*(?:${SAME_THING_EDITED.source})`, 'i'), weight: 0.3, signal: SAME_THING_SIGNAL },
   // Access that outlives its revocation: someone removed, logged out or with a new password, and still in.

@@ -15,6 +15,8 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
     /分布式|高并发|高可用|扩展性|可扩展|一致性|横向扩展|分散システム|スケール|整合性|可用性|冗長|분산|확장성|가용성|일관성|정합성/,
     /распредел|масштабир|отказоустойчив|консистентн|согласованност|負荷分散|부하 분산/,
     /\bescal(?:ar|amos|ando|abilidad|abilidade)\b|\bscal(?:are|iamo|ano|ando)\b|\bskalier\w*|\b(?:passer|passage|mise) a l'echelle\b|\bmont(?:er|ee) en charge\b/,
+    // Two stores kept coherent: "garder le cache et la base cohérents", "caché y base de datos consistentes".
+    /\b(?:cache|cach|(?:la|les|a|as) bases?|base de (?:datos|donnees|dados)|donnees|datos|dados|banco|daten|datenbank|dati|replica\w*|repliques|serveurs|servidores|server|serveur)\b[^.?!]{0,40}\b(?:coheren|consistent|konsistent|koharent|coerent)\w*/,
     /\brepartir la charge\b|\bdistribu(?:te|ting) (?:the )?(?:write |read )?load\b|\bdistribuir la carga\b|\bverteil\S* (?:die )?last\b|\bripartire il carico\b/,
   ],
   'concurrency': [
