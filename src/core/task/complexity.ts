@@ -8,7 +8,7 @@ import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './rules';
 import { smallAskAfterScene } from './smallAsk';
 import { anyOf } from './normalize';
-import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
+import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
 import { countWords, folded, normalizeText } from './normalize';
 import {
   SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
@@ -33,7 +33,7 @@ const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
 const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
   'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
   'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
-  'expert systems term', FAILURE_REPORT_SIGNAL]);
+  'expert systems term', FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL]);
 
 // Topic words only say what the system is ("our architecture doc", "40 services", "we're migrating later"); the
 // other hard-content signals name a problem. A scene of topic words does not stop an edit that follows it.
@@ -71,7 +71,7 @@ const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
 
 // Signals that a scene reports a problem, not only what the system is ("high concurrency", "sharded", "sagas").
 const SCENE_PROBLEM = new Set(['hard systems problem', 'intermittent behaviour', 'stale read after a write', 'work lost or done twice',
-  'numbers that do not add up', 'fails only sometimes or somewhere', 'access outlives its revocation', DIAGNOSIS_SIGNAL]);
+  'numbers that do not add up', 'fails only sometimes or somewhere', 'access outlives its revocation', DIAGNOSIS_SIGNAL, SAME_THING_SIGNAL]);
 
 interface Evidence { signal: string; delta: number }
 

@@ -12,8 +12,26 @@ const NOT_A_DEFINITION = [
   '(?:your (?:recommendation|opinion|take|advice|suggestion|view))',
 ];
 
+// A lookup of one command, flag or option: "whats the kafka cli flag to list topics", "kubectl command to see the
+// logs", "qual o comando do kafka pra ver os consumer groups". Small however big the tool it names.
+const ONE_COMMAND = anyOf([
+  /^\s*(?:what(?:'s| is| are)|which)(?: is)? (?:the |a |an )?(?:[\w.-]+ ){0,2}(?:cli |command[- ]line |shell |terminal )?(?:command|flag|switch|subcommand|cli (?:option|arg(?:ument)?)|command[- ]line (?:option|arg(?:ument)?))s? (?:to|for) (?!(?:our|the whole|each|every|all)\b)[a-z]/,
+  /^\s*(?!(?:the|a|an|this|that|our|my|your|their|each|every)\b)[\w.-]+ (?:cli )?(?:command|flag|subcommand)s? (?:to|for)\b/,
+  /\b(?:qual|quais) (?:e )?(?:o|a|os|as) (?:comando|flag)s? (?:do|da|de|pra|para|que)\b|\bcual es el (?:comando|flag)\b|\b(?:el|un) comando (?:de [\w.-]+ )?para\b/,
+  /\b(?:la|quelle) commande (?:[\w.-]+ )?(?:pour|qui)\b|\b(?:welche[rns]?|der) (?:befehl|schalter) (?:fur|um|zum)\b|\b(?:il|quale) comando (?:per|di|che)\b/,
+  /用什么命令|什么命令|哪个命令|命令是什么|命令是啥|どのコマンド|コマンドは(?:何|なに)|무슨 명령어|명령어(?:가|는)? (?:뭐|무엇)|какой командой|как(?:ая|ой) (?:команд|флаг|ключ)/,
+]);
+
+// An edit told as what the team does under a condition is the situation, not the ask: "so old consumers don't break
+// when we add or rename fields", "whenever we rename a field in the api response". Wraps a small-edit rule.
+const WHEN_WE = '(?<!\\b(?:when|whenever|if|once|every time|each time|after|before|as soon as|cuando|si|quand|wenn|sobald|quando|se)\\s+(?:we|they|someone|somebody|people|users|teams?|devs|developers|clients|anyone|nosotros|on|nous|wir|man|noi|nos|a gente)\\s+(?:(?:\\w+\\s+){1,2}(?:or|and|o|ou|oder|et|y|e)\\s+)?)';
+function notWhenWe(re: RegExp): RegExp {
+  return new RegExp(`${WHEN_WE}(?:${re.source})`, re.flags);
+}
+
 // Low: local-sized tasks.
 export const LOW: Rule[] = [
+  { re: ONE_COMMAND, weight: 0.25, signal: 'asks for one command or flag' },
   { re: folded(/^(?:what|was|que|qué)\b.{0,30}(?<!\bto )\b(?:does|do|macht|fait|hace)\b.{0,40}\b(?:this|these|that|diese[rs]?|ce|cette|esta?e?)\b.{0,30}\b(?:line|lines|function|method|regex|expression|code|snippet|do|zeile|funktion|ligne|fonction|línea|función)?/i), weight: 0.35, signal: 'explains a snippet' },
   { re: anyOf([
     new RegExp(`\\b(?:what does|what is|what's|what are)\\b(?! (?:${NOT_A_DEFINITION.join('|')}))`),
@@ -25,7 +43,7 @@ export const LOW: Rule[] = [
     /\b(?:che )?cosa (?:fa|è|significa)\b/,
     /\bwat (?:doet|is|betekent)\b/,
   ], 'i'), weight: 0.2, signal: 'simple question', form: true },
-  { re: anyOf([
+  { re: notWhenWe(anyOf([
     /\brename/,
     /\bumbenennen/,
     /\brenommer/,
@@ -49,7 +67,7 @@ export const LOW: Rule[] = [
     /\bshorter/,
     /\bsimplify this (?:line|expression|condition)/,
     /\bfix (?:the|this) (?:syntax|import|typo|indentation|lint)/,
-  ], 'i'), weight: 0.35, signal: 'small edit' },
+  ], 'i')), weight: 0.35, signal: 'small edit' },
   { re: folded(/\bexplain (?:this|the|what|these)\b|\bexplanation of (?:what|how|this|the)\b|\berkläre?\b|\bexplique\b|\bexplica\b|\bspiega\b|\bleg (?:\w+ ){0,3}uit\b/i), weight: 0.2, signal: 'explanation', form: true },
   { re: anyOf([
     /\bregex\b/,
@@ -67,7 +85,7 @@ export const LOW: Rule[] = [
   // `==` or `===`, `any` or `unknown`, a for loop or forEach.
   { re: new RegExp(`\\b${CODE_FORM}\\b[^.?!]{0,40}\\b(?:or|vs\\.?|versus|instead of|oder|ou|o)\\b[^.?!]{0,30}\\b${CODE_FORM}\\b`, 'i'), weight: 0.3, signal: 'choice between two code forms' },
   // One DDL statement: "a migration that adds a nullable column" is a one-line schema edit, not a data migration.
-  { re: /\b(?:add|adds|adding|drop|drops|rename|renames|remove|removes)\s+(?:a |an |the |one )?(?:[\w`'"-]+\s+){0,3}(?:column|field|index|constraint)\b/i, weight: 0.3, signal: 'single schema change', form: true },
+  { re: notWhenWe(/\b(?:add|adds|adding|drop|drops|rename|renames|remove|removes)\s+(?:a |an |the |one )?(?:[\w`'"-]+\s+){0,3}(?:column|field|index|constraint)\b/i), weight: 0.3, signal: 'single schema change', form: true },
   { re: anyOf([
     /\bquick (?:one|q(?:uestion)?)\b/,
     /\b(?:tiny|small|little|simple|short) (?:helper|function|method|util(?:ity)?|snippet|script|component|fix|change|tweak)\b/,

@@ -9,10 +9,27 @@ export function foldAccents(text: string): string {
   return text.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC');
 }
 
-/** NFKC (full-width letters and punctuation to ASCII, ligatures split) and then accent folding. */
+// Chat is typed fast: "whats the best way", "dont break", and phones and Macs turn ' into ’. The rules are written
+// with the plain apostrophe, so both spellings are brought back to it. Only contractions that are no other word:
+// not "its", "were", "ill", "lets", nor "im" (German "im Backend").
+const TYPOGRAPHIC = /[\u2018\u2019\u02bc]|[\u201c\u201d]/g;
+const CONTRACTIONS: readonly [RegExp, string][] = [
+  [/\b(what|that|there|how|where|who)s\b/gi, "$1's"],
+  [/\b(do|does|did|is|are|was|were|wo|ca|should|would|could|has|have|had|must|need)nt\b/gi, "$1n't"],
+  [/\b(you|they)re\b/gi, "$1're"],
+  [/\b(i|we|you|they)ve\b/gi, "$1've"],
+];
+
+function restoreApostrophes(text: string): string {
+  let out = text.replace(TYPOGRAPHIC, (c) => (c === '\u201c' || c === '\u201d' ? '"' : "'"));
+  for (const [re, to] of CONTRACTIONS) out = out.replace(re, to);
+  return out;
+}
+
+/** NFKC (full-width letters and punctuation to ASCII, ligatures split), accent folding, and typed-fast apostrophes. */
 export function normalizeText(text: string): string {
-  if (!/[\u0080-\uffff]/.test(text)) return text;
-  return foldAccents(text.normalize('NFKC'));
+  if (!/[\u0080-\uffff]/.test(text)) return restoreApostrophes(text);
+  return restoreApostrophes(foldAccents(text.normalize('NFKC')));
 }
 
 // Above this many characters the word count falls back to whitespace: segmenting pasted logs costs time and

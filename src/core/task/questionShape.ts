@@ -109,7 +109,8 @@ const ARTIFACTS = [
   'interface', 'type', 'enum', 'readme', 'snippet', 'example', 'migration', 'endpoint', 'handler',
 ];
 // Setting a value is an edit whatever the value names ("bump the memory limit to 1Gi and replicas to 5").
-const SET_VALUE = '(?:bump|set|raise|lower|increase|decrease|change)\\b[^.?!]{0,60}\\bto ~?\\d[\\w.]*';
+// Not when what is raised is how the system performs ("raise the throughput of our pipeline to 500k events a second").
+const SET_VALUE = '(?:bump|set|raise|lower|increase|decrease|change)\\b(?! (?:the |our )?(?:throughput|capacity|availability|performance|scale|uptime|reliability|concurrency)\\b)[^.?!]{0,60}\\bto ~?\\d[\\w.]*';
 const EDIT_VERB = new RegExp(`^(?:${SET_VALUE}|${words(EDIT_VERBS)}|write (?:a |an |the )?${words(WRITTEN_ALONE)}`
   + `|(?:write|generate|create) (?:me )?(?:a |an |the )?(?:[\\w-]+ ){0,3}${words(ARTIFACTS)}\\b)\\b`, 'i');
 
@@ -119,8 +120,12 @@ const EDIT_VERB_LAST = folded(/\b(?:umbenennen|hinzufügen|ergänzen|entfernen|l
 // ... unless the sentence is a question about what the team should do ("was sollten wir grundsätzlich ändern?").
 const GERMAN_WH_WE = /\b(?:was|wie|warum|weshalb|wo|welche[nrs]?|wann)\b[^.!?]*\b(?:wir|ihr|man)\b[^.!?]*[.!?]*\s*$/i;
 
+// "change our queue design so …", "update the architecture so …": an edit verb whose object is a design is a redesign.
+const EDITS_A_DESIGN = /^\S+\s+(?:our|the whole|the overall|the system'?s?)\s+(?:\S+\s+){0,2}(?:design|architecture|strategy|approach|topology)\b/i;
+
 export function isDirectEdit(prose: string): boolean {
-  return EDIT_VERB.test(prose.replace(LEAD_IN, '').trimStart()) || (EDIT_VERB_LAST.test(prose) && !GERMAN_WH_WE.test(prose));
+  const ask = prose.replace(LEAD_IN, '').trimStart();
+  return (EDIT_VERB.test(ask) && !EDITS_A_DESIGN.test(ask)) || (EDIT_VERB_LAST.test(prose) && !GERMAN_WH_WE.test(prose));
 }
 
 /**
@@ -155,6 +160,7 @@ const CODE_PIECES = [
   'zeile', 'funktion', 'schleife', 'ligne', 'fonction', 'boucle', 'línea', 'función', 'bucle', 'mensaje',
 ];
 const LOCAL_SCOPE = new RegExp(`\\b(?:${words(POINTERS)}\\s+(?:\\w+\\s+){0,2}|that\\s+)${words(CODE_PIECES)}s?\\b`, 'i');
+const LOCAL_SCOPES = new RegExp(LOCAL_SCOPE.source, 'gi');
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,
 // or any of them owned by "our"/"we", mean the question is about the system.
@@ -173,7 +179,10 @@ const SYSTEM_NOUNS = new RegExp([
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
 export const SCALE_FIGURES = anyOf([
-  /\b\d+(?:[.,]\d+)?\s?(?:x|k|m|tb|gb|million|billion)\b(?!\s*(?:ms|px)\b)/,
+  /\b\d+(?:[.,]\d+)?\s?(?:x|million|billion)\b/,
+  // A size given to a setting is a value, not a scale: "raise client_max_body_size to 50m", "set the heap to 2g".
+  /(?<!\b(?:set|sets|setting|raise|raising|bump|bumping|increase|increasing|lower|lowering|change|changing|decrease|decreasing|limit)\b[^.?!]{0,50}\bto\s?~?)\b\d+(?:[.,]\d+)?\s?(?:k|m|tb|gb)\b(?!\s*(?:ms|px)\b)/,
+  /\b\d+(?:[.,]\d+)?\s?(?:k|m)\s+(?:\w+\s)?(?:events|users|rows|requests|jobs|messages|writes|reads|records|customers|connections|calls|orders|items|devices|sessions)\b/,
   /\b\d+(?:[.,]\d+)?\s?(?:k\s?)?(?:rps|qps|(?:requests|writes|reads|msgs|messages|events|redirects|ops|points|rows|records|jobs|calls|users)\s?(?:\/\s?s(?:ec)?\b|per (?:second|sec|minute|min)\b))/,
   /\b\d+\s+(?:engineers|developers|teams|services|instances|replicas|pods|nodes|screens|functions|lambdas|apps|modules|tenants|customers|regions|callers|clients|users|servers|écrans|équipes|utilisateurs|serveurs|pantallas|equipos|usuarios|servidores|nutzer|benutzer|teams|millions?|millones|millionen)\b/,
   /\b\d+(?:\.\d+)?\s?m(?:illion)?\s+(?:loc|lines|rows|users|records)\b/,
@@ -204,9 +213,15 @@ export function systemParts(prose: string): string[] {
 const LOCAL_SCOPE_CJK_RU = /(?:这个|这段|該|この|이 ?)(?:函数|代码|变量|方法|関数|コード|変数|メソッド|正規表現|함수|코드|변수|메서드|정규식)|(?:эт(?:а|от|у|о|ой)) (?:функци|код|переменн|метод|регулярк|строк)/i;
 
 // "the recommendation service call …" points at a system part, not at one piece of code.
+// So does a code word used to name a running thing: "the import job", "the comment service", "the test cluster".
+const NEXT_WORDS = /^(?:\s+[\w-]+){0,2}/;
+
 export function isLocalScope(prose: string): boolean {
-  const m = LOCAL_SCOPE.exec(prose);
-  return (m !== null && systemParts(m[0]).length === 0) || LOCAL_SCOPE_CJK_RU.test(prose);
+  for (const m of prose.matchAll(LOCAL_SCOPES)) {
+    const end = m.index + m[0].length;
+    if (systemParts(m[0] + (NEXT_WORDS.exec(prose.slice(end))?.[0] ?? '')).length === 0) return true;
+  }
+  return LOCAL_SCOPE_CJK_RU.test(prose);
 }
 
 export function ownsSystem(prose: string): boolean {

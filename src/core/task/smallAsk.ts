@@ -46,6 +46,7 @@ const IN_TOOL = new RegExp(`(?:\\b(?:in|en|em|с|в|на|mit|with|using|per|dans
 const CLAUSE_END = /[.?!:;,](?=\s|[^\x00-\x7f])|\s[—–-]\s|[。、]/g;
 const FIRST_CLAUSE_END = new RegExp(CLAUSE_END.source);
 const CUES = new RegExp(SMALL_ASK_CUE.source, 'gi');
+const CONTRAST = /\b(?:but|pero|mais|aber|mas|ma|maar)\b|但是|不过|でも|けど|하지만|근데|(?<![а-яё])но(?![а-яё])/i;
 
 /** A request split where its ask starts: the scene before, the ask after. */
 export interface SceneAndAsk { scene: string; ask: string }
@@ -91,8 +92,13 @@ function askAfterScene(prose: string): SceneAndAsk | undefined {
   const cue = [...prose.matchAll(CUES)].pop();
   if (cue) {
     // The ask starts after the cue's own clause ("sounds dumb after all that about our ledger: what is …").
+    // "sorry if this is dumb but how would you structure permissions, …": a "but" in the cue's clause starts the
+    // ask there, and the ask runs to the end; the cue was an apology, not a scene set aside.
     const after = cue.index + cue[0].length;
-    const end = FIRST_CLAUSE_END.exec(prose.slice(after));
+    const rest = prose.slice(after);
+    const end = FIRST_CLAUSE_END.exec(rest);
+    const but = CONTRAST.exec(rest);
+    if (but && (!end || but.index < end.index)) return split(prose, after + but.index) ?? { scene: prose.slice(0, cue.index).trim(), ask: prose.slice(cue.index) };
     return (end && split(prose, after + end.index + end[0].length)) ?? { scene: prose.slice(0, cue.index).trim(), ask: prose.slice(cue.index) };
   }
   const last = lastClause(prose);

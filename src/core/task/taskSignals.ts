@@ -6,6 +6,9 @@
 import type { Rule } from './complexityRules';
 import { anyOf } from './normalize';
 
+export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
+export const SAME_THING_SIGNAL = 'several people change the same thing';
+
 const REVOKED = anyOf([
   /\b(?:removed|revoked|deactivated|banned|kicked|deleted (?:the |their |his |her )?(?:account|user)|logged (?:me |them |him |her )?out|log (?:me |them |him |her )?out|signs? out|changed (?:the |their |my |his |her )?password|password (?:was |is )?changed|left the (?:company|team|school|class)|unsubscribed|downgraded)\b/,
   /\b(?:retire|supprime|deconnecte|desactive|mot de passe|quit[oa]|elimin\w*|cierra sesion|cerro sesion|desactiv\w*|contrasena|remov\w*|exclu\w*|deslog\w*|senha|entfernt|geloscht|abgemeldet|ausgeloggt|deaktiviert|passwort|rimoss\w*|tolt\w*|disconness\w*|disattivat\w*)\b/,
@@ -26,7 +29,24 @@ const DATA_HOME = anyOf([
   /\bwo (?:speichern|ablegen|lagern|halten) wir (?:\w+ ){0,3}(?:sitzung\w*|tokens?|geheimnisse|schlussel|passw\w*|verlauf|ereignisse|bestellungen)\b/,
   /\bou (?:stocker|garder|ranger|mettre) (?:les |la |le )?(?:\w+ ){0,2}(?:sessions|jetons|tokens|secrets|cles|mots de passe|historique|evenements|commandes)\b/,
   /\bdove (?:salvare|tenere|mettere) (?:i |le |la |il |gli )?(?:\w+ ){0,2}(?:sessioni|token|segreti|chiavi|password|storico|eventi|ordini)\b/,
+  // One store shared by several teams or services: who owns the data is the question behind it.
+  /\b(?:teams|services|apps|applications|squads|products|microservices)\b (?:all )?(?:share|sharing|use|write to|read from|talk to) (?:one|a single|the same|a shared|a common) (?:\w+ )?(?:database|db|schema|tables?)\b(?! (?:containers?|volumes?|images?|networks?|files?|url|connections?|password|credentials|port|names?|users?|hosts?|drivers?|clients?|helpers?|fixtures?))|\b(?:equipos|servicios|times|equipes|servicos|equipes|services|teams|dienste|servizi|squadre)\b (?:\w+ )?(?:comparten|compartilham|partagent|teilen sich|teilen|condividono) (?:\w+ ){0,2}(?:base de datos|banco|base|datenbank|database|db)\b/,
+  /(?:多个|几个|两个|各个|不同的?)(?:团队|服务|系统|项目|应用)(?:都)?(?:共用|共享|公用|用同一)|共用(?:一个|同一个)(?:数据库|库)|(?:複数の|いくつかの|全ての|すべての)(?:チーム|サービス|システム)が同じ(?:データベース|db|テーブル)|同じ(?:データベース|db)を共有|여러 (?:팀|서비스|시스템)(?:이|가)? (?:하나의|같은|한) (?:데이터베이스|db|디비)|(?:несколько|все|разные) (?:команд|сервис)\S* (?:\S+ )?(?:одну|общую|одной|общей) (?:баз|бд)/,
   /где (?:хранить|держать) (?:\S+ ){0,2}(?:секрет|ключ|сесси|парол|токен|истори|событи|заказ)|(?:密钥|秘钥|会话|session|历史|token|密码|订单)\S{0,6}(?:存在哪|放在哪|存哪)|(?:秘密|鍵|キー|セッション|履歴|トークン|パスワード)\S{0,8}どこに(?:保存|置|持)|(?:비밀|키|세션|이력|토큰|비밀번호)\S{0,8} 어디에 (?:저장|보관|둬)/,
+]);
+
+// Several people changing the same thing, at once or offline: "two people edit the same doc offline, how do I merge
+// when they come back online", "dos usuarios reservan el mismo asiento". Not a git merge conflict in a file.
+const PEOPLE = '(?:two|2|three|several|multiple|many|both|different) (?:people|persons|users|editors|admins|clients|devices|tabs|agents|cashiers|nurses|team ?members|customers|colleagues|coworkers)';
+const SAME_THING_EDITED = anyOf([
+  new RegExp(`\\b${PEOPLE}\\b[^.?!]{0,40}\\b(?:edit|chang|updat|modif|writ|book|reserv|buy|bought|claim|grab|mov|sav)\\w*\\b[^.?!]{0,30}\\bsame\\b`),
+  /\b(?:edit|edits|edited|editing|changes|work)\b[^.?!]{0,60}\boffline\b[^.?!]{0,80}\b(?:back online|reconnect\w*|merge|merging)\b|\b(?:merg|reconcil|sync)\w* (?:\w+ ){0,3}offline (?:edits|changes|writes)\b/,
+  /\b(?:dos|varias|varios|tres) (?:personas|usuarios|clientes)\b[^.?!]{0,40}\b(?:edit|modific|cambi|actualiz|reserv|compr)\w*\b[^.?!]{0,30}\b(?:mismo|misma)\b/,
+  /\b(?:duas|dois|varias|varios|tres) (?:pessoas|usuarios|clientes)\b[^.?!]{0,40}\b(?:edit|modific|alter|atualiz|reserv|compr)\w*\b[^.?!]{0,30}\b(?:mesmo|mesma)\b/,
+  /\b(?:deux|plusieurs|trois) (?:personnes|utilisateurs|clients)\b[^.?!]{0,40}\b(?:modifi|edit|chang|reserv|achet)\w*\b[^.?!]{0,30}\bmeme\b/,
+  /\b(?:zwei|mehrere|drei) (?:leute|personen|nutzer|benutzer|kunden)\b[^.?!]{0,40}\b(?:dasselbe|denselben|dieselbe|gleichen?)\b[^.?!]{0,30}\b(?:bearbeit|ander|buch|reservier|speicher)\w*/,
+  /\b(?:due|piu|tre) (?:persone|utenti|clienti)\b[^.?!]{0,40}\b(?:modific|edit|cambi|aggiorn|prenot|compr)\w*\b[^.?!]{0,30}\bstess[oa]\b/,
+  /(?:两个|多个|几个)(?:人|用户|客户)[^。？！?]{0,10}(?:编辑|修改|改|预订|抢)[^。？！?]{0,8}同一|(?:二人|2人|複数の(?:人|ユーザー))[^。？！?]{0,15}同じ[^。？！?]{0,15}(?:編集|変更|更新|予約)|(?:두 명|두 사람|여러 (?:명|사람|사용자))[^.?!]{0,20}같은[^.?!]{0,20}(?:편집|수정|변경|예약)|(?:двое|два (?:пользовател|человек)|несколько (?:пользовател|человек))[^.?!]{0,40}(?:одн(?:у|о|от|им) и т(?:у|от|о) же|один и тот же)/,
 ]);
 
 /** Problem shapes: each names a hard problem, so each counts as hard content (see HARD_CONTENT). */
@@ -38,12 +58,13 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:minutes|hours?|an hour|a day|days|seconds) behind\b|\bfor (?:a few|some|several|a couple of) (?:minutes|seconds|hours) after\b|\bper qualche minuto dopo\b|\bpendant quelques minutes apres\b|\bdurante unos minutos despues\b|\bpor alguns minutos depois\b|\bfur ein paar minuten nach\b|несколько минут после/,
     // The same thing shown differently by two clients: "different prices on the app and the site", "앱과 웹에서 … 서로 달라요".
     /\b(?:different|diferentes?|diversi|diverse|unterschiedliche?n?|differents?|differentes?)\b[^.?!]{0,40}\b(?:app|site|sito|web|website|webseite|device|dispositivo|appareil|screen|tela|pantalla)s?\b|\b(?:on|from|across) (?:another|other|a different|multiple|several) (?:device|devices|tab|tabs|browser|client)s?\b/,
-    /\bdisagree\b|\bne sont (?:jamais |pas )?d'accord\b|\bno coinciden\b|\bnao coincidem\b|\bnon coincidono\b|서로 달라|서로 다르|一致しない|不一样|отличаются/,
+    /\bmake (?:\w+ ){1,4}(?:and|with) (?:\w+ ){1,4}agree\b|\bagree on (?:the )?(?:\w+ )?(?:state|status|balance|count|stock|inventory)\b|\bdisagree\b|\bne sont (?:jamais |pas )?d'accord\b|\bno coinciden\b|\bnao coincidem\b|\bnon coincidono\b|서로 달라|서로 다르|一致しない|不一样|отличаются/,
     /\b(?:deleted|removed) (?:hours|minutes|days) ago\b|\bstill (?:shows?|sees?|see|returns?) (?:the )?(?:old|previous|deleted|'?not)/,
     /\bdisappears?\b.{0,40}\bthen (?:comes?|come) back|\bverschwind|\beven though (?:we|i|they|it) (?:changed|updated|fixed|deleted|removed)\b/,
     /反映が(?:\S{0,4})?遅れ|反映されな|食い違|同步延迟|不同步|반영이 (?:늦|안)|с задержкой/,
     /旧值|旧数据|旧价格|旧的数据|还是原来|原来的(?:地址|数据|价格)|古い(?:データ|価格|値|アドレス|情報|バージョン)|예전 (?:가격|데이터|주소)|오래된 데이터|стар(?:ые данные|ую цену|ое значение|ый адрес)/,
     /\b(?:kept|keeps|still) (?:going|being sent|using|showing|pointing) (?:to )?the old\b|\b(?:shows|showing|sees|returns|returning|goes to|going to|sent to) the old (?:address|e-?mail|value|price|version|data)\b/,
+    /\bstale (?:access|permissions?|prices?|balances?|profiles?|sessions?|tokens?|stock|inventory|feeds?|counts?)\b/,
   ]), weight: 0.3, signal: 'stale read after a write' },
   { re: anyOf([
     /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
@@ -60,7 +81,14 @@ export const TASK_HIGH: Rule[] = [
     /\bnever (?:happens|arrives|runs|gets (?:sent|processed|refunded))\b|\bwhile (?:it'?s|it is) being\b|\bwrites are missing\b|\b(?:orders|writes|records|events) (?:are|go) missing\b/,
     // More of something handed out than there was.
     /\bmore than (?:we )?(?:had|planned|prepared|allowed|in stock)\b|더 많이 나가|超发|超卖|配りすぎ|больше, чем (?:было|планировал)/,
+    // The same work wanted once across several runners: "only one worker processes each job", "two pods run the same cron".
+    /\bonly one (?:worker|instance|pod|server|node|process|consumer|replica|machine|container)s? (?:\w+ ){0,2}(?:process|run|handl|pick|send|execut|consum|get)\w*/,
+    /\b(?:two|2|three|multiple|several|both|all (?:the|our)) (?:pods|instances|servers|workers|nodes|replicas|processes|consumers|containers|machines)\b[^.?!]{0,30}\bsame (?:cron|job|task|message|event|order|e-?mail|batch|schedule)/,
+    /\b(?:solo|apenas|so) (?:un|um) (?:worker|servidor|proceso|processo|pod|nodo|no|consumidor)\b[^.?!]{0,30}\b(?:proces|ejecut|execut|consum)\w*|\bun seul (?:worker|serveur|processus|pod|noeud|consommateur)\b[^.?!]{0,30}\b(?:trait|execut|consomm)\w*|\bnur (?:ein|eine|einer) (?:worker|instanz|server|prozess|pod|knoten|consumer)\b[^.?!]{0,30}\b(?:verarbeit|ausfuhr|abarbeit)\w*|\bsolo un (?:worker|server|processo|pod|nodo)\b[^.?!]{0,30}\b(?:elabor|esegu)\w*/,
+    /\b(?:dos|varias|varios|duas|dois|deux|plusieurs|zwei|mehrere|due|piu) (?:servidores|instancias|instancias|serveurs|instances|server|instanzen|pods|workers|istanze)\b[^.?!]{0,40}\b(?:mismo|misma|mesmo|mesma|meme|denselben|dieselbe|dasselbe|stess[oa]) (?:\w+ )?(?:job|trabajo|tarea|mensaje|pedido|cron|tache|message|commande|auftrag|job|nachricht|bestellung|lavoro|messaggio|ordine|tarefa|mensagem|evento|evenement|ereignis)\b/,
+    /只(?:有|让)?一个(?:实例|节点|worker|进程|消费者)[^。？！?]{0,10}(?:处理|执行|消费)|(?:多个|两个)(?:实例|节点|pod|服务器)[^。？！?]{0,12}同一个?(?:任务|定时任务|消息)|(?:1つ|一つ)の(?:インスタンス|ワーカー|サーバー)だけ|하나의 (?:인스턴스|워커|서버)만|(?:только|лишь) один (?:воркер|инстанс|экземпляр|под|сервер)/,
   ]), weight: 0.3, signal: 'work lost or done twice' },
+  { re: new RegExp(`^(?![\\s\\S]*\\b(?:git|branch(?:es)?|pull requests?|rebase|merge conflicts?|commits?)\\b)[\\s\\S]*(?:${SAME_THING_EDITED.source})`, 'i'), weight: 0.3, signal: SAME_THING_SIGNAL },
   // Access that outlives its revocation: someone removed, logged out or with a new password, and still in.
   { re: new RegExp(`^(?=[\\s\\S]*(?:${REVOKED.source}))[\\s\\S]*(?:${STILL_IN.source})`, 'i'), weight: 0.3, signal: 'access outlives its revocation' },
   // Where a kind of system data should live: its own store per tenant, the same one or apart, sessions or secrets
@@ -134,7 +162,7 @@ export function asksForMechanicalChange(prose: string): boolean {
   return MECHANICAL_ASK.test(prose);
 }
 
-export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
+
 
 // A failure report: something that runs (users, orders, requests, the app) misbehaves under a condition, told
 // without code. Its cause lies in how the parts behave together, not in a line, so it needs diagnosis.
@@ -148,7 +176,7 @@ const RUNTIME_SUBJECT = anyOf([
   /用户|客户|订单|请求|接口|服务|页面|任务|ユーザー|顧客|注文|リクエスト|サービス|画面|ジョブ|사용자|고객|주문|요청|서비스|화면|작업|пользовател|клиент|заказ|запрос|сервис|страниц|задач/,
 ]);
 const SYMPTOM = anyOf([
-  /\b(?:fails?|failing|failed|times? out|timing out|timeouts?|errors?|hangs?|hanging|stuck|crash(?:es|ed)?|missing|lost|wrong|slow(?:er|s down)?|blank|disappears?|vanish(?:es)?|stops?|stopped|drops?|dropped|skipped|negative|expired|out of sync)\b/,
+  /\b(?:fails?|failing|failed|times? out|timing out|timeouts?|errors?|hangs?|hanging|stuck|crash(?:es|ed)?|missing|lost|wrong|slow(?:er|s down)?|blank|disappears?|vanish(?:es)?|stops?|stopped|drops?|dropped|skipped|negative|expired|out of sync|crawl(?:s|ing)?|grinds? to a halt|sluggish|unresponsive|freez(?:es|ing)|froze)\b/,
   /\b(?:can'?t|cannot|never|don'?t|doesn'?t|didn'?t|won'?t) (?:\w+ )?(?:work|arrive|show|load|pay|log ?in|get|see|receive|happen|finish|complete|match|reconnect|recover|come back|sync|catch up)\b/,
   // The same thing happening several times to the people using it, or their work not sticking.
   /\b(?:multiple|several|many) times\b|\bmore than once\b|\bmehrfach\b|\bplusieurs fois\b|\bvarias veces\b|\bvarias vezes\b|\bpiu volte\b/,

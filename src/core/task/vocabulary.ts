@@ -15,6 +15,8 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
     /分布式|高并发|高可用|扩展性|可扩展|一致性|横向扩展|分散システム|スケール|整合性|可用性|冗長|분산|확장성|가용성|일관성|정합성/,
     /распредел|масштабир|отказоустойчив|консистентн|согласованност|負荷分散|부하 분산/,
     /\bescal(?:ar|amos|ando|abilidad|abilidade)\b|\bscal(?:are|iamo|ano|ando)\b|\bskalier\w*|\b(?:passer|passage|mise) a l'echelle\b|\bmont(?:er|ee) en charge\b/,
+    // Two stores kept coherent: "garder le cache et la base cohérents", "caché y base de datos consistentes".
+    /\b(?:cache|cach|(?:la|les|a|as) bases?|base de (?:datos|donnees|dados)|donnees|datos|dados|banco|daten|datenbank|dati|replica\w*|repliques|serveurs|servidores|server|serveur)\b[^.?!]{0,40}\b(?:coheren|consistent|konsistent|koharent|coerent)\w*/,
     /\brepartir la charge\b|\bdistribu(?:te|ting) (?:the )?(?:write |read )?load\b|\bdistribuir la carga\b|\bverteil\S* (?:die )?last\b|\bripartire il carico\b/,
   ],
   'concurrency': [
@@ -38,7 +40,8 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
     /值得|该不该|要不要|是否应该|应不应该|べきか|価値はあります|すべき|좋을까요|해야 할까요|바꿔야 할까요|가치가|стоит ли|имеет ли смысл|целесообразн/],
   // Service decomposition, named in every language the classifier reads.
   'spans several modules': [/\bmicro-?servi(?:c|z|ç)\w*|\bmikroservice\w*|\bmonolit[hoe]\w*|微服务|單體|单体应用|单体架构|モノリス|マイクロサービス|모놀리|마이크로서비스|микросервис|монолит/],
-  'structural change': [/拆分|解耦|分割す|分割|切り出|분리|분할|쪼개|раздел(?:ить|ение)|разбить на|выдел(?:ить|ение) в/],
+  // Splitting a string, an array or a file is not a structural change: the object comes before or right after.
+  'structural change': [/(?<!(?:字符串|数组|列表|对象|文件|代码|这行|正则|组件|函数|文字列|配列|リスト|ファイル|関数|コンポーネント|문자열|리스트|배열|파일|코드|함수|컴포넌트)[^.?!。？！]{0,8})(?:拆分|怎么拆|如何拆|拆成|拆开|どう分け|分けるべき|어떻게 나누|나누는 게|分割す|分割|切り出|분리|분할|쪼개)(?![^.?!。？！]{0,8}(?:字符串|数组|列表|对象|文件|文字列|配列|ファイル|문자열|리스트|배열|파일|两半))|解耦|раздел(?:ить|ение)|разбить на|выдел(?:ить|ение) в/],
   'API evolution': [/向后兼容|兼容旧|破坏性变更|後方互換|破壊的変更|하위 호환|호환성|обратн(?:ая|ой|ую) совместимост|версионир/],
   'hard systems problem': [
     /\bmandant\w*|\binquilinos?\b|\blocataires?\b|\bmulti-?(?:cliente|client|inquilino|locataire|mandant)\w*|租户|テナント|테넌트|тенант/,

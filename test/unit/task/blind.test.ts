@@ -4,8 +4,8 @@
 // its totals are printed, never its misses. The third was written after the second, scored once and tuned on; the
 // fourth was written after that round and is held out like the second; the fifth was written after the fourth,
 // scored once and tuned on; the sixth was written after that last round and is held out; the seventh was written by
-// someone who had read neither the rules nor the earlier sets, scored once and tuned on, and so was the eighth (hard
-// problems in plain words). Floors sit a little under
+// someone who had read neither the rules nor the earlier sets, scored once and tuned on, and so were the eighth (hard
+// problems in plain words) and the ninth (big tool names on small asks, typed fast). Floors sit a little under
 // the measured figures (see docs/routing.md).
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/task/classify';
@@ -34,54 +34,55 @@ suite('task: routing on the blind sets', () => {
   const sixth = loadBlindSet('blind-2026-12f.json');
   const seventh = loadBlindSet('blind-2026-12g.json');
   const eighth = loadBlindSet('blind-2026-12h.json');
-  const tuned = [...first, ...third, ...fifth, ...seventh, ...eighth];
+  const ninth = loadBlindSet('blind-2026-12i.json');
+  const tuned = [...first, ...third, ...fifth, ...seventh, ...eighth, ...ninth];
 
   test('the sets have the shape the issue asks for', () => {
     assert.ok(first.length >= 200, `${first.length} questions in the first set`);
     assert.ok(second.length >= 60, `${second.length} questions in the second set`);
-    for (const set of [first, second, third, fourth, fifth, sixth, seventh, eighth]) {
+    for (const set of [first, second, third, fourth, fifth, sixth, seventh, eighth, ninth]) {
       assert.ok(set.filter((c) => c.lang === 'en').length / set.length >= 0.4, 'English ≥ 40 %');
       for (const lang of ['de', 'fr', 'es', 'pt', 'zh', 'ja', 'ru', 'ko', 'it']) assert.ok(set.some((c) => c.lang === lang), lang);
       for (const label of ['high', 'low'] as const) assert.ok(set.filter((c) => c.expected === label).length * 3 >= set.length, `a third ${label}`);
     }
   });
 
-  test('first, third, fifth, seventh and eighth sets (tuned on after first runs of 92.6 %, 87.0 %, 81.5 %, 82.2 % and 80.0 %): ≥ 97 %, every language ≥ 90 %', () => {
-    const { all, langs } = report('first, third, fifth, seventh and eighth blind sets', tuned);
+  test('first, third, fifth, seventh, eighth and ninth sets (tuned on after first runs of 92.6 %, 87.0 %, 81.5 %, 82.2 %, 80.0 % and 92.0 %): ≥ 98 %, every language ≥ 90 %', () => {
+    const { all, langs } = report('first, third, fifth, seventh, eighth and ninth blind sets', tuned);
     const wrong = tuned.filter((c) => (classify(c.request).complexity >= threshold ? 'high' : 'low') !== c.expected);
     if (wrong.length) console.log(`      first set misses:\n${wrong.map((c) => `        ${c.expected} ${classify(c.request).complexity} [${c.lang}] ${c.request.question.slice(0, 100)}`).join('\n')}`);
-    assert.ok(all.right / all.n >= 0.97, `accuracy ${pct(all.right, all.n)}`);
-    assert.ok(all.highLocal / all.high <= 0.03, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
-    assert.ok(all.lowCloud / all.low <= 0.03, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+    assert.ok(all.right / all.n >= 0.98, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.02, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.02, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
     for (const [lang, t] of langs) assert.ok(t.right / t.n >= 0.9, `${lang}: ${pct(t.right, t.n)}`);
   });
 
-  test('second set (never tuned on; first run 92.5 %, now 95.0 %): ≥ 92 %, ≤ 8 % frontier-worthy kept local, ≤ 10 % simple sent to cloud', () => {
+  test('second set (never tuned on; first run 92.5 %, now 96.3 %): ≥ 94 %, ≤ 6 % frontier-worthy kept local, ≤ 8 % simple sent to cloud', () => {
     const { all } = report('second blind set (held out: totals only)', second);
-    assert.ok(all.right / all.n >= 0.92, `accuracy ${pct(all.right, all.n)}`);
-    assert.ok(all.highLocal / all.high <= 0.08, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
-    assert.ok(all.lowCloud / all.low <= 0.1, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
-  });
-
-  test('fourth set (never tuned on; first run 86.9 %, now 88.1 %): ≥ 85 %, ≤ 22 % frontier-worthy kept local, ≤ 10 % simple sent to cloud', () => {
-    const { all } = report('fourth blind set (held out: totals only)', fourth);
-    assert.ok(all.right / all.n >= 0.85, `accuracy ${pct(all.right, all.n)}`);
-    assert.ok(all.highLocal / all.high <= 0.22, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
-    assert.ok(all.lowCloud / all.low <= 0.1, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
-  });
-
-  test('sixth set (never tuned on, written after the last round; first run 87.5 %): ≥ 85 %, ≤ 30 % frontier-worthy kept local, ≤ 8 % simple sent to cloud', () => {
-    const { all } = report('sixth blind set (held out: totals only)', sixth);
-    assert.ok(all.right / all.n >= 0.85, `accuracy ${pct(all.right, all.n)}`);
-    assert.ok(all.highLocal / all.high <= 0.3, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.right / all.n >= 0.94, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.06, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
     assert.ok(all.lowCloud / all.low <= 0.08, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
   });
 
-  test('the three held-out sets together (91.0 %): ≥ 88 %, ≤ 19 % frontier-worthy kept local, ≤ 7 % simple sent to cloud', () => {
+  test('fourth set (never tuned on; first run 86.9 %, now 89.3 %): ≥ 87 %, ≤ 20 % frontier-worthy kept local, ≤ 6 % simple sent to cloud', () => {
+    const { all } = report('fourth blind set (held out: totals only)', fourth);
+    assert.ok(all.right / all.n >= 0.87, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.2, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.06, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('sixth set (never tuned on; first run 87.5 %, still 87.5 %): ≥ 86 %, ≤ 28 % frontier-worthy kept local, ≤ 6 % simple sent to cloud', () => {
+    const { all } = report('sixth blind set (held out: totals only)', sixth);
+    assert.ok(all.right / all.n >= 0.86, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.28, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.06, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('the three held-out sets together (91.0 %): ≥ 89 %, ≤ 17 % frontier-worthy kept local, ≤ 5 % simple sent to cloud', () => {
     const all = tally([...second, ...fourth, ...sixth]);
     console.log(`      held-out blind sets together: ${pct(all.right, all.n)} (${all.right}/${all.n}); frontier-worthy kept local ${pct(all.highLocal, all.high)}; simple sent to cloud ${pct(all.lowCloud, all.low)}`);
-    assert.ok(all.right / all.n >= 0.88, `accuracy ${pct(all.right, all.n)}`);
-    assert.ok(all.highLocal / all.high <= 0.19, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
-    assert.ok(all.lowCloud / all.low <= 0.07, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+    assert.ok(all.right / all.n >= 0.89, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.17, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.05, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
   });
 });
