@@ -276,7 +276,7 @@ function ledger(deps: AskDeps, request: Request, decision: Decision, e: Ended): 
 function nothingSent(deps: AskDeps, at: Pick<Attempt, 'request' | 'decision' | 'started'>, provider: string, model: string, outcome: string,
   redactions?: Record<string, number>): LedgerRecord {
   return ledger(deps, at.request, at.decision, { provider, model, tokens: zeroUsage(), costUsd: NOTHING_SENT_USD, ttftMs: null,
-    totalMs: deps.now() - at.started, status: 'failed', outcome, ...(redactions ? { redactions } : {}) });
+    totalMs: Math.max(0, deps.now() - at.started), status: 'failed', outcome, ...(redactions ? { redactions } : {}) });
 }
 
 // Only Ask (automatic) is routed by score, and a sensitive request stays local whatever the score says.
