@@ -41,6 +41,16 @@ suite('spend / days and months in the user\'s time zone', () => {
     assert.equal(q.today.requests, 1);
   }));
 
+  test('Berlin, the night after the spring-forward (a 23-hour day): the 30-day chart keeps 29 March and its bill', () => inZone('Europe/Berlin', () => {
+    const m = new SpendModel();
+    m.add(bill('dst-day', '2026-03-29T10:00:00.000Z'));   // 29 Mar 12:00 CEST
+    const snap = m.snapshot(new Date('2026-03-29T22:30:00.000Z')); // 30 Mar 00:30 CEST
+    const days = snap.days.map((d) => d.day);
+    assert.equal(new Set(days).size, 30, 'no day twice');
+    assert.deepEqual(days.slice(-2), ['2026-03-29', '2026-03-30']);
+    assert.ok(Math.abs(snap.days.at(-2)!.cloudUsd - 0.003) < 1e-12);
+  }));
+
   test('the CSV export carries the local day each row is counted under, so the file sums to the panel\'s day', () => inZone('Pacific/Auckland', () => {
     const recs = [bill('today', '2026-12-05T11:30:00.000Z'), bill('yesterday', '2026-12-05T10:30:00.000Z')];
     const [head, ...rows] = ledgerCsv(recs, BUNDLED_PRICES).trim().split('\n').map((l) => l.split(','));
