@@ -15,6 +15,7 @@ import { buildMessages, systemPromptFor } from './prompts';
 import { streamAnswer } from './streamAnswer';
 import { trimContext } from './trimContext';
 import type { PreflightEstimate } from '../spend/preflight';
+import { recountEstimate } from '../spend/billing';
 
 export type { AskDeps, AskInput, EscalateFrom, GateOutcome } from './askPorts';
 
@@ -203,7 +204,9 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
     return { kind: 'ok' };
   }
 
-  const { text, result } = yield* streamAnswer(provider, sendBody, signal);
+  const { text, result: streamed } = yield* streamAnswer(provider, sendBody, signal);
+  // Nothing reported: the providers' chars/4 count, recounted with the model's tokenizer (still labelled).
+  const result = { ...streamed, usage: await recountEstimate(streamed, sendBody, text, deps.countTokens) };
   const priced = deps.cost(target, result.model || model, result.usage, result.timing.totalMs, model);
   // A gateway's own figure is the bill the team pays; our table's stays beside it so a difference shows.
   const cost = result.gatewayCostUsd ?? priced.costUsd;

@@ -56,5 +56,6 @@ export function failed(
 ): StreamResult {
   const finish: Finish = failure ? 'error' : 'cancelled';
   const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal });
-  return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}) };
+  const fromText = !reported && usage.source === 'estimate';
+  return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}), ...(fromText ? { estimatedFromText: true } : {}) };
 }
