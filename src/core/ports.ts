@@ -18,6 +18,12 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * For durations only: performance.now() never steps back. Timed on the wall clock, an NTP correction mid-answer
+ * gave a negative totalMs, which the ledger refuses — and the request's spend went with it.
+ */
+export const monotonicClock: Clock = { now: () => Math.round(performance.now()) };
+
 /** Whose key: the cloud providers', or a team gateway's virtual key (LiteLLM). */
 export type CloudProviderId = 'anthropic' | 'openai' | 'gateway';
 

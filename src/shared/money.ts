@@ -9,9 +9,20 @@ export function formatUsd(v: number | null | undefined): string {
   const abs = Math.abs(v);
   const sign = v < 0 ? '-' : '';
   if (abs < 0.00005) return `${sign}<$0.0001`;
-  if (abs < 0.01) return `${sign}$${abs.toFixed(4)}`;
-  if (abs < 1000) return `${sign}$${abs.toFixed(2)}`;
+  if (abs < 0.01) return `${sign}$${halfUp(abs, 4)}`;
+  if (abs < 1000) return `${sign}$${halfUp(abs, 2)}`;
   return `${sign}$${Math.round(abs).toLocaleString('en-US')}`;
+}
+
+/**
+ * `abs` to `digits` decimals, half-up on the decimal the figure stands for. toFixed rounds the binary value, and
+ * $1.005 (335,000 tokens at $3) is stored as 1.00499999…, so it read "$1.00" where the bill says $1.01. Twelve
+ * significant digits drop the float noise (a cost is a sum of a few products, exact far beyond that), then the
+ * decimal exponent shift rounds the exact half up.
+ */
+function halfUp(abs: number, digits: number): string {
+  const clean = Number(abs.toPrecision(12));
+  return (Math.round(Number(`${clean}e${digits}`)) / 10 ** digits).toFixed(digits);
 }
 
 /**

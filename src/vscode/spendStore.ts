@@ -105,7 +105,9 @@ export class SpendStore extends Disposable implements SpendSource {
       ? { ...input, cloudEquivalentUsd: cloudEquivalent(input.tokens, this.settings()['cloud.model'], this.priceTable()) ?? null }
       : input;
     const ledger = await this.load();
-    const result = await ledger.append(r);
+    // A record the ledger's validation refuses still happened and still cost money: it stays counted (in memory).
+    let result: { written: boolean; error?: string };
+    try { result = await ledger.append(r); } catch (err) { result = { written: false, error: err instanceof Error ? err.message : String(err) }; }
     if (!result.written) {
       this.logger.warn(`ledger: record ${r.id} kept in memory only (${result.error ?? 'unavailable'})`);
       this.unwritten.push(r);

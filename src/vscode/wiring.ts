@@ -57,7 +57,7 @@ export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; provide
     const last: LedgerRecord | undefined = spend.last;
     bar.update({
       todayUsd: q.today.cloudUsd, monthUsd: q.month.cloudUsd, savedMonthUsd: q.month.savedUsd,
-      budget: spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests,
+      budget: spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests, unknownTodayRequests: q.today.unknownPriceRequests,
       estimatedTodayRequests: q.today.estimatedCostRequests, estimatedMonthRequests: q.month.estimatedCostRequests,
       pricesChecked: spend.priceTable().pricesChecked, ledgerProblem: spend.ledgerProblem,
       last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status },

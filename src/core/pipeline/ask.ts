@@ -15,6 +15,7 @@ import { buildMessages, systemPromptFor } from './prompts';
 import { streamAnswer } from './streamAnswer';
 import { trimContext } from './trimContext';
 import type { PreflightEstimate } from '../spend/preflight';
+import { recountEstimate } from '../spend/billing';
 
 export type { AskDeps, AskInput, EscalateFrom, GateOutcome } from './askPorts';
 
@@ -203,7 +204,9 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
     return { kind: 'ok' };
   }
 
-  const { text, result } = yield* streamAnswer(provider, sendBody, signal);
+  const { text, result: streamed } = yield* streamAnswer(provider, sendBody, signal);
+  // Nothing reported: the providers' chars/4 count, recounted with the model's tokenizer (still labelled).
+  const result = { ...streamed, usage: await recountEstimate(streamed, sendBody, text, deps.countTokens) };
   const priced = deps.cost(target, result.model || model, result.usage, result.timing.totalMs, model);
   // A gateway's own figure is the bill the team pays; our table's stays beside it so a difference shows.
   const cost = result.gatewayCostUsd ?? priced.costUsd;
@@ -276,7 +279,7 @@ function ledger(deps: AskDeps, request: Request, decision: Decision, e: Ended): 
 function nothingSent(deps: AskDeps, at: Pick<Attempt, 'request' | 'decision' | 'started'>, provider: string, model: string, outcome: string,
   redactions?: Record<string, number>): LedgerRecord {
   return ledger(deps, at.request, at.decision, { provider, model, tokens: zeroUsage(), costUsd: NOTHING_SENT_USD, ttftMs: null,
-    totalMs: deps.now() - at.started, status: 'failed', outcome, ...(redactions ? { redactions } : {}) });
+    totalMs: Math.max(0, deps.now() - at.started), status: 'failed', outcome, ...(redactions ? { redactions } : {}) });
 }
 
 // Only Ask (automatic) is routed by score, and a sensitive request stays local whatever the score says.

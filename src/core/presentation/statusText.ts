@@ -1,6 +1,6 @@
 // The status bar item's text, tooltip and colour, as a pure function of what the extension knows, so every
 // state can be unit-tested without an editor. Icons use VS Code's $(name) syntax; the tooltip is plain lines.
-import { formatCost, formatUsd, plural } from '../../shared/money';
+import { formatCost, formatSpent, formatUsd, plural } from '../../shared/money';
 import type { BudgetState, HealthState, RecordStatus, Route } from '../request';
 
 export interface LastRequest {
@@ -33,6 +33,8 @@ export interface StatusState {
   /** "prices as of" date of the price table. */
   pricesChecked?: string;
   unknownPriceRequests?: number;
+  /** Cloud requests today on a model without a price: today's figure names them rather than read a bare $0.00. */
+  unknownTodayRequests?: number;
   /** Cloud requests today / this month priced from estimated tokens: the spend shown includes estimates. */
   estimatedTodayRequests?: number;
   estimatedMonthRequests?: number;
@@ -92,7 +94,12 @@ function localProblem(s: StatusState): { text: string; tip: string } | undefined
 
 /** Today's cloud spend, labelled "est." when an estimate is part of it. */
 function today(s: StatusState): string {
-  return `${formatCost(s.todayUsd, (s.estimatedTodayRequests ?? 0) > 0)} today`;
+  return `${formatSpent({ spentUsd: s.todayUsd, unknownPriceRequests: s.unknownTodayRequests ?? 0, estimatedCostRequests: s.estimatedTodayRequests ?? 0 })} today`;
+}
+
+/** Anything spent today, priced or not, is worth showing beside the last request. */
+function spentToday(s: StatusState): boolean {
+  return s.todayUsd > 0 || (s.unknownTodayRequests ?? 0) > 0;
 }
 
 export function statusText(s: StatusState): StatusView {
@@ -109,18 +116,18 @@ export function statusText(s: StatusState): StatusView {
   } else if (!s.last) {
     icon = '$(lock)';
     body = s.local === 'ready' ? 'local ready' : 'local';
-    if (s.todayUsd > 0) body += ` · ${today(s)}`;
+    if (spentToday(s)) body += ` · ${today(s)}`;
   } else if (s.last.route === 'cloud') {
     icon = '$(cloud)';
     body = `${today(s)} · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
   } else if (s.last.route === 'local') {
     icon = '$(lock)';
     body = `local · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
-    if (s.todayUsd > 0) body += ` · ${today(s)}`;
+    if (spentToday(s)) body += ` · ${today(s)}`;
   } else {
     icon = '$(circle-slash)';
     body = 'refused';
-    if (s.todayUsd > 0) body += ` · ${today(s)}`;
+    if (spentToday(s)) body += ` · ${today(s)}`;
   }
   if (level === 'exceeded' && !problem) icon = '$(warning)';
   if (s.busy) icon = '$(sync~spin)';

@@ -108,6 +108,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       return {
         // Servers that ignore include_usage (some compatible ones) leave us with an estimate, marked as such.
         usage: usage ?? meter.estimated(input),
+        ...(usage ? {} : { estimatedFromText: true }),
         timing: meter.timing(), model,
         finish: finishReason === 'length' ? 'length' : 'stop',
         ...(tokens.length ? { tokens } : {}),

@@ -1,6 +1,6 @@
 // The options every provider takes (endpoint, deadlines, retry cap, logger, clock) and their defaults.
 
-import { nullLogger, systemClock, type Clock, type Logger } from '../ports';
+import { monotonicClock, nullLogger, type Clock, type Logger } from '../ports';
 
 export interface CommonProviderOptions {
   baseUrl: string;
@@ -36,7 +36,7 @@ export function resolveCommon(o: CommonProviderOptions, defaultFirstByteMs: numb
     idleTimeoutMs: o.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     maxRetryAfterMs: o.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
     logger: o.logger ?? nullLogger,
-    clock: o.clock ?? systemClock,
+    clock: o.clock ?? monotonicClock,
     fetch: o.fetch,
   };
 }

@@ -35,7 +35,10 @@ export class Meter {
   }
 
   timing(): { ttftMs: number | null; totalMs: number } {
-    return { ttftMs: this.first === null ? null : this.first - this.start, totalMs: this.clock.now() - this.start };
+    // Never negative, whatever clock was injected: the ledger refuses a negative duration, and the bill with it.
+    const since = (t: number): number => Math.max(0, t - this.start);
+    const totalMs = since(this.clock.now());
+    return { ttftMs: this.first === null ? null : Math.min(since(this.first), totalMs), totalMs };
   }
 
   estimated(inputText: string): Usage {
@@ -53,5 +56,6 @@ export function failed(
 ): StreamResult {
   const finish: Finish = failure ? 'error' : 'cancelled';
   const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal });
-  return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}) };
+  const fromText = !reported && usage.source === 'estimate';
+  return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}), ...(fromText ? { estimatedFromText: true } : {}) };
 }

@@ -132,7 +132,8 @@ export function costOfProviderUsage(provider: UsageProvider, model: string, rawU
  * What prompt caching saved on a cloud request: its price with every cache token billed as plain input, minus its
  * real price. Negative when writes cost more than later reads gave back. undefined for an unknown model.
  */
-export function cacheSavingsUsd(model: string, usage: Usage, table: PriceTable = BUNDLED_PRICES): number | undefined {
+export function cacheSavingsUsd(served: string, usage: Usage, table: PriceTable = BUNDLED_PRICES): number | undefined {
+  const model = undatedIfUnknown(served, table);
   if (n(usage.cacheRead) + cacheWritesOf(usage) === 0) return findModel(model, table) ? 0 : undefined;
   const real = priceOf(model, usage, table);
   const uncached = priceOf(model, {
@@ -172,6 +173,16 @@ export interface RequestCostInput {
    */
   requestedModel?: string;
   table?: PriceTable;
+}
+
+/**
+ * A record keeps only the served name; a snapshot newer than the table was billed at the alias asked for
+ * (pricedModel), which is its name without the date suffix — so its cache savings are priced there as well.
+ */
+function undatedIfUnknown(model: string, table: PriceTable): string {
+  if (findModel(model, table)) return model;
+  const alias = model.replace(/-(?:\d{4}-\d{2}-\d{2}|\d{8})$/, '');
+  return alias !== model && findModel(alias, table) ? alias : model;
 }
 
 /** The name to price: the model that answered when the table knows it, else the one asked for. */

@@ -1,7 +1,7 @@
 export { BUNDLED_PRICES, contextWindowOf, findModel, matches, withOverrides } from './priceTable';
 export type { MatchRule, ModelPrice, PriceTable, PriceTier, ProviderId } from './priceTable';
 export { cacheSavingsUsd, cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, cacheWritesOf, totalTokensOf, usageFromProvider } from './cost';
-export { billedUsage, nothingBilled, rejectedBeforeRun } from './billing';
+export { billedUsage, nothingBilled, recountEstimate, rejectedBeforeRun } from './billing';
 export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';
 export { LEDGER_FILE_RE, Ledger, ledgerFileName, monthOf } from './ledger';
 export { LedgerTail } from './ledgerTail';

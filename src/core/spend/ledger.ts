@@ -42,6 +42,9 @@ export interface LoadResult {
   files: string[];
 }
 
+/** A full disk or quota: the write did not land, so a later write can store the record. */
+const SPACE_CODES = new Set(['ENOSPC', 'EDQUOT']);
+
 export function monthOf(isoTime: string): string {
   return isoTime.slice(0, 7);
 }
@@ -69,7 +72,7 @@ function describe(code: string): string {
 /** What the user can do about it: writing stops for the session, so every fix ends with a reload. */
 function remedy(code: string): string {
   switch (code) {
-    case 'ENOSPC': case 'EDQUOT': return 'Free some disk space, then run “Developer: Reload Window” to record to disk again.';
+    case 'ENOSPC': case 'EDQUOT': return 'Free some disk space: the records kept meanwhile are written as soon as the disk takes them again (the next request, or “Developer: Reload Window”).';
     case 'EROFS': case 'EACCES': case 'EPERM': return 'Make the folder writable, then run “Developer: Reload Window” to record to disk again.';
     case 'ENOTDIR': return 'Move the file out of the way, then run “Developer: Reload Window” to record to disk again.';
     default: return 'Check the folder, then run “Developer: Reload Window” to record to disk again.';
@@ -86,6 +89,8 @@ export class Ledger {
   private readonly memory: LedgerRecord[] = [];
   private readonly listeners = new Set<(r: LedgerRecord) => void>();
   private closed = false;
+  /** The failure was a full disk at write(): writing again once there is space is safe. */
+  private retryable = false;
   readonly repairs: RepairReport[] = [];
 
   private constructor(readonly dir: string, opts: LedgerOptions) {
@@ -128,30 +133,65 @@ export class Ledger {
   }
 
   private async write(record: LedgerRecord, line: string): Promise<AppendResult> {
+    if (this.retryable && !this.closed) await this.writeBack();
     let result: AppendResult;
     if (this.failure || this.closed) {
       this.memory.push(record);
       result = { written: false, error: this.failure ?? 'closed' };
     } else {
-      try {
-        const h = await this.handleFor(monthOf(record.time));
-        const buf = Buffer.from(line, 'utf8');
-        const n = await h.write(buf);
-        // A short write means the disk filled up mid-line; the next open ends the torn line with a `\n`.
-        if (n !== buf.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
-        await h.datasync();
-        result = { written: true };
-      } catch (err) {
-        // After a failed fsync the kernel may have dropped the data (fsyncgate): stop writing, never retry.
-        this.fail(err);
-        this.memory.push(record);
-        result = { written: false, error: this.failure };
-      }
+      const error = await this.put(record.time, line);
+      if (error) this.memory.push(record);
+      result = error ? { written: false, error } : { written: true };
     }
     for (const l of this.listeners) {
       try { l(record); } catch { /* a listener's bug must not lose spend */ }
     }
     return result;
+  }
+
+  /** One line onto its month file: undefined once it is on disk, else the failure (which stops writing). */
+  private async put(time: string, line: string): Promise<string | undefined> {
+    let synced = false;
+    try {
+      const h = await this.handleFor(monthOf(time));
+      const buf = Buffer.from(line, 'utf8');
+      const n = await h.write(buf);
+      // A short write means the disk filled up mid-line; the torn line is ended with a `\n` before the next write.
+      if (n !== buf.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+      synced = true;
+      await h.datasync();
+      return undefined;
+    } catch (err) {
+      // After a failed fsync the kernel may have dropped the data (fsyncgate): stop writing, never retry. A full
+      // disk at write() is different: nothing was acknowledged, so the records kept meanwhile are written later.
+      this.fail(err);
+      this.retryable = !synced && SPACE_CODES.has(this.failure ?? '');
+      return this.failure;
+    }
+  }
+
+  /**
+   * After a full disk: ends a line the disk cut, then writes the records kept in memory, oldest first, until one
+   * fails again. Without this they lived only until the window closed — and reloading was the warning's fix.
+   */
+  private async writeBack(): Promise<void> {
+    const code = this.failure;
+    this.failure = undefined;
+    this.retryable = false;
+    try {
+      for (const month of new Set(this.memory.map((r) => monthOf(r.time)))) {
+        const file = path.join(this.dir, ledgerFileName(month));
+        if ((await this.fs.readdir(this.dir)).includes(path.basename(file))) await this.repairTail(file);
+      }
+    } catch {
+      this.failure = code;
+      this.retryable = true;
+      return;
+    }
+    while (this.memory.length > 0) {
+      if (await this.put(this.memory[0]!.time, serializeRecord(this.memory[0]!))) return;
+      this.memory.shift();
+    }
   }
 
   private async handleFor(month: string): Promise<LedgerFileHandle> {
@@ -233,6 +273,8 @@ export class Ledger {
 
   /** Waits for pending appends and closes the file. Later appends are kept in memory. */
   async close(): Promise<void> {
+    // Reloading the window is what the full-disk warning asks for: the records kept in memory get a last chance.
+    this.queue = this.queue.then(() => (this.retryable ? this.writeBack() : undefined)).catch(() => undefined);
     await this.queue;
     this.closed = true;
     const h = this.handle?.h;

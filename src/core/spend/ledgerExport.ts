@@ -3,9 +3,14 @@
 import type { LedgerRecord } from '../request';
 import { cacheSavingsUsd } from './cost';
 import type { PriceTable } from './priceTable';
+import { localDayKey } from './spendModel';
+
+const localDayOf = (iso: string): string => { const d = new Date(iso); return Number.isNaN(d.getTime()) ? '' : localDayKey(d); };
 
 export const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 'model', 'status', 'outcome', 'input', 'output',
-  'cacheRead', 'cacheWrite', 'cacheWrite1h', 'tokenSource', 'costUsd', 'cacheSavedUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions', 'language', 'fallback'] as const;
+  'cacheRead', 'cacheWrite', 'cacheWrite1h', 'tokenSource', 'costUsd', 'cacheSavedUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions', 'language', 'fallback',
+  // `time` is UTC; the panel and the budgets count the user's calendar day, which this column names.
+  'localDay'] as const;
 
 function csvCell(v: unknown): string {
   const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -17,7 +22,8 @@ export function ledgerCsv(records: readonly LedgerRecord[], table: PriceTable): 
   const rows = records.map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
     r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.cacheWrite1h ?? 0, r.tokens.source, r.costUsd,
     r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, table) ?? '' : '',
-    r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions, r.language, r.fallback].map(csvCell).join(','));
+    r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions, r.language, r.fallback,
+    localDayOf(r.time)].map(csvCell).join(','));
   return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
 }
 

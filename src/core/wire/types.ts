@@ -69,6 +69,8 @@ export interface StreamResult {
   notes?: string[];
   /** Token log-probabilities of the answer, when asked for and the server returned them. */
   tokens?: TokenLogprob[];
+  /** `usage` is our chars/4 count of the prompt and the answer: the provider reported nothing (spend/billing.ts). */
+  estimatedFromText?: boolean;
   /** What a gateway (LiteLLM) says it billed for this request, USD; compared with our own price table. */
   gatewayCostUsd?: number;
   /** The tools the model asked to run, in order (the caller runs them and asks again with the results). */

@@ -209,7 +209,10 @@ suite('spend / ledger', () => {
     await ledger.close();
     const reopened = await Ledger.open(tmp);
     assert.equal(reopened.repairs.length, 1);
-    assert.equal(fs.readFileSync(file(), 'utf8'), serializeRecord(record('a')).slice(0, 30) + '\n');
+    // close() tried the kept record once more (a full disk is retried, ledgerSpace.test.ts) and was cut again: only
+    // ended fragments, never a whole line glued to one.
+    const fragment = serializeRecord(record('a')).slice(0, 30);
+    assert.deepEqual(new Set(fs.readFileSync(file(), 'utf8').split('\n').slice(0, -1)), new Set([fragment]));
     await reopened.append(record('b'));
     assert.deepEqual(ids((await reopened.load()).records), ['b']);
     await reopened.close();
