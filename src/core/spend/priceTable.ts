@@ -126,10 +126,47 @@ export function withOverrides(table: PriceTable, overrides: Record<string, Price
       output: o.output,
       checked: 'hybrid.pricing',
     };
+    if (existing) return { ...p, ...overriddenPrices(existing, o) };
     if (o.cacheWrite !== undefined) p.cacheWrite = o.cacheWrite;
     if (o.cacheWrite1h !== undefined) p.cacheWrite1h = o.cacheWrite1h;
     if (o.cacheRead !== undefined) p.cacheRead = o.cacheRead;
     return p;
   });
   return { ...table, models: [...added, ...table.models] };
+}
+
+type PriceFields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'tiers'>;
+const CACHE_FIELDS = ['cacheWrite', 'cacheWrite1h', 'cacheRead'] as const;
+
+/**
+ * An override of a table model that names only some prices: the rest keep the table's proportions, the way the
+ * providers publish them (Anthropic's cache write 1.25× and read 0.1× of input, long context 2× input and 1.5×
+ * output; OpenAI's cached input a fixed share of input). `{ input: 3, output: 15 }` on Claude Sonnet 4.5 is then the
+ * table's own prices, cache reads and the 200k tier included — not cache reads billed at $3 and no tier.
+ */
+function overriddenPrices(m: ModelPrice, o: PriceOverride): PriceFields {
+  const inputRatio = m.input > 0 ? o.input / m.input : 1;
+  const outputRatio = m.output > 0 ? o.output / m.output : 1;
+  const out: PriceFields = { input: o.input, output: o.output };
+  const ratio: Partial<Record<(typeof CACHE_FIELDS)[number], number>> = {};
+  for (const f of CACHE_FIELDS) {
+    const given = o[f];
+    const table = m[f];
+    if (given !== undefined) out[f] = given;
+    else if (table !== undefined) out[f] = exact(table * inputRatio);
+    ratio[f] = given !== undefined && table ? given / table : inputRatio;
+  }
+  if (m.tiers?.length) {
+    out.tiers = m.tiers.map((t) => {
+      const tier: PriceTier = { above: t.above, input: exact(t.input * inputRatio), output: exact(t.output * outputRatio) };
+      for (const f of CACHE_FIELDS) if (t[f] !== undefined) tier[f] = exact(t[f]! * ratio[f]!);
+      return tier;
+    });
+  }
+  return out;
+}
+
+/** Prices are per million tokens: twelve significant digits drop the float noise of a ratio (0.3 × 5/6). */
+function exact(v: number): number {
+  return Number(v.toPrecision(12));
 }

@@ -158,6 +158,28 @@ suite('spend / prices', () => {
     close(priceOf('claude-sonnet-4-6', u(1e6, 0)), 3);
   });
 
+  test('an override that names only input and output keeps the table\'s proportions: cache prices and the long-context tier', () => {
+    // The same prices as the table: every bill is the table's, cache reads and the 200k tier included
+    // (replacing the model outright billed 100k cache reads at $3 instead of $0.30 and dropped the tier).
+    const same = withOverrides(BUNDLED_PRICES, { 'claude-sonnet-4-5': { input: 3, output: 15 } });
+    for (const usage of [u(1_000, 0, 100_000), u(250_000, 1_000), u(10_000, 500, 150_000, 30_000, 20_000), u(1_000, 100, 0, 0, 50_000)]) {
+      close(priceOf('claude-sonnet-4-5', usage, same), priceOf('claude-sonnet-4-5', usage)!, 1e-12);
+    }
+    close(priceOf('claude-sonnet-4-5', u(1_000, 0, 100_000), same), 0.033);
+    close(priceOf('claude-sonnet-4-5', u(250_000, 0), same), 1.5);
+    // A negotiated half price: cache and tier prices follow at half; a price the override names is used as given.
+    const half = withOverrides(BUNDLED_PRICES, { 'claude-sonnet-4-5': { input: 1.5, output: 7.5, cacheRead: 0.1 } });
+    close(priceOf('claude-sonnet-4-5', u(0, 0, 100_000), half), 0.01);
+    close(priceOf('claude-sonnet-4-5', u(0, 0, 0, 100_000), half), 0.1875); // 5-minute write: 3.75 × 0.5
+    close(priceOf('claude-sonnet-4-5', u(100_000, 100_000), half), 0.9);
+    // Above 200k: the tier's input 6 and output 22.5 at half; its cache read 0.6 × (0.1 / 0.3).
+    close(priceOf('claude-sonnet-4-5', u(300_000, 1_000, 100_000), half), (300_000 * 3 + 1_000 * 11.25 + 100_000 * 0.2) / 1e6, 1e-12);
+    // OpenAI: cached input and the 272k tier follow the override too.
+    const gpt = withOverrides(BUNDLED_PRICES, { 'gpt-5.4': { input: 2, output: 12 } });
+    close(priceOf('gpt-5.4', u(0, 0, 100_000), gpt), 0.02);
+    close(priceOf('gpt-5.4', u(300_000, 10_000), gpt), (300_000 * 4 + 10_000 * 18) / 1e6, 1e-12);
+  });
+
   test('context windows', () => {
     assert.equal(contextWindowOf('claude-haiku-4-5-20251001'), 200_000);
     assert.equal(contextWindowOf('gpt-4o'), 128_000);
