@@ -76,7 +76,8 @@ export const LOW: Rule[] = [
     /(?:\bhow (?:do|can) i|^\s*how to) (?!(?:structure|design|architect|scale|organi[sz]e|split|migrate|approach|handle|model|make sure|ensure|guarantee|prevent|avoid|decide|choose|plan|roll|keep|share|sync|stop|reduce|speed|cut|find out|debug|investigate|deal)\b)[a-z]+\b(?! (?:our|the whole|across|between)\b)/,
     /\bwhat(?:'s| is) the (?:best|cleanest|simplest|easiest|fastest|shortest|idiomatic|pythonic|proper|right) way to (?:loop|iterate|write|check|convert|parse|format|print|read|sort|split|join|merge|copy|clone|compare|remove|add|get|declare|initiali[sz]e|return|test|mock|name|round|reverse|filter|map|flatten|dedupe|deduplicate|concatenate|escape|encode|decode)\b/,
     /\bwie kann ich\b/,
-    /\bcomment (?:puis-je|faire)\b/,
+    // "comment faire pour qu'un client ne voie jamais …" asks how to ensure something, like "how do I make sure".
+    /\bcomment (?:puis-je|faire)\b(?! pour qu)/,
     /\bcómo (?:puedo|hago)\b/,
   ], 'i'), weight: 0.2, signal: 'how-to', form: true },
   { re: folded(/\bunit tests? for (?:this|the) (?:function|method)|\b(?:teste|test) unit[áa]ri[oa] para (?:esta|este) fun|\bunit test voor deze functie|\bwrite (?:a )?test for this\b|\bgenerate (?:a )?(?:getter|setter|constructor|enum|interface|type|dto)/i), weight: 0.2, signal: 'single-function task' },
