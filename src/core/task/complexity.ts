@@ -6,6 +6,7 @@
 
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './rules';
+import type { Rule } from './complexityRules';
 import { VERDICT_SIGNAL, WHO_SEES_SIGNAL } from './plainWords';
 import { smallAskAfterScene } from './smallAsk';
 import { anyOf } from './normalize';
@@ -62,13 +63,24 @@ function narrowAsk(prose: string): string | undefined {
   }
   const found = smallAskAfterScene(prose);
   if (found === undefined) return undefined;
-  const { scene, ask } = found;
+  const { ask, lookup } = found;
+  // What the scene says the platform is ("a multi-tenant platform on Kafka") is topic, not a problem report.
+  const scene = found.scene.replace(SCENE_TOPICS, ' ');
   // Only a scene of topic words is set aside: one that reports a problem is what the ask is about. The ask itself
-  // may name no topic at all, nor how parts behave together ("keep the cache and the database consistent").
-  if (HIGH.some((rule) => (SCENE_PROBLEM.has(rule.signal) && rule.re.test(scene)) || rule.re.test(ask))) return undefined;
+  // may name no topic at all, nor how parts behave together ("keep the cache and the database consistent"); a
+  // convention lookup may name any topic (it asks for a name), but no problem.
+  const askNamesIt = (rule: Rule): boolean => (lookup ? SCENE_PROBLEM.has(rule.signal) : true) && rule.re.test(ask);
+  if (HIGH.some((rule) => (SCENE_PROBLEM.has(rule.signal) && rule.re.test(scene)) || askNamesIt(rule))) return undefined;
   if (reportsRunningFailure(scene) || systemParts(ask).length >= 2) return undefined;
   return ask;
 }
+
+// Words of the hard-problem rules that, in a scene, only say what the platform is.
+const SCENE_TOPICS = anyOf([
+  /\bmulti-?(?:tenant|tenancy|region|cliente|client|inquilino|locataire|mandant)\w*|\breal-?time\b|\bfeature flags?\b|\bcanary (?:releases?|deploys?|deployments?)\b/,
+  /\bblue[/ -]green\b|\bpartitioned\b|\breplication\b|\brate limit(?:s|ing|er)?\b|\bcircuit breakers?\b|\bsagas?\b|\boffline-first\b/,
+  /多租户|マルチテナント|멀티 ?테넌트|мультитенант\S*/,
+], 'gi');
 
 const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
 

@@ -22,6 +22,15 @@ const ONE_COMMAND = anyOf([
   /用什么命令|什么命令|哪个命令|命令是什么|命令是啥|どのコマンド|コマンドは(?:何|なに)|무슨 명령어|명령어(?:가|는)? (?:뭐|무엇)|какой командой|как(?:ая|ой) (?:команд|флаг|ключ)/,
 ]);
 
+// Where one setting goes in a config file: "how do I set the replica count in a kubernetes deployment yaml". Small
+// however big the thing the setting names; not "set up" (building something) and not a whole system's config.
+const ONE_SETTING = anyOf([
+  /(?:\bhow (?:do|can) (?:i|you|we)|^\s*how to|\bwhere do (?:i|you)) (?:set(?! up)|change|configure|specify|enable|disable|turn on|turn off|put|define|override) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:in|inside|for) (?:the |a |an |my |this )?(?:[\w.-]+ ){0,3}(?:yaml|yml|json|toml|ini|manifest|dockerfile|compose file|helm chart|values file|tsconfig|settings file|config file|env file|properties file)\b/,
+  /\bcomo (?:configuro|pongo|cambio|defino|mudo|coloco|ponho) [^.?!]{0,40}\b(?:en|no|na) (?:el |la |o |a )?(?:yaml|manifest|dockerfile|archivo de configuracion|arquivo de configuracao|tsconfig)\b/,
+  /\bcomment (?:definir|configurer|mettre|changer|regler) [^.?!]{0,40}\bdans (?:le |la |l')?(?:yaml|manifest|dockerfile|fichier de config\w*|tsconfig)\b|\bwie (?:setze|konfiguriere|andere|stelle|definiere) ich [^.?!]{0,40}\b(?:im|in der|in die) (?:yaml|manifest|dockerfile|config|konfigurationsdatei|tsconfig)\b/,
+  /(?:yaml|yml|配置文件|dockerfile)(?:里|中)(?:怎么|如何)(?:设置|配置|改|写)|(?:yaml|yml|設定ファイル|dockerfile)で[^。？！?]{0,15}(?:設定する方法|設定するには|指定する方法)|(?:yaml|설정 파일)에서 [^.?!]{0,15}(?:설정|지정)(?:하는 방법|하려면)|как (?:задать|указать|настроить|поменять) [^.?!]{0,30} в (?:yaml|конфиге|манифесте|dockerfile)/,
+]);
+
 // An edit told as what the team does under a condition is the situation, not the ask: "so old consumers don't break
 // when we add or rename fields", "whenever we rename a field in the api response". Wraps a small-edit rule.
 const WHEN_WE = '(?<!\\b(?:when|whenever|if|once|every time|each time|after|before|as soon as|cuando|si|quand|wenn|sobald|quando|se)\\s+(?:we|they|someone|somebody|people|users|teams?|devs|developers|clients|anyone|nosotros|on|nous|wir|man|noi|nos|a gente)\\s+(?:(?:\\w+\\s+){1,2}(?:or|and|o|ou|oder|et|y|e)\\s+)?)';
@@ -32,6 +41,7 @@ function notWhenWe(re: RegExp): RegExp {
 // Low: local-sized tasks.
 export const LOW: Rule[] = [
   { re: ONE_COMMAND, weight: 0.25, signal: 'asks for one command or flag' },
+  { re: ONE_SETTING, weight: 0.25, signal: 'asks where one setting goes' },
   { re: folded(/^(?:what|was|que|qué)\b.{0,30}(?<!\bto )\b(?:does|do|macht|fait|hace)\b.{0,40}\b(?:this|these|that|diese[rs]?|ce|cette|esta?e?)\b.{0,30}\b(?:line|lines|function|method|regex|expression|code|snippet|do|zeile|funktion|ligne|fonction|línea|función)?/i), weight: 0.35, signal: 'explains a snippet' },
   { re: anyOf([
     new RegExp(`\\b(?:what does|what is|what's|what are)\\b(?! (?:${NOT_A_DEFINITION.join('|')}))`),
