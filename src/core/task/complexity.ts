@@ -89,6 +89,9 @@ const SCENE_PROBLEM = new Set(['hard systems problem', 'intermittent behaviour',
   'numbers that do not add up', 'fails only sometimes or somewhere', 'access outlives its revocation', DIAGNOSIS_SIGNAL, SAME_THING_SIGNAL,
   WHO_SEES_SIGNAL]);
 
+// Where a rename or a fix stays in one place: "in this file", "of the readme", "in utils.py".
+const IN_ONE_PLACE = /\b(?:in|of|within|inside) (?:this|the|my|that|one|a) (?:[\w-]+ ){0,2}(?:file|function|method|class|component|module|snippet|test|script|readme|doc|document|table|legend|diagram|interface|yaml|config|example)s?\b|\b[\w-]+\.(?:py|ts|js|tsx|jsx|md|yaml|yml|json|sh|go|rs|java)\b/i;
+
 interface Evidence { signal: string; delta: number }
 
 export function scoreComplexity(request: Request): ComplexityResult {
@@ -160,7 +163,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   for (const rule of LOW) {
     // "We need to rename customer_id everywhere — db, api, mobile app": a rename across three running parts is a
     // migration, unless the request is itself an edit of the code in view.
-    if (rule.signal === 'small edit' && !edit && parts.length >= 3) continue;
+    if (rule.signal === 'small edit' && !edit && parts.length >= 3 && !IN_ONE_PLACE.test(prose)) continue;
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });
   }
   // When the options weighed are two pieces of code, the choice is local: the "alternatives" signals are that

@@ -24,12 +24,15 @@ const ONE_COMMAND = anyOf([
 
 // Where one setting goes in a config file: "how do I set the replica count in a kubernetes deployment yaml". Small
 // however big the thing the setting names; not "set up" (building something) and not a whole system's config.
-const ONE_SETTING = anyOf([
+// A goal after the setting ("… so a zone outage doesn't take down checkout", "para que", "才能保证") is the real ask.
+const FOR_A_GOAL = /\bso\b|\bpara que\b|\bpour que\b|\bafin que\b|\bdamit\b|\bsodass\b|\bin modo che\b|才能|以便|保证|ように|도록|чтобы/;
+const ONE_SETTING_WORDS = anyOf([
   /(?:\bhow (?:do|can) (?:i|you|we)|^\s*how to|\bwhere do (?:i|you)) (?:set(?! up)|change|configure|specify|enable|disable|turn on|turn off|put|define|override) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:in|inside|for) (?:the |a |an |my |this )?(?:[\w.-]+ ){0,3}(?:yaml|yml|json|toml|ini|manifest|dockerfile|compose file|helm chart|values file|tsconfig|settings file|config file|env file|properties file)\b/,
   /\bcomo (?:configuro|pongo|cambio|defino|mudo|coloco|ponho) [^.?!]{0,40}\b(?:en|no|na) (?:el |la |o |a )?(?:yaml|manifest|dockerfile|archivo de configuracion|arquivo de configuracao|tsconfig)\b/,
   /\bcomment (?:definir|configurer|mettre|changer|regler) [^.?!]{0,40}\bdans (?:le |la |l')?(?:yaml|manifest|dockerfile|fichier de config\w*|tsconfig)\b|\bwie (?:setze|konfiguriere|andere|stelle|definiere) ich [^.?!]{0,40}\b(?:im|in der|in die) (?:yaml|manifest|dockerfile|config|konfigurationsdatei|tsconfig)\b/,
   /(?:yaml|yml|配置文件|dockerfile)(?:里|中)(?:怎么|如何)(?:设置|配置|改|写)|(?:yaml|yml|設定ファイル|dockerfile)で[^。？！?]{0,15}(?:設定する方法|設定するには|指定する方法)|(?:yaml|설정 파일)에서 [^.?!]{0,15}(?:설정|지정)(?:하는 방법|하려면)|как (?:задать|указать|настроить|поменять) [^.?!]{0,30} в (?:yaml|конфиге|манифесте|dockerfile)/,
 ]);
+const ONE_SETTING = new RegExp(`^(?![\\s\\S]*(?:${FOR_A_GOAL.source}))[\\s\\S]*(?:${ONE_SETTING_WORDS.source})`, 'i');
 
 // An edit told as what the team does under a condition is the situation, not the ask: "so old consumers don't break
 // when we add or rename fields", "whenever we rename a field in the api response". Wraps a small-edit rule.

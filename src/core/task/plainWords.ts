@@ -51,30 +51,32 @@ export const PLAIN_TERMS: Record<string, RegExp[]> = {
   // The order of a change across parts: "what order do we do this in", "先迁哪个", "en qué orden lo hacemos".
   'multi-step task': [
     /\b(?:in )?(?:what|which) order (?:do|should|would|can|could|must) we\b|\band in what order\b/,
-    /\b(?:sensible|safe|right|good|best|correct|reasonable|logical) (?:order|sequence) (?:for|to)\b(?! (?:the )?(?:arguments|args|params|parameters|imports|keys|columns|fields|props|middlewares?|css|classes|operands|operations|elements|items)\b)/,
+    // The order of a change, not of arguments or of learning: "a sensible sequence for getting us off python 2".
+    /\b(?:sensible|safe|right|good|best|correct|reasonable|logical) (?:order|sequence) (?:for|to) (?:(?:us |we )?(?:get(?:ting)?|mov(?:e|ing)|migrat(?:e|ing)|switch(?:ing)?|roll(?:ing)? out|ship(?:ping)?|chang(?:e|ing)|deploy(?:ing)?|releas(?:e|ing)|upgrad(?:e|ing)|split(?:ting)?|merg(?:e|ing)|rewrit(?:e|ing)|replac(?:e|ing)|retir(?:e|ing)|introduc(?:e|ing))\b)/,
     /\bwhat (?:do|should) we (?:do|change|migrate|move|tackle|ship|build|fix|touch) first\b|\bwhich (?:one|part|parts|piece|module|service|system|step) (?:do|should) we (?:\w+ )?first\b/,
     /\ben que orden (?:\w+ )?(?:\w+(?:amos|emos|imos)|hacer|hacerlo|migrar|cambiar)\b|\bem que ordem (?:\w+ )?(?:\w+(?:amos|emos|imos)|fazer|migrar|mudar)\b/,
     /\bdans quel ordre (?:\w+ )?(?:(?:on|nous) \w+|faire|migrer|changer|proceder)\b|\bin che ordine (?:\w+ )?(?:\w+iamo|fare|migrare)\b/,
-    /先(?:迁|改|做|上|动|拆|切|换)哪|哪个先(?:迁|改|做|上|动|拆)|按什么顺序|どの順番|どういう順番|何から(?:手を付け|始め|移行)|어떤 순서로|뭐부터 (?:옮|바꾸|해야)|в каком порядке/,
+    /先(?:迁|改|做|上|动|拆|切|换)哪|哪个先(?:迁|改|做|上|动|拆)|(?:どの|どういう)順番で(?:移行|移し|切り替え|進め|リリース|置き換え)|何から(?:手を付け|移行)|어떤 순서로 (?:옮|마이그레이션|전환|바꾸|배포|진행)|뭐부터 (?:옮|바꾸)|в каком порядке (?:\S+ )?(?:мигрир|перенос|перевод|выкатыв|переезж|меня)/,
     /一步步|分步/,
   ],
   'migration': [
     /\b(?:get|getting|move|moving) (?:us |ourselves |everything |everyone )?off (?:of )?(?!the\b|a\b|this\b|my\b|your\b|work\b)[\w.+-]+/,
-    /迁到|迁过去|迁往|切到新系统|切换到新系统/,
+    /迁到新(?:系统|平台|架构|集群|机房|库|数据库|服务)|迁到(?:云|k8s|kubernetes|aws|阿里云)|迁过去|切到新系统|切换到新系统/,
   ],
   // What a change does to everyone else: which parts must change, what to worry about, what it does to us.
   'weighs consequences': [
-    /\b(?:which|what) (?:parts?|modules?|services?|places?|screens?|systems?|components?|tables?) (?:of (?:the|our) (?:\w+ )?)?(?:need|needs|have|has|would need|will need|must) to (?:change|be changed|be touched|be updated)\b|\bwhat (?:all )?(?:needs|has) to change\b/,
-    /\bwhat (?:should|do) (?:we|i) (?:need to )?(?:worry|be worried|be concerned) about\b|\bwhat (?:does|will|would) (?:that|this|it) do to (?:us|our)\b/,
+    /\b(?:which|what) (?:parts?|modules?|services?|places?|screens?|systems?|components?|tables?) (?:of (?:the|our) (?:\w+ )?)?(?:need|needs|have|has|would need|will need|must) to (?:change|be changed|be touched|be updated)\b/,
+    /\bwhat (?:should|do) we (?:need to )?(?:worry|be worried|be concerned) about\b|\bwhat (?:does|will|would) (?:that|this|it) do to (?:us|our (?:db|database|bill|costs?|servers?|system|infra\w*|budget|storage|latency|team))\b/,
     /\b(?:does|would|will) (?:it|this|that|the (?:answer|fix|approach|design)) change if (?:we|they|there)\b/,
-    /\b(?:que|qu'est-ce qui|o que|cosa|was) (?:se |si )?(?:rompe|quebra|casse|lache|bricht|geht (?:zuerst )?kaputt)\b/,
-    /扛不住|撑不住|顶不住|先崩|何が(?:先に)?(?:壊れ|落ち|詰ま)|持たなくな|뭐가 먼저 (?:터|죽|깨)|못 버티|что (?:первым )?(?:упад[её]т|ляжет)/,
+    // "What breaks first" when something grows, not what breaks in a test.
+    /\b(?:que|qu'est-ce qui|o que|cosa|was) (?:se |si )?(?:rompe|quebra|casse|lache|bricht|geht kaputt) (?:primero|primeiro|en premier|d'abord|zuerst|als erstes|per prim[oa]|prima)\b/,
+    /最先(?:扛|撑|顶)不住|(?:扛|撑|顶)不住的?(?:会是|是)?(?:哪|什么)|先崩|(?:増え|倍|万)[^。？！?]{0,20}何が(?:先に)?(?:壊れ|落ち|詰ま)|뭐가 먼저 (?:터|죽|깨)|что (?:первым )?(?:упад[её]т|ляжет)/,
   ],
   'asks how to approach it': [/\bwhat should (?:this|it|that) (?:actually |really )?look like\b/],
   // Two courses of action offered for a verdict: "would you split X into its own app or keep it", "rewrite or just fix".
   'weighs alternatives': [
-    /\bwould you (?:\w+ )?(?:split|move|keep|put|rewrite|merge|build|buy|host|run|go with|start)\b[^.?!]{0,60}\bor (?:just )?(?:keep|leave|stick|stay|put|split|move|rewrite|fix|patch|refactor|build|buy|go)\b/,
-    /\b(?:rewrite|rebuild|redo)\b[^.?!]{0,40}\bor (?:just )?(?:fix|patch|refactor|clean|keep|improve)\b/,
+    /\bwould you (?![^.?!]{0,60}\b(?:file|function|helper|variable|constant|class|component|test|comment|loop|regex|string|method|line|snippet|import|type|interface)s?\b)(?:\w+ )?(?:split|move|keep|put|rewrite|merge|build|buy|host|run|go with|start)\b[^.?!]{0,60}\bor (?:just )?(?:keep|leave|stick|stay|put|split|move|rewrite|fix|patch|refactor|build|buy|go)\b/,
+    /\b(?:rewrite|rebuild|redo)\b(?! (?:this|the|my) (?:file|function|helper|variable|class|component|test|comment|loop|regex|string|method|line|snippet|query)s?\b)[^.?!]{0,40}\bor (?:just )?(?:fix|patch|refactor|clean|keep|improve)\b/,
   ],
   'structural change': [
     /\b(?:into|in|as) (?:its|their) own (?:app|application|service|microservice|repo|repository|process|server|deployment)\b/,
@@ -83,28 +85,31 @@ export const PLAIN_TERMS: Record<string, RegExp[]> = {
   ],
   // A value still shown for a while after it changed: "yesterday's prices for a while after we change them".
   'stale read after a write': [
-    /\b(?:yesterday'?s|last (?:week|month|night)'?s|the previous day'?s) (?:\w+ )?(?:prices?|numbers|data|values?|stock|balances?|rates?|totals?|content|menu|schedule)\b/,
+    /\b(?:see|sees|seeing|shows?|showing|shown|displays?|displaying|returns?|returning|gets?|getting|still) (?:\w+ )?(?:yesterday'?s|last (?:week|month|night)'?s|the previous day'?s) (?:\w+ )?(?:prices?|numbers|data|values?|stock|balances?|rates?|totals?|content|menu|schedule)\b/,
     /\bfor (?:a while|a bit|some time|hours|minutes) after (?:we |they |you |i |someone |an? |the )?(?:\w+ )?(?:chang|updat|edit|deploy|publish|sav)\w*/,
-    /\b(?:precios|datos|numeros) de ayer\b|\bdurante un (?:rato|tiempo) (?:despues|tras)\b|\b(?:prix|donnees|chiffres) d'hier\b|\bpendant un moment apres\b/,
-    /\b(?:preise|daten|zahlen) von gestern\b|\bnoch eine (?:weile|zeit) nach\b|\b(?:precos|dados|numeros) de ontem\b|\bpor um tempo depois\b|\b(?:prezzi|dati|numeri) di ieri\b|\bper un po' dopo\b/,
-    /昨天的(?:价格|数据|数字)|昨日の(?:価格|データ|数字|値段)|어제 (?:가격|데이터)|вчерашн\S* (?:цен|данн|цифр)/,
+    /\b(?:precios|saldos) de ayer\b|\bdurante un (?:rato|tiempo) (?:despues|tras)\b|\b(?:prix|soldes) d'hier\b|\bpendant un moment apres\b/,
+    /\b(?:preise|kontostande) von gestern\b|\bnoch eine (?:weile|zeit) nach\b|\b(?:precos|saldos) de ontem\b|\bpor um tempo depois\b|\b(?:prezzi|saldi) di ieri\b|\bper un po' dopo\b/,
+    /昨天的(?:价格|库存|余额)|昨日の(?:価格|値段|在庫|残高)|어제 (?:가격|재고|잔액)|вчерашн\S* (?:цен|остатк|баланс)/,
   ],
-  // Out of nowhere, for no reason, in the languages where "randomly" has no rule yet.
+  // "Works one moment, not the next" (时好时坏), and the busy days of a shop.
   'intermittent behaviour': [
-    /\bdo nada\b|\bsem motivo\b|\bde la nada\b|\bsin (?:motivo|razon)\b|\bsans raison\b|\bohne (?:erkennbaren )?grund\b|\bsenza motivo\b|莫名其妙|无缘无故|时好时坏|뜬금없이|без причины/,
+    /时好时坏|时灵时不灵/,
     /\b(?:sale|launch|release|promo|campaign) days?\b/,
   ],
   'fails only sometimes or somewhere': [
-    /\b(?:depois que|desde que|despues de que|depuis qu'on a|depuis que|seit(?:dem)? wir|dopo che|da quando)\b[^.?!]{0,30}\b(?:segund[oa]|outr[oa]|otr[oa]|deuxieme|second|autre|zweite[nr]?|weitere[nr]?|secondo|altro) (?:servidor|serveur|server|instancia|instance|instanz|pod|nodo|maquina|machine|maschine|replica)\b/,
+    // After *we* added a second server, as in English ("after we added a second …"): not "since I added one to my file".
+    /(?:\b(?:depois que|desde que|despues de que|dopo che|da quando) (?:\w+ )?(?:\w+(?:amos|emos|imos|iamo)|abbiamo)\b|\bdepuis qu'on a\b|\bdepuis que nous avons\b|\bseit(?:dem)? wir\b)[^.?!]{0,30}\b(?:segund[oa]|outr[oa]|otr[oa]|deuxieme|second|autre|zweite[nr]?|weitere[nr]?|secondo|altro) (?:servidor|serveur|server|instancia|instance|instanz|pod|nodo|maquina|machine|maschine|replica)\b/,
     /加了(?:一台|第二台)(?:服务器|机器)|第二台(?:服务器|机器)|2台目の(?:サーバー|インスタンス)|서버를 (?:두|2) ?대로|두 번째 서버|второ(?:й|го) сервер/,
   ],
   'hard systems problem': [
-    /不停机|零停机|停机|無停止|ダウンタイム|무중단|다운타임|без простоя/,
+    /不停机|零停机|无停机|停机上线|停服|無停止|ダウンタイム(?:なし|ゼロ|を(?:なくし|避け|出さず))|무중단|без простоя/,
+    // A zone or a machine room going down, and service that must not stop: 宕机, 可用区挂了, 服务不中断.
+    /宕机|可用区|服务不中断|机房(?:断电|故障)|アベイラビリティゾーン|가용 영역|зона доступности/,
     /\bsin (?:tiempo de )?(?:inactividad|caida|parar el servicio|cortar el servicio)\b|\bsem (?:parar|derrubar) o (?:sistema|servico|site)\b|\bsem tempo de inatividade\b|\bsans (?:interruption|coupure)(?: de service)?\b|\bohne (?:ausfallzeit|unterbrechung)\b|\bsenza (?:fermare|interruzion\w*)\b/,
   ],
   'figures of scale': [
-    /\b(?:cien|cem|dez|diez|cent|hundert|zehn|cento|dieci) ?(?:mil|mille|tausend)\b|\b(?:un|um|eine) (?:millon|milhao|million|milione)\b/,
+    /\b(?:(?:cien|cem|dez|diez|cent|hundert|zehn|cento|dieci) ?(?:mil|mille|tausend)|(?:un|um|eine) (?:millon|milhao|million|milione)(?: de| di)?) (?:de )?(?:usuarios|utilisateurs|nutzer|benutzer|utenti|clientes|clients|kunden|clienti|pedidos|commandes|bestellungen|ordini|peticiones|requisicoes|requetes|anfragen|richieste|eventos|evenements|ereignisse|eventi|mensajes|mensagens|nachrichten|messaggi|registros|enregistrements|datensatze|dispositivos|appareils|gerate)\b/,
     /(?:到|从|涨到|增长到|破)[一二三四五六七八九十两几百千]+万|[一二三四五六七八九十两几百千]+万(?:用户|人|条|行|次|订单|请求|并发|级)/,
   ],
-  'work lost or done twice': [/\bmore than (?:we )?have\b/],
+  'work lost or done twice': [/\b(?:sell|sold|selling|book|booked|booking|issue|issued|ship|shipped|allocate|allocated|reserve|reserved|hand(?:ed)? out|give|gave) (?:\w+ ){0,2}more than (?:we )?(?:have|had)\b/],
 };
