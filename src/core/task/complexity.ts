@@ -78,7 +78,7 @@ function narrowAsk(prose: string): string | undefined {
 // Words of the hard-problem rules that, in a scene, only say what the platform is.
 const SCENE_TOPICS = anyOf([
   /\bmulti-?(?:tenant|tenancy|region|cliente|client|inquilino|locataire|mandant)\w*|\breal-?time\b|\bfeature flags?\b|\bcanary (?:releases?|deploys?|deployments?)\b/,
-  /\bblue[/ -]green\b|\bpartitioned\b|\breplication\b|\brate limit(?:s|ing|er)?\b|\bcircuit breakers?\b|\bsagas?\b|\boffline-first\b/,
+  /\bzero-downtime\b|\bblue[/ -]green\b|\bpartitioned\b|\breplication\b|\brate limit(?:s|ing|er)?\b|\bcircuit breakers?\b|\bsagas?\b|\boffline-first\b/,
   /多租户|マルチテナント|멀티 ?테넌트|мультитенант\S*/,
 ], 'gi');
 

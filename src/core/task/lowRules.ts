@@ -6,7 +6,7 @@ import { anyOf, folded } from './normalize';
 // "What is …" is a definition, unless what follows asks for a judgement ("what is our best option").
 const NOT_A_DEFINITION = [
   'our options', 'our best', 'the most', 'the least',
-  '(?:the \\w+est (?:way|approach|option|setup|pattern|design|strategy|path))',
+  '(?:the \\w+est (?:way|approach|option|setup|pattern|design|strategy|path|order|sequence|plan))',
   '(?:(?:a |the )?(?:good|sane|solid|reasonable|realistic|safe) (?:plan|approach|strategy|way|path))',
   '(?:the (?:best|right|trade|pros|consequences|risks|implications|impact|downsides|options|failure|security))',
   '(?:your (?:recommendation|opinion|take|advice|suggestion|view))',

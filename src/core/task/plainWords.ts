@@ -29,6 +29,7 @@ const VERDICT = anyOf([
 const WHO_SEES = anyOf([
   /\b(?:see|access|read|view|open|download|edit|delete|modify) (?:\w+ ){0,2}(?:another|other|someone else'?s|somebody else'?s|each other'?s|other people'?s|a different) (?:\w+ )?(?:team|user|customer|tenant|company|org|organi[sz]ation|client|patient|student|employee|department|account)(?:'s|s'|s)? (?:\w+ )?(?:data|files?|records?|orders?|invoices?|documents?|messages?|projects?|accounts?|details|profiles?|reports?|photos?)\b/,
   /\b(?:can|could|should|must) (?:only|just) (?:see|access|view|read|edit) (?:their|its|his|her) own\b|\bonly (?:see|access|view|read) (?:their|its|his|her) own\b/,
+  /\b(?:any|every) (?:[\w-]+ )?(?:user|customer|employee|one|body|member) (?:can|could) (?:open|see|access|view|read|download|edit|delete) (?:any|every|all)\b|\b(?:chang|edit|increment|tweak)\w* the (?:number|id|ids|digits?) in the (?:url|link|address)\b/,
   /\bguess(?:es|ed|ing)? (?:the|an?|another|other|someone'?s) (?:\w+ )?(?:url|urls|id|ids|link|links)\b|\bidor\b|\bimpersonat\w*|\blog(?:s|ged)? in as (?:any|another|other|a different|some other) (?:user|customer|person|client|account)\b/,
   /\bver (?:los |las |el |la )?(?:\w+ ){0,2}de otr[oa]s? (?:cliente|usuario|empresa|equipo|inquilino)s?\b|\bsolo (?:pueda|puedan|vea|vean) (?:\w+ ){0,2}(?:sus|su) propi/,
   /\bver (?:os |as |o |a )?(?:\w+ ){0,2}de outr[oa]s? (?:cliente|usuario|empresa|equipe|time)s?\b|\bso (?:veja|vejam|possa ver|possam ver) (?:os |as )?(?:\w+ ){0,3}(?:da propria|do proprio|seus proprios|suas proprias)/,
@@ -52,7 +53,7 @@ export const PLAIN_TERMS: Record<string, RegExp[]> = {
   'multi-step task': [
     /\b(?:in )?(?:what|which) order (?:do|should|would|can|could|must) we\b|\band in what order\b/,
     // The order of a change, not of arguments or of learning: "a sensible sequence for getting us off python 2".
-    /\b(?:sensible|safe|right|good|best|correct|reasonable|logical) (?:order|sequence) (?:for|to) (?:(?:us |we )?(?:get(?:ting)?|mov(?:e|ing)|migrat(?:e|ing)|switch(?:ing)?|roll(?:ing)? out|ship(?:ping)?|chang(?:e|ing)|deploy(?:ing)?|releas(?:e|ing)|upgrad(?:e|ing)|split(?:ting)?|merg(?:e|ing)|rewrit(?:e|ing)|replac(?:e|ing)|retir(?:e|ing)|introduc(?:e|ing))\b)/,
+    /\b(?:sensible|safe|safest|right|good|best|correct|reasonable|logical|least risky|sanest|smartest) (?:order|sequence) (?:for|to|in which to) (?:(?:us |we )?(?:get(?:ting)?|mov(?:e|ing)|migrat(?:e|ing)|switch(?:ing)?|roll(?:ing)? out|ship(?:ping)?|chang(?:e|ing)|deploy(?:ing)?|releas(?:e|ing)|upgrad(?:e|ing)|split(?:ting)?|merg(?:e|ing)|rewrit(?:e|ing)|replac(?:e|ing)|retir(?:e|ing)|introduc(?:e|ing))\b)/,
     /\bwhat (?:do|should) we (?:do|change|migrate|move|tackle|ship|build|fix|touch) first\b|\bwhich (?:one|part|parts|piece|module|service|system|step) (?:do|should) we (?:\w+ )?first\b/,
     /\ben que orden (?:\w+ )?(?:\w+(?:amos|emos|imos)|hacer|hacerlo|migrar|cambiar)\b|\bem que ordem (?:\w+ )?(?:\w+(?:amos|emos|imos)|fazer|migrar|mudar)\b/,
     /\bdans quel ordre (?:\w+ )?(?:(?:on|nous) \w+|faire|migrer|changer|proceder)\b|\bin che ordine (?:\w+ )?(?:\w+iamo|fare|migrare)\b/,
@@ -82,10 +83,12 @@ export const PLAIN_TERMS: Record<string, RegExp[]> = {
     /\b(?:into|in|as) (?:its|their) own (?:app|application|service|microservice|repo|repository|process|server|deployment)\b/,
     /\b(?:en|como) (?:su|un) (?:propio )?(?:servicio|app|repositorio) (?:propio|aparte|separado)\b|\b(?:num|em um|como um) (?:servico|app|repositorio) (?:proprio|separado)\b|\bdans (?:son|un) propre (?:service|depot)\b|\b(?:in einen |als )?eigenen (?:service|dienst|repo)\b|单独(?:的)?(?:服务|应用)|独立(?:的)?(?:服务|应用)|別(?:の)?(?:サービス|アプリ)に(?:分け|切り出)/,
     /\brewrit(?:e|ing) (?:it |everything |the whole thing )?from scratch\b|\b(?:big|full) rewrite\b/,
+    /\b(?:live|belong|sit|run|go) in (?:a |its own |their own )?separate (?:service|app|application|repo|repository|database|db|microservice|process|deployment)\b/,
   ],
   // A value still shown for a while after it changed: "yesterday's prices for a while after we change them".
   'stale read after a write': [
     /\b(?:see|sees|seeing|shows?|showing|shown|displays?|displaying|returns?|returning|gets?|getting|still) (?:\w+ )?(?:yesterday'?s|last (?:week|month|night)'?s|the previous day'?s) (?:\w+ )?(?:prices?|numbers|data|values?|stock|balances?|rates?|totals?|content|menu|schedule)\b/,
+    /\b(?:keep|keeps|kept|still) (?:seeing|getting|receiving|returning|loading|serving) (?:the )?(?:old|previous|stale|outdated)\b(?! (?:\w+ )?(?:version|package|file|build|bundle|image|css|js|script|node_modules)\b)/,
     /\bfor (?:a while|a bit|some time|hours|minutes) after (?:we |they |you |i |someone |an? |the )?(?:\w+ )?(?:chang|updat|edit|deploy|publish|sav)\w*/,
     /\b(?:precios|saldos) de ayer\b|\bdurante un (?:rato|tiempo) (?:despues|tras)\b|\b(?:prix|soldes) d'hier\b|\bpendant un moment apres\b/,
     /\b(?:preise|kontostande) von gestern\b|\bnoch eine (?:weile|zeit) nach\b|\b(?:precos|saldos) de ontem\b|\bpor um tempo depois\b|\b(?:prezzi|saldi) di ieri\b|\bper un po' dopo\b/,
