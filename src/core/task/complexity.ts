@@ -6,6 +6,8 @@
 
 import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './rules';
+import type { Rule } from './complexityRules';
+import { VERDICT_SIGNAL, WHO_SEES_SIGNAL } from './plainWords';
 import { smallAskAfterScene } from './smallAsk';
 import { anyOf } from './normalize';
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
@@ -33,7 +35,7 @@ const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
 const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
   'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
   'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
-  'expert systems term', FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL]);
+  'expert systems term', FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, VERDICT_SIGNAL]);
 
 // Topic words only say what the system is ("our architecture doc", "40 services", "we're migrating later"); the
 // other hard-content signals name a problem. A scene of topic words does not stop an edit that follows it.
@@ -43,11 +45,13 @@ const TOPIC_ONLY = new Set(['architecture question', 'migration', 'figures of sc
 // and it is narrow; the scene before it is background. Not when the narrow part itself names a problem.
 const ONLY = '(?:just|only|simply|nur|juste|seulement|solo|solamente|so|apenas|soltanto|alleen)';
 const WANTS = '(?:need|want|ask|brauche|will|mochte|frage|veux|besoin|demande|necesito|quiero|pregunto|preciso|quero|pergunto|serve|voglio|chiedo|wil|vraag)';
+// "For now I just need …" narrows like "but": the scene is what comes later, the ask is what is wanted today.
+const CONTRAST_OR_NOW = '(?:but|aber|mais|pero|mas|ma|maar|for now|right now|for the moment|at the moment|today|this time|por ahora|por enquanto|pour l\'instant|pour le moment|im moment|furs erste|per ora|per adesso)';
 const NARROWED = anyOf([
-  new RegExp(`\\b(?:but|aber|mais|pero|mas|ma|maar)\\b[^.?!]{0,25}\\b${ONLY}\\b[^.?!]{0,12}\\b${WANTS}`),
-  new RegExp(`\\b(?:but|aber|mais|pero|mas|ma|maar)\\b[^.?!]{0,25}\\b${WANTS}\\w*\\b[^.?!]{0,6}\\b${ONLY}\\b`),
-  /(?:但|不过|可是)[^。？！?]{0,6}(?:只想|只是想|只需要|只要)|(?:でも|けど|が、)[^。？！?]{0,10}だけ|(?:하지만|그런데|근데)[^.?!]{0,10}만 /,
-  /(?<![а-яё])но(?![а-яё])[^.?!]{0,20}(?:нужн\S* только|только нуж|хочу только|просто нуж|только спрос)/,
+  new RegExp(`\\b${CONTRAST_OR_NOW}\\b[^.?!]{0,25}\\b${ONLY}\\b[^.?!]{0,12}\\b${WANTS}`),
+  new RegExp(`\\b${CONTRAST_OR_NOW}\\b[^.?!]{0,25}\\b${WANTS}\\w*\\b[^.?!]{0,6}\\b${ONLY}\\b`),
+  /(?:但|不过|可是|目前|现在|暂时|这次)[^。？！?]{0,6}(?:只想|只是想|只需要|只要)|(?:でも|けど|が、|今は|いまは|とりあえず)[^。？！?]{0,30}だけ|(?:하지만|그런데|근데|지금은|일단|이번엔)[^.?!]{0,10}만 /,
+  /(?:(?<![а-яё])но(?![а-яё])|(?<![а-яё])пока(?![а-яё])|сейчас)[^.?!]{0,20}(?:нужн\S* только|только нуж|хочу только|просто нуж|только спрос)/,
 ]);
 
 /** The narrow ask after a scene (see smallAsk.ts), when it names no hard problem itself. */
@@ -59,19 +63,34 @@ function narrowAsk(prose: string): string | undefined {
   }
   const found = smallAskAfterScene(prose);
   if (found === undefined) return undefined;
-  const { scene, ask } = found;
+  const { ask, lookup } = found;
+  // What the scene says the platform is ("a multi-tenant platform on Kafka") is topic, not a problem report.
+  const scene = found.scene.replace(SCENE_TOPICS, ' ');
   // Only a scene of topic words is set aside: one that reports a problem is what the ask is about. The ask itself
-  // may name no topic at all, nor how parts behave together ("keep the cache and the database consistent").
-  if (HIGH.some((rule) => (SCENE_PROBLEM.has(rule.signal) && rule.re.test(scene)) || rule.re.test(ask))) return undefined;
+  // may name no topic at all, nor how parts behave together ("keep the cache and the database consistent"); a
+  // convention lookup may name any topic (it asks for a name), but no problem.
+  const askNamesIt = (rule: Rule): boolean => (lookup ? SCENE_PROBLEM.has(rule.signal) : true) && rule.re.test(ask);
+  if (HIGH.some((rule) => (SCENE_PROBLEM.has(rule.signal) && rule.re.test(scene)) || askNamesIt(rule))) return undefined;
   if (reportsRunningFailure(scene) || systemParts(ask).length >= 2) return undefined;
   return ask;
 }
+
+// Words of the hard-problem rules that, in a scene, only say what the platform is.
+const SCENE_TOPICS = anyOf([
+  /\bmulti-?(?:tenant|tenancy|region|cliente|client|inquilino|locataire|mandant)\w*|\breal-?time\b|\bfeature flags?\b|\bcanary (?:releases?|deploys?|deployments?)\b/,
+  /\bzero-downtime\b|\bblue[/ -]green\b|\bpartitioned\b|\breplication\b|\brate limit(?:s|ing|er)?\b|\bcircuit breakers?\b|\bsagas?\b|\boffline-first\b/,
+  /多租户|マルチテナント|멀티 ?테넌트|мультитенант\S*/,
+], 'gi');
 
 const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
 
 // Signals that a scene reports a problem, not only what the system is ("high concurrency", "sharded", "sagas").
 const SCENE_PROBLEM = new Set(['hard systems problem', 'intermittent behaviour', 'stale read after a write', 'work lost or done twice',
-  'numbers that do not add up', 'fails only sometimes or somewhere', 'access outlives its revocation', DIAGNOSIS_SIGNAL, SAME_THING_SIGNAL]);
+  'numbers that do not add up', 'fails only sometimes or somewhere', 'access outlives its revocation', DIAGNOSIS_SIGNAL, SAME_THING_SIGNAL,
+  WHO_SEES_SIGNAL]);
+
+// Where a rename or a fix stays in one place: "in this file", "of the readme", "in utils.py".
+const IN_ONE_PLACE = /\b(?:in|of|within|inside) (?:this|the|my|that|one|a) (?:[\w-]+ ){0,2}(?:file|function|method|class|component|module|snippet|test|script|readme|doc|document|table|legend|diagram|interface|yaml|config|example)s?\b|\b[\w-]+\.(?:py|ts|js|tsx|jsx|md|yaml|yml|json|sh|go|rs|java)\b/i;
 
 interface Evidence { signal: string; delta: number }
 
@@ -107,7 +126,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const out: Evidence[] = [];
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);
-  const explicitlyWide = /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(prose);
+  const wide = (text: string): boolean => /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(text);
   const diagnosis = DIAGNOSIS?.re.test(prose) ?? false;
   const mechanical = asksForMechanicalChange(prose) && !asksSomethingElse(prose) && !diagnosis;
   const edit = mechanical || (isDirectEdit(prose) && !asksSomethingElse(prose) && !diagnosis) || editsCodeAfterScene(prose, q, request);
@@ -119,6 +138,8 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
   // edit is about the system only when it says so outright or names three parts. A mechanical change (fix the
   // indentation, the heading levels) stays mechanical however many parts the scene or the document names.
+  // After a narrowed ask, "across all apps" in the scene is background like the rest of it.
+  const explicitlyWide = wide(ask ?? prose);
   const systemWide = edit || define || narrowed
     ? explicitlyWide || (!mechanical && !narrowed && parts.length >= 3)
     : explicitlyWide || parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1);
@@ -140,6 +161,9 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   if (noCode && !edit && !define && !local && reportsRunningFailure(ask ?? prose)) out.push({ signal: FAILURE_REPORT_SIGNAL, delta: 0.2 });
   const hardContent = out.some((e) => HARD_CONTENT.has(e.signal));
   for (const rule of LOW) {
+    // "We need to rename customer_id everywhere — db, api, mobile app": a rename across three running parts is a
+    // migration, unless the request is itself an edit of the code in view.
+    if (rule.signal === 'small edit' && !edit && parts.length >= 3 && !IN_ONE_PLACE.test(prose)) continue;
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });
   }
   // When the options weighed are two pieces of code, the choice is local: the "alternatives" signals are that

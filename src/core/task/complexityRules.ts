@@ -37,7 +37,8 @@ export const HIGH: Rule[] = [
     /ventajas y desventajas/,
     /\b(?:versus|vs\.?)\s+(?!code\b)/,
     /compare/,
-    /\bevaluate\b(?! to\b)/,
+    // Not a language evaluating an expression: "what order does python evaluate function arguments in".
+    /\bevaluate\b(?! to\b| (?:the |this |an? |my )?(?:function )?(?:expressions?|arguments?|args|conditions?|formulas?|cells?|strings?|statements?|operands?)\b)/,
     /\b(?:decid(?:e|ing)|choos(?:e|ing)|torn) between/,
     /\bhelp me (?:decide|choose)/,
     /\bwhat would you weigh/,

@@ -6,7 +6,7 @@ import { anyOf, folded } from './normalize';
 // "What is …" is a definition, unless what follows asks for a judgement ("what is our best option").
 const NOT_A_DEFINITION = [
   'our options', 'our best', 'the most', 'the least',
-  '(?:the \\w+est (?:way|approach|option|setup|pattern|design|strategy|path))',
+  '(?:the \\w+est (?:way|approach|option|setup|pattern|design|strategy|path|order|sequence|plan))',
   '(?:(?:a |the )?(?:good|sane|solid|reasonable|realistic|safe) (?:plan|approach|strategy|way|path))',
   '(?:the (?:best|right|trade|pros|consequences|risks|implications|impact|downsides|options|failure|security))',
   '(?:your (?:recommendation|opinion|take|advice|suggestion|view))',
@@ -22,6 +22,18 @@ const ONE_COMMAND = anyOf([
   /用什么命令|什么命令|哪个命令|命令是什么|命令是啥|どのコマンド|コマンドは(?:何|なに)|무슨 명령어|명령어(?:가|는)? (?:뭐|무엇)|какой командой|как(?:ая|ой) (?:команд|флаг|ключ)/,
 ]);
 
+// Where one setting goes in a config file: "how do I set the replica count in a kubernetes deployment yaml". Small
+// however big the thing the setting names; not "set up" (building something) and not a whole system's config.
+// A goal after the setting ("… so a zone outage doesn't take down checkout", "para que", "才能保证") is the real ask.
+const FOR_A_GOAL = /\bso\b|\bpara que\b|\bpour que\b|\bafin que\b|\bdamit\b|\bsodass\b|\bin modo che\b|才能|以便|保证|ように|도록|чтобы/;
+const ONE_SETTING_WORDS = anyOf([
+  /(?:\bhow (?:do|can) (?:i|you|we)|^\s*how to|\bwhere do (?:i|you)) (?:set(?! up)|change|configure|specify|enable|disable|turn on|turn off|put|define|override) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:in|inside|for) (?:the |a |an |my |this )?(?:[\w.-]+ ){0,3}(?:yaml|yml|json|toml|ini|manifest|dockerfile|compose file|helm chart|values file|tsconfig|settings file|config file|env file|properties file)\b/,
+  /\bcomo (?:configuro|pongo|cambio|defino|mudo|coloco|ponho) [^.?!]{0,40}\b(?:en|no|na) (?:el |la |o |a )?(?:yaml|manifest|dockerfile|archivo de configuracion|arquivo de configuracao|tsconfig)\b/,
+  /\bcomment (?:definir|configurer|mettre|changer|regler) [^.?!]{0,40}\bdans (?:le |la |l')?(?:yaml|manifest|dockerfile|fichier de config\w*|tsconfig)\b|\bwie (?:setze|konfiguriere|andere|stelle|definiere) ich [^.?!]{0,40}\b(?:im|in der|in die) (?:yaml|manifest|dockerfile|config|konfigurationsdatei|tsconfig)\b/,
+  /(?:yaml|yml|配置文件|dockerfile)(?:里|中)(?:怎么|如何)(?:设置|配置|改|写)|(?:yaml|yml|設定ファイル|dockerfile)で[^。？！?]{0,15}(?:設定する方法|設定するには|指定する方法)|(?:yaml|설정 파일)에서 [^.?!]{0,15}(?:설정|지정)(?:하는 방법|하려면)|как (?:задать|указать|настроить|поменять) [^.?!]{0,30} в (?:yaml|конфиге|манифесте|dockerfile)/,
+]);
+const ONE_SETTING = new RegExp(`^(?![\\s\\S]*(?:${FOR_A_GOAL.source}))[\\s\\S]*(?:${ONE_SETTING_WORDS.source})`, 'i');
+
 // An edit told as what the team does under a condition is the situation, not the ask: "so old consumers don't break
 // when we add or rename fields", "whenever we rename a field in the api response". Wraps a small-edit rule.
 const WHEN_WE = '(?<!\\b(?:when|whenever|if|once|every time|each time|after|before|as soon as|cuando|si|quand|wenn|sobald|quando|se)\\s+(?:we|they|someone|somebody|people|users|teams?|devs|developers|clients|anyone|nosotros|on|nous|wir|man|noi|nos|a gente)\\s+(?:(?:\\w+\\s+){1,2}(?:or|and|o|ou|oder|et|y|e)\\s+)?)';
@@ -32,6 +44,7 @@ function notWhenWe(re: RegExp): RegExp {
 // Low: local-sized tasks.
 export const LOW: Rule[] = [
   { re: ONE_COMMAND, weight: 0.25, signal: 'asks for one command or flag' },
+  { re: ONE_SETTING, weight: 0.25, signal: 'asks where one setting goes' },
   { re: folded(/^(?:what|was|que|qué)\b.{0,30}(?<!\bto )\b(?:does|do|macht|fait|hace)\b.{0,40}\b(?:this|these|that|diese[rs]?|ce|cette|esta?e?)\b.{0,30}\b(?:line|lines|function|method|regex|expression|code|snippet|do|zeile|funktion|ligne|fonction|línea|función)?/i), weight: 0.35, signal: 'explains a snippet' },
   { re: anyOf([
     new RegExp(`\\b(?:what does|what is|what's|what are)\\b(?! (?:${NOT_A_DEFINITION.join('|')}))`),
@@ -76,7 +89,8 @@ export const LOW: Rule[] = [
     /(?:\bhow (?:do|can) i|^\s*how to) (?!(?:structure|design|architect|scale|organi[sz]e|split|migrate|approach|handle|model|make sure|ensure|guarantee|prevent|avoid|decide|choose|plan|roll|keep|share|sync|stop|reduce|speed|cut|find out|debug|investigate|deal)\b)[a-z]+\b(?! (?:our|the whole|across|between)\b)/,
     /\bwhat(?:'s| is) the (?:best|cleanest|simplest|easiest|fastest|shortest|idiomatic|pythonic|proper|right) way to (?:loop|iterate|write|check|convert|parse|format|print|read|sort|split|join|merge|copy|clone|compare|remove|add|get|declare|initiali[sz]e|return|test|mock|name|round|reverse|filter|map|flatten|dedupe|deduplicate|concatenate|escape|encode|decode)\b/,
     /\bwie kann ich\b/,
-    /\bcomment (?:puis-je|faire)\b/,
+    // "comment faire pour qu'un client ne voie jamais …" asks how to ensure something, like "how do I make sure".
+    /\bcomment (?:puis-je|faire)\b(?! pour qu)/,
     /\bcómo (?:puedo|hago)\b/,
   ], 'i'), weight: 0.2, signal: 'how-to', form: true },
   { re: folded(/\bunit tests? for (?:this|the) (?:function|method)|\b(?:teste|test) unit[áa]ri[oa] para (?:esta|este) fun|\bunit test voor deze functie|\bwrite (?:a )?test for this\b|\bgenerate (?:a )?(?:getter|setter|constructor|enum|interface|type|dto)/i), weight: 0.2, signal: 'single-function task' },

@@ -8,6 +8,7 @@ import { LOW as BASE_LOW } from './lowRules';
 import { TASK_HIGH } from './taskSignals';
 import { anyOf } from './normalize';
 import { MORE_HIGH, MORE_LOW } from './vocabulary';
+import { PLAIN_HIGH, PLAIN_TERMS } from './plainWords';
 
 function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
   return rules.map((r) => {
@@ -16,5 +17,12 @@ function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rul
   });
 }
 
-export const HIGH: Rule[] = [...withTerms([...BASE_HIGH, ...HIGH_ASKS], MORE_HIGH), ...TASK_HIGH];
+/** Two word lists for the same signals, one after the other. */
+function merged(...lists: Record<string, RegExp[]>[]): Record<string, RegExp[]> {
+  const out: Record<string, RegExp[]> = {};
+  for (const list of lists) for (const [signal, res] of Object.entries(list)) out[signal] = [...(out[signal] ?? []), ...res];
+  return out;
+}
+
+export const HIGH: Rule[] = [...withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS)), ...PLAIN_HIGH];
 export const LOW: Rule[] = withTerms(BASE_LOW, MORE_LOW);

@@ -48,8 +48,16 @@ const FIRST_CLAUSE_END = new RegExp(CLAUSE_END.source);
 const CUES = new RegExp(SMALL_ASK_CUE.source, 'gi');
 const CONTRAST = /\b(?:but|pero|mais|aber|mas|ma|maar)\b|但是|不过|でも|けど|하지만|근데|(?<![а-яё])но(?![а-яё])/i;
 
-/** A request split where its ask starts: the scene before, the ask after. */
-export interface SceneAndAsk { scene: string; ask: string }
+/** A request split where its ask starts: the scene before, the ask after; `lookup` when the ask looks up a convention. */
+export interface SceneAndAsk { scene: string; ask: string; lookup?: boolean }
+
+// A lookup of a naming or protocol convention ("what's the naming convention for a kafka topic — dots or dashes?",
+// "which http code for too many requests"): small whatever system it names, so only a problem in it counts.
+const CONVENTION_ASK = anyOf([
+  /^(?:so |and |but )?(?:what(?:'s| is| are)|which|is there) (?:the |a |an )?(?:usual |common |standard |recommended |typical |right )?(?:naming )?(?:conventions?|naming|casing|case style|prefix|suffix|separator|file extension|status code|http (?:status )?code|error code|default port|port number|mime type|content[- ]type)s? (?:for|of|in|used for|to use)\b/,
+  /^(?:cual|qual) (?:es |e )?(?:la |a |el |o )?(?:convencion|convencao|codigo http|codigo de estado|extension|extensao)\b|^quel(?:le)? est (?:la |le )?(?:convention|code http|code de statut|extension)\b|^(?:welche|welcher|welches) (?:namenskonvention|konvention|http-code|statuscode|dateiendung)\b/,
+  /^[^。？！?]{0,20}(?:命名规范|命名约定|命名规则|命名規則|네이밍 규칙|명명 규칙)|^соглашени\S* (?:об|по) именовани/,
+]);
 
 /** The clause that carries the ask (after the last clause end that has words after it) and the scene before it. */
 function lastClause(prose: string): SceneAndAsk | undefined {
@@ -88,6 +96,8 @@ export function smallAskAfterScene(prose: string): SceneAndAsk | undefined {
 }
 
 function askAfterScene(prose: string): SceneAndAsk | undefined {
+  const lookup = conventionLookup(prose);
+  if (lookup) return lookup;
   // The last cue: a scene may say "this will sound dumb" before it and "none of that matters" after it.
   const cue = [...prose.matchAll(CUES)].pop();
   if (cue) {
@@ -104,5 +114,18 @@ function askAfterScene(prose: string): SceneAndAsk | undefined {
   const last = lastClause(prose);
   if (last && HOW.test(last.ask) && IN_TOOL.test(last.ask)) return last;
   if (last && isDirectEdit(last.ask) && IN_VIEW.test(last.ask)) return last;
+  return undefined;
+}
+
+/** The first clause, after a scene, that opens a convention lookup; that clause and what follows are the ask. */
+function conventionLookup(prose: string): SceneAndAsk | undefined {
+  const text = prose.trimEnd();
+  for (const m of text.matchAll(CLAUSE_END)) {
+    const at = m.index + m[0].length;
+    if (CONVENTION_ASK.test(text.slice(at).trimStart())) {
+      const found = split(text, at);
+      return found && { ...found, lookup: true };
+    }
+  }
   return undefined;
 }
