@@ -7,11 +7,20 @@
 import type { Rule } from './complexityRules';
 import { anyOf } from './normalize';
 
+// Whose things: another team's files, a customer's invoices.
+const OTHERS_DATA = '(?:data|files?|records?|orders?|invoices?|documents?|messages?|projects?|accounts?|details|profiles?|reports?|photos?)';
+// What a change across parts does: the verbs of 'a safe order for migrating …'.
+const CHANGE_VERB = '(?:get(?:ting)?|mov(?:e|ing)|migrat(?:e|ing)|switch(?:ing)?|roll(?:ing)? out|ship(?:ping)?|chang(?:e|ing)|deploy(?:ing)?|releas(?:e|ing)|upgrad(?:e|ing)|split(?:ting)?|merg(?:e|ing)|rewrit(?:e|ing)|replac(?:e|ing)|retir(?:e|ing)|introduc(?:e|ing))';
+// What a spelled-out figure counts: users, orders, requests, events, messages, records, devices.
+const MANY_OF = '(?:usuarios|utilisateurs|nutzer|benutzer|utenti|clientes|clients|kunden|clienti|pedidos|commandes|bestellungen|ordini|peticiones|requisicoes|requetes|anfragen|richieste|eventos|evenements|ereignisse|eventi|mensajes|mensagens|nachrichten|messaggi|registros|enregistrements|datensatze|dispositivos|appareils|gerate)';
+
 export const VERDICT_SIGNAL = 'judges a structural choice';
 export const WHO_SEES_SIGNAL = 'who can see whose data';
 
 // What a structural choice puts in one place or apart: one big table, one repo, its own service, a JSON blob column.
-const ONE_PLACE = '(?:(?:one|a single|the same|a shared|one shared|a big|a giant|a huge)\\s+(?:big\\s+|giant\\s+|huge\\s+|shared\\s+)?(?:table|database|db|schema|repo|repository|service|server|process|app|application|cluster|bucket|collection|deployment)s?\\b|(?:json|jsonb)\\s+(?:blob|column|field)|(?:blob|text)\\s+column|(?:its|their)\\s+own\\s+(?:table|database|db|schema|repo|service|server|app|cluster))';
+const ONE_PLACE = '(?:' +
+  '(?:one|a single|the same|a shared|one shared|a big|a giant|a huge)\\s+(?:big\\s+|giant\\s+|huge\\s+|shared\\s+)?(?:table|database|db|schema|repo|repository|service|server|process|app|application|cluster|bucket|collection|deployment)s?\\b|(?:json|jsonb)\\s+(?:blob|column|field)|' +
+  '(?:blob|text)\\s+column|(?:its|their)\\s+own\\s+(?:table|database|db|schema|repo|service|server|app|cluster))';
 const VERDICT = anyOf([
   new RegExp(`\\b(?:is it|would it be|is that|am i|are we)\\s+(?:\\w+\\s+)?(?:dumb|stupid|crazy|silly|insane|bad|ok|okay|fine|wrong|lazy|overkill|a (?:bad|terrible|dumb|good|stupid) idea|a mistake)\\s+(?:to|if (?:we|i))\\s+(?:keep|store|put|shove|stuff|dump|have|run|split|merge|share|give|host|move)\\b[^.?!]{0,60}\\b${ONE_PLACE}`),
   /\b(?:es|seria) (?:una )?(?:mala idea|buena idea|una locura|un error|tonto|absurdo)\b[^.?!]{0,60}\b(?:todo en|una sola|un solo|la misma|el mismo|una (?:gran|enorme))\s+(?:\w+\s+)?(?:tabla|base|esquema|repo|repositorio|servicio|servidor|app|aplicacion)/,
@@ -27,7 +36,7 @@ const VERDICT = anyOf([
 
 // Whose data a user can reach: another team's files, "only their own", a guessed URL, logging in as a customer.
 const WHO_SEES = anyOf([
-  /\b(?:see|access|read|view|open|download|edit|delete|modify) (?:\w+ ){0,2}(?:another|other|someone else'?s|somebody else'?s|each other'?s|other people'?s|a different) (?:\w+ )?(?:team|user|customer|tenant|company|org|organi[sz]ation|client|patient|student|employee|department|account)(?:'s|s'|s)? (?:\w+ )?(?:data|files?|records?|orders?|invoices?|documents?|messages?|projects?|accounts?|details|profiles?|reports?|photos?)\b/,
+  new RegExp(`\\b(?:see|access|read|view|open|download|edit|delete|modify) (?:\\w+ ){0,2}(?:another|other|someone else'?s|somebody else'?s|each other'?s|other people'?s|a different) (?:\\w+ )?(?:team|user|customer|tenant|company|org|organi[sz]ation|client|patient|student|employee|department|account)(?:'s|s'|s)? (?:\\w+ )?${OTHERS_DATA}\\b`),
   /\b(?:can|could|should|must) (?:only|just) (?:see|access|view|read|edit) (?:their|its|his|her) own\b|\bonly (?:see|access|view|read) (?:their|its|his|her) own\b/,
   /\b(?:any|every) (?:[\w-]+ )?(?:user|customer|employee|one|body|member) (?:can|could) (?:open|see|access|view|read|download|edit|delete) (?:any|every|all)\b|\b(?:chang|edit|increment|tweak)\w* the (?:number|id|ids|digits?) in the (?:url|link|address)\b/,
   /\bguess(?:es|ed|ing)? (?:the|an?|another|other|someone'?s) (?:\w+ )?(?:url|urls|id|ids|link|links)\b|\bidor\b|\bimpersonat\w*|\blog(?:s|ged)? in as (?:any|another|other|a different|some other) (?:user|customer|person|client|account)\b/,
@@ -53,7 +62,7 @@ export const PLAIN_TERMS: Record<string, RegExp[]> = {
   'multi-step task': [
     /\b(?:in )?(?:what|which) order (?:do|should|would|can|could|must) we\b|\band in what order\b/,
     // The order of a change, not of arguments or of learning: "a sensible sequence for getting us off python 2".
-    /\b(?:sensible|safe|safest|right|good|best|correct|reasonable|logical|least risky|sanest|smartest) (?:order|sequence) (?:for|to|in which to) (?:(?:us |we )?(?:get(?:ting)?|mov(?:e|ing)|migrat(?:e|ing)|switch(?:ing)?|roll(?:ing)? out|ship(?:ping)?|chang(?:e|ing)|deploy(?:ing)?|releas(?:e|ing)|upgrad(?:e|ing)|split(?:ting)?|merg(?:e|ing)|rewrit(?:e|ing)|replac(?:e|ing)|retir(?:e|ing)|introduc(?:e|ing))\b)/,
+    new RegExp(`\\b(?:sensible|safe|safest|right|good|best|correct|reasonable|logical|least risky|sanest|smartest) (?:order|sequence) (?:for|to|in which to) (?:(?:us |we )?${CHANGE_VERB}\\b)`),
     /\bwhat (?:do|should) we (?:do|change|migrate|move|tackle|ship|build|fix|touch) first\b|\bwhich (?:one|part|parts|piece|module|service|system|step) (?:do|should) we (?:\w+ )?first\b/,
     /\ben que orden (?:\w+ )?(?:\w+(?:amos|emos|imos)|hacer|hacerlo|migrar|cambiar)\b|\bem que ordem (?:\w+ )?(?:\w+(?:amos|emos|imos)|fazer|migrar|mudar)\b/,
     /\bdans quel ordre (?:\w+ )?(?:(?:on|nous) \w+|faire|migrer|changer|proceder)\b|\bin che ordine (?:\w+ )?(?:\w+iamo|fare|migrare)\b/,
@@ -111,7 +120,7 @@ export const PLAIN_TERMS: Record<string, RegExp[]> = {
     /\bsin (?:tiempo de )?(?:inactividad|caida|parar el servicio|cortar el servicio)\b|\bsem (?:parar|derrubar) o (?:sistema|servico|site)\b|\bsem tempo de inatividade\b|\bsans (?:interruption|coupure)(?: de service)?\b|\bohne (?:ausfallzeit|unterbrechung)\b|\bsenza (?:fermare|interruzion\w*)\b/,
   ],
   'figures of scale': [
-    /\b(?:(?:cien|cem|dez|diez|cent|hundert|zehn|cento|dieci) ?(?:mil|mille|tausend)|(?:un|um|eine) (?:millon|milhao|million|milione)(?: de| di)?) (?:de )?(?:usuarios|utilisateurs|nutzer|benutzer|utenti|clientes|clients|kunden|clienti|pedidos|commandes|bestellungen|ordini|peticiones|requisicoes|requetes|anfragen|richieste|eventos|evenements|ereignisse|eventi|mensajes|mensagens|nachrichten|messaggi|registros|enregistrements|datensatze|dispositivos|appareils|gerate)\b/,
+    new RegExp(`\\b(?:(?:cien|cem|dez|diez|cent|hundert|zehn|cento|dieci) ?(?:mil|mille|tausend)|(?:un|um|eine) (?:millon|milhao|million|milione)(?: de| di)?) (?:de )?${MANY_OF}\\b`),
     /(?:到|从|涨到|增长到|破)[一二三四五六七八九十两几百千]+万|[一二三四五六七八九十两几百千]+万(?:用户|人|条|行|次|订单|请求|并发|级)/,
   ],
   'work lost or done twice': [/\b(?:sell|sold|selling|book|booked|booking|issue|issued|ship|shipped|allocate|allocated|reserve|reserved|hand(?:ed)? out|give|gave) (?:\w+ ){0,2}more than (?:we )?(?:have|had)\b/],
