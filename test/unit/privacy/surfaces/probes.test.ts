@@ -1,0 +1,46 @@
+// Adversarial probes (fixtures/privacy/surfaces/probes.ts) through the real Ask pipeline — classifier, router,
+// egress gate, the official SDKs — against the loopback cloud fakes, forced to the cloud (Ask Cloud: the gate is
+// the only defence) and on Ask (auto). What counts is what the fake servers received on the wire.
+import * as assert from 'node:assert/strict';
+import type { Origin } from '../../../../src/core/request';
+import { allProbes, type Probe } from '../../../fixtures/privacy/surfaces/probes';
+import { SurfaceRig, type RunOutcome } from '../../../fixtures/privacy/surfaces/rig';
+
+let rig: SurfaceRig;
+suiteSetup(async () => { rig = await SurfaceRig.start(); });
+suiteTeardown(async () => { await rig?.close(); });
+setup(() => rig.reset());
+
+const WINDOW = 10;
+
+/** The first needle window found on the cloud wire, or for content private as a whole, any cloud request at all. */
+function leak(p: Probe, out: RunOutcome): string | undefined {
+  const sent = out.cloudWire !== '[]';
+  if (p.noCloud) return sent ? 'a cloud request was made' : undefined;
+  for (const n of p.needles) {
+    for (let i = 0; i + WINDOW <= n.length; i++) {
+      const w = n.slice(i, i + WINDOW);
+      if (out.cloudWire.includes(w)) return `"${w.slice(0, 4)}…" (window ${i} of ${JSON.stringify(n.slice(0, 6))}…) reached the cloud`;
+    }
+  }
+  return undefined;
+}
+
+suite('adversarial probes: what the cloud fakes receive', function () {
+  this.timeout(60_000);
+  const probes = allProbes();
+  test('probe set: every family present', () => {
+    const families = new Set(probes.map((p) => p.family));
+    for (const f of ['encoding', 'split', 'position', 'pii', 'marker', 'path', 'size']) assert.ok(families.has(f as Probe['family']), f);
+    for (const p of probes) assert.ok(p.noCloud || p.needles.every((n) => n.length >= WINDOW), `${p.name}: needles too short to test`);
+  });
+  for (const p of probes) {
+    for (const origin of ['askCloud', 'askAuto'] as Origin[]) {
+      test(`${p.family} / ${p.name} (${origin})`, async () => {
+        const out = await rig.run({ ...p.input, origin }, { ...(p.privateGlobs ? { privateGlobs: p.privateGlobs } : {}), ...(p.aiignore ? { aiignore: p.aiignore } : {}) });
+        const found = leak(p, out);
+        assert.equal(found, undefined, `${found}; route ${out.route.join(' → ')}`);
+      });
+    }
+  }
+});
