@@ -2,7 +2,8 @@
 
 import { ViewBuilder, type View } from './builder';
 
-const ESCAPE = /\\u\{([0-9a-fA-F]{1,5})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|&#x([0-9a-fA-F]{1,5});|&#(\d{1,6});/g;
+// JSON's `\/` too: serialisers (PHP's json_encode, older Jackson) write every URL as `postgres:\/\/user:pw@…`.
+const ESCAPE = /\\u\{([0-9a-fA-F]{1,5})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|&#x([0-9a-fA-F]{1,5});|&#(\d{1,6});|\\(\/)/g;
 
 /** String escapes and character references read as the characters they stand for (`\u0070assword`). */
 export function unescapedView(text: string): View | undefined {
@@ -15,7 +16,7 @@ export function unescapedView(text: string): View | undefined {
   for (; m; m = ESCAPE.exec(text)) {
     view.copy(pos, m.index);
     const hexDigits = m[1] ?? m[2] ?? m[3] ?? m[4];
-    const cp = hexDigits !== undefined ? parseInt(hexDigits, 16) : parseInt(m[5], 10);
+    const cp = m[6] ? 0x2f : hexDigits !== undefined ? parseInt(hexDigits, 16) : parseInt(m[5], 10);
     view.emit(cp <= 0x10ffff ? String.fromCodePoint(cp) : '', m.index);
     pos = m.index + m[0].length;
   }
