@@ -22,13 +22,14 @@ import { POSITIONAL_CREDENTIAL_RULES } from './positionalCredentials';
 import { PRIVATE_KEY_DETECTORS, PRIVATE_KEY_RULES } from './privateKeys';
 import { STRUCTURED_SECRET_DETECTORS } from './structuredSecrets';
 import { TOKEN_FORMAT_RULES } from './tokenFormats';
+import { TRUNCATED_TOKEN_RULES } from './truncatedTokens';
 import { URL_SECRET_DETECTORS } from './urlSecrets';
 import { VENDOR_TOKEN_RULES } from './vendorTokens';
 
 /** Every detector written as one regex (gitleaks' rule shape). */
 export const SECRET_RULES: readonly SecretRule[] = [
   ...VENDOR_TOKEN_RULES, ...COMMAND_LINE_RULES, ...PASSWORD_STORE_RULES, ...POSITIONAL_CREDENTIAL_RULES, ...CREDENTIAL_FILE_RULES,
-  ...PRIVATE_KEY_RULES, ...TOKEN_FORMAT_RULES,
+  ...PRIVATE_KEY_RULES, ...TOKEN_FORMAT_RULES, ...TRUNCATED_TOKEN_RULES,
 ];
 
 export const DETECTORS: readonly Detector[] = uniqueIds([

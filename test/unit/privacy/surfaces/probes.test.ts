@@ -17,13 +17,15 @@ const WINDOW = 10;
 function leak(p: Probe, out: RunOutcome): string | undefined {
   const sent = out.cloudWire !== '[]';
   if (p.noCloud) return sent ? 'a cloud request was made' : undefined;
-  for (const n of p.needles) {
+  const found = p.needles.map((n) => {
     for (let i = 0; i + WINDOW <= n.length; i++) {
       const w = n.slice(i, i + WINDOW);
       if (out.cloudWire.includes(w)) return `"${w.slice(0, 4)}…" (window ${i} of ${JSON.stringify(n.slice(0, 6))}…) reached the cloud`;
     }
-  }
-  return undefined;
+    return undefined;
+  });
+  if (p.piecesOfOne) return found.every(Boolean) ? `every piece reached the cloud: ${found.join('; ')}` : undefined;
+  return found.find(Boolean);
 }
 
 suite('adversarial probes: what the cloud fakes receive', function () {
