@@ -41,8 +41,8 @@ export function createPathPolicy(opts: { privateGlobs: string[]; aiignore?: stri
   // file and can never undo what the user's side made private.
   const user: Ignore = ignore({ allowRelativePaths: true });
   user.add(DEFAULT_PRIVATE_GLOBS as string[]);
-  user.add(opts.privateGlobs.filter((g) => g.trim() !== ''));
-  const workspace: Ignore | undefined = opts.aiignore ? ignore({ allowRelativePaths: true }).add(opts.aiignore) : undefined;
+  user.add(widened(opts.privateGlobs.filter((g) => g.trim() !== '')));
+  const workspace: Ignore | undefined = opts.aiignore ? ignore({ allowRelativePaths: true }).add(widened(opts.aiignore.split(/\r?\n/))) : undefined;
   return {
     isPrivate(path: string): PathVerdict {
       for (const candidate of candidates(path)) {
@@ -60,6 +60,22 @@ export function createPathPolicy(opts: { privateGlobs: string[]; aiignore?: stri
       return { private: false };
     },
   };
+}
+
+/**
+ * Each pattern as written, plus the spelling gitignore would not match but the writer meant: `./secrets/**` (a
+ * leading `./`) and `secrets\**` (Windows separators). Only patterns that make private get a second spelling; a
+ * `!` re-include is kept exactly as written, so widening can never make a file public.
+ */
+function widened(patterns: string[]): string[] {
+  const out: string[] = [];
+  for (const p of patterns) {
+    out.push(p);
+    if (p.startsWith('!') || p.startsWith('#')) continue;
+    const alt = p.replace(/\\(?![ !#])/g, '/').replace(/^(?:\.\/)+/, '').replace(/^\/(?:\.\/)+/, '/');
+    if (alt !== p && alt.trim() !== '') out.push(alt);
+  }
+  return out;
 }
 
 /**

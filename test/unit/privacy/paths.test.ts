@@ -40,6 +40,15 @@ suite('routing: private paths', () => {
     }
   });
 
+  test('a glob written `./x/**` or `x\\**` means what its writer meant; a re-include is never widened', () => {
+    assert.equal(createPathPolicy({ privateGlobs: ['./vault/**'] }).isPrivate('vault/k.ts').private, true);
+    assert.equal(createPathPolicy({ privateGlobs: ['vault\\**'] }).isPrivate('vault/k.ts').private, true);
+    assert.equal(createPathPolicy({ privateGlobs: [], aiignore: './vault/\r\n' }).isPrivate('vault/k.ts').private, true);
+    const reinclude = createPathPolicy({ privateGlobs: [], aiignore: '*.sql\n!./seed.sql\n' });
+    assert.equal(reinclude.isPrivate('seed.sql').private, true, 'the `!./` spelling is not widened into a re-include');
+    assert.equal(createPathPolicy({ privateGlobs: ['./vault/**'] }).isPrivate('src/vault.ts').private, false);
+  });
+
   test('benign: the same characters in ordinary names change nothing', () => {
     const anchored = createPathPolicy({ privateGlobs: ['données/'], aiignore: '/vault/\n' });
     for (const p of ['src/notes#1.md', 'docs/a%20b.md', 'src/env.ts?x=1', 'file:///ws/src/index.ts', 'src/vault/readme.md', 'src/../lib/x.ts',
