@@ -17,10 +17,12 @@ export function isOwnLabel(text: string, h: Hit): boolean {
   const m = LABEL.exec(text.slice(h.start, h.start + 80));
   // Only JSON punctuation may follow the label inside the hit; a value glued to a label is still a value.
   if (m) return !/[A-Za-z0-9+/_-]{6}/.test(text.slice(h.start + m[0].length, h.end));
+  // A hit inside a label: only a real one (`[REDACTED:` + a kind + `]`). Text merely written to look like a label
+  // (`[REDACTED:<a token>]`) is not ours, and what is inside it is scanned like anything else.
   const open = text.lastIndexOf('[REDACTED:', h.start);
   if (open === -1) return false;
-  const close = text.indexOf(']', open);
-  return close !== -1 && h.end <= close + 1;
+  const label = LABEL.exec(text.slice(open, open + 80));
+  return label !== null && h.end <= open + label[0].length;
 }
 
 // A secret's whole value token: a rule's length cap or a match that starts inside a value must not leave the rest.
