@@ -17,7 +17,7 @@ function isIdentChar(c: number): boolean {
 // operator (=, :, :=, =>, ?=, ,, >, `(` before a quoted literal, or prose: "the password is …") then a quoted (possibly escaped-quoted) or bare value; bounded throughout.
 // A YAML anchor or tag (`&pw`, `!!str`) between the operator and the value is skipped; a Markdown table cell
 // (`| DB_PASSWORD | value |`) is a pipe followed by a space.
-const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|<<-|<-|:|,|>|\|(?=[ \t])|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:[&!]{1,2}[\w-]{0,30}[ \t]+)?(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
+const ASSIGN = /(?:\\?['"])?\]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|<<-|<-|:|,|>|\|(?=[ \t])|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:[&!]{1,2}[\w-]{0,30}[ \t]+)?(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
 const CLI_VALUE = /[ \t]+(?:(['"])([^'"\r\n]{1,4000})\1|([^\s'"`;|&]{1,4000}))/y;
 const SPACE_ASSIGNED = /(?:^|[^\w-])(?:ENV|ARG|setenv|LABEL)[ \t]+$/;
 const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/y;

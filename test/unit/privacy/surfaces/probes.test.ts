@@ -33,7 +33,7 @@ suite('adversarial probes: what the cloud fakes receive', function () {
   const probes = allProbes();
   test('probe set: every family present', () => {
     const families = new Set(probes.map((p) => p.family));
-    for (const f of ['encoding', 'split', 'position', 'pii', 'marker', 'path', 'size']) assert.ok(families.has(f as Probe['family']), f);
+    for (const f of ['encoding', 'split', 'position', 'pii', 'form', 'marker', 'path', 'size']) assert.ok(families.has(f as Probe['family']), f);
     for (const p of probes) assert.ok(p.noCloud || p.needles.every((n) => n.length >= WINDOW), `${p.name}: needles too short to test`);
   });
   for (const p of probes) {
