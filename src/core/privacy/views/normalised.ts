@@ -1,4 +1,5 @@
 // The normalised view: NFKC (full-width → ASCII), invisibles (zero-width, soft hyphen, BOM, bidi marks) stripped,
+// Unicode tag characters read as the ASCII they copy,
 // common Cyrillic/Greek homoglyphs folded to Latin, other scripts' decimal digits read as ASCII. Built only when
 // the text is not plain ASCII.
 
@@ -35,6 +36,13 @@ export function normalisedView(text: string): View | undefined {
     const width = ch.length;
     if (cp < 128) { out.push(ch); map.push(i); i += width; continue; }
     if (INVISIBLE.test(ch)) { changed = true; i += width; continue; }
+    // Unicode tag characters (U+E0020–E007E) are invisible copies of ASCII that models read ("ASCII smuggling").
+    if (cp >= 0xe0000 && cp <= 0xe007f) {
+      changed = true;
+      if (cp >= 0xe0020 && cp <= 0xe007e) { out.push(String.fromCharCode(cp - 0xe0000)); map.push(i); }
+      i += width;
+      continue;
+    }
     // A combining mark on an ASCII character (`CONFIDE\u0301NTIAL`, a token with an accent stacked on one letter)
     // reads as the character to a model; other scripts keep theirs.
     if (COMBINING.test(ch) && out.length > 0 && out[out.length - 1].charCodeAt(0) < 128) { changed = true; i += width; continue; }

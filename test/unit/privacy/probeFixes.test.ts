@@ -1,0 +1,42 @@
+// The scanner pieces the adversarial probes (surfaces/probes.test.ts) showed missing, each with the benign text that
+// must stay as it was. Values are drawn at test time.
+import * as assert from 'node:assert/strict';
+import { findMarkers } from '../../../src/core/privacy/markers';
+import { scanSensitive } from '../../../src/core/privacy/scan';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { dbPassword, githubPat } from '../../fixtures/privacy/surfaces/planted';
+
+const markers = DEFAULT_SETTINGS['privacy.markers'];
+const kinds = (t: string): string[] => scanSensitive(t, { markers }).map((f) => f.kind);
+
+suite('probe fixes: views', () => {
+  test('JSON\'s \\/ escape: a URL password behind it is found; escaped URLs without one are not', () => {
+    const db = dbPassword();
+    assert.ok(kinds(`{"db": "${db.value.replace(/\//g, '\\/')}"}`).length > 0);
+    assert.deepEqual(kinds('{"home": "https:\\/\\/example.com\\/docs\\/api", "re": "a\\/b"}'), []);
+  });
+  test('a combining mark on an ASCII letter and Unicode tag characters hide nothing', () => {
+    const g = githubPat();
+    assert.ok(kinds(`token ${g.value.slice(0, 10)}\u0301${g.value.slice(10)}`).length > 0);
+    const tags = [...g.value].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+    assert.ok(kinds(`see ${tags} here`).length > 0);
+    assert.deepEqual(kinds('Café résumé naïve — à bientôt, 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}'), []);
+  });
+  test('text dressed as a redaction label is scanned; real labels are not flagged again', () => {
+    const g = githubPat();
+    assert.ok(kinds(`[REDACTED:${g.value}]`).length > 0);
+    assert.ok(kinds(`[REDACTED:note ${g.value} ]`).length > 0);
+    assert.deepEqual(kinds('token=[REDACTED:github-pat] and [REDACTED:email], {"k":"[REDACTED:generic-secret]"}'), []);
+  });
+});
+
+suite('probe fixes: markers', () => {
+  test('letter-spaced and accent-stacked markers are markers', () => {
+    for (const t of ['C O N F I D E N T I A L', '// I N T E R N A L   U S E   O N L Y', 'CONFIDE\u0301NTIAL']) {
+      assert.ok(kinds(`${t}\nexport const x = 1;`).includes('marker'), t);
+    }
+  });
+  test('benign: spaced letters that only start a marker, and prose, are not', () => {
+    assert.deepEqual(findMarkers('C O N F I G loaded; keep this confidential please; the c o n f i d e n t i a l flag', markers), []);
+  });
+});
