@@ -21,6 +21,7 @@ import { PHONE_DETECTORS } from './phones';
 import { LABELLED_PHONE_DETECTORS } from './labelledPhones';
 import { POSITIONAL_CREDENTIAL_RULES } from './positionalCredentials';
 import { PRIVATE_KEY_DETECTORS, PRIVATE_KEY_RULES } from './privateKeys';
+import { SEED_PHRASE_DETECTORS } from './seedPhrases';
 import { STRUCTURED_SECRET_DETECTORS } from './structuredSecrets';
 import { TOKEN_FORMAT_RULES } from './tokenFormats';
 import { TRUNCATED_TOKEN_RULES } from './truncatedTokens';
@@ -54,6 +55,7 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...OBFUSCATED_EMAIL_DETECTORS,
   ...DOCUMENT_DETECTORS,
   ...STRUCTURED_SECRET_DETECTORS,
+  ...SEED_PHRASE_DETECTORS,
 ]);
 
 /** Several rules may report one kind (two JWT shapes); each detector still has its own id. */
