@@ -69,8 +69,14 @@ export function resolveOverlaps(hits: Hit[]): Hit[] {
   const rank = (h: Hit): number => (h.category === 'secret' ? (GENERIC.has(h.kind) ? 1 : 0) : h.category === 'pii' ? 2 : 3);
   const sorted = [...hits].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
   const kept: Hit[] = [];
+  // Every view finds the same value again, mapped back to the same span: one copy is enough (the first in rank
+  // order names it), and the overlap search below is quadratic in what it keeps.
+  const seen = new Set<string>();
   for (const h of sorted) {
     if (h.category === 'marker') { kept.push(h); continue; }
+    const key = `${h.start}:${h.end}:${h.category}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     // Grow until stable: a union can reach a finding kept earlier.
     const over = kept.find((k) => k.category !== 'marker' && k.start < h.end && h.start < k.end);
     if (!over) { kept.push({ ...h }); continue; }

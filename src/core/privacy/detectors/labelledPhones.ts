@@ -10,7 +10,9 @@ const OTHER = ['電話', '携帯', '手机', '电话', '手機', 'тел', 'те
 
 // Longest first, and letter boundaries that know accents (`\b` would end "tel" inside "teléfono").
 const byLength = (a: string, b: string): number => b.length - a.length;
-const LABEL = new RegExp(`(?:(?<![\\p{L}\\p{N}_])(?:${[...LATIN].sort(byLength).join('|')})(?![\\p{L}\\p{N}_])|${[...OTHER].sort(byLength).join('|')})`, 'giu');
+// (The left boundary is checked in code: a look-behind at the front would run at every position of the text.)
+const LABEL = new RegExp(`(?:${[...LATIN].sort(byLength).join('|')})(?![\\p{L}\\p{N}_])|${[...OTHER].sort(byLength).join('|')}`, 'giu');
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
 // After the label: punctuation and at most two words that qualify it ("Tel. (mobile):", "手机号码：", "Telefon
 // privat:"), then the number. A property or a call (`cell.value = …`, `phone(…)`) is code, not a label.
 const NUMBER = /^([^\n\d+(]{0,16}?)(\+?\(?\d[\d ()./-]{7,22}\d)(?![\w-]|\.\d)/u;
@@ -20,6 +22,7 @@ export function findLabelledPhones(text: string): RawHit[] {
   const out: RawHit[] = [];
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    if (m.index > 0 && /^[a-zà-ÿ]/i.test(m[0]) && WORD_CHAR.test(text[m.index - 1])) continue;
     const from = m.index + m[0].length;
     const n = NUMBER.exec(text.slice(from, from + 48));
     if (!n) continue;

@@ -92,13 +92,13 @@ interface IdShape { kind: string; label: string; re: RegExp; valid: (compact: st
 
 // Labels in the issuer's language (and English); a labelled number may follow within 30 characters.
 const SHAPES: readonly IdShape[] = [
-  { kind: 'br-cpf', label: 'Brazilian CPF', re: /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|\.\d)/g, valid: cpfValid },
+  { kind: 'br-cpf', label: 'Brazilian CPF', re: /\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|\.\d)/g, valid: cpfValid },
   { kind: 'br-cpf', label: 'Brazilian CPF', re: /(?<![\w.-])\d{11}(?![\w-]|\.\d)/g, valid: cpfValid, labelled: /\bCPF\b/i },
-  { kind: 'es-dni', label: 'Spanish DNI/NIE', re: /(?<![\w.-])[XYZ]?-?\d{7,8}-? ?[A-Z](?![\w-])/g, valid: dniValid },
-  { kind: 'it-codice-fiscale', label: 'Italian codice fiscale', re: /(?<![A-Za-z0-9])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])/g, valid: codiceFiscaleValid },
-  { kind: 'fr-nir', label: 'French social security number', re: /(?<![\w.-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w-]|\.\d)/g, valid: nirValid },
-  { kind: 'cn-resident-id', label: 'Chinese resident identity number', re: /(?<![\w.-])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\w-])/g, valid: (s) => chinaIdValid(s.toUpperCase()) },
-  { kind: 'kr-rrn', label: 'Korean resident registration number', re: /(?<![\w.-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-[1-8]\d{6}(?![\w-]|\.\d)/g, valid: rrnValid },
+  { kind: 'es-dni', label: 'Spanish DNI/NIE', re: /[XYZ]?-?\d{7,8}-? ?[A-Z](?![\w-])/g, valid: dniValid },
+  { kind: 'it-codice-fiscale', label: 'Italian codice fiscale', re: /[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])/g, valid: codiceFiscaleValid },
+  { kind: 'fr-nir', label: 'French social security number', re: /[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w-]|\.\d)/g, valid: nirValid },
+  { kind: 'cn-resident-id', label: 'Chinese resident identity number', re: /\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\w-])/g, valid: (s) => chinaIdValid(s.toUpperCase()) },
+  { kind: 'kr-rrn', label: 'Korean resident registration number', re: /\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-[1-8]\d{6}(?![\w-]|\.\d)/g, valid: rrnValid },
   { kind: 'in-aadhaar', label: 'Aadhaar number', re: /(?<![\w.-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![\w-]|\.\d)/g, valid: aadhaarValid, labelled: /aadhaa?r|आधार|\bUIDAI?\b/i },
   { kind: 'nl-bsn', label: 'Dutch citizen service number', re: /(?<![\w.-])\d{4}\.?\d{2}\.?\d{3}(?![\w-]|\.\d)|(?<![\w.-])\d{9}(?![\w-]|\.\d)/g, valid: bsnValid, labelled: /\bBSN\b|burgerservicenummer|sofi-?nummer/i },
   { kind: 'de-steuer-id', label: 'German tax identification number', re: /(?<![\w.-])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)/g, valid: steuerIdValid, labelled: /steuer-?id|steuer-?identifikationsnummer|\bIdNr\b|\bTIN\b/i },
@@ -120,6 +120,10 @@ function findWorldIds(text: string): RawHit[] {
       s.re.lastIndex = 0;
       for (let m = s.re.exec(part); m; m = s.re.exec(part)) {
         if (s.labelled && m.index > to - from) break;
+        // Glued to a word, a number or a path on the left: part of something longer (checked here, not by a
+        // look-behind that would run at every position).
+        const prev = from + m.index > 0 ? text[from + m.index - 1] : '';
+        if (prev && (s.labelled ? /[\w.-]/ : /[A-Za-z0-9_.-]/).test(prev)) { s.re.lastIndex = m.index + 1; continue; }
         const compact = m[0].replace(/[ .-]/g, '');
         if (s.valid(compact)) out.push({ kind: s.kind, label: s.label, start: from + m.index, end: from + m.index + m[0].length });
       }
