@@ -36,6 +36,12 @@ suite('probe fixes: markers', () => {
       assert.ok(kinds(`${t}\nexport const x = 1;`).includes('marker'), t);
     }
   });
+  test('a marker written in another script or with accents ignores case like an English one', () => {
+    assert.equal(findMarkers('GESCHÄFTSGEHEIMNIS', ['Geschäftsgeheimnis']).length, 1);
+    assert.equal(findMarkers('本資料は社外秘です', ['社外秘']).length, 1);
+    assert.deepEqual(findMarkers('wir schützen das geschäftsgeheimnis unserer Kunden', ['Geschäftsgeheimnis']), [], 'lower case inside prose');
+  });
+
   test('benign: spaced letters that only start a marker, and prose, are not', () => {
     assert.deepEqual(findMarkers('C O N F I G loaded; keep this confidential please; the c o n f i d e n t i a l flag', markers), []);
   });

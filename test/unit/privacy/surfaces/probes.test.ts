@@ -39,7 +39,7 @@ suite('adversarial probes: what the cloud fakes receive', function () {
   for (const p of probes) {
     for (const origin of ['askCloud', 'askAuto'] as Origin[]) {
       test(`${p.family} / ${p.name} (${origin})`, async () => {
-        const out = await rig.run({ ...p.input, origin }, { ...(p.privateGlobs ? { privateGlobs: p.privateGlobs } : {}), ...(p.aiignore ? { aiignore: p.aiignore } : {}) });
+        const out = await rig.run({ ...p.input, origin }, { ...(p.privateGlobs ? { privateGlobs: p.privateGlobs } : {}), ...(p.aiignore ? { aiignore: p.aiignore } : {}), ...(p.settings ? { settings: p.settings } : {}) });
         const found = leak(p, out);
         assert.equal(found, undefined, `${found}; route ${out.route.join(' → ')}`);
       });
