@@ -58,7 +58,7 @@ export function extendToToken(text: string, h: Hit): Hit {
 const GLUE_AFTER = /^(?:"'|'"|[$#]\{[^{}\r\n]{0,60}\}|(["'`])[ \t]*(?:\+|\.)?[ \t]*(?:\r?\n[ \t]*(?:\+[ \t]*)?)?\1)(?=[A-Za-z0-9_+/=-])/;
 const GLUE_BEFORE = /(?<=[A-Za-z0-9_+/=-])(?:"'|'"|[$#]\{[^{}\r\n]{0,60}\}|(["'`])[ \t]*(?:\+|\.)?[ \t]*(?:\r?\n[ \t]*(?:\+[ \t]*)?)?\1)$/;
 
-const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-url', 'private-key-fragment', 'url-secret-parameter']);
+const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-url', 'private-key-fragment', 'url-secret-parameter', 'truncated-token']);
 
 /**
  * A specific rule names the finding over the generic one (gitleaks' dedupe), and a secret names it over personal

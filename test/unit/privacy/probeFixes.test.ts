@@ -22,6 +22,13 @@ suite('probe fixes: views', () => {
     assert.ok(kinds(`see ${tags} here`).length > 0);
     assert.deepEqual(kinds('Café résumé naïve — à bientôt, 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}'), []);
   });
+  test('a key spelled one character at a time (literals or codes) is read as the key; short lists are not', () => {
+    const g = githubPat();
+    assert.ok(kinds(`k = [${[...g.value].map((c) => `"${c}"`).join(',')}].join("")`).length > 0);
+    assert.ok(kinds(`k = bytes([${[...g.value].map((c) => c.charCodeAt(0)).join(', ')}])`).length > 0);
+    assert.deepEqual(kinds(`const HEX = [${[...'0123456789abcdef'].map((c) => `'${c}'`).join(', ')}];\nconst primes = [11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73];`), []);
+  });
+
   test('text dressed as a redaction label is scanned; real labels are not flagged again', () => {
     const g = githubPat();
     assert.ok(kinds(`[REDACTED:${g.value}]`).length > 0);
