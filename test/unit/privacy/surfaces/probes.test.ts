@@ -2,6 +2,7 @@
 // egress gate, the official SDKs — against the loopback cloud fakes, forced to the cloud (Ask Cloud: the gate is
 // the only defence) and on Ask (auto). What counts is what the fake servers received on the wire.
 import * as assert from 'node:assert/strict';
+import { createAnthropicProvider, createOpenAIProvider } from '../../../../src/core/providers';
 import type { Origin } from '../../../../src/core/request';
 import { allProbes, type Probe } from '../../../fixtures/privacy/surfaces/probes';
 import { SurfaceRig, type RunOutcome } from '../../../fixtures/privacy/surfaces/rig';
@@ -45,4 +46,20 @@ suite('adversarial probes: what the cloud fakes receive', function () {
       });
     }
   }
+});
+
+suite('adversarial probes: completion never reaches a cloud', () => {
+  test('the cloud clients have no fill-in-the-middle at all; the private tier\'s refuses an endpoint that is not local', async () => {
+    const openaiCloud = createOpenAIProvider({ baseUrl: rig.fakes.urls.openai!, apiKey: 'loopback-fake', location: 'cloud' });
+    const anthropic = createAnthropicProvider({ baseUrl: rig.fakes.anthropic!.url, apiKey: 'loopback-fake' });
+    assert.equal((openaiCloud as { complete?: unknown }).complete, undefined);
+    assert.equal((anthropic as { complete?: unknown }).complete, undefined);
+    // The private tier pointed at a host that is not this machine (the fake stands in; locality says no).
+    const remote = createOpenAIProvider({ baseUrl: rig.fakes.urls.openai!, location: 'local', isLocalEndpoint: () => false });
+    const gen = remote.complete!({ model: 'qwen2.5-coder', prefix: 'const apiKey = "', suffix: '";', maxTokens: 16 }, new AbortController().signal);
+    let r = await gen.next();
+    while (!r.done) r = await gen.next();
+    assert.ok(r.value.failure, 'refused');
+    assert.equal(rig.fakes.openai!.fake.requests.filter((q) => q.method === 'POST').length, 0, 'nothing was sent');
+  });
 });
