@@ -1,7 +1,9 @@
 // The scanner pieces the adversarial probes (surfaces/probes.test.ts) showed missing, each with the benign text that
 // must stay as it was. Values are drawn at test time.
 import * as assert from 'node:assert/strict';
+import { EgressGate, serialisedBody } from '../../../src/core/egress/gate';
 import { findMarkers } from '../../../src/core/privacy/markers';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { scanSensitive } from '../../../src/core/privacy/scan';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { dbPassword, githubPat } from '../../fixtures/privacy/surfaces/planted';
@@ -51,5 +53,23 @@ suite('probe fixes: markers', () => {
 
   test('benign: spaced letters that only start a marker, and prose, are not', () => {
     assert.deepEqual(findMarkers('C O N F I G loaded; keep this confidential please; the c o n f i d e n t i a l flag', markers), []);
+  });
+});
+
+suite('probe fixes: very large bodies fail closed in time', function () {
+  this.timeout(60_000);
+  const line = 'Téléphone: 06 12 34 56 78 — Kontakt jürgen.müller@beispiel.de, São Paulo (11) 91234-5678\n';
+  test('a text with ~40k findings is scanned whole (no stack overflow), each span once', () => {
+    const text = line.repeat(13_000);
+    const found = scanSensitive(text, { markers });
+    assert.equal(found.length, 13_000 * 3);
+  });
+  test('the gate on a 3.9 MB request answers near its 2 s budget, and sends nothing it could not finish', () => {
+    const gate = new EgressGate({ mode: 'redact', markers, pathPolicy: createPathPolicy({ privateGlobs: [] }) });
+    const t0 = Date.now();
+    const r = gate.prepare({ model: 'm', system: '', maxTokens: 8, messages: [{ role: 'user', content: line.repeat(Math.floor(3_900_000 / line.length)) }] }, []);
+    const ms = Date.now() - t0;
+    assert.ok(ms < 15_000, `${ms} ms`);
+    if (r.ok) assert.ok(!serialisedBody(r.body).includes('91234-5678'), 'sent, but not redacted');
   });
 });
