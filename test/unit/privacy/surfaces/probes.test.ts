@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { createAnthropicProvider, createOpenAIProvider } from '../../../../src/core/providers';
 import type { Origin } from '../../../../src/core/request';
 import { allProbes, type Probe } from '../../../fixtures/privacy/surfaces/probes';
-import { SurfaceRig, type RunOutcome } from '../../../fixtures/privacy/surfaces/rig';
+import { SurfaceRig, type CloudName, type RunOutcome } from '../../../fixtures/privacy/surfaces/rig';
 
 let rig: SurfaceRig;
 suiteSetup(async () => { rig = await SurfaceRig.start(); });
@@ -32,20 +32,37 @@ function leak(p: Probe, out: RunOutcome): string | undefined {
 suite('adversarial probes: what the cloud fakes receive', function () {
   this.timeout(60_000);
   const probes = allProbes();
+  const tally: { family: string; run: string; sent: boolean; leaked: boolean }[] = [];
   test('probe set: every family present', () => {
     const families = new Set(probes.map((p) => p.family));
     for (const f of ['encoding', 'split', 'position', 'pii', 'form', 'marker', 'path', 'size']) assert.ok(families.has(f as Probe['family']), f);
     for (const p of probes) assert.ok(p.noCloud || p.needles.every((n) => n.length >= WINDOW), `${p.name}: needles too short to test`);
   });
+  test('the rig is live: a benign Ask (cloud) reaches each cloud fake, so a clean probe result means something', async () => {
+    for (const cloud of ['anthropic', 'openai', 'gateway'] as CloudName[]) {
+      rig.reset();
+      const out = await rig.run({ origin: 'askCloud', kind: 'ask', question: 'How do I reverse a list in Python?', context: [] }, { cloud });
+      assert.ok(out.cloudWire.includes('reverse a list'), `${cloud}: nothing reached the fake`);
+    }
+  });
+  // Ask (cloud) on each cloud tier (Anthropic, OpenAI, team mode's gateway), and Ask (auto) on Anthropic.
+  const runs: { origin: Origin; cloud: CloudName }[] = [{ origin: 'askCloud', cloud: 'anthropic' }, { origin: 'askCloud', cloud: 'openai' },
+    { origin: 'askCloud', cloud: 'gateway' }, { origin: 'askAuto', cloud: 'anthropic' }];
   for (const p of probes) {
-    for (const origin of ['askCloud', 'askAuto'] as Origin[]) {
-      test(`${p.family} / ${p.name} (${origin})`, async () => {
-        const out = await rig.run({ ...p.input, origin }, { ...(p.privateGlobs ? { privateGlobs: p.privateGlobs } : {}), ...(p.aiignore ? { aiignore: p.aiignore } : {}), ...(p.settings ? { settings: p.settings } : {}) });
+    for (const { origin, cloud } of runs) {
+      test(`${p.family} / ${p.name} (${origin}, ${cloud})`, async () => {
+        const out = await rig.run({ ...p.input, origin }, { cloud, ...(p.privateGlobs ? { privateGlobs: p.privateGlobs } : {}), ...(p.aiignore ? { aiignore: p.aiignore } : {}), ...(p.settings ? { settings: p.settings } : {}) });
         const found = leak(p, out);
+        tally.push({ family: p.family, run: `${origin}/${cloud}`, sent: out.cloudWire !== '[]', leaked: found !== undefined });
         assert.equal(found, undefined, `${found}; route ${out.route.join(' → ')}`);
       });
     }
   }
+  test('tally (printed for the report)', () => {
+    const cloud = tally.filter((t) => t.run === 'askCloud/anthropic');
+    console.log(`      probes: ${probes.length} (${[...new Set(probes.map((p) => p.family))].map((f) => `${f} ${probes.filter((p) => p.family === f).length}`).join(', ')}); runs ${tally.length}, leaked ${tally.filter((t) => t.leaked).length}; Ask (cloud) on Anthropic: ${cloud.filter((t) => t.sent).length} sent redacted, ${cloud.filter((t) => !t.sent).length} refused`);
+    assert.deepEqual(tally.filter((t) => t.leaked), []);
+  });
 });
 
 suite('adversarial probes: completion never reaches a cloud', () => {
