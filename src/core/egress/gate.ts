@@ -13,6 +13,7 @@ import { sealForEgress, type SealedChatBody } from '../wire/seal';
 import { summarizeRedactions } from './summary';
 import { shownName } from '../privacy/shownName';
 import { findAcrossSeams } from './seams';
+import { resultMentions } from '../native/toolPaths';
 
 export interface EgressGateOptions {
   mode: OnCloudFindings;
@@ -68,7 +69,8 @@ export class EgressGate {
       return { ok: false, reason: `Nothing was sent: ${p} is a private file (it ${wholeFile[0].privateFile!.reason}), and private files never go to the cloud.`,
         kinds: { 'private-file': wholeFile.length } };
     }
-    const toolPaths = results.flatMap((r) => [...(r.path ? [r.path] : []), ...(r.mentions ?? [])]);
+    // …and every file a result attributes lines to (a search's matches), whatever the call's arguments named.
+    const toolPaths = results.flatMap((r) => [...(r.path ? [r.path] : []), ...(r.mentions ?? []), ...resultMentions(r.content)]);
     const privatePaths = [...contextPaths, ...toolPaths].filter((p) => this.opts.pathPolicy.isPrivate(p).private);
     if (privatePaths.length > 0) {
       const names = privatePaths.length === 1 ? shownName(privatePaths[0]) : `${shownName(privatePaths[0])} and ${privatePaths.length - 1} more`;

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { EgressGate, serialisedBody } from '../../../src/core/egress/gate';
 import { findMarkers } from '../../../src/core/privacy/markers';
+import { resultMentions } from '../../../src/core/native/toolPaths';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { scanSensitive } from '../../../src/core/privacy/scan';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
@@ -71,5 +72,16 @@ suite('probe fixes: very large bodies fail closed in time', function () {
     const ms = Date.now() - t0;
     assert.ok(ms < 15_000, `${ms} ms`);
     if (r.ok) assert.ok(!serialisedBody(r.body).includes('91234-5678'), 'sent, but not redacted');
+  });
+});
+
+suite('probe fixes: files a tool result quotes', () => {
+  test('search matches, JSON hits and grep lines name their files', () => {
+    assert.deepEqual(resultMentions('<match path="/ws/private/plan.md" line=3>\nQ3\n</match>'), ['/ws/private/plan.md']);
+    assert.deepEqual(resultMentions('[{"filePath":"file:///ws/%2Eenv","line":1}]'), ['/ws/.env']);
+    assert.deepEqual(resultMentions('./src/a.ts:12:  const x = 1;\nsecrets/k.md:4: y'), ['src/a.ts', 'secrets/k.md']);
+  });
+  test('benign: test output, URLs with ports and words before a colon name nothing', () => {
+    assert.deepEqual(resultMentions('Tests: 12 passed\nhttps://example.com:443/x\nerror at line 3: bad\nfoo:12: no file'), []);
   });
 });

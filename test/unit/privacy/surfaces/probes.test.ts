@@ -45,6 +45,13 @@ suite('adversarial probes: what the cloud fakes receive', function () {
       assert.ok(out.cloudWire.includes('reverse a list'), `${cloud}: nothing reached the fake`);
     }
   });
+  test('benign twin: a search result quoting only ordinary files still goes to the cloud', async () => {
+    rig.reset();
+    const out = await rig.run({ origin: 'askCloud', kind: 'ask', question: 'Where is the rate set?', context: [], steps: [
+      { role: 'assistant', content: '', toolCalls: [{ id: 't1', name: 'run', input: '{"command":"grep -rn rate src"}' }] },
+      { role: 'user', content: '', toolResults: [{ callId: 't1', content: 'src/a.ts:3: const rate = 1;\n<match path="/ws/src/b.ts" line=9>\nrate *= 2\n</match>' }] }] });
+    assert.ok(out.cloudWire.includes('rate *= 2'), 'refused an ordinary search result');
+  });
   // Ask (cloud) on each cloud tier (Anthropic, OpenAI, team mode's gateway), and Ask (auto) on Anthropic.
   const runs: { origin: Origin; cloud: CloudName }[] = [{ origin: 'askCloud', cloud: 'anthropic' }, { origin: 'askCloud', cloud: 'openai' },
     { origin: 'askCloud', cloud: 'gateway' }, { origin: 'askAuto', cloud: 'anthropic' }];
