@@ -13,7 +13,7 @@ import { sealForEgress, type SealedChatBody } from '../wire/seal';
 import { summarizeRedactions } from './summary';
 import { shownName } from '../privacy/shownName';
 import { findAcrossSeams } from './seams';
-import { resultMentions } from '../native/toolPaths';
+import { resultMentions } from '../privacy/filePaths';
 
 export interface EgressGateOptions {
   mode: OnCloudFindings;

@@ -5,7 +5,8 @@
 
 import type { AskInput } from '../pipeline/ask';
 import type { ChatTurn, ContextItem, Origin, ToolCall, ToolResult, ToolSpec } from '../request';
-import { resultMentions, toolMentions, toolReadPath } from './toolPaths';
+import { resultMentions } from '../privacy/filePaths';
+import { toolMentions, toolReadPath } from './toolPaths';
 import type { LocalTurns } from './localTurns';
 
 export { toolMentions, toolReadPath } from './toolPaths';

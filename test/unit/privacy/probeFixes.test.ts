@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { EgressGate, serialisedBody } from '../../../src/core/egress/gate';
 import { findMarkers } from '../../../src/core/privacy/markers';
-import { resultMentions } from '../../../src/core/native/toolPaths';
+import { resultMentions } from '../../../src/core/privacy/filePaths';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { scanSensitive } from '../../../src/core/privacy/scan';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
