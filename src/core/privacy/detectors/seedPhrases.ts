@@ -24,6 +24,7 @@ function findSeedPhrases(text: string): RawHit[] {
   return out;
 }
 
+// BIP-39's first sixteen words (the public list), for the drawn sample.
 const WORDS = ['abandon', 'ability', 'able', 'about', 'above', 'absent', 'absorb', 'abstract', 'absurd', 'abuse', 'access', 'accident', 'account', 'accuse', 'achieve', 'acid'];
 
 export const SEED_PHRASE_DETECTORS: readonly Detector[] = [
