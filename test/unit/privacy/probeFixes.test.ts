@@ -6,6 +6,7 @@ import { findMarkers } from '../../../src/core/privacy/markers';
 import { resultMentions } from '../../../src/core/privacy/filePaths';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { scanSensitive } from '../../../src/core/privacy/scan';
+import { unescapedView } from '../../../src/core/privacy/views/unescaped';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { dbPassword, githubPat } from '../../fixtures/privacy/surfaces/planted';
 
@@ -17,6 +18,7 @@ suite('probe fixes: views', () => {
     const db = dbPassword();
     assert.ok(kinds(`{"db": "${db.value.replace(/\//g, '\\/')}"}`).length > 0);
     assert.deepEqual(kinds('{"home": "https:\\/\\/example.com\\/docs\\/api", "re": "a\\/b"}'), []);
+    assert.equal(unescapedView('const r = /^https?:\\/\\/(\\w+):(\\w+)@/;'), undefined, 'a regex literal\'s slashes build no view');
   });
   test('a combining mark on an ASCII letter and Unicode tag characters hide nothing', () => {
     const g = githubPat();

@@ -3,15 +3,17 @@
 import { ViewBuilder, type View } from './builder';
 
 const ESCAPE = /\\u\{([0-9a-fA-F]{1,5})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|&#x([0-9a-fA-F]{1,5});|&#(\d{1,6});/g;
-// JSON's `\/` too, where the text holds an escaped URL (`postgres:\/\/user:pw@…`, as PHP's json_encode and older
+// JSON's `\/` too, where a JSON string holds an escaped URL (`postgres:\/\/user:pw@…`, as PHP's json_encode and older
 // Jackson write every URL): elsewhere `\/` is a regex literal's slash, and reading it would build this view (and
 // run every detector over it once more) for most source files.
 const ESCAPE_AND_SLASH = new RegExp(`${ESCAPE.source}|\\\\(\\/)`, 'g');
+/** A JSON string that starts with an escaped URL: `"postgres:\/\/…` (a regex literal's `https?:\/\/` is not one). */
+const JSON_URL = /"[A-Za-z][A-Za-z0-9+.-]{0,30}:\\\/\\\//;
 
 /** String escapes and character references read as the characters they stand for (`\u0070assword`). */
 export function unescapedView(text: string): View | undefined {
   if (!text.includes('\\') && !text.includes('&#')) return undefined;
-  const re = text.includes(':\\/\\/') ? ESCAPE_AND_SLASH : ESCAPE;
+  const re = text.includes(':\\/\\/') && JSON_URL.test(text) ? ESCAPE_AND_SLASH : ESCAPE;
   re.lastIndex = 0;
   let m = re.exec(text);
   if (!m) return undefined;
