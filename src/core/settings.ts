@@ -168,6 +168,42 @@ const TIMER_MAX_MS = 2_147_483_647;
 // Names a request cannot go without: an empty model name reaches the server as a request it cannot answer.
 const REQUIRED_STRINGS = new Set<SettingKey>(['local.chatModel', 'local.completionModel', 'cloud.model']);
 
+// Privacy settings fail closed: a malformed value must never make less private than the user asked. One
+// entry that is not text keeps the others (the whole list falling back to [] would make every one of the user's
+// private globs public); a lone string is a one-entry list; an unknown findings mode is the strict one.
+const PRIVACY_FALLBACKS: Partial<Record<SettingKey, (v: unknown) => { value: unknown; problem?: string } | undefined>> = {
+  'privacy.privateGlobs': (v) => privacyList(v),
+  'privacy.markers': (v) => privacyList(v),
+  'privacy.onCloudFindings': (v) => {
+    const mode = typeof v === 'string' ? v.trim().toLowerCase() : '';
+    if (mode === 'redact' || mode === 'block') return { value: mode, ...(mode !== v ? { problem: `read "${String(v)}" as "${mode}"` } : {}) };
+    return { value: 'block', problem: 'expected one of redact, block; using block (the stricter) until it is fixed' };
+  },
+};
+
+function privacyList(v: unknown): { value: string[]; problem?: string } | undefined {
+  if (typeof v === 'string') return { value: v.trim() ? [v] : [], problem: 'expected a list of strings; read the one string as a list' };
+  if (!Array.isArray(v)) return undefined;
+  const strings = v.filter((x): x is string => typeof x === 'string');
+  if (strings.length === v.length) return { value: strings };
+  if (strings.length === 0) return undefined;
+  return { value: strings, problem: `expected a list of strings; ignored ${v.length - strings.length} entr${v.length - strings.length === 1 ? 'y' : 'ies'} that ${v.length - strings.length === 1 ? 'is' : 'are'} not text, the other ${strings.length} apply` };
+}
+
+/**
+ * A privacy list read across scopes (user, workspace, folder): the union of every layer, so a workspace can add
+ * private globs or markers but never remove the user's. A layer that is not a list joins as an entry (normalising
+ * then keeps the strings), so a cloned repo's `"hybrid.privacy.privateGlobs": "x"` cannot knock out the user's list.
+ * The built-in markers stay unless the user's own settings replace them.
+ */
+export function unionOfLayers(key: 'privacy.privateGlobs' | 'privacy.markers', global: unknown, workspace: unknown, folder: unknown): unknown[] | undefined {
+  const layers = [global, workspace, folder];
+  if (layers.every((l) => l === undefined)) return undefined;
+  const merged = new Set<unknown>(key === 'privacy.markers' && global === undefined ? DEFAULT_SETTINGS[key] : []);
+  for (const l of layers) if (Array.isArray(l)) l.forEach((v) => merged.add(v)); else if (l !== undefined && l !== null) merged.add(l);
+  return [...merged];
+}
+
 export interface NormalizedSettings {
   settings: HybridSettings;
   /** One readable line per value that was ignored, e.g. "hybrid.budget.dailyUsd: expected a number ≥ 0". */
@@ -182,6 +218,12 @@ export function normalizeSettings(raw: (key: SettingKey) => unknown): Normalized
     const def = DEFAULT_SETTINGS[key] as unknown;
     const value = raw(key);
     if (value === undefined || value === null) { out[key] = def; continue; }
+    const privacy = PRIVACY_FALLBACKS[key]?.(value);
+    if (privacy) {
+      if (privacy.problem) problems.push(`hybrid.${key}: ${privacy.problem}`);
+      out[key] = privacy.value;
+      continue;
+    }
     const problem = check(key, def, value);
     if (problem) { problems.push(`hybrid.${key}: ${problem}; using the default`); out[key] = def; }
     else out[key] = typeof def === 'string' ? (value as string).trim() : value;

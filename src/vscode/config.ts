@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_SETTINGS, freshProblems, normalizeSettings, type HybridSettings, type SettingKey } from '../core/settings';
+import { freshProblems, normalizeSettings, unionOfLayers, type HybridSettings, type SettingKey } from '../core/settings';
 import { Disposable } from './disposable';
 
 /** Privacy lists only ever grow across scopes: a workspace can add private globs/markers but not remove the user's. */
@@ -38,11 +38,7 @@ export class ConfigService extends Disposable {
     const { settings, problems } = normalizeSettings((key) => {
       if (!UNION_KEYS.has(key)) return cfg.get(key);
       const i = cfg.inspect<unknown>(key);
-      const layers = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue];
-      if (layers.every((l) => l === undefined)) return undefined;
-      const merged = new Set<unknown>(key === 'privacy.markers' && i?.globalValue === undefined ? DEFAULT_SETTINGS[key] : []);
-      for (const l of layers) if (Array.isArray(l)) l.forEach((v) => merged.add(v)); else if (l !== undefined) return l;
-      return [...merged];
+      return unionOfLayers(key as 'privacy.privateGlobs' | 'privacy.markers', i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue);
     });
     const fresh = freshProblems(this.reported, problems);
     this.reported = new Set(problems);

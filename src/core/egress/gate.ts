@@ -13,6 +13,7 @@ import { sealForEgress, type SealedChatBody } from '../wire/seal';
 import { summarizeRedactions } from './summary';
 import { shownName } from '../privacy/shownName';
 import { findAcrossSeams } from './seams';
+import { resultMentions } from '../privacy/filePaths';
 
 export interface EgressGateOptions {
   mode: OnCloudFindings;
@@ -68,7 +69,8 @@ export class EgressGate {
       return { ok: false, reason: `Nothing was sent: ${p} is a private file (it ${wholeFile[0].privateFile!.reason}), and private files never go to the cloud.`,
         kinds: { 'private-file': wholeFile.length } };
     }
-    const toolPaths = results.flatMap((r) => [...(r.path ? [r.path] : []), ...(r.mentions ?? [])]);
+    // …and every file a result attributes lines to (a search's matches), whatever the call's arguments named.
+    const toolPaths = results.flatMap((r) => [...(r.path ? [r.path] : []), ...(r.mentions ?? []), ...resultMentions(r.content)]);
     const privatePaths = [...contextPaths, ...toolPaths].filter((p) => this.opts.pathPolicy.isPrivate(p).private);
     if (privatePaths.length > 0) {
       const names = privatePaths.length === 1 ? shownName(privatePaths[0]) : `${shownName(privatePaths[0])} and ${privatePaths.length - 1} more`;
@@ -165,13 +167,31 @@ function propagateKnownValues(scanned: { text: string; findings: Finding[] }[]):
   }
   if (values.size === 0) return;
   for (const s of scanned) {
+    const covered = coverage(s.findings);
     for (const [v, f] of values) {
       for (let at = s.text.indexOf(v); at !== -1; at = s.text.indexOf(v, at + v.length)) {
-        if (s.findings.some((g) => g.start <= at && g.end >= at + v.length)) continue;
+        if (covered(at, at + v.length)) continue;
         s.findings.push({ ...f, start: at, end: at + v.length, label: `${f.label ?? f.kind} (repeated)` });
       }
     }
   }
+}
+
+/**
+ * "Does one finding span [from, to)?" in log time: a large request can repeat a value 40,000 times beside 100,000
+ * findings, and asking each finding in turn took 25 s, past the gate's deadline.
+ */
+function coverage(findings: readonly Finding[]): (from: number, to: number) => boolean {
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((g) => g.start);
+  const reach: number[] = [];
+  for (const g of sorted) reach.push(Math.max(g.end, reach.length ? reach[reach.length - 1] : -1));
+  return (from, to) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= from) lo = mid + 1; else hi = mid; }
+    return lo > 0 && reach[lo - 1] >= to;
+  };
 }
 
 /** The request body as JSON, the way both SDKs put it on the wire (field order does not matter to the scan). */

@@ -5,6 +5,7 @@
 
 import type { AskInput } from '../pipeline/ask';
 import type { ChatTurn, ContextItem, Origin, ToolCall, ToolResult, ToolSpec } from '../request';
+import { resultMentions } from '../privacy/filePaths';
 import { toolMentions, toolReadPath } from './toolPaths';
 import type { LocalTurns } from './localTurns';
 
@@ -74,11 +75,13 @@ function textOf(m: LmMessage): string {
 
 interface CallFiles { path?: string; mentions: string[] }
 
-function toTurn(m: LmMessage, filesOfCall: (id: string) => CallFiles): ChatTurn {
+function toTurn(m: LmMessage, filesOfCall: (id: string) => CallFiles, relativeOf: (p: string) => string): ChatTurn {
   const toolCalls = m.parts.filter((p): p is Extract<LmPart, { kind: 'toolCall' }> => p.kind === 'toolCall').map((p) => p.call);
   const toolResults: ToolResult[] = m.parts.filter((p): p is Extract<LmPart, { kind: 'toolResult' }> => p.kind === 'toolResult')
     .map((p) => {
-      const { path, mentions } = filesOfCall(p.callId);
+      const { path, mentions: named } = filesOfCall(p.callId);
+      // The files its lines come from too (a search's matches), so each is judged as a whole file.
+      const mentions = [...new Set([...named, ...resultMentions(p.text).map(relativeOf)])].filter((m) => m !== path);
       return { callId: p.callId, content: p.text, ...(path ? { path } : {}), ...(mentions.length ? { mentions } : {}) };
     });
   return { role: m.role, content: textOf(m), ...(toolCalls.length ? { toolCalls } : {}), ...(toolResults.length ? { toolResults } : {}) };
@@ -103,7 +106,7 @@ export function lmRequestToAsk(
     return { ...(p ? { path: relative(p) } : {}), mentions: toolMentions(call).map(relative) };
   };
   const q = questionIndex(messages);
-  const turns = messages.map((m) => toTurn(m, filesOfCall));
+  const turns = messages.map((m) => toTurn(m, filesOfCall, relative));
   if (localTurns && q > 0) localTurns.mark(turns.slice(0, q)).forEach((t, i) => { turns[i] = t; });
   // Files attached in earlier turns are lifted too: left inline in history, their paths would never be judged.
   // They join the question's context (once each), so the whole-file rules see every one of them.

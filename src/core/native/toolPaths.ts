@@ -4,16 +4,9 @@
 // file's content is refused whichever tool carried it. Pure: no editor API.
 
 import type { ToolCall } from '../request';
+import { asPath, LOOKS_LIKE_FILE, NOT_A_FILE } from '../privacy/filePaths';
 
 const PATH_KEYS = ['filePath', 'path', 'file', 'uri', 'fileName', 'filename', 'target'];
-
-/** A `file://` URI as a path (percent-escapes decoded: `%2Eenv` is `.env`); other text as it is. */
-function asPath(v: string): string {
-  const t = v.trim();
-  if (!/^file:\/\//i.test(t)) return t;
-  const rest = t.replace(/^file:\/\//i, '');
-  try { return decodeURIComponent(rest); } catch { return rest; }
-}
 
 function parse(call: ToolCall): unknown {
   try { return JSON.parse(call.input || '{}'); } catch { return undefined; }
@@ -30,10 +23,6 @@ export function toolReadPath(call: ToolCall): string | undefined {
   return undefined;
 }
 
-// A word that reads as a file: it has a folder separator, starts with a dot or `~`, or ends in an extension.
-// URLs, options and plain words (`npm`, `test`, `HEAD`) are not files.
-const LOOKS_LIKE_FILE = /^(?:[.~]|.*[\\/]|.*\.[A-Za-z0-9_-]{1,12}$)/;
-const NOT_A_FILE = /^(?:-|[a-z][a-z0-9+.-]*:\/\/(?!\/)|\d+(?:\.\d+)*$)/i;
 // Shell words: quoted strings keep their spaces; redirections and pipes split words.
 const WORD = /"([^"]*)"|'([^']*)'|([^\s"'|;&<>()]+)/g;
 
@@ -68,3 +57,4 @@ export function toolMentions(call: ToolCall): string[] {
   if (primary) found.delete(primary);
   return [...found];
 }
+

@@ -17,11 +17,17 @@ const cache = new Map<string, { re: RegExp; plain: boolean }>();
 function compile(source: string): { re: RegExp; plain: boolean } {
   let c = cache.get(source);
   if (!c) {
-    const plain = /^[\w\s-]+$/.test(source);
+    // Words in any script are plain words (`Geschäftsgeheimnis`, `Société confidentiel`, `社外秘`): matched without
+    // regard to case like English ones, so GESCHÄFTSGEHEIMNIS is one too.
+    const plain = /^[\p{L}\p{N}_\s-]+$/u.test(source);
     if (plain) {
       // "and" is also written "&" or "+" ("Proprietary & Confidential").
-      const words = source.trim().split(/[\s_-]+/).map((w) => (/^and$/i.test(w) ? '(?:and|&|\\+)' : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-      c = { re: new RegExp(`(?<![A-Za-z0-9]|[A-Za-z0-9]_)${words.join('[\\s_-]+')}(?![A-Za-z0-9]|_[A-Za-z0-9])`, 'gi'), plain };
+      const parts = source.trim().split(/[\s_-]+/);
+      const words = parts.map((w) => (/^and$/i.test(w) ? '(?:and|&|\\+)' : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      // Letter-spaced, as title pages and banners set it (`C O N F I D E N T I A L`): one space between letters.
+      const spaced = parts.map((w) => (/^and$/i.test(w) ? '(?:a n d|&|\\+)' : [...w].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\u00A0]')));
+      const forms = parts.every((w) => w.length < 2) ? words.join('[\\s_-]+') : `(?:${words.join('[\\s_-]+')}|${spaced.join('[\\s_-]+')})`;
+      c = { re: new RegExp(`(?<![A-Za-z0-9]|[A-Za-z0-9]_)${forms}(?![A-Za-z0-9]|_[A-Za-z0-9])`, 'giu'), plain };
     } else {
       let body: string;
       try { new RegExp(source); body = source; } catch { body = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }

@@ -41,8 +41,8 @@ export function createPathPolicy(opts: { privateGlobs: string[]; aiignore?: stri
   // file and can never undo what the user's side made private.
   const user: Ignore = ignore({ allowRelativePaths: true });
   user.add(DEFAULT_PRIVATE_GLOBS as string[]);
-  user.add(opts.privateGlobs.filter((g) => g.trim() !== ''));
-  const workspace: Ignore | undefined = opts.aiignore ? ignore({ allowRelativePaths: true }).add(opts.aiignore) : undefined;
+  user.add(widened(opts.privateGlobs.filter((g) => g.trim() !== '')));
+  const workspace: Ignore | undefined = opts.aiignore ? ignore({ allowRelativePaths: true }).add(widened(opts.aiignore.split(/\r?\n/))) : undefined;
   return {
     isPrivate(path: string): PathVerdict {
       for (const candidate of candidates(path)) {
@@ -63,17 +63,69 @@ export function createPathPolicy(opts: { privateGlobs: string[]; aiignore?: stri
 }
 
 /**
- * Relative forms to test. An absolute path is tried with every leading directory removed, so a workspace-root
- * pattern like `config/prod.json` matches `/home/me/app/config/prod.json`.
+ * Each pattern as written, plus the spelling gitignore would not match but the writer meant: `./secrets/**` (a
+ * leading `./`) and `secrets\**` (Windows separators). Only patterns that make private get a second spelling; a
+ * `!` re-include is kept exactly as written, so widening can never make a file public.
+ */
+function widened(patterns: string[]): string[] {
+  const out: string[] = [];
+  for (const p of patterns) {
+    out.push(p);
+    if (p.startsWith('!') || p.startsWith('#')) continue;
+    const alt = p.replace(/\\(?![ !#])/g, '/').replace(/^(?:\.\/)+/, '').replace(/^\/(?:\.\/)+/, '/');
+    if (alt !== p && alt.trim() !== '') out.push(alt);
+  }
+  return out;
+}
+
+/**
+ * Relative forms to test. Every spelling the same file can have is tried, and a match on any of them makes it
+ * private (more spellings can only make more files private, never fewer): the path as given; URI forms without
+ * their scheme, authority, query and fragment (`file:///ws/.env?ref=1`, a notebook cell's `#…`); percent-escapes
+ * decoded (`%2Eenv`); `..` resolved (`src/../vault/k` is `vault/k`, which an anchored `/vault/` must see); both
+ * Unicode normal forms (macOS hands out decomposed names, globs are typed composed); and the names Windows
+ * treats as the same file (`.env.` and `.env ` are `.env`, `.env::$DATA` is its content). An absolute path is
+ * tried with every leading directory removed, so a workspace-root pattern like `config/prod.json` matches
+ * `/home/me/app/config/prod.json`.
  */
 function candidates(path: string): string[] {
-  let p = path.replace(/\\/g, '/').replace(/^[A-Za-z]:\//, '/').replace(/^file:\/\//, '');
-  const segments = p.split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
-  if (segments.length === 0) return [];
-  const absolute = p.startsWith('/');
-  p = segments.join('/');
-  if (!absolute) return [p];
-  const out: string[] = [];
-  for (let i = 0; i < segments.length; i++) out.push(segments.slice(i).join('/'));
-  return out;
+  const out = new Set<string>();
+  for (const spelling of spellings(path)) {
+    const absolute = spelling.startsWith('/');
+    const raw = spelling.split('/').filter((s) => s !== '' && s !== '.');
+    // Resolved, and (as before) with `..` merely dropped: either reading may be the one a rule was written for.
+    const resolved: string[] = [];
+    for (const s of raw) if (s === '..') resolved.pop(); else resolved.push(s);
+    for (const segments of [resolved, raw.filter((s) => s !== '..')]) {
+      if (segments.length === 0) continue;
+      if (!absolute) { out.add(segments.join('/')); continue; }
+      for (let i = 0; i < segments.length; i++) out.add(segments.slice(i).join('/'));
+    }
+  }
+  return [...out];
+}
+
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]+:/;
+
+function spellings(path: string): string[] {
+  const forms = new Set<string>();
+  const add = (p: string): void => { forms.add(p.replace(/^[A-Za-z]:\//, '/')); };
+  const base = path.replace(/\\/g, '/');
+  add(base);
+  if (SCHEME.test(base)) add(base.replace(SCHEME, '').replace(/^\/\/[^/]*/, ''));
+  for (const p of [...forms]) if (/[?#]/.test(p)) add(p.replace(/[?#].*$/s, ''));
+  for (const p of [...forms]) if (/%[0-9A-Fa-f]{2}/.test(p)) add(percentDecoded(p));
+  // eslint-disable-next-line no-control-regex
+  for (const p of [...forms]) if (/[^\x00-\x7F]/.test(p)) { add(p.normalize('NFC')); add(p.normalize('NFD')); }
+  for (const p of [...forms]) if (/[. ]\/|[. ]$|:/.test(p)) add(windowsName(p));
+  return [...forms];
+}
+
+function percentDecoded(p: string): string {
+  try { return decodeURIComponent(p); } catch { return p.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))); }
+}
+
+/** The name Windows opens: trailing dots and spaces of each segment dropped, an NTFS stream (`:name`, `::$DATA`) cut. */
+function windowsName(p: string): string {
+  return p.split('/').map((s) => (s === '.' || s === '..' ? s : s.replace(/:.*$/s, '').replace(/[. ]+$/, ''))).join('/');
 }

@@ -73,7 +73,8 @@ function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
   // Decode first: over the budget, nothing else is worth running.
   const runs = depth > 0 ? decodedRuns(text, DECODE_BUDGET) : [];
   const hits = detect(text, opts);
-  for (const view of textViews(text)) hits.push(...mapBack(view, detect(view.text, opts)));
+  // One push per hit: spreading a view's hits into push() overflows the stack once a large text has ~100k of them.
+  for (const view of textViews(text)) for (const h of mapBack(view, detect(view.text, opts))) hits.push(h);
   if (depth > 0) {
     for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, freshProblems, normalizeSettings, type SettingKey } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, freshProblems, normalizeSettings, unionOfLayers, type SettingKey } from '../../../src/core/settings';
 import pkg from '../../../package.json';
 
 const declared = pkg.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;
@@ -27,7 +27,7 @@ suite('settings', () => {
     const { settings, problems } = normalizeSettings((k) => raw[k]);
     assert.equal(settings['budget.dailyUsd'], 0);
     assert.equal(settings['budget.monthlyUsd'], 0);
-    assert.equal(settings['privacy.onCloudFindings'], 'redact');
+    assert.equal(settings['privacy.onCloudFindings'], 'block', 'an unknown privacy mode is the stricter one');
     assert.equal(settings['local.baseUrl'], 'http://127.0.0.1:11434');
     assert.deepEqual(settings['privacy.privateGlobs'], []);
     assert.deepEqual(settings.pricing, {});
@@ -36,6 +36,28 @@ suite('settings', () => {
     assert.equal(problems.length, 7);
     assert.ok(problems.some((p) => p.startsWith('hybrid.budget.dailyUsd: expected a number')));
     assert.ok(problems.some((p) => p.includes('"my-model" needs "input"')));
+  });
+
+  test('privacy settings fail closed: a bad entry keeps the rest, a string is a list, an unknown mode blocks', () => {
+    const read = (values: Record<string, unknown>) => normalizeSettings((k) => values[k]);
+    const mixed = read({ 'privacy.privateGlobs': ['vault/**', 42, null, 'contracts/'], 'privacy.markers': ['ACME-ONLY', { re: 'x' }] });
+    assert.deepEqual(mixed.settings['privacy.privateGlobs'], ['vault/**', 'contracts/']);
+    assert.deepEqual(mixed.settings['privacy.markers'], ['ACME-ONLY']);
+    assert.equal(mixed.problems.length, 2);
+    assert.match(mixed.problems[0], /privateGlobs: .*ignored 2 entries .* the other 2 apply/);
+    assert.deepEqual(read({ 'privacy.privateGlobs': 'vault/**' }).settings['privacy.privateGlobs'], ['vault/**']);
+    assert.equal(read({ 'privacy.onCloudFindings': 'Block' }).settings['privacy.onCloudFindings'], 'block');
+    assert.equal(read({ 'privacy.onCloudFindings': 'redacted' }).settings['privacy.onCloudFindings'], 'block');
+    assert.deepEqual(read({ 'privacy.privateGlobs': ['a/'], 'privacy.onCloudFindings': 'redact' }).problems, []);
+  });
+
+  test('a workspace layer that is not a list cannot remove the user\'s private globs', () => {
+    const globs = unionOfLayers('privacy.privateGlobs', ['vault/**'], 'x/', undefined);
+    assert.deepEqual(normalizeSettings((k) => (k === 'privacy.privateGlobs' ? globs : undefined)).settings['privacy.privateGlobs'], ['vault/**', 'x/']);
+    const odd = unionOfLayers('privacy.privateGlobs', ['vault/**'], 7, undefined);
+    assert.deepEqual(normalizeSettings((k) => (k === 'privacy.privateGlobs' ? odd : undefined)).settings['privacy.privateGlobs'], ['vault/**']);
+    assert.deepEqual(unionOfLayers('privacy.markers', undefined, ['ACME-ONLY'], undefined), [...DEFAULT_SETTINGS['privacy.markers'], 'ACME-ONLY']);
+    assert.equal(unionOfLayers('privacy.markers', undefined, undefined, undefined), undefined);
   });
 
   test('enum settings accept each declared value', () => {

@@ -103,6 +103,7 @@ suite('routing: egress gate', () => {
     assert.equal(summarizeRedactions({ 'aws-access-key-id': 1 }), '1 secret redacted');
     assert.equal(summarizeRedactions({ 'aws-access-key-id': 1, jwt: 1, email: 1 }), '2 secrets, 1 e-mail address redacted');
     assert.equal(summarizeRedactions({ 'credit-card': 2, phone: 1 }), '2 card numbers, 1 phone number redacted');
+    assert.equal(summarizeRedactions({ 'br-cpf': 1, 'es-dni': 1, 'uk-nino': 1 }), '3 national ID numbers redacted', 'national ids are personal data, counted together');
   });
 });
 

@@ -30,6 +30,32 @@ suite('routing: private paths', () => {
     assert.equal(policy.isPrivate('./contracts/x.md').private, true);
     assert.equal(policy.isPrivate('').private, false);
   });
+
+  test('every spelling of a private file is private: URI parts, escapes, `..`, Unicode forms, Windows names', () => {
+    const anchored = createPathPolicy({ privateGlobs: ['données/'], aiignore: '/vault/\n' });
+    for (const p of ['file:///ws/.env?ref=main', '/ws/.env#L3', 'file:///ws/%2Eenv', 'src/../vault/keys.ts', 'vault/./a/../k.ts',
+      'vscode-notebook-cell:/vault/model.ipynb#W0sZmlsZQ%3D%3D', 'vscode-remote://ssh-remote+box/vault/k.ts', 'donne\u0301es/clients.ts',
+      'C:\\ws\\.env::$DATA', 'C:\\ws\\.env. ', '\\\\server\\share\\.env', 'config/.ENV']) {
+      assert.equal(anchored.isPrivate(p).private, true, p);
+    }
+  });
+
+  test('a glob written `./x/**` or `x\\**` means what its writer meant; a re-include is never widened', () => {
+    assert.equal(createPathPolicy({ privateGlobs: ['./vault/**'] }).isPrivate('vault/k.ts').private, true);
+    assert.equal(createPathPolicy({ privateGlobs: ['vault\\**'] }).isPrivate('vault/k.ts').private, true);
+    assert.equal(createPathPolicy({ privateGlobs: [], aiignore: './vault/\r\n' }).isPrivate('vault/k.ts').private, true);
+    const reinclude = createPathPolicy({ privateGlobs: [], aiignore: '*.sql\n!./seed.sql\n' });
+    assert.equal(reinclude.isPrivate('seed.sql').private, true, 'the `!./` spelling is not widened into a re-include');
+    assert.equal(createPathPolicy({ privateGlobs: ['./vault/**'] }).isPrivate('src/vault.ts').private, false);
+  });
+
+  test('benign: the same characters in ordinary names change nothing', () => {
+    const anchored = createPathPolicy({ privateGlobs: ['données/'], aiignore: '/vault/\n' });
+    for (const p of ['src/notes#1.md', 'docs/a%20b.md', 'src/env.ts?x=1', 'file:///ws/src/index.ts', 'src/vault/readme.md', 'src/../lib/x.ts',
+      'donnees/clients.ts', 'C:\\ws\\src\\env.ts', 'src/v1.2./x.ts', 'vscode-notebook-cell:/ws/nb.ipynb#W0sZmlsZQ%3D%3D']) {
+      assert.equal(anchored.isPrivate(p).private, false, p);
+    }
+  });
 });
 
 suite('routing: local means local', () => {

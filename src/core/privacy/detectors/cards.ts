@@ -7,7 +7,9 @@ import { isPublicTestCard } from './publicTestCards';
 // Leading context is checked in code, not with a look-behind: a pattern that starts with \d lets the engine skip
 // non-digits quickly, a leading look-behind runs at every position.
 // A comma after the number ends it (CSV rows, JSON arrays); a dot or dash followed by a digit continues it.
-const CARD = /(\d{4}([ -]?)\d{4}\2\d{4}\2\d{1,7}|\d{4}([ -]?)\d{6}\3\d{4,5})(?!\d|[.-]\d|[ -]\d)/g;
+// Groups are joined by one separator used throughout: a space, a dash, a dot (`4111.1111.…`, as some European
+// forms print it) or an underscore (a numeric literal in code: `4111_1111_1111_1111L`).
+const CARD = /(\d{4}([ ._-]?)\d{4}\2\d{4}\2\d{1,7}|\d{4}([ ._-]?)\d{6}\3\d{4,5})(?!\d|[._-]\d|[ -]\d)/g;
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -41,7 +43,7 @@ function findCards(text: string): RawHit[] {
     // Part of a longer token or number: glued to a letter or digit (`AT3869…`, an IBAN or order id), or continuing a
     // digit group before it (`SE59 3896 5794 …`, a spaced IBAN) — not a card on its own.
     if (m.index > 0 && (/[\dA-Za-z]/.test(text[m.index - 1]) || (/[ .-]/.test(text[m.index - 1]) && /\d/.test(text[m.index - 2] ?? '')))) { CARD.lastIndex = m.index + 1; continue; }
-    const digits = m[1].replace(/[ -]/g, '');
+    const digits = m[1].replace(/[ ._-]/g, '');
     if (cardBrand(digits) && luhnValid(digits) && !/^(\d)\1+$/.test(digits) && !isPublicTestCard(digits)) {
       out.push({ kind: 'credit-card', label: 'payment card number', start: m.index, end: m.index + m[0].length });
     }
@@ -60,5 +62,7 @@ const visa = (g: SampleRng): string => { let c = ''; do c = luhnComplete('4' + g
 
 export const CARD_DETECTORS: readonly Detector[] = [
   { id: 'credit-card', category: 'pii', keywords: [], find: findCards,
-    samples: { tp: [(g) => `card: ${visa(g)}`, (g) => `charged ${visa(g).replace(/(\d{4})(?=\d)/g, '$1 ')}.`], fp: ['Stripe test card 4242424242424242', 'order id 4000123412341235'] } },
+    samples: { tp: [(g) => `card: ${visa(g)}`, (g) => `charged ${visa(g).replace(/(\d{4})(?=\d)/g, '$1 ')}.`,
+      (g) => `Carte : ${visa(g).replace(/(\d{4})(?=\d)/g, '$1.')}`, (g) => `long pan = ${visa(g).replace(/(\d{4})(?=\d)/g, '$1_')}L;`],
+    fp: ['Stripe test card 4242424242424242', 'order id 4000123412341235', 'version 2024.0101.1234.5678', 'const MAX = 1_000_000_000;'] } },
 ];

@@ -17,7 +17,9 @@ function isIdentChar(c: number): boolean {
 // operator (=, :, :=, =>, ?=, ,, >, `(` before a quoted literal, or prose: "the password is …") then a quoted (possibly escaped-quoted) or bare value; bounded throughout.
 // A YAML anchor or tag (`&pw`, `!!str`) between the operator and the value is skipped; a Markdown table cell
 // (`| DB_PASSWORD | value |`) is a pipe followed by a space.
-const ASSIGN = /\\?['"\]]?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|<<-|<-|:|,|>|\|(?=[ \t])|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:[&!]{1,2}[\w-]{0,30}[ \t]+)?(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
+// A subscript closes with `"]` before its `=` (`os.environ["API_KEY"] = …`); before a `:` it is a computed key
+// in a type or object (`["Fetch.authRequired"]: [Payload]`), not an assignment.
+const ASSIGN = /(?:\\?['"]\](?=[ \t]{0,5}=)|\\?['"\]])?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|<<-|<-|:|,|>|\|(?=[ \t])|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:[&!]{1,2}[\w-]{0,30}[ \t]+)?(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
 const CLI_VALUE = /[ \t]+(?:(['"])([^'"\r\n]{1,4000})\1|([^\s'"`;|&]{1,4000}))/y;
 const SPACE_ASSIGNED = /(?:^|[^\w-])(?:ENV|ARG|setenv|LABEL)[ \t]+$/;
 const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/y;
@@ -147,6 +149,7 @@ export const GENERIC_SECRET_DETECTORS: readonly Detector[] = [
   { id: 'generic-secret', category: 'secret', keywords: [], find: findGenericSecrets,
     samples: {
       tp: [(g) => `DB_PASSWORD=${g.mixed(ALNUM, 14)}`, (g) => `const apiKey = "${g.mixed(ALNUM, 32)}";`, (g) => `my database password is ${g.mixed(ALNUM, 12)}, please fix the pool`],
-      fp: ['const passwordField = form.querySelector("#password");', 'password: process.env.DB_PASSWORD,', 'KEY_LENGTH=32'],
+      fp: ['const passwordField = form.querySelector("#password");', 'password: process.env.DB_PASSWORD,', 'KEY_LENGTH=32',
+        '["WebAuthn.credentialAdded"]: [WebAuthn.credentialAddedPayload];'],
     } },
 ];

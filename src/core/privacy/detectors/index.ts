@@ -18,17 +18,21 @@ import { PASSWORD_STORE_RULES } from './passwordStores';
 import { NAME_PART_DETECTORS } from './nameParts';
 import { NATIONAL_PHONE_DETECTORS } from './nationalPhones';
 import { PHONE_DETECTORS } from './phones';
+import { LABELLED_PHONE_DETECTORS } from './labelledPhones';
 import { POSITIONAL_CREDENTIAL_RULES } from './positionalCredentials';
 import { PRIVATE_KEY_DETECTORS, PRIVATE_KEY_RULES } from './privateKeys';
+import { SEED_PHRASE_DETECTORS } from './seedPhrases';
 import { STRUCTURED_SECRET_DETECTORS } from './structuredSecrets';
 import { TOKEN_FORMAT_RULES } from './tokenFormats';
+import { TRUNCATED_TOKEN_RULES } from './truncatedTokens';
 import { URL_SECRET_DETECTORS } from './urlSecrets';
 import { VENDOR_TOKEN_RULES } from './vendorTokens';
+import { WORLD_ID_DETECTORS } from './worldIds';
 
 /** Every detector written as one regex (gitleaks' rule shape). */
 export const SECRET_RULES: readonly SecretRule[] = [
   ...VENDOR_TOKEN_RULES, ...COMMAND_LINE_RULES, ...PASSWORD_STORE_RULES, ...POSITIONAL_CREDENTIAL_RULES, ...CREDENTIAL_FILE_RULES,
-  ...PRIVATE_KEY_RULES, ...TOKEN_FORMAT_RULES,
+  ...PRIVATE_KEY_RULES, ...TOKEN_FORMAT_RULES, ...TRUNCATED_TOKEN_RULES,
 ];
 
 export const DETECTORS: readonly Detector[] = uniqueIds([
@@ -42,13 +46,16 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...EMAIL_DETECTORS,
   ...CARD_DETECTORS,
   ...NATIONAL_ID_DETECTORS,
+  ...WORLD_ID_DETECTORS,
   ...IBAN_DETECTORS,
   ...PHONE_DETECTORS,
   ...NATIONAL_PHONE_DETECTORS,
+  ...LABELLED_PHONE_DETECTORS,
   ...NAME_PART_DETECTORS,
   ...OBFUSCATED_EMAIL_DETECTORS,
   ...DOCUMENT_DETECTORS,
   ...STRUCTURED_SECRET_DETECTORS,
+  ...SEED_PHRASE_DETECTORS,
 ]);
 
 /** Several rules may report one kind (two JWT shapes); each detector still has its own id. */

@@ -10,10 +10,13 @@ import { DIGITS, type Detector, type RawHit } from '../detector';
 // A trunk prefix in parentheses may be glued to the area code: +33 (0)6 12 34 56 78, +44 (0)20 7946 0958.
 const PHONE_INTL = /(?:\+|00(?=[1-9]\d{0,2}[ .-]))(\d{1,3})(?:[ .-]?\(?\d{1,4}\)?\d{0,4})(?:[ .-]?\d{2,4}){2,4}(?!\w|[.-]\d|[ ]\d)/g;
 const PHONE_NANP = /(?:\([2-9]\d{2}\) ?|[2-9]\d{2}([ .-]))[2-9]\d{2}[ .-]\d{4}(?![\w-]|\.\d)/g;
+// Latin America writes a two-digit area code in brackets with no trunk 0: Brazil `(11) 91234-5678`, `(21) 3456-7890`,
+// Mexico `(55) 1234 5678` — ten or eleven digits, never a North-American three-digit area.
+const PHONE_AREA2 = /\([1-9]\d\) ?\d{4,5}[ -]\d{4}(?![\w-]|\.\d)/g;
 
 export function findPhones(text: string): RawHit[] {
   const out: RawHit[] = [];
-  for (const re of [PHONE_INTL, PHONE_NANP]) {
+  for (const re of [PHONE_INTL, PHONE_NANP, PHONE_AREA2]) {
     re.lastIndex = 0;
     const before = re === PHONE_INTL ? /[\w+]/ : /[\w.+-]/;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -32,5 +35,7 @@ export function findPhones(text: string): RawHit[] {
 
 export const PHONE_DETECTORS: readonly Detector[] = [
   { id: 'phone', category: 'pii', keywords: [], find: findPhones,
-    samples: { tp: [(g) => `call me on +44 20 ${g.str('123456789', 4)} ${g.str(DIGITS, 4)}`, (g) => `office: (415) 55${g.str('123456789', 1)}-${g.str(DIGITS, 4)}`], fp: ['const ts = 1700000000000;', 'version 10.2.3.4'] } },
+    samples: { tp: [(g) => `call me on +44 20 ${g.str('123456789', 4)} ${g.str(DIGITS, 4)}`, (g) => `office: (415) 55${g.str('123456789', 1)}-${g.str(DIGITS, 4)}`,
+      (g) => `Telefone: (11) 9${g.str(DIGITS, 4)}-${g.str(DIGITS, 4)}.`, (g) => `Tel. (55) ${g.str(DIGITS, 4)} ${g.str(DIGITS, 4)}`],
+    fp: ['const ts = 1700000000000;', 'version 10.2.3.4', 'see note (12) 345-6789', 'f(11) 91234-5678', 'range (10) 1234-12345'] } },
 ];

@@ -4,6 +4,9 @@
 import { B64, type Detector, type RawHit, type SampleRng } from '../detector';
 import { re, type SecretRule } from '../rule';
 
+/** Joins parts, so no literal in this file reads as key material to a scanner. */
+const j = (...parts: string[]): string => parts.join('');
+
 const PRIVATE_KEY_HEADER = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/g;
 const PRIVATE_KEY_FOOTER = /-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/g;
 const KEY_FOOTER = /-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----|Private-MAC: /g;
@@ -100,7 +103,22 @@ const FRAGMENT: SecretRule = {
   },
 };
 
-export const PRIVATE_KEY_RULES: readonly SecretRule[] = [PUTTY, FRAGMENT];
+// A private key's DER in base64 with no PEM armour at all, often on one line in code or config
+// (`privateKey: "MIIEvQIBADAN…"`): its first bytes are the ASN.1 of a private-key structure — PKCS#8
+// (RSA, EC, Ed25519/X25519/Ed448), PKCS#1 RSA, SEC1 EC — or OpenSSH's "openssh-key-v1" magic. Public keys and
+// certificates start differently (SPKI `…AAOC…`, a certificate with two SEQUENCEs), so they stay quiet.
+const DER_KEY: SecretRule = {
+  kind: 'private-key', label: 'private key (base64 DER, no header)',
+  keywords: ['IBADANBgkqhkiG9w0BAQEFAASC', 'IBAAK', 'AgEAMB', 'CAQEEI', 'AgEBBD', 'AgEBBE', 'CAQAwBQYDK2V', 'b3BlbnNzaC1rZXktdjE'],
+  re: re(String.raw`(?<![A-Za-z0-9+/])((?:MII[A-Za-z0-9+/]{3}IBADANBgkqhkiG9w0BAQEFAASC|MII[A-Za-z0-9+/]{3}IBAAK[BC]|MI[A-Za-z0-9+/]{2}AgEAMB[AM]GByqGSM49AgE|M(?:HcCAQEEI|HQCAQEEI|IGkAgEBBDA|IHcAgEBBEI)|M[CE][A-Za-z0-9+/]CAQAwBQYDK2V[uvwx]B|b3BlbnNzaC1rZXktdjE)[A-Za-z0-9+/=\r\n\\]{16,12000})`),
+  samples: {
+    tp: [(g) => `const key = "${j('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC')}${g.mixed(B64, 200)}";`, (g) => `ed25519: ${j('MC4CAQAwBQYDK2Vw', 'BCIEI')}${g.mixed(B64, 27)}=`,
+      (g) => `ec_key=${j('MHcCAQEEI')}${g.mixed(B64, 100)}`],
+    fp: [(g) => `pub = "${j('MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A')}${g.mixed(B64, 200)}"`, (g) => `cert: ${j('MIIDdzCCAl+gAwIBAgI')}${g.mixed(B64, 200)}`],
+  },
+};
+
+export const PRIVATE_KEY_RULES: readonly SecretRule[] = [PUTTY, FRAGMENT, DER_KEY];
 
 /** The PEM scanners; the two regex rules above are in the table's SECRET_RULES. */
 export const PRIVATE_KEY_DETECTORS: readonly Detector[] = [

@@ -58,6 +58,7 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   f('flutterwave-live-secret-key', 'Flutterwave live secret key', 'FLWSECK-', ['hex', 32], '-X'),
   f('flutterwave-encryption-key', 'Flutterwave encryption key', 'FLWSECK_TEST', ['hex', 12]),
   f('frameio-token', 'Frame.io token', 'fio-u-', ['urlsafe', 64]),
+  f('age-secret-key', 'age encryption secret key', 'AGE-SECRET-KEY-1', ['uppernum', 58]),
   f('flyio-token', 'Fly.io token', 'fo1_', ['urlsafe', 43]),
   f('flyio-macaroon', 'Fly.io macaroon token', 'fm2_', ['b64', 100, 600]),
   f('harness-pat', 'Harness access token', 'pat.', ['urlsafe', 22], '.', ['hex', 24], '.', ['alnum', 20]),

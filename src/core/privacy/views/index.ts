@@ -2,6 +2,7 @@
 // to the original through both maps.
 
 import type { View } from './builder';
+import { charListView } from './charList';
 import { despacedView } from './despaced';
 import { dequotedView } from './dequoted';
 import { joinedView } from './joined';
@@ -21,6 +22,7 @@ export function textViews(text: string): View[] {
   add(unwrappedView(text));
   add(unescapedView(text));
   add(despacedView(text));
+  add(charListView(text));
   const dequoted = dequotedView(text);
   add(dequoted);
   if (dequoted) add(unwrappedView(dequoted.text), dequoted);

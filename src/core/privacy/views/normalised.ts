@@ -1,4 +1,5 @@
 // The normalised view: NFKC (full-width → ASCII), invisibles (zero-width, soft hyphen, BOM, bidi marks) stripped,
+// Unicode tag characters read as the ASCII they copy,
 // common Cyrillic/Greek homoglyphs folded to Latin, other scripts' decimal digits read as ASCII. Built only when
 // the text is not plain ASCII.
 
@@ -14,6 +15,7 @@ const HOMOGLYPHS: Record<string, string> = {
 };
 
 const DIGIT = /^\p{Nd}$/u;
+const COMBINING = /^\p{Mn}$/u;
 /** A Unicode decimal digit's value: digits come in runs of ten from zero, so count the digits before it. */
 function digitValue(cp: number): number {
   let k = 0;
@@ -34,6 +36,16 @@ export function normalisedView(text: string): View | undefined {
     const width = ch.length;
     if (cp < 128) { out.push(ch); map.push(i); i += width; continue; }
     if (INVISIBLE.test(ch)) { changed = true; i += width; continue; }
+    // Unicode tag characters (U+E0020–E007E) are invisible copies of ASCII that models read ("ASCII smuggling").
+    if (cp >= 0xe0000 && cp <= 0xe007f) {
+      changed = true;
+      if (cp >= 0xe0020 && cp <= 0xe007e) { out.push(String.fromCharCode(cp - 0xe0000)); map.push(i); }
+      i += width;
+      continue;
+    }
+    // A combining mark on an ASCII character (`CONFIDE\u0301NTIAL`, a token with an accent stacked on one letter)
+    // reads as the character to a model; other scripts keep theirs.
+    if (COMBINING.test(ch) && out.length > 0 && out[out.length - 1].charCodeAt(0) < 128) { changed = true; i += width; continue; }
     let n = HOMOGLYPHS[ch] ?? ch.normalize('NFKC');
     // Decimal digits of other scripts (Arabic-Indic ٤, Devanagari ४, …) that NFKC leaves alone read as ASCII.
     if (n.length === 1 && n.charCodeAt(0) > 127 && DIGIT.test(n)) n = String(digitValue(n.codePointAt(0)!));
