@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { freshProblems, normalizeSettings, unionOfLayers, type HybridSettings, type SettingKey } from '../core/settings';
+import { markerProblems } from '../core/privacy/markers';
 import { Disposable } from './disposable';
 
 /** Privacy lists only ever grow across scopes: a workspace can add private globs/markers but not remove the user's. */
@@ -40,6 +41,7 @@ export class ConfigService extends Disposable {
       const i = cfg.inspect<unknown>(key);
       return unionOfLayers(key as 'privacy.privateGlobs' | 'privacy.markers', i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue);
     });
+    problems.push(...markerProblems(settings['privacy.markers']));
     const fresh = freshProblems(this.reported, problems);
     this.reported = new Set(problems);
     if (fresh.length) this.onProblems(fresh);

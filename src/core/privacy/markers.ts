@@ -11,6 +11,19 @@
 // Markers that are real regular expressions are used as written.
 
 import type { RawHit } from './detector';
+import { backtrackingRisk } from './regexRisk';
+
+const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The settings problems of a marker list: patterns matched literally instead of as written, and why. */
+export function markerProblems(markers: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const m of markers) {
+    const risk = /^[\p{L}\p{N}_\s-]+$/u.test(m) ? undefined : backtrackingRisk(m);
+    if (risk) out.push(`hybrid.privacy.markers: "${m.slice(0, 60)}" is matched as literal text: ${risk}`);
+  }
+  return out;
+}
 
 const cache = new Map<string, { re: RegExp; plain: boolean }>();
 
@@ -30,7 +43,8 @@ function compile(source: string): { re: RegExp; plain: boolean } {
       c = { re: new RegExp(`(?<![A-Za-z0-9]|[A-Za-z0-9]_)${forms}(?![A-Za-z0-9]|_[A-Za-z0-9])`, 'giu'), plain };
     } else {
       let body: string;
-      try { new RegExp(source); body = source; } catch { body = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+      // An invalid pattern, or one that could backtrack for minutes on a body, is matched as the literal text.
+      try { new RegExp(source); body = backtrackingRisk(source) ? literal(source) : source; } catch { body = literal(source); }
       c = { re: new RegExp(body, 'g'), plain };
     }
     cache.set(source, c);
