@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { lineSpan } from '../../core/context/lineSpan';
 import { withFilePrivacy } from '../../core/privacy/filePrivacy';
 import type { ContextItem } from '../../core/request';
+import { contextPath } from '../privacy/contextPath';
 import { currentDocumentPrivacy, type DocumentPrivacy } from '../privacy/documentPrivacy';
 
 /** Largest file we attach whole; bigger files contribute only the visible range. */
@@ -29,17 +29,7 @@ export function editorContext(editor: vscode.TextEditor | undefined, privacy: Do
   return item('visible', doc.getText(visible), visible.start.line + 1);
 }
 
-/**
- * The path the privacy rules judge: symlinks resolved, so `notes.txt → ../.env` is judged as `.env`.
- * Workspace-relative when the real file is inside the workspace, absolute otherwise.
- */
-export function contextPath(uri: vscode.Uri): string {
-  let target = uri;
-  if (uri.scheme === 'file') {
-    try { target = vscode.Uri.file(fs.realpathSync(uri.fsPath)); } catch { /* unsaved or gone: judge the given path */ }
-  }
-  return vscode.workspace.asRelativePath(target, false) || target.path;
-}
+export { contextPath } from '../privacy/contextPath';
 
 /** What `editorContext` takes, in words, for the chat box's context line ("src/cart.ts, lines 3–9 (selection)"). */
 export function describeEditorContext(editor: vscode.TextEditor | undefined): string {

@@ -10,6 +10,7 @@ import { createPathPolicy, DEFAULT_PRIVATE_GLOBS } from '../../core/privacy/path
 import { FilePrivacyCache, judgeFile, markToolResults, withFilePrivacy, type FilePrivacy, type FileRules } from '../../core/privacy/filePrivacy';
 import type { ChatTurn, ContextItem } from '../../core/request';
 import { DEFAULT_SETTINGS } from '../../core/settings';
+import { contextPath } from './contextPath';
 
 export interface KeyedRules extends FileRules {
   /** Changes whenever the rules change (globs, .aiignore, markers), so old verdicts are not reused. */
@@ -27,7 +28,9 @@ export class DocumentPrivacy {
   /** The verdict for an open document; `path` is the path the rules judge (symlinks resolved). */
   judge(doc: vscode.TextDocument, judgedPath: string | undefined): FilePrivacy {
     const r = this.rules();
-    return this.cache.judge(`doc:${doc.uri.toString()}@${doc.version}`, r.key, doc.isUntitled ? undefined : judgedPath, () => doc.getText(), r);
+    // The path is part of the key: one document may be judged by its link's path and by its target's.
+    const judged = doc.isUntitled ? undefined : judgedPath;
+    return this.cache.judge(`doc:${doc.uri.toString()}@${doc.version}:${judged ?? ''}`, r.key, judged, () => doc.getText(), r);
   }
 
   /**
@@ -50,16 +53,25 @@ export class DocumentPrivacy {
   private async judgePath(p: string): Promise<FilePrivacy> {
     const r = this.rules();
     for (const uri of candidates(p)) {
+      // A tool or an attachment may name a symlink (`docs/roadmap.md → ../private/roadmap.md`): the file it leads
+      // to is judged too, and the stricter verdict wins, as for the editor's own context.
+      const resolved = contextPath(uri);
+      const paths = resolved === p ? [p] : [resolved, p];
       const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === uri.fsPath);
-      if (open) return this.judge(open, p);
+      if (open) return strictest(paths.map((judged) => this.judge(open, judged)));
       const st = await fs.promises.stat(uri.fsPath).catch(() => undefined);
       if (!st?.isFile()) continue;
       let text: string;
       try { text = await fs.promises.readFile(uri.fsPath, 'utf8'); } catch { continue; }
-      return this.cache.judge(`disk:${uri.fsPath}@${st.mtimeMs}:${st.size}`, r.key, p, () => text, r);
+      return strictest(paths.map((judged) => this.cache.judge(`disk:${uri.fsPath}@${st.mtimeMs}:${st.size}:${judged}`, r.key, judged, () => text, r)));
     }
     return judgeFile(p, '', r);
   }
+}
+
+/** The first private verdict, else the first (both judged the same text). */
+function strictest(verdicts: FilePrivacy[]): FilePrivacy {
+  return verdicts.find((v) => v.private) ?? verdicts[0]!;
 }
 
 /** Where a context path may live: absolute as given, else under each workspace folder. */
