@@ -52,3 +52,20 @@ suite('privacy: a symlink is judged by where it leads', () => {
     assert.equal(link!.privateFile?.kind, 'path');
   });
 });
+
+suite('privacy: a range attached in Chat carries its whole document\'s verdict', () => {
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  test('a range of an unsaved buffer whose marker is outside the range is private; the same buffer without it is not', async () => {
+    const { referencesAsContext } = await import('../../src/vscode/native/participant');
+    const body = 'export function settle(total: number): number {\n  return Math.round(total * 100) / 100;\n}\n';
+    for (const [header, expectPrivate] of [['// CONFIDENTIAL', true], ['// settlement helpers', false]] as const) {
+      const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: `${header}\n\n${body}` });
+      const range = new vscode.Range(2, 0, 4, 1); // the function only, never the header line
+      const [item] = await referencesAsContext([{ id: 'vscode.implicit.selection', value: new vscode.Location(doc.uri, range) } as vscode.ChatPromptReference]);
+      assert.ok(item, 'the range became a context item');
+      assert.ok(!item.text.includes(header), 'the header is outside the range');
+      assert.equal(item.privateFile?.kind, expectPrivate ? 'marker' : undefined, header);
+    }
+  });
+});

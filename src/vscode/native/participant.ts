@@ -8,9 +8,11 @@ import * as vscode from 'vscode';
 import { closingButtons, historyOfTurns, participantQuery, renderEvent, type ChatButton, type ChatMode, type TurnMeta } from '../../core/native/chatRender';
 import type { AskInput } from '../../core/pipeline/ask';
 import { lineSpan } from '../../core/context/lineSpan';
+import { withFilePrivacy } from '../../core/privacy/filePrivacy';
 import type { ChatTurn, ContextItem, Origin, Route } from '../../core/request';
 import { contextPath, editorContext } from '../ask/editorContext';
 import type { AskService } from '../ask/askService';
+import { currentDocumentPrivacy } from '../privacy/documentPrivacy';
 
 export const PARTICIPANT_ID = 'hybrid-assistant.hybrid';
 export const PARTICIPANT_NAME = 'hybrid';
@@ -37,8 +39,12 @@ export async function referencesAsContext(refs: readonly vscode.ChatPromptRefere
     const range = v instanceof vscode.Location ? v.range : undefined;
     const text = range ? doc.getText(range) : doc.getText();
     if (!range && text.length > WHOLE_FILE_LIMIT) continue;
-    out.push({ source: range ? 'selection' : 'file', path: contextPath(uri), language: doc.languageId, text,
-      ...lineSpan(text, (range?.start.line ?? 0) + 1) });
+    const path = contextPath(uri);
+    // The whole document's verdict, as for the editor's own context: a range of an unsaved buffer whose marker sits
+    // elsewhere in it is private too (a path lookup finds no file for an untitled buffer).
+    const verdict = currentDocumentPrivacy().judge(doc, doc.isUntitled ? undefined : path);
+    out.push(withFilePrivacy({ source: range ? 'selection' : 'file', path, language: doc.languageId, text,
+      ...lineSpan(text, (range?.start.line ?? 0) + 1) }, verdict));
   }
   return out;
 }
