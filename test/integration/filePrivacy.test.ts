@@ -137,6 +137,27 @@ suite('a file\'s privacy covers every part of it (issue #21 item 0)', function (
     }
   });
 
+  test('a .aiignore in a subfolder covers files below it (as a nested .gitignore does), and only those', async () => {
+    const ignoreFile = vscode.Uri.joinPath(workspaceRoot(), dir, 'billing', '.aiignore');
+    await vscode.workspace.fs.writeFile(ignoreFile, Buffer.from('# the billing team\'s rules\nsettle.ts\n'));
+    try {
+      // The watcher reloads the rules; the next request waits for them. Retry until the new rule is in force.
+      await waitFor(async () => {
+        fakes.anthropic!.fake.reset();
+        await openBelowHeader('billing/deep/settle.ts', source('// plain header', `settleLedger_${rand()}`));
+        await vscode.commands.executeCommand('hybrid.askCloud', ARCHITECTURE);
+        return cloudCalls().length === 0;
+      }, 15_000, 'billing/.aiignore in force', 500);
+      // The same name outside that folder is not covered by it.
+      fakes.anthropic!.fake.reset();
+      await openBelowHeader('elsewhere/settle.ts', source('// plain header', `settleLedger_${rand()}`));
+      await vscode.commands.executeCommand('hybrid.askCloud', ARCHITECTURE);
+      assert.equal(cloudCalls().length, 1, 'a file outside the .aiignore\'s folder was refused');
+    } finally {
+      await vscode.workspace.fs.delete(ignoreFile).then(undefined, () => undefined);
+    }
+  });
+
   test('item 4: an SSN glued into the file name never reaches the cloud; Ask (auto) stays local', async () => {
     const ssn = `${String(100 + Math.floor(Math.random() * 500))}-${String(10 + Math.floor(Math.random() * 89))}-${String(1000 + Math.floor(Math.random() * 8999))}`;
     await openBelowHeader(`customers_${ssn}.ts`, source('// customer export helpers', `exportRows_${rand()}`));

@@ -1,0 +1,27 @@
+// A `.aiignore` below the workspace root speaks for its own folder, as a nested `.gitignore` does: `secret.txt` in
+// `services/billing/.aiignore` means any `secret.txt` under `services/billing/`, and `/build` or `config/prod.yml`
+// mean paths from that folder. The policy matches workspace-relative paths with one matcher, so each nested file's
+// patterns are rewritten from its folder before they join it.
+
+/** `text` (gitignore syntax) from the `.aiignore` in workspace-relative folder `dir` ('' for the root), as root patterns. */
+export function scopeAiignore(dir: string, text: string): string {
+  const base = dir.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+  if (!base) return text;
+  const prefix = escapeGlob(base);
+  return text.split(/\r?\n/).map((raw) => {
+    const line = raw.replace(/\s+$/, '');
+    if (!line || line.startsWith('#')) return raw;
+    const negated = line.startsWith('!');
+    const body = negated ? line.slice(1) : line;
+    const trimmed = body.replace(/\/+$/, '');
+    // gitignore: a slash at the start or in the middle anchors the pattern to the file's folder; otherwise it
+    // matches at any depth below it.
+    const anchored = trimmed.includes('/');
+    const scoped = anchored ? `${prefix}/${body.replace(/^\/+/, '')}` : `${prefix}/**/${body}`;
+    return `${negated ? '!' : ''}${scoped}`;
+  }).join('\n');
+}
+
+function escapeGlob(s: string): string {
+  return s.replace(/[\\*?[\]!# ]/g, (c) => `\\${c}`);
+}
