@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
-import { scopeAiignore } from '../core/privacy/aiignoreScope';
+import { scopeAiignore } from '../core/privacy/patternScope';
 
 const MAX_BYTES = 256 * 1024;
 /** Nested `.aiignore` files read at most (the search runs in VS Code's search process, not on this thread). */

@@ -1,5 +1,7 @@
 // The workspace's privacy rules in one place: the user's private globs and markers (settings) with the workspace's
 // `.aiignore`, as one path policy and one whole-file judge that every context path uses.
+import * as vscode from 'vscode';
+import { withRelativeGlobs } from '../../core/privacy/patternScope';
 import { createPathPolicy, type PathPolicy } from '../../core/privacy/paths';
 import type { AiignoreSource } from '../aiignore';
 import type { ConfigService } from '../config';
@@ -25,7 +27,8 @@ export class WorkspacePrivacy {
 
   /** Rebuilt only when the globs or `.aiignore` change. */
   pathPolicy(): PathPolicy {
-    const globs = this.config.settings['privacy.privateGlobs'];
+    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const globs = withRelativeGlobs(this.config.settings['privacy.privateGlobs'], roots);
     const aiignore = this.aiignore.text();
     const key = JSON.stringify([globs, aiignore]);
     if (this.policy?.key !== key) this.policy = { key, value: createPathPolicy({ privateGlobs: globs, aiignore }) };

@@ -1,7 +1,7 @@
 // A nested `.aiignore` speaks for its own folder, as a nested .gitignore does (rewritten to root patterns), and the
 // path policy built from the rewritten text makes exactly those files private.
 import * as assert from 'node:assert/strict';
-import { scopeAiignore } from '../../../src/core/privacy/aiignoreScope';
+import { scopeAiignore, withRelativeGlobs } from '../../../src/core/privacy/patternScope';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 
 suite('privacy: a nested .aiignore speaks for its folder', () => {
@@ -28,5 +28,19 @@ suite('privacy: a nested .aiignore speaks for its folder', () => {
     const policy = createPathPolicy({ privateGlobs: [], aiignore: scopeAiignore('docs [old]', 'plan.md') });
     assert.equal(policy.isPrivate('docs [old]/plan.md').private, true);
     assert.equal(policy.isPrivate('docs o/plan.md').private, false);
+  });
+});
+
+suite('privacy: an absolute private glob inside the workspace', () => {
+  test('gets a workspace-relative spelling, so it matches the paths the policy judges; others stay as written', () => {
+    const globs = withRelativeGlobs(['/home/me/ws/vault/**', '!/home/me/ws/vault/README.md', '/elsewhere/x/**', 'notes/*.md', 'C:\\Users\\me\\proj\\keys\\**'],
+      ['/home/me/ws', 'c:\\Users\\me\\proj']);
+    assert.deepEqual(globs.slice(5), ['/vault/**', '/keys/**'], 'a re-include is never widened');
+    const policy = createPathPolicy({ privateGlobs: globs });
+    assert.equal(policy.isPrivate('vault/plan.md').private, true);
+    assert.equal(policy.isPrivate('vault/README.md').private, true);
+    assert.equal(policy.isPrivate('keys/a.txt').private, true);
+    assert.equal(policy.isPrivate('src/vault/plan.md').private, false, 'anchored at the workspace root, as meant');
+    assert.equal(policy.isPrivate('notes/a.md').private, true);
   });
 });
