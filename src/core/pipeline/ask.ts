@@ -4,7 +4,7 @@
 import { costDifferenceNote } from '../team/gateway';
 import type { ChatBody, FixAction, ProviderFailure, StreamResult } from '../wire/types';
 import type { ChatTurn, Decision, Labels, LedgerRecord, Request, Usage } from '../request';
-import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
+import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes, refusalMessage } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { localToCloudFallback } from '../route/decide';
 import { isSaturation } from '../team/overflow';
@@ -58,7 +58,8 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   if (decision.route === 'refuse') {
     const fixes = refusalFixes(decision.reasons);
     yield routeEvent(decision, input, { model: '', provider: '', estimate });
-    yield { type: 'error', message: decision.reasons.join(' '), fixes };
+    // No `failure`: an error event without one is a refusal to every surface (chat card, @hybrid, model picker).
+    yield { type: 'error', message: refusalMessage(decision.reasons), fixes };
     if (!input.dryRun) await deps.record(nothingSent(deps, { request, decision, started }, NO_MODEL, NO_MODEL, 'refused'));
     return;
   }

@@ -127,6 +127,17 @@ export class LocalHealthMonitor {
     this.scheduleDown();
   }
 
+  /**
+   * Before a request the user made is routed: a known outage is looked at again first. The poll while down is up
+   * to 15 s apart, so a question asked just after starting Ollama was refused on the last poll's stale "offline".
+   * Ready and unknown cost nothing; the probe is bounded by the local first-byte time-out.
+   */
+  async freshen(): Promise<void> {
+    const s = this.report.state;
+    if (s === 'ready' || s === 'unknown') return;
+    await this.recheck(false);
+  }
+
   /** False while down and the request retry interval has not passed since the last failure. */
   mayRequest(): boolean {
     const s = this.report.state;

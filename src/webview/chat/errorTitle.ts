@@ -5,7 +5,9 @@ export function errorTitle(code: string | undefined, refused = false): string {
   if (refused) return 'Not sent';
   switch (code) {
     case 'connection': return 'Could not reach the model';
-    case 'timeout': case 'stalled': return 'The model took too long';
+    case 'timeout': return 'The model took too long';
+    // The words so far stay above the card: say that the answer broke off, not that nothing came.
+    case 'stalled': return 'The answer stopped part-way';
     case 'auth': return 'Cloud API key missing or refused';
     case 'modelMissing': return 'The model is not installed';
     case 'tooLarge': return 'The request is too large for the model';
@@ -18,4 +20,14 @@ export function errorTitle(code: string | undefined, refused = false): string {
     case 'budget': return 'Not sent';
     default: return 'The request failed';
   }
+}
+
+/**
+ * The command a terminal fix copies: the one the message names (a refusal names the model to pull, e.g.
+ * run "ollama pull qwen2.5-coder:7b"), else the generic form.
+ */
+export function terminalCommand(message: string, generic: string): string {
+  const verb = generic.split(' <')[0]!;
+  const m = new RegExp(`"(${verb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} [^"\\s]+)"`).exec(message);
+  return m ? m[1]! : generic;
 }

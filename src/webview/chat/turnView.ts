@@ -5,9 +5,10 @@ import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnVi
 import { clear, h } from '../common/dom';
 import { formatAnswerCost, formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
-import { errorTitle } from './errorTitle';
+import { errorTitle, terminalCommand } from './errorTitle';
 import { usedFiles, whyLine } from './routeText';
 import { escalationNote } from './escalationView';
+import { stoppedNote } from './turnStatus';
 
 export const MODE_LABEL: Record<TurnMode, string> = {
   auto: 'Auto', private: 'Private', cloud: 'Cloud', review: 'Review', explain: 'Explain route',
@@ -60,8 +61,9 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   const note = escalationNote(turn);
   if (note) els.notices.append(note);
   clear(els.footer);
+  const stopped = stoppedNote(turn);
+  if (stopped) els.footer.append(h('div', { class: 'stopped-note muted', role: 'note' }, stopped));
   if (turn.footer) els.footer.append(...(turn.mode === 'explain' ? previewFooter(turn.footer) : footerParts(turn.footer)));
-  else if (turn.status === 'cancelled') els.footer.append(h('span', { class: 'muted' }, 'Stopped.'));
   els.progress.hidden = turn.status !== 'streaming';
   els.root.classList.toggle('is-streaming', turn.status === 'streaming');
   if (turn.status === 'streaming' && !turn.text && !turn.error) {
@@ -122,7 +124,7 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
   for (const fix of fixes) {
     const terminal = TERMINAL_FIX[fix];
     if (terminal) {
-      const text = failure?.fix === fix && failure.fixDetail ? failure.fixDetail : terminal;
+      const text = failure?.fix === fix && failure.fixDetail ? failure.fixDetail : terminalCommand(message, terminal);
       commands.append(h('div', { class: 'command-line' },
         h('code', {}, text),
         h('button', { type: 'button', class: 'secondary small', 'data-copy': text, 'aria-label': `Copy command: ${text}` }, 'Copy')));

@@ -90,3 +90,28 @@ suite('local health: one state machine', () => {
     monitor.dispose();
   });
 });
+
+// Deep e2e session: Ollama started again, the user asks at once — the poll had not run yet, and the question was
+// refused as "not responding". A request re-checks a known outage before it is routed.
+suite('local health: a request freshens a known outage', () => {
+  test('down, then up before the next poll: freshen() probes at once and the state is ready', async () => {
+    const r = rig([{ state: 'offline', message: 'down' }, { state: 'ready', message: 'up' }]);
+    r.monitor.start(0);
+    await r.timers.advance(0);
+    assert.equal(r.monitor.current.state, 'offline');
+    await r.monitor.freshen();
+    assert.equal(r.monitor.current.state, 'ready');
+    assert.equal(r.probes(), 2);
+    assert.equal(r.notices.length, 0, 'the chat card says it; no second notice');
+  });
+
+  test('ready and unknown are not probed again', async () => {
+    const r = rig([{ state: 'ready', message: 'up' }]);
+    await r.monitor.freshen();
+    assert.equal(r.probes(), 0, 'unknown: the request itself finds out');
+    r.monitor.start(0);
+    await r.timers.advance(0);
+    await r.monitor.freshen();
+    assert.equal(r.probes(), 1);
+  });
+});

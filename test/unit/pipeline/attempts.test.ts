@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/setting
 import { BUNDLED_PRICES } from '../../../src/core/spend';
 import { parseLine, serializeRecord } from '../../../src/core/spend/ledgerRecord';
 import { SpendModel } from '../../../src/core/spend/spendModel';
+import { terminalCommand } from '../../../src/webview/chat/errorTitle';
 
 function provider(id: string, location: 'local' | 'cloud', result: Partial<StreamResult>): ChatProvider & { calls: ChatBody[] } {
   const calls: ChatBody[] = [];
@@ -151,5 +152,36 @@ suite('every attempt is a ledger record (issue #16)', () => {
     for await (const e of it) if (e.type === 'delta') break;
     assert.equal(calls.length, 1);
     assert.equal(closed, true, 'the provider generator was left open');
+  });
+});
+
+// Deep e2e session: Ask (private) with Ollama stopped showed "refused: the local model server … is not
+// responding; start it with "ollama serve"" — the router's lowercase prefix under a "Not sent" badge, and no way
+// to ask again once Ollama was started. A missing model was offered "ollama serve", not the pull.
+suite('a refusal because the local model is unavailable', () => {
+  test('Ollama down: a sentence without the router prefix, the start command and Retry', async () => {
+    const h = harness({ health: { local: 'offline', cloud: 'ready' } });
+    const err = errorOf(await run(h.deps, { origin: 'askPrivate' }));
+    assert.match(err.message, /^The local model server at \S+ is not responding; start it with "ollama serve"/);
+    assert.deepEqual(err.fixes, ['startOllama', 'retry']);
+    assert.match(h.records()[0].reasons[0], /^refused: /, 'the ledger keeps the router\'s words');
+  });
+
+  test('model not pulled: the pull command for that model, and Retry — not "ollama serve"', async () => {
+    const h = harness({ health: { local: 'modelMissing', cloud: 'ready' } });
+    const err = errorOf(await run(h.deps, { origin: 'askPrivate' }));
+    assert.deepEqual(err.fixes, ['pullModel', 'retry']);
+    assert.equal(err.failure, undefined, 'a refusal carries no provider failure (every surface reads that as "not sent")');
+    assert.equal(terminalCommand(err.message, 'ollama pull <model>'), `ollama pull ${DEFAULT_SETTINGS['local.chatModel']}`, 'the card copies the real pull command');
+  });
+
+  test('a private path refused for the cloud keeps its own way out, never a plain Retry', async () => {
+    const h = harness();
+    const err = errorOf(await run(h.deps, {
+      origin: 'askCloud',
+      context: [{ source: 'file', path: '.env.production', text: 'A=1\n', startLine: 1, endLine: 1 }],
+    }));
+    assert.ok(!err.fixes.includes('retry'), err.fixes.join(', '));
+    assert.doesNotMatch(err.message, /^refused:/i);
   });
 });
