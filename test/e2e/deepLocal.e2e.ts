@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { FakeOllama } from '../fakes/ollama';
 import { session } from './session';
-import { openFile } from './workbenchPage';
+import { openFile, setTheme, type ThemeKind } from './workbenchPage';
 import { chat, focusChat, send, shotOfTurn, statusItem, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
 
 const IDLE_MS = 4_000;
@@ -66,10 +66,23 @@ suite('deep session: local model down and back, a stalled stream, Stop', functio
     await focusChat();
     const q1 = `What does total return? (${tag()})`;
     await send('private', q1);
-    await until(async () => /\[fake-ollama\]/.test(await turnText(q1)), 'the first private answer');
+    await until(async () => /\[fake-ollama\]/.test(await turnText(q1)) && !(await turnSpinning(q1)), 'the first private answer');
 
-    // Ollama goes away (the process quits: nothing listens on its port any more).
+    // Ollama quits in the middle of the next answer (the process dies: its connections go, nothing listens).
+    fake.setReply({ perTokenMs: 400 });
+    const qMid = `Walk me through total line by line (${tag()})`;
+    await send('private', qMid);
+    await until(async () => /\[fake-ollama\]/.test(await turnText(qMid)), 'the first words before Ollama quits', 15_000);
     await fake.close();
+    fake.setReply({ perTokenMs: 25 });
+    await until(async () => !(await turnSpinning(qMid)), 'the cut answer to end', 10_000);
+    const mid = await turnText(qMid);
+    process.stdout.write(`      Ollama quit mid-answer: ${JSON.stringify(mid.slice(0, 500))}\n`);
+    assert.match(mid, /\[fake-ollama\]/, 'the words so far are kept');
+    assert.match(mid, /stopped part-way/i, 'the title says the answer broke off');
+    assert.match(mid, /middle of the answer.*incomplete/i, 'the message says the answer is incomplete');
+    assert.match(mid, /ollama serve/);
+    await shotOfTurn(qMid, 'ollama-quit-mid-answer');
     await openFile(page, SCRATCH);
     assert.equal(await typeAndSeeGhost(page, 'const during =', 4_000), false, 'no ghost text from a server that is gone');
     const offline = statusItem(page, /local offline/i);
@@ -86,7 +99,7 @@ suite('deep session: local model down and back, a stalled stream, Stop', functio
     const down = await turnText(q2);
     process.stdout.write(`      private question while down, ended after ${Date.now() - began} ms: ${JSON.stringify(down.slice(0, 400))}\n`);
     assert.match(down, /ollama serve|start Ollama/i, 'the card names the fix');
-    assert.match(down, /not (running|reachable)|cannot reach|could not reach|refused|offline/i, 'the card names the cause');
+    assert.match(down, /not (running|reachable|responding)|cannot reach|could not reach|offline/i, 'the card names the cause');
     assert.doesNotMatch(down, /\[fake-/);
     const f = await chat();
     assert.ok(await f.locator('article.turn').last().locator('.error-card').count() === 1, 'one error card');
@@ -148,4 +161,16 @@ suite('deep session: local model down and back, a stalled stream, Stop', functio
       fake.setReply({ perTokenMs: 25 });
     }
   });
+
+  for (const kind of ['light', 'dark'] as ThemeKind[]) {
+    test(`the outage cards as a user sees them (${kind})`, async () => {
+      await setTheme(session(), kind);
+      await focusChat();
+      for (const [q, name] of [['Walk me through total', 'quit'], ['Explain reduce in total', 'stalled'], ['Write a long essay', 'stopped']] as const) {
+        assert.ok(await turnText(q), `the turn "${q}" survived the reload`);
+        assert.equal(await turnSpinning(q), false, `"${q}" spins again after a reload`);
+        await shotOfTurn(q, `${kind}-${name}`);
+      }
+    });
+  }
 });

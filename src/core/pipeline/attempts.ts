@@ -46,5 +46,6 @@ export function refusalFixes(reasons: string[]): FixAction[] {
  */
 export function refusalMessage(reasons: string[]): string {
   const text = reasons.map((r) => r.replace(/^refused:\s*/, '')).join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  // A file path may start the sentence ("deals/terms.md matches a private path"): paths keep their case.
+  return /^[a-z]+\b(?![./\\:-])/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }

@@ -1,8 +1,12 @@
 // The heading of a turn's error card. A refusal is the product keeping its promise (a private file, a budget, a
 // missing key), not a failure: it says nothing was sent rather than "The request failed".
 
-export function errorTitle(code: string | undefined, refused = false): string {
+/** Failures that, after some words came, mean the answer broke off (the words stay above the card). */
+const BREAKS_OFF = new Set(['connection', 'server', 'protocol', 'stalled', 'unknown']);
+
+export function errorTitle(code: string | undefined, refused = false, partial = false): string {
   if (refused) return 'Not sent';
+  if (partial && BREAKS_OFF.has(code ?? 'unknown')) return 'The answer stopped part-way';
   switch (code) {
     case 'connection': return 'Could not reach the model';
     case 'timeout': return 'The model took too long';

@@ -57,7 +57,7 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   clear(els.notices);
   for (const n of turn.notices) els.notices.append(h('div', { class: 'notice', role: 'note' }, n));
   clear(els.error);
-  if (turn.error) els.error.append(errorCard(turn.error.message, turn.error.fixes, turn.error.failure, turn.route?.route === 'refuse'));
+  if (turn.error) els.error.append(errorCard(turn.error.message, turn.error.fixes, turn.error.failure, turn.route?.route === 'refuse', turn.text.trim().length > 0));
   const note = escalationNote(turn);
   if (note) els.notices.append(note);
   clear(els.footer);
@@ -118,7 +118,7 @@ function previewFooter(f: FooterView): Node[] {
     ...f.notes.map((n) => h('div', { class: 'footer-note muted' }, n))];
 }
 
-export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined, refused = false): HTMLElement {
+export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined, refused = false, partial = false): HTMLElement {
   const actions = h('div', { class: 'error-actions' });
   const commands = h('div', { class: 'error-commands' });
   for (const fix of fixes) {
@@ -137,7 +137,7 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
   }
   return h('div', { class: 'error-card', role: 'alert' },
     // A refusal's "Not sent" is the route badge right above: the card does not say it again.
-    refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused)),
+    refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused, partial)),
     h('div', { class: 'error-message' }, message),
     commands.childElementCount ? commands : null,
     actions.childElementCount ? actions : null);

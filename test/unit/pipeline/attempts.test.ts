@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
+import { refusalMessage } from '../../../src/core/pipeline/attempts';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
 import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
@@ -183,5 +184,14 @@ suite('a refusal because the local model is unavailable', () => {
     }));
     assert.ok(!err.fixes.includes('retry'), err.fixes.join(', '));
     assert.doesNotMatch(err.message, /^refused:/i);
+  });
+});
+
+suite('a refusal card sentence', () => {
+  test('a sentence is capitalised; a path that starts it is left exactly as it is', () => {
+    assert.equal(refusalMessage(['refused: no Anthropic API key is set; run "Hybrid: Set API Key"']), 'No Anthropic API key is set; run "Hybrid: Set API Key"');
+    assert.equal(refusalMessage(['refused: deals/acme_terms.md matches a private path']), 'deals/acme_terms.md matches a private path');
+    assert.equal(refusalMessage(['refused: .env.production matches a private path']), '.env.production matches a private path');
+    assert.equal(refusalMessage(['refused: src/x.ts and deals/a.md match private paths']), 'src/x.ts and deals/a.md match private paths');
   });
 });

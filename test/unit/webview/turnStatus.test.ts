@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { applyAskEvent, newTurn, type FooterView } from '../../../src/shared/protocol/chat';
 import { stoppedNote } from '../../../src/webview/chat/turnStatus';
+import { errorTitle } from '../../../src/webview/chat/errorTitle';
 
 const footer = {
   route: 'local', provider: 'ollama', model: 'qwen2.5-coder:7b', costUsd: 0, ttftMs: 80, totalMs: 290, notes: [],
@@ -33,5 +34,15 @@ suite('chat view: a stopped turn says it stopped', () => {
     const failed = newTurn('t4', 'q', 'private');
     applyAskEvent(failed, { type: 'error', message: 'x', fixes: [] });
     assert.equal(stoppedNote(failed), undefined);
+  });
+});
+
+suite('chat view: the error card title under a partial answer', () => {
+  test('words came, then the connection or the server failed: the title says it broke off, not "Could not reach"', () => {
+    assert.equal(errorTitle('connection', false, true), 'The answer stopped part-way');
+    assert.equal(errorTitle('server', false, true), 'The answer stopped part-way');
+    assert.equal(errorTitle('stalled', false, true), 'The answer stopped part-way');
+    assert.equal(errorTitle('connection'), 'Could not reach the model', 'nothing came: unchanged');
+    assert.equal(errorTitle('auth', false, true), 'Cloud API key missing or refused', 'a cause that is not mid-answer keeps its title');
   });
 });
