@@ -167,7 +167,7 @@ suite('deep session: local model down and back, a stalled stream, Stop', functio
       await setTheme(session(), kind);
       await focusChat();
       for (const [q, name] of [['Walk me through total', 'quit'], ['Explain reduce in total', 'stalled'], ['Write a long essay', 'stopped']] as const) {
-        assert.ok(await turnText(q), `the turn "${q}" survived the reload`);
+        await until(async () => (await turnText(q)).length > 0, `the turn "${q}" restored after the reload`, 30_000);
         assert.equal(await turnSpinning(q), false, `"${q}" spins again after a reload`);
         await shotOfTurn(q, `${kind}-${name}`);
       }

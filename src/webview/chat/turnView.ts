@@ -118,6 +118,12 @@ function previewFooter(f: FooterView): Node[] {
     ...f.notes.map((n) => h('div', { class: 'footer-note muted' }, n))];
 }
 
+/** `ollama serve` in a message shows as code, not with its backticks; every piece stays a text node. */
+function codeSpans(message: string): Array<string | HTMLElement> {
+  if ((message.split('`').length - 1) % 2 === 1) return [message];
+  return message.split('`').map((part, i) => (i % 2 === 1 && part ? h('code', {}, part) : part)).filter((p) => p !== '');
+}
+
 export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined, refused = false, partial = false): HTMLElement {
   const actions = h('div', { class: 'error-actions' });
   const commands = h('div', { class: 'error-commands' });
@@ -130,7 +136,8 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
         h('button', { type: 'button', class: 'secondary small', 'data-copy': text, 'aria-label': `Copy command: ${text}` }, 'Copy')));
     } else {
       actions.append(h('button', {
-        type: 'button', class: fix === fixes[0] ? 'primary' : 'secondary', 'data-fix': fix,
+        // The first button is the primary one, even when a copy-a-command fix comes before it.
+        type: 'button', class: actions.childElementCount === 0 ? 'primary' : 'secondary', 'data-fix': fix,
         'data-detail': failure?.fix === fix ? failure.fixDetail : undefined, 'aria-label': FIX_LABEL[fix],
       }, FIX_LABEL[fix]));
     }
@@ -138,7 +145,7 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
   return h('div', { class: 'error-card', role: 'alert' },
     // A refusal's "Not sent" is the route badge right above: the card does not say it again.
     refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused, partial)),
-    h('div', { class: 'error-message' }, message),
+    h('div', { class: 'error-message' }, ...codeSpans(message)),
     commands.childElementCount ? commands : null,
     actions.childElementCount ? actions : null);
 }
