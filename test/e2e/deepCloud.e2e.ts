@@ -123,6 +123,9 @@ suite('deep session: a bad key fixed, a 429 waited out and billed once, an unpri
     const text = await turnText(q);
     process.stdout.write(`      after 429: saw a waiting notice: ${sawWait}; turn: ${JSON.stringify(text.slice(0, 500))}\n`);
     assert.equal(fake.requests.filter((r) => r.path === '/v1/messages').slice(-2).length, 2, 'the fake saw the 429 and the retry');
+    assert.ok(sawWait, 'the wait was said while it lasted');
+    assert.match(text, /was busy \(HTTP 429 rate limit\) — Hybrid waited 2 s, as it asked, and tried again/, 'the notice says the wait is over');
+    assert.doesNotMatch(text, /trying again/, 'a finished answer still says it is waiting');
     await until(async () => (await split(await spend())).cloud === before.cloud + 1, 'the spend panel to count the request without reopening', 15_000);
     await page.waitForTimeout(2_000);
     const after = await split(await spend());
