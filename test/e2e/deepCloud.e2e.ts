@@ -98,7 +98,8 @@ suite('deep session: a bad key fixed, a 429 waited out and billed once, an unpri
 
     // The key was fixed from this turn's card to get its answer: the turn asks again by itself, no retyping.
     await until(async () => /\[fake-anthropic\]/.test(await turnText(q)), 'the turn to ask again with the fixed key', 30_000);
-    assert.equal(await f.locator('article.turn').filter({ hasText: q }).count(), 1, 'the same turn answered (no second copy of the question)');
+    // As with Retry: the failed attempt stays above as what happened, the new turn under it has the answer.
+    assert.equal(await f.locator('article.turn').filter({ hasText: q }).count(), 2, 'one re-ask, not more');
     const after = await turnText(q);
     assert.doesNotMatch(after, /invalid x-api-key|Set API Key/, 'the answered turn still shows the old error');
   });
