@@ -139,6 +139,28 @@ suite('deep session: a bad key fixed, a 429 waited out and billed once, an unpri
     process.stdout.write(`      screenshot: ${shot}\n`);
   });
 
+  test('the connection drops in the middle of a cloud answer: the words stay, the card says it broke off, Retry answers', async () => {
+    const f = await focusChat();
+    fake.setReply({ perTokenMs: 150 });
+    fake.setFault({ kind: 'reset', afterTokens: 3, once: true });
+    try {
+      const q = `Sketch a multi-currency Cart API (${tag()})`;
+      await send('cloud', q);
+      await until(async () => !(await turnSpinning(q)), 'the cut answer to end', 20_000);
+      const text = await turnText(q);
+      process.stdout.write(`      cloud reset mid-answer: ${JSON.stringify(text.slice(-420))}\n`);
+      assert.match(text, /\[fake-anthropic\]/, 'the words so far are kept');
+      assert.match(text, /stopped part-way/i);
+      assert.match(text, /lost in the middle of the answer.*incomplete/i);
+      assert.doesNotMatch(text, /Cannot reach/);
+      await shotOfTurn(q, 'cloud-reset-mid-answer');
+      await f.locator('article.turn').filter({ hasText: q }).last().locator('button[data-fix="retry"]').click();
+      await until(async () => /\[fake-anthropic\][^]*loopback fake\./.test(await turnText(q)) && !(await turnSpinning(q)), 'the retried answer', 30_000);
+    } finally {
+      fake.setReply({ perTokenMs: 20 });
+    }
+  });
+
   test('a private glob file open in the editor: Ask (cloud) is refused with a card naming the file and the way out', async () => {
     const page = session().page;
     await openFile(page, `${PRIVATE_DIR}/acme_terms.md`);
