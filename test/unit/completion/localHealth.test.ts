@@ -115,3 +115,24 @@ suite('local health: a request freshens a known outage', () => {
     assert.equal(r.probes(), 1);
   });
 });
+
+suite('local health: freshen() never holds a request long', () => {
+  test('a probe that hangs lets the request go after the wait, on what is known', async () => {
+    const timers = new FakeTimers();
+    let probes = 0;
+    const monitor = new LocalHealthMonitor({
+      probe: () => (probes++ === 0 ? Promise.resolve({ state: 'offline', message: 'down' }) : new Promise<LocalHealthReport>(() => undefined)),
+      timers, now: () => timers.now,
+    }, 10_000);
+    monitor.start(0);
+    await timers.advance(0);
+    let done = false;
+    void monitor.freshen(2_000).then(() => { done = true; });
+    await flush();
+    assert.equal(done, false, 'waits for the probe a while');
+    await timers.advance(2_000);
+    await flush();
+    assert.equal(done, true, 'then goes on');
+    assert.equal(monitor.current.state, 'offline');
+  });
+});
