@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const health: LocalHealth = new LocalHealth(() => probeLocal(config, providers), logger, (r) => notifyLocalProblem(r, () => health));
     const codebase = createCodebaseContext(context, { config, providers, privacy, logger });
     const confirm = async (m: string) => (await vscode.window.showWarningMessage(m, { modal: true }, 'Send')) === 'Send';
-    const asker = new AskService({ config, providers, privacy, spend, localHealth: () => health.current, addContext: codebase.addContext, confirm });
+    const asker = new AskService({ config, providers, privacy, spend, localHealth: () => health.current, freshenLocal: () => health.monitor.freshen(), addContext: codebase.addContext, confirm });
     const chatHost = new HybridChatHost({ asker, documents: privacy.documents, keys, config, health, showLogs: () => channel.show() });
     const chatView = new ChatViewProvider(context.extensionUri, chatHost, {
       load: () => context.workspaceState.get('hybrid.chatThread'),

@@ -84,10 +84,10 @@ export class HybridChatHost implements ChatHost {
     return new vscode.Disposable(() => { clearTimeout(timer); subs.forEach((d) => d.dispose()); });
   }
 
-  async runFix(action: FixAction, detail?: string): Promise<void> {
+  async runFix(action: FixAction, detail?: string): Promise<boolean | void> {
     const s = this.parts.config.settings;
     switch (action) {
-      case 'setApiKey': await this.parts.keys.promptAndStore(s['cloud.provider']); break;
+      case 'setApiKey': return (await this.parts.keys.promptAndStore(s['cloud.provider'])) !== undefined;
       case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', detail || 'hybrid'); break;
       case 'showLogs': this.parts.showLogs(); break;
       case 'startOllama': {

@@ -60,7 +60,7 @@ export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; provide
       budget: spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests, unknownTodayRequests: q.today.unknownPriceRequests,
       estimatedTodayRequests: q.today.estimatedCostRequests, estimatedMonthRequests: q.month.estimatedCostRequests,
       pricesChecked: spend.priceTable().pricesChecked, ledgerProblem: spend.ledgerProblem,
-      last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status },
+      last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status, endedAt: Date.parse(last.time) + last.totalMs },
     });
   };
   // Team mode: what the gateway says about the key's and team's budget (its answer is kept a minute).
@@ -71,7 +71,10 @@ export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; provide
   fromGateway();
   return [
     spend.onDidChange(fromGateway),
-    health.onDidChange((r) => bar.update({ local: r.state, localMessage: r.message })),
+    health.onDidChange((r) => {
+      const back = r.state === 'ready' && bar.current.local !== 'ready' && bar.current.local !== 'unknown';
+      bar.update({ local: r.state, localMessage: r.message, ...(back ? { localRecoveredAt: Date.now() } : {}) });
+    }),
     spend.onDidChange(fromSpend),
     asker.onDidChangeBusy((busy) => bar.update({ busy })),
     config.onDidChange((s) => { bar.update({ completionEnabled: s['completion.enabled'] }); fromSpend(); }),

@@ -162,6 +162,7 @@ export class FakeAnthropic extends FakeServer {
           res.write('event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_de\n\n');
           return 'continue';
         case 'truncate': res.end(); return 'stop';
+        case 'reset': await ex.wait(50); res.socket?.resetAndDestroy(); return 'stop';
         default: return 'continue';
       }
     });

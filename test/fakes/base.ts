@@ -13,7 +13,8 @@ export type FaultKind =
   | 'status'            // answer `status` with the real error body shape (or `body`) and `retryAfter`
   | 'errorEvent'        // after `afterTokens` tokens, send the protocol's in-stream error, then end
   | 'malformedChunk'    // after `afterTokens` tokens, send a line that is not JSON, then carry on
-  | 'truncate';         // after `afterTokens` tokens, end the body without the final event
+  | 'truncate'          // after `afterTokens` tokens, end the body without the final event
+  | 'reset';            // after `afterTokens` tokens, reset the connection (the server process died mid-answer)
 
 export interface Fault {
   kind: FaultKind;

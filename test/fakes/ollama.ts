@@ -216,6 +216,8 @@ export class FakeOllama extends FakeServer {
           return 'stop';
         case 'malformedChunk': ex.res.write('{"model":"x","response":\n'); return 'continue';
         case 'truncate': ex.res.end(); return 'stop';
+        // A moment first, so the words already written reach the client before the reset drops the socket.
+        case 'reset': await ex.wait(50); ex.res.socket?.resetAndDestroy(); return 'stop';
         default: return 'continue';
       }
     });

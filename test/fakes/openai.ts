@@ -151,6 +151,7 @@ export class FakeOpenAI extends FakeServer {
           return 'stop';
         case 'malformedChunk': res.write('data: {"id":"chatcmpl-x","choices":[{"delta":{"content":\n\n'); return 'continue';
         case 'truncate': res.end(); return 'stop';
+        case 'reset': await ex.wait(50); res.socket?.resetAndDestroy(); return 'stop';
         default: return 'continue';
       }
     });

@@ -38,7 +38,8 @@ export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
       return out;
     }
     case 'delta': return [{ kind: 'markdown', text: e.text }];
-    case 'notice': return [{ kind: 'markdown', text: `\n\n> ${inline(e.text)}\n\n` }];
+    // A streamed transcript cannot take back its wait line; the retry's answer that follows says it is over.
+    case 'notice': return e.replaces ? [] : [{ kind: 'markdown', text: `\n\n> ${inline(e.text)}\n\n` }];
     case 'done': {
       const f = e.footer;
       const cost = f.route === 'local' ? `${formatUsd(f.costUsd ?? 0)} (local)` : f.costUsd === null ? 'unknown price' : formatCost(f.costUsd, f.usage.source === 'estimate');

@@ -4,7 +4,7 @@
 import { costDifferenceNote } from '../team/gateway';
 import type { ChatBody, FixAction, ProviderFailure, StreamResult } from '../wire/types';
 import type { ChatTurn, Decision, Labels, LedgerRecord, Request, Usage } from '../request';
-import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes } from './attempts';
+import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes, refusalMessage } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { localToCloudFallback } from '../route/decide';
 import { isSaturation } from '../team/overflow';
@@ -58,7 +58,8 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   if (decision.route === 'refuse') {
     const fixes = refusalFixes(decision.reasons);
     yield routeEvent(decision, input, { model: '', provider: '', estimate });
-    yield { type: 'error', message: decision.reasons.join(' '), fixes };
+    // No `failure`: an error event without one is a refusal to every surface (chat card, @hybrid, model picker).
+    yield { type: 'error', message: refusalMessage(decision.reasons), fixes };
     if (!input.dryRun) await deps.record(nothingSent(deps, { request, decision, started }, NO_MODEL, NO_MODEL, 'refused'));
     return;
   }
@@ -85,7 +86,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   // requests the router would send to the cloud anyway (nothing sensitive, not a private-only command).
   const f = outcome.failure;
   if (target === 'cloud' && s['fallback.cloudToLocal'] && FALLBACK_TO_LOCAL.has(f.code) && deps.health().local === 'ready') {
-    yield { type: 'notice', text: `The cloud model failed (${f.message}) — answering with the local model instead.` };
+    yield { type: 'notice', text: `The cloud model failed (${bracketed(f.message)}) — answering with the local model instead.` };
     const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
     yield* attempt(run, { request: nextAttempt(request, deps.newId), decision: fallback, target: 'local', estimate, started: deps.now() });
   } else if (target === 'local' && input.origin === 'askAuto' && !isSensitive(labels) && (f.code === 'connection' || f.code === 'timeout' || isSaturation(f))
@@ -98,7 +99,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
       overflow && !s['fallback.localToCloud'] ? 'fallback.overflowToCloud' : 'fallback.localToCloud', overflow ? 'overflow' : 'localDown');
     if (routed.route !== 'cloud') return;
     if (routed.needsConfirmation && !(await deps.confirm(routed.needsConfirmation))) return;
-    yield { type: 'notice', text: `The local model is unavailable (${f.message}) — sending this non-sensitive question to the cloud's ${tierLabel(s, 'light')}, as hybrid.fallback.localToCloud allows.` };
+    yield { type: 'notice', text: `The local model is unavailable (${bracketed(f.message)}) — sending this non-sensitive question to the cloud's ${tierLabel(s, 'light')}, as hybrid.fallback.localToCloud allows.` };
     const fallback: Decision = { ...routed, reasons: [...decision.reasons, ...routed.reasons] };
     yield* attempt(run, { request: nextAttempt(request, deps.newId), decision: fallback, target: 'cloud', estimate, started: deps.now() });
   }
@@ -287,4 +288,9 @@ async function refined(deps: AskDeps, request: Request, labels: Labels, signal: 
   const routedByScore = request.origin === 'askAuto' || request.origin === 'explainRoute';
   if (!deps.refine || !routedByScore || labels.findings.length > 0 || labels.privatePaths.length > 0) return labels;
   return deps.refine(request, labels, signal);
+}
+
+/** A failure's sentence inside a notice's brackets: without its full stop ("…try again.)" read as a typo). */
+function bracketed(message: string): string {
+  return message.replace(/\.\s*$/, '');
 }

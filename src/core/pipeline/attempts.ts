@@ -22,14 +22,30 @@ export function nextAttempt(request: Request, newId: () => string): Request {
   return { ...request, id, attemptOf: first };
 }
 
-/** The buttons a refusal offers, read from the router's reasons: the refusal's own way out, never a plain Retry. */
+/**
+ * The buttons a refusal offers, read from the router's reasons: the refusal's own way out. A plain Retry only
+ * where the way out is outside Hybrid (start Ollama, pull the model): the same request then goes through.
+ */
 export function refusalFixes(reasons: string[]): FixAction[] {
   const text = reasons.join(' ').toLowerCase();
   const fixes: FixAction[] = [];
   if (text.includes('ask (private)') || text.includes('private path')) fixes.push('retryLocal');
   if (text.includes('api key')) fixes.push('setApiKey');
-  if (text.includes('ollama') || text.includes('local model')) fixes.push('startOllama');
+  const pull = text.includes('ollama pull');
+  if (pull) fixes.push('pullModel');
+  else if (text.includes('ollama') || text.includes('local model')) fixes.push('startOllama');
   if (text.includes('budget') || text.includes('setting') || text.includes('hybrid.')) fixes.push('openSettings');
   if (!fixes.length) fixes.push('openSettings');
+  if (pull || text.includes('is not responding')) fixes.push('retry');
   return fixes;
+}
+
+/**
+ * A refusal's card sentence: the router's reasons without their "refused: " tag (the "Not sent" badge above the
+ * card says it), starting with a capital. The ledger keeps the router's own words.
+ */
+export function refusalMessage(reasons: string[]): string {
+  const text = reasons.map((r) => r.replace(/^refused:\s*/, '')).join(' ');
+  // A file path may start the sentence ("deals/terms.md matches a private path"): paths keep their case.
+  return /^[a-z]+\b(?![./\\:-])/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }

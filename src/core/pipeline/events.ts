@@ -22,7 +22,8 @@ export type AskEvent =
   /** A streamed text delta of the answer (markdown). */
   | { type: 'delta'; text: string }
   /** A non-fatal fact, e.g. "cloud failed (503), answered by the local model instead". */
-  | { type: 'notice'; text: string }
+  /** `replaces`: the text of an earlier notice this one supersedes (a wait that is over). */
+  | { type: 'notice'; text: string; replaces?: string }
   /** The answer finished (ok, cancelled, or failed part-way). */
   | { type: 'done'; status: 'ok' | 'cancelled' | 'failed'; footer: AnswerFooter;
       /** The model asked the editor's agent to run these tools (model-picker requests only). */

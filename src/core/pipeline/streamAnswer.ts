@@ -3,11 +3,13 @@
 
 import type { ChatBody, ChatProvider, StreamResult } from '../wire/types';
 import type { AskEvent } from './events';
+import { waitedNotice } from '../providers/failureText';
 
 export interface StreamedAnswer { text: string; result: StreamResult }
 
 export async function* streamAnswer(provider: ChatProvider, body: ChatBody, signal: AbortSignal): AsyncGenerator<AskEvent, StreamedAnswer, void> {
   const notices: string[] = [];
+  const waited: string[] = [];
   let wake: (() => void) | undefined;
   const gen = provider.stream(body, signal, { onWait: (notice) => { notices.push(notice); wake?.(); } });
   let result: StreamResult | undefined;
@@ -19,8 +21,13 @@ export async function* streamAnswer(provider: ChatProvider, body: ChatBody, sign
       if (notices.length) wake!();
       const step = await Promise.race([next, noticed]);
       if (step === 'notice') {
-        for (const notice of notices.splice(0)) yield { type: 'notice', text: notice };
+        for (const notice of notices.splice(0)) { waited.push(notice); yield { type: 'notice', text: notice }; }
         continue;
+      }
+      // The stream moved on after a wait: the wait is over, and its notice says so from now on.
+      for (const notice of waited.splice(0)) {
+        const past = waitedNotice(notice);
+        if (past) yield { type: 'notice', text: past, replaces: notice };
       }
       if (step.done) { result = step.value; break; }
       text += step.value;

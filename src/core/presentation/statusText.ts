@@ -10,12 +10,16 @@ export interface LastRequest {
   /** The first route reason, e.g. "private path: src/secrets/**". */
   reason?: string;
   status?: RecordStatus;
+  /** When it ended (ms since the epoch): a local failure from before the model came back is history. */
+  endedAt?: number;
 }
 
 export interface StatusState {
   local: HealthState['local'];
   /** What the health check said (the cause and the fix): the tooltip shows it in place of the generic line. */
   localMessage?: string;
+  /** When the local model last came back from a problem (ms since the epoch). */
+  localRecoveredAt?: number;
   /** The completion model would not load (the server itself answers): which, and the cause and the fix. */
   completionLoadFailed?: { model: string; message: string } | undefined;
   /** A request is in flight. */
@@ -102,7 +106,19 @@ function spentToday(s: StatusState): boolean {
   return s.todayUsd > 0 || (s.unknownTodayRequests ?? 0) > 0;
 }
 
-export function statusText(s: StatusState): StatusView {
+/**
+ * A local refusal or failure that ended before the local model came back says nothing about now: the short text
+ * shows the recovery ("local ready") instead of a stale "refused" that read as an outage still going on.
+ */
+function settledLast(s: StatusState): LastRequest | undefined {
+  const l = s.last;
+  if (!l || s.local !== 'ready' || s.localRecoveredAt === undefined || l.endedAt === undefined) return l;
+  const localTrouble = l.route === 'refuse' || (l.route === 'local' && l.status !== undefined && l.status !== 'ok');
+  return localTrouble && l.endedAt <= s.localRecoveredAt ? undefined : l;
+}
+
+export function statusText(full: StatusState): StatusView {
+  const s: StatusState = { ...full, last: settledLast(full) };
   const problem = localProblem(s);
   const level = s.budget?.level ?? 'none';
   const error = level === 'exceeded';
@@ -148,10 +164,10 @@ export function statusText(s: StatusState): StatusView {
   if (s.unknownPriceRequests) {
     lines.push(`${plural(s.unknownPriceRequests, 'cloud request')} with unknown price (not included; set hybrid.pricing)`);
   }
-  if (s.last) {
-    const what = s.last.status && s.last.status !== 'ok' ? ` (${s.last.status})` : '';
-    lines.push(`Last request: ${s.last.route} · ${s.last.model} · ${formatMs(s.last.totalMs)}${what}`);
-    if (s.last.reason) lines.push(`Why: ${s.last.reason}`);
+  if (full.last) {
+    const what = full.last.status && full.last.status !== 'ok' ? ` (${full.last.status})` : '';
+    lines.push(`Last request: ${full.last.route} · ${full.last.model} · ${formatMs(full.last.totalMs)}${what}`);
+    if (full.last.reason) lines.push(`Why: ${full.last.reason}`);
   }
   if (s.ledgerProblem) lines.push(`Spend ledger: ${s.ledgerProblem} — this session is kept in memory only`);
   if (s.pricesChecked) lines.push(`Prices as of ${s.pricesChecked}`);

@@ -78,3 +78,13 @@ export function waitNotice(name: string, w: { status: number; retryAfterMs?: num
   const why = `HTTP ${w.status}${BUSY[w.status] ? ` ${BUSY[w.status]}` : ''}`;
   return `${name} is busy (${why}) — trying again ${w.retryAfterMs !== undefined ? `in ${seconds(w.retryAfterMs)}, as it asked` : 'shortly'}.`;
 }
+
+/**
+ * The same notice once the retry has come through: under a finished answer, "trying again in 2 s" read as if it
+ * were still waiting. Undefined for any other text.
+ */
+export function waitedNotice(notice: string): string | undefined {
+  const m = /^(.+) is busy \((.+)\) — trying again (?:in (.+), as it asked|shortly)\.$/.exec(notice);
+  if (!m) return undefined;
+  return `${m[1]} was busy (${m[2]}) — Hybrid ${m[3] ? `waited ${m[3]}, as it asked, and tried again` : 'tried again'}.`;
+}

@@ -174,6 +174,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     const guard = guardFor(signal, o.firstByteTimeoutMs, sendWhen);
     const ctx = { ...context(model, guard), modelSetting, sentText: inputText };
     let complete = false;
+    let streamed = false;
     try {
       const client = clientFor(guard);
       const info = await modelInfo(client, model);
@@ -186,6 +187,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
         const text = textOf(part);
         if (text) {
           meter.onText(text);
+          streamed = true;
           yield text;
         }
         if (part.done) final = part;
@@ -198,7 +200,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       return result(meter, model, final, inputText, tokens);
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, inputText, model, undefined);
-      const f = ollamaFailure(o.baseUrl, ctx, err);
+      const f = ollamaFailure(o.baseUrl, ctx, err, streamed);
       o.logger.warn(`ollama: ${f.code}${f.status ? ` ${f.status}` : ''}`);
       return failed(meter, inputText, model, f);
     } finally {

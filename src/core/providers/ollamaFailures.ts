@@ -22,7 +22,7 @@ export function pullFailure(model: string): ProviderFailure {
   };
 }
 
-export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown): ProviderFailure {
+export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown, streamed = false): ProviderFailure {
   const deadline = deadlineFailure(ctx);
   if (deadline) {
     // A first-byte time-out on a local model is most often the model still loading into memory.
@@ -47,6 +47,15 @@ export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown
     return httpFailure(ctx, { status: e.status_code, body: { error: text } });
   }
   const code = errnoOf(err);
+  // Words had come, then the connection went: Ollama quit (or was killed, e.g. out of memory) while answering.
+  // "Not running" under half an answer read as if nothing had come.
+  if (streamed && (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET')) {
+    return {
+      code: 'connection',
+      message: `Ollama closed the connection in the middle of the answer (it stopped, or ran out of memory) — the answer is incomplete; check that it is running (\`ollama serve\`), then retry.`,
+      fix: 'startOllama',
+    };
+  }
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EADDRNOTAVAIL') {
     return { code: 'connection', message: `Ollama is not running at ${baseUrl} — start it with \`ollama serve\`.`, fix: 'startOllama' };
   }

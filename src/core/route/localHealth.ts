@@ -42,6 +42,8 @@ const FIRST_RECHECK_WHEN_DOWN_MS = 1_000;
 const RECHECK_WHEN_UP_MS = 120_000;
 /** While down, a request path (completion) tries the server itself at most this often. */
 export const RETRY_REQUEST_WHILE_DOWN_MS = 10_000;
+/** Longest a request waits for the re-check of a known outage before it is routed (a probe to a closed port is instant). */
+const FRESHEN_WAIT_MS = 2_000;
 
 const OFFLINE_CODES: ReadonlySet<FailureCode> = new Set(['connection', 'timeout']);
 
@@ -125,6 +127,23 @@ export class LocalHealthMonitor {
       ...(failure!.fixDetail ? { fixCommand: failure!.fixDetail } : {}),
     }, true);
     this.scheduleDown();
+  }
+
+  /**
+   * Before a request the user made is routed: a known outage is looked at again first. The poll while down is up
+   * to 15 s apart, so a question asked just after starting Ollama was refused on the last poll's stale "offline".
+   * Ready and unknown cost nothing; a probe that hangs (a stuck server) holds the request at most `maxWaitMs`, and
+   * the request is then routed on what is known.
+   */
+  async freshen(maxWaitMs = FRESHEN_WAIT_MS): Promise<void> {
+    const s = this.report.state;
+    if (s === 'ready' || s === 'unknown') return;
+    let timer: unknown;
+    await Promise.race([
+      this.recheck(false),
+      new Promise<void>((resolve) => { timer = this.timers.setTimeout(resolve, maxWaitMs); }),
+    ]);
+    this.timers.clearTimeout(timer);
   }
 
   /** False while down and the request retry interval has not passed since the last failure. */

@@ -82,7 +82,7 @@ export type AskEventView =
   | EscalationView
   | RouteEventView
   | { type: 'delta'; text: string }
-  | { type: 'notice'; text: string }
+  | { type: 'notice'; text: string; replaces?: string }
   | { type: 'done'; status: 'ok' | 'cancelled' | 'failed'; footer: FooterView }
   | { type: 'error'; message: string; fixes: FixName[]; failure?: FailureView };
 
@@ -132,7 +132,7 @@ export function applyAskEvent(turn: TurnView, event: AskEventView): void {
       turn.route = event;
       break;
     case 'delta': turn.text += event.text; break;
-    case 'notice': turn.notices.push(event.text); break;
+    case 'notice': addNotice(turn.notices, event); break;
     case 'done':
       turn.footer = event.footer;
       // An error event already decided the outcome; a trailing `done` only adds the footer.
@@ -150,7 +150,7 @@ function applyEscalatedEvent(turn: TurnView, e: EscalatedAnswerView, event: Excl
   switch (event.type) {
     case 'route': e.route = event; break;
     case 'delta': e.text += event.text; break;
-    case 'notice': turn.notices.push(event.text); break;
+    case 'notice': addNotice(turn.notices, event); break;
     case 'done': e.footer = event.footer; break;
     // The local answer stands; only the escalated part failed.
     case 'error': e.error = { message: event.message, fixes: event.fixes, failure: event.failure }; break;
@@ -248,4 +248,11 @@ const TO_CHAT_TYPES: readonly ToChat['type'][] = ['snapshot', 'turnStart', 'even
 /** The host is trusted; the webview still checks the envelope so a stray message cannot crash the renderer. */
 export function isToChat(x: unknown): x is ToChat {
   return isObj(x) && oneOf(x.type, TO_CHAT_TYPES);
+}
+
+/** A notice that supersedes an earlier one (a wait that is over) takes its place; any other is added. */
+function addNotice(notices: string[], event: { text: string; replaces?: string }): void {
+  const at = event.replaces === undefined ? -1 : notices.lastIndexOf(event.replaces);
+  if (at >= 0) notices[at] = event.text;
+  else notices.push(event.text);
 }

@@ -26,6 +26,8 @@ export interface AskServiceParts {
   privacy: WorkspacePrivacy;
   spend: SpendStore;
   localHealth: () => LocalHealthReport;
+  /** Looks again at a known local outage before routing (core LocalHealthMonitor.freshen). */
+  freshenLocal?: () => Promise<void>;
   addContext?: ContextHook;
   confirm(message: string): Promise<boolean>;
 }
@@ -59,6 +61,7 @@ export class AskService extends Disposable {
     // So does every file an agent's tool read, in this request's steps and in the history it carries.
     const [steps, history] = await Promise.all([privacy.documents.markTurns(input.steps), privacy.documents.markTurns(input.history)]);
     input = { ...input, ...(steps ? { steps } : {}), ...(history ? { history } : {}) };
+    await this.parts.freshenLocal?.();
     const cloud = await providers.cloud(); // the request's one key read; also refreshes cloudKeySet for the router
     await spend.refresh(); // budgets count every window's spend, never an empty model before the first load
     const s = config.settings;

@@ -247,7 +247,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
     // Palette turns (Review, Explain Route, palette Ask) are rerun by the command that made them.
     if (retry && palette) return palette(action === 'retryLocal');
-    await this.host.runFix(action, detail);
+    const fixed = await this.host.runFix(action, detail);
+    // The user fixed the key from this turn's card to get its answer: ask again rather than leave them to retype.
+    if (fixed === true && action === 'setApiKey' && turn && !this.running.busy) {
+      if (palette) return palette(false);
+      if (palette === undefined && isAskMode(turn.mode)) await this.ask(turn.question, turn.mode, this.excluded.get(turn.id), turn.id);
+    }
   }
 
   /** `release` comes with a claim taken earlier (runExternal); otherwise the run claims the thread here. */

@@ -23,8 +23,11 @@ export interface ChatHost {
   onDidChangeEditorContext?(listener: () => void): vscode.Disposable;
   /** "Ask the cloud" on a local answer: the question (never the answer) to the cloud, linked in the ledger. */
   escalate?(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent>;
-  /** setApiKey, openSettings, showLogs, …; retry/retryLocal arrive here only for a turn that can no longer be rerun. */
-  runFix(action: FixAction, detail?: string): Promise<void>;
+  /**
+   * setApiKey, openSettings, showLogs, …; retry/retryLocal arrive here only for a turn that can no longer be rerun.
+   * True when the fix was applied and the same question may now go through (a key was saved).
+   */
+  runFix(action: FixAction, detail?: string): Promise<boolean | void>;
   /** Rejects with a readable message when there is no editor to insert into. */
   insertAtCursor(code: string): Promise<void>;
   getStatus(): Promise<ChatStatus>;

@@ -1,11 +1,17 @@
 // The heading of a turn's error card. A refusal is the product keeping its promise (a private file, a budget, a
 // missing key), not a failure: it says nothing was sent rather than "The request failed".
 
-export function errorTitle(code: string | undefined, refused = false): string {
+/** Failures that, after some words came, mean the answer broke off (the words stay above the card). */
+const BREAKS_OFF = new Set(['connection', 'server', 'protocol', 'stalled', 'unknown']);
+
+export function errorTitle(code: string | undefined, refused = false, partial = false): string {
   if (refused) return 'Not sent';
+  if (partial && BREAKS_OFF.has(code ?? 'unknown')) return 'The answer stopped part-way';
   switch (code) {
     case 'connection': return 'Could not reach the model';
-    case 'timeout': case 'stalled': return 'The model took too long';
+    case 'timeout': return 'The model took too long';
+    // The words so far stay above the card: say that the answer broke off, not that nothing came.
+    case 'stalled': return 'The answer stopped part-way';
     case 'auth': return 'Cloud API key missing or refused';
     case 'modelMissing': return 'The model is not installed';
     case 'tooLarge': return 'The request is too large for the model';
@@ -18,4 +24,14 @@ export function errorTitle(code: string | undefined, refused = false): string {
     case 'budget': return 'Not sent';
     default: return 'The request failed';
   }
+}
+
+/**
+ * The command a terminal fix copies: the one the message names (a refusal names the model to pull, e.g.
+ * run "ollama pull qwen2.5-coder:7b"), else the generic form.
+ */
+export function terminalCommand(message: string, generic: string): string {
+  const verb = generic.split(' <')[0]!;
+  const m = new RegExp(`"(${verb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} [^"\\s]+)"`).exec(message);
+  return m ? m[1]! : generic;
 }

@@ -5,9 +5,10 @@ import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnVi
 import { clear, h } from '../common/dom';
 import { formatAnswerCost, formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
-import { errorTitle } from './errorTitle';
+import { errorTitle, terminalCommand } from './errorTitle';
 import { usedFiles, whyLine } from './routeText';
 import { escalationNote } from './escalationView';
+import { stoppedNote } from './turnStatus';
 
 export const MODE_LABEL: Record<TurnMode, string> = {
   auto: 'Auto', private: 'Private', cloud: 'Cloud', review: 'Review', explain: 'Explain route',
@@ -56,12 +57,13 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   clear(els.notices);
   for (const n of turn.notices) els.notices.append(h('div', { class: 'notice', role: 'note' }, n));
   clear(els.error);
-  if (turn.error) els.error.append(errorCard(turn.error.message, turn.error.fixes, turn.error.failure, turn.route?.route === 'refuse'));
+  if (turn.error) els.error.append(errorCard(turn.error.message, turn.error.fixes, turn.error.failure, turn.route?.route === 'refuse', turn.text.trim().length > 0));
   const note = escalationNote(turn);
   if (note) els.notices.append(note);
   clear(els.footer);
+  const stopped = stoppedNote(turn);
+  if (stopped) els.footer.append(h('div', { class: 'stopped-note muted', role: 'note' }, stopped));
   if (turn.footer) els.footer.append(...(turn.mode === 'explain' ? previewFooter(turn.footer) : footerParts(turn.footer)));
-  else if (turn.status === 'cancelled') els.footer.append(h('span', { class: 'muted' }, 'Stopped.'));
   els.progress.hidden = turn.status !== 'streaming';
   els.root.classList.toggle('is-streaming', turn.status === 'streaming');
   if (turn.status === 'streaming' && !turn.text && !turn.error) {
@@ -116,27 +118,34 @@ function previewFooter(f: FooterView): Node[] {
     ...f.notes.map((n) => h('div', { class: 'footer-note muted' }, n))];
 }
 
-export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined, refused = false): HTMLElement {
+/** `ollama serve` in a message shows as code, not with its backticks; every piece stays a text node. */
+function codeSpans(message: string): Array<string | HTMLElement> {
+  if ((message.split('`').length - 1) % 2 === 1) return [message];
+  return message.split('`').map((part, i) => (i % 2 === 1 && part ? h('code', {}, part) : part)).filter((p) => p !== '');
+}
+
+export function errorCard(message: string, fixes: FixName[], failure: FailureView | undefined, refused = false, partial = false): HTMLElement {
   const actions = h('div', { class: 'error-actions' });
   const commands = h('div', { class: 'error-commands' });
   for (const fix of fixes) {
     const terminal = TERMINAL_FIX[fix];
     if (terminal) {
-      const text = failure?.fix === fix && failure.fixDetail ? failure.fixDetail : terminal;
+      const text = failure?.fix === fix && failure.fixDetail ? failure.fixDetail : terminalCommand(message, terminal);
       commands.append(h('div', { class: 'command-line' },
         h('code', {}, text),
         h('button', { type: 'button', class: 'secondary small', 'data-copy': text, 'aria-label': `Copy command: ${text}` }, 'Copy')));
     } else {
       actions.append(h('button', {
-        type: 'button', class: fix === fixes[0] ? 'primary' : 'secondary', 'data-fix': fix,
+        // The first button is the primary one, even when a copy-a-command fix comes before it.
+        type: 'button', class: actions.childElementCount === 0 ? 'primary' : 'secondary', 'data-fix': fix,
         'data-detail': failure?.fix === fix ? failure.fixDetail : undefined, 'aria-label': FIX_LABEL[fix],
       }, FIX_LABEL[fix]));
     }
   }
   return h('div', { class: 'error-card', role: 'alert' },
     // A refusal's "Not sent" is the route badge right above: the card does not say it again.
-    refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused)),
-    h('div', { class: 'error-message' }, message),
+    refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused, partial)),
+    h('div', { class: 'error-message' }, ...codeSpans(message)),
     commands.childElementCount ? commands : null,
     actions.childElementCount ? actions : null);
 }

@@ -3,6 +3,7 @@
 
 import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
+import { cacheSavedText } from './cells';
 import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatSpent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
 
 const spent = (t: PeriodTotalsView): string => formatSpent(t);
@@ -119,7 +120,7 @@ export function modelSection(all: BreakdownRowView[]): HTMLElement {
         formatCount(r.tokens.output),
         formatCount(r.tokens.cacheRead),
         formatCount(r.tokens.cacheWrite),
-        r.cloudRequests > 0 ? formatUsd(r.cacheSavedUsd) : '—',
+        cacheSavedText(r),
         r.unknownPriceRequests === r.requests && r.cloudRequests > 0 ? h('span', { class: 'unknown-price' }, 'unknown price')
           : r.unknownPriceRequests > 0 ? `${formatCost(r.spentUsd, r.estimatedCostRequests > 0)} + ${r.unknownPriceRequests} unpriced`
             : formatCost(r.spentUsd, r.estimatedCostRequests > 0),

@@ -90,3 +90,49 @@ suite('local health: one state machine', () => {
     monitor.dispose();
   });
 });
+
+// Deep e2e session: Ollama started again, the user asks at once — the poll had not run yet, and the question was
+// refused as "not responding". A request re-checks a known outage before it is routed.
+suite('local health: a request freshens a known outage', () => {
+  test('down, then up before the next poll: freshen() probes at once and the state is ready', async () => {
+    const r = rig([{ state: 'offline', message: 'down' }, { state: 'ready', message: 'up' }]);
+    r.monitor.start(0);
+    await r.timers.advance(0);
+    assert.equal(r.monitor.current.state, 'offline');
+    await r.monitor.freshen();
+    assert.equal(r.monitor.current.state, 'ready');
+    assert.equal(r.probes(), 2);
+    assert.equal(r.notices.length, 0, 'the chat card says it; no second notice');
+  });
+
+  test('ready and unknown are not probed again', async () => {
+    const r = rig([{ state: 'ready', message: 'up' }]);
+    await r.monitor.freshen();
+    assert.equal(r.probes(), 0, 'unknown: the request itself finds out');
+    r.monitor.start(0);
+    await r.timers.advance(0);
+    await r.monitor.freshen();
+    assert.equal(r.probes(), 1);
+  });
+});
+
+suite('local health: freshen() never holds a request long', () => {
+  test('a probe that hangs lets the request go after the wait, on what is known', async () => {
+    const timers = new FakeTimers();
+    let probes = 0;
+    const monitor = new LocalHealthMonitor({
+      probe: () => (probes++ === 0 ? Promise.resolve({ state: 'offline', message: 'down' }) : new Promise<LocalHealthReport>(() => undefined)),
+      timers, now: () => timers.now,
+    }, 10_000);
+    monitor.start(0);
+    await timers.advance(0);
+    let done = false;
+    void monitor.freshen(2_000).then(() => { done = true; });
+    await flush();
+    assert.equal(done, false, 'waits for the probe a while');
+    await timers.advance(2_000);
+    await flush();
+    assert.equal(done, true, 'then goes on');
+    assert.equal(monitor.current.state, 'offline');
+  });
+});

@@ -23,6 +23,8 @@ const CASES: Case[] = [
   { name: '529 overloaded x3', fault: { kind: 'status', status: 529 }, cause: /overload|529|busy/i, fix: /later|try again|retry|local/i, only: 'anthropic' },
   { name: '500 x3', fault: { kind: 'status', status: 500 }, cause: /500|server/i, fix: /later|try again|retry|local/i },
   { name: 'stream cut mid-answer', fault: { kind: 'truncate', afterTokens: 2 }, cause: /cut|ended|incomplete|closed|before/i, fix: /try again|retry/i },
+  // Deep e2e session (the Ollama twin): a connection reset after words came read "Cannot reach … check your network".
+  { name: 'connection reset mid-answer', fault: { kind: 'reset', afterTokens: 2 }, cause: /in the middle of the answer.*incomplete/i, fix: /try again|retry/i },
   { name: 'malformed SSE chunk', fault: { kind: 'malformedChunk', afterTokens: 1 }, cause: /malformed|invalid|unexpected|parse/i, fix: /try again|retry/i },
   { name: 'error event mid-stream', fault: { kind: 'errorEvent', afterTokens: 2 }, cause: /overload|error|failed/i, fix: /try again|retry|later/i },
   { name: 'stall after headers', fault: { kind: 'stallAfterHeaders', afterTokens: 1 }, cause: /stopped sending|stall/i, fix: /hybrid\.timeouts\.idleMs/, bound: FIRST + IDLE + SLACK },

@@ -62,6 +62,16 @@ suite('faults: local model in trouble (Ask private, Review)', () => {
       assertFailedClearly(o, /cut|ended|incomplete|truncat|closed/i, /retry|try again|hybrid\.|ollama/i, FIRST + SLACK);
     });
 
+    // Deep e2e session: Ollama quit while answering; the card under the partial answer said "Could not reach the
+    // model — Ollama is not running", as if nothing had come.
+    test(`${origin}: Ollama dies mid-answer → partial kept; says it stopped in the middle, the answer is incomplete, how to start it`, async () => {
+      rig.ollama.setFault({ kind: 'reset', afterTokens: 2 });
+      const o = await rig.run(ask);
+      assertFailedClearly(o, /in the middle of the answer/i, /incomplete.*ollama serve/i, FIRST + SLACK);
+      assert.ok(o.events.some((e) => e.type === 'delta'), 'the streamed part was shown');
+      assert.equal(o.errors[0].fixes[0], 'startOllama');
+    });
+
     test(`${origin}: a malformed NDJSON line → the run still ends (error or answer), never hangs`, async () => {
       rig.ollama.setFault({ kind: 'malformedChunk', afterTokens: 1 });
       const o = await rig.run(ask);

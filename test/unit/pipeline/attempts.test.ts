@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
+import { refusalMessage } from '../../../src/core/pipeline/attempts';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
 import type { ChatBody, ChatProvider, StreamResult } from '../../../src/core/wire/types';
@@ -12,6 +13,7 @@ import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/setting
 import { BUNDLED_PRICES } from '../../../src/core/spend';
 import { parseLine, serializeRecord } from '../../../src/core/spend/ledgerRecord';
 import { SpendModel } from '../../../src/core/spend/spendModel';
+import { terminalCommand } from '../../../src/webview/chat/errorTitle';
 
 function provider(id: string, location: 'local' | 'cloud', result: Partial<StreamResult>): ChatProvider & { calls: ChatBody[] } {
   const calls: ChatBody[] = [];
@@ -151,5 +153,45 @@ suite('every attempt is a ledger record (issue #16)', () => {
     for await (const e of it) if (e.type === 'delta') break;
     assert.equal(calls.length, 1);
     assert.equal(closed, true, 'the provider generator was left open');
+  });
+});
+
+// Deep e2e session: Ask (private) with Ollama stopped showed "refused: the local model server … is not
+// responding; start it with "ollama serve"" — the router's lowercase prefix under a "Not sent" badge, and no way
+// to ask again once Ollama was started. A missing model was offered "ollama serve", not the pull.
+suite('a refusal because the local model is unavailable', () => {
+  test('Ollama down: a sentence without the router prefix, the start command and Retry', async () => {
+    const h = harness({ health: { local: 'offline', cloud: 'ready' } });
+    const err = errorOf(await run(h.deps, { origin: 'askPrivate' }));
+    assert.match(err.message, /^The local model server at \S+ is not responding; start it with "ollama serve"/);
+    assert.deepEqual(err.fixes, ['startOllama', 'retry']);
+    assert.match(h.records()[0].reasons[0], /^refused: /, 'the ledger keeps the router\'s words');
+  });
+
+  test('model not pulled: the pull command for that model, and Retry — not "ollama serve"', async () => {
+    const h = harness({ health: { local: 'modelMissing', cloud: 'ready' } });
+    const err = errorOf(await run(h.deps, { origin: 'askPrivate' }));
+    assert.deepEqual(err.fixes, ['pullModel', 'retry']);
+    assert.equal(err.failure, undefined, 'a refusal carries no provider failure (every surface reads that as "not sent")');
+    assert.equal(terminalCommand(err.message, 'ollama pull <model>'), `ollama pull ${DEFAULT_SETTINGS['local.chatModel']}`, 'the card copies the real pull command');
+  });
+
+  test('a private path refused for the cloud keeps its own way out, never a plain Retry', async () => {
+    const h = harness();
+    const err = errorOf(await run(h.deps, {
+      origin: 'askCloud',
+      context: [{ source: 'file', path: '.env.production', text: 'A=1\n', startLine: 1, endLine: 1 }],
+    }));
+    assert.ok(!err.fixes.includes('retry'), err.fixes.join(', '));
+    assert.doesNotMatch(err.message, /^refused:/i);
+  });
+});
+
+suite('a refusal card sentence', () => {
+  test('a sentence is capitalised; a path that starts it is left exactly as it is', () => {
+    assert.equal(refusalMessage(['refused: no Anthropic API key is set; run "Hybrid: Set API Key"']), 'No Anthropic API key is set; run "Hybrid: Set API Key"');
+    assert.equal(refusalMessage(['refused: deals/acme_terms.md matches a private path']), 'deals/acme_terms.md matches a private path');
+    assert.equal(refusalMessage(['refused: .env.production matches a private path']), '.env.production matches a private path');
+    assert.equal(refusalMessage(['refused: src/x.ts and deals/a.md match private paths']), 'src/x.ts and deals/a.md match private paths');
   });
 });

@@ -18,7 +18,7 @@ function provider(id: string, location: 'local' | 'cloud', outcome: 'answer' | '
     async *stream(body: ChatBody) {
       const base = { usage: { input: 100, output: outcome === 'answer' ? 3 : 0, cacheRead: 0, cacheWrite: 0, source: 'provider' as const }, timing: { ttftMs: 5, totalMs: 10 }, model: body.model };
       if (outcome === 'connection') {
-        return { ...base, finish: 'error', failure: { code: 'connection', message: `Cannot reach ${id} (connection refused)` } } as StreamResult;
+        return { ...base, finish: 'error', failure: { code: 'connection', message: `Cannot reach ${id} (connection refused) — check your network.` } } as StreamResult;
       }
       yield `[${id}] `;
       yield 'an answer';
@@ -52,6 +52,7 @@ suite('chat turn after a fallback or a refusal', () => {
     assert.equal(turn.route?.route, 'local');
     assert.equal(turn.text, '[ollama] an answer');
     assert.ok(turn.notices.some((n) => /answering with the local model instead/.test(n)), JSON.stringify(turn.notices));
+    assert.ok(turn.notices.every((n) => !n.includes('.)')), `a message's full stop inside the brackets: ${JSON.stringify(turn.notices)}`);
     assert.equal(turn.footer?.provider, 'ollama');
   });
 

@@ -1,0 +1,48 @@
+// A stopped answer in the chat view (seen in the deep e2e session): Stop after the first words left the partial
+// text and a footer of figures, and nothing said the answer was cut short — the footer replaced "Stopped.".
+import * as assert from 'node:assert/strict';
+import { applyAskEvent, newTurn, type FooterView } from '../../../src/shared/protocol/chat';
+import { stoppedNote } from '../../../src/webview/chat/turnStatus';
+import { errorTitle } from '../../../src/webview/chat/errorTitle';
+
+const footer = {
+  route: 'local', provider: 'ollama', model: 'qwen2.5-coder:7b', costUsd: 0, ttftMs: 80, totalMs: 290, notes: [],
+  usage: { input: 131, output: 6, cacheRead: 0, cacheWrite: 0, source: 'estimate' },
+} as unknown as FooterView;
+
+suite('chat view: a stopped turn says it stopped', () => {
+  test('Stop after the first words: the partial answer, its figures, and a line that it is incomplete', () => {
+    const turn = newTurn('t1', 'Write a long essay', 'private');
+    applyAskEvent(turn, { type: 'delta', text: '[fake-ollama] canned' });
+    applyAskEvent(turn, { type: 'done', status: 'cancelled', footer });
+    assert.equal(turn.status, 'cancelled');
+    assert.ok(turn.footer, 'the figures stay');
+    assert.equal(stoppedNote(turn), 'Stopped — the answer above is incomplete.');
+  });
+
+  test('Stop before the first word says so, with or without figures', () => {
+    const turn = newTurn('t2', 'q', 'cloud');
+    applyAskEvent(turn, { type: 'done', status: 'cancelled', footer });
+    assert.equal(stoppedNote(turn), 'Stopped before the answer began.');
+  });
+
+  test('finished and failed turns carry no stop line', () => {
+    const ok = newTurn('t3', 'q', 'private');
+    applyAskEvent(ok, { type: 'delta', text: 'all of it' });
+    applyAskEvent(ok, { type: 'done', status: 'ok', footer });
+    assert.equal(stoppedNote(ok), undefined);
+    const failed = newTurn('t4', 'q', 'private');
+    applyAskEvent(failed, { type: 'error', message: 'x', fixes: [] });
+    assert.equal(stoppedNote(failed), undefined);
+  });
+});
+
+suite('chat view: the error card title under a partial answer', () => {
+  test('words came, then the connection or the server failed: the title says it broke off, not "Could not reach"', () => {
+    assert.equal(errorTitle('connection', false, true), 'The answer stopped part-way');
+    assert.equal(errorTitle('server', false, true), 'The answer stopped part-way');
+    assert.equal(errorTitle('stalled', false, true), 'The answer stopped part-way');
+    assert.equal(errorTitle('connection'), 'Could not reach the model', 'nothing came: unchanged');
+    assert.equal(errorTitle('auth', false, true), 'Cloud API key missing or refused', 'a cause that is not mid-answer keeps its title');
+  });
+});
