@@ -74,12 +74,21 @@ export async function findInPalette(page: Page, label: string, timeoutMs = 30_00
 
 /** Runs a command through the palette by its full label (e.g. "Hybrid: Show Spend"). */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  const rows = await findInPalette(page, label);
-  if (!rows.some((r) => r.includes(label))) throw new Error(`"${label}" is not in the palette: ${rows.join(' | ')}`);
-  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: label }).first()
-    .waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  // A webview that takes focus as it is revealed (the spend panel) can close the palette the moment it opens,
+  // leaving its list hidden: the palette is opened again, a few times, before this counts as a failure.
+  for (let attempt = 1; ; attempt++) {
+    const rows = await findInPalette(page, label);
+    if (!rows.some((r) => r.includes(label))) throw new Error(`"${label}" is not in the palette: ${rows.join(' | ')}`);
+    const shown = await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: label }).first()
+      .waitFor({ state: 'visible', timeout: attempt < 3 ? 4_000 : 10_000 }).then(() => true, (err: unknown) => {
+        if (attempt >= 3) throw err;
+        return false;
+      });
+    if (!shown) { await closeQuickInput(page); continue; }
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    return;
+  }
 }
 
 /** Editor tabs (every group) whose label contains `title`: a command that shows a panel must not add a second one. */
