@@ -16,8 +16,16 @@ export function usedFiles(context: readonly { path: string }[]): string {
  */
 export function whyLine(reasons: readonly string[], sent = true): string {
   const out: string[] = [];
+  let chosen = 0;
   for (const r of reasons) {
     let t = r;
+    // One line per file the repo map chose ("why src/cart.ts: matches …") ran to eight lines in a narrow card under
+    // the answer: there it is one clause, each file's reason in the tooltip. A preview (Explain Route) keeps them
+    // all, since that is where the user judges the context before anything is sent.
+    if (sent && /^why [^:]+: /.test(t)) {
+      if (chosen++ === 0) out.push(CHOSEN);
+      continue;
+    }
     if (/^band: /.test(t)) {
       // The band line restates the score; only the middle band's escalation promise is news.
       const promise = /; (.*)$/.exec(t)?.[1];
@@ -35,5 +43,9 @@ export function whyLine(reasons: readonly string[], sent = true): string {
       .trim();
     if (t) out.push(t.charAt(0).toUpperCase() + t.slice(1));
   }
+  const i = out.indexOf(CHOSEN);
+  if (i >= 0) out[i] = `${chosen} file${chosen === 1 ? '' : 's'} chosen from the repo map (hover for why each)`;
   return out.join(' · ');
 }
+
+const CHOSEN = '\u0000chosen';

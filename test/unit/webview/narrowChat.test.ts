@@ -32,6 +32,15 @@ suite('chat view: the narrow Why line and context summary', () => {
       'Asks how to approach it (score 0.70), nothing sensitive found · Attached the repo map (~200 tokens) and 8 definitions from other files');
   });
 
+  test('under an answer the repo map\'s per-file reasons fold into one clause; a preview (Explain Route) keeps each', () => {
+    const reasons = ['cloud: asks how to approach it (score 0.70), nothing sensitive found',
+      'why src/cart.ts: matches subtotal, tax; linked to src/api/client.ts', 'why src/api/client.ts: linked to src/cart.ts',
+      'why src/tax.ts: similarity 0.81', 'note: 85% of the monthly budget used'];
+    assert.equal(whyLine(reasons), 'Asks how to approach it (score 0.70), nothing sensitive found · 3 files chosen from the repo map (hover for why each) · Note: 85% of the monthly budget used');
+    assert.match(whyLine(reasons, false), /Why src\/cart\.ts: matches subtotal, tax; linked to src\/api\/client\.ts · Why src\/api\/client\.ts/);
+    assert.equal(whyLine(['local: you asked privately', 'why a.ts: matches a']), 'You asked privately · 1 file chosen from the repo map (hover for why each)');
+  });
+
   test('"Used N files" counts distinct files; the repo map is named, not counted', () => {
     const c = (path: string) => ({ path });
     assert.equal(usedFiles([c('src/a.ts'), c('src/b.ts'), c('src/b.ts'), c('repo map')]), 'Used 2 files and the repo map');
