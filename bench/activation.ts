@@ -13,7 +13,7 @@ const bundle = path.join(root, 'dist', 'extension.js');
 const PROBE = `
 const Module = require('module');
 const path = require('path');
-const { createVscodeShim, errors } = require(process.env.HYBRID_SHIM);
+const { createVscodeShim, errors, searches } = require(process.env.HYBRID_SHIM);
 const shim = createVscodeShim();
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (req, ...rest) { return req === 'vscode' ? 'vscode' : resolve.call(this, req, ...rest); };
@@ -38,9 +38,9 @@ const t1 = performance.now();
 Promise.resolve(ext.activate(ctx)).then(() => {
   const t2 = performance.now();
   if (errors.length) { process.stderr.write('activation failed: ' + errors.join('; ')); process.exit(2); }
-  const wasmAtActivation = wasm, netAtActivation = net;
+  const wasmAtActivation = wasm, netAtActivation = net, searchesAtActivation = searches.length;
   const eager = process.argv.includes('--eager-tiktoken');
-  const finish = (t3) => { process.stdout.write(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, eagerMs: t3 - t0, wasm: wasmAtActivation, net: netAtActivation })); process.exit(0); };
+  const finish = (t3) => { process.stdout.write(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, eagerMs: t3 - t0, wasm: wasmAtActivation, net: netAtActivation, searches: searchesAtActivation })); process.exit(0); };
   if (!eager) return finish(t2);
   // Baseline: what activation would cost if it loaded the tokenizer eagerly, as some extensions do.
   const tk = require(${JSON.stringify(path.join(root, 'node_modules', 'tiktoken', 'lite', 'tiktoken.cjs'))});
@@ -50,7 +50,7 @@ Promise.resolve(ext.activate(ctx)).then(() => {
 });
 `;
 
-interface Sample { loadMs: number; activateMs: number; totalMs: number; eagerMs: number; wasm: number; net: number }
+interface Sample { loadMs: number; activateMs: number; totalMs: number; eagerMs: number; wasm: number; net: number; searches: number }
 
 let shimJs: string | undefined;
 /** The probe runs plain Node (no TypeScript loader, which would itself instantiate WebAssembly), so the shim is prebuilt. */
@@ -78,9 +78,10 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
   for (let i = 0; i < n; i++) { lazy.push(sample(false)); eager.push(sample(true)); }
   const wasm = Math.max(...lazy.map((s) => s.wasm));
   const net = Math.max(...lazy.map((s) => s.net));
-  if (wasm > 0 || net > 0) throw new Error(`activation did heavy work: ${wasm} WebAssembly calls, ${net} network calls`);
+  const searches = Math.max(...lazy.map((s) => s.searches));
+  if (wasm > 0 || net > 0 || searches > 0) throw new Error(`activation did heavy work: ${wasm} WebAssembly calls, ${net} network calls, ${searches} workspace file searches`);
   const total = figure('bundle load + activate() (tiktoken lazy)', 'ms', lazy.map((s) => s.totalMs), {
-    note: `WebAssembly instantiations during activation: ${wasm}; network calls: ${net}`,
+    note: `WebAssembly instantiations during activation: ${wasm}; network calls: ${net}; workspace file searches: ${searches}`,
   });
   const eagerFig = figure('activate + eager tiktoken load (what we avoid)', 'ms', eager.map((s) => s.eagerMs));
   total.baseline = { name: 'eager tiktoken', median: eagerFig.median };

@@ -24,6 +24,8 @@ const NAMESPACES = ['window', 'workspace', 'commands', 'languages', 'env', 'exte
 
 /** Error messages the extension showed (activation failures surface here). */
 export const errors: string[] = [];
+/** Workspace-wide file searches asked for (`workspace.findFiles`): none belongs on the activation path. */
+export const searches: string[] = [];
 
 export function createVscodeShim(extra: Record<string, unknown> = {}): unknown {
   const configuration = { get: () => undefined, inspect: () => undefined, update: async () => undefined, has: () => false };
@@ -33,6 +35,7 @@ export function createVscodeShim(extra: Record<string, unknown> = {}): unknown {
       get(_t, prop) {
         if (prop === 'getConfiguration') return () => configuration;
         if (prop === 'workspaceFolders') return undefined;
+        if (prop === 'findFiles') return (pattern: unknown) => { searches.push(String(pattern)); return Promise.resolve([]); };
         return inert(`workspace.${String(prop)}`);
       },
     }),

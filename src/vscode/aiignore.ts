@@ -5,6 +5,11 @@ import { scopeAiignore } from '../core/privacy/patternScope';
 const MAX_BYTES = 256 * 1024;
 /** Nested `.aiignore` files read at most (the search runs in VS Code's search process, not on this thread). */
 const MAX_NESTED = 500;
+/**
+ * A workspace-wide file search is not for the start-up path: the nested files are looked for this long after
+ * activation, or at once when a cloud-bound request needs the rules sooner (it awaits `ready`).
+ */
+const NESTED_AFTER_MS = 2_000;
 
 /** The workspace's `.aiignore` text as last read, and a promise that the first read is done. */
 export interface AiignoreSource {
@@ -16,22 +21,35 @@ export interface AiignoreSource {
 /** Reads the workspace's `.aiignore` files (gitignore syntax; nested ones scoped to their folder) now and whenever they change. */
 export class AiignoreWatch implements AiignoreSource, vscode.Disposable {
   private current: string | undefined;
-  readonly ready: Promise<void>;
+  /** Each folder's root file, read at once. */
+  private readonly roots: Promise<void>;
+  /** Every file, nested ones included: the last full read, started on demand, by the timer or by a change. */
+  private full: Promise<void> | undefined;
+  private readonly timer: ReturnType<typeof setTimeout>;
+  /** Reads may overlap (a change during the first read): only the newest one's text is kept. */
+  private generation = 0;
   private readonly subs: vscode.Disposable[];
 
   constructor(private readonly logger: Logger) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.aiignore');
-    const load = () => this.load();
+    const load = (): void => { this.full = this.load(true); };
     this.subs = [watcher, watcher.onDidChange(load), watcher.onDidCreate(load), watcher.onDidDelete(load),
       vscode.workspace.onDidChangeWorkspaceFolders(load)];
-    this.ready = this.load();
+    this.roots = this.load(false);
+    this.timer = setTimeout(() => void this.ready, NESTED_AFTER_MS);
+  }
+
+  /** Resolves once every `.aiignore` has been read (starting the nested search now if it has not started). */
+  get ready(): Promise<void> {
+    return (this.full ??= this.roots.then(() => this.load(true)));
   }
 
   text(): string | undefined {
     return this.current;
   }
 
-  private async load(): Promise<void> {
+  private async load(nestedToo: boolean): Promise<void> {
+    const generation = ++this.generation;
     const parts: string[] = [];
     const roots = new Set<string>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -42,13 +60,15 @@ export class AiignoreWatch implements AiignoreSource, vscode.Disposable {
     }
     // A `.aiignore` in a subfolder speaks for that folder, as a nested .gitignore does.
     let nested: vscode.Uri[] = [];
-    try { nested = await vscode.workspace.findFiles('**/.aiignore', '{**/node_modules/**,**/.git/**}', MAX_NESTED); } catch { /* no search here */ }
+    if (nestedToo) {
+      try { nested = await vscode.workspace.findFiles('**/.aiignore', '{**/node_modules/**,**/.git/**}', MAX_NESTED); } catch { /* no search here */ }
+    }
     for (const uri of nested.filter((u) => !roots.has(u.toString())).sort((a, b) => a.path.localeCompare(b.path))) {
       const dir = vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..'), false);
       const text = await this.read(uri, dir);
       if (text !== undefined) parts.push(scopeAiignore(dir, text));
     }
-    this.current = parts.length ? parts.join('\n') : undefined;
+    if (generation === this.generation) this.current = parts.length ? parts.join('\n') : undefined;
   }
 
   private async read(uri: vscode.Uri, where: string): Promise<string | undefined> {
@@ -60,6 +80,7 @@ export class AiignoreWatch implements AiignoreSource, vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.timer);
     this.subs.forEach((d) => d.dispose());
   }
 }
