@@ -15,11 +15,17 @@ import { backtrackingRisk } from './regexRisk';
 
 const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Words in any script are plain words (`Geschäftsgeheimnis`, `Société confidentiel`, `社外秘`): matched without
+ * regard to case like English ones, so GESCHÄFTSGEHEIMNIS is one too. Anything else is a regular expression.
+ */
+const isPlainMarker = (s: string): boolean => /^[\p{L}\p{N}_\s-]+$/u.test(s);
+
 /** The settings problems of a marker list: patterns matched literally instead of as written, and why. */
 export function markerProblems(markers: readonly string[]): string[] {
   const out: string[] = [];
   for (const m of markers) {
-    const risk = /^[\p{L}\p{N}_\s-]+$/u.test(m) ? undefined : backtrackingRisk(m);
+    const risk = isPlainMarker(m) ? undefined : backtrackingRisk(m);
     if (risk) out.push(`hybrid.privacy.markers: "${m.slice(0, 60)}" is matched as literal text: ${risk}`);
   }
   return out;
@@ -30,15 +36,13 @@ const cache = new Map<string, { re: RegExp; plain: boolean }>();
 function compile(source: string): { re: RegExp; plain: boolean } {
   let c = cache.get(source);
   if (!c) {
-    // Words in any script are plain words (`Geschäftsgeheimnis`, `Société confidentiel`, `社外秘`): matched without
-    // regard to case like English ones, so GESCHÄFTSGEHEIMNIS is one too.
-    const plain = /^[\p{L}\p{N}_\s-]+$/u.test(source);
+    const plain = isPlainMarker(source);
     if (plain) {
       // "and" is also written "&" or "+" ("Proprietary & Confidential").
       const parts = source.trim().split(/[\s_-]+/);
-      const words = parts.map((w) => (/^and$/i.test(w) ? '(?:and|&|\\+)' : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      const words = parts.map((w) => (/^and$/i.test(w) ? '(?:and|&|\\+)' : literal(w)));
       // Letter-spaced, as title pages and banners set it (`C O N F I D E N T I A L`): one space between letters.
-      const spaced = parts.map((w) => (/^and$/i.test(w) ? '(?:a n d|&|\\+)' : [...w].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\u00A0]')));
+      const spaced = parts.map((w) => (/^and$/i.test(w) ? '(?:a n d|&|\\+)' : [...w].map(literal).join('[ \\u00A0]')));
       const forms = parts.every((w) => w.length < 2) ? words.join('[\\s_-]+') : `(?:${words.join('[\\s_-]+')}|${spaced.join('[\\s_-]+')})`;
       c = { re: new RegExp(`(?<![A-Za-z0-9]|[A-Za-z0-9]_)${forms}(?![A-Za-z0-9]|_[A-Za-z0-9])`, 'giu'), plain };
     } else {
