@@ -1,23 +1,19 @@
 // One line for the UI about what the gate removed, e.g. "2 secrets, 1 e-mail address redacted".
 
+// Every country's national identity number is one noun to the user.
+const NATIONAL_ID: [string, string] = ['national ID number', 'national ID numbers'];
+const NATIONAL_ID_KINDS = [
+  'uk-nino', 'ca-sin', 'br-cpf', 'es-dni', 'it-codice-fiscale', 'fr-nir',
+  'cn-resident-id', 'kr-rrn', 'in-aadhaar', 'nl-bsn', 'de-steuer-id', 'jp-my-number',
+];
+
 const PII_NOUNS: Record<string, [string, string]> = {
+  ...Object.fromEntries(NATIONAL_ID_KINDS.map((k) => [k, NATIONAL_ID])),
   email: ['e-mail address', 'e-mail addresses'],
   phone: ['phone number', 'phone numbers'],
   'credit-card': ['card number', 'card numbers'],
   'us-ssn': ['social security number', 'social security numbers'],
   iban: ['IBAN', 'IBANs'],
-  'uk-nino': ['national ID number', 'national ID numbers'],
-  'ca-sin': ['national ID number', 'national ID numbers'],
-  'br-cpf': ['national ID number', 'national ID numbers'],
-  'es-dni': ['national ID number', 'national ID numbers'],
-  'it-codice-fiscale': ['national ID number', 'national ID numbers'],
-  'fr-nir': ['national ID number', 'national ID numbers'],
-  'cn-resident-id': ['national ID number', 'national ID numbers'],
-  'kr-rrn': ['national ID number', 'national ID numbers'],
-  'in-aadhaar': ['national ID number', 'national ID numbers'],
-  'nl-bsn': ['national ID number', 'national ID numbers'],
-  'de-steuer-id': ['national ID number', 'national ID numbers'],
-  'jp-my-number': ['national ID number', 'national ID numbers'],
   marker: ['marker', 'markers'],
   'private-path': ['private file', 'private files'],
   unscannable: ['unscannable part', 'unscannable parts'],
