@@ -5,51 +5,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame } from 'playwright-core';
+import { chat, focusChat, frameWith, send, tag, threadText, until } from './deepHelpers';
 import { session } from './session';
 import { closeQuickInput, countTabs, findInPalette, openFile, runCommand, setTheme, type ThemeKind } from './workbenchPage';
-
-/** The webview frame whose document holds `selector` (chat view: main.thread; spend panel: its totals). */
-async function frameWith(selector: string, timeoutMs = 30_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of session().page.frames()) {
-      if (await frame.evaluate(`!!document.querySelector(${JSON.stringify(selector)})`).catch(() => false)) return frame;
-    }
-    if (Date.now() > deadline) assert.fail(`no webview shows ${selector}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-const chat = () => frameWith('main.thread');
-
-async function until(check: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; the thread ends: ${JSON.stringify((await threadText()).slice(-700))}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-const threadText = async () => (await chat()).locator('main.thread').innerText().catch(() => '');
 
 /** The last turn whose question contains `q`, as text. */
 async function turnOf(q: string): Promise<string> {
   const text = await threadText();
   const at = text.lastIndexOf(q);
   return at < 0 ? '' : text.slice(at);
-}
-
-async function focusChat(): Promise<Frame> {
-  await runCommand(session().page, 'Hybrid Assistant: Focus on Chat View');
-  const f = await chat();
-  await f.locator('textarea.input').waitFor({ state: 'visible', timeout: 30_000 });
-  return f;
-}
-
-async function send(mode: 'auto' | 'private' | 'cloud', question: string): Promise<void> {
-  const f = await chat();
-  await f.locator('select.mode').selectOption(mode);
-  await f.locator('textarea.input').fill(question);
-  await f.locator('button.send').click();
 }
 
 /** A palette command that asks for its question in an input box. */
@@ -63,7 +27,6 @@ async function askFromPalette(label: string, question: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-const tag = () => Date.now().toString(36);
 
 suite('what the user sees is what happens (issue #26)', () => {
   suiteSetup(async () => {

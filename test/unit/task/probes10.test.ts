@@ -5,27 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { classify } from '../../../src/core/task/classify';
 import { askAuto, routeOf } from './routeTally';
+import { ruleProbeSuite } from './ruleProbes';
 
-interface Probe { rule: string; expected: 'high' | 'low'; notSignal: string | null; q: string }
-
-const file = path.join(__dirname, '..', '..', 'fixtures', 'routing-adversarial', 'probes-2026-12j.json');
-const probes = (JSON.parse(fs.readFileSync(file, 'utf8')) as { items: Probe[] }).items;
-
-suite('task: probes against the rules of the tenth blind round', () => {
-  for (const rule of [...new Set(probes.map((p) => p.rule))]) {
-    test(`${rule}: fifteen wordings it must not catch`, () => {
-      const mine = probes.filter((p) => p.rule === rule);
-      assert.ok(mine.length >= 15, `${mine.length} probes`);
-      const fired = mine.filter((p) => p.notSignal !== null && classify(askAuto(p.q)).signals.includes(p.notSignal));
-      assert.deepEqual(fired.map((p) => p.q), []);
-      const wrong = mine.filter((p) => routeOf(askAuto(p.q)) !== p.expected);
-      if (wrong.length) console.log(`      ${rule} misses: ${wrong.map((p) => `${p.expected} ${classify(askAuto(p.q)).complexity} ${p.q}`).join(' | ')}`);
-      assert.ok(wrong.length <= 2, `${wrong.length} of ${mine.length} routed wrong`);
-    });
-  }
-});
+ruleProbeSuite('task: probes against the rules of the tenth blind round', 'probes-2026-12j.json', 15);
 
 // Fresh wordings of the families the round fixed, written after the rules and committed before they ran
 // (family-2026-12j.json): first run 35/40 (main before the round: 28/40), then the five misses were fixed as
