@@ -15,6 +15,8 @@ export interface IndependentAnthropicOptions {
   answer?: string;
   /** `cacheWrite` is every cache write; `cacheWrite1h` the part written with a 1-hour TTL (the rest are 5-minute). */
   usage?: { input: number; cacheWrite: number; cacheRead: number; cacheWrite1h?: number };
+  /** Fields added to both usage objects as given (server_tool_use, service_tier, a cumulative `cache_creation`). */
+  extraUsage?: Record<string, unknown>;
   /** The model the API reports (a dated snapshot, e.g. claude-sonnet-4-5-20250929); default: the one asked for. */
   servedModel?: string;
   /** Answer only the first N requests with `status` (a 429 the SDK retries, then success). Default: all. */
@@ -30,6 +32,8 @@ export interface IndependentAnthropicOptions {
   pings?: boolean;
   /** After this many text deltas, send `event: error` with overloaded_error and end. */
   overloadedAfter?: number;
+  /** Only the first N streams fail as `overloadedAfter` says (a retry then succeeds). Default: all. */
+  overloadedTimes?: number;
   /** Answer every request with this HTTP status and the real error body. */
   status?: { code: number; type: string; message: string };
   /** Gzip error bodies when the client accepts it. */
@@ -43,6 +47,7 @@ export class IndependentAnthropic {
   readonly server: WireServer;
   opts: IndependentAnthropicOptions;
   private statusSent = 0;
+  private overloadedSent = 0;
 
   constructor(opts: IndependentAnthropicOptions = {}) {
     this.opts = opts;
@@ -82,7 +87,7 @@ export class IndependentAnthropic {
         usage: {
           input_tokens: u.input, cache_creation_input_tokens: u.cacheWrite, cache_read_input_tokens: u.cacheRead,
           cache_creation: { ephemeral_5m_input_tokens: u.cacheWrite - (u.cacheWrite1h ?? 0), ephemeral_1h_input_tokens: u.cacheWrite1h ?? 0 },
-          output_tokens: 1, service_tier: 'standard',
+          output_tokens: 1, service_tier: 'standard', ...this.opts.extraUsage,
         },
       },
     });
@@ -107,8 +112,9 @@ export class IndependentAnthropic {
     let deltas = words(this.opts.answer ?? 'Independent Claude streams this answer word by word.');
     const capped = deltas.length > maxTokens;
     if (capped) deltas = deltas.slice(0, maxTokens);
+    const overloadAt = this.opts.overloadedTimes === undefined || this.overloadedSent++ < this.opts.overloadedTimes ? this.opts.overloadedAfter : undefined;
     for (const [i, t] of deltas.entries()) {
-      if (this.opts.overloadedAfter === i) {
+      if (overloadAt === i) {
         frames.push(`event: error${eol}data: ${JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' }, request_id: requestId })}${eol}${eol}`);
         return this.send(res, frames, requestId);
       }
@@ -128,7 +134,7 @@ export class IndependentAnthropic {
       delta: { stop_reason: stopReason, stop_sequence: null },
       usage: this.opts.deltaUsage === 'cumulative'
         ? { input_tokens: u.input, cache_creation_input_tokens: u.cacheWrite, cache_read_input_tokens: u.cacheRead, output_tokens: output }
-        : { output_tokens: output },
+        : { output_tokens: output, ...this.opts.extraUsage },
     });
     ev('message_stop', {});
     return this.send(res, frames, requestId);

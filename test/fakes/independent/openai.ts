@@ -15,6 +15,9 @@ export interface IndependentOpenAIOptions {
   /** `prompt` includes `cached` and `cacheWrite` (prompt_tokens_details.cache_write_tokens, reported by models
    * that bill cache writes); `reasoning` is added to completion_tokens, as the API counts it. */
   usage?: { prompt: number; cached: number; reasoning: number; cacheWrite?: number };
+  /** The usage object exactly as the final chunk should carry it (audio details, a gateway's `cost`): the test
+   * writes the wire object itself. Replaces `usage`. */
+  rawUsage?: Record<string, unknown>;
   /** The model the API reports; default: the asked one with a dated suffix, as OpenAI answers for an alias. */
   servedModel?: string;
   /** Answer only the first N requests with `status` (a 429 the SDK retries, then success). Default: all. */
@@ -92,7 +95,7 @@ export class IndependentOpenAI {
       const u = this.opts.usage ?? { prompt: 301, cached: 0, reasoning: 0 };
       frames.push(`data: ${JSON.stringify({
         id, object: 'chat.completion.chunk', created, model, service_tier: 'default', system_fingerprint: 'fp_b3f1157249', ...(this.opts.usageChunkWithoutChoices ? {} : { choices: [] }),
-        usage: {
+        usage: this.opts.rawUsage ?? {
           prompt_tokens: u.prompt, completion_tokens: deltas.length + u.reasoning, total_tokens: u.prompt + deltas.length + u.reasoning,
           prompt_tokens_details: { cached_tokens: u.cached, audio_tokens: 0, ...(u.cacheWrite !== undefined ? { cache_write_tokens: u.cacheWrite } : {}) },
           completion_tokens_details: { reasoning_tokens: u.reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },

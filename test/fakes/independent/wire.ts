@@ -32,6 +32,10 @@ export interface Delivery {
   gapMs?: number;
   /** Send `Connection: close` and end the socket after the response (old proxies, some servers). */
   close?: boolean;
+  /** After this many pieces the body goes wrong as `cut` says (a stream cut mid-answer). */
+  cutAfter?: number;
+  /** 'reset': TCP RST (the server died); 'stall': nothing more, the socket left open; 'end': the body just ends. */
+  cut?: 'reset' | 'stall' | 'end';
 }
 
 export type Handler = (req: WireRequest, res: http.ServerResponse, seen: Seen) => Promise<void> | void;
@@ -97,12 +101,20 @@ export async function deliver(res: http.ServerResponse, frames: string[], d: Del
   } else {
     for (const f of frames) pieces.push(Buffer.from(f, 'utf8'));
   }
-  for (const p of pieces) {
+  for (const [i, p] of pieces.entries()) {
     if (res.destroyed || stopAt?.()) return;
+    if (d.cutAfter === i && d.cut) return cutBody(res, d.cut);
     res.write(p);
     await sleep(d.gapMs ?? 1);
   }
   res.end();
+}
+
+async function cutBody(res: http.ServerResponse, how: 'reset' | 'stall' | 'end'): Promise<void> {
+  if (how === 'end') { res.end(); return; }
+  if (how === 'reset') { await sleep(20); res.socket?.resetAndDestroy(); return; }
+  // Stalled: the client's idle deadline has to end it; the socket closes when the client gives up.
+  await new Promise<void>((r) => { res.on('close', () => r()); });
 }
 
 /** A JSON answer; gzip-encoded when `gzip` is set and the client offered it (the cloud APIs' CDN does this). */
