@@ -148,6 +148,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
         ...(toolCalls.calls() ? { toolCalls: toolCalls.calls() } : {}),
       });
     } catch (err) {
+      meter.answered(guard.state.lastStatus);
       if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported(), finalUsage));
       const failure = beforeAnyText(deadlineFailure(ctx) ?? sdkFailure(ctx, err, {
         api: Anthropic.APIError, connection: Anthropic.APIConnectionError, timeout: Anthropic.APIConnectionTimeoutError,

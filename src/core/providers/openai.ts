@@ -116,6 +116,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         ...(toolCalls.calls() ? { toolCalls: toolCalls.calls() } : {}),
       };
     } catch (err) {
+      meter.answered(opened.session.guard.state.lastStatus);
       if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);
       return failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage);
     } finally {

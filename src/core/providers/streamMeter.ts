@@ -18,6 +18,8 @@ export class Meter {
   private start: number;
   private first: number | null = null;
   chars = 0;
+  /** The API answered 2xx and began the stream: it took the prompt, so a cut after this is not "never connected". */
+  accepted = false;
 
   constructor(private readonly clock: Clock) {
     this.start = clock.now();
@@ -27,6 +29,11 @@ export class Meter {
   startWhen(sent: Promise<unknown> | undefined): this {
     void sent?.then(() => { this.start = this.clock.now(); }, () => undefined);
     return this;
+  }
+
+  /** Notes the last HTTP status the request got (RequestGuard.state.lastStatus). */
+  answered(status: number | undefined): void {
+    if (status !== undefined && status >= 200 && status < 300) this.accepted = true;
   }
 
   onText(text: string): void {
@@ -55,7 +62,7 @@ export function failed(
   reportedFinal = true,
 ): StreamResult {
   const finish: Finish = failure ? 'error' : 'cancelled';
-  const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal });
+  const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal, accepted: meter.accepted });
   const fromText = !reported && usage.source === 'estimate';
   return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}), ...(fromText ? { estimatedFromText: true } : {}) };
 }

@@ -14,14 +14,19 @@ const REJECTED_BEFORE_RUN: ReadonlySet<FailureCode> = new Set<FailureCode>([
 /**
  * True when nothing was generated for the request: the provider (or our own gate) refused it, the provider answered
  * with an HTTP error instead of a stream (the APIs do not bill error answers — a 529 or a 500 after the SDK's
- * retries included), or the connection failed before any text. `streamedChars` = answer text received.
+ * retries included) or with an error event in place of the answer (the same failure, sent inside a 200: "failed
+ * requests are not charged"), or the connection failed before the API took the request. `streamedChars` = answer
+ * text received; `accepted` = a 2xx answer had begun, so a connection lost after it cut a running request.
  */
-export function rejectedBeforeRun(failure: Pick<ProviderFailure, 'code' | 'status'> | undefined, streamedChars = 0): boolean {
+export function rejectedBeforeRun(failure: Pick<ProviderFailure, 'code' | 'status'> | undefined, streamedChars = 0, accepted = false): boolean {
   if (!failure) return false;
   if (REJECTED_BEFORE_RUN.has(failure.code)) return true;
   if (streamedChars > 0) return false;
   const s = failure.status;
-  return (typeof s === 'number' && s >= 400) || failure.code === 'connection';
+  if (typeof s === 'number') return s >= 400;
+  // An in-stream error event carries no status (an HTTP error always does).
+  if (failure.code === 'server') return true;
+  return failure.code === 'connection' && !accepted;
 }
 
 /** Usage of a request nothing was billed for: counted by the provider as zero, not estimated. */
@@ -34,6 +39,8 @@ export interface EndedEarly {
   streamedChars?: number;
   /** False when `reported` came before the provider's final count (Anthropic message_start without message_delta). */
   reportedFinal?: boolean;
+  /** The API had answered 2xx and begun the stream (it took the prompt), whatever came after. */
+  accepted?: boolean;
 }
 
 /**
@@ -44,14 +51,18 @@ export function withEstimatedOutput(reported: Usage, estimate: Usage): Usage {
   return { ...reported, output: Math.max(reported.output, estimate.output), source: 'estimate' };
 }
 
-/** The usage to record for an ended stream: final reported > partial reported + estimated output > $0 > estimate. */
+/**
+ * The usage to record for an ended stream: the provider's final count > $0 for a request that failed before any answer
+ * (also after message_start: an error event then is a failed request, not charged) > usage reported early with the
+ * output estimated > estimate.
+ */
 export function billedUsage(
   reported: Usage | undefined, failure: Pick<ProviderFailure, 'code' | 'status'> | undefined, estimate: () => Usage,
   ended: EndedEarly = {},
 ): Usage {
-  if (reported) return ended.reportedFinal === false ? withEstimatedOutput(reported, estimate()) : reported;
-  if (rejectedBeforeRun(failure, ended.streamedChars ?? 0)) return nothingBilled();
-  return estimate();
+  if (reported && ended.reportedFinal !== false) return reported;
+  if (rejectedBeforeRun(failure, ended.streamedChars ?? 0, ended.accepted === true || reported !== undefined)) return nothingBilled();
+  return reported ? withEstimatedOutput(reported, estimate()) : estimate();
 }
 
 /**

@@ -93,17 +93,21 @@ suite('spend / hand-computed bills from raw usage', () => {
       assert.ok(rejectedBeforeRun(f), `${f.code} ${f.status}`);
       assert.deepEqual(billedUsage(undefined, f, estimate), nothingBilled());
     }
-    // An error answer or a connection that never opened generated nothing — unless text had already streamed.
-    for (const f of [{ code: 'unknown' as const, status: 408 }, { code: 'server' as const, status: 529 }, { code: 'server' as const, status: 500 }, { code: 'connection' as const }]) {
+    // An error answer, an error event in its place (no status: sent inside a 200) or a connection that never opened
+    // generated nothing — unless text had already streamed.
+    for (const f of [{ code: 'unknown' as const, status: 408 }, { code: 'server' as const, status: 529 }, { code: 'server' as const, status: 500 }, { code: 'connection' as const }, { code: 'server' as const }]) {
       assert.ok(rejectedBeforeRun(f), JSON.stringify(f));
       assert.deepEqual(billedUsage(undefined, f, estimate, { streamedChars: 0 }), nothingBilled());
       assert.equal(rejectedBeforeRun(f, 40), false, `${JSON.stringify(f)} after text`);
       assert.equal(billedUsage(undefined, f, estimate, { streamedChars: 40 }).source, 'estimate');
     }
-    for (const f of [{ code: 'timeout' as const }, { code: 'server' as const }, { code: 'stalled' as const }, undefined]) {
+    for (const f of [{ code: 'timeout' as const }, { code: 'stalled' as const }, undefined]) {
       assert.equal(rejectedBeforeRun(f), false, JSON.stringify(f));
       assert.equal(billedUsage(undefined, f, estimate).source, 'estimate');
     }
+    // A connection lost after the API answered 2xx cut a request it had taken: estimated, not $0.
+    assert.equal(rejectedBeforeRun({ code: 'connection' }, 0, true), false);
+    assert.equal(billedUsage(undefined, { code: 'connection' }, estimate, { accepted: true }).source, 'estimate');
   });
 
   test('billing rule: usage reported before the final count keeps its input side and estimates the output, labelled', () => {
@@ -113,7 +117,9 @@ suite('spend / hand-computed bills from raw usage', () => {
       { input: 900, output: 37, cacheRead: 4000, cacheWrite: 200, cacheWrite1h: 100, source: 'estimate' });
     // A reported output above the estimate is kept: the provider counted at least that many.
     const later: Usage = { ...started, output: 60 };
-    assert.equal(billedUsage(later, { code: 'server' }, estimate, { reportedFinal: false }).output, 60);
+    assert.equal(billedUsage(later, { code: 'server' }, estimate, { reportedFinal: false, streamedChars: 148 }).output, 60);
+    // The same error event before any text: a failed request, not charged (as its HTTP 529 twin).
+    assert.deepEqual(billedUsage(later, { code: 'server' }, estimate, { reportedFinal: false }), nothingBilled());
     assert.equal(billedUsage(later, { code: 'server' }, estimate, { reportedFinal: true }), later, 'a final count is used as is');
   });
 
