@@ -4,7 +4,7 @@ import type { Logger } from '../core/ports';
 import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, nodeLedgerFs, SpendModel, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, nodeLedgerFs, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
 import { watchLedgerDir } from './spend/ledgerWatch';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
@@ -52,8 +52,9 @@ export class SpendStore extends Disposable implements SpendSource {
       this.tail = new LedgerTail(dir, nodeLedgerFs);
       const loaded = await this.tail.read();
       for (const r of loaded.records) this.model.add(r);
-      this.logger.info(`ledger: ${loaded.records.length} records in ${Date.now() - t0} ms` +
-        (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped` : ''));
+      this.logger.info(`ledger: ${loaded.records.length} records in ${Date.now() - t0} ms from ${dir}` +
+        (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped (${loaded.damaged} damaged records)` : ''));
+      this.noteDamaged(loaded.damaged);
       this.opened = ledger;
       if (!this.isDisposed) this.register(watchLedgerDir(dir, () => void this.refresh()));
       this.changed.fire();
@@ -71,7 +72,8 @@ export class SpendStore extends Disposable implements SpendSource {
   async refresh(): Promise<void> {
     await this.load();
     if (!this.tail) return;
-    const { records } = await this.tail.read();
+    const { records, damaged } = await this.tail.read();
+    this.noteDamaged(damaged);
     let added = 0;
     for (const r of records) if (this.model.add(r)) added++;
     if (added) this.changed.fire();
@@ -135,9 +137,20 @@ export class SpendStore extends Disposable implements SpendSource {
     return [...records, ...this.unwritten.filter((r) => !seen.has(r.id))];
   }
 
-  /** Why records are not reaching the disk, if they are not. */
+  private damaged = 0;
+
+  /** Acknowledged records that no longer read are a loss: said once per session, and kept in the tooltip. */
+  private noteDamaged(n: number): void {
+    if (!(n > 0)) return;
+    const first = this.damaged === 0;
+    this.damaged += n;
+    this.logger.warn(`ledger: ${n} damaged record line(s) in ${path.join(this.storageDir, 'ledger')}`);
+    if (first) this.warn(unreadableLinesNotice({ damaged: n })!);
+  }
+
+  /** Why records are not reaching the disk, or records on it no longer read, if so. */
   get ledgerProblem(): string | undefined {
-    return this.opened?.problem;
+    return this.opened?.problem ?? unreadableLinesNotice({ damaged: this.damaged });
   }
 
   budget(): BudgetState {

@@ -6,7 +6,7 @@ export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageP
 export { LEDGER_FILE_RE, Ledger, ledgerFileName, monthOf } from './ledger';
 export { LedgerTail } from './ledgerTail';
 export type { TailRead } from './ledgerTail';
-export { parseLedgerLines } from './ledgerLines';
+export { parseLedgerLines, unreadableLinesNotice } from './ledgerLines';
 export type { LineCounts } from './ledgerLines';
 export type { AppendResult, LedgerOptions, LoadResult, RepairReport } from './ledger';
 export { nodeLedgerFs } from './ledgerFs';

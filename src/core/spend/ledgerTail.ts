@@ -37,7 +37,7 @@ export class LedgerTail {
   }
 
   private async readOnce(): Promise<TailRead> {
-    const out: TailRead = { records: [], skipped: 0, salvaged: 0 };
+    const out: TailRead = { records: [], skipped: 0, salvaged: 0, damaged: 0 };
     let names: string[];
     try { names = await this.fs.readdir(this.dir); } catch { return out; }
     const files = names

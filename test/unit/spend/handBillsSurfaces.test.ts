@@ -114,8 +114,10 @@ suite('spend3 / hand bills: surfaces through the whole Ask pipeline, and the day
 
   test('S2 a native Chat follow-up turn (history sent): one record, 2600×3 + 11×15 = 7965 µ$', async () => {
     const r = await rig.run({ settings: sonnet46, anthropic: { usage: { input: 2600, cacheRead: 0, cacheWrite: 0 } },
-      input: { history: [{ role: 'user', content: 'What is map?' }, { role: 'assistant', content: 'A method of arrays.', route: 'cloud' }] } });
+      input: { history: [{ role: 'user', content: 'What is map?' }, { role: 'assistant', content: 'A method of arrays.' },
+        { role: 'user', content: 'And filter?', local: true }, { role: 'assistant', content: 'LOCAL-ONLY answer.', local: true }] } });
     assert.equal(r.records.length, 1);
+    assert.ok(!JSON.stringify(rig.anthropic.seen[0]!.json).includes('LOCAL-ONLY'), 'the local exchange stayed local');
     book(r.records[0]!, 7965, footerOf(r.events));
   });
 
