@@ -64,6 +64,9 @@ function convert(provider: ProviderId, m: RefModel): ModelPrice | undefined {
   const cw = base(m.prices.cache_write_mtok); if (cw !== undefined) out.cacheWrite = cw;
   const cw1 = base(m.prices.cache_write_1h_mtok); if (cw1 !== undefined) out.cacheWrite1h = cw1;
   const cr = base(m.prices.cache_read_mtok); if (cr !== undefined) out.cacheRead = cr;
+  // Audio tokens a chat answer may report (gpt-audio): without these they would be billed at the text prices.
+  const ai = base(m.prices.input_audio_mtok); if (ai !== undefined) out.inputAudio = ai;
+  const ao = base(m.prices.output_audio_mtok); if (ao !== undefined) out.outputAudio = ao;
   const tiers = tiersOf(m.prices);
   if (tiers.length) out.tiers = tiers;
   out.checked = checked;

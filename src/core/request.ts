@@ -129,6 +129,10 @@ export interface Usage {
   cacheWrite: number;
   /** Cache writes billed at the 1-hour rate (Anthropic `cache_creation.ephemeral_1h_input_tokens`). */
   cacheWrite1h?: number;
+  /** Of `input`, the audio tokens (OpenAI `prompt_tokens_details.audio_tokens`): billed at the model's audio price. */
+  audioInput?: number;
+  /** Of `output`, the audio tokens (OpenAI `completion_tokens_details.audio_tokens`). */
+  audioOutput?: number;
   source: UsageSource;
 }
 

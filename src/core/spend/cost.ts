@@ -28,15 +28,17 @@ export function costBreakdown(model: string, usage: PricedUsage, table: PriceTab
   if (!m) return undefined;
   const input = n(usage.input), output = n(usage.output), read = n(usage.cacheRead);
   const write5 = n(usage.cacheWrite), write1h = n(usage.cacheWrite1h);
+  // Audio is a part of input / output with its own price (text price when the model has none).
+  const audioIn = Math.min(n(usage.audioInput), input), audioOut = Math.min(n(usage.audioOutput), output);
   const promptTokens = input + read + write5 + write1h;
   // Long-context tiers bill the whole request at the tier's prices ("all-or-nothing", as Anthropic and OpenAI do).
   let p: { input: number; output: number; cacheWrite?: number; cacheWrite1h?: number; cacheRead?: number } = m;
   let tier: number | null = null;
   for (const t of m.tiers ?? []) if (promptTokens > t.above) { p = t; tier = t.above; }
   const inputUsd =
-    (input * p.input + read * (p.cacheRead ?? p.input) + write5 * (p.cacheWrite ?? p.input) +
+    ((input - audioIn) * p.input + audioIn * (m.inputAudio ?? p.input) + read * (p.cacheRead ?? p.input) + write5 * (p.cacheWrite ?? p.input) +
       write1h * (p.cacheWrite1h ?? p.cacheWrite ?? p.input)) / 1e6;
-  const outputUsd = (output * p.output) / 1e6;
+  const outputUsd = ((output - audioOut) * p.output + audioOut * (m.outputAudio ?? p.output)) / 1e6;
   return { model: m, inputUsd, outputUsd, totalUsd: inputUsd + outputUsd, promptTokens, tier };
 }
 
@@ -89,10 +91,11 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     const details = chat ? 'prompt_tokens_details' : 'input_tokens_details';
     const cached = num(raw, details, 'cached_tokens');
     const written = num(raw, details, 'cache_write_tokens');
+    const audioIn = num(raw, details, 'audio_tokens'), audioOut = num(raw, chat ? 'completion_tokens_details' : 'output_tokens_details', 'audio_tokens');
     return {
       input: Math.max(0, prompt - cached - written),
       output: chat ? num(raw, 'completion_tokens') : num(raw, 'output_tokens'),
-      cacheRead: cached, cacheWrite: written, source: 'provider',
+      cacheRead: cached, cacheWrite: written, ...(audioIn ? { audioInput: audioIn } : {}), ...(audioOut ? { audioOutput: audioOut } : {}), source: 'provider',
     };
   }
   return {
@@ -137,7 +140,8 @@ export function cacheSavingsUsd(served: string, usage: Usage, table: PriceTable 
   if (n(usage.cacheRead) + cacheWritesOf(usage) === 0) return findModel(model, table) ? 0 : undefined;
   const real = priceOf(model, usage, table);
   const uncached = priceOf(model, {
-    input: n(usage.input) + n(usage.cacheRead) + cacheWritesOf(usage), output: n(usage.output), cacheRead: 0, cacheWrite: 0, source: usage.source,
+    input: n(usage.input) + n(usage.cacheRead) + cacheWritesOf(usage), output: n(usage.output), cacheRead: 0, cacheWrite: 0,
+    audioInput: usage.audioInput, audioOutput: usage.audioOutput, source: usage.source,
   }, table);
   return real === undefined || uncached === undefined ? undefined : uncached - real;
 }

@@ -67,9 +67,11 @@ function tokens(v: unknown): Usage {
     source: oneOf(t.source, 'tokens.source', SOURCES),
   };
   // Absent in records written before 1-hour writes were kept apart (their cacheWrite holds every write).
-  if (t.cacheWrite1h !== undefined) {
-    const h = count(t.cacheWrite1h, 'tokens.cacheWrite1h');
-    if (h > 0) out.cacheWrite1h = h;
+  // Optional parts: absent unless the request had them (1-hour writes; audio tokens, a part of input / output).
+  for (const k of ['cacheWrite1h', 'audioInput', 'audioOutput'] as const) {
+    if (t[k] === undefined) continue;
+    const c = count(t[k], `tokens.${k}`);
+    if (c > 0) out[k] = c;
   }
   return out;
 }
@@ -143,7 +145,8 @@ function toJson(r: LedgerRecord): string {
     v: r.v, id: r.id, ...(r.attemptOf !== undefined ? { attemptOf: r.attemptOf } : {}), time: r.time, origin: r.origin, kind: r.kind, route: r.route, provider: r.provider,
     model: r.model, tokens: {
       input: r.tokens.input, output: r.tokens.output, cacheRead: r.tokens.cacheRead, cacheWrite: r.tokens.cacheWrite,
-      ...(r.tokens.cacheWrite1h ? { cacheWrite1h: r.tokens.cacheWrite1h } : {}), source: r.tokens.source,
+      ...(r.tokens.cacheWrite1h ? { cacheWrite1h: r.tokens.cacheWrite1h } : {}),
+      ...(r.tokens.audioInput ? { audioInput: r.tokens.audioInput } : {}), ...(r.tokens.audioOutput ? { audioOutput: r.tokens.audioOutput } : {}), source: r.tokens.source,
     },
     costUsd: r.costUsd,
   };

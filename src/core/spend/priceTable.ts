@@ -38,6 +38,9 @@ export interface ModelPrice {
   /** Absent → billed as input (no cache discount published). */
   cacheRead?: number;
   tiers?: PriceTier[];
+  /** Audio tokens in and out (gpt-audio, the realtime models). Absent → billed as text, as the reference does. */
+  inputAudio?: number;
+  outputAudio?: number;
   /** YYYY-MM-DD the price was last checked against the provider's page; null = not recorded. */
   checked?: string | null;
 }
@@ -135,7 +138,7 @@ export function withOverrides(table: PriceTable, overrides: Record<string, Price
   return { ...table, models: [...added, ...table.models] };
 }
 
-type PriceFields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'tiers'>;
+type PriceFields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'tiers' | 'inputAudio' | 'outputAudio'>;
 const CACHE_FIELDS = ['cacheWrite', 'cacheWrite1h', 'cacheRead'] as const;
 
 /**
@@ -148,6 +151,8 @@ function overriddenPrices(m: ModelPrice, o: PriceOverride): PriceFields {
   const inputRatio = m.input > 0 ? o.input / m.input : 1;
   const outputRatio = m.output > 0 ? o.output / m.output : 1;
   const out: PriceFields = { input: o.input, output: o.output };
+  if (m.inputAudio !== undefined) out.inputAudio = exact(m.inputAudio * inputRatio);
+  if (m.outputAudio !== undefined) out.outputAudio = exact(m.outputAudio * outputRatio);
   const ratio: Partial<Record<(typeof CACHE_FIELDS)[number], number>> = {};
   for (const f of CACHE_FIELDS) {
     const given = o[f];

@@ -20,6 +20,7 @@ import { statusText } from '../../../src/core/presentation/statusText';
 import type { LedgerRecord } from '../../../src/core/request';
 import { drain, never, sealed, testKey, type Drained } from '../providers/helpers';
 import { AskRig, sentText } from './fixtures/askRig';
+import { record } from './fixtures/records';
 
 const ANSWER = 'The map call returns a new array of the same length.'; // 11 words = 11 deltas = 11 output tokens
 const key = testKey();
@@ -65,7 +66,18 @@ suite('spend3 / hand bills: usage shapes', function () {
     const rawUsage = { prompt_tokens: 1000, completion_tokens: 500, total_tokens: 1500,
       prompt_tokens_details: { audio_tokens: 600, cached_tokens: 0, text_tokens: 400 },
       completion_tokens_details: { audio_tokens: 300, reasoning_tokens: 0, text_tokens: 200 } };
-    near(seam(await openaiShape({ servedModel: 'gpt-audio-2025-08-28', rawUsage }, 'gpt-audio'), 'gpt-audio'), 41_400, 'gpt-audio');
+    const d = await openaiShape({ servedModel: 'gpt-audio-2025-08-28', rawUsage }, 'gpt-audio');
+    near(seam(d, 'gpt-audio'), 41_400, 'gpt-audio');
+    // The ledger keeps the audio parts that made the cost: read back, the same usage prices the same.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spend3-audio-'));
+    try {
+      const ledger = await Ledger.open(dir);
+      assert.equal((await ledger.append({ ...record('audio', { model: d.result.model, provider: 'openai', tokens: d.result.usage }), costUsd: seam(d, 'gpt-audio') })).written, true);
+      const back = (await ledger.load()).records[0]!;
+      await ledger.close();
+      assert.deepEqual([back.tokens.audioInput, back.tokens.audioOutput], [600, 300]);
+      near(requestCost({ route: 'cloud', model: back.model, usage: back.tokens, totalMs: 1, costPerHour: 0, cloudModel: 'gpt-audio' }).costUsd, 41_400, 'from the ledger');
+    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
   });
 
   test('U5 gpt-4.1-mini, usage chunk without `choices` (compatible servers): 4000×0.4 + 6000×0.1 + 11×1.6 = 1600 + 600 + 17.6 = 2217.6 µ$', async () => {
