@@ -168,6 +168,14 @@ suite('spend3 / hand bills: surfaces through the whole Ask pipeline, and the day
     assert.equal(r.records[0]!.tableCostUsd, undefined);
   });
 
+  test('S9 team gateway with usage.cost, the connection reset after the usage chunk (before [DONE]): still the gateway\'s $0.0123', async () => {
+    const r = await rig.run({ settings: { 'cloud.provider': 'openai', 'cloud.model': 'openai/gpt-4.1', 'fallback.cloudToLocal': false },
+      openai: { servedModel: 'openai/gpt-4.1', rawUsage: { prompt_tokens: 1000, completion_tokens: 11, total_tokens: 1011, cost: 0.0123 }, delivery: { cutAfter: 14, cut: 'reset' } } });
+    assert.equal(r.records[0]!.status, 'failed');
+    book(r.records[0]!, 12_300, footerOf(r.events));
+    near(r.records[0]!.tableCostUsd, 2088, 'table figure beside it: 1000×2 + 11×8');
+  });
+
   test('S7 OpenAI Stop mid-answer in Ask: ceil(sent chars / 4) × 2 + ceil(streamed chars / 4) × 8, from the wire, labelled', async () => {
     const r = await rig.run({ settings: { 'cloud.provider': 'openai', 'cloud.model': 'gpt-4.1' }, openai: { usage: { prompt: 999, cached: 0, reasoning: 0 }, delivery: { gapMs: 40 } }, stopAfter: 4 });
     const rec = r.records[0]!;
