@@ -62,6 +62,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     let usage: Usage | undefined;
     let gatewayCostUsd: number | undefined;
     const tokens: TokenLogprob[] = [];
+    // A gateway's figure for the request, once its usage chunk came, is the bill however the stream ends after it.
+    const billed = (r: StreamResult): StreamResult => (gatewayCostUsd !== undefined ? { ...r, gatewayCostUsd } : r);
     try {
       const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
         ...(body.system ? [{ role: 'system' as const, content: body.system }] : []),
@@ -100,11 +102,11 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
           gatewayCostUsd = gatewayCostOf(chunk.usage) ?? gatewayCostUsd;
         }
       }
-      if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);
+      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage));
       const deadline = deadlineFailure(ctx);
-      if (deadline) return failed(meter, input, model, deadline, undefined, usage);
+      if (deadline) return billed(failed(meter, input, model, deadline, undefined, usage));
       // The SDK ends quietly when the body ends without a finish_reason / [DONE]: that answer is incomplete.
-      if (!finishReason) return failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage);
+      if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage));
       return {
         // Servers that ignore include_usage (some compatible ones) leave us with an estimate, marked as such.
         usage: usage ?? meter.estimated(input),
@@ -117,8 +119,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       };
     } catch (err) {
       meter.answered(opened.session.guard.state.lastStatus);
-      if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);
-      return failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage);
+      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage));
+      return billed(failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage));
     } finally {
       guard.dispose();
     }
