@@ -4,7 +4,7 @@ import type { Logger } from '../core/ports';
 import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, nodeLedgerFs, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, msUntilNextLocalDay, nodeLedgerFs, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
 import { Disposable } from './disposable';
 import { watchLedgerDir } from './spend/ledgerWatch';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
@@ -38,6 +38,17 @@ export class SpendStore extends Disposable implements SpendSource {
     private readonly warn: (message: string) => void,
   ) {
     super();
+    this.register({ dispose: () => clearTimeout(this.dayTimer) });
+    this.atNextDay();
+  }
+
+  private dayTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** "Today" ends at local midnight even when no request comes: the status bar, the panel and the budget recompute. */
+  private atNextDay(): void {
+    // A second late, so the views' clock is past midnight; a timer that fires late (sleep) still lands on the new day.
+    this.dayTimer = setTimeout(() => { if (!this.isDisposed) { this.changed.fire(); this.atNextDay(); } }, msUntilNextLocalDay(new Date()) + 1000);
+    this.dayTimer.unref?.();
   }
 
   /**

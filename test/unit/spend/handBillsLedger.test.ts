@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BUNDLED_PRICES, Ledger, LedgerTail, ledgerCsv, nodeLedgerFs, SpendModel } from '../../../src/core/spend';
 import { unreadableLinesNotice } from '../../../src/core/spend/ledgerLines';
+import { msUntilNextLocalDay } from '../../../src/core/spend/dayRollover';
 import type { LedgerRecord } from '../../../src/core/request';
 import { record } from './fixtures/records';
 
@@ -82,6 +83,18 @@ suite('spend3 / hand bills across days and months, read back from disk', () => {
     near(model.quick(now).today.cloudUsd, 6000, 'today');
     near(model.quick(new Date('2026-11-30T12:00:00.000Z')).month.cloudUsd, 4500, 'November');
   })));
+
+  test('D4 "today" turns over at local midnight with no new request: 4500 µ$ at 23:59, 0 after; the refresh is due then, DST days included', () => inZone('Europe/Berlin', async () => {
+    const model = new SpendModel();
+    model.add(bill('late', '2026-12-06T22:30:00.000Z', 1000, 100, 4500)); // 6 Dec 23:30 CET: 1000×3 + 100×15
+    near(model.quick(new Date('2026-12-06T22:59:00.000Z')).today.cloudUsd, 4500, '23:59');
+    near(model.quick(new Date('2026-12-06T23:00:01.000Z')).today.cloudUsd, 0, '00:00:01 the next day');
+    // The status bar and the panel recompute "today" only when asked: the spend store asks at the next local day.
+    assert.equal(msUntilNextLocalDay(new Date('2026-12-06T22:30:00.000Z')), 30 * 60_000, '23:30 CET → 30 min');
+    assert.equal(msUntilNextLocalDay(new Date('2026-10-24T21:30:00.000Z')), 30 * 60_000, '24 Oct 23:30 CEST → 30 min');
+    assert.equal(msUntilNextLocalDay(new Date('2026-10-24T22:30:00.000Z')), 24.5 * 3_600_000, '25 Oct 00:30 CEST, a 25-hour day → 24.5 h');
+    assert.equal(msUntilNextLocalDay(new Date('2026-03-29T00:30:00.000Z')), 21.5 * 3_600_000, '29 Mar 01:30 CET, a 23-hour day → 21.5 h');
+  }));
 });
 
 suite('spend3 / hand bills through ledger faults: nothing acknowledged is lost', () => {
