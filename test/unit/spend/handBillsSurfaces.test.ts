@@ -17,6 +17,7 @@ import { createAnthropicProvider } from '../../../src/core/providers/anthropic';
 import { createOpenAIProvider } from '../../../src/core/providers/openai';
 import { BUNDLED_PRICES, Ledger, ledgerCsv, ledgerJson, requestCost, SpendModel } from '../../../src/core/spend';
 import { statusText } from '../../../src/core/presentation/statusText';
+import { renderEvent } from '../../../src/core/native/chatRender';
 import type { LedgerRecord } from '../../../src/core/request';
 import { drain, never, sealed, testKey, type Drained } from '../providers/helpers';
 import { AskRig, sentText } from './fixtures/askRig';
@@ -131,6 +132,16 @@ suite('spend3 / hand bills: surfaces through the whole Ask pipeline, and the day
     assert.equal(r.records.length, 1);
     assert.ok(!JSON.stringify(rig.anthropic.seen[0]!.json).includes('LOCAL-ONLY'), 'the local exchange stayed local');
     book(r.records[0]!, 7965, footerOf(r.events));
+  });
+
+  test('S10 @hybrid /cloud (native Chat) on sonnet 4.6 with 1 h writes: cost line $0.04 for 1000×3 + 4000×0.3 + 2000×3.75 + 4000×6 + 11×15 = 35865 µ$, 11000 in', async () => {
+    const r = await rig.run({ settings: sonnet46, input: { origin: 'askCloud', question: 'Explain the retry loop in src/fetch.ts and its back-off.' },
+      anthropic: { usage: { input: 1000, cacheRead: 4000, cacheWrite: 6000, cacheWrite1h: 4000 } } });
+    const rec = r.records[0]!;
+    book(rec, 35_865, footerOf(r.events));
+    const line = r.events.flatMap((e) => renderEvent(e, 'auto')).map((o) => (o.kind === 'markdown' ? o.text : '')).join('');
+    // $0.035865 → $0.04 (two decimals from one cent up); every prompt-side token: 1000 + 4000 + 2000 + 4000 = 11000.
+    assert.match(line, /\*\*Cost:\*\* \$0\.04 · 11000 in \/ 11 out tokens/);
   });
 
   test('S3 escalation: unsure local answer → haiku 4.5 (light tier): 300×1 + 11×5 = 355 µ$; local $0; all-cloud on sonnet 4.6 300×3 + 11×15 = 1065 µ$', async () => {
