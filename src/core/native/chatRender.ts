@@ -7,6 +7,7 @@ import type { AskEvent } from '../pipeline/events';
 import type { ChatTurn } from '../request';
 import { formatCost, formatEstimate, formatUsd } from '../../shared/money';
 import { formatMs } from '../presentation/statusText';
+import { cacheWritesOf } from '../spend/cost';
 
 export type ChatMode = 'auto' | 'private' | 'cloud' | 'review' | 'explain';
 
@@ -43,7 +44,7 @@ export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
     case 'done': {
       const f = e.footer;
       const cost = f.route === 'local' ? `${formatUsd(f.costUsd ?? 0)} (local)` : f.costUsd === null ? 'unknown price' : formatCost(f.costUsd, f.usage.source === 'estimate');
-      const tokens = `${f.usage.input + f.usage.cacheRead + f.usage.cacheWrite} in / ${f.usage.output} out tokens${f.usage.source === 'estimate' ? ' (estimated)' : ''}`;
+      const tokens = `${f.usage.input + f.usage.cacheRead + cacheWritesOf(f.usage)} in / ${f.usage.output} out tokens${f.usage.source === 'estimate' ? ' (estimated)' : ''}`;
       const red = Object.keys(f.redactions).length ? ` · ${inline(summarizeRedactions(f.redactions))}` : '';
       const status = e.status === 'cancelled' ? ' · stopped' : e.status === 'failed' ? ' · failed' : '';
       const notes = f.notes.length ? `\n\n${f.notes.map((n) => `> ${inline(n)}`).join('\n')}` : '';

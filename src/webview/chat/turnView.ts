@@ -104,7 +104,7 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined, sent: boolean
 function footerParts(f: FooterView): Node[] {
   const est = f.usage.source === 'estimate' ? ' est.' : '';
   const figures = h('div', { class: 'footer-figures' },
-    h('span', { title: `Input ${f.usage.input}, output ${f.usage.output}, cache read ${f.usage.cacheRead}, cache write ${f.usage.cacheWrite} (${f.usage.source === 'estimate' ? 'estimated with tiktoken' : 'reported by the provider'})` },
+    h('span', { title: `Input ${f.usage.input}, output ${f.usage.output}, cache read ${f.usage.cacheRead}, cache write ${f.usage.cacheWrite + (f.usage.cacheWrite1h ?? 0)} (${f.usage.source === 'estimate' ? 'estimated with tiktoken' : 'reported by the provider'})` },
       `${formatCount(f.usage.input)} in / ${formatCount(f.usage.output)} out${est}`),
     h('span', { class: f.costUsd === null ? 'unknown-price' : '' }, formatAnswerCost({ costUsd: f.costUsd, route: f.route, source: f.usage.source })),
     h('span', { title: `First token after ${formatMs(f.ttftMs)}, answer complete after ${formatMs(f.totalMs)}` }, `${formatMs(f.ttftMs)} / ${formatMs(f.totalMs)}`));
