@@ -170,6 +170,46 @@ suite('spend3 / hand bills: retried requests (one request, one bill)', function 
     assert.equal(cost(d, 'claude-sonnet-4-6'), 0, 'the same overload as an HTTP 529 answer, which costs $0');
   });
 
+  test('R7 anthropic: 429, Stop pressed during the SDK\'s retry wait: nothing ran (the one answer was a refusal) = 0', async () => {
+    const fake = new IndependentAnthropic({ answer: ANSWER, status: { code: 429, type: 'rate_limit_error', message: 'Rate limited' }, statusTimes: 1, retryAfter: 2 });
+    const url = await fake.listen();
+    try {
+      const ac = new AbortController();
+      setTimeout(() => ac.abort(), 400);
+      const d = await drain(createAnthropicProvider({ baseUrl: url, apiKey: key, maxRetries: 2, maxRetryAfterMs: 5000, ...deadlines }).stream(sealed('claude-sonnet-4-6'), ac.signal));
+      assert.equal(fake.seen.length, 1);
+      assert.equal(d.result.finish, 'cancelled');
+      assert.equal(cost(d, 'claude-sonnet-4-6'), 0);
+    } finally { await fake.close(); }
+  });
+
+  test('R8 openai: 429, Stop pressed during the SDK\'s retry wait = 0', async () => {
+    const fake = new IndependentOpenAI({ answer: ANSWER, status: { code: 429, type: 'requests', code_: 'rate_limit_exceeded', message: 'Rate limit reached' }, statusTimes: 1, retryAfter: 2 });
+    const url = await fake.listen();
+    try {
+      const ac = new AbortController();
+      setTimeout(() => ac.abort(), 400);
+      const d = await drain(createOpenAIProvider({ baseUrl: url, apiKey: key, maxRetries: 2, maxRetryAfterMs: 5000, location: 'cloud', ...deadlines }).stream(sealed('gpt-4.1'), ac.signal));
+      assert.equal(fake.seen.length, 1);
+      assert.equal(d.result.finish, 'cancelled');
+      assert.equal(cost(d, 'gpt-4.1'), 0);
+    } finally { await fake.close(); }
+  });
+
+  test('R9 anthropic: overloaded event before text, then the retry finds the server gone (refused) = 0, never an estimate', async () => {
+    const fake = new IndependentAnthropic({ answer: ANSWER, pings: false, usage: { input: 1500, cacheRead: 0, cacheWrite: 0 }, overloadedAfter: 0 });
+    const url = await fake.listen();
+    fake.server.seen.length = 0;
+    let closed = false;
+    const provider = createAnthropicProvider({ baseUrl: url, apiKey: key, maxRetries: 1, ...deadlines,
+      fetch: async (input, init) => { if (closed) throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }); closed = true; return fetch(input, init); } });
+    try {
+      const d = await drain(provider.stream(sealed('claude-sonnet-4-6'), new AbortController().signal));
+      assert.equal(d.result.finish, 'error');
+      assert.equal(cost(d, 'claude-sonnet-4-6'), 0, `${d.result.failure?.code}: ${JSON.stringify(d.result.usage)}`);
+    } finally { await fake.close(); }
+  });
+
   test('R6 openai: error frame before any text: a failed request, not charged (as a 500) = 0', async () => {
     const { d } = await viaOpenAI({ usage: { prompt: 900, cached: 0, reasoning: 0 }, errorAfter: 0 }, 'gpt-4.1');
     assert.equal(d.result.failure?.code, 'server');
