@@ -73,6 +73,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
       firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state, usesApiKey: true, apiKey, sentText: input,
     };
     const done = (result: StreamResult) => ({ result, earlyErrorEvent: false });
+    meter.answered(undefined); // what an earlier attempt was answered says nothing about this one
     let model = body.model;
     // The raw usage as last reported (message_start, then cumulative message_delta), converted in one place.
     let rawUsage: Record<string, unknown> | undefined;

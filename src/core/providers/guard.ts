@@ -40,6 +40,7 @@ export interface GuardState {
   quota: boolean;
   /** Last Retry-After seen, in ms. */
   retryAfterMs?: number;
+  /** The current attempt's HTTP status; undefined while it waits for an answer (billing: spend/billing.ts). */
   lastStatus?: number;
 }
 
@@ -99,6 +100,7 @@ export class RequestGuard {
     const sendInit = { ...init, signal };
     if (this.hold) await this.hold;
     this.state.attempts++;
+    this.state.lastStatus = undefined; // a retry in flight has no answer yet, whatever the last one was
     const firstByte = this.timer(this.opts.firstByteTimeoutMs, () => { this.state.timedOut = true; this.controller.abort(); });
     let res: Response;
     try {

@@ -18,8 +18,8 @@ export class Meter {
   private start: number;
   private first: number | null = null;
   chars = 0;
-  /** The API answered 2xx and began the stream: it took the prompt, so a cut after this is not "never connected". */
-  accepted = false;
+  /** This attempt's last HTTP status (RequestGuard.state.lastStatus); undefined = no answer (yet). */
+  status: number | undefined;
 
   constructor(private readonly clock: Clock) {
     this.start = clock.now();
@@ -31,9 +31,14 @@ export class Meter {
     return this;
   }
 
-  /** Notes the last HTTP status the request got (RequestGuard.state.lastStatus). */
+  /** Notes the attempt's last HTTP status; a new attempt starts with undefined. */
   answered(status: number | undefined): void {
-    if (status !== undefined && status >= 200 && status < 300) this.accepted = true;
+    this.status = status;
+  }
+
+  /** The API answered 2xx and began the stream: it took the prompt, so a cut after this is not "never connected". */
+  get accepted(): boolean {
+    return this.status !== undefined && this.status >= 200 && this.status < 300;
   }
 
   onText(text: string): void {
@@ -62,7 +67,7 @@ export function failed(
   reportedFinal = true,
 ): StreamResult {
   const finish: Finish = failure ? 'error' : 'cancelled';
-  const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal, accepted: meter.accepted });
+  const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal, accepted: meter.accepted, lastStatus: meter.status });
   const fromText = !reported && usage.source === 'estimate';
   return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}), ...(fromText ? { estimatedFromText: true } : {}) };
 }

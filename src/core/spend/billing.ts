@@ -41,6 +41,8 @@ export interface EndedEarly {
   reportedFinal?: boolean;
   /** The API had answered 2xx and begun the stream (it took the prompt), whatever came after. */
   accepted?: boolean;
+  /** The last HTTP status the request got (a 429 the SDK was waiting to retry when the user pressed Stop). */
+  lastStatus?: number;
 }
 
 /**
@@ -61,8 +63,16 @@ export function billedUsage(
   ended: EndedEarly = {},
 ): Usage {
   if (reported && ended.reportedFinal !== false) return reported;
-  if (rejectedBeforeRun(failure, ended.streamedChars ?? 0, ended.accepted === true || reported !== undefined)) return nothingBilled();
+  if (nothingRan(failure, ended, reported !== undefined)) return nothingBilled();
   return reported ? withEstimatedOutput(reported, estimate()) : estimate();
+}
+
+function nothingRan(failure: Pick<ProviderFailure, 'code' | 'status'> | undefined, ended: EndedEarly, reported: boolean): boolean {
+  const chars = ended.streamedChars ?? 0;
+  const accepted = ended.accepted === true || reported;
+  // Stopped with no stream begun while the SDK waited to retry an error answer (a 429's back-off): only a refusal came.
+  if (!failure) return chars === 0 && !accepted && (ended.lastStatus ?? 0) >= 400;
+  return rejectedBeforeRun(failure, chars, accepted);
 }
 
 /**

@@ -105,6 +105,10 @@ suite('spend / hand-computed bills from raw usage', () => {
       assert.equal(rejectedBeforeRun(f), false, JSON.stringify(f));
       assert.equal(billedUsage(undefined, f, estimate).source, 'estimate');
     }
+    // Stopped while the SDK waited to retry a 429: the only answer was a refusal. Stopped after a 2xx: estimated.
+    assert.deepEqual(billedUsage(undefined, undefined, estimate, { lastStatus: 429 }), nothingBilled());
+    assert.equal(billedUsage(undefined, undefined, estimate, { lastStatus: 200, accepted: true }).source, 'estimate');
+    assert.equal(billedUsage(undefined, undefined, estimate, { lastStatus: 429, streamedChars: 0 }).source, 'provider');
     // A connection lost after the API answered 2xx cut a request it had taken: estimated, not $0.
     assert.equal(rejectedBeforeRun({ code: 'connection' }, 0, true), false);
     assert.equal(billedUsage(undefined, { code: 'connection' }, estimate, { accepted: true }).source, 'estimate');
