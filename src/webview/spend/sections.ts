@@ -3,7 +3,7 @@
 
 import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
-import { cacheSavedText } from './cells';
+import { cacheSavedText, periodCardValue } from './cells';
 import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatSpent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
 
 const spent = (t: PeriodTotalsView): string => formatSpent(t);
@@ -24,8 +24,8 @@ export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
   // What the private tier's absence cost: cloud requests made only because it was down or saturated.
   const fallbackLine = (n: number, usd: number, why: string): string | null => (n > 0 ? `${plural(n, 'cloud request')} ${why}: ${formatUsd(usd)}` : null);
   return h('section', { class: 'cards', 'aria-label': 'Totals' },
-    card('Today', spent(s.today), split(s.today)),
-    card('This month', spent(s.month), split(s.month),
+    card('Today', periodCardValue(s.today).value, split(s.today), periodCardValue(s.today).local),
+    card('This month', periodCardValue(s.month).value, split(s.month), periodCardValue(s.month).local,
       fallbackLine(s.month.localDownCloudRequests ?? 0, s.month.localDownCloudUsd ?? 0, 'while the local model was down'),
       fallbackLine(s.month.overflowCloudRequests ?? 0, s.month.overflowCloudUsd ?? 0, 'as overflow from a saturated private tier')),
     card('All time', s.allTime.requests === 1 ? '1 request' : `${formatCount(s.allTime.requests)} requests`, `${spent(s.allTime)} spent`,

@@ -10,6 +10,8 @@ import { BUNDLED_PRICES, Ledger, LedgerTail, ledgerCsv, nodeLedgerFs, SpendModel
 import { unreadableLinesNotice } from '../../../src/core/spend/ledgerLines';
 import { msUntilNextLocalDay } from '../../../src/core/spend/dayRollover';
 import type { LedgerRecord } from '../../../src/core/request';
+import { statusText } from '../../../src/core/presentation/statusText';
+import { periodCardValue } from '../../../src/webview/spend/cells';
 import { record } from './fixtures/records';
 
 // Each bill's formula sits beside it.
@@ -95,6 +97,21 @@ suite('spend3 / hand bills across days and months, read back from disk', () => {
     assert.equal(msUntilNextLocalDay(new Date('2026-10-24T22:30:00.000Z')), 24.5 * 3_600_000, '25 Oct 00:30 CEST, a 25-hour day → 24.5 h');
     assert.equal(msUntilNextLocalDay(new Date('2026-03-29T00:30:00.000Z')), 21.5 * 3_600_000, '29 Mar 01:30 CET, a 23-hour day → 21.5 h');
   }));
+
+  test('D5 the status bar\'s "today" is the panel\'s Today figure: cloud 8100 µ$ + a local answer at $1/h × 36 s = $0.01 notional', () => {
+    const t = new Date(2026, 11, 6, 12).toISOString();
+    const model = new SpendModel();
+    model.add(bill('cloud', t, 1200, 300, 8100)); // 1200×3 + 300×15
+    model.add(record('local', { time: t, route: 'local', provider: 'ollama', model: 'qwen2.5-coder:7b', totalMs: 36_000, costUsd: 0.01,
+      tokens: { input: 500, output: 100, cacheRead: 0, cacheWrite: 0, source: 'provider' } })); // 1 $/h × 36 s
+    const snap = model.snapshot(new Date(2026, 11, 6, 18));
+    const bar = statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: snap.today.cloudUsd, monthUsd: snap.month.cloudUsd,
+      last: { route: 'cloud', totalMs: 900, model: 'claude-sonnet-4-6', status: 'ok' } });
+    const card = periodCardValue(snap.today);
+    assert.ok(bar.text.includes(`${card.value} today`), `status bar "${bar.text}" vs panel Today "${card.value}"`);
+    assert.equal(card.value, '$0.0081', 'the bill: cloud only');
+    assert.equal(card.local, '+ $0.01 local (hybrid.local.costPerHour, not billed)');
+  });
 });
 
 suite('spend3 / hand bills through ledger faults: nothing acknowledged is lost', () => {
