@@ -187,6 +187,15 @@ suite('spend3 / hand bills: surfaces through the whole Ask pipeline, and the day
     near(r.records[0]!.tableCostUsd, 2088, 'table figure beside it: 1000×2 + 11×8');
   });
 
+  test('S11 Anthropic Stop after 3 deltas in Ask: 1500×3 + ceil(13/4)=4 ×15 = 4560 µ$, labelled; the note says which count is estimated', async () => {
+    const r = await rig.run({ settings: sonnet46, anthropic: { usage: { input: 1500, cacheRead: 0, cacheWrite: 0 }, delivery: { gapMs: 40 } }, stopAfter: 3 });
+    assert.equal(r.streamed, 'The map call ');
+    book(r.records[0]!, 4560, footerOf(r.events));
+    const notes = (r.events.filter((e) => e.type === 'done').pop() as { footer: { notes: string[] } }).footer.notes;
+    assert.ok(notes.some((n) => /output token count is an estimate/.test(n)), notes.join(' | '));
+    assert.ok(!notes.some((n) => /reported no usage/.test(n)), 'Anthropic reported the input side: not "no usage"');
+  });
+
   test('S7 OpenAI Stop mid-answer in Ask: ceil(sent chars / 4) × 2 + ceil(streamed chars / 4) × 8, from the wire, labelled', async () => {
     const r = await rig.run({ settings: { 'cloud.provider': 'openai', 'cloud.model': 'gpt-4.1' }, openai: { usage: { prompt: 999, cached: 0, reasoning: 0 }, delivery: { gapMs: 40 } }, stopAfter: 4 });
     const rec = r.records[0]!;
