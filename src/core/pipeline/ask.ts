@@ -222,7 +222,7 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   const reconciled = costDifferenceNote(priced.costUsd, result.gatewayCostUsd);
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
-  if (result.usage.source === 'estimate') notes.push('Token counts are estimates: the server reported no usage.');
+  if (result.usage.source === 'estimate') notes.push(result.estimatedFromText ? 'Token counts are estimates: the server reported no usage.' : 'The output token count is an estimate: the answer ended before the provider\'s final count (input as reported).');
   yield { type: 'done', status, footer: footer(decision, { provider: provider.id, model: result.model || model, redactions, usage: result.usage,
     costUsd: cost, ttftMs: result.timing.ttftMs, totalMs: result.timing.totalMs, notes }), ...(result.toolCalls ? { toolCalls: result.toolCalls } : {}) };
   if (result.finish === 'error' && result.failure) {
