@@ -17,6 +17,8 @@ export interface IndependentAnthropicOptions {
   usage?: { input: number; cacheWrite: number; cacheRead: number; cacheWrite1h?: number };
   /** Fields added to both usage objects as given (server_tool_use, service_tier, a cumulative `cache_creation`). */
   extraUsage?: Record<string, unknown>;
+  /** Fields added to message_delta's usage only (a proxy that sends `input_tokens: 0` there). */
+  deltaExtraUsage?: Record<string, unknown>;
   /** The model the API reports (a dated snapshot, e.g. claude-sonnet-4-5-20250929); default: the one asked for. */
   servedModel?: string;
   /** Answer only the first N requests with `status` (a 429 the SDK retries, then success). Default: all. */
@@ -134,7 +136,7 @@ export class IndependentAnthropic {
       delta: { stop_reason: stopReason, stop_sequence: null },
       usage: this.opts.deltaUsage === 'cumulative'
         ? { input_tokens: u.input, cache_creation_input_tokens: u.cacheWrite, cache_read_input_tokens: u.cacheRead, output_tokens: output }
-        : { output_tokens: output, ...this.opts.extraUsage },
+        : { output_tokens: output, ...this.opts.extraUsage, ...this.opts.deltaExtraUsage },
     });
     ev('message_stop', {});
     return this.send(res, frames, requestId);

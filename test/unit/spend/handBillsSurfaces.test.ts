@@ -102,6 +102,12 @@ suite('spend3 / hand bills: usage shapes', function () {
   test('U9 haiku 4.5 answering with a tool call (4 input_json deltas in output_tokens): 2000×1 + (11 + 4)×5 = 2075 µ$', async () => {
     near(seam(await anthropicShape({ blocks: ['tool_use'], usage: { input: 2000, cacheRead: 0, cacheWrite: 0 } }, 'claude-haiku-4-5'), 'claude-haiku-4-5'), 2075, 'tool use');
   });
+
+  test('U10 an Anthropic-compatible proxy sending input_tokens: 0 in message_delta: the input side stays message_start\'s, 2500×3 + 8000×0.3 + 1000×3.75 + 11×15 = 13815 µ$', async () => {
+    const d = await anthropicShape({ usage: { input: 2500, cacheRead: 8000, cacheWrite: 1000 },
+      deltaExtraUsage: { input_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 } }, 'claude-sonnet-4-6');
+    near(seam(d, 'claude-sonnet-4-6'), 13_815, 'zeros in message_delta');
+  });
 });
 
 suite('spend3 / hand bills: surfaces through the whole Ask pipeline, and the day\'s totals', function () {
