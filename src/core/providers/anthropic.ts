@@ -125,7 +125,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
           case 'message_delta': {
             stopReason = ev.delta.stop_reason;
             // message_delta usage is cumulative; fields are null when unchanged since message_start.
-            rawUsage = { ...rawUsage, ...withoutNulls(ev.usage) };
+            rawUsage = mergeCumulative(rawUsage, ev.usage);
             finalUsage = true;
             break;
           }
@@ -165,6 +165,17 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
   return { id: 'anthropic', location: 'cloud', stream };
 }
 
-function withoutNulls(o: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+/**
+ * message_delta's counts replace message_start's (cumulative, never added). A null leaves the earlier value, and so
+ * does a 0 over a positive count: a cumulative count never falls to 0, and Anthropic-compatible servers and proxies
+ * (sglang, envoy ai-gateway) send input_tokens: 0 there for "reported in message_start".
+ */
+function mergeCumulative(earlier: Record<string, unknown> | undefined, later: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...earlier };
+  for (const [k, v] of Object.entries(later)) {
+    if (v === null || v === undefined) continue;
+    if (v === 0 && typeof out[k] === 'number' && (out[k] as number) > 0) continue;
+    out[k] = v;
+  }
+  return out;
 }
