@@ -4,9 +4,8 @@
 import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
 import { cacheSavedText, periodCardValue } from './cells';
-import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatSpent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
+import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
 
-const spent = (t: PeriodTotalsView): string => formatSpent(t);
 
 function card(title: string, value: string, ...lines: (string | Node | null)[]): HTMLElement {
   return h('div', { class: 'card' },
@@ -28,7 +27,7 @@ export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
     card('This month', periodCardValue(s.month).value, split(s.month), periodCardValue(s.month).local,
       fallbackLine(s.month.localDownCloudRequests ?? 0, s.month.localDownCloudUsd ?? 0, 'while the local model was down'),
       fallbackLine(s.month.overflowCloudRequests ?? 0, s.month.overflowCloudUsd ?? 0, 'as overflow from a saturated private tier')),
-    card('All time', s.allTime.requests === 1 ? '1 request' : `${formatCount(s.allTime.requests)} requests`, `${spent(s.allTime)} spent`,
+    card('All time', s.allTime.requests === 1 ? '1 request' : `${formatCount(s.allTime.requests)} requests`, `${periodCardValue(s.allTime).value} spent`, periodCardValue(s.allTime).local,
       s.firstRecordTime ? `since ${s.firstRecordTime.slice(0, 10)}` : null),
     card('Saved vs all-cloud (month)', formatUsd(s.month.savedUsd),
       `all on ${s.cloudModel}: ${formatUsd(s.month.wouldHaveSpentUsd)}`, savedLine));
