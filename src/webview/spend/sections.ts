@@ -6,7 +6,6 @@ import { h } from '../common/dom';
 import { cacheSavedText, periodCardValue } from './cells';
 import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
 
-
 function card(title: string, value: string, ...lines: (string | Node | null)[]): HTMLElement {
   return h('div', { class: 'card' },
     h('div', { class: 'card-title' }, title),
