@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BUNDLED_PRICES, Ledger, LedgerTail, ledgerCsv, nodeLedgerFs, SpendModel } from '../../../src/core/spend';
+import { BUNDLED_PRICES, Ledger, LedgerTail, ledgerCsv, nodeLedgerFs, SpendModel, type LedgerFs } from '../../../src/core/spend';
 import { unreadableLinesNotice } from '../../../src/core/spend/ledgerLines';
 import { msUntilNextLocalDay } from '../../../src/core/spend/dayRollover';
 import type { LedgerRecord } from '../../../src/core/request';
@@ -158,6 +158,26 @@ suite('spend3 / hand bills through ledger faults: nothing acknowledged is lost',
     assert.equal(loaded.damaged, 1, 'a whole record that cannot be read is told apart from a torn fragment');
     assert.equal(tail.damaged, 1);
     assert.match(unreadableLinesNotice(tail) ?? '', /1 record in the spend ledger could not be read .*not in the totals/);
+  }));
+
+  test('L5 a read-only disk (EROFS) mid-session: 4500 µ$ on disk + 6000 + 1500 in memory = 12000 µ$ counted, one clear warning', () => withDir(async (dir) => {
+    const t = new Date(2026, 11, 6, 12).toISOString();
+    const state = { readOnly: false };
+    const fsRo: LedgerFs = { ...nodeLedgerFs, async openAppend(f) {
+      const h = await nodeLedgerFs.openAppend(f);
+      return { ...h, write: async (b) => { if (state.readOnly) throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' }); return h.write(b); } };
+    } };
+    const warnings: string[] = [];
+    const ledger = await Ledger.open(dir, { fs: fsRo, onWarning: (m) => warnings.push(m) });
+    assert.equal((await ledger.append(bill('a', t, 1000, 100, 4500))).written, true);
+    state.readOnly = true;
+    assert.equal((await ledger.append(bill('b', t, 2000, 0, 6000))).written, false);
+    assert.equal((await ledger.append(bill('c', t, 500, 0, 1500))).written, false);
+    const { records } = await ledger.load();
+    near(records.reduce((s, r) => s + (r.costUsd ?? 0), 0), 12_000, 'this session still counts every bill');
+    assert.equal(warnings.length, 1, 'said once');
+    assert.match(warnings[0]!, /read-only|EROFS/i);
+    await ledger.close();
   }));
 
   test('L4 a torn fragment alone (a crash, never acknowledged) is not reported as a lost record', () => withDir(async (dir) => {
