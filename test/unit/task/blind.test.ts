@@ -40,6 +40,7 @@ suite('task: routing on the blind sets', () => {
   const ninth = loadBlindSet('blind-2026-12i.json');
   const tenth = loadBlindSet('blind-2026-12j.json');
   const eleventh = loadBlindSet('blind-2026-12k.json');
+  const twelfth = loadBlindSet('blind-2026-12l.json');
   const tuned = [...first, ...third, ...fifth, ...seventh, ...eighth, ...ninth, ...tenth];
 
   test('the sets have the shape the issue asks for', () => {
@@ -103,6 +104,16 @@ suite('task: routing on the blind sets', () => {
     assert.ok(all.right / all.n >= 0.92, `accuracy ${pct(all.right, all.n)}`);
     assert.ok(all.highLocal / all.high <= 0.06, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
     assert.ok(all.lowCloud / all.low <= 0.11, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('twelfth set (never tuned on; first run 87.6 %: 11.9 % frontier-worthy kept local, 12.9 % simple sent to cloud): ≥ 85 %, ≤ 15 % of each error', () => {
+    for (const lang of ['en', 'de', 'fr', 'es', 'pt', 'ja', 'zh', 'ru']) assert.ok(twelfth.some((c) => c.lang === lang), lang);
+    assert.equal(twelfth.length, 129);
+    assert.equal(twelfth.filter((c) => c.expected === 'high').length, 67);
+    const { all } = report('twelfth blind set (held out: totals only)', twelfth);
+    assert.ok(all.right / all.n >= 0.85, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.15, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.15, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
   });
 
   test('the three held-out sets together (91.0 %): ≥ 89 %, ≤ 17 % frontier-worthy kept local, ≤ 5 % simple sent to cloud', () => {
