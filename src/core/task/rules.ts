@@ -9,6 +9,7 @@ import { TASK_HIGH } from './taskSignals';
 import { anyOf } from './normalize';
 import { MORE_HIGH, MORE_LOW } from './vocabulary';
 import { PLAIN_HIGH, PLAIN_TERMS } from './plainWords';
+import { SYSTEMS_HIGH, SYSTEMS_TERMS } from './plainSystems';
 
 function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
   return rules.map((r) => {
@@ -24,5 +25,5 @@ function merged(...lists: Record<string, RegExp[]>[]): Record<string, RegExp[]> 
   return out;
 }
 
-export const HIGH: Rule[] = [...withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS)), ...PLAIN_HIGH];
+export const HIGH: Rule[] = [...withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS, SYSTEMS_TERMS)), ...PLAIN_HIGH, ...SYSTEMS_HIGH];
 export const LOW: Rule[] = withTerms(BASE_LOW, MORE_LOW);

@@ -69,7 +69,7 @@ export const TASK_HIGH: Rule[] = [
   ]), weight: 0.3, signal: 'stale read after a write' },
   { re: anyOf([
     /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
-    /\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer|doppi[eao]|in doppio|duplicad[oa]s|dobrad[oa]s)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
+    /(?<!\b(?:if|when) (?:i|you) (?:call|invoke|render|click|press|tap|trigger|import|await|mount)\w*\s+(?:\S+\s+){0,3})\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer|doppi[eao]|in doppio|duplicad[oa]s|dobrad[oa]s)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
     /\bloses? (?:their|the|its|his|her|some) (?:changes|updates|writes|data|messages)\b|\blost updates?\b/,
     // One write silently replacing another: "the last one saves over the other".
     /\b(?:silently )?overwrit\w*|\bsobrescrev\w*|\bsalva por cima\b|\bsobrescrib\w*|\becrase\w*|\bsovrascriv\w*|\buberschreib\w*|перезаписыва|затира|覆盖了|上書きされ|덮어써|덮어쓰/,
@@ -201,6 +201,8 @@ const MAKES_SOMETHING = /^\s*(?:please\s+)?(?:design|write|create|generate|build
 
 // Told about the asker's own small piece of work or a syntax error: a bug in one place, not a running system.
 const OWN_SMALL_WORK = anyOf([
+  // The asker's own developer tools: "the app gets slow when i open devtools", "only in debug mode".
+  /\b(?:devtools|dev tools|the (?:inspector|debugger|profiler)|breakpoints?|debug mode|hot reload)\b/,
   /\bsyntax ?errors?\b|\bmy (?:little |small |simple |toy |own )?(?:form|component|example|script|homework|to-?do(?: app| list)?|page|demo|exercise)\b|\busestate\b|\bin my class\b/,
   // A double submit answered by disabling the button is a fix in one place.
   /(?:button|кнопк|버튼|按钮|ボタン|boton|botao|bouton|pulsante|knopf)[\s\S]{0,40}(?:disabl|отключ|비활성|禁用|無効|desactiv|deshabilit|disabilit|deaktiv|debounce)/,
