@@ -7,6 +7,7 @@
 
 import type { Rule } from './complexityRules';
 import { anyOf } from './normalize';
+import { notAboutCode } from './localThings';
 
 export const SCALE_OUT_SIGNAL = 'one server or market becomes several';
 export const PER_UNIT_SIGNAL = 'one shared or one for each';
@@ -26,29 +27,35 @@ const MORE = '(?:a second|a 2nd|the second|another|a third|two|2|three|3|more|se
 const MARKET = '(?:country|countries|market|region|pais|pays|land|paese|regiao|mercado|marche|markt|mercato|regione|landes)';
 const FEW = '(?:two|three|four|five|six|ten|twelve|twenty|dos|tres|cuatro|cinco|diez|doce|dois|quatro|dez|deux|trois|quatre|dix|douze|zwei|drei|vier|zehn|zwolf|due|tre|quattro|dieci|dodici|several|many|varios|plusieurs|mehrere|vari)';
 
+// Two of something on one machine is not a second machine: "dos carpetas", "deux fichiers", "two sites".
+const NOT_ON_ONE = '(?! (?:files?|folders?|sites?|websites?|domains?|ports?|tabs?|windows?|monitors?|screens?|versions?|carpetas?|archivos?|sitios?|puertos?|pestanas?|fichiers?|dossiers?|onglets?|ecrans?|dateien|ordner|seiten|pastas?|arquivos?|abas?|telas?|cartelle|schede)\\b)';
+
 const SCALE_OUT = anyOf([
   // "works fine with one server but we're about to add a second one", "since we added the second box".
-  new RegExp(`\\b(?:with|on) (?:just |only )?(?:one|a single|1) ${MACHINE}${NOT_CONFIG}\\b[^.?!]{0,80}\\b(?:second|2nd|third|two|three|another|more|several)\\b`),
+  new RegExp(`\\b(?:with|on) (?:just |only )?(?:one|a single|1) ${MACHINE}${NOT_CONFIG}\\b[^.?!]{0,80}\\b(?:second|2nd|third|two|three|another|more|several)\\b${NOT_ON_ONE}`),
   new RegExp(`\\b(?:add|adding|added|put|putting|spin(?:ning)? up|spun up|bring(?:ing)? up|go(?:ing)? to|move to|moving to|scal(?:e|ing) (?:out )?to) ${MORE} (?:\\w+ )?${MACHINE}${NOT_CONFIG}\\b(?! (?:to|in) (?:my|the|this) (?:docker-compose|compose|yaml|file|config|upstream|nginx)\\b)`),
-  /\b(?:avec|sur) un (?:seul )?(?:serveur|noeud|instance|machine)\b[^.?!]{0,80}\b(?:deuxieme|second|seconde|deux|trois|autre|plusieurs)\b/,
-  /\b(?:con|en) un (?:solo |unico )?(?:servidor|nodo|instancia|maquina)\b[^.?!]{0,80}\b(?:segundo|dos|tres|otro|otra|varios|mas)\b/,
-  /\b(?:com|em) um (?:so |unico )?(?:servidor|no|instancia|maquina)\b[^.?!]{0,80}\b(?:segundo|dois|tres|outro|mais)\b/,
-  /\b(?:con|su) un (?:solo |unico )?(?:server|nodo|istanza|macchina)\b[^.?!]{0,80}\b(?:secondo|due|tre|altro|altri)\b/,
-  /\b(?:mit|auf) (?:nur )?(?:einem|einer) (?:einzigen )?(?:server|knoten|instanz|maschine)\b[^.?!]{0,80}\b(?:zweite\w*|zwei|drei|weitere\w*|noch (?:ein|einen|einer))\b/,
+  new RegExp(String.raw`\b(?:avec|sur) un (?:seul )?(?:serveur|noeud|instance|machine)\b[^.?!]{0,80}\b(?:deuxieme|second|seconde|deux|trois|autre|plusieurs)\b`+NOT_ON_ONE),
+  new RegExp(String.raw`\b(?:con|en) un (?:solo |unico )?(?:servidor|nodo|instancia|maquina)\b[^.?!]{0,80}\b(?:segundo|dos|tres|otro|otra|varios|mas)\b`+NOT_ON_ONE),
+  new RegExp(String.raw`\b(?:com|em) um (?:so |unico )?(?:servidor|no|instancia|maquina)\b[^.?!]{0,80}\b(?:segundo|dois|tres|outro|mais)\b`+NOT_ON_ONE),
+  new RegExp(String.raw`\b(?:con|su) un (?:solo |unico )?(?:server|nodo|istanza|macchina)\b[^.?!]{0,80}\b(?:secondo|due|tre|altro|altri)\b`+NOT_ON_ONE),
+  new RegExp(String.raw`\b(?:mit|auf) (?:nur )?(?:einem|einer) (?:einzigen )?(?:server|knoten|instanz|maschine)\b[^.?!]{0,80}\b(?:zweite\w*|zwei|drei|weitere\w*|noch (?:ein|einen|einer))\b`+NOT_ON_ONE),
   /(?:サーバー?|インスタンス|ノード|マシン)(?:が)?(?:1|一|１)台[^。？！?]{0,40}(?:2|3|二|三|複数|２|３)台/,
   /一台(?:服务器|机器|实例)?[^。？！?]{0,30}(?:两|三|二|多|[2-9])台|(?:加|扩)(?:到|成)(?:两|三|多|[2-9])台/,
   /(?:서버|인스턴스|노드) ?(?:한|1) ?대[^.?!]{0,40}(?:두|세|여러|[2-9]) ?대/,
-  /(?:на )?одн(?:ом|ой) (?:сервер|инстанс|машин|нод)\S*[^.?!]{0,60}(?:втор|два|две|три|ещ[её] (?:один|одну)|несколько)/,
+  /(?:на )?одн(?:ом|ой) (?:сервер|инстанс|машин|нод)\S*[^.?!]{0,60}(?:втор\S* (?:сервер|машин|инстанс|нод)|(?:два|две|три|несколько) (?:сервер|машин|инстанс|нод)|ещ[её] (?:один|одну))/,
   // From one country or market to many: "going from 1 country to 12 next year", "de un pais a doce".
   new RegExp(`\\b(?:from|de|da|von|van) (?:one|1|un|uno|una|um|uma|einem|einer|een) (?:single )?${MARKET}\\b[^.?!]{0,20}\\b(?:to|a|para|auf|in|naar|in) (?:\\d+|${FEW})\\b`),
   /(?:从|由)一个(?:国家|市场|地区)[^。？！?]{0,10}(?:到|扩展到)|1(?:か国|カ国|ヶ国)から|한 (?:나라|국가|시장)에서|из одной (?:страны|рынка)/,
 ]);
 
 // What cuts across the code: retries, caching, validation, permissions, business logic, error handling.
-const CONCERN = '(?:retr(?:y|ies)(?:[- ]logi[ck]\\w*)?|retry-logik|caching|cache|validation|validierung|validacion|validacao|validazione|auth(?:entication|orization|z)?|permission(?: check)?s?|access checks?|rate[- ]limit\\w*|business (?:logic|rules)|error handling|transactions?|idempoten\\w*|reintentos?|tentativ\\w*|nouvelles? tentatives?|wiederholungen|logica (?:de|di) (?:negocio|business|reintentos|retry)|logique (?:metier|de retry)|geschaftslogik|fehlerbehandlung|manejo de errores|gestion des erreurs|gestione degli errori|tratamento de erros|permisos|permissoes|droits|berechtigung\\w*|permessi)';
+const CONCERN_EN = 'retr(?:y|ies)(?:[- ]logi[ck]\\w*)?|caching|cache|validation|auth(?:entication|orization|z)?|permission(?: check)?s?|access checks?|rate[- ]limit\\w*|business (?:logic|rules)|error handling|transactions?|idempoten\\w*';
+const CONCERN_WEST = 'retry-logik|validierung|validacion|validacao|validazione|reintentos?|tentativ\\w*|nouvelles? tentatives?|wiederholungen|geschaftslogik|fehlerbehandlung|permisos|permissoes|droits|berechtigung\\w*|permessi';
+const CONCERN_PHRASES = 'logica (?:de|di) (?:negocio|business|reintentos|retry)|logique (?:metier|de retry)|manejo de errores|gestion des erreurs|gestione degli errori|tratamento de erros';
+const CONCERN = `(?:${CONCERN_EN}|${CONCERN_WEST}|${CONCERN_PHRASES})`;
 // "la logica dei retry", "the logic for retries": the concern named through its logic.
 const LOGIC_OF = '(?:(?:logic|logica|logique|logik) (?:de |di |dei |del |do |da |des |du |der |of |for )?(?:the |los |las |les |i |os |as )?)?';
-const NOT_A_SETTING = '(?! (?:\\w+ )?(?:folder|dir|directory|files?|keys?|options?|settings?|flags?|config|variables?|env|headers?)\\b)';
+const NOT_A_SETTING = '(?! (?:\\w+ )?(?:folder|dir|directory|files?|keys?|options?|settings?|flags?|config|variables?|env|headers?|tokens?|messages?|buttons?|labels?|text)\\b)';
 const CONCERN_HOME = anyOf([
   new RegExp(`\\bwhere (?:should|do|does|would|must|can) (?:the |our |we put (?:the )?|i put (?:the )?)?${LOGIC_OF}${CONCERN}${NOT_A_SETTING}(?: \\w+){0,2} (?:live|go|sit|belong|be|happen|be done)\\b`),
   new RegExp(`\\b(?:which|what) layer (?:should|does|do|would) (?:the |our )?(?:\\w+ )?${CONCERN}|\\b${CONCERN} in (?:which|what) layer\\b`),
@@ -57,21 +64,24 @@ const CONCERN_HOME = anyOf([
   new RegExp(`\\bonde (?:deveria|deve|fica|colocamos|coloco|poria|vive) (?:ficar |morar |estar )?(?:a |o |os |as )?${LOGIC_OF}${CONCERN}`),
   new RegExp(`\\bou (?:doit|devrait|doivent|devraient|mettre|mettrais|mettriez|on met|placer) (?:vivre |se trouver |aller |etre )?(?:la |le |les |l')?${LOGIC_OF}${CONCERN}`),
   new RegExp(`\\bdove (?:dovrebbe|deve|va|metto|mettiamo|mettereste|vive) (?:stare |vivere |andare )?(?:la |il |lo |i |le )?${LOGIC_OF}${CONCERN}`),
-  /(?:リトライ|再試行|キャッシュ|バリデーション|権限チェック|ビジネスロジック|エラー処理|エラーハンドリング|トランザクション)[^。？！?]{0,12}(?:どこに|どの層|どのレイヤー)/,
-  /(?:重试|缓存|校验|权限(?:校验|判断)?|业务逻辑|错误处理|事务)(?:逻辑)?[^。？！?]{0,10}(?:放在哪|放哪|哪一层|哪层|放到哪)|(?:哪一层|哪层)[^。？！?]{0,6}(?:做|处理)(?:重试|缓存|校验|权限)/,
-  /(?:재시도|캐시|검증|권한 (?:체크|검사)|비즈니스 로직|에러 처리|오류 처리|트랜잭션)[^.?!]{0,12}(?:어디에|어느 (?:층|레이어|계층))/,
-  /где (?:\S+ ){0,3}(?:повтор\S* попыт|ретра|кеш|кэш|валидац|бизнес-логик|обработк\S* ошибок|провер\S* прав|транзакц)/,
+  /(?:リトライ|再試行|キャッシュ|バリデーション|権限チェック|ビジネスロジック|エラー処理|エラーハンドリング|トランザクション)[^。？！?]{0,12}(?:どこに|どの層|どのレイヤー)[^。？！?]{0,10}(?:べき|いい|良い|正解)/,
+  /(?:重试|缓存|校验|权限(?:校验|判断)?|业务逻辑|错误处理|事务)(?:逻辑)?[^。？！?]{0,10}(?:应该|该|最好)(?:放在哪|放哪|放到哪|在哪一层|在哪层)|(?:应该|该|最好)?(?:放在)?(?:哪一层|哪层)[^。？！?]{0,4}(?:比较好|合适|好)|(?:哪一层|哪层)[^。？！?]{0,6}(?:做|处理)(?:重试|缓存|校验|权限)/,
+  /(?:재시도|캐시|검증|권한 (?:체크|검사)|비즈니스 로직|에러 처리|오류 처리|트랜잭션)[^.?!]{0,12}(?:어디에|어느 (?:층|레이어|계층))[^.?!]{0,10}(?:좋|해야|둬야|두는 게)/,
+  /где (?:должн\S*|лучше|стоит|нужно|правильно) (?:\S+ ){0,2}(?:повтор\S* попыт|ретра|кеш|кэш|валидац|бизнес-логик|обработк\S* ошибок|провер\S* прав|транзакц)/,
 ]);
 
 // One value copied to many places that drift: "we have to update it in like 5 places and it always gets out of sync".
 const PLACES = '(?:\\d+|two|three|four|five|six|seven|several|many|multiple|a (?:few|bunch of|dozen)|all (?:the|those|these)) (?:different )?(?:places|systems|services|databases|dbs|apps|stores|tables|spots)';
-const MANY_PLACES = anyOf([
+const MANY_PLACE_WORDS = anyOf([
   new RegExp(`\\b(?:in|across) (?:like |about |around |roughly )?${PLACES}\\b(?! in (?:this|the|my|one) (?:file|function|class|module|component|script)\\b)[^.?!]{0,80}\\b(?:out of sync|desync\\w*|drift\\w*|inconsisten\\w*|mismatch\\w*|disagree\\w*|miss(?:es)? one|forget one)\\b`),
   /\ba (?:\d+|deux|trois|quatre|cinq|plusieurs) endroits\b[^.?!]{0,80}\b(?:desynchronis\w*|incoheren\w*|pas a jour)\b/,
   /\ben (?:\d+|dos|tres|cuatro|cinco|varios) (?:sitios|lugares)\b[^.?!]{0,80}\b(?:desincroniz\w*|no coincid\w*|inconsisten\w*)\b|\bem (?:\d+|dois|tres|quatro|cinco|varios) lugares\b[^.?!]{0,80}\b(?:dessincroniz\w*|desincroniz\w*|nao bat\w*)\b/,
   /\ban (?:\d+|zwei|drei|vier|funf|mehreren) (?:stellen|orten)\b[^.?!]{0,80}\b(?:nicht (?:mehr )?synchron|auseinander|inkonsisten\w*)\b|\bin (?:\d+|due|tre|quattro|cinque|vari) posti\b[^.?!]{0,80}\b(?:non (?:sono )?(?:sincronizzat|allineat)\w*|disallineat\w*)\b/,
   /(?:\d+|[二三四五六七八九十几多]|複数)(?:か所|箇所|ヶ所|个地方|处)[^。？！?]{0,30}(?:ずれ|不一致|食い違|不同步|对不上|合わない)|(?:\d+|여러|[두세네다섯]) ?(?:군데|곳)[^.?!]{0,30}(?:안 맞|달라|불일치)|в (?:\d+|нескольких|пяти|трёх|трех|разных) местах[^.?!]{0,60}(?:рассинхрон|расход|не совпад)/,
 ]);
+// What users change at run time (an email, a price, a status), not a constant or a colour written in several files.
+const RUNTIME_DATA = '(?:e-?mails?|address(?:es)?|prices?|stock|inventory|status(?:es)?|balances?|profiles?|users?|customers?|orders?|plans?|permissions?|phone|correo|adresse|direccion|endereco|precos?|precios?|prix|preise?|prezz[io]|estado|saldo|usuarios?|clientes?|client|kunden?|utenti|メール|住所|価格|在庫|ユーザー|用户|邮箱|价格|库存|地址|사용자|이메일|가격|почт|адрес|цен|остат|клиент|пользовател)';
+const MANY_PLACES = new RegExp(`^(?=[\\s\\S]*${RUNTIME_DATA})[\\s\\S]*(?:${MANY_PLACE_WORDS.source})`, 'i');
 
 // Several writers to one store, or the owner of shared data: "both apps write to the same redis keys".
 const WRITERS = anyOf([
@@ -94,20 +104,27 @@ const ROLE_SCOPE = anyOf([
 
 // An edit whose object is a capability of the whole product, not of one screen: "add sso to the product".
 const CAPABILITY_WORDS = '(?:sso|single sign-?on|saml|multi-?tenan\\w*|multiple currencies|multi-?currency|multi-?region|multiple regions|real-?time collaboration|co-?editing|offline (?:mode|support|sync)|audit (?:log|trail)s?|data residency)';
+const CAPABILITY_VERB = '(?:add|adding|support|supporting|implement|implementing|build|building|enable|enabling|introduce|introducing|roll(?:ing)? out)';
+// A capability's word naming a small part ("an sso button", "the audit log section") or put on one ("to this page").
+const SMALL_PART = '(?:button|link|icon|label|page|screen|form|field|flag|option|setting|test|comment|doc|docs|section|badge|banner|toggle|example)';
+const SMALL_HOME = '(?:button|page|form|screen|component|function|file|test|readme)';
 const CAPABILITY = anyOf([
-  new RegExp(`\\b(?:add|adding|support|supporting|implement|implementing|build|building|enable|enabling|introduce|introducing|roll(?:ing)? out)\\b (?:\\w+ ){0,2}?${CAPABILITY_WORDS}\\b(?! (?:button|link|icon|label|page|screen|form|field|flag|option|setting|test|comment|doc|docs|section|badge|banner|toggle|example)s?\\b)(?![^.?!]{0,30}\\b(?:to|in|on) (?:this|the|my) (?:button|page|form|screen|component|function|file|test|readme)\\b)`),
+  new RegExp(`\\b${CAPABILITY_VERB}\\b (?:\\w+ ){0,2}?${CAPABILITY_WORDS}\\b(?! ${SMALL_PART}s?\\b)(?![^.?!]{0,30}\\b(?:to|in|on) (?:this|the|my) ${SMALL_HOME}\\b)`),
   /\bmake (?:the |our |this )?(?:whole )?(?:app|site|website|product|platform|service|system) work offline\b/,
 ]);
 
 // What old clients already in users' hands force on a change: "without breaking the mobile apps already out there".
-const OLD_CLIENTS = anyOf([
+// Only when a change must keep them working: "without breaking", "still work", "compatible", "force an update".
+const KEEP_WORKING = '(?:break|breaking|still work|keep working|support|compatib|force (?:an |them to )?update|backward|rompe|romper|quebr|casse|casser|kaputt|brechen|壊|破坏|兼容|깨지|сломат|совместим)';
+const OLD_CLIENT_WORDS = anyOf([
   /\b(?:apps?|clients?|versions?|builds?|sdks?|integrations?)\b (?:that are |which are )?already (?:out there|in the wild|shipped|installed|released|in (?:the )?(?:app )?stores?|on (?:people'?s|users'?) (?:phones|devices))\b/,
   /\bold(?:er)? (?:app |client |mobile |ios |android )?(?:versions|clients|apps|builds|sdks)\b[^.?!]{0,30}\b(?:still|out there|in the wild|can'?t update|won'?t update|don'?t update)\b/,
   /\b(?:versiones|versoes|versions|versionen|versioni) (?:antiguas|viejas|antigas|anciennes|alten|vecchie) (?:de la |da |de l'|der |dell')?(?:app|aplicacion|aplicativo|appli)\b|旧バージョンのアプリ|老版本(?:的)?(?:app|客户端)|구버전 앱|старые версии (?:приложени|клиент)/,
 ]);
+const OLD_CLIENTS = new RegExp(`^(?=[\\s\\S]*${KEEP_WORKING})[\\s\\S]*(?:${OLD_CLIENT_WORDS.source})`, 'i');
 
 // "One big db or one per service?": one shared thing against one for each unit.
-const UNIT = '(?:service|microservice|tenant|customer|client|team|region|app|country|module|servicio|servico|servizio|kunde|cliente|mandant)s?';
+const UNIT = '(?:service|microservice|tenant|customer|client|team|region|app|country|servicio|servico|servizio|kunde|cliente|mandant)s?';
 const PER_UNIT = anyOf([
   new RegExp(`\\bor (?:one|a|an|its own|a separate (?:\\w+ )?) ?(?:\\w+ )?(?:per|for each|for every) ${UNIT}\\b|\\b(?:one|a|an) (?:\\w+ )?(?:per|for each) ${UNIT} or\\b`),
   new RegExp(`\\b(?:ou|o|oder) (?:une?|uma?|un[oa]?|eine?n?) (?:\\w+ )?(?:par|por|pro|per) ${UNIT}\\b`),
@@ -123,26 +140,27 @@ const NEIGHBOUR = anyOf([
 
 /** New signals of the round, each hard content except the concern's home (a short "where does X go" may be small). */
 export const SYSTEMS_HIGH: Rule[] = [
-  { re: SCALE_OUT, weight: 0.3, signal: SCALE_OUT_SIGNAL },
-  { re: CONCERN_HOME, weight: 0.3, signal: CONCERN_HOME_SIGNAL },
-  { re: MANY_PLACES, weight: 0.3, signal: MANY_PLACES_SIGNAL },
-  { re: WRITERS, weight: 0.3, signal: WRITERS_SIGNAL },
-  { re: ROLE_SCOPE, weight: 0.3, signal: ROLE_SCOPE_SIGNAL },
-  { re: CAPABILITY, weight: 0.3, signal: CAPABILITY_SIGNAL },
-  { re: OLD_CLIENTS, weight: 0.3, signal: OLD_CLIENTS_SIGNAL },
-  { re: PER_UNIT, weight: 0.3, signal: PER_UNIT_SIGNAL },
-  { re: NEIGHBOUR, weight: 0.3, signal: NEIGHBOUR_SIGNAL },
+  { re: notAboutCode(SCALE_OUT), weight: 0.3, signal: SCALE_OUT_SIGNAL },
+  { re: notAboutCode(CONCERN_HOME), weight: 0.3, signal: CONCERN_HOME_SIGNAL },
+  { re: notAboutCode(MANY_PLACES), weight: 0.3, signal: MANY_PLACES_SIGNAL },
+  { re: notAboutCode(WRITERS), weight: 0.3, signal: WRITERS_SIGNAL },
+  { re: notAboutCode(ROLE_SCOPE), weight: 0.3, signal: ROLE_SCOPE_SIGNAL },
+  { re: notAboutCode(CAPABILITY), weight: 0.3, signal: CAPABILITY_SIGNAL },
+  { re: notAboutCode(OLD_CLIENTS), weight: 0.3, signal: OLD_CLIENTS_SIGNAL },
+  { re: notAboutCode(PER_UNIT), weight: 0.3, signal: PER_UNIT_SIGNAL },
+  { re: notAboutCode(NEIGHBOUR), weight: 0.3, signal: NEIGHBOUR_SIGNAL },
 ];
 
 export const SYSTEMS_HARD_CONTENT = [SCALE_OUT_SIGNAL, MANY_PLACES_SIGNAL, WRITERS_SIGNAL, ROLE_SCOPE_SIGNAL, CAPABILITY_SIGNAL, OLD_CLIENTS_SIGNAL, PER_UNIT_SIGNAL,
   NEIGHBOUR_SIGNAL];
 
 // "Make search fast, it's 4 seconds on 20 million products": an edit whose goal is speed at a stated scale.
-const PERF_GOAL = /\b(?:fast|faster|quick|quicker|snappy|speed (?:it |this )?up|scale|scales|performant)\b/i;
+const PERF_AT_SCALE = notAboutCode(/\b(?:fast|faster|quick|quicker|snappy|speed (?:it |this )?up|scale|scales|performant)\b/);
+const PRODUCT_WIDE_EDIT = notAboutCode(CAPABILITY);
 
 /** An edit that is about the whole product: a product-wide capability, or speed at a stated scale with no code. */
 export function editIsProductWide(prose: string, noCode: boolean, scale: boolean): boolean {
-  return CAPABILITY.test(prose) || (noCode && scale && PERF_GOAL.test(prose));
+  return PRODUCT_WIDE_EDIT.test(prose) || (noCode && scale && PERF_AT_SCALE.test(prose));
 }
 
 // Subjects that run: the app, the site, the database. Not "my laptop" or "devtools".
@@ -150,7 +168,7 @@ const RUNNING = '(?:app|site|website|api|db|database|server|servers|system|backe
 const SLOW = '(?:slow|slower|sluggish|laggy|unresponsive|down|overloaded)';
 
 // Words for signals that exist already, merged into them by signal (rules.ts).
-export const SYSTEMS_TERMS: Record<string, RegExp[]> = {
+const TERMS: Record<string, RegExp[]> = {
   // Heavy work on a system people are using: "delete 3 years of data while people use the app"; a machine gone.
   'hard systems problem': [
     /\bwhile (?:people|users|customers|everyone|clients|folks|the (?:app|site|system|service|shop|store|db|database) is) (?:are )?(?:still )?(?:using it|using (?:the|our) (?:app|site|system|product)|use (?:it|the app|the site)|live|in use|in production|online)\b/,
@@ -171,3 +189,5 @@ export const SYSTEMS_TERMS: Record<string, RegExp[]> = {
     /(?:保存|書き込み|コミット|登録)(?:の)?(?:前|途中)に[^。？！?]{0,10}(?:落ち|クラッシュ|死ん|止ま)|(?:保存|写入|提交)(?:之前|前|途中|到一半)[^。？！?]{0,8}(?:挂了|宕|崩溃|挂掉)|(?:저장|커밋) (?:전에|도중에)[^.?!]{0,10}(?:죽|다운|크래시)|(?:упал|упад[её]т|крашн\S*|умер|умр[её]т) (?:\S+ )?(?:до|перед|посреди) (?:сохранени|запис|коммит)/,
   ],
 };
+
+export const SYSTEMS_TERMS: Record<string, RegExp[]> = Object.fromEntries(Object.entries(TERMS).map(([signal, res]) => [signal, res.map(notAboutCode)]));
