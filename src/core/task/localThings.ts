@@ -19,9 +19,41 @@ export const LOCAL_THINGS = anyOf([
   /组件|函数|变量|常量|按钮|样式|目录|文件|练习|作业|颜色|页面|图表|测试|怎么写|写法|コンポーネント|関数|変数|定数|ボタン|フィルター|ファイル|フォルダ|練習|エラーページ|テスト|グラフ|書き方|컴포넌트|함수|변수|상수|버튼|필터|파일|폴더|연습|테스트|차트|작성법|компонент|функци|переменн|кнопк|констант|мок|тест|карт[еау]|файл|папк|упражнен|график/,
 ]);
 
+// Whether a text names a local thing, remembered for the few texts one question yields (its prose, its ask, its
+// scene): each of the round's rules asks, and one scan of the word list per text is enough.
+const seen = new Map<string, boolean>();
+export function namesLocalThing(text: string): boolean {
+  let hit = seen.get(text);
+  if (hit === undefined) {
+    if (seen.size >= 16) seen.clear();
+    hit = LOCAL_THINGS.test(text);
+    seen.set(text, hit);
+  }
+  return hit;
+}
+
+/**
+ * A rule's regex that also matches `extra` when the text names no local thing. Only `test` is used on rules; the
+ * source stays the base regex's, so a rule built from it elsewhere keeps its old meaning.
+ */
+export class OrWhenNotLocal extends RegExp {
+  private readonly extra?: RegExp;
+  constructor(base: RegExp | string, extra?: RegExp | string) {
+    // RegExp methods that build a new instance (species) pass (source, flags): then there is no extra part.
+    super(base instanceof RegExp ? base.source : base, base instanceof RegExp ? base.flags : typeof extra === 'string' ? extra : undefined);
+    if (extra instanceof RegExp) this.extra = extra;
+  }
+  override test(text: string): boolean {
+    return super.test(text) || (this.extra !== undefined && !namesLocalThing(text) && this.extra.test(text));
+  }
+}
+
+// Matches nothing: the base of a rule that is only its guarded part.
+const NOTHING = /(?!)/;
+
 /** The same rule, silent when the text names a piece of code, a screen, a file, a test or the asker's machine. */
 export function notAboutCode(re: RegExp): RegExp {
-  return new RegExp(`^(?![\\s\\S]*(?:${LOCAL_THINGS.source}))[\\s\\S]*(?:${re.source})`, 'i');
+  return new OrWhenNotLocal(NOTHING, re);
 }
 
 // Values written into code or style (a constant, a colour, a version number): two of them drifting apart is an edit,

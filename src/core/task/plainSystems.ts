@@ -190,4 +190,5 @@ const TERMS: Record<string, RegExp[]> = {
   ],
 };
 
-export const SYSTEMS_TERMS: Record<string, RegExp[]> = Object.fromEntries(Object.entries(TERMS).map(([signal, res]) => [signal, res.map(notAboutCode)]));
+/** Merged by signal into the older rules, each silent on text about code (see OrWhenNotLocal). */
+export const SYSTEMS_TERMS: Record<string, RegExp> = Object.fromEntries(Object.entries(TERMS).map(([signal, res]) => [signal, anyOf(res)]));
