@@ -127,7 +127,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const out: Evidence[] = [];
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);
-  const wide = (text: string): boolean => /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(text);
+  const wide = (text: string): boolean => /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product|platform|stack|site|backend)/i.test(text);
   const diagnosis = DIAGNOSIS?.re.test(prose) ?? false;
   const mechanical = asksForMechanicalChange(prose) && !asksSomethingElse(prose) && !diagnosis;
   const edit = mechanical || (isDirectEdit(prose) && !asksSomethingElse(prose) && !diagnosis) || editsCodeAfterScene(prose, q, request);

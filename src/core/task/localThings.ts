@@ -13,6 +13,7 @@ export const LOCAL_THINGS = anyOf([
   /\b(?:css|html|stylesheets?|flexbox|divs?|buttons?|icons?|logos?|sidebar|navbar|dropdown|modal|tabs?|layout|charts?|legend|grid|cards?|filter|pagination|toast|banner|spinner|window|inputs?|forms?|colou?rs?|fonts?|scoreboard|launcher|ui)\b/,
   // Files, docs and tools on the asker's machine.
   /\b(?:(?:this|my|that|in the|in a|a single|a|the same) (?:[\w-]+ ){0,3}(?:file|folder|directory)|log (?:files?|folders?|lines?)|readme|docs|confluence|gitignore|config|columns?|csv|notebook|pandas|dataframe|emulator|simulator|downloads|dock|xcode|expo|vite|vuex|react|dev (?:server|menu)|my (?:machine|laptop|mac|pc)|terraform variables)\b/,
+  /\b(?:yaml|yml|toml|github actions|workflow files?|slack|discord)\b/,
   // Tests, exercises and reviews.
   /\b(?:tests?|test suite|fixtures?|mocks?|jest|pytest|exercises?|tutorial|demo|example|homework|game|players?|code review|reviewers?|pull requests?|build)\b/,
   /\b(?:componente|funcion|funcao|fonction|funktion|funzione|variable|variavel|variabile|constante|formulario|formular|feld|emulador|diccionario|pruebas?|teste?s?|carpeta|pasta|cartella|dossier|ordner|archivo|arquivo|fichier|datei|ejercicio|exercicio|exercice|ubung|esercizio|boton|botao|bouton|knopf|pulsante|grafico|composant|komponente|skript|dokument|block)\b/,

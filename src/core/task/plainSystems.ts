@@ -55,10 +55,10 @@ const CONCERN_PHRASES = 'logica (?:de|di) (?:negocio|business|reintentos|retry)|
 const CONCERN = `(?:${CONCERN_EN}|${CONCERN_WEST}|${CONCERN_PHRASES})`;
 // "la logica dei retry", "the logic for retries": the concern named through its logic.
 const LOGIC_OF = '(?:(?:logic|logica|logique|logik) (?:de |di |dei |del |do |da |des |du |der |of |for )?(?:the |los |las |les |i |os |as )?)?';
-const NOT_A_SETTING = '(?! (?:\\w+ )?(?:folder|dir|directory|files?|keys?|options?|settings?|flags?|config|variables?|env|headers?|tokens?|messages?|buttons?|labels?|text)\\b)';
+const NOT_A_SETTING = '(?! (?:\\w+ )?(?:folder|dir|directory|files?|keys?|options?|settings?|flags?|config|variables?|env|headers?|tokens?|messages?|buttons?|labels?|text|counts?|limits?|numbers?|values?|ttl|timeouts?|sizes?|paths?)\\b)';
 const CONCERN_HOME = anyOf([
   new RegExp(`\\bwhere (?:should|do|does|would|must|can) (?:the |our |we put (?:the )?|i put (?:the )?)?${LOGIC_OF}${CONCERN}${NOT_A_SETTING}(?: \\w+){0,2} (?:live|go|sit|belong|be|happen|be done)\\b`),
-  new RegExp(`\\b(?:which|what) layer (?:should|does|do|would) (?:the |our )?(?:\\w+ )?${CONCERN}|\\b${CONCERN} in (?:which|what) layer\\b`),
+  new RegExp(`\\b(?:which|what) layer (?:should|does|do|would) (?:(?:do|handle|own|run|hold|have|contain|enforce) )?(?:the |our )?(?:\\w+ )?${CONCERN}|\\b${CONCERN} in (?:which|what) layer\\b`),
   new RegExp(`\\bwo (?:gehort|sollte|soll|sollen|kommt|lebt) (?:die |der |das |unsere? )?${LOGIC_OF}${CONCERN}`),
   new RegExp(`\\bdonde (?:deberia|debe|tiene que|va|pongo|ponemos|pondrias|vive) (?:vivir |estar |ir )?(?:la |el |los |las )?${LOGIC_OF}${CONCERN}`),
   new RegExp(`\\bonde (?:deveria|deve|fica|colocamos|coloco|poria|vive) (?:ficar |morar |estar )?(?:a |o |os |as )?${LOGIC_OF}${CONCERN}`),
@@ -73,7 +73,7 @@ const CONCERN_HOME = anyOf([
 // One value copied to many places that drift: "we have to update it in like 5 places and it always gets out of sync".
 const PLACES = '(?:\\d+|two|three|four|five|six|seven|several|many|multiple|a (?:few|bunch of|dozen)|all (?:the|those|these)) (?:different )?(?:places|systems|services|databases|dbs|apps|stores|tables|spots)';
 const MANY_PLACE_WORDS = anyOf([
-  new RegExp(`\\b(?:in|across) (?:like |about |around |roughly )?${PLACES}\\b(?! in (?:this|the|my|one) (?:file|function|class|module|component|script)\\b)[^.?!]{0,80}\\b(?:out of sync|desync\\w*|drift\\w*|inconsisten\\w*|mismatch\\w*|disagree\\w*|miss(?:es)? one|forget one)\\b`),
+  new RegExp(`\\b(?:in|across) (?:like |about |around |roughly )?${PLACES}\\b(?! in (?:this|the|my|one) (?:file|function|class|module|component|script)\\b)[^.?!]{0,80}\\b(?:out of sync|desync\\w*|drift\\w*|inconsisten\\w*|mismatch\\w*|disagree\\w*|miss(?:es)? one|forg(?:et|ets|ot|etting) (?:\\w+ ){0,2}one)\\b`),
   /\ba (?:\d+|deux|trois|quatre|cinq|plusieurs) endroits\b[^.?!]{0,80}\b(?:desynchronis\w*|incoheren\w*|pas a jour)\b/,
   /\ben (?:\d+|dos|tres|cuatro|cinco|varios) (?:sitios|lugares)\b[^.?!]{0,80}\b(?:desincroniz\w*|no coincid\w*|inconsisten\w*)\b|\bem (?:\d+|dois|tres|quatro|cinco|varios) lugares\b[^.?!]{0,80}\b(?:dessincroniz\w*|desincroniz\w*|nao bat\w*)\b/,
   /\ban (?:\d+|zwei|drei|vier|funf|mehreren) (?:stellen|orten)\b[^.?!]{0,80}\b(?:nicht (?:mehr )?synchron|auseinander|inkonsisten\w*)\b|\bin (?:\d+|due|tre|quattro|cinque|vari) posti\b[^.?!]{0,80}\b(?:non (?:sono )?(?:sincronizzat|allineat)\w*|disallineat\w*)\b/,
@@ -85,6 +85,9 @@ const MANY_PLACES = new RegExp(`^(?=[\\s\\S]*${RUNTIME_DATA})[\\s\\S]*(?:${MANY_
 
 // Several writers to one store, or the owner of shared data: "both apps write to the same redis keys".
 const WRITERS = anyOf([
+  // "two services both update the order status", "marketing and sales apps both write to the same table", "who wins?".
+  /\b(?:two|2|three|several|multiple) (?:\w+ )?(?:apps|applications|services|microservices|teams|systems|processes|workers|jobs|instances|pods|servers|consumers|clients) both (?:write|update|modify|change)\w* (?:to )?(?:the|it|them)\b/,
+  /\band (?:[\w-]+ ){1,3}(?:apps|services|systems|teams|jobs|workers) both (?:write|update|modify|change)\w* (?:to )?(?:the|it|them)\b|\bwho wins\b/,
   /\b(?:both|two|2|three|several|multiple|all|different) (?:of (?:them|our \w+|the \w+) |(?:\w+ )?(?:apps|applications|services|microservices|teams|systems|processes|workers|jobs|instances|pods|servers|consumers|clients|crons?) )?(?:write|writes|writing|update|updates|updating|modify|modifies|change|changes) (?:to )?(?:it|them|that|the same|one|a shared)\b/,
   /\b(?:who|which (?:team|service|app)) should own (?:the |our )?(?:\w+ )?(?:data|table|tables|database|db|schema|records|events|api|topic)\b/,
   /\b(?:los|las) dos (?:apps|servicios|equipos|sistemas) (?:escriben|actualizan|modifican)\b|\bos dois (?:apps|servicos|times|sistemas) (?:escrevem|atualizam)\b|\bles deux (?:apps|services|equipes|systemes) (?:ecrivent|modifient)\b|\bbeide (?:apps|services|dienste|teams|systeme) (?:schreiben|andern|aktualisieren)\b/,
@@ -103,7 +106,7 @@ const ROLE_SCOPE = anyOf([
 ]);
 
 // An edit whose object is a capability of the whole product, not of one screen: "add sso to the product".
-const CAPABILITY_WORDS = '(?:sso|single sign-?on|saml|multi-?tenan\\w*|multiple currencies|multi-?currency|multi-?region|multiple regions|real-?time collaboration|co-?editing|offline (?:mode|support|sync)|audit (?:log|trail)s?|data residency)';
+const CAPABILITY_WORDS = '(?:sso|two[- ]factor(?: auth\\w*)?|2fa|mfa|single sign-?on|saml|multi-?tenan\\w*|multiple currencies|multi-?currency|multi-?region|multiple regions|real-?time collaboration|co-?editing|offline (?:mode|support|sync)|audit (?:log|trail)s?|data residency)';
 const CAPABILITY_VERB = '(?:add|adding|support|supporting|implement|implementing|build|building|enable|enabling|introduce|introducing|roll(?:ing)? out)';
 // A capability's word naming a small part ("an sso button", "the audit log section") or put on one ("to this page").
 const SMALL_PART = '(?:button|link|icon|label|page|screen|form|field|flag|option|setting|test|comment|doc|docs|section|badge|banner|toggle|example)';
@@ -115,8 +118,10 @@ const CAPABILITY = anyOf([
 
 // What old clients already in users' hands force on a change: "without breaking the mobile apps already out there".
 // Only when a change must keep them working: "without breaking", "still work", "compatible", "force an update".
-const KEEP_WORKING = '(?:break|breaking|still work|keep working|support|compatib|force (?:an |them to )?update|backward|rompe|romper|quebr|casse|casser|kaputt|brechen|壊|破坏|兼容|깨지|сломат|совместим)';
+const KEEP_WORKING = '(?:break|breaking|still work|keep working|support|compatib|force (?:\\w+ ){0,2}(?:to )?update|backward|rompe|romper|quebr|casse|casser|kaputt|brechen|壊|破坏|兼容|깨지|сломат|совместим)';
 const OLD_CLIENT_WORDS = anyOf([
+  // People who do not update: "half our users never update the app", "we can't force people to update the ios app".
+  /\b(?:users|people|customers|clients|half (?:of )?(?:our|the) users) (?:never|don'?t|won'?t|rarely|do not|will not) (?:\w+ )?update (?:the|their|our) (?:\w+ )?app\b|\b(?:can'?t|cannot|can not) force (?:\w+ ){0,2}to update\b/,
   /\b(?:apps?|clients?|versions?|builds?|sdks?|integrations?)\b (?:that are |which are )?already (?:out there|in the wild|shipped|installed|released|in (?:the )?(?:app )?stores?|on (?:people'?s|users'?) (?:phones|devices))\b/,
   /\bold(?:er)? (?:app |client |mobile |ios |android )?(?:versions|clients|apps|builds|sdks)\b[^.?!]{0,30}\b(?:still|out there|in the wild|can'?t update|won'?t update|don'?t update)\b/,
   /\b(?:versiones|versoes|versions|versionen|versioni) (?:antiguas|viejas|antigas|anciennes|alten|vecchie) (?:de la |da |de l'|der |dell')?(?:app|aplicacion|aplicativo|appli)\b|旧バージョンのアプリ|老版本(?:的)?(?:app|客户端)|구버전 앱|старые версии (?:приложени|клиент)/,
@@ -126,7 +131,7 @@ const OLD_CLIENTS = new RegExp(`^(?=[\\s\\S]*${KEEP_WORKING})[\\s\\S]*(?:${OLD_C
 // "One big db or one per service?": one shared thing against one for each unit.
 const UNIT = '(?:service|microservice|tenant|customer|client|team|region|app|country|servicio|servico|servizio|kunde|cliente|mandant)s?';
 const PER_UNIT = anyOf([
-  new RegExp(`\\bor (?:one|a|an|its own|a separate (?:\\w+ )?) ?(?:\\w+ )?(?:per|for each|for every) ${UNIT}\\b|\\b(?:one|a|an) (?:\\w+ )?(?:per|for each) ${UNIT} or\\b`),
+  new RegExp(`\\bor (?:one|a|an|its own|a separate (?:\\w+ )?) ?(?:\\w+ )?(?:per|for each|for every) ${UNIT}\\b|\\b(?:one|a|an|un[oa]?|uma?|une?|eine?n?) (?:\\w+ )?(?:per|for each|por|par|pro) ${UNIT} (?:or|ou|o|oder)\\b`),
   new RegExp(`\\b(?:ou|o|oder) (?:une?|uma?|un[oa]?|eine?n?) (?:\\w+ )?(?:par|por|pro|per) ${UNIT}\\b`),
   /(?:一个|同一个)[^。？！?]{0,6}(?:还是|或者)[^。？！?]{0,6}每个(?:服务|租户|团队)|(?:サービス|テナント)ごとに[^。？！?]{0,10}(?:か|それとも)|(?:서비스|테넌트)마다[^.?!]{0,10}(?:아니면|또는)|(?:одн\S+ (?:\S+ )?или (?:\S+ )?(?:на|для) каждо)/,
 ]);
@@ -168,13 +173,17 @@ const RUNNING = '(?:app|site|website|api|db|database|server|servers|system|backe
 const SLOW = '(?:slow|slower|sluggish|laggy|unresponsive|down|overloaded)';
 
 // Words for signals that exist already, merged into them by signal (rules.ts).
+// Heavy work on data or the system, the thing done while people use it: not keeping a screen awake.
+const HEAVY = String.raw`(?:delet|purg|migrat|backfill|reindex|rebuild|mov|cop(?:y|i)|alter|deploy|rewrit|renam|split|import|export|archiv|clean|drop|borr|elimin|supprim|losch|apag|cancel|删|迁|移行|削除|移し|удал|мигр|перен|삭제|이전)`;
+const WHILE_IN_USE = (re: RegExp): RegExp => new RegExp(`^(?=[\\s\\S]*${HEAVY})[\\s\\S]*(?:${re.source})`, 'i');
+
 const TERMS: Record<string, RegExp[]> = {
   // Heavy work on a system people are using: "delete 3 years of data while people use the app"; a machine gone.
   'hard systems problem': [
-    /\bwhile (?:people|users|customers|everyone|clients|folks|the (?:app|site|system|service|shop|store|db|database) is) (?:are )?(?:still )?(?:using it|using (?:the|our) (?:app|site|system|product)|use (?:it|the app|the site)|live|in use|in production|online)\b/,
-    /\bpendant que (?:les )?(?:gens|utilisateurs|clients) (?:l'?)?(?:utilisent|travaillent)\b|\bmientras (?:los |la )?(?:usuarios|clientes|gente) (?:la |lo )?(?:usan|usa|trabajan|estan usando)\b|\benquanto (?:os |as )?(?:usuarios|clientes|pessoas) (?:usam|estao usando|trabalham)\b/,
-    /\bwahrend (?:die )?(?:nutzer|kunden|leute|benutzer) (?:\w+ )?(?:arbeiten|nutzen|benutzen)\b|\bmentre (?:gli )?(?:utenti|clienti|persone) (?:la |lo )?(?:usano|lavorano)\b/,
-    /(?:大家|用户|客户)(?:正常)?(?:使用|在用)的(?:时候|同时)|不影响(?:用户|线上|业务)使用|(?:ユーザー|利用者)が使(?:って|いながら|っている)(?:いる)?(?:間|最中|まま)|사용자가 (?:쓰는|사용하는) (?:동안|중에)|пока (?:пользователи|клиенты|люди) (?:\S+ )?(?:работают|пользуются)/,
+    WHILE_IN_USE(/\bwhile (?:people|users|customers|everyone|clients|folks|the (?:app|site|system|service|shop|store|db|database) is) (?:are )?(?:still )?(?:using it|using (?:the|our) (?:app|site|system|product)|use (?:it|the app|the site)|live|in use|in production|online)\b/),
+    WHILE_IN_USE(/\bpendant que (?:les )?(?:gens|utilisateurs|clients) (?:l'?)?(?:utilisent|travaillent)\b|\bmientras (?:los |la )?(?:usuarios|clientes|gente) (?:la |lo )?(?:usan|usa|trabajan|estan usando)\b|\benquanto (?:os |as )?(?:usuarios|clientes|pessoas) (?:usam|estao usando|trabalham)\b/),
+    WHILE_IN_USE(/\bwahrend (?:die )?(?:nutzer|kunden|leute|benutzer) (?:\w+ )?(?:arbeiten|nutzen|benutzen)\b|\bmentre (?:gli )?(?:utenti|clienti|persone) (?:la |lo )?(?:usano|lavorano)\b/),
+    WHILE_IN_USE(/(?:大家|用户|客户)(?:正常)?(?:使用|在用)的(?:时候|同时)|不影响(?:用户|线上|业务)使用|(?:ユーザー|利用者)が使(?:って|いながら|っている)(?:いる)?(?:間|最中|まま)|사용자가 (?:쓰는|사용하는) (?:동안|중에)|пока (?:пользователи|клиенты|люди) (?:\S+ )?(?:работают|пользуются)/),
     /\b(?:what(?:'s| is) the plan|what do we do|what should happen|what happens) (?:if|when) (?:the |our |a )?(?:\w+ )?(?:db|database|server|primary|region|datacenter|data center|cluster|broker|queue|cache|redis|provider|zone)s? (?:\w+ )?(?:dies|die|goes down|go down|crashes|fails|is down|becomes unavailable)\b/,
     /(?:サーバー|db|データベース|ブローカー)(?:が)?(?:落ち|死ん|止まっ|ダウンし)たら|(?:服务器|数据库|主库|机房)(?:挂了|宕了|挂掉)(?:怎么办|的话)|(?:서버|db|데이터베이스)(?:가|이)? (?:죽으면|다운되면|터지면)|(?:если|когда) (?:\S+ )?(?:упад[её]т|ляжет|умр[её]т) (?:\S+ )?(?:сервер|база|бд)/,
   ],
