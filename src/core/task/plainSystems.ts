@@ -199,5 +199,5 @@ const TERMS: Record<string, RegExp[]> = {
   ],
 };
 
-/** Merged by signal into the older rules, each silent on text about code (see OrWhenNotLocal). */
-export const SYSTEMS_TERMS: Record<string, RegExp> = Object.fromEntries(Object.entries(TERMS).map(([signal, res]) => [signal, anyOf(res)]));
+/** Merged by signal into the older rules (rules.ts), each silent on text about code (see OrWhenNotLocal). */
+export const SYSTEMS_TERMS: Record<string, RegExp[]> = TERMS;

@@ -10,6 +10,7 @@ import { anyOf } from './normalize';
 import { MORE_HIGH, MORE_LOW } from './vocabulary';
 import { PLAIN_HIGH, PLAIN_TERMS } from './plainWords';
 import { SYSTEMS_HIGH, SYSTEMS_TERMS } from './plainSystems';
+import { DESIGN_TERMS } from './plainDesign';
 import { OrWhenNotLocal } from './localThings';
 
 function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
@@ -27,10 +28,10 @@ function merged(...lists: Record<string, RegExp[]>[]): Record<string, RegExp[]> 
 }
 
 /** The round-12 words, added to a signal only when the text names no piece of code or screen (localThings.ts). */
-function withGuardedTerms(rules: readonly Rule[], terms: Record<string, RegExp>): Rule[] {
-  return rules.map((r) => (terms[r.signal] ? { ...r, re: new OrWhenNotLocal(r.re, terms[r.signal]) } : r));
+function withGuardedTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
+  return rules.map((r) => (terms[r.signal] ? { ...r, re: new OrWhenNotLocal(r.re, anyOf(terms[r.signal])) } : r));
 }
 
 const MERGED = withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS));
-export const HIGH: Rule[] = [...withGuardedTerms(MERGED, SYSTEMS_TERMS), ...PLAIN_HIGH, ...SYSTEMS_HIGH];
+export const HIGH: Rule[] = [...withGuardedTerms(MERGED, merged(SYSTEMS_TERMS, DESIGN_TERMS)), ...PLAIN_HIGH, ...SYSTEMS_HIGH];
 export const LOW: Rule[] = withTerms(BASE_LOW, MORE_LOW);
