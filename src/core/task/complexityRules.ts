@@ -1,7 +1,7 @@
 // Topic and intent rules of the complexity scorer. Each rule is a regex over the question's prose (names and code
 // masked, see questionShape.ts), a weight and a signal a user can read. HIGH rules add, LOW rules subtract.
 
-import { notAboutCodeValues } from './localThings';
+import { notAboutCodeValues, notLocalInline } from './localThings';
 import { anyOf, folded } from './normalize';
 import { SCALE_FIGURES } from './questionShape';
 
@@ -210,7 +210,8 @@ export const HIGH: Rule[] = [
     /\bgdpr/,
     /\berase .{0,30}\beverywhere/,
     /\bsurviv(?:e|es|ing)\b/,
-    /\b(?:is|being|goes|went|are) down\b/,
+    // Not the wifi, the dev server or a mock api being down (localThings.ts).
+    notLocalInline(/\b(?:is|being|goes|went|are) down\b/),
     /\boutages?\b/,
     /\bdowntime/,
     /\b(?:charged|sent|processed|applied|run|executed|billed|delivered) twice\b/,

@@ -13,11 +13,11 @@ export const LOCAL_THINGS = anyOf([
   /\b(?:css|html|stylesheets?|flexbox|divs?|buttons?|icons?|logos?|sidebar|navbar|dropdown|modal|tabs?|layout|charts?|legend|grid|cards?|filter|pagination|toast|banner|spinner|window|inputs?|forms?|colou?rs?|fonts?|scoreboard|launcher|ui)\b/,
   // Files, docs and tools on the asker's machine.
   /\b(?:(?:this|my|that|in the|in a|a single|a|the same) (?:[\w-]+ ){0,3}(?:file|folder|directory)|log (?:files?|folders?|lines?)|readme|docs|confluence|gitignore|config|columns?|csv|notebook|pandas|dataframe|emulator|simulator|downloads|dock|xcode|expo|vite|vuex|react|dev (?:server|menu)|my (?:machine|laptop|mac|pc)|terraform variables)\b/,
-  /\b(?:yaml|yml|toml|github actions|workflow files?|slack|discord)\b/,
+  /\b(?:yaml|yml|toml|github actions|workflow files?|slack|discord|axios|loading|spinners?|npm (?:install|registry)|wi-?fi|vs ?code|extension host|my (?:router|internet))\b/,
   // Tests, exercises and reviews.
   /\b(?:tests?|test suite|fixtures?|mocks?|jest|pytest|exercises?|tutorial|demo|example|homework|game|players?|code review|reviewers?|pull requests?|build)\b/,
   /\b(?:componente|funcion|funcao|fonction|funktion|funzione|variable|variavel|variabile|constante|formulario|formular|feld|emulador|diccionario|pruebas?|teste?s?|carpeta|pasta|cartella|dossier|ordner|archivo|arquivo|fichier|datei|ejercicio|exercicio|exercice|ubung|esercizio|boton|botao|bouton|knopf|pulsante|grafico|composant|komponente|skript|dokument|block)\b/,
-  /组件|函数|变量|常量|按钮|样式|目录|文件|练习|作业|颜色|页面|图表|测试|怎么写|写法|コンポーネント|関数|変数|定数|ボタン|フィルター|ファイル|フォルダ|練習|エラーページ|テスト|グラフ|書き方|컴포넌트|함수|변수|상수|버튼|필터|파일|폴더|연습|테스트|차트|작성법|компонент|функци|переменн|кнопк|констант|мок|тест|карт[еау]|файл|папк|упражнен|график/,
+  /组件|函数|变量|常量|动画|提示框|弹窗|ローディング|スピナー|스피너|코드|按钮|样式|目录|文件|练习|作业|颜色|页面|图表|测试|怎么写|写法|コンポーネント|関数|変数|定数|ボタン|フィルター|ファイル|フォルダ|練習|エラーページ|テスト|グラフ|書き方|컴포넌트|함수|변수|상수|버튼|필터|파일|폴더|연습|테스트|차트|작성법|компонент|функци|переменн|кнопк|констант|мок|тест|карт[еау]|файл|папк|упражнен|график/,
 ]);
 
 // Whether a text names a local thing, remembered for the few texts one question yields (its prose, its ask, its
@@ -67,4 +67,9 @@ const CODE_VALUES = anyOf([
 /** An older rule, silent when the text is about values written into code or style. */
 export function notAboutCodeValues(re: RegExp): RegExp {
   return new RegExp(`^(?![\\s\\S]*(?:${CODE_VALUES.source}))[\\s\\S]*(?:${re.source})`, 'i');
+}
+
+/** An older rule's regex inside a word list (merged by source), silent on text about local things: a lookahead. */
+export function notLocalInline(re: RegExp): RegExp {
+  return new RegExp(`^(?![\\s\\S]*(?:${LOCAL_THINGS.source}))[\\s\\S]*(?:${re.source})`, 'i');
 }

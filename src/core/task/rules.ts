@@ -10,7 +10,7 @@ import { anyOf } from './normalize';
 import { MORE_HIGH, MORE_LOW } from './vocabulary';
 import { PLAIN_HIGH, PLAIN_TERMS } from './plainWords';
 import { SYSTEMS_HIGH, SYSTEMS_TERMS } from './plainSystems';
-import { DESIGN_TERMS } from './plainDesign';
+import { DESIGN_LOW, DESIGN_TERMS } from './plainDesign';
 import { OrWhenNotLocal } from './localThings';
 
 function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
@@ -34,4 +34,4 @@ function withGuardedTerms(rules: readonly Rule[], terms: Record<string, RegExp[]
 
 const MERGED = withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS));
 export const HIGH: Rule[] = [...withGuardedTerms(MERGED, merged(SYSTEMS_TERMS, DESIGN_TERMS)), ...PLAIN_HIGH, ...SYSTEMS_HIGH];
-export const LOW: Rule[] = withTerms(BASE_LOW, MORE_LOW);
+export const LOW: Rule[] = [...withTerms(BASE_LOW, MORE_LOW), ...DESIGN_LOW];

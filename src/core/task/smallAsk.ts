@@ -29,7 +29,8 @@ const SMALL_ASK_CUE = anyOf([
 ]);
 
 // A how-to about a feature of a language or tool, as the last clause of the text.
-const TOOLS = '(?:go|golang|python|java|kotlin|scala|rust|c#|c\\+\\+|php|ruby|swift|typescript|javascript|js|ts|node|sql|postgres|mysql|bash|shell|powershell|git|yaml|json|regex|css|html|docker|kubectl|helm|cron|vim|excel|date-fns|moment|lodash|pandas|numpy|react|vue|angular|django|flask|spring|linq|express|jest|pytest|mocha|redis(?:-cli)?|mermaid|dockerfile|npm|pip|nginx|terraform|webpack|vite|jq|awk|sed|gradle|maven|rails|laravel|fastapi|tailwind|jquery|makefile|name'
+const TOOLS = '(?:go|golang|python|java|kotlin|scala|rust|c#|c\\+\\+|php|ruby|swift|typescript|javascript|js|ts|node|sql|postgres|mysql|bash|shell|powershell|git|yaml|json|regex|css|html|docker|kubectl|helm|cron|vim|excel|date-fns|moment|lodash|pandas|numpy|react|vue|angular|django|flask|spring|linq'
+  + '|express|jest|pytest|mocha|redis(?:-cli)?|mermaid|dockerfile|npm|pip|nginx|terraform|webpack|vite|jq|awk|sed|gradle|maven|rails|laravel|fastapi|tailwind|jquery|makefile|name'
   + '|자바스크립트|파이썬|자바|타입스크립트|ジャバスクリプト|パイソン|питон\\S*)';
 const HOW = anyOf([
   /\b(?:how (?:do|can|would|should) (?:i|you|one|we)|how to|what(?:'s| is) the (?:syntax|format string|way|pythonic way|easiest way|simplest way|command)|what does .{1,30} do|whats the (?:format string|syntax|pythonic way|command))\b/,
@@ -85,7 +86,8 @@ const IN_VIEW = /\b(?:in|of|within|across|to|for|on|from) (?:this|the current|th
 const POINTS_BACK = anyOf([
   /\b(?:fix|solve|stop|prevent|avoid|handle|debug|deal with|speed up|split|break up|scale|sync|protect|secure) (?:that|this|it|them|those|these)\b/,
   /\b(?:make sure|ensure|guarantee|resolve|reconcile|coordinate|isolate|shard|partition|split|break up|speed up|make (?:it|them|this|that|reads|writes) (?:faster|local|consistent|safe))\b/,
-  /\b(?:corrige|resous|evite|gere|gerer) (?:ca|cela|le|la|les)\b|\bgerer une\b|\b(?:arreglo|arreglar|soluciono|evito|manejo) (?:eso|esto|lo|la)\b|\blo arreglo\b|\b(?:corrijo|resolvo|evito) (?:isso|isto)\b|\b(?:risolvo|sistemo|evito|gestisco) (?:questo|quello|lo|la)\b|\b(?:dividerlo|separarlo|dividirlo)\b|\b(?:behebe|lose|vermeide) (?:das|es|dies)\b/,
+  /\b(?:corrige|resous|evite|gere|gerer) (?:ca|cela|le|la|les)\b|\bgerer une\b|\b(?:arreglo|arreglar|soluciono|evito|manejo) (?:eso|esto|lo|la)\b/,
+  /\blo (?:arreglo|soluciono|resuelvo|evito|arreglamos|solucionamos)\b|\bcomo (?:resolvo|corrijo|evito) isso\b|\b(?:corrijo|resolvo|evito) (?:isso|isto)\b|\b(?:risolvo|sistemo|evito|gestisco) (?:questo|quello|lo|la)\b|\b(?:dividerlo|separarlo|dividirlo)\b|\b(?:behebe|lose|vermeide) (?:das|es|dies)\b/,
   /(?:这个|那个|它)(?:怎么|如何)|怎么(?:解决|避免|保证|处理|拆)|(?:それ|これ)を(?:直|防|解決)|どう(?:解決|防|保証)|(?:그걸|이걸|그거) 어떻게|어떻게 (?:해결|막|보장)|как (?:это )?(?:исправить|решить|избежать|гарантировать|разделить)/,
 ]);
 

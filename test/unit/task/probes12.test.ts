@@ -10,6 +10,12 @@ import { ruleProbeSuite } from './ruleProbes';
 
 ruleProbeSuite('task: probes against the rules of the twelfth blind round', 'probes-2026-12m.json', 12);
 
+// The second round-12 changes (tuning set 12n): hard questions after a topic label or ending in a tool how-to must not
+// be read as small, and small asks in the new terms' words must stay local. First run 57/76 (a new signal firing on
+// 4); now 68/76, none firing; the eight left are older rules ("deux fois", "every morning at 7" in a cron lookup,
+// "dovremmo … o", the word migration in a prisma lookup, a failure report about a loading animation).
+ruleProbeSuite('task: probes against the second round-12 changes', 'probes-2026-12n.json', 6);
+
 // Fresh wordings of the round's families, written after the rules and committed before they ran
 // (family-2026-12m.json): first run 29/40 (main before the round: 26/40, 11 of 24 frontier-worthy kept local; the
 // round's rules: 6 kept local, 5 simple sent to the cloud). The misses were then fixed as families ("what layer should
