@@ -69,7 +69,3 @@ export function notAboutCodeValues(re: RegExp): RegExp {
   return new RegExp(`^(?![\\s\\S]*(?:${CODE_VALUES.source}))[\\s\\S]*(?:${re.source})`, 'i');
 }
 
-/** An older rule's regex inside a word list (merged by source), silent on text about local things: a lookahead. */
-export function notLocalInline(re: RegExp): RegExp {
-  return new RegExp(`^(?![\\s\\S]*(?:${LOCAL_THINGS.source}))[\\s\\S]*(?:${re.source})`, 'i');
-}

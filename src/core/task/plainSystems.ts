@@ -180,6 +180,8 @@ const WHILE_IN_USE = (re: RegExp): RegExp => new RegExp(`^(?=[\\s\\S]*${HEAVY})[
 const TERMS: Record<string, RegExp[]> = {
   // Heavy work on a system people are using: "delete 3 years of data while people use the app"; a machine gone.
   'hard systems problem': [
+    // Something of ours is down (an older word, silent now on the wifi, the dev server or a mock api being down).
+    /\b(?:is|being|goes|went|are) down\b/,
     WHILE_IN_USE(/\bwhile (?:people|users|customers|everyone|clients|folks|the (?:app|site|system|service|shop|store|db|database) is) (?:are )?(?:still )?(?:using it|using (?:the|our) (?:app|site|system|product)|use (?:it|the app|the site)|live|in use|in production|online)\b/),
     WHILE_IN_USE(/\bpendant que (?:les )?(?:gens|utilisateurs|clients) (?:l'?)?(?:utilisent|travaillent)\b|\bmientras (?:los |la )?(?:usuarios|clientes|gente) (?:la |lo )?(?:usan|usa|trabajan|estan usando)\b|\benquanto (?:os |as )?(?:usuarios|clientes|pessoas) (?:usam|estao usando|trabalham)\b/),
     WHILE_IN_USE(/\bwahrend (?:die )?(?:nutzer|kunden|leute|benutzer) (?:\w+ )?(?:arbeiten|nutzen|benutzen)\b|\bmentre (?:gli )?(?:utenti|clienti|persone) (?:la |lo )?(?:usano|lavorano)\b/),
