@@ -56,7 +56,7 @@ const CONCERN = `(?:${CONCERN_EN}|${CONCERN_WEST}|${CONCERN_PHRASES})`;
 // "la logica dei retry", "the logic for retries": the concern named through its logic.
 const LOGIC_OF = '(?:(?:logic|logica|logique|logik) (?:de |di |dei |del |do |da |des |du |der |of |for )?(?:the |los |las |les |i |os |as )?)?';
 const NOT_A_SETTING = '(?! (?:\\w+ )?(?:folder|dir|directory|files?|keys?|options?|settings?|flags?|config|variables?|env|headers?|tokens?|messages?|buttons?|labels?|text|counts?|limits?|numbers?|values?|ttl|timeouts?|sizes?|paths?)\\b)';
-const CONCERN_HOME = anyOf([
+const CONCERN_HOME_WORDS = anyOf([
   new RegExp(`\\bwhere (?:should|do|does|would|must|can) (?:the |our |we put (?:the )?|i put (?:the )?)?${LOGIC_OF}${CONCERN}${NOT_A_SETTING}(?: \\w+){0,2} (?:live|go|sit|belong|be|happen|be done)\\b`),
   new RegExp(`\\b(?:which|what) layer (?:should|does|do|would) (?:(?:do|handle|own|run|hold|have|contain|enforce) )?(?:the |our )?(?:\\w+ )?${CONCERN}|\\b${CONCERN} in (?:which|what) layer\\b`),
   new RegExp(`\\bwo (?:gehort|sollte|soll|sollen|kommt|lebt) (?:die |der |das |unsere? )?${LOGIC_OF}${CONCERN}`),
@@ -69,6 +69,9 @@ const CONCERN_HOME = anyOf([
   /(?:재시도|캐시|검증|권한 (?:체크|검사)|비즈니스 로직|에러 처리|오류 처리|트랜잭션)[^.?!]{0,12}(?:어디에|어느 (?:층|레이어|계층))[^.?!]{0,10}(?:좋|해야|둬야|두는 게)/,
   /где (?:должн\S*|лучше|стоит|нужно|правильно) (?:\S+ ){0,2}(?:повтор\S* попыт|ретра|кеш|кэш|валидац|бизнес-логик|обработк\S* ошибок|провер\S* прав|транзакц)/,
 ]);
+// One look for a word of place first ("where", "layer", "wo", "どこ", "哪", "где"): the list above has a hundred
+// alternatives, too many to try at every position of a long text that has none of them.
+const CONCERN_HOME = new RegExp(`^(?=[\\s\\S]*(?:where|layer|wo |donde|onde|ou |dove|どこ|どの層|どのレイヤー|哪|어디|어느|где))[\\s\\S]*(?:${CONCERN_HOME_WORDS.source})`, 'i');
 
 // One value copied to many places that drift: "we have to update it in like 5 places and it always gets out of sync".
 const PLACES = '(?:\\d+|two|three|four|five|six|seven|several|many|multiple|a (?:few|bunch of|dozen)|all (?:the|those|these)) (?:different )?(?:places|systems|services|databases|dbs|apps|stores|tables|spots)';
