@@ -72,7 +72,8 @@ export const HIGH_ASKS: Rule[] = [
     /\bqué problemas\b/,
     /\bquels problèmes\b/,
     /\bwelche probleme\b/,
-    /\bwhat happens (?:when|if|to)\b/,
+    // Not what one call of the asker's own code does: "what happens if i call setState twice".
+    /\bwhat happens (?:when|if|to)\b(?! (?:i|you) (?:call|invoke|pass|return|throw|await|render|assign|declare|forget|omit|import|mutate)\w*\s+(?:name|it|this|(?:the|a|this) (?:function|method|hook|callback|constructor|component|effect|variable))\b)/,
     /\bwhat are the (?:risks|implications|consequences|downsides|failure modes|options)/,
     /\bimplications of\b/,
     /\bimpact (?:on|of)\b/,

@@ -8,6 +8,7 @@ import type { ChatTurn, Kind, Request } from '../request';
 import { HIGH, LOW } from './rules';
 import type { Rule } from './complexityRules';
 import { VERDICT_SIGNAL, WHO_SEES_SIGNAL } from './plainWords';
+import { SYSTEMS_HARD_CONTENT, editIsProductWide } from './plainSystems';
 import { smallAskAfterScene } from './smallAsk';
 import { anyOf } from './normalize';
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
@@ -35,7 +36,7 @@ const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
 const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
   'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
   'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
-  'expert systems term', FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, VERDICT_SIGNAL]);
+  'expert systems term', FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, VERDICT_SIGNAL, ...SYSTEMS_HARD_CONTENT]);
 
 // Topic words only say what the system is ("our architecture doc", "40 services", "we're migrating later"); the
 // other hard-content signals name a problem. A scene of topic words does not stop an edit that follows it.
@@ -78,7 +79,7 @@ function narrowAsk(prose: string): string | undefined {
 // Words of the hard-problem rules that, in a scene, only say what the platform is.
 const SCENE_TOPICS = anyOf([
   /\bmulti-?(?:tenant|tenancy|region|cliente|client|inquilino|locataire|mandant)\w*|\breal-?time\b|\bfeature flags?\b|\bcanary (?:releases?|deploys?|deployments?)\b/,
-  /\bzero-downtime\b|\bblue[/ -]green\b|\bpartitioned\b|\breplication\b|\brate limit(?:s|ing|er)?\b|\bcircuit breakers?\b|\bsagas?\b|\boffline-first\b/,
+  /\bevent[- ]sourc\w*|\bcqrs\b|\bevent[- ]driven\b|\bhexagonal\b|\bzero-downtime\b|\bblue[/ -]green\b|\bpartitioned\b|\breplication\b|\brate limit(?:s|ing|er)?\b|\bcircuit breakers?\b|\bsagas?\b|\boffline-first\b/,
   /多租户|マルチテナント|멀티 ?테넌트|мультитенант\S*/,
 ], 'gi');
 
@@ -126,7 +127,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const out: Evidence[] = [];
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);
-  const wide = (text: string): boolean => /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product)/i.test(text);
+  const wide = (text: string): boolean => /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product|platform|stack|site|backend)/i.test(text);
   const diagnosis = DIAGNOSIS?.re.test(prose) ?? false;
   const mechanical = asksForMechanicalChange(prose) && !asksSomethingElse(prose) && !diagnosis;
   const edit = mechanical || (isDirectEdit(prose) && !asksSomethingElse(prose) && !diagnosis) || editsCodeAfterScene(prose, q, request);
@@ -139,7 +140,9 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   // edit is about the system only when it says so outright or names three parts. A mechanical change (fix the
   // indentation, the heading levels) stays mechanical however many parts the scene or the document names.
   // After a narrowed ask, "across all apps" in the scene is background like the rest of it.
-  const explicitlyWide = wide(ask ?? prose);
+  const noCode = request.context.length === 0 && pastedCodeLines(q) === 0;
+  // "Add sso to the product", "make search fast on 20 million products": the edit's object is the whole product.
+  const explicitlyWide = wide(ask ?? prose) || (edit && !mechanical && editIsProductWide(prose, noCode, SCALE_FIGURES.test(prose)));
   const systemWide = edit || define || narrowed
     ? explicitlyWide || (!mechanical && !narrowed && parts.length >= 3)
     : explicitlyWide || parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1);
@@ -156,7 +159,6 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const sceneTotal = out.reduce((n, e) => n + e.delta, 0);
   if (narrowed && !systemWide && sceneTotal > SCENE_CAP) for (const e of out) e.delta *= SCENE_CAP / sceneTotal;
   // Told without code and about something that runs: the cause is between parts (see taskSignals.ts).
-  const noCode = request.context.length === 0 && pastedCodeLines(q) === 0;
   // After a narrowed ask only the ask is read for a failure: the scene before it was background.
   if (noCode && !edit && !define && !local && reportsRunningFailure(ask ?? prose)) out.push({ signal: FAILURE_REPORT_SIGNAL, delta: 0.2 });
   const hardContent = out.some((e) => HARD_CONTENT.has(e.signal));
@@ -207,7 +209,9 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
 function editsCodeAfterScene(prose: string, q: string, request: Pick<Request, 'context'>): boolean {
   const ask = finalAskAfterScene(prose);
   if (!ask || !isDirectEdit(ask) || HIGH.some((rule) => rule.re.test(ask))) return false;
-  if (HIGH.some((rule) => HARD_CONTENT.has(rule.signal) && !TOPIC_ONLY.has(rule.signal) && rule.re.test(prose))) return false;
+  // What the scene says the platform is ("our event sourcing system uses this reducer") is no problem it reports.
+  const scene = prose.replace(SCENE_TOPICS, ' ');
+  if (HIGH.some((rule) => HARD_CONTENT.has(rule.signal) && !TOPIC_ONLY.has(rule.signal) && rule.re.test(scene))) return false;
   return request.context.length > 0 || pastedCodeLines(q) > 0;
 }
 

@@ -1,6 +1,7 @@
 // Topic and intent rules of the complexity scorer. Each rule is a regex over the question's prose (names and code
 // masked, see questionShape.ts), a weight and a signal a user can read. HIGH rules add, LOW rules subtract.
 
+import { notAboutCodeValues } from './localThings';
 import { anyOf, folded } from './normalize';
 import { SCALE_FIGURES } from './questionShape';
 
@@ -192,7 +193,7 @@ export const HIGH: Rule[] = [
     /\boffline[- ](?:mode|sync|capable|first)/,
     /\b(?:work|works|working|fully|stay|stays) offline\b/,
     /\b(?:keep|kept|stay|stays|out of) (?:\w+ ){0,8}in sync\b/,
-    /\bout of sync\b/,
+    notAboutCodeValues(/\bout of sync\b/),
     /\binvalidat/,
     /\bhot keys?/,
     /\btail latency/,
@@ -209,7 +210,7 @@ export const HIGH: Rule[] = [
     /\bgdpr/,
     /\berase .{0,30}\beverywhere/,
     /\bsurviv(?:e|es|ing)\b/,
-    /\b(?:is|being|goes|went|are) down\b/,
+    // "is down" moved to plainSystems.ts, where it is silent on the wifi, the dev server or a mock api.
     /\boutages?\b/,
     /\bdowntime/,
     /\b(?:charged|sent|processed|applied|run|executed|billed|delivered) twice\b/,

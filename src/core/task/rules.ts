@@ -9,6 +9,9 @@ import { TASK_HIGH } from './taskSignals';
 import { anyOf } from './normalize';
 import { MORE_HIGH, MORE_LOW } from './vocabulary';
 import { PLAIN_HIGH, PLAIN_TERMS } from './plainWords';
+import { SYSTEMS_HIGH, SYSTEMS_TERMS } from './plainSystems';
+import { DESIGN_LOW, DESIGN_TERMS } from './plainDesign';
+import { OrWhenNotLocal } from './localThings';
 
 function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
   return rules.map((r) => {
@@ -24,5 +27,11 @@ function merged(...lists: Record<string, RegExp[]>[]): Record<string, RegExp[]> 
   return out;
 }
 
-export const HIGH: Rule[] = [...withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS)), ...PLAIN_HIGH];
-export const LOW: Rule[] = withTerms(BASE_LOW, MORE_LOW);
+/** The round-12 words, added to a signal only when the text names no piece of code or screen (localThings.ts). */
+function withGuardedTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
+  return rules.map((r) => (terms[r.signal] ? { ...r, re: new OrWhenNotLocal(r.re, anyOf(terms[r.signal])) } : r));
+}
+
+const MERGED = withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS));
+export const HIGH: Rule[] = [...withGuardedTerms(MERGED, merged(SYSTEMS_TERMS, DESIGN_TERMS)), ...PLAIN_HIGH, ...SYSTEMS_HIGH];
+export const LOW: Rule[] = [...withTerms(BASE_LOW, MORE_LOW), ...DESIGN_LOW];

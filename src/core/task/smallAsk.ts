@@ -29,23 +29,28 @@ const SMALL_ASK_CUE = anyOf([
 ]);
 
 // A how-to about a feature of a language or tool, as the last clause of the text.
-const TOOLS = '(?:go|golang|python|java|kotlin|scala|rust|c#|c\\+\\+|php|ruby|swift|typescript|javascript|js|ts|node|sql|postgres|mysql|bash|shell|powershell|git|yaml|json|regex|css|html|docker|kubectl|helm|cron|vim|excel|date-fns|moment|lodash|pandas|numpy|react|vue|angular|django|flask|spring|linq)';
+const TOOLS = '(?:go|golang|python|java|kotlin|scala|rust|c#|c\\+\\+|php|ruby|swift|typescript|javascript|js|ts|node|sql|postgres|mysql|bash|shell|powershell|git|yaml|json|regex|css|html|docker|kubectl|helm|cron|vim|excel|date-fns|moment|lodash|pandas|numpy|react|vue|angular|django|flask|spring|linq'
+  + '|express|jest|pytest|mocha|redis(?:-cli)?|mermaid|dockerfile|npm|pip|nginx|terraform|webpack|vite|jq|awk|sed|gradle|maven|rails|laravel|fastapi|tailwind|jquery|makefile|name'
+  + '|자바스크립트|파이썬|자바|타입스크립트|ジャバスクリプト|パイソン|питон\\S*)';
 const HOW = anyOf([
   /\b(?:how (?:do|can|would|should) (?:i|you|one|we)|how to|what(?:'s| is) the (?:syntax|format string|way|pythonic way|easiest way|simplest way|command)|what does .{1,30} do|whats the (?:format string|syntax|pythonic way|command))\b/,
   /\bwie \w+e ich\b|\bwie (?:kann|geht|bekomme)\b|\bwie geht das\b/,
   /\bcomment (?:je|on|faire|supprimer|ecrire|convertir)\b/,
   /\bcomo (?:le |lo |se |hago|puedo|faco|eu|posso|converto|escrevo)\b/,
   /\bcome (?:si|faccio|posso|scrivo)\b/,
-  /\bкак (?:в |сделать|посмотреть|написать|удалить|преобразовать|получить)/,
+  // No \\b before Cyrillic: without the u flag \\b only sees ASCII letters.
+  /(?<![а-яё])как (?:в |сделать|посмотреть|написать|удалить|преобразовать|получить|посчитать|распарсить)/,
+  /\b(?:explain|tell me) what (?:a |an |the )?.{1,40} (?:does|is|means)\b|\bwhat(?:'s| is) the \w+ (?:command|flag|syntax|option) (?:to|for)\b/,
   /怎么|如何|どうやって|どう(?:書|す|や)|方法|書き方|어떻게|방법/,
 ]);
-const IN_TOOL = new RegExp(`(?:\\b(?:in|en|em|с|в|на|mit|with|using|per|dans|con|com)\\s+${TOOLS}\\b|(?:^|[\\s,(])${TOOLS}(?:\\s*(?:에서|で|里|中|에서는|では)|\\s+(?:怎么|如何)|\\b))`, 'i');
+const IN_TOOL = new RegExp(`(?:\\b(?:in|en|em|no|na|nel|avec|mit|with|using|per|dans|con|com|im)\\s+${TOOLS}\\b|(?:^|[\\s,(]|[^\\x00-\\x7f])${TOOLS}(?:\\s*(?:에서|で|里|中|에서는|では)|\\s+(?:怎么|如何)|\\b))`, 'i');
 
 // Where one clause ends: a sentence end, colon, semicolon or comma (full-width ones are ASCII after NFKC), a
 // dash between spaces, or the ideographic full stop and comma.
 const CLAUSE_END = /[.?!:;,](?=\s|[^\x00-\x7f])|\s[—–-]\s|[。、]/g;
 const FIRST_CLAUSE_END = new RegExp(CLAUSE_END.source);
 const CUES = new RegExp(SMALL_ASK_CUE.source, 'gi');
+const BUT_NOW = /\b(?:but|aber|mais|pero|mas|ma) (?:for now|right now|today|at the moment|por ahora|pour l'instant|im moment|por enquanto|per ora)\b/i;
 const CONTRAST = /\b(?:but|pero|mais|aber|mas|ma|maar)\b|但是|不过|でも|けど|하지만|근데|(?<![а-яё])но(?![а-яё])/i;
 
 /** A request split where its ask starts: the scene before, the ask after; `lookup` when the ask looks up a convention. */
@@ -81,7 +86,8 @@ const IN_VIEW = /\b(?:in|of|within|across|to|for|on|from) (?:this|the current|th
 const POINTS_BACK = anyOf([
   /\b(?:fix|solve|stop|prevent|avoid|handle|debug|deal with|speed up|split|break up|scale|sync|protect|secure) (?:that|this|it|them|those|these)\b/,
   /\b(?:make sure|ensure|guarantee|resolve|reconcile|coordinate|isolate|shard|partition|split|break up|speed up|make (?:it|them|this|that|reads|writes) (?:faster|local|consistent|safe))\b/,
-  /\b(?:corrige|resous|evite|gere|gerer) (?:ca|cela|le|la|les)\b|\bgerer une\b|\b(?:arreglo|arreglar|soluciono|evito|manejo) (?:eso|esto|lo|la)\b|\blo arreglo\b|\b(?:corrijo|resolvo|evito) (?:isso|isto)\b|\b(?:risolvo|sistemo|evito|gestisco) (?:questo|quello|lo|la)\b|\b(?:dividerlo|separarlo|dividirlo)\b|\b(?:behebe|lose|vermeide) (?:das|es|dies)\b/,
+  /\b(?:corrige|resous|evite|gere|gerer) (?:ca|cela|le|la|les)\b|\bgerer une\b|\b(?:arreglo|arreglar|soluciono|evito|manejo) (?:eso|esto|lo|la)\b/,
+  /\blo (?:arreglo|soluciono|resuelvo|evito|arreglamos|solucionamos)\b|\bcomo (?:resolvo|corrijo|evito) isso\b|\b(?:corrijo|resolvo|evito) (?:isso|isto)\b|\b(?:risolvo|sistemo|evito|gestisco) (?:questo|quello|lo|la)\b|\b(?:dividerlo|separarlo|dividirlo)\b|\b(?:behebe|lose|vermeide) (?:das|es|dies)\b/,
   /(?:这个|那个|它)(?:怎么|如何)|怎么(?:解决|避免|保证|处理|拆)|(?:それ|これ)を(?:直|防|解決)|どう(?:解決|防|保証)|(?:그걸|이걸|그거) 어떻게|어떻게 (?:해결|막|보장)|как (?:это )?(?:исправить|решить|избежать|гарантировать|разделить)/,
 ]);
 
@@ -113,6 +119,15 @@ function askAfterScene(prose: string): SceneAndAsk | undefined {
   }
   const last = lastClause(prose);
   if (last && HOW.test(last.ask) && IN_TOOL.test(last.ask)) return last;
+  // "Tracing is on our roadmap but for now how do I add a header in express": the ask starts at "but for now".
+  const now = BUT_NOW.exec(prose);
+  if (now) {
+    const found = split(prose, now.index);
+    if (found && HOW.test(found.ask) && IN_TOOL.test(found.ask)) return found;
+  }
+  // "scalability question: is array.push O(1) in js": a topic label is no scene of a system, whatever it names.
+  const label = topicLabel(prose);
+  if (label) return label;
   if (last && isDirectEdit(last.ask) && IN_VIEW.test(last.ask)) return last;
   return undefined;
 }
@@ -128,4 +143,19 @@ function conventionLookup(prose: string): SceneAndAsk | undefined {
     }
   }
   return undefined;
+}
+
+// A topic label before the ask: a few words ending in a colon, or "… question," ("security design:", "Skalierungsfrage:",
+// "вопрос по масштабированию:", "架构问题："). The caller still refuses an ask that names a hard problem itself.
+const LABEL = anyOf([
+  /^(?:[\w'-]+ ){0,3}[\w'-]+ ?:$/,
+  /^(?:[\w'-]+ ){0,2}(?:question|q|frage|pregunta|pergunta|domanda)(?: (?:de|da|di|sur|about|on|re) [\w'-]+)?,?$|^(?:question|pregunta|pergunta|domanda) (?:de |d'|di )?[\w'-]+,?$|^\S*frage,?$/,
+  /^вопрос(?: по| про| о)? \S+[:,]?$|^[^\s,，:：]{1,8}(?:问题|の質問|の話|질문)[:：,，]?$/,
+]);
+
+function topicLabel(prose: string): SceneAndAsk | undefined {
+  const end = FIRST_CLAUSE_END.exec(prose);
+  if (!end) return undefined;
+  const found = split(prose, end.index + end[0].length);
+  return found && LABEL.test(found.scene) ? found : undefined;
 }

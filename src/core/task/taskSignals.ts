@@ -5,6 +5,7 @@
 
 import type { Rule } from './complexityRules';
 import { anyOf } from './normalize';
+import { notAboutCodeValues } from './localThings';
 
 export const DIAGNOSIS_SIGNAL = 'asks to find a cause';
 export const SAME_THING_SIGNAL = 'several people change the same thing';
@@ -50,16 +51,18 @@ const SAME_THING_EDITED = anyOf([
   /(?:两个|多个|几个)(?:人|用户|客户)[^。？！?]{0,10}(?:编辑|修改|改|预订|抢)[^。？！?]{0,8}同一|(?:二人|2人|複数の(?:人|ユーザー))[^。？！?]{0,15}同じ[^。？！?]{0,15}(?:編集|変更|更新|予約)|(?:두 명|두 사람|여러 (?:명|사람|사용자))[^.?!]{0,20}같은[^.?!]{0,20}(?:편집|수정|변경|예약)|(?:двое|два (?:пользовател|человек)|несколько (?:пользовател|человек))[^.?!]{0,40}(?:одн(?:у|о|от|им) и т(?:у|от|о) же|один и тот же)/,
 ]);
 
+const OWN_CALL = String.raw`\b(?:if|when) (?:i|you) (?:call|invoke|render|trigger|import|await|mount)\w*\s+(?:name|it|this|(?:the|a|this) (?:function|method|hook|callback|constructor|component|effect))\s+(?:\S+\s+){0,2}`;
+
 /** Problem shapes: each names a hard problem, so each counts as hard content (see HARD_CONTENT). */
 export const TASK_HIGH: Rule[] = [
   { re: anyOf([
-    /\b(?:old|stale|previous|outdated|wrong|ancienne?|alten?|antiguo|vecchi[oa]|oude?)\b.{0,40}\b(?:right after|just after|after|apres|nach|despues|dopo|depois|na)\b/,
+    /\b(?:old|stale|previous|outdated|wrong|ancienne?|alten?|antiguo|viej[oa]s|velh[oa]s|vecchi[oa]|oude?)\b.{0,40}\b(?:right after|just after|after|apres|nach|despues|dopo|depois|na)\b/,
     /\b(?:right|just|directly|immediately) after\b.{0,60}\b(?:old|stale|previous|outdated|wrong)\b/,
     /\b(?:direkt|gleich|kurz) nach\b.{0,60}\balten?\b|\bjuste apres\b.{0,60}\bancienne?\b|\bjusto despues\b.{0,60}\bantigu[oa]\b|\bsubito dopo\b.{0,60}\bvecchi[oa]\b/,
     /\b(?:minutes|hours?|an hour|a day|days|seconds) behind\b|\bfor (?:a few|some|several|a couple of) (?:minutes|seconds|hours) after\b|\bper qualche minuto dopo\b|\bpendant quelques minutes apres\b|\bdurante unos minutos despues\b|\bpor alguns minutos depois\b|\bfur ein paar minuten nach\b|несколько минут после/,
     // The same thing shown differently by two clients: "different prices on the app and the site", "앱과 웹에서 … 서로 달라요".
     /\b(?:different|diferentes?|diversi|diverse|unterschiedliche?n?|differents?|differentes?)\b[^.?!]{0,40}\b(?:app|site|sito|web|website|webseite|device|dispositivo|appareil|screen|tela|pantalla)s?\b|\b(?:on|from|across) (?:another|other|a different|multiple|several) (?:device|devices|tab|tabs|browser|client)s?\b/,
-    /\bmake (?:\w+ ){1,4}(?:and|with) (?:\w+ ){1,4}agree\b|\bagree on (?:the )?(?:\w+ )?(?:state|status|balance|count|stock|inventory)\b|\bdisagree\b|\bne sont (?:jamais |pas )?d'accord\b|\bno coinciden\b|\bnao coincidem\b|\bnon coincidono\b|서로 달라|서로 다르|一致しない|不一样|отличаются/,
+    notAboutCodeValues(/\bmake (?:\w+ ){1,4}(?:and|with) (?:\w+ ){1,4}agree\b|\bagree on (?:the )?(?:\w+ )?(?:state|status|balance|count|stock|inventory)\b|\bdisagree\b|\bne sont (?:jamais |pas )?d'accord\b|\bno coinciden\b|\bnao coincidem\b|\bnon coincidono\b|서로 달라|서로 다르|一致しない|不一样|отличаются/),
     /\b(?:deleted|removed) (?:hours|minutes|days) ago\b|\bstill (?:shows?|sees?|see|returns?) (?:the )?(?:old|previous|deleted|'?not)/,
     /\bdisappears?\b.{0,40}\bthen (?:comes?|come) back|\bverschwind|\beven though (?:we|i|they|it) (?:changed|updated|fixed|deleted|removed)\b/,
     /反映が(?:\S{0,4})?遅れ|反映されな|食い違|同步延迟|不同步|반영이 (?:늦|안)|с задержкой/,
@@ -69,7 +72,9 @@ export const TASK_HIGH: Rule[] = [
   ]), weight: 0.3, signal: 'stale read after a write' },
   { re: anyOf([
     /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
-    /\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer|doppi[eao]|in doppio|duplicad[oa]s|dobrad[oa]s)\b|\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
+    // Not the asker's own call of one piece of code twice ("what happens if i call setState twice").
+    new RegExp(`(?<!${OWN_CALL})\\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer|doppi[eao]|in doppio|duplicad[oa]s|dobrad[oa]s)\\b`),
+    /\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
     /\bloses? (?:their|the|its|his|her|some) (?:changes|updates|writes|data|messages)\b|\blost updates?\b/,
     // One write silently replacing another: "the last one saves over the other".
     /\b(?:silently )?overwrit\w*|\bsobrescrev\w*|\bsalva por cima\b|\bsobrescrib\w*|\becrase\w*|\bsovrascriv\w*|\buberschreib\w*|перезаписыва|затира|覆盖了|上書きされ|덮어써|덮어쓰/,
@@ -97,11 +102,12 @@ export const TASK_HIGH: Rule[] = [
   // Where a kind of system data should live: its own store per tenant, the same one or apart, sessions or secrets
   // kept in the database or elsewhere. Not a logo, a config file or a demo's state.
   { re: new RegExp(`^(?![\\s\\S]*\\b(?:demo|hackathon|homework|class project|toy|prototype|side project|tutorial)\\b)[\\s\\S]*(?:${DATA_HOME.source})`, 'i'), weight: 0.3, signal: 'where data lives' },
-  { re: anyOf([
+  // Not a constant, a colour or a version number written in several files (localThings.ts).
+  { re: notAboutCodeValues(anyOf([
     /\b(?:slightly|always|a little|a few) (?:lower|higher|less|more|off)\b|\boff by (?:a few|some|one)\b|\btotals? (?:are|is) (?:off|wrong)\b/,
     /\bnever (?:quite )?(?:agree|match|add up)\b|\bwrong day\b|\bdrifts?\b|\bdon'?t (?:add up|match)\b|\bnon torna(?:no)?\b|\bne correspond|\bno cuadra|\bstimm(?:t|en) nicht\b|\bnao (?:batem|bate|fecham|fecha)\b/,
     /对不上|不一致|合わない|ずれ|안 맞|맞지 않|не сход|расходятся/,
-  ]), weight: 0.25, signal: 'numbers that do not add up' },
+  ])), weight: 0.25, signal: 'numbers that do not add up' },
   { re: anyOf([
     /\bworks? (?:fine |well )?(?:on my machine|locally|on staging|in dev|when i (?:run|start) it (?:by hand|manually))\b.{0,80}\bbut\b/,
     /\bonly (?:in|on) (?:production|prod)\b|\bbut (?:in|on) (?:production|prod)\b|\bfor (?:a minute|the first (?:few|couple of) (?:minutes|seconds|requests|logins))\b/,
@@ -201,6 +207,9 @@ const MAKES_SOMETHING = /^\s*(?:please\s+)?(?:design|write|create|generate|build
 
 // Told about the asker's own small piece of work or a syntax error: a bug in one place, not a running system.
 const OWN_SMALL_WORK = anyOf([
+  // The asker's own developer tools: "the app gets slow when i open devtools", "only in debug mode".
+  /\b(?:devtools|dev tools|the (?:inspector|debugger|profiler)|breakpoints?|debug mode|hot reload)\b/,
+  /\b(?:when|whenever|every time|if) i (?:resize|scroll|zoom|hover|click|tap|type|drag|open the (?:modal|menu|dropdown|sidebar))\b/,
   /\bsyntax ?errors?\b|\bmy (?:little |small |simple |toy |own )?(?:form|component|example|script|homework|to-?do(?: app| list)?|page|demo|exercise)\b|\busestate\b|\bin my class\b/,
   // A double submit answered by disabling the button is a fix in one place.
   /(?:button|кнопк|버튼|按钮|ボタン|boton|botao|bouton|pulsante|knopf)[\s\S]{0,40}(?:disabl|отключ|비활성|禁用|無効|desactiv|deshabilit|disabilit|deaktiv|debounce)/,
