@@ -25,10 +25,41 @@ function dayLabel(day: string): string {
   return `${MONTHS[(m - 1) % 12] ?? ''} ${d}`;
 }
 
-function axisLabel(v: number, metric: ChartMetric): string {
-  if (metric === 'requests') return String(Math.round(v * 100) / 100);
-  return v === 0 ? '$0' : formatUsd(v);
+/** Below this the spend axis does not shrink: its labels would be fractions of a hundredth of a cent. */
+export const MIN_SPEND_AXIS_USD = 0.001;
+
+/** The axis top: spend never below a tenth of a cent; counts a whole, even number so the middle line is whole. */
+export function axisMax(v: number, metric: ChartMetric): number {
+  if (metric === 'spend') return niceMax(Math.max(v, MIN_SPEND_AXIS_USD));
+  for (const m of [2, 4, 6, 8, 10, 20, 30, 40, 50]) if (v <= m) return m;
+  return niceMax(v);
 }
+
+/** Axis figures exactly (up to three significant digits): "$0.00125" stays that, never rounds to a neighbour. */
+export function axisLabel(v: number, metric: ChartMetric): string {
+  if (metric === 'requests') return String(Math.round(v));
+  if (v === 0) return '$0';
+  if (v >= 1000) return formatUsd(v);
+  const decimals = (String(Number(v.toPrecision(3))).split('.')[1] ?? '').length;
+  return `$${v.toFixed(v >= 10 && decimals === 0 ? 0 : Math.max(2, decimals))}`;
+}
+
+/**
+ * What the chart area says instead of bars when it has none to draw: an axis over nothing would suggest a scale
+ * ($0–$1) that means nothing.
+ */
+export function chartEmptyText(days: DayPointView[], metric: ChartMetric): string | undefined {
+  const requests = days.reduce((a, d) => a + d.requests, 0);
+  if (metric === 'requests') return requests > 0 ? undefined : `No requests in the last ${days.length} days.`;
+  if (days.some((d) => d.cloudUsd > 0 || d.localUsd > 0)) return undefined;
+  return requests > 0
+    ? `No spend in the last ${days.length} days: its ${plural(requests, 'request')} cost nothing (local, without a hardware cost set). Requests shows them per day.`
+    : `No spend in the last ${days.length} days.`;
+}
+
+/** A segment of a day with any spend stays visible at every scale (its exact figure is in the tooltip). */
+const MIN_BAR_PX = 2;
+const barHeight = (v: number, max: number, plotH: number): number => (v > 0 ? Math.max(MIN_BAR_PX, (v / max) * plotH) : 0);
 
 interface Series { local: number; cloud: number; total: number; title: string }
 
@@ -53,7 +84,7 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
   const left = 52, right = 8, top = 10, bottom = 24;
   const plotW = W - left - right, plotH = H - top - bottom;
   const data = days.map((d) => series(d, metric));
-  const max = niceMax(Math.max(0, ...data.map((s) => s.total)));
+  const max = axisMax(Math.max(0, ...data.map((s) => s.total)), metric);
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const n = Math.max(days.length, 1);
   const slot = plotW / n;
@@ -76,7 +107,7 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
     const x = left + i * slot + (slot - barW) / 2;
     const parts2: string[] = [];
     // Cloud at the bottom, local stacked on top; zero-height segments are skipped.
-    const cloudH = (s.cloud / max) * plotH, localH = (s.local / max) * plotH;
+    const cloudH = barHeight(s.cloud, max, plotH), localH = barHeight(s.local, max, plotH);
     const cloudClass = split ? 'bar-cloud' : 'bar-total';
     if (cloudH > 0) parts2.push(`<rect class="${cloudClass}" x="${x.toFixed(1)}" y="${(top + plotH - cloudH).toFixed(1)}" width="${barW.toFixed(1)}" height="${cloudH.toFixed(1)}"/>`);
     if (localH > 0) parts2.push(`<rect class="bar-local" x="${x.toFixed(1)}" y="${(top + plotH - cloudH - localH).toFixed(1)}" width="${barW.toFixed(1)}" height="${localH.toFixed(1)}"/>`);

@@ -7,7 +7,7 @@ import { assertNever } from '../../shared/protocol/validate';
 import { isToSpend, SPEND_SETTINGS, type FromSpend, type SpendPanelSnapshot, type SpendSettingName, type ToSpend } from '../../shared/protocol/spend';
 import { clear, h, svgFrom } from '../common/dom';
 import { connect } from '../common/vscodeApi';
-import { chartSvg, type ChartMetric } from './chart';
+import { chartEmptyText, chartSvg, type ChartMetric } from './chart';
 import { budgetSection, emptySection, latencySection, modelSection, recentSection, splitSection, totalsSection } from './sections';
 import { tcoSection } from './tcoSection';
 
@@ -37,10 +37,12 @@ function chartSection(s: SpendPanelSnapshot): HTMLElement {
     }, m === 'spend' ? 'Spend' : 'Requests')));
   const localLabel = metric === 'spend' ? 'Local (hardware cost)' : 'Local';
   const splitKnown = metric === 'spend' || s.days.some((d) => d.localRequests !== undefined);
+  const empty = chartEmptyText(s.days, metric);
+  if (empty) lastWidth = chartWidth();
   return h('section', { class: 'panel-section', 'aria-label': 'Last 30 days' },
     h('div', { class: 'section-head' }, h('h2', {}, 'Last 30 days'), toggle),
-    svgFrom(chartSvg(s.days, metric, { width: (lastWidth = chartWidth()), height: 200 })),
-    splitKnown ? h('div', { class: 'legend' },
+    empty ? h('p', { class: 'chart-empty muted' }, empty) : svgFrom(chartSvg(s.days, metric, { width: (lastWidth = chartWidth()), height: 200 })),
+    splitKnown && !empty ? h('div', { class: 'legend' },
       h('span', {}, h('span', { class: 'swatch swatch-cloud' }), 'Cloud'),
       h('span', {}, h('span', { class: 'swatch swatch-local' }), localLabel)) : null);
 }
