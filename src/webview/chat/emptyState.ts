@@ -21,14 +21,19 @@ function setupList(status: ChatStatus | null): HTMLElement {
     : h('li', { class: 'warn' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), localProblem(status),
         localCommand(status));
   const cloud = status.cloudKeySet
-    ? h('li', { class: 'ok' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `Cloud: ${status.cloudProvider} key is set.`)
+    ? h('li', { class: 'ok' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `Cloud: ${providerName(status.cloudProvider)} key is set.`)
     : h('li', { class: 'warn' }, h('span', { class: 'dot', 'aria-hidden': 'true' }),
-        `No ${status.cloudProvider} API key yet: Auto and Private still work on the local model. `,
+        `No ${providerName(status.cloudProvider)} API key yet: Auto and Private still work on the local model. `,
         h('button', { type: 'button', class: 'link-button', 'data-fix': 'setApiKey', 'aria-label': 'Set API Key' }, 'Set API Key'));
   return h('div', { class: 'setup' },
     h('h3', {}, 'Your set-up'),
     h('ul', { class: 'setup-list' }, local, cloud),
     h('button', { type: 'button', class: 'link-button', 'data-fix': 'openSettings', 'aria-label': 'Open Hybrid Assistant settings' }, 'Open settings'));
+}
+
+/** hybrid.cloud.provider's value as the key prompt names it ("anthropic" → "Anthropic"). */
+export function providerName(id: string): string {
+  return ({ anthropic: 'Anthropic', openai: 'OpenAI', gateway: 'LiteLLM gateway' } as Record<string, string>)[id] ?? id;
 }
 
 function localProblem(s: ChatStatus): string {

@@ -52,9 +52,11 @@ export function chartEmptyText(days: DayPointView[], metric: ChartMetric): strin
   const requests = days.reduce((a, d) => a + d.requests, 0);
   if (metric === 'requests') return requests > 0 ? undefined : `No requests in the last ${days.length} days.`;
   if (days.some((d) => d.cloudUsd > 0 || d.localUsd > 0)) return undefined;
-  return requests > 0
-    ? `No spend in the last ${days.length} days: its ${plural(requests, 'request')} cost nothing (local, without a hardware cost set). Requests shows them per day.`
-    : `No spend in the last ${days.length} days.`;
+  if (requests === 0) return `No spend in the last ${days.length} days.`;
+  const allLocal = days.every((d) => d.localRequests !== undefined && d.localRequests === d.requests);
+  return (allLocal
+    ? `No spend in the last ${days.length} days: all ${plural(requests, 'request')} ran on the local model, which costs nothing until a hardware cost is set.`
+    : `No spend in the last ${days.length} days (${plural(requests, 'request')}, none with a price).`) + ' Switch to Requests to see them per day.';
 }
 
 /** A segment of a day with any spend stays visible at every scale (its exact figure is in the tooltip). */
@@ -115,7 +117,9 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
     parts2.push(`<rect class="hit" x="${(left + i * slot).toFixed(1)}" y="${top}" width="${slot.toFixed(1)}" height="${plotH}"><title>${escapeHtml(s.title)}</title></rect>`);
     parts.push(`<g>${parts2.join('')}</g>`);
     if (i % 5 === (days.length - 1) % 5) {
-      parts.push(`<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - 6}" text-anchor="middle">${escapeHtml(dayLabel(d.day))}</text>`);
+      // The last label ends at the plot's edge instead of being centred past it (clipped in a narrow panel).
+      const cx = left + i * slot + slot / 2, atEdge = cx + 22 > W - right;
+      parts.push(`<text class="axis" x="${(atEdge ? W - right : cx).toFixed(1)}" y="${H - 6}" text-anchor="${atEdge ? 'end' : 'middle'}">${escapeHtml(dayLabel(d.day))}</text>`);
     }
   });
   parts.push(`<line class="baseline" x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}"/>`);

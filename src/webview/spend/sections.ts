@@ -86,7 +86,8 @@ export function splitSection(s: SpendPanelSnapshot): HTMLElement {
 }
 
 function table(caption: string, head: string[], rows: (string | Node)[][], numeric: number[]): HTMLElement {
-  return h('div', { class: 'table-wrap' }, h('table', {},
+  // Focusable so a keyboard can scroll a table wider than a narrow panel.
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption }, h('table', {},
     h('caption', { class: 'sr-only' }, caption),
     h('thead', {}, h('tr', {}, ...head.map((c, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, c)))),
     h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c, i) => h('td', { class: numeric.includes(i) ? 'num' : null }, c)))))));
