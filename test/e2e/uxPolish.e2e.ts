@@ -59,6 +59,9 @@ suite('polish: first paint and transient confirmations', function () {
     await send('private', q);
     await until(async () => /\[fake-ollama\]/.test(await turnText(q)) && !(await turnSpinning(q)), 'the answer', 60_000);
 
+    // The thread is saved in workspace state when the answer ends; code-server writes that to the browser's storage
+    // a moment later, and a reload at once can beat the write (then nothing is restored, which is not this test).
+    await page.waitForTimeout(2_000);
     await page.addInitScript(PAINT_RECORDER);
     await reloadWorkbench(page);
     await focusChat();

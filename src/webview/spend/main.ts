@@ -8,7 +8,7 @@ import { isToSpend, SPEND_SETTINGS, type FromSpend, type SpendPanelSnapshot, typ
 import { clear, h, svgFrom } from '../common/dom';
 import { connect } from '../common/vscodeApi';
 import { chartEmptyText, chartSvg, type ChartMetric } from './chart';
-import { budgetSection, emptySection, latencySection, modelSection, recentSection, splitSection, totalsSection } from './sections';
+import { budgetSection, emptySection, failedSection, latencySection, modelSection, recentSection, splitSection, totalsSection } from './sections';
 import { tcoSection } from './tcoSection';
 
 interface UiState { metric: ChartMetric }
@@ -88,6 +88,10 @@ function onMessage(msg: ToSpend): void {
       snapshot = msg.snapshot;
       render();
       break;
+    case 'failed':
+      clear(body);
+      body.append(failedSection(msg.message));
+      break;
     case 'reply': {
       const button = pending.get(msg.id);
       pending.delete(msg.id);
@@ -124,6 +128,7 @@ document.addEventListener('click', (e) => {
     render();
     return;
   }
+  if (button.hasAttribute('data-retry')) { api.post({ type: 'retry' }); return; }
   const setting = button.getAttribute('data-setting');
   if (setting && (SPEND_SETTINGS as readonly string[]).includes(setting)) {
     api.post({ type: 'openSettings', setting: setting as SpendSettingName });

@@ -174,3 +174,13 @@ export function emptySection(s: SpendPanelSnapshot): HTMLElement {
 export function afterTheFact(reason: string): string {
   return reason.replace(/\bwill be redacted\b/g, 'redacted').replace(/\bwould be redacted\b/g, 'redacted');
 }
+
+/** The figures failed: the cause, that nothing was lost, and what to do. */
+export function failedSection(cause: string): HTMLElement {
+  return h('section', { class: 'panel-section error-card', role: 'alert', 'aria-label': 'Spend figures failed' },
+    h('h2', { class: 'error-title' }, 'The spend figures could not be computed'),
+    h('p', { class: 'error-message' }, cause),
+    h('p', { class: 'muted' }, 'Nothing was lost: the ledger is only read here. Try again; if it fails the same way, the message above is what to report.'),
+    h('div', { class: 'header-actions' },
+      h('button', { type: 'button', class: 'primary', 'data-retry': '', 'aria-label': 'Compute the spend figures again' }, 'Try again')));
+}

@@ -62,6 +62,12 @@ async function open(p: Page, bundle: 'chat' | 'spend', theme: Theme, tmp: string
 async function check(p: Page, name: string, problems: string[]): Promise<void> {
   const v = await p.evaluate(() => (globalThis as unknown as PageGlobals).__violations);
   for (const x of v) problems.push(`${name}: CSP violation ${x}`);
+  // Every control a mouse can use is reachable by Tab and has a name a screen reader can say.
+  const unreachable = await p.evaluate(`[...document.querySelectorAll('button, select, textarea, summary, [data-href], [data-setting]')]
+    .filter((el) => el.getClientRects().length > 0)
+    .filter((el) => el.tabIndex < 0 || !((el.getAttribute('aria-label') || el.textContent || '').trim()))
+    .map((el) => el.outerHTML.slice(0, 120))`) as string[];
+  for (const x of unreachable) problems.push(`${name}: a control without Tab access or a name: ${x}`);
 }
 
 async function main(): Promise<void> {
@@ -158,6 +164,12 @@ async function main(): Promise<void> {
         await spend.waitForTimeout(150);
         shots.push(path.join(outDir, `spend-narrow-${theme}.png`));
         await spend.screenshot({ path: shots[shots.length - 1], fullPage: true });
+        await send(spend, [{ type: 'failed', message: "EACCES: permission denied, open '/home/me/.config/Code/User/globalStorage/hybrid/ledger/2026-11.jsonl'" }]);
+        await spend.waitForTimeout(100);
+        shots.push(path.join(outDir, `spend-failed-${theme}.png`));
+        await spend.screenshot({ path: shots[shots.length - 1] });
+        await spend.click('button[data-retry]');
+        if (!(await spend.evaluate(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'retry')))) problems.push(`spend-${theme}: Try again did not post retry`);
         await send(spend, [{ type: 'snapshot', snapshot: sampleSpend(undefined, true) }]);
         await spend.waitForTimeout(100);
         shots.push(path.join(outDir, `spend-empty-${theme}.png`));
