@@ -2,6 +2,7 @@
 
 import type { ChatStatus } from '../../shared/protocol/chat';
 import { h } from '../common/dom';
+import { providerName } from './providerName';
 
 export function emptyState(status: ChatStatus | null): HTMLElement {
   return h('section', { class: 'empty', 'aria-label': 'Getting started' },
@@ -29,11 +30,6 @@ function setupList(status: ChatStatus | null): HTMLElement {
     h('h3', {}, 'Your set-up'),
     h('ul', { class: 'setup-list' }, local, cloud),
     h('button', { type: 'button', class: 'link-button', 'data-fix': 'openSettings', 'aria-label': 'Open Hybrid Assistant settings' }, 'Open settings'));
-}
-
-/** hybrid.cloud.provider's value as the key prompt names it ("anthropic" → "Anthropic"). */
-export function providerName(id: string): string {
-  return ({ anthropic: 'Anthropic', openai: 'OpenAI', gateway: 'LiteLLM gateway' } as Record<string, string>)[id] ?? id;
 }
 
 function localProblem(s: ChatStatus): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { providerName } from '../../../src/webview/chat/emptyState';
+import { providerName } from '../../../src/webview/chat/providerName';
 
 suite('chat view: the set-up list', () => {
   test('names the cloud provider as the key prompt does, not by its setting value', () => {
