@@ -100,4 +100,14 @@ suite('polish: first paint and transient confirmations', function () {
     await page.waitForTimeout(600);
     assert.equal(await toast(/API key cleared/).count(), 0, 'a notification toast confirms the cleared key');
   });
+
+  test('Check Local Model with all well says so in the status bar for a moment, not in a toast', async () => {
+    const page = session().page;
+    await runCommand(page, 'Hybrid: Check Local Model');
+    const ok = statusItem(page, /Hybrid: .*ready/);
+    await ok.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.waitForTimeout(600);
+    assert.equal(await toast(/Hybrid: .*ready/).count(), 0, 'a notification toast says the local model is ready');
+    await ok.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
 });
