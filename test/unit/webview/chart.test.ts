@@ -105,6 +105,7 @@ suite('spend chart: no spend, tiny spend', () => {
     assert.match(chartEmptyText(freeLocal, 'spend') ?? '', /^No spend in the last 2 days: all 4 requests ran on the local model, which costs nothing until a hardware cost is set\. Switch to Requests/);
     assert.match(chartEmptyText([day(1, 0, 0, { requests: 2, localRequests: 1, cloudRequests: 1 })], 'spend') ?? '', /^No spend in the last 1 days \(2 requests, none with a price\)/);
     assert.equal(chartEmptyText(freeLocal, 'requests'), undefined, 'the requests chart has bars to draw');
+    assert.match(chartEmptyText([day(1, 0, 0, { requests: 1, localRequests: 1, cloudRequests: 0 })], 'spend') ?? '', /: the one request ran on the local model/);
     assert.equal(chartEmptyText([day(1, 0, 0.0001)], 'spend'), undefined, 'a hardware cost is spend');
   });
 
