@@ -55,7 +55,7 @@ export function chartEmptyText(days: DayPointView[], metric: ChartMetric): strin
   if (requests === 0) return `No spend in the last ${days.length} days.`;
   const allLocal = days.every((d) => d.localRequests !== undefined && d.localRequests === d.requests);
   return (allLocal
-    ? `No spend in the last ${days.length} days: ${requests === 1 ? 'the one request' : `all ${requests} requests`} ran on the local model, which costs nothing until a hardware cost is set.`
+    ? `No spend in the last ${days.length} days: ${requests === 1 ? 'the one request' : `all ${requests} requests`} ran on the local model, at no cost per request.`
     : `No spend in the last ${days.length} days (${plural(requests, 'request')}, none with a price).`) + ' Switch to Requests to see them per day.';
 }
 

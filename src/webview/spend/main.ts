@@ -35,7 +35,8 @@ function chartSection(s: SpendPanelSnapshot): HTMLElement {
     ...(['spend', 'requests'] as const).map((m) => h('button', {
       type: 'button', class: m === metric ? 'primary small' : 'secondary small', 'data-metric': m, 'aria-pressed': m === metric ? 'true' : 'false',
     }, m === 'spend' ? 'Spend' : 'Requests')));
-  const localLabel = metric === 'spend' ? 'Local (hardware cost)' : 'Local';
+  // Local spend is hybrid.local.costPerHour × inference time; hardware and power are in "Is local worth it?".
+  const localLabel = metric === 'spend' ? 'Local (cost per hour of use)' : 'Local';
   const splitKnown = metric === 'spend' || s.days.some((d) => d.localRequests !== undefined);
   const empty = chartEmptyText(s.days, metric);
   if (empty) lastWidth = chartWidth();

@@ -102,11 +102,11 @@ suite('spend chart: no spend, tiny spend', () => {
     assert.equal(chartEmptyText(none, 'spend'), 'No spend in the last 2 days.');
     assert.equal(chartEmptyText(none, 'requests'), 'No requests in the last 2 days.');
     const freeLocal = [day(1, 0, 0, { requests: 3, localRequests: 3, cloudRequests: 0 }), day(2, 0, 0, { requests: 1, localRequests: 1, cloudRequests: 0 })];
-    assert.match(chartEmptyText(freeLocal, 'spend') ?? '', /^No spend in the last 2 days: all 4 requests ran on the local model, which costs nothing until a hardware cost is set\. Switch to Requests/);
+    assert.match(chartEmptyText(freeLocal, 'spend') ?? '', /^No spend in the last 2 days: all 4 requests ran on the local model, at no cost per request\. Switch to Requests/);
     assert.match(chartEmptyText([day(1, 0, 0, { requests: 2, localRequests: 1, cloudRequests: 1 })], 'spend') ?? '', /^No spend in the last 1 days \(2 requests, none with a price\)/);
     assert.equal(chartEmptyText(freeLocal, 'requests'), undefined, 'the requests chart has bars to draw');
     assert.match(chartEmptyText([day(1, 0, 0, { requests: 1, localRequests: 1, cloudRequests: 0 })], 'spend') ?? '', /: the one request ran on the local model/);
-    assert.equal(chartEmptyText([day(1, 0, 0.0001)], 'spend'), undefined, 'a hardware cost is spend');
+    assert.equal(chartEmptyText([day(1, 0, 0.0001)], 'spend'), undefined, 'a local cost per hour is spend');
   });
 
   test('a tiny spend gets an axis that reads: never below $0.001, labels exact, the bar visible', () => {

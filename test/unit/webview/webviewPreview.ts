@@ -147,7 +147,7 @@ async function main(): Promise<void> {
         await spend.click('button[data-metric="requests"]');
         shots.push(path.join(outDir, `spend-requests-${theme}.png`));
         await spend.locator('section[aria-label="Last 30 days"]').screenshot({ path: shots[shots.length - 1] });
-        // Requests but no spend (all local, no hardware cost): a sentence, not an axis over nothing.
+        // Requests but no spend (all local, no cost per hour): a sentence, not an axis over nothing.
         const free = sampleSpend();
         free.days = free.days.map((d) => ({ ...d, cloudUsd: 0, localUsd: 0 }));
         await send(spend, [{ type: 'snapshot', snapshot: free }]);
