@@ -4,6 +4,7 @@
 import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnView } from '../../shared/protocol/chat';
 import { clear, h } from '../common/dom';
 import { formatAnswerCost, formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
+import { lineRange } from '../../shared/lineRange';
 import { renderMarkdown } from '../common/markdown';
 import { errorTitle, terminalCommand } from './errorTitle';
 import { usedFiles, whyLine } from './routeText';
@@ -91,7 +92,7 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined, sent: boolean
     // Each attached file / range, with a button to ask the same question again without it. More than two fold
     // into "Used N files" so a long list does not push the answer down.
     const chips = r.context.map((c) => h('span', { class: 'context-chip' },
-      `${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`,
+      `${c.path}:${lineRange(c.startLine, c.endLine)}${c.trimmed ? ' (trimmed)' : ''}`,
       h('button', { type: 'button', class: 'icon-button', 'data-without': c.path, title: `Ask again without ${c.path}`, 'aria-label': `Ask again without ${c.path}` }, '×')));
     el.append(chips.length <= 2
       ? h('div', { class: 'route-context' }, h('span', { class: 'label' }, 'Context: '), ...chips)
