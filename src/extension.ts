@@ -99,7 +99,9 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       vscode.commands.registerCommand('hybrid.checkLocal', async () => {
         providers.local().clearModelCache?.();
         await health.recheck();
-        void vscode.window.showInformationMessage(`Hybrid: ${health.current.message}`);
+        // All well is a passing confirmation (as a saved key is); a problem stays until read.
+        if (health.current.state === 'ready') vscode.window.setStatusBarMessage(`$(check) Hybrid: ${health.current.message}`, 5000);
+        else void vscode.window.showInformationMessage(`Hybrid: ${health.current.message}`);
       }),
       vscode.commands.registerCommand('hybrid.showLogs', () => channel.show()),
       ...bindStatusBar(statusBar, { spend, providers, asker, config, health }),

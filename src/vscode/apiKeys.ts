@@ -4,6 +4,8 @@ import type { CloudProviderId, KeySource } from '../core/ports';
 const LABEL: Record<CloudProviderId, string> = { anthropic: 'Anthropic', openai: 'OpenAI (or OpenAI-compatible)', gateway: 'LiteLLM gateway (virtual key)' };
 const ENV: Record<CloudProviderId, string> = { anthropic: 'ANTHROPIC_API_KEY', openai: 'OPENAI_API_KEY', gateway: 'LITELLM_API_KEY' };
 const secretId = (p: CloudProviderId) => `hybrid.apiKey.${p}`;
+/** How long a confirmation stays in the status bar. */
+const CONFIRM_MS = 5000;
 
 /** API keys live in SecretStorage only; the environment is honoured when nothing is stored. */
 export class ApiKeys implements KeySource {
@@ -37,7 +39,9 @@ export class ApiKeys implements KeySource {
     if (!key) return undefined;
     await this.secrets.store(secretId(provider), key.trim());
     this.changed.fire(provider);
-    void vscode.window.showInformationMessage(`Hybrid: ${LABEL[provider]} API key saved.`);
+    // A confirmation, not news: it passes in the status bar instead of staying in the notification list. It names
+    // the provider only; the key itself is never shown back.
+    vscode.window.setStatusBarMessage(`$(check) Hybrid: ${LABEL[provider]} API key saved`, CONFIRM_MS);
     return provider;
   }
 
@@ -46,8 +50,12 @@ export class ApiKeys implements KeySource {
     if (!provider) return;
     await this.secrets.delete(secretId(provider));
     this.changed.fire(provider);
-    const env = process.env[ENV[provider]] ? ` ${ENV[provider]} from the environment is still used.` : '';
-    void vscode.window.showInformationMessage(`Hybrid: ${LABEL[provider]} API key cleared.${env}`);
+    // Still using a key from the environment is worth a notification (the user may expect no key at all now).
+    if (process.env[ENV[provider]]?.trim()) {
+      void vscode.window.showInformationMessage(`Hybrid: ${LABEL[provider]} API key cleared. ${ENV[provider]} from the environment is still used.`);
+    } else {
+      vscode.window.setStatusBarMessage(`$(check) Hybrid: ${LABEL[provider]} API key cleared`, CONFIRM_MS);
+    }
   }
 
   dispose(): void {

@@ -32,8 +32,12 @@ function attr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * `initial`: what the page renders before its first message, as JSON in a data attribute (not an inline script,
+ * which the CSP would have to allow). The chat view passes its thread so a restored thread is the first paint.
+ */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: WebviewBundle, title: string,
-  nonce: string = makeNonce()): string {
+  { nonce = makeNonce(), initial }: { nonce?: string; initial?: unknown } = {}): string {
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', `webview-${bundle}.js`)).toString();
   return `<!DOCTYPE html>
@@ -47,7 +51,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, b
 <title>${attr(title)}</title>
 </head>
 <body>
-<div id="app"></div>
+<div id="app"${initial === undefined ? '' : ` data-initial="${attr(JSON.stringify(initial))}"`}></div>
 <script nonce="${nonce}" src="${attr(script)}"></script>
 </body>
 </html>`;

@@ -1,6 +1,7 @@
 // What Explain Route shows instead of an answer: where the request would go and why, what would be redacted, what
 // it would likely cost (an estimate, never a charge) and which files it would carry.
 
+import { lineRange } from '../../shared/lineRange';
 import { formatEstimate } from '../../shared/money';
 import type { Decision, Labels } from '../request';
 import type { PreflightEstimate } from '../spend/preflight';
@@ -25,7 +26,7 @@ export function explainText(
   } else {
     lines.push('**Estimated cost**: $0 in tokens (local)', '');
   }
-  if (attached.length) lines.push(`**Context**: ${contextCount(attached)}`, ...attached.map((c) => `- ${shownName(c.path)}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`));
+  if (attached.length) lines.push(`**Context**: ${contextCount(attached)}`, ...attached.map((c) => `- ${shownName(c.path)}:${lineRange(c.startLine, c.endLine)}${c.trimmed ? ' (trimmed)' : ''}`));
   return lines.join('\n');
 }
 

@@ -135,10 +135,13 @@ export const SPEND_SETTINGS: readonly SpendSettingName[] = ['hybrid.budget', 'hy
 
 export type ToSpend =
   | { type: 'snapshot'; snapshot: SpendPanelSnapshot }
-  | { type: 'reply'; id: number; ok: boolean; message?: string; error?: string };
+  | { type: 'reply'; id: number; ok: boolean; message?: string; error?: string }
+  /** The figures could not be computed: the panel says why in place of them, with Try again. */
+  | { type: 'failed'; message: string };
 
 export type FromSpend =
   | { type: 'ready' }
+  | { type: 'retry' }
   | { type: 'export'; id: number; format: ExportFormat }
   | { type: 'openSettings'; setting: SpendSettingName };
 
@@ -148,7 +151,7 @@ export type FromSpend =
 export function isFromSpend(x: unknown): x is FromSpend {
   if (!isObj(x) || typeof x.type !== 'string') return false;
   switch (x.type) {
-    case 'ready':
+    case 'ready': case 'retry':
       return onlyKeys(x, ['type']);
     case 'export':
       return onlyKeys(x, ['type', 'id', 'format']) && requestId(x.id) && oneOf(x.format, ['csv', 'json'] as const);
@@ -159,10 +162,11 @@ export function isFromSpend(x: unknown): x is FromSpend {
   }
 }
 
-const TO_SPEND_TYPES: readonly ToSpend['type'][] = ['snapshot', 'reply'];
+const TO_SPEND_TYPES: readonly ToSpend['type'][] = ['snapshot', 'reply', 'failed'];
 
 export function isToSpend(x: unknown): x is ToSpend {
   if (!isObj(x) || !oneOf(x.type, TO_SPEND_TYPES)) return false;
+  if (x.type === 'failed') return typeof x.message === 'string';
   return x.type !== 'snapshot' || isSpendSnapshotShape(x.snapshot);
 }
 

@@ -109,8 +109,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   // ---- internals ----------------------------------------------------------------------------------------
 
+  /** The page carries the thread as it is now, so it paints it at once (no intro while `ready` goes round). */
   private render(): void {
-    if (this.view) this.view.webview.html = webviewHtml(this.view.webview, this.extensionUri, 'chat', 'Hybrid Assistant');
+    if (!this.view) return;
+    const initial: ToChat = { type: 'snapshot', turns: this.thread.snapshot(), busy: this.isBusy, status: this.status };
+    this.view.webview.html = webviewHtml(this.view.webview, this.extensionUri, 'chat', 'Hybrid Assistant', { initial });
   }
 
   private disposeView(): void {

@@ -109,7 +109,8 @@ export class SpendPanel implements vscode.Disposable {
     try {
       this.post({ type: 'snapshot', snapshot: this.source.snapshot() });
     } catch (err) {
-      void vscode.window.showErrorMessage(`Hybrid Assistant: could not compute spend (${errorText(err)}).`);
+      // Said in the panel, where the figures should be (with Try again), not in a notification.
+      this.post({ type: 'failed', message: errorText(err) });
     }
   }
 
@@ -124,6 +125,9 @@ export class SpendPanel implements vscode.Disposable {
         this.ready = true;
         this.pushSnapshot();
         this.readyEmitter.fire();
+        return;
+      case 'retry':
+        this.pushSnapshot();
         return;
       case 'export':
         this.post({ type: 'reply', id: m.id, ...(await this.export(m.format)) });

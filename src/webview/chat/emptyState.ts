@@ -2,6 +2,7 @@
 
 import type { ChatStatus } from '../../shared/protocol/chat';
 import { h } from '../common/dom';
+import { providerName } from './providerName';
 
 export function emptyState(status: ChatStatus | null): HTMLElement {
   return h('section', { class: 'empty', 'aria-label': 'Getting started' },
@@ -21,9 +22,9 @@ function setupList(status: ChatStatus | null): HTMLElement {
     : h('li', { class: 'warn' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), localProblem(status),
         localCommand(status));
   const cloud = status.cloudKeySet
-    ? h('li', { class: 'ok' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `Cloud: ${status.cloudProvider} key is set.`)
+    ? h('li', { class: 'ok' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `Cloud: ${providerName(status.cloudProvider)} key is set.`)
     : h('li', { class: 'warn' }, h('span', { class: 'dot', 'aria-hidden': 'true' }),
-        `No ${status.cloudProvider} API key yet: Auto and Private still work on the local model. `,
+        `No ${providerName(status.cloudProvider)} API key yet: Auto and Private still work on the local model. `,
         h('button', { type: 'button', class: 'link-button', 'data-fix': 'setApiKey', 'aria-label': 'Set API Key' }, 'Set API Key'));
   return h('div', { class: 'setup' },
     h('h3', {}, 'Your set-up'),

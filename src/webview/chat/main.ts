@@ -1,9 +1,12 @@
-// Chat view entry point. The host owns the thread: after `ready` it sends a snapshot, then turn events.
-// This page keeps only UI state (draft, mode, scroll position) in getState/setState.
+// Chat view entry point. The host owns the thread: the page's HTML carries the thread as it was when the page was
+// made (so a restored thread is the first paint), `ready` brings a fresh snapshot, then turn events follow.
+// The intro shows only once the host has said the thread is empty. This page keeps only UI state (draft, mode,
+// scroll position) in getState/setState.
 
 import { applyAskEvent, FIX_NAMES, isToChat, MAX_ADDED_FILES, type AskModeName, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnView } from '../../shared/protocol/chat';
 import { assertNever } from '../../shared/protocol/validate';
 import { clear, h } from '../common/dom';
+import { takeInitial } from '../common/initialState';
 import { connect } from '../common/vscodeApi';
 import { emptyState } from './emptyState';
 import { createTurn, updateTurn, type TurnElements } from './turnView';
@@ -16,6 +19,10 @@ const saved = api.getState();
 let turns: TurnView[] = [];
 let busy = false;
 let status: ChatStatus | null = null;
+/** Whether the host has said what the thread holds (the HTML's snapshot or a message): until then, no intro. */
+let known = false;
+/** The turns as last drawn, so a `ready` snapshot equal to the HTML's one does not redraw the thread. */
+let drawn = '';
 const views = new Map<string, TurnElements>();
 const dirty = new Set<string>();
 let frame = 0;
@@ -60,7 +67,8 @@ function saveUi(): void {
 function renderAll(): void {
   clear(thread);
   views.clear();
-  if (turns.length === 0) thread.append(emptyState(status));
+  drawn = JSON.stringify(turns);
+  if (turns.length === 0 && known) thread.append(emptyState(status));
   for (const t of turns) addTurnView(t);
   renderChrome();
 }
@@ -124,14 +132,19 @@ function announce(text: string): void {
 
 function onMessage(msg: ToChat): void {
   switch (msg.type) {
-    case 'snapshot':
+    case 'snapshot': {
+      // The `ready` snapshot usually repeats the HTML's: redrawing it would only cost a layout (and the scroll).
+      const same = known && JSON.stringify(msg.turns) === drawn && (msg.turns.length > 0 || JSON.stringify(msg.status) === JSON.stringify(status));
+      known = true;
       turns = msg.turns;
       busy = msg.busy;
       status = msg.status;
-      renderAll();
+      if (same) renderChrome();
+      else renderAll();
       if (msg.reveal && views.has(msg.reveal)) revealTurn(msg.reveal);
-      else thread.scrollTop = saved.scrollTop !== undefined && turns.length ? saved.scrollTop : thread.scrollHeight;
+      else if (!same) thread.scrollTop = saved.scrollTop !== undefined && turns.length ? saved.scrollTop : thread.scrollHeight;
       break;
+    }
     case 'turnStart':
       turns.push(msg.turn);
       busy = true;
@@ -267,6 +280,8 @@ thread.addEventListener('keydown', (e) => {
   }
 });
 
-renderAll();
+const initial = takeInitial();
+if (isToChat(initial) && initial.type === 'snapshot') onMessage(initial);
+else renderAll();
 renderAdded();
 api.post({ type: 'ready' });

@@ -4,6 +4,7 @@
 import type { FailureView, FixName, FooterView, RouteEventView, TurnMode, TurnView } from '../../shared/protocol/chat';
 import { clear, h } from '../common/dom';
 import { formatAnswerCost, formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
+import { lineRange } from '../../shared/lineRange';
 import { renderMarkdown } from '../common/markdown';
 import { errorTitle, terminalCommand } from './errorTitle';
 import { usedFiles, whyLine } from './routeText';
@@ -39,7 +40,7 @@ export function createTurn(turn: TurnView): TurnElements {
   const error = h('div', { class: 'error-slot' });
   const footer = h('div', { class: 'footer' });
   const progress = h('div', { class: 'progress', 'aria-hidden': 'true' }, h('span'), h('span'), h('span'));
-  const root = h('article', { class: 'turn', 'data-turn': turn.id, 'aria-label': `Question and answer` },
+  const root = h('article', { class: 'turn', 'data-turn': turn.id, 'aria-label': `Question: ${turn.question.length > 80 ? `${turn.question.slice(0, 80)}…` : turn.question}` },
     h('div', { class: 'question' },
       h('span', { class: `mode-tag mode-${turn.mode}` }, MODE_LABEL[turn.mode]),
       h('div', { class: 'question-text' }, turn.question)),
@@ -91,8 +92,8 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined, sent: boolean
     // Each attached file / range, with a button to ask the same question again without it. More than two fold
     // into "Used N files" so a long list does not push the answer down.
     const chips = r.context.map((c) => h('span', { class: 'context-chip' },
-      `${c.path}:${c.startLine}–${c.endLine}${c.trimmed ? ' (trimmed)' : ''}`,
-      h('button', { class: 'icon-button', 'data-without': c.path, title: `Ask again without ${c.path}`, 'aria-label': `Ask again without ${c.path}` }, '×')));
+      `${c.path}:${lineRange(c.startLine, c.endLine)}${c.trimmed ? ' (trimmed)' : ''}`,
+      h('button', { type: 'button', class: 'icon-button', 'data-without': c.path, title: `Ask again without ${c.path}`, 'aria-label': `Ask again without ${c.path}` }, '×')));
     el.append(chips.length <= 2
       ? h('div', { class: 'route-context' }, h('span', { class: 'label' }, 'Context: '), ...chips)
       : h('details', { class: 'route-context' }, h('summary', {}, usedFiles(r.context)), h('div', { class: 'chips' }, ...chips)));

@@ -79,7 +79,7 @@ function codeBlock(lang: string, code: string, open: boolean): string {
     + `<div class="code-head">${label}<span class="code-actions">`
     + '<button type="button" class="code-btn" data-action="copy" aria-label="Copy code">Copy</button>'
     + '<button type="button" class="code-btn" data-action="insert" aria-label="Insert code at cursor">Insert</button>'
-    + `</span></div><pre><code>${escapeHtml(code)}</code></pre></div>`;
+    + `</span></div><pre tabindex="0"><code>${escapeHtml(code)}</code></pre></div>`; // focusable: a keyboard scrolls wide code
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;

@@ -25,10 +25,43 @@ function dayLabel(day: string): string {
   return `${MONTHS[(m - 1) % 12] ?? ''} ${d}`;
 }
 
-function axisLabel(v: number, metric: ChartMetric): string {
-  if (metric === 'requests') return String(Math.round(v * 100) / 100);
-  return v === 0 ? '$0' : formatUsd(v);
+/** Below this the spend axis does not shrink: its labels would be fractions of a hundredth of a cent. */
+export const MIN_SPEND_AXIS_USD = 0.001;
+
+/** The axis top: spend never below a tenth of a cent; counts a whole, even number so the middle line is whole. */
+export function axisMax(v: number, metric: ChartMetric): number {
+  if (metric === 'spend') return niceMax(Math.max(v, MIN_SPEND_AXIS_USD));
+  for (const m of [2, 4, 6, 8, 10, 20, 30, 40, 50]) if (v <= m) return m;
+  return niceMax(v);
 }
+
+/** Axis figures exactly (up to three significant digits): "$0.00125" stays that, never rounds to a neighbour. */
+export function axisLabel(v: number, metric: ChartMetric): string {
+  if (metric === 'requests') return String(Math.round(v));
+  if (v === 0) return '$0';
+  if (v >= 1000) return formatUsd(v);
+  const decimals = (String(Number(v.toPrecision(3))).split('.')[1] ?? '').length;
+  return `$${v.toFixed(v >= 10 && decimals === 0 ? 0 : Math.max(2, decimals))}`;
+}
+
+/**
+ * What the chart area says instead of bars when it has none to draw: an axis over nothing would suggest a scale
+ * ($0–$1) that means nothing.
+ */
+export function chartEmptyText(days: DayPointView[], metric: ChartMetric): string | undefined {
+  const requests = days.reduce((a, d) => a + d.requests, 0);
+  if (metric === 'requests') return requests > 0 ? undefined : `No requests in the last ${days.length} days.`;
+  if (days.some((d) => d.cloudUsd > 0 || d.localUsd > 0)) return undefined;
+  if (requests === 0) return `No spend in the last ${days.length} days.`;
+  const allLocal = days.every((d) => d.localRequests !== undefined && d.localRequests === d.requests);
+  return (allLocal
+    ? `No spend in the last ${days.length} days: ${requests === 1 ? 'the one request' : `all ${requests} requests`} ran on the local model, at no cost per request.`
+    : `No spend in the last ${days.length} days (${plural(requests, 'request')}, none with a price).`) + ' Switch to Requests to see them per day.';
+}
+
+/** A segment of a day with any spend stays visible at every scale (its exact figure is in the tooltip). */
+const MIN_BAR_PX = 2;
+const barHeight = (v: number, max: number, plotH: number): number => (v > 0 ? Math.max(MIN_BAR_PX, (v / max) * plotH) : 0);
 
 interface Series { local: number; cloud: number; total: number; title: string }
 
@@ -53,7 +86,7 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
   const left = 52, right = 8, top = 10, bottom = 24;
   const plotW = W - left - right, plotH = H - top - bottom;
   const data = days.map((d) => series(d, metric));
-  const max = niceMax(Math.max(0, ...data.map((s) => s.total)));
+  const max = axisMax(Math.max(0, ...data.map((s) => s.total)), metric);
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const n = Math.max(days.length, 1);
   const slot = plotW / n;
@@ -76,7 +109,7 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
     const x = left + i * slot + (slot - barW) / 2;
     const parts2: string[] = [];
     // Cloud at the bottom, local stacked on top; zero-height segments are skipped.
-    const cloudH = (s.cloud / max) * plotH, localH = (s.local / max) * plotH;
+    const cloudH = barHeight(s.cloud, max, plotH), localH = barHeight(s.local, max, plotH);
     const cloudClass = split ? 'bar-cloud' : 'bar-total';
     if (cloudH > 0) parts2.push(`<rect class="${cloudClass}" x="${x.toFixed(1)}" y="${(top + plotH - cloudH).toFixed(1)}" width="${barW.toFixed(1)}" height="${cloudH.toFixed(1)}"/>`);
     if (localH > 0) parts2.push(`<rect class="bar-local" x="${x.toFixed(1)}" y="${(top + plotH - cloudH - localH).toFixed(1)}" width="${barW.toFixed(1)}" height="${localH.toFixed(1)}"/>`);
@@ -84,7 +117,9 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
     parts2.push(`<rect class="hit" x="${(left + i * slot).toFixed(1)}" y="${top}" width="${slot.toFixed(1)}" height="${plotH}"><title>${escapeHtml(s.title)}</title></rect>`);
     parts.push(`<g>${parts2.join('')}</g>`);
     if (i % 5 === (days.length - 1) % 5) {
-      parts.push(`<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - 6}" text-anchor="middle">${escapeHtml(dayLabel(d.day))}</text>`);
+      // The last label ends at the plot's edge instead of being centred past it (clipped in a narrow panel).
+      const cx = left + i * slot + slot / 2, atEdge = cx + 22 > W - right;
+      parts.push(`<text class="axis" x="${(atEdge ? W - right : cx).toFixed(1)}" y="${H - 6}" text-anchor="${atEdge ? 'end' : 'middle'}">${escapeHtml(dayLabel(d.day))}</text>`);
     }
   });
   parts.push(`<line class="baseline" x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}"/>`);

@@ -16,7 +16,7 @@ export function completionSection(s: SpendPanelSnapshot): HTMLElement[] {
     h('div', { class: 'card-line' },
       `Acceptance rate ${formatPercent(t.accepted + t.partial, seen(t))} (${t.accepted} accepted, ${t.partial} partly, ${t.dismissed} dismissed)`
       + ` · waited ${formatMs(t.p50Ms)} median, ${formatMs(t.p95Ms)} p95`),
-    h('div', { class: 'table-wrap' }, h('table', { 'aria-label': 'Inline completion by language and model' },
+    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Inline completion by language and model' }, h('table', { 'aria-label': 'Inline completion by language and model' },
       h('thead', {}, h('tr', {}, ...['Language · model', 'Seen', 'Accepted', 'Partly', 'Dismissed', 'Rate', 'Wait p50', 'Wait p95'].map((x) => h('th', { scope: 'col', class: x === 'Language · model' ? null : 'num' }, x)))),
       h('tbody', {}, ...rows.map((r) => h('tr', {},
         h('td', { class: 'mono' }, r === t ? 'all' : r.key),

@@ -9,9 +9,9 @@ import { formatUsd } from '../common/format';
 export function escalationSection(s: SpendPanelSnapshot): HTMLElement[] {
   const e = s.escalation;
   if (!e || (e.localAnswers === 0 && e.escalations === 0)) return [];
-  const rate = e.rate === null ? '—' : `${(e.rate * 100).toFixed(1)} %`;
+  const rate = e.rate === null ? '—' : `${(e.rate * 100).toFixed(1)}%`;
   const cost = e.unpriced > 0 ? `${formatUsd(e.costUsd)} + ${e.unpriced} unpriced` : formatUsd(e.costUsd);
-  return [h('section', { class: 'escalation-stats', 'aria-label': 'Escalations this month' },
+  return [h('section', { class: 'panel-section escalation-stats', 'aria-label': 'Escalations this month' },
     h('h2', {}, 'Escalations (month)'),
     h('div', { class: 'card-line' },
       `${e.escalations} of ${e.localAnswers} local answers went on to the cloud (${rate}) · cost ${cost}`),

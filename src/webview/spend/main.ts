@@ -7,8 +7,8 @@ import { assertNever } from '../../shared/protocol/validate';
 import { isToSpend, SPEND_SETTINGS, type FromSpend, type SpendPanelSnapshot, type SpendSettingName, type ToSpend } from '../../shared/protocol/spend';
 import { clear, h, svgFrom } from '../common/dom';
 import { connect } from '../common/vscodeApi';
-import { chartSvg, type ChartMetric } from './chart';
-import { budgetSection, emptySection, latencySection, modelSection, recentSection, splitSection, totalsSection } from './sections';
+import { chartEmptyText, chartSvg, type ChartMetric } from './chart';
+import { budgetSection, emptySection, failedSection, latencySection, modelSection, recentSection, splitSection, totalsSection } from './sections';
 import { tcoSection } from './tcoSection';
 
 interface UiState { metric: ChartMetric }
@@ -35,12 +35,15 @@ function chartSection(s: SpendPanelSnapshot): HTMLElement {
     ...(['spend', 'requests'] as const).map((m) => h('button', {
       type: 'button', class: m === metric ? 'primary small' : 'secondary small', 'data-metric': m, 'aria-pressed': m === metric ? 'true' : 'false',
     }, m === 'spend' ? 'Spend' : 'Requests')));
-  const localLabel = metric === 'spend' ? 'Local (hardware cost)' : 'Local';
+  // Local spend is hybrid.local.costPerHour × inference time; hardware and power are in "Is local worth it?".
+  const localLabel = metric === 'spend' ? 'Local (cost per hour of use)' : 'Local';
   const splitKnown = metric === 'spend' || s.days.some((d) => d.localRequests !== undefined);
+  const empty = chartEmptyText(s.days, metric);
+  if (empty) lastWidth = chartWidth();
   return h('section', { class: 'panel-section', 'aria-label': 'Last 30 days' },
     h('div', { class: 'section-head' }, h('h2', {}, 'Last 30 days'), toggle),
-    svgFrom(chartSvg(s.days, metric, { width: (lastWidth = chartWidth()), height: 200 })),
-    splitKnown ? h('div', { class: 'legend' },
+    empty ? h('p', { class: 'chart-empty muted' }, empty) : svgFrom(chartSvg(s.days, metric, { width: (lastWidth = chartWidth()), height: 200 })),
+    splitKnown && !empty ? h('div', { class: 'legend' },
       h('span', {}, h('span', { class: 'swatch swatch-cloud' }), 'Cloud'),
       h('span', {}, h('span', { class: 'swatch swatch-local' }), localLabel)) : null);
 }
@@ -86,6 +89,10 @@ function onMessage(msg: ToSpend): void {
       snapshot = msg.snapshot;
       render();
       break;
+    case 'failed':
+      clear(body);
+      body.append(failedSection(msg.message));
+      break;
     case 'reply': {
       const button = pending.get(msg.id);
       pending.delete(msg.id);
@@ -122,6 +129,7 @@ document.addEventListener('click', (e) => {
     render();
     return;
   }
+  if (button.hasAttribute('data-retry')) { api.post({ type: 'retry' }); return; }
   const setting = button.getAttribute('data-setting');
   if (setting && (SPEND_SETTINGS as readonly string[]).includes(setting)) {
     api.post({ type: 'openSettings', setting: setting as SpendSettingName });

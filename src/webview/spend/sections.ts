@@ -84,7 +84,8 @@ export function splitSection(s: SpendPanelSnapshot): HTMLElement {
 }
 
 function table(caption: string, head: string[], rows: (string | Node)[][], numeric: number[]): HTMLElement {
-  return h('div', { class: 'table-wrap' }, h('table', {},
+  // Focusable so a keyboard can scroll a table wider than a narrow panel.
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption }, h('table', {},
     h('caption', { class: 'sr-only' }, caption),
     h('thead', {}, h('tr', {}, ...head.map((c, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, c)))),
     h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c, i) => h('td', { class: numeric.includes(i) ? 'num' : null }, c)))))));
@@ -170,4 +171,14 @@ export function emptySection(s: SpendPanelSnapshot): HTMLElement {
 /** The router wrote its reasons before sending; the list reads them afterwards ("will be redacted" → "redacted"). */
 export function afterTheFact(reason: string): string {
   return reason.replace(/\bwill be redacted\b/g, 'redacted').replace(/\bwould be redacted\b/g, 'redacted');
+}
+
+/** The figures failed: the cause, that nothing was lost, and what to do. */
+export function failedSection(cause: string): HTMLElement {
+  return h('section', { class: 'panel-section error-card', role: 'alert', 'aria-label': 'Spend figures failed' },
+    h('h2', { class: 'error-title' }, 'The spend figures could not be computed'),
+    h('p', { class: 'error-message' }, cause),
+    h('p', { class: 'muted' }, 'Nothing was lost: the ledger is only read here. Try again; if it fails the same way, the message above is what to report.'),
+    h('div', { class: 'header-actions' },
+      h('button', { type: 'button', class: 'primary', 'data-retry': '', 'aria-label': 'Compute the spend figures again' }, 'Try again')));
 }

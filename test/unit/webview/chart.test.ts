@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { DayPointView } from '../../../src/shared/protocol/spend';
 import { isSpendSnapshotShape, isToSpend } from '../../../src/shared/protocol/spend';
-import { chartSvg, niceMax } from '../../../src/webview/spend/chart';
+import { axisLabel, axisMax, chartEmptyText, chartSvg, niceMax } from '../../../src/webview/spend/chart';
 import { formatCount, formatMs, formatUsd } from '../../../src/webview/common/format';
 import { sampleSpend } from './sampleData';
 
@@ -91,5 +91,51 @@ suite('formatting', () => {
     assert.equal(formatCount(5210), '5.2k');
     assert.equal(formatCount(48_000), '48k');
     assert.equal(formatCount(2_500_000), '2.5M');
+  });
+});
+
+suite('spend chart: no spend, tiny spend', () => {
+  const axisTexts = (svg: string): string[] => [...svg.matchAll(/<text class="axis" x="[^"]+" y="[^"]+" text-anchor="end">([^<]*)<\/text>/g)].map((m) => m[1]);
+
+  test('no spend at all: the chart says so instead of drawing a $0–$1 axis over nothing', () => {
+    const none = [day(1, 0, 0), day(2, 0, 0)];
+    assert.equal(chartEmptyText(none, 'spend'), 'No spend in the last 2 days.');
+    assert.equal(chartEmptyText(none, 'requests'), 'No requests in the last 2 days.');
+    const freeLocal = [day(1, 0, 0, { requests: 3, localRequests: 3, cloudRequests: 0 }), day(2, 0, 0, { requests: 1, localRequests: 1, cloudRequests: 0 })];
+    assert.match(chartEmptyText(freeLocal, 'spend') ?? '', /^No spend in the last 2 days: all 4 requests ran on the local model, at no cost per request\. Switch to Requests/);
+    assert.match(chartEmptyText([day(1, 0, 0, { requests: 2, localRequests: 1, cloudRequests: 1 })], 'spend') ?? '', /^No spend in the last 1 days \(2 requests, none with a price\)/);
+    assert.equal(chartEmptyText(freeLocal, 'requests'), undefined, 'the requests chart has bars to draw');
+    assert.match(chartEmptyText([day(1, 0, 0, { requests: 1, localRequests: 1, cloudRequests: 0 })], 'spend') ?? '', /: the one request ran on the local model/);
+    assert.equal(chartEmptyText([day(1, 0, 0.0001)], 'spend'), undefined, 'a local cost per hour is spend');
+  });
+
+  test('a tiny spend gets an axis that reads: never below $0.001, labels exact, the bar visible', () => {
+    assert.equal(axisMax(0.00003, 'spend'), 0.001);
+    assert.equal(axisMax(0.0004, 'spend'), 0.001);
+    assert.equal(axisMax(0.0021, 'spend'), 0.0025);
+    assert.equal(axisMax(0.37, 'spend'), 0.5);
+    const svg = chartSvg([day(1, 0.00003, 0), day(2, 0.0021, 0)], 'spend', { width: 300, height: 124 });
+    assert.deepEqual(axisTexts(svg), ['$0', '$0.00125', '$0.0025']);
+    const bars = rects(svg, 'bar-cloud');
+    assert.equal(bars.length, 2);
+    assert.ok(bars[0].height >= 2, `a $0.00003 day is still a visible bar (${bars[0].height}px)`);
+    assert.equal(bars[1].height, 75.6, 'bars stay proportional to the axis');
+  });
+
+  test('axis labels never round to a neighbouring figure, and bigger spends read as money', () => {
+    assert.equal(axisLabel(0.0125, 'spend'), '$0.0125', 'formatUsd would say $0.01');
+    assert.equal(axisLabel(0.5, 'spend'), '$0.50');
+    assert.equal(axisLabel(12.5, 'spend'), '$12.50');
+    assert.equal(axisLabel(250, 'spend'), '$250');
+    assert.equal(axisLabel(2500, 'spend'), '$2,500');
+  });
+
+  test('a request count axis has whole numbers only (no "0.5 requests")', () => {
+    assert.equal(axisMax(1, 'requests'), 2);
+    assert.equal(axisMax(5, 'requests'), 6);
+    assert.equal(axisMax(23, 'requests'), 30);
+    assert.equal(axisMax(230, 'requests'), 250);
+    const svg = chartSvg([day(1, 0, 0, { requests: 1 })], 'requests', { width: 300, height: 124 });
+    assert.deepEqual(axisTexts(svg), ['0', '1', '2']);
   });
 });

@@ -100,7 +100,7 @@ suite('markdown renderer: formatting', () => {
     assert.match(html, /<span class="code-lang">ts<\/span>/);
     assert.match(html, /data-action="copy"/);
     assert.match(html, /data-action="insert"/);
-    assert.match(html, /<pre><code>const a = 1 &lt; 2;<\/code><\/pre>/);
+    assert.match(html, /<pre tabindex="0"><code>const a = 1 &lt; 2;<\/code><\/pre>/);
     assert.doesNotMatch(html, /streaming/);
   });
 

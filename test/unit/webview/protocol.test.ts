@@ -88,6 +88,7 @@ const validSpend: FromSpend[] = [
   { type: 'export', id: 4, format: 'json' },
   { type: 'openSettings', setting: 'hybrid.budget' },
   { type: 'openSettings', setting: 'hybrid.pricing' },
+  { type: 'retry' },
 ];
 
 const invalidSpend: [string, unknown][] = [
@@ -99,6 +100,8 @@ const invalidSpend: [string, unknown][] = [
   ['openSettings outside our keys', { type: 'openSettings', setting: 'http.proxy' }],
   ['openSettings without setting', { type: 'openSettings' }],
   ['chat message', { type: 'ask', question: 'hi', mode: 'auto' }],
+  ['retry with a payload', { type: 'retry', command: 'workbench.action.terminal.new' }],
+  ['showLogs (not part of this panel)', { type: 'showLogs' }],
 ];
 
 suite('protocol: spend panel messages', () => {
@@ -119,6 +122,11 @@ suite('protocol: host → webview envelopes', () => {
   test('isToSpend rejects a snapshot missing its sections', () => {
     assert.equal(isToSpend({ type: 'snapshot', snapshot: { today: { costUsd: 0, requests: 0 } } }), false);
     assert.equal(isToSpend({ type: 'reply', id: 1, ok: true }), true);
+  });
+  test('isToSpend: a failure carries its cause as text', () => {
+    assert.equal(isToSpend({ type: 'failed', message: 'EACCES: permission denied' }), true);
+    assert.equal(isToSpend({ type: 'failed' }), false);
+    assert.equal(isToSpend({ type: 'failed', message: { html: '<b>' } }), false);
   });
   test('isSafeLink allows only http(s) and mailto with a host', () => {
     assert.equal(isSafeLink('http://127.0.0.1:11434/api/tags'), true);

@@ -26,7 +26,7 @@ interface PageGlobals {
   document: { querySelector(selector: string): { scrollTop: number; scrollHeight: number } | null };
 }
 
-function page(bundle: 'chat' | 'spend', theme: Theme): string {
+function page(bundle: 'chat' | 'spend', theme: Theme, initial?: unknown): string {
   const nonce = 'cHJldmlldy1ub25jZQ';
   const file = (p: string) => pathToFileURL(path.join(root, p)).toString();
   const csp = `default-src 'none'; style-src file: 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src file: data:; font-src file:`;
@@ -44,7 +44,7 @@ function page(bundle: 'chat' | 'spend', theme: Theme): string {
     setState: (s) => { window.__state = s; },
   });
 </script></head>
-<body class="vscode-${theme === 'hc' ? 'high-contrast' : theme}"><div id="app"></div>
+<body class="vscode-${theme === 'hc' ? 'high-contrast' : theme}"><div id="app"${initial === undefined ? '' : ` data-initial="${JSON.stringify(initial).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`}></div>
 <script nonce="${nonce}" src="${file(`dist/webview-${bundle}.js`)}"></script></body></html>`;
 }
 
@@ -52,9 +52,9 @@ async function send(p: Page, messages: (ToChat | ToSpend)[]): Promise<void> {
   for (const m of messages) await p.evaluate((msg) => (globalThis as unknown as PageGlobals).postMessage(msg, '*'), m as unknown);
 }
 
-async function open(p: Page, bundle: 'chat' | 'spend', theme: Theme, tmp: string): Promise<void> {
+async function open(p: Page, bundle: 'chat' | 'spend', theme: Theme, tmp: string, initial?: unknown): Promise<void> {
   const file = path.join(tmp, `${bundle}-${theme}.html`);
-  fs.writeFileSync(file, page(bundle, theme));
+  fs.writeFileSync(file, page(bundle, theme, initial));
   await p.goto(pathToFileURL(file).toString());
   await p.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'ready'), null, { timeout: 5000 });
 }
@@ -62,6 +62,12 @@ async function open(p: Page, bundle: 'chat' | 'spend', theme: Theme, tmp: string
 async function check(p: Page, name: string, problems: string[]): Promise<void> {
   const v = await p.evaluate(() => (globalThis as unknown as PageGlobals).__violations);
   for (const x of v) problems.push(`${name}: CSP violation ${x}`);
+  // Every control a mouse can use is reachable by Tab and has a name a screen reader can say.
+  const unreachable = await p.evaluate(`[...document.querySelectorAll('button, select, textarea, summary, [data-href], [data-setting]')]
+    .filter((el) => el.getClientRects().length > 0)
+    .filter((el) => el.tabIndex < 0 || !((el.getAttribute('aria-label') || el.textContent || '').trim()))
+    .map((el) => el.outerHTML.slice(0, 120))`) as string[];
+  for (const x of unreachable) problems.push(`${name}: a control without Tab access or a name: ${x}`);
 }
 
 async function main(): Promise<void> {
@@ -76,10 +82,13 @@ async function main(): Promise<void> {
   const shots: string[] = [];
   try {
     for (const theme of ['dark', 'light', 'hc'] as Theme[]) {
-      // Chat: empty state (sidebar-sized).
+      // Chat: empty state (sidebar-sized). Before the host's snapshot the page shows no intro (the thread may not be empty).
       const chat = await browser.newPage({ viewport: { width: 380, height: 760 } });
       chat.on('pageerror', (e) => problems.push(`chat-${theme}: ${e.message}`));
+      await open(chat, 'chat', theme, tmp, { type: 'snapshot', turns: sampleTurns(), busy: false, status: sampleStatus });
+      if (await chat.locator('section.empty').count() || !(await chat.locator('article.turn').count())) problems.push(`chat-${theme}: the HTML's thread is not the first paint`);
       await open(chat, 'chat', theme, tmp);
+      if (await chat.locator('section.empty').count()) problems.push(`chat-${theme}: the intro shows before the host said the thread is empty`);
       await send(chat, [{ type: 'snapshot', turns: [], busy: false, status: sampleStatus }]);
       await chat.waitForTimeout(100);
       shots.push(path.join(outDir, `chat-empty-${theme}.png`));
@@ -138,6 +147,29 @@ async function main(): Promise<void> {
         await spend.click('button[data-metric="requests"]');
         shots.push(path.join(outDir, `spend-requests-${theme}.png`));
         await spend.locator('section[aria-label="Last 30 days"]').screenshot({ path: shots[shots.length - 1] });
+        // Requests but no spend (all local, no cost per hour): a sentence, not an axis over nothing.
+        const free = sampleSpend();
+        free.days = free.days.map((d) => ({ ...d, cloudUsd: 0, localUsd: 0 }));
+        await send(spend, [{ type: 'snapshot', snapshot: free }]);
+        await spend.click('button[data-metric="spend"]');
+        shots.push(path.join(outDir, `spend-nospend-${theme}.png`));
+        await spend.locator('section[aria-label="Last 30 days"]').screenshot({ path: shots[shots.length - 1] });
+        const tiny = sampleSpend();
+        tiny.days = tiny.days.map((d, i) => ({ ...d, cloudUsd: i % 3 ? 0 : 0.00004 * i, localUsd: 0 }));
+        await send(spend, [{ type: 'snapshot', snapshot: tiny }]);
+        shots.push(path.join(outDir, `spend-tiny-${theme}.png`));
+        await spend.locator('section[aria-label="Last 30 days"]').screenshot({ path: shots[shots.length - 1] });
+        await spend.setViewportSize({ width: 480, height: 900 });
+        await send(spend, [{ type: 'snapshot', snapshot: sampleSpend() }]);
+        await spend.waitForTimeout(150);
+        shots.push(path.join(outDir, `spend-narrow-${theme}.png`));
+        await spend.screenshot({ path: shots[shots.length - 1], fullPage: true });
+        await send(spend, [{ type: 'failed', message: "EACCES: permission denied, open '/home/me/.config/Code/User/globalStorage/hybrid/ledger/2026-11.jsonl'" }]);
+        await spend.waitForTimeout(100);
+        shots.push(path.join(outDir, `spend-failed-${theme}.png`));
+        await spend.screenshot({ path: shots[shots.length - 1] });
+        await spend.click('button[data-retry]');
+        if (!(await spend.evaluate(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'retry')))) problems.push(`spend-${theme}: Try again did not post retry`);
         await send(spend, [{ type: 'snapshot', snapshot: sampleSpend(undefined, true) }]);
         await spend.waitForTimeout(100);
         shots.push(path.join(outDir, `spend-empty-${theme}.png`));
