@@ -2,7 +2,7 @@
 // rate_limiter.py and ratelimiter.ts meet: identifiers split by camel/snake/kebab case, one stemmer, one alias
 // table (abbreviations ⇄ spelled-out forms), and run-together names split by the workspace's own vocabulary.
 
-const QUESTION_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'how', 'should', 'we', 'i', 'is', 'are', 'this',
+const QUESTION_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'how', 'should', 'we', 'i', 'my', 'me', 'you', 'your', 'is', 'are', 'this',
   'that', 'it', 'with', 'our', 'out', 'what', 'which', 'where', 'does', 'do', 'be', 'from', 'into', 'on', 'by', 'can', 'would',
   'could', 'codebase', 'code', 'module', 'modules', 'file', 'files', 'system', 'design', 'architecture', 'split', 'about',
   'between', 'when', 'why', 'there', 'its', 'all', 'any', 'them', 'they', 'so', 'if', 'as', 'at', 'way', 'has', 'have',
@@ -81,10 +81,12 @@ export function stem(word: string): string {
   else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
   else if (w.length > 4 && w.endsWith('er')) w = undouble(w.slice(0, -2));
   if (w.length > 7 && w.endsWith('ation')) w = w.slice(0, -5);
+  else if (w.length > 6 && /[cst]ion$/.test(w)) w = w.slice(0, -3); // Porter's -ion (and -cion): coercion meets coerce
   else if (w.length > 7 && w.endsWith('ator')) w = w.slice(0, -4);
   else if (w.length > 6 && w.endsWith('ate')) w = w.slice(0, -3);
   else if (w.length > 6 && w.endsWith('at')) w = w.slice(0, -2);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  if (/^[a-z]{4,}if[yi]$/.test(w)) w = w.slice(0, -3); // -ify: linkify meets link, stringify string (not notify, verify)
   const out = ALIAS.get(w) ?? w;
   STEMS.set(word, out);
   return out;
@@ -113,6 +115,22 @@ export function questionTerms(question: string, split?: (word: string) => string
     const weight = WEAK.has(w) ? 0.3 : 1;
     put(stem(w), weight);
     for (const part of split?.(w) ?? []) if (!QUESTION_STOP.has(part)) put(stem(part), weight * 0.7);
+  }
+  return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
+/**
+ * Two adjacent question words that code writes as one (`file name` → `filename`, `read-only` → `readonly`,
+ * `CommonMark` → `commonmark`): their concatenation, when the index holds it as a term of its own.
+ */
+export function joinedTerms(question: string, known: (term: string) => boolean): QueryTerm[] {
+  const words = identifierWords(withAcronyms(question.replace(/#codebase/gi, ' ')));
+  const out = new Map<string, number>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (a.length < 3 || b.length < 3 || (QUESTION_STOP.has(a) && QUESTION_STOP.has(b))) continue; // `select or` is not `selector`
+    const joined = stem(a + b);
+    if (joined.length >= 6 && !QUESTION_STOP.has(a + b) && known(joined)) out.set(joined, WEAK.has(a) || WEAK.has(b) ? 0.3 : 1);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
 }
