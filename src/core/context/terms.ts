@@ -70,7 +70,7 @@ const STEMS = new Map<string, string>();
 
 /** A light suffix stemmer (plural, -ing, -ed, -er, -ation/-ate, British -ise), the same for question and code. */
 export function stem(word: string): string {
-  const cached = STEMS.get(word);
+  const cached = STEMS.get(word) ?? WHOLE.get(word);
   if (cached !== undefined) return cached;
   let w = word;
   if (w.length > 5) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
@@ -97,10 +97,15 @@ function undouble(w: string): string {
 }
 
 const ALIAS = new Map<string, string>();
+/** Members whose stem is a weak verb (`settings` → `set`): only the word itself joins, or every setter would mean config. */
+const WHOLE = new Map<string, string>();
 for (const group of ALIAS_GROUPS) {
   STEMS.clear();
   const canonical = stem(group[0]);
-  for (const member of group) ALIAS.set(stem(member), canonical);
+  for (const member of group) {
+    if (WEAK.has(stem(member))) WHOLE.set(member, canonical);
+    else ALIAS.set(stem(member), canonical);
+  }
 }
 STEMS.clear();
 
