@@ -77,6 +77,7 @@ export function stem(word: string): string {
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  w = w.replace(/^([a-z]{4,})if(?:y|ied|ying)$/, '$1'); // -ify: linkify meets link, stringify string (not notify, verify)
   if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
   else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
   else if (w.length > 4 && w.endsWith('er')) w = undouble(w.slice(0, -2));
@@ -86,7 +87,6 @@ export function stem(word: string): string {
   else if (w.length > 6 && w.endsWith('ate')) w = w.slice(0, -3);
   else if (w.length > 6 && w.endsWith('at')) w = w.slice(0, -2);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
-  if (/^[a-z]{4,}if[yi]$/.test(w)) w = w.slice(0, -3); // -ify: linkify meets link, stringify string (not notify, verify)
   const out = ALIAS.get(w) ?? w;
   STEMS.set(word, out);
   return out;
