@@ -70,10 +70,9 @@ function build(index: RepoIndex): LexicalIndex {
     const f = index.files.get(p)!;
     const slash = p.lastIndexOf('/');
     const perDef = f.defs.map((d) => codeTerms(d.name, split));
-    const name = codeTerms(p.slice(slash + 1).replace(/\.[^.]+$/, ''), split);
-    defTerms.push([name, ...perDef].map((t) => [...new Set(t)]).filter((t) => t.length >= 2)); // a file name names too
+    defTerms.push(perDef.map((t) => [...new Set(t)]).filter((t) => t.length >= 2));
     const fieldText: Record<Field, string[]> = {
-      name,
+      name: codeTerms(p.slice(slash + 1).replace(/\.[^.]+$/, ''), split),
       dir: codeTerms(p.slice(0, Math.max(0, slash)), split),
       defs: perDef.flat(),
       names: (f.names ?? []).flatMap((n) => codeTerms(n, split)),
@@ -174,7 +173,7 @@ export function scoreDefinitionNames(lex: LexicalIndex, terms: QueryTerm[]): Lex
     const list = lex.postings.get(term);
     if (!list || list.length * 2 > n) continue; // a word most files hold (the package name) meets nothing
     weight.set(term, w * Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
-    for (const { file, tf } of list) if (tf[0] + tf[2] > 0) candidates.set(file, (candidates.get(file) ?? 0) + 1);
+    for (const { file, tf } of list) if (tf[2] > 0) candidates.set(file, (candidates.get(file) ?? 0) + 1);
   }
   const hits: LexicalHit[] = [];
   for (const [file, count] of candidates) {
