@@ -113,6 +113,7 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
   const lexHit = new Map(lexical.map((h) => [h.file, h]));
   const seedSet = new Set(top.map((h) => h.file));
   const words = questionWords(query.question);
+  for (const t of terms) if (t.text) words.set(t.term, t.text);
   const files = order.map((i, rank) => {
     // Reasons for the files a map can show; the long tail only needs its order.
     if (rank >= REASONED_FILES) return { path: paths[i], score: fused[i] };

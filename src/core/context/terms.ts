@@ -109,7 +109,7 @@ for (const group of ALIAS_GROUPS) {
 }
 STEMS.clear();
 
-export interface QueryTerm { term: string; weight: number }
+export interface QueryTerm { term: string; weight: number; /** How the question spelled a joined term (`file name`). */ text?: string }
 
 /** The question's terms with weights: stop words dropped, weak verbs down-weighted, split compounds added. */
 export function questionTerms(question: string, split?: (word: string) => string[] | undefined): QueryTerm[] {
@@ -130,14 +130,14 @@ export function questionTerms(question: string, split?: (word: string) => string
  */
 export function joinedTerms(question: string, known: (term: string) => boolean): QueryTerm[] {
   const words = identifierWords(withAcronyms(question.replace(/#codebase/gi, ' ')));
-  const out = new Map<string, number>();
+  const out = new Map<string, QueryTerm>();
   for (let i = 0; i + 1 < words.length; i++) {
     const [a, b] = [words[i], words[i + 1]];
     if (a.length < 3 || b.length < 3 || (QUESTION_STOP.has(a) && QUESTION_STOP.has(b))) continue; // `select or` is not `selector`
     const joined = stem(a + b);
-    if (joined.length >= 6 && !QUESTION_STOP.has(a + b) && known(joined)) out.set(joined, WEAK.has(a) || WEAK.has(b) ? 0.3 : 1);
+    if (joined.length >= 6 && !QUESTION_STOP.has(a + b) && known(joined)) out.set(joined, { term: joined, weight: WEAK.has(a) || WEAK.has(b) ? 0.3 : 1, text: `${a} ${b}` });
   }
-  return [...out].map(([term, weight]) => ({ term, weight }));
+  return [...out.values()];
 }
 
 /** Stemmed terms of an identifier, path or comment (with split compounds when a splitter is given). */

@@ -51,6 +51,7 @@ suite('context: words as code writes them', () => {
     const known = new Set([stem('filename'), stem('readonly'), stem('commonmark'), stem('selector')]);
     const joined = (q: string) => joinedTerms(q, (t) => known.has(t)).map((t) => t.term);
     assert.deepEqual(joined('How is a file name from an upload cleaned?'), [stem('filename')]);
+    assert.equal(joinedTerms('a file name', (t) => known.has(t))[0].text, 'file name', 'the explanation quotes the question');
     assert.deepEqual(joined('How is the server made read-only?'), [stem('readonly')]);
     assert.deepEqual(joined('What does the strict CommonMark mode turn on?'), [stem('commonmark')]);
     assert.deepEqual(joined('Is it checked with select or poll?'), [], 'a two-letter word joins nothing: `select or` is not `selector`');
