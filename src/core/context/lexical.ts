@@ -70,7 +70,7 @@ function build(index: RepoIndex): LexicalIndex {
     const f = index.files.get(p)!;
     const slash = p.lastIndexOf('/');
     const perDef = f.defs.map((d) => codeTerms(d.name, split));
-    defTerms.push(perDef.map((t) => [...new Set(t)]).filter((t) => t.length >= 2));
+    defTerms.push(perDef.filter((t) => t.length >= 2).map((t) => [...new Set(t)]).filter((t) => t.length >= 2));
     const fieldText: Record<Field, string[]> = {
       name: codeTerms(p.slice(slash + 1).replace(/\.[^.]+$/, ''), split),
       dir: codeTerms(p.slice(0, Math.max(0, slash)), split),
