@@ -30,6 +30,8 @@ export interface LexicalIndex {
   pathPostings: Map<string, Array<{ file: number; tf: Float32Array }>>;
   lengths: Float32Array[];
   avg: Float32Array;
+  /** Per file, the distinct terms of each definition name with two or more: where question words meet in one name. */
+  defTerms: string[][][];
   split(word: string): string[] | undefined;
 }
 
@@ -62,14 +64,17 @@ function build(index: RepoIndex): LexicalIndex {
 
   const postings = new Map<string, Array<{ file: number; tf: Float32Array }>>();
   const lengths: Float32Array[] = [];
+  const defTerms: string[][][] = [];
   const totals = new Float32Array(FIELDS.length);
   paths.forEach((p, i) => {
     const f = index.files.get(p)!;
     const slash = p.lastIndexOf('/');
+    const perDef = f.defs.map((d) => codeTerms(d.name, split));
+    defTerms.push(perDef.filter((t) => t.length >= 2).map((t) => [...new Set(t)]).filter((t) => t.length >= 2));
     const fieldText: Record<Field, string[]> = {
       name: codeTerms(p.slice(slash + 1).replace(/\.[^.]+$/, ''), split),
       dir: codeTerms(p.slice(0, Math.max(0, slash)), split),
-      defs: f.defs.flatMap((d) => codeTerms(d.name, split)),
+      defs: perDef.flat(),
       names: (f.names ?? []).flatMap((n) => codeTerms(n, split)),
       head: codeTerms(withAcronyms(f.head ?? '')),
       doc: codeTerms(withAcronyms(f.doc ?? '')),
@@ -104,7 +109,7 @@ function build(index: RepoIndex): LexicalIndex {
     const inPath = list.filter((p) => p.tf[0] + p.tf[1] > 0);
     if (inPath.length) pathPostings.set(t, inPath);
   }
-  return { paths, postings, pathPostings, lengths, avg, split };
+  return { paths, postings, pathPostings, lengths, avg, defTerms, split };
 }
 
 export interface LexicalHit { file: number; score: number; terms: string[] }
@@ -153,4 +158,34 @@ export function scorePath(lex: LexicalIndex, terms: QueryTerm[], tieBreak?: Map<
   }
   // Ties (a folder name shared by hundreds of files) go to the better content match, not to path order.
   return [...scores.values()].sort((a, c) => c.score - a.score || (tieBreak?.get(c.file) ?? 0) - (tieBreak?.get(a.file) ?? 0) || a.file - c.file);
+}
+
+/**
+ * Files by their best single definition: the question's words that meet in one name (`get_backoff_time`,
+ * `checkStrictTypes`), at least two of them, weighed by IDF. A large file whose one function is the answer is not
+ * diluted by its other concerns here.
+ */
+export function scoreDefinitionNames(lex: LexicalIndex, terms: QueryTerm[]): LexicalHit[] {
+  const n = lex.paths.length;
+  const weight = new Map<string, number>();
+  const candidates = new Map<number, number>();
+  for (const { term, weight: w } of terms) {
+    const list = lex.postings.get(term);
+    if (!list || list.length * 2 > n) continue; // a word most files hold (the package name) meets nothing
+    weight.set(term, w * Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
+    for (const { file, tf } of list) if (tf[2] > 0) candidates.set(file, (candidates.get(file) ?? 0) + 1);
+  }
+  const hits: LexicalHit[] = [];
+  for (const [file, count] of candidates) {
+    if (count < 2) continue;
+    let best: LexicalHit | undefined;
+    for (const def of lex.defTerms[file]) {
+      const met = def.filter((t) => weight.has(t));
+      if (met.length < 2) continue;
+      const score = met.reduce((a, t) => a + weight.get(t)!, 0) / Math.sqrt(def.length);
+      if (!best || score > best.score) best = { file, score, terms: met };
+    }
+    if (best) hits.push(best);
+  }
+  return hits.sort((a, c) => c.score - a.score || a.file - c.file);
 }

@@ -4,10 +4,10 @@
 // offers an embedding model — dense similarity computed beforehand (dense.ts). Every attached file keeps why.
 
 import { neighbours, personalisedRank, refGraph } from './graph';
-import { DEFAULT_LEXICAL, lexicalIndex, scoreLexical, scorePath, type LexicalParams } from './lexical';
+import { DEFAULT_LEXICAL, lexicalIndex, scoreDefinitionNames, scoreLexical, scorePath, type LexicalParams } from './lexical';
 import type { RepoIndex } from './repoIndex';
 import type { Definition } from './tags';
-import { codeTerms, questionTerms, stem, identifierWords } from './terms';
+import { codeTerms, identifierWords, joinedTerms, questionTerms, stem } from './terms';
 
 export interface RankQuery {
   question: string;
@@ -25,6 +25,8 @@ export interface FusionParams {
   path: number;
 
   graph: number;
+  /** The leg of files ranked by their best single definition name (two or more question words in one name). */
+  names: number;
   segments: number;
   dense: number;
   /** How many of the best lexical files seed the graph walk. */
@@ -40,7 +42,7 @@ export interface FusionParams {
 
 /** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
 export const DEFAULT_FUSION: FusionParams = {
-  k: 5, lexical: 1, path: 0.5, graph: 0.35, segments: 0.6, dense: 1, seeds: 8, tests: 0.3, lexicalParams: DEFAULT_LEXICAL,
+  k: 5, lexical: 1, path: 0.5, graph: 0.35, names: 0.5, segments: 0.6, dense: 1, seeds: 8, tests: 0.3, lexicalParams: DEFAULT_LEXICAL,
 };
 
 export interface RankedDefinition extends Definition { path: string; score: number }
@@ -74,12 +76,16 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
   const n = paths.length;
   if (n === 0) return { files: [], definitions: [] };
   const terms = questionTerms(query.question, lex.split);
+  const own = new Set(terms.map((t) => t.term));
+  terms.push(...joinedTerms(query.question, (t) => lex.postings.has(t)).filter((t) => !own.has(t.term)));
   const fused = new Float64Array(n);
   const rrf = (ranked: number[], weight: number) => ranked.forEach((file, r) => { fused[file] += weight / (params.k + r + 1); });
 
   const lexical = scoreLexical(lex, terms, params.lexicalParams);
   rrf(lexical.map((h) => h.file), params.lexical);
   if (params.path > 0) rrf(scorePath(lex, terms, new Map(lexical.map((h) => [h.file, h.score]))).slice(0, 20).map((h) => h.file), params.path);
+
+  if (params.names > 0) rrf(scoreDefinitionNames(lex, terms).slice(0, 20).map((h) => h.file), params.names);
 
   // Each leg of "from A through B to C" ranked alone, so B is not drowned by A's and C's words.
   const legs = query.question.split(SEGMENT).map((s) => questionTerms(s, lex.split)).filter((t) => t.length > 0);
@@ -107,6 +113,7 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
   const lexHit = new Map(lexical.map((h) => [h.file, h]));
   const seedSet = new Set(top.map((h) => h.file));
   const words = questionWords(query.question);
+  for (const t of terms) if (t.text) words.set(t.term, t.text);
   const files = order.map((i, rank) => {
     // Reasons for the files a map can show; the long tail only needs its order.
     if (rank >= REASONED_FILES) return { path: paths[i], score: fused[i] };

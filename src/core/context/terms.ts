@@ -2,7 +2,7 @@
 // rate_limiter.py and ratelimiter.ts meet: identifiers split by camel/snake/kebab case, one stemmer, one alias
 // table (abbreviations ⇄ spelled-out forms), and run-together names split by the workspace's own vocabulary.
 
-const QUESTION_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'how', 'should', 'we', 'i', 'is', 'are', 'this',
+const QUESTION_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'how', 'should', 'we', 'i', 'my', 'me', 'you', 'your', 'is', 'are', 'this',
   'that', 'it', 'with', 'our', 'out', 'what', 'which', 'where', 'does', 'do', 'be', 'from', 'into', 'on', 'by', 'can', 'would',
   'could', 'codebase', 'code', 'module', 'modules', 'file', 'files', 'system', 'design', 'architecture', 'split', 'about',
   'between', 'when', 'why', 'there', 'its', 'all', 'any', 'them', 'they', 'so', 'if', 'as', 'at', 'way', 'has', 'have',
@@ -70,17 +70,19 @@ const STEMS = new Map<string, string>();
 
 /** A light suffix stemmer (plural, -ing, -ed, -er, -ation/-ate, British -ise), the same for question and code. */
 export function stem(word: string): string {
-  const cached = STEMS.get(word);
+  const cached = STEMS.get(word) ?? WHOLE.get(word);
   if (cached !== undefined) return cached;
   let w = word;
   if (w.length > 5) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  w = w.replace(/^([a-z]{4,})if(?:y|ied|ying)$/, '$1'); // -ify: linkify meets link, stringify string (not notify, verify)
   if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
   else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
   else if (w.length > 4 && w.endsWith('er')) w = undouble(w.slice(0, -2));
   if (w.length > 7 && w.endsWith('ation')) w = w.slice(0, -5);
+  else if (w.length > 6 && /[cst]ion$/.test(w)) w = w.slice(0, -3); // Porter's -ion (and -cion): coercion meets coerce
   else if (w.length > 7 && w.endsWith('ator')) w = w.slice(0, -4);
   else if (w.length > 6 && w.endsWith('ate')) w = w.slice(0, -3);
   else if (w.length > 6 && w.endsWith('at')) w = w.slice(0, -2);
@@ -95,14 +97,19 @@ function undouble(w: string): string {
 }
 
 const ALIAS = new Map<string, string>();
+/** Members whose stem is a weak verb (`settings` → `set`): only the word itself joins, or every setter would mean config. */
+const WHOLE = new Map<string, string>();
 for (const group of ALIAS_GROUPS) {
   STEMS.clear();
   const canonical = stem(group[0]);
-  for (const member of group) ALIAS.set(stem(member), canonical);
+  for (const member of group) {
+    if (WEAK.has(stem(member))) WHOLE.set(member, canonical);
+    else ALIAS.set(stem(member), canonical);
+  }
 }
 STEMS.clear();
 
-export interface QueryTerm { term: string; weight: number }
+export interface QueryTerm { term: string; weight: number; /** How the question spelled a joined term (`file name`). */ text?: string }
 
 /** The question's terms with weights: stop words dropped, weak verbs down-weighted, split compounds added. */
 export function questionTerms(question: string, split?: (word: string) => string[] | undefined): QueryTerm[] {
@@ -115,6 +122,22 @@ export function questionTerms(question: string, split?: (word: string) => string
     for (const part of split?.(w) ?? []) if (!QUESTION_STOP.has(part)) put(stem(part), weight * 0.7);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
+/**
+ * Two adjacent question words that code writes as one (`file name` → `filename`, `read-only` → `readonly`,
+ * `CommonMark` → `commonmark`): their concatenation, when the index holds it as a term of its own.
+ */
+export function joinedTerms(question: string, known: (term: string) => boolean): QueryTerm[] {
+  const words = identifierWords(withAcronyms(question.replace(/#codebase/gi, ' ')));
+  const out = new Map<string, QueryTerm>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (a.length < 3 || b.length < 3 || (QUESTION_STOP.has(a) && QUESTION_STOP.has(b))) continue; // `select or` is not `selector`
+    const joined = stem(a + b);
+    if (joined.length >= 6 && !QUESTION_STOP.has(a + b) && known(joined)) out.set(joined, { term: joined, weight: WEAK.has(a) || WEAK.has(b) ? 0.3 : 1, text: `${a} ${b}` });
+  }
+  return [...out.values()];
 }
 
 /** Stemmed terms of an identifier, path or comment (with split compounds when a splitter is given). */

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { TREE_SITTER_WASM_DIR } from '../../../bench/diskWorkspace';
 import { createTagParser, rankRepo, RepoIndex } from '../../../src/core/context';
 import { DEFAULT_FUSION } from '../../../src/core/context/rank';
-import { codeTerms, compoundSplitter, identifierWords, questionTerms, stem } from '../../../src/core/context/terms';
+import { codeTerms, compoundSplitter, identifierWords, joinedTerms, questionTerms, stem } from '../../../src/core/context/terms';
 
 function def(name: string, kind = 'function') {
   return { name, kind, startLine: 1, endLine: 2, signature: `${kind} ${name}()` };
@@ -29,6 +29,33 @@ suite('context: words as code writes them', () => {
       ['validation', 'validate', 'validated', 'validator'], ['serialise', 'serialize', 'serialised', 'serialization']]) {
       assert.equal(new Set(group.map(stem)).size, 1, group.join(' '));
     }
+  });
+
+  test('-ion nouns meet their verbs and -ify verbs their nouns; short stems are left alone', () => {
+    // Ajv's `coerceData` was #6 for "when coercion is turned on"; markdown-it's linkify.mjs #14 for "turned into links".
+    for (const group of [['coercion', 'coerce', 'coerced'], ['compression', 'compress', 'compressed'], ['selection', 'select'],
+      ['linkify', 'link', 'links', 'linkified'], ['stringify', 'string', 'stringified']]) {
+      assert.equal(new Set(group.map(stem)).size, 1, group.join(' '));
+    }
+    for (const [a, b] of [['notify', 'not'], ['verify', 'ver'], ['modify', 'mod'], ['union', 'un'], ['region', 'reg']]) assert.notEqual(stem(a), stem(b), a);
+  });
+
+  test("'settings' means configuration, 'set' and setters do not", () => {
+    assert.equal(stem('settings'), stem('config'));
+    assert.equal(stem('setting'), stem('config'));
+    assert.notEqual(stem('set'), stem('config'));
+    assert.notEqual(stem('setter'), stem('config'));
+  });
+
+  test('two question words that code writes as one are joined, when the index holds the joined word', () => {
+    const known = new Set([stem('filename'), stem('readonly'), stem('commonmark'), stem('selector')]);
+    const joined = (q: string) => joinedTerms(q, (t) => known.has(t)).map((t) => t.term);
+    assert.deepEqual(joined('How is a file name from an upload cleaned?'), [stem('filename')]);
+    assert.equal(joinedTerms('a file name', (t) => known.has(t))[0].text, 'file name', 'the explanation quotes the question');
+    assert.deepEqual(joined('How is the server made read-only?'), [stem('readonly')]);
+    assert.deepEqual(joined('What does the strict CommonMark mode turn on?'), [stem('commonmark')]);
+    assert.deepEqual(joined('Is it checked with select or poll?'), [], 'a two-letter word joins nothing: `select or` is not `selector`');
+    assert.deepEqual(joined('How is the user name checked?'), [], 'not joined when the index lacks the joined word');
   });
 
   test('abbreviations meet their spelled-out forms, acronyms their phrases', () => {
@@ -106,6 +133,21 @@ suite('context: ranking against the classes of issue #23', () => {
     assert.equal(first.path, 'acme/settings.py', JSON.stringify(first));
     assert.ok(index.files.get('acme/settings.py')!.names!.includes('MAX_UPLOAD_MB'));
     assert.equal(index.files.get('acme/settings.py')!.head, 'Defaults.');
+  });
+
+  test('a large file whose one function names the question is found past small files that share its words', () => {
+    // urllib3's util/retry.py (`get_backoff_time` among 30 methods) and Ajv's compile/validate/index.ts
+    // (`checkStrictTypes`) lost to small files holding the same words in separate names.
+    const index = new RepoIndex();
+    const many = Array.from({ length: 30 }, (_, i) => def(`method${i}Helper`));
+    index.set('util/retry.py', { stamp: '1', defs: [...many, def('get_backoff_time')], refs: Object.fromEntries(many.map((d) => [d.name, 3])) });
+    index.set('util/pause.py', { stamp: '1', defs: [def('time_left'), def('wait')], refs: {} });
+    index.set('util/sleep.py', { stamp: '1', defs: [def('sleep_backoff'), def('time_out')], refs: {} });
+    index.set('util/clock.py', { stamp: '1', defs: [def('delay')], refs: { time: 2 } });
+    for (let i = 0; i < 6; i++) index.set(`util/other${i}.py`, { stamp: '1', defs: [def(`other${i}`)], refs: {} });
+    const first = (names: number) => rankRepo(index, { question: 'How is the backoff time computed?' }, { ...DEFAULT_FUSION, names }).files[0].path;
+    assert.equal(first(DEFAULT_FUSION.names), 'util/retry.py');
+    assert.notEqual(first(0), 'util/retry.py', 'without the definition-name leg a small file leads');
   });
 
   test('a hub every file uses does not outrank the file the question is about', () => {

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MARKDOWN_IT_QUESTIONS, SFTP_QUESTIONS, URLLIB3_QUESTIONS } from './blindFifth';
 import { AJV_QUESTIONS, CHI_QUESTIONS, WERKZEUG_QUESTIONS } from './blindFourth';
 import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
 import { COBRA_QUESTIONS } from './cobraQuestions';
@@ -82,9 +83,16 @@ export const BLIND_FOURTH_CODEBASES: Codebase[] = [
   { name: 'ajv/lib', language: 'TypeScript', root: path.join(NODE_MODULES, 'ajv', 'lib'), version: '8.20.0', installed: npmVersion('ajv'), questions: AJV_QUESTIONS },
 ];
 
+/** A fifth blind batch, again on three code bases the ranker had never run on (questions committed first). */
+export const BLIND_FIFTH_CODEBASES: Codebase[] = [
+  { name: 'urllib3', language: 'Python', root: '/usr/lib/python3/dist-packages/urllib3', version: '1.26.12-1+deb12u4', installed: debVersion('python3-urllib3'), questions: URLLIB3_QUESTIONS },
+  { name: 'sftp', language: 'Go', root: '/usr/share/gocode/src/github.com/pkg/sftp', version: '1.13.5-2', installed: debVersion('golang-github-pkg-sftp-dev'), questions: SFTP_QUESTIONS },
+  { name: 'markdown-it/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'markdown-it', 'lib'), version: '14.3.3', installed: npmVersion('markdown-it'), questions: MARKDOWN_IT_QUESTIONS },
+];
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
 export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev',
-  'python3-werkzeug', 'golang-github-go-chi-chi-dev'];
+  'python3-werkzeug', 'golang-github-go-chi-chi-dev', 'python3-urllib3', 'golang-github-pkg-sftp-dev'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
