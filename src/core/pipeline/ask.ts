@@ -8,7 +8,7 @@ import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes, refusalMessage }
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { localToCloudFallback } from '../route/decide';
 import { isSaturation } from '../team/overflow';
-import { cloudModelFor, tierLabel } from '../route/tiers';
+import { cloudKeyOwner, cloudModelFor, tierLabel } from '../route/tiers';
 import { afterLocalAnswer, localConfidenceFields, routeFor, type LocalOutcome } from './escalation';
 import type { AskDeps, AskInput } from './askPorts';
 import { buildMessages, systemPromptFor } from './prompts';
@@ -151,13 +151,16 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   const model = target === 'cloud' ? cloudModelFor(s, decision.tier) : s['local.chatModel'];
   const provider = target === 'cloud' ? await deps.cloud() : deps.local();
   if (!provider) {
+    const owner = cloudKeyOwner(s);
+    // In team mode the request would have gone to the gateway (provider id "litellm"), whatever cloud.provider says.
+    const sentTo = owner.id === 'gateway' ? 'litellm' : s['cloud.provider'];
     const failure: ProviderFailure = {
       code: 'auth', fix: 'setApiKey',
-      message: `No API key for ${s['cloud.provider'] === 'anthropic' ? 'Anthropic' : 'OpenAI'} — run “Hybrid: Set API Key” or set ${s['cloud.provider'] === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY'}.`,
+      message: `No ${owner.keyName} — run “Hybrid: Set API Key” or set ${owner.env}.`,
     };
-    yield routeEvent(decision, input, { model, provider: s['cloud.provider'], estimate });
+    yield routeEvent(decision, input, { model, provider: sentTo, estimate });
     yield { type: 'error', message: failure.message, fixes: ['setApiKey', 'retryLocal'], failure };
-    if (!input.dryRun) await deps.record(nothingSent(deps, at, s['cloud.provider'], model, 'auth'));
+    if (!input.dryRun) await deps.record(nothingSent(deps, at, sentTo, model, 'auth'));
     return { kind: 'failed', failure };
   }
 

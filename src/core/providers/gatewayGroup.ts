@@ -28,7 +28,7 @@ export type GatewayGroupProvider = ChatProvider & Partial<FimProvider> & { dispo
 export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroupProvider {
   return {
     ...createOpenAIProvider({
-      baseUrl: o.baseUrl, location: 'local', apiKey: o.apiKey,
+      baseUrl: o.baseUrl, location: 'local', apiKey: o.apiKey, name: 'The LiteLLM gateway', keyName: 'LiteLLM gateway',
       ...(o.logger ? { logger: o.logger } : {}), ...(o.fetch ? { fetch: o.fetch } : {}),
       ...(o.firstByteTimeoutMs !== undefined ? { firstByteTimeoutMs: o.firstByteTimeoutMs } : {}),
       ...(o.idleTimeoutMs !== undefined ? { idleTimeoutMs: o.idleTimeoutMs } : {}),

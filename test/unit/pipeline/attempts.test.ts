@@ -106,6 +106,14 @@ suite('every attempt is a ledger record (issue #16)', () => {
     assert.equal(recs[0].costUsd, 0);
   });
 
+  test('a missing key in team mode names the gateway\'s virtual key and LITELLM_API_KEY, and records the gateway as the provider', async () => {
+    const h = harness({ noKey: true, settings: { 'gateway.baseUrl': 'http://127.0.0.1:4000', 'cloud.model': 'claude-sonnet-4-6' } });
+    const err = errorOf(await run(h.deps, { origin: 'askCloud' }));
+    assert.match(err.message, /No LiteLLM gateway virtual key — run “Hybrid: Set API Key” or set LITELLM_API_KEY\./);
+    assert.doesNotMatch(err.message, /Anthropic/);
+    assert.equal(h.records()[0].provider, 'litellm');
+  });
+
   test('local→cloud fallback: two records, the second its own id linked to the first, and cloud spend counted', async () => {
     const down = provider('ollama', 'local', { finish: 'error', failure: { code: 'connection', message: 'Ollama is not running' } });
     const h = harness({ local: down, settings: { 'fallback.localToCloud': true } });

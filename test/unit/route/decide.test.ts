@@ -97,6 +97,15 @@ suite('routing: decide (policy table)', () => {
     assert.match(d.reasons[0], /Hybrid: Set API Key/);
   });
 
+  test('Ask (cloud) without a key names the key the user must set: the gateway\'s virtual key in team mode, else the provider\'s', () => {
+    const noKey: HealthState = { local: 'ready', cloud: 'noKey' };
+    assert.match(run(request('askCloud', SIMPLE), settings(), OK_BUDGET, noKey).d.reasons[0], /no Anthropic API key is set/);
+    assert.match(run(request('askCloud', SIMPLE), settings({ 'cloud.provider': 'openai' }), OK_BUDGET, noKey).d.reasons[0], /no OpenAI API key is set/);
+    const team = run(request('askCloud', SIMPLE), settings({ 'gateway.baseUrl': 'http://127.0.0.1:4000' }), OK_BUDGET, noKey).d.reasons[0];
+    assert.match(team, /no LiteLLM gateway virtual key is set; run "Hybrid: Set API Key"/);
+    assert.doesNotMatch(team, /Anthropic/);
+  });
+
   test('Ask (automatic), complex and clean → cloud with the score', () => {
     const { d, labels } = run(request('askAuto', COMPLEX));
     assert.ok(labels.complexity >= 0.5);
