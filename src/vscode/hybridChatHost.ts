@@ -131,7 +131,7 @@ export class HybridChatHost implements ChatHost {
     return {
       localHealth: this.parts.health.current.state,
       localModel: s['local.chatModel'],
-      cloudProvider: owner.name,
+      cloudProvider: owner.id,
       cloudKeySet: (await this.parts.keys.get(owner.id)) !== undefined,
       demo: process.env.HYBRID_DEMO === '1',
     };

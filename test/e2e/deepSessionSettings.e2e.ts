@@ -61,7 +61,7 @@ async function typeUserSettings(page: Page, text: string): Promise<void> {
 async function editSettings(page: Page, patch: Record<string, unknown>): Promise<void> {
   const next: Record<string, unknown> = { ...readSettings() };
   for (const [k, v] of Object.entries(patch)) if (v === undefined) delete next[k]; else next[k] = v;
-  await typeUserSettings(page, JSON.stringify(next, null, 2));
+  await typeUserSettings(page, JSON.stringify(next));
 }
 
 const toasts = (page: Page) => page.locator('.notifications-toasts .notification-toast');
@@ -85,6 +85,8 @@ suite('deep session: settings edited while running, Anthropic → OpenAI mid-thr
       'hybrid.anthropic.baseUrl': a.url,
       'hybrid.openai.baseUrl': `${o.url}/v1`,
       'hybrid.timeouts.idleMs': IDLE_MS,
+      // The user's settings.json is typed as one line: the editor must not add brackets or indentation to it.
+      'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none', 'editor.formatOnSave': false,
     });
   });
 

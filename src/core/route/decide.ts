@@ -213,7 +213,9 @@ function describePrivate(labels: Labels): string {
   const first = labels.privatePaths[0];
   const why = labels.privateReasons?.[first];
   const more = labels.privatePaths.length > 1 ? ` (and ${labels.privatePaths.length - 1} more)` : '';
-  return why ? `${shownName(first)}${more} is a private file: it ${why}` : `${listPaths(labels.privatePaths)} matches a private path`;
+  if (why) return `${shownName(first)}${more} is a private file: it ${why}`;
+  const rule = labels.privatePathRules?.[first];
+  return `${listPaths(labels.privatePaths)} matches a private path${rule ? ` (${rule})` : ''}`;
 }
 
 function sentence(f: Finding): string {

@@ -68,7 +68,7 @@ export class AskCommands implements vscode.Disposable {
   async review(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showInformationMessage('Hybrid: open a file (and optionally select code) to review it privately.');
+      void vscode.window.showInformationMessage(noTextEditorMessage());
       return;
     }
     const context = editorContext(editor, this.documents);
@@ -121,4 +121,18 @@ export class AskCommands implements vscode.Disposable {
   dispose(): void {
     this.diagnostics.dispose();
   }
+}
+
+/**
+ * Why a review has nothing to read. An image or binary file in the active tab is no text editor: "open a file" would
+ * tell a user who has one open to do what they did.
+ */
+function noTextEditorMessage(): string {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const uri = input && typeof input === 'object' && 'uri' in input ? (input as { uri: unknown }).uri : undefined;
+  if (uri instanceof vscode.Uri) {
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    return `Hybrid: ${name} is not open as text (a binary file or an image), so there is nothing to review — open a source file, optionally select code, and run Review Selection (private) again.`;
+  }
+  return 'Hybrid: open a file (and optionally select code) to review it privately.';
 }

@@ -85,6 +85,19 @@ suite('routing: decide (policy table)', () => {
     assert.match(d.reasons[0], /config\/\.env\.production matches a private path/);
   });
 
+  test('a private path names its rule, where the rule lives and how to change it (.aiignore, Private Globs, built-in)', () => {
+    const policy = createPathPolicy({ privateGlobs: ['deals/**'], aiignore: '# rates\ninternal/\n' });
+    const reasonFor = (origin: Origin, path: string): string => {
+      const r = request(origin, COMPLEX, 'export const x = 1;', path);
+      return decide(r, classify(r, { pathPolicy: policy, markers }), settings(), OK_BUDGET, HEALTHY, {}).reasons[0];
+    };
+    assert.match(reasonFor('askAuto', 'internal/rates.ts'),
+      /^local: internal\/rates\.ts matches a private path \(rule "internal\/" in \.aiignore; remove it there to let the file go to the cloud\)/);
+    assert.match(reasonFor('askCloud', 'internal/rates.ts'), /^refused: internal\/rates\.ts matches a private path \(rule "internal\/" in \.aiignore;.*use Ask \(private\) instead/);
+    assert.match(reasonFor('askCloud', 'deals/acme.md'), /\(rule "deals\/\*\*" in your Private Globs setting; remove it there/);
+    assert.match(reasonFor('askCloud', 'config/.env.production'), /\(built-in rule "\.env\.\*" for files that usually hold secrets\)/);
+  });
+
   test('Ask (cloud) with a CONFIDENTIAL marker → refuse (markers are never redacted away)', () => {
     const { d } = run(request('askCloud', SIMPLE, '// CONFIDENTIAL: pricing engine\nfn()'));
     assert.equal(d.route, 'refuse');
