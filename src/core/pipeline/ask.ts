@@ -242,7 +242,8 @@ function isSensitive(labels: Labels): boolean {
 function fixList(f: ProviderFailure): FixAction[] {
   const out: FixAction[] = [];
   if (f.fix) out.push(f.fix);
-  if (f.code !== 'auth' && !out.includes('retry')) out.push('retry');
+  // A used-up budget or credit: the card says retrying will not help, so it offers no Retry.
+  if (!['auth', 'budget', 'quota'].includes(f.code) && !out.includes('retry')) out.push('retry');
   if (!out.includes('showLogs')) out.push('showLogs');
   return out;
 }

@@ -30,10 +30,10 @@ function provider(id: string, location: 'local' | 'cloud', result: Partial<Strea
   };
 }
 
-function harness(opts: { health?: HealthState; local?: ChatProvider & { calls: ChatBody[] }; noKey?: boolean; settings?: Partial<HybridSettings> } = {}) {
+function harness(opts: { health?: HealthState; local?: ChatProvider & { calls: ChatBody[] }; cloud?: ChatProvider & { calls: ChatBody[] }; noKey?: boolean; settings?: Partial<HybridSettings> } = {}) {
   const lines: string[] = [];
   const local = opts.local ?? provider('ollama', 'local', {});
-  const cloud = provider('anthropic', 'cloud', {});
+  const cloud = opts.cloud ?? provider('anthropic', 'cloud', {});
   let n = 0;
   const budget: BudgetState = { level: 'none', spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 };
   const deps = createAskDeps({
@@ -112,6 +112,17 @@ suite('every attempt is a ledger record (issue #16)', () => {
     assert.match(err.message, /No LiteLLM gateway virtual key — run “Hybrid: Set API Key” or set LITELLM_API_KEY\./);
     assert.doesNotMatch(err.message, /Anthropic/);
     assert.equal(h.records()[0].provider, 'litellm');
+  });
+
+  test('a used-up gateway budget or provider credit offers no Retry: the card says retrying will not help', async () => {
+    for (const code of ['budget', 'quota'] as const) {
+      const refused = provider('litellm', 'cloud', { finish: 'error', failure: { code, status: 422, message: 'used up — retrying will not help.', fix: 'retryLocal' } });
+      const h = harness({ cloud: refused, settings: { 'fallback.cloudToLocal': false } });
+      const err = errorOf(await run(h.deps, { origin: 'askCloud' }));
+      assert.ok(err, code);
+      assert.ok(!err.fixes.includes('retry'), `${code}: ${err.fixes.join(', ')}`);
+      assert.ok(err.fixes.includes('retryLocal'));
+    }
   });
 
   test('local→cloud fallback: two records, the second its own id linked to the first, and cloud spend counted', async () => {
