@@ -120,8 +120,10 @@ suite('deep session: team mode through a LiteLLM gateway, set up from the UI', f
     assert.match(text, /Not sent/);
     assert.match(text, /team|budget/i, 'the card says it is the team budget');
     assert.doesNotMatch(text, /\[fake-litellm\]/);
-    assert.equal(await (await chat()).locator('article.turn').last().locator('.error-card button[data-fix="setApiKey"]').count(), 0,
-      'a budget refusal does not send the user to the key');
+    const card = (await chat()).locator('article.turn').last().locator('.error-card');
+    assert.equal(await card.locator('button[data-fix="setApiKey"]').count(), 0, 'a budget refusal does not send the user to the key');
+    assert.equal(await card.locator('button[data-fix="retry"]').count(), 0, 'the card says retrying will not help, and offers Retry');
+    assert.equal(await card.locator('button[data-fix="retryLocal"]').count(), 1, 'the way on: the private tier');
     await shotOfTurn(q, 'team-budget');
 
     await runCommand(page, 'Hybrid: Show Spend');
