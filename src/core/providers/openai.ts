@@ -15,7 +15,7 @@ import { deadlineFailure, protocolFailure } from './failures';
 import type { ApiKeyOption } from './keys';
 import { createLoopbackFetch } from './loopbackFetch';
 import { openAIFim } from './openaiFim';
-import { openSession, sessionFailure, STREAM_WITH_USAGE, type SessionConfig } from './openaiSession';
+import { openSession, sessionFailure, STREAM_WITH_USAGE, type LocalityVerdict, type SessionConfig } from './openaiSession';
 import type { ChatBody, ChatProvider, FimProvider, StreamHooks, StreamResult } from '../wire/types';
 import { OpenAIToolCollector, openAIMessages, openAITools } from './toolWire';
 
@@ -28,7 +28,7 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
    * Local tier only: is this base URL on this machine (or trusted)? Default: loopback or trustedHosts. A string
    * answer means "not private", with the reason to show (a gateway model group that runs outside the trusted hosts).
    */
-  isLocalEndpoint?: (url: string) => boolean | string | Promise<boolean | string>;
+  isLocalEndpoint?: (url: string) => LocalityVerdict | Promise<LocalityVerdict>;
   trustedHosts?: string[];
   /**
    * Local tier only: the model whose fill-in-the-middle template a requested model needs, when its name does not

@@ -12,13 +12,16 @@ import type { Resolved } from './providerOptions';
 import type { ProviderFailure, StreamHooks } from '../wire/types';
 import { waitNotice } from './failureText';
 
+/** true: private; a string: not private, with the reason; a failure: the check itself was refused (a bad key). */
+export type LocalityVerdict = boolean | string | ProviderFailure;
+
 export interface SessionConfig {
   o: Resolved;
   local: boolean;
   name: string;
   maxRetries: number;
   apiKey?: ApiKeyOption;
-  isLocal(url: string): boolean | string | Promise<boolean | string>;
+  isLocal(url: string): LocalityVerdict | Promise<LocalityVerdict>;
   /** Set when a key is required even on the private tier (a gateway group): the key's name for the message. */
   keyName?: string;
   /** The model whose FIM template a requested model needs (openAIFim). */
@@ -45,6 +48,7 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   if (cfg.keyName && !(await resolveKey(cfg.apiKey))) return { failure: missingKeyFailure(cfg.keyName) };
   if (local) {
     const verdict = await cfg.isLocal(o.baseUrl);
+    if (typeof verdict === 'object') return { failure: verdict };
     if (verdict !== true) {
       return { failure: typeof verdict === 'string'
         ? { code: 'notLocal', message: `Not sent: ${verdict}, so private content does not go there — see docs/team.md.`, fix: 'openSettings' }
