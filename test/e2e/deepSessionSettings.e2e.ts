@@ -159,6 +159,7 @@ suite('deep session: settings edited while running, Anthropic → OpenAI mid-thr
     const model = await turnText(q2);
     process.stdout.write(`      OpenAI with an Anthropic model id: ${JSON.stringify(model.slice(0, 500))}\n`);
     assert.match(model, /claude-sonnet-5/, 'the card names the model id');
+    assert.doesNotMatch(model, /not installed/, 'a cloud model name is not something to install');
     assert.match(model, /hybrid\.cloud\.model|model setting|Open settings/i, 'the card names where to change it');
     await shotOfTurn(q2, 'settings-openai-model');
 
