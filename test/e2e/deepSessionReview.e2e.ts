@@ -33,6 +33,13 @@ function minifiedBundle(): string {
   return `${s}}();`;
 }
 
+/** Opens `file` and waits until the extension sees it as the active editor (the chat box's context line names it). */
+async function openForReview(page: Page, file: string): Promise<void> {
+  await openFile(page, file);
+  const base = file.split('/').pop()!;
+  await until(async () => (await (await chat()).locator('.context-line').innerText()).includes(base), `the chat box to name ${file}`, 30_000);
+}
+
 const reviewTurns = async (): Promise<number> => (await chat()).locator('article.turn').filter({ hasText: /Review / }).count();
 const warnings = (page: Page) => page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info');
 
@@ -63,7 +70,7 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
     const page = session().page;
     const f = await focusChat();
     await f.locator('textarea.input').fill(draft);
-    await openFile(page, LONG_FILE);
+    await openForReview(page, LONG_FILE);
     await runCommand(page, 'Hybrid: Review Selection (private)');
     const title = `Review ${LONG_FILE}`;
     await until(async () => /L\d+: (warning|error|info)/.test(await turnText(title)) && !(await turnSpinning(title)), 'the review of the long file', 60_000);
@@ -84,6 +91,7 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
     const before = await reviewTurns();
     await openFile(page, IMAGE_FILE);
     await page.locator('.tabs-container .tab.active').filter({ hasText: IMAGE_FILE }).waitFor({ state: 'visible', timeout: 20_000 });
+    await until(async () => /no text editor/.test(await (await chat()).locator('.context-line').innerText()), 'the chat box to see no text editor', 30_000);
     await runCommand(page, 'Hybrid: Review Selection (private)');
     const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Hybrid:/ }).last();
     await toast.waitFor({ state: 'visible', timeout: 15_000 });
@@ -99,7 +107,7 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
 
   test('a 1.5 MB one-line bundle: the review ends (an answer or a clear message), never a stuck spinner', async () => {
     const page = session().page;
-    await openFile(page, BUNDLE_FILE);
+    await openForReview(page, BUNDLE_FILE);
     const n = ollama.requests.length;
     await runCommand(page, 'Hybrid: Review Selection (private)');
     const title = `Review ${BUNDLE_FILE}`;
@@ -120,7 +128,7 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
 
   test('Stop during a slow review: "Stopped", no diagnostics from half an answer; run again: the finding and its squiggle', async () => {
     const page = session().page;
-    await openFile(page, 'src/cart.ts');
+    await openForReview(page, 'src/cart.ts');
     ollama.setReply({ perTokenMs: 400 });
     const title = 'Review src/cart.ts';
     const turnsBefore = await (await chat()).locator('article.turn').filter({ hasText: title }).count();
@@ -140,7 +148,7 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
     } finally {
       ollama.setReply({ perTokenMs: 20 });
     }
-    await openFile(page, 'src/cart.ts');
+    await openForReview(page, 'src/cart.ts');
     await runCommand(page, 'Hybrid: Review Selection (private)');
     await until(async () => (await (await chat()).locator('article.turn').filter({ hasText: title }).count()) > turnsBefore + 1
       && /L\d+: warning: /.test(await turnText(title)) && !(await turnSpinning(title)), 'the re-run review', 60_000);
