@@ -112,6 +112,11 @@ suite('deep session: settings edited while running, Anthropic → OpenAI mid-thr
     assert.match(warning, /hybrid\.budget\.dailyUsd: expected a number/);
     assert.match(warning, /hybrid\.privacy\.onCloudFindings: read "REDACT" as "redact"/);
     await screenshot(session(), 'deep-settings-malformed');
+    // The way to fix it is on the warning: the Settings editor opens at the first setting it names.
+    await toasts(page).filter({ hasText: /settings were ignored/ }).first().getByRole('button', { name: 'Open Settings' }).click();
+    await page.locator('.settings-editor .setting-item').filter({ hasText: /Idle Ms/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await screenshot(session(), 'deep-settings-open-settings');
+    await page.keyboard.press('Control+W');
 
     await openFile(page, 'cart.ts');
     await focusChat();
