@@ -116,14 +116,32 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
     const text = await turnText(title);
     process.stdout.write(`      bundle review: ${JSON.stringify(text.slice(0, 700))}\n`);
     const body = JSON.stringify(ollama.requests.slice(n).find((r) => r.path === '/api/chat')?.body ?? '');
-    process.stdout.write(`      the model was sent ${body.length} characters; the bundle's start in it: ${body.includes('!function(){\\"use strict\\";var a0=')}\n`);
+    process.stdout.write(`      the model was sent ${body.length} characters\n`);
     assert.match(text, /\[fake-ollama\]/, 'the review answered');
-    assert.ok(body.length < 400_000, `the model was sent ${body.length} characters of a 1.5 MB line (num_ctx 8192)`);
-    // Reviewing an empty block and answering as if the file had been read is the silent failure this guards.
     assert.ok(body.includes('var a0=function(t){return t*0+0};var a1='), 'the start of the bundle reached the model');
-    assert.match(text, /dist_vendor\.min\.js:1–1 \(trimmed\)/, 'the chip says only part of the file was reviewed');
+    assert.match(text, /Review dist_vendor\.min\.js:1–1 \(visible part\)/, 'the title says only the part on screen was reviewed');
     assert.equal(cloud.requests.length, 0);
     await shotOfTurn(title, 'review-bundle');
+
+    // All of it selected: 1.5 MB on one line, more than the local window. Reviewing an empty block and answering as
+    // if the file had been read is the silent failure this guards: the start goes, and the chip says it was cut.
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines:visible').first().click();
+    await page.keyboard.press('Control+A');
+    await until(async () => /selection/.test(await (await chat()).locator('.context-line').innerText()), 'the chat box to name the selection', 20_000);
+    const m = ollama.requests.length;
+    const turns = await (await chat()).locator('article.turn').filter({ hasText: title }).count();
+    await runCommand(page, 'Hybrid: Review Selection (private)');
+    await until(async () => (await (await chat()).locator('article.turn').filter({ hasText: title }).count()) > turns
+      && !(await turnSpinning(title)), 'the review of the whole bundle', 90_000);
+    const whole = await turnText(title);
+    const sent = JSON.stringify(ollama.requests.slice(m).find((r) => r.path === '/api/chat')?.body ?? '');
+    process.stdout.write(`      whole bundle selected: ${JSON.stringify(whole.slice(0, 500))}; the model was sent ${sent.length} characters\n`);
+    assert.match(whole, /\[fake-ollama\]/);
+    assert.ok(sent.length < 400_000, `the model was sent ${sent.length} characters of a 1.5 MB line (num_ctx 8192)`);
+    assert.ok(sent.includes('var a0=function(t){return t*0+0};var a1='), 'the start of the bundle reached the model');
+    assert.match(whole, /dist_vendor\.min\.js:1–1 \(trimmed\)/, 'the chip says only part of the selection was reviewed');
+    assert.equal(cloud.requests.length, 0);
+    await shotOfTurn(title, 'review-bundle-selected');
   });
 
   test('Stop during a slow review: "Stopped", no diagnostics from half an answer; run again: the finding and its squiggle', async () => {

@@ -79,7 +79,9 @@ export class AskCommands implements vscode.Disposable {
     const input: AskInput = { origin: 'review', kind: 'review', question: 'Review this code.', context };
     const range = { startLine: context[0].startLine ?? 1, endLine: context[0].endLine ?? editor.document.lineCount };
     const target: ReviewTarget = { uri: editor.document.uri, range };
-    await this.run({ title: `Review ${context[0].path}:${range.startLine}–${range.endLine}`, mode: 'review', input, review: target });
+    // A long file is reviewed as far as it shows on screen; a one-line bundle's "1–1" would read as all of it.
+    const part = context[0].source === 'visible' ? ' (visible part)' : '';
+    await this.run({ title: `Review ${context[0].path}:${range.startLine}–${range.endLine}${part}`, mode: 'review', input, review: target });
   }
 
   /** Turns the review's answer into diagnostics on the reviewed file, replacing what an earlier run of it set. */
