@@ -130,7 +130,10 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
     await until(async () => /selection/.test(await (await chat()).locator('.context-line').innerText()), 'the chat box to name the selection', 20_000);
     const m = ollama.requests.length;
     const turns = await (await chat()).locator('article.turn').filter({ hasText: title }).count();
-    await runCommand(page, 'Hybrid: Review Selection (private)');
+    // The key binding, with the selection still in the editor (the palette helper clicks the workbench to focus it,
+    // and a click in the editor would drop the selection).
+    await page.keyboard.press('Control+Alt+H');
+    await page.keyboard.press('R');
     await until(async () => (await (await chat()).locator('article.turn').filter({ hasText: title }).count()) > turns
       && !(await turnSpinning(title)), 'the review of the whole bundle', 90_000);
     const whole = await turnText(title);
@@ -167,7 +170,10 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
       ollama.setReply({ perTokenMs: 20 });
     }
     await openForReview(page, 'src/cart.ts');
-    await runCommand(page, 'Hybrid: Review Selection (private)');
+    // The key binding, with the selection still in the editor (the palette helper clicks the workbench to focus it,
+    // and a click in the editor would drop the selection).
+    await page.keyboard.press('Control+Alt+H');
+    await page.keyboard.press('R');
     await until(async () => (await (await chat()).locator('article.turn').filter({ hasText: title }).count()) > turnsBefore + 1
       && /L\d+: warning: /.test(await turnText(title)) && !(await turnSpinning(title)), 'the re-run review', 60_000);
     await warnings(page).first().waitFor({ state: 'attached', timeout: 15_000 });
