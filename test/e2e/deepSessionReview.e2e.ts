@@ -170,10 +170,7 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
       ollama.setReply({ perTokenMs: 20 });
     }
     await openForReview(page, 'src/cart.ts');
-    // The key binding, with the selection still in the editor (the palette helper clicks the workbench to focus it,
-    // and a click in the editor would drop the selection).
-    await page.keyboard.press('Control+Alt+KeyH');
-    await page.keyboard.press('KeyR');
+    await runCommand(page, 'Hybrid: Review Selection (private)');
     await until(async () => (await (await chat()).locator('article.turn').filter({ hasText: title }).count()) > turnsBefore + 1
       && /L\d+: warning: /.test(await turnText(title)) && !(await turnSpinning(title)), 'the re-run review', 60_000);
     await warnings(page).first().waitFor({ state: 'attached', timeout: 15_000 });
