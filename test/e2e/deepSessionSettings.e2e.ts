@@ -214,6 +214,7 @@ suite('deep session: settings edited while running, Anthropic → OpenAI mid-thr
     process.stdout.write(`      stall notice: ${JSON.stringify(text.slice(-400))}\n`);
     assert.match(text, /OpenAI stopped sending in the middle of the answer \(nothing for 4 s\)/, 'the turn says the stream went quiet, and for how long');
     assert.match(text, /\[fake-ollama\]/, 'the local model answered instead');
+    assert.doesNotMatch(text, /incomplete; try again/, 'the notice tells the user to retry an answer they just got');
     await shotOfTurn(q, 'settings-stalled-cloud');
   });
 });

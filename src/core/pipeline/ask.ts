@@ -86,7 +86,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   // requests the router would send to the cloud anyway (nothing sensitive, not a private-only command).
   const f = outcome.failure;
   if (target === 'cloud' && s['fallback.cloudToLocal'] && FALLBACK_TO_LOCAL.has(f.code) && deps.health().local === 'ready') {
-    yield { type: 'notice', text: `The cloud model failed (${bracketed(f.message)}) — answering with the local model instead.` };
+    yield { type: 'notice', text: `The cloud model failed (${bracketed(f.message.split(' — ')[0])}) — answering with the local model instead.` }; // its "try again" advice was for a turn left without an answer
     const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
     yield* attempt(run, { request: nextAttempt(request, deps.newId), decision: fallback, target: 'local', estimate, started: deps.now() });
   } else if (target === 'local' && input.origin === 'askAuto' && !isSensitive(labels) && (f.code === 'connection' || f.code === 'timeout' || isSaturation(f))

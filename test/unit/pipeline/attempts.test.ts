@@ -125,6 +125,15 @@ suite('every attempt is a ledger record (issue #16)', () => {
     }
   });
 
+  test('a cloud stream that stalls falls back to the local model; the notice names the cause without the failed turn\'s "try again"', async () => {
+    const stalled = provider('anthropic', 'cloud', { finish: 'error', failure: { code: 'stalled', message: 'Anthropic stopped sending in the middle of the answer (nothing for 4 s) — the answer is incomplete; try again, or raise hybrid.timeouts.idleMs if the model is just slow.' } });
+    const h = harness({ cloud: stalled });
+    const events = await run(h.deps, { origin: 'askCloud' });
+    const notice = events.find((e) => e.type === 'notice') as Extract<AskEvent, { type: 'notice' }>;
+    assert.equal(notice.text, 'The cloud model failed (Anthropic stopped sending in the middle of the answer (nothing for 4 s)) — answering with the local model instead.');
+    assert.equal(h.local.calls.length, 1, 'the local model answered');
+  });
+
   test('local→cloud fallback: two records, the second its own id linked to the first, and cloud spend counted', async () => {
     const down = provider('ollama', 'local', { finish: 'error', failure: { code: 'connection', message: 'Ollama is not running' } });
     const h = harness({ local: down, settings: { 'fallback.localToCloud': true } });
