@@ -10,7 +10,7 @@ import { completionDefinitions } from './vscode/completion/definitions';
 import { judgeFile } from './core/privacy/filePrivacy';
 import { DEFAULT_ENGINE_OPTIONS } from './core/completion';
 import { completionSettings } from './core/team/gatewayCompletion';
-import { ConfigService } from './vscode/config';
+import { ConfigService, warnSettingsProblems } from './vscode/config';
 import { LocalHealth } from './vscode/health';
 import { HybridChatHost } from './vscode/hybridChatHost';
 import { createLogger } from './vscode/logger';
@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
   try {
     // Built in dependency order and handed in through constructors: nothing is assigned from outside afterwards.
     const warn = (m: string) => { logger.warn(m); void vscode.window.showWarningMessage(`Hybrid: ${m}`); };
-    const config = new ConfigService((problems) => warn(`some settings were ignored: ${problems.join('; ')}`));
+    const config = new ConfigService((problems) => warnSettingsProblems(problems, (m) => logger.warn(m)));
     const keys = new ApiKeys(context.secrets);
     const spend = new SpendStore(context.globalStorageUri.fsPath, context.globalState, () => config.settings, logger, warn);
     const aiignore = new AiignoreWatch(logger);

@@ -102,6 +102,8 @@ export interface Labels {
   privatePaths: string[];
   /** For a path in `privatePaths` whose file is private by its content (a marker elsewhere in it): why, in words. */
   privateReasons?: Record<string, string>;
+  /** For a path in `privatePaths` made private by a path rule: the rule, where it lives and how to change it. */
+  privatePathRules?: Record<string, string>;
 }
 
 export interface Decision {

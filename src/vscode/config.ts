@@ -48,3 +48,16 @@ export class ConfigService extends Disposable {
     return settings;
   }
 }
+
+/**
+ * The warning for settings that were ignored: what was wrong and what applies meanwhile, with the way to fix it —
+ * "Open Settings" shows the first of them (the user may have typed it into settings.json, or the Settings UI).
+ */
+export function warnSettingsProblems(problems: string[], log: (m: string) => void): void {
+  const message = `some settings were ignored: ${problems.join('; ')}`;
+  log(message);
+  const first = /^(hybrid\.[\w.]+):/.exec(problems[0] ?? '')?.[1];
+  void vscode.window.showWarningMessage(`Hybrid: ${message}`, 'Open Settings').then((pick) => {
+    if (pick) void vscode.commands.executeCommand('workbench.action.openSettings', first ?? 'hybrid');
+  });
+}

@@ -3,6 +3,7 @@ import type { AskEvent, AskMode } from '../core/pipeline/events';
 import type { FixAction } from '../core/wire/types';
 import { TurnReplays } from '../core/pipeline/turnReplay';
 import type { ChatTurn, ContextItem, Origin } from '../core/request';
+import { cloudKeyOwner } from '../core/route/tiers';
 import { describeEditorContext, editorContext } from './ask/editorContext';
 import { fileMentions } from '../core/context/fileMentions';
 import { pickWorkspaceFiles, readAddedFiles } from './chat/addedFiles';
@@ -87,7 +88,7 @@ export class HybridChatHost implements ChatHost {
   async runFix(action: FixAction, detail?: string): Promise<boolean | void> {
     const s = this.parts.config.settings;
     switch (action) {
-      case 'setApiKey': return (await this.parts.keys.promptAndStore(s['cloud.provider'])) !== undefined;
+      case 'setApiKey': return (await this.parts.keys.promptAndStore(cloudKeyOwner(s).id)) !== undefined;
       case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', detail || 'hybrid'); break;
       case 'showLogs': this.parts.showLogs(); break;
       case 'startOllama': {
@@ -126,12 +127,12 @@ export class HybridChatHost implements ChatHost {
 
   async getStatus(): Promise<ChatStatus> {
     const s = this.parts.config.settings;
-    const provider = s['cloud.provider'];
+    const owner = cloudKeyOwner(s);
     return {
       localHealth: this.parts.health.current.state,
       localModel: s['local.chatModel'],
-      cloudProvider: provider,
-      cloudKeySet: (await this.parts.keys.get(provider)) !== undefined,
+      cloudProvider: owner.id,
+      cloudKeySet: (await this.parts.keys.get(owner.id)) !== undefined,
       demo: process.env.HYBRID_DEMO === '1',
     };
   }

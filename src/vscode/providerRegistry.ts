@@ -90,7 +90,7 @@ export class ProviderRegistry extends Disposable {
     const { keySet, provider } = s['gateway.baseUrl']
       // Team mode: the gateway holds the provider keys and budgets; the user holds a virtual key.
       ? await cloudForRequest(this.keys, 'gateway', (apiKey) => ({
-        ...createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['gateway.baseUrl'], location: 'cloud' }), id: 'litellm',
+        ...createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['gateway.baseUrl'], location: 'cloud', name: 'The LiteLLM gateway', keyName: 'LiteLLM gateway' }), id: 'litellm',
       }))
       : await cloudForRequest(this.keys, s['cloud.provider'], (apiKey) => s['cloud.provider'] === 'anthropic'
         ? createAnthropicProvider({ ...timeouts, apiKey, baseUrl: s['anthropic.baseUrl'] })

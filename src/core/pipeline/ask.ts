@@ -8,7 +8,7 @@ import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes, refusalMessage }
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { localToCloudFallback } from '../route/decide';
 import { isSaturation } from '../team/overflow';
-import { cloudModelFor, tierLabel } from '../route/tiers';
+import { cloudKeyOwner, cloudModelFor, tierLabel } from '../route/tiers';
 import { afterLocalAnswer, localConfidenceFields, routeFor, type LocalOutcome } from './escalation';
 import type { AskDeps, AskInput } from './askPorts';
 import { buildMessages, systemPromptFor } from './prompts';
@@ -86,7 +86,7 @@ export async function* runAsk(deps: AskDeps, input: AskInput, signal: AbortSigna
   // requests the router would send to the cloud anyway (nothing sensitive, not a private-only command).
   const f = outcome.failure;
   if (target === 'cloud' && s['fallback.cloudToLocal'] && FALLBACK_TO_LOCAL.has(f.code) && deps.health().local === 'ready') {
-    yield { type: 'notice', text: `The cloud model failed (${bracketed(f.message)}) — answering with the local model instead.` };
+    yield { type: 'notice', text: `The cloud model failed (${bracketed(f.message.split(' — ')[0])}) — answering with the local model instead.` }; // its "try again" advice was for a turn left without an answer
     const fallback: Decision = { route: 'local', reasons: [...decision.reasons, `local: fallback after the cloud failed (${f.code})`] };
     yield* attempt(run, { request: nextAttempt(request, deps.newId), decision: fallback, target: 'local', estimate, started: deps.now() });
   } else if (target === 'local' && input.origin === 'askAuto' && !isSensitive(labels) && (f.code === 'connection' || f.code === 'timeout' || isSaturation(f))
@@ -151,13 +151,16 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   const model = target === 'cloud' ? cloudModelFor(s, decision.tier) : s['local.chatModel'];
   const provider = target === 'cloud' ? await deps.cloud() : deps.local();
   if (!provider) {
+    const owner = cloudKeyOwner(s);
+    // In team mode the request would have gone to the gateway (provider id "litellm"), whatever cloud.provider says.
+    const sentTo = owner.id === 'gateway' ? 'litellm' : s['cloud.provider'];
     const failure: ProviderFailure = {
       code: 'auth', fix: 'setApiKey',
-      message: `No API key for ${s['cloud.provider'] === 'anthropic' ? 'Anthropic' : 'OpenAI'} — run “Hybrid: Set API Key” or set ${s['cloud.provider'] === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY'}.`,
+      message: `No ${owner.keyName} — run “Hybrid: Set API Key” or set ${owner.env}.`,
     };
-    yield routeEvent(decision, input, { model, provider: s['cloud.provider'], estimate });
+    yield routeEvent(decision, input, { model, provider: sentTo, estimate });
     yield { type: 'error', message: failure.message, fixes: ['setApiKey', 'retryLocal'], failure };
-    if (!input.dryRun) await deps.record(nothingSent(deps, at, s['cloud.provider'], model, 'auth'));
+    if (!input.dryRun) await deps.record(nothingSent(deps, at, sentTo, model, 'auth'));
     return { kind: 'failed', failure };
   }
 
@@ -239,7 +242,8 @@ function isSensitive(labels: Labels): boolean {
 function fixList(f: ProviderFailure): FixAction[] {
   const out: FixAction[] = [];
   if (f.fix) out.push(f.fix);
-  if (f.code !== 'auth' && !out.includes('retry')) out.push('retry');
+  // A used-up budget or credit: the card says retrying will not help, so it offers no Retry.
+  if (!['auth', 'budget', 'quota'].includes(f.code) && !out.includes('retry')) out.push('retry');
   if (!out.includes('showLogs')) out.push('showLogs');
   return out;
 }

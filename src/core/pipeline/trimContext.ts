@@ -1,5 +1,6 @@
 // Fits attached context into the target model's window. Whole lines are dropped from the end of the largest
-// item first, so what remains is still the code the user pointed at, and each trimmed item is flagged.
+// item first, so what remains is still the code the user pointed at, and each trimmed item is flagged. A first line
+// that alone is over the budget is cut at a character.
 
 import type { ContextItem } from '../request';
 
@@ -29,7 +30,10 @@ export async function trimContext(
     const lines = item.text.split('\n');
     const keepRatio = Math.max(0, (sizes[largest] - excess) / sizes[largest]);
     const keep = Math.min(lines.length - 1, Math.floor(lines.length * keepRatio));
-    item.text = keep > 0 ? lines.slice(0, keep).join('\n') : '';
+    if (keep > 0) item.text = lines.slice(0, keep).join('\n');
+    // One line larger than the budget (a minified bundle): dropping whole lines would leave nothing, and the model
+    // would answer about an empty file. Its start is kept instead, cut at a character.
+    else item.text = lines[0].slice(0, Math.floor(lines[0].length * keepRatio * 0.95));
     if (item.startLine !== undefined) item.endLine = item.startLine + Math.max(0, keep - 1);
     trimmed[largest] = true;
     const newSize = item.text ? await count(item.text) : 0;

@@ -8,6 +8,8 @@ export interface PathVerdict {
   private: boolean;
   /** The pattern that made it private, e.g. ".env*" or "secrets/". */
   rule?: string;
+  /** Where that pattern lives, so a reason can say where to change it. */
+  source?: 'built-in' | 'settings' | 'aiignore';
 }
 
 export interface PathPolicy {
@@ -35,6 +37,21 @@ export const DEFAULT_PRIVATE_GLOBS: readonly string[] = [
   '.config/gcloud/', 'secrets/', '.secrets/', 'private/', '.password-store/',
 ];
 
+const BUILT_IN: ReadonlySet<string> = new Set(DEFAULT_PRIVATE_GLOBS);
+
+/**
+ * The rule behind a private path and how to change it, for the route's reasons: a user who wants the file sent
+ * must know which line in which file (or setting) keeps it back. The setting is named as the Settings UI shows it.
+ */
+export function pathRuleText(v: PathVerdict): string | undefined {
+  if (!v.private || !v.rule || v.rule === '(unreadable path)') return undefined;
+  switch (v.source) {
+    case 'aiignore': return `rule "${v.rule}" in .aiignore; remove it there to let the file go to the cloud`;
+    case 'settings': return `rule "${v.rule}" in your Private Globs setting; remove it there to let the file go to the cloud`;
+    default: return `built-in rule "${v.rule}" for files that usually hold secrets`;
+  }
+}
+
 export function createPathPolicy(opts: { privateGlobs: string[]; aiignore?: string }): PathPolicy {
   // Two independent matchers, OR-ed: the user's (built-in deny-list + application-scoped settings) and the
   // workspace's .aiignore. A workspace may only add privacy: its `!pattern` lines re-include only within its own
@@ -54,7 +71,10 @@ export function createPathPolicy(opts: { privateGlobs: string[]; aiignore?: stri
             // A path `ignore` cannot read is treated as private: fail closed.
             return { private: true, rule: '(unreadable path)' };
           }
-          if (result.ignored) return { private: true, rule: result.rule?.pattern };
+          if (result.ignored) {
+            const rule = result.rule?.pattern;
+            return { private: true, rule, source: ig === workspace ? 'aiignore' : rule !== undefined && BUILT_IN.has(rule) ? 'built-in' : 'settings' };
+          }
         }
       }
       return { private: false };

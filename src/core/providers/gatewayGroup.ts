@@ -28,12 +28,18 @@ export type GatewayGroupProvider = ChatProvider & Partial<FimProvider> & { dispo
 export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroupProvider {
   return {
     ...createOpenAIProvider({
-      baseUrl: o.baseUrl, location: 'local', apiKey: o.apiKey,
+      baseUrl: o.baseUrl, location: 'local', apiKey: o.apiKey, name: 'The LiteLLM gateway', keyName: 'LiteLLM gateway',
       ...(o.logger ? { logger: o.logger } : {}), ...(o.fetch ? { fetch: o.fetch } : {}),
       ...(o.firstByteTimeoutMs !== undefined ? { firstByteTimeoutMs: o.firstByteTimeoutMs } : {}),
       ...(o.idleTimeoutMs !== undefined ? { idleTimeoutMs: o.idleTimeoutMs } : {}),
       isLocalEndpoint: async (url) => {
-        const verdict = judgePrivateGroup(o.group, url, o.declaredPrivate, o.trustedHosts, await o.info.deployments());
+        const deployments = await o.info.deployments();
+        // A refused key is why the gateway could not say where the group runs: that, and its fix, is the message.
+        const refused = deployments ? undefined : o.info.keyRefused();
+        if (refused) {
+          return { code: 'auth', status: refused, fix: 'setApiKey', message: `The LiteLLM gateway ${refused === 401 ? 'rejected' : 'refused access with'} the virtual key (${refused}) — run “Hybrid: Set API Key”.` };
+        }
+        const verdict = judgePrivateGroup(o.group, url, o.declaredPrivate, o.trustedHosts, deployments);
         return verdict.private || verdict.reason;
       },
       templateModel: async (model) => groupTemplateModel(model, await o.info.deployments()),

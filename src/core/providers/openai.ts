@@ -15,7 +15,7 @@ import { deadlineFailure, protocolFailure } from './failures';
 import type { ApiKeyOption } from './keys';
 import { createLoopbackFetch } from './loopbackFetch';
 import { openAIFim } from './openaiFim';
-import { openSession, sessionFailure, STREAM_WITH_USAGE, type SessionConfig } from './openaiSession';
+import { openSession, sessionFailure, STREAM_WITH_USAGE, type LocalityVerdict, type SessionConfig } from './openaiSession';
 import type { ChatBody, ChatProvider, FimProvider, StreamHooks, StreamResult } from '../wire/types';
 import { OpenAIToolCollector, openAIMessages, openAITools } from './toolWire';
 
@@ -28,13 +28,17 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
    * Local tier only: is this base URL on this machine (or trusted)? Default: loopback or trustedHosts. A string
    * answer means "not private", with the reason to show (a gateway model group that runs outside the trusted hosts).
    */
-  isLocalEndpoint?: (url: string) => boolean | string | Promise<boolean | string>;
+  isLocalEndpoint?: (url: string) => LocalityVerdict | Promise<LocalityVerdict>;
   trustedHosts?: string[];
   /**
    * Local tier only: the model whose fill-in-the-middle template a requested model needs, when its name does not
    * tell (a gateway group named `team-coder` that runs Qwen2.5-Coder). Default: the requested model itself.
    */
   templateModel?: (model: string) => string | Promise<string>;
+  /** Who answers, as failure messages name it (team mode: "The LiteLLM gateway", never "OpenAI"). */
+  name?: string;
+  /** The key is required even on the private tier (a gateway group); the missing-key message names it so. */
+  keyName?: string;
 }
 
 export const OPENAI_DEFAULT_FIRST_BYTE_MS = 30_000;
@@ -46,10 +50,13 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
   const loopback = local && !options.fetch ? createLoopbackFetch() : undefined;
   const o = resolveCommon({ ...options, ...(loopback ? { fetch: loopback.fetch } : {}) }, local ? OPENAI_COMPATIBLE_DEFAULT_FIRST_BYTE_MS : OPENAI_DEFAULT_FIRST_BYTE_MS);
   const maxRetries = options.maxRetries ?? 2;
-  const name = local ? 'The local OpenAI-compatible server' : 'OpenAI';
+  const name = options.name ?? (local ? 'The local OpenAI-compatible server' : 'OpenAI');
   const isLocal = options.isLocalEndpoint ?? ((url: string) => checkLocalEndpoint(url, [...(options.trustedHosts ?? [])]));
 
-  const session: SessionConfig = { o, local, name, maxRetries, apiKey: options.apiKey, isLocal, ...(options.templateModel ? { templateModel: options.templateModel } : {}) };
+  const session: SessionConfig = {
+    o, local, name, maxRetries, apiKey: options.apiKey, isLocal,
+    ...(options.templateModel ? { templateModel: options.templateModel } : {}), ...(options.keyName ? { keyName: options.keyName } : {}),
+  };
 
   async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);

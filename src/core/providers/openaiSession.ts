@@ -12,13 +12,18 @@ import type { Resolved } from './providerOptions';
 import type { ProviderFailure, StreamHooks } from '../wire/types';
 import { waitNotice } from './failureText';
 
+/** true: private; a string: not private, with the reason; a failure: the check itself was refused (a bad key). */
+export type LocalityVerdict = boolean | string | ProviderFailure;
+
 export interface SessionConfig {
   o: Resolved;
   local: boolean;
   name: string;
   maxRetries: number;
   apiKey?: ApiKeyOption;
-  isLocal(url: string): boolean | string | Promise<boolean | string>;
+  isLocal(url: string): LocalityVerdict | Promise<LocalityVerdict>;
+  /** Set when a key is required even on the private tier (a gateway group): the key's name for the message. */
+  keyName?: string;
   /** The model whose FIM template a requested model needs (openAIFim). */
   templateModel?(model: string): string | Promise<string>;
 }
@@ -38,8 +43,12 @@ export async function openSession(
 Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   const { o, local, name } = cfg;
   const { model, modelSetting } = req;
+  // Before the locality check: a gateway without the key cannot say where the group runs, and "not private"
+  // would send the user to the wrong setting.
+  if (cfg.keyName && !(await resolveKey(cfg.apiKey))) return { failure: missingKeyFailure(cfg.keyName) };
   if (local) {
     const verdict = await cfg.isLocal(o.baseUrl);
+    if (typeof verdict === 'object') return { failure: verdict };
     if (verdict !== true) {
       return { failure: typeof verdict === 'string'
         ? { code: 'notLocal', message: `Not sent: ${verdict}, so private content does not go there — see docs/team.md.`, fix: 'openSettings' }
@@ -50,8 +59,9 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   }
   if (signal.aborted) return { failure: undefined };
   const apiKey = await resolveKey(cfg.apiKey);
-  if (!apiKey && !local) return { failure: missingKeyFailure('OpenAI') };
-  const badKey = apiKey ? keyShapeFailure(local ? 'local server' : 'OpenAI', apiKey, local ? 'check HYBRID_LOCAL_API_KEY' : undefined) : undefined;
+  const keyed = !local || cfg.keyName !== undefined;
+  if (!apiKey && !local) return { failure: missingKeyFailure(cfg.keyName ?? 'OpenAI') };
+  const badKey = apiKey ? keyShapeFailure(keyed ? cfg.keyName ?? 'OpenAI' : 'local server', apiKey, keyed ? undefined : 'check HYBRID_LOCAL_API_KEY') : undefined;
   if (badKey) return { failure: badKey };
   const guard = new RequestGuard(signal, {
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
@@ -66,7 +76,7 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
     timeoutSetting: local ? 'hybrid.timeouts.localFirstByteMs' : 'hybrid.timeouts.cloudFirstByteMs',
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state,
     // What was sent, so server text that quotes the request is cut out of messages and logs (failureText.scrub).
-    usesApiKey: !local, ...(apiKey ? { apiKey } : {}), sentText: req.sentText,
+    usesApiKey: keyed, ...(apiKey ? { apiKey } : {}), sentText: req.sentText,
   };
   const client = new OpenAI({
     // Local servers usually ignore the key; the SDK insists on one (and would otherwise read OPENAI_API_KEY).

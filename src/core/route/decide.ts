@@ -6,7 +6,7 @@ import { placeOf } from '../task/classify';
 import { shownName } from '../privacy/shownName';
 import type { BudgetState, CloudFallback, Decision, Finding, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
-import { type CloudTier, effectiveTier, tierLabel } from './tiers';
+import { cloudKeyOwner, type CloudTier, effectiveTier, tierLabel } from './tiers';
 
 export interface DecideOptions {
   /** Estimated cost of this request on the cloud model, for `confirmAboveUsd`; null = the model has no known price. */
@@ -93,7 +93,7 @@ export function cloud(reasons: string[], settings: HybridSettings, budget: Budge
   opts: DecideOptions, hasFindings: boolean, tier: CloudTier = 'frontier'): Decision {
   const served = effectiveTier(settings, tier);
   if (health.cloud === 'noKey') {
-    return refuse(`refused: no ${settings['cloud.provider'] === 'openai' ? 'OpenAI' : 'Anthropic'} API key is set; run "Hybrid: Set API Key"`);
+    return refuse(`refused: no ${cloudKeyOwner(settings).keyName} is set; run "Hybrid: Set API Key"`);
   }
   const crossing = budget.level === 'exceeded' ? undefined : wouldCross(budget, opts.estimatedCostUsd);
   if (budget.level === 'exceeded' || crossing) {
@@ -213,7 +213,9 @@ function describePrivate(labels: Labels): string {
   const first = labels.privatePaths[0];
   const why = labels.privateReasons?.[first];
   const more = labels.privatePaths.length > 1 ? ` (and ${labels.privatePaths.length - 1} more)` : '';
-  return why ? `${shownName(first)}${more} is a private file: it ${why}` : `${listPaths(labels.privatePaths)} matches a private path`;
+  if (why) return `${shownName(first)}${more} is a private file: it ${why}`;
+  const rule = labels.privatePathRules?.[first];
+  return `${listPaths(labels.privatePaths)} matches a private path${rule ? ` (${rule})` : ''}`;
 }
 
 function sentence(f: Finding): string {

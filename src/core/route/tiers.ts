@@ -2,6 +2,7 @@
 // `auto` picks a current Haiku-class / mini-class model for the configured provider so switching provider never
 // leaves a model id of the other vendor behind.
 
+import type { CloudProviderId } from '../ports';
 import type { HybridSettings } from '../settings';
 
 export type CloudTier = 'frontier' | 'light';
@@ -31,4 +32,21 @@ export function cloudModelFor(settings: HybridSettings, tier: CloudTier | undefi
 export function tierLabel(settings: HybridSettings, tier: CloudTier): string {
   const t = effectiveTier(settings, tier);
   return `${t === 'light' ? 'light tier' : 'frontier model'} (${cloudModelFor(settings, t)})`;
+}
+
+/** Whose key a cloud request needs: in team mode the gateway's virtual key, never the provider's behind it. */
+export interface CloudKeyOwner {
+  id: CloudProviderId;
+  /** "Anthropic", "OpenAI", "LiteLLM gateway": what the user picks in "Hybrid: Set API Key". */
+  name: string;
+  /** "Anthropic API key", "LiteLLM gateway virtual key". */
+  keyName: string;
+  env: string;
+}
+
+export function cloudKeyOwner(settings: HybridSettings): CloudKeyOwner {
+  if (settings['gateway.baseUrl']) return { id: 'gateway', name: 'LiteLLM gateway', keyName: 'LiteLLM gateway virtual key', env: 'LITELLM_API_KEY' };
+  return settings['cloud.provider'] === 'openai'
+    ? { id: 'openai', name: 'OpenAI', keyName: 'OpenAI API key', env: 'OPENAI_API_KEY' }
+    : { id: 'anthropic', name: 'Anthropic', keyName: 'Anthropic API key', env: 'ANTHROPIC_API_KEY' };
 }

@@ -3,7 +3,7 @@
 
 import type { ContextItem, Finding, Labels, Request } from '../request';
 import { scoreComplexity } from './complexity';
-import type { PathPolicy } from '../privacy/paths';
+import { pathRuleText, type PathPolicy } from '../privacy/paths';
 import { scanSensitive } from '../privacy/scan';
 
 export interface ClassifyOptions {
@@ -70,7 +70,15 @@ export function classify(request: Request, opts: ClassifyOptions = {}): Labels {
     }
   }
 
-  return { kind, complexity, signals, findings, privatePaths, ...(Object.keys(privateReasons).length ? { privateReasons } : {}) };
+  const privatePathRules: Record<string, string> = {};
+  for (const p of privatePaths) {
+    const rule = privateReasons[p] === undefined && opts.pathPolicy ? pathRuleText(opts.pathPolicy.isPrivate(p)) : undefined;
+    if (rule) privatePathRules[p] = rule;
+  }
+  return {
+    kind, complexity, signals, findings, privatePaths, ...(Object.keys(privateReasons).length ? { privateReasons } : {}),
+    ...(Object.keys(privatePathRules).length ? { privatePathRules } : {}),
+  };
 }
 
 function describe(item: ContextItem): string {

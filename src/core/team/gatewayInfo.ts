@@ -18,6 +18,8 @@ export interface GatewayInfo {
   /** undefined when the gateway could not be asked or answered nonsense. */
   deployments(): Promise<GatewayDeployment[] | undefined>;
   budget(): Promise<GatewayBudget | undefined>;
+  /** 401 or 403 when the gateway's last answer to `/model/info` refused the key; undefined otherwise. */
+  keyRefused(): number | undefined;
 }
 
 export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
@@ -26,6 +28,7 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
   const doFetch = o.fetch ?? globalThis.fetch;
   const base = o.baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  let refused: number | undefined;
 
   async function getJson(path: string): Promise<unknown> {
     const hit = cache.get(path);
@@ -36,6 +39,7 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
         headers: { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
       });
+      if (path === '/model/info') refused = res.status === 401 || res.status === 403 ? res.status : undefined;
       if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
       return res.json() as Promise<unknown>;
     })();
@@ -52,5 +56,6 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
     async budget() {
       try { return parseKeyInfo(await getJson('/key/info')); } catch { return undefined; }
     },
+    keyRefused: () => refused,
   };
 }

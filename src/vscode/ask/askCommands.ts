@@ -68,7 +68,7 @@ export class AskCommands implements vscode.Disposable {
   async review(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showInformationMessage('Hybrid: open a file (and optionally select code) to review it privately.');
+      void vscode.window.showInformationMessage(noTextEditorMessage());
       return;
     }
     const context = editorContext(editor, this.documents);
@@ -79,7 +79,9 @@ export class AskCommands implements vscode.Disposable {
     const input: AskInput = { origin: 'review', kind: 'review', question: 'Review this code.', context };
     const range = { startLine: context[0].startLine ?? 1, endLine: context[0].endLine ?? editor.document.lineCount };
     const target: ReviewTarget = { uri: editor.document.uri, range };
-    await this.run({ title: `Review ${context[0].path}:${range.startLine}–${range.endLine}`, mode: 'review', input, review: target });
+    // A long file is reviewed as far as it shows on screen; a one-line bundle's "1–1" would read as all of it.
+    const part = context[0].source === 'visible' ? ' (visible part)' : '';
+    await this.run({ title: `Review ${context[0].path}:${range.startLine}–${range.endLine}${part}`, mode: 'review', input, review: target });
   }
 
   /** Turns the review's answer into diagnostics on the reviewed file, replacing what an earlier run of it set. */
@@ -121,4 +123,18 @@ export class AskCommands implements vscode.Disposable {
   dispose(): void {
     this.diagnostics.dispose();
   }
+}
+
+/**
+ * Why a review has nothing to read. An image or binary file in the active tab is no text editor: "open a file" would
+ * tell a user who has one open to do what they did.
+ */
+function noTextEditorMessage(): string {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const uri = input && typeof input === 'object' && 'uri' in input ? (input as { uri: unknown }).uri : undefined;
+  if (uri instanceof vscode.Uri) {
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    return `Hybrid: ${name} is not open as text (a binary file or an image), so there is nothing to review — open a source file, optionally select code, and run Review Selection (private) again.`;
+  }
+  return 'Hybrid: open a file (and optionally select code) to review it privately.';
 }

@@ -13,7 +13,8 @@ export function errorTitle(code: string | undefined, refused = false, partial = 
     // The words so far stay above the card: say that the answer broke off, not that nothing came.
     case 'stalled': return 'The answer stopped part-way';
     case 'auth': return 'Cloud API key missing or refused';
-    case 'modelMissing': return 'The model is not installed';
+    // Ollama without the model, or a cloud provider that does not know the name: "not installed" fits only the first.
+    case 'modelMissing': return 'Model not found';
     case 'tooLarge': return 'The request is too large for the model';
     case 'rateLimited': return 'Rate limited';
     case 'quota': return 'Provider quota reached';

@@ -41,7 +41,8 @@ export function whyLine(reasons: readonly string[], sent = true): string {
       .replace(/\s*\((?:score [^)]*?)?hybrid\.[\w.]+[^)]*\)/g, '')
       .replace(/\s*\(hybrid\.[\w.]+ "[^"]*"\)/g, '')
       .trim();
-    if (t) out.push(t.charAt(0).toUpperCase() + t.slice(1));
+    // A path that starts the clause keeps its case ("internal/rates.ts matches…", never "Internal/rates.ts").
+    if (t) out.push(/^[a-z]+\b(?![./\\-])/.test(t) ? t.charAt(0).toUpperCase() + t.slice(1) : t);
   }
   const i = out.indexOf(CHOSEN);
   if (i >= 0) out[i] = `${chosen} file${chosen === 1 ? '' : 's'} chosen from the repo map (hover for why each)`;

@@ -30,10 +30,10 @@ function provider(id: string, location: 'local' | 'cloud', result: Partial<Strea
   };
 }
 
-function harness(opts: { health?: HealthState; local?: ChatProvider & { calls: ChatBody[] }; noKey?: boolean; settings?: Partial<HybridSettings> } = {}) {
+function harness(opts: { health?: HealthState; local?: ChatProvider & { calls: ChatBody[] }; cloud?: ChatProvider & { calls: ChatBody[] }; noKey?: boolean; settings?: Partial<HybridSettings> } = {}) {
   const lines: string[] = [];
   const local = opts.local ?? provider('ollama', 'local', {});
-  const cloud = provider('anthropic', 'cloud', {});
+  const cloud = opts.cloud ?? provider('anthropic', 'cloud', {});
   let n = 0;
   const budget: BudgetState = { level: 'none', spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 };
   const deps = createAskDeps({
@@ -104,6 +104,34 @@ suite('every attempt is a ledger record (issue #16)', () => {
     assert.equal(recs.length, 1);
     assert.equal(recs[0].outcome, 'auth');
     assert.equal(recs[0].costUsd, 0);
+  });
+
+  test('a missing key in team mode names the gateway\'s virtual key and LITELLM_API_KEY, and records the gateway as the provider', async () => {
+    const h = harness({ noKey: true, settings: { 'gateway.baseUrl': 'http://127.0.0.1:4000', 'cloud.model': 'claude-sonnet-4-6' } });
+    const err = errorOf(await run(h.deps, { origin: 'askCloud' }));
+    assert.match(err.message, /No LiteLLM gateway virtual key — run “Hybrid: Set API Key” or set LITELLM_API_KEY\./);
+    assert.doesNotMatch(err.message, /Anthropic/);
+    assert.equal(h.records()[0].provider, 'litellm');
+  });
+
+  test('a used-up gateway budget or provider credit offers no Retry: the card says retrying will not help', async () => {
+    for (const code of ['budget', 'quota'] as const) {
+      const refused = provider('litellm', 'cloud', { finish: 'error', failure: { code, status: 422, message: 'used up — retrying will not help.', fix: 'retryLocal' } });
+      const h = harness({ cloud: refused, settings: { 'fallback.cloudToLocal': false } });
+      const err = errorOf(await run(h.deps, { origin: 'askCloud' }));
+      assert.ok(err, code);
+      assert.ok(!err.fixes.includes('retry'), `${code}: ${err.fixes.join(', ')}`);
+      assert.ok(err.fixes.includes('retryLocal'));
+    }
+  });
+
+  test('a cloud stream that stalls falls back to the local model; the notice names the cause without the failed turn\'s "try again"', async () => {
+    const stalled = provider('anthropic', 'cloud', { finish: 'error', failure: { code: 'stalled', message: 'Anthropic stopped sending in the middle of the answer (nothing for 4 s) — the answer is incomplete; try again, or raise hybrid.timeouts.idleMs if the model is just slow.' } });
+    const h = harness({ cloud: stalled });
+    const events = await run(h.deps, { origin: 'askCloud' });
+    const notice = events.find((e) => e.type === 'notice') as Extract<AskEvent, { type: 'notice' }>;
+    assert.equal(notice.text, 'The cloud model failed (Anthropic stopped sending in the middle of the answer (nothing for 4 s)) — answering with the local model instead.');
+    assert.equal(h.local.calls.length, 1, 'the local model answered');
   });
 
   test('local→cloud fallback: two records, the second its own id linked to the first, and cloud spend counted', async () => {

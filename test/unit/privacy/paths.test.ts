@@ -16,7 +16,9 @@ suite('routing: private paths', () => {
   });
 
   test('user globs and .aiignore (gitignore syntax, with negation) report the rule', () => {
-    assert.deepEqual(policy.isPrivate('contracts/acme/msa.md'), { private: true, rule: 'contracts/**' });
+    assert.deepEqual(policy.isPrivate('contracts/acme/msa.md'), { private: true, rule: 'contracts/**', source: 'settings' });
+    assert.deepEqual(policy.isPrivate('vendor-secrets/a.txt'), { private: true, rule: 'vendor-secrets/', source: 'aiignore' });
+    assert.deepEqual(policy.isPrivate('app/.env.production'), { private: true, rule: '.env.*', source: 'built-in' });
     assert.equal(policy.isPrivate('db/dump.sql').rule, '*.sql');
     assert.equal(policy.isPrivate('config/prod.json').private, true);
     assert.equal(policy.isPrivate('vendor-secrets/a.txt').private, true);

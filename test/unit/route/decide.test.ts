@@ -85,6 +85,19 @@ suite('routing: decide (policy table)', () => {
     assert.match(d.reasons[0], /config\/\.env\.production matches a private path/);
   });
 
+  test('a private path names its rule, where the rule lives and how to change it (.aiignore, Private Globs, built-in)', () => {
+    const policy = createPathPolicy({ privateGlobs: ['deals/**'], aiignore: '# rates\ninternal/\n' });
+    const reasonFor = (origin: Origin, path: string): string => {
+      const r = request(origin, COMPLEX, 'export const x = 1;', path);
+      return decide(r, classify(r, { pathPolicy: policy, markers }), settings(), OK_BUDGET, HEALTHY, {}).reasons[0];
+    };
+    assert.match(reasonFor('askAuto', 'internal/rates.ts'),
+      /^local: internal\/rates\.ts matches a private path \(rule "internal\/" in \.aiignore; remove it there to let the file go to the cloud\)/);
+    assert.match(reasonFor('askCloud', 'internal/rates.ts'), /^refused: internal\/rates\.ts matches a private path \(rule "internal\/" in \.aiignore;.*use Ask \(private\) instead/);
+    assert.match(reasonFor('askCloud', 'deals/acme.md'), /\(rule "deals\/\*\*" in your Private Globs setting; remove it there/);
+    assert.match(reasonFor('askCloud', 'config/.env.production'), /\(built-in rule "\.env\.\*" for files that usually hold secrets\)/);
+  });
+
   test('Ask (cloud) with a CONFIDENTIAL marker → refuse (markers are never redacted away)', () => {
     const { d } = run(request('askCloud', SIMPLE, '// CONFIDENTIAL: pricing engine\nfn()'));
     assert.equal(d.route, 'refuse');
@@ -95,6 +108,15 @@ suite('routing: decide (policy table)', () => {
     const { d } = run(request('askCloud', SIMPLE), settings(), OK_BUDGET, { local: 'ready', cloud: 'noKey' });
     assert.equal(d.route, 'refuse');
     assert.match(d.reasons[0], /Hybrid: Set API Key/);
+  });
+
+  test('Ask (cloud) without a key names the key the user must set: the gateway\'s virtual key in team mode, else the provider\'s', () => {
+    const noKey: HealthState = { local: 'ready', cloud: 'noKey' };
+    assert.match(run(request('askCloud', SIMPLE), settings(), OK_BUDGET, noKey).d.reasons[0], /no Anthropic API key is set/);
+    assert.match(run(request('askCloud', SIMPLE), settings({ 'cloud.provider': 'openai' }), OK_BUDGET, noKey).d.reasons[0], /no OpenAI API key is set/);
+    const team = run(request('askCloud', SIMPLE), settings({ 'gateway.baseUrl': 'http://127.0.0.1:4000' }), OK_BUDGET, noKey).d.reasons[0];
+    assert.match(team, /no LiteLLM gateway virtual key is set; run "Hybrid: Set API Key"/);
+    assert.doesNotMatch(team, /Anthropic/);
   });
 
   test('Ask (automatic), complex and clean → cloud with the score', () => {

@@ -8,7 +8,7 @@ import { createGatewayGroupProvider } from '../../../src/core/providers/gatewayG
 import { createGatewayInfo } from '../../../src/core/team/gatewayInfo';
 import type { FimBody } from '../../../src/core/wire/types';
 import { FakeLiteLLM, type GatewayGroup } from '../../fakes/litellm';
-import { drain, never } from '../providers/helpers';
+import { chatBody, drain, never } from '../providers/helpers';
 
 const CODER: GatewayGroup = { name: 'team-fim', model: 'hosted_vllm/Qwen/Qwen2.5-Coder-7B', apiBase: 'http://127.0.0.1:8000/v1', inputCostPerToken: 0, outputCostPerToken: 0 };
 const STAR: GatewayGroup = { name: 'team-star', model: 'hosted_vllm/bigcode/starcoder2-15b', apiBase: 'http://127.0.0.1:8001/v1', inputCostPerToken: 0, outputCostPerToken: 0 };
@@ -114,12 +114,38 @@ suite('team: inline completion through the gateway', () => {
     });
 
     test('a gateway that cannot say where the group runs fails closed', async () => {
+      const apiKey = async (): Promise<string> => gateway.virtualKey;
+      gateway.setFault({ kind: 'status', status: 500, paths: ['/model/info'] });
+      try {
+        const p = createGatewayGroupProvider({ baseUrl: url, group: 'team-fim', declaredPrivate: ['team-fim'], trustedHosts: [], info: createGatewayInfo({ baseUrl: url, apiKey }), apiKey });
+        const d = await drain(p.complete!(fim('team-fim'), never()));
+        assert.equal(d.result.failure?.code, 'notLocal');
+        assert.match(d.result.failure!.message, /did not say where the group runs/);
+        assert.equal(completions().length, 0);
+      } finally {
+        gateway.setFault(undefined);
+      }
+    });
+
+    test('a wrong virtual key: the failure says the gateway rejected the key and offers Set API Key; nothing is sent', async () => {
       const apiKey = async (): Promise<string> => 'sk-wrong-key-for-model-info';
       const p = createGatewayGroupProvider({ baseUrl: url, group: 'team-fim', declaredPrivate: ['team-fim'], trustedHosts: [], info: createGatewayInfo({ baseUrl: url, apiKey }), apiKey });
-      const d = await drain(p.complete!(fim('team-fim'), never()));
-      assert.equal(d.result.failure?.code, 'notLocal');
-      assert.match(d.result.failure!.message, /did not say where the group runs/);
-      assert.equal(completions().length, 0);
+      const d = await drain(p.stream(chatBody('team-fim'), never()));
+      assert.equal(d.result.failure?.code, 'auth');
+      assert.equal(d.result.failure?.fix, 'setApiKey');
+      assert.match(d.result.failure!.message, /^The LiteLLM gateway rejected the virtual key \(401\) — run “Hybrid: Set API Key”\.$/);
+      assert.equal(gateway.requests.filter((r) => r.path === '/v1/chat/completions').length, 0);
+    });
+
+    test('no virtual key stored yet: the private group says the key is missing and offers Set API Key, asking the gateway nothing', async () => {
+      const apiKey = async (): Promise<string | undefined> => undefined;
+      const p = createGatewayGroupProvider({ baseUrl: url, group: 'team-fim', declaredPrivate: ['team-fim'], trustedHosts: [], info: createGatewayInfo({ baseUrl: url, apiKey }), apiKey });
+      for (const d of [await drain(p.complete!(fim('team-fim'), never())), await drain(p.stream(chatBody('team-fim'), never()))]) {
+        assert.equal(d.result.failure?.code, 'auth');
+        assert.equal(d.result.failure?.fix, 'setApiKey');
+        assert.match(d.result.failure!.message, /No LiteLLM gateway API key is set — run “Hybrid: Set API Key”/);
+      }
+      assert.equal(gateway.requests.length, 0, 'nothing was asked of the gateway without a key');
     });
   });
 });

@@ -41,6 +41,13 @@ suite('chat view: the narrow Why line and context summary', () => {
     assert.equal(whyLine(['local: you asked privately', 'why a.ts: matches a']), 'You asked privately · 1 file chosen from the repo map (hover for why each)');
   });
 
+  test('a path that starts a clause keeps its case; a word is capitalised', () => {
+    assert.equal(whyLine(['local: internal/rates.ts matches a private path (rule "internal/" in .aiignore; remove it there to let the file go to the cloud)']),
+      'internal/rates.ts matches a private path (rule "internal/" in .aiignore; remove it there to let the file go to the cloud)');
+    assert.equal(whyLine(['local: .env matches a private path']), '.env matches a private path');
+    assert.equal(whyLine(['cloud: you asked the cloud model']), 'You asked the cloud model');
+  });
+
   test('"Used N files" counts distinct files; the repo map is named, not counted', () => {
     const c = (path: string) => ({ path });
     assert.equal(usedFiles([c('src/a.ts'), c('src/b.ts'), c('src/b.ts'), c('repo map')]), 'Used 2 files and the repo map');

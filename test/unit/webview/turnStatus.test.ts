@@ -45,4 +45,8 @@ suite('chat view: the error card title under a partial answer', () => {
     assert.equal(errorTitle('connection'), 'Could not reach the model', 'nothing came: unchanged');
     assert.equal(errorTitle('auth', false, true), 'Cloud API key missing or refused', 'a cause that is not mid-answer keeps its title');
   });
+
+  test('a model name the server does not know is "not found": a cloud provider\'s 404 is no missing install', () => {
+    assert.equal(errorTitle('modelMissing'), 'Model not found');
+  });
 });
