@@ -12,7 +12,7 @@ import { findMarkers } from './markers';
 import type { PathPolicy } from './paths';
 import { extendToToken, isOwnLabel, resolveOverlaps, type Hit } from './spans';
 import { LineIndex } from './text';
-import { DecodeBudgetExceeded, decodedRuns, textViews, type View } from './views';
+import { DecodeBudgetExceeded, decodedRuns, textViews, TransformTriggers, type View } from './views';
 
 export interface ScanOptions {
   /** File the text comes from; when the path policy says private the whole text is one 'private-path' finding. */
@@ -71,7 +71,7 @@ export function scanSensitive(text: string, opts: ScanOptions = {}): Finding[] {
  */
 function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
   // Decode first: over the budget, nothing else is worth running.
-  const runs = depth > 0 ? decodedRuns(text, DECODE_BUDGET) : [];
+  const runs = depth > 0 ? [...decodedRuns(text, DECODE_BUDGET), ...TRIGGERS.runs(text)] : [];
   const hits = detect(text, opts);
   // One push per hit: spreading a view's hits into push() overflows the stack once a large text has ~100k of them.
   for (const view of textViews(text)) for (const h of mapBack(view, detect(view.text, opts))) hits.push(h);
@@ -79,6 +79,8 @@ function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
     for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
         if (h.category === 'marker') continue;
+        // A line read backwards or in rot13 is gibberish but for the secret it hides: only secrets count there.
+        if ((run.encoding === 'reversed' || run.encoding === 'rot13') && h.category !== 'secret') continue;
         hits.push({ ...h, start: run.start, end: run.end, label: `${h.label} (${run.encoding}-encoded)` });
       }
     }
@@ -91,6 +93,7 @@ function mapBack(view: View, hits: Hit[]): Hit[] {
 }
 
 const KEYWORDS = new KeywordIndex(DETECTORS.flatMap((d) => d.keywords));
+const TRIGGERS = new TransformTriggers(DETECTORS.flatMap((d) => (d.category === 'secret' ? d.keywords : [])));
 /** For each keyword, the detectors it switches on (by index), so a text costs one lookup per keyword it holds. */
 const SWITCHES = new Map<string, number[]>();
 DETECTORS.forEach((d, i) => { for (const k of d.keywords) SWITCHES.set(k, [...(SWITCHES.get(k) ?? []), i]); });

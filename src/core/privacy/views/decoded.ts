@@ -11,7 +11,7 @@ export interface EncodedRun {
   start: number;
   end: number;
   decoded: string;
-  encoding: 'base64' | 'hex' | 'url' | 'escape';
+  encoding: 'base64' | 'hex' | 'url' | 'escape' | 'reversed' | 'rot13';
 }
 
 export class DecodeBudgetExceeded extends Error {}

@@ -12,6 +12,7 @@ import { unwrappedView } from './unwrapped';
 
 export type { View } from './builder';
 export { DecodeBudgetExceeded, decodedRuns, type EncodedRun } from './decoded';
+export { TransformTriggers } from './transformed';
 
 export function textViews(text: string): View[] {
   const out: View[] = [];

@@ -1,0 +1,112 @@
+// Key material whose name says nothing: `const x = "<44 base64>"`, `k1 = <32 hex>`, a base64 key alone on a
+// line, a tool printing `printenv` output. gitleaks' generic rule needs a credential word in the name; here the
+// value has to carry the proof itself, so the bar is the shape of random bytes, not the name:
+//   - base64 / base64url of 24–75 bytes (32–100 characters, all three letter/digit classes, ≥ 4.2 bits per
+//     character, and the class changing between most neighbours, as random draws do and identifiers do not), or
+//     hex of 16, 24, 32, 48 or 64 bytes (never 40: that is a git SHA-1);
+//   - in a value position (after `=`, `:`, `=>`, `(`, `,`, a table cell or a quote), or alone on its line;
+//   - not a hash by its context: a hash word on the line before it (sha, digest, checksum, integrity, commit, etag,
+//     id, nonce, fingerprint, …), an SRI or `sha256-` prefix, a `data:…;base64,` URI or an SSH public key type
+//     before it (those bodies are decoded or public), and not base64 of readable text (the decoded view rescans it).
+
+import type { Detector, RawHit } from '../detector';
+import { shannonEntropy } from '../text';
+
+const RUN = /[A-Za-z0-9+/_-]{32,130}={0,2}/g;
+const HASH_CONTEXT = /sha-?\d*|md5|hash|digest|check_?sum|integrity|e-?tag|commit|revision|\brev\b|fingerprint|thumbprint|nonce|uuid|guid|\bids?\b|gitHead|shasum|resolved|tarball|\bcid\b|mapping|sourcemap|\bsri\b|version|\bref\b|\boid\b|blake|\bcrc|murmur|\bxxh|\bsig(?:nature)?s?\b|expected|vector|\bkat\b|\btests?\b|fixture|example|sample|dummy|mock|\bfake|public[_ -]?key|pubkey|\bpub\b|cert|onion|bitcoin|\baddr|wallet|\btx\b|\bblock\b|merkle|\bcas\b/i;
+// Identifiers of records: `userId`, `user_id`, `TRACE_ID` (case-sensitive, or "valid" and "void" would be ids).
+const ID_NAME = /[a-z](?:Id|ID)\b|_(?:id|ID)\b/;
+// What may stand before a value: an operator or an opening quote/bracket/cell after one, or nothing on the line.
+const VALUE_BEFORE = /(?:[=:(,|>[]|=>|:=|\breturn|\byield)[ \t]*(?:[A-Za-z]?["'`])?[ \t]*$|^[ \t]*(?:[-*>][ \t]+)?["'`]?[ \t]*$/;
+const VALUE_AFTER = /^(?:["'`]?[ \t]*(?:[;,)}\]|]|$|#|\/\/)|[ \t]*$)/;
+const NOT_BEFORE = /(?:data:[^,\s]{0,60};base64,|sha\d{1,3}[-:]|ssh-(?:rsa|dss|ed25519)[ \t]+|ecdsa-sha2-nistp\d{3}[ \t]+|[\w.-]\/|\\u|%)$/i;
+
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const cls = (c: number): number => (isUpper(c) ? 0 : isLower(c) ? 1 : isDigit(c) ? 2 : 3);
+
+function isHexKey(v: string): boolean {
+  if (!/^[0-9a-f]+$|^[0-9A-F]+$/.test(v) || ![32, 48, 64, 96, 128].includes(v.length)) return false;
+  // A hex key has both digits and letters spread through it (a decimal number or a word is not one).
+  const digits = v.replace(/[^0-9]/g, '').length;
+  return digits >= v.length * 0.25 && digits <= v.length * 0.85 && shannonEntropy(v) >= 3.3;
+}
+
+function isBase64Key(v: string): boolean {
+  const body = v.replace(/=+$/, '');
+  if (body.length < 32 || body.length > 100) return false;
+  if (!/[A-Z]/.test(body) || !/[a-z]/.test(body) || !/\d/.test(body)) return false;
+  if (/[+/]/.test(body) && /[_-]/.test(body)) return false; // both alphabets at once: a path or an identifier
+  if (shannonEntropy(body) < 4.2) return false;
+  let changes = 0;
+  let lowerRun = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    lowerRun = isLower(c) ? lowerRun + 1 : 0;
+    if (lowerRun > 9) return false; // a word inside: an identifier or a slug
+    if (i > 0 && cls(c) !== cls(body.charCodeAt(i - 1))) changes++;
+  }
+  if (changes < (body.length - 1) * 0.42) return false;
+  // Base64 of readable text is not key material; the decoded view rescans what it says.
+  const std = body.replace(/-/g, '+').replace(/_/g, '/');
+  if (std.length % 4 !== 1) {
+    const decoded = Buffer.from(std, 'base64').toString('utf8');
+    // eslint-disable-next-line no-control-regex
+    if (!decoded.includes('\uFFFD') && !/[\x00-\x08\x0E-\x1F\x7F]/.test(decoded)) return false;
+  }
+  return true;
+}
+
+export function findUnnamedKeys(text: string): RawHit[] {
+  const out: RawHit[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    const v = m[0];
+    const s = m.index;
+    const e = s + v.length;
+    // The whole token: a longer run, or one glued to word characters, dots or path slashes, is something else.
+    if (s > 0 && /[\w.$@\\]/.test(text[s - 1])) continue;
+    if (e < text.length && /[\w.@\\]/.test(text[e])) continue;
+    if (!isHexKey(v) && !isBase64Key(v)) continue;
+    const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+    let lineEnd = text.indexOf('\n', e);
+    if (lineEnd === -1) lineEnd = text.length;
+    const before = text.slice(Math.max(lineStart, s - 120), s);
+    const after = text.slice(e, Math.min(lineEnd, e + 40));
+    if (!VALUE_BEFORE.test(before) || !VALUE_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
+    if (HASH_CONTEXT.test(before) || HASH_CONTEXT.test(after) || ID_NAME.test(before)) continue;
+    // Alone on its line: not one line of a block of them (a PEM or PGP body, a certificate, a base64 dump).
+    if (/^[ \t]*(?:[-*>][ \t]+)?["'`]?[ \t]*$/.test(before) && !aloneInBlock(text, lineStart, lineEnd)) continue;
+    out.push({ kind: 'high-entropy-key', label: 'random key material', start: s, end: e });
+  }
+  return out;
+}
+
+/** True when neither neighbouring line is itself a long run of base64/hex characters. */
+function aloneInBlock(text: string, lineStart: number, lineEnd: number): boolean {
+  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  const prev = lineStart > 0 ? text.slice(prevStart, lineStart - 1) : '';
+  const nextEnd = text.indexOf('\n', lineEnd + 1);
+  const next = lineEnd < text.length ? text.slice(lineEnd + 1, nextEnd === -1 ? text.length : nextEnd) : '';
+  const blocky = (l: string): boolean => /^[ \t]*[A-Za-z0-9+/=_-]{24,}[ \t]*$/.test(l) || /^-----|^=[A-Za-z0-9+/]{4}$/.test(l.trim());
+  return !blocky(prev) && !blocky(next);
+}
+
+const hex = (g: { str(c: string, n: number): string }, n: number): string => {
+  for (;;) { const v = g.str('0123456789abcdef', n); const d = v.replace(/\D/g, '').length; if (d >= n * 0.3 && d <= n * 0.8) return v; }
+};
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export const UNNAMED_KEY_DETECTORS: readonly Detector[] = [
+  { id: 'high-entropy-key', category: 'secret', keywords: [], find: findUnnamedKeys,
+    samples: {
+      tp: [(g) => `const x = "${g.mixed(B64, 43)}=";`, (g) => `cfg.v1 = '${hex(g, 64)}';`, (g) => `[upstream]\nk1 = ${hex(g, 32)}\n`,
+        (g) => `Use this:\n${g.mixed(B64, 44)}\nthen restart`, (g) => `  blob: ${g.mixed(B64, 43)}=\n`],
+      fp: [(g) => `"gitHead": "${hex(g, 40)}",`, (g) => `const sha = "${hex(g, 64)}";`, (g) => `"integrity": "sha512-${g.mixed(B64, 86)}=="`,
+        (g) => `commit ${hex(g, 40)}`, (g) => `const id = "${hex(g, 32)}";`, 'const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";',
+        (g) => `expected: '${hex(g, 64)}',`, 'name = "someVeryLongIdentifierName123AbcDefGhi"', `x = "${Buffer.from('hello world, this is plain text').toString('base64')}"`,
+        (g) => `ssh-ed25519 ${g.mixed(B64, 68)} me@host`, (g) => `-----BEGIN CERTIFICATE-----\n${g.mixed(B64, 64)}\n${g.mixed(B64, 64)}\n-----END CERTIFICATE-----`,
+        (g) => `src: url(data:font/woff2;base64,${g.mixed(B64, 60)})`, 'const uuid = "3f2c1b9a-8d7e-4f6a-9b0c-1d2e3f4a5b6c";'],
+    } },
+];
