@@ -68,7 +68,8 @@ const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-ur
  * merge this replaced took two minutes on one, past any deadline.
  */
 export function resolveOverlaps(hits: Hit[]): Hit[] {
-  const rank = (h: Hit): number => (h.category === 'secret' ? (GENERIC.has(h.kind) ? 1 : 0) : h.category === 'pii' ? 2 : 3);
+  // (Key material found by its shape alone names a finding only when no rule with a name or a format does.)
+  const rank = (h: Hit): number => (h.category === 'secret' ? (GENERIC.has(h.kind) ? 1 : h.kind === 'high-entropy-key' ? 1.5 : 0) : h.category === 'pii' ? 2 : 3);
   const others = hits.filter((h) => h.category !== 'marker');
   // Which hit names a group: the best rank, then the earliest start, then the first found.
   const byName = others.map((_, i) => i).sort((a, b) => rank(others[a]) - rank(others[b]) || others[a].start - others[b].start || a - b);

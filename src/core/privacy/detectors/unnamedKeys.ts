@@ -7,19 +7,20 @@
 //   - in a value position (after `=`, `:`, `=>`, `(`, `,`, a table cell or a quote), or alone on its line;
 //   - not a hash by its context: a hash word on the line before it (sha, digest, checksum, integrity, commit, etag,
 //     id, nonce, fingerprint, …), an SRI or `sha256-` prefix, a `data:…;base64,` URI or an SSH public key type
-//     before it (those bodies are decoded or public), and not base64 of readable text (the decoded view rescans it).
+//     before it, a JWK's public members (`"n"`, `"e"`, `"x"`, `"y"`) (those are decoded or public), and not base64
+//     of readable text (the decoded view rescans it).
 
 import type { Detector, RawHit } from '../detector';
-import { shannonEntropy } from '../text';
+import { isPlaceholder, shannonEntropy } from '../text';
 
-const RUN = /[A-Za-z0-9+/_-]{32,130}={0,2}/g;
+const RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
 const HASH_CONTEXT = /sha-?\d*|md5|hash|digest|check_?sum|integrity|e-?tag|commit|revision|\brev\b|fingerprint|thumbprint|nonce|uuid|guid|\bids?\b|gitHead|shasum|resolved|tarball|\bcid\b|mapping|sourcemap|\bsri\b|version|\bref\b|\boid\b|blake|\bcrc|murmur|\bxxh|\bsig(?:nature)?s?\b|expected|vector|\bkat\b|\btests?\b|fixture|example|sample|dummy|mock|\bfake|public[_ -]?key|pubkey|\bpub\b|cert|onion|bitcoin|\baddr|wallet|\btx\b|\bblock\b|merkle|\bcas\b/i;
 // Identifiers of records: `userId`, `user_id`, `TRACE_ID` (case-sensitive, or "valid" and "void" would be ids).
 const ID_NAME = /[a-z](?:Id|ID)\b|_(?:id|ID)\b/;
 // What may stand before a value: an operator or an opening quote/bracket/cell after one, or nothing on the line.
 const VALUE_BEFORE = /(?:[=:(,|>[]|=>|:=|\breturn|\byield)[ \t]*(?:[A-Za-z]?["'`])?[ \t]*$|^[ \t]*(?:[-*>][ \t]+)?["'`]?[ \t]*$/;
 const VALUE_AFTER = /^(?:["'`]?[ \t]*(?:[;,)}\]|]|$|#|\/\/)|[ \t]*$)/;
-const NOT_BEFORE = /(?:data:[^,\s]{0,60};base64,|sha\d{1,3}[-:]|ssh-(?:rsa|dss|ed25519)[ \t]+|ecdsa-sha2-nistp\d{3}[ \t]+|[\w.-]\/|\\u|%)$/i;
+const NOT_BEFORE = /(?:data:[^,\s]{0,60};base64,|sha\d{1,3}[-:]|\bh1:|ssh-(?:rsa|dss|ed25519)[ \t]+|ecdsa-sha2-nistp\d{3}[ \t]+|[\w.-]\/|\\u|%|["'](?:n|e|x|y|kid|x5t)["'][ \t]*:[ \t]*["'])$/i;
 
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isLower = (c: number): boolean => c >= 97 && c <= 122;
@@ -68,7 +69,7 @@ export function findUnnamedKeys(text: string): RawHit[] {
     // The whole token: a longer run, or one glued to word characters, dots or path slashes, is something else.
     if (s > 0 && /[\w.$@\\]/.test(text[s - 1])) continue;
     if (e < text.length && /[\w.@\\]/.test(text[e])) continue;
-    if (!isHexKey(v) && !isBase64Key(v)) continue;
+    if (v.length > 130 || (!isHexKey(v) && !isBase64Key(v)) || isPlaceholder(v)) continue;
     const lineStart = text.lastIndexOf('\n', s - 1) + 1;
     let lineEnd = text.indexOf('\n', e);
     if (lineEnd === -1) lineEnd = text.length;
@@ -76,8 +77,8 @@ export function findUnnamedKeys(text: string): RawHit[] {
     const after = text.slice(e, Math.min(lineEnd, e + 40));
     if (!VALUE_BEFORE.test(before) || !VALUE_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
     if (HASH_CONTEXT.test(before) || HASH_CONTEXT.test(after) || ID_NAME.test(before)) continue;
-    // Alone on its line: not one line of a block of them (a PEM or PGP body, a certificate, a base64 dump).
-    if (/^[ \t]*(?:[-*>][ \t]+)?["'`]?[ \t]*$/.test(before) && !aloneInBlock(text, lineStart, lineEnd)) continue;
+    // Not one line of a block of them (a PEM or PGP body, a certificate, a base64 dump), however it is quoted.
+    if (!aloneInBlock(text, lineStart, lineEnd)) continue;
     out.push({ kind: 'high-entropy-key', label: 'random key material', start: s, end: e });
   }
   return out;
@@ -89,7 +90,8 @@ function aloneInBlock(text: string, lineStart: number, lineEnd: number): boolean
   const prev = lineStart > 0 ? text.slice(prevStart, lineStart - 1) : '';
   const nextEnd = text.indexOf('\n', lineEnd + 1);
   const next = lineEnd < text.length ? text.slice(lineEnd + 1, nextEnd === -1 ? text.length : nextEnd) : '';
-  const blocky = (l: string): boolean => /^[ \t]*[A-Za-z0-9+/=_-]{24,}[ \t]*$/.test(l) || /^-----|^=[A-Za-z0-9+/]{4}$/.test(l.trim());
+  // (After any quoting or comment leader: `> `, ` * `, `// `, `# `.)
+  const blocky = (l: string): boolean => { const t = l.replace(/^[\s>*#;!/'"-]*(?=[A-Za-z0-9+/=])/, '').trim(); return /^[A-Za-z0-9+/=_-]{24,}$/.test(t) || /^-----|^=[A-Za-z0-9+/]{4}$/.test(t) || /-----$/.test(t); };
   return !blocky(prev) && !blocky(next);
 }
 
@@ -107,6 +109,6 @@ export const UNNAMED_KEY_DETECTORS: readonly Detector[] = [
         (g) => `commit ${hex(g, 40)}`, (g) => `const id = "${hex(g, 32)}";`, 'const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";',
         (g) => `expected: '${hex(g, 64)}',`, 'name = "someVeryLongIdentifierName123AbcDefGhi"', `x = "${Buffer.from('hello world, this is plain text').toString('base64')}"`,
         (g) => `ssh-ed25519 ${g.mixed(B64, 68)} me@host`, (g) => `-----BEGIN CERTIFICATE-----\n${g.mixed(B64, 64)}\n${g.mixed(B64, 64)}\n-----END CERTIFICATE-----`,
-        (g) => `src: url(data:font/woff2;base64,${g.mixed(B64, 60)})`, 'const uuid = "3f2c1b9a-8d7e-4f6a-9b0c-1d2e3f4a5b6c";'],
+        (g) => `src: url(data:font/woff2;base64,${g.mixed(B64, 60)})`, (g) => `{"kty":"RSA","n":"${g.mixed(B64.slice(0, 62) + '-_', 52)}","e":"AQAB"}`, 'const uuid = "3f2c1b9a-8d7e-4f6a-9b0c-1d2e3f4a5b6c";'],
     } },
 ];

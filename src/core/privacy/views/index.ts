@@ -6,6 +6,7 @@ import { charListView } from './charList';
 import { despacedView } from './despaced';
 import { dequotedView } from './dequoted';
 import { joinedView } from './joined';
+import { listJoinedView } from './listJoined';
 import { normalisedView } from './normalised';
 import { unescapedView } from './unescaped';
 import { unwrappedView } from './unwrapped';
@@ -24,6 +25,7 @@ export function textViews(text: string): View[] {
   add(unescapedView(text));
   add(despacedView(text));
   add(charListView(text));
+  add(listJoinedView(text));
   const dequoted = dequotedView(text);
   add(dequoted);
   if (dequoted) add(unwrappedView(dequoted.text), dequoted);
