@@ -1,7 +1,8 @@
 // "The production password is in the next message." A person names a secret in one turn and sends it bare in the
 // next. Each turn is scanned alone, and a lone token has no name for the generic rule to judge it by, so here a
 // user turn whose question (its last line) is one token is judged as the value of the credential an earlier user
-// turn named, with the generic rule's own judgement (looksSecret). Only the turns of one request are read: the
+// turn named, with the generic rule's own judgement (looksSecret) for a value with no password name: ten or more
+// characters of mixed classes and high entropy, so a one-word answer (`useEffect`, `v2.14.3`) is never one. Only the turns of one request are read: the
 // announcement and the value leave together or not at all.
 
 import type { Finding } from '../request';
@@ -22,7 +23,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
     const end = text.trimEnd().length;
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).trim();
-    if (announced && line.length >= 6 && line.length <= 200 && !/\s/.test(line) && looksSecret(line, 'password')) {
+    if (announced && line.length >= 6 && line.length <= 200 && !/\s/.test(line) && looksSecret(line, 'secret')) {
       const at = text.indexOf(line, start);
       if (!scanned.findings.some((f) => f.start <= at && f.end >= at + line.length)) {
         scanned.findings.push({ kind: 'password-assignment', category: 'secret', start: at, end: at + line.length, line: text.slice(0, at).split('\n').length,

@@ -8,7 +8,7 @@ import type { Detector, RawHit } from '../detector';
 import { afterLabels, labelRegex, nonAscii } from './labelled';
 
 const LABELS = labelRegex([
-  'patient name', "patient's name", 'name of patient', 'patient', 'full name', 'fullname', 'legal name', 'customer name', 'client name',
+  'patient name', "patient's name", 'name of patient', 'patient', 'full name', 'fullname', 'legal name', 'customer name',
   'employee name', 'member name', 'account holder', 'account holder name', 'cardholder', 'cardholder name', 'name on card', 'holder name',
   'first and last name', 'first name and last name', 'surname and first name', 'given name and surname', 'maiden name', "mother's maiden name",
   'next of kin', 'emergency contact', 'beneficiary name', 'insured name', 'guardian name', 'parent name', 'student name', 'applicant name',
@@ -63,7 +63,7 @@ export function findPersonalNames(text: string): RawHit[] {
 export const PERSONAL_NAME_DETECTORS: readonly Detector[] = [
   { id: 'person-name', category: 'pii',
     keywords: ['atient', 'ATIENT', 'ull name', 'ull Name', 'ullName', 'ull_name', 'ULL_NAME', 'ULL NAME', 'ullname', 'egal name', 'egal Name', 'ame of', 'olderName',
-      'older name', 'older Name', 'ardholder', 'ARDHOLDER', 'ame on card', 'ustomer name', 'ustomer Name', 'ustomerName', 'lient name', 'lient Name', 'lientName',
+      'older name', 'older Name', 'ardholder', 'ARDHOLDER', 'ame on card', 'ustomer name', 'ustomer Name', 'ustomerName',
       'mployee name', 'mployee Name', 'ember name', 'ember Name', 'ccount holder', 'ccount Holder', 'irst and last', 'aiden name', 'ext of kin', 'mergency contact',
       'eneficiary', 'nsured name', 'uardian name', 'arent name', 'tudent name', 'pplicant name', 'nom ', 'Nom ', 'NOM ', 'name des', 'Name des', 'name der',
       'Name der', 'Vorname', 'vorname', 'unden', 'aciente', 'ACIENTE', 'ombre', 'OMBRE', 'ome del', 'ome e cognome', 'ome completo', 'ome do', 'aziente',

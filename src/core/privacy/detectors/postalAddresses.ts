@@ -17,8 +17,25 @@ const LABELS = labelRegex([
 ]);
 
 // Words before "address" that make it a machine's, not a person's.
-const TECHNICAL = /(?<![\p{L}])(?:ip|ipv4|ipv6|mac|bind|listen|listening|server|client|memory|base|start|end|e-?mail|mail|web|url|remote|local|host|proxy|contract|wallet|return|network|broadcast|gateway|peer|source|src|destination|dest|dst|public|physical|virtual|hardware|bluetooth|multicast|loopback|socket|target|node|ethernet|bitcoin|btc|eth|token|sender|recipient|from|to|relay|load|jump|instruction|bus|device|register|object|pointer|link|hw|inet|bcc|cc|reply|deposit|withdrawal|admin|api|rpc|ws|endpoint|site|domain|dns|primary|secondary|reserved|static|dynamic|allocated|external|internal|private|tcp|udp|nat|wan|lan|vpn|subnet|router)[ \t_-]*$/iu;
-const STREET = /(?:^|[\s,])(?:rue|av|ave|avenue|bd|bld|blvd|boulevard|chemin|route|impasse|allée|place|pl|quai|via|viale|piazza|corso|largo|vicolo|calle|c\/|avenida|avda|paseo|plaza|camino|carrer|rua|travessa|praça|straße|strasse|str|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|plein|gracht|gatan|vägen|gade|vej|veien|katu|tie|ulica|ul|utca|sokak|cadde|street|st|road|rd|lane|ln|drive|dr|court|ct|way|terrace|close|crescent|square|sq|highway|hwy|po box|p\.o\. box|ул|улица|пр|просп|проспект|пер|переулок|д|дом|кв|ш|шоссе|наб|οδός|οδ)\.?(?=[\s,.]|$)/iu;
+const TECHNICAL_WORDS = [
+  'ip', 'ipv4', 'ipv6', 'mac', 'bind', 'listen', 'listening', 'server', 'client', 'memory', 'base', 'start', 'end', 'e-?mail', 'mail', 'web', 'url',
+  'remote', 'local', 'host', 'proxy', 'contract', 'wallet', 'return', 'network', 'broadcast', 'gateway', 'peer', 'source', 'src', 'destination',
+  'dest', 'dst', 'public', 'physical', 'virtual', 'hardware', 'bluetooth', 'multicast', 'loopback', 'socket', 'target', 'node', 'ethernet',
+  'bitcoin', 'btc', 'eth', 'token', 'sender', 'recipient', 'from', 'to', 'relay', 'load', 'jump', 'instruction', 'bus', 'device', 'register',
+  'object', 'pointer', 'link', 'hw', 'inet', 'bcc', 'cc', 'reply', 'deposit', 'withdrawal', 'admin', 'api', 'rpc', 'ws', 'endpoint', 'site',
+  'domain', 'dns', 'primary', 'secondary', 'reserved', 'static', 'dynamic', 'allocated', 'external', 'internal', 'private', 'tcp', 'udp', 'nat',
+  'wan', 'lan', 'vpn', 'subnet', 'router',
+];
+const TECHNICAL = new RegExp(`(?<![\\p{L}])(?:${TECHNICAL_WORDS.join('|')})[ \\t_-]*$`, 'iu');
+const STREET_WORDS = [
+  'rue', 'av', 'ave', 'avenue', 'bd', 'bld', 'blvd', 'boulevard', 'chemin', 'route', 'impasse', 'allée', 'place', 'pl', 'quai', 'via', 'viale',
+  'piazza', 'corso', 'largo', 'vicolo', 'calle', 'c\\/', 'avenida', 'avda', 'paseo', 'plaza', 'camino', 'carrer', 'rua', 'travessa', 'praça',
+  'straße', 'strasse', 'str', 'weg', 'gasse', 'platz', 'allee', 'ring', 'damm', 'ufer', 'laan', 'straat', 'plein', 'gracht', 'gatan', 'vägen',
+  'gade', 'vej', 'veien', 'katu', 'tie', 'ulica', 'ul', 'utca', 'sokak', 'cadde', 'street', 'st', 'road', 'rd', 'lane', 'ln', 'drive', 'dr', 'court',
+  'ct', 'way', 'terrace', 'close', 'crescent', 'square', 'sq', 'highway', 'hwy', 'po box', 'p\\.o\\. box', 'ул', 'улица', 'пр', 'просп', 'проспект',
+  'пер', 'переулок', 'д', 'дом', 'кв', 'ш', 'шоссе', 'наб', 'οδός', 'οδ',
+];
+const STREET = new RegExp(`(?:^|[\\s,])(?:${STREET_WORDS.join('|')})\\.?(?=[\\s,.]|$)`, 'iu');
 const NUMBER = /(?:^|[\s,])(?:№[ \t]?)?\d{1,5}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?(?=[\s,.]|$)/u;
 const NOT_STREET = /:\/\/|0x[0-9a-f]|\d+\.\d+\.\d+|@|[(){}=;$<>`\\]|:\d|\bport\b|\bline\b|^[a-z_]+\.[a-z_]/i;
 const CJK = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Devanagari}\p{sc=Arabic}\p{sc=Hebrew}]/u;

@@ -14,7 +14,19 @@ import type { Detector, RawHit } from '../detector';
 import { isPlaceholder, shannonEntropy } from '../text';
 
 const RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
-const HASH_CONTEXT = /sha-?\d*|md5|hash|digest|check_?sum|integrity|e-?tag|commit|revision|\brev\b|fingerprint|thumbprint|nonce|uuid|guid|\bids?\b|gitHead|shasum|resolved|tarball|\bcid\b|mapping|sourcemap|\bsri\b|version|\bref\b|\boid\b|blake|\bcrc|murmur|\bxxh|\bsig(?:nature)?s?\b|expected|vector|\bkat\b|\btests?\b|fixture|example|sample|dummy|mock|\bfake|public[_ -]?key|pubkey|\bpub\b|cert|onion|bitcoin|\baddr|wallet|\btx\b|\bblock\b|merkle|\bcas\b/i;
+// Words on the line that make a hex or base64 value a hash, an id, a public value or test data.
+const HASH_WORDS = [
+  'sha-?\\d*', 'md5', 'hash', 'digest', 'check_?sum', 'integrity', 'e-?tag',
+  'commit', 'revision', '\\brev\\b', 'fingerprint', 'thumbprint', 'nonce',
+  'uuid', 'guid', '\\bids?\\b', 'gitHead', 'shasum', 'resolved', 'tarball',
+  '\\bcid\\b', 'mapping', 'sourcemap', '\\bsri\\b', 'version', '\\bref\\b',
+  '\\boid\\b', 'blake', '\\bcrc', 'murmur', '\\bxxh', '\\bsig(?:nature)?s?\\b',
+  'expected', 'vector', '\\bkat\\b', '\\btests?\\b', 'fixture', 'example',
+  'sample', 'dummy', 'mock', '\\bfake', 'public[_ -]?key', 'pubkey', '\\bpub\\b',
+  'cert', 'onion', 'bitcoin', '\\baddr', 'wallet', '\\btx\\b', '\\bblock\\b',
+  'merkle', '\\bcas\\b',
+];
+const HASH_CONTEXT = new RegExp(HASH_WORDS.join('|'), 'i');
 // Identifiers of records: `userId`, `user_id`, `TRACE_ID` (case-sensitive, or "valid" and "void" would be ids).
 const ID_NAME = /[a-z](?:Id|ID)\b|_(?:id|ID)\b/;
 // What may stand before a value: an operator or an opening quote/bracket/cell after one, or nothing on the line.
