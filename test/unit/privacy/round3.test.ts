@@ -55,7 +55,10 @@ suite('round three: unnamed key material', () => {
       `golang.org/x/text v0.14.0 h1:${b64(32)}`, `x = "${Buffer.from('plain words encoded for transport, nothing secret').toString('base64')}"`,
       `ssh-ed25519 ${b64(51)} me@host`, `expected: '${hex(64)}'`, `{"kty":"EC","x":"${randomBytes(32).toString('base64url')}","y":"${randomBytes(32).toString('base64url')}"}`,
       `const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";`, 'const veryLongIdentifierForTheWidgetFactory2 = makeWidgetFactory2();',
-      ` * -----BEGIN CERTIFICATE-----\n * ${b64(48)}\n * ${b64(48)}\n * ${b64(20)}\n * -----END CERTIFICATE-----`, `//# sourceMappingURL=data:application/json;base64,${b64(60)}`, `src/assets/logo.${hex(32)}.png`]);
+      ` * -----BEGIN CERTIFICATE-----\n * ${b64(48)}\n * ${b64(48)}\n * ${b64(20)}\n * -----END CERTIFICATE-----`, `//# sourceMappingURL=data:application/json;base64,${b64(60)}`, `src/assets/logo.${hex(32)}.png`,
+      `client.get('btgt_01${b64(30).replace(/[+/]/g, 'x')}')`, `<img src="https://img.example.net/a.png?w=64&s=${hex(32)}">`,
+      `{"@esbuild/linux-x64/bin/esbuild": "${hex(64)}"}`, `{"sub":"${randomBytes(32).toString('base64url')}","tid":"${randomUUID()}"}`,
+      `const encrypted =\n  '${hex(64)}';`]);
   });
 });
 

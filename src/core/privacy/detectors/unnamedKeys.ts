@@ -7,7 +7,9 @@
 //   - in a value position (after `=`, `:`, `=>`, `(`, `,`, a table cell or a quote), or alone on its line;
 //   - not a hash by its context: a hash word on the line before it (sha, digest, checksum, integrity, commit, etag,
 //     id, nonce, fingerprint, …), an SRI or `sha256-` prefix, a `data:…;base64,` URI or an SSH public key type
-//     before it, a JWK's public members (`"n"`, `"e"`, `"x"`, `"y"`) (those are decoded or public), and not base64
+//     before it, a JWK's public members (`"n"`, `"e"`, `"x"`, `"y"`) or a token's claims, a URL query parameter
+//     (secret parameters are urlSecrets.ts' by name), a JSON key that is a file path (a manifest of file hashes),
+//     a typed id (`msg_01…`) (those are decoded, public or ids), and not base64
 //     of readable text (the decoded view rescans it).
 
 import type { Detector, RawHit } from '../detector';
@@ -24,7 +26,7 @@ const HASH_WORDS = [
   'expected', 'vector', '\\bkat\\b', '\\btests?\\b', 'fixture', 'example',
   'sample', 'dummy', 'mock', '\\bfake', 'public[_ -]?key', 'pubkey', '\\bpub\\b',
   'cert', 'onion', 'bitcoin', '\\baddr', 'wallet', '\\btx\\b', '\\bblock\\b',
-  'merkle', '\\bcas\\b',
+  'merkle', '\\bcas\\b', 'encrypt', 'cipher',
 ];
 const HASH_CONTEXT = new RegExp(HASH_WORDS.join('|'), 'i');
 // Identifiers of records: `userId`, `user_id`, `TRACE_ID` (case-sensitive, or "valid" and "void" would be ids).
@@ -32,7 +34,7 @@ const ID_NAME = /[a-z](?:Id|ID)\b|_(?:id|ID)\b/;
 // What may stand before a value: an operator or an opening quote/bracket/cell after one, or nothing on the line.
 const VALUE_BEFORE = /(?:[=:(,|>[]|=>|:=|\breturn|\byield)[ \t]*(?:[A-Za-z]?["'`])?[ \t]*$|^[ \t]*(?:[-*>][ \t]+)?["'`]?[ \t]*$/;
 const VALUE_AFTER = /^(?:["'`]?[ \t]*(?:[;,)}\]|]|$|#|\/\/)|[ \t]*$)/;
-const NOT_BEFORE = /(?:data:[^,\s]{0,60};base64,|sha\d{1,3}[-:]|\bh1:|ssh-(?:rsa|dss|ed25519)[ \t]+|ecdsa-sha2-nistp\d{3}[ \t]+|[\w.-]\/|\\u|%|["'](?:n|e|x|y|kid|x5t)["'][ \t]*:[ \t]*["'])$/i;
+const NOT_BEFORE = /(?:data:[^,\s]{0,60};base64,|sha\d{1,3}[-:]|\bh1:|ssh-(?:rsa|dss|ed25519)[ \t]+|ecdsa-sha2-nistp\d{3}[ \t]+|[\w.-]\/|\\u|%|["'](?:n|e|x|y|kid|x5t|sub|tid|oid|aud|iss|jti)["'][ \t]*:[ \t]*["']|[?&][\w.-]{1,30}=|["'][^"'\s]{0,200}\/[^"'\s]{0,200}["'][ \t]*:[ \t]*["'])$/i;
 
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isLower = (c: number): boolean => c >= 97 && c <= 122;
@@ -82,13 +84,17 @@ export function findUnnamedKeys(text: string): RawHit[] {
     if (s > 0 && /[\w.$@\\]/.test(text[s - 1])) continue;
     if (e < text.length && /[\w.@\\]/.test(text[e])) continue;
     if (v.length > 130 || (!isHexKey(v) && !isBase64Key(v)) || isPlaceholder(v)) continue;
+    // A typed identifier (`msg_01…`, `cus_…`, `pluginver_01…`): a word and a separator before the random part.
+    if (/^[a-z]{2,16}[_-]/.test(v)) continue;
     const lineStart = text.lastIndexOf('\n', s - 1) + 1;
     let lineEnd = text.indexOf('\n', e);
     if (lineEnd === -1) lineEnd = text.length;
     const before = text.slice(Math.max(lineStart, s - 120), s);
     const after = text.slice(e, Math.min(lineEnd, e + 40));
     if (!VALUE_BEFORE.test(before) || !VALUE_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
-    if (HASH_CONTEXT.test(before) || HASH_CONTEXT.test(after) || ID_NAME.test(before)) continue;
+    // A value alone on its line continues the line before (`const encrypted =` / `  'e5f7…';`): judge that line's words too.
+    const context = /^[ \t]*(?:[-*>][ \t]+)?["'`]?[ \t]*$/.test(before) ? text.slice(Math.max(0, lineStart - 120), lineStart) + before : before;
+    if (HASH_CONTEXT.test(context) || HASH_CONTEXT.test(after) || ID_NAME.test(context)) continue;
     // Not one line of a block of them (a PEM or PGP body, a certificate, a base64 dump), however it is quoted.
     if (!aloneInBlock(text, lineStart, lineEnd)) continue;
     out.push({ kind: 'high-entropy-key', label: 'random key material', start: s, end: e });
