@@ -1,8 +1,9 @@
 // Key material whose name says nothing: `const x = "<44 base64>"`, `k1 = <32 hex>`, a base64 key alone on a
 // line, a tool printing `printenv` output. gitleaks' generic rule needs a credential word in the name; here the
 // value has to carry the proof itself, so the bar is the shape of random bytes, not the name:
-//   - base64 / base64url of 24–75 bytes (32–100 characters, all three letter/digit classes, ≥ 4.2 bits per
-//     character, and the class changing between most neighbours, as random draws do and identifiers do not), or
+//   - base64 / base64url of 24–75 bytes (32–100 characters, all three letter/digit classes, ≥ 3.9–4.2 bits per
+//     character, and the class changing between 30 % of neighbours and lower-case words under 60 % of it (random draws: 99.99 % of
+//     them; identifiers and slugs: none seen), as random draws do and identifiers do not), or
 //     hex of 16, 24, 32, 48 or 64 bytes (never 40: that is a git SHA-1);
 //   - in a value position (after `=`, `:`, `=>`, `(`, `,`, a table cell or a quote), or alone on its line;
 //   - not a hash by its context: a hash word on the line before it (sha, digest, checksum, integrity, commit, etag,
@@ -45,7 +46,27 @@ function isHexKey(v: string): boolean {
   if (!/^[0-9a-f]+$|^[0-9A-F]+$/.test(v) || ![32, 48, 64, 96, 128].includes(v.length)) return false;
   // A hex key has both digits and letters spread through it (a decimal number or a word is not one).
   const digits = v.replace(/[^0-9]/g, '').length;
-  return digits >= v.length * 0.25 && digits <= v.length * 0.85 && shannonEntropy(v) >= 3.3;
+  if (digits < v.length * 0.25 || digits > v.length - 3 || shannonEntropy(v) < 3.0) return false;
+  // Hex of readable text is not key material; the decoded view rescans what it says.
+  return !readable(Buffer.from(v, 'hex').toString('utf8'));
+}
+
+// eslint-disable-next-line no-control-regex
+const readable = (s: string): boolean => !s.includes('\uFFFD') && !/[\x00-\x08\x0E-\x1F\x7F]/.test(s);
+
+/** Camel-case words make up most of it: an identifier (`FlowSubmitSignInPasswordParamsV2`), not a random draw. */
+function wordy(body: string): boolean {
+  let inWords = 0;
+  for (const w of body.match(/[a-z]{3,}/g) ?? []) inWords += w.length;
+  if (inWords >= body.length * 0.6) return true;
+  // Capitalised words end to end (`someVeryLongIdentifierName123AbcDefGhi`): 86 % or more of it; random draws stay
+  // under 85 % (none of 50,000).
+  let camel = 0;
+  for (const w of body.match(/[A-Z]?[a-z]{2,}/g) ?? []) camel += w.length;
+  if (camel >= body.length * 0.86) return true;
+  // A slug: words and numbers between dashes or underscores (`BSD-3-Clause-No-Nuclear-Warranty`).
+  const parts = body.split(/[-_]/);
+  return parts.length >= 3 && parts.every((p) => /^(?:[A-Z]?[a-z]+|[A-Z]+|\d+)$/.test(p));
 }
 
 function isBase64Key(v: string): boolean {
@@ -53,24 +74,23 @@ function isBase64Key(v: string): boolean {
   if (body.length < 32 || body.length > 100) return false;
   if (!/[A-Z]/.test(body) || !/[a-z]/.test(body) || !/\d/.test(body)) return false;
   if (/[+/]/.test(body) && /[_-]/.test(body)) return false; // both alphabets at once: a path or an identifier
-  if (shannonEntropy(body) < 4.2) return false;
+  // (A random draw of 32–39 characters measures about 4.55 bits, of 40 or more about 4.8: four deviations below.)
+  if (shannonEntropy(body) < (body.length < 40 ? 3.9 : 4.2)) return false;
   let changes = 0;
   let lowerRun = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
     lowerRun = isLower(c) ? lowerRun + 1 : 0;
-    if (lowerRun > 9) return false; // a word inside: an identifier or a slug
+    if (lowerRun > 12) return false; // a word inside: an identifier or a slug
     if (i > 0 && cls(c) !== cls(body.charCodeAt(i - 1))) changes++;
   }
-  if (changes < (body.length - 1) * 0.42) return false;
+  if (changes < (body.length - 1) * 0.3) return false;
   // Base64 of readable text is not key material; the decoded view rescans what it says.
   const std = body.replace(/-/g, '+').replace(/_/g, '/');
   if (std.length % 4 !== 1) {
-    const decoded = Buffer.from(std, 'base64').toString('utf8');
-    // eslint-disable-next-line no-control-regex
-    if (!decoded.includes('\uFFFD') && !/[\x00-\x08\x0E-\x1F\x7F]/.test(decoded)) return false;
+    if (readable(Buffer.from(std, 'base64').toString('utf8'))) return false;
   }
-  return true;
+  return !wordy(body);
 }
 
 export function findUnnamedKeys(text: string): RawHit[] {
@@ -85,7 +105,7 @@ export function findUnnamedKeys(text: string): RawHit[] {
     if (e < text.length && /[\w.@\\]/.test(text[e])) continue;
     if (v.length > 130 || (!isHexKey(v) && !isBase64Key(v)) || isPlaceholder(v)) continue;
     // A typed identifier (`msg_01…`, `cus_…`, `pluginver_01…`): a word and a separator before the random part.
-    if (/^[a-z]{2,16}[_-]/.test(v)) continue;
+    if (/^[a-z]{3,16}_[A-Za-z0-9]+$/.test(v)) continue;
     const lineStart = text.lastIndexOf('\n', s - 1) + 1;
     let lineEnd = text.indexOf('\n', e);
     if (lineEnd === -1) lineEnd = text.length;
