@@ -7,7 +7,7 @@
 import type { Detector, RawHit } from '../detector';
 import { afterLabels, labelRegex, nonAscii } from './labelled';
 
-const LABELS = labelRegex([
+const LABEL_LIST = [
   'patient name', "patient's name", 'name of patient', 'patient', 'full name', 'fullname', 'legal name', 'customer name',
   'employee name', 'member name', 'account holder', 'account holder name', 'cardholder', 'cardholder name', 'name on card', 'holder name',
   'first and last name', 'first name and last name', 'surname and first name', 'given name and surname', 'maiden name', "mother's maiden name",
@@ -19,7 +19,16 @@ const LABELS = labelRegex([
   'pacient', 'hasta adı', 'ad soyad', 'adı soyadı', 'фио', 'ф.и.о.', 'ф. и. о.', 'имя пациента', 'пациент', 'пациентка', 'полное имя',
   'ονοματεπώνυμο', 'ασθενής', 'اسم المريض', 'الاسم الكامل', 'שם המטופל', 'שם מלא', '氏名', '患者名', '患者氏名', '姓名', '患者姓名',
   '病人姓名', '성명', '환자명', '환자 이름', '이름', 'họ và tên', 'họ tên', 'nama pasien', 'nama lengkap', 'ชื่อผู้ป่วย', 'ชื่อ-นามสกุล', 'रोगी का नाम',
-]);
+];
+const LABELS = labelRegex(LABEL_LIST);
+/**
+ * The pre-filter: each ASCII label without its first letter, as written, in capitals, in camel case and in snake
+ * case (`atient name`, `ATIENT NAME`, `atientName`, `atient_name`); labels in other scripts run on non-ASCII text.
+ */
+const LABEL_KEYWORDS = [...new Set(LABEL_LIST.filter((l) => /^[\x20-\x7e]+$/.test(l)).flatMap((l) => {
+  const rest = l.slice(1);
+  return [rest, rest.toUpperCase(), rest.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()), rest.replace(/ /g, '_'), rest.toUpperCase().replace(/ /g, '_')];
+}))];
 
 // A name word: a capital then letters, apostrophes, hyphens (`O'Brien`, `Jean-Luc`, `DUPONT`), or an initial `J.`.
 const WORD = String.raw`\p{Lu}(?:[\p{L}\p{M}'’\-]*\p{L}|\.)?`;
@@ -62,12 +71,7 @@ export function findPersonalNames(text: string): RawHit[] {
 
 export const PERSONAL_NAME_DETECTORS: readonly Detector[] = [
   { id: 'person-name', category: 'pii',
-    keywords: ['atient', 'ATIENT', 'ull name', 'ull Name', 'ullName', 'ull_name', 'ULL_NAME', 'ULL NAME', 'ullname', 'egal name', 'egal Name', 'ame of', 'olderName',
-      'older name', 'older Name', 'ardholder', 'ARDHOLDER', 'ame on card', 'ustomer name', 'ustomer Name', 'ustomerName',
-      'mployee name', 'mployee Name', 'ember name', 'ember Name', 'ccount holder', 'ccount Holder', 'irst and last', 'aiden name', 'ext of kin', 'mergency contact',
-      'eneficiary', 'nsured name', 'uardian name', 'arent name', 'tudent name', 'pplicant name', 'nom ', 'Nom ', 'NOM ', 'name des', 'Name des', 'name der',
-      'Name der', 'Vorname', 'vorname', 'unden', 'aciente', 'ACIENTE', 'ombre', 'OMBRE', 'ome del', 'ome e cognome', 'ome completo', 'ome do', 'aziente',
-      'naam', 'Naam', 'NAAM', 'acjent', 'acient', 'ad soyad', 'Ad Soyad', 'AD SOYAD', 'nama', 'Nama', 'NAMA', ' name', ' Name', ' NAME', 'achname', 'ameOf', 'ame_of'],
+    keywords: LABEL_KEYWORDS,
     alsoWhen: nonAscii, find: findPersonalNames,
     samples: {
       tp: ['Patient name: Hannelore Kowalczyk', 'Nom du patient : Évangéline Dubrovnik', 'Patientenname: Oberhuber, Ingeborg', '"fullName": "Radosław van der Berg"',
