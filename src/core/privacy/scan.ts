@@ -10,7 +10,7 @@ import { DETECTORS } from './detectors';
 import { KeywordIndex } from './keywords';
 import { findMarkers } from './markers';
 import type { PathPolicy } from './paths';
-import { extendToToken, isOwnLabel, resolveOverlaps, type Hit } from './spans';
+import { extendToToken, isGenericKind, isOwnLabel, resolveOverlaps, type Hit } from './spans';
 import { LineIndex } from './text';
 import { DecodeBudgetExceeded, decodedRuns, textViews, TransformTriggers, type View } from './views';
 
@@ -80,7 +80,7 @@ function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
         if (h.category === 'marker') continue;
         // A line read backwards or in rot13 is gibberish but for the secret it hides: only secrets count there.
-        if ((run.encoding === 'reversed' || run.encoding === 'rot13') && h.category !== 'secret') continue;
+        if ((run.encoding === 'reversed' || run.encoding === 'rot13') && (h.category !== 'secret' || (run.specificOnly && isGenericKind(h.kind)))) continue;
         hits.push({ ...h, start: run.start, end: run.end, label: `${h.label} (${run.encoding}-encoded)` });
       }
     }

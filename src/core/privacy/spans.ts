@@ -60,6 +60,9 @@ const GLUE_BEFORE = /(?<=[A-Za-z0-9_+/=-])(?:"'|'"|[$#]\{[^{}\r\n]{0,60}\}|(["'`
 
 const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-url', 'private-key-fragment', 'url-secret-parameter', 'truncated-token']);
 
+/** Kinds found by a generic rule (a name and a value's shape), not by a format of their own. */
+export const isGenericKind = (kind: string): boolean => GENERIC.has(kind) || kind === 'high-entropy-key';
+
 /**
  * A specific rule names the finding over the generic one (gitleaks' dedupe), and a secret names it over personal
  * data inside it (digits inside a key are not a phone number) — but the span is the union of everything that

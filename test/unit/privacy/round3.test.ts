@@ -67,9 +67,10 @@ suite('round three: reversed and rot13 secrets', () => {
     const g = githubPat(); const s = stripeKey();
     found([`x = "${reverse(g.value)}"`, reverse(`DB_PASSWORD=Xk4${b64(9)}q`), rot13(`token: ${g.value}`), `key = "${rot13(s.value)}"`]);
   });
-  test('ordinary reversed or rot13 text, and the words alone, are not', () => {
+  test('ordinary reversed or rot13 text, the words alone, and minified code holding a prefix backwards (`.tap`) are not', () => {
     quiet([reverse('Hello world, this is a perfectly ordinary sentence.'), rot13('Why did the chicken cross the road? To get to the other side.'),
-      'const nekot = 1; // a variable named backwards', 'Gur cnffjbeq vf pbafvqrerq frperg.', 'yek = "value"', reverse('password policy: at least 12 characters')]);
+      'const nekot = 1; // a variable named backwards', 'Gur cnffjbeq vf pbafvqrerq frperg.', 'yek = "value"', reverse('password policy: at least 12 characters'),
+      'c.keys=cr,c.map=yn,c.matches=Kn,c.tap=an,c.thru=ln,c.toArray=zn,c.sortBy=jn,c.slice=cn,c.value=en,c.sampleSize=jf,c.set=Jc']);
   });
 });
 

@@ -27,22 +27,20 @@ export const rot13 = (s: string): string => s.replace(/[A-Za-z]/g, (c) => {
 });
 
 export class TransformTriggers {
-  private readonly reversed: KeywordIndex;
-  private readonly rotated: KeywordIndex;
+  private readonly reversed: { prefixes: KeywordIndex; words: KeywordIndex };
+  private readonly rotated: { prefixes: KeywordIndex; words: KeywordIndex };
   private readonly any: KeywordIndex;
 
   /** `keywords`: the secret detectors' pre-filter literals; the distinctive ones (a separator or digit in them) are used. */
   constructor(keywords: Iterable<string>) {
     const words = CREDENTIAL_WORDS.flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]);
-    const distinctive = [...new Set([...keywords].filter((k) => k.length >= 4 && /[A-Za-z]/.test(k) && /[_\-.\d]/.test(k) && !/\s/.test(k))), 'AKIA', 'ASIA', 'AIza'];
-    const base = [...distinctive, ...words];
+    const prefixes = [...new Set([...keywords].filter((k) => k.length >= 4 && /[A-Za-z]/.test(k) && /[_\-.\d]/.test(k) && !/\s/.test(k))), 'AKIA', 'ASIA', 'AIza'];
     // A trigger that reads the same either way (or is itself a forward keyword) would send ordinary lines back.
-    const forward = new Set(base);
-    const rev = base.map(reverse).filter((k) => !forward.has(k));
-    const rot = base.map(rot13).filter((k) => !forward.has(k));
-    this.reversed = new KeywordIndex(rev);
-    this.rotated = new KeywordIndex(rot);
-    this.any = new KeywordIndex([...rev, ...rot]);
+    const forward = new Set([...prefixes, ...words]);
+    const index = (f: (s: string) => string) => ({ prefixes: new KeywordIndex(prefixes.map(f).filter((k) => !forward.has(k))), words: new KeywordIndex(words.map(f).filter((k) => !forward.has(k))) });
+    this.reversed = index(reverse);
+    this.rotated = index(rot13);
+    this.any = new KeywordIndex([...prefixes, ...words].flatMap((k) => [reverse(k), rot13(k)]).filter((k) => !forward.has(k)));
   }
 
   /** The lines holding a reversed or rot13 trigger, read back. */
@@ -54,8 +52,12 @@ export class TransformTriggers {
       if (end === -1) end = text.length;
       if (end - start <= MAX_LINE) {
         const line = text.slice(start, end);
-        if (this.reversed.present(line).size > 0) out.push({ start, end, decoded: reverse(line), encoding: 'reversed' });
-        if (this.rotated.present(line).size > 0) out.push({ start, end, decoded: rot13(line), encoding: 'rot13' });
+        for (const [t, encoding, f] of [[this.reversed, 'reversed', reverse], [this.rotated, 'rot13', rot13]] as const) {
+          const word = t.words.present(line).size > 0;
+          // A prefix read back (`.tap` is `pat.` backwards) proves less than a credential word: only the vendor's own
+          // format may be found on such a line, not a generic assignment in what is likely minified code.
+          if (word || t.prefixes.present(line).size > 0) out.push({ start, end, decoded: f(line), encoding, ...(word ? {} : { specificOnly: true }) });
+        }
       }
       start = end + 1;
     }
