@@ -46,8 +46,11 @@ export function afterLabels(text: string, labels: RegExp, needSeparator: boolean
   return out;
 }
 
-/** Any text outside ASCII: the labels in other scripts can only occur then. */
+// Letters of the labels' other scripts: accented Latin, Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, Vietnamese,
+// kana, Han, Hangul. Typographic punctuation (— … ’ “) in an English text does not switch the labels on.
+const LABEL_SCRIPTS = /[\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1E00-\u1EFF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uFF01-\uFF5E]/;
+
+/** Letters outside ASCII that a label in another script (or with accents) is written in. */
 export function nonAscii(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /[^\x00-\x7F]/.test(text);
+  return LABEL_SCRIPTS.test(text);
 }

@@ -16,7 +16,6 @@
 import type { Detector, RawHit } from '../detector';
 import { isPlaceholder, shannonEntropy } from '../text';
 
-const RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
 // Words on the line that make a hex or base64 value a hash, an id, a public value or test data.
 const HASH_WORDS = [
   'sha-?\\d*', 'md5', 'hash', 'digest', 'check_?sum', 'integrity', 'e-?tag',
@@ -93,13 +92,30 @@ function isBase64Key(v: string): boolean {
   return !wordy(body);
 }
 
+// One table read per character: is it a base64(url) character.
+const B64URL = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') B64URL[c.charCodeAt(0)] = 1;
+
+/** Runs of 32 or more base64(url) characters (and their `=` padding), each visited once: a regex restarting inside
+ * every shorter word of a large text costs several times more. */
+function* runs(text: string): Generator<[number, number]> {
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || B64URL[c] === 0) { i++; continue; }
+    const start = i;
+    while (i < n && (c = text.charCodeAt(i)) < 128 && B64URL[c] === 1) i++;
+    let end = i;
+    while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    if (i - start >= 32) yield [start, end];
+    i = end === i ? i + 1 : end;
+  }
+}
+
 export function findUnnamedKeys(text: string): RawHit[] {
   const out: RawHit[] = [];
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    const v = m[0];
-    const s = m.index;
-    const e = s + v.length;
+  for (const [s, e] of runs(text)) {
+    const v = text.slice(s, e);
     // The whole token: a longer run, or one glued to word characters, dots or path slashes, is something else.
     if (s > 0 && /[\w.$@\\]/.test(text[s - 1])) continue;
     if (e < text.length && /[\w.@\\]/.test(text[e])) continue;
