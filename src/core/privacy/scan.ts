@@ -74,7 +74,7 @@ function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
   const runs = depth > 0 ? [...decodedRuns(text, DECODE_BUDGET), ...TRIGGERS.runs(text)] : [];
   const hits = detect(text, opts);
   // One push per hit: spreading a view's hits into push() overflows the stack once a large text has ~100k of them.
-  for (const view of textViews(text)) for (const h of mapBack(view, detect(view.text, opts))) hits.push(h);
+  for (const view of textViews(text)) for (const h of mapBack(view, detect(view.text, opts, !view.plain))) hits.push(h);
   if (depth > 0) {
     for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
@@ -99,18 +99,22 @@ const SWITCHES = new Map<string, number[]>();
 DETECTORS.forEach((d, i) => { for (const k of d.keywords) SWITCHES.set(k, [...(SWITCHES.get(k) ?? []), i]); });
 
 /** The detectors to run on a text, in table order: those without keywords, with one present, or asking to. */
-function wanted(present: Set<string>, text: string): boolean[] {
+function wanted(present: Set<string>, text: string, joinedView: boolean): boolean[] {
   const on = DETECTORS.map((d) => d.keywords.length === 0);
   for (const k of present) for (const i of SWITCHES.get(k) ?? []) on[i] = true;
   DETECTORS.forEach((d, i) => { if (!on[i] && d.alsoWhen) on[i] = d.alsoWhen(text); });
+  if (joinedView) DETECTORS.forEach((d, i) => { if (d.plainViewsOnly) on[i] = false; });
   return on;
 }
 
-/** The generic loop: each detector whose keywords occur, over one text; the deadline is checked between them. */
-function detect(text: string, opts: ScanOptions): Hit[] {
+/**
+ * The generic loop: each detector whose keywords occur, over one text; the deadline is checked between them.
+ * `joinedView`: the text is a view that rejoins pieces, which the plain-text detectors skip.
+ */
+function detect(text: string, opts: ScanOptions, joinedView = false): Hit[] {
   const deadline = opts.deadline;
   const hits: Hit[] = [];
-  const on = wanted(KEYWORDS.present(text), text);
+  const on = wanted(KEYWORDS.present(text), text, joinedView);
   for (let i = 0; i < DETECTORS.length; i++) {
     if (!on[i]) continue;
     const d = DETECTORS[i]!;

@@ -55,7 +55,7 @@ export const BIRTH_DATE_DETECTORS: readonly Detector[] = [
     keywords: ['DOB', 'dob', 'Dob', 'D.O.B', 'd.o.b', 'irth', 'IRTH', 'born', 'Born', 'BORN', 'eburt', 'EBURT', 'geb.', 'Geb.', 'eboren', 'naissance', 'NAISSANCE',
       'acimiento', 'ACIMIENTO', 'nacido', 'nascita', 'NASCITA', 'nato il', 'nata il', 'Nato il', 'Nata il', 'ascimento', 'ASCIMENTO', 'nascid', 'eboorte', 'EBOORTE',
       'urodzenia', 'URODZENIA', 'lahir', 'LAHIR'],
-    alsoWhen: nonAscii, find: findBirthDates,
+    alsoWhen: nonAscii, find: findBirthDates, plainViewsOnly: true,
     samples: {
       tp: [(g) => `DOB: ${g.int(1940, 2005)}-${pad(g.int(1, 12))}-${pad(g.int(1, 28))}`, (g) => `Geburtsdatum: ${pad(g.int(1, 28))}.${pad(g.int(1, 12))}.${g.int(1940, 2005)}`,
         (g) => `"dateOfBirth": "${pad(g.int(1, 12))}/${pad(g.int(1, 28))}/${g.int(1940, 2005)}"`, (g) => `born March ${g.int(1, 28)}, ${g.int(1940, 2005)}`,

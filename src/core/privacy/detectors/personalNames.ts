@@ -72,7 +72,7 @@ export function findPersonalNames(text: string): RawHit[] {
 export const PERSONAL_NAME_DETECTORS: readonly Detector[] = [
   { id: 'person-name', category: 'pii',
     keywords: LABEL_KEYWORDS,
-    alsoWhen: nonAscii, find: findPersonalNames,
+    alsoWhen: nonAscii, find: findPersonalNames, plainViewsOnly: true,
     samples: {
       tp: ['Patient name: Hannelore Kowalczyk', 'Nom du patient : Évangéline Dubrovnik', 'Patientenname: Oberhuber, Ingeborg', '"fullName": "Radosław van der Berg"',
         'ФИО: Кузнецова Анастасия Владимировна', '氏名：山田 花子（ヤマダ ハナコ）', 'Cardholder: MARGARETHE LINDQVIST'],

@@ -66,7 +66,7 @@ export const POSTAL_ADDRESS_DETECTORS: readonly Detector[] = [
   { id: 'postal-address', category: 'pii',
     keywords: ['ddress', 'DDRESS', 'dresse', 'DRESSE', 'nschrift', 'NSCHRIFT', 'ohnort', 'ireccion', 'omicilio', 'OMICILIO', 'ndirizzo', 'NDIRIZZO', 'esidenza',
       'ndereco', 'orada', 'ORADA', 'dres', 'DRES', 'dress', 'soite', 'dresa', 'lamat', 'LAMAT'],
-    alsoWhen: nonAscii, find: findPostalAddresses,
+    alsoWhen: nonAscii, find: findPostalAddresses, plainViewsOnly: true,
     samples: {
       tp: ['Adresse : 12 rue de la Paix, 75002 Paris', 'Home address: 742 Evergreen Terrace, Springfield', 'Anschrift: Lindenstraße 5, 10115 Berlin',
         '"address": "Calle de Alcalá 48, 28014 Madrid"', 'Адрес: ул. Тверская, д. 7, кв. 12', '住所：東京都港区六本木6-10-1', '| Indirizzo | Via Garibaldi 10, 20121 Milano |'],

@@ -155,7 +155,7 @@ const hex = (g: { str(c: string, n: number): string }, n: number): string => {
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 export const UNNAMED_KEY_DETECTORS: readonly Detector[] = [
-  { id: 'high-entropy-key', category: 'secret', keywords: [], find: findUnnamedKeys,
+  { id: 'high-entropy-key', category: 'secret', keywords: [], find: findUnnamedKeys, plainViewsOnly: true,
     samples: {
       tp: [(g) => `const x = "${g.mixed(B64, 43)}=";`, (g) => `cfg.v1 = '${hex(g, 64)}';`, (g) => `[upstream]\nk1 = ${hex(g, 32)}\n`,
         (g) => `Use this:\n${g.mixed(B64, 44)}\nthen restart`, (g) => `  blob: ${g.mixed(B64, 43)}=\n`],

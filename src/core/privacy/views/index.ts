@@ -19,7 +19,7 @@ export function textViews(text: string): View[] {
   const out: View[] = [];
   const add = (v: View | undefined, under?: View): void => { if (v) out.push(under ? through(under, v) : v); };
   const normalised = normalisedView(text);
-  add(normalised);
+  if (normalised) add({ ...normalised, plain: true });
   add(joinedView(normalised ? normalised.text : text), normalised);
   add(unwrappedView(text));
   add(unescapedView(text));
