@@ -122,9 +122,9 @@ export function findUnnamedKeys(text: string): RawHit[] {
     if (v.length > 130 || (!isHexKey(v) && !isBase64Key(v)) || isPlaceholder(v)) continue;
     // A typed identifier (`msg_01…`, `cus_…`, `pluginver_01…`): a word and a separator before the random part.
     if (/^[a-z]{3,16}_[A-Za-z0-9]+$/.test(v)) continue;
-    const lineStart = text.lastIndexOf('\n', s - 1) + 1;
-    let lineEnd = text.indexOf('\n', e);
-    if (lineEnd === -1) lineEnd = text.length;
+    // (Searched within a bound: a minified file or a serialised body is one long line, and each run would scan it.)
+    const lineStart = lineStartNear(text, s);
+    const lineEnd = lineEndNear(text, e);
     const before = text.slice(Math.max(lineStart, s - 120), s);
     const after = text.slice(e, Math.min(lineEnd, e + 40));
     if (!VALUE_BEFORE.test(before) || !VALUE_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
@@ -138,12 +138,23 @@ export function findUnnamedKeys(text: string): RawHit[] {
   return out;
 }
 
+const NEAR = 400;
+/** Where the line holding `at` starts, looking back at most NEAR characters (past that, NEAR back). */
+function lineStartNear(text: string, at: number): number {
+  const from = Math.max(0, at - NEAR);
+  const nl = text.slice(from, at).lastIndexOf('\n');
+  return nl === -1 ? from : from + nl + 1;
+}
+/** Where the line holding `at` ends, looking ahead at most NEAR characters. */
+function lineEndNear(text: string, at: number): number {
+  const nl = text.slice(at, at + NEAR).indexOf('\n');
+  return nl === -1 ? Math.min(text.length, at + NEAR) : at + nl;
+}
+
 /** True when neither neighbouring line is itself a long run of base64/hex characters. */
 function aloneInBlock(text: string, lineStart: number, lineEnd: number): boolean {
-  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  const prev = lineStart > 0 ? text.slice(prevStart, lineStart - 1) : '';
-  const nextEnd = text.indexOf('\n', lineEnd + 1);
-  const next = lineEnd < text.length ? text.slice(lineEnd + 1, nextEnd === -1 ? text.length : nextEnd) : '';
+  const prev = lineStart > 0 && text[lineStart - 1] === '\n' ? text.slice(lineStartNear(text, lineStart - 1), lineStart - 1) : '';
+  const next = lineEnd < text.length && text[lineEnd] === '\n' ? text.slice(lineEnd + 1, lineEndNear(text, lineEnd + 1)) : '';
   // (After any quoting or comment leader: `> `, ` * `, `// `, `# `.)
   const blocky = (l: string): boolean => { const t = l.replace(/^[\s>*#;!/'"-]*(?=[A-Za-z0-9+/=])/, '').trim(); return /^[A-Za-z0-9+/=_-]{24,}$/.test(t) || /^-----|^=[A-Za-z0-9+/]{4}$/.test(t) || /-----$/.test(t); };
   return !blocky(prev) && !blocky(next);
