@@ -14,6 +14,7 @@ import { summarizeRedactions } from './summary';
 import { shownName } from '../privacy/shownName';
 import { findAcrossSeams } from './seams';
 import { resultMentions } from '../privacy/filePaths';
+import { findAnnouncedValues } from './announced';
 
 export interface EgressGateOptions {
   mode: OnCloudFindings;
@@ -97,6 +98,8 @@ export class EgressGate {
     const toolParts = Array.from({ length: Math.max(0, parts.length - firstTool) }, (_, k) => firstTool + k);
     findAcrossSeams(scanned, toolParts, (text) => this.scan(text, { markers: this.opts.markers, deadline }));
     if (this.now() > deadline) return this.timedOut();
+    // A value sent bare after a turn that named it ("the password is in the next message").
+    findAnnouncedValues(body.messages.map((m, i) => ({ role: m.role, scanned: scanned[1 + i] })));
     propagateKnownValues(scanned);
     const all = scanned.flatMap((s) => s.findings);
     const kinds = countKinds(all);

@@ -43,6 +43,11 @@ export interface Detector {
   keywords: readonly string[];
   /** Runs the detector even when no keyword occurs (e.g. any non-ASCII text for non-English labels). */
   alsoWhen?: (text: string) => boolean;
+  /**
+   * Runs on the text and its normalised view only, not on the views that put split values back together (joined,
+   * unwrapped, dequoted …): what it reads (a label and its value, one random run) is not written in pieces.
+   */
+  plainViewsOnly?: boolean;
   find(text: string): RawHit[];
   samples: DetectorSamples;
 }

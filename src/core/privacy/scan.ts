@@ -10,9 +10,9 @@ import { DETECTORS } from './detectors';
 import { KeywordIndex } from './keywords';
 import { findMarkers } from './markers';
 import type { PathPolicy } from './paths';
-import { extendToToken, isOwnLabel, resolveOverlaps, type Hit } from './spans';
+import { extendToToken, isGenericKind, isOwnLabel, resolveOverlaps, type Hit } from './spans';
 import { LineIndex } from './text';
-import { DecodeBudgetExceeded, decodedRuns, textViews, type View } from './views';
+import { DecodeBudgetExceeded, decodedRuns, textViews, TransformTriggers, type View } from './views';
 
 export interface ScanOptions {
   /** File the text comes from; when the path policy says private the whole text is one 'private-path' finding. */
@@ -71,14 +71,16 @@ export function scanSensitive(text: string, opts: ScanOptions = {}): Finding[] {
  */
 function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
   // Decode first: over the budget, nothing else is worth running.
-  const runs = depth > 0 ? decodedRuns(text, DECODE_BUDGET) : [];
+  const runs = depth > 0 ? [...decodedRuns(text, DECODE_BUDGET), ...TRIGGERS.runs(text)] : [];
   const hits = detect(text, opts);
   // One push per hit: spreading a view's hits into push() overflows the stack once a large text has ~100k of them.
-  for (const view of textViews(text)) for (const h of mapBack(view, detect(view.text, opts))) hits.push(h);
+  for (const view of textViews(text)) for (const h of mapBack(view, detect(view.text, opts, !view.plain))) hits.push(h);
   if (depth > 0) {
     for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
         if (h.category === 'marker') continue;
+        // A line read backwards or in rot13 is gibberish but for the secret it hides: only secrets count there.
+        if ((run.encoding === 'reversed' || run.encoding === 'rot13') && (h.category !== 'secret' || (run.specificOnly && isGenericKind(h.kind)))) continue;
         hits.push({ ...h, start: run.start, end: run.end, label: `${h.label} (${run.encoding}-encoded)` });
       }
     }
@@ -91,23 +93,28 @@ function mapBack(view: View, hits: Hit[]): Hit[] {
 }
 
 const KEYWORDS = new KeywordIndex(DETECTORS.flatMap((d) => d.keywords));
+const TRIGGERS = new TransformTriggers(DETECTORS.flatMap((d) => (d.category === 'secret' ? d.keywords : [])));
 /** For each keyword, the detectors it switches on (by index), so a text costs one lookup per keyword it holds. */
 const SWITCHES = new Map<string, number[]>();
 DETECTORS.forEach((d, i) => { for (const k of d.keywords) SWITCHES.set(k, [...(SWITCHES.get(k) ?? []), i]); });
 
 /** The detectors to run on a text, in table order: those without keywords, with one present, or asking to. */
-function wanted(present: Set<string>, text: string): boolean[] {
+function wanted(present: Set<string>, text: string, joinedView: boolean): boolean[] {
   const on = DETECTORS.map((d) => d.keywords.length === 0);
   for (const k of present) for (const i of SWITCHES.get(k) ?? []) on[i] = true;
   DETECTORS.forEach((d, i) => { if (!on[i] && d.alsoWhen) on[i] = d.alsoWhen(text); });
+  if (joinedView) DETECTORS.forEach((d, i) => { if (d.plainViewsOnly) on[i] = false; });
   return on;
 }
 
-/** The generic loop: each detector whose keywords occur, over one text; the deadline is checked between them. */
-function detect(text: string, opts: ScanOptions): Hit[] {
+/**
+ * The generic loop: each detector whose keywords occur, over one text; the deadline is checked between them.
+ * `joinedView`: the text is a view that rejoins pieces, which the plain-text detectors skip.
+ */
+function detect(text: string, opts: ScanOptions, joinedView = false): Hit[] {
   const deadline = opts.deadline;
   const hits: Hit[] = [];
-  const on = wanted(KEYWORDS.present(text), text);
+  const on = wanted(KEYWORDS.present(text), text, joinedView);
   for (let i = 0; i < DETECTORS.length; i++) {
     if (!on[i]) continue;
     const d = DETECTORS[i]!;

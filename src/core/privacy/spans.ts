@@ -60,6 +60,9 @@ const GLUE_BEFORE = /(?<=[A-Za-z0-9_+/=-])(?:"'|'"|[$#]\{[^{}\r\n]{0,60}\}|(["'`
 
 const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-url', 'private-key-fragment', 'url-secret-parameter', 'truncated-token']);
 
+/** Kinds found by a generic rule (a name and a value's shape), not by a format of their own. */
+export const isGenericKind = (kind: string): boolean => GENERIC.has(kind) || kind === 'high-entropy-key';
+
 /**
  * A specific rule names the finding over the generic one (gitleaks' dedupe), and a secret names it over personal
  * data inside it (digits inside a key are not a phone number) — but the span is the union of everything that
@@ -68,7 +71,8 @@ const GENERIC = new Set(['generic-secret', 'password-assignment', 'basic-auth-ur
  * merge this replaced took two minutes on one, past any deadline.
  */
 export function resolveOverlaps(hits: Hit[]): Hit[] {
-  const rank = (h: Hit): number => (h.category === 'secret' ? (GENERIC.has(h.kind) ? 1 : 0) : h.category === 'pii' ? 2 : 3);
+  // (Key material found by its shape alone names a finding only when no rule with a name or a format does.)
+  const rank = (h: Hit): number => (h.category === 'secret' ? (GENERIC.has(h.kind) ? 1 : h.kind === 'high-entropy-key' ? 1.5 : 0) : h.category === 'pii' ? 2 : 3);
   const others = hits.filter((h) => h.category !== 'marker');
   // Which hit names a group: the best rank, then the earliest start, then the first found.
   const byName = others.map((_, i) => i).sort((a, b) => rank(others[a]) - rank(others[b]) || others[a].start - others[b].start || a - b);

@@ -28,6 +28,10 @@ import { TRUNCATED_TOKEN_RULES } from './truncatedTokens';
 import { URL_SECRET_DETECTORS } from './urlSecrets';
 import { VENDOR_TOKEN_RULES } from './vendorTokens';
 import { WORLD_ID_DETECTORS } from './worldIds';
+import { BIRTH_DATE_DETECTORS } from './birthDates';
+import { PERSONAL_NAME_DETECTORS } from './personalNames';
+import { POSTAL_ADDRESS_DETECTORS } from './postalAddresses';
+import { UNNAMED_KEY_DETECTORS } from './unnamedKeys';
 
 /** Every detector written as one regex (gitleaks' rule shape). */
 export const SECRET_RULES: readonly SecretRule[] = [
@@ -56,6 +60,10 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...DOCUMENT_DETECTORS,
   ...STRUCTURED_SECRET_DETECTORS,
   ...SEED_PHRASE_DETECTORS,
+  ...UNNAMED_KEY_DETECTORS,
+  ...BIRTH_DATE_DETECTORS,
+  ...PERSONAL_NAME_DETECTORS,
+  ...POSTAL_ADDRESS_DETECTORS,
 ]);
 
 /** Several rules may report one kind (two JWT shapes); each detector still has its own id. */

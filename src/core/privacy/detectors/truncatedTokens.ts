@@ -11,7 +11,7 @@ import { PLACEHOLDER, re, type SecretRule } from '../rule';
 const j = (...parts: string[]): string => parts.join('');
 
 /** Prefixes (assembled from parts, so no line here looks like a token) whose every use is a secret. */
-const PREFIXES: readonly string[] = [
+export const TOKEN_PREFIXES: readonly string[] = [
   j('gh', 'p_'), j('gh', 'o_'), j('gh', 'u_'), j('gh', 's_'), j('gh', 'r_'), j('github', '_pat_'), j('gl', 'pat-'),
   j('xo', 'xb-'), j('xo', 'xp-'), j('xo', 'xa-'), j('xo', 'xr-'), j('xo', 'xe-'), j('sk-', 'ant-'), j('sk-', 'proj-'),
   j('sk', '_live_'), j('rk', '_live_'), j('sk', '_test_'), j('np', 'm_'), j('py', 'pi-'), j('hf', '_'), j('sh', 'pat_'),
@@ -27,10 +27,10 @@ function looksDrawn(body: string): boolean {
 }
 
 export const TRUNCATED_TOKEN_RULES: readonly SecretRule[] = [
-  { kind: 'truncated-token', label: 'part of a vendor token', keywords: [...PREFIXES],
+  { kind: 'truncated-token', label: 'part of a vendor token', keywords: [...TOKEN_PREFIXES],
     // 10 characters after the prefix: under that a piece is no help to anyone; the full formats are 16–82.
-    re: re(String.raw`(?<![A-Za-z0-9_])((?:${PREFIXES.map(escape).join('|')})[A-Za-z0-9_-]{10,200})(?![A-Za-z0-9_-])`),
-    validate: (secret) => looksDrawn(secret.slice(PREFIXES.find((p) => secret.startsWith(p))!.length)),
+    re: re(String.raw`(?<![A-Za-z0-9_])((?:${TOKEN_PREFIXES.map(escape).join('|')})[A-Za-z0-9_-]{10,200})(?![A-Za-z0-9_-])`),
+    validate: (secret) => looksDrawn(secret.slice(TOKEN_PREFIXES.find((p) => secret.startsWith(p))!.length)),
     samples: {
       tp: [(g: SampleRng) => `My token starts with ${j('gh', 'p_')}${g.mixed(ALNUM, 16)}`,
         (g: SampleRng) => `curl -H "Authorization: Bearer ${j('sk-', 'ant-', 'api03-')}${g.mixed(ALNUM, 14)}`,

@@ -5,6 +5,8 @@ export interface View {
   text: string;
   /** map[i] = offset in the original of view character i; map[text.length] = end. */
   map: Int32Array;
+  /** The text itself, only normalised (NFKC, invisibles, homoglyphs): the plain-text detectors read it too. */
+  plain?: boolean;
 }
 
 /** Builds a view piece by piece, keeping for each view character the original offset it stands for. */

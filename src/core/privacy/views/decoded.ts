@@ -11,7 +11,9 @@ export interface EncodedRun {
   start: number;
   end: number;
   decoded: string;
-  encoding: 'base64' | 'hex' | 'url' | 'escape';
+  encoding: 'base64' | 'hex' | 'url' | 'escape' | 'reversed' | 'rot13';
+  /** Only findings of a specific rule count in it (not the generic ones): transformed.ts. */
+  specificOnly?: boolean;
 }
 
 export class DecodeBudgetExceeded extends Error {}

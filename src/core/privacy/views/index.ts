@@ -6,23 +6,26 @@ import { charListView } from './charList';
 import { despacedView } from './despaced';
 import { dequotedView } from './dequoted';
 import { joinedView } from './joined';
+import { listJoinedView } from './listJoined';
 import { normalisedView } from './normalised';
 import { unescapedView } from './unescaped';
 import { unwrappedView } from './unwrapped';
 
 export type { View } from './builder';
 export { DecodeBudgetExceeded, decodedRuns, type EncodedRun } from './decoded';
+export { TransformTriggers } from './transformed';
 
 export function textViews(text: string): View[] {
   const out: View[] = [];
   const add = (v: View | undefined, under?: View): void => { if (v) out.push(under ? through(under, v) : v); };
   const normalised = normalisedView(text);
-  add(normalised);
+  if (normalised) add({ ...normalised, plain: true });
   add(joinedView(normalised ? normalised.text : text), normalised);
   add(unwrappedView(text));
   add(unescapedView(text));
   add(despacedView(text));
   add(charListView(text));
+  add(listJoinedView(text));
   const dequoted = dequotedView(text);
   add(dequoted);
   if (dequoted) add(unwrappedView(dequoted.text), dequoted);
