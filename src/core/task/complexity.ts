@@ -91,7 +91,7 @@ const SCENE_PROBLEM = new Set(['hard systems problem', 'intermittent behaviour',
   WHO_SEES_SIGNAL]);
 
 // Where a rename or a fix stays in one place: "in this file", "of the readme", "in utils.py".
-const IN_ONE_PLACE = /\b(?:in|of|within|inside) (?:this|the|my|that|one|a) (?:[\w-]+ ){0,2}(?:file|function|method|class|component|module|snippet|test|script|readme|doc|document|table|legend|diagram|interface|yaml|config|example)s?\b|\b[\w-]+\.(?:py|ts|js|tsx|jsx|md|yaml|yml|json|sh|go|rs|java)\b/i;
+const IN_ONE_PLACE = /\b(?:in|of|within|inside) (?:this|the|my|that|one|a) (?:[\w-]+ ){0,2}(?:file|function|method|class|component|module|snippet|test|script|readme|doc|document|table|legend|diagram|interface|yaml|config|example)s?\b|(?<![\w-])[\w-]+\.(?:py|ts|js|tsx|jsx|md|yaml|yml|json|sh|go|rs|java)\b/i;
 
 interface Evidence { signal: string; delta: number }
 

@@ -121,7 +121,7 @@ export const PLAIN_TERMS: Record<string, RegExp[]> = {
   ],
   'figures of scale': [
     new RegExp(`\\b(?:(?:cien|cem|dez|diez|cent|hundert|zehn|cento|dieci) ?(?:mil|mille|tausend)|(?:un|um|eine) (?:millon|milhao|million|milione)(?: de| di)?) (?:de )?${MANY_OF}\\b`),
-    /(?:到|从|涨到|增长到|破)[一二三四五六七八九十两几百千]+万|[一二三四五六七八九十两几百千]+万(?:用户|人|条|行|次|订单|请求|并发|级)/,
+    /(?:到|从|涨到|增长到|破)[一二三四五六七八九十两几百千]+万|(?<![一二三四五六七八九十两几百千])[一二三四五六七八九十两几百千]+万(?:用户|人|条|行|次|订单|请求|并发|级)/,
   ],
   'work lost or done twice': [/\b(?:sell|sold|selling|book|booked|booking|issue|issued|ship|shipped|allocate|allocated|reserve|reserved|hand(?:ed)? out|give|gave) (?:\w+ ){0,2}more than (?:we )?(?:have|had)\b/],
 };

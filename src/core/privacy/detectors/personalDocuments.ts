@@ -7,7 +7,9 @@ import type { Detector, RawHit } from '../detector';
 
 const LABEL = /\b(?:passport|passeport|pasaporte|reisepass|personalausweis|driv(?:er'?s?|ing)[ _-]?licen[cs]e|national[ _-]?id(?:entity)?|id[ _-]?card|identity[ _-]?card|tax[ _-]?id|tin)(?:[ _.-]?(?:no|nr|num(?:ber)?|#|id|nummer|number))?\b|(?:passport|licen[cs]e|idCard|nationalId)(?:No|Nr|Num|Number|Id)\b/giy;
 const LABEL_START = /passport|passeport|pasaporte|reisepass|personalausweis|licen[cs]e|national|id[ _-]?card|identity|tax|\btin\b|idCard|nationalId/gi;
-const VALUE = /\.?["']?[ \t]*(?:[:=#>]|=>|:=|is|no\.?|number)?[ \t]*["']?[ \t]*([A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){5,19})(?![A-Za-z0-9])/y;
+// Each run of blanks is taken whole (`(?=([ \t]*))\N`, an atomic group): three optional runs side by side
+// backtracked cubically, so a label followed by a few thousand spaces held the scan for seconds.
+const VALUE = /\.?["']?(?=([ \t]*))\1(?:(?:[:=#>]|=>|:=|is|no\.?|number)(?=([ \t]*))\2)?(?:["'](?=([ \t]*))\3)?([A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){5,19})(?![A-Za-z0-9])/y;
 
 /**
  * Case-sensitive literals for the scanner's keyword pre-filter: tails of the label words that start at uncommon
@@ -35,7 +37,7 @@ function findDocumentNumbers(text: string): RawHit[] {
     VALUE.lastIndex = label.index + label[0].length;
     const v = VALUE.exec(text);
     if (!v) continue;
-    const raw = v[1];
+    const raw = v[4];
     const compact = raw.replace(/[ -]/g, '');
     const digits = compact.replace(/\D/g, '').length;
     if (compact.length < 6 || compact.length > 18 || digits < 5) continue;
