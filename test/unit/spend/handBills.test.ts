@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
-import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
+import type { AskInput } from '../../../src/core/pipeline/ask';
 import { createAskDeps } from '../../../src/core/pipeline/deps';
 import type { AskEvent } from '../../../src/core/pipeline/events';
 import { createAnthropicProvider } from '../../../src/core/providers/anthropic';
@@ -28,6 +28,7 @@ import {
   type IndependentAnthropicOptions, type IndependentOllamaOptions, type IndependentOpenAIOptions,
 } from '../../fakes/independent';
 import { closedPort } from '../providers/helpers';
+import { drainAsk } from './fixtures/askRig';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The auditor's own price book: prices-reference.json as published, its own name matching and its own formula.
@@ -138,19 +139,8 @@ async function run(s: Scenario): Promise<Run> {
     newId: () => `r${all.length + records.length}-${++n}-${randomBytes(3).toString('hex')}`,
     now: () => now,
   });
-  const ctl = new AbortController();
-  const events: AskEvent[] = [];
-  let deltas = 0;
-  let streamed = '';
   const input: AskInput = { origin: 'askCloud', kind: 'ask', question: SIMPLE, context: [], ...s.input };
-  for await (const e of runAsk(deps, input, ctl.signal)) {
-    events.push(e);
-    if (e.type === 'delta') {
-      streamed += e.text;
-      if (s.stopAfter !== undefined && ++deltas >= s.stopAfter) ctl.abort();
-    }
-  }
-  return { records, events, streamed };
+  return { records, ...(await drainAsk(deps, input, s.stopAfter)) };
 }
 
 /** The ledger's cost equals the hand bill to a millionth of a cent; the footer shows the same figure. */
