@@ -28,12 +28,17 @@ export class AiignoreWatch implements AiignoreSource, vscode.Disposable {
   private readonly timer: ReturnType<typeof setTimeout>;
   /** Reads may overlap (a change during the first read): only the newest one's text is kept. */
   private generation = 0;
+  /** Files the watcher reported created or changed since activation (and not deleted since). */
+  private readonly reported = new Set<string>();
   private readonly subs: vscode.Disposable[];
 
   constructor(private readonly logger: Logger) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.aiignore');
     const load = (): void => { this.full = this.load(true); };
-    this.subs = [watcher, watcher.onDidChange(load), watcher.onDidCreate(load), watcher.onDidDelete(load),
+    // The watcher names the file: it is read even if the workspace search has not indexed it yet.
+    const seen = (uri: vscode.Uri): void => { this.reported.add(uri.toString()); load(); };
+    const gone = (uri: vscode.Uri): void => { this.reported.delete(uri.toString()); load(); };
+    this.subs = [watcher, watcher.onDidChange(seen), watcher.onDidCreate(seen), watcher.onDidDelete(gone),
       vscode.workspace.onDidChangeWorkspaceFolders(load)];
     this.roots = this.load(false);
     this.timer = setTimeout(() => void this.ready, NESTED_AFTER_MS);
@@ -59,11 +64,14 @@ export class AiignoreWatch implements AiignoreSource, vscode.Disposable {
       if (text !== undefined) parts.push(text);
     }
     // A `.aiignore` in a subfolder speaks for that folder, as a nested .gitignore does.
-    let nested: vscode.Uri[] = [];
+    const nested = new Map<string, vscode.Uri>();
     if (nestedToo) {
-      try { nested = await vscode.workspace.findFiles('**/.aiignore', '{**/node_modules/**,**/.git/**}', MAX_NESTED); } catch { /* no search here */ }
+      try {
+        for (const u of await vscode.workspace.findFiles('**/.aiignore', '{**/node_modules/**,**/.git/**}', MAX_NESTED)) nested.set(u.toString(), u);
+      } catch { /* no search here */ }
+      for (const key of this.reported) if (!nested.has(key) && !/\/(?:node_modules|\.git)\//.test(key)) nested.set(key, vscode.Uri.parse(key));
     }
-    for (const uri of nested.filter((u) => !roots.has(u.toString())).sort((a, b) => a.path.localeCompare(b.path))) {
+    for (const uri of [...nested.values()].filter((u) => !roots.has(u.toString())).sort((a, b) => a.path.localeCompare(b.path))) {
       const dir = vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..'), false);
       const text = await this.read(uri, dir);
       if (text !== undefined) parts.push(scopeAiignore(dir, text));

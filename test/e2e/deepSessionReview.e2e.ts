@@ -119,7 +119,7 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
     process.stdout.write(`      the model was sent ${body.length} characters\n`);
     assert.match(text, /\[fake-ollama\]/, 'the review answered');
     assert.ok(body.includes('var a0=function(t){return t*0+0};var a1='), 'the start of the bundle reached the model');
-    assert.match(text, /Review dist_vendor\.min\.js:1–1 \(visible part\)/, 'the title says only the part on screen was reviewed');
+    assert.match(text, /Review dist_vendor\.min\.js:1 \(visible part\)/, 'the title says only the part on screen was reviewed');
     assert.equal(cloud.requests.length, 0);
     await shotOfTurn(title, 'review-bundle');
 
@@ -142,7 +142,7 @@ suite('deep session: private reviews of a long file, an image, a minified bundle
     assert.match(whole, /\[fake-ollama\]/);
     assert.ok(sent.length < 400_000, `the model was sent ${sent.length} characters of a 1.5 MB line (num_ctx 8192)`);
     assert.ok(sent.includes('var a0=function(t){return t*0+0};var a1='), 'the start of the bundle reached the model');
-    assert.match(whole, /dist_vendor\.min\.js:1–1 \(trimmed\)/, 'the chip says only part of the selection was reviewed');
+    assert.match(whole, /dist_vendor\.min\.js:1 \(trimmed\)/, 'the chip says only part of the selection was reviewed');
     assert.equal(cloud.requests.length, 0);
     await shotOfTurn(title, 'review-bundle-selected');
   });

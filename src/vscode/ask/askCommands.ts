@@ -9,6 +9,7 @@ import type { ConfigService } from '../config';
 import type { DocumentPrivacy } from '../privacy/documentPrivacy';
 import type { AskService } from './askService';
 import { editorContext } from './editorContext';
+import { lineRange } from '../../shared/lineRange';
 
 const ORIGIN: Record<AskMode, Origin> = { auto: 'askAuto', private: 'askPrivate', cloud: 'askCloud' };
 const PLACEHOLDER: Record<AskMode, string> = {
@@ -81,7 +82,7 @@ export class AskCommands implements vscode.Disposable {
     const target: ReviewTarget = { uri: editor.document.uri, range };
     // A long file is reviewed as far as it shows on screen; a one-line bundle's "1–1" would read as all of it.
     const part = context[0].source === 'visible' ? ' (visible part)' : '';
-    await this.run({ title: `Review ${context[0].path}:${range.startLine}–${range.endLine}${part}`, mode: 'review', input, review: target });
+    await this.run({ title: `Review ${context[0].path}:${lineRange(range.startLine, range.endLine)}${part}`, mode: 'review', input, review: target });
   }
 
   /** Turns the review's answer into diagnostics on the reviewed file, replacing what an earlier run of it set. */
