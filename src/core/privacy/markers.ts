@@ -12,8 +12,8 @@
 
 import type { RawHit } from './detector';
 import { backtrackingRisk } from './regexRisk';
+import { escapeRegExp } from './regexText';
 
-const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Words in any script are plain words (`Geschäftsgeheimnis`, `Société confidentiel`, `社外秘`): matched without
@@ -40,15 +40,15 @@ function compile(source: string): { re: RegExp; plain: boolean } {
     if (plain) {
       // "and" is also written "&" or "+" ("Proprietary & Confidential").
       const parts = source.trim().split(/[\s_-]+/);
-      const words = parts.map((w) => (/^and$/i.test(w) ? '(?:and|&|\\+)' : literal(w)));
+      const words = parts.map((w) => (/^and$/i.test(w) ? '(?:and|&|\\+)' : escapeRegExp(w)));
       // Letter-spaced, as title pages and banners set it (`C O N F I D E N T I A L`): one space between letters.
-      const spaced = parts.map((w) => (/^and$/i.test(w) ? '(?:a n d|&|\\+)' : [...w].map(literal).join('[ \\u00A0]')));
+      const spaced = parts.map((w) => (/^and$/i.test(w) ? '(?:a n d|&|\\+)' : [...w].map(escapeRegExp).join('[ \\u00A0]')));
       const forms = parts.every((w) => w.length < 2) ? words.join('[\\s_-]+') : `(?:${words.join('[\\s_-]+')}|${spaced.join('[\\s_-]+')})`;
       c = { re: new RegExp(`(?<![A-Za-z0-9]|[A-Za-z0-9]_)${forms}(?![A-Za-z0-9]|_[A-Za-z0-9])`, 'giu'), plain };
     } else {
       let body: string;
       // An invalid pattern, or one that could backtrack for minutes on a body, is matched as the literal text.
-      try { new RegExp(source); body = backtrackingRisk(source) ? literal(source) : source; } catch { body = literal(source); }
+      try { new RegExp(source); body = backtrackingRisk(source) ? escapeRegExp(source) : source; } catch { body = escapeRegExp(source); }
       c = { re: new RegExp(body, 'g'), plain };
     }
     cache.set(source, c);

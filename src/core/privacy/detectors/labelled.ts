@@ -3,11 +3,13 @@
 // case-insensitive regex whose multi-word labels also match as identifiers (`date of birth` ~ `dateOfBirth`,
 // `date_of_birth`); the left boundary is checked in code (a look-behind would run at every position).
 
+import { escapeRegExp } from '../regexText';
+
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /** One regex for a label list: longest first, spaces also matching `_`, `-` or nothing, letter-aware right edge. */
 export function labelRegex(labels: readonly string[]): RegExp {
-  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _\\-]?');
+  const esc = (s: string): string => escapeRegExp(s).replace(/ /g, '[ _\\-]?');
   const sorted = [...labels].sort((a, b) => b.length - a.length).map(esc);
   return new RegExp(`(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }

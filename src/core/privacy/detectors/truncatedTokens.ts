@@ -6,6 +6,7 @@
 // random draw, so `ghp_` in prose, `sk_live_` placeholders and identifiers stay quiet.
 
 import { ALNUM, type SampleRng } from '../detector';
+import { escapeRegExp } from '../regexText';
 import { PLACEHOLDER, re, type SecretRule } from '../rule';
 
 const j = (...parts: string[]): string => parts.join('');
@@ -17,8 +18,9 @@ export const TOKEN_PREFIXES: readonly string[] = [
   j('sk', '_live_'), j('rk', '_live_'), j('sk', '_test_'), j('np', 'm_'), j('py', 'pi-'), j('hf', '_'), j('sh', 'pat_'),
   j('sh', 'pss_'), j('do', 'p_v1_'), j('AK', 'IA'), j('AS', 'IA'),
 ];
+/** The prefixes as one alternation for a regular expression's source. */
+export const TOKEN_PREFIX_PATTERN = TOKEN_PREFIXES.map(escapeRegExp).join('|');
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 /** A random draw, not a word or a placeholder: two of upper/lower/digit, and not one character repeated. */
 function looksDrawn(body: string): boolean {
@@ -29,7 +31,7 @@ function looksDrawn(body: string): boolean {
 export const TRUNCATED_TOKEN_RULES: readonly SecretRule[] = [
   { kind: 'truncated-token', label: 'part of a vendor token', keywords: [...TOKEN_PREFIXES],
     // 10 characters after the prefix: under that a piece is no help to anyone; the full formats are 16–82.
-    re: re(String.raw`(?<![A-Za-z0-9_])((?:${TOKEN_PREFIXES.map(escape).join('|')})[A-Za-z0-9_-]{10,200})(?![A-Za-z0-9_-])`),
+    re: re(String.raw`(?<![A-Za-z0-9_])((?:${TOKEN_PREFIX_PATTERN})[A-Za-z0-9_-]{10,200})(?![A-Za-z0-9_-])`),
     validate: (secret) => looksDrawn(secret.slice(TOKEN_PREFIXES.find((p) => secret.startsWith(p))!.length)),
     samples: {
       tp: [(g: SampleRng) => `My token starts with ${j('gh', 'p_')}${g.mixed(ALNUM, 16)}`,

@@ -3,11 +3,10 @@
 // only from an element that starts with a vendor prefix whose every use is a secret (truncatedTokens.ts), and
 // only across elements made of token characters that follow it directly.
 
-import { TOKEN_PREFIXES } from '../detectors/truncatedTokens';
+import { TOKEN_PREFIX_PATTERN } from '../detectors/truncatedTokens';
 import { ViewBuilder, type View } from './builder';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-const FIRST = new RegExp(`(["'\`])(?:${TOKEN_PREFIXES.map(escape).join('|')})[A-Za-z0-9_\\-+/=]{0,200}(?=\\1)`, 'g');
+const FIRST = new RegExp(`(["'\`])(?:${TOKEN_PREFIX_PATTERN})[A-Za-z0-9_\\-+/=]{0,200}(?=\\1)`, 'g');
 const NEXT = /^(["'`])[ \t]*,[ \t]*(?:\r?\n[ \t]*)?(["'`])([A-Za-z0-9_\-+/=]{1,200})(?=\2)/;
 const MAX_PIECES = 8;
 
