@@ -65,7 +65,7 @@ export class SpendStore extends Disposable implements SpendSource {
       for (const r of loaded.records) this.model.add(r);
       this.logger.info(`ledger: ${loaded.records.length} records in ${Date.now() - t0} ms from ${dir}` +
         (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped (${loaded.damaged} damaged records)` : ''));
-      this.noteDamaged(loaded.damaged);
+      this.noteDamaged(this.tail.damagedNow);
       this.opened = ledger;
       if (!this.isDisposed) this.register(watchLedgerDir(dir, () => void this.refresh()));
       this.changed.fire();
@@ -83,8 +83,8 @@ export class SpendStore extends Disposable implements SpendSource {
   async refresh(): Promise<void> {
     await this.load();
     if (!this.tail) return;
-    const { records, damaged } = await this.tail.read();
-    this.noteDamaged(damaged);
+    const { records } = await this.tail.read();
+    this.noteDamaged(this.tail.damagedNow);
     let added = 0;
     for (const r of records) if (this.model.add(r)) added++;
     if (added) this.changed.fire();
@@ -150,13 +150,17 @@ export class SpendStore extends Disposable implements SpendSource {
 
   private damaged = 0;
 
-  /** Acknowledged records that no longer read are a loss: said once per session, and kept in the tooltip. */
-  private noteDamaged(n: number): void {
-    if (!(n > 0)) return;
+  /**
+   * Acknowledged records that no longer read are a loss: said once per session, and kept in the tooltip. `now` is
+   * the ledger's count as last read (a file read again after it shrank is not counted twice).
+   */
+  private noteDamaged(now: number): void {
+    if (now === this.damaged) return;
     const first = this.damaged === 0;
-    this.damaged += n;
-    this.logger.warn(`ledger: ${n} damaged record line(s) in ${path.join(this.storageDir, 'ledger')}`);
-    if (first) this.warn(unreadableLinesNotice({ damaged: n })!);
+    this.damaged = now;
+    if (!(now > 0)) return;
+    this.logger.warn(`ledger: ${now} damaged record line(s) in ${path.join(this.storageDir, 'ledger')}`);
+    if (first) this.warn(unreadableLinesNotice({ damaged: now })!);
   }
 
   /** Why records are not reaching the disk, or records on it no longer read, if so. */
