@@ -101,7 +101,7 @@ suite('spend4 / hand bills: more table rows, tiers, cut answers, estimates, bloc
     const secret = `AKIA${[...randomBytes(16)].map((b) => alphabet[b % 32]).join('')}`; // made at test time, never committed
     const r = await rig.run({ settings: oa('gpt-5.4', { 'privacy.onCloudFindings': 'block' }), input: { question: `Why does aws_access_key_id = ${secret} fail?` } });
     assert.equal(rig.openai.seen.length, 0, 'nothing sent');
-    assert.deepEqual(r.records.map((x) => x.status), ['blocked']);
+    assert.deepEqual(r.records.map((x) => [x.status, x.tokens.input + x.tokens.output]), [['failed', 0]]);
     day.book(r.records[0]!, 0, 'blocked');
   });
 
