@@ -94,6 +94,8 @@ suite('spend4 / hand bills: native Chat turns, agent rounds, escalation, review,
     assert.equal(rig.anthropic.seen.length, 1, 'one cloud call');
     day.book(r.records[0]!, 0);
     day.book(r.records[1]!, 2265);
+    // The Chat view shows both answers' cost lines: the local draft's $0.00 and the cloud answer's.
+    assert.match(footerLine(r.events), /\*\*Cost:\*\* \$0\.00 \(local\)[\s\S]*\*\*Cost:\*\* \$0\.0023 ·/);
   });
 
   test('C8 escalation on OpenAI to the auto light tier gpt-5.4-mini with 64 reasoning tokens: 900×0.75 + 75×4.5 = 675 + 337.5 = 1012.5 µ$; all-cloud on gpt-5.4 900×2.5 + 75×15 = 3375 µ$', async () => {
