@@ -1,7 +1,8 @@
 // hybrid.cloud.model's default follows hybrid.cloud.provider while the user has not set it: switching to OpenAI
 // used to send "claude-sonnet-5" to OpenAI (a 404 card on the first question).
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CLOUD_MODEL, followedProvider } from '../../../src/core/cloudDefaults';
+import { cloudModelLine, DEFAULT_CLOUD_MODEL, followedProvider } from '../../../src/core/cloudDefaults';
+import { statusText } from '../../../src/core/presentation/statusText';
 import { normalizeSettings, type SettingKey } from '../../../src/core/settings';
 import { BUNDLED_PRICES, findModel } from '../../../src/core/spend';
 import { AskRig } from '../spend/fixtures/askRig';
@@ -35,6 +36,13 @@ suite('settings: the cloud model follows the provider until the user names one',
     assert.match(followedProvider(o, a) ?? '', /now Anthropic; cloud questions go to claude-sonnet-5/);
     assert.equal(followedProvider(a, a), undefined);
     assert.equal(followedProvider(a, settingsFrom({ 'cloud.provider': 'openai', 'cloud.model': 'gpt-4.1' })), undefined);
+  });
+
+  test('the status bar tooltip names the model cloud questions go to', () => {
+    const tip = (raw: Partial<Record<SettingKey, unknown>>) => statusText({ local: 'ready', busy: false, completionEnabled: true, todayUsd: 0, monthUsd: 0, cloudModel: cloudModelLine(settingsFrom(raw)) }).tooltip;
+    assert.match(tip({ 'cloud.provider': 'openai' }), /^Cloud model: gpt-5\.4 \(the default for OpenAI\)$/m);
+    assert.match(tip({}), /^Cloud model: claude-sonnet-5 \(the default for Anthropic\)$/m);
+    assert.match(tip({ 'cloud.provider': 'openai', 'cloud.model': 'gpt-4.1' }), /^Cloud model: gpt-4\.1 \(OpenAI\)$/m);
   });
 
   test('through the whole Ask pipeline: OpenAI is asked for gpt-5.4, and the bill is gpt-5.4\'s (1000×2.5 + 11×15 = 2665 µ$)', async () => {
