@@ -26,8 +26,9 @@ function litellmClaude(input: number, w5: number, w1h: number, read: number, opt
   const writes = w5 + w1h;
   return {
     prompt_tokens: input + writes + read, completion_tokens: 11, total_tokens: input + writes + read + 11,
-    prompt_tokens_details: { cached_tokens: read, cache_creation_tokens: writes, text_tokens: input,
-      ...(opts.ttl ? { cache_creation_token_details: { ephemeral_5m_input_tokens: w5, ephemeral_1h_input_tokens: w1h } } : {}) },
+    // Older LiteLLM releases put only cached_tokens in the details; newer ones add the writes and their TTL split.
+    prompt_tokens_details: { cached_tokens: read, text_tokens: input,
+      ...(opts.ttl ? { cache_creation_tokens: writes, cache_creation_token_details: { ephemeral_5m_input_tokens: w5, ephemeral_1h_input_tokens: w1h } } : {}) },
     completion_tokens_details: { reasoning_tokens: 0, text_tokens: 11 },
     cache_creation_input_tokens: writes, cache_read_input_tokens: read, ...(opts.cost !== undefined ? { cost: opts.cost } : {}),
   };
@@ -45,7 +46,7 @@ suite('spend4 / hand bills: team gateway, reasoning, cache writes, tiers, aliase
     return r;
   };
 
-  test('G1 gateway Claude group, no cost reported, writes without a TTL split (5 m): 1000×3 + 4000×3.75 + 8000×0.3 + 11×15 = 3000 + 15000 + 2400 + 165 = 20565 µ$', async () => {
+  test('G1 gateway Claude group (an older LiteLLM: writes only as cache_creation_input_tokens), no cost reported, billed as 5 m writes: 1000×3 + 4000×3.75 + 8000×0.3 + 11×15 = 3000 + 15000 + 2400 + 165 = 20565 µ$', async () => {
     const r = await one(team('team-sonnet'), { openai: { servedModel: 'claude-sonnet-4-5-20250929', rawUsage: litellmClaude(1000, 4000, 0, 8000) } });
     day.book(r.records[0]!, 20_565);
   });
