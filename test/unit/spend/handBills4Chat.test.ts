@@ -108,6 +108,21 @@ suite('spend4 / hand bills: native Chat turns, agent rounds, escalation, review,
     near(r.records[1]!.cloudEquivalentUsd, 3375, 'all-cloud figure');
   });
 
+  test('C13 escalation offered, then "Ask the cloud" pressed: the local answer $0, the manual escalation on haiku 4.5 (light tier) 600×1 + 11×5 = 655 µ$, linked to it', async () => {
+    const settings = { 'cloud.provider': 'anthropic', 'cloud.model': 'claude-sonnet-4-6', 'cloud.lightModel': 'auto', ...escalate, 'routing.escalation': 'offer' } as const;
+    const question = 'How should I structure the retry logic in this fetch wrapper?';
+    const first = await rig.run({ settings, input: { origin: 'askAuto', question }, ollama: unsure });
+    assert.deepEqual(first.records.map((x) => x.route), ['local'], 'offered, not taken');
+    assert.ok(first.events.some((e) => e.type === 'escalation' && (e as { action: string }).action === 'offered'));
+    day.book(first.records[0]!, 0);
+    const band = first.records[0]!.band;
+    const second = await rig.run({ settings, input: { origin: 'askAuto', question, escalateFrom: { id: first.records[0]!.id, ...(band ? { band } : {}) } },
+      anthropic: { servedModel: 'claude-haiku-4-5-20251001', usage: { input: 600, cacheRead: 0, cacheWrite: 0 } } });
+    assert.deepEqual(second.records.map((x) => x.route), ['cloud']);
+    assert.equal(second.records[0]!.escalatedFrom, first.records[0]!.id);
+    day.book(second.records[0]!, 655);
+  });
+
   test('C9 a 429 the SDK retries is not billed; the answer is, once: 976×2 + 1024×0.5 + 11×8 = 1952 + 512 + 88 = 2552 µ$', async () => {
     const r = await rig.run({ settings: { 'cloud.provider': 'openai', 'cloud.model': 'gpt-4.1' },
       openai: { status: { code: 429, type: 'rate_limit_exceeded', code_: 'rate_limit_exceeded', message: 'Rate limit reached' }, statusTimes: 1, retryAfter: 0, usage: { prompt: 2000, cached: 1024, reasoning: 0 } } });
@@ -139,7 +154,7 @@ suite('spend4 / hand bills: native Chat turns, agent rounds, escalation, review,
   });
 
   test('the day: panel, status bar, ledger on disk, CSV and JSON equal Σ hand bills (one unpriced, shown as such)', async () => {
-    assert.equal(day.billed.length, 14);
+    assert.equal(day.billed.length, 16);
     await day.closeDay(new Date(NOW + 3_600_000));
   });
 });
