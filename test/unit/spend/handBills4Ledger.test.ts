@@ -128,6 +128,28 @@ suite('spend4 / hand bills through the ledger: windows, edits, a full disk, the 
     near(sum(back), 13_100, 'on disk');
   }));
 
+  test('F2 the window starts while the disk is still full after a crash (torn tail, its repair refused): 4100 kept, then 4500 once space is back — a 4500 + 4100 + 4500 = 13100 µ$ ledger', () => withDir(async (dir) => {
+    const first = await Ledger.open(dir);
+    await first.append(W.a(0));
+    await first.close();
+    fs.appendFileSync(fileIn(dir), serializeRecord(W.a(7)).slice(0, 30)); // the crash: a torn line, never acknowledged
+    const state = { full: true };
+    const disk: LedgerFs = { ...nodeLedgerFs, async openAppend(f) {
+      if (state.full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      return nodeLedgerFs.openAppend(f);
+    } };
+    const warnings: string[] = [];
+    const ledger = await Ledger.open(dir, { fs: disk, onWarning: (m) => warnings.push(m) });
+    assert.deepEqual(await ledger.append(W.b(0)), { written: false, error: 'ENOSPC' });
+    state.full = false; // the user freed space, as the warning asked
+    assert.equal((await ledger.append(W.c(0))).written, true, 'written once the disk takes it');
+    await ledger.close();
+    const back = (await (await Ledger.open(dir)).load()).records;
+    assert.deepEqual(back.map((r) => r.id), ['a-0', 'b-0', 'c-0']);
+    near(sum(back), 13_100, 'on disk');
+    assert.equal(warnings.length, 1);
+  }));
+
   test('X1 export round trip: JSON parses back to the same records and figures; CSV (quoted reasons) sums to 4500 + 4100 + 4500 + 3090 = 16190 µ$; unpriced and estimated rows say so', () => withDir(async (dir) => {
     const ledger = await Ledger.open(dir);
     const odd = { ...W.c(9), reasons: ['complexity 0.8, "long" question', 'line\nbreak'] };
