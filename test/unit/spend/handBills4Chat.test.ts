@@ -115,8 +115,8 @@ suite('spend4 / hand bills: native Chat turns, agent rounds, escalation, review,
     assert.deepEqual(first.records.map((x) => x.route), ['local'], 'offered, not taken');
     assert.ok(first.events.some((e) => e.type === 'escalation' && (e as { action: string }).action === 'offered'));
     day.book(first.records[0]!, 0);
-    const band = first.records[0]!.band;
-    const second = await rig.run({ settings, input: { origin: 'askAuto', question, escalateFrom: { id: first.records[0]!.id, ...(band ? { band } : {}) } },
+    // The question fell in the middle band (localBelow 0 ≤ score < 1.01), as the host passes it with the button.
+    const second = await rig.run({ settings, input: { origin: 'askAuto', question, escalateFrom: { id: first.records[0]!.id, band: 'middle' } },
       anthropic: { usage: { input: 600, cacheRead: 0, cacheWrite: 0 } } });
     assert.deepEqual(second.records.map((x) => x.route), ['cloud']);
     assert.equal((rig.anthropic.seen.at(-1)!.json as { model: string }).model, 'claude-sonnet-4-6', 'a manual escalation asks the frontier model');
