@@ -17,6 +17,8 @@ export interface EscalateFrom {
   /** Ledger id of the local answer being escalated. */
   id: string;
   band?: Decision['band'];
+  /** The button was the low-confidence offer: taking it runs the escalation that was offered, on the offered tier. */
+  offered?: boolean;
 }
 
 export type GateOutcome =

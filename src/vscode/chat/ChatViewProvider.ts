@@ -232,7 +232,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const abort = new AbortController();
     let events: AsyncIterable<AskEvent>;
     try {
-      events = this.host.escalate(from.question, history, { id: e.requestId, ...(e.band ? { band: e.band } : {}) }, abort.signal);
+      events = this.host.escalate(from.question, history, { id: e.requestId, ...(e.band ? { band: e.band } : {}), ...(e.action === 'offered' ? { offered: true } : {}) }, abort.signal);
     } catch (err) {
       events = failed(err);
     }

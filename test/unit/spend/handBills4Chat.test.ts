@@ -108,7 +108,7 @@ suite('spend4 / hand bills: native Chat turns, agent rounds, escalation, review,
     near(r.records[1]!.cloudEquivalentUsd, 3375, 'all-cloud figure');
   });
 
-  test('C13 escalation offered, then "Ask the cloud" pressed: the local answer $0, the manual escalation on the frontier model 600×3 + 11×15 = 1965 µ$, linked to it', async () => {
+  test('C13 escalation offered, then the offer taken: the local answer $0, the escalation on the light tier it offered (haiku 4.5) 600×1 + 11×5 = 655 µ$, linked to it', async () => {
     const settings = { 'cloud.provider': 'anthropic', 'cloud.model': 'claude-sonnet-4-6', 'cloud.lightModel': 'auto', ...escalate, 'routing.escalation': 'offer' } as const;
     const question = 'How should I structure the retry logic in this fetch wrapper?';
     const first = await rig.run({ settings, input: { origin: 'askAuto', question }, ollama: unsure });
@@ -116,12 +116,12 @@ suite('spend4 / hand bills: native Chat turns, agent rounds, escalation, review,
     assert.ok(first.events.some((e) => e.type === 'escalation' && (e as { action: string }).action === 'offered'));
     day.book(first.records[0]!, 0);
     // The question fell in the middle band (localBelow 0 ≤ score < 1.01), as the host passes it with the button.
-    const second = await rig.run({ settings, input: { origin: 'askAuto', question, escalateFrom: { id: first.records[0]!.id, band: 'middle' } },
+    const second = await rig.run({ settings, input: { origin: 'askAuto', question, escalateFrom: { id: first.records[0]!.id, band: 'middle', offered: true } },
       anthropic: { usage: { input: 600, cacheRead: 0, cacheWrite: 0 } } });
     assert.deepEqual(second.records.map((x) => x.route), ['cloud']);
-    assert.equal((rig.anthropic.seen.at(-1)!.json as { model: string }).model, 'claude-sonnet-4-6', 'a manual escalation asks the frontier model');
+    assert.equal((rig.anthropic.seen.at(-1)!.json as { model: string }).model, 'claude-haiku-4-5', 'the offer named the light tier, so taking it asks that');
     assert.equal(second.records[0]!.escalatedFrom, first.records[0]!.id);
-    day.book(second.records[0]!, 1965);
+    day.book(second.records[0]!, 655);
   });
 
   test('C9 a 429 the SDK retries is not billed; the answer is, once: 976×2 + 1024×0.5 + 11×8 = 1952 + 512 + 88 = 2552 µ$', async () => {
