@@ -4,7 +4,7 @@
 
 const QUESTION_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'how', 'should', 'we', 'i', 'my', 'me', 'you', 'your', 'is', 'are', 'this',
   'that', 'it', 'with', 'our', 'out', 'what', 'which', 'where', 'does', 'do', 'be', 'from', 'into', 'on', 'by', 'can', 'would',
-  'could', 'codebase', 'code', 'module', 'modules', 'file', 'files', 'system', 'design', 'architecture', 'split', 'about',
+  'could', 'codebase', 'code', 'module', 'modules', 'file', 'files', 'system', 'design', 'architecture', 'about',
   'between', 'when', 'why', 'there', 'its', 'all', 'any', 'them', 'they', 'so', 'if', 'as', 'at', 'way', 'has', 'have',
   'was', 'were', 'been', 'who', 'whose', 'than', 'then', 'each', 'every', 'one', 'ones', 'other', 'own', 'some', 'such',
   'their', 'these', 'those', 'up', 'down', 'over', 'under', 'via', 'through', 'after', 'before', 'back', 'here', 'not', 'no',
@@ -14,7 +14,7 @@ const QUESTION_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 
 /** Verbs that say little about where code lives: kept, but weigh a fraction of a content word. */
 const WEAK = new Set(['get', 'set', 'add', 'new', 'make', 'like', 'use', 'used', 'using', 'call', 'called', 'create', 'work',
   'works', 'give', 'gives', 'take', 'keep', 'let', 'need', 'want', 'go', 'goes', 'come', 'put', 'see', 'turn', 'done', 'do',
-  'handle', 'handled', 'found', 'find', 'run', 'runs', 'many', 'several', 'value', 'values', 'data', 'thing', 'things', 'way']);
+  'handle', 'handled', 'split', 'found', 'find', 'run', 'runs', 'many', 'several', 'value', 'values', 'data', 'thing', 'things', 'way']);
 
 /** Abbreviation groups: every member maps to the first (after stemming). */
 const ALIAS_GROUPS: string[][] = [
