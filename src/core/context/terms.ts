@@ -73,6 +73,8 @@ export function stem(word: string): string {
   const cached = STEMS.get(word) ?? WHOLE.get(word);
   if (cached !== undefined) return cached;
   let w = word;
+  // Adverbs meet their adjective (atomically → atomic, lazily → lazy, silently → silent); not assembly or family.
+  if (w.length > 6) w = w.replace(/ically$/, 'ic').replace(/([a-z]{3})ily$/, '$1y').replace(/([a-z]{3}(?:e|ent|ant|ous|ful|less|al|ct|ar|ed|ing|ive))ly$/, '$1');
   if (w.length > 5) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
