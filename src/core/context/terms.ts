@@ -85,6 +85,7 @@ export function stem(word: string): string {
   else if (w.length > 4 && w.endsWith('er')) w = undouble(w.slice(0, -2));
   if (w.length > 7 && w.endsWith('ation')) w = w.slice(0, -5);
   else if (w.length > 6 && /[cst]ion$/.test(w)) w = w.slice(0, -3); // Porter's -ion (and -cion): coercion meets coerce
+  else if (w.length > 7 && /[cst]ive$/.test(w)) w = w.slice(0, -3); // and -ive: interactive meets interaction
   else if (w.length > 7 && w.endsWith('ator')) w = w.slice(0, -4);
   else if (w.length > 6 && w.endsWith('ate')) w = w.slice(0, -3);
   else if (w.length > 6 && w.endsWith('at')) w = w.slice(0, -2);
