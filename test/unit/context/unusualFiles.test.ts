@@ -30,20 +30,23 @@ suite('context: unusual files neither hang nor crash the index', function () {
     write(root, 'letters.py', `X = "${'a'.repeat(200_000)}"\n`);
     write(root, 'latin.py', Buffer.from(Array.from({ length: 40 }, (_, i) => `# r\xe9sum\xe9 ${i}\ndef step${i}(x):\n    return x + ${i}\n`).join(''), 'latin1'));
     write(root, 'nest.js', `${HEADER}\nconst x = ${'['.repeat(9000)}${']'.repeat(9000)};\n${'if (a) {'.repeat(1500)}${'}'.repeat(1500)}\n`);
+    write(root, 'empty.ts', '');
+    write(root, 'bom.ts', '\ufeffexport function crlfThing(): number {\r\n  return 1;\r\n}\r\n');
     write(root, `${deep}/deep.go`, 'package deep\n\nfunc Deepest() int { return 1 }\n');
   });
 
   suiteTeardown(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  test('binary, bundles and one huge line are skipped; Latin-1, deep folders and deep nesting are indexed; all in seconds', async () => {
+  test('binary, bundles and one huge line are skipped; Latin-1, BOM + CRLF, empty files, deep folders and deep nesting are indexed; all in seconds', async () => {
     const index = new RepoIndex();
     const t0 = performance.now();
     await updateIndex(index, listDirectory(root), createTagParser(TREE_SITTER_WASM_DIR), { isPrivate: () => false, complete: true });
     const ranking = rankRepo(index, { question: 'where is the retry backoff computed?' });
     const ms = performance.now() - t0;
-    assert.deepEqual([...index.files.keys()].sort(), [`${deep}/deep.go`, 'latin.py', 'nest.js', 'retry.ts']);
+    assert.deepEqual([...index.files.keys()].sort(), ['bom.ts', `${deep}/deep.go`, 'empty.ts', 'latin.py', 'nest.js', 'retry.ts']);
     assert.equal(ranking.files[0].path, 'retry.ts');
     assert.ok(index.files.get('latin.py')!.defs.some((d) => d.name === 'step39'), 'Latin-1 source parsed to its end');
+    assert.deepEqual(index.files.get('bom.ts')!.defs.map((d) => [d.name, d.startLine, d.endLine]), [['crlfThing', 1, 3]]);
     assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
   });
 
