@@ -264,7 +264,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.post({ type: 'turnStart', turn: JSON.parse(JSON.stringify(turn)) as TurnView });
     // A page that was ready saw the turn start (and scrolled to it); only a page still loading needs `reveal`.
     if (this.ready && this.revealTurn === turn.id) this.revealTurn = undefined;
+    // A failed `done` leaves the turn streaming until its error comes; should none come, the turn still ends failed.
+    let doneStatus: TurnStatus | undefined;
     const emit = (event: AskEventView) => {
+      if (event.type === 'done') doneStatus = event.status;
       this.thread.apply(turn.id, event);
       this.post({ type: 'event', turnId: turn.id, event });
     };
@@ -275,7 +278,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       } catch (err) {
         if (!abort.signal.aborted) emit({ type: 'error', message: errorText(err), fixes: ['retry', 'showLogs'] });
       } finally {
-        const fallback: TurnStatus = abort.signal.aborted ? 'cancelled' : 'ok';
+        const fallback: TurnStatus = abort.signal.aborted ? 'cancelled' : doneStatus ?? 'ok';
         const status = this.thread.end(turn.id, fallback);
         done();
         this.post({ type: 'turnEnd', turnId: turn.id, status });
