@@ -48,7 +48,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** Messages that failed validation (a forged or buggy webview); never acted on. */
   get rejectedMessages(): number { return this.rejected; }
   get turns(): readonly TurnView[] { return this.thread.snapshot(); }
-
   resolveWebviewView(view: vscode.WebviewView): void {
     this.disposeView();
     this.view = view;
@@ -264,8 +263,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.post({ type: 'turnStart', turn: JSON.parse(JSON.stringify(turn)) as TurnView });
     // A page that was ready saw the turn start (and scrolled to it); only a page still loading needs `reveal`.
     if (this.ready && this.revealTurn === turn.id) this.revealTurn = undefined;
-    // A failed `done` leaves the turn streaming until its error comes; should none come, the turn still ends failed.
-    let doneStatus: TurnStatus | undefined;
+    let doneStatus: TurnStatus | undefined; // a failed `done` without the error that should follow still ends failed
     const emit = (event: AskEventView) => {
       if (event.type === 'done') doneStatus = event.status;
       this.thread.apply(turn.id, event);

@@ -38,6 +38,8 @@ export class ChatThread {
     const turn = newTurn(`t${Date.now().toString(36)}-${(++this.seq).toString(36)}`, question, mode);
     this.turns.push(turn);
     if (this.turns.length > this.maxTurns) this.turns.splice(0, this.turns.length - this.maxTurns);
+    // Kept as it starts, still streaming: a reload before it ends brings the question back, marked cancelled.
+    this.persist();
     return turn;
   }
 
