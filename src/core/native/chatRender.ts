@@ -86,6 +86,8 @@ export interface TurnMeta {
   question: string; mode: ChatMode; route?: 'local' | 'cloud' | 'refuse'; answer: string; cloudBarred?: boolean;
   /** A local model wrote part of the answer (an escalated draft, a fallback): the turn never goes to the cloud. */
   keptLocal?: boolean;
+  /** The answer broke off (the model failed part-way) or was stopped: its words are not history, as in our chat view. */
+  incomplete?: boolean;
 }
 
 export type PastTurn = { kind: 'request'; prompt: string } | { kind: 'response'; meta: Partial<TurnMeta> | undefined };
@@ -93,14 +95,15 @@ export type PastTurn = { kind: 'request'; prompt: string } | { kind: 'response';
 /**
  * Earlier `@hybrid` turns as model history. A turn any local model answered is marked local, with the question
  * that asked it, so it never goes to the cloud: a turn whose last route was the cloud may still carry a local
- * draft (automatic escalation appends the cloud's answer to it). Explain previews never reached a model.
+ * draft (automatic escalation appends the cloud's answer to it). Explain previews never reached a model; an answer
+ * that broke off or was stopped goes with its question (a cut answer sent back reads to the model as complete).
  */
 export function historyOfTurns(turns: readonly PastTurn[]): ChatTurn[] {
   const out: ChatTurn[] = [];
   for (const t of turns) {
     if (t.kind === 'request') { out.push({ role: 'user', content: t.prompt }); continue; }
     const meta = t.meta;
-    if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain') { if (out.at(-1)?.role === 'user') out.pop(); continue; }
+    if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain' || meta.incomplete === true) { if (out.at(-1)?.role === 'user') out.pop(); continue; }
     const local = meta.route === 'local' || meta.keptLocal === true;
     out.push({ role: 'assistant', content: meta.answer, ...(local ? { local: true } : {}) });
     if (local) { const q = out.at(-2); if (q?.role === 'user') q.local = true; }

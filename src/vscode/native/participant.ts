@@ -84,12 +84,13 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
     let failed: string | undefined;
     let cloudBarred = false;
     let keptLocal = false;
+    let ended: 'ok' | 'cancelled' | 'failed' | undefined;
     try {
       for await (const e of asker.ask(input, abort.signal)) {
         if (e.type === 'route') { route = e.route; if (e.route === 'local' && !input.dryRun) keptLocal = true; }
         if (e.type === 'delta') answer += e.text;
-        if (e.type === 'error') failed = e.message;
-        if (e.type === 'done' && e.status === 'ok') failed = undefined;
+        if (e.type === 'error') { failed = e.message; ended = 'failed'; }
+        if (e.type === 'done') { ended = e.status; if (e.status === 'ok') failed = undefined; }
         if (e.type === 'escalation' && e.action === 'unavailable') cloudBarred = true;
         for (const out of renderEvent(e, mode)) {
           if (out.kind === 'markdown') stream.markdown(out.text);
@@ -102,7 +103,8 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
     for (const b of closingButtons(route, mode, offered, cloudBarred)) {
       stream.button({ command: REASK_COMMAND, title: b.title, arguments: [b.mode, question] });
     }
-    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}), ...(keptLocal ? { keptLocal } : {}) };
+    const incomplete = !!answer && (ended !== 'ok' || token.isCancellationRequested);
+    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}), ...(keptLocal ? { keptLocal } : {}), ...(incomplete ? { incomplete } : {}) };
     return failed && !answer ? { metadata, errorDetails: { message: failed } } : { metadata };
   };
 }
