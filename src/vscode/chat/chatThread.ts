@@ -13,12 +13,16 @@ export interface ThreadStore {
 
 /** Turns kept across reloads: the recent conversation, not an archive. */
 const PERSISTED_TURNS = 30;
+/** How often a streaming answer's words so far are written. */
+const STREAMING_PERSIST_MS = 2_000;
 
 export class ChatThread {
   private turns: TurnView[] = [];
   private seq = 0;
 
-  constructor(private readonly maxTurns = 100, private readonly store?: ThreadStore) {
+  private persistedAt = 0;
+
+  constructor(private readonly maxTurns = 100, private readonly store?: ThreadStore, private readonly now: () => number = Date.now) {
     const saved = store?.load();
     if (Array.isArray(saved)) {
       // A turn that was streaming when the window went away did not finish.
@@ -27,6 +31,7 @@ export class ChatThread {
   }
 
   private persist(): void {
+    this.persistedAt = this.now();
     this.store?.save(JSON.parse(JSON.stringify(this.turns.slice(-PERSISTED_TURNS))) as TurnView[]);
   }
 
@@ -49,7 +54,10 @@ export class ChatThread {
 
   apply(id: string, event: AskEventView): void {
     const t = this.find(id);
-    if (t) applyAskEvent(t, event);
+    if (!t) return;
+    applyAskEvent(t, event);
+    // While it streams, the words so far are kept every few seconds: a reload mid-answer loses at most those.
+    if (this.now() - this.persistedAt >= STREAMING_PERSIST_MS) this.persist();
   }
 
   end(id: string, status: TurnStatus): TurnStatus {

@@ -40,6 +40,20 @@ suite('chat thread file (reload-safe)', () => {
     assert.deepEqual(b.all.map((x) => [x.question, x.status]), [['first?', 'ok'], ['second, long?', 'cancelled']]);
   });
 
+  test('a reload mid-answer keeps the words that had come a few seconds before (written while it streams, throttled)', () => {
+    let now = 0;
+    const a = new ChatThread(100, threadStore(dir, laggingMemento(), 'k'), () => now);
+    const t = a.start('long?', 'private');
+    now = 500;
+    a.apply(t.id, { type: 'delta', text: 'first words ' });
+    now = 2_600;
+    a.apply(t.id, { type: 'delta', text: 'more words ' });
+    now = 2_700;
+    a.apply(t.id, { type: 'delta', text: 'not yet written' });
+    const b = new ChatThread(100, threadStore(dir, laggingMemento(), 'k'));
+    assert.deepEqual(b.all.map((x) => [x.status, x.text]), [['cancelled', 'first words more words ']]);
+  });
+
   test('a crash mid-write leaves the previous thread whole (the write goes to a temporary file, then a rename)', () => {
     const a = new ChatThread(100, threadStore(dir, laggingMemento(), 'k'));
     const t = a.start('kept?', 'auto');
