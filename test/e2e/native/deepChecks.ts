@@ -33,13 +33,14 @@ export function deepChecks(shot: (s: NativeSession, name: string) => Promise<str
       ollama.setFault({ kind: 'reset', afterTokens: 4, once: true });
       try {
         await send(s.page, '@hybrid /private Walk me through total line by line');
-        const text = await lastResponse(s.page, /Failed:|failed/i, 60_000);
+        const text = await lastResponse(s.page, /Failed:[\s\S]*Cost:[^\n]*failed/, 60_000);
         process.stdout.write(`      native, Ollama died mid-answer: ${JSON.stringify(text.slice(0, 500))}\n`);
         assert.match(text, /\[fake-ollama\]/, 'the words so far stay');
         assert.match(text, /middle of the answer/i, 'says the answer broke off');
         assert.match(text, /incomplete/i);
         assert.match(text, /ollama serve/, 'names the fix');
         assert.match(text, /Cost:.*failed/i, 'the cost line says the answer failed, not a complete answer');
+        assert.ok(text.indexOf('Failed:') < text.indexOf('Cost:'), 'what broke comes right under the words, before the cost line');
         await shot(s, 'native-ollama-died-mid-answer');
         const cut = text.match(/\[fake-ollama\][^\n]*/)?.[0] ?? '[fake-ollama]';
         ollama.setReply({ perTokenMs: 5 });
