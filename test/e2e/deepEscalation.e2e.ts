@@ -1,5 +1,5 @@
 // Deep session, Ask (auto) escalation in the real workbench: a local model that guesses (its token
-// log-probabilities are low) answers an automatic question; with hybrid.routing.escalation "auto" the same turn
+// log-probabilities are low) answers an automatic question in the "local first" band; with hybrid.routing.escalation "auto" the same turn
 // goes on to the cloud, says why (the local confidence) and shows both answers; the spend panel then counts one
 // more local answer, one more escalation with its cost, and the cloud request — and Ask (private) never escalates.
 
@@ -50,6 +50,8 @@ suite('deep session: Ask (auto) escalates a guessing local answer to the cloud; 
       'hybrid.anthropic.baseUrl': c.url,
       'hybrid.cloud.provider': 'anthropic',
       'hybrid.routing.escalation': 'auto',
+      // Every automatic question in the "local first, cloud when unsure" band (below localBelow the user chose local).
+      'hybrid.routing.localBelow': 0,
     });
   });
 

@@ -56,8 +56,9 @@ export class ChatThread {
     const t = this.find(id);
     if (!t) return;
     applyAskEvent(t, event);
-    // While it streams, the words so far are kept every few seconds: a reload mid-answer loses at most those.
-    if (this.now() - this.persistedAt >= STREAMING_PERSIST_MS) this.persist();
+    // The outcome is kept the moment the view shows it (the turn's end comes after escalation and the ledger); while
+    // it streams, the words so far every few seconds: a reload mid-answer loses at most those.
+    if (event.type === 'done' || event.type === 'error' || this.now() - this.persistedAt >= STREAMING_PERSIST_MS) this.persist();
   }
 
   end(id: string, status: TurnStatus): TurnStatus {

@@ -54,6 +54,18 @@ suite('chat thread file (reload-safe)', () => {
     assert.deepEqual(b.all.map((x) => [x.status, x.text]), [['cancelled', 'first words more words ']]);
   });
 
+  test('the outcome is on disk when the view shows it: at the done event, before the turn\'s end (escalation, ledger)', () => {
+    let now = 0;
+    const a = new ChatThread(100, threadStore(dir, laggingMemento(), 'k'), () => now);
+    const t = a.start('q?', 'private');
+    now = 100;
+    a.apply(t.id, { type: 'delta', text: 'answer' });
+    a.apply(t.id, { type: 'done', status: 'ok', footer: { route: 'local', provider: 'ollama', model: 'm', reasons: [], redactions: {},
+      usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0, source: 'provider' }, costUsd: 0, ttftMs: 1, totalMs: 2, notes: [] } });
+    const b = new ChatThread(100, threadStore(dir, laggingMemento(), 'k'));
+    assert.deepEqual(b.all.map((x) => [x.status, x.text]), [['ok', 'answer']]);
+  });
+
   test('a crash mid-write leaves the previous thread whole (the write goes to a temporary file, then a rename)', () => {
     const a = new ChatThread(100, threadStore(dir, laggingMemento(), 'k'));
     const t = a.start('kept?', 'auto');
