@@ -13,7 +13,7 @@ import type { LedgerRecord } from '../../src/core/request';
 import { ledgerDir } from './seedSpend';
 import { session } from './session';
 import { openFile, runCommand, screenshot } from './workbenchPage';
-import { focusChat, frameWith, send, shotOfTurn, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
+import { chat, focusChat, frameWith, send, shotOfTurn, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
 
 function ledger(): LedgerRecord[] {
   const dir = ledgerDir(session().userDataDir);
@@ -77,6 +77,9 @@ suite('deep session: Ask (auto) escalates a guessing local answer to the cloud; 
     assert.match(text, /Escalated to the cloud \(local confidence 0\.\d\d\)/, 'says it escalated and why');
     assert.match(text, /Cloud · claude/, 'the cloud answer is labelled with its model');
     assert.ok(text.indexOf('[fake-ollama]') < text.indexOf('[fake-anthropic]'), 'the cloud answer comes below the local one');
+    const block = (await chat()).locator('article.turn').filter({ hasText: q }).last().locator('.escalated-answer');
+    assert.match(await block.locator('.route-reasons').innerText(), /^Why: /, 'the cloud answer\'s reasons are a labelled Why line');
+    assert.match(await block.locator('.md').innerText(), /^\[fake-anthropic\]/, 'the cloud answer starts on its own, not inside the reasons');
     assert.equal(cloud.requests.filter((r) => r.path === '/v1/messages').length, 1, 'one cloud request');
     await shotOfTurn(q, 'escalated-auto');
 
