@@ -14,9 +14,13 @@ export type ChatMode = 'auto' | 'private' | 'cloud' | 'review' | 'explain';
 /** A button under the answer: re-asks the same question in another mode (through `@hybrid /<mode>`). */
 export interface ChatButton { title: string; mode: ChatMode }
 
+/** A button that runs one of our commands (e.g. Set API Key from a refused key's reply). */
+export interface CommandButton { title: string; command: string }
+
 export type ChatOut =
   | { kind: 'markdown'; text: string }
-  | { kind: 'button'; button: ChatButton };
+  | { kind: 'button'; button: ChatButton }
+  | { kind: 'command'; button: CommandButton };
 
 const ROUTE_LABEL = { local: '🔒 Local', cloud: '☁️ Cloud', refuse: '⛔ Not sent' } as const;
 
@@ -25,7 +29,11 @@ function inline(s: string): string {
   return s.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
-export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
+/**
+ * `answered`: some answer text came before this event. An error before any is the response's errorDetails (the
+ * participant returns it, and VS Code shows it as the reply's error); written here as well, it read twice.
+ */
+export function renderEvent(e: AskEvent, mode: ChatMode, answered = true): ChatOut[] {
   switch (e.type) {
     case 'route': {
       const out: ChatOut[] = [];
@@ -51,7 +59,8 @@ export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
       return [{ kind: 'markdown', text: `\n\n---\n\n**Cost:** ${cost} · ${tokens} · ${formatMs(f.totalMs)}${red}${status}${notes}\n` }];
     }
     case 'error': {
-      const out: ChatOut[] = [{ kind: 'markdown', text: `\n\n**${e.failure?.code === 'blocked' || !e.failure ? 'Not sent' : 'Failed'}:** ${inline(e.message)}\n\n` }];
+      const out: ChatOut[] = answered ? [{ kind: 'markdown', text: `\n\n**${e.failure?.code === 'blocked' || !e.failure ? 'Not sent' : 'Failed'}:** ${inline(e.message)}\n\n` }] : [];
+      if (e.fixes.includes('setApiKey')) out.push({ kind: 'command', button: { title: 'Set API Key', command: 'hybrid.setApiKey' } });
       if (e.fixes.includes('retryLocal') && mode !== 'private') out.push({ kind: 'button', button: { title: 'Retry on local', mode: 'private' } });
       return out;
     }

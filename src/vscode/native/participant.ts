@@ -92,8 +92,9 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
         if (e.type === 'error') { failed = e.message; ended = 'failed'; }
         if (e.type === 'done') { ended = e.status; if (e.status === 'ok') failed = undefined; }
         if (e.type === 'escalation' && e.action === 'unavailable') cloudBarred = true;
-        for (const out of renderEvent(e, mode)) {
+        for (const out of renderEvent(e, mode, answer.length > 0)) {
           if (out.kind === 'markdown') stream.markdown(out.text);
+          else if (out.kind === 'command') stream.button({ command: out.button.command, title: out.button.title });
           else offered.push(out.button);
         }
       }

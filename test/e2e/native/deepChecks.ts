@@ -67,6 +67,9 @@ export function deepChecks(shot: (s: NativeSession, name: string) => Promise<str
         process.stdout.write(`      native, bad key: ${JSON.stringify(text.slice(0, 400))}\n`);
         assert.match(text, /401|rejected|refused|invalid/i, 'names the cause');
         assert.match(text, /Set API Key/, 'names the fix');
+        assert.equal(text.split('rejected the API key').length - 1, 1, 'the message is said once');
+        const button = s.page.locator('.interactive-item-container.interactive-response').last().locator('.chat-button, .monaco-button').filter({ hasText: /^Set API Key$/ });
+        assert.equal(await button.count(), 1, 'a Set API Key button under the reply');
         assert.doesNotMatch(text, /\[fake-anthropic\]/, 'no answer appears from a refused key');
         await shot(s, 'native-bad-key');
       } finally {
