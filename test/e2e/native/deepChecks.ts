@@ -70,6 +70,9 @@ export function deepChecks(shot: (s: NativeSession, name: string) => Promise<str
         assert.equal(text.split('rejected the API key').length - 1, 1, 'the message is said once');
         const button = s.page.locator('.interactive-item-container.interactive-response').last().locator('.chat-button, .monaco-button').filter({ hasText: /^Set API Key$/ });
         assert.equal(await button.count(), 1, 'a Set API Key button under the reply');
+        assert.ok(await button.isVisible(), 'the Set API Key button is shown, not folded away');
+        assert.match(text, /☁️ Cloud/, 'the route line is shown (a button written mid-reply folded it into "Completed N steps")');
+        assert.doesNotMatch(text, /Completed \d+ steps?/);
         assert.doesNotMatch(text, /\[fake-anthropic\]/, 'no answer appears from a refused key');
         await shot(s, 'native-bad-key');
       } finally {
