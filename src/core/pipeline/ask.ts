@@ -226,12 +226,12 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
   if (result.usage.source === 'estimate') notes.push(result.estimatedFromText ? 'Token counts are estimates: the server reported no usage.' : 'The output token count is an estimate: the answer ended before the provider\'s final count (input as reported).');
+  // The error first: it sits right under the words that came, and no surface shows a finished turn without it.
+  const failure = result.finish === 'error' ? result.failure : undefined;
+  if (failure) yield { type: 'error', message: failure.message, fixes: fixList(failure), failure };
   yield { type: 'done', status, footer: footer(decision, { provider: provider.id, model: result.model || model, redactions, usage: result.usage,
     costUsd: cost, ttftMs: result.timing.ttftMs, totalMs: result.timing.totalMs, notes }), ...(result.toolCalls ? { toolCalls: result.toolCalls } : {}) };
-  if (result.finish === 'error' && result.failure) {
-    yield { type: 'error', message: result.failure.message, fixes: fixList(result.failure), failure: result.failure };
-    return { kind: 'failed', failure: result.failure };
-  }
+  if (failure) return { kind: 'failed', failure };
   return status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'ok', answer: { text, result } };
 }
 
