@@ -5,6 +5,7 @@ import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
 import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, msUntilNextLocalDay, nodeLedgerFs, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
+import { InflightJournal, recordOrphans } from '../core/spend/inflightJournal';
 import { Disposable } from './disposable';
 import { watchLedgerDir } from './spend/ledgerWatch';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
@@ -38,6 +39,7 @@ export class SpendStore extends Disposable implements SpendSource {
     private readonly warn: (message: string) => void,
   ) {
     super();
+    this.inflight = new InflightJournal(path.join(storageDir, 'ledger-inflight'));
     this.register({ dispose: () => clearTimeout(this.dayTimer) });
     this.atNextDay();
   }
@@ -66,6 +68,7 @@ export class SpendStore extends Disposable implements SpendSource {
       this.logger.info(`ledger: ${loaded.records.length} records in ${Date.now() - t0} ms from ${dir}` +
         (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped (${loaded.damaged} damaged records)` : ''));
       this.noteDamaged(this.tail.damagedNow);
+      await this.recoverInterrupted(ledger);
       this.opened = ledger;
       if (!this.isDisposed) this.register(watchLedgerDir(dir, () => void this.refresh()));
       this.changed.fire();
@@ -75,6 +78,19 @@ export class SpendStore extends Disposable implements SpendSource {
   }
 
   private tail: LedgerTail | undefined;
+  private readonly inflight: InflightJournal;
+
+  /** The record to keep if this window dies before the answer's own record (a reload mid-answer). */
+  pending(r: LedgerRecord): void {
+    try { this.inflight.keep(r); } catch (err) { this.logger.warn(`ledger: cannot keep request ${r.id} in flight (${err instanceof Error ? err.message : String(err)})`); }
+  }
+
+  /** Answers a closed window left unfinished: billed by the provider, so they join the ledger as estimates. */
+  private async recoverInterrupted(ledger: Ledger): Promise<void> {
+    const { kept, unwritten } = await recordOrphans(this.inflight, (r) => this.model.add(r), (r) => ledger.append(r));
+    this.unwritten.push(...unwritten);
+    if (kept.length) this.logger.info(`ledger: ${kept.length} cloud answer(s) a closed window left unfinished recorded as estimates (outcome "interrupted")`);
+  }
 
   /**
    * Loads the ledger if that has not happened yet and folds in what other windows appended since the last look,
@@ -126,6 +142,7 @@ export class SpendStore extends Disposable implements SpendSource {
       this.unwritten.push(r);
     }
     this.model.add(r);
+    try { this.inflight.settle(r.id); } catch { /* a journal file that cannot go is found again as this window's own */ }
     this.sessionRecords.push(r);
     this.last = r;
     this.logger.info(`request ${r.id}: ${r.origin} → ${r.route} ${r.provider}/${r.model} ${r.status}` +

@@ -37,6 +37,8 @@ export interface AskPorts {
   cloud(): Promise<ChatProvider | undefined>;
   countTokens(text: string): Promise<number>;
   record(record: LedgerRecord): Promise<void>;
+  /** The record to keep if the window dies before this cloud answer's own record(): that record() supersedes it. */
+  pending?(record: LedgerRecord): void;
   confirm(message: string): Promise<boolean>;
   newId(): string;
   now?(): number;
