@@ -4,11 +4,14 @@
 // PowerShell ConvertTo-SecureString and PSCredential).
 
 import { re, type SecretRule } from '../rule';
-import { isPlaceholder } from '../text';
+import { isPlaceholder, shannonEntropy } from '../text';
 
 const STR = String.raw`(?:'[^'\r\n]{0,200}'|"[^"\r\n]{0,200}")`;
 const SECRET = String.raw`(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})")`;
 const notTemplate = (v: string): boolean => !isPlaceholder(v) && !/^\$\{?\w+\}?$/.test(v);
+/** A token, not a user name or a word: 16+ characters of letters and digits mixed as random draws mix them (hex too). */
+const randomToken = (v: string): boolean => v.length >= 16 && /^[\w.~+/=-]+$/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v)
+  && !/^[A-Za-z]+(?:[-_.][A-Za-z0-9]+)*$/.test(v) && shannonEntropy(v) >= 3.2 && notTemplate(v);
 
 export const POSITIONAL_CREDENTIAL_RULES: readonly SecretRule[] = [
   { kind: 'positional-password', label: 'password passed as a call argument',
@@ -22,4 +25,11 @@ export const POSITIONAL_CREDENTIAL_RULES: readonly SecretRule[] = [
   { kind: 'positional-password', label: 'password given to ConvertTo-SecureString', keywords: ['ConvertTo-SecureString', 'convertto-securestring'],
     re: re(String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?${SECRET}`), validate: notTemplate,
     samples: { tp: [(g) => `$pw = ConvertTo-SecureString "${g.mixed('ABCDEFabcdef0123456789', 16)}" -AsPlainText -Force`], fp: ['$pw = ConvertTo-SecureString $env:PW -AsPlainText -Force'] } },
+  // A bot or API client logging in with the token alone (`client.login("…")`, discord.js, `gh.authenticate("…")`): the
+  // argument is the credential whatever its shape — 40 hex here is a token, not a commit.
+  { kind: 'positional-password', label: 'token passed to a login call',
+    keywords: ['login(', 'authenticate(', 'signIn(', 'loginWithToken(', 'authorize('],
+    re: re(String.raw`\.(?:login|authenticate|signIn|loginWithToken|authorize)[ \t]*\([ \t]*${SECRET}[ \t]*\)`), validate: randomToken,
+    samples: { tp: [(g) => `client.login("${g.mixed('0123456789abcdef', 40)}");`, (g) => `await bot.login('${g.mixed('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 59)}')`],
+      fp: ['client.login(process.env.TOKEN);', 'client.login("guest-account-user")', "auth.authenticate('basic')", "router.authorize('admin_dashboard_view')"] } },
 ];
