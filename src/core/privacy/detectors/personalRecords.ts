@@ -12,7 +12,8 @@ import { personAt } from './personalNames';
 import { findPhonesSeen } from './phones';
 
 const STREET_WORDS = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Terrace|Place|Pl|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Crescent|Close|Trail|Row|Walk';
-const STREET = new RegExp(String.raw`(?<![\w.#-])\d{1,5}[A-Za-z]?(?:[ \t]+[NSEW]\.?)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3}[ \t]+(?:${STREET_WORDS})\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w{1,5})?`, 'gu');
+// A field of its own (it opens a line or follows a comma, tab or cell edge): `Version 3 Pro Way` is a heading.
+const STREET = new RegExp(String.raw`(?<=(?:^|[\n,;\t|])[ \t]*)\d{1,5}[A-Za-z]?(?:[ \t]+[NSEW]\.?)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3}[ \t]+(?:${STREET_WORDS})\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w{1,5})?`, 'gu');
 const CITY_ZIP = /(?<![\w-])\p{Lu}[\p{L}'’. -]{1,30},[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\w-])/gu;
 /** Kinds of contact data two of which make a block a record. */
 type Anchor = { kind: 'phone' | 'email' | 'street'; start: number; end: number };
