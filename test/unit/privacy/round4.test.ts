@@ -23,14 +23,14 @@ const reverse = (s: string): string => [...s].reverse().join('');
 
 suite('round four: a bare name label', () => {
   test('Name:, Customer:, Contact: opening a line with a person\'s name that fills the field', () => {
-    found(['Name: Jane Smith', 'Ticket #4471\nName: Hannelore Kowalczyk\nIssue: export fails', 'Customer: Maximilian Okonkwo, order 4471 arrived broken.',
+    found(['Name: Jane Smith', 'Name - Jane Smith', '**Name:** Evangeline Wojciechowski', 'Kunde: Ingeborg Oberhuber, Hauptstraße 5', 'Ticket #4471\nName: Hannelore Kowalczyk\nIssue: export fails', 'Customer: Maximilian Okonkwo, order 4471 arrived broken.',
       '  - Contact: Evangeline Featherstone <ef@example.net>', 'NAME: GWENDOLYN LINDQVIST', 'Recipient: Cornelius Abernathy'], 'person-name');
   });
   test('keys in code and YAML, headings, products, teams, placeholders and names that do not fill the field are not', () => {
     quiet(['name: Set Up Node', 'Name: Set Up Node', '- name: Build And Test', 'Name: Visual Studio Code', 'Contact: Support Team', 'Client: Visual Studio Code',
       'Customer: Acme Corp', 'Name: John Doe', 'Name: Full Name', 'Name: String', 'const Name: String = x;', 'Customer: Not Available', 'Name: Jane Smith.getName()',
       'Name: Hybrid Assistant Extension Pack', 'Name: Release Notes', 'interface Props { Name: TypeName }', 'Name: North America', 'Name: Saint Louis',
-      'Package: Name: Something Else Entirely Here', 'The Name: Jane Smith rule is documented above', 'Contact: Sales Department']);
+      'Package: Name: Something Else Entirely Here', 'Name - Set Up Node', '- name - Build Docs', 'The Name: Jane Smith rule is documented above', 'Contact: Sales Department']);
   });
 });
 
@@ -41,6 +41,8 @@ suite('round four: an unlabelled contact record', () => {
     const card = `Gwendolyn Lindqvist\n1200 Juniper Lane\nPortland, OR 97205\n${phone()}`;
     found([card], 'postal-address');
     found([card], 'person-name');
+    found([`Theodorich Vandersloot\t+44 20 7946 ${randomInt(1000, 9999)}\t${mail()}\t221B Baker Street\tLondon NW1 6XE`,
+      `Ingeborg Oberhuber, Hauptstraße 5, 10115 Berlin, +49 30 ${randomInt(1000000, 9999999)}`, `Hannelore Lindqvist, 12 rue de la Paix, 75002 Paris, ${mail()}`], 'postal-address');
   });
   test('one kind of contact data alone, a street far away or after a blank line, and headings are not', () => {
     quiet(['Meet at 10 Downing Street tomorrow', '2024 Release Notes, 3 New Features Lane', 'Build 1200 Main Street Runner\nsee CHANGELOG',
@@ -49,6 +51,7 @@ suite('round four: an unlabelled contact record', () => {
     assert.deepEqual(kinds(`Release Manager\n${mail()}\nVersion 3 Pro Way`), ['email']);
     assert.deepEqual(kinds(`${phone()}\n\n\n742 Evergreen Terrace is where the Simpsons live`), ['phone']);
     assert.deepEqual(kinds(`call ${phone()} or write to ${mail()}, São Paulo office`).sort(), ['email', 'phone']);
+    assert.deepEqual(kinds(`Copyright 2024 Microsoft, call +1 425 555 ${randomInt(1000, 9999)}, 2024 Release`), ['phone']);
   });
 });
 

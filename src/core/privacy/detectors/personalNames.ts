@@ -69,12 +69,14 @@ export function findPersonalNames(text: string): RawHit[] {
   return out;
 }
 
+const BARE_LABELS = ['Name', 'NAME', 'Customer', 'CUSTOMER', 'Contact', 'CONTACT', 'Client', 'Recipient', 'Passenger', 'Guest', 'Attendee', 'Employee', 'Member',
+  'Tenant', 'Buyer', 'Seller', 'Sender', 'Signatory', 'Kunde', 'Kundin', 'Klient', 'Klientin', 'Cliente', 'Klant', 'Nom', 'Nombre', 'Nome', 'Naam', 'Imię', 'Имя', 'Клиент'];
 // A bare `Name:` (`Customer:`, `Contact:` …) opening a line of a record or a ticket, capitalised as prose writes it:
 // a key in code or YAML is lower case (`name: Set Up Node`). Two capitalised words say little alone, so here the name
-// must fill its field (the line ends, or a comma, `<mail>`, `(` or a cell edge follows) and read as a person's:
+// must fill its field (the line ends, or a comma, `<mail>`, `(`, a tab or a cell edge follows) and read as a person's:
 // two or three words, none of them a heading, product or organisation word (`Contact: Support Team`).
-const BARE = /^[ \t]*(?:[-*>#|][ \t]*)?(?:Name|NAME|Customer|CUSTOMER|Contact|CONTACT|Client|Recipient|Passenger|Guest|Attendee|Employee|Member|Tenant|Buyer|Seller|Sender|Signed|Signatory)[ \t]*:[ \t]*/gm;
-const FILLS_FIELD = /^[ \t]*(?:$|[,;<(|]|[-–—][ \t])/;
+const BARE = new RegExp(String.raw`^[ \t]*(?:[-*>#|][ \t]*)?(?:\*\*|__)?(?:${BARE_LABELS.join('|')})(?:\*\*|__)?[ \t]*(?::|=|[-–—](?=[ \t]))(?:\*\*|__)?[ \t]*`, 'gmu');
+const FILLS_FIELD = /^(?:\t|[ \t]*(?:$|[,;<(|]|[-–—][ \t]))/;
 
 export function findBareNames(text: string): RawHit[] {
   const out: RawHit[] = [];
@@ -103,11 +105,16 @@ const NOT_PERSON = new RegExp(`^(?:${['set', 'up', 'node', 'build', 'test', 'tes
 
 /** A person's name filling the field at the start of `v`: two or three words, no heading or organisation word. */
 export function personAt(v: string): number | undefined {
-  const n = nameAt(v);
-  if (!n || !FILLS_FIELD.test(v.slice(n))) return undefined;
-  const words = v.slice(0, n).split(/[ \t,]+/).filter(Boolean);
-  if (words.length > 3 || words.some((w) => w.replace(/\.$/, '').length < 2 || NOT_PERSON.test(w.replace(/\.$/, '')))) return undefined;
-  return n;
+  // (A comma may end the field rather than join `Surname, Given`: `Ingeborg Oberhuber, Hauptstraße 5`.)
+  for (const cut of [v.length, v.indexOf(',')]) {
+    if (cut <= 0) continue;
+    const n = nameAt(v.slice(0, cut));
+    if (!n || !FILLS_FIELD.test(v.slice(n))) continue;
+    const words = v.slice(0, n).split(/[ \t,]+/).filter(Boolean);
+    if (words.length > 3 || words.some((w) => w.replace(/\.$/, '').length < 2 || NOT_PERSON.test(w.replace(/\.$/, '')))) continue;
+    return n;
+  }
+  return undefined;
 }
 
 export const PERSONAL_NAME_DETECTORS: readonly Detector[] = [
@@ -121,10 +128,10 @@ export const PERSONAL_NAME_DETECTORS: readonly Detector[] = [
         'Full name: John Doe', 'Customer Name: Enter Your Name', 'patient name: {{ patient.name }}', 'Patient: 45-year-old Male', 'Cardholder: HTTP API'],
     } },
   { id: 'person-name-bare', category: 'pii',
-    keywords: ['Name', 'NAME', 'Customer', 'CUSTOMER', 'Contact', 'CONTACT', 'Client', 'Recipient', 'Passenger', 'Guest', 'Attendee', 'Employee', 'Member', 'Tenant', 'Buyer', 'Seller', 'Sender', 'Signed', 'Signatory'],
+    keywords: BARE_LABELS,
     find: findBareNames, plainViewsOnly: true,
     samples: {
-      tp: ['Name: Jane Smith', 'Ticket 4471\nName: Hannelore Kowalczyk\nIssue: export fails', 'Customer: Maximilian Okonkwo, order 4471', '| Name: Cornelius Abernathy |',
+      tp: ['Name: Jane Smith', '**Name:** Evangeline Wojciechowski', 'Kunde: Ingeborg Oberhuber, Hauptstraße 5', 'Name = Gwendolyn Abernathy', 'Ticket 4471\nName: Hannelore Kowalczyk\nIssue: export fails', 'Customer: Maximilian Okonkwo, order 4471', '| Name: Cornelius Abernathy |',
         'Contact: Evangeline Featherstone <e.f@example.org>'],
       fp: ['name: Set Up Node', 'Name: Set Up Node', 'Contact: Support Team', 'Client: Visual Studio Code', 'Name: Full Name', 'Name: John Doe', 'Customer: Acme Corp',
         'Name: Build And Test', 'Name: Hybrid Assistant Extension Pack', 'Name: Jane Smith.getName()', 'const Name: String = x', 'Name: String', 'Customer: Not Available'],

@@ -14,7 +14,10 @@ import { findPhonesSeen } from './phones';
 const STREET_WORDS = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Terrace|Place|Pl|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Crescent|Close|Trail|Row|Walk';
 // A field of its own (it opens a line or follows a comma, tab or cell edge): `Version 3 Pro Way` is a heading.
 const STREET = new RegExp(String.raw`(?<=(?:^|[\n,;\t|])[ \t]*)\d{1,5}[A-Za-z]?(?:[ \t]+[NSEW]\.?)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3}[ \t]+(?:${STREET_WORDS})\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w{1,5})?`, 'gu');
-const CITY_ZIP = /(?<![\w-])\p{Lu}[\p{L}'’. -]{1,30},[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\w-])/gu;
+// Written the other way round too: `Hauptstraße 5`, `12 rue de la Paix`.
+const STREET_EU = /(?<=(?:^|[\n,;\t|])[ \t]*)(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|gatan|vägen|vej|veien|katu)[ \t]+\d{1,4}[a-z]?|\d{1,5},?[ \t]+(?:rue|avenue|boulevard|chemin|place|allée|impasse|quai|via|viale|piazza|corso|calle|avenida|rua|travessa)[ \t]+[\p{L}'’ -]{2,40}\p{L})/gu;
+// City and postcode: `Springfield, IL 62704`, `London NW1 6XE`, `10115 Berlin` (each a field of its own).
+const CITY_ZIP = /(?<![\w-])\p{Lu}[\p{L}'’. -]{1,30},[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\w-])|(?<=(?:^|[\n,;\t|])[ \t]*)(?:\p{Lu}[\p{L}'’. -]{1,30}[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{4,5}[ \t]+\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)(?![\w-])/gu;
 /** Kinds of contact data two of which make a block a record. */
 type Anchor = { kind: 'phone' | 'email' | 'street'; start: number; end: number };
 
@@ -59,7 +62,7 @@ export function findPersonalRecords(text: string): RawHit[] {
 }
 
 function inRecord(text: string, from: number, to: number, kinds: Set<string>): RawHit[] {
-  const streets = hits(STREET, text, from, to);
+  const streets = [...hits(STREET, text, from, to), ...hits(STREET_EU, text, from, to)];
   if (streets.length) kinds.add('street');
   if (kinds.size < 2) return [];
   const out: RawHit[] = [];
