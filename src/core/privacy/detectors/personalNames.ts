@@ -76,7 +76,7 @@ const BARE_LABELS = ['Name', 'NAME', 'Customer', 'CUSTOMER', 'Contact', 'CONTACT
 // must fill its field (the line ends, or a comma, `<mail>`, `(`, a tab or a cell edge follows) and read as a person's:
 // two or three words, none of them a heading, product or organisation word (`Contact: Support Team`).
 const BARE = new RegExp(String.raw`^[ \t]*(?:[-*>#|][ \t]*)?(?:\*\*|__)?(?:${BARE_LABELS.join('|')})(?:\*\*|__)?[ \t]*(?::|=|[-–—](?=[ \t]))(?:\*\*|__)?[ \t]*`, 'gmu');
-const FILLS_FIELD = /^(?:\t|[ \t]*(?:$|[,;<(|]|[-–—][ \t]))/;
+const FILLS_FIELD = /^(?:\t|['"][ \t]*[,;)]|[ \t]*(?:$|[,;<(|]|[-–—][ \t]))/;
 
 export function findBareNames(text: string): RawHit[] {
   const out: RawHit[] = [];
@@ -86,6 +86,25 @@ export function findBareNames(text: string): RawHit[] {
     const rest = text.slice(at, at + 100).split(/\r?\n|\r/)[0];
     const n = personAt(rest);
     if (n) out.push({ kind: 'person-name', label: 'personal name', start: at, end: at + n });
+  }
+  return out;
+}
+
+// A name after a title or a salutation (`Dear Mr. Bartholomew Featherstone,`, `Frau Dr. Ingeborg Oberhuber`): given and
+// family name both, so `Mr. Robot` or `Dr. Seuss` alone stay as they are.
+const TITLE = /(?<![\p{L}\p{N}_.])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott)\.?[ \t]+(?:Dr\.?[ \t]+)?(?=\p{Lu})/gu;
+
+export function findTitledNames(text: string): RawHit[] {
+  const out: RawHit[] = [];
+  TITLE.lastIndex = 0;
+  for (let m = TITLE.exec(text); m; m = TITLE.exec(text)) {
+    const at = m.index + m[0].length;
+    const v = text.slice(at, at + 80).split(/\r?\n|\r/)[0];
+    const n = nameAt(v);
+    if (!n) continue;
+    const words = v.slice(0, n).split(/[ \t,]+/).filter(Boolean);
+    if (words.length < 2 || words.length > 3 || words.some((w) => NOT_PERSON.test(w.replace(/\.$/, '')))) continue;
+    out.push({ kind: 'person-name', label: 'personal name', start: at, end: at + n });
   }
   return out;
 }
@@ -126,6 +145,13 @@ export const PERSONAL_NAME_DETECTORS: readonly Detector[] = [
         'ФИО: Кузнецова Анастасия Владимировна', '氏名：山田 花子（ヤマダ ハナコ）', 'Cardholder: MARGARETHE LINDQVIST'],
       fp: ['patient name: string;', 'fullName: user.fullName,', 'Full name: First Last', 'Patient: Not Available', 'patient: { id: 3 }', 'name: Set Up Node',
         'Full name: John Doe', 'Customer Name: Enter Your Name', 'patient name: {{ patient.name }}', 'Patient: 45-year-old Male', 'Cardholder: HTTP API'],
+    } },
+  { id: 'person-name-titled', category: 'pii',
+    keywords: ['Mr', 'Mrs', 'Ms', 'Mx', 'Miss', 'Dr', 'Prof', 'Herr', 'Frau', 'Mme', 'Mlle', 'Sr', 'Sig', 'Dott'],
+    find: findTitledNames, plainViewsOnly: true,
+    samples: {
+      tp: ['Dear Mr. Bartholomew Featherstone,', 'Sehr geehrte Frau Dr. Ingeborg Oberhuber', 'cc: Prof. Evangeline Castellanos'],
+      fp: ['Mr. Robot is a TV show', 'Dr. Seuss wrote it', 'const Mr = 1;', 'Dr. Strange Love Story Set', 'Mrs. Dalloway', 'Srv. Main Loop', 'PanResponder.create()'],
     } },
   { id: 'person-name-bare', category: 'pii',
     keywords: BARE_LABELS,

@@ -13,7 +13,7 @@ import { findPhonesSeen } from './phones';
 
 const STREET_WORDS = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Terrace|Place|Pl|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Crescent|Close|Trail|Row|Walk';
 // A field of its own (it opens a line or follows a comma, tab or cell edge): `Version 3 Pro Way` is a heading.
-const STREET = new RegExp(String.raw`(?<=(?:^|[\n,;\t|])[ \t]*)\d{1,5}[A-Za-z]?(?:[ \t]+[NSEW]\.?)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3}[ \t]+(?:${STREET_WORDS})\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w{1,5})?`, 'gu');
+const STREET = new RegExp(String.raw`(?<=(?:^|[\n,;\t|(])[ \t]*['"]?)\d{1,5}[A-Za-z]?(?:[ \t]+[NSEW]\.?)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3}[ \t]+(?:${STREET_WORDS})\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w{1,5})?`, 'gu');
 // Written the other way round too: `Hauptstraße 5`, `12 rue de la Paix`.
 const STREET_EU = /(?<=(?:^|[\n,;\t|])[ \t]*)(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|gatan|vägen|vej|veien|katu)[ \t]+\d{1,4}[a-z]?|\d{1,5},?[ \t]+(?:rue|avenue|boulevard|chemin|place|allée|impasse|quai|via|viale|piazza|corso|calle|avenida|rua|travessa)[ \t]+[\p{L}'’ -]{2,40}\p{L})/gu;
 // City and postcode: `Springfield, IL 62704`, `London NW1 6XE`, `10115 Berlin` (each a field of its own).
@@ -68,9 +68,9 @@ function inRecord(text: string, from: number, to: number, kinds: Set<string>): R
   const out: RawHit[] = [];
   for (const s of streets) out.push({ kind: 'postal-address', label: 'postal address (in a contact record)', start: s.start, end: s.end });
   for (const c of hits(CITY_ZIP, text, from, to)) out.push({ kind: 'postal-address', label: 'postal address (in a contact record)', start: c.start, end: c.end });
-  // The field opening a line (a CSV row, a contact card's first line) that reads as a person's name; a later field
-  // of the row is as likely a city (`…, São Paulo (11) …`).
-  const FIELD = /(?:^|\n)[ \t]*(?:[-*>|][ \t]*)?(?=\p{Lu})/gu;
+  // The field opening a line (a CSV row, a contact card's first line) or a quoted field of a row or a tuple
+  // (`VALUES ('Jane Roe', …)`) that reads as a person's name; an unquoted later field is as likely a city (`…, São Paulo (11) …`).
+  const FIELD = /(?:(?:^|\n)[ \t]*(?:[-*>|][ \t]*)?|[(,][ \t]*['"])(?=\p{Lu})/gu;
   for (const f of hits(FIELD, text, from, to)) {
     // (The block may start mid-line: its start is a line start only after a newline.)
     if (f.start === from && from > 0 && text[from - 1] !== '\n') continue;

@@ -57,6 +57,9 @@ function* base64Runs(text: string): Generator<{ 0: string; index: number; hex: b
 // String escapes (\x67\x68, \u0067, \u{67}) and HTML character references (&#x67; &#103;), four or more in a row
 // with at most a few plain characters between them.
 const ESC_RUN = /(?:(?:\\x[0-9a-fA-F]{2}|\\u\{?[0-9a-fA-F]{4,5}\}?|&#x[0-9a-fA-F]{1,5};|&#\d{1,6};)[A-Za-z0-9_+/=.-]{0,3}){4,}/g;
+// Bytes written apart, one separator throughout; tried only where a run starts (the look-behind).
+const SPACED_HEX = /(?<![0-9A-Fa-fx:])(?:(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)){15,}(?:0x)?[0-9A-Fa-f]{2}(?![0-9A-Fa-f])/g;
+const SPACED_HEX_HINT = /[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}/;
 // Tried only where a run starts (the look-behind): from every position of a long run without an escape it
 // backtracked quadratically, and 200 k of `%` held the gate for 26 s.
 const PCT_RUN = /(?<![^\s'"`<>])[^\s'"`<>]*%[0-9A-Fa-f]{2}[^\s'"`<>]*/g;
@@ -79,6 +82,15 @@ export function decodedRuns(text: string, budget: number): EncodedRun[] {
     const s = m[0];
     const decoded = m.hex ? readable(Buffer.from(s, 'hex').toString('utf8')) : decodeBase64(s);
     if (decoded) out.push({ start: m.index, end: m.index + s.length, decoded, encoding: m.hex ? 'hex' : 'base64' });
+  }
+  // Hex bytes one by one (`xxd`, `od`, a debugger's memory view, a MAC-style `67:68:70`): 16 or more in a row.
+  if (SPACED_HEX_HINT.test(text)) {
+    SPACED_HEX.lastIndex = 0;
+    for (let m = SPACED_HEX.exec(text); m; m = SPACED_HEX.exec(text)) {
+      spend(m[0].length);
+      const decoded = readable(Buffer.from(m[0].replace(/0x|[\s:,]/g, ''), 'hex').toString('utf8'));
+      if (decoded) out.push({ start: m.index, end: m.index + m[0].length, decoded, encoding: 'hex' });
+    }
   }
   if (text.includes('\\') || text.includes('&#')) {
     ESC_RUN.lastIndex = 0;
