@@ -113,3 +113,28 @@ suite('round four: @hybrid history', () => {
     assert.deepEqual(h.map((t) => !!t.local), [true, true, true, true, false, false]);
   });
 });
+
+suite('round four, second batch: dumps, titles, nested values, webhooks', () => {
+  const pw = `Xk4${randomBytes(9).toString('base64url').replace(/[-_]/g, 'q')}7`;
+  const xxd = (s: string): string => Buffer.from(s).toString('hex').match(/.{1,32}/g)!.map((row, i) =>
+    `${(i * 16).toString(16).padStart(8, '0')}: ${row.match(/.{1,4}/g)!.join(' ').padEnd(39)}  ${s.slice(i * 16, i * 16 + 16).replace(/[^\x20-\x7e]/g, '.')}`).join('\n');
+  test('hex bytes written apart and hex dumps are read back', () => {
+    found([Buffer.from(`DB_PASSWORD=${pw}`).toString('hex').replace(/(..)(?!$)/g, '$1 '), Buffer.from(`DB_PASSWORD=${pw}`).toString('hex').replace(/(..)(?!$)/g, '$1:'), xxd(`DB_PASSWORD=${pw}\nMODE=prod\n`)]);
+  });
+  test('dumps of binary or of plain words, MAC addresses and number tables are not', () => {
+    quiet([xxd(randomBytes(64).toString('latin1')), xxd('plain words in a dump, nothing secret at all here'), 'link/ether 00:1a:2b:3c:4d:5e brd ff:ff:ff:ff:ff:ff',
+      '10 20 30 40 50 60 70 80 90 11 21 31 41 51 61 71 81 91', Buffer.from('just a sentence about sorting lists').toString('hex').replace(/(..)(?!$)/g, '$1 ')]);
+  });
+  test('a name after a title; titles alone or before a non-name are not', () => {
+    found(['Dear Mr. Bartholomew Featherstone,', 'Sehr geehrte Frau Dr. Ingeborg Oberhuber', 'cc: Prof. Evangeline Castellanos'], 'person-name');
+    quiet(['Mr. Robot is a TV show', 'Dr. Seuss wrote it', 'Mrs. Dalloway', 'Pan Zoom Helper', 'const Mr = 1;', 'Dr. Strange Love Story Set']);
+  });
+  test('a secret under a credential key one level down; templates and types there are not', () => {
+    found([`{"db_password": {"sensitive": true, "type": "string", "value": "${pw}"}}`]);
+    quiet(['{"db_password": {"sensitive": true, "value": "${var.db_password}"}}', '{"token": {"type": "string", "value": "Bearer"}}', '{"password": {"description": "x", "value": ""}}']);
+  });
+  test('Discord and Teams webhooks; their documentation pages are not', () => {
+    found([`https://discord.com/api/webhooks/${randomInt(1e8, 9e8)}${randomInt(1e9, 9e9)}/${randomBytes(51).toString('base64url')}`]);
+    quiet(['see https://discord.com/developers/docs/resources/webhook', 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/']);
+  });
+});

@@ -60,6 +60,8 @@ const ESC_RUN = /(?:(?:\\x[0-9a-fA-F]{2}|\\u\{?[0-9a-fA-F]{4,5}\}?|&#x[0-9a-fA-F
 // Bytes written apart, one separator throughout; tried only where a run starts (the look-behind).
 const SPACED_HEX = /(?<![0-9A-Fa-fx:])(?:(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)){15,}(?:0x)?[0-9A-Fa-f]{2}(?![0-9A-Fa-f])/g;
 const SPACED_HEX_HINT = /[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}/;
+const HEXDUMP_ROW = /^[ \t]*(?:0x)?[0-9A-Fa-f]{4,8}:?[ \t]+((?:[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4})(?:[ \t]{1,2}(?:[0-9A-Fa-f]{4}|[0-9A-Fa-f]{2})){3,15})(?=[ \t]|$)/gm;
+const HEXDUMP_HINT = /^[ \t]*(?:0x)?[0-9A-Fa-f]{4,8}:?[ \t]+[0-9A-Fa-f]{2,4}[ \t]{1,2}[0-9A-Fa-f]{2,4}[ \t]{1,2}[0-9A-Fa-f]{2,4}/m;
 // Tried only where a run starts (the look-behind): from every position of a long run without an escape it
 // backtracked quadratically, and 200 k of `%` held the gate for 26 s.
 const PCT_RUN = /(?<![^\s'"`<>])[^\s'"`<>]*%[0-9A-Fa-f]{2}[^\s'"`<>]*/g;
@@ -91,6 +93,27 @@ export function decodedRuns(text: string, budget: number): EncodedRun[] {
       const decoded = readable(Buffer.from(m[0].replace(/0x|[\s:,]/g, ''), 'hex').toString('utf8'));
       if (decoded) out.push({ start: m.index, end: m.index + m[0].length, decoded, encoding: 'hex' });
     }
+  }
+  // A hex dump (`xxd`, `hexdump -C`): rows of offset, byte groups and a text column, read as one run, so a value
+  // cut at a row's end is whole again; the run covers the rows, text column included.
+  if (HEXDUMP_HINT.test(text)) {
+    HEXDUMP_ROW.lastIndex = 0;
+    let run: { start: number; end: number; hex: string } | undefined;
+    const flush = (): void => {
+      const decoded = run && run.hex.length >= 32 ? readable(Buffer.from(run.hex, 'hex').toString('utf8')) : undefined;
+      if (run && decoded) out.push({ start: run.start, end: run.end, decoded, encoding: 'hex' });
+      run = undefined;
+    };
+    for (let m = HEXDUMP_ROW.exec(text); m; m = HEXDUMP_ROW.exec(text)) {
+      spend(m[0].length);
+      if (run && m.index !== run.end + 1) flush();
+      const lineEnd = text.indexOf('\n', m.index);
+      const end = lineEnd === -1 ? text.length : lineEnd;
+      const hex = m[1].replace(/\s/g, '');
+      run = run ? { ...run, end, hex: run.hex + hex } : { start: m.index, end, hex };
+      HEXDUMP_ROW.lastIndex = end;
+    }
+    flush();
   }
   if (text.includes('\\') || text.includes('&#')) {
     ESC_RUN.lastIndex = 0;

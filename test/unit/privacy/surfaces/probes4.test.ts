@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { chatProbes, escalationProbes, gatewayProbes, mapProbes, reviewProbes, type Probe4 } from '../../../fixtures/privacy/surfaces/probes4';
 import { encodingProbes, gatewayCompletionProbes, knownProbes, pathProbes, threadProbes, toolProbes } from '../../../fixtures/privacy/surfaces/probes4b';
+import { secondBatchProbes } from '../../../fixtures/privacy/surfaces/probes4c';
 import { SurfaceRig, type CloudName } from '../../../fixtures/privacy/surfaces/rig';
 import type { Origin } from '../../../../src/core/request';
 
@@ -27,7 +28,7 @@ function leak(needles: string[], wire: string): string | undefined {
 
 const runs: { origin?: Origin; cloud: CloudName }[] = [{ cloud: 'anthropic' }, { cloud: 'openai' }, { cloud: 'gateway' }, { origin: 'askAuto', cloud: 'anthropic' }];
 const probes: Probe4[] = [...chatProbes(), ...escalationProbes(), ...reviewProbes(), ...mapProbes(), ...gatewayProbes(), ...gatewayCompletionProbes(),
-  ...toolProbes(), ...pathProbes(), ...threadProbes(), ...encodingProbes(), ...knownProbes()];
+  ...toolProbes(), ...pathProbes(), ...threadProbes(), ...encodingProbes(), ...knownProbes(), ...secondBatchProbes()];
 
 suite('round-four adversarial probes: the surfaces', function () {
   this.timeout(60_000);
@@ -68,6 +69,8 @@ suite('round-four adversarial probes: the surfaces', function () {
     const leakedProbes = new Set(tally.filter((t) => t.leaked).map((t) => `${t.family}/${t.name}`));
     console.log(`      probes: ${probes.length} (${families.map((f) => `${f} ${probes.filter((p) => p.family === f).length}`).join(', ')}); runs ${tally.length}, leaked runs ${tally.filter((t) => t.leaked).length}; ` +
       `runs that sent a body ${tally.filter((t) => t.sent).length} (the rest refused or kept local); probes with a leak: ${leakedProbes.size} (${families.map((f) => `${f} ${[...leakedProbes].filter((n) => n.startsWith(`${f}/`)).length}`).join(', ')})`);
+    const second = probes.filter((p) => p.name.endsWith('(second batch)'));
+    console.log(`      of which the second batch: ${second.length} probes, ${[...leakedProbes].filter((n) => n.endsWith('(second batch)')).length} with a leak`);
     assert.deepEqual([...leakedProbes], []);
   });
 });
