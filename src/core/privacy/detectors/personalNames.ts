@@ -75,7 +75,7 @@ const BARE_LABELS = ['Name', 'NAME', 'Customer', 'CUSTOMER', 'Contact', 'CONTACT
 // a key in code or YAML is lower case (`name: Set Up Node`). Two capitalised words say little alone, so here the name
 // must fill its field (the line ends, or a comma, `<mail>`, `(`, a tab or a cell edge follows) and read as a person's:
 // two or three words, none of them a heading, product or organisation word (`Contact: Support Team`).
-const BARE = new RegExp(String.raw`^[ \t]*(?:[-*>#|][ \t]*)?(?:\*\*|__)?(?:${BARE_LABELS.join('|')})(?:\*\*|__)?[ \t]*(?::|=|[-–—](?=[ \t]))(?:\*\*|__)?[ \t]*`, 'gmu');
+const BARE = new RegExp(String.raw`^[ \t]*(?:[-*>#|][ \t]*)?(?:\*\*|__)?(?:${BARE_LABELS.join('|')})(?:\*\*|__)?[ \t]*(?::|=|[-–—](?=[ \t]))(?:\*\*|__)?[ \t]*`, 'gm');
 const FILLS_FIELD = /^(?:\t|['"][ \t]*[,;)]|[ \t]*(?:$|[,;<(|]|[-–—][ \t]))/;
 
 export function findBareNames(text: string): RawHit[] {
@@ -92,12 +92,15 @@ export function findBareNames(text: string): RawHit[] {
 
 // A name after a title or a salutation (`Dear Mr. Bartholomew Featherstone,`, `Frau Dr. Ingeborg Oberhuber`): given and
 // family name both, so `Mr. Robot` or `Dr. Seuss` alone stay as they are.
-const TITLE = /(?<![\p{L}\p{N}_.])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott)\.?[ \t]+(?:Dr\.?[ \t]+)?(?=\p{Lu})/gu;
+// (No look-behind and no `u` flag: tried at every position of the text, either costs several times more; the
+// boundary before the title is checked in code.)
+const TITLE = /(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott)\.?[ \t]+(?:Dr\.?[ \t]+)?(?=[A-Z\u00C0-\u00DE\u0100-\u017F\u0391-\u03A9\u0410-\u042F])/g;
 
 export function findTitledNames(text: string): RawHit[] {
   const out: RawHit[] = [];
   TITLE.lastIndex = 0;
   for (let m = TITLE.exec(text); m; m = TITLE.exec(text)) {
+    if (m.index > 0 && /[\p{L}\p{N}_.]/u.test(text[m.index - 1])) continue;
     const at = m.index + m[0].length;
     const v = text.slice(at, at + 80).split(/\r?\n|\r/)[0];
     const n = nameAt(v);

@@ -59,9 +59,10 @@ function* base64Runs(text: string): Generator<{ 0: string; index: number; hex: b
 const ESC_RUN = /(?:(?:\\x[0-9a-fA-F]{2}|\\u\{?[0-9a-fA-F]{4,5}\}?|&#x[0-9a-fA-F]{1,5};|&#\d{1,6};)[A-Za-z0-9_+/=.-]{0,3}){4,}/g;
 // Bytes written apart, one separator throughout; tried only where a run starts (the look-behind).
 const SPACED_HEX = /(?<![0-9A-Fa-fx:])(?:(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)){15,}(?:0x)?[0-9A-Fa-f]{2}(?![0-9A-Fa-f])/g;
-const SPACED_HEX_HINT = /[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}/;
+
 const HEXDUMP_ROW = /^[ \t]*(?:0x)?[0-9A-Fa-f]{4,8}:?[ \t]+((?:[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4})(?:[ \t]{1,2}(?:[0-9A-Fa-f]{4}|[0-9A-Fa-f]{2})){3,15})(?=[ \t]|$)/gm;
-const HEXDUMP_HINT = /^[ \t]*(?:0x)?[0-9A-Fa-f]{4,8}:?[ \t]+[0-9A-Fa-f]{2,4}[ \t]{1,2}[0-9A-Fa-f]{2,4}[ \t]{1,2}[0-9A-Fa-f]{2,4}/m;
+/** One pass for both: four hex pairs apart (bytes, `hexdump -C`) or three four-digit groups (`xxd`). */
+const HEX_HINT = /[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4} [0-9A-Fa-f]{4} [0-9A-Fa-f]{4}/;
 // Tried only where a run starts (the look-behind): from every position of a long run without an escape it
 // backtracked quadratically, and 200 k of `%` held the gate for 26 s.
 const PCT_RUN = /(?<![^\s'"`<>])[^\s'"`<>]*%[0-9A-Fa-f]{2}[^\s'"`<>]*/g;
@@ -86,7 +87,8 @@ export function decodedRuns(text: string, budget: number): EncodedRun[] {
     if (decoded) out.push({ start: m.index, end: m.index + s.length, decoded, encoding: m.hex ? 'hex' : 'base64' });
   }
   // Hex bytes one by one (`xxd`, `od`, a debugger's memory view, a MAC-style `67:68:70`): 16 or more in a row.
-  if (SPACED_HEX_HINT.test(text)) {
+  const hexHint = HEX_HINT.test(text);
+  if (hexHint) {
     SPACED_HEX.lastIndex = 0;
     for (let m = SPACED_HEX.exec(text); m; m = SPACED_HEX.exec(text)) {
       spend(m[0].length);
@@ -96,7 +98,7 @@ export function decodedRuns(text: string, budget: number): EncodedRun[] {
   }
   // A hex dump (`xxd`, `hexdump -C`): rows of offset, byte groups and a text column, read as one run, so a value
   // cut at a row's end is whole again; the run covers the rows, text column included.
-  if (HEXDUMP_HINT.test(text)) {
+  if (hexHint) {
     HEXDUMP_ROW.lastIndex = 0;
     let run: { start: number; end: number; hex: string } | undefined;
     const flush = (): void => {
