@@ -1,7 +1,7 @@
 // The mechanisms round four's probes (surfaces/probes4.test.ts) showed missing, each beside its twins: the near-miss
 // benign forms that must stay exactly as they were. Values are drawn at test time.
 import * as assert from 'node:assert/strict';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { EgressGate } from '../../../src/core/egress/gate';
 import { historyOfTurns } from '../../../src/core/native/chatRender';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
@@ -134,7 +134,8 @@ suite('round four, second batch: dumps, titles, nested values, webhooks', () => 
     quiet(['{"db_password": {"sensitive": true, "value": "${var.db_password}"}}', '{"token": {"type": "string", "value": "Bearer"}}', '{"password": {"description": "x", "value": ""}}']);
   });
   test('Discord and Teams webhooks; their documentation pages are not', () => {
-    found([`https://discord.com/api/webhooks/${randomInt(1e8, 9e8)}${randomInt(1e9, 9e9)}/${randomBytes(51).toString('base64url')}`]);
+    found([`https://discord.com/api/webhooks/${randomInt(1e8, 9e8)}${randomInt(1e9, 9e9)}/${randomBytes(51).toString('base64url')}`,
+      `https://acme.webhook.office.com/webhookb2/${randomUUID()}@${randomUUID()}/IncomingWebhook/${randomBytes(16).toString('hex')}/${randomUUID()}`]);
     quiet(['see https://discord.com/developers/docs/resources/webhook', 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/']);
   });
 });
