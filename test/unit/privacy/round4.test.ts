@@ -1,7 +1,7 @@
 // The mechanisms round four's probes (surfaces/probes4.test.ts) showed missing, each beside its twins: the near-miss
 // benign forms that must stay exactly as they were. Values are drawn at test time.
 import * as assert from 'node:assert/strict';
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { EgressGate } from '../../../src/core/egress/gate';
 import { historyOfTurns } from '../../../src/core/native/chatRender';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
@@ -114,7 +114,7 @@ suite('round four: @hybrid history', () => {
   });
 });
 
-suite('round four, second batch: dumps, titles, nested values, webhooks', () => {
+suite('round four, second batch: dumps, titles, nested values, a webhook', () => {
   const pw = `Xk4${randomBytes(9).toString('base64url').replace(/[-_]/g, 'q')}7`;
   const xxd = (s: string): string => Buffer.from(s).toString('hex').match(/.{1,32}/g)!.map((row, i) =>
     `${(i * 16).toString(16).padStart(8, '0')}: ${row.match(/.{1,4}/g)!.join(' ').padEnd(39)}  ${s.slice(i * 16, i * 16 + 16).replace(/[^\x20-\x7e]/g, '.')}`).join('\n');
@@ -133,9 +133,8 @@ suite('round four, second batch: dumps, titles, nested values, webhooks', () => 
     found([`{"db_password": {"sensitive": true, "type": "string", "value": "${pw}"}}`]);
     quiet(['{"db_password": {"sensitive": true, "value": "${var.db_password}"}}', '{"token": {"type": "string", "value": "Bearer"}}', '{"password": {"description": "x", "value": ""}}']);
   });
-  test('Discord and Teams webhooks; their documentation pages are not', () => {
-    found([`https://discord.com/api/webhooks/${randomInt(1e8, 9e8)}${randomInt(1e9, 9e9)}/${randomBytes(51).toString('base64url')}`,
-      `https://acme.webhook.office.com/webhookb2/${randomUUID()}@${randomUUID()}/IncomingWebhook/${randomBytes(16).toString('hex')}/${randomUUID()}`]);
+  test('a Discord webhook (68-character token); documentation pages are not', () => {
+    found([`https://discord.com/api/webhooks/${randomInt(1e8, 9e8)}${randomInt(1e9, 9e9)}/${randomBytes(51).toString('base64url')}`]);
     quiet(['see https://discord.com/developers/docs/resources/webhook', 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/']);
   });
 });

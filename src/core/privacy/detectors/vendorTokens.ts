@@ -55,11 +55,6 @@ export const VENDOR_TOKEN_RULES: readonly SecretRule[] = [
   { kind: 'slack-webhook-url', label: 'Slack webhook URL', keywords: ['hooks.slack.com'],
     re: re(String.raw`((?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})`),
     samples: { tp: [(g) => j('https://hooks.', 'slack.com/services/', g.mixed(ALNUM, 9), '/', g.mixed(ALNUM, 11), '/', g.mixed(ALNUM, 24))], fp: ['see https://api.slack.com/messaging/webhooks'] } },
-  // Whoever holds a Teams webhook posts as the connector: the secret is in the path (Discord's: tokenFormats.ts).
-  { kind: 'teams-webhook-url', label: 'Microsoft Teams webhook URL', keywords: ['webhook.office.com'],
-    re: re(String.raw`((?:https?://)?[\w-]{1,60}\.webhook\.office\.com/webhookb2/[\w@-]{36,90}/IncomingWebhook/[0-9a-f]{32}/[\w-]{36})`),
-    samples: { tp: [(g) => j('https://acme.', 'webhook.office.com/webhookb2/', g.mixed(HEX, 36), '@', g.mixed(HEX, 36), '/IncomingWebhook/', g.str(HEX, 32), '/', g.mixed(HEX, 36))],
-      fp: ['see https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/'] } },
   { kind: 'stripe-secret-key', label: 'Stripe secret key', keywords: ['sk_test', 'sk_live', 'sk_prod', 'rk_test', 'rk_live', 'rk_prod'],
     re: re(String.raw`\b((?:sk|rk)_(?:test|live|prod)_[a-zA-Z0-9]{10,99})` + END), entropy: 2, allow: PLACEHOLDER,
     samples: { tp: [said(v('sk' + '_live_', ALNUM, 24))], fp: ['use an sk' + '_live_ key only on the server'] } },

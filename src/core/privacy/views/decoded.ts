@@ -61,8 +61,14 @@ const ESC_RUN = /(?:(?:\\x[0-9a-fA-F]{2}|\\u\{?[0-9a-fA-F]{4,5}\}?|&#x[0-9a-fA-F
 const SPACED_HEX = /(?<![0-9A-Fa-fx:])(?:(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)){15,}(?:0x)?[0-9A-Fa-f]{2}(?![0-9A-Fa-f])/g;
 
 const HEXDUMP_ROW = /^[ \t]*(?:0x)?[0-9A-Fa-f]{4,8}:?[ \t]+((?:[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4})(?:[ \t]{1,2}(?:[0-9A-Fa-f]{4}|[0-9A-Fa-f]{2})){3,15})(?=[ \t]|$)/gm;
-/** One pass for both: four hex pairs apart (bytes, `hexdump -C`) or three four-digit groups (`xxd`). */
-const HEX_HINT = /[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)(?:0x)?[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4} [0-9A-Fa-f]{4} [0-9A-Fa-f]{4}/;
+/**
+ * One cheap test for both readers: hex pairs apart (bytes, `hexdump -C`, `0x67, 0x68`) or an `xxd` row's four-digit
+ * groups after its offset. Each starts with a separator or a colon, which the regex engine finds fast; a pattern
+ * starting with a hex digit was tried at every letter of a source file and cost ten times more.
+ */
+const HEX_PAIRS_HINT = /[ :,](?:0x)?[0-9A-Fa-f]{2}[ :,] ?(?:0x)?[0-9A-Fa-f]{2}[ :,] ?(?:0x)?[0-9A-Fa-f]{2}[ :,]/;
+const XXD_HINT = /: [0-9A-Fa-f]{4} [0-9A-Fa-f]{4} [0-9A-Fa-f]{4} /;
+const hexGroupsApart = (t: string): boolean => HEX_PAIRS_HINT.test(t) || XXD_HINT.test(t);
 // Tried only where a run starts (the look-behind): from every position of a long run without an escape it
 // backtracked quadratically, and 200 k of `%` held the gate for 26 s.
 const PCT_RUN = /(?<![^\s'"`<>])[^\s'"`<>]*%[0-9A-Fa-f]{2}[^\s'"`<>]*/g;
@@ -87,7 +93,7 @@ export function decodedRuns(text: string, budget: number): EncodedRun[] {
     if (decoded) out.push({ start: m.index, end: m.index + s.length, decoded, encoding: m.hex ? 'hex' : 'base64' });
   }
   // Hex bytes one by one (`xxd`, `od`, a debugger's memory view, a MAC-style `67:68:70`): 16 or more in a row.
-  const hexHint = HEX_HINT.test(text);
+  const hexHint = hexGroupsApart(text);
   if (hexHint) {
     SPACED_HEX.lastIndex = 0;
     for (let m = SPACED_HEX.exec(text); m; m = SPACED_HEX.exec(text)) {
