@@ -8,24 +8,34 @@ import type { Finding } from '../request';
 import type { PathPolicy } from '../privacy/paths';
 import { asPath, LOOKS_LIKE_FILE, NOT_A_FILE } from '../privacy/filePaths';
 
-const WORD = /[^\s"'`()<>[\]{},;|*]+/g;
+// Characters that end a word: whitespace, quotes, brackets, list punctuation.
+const STOP = /[\s"'`()<>[\]{},;|*]/;
 
 export function findPrivatePathNames(scanned: { text: string; findings: Finding[] }[], policy: PathPolicy): number {
   let found = 0;
+  const judged = new Map<string, boolean>();
   for (const s of scanned) {
-    if (!s.text.includes('/') && !s.text.includes('\\')) continue;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(s.text); m; m = WORD.exec(s.text)) {
-      const word = m[0].replace(/[.,:;!?]+$/, '');
-      if (word.length < 3 || word.length > 1024 || !/[\\/]/.test(word) || /:\/\/(?!\/)/.test(word)) continue;
-      const p = asPath(word).replace(/^\.\/+/, '').replace(/\\/g, '/');
-      if (NOT_A_FILE.test(p) || !LOOKS_LIKE_FILE.test(p) || p.startsWith('/')) continue;
-      const v = policy.isPrivate(p);
-      if (!v.private || (v.source !== 'aiignore' && v.source !== 'settings')) continue;
-      const start = m.index;
-      const end = start + word.length;
-      if (s.findings.some((f) => f.start <= start && f.end >= end)) continue;
-      s.findings.push({ kind: 'private-path-name', category: 'pii', start, end, line: s.text.slice(0, start).split('\n').length, label: 'name of a private file' });
+    const { text } = s;
+    // Only the words around a slash are read (a 2,000-line file has a few hundred), each judged once per request.
+    for (let at = text.indexOf('/'), next = 0; at !== -1; at = text.indexOf('/', next)) {
+      let start = at;
+      while (start > 0 && at - start < 1024 && !STOP.test(text[start - 1])) start--;
+      let end = at + 1;
+      while (end < text.length && end - at < 1024 && !STOP.test(text[end])) end++;
+      next = end + 1;
+      const word = text.slice(start, end).replace(/[.,:;!?]+$/, '');
+      if (word.length < 3 || /:\/\/(?!\/)/.test(word) || word.startsWith('/')) continue;
+      const p = asPath(word).replace(/^\.\/+/, '');
+      if (NOT_A_FILE.test(p) || !LOOKS_LIKE_FILE.test(p)) continue;
+      let isPrivate = judged.get(p);
+      if (isPrivate === undefined) {
+        const v = policy.isPrivate(p);
+        isPrivate = v.private && (v.source === 'aiignore' || v.source === 'settings');
+        judged.set(p, isPrivate);
+      }
+      const wordEnd = start + word.length;
+      if (!isPrivate || s.findings.some((f) => f.start <= start && f.end >= wordEnd)) continue;
+      s.findings.push({ kind: 'private-path-name', category: 'pii', start, end: wordEnd, line: text.slice(0, start).split('\n').length, label: 'name of a private file' });
       found++;
     }
   }
