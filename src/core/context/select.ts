@@ -19,6 +19,11 @@ export interface CodebaseOptions {
   definitionTokens: number;
   isPrivate(path: string): boolean;
   readLines(path: string): Promise<string[] | undefined>;
+  /**
+   * The whole-file judge for a file read now (a marker added since the index was built): such a file gives no
+   * snippet and leaves the map. Absent: the index's own judgement at indexing time stands.
+   */
+  isPrivateContent?(text: string): boolean;
   countTokens(text: string): number;
   /** Proprietary markers, passed to the scan of what is rendered. */
   markers?: string[];
@@ -55,12 +60,17 @@ export async function buildCodebaseContext(index: RepoIndex, query: RankQuery, o
   const picked: ContextItem[] = [];
   const covered: Array<{ path: string; start: number; end: number }> = [];
   const lines = new Map<string, string[] | undefined>();
+  const markedSince = new Set<string>();
   for (const d of ranking.definitions) {
     if (picked.length >= MAX_SNIPPETS) break;
     if (d.path === query.openPath) continue; // the open file is already the editor context
     const end = Math.min(d.endLine, d.startLine + MAX_SNIPPET_LINES - 1);
     if (covered.some((c) => c.path === d.path && c.start <= d.startLine && end <= c.end)) continue; // inside a picked class
-    if (!lines.has(d.path)) lines.set(d.path, await opts.readLines(d.path));
+    if (!lines.has(d.path)) {
+      const read = await opts.readLines(d.path);
+      if (read && opts.isPrivateContent?.(read.join('\n'))) markedSince.add(d.path);
+      lines.set(d.path, markedSince.has(d.path) ? undefined : read);
+    }
     const file = lines.get(d.path);
     if (!file) continue;
     const text = file.slice(d.startLine - 1, end).join('\n');
@@ -69,6 +79,14 @@ export async function buildCodebaseContext(index: RepoIndex, query: RankQuery, o
     used += cost;
     covered.push({ path: d.path, start: d.startLine, end });
     picked.push({ source: 'snippet', path: d.path, text, startLine: d.startLine, endLine: end });
+  }
+  if (markedSince.size > 0) {
+    // A file found private only now leaves the map too (its name and signatures are from before the marker).
+    ranking = { ...ranking, files: ranking.files.filter((f) => !markedSince.has(f.path)), definitions: ranking.definitions.filter((d) => !markedSince.has(d.path)) };
+    const again = renderRepoMap(ranking, opts.mapTokens, opts.countTokens);
+    items.length = 0;
+    if (again.files > 0) items.push({ source: 'snippet', path: REPO_MAP_PATH, text: again.text, startLine: 1, endLine: again.text.split('\n').length - 1 });
+    Object.assign(map, again);
   }
   items.push(...picked);
   const views = redactAcrossViews(items, opts.markers);

@@ -3,7 +3,10 @@
 // user turn whose question (its last line) is one token is judged as the value of the credential an earlier user
 // turn named, with the generic rule's own judgement (looksSecret) for a value with no password name: ten or more
 // characters of mixed classes and high entropy, so a one-word answer (`useEffect`, `v2.14.3`) is never one. Only the turns of one request are read: the
-// announcement and the value leave together or not at all.
+// announcement and the value leave together or not at all. An assistant turn that asks for one ("What password does
+// the replica user have?") announces it too. A value cut across turns ("the token starts ghp_…" / "…the rest is
+// Xy7…") continues: when a user turn ends with a found secret, the secret-looking words of the next user turn are
+// the rest of it.
 
 import type { Finding } from '../request';
 import { looksSecret } from '../privacy/detectors/genericSecret';
@@ -16,22 +19,37 @@ const NAMES_A_CREDENTIAL = /(?:^|[^\p{L}])(?:password|passwd|passphrase|passcode
  */
 export function findAnnouncedValues(turns: { role: string; scanned: { text: string; findings: Finding[] } }[]): number {
   let announced = false;
+  let cut = false;
   let found = 0;
+  const add = (scanned: { text: string; findings: Finding[] }, at: number, length: number, label: string): void => {
+    if (scanned.findings.some((f) => f.start <= at && f.end >= at + length)) return;
+    scanned.findings.push({ kind: 'password-assignment', category: 'secret', start: at, end: at + length, line: scanned.text.slice(0, at).split('\n').length, label });
+    found++;
+  };
   for (const { role, scanned } of turns) {
-    if (role !== 'user') continue;
     const { text } = scanned;
-    const end = text.trimEnd().length;
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).trim();
-    if (announced && line.length >= 6 && line.length <= 200 && !/\s/.test(line) && looksSecret(line, 'secret')) {
-      const at = text.indexOf(line, start);
-      if (!scanned.findings.some((f) => f.start <= at && f.end >= at + line.length)) {
-        scanned.findings.push({ kind: 'password-assignment', category: 'secret', start: at, end: at + line.length, line: text.slice(0, at).split('\n').length,
-          label: 'password (named in an earlier message)' });
-        found++;
+    if (role === 'user') {
+      const end = text.trimEnd().length;
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      const line = text.slice(start, end).trim();
+      if (announced && line.length >= 6 && line.length <= 200 && !/\s/.test(line) && looksSecret(line, 'secret')) {
+        add(scanned, text.indexOf(line, start), line.length, 'password (named in an earlier message)');
       }
+      if (cut) {
+        for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret')) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
+      }
+      cut = endsWithSecret(scanned);
     }
     if (NAMES_A_CREDENTIAL.test(text)) announced = true;
   }
   return found;
+}
+
+/** Words of 10 to 200 characters without the punctuation a sentence puts around them. */
+const WORD = /(?<![^\s"'`(<[])[^\s"'`()<>[\],;]{10,200}?(?=[.,;:!?]*(?:[\s"'`)>\]]|$))/g;
+
+/** The turn's last secret reaches its end: the value may go on in the next message. */
+function endsWithSecret(s: { text: string; findings: Finding[] }): boolean {
+  const end = s.text.replace(/[\s.…]+$/, '').length;
+  return s.findings.some((f) => f.category === 'secret' && f.end >= end);
 }

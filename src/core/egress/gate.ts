@@ -15,6 +15,7 @@ import { shownName } from '../privacy/shownName';
 import { findAcrossSeams } from './seams';
 import { resultMentions } from '../privacy/filePaths';
 import { findAnnouncedValues } from './announced';
+import { findPrivatePathNames } from './pathNames';
 
 export interface EgressGateOptions {
   mode: OnCloudFindings;
@@ -100,6 +101,7 @@ export class EgressGate {
     if (this.now() > deadline) return this.timedOut();
     // A value sent bare after a turn that named it ("the password is in the next message").
     findAnnouncedValues(body.messages.map((m, i) => ({ role: m.role, scanned: scanned[1 + i] })));
+    findPrivatePathNames(scanned, this.opts.pathPolicy);
     propagateKnownValues(scanned);
     const all = scanned.flatMap((s) => s.findings);
     const kinds = countKinds(all);

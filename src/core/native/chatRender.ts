@@ -103,9 +103,10 @@ export type PastTurn = { kind: 'request'; prompt: string } | { kind: 'response';
 
 /**
  * Earlier `@hybrid` turns as model history. A turn any local model answered is marked local, with the question
- * that asked it, so it never goes to the cloud: a turn whose last route was the cloud may still carry a local
- * draft (automatic escalation appends the cloud's answer to it). Explain previews never reached a model; an answer
- * that broke off or was stopped goes with its question (a cut answer sent back reads to the model as complete).
+ * that asked it, so it never goes to the cloud, and so is a turn asked privately: a turn whose last route was the
+ * cloud may still carry a local draft (automatic escalation appends the cloud's answer to it). Explain previews never
+ * reached a model; an answer that broke off or was stopped goes with its question (a cut answer sent back reads to
+ * the model as complete).
  */
 export function historyOfTurns(turns: readonly PastTurn[]): ChatTurn[] {
   const out: ChatTurn[] = [];
@@ -113,7 +114,8 @@ export function historyOfTurns(turns: readonly PastTurn[]): ChatTurn[] {
     if (t.kind === 'request') { out.push({ role: 'user', content: t.prompt }); continue; }
     const meta = t.meta;
     if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain' || meta.incomplete === true) { if (out.at(-1)?.role === 'user') out.pop(); continue; }
-    const local = meta.route === 'local' || meta.keptLocal === true;
+    // A turn asked privately (`/private`, `/review`) stays local even when it never got a route (it failed first).
+    const local = meta.route === 'local' || meta.keptLocal === true || meta.mode === 'private' || meta.mode === 'review';
     out.push({ role: 'assistant', content: meta.answer, ...(local ? { local: true } : {}) });
     if (local) { const q = out.at(-2); if (q?.role === 'user') q.local = true; }
   }

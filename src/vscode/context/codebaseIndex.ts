@@ -60,7 +60,7 @@ export class CodebaseIndexService extends Disposable {
     const dense = await this.semantic?.dense(index, q.question, this.storeFile(root).replace(/\.json$/, '.vectors.json'));
     const chat = this.semantic?.rerank;
     return buildCodebaseContext(index, { question: q.question, openPath: q.openPath, ...(dense ? { dense } : {}) }, {
-      mapTokens: q.mapTokens, definitionTokens: q.definitionTokens, isPrivate: q.isPrivate, countTokens: q.countTokens,
+      mapTokens: q.mapTokens, definitionTokens: q.definitionTokens, isPrivate: q.isPrivate, isPrivateContent: q.isPrivateContent, countTokens: q.countTokens,
       ...(chat ? { reorder: (ranking) => rerankWithLocalModel(index, ranking, q.question, chat).catch((err: unknown) => {
         this.logger.warn(`repo map: local rerank failed (${err instanceof Error ? err.message : String(err)})`);
         return ranking;

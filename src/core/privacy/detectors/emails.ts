@@ -1,6 +1,7 @@
 // E-mail addresses (after Microsoft Presidio's recognizer), found from each '@' outward; documentation names
 // (RFC 2606 domains), role mailboxes and image-density suffixes (`@2x.png`) are not people.
 
+import { lastTextMemo } from '../memo';
 import type { Detector, RawHit } from '../detector';
 
 const EMAIL_LOCAL = /[\p{L}\p{N}._%+-]/u;
@@ -40,6 +41,9 @@ export function findEmails(text: string): RawHit[] {
 
 
 export const EMAIL_DETECTORS: readonly Detector[] = [
-  { id: 'email', category: 'pii', keywords: [], find: findEmails,
+  { id: 'email', category: 'pii', keywords: [], find: (t) => [...findEmailsSeen(t)],
     samples: { tp: ['Write to jane.doe@acme-mail.de about it.', 'Contact (jane.doe@acme-mail.de).'], fp: ['Send it to support@acme.com or user@example.com.', 'icon@2x.png'] } },
 ];
+
+/** The same hits for the text just scanned, shared with the contact-record detector (personalRecords.ts). */
+export const findEmailsSeen = lastTextMemo(findEmails);

@@ -31,6 +31,7 @@ import { WORLD_ID_DETECTORS } from './worldIds';
 import { BIRTH_DATE_DETECTORS } from './birthDates';
 import { PERSONAL_NAME_DETECTORS } from './personalNames';
 import { POSTAL_ADDRESS_DETECTORS } from './postalAddresses';
+import { PERSONAL_RECORD_DETECTORS } from './personalRecords';
 import { UNNAMED_KEY_DETECTORS } from './unnamedKeys';
 
 /** Every detector written as one regex (gitleaks' rule shape). */
@@ -64,6 +65,7 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...BIRTH_DATE_DETECTORS,
   ...PERSONAL_NAME_DETECTORS,
   ...POSTAL_ADDRESS_DETECTORS,
+  ...PERSONAL_RECORD_DETECTORS,
 ]);
 
 /** Several rules may report one kind (two JWT shapes); each detector still has its own id. */

@@ -1,6 +1,7 @@
 // Phone numbers: international ones need the '+' (or a `00` prefix with a separator), North-American ones the
 // usual punctuation; bare digit runs in code (timestamps, ids) are deliberately not phone numbers.
 
+import { lastTextMemo } from '../memo';
 import { DIGITS, type Detector, type RawHit } from '../detector';
 
 // International numbers need the '+'; North-American ones need the usual punctuation. Bare digit runs in code
@@ -34,8 +35,11 @@ export function findPhones(text: string): RawHit[] {
 
 
 export const PHONE_DETECTORS: readonly Detector[] = [
-  { id: 'phone', category: 'pii', keywords: [], find: findPhones,
+  { id: 'phone', category: 'pii', keywords: [], find: (t) => [...findPhonesSeen(t)],
     samples: { tp: [(g) => `call me on +44 20 ${g.str('123456789', 4)} ${g.str(DIGITS, 4)}`, (g) => `office: (415) 55${g.str('123456789', 1)}-${g.str(DIGITS, 4)}`,
       (g) => `Telefone: (11) 9${g.str(DIGITS, 4)}-${g.str(DIGITS, 4)}.`, (g) => `Tel. (55) ${g.str(DIGITS, 4)} ${g.str(DIGITS, 4)}`],
     fp: ['const ts = 1700000000000;', 'version 10.2.3.4', 'see note (12) 345-6789', 'f(11) 91234-5678', 'range (10) 1234-12345'] } },
 ];
+
+/** The same hits for the text just scanned, shared with the contact-record detector (personalRecords.ts). */
+export const findPhonesSeen = lastTextMemo(findPhones);

@@ -4,11 +4,16 @@
 // PowerShell ConvertTo-SecureString and PSCredential).
 
 import { re, type SecretRule } from '../rule';
-import { isPlaceholder } from '../text';
+import { isPlaceholder, shannonEntropy } from '../text';
+import { looksSecret } from './genericSecret';
 
 const STR = String.raw`(?:'[^'\r\n]{0,200}'|"[^"\r\n]{0,200}")`;
+const ALNUM_SYM = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!#%';
 const SECRET = String.raw`(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})")`;
 const notTemplate = (v: string): boolean => !isPlaceholder(v) && !/^\$\{?\w+\}?$/.test(v);
+/** A token, not a user name or a word: 16+ characters of letters and digits mixed as random draws mix them (hex too). */
+const randomToken = (v: string): boolean => v.length >= 16 && /^[\w.~+/=-]+$/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v)
+  && !/^[A-Za-z]+(?:[-_.][A-Za-z0-9]+)*$/.test(v) && shannonEntropy(v) >= 3.2 && notTemplate(v);
 
 export const POSITIONAL_CREDENTIAL_RULES: readonly SecretRule[] = [
   { kind: 'positional-password', label: 'password passed as a call argument',
@@ -22,4 +27,18 @@ export const POSITIONAL_CREDENTIAL_RULES: readonly SecretRule[] = [
   { kind: 'positional-password', label: 'password given to ConvertTo-SecureString', keywords: ['ConvertTo-SecureString', 'convertto-securestring'],
     re: re(String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?${SECRET}`), validate: notTemplate,
     samples: { tp: [(g) => `$pw = ConvertTo-SecureString "${g.mixed('ABCDEFabcdef0123456789', 16)}" -AsPlainText -Force`], fp: ['$pw = ConvertTo-SecureString $env:PW -AsPlainText -Force'] } },
+  // A value one level below its name: `terraform output -json` (`"db_password": {"sensitive": true, "value": "…"}`),
+  // a settings object whose credential entry holds a `value`.
+  { kind: 'password-assignment', label: 'secret value under a credential key', keywords: ['"value"'],
+    re: re(String.raw`"[\w.-]{0,40}?(?:password|passwd|secret|token|api_?key|apikey|private_?key|credentials?)[\w.-]{0,20}"[ \t]*:[ \t]*\{[^{}]{0,300}?"value"[ \t]*:[ \t]*"([^"\\\r\n]{6,300})"`, 'i'),
+    validate: (v) => looksSecret(v, 'password'),
+    samples: { tp: [(g) => `{"db_password": {"sensitive": true, "type": "string", "value": "${g.mixed(ALNUM_SYM, 18)}"}}`],
+      fp: ['{"db_password": {"sensitive": true, "value": "${var.db_password}"}}', '{"token": {"type": "string", "value": "Bearer"}}'] } },
+  // A bot or API client logging in with the token alone (`client.login("…")`, discord.js, `gh.authenticate("…")`): the
+  // argument is the credential whatever its shape — 40 hex here is a token, not a commit.
+  { kind: 'positional-password', label: 'token passed to a login call',
+    keywords: ['login(', 'authenticate(', 'signIn(', 'loginWithToken(', 'authorize('],
+    re: re(String.raw`\.(?:login|authenticate|signIn|loginWithToken|authorize)[ \t]*\([ \t]*${SECRET}[ \t]*\)`), validate: randomToken,
+    samples: { tp: [(g) => `client.login("${g.mixed('0123456789abcdef', 40)}");`, (g) => `await bot.login('${g.mixed('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 59)}')`],
+      fp: ['client.login(process.env.TOKEN);', 'client.login("guest-account-user")', "auth.authenticate('basic')", "router.authorize('admin_dashboard_view')"] } },
 ];

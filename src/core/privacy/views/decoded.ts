@@ -57,6 +57,18 @@ function* base64Runs(text: string): Generator<{ 0: string; index: number; hex: b
 // String escapes (\x67\x68, \u0067, \u{67}) and HTML character references (&#x67; &#103;), four or more in a row
 // with at most a few plain characters between them.
 const ESC_RUN = /(?:(?:\\x[0-9a-fA-F]{2}|\\u\{?[0-9a-fA-F]{4,5}\}?|&#x[0-9a-fA-F]{1,5};|&#\d{1,6};)[A-Za-z0-9_+/=.-]{0,3}){4,}/g;
+// Bytes written apart, one separator throughout; tried only where a run starts (the look-behind).
+const SPACED_HEX = /(?<![0-9A-Fa-fx:])(?:(?:0x)?[0-9A-Fa-f]{2}(?: |:|, ?)){15,}(?:0x)?[0-9A-Fa-f]{2}(?![0-9A-Fa-f])/g;
+
+const HEXDUMP_ROW = /^[ \t]*(?:0x)?[0-9A-Fa-f]{4,8}:?[ \t]+((?:[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4})(?:[ \t]{1,2}(?:[0-9A-Fa-f]{4}|[0-9A-Fa-f]{2})){3,15})(?=[ \t]|$)/gm;
+/**
+ * One cheap test for both readers: hex pairs apart (bytes, `hexdump -C`, `0x67, 0x68`) or an `xxd` row's four-digit
+ * groups after its offset. Each starts with a separator or a colon, which the regex engine finds fast; a pattern
+ * starting with a hex digit was tried at every letter of a source file and cost ten times more.
+ */
+const HEX_PAIRS_HINT = /[ :,](?:0x)?[0-9A-Fa-f]{2}[ :,] ?(?:0x)?[0-9A-Fa-f]{2}[ :,] ?(?:0x)?[0-9A-Fa-f]{2}[ :,]/;
+const XXD_HINT = /: [0-9A-Fa-f]{4} [0-9A-Fa-f]{4} [0-9A-Fa-f]{4} /;
+const hexGroupsApart = (t: string): boolean => HEX_PAIRS_HINT.test(t) || XXD_HINT.test(t);
 // Tried only where a run starts (the look-behind): from every position of a long run without an escape it
 // backtracked quadratically, and 200 k of `%` held the gate for 26 s.
 const PCT_RUN = /(?<![^\s'"`<>])[^\s'"`<>]*%[0-9A-Fa-f]{2}[^\s'"`<>]*/g;
@@ -79,6 +91,37 @@ export function decodedRuns(text: string, budget: number): EncodedRun[] {
     const s = m[0];
     const decoded = m.hex ? readable(Buffer.from(s, 'hex').toString('utf8')) : decodeBase64(s);
     if (decoded) out.push({ start: m.index, end: m.index + s.length, decoded, encoding: m.hex ? 'hex' : 'base64' });
+  }
+  // Hex bytes one by one (`xxd`, `od`, a debugger's memory view, a MAC-style `67:68:70`): 16 or more in a row.
+  const hexHint = hexGroupsApart(text);
+  if (hexHint) {
+    SPACED_HEX.lastIndex = 0;
+    for (let m = SPACED_HEX.exec(text); m; m = SPACED_HEX.exec(text)) {
+      spend(m[0].length);
+      const decoded = readable(Buffer.from(m[0].replace(/0x|[\s:,]/g, ''), 'hex').toString('utf8'));
+      if (decoded) out.push({ start: m.index, end: m.index + m[0].length, decoded, encoding: 'hex' });
+    }
+  }
+  // A hex dump (`xxd`, `hexdump -C`): rows of offset, byte groups and a text column, read as one run, so a value
+  // cut at a row's end is whole again; the run covers the rows, text column included.
+  if (hexHint) {
+    HEXDUMP_ROW.lastIndex = 0;
+    let run: { start: number; end: number; hex: string } | undefined;
+    const flush = (): void => {
+      const decoded = run && run.hex.length >= 32 ? readable(Buffer.from(run.hex, 'hex').toString('utf8')) : undefined;
+      if (run && decoded) out.push({ start: run.start, end: run.end, decoded, encoding: 'hex' });
+      run = undefined;
+    };
+    for (let m = HEXDUMP_ROW.exec(text); m; m = HEXDUMP_ROW.exec(text)) {
+      spend(m[0].length);
+      if (run && m.index !== run.end + 1) flush();
+      const lineEnd = text.indexOf('\n', m.index);
+      const end = lineEnd === -1 ? text.length : lineEnd;
+      const hex = m[1].replace(/\s/g, '');
+      run = run ? { ...run, end, hex: run.hex + hex } : { start: m.index, end, hex };
+      HEXDUMP_ROW.lastIndex = end;
+    }
+    flush();
   }
   if (text.includes('\\') || text.includes('&#')) {
     ESC_RUN.lastIndex = 0;

@@ -8,7 +8,9 @@
 import { KeywordIndex } from '../keywords';
 import type { EncodedRun } from './decoded';
 
-const CREDENTIAL_WORDS = ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private key', 'bearer'];
+// A database URL carries its password after the scheme (`postgres://app:…@db`): the scheme is the trigger.
+const CREDENTIAL_WORDS = ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private key', 'bearer',
+  'postgres://', 'postgresql://', 'mysql://', 'mongodb://', 'mongodb+srv://', 'redis://', 'rediss://', 'amqp://', 'amqps://'];
 /** Longest line read back (a minified file's line is not someone's reversed key). */
 const MAX_LINE = 4000;
 
