@@ -161,6 +161,8 @@ const MECHANICAL_ASK = anyOf([
   /\bwrite (?:a |the )?(?:docstring|jsdoc|boilerplate|comment)\b|\b(?:boilerplate|scaffold)\b|\bgenerate (?:a |an |the )?(?:typescript |ts |java |go |python )?(?:interface|type|getters?|setters?|dto|enum|class)\b/,
   /\brename (?:the |this )?(?:variable|function|method|class|field)\b|\btranslate (?:this|the) comment\b|\bconvert this callback\b/,
   /\bannotations de type\b|\brenombra (?:esta|este)\b/,
+  // A local-dev file that lists services is boilerplate, whatever services it lists.
+  /^\s*(?:please\s+)?(?:write|give me|generate|create|make)\s+(?:me\s+)?(?:a |an |the )?(?:docker-?compose(?:\.ya?ml)?|compose|dockerfile|devcontainer|makefile|github actions? workflow)(?: file)?\b/,
 ]);
 
 export function asksForDefinition(prose: string): boolean {

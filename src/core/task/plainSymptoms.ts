@@ -1,0 +1,110 @@
+// Round 13: hard problems told as one short symptom, and small asks told in big words.
+// - Symptoms with no "when" or "sometimes" in them: "some users get emails meant for other users", "search still
+//   shows products we deleted", "a few big customers say every page takes 10 seconds", "and if the network drops
+//   halfway through?". Each names a fault between running parts; no single snippet holds its cause.
+// - Textbook asks: "what is blue green deployment", "whats the diff between X and Y", "qué es una arquitectura
+//   hexagonal", "list the consistency levels in cassandra". Small however big the term, unless about our system.
+// - A how-to in one named tool ("how do I create an index concurrently in postgres", "come si configura un consumer
+//   group in kafka con python"): the topic words name the tool's feature, not a design question.
+
+import { anyOf } from './normalize';
+import { VERDICT_SIGNAL, WHO_SEES_SIGNAL } from './plainWords';
+
+const OTHERS = '(?:other|another|different|someone else\'?s?|somebody else\'?s?|the wrong) (?:users?|customers?|clients?|tenants?|people|persons?|accounts?|companies|patients?|students?)';
+
+// Words for signals that exist already, merged into them by signal and silent when the text names a piece of code
+// or a screen (rules.ts, localThings.ts).
+export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
+  // A platform named as the whole question: "go serverless?", "move to microservices?".
+  [VERDICT_SIGNAL]: [
+    /^\s*(?:should we |do we |shall we |time to |is it time to )?(?:go|going|move|moving|switch|switching|migrate|migrating)(?: (?:to|over to))? (?:full[- ])?(?:serverless|micro[- ]?services?|kubernetes|k8s|multi[- ]?region|multi[- ]?cloud|event[- ]driven|nosql|graphql|the cloud|on[- ]?prem\w*|bare metal)\s*\?*\s*$/,
+  ],
+  [WHO_SEES_SIGNAL]: [
+    new RegExp(`\\b(?:gets?|got|receives?|received|sees?|saw|seeing|shown|shows?|showing|sent)\\b[^.?!]{0,30}\\b(?:meant for|intended for|addressed to|belonging to|that belongs? to) ${OTHERS}`),
+    /\b(?:someone else'?s|somebody else'?s|another (?:user|customer|client|tenant|patient)'?s|other (?:users|customers|clients|tenants|patients)') (?:data|orders?|e-?mails?|invoices?|carts?|accounts?|profiles?|files|messages|details|records|bills?)\b/,
+    /\b(?:logged in|log in|logs in|end up|ends up|lands?) (?:as|in) (?:the wrong|another|someone else'?s?) (?:user|customer|account|tenant)\b/,
+    /\b(?:vedono|vede|ricev\w*) (?:i |le |il |la |gli )?(?:\w+ ){0,2}di altr[ioea] (?:clienti|cliente|utenti|utente|aziende|persone)\b/,
+    /\b(?:ven|ve|reciben|recibe|aparecen)\b[^.?!]{0,30}\bde otr[oa]s? (?:clientes?|usuarios?|empresas?|personas?)\b|\b(?:veem|ve|recebem|recebe|aparecem)\b[^.?!]{0,30}\bde outr[oa]s? (?:clientes?|usuarios?|empresas?|pessoas?)\b/,
+    /\b(?:voient|voit|recoivent|recoit)\b[^.?!]{0,30}\bd'(?:un |une )?autres? (?:clients?|utilisateurs?|entreprises?|personnes?)\b/,
+    /\b(?:sehen|sieht|bekommen|bekommt|erhalten|erhalt)\b[^.?!]{0,30}\b(?:anderer|fremder|eines anderen|einer anderen) (?:kunden|nutzer|benutzer|firma|firmen|mandanten)\b/,
+    /(?:видят|видит|получают|получает)[^.?!]{0,30}(?:чуж|друг(?:ого|их) (?:пользовател|клиент))|(?:бачать|бачить|отримують)[^.?!]{0,30}(?:чуж|інш(?:ого|их) (?:користувач|клієнт))/,
+    /(?:看到|收到|看见)了?(?:别人|其他(?:用户|客户|租户))的|他の(?:ユーザー|顧客|人|テナント)(?:の|宛て?の)[^。？！?]{0,20}(?:見え|届|表示)|다른 (?:사용자|고객|사람)(?:의|에게 가야 할) [^.?!]{0,20}(?:보이|받|보여)/,
+    /\bvan andere (?:klanten|gebruikers)\b|\b(?:innych|innego) (?:klient|uzytkownik)\w*|\bbaska (?:kullan|muster)\S*|\bcua (?:nguoi|khach hang) khac\b/,
+  ],
+  'stale read after a write': [
+    /\bstill (?:shows?|showing|lists?|listing|returns?|returning|finds?|displays?|serves?|has|have) (?:\w+ ){0,3}(?:we|i|they|that (?:were|was|we)|which (?:were|was)) (?:already )?(?:deleted|removed|changed|updated|renamed|disabled|cancell?ed|unpublished|sold)\b/,
+    /\bafter (?:the |a |each |every |our |we )?(?:deploy|release|rollout|update|upgrade|migration|ship)\w*\b[^.?!]{0,60}\b(?:old|stale|previous|outdated|cached) (?:version|page|data|values?|prices?|ui|bundle|assets?|content|build)\b/,
+    /после (?:деплоя|релиза|обновления|выкат\S*)[^.?!]{0,60}стар(?:ую|ой|ая|ые|ых) (?:верси|страниц|данн)|(?:发布|上线|部署)(?:之?后)[^。？！?]{0,20}(?:旧版本|旧页面|老版本|旧的页面)|(?:デプロイ|リリース)(?:後|した後|のあと)[^。？！?]{0,30}(?:古い|前の)(?:バージョン|画面|ページ|データ)/,
+    /\bsiguen? (?:apareciendo|saliendo|mostrando\w*) (?:\w+ ){0,3}(?:borrad|eliminad)\w*|\bcontinuam (?:aparecendo|mostrando) (?:\w+ ){0,3}(?:apagad|excluid|removid)\w*|\b(?:toujours|encore) (?:affiche|visibles?|la)\b[^.?!]{0,30}\bsupprime/,
+    /\bgeloschte[nrs]? (?:\w+ )?(?:werden |sind |tauchen )?(?:immer )?noch\b|\b(?:immer )?noch (?:angezeigt|sichtbar|gelistet)\b[^.?!]{0,30}\b(?:geloscht|entfernt)/,
+    // The same thing on two of the user's clients, differently: "on phone and laptop … different cart contents".
+    /\b(?:phone|mobile|laptop|desktop|tablet|ios|android|web|browser|app)\b[^.?!]{0,30}\b(?:and|vs|versus)\b[^.?!]{0,15}\b(?:phone|mobile|laptop|desktop|tablet|ios|android|web|browser|app)s?\b[^.?!]{0,50}\b(?:different|differ|don'?t match|out of sync|disagree)\b/,
+  ],
+  'numbers that do not add up': [
+    /\bnie zgadza(?:ja)?\b|\bklopt(?:en)? (?:niet|nooit)\b|\btutmuyor\b|\buyusmuyor\b|не збіга|не сходят|\bkhong khop\b/,
+  ],
+  'work lost or done twice': [
+    // One step done and the next not: paid but no order, sent but not saved.
+    /\b(?:paid|charged|debited|payment (?:went through|succeeded|succeeds|is successful|was successful))\b[^.?!]{0,40}\bbut\b/,
+    /됐는데[^.?!]{0,30}(?:안 (?:생기|돼|되|와|보)|없)|(?:付款|支付|扣款)成功了?[^。？！?]{0,4}(?:但|可是)|扣了钱|決済(?:は)?(?:成功|完了)(?:した|している)?のに/,
+    /\b(?:se cobra|cobrad[oa]s?|cobramos|pagad[oa]s?)\b[^.?!]{0,25}\bpero\b|\b(?:cobrad[oa]s?|pag[oa]s?)\b[^.?!]{0,25}\bmas\b|\b(?:bezahlt|abgebucht)\b[^.?!]{0,25}\baber\b|\b(?:paye|debite)s?\b[^.?!]{0,25}\bmais\b|(?:оплатил\S*|списал\S*)[^.?!]{0,30}(?:но|а) заказ/,
+  ],
+  'hard systems problem': [
+    // A multi-step operation cut off part-way: what state is left, and who finishes or undoes it.
+    /\b(?:drops?|dies|die|crash\w*|fails?|goes down|go down|cut off|disconnect\w*|restarts?|restarted|times? out|gets? killed|is killed|lose power)\b[^.?!]{0,40}\b(?:halfway|half-way|midway|mid-way|partway|part-way|in the middle|mid-(?:transfer|upload|write|request|transaction|migration|deploy|batch|import|payment))\b/,
+    /\b(?:halfway|half-way|midway|mid-way|partway|part-way) (?:through|into)\b[^.?!]{0,40}\b(?:drops?|dies|crash\w*|fails?|goes down|disconnect\w*|restarts?|times? out|killed)\b/,
+    /\b(?:se cae|falla|se corta|muere|se reinicia)\b[^.?!]{0,40}\b(?:a mitad|en medio|a la mitad)\b|\b(?:cai|falha|morre|reinicia)\b[^.?!]{0,40}\b(?:no meio|na metade)\b|\b(?:tombe|plante|echoue|coupe|redemarre)\b[^.?!]{0,40}\b(?:au milieu|en plein|a mi-chemin)\b/,
+    /\b(?:absturzt|sturzt ab|abbricht|ausfallt|fallt aus)\b[^.?!]{0,40}\b(?:mittendrin|in der mitte|halb)\b|\bmittendrin\b[^.?!]{0,40}\b(?:abbricht|absturzt|ausfallt|abstürzt)\b|\b(?:cade|crasha|fallisce|si interrompe)\b[^.?!]{0,40}\b(?:a meta|nel mezzo)\b/,
+    /(?:中途|做到一半|执行到一半|进行到一半|处理到一半)[^。？！?]{0,10}(?:挂|断|失败|崩|宕|重启)|途中で(?:落ち|失敗|切れ|止ま|クラッシュ|再起動)|(?:도중에|중간에) [^.?!]{0,10}(?:죽|끊기|끊어|실패|다운)|(?:посередине|на середине|в процессе|на полпути)[^.?!]{0,30}(?:упад|отвал|оборв|сломa|перезапуст)/,
+  ],
+  'fails only sometimes or somewhere': [
+    // Fine for most, bad for a few: the few differ in data or load, not in code.
+    /\b(?:fast|fine|ok|okay|quick|snappy|works?) for (?:most|almost everyone|everyone else|the rest|most people|most users|most customers|most tenants)\b/,
+    /\b(?:a few|some|certain|our) (?:big(?:ger|gest)? |large(?:r|st)? |enterprise |heavy )?(?:customers|tenants|accounts|clients)\b[^.?!]{0,50}\b(?:slow|seconds|minutes|time ?outs?|timing out)\b/,
+  ],
+};
+
+// A textbook ask: what a term means, how two terms differ, a list of a tool's options, "eli5". Not when it asks
+// for the best way, a plan, a cause, or brings in the asker's own system.
+const NOT_TEXTBOOK = /\b(?:best|better|right|way|ways|plan|approach|cause|wrong|going on|happening|happens|trade-?offs?|impact|risks?|cost|our|ours|we|us|my|should|would|could|if|when|pros|cons|which one|choose|pick|use for|better for|for (?:a|an|the|my|our) )\b|\bvs\.? \w+ for\b/i;
+const TEXTBOOK = anyOf([
+  /^\s*(?:what(?:'s| is| are| was)|whats|wats|wat is|what does) (?:a |an |the )?(?:[\w'-]+\s+){0,4}[\w'-]+(?: (?:mean|stand for))?\s*(?:,?\s*(?:with|w\/|plus|and give me) (?:a |an )?(?:tiny|small|short|simple|quick|concrete)? ?example)?\s*\?*\s*$/,
+  /^\s*(?:what(?:'s| is)|whats) (?:the )?(?:diff|difference|differences)\s+(?:between\s+)?[^?]{1,70}?\s*(?:,[^?,]{0,40})?\?*\s*$/,
+  /^\s*(?:eli5|explain like i'?m (?:five|5))\b|^\s*(?:list|name) (?:the|all(?: the)?) [^?]{1,60}$/,
+  /^\s*(?:que|qu'?) ?es (?:un|una|el|la|lo)? ?[^?]{1,50}\?*\s*$|^\s*o que (?:e|sao) (?:um|uma|o|a|os|as)? ?[^?]{1,50}\?*\s*$|^\s*(?:c'est quoi|qu'est-ce qu'(?:un|une|on appelle)) [^?]{1,50}\?*\s*$/,
+  /^\s*was (?:ist|sind|bedeutet) (?:ein|eine|der|die|das)? ?[^?]{1,50}\?*\s*$|^\s*cos'?e (?:un|una|il|la|lo|l')? ?[^?]{1,50}\?*\s*$|^\s*co to (?:jest|sa) [^?]{1,50}\?*\s*$|^\s*wat (?:is|zijn) (?:een|de|het)? ?[^?]{1,50}\?*\s*$/,
+  /^\s*(?:что такое|що таке|что значит) [^?]{1,50}\?*\s*$|^[^?]{1,40} (?:nedir|ne demek)\??\s*$|^[^?]{1,40} la gi\??\s*$/,
+  /^[^?？]{1,24}(?:是什么(?:意思)?|とは(?:何|なに)?(?:ですか)?|란 (?:무엇|뭐)|(?:이|가)? ?뭐(?:야|예요|에요))[?？]?\s*$/,
+]);
+
+export function asksTextbookQuestion(prose: string): boolean {
+  return TEXTBOOK.test(prose) && !NOT_TEXTBOOK.test(prose);
+}
+
+// A single how-to in a tool the text names: "how do I create an index concurrently in postgres".
+const HOW_TO = anyOf([
+  /^\s*(?:(?:hey|hi|ok|quick q(?:uestion)?)[,:]?\s+)?(?:how (?:do|can|should) i|how to|how would i|show me how to|what'?s the (?:syntax|command|flag) (?:for|to))\b/,
+  /^\s*(?:come (?:si|faccio a|posso)|como (?:se|hago|puedo|faco|posso|eu)|comment (?:je|on|faire)|wie (?:kann ich|mache ich|richte ich|konfiguriere ich)|jak (?:zrobic|skonfigurowac|ustawic|dodac|napisac)|hoe (?:kan ik|maak ik|stel ik))\b/,
+  /^\s*как (?:в |мне |настроить|сделать|добавить|создать|написать)|^[^?？]{0,30}(?:怎么|如何|どうやって|어떻게)/,
+]);
+const TOOL = /\b(?:postgres(?:ql)?|mysql|sqlite|mongo(?:db)?|redis|kafka|rabbitmq|nginx|docker(?:-compose)?|kubernetes|kubectl|k8s|helm|terraform|ansible|git|github actions|gitlab ci|jenkins|aws cli|s3|lambda|spring(?: boot)?|django|rails|express|fastapi|flask|react|vue|angular|next\.?js|node|python|java|go|golang|rust|typescript|javascript|bash|elasticsearch|grpc|graphql|celery|sidekiq|airflow|prometheus|grafana)\b/i;
+const OWNER = /\b(?:we|our|us|nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[oi]|onze|nasz\w*)\b|наш|我们|うちの|弊社|우리/i;
+
+
+// How-tos that ask how to keep a property of the system, not how to use a feature: "how do I avoid duplicates in
+// kafka", "how to keep redis and postgres in sync".
+const SYSTEM_VERB = /\b(?:handle|avoid|prevent|guarantee|ensure|make sure|deal with|scale|sync|keep|design|architect|structure|migrate|split|shard|partition|recover|replicate|coordinate|secure|isolate)\b/i;
+
+export function asksOneToolHowTo(prose: string): boolean {
+  const text = prose.trim();
+  return text.length <= 140 && !/[.!;]\s+\S/.test(text) && HOW_TO.test(text) && TOOL.test(text) && !OWNER.test(text) && !SYSTEM_VERB.test(text);
+}
+
+// A whole-product property asked for in a few words, with no code: "make it multi tenant", "make the app work offline".
+const WHOLE_PRODUCT = anyOf([
+  /^\s*(?:please\s+)?(?:make|turn|get|convert)\s+(?:it|this|the (?:app|site|product|platform|system|backend|service|saas))\s+(?:\w+\s+)?(?:multi[- ]?tenan\w*|multi[- ]?region|offline(?:[- ]first| capable)?|highly available|horizontally scalable|fault[- ]tolerant|gdpr[- ]compliant|zero[- ]downtime|stateless|real[- ]?time|work offline)\b/,
+]);
+
+export function asksWholeProductChange(prose: string): boolean {
+  return WHOLE_PRODUCT.test(prose);
+}
