@@ -35,6 +35,8 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /\bstill (?:shows?|showing|lists?|listing|returns?|returning|finds?|displays?|serves?|has|have) (?:\w+ ){0,3}(?:we|i|they|that (?:were|was|we)|which (?:were|was)) (?:already )?(?:deleted|removed|changed|updated|renamed|disabled|cancell?ed|unpublished|sold)\b/,
     /\bafter (?:the |a |each |every |our |we )?(?:deploy|release|rollout|update|upgrade|migration|ship)\w*\b[^.?!]{0,60}\b(?:old|stale|previous|outdated|cached) (?:version|page|data|values?|prices?|ui|bundle|assets?|content|build)\b/,
     /после (?:деплоя|релиза|обновления|выкат\S*)[^.?!]{0,60}стар(?:ую|ой|ая|ые|ых) (?:верси|страниц|данн)|(?:发布|上线|部署)(?:之?后)[^。？！?]{0,20}(?:旧版本|旧页面|老版本|旧的页面)|(?:デプロイ|リリース)(?:後|した後|のあと)[^。？！?]{0,30}(?:古い|前の)(?:バージョン|画面|ページ|データ)/,
+    /\bdespues del? (?:deploy|despliegue|release|lanzamiento)\b[^.?!]{0,60}\b(?:version|pagina|datos) (?:vieja|antigua|anterior)\b|\bdepois do (?:deploy|lancamento|release)\b[^.?!]{0,60}\b(?:versao|pagina|dados) (?:antig|velh)\w*/,
+    /\bapres (?:le |chaque )?(?:deploiement|deploy|mise en prod)\b[^.?!]{0,60}\b(?:ancienne|vieille) version\b|\bnach (?:dem |jedem )?(?:deploy\w*|release|rollout|update)\b[^.?!]{0,60}\balte(?:n)? (?:version|daten|seite)\b|\bdopo (?:il |ogni )?(?:deploy|rilascio)\b[^.?!]{0,60}\b(?:vecchia versione|versione vecchia|vecchi dati)\b/,
     /\bsiguen? (?:apareciendo|saliendo|mostrando\w*) (?:\w+ ){0,3}(?:borrad|eliminad)\w*|\bcontinuam (?:aparecendo|mostrando) (?:\w+ ){0,3}(?:apagad|excluid|removid)\w*|\b(?:toujours|encore) (?:affiche|visibles?|la)\b[^.?!]{0,30}\bsupprime/,
     /\bgeloschte[nrs]? (?:\w+ )?(?:werden |sind |tauchen )?(?:immer )?noch\b|\b(?:immer )?noch (?:angezeigt|sichtbar|gelistet)\b[^.?!]{0,30}\b(?:geloscht|entfernt)/,
     // The same thing on two of the user's clients, differently: "on phone and laptop … different cart contents".
@@ -45,7 +47,7 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
   ],
   'work lost or done twice': [
     // One step done and the next not: paid but no order, sent but not saved.
-    /\b(?:paid|charged|debited|payment (?:went through|succeeded|succeeds|is successful|was successful))\b[^.?!]{0,40}\bbut\b/,
+    /\b(?:paid|charged|debited|payment (?:went through|succeeded|succeeds|is successful|was successful))\b[^.?!]{0,40}\bbut\b[^.?!]{0,40}\b(?:no|not|never|missing|isn'?t|wasn'?t|doesn'?t|didn'?t|without|stays?|stuck)\b/,
     /됐는데[^.?!]{0,30}(?:안 (?:생기|돼|되|와|보)|없)|(?:付款|支付|扣款)成功了?[^。？！?]{0,4}(?:但|可是)|扣了钱|決済(?:は)?(?:成功|完了)(?:した|している)?のに/,
     /\b(?:se cobra|cobrad[oa]s?|cobramos|pagad[oa]s?)\b[^.?!]{0,25}\bpero\b|\b(?:cobrad[oa]s?|pag[oa]s?)\b[^.?!]{0,25}\bmas\b|\b(?:bezahlt|abgebucht)\b[^.?!]{0,25}\baber\b|\b(?:paye|debite)s?\b[^.?!]{0,25}\bmais\b|(?:оплатил\S*|списал\S*)[^.?!]{0,30}(?:но|а) заказ/,
   ],

@@ -1,0 +1,80 @@
+// Round 13 (plainSymptoms.ts): each new family with the asks it is for and the near misses it must leave alone.
+import * as assert from 'node:assert/strict';
+import { HIGH } from '../../../src/core/task/rules';
+import { SYMPTOM_TERMS } from '../../../src/core/task/plainSymptoms';
+import { askAuto, assertRoutes, routeOf } from './routeTally';
+
+suite('task: round-13 families', () => {
+  test('every word list joins a signal that exists', () => {
+    for (const signal of Object.keys(SYMPTOM_TERMS)) assert.ok(HIGH.some((r) => r.signal === signal), signal);
+  });
+
+  test('one-line symptoms of a running system go to the cloud', () => {
+    assertRoutes('high', [
+      'some users get emails meant for other users',
+      'search still shows products we deleted yesterday',
+      'customers get charged but the order never shows up',
+      'and if the network drops halfway through the transfer?',
+      'what happens when the worker crashes midway through the import',
+      'the app is fast for most people but a few big customers say every page takes 10 seconds',
+      'a user logged in on phone and laptop gets different cart contents',
+      'alcuni clienti vedono i dati di altri clienti',
+      'después del deploy algunos usuarios siguen viendo la versión vieja',
+      'после деплоя часть пользователей видит старую версию страницы',
+      'po migracji liczby w raportach się nie zgadzają',
+    ]);
+  });
+
+  test('near misses of the symptoms stay local', () => {
+    assertRoutes('low', [
+      'how do I show other users\' avatars in the chat list',
+      'my for loop crashes halfway through the array',
+      'the payment went through but the receipt email has a typo in the footer, where do i fix it',
+      'and if the file is empty?',
+      'and in rust?',
+    ]);
+    assert.equal(routeOf(askAuto('write a test that checks a user cannot see another user\'s orders', 'it("x", () => {})')), 'low');
+  });
+
+  test('textbook asks stay local however big the term', () => {
+    assertRoutes('low', [
+      'what is blue green deployment',
+      'whats a circuit breaker pattern',
+      'what is the difference between horizontal and vertical scaling',
+      'what is a race condition, with a tiny example',
+      'list the consistency levels in cassandra',
+      'qué es una arquitectura hexagonal',
+      'was ist eventual consistency',
+      'что такое шардирование',
+    ]);
+  });
+
+  test('textbook shapes that ask for a decision or bring in our system still go to the cloud', () => {
+    assertRoutes('high', [
+      'what is the best way to shard our orders table',
+      'whats the difference between kafka and rabbitmq for our payment events at 5k/s',
+      'what are the trade-offs of event sourcing for a bank ledger',
+      'list the steps to migrate our monolith to microservices without downtime',
+    ]);
+  });
+
+  test('a how-to in one named tool stays local; a how-to that keeps a property of the system does not', () => {
+    assertRoutes('low', [
+      'how do I create an index concurrently in postgres',
+      'how to set up a kafka consumer group in spring boot',
+      'come si configura un consumer group in kafka con python',
+      'write a docker-compose file with postgres, redis and my node app',
+    ]);
+    assertRoutes('high', [
+      'how do I avoid processing the same kafka message twice',
+      'how to keep redis and postgres in sync',
+      'how to version events in kafka so old consumers don\'t break',
+      'how do i make sure only one pod runs the cron in kubernetes',
+    ]);
+  });
+
+  test('terse platform choices and whole-product changes go to the cloud; terse edits do not', () => {
+    assertRoutes('high', ['go serverless?', 'should we move to microservices?', 'make it multi tenant']);
+    assertRoutes('low', ['make it bold', 'go to the next line?', 'make it async']);
+  });
+});
