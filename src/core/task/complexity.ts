@@ -91,6 +91,10 @@ const SCENE_PROBLEM = new Set(['hard systems problem', 'intermittent behaviour',
   'numbers that do not add up', 'fails only sometimes or somewhere', 'access outlives its revocation', DIAGNOSIS_SIGNAL, SAME_THING_SIGNAL,
   WHO_SEES_SIGNAL]);
 
+// A how-to in one tool is still a system question when it names a problem or a consequence; "rollback" or
+// "failover" alone ('hard systems problem') names the tool's feature.
+const ONE_TOOL_BLOCKERS = new Set([...[...SCENE_PROBLEM].filter((s) => s !== 'hard systems problem'), 'weighs consequences']);
+
 // Where a rename or a fix stays in one place: "in this file", "of the readme", "in utils.py".
 const IN_ONE_PLACE = /\b(?:in|of|within|inside) (?:this|the|my|that|one|a) (?:[\w-]+ ){0,2}(?:file|function|method|class|component|module|snippet|test|script|readme|doc|document|table|legend|diagram|interface|yaml|config|example)s?\b|(?<![\w-])[\w-]+\.(?:py|ts|js|tsx|jsx|md|yaml|yml|json|sh|go|rs|java)\b/i;
 
@@ -136,7 +140,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   // term, unless the question is about the asker's own system or a failure in it.
   const define = !edit && !diagnosis && (asksForDefinition(prose) || asksTextbookQuestion(prose)) && !(owned && parts.length >= 1);
   // A how-to in one named tool: its topic words name the tool's feature ("create an index concurrently in postgres").
-  const oneTool = !edit && !define && !diagnosis && asksOneToolHowTo(prose) && !HIGH.some((r) => (SCENE_PROBLEM.has(r.signal) || r.signal === 'weighs consequences') && r.re.test(prose));
+  const oneTool = !edit && !define && !diagnosis && asksOneToolHowTo(prose) && !HIGH.some((r) => ONE_TOOL_BLOCKERS.has(r.signal) && r.re.test(prose));
   const ask = !edit && !define && !diagnosis && !oneTool ? narrowAsk(prose) : undefined;
   const narrowed = ask !== undefined;
   // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an

@@ -7,6 +7,7 @@
 // - A how-to in one named tool ("how do I create an index concurrently in postgres", "come si configura un consumer
 //   group in kafka con python"): the topic words name the tool's feature, not a design question.
 
+import type { Rule } from './complexityRules';
 import { anyOf } from './normalize';
 import { VERDICT_SIGNAL, WHO_SEES_SIGNAL } from './plainWords';
 
@@ -58,9 +59,31 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /\b(?:se cae|falla|se corta|muere|se reinicia)\b[^.?!]{0,40}\b(?:a mitad|en medio|a la mitad)\b|\b(?:cai|falha|morre|reinicia)\b[^.?!]{0,40}\b(?:no meio|na metade)\b|\b(?:tombe|plante|echoue|coupe|redemarre)\b[^.?!]{0,40}\b(?:au milieu|en plein|a mi-chemin)\b/,
     /\b(?:absturzt|sturzt ab|abbricht|ausfallt|fallt aus)\b[^.?!]{0,40}\b(?:mittendrin|in der mitte|halb)\b|\bmittendrin\b[^.?!]{0,40}\b(?:abbricht|absturzt|ausfallt|abstürzt)\b|\b(?:cade|crasha|fallisce|si interrompe)\b[^.?!]{0,40}\b(?:a meta|nel mezzo)\b/,
     /(?:中途|做到一半|执行到一半|进行到一半|处理到一半)[^。？！?]{0,10}(?:挂|断|失败|崩|宕|重启)|途中で(?:落ち|失敗|切れ|止ま|クラッシュ|再起動)|(?:도중에|중간에) [^.?!]{0,10}(?:죽|끊기|끊어|실패|다운)|(?:посередине|на середине|в процессе|на полпути)[^.?!]{0,30}(?:упад|отвал|оборв|сломa|перезапуст)/,
+    // Abuse, cost and complaints about the whole product: "a ton of fake signups", "the aws bill cut in half".
+    /\b(?:fake|bot|spam|fraudulent|bogus) (?:signups?|sign-ups|accounts|registrations|orders|reviews|users)\b|\bbots? (?:are |keep )?(?:signing up|creating accounts|scraping)\b|\bcredential stuffing\b|\bcard testing\b/,
+    /\b(?:cloud|aws|gcp|azure|infra(?:structure)?|hosting|database|snowflake|datadog|bigquery) (?:bill|costs?|spend(?:ing)?)\b[^.?!]{0,40}\b(?:cut|halve[ds]?|reduced?|lower(?:ed)?|too high|doubled|tripled|exploding|growing|in half)\b|\b(?:cut|halve|reduce|lower) (?:our |the )?(?:cloud|aws|gcp|azure|infra\w*|hosting) (?:bill|costs?|spend)\b/,
+    /\b(?:users|customers|people|clients|everyone) (?:keep |are |always )?(?:complain\w*|hate|say)\b[^.?!]{0,30}\b(?:search|performance|the app|the site|checkout|notifications|sync|syncing|reliability|login|onboarding|reports?)\b[^.?!]{0,20}\b(?:is |are )?(?:bad|slow|broken|unreliable|useless|terrible|sucks|wrong|flaky|awful)\b/,
+    // Two modes for the same people, or the same person in two places: account linking, several orgs at once.
+    /\b(?:some|many|a few) (?:people|users|customers|accounts) (?:will |would |might |may |can )?(?:have|use|be in|need) both\b|\bin (?:two|several|multiple) (?:orgs|organi[sz]ations|teams|workspaces|tenants|companies|accounts) at (?:once|the same time)\b|\b(?:belongs?|belonging) to (?:two|several|multiple) (?:orgs|organi[sz]ations|tenants|workspaces|companies)\b/,
+    /\b(?:merge|combine|consolidate) (?:\w+ ){0,2}(?:accounts|tenants|orgs|organi[sz]ations|workspaces)\b|\b(?:companies|orgs|customers|tenants|clients) (?:\w+ ){0,3}merged\b[^.?!]{0,40}\b(?:one|a single) (?:account|tenant|org|workspace)\b/,
+    // A value that is also the key somewhere else: "the email is also the key in 5 other systems".
+    /\b(?:is|are) (?:also )?(?:the|a|used as (?:the|a)) (?:primary |foreign |join )?key in (?:\d+|two|three|four|five|several|many|other|all) (?:other )?(?:systems|services|tables|places|apps|databases)\b|\b(?:used|stored|copied|referenced|kept) (?:\w+ )?in (?:\d+|two|three|four|five|six|several|many|all (?:the|our)) (?:other )?(?:systems|services|databases|apps)\b/,
+    // Billing by what is used: metering, not a price field.
+    /\b(?:charg|bill|pric)\w* (?:\w+ )?(?:by|per|for|based on) (?:usage|use|api calls?|requests?|minutes?|gb|tokens|events)\b|\busage[- ]based (?:billing|pricing)\b|\bcobrar por (?:uso|chamada|requisicao|consumo)\b|\bfacturar por (?:uso|consumo)\b|\bfacturer (?:a|selon) l'usage\b|\bnach (?:nutzung|verbrauch) abrechnen\b|按(?:用量|使用量|调用次数?)(?:计费|收费)|従量課金|종량제|(?:оплат|тариф)\S* (?:за|по) (?:использовани|потреблени)/,
+    // One data centre or region lost, the rest carrying on.
+    /\b(?:if|when) (?:one|a|an entire|a whole|the) (?:data ?cent(?:er|re)|datacenter|region|zone|az) (?:goes down|dies|fails|is lost|burns down)\b|при падении (?:\S+ )?(?:дата-центр|датацентр|сервер|баз|регион|зон)|(?:一个)?机房(?:挂了|宕机|断电)|データセンターが(?:落ち|止ま|ダウン)|(?:wenn|falls) (?:ein |das )?rechenzentrum ausfallt|\bsi (?:se cae|falla) (?:un|el) (?:centro de datos|datacenter)\b|데이터 ?센터가 (?:죽|다운|장애)/,
+    // The same data removed or changed in every system at once.
+    /(?:모든|전체) (?:시스템|서비스|db|데이터베이스)에서|所有(?:的)?(?:系统|服务)(?:里|中)|全(?:システム|サービス)から|во всех (?:системах|сервисах)|\ben todos (?:los |nuestros )?(?:sistemas|servicios)\b|\bem todos os (?:sistemas|servicos)\b|\bdans tous (?:les|nos) (?:systemes|services)\b|\bin allen (?:systemen|diensten)\b|\bin tutti i (?:sistemi|servizi)\b/,
+  ],
+  'security design': [
+    // Where data may live by law or contract: "a big customer wants their data to stay in germany".
+    /\b(?:data|servers?|everything|it)\b[^.?!]{0,30}\b(?:stay|stays|kept|remain|remains|live|lives|hosted|stored|reside|resides)\b[^.?!]{0,10}\b(?:in|inside|within) (?:the )?(?:eu|europe|germany|france|the us|usa|uk|canada|australia|japan|india|brazil|switzerland|china|korea|country|our country|region)\b/,
+    /(?:国内|日本国内|域内|境内)に(?:置|保存|保管)|数据(?:必须|要|需要)?(?:存|放|留)在(?:国内|境内|中国|欧洲)|\bdaten\b[^.?!]{0,30}\b(?:in deutschland|in der eu|in europa)\b|\bdonnees\b[^.?!]{0,30}\b(?:en france|en europe|dans l'ue)\b|\bdatos\b[^.?!]{0,30}\ben (?:europa|espana|la ue|mexico)\b|\bdados\b[^.?!]{0,30}\b(?:no brasil|na europa)\b|데이터를? (?:국내|한국)에|данн\S*[^.?!]{0,30}(?:в россии|на территории)/,
   ],
   'fails only sometimes or somewhere': [
     // Fine for most, bad for a few: the few differ in data or load, not in code.
+    // A message that arrives at the wrong hour for the person: a time zone between parts, not in one line.
+    /\b(?:get|gets|got|receive|receives|sent|arrive|arrives|go out|goes out)\b[^.?!]{0,30}\b(?:at|around) (?:[0-5]|1[0-2]?|two|three|four|five) ?(?:am|a\.?m\.?)\b|\bin the middle of the night\b|\ban hour (?:early|late|off)\b/,
     /\b(?:fast|fine|ok|okay|quick|snappy|works?) for (?:most|almost everyone|everyone else|the rest|most people|most users|most customers|most tenants)\b/,
     /\b(?:a few|some|certain|our) (?:big(?:ger|gest)? |large(?:r|st)? |enterprise |heavy )?(?:customers|tenants|accounts|clients)\b[^.?!]{0,50}\b(?:slow|seconds|minutes|time ?outs?|timing out)\b/,
   ],
@@ -70,7 +93,7 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
 // for the best way, a plan, a cause, or brings in the asker's own system.
 const NOT_TEXTBOOK = /\b(?:best|better|right|way|ways|plan|approach|cause|wrong|going on|happening|happens|trade-?offs?|impact|risks?|cost|our|ours|we|us|my|should|would|could|if|when|pros|cons|which one|choose|pick|use for|better for|for (?:a|an|the|my|our) )\b|\bvs\.? \w+ for\b/i;
 const TEXTBOOK = anyOf([
-  /^\s*(?:what(?:'s| is| are| was)|whats|wats|wat is|what does) (?:a |an |the )?(?:[\w'-]+\s+){0,4}[\w'-]+(?: (?:mean|stand for))?\s*(?:,?\s*(?:with|w\/|plus|and give me) (?:a |an )?(?:tiny|small|short|simple|quick|concrete)? ?example)?\s*\?*\s*$/,
+  /^\s*(?:what(?:'s| is| are| was)|whats|wats|wat is|what does) (?:a |an |the )?(?:[\w'-]+\s+){0,5}[\w'-]+(?: (?:mean|stand for))?\s*(?:,?\s*(?:with|w\/|plus|and give me) (?:a |an )?(?:tiny|small|short|simple|quick|concrete)? ?example)?\s*\?*\s*$/,
   /^\s*(?:what(?:'s| is)|whats) (?:the )?(?:diff|difference|differences)\s+(?:between\s+)?[^?]{1,70}?\s*(?:,[^?,]{0,40})?\?*\s*$/,
   /^\s*(?:eli5|explain like i'?m (?:five|5))\b|^\s*(?:list|name) (?:the|all(?: the)?) [^?]{1,60}$/,
   /^\s*(?:que|qu'?) ?es (?:un|una|el|la|lo)? ?[^?]{1,50}\?*\s*$|^\s*o que (?:e|sao) (?:um|uma|o|a|os|as)? ?[^?]{1,50}\?*\s*$|^\s*(?:c'est quoi|qu'est-ce qu'(?:un|une|on appelle)) [^?]{1,50}\?*\s*$/,
@@ -86,10 +109,11 @@ export function asksTextbookQuestion(prose: string): boolean {
 // A single how-to in a tool the text names: "how do I create an index concurrently in postgres".
 const HOW_TO = anyOf([
   /^\s*(?:(?:hey|hi|ok|quick q(?:uestion)?)[,:]?\s+)?(?:how (?:do|can|should) i|how to|how would i|show me how to|what'?s the (?:syntax|command|flag) (?:for|to))\b/,
+  /^\s*(?:please\s+)?(?:set up|setup|configure|install|enable)\s/,
   /^\s*(?:come (?:si|faccio a|posso)|como (?:se|hago|puedo|faco|posso|eu)|comment (?:je|on|faire)|wie (?:kann ich|mache ich|richte ich|konfiguriere ich)|jak (?:zrobic|skonfigurowac|ustawic|dodac|napisac)|hoe (?:kan ik|maak ik|stel ik))\b/,
   /^\s*как (?:в |мне |настроить|сделать|добавить|создать|написать)|^[^?？]{0,30}(?:怎么|如何|どうやって|어떻게)/,
 ]);
-const TOOL = /\b(?:postgres(?:ql)?|mysql|sqlite|mongo(?:db)?|redis|kafka|rabbitmq|nginx|docker(?:-compose)?|kubernetes|kubectl|k8s|helm|terraform|ansible|git|github actions|gitlab ci|jenkins|aws cli|s3|lambda|spring(?: boot)?|django|rails|express|fastapi|flask|react|vue|angular|next\.?js|node|python|java|go|golang|rust|typescript|javascript|bash|elasticsearch|grpc|graphql|celery|sidekiq|airflow|prometheus|grafana)\b/i;
+const TOOL = /\b(?:postgres(?:ql)?|mysql|sqlite|mongo(?:db)?|redis|kafka|rabbitmq|nginx|docker(?:-compose)?|kubernetes|kubectl|k8s|helm|terraform|ansible|git|github actions|gitlab ci|jenkins|aws cli|s3|lambda|spring(?: boot)?|django|rails|express|fastapi|flask|react|vue|angular|next\.?js|node|python|java|go|golang|rust|typescript|javascript|bash|elasticsearch|grpc|graphql|celery|sidekiq|airflow|prometheus|grafana|eslint|prettier|jest|vitest|pnpm|yarn|npm|webpack|vite|babel|husky|laravel|nestjs|maven|gradle)\b/i;
 const OWNER = /\b(?:we|our|us|nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[oi]|onze|nasz\w*)\b|наш|我们|うちの|弊社|우리/i;
 
 
@@ -97,9 +121,12 @@ const OWNER = /\b(?:we|our|us|nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[
 // kafka", "how to keep redis and postgres in sync".
 const SYSTEM_VERB = /\b(?:handle|avoid|prevent|guarantee|ensure|make sure|deal with|scale|sync|keep|design|architect|structure|migrate|split|shard|partition|recover|replicate|coordinate|secure|isolate)\b/i;
 
+// Between several running parts, or with a guarantee the setting must keep ("so 40 pods don't exhaust postgres").
+const SYSTEM_SCOPE = /\bbetween (?:(?:two|2|several|multiple|the|our|all|different) )?(?:services|instances|pods|nodes|servers|replicas|regions|apps|processes|workers|microservices|datacenters)\b|\bso (?:that )?[^.?!]{0,60}\b(?:doesn'?t|don'?t|won'?t|never|no longer|can'?t|isn'?t)\b|\beven (?:when|if)\b|\bexactly[- ]once\b|\b\d+ (?:pods|instances|servers|nodes|services|replicas|regions)\b/i;
+
 export function asksOneToolHowTo(prose: string): boolean {
   const text = prose.trim();
-  return text.length <= 140 && !/[.!;]\s+\S/.test(text) && HOW_TO.test(text) && TOOL.test(text) && !OWNER.test(text) && !SYSTEM_VERB.test(text);
+  return text.length <= 140 && !/[.!;]\s+\S/.test(text) && HOW_TO.test(text) && TOOL.test(text) && !OWNER.test(text) && !SYSTEM_VERB.test(text) && !SYSTEM_SCOPE.test(text);
 }
 
 // A whole-product property asked for in a few words, with no code: "make it multi tenant", "make the app work offline".
@@ -110,3 +137,16 @@ const WHOLE_PRODUCT = anyOf([
 export function asksWholeProductChange(prose: string): boolean {
   return WHOLE_PRODUCT.test(prose);
 }
+
+// Small asks whose words sound big: a template or one endpoint's shape, a small project, a styling question.
+export const SYMPTOM_LOW: Rule[] = [
+  { re: anyOf([
+    /\b(?:design doc|rfc|adr|readme|changelog|pr description|commit message|issue|bug report) templates?\b/,
+    /\bjust (?:the )?(?:route|routes|endpoint|signature|json(?: body)?|body|schema|skeleton|outline|template|types?|interface|sql|query|regex|command|code)\b/,
+    /^\s*(?:please\s+)?(?:design|sketch|draft) (?:me )?(?:a |an |the )?(?:rest |http |api |graphql )?(?:endpoint|route|url|json (?:body|payload|schema)|request body|response body|mutation)\b(?! for (?:our|the whole|all|every))/,
+  ]), weight: 0.3, signal: 'asks for one small artifact' },
+  { re: anyOf([
+    /\b(?:for|in|of|on) (?:a|my|this) (?:small|tiny|simple|little|toy|basic|personal|hobby|side|learning|beginner'?s?) (?:\w+ )?(?:app|project|script|site|website|api|cli|tool|game|bot)\b|\bto-?do (?:app|list app)\b/,
+  ]), weight: 0.4, signal: 'about a small project' },
+  { re: anyOf([/\b(?:in|with|using|via) (?:pure |plain )?(?:css|scss|sass|tailwind|flexbox|css grid)\b/]), weight: 0.3, signal: 'a styling question' },
+];

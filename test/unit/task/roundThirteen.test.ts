@@ -77,4 +77,43 @@ suite('task: round-13 families', () => {
     assertRoutes('high', ['go serverless?', 'should we move to microservices?', 'make it multi tenant']);
     assertRoutes('low', ['make it bold', 'go to the next line?', 'make it async']);
   });
+
+  test('complaints, abuse, cost, residency, metering and linked accounts go to the cloud', () => {
+    assertRoutes('high', [
+      "we're getting a ton of fake signups",
+      'users complain search is bad',
+      'management wants the aws bill cut in half',
+      'a big customer wants their data to stay in germany',
+      'two companies using our app merged and want one account now',
+      'we send sms reminders and some people get them at 3am',
+      'como a gente faz pra cobrar por uso em vez de mensalidade fixa',
+      'как сделать, чтобы при падении одного дата-центра всё продолжало работать',
+      '사용자가 계정을 삭제하면 모든 시스템에서 데이터를 지워야 해요',
+    ]);
+  });
+
+  test('their near misses stay local', () => {
+    assertRoutes('low', [
+      'how do I add a fake user to the seed script',
+      'what is the aws cli command to see this month\'s bill',
+      'how do I store a price in cents in postgres',
+      'set my alarm script to run at 3am with cron',
+      'how do I merge two dicts in python',
+    ]);
+  });
+
+  test('small artifacts, small projects and styling stay local; the same words about our product do not', () => {
+    assertRoutes('low', [
+      'design a REST endpoint for creating a user, just the route and the json body',
+      'write a short design doc template in markdown',
+      'how should i structure my react folders for a small todo app',
+      'how do I scale an image in css without stretching it',
+      'set up eslint and prettier in a pnpm monorepo',
+      'whats the http status code for rate limiting',
+    ]);
+    assertRoutes('high', [
+      'design the REST API for our marketplace, 3 client apps and partners will use it',
+      'how should we structure our backend so 4 teams can ship independently',
+    ]);
+  });
 });
