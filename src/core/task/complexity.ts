@@ -11,6 +11,7 @@ import { VERDICT_SIGNAL, WHO_SEES_SIGNAL } from './plainWords';
 import { SYSTEMS_HARD_CONTENT, editIsProductWide } from './plainSystems';
 import { smallAskAfterScene } from './smallAsk';
 import { anyOf } from './normalize';
+import { fixTypos } from './typos';
 import { asksOneToolHowTo, asksTextbookQuestion, asksWholeProductChange } from './plainSymptoms';
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
 import { countWords, folded, normalizeText } from './normalize';
@@ -128,7 +129,7 @@ export function scoreComplexity(request: Request): ComplexityResult {
 
 /** The evidence from the question itself and its attached context, before any chat history. */
 function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidence[] {
-  const prose = proseOf(q);
+  const prose = fixTypos(proseOf(q));
   const out: Evidence[] = [];
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);

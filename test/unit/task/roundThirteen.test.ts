@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { HIGH } from '../../../src/core/task/rules';
 import { SYMPTOM_TERMS } from '../../../src/core/task/plainSymptoms';
+import { fixTypos } from '../../../src/core/task/typos';
 import { askAuto, assertRoutes, routeOf } from './routeTally';
 
 suite('task: round-13 families', () => {
@@ -115,5 +116,18 @@ suite('task: round-13 families', () => {
       'design the REST API for our marketplace, 3 client apps and partners will use it',
       'how should we structure our backend so 4 teams can ship independently',
     ]);
+  });
+
+  test('misspelt system terms are read as the terms; English words near a term and foreign words are not', () => {
+    assert.equal(fixTypos('our concurency model is broken, orders get dupliated'), 'our concurrency model is broken, orders get duplicated');
+    assert.equal(fixTypos('the architecure of the microservises'), 'the architecture of the microservices');
+    assert.equal(fixTypos('sharing the migrations, catching errors en produccion'), 'sharing the migrations, catching errors en produccion');
+    assert.equal(fixTypos('protection and petition'), 'protection and petition');
+    assertRoutes('high', ['real talk: our concurency model is broken, orders get dupliated', 'how do we make the payment webhook idempotant across retries']);
+  });
+
+  test('a step that works and the next that fails, asked as "what if", goes to the cloud', () => {
+    assertRoutes('high', ['¿qué pasa si el cargo en stripe funciona pero falla el insert del pago?', 'what happens if the charge goes through but the insert fails']);
+    assertRoutes('low', ['what if the build works but the lint step fails in this workflow file']);
   });
 });
