@@ -13,6 +13,9 @@ import { VERDICT_SIGNAL, WHO_SEES_SIGNAL } from './plainWords';
 
 const OTHERS = '(?:other|another|different|someone else\'?s?|somebody else\'?s?|the wrong) (?:users?|customers?|clients?|tenants?|people|persons?|accounts?|companies|patients?|students?)';
 
+// "And if …", "what happens if …" in the languages the rules read.
+const WHAT_IF_WORDS = 'que pasa si|y si|e se|o que acontece se|que se passe-t-il si|et si|was passiert,? wenn|und wenn|cosa succede se';
+
 // Words for signals that exist already, merged into them by signal and silent when the text names a piece of code
 // or a screen (rules.ts, localThings.ts).
 export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
@@ -61,7 +64,7 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /(?:中途|做到一半|执行到一半|进行到一半|处理到一半)[^。？！?]{0,10}(?:挂|断|失败|崩|宕|重启)|途中で(?:落ち|失敗|切れ|止ま|クラッシュ|再起動)|(?:도중에|중간에) [^.?!]{0,10}(?:죽|끊기|끊어|실패|다운)|(?:посередине|на середине|в процессе|на полпути)[^.?!]{0,30}(?:упад|отвал|оборв|сломa|перезапуст)/,
     // "What if the charge works but the insert fails?": one step of a multi-step write done, the next not.
     /\b(?:what (?:happens |if )|what if|and if)\b[^.?!]{0,60}\b(?:succeeds?|works?|goes through|went through|is sent|gets sent)\b[^.?!]{0,8}\bbut\b[^.?!]{0,30}\b(?:fails?|times? out|crash\w*|is down)\b/,
-    /\b(?:que pasa si|y si|e se|o que acontece se|que se passe-t-il si|et si|was passiert,? wenn|und wenn|cosa succede se)\b[^.?!]{0,60}\b(?:funciona|sale bien|va bien|passa|da certo|marche|fonctionne|passe|reussit|klappt|funktioniert|geht durch|funziona|va a buon fine)\b[^.?!]{0,8}\b(?:pero|mas|mais|aber|ma)\b[^.?!]{0,30}\b(?:falla\w*|falha\w*|echoue|plante|fehlschlagt|schlagt fehl|scheitert|fallisce)\b/,
+    new RegExp(`\\b(?:${WHAT_IF_WORDS})\\b[^.?!]{0,60}\\b(?:funciona|sale bien|va bien|passa|da certo|marche|fonctionne|passe|reussit|klappt|funktioniert|geht durch|funziona|va a buon fine)\\b[^.?!]{0,8}\\b(?:pero|mas|mais|aber|ma)\\b[^.?!]{0,30}\\b(?:falla\\w*|falha\\w*|echoue|plante|fehlschlagt|schlagt fehl|scheitert|fallisce)\\b`),
     // Abuse, cost and complaints about the whole product: "a ton of fake signups", "the aws bill cut in half".
     /\b(?:fake|bot|spam|fraudulent|bogus) (?:signups?|sign-ups|accounts|registrations|orders|reviews|users)\b|\bbots? (?:are |keep )?(?:signing up|creating accounts|scraping)\b|\bcredential stuffing\b|\bcard testing\b/,
     /\b(?:cloud|aws|gcp|azure|infra(?:structure)?|hosting|database|snowflake|datadog|bigquery) (?:bill|costs?|spend(?:ing)?)\b[^.?!]{0,40}\b(?:cut|halve[ds]?|reduced?|lower(?:ed)?|too high|doubled|tripled|exploding|growing|in half)\b|\b(?:cut|halve|reduce|lower) (?:our |the )?(?:cloud|aws|gcp|azure|infra\w*|hosting) (?:bill|costs?|spend)\b/,
@@ -72,7 +75,8 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     // A value that is also the key somewhere else: "the email is also the key in 5 other systems".
     /\b(?:is|are) (?:also )?(?:the|a|used as (?:the|a)) (?:primary |foreign |join )?key in (?:\d+|two|three|four|five|several|many|other|all) (?:other )?(?:systems|services|tables|places|apps|databases)\b|\b(?:used|stored|copied|referenced|kept) (?:\w+ )?in (?:\d+|two|three|four|five|six|several|many|all (?:the|our)) (?:other )?(?:systems|services|databases|apps)\b/,
     // Billing by what is used: metering, not a price field.
-    /\b(?:charg|bill|pric)\w* (?:\w+ )?(?:by|per|for|based on) (?:usage|use|api calls?|requests?|minutes?|gb|tokens|events)\b|\busage[- ]based (?:billing|pricing)\b|\bcobrar por (?:uso|chamada|requisicao|consumo)\b|\bfacturar por (?:uso|consumo)\b|\bfacturer (?:a|selon) l'usage\b|\bnach (?:nutzung|verbrauch) abrechnen\b|按(?:用量|使用量|调用次数?)(?:计费|收费)|従量課金|종량제|(?:оплат|тариф)\S* (?:за|по) (?:использовани|потреблени)/,
+    /\b(?:charg|bill|pric)\w* (?:\w+ )?(?:by|per|for|based on) (?:usage|use|api calls?|requests?|minutes?|gb|tokens|events)\b|\busage[- ]based (?:billing|pricing)\b/,
+    /\bcobrar por (?:uso|chamada|requisicao|consumo)\b|\bfacturar por (?:uso|consumo)\b|\bfacturer (?:a|selon) l'usage\b|\bnach (?:nutzung|verbrauch) abrechnen\b|按(?:用量|使用量|调用次数?)(?:计费|收费)|従量課金|종량제|(?:оплат|тариф)\S* (?:за|по) (?:использовани|потреблени)/,
     // One data centre or region lost, the rest carrying on.
     /\b(?:if|when) (?:one|a|an entire|a whole|the) (?:data ?cent(?:er|re)|datacenter|region|zone|az) (?:goes down|dies|fails|is lost|burns down)\b|при падении (?:\S+ )?(?:дата-центр|датацентр|сервер|баз|регион|зон)|(?:一个)?机房(?:挂了|宕机|断电)|データセンターが(?:落ち|止ま|ダウン)|(?:wenn|falls) (?:ein |das )?rechenzentrum ausfallt|\bsi (?:se cae|falla) (?:un|el) (?:centro de datos|datacenter)\b|데이터 ?센터가 (?:죽|다운|장애)/,
     // The same data removed or changed in every system at once.
@@ -116,7 +120,10 @@ const HOW_TO = anyOf([
   /^\s*(?:come (?:si|faccio a|posso)|como (?:se|hago|puedo|faco|posso|eu)|comment (?:je|on|faire)|wie (?:kann ich|mache ich|richte ich|konfiguriere ich)|jak (?:zrobic|skonfigurowac|ustawic|dodac|napisac)|hoe (?:kan ik|maak ik|stel ik))\b/,
   /^\s*как (?:в |мне |настроить|сделать|добавить|создать|написать)|^[^?？]{0,30}(?:怎么|如何|どうやって|어떻게)/,
 ]);
-const TOOL = /\b(?:postgres(?:ql)?|mysql|sqlite|mongo(?:db)?|redis|kafka|rabbitmq|nginx|docker(?:-compose)?|kubernetes|kubectl|k8s|helm|terraform|ansible|git|github actions|gitlab ci|jenkins|aws cli|s3|lambda|spring(?: boot)?|django|rails|express|fastapi|flask|react|vue|angular|next\.?js|node|python|java|go|golang|rust|typescript|javascript|bash|elasticsearch|grpc|graphql|celery|sidekiq|airflow|prometheus|grafana|eslint|prettier|jest|vitest|pnpm|yarn|npm|webpack|vite|babel|husky|laravel|nestjs|maven|gradle)\b/i;
+const TOOL = new RegExp(`\\b(?:${[
+  'postgres(?:ql)?|mysql|sqlite|mongo(?:db)?|redis|kafka|rabbitmq|nginx|docker(?:-compose)?|kubernetes|kubectl|k8s|helm|terraform|ansible|git|github actions|gitlab ci|jenkins|aws cli|s3|lambda|spring(?: boot)?|django|rails|express|fastapi|flask|react|vue|angular|next\\.?js',
+  'node|python|java|go|golang|rust|typescript|javascript|bash|elasticsearch|grpc|graphql|celery|sidekiq|airflow|prometheus|grafana|eslint|prettier|jest|vitest|pnpm|yarn|npm|webpack|vite|babel|husky|laravel|nestjs|maven|gradle',
+].join('|')})\\b`, 'i');
 const OWNER = /\b(?:we|our|us|nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[oi]|onze|nasz\w*)\b|наш|我们|うちの|弊社|우리/i;
 
 
