@@ -46,6 +46,11 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     // The same thing on two of the user's clients, differently: "on phone and laptop … different cart contents".
     /\b(?:phone|mobile|laptop|desktop|tablet|ios|android|web|browser|app)\b[^.?!]{0,30}\b(?:and|vs|versus)\b[^.?!]{0,15}\b(?:phone|mobile|laptop|desktop|tablet|ios|android|web|browser|app)s?\b[^.?!]{0,50}\b(?:different|differ|don'?t match|out of sync|disagree)\b/,
   ],
+  'access outlives its revocation': [
+    // A logout or revocation that waits for a token to run out.
+    /\buntil (?:the |their |its )?(?:access |auth |jwt |refresh )?(?:token|session|jwt|cookie)s? (?:expires?|times? out|runs out)\b/,
+    /\b(?:doesn'?t|does not|don'?t|never|isn'?t) (?:actually |really )?(?:log(?:ging)?|sign(?:ing)?|kick(?:ing)?) (?:\w+ )?out\b/,
+  ],
   'numbers that do not add up': [
     /\bnie zgadza(?:ja)?\b|\bklopt(?:en)? (?:niet|nooit)\b|\btutmuyor\b|\buyusmuyor\b|не збіга|не сходят|\bkhong khop\b/,
   ],
@@ -56,6 +61,8 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /\b(?:se cobra|cobrad[oa]s?|cobramos|pagad[oa]s?)\b[^.?!]{0,25}\bpero\b|\b(?:cobrad[oa]s?|pag[oa]s?)\b[^.?!]{0,25}\bmas\b|\b(?:bezahlt|abgebucht)\b[^.?!]{0,25}\baber\b|\b(?:paye|debite)s?\b[^.?!]{0,25}\bmais\b|(?:оплатил\S*|списал\S*)[^.?!]{0,30}(?:но|а) заказ/,
   ],
   'hard systems problem': [
+    // Russian "\b" does not see Cyrillic letters: orders or messages gone, or a switch to a replica.
+    /(?:заказ|сообщени|данн|запис|платеж|файл)\S*[^.?!]{0,20}(?:пропал|пропада|потерял|исчез)|(?:пропал|пропада|потерял|исчез)\S*[^.?!]{0,20}(?:заказ|сообщени|данн|запис|платеж|файл)|переключени\S* на (?:реплик|резерв|друг)/,
     // A multi-step operation cut off part-way: what state is left, and who finishes or undoes it.
     /\b(?:drops?|dies|die|crash\w*|fails?|goes down|go down|cut off|disconnect\w*|restarts?|restarted|times? out|gets? killed|is killed|lose power)\b[^.?!]{0,40}\b(?:halfway|half-way|midway|mid-way|partway|part-way|in the middle|mid-(?:transfer|upload|write|request|transaction|migration|deploy|batch|import|payment))\b/,
     /\b(?:halfway|half-way|midway|mid-way|partway|part-way) (?:through|into)\b[^.?!]{0,40}\b(?:drops?|dies|crash\w*|fails?|goes down|disconnect\w*|restarts?|times? out|killed)\b/,
@@ -159,4 +166,6 @@ export const SYMPTOM_LOW: Rule[] = [
     /\b(?:for|in|of|on) (?:a|my|this) (?:small|tiny|simple|little|toy|basic|personal|hobby|side|learning|beginner'?s?) (?:\w+ )?(?:app|project|script|site|website|api|cli|tool|game|bot)\b|\bto-?do (?:app|list app)\b/,
   ]), weight: 0.4, signal: 'about a small project' },
   { re: anyOf([/\b(?:in|with|using|via) (?:pure |plain )?(?:css|scss|sass|tailwind|flexbox|css grid)\b/]), weight: 0.3, signal: 'a styling question' },
+  // "This migration fails with 'column already exists'": one quoted error (masked to "text") about what is in view.
+  { re: /\b(?:fails?|failing|errors? out|throws?|crashes|breaks|dies)\s+with\s+(?:text|name|code)\b/i, weight: 0.2, signal: 'quotes one error', form: true },
 ];

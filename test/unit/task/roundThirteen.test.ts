@@ -130,4 +130,13 @@ suite('task: round-13 families', () => {
     assertRoutes('high', ['¿qué pasa si el cargo en stripe funciona pero falla el insert del pago?', 'what happens if the charge goes through but the insert fails']);
     assertRoutes('low', ['what if the build works but the lint step fails in this workflow file']);
   });
+
+  test('a logout that waits for the token, orders gone after a switch to a replica, one quoted error in view', () => {
+    assertRoutes('high', [
+      'our jwt logout doesnt actually log people out until the token expires, how do real apps do this',
+      'честно, не понимаю, почему после переключения на реплику часть заказов пропала',
+    ]);
+    assertRoutes('low', ['how do i read the expiry of this jwt until the token expires in node', 'what does logout do in passport']);
+    assert.equal(routeOf(askAuto("this migration fails with 'column already exists', how do i make it skip", 'add_column :users, :email, :string')), 'low');
+  });
 });
