@@ -109,37 +109,43 @@ const NOT_TEXTBOOK = /\b(?:best|better|right|way|ways|plan|approach|cause|wrong|
 const TEXTBOOK = anyOf([
   /^\s*(?:what(?:'s| is| are| was)|whats|wats|wat is|what does) (?:a |an |the )?(?:[\w'-]+\s+){0,5}[\w'-]+(?: (?:mean|stand for))?\s*(?:,?\s*(?:with|w\/|plus|and give me) (?:a |an )?(?:tiny|small|short|simple|quick|concrete)? ?example)?\s*\?*\s*$/,
   /^\s*(?:what(?:'s| is)|whats) (?:the )?(?:diff|difference|differences)\s+(?:between\s+)?[^?]{1,70}?\s*(?:,[^?,]{0,40})?\?*\s*$/,
-  /^\s*(?:eli5|explain like i'?m (?:five|5))\b|^\s*(?:list|name) (?:the|all(?: the)?) [^?]{1,60}$/,
+  /\beli5\b|\blike i'?m (?:five|5)\b|^\s*(?:list|name) (?:the|all(?: the)?) [^?]{1,60}$/,
+  /^\s*(?:what|which) [^?]{1,50}\b(?:by default|default)\b[^?]{0,30}\?*\s*$/,
   /^\s*(?:que|qu'?) ?es (?:un|una|el|la|lo)? ?[^?]{1,50}\?*\s*$|^\s*o que (?:e|sao) (?:um|uma|o|a|os|as)? ?[^?]{1,50}\?*\s*$|^\s*(?:c'est quoi|qu'est-ce qu'(?:un|une|on appelle)) [^?]{1,50}\?*\s*$/,
   /^\s*was (?:ist|sind|bedeutet) (?:ein|eine|der|die|das)? ?[^?]{1,50}\?*\s*$|^\s*cos'?e (?:un|una|il|la|lo|l')? ?[^?]{1,50}\?*\s*$|^\s*co to (?:jest|sa) [^?]{1,50}\?*\s*$|^\s*wat (?:is|zijn) (?:een|de|het)? ?[^?]{1,50}\?*\s*$/,
   /^\s*(?:что такое|що таке|что значит) [^?]{1,50}\?*\s*$|^[^?]{1,40} (?:nedir|ne demek)\??\s*$|^[^?]{1,40} la gi\??\s*$/,
   /^[^?？]{1,24}(?:是什么(?:意思)?|とは(?:何|なに)?(?:ですか)?|란 (?:무엇|뭐)|(?:이|가)? ?뭐(?:야|예요|에요))[?？]?\s*$/,
 ]);
 
+// A convention lookup, whatever it names: "best practice for naming kafka topics".
+const NAMING = /^\s*(?:(?:the )?best practices?|(?:the )?(?:naming )?conventions?) for (?:naming|formatting|casing|indenting)\b/i;
+
 export function asksTextbookQuestion(prose: string): boolean {
-  return TEXTBOOK.test(prose) && !NOT_TEXTBOOK.test(prose);
+  return NAMING.test(prose) || (TEXTBOOK.test(prose) && !NOT_TEXTBOOK.test(prose));
 }
 
 // A single how-to in a tool the text names: "how do I create an index concurrently in postgres".
 const HOW_TO = anyOf([
   /^\s*(?:(?:hey|hi|ok|quick q(?:uestion)?)[,:]?\s+)?(?:how (?:do|can|should) i|how to|how would i|show me how to|what'?s the (?:syntax|command|flag) (?:for|to))\b/,
   /^\s*(?:please\s+)?(?:set up|setup|configure|install|enable)\s/,
+  /^\s*(?:the |a )?(?:command|syntax|flag|option|setting|config(?:uration)?|cli command|query) (?:for|to)\s/,
   /^\s*(?:come (?:si|faccio a|posso)|como (?:se|hago|puedo|faco|posso|eu)|comment (?:je|on|faire)|wie (?:kann ich|mache ich|richte ich|konfiguriere ich)|jak (?:zrobic|skonfigurowac|ustawic|dodac|napisac)|hoe (?:kan ik|maak ik|stel ik))\b/,
   /^\s*как (?:в |мне |настроить|сделать|добавить|создать|написать)|^[^?？]{0,30}(?:怎么|如何|どうやって|어떻게)/,
 ]);
 const TOOL = new RegExp(`\\b(?:${[
   'postgres(?:ql)?|mysql|sqlite|mongo(?:db)?|redis|kafka|rabbitmq|nginx|docker(?:-compose)?|kubernetes|kubectl|k8s|helm|terraform|ansible|git|github actions|gitlab ci|jenkins|aws cli|s3|lambda|spring(?: boot)?|django|rails|express|fastapi|flask|react|vue|angular|next\\.?js',
   'node|python|java|go|golang|rust|typescript|javascript|bash|elasticsearch|grpc|graphql|celery|sidekiq|airflow|prometheus|grafana|eslint|prettier|jest|vitest|pnpm|yarn|npm|webpack|vite|babel|husky|laravel|nestjs|maven|gradle',
+  'js|ts|opentelemetry|rds|aws|gcp|azure|dynamodb|cassandra|sqs|sns|hibernate|k6|mermaid|hikari|pgbouncer|vscode|intellij|ruby|php|kotlin|swift|c#|dotnet|sql',
 ].join('|')})\\b`, 'i');
 const OWNER = /\b(?:we|our|us|nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[oi]|onze|nasz\w*)\b|наш|我们|うちの|弊社|우리/i;
 
 
 // How-tos that ask how to keep a property of the system, not how to use a feature: "how do I avoid duplicates in
 // kafka", "how to keep redis and postgres in sync".
-const SYSTEM_VERB = /\b(?:handle|avoid|prevent|guarantee|ensure|make sure|deal with|scale|sync|keep|design|architect|structure|migrate|split|shard|partition|recover|replicate|coordinate|secure|isolate)\b/i;
+const SYSTEM_VERB = /\b(?:handle|avoid|prevent|guarantee|ensure|make sure|deal with|sync|keep|design|architect|structure|migrate|recover|coordinate|isolate)\b/i;
 
 // Between several running parts, or with a guarantee the setting must keep ("so 40 pods don't exhaust postgres").
-const SYSTEM_SCOPE = /\bbetween (?:(?:two|2|several|multiple|the|our|all|different) )?(?:services|instances|pods|nodes|servers|replicas|regions|apps|processes|workers|microservices|datacenters)\b|\bso (?:that )?[^.?!]{0,60}\b(?:doesn'?t|don'?t|won'?t|never|no longer|can'?t|isn'?t)\b|\beven (?:when|if)\b|\bexactly[- ]once\b|\b\d+ (?:pods|instances|servers|nodes|services|replicas|regions)\b/i;
+const SYSTEM_SCOPE = /\bbetween (?:(?:two|2|several|multiple|the|our|all|different) )?(?:services|instances|pods|nodes|servers|replicas|regions|apps|processes|workers|microservices|datacenters)\b|\bso (?:that )?[^.?!]{0,60}\b(?:doesn'?t|don'?t|won'?t|never|no longer|can'?t|isn'?t)\b|\beven (?:when|if)\b|\bexactly[- ]once\b|\b\d+ (?:pods|instances|servers|nodes|services|replicas|regions)\b|\b(?:by|per) (?:tenant|customer|user|region|country|account)\b/i;
 
 export function asksOneToolHowTo(prose: string): boolean {
   const text = prose.trim();
@@ -166,6 +172,8 @@ export const SYMPTOM_LOW: Rule[] = [
     /\b(?:for|in|of|on) (?:a|my|this) (?:small|tiny|simple|little|toy|basic|personal|hobby|side|learning|beginner'?s?) (?:\w+ )?(?:app|project|script|site|website|api|cli|tool|game|bot)\b|\bto-?do (?:app|list app)\b/,
   ]), weight: 0.4, signal: 'about a small project' },
   { re: anyOf([/\b(?:in|with|using|via) (?:pure |plain )?(?:css|scss|sass|tailwind|flexbox|css grid)\b/]), weight: 0.3, signal: 'a styling question' },
+  // "Migrate this file from moment to dayjs": a library swap in the code in view.
+  { re: /\b(?:migrate|port|convert|move|switch) (?:this|the|my) (?:file|test|tests|component|function|class|snippet|script|code|module|hook|config) (?:from|to|over to)\b/i, weight: 0.35, signal: 'changes one file' },
   // "This migration fails with 'column already exists'": one quoted error (masked to "text") about what is in view.
   { re: /\b(?:fails?|failing|errors? out|throws?|crashes|breaks|dies)\s+with\s+(?:text|name|code)\b/i, weight: 0.2, signal: 'quotes one error', form: true },
 ];

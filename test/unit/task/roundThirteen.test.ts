@@ -139,4 +139,24 @@ suite('task: round-13 families', () => {
     assertRoutes('low', ['how do i read the expiry of this jwt until the token expires in node', 'what does logout do in passport']);
     assert.equal(routeOf(askAuto("this migration fails with 'column already exists', how do i make it skip", 'add_column :users, :email, :string')), 'low');
   });
+
+  test('tool lookups in system words stay local: commands, syntax, defaults, conventions, a library swap in one file', () => {
+    assertRoutes('low', [
+      'command to see replication status in mysql',
+      'syntax for a partitioned table in postgres',
+      'how do I do a distributed trace in opentelemetry js',
+      'how do I turn on read replicas in rds',
+      'what isolation level does mysql use by default',
+      'how to set the kafka partition count for a topic',
+      'can you explain eventual consistency like im 5',
+      'how do i shard a mongodb collection',
+      'best practice for naming kafka topics',
+      'migrate this file from moment to dayjs',
+    ]);
+    assertRoutes('high', [
+      'how do i shard the events table by tenant in postgres',
+      'what isolation level should we use for the ledger, we see lost updates under load',
+      'migrate our services from moment to dayjs across 12 repos without breaking the shared date contracts',
+    ]);
+  });
 });
