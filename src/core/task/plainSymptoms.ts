@@ -10,6 +10,7 @@
 import type { Rule } from './complexityRules';
 import { anyOf } from './normalize';
 import { VERDICT_SIGNAL, WHO_SEES_SIGNAL } from './plainWords';
+import { SAME_THING_SIGNAL } from './taskSignals';
 
 const OTHERS = '(?:other|another|different|someone else\'?s?|somebody else\'?s?|the wrong) (?:users?|customers?|clients?|tenants?|people|persons?|accounts?|companies|patients?|students?)';
 
@@ -22,6 +23,10 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
   // A platform named as the whole question: "go serverless?", "move to microservices?".
   [VERDICT_SIGNAL]: [
     /^\s*(?:should we |do we |shall we |time to |is it time to )?(?:go|going|move|moving|switch|switching|migrate|migrating)(?: (?:to|over to))? (?:full[- ])?(?:serverless|micro[- ]?services?|kubernetes|k8s|multi[- ]?region|multi[- ]?cloud|event[- ]driven|nosql|graphql|the cloud|on[- ]?prem\w*|bare metal)\s*\?*\s*$/,
+  ],
+  // The last one of something, wanted by two at once.
+  [SAME_THING_SIGNAL]: [
+    /\b(?:two|2|several|multiple) (?:people|users|customers|clients|buyers)\b[^.?!]{0,30}\b(?:book|buy|reserve|claim|grab|get|take)\w*\b[^.?!]{0,20}\b(?:the last|the only|one remaining|last remaining)\b/,
   ],
   [WHO_SEES_SIGNAL]: [
     new RegExp(`\\b(?:gets?|got|receives?|received|sees?|saw|seeing|shown|shows?|showing|sent)\\b[^.?!]{0,30}\\b(?:meant for|intended for|addressed to|belonging to|that belongs? to) ${OTHERS}`),
@@ -36,6 +41,9 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /\bvan andere (?:klanten|gebruikers)\b|\b(?:innych|innego) (?:klient|uzytkownik)\w*|\bbaska (?:kullan|muster)\S*|\bcua (?:nguoi|khach hang) khac\b/,
   ],
   'stale read after a write': [
+    // A cached value that is no longer true, or work still routed to what was replaced.
+    /\b(?:cached|old|stale|outdated)\b[^.?!]{0,30}\b(?:no longer|isn'?t|is not|not) (?:valid|current|correct|available|in stock)\b/,
+    /\b(?:go|goes|going|sent|routed|point|points|pointing) to the old (?:one|provider|server|system|service|database|db|host|endpoint|cluster|queue|bucket|account)\b/,
     /\bstill (?:shows?|showing|lists?|listing|returns?|returning|finds?|displays?|serves?|has|have) (?:\w+ ){0,3}(?:we|i|they|that (?:were|was|we)|which (?:were|was)) (?:already )?(?:deleted|removed|changed|updated|renamed|disabled|cancell?ed|unpublished|sold)\b/,
     /\bafter (?:the |a |each |every |our |we )?(?:deploy|release|rollout|update|upgrade|migration|ship)\w*\b[^.?!]{0,60}\b(?:old|stale|previous|outdated|cached) (?:version|page|data|values?|prices?|ui|bundle|assets?|content|build)\b/,
     /после (?:деплоя|релиза|обновления|выкат\S*)[^.?!]{0,60}стар(?:ую|ой|ая|ые|ых) (?:верси|страниц|данн)|(?:发布|上线|部署)(?:之?后)[^。？！?]{0,20}(?:旧版本|旧页面|老版本|旧的页面)|(?:デプロイ|リリース)(?:後|した後|のあと)[^。？！?]{0,30}(?:古い|前の)(?:バージョン|画面|ページ|データ)/,
@@ -52,6 +60,7 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /\b(?:doesn'?t|does not|don'?t|never|isn'?t) (?:actually |really )?(?:log(?:ging)?|sign(?:ing)?|kick(?:ing)?) (?:\w+ )?out\b/,
   ],
   'numbers that do not add up': [
+    /\b(?:charged|billed|invoiced|refunded)\b[^.?!]{0,20}\b(?:the wrong|wrong|too much|too little)\b|\bwrong (?:currency|amount|tax|totals?|balance)\b|\bwrong (?:month|week|year)'?s?\b/,
     /\bnie zgadza(?:ja)?\b|\bklopt(?:en)? (?:niet|nooit)\b|\btutmuyor\b|\buyusmuyor\b|не збіга|не сходят|\bkhong khop\b/,
   ],
   'work lost or done twice': [
@@ -61,6 +70,10 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /\b(?:se cobra|cobrad[oa]s?|cobramos|pagad[oa]s?)\b[^.?!]{0,25}\bpero\b|\b(?:cobrad[oa]s?|pag[oa]s?)\b[^.?!]{0,25}\bmas\b|\b(?:bezahlt|abgebucht)\b[^.?!]{0,25}\baber\b|\b(?:paye|debite)s?\b[^.?!]{0,25}\bmais\b|(?:оплатил\S*|списал\S*)[^.?!]{0,30}(?:но|а) заказ/,
   ],
   'hard systems problem': [
+    // A user who leaves in the middle of something that runs on: a closed tab during an upload or a payment.
+    /\b(?:closes?|closed|refresh\w*|navigat\w* away|loses? (?:connection|network|signal)|goes offline|kills? the app)\b[^.?!]{0,40}\b(?:while|during|before|mid)\b[^.?!]{0,30}\b(?:upload|download|payment|checkout|sync|import|export|transfer|transaction)\w*/,
+    // What a lifecycle event does to data: "what should happen to a team's data when the owner leaves".
+    /\bwhat (?:should|would|will|does) happen (?:to|with) (?:the |their |a |an |our )?(?:\w+'?s? )?(?:data|account|files|orders|subscriptions?|content|posts|records|history|projects?)\b/,
     // Russian "\b" does not see Cyrillic letters: orders or messages gone, or a switch to a replica.
     /(?:заказ|сообщени|данн|запис|платеж|файл)\S*[^.?!]{0,20}(?:пропал|пропада|потерял|исчез)|(?:пропал|пропада|потерял|исчез)\S*[^.?!]{0,20}(?:заказ|сообщени|данн|запис|платеж|файл)|переключени\S* на (?:реплик|резерв|друг)/,
     // A multi-step operation cut off part-way: what state is left, and who finishes or undoes it.
@@ -90,11 +103,15 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /(?:모든|전체) (?:시스템|서비스|db|데이터베이스)에서|所有(?:的)?(?:系统|服务)(?:里|中)|全(?:システム|サービス)から|во всех (?:системах|сервисах)|\ben todos (?:los |nuestros )?(?:sistemas|servicios)\b|\bem todos os (?:sistemas|servicos)\b|\bdans tous (?:les|nos) (?:systemes|services)\b|\bin allen (?:systemen|diensten)\b|\bin tutti i (?:sistemi|servizi)\b/,
   ],
   'security design': [
+    /\baudit (?:trail|history)\b|\bwho changed what\b|\bhistory of (?:every|all) changes\b/,
     // Where data may live by law or contract: "a big customer wants their data to stay in germany".
     /\b(?:data|servers?|everything|it)\b[^.?!]{0,30}\b(?:stay|stays|kept|remain|remains|live|lives|hosted|stored|reside|resides)\b[^.?!]{0,10}\b(?:in|inside|within) (?:the )?(?:eu|europe|germany|france|the us|usa|uk|canada|australia|japan|india|brazil|switzerland|china|korea|country|our country|region)\b/,
     /(?:国内|日本国内|域内|境内)に(?:置|保存|保管)|数据(?:必须|要|需要)?(?:存|放|留)在(?:国内|境内|中国|欧洲)|\bdaten\b[^.?!]{0,30}\b(?:in deutschland|in der eu|in europa)\b|\bdonnees\b[^.?!]{0,30}\b(?:en france|en europe|dans l'ue)\b|\bdatos\b[^.?!]{0,30}\ben (?:europa|espana|la ue|mexico)\b|\bdados\b[^.?!]{0,30}\b(?:no brasil|na europa)\b|데이터를? (?:국내|한국)에|данн\S*[^.?!]{0,30}(?:в россии|на территории)/,
   ],
   'fails only sometimes or somewhere': [
+    // Tied to a deploy or a time boundary: "people keep getting logged out when we deploy", "orders at 23:59 land in the wrong month".
+    /\b(?:logged out|signed out|kicked out|errors?|fail\w*|drop\w*|lost|disconnect\w*|50[234]s?|go(?:es)? down|slow)\b[^.?!]{0,40}\b(?:when|whenever|every time|each time|after) (?:we|they|ops|someone) (?:deploy|release|restart|scale|redeploy|roll)\w*/,
+    /\b23:59\b|\blast day of the month\b|\bend of (?:the )?(?:month|year|quarter)\b/,
     // Fine for most, bad for a few: the few differ in data or load, not in code.
     // A message that arrives at the wrong hour for the person: a time zone between parts, not in one line.
     /\b(?:get|gets|got|receive|receives|sent|arrive|arrives|go out|goes out)\b[^.?!]{0,30}\b(?:at|around) (?:[0-5]|1[0-2]?|two|three|four|five) ?(?:am|a\.?m\.?)\b|\bin the middle of the night\b|\ban hour (?:early|late|off)\b/,
@@ -129,13 +146,14 @@ const HOW_TO = anyOf([
   /^\s*(?:(?:hey|hi|ok|quick q(?:uestion)?)[,:]?\s+)?(?:how (?:do|can|should) i|how to|how would i|show me how to|what'?s the (?:syntax|command|flag) (?:for|to))\b/,
   /^\s*(?:please\s+)?(?:set up|setup|configure|install|enable)\s/,
   /^\s*(?:the |a )?(?:command|syntax|flag|option|setting|config(?:uration)?|cli command|query) (?:for|to)\s/,
+  /^\s*(?:what|which) (?:command|flag|option|setting|cli command|shortcut)s?\b/,
   /^\s*(?:come (?:si|faccio a|posso)|como (?:se|hago|puedo|faco|posso|eu)|comment (?:je|on|faire)|wie (?:kann ich|mache ich|richte ich|konfiguriere ich)|jak (?:zrobic|skonfigurowac|ustawic|dodac|napisac)|hoe (?:kan ik|maak ik|stel ik))\b/,
   /^\s*как (?:в |мне |настроить|сделать|добавить|создать|написать)|^[^?？]{0,30}(?:怎么|如何|どうやって|어떻게)/,
 ]);
 const TOOL = new RegExp(`\\b(?:${[
   'postgres(?:ql)?|mysql|sqlite|mongo(?:db)?|redis|kafka|rabbitmq|nginx|docker(?:-compose)?|kubernetes|kubectl|k8s|helm|terraform|ansible|git|github actions|gitlab ci|jenkins|aws cli|s3|lambda|spring(?: boot)?|django|rails|express|fastapi|flask|react|vue|angular|next\\.?js',
   'node|python|java|go|golang|rust|typescript|javascript|bash|elasticsearch|grpc|graphql|celery|sidekiq|airflow|prometheus|grafana|eslint|prettier|jest|vitest|pnpm|yarn|npm|webpack|vite|babel|husky|laravel|nestjs|maven|gradle',
-  'js|ts|opentelemetry|rds|aws|gcp|azure|dynamodb|cassandra|sqs|sns|hibernate|k6|mermaid|hikari|pgbouncer|vscode|intellij|ruby|php|kotlin|swift|c#|dotnet|sql',
+  'heroku|vercel|netlify|js|ts|opentelemetry|rds|aws|gcp|azure|dynamodb|cassandra|sqs|sns|hibernate|k6|mermaid|hikari|pgbouncer|vscode|intellij|ruby|php|kotlin|swift|c#|dotnet|sql',
 ].join('|')})\\b`, 'i');
 const OWNER = /\b(?:we|our|us|nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[oi]|onze|nasz\w*)\b|наш|我们|うちの|弊社|우리/i;
 

@@ -159,4 +159,24 @@ suite('task: round-13 families', () => {
       'migrate our services from moment to dayjs across 12 repos without breaking the shared date contracts',
     ]);
   });
+
+  test('plain reports of money, time boundaries, deploys, old targets and the last seat go to the cloud', () => {
+    assertRoutes('high', [
+      "what should happen to a team's data when the owner leaves the company",
+      'people keep getting logged out when we deploy',
+      'a customer says they were charged in the wrong currency',
+      "orders placed at 23:59 on the last day of the month show up in the wrong month's report",
+      'the mobile app shows a cached price that is no longer valid at checkout',
+      'we need an audit trail of who changed what in the admin panel',
+      'after we moved to the new payment provider some refunds go to the old one',
+      'can two people book the last seat',
+    ]);
+    assertRoutes('low', [
+      'what should happen to the button when the form is invalid',
+      'the page flickers when i deploy the css to heroku, which setting is it',
+      'format this date as the last day of the month in python',
+      'how do I point the import to the old module path in this file',
+      'what is an audit log',
+    ]);
+  });
 });
