@@ -163,7 +163,14 @@ const OWNER = /\b(?:we|our|us|nuestr[oa]s?|nosso|nossa|notre|nos|unser\w*|nostr[
 const SYSTEM_VERB = /\b(?:handle|avoid|prevent|guarantee|ensure|make sure|deal with|sync|keep|design|architect|structure|migrate|recover|coordinate|isolate)\b/i;
 
 // Between several running parts, or with a guarantee the setting must keep ("so 40 pods don't exhaust postgres").
-const SYSTEM_SCOPE = /\bbetween (?:(?:two|2|several|multiple|the|our|all|different) )?(?:services|instances|pods|nodes|servers|replicas|regions|apps|processes|workers|microservices|datacenters)\b|\bso (?:that )?[^.?!]{0,60}\b(?:doesn'?t|don'?t|won'?t|never|no longer|can'?t|isn'?t)\b|\beven (?:when|if)\b|\bexactly[- ]once\b|\b\d+ (?:pods|instances|servers|nodes|services|replicas|regions)\b|\b(?:by|per) (?:tenant|customer|user|region|country|account)\b/i;
+const SYSTEM_SCOPE = anyOf([
+  /\bbetween (?:(?:two|2|several|multiple|the|our|all|different) )?(?:services|instances|pods|nodes|servers|replicas|regions|apps|processes|workers|microservices|datacenters)\b/,
+  /\bso (?:that )?[^.?!]{0,60}\b(?:doesn'?t|don'?t|won'?t|never|no longer|can'?t|isn'?t)\b/,
+  /\beven (?:when|if)\b/,
+  /\bexactly[- ]once\b/,
+  /\b\d+ (?:pods|instances|servers|nodes|services|replicas|regions)\b/,
+  /\b(?:by|per) (?:tenant|customer|user|region|country|account)\b/,
+]);
 
 export function asksOneToolHowTo(prose: string): boolean {
   const text = prose.trim();
