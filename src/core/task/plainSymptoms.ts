@@ -41,6 +41,7 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /\bvan andere (?:klanten|gebruikers)\b|\b(?:innych|innego) (?:klient|uzytkownik)\w*|\bbaska (?:kullan|muster)\S*|\bcua (?:nguoi|khach hang) khac\b/,
   ],
   'stale read after a write': [
+    /\bpo wdrozeniu\b[^.?!]{0,60}\bstar(?:e|a|y|ych) (?:dane|wersj\w*|ceny)|\bna (?:een|de) (?:update|deploy|release)\b[^.?!]{0,40}\boude (?:prijzen|data|gegevens|versie)\b/,
     // A cached value that is no longer true, or work still routed to what was replaced.
     /\b(?:cached|old|stale|outdated)\b[^.?!]{0,30}\b(?:no longer|isn'?t|is not|not) (?:valid|current|correct|available|in stock)\b/,
     /\b(?:go|goes|going|sent|routed|point|points|pointing) to the old (?:one|provider|server|system|service|database|db|host|endpoint|cluster|queue|bucket|account)\b/,
@@ -64,6 +65,12 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /\bnie zgadza(?:ja)?\b|\bklopt(?:en)? (?:niet|nooit)\b|\btutmuyor\b|\buyusmuyor\b|не збіга|не сходят|\bkhong khop\b/,
   ],
   'work lost or done twice': [
+    // Records missing or doubled after a move to a new store, in the languages the rules read.
+    /\bnach (?:dem|der) (?:umzug|migration|wechsel|umstellung)\b[^.?!]{0,60}\b(?:fehlen|fehlt|weg|verschwunden|doppelt)\b|\bapres (?:la )?(?:migration|bascule)\b[^.?!]{0,60}\b(?:manque\w*|disparu\w*|en double)\b/,
+    /\bdespues de (?:la )?migracion\b[^.?!]{0,60}\b(?:faltan|falta|desaparec\w*|duplicad\w*)|\bdepois da migracao\b[^.?!]{0,60}\b(?:faltam|falta|sumiram|duplicad\w*)|\bdopo la migrazione\b[^.?!]{0,60}\b(?:mancano|manca|spari\w*|doppi\w*)/,
+    // Paid, and the order not there: French, Italian, Spanish, Portuguese, German.
+    /\b(?:paiements?|payes?) (?:\w+ )?(?:passent|passe|sont passes?)\b[^.?!]{0,10}\bmais\b|\bpagament\w* (?:\w+ ){0,2}(?:vanno a buon fine|passano|riescono)\b[^.?!]{0,10}\bma\b/,
+    /\bpagos? (?:\w+ )?(?:pasan|pasa|se procesan|salen bien)\b[^.?!]{0,10}\bpero\b|\bpagamentos? (?:\w+ )?(?:passam|passa|sao aprovados|dao certo)\b[^.?!]{0,10}\bmas\b|\bzahlung\w* (?:\w+ )?(?:geht durch|gehen durch|klappt|klappen)\b[^.?!]{0,10}\baber\b/,
     // One step done and the next not: paid but no order, sent but not saved.
     /\b(?:paid|charged|debited|payment (?:went through|succeeded|succeeds|is successful|was successful))\b[^.?!]{0,40}\bbut\b[^.?!]{0,40}\b(?:no|not|never|missing|isn'?t|wasn'?t|doesn'?t|didn'?t|without|stays?|stuck)\b/,
     /됐는데[^.?!]{0,30}(?:안 (?:생기|돼|되|와|보)|없)|(?:付款|支付|扣款)成功了?[^。？！?]{0,4}(?:但|可是)|扣了钱|決済(?:は)?(?:成功|完了)(?:した|している)?のに/,
@@ -103,12 +110,15 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /(?:모든|전체) (?:시스템|서비스|db|데이터베이스)에서|所有(?:的)?(?:系统|服务)(?:里|中)|全(?:システム|サービス)から|во всех (?:системах|сервисах)|\ben todos (?:los |nuestros )?(?:sistemas|servicios)\b|\bem todos os (?:sistemas|servicos)\b|\bdans tous (?:les|nos) (?:systemes|services)\b|\bin allen (?:systemen|diensten)\b|\bin tutti i (?:sistemi|servizi)\b/,
   ],
   'security design': [
+    // Who may do what across several organisations or tenants.
+    /\b(?:droits d'acces|permissions?|autorisations|berechtigungen|permisos|permissoes|permessi|access rights|roles)\b[^.?!]{0,40}\b(?:entre|between|zwischen|fra|tra|across) (?:plusieurs|several|multiple|mehreren|varias|varios|vari[ae]|diverse|different)\b/,
     /\baudit (?:trail|history)\b|\bwho changed what\b|\bhistory of (?:every|all) changes\b/,
     // Where data may live by law or contract: "a big customer wants their data to stay in germany".
     /\b(?:data|servers?|everything|it)\b[^.?!]{0,30}\b(?:stay|stays|kept|remain|remains|live|lives|hosted|stored|reside|resides)\b[^.?!]{0,10}\b(?:in|inside|within) (?:the )?(?:eu|europe|germany|france|the us|usa|uk|canada|australia|japan|india|brazil|switzerland|china|korea|country|our country|region)\b/,
     /(?:国内|日本国内|域内|境内)に(?:置|保存|保管)|数据(?:必须|要|需要)?(?:存|放|留)在(?:国内|境内|中国|欧洲)|\bdaten\b[^.?!]{0,30}\b(?:in deutschland|in der eu|in europa)\b|\bdonnees\b[^.?!]{0,30}\b(?:en france|en europe|dans l'ue)\b|\bdatos\b[^.?!]{0,30}\ben (?:europa|espana|la ue|mexico)\b|\bdados\b[^.?!]{0,30}\b(?:no brasil|na europa)\b|데이터를? (?:국내|한국)에|данн\S*[^.?!]{0,30}(?:в россии|на территории)/,
   ],
   'fails only sometimes or somewhere': [
+    /(?:増えると|増えるにつれ|増えるほど)[^。？！?]{0,20}(?:遅く|重く)|どんどん(?:遅く|重く)|越多越慢|늘수록 [^.?!]{0,10}느려|чем больше[^.?!]{0,30}тем (?:медленнее|дольше)/,
     // Tied to a deploy or a time boundary: "people keep getting logged out when we deploy", "orders at 23:59 land in the wrong month".
     /\b(?:logged out|signed out|kicked out|errors?|fail\w*|drop\w*|lost|disconnect\w*|50[234]s?|go(?:es)? down|slow)\b[^.?!]{0,40}\b(?:when|whenever|every time|each time|after) (?:we|they|ops|someone) (?:deploy|release|restart|scale|redeploy|roll)\w*/,
     /\b23:59\b|\blast day of the month\b|\bend of (?:the )?(?:month|year|quarter)\b/,

@@ -179,4 +179,20 @@ suite('task: round-13 families', () => {
       'what is an audit log',
     ]);
   });
+
+  test('the same symptoms in other languages: missing after a move, paid but pending, permissions across organisations', () => {
+    assertRoutes('high', [
+      'nach dem Umzug auf die neue Datenbank fehlen ein paar Bestellungen',
+      'les paiements passent mais la commande reste en attente',
+      "comment on gère les droits d'accès entre plusieurs organisations",
+      "i pagamenti vanno a buon fine ma l'ordine resta in sospeso",
+      'ユーザーが増えると検索がどんどん遅くなる',
+      'po wdrożeniu część użytkowników widzi stare dane',
+    ]);
+    assertRoutes('low', [
+      'wie schreibe ich nach dem Umzug den Pfad in der config um',
+      'les tests passent mais le linter râle sur les imports, quelle règle',
+      "qu'est-ce qu'une permission en android",
+    ]);
+  });
 });
