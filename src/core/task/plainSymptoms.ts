@@ -136,6 +136,8 @@ const NOT_TEXTBOOK = /\b(?:best|better|right|way|ways|plan|approach|cause|wrong|
 const TEXTBOOK = anyOf([
   /^\s*(?:what(?:'s| is| are| was)|whats|wats|wat is|what does) (?:a |an |the )?(?:[\w'-]+\s+){0,5}[\w'-]+(?: (?:mean|stand for))?\s*(?:,?\s*(?:with|w\/|plus|and give me) (?:a |an )?(?:tiny|small|short|simple|quick|concrete)? ?example)?\s*\?*\s*$/,
   /^\s*(?:what(?:'s| is)|whats) (?:the )?(?:diff|difference|differences)\s+(?:between\s+)?[^?]{1,70}?\s*(?:,[^?,]{0,40})?\?*\s*$/,
+  /^\s*(?:que diferencia hay entre|cual es la diferencia entre|qual (?:e )?a diferenca entre|quelle est la difference entre|qual e la differenza tra|che differenza c'e tra|jaka jest roznica miedzy|в ч[её]м разница между|чем отличается) [^?]{1,70}\?*\s*$/,
+  /^[^?？]{1,30}(?:有什么区别|有什么不同|的区别是什么|の違いは(?:何)?(?:ですか)?|차이가 뭐(?:야|예요|에요)|차이점이 뭐|arasindaki fark (?:ne|nedir))[?？]?\s*$/,
   /\beli5\b|\blike i'?m (?:five|5)\b|^\s*(?:list|name) (?:the|all(?: the)?) [^?]{1,60}$/,
   /^\s*(?:what|which) [^?]{1,50}\b(?:by default|default)\b[^?]{0,30}\?*\s*$/,
   /^\s*(?:que|qu'?) ?es (?:un|una|el|la|lo)? ?[^?]{1,50}\?*\s*$|^\s*o que (?:e|sao) (?:um|uma|o|a|os|as)? ?[^?]{1,50}\?*\s*$|^\s*(?:c'est quoi|qu'est-ce qu'(?:un|une|on appelle)) [^?]{1,50}\?*\s*$/,
@@ -148,7 +150,7 @@ const TEXTBOOK = anyOf([
 const NAMING = /^\s*(?:(?:the )?best practices?|(?:the )?(?:naming )?conventions?) for (?:naming|formatting|casing|indenting)\b/i;
 
 export function asksTextbookQuestion(prose: string): boolean {
-  return NAMING.test(prose) || (TEXTBOOK.test(prose) && !NOT_TEXTBOOK.test(prose));
+  return NAMING.test(prose) || (TEXTBOOK.test(prose) && !NOT_TEXTBOOK.test(prose) && !OWNER.test(prose));
 }
 
 // A single how-to in a tool the text names: "how do I create an index concurrently in postgres".
@@ -157,8 +159,10 @@ const HOW_TO = anyOf([
   /^\s*(?:please\s+)?(?:set up|setup|configure|install|enable)\s/,
   /^\s*(?:the |a )?(?:command|syntax|flag|option|setting|config(?:uration)?|cli command|query) (?:for|to)\s/,
   /^\s*(?:what|which) (?:command|flag|option|setting|cli command|shortcut)s?\b/,
-  /^\s*(?:come (?:si|faccio a|posso)|como (?:se|hago|puedo|faco|posso|eu)|comment (?:je|on|faire)|wie (?:kann ich|mache ich|richte ich|konfiguriere ich)|jak (?:zrobic|skonfigurowac|ustawic|dodac|napisac)|hoe (?:kan ik|maak ik|stel ik))\b/,
-  /^\s*как (?:в |мне |настроить|сделать|добавить|создать|написать)|^[^?？]{0,30}(?:怎么|如何|どうやって|어떻게)/,
+  /^\s*(?:come (?:si|faccio a|posso|configuro|installo|creo|attivo)|como (?:se|hago|puedo|faco|posso|eu|configuro|instalo|creo|crio|activo))\b/,
+  /^\s*(?:comment (?:je|on|faire|configurer|installer|lancer|ajouter|creer|activer|mettre en place)|wie (?:kann ich|mache ich|richte ich|konfiguriere ich|installiere ich|erstelle ich|aktiviere ich))\b/,
+  /^\s*(?:jak (?:zrobic|skonfigurowac|ustawic|dodac|napisac)|hoe (?:kan ik|maak ik|stel ik))\b/,
+  /^\s*как (?:в |мне |настроить|сделать|добавить|создать|написать|посмотреть|проверить|узнать|включить|удалить|изменить)|^[^?？]{0,30}(?:怎么|如何|どうやって|어떻게)/,
 ]);
 const TOOL = new RegExp(`\\b(?:${[
   'postgres(?:ql)?|mysql|sqlite|mongo(?:db)?|redis|kafka|rabbitmq|nginx|docker(?:-compose)?|kubernetes|kubectl|k8s|helm|terraform|ansible|git|github actions|gitlab ci|jenkins|aws cli|s3|lambda|spring(?: boot)?|django|rails|express|fastapi|flask|react|vue|angular|next\\.?js',

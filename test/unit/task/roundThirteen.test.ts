@@ -195,4 +195,21 @@ suite('task: round-13 families', () => {
       "qu'est-ce qu'une permission en android",
     ]);
   });
+
+  test('"what is the difference between" and one-tool how-tos in other languages stay local; about our team they do not', () => {
+    assertRoutes('low', [
+      'qué diferencia hay entre sharding y particionado',
+      'qual a diferença entre escalabilidade vertical e horizontal',
+      '微服务和单体架构有什么区别',
+      'в чем разница между репликацией и шардированием',
+      'jaka jest różnica między replikacją a shardingiem',
+      'comment configurer un cluster redis en local avec docker',
+      'kafka 怎么查看消费者组的延迟',
+      'как посмотреть лаг консьюмера в kafka',
+    ]);
+    assertRoutes('high', [
+      'qué diferencia hay entre un monolito y microservicios para nuestro equipo de 40 personas',
+      'kafka 消费者组的延迟越来越大，怎么排查',
+    ]);
+  });
 });
