@@ -12,7 +12,7 @@ import { SYSTEMS_HARD_CONTENT, editIsProductWide } from './plainSystems';
 import { smallAskAfterScene } from './smallAsk';
 import { anyOf } from './normalize';
 import { fixTypos } from './typos';
-import { asksOneToolHowTo, asksTextbookQuestion, asksWholeProductChange } from './plainSymptoms';
+import { FEATURE_SIGNAL, asksOneToolHowTo, asksTextbookQuestion, asksWholeProductChange } from './plainSymptoms';
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
 import { countWords, folded, normalizeText } from './normalize';
 import {
@@ -38,7 +38,7 @@ const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
 const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
   'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
   'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
-  'expert systems term', FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, VERDICT_SIGNAL, ...SYSTEMS_HARD_CONTENT]);
+  'expert systems term', FEATURE_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, VERDICT_SIGNAL, ...SYSTEMS_HARD_CONTENT]);
 
 // Topic words only say what the system is ("our architecture doc", "40 services", "we're migrating later"); the
 // other hard-content signals name a problem. A scene of topic words does not stop an edit that follows it.

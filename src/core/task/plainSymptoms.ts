@@ -55,6 +55,9 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     // The same thing on two of the user's clients, differently: "on phone and laptop … different cart contents".
     /\b(?:phone|mobile|laptop|desktop|tablet|ios|android|web|browser|app)\b[^.?!]{0,30}\b(?:and|vs|versus)\b[^.?!]{0,15}\b(?:phone|mobile|laptop|desktop|tablet|ios|android|web|browser|app)s?\b[^.?!]{0,50}\b(?:different|differ|don'?t match|out of sync|disagree)\b/,
   ],
+  'expert systems term': [
+    /\bread models?\b|\bevent schemas?\b|\bschema evolution\b/,
+  ],
   'access outlives its revocation': [
     // A logout or revocation that waits for a token to run out.
     /\buntil (?:the |their |its )?(?:access |auth |jwt |refresh )?(?:token|session|jwt|cookie)s? (?:expires?|times? out|runs out)\b/,
@@ -65,6 +68,7 @@ export const SYMPTOM_TERMS: Record<string, RegExp[]> = {
     /\bnie zgadza(?:ja)?\b|\bklopt(?:en)? (?:niet|nooit)\b|\btutmuyor\b|\buyusmuyor\b|не збіга|не сходят|\bkhong khop\b/,
   ],
   'work lost or done twice': [
+    /\b(?:processed|delivered|handled|consumed|applied|executed) in (?:the )?(?:right |correct |same )?order\b/,
     // Records missing or doubled after a move to a new store, in the languages the rules read.
     /\bnach (?:dem|der) (?:umzug|migration|wechsel|umstellung)\b[^.?!]{0,60}\b(?:fehlen|fehlt|weg|verschwunden|doppelt)\b|\bapres (?:la )?(?:migration|bascule)\b[^.?!]{0,60}\b(?:manque\w*|disparu\w*|en double)\b/,
     /\bdespues de (?:la )?migracion\b[^.?!]{0,60}\b(?:faltan|falta|desaparec\w*|duplicad\w*)|\bdepois da migracao\b[^.?!]{0,60}\b(?:faltam|falta|sumiram|duplicad\w*)|\bdopo la migrazione\b[^.?!]{0,60}\b(?:mancano|manca|spari\w*|doppi\w*)/,
@@ -215,4 +219,23 @@ export const SYMPTOM_LOW: Rule[] = [
   { re: /\b(?:migrate|port|convert|move|switch) (?:this|the|my) (?:file|test|tests|component|function|class|snippet|script|code|module|hook|config) (?:from|to|over to)\b/i, weight: 0.35, signal: 'changes one file' },
   // "This migration fails with 'column already exists'": one quoted error (masked to "text") about what is in view.
   { re: /\b(?:fails?|failing|errors? out|throws?|crashes|breaks|dies)\s+with\s+(?:text|name|code)\b/i, weight: 0.2, signal: 'quotes one error', form: true },
+];
+
+export const FEATURE_SIGNAL = 'builds a feature of the whole product';
+
+// "How do I build a notification system", "how do I add payments to the app", "how do I make the api faster": the
+// object is a capability of the product, whose answer spans storage, services and clients, not a tool's feature.
+const PRODUCT_FEATURE = anyOf([
+  new RegExp('^\\s*how (?:do|can|should|would) (?:i|we)\\s+(?:build|add|implement|support|design|create|do|get|offer|version)\\s+(?:(?:a|an|the|our|my)\\s+)?(?:[\\w-]+\\s+){0,2}'
+    + '(?:system|platform|engine|pipeline|payments?|billing|subscriptions|search|chat|messaging|notifications?|multi-?language support|i18n|sso|single sign-on|'
+    + 'permissions|roles|analytics|recommendations?|feeds?|leaderboards?|real-?time (?:collaboration|updates|sync)|offline (?:mode|support)|the api)\\b(?! (?:in|to|for) (?:this|the) (?:file|function|component|class|snippet))'),
+  /^\s*how (?:do|can) (?:i|we) make (?:the |our )?(?:api|app|site|backend|database|db|checkout|search|uploads?|imports?|exports?) (?:faster|scale|scalable|resumable|reliable|real-?time|available offline)\b/,
+]);
+
+// Not for a piece of a screen, a file or an exercise ("add search to the dropdown", "a chat for my homework"). The
+// shared local-things guard is too wide here: it reads "build" as a CI build.
+const IN_ONE_PIECE = '\\b(?:components?|dropdown|modal|button|page|screen|form|table|list|function|file|script|tests?|cli|notebook|demo|tutorial|homework|toy|example|widget|sidebar|navbar)\\b';
+
+export const SYMPTOM_HIGH: Rule[] = [
+  { re: new RegExp(`^(?![\\s\\S]*${IN_ONE_PIECE})[\\s\\S]*(?:${PRODUCT_FEATURE.source})`, 'i'), weight: 0.35, signal: FEATURE_SIGNAL },
 ];

@@ -212,4 +212,23 @@ suite('task: round-13 families', () => {
       'kafka 消费者组的延迟越来越大，怎么排查',
     ]);
   });
+
+  test('a how-to whose object is a feature of the whole product goes to the cloud; the same verbs on one piece stay local', () => {
+    assertRoutes('high', [
+      'how do i build a notification system',
+      'how do I add payments to the app',
+      'how do I make the api faster',
+      'how do i version the api',
+      'how do I make uploads resumable',
+      'how can i make sure events are processed in order',
+      'how do i rebuild the read model when the event schema changes',
+    ]);
+    assertRoutes('low', [
+      'how do i add search to the dropdown',
+      'how do i build a chat demo for my homework',
+      'how do i add a search input to this form',
+      'how do I make this function faster',
+    ]);
+    assert.equal(routeOf(askAuto('how do I add payments to this component', 'export function Cart() { return null; }')), 'low');
+  });
 });
