@@ -228,8 +228,11 @@ export const FEATURE_SIGNAL = 'builds a feature of the whole product';
 const PRODUCT_FEATURE = anyOf([
   new RegExp('^\\s*how (?:do|can|should|would) (?:i|we)\\s+(?:build|add|implement|support|design|create|do|get|offer|version)\\s+(?:(?:a|an|the|our|my)\\s+)?(?:[\\w-]+\\s+){0,2}'
     + '(?:system|platform|engine|pipeline|payments?|billing|subscriptions|search|chat|messaging|notifications?|multi-?language support|i18n|sso|single sign-on|'
-    + 'permissions|roles|analytics|recommendations?|feeds?|leaderboards?|real-?time (?:collaboration|updates|sync)|offline (?:mode|support)|the api)\\b(?! (?:in|to|for) (?:this|the) (?:file|function|component|class|snippet))'),
-  /^\s*how (?:do|can) (?:i|we) make (?:the |our )?(?:api|app|site|backend|database|db|checkout|search|uploads?|imports?|exports?) (?:faster|scale|scalable|resumable|reliable|real-?time|available offline)\b/,
+    + 'permissions|roles|analytics|recommendations?|feeds?|leaderboards?|real-?time (?:collaboration|updates|sync)|offline (?:mode|support)|the api)'
+    // The feature ends the ask, or is added to the whole product: not "a search bar", not "roles to my discord bot".
+    + '(?:\\s+(?:feature|functionality|system|service|support))?'
+    + '(?:\\s+(?:to|for|in|into|across|on)\\s+(?:the|our)\\s+(?:[\\w-]+\\s+)?(?:app|apps|product|site|platform|backend|service|saas|system|catalog|store|shop|marketplace))?\\s*\\?*\\s*$'),
+  /^\s*how (?:do|can) (?:i|we) make (?:the |our )?(?:api|app|site|backend|database|db|checkout|search|uploads?|imports?|exports?) (?:faster|scale|scalable|resumable|reliable|real-?time|available offline)\s*\?*\s*$/,
 ]);
 
 // Not for a piece of a screen, a file or an exercise ("add search to the dropdown", "a chat for my homework"). The

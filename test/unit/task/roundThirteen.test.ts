@@ -222,12 +222,18 @@ suite('task: round-13 families', () => {
       'how do I make uploads resumable',
       'how can i make sure events are processed in order',
       'how do i rebuild the read model when the event schema changes',
+      'how do i add a chat feature',
+      'how do I add search to our product catalog',
     ]);
     assertRoutes('low', [
       'how do i add search to the dropdown',
       'how do i build a chat demo for my homework',
       'how do i add a search input to this form',
       'how do I make this function faster',
+      'how do I add a search bar',
+      'how do i add push notifications in flutter',
+      'how do I add roles to my discord bot',
+      'how do i build a recommendation engine for fun with pandas',
     ]);
     assert.equal(routeOf(askAuto('how do I add payments to this component', 'export function Cart() { return null; }')), 'low');
   });
