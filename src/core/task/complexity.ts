@@ -92,9 +92,11 @@ const SCENE_PROBLEM = new Set(['hard systems problem', 'intermittent behaviour',
   'numbers that do not add up', 'fails only sometimes or somewhere', 'access outlives its revocation', DIAGNOSIS_SIGNAL, SAME_THING_SIGNAL,
   WHO_SEES_SIGNAL]);
 
-// A how-to in one tool is still a system question when it names a problem or a consequence; "rollback" or
-// "failover" alone ('hard systems problem') names the tool's feature.
-const ONE_TOOL_BLOCKERS = new Set([...[...SCENE_PROBLEM].filter((s) => s !== 'hard systems problem'), 'weighs consequences']);
+// A how-to or a yes/no about one tool is still a system question when it names a problem, a consequence or several
+// writers; the topic words alone ("rollback", "shard", "eventually consistent") name the tool's feature.
+const TOOL_TOPICS = new Set(['hard systems problem', 'concurrency', 'scalability or distributed systems', 'expert systems term',
+  'architecture question', 'migration', 'spans several modules', 'data or system design', 'intermittent behaviour']);
+const ONE_TOOL_BLOCKERS = new Set([...HARD_CONTENT, ...SCENE_PROBLEM, 'weighs consequences'].filter((s) => !TOOL_TOPICS.has(s)));
 
 // Where a rename or a fix stays in one place: "in this file", "of the readme", "in utils.py".
 const IN_ONE_PLACE = /\b(?:in|of|within|inside) (?:this|the|my|that|one|a) (?:[\w-]+ ){0,2}(?:file|function|method|class|component|module|snippet|test|script|readme|doc|document|table|legend|diagram|interface|yaml|config|example)s?\b|(?<![\w-])[\w-]+\.(?:py|ts|js|tsx|jsx|md|yaml|yml|json|sh|go|rs|java)\b/i;

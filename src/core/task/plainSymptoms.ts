@@ -163,6 +163,8 @@ const HOW_TO = anyOf([
   /^\s*(?:please\s+)?(?:set up|setup|configure|install|enable)\s/,
   /^\s*(?:the |a )?(?:command|syntax|flag|option|setting|config(?:uration)?|cli command|query) (?:for|to)\s/,
   /^\s*(?:what|which) (?:command|flag|option|setting|cli command|shortcut)s?\b/,
+  // A yes/no fact about the named tool: "is redis single threaded", "is it possible to shard sqlite".
+  /^\s*(?:is|are|does|do|can|could)\s+(?:it possible to\s+|i\s+|you\s+)?\S/,
   /^\s*(?:come (?:si|faccio a|posso|configuro|installo|creo|attivo)|como (?:se|hago|puedo|faco|posso|eu|configuro|instalo|creo|crio|activo))\b/,
   /^\s*(?:comment (?:je|on|faire|configurer|installer|lancer|ajouter|creer|activer|mettre en place)|wie (?:kann ich|mache ich|richte ich|konfiguriere ich|installiere ich|erstelle ich|aktiviere ich))\b/,
   /^\s*(?:jak (?:zrobic|skonfigurowac|ustawic|dodac|napisac)|hoe (?:kan ik|maak ik|stel ik))\b/,
@@ -186,7 +188,7 @@ const SYSTEM_SCOPE = anyOf([
   /\bso (?:that )?[^.?!]{0,60}\b(?:doesn'?t|don'?t|won'?t|never|no longer|can'?t|isn'?t)\b/,
   /\beven (?:when|if)\b/,
   /\bexactly[- ]once\b/,
-  /\b\d+ (?:pods|instances|servers|nodes|services|replicas|regions)\b/,
+  /\b(?:\d+|two|several|multiple|many) (?:pods|instances|servers|nodes|services|replicas|regions|workers|consumers)\b/,
   /\b(?:by|per) (?:tenant|customer|user|region|country|account)\b/,
 ]);
 

@@ -237,4 +237,13 @@ suite('task: round-13 families', () => {
     ]);
     assert.equal(routeOf(askAuto('how do I add payments to this component', 'export function Cart() { return null; }')), 'low');
   });
+
+  test('a yes/no fact about one named tool stays local unless it names several writers, instances or our system', () => {
+    assertRoutes('low', ['is dynamodb eventually consistent by default', 'is it possible to shard sqlite', 'is kafka a database?', 'does redis lose data if it crashes']);
+    assertRoutes('high', [
+      'is it fine if both apps write to the same redis keys',
+      'is it safe to run two instances of this cron in kubernetes',
+      'is postgres enough for our 50k writes/s',
+    ]);
+  });
 });
