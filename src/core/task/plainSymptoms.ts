@@ -153,8 +153,12 @@ const TEXTBOOK = anyOf([
 // A convention lookup, whatever it names: "best practice for naming kafka topics".
 const NAMING = /^\s*(?:(?:the )?best practices?|(?:the )?(?:naming )?conventions?) for (?:naming|formatting|casing|indenting)\b/i;
 
+// "Explain to me", "explícame", "spiegami" before a textbook question: the question is what follows.
+const EXPLAIN_LEAD = /^\s*(?:(?:can you |could you |please )?explain(?: to me)?|explicame|me explica|explica(?:me)?|spiegami|explique(?:-moi)?|erklar(?:e)?(?: mir)?(?: bitte)?|объясни(?:те)?|wyjasnij|leg uit)\s*,?\s*/i;
+
 export function asksTextbookQuestion(prose: string): boolean {
-  return NAMING.test(prose) || (TEXTBOOK.test(prose) && !NOT_TEXTBOOK.test(prose) && !OWNER.test(prose));
+  const text = prose.replace(EXPLAIN_LEAD, '');
+  return NAMING.test(text) || (TEXTBOOK.test(text) && !NOT_TEXTBOOK.test(text) && !OWNER.test(text));
 }
 
 // A single how-to in a tool the text names: "how do I create an index concurrently in postgres".
@@ -210,6 +214,7 @@ export function asksWholeProductChange(prose: string): boolean {
 export const SYMPTOM_LOW: Rule[] = [
   { re: anyOf([
     /\b(?:design doc|rfc|adr|readme|changelog|pr description|commit message|issue|bug report) templates?\b/,
+    /\b(?:haiku|poem|limerick|joke|tweet|slogan|song|riddle|pun)s?\b|\b(?:interview|quiz|trivia|exam) questions?\b|\bflash ?cards?\b/,
     /\bjust (?:the )?(?:route|routes|endpoint|signature|json(?: body)?|body|schema|skeleton|outline|template|types?|interface|sql|query|regex|command|code)\b/,
     /^\s*(?:please\s+)?(?:design|sketch|draft) (?:me )?(?:a |an |the )?(?:rest |http |api |graphql )?(?:endpoint|route|url|json (?:body|payload|schema)|request body|response body|mutation)\b(?! for (?:our|the whole|all|every))/,
   ]), weight: 0.3, signal: 'asks for one small artifact' },

@@ -246,4 +246,14 @@ suite('task: round-13 families', () => {
       'is postgres enough for our 50k writes/s',
     ]);
   });
+
+  test('"explain to me what X is" in other languages, and poems or quiz questions about big topics, stay local', () => {
+    assertRoutes('low', [
+      'explícame qué es la consistencia eventual',
+      "spiegami cos'è lo sharding",
+      'write a haiku about microservices',
+      'give me 5 interview questions about distributed systems',
+    ]);
+    assertRoutes('high', ['explain what our sharding plan should be for the orders table', 'explain why our replicas lag behind the primary under load']);
+  });
 });
