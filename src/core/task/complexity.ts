@@ -11,6 +11,8 @@ import { VERDICT_SIGNAL, WHO_SEES_SIGNAL } from './plainWords';
 import { SYSTEMS_HARD_CONTENT, editIsProductWide } from './plainSystems';
 import { smallAskAfterScene } from './smallAsk';
 import { anyOf } from './normalize';
+import { fixTypos } from './typos';
+import { FEATURE_SIGNAL, asksOneToolHowTo, asksTextbookQuestion, asksWholeProductChange } from './plainSymptoms';
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
 import { countWords, folded, normalizeText } from './normalize';
 import {
@@ -36,7 +38,7 @@ const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
 const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
   'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
   'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
-  'expert systems term', FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, VERDICT_SIGNAL, ...SYSTEMS_HARD_CONTENT]);
+  'expert systems term', FEATURE_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, VERDICT_SIGNAL, ...SYSTEMS_HARD_CONTENT]);
 
 // Topic words only say what the system is ("our architecture doc", "40 services", "we're migrating later"); the
 // other hard-content signals name a problem. A scene of topic words does not stop an edit that follows it.
@@ -78,7 +80,7 @@ function narrowAsk(prose: string): string | undefined {
 
 // Words of the hard-problem rules that, in a scene, only say what the platform is.
 const SCENE_TOPICS = anyOf([
-  /\bmulti-?(?:tenant|tenancy|region|cliente|client|inquilino|locataire|mandant)\w*|\breal-?time\b|\bfeature flags?\b|\bcanary (?:releases?|deploys?|deployments?)\b/,
+  /\bmulti[- ]?(?:tenant|tenancy|region|cliente|client|inquilino|locataire|mandant)\w*|\breal-?time\b|\bfeature flags?\b|\bcanary (?:releases?|deploys?|deployments?)\b/,
   /\bevent[- ]sourc\w*|\bcqrs\b|\bevent[- ]driven\b|\bhexagonal\b|\bzero-downtime\b|\bblue[/ -]green\b|\bpartitioned\b|\breplication\b|\brate limit(?:s|ing|er)?\b|\bcircuit breakers?\b|\bsagas?\b|\boffline-first\b/,
   /多租户|マルチテナント|멀티 ?테넌트|мультитенант\S*/,
 ], 'gi');
@@ -89,6 +91,12 @@ const DIAGNOSIS = HIGH.find((r) => r.signal === DIAGNOSIS_SIGNAL);
 const SCENE_PROBLEM = new Set(['hard systems problem', 'intermittent behaviour', 'stale read after a write', 'work lost or done twice',
   'numbers that do not add up', 'fails only sometimes or somewhere', 'access outlives its revocation', DIAGNOSIS_SIGNAL, SAME_THING_SIGNAL,
   WHO_SEES_SIGNAL]);
+
+// A how-to or a yes/no about one tool is still a system question when it names a problem, a consequence or several
+// writers; the topic words alone ("rollback", "shard", "eventually consistent") name the tool's feature.
+const TOOL_TOPICS = new Set(['hard systems problem', 'concurrency', 'scalability or distributed systems', 'expert systems term',
+  'architecture question', 'migration', 'spans several modules', 'data or system design', 'intermittent behaviour']);
+const ONE_TOOL_BLOCKERS = new Set([...HARD_CONTENT, ...SCENE_PROBLEM, 'weighs consequences'].filter((s) => !TOOL_TOPICS.has(s)));
 
 // Where a rename or a fix stays in one place: "in this file", "of the readme", "in utils.py".
 const IN_ONE_PLACE = /\b(?:in|of|within|inside) (?:this|the|my|that|one|a) (?:[\w-]+ ){0,2}(?:file|function|method|class|component|module|snippet|test|script|readme|doc|document|table|legend|diagram|interface|yaml|config|example)s?\b|(?<![\w-])[\w-]+\.(?:py|ts|js|tsx|jsx|md|yaml|yml|json|sh|go|rs|java)\b/i;
@@ -123,7 +131,7 @@ export function scoreComplexity(request: Request): ComplexityResult {
 
 /** The evidence from the question itself and its attached context, before any chat history. */
 function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidence[] {
-  const prose = proseOf(q);
+  const prose = fixTypos(proseOf(q));
   const out: Evidence[] = [];
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);
@@ -133,8 +141,10 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   const edit = mechanical || (isDirectEdit(prose) && !asksSomethingElse(prose) && !diagnosis) || editsCodeAfterScene(prose, q, request);
   // Big words around a trivial ask: defining a term or expanding an abbreviation is small however large the
   // term, unless the question is about the asker's own system or a failure in it.
-  const define = !edit && !diagnosis && asksForDefinition(prose) && !(owned && parts.length >= 1);
-  const ask = !edit && !define && !diagnosis ? narrowAsk(prose) : undefined;
+  const define = !edit && !diagnosis && (asksForDefinition(prose) || asksTextbookQuestion(prose)) && !(owned && parts.length >= 1);
+  // A how-to in one named tool: its topic words name the tool's feature ("create an index concurrently in postgres").
+  const oneTool = !edit && !define && !diagnosis && asksOneToolHowTo(prose) && !HIGH.some((r) => ONE_TOOL_BLOCKERS.has(r.signal) && r.re.test(prose));
+  const ask = !edit && !define && !diagnosis && !oneTool ? narrowAsk(prose) : undefined;
   const narrowed = ask !== undefined;
   // An edit's object often quotes system words ("add a TODO that we should move this to the new API"), so an
   // edit is about the system only when it says so outright or names three parts. A mechanical change (fix the
@@ -142,8 +152,8 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   // After a narrowed ask, "across all apps" in the scene is background like the rest of it.
   const noCode = request.context.length === 0 && pastedCodeLines(q) === 0;
   // "Add sso to the product", "make search fast on 20 million products": the edit's object is the whole product.
-  const explicitlyWide = wide(ask ?? prose) || (edit && !mechanical && editIsProductWide(prose, noCode, SCALE_FIGURES.test(prose)));
-  const systemWide = edit || define || narrowed
+  const explicitlyWide = wide(ask ?? prose) || (edit && !mechanical && (editIsProductWide(prose, noCode, SCALE_FIGURES.test(prose)) || (noCode && asksWholeProductChange(prose))));
+  const systemWide = edit || define || narrowed || oneTool
     ? explicitlyWide || (!mechanical && !narrowed && parts.length >= 3)
     : explicitlyWide || parts.length >= 2 || ((owned || SCALE_FIGURES.test(prose)) && parts.length >= 1);
   const local = isLocalScope(prose);
@@ -151,7 +161,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   // A direct edit of code in view is local-sized even when its object names a big topic ("add a TODO to
   // migrate this", "change the distributed tracing header"); topic words then count for a third. A question
   // about one named piece of code ("make this test less flaky") counts them at 0.6.
-  const topicFactor = systemWide ? 1 : edit || define || narrowed ? 1 / 3 : local ? 0.6 : 1;
+  const topicFactor = systemWide ? 1 : edit || define || narrowed || oneTool ? 1 / 3 : local ? 0.6 : 1;
   for (const rule of HIGH) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: rule.weight * topicFactor });
   }
@@ -175,6 +185,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   }
   if (edit && !systemWide && !out.some((e) => e.signal === 'small edit')) out.push({ signal: 'direct edit', delta: -0.2 });
   if (define && !systemWide) out.push({ signal: 'asks only for a definition', delta: -0.15 });
+  if (oneTool && !systemWide) out.push({ signal: 'asks how to do one thing in one tool', delta: -0.15 });
   if (narrowed && !systemWide) out.push({ signal: 'asks only for one small thing', delta: -0.15 });
 
   if (systemWide) out.push({ signal: `about the system (${parts.slice(0, 3).join(', ') || 'across parts'})`, delta: parts.length >= 3 ? 0.2 : 0.15 });

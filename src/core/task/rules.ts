@@ -12,6 +12,7 @@ import { PLAIN_HIGH, PLAIN_TERMS } from './plainWords';
 import { SYSTEMS_HIGH, SYSTEMS_TERMS } from './plainSystems';
 import { DESIGN_LOW, DESIGN_TERMS } from './plainDesign';
 import { OrWhenNotLocal } from './localThings';
+import { SYMPTOM_HIGH, SYMPTOM_LOW, SYMPTOM_TERMS } from './plainSymptoms';
 
 function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
   return rules.map((r) => {
@@ -33,5 +34,7 @@ function withGuardedTerms(rules: readonly Rule[], terms: Record<string, RegExp[]
 }
 
 const MERGED = withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS));
-export const HIGH: Rule[] = [...withGuardedTerms(MERGED, merged(SYSTEMS_TERMS, DESIGN_TERMS)), ...PLAIN_HIGH, ...SYSTEMS_HIGH];
-export const LOW: Rule[] = [...withTerms(BASE_LOW, MORE_LOW), ...DESIGN_LOW];
+export const HIGH: Rule[] = [
+  ...withGuardedTerms(MERGED, merged(SYSTEMS_TERMS, DESIGN_TERMS, SYMPTOM_TERMS)), ...withGuardedTerms(PLAIN_HIGH, SYMPTOM_TERMS), ...SYSTEMS_HIGH, ...SYMPTOM_HIGH,
+];
+export const LOW: Rule[] = [...withTerms(BASE_LOW, MORE_LOW), ...DESIGN_LOW, ...SYMPTOM_LOW];

@@ -140,7 +140,7 @@ export const TASK_HIGH: Rule[] = [
     /\bhow (?:do|can|should|would) (?:we|i) (?:find|track down|debug|investigate|trace|figure out|locate)\b|\bwhy (?:would|might)\b|\bwhat(?:'s| is) (?:going on|happening)\b/,
     /\bda dove (?:partiamo|parto|partire|inizi\w*|cominci\w*)|\bpor (?:donde|onde) (?:(?:a gente|eu|nos|yo|nosotros) )?(?:empiez\w*|empez\w*|comienz\w*|comec\w*)|\bpar ou commencer|\bwo (?:fangen wir|fange ich|sollen wir|soll ich) (?:\w+ )?an\b|\bwo anfangen\b/,
     /\bworan kann das liegen|\bwoher kommt|\bpourquoi\b|\bque se passe|\bqu'est-ce qui se passe|\bque esta pasando|\bpor que (?:a veces|ocurre)|\bperche\b|\bwaarom\b/,
-    /排查|定位|怎么查|什么原因|原因是什么|可能是什么原因|切り分け|原因|どこを疑う|원인|추적|причин|расследован|с чего начать|как (?:это )?искать(?=[,?]| где| причин)|как (?:найти|отловить|отследить) (?:причин|ошибк|утечк|баг|проблем|где)/,
+    /排查|定位|怎么查(?!看)|什么原因|原因是什么|可能是什么原因|切り分け|原因|どこを疑う|원인|추적|причин|расследован|с чего начать|как (?:это )?искать(?=[,?]| где| причин)|как (?:найти|отловить|отследить) (?:причин|ошибк|утечк|баг|проблем|где)/,
   ]), weight: 0.2, signal: 'asks to find a cause' },
 ];
 
@@ -161,6 +161,8 @@ const MECHANICAL_ASK = anyOf([
   /\bwrite (?:a |the )?(?:docstring|jsdoc|boilerplate|comment)\b|\b(?:boilerplate|scaffold)\b|\bgenerate (?:a |an |the )?(?:typescript |ts |java |go |python )?(?:interface|type|getters?|setters?|dto|enum|class)\b/,
   /\brename (?:the |this )?(?:variable|function|method|class|field)\b|\btranslate (?:this|the) comment\b|\bconvert this callback\b/,
   /\bannotations de type\b|\brenombra (?:esta|este)\b/,
+  // A local-dev file that lists services is boilerplate, whatever services it lists.
+  /^\s*(?:please\s+)?(?:write|give me|generate|create|make)\s+(?:me\s+)?(?:a |an |the )?(?:docker-?compose(?:\.ya?ml)?|compose|dockerfile|devcontainer|makefile|github actions? workflow)(?: file)?\b/,
 ]);
 
 export function asksForDefinition(prose: string): boolean {
