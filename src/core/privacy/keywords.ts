@@ -5,6 +5,8 @@
 // characters per pair, then the keywords of that exact three-character start, keep the `startsWith` calls few.
 
 export class KeywordIndex {
+  /** 1 for each ASCII pair (c1 << 7 | c2) that starts some keyword: four pairs in five start none. */
+  private readonly pairs = new Uint8Array(128 * 128);
   /** Per pair (c1 << 7 | c2), four 32-bit words: bit c3 set when a keyword starts with c1 c2 c3 (all ASCII). */
   private readonly third = new Int32Array(128 * 128 * 4);
   /** The keywords of three or more characters starting with each ASCII triple, keyed (c1 << 14) | (c2 << 7) | c3. */
@@ -20,6 +22,7 @@ export class KeywordIndex {
     for (const k of all) {
       if (this.untabled.includes(k)) continue;
       const b = (k.charCodeAt(0) << 7) | k.charCodeAt(1);
+      this.pairs[b] = 1;
       const c3 = k.length > 2 ? k.charCodeAt(2) : 128;
       if (c3 < 128) {
         this.third[b * 4 + (c3 >> 5)] |= 1 << (c3 & 31);
@@ -33,15 +36,15 @@ export class KeywordIndex {
   present(text: string): Set<string> {
     const found = new Set<string>(this.untabled);
     // Locals, not fields, in the loop that visits every character of every scanned text.
-    const { third, byTrigram, odd } = this;
+    const { pairs, third, byTrigram, odd } = this;
     const len = text.length;
     let c1 = text.charCodeAt(0);
     let c2 = len > 1 ? text.charCodeAt(1) : 0;
     for (let i = 0; i + 1 < len; i++) {
       // Read in bounds only: one NaN from charCodeAt past the end turns the whole loop to slow double arithmetic.
       const c3 = i + 2 < len ? text.charCodeAt(i + 2) : 0;
-      if ((c1 | c2) < 128) {
-        const b = (c1 << 7) | c2;
+      const b = (c1 << 7) | c2;
+      if ((c1 | c2) < 128 && pairs[b] !== 0) {
         if (c3 < 128 && (third[b * 4 + (c3 >> 5)] & (1 << (c3 & 31))) !== 0) {
           const ks = byTrigram.get((b << 7) | c3)!;
           for (let j = 0; j < ks.length; j++) { const k = ks[j]; if (k.length === 3 || text.startsWith(k, i)) found.add(k); }

@@ -105,12 +105,17 @@ const SHAPES: readonly IdShape[] = [
   { kind: 'jp-my-number', label: 'Japanese My Number', re: /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\w-]|\.\d)/g, valid: myNumberValid, labelled: /マイナンバー|個人番号|my ?number/i },
 ];
 
+// Every label in one pass: most texts hold none, and then no labelled shape needs its own pass over the text.
+const ANY_LABEL = new RegExp(SHAPES.flatMap((s) => (s.labelled ? [`(?:${s.labelled.source})`] : [])).join('|'), 'i');
+
 function findWorldIds(text: string): RawHit[] {
   const out: RawHit[] = [];
+  const anyLabel = ANY_LABEL.test(text);
   for (const s of SHAPES) {
     // A labelled shape runs only where its label occurs, and looks only just after it.
     const where: [number, number][] = [];
     if (s.labelled) {
+      if (!anyLabel) continue;
       const label = new RegExp(s.labelled.source, 'gi');
       for (let m = label.exec(text); m; m = label.exec(text)) where.push([m.index + m[0].length, m.index + m[0].length + 30]);
       if (where.length === 0) continue;
