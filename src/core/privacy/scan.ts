@@ -78,7 +78,7 @@ function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
   const runs = depth > 0 ? [...decoded, ...TRIGGERS.runs(text, present)] : [];
   const hits = detect(text, opts, false, present, facts);
   // One push per hit: spreading a view's hits into push() overflows the stack once a large text has ~100k of them.
-  for (const view of textViews(text)) for (const h of mapBack(view, detect(view.text, opts, !view.plain))) hits.push(h);
+  for (const view of textViews(text, facts)) for (const h of mapBack(view, detect(view.text, opts, !view.plain))) hits.push(h);
   if (depth > 0) {
     for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
