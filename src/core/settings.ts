@@ -1,6 +1,7 @@
 // Every `hybrid.*` setting, its type and its default, in one place. The VS Code adapter reads raw values and
 // passes them through `normalizeSettings`, so malformed user settings fall back to defaults with a warning
 // instead of breaking a feature. A unit test checks these keys against package.json.
+import { defaultCloudModel } from './cloudDefaults';
 
 export type LocalProviderKind = 'ollama' | 'openai-compatible';
 export type CloudProviderKind = 'anthropic' | 'openai';
@@ -227,6 +228,10 @@ export function normalizeSettings(raw: (key: SettingKey) => unknown): Normalized
     const problem = check(key, def, value);
     if (problem) { problems.push(`hybrid.${key}: ${problem}; using the default`); out[key] = def; }
     else out[key] = typeof def === 'string' ? (value as string).trim() : value;
+  }
+  // Unset (or unusable), the cloud model follows the provider: the default Claude id would be a 404 on OpenAI.
+  if (out['cloud.model'] === DEFAULT_SETTINGS['cloud.model'] && raw('cloud.model') !== DEFAULT_SETTINGS['cloud.model']) {
+    out['cloud.model'] = defaultCloudModel(out['cloud.provider'] as CloudProviderKind);
   }
   return { settings: out as unknown as HybridSettings, problems };
 }

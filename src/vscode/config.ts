@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { followedProvider } from '../core/cloudDefaults';
 import { freshProblems, normalizeSettings, unionOfLayers, type HybridSettings, type SettingKey } from '../core/settings';
 import { markerProblems } from '../core/privacy/markers';
 import { Disposable } from './disposable';
@@ -21,7 +22,10 @@ export class ConfigService extends Disposable {
     this.current = this.read();
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('hybrid')) return;
+      const before = this.current;
       this.current = this.read();
+      const note = followedProvider(before, this.current);
+      if (note) void vscode.window.showInformationMessage(note);
       this.changed.fire(this.current);
     }));
   }
@@ -37,6 +41,8 @@ export class ConfigService extends Disposable {
   private read(): HybridSettings {
     const cfg = vscode.workspace.getConfiguration('hybrid');
     const { settings, problems } = normalizeSettings((key) => {
+      // cfg.get answers package.json's default for an unset key; unset, the cloud model follows the provider.
+      if (key === 'cloud.model') return explicit(cfg.inspect<unknown>(key));
       if (!UNION_KEYS.has(key)) return cfg.get(key);
       const i = cfg.inspect<unknown>(key);
       return unionOfLayers(key as 'privacy.privateGlobs' | 'privacy.markers', i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue);
@@ -47,6 +53,12 @@ export class ConfigService extends Disposable {
     if (fresh.length) this.onProblems(fresh);
     return settings;
   }
+}
+
+/** The value the user set in any scope, or undefined when only the default applies. */
+function explicit(i: { globalValue?: unknown } | undefined): unknown {
+  // Application-scoped: VS Code ignores workspace values of it, and so do we.
+  return i?.globalValue;
 }
 
 /**

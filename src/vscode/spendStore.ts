@@ -5,6 +5,7 @@ import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
 import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, msUntilNextLocalDay, nodeLedgerFs, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
+import { InflightJournal, recordOrphans } from '../core/spend/inflightJournal';
 import { Disposable } from './disposable';
 import { watchLedgerDir } from './spend/ledgerWatch';
 import type { SpendSnapshotJson, SpendSource } from './spend/spendSource';
@@ -38,6 +39,7 @@ export class SpendStore extends Disposable implements SpendSource {
     private readonly warn: (message: string) => void,
   ) {
     super();
+    this.inflight = new InflightJournal(path.join(storageDir, 'ledger-inflight'));
     this.register({ dispose: () => clearTimeout(this.dayTimer) });
     this.atNextDay();
   }
@@ -65,7 +67,8 @@ export class SpendStore extends Disposable implements SpendSource {
       for (const r of loaded.records) this.model.add(r);
       this.logger.info(`ledger: ${loaded.records.length} records in ${Date.now() - t0} ms from ${dir}` +
         (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped (${loaded.damaged} damaged records)` : ''));
-      this.noteDamaged(loaded.damaged);
+      this.noteDamaged(this.tail.damagedNow);
+      await this.recoverInterrupted(ledger);
       this.opened = ledger;
       if (!this.isDisposed) this.register(watchLedgerDir(dir, () => void this.refresh()));
       this.changed.fire();
@@ -75,6 +78,19 @@ export class SpendStore extends Disposable implements SpendSource {
   }
 
   private tail: LedgerTail | undefined;
+  private readonly inflight: InflightJournal;
+
+  /** The record to keep if this window dies before the answer's own record (a reload mid-answer). */
+  pending(r: LedgerRecord): void {
+    try { this.inflight.keep(r); } catch (err) { this.logger.warn(`ledger: cannot keep request ${r.id} in flight (${err instanceof Error ? err.message : String(err)})`); }
+  }
+
+  /** Answers a closed window left unfinished: billed by the provider, so they join the ledger as estimates. */
+  private async recoverInterrupted(ledger: Ledger): Promise<void> {
+    const { kept, unwritten } = await recordOrphans(this.inflight, (r) => this.model.add(r), (r) => ledger.append(r));
+    this.unwritten.push(...unwritten);
+    if (kept.length) this.logger.info(`ledger: ${kept.length} cloud answer(s) a closed window left unfinished recorded as estimates (outcome "interrupted")`);
+  }
 
   /**
    * Loads the ledger if that has not happened yet and folds in what other windows appended since the last look,
@@ -83,8 +99,8 @@ export class SpendStore extends Disposable implements SpendSource {
   async refresh(): Promise<void> {
     await this.load();
     if (!this.tail) return;
-    const { records, damaged } = await this.tail.read();
-    this.noteDamaged(damaged);
+    const { records } = await this.tail.read();
+    this.noteDamaged(this.tail.damagedNow);
     let added = 0;
     for (const r of records) if (this.model.add(r)) added++;
     if (added) this.changed.fire();
@@ -126,6 +142,7 @@ export class SpendStore extends Disposable implements SpendSource {
       this.unwritten.push(r);
     }
     this.model.add(r);
+    try { this.inflight.settle(r.id); } catch { /* a journal file that cannot go is found again as this window's own */ }
     this.sessionRecords.push(r);
     this.last = r;
     this.logger.info(`request ${r.id}: ${r.origin} → ${r.route} ${r.provider}/${r.model} ${r.status}` +
@@ -150,13 +167,17 @@ export class SpendStore extends Disposable implements SpendSource {
 
   private damaged = 0;
 
-  /** Acknowledged records that no longer read are a loss: said once per session, and kept in the tooltip. */
-  private noteDamaged(n: number): void {
-    if (!(n > 0)) return;
+  /**
+   * Acknowledged records that no longer read are a loss: said once per session, and kept in the tooltip. `now` is
+   * the ledger's count as last read (a file read again after it shrank is not counted twice).
+   */
+  private noteDamaged(now: number): void {
+    if (now === this.damaged) return;
     const first = this.damaged === 0;
-    this.damaged += n;
-    this.logger.warn(`ledger: ${n} damaged record line(s) in ${path.join(this.storageDir, 'ledger')}`);
-    if (first) this.warn(unreadableLinesNotice({ damaged: n })!);
+    this.damaged = now;
+    if (!(now > 0)) return;
+    this.logger.warn(`ledger: ${now} damaged record line(s) in ${path.join(this.storageDir, 'ledger')}`);
+    if (first) this.warn(unreadableLinesNotice({ damaged: now })!);
   }
 
   /** Why records are not reaching the disk, or records on it no longer read, if so. */

@@ -7,6 +7,7 @@ import type { ConfigService } from './config';
 import type { ProviderRegistry } from './providerRegistry';
 import type { SpendStore } from './spendStore';
 import type { StatusBar } from './statusBar';
+import { cloudModelLine } from '../core/cloudDefaults';
 import { localProblemNotice } from '../core/presentation/localNotice';
 import { describeGatewayBudget } from '../core/team/gateway';
 import { privateTierModels } from '../core/team/gatewayCompletion';
@@ -59,7 +60,7 @@ export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; provide
       todayUsd: q.today.cloudUsd, monthUsd: q.month.cloudUsd, savedMonthUsd: q.month.savedUsd,
       budget: spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests, unknownTodayRequests: q.today.unknownPriceRequests,
       estimatedTodayRequests: q.today.estimatedCostRequests, estimatedMonthRequests: q.month.estimatedCostRequests,
-      pricesChecked: spend.priceTable().pricesChecked, ledgerProblem: spend.ledgerProblem,
+      pricesChecked: spend.priceTable().pricesChecked, ledgerProblem: spend.ledgerProblem, cloudModel: cloudModelLine(config.settings),
       last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status, endedAt: Date.parse(last.time) + last.totalMs },
     });
   };

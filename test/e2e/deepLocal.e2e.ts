@@ -53,6 +53,11 @@ suite('deep session: local model down and back, a stalled stream, Stop', functio
     await statusItem(session().page, /local ready/i).waitFor({ state: 'visible', timeout: 30_000 });
   });
 
+  // A test that failed while Ollama was down (the first one stops it) must not leave the next ones without it.
+  setup(async () => {
+    if (!fake.listening) await fake.start(port);
+  });
+
   suiteTeardown(async () => {
     await restore();
     await fake.close();

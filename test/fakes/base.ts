@@ -118,6 +118,11 @@ export abstract class FakeServer {
     this.reply = { ttftMs: 0, perTokenMs: 0, ...reply };
   }
 
+  /** True while the server listens (between start and close). */
+  get listening(): boolean {
+    return !!this.server;
+  }
+
   /** Sets (or with `undefined` clears) the fault knob; applies to the next matching requests. */
   setFault(fault: Fault | undefined): void {
     this.fault = fault ? { ...fault, remaining: fault.once ? 1 : fault.times ?? Number.POSITIVE_INFINITY } : undefined;

@@ -177,6 +177,24 @@ suite('ask commands against the fakes', function () {
     }
   });
 
+  test('OpenAI chosen with hybrid.cloud.model unset: the default follows the provider (gpt-5.4, not a Claude id and a 404), and the tooltip says so', async () => {
+    const oldOpenAi = process.env.OPENAI_API_KEY;
+    process.env.OPENAI_API_KEY = ['sk', 'test', randomChars(24, ALNUM)].join('-');
+    const undo = await withSettings({ 'cloud.provider': 'openai', 'cloud.model': undefined, 'openai.baseUrl': fakes.urls.openai });
+    try {
+      fakes.openai!.fake.reset();
+      await openWith('type Id = string;\n');
+      await vscode.commands.executeCommand('hybrid.askCloud', 'How should we version this public API across three clients?');
+      const sent = fakes.openai!.fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
+      assert.equal(sent.length, 1);
+      assert.equal((sent[0].body as { model?: string }).model, 'gpt-5.4');
+      await waitFor(() => /Cloud model: gpt-5\.4 \(the default for OpenAI\)/.test(api.test!.statusTooltip()) || undefined, 5000, 'the tooltip names the model');
+    } finally {
+      await undo();
+      if (oldOpenAi === undefined) delete process.env.OPENAI_API_KEY; else process.env.OPENAI_API_KEY = oldOpenAi;
+    }
+  });
+
   test('local model down: a clear error with the fix, the status bar says so, and it recovers', async () => {
     const closedPort = await new Promise<number>((resolve) => {
       const srv = require('node:net').createServer();

@@ -64,9 +64,9 @@ async function main(): Promise<number> {
     screenshotsDir: path.join(REPO_ROOT, 'screenshots'),
   };
   setSession(s);
-  // HYBRID_E2E_FILES=<word>: only the scenario files whose names contain it (a focused run on a loaded machine).
-  const only = process.env.HYBRID_E2E_FILES;
-  const files = findTestFiles(path.join(REPO_ROOT, 'test', 'e2e'), '.e2e.ts').filter((f) => !only || path.basename(f).includes(only));
+  // HYBRID_E2E_FILES=<word>[,<word>…]: only the scenario files whose names contain one (a focused run on a loaded machine).
+  const only = process.env.HYBRID_E2E_FILES?.split(',').filter(Boolean);
+  const files = findTestFiles(path.join(REPO_ROOT, 'test', 'e2e'), '.e2e.ts').filter((f) => !only?.length || only.some((w) => path.basename(f).includes(w)));
   add(tally, await runMocha(files, (title, error) => keepFailure(page, tempDir, title, error)));
   setSession(undefined);
   await browser.close();

@@ -15,6 +15,7 @@ import { ensureVsix } from './vsix';
 import { openFile, waitForWorkbench } from '../e2e/workbenchPage';
 import { lastResponse, newChat, openChat, pickModel, send, spendFrame } from '../e2e/native/chatPage';
 import { CONFIDENTIAL_FILE, startNativeSession, type NativeSession } from '../e2e/native/session';
+import { deepChecks } from '../e2e/native/deepChecks';
 
 const log = (line: string): void => { process.stderr.write(`[native-e2e] ${line}\n`); };
 const shotsDir = path.join(REPO_ROOT, 'screenshots');
@@ -119,6 +120,8 @@ const checks: Check[] = [
     assert.match(text, /claude-sonnet-4-6|cloud/i, 'the agent\'s cloud request is listed');
     assert.match(text, /qwen2\.5-coder|local/i, 'the @hybrid local answers are listed');
   }],
+
+  ...deepChecks(shot),
 
   ['Chat view in the light theme', async (s) => {
     updateUserSettings(s.userDataDir, { 'workbench.colorTheme': 'Default Light Modern' });

@@ -22,6 +22,8 @@ export const DEFAULT_LEXICAL: LexicalParams = {
   k1: 1.6,
 };
 
+const TYPE_KINDS = new Set(['interface', 'type', 'enum']);
+
 export interface LexicalIndex {
   paths: string[];
   /** term → postings (file number, per-field counts). */
@@ -32,6 +34,8 @@ export interface LexicalIndex {
   avg: Float32Array;
   /** Per file, the distinct terms of each definition name with two or more: where question words meet in one name. */
   defTerms: string[][][];
+  /** Per file, 1 when it declares only types (interfaces, type aliases, enums): the shape of data, not what is done. */
+  typesOnly: Uint8Array;
   split(word: string): string[] | undefined;
 }
 
@@ -65,11 +69,14 @@ function build(index: RepoIndex): LexicalIndex {
   const postings = new Map<string, Array<{ file: number; tf: Float32Array }>>();
   const lengths: Float32Array[] = [];
   const defTerms: string[][][] = [];
+  const typesOnly = new Uint8Array(paths.length);
   const totals = new Float32Array(FIELDS.length);
   paths.forEach((p, i) => {
     const f = index.files.get(p)!;
     const slash = p.lastIndexOf('/');
     const perDef = f.defs.map((d) => codeTerms(d.name, split));
+    const interfaces = new Set(f.defs.filter((d) => d.kind === 'interface').map((d) => d.name));
+    typesOnly[i] = f.defs.length > 0 && f.defs.every((d) => TYPE_KINDS.has(d.kind) || (d.kind === 'method' && d.parent !== undefined && interfaces.has(d.parent))) ? 1 : 0;
     defTerms.push(perDef.filter((t) => t.length >= 2).map((t) => [...new Set(t)]).filter((t) => t.length >= 2));
     const fieldText: Record<Field, string[]> = {
       name: codeTerms(p.slice(slash + 1).replace(/\.[^.]+$/, ''), split),
@@ -109,7 +116,7 @@ function build(index: RepoIndex): LexicalIndex {
     const inPath = list.filter((p) => p.tf[0] + p.tf[1] > 0);
     if (inPath.length) pathPostings.set(t, inPath);
   }
-  return { paths, postings, pathPostings, lengths, avg, defTerms, split };
+  return { paths, postings, pathPostings, lengths, avg, defTerms, typesOnly, split };
 }
 
 export interface LexicalHit { file: number; score: number; terms: string[] }

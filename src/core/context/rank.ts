@@ -37,12 +37,14 @@ export interface FusionParams {
    * a concern outranked its code.
    */
   tests: number;
+  /** Files that declare only types: scaled by this (a question asks where something is done, rarely its shape). */
+  types: number;
   lexicalParams: LexicalParams;
 }
 
 /** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
 export const DEFAULT_FUSION: FusionParams = {
-  k: 5, lexical: 1, path: 0.5, graph: 0.35, names: 0.5, segments: 0.6, dense: 1, seeds: 8, tests: 0.3, lexicalParams: DEFAULT_LEXICAL,
+  k: 5, lexical: 1, path: 0.5, graph: 0.35, names: 0.5, segments: 0.6, dense: 1, seeds: 8, tests: 0.3, types: 0.5, lexicalParams: DEFAULT_LEXICAL,
 };
 
 export interface RankedDefinition extends Definition { path: string; score: number }
@@ -107,6 +109,7 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
     rrf(dense, params.dense);
   }
   if (params.tests !== 1) paths.forEach((p, i) => { if (TEST_PATH.test(p)) fused[i] *= params.tests; });
+  if (params.types !== 1) lex.typesOnly.forEach((t, i) => { if (t) fused[i] *= params.types; });
   if (open >= 0) fused[open] += (2 * params.lexical) / (params.k + 1); // the open file leads: the graph adds what it uses
 
   const order = [...fused.keys()].sort((a, b) => fused[b] - fused[a] || a - b);

@@ -4,7 +4,7 @@
 
 const QUESTION_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'how', 'should', 'we', 'i', 'my', 'me', 'you', 'your', 'is', 'are', 'this',
   'that', 'it', 'with', 'our', 'out', 'what', 'which', 'where', 'does', 'do', 'be', 'from', 'into', 'on', 'by', 'can', 'would',
-  'could', 'codebase', 'code', 'module', 'modules', 'file', 'files', 'system', 'design', 'architecture', 'split', 'about',
+  'could', 'codebase', 'code', 'module', 'modules', 'file', 'files', 'system', 'design', 'architecture', 'about',
   'between', 'when', 'why', 'there', 'its', 'all', 'any', 'them', 'they', 'so', 'if', 'as', 'at', 'way', 'has', 'have',
   'was', 'were', 'been', 'who', 'whose', 'than', 'then', 'each', 'every', 'one', 'ones', 'other', 'own', 'some', 'such',
   'their', 'these', 'those', 'up', 'down', 'over', 'under', 'via', 'through', 'after', 'before', 'back', 'here', 'not', 'no',
@@ -14,7 +14,7 @@ const QUESTION_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 
 /** Verbs that say little about where code lives: kept, but weigh a fraction of a content word. */
 const WEAK = new Set(['get', 'set', 'add', 'new', 'make', 'like', 'use', 'used', 'using', 'call', 'called', 'create', 'work',
   'works', 'give', 'gives', 'take', 'keep', 'let', 'need', 'want', 'go', 'goes', 'come', 'put', 'see', 'turn', 'done', 'do',
-  'handle', 'handled', 'found', 'find', 'run', 'runs', 'many', 'several', 'value', 'values', 'data', 'thing', 'things', 'way']);
+  'handle', 'handled', 'split', 'found', 'find', 'run', 'runs', 'many', 'several', 'value', 'values', 'data', 'thing', 'things', 'way']);
 
 /** Abbreviation groups: every member maps to the first (after stemming). */
 const ALIAS_GROUPS: string[][] = [
@@ -75,6 +75,8 @@ export function stem(word: string): string {
   const cached = STEMS.get(word) ?? WHOLE.get(word);
   if (cached !== undefined) return cached;
   let w = word;
+  // Adverbs meet their adjective (atomically → atomic, lazily → lazy, silently → silent); not assembly or family.
+  if (w.length > 6) w = w.replace(/ically$/, 'ic').replace(/([a-z]{3})ily$/, '$1y').replace(/([a-z]{3}(?:e|ent|ant|ous|ful|less|al|ct|ar|ed|ing|ive))ly$/, '$1');
   if (w.length > 5) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
@@ -85,6 +87,7 @@ export function stem(word: string): string {
   else if (w.length > 4 && w.endsWith('er')) w = undouble(w.slice(0, -2));
   if (w.length > 7 && w.endsWith('ation')) w = w.slice(0, -5);
   else if (w.length > 6 && /[cst]ion$/.test(w)) w = w.slice(0, -3); // Porter's -ion (and -cion): coercion meets coerce
+  else if (w.length > 7 && /[cst]ive$/.test(w)) w = w.slice(0, -3); // and -ive: interactive meets interaction
   else if (w.length > 7 && w.endsWith('ator')) w = w.slice(0, -4);
   else if (w.length > 6 && w.endsWith('ate')) w = w.slice(0, -3);
   else if (w.length > 6 && w.endsWith('at')) w = w.slice(0, -2);

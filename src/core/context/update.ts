@@ -59,7 +59,7 @@ export async function updateIndex(index: RepoIndex, files: ListedFile[], parser:
       index.delete(f.path); // vanished between listing and reading
       continue;
     }
-    if (skipReason(f.path, f.size, text.slice(0, 4000)) || opts.isPrivateContent?.(text)) { index.delete(f.path); stats.skipped++; continue; }
+    if (skipReason(f.path, f.size, text) || opts.isPrivateContent?.(text)) { index.delete(f.path); stats.skipped++; continue; }
     const tags = await parser.tags(f.path, text);
     if (tags && !index.set(f.path, { ...tags, stamp: f.stamp, ...(f.realPath !== undefined ? { real: f.realPath } : {}) })) { stats.skipped++; continue; }
     stats.parsed++;

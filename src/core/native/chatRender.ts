@@ -14,9 +14,13 @@ export type ChatMode = 'auto' | 'private' | 'cloud' | 'review' | 'explain';
 /** A button under the answer: re-asks the same question in another mode (through `@hybrid /<mode>`). */
 export interface ChatButton { title: string; mode: ChatMode }
 
+/** A button that runs one of our commands (e.g. Set API Key from a refused key's reply). */
+export interface CommandButton { title: string; command: string }
+
 export type ChatOut =
   | { kind: 'markdown'; text: string }
-  | { kind: 'button'; button: ChatButton };
+  | { kind: 'button'; button: ChatButton }
+  | { kind: 'command'; button: CommandButton };
 
 const ROUTE_LABEL = { local: '🔒 Local', cloud: '☁️ Cloud', refuse: '⛔ Not sent' } as const;
 
@@ -25,7 +29,11 @@ function inline(s: string): string {
   return s.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
-export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
+/**
+ * `answered`: some answer text came before this event. An error before any is the response's errorDetails (the
+ * participant returns it, and VS Code shows it as the reply's error); written here as well, it read twice.
+ */
+export function renderEvent(e: AskEvent, mode: ChatMode, answered = true): ChatOut[] {
   switch (e.type) {
     case 'route': {
       const out: ChatOut[] = [];
@@ -51,7 +59,8 @@ export function renderEvent(e: AskEvent, mode: ChatMode): ChatOut[] {
       return [{ kind: 'markdown', text: `\n\n---\n\n**Cost:** ${cost} · ${tokens} · ${formatMs(f.totalMs)}${red}${status}${notes}\n` }];
     }
     case 'error': {
-      const out: ChatOut[] = [{ kind: 'markdown', text: `\n\n**${e.failure?.code === 'blocked' || !e.failure ? 'Not sent' : 'Failed'}:** ${inline(e.message)}\n\n` }];
+      const out: ChatOut[] = answered ? [{ kind: 'markdown', text: `\n\n**${e.failure?.code === 'blocked' || !e.failure ? 'Not sent' : 'Failed'}:** ${inline(e.message)}\n\n` }] : [];
+      if (e.fixes.includes('setApiKey')) out.push({ kind: 'command', button: { title: 'Set API Key', command: 'hybrid.setApiKey' } });
       if (e.fixes.includes('retryLocal') && mode !== 'private') out.push({ kind: 'button', button: { title: 'Retry on local', mode: 'private' } });
       return out;
     }
@@ -86,6 +95,8 @@ export interface TurnMeta {
   question: string; mode: ChatMode; route?: 'local' | 'cloud' | 'refuse'; answer: string; cloudBarred?: boolean;
   /** A local model wrote part of the answer (an escalated draft, a fallback): the turn never goes to the cloud. */
   keptLocal?: boolean;
+  /** The answer broke off (the model failed part-way) or was stopped: its words are not history, as in our chat view. */
+  incomplete?: boolean;
 }
 
 export type PastTurn = { kind: 'request'; prompt: string } | { kind: 'response'; meta: Partial<TurnMeta> | undefined };
@@ -93,14 +104,15 @@ export type PastTurn = { kind: 'request'; prompt: string } | { kind: 'response';
 /**
  * Earlier `@hybrid` turns as model history. A turn any local model answered is marked local, with the question
  * that asked it, so it never goes to the cloud: a turn whose last route was the cloud may still carry a local
- * draft (automatic escalation appends the cloud's answer to it). Explain previews never reached a model.
+ * draft (automatic escalation appends the cloud's answer to it). Explain previews never reached a model; an answer
+ * that broke off or was stopped goes with its question (a cut answer sent back reads to the model as complete).
  */
 export function historyOfTurns(turns: readonly PastTurn[]): ChatTurn[] {
   const out: ChatTurn[] = [];
   for (const t of turns) {
     if (t.kind === 'request') { out.push({ role: 'user', content: t.prompt }); continue; }
     const meta = t.meta;
-    if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain') { if (out.at(-1)?.role === 'user') out.pop(); continue; }
+    if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain' || meta.incomplete === true) { if (out.at(-1)?.role === 'user') out.pop(); continue; }
     const local = meta.route === 'local' || meta.keptLocal === true;
     out.push({ role: 'assistant', content: meta.answer, ...(local ? { local: true } : {}) });
     if (local) { const q = out.at(-2); if (q?.role === 'user') q.local = true; }

@@ -3,8 +3,9 @@
 
 import { costDifferenceNote } from '../team/gateway';
 import type { ChatBody, FixAction, ProviderFailure, StreamResult } from '../wire/types';
-import type { ChatTurn, Decision, Labels, LedgerRecord, Request, Usage } from '../request';
-import { NO_MODEL, NOTHING_SENT_USD, nextAttempt, refusalFixes, refusalMessage } from './attempts';
+import type { ChatTurn, Decision, Labels, Request } from '../request';
+import { interruptedRecord, ledger, nothingSent, zeroUsage } from './askRecords';
+import { NO_MODEL, nextAttempt, refusalFixes, refusalMessage } from './attempts';
 import type { AnswerFooter, AskEvent, AttachedContext } from './events';
 import { localToCloudFallback } from '../route/decide';
 import { isSaturation } from '../team/overflow';
@@ -208,6 +209,8 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
     return { kind: 'ok' };
   }
 
+  // Kept until the answer's own record lands, so a reload or crash mid-answer cannot lose what the provider bills.
+  if (target === 'cloud') deps.pending?.(interruptedRecord(deps, at, provider.id, model, Math.min(window - ANSWER_TOKENS, promptTokens(sizes, input, target) + sum(sizes.context)), redactions));
   const { text, result: streamed } = yield* streamAnswer(provider, sendBody, signal);
   // Nothing reported: the providers' chars/4 count, recounted with the model's tokenizer (still labelled).
   const result = { ...streamed, usage: await recountEstimate(streamed, sendBody, text, deps.countTokens) };
@@ -226,12 +229,12 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
   if (result.usage.source === 'estimate') notes.push(result.estimatedFromText ? 'Token counts are estimates: the server reported no usage.' : 'The output token count is an estimate: the answer ended before the provider\'s final count (input as reported).');
+  // The error first: it sits right under the words that came, and no surface shows a finished turn without it.
+  const failure = result.finish === 'error' ? result.failure : undefined;
+  if (failure) yield { type: 'error', message: failure.message, fixes: fixList(failure), failure };
   yield { type: 'done', status, footer: footer(decision, { provider: provider.id, model: result.model || model, redactions, usage: result.usage,
     costUsd: cost, ttftMs: result.timing.ttftMs, totalMs: result.timing.totalMs, notes }), ...(result.toolCalls ? { toolCalls: result.toolCalls } : {}) };
-  if (result.finish === 'error' && result.failure) {
-    yield { type: 'error', message: result.failure.message, fixes: fixList(result.failure), failure: result.failure };
-    return { kind: 'failed', failure: result.failure };
-  }
+  if (failure) return { kind: 'failed', failure };
   return status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'ok', answer: { text, result } };
 }
 
@@ -248,11 +251,6 @@ function fixList(f: ProviderFailure): FixAction[] {
   return out;
 }
 
-function usage(input: number, output: number, source: Usage['source']): Usage {
-  return { input, output, cacheRead: 0, cacheWrite: 0, source };
-}
-// Nothing was sent: zero tokens, counted (not estimated).
-function zeroUsage(): Usage { return usage(0, 0, 'provider'); }
 
 function routeEvent(decision: Decision, input: AskInput, at: {
   model: string; provider: string; context?: AttachedContext[]; redactions?: Record<string, number>; estimate: PreflightEstimate | undefined;
@@ -264,27 +262,6 @@ function routeEvent(decision: Decision, input: AskInput, at: {
 
 function footer(decision: Decision, f: Omit<AnswerFooter, 'route' | 'reasons' | 'costUsd'> & { costUsd: number | null | undefined }): AnswerFooter {
   return { route: decision.route, reasons: decision.reasons, ...f, costUsd: f.costUsd ?? null };
-}
-
-/** How an attempt ended, in the ledger's words. */
-type Ended = Pick<LedgerRecord, 'provider' | 'model' | 'tokens' | 'costUsd' | 'ttftMs' | 'totalMs' | 'status' | 'outcome' | 'redactions' | 'cloudEquivalentUsd'>;
-
-function ledger(deps: AskDeps, request: Request, decision: Decision, e: Ended): LedgerRecord {
-  return {
-    v: 1, id: request.id, ...(request.attemptOf ? { attemptOf: request.attemptOf } : {}), time: new Date(deps.now() - e.totalMs).toISOString(), origin: request.origin, kind: request.kind,
-    route: decision.route, provider: e.provider, model: e.model, tokens: e.tokens, costUsd: e.costUsd, cloudEquivalentUsd: e.cloudEquivalentUsd,
-    ttftMs: e.ttftMs, totalMs: e.totalMs, status: e.status, outcome: e.outcome,
-    reasons: decision.reasons, redactions: e.redactions && Object.keys(e.redactions).length ? e.redactions : undefined,
-    ...(request.escalatedFrom ? { escalatedFrom: request.escalatedFrom } : {}),
-    ...(decision.route === 'cloud' && decision.fallback ? { fallback: decision.fallback } : {}),
-  };
-}
-
-/** The record of an attempt that sent nothing (refused, no key, blocked by the gate): zero tokens, nothing to pay. */
-function nothingSent(deps: AskDeps, at: Pick<Attempt, 'request' | 'decision' | 'started'>, provider: string, model: string, outcome: string,
-  redactions?: Record<string, number>): LedgerRecord {
-  return ledger(deps, at.request, at.decision, { provider, model, tokens: zeroUsage(), costUsd: NOTHING_SENT_USD, ttftMs: null,
-    totalMs: Math.max(0, deps.now() - at.started), status: 'failed', outcome, ...(redactions ? { redactions } : {}) });
 }
 
 // Only Ask (automatic) is routed by score, and a sensitive request stays local whatever the score says.

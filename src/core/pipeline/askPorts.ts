@@ -17,6 +17,8 @@ export interface EscalateFrom {
   /** Ledger id of the local answer being escalated. */
   id: string;
   band?: Decision['band'];
+  /** The button was the low-confidence offer: taking it runs the escalation that was offered, on the offered tier. */
+  offered?: boolean;
 }
 
 export type GateOutcome =
@@ -35,6 +37,8 @@ export interface AskPorts {
   cloud(): Promise<ChatProvider | undefined>;
   countTokens(text: string): Promise<number>;
   record(record: LedgerRecord): Promise<void>;
+  /** The record to keep if the window dies before this cloud answer's own record(): that record() supersedes it. */
+  pending?(record: LedgerRecord): void;
   confirm(message: string): Promise<boolean>;
   newId(): string;
   now?(): number;

@@ -37,6 +37,7 @@ export function createAskDeps(p: AskPorts): AskDeps {
       route, model, usage, totalMs, costPerHour: s['local.costPerHour'], cloudModel: s['cloud.model'], table: p.priceTable, requestedModel,
     }),
     record: p.record,
+    ...(p.pending ? { pending: p.pending } : {}),
     confirm: p.confirm,
     now: p.now ?? (() => Date.now()),
     newId: p.newId,

@@ -25,7 +25,7 @@ export function routeFor(deps: AskDeps, request: Request, labels: Labels, escala
   estimatedCostUsd: number | null): Decision {
   if (!escalateFrom) return deps.decide(request, labels, deps.budget(), deps.health(), estimatedCostUsd);
   return decideEscalation(request, labels, deps.settings, deps.budget(), deps.health(),
-    { band: escalateFrom.band, manual: true }, { estimatedCostUsd });
+    { band: escalateFrom.band, manual: true, ...(escalateFrom.offered ? { offered: true } : {}) }, { estimatedCostUsd });
 }
 
 export interface LocalOutcome {

@@ -48,6 +48,8 @@ export interface StatusState {
   demo?: boolean;
   /** Team mode: the key's and team's budget as the gateway enforces it (one line, from /key/info). */
   gatewayBudget?: string;
+  /** "Cloud model: gpt-5.4 (the default for OpenAI)": which model cloud questions go to. */
+  cloudModel?: string;
 }
 
 export interface StatusView {
@@ -154,6 +156,7 @@ export function statusText(full: StatusState): StatusView {
   if (s.demo) lines.push('Demo servers: answers are canned test responses, not a model');
   lines.push(problem ? problem.tip : `Local model: ${s.local === 'ready' ? 'ready' : 'unknown'}`);
   lines.push(`Inline completion: ${s.completionEnabled ? 'on' : 'off'}${s.completionLoading ? ` (loading ${s.completionLoading} into memory)` : ''}`);
+  if (s.cloudModel) lines.push(s.cloudModel);
   lines.push(`Cloud spend: ${today(s)}, ${formatCost(s.monthUsd, (s.estimatedMonthRequests ?? 0) > 0)} this month`);
   if (s.estimatedMonthRequests) {
     lines.push(`${plural(s.estimatedMonthRequests, 'cloud request')} this month priced from estimated tokens (no final usage from the provider): est. = estimate`);

@@ -35,26 +35,29 @@ export interface EscalationContext {
   band?: Decision['band'];
   /** True for the manual "Ask the cloud" action, false when triggered by low confidence. */
   manual: boolean;
+  /** A manual action that took the low-confidence offer: it asks the tier the offer named, not the frontier model. */
+  offered?: boolean;
   /** The local answer's confidence summary, named in the reason. */
   confidenceSummary?: string;
 }
 
 /** The tier an escalation asks for (before a turned-off light tier falls back to the frontier model). */
-export function escalationTier(ctx: Pick<EscalationContext, 'manual' | 'band'>): CloudTier {
-  return !ctx.manual && ctx.band === 'middle' ? 'light' : 'frontier';
+export function escalationTier(ctx: Pick<EscalationContext, 'manual' | 'band' | 'offered'>): CloudTier {
+  return (!ctx.manual || ctx.offered) && ctx.band === 'middle' ? 'light' : 'frontier';
 }
 
 /**
  * The route of an escalation. The light tier serves automatic escalations out of the middle band (work that
- * needed a second opinion, not a frontier model); a manual request — the user judged the local answer wrong — and
- * anything from the high band go to the frontier model.
+ * needed a second opinion, not a frontier model), and so does the offer of one when the user takes it; a manual
+ * request — the user judged a confident local answer wrong — and anything from the high band go to the frontier model.
  */
 export function decideEscalation(request: Request, labels: Labels, settings: HybridSettings, budget: BudgetState,
   health: HealthState, ctx: EscalationContext, opts: DecideOptions = {}): Decision {
   const unavailable = escalationUnavailable(request, labels);
   if (unavailable) return { route: 'refuse', reasons: [`refused: "Ask the cloud" is unavailable: ${unavailable}`] };
   const tier = escalationTier(ctx);
-  const why = ctx.manual ? 'you asked the cloud after the local answer' : `the local answer was not confident (${ctx.confidenceSummary ?? 'low confidence'}; hybrid.routing.escalationThreshold ${settings['routing.escalationThreshold']})`;
+  const why = ctx.offered ? 'you took the offer to ask the cloud after a local answer that was not confident'
+    : ctx.manual ? 'you asked the cloud after the local answer' : `the local answer was not confident (${ctx.confidenceSummary ?? 'low confidence'}; hybrid.routing.escalationThreshold ${settings['routing.escalationThreshold']})`;
   const reasons = [`cloud: ${why}; escalated to the ${tierLabel(settings, tier)}`,
     'the local draft is not sent; the cloud gets only your question and context'];
   const d = cloud(reasons, settings, budget, health, opts, false, tier);

@@ -70,7 +70,8 @@ function has(o: unknown, key: string): boolean {
  *   splits the writes (older responses only give `cache_creation_input_tokens`, billed as 5-minute writes).
  *   `iterations` (compaction, advisor turns) are not added: the top-level figures are what is billed.
  * - OpenAI Chat/Responses: `prompt_tokens` (`input_tokens`) includes cached tokens and cache writes, so
- *   input = prompt − cached − cache_write.
+ *   input = prompt − cached − cache_write. LiteLLM's usage for a Claude deployment has the same sums
+ *   (prompt = input + writes + reads) with the writes as `cache_creation_tokens` and their TTL split.
  * - Ollama: `prompt_eval_count` / `eval_count`, no cache.
  */
 export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage {
@@ -90,12 +91,15 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     const prompt = chat ? num(raw, 'prompt_tokens') : num(raw, 'input_tokens');
     const details = chat ? 'prompt_tokens_details' : 'input_tokens_details';
     const cached = num(raw, details, 'cached_tokens');
-    const written = num(raw, details, 'cache_write_tokens');
+    // Writes: OpenAI's cache_write_tokens; a LiteLLM gateway in front of Claude says cache_creation_tokens (with its
+    // 5 m / 1 h split) and cache_creation_input_tokens on top. Billed as plain input they were 20–50 % under the bill.
+    const written = num(raw, details, 'cache_write_tokens') || num(raw, details, 'cache_creation_tokens') || num(raw, 'cache_creation_input_tokens');
+    const written1h = Math.min(written, num(raw, details, 'cache_creation_token_details', 'ephemeral_1h_input_tokens'));
     const audioIn = num(raw, details, 'audio_tokens'), audioOut = num(raw, chat ? 'completion_tokens_details' : 'output_tokens_details', 'audio_tokens');
     return {
       input: Math.max(0, prompt - cached - written),
       output: chat ? num(raw, 'completion_tokens') : num(raw, 'output_tokens'),
-      cacheRead: cached, cacheWrite: written, ...(audioIn ? { audioInput: audioIn } : {}), ...(audioOut ? { audioOutput: audioOut } : {}), source: 'provider',
+      cacheRead: cached, cacheWrite: written - written1h, ...(written1h ? { cacheWrite1h: written1h } : {}), ...(audioIn ? { audioInput: audioIn } : {}), ...(audioOut ? { audioOutput: audioOut } : {}), source: 'provider',
     };
   }
   return {

@@ -108,6 +108,9 @@ export class Ledger {
       for (const name of await ledger.listFiles()) await ledger.repairTail(path.join(dir, name));
     } catch (err) {
       ledger.fail(err);
+      // A disk still full when the window starts (a torn tail's repair refused): nothing was written, so once there
+      // is space the records kept meanwhile go to disk, as the warning promises — not memory-only for the session.
+      ledger.retryable = SPACE_CODES.has(ledger.failure ?? '');
     }
     return ledger;
   }
@@ -181,10 +184,9 @@ export class Ledger {
     this.failure = undefined;
     this.retryable = false;
     try {
-      for (const month of new Set(this.memory.map((r) => monthOf(r.time)))) {
-        const file = path.join(this.dir, ledgerFileName(month));
-        if ((await this.fs.readdir(this.dir)).includes(path.basename(file))) await this.repairTail(file);
-      }
+      // Every file, as open() does: the one this append goes to may hold a tail torn while the disk was full.
+      await this.fs.mkdirp(this.dir);
+      for (const name of await this.listFiles()) await this.repairTail(path.join(this.dir, name));
     } catch {
       this.failure = code;
       this.retryable = true;

@@ -10,7 +10,16 @@ const localDayOf = (iso: string): string => { const d = new Date(iso); return Nu
 export const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 'model', 'status', 'outcome', 'input', 'output',
   'cacheRead', 'cacheWrite', 'cacheWrite1h', 'tokenSource', 'costUsd', 'cacheSavedUsd', 'cloudEquivalentUsd', 'ttftMs', 'totalMs', 'reasons', 'redactions', 'language', 'fallback',
   // `time` is UTC; the panel and the budgets count the user's calendar day, which this column names.
-  'localDay'] as const;
+  'localDay',
+  // A blank costUsd sums as $0 in a spreadsheet: this says when the figure is not a bill ("unknown price", "estimate").
+  'costNote'] as const;
+
+/** Why a row's cost is not the provider's bill, or '' when it is. */
+export function costNote(r: LedgerRecord): string {
+  if (r.route !== 'cloud') return '';
+  if (r.costUsd === null || r.costUsd === undefined) return 'unknown price';
+  return r.tokens.source === 'estimate' && r.costUsd !== 0 ? 'estimate' : '';
+}
 
 function csvCell(v: unknown): string {
   const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -23,7 +32,7 @@ export function ledgerCsv(records: readonly LedgerRecord[], table: PriceTable): 
     r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.cacheWrite1h ?? 0, r.tokens.source, r.costUsd,
     r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, table) ?? '' : '',
     r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions, r.language, r.fallback,
-    localDayOf(r.time)].map(csvCell).join(','));
+    localDayOf(r.time), costNote(r)].map(csvCell).join(','));
   return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
 }
 

@@ -4,8 +4,10 @@
 //
 // - An unterminated last line is another window's append in progress (or a crash's torn tail): it is left for the
 //   next read, the offset stays at the start of that line.
-// - A file that shrank was cut back by a tail repair: it is read again from the start; the spend model drops the
-//   records it already has by id.
+// - A file that shrank, or whose bytes before the offset changed (a line deleted or edited by hand, then more appended
+//   by another window), is read again from the start; the spend model drops the records it already has by id. Without
+//   the second check the read resumed mid-line of a new record and lost it.
+// - Damaged lines are counted per file as it reads now, so a file read again does not report its damage twice.
 // - Reads go in slices so a year-old file never has to sit in memory whole.
 import * as path from 'node:path';
 import type { LedgerRecord } from '../request';
@@ -14,6 +16,10 @@ import type { LedgerFs } from './ledgerFs';
 import { parseLedgerLines, type LineCounts } from './ledgerLines';
 
 const SLICE_BYTES = 1 << 20;
+/** Bytes before the offset kept to notice a rewritten file: enough to differ wherever a record's id or time differs. */
+const MARK_BYTES = 64;
+
+interface FileState { offset: number; mark: Buffer; damaged: number }
 
 export interface TailRead extends LineCounts {
   /** Records in file order (oldest month first); may include ones the caller already has. */
@@ -21,7 +27,7 @@ export interface TailRead extends LineCounts {
 }
 
 export class LedgerTail {
-  private readonly offsets = new Map<string, number>();
+  private readonly files = new Map<string, FileState>();
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dir: string, private readonly fs: LedgerFs, private readonly fromMonth?: string) {}
@@ -30,6 +36,13 @@ export class LedgerTail {
    * Everything appended since the previous read (everything, the first time). Calls are serialised, so a read
    * asked for after an append has finished always sees that append.
    */
+  /** Damaged record lines in the files as last read (a file read again counts its damage once). */
+  get damagedNow(): number {
+    let n = 0;
+    for (const f of this.files.values()) n += f.damaged;
+    return n;
+  }
+
   read(): Promise<TailRead> {
     const next = this.chain.then(() => this.readOnce());
     this.chain = next.catch(() => undefined);
@@ -52,20 +65,31 @@ export class LedgerTail {
   private async readFile(name: string, out: TailRead): Promise<void> {
     const file = path.join(this.dir, name);
     const size = await this.fs.size(file);
-    let offset = this.offsets.get(name) ?? 0;
-    if (size < offset) offset = 0;
+    const st = this.files.get(name) ?? { offset: 0, mark: Buffer.alloc(0), damaged: 0 };
+    let offset = st.offset;
+    let mark = size > offset ? st.mark : Buffer.alloc(0);
+    if (size < offset) { offset = 0; st.damaged = 0; }
     while (offset < size) {
-      const end = Math.min(size, offset + SLICE_BYTES);
-      const bytes = await this.fs.readRange(file, offset, end);
+      // The first slice starts with the bytes last seen before the offset: if they changed, the file was rewritten.
+      const from = offset - mark.length;
+      const end = Math.min(size, from + SLICE_BYTES);
+      const read = await this.fs.readRange(file, from, end);
+      if (mark.length && !read.subarray(0, mark.length).equals(mark)) { offset = 0; mark = Buffer.alloc(0); st.damaged = 0; continue; }
+      const bytes = read.subarray(mark.length);
+      mark = Buffer.alloc(0);
       const lastNl = bytes.lastIndexOf(0x0a);
       if (lastNl < 0) {
         // No line end within a whole slice: a line longer than any record (garbage). Skip it rather than stall.
-        if (end < size && bytes.length === SLICE_BYTES) { out.skipped++; offset = end; continue; }
+        if (end < size && read.length === SLICE_BYTES) { out.skipped++; offset = end; st.mark = Buffer.from(read.subarray(read.length - MARK_BYTES)); continue; }
         break;
       }
+      const before = out.damaged;
       parseLedgerLines(bytes.subarray(0, lastNl + 1).toString('utf8'), (r) => out.records.push(r), out);
+      st.damaged += out.damaged - before;
       offset += lastNl + 1;
+      st.mark = Buffer.from(bytes.subarray(Math.max(0, lastNl + 1 - MARK_BYTES), lastNl + 1));
     }
-    this.offsets.set(name, offset);
+    st.offset = offset;
+    this.files.set(name, st);
   }
 }

@@ -135,8 +135,10 @@ export function applyAskEvent(turn: TurnView, event: AskEventView): void {
     case 'notice': addNotice(turn.notices, event); break;
     case 'done':
       turn.footer = event.footer;
-      // An error event already decided the outcome; a trailing `done` only adds the footer.
-      if (turn.status === 'streaming') turn.status = event.status;
+      // An error event already decided the outcome; a trailing `done` only adds the footer. A failed `done` comes
+      // before the error that explains it, as a separate message: ending the turn here showed a finished partial
+      // answer without its card until that message landed (CI saw it). The error, or the turn's end, ends it.
+      if (turn.status === 'streaming' && event.status !== 'failed') turn.status = event.status;
       break;
     case 'error':
       turn.error = { message: event.message, fixes: event.fixes, failure: event.failure };

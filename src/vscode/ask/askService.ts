@@ -74,7 +74,7 @@ export class AskService extends Disposable {
       local: () => providers.privateTier(), cloud: async () => cloud,
       countTokens: (text) => countOrEstimate(tokens, text, s['cloud.model']),
       budget: () => spend.budget(), health: () => this.health(),
-      record: (r) => spend.record(r), confirm: this.parts.confirm, newId: newRequestId,
+      record: (r) => spend.record(r), pending: (r) => spend.pending(r), confirm: this.parts.confirm, newId: newRequestId,
       expectedOutput: (route, kind) => spend.expectedOutput(route, kind),
       localPressure: () => this.pressure.saturated(s['fallback.overflowTtftMs']),
       logprobs: this.logprobs,

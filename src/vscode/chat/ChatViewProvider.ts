@@ -48,7 +48,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** Messages that failed validation (a forged or buggy webview); never acted on. */
   get rejectedMessages(): number { return this.rejected; }
   get turns(): readonly TurnView[] { return this.thread.snapshot(); }
-
   resolveWebviewView(view: vscode.WebviewView): void {
     this.disposeView();
     this.view = view;
@@ -232,7 +231,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const abort = new AbortController();
     let events: AsyncIterable<AskEvent>;
     try {
-      events = this.host.escalate(from.question, history, { id: e.requestId, ...(e.band ? { band: e.band } : {}) }, abort.signal);
+      events = this.host.escalate(from.question, history, { id: e.requestId, ...(e.band ? { band: e.band } : {}), ...(e.action === 'offered' ? { offered: true } : {}) }, abort.signal);
     } catch (err) {
       events = failed(err);
     }
@@ -264,7 +263,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.post({ type: 'turnStart', turn: JSON.parse(JSON.stringify(turn)) as TurnView });
     // A page that was ready saw the turn start (and scrolled to it); only a page still loading needs `reveal`.
     if (this.ready && this.revealTurn === turn.id) this.revealTurn = undefined;
+    let doneStatus: TurnStatus | undefined; // a failed `done` without the error that should follow still ends failed
     const emit = (event: AskEventView) => {
+      if (event.type === 'done') doneStatus = event.status;
       this.thread.apply(turn.id, event);
       this.post({ type: 'event', turnId: turn.id, event });
     };
@@ -275,7 +276,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       } catch (err) {
         if (!abort.signal.aborted) emit({ type: 'error', message: errorText(err), fixes: ['retry', 'showLogs'] });
       } finally {
-        const fallback: TurnStatus = abort.signal.aborted ? 'cancelled' : 'ok';
+        const fallback: TurnStatus = abort.signal.aborted ? 'cancelled' : doneStatus ?? 'ok';
         const status = this.thread.end(turn.id, fallback);
         done();
         this.post({ type: 'turnEnd', turnId: turn.id, status });

@@ -13,12 +13,16 @@ export interface ThreadStore {
 
 /** Turns kept across reloads: the recent conversation, not an archive. */
 const PERSISTED_TURNS = 30;
+/** How often a streaming answer's words so far are written. */
+const STREAMING_PERSIST_MS = 2_000;
 
 export class ChatThread {
   private turns: TurnView[] = [];
   private seq = 0;
 
-  constructor(private readonly maxTurns = 100, private readonly store?: ThreadStore) {
+  private persistedAt = 0;
+
+  constructor(private readonly maxTurns = 100, private readonly store?: ThreadStore, private readonly now: () => number = Date.now) {
     const saved = store?.load();
     if (Array.isArray(saved)) {
       // A turn that was streaming when the window went away did not finish.
@@ -27,6 +31,7 @@ export class ChatThread {
   }
 
   private persist(): void {
+    this.persistedAt = this.now();
     this.store?.save(JSON.parse(JSON.stringify(this.turns.slice(-PERSISTED_TURNS))) as TurnView[]);
   }
 
@@ -38,6 +43,8 @@ export class ChatThread {
     const turn = newTurn(`t${Date.now().toString(36)}-${(++this.seq).toString(36)}`, question, mode);
     this.turns.push(turn);
     if (this.turns.length > this.maxTurns) this.turns.splice(0, this.turns.length - this.maxTurns);
+    // Kept as it starts, still streaming: a reload before it ends brings the question back, marked cancelled.
+    this.persist();
     return turn;
   }
 
@@ -47,7 +54,11 @@ export class ChatThread {
 
   apply(id: string, event: AskEventView): void {
     const t = this.find(id);
-    if (t) applyAskEvent(t, event);
+    if (!t) return;
+    applyAskEvent(t, event);
+    // The outcome is kept the moment the view shows it (the turn's end comes after escalation and the ledger); while
+    // it streams, the words so far every few seconds: a reload mid-answer loses at most those.
+    if (event.type === 'done' || event.type === 'error' || this.now() - this.persistedAt >= STREAMING_PERSIST_MS) this.persist();
   }
 
   end(id: string, status: TurnStatus): TurnStatus {

@@ -5,7 +5,7 @@
 // or refuses it.
 
 import * as vscode from 'vscode';
-import { closingButtons, historyOfTurns, participantQuery, renderEvent, type ChatButton, type ChatMode, type TurnMeta } from '../../core/native/chatRender';
+import { closingButtons, historyOfTurns, participantQuery, renderEvent, type ChatButton, type ChatMode, type CommandButton, type TurnMeta } from '../../core/native/chatRender';
 import type { AskInput } from '../../core/pipeline/ask';
 import { lineSpan } from '../../core/context/lineSpan';
 import { withFilePrivacy } from '../../core/privacy/filePrivacy';
@@ -79,30 +79,36 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
     const offered: ChatButton[] = [];
+    // Buttons go after the answer: one written mid-reply makes VS Code fold everything above it into "Completed N steps".
+    const commands: CommandButton[] = [];
     let route: Route | undefined;
     let answer = '';
     let failed: string | undefined;
     let cloudBarred = false;
     let keptLocal = false;
+    let ended: 'ok' | 'cancelled' | 'failed' | undefined;
     try {
       for await (const e of asker.ask(input, abort.signal)) {
         if (e.type === 'route') { route = e.route; if (e.route === 'local' && !input.dryRun) keptLocal = true; }
         if (e.type === 'delta') answer += e.text;
-        if (e.type === 'error') failed = e.message;
-        if (e.type === 'done' && e.status === 'ok') failed = undefined;
+        if (e.type === 'error') { failed = e.message; ended = 'failed'; }
+        if (e.type === 'done') { ended = e.status; if (e.status === 'ok') failed = undefined; }
         if (e.type === 'escalation' && e.action === 'unavailable') cloudBarred = true;
-        for (const out of renderEvent(e, mode)) {
+        for (const out of renderEvent(e, mode, answer.length > 0)) {
           if (out.kind === 'markdown') stream.markdown(out.text);
+          else if (out.kind === 'command') commands.push(out.button);
           else offered.push(out.button);
         }
       }
     } finally {
       sub.dispose();
     }
+    for (const b of commands) stream.button({ command: b.command, title: b.title });
     for (const b of closingButtons(route, mode, offered, cloudBarred)) {
       stream.button({ command: REASK_COMMAND, title: b.title, arguments: [b.mode, question] });
     }
-    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}), ...(keptLocal ? { keptLocal } : {}) };
+    const incomplete = !!answer && (ended !== 'ok' || token.isCancellationRequested);
+    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}), ...(keptLocal ? { keptLocal } : {}), ...(incomplete ? { incomplete } : {}) };
     return failed && !answer ? { metadata, errorDetails: { message: failed } } : { metadata };
   };
 }

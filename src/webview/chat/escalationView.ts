@@ -6,6 +6,7 @@ import type { EscalatedAnswerView, EscalationView, TurnView } from '../../shared
 import { h } from '../common/dom';
 import { formatAnswerCost } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
+import { whyLine } from './routeText';
 
 export function escalationNote(turn: TurnView): HTMLElement | null {
   const e = turn.escalation;
@@ -38,7 +39,9 @@ function escalatedAnswer(a: EscalatedAnswerView): HTMLElement {
   const head = a.route ? `${a.route.route === 'cloud' ? 'Cloud' : 'Not sent'} · ${a.route.model}` : 'Asking the cloud…';
   return h('div', { class: 'escalated-answer' },
     h('div', { class: 'route-line' }, h('span', { class: `badge badge-${a.route?.route ?? 'cloud'}` }, head)),
-    a.route?.reasons.length ? h('div', { class: 'route-reasons' }, a.route.reasons.join(' · ')) : null,
+    // As under the local answer: a muted "Why:" line in short form (the router's words in the tooltip); the raw
+    // reasons, unlabelled and in the answer's colour, ran straight into the cloud's answer below them.
+    a.route?.reasons.length ? h('div', { class: 'route-reasons', title: a.route.reasons.join('\n') }, h('span', { class: 'label' }, 'Why: '), whyLine(a.route.reasons)) : null,
     body,
     a.error ? h('div', { class: 'error-message' }, a.error.message) : null,
     a.footer ? h('div', { class: 'footer' }, h('span', {}, formatAnswerCost({ costUsd: a.footer.costUsd, route: a.footer.route, source: a.footer.usage.source }))) : null);

@@ -1,7 +1,7 @@
 // Table cells of the spend panel whose wording is a rule, kept apart from the DOM so Node unit tests import them.
 
 import type { BreakdownRowView, PeriodTotalsView } from '../../shared/protocol/spend';
-import { formatSpent, formatUsd } from '../common/format';
+import { formatPercent, formatSpent, formatUsd } from '../common/format';
 
 /**
  * "Cache saved" of a by-model row. A model without a price saved an unknown amount, not $0.00 (the deep e2e
@@ -23,4 +23,13 @@ export function periodCardValue(t: Pick<PeriodTotalsView, 'cloudUsd' | 'localUsd
     value: formatSpent({ spentUsd: t.cloudUsd, unknownPriceRequests: t.unknownPriceRequests, estimatedCostRequests: t.estimatedCostRequests }),
     local: t.localUsd > 0 ? `+ ${formatUsd(t.localUsd)} local (hybrid.local.costPerHour, not billed)` : null,
   };
+}
+
+/**
+ * The "Local vs cloud" legend's cloud side. Unpriced requests are named, as on the cards: a month whose only cloud
+ * request ran on a model without a price read "Cloud 1 (50%) · $0.00", a silent $0.
+ */
+export function cloudLegendText(m: Pick<PeriodTotalsView, 'localRequests' | 'cloudRequests' | 'cloudUsd' | 'unknownPriceRequests' | 'estimatedCostRequests'>): string {
+  const total = m.localRequests + m.cloudRequests;
+  return `Cloud ${m.cloudRequests} (${formatPercent(m.cloudRequests, total)}) · ${formatSpent({ spentUsd: m.cloudUsd, unknownPriceRequests: m.unknownPriceRequests, estimatedCostRequests: m.estimatedCostRequests })}`;
 }

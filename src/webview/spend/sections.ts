@@ -3,7 +3,7 @@
 
 import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
-import { cacheSavedText, periodCardValue } from './cells';
+import { cacheSavedText, cloudLegendText, periodCardValue } from './cells';
 import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
 
 function card(title: string, value: string, ...lines: (string | Node | null)[]): HTMLElement {
@@ -77,7 +77,7 @@ export function splitSection(s: SpendPanelSnapshot): HTMLElement {
     bar,
     h('div', { class: 'legend' },
       h('span', {}, h('span', { class: 'swatch swatch-local' }), `Local ${m.localRequests} (${formatPercent(m.localRequests, total)}) · ${formatUsd(m.localUsd)}`),
-      h('span', {}, h('span', { class: 'swatch swatch-cloud' }), `Cloud ${m.cloudRequests} (${formatPercent(m.cloudRequests, total)}) · ${formatCost(m.cloudUsd, m.estimatedCostRequests > 0)}`)),
+      h('span', {}, h('span', { class: 'swatch swatch-cloud' }), cloudLegendText(m))),
     h('div', { class: 'muted small' },
       `Tokens this month: ${formatCount(m.tokens.input)} in, ${formatCount(m.tokens.output)} out, ${formatCount(m.tokens.cacheRead)} cache read, ${formatCount(m.tokens.cacheWrite)} cache write`
       + (m.estimatedTokenRequests ? ` (${plural(m.estimatedTokenRequests, 'request')} estimated)` : '')));

@@ -35,6 +35,8 @@ export interface IndependentOpenAIOptions {
   gzip?: boolean;
   /** Seconds for `retry-after` on error answers. */
   retryAfter?: number;
+  /** Extra headers on the stream's 200 (a gateway's x-litellm-* headers). */
+  headers?: Record<string, string>;
 }
 
 export class IndependentOpenAI {
@@ -109,7 +111,7 @@ export class IndependentOpenAI {
   private async send(res: http.ServerResponse, frames: string[]): Promise<void> {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8', 'x-request-id': `req_${randomBytes(16).toString('hex')}`,
-      'openai-processing-ms': '212', ...(this.opts.delivery?.close ? { connection: 'close' } : {}),
+      'openai-processing-ms': '212', ...(this.opts.delivery?.close ? { connection: 'close' } : {}), ...this.opts.headers,
     });
     await deliver(res, frames, this.opts.delivery ?? {});
   }

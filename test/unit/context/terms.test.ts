@@ -40,6 +40,15 @@ suite('context: words as code writes them', () => {
     for (const [a, b] of [['notify', 'not'], ['verify', 'ver'], ['modify', 'mod'], ['union', 'un'], ['region', 'reg']]) assert.notEqual(stem(a), stem(b), a);
   });
 
+  test('adverbs meet their adjectives and -ive adjectives their -ion nouns; words that only end in -ly are left alone', () => {
+    // Click's _AtomicFile was #6 for "a file written atomically"; msal's interactive errors for "sign in interactively".
+    for (const group of [['atomically', 'atomic'], ['interactively', 'interactive', 'interaction'], ['recursively', 'recursive', 'recursion'], ['silently', 'silent'], ['concurrently', 'concurrent'],
+      ['automatically', 'automatic'], ['strictly', 'strict'], ['optionally', 'optional']]) {
+      assert.equal(new Set(group.map(stem)).size, 1, group.join(' '));
+    }
+    for (const [a, b] of [['assembly', 'assemb'], ['family', 'fam'], ['anomaly', 'anoma'], ['supply', 'supp']]) assert.notEqual(stem(a), stem(b), a);
+  });
+
   test("'settings' means configuration, 'set' and setters do not", () => {
     assert.equal(stem('settings'), stem('config'));
     assert.equal(stem('setting'), stem('config'));
@@ -73,6 +82,9 @@ suite('context: words as code writes them', () => {
     assert.ok(!terms.has('how') && !terms.has('the'));
     for (const w of ['get', 'new', 'make', 'like']) assert.ok((terms.get(stem(w)) ?? 0) < 0.5, w);
     assert.equal(terms.get(stem('token')), 1);
+    // 'split' is an operation code names (split_arg_string), so it is kept, as weak as 'get' ("split the module").
+    const split = questionTerms('Where is a command line split into words?').find((t) => t.term === stem('split'));
+    assert.ok(split && split.weight < 0.5);
   });
 
   test("run-together names split by the workspace's own vocabulary", () => {
@@ -110,6 +122,16 @@ suite('context: ranking against the classes of issue #23', () => {
     const ranked = (tests: number) => rankRepo(index, { question: 'How are the routes and their middlewares walked?' }, { ...DEFAULT_FUSION, tests }).files[0].path;
     assert.equal(ranked(DEFAULT_FUSION.tests), 'tree.go');
     assert.notEqual(ranked(1), 'tree.go', 'without the scaling an example leads');
+  });
+
+  test('a file that declares only types yields to the code that does the work', () => {
+    // msal-common: AzureRegion.ts and AuthorityOptions.ts (types alone) led over RegionDiscovery.ts for the region question.
+    const index = new RepoIndex();
+    index.set('authority/AzureRegionConfiguration.ts', { stamp: '1', defs: [def('AzureRegionConfiguration', 'type'), def('RegionDiscoveryOptions', 'interface')], refs: {} });
+    index.set('authority/RegionDiscovery.ts', { stamp: '1', defs: [def('detectRegion', 'method'), def('RegionDiscovery', 'class')], refs: { AzureRegionConfiguration: 1 } });
+    const first = (types: number) => rankRepo(index, { question: 'How is the Azure region discovered?' }, { ...DEFAULT_FUSION, types }).files[0].path;
+    assert.equal(first(DEFAULT_FUSION.types), 'authority/RegionDiscovery.ts');
+    assert.equal(first(1), 'authority/AzureRegionConfiguration.ts', 'without the scaling the declarations lead');
   });
 
   test('a run-together file name is found by its spelled-out words, and the reverse', () => {

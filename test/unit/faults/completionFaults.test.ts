@@ -57,6 +57,32 @@ suite('faults: inline completion with the local model in trouble', function () {
     e.dispose();
   });
 
+  // Deep e2e "completion while Ollama restarts": the server goes (with the kept-alive connection the engine's client
+  // holds), comes back on the same port with the model unloaded; the next keystrokes must get suggestions again.
+  test('Ollama restarts: nothing while it is down, then suggestions again on their own within seconds (the model loads first)', async () => {
+    // As the extension wires it: one health monitor with a probe, fed by the completions' own outcomes too.
+    const provider = createOllamaProvider({ baseUrl: url, firstByteTimeoutMs: FIRST_BYTE_MS, idleTimeoutMs: IDLE_MS, numCtx: 8192 });
+    const health = new LocalHealthMonitor({ probe: async () => { const h = await provider.health(MODEL); return { state: h.state, message: h.message }; } });
+    const { e } = engine(url, MODEL, { health });
+    assert.ok((await e.provide(input, new AbortController().signal))?.text, 'a suggestion before the restart');
+    const port = Number(new URL(url).port);
+    await fake.close();
+    assert.equal(await e.provide({ ...input, prefix: 'const during =' }, new AbortController().signal), undefined);
+    assert.equal(health.current.state, 'offline', 'the failed completion says Ollama is down at once');
+    fake.setCold(LOAD_MS / 2);
+    await fake.start(port);
+    const t0 = Date.now();
+    let text: string | undefined;
+    for (let i = 0; !text && Date.now() - t0 < 8_000; i++) {
+      text = (await e.provide({ ...input, prefix: `const after${i} =` }, new AbortController().signal))?.text;
+      if (!text) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.ok(text, `a suggestion after the restart (health ${health.current.state}: ${health.current.message})`);
+    assert.ok(Date.now() - t0 < 6_000, `back ${Date.now() - t0} ms after Ollama was`);
+    e.dispose();
+    health.dispose();
+  });
+
   test('model not pulled: no suggestion; health modelMissing with the pull command', async () => {
     const { e, health } = engine(url, 'missing-coder:1b');
     const { res } = await provideTimed(e);

@@ -127,6 +127,21 @@ suite('pipeline: escalation', () => {
     assert.match((events[0] as Extract<AskEvent, { type: 'route' }>).reasons[0], /you asked the cloud after the local answer/);
   });
 
+  test('taking the offer out of the middle band asks the tier the offer named (light), not the frontier model', async () => {
+    const { d, records, cloud } = harness({ 'routing.escalation': 'offer' });
+    const events = await collect(d, { escalateFrom: { id: 'req-offered', band: 'middle', offered: true } });
+    assert.equal(cloud.calls.length, 1);
+    assert.equal(cloud.calls[0].model, 'claude-haiku-4-5');
+    assert.equal(records[0].escalatedFrom, 'req-offered');
+    assert.match((events[0] as Extract<AskEvent, { type: 'route' }>).reasons[0], /you took the offer .*escalated to the light tier \(claude-haiku-4-5\)/);
+  });
+
+  test('taking an offer out of the low band (the user chose local there) asks the frontier model', async () => {
+    const { d, cloud } = harness({ 'routing.escalation': 'offer' });
+    await collect(d, { escalateFrom: { id: 'req-offered', band: 'low', offered: true } });
+    assert.equal(cloud.calls[0].model, 'claude-sonnet-5');
+  });
+
   test('a confident answer escalates nowhere, even in auto', async () => {
     const confident = 'Wrap the call in a loop with backoff.'.split(' ').map((token) => ({ token, logprob: Math.log(0.97) }));
     const { d, cloud } = harness({ 'routing.escalation': 'auto' }, 'Wrap the call in a loop with backoff.', confident);

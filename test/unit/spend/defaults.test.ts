@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_CLOUD_MODEL } from '../../../src/core/cloudDefaults';
 import { lightModel } from '../../../src/core/route/tiers';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';
@@ -33,6 +34,13 @@ suite('spend / default models', () => {
   test('light tier "auto": the newest Claude Haiku and the newest GPT mini in the table', () => {
     assert.equal(lightModel({ ...DEFAULT_SETTINGS, 'cloud.provider': 'anthropic' }), newest(/^claude-haiku-(\d+(?:-\d+)?)$/));
     assert.equal(lightModel({ ...DEFAULT_SETTINGS, 'cloud.provider': 'openai' }), newest(/^gpt-(\d+(?:\.\d+)?)-mini$/));
+  });
+
+  test('OpenAI without a model set: the frontier model of the light tier\'s generation (gpt-5.4 beside gpt-5.4-mini)', () => {
+    const light = lightModel({ ...DEFAULT_SETTINGS, 'cloud.provider': 'openai' })!;
+    assert.equal(DEFAULT_CLOUD_MODEL.openai, light.replace(/-mini$/, ''));
+    assert.equal(DEFAULT_CLOUD_MODEL.anthropic, DEFAULT_SETTINGS['cloud.model']);
+    assert.ok(BUNDLED_PRICES.models.some((m) => m.id === DEFAULT_CLOUD_MODEL.openai && m.provider === 'openai'));
   });
 
   test('the README says when the defaults were last checked, on or after the table\'s price date', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { scoreComplexity } from '../../../src/core/task/complexity';
 import { asksSomethingElse, isDirectEdit, isLocalScope, maskCodeLines, pastedCodeLines, proseOf, questionCount, routeHint, systemParts } from '../../../src/core/task/questionShape';
 import type { ChatTurn, Request } from '../../../src/core/request';
+import { superLinear } from '../linearTime';
 
 function req(question: string, partial: Partial<Request> = {}): Request {
   return { id: 'r', kind: 'ask', origin: 'askAuto', question, context: [], ...partial };
@@ -171,12 +172,16 @@ suite('routing: complexity mechanism', () => {
       'a. ', 'Add a. ', 'come ', 'how do people ', 'leg ', 'double ', 'cobrar ', 'our schema ',
       // Runs the scale and file-name rules once backtracked over quadratically (60 k of 一 took 4 s).
       '一', '三百', '-a', 'a-b', '中'];
-    const inputs = ['', ...units.map((u) => u.repeat(Math.ceil(60_000 / u.length)))];
-    for (const q of inputs) {
-      const started = Date.now();
-      const { complexity } = scoreComplexity(req(q, { history: [{ role: 'user', content: q }] }));
-      assert.ok(complexity >= 0 && complexity <= 1, String(complexity));
-      assert.ok(Date.now() - started < 250, `slow on ${JSON.stringify(q.slice(0, 10))}… (${q.length} chars)`);
+    const slow: string[] = [];
+    for (const u of ['', ...units]) {
+      const make = (n: number): string => (u ? u.repeat(Math.ceil(n / u.length)) : '');
+      const score = (q: string): void => {
+        const { complexity } = scoreComplexity(req(q, { history: [{ role: 'user', content: q }] }));
+        assert.ok(complexity >= 0 && complexity <= 1, String(complexity));
+      };
+      const found = superLinear(score, make, 60_000, 250);
+      if (found) slow.push(`${JSON.stringify(u)}: ${found}`);
     }
+    assert.deepEqual(slow, []);
   });
 });

@@ -158,6 +158,16 @@ suite('protocol: applyAskEvent folds a stream into a turn', () => {
     assert.equal(turn.status, 'ok');
     assert.equal(turn.footer?.ttftMs, 120);
   });
+  test('a failed done leaves the turn streaming until the error that explains it (never finished without its card)', () => {
+    const turn = newTurn('t3', 'q', 'private');
+    applyAskEvent(turn, { type: 'delta', text: 'The sum' });
+    applyAskEvent(turn, { type: 'done', status: 'failed', footer });
+    assert.equal(turn.status, 'streaming', 'a partial answer with a footer and no card looked complete');
+    assert.equal(turn.footer?.totalMs, 900);
+    applyAskEvent(turn, { type: 'error', message: 'Ollama closed the connection in the middle of the answer', fixes: ['startOllama'], failure: { code: 'connection', message: 'x' } });
+    assert.equal(turn.status, 'failed');
+    assert.ok(turn.error);
+  });
   test('an error is not overwritten by a trailing done', () => {
     const turn = newTurn('t2', 'q', 'cloud');
     applyAskEvent(turn, { type: 'error', message: 'No API key', fixes: ['setApiKey'] });

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MARKDOWN_IT_QUESTIONS, SFTP_QUESTIONS, URLLIB3_QUESTIONS } from './blindFifth';
+import { CLICK_QUESTIONS, HCL_QUESTIONS, MSAL_QUESTIONS } from './blindSixth';
 import { AJV_QUESTIONS, CHI_QUESTIONS, WERKZEUG_QUESTIONS } from './blindFourth';
 import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
 import { COBRA_QUESTIONS } from './cobraQuestions';
@@ -90,9 +91,17 @@ export const BLIND_FIFTH_CODEBASES: Codebase[] = [
   { name: 'markdown-it/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'markdown-it', 'lib'), version: '14.3.3', installed: npmVersion('markdown-it'), questions: MARKDOWN_IT_QUESTIONS },
 ];
 
+/** A sixth blind batch, of three shapes: few large Python files, nested Go packages among fixtures, a large TS tree. */
+export const BLIND_SIXTH_CODEBASES: Codebase[] = [
+  { name: 'click', language: 'Python', root: '/usr/lib/python3/dist-packages/click', version: '8.1.3-2', installed: debVersion('python3-click'), questions: CLICK_QUESTIONS },
+  { name: 'hcl', language: 'Go', root: '/usr/share/gocode/src/github.com/hashicorp/hcl', version: '1.0.0-1.1', installed: debVersion('golang-github-hashicorp-hcl-dev'), questions: HCL_QUESTIONS },
+  { name: 'msal-common/src', language: 'TypeScript', root: path.join(NODE_MODULES, '@azure', 'msal-common', 'src'), version: '16.16.1', installed: npmVersion('@azure/msal-common'), questions: MSAL_QUESTIONS },
+];
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
 export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev',
-  'python3-werkzeug', 'golang-github-go-chi-chi-dev', 'python3-urllib3', 'golang-github-pkg-sftp-dev'];
+  'python3-werkzeug', 'golang-github-go-chi-chi-dev', 'python3-urllib3', 'golang-github-pkg-sftp-dev',
+  'python3-click', 'golang-github-hashicorp-hcl-dev'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
