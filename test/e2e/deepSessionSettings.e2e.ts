@@ -133,6 +133,8 @@ suite('deep session: settings edited while running, Anthropic → OpenAI mid-thr
 
   test('Anthropic → OpenAI mid-thread: a wrong environment key, then a leftover Anthropic model id, each named with its fix', async () => {
     const page = session().page;
+    // This user pinned a Claude model; left unset, the model would follow the provider (gpt-5.4 with OpenAI).
+    await editSettings(page, { 'hybrid.cloud.model': 'claude-sonnet-5' });
     const f = await focusChat();
     const q1 = `Which pattern suits Cart's pricing rules? (${tag()})`;
     await send('cloud', q1);
@@ -159,7 +161,7 @@ suite('deep session: settings edited while running, Anthropic → OpenAI mid-thr
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 
-    // The re-ask reaches OpenAI with the right key; the model id is still Anthropic's.
+    // The re-ask reaches OpenAI with the right key; the model id the user pinned is still Anthropic's.
     await until(async () => (await f.locator('article.turn').filter({ hasText: q2 }).count()) === 2 && !(await turnSpinning(q2)), 'the re-asked turn to end', 30_000);
     const model = await turnText(q2);
     process.stdout.write(`      OpenAI with an Anthropic model id: ${JSON.stringify(model.slice(0, 500))}\n`);

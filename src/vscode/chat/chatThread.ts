@@ -55,10 +55,12 @@ export class ChatThread {
   apply(id: string, event: AskEventView): void {
     const t = this.find(id);
     if (!t) return;
+    const first = event.type === 'delta' && !t.text;
     applyAskEvent(t, event);
     // The outcome is kept the moment the view shows it (the turn's end comes after escalation and the ledger); while
-    // it streams, the words so far every few seconds: a reload mid-answer loses at most those.
-    if (event.type === 'done' || event.type === 'error' || this.now() - this.persistedAt >= STREAMING_PERSIST_MS) this.persist();
+    // it streams, the first words at once and then the words so far every few seconds: a reload mid-answer loses
+    // at most those.
+    if (first || event.type === 'done' || event.type === 'error' || this.now() - this.persistedAt >= STREAMING_PERSIST_MS) this.persist();
   }
 
   end(id: string, status: TurnStatus): TurnStatus {

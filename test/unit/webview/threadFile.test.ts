@@ -54,6 +54,18 @@ suite('chat thread file (reload-safe)', () => {
     assert.deepEqual(b.all.map((x) => [x.status, x.text]), [['cancelled', 'first words more words ']]);
   });
 
+  test('a reload just after the first words keeps them (the first words are written at once, the rest throttled)', () => {
+    let now = 0;
+    const a = new ChatThread(100, threadStore(dir, laggingMemento(), 'k'), () => now);
+    const t = a.start('long?', 'private');
+    now = 300;
+    a.apply(t.id, { type: 'delta', text: 'first words ' });
+    now = 400;
+    a.apply(t.id, { type: 'delta', text: 'not yet written' });
+    const b = new ChatThread(100, threadStore(dir, laggingMemento(), 'k'));
+    assert.deepEqual(b.all.map((x) => [x.status, x.text]), [['cancelled', 'first words ']]);
+  });
+
   test('the outcome is on disk when the view shows it: at the done event, before the turn\'s end (escalation, ledger)', () => {
     let now = 0;
     const a = new ChatThread(100, threadStore(dir, laggingMemento(), 'k'), () => now);
