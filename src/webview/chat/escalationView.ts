@@ -18,9 +18,18 @@ export function escalationNote(turn: TurnView): HTMLElement | null {
     h('div', { class: 'escalation-reason' }, e.action === 'available' ? parts(e.summary) : e.reason),
     canAsk ? h('div', { class: 'escalation-actions' },
       h('button', { type: 'button', class: e.action === 'offered' ? 'primary small' : 'secondary small', 'data-ask-cloud': turn.id,
-        title: 'Sends your question and context (not this answer) to the cloud model, through the privacy gate' }, 'Ask the cloud')) : null);
+        title: askTitle(e.askModel) }, askLabel(e.askModel))) : null);
   if (turn.escalated) note.append(escalatedAnswer(turn.escalated));
   return note;
+}
+
+/** "Ask the cloud (claude-haiku-4-5)": the button names the model it asks (the offer's light tier is not the frontier model). */
+export function askLabel(model: string | undefined): string {
+  return model ? `Ask the cloud (${model})` : 'Ask the cloud';
+}
+
+export function askTitle(model: string | undefined): string {
+  return `Sends your question and context (not this answer) to ${model ? `the cloud model ${model}` : 'the cloud model'}, through the privacy gate`;
 }
 
 function title(e: EscalationView): string {

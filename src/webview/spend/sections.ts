@@ -5,6 +5,7 @@ import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, Re
 import { h } from '../common/dom';
 import { cacheSavedText, cloudLegendText, periodCardValue } from './cells';
 import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
+import { endingWord, INTERRUPTED_EXPLAINED, isInterrupted } from '../../shared/outcome';
 
 function card(title: string, value: string, ...lines: (string | Node | null)[]): HTMLElement {
   return h('div', { class: 'card' },
@@ -135,16 +136,25 @@ export function recentSection(rows: RecentView[]): HTMLElement {
       rows.map((r) => [
         formatTime(r.time),
         // A refusal is not a failure, and it reached no model: its badge says it all.
-        r.kind + (r.status !== 'ok' && r.route !== 'refuse' ? ` (${r.status})` : ''),
+        kindCell(r),
         badge(r.route),
         h('span', { class: 'mono' }, r.route === 'refuse' ? '—' : r.model),
         tokenCell(r.tokens),
         r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatAnswerCost({ costUsd: r.costUsd, route: r.route, source: r.tokens.source }),
         formatMs(r.totalMs),
-        h('span', { class: 'reasons' }, [r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
+        h('span', { class: 'reasons' }, [isInterrupted(r) ? 'Window closed mid-answer: cost estimated from the prompt sent' : '', r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
           .filter(Boolean).join(' — ')),
       ]), [4, 5, 6]));
 }
+
+/** "ask", "ask (failed)", or "ask (interrupted)" with the reason on hover (a window closed mid-answer is no error). */
+export function kindCell(r: Pick<RecentView, 'kind' | 'status' | 'outcome' | 'route'>): HTMLElement | string {
+  if (r.status === 'ok' || r.route === 'refuse') return r.kind;
+  const text = `${r.kind} (${endingWord(r)})`;
+  return isInterrupted(r) ? h('span', { class: 'interrupted', title: capitalised(INTERRUPTED_EXPLAINED) }, text) : text;
+}
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** In / out, then the cache tokens that made the cost (reads; 5-minute and 1-hour writes), so a row explains its price. */
 export function tokenCell(t: RecentView['tokens']): string {
