@@ -1,0 +1,149 @@
+// What users see of today's merges, in the real workbench, dark and light: a cloud answer cut by the window dying
+// (recorded at the next start from the in-flight journal) reads "interrupted (window closed mid-answer)" with an
+// estimated cost in the spend panel and the status bar tooltip; the low-confidence offer's button names the model
+// it asks, and the turn it starts is answered by that model.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FakeAnthropic } from '../fakes/anthropic';
+import { FakeOllama } from '../fakes/ollama';
+import { requestCost, usageFromProvider } from '../../src/core/spend/cost';
+import { serializeRecord } from '../../src/core/spend/ledgerRecord';
+import type { LedgerRecord } from '../../src/core/request';
+import { formatCost } from '../../src/shared/money';
+import { EXTENSION_STORAGE } from './seedSpend';
+import { session } from './session';
+import { openFile, runCommand, screenshot, setTheme, type ThemeKind } from './workbenchPage';
+import { chat, focusChat, frameWith, reloadWorkbench, send, shotOfTurn, statusItem, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
+
+const CUT_MODEL = 'claude-sonnet-4-6';
+
+/** The record the pipeline hands to the in-flight journal before a cloud answer goes out (askRecords.ts). */
+function interrupted(id: string): LedgerRecord {
+  const tokens = { ...usageFromProvider('anthropic', { input_tokens: 2400, output_tokens: 0 }), source: 'estimate' as const };
+  const priced = requestCost({ route: 'cloud', model: CUT_MODEL, usage: tokens, totalMs: 0, costPerHour: 0, cloudModel: CUT_MODEL });
+  return {
+    v: 1, id, time: new Date(Date.now() - 20_000).toISOString(), origin: 'askCloud', kind: 'ask', route: 'cloud', provider: 'anthropic',
+    model: CUT_MODEL, tokens, costUsd: priced.costUsd, cloudEquivalentUsd: priced.cloudEquivalentUsd, ttftMs: null, totalMs: 12_000,
+    status: 'failed', outcome: 'interrupted', reasons: ['cloud: you chose Ask (cloud)'],
+  };
+}
+
+/** A process id that ran and is gone: the journal's file then belongs to a window that closed. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', '0']);
+  assert.ok(r.pid > 0);
+  return r.pid;
+}
+
+async function recentRow(id: string): Promise<{ cells: string[]; kindTitle: string | null }> {
+  const frame = await frameWith('section[aria-label="Recent requests"]');
+  return frame.evaluate(`(() => {
+    const rows = [...document.querySelectorAll('section[aria-label="Recent requests"] tbody tr')];
+    const row = rows.find((r) => r.textContent.includes('interrupted'));
+    if (!row) return { cells: [], kindTitle: null };
+    return { cells: [...row.cells].map((c) => c.innerText.trim()), kindTitle: row.cells[1].querySelector('[title]')?.getAttribute('title') ?? null };
+  })()`) as Promise<{ cells: string[]; kindTitle: string | null }>;
+}
+
+suite('today\'s states as users see them: an interrupted cloud answer', function () {
+  this.timeout(240_000);
+  const id = `cut-${tag()}`;
+  const cut = interrupted(id);
+
+  test('the next start records it; the request list, the cards and the status bar say interrupted, estimate', async () => {
+    const s = session();
+    const dir = path.join(s.userDataDir, 'User', 'globalStorage', EXTENSION_STORAGE, 'ledger-inflight');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${deadPid()}-${id}.json`), serializeRecord(cut));
+    await reloadWorkbench(s.page);
+    const cost = formatCost(cut.costUsd, true);
+    assert.match(cost, /^\$0\.\d+ est\.$/, 'the estimate has a cost');
+
+    await statusItem(s.page, /\blocal\b/).hover();
+    const hover = s.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /window closed/ }).first();
+    await hover.waitFor({ state: 'visible', timeout: 20_000 });
+    const tip = await hover.innerText();
+    process.stdout.write(`      tooltip: ${JSON.stringify(tip)}\n`);
+    assert.match(tip, /1 cloud answer cut off when a window closed mid-answer: recorded as an estimate \(outcome "interrupted"\)/);
+    assert.match(tip, /est\. today/, 'today\'s spend is labelled an estimate');
+    await screenshot(s, 'ux-today-interrupted-tooltip');
+    await s.page.mouse.move(10, 10);
+
+    for (const theme of ['dark', 'light'] as ThemeKind[]) {
+      await setTheme(s, theme);
+      await runCommand(s.page, 'Hybrid: Show Spend');
+      let row = await recentRow(id);
+      await until(async () => (row = await recentRow(id)).cells.length > 0, 'the interrupted request in the list', 30_000);
+      process.stdout.write(`      ${theme}: recent row ${JSON.stringify(row)}\n`);
+      const [, kind, route, model, tokens, shownCost, , why] = row.cells;
+      assert.equal(kind, 'ask (interrupted)', 'not an ordinary "(failed)"');
+      assert.match(row.kindTitle ?? '', /^Interrupted \(window closed mid-answer\)/, 'the kind says why on hover');
+      assert.equal(route, 'cloud');
+      assert.equal(model, CUT_MODEL);
+      assert.match(tokens ?? '', /^2,400 \/ 0 est\.$/);
+      assert.equal(shownCost, cost, 'its cost, as an estimate, not $0');
+      assert.match(why ?? '', /^Window closed mid-answer: cost estimated from the prompt sent/);
+      const frame = await frameWith('section[aria-label="Recent requests"]');
+      await frame.evaluate(`document.querySelector('section[aria-label="Recent requests"]').scrollIntoView({ block: 'start' })`);
+      await s.page.waitForTimeout(400);
+      process.stdout.write(`      screenshot: ${await screenshot(s, `ux-today-interrupted-${theme}`)}\n`);
+      const today = await frame.evaluate(`document.body.innerText`) as string;
+      assert.match(today, /est\./, 'the cards say the spend includes an estimate');
+    }
+    await setTheme(s, 'dark');
+  });
+});
+
+suite('today\'s states as users see them: the low-confidence offer names its model', function () {
+  this.timeout(240_000);
+  let ollama: FakeOllama;
+  let cloud: FakeAnthropic;
+  let restore: () => Promise<void> = async () => undefined;
+
+  suiteSetup(async () => {
+    ollama = new FakeOllama({ ttftMs: 40, perTokenMs: 10 });
+    ollama.logprobs = 'unsure';
+    cloud = new FakeAnthropic({ ttftMs: 40, perTokenMs: 10 });
+    const [l, c] = [await ollama.start(), await cloud.start()];
+    restore = await withSettings({
+      'hybrid.local.baseUrl': l.url, 'hybrid.anthropic.baseUrl': c.url, 'hybrid.cloud.provider': 'anthropic',
+      'hybrid.routing.escalation': 'offer', 'hybrid.routing.localBelow': 0,
+    });
+  });
+
+  suiteTeardown(async () => {
+    await restore();
+    await ollama.close();
+    await cloud.close();
+  });
+
+  test('the offer\'s button says "Ask the cloud (claude-haiku-4-5)"; taking it asks that model and the turn says so', async () => {
+    const page = session().page;
+    await openFile(page, 'cart.ts');
+    await focusChat();
+    const q = `Rename this variable to something clearer (${tag()})`;
+    await send('auto', q);
+    await until(async () => /Not sure\?/.test(await turnText(q)) && !(await turnSpinning(q)), 'the offer', 45_000);
+    const f = await chat();
+    const button = f.locator('article.turn').filter({ hasText: q }).last().locator('button[data-ask-cloud]');
+    assert.equal((await button.innerText()).trim(), 'Ask the cloud (claude-haiku-4-5)');
+    assert.match(await button.getAttribute('title') ?? '', /the cloud model claude-haiku-4-5/);
+    await shotOfTurn(q, 'ux-today-offer');
+    const before = cloud.requests.filter((r) => r.path === '/v1/messages').length;
+    await button.click();
+    await until(async () => cloud.requests.filter((r) => r.path === '/v1/messages').length > before, 'the cloud request', 30_000);
+    const sent = cloud.requests.filter((r) => r.path === '/v1/messages').at(-1)!.body as { model?: string };
+    assert.equal(sent.model, 'claude-haiku-4-5', 'the model the card named is the model asked');
+    const last = f.locator('article.turn').last();
+    await until(async () => /\[fake-anthropic\]/.test(await last.innerText()), 'the cloud answer', 30_000);
+    const text = await last.innerText();
+    process.stdout.write(`      the offer's turn: ${JSON.stringify(text.slice(0, 400))}\n`);
+    assert.match(await last.locator('.route-line').first().innerText(), /Cloud\s+claude-haiku-4-5/, 'the route line names the light model');
+    assert.match(await last.locator('.route-reasons').first().getAttribute('title') ?? '', /light tier \(claude-haiku-4-5\)/, 'the reasons say it is the light tier the offer named');
+    await last.scrollIntoViewIfNeeded();
+    await screenshot(session(), 'ux-today-offer-taken');
+  });
+});
