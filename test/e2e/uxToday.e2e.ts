@@ -83,7 +83,7 @@ suite('today\'s states as users see them: an interrupted cloud answer', function
       assert.match(row.kindTitle ?? '', /^Interrupted \(window closed mid-answer\)/, 'the kind says why on hover');
       assert.equal(route, 'cloud');
       assert.equal(model, CUT_MODEL);
-      assert.match(tokens ?? '', /^2,400 \/ 0 est\.$/);
+      assert.match(tokens ?? '', /^2\.4k \/ 0 est\.$/);
       assert.equal(shownCost, cost, 'its cost, as an estimate, not $0');
       assert.match(why ?? '', /^Window closed mid-answer: cost estimated from the prompt sent/);
       const frame = await frameWith('section[aria-label="Recent requests"]');
