@@ -97,7 +97,7 @@ suite('today\'s states as users see them: an interrupted cloud answer', function
   });
 });
 
-suite('today\'s states as users see them: the low-confidence offer names its model', function () {
+suite('today\'s states as users see them: the offer names its model; a failed answer ends with its error card', function () {
   this.timeout(240_000);
   let ollama: FakeOllama;
   let cloud: FakeAnthropic;
@@ -110,7 +110,7 @@ suite('today\'s states as users see them: the low-confidence offer names its mod
     const [l, c] = [await ollama.start(), await cloud.start()];
     restore = await withSettings({
       'hybrid.local.baseUrl': l.url, 'hybrid.anthropic.baseUrl': c.url, 'hybrid.cloud.provider': 'anthropic',
-      'hybrid.routing.escalation': 'offer', 'hybrid.routing.localBelow': 0,
+      'hybrid.routing.escalation': 'offer', 'hybrid.routing.localBelow': 0, 'hybrid.fallback.cloudToLocal': false,
     });
   });
 
@@ -145,5 +145,54 @@ suite('today\'s states as users see them: the low-confidence offer names its mod
     assert.match(await last.locator('.route-reasons').first().getAttribute('title') ?? '', /light tier \(claude-haiku-4-5\)/, 'the reasons say it is the light tier the offer named');
     await last.scrollIntoViewIfNeeded();
     await screenshot(session(), 'ux-today-offer-taken');
+  });
+  test('a cloud answer cut by a dropped connection: words so far, its error card, then the footer; the same after a reload', async () => {
+    const page = session().page;
+    await focusChat();
+    cloud.setReply({ perTokenMs: 120 });
+    cloud.setFault({ kind: 'reset', afterTokens: 3, once: true });
+    const q = `Sketch a multi-currency Cart API (${tag()})`;
+    try {
+      await send('cloud', q);
+      await until(async () => /\[fake-anthropic\]/.test(await turnText(q)) && !(await turnSpinning(q)), 'the failed turn', 30_000);
+    } finally {
+      cloud.setReply({ perTokenMs: 10 });
+    }
+    const order = async (): Promise<{ parts: string[]; text: string }> => {
+      const f = await chat();
+      return f.evaluate(`(() => {
+        const turns = [...document.querySelectorAll('article.turn')].filter((t) => (t.querySelector('.question-text')?.textContent ?? '').includes(${JSON.stringify(q)}));
+        const t = turns[turns.length - 1];
+        const parts = [...t.querySelectorAll('.md, .error-card, .footer')].filter((e) => e.innerText.trim()).map((e) => e.classList.contains('md') ? 'words' : e.classList.contains('error-card') ? 'error' : 'footer');
+        return { parts, text: t.innerText };
+      })()`) as Promise<{ parts: string[]; text: string }>;
+    };
+    const live = await order();
+    process.stdout.write(`      failed turn: ${JSON.stringify(live.parts)} ${JSON.stringify(live.text.slice(-400))}\n`);
+    assert.deepEqual(live.parts.filter((p, i, a) => a.indexOf(p) === i), ['words', 'error', 'footer'], 'the words, then the error card, then the footer');
+    await shotOfTurn(q, 'ux-today-failed-turn');
+    await page.waitForTimeout(500);
+    await reloadWorkbench(page);
+    await focusChat();
+    await until(async () => (await turnText(q)).length > 0, 'the failed turn restored from the thread file', 30_000);
+    const restored = await order();
+    assert.deepEqual(restored.parts.filter((p, i, a) => a.indexOf(p) === i), ['words', 'error', 'footer'], `after a reload: ${JSON.stringify(restored.parts)}`);
+    assert.equal(await turnSpinning(q), false, 'no spinner on a restored failed answer');
+    await shotOfTurn(q, 'ux-today-failed-turn-restored');
+  });
+
+  test('with OpenAI and hybrid.cloud.model unset, the tooltip names gpt-5.4 as the provider\'s default', async () => {
+    const page = session().page;
+    const back = await withSettings({ 'hybrid.cloud.provider': 'openai' });
+    try {
+      await statusItem(page, /\blocal\b/).hover();
+      const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /Cloud model/ }).first();
+      await hover.waitFor({ state: 'visible', timeout: 20_000 });
+      assert.match(await hover.innerText(), /Cloud model: gpt-5\.4 \(the default for OpenAI\)/);
+      await screenshot(session(), 'ux-today-openai-tooltip');
+      await page.mouse.move(10, 10);
+    } finally {
+      await back();
+    }
   });
 });
