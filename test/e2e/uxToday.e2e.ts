@@ -26,7 +26,7 @@ function interrupted(id: string): LedgerRecord {
   const priced = requestCost({ route: 'cloud', model: CUT_MODEL, usage: tokens, totalMs: 0, costPerHour: 0, cloudModel: CUT_MODEL });
   return {
     v: 1, id, time: new Date(Date.now() - 20_000).toISOString(), origin: 'askCloud', kind: 'ask', route: 'cloud', provider: 'anthropic',
-    model: CUT_MODEL, tokens, costUsd: priced.costUsd, cloudEquivalentUsd: priced.cloudEquivalentUsd, ttftMs: null, totalMs: 12_000,
+    model: CUT_MODEL, tokens, costUsd: priced.costUsd, cloudEquivalentUsd: priced.cloudEquivalentUsd, ttftMs: null, totalMs: 4,
     status: 'failed', outcome: 'interrupted', reasons: ['cloud: you chose Ask (cloud)'],
   };
 }
@@ -78,20 +78,26 @@ suite('today\'s states as users see them: an interrupted cloud answer', function
       let row = await recentRow(id);
       await until(async () => (row = await recentRow(id)).cells.length > 0, 'the interrupted request in the list', 30_000);
       process.stdout.write(`      ${theme}: recent row ${JSON.stringify(row)}\n`);
-      const [, kind, route, model, tokens, shownCost, , why] = row.cells;
+      const [, kind, route, model, tokens, shownCost, taken, why] = row.cells;
       assert.equal(kind, 'ask (interrupted)', 'not an ordinary "(failed)"');
       assert.match(row.kindTitle ?? '', /^Interrupted \(window closed mid-answer\)/, 'the kind says why on hover');
       assert.equal(route, 'cloud');
       assert.equal(model, CUT_MODEL);
       assert.match(tokens ?? '', /^2\.4k \/ 0 est\.$/);
       assert.equal(shownCost, cost, 'its cost, as an estimate, not $0');
+      assert.equal(taken, '—', 'no duration: the record was made before the request went out');
       assert.match(why ?? '', /^Window closed mid-answer: cost estimated from the prompt sent/);
       const frame = await frameWith('section[aria-label="Recent requests"]');
       await frame.evaluate(`document.querySelector('section[aria-label="Recent requests"]').scrollIntoView({ block: 'start' })`);
       await s.page.waitForTimeout(400);
       process.stdout.write(`      screenshot: ${await screenshot(s, `ux-today-interrupted-${theme}`)}\n`);
-      const today = await frame.evaluate(`document.body.innerText`) as string;
-      assert.match(today, /est\./, 'the cards say the spend includes an estimate');
+      const cards = await frame.locator('section[aria-label="Totals"]').innerText();
+      assert.match(cards, new RegExp(`Today\\s+${cost.replace(/[$.]/g, '\\$&')}`), `the Today card shows the estimate, labelled: ${JSON.stringify(cards.slice(0, 200))}`);
+      const bars = await frame.evaluate(`[...document.querySelectorAll('svg title')].map((e) => e.textContent ?? '').filter((t) => /priced from estimated tokens/.test(t))`) as string[];
+      assert.ok(bars.some((t) => t.includes(cost)), `the day's bar says its figure is an estimate: ${JSON.stringify(bars)}`);
+      await frame.evaluate(`window.scrollTo(0, 0)`);
+      await s.page.waitForTimeout(300);
+      process.stdout.write(`      screenshot: ${await screenshot(s, `ux-today-interrupted-cards-${theme}`)}\n`);
     }
     await setTheme(s, 'dark');
   });
@@ -145,6 +151,12 @@ suite('today\'s states as users see them: the offer names its model; a failed an
     assert.match(await last.locator('.route-reasons').first().getAttribute('title') ?? '', /light tier \(claude-haiku-4-5\)/, 'the reasons say it is the light tier the offer named');
     await last.scrollIntoViewIfNeeded();
     await screenshot(session(), 'ux-today-offer-taken');
+    // The same card in the light theme: the primary button and the warning border come from the theme's colours.
+    await setTheme(session(), 'light');
+    await focusChat();
+    await until(async () => /Not sure\?/.test(await turnText(q)), 'the offer restored after the theme reload', 30_000);
+    await shotOfTurn(q, 'ux-today-offer-light');
+    await setTheme(session(), 'dark');
   });
   test('a cloud answer cut by a dropped connection: words so far, its error card, then the footer; the same after a reload', async () => {
     const page = session().page;

@@ -141,7 +141,8 @@ export function recentSection(rows: RecentView[]): HTMLElement {
         h('span', { class: 'mono' }, r.route === 'refuse' ? '—' : r.model),
         tokenCell(r.tokens),
         r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatAnswerCost({ costUsd: r.costUsd, route: r.route, source: r.tokens.source }),
-        formatMs(r.totalMs),
+        // Its totalMs was taken before the request went out (the record kept in case the window dies): not a duration.
+        isInterrupted(r) ? h('span', { title: 'Unknown: the window closed before the answer ended' }, '—') : formatMs(r.totalMs),
         h('span', { class: 'reasons' }, [isInterrupted(r) ? 'Window closed mid-answer: cost estimated from the prompt sent' : '', r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
           .filter(Boolean).join(' — ')),
       ]), [4, 5, 6]));
