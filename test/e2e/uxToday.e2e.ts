@@ -16,7 +16,7 @@ import { formatCost } from '../../src/shared/money';
 import { EXTENSION_STORAGE } from './seedSpend';
 import { session } from './session';
 import { openFile, runCommand, screenshot, setTheme, type ThemeKind } from './workbenchPage';
-import { chat, focusChat, frameWith, reloadWorkbench, send, shotOfTurn, statusItem, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
+import { chat, focusChat, frameWith, reloadWorkbench, send, shotOfTurn, statusItem, tag, threadText, turnSpinning, turnText, until, withSettings } from './deepHelpers';
 
 const CUT_MODEL = 'claude-sonnet-4-6';
 
@@ -92,7 +92,7 @@ suite('today\'s states as users see them: an interrupted cloud answer', function
       await s.page.waitForTimeout(400);
       process.stdout.write(`      screenshot: ${await screenshot(s, `ux-today-interrupted-${theme}`)}\n`);
       const cards = await frame.locator('section[aria-label="Totals"]').innerText();
-      assert.match(cards, new RegExp(`Today\\s+${cost.replace(/[$.]/g, '\\$&')}`), `the Today card shows the estimate, labelled: ${JSON.stringify(cards.slice(0, 200))}`);
+      assert.match(cards, new RegExp(`Today\\s+${cost.replace(/[$.]/g, '\\$&')}`, 'i'), `the Today card shows the estimate, labelled: ${JSON.stringify(cards.slice(0, 200))}`);
       const bars = await frame.evaluate(`[...document.querySelectorAll('svg title')].map((e) => e.textContent ?? '').filter((t) => /priced from estimated tokens/.test(t))`) as string[];
       assert.ok(bars.some((t) => t.includes(cost)), `the day's bar says its figure is an estimate: ${JSON.stringify(bars)}`);
       await frame.evaluate(`window.scrollTo(0, 0)`);
@@ -154,8 +154,10 @@ suite('today\'s states as users see them: the offer names its model; a failed an
     // The same card in the light theme: the primary button and the warning border come from the theme's colours.
     await setTheme(session(), 'light');
     await focusChat();
-    await until(async () => /Not sure\?/.test(await turnText(q)), 'the offer restored after the theme reload', 30_000);
-    await shotOfTurn(q, 'ux-today-offer-light');
+    await until(async () => /Not sure\?/.test(await threadText()), 'the offer restored after the theme reload', 30_000);
+    await (await chat()).evaluate(`document.querySelector('.escalation-offered')?.scrollIntoView({ block: 'center' })`);
+    await page.waitForTimeout(400);
+    process.stdout.write(`      screenshot: ${await screenshot(session(), 'ux-today-offer-light')}\n`);
     await setTheme(session(), 'dark');
   });
   test('a cloud answer cut by a dropped connection: words so far, its error card, then the footer; the same after a reload', async () => {
