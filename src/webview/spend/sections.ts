@@ -33,10 +33,11 @@ export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
       `all on ${s.cloudModel}: ${formatUsd(s.month.wouldHaveSpentUsd)}`, savedLine));
 }
 
-function budgetRow(label: string, spentUsd: number, limit: number): HTMLElement {
+/** A budget row says "est." as the card above it does: "$0.0072 est." there and a bare "$0.0072" here disagreed. */
+function budgetRow(label: string, spentUsd: number, limit: number, estimated: boolean): HTMLElement {
   if (!(limit > 0)) {
     return h('div', { class: 'budget-row' }, h('div', { class: 'budget-head' }, h('span', {}, label),
-      h('span', { class: 'muted' }, `${formatUsd(spentUsd)} · no limit`)));
+      h('span', { class: 'muted' }, `${formatCost(spentUsd, estimated)} · no limit`)));
   }
   const pct = spentUsd / limit;
   const level = pct >= 1 ? 'exceeded' : pct >= 0.8 ? 'near' : 'ok';
@@ -44,21 +45,21 @@ function budgetRow(label: string, spentUsd: number, limit: number): HTMLElement 
   fill.style.width = `${Math.min(100, Math.max(0, pct * 100)).toFixed(1)}%`; // CSSOM, allowed by the CSP
   return h('div', { class: 'budget-row' },
     h('div', { class: 'budget-head' }, h('span', {}, label),
-      h('span', {}, `${formatUsd(spentUsd)} of ${formatUsd(limit)} (${formatPercent(spentUsd, limit)})`)),
+      h('span', {}, `${formatCost(spentUsd, estimated)} of ${formatUsd(limit)} (${formatPercent(spentUsd, limit)})`)),
     h('div', {
       class: 'budget-bar', role: 'progressbar', 'aria-label': `${label} budget used`,
       'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(pct * 100),
     }, fill));
 }
 
-export function budgetSection(b: BudgetView): HTMLElement {
+export function budgetSection(b: BudgetView, estimated: { today: boolean; month: boolean } = { today: false, month: false }): HTMLElement {
   const note = b.level === 'exceeded' ? h('div', { class: 'budget-note level-exceeded' }, 'Budget exceeded: hybrid.budget.onExceeded decides what happens to cloud requests.')
     : b.level === 'near' ? h('div', { class: 'budget-note level-near' }, 'Over 80% of a budget.') : null;
   const unset = !(b.dailyUsd > 0) || !(b.monthlyUsd > 0);
   return h('section', { class: 'panel-section', 'aria-label': 'Budgets' },
     h('h2', {}, 'Budgets'),
-    budgetRow('Today', b.spentTodayUsd, b.dailyUsd),
-    budgetRow('This month', b.spentMonthUsd, b.monthlyUsd),
+    budgetRow('Today', b.spentTodayUsd, b.dailyUsd, estimated.today),
+    budgetRow('This month', b.spentMonthUsd, b.monthlyUsd, estimated.month),
     note,
     unset ? h('div', { class: 'budget-note muted' }, 'A daily or monthly budget gives warnings at 80% and 100%. ',
       h('button', { type: 'button', class: 'link-button', 'data-setting': 'hybrid.budget', 'aria-label': 'Set a budget in settings' }, 'Set a budget')) : null);
