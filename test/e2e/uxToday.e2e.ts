@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { FakeAnthropic } from '../fakes/anthropic';
 import { FakeOllama } from '../fakes/ollama';
 import { requestCost, usageFromProvider } from '../../src/core/spend/cost';
@@ -36,6 +37,26 @@ function deadPid(): number {
   const r = spawnSync(process.execPath, ['-e', '0']);
   assert.ok(r.pid > 0);
   return r.pid;
+}
+
+/**
+ * Edits settings.json in the workbench's own editor, as a user does, so the running extension sees the change
+ * (no reload): `patch` merged into the file's settings, saved, the editor closed.
+ */
+async function typeUserSettings(page: Page, patch: Record<string, unknown>): Promise<void> {
+  const file = path.join(session().userDataDir, 'User', 'settings.json');
+  const text = JSON.stringify({ ...(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>), ...patch });
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  await page.locator('.tabs-container .tab.active').filter({ hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: 20_000 });
+  const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines:visible').first();
+  await editor.waitFor({ state: 'visible', timeout: 20_000 });
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+S');
+  await until(async () => fs.readFileSync(file, 'utf8').replace(/\s/g, '') === text.replace(/\s/g, ''), 'settings.json saved', 15_000);
+  await page.keyboard.press('Control+W');
 }
 
 async function recentRow(id: string): Promise<{ cells: string[]; kindTitle: string | null }> {
@@ -209,6 +230,25 @@ suite('today\'s states as users see them: the offer names its model; a failed an
       await page.mouse.move(10, 10);
     } finally {
       await back();
+    }
+  });
+  test('switching to OpenAI with no model named says once where questions go now; its button opens hybrid.cloud.model', async () => {
+    const page = session().page;
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /cloud provider is now OpenAI/ }).first();
+    await typeUserSettings(page, { 'hybrid.cloud.provider': 'openai' });
+    try {
+      await toast.waitFor({ state: 'visible', timeout: 15_000 });
+      const text = await toast.innerText();
+      process.stdout.write(`      toast: ${JSON.stringify(text)}\n`);
+      assert.match(text, /cloud questions go to gpt-5\.4 \(the default for OpenAI, as hybrid\.cloud\.model is not set\)/);
+      await screenshot(session(), 'ux-today-provider-switch-toast');
+      await toast.locator('.monaco-button', { hasText: 'Choose a Model' }).first().click();
+      const item = page.locator('.settings-editor .setting-item').filter({ hasText: /Cloud: Model/ }).first();
+      await item.waitFor({ state: 'visible', timeout: 20_000 });
+      await screenshot(session(), 'ux-today-provider-switch-setting');
+      await page.keyboard.press('Control+W');
+    } finally {
+      await typeUserSettings(page, { 'hybrid.cloud.provider': 'anthropic' });
     }
   });
 });
