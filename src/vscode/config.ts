@@ -4,6 +4,8 @@ import { freshProblems, normalizeSettings, unionOfLayers, type HybridSettings, t
 import { markerProblems } from '../core/privacy/markers';
 import { Disposable } from './disposable';
 
+const CHOOSE_MODEL = 'Choose a Model';
+
 /** Privacy lists only ever grow across scopes: a workspace can add private globs/markers but not remove the user's. */
 const UNION_KEYS: ReadonlySet<SettingKey> = new Set(['privacy.privateGlobs', 'privacy.markers']);
 
@@ -25,7 +27,12 @@ export class ConfigService extends Disposable {
       const before = this.current;
       this.current = this.read();
       const note = followedProvider(before, this.current);
-      if (note) void vscode.window.showInformationMessage(note);
+      // The message says which setting chooses another model; its button opens it there.
+      if (note) {
+        void vscode.window.showInformationMessage(note, CHOOSE_MODEL).then((pick) => {
+          if (pick === CHOOSE_MODEL) void vscode.commands.executeCommand('workbench.action.openSettings', 'hybrid.cloud.model');
+        });
+      }
       this.changed.fire(this.current);
     }));
   }

@@ -78,6 +78,8 @@ export class SpendStore extends Disposable implements SpendSource {
   }
 
   private tail: LedgerTail | undefined;
+  /** How many answers a closed window left unfinished were recorded at this start (the status bar says so). */
+  interruptedRecorded = 0;
   private readonly inflight: InflightJournal;
 
   /** The record to keep if this window dies before the answer's own record (a reload mid-answer). */
@@ -89,6 +91,7 @@ export class SpendStore extends Disposable implements SpendSource {
   private async recoverInterrupted(ledger: Ledger): Promise<void> {
     const { kept, unwritten } = await recordOrphans(this.inflight, (r) => this.model.add(r), (r) => ledger.append(r));
     this.unwritten.push(...unwritten);
+    this.interruptedRecorded = kept.length;
     if (kept.length) this.logger.info(`ledger: ${kept.length} cloud answer(s) a closed window left unfinished recorded as estimates (outcome "interrupted")`);
   }
 

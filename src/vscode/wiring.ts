@@ -61,7 +61,8 @@ export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; provide
       budget: spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests, unknownTodayRequests: q.today.unknownPriceRequests,
       estimatedTodayRequests: q.today.estimatedCostRequests, estimatedMonthRequests: q.month.estimatedCostRequests,
       pricesChecked: spend.priceTable().pricesChecked, ledgerProblem: spend.ledgerProblem, cloudModel: cloudModelLine(config.settings),
-      last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status, endedAt: Date.parse(last.time) + last.totalMs },
+      last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status, outcome: last.outcome, endedAt: Date.parse(last.time) + last.totalMs },
+      interruptedRecorded: spend.interruptedRecorded,
     });
   };
   // Team mode: what the gateway says about the key's and team's budget (its answer is kept a minute).

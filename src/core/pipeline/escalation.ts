@@ -5,7 +5,7 @@
 
 import { scoreConfidence } from '../confidence';
 import { decideEscalation, escalationAction, escalationTier, escalationUnavailable } from '../route/escalate';
-import { effectiveTier, type CloudTier } from '../route/tiers';
+import { cloudModelFor, effectiveTier, type CloudTier } from '../route/tiers';
 import type { ChatBody, StreamResult } from '../wire/types';
 import type { Decision, Labels, Request } from '../request';
 import type { AskDeps, EscalateFrom } from './askPorts';
@@ -60,23 +60,26 @@ export async function* afterLocalAnswer(
   if (action === 'escalate' && decision.band !== 'middle') action = 'offer';
   const threshold = s['routing.escalationThreshold'];
   if (action === 'none') {
-    yield { ...base, action: 'available', reason: report.score < threshold ? 'escalation is off (hybrid.routing.escalation "off")' : `${report.summary} (at or above ${threshold})` };
+    // A plain "Ask the cloud" on a confident answer asks the frontier model (the user judged the answer wrong).
+    yield { ...base, action: 'available', askModel: cloudModelFor(s, effectiveTier(s, escalationTier({ band: decision.band, manual: true }))), reason: report.score < threshold ? 'escalation is off (hybrid.routing.escalation "off")' : `${report.summary} (at or above ${threshold})` };
     return;
   }
   const why = `${report.summary} — below hybrid.routing.escalationThreshold ${threshold}`;
+  // The offer's button asks the tier the offer names (routeFor with `offered`): the card says which model that is.
+  const offer = { ...base, action: 'offered' as const, askModel: cloudModelFor(s, effectiveTier(s, escalationTier({ band: decision.band, manual: true, offered: true }))) };
   if (action === 'offer') {
-    yield { ...base, action: 'offered', reason: why };
+    yield { ...offer, reason: why };
     return;
   }
   const ctx = { band: decision.band, manual: false, confidenceSummary: report.summary };
   const tier = escalationTier(ctx);
   const d = decideEscalation(request, labels, s, deps.budget(), deps.health(), ctx, { estimatedCostUsd: boundOn(effectiveTier(s, tier)) });
   if (d.route !== 'cloud') {
-    yield { ...base, action: 'offered', reason: `${why}; not escalated automatically: ${d.reasons[0]}` };
+    yield { ...offer, reason: `${why}; not escalated automatically: ${d.reasons[0]}` };
     return;
   }
   if (d.needsConfirmation && !(await deps.confirm(d.needsConfirmation))) {
-    yield { ...base, action: 'offered', reason: `${why}; the cloud request was not confirmed` };
+    yield { ...offer, reason: `${why}; the cloud request was not confirmed` };
     return;
   }
   yield { ...base, action: 'escalated', reason: `${why}; asking the cloud` };

@@ -41,6 +41,8 @@ export interface EscalationEvent {
   confidence: number;
   summary: string;
   action: 'escalated' | 'offered' | 'available' | 'unavailable';
+  /** The cloud model "Ask the cloud" would ask (offered: the tier the offer named; available: the frontier model). */
+  askModel?: string;
   /** Readable: why it escalated / is offered, or why "Ask the cloud" is unavailable. */
   reason: string;
 }

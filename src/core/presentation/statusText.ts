@@ -1,6 +1,7 @@
 // The status bar item's text, tooltip and colour, as a pure function of what the extension knows, so every
 // state can be unit-tested without an editor. Icons use VS Code's $(name) syntax; the tooltip is plain lines.
 import { formatCost, formatSpent, formatUsd, plural } from '../../shared/money';
+import { endingWord, INTERRUPTED_EXPLAINED, isInterrupted } from '../../shared/outcome';
 import type { BudgetState, HealthState, RecordStatus, Route } from '../request';
 
 export interface LastRequest {
@@ -12,6 +13,8 @@ export interface LastRequest {
   status?: RecordStatus;
   /** When it ended (ms since the epoch): a local failure from before the model came back is history. */
   endedAt?: number;
+  /** The ledger outcome: "interrupted" (the window closed mid-answer) is said as such, not as "failed". */
+  outcome?: string;
 }
 
 export interface StatusState {
@@ -42,6 +45,8 @@ export interface StatusState {
   /** Cloud requests today / this month priced from estimated tokens: the spend shown includes estimates. */
   estimatedTodayRequests?: number;
   estimatedMonthRequests?: number;
+  /** Cloud answers a closed window left unfinished, recorded (as estimates) when this window opened the ledger. */
+  interruptedRecorded?: number;
   /** Set when the ledger cannot write (spend kept in memory). */
   ledgerProblem?: string;
   /** Started by `npm start -- --demo-servers`: the models are loopback fakes. */
@@ -137,7 +142,7 @@ export function statusText(full: StatusState): StatusView {
     if (spentToday(s)) body += ` · ${today(s)}`;
   } else if (s.last.route === 'cloud') {
     icon = '$(cloud)';
-    body = `${today(s)} · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
+    body = `${today(s)} · ${s.last.status === 'failed' ? endingWord({ status: 'failed', outcome: s.last.outcome }) : formatMs(s.last.totalMs)}`;
   } else if (s.last.route === 'local') {
     icon = '$(lock)';
     body = `local · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
@@ -161,6 +166,9 @@ export function statusText(full: StatusState): StatusView {
   if (s.estimatedMonthRequests) {
     lines.push(`${plural(s.estimatedMonthRequests, 'cloud request')} this month priced from estimated tokens (no final usage from the provider): est. = estimate`);
   }
+  if (s.interruptedRecorded) {
+    lines.push(`${plural(s.interruptedRecorded, 'cloud answer')} cut off when a window closed mid-answer: recorded as ${s.interruptedRecorded === 1 ? 'an estimate' : 'estimates'} (outcome "interrupted")`);
+  }
   lines.push(budgetLine(s.budget));
   if (s.gatewayBudget) lines.push(s.gatewayBudget);
   if (s.savedMonthUsd !== undefined) lines.push(`Saved vs all-cloud this month: ${formatUsd(s.savedMonthUsd)}`);
@@ -168,7 +176,8 @@ export function statusText(full: StatusState): StatusView {
     lines.push(`${plural(s.unknownPriceRequests, 'cloud request')} with unknown price (not included; set hybrid.pricing)`);
   }
   if (full.last) {
-    const what = full.last.status && full.last.status !== 'ok' ? ` (${full.last.status})` : '';
+    const what = full.last.status && full.last.status !== 'ok'
+      ? ` (${isInterrupted({ status: full.last.status, outcome: full.last.outcome }) ? INTERRUPTED_EXPLAINED : full.last.status})` : '';
     lines.push(`Last request: ${full.last.route} · ${full.last.model} · ${formatMs(full.last.totalMs)}${what}`);
     if (full.last.reason) lines.push(`Why: ${full.last.reason}`);
   }

@@ -23,4 +23,4 @@ export type { ModelFamily, PreflightOptions } from './preflight';
 export type { PreflightEstimate } from './preflight';
 export { TCO_MIN_DAYS, TCO_MIN_REQUESTS, computeTco, daysInMonth, paybackDate } from './tco';
 export type { TcoFigure, TcoMonth, TcoSettings, TcoUnit, TcoView } from './tco';
-export { CSV_FIELDS, ledgerCsv, ledgerJson } from './ledgerExport';
+export { costNote, CSV_FIELDS, ledgerCsv, ledgerJson } from './ledgerExport';

@@ -4,6 +4,7 @@ import type { LedgerRecord } from '../request';
 import { cacheSavingsUsd } from './cost';
 import type { PriceTable } from './priceTable';
 import { localDayKey } from './spendModel';
+import { INTERRUPTED_NOTE, isInterrupted } from '../../shared/outcome';
 
 const localDayOf = (iso: string): string => { const d = new Date(iso); return Number.isNaN(d.getTime()) ? '' : localDayKey(d); };
 
@@ -18,6 +19,8 @@ export const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 
 export function costNote(r: LedgerRecord): string {
   if (r.route !== 'cloud') return '';
   if (r.costUsd === null || r.costUsd === undefined) return 'unknown price';
+  // A blank note beside "failed" read as an error billed for nothing: it was a window closed mid-answer.
+  if (isInterrupted(r)) return INTERRUPTED_NOTE;
   return r.tokens.source === 'estimate' && r.costUsd !== 0 ? 'estimate' : '';
 }
 
@@ -36,8 +39,14 @@ export function ledgerCsv(records: readonly LedgerRecord[], table: PriceTable): 
   return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
 }
 
-/** The records as JSON; each cloud record also carries what its cache tokens saved, priced as the panel prices them. */
+/**
+ * The records as JSON; each cloud record also carries what its cache tokens saved, priced as the panel prices them,
+ * and the CSV's costNote when its cost is not the provider's bill.
+ */
 export function ledgerJson(records: readonly LedgerRecord[], table: PriceTable): string {
-  return JSON.stringify(records.map((r) => r.route === 'cloud'
-    ? { ...r, cacheSavedUsd: cacheSavingsUsd(r.model, r.tokens, table) ?? null } : r), null, 2);
+  return JSON.stringify(records.map((r) => {
+    if (r.route !== 'cloud') return r;
+    const note = costNote(r);
+    return { ...r, cacheSavedUsd: cacheSavingsUsd(r.model, r.tokens, table) ?? null, ...(note ? { costNote: note } : {}) };
+  }), null, 2);
 }

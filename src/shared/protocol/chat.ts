@@ -67,6 +67,8 @@ export interface EscalationView {
   confidence: number;
   summary: string;
   action: 'escalated' | 'offered' | 'available' | 'unavailable';
+  /** The cloud model "Ask the cloud" would ask (offered: the tier the offer named; available: the frontier model). */
+  askModel?: string;
   reason: string;
 }
 

@@ -2,10 +2,11 @@
 // action (or why it is unavailable), and — after an automatic escalation — the cloud's answer below it.
 // All text goes in as text nodes; only the cloud answer body goes through the escaping markdown renderer.
 
-import type { EscalatedAnswerView, EscalationView, TurnView } from '../../shared/protocol/chat';
+import type { EscalatedAnswerView, TurnView } from '../../shared/protocol/chat';
 import { h } from '../common/dom';
 import { formatAnswerCost } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
+import { askLabel, askTitle, escalationTitle, reasonLine } from './escalationText';
 import { whyLine } from './routeText';
 
 export function escalationNote(turn: TurnView): HTMLElement | null {
@@ -13,24 +14,13 @@ export function escalationNote(turn: TurnView): HTMLElement | null {
   if (!e) return null;
   const canAsk = e.action !== 'unavailable' && e.action !== 'escalated' && turn.status !== 'streaming';
   const note = h('div', { class: `escalation escalation-${e.action}`, role: 'note' },
-    h('div', { class: 'escalation-title' }, title(e)),
-    // The title already carries the score; the line below says what made it (or why it escalated / cannot).
-    h('div', { class: 'escalation-reason' }, e.action === 'available' ? parts(e.summary) : e.reason),
+    h('div', { class: 'escalation-title' }, escalationTitle(e)),
+    h('div', { class: 'escalation-reason' }, reasonLine(e)),
     canAsk ? h('div', { class: 'escalation-actions' },
       h('button', { type: 'button', class: e.action === 'offered' ? 'primary small' : 'secondary small', 'data-ask-cloud': turn.id,
-        title: 'Sends your question and context (not this answer) to the cloud model, through the privacy gate' }, 'Ask the cloud')) : null);
+        title: askTitle(e.askModel) }, askLabel(e.askModel))) : null);
   if (turn.escalated) note.append(escalatedAnswer(turn.escalated));
   return note;
-}
-
-function title(e: EscalationView): string {
-  const score = `local confidence ${e.confidence.toFixed(2)}`;
-  switch (e.action) {
-    case 'escalated': return `Escalated to the cloud (${score})`;
-    case 'offered': return `Not sure? ${capital(score)}`;
-    case 'available': return capital(score);
-    case 'unavailable': return `Stays local (${score})`;
-  }
 }
 
 function escalatedAnswer(a: EscalatedAnswerView): HTMLElement {
@@ -45,13 +35,4 @@ function escalatedAnswer(a: EscalatedAnswerView): HTMLElement {
     body,
     a.error ? h('div', { class: 'error-message' }, a.error.message) : null,
     a.footer ? h('div', { class: 'footer' }, h('span', {}, formatAnswerCost({ costUsd: a.footer.costUsd, route: a.footer.route, source: a.footer.usage.source }))) : null);
-}
-
-/** "local confidence 0.95: sure of every word it wrote" → "sure of every word it wrote". */
-function parts(summary: string): string {
-  return summary.replace(/^local confidence \d(?:\.\d+)?: /, '');
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

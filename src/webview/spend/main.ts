@@ -73,7 +73,7 @@ function render(): void {
   }
   body.append(
     totalsSection(s),
-    budgetSection(s.budget),
+    budgetSection(s.budget, { today: (s.today.estimatedCostRequests ?? 0) > 0, month: (s.month.estimatedCostRequests ?? 0) > 0 }),
     chartSection(s),
     h('div', { class: 'columns' }, splitSection(s), latencySection(s.latency)),
     tcoSection(s.tco) ?? '',

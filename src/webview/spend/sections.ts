@@ -5,6 +5,7 @@ import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, Re
 import { h } from '../common/dom';
 import { cacheSavedText, cloudLegendText, periodCardValue } from './cells';
 import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
+import { endingWord, INTERRUPTED_EXPLAINED, isInterrupted } from '../../shared/outcome';
 
 function card(title: string, value: string, ...lines: (string | Node | null)[]): HTMLElement {
   return h('div', { class: 'card' },
@@ -32,10 +33,11 @@ export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
       `all on ${s.cloudModel}: ${formatUsd(s.month.wouldHaveSpentUsd)}`, savedLine));
 }
 
-function budgetRow(label: string, spentUsd: number, limit: number): HTMLElement {
+/** A budget row says "est." as the card above it does: "$0.0072 est." there and a bare "$0.0072" here disagreed. */
+function budgetRow(label: string, spentUsd: number, limit: number, estimated: boolean): HTMLElement {
   if (!(limit > 0)) {
     return h('div', { class: 'budget-row' }, h('div', { class: 'budget-head' }, h('span', {}, label),
-      h('span', { class: 'muted' }, `${formatUsd(spentUsd)} · no limit`)));
+      h('span', { class: 'muted' }, `${formatCost(spentUsd, estimated)} · no limit`)));
   }
   const pct = spentUsd / limit;
   const level = pct >= 1 ? 'exceeded' : pct >= 0.8 ? 'near' : 'ok';
@@ -43,21 +45,21 @@ function budgetRow(label: string, spentUsd: number, limit: number): HTMLElement 
   fill.style.width = `${Math.min(100, Math.max(0, pct * 100)).toFixed(1)}%`; // CSSOM, allowed by the CSP
   return h('div', { class: 'budget-row' },
     h('div', { class: 'budget-head' }, h('span', {}, label),
-      h('span', {}, `${formatUsd(spentUsd)} of ${formatUsd(limit)} (${formatPercent(spentUsd, limit)})`)),
+      h('span', {}, `${formatCost(spentUsd, estimated)} of ${formatUsd(limit)} (${formatPercent(spentUsd, limit)})`)),
     h('div', {
       class: 'budget-bar', role: 'progressbar', 'aria-label': `${label} budget used`,
       'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(pct * 100),
     }, fill));
 }
 
-export function budgetSection(b: BudgetView): HTMLElement {
+export function budgetSection(b: BudgetView, estimated: { today: boolean; month: boolean } = { today: false, month: false }): HTMLElement {
   const note = b.level === 'exceeded' ? h('div', { class: 'budget-note level-exceeded' }, 'Budget exceeded: hybrid.budget.onExceeded decides what happens to cloud requests.')
     : b.level === 'near' ? h('div', { class: 'budget-note level-near' }, 'Over 80% of a budget.') : null;
   const unset = !(b.dailyUsd > 0) || !(b.monthlyUsd > 0);
   return h('section', { class: 'panel-section', 'aria-label': 'Budgets' },
     h('h2', {}, 'Budgets'),
-    budgetRow('Today', b.spentTodayUsd, b.dailyUsd),
-    budgetRow('This month', b.spentMonthUsd, b.monthlyUsd),
+    budgetRow('Today', b.spentTodayUsd, b.dailyUsd, estimated.today),
+    budgetRow('This month', b.spentMonthUsd, b.monthlyUsd, estimated.month),
     note,
     unset ? h('div', { class: 'budget-note muted' }, 'A daily or monthly budget gives warnings at 80% and 100%. ',
       h('button', { type: 'button', class: 'link-button', 'data-setting': 'hybrid.budget', 'aria-label': 'Set a budget in settings' }, 'Set a budget')) : null);
@@ -135,16 +137,26 @@ export function recentSection(rows: RecentView[]): HTMLElement {
       rows.map((r) => [
         formatTime(r.time),
         // A refusal is not a failure, and it reached no model: its badge says it all.
-        r.kind + (r.status !== 'ok' && r.route !== 'refuse' ? ` (${r.status})` : ''),
+        kindCell(r),
         badge(r.route),
         h('span', { class: 'mono' }, r.route === 'refuse' ? '—' : r.model),
         tokenCell(r.tokens),
         r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatAnswerCost({ costUsd: r.costUsd, route: r.route, source: r.tokens.source }),
-        formatMs(r.totalMs),
-        h('span', { class: 'reasons' }, [r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
+        // Its totalMs was taken before the request went out (the record kept in case the window dies): not a duration.
+        isInterrupted(r) ? h('span', { title: 'Unknown: the window closed before the answer ended' }, '—') : formatMs(r.totalMs),
+        h('span', { class: 'reasons' }, [isInterrupted(r) ? 'Window closed mid-answer: cost estimated from the prompt sent' : '', r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
           .filter(Boolean).join(' — ')),
       ]), [4, 5, 6]));
 }
+
+/** "ask", "ask (failed)", or "ask (interrupted)" with the reason on hover (a window closed mid-answer is no error). */
+export function kindCell(r: Pick<RecentView, 'kind' | 'status' | 'outcome' | 'route'>): HTMLElement | string {
+  if (r.status === 'ok' || r.route === 'refuse') return r.kind;
+  const text = `${r.kind} (${endingWord(r)})`;
+  return isInterrupted(r) ? h('span', { class: 'interrupted', title: capitalised(INTERRUPTED_EXPLAINED) }, text) : text;
+}
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** In / out, then the cache tokens that made the cost (reads; 5-minute and 1-hour writes), so a row explains its price. */
 export function tokenCell(t: RecentView['tokens']): string {

@@ -136,6 +136,20 @@ suite('pipeline: escalation', () => {
     assert.match((events[0] as Extract<AskEvent, { type: 'route' }>).reasons[0], /you took the offer .*escalated to the light tier \(claude-haiku-4-5\)/);
   });
 
+  test('the offer names the model its button asks, the one taking it asks; a confident answer names the frontier model', async () => {
+    const offered = harness({ 'routing.escalation': 'offer' });
+    const esc = escalationOf(await collect(offered.d));
+    assert.equal(esc.askModel, 'claude-haiku-4-5', 'the offer out of the middle band names the light tier');
+    await collect(offered.d, { escalateFrom: { id: esc.requestId, band: esc.band, offered: true } });
+    assert.equal(offered.cloud.calls[0].model, esc.askModel, 'the model the card named is the model asked');
+    const noLight = harness({ 'routing.escalation': 'offer', 'cloud.lightModel': '' });
+    assert.equal(escalationOf(await collect(noLight.d)).askModel, 'claude-sonnet-5', 'light tier off: the frontier model is named');
+    const sure = harness({ 'routing.escalation': 'offer' }, 'Use exponential backoff.', [{ token: 'Use', logprob: -0.01 }]);
+    const available = escalationOf(await collect(sure.d));
+    assert.equal(available.action, 'available');
+    assert.equal(available.askModel, 'claude-sonnet-5');
+  });
+
   test('taking an offer out of the low band (the user chose local there) asks the frontier model', async () => {
     const { d, cloud } = harness({ 'routing.escalation': 'offer' });
     await collect(d, { escalateFrom: { id: 'req-offered', band: 'low', offered: true } });

@@ -1,0 +1,25 @@
+// How a ledger record's ending reads wherever a user sees it (the spend panel's request list, the status bar
+// tooltip, the CSV/JSON export). One record needs words of its own: a cloud answer the window did not live to see
+// end (a reload, a crash) is kept as status "failed", outcome "interrupted", priced from the prompt as counted.
+// Shown as a plain "failed" it read as an error that cost money for nothing; it is a closed window and an estimate.
+
+/** The ledger outcome of an answer cut by the window closing (src/core/pipeline/askRecords.ts). */
+export const INTERRUPTED = 'interrupted';
+
+export interface Ending { status: string; outcome?: string | null; route?: string }
+
+export function isInterrupted(r: Ending): boolean {
+  return r.status === 'failed' && r.outcome === INTERRUPTED;
+}
+
+/** The short word after the kind or the route: "failed", "cancelled", "interrupted"; '' for an answer that ended well. */
+export function endingWord(r: Ending): string {
+  if (r.status === 'ok') return '';
+  return isInterrupted(r) ? INTERRUPTED : r.status;
+}
+
+/** The sentence that explains an interrupted record (tooltips, the request list's "Why", the export's note). */
+export const INTERRUPTED_EXPLAINED = 'interrupted (window closed mid-answer): the provider received the prompt, so its cost is an estimate from the prompt as counted';
+
+/** The export's costNote for an interrupted record. */
+export const INTERRUPTED_NOTE = 'interrupted (window closed mid-answer), estimate';

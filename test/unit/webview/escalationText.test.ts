@@ -1,0 +1,27 @@
+// The escalation note's words: the offer's button names the model it asks, and the score is said once (in the title).
+import * as assert from 'node:assert/strict';
+import type { EscalationView } from '../../../src/shared/protocol/chat';
+import { askLabel, askTitle, escalationTitle, reasonLine } from '../../../src/webview/chat/escalationText';
+
+const offer: EscalationView = {
+  type: 'escalation', requestId: 'r1', band: 'middle', confidence: 0.11, action: 'offered', askModel: 'claude-haiku-4-5',
+  summary: 'local confidence 0.11: unsure of 57 % of the words it wrote',
+  reason: 'local confidence 0.11: unsure of 57 % of the words it wrote — below hybrid.routing.escalationThreshold 0.7',
+};
+
+suite('webview: escalation note text', () => {
+  test('the button names the model it will ask, and its tooltip says so; without one it stays "Ask the cloud"', () => {
+    assert.equal(askLabel(offer.askModel), 'Ask the cloud (claude-haiku-4-5)');
+    assert.match(askTitle(offer.askModel), /to the cloud model claude-haiku-4-5, through the privacy gate/);
+    assert.equal(askLabel(undefined), 'Ask the cloud', 'a thread saved before askModel existed');
+  });
+
+  test('the score is in the title only: the line under it starts with what made it', () => {
+    assert.equal(escalationTitle(offer), 'Not sure? Local confidence 0.11');
+    assert.equal(reasonLine(offer), 'unsure of 57 % of the words it wrote — below hybrid.routing.escalationThreshold 0.7');
+    assert.equal(reasonLine({ ...offer, action: 'escalated', reason: `${offer.reason}; asking the cloud` }),
+      'unsure of 57 % of the words it wrote — below hybrid.routing.escalationThreshold 0.7; asking the cloud');
+    assert.equal(reasonLine({ ...offer, action: 'available', summary: 'local confidence 0.95: sure of every word it wrote' }), 'sure of every word it wrote');
+    assert.equal(reasonLine({ ...offer, action: 'unavailable', reason: '"Ask the cloud" is unavailable: private path.' }), '"Ask the cloud" is unavailable: private path.');
+  });
+});
