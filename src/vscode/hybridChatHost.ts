@@ -59,7 +59,7 @@ export class HybridChatHost implements ChatHost {
     yield* this.parts.asker.ask({ origin: ORIGIN[mode], kind: 'ask', question, context, history, excludePaths }, signal);
   }
 
-  escalate(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent> {
+  escalate(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high'; offered?: boolean }, signal: AbortSignal): AsyncIterable<AskEvent> {
     // The editor at the time of the click, by the same rule: the earlier turn's context is not kept in the thread.
     const context = editorContext(vscode.window.activeTextEditor, this.parts.documents);
     return this.parts.asker.ask({ origin: 'askAuto', kind: 'ask', question, context, history, escalateFrom: from }, signal);

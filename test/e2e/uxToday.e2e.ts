@@ -172,6 +172,9 @@ suite('today\'s states as users see them: the offer names its model; a failed an
     process.stdout.write(`      the offer's turn: ${JSON.stringify(text.slice(0, 400))}\n`);
     assert.match(await last.locator('.route-line').first().innerText(), /Cloud\s+claude-haiku-4-5/, 'the route line names the light model');
     assert.match(await last.locator('.route-reasons').first().getAttribute('title') ?? '', /light tier \(claude-haiku-4-5\)/, 'the reasons say it is the light tier the offer named');
+    const offered = f.locator('article.turn').filter({ hasText: q }).first();
+    assert.equal(await offered.locator('button[data-ask-cloud]').count(), 0, 'a taken offer cannot be clicked again (a second click asked and billed again)');
+    assert.match(await offered.locator('.escalation-taken').innerText(), /Asked the cloud \(claude-haiku-4-5\): its answer is the next turn/);
     await last.scrollIntoViewIfNeeded();
     await screenshot(session(), 'ux-today-offer-taken');
     // The same card in the light theme: the primary button and the warning border come from the theme's colours.

@@ -70,6 +70,8 @@ export interface EscalationView {
   /** The cloud model "Ask the cloud" would ask (offered: the tier the offer named; available: the frontier model). */
   askModel?: string;
   reason: string;
+  /** The user took the action: its answer is the Cloud turn below, and a second click must not ask (and bill) again. */
+  taken?: boolean;
 }
 
 /** The cloud answer that followed an automatic escalation, shown under the local one. */

@@ -212,12 +212,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (files?.length) this.added.set(turn.id, files);
     const abort = new AbortController();
     const history = this.thread.history(turn.id);
-    let events: AsyncIterable<AskEvent>;
-    try {
-      events = this.host.submit(question, mode, history, abort.signal, without, { id: turn.id, ...(retryOf ? { retryOf } : {}) }, files);
-    } catch (err) {
-      events = failed(err);
-    }
+    const events = started(() => this.host.submit(question, mode, history, abort.signal, without, { id: turn.id, ...(retryOf ? { retryOf } : {}) }, files));
     return this.consume(turn, events, abort);
   }
 
@@ -225,16 +220,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private askCloud(turnId: string): Promise<void> {
     const from = this.thread.find(turnId);
     const e = from?.escalation;
-    if (!from || !e || e.action === 'unavailable' || e.action === 'escalated' || this.running.busy || !this.host.escalate) return Promise.resolve();
+    if (!from || !e || e.action === 'unavailable' || e.action === 'escalated' || e.taken || this.running.busy || !this.host.escalate) return Promise.resolve();
+    const taken = { ...e, taken: true };
+    this.thread.apply(from.id, taken);
+    this.post({ type: 'event', turnId: from.id, event: taken });
     const history = this.thread.history(from.id);
     const turn = this.thread.start(from.question, 'cloud');
     const abort = new AbortController();
-    let events: AsyncIterable<AskEvent>;
-    try {
-      events = this.host.escalate(from.question, history, { id: e.requestId, ...(e.band ? { band: e.band } : {}), ...(e.action === 'offered' ? { offered: true } : {}) }, abort.signal);
-    } catch (err) {
-      events = failed(err);
-    }
+    const host = this.host as Required<ChatHost>;
+    const events = started(() => host.escalate(from.question, history, { id: e.requestId, ...(e.band ? { band: e.band } : {}), ...(e.action === 'offered' ? { offered: true } : {}) }, abort.signal));
     return this.consume(turn, events, abort);
   }
 
@@ -294,7 +288,11 @@ function errorText(err: unknown): string {
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }
 
-/** A stream that fails at once, for a `submit` that threw before returning its iterable. */
+/** The host's stream, or one that fails at once when `submit`/`escalate` threw before returning its iterable. */
+function started(start: () => AsyncIterable<AskEvent>): AsyncIterable<AskEvent> {
+  try { return start(); } catch (err) { return failed(err); }
+}
+
 async function* failed(err: unknown): AsyncGenerator<AskEvent> {
   throw err instanceof Error ? err : new Error(String(err));
 }

@@ -22,7 +22,7 @@ export interface ChatHost {
   editorContextLabel?(): string;
   onDidChangeEditorContext?(listener: () => void): vscode.Disposable;
   /** "Ask the cloud" on a local answer: the question (never the answer) to the cloud, linked in the ledger. */
-  escalate?(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high' }, signal: AbortSignal): AsyncIterable<AskEvent>;
+  escalate?(question: string, history: ChatTurn[], from: { id: string; band?: 'low' | 'middle' | 'high'; offered?: boolean }, signal: AbortSignal): AsyncIterable<AskEvent>;
   /**
    * setApiKey, openSettings, showLogs, …; retry/retryLocal arrive here only for a turn that can no longer be rerun.
    * True when the fix was applied and the same question may now go through (a key was saved).

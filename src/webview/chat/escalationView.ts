@@ -12,13 +12,14 @@ import { whyLine } from './routeText';
 export function escalationNote(turn: TurnView): HTMLElement | null {
   const e = turn.escalation;
   if (!e) return null;
-  const canAsk = e.action !== 'unavailable' && e.action !== 'escalated' && turn.status !== 'streaming';
+  const canAsk = e.action !== 'unavailable' && e.action !== 'escalated' && !e.taken && turn.status !== 'streaming';
   const note = h('div', { class: `escalation escalation-${e.action}`, role: 'note' },
     h('div', { class: 'escalation-title' }, escalationTitle(e)),
     h('div', { class: 'escalation-reason' }, reasonLine(e)),
     canAsk ? h('div', { class: 'escalation-actions' },
       h('button', { type: 'button', class: e.action === 'offered' ? 'primary small' : 'secondary small', 'data-ask-cloud': turn.id,
-        title: askTitle(e.askModel) }, askLabel(e.askModel))) : null);
+        title: askTitle(e.askModel) }, askLabel(e.askModel)))
+      : e.taken ? h('div', { class: 'escalation-actions escalation-taken' }, `Asked the cloud${e.askModel ? ` (${e.askModel})` : ''}: its answer is the next turn.`) : null);
   if (turn.escalated) note.append(escalatedAnswer(turn.escalated));
   return note;
 }
