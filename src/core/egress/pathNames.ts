@@ -16,7 +16,14 @@ import { asPath, LOOKS_LIKE_FILE, NOT_A_FILE } from '../privacy/filePaths';
 
 // Characters that end a word: whitespace, quotes, brackets, list punctuation.
 const STOP = /[\s"'`()<>[\]{},;|*]/;
-const SEPARATOR = /[\\/]/g;
+// A slash, or a backslash before a name of two characters or more (an escape such as `\n"` or `\s+` starts no word).
+const SEPARATOR = /\/|\\(?=[\w.@%$~-]{2})/g;
+const ESCAPE_RUN = /\\[nrt](?=\\[nrt]|$)/;
+// What follows a backslash in an escape rather than a folder name.
+const ESCAPE = /^(?:u[0-9A-Fa-f]{4}|u\{|x[0-9A-Fa-f]{2}|[nrtbfv][A-Z]|[dDsSwWbB][-.@%$~]?$)/;
+// An absolute POSIX path: names between single slashes (a `//` share at the start), none with a regex's or a glob's
+// metacharacters, so `/^\s+$/` and `/*` in code cost no policy lookup; a stack frame's `:line:column` may follow.
+const ABSOLUTE = /^\/{1,2}[^\s\\/:*?"<>|^$()[\]{}+]+(?:\/[^\s\\/:*?"<>|^$()[\]{}+]+)*\/?(?::\d+){0,2}$/;
 // The user's home folder however it is written: `~/`, `~\`, `$HOME/`, `%USERPROFILE%\`.
 const HOME = /^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%HOMEPATH%)(?=[\\/])/i;
 
@@ -34,8 +41,11 @@ export function findPrivatePathNames(scanned: { text: string; findings: Finding[
       let end = at + 1;
       while (end < text.length && end - at < 1024 && !STOP.test(text[end])) end++;
       SEPARATOR.lastIndex = end + 1;
-      const word = text.slice(start, end).replace(/[.,:;!?]+$/, '');
-      if (word.length < 3 || /:\/\/(?!\/)/.test(word)) continue;
+      // Escaped text (`data\n\nUsage:\n` in a JSON string) is a word ending at its first run of line escapes, not a folder `n`.
+      const raw = text.slice(start, end);
+      const cut = raw.search(ESCAPE_RUN);
+      const word = (cut >= 0 ? raw.slice(0, cut) : raw).replace(/[.,:;!?]+$/, '');
+      if (word.length < 3 || /:\/\/(?!\/)/.test(word) || (word.includes('\\') && !windowsShaped(word)) || (word.startsWith('/') && !ABSOLUTE.test(word))) continue;
       const p = asPath(word).replace(/^\.[\\/]+/, '').replace(HOME, '/');
       if (NOT_A_FILE.test(p) || !LOOKS_LIKE_FILE.test(p)) continue;
       let isPrivate = judged.get(p);
@@ -51,4 +61,16 @@ export function findPrivatePathNames(scanned: { text: string; findings: Finding[
     }
   }
   return found;
+}
+
+/**
+ * A word with backslashes is read as a Windows path when every name after a backslash is one: two characters or
+ * more, none of `:*?"<>|` or a regex's metacharacters, not an escape (`\u2028`, `\x1B`, `\nError`). Escapes in code
+ * and regexes are not paths, and judging each would cost the gate a policy lookup. A drive, UNC, `~` or `%VAR%`
+ * prefix, JSON's doubled backslashes and a stack frame's `:line:column` are allowed.
+ */
+function windowsShaped(word: string): boolean {
+  if (/\\\/|\/\\/.test(word)) return false;
+  const rest = word.replace(/\\\\/g, '\\').replace(/^\\(?=[^\\])/, '').replace(/^(?:[A-Za-z]:|~|%\w+%|\$\{?\w+\}?)(?=\\)/, '').replace(/(?::\d+){1,2}$/, '');
+  return rest.split('\\').every((seg, i) => !/[:*?"<>|^$()[\]{}+]/.test(seg) && (i === 0 || (seg.length >= 2 && !ESCAPE.test(seg))));
 }
