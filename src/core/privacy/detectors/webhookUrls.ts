@@ -15,7 +15,7 @@ const teams = (g: SampleRng, host: string): string => j('https://', host, '/', g
 
 export const WEBHOOK_URL_RULES: readonly SecretRule[] = [
   { kind: 'teams-webhook', label: 'Microsoft Teams webhook URL', keywords: ['webhook.office.com', 'outlook.office.com/webhook', 'outlook.office365.com/webhook'],
-    re: re(String.raw`((?:webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com/webhook(?:b2)?)/${GUID}@${GUID}/IncomingWebhook/[0-9A-Fa-f]{32}/${GUID}(?:/V2[A-Za-z0-9_-]{20,100})?)(?![A-Za-z0-9_-])`),
+    re: re(String.raw`((?:webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com/webhook(?:b2)?)/${GUID}(?:@|%40)${GUID}/IncomingWebhook/[0-9A-Fa-f]{32}/${GUID}(?:/V2[A-Za-z0-9_-]{20,100})?)(?![A-Za-z0-9_-])`),
     allow: PLACEHOLDER, leftBoundary: true,
     samples: {
       tp: [(g) => `TEAMS_URL=${teams(g, j('contoso.webhook', '.office.com/webhookb2'))}/V2${g.mixed(URLSAFE, 44)}`,
