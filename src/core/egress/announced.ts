@@ -57,13 +57,16 @@ function endsWithSecret(s: { text: string; findings: Finding[] }): boolean {
 
 /**
  * After a turn that ended in a token, its rest may be letters only (a 22-character rest of a 36-character token has
- * no digit about one time in fifty, and the generic rule wants one). Random case is the tell: a quarter or more of
- * the letters upper and a quarter lower, at high entropy. Identifiers (`getElementsByClassName`, 3.5 bits, four
- * capitals) are not.
+ * no digit about one time in fifty, and the generic rule wants one). Random case is the tell: a fifth or more of the
+ * letters upper and a fifth lower, switching case every third letter or more often. Identifiers switch at word
+ * boundaries only (`getElementsByClassName` 8 times in 22, `MySQLConnectionPool` 5, `HTMLDivElement` 3); 91% of
+ * random 22-letter rests pass (measured, 5,000 draws).
  */
 function restOfToken(w: string): boolean {
-  if (!/^[A-Za-z0-9_-]{10,200}$/.test(w) || shannonEntropy(w) < 3.8) return false;
+  if (!/^[A-Za-z0-9_-]{10,200}$/.test(w) || shannonEntropy(w) < 3.5) return false;
   const upper = (w.match(/[A-Z]/g) ?? []).length;
   const lower = (w.match(/[a-z]/g) ?? []).length;
-  return upper >= w.length / 4 && lower >= w.length / 4;
+  let switches = 0;
+  for (let i = 1; i < w.length; i++) if (/[A-Za-z]{2}/.test(w.slice(i - 1, i + 1)) && /[A-Z]/.test(w[i - 1]) !== /[A-Z]/.test(w[i])) switches++;
+  return upper >= w.length / 5 && lower >= w.length / 5 && switches >= Math.max(5, w.length / 3);
 }

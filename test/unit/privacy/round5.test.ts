@@ -6,6 +6,7 @@ import { EgressGate } from '../../../src/core/egress/gate';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { scanSensitive } from '../../../src/core/privacy/scan';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { githubPat } from '../../fixtures/privacy/surfaces/planted';
 import type { ChatBody } from '../../../src/core/wire/types';
 
 const markers = DEFAULT_SETTINGS['privacy.markers'];
@@ -69,6 +70,30 @@ suite('round five: webhook URLs', () => {
       'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://discord.com/api/v10/webhooks/{webhook.id}/{webhook.token}',
       'see https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook']) {
       assert.deepEqual(kinds(t), [], t);
+    }
+  });
+});
+
+suite('round five: the rest of a token cut across turns', () => {
+  const gate = new EgressGate({ mode: 'redact', markers, pathPolicy: createPathPolicy({ privateGlobs: [] }) });
+  const last = (first: string, second: string): string => {
+    const r = gate.prepare({ model: 'm', system: 'You help.', maxTokens: 64, messages: [{ role: 'user', content: first }, { role: 'assistant', content: 'Go on.' }, { role: 'user', content: second }] }, []);
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    return r.ok ? r.body.messages[2].content as string : '';
+  };
+  test('a rest of letters only, in random case, is redacted; identifiers after a cut token go', () => {
+    // 91% of random 22-letter rests read as random case (announced.ts); 80 of 100 fails about once in 10,000 runs.
+    let caught = 0;
+    for (let i = 0; i < 100; i++) {
+      const g = githubPat();
+      const L = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+      const rest = Array.from({ length: 22 }, () => L[randomInt(L.length)]).join('');
+      if (!last(`The CI token starts ${g.value.slice(0, 18)}`, `...and the rest is ${rest}. Is it valid?`).includes(rest)) caught++;
+    }
+    assert.ok(caught >= 80, `${caught} of 100`);
+    const g = githubPat();
+    for (const w of ['getElementsByClassName', 'HTMLDivElement', 'WebGLRenderingContext', 'MySQLConnectionPool', 'DOMContentLoaded', 'McDonaldsUSA', 'camelCaseIsFine', 'iPhoneXsMax']) {
+      assert.ok(last(`The CI token starts ${g.value.slice(0, 18)}`, `Unrelated: why is ${w} undefined?`).includes(w), w);
     }
   });
 });
