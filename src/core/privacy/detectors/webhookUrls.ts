@@ -31,4 +31,13 @@ export const WEBHOOK_URL_RULES: readonly SecretRule[] = [
         (g) => `https://canary.${j('discord', '.com')}/api/v10/webhooks/${g.str(DIGITS, 18)}/${g.mixed(URLSAFE, 68)}`],
       fp: ['https://discord.com/api/v10/webhooks/{webhook.id}/{webhook.token}', 'see https://discord.com/developers/docs/resources/webhook'],
     } },
+  // The bot token sits in the path (`/bot<id>:<secret>/sendMessage`), glued to `bot`, which the bare token rule's
+  // word boundary refuses.
+  { kind: 'telegram-bot-token', label: 'Telegram bot token', keywords: ['telegram.org/bot'],
+    re: re(String.raw`telegram\.org/(?:file/)?bot(\d{6,12}:[A-Za-z0-9_-]{30,40})(?![A-Za-z0-9_-])`), allow: PLACEHOLDER,
+    samples: { tp: [(g) => `curl https://api.${j('tele', 'gram.org')}/bot${g.str(DIGITS, 10)}:AA${g.mixed(URLSAFE, 33)}/getMe`], fp: ['https://api.telegram.org/bot<token>/getMe'] } },
+  // IFTTT's Webhooks service: one key per account, in the path, fires every applet that listens.
+  { kind: 'ifttt-webhook-key', label: 'IFTTT webhook key', keywords: ['ifttt.com/'],
+    re: re(String.raw`ifttt\.com/(?:trigger/[^/\s?#]{1,100}/(?:json/)?with/key|use)/([A-Za-z0-9_-]{16,64})(?![A-Za-z0-9_-])`), allow: PLACEHOLDER,
+    samples: { tp: [(g) => `POST https://maker.${j('ifttt', '.com')}/trigger/door_open/with/key/${g.mixed(URLSAFE, 22)}`], fp: ['https://maker.ifttt.com/trigger/{event}/with/key/{your_key}'] } },
 ];
