@@ -22,7 +22,7 @@ const KEY_QUALIFIERS = new Set([
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1 $2') // from a capital run's first letter only: linear
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);

@@ -3,6 +3,8 @@
 // unit test). A family of detectors is one file under detectors/ exporting an array; scan.ts loops over all of
 // them and over every view of the text.
 
+import type { TextFacts } from './textFacts';
+
 export interface RawHit {
   kind: string;
   label: string;
@@ -41,14 +43,18 @@ export interface Detector {
    * Empty = always run (detectors whose own first step is a cheap test).
    */
   keywords: readonly string[];
-  /** Runs the detector even when no keyword occurs (e.g. any non-ASCII text for non-English labels). */
+  /**
+   * Runs the detector even when no keyword occurs (e.g. any non-ASCII text for non-English labels). A pure test of
+   * the text: detectors sharing one function get one answer per text.
+   */
   alsoWhen?: (text: string) => boolean;
   /**
    * Runs on the text and its normalised view only, not on the views that put split values back together (joined,
    * unwrapped, dequoted …): what it reads (a label and its value, one random run) is not written in pieces.
    */
   plainViewsOnly?: boolean;
-  find(text: string): RawHit[];
+  /** `facts`: what other detectors also derive from this text (textFacts.ts), computed once by the scanner. */
+  find(text: string, facts?: TextFacts): RawHit[];
   samples: DetectorSamples;
 }
 

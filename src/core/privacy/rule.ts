@@ -5,6 +5,7 @@
 
 import type { Detector, DetectorSamples, RawHit } from './detector';
 import { shannonEntropy } from './text';
+import { TextFacts } from './textFacts';
 
 export interface SecretRule {
   kind: string;
@@ -27,6 +28,13 @@ export interface SecretRule {
   validate?: (secret: string) => boolean;
   /** Extra check on the whole text at the span (e.g. not inside a public PEM block). */
   validateAt?: (text: string, start: number) => boolean;
+  /**
+   * For a rule without keywords: a cheap test every match implies (a literal piece each match contains), tried
+   * before the regex so a text that cannot match costs one quick search instead of the rule's full pass.
+   */
+  requires?: RegExp;
+  /** Every match lies inside a run of at least this many base64(url) characters (textFacts.ts: found once per text). */
+  minBase64Run?: number;
   samples: DetectorSamples;
 }
 
@@ -61,5 +69,11 @@ export function findByRule(rule: SecretRule, text: string): RawHit[] {
 }
 
 export function ruleDetector(rule: SecretRule): Detector {
-  return { id: rule.kind, category: 'secret', keywords: rule.keywords, samples: rule.samples, find: (text) => findByRule(rule, text) };
+  const { requires, minBase64Run } = rule;
+  const find = (text: string, facts?: TextFacts): RawHit[] => {
+    if (requires && !requires.test(text)) return [];
+    if (minBase64Run !== undefined && !(facts ?? new TextFacts(text)).base64Runs().some((r) => r.stop - r.start >= minBase64Run)) return [];
+    return findByRule(rule, text);
+  };
+  return { id: rule.kind, category: 'secret', keywords: rule.keywords, samples: rule.samples, find };
 }

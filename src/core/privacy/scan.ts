@@ -12,6 +12,7 @@ import { findMarkers } from './markers';
 import type { PathPolicy } from './paths';
 import { extendToToken, isGenericKind, isOwnLabel, resolveOverlaps, type Hit } from './spans';
 import { LineIndex } from './text';
+import { TextFacts } from './textFacts';
 import { DecodeBudgetExceeded, decodedRuns, textViews, TransformTriggers, type View } from './views';
 
 export interface ScanOptions {
@@ -71,10 +72,13 @@ export function scanSensitive(text: string, opts: ScanOptions = {}): Finding[] {
  */
 function detectAllViews(text: string, opts: ScanOptions, depth: number): Hit[] {
   // Decode first: over the budget, nothing else is worth running.
-  const runs = depth > 0 ? [...decodedRuns(text, DECODE_BUDGET), ...TRIGGERS.runs(text)] : [];
-  const hits = detect(text, opts);
+  const facts = new TextFacts(text);
+  const decoded = depth > 0 ? decodedRuns(text, DECODE_BUDGET, facts) : [];
+  const present = KEYWORDS.present(text);
+  const runs = depth > 0 ? [...decoded, ...TRIGGERS.runs(text, present)] : [];
+  const hits = detect(text, opts, false, present, facts);
   // One push per hit: spreading a view's hits into push() overflows the stack once a large text has ~100k of them.
-  for (const view of textViews(text)) for (const h of mapBack(view, detect(view.text, opts, !view.plain))) hits.push(h);
+  for (const view of textViews(text, facts)) for (const h of mapBack(view, detect(view.text, opts, !view.plain))) hits.push(h);
   if (depth > 0) {
     for (const run of runs) {
       for (const h of detectAllViews(run.decoded, { ...opts, path: undefined }, depth - 1)) {
@@ -92,8 +96,9 @@ function mapBack(view: View, hits: Hit[]): Hit[] {
   return hits.map((h) => ({ ...h, start: view.map[h.start], end: h.end >= view.text.length ? view.map[view.text.length] : view.map[h.end - 1] + 1 }));
 }
 
-const KEYWORDS = new KeywordIndex(DETECTORS.flatMap((d) => d.keywords));
 const TRIGGERS = new TransformTriggers(DETECTORS.flatMap((d) => (d.category === 'secret' ? d.keywords : [])));
+/** The detectors' keywords and the reversed/rot13 triggers: one pass over a text finds both. */
+const KEYWORDS = new KeywordIndex([...DETECTORS.flatMap((d) => d.keywords), ...TRIGGERS.triggers]);
 /** For each keyword, the detectors it switches on (by index), so a text costs one lookup per keyword it holds. */
 const SWITCHES = new Map<string, number[]>();
 DETECTORS.forEach((d, i) => { for (const k of d.keywords) SWITCHES.set(k, [...(SWITCHES.get(k) ?? []), i]); });
@@ -102,7 +107,14 @@ DETECTORS.forEach((d, i) => { for (const k of d.keywords) SWITCHES.set(k, [...(S
 function wanted(present: Set<string>, text: string, joinedView: boolean): boolean[] {
   const on = DETECTORS.map((d) => d.keywords.length === 0);
   for (const k of present) for (const i of SWITCHES.get(k) ?? []) on[i] = true;
-  DETECTORS.forEach((d, i) => { if (!on[i] && d.alsoWhen) on[i] = d.alsoWhen(text); });
+  // Several detectors share one test (any non-ASCII label script): each distinct test reads the text once.
+  const asked = new Map<(text: string) => boolean, boolean>();
+  DETECTORS.forEach((d, i) => {
+    if (on[i] || !d.alsoWhen) return;
+    let yes = asked.get(d.alsoWhen);
+    if (yes === undefined) asked.set(d.alsoWhen, (yes = d.alsoWhen(text)));
+    on[i] = yes;
+  });
   if (joinedView) DETECTORS.forEach((d, i) => { if (d.plainViewsOnly) on[i] = false; });
   return on;
 }
@@ -111,14 +123,14 @@ function wanted(present: Set<string>, text: string, joinedView: boolean): boolea
  * The generic loop: each detector whose keywords occur, over one text; the deadline is checked between them.
  * `joinedView`: the text is a view that rejoins pieces, which the plain-text detectors skip.
  */
-function detect(text: string, opts: ScanOptions, joinedView = false): Hit[] {
+function detect(text: string, opts: ScanOptions, joinedView = false, present = KEYWORDS.present(text), facts = new TextFacts(text)): Hit[] {
   const deadline = opts.deadline;
   const hits: Hit[] = [];
-  const on = wanted(KEYWORDS.present(text), text, joinedView);
+  const on = wanted(present, text, joinedView);
   for (let i = 0; i < DETECTORS.length; i++) {
     if (!on[i]) continue;
     const d = DETECTORS[i]!;
-    for (const h of d.find(text)) hits.push({ ...h, category: h.category ?? d.category });
+    for (const h of d.find(text, facts)) hits.push({ ...h, category: h.category ?? d.category });
     if (deadline !== undefined && Date.now() > deadline) throw new DeadlineExceeded();
   }
   for (const h of findMarkers(text, opts.markers ?? [])) hits.push({ ...h, category: 'marker' });

@@ -19,6 +19,7 @@ export const CREDENTIAL_FILE_RULES: readonly SecretRule[] = [
     samples: { tp: [(g) => `machine api.acme.io login ci password ${pw(g)}`], fp: ['after login the password field is cleared'] } },
   { kind: 'pgpass-password', label: '.pgpass password', keywords: [],
     re: re(String.raw`^[ \t]*[A-Za-z0-9_.*\[\]:-]{1,100}:(?:\d{2,5}|\*):[^\s:]{1,100}:[^\s:]{1,100}:([^\s]{4,200})[ \t]*$`, 'm'),
+    requires: /:(?:\d{2,5}|\*):/, // host:PORT: (or :*:) is in every match
     samples: { tp: [(g) => `db.internal:5432:shop:app:${pw(g)}`], fp: ['12:30:45:67:89 is not a pgpass line'] } },
   // Oracle thin / OCI URLs carry user/password before the `@`: jdbc:oracle:thin:scott/tiger@//db:1521/ORCL.
   { kind: 'database-url-password', label: 'database password in a JDBC URL', keywords: ['jdbc:oracle:', 'JDBC:ORACLE:'],

@@ -26,6 +26,12 @@ const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,
 const KEY_VALUE = /\b(?:key|name)[ \t]*=[ \t]*"([^"\r\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/g;
 const NAME_VALUE = /\bname['"]?[ \t]*[:=][ \t]*['"]?([\w.-]{1,100})['"]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*-?[ \t]*)['"]?value['"]?[ \t]*[:=][ \t]*(['"]?)([^'"\s,}]{1,4000})\2/g;
 
+/** SPACE_ASSIGNED ends in `[ \t]+$`: without a blank just before the name, its slice and regex are skipped. */
+function spaceBefore(text: string, s: number): boolean {
+  const c = s > 0 ? text.charCodeAt(s - 1) : -1;
+  return c === 32 || c === 9;
+}
+
 function findGenericSecrets(text: string): RawHit[] {
   const out: RawHit[] = [];
   NAME.lastIndex = 0;
@@ -58,7 +64,7 @@ function findGenericSecrets(text: string): RawHit[] {
         const block = /^[ \t]*\r?\n([ \t]+)(\S[^\r\n]{0,4000})/.exec(text.slice(valueStart + value.length, valueStart + value.length + 4200));
         if (block) { valueStart = valueStart + value.length + block[0].length - block[2].length; value = block[2].trimEnd(); } else value = undefined;
       }
-    } else if (SPACE_ASSIGNED.test(text.slice(Math.max(0, s - 40), s))) {
+    } else if (spaceBefore(text, s) && SPACE_ASSIGNED.test(text.slice(Math.max(0, s - 40), s))) {
       // Dockerfile `ENV NAME value` / `ARG`, csh `setenv NAME value`: whitespace is the operator.
       CLI_VALUE.lastIndex = e;
       const c = CLI_VALUE.exec(text);

@@ -94,6 +94,7 @@ const PUTTY: SecretRule = {
 const FRAGMENT: SecretRule = {
   kind: 'private-key-fragment', label: 'private key body', keywords: [],
   re: re(String.raw`(?:^|\n)([ \t]*[A-Za-z0-9+/]{60,76}={0,2}[ \t]*(?:\\n|\r?\n)(?:[ \t]*[A-Za-z0-9+/]{60,76}={0,2}[ \t]*(?:\\n|\r?\n|$))+)`), entropy: 4.5,
+  minBase64Run: 60, // each line of the body is 60+ base64 characters
   // Wrapped base64 of readable text (`base64` output, a MIME part) is not key material: keys decode to binary.
   validate: (v) => !decodesToText(v),
   validateAt: (text, start) => !insidePublicPem(text, start),

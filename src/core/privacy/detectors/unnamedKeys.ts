@@ -15,6 +15,7 @@
 
 import type { Detector, RawHit } from '../detector';
 import { isPlaceholder, shannonEntropy } from '../text';
+import { TextFacts } from '../textFacts';
 
 // Words on the line that make a hex or base64 value a hash, an id, a public value or test data.
 const HASH_WORDS = [
@@ -92,29 +93,12 @@ function isBase64Key(v: string): boolean {
   return !wordy(body);
 }
 
-// One table read per character: is it a base64(url) character.
-const B64URL = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') B64URL[c.charCodeAt(0)] = 1;
-
-/** Runs of 32 or more base64(url) characters (and their `=` padding), each visited once: a regex restarting inside
- * every shorter word of a large text costs several times more. */
-function* runs(text: string): Generator<[number, number]> {
-  const n = text.length;
-  for (let i = 0; i < n;) {
-    let c = text.charCodeAt(i);
-    if (c >= 128 || B64URL[c] === 0) { i++; continue; }
-    const start = i;
-    while (i < n && (c = text.charCodeAt(i)) < 128 && B64URL[c] === 1) i++;
-    let end = i;
-    while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
-    if (i - start >= 32) yield [start, end];
-    i = end === i ? i + 1 : end;
-  }
-}
-
-export function findUnnamedKeys(text: string): RawHit[] {
+/** `facts`: the scanner's shared runs of base64(url) characters (this reads those of 32 or more). */
+export function findUnnamedKeys(text: string, facts = new TextFacts(text)): RawHit[] {
   const out: RawHit[] = [];
-  for (const [s, e] of runs(text)) {
+  for (const r of facts.base64Runs()) {
+    if (r.stop - r.start < 32) continue;
+    const s = r.start, e = r.end;
     const v = text.slice(s, e);
     // The whole token: a longer run, or one glued to word characters, dots or path slashes, is something else.
     if (s > 0 && /[\w.$@\\]/.test(text[s - 1])) continue;

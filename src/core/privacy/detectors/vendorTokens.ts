@@ -17,7 +17,7 @@ export const VENDOR_TOKEN_RULES: readonly SecretRule[] = [
     samples: { tp: [(g) => `aws_access_key_id = ${j('AK', 'IA', g.str(UPPER + '234567', 16))}`], fp: [j('AK', 'IA', 'IOSFODNN7', 'EXAMPLE')] } },
   { kind: 'aws-secret-access-key', label: 'AWS secret access key', keywords: [],
     re: re(String.raw`(?:aws|secret)[\w.-]{0,24}?(?:secret|key)[\w.-]{0,20}['"]?[ \t]{0,3}(?:=>|:=|=|:|,|>)[ \t]{0,5}['"\x60]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, 'i'),
-    entropy: 3.5, allow: PLACEHOLDER,
+    entropy: 3.5, allow: PLACEHOLDER, minBase64Run: 40, // the 40-character key is one base64 run
     samples: { tp: [(g) => `aws_secret_access_key = ${g.mixed(B64, 40)}`], fp: ['aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}'] } },
   { kind: 'aws-bedrock-api-key', label: 'Amazon Bedrock API key', keywords: ['ABSK'],
     re: re(String.raw`\b(ABSK[A-Za-z0-9+/]{109,269}={0,2})` + END), entropy: 3,
@@ -144,6 +144,7 @@ export const VENDOR_TOKEN_RULES: readonly SecretRule[] = [
   // Discord bot token: base64 of the bot's numeric id, a timestamp, an HMAC. No prefix, so shape and entropy.
   { kind: 'discord-bot-token', label: 'Discord bot token', keywords: [],
     re: re(String.raw`([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40})(?![\w.-])`), entropy: 3.5, leftBoundary: true,
+    minBase64Run: 27, // the HMAC part
     validate: (s) => /\d/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s.slice(1)),
     samples: { tp: [(g) => `bot.run("${j('MT', g.mixed(URLSAFE, 22), '.', g.mixed(URLSAFE, 6), '.', g.mixed(URLSAFE, 38))}")`],
       fp: ['import org.springframework.boot.autoconfigure.SpringBootApplication;'] } },

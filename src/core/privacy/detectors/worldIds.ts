@@ -5,6 +5,7 @@
 // India Aadhaar, Netherlands BSN, Germany Steuer-ID, Japan My Number, bare CPF (labelled).
 
 import type { Detector, RawHit } from '../detector';
+import { TextFacts } from '../textFacts';
 
 const sum = (ds: number[]): number => ds.reduce((a, b) => a + b, 0);
 const nums = (s: string): number[] => [...s].map(Number);
@@ -88,16 +89,20 @@ export function myNumberValid(d: string): boolean {
   return (r <= 1 ? 0 : 11 - r) === Number(d[11]);
 }
 
-interface IdShape { kind: string; label: string; re: RegExp; valid: (compact: string) => boolean; labelled?: RegExp }
+interface IdShape {
+  kind: string; label: string; re: RegExp; valid: (compact: string) => boolean; labelled?: RegExp;
+  /** Every match is this many letters and digits in a row: a text without so long a base64 run is skipped. */
+  minBase64Run?: number;
+}
 
 // Labels in the issuer's language (and English); a labelled number may follow within 30 characters.
 const SHAPES: readonly IdShape[] = [
   { kind: 'br-cpf', label: 'Brazilian CPF', re: /\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-]|\.\d)/g, valid: cpfValid },
   { kind: 'br-cpf', label: 'Brazilian CPF', re: /(?<![\w.-])\d{11}(?![\w-]|\.\d)/g, valid: cpfValid, labelled: /\bCPF\b/i },
   { kind: 'es-dni', label: 'Spanish DNI/NIE', re: /[XYZ]?-?\d{7,8}-? ?[A-Z](?![\w-])/g, valid: dniValid },
-  { kind: 'it-codice-fiscale', label: 'Italian codice fiscale', re: /[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])/g, valid: codiceFiscaleValid },
+  { kind: 'it-codice-fiscale', label: 'Italian codice fiscale', re: /[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])/g, valid: codiceFiscaleValid, minBase64Run: 16 },
   { kind: 'fr-nir', label: 'French social security number', re: /[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w-]|\.\d)/g, valid: nirValid },
-  { kind: 'cn-resident-id', label: 'Chinese resident identity number', re: /\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\w-])/g, valid: (s) => chinaIdValid(s.toUpperCase()) },
+  { kind: 'cn-resident-id', label: 'Chinese resident identity number', re: /\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\w-])/g, valid: (s) => chinaIdValid(s.toUpperCase()), minBase64Run: 18 },
   { kind: 'kr-rrn', label: 'Korean resident registration number', re: /\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-[1-8]\d{6}(?![\w-]|\.\d)/g, valid: rrnValid },
   { kind: 'in-aadhaar', label: 'Aadhaar number', re: /(?<![\w.-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![\w-]|\.\d)/g, valid: aadhaarValid, labelled: /aadhaa?r|आधार|\bUIDAI?\b/i },
   { kind: 'nl-bsn', label: 'Dutch citizen service number', re: /(?<![\w.-])\d{4}\.?\d{2}\.?\d{3}(?![\w-]|\.\d)|(?<![\w.-])\d{9}(?![\w-]|\.\d)/g, valid: bsnValid, labelled: /\bBSN\b|burgerservicenummer|sofi-?nummer/i },
@@ -105,12 +110,22 @@ const SHAPES: readonly IdShape[] = [
   { kind: 'jp-my-number', label: 'Japanese My Number', re: /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\w-]|\.\d)/g, valid: myNumberValid, labelled: /マイナンバー|個人番号|my ?number/i },
 ];
 
-function findWorldIds(text: string): RawHit[] {
+// Every label in one pass: most texts hold none, and then no labelled shape needs its own pass over the text.
+const ANY_LABEL = new RegExp(SHAPES.flatMap((s) => (s.labelled ? [`(?:${s.labelled.source})`] : [])).join('|'), 'i');
+
+function findWorldIds(text: string, facts = new TextFacts(text)): RawHit[] {
   const out: RawHit[] = [];
+  const anyLabel = ANY_LABEL.test(text);
+  let longestRun = -1;
   for (const s of SHAPES) {
+    if (s.minBase64Run !== undefined) {
+      if (longestRun < 0) longestRun = facts.base64Runs().reduce((m, r) => Math.max(m, r.stop - r.start), 0);
+      if (longestRun < s.minBase64Run) continue;
+    }
     // A labelled shape runs only where its label occurs, and looks only just after it.
     const where: [number, number][] = [];
     if (s.labelled) {
+      if (!anyLabel) continue;
       const label = new RegExp(s.labelled.source, 'gi');
       for (let m = label.exec(text); m; m = label.exec(text)) where.push([m.index + m[0].length, m.index + m[0].length + 30]);
       if (where.length === 0) continue;

@@ -1,11 +1,7 @@
 // Encoded runs (base64 / hex / string escapes / percent-encoding) decoded, bounded by a budget, for the scanner
 // to rescan; a hit anywhere inside a decoded run covers the whole encoded run.
 
-import { isB64 as isB64Char } from './builder';
-
-// A module-local binding: under the CommonJS transform (tsx, mocha) an imported function is a property read at
-// every call, and these loops call it for every character.
-const isB64 = isB64Char;
+import { B64_LOWER, B64_NOT_HEX, B64_OTHER, B64_UPPER, TextFacts } from '../textFacts';
 
 export interface EncodedRun {
   start: number;
@@ -19,39 +15,16 @@ export interface EncodedRun {
 export class DecodeBudgetExceeded extends Error {}
 
 // Candidates: base64(url) runs of ≥ 16 characters with both cases and a digit or + / (camelCase identifiers
-// rarely qualify), hex runs of ≥ 24 digits, runs with ≥ 2 percent escapes.
-
-// One table read per character: is it base64(url), and which classes does it add to a run.
-const B64 = 1, UPPER = 2, LOWER = 4, OTHER = 8, NOT_HEX = 16;
-const CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  if (!isB64(c)) continue;
-  const upper = c >= 65 && c <= 90, lower = c >= 97 && c <= 122, digit = c >= 48 && c <= 57;
-  CLASS[c] = B64 | (upper ? UPPER : lower ? LOWER : OTHER) | ((upper && c > 70) || (lower && c > 102) || (!upper && !lower && !digit) ? NOT_HEX : 0);
-}
-
-/** Runs of ≥ 16 base64(url) characters (plus padding), by char code: a regex visiting every word costs 5× more. */
-function* base64Runs(text: string): Generator<{ 0: string; index: number; hex: boolean; b64: boolean }> {
-  const n = text.length;
-  const cls = CLASS;
-  let i = 0;
-  while (i < n) {
-    for (; i < n; i++) { const c = text.charCodeAt(i); if (c < 128 && cls[c] !== 0) break; }
-    const start = i;
-    let seen = 0;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      const k = c < 128 ? cls[c] : 0;
-      if (k === 0) break;
-      seen |= k;
-    }
-    let end = i;
-    while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
-    const b64 = (seen & (UPPER | LOWER | OTHER)) === (UPPER | LOWER | OTHER);
-    const hex = (seen & NOT_HEX) === 0 && (i - start) >= 24 && (i - start) % 2 === 0;
-    if (i - start >= 16 && (b64 || hex)) yield { 0: text.slice(start, hex ? i : end), index: start, hex, b64 };
-    i = Math.max(end, i + 1);
+// rarely qualify), hex runs of ≥ 24 digits, runs with ≥ 2 percent escapes. The runs themselves are shared with
+// the unnamed-key detector (textFacts.ts).
+function base64Runs(facts: TextFacts): { 0: string; index: number; hex: boolean; b64: boolean }[] {
+  const out: { 0: string; index: number; hex: boolean; b64: boolean }[] = [];
+  for (const r of facts.base64Runs()) {
+    const b64 = (r.seen & (B64_UPPER | B64_LOWER | B64_OTHER)) === (B64_UPPER | B64_LOWER | B64_OTHER);
+    const hex = (r.seen & B64_NOT_HEX) === 0 && (r.stop - r.start) >= 24 && (r.stop - r.start) % 2 === 0;
+    if (b64 || hex) out.push({ 0: facts.text.slice(r.start, hex ? r.stop : r.end), index: r.start, hex, b64 });
   }
+  return out;
 }
 
 // String escapes (\x67\x68, \u0067, \u{67}) and HTML character references (&#x67; &#103;), four or more in a row
@@ -77,7 +50,7 @@ const PCT_RUN = /(?<![^\s'"`<>])[^\s'"`<>]*%[0-9A-Fa-f]{2}[^\s'"`<>]*/g;
  * Encoded runs whose decoding is readable text. `budget` bounds the characters decoded in total; past it the
  * caller must treat the text as unscannable (a hostile blob must not stall the gate).
  */
-export function decodedRuns(text: string, budget: number): EncodedRun[] {
+export function decodedRuns(text: string, budget: number, facts = new TextFacts(text)): EncodedRun[] {
   const out: EncodedRun[] = [];
   let spent = 0;
   const spend = (n: number): void => {
@@ -85,7 +58,7 @@ export function decodedRuns(text: string, budget: number): EncodedRun[] {
     if (spent > budget) throw new DecodeBudgetExceeded();
   };
   // Count before decoding anything: a hostile blob is refused after one cheap pass, not after a budget of work.
-  const runs = [...base64Runs(text)];
+  const runs = base64Runs(facts);
   for (const m of runs) spend(m[0].length);
   for (const m of runs) {
     const s = m[0];

@@ -10,18 +10,20 @@ import { listJoinedView } from './listJoined';
 import { normalisedView } from './normalised';
 import { unescapedView } from './unescaped';
 import { unwrappedView } from './unwrapped';
+import { TextFacts } from '../textFacts';
 
 export type { View } from './builder';
 export { DecodeBudgetExceeded, decodedRuns, type EncodedRun } from './decoded';
 export { TransformTriggers } from './transformed';
 
-export function textViews(text: string): View[] {
+/** `facts`: the scanner's shared facts of `text` (the unwrapped view reads its base64 runs). */
+export function textViews(text: string, facts = new TextFacts(text)): View[] {
   const out: View[] = [];
   const add = (v: View | undefined, under?: View): void => { if (v) out.push(under ? through(under, v) : v); };
   const normalised = normalisedView(text);
   if (normalised) add({ ...normalised, plain: true });
   add(joinedView(normalised ? normalised.text : text), normalised);
-  add(unwrappedView(text));
+  add(unwrappedView(text, facts.base64Runs()));
   add(unescapedView(text));
   add(despacedView(text));
   add(charListView(text));

@@ -31,6 +31,8 @@ export const rot13 = (s: string): string => s.replace(/[A-Za-z]/g, (c) => {
 export class TransformTriggers {
   private readonly reversed: { prefixes: KeywordIndex; words: KeywordIndex };
   private readonly rotated: { prefixes: KeywordIndex; words: KeywordIndex };
+  /** Every trigger, either way: a text holding none of them has no line to read back. */
+  readonly triggers: readonly string[];
   private readonly any: KeywordIndex;
 
   /** `keywords`: the secret detectors' pre-filter literals; the distinctive ones (a separator or digit in them) are used. */
@@ -42,12 +44,16 @@ export class TransformTriggers {
     const index = (f: (s: string) => string) => ({ prefixes: new KeywordIndex(prefixes.map(f).filter((k) => !forward.has(k))), words: new KeywordIndex(words.map(f).filter((k) => !forward.has(k))) });
     this.reversed = index(reverse);
     this.rotated = index(rot13);
-    this.any = new KeywordIndex([...prefixes, ...words].flatMap((k) => [reverse(k), rot13(k)]).filter((k) => !forward.has(k)));
+    this.triggers = [...new Set([...prefixes, ...words].flatMap((k) => [reverse(k), rot13(k)]).filter((k) => !forward.has(k)))];
+    this.any = new KeywordIndex(this.triggers);
   }
 
-  /** The lines holding a reversed or rot13 trigger, read back. */
-  runs(text: string): EncodedRun[] {
-    if (this.any.present(text).size === 0) return [];
+  /**
+   * The lines holding a reversed or rot13 trigger, read back. `present`: the keywords found in `text` by an index
+   * holding every trigger (the scanner's one pass over the text), so the text is not read once more for them.
+   */
+  runs(text: string, present?: ReadonlySet<string>): EncodedRun[] {
+    if (present ? !this.triggers.some((k) => present.has(k)) : this.any.present(text).size === 0) return [];
     const out: EncodedRun[] = [];
     for (let start = 0; start < text.length;) {
       let end = text.indexOf('\n', start);

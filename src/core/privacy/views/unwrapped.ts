@@ -1,5 +1,6 @@
 // The unwrapped view: hard-wrapped values joined back into one run.
 
+import { base64RunsOf, type B64Run } from '../textFacts';
 import { ViewBuilder, isB64 as isB64Char, type View } from './builder';
 
 // A module-local binding: under the CommonJS transform (tsx, mocha) an imported function is a property read at
@@ -11,23 +12,24 @@ const isB64 = isB64Char;
  * that ends in ≥ 20 token characters, followed by a line that starts with token characters, is read as one.
  * A wrapped value's lines are all as wide as the wrap except its last: a line shorter than the one before it
  * ends the value, so the next line (`// end`, a word) is not glued onto the value's tail.
- * Found from each newline by char code, so code without long runs costs one pass of indexOf.
+ * Found from the text's runs of base64(url) characters (textFacts.ts, shared with the decoder and the unnamed-key
+ * detector): only a run of 20 or more that ends a line can end a wrapped line, so code costs no pass of its own.
  */
-export function unwrappedView(text: string): View | undefined {
+export function unwrappedView(text: string, runs: readonly B64Run[] = base64RunsOf(text)): View | undefined {
   const cuts: [number, number][] = [];
   let width = 0;
-  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
-    let end = nl;
-    if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
-    let run = 0;
-    while (run < 20 && end - run - 1 >= 0 && isB64(text.charCodeAt(end - run - 1))) run++;
+  for (const r of runs) {
+    // A run is maximal: it ends the line only when a newline (or CR LF) follows it directly.
+    const run = r.stop - r.start;
     if (run < 20) continue;
+    const end = r.stop;
+    const nl = text.charCodeAt(end) === 13 ? end + 1 : end;
+    if (text.charCodeAt(nl) !== 10) continue;
     let next = nl + 1;
     while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
     if (next >= text.length || !isB64(text.charCodeAt(next))) continue;
-    // The whole trailing run, and whether this line was itself joined onto the line before.
+    // Whether this line was itself joined onto the line before.
     const lineStart = text.lastIndexOf('\n', nl - 1) + 1;
-    while (end - run - 1 >= lineStart && isB64(text.charCodeAt(end - run - 1))) run++;
     const last = cuts[cuts.length - 1];
     const continuing = last !== undefined && last[1] >= lineStart && last[1] < nl;
     if (continuing && run < width) continue;
