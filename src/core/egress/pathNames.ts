@@ -24,6 +24,8 @@ const ESCAPE = /^(?:u[0-9A-Fa-f]{4}|u\{|x[0-9A-Fa-f]{2}|[nrtbfv][A-Z]|[dDsSwWbB]
 // An absolute POSIX path: names between single slashes (a `//` share at the start), none with a regex's or a glob's
 // metacharacters, so `/^\s+$/` and `/*` in code cost no policy lookup; a stack frame's `:line:column` may follow.
 const ABSOLUTE = /^\/{1,2}[^\s\\/:*?"<>|^$()[\]{}+]+(?:\/[^\s\\/:*?"<>|^$()[\]{}+]+)*\/?(?::\d+){0,2}$/;
+// A quoted string that starts as an absolute path (drive, UNC, `~`, `/`) and has a space in it.
+const QUOTED_PATH = /(["'`])((?:[A-Za-z]:[\\/]|\\\\|~[\\/]|\/)[^"'`\n\r<>|*?]{1,259}?\s[^"'`\n\r<>|*?]{0,259}?)\1/g;
 // The user's home folder however it is written: `~/`, `~\`, `$HOME/`, `%USERPROFILE%\`.
 const HOME = /^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%HOMEPATH%)(?=[\\/])/i;
 
@@ -46,21 +48,32 @@ export function findPrivatePathNames(scanned: { text: string; findings: Finding[
       const cut = raw.search(ESCAPE_RUN);
       const word = (cut >= 0 ? raw.slice(0, cut) : raw).replace(/[.,:;!?]+$/, '');
       if (word.length < 3 || /:\/\/(?!\/)/.test(word) || (word.includes('\\') && !windowsShaped(word)) || (word.startsWith('/') && !ABSOLUTE.test(word))) continue;
-      const p = asPath(word).replace(/^\.[\\/]+/, '').replace(HOME, '/');
-      if (NOT_A_FILE.test(p) || !LOOKS_LIKE_FILE.test(p)) continue;
-      let isPrivate = judged.get(p);
-      if (isPrivate === undefined) {
-        const v = policy.isPrivate(p);
-        isPrivate = v.private && (v.source === 'aiignore' || v.source === 'settings');
-        judged.set(p, isPrivate);
-      }
-      const wordEnd = start + word.length;
-      if (!isPrivate || s.findings.some((f) => f.start <= start && f.end >= wordEnd)) continue;
-      s.findings.push({ kind: 'private-path-name', category: 'pii', start, end: wordEnd, line: text.slice(0, start).split('\n').length, label: 'name of a private file' });
-      found++;
+      if (judge(word)) flag(s, start, start + word.length);
+    }
+    // A quoted absolute path with a space in it (`"C:\Users\Jane Doe\deals\x.xlsx"`) is one name, not two words.
+    QUOTED_PATH.lastIndex = 0;
+    for (let m = QUOTED_PATH.exec(text); m; m = QUOTED_PATH.exec(text)) {
+      if (judge(m[2])) flag(s, m.index + 1, m.index + 1 + m[2].length);
     }
   }
   return found;
+
+  function judge(word: string): boolean {
+    const p = asPath(word).replace(/^\.[\\/]+/, '').replace(HOME, '/');
+    if (NOT_A_FILE.test(p) || !LOOKS_LIKE_FILE.test(p)) return false;
+    let isPrivate = judged.get(p);
+    if (isPrivate === undefined) {
+      const v = policy.isPrivate(p);
+      isPrivate = v.private && (v.source === 'aiignore' || v.source === 'settings');
+      judged.set(p, isPrivate);
+    }
+    return isPrivate;
+  }
+  function flag(s: { text: string; findings: Finding[] }, start: number, end: number): void {
+    if (s.findings.some((f) => f.start <= start && f.end >= end)) return;
+    s.findings.push({ kind: 'private-path-name', category: 'pii', start, end, line: s.text.slice(0, start).split('\n').length, label: 'name of a private file' });
+    found++;
+  }
 }
 
 /**

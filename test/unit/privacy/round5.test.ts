@@ -27,7 +27,8 @@ suite('round five: private paths typed in any spelling', () => {
   test('absolute, Windows, UNC, file://, ~ and $HOME spellings of a file under a user rule are redacted', () => {
     for (const spell of [(c: string) => `/home/u/proj/deals/${c}.xlsx`, (c: string) => `C:\\work\\proj\\config\\tenants\\${c}.yaml`, (c: string) => `C:\\\\work\\\\proj\\\\deals\\\\${c}.xlsx`,
       (c: string) => `./billing\\${c}.json`, (c: string) => `\\\\fs01\\team\\deals\\${c}.xlsx`, (c: string) => `~/proj/config/tenants/${c}.yaml`, (c: string) => `$HOME/proj/config/tenants/${c}.yaml`,
-      (c: string) => `%USERPROFILE%\\proj\\deals\\${c}.xlsx`, (c: string) => `at load (D:\\proj\\billing\\${c}.js:12:5)`, (c: string) => `"/srv/app/config/tenants/${c}.yaml"`, (c: string) => `file:///home/u/proj/deals/${c}.xlsx`]) {
+      (c: string) => `%USERPROFILE%\\proj\\deals\\${c}.xlsx`, (c: string) => `at load (D:\\proj\\billing\\${c}.js:12:5)`, (c: string) => `"/srv/app/config/tenants/${c}.yaml"`, (c: string) => `file:///home/u/proj/deals/${c}.xlsx`,
+      (c: string) => `"C:\\Users\\Jane Doe\\proj\\config\\tenants\\${c}.yaml"`, (c: string) => `'/Users/jane/My Drive/proj/config/tenants/${c}.yaml'`]) {
       const c = `northwind${randomInt(1000, 9999)}`;
       const out = sent(`Why is ${spell(c)} slow to parse?`);
       assert.ok(!out.includes(c), out);
@@ -42,7 +43,7 @@ suite('round five: private paths typed in any spelling', () => {
   test('generic, public and system paths, escapes and regexes go unchanged', () => {
     for (const t of ['/home/u/proj/.env', 'C:\\work\\proj\\src\\app.ts', '/etc/nginx/conf.d/default.conf', 'C:\\Windows\\System32\\drivers\\etc\\hosts', '~/.bashrc',
       '/home/u/proj/src/dealsView.tsx', 'C:\\proj\\configs\\tenants.ts', 'const re = /^\\s+deals\\/x$/;', '"\\u2028\\u2029 deals"', 'split(/\\r?\\n/)', 'https://example.com/deals/x.html',
-      'print("done\\nDeals loaded")']) {
+      'print("done\\nDeals loaded")', '"C:\\Program Files\\nodejs\\node.exe"', "'/usr/bin/env node'", '"/Users/jane/My Drive/notes.md"']) {
       assert.equal(sent(`Look at ${t} please`), `Look at ${t} please`, t);
     }
   });
