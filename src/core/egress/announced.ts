@@ -10,6 +10,7 @@
 
 import type { Finding } from '../request';
 import { looksSecret } from '../privacy/detectors/genericSecret';
+import { shannonEntropy } from '../privacy/text';
 
 const NAMES_A_CREDENTIAL = /(?:^|[^\p{L}])(?:password|passwd|passphrase|passcode|pin code|secret|token|api[ _-]?key|access[ _-]?key|private[ _-]?key|credentials?|kennwort|passwort|mot de passe|contraseña|senha|parola d'ordine|wachtwoord|hasło|пароль|密码|密碼|パスワード|비밀번호)(?![\p{L}])/iu;
 
@@ -36,7 +37,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
         add(scanned, text.indexOf(line, start), line.length, 'password (named in an earlier message)');
       }
       if (cut) {
-        for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret')) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
+        for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
       }
       cut = endsWithSecret(scanned);
     }
@@ -52,4 +53,20 @@ const WORD = /(?<![^\s"'`(<[])[^\s"'`()<>[\],;]{10,200}?(?=[.,;:!?]*(?:[\s"'`)>\
 function endsWithSecret(s: { text: string; findings: Finding[] }): boolean {
   const end = s.text.replace(/[\s.…]+$/, '').length;
   return s.findings.some((f) => f.category === 'secret' && f.end >= end);
+}
+
+/**
+ * After a turn that ended in a token, its rest may be letters only (a 22-character rest of a 36-character token has
+ * no digit about one time in fifty, and the generic rule wants one). Random case is the tell: a fifth or more of the
+ * letters upper and a fifth lower, switching case every third letter or more often. Identifiers switch at word
+ * boundaries only (`getElementsByClassName` 8 times in 22, `MySQLConnectionPool` 5, `HTMLDivElement` 3); 91% of
+ * random 22-letter rests pass (measured, 5,000 draws).
+ */
+function restOfToken(w: string): boolean {
+  if (!/^[A-Za-z0-9_-]{10,200}$/.test(w) || shannonEntropy(w) < 3.5) return false;
+  const upper = (w.match(/[A-Z]/g) ?? []).length;
+  const lower = (w.match(/[a-z]/g) ?? []).length;
+  let switches = 0;
+  for (let i = 1; i < w.length; i++) if (/[A-Za-z]{2}/.test(w.slice(i - 1, i + 1)) && /[A-Z]/.test(w[i - 1]) !== /[A-Z]/.test(w[i])) switches++;
+  return upper >= w.length / 5 && lower >= w.length / 5 && switches >= Math.max(5, w.length / 3);
 }

@@ -3,6 +3,12 @@
 // log) typed into the text. Each word that reads as a path with a folder in it is judged by the user's own rules
 // (`.aiignore`, Private Globs) and redacted when they make it private. The built-in deny-list is not applied here:
 // its names are generic (`.env`, `secrets/`) and a question about them says nothing about this workspace.
+//
+// A path is pasted in whatever spelling the user's shell or stack trace gave it: absolute (`/home/u/proj/deals/x`),
+// Windows (`C:\work\proj\deals\x`, a `\\server\share` path, `./billing\keys.json`), a `file://` URI or under `~`.
+// Each is judged as the context path policy judges an attached file outside the workspace: an absolute path is
+// tried with every leading folder removed (paths.ts), and a home-relative one is absolute, so `~/proj/config/x`
+// meets a root-anchored `/config/` rule as `/home/u/proj/config/x` would.
 
 import type { Finding } from '../request';
 import type { PathPolicy } from '../privacy/paths';
@@ -10,34 +16,74 @@ import { asPath, LOOKS_LIKE_FILE, NOT_A_FILE } from '../privacy/filePaths';
 
 // Characters that end a word: whitespace, quotes, brackets, list punctuation.
 const STOP = /[\s"'`()<>[\]{},;|*]/;
+// A slash, or a backslash before a name of two characters or more (an escape such as `\n"` or `\s+` starts no word).
+const SEPARATOR = /\/|\\(?=[\w.@%$~-]{2})/g;
+const ESCAPE_RUN = /\\[nrt](?=\\[nrt]|$)/;
+// What follows a backslash in an escape rather than a folder name.
+const ESCAPE = /^(?:u[0-9A-Fa-f]{4}|u\{|x[0-9A-Fa-f]{2}|[nrtbfv][A-Z]|[dDsSwWbB][-.@%$~]?$)/;
+// An absolute POSIX path: names between single slashes (a `//` share at the start), none with a regex's or a glob's
+// metacharacters, so `/^\s+$/` and `/*` in code cost no policy lookup; a stack frame's `:line:column` may follow.
+const ABSOLUTE = /^\/{1,2}[^\s\\/:*?"<>|^$()[\]{}+]+(?:\/[^\s\\/:*?"<>|^$()[\]{}+]+)*\/?(?::\d+){0,2}$/;
+// A quoted string that starts as an absolute path (drive, UNC, `~`, `/`) and has a space in it.
+const QUOTED_PATH = /(["'`])((?:[A-Za-z]:[\\/]|\\\\|~[\\/]|\/)[^"'`\n\r<>|*?]{1,259}?\s[^"'`\n\r<>|*?]{0,259}?)\1/g;
+// The user's home folder however it is written: `~/`, `~\`, `$HOME/`, `%USERPROFILE%\`.
+const HOME = /^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%HOMEPATH%)(?=[\\/])/i;
 
 export function findPrivatePathNames(scanned: { text: string; findings: Finding[] }[], policy: PathPolicy): number {
   let found = 0;
   const judged = new Map<string, boolean>();
   for (const s of scanned) {
     const { text } = s;
-    // Only the words around a slash are read (a 2,000-line file has a few hundred), each judged once per request.
-    for (let at = text.indexOf('/'), next = 0; at !== -1; at = text.indexOf('/', next)) {
+    // Only the words around a slash or backslash are read (a 2,000-line file has a few hundred), each judged once per request.
+    SEPARATOR.lastIndex = 0;
+    for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) {
+      const at = m.index;
       let start = at;
       while (start > 0 && at - start < 1024 && !STOP.test(text[start - 1])) start--;
       let end = at + 1;
       while (end < text.length && end - at < 1024 && !STOP.test(text[end])) end++;
-      next = end + 1;
-      const word = text.slice(start, end).replace(/[.,:;!?]+$/, '');
-      if (word.length < 3 || /:\/\/(?!\/)/.test(word) || word.startsWith('/')) continue;
-      const p = asPath(word).replace(/^\.\/+/, '');
-      if (NOT_A_FILE.test(p) || !LOOKS_LIKE_FILE.test(p)) continue;
-      let isPrivate = judged.get(p);
-      if (isPrivate === undefined) {
-        const v = policy.isPrivate(p);
-        isPrivate = v.private && (v.source === 'aiignore' || v.source === 'settings');
-        judged.set(p, isPrivate);
-      }
-      const wordEnd = start + word.length;
-      if (!isPrivate || s.findings.some((f) => f.start <= start && f.end >= wordEnd)) continue;
-      s.findings.push({ kind: 'private-path-name', category: 'pii', start, end: wordEnd, line: text.slice(0, start).split('\n').length, label: 'name of a private file' });
-      found++;
+      SEPARATOR.lastIndex = end + 1;
+      // Escaped text (`data\n\nUsage:\n` in a JSON string) is a word ending at its first run of line escapes, not a folder `n`.
+      const raw = text.slice(start, end);
+      const cut = raw.search(ESCAPE_RUN);
+      const word = (cut >= 0 ? raw.slice(0, cut) : raw).replace(/[.,:;!?]+$/, '');
+      if (word.length < 3 || /:\/\/(?!\/)/.test(word) || (word.includes('\\') && !windowsShaped(word)) || (word.startsWith('/') && !ABSOLUTE.test(word))) continue;
+      if (judge(word)) flag(s, start, start + word.length);
+    }
+    // A quoted absolute path with a space in it (`"C:\Users\Jane Doe\deals\x.xlsx"`) is one name, not two words.
+    QUOTED_PATH.lastIndex = 0;
+    for (let m = QUOTED_PATH.exec(text); m; m = QUOTED_PATH.exec(text)) {
+      if (judge(m[2])) flag(s, m.index + 1, m.index + 1 + m[2].length);
     }
   }
   return found;
+
+  function judge(word: string): boolean {
+    const p = asPath(word).replace(/^\.[\\/]+/, '').replace(HOME, '/');
+    if (NOT_A_FILE.test(p) || !LOOKS_LIKE_FILE.test(p)) return false;
+    let isPrivate = judged.get(p);
+    if (isPrivate === undefined) {
+      const v = policy.isPrivate(p);
+      isPrivate = v.private && (v.source === 'aiignore' || v.source === 'settings');
+      judged.set(p, isPrivate);
+    }
+    return isPrivate;
+  }
+  function flag(s: { text: string; findings: Finding[] }, start: number, end: number): void {
+    if (s.findings.some((f) => f.start <= start && f.end >= end)) return;
+    s.findings.push({ kind: 'private-path-name', category: 'pii', start, end, line: s.text.slice(0, start).split('\n').length, label: 'name of a private file' });
+    found++;
+  }
+}
+
+/**
+ * A word with backslashes is read as a Windows path when every name after a backslash is one: two characters or
+ * more, none of `:*?"<>|` or a regex's metacharacters, not an escape (`\u2028`, `\x1B`, `\nError`). Escapes in code
+ * and regexes are not paths, and judging each would cost the gate a policy lookup. A drive, UNC, `~` or `%VAR%`
+ * prefix, JSON's doubled backslashes and a stack frame's `:line:column` are allowed.
+ */
+function windowsShaped(word: string): boolean {
+  if (/\\\/|\/\\/.test(word)) return false;
+  const rest = word.replace(/\\\\/g, '\\').replace(/^\\(?=[^\\])/, '').replace(/^(?:[A-Za-z]:|~|%\w+%|\$\{?\w+\}?)(?=\\)/, '').replace(/(?::\d+){1,2}$/, '');
+  return rest.split('\\').every((seg, i) => !/[:*?"<>|^$()[\]{}+]/.test(seg) && (i === 0 || (seg.length >= 2 && !ESCAPE.test(seg))));
 }

@@ -27,6 +27,7 @@ import { TOKEN_FORMAT_RULES } from './tokenFormats';
 import { TRUNCATED_TOKEN_RULES } from './truncatedTokens';
 import { URL_SECRET_DETECTORS } from './urlSecrets';
 import { VENDOR_TOKEN_RULES } from './vendorTokens';
+import { WEBHOOK_URL_RULES } from './webhookUrls';
 import { WORLD_ID_DETECTORS } from './worldIds';
 import { BIRTH_DATE_DETECTORS } from './birthDates';
 import { PERSONAL_NAME_DETECTORS } from './personalNames';
@@ -37,7 +38,7 @@ import { UNNAMED_KEY_DETECTORS } from './unnamedKeys';
 /** Every detector written as one regex (gitleaks' rule shape). */
 export const SECRET_RULES: readonly SecretRule[] = [
   ...VENDOR_TOKEN_RULES, ...COMMAND_LINE_RULES, ...PASSWORD_STORE_RULES, ...POSITIONAL_CREDENTIAL_RULES, ...CREDENTIAL_FILE_RULES,
-  ...PRIVATE_KEY_RULES, ...TOKEN_FORMAT_RULES, ...TRUNCATED_TOKEN_RULES,
+  ...PRIVATE_KEY_RULES, ...TOKEN_FORMAT_RULES, ...TRUNCATED_TOKEN_RULES, ...WEBHOOK_URL_RULES,
 ];
 
 export const DETECTORS: readonly Detector[] = uniqueIds([

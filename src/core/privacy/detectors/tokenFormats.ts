@@ -142,8 +142,6 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   f('matrix-access-token', 'Matrix (Synapse) access token', 'syt_', ['alnum', 4, 40], '_', ['alnum', 20], '_', ['alnum', 6]),
   f('riot-api-key', 'Riot Games API key', 'RGAPI-', ...UUID),
   f('fcm-server-key', 'Firebase Cloud Messaging server key', 'AAAA', ['urlsafe', 7], ':APA91b', ['urlsafe', 134]),
-  f('discord-webhook', 'Discord webhook URL', 'discord.com/api/webhooks/', ['digits', 17, 20], '/', ['urlsafe', 68]),
-  f('teams-webhook', 'Microsoft Teams webhook URL', '.webhook.office.com/webhookb2/', ...UUID, '@', ...UUID, '/IncomingWebhook/', ['hex', 32], '/', ...UUID),
   f('azure-devops-pat', 'Azure DevOps token', 'AZDO', ['alnum', 80]),
   f('codecov-token', 'Codecov upload token', 'codecov_', ['alnum', 32, 40]),
   f('vercel-token', 'Vercel access token', 'vck_', ['alnum', 56, 60]),

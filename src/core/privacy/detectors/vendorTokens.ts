@@ -53,7 +53,7 @@ export const VENDOR_TOKEN_RULES: readonly SecretRule[] = [
     re: re(String.raw`\b(xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+)`, 'i'), entropy: 2,
     samples: { tp: [(g) => j('xa', 'pp-1-', g.str(UPPER + DIGITS, 11), '-', g.str(DIGITS, 13), '-', g.str(HEX, 64))], fp: ['xa' + 'pp-level tokens'] } },
   { kind: 'slack-webhook-url', label: 'Slack webhook URL', keywords: ['hooks.slack.com'],
-    re: re(String.raw`((?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})`),
+    re: re(String.raw`((?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})`), allow: PLACEHOLDER,
     samples: { tp: [(g) => j('https://hooks.', 'slack.com/services/', g.mixed(ALNUM, 9), '/', g.mixed(ALNUM, 11), '/', g.mixed(ALNUM, 24))], fp: ['see https://api.slack.com/messaging/webhooks'] } },
   { kind: 'stripe-secret-key', label: 'Stripe secret key', keywords: ['sk_test', 'sk_live', 'sk_prod', 'rk_test', 'rk_live', 'rk_prod'],
     re: re(String.raw`\b((?:sk|rk)_(?:test|live|prod)_[a-zA-Z0-9]{10,99})` + END), entropy: 2, allow: PLACEHOLDER,
