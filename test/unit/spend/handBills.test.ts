@@ -29,6 +29,7 @@ import {
 } from '../../fakes/independent';
 import { closedPort } from '../providers/helpers';
 import { drainAsk } from './fixtures/askRig';
+import { parseCsv } from './fixtures/csv';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The auditor's own price book: prices-reference.json as published, its own name matching and its own formula.
@@ -159,24 +160,6 @@ function only(run: Run): LedgerRecord {
 }
 
 const slow = { gapMs: 25 };
-
-/** RFC 4180 cells: quoted cells may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += ch;
-  }
-  return rows;
-}
 
 suite('spend / hand bills through the whole Ask pipeline (independent fakes, reference prices)', function () {
   this.timeout(30_000);

@@ -10,6 +10,7 @@ import { BUNDLED_PRICES, Ledger, LedgerTail, ledgerCsv, ledgerJson, nodeLedgerFs
 import type { LedgerRecord, Usage } from '../../../src/core/request';
 import { record } from './fixtures/records';
 import { near } from './fixtures/dayBook';
+import { parseCsv } from './fixtures/csv';
 
 const T = new Date(2026, 11, 7, 10).toISOString();
 const NOW = new Date(2026, 11, 7, 18);
@@ -176,17 +177,3 @@ suite('spend4 / hand bills through the ledger: windows, edits, a full disk, the 
 });
 
 /** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += ch;
-  }
-  return rows;
-}

@@ -7,24 +7,13 @@ import { chatProbes, escalationProbes, gatewayProbes, mapProbes, reviewProbes, t
 import { encodingProbes, gatewayCompletionProbes, knownProbes, pathProbes, threadProbes, toolProbes } from '../../../fixtures/privacy/surfaces/probes4b';
 import { secondBatchProbes } from '../../../fixtures/privacy/surfaces/probes4c';
 import { SurfaceRig, type CloudName } from '../../../fixtures/privacy/surfaces/rig';
+import { leak, WINDOW } from '../../../fixtures/privacy/surfaces/leak';
 import type { Origin } from '../../../../src/core/request';
 
 let rig: SurfaceRig;
 suiteSetup(async () => { rig = await SurfaceRig.start(); });
 suiteTeardown(async () => { await rig?.close(); });
 setup(() => { rig.reset(); rig.fakes.ollama!.fake.logprobs = 'confident'; });
-
-const WINDOW = 10;
-
-function leak(needles: string[], wire: string): string | undefined {
-  for (const n of needles) {
-    for (let i = 0; i + WINDOW <= n.length; i++) {
-      const w = n.slice(i, i + WINDOW);
-      if (wire.includes(w)) return `"${w.slice(0, 3)}…" (window ${i} of a ${n.length}-character needle) reached the cloud`;
-    }
-  }
-  return undefined;
-}
 
 const runs: { origin?: Origin; cloud: CloudName }[] = [{ cloud: 'anthropic' }, { cloud: 'openai' }, { cloud: 'gateway' }, { origin: 'askAuto', cloud: 'anthropic' }];
 const probes: Probe4[] = [...chatProbes(), ...escalationProbes(), ...reviewProbes(), ...mapProbes(), ...gatewayProbes(), ...gatewayCompletionProbes(),

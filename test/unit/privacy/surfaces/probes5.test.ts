@@ -5,24 +5,14 @@
 import * as assert from 'node:assert/strict';
 import { benignTwins5, pathProbes5, webhookProbes5 } from '../../../fixtures/privacy/surfaces/probes5';
 import { SurfaceRig, type CloudName } from '../../../fixtures/privacy/surfaces/rig';
+import { leak, WINDOW } from '../../../fixtures/privacy/surfaces/leak';
 
 let rig: SurfaceRig;
 suiteSetup(async () => { rig = await SurfaceRig.start(); });
 suiteTeardown(async () => { await rig?.close(); });
 setup(() => { rig.reset(); rig.fakes.ollama!.fake.logprobs = 'confident'; });
 
-const WINDOW = 10;
 const clouds: CloudName[] = ['anthropic', 'openai', 'gateway'];
-
-function leak(needles: string[], wire: string): string | undefined {
-  for (const n of needles) {
-    for (let i = 0; i + WINDOW <= n.length; i++) {
-      const w = n.slice(i, i + WINDOW);
-      if (wire.includes(w)) return `"${w.slice(0, 3)}…" (window ${i} of a ${n.length}-character needle) reached the cloud`;
-    }
-  }
-  return undefined;
-}
 
 suite('round-five probes: private paths and URL-embedded secrets', function () {
   this.timeout(60_000);
