@@ -16,6 +16,8 @@ export interface AiignoreSource {
   text(): string | undefined;
   /** Resolves once the files have been read; cloud-bound requests wait for it. */
   readonly ready: Promise<void>;
+  /** Puts in force any `.aiignore` in a folder above these files that neither the watcher nor the search reported yet. */
+  coverAncestors?(files: vscode.Uri[]): Promise<void>;
 }
 
 /** Reads the workspace's `.aiignore` files (gitignore syntax; nested ones scoped to their folder) now and whenever they change. */
@@ -28,8 +30,10 @@ export class AiignoreWatch implements AiignoreSource, vscode.Disposable {
   private readonly timer: ReturnType<typeof setTimeout>;
   /** Reads may overlap (a change during the first read): only the newest one's text is kept. */
   private generation = 0;
-  /** Files the watcher reported created or changed since activation (and not deleted since). */
+  /** Files the watcher reported created or changed since activation (and not deleted since), or a check found. */
   private readonly reported = new Set<string>();
+  /** The nested files the last full read found. */
+  private known = new Set<string>();
   private readonly subs: vscode.Disposable[];
 
   constructor(private readonly logger: Logger) {
@@ -70,6 +74,7 @@ export class AiignoreWatch implements AiignoreSource, vscode.Disposable {
         for (const u of await vscode.workspace.findFiles('**/.aiignore', '{**/node_modules/**,**/.git/**}', MAX_NESTED)) nested.set(u.toString(), u);
       } catch { /* no search here */ }
       for (const key of this.reported) if (!nested.has(key) && !/\/(?:node_modules|\.git)\//.test(key)) nested.set(key, vscode.Uri.parse(key));
+      this.known = new Set(nested.keys());
     }
     for (const uri of [...nested.values()].filter((u) => !roots.has(u.toString())).sort((a, b) => a.path.localeCompare(b.path))) {
       const dir = vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..'), false);
@@ -77,6 +82,25 @@ export class AiignoreWatch implements AiignoreSource, vscode.Disposable {
       if (text !== undefined) parts.push(scopeAiignore(dir, text));
     }
     if (generation === this.generation) this.current = parts.length ? parts.join('\n') : undefined;
+  }
+
+  /**
+   * A watcher can miss a new file (inotify limits, network drives) and the search index lags behind it, so before a
+   * file is judged, each folder between it and its workspace folder is checked for an `.aiignore` (a stat per folder).
+   */
+  async coverAncestors(files: vscode.Uri[]): Promise<void> {
+    let found = false;
+    for (const file of files) {
+      const folder = vscode.workspace.getWorkspaceFolder(file);
+      if (!folder || /\/(?:node_modules|\.git)\//.test(file.path)) continue;
+      for (let dir = vscode.Uri.joinPath(file, '..'); dir.path.length > folder.uri.path.length; dir = vscode.Uri.joinPath(dir, '..')) {
+        const key = vscode.Uri.joinPath(dir, '.aiignore').toString();
+        if (this.reported.has(key) || this.known.has(key)) continue;
+        const st = await vscode.workspace.fs.stat(vscode.Uri.parse(key)).then((s) => s, () => undefined);
+        if (st && st.type & vscode.FileType.File) { this.reported.add(key); found = true; }
+      }
+    }
+    if (found) await (this.full = this.load(true));
   }
 
   private async read(uri: vscode.Uri, where: string): Promise<string | undefined> {

@@ -23,7 +23,8 @@ const NOT_A_FILE: ReadonlySet<string> = new Set(['untitled', 'repo map']);
 export class DocumentPrivacy {
   private readonly cache = new FilePrivacyCache();
 
-  constructor(private readonly rules: () => KeyedRules) {}
+  /** `beforeJudging`: makes sure the rules cover a file's folders (a nested `.aiignore` no watcher reported yet). */
+  constructor(private readonly rules: () => KeyedRules, private readonly beforeJudging?: (files: vscode.Uri[]) => Promise<void>) {}
 
   /** The verdict for an open document; `path` is the path the rules judge (symlinks resolved). */
   judge(doc: vscode.TextDocument, judgedPath: string | undefined): FilePrivacy {
@@ -51,6 +52,7 @@ export class DocumentPrivacy {
   }
 
   private async judgePath(p: string): Promise<FilePrivacy> {
+    await this.beforeJudging?.(candidates(p));
     const r = this.rules();
     for (const uri of candidates(p)) {
       // A tool or an attachment may name a symlink (`docs/roadmap.md → ../private/roadmap.md`): the file it leads

@@ -17,7 +17,7 @@ export class WorkspacePrivacy {
       const s = this.config.settings;
       const markers = s['privacy.markers'];
       return { pathPolicy: this.pathPolicy(), markers, key: JSON.stringify([s['privacy.privateGlobs'], this.aiignore.text(), markers]) };
-    });
+    }, (files) => this.aiignore.coverAncestors?.(files) ?? Promise.resolve());
   }
 
   /** Resolves once `.aiignore` has been read: nothing cloud-bound is judged before it. */
