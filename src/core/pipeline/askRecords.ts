@@ -1,6 +1,7 @@
 // The ledger records an Ask attempt writes: how it ended, one that sent nothing, and the one to keep if the window
 // dies while a cloud answer streams (a reload, a crash): the provider bills the prompt it already received, so the
 // spend must not vanish with the extension host.
+import { INTERRUPTED } from '../../shared/outcome';
 import type { Decision, LedgerRecord, Request, Usage } from '../request';
 import type { AskDeps } from './askPorts';
 import { NOTHING_SENT_USD } from './attempts';
@@ -10,9 +11,6 @@ export interface AttemptAt { request: Request; decision: Decision; started: numb
 
 /** How an attempt ended, in the ledger's words. */
 export type Ended = Pick<LedgerRecord, 'provider' | 'model' | 'tokens' | 'costUsd' | 'ttftMs' | 'totalMs' | 'status' | 'outcome' | 'redactions' | 'cloudEquivalentUsd'>;
-
-/** The outcome of a record kept for an answer the window did not live to see end. */
-export const INTERRUPTED_OUTCOME = 'interrupted';
 
 function usage(input: number, output: number, source: Usage['source']): Usage {
   return { input, output, cacheRead: 0, cacheWrite: 0, source };
@@ -49,6 +47,6 @@ export function interruptedRecord(deps: AskDeps, at: AttemptAt, provider: string
   const tokens = usage(Math.max(0, Math.round(promptTokens)), 0, 'estimate');
   const priced = deps.cost('cloud', model, tokens, 0, model);
   return ledger(deps, at.request, at.decision, { provider, model, tokens, costUsd: priced.costUsd, ttftMs: null,
-    totalMs: Math.max(0, deps.now() - at.started), status: 'failed', outcome: INTERRUPTED_OUTCOME, redactions,
+    totalMs: Math.max(0, deps.now() - at.started), status: 'failed', outcome: INTERRUPTED, redactions,
     cloudEquivalentUsd: priced.cloudEquivalentUsd });
 }

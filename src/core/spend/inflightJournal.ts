@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LedgerRecord } from '../request';
+import { writeWholeSync } from '../wholeFile';
 import { parseLine, serializeRecord } from './ledgerRecord';
 
 /** No answer streams this long (the time-outs end it well before): an older file is an orphan whatever its pid. */
@@ -15,8 +16,7 @@ const ORPHAN_AFTER_MS = 60 * 60 * 1000;
 const FILE_RE = /^(\d+)-([^/\\]+)\.json$/;
 
 export interface JournalFs {
-  mkdirp(dir: string): void;
-  /** Writes via a temporary file and a rename, so a reader never sees half a record. */
+  /** Writes via a temporary file and a rename (creating the folder), so a reader never sees half a record. */
   writeWhole(file: string, data: string): void;
   read(file: string): string;
   list(dir: string): string[];
@@ -24,12 +24,8 @@ export interface JournalFs {
 }
 
 export const nodeJournalFs: JournalFs = {
-  mkdirp(dir) { fs.mkdirSync(dir, { recursive: true }); },
-  writeWhole(file, data) {
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, data, { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  },
+  // No fsync: this guards against a killed window, not a power cut, and it runs before every cloud request.
+  writeWhole(file, data) { writeWholeSync(file, data, { mode: 0o600 }); },
   read(file) { return fs.readFileSync(file, 'utf8'); },
   list(dir) { try { return fs.readdirSync(dir); } catch { return []; } },
   remove(file) { fs.rmSync(file, { force: true }); },
@@ -43,8 +39,6 @@ export function processAlive(pid: number): boolean {
 export interface Orphan { file: string; record: LedgerRecord | undefined }
 
 export class InflightJournal {
-  private made = false;
-
   constructor(
     private readonly dir: string,
     private readonly files: JournalFs = nodeJournalFs,
@@ -59,7 +53,6 @@ export class InflightJournal {
 
   /** Keeps the record until settle(id). Throws when the disk refuses (the caller logs it; the answer goes on). */
   keep(record: LedgerRecord): void {
-    if (!this.made) { this.files.mkdirp(this.dir); this.made = true; }
     this.files.writeWhole(this.fileOf(record.id), serializeRecord(record));
   }
 

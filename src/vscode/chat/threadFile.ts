@@ -8,6 +8,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeWholeSync } from '../../core/wholeFile';
 import type { TurnView } from '../../shared/protocol/chat';
 import type { ThreadStore } from './chatThread';
 
@@ -27,7 +28,7 @@ export function threadStore(dir: string | undefined, memento: MementoLike, key: 
     load: () => readThread(file, warn) ?? memento.get<TurnView[]>(key),
     save: (turns) => {
       try {
-        writeAtomically(file, JSON.stringify(turns));
+        writeWholeSync(file, JSON.stringify(turns), { durable: true });
       } catch (err) {
         warn(`chat thread: could not write ${file} (${String(err)}); keeping it in workspace state instead`);
         void memento.update(key, turns);
@@ -50,18 +51,4 @@ function readThread(file: string, warn: (m: string) => void): TurnView[] | undef
     warn(`chat thread: ${file} is not valid JSON; starting a new thread`);
     return undefined;
   }
-}
-
-/** Writes `text` to `file` so that a reader sees the old content or the new, whole: temporary file, fsync, rename. */
-export function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
 }

@@ -93,7 +93,7 @@ suite('spend: an answer cut by the window dying is still recorded', () => {
   test('another live window\'s answers in flight are left alone; a dead or hour-old one is an orphan; a damaged file is dropped', () => {
     const files = new Map<string, string>();
     const mem: JournalFs = {
-      mkdirp() {}, writeWhole(f, d) { files.set(f, d); }, read(f) { return files.get(f) ?? ''; },
+      writeWhole(f, d) { files.set(f, d); }, read(f) { return files.get(f) ?? ''; },
       list() { return [...files.keys()].map((f) => path.basename(f)); }, remove(f) { files.delete(f); },
     };
     const now = Date.parse('2026-12-07T10:00:00Z');
