@@ -32,10 +32,6 @@ export class LedgerTail {
 
   constructor(private readonly dir: string, private readonly fs: LedgerFs, private readonly fromMonth?: string) {}
 
-  /**
-   * Everything appended since the previous read (everything, the first time). Calls are serialised, so a read
-   * asked for after an append has finished always sees that append.
-   */
   /** Damaged record lines in the files as last read (a file read again counts its damage once). */
   get damagedNow(): number {
     let n = 0;
@@ -43,6 +39,10 @@ export class LedgerTail {
     return n;
   }
 
+  /**
+   * Everything appended since the previous read (everything, the first time). Calls are serialised, so a read
+   * asked for after an append has finished always sees that append.
+   */
   read(): Promise<TailRead> {
     const next = this.chain.then(() => this.readOnce());
     this.chain = next.catch(() => undefined);
