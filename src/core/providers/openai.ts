@@ -6,11 +6,11 @@ import OpenAI from 'openai';
 import { isSealed } from '../wire/seal';
 import type { TokenLogprob } from '../confidence/confidenceReport';
 import type { Usage } from '../request';
-import { usageFromProvider } from '../spend/cost';
+import { usageFromProvider, usageGaps, type UsageGaps } from '../spend/cost';
 import { checkLocalEndpoint } from '../route/locality';
 import { gatewayCostOf } from '../team/gateway';
 import { resolveCommon, type CommonProviderOptions } from './providerOptions';
-import { chatText, failed, Meter } from './streamMeter';
+import { chatText, failed, finishedUsage, Meter } from './streamMeter';
 import { deadlineFailure, protocolFailure } from './failures';
 import type { ApiKeyOption } from './keys';
 import { createLoopbackFetch } from './loopbackFetch';
@@ -67,6 +67,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     let model = body.model;
     let finishReason: string | null = null;
     let usage: Usage | undefined;
+    let gaps: UsageGaps | undefined;
     let gatewayCostUsd: number | undefined;
     const tokens: TokenLogprob[] = [];
     // A gateway's figure for the request, once its usage chunk came, is the bill however the stream ends after it.
@@ -105,19 +106,19 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         if (chunk.usage) {
           // prompt_tokens include the cached tokens; the one conversion splits them (input = uncached).
           usage = usageFromProvider('openai', chunk.usage);
+          gaps = usageGaps('openai', chunk.usage);
           // A LiteLLM gateway adds its own cost to this chunk (include_cost_in_streaming_usage); vLLM and OpenAI do not.
           gatewayCostUsd = gatewayCostOf(chunk.usage) ?? gatewayCostUsd;
         }
       }
-      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage));
+      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, true, gaps));
       const deadline = deadlineFailure(ctx);
-      if (deadline) return billed(failed(meter, input, model, deadline, undefined, usage));
+      if (deadline) return billed(failed(meter, input, model, deadline, undefined, usage, true, gaps));
       // The SDK ends quietly when the body ends without a finish_reason / [DONE]: that answer is incomplete.
-      if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage));
+      if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage, true, gaps));
       return {
         // Servers that ignore include_usage (some compatible ones) leave us with an estimate, marked as such.
-        usage: usage ?? meter.estimated(input),
-        ...(usage ? {} : { estimatedFromText: true }),
+        ...(usage ? finishedUsage(meter, input, usage, gaps!) : { usage: meter.estimated(input), estimatedFromText: true }),
         timing: meter.timing(), model,
         finish: finishReason === 'length' ? 'length' : 'stop',
         ...(tokens.length ? { tokens } : {}),
@@ -126,8 +127,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       };
     } catch (err) {
       meter.answered(opened.session.guard.state.lastStatus);
-      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage));
-      return billed(failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage));
+      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, true, gaps));
+      return billed(failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage, true, gaps));
     } finally {
       guard.dispose();
     }
