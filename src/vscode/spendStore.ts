@@ -4,7 +4,7 @@ import type { Logger } from '../core/ports';
 import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, msUntilNextLocalDay, nodeLedgerFs, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, msUntilNextLocalDay, nodeLedgerFs, pricesAt, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
 import { InflightJournal, recordOrphans } from '../core/spend/inflightJournal';
 import { Disposable } from './disposable';
 import { watchLedgerDir } from './spend/ledgerWatch';
@@ -134,7 +134,7 @@ export class SpendStore extends Disposable implements SpendSource {
     // Every local record carries what it would have cost on the cloud model, whoever made it (Ask, completion),
     // so "saved vs all-cloud" covers them all.
     const r = input.route === 'local' && input.cloudEquivalentUsd === undefined
-      ? { ...input, cloudEquivalentUsd: cloudEquivalent(input.tokens, this.settings()['cloud.model'], this.priceTable()) ?? null }
+      ? { ...input, cloudEquivalentUsd: cloudEquivalent(input.tokens, this.settings()['cloud.model'], pricesAt(this.priceTable(), input.time)) ?? null }
       : input;
     const ledger = await this.load();
     // A record the ledger's validation refuses still happened and still cost money: it stays counted (in memory).

@@ -2,7 +2,7 @@
 // Formula (as Cline/Roo and genai-prices): Σ tokens_of_kind × price_of_kind / 1e6, where `input` counts only
 // uncached, unwritten input tokens. Unknown model → undefined ("unknown"), never 0.
 import type { Route, Usage } from '../request';
-import { BUNDLED_PRICES, findModel, type ModelPrice, type PriceTable } from './priceTable';
+import { BUNDLED_PRICES, findModel, pricesAt, type ModelPrice, type PriceTable } from './priceTable';
 
 /** Usage is split the way prices are: `cacheWrite` = 5-minute writes, `cacheWrite1h` = 1-hour writes. */
 export type PricedUsage = Usage;
@@ -211,6 +211,8 @@ export interface RequestCostInput {
    */
   requestedModel?: string;
   table?: PriceTable;
+  /** When the request started (the record's time): a dated price change applies from its UTC date. */
+  at?: string | number;
 }
 
 /**
@@ -234,7 +236,7 @@ export function pricedModel(served: string, requested: string | undefined, table
  * tokens costs $0 even on a model without a price (nothing was billed, so it is not "unknown").
  */
 export function requestCost(i: RequestCostInput): { costUsd: number | null; cloudEquivalentUsd?: number | null } {
-  const table = i.table ?? BUNDLED_PRICES;
+  const table = pricesAt(i.table ?? BUNDLED_PRICES, i.at);
   if (i.route === 'cloud') {
     if (totalTokensOf(i.usage) === 0) return { costUsd: 0 };
     const priced = pricedModel(i.model, i.requestedModel, table);
