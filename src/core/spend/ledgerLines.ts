@@ -15,6 +15,8 @@ export interface LineCounts {
    * is the start of valid JSON and is not counted here.
    */
   damaged: number;
+  /** Records that read but whose seal (ledgerRecord.ts) says they changed after they were written: counted as read, said. */
+  altered: number;
 }
 
 /** Parses complete lines (the caller cuts off any unterminated tail first). */
@@ -31,6 +33,7 @@ export function parseLedgerLines(text: string, take: (r: LedgerRecord) => void, 
     const parsed = parseLine(line);
     if (parsed) {
       if (parsed.salvaged || hasNul) { counts.salvaged++; if (parsed.salvaged) counts.skipped++; }
+      if (parsed.altered) counts.altered++;
       take(parsed.record);
       continue;
     }
@@ -91,9 +94,16 @@ function isCut(piece: string): boolean {
  * What the user is told when acknowledged records can no longer be read (a damaged line in the middle of a ledger
  * file): the loss is said once, not only logged. Torn fragments of crashed writes are not losses and say nothing.
  */
-export function unreadableLinesNotice(counts: Pick<LineCounts, 'damaged'>): string | undefined {
-  const n = counts.damaged;
-  if (!(n > 0)) return undefined;
-  const what = n === 1 ? '1 record in the spend ledger could not be read' : `${n} records in the spend ledger could not be read`;
-  return `${what} (a damaged line): ${n === 1 ? 'its cost is' : 'their cost is'} not in the totals. The ledger files are left as they are; the Hybrid log names the folder.`;
+export function unreadableLinesNotice(counts: Pick<LineCounts, 'damaged'> & Partial<Pick<LineCounts, 'altered'>>): string | undefined {
+  const n = counts.damaged, a = counts.altered ?? 0;
+  const said: string[] = [];
+  if (n > 0) {
+    const what = n === 1 ? '1 record in the spend ledger could not be read' : `${n} records in the spend ledger could not be read`;
+    said.push(`${what} (a damaged line): ${n === 1 ? 'its cost is' : 'their cost is'} not in the totals.`);
+  }
+  if (a > 0) {
+    said.push(`${a === 1 ? '1 record in the spend ledger was' : `${a} records in the spend ledger were`} changed after ${a === 1 ? 'it was' : 'they were'} written (its checksum does not match): counted as ${a === 1 ? 'it reads' : 'they read'} now, so a figure may be wrong.`);
+  }
+  if (said.length === 0) return undefined;
+  return `${said.join(' ')} The ledger files are left as they are; the Hybrid log names the folder.`;
 }
