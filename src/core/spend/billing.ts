@@ -127,7 +127,7 @@ export async function recountEstimate(
       ...u,
       // A prompt whose cache reads and writes were reported: the uncached rest is what was not.
       input: sides.includes('input') ? Math.max(0, prompt - u.cacheRead - cacheWritesOf(u)) : u.input,
-      output: sides.includes('output') && answer ? (result.estimatedFromText ? output : Math.max(u.output, output)) : u.output,
+      output: sides.includes('output') && answer ? output : u.output,
       source: 'estimate',
     };
   } catch {

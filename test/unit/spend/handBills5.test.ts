@@ -9,7 +9,10 @@
 // The rig counts tokens as ceil(chars / 4) (its tokenizer port), so an estimated side is ceil(chars / 4) of what went
 // on the wire (sentText) or of the 52-character answer: ceil(52 / 4) = 13.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { get_encoding, type Tiktoken } from 'tiktoken';
 import type { HybridSettings } from '../../../src/core/settings';
+import { createTokenCounter, type TokenCounter } from '../../../src/core/tokens';
 import { AskRig, sentText } from './fixtures/askRig';
 import { DayBook } from './fixtures/dayBook';
 
@@ -121,5 +124,40 @@ suite('spend5 / hand bills: usage with counts missing, proxies, names, tiers', f
   test('the day: panel, status bar ("est."), ledger on disk, CSV and JSON equal Σ hand bills', async () => {
     assert.ok(day.billed.length >= 15);
     await day.closeDay(new Date(NOW + 3_600_000));
+  });
+});
+
+// The estimate a cut stream gets is recounted with the model's tokenizer (o200k for gpt-4.1). The auditor counts with
+// the full tiktoken package's own o200k_base (not the product's lite build and rank files), then prices by hand.
+suite('spend5 / hand bills: estimates counted by tiktoken', function () {
+  this.timeout(30_000);
+  const rig = new AskRig(ANSWER, NOW);
+  let counter: TokenCounter;
+  let o200k: Tiktoken;
+  suiteSetup(async () => {
+    await rig.open();
+    counter = createTokenCounter({ assetsDir: path.join(__dirname, '..', '..', '..', 'node_modules', 'tiktoken', 'encoders') });
+    o200k = get_encoding('o200k_base');
+  });
+  suiteTeardown(async () => { counter.dispose(); o200k.free(); await rig.close(); });
+  const countTokens = (t: string) => counter.count(t, 'gpt-4.1');
+  const count = (t: string) => o200k.encode(t).length;
+
+  test('X1 gpt-4.1 reset mid-answer (no usage chunk): o200k(sent)×2 + o200k(streamed)×8 µ$, labelled', async () => {
+    const r = await rig.run({ settings: oa('gpt-4.1'), countTokens, openai: { usage: { prompt: 999, cached: 0, reasoning: 0 }, delivery: { cutAfter: 6, cut: 'reset' } } });
+    const rec = r.records[0]!;
+    const sent = sentText(rig.openai.seen.at(-1)!.json);
+    assert.ok(r.streamed.length > 0 && r.streamed.length < ANSWER.length, `cut mid-answer: ${JSON.stringify(r.streamed)}`);
+    const micro = count(sent) * 2 + count(r.streamed) * 8;
+    assert.ok(typeof rec.costUsd === 'number' && Math.abs(rec.costUsd - micro / 1e6) < 1e-9, `${rec.costUsd} ≠ ${micro / 1e6}`);
+    assert.equal(rec.tokens.source, 'estimate');
+  });
+
+  test('X2 gpt-4.1 usage with prompt_tokens only: 3000×2 + o200k(answer) = 12 ×8 = 6096 µ$, labelled', async () => {
+    assert.equal(count(ANSWER), 12);
+    const r = await rig.run({ settings: oa('gpt-4.1'), countTokens, openai: { rawUsage: { prompt_tokens: 3000 } } });
+    const rec = r.records[0]!;
+    assert.ok(typeof rec.costUsd === 'number' && Math.abs(rec.costUsd - 6096 / 1e6) < 1e-9, `${rec.costUsd}`);
+    assert.equal(rec.tokens.source, 'estimate');
   });
 });
