@@ -67,6 +67,20 @@ suite('context: words as code writes them', () => {
     assert.deepEqual(joined('How is the user name checked?'), [], 'not joined when the index lacks the joined word');
   });
 
+  test('words the question writes together with a slash, dot or hyphen join whatever their length', () => {
+    // afero's iofs.go was #15 for "the standard library's io/fs interface", JSZip's NodejsStreamInputAdapter #9 for
+    // "a Node.js stream": two-letter words never join across a space, but here the question wrote one name.
+    const known = new Set([stem('iofs'), stem('nodejs'), stem('inflight'), stem('uptodate'), stem('fsfs'), stem('eg')]);
+    const joined = (q: string) => joinedTerms(q, (t) => known.has(t)).map((t) => t.term);
+    assert.deepEqual(joined("code that expects the standard library's io/fs interface"), [stem('iofs')]);
+    assert.deepEqual(joined('a Node.js readable stream'), [stem('nodejs')]);
+    assert.equal(joinedTerms('a Node.js stream', (t) => known.has(t))[0].text, 'Node.js');
+    assert.deepEqual(joined('How is an in-flight call cancelled? Is the cache up-to-date?'), [], 'a stop word makes an English compound, not a name');
+    assert.deepEqual(joined('e.g. this'), [], 'fewer than four letters joined');
+    assert.deepEqual(joined('see http://localhost/fs/fs'), [], 'a URL path is not one name');
+    assert.deepEqual(joined('the io / fs split'), [], 'spaced apart: two words');
+  });
+
   test('abbreviations meet their spelled-out forms, acronyms their phrases', () => {
     assert.equal(new Set(['cfg', 'config', 'configuration', 'settings'].map(stem)).size, 1);
     assert.equal(new Set(['ctx', 'context'].map(stem)).size, 1);
@@ -75,6 +89,9 @@ suite('context: words as code writes them', () => {
     // Ajv's `compileAsync` was #7 for "schemas … fetched asynchronously before compiling": the word never met `async`.
     assert.ok(questionTerms('How are schemas fetched asynchronously?').some((t) => t.term === stem('async')));
     assert.equal(new Set(['sync', 'synchronous', 'synchronously'].map(stem)).size, 1);
+    // afero's os.go (the real disk) was #25 for "the real operating system disk": code says `os`, `fd`.
+    assert.ok(questionTerms('How is the real operating system disk wrapped?').some((t) => t.term === stem('os')));
+    assert.ok(questionTerms("Why is the 'bad file descriptor' error different?").some((t) => t.term === stem('fd')));
   });
 
   test('stop words are dropped and weak verbs (get, add, new, make, like) weigh a fraction', () => {
