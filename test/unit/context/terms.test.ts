@@ -92,6 +92,8 @@ suite('context: words as code writes them', () => {
     // afero's os.go (the real disk) was #25 for "the real operating system disk": code says `os`, `fd`.
     assert.ok(questionTerms('How is the real operating system disk wrapped?').some((t) => t.term === stem('os')));
     assert.ok(questionTerms("Why is the 'bad file descriptor' error different?").some((t) => t.term === stem('fd')));
+    // afero's memmap.go (MemMapFs) was #32 for "a filesystem that lives entirely in memory".
+    assert.equal(stem('memory'), stem('mem'));
   });
 
   test('stop words are dropped and weak verbs (get, add, new, make, like) weigh a fraction', () => {
@@ -149,6 +151,18 @@ suite('context: ranking against the classes of issue #23', () => {
     const first = (types: number) => rankRepo(index, { question: 'How is the Azure region discovered?' }, { ...DEFAULT_FUSION, types }).files[0].path;
     assert.equal(first(DEFAULT_FUSION.types), 'authority/RegionDiscovery.ts');
     assert.equal(first(1), 'authority/AzureRegionConfiguration.ts', 'without the scaling the declarations lead');
+  });
+
+  test('a question that asks for an interface keeps the file that declares only it', () => {
+    // afero: afero.go (the Fs interface, types alone) was #10 for "the interface … every operation a backend must provide".
+    const index = new RepoIndex();
+    index.set('authority/AzureRegionConfiguration.ts', { stamp: '1', defs: [def('AzureRegionConfiguration', 'type'), def('RegionDiscoveryOptions', 'interface')], refs: {} });
+    index.set('authority/RegionDiscovery.ts', { stamp: '1', defs: [def('detectRegion', 'method'), def('RegionDiscovery', 'class')], refs: { AzureRegionConfiguration: 1 } });
+    const order = (question: string, types = DEFAULT_FUSION.types) => rankRepo(index, { question }, { ...DEFAULT_FUSION, types }).files.map((f) => f.path);
+    const asked = 'Which interface holds the Azure region discovery options?';
+    assert.deepEqual(order(asked), order(asked, 1));
+    assert.equal(order(asked)[0], 'authority/AzureRegionConfiguration.ts');
+    assert.equal(order('Where are the Azure region discovery options?')[0], 'authority/RegionDiscovery.ts', 'not asked for an interface: the declarations yield');
   });
 
   test('a run-together file name is found by its spelled-out words, and the reverse', () => {
