@@ -30,7 +30,7 @@ const ALIAS_GROUPS: string[][] = [
   ['pkg', 'package'], ['lib', 'library'], ['attr', 'attribute'], ['elem', 'element'], ['idx', 'index'],
   ['ws', 'websocket'], ['js', 'javascript'], ['ts', 'typescript'], ['py', 'python'], ['regex', 'regexp'],
   ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
-  ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'], ['mem', 'memory'],
+  ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'], ['mem', 'memory'], ['url', 'uri'],
 ];
 
 /** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */

@@ -94,6 +94,8 @@ suite('context: words as code writes them', () => {
     assert.ok(questionTerms("Why is the 'bad file descriptor' error different?").some((t) => t.term === stem('fd')));
     // afero's memmap.go (MemMapFs) was #32 for "a filesystem that lives entirely in memory".
     assert.equal(stem('memory'), stem('mem'));
+    // openai's encodeURIPath (internal/utils/path.ts) was #8 for "path parameters … interpolated into endpoint URLs".
+    assert.equal(new Set(['url', 'uri', 'URLs', 'URIs'].flatMap((w) => questionTerms(w).map((t) => t.term))).size, 1);
   });
 
   test('stop words are dropped and weak verbs (get, add, new, make, like) weigh a fraction', () => {
