@@ -60,7 +60,7 @@ export function identifierWords(name: string): string[] {
   return name
     // Capital runs are matched from their first letter only (the look-behind): the same matches, but a run of
     // 20 k capitals no longer retries from each of its letters (quadratic: 0.8 s).
-    .replace(/(?<![A-Z])([A-Z]{2,})s(?![a-z])/g, '$1S') // a plural acronym (URLs, IDs) is one word, not `UR` + `Ls`
+    .replace(/(?<![A-Z])([A-Z]{2,})s(?![a-z])/g, '$1') // a plural acronym (URLs, IDs) is its singular word, not `UR` + `Ls` (nor `uris`, which no stem cuts)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([A-Za-z]\d+)([a-z]{3,})/g, '$1 $2') // ucs2length, h2stream: a word after a version number

@@ -18,9 +18,10 @@ suite('context: words as code writes them', () => {
     assert.deepEqual(identifierWords('ucs2length h2stream utf8 h2c base64'), ['ucs2', 'length', 'h2', 'stream', 'utf8', 'h2c', 'base64']);
   });
 
-  test('a plural acronym is one word: URLs, IDs', () => {
-    assert.deepEqual(identifierWords('How are URLs turned into links?'), ['how', 'are', 'urls', 'turned', 'into', 'links']);
-    assert.deepEqual(identifierWords('allowedURLsFor parseIDs'), ['allowed', 'urls', 'for', 'parse', 'ids']);
+  test('a plural acronym is its singular word: URLs, IDs, URIs', () => {
+    assert.deepEqual(identifierWords('How are URLs turned into links?'), ['how', 'are', 'url', 'turned', 'into', 'links']);
+    assert.deepEqual(identifierWords('allowedURLsFor parseIDs'), ['allowed', 'url', 'for', 'parse', 'id']);
+    assert.equal(stem(identifierWords('URIs')[0]), stem('uri'), '`uris` ends in -is, which the stemmer keeps (analysis, basis)');
     assert.equal(stem('urls'), stem('url'));
   });
 
