@@ -7,6 +7,7 @@ import type { Logger } from '../ports';
 import { createOpenAIProvider } from './openai';
 import type { ChatProvider, FimProvider } from '../wire/types';
 import { judgePrivateGroup } from '../team/gateway';
+import { isLocalEndpoint } from '../route/locality';
 import { groupTemplateModel } from '../team/gatewayCompletion';
 import type { GatewayInfo } from '../team/gatewayInfo';
 
@@ -34,6 +35,9 @@ export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroup
       ...(o.idleTimeoutMs !== undefined ? { idleTimeoutMs: o.idleTimeoutMs } : {}),
       isLocalEndpoint: async (url) => {
         const deployments = await o.info.deployments();
+        if (!deployments && o.info.routeDenied()) {
+          return `the gateway does not let this virtual key read /model/info (403: the key is limited to LLM API routes), so it cannot show where "${o.group}" runs — ask your gateway admin to add info_routes to the key's allowed_routes`;
+        }
         // A refused key is why the gateway could not say where the group runs: that, and its fix, is the message.
         const refused = deployments ? undefined : o.info.keyRefused();
         if (refused) {
@@ -43,7 +47,24 @@ export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroup
         return verdict.private || verdict.reason;
       },
       templateModel: async (model) => groupTemplateModel(model, await o.info.deployments()),
+      checkResponse: (res) => misrouted(o, res),
     }),
     id: 'litellm-private',
   };
+}
+
+/**
+ * The proof is /model/info, kept 5 minutes; each answer names the deployment that served it
+ * (`x-litellm-model-api-base`). One that contradicts the proof stops the answer before its text, and the next
+ * request asks /model/info again — so a deployment moved to an untrusted host gets at most the one request already
+ * in flight, not 5 minutes of them. An answer without the header (older releases) cannot be checked.
+ */
+function misrouted(o: GatewayGroupOptions, res: Response): string | undefined {
+  const apiBase = res.headers.get('x-litellm-model-api-base');
+  if (!apiBase || isLocalEndpoint(apiBase, [...o.trustedHosts])) return undefined;
+  o.info.invalidate();
+  let host = apiBase;
+  try { host = new URL(apiBase).host; } catch { /* shown as sent */ }
+  o.logger?.warn(`litellm-private: the gateway answered "${o.group}" from ${host}, outside the trusted hosts; /model/info is asked again`);
+  return `Stopped: the gateway says it sent this request for "${o.group}" to ${host}, outside the trusted hosts — its /model/info had placed the group on trusted hosts (that answer is kept up to 5 minutes). The request reached that host; nothing of its answer is shown, and the next request is checked against the gateway afresh. Tell your gateway admin.`;
 }

@@ -35,6 +35,8 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
    * tell (a gateway group named `team-coder` that runs Qwen2.5-Coder). Default: the requested model itself.
    */
   templateModel?: (model: string) => string | Promise<string>;
+  /** Local tier only: a reason to stop an answer from its headers, before its body is read (gatewayGroup.ts). */
+  checkResponse?: (res: Response) => string | undefined;
   /** Who answers, as failure messages name it (team mode: "The LiteLLM gateway", never "OpenAI"). */
   name?: string;
   /** The key is required even on the private tier (a gateway group); the missing-key message names it so. */
@@ -56,6 +58,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
   const session: SessionConfig = {
     o, local, name, maxRetries, apiKey: options.apiKey, isLocal,
     ...(options.templateModel ? { templateModel: options.templateModel } : {}), ...(options.keyName ? { keyName: options.keyName } : {}),
+    ...(local && options.checkResponse ? { checkResponse: options.checkResponse } : {}),
   };
 
   async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
@@ -106,7 +109,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
           // prompt_tokens include the cached tokens; the one conversion splits them (input = uncached).
           usage = usageFromProvider('openai', chunk.usage);
           // A LiteLLM gateway adds its own cost to this chunk (include_cost_in_streaming_usage); vLLM and OpenAI do not.
-          gatewayCostUsd = gatewayCostOf(chunk.usage) ?? gatewayCostUsd;
+          gatewayCostUsd = gatewayCostOf(chunk.usage, guard.state.lastHeaders?.get('x-litellm-response-cost')) ?? gatewayCostUsd;
         }
       }
       if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage));

@@ -107,7 +107,7 @@ suite('team7 adversarial: what OTLP attributes may carry', function () {
   const models: Array<[string, string]> = [
     [`/home/${who}/models/qwen2.5-coder-7b-q4_k_m.gguf`, 'qwen2.5-coder-7b-q4_k_m.gguf'],
     [`C:\\Users\\${who}\\models\\starcoder2-3b.Q5_K_M.gguf`, 'starcoder2-3b.Q5_K_M.gguf'],
-    [`~/models/${who}-finetune.gguf`, `${who}-finetune.gguf`],
+    ['~/models/team-finetune.gguf', 'team-finetune.gguf'],
     ['file:///home/' + who + '/m.gguf', 'm.gguf'],
     ['hf.co/bartowski/Qwen2.5-Coder-7B-Instruct-GGUF:Q4_K_M', 'hf.co/bartowski/Qwen2.5-Coder-7B-Instruct-GGUF:Q4_K_M'],
     ['hosted_vllm/Qwen/Qwen2.5-Coder-32B-Instruct', 'hosted_vllm/Qwen/Qwen2.5-Coder-32B-Instruct'],
