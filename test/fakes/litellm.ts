@@ -49,6 +49,8 @@ export class FakeLiteLLM extends FakeOpenAI {
   costOnWire: (cost: number) => unknown = (cost) => cost;
   /** Set: a stream also carries x-litellm-response-cost with this text (releases that know the cost up front). */
   streamCostHeader: string | undefined;
+  /** Releases differ: some leave x-litellm-model-api-base off streamed answers (BerriAI/litellm#7249). */
+  apiBaseHeaderOnStreams = true;
 
   constructor() {
     super({ marker: '[fake-litellm]' });
@@ -108,7 +110,7 @@ export class FakeLiteLLM extends FakeOpenAI {
       'x-litellm-call-id': randomBytes(8).toString('hex'),
       'x-litellm-model-group': g.name,
       'x-litellm-key-spend': String(spendBefore),
-      ...(g.apiBase ? { 'x-litellm-model-api-base': g.apiBase } : {}),
+      ...(g.apiBase && (!streaming || this.apiBaseHeaderOnStreams) ? { 'x-litellm-model-api-base': g.apiBase } : {}),
       // A stream's headers leave before its cost is known: the header is only on whole answers.
       ...(streaming ? (this.streamCostHeader !== undefined ? { 'x-litellm-response-cost': this.streamCostHeader } : {}) : { 'x-litellm-response-cost': String(cost) }),
     };
@@ -119,7 +121,7 @@ export class FakeLiteLLM extends FakeOpenAI {
   /** The routing headers LiteLLM puts on every answer (FIM too): which group, and which deployment's api_base. */
   protected override completionHeaders(model: string): Record<string, string> {
     const g = this.groups.find((x) => x.name === model);
-    return { 'x-litellm-call-id': randomBytes(8).toString('hex'), ...(g ? { 'x-litellm-model-group': g.name } : {}), ...(g?.apiBase ? { 'x-litellm-model-api-base': g.apiBase } : {}) };
+    return { 'x-litellm-call-id': randomBytes(8).toString('hex'), ...(g ? { 'x-litellm-model-group': g.name } : {}), ...(g?.apiBase && this.apiBaseHeaderOnStreams ? { 'x-litellm-model-api-base': g.apiBase } : {}) };
   }
 
   private json(res: Exchange['res'], status: number, body: unknown): void {

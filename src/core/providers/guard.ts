@@ -48,8 +48,6 @@ export interface GuardState {
   retryAfterMs?: number;
   /** The current attempt's HTTP status; undefined while it waits for an answer (billing: spend/billing.ts). */
   lastStatus?: number;
-  /** The last answer's headers (a gateway's x-litellm-response-cost). */
-  lastHeaders?: Headers;
   /** The refusal's body when `quota` is set: the SDK keeps none of a body without `error` (LiteLLM's `{detail}`). */
   quotaBody?: string;
   /** Why `checkResponse` stopped the request. */
@@ -121,7 +119,6 @@ export class RequestGuard {
       this.clear(firstByte);
     }
     this.state.lastStatus = res.status;
-    this.state.lastHeaders = res.headers;
     const misrouted = this.opts.checkResponse?.(res);
     if (misrouted) {
       this.state.misrouted = misrouted;

@@ -109,7 +109,9 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
           // prompt_tokens include the cached tokens; the one conversion splits them (input = uncached).
           usage = usageFromProvider('openai', chunk.usage);
           // A LiteLLM gateway adds its own cost to this chunk (include_cost_in_streaming_usage); vLLM and OpenAI do not.
-          gatewayCostUsd = gatewayCostOf(chunk.usage, guard.state.lastHeaders?.get('x-litellm-response-cost')) ?? gatewayCostUsd;
+          // Not the x-litellm-response-cost header: a stream's headers leave before its cost is known (absent, or a
+          // 0.0 placeholder: litellm#12689), so only a whole answer's header is a bill.
+          gatewayCostUsd = gatewayCostOf(chunk.usage) ?? gatewayCostUsd;
         }
       }
       if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage));

@@ -29,6 +29,13 @@ export interface GatewayInfo {
   invalidate(): void;
 }
 
+/**
+ * How long Ask (private) trusts a /model/info answer (inline completion keeps the default 5 minutes: it is asked per
+ * keystroke). Bounds how long a moved deployment gets private questions from a release whose streamed answers do not
+ * name their deployment (x-litellm-model-api-base; BerriAI/litellm#7249).
+ */
+export const CHAT_PROOF_MS = 30_000;
+
 /** How long a failed answer stands before the gateway is asked again (a dead gateway is not asked per refresh). */
 const FAILURE_HOLD_MS = 30_000;
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { createGatewayGroupProvider } from '../../../src/core/providers/gatewayGroup';
 import { judgePrivateGroup, parseModelInfo, type GatewayDeployment } from '../../../src/core/team/gateway';
-import { createGatewayInfo } from '../../../src/core/team/gatewayInfo';
+import { CHAT_PROOF_MS, createGatewayInfo } from '../../../src/core/team/gatewayInfo';
 import { FakeLiteLLM, type GatewayGroup } from '../../fakes/litellm';
 import { chatBody, drain, never } from '../providers/helpers';
 
@@ -84,9 +84,10 @@ suite('team7 adversarial: the deployment moves between the proof and the request
   suiteTeardown(() => fake.close());
   setup(() => { fake.reset(); fake.groups = [TRUSTED]; now = 1_000_000; });
 
-  const provider = () => {
+  setup(() => { fake.apiBaseHeaderOnStreams = true; });
+  const provider = (ttlMs?: number) => {
     const apiKey = async () => fake.virtualKey;
-    const info = createGatewayInfo({ baseUrl: url, apiKey, now: () => now });
+    const info = createGatewayInfo({ baseUrl: url, apiKey, now: () => now, ...(ttlMs !== undefined ? { ttlMs } : {}) });
     return createGatewayGroupProvider({ baseUrl: url, group: 'team-coder', declaredPrivate: ['team-coder'], trustedHosts: ['10.0.0.7'], info, apiKey, firstByteTimeoutMs: 5_000 });
   };
   const sent = () => fake.requests.filter((r) => r.path === '/v1/chat/completions').length;
@@ -120,6 +121,20 @@ suite('team7 adversarial: the deployment moves between the proof and the request
     // No api_base at all now means a provider's cloud API; the cached proof still says 10.0.0.7, and the answer
     // carries no header to contradict it: this is the documented residual window (docs/team.md).
     assert.equal((await drain(p.stream(chatBody('team-coder'), never()))).result.finish, 'stop');
+  });
+
+  test('a release that leaves the header off streams: Ask (private) re-reads its proof after CHAT_PROOF_MS, not 5 minutes', async () => {
+    fake.apiBaseHeaderOnStreams = false;
+    const p = provider(CHAT_PROOF_MS);
+    assert.equal((await drain(p.stream(chatBody('team-coder'), never()))).result.finish, 'stop');
+    fake.groups = [{ ...TRUSTED, apiBase: 'https://gpu.rented.example.com/v1' }];
+    now += CHAT_PROOF_MS - 1_000;
+    assert.equal((await drain(p.stream(chatBody('team-coder'), never()))).result.finish, 'stop', 'inside the window: unchecked (documented)');
+    now += 2_000;
+    const after = await drain(p.stream(chatBody('team-coder'), never()));
+    assert.equal(after.result.failure?.code, 'notLocal');
+    assert.equal(sent(), 2, 'a question left on a proof older than CHAT_PROOF_MS');
+    assert.ok(CHAT_PROOF_MS <= 30_000);
   });
 
   test('the FIM path is held to the same header check', async () => {
