@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { createGatewayGroupProvider } from '../../../src/core/providers/gatewayGroup';
 import { judgePrivateGroup, parseModelInfo, type GatewayDeployment } from '../../../src/core/team/gateway';
 import { CHAT_PROOF_MS, createGatewayInfo } from '../../../src/core/team/gatewayInfo';
+import { ignoredTrustedHosts, isLocalEndpoint } from '../../../src/core/route/locality';
 import { FakeLiteLLM, type GatewayGroup } from '../../fakes/litellm';
 import { chatBody, drain, never } from '../providers/helpers';
 
@@ -58,6 +59,15 @@ suite('team7 adversarial: api_base spellings against trustedHosts', () => {
     assert.equal(v.private, false);
     assert.match((v as { reason: string }).reason, /\*\.corp\.internal/);
     assert.match((v as { reason: string }).reason, /wildcard/i);
+  });
+
+  test('the same rule guards the local tier (hybrid.local.baseUrl): one canonical spelling on both sides', () => {
+    assert.equal(isLocalEndpoint('http://gpu-box.lan.:8000', ['GPU-BOX.lan']), true);
+    assert.equal(isLocalEndpoint('http://gpu-box.lan:8000', ['*.lan']), false);
+    assert.equal(isLocalEndpoint('http://gpu-box.lan:8000', ['gpu-box.lan:80']), false);
+    assert.equal(isLocalEndpoint('http://gpu-box.lan/', ['gpu-box.lan:80']), true);
+    assert.equal(isLocalEndpoint('http://[fd00::7]:11434', ['FD00::0:7']), true);
+    assert.deepEqual(ignoredTrustedHosts(['gpu-box', '*.lan', '', 'http://', '[::1]']), ['*.lan', 'http://']);
   });
 
   test('the gateway URL itself: a loopback literal or listed host counts; a name resolving to loopback does not', () => {
