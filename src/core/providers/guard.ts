@@ -26,6 +26,12 @@ export interface GuardOptions {
   maxRetries?: number;
   /** Check each NDJSON line of 2xx bodies and fail the request on one that is not JSON. */
   validateNdjson?: boolean;
+  /**
+   * Looks at each answer's status line and headers before its body is read: a string stops the request there (no
+   * retry, nothing of the body read) and becomes `state.misrouted` — a gateway saying it sent a private request to
+   * a deployment nobody trusted.
+   */
+  checkResponse?: (res: Response) => string | undefined;
   /** Hold every request until this settles (prepared ahead, sent later); deadlines start when it is sent. */
   sendWhen?: Promise<unknown>;
   fetch?: typeof fetch;
@@ -42,6 +48,10 @@ export interface GuardState {
   retryAfterMs?: number;
   /** The current attempt's HTTP status; undefined while it waits for an answer (billing: spend/billing.ts). */
   lastStatus?: number;
+  /** The refusal's body when `quota` is set: the SDK keeps none of a body without `error` (LiteLLM's `{detail}`). */
+  quotaBody?: string;
+  /** Why `checkResponse` stopped the request. */
+  misrouted?: string;
 }
 
 export class RequestGuard {
@@ -109,6 +119,14 @@ export class RequestGuard {
       this.clear(firstByte);
     }
     this.state.lastStatus = res.status;
+    const misrouted = this.opts.checkResponse?.(res);
+    if (misrouted) {
+      this.state.misrouted = misrouted;
+      await res.body?.cancel().catch(() => undefined);
+      this.controller.abort();
+      // Aborted by its own signal, the client gives up without a retry, as for a deadline.
+      throw new DOMException(misrouted, 'AbortError');
+    }
     const watched = this.watchBody(res);
     if (res.status !== 429 && res.status !== 503 && res.status !== 529) return watched;
 
@@ -116,7 +134,7 @@ export class RequestGuard {
     const retryAfterMs = parseRetryAfter(res.headers);
     if (retryAfterMs !== undefined) this.state.retryAfterMs = retryAfterMs;
     const quota = this.opts.isQuotaBody?.(res.status, text) ?? false;
-    if (quota) this.state.quota = true;
+    if (quota) { this.state.quota = true; this.state.quotaBody = text.slice(0, 2_000); }
     const headers = new Headers(res.headers);
     const refused = quota || (retryAfterMs !== undefined && retryAfterMs > this.opts.maxRetryAfterMs);
     if (refused) headers.set('x-should-retry', 'false');

@@ -35,6 +35,8 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
    * tell (a gateway group named `team-coder` that runs Qwen2.5-Coder). Default: the requested model itself.
    */
   templateModel?: (model: string) => string | Promise<string>;
+  /** Local tier only: a reason to stop an answer from its headers, before its body is read (gatewayGroup.ts). */
+  checkResponse?: (res: Response) => string | undefined;
   /** Who answers, as failure messages name it (team mode: "The LiteLLM gateway", never "OpenAI"). */
   name?: string;
   /** The key is required even on the private tier (a gateway group); the missing-key message names it so. */
@@ -56,6 +58,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
   const session: SessionConfig = {
     o, local, name, maxRetries, apiKey: options.apiKey, isLocal,
     ...(options.templateModel ? { templateModel: options.templateModel } : {}), ...(options.keyName ? { keyName: options.keyName } : {}),
+    ...(local && options.checkResponse ? { checkResponse: options.checkResponse } : {}),
   };
 
   async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
@@ -108,6 +111,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
           usage = usageFromProvider('openai', chunk.usage);
           gaps = usageGaps('openai', chunk.usage);
           // A LiteLLM gateway adds its own cost to this chunk (include_cost_in_streaming_usage); vLLM and OpenAI do not.
+          // Not the x-litellm-response-cost header: a stream's headers leave before its cost is known (absent, or a
+          // 0.0 placeholder: litellm#12689), so only a whole answer's header is a bill.
           gatewayCostUsd = gatewayCostOf(chunk.usage) ?? gatewayCostUsd;
         }
       }
