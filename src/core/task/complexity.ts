@@ -16,6 +16,7 @@ import { FEATURE_SIGNAL, asksOneToolHowTo, asksTextbookQuestion, asksWholeProduc
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
 import { countWords, folded, normalizeText } from './normalize';
 import { countLines, sampleOf } from './sample';
+import { QUIET_PRODUCT_SIGNAL, quietAboutProduct } from './quietProduct';
 import {
   SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
 } from './questionShape';
@@ -180,6 +181,8 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>, droppedL
     if (rule.signal === 'small edit' && !edit && parts.length >= 3 && !IN_ONE_PLACE.test(prose)) continue;
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });
   }
+  // Nothing read at all: a question about the running product in words no list knows leans to the cloud.
+  if (out.length === 0 && noCode && !edit && !define && !oneTool && !narrowed && !local && quietAboutProduct(prose)) out.push({ signal: QUIET_PRODUCT_SIGNAL, delta: 0.2 });
   // When the options weighed are two pieces of code, the choice is local: the "alternatives" signals are that
   // same choice seen from the other side, so they do not count.
   if (!systemWide && out.some((e) => e.signal === CODE_CHOICE)) {
