@@ -4,6 +4,7 @@
 
 import * as os from 'node:os';
 import { classify } from '../src/core/task/classify';
+import { scoreComplexity } from '../src/core/task/complexity';
 import { createPathPolicy } from '../src/core/privacy/paths';
 import { scanSensitive } from '../src/core/privacy/scan';
 import { EgressGate } from '../src/core/egress/gate';
@@ -63,6 +64,15 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
   const body = { model: 'm', system: 'You are a coding assistant.', maxTokens: 1024,
     messages: [{ role: 'user' as const, content: src2k }] };
   out.push(figure('routing: egress gate prepare (scan + rescan), 2,000-line file', 'ms', await timeRuns(runs, () => gate.prepare(body, ['src/a.ts']))));
+
+  // A 4 MB log pasted into the question: the routing score reads a bounded sample of it (task/sample.ts); the privacy
+  // scan still reads all of it. Before the sample, scoring alone took 2.0–2.5 s here.
+  let log4 = '';
+  for (let i = 0; log4.length < 4 * 1024 * 1024; i++) log4 += `2026-12-07T09:${String(i % 60).padStart(2, '0')}:00Z ERROR [worker-${i % 5}] timeout after 30000ms calling payments (attempt ${i % 3})\n`;
+  const logAsk: Request = { id: 'bench', kind: 'ask', origin: 'askAuto', question: `why does this keep timing out?\n${log4}`, context: [] };
+  const fewLog = opts.quick ? 3 : 10;
+  out.push(figure('routing: complexity score, 4 MB log pasted into the question', 'ms', await timeRuns(fewLog, () => scoreComplexity(logAsk), 1), { note: load }));
+  out.push(figure('routing: classify + scan, 4 MB log pasted into the question', 'ms', await timeRuns(fewLog, () => classify(logAsk, { pathPolicy, markers }), 1), { note: load }));
 
   const tenMb = 'const a = 1;\n'.repeat(800_000);
   const line200k = rng.str('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 200_000);

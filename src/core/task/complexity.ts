@@ -15,6 +15,8 @@ import { fixTypos } from './typos';
 import { FEATURE_SIGNAL, asksOneToolHowTo, asksTextbookQuestion, asksWholeProductChange } from './plainSymptoms';
 import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, asksForDefinition, asksForMechanicalChange, reportsRunningFailure } from './taskSignals';
 import { countWords, folded, normalizeText } from './normalize';
+import { countLines, sampleOf } from './sample';
+import { QUIET_PRODUCT_SIGNAL, quietAboutProduct } from './quietProduct';
 import {
   SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
 } from './questionShape';
@@ -104,7 +106,8 @@ const IN_ONE_PLACE = /\b(?:in|of|within|inside) (?:this|the|my|that|one|a) (?:[\
 interface Evidence { signal: string; delta: number }
 
 export function scoreComplexity(request: Request): ComplexityResult {
-  const q = request.question;
+  // A bounded sample of a long question (sample.ts): the cost of scoring no longer grows with a pasted log.
+  const { text: q, droppedLines } = sampleOf(request.question);
   let kind: Kind = request.kind;
   if (kind === 'ask' && EXPLAIN.test(normalizeText(q))) kind = 'explain';
   if (kind === 'completion') return { kind, complexity: 0, signals: ['inline completion'] };
@@ -113,7 +116,7 @@ export function scoreComplexity(request: Request): ComplexityResult {
   if (hint === 'cloud') return { kind, complexity: 1, signals: ['you asked for the cloud model (#cloud)'] };
   if (hint === 'local') return { kind, complexity: 0, signals: ['you asked for the local model (#local)'] };
 
-  const evidence = questionEvidence(q, request);
+  const evidence = questionEvidence(q, request, droppedLines);
   const follow = followUpEvidence(q, request.history, evidence);
   if (follow) evidence.push(follow);
   if (kind === 'review') evidence.push({ signal: 'review request', delta: 0.05 });
@@ -130,7 +133,7 @@ export function scoreComplexity(request: Request): ComplexityResult {
 }
 
 /** The evidence from the question itself and its attached context, before any chat history. */
-function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidence[] {
+function questionEvidence(q: string, request: Pick<Request, 'context'>, droppedLines = 0): Evidence[] {
   const prose = fixTypos(proseOf(q));
   const out: Evidence[] = [];
   const parts = systemParts(prose);
@@ -150,7 +153,7 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   // edit is about the system only when it says so outright or names three parts. A mechanical change (fix the
   // indentation, the heading levels) stays mechanical however many parts the scene or the document names.
   // After a narrowed ask, "across all apps" in the scene is background like the rest of it.
-  const noCode = request.context.length === 0 && pastedCodeLines(q) === 0;
+  const noCode = request.context.length === 0 && pastedCodeLines(q) === 0 && droppedLines === 0;
   // "Add sso to the product", "make search fast on 20 million products": the edit's object is the whole product.
   const explicitlyWide = wide(ask ?? prose) || (edit && !mechanical && (editIsProductWide(prose, noCode, SCALE_FIGURES.test(prose)) || (noCode && asksWholeProductChange(prose))));
   const systemWide = edit || define || narrowed || oneTool
@@ -178,6 +181,8 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
     if (rule.signal === 'small edit' && !edit && parts.length >= 3 && !IN_ONE_PLACE.test(prose)) continue;
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: -rule.weight * (rule.form && hardContent ? 0.5 : 1) });
   }
+  // Nothing read at all: a question about the running product in words no list knows leans to the cloud.
+  if (out.length === 0 && noCode && !edit && !define && !oneTool && !narrowed && !local && quietAboutProduct(prose)) out.push({ signal: QUIET_PRODUCT_SIGNAL, delta: 0.2 });
   // When the options weighed are two pieces of code, the choice is local: the "alternatives" signals are that
   // same choice seen from the other side, so they do not count.
   if (!systemWide && out.some((e) => e.signal === CODE_CHOICE)) {
@@ -192,7 +197,8 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>): Evidenc
   else if (local) out.push({ signal: 'about one piece of code', delta: -0.1 });
 
   const files = new Set(request.context.map((c) => c.path).filter(Boolean)).size;
-  const contextLines = request.context.reduce((n, c) => n + c.text.split('\n').length, 0) + pastedCodeLines(q);
+  // Counted, not split: a multi-megabyte selection must not become an array of a hundred thousand lines.
+  const contextLines = request.context.reduce((n, c) => n + countLines(c.text), 0) + pastedCodeLines(q) + droppedLines;
   const questions = questionCount(prose);
   const listItems = (q.match(/(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])[ \t]+\S/g) ?? []).length;
   // A long scene before a narrow ask is not a long question: the ask's own length counts.
@@ -235,7 +241,8 @@ function followUpEvidence(q: string, history: ChatTurn[] | undefined, own: Evide
   const words = countWords(prose);
   if (!isFollowUp(prose, words)) return undefined;
   if (own.some((e) => e.signal === 'small edit' || e.signal === 'direct edit')) return undefined;
-  const before = questionEvidence(lastUser.content, { context: [] }).reduce((n, e) => n + e.delta, BASE);
+  const last = sampleOf(lastUser.content);
+  const before = questionEvidence(last.text, { context: [] }, last.droppedLines).reduce((n, e) => n + e.delta, BASE);
   const delta = Math.round((before - BASE) * 0.6 * 100) / 100;
   if (Math.abs(delta) < 0.05) return undefined;
   return { signal: delta > 0 ? 'follow-up to a complex question' : 'follow-up to a simple request', delta };

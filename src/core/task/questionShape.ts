@@ -123,9 +123,18 @@ const GERMAN_WH_WE = /\b(?:was|wie|warum|weshalb|wo|welche[nrs]?|wann)\b[^.!?]*\
 // "change our queue design so …", "update the architecture so …": an edit verb whose object is a design is a redesign.
 const EDITS_A_DESIGN = /^\S+\s+(?:our|the whole|the overall|the system'?s?)\s+(?:\S+\s+){0,2}(?:design|architecture|strategy|approach|topology)\b/i;
 
+// In Japanese, Korean and Chinese the verb comes last: an English operation name that opens such a sentence is its
+// topic ("insertの後に…", "update 후에…", "delete之后…": after an insert), not an imperative, unless the verb-making
+// ending follows it ("fix一下", "renameして", "add 해 주세요").
+const CJK_NEXT = /^\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const CJK_IMPERATIVE = /^\s*(?:して|しろ|しといて|してください|してほしい|하세요|해\s*(?:줘|주|요|라)|하자|一下|掉|成|为|為)/;
+
 export function isDirectEdit(prose: string): boolean {
   const ask = prose.replace(LEAD_IN, '').trimStart();
-  return (EDIT_VERB.test(ask) && !EDITS_A_DESIGN.test(ask)) || (EDIT_VERB_LAST.test(prose) && !GERMAN_WH_WE.test(prose));
+  const verb = EDIT_VERB.exec(ask);
+  const rest = verb ? ask.slice(verb[0].length) : '';
+  const imperative = verb !== null && (!CJK_NEXT.test(rest) || CJK_IMPERATIVE.test(rest));
+  return (imperative && !EDITS_A_DESIGN.test(ask)) || (EDIT_VERB_LAST.test(prose) && !GERMAN_WH_WE.test(prose));
 }
 
 /**

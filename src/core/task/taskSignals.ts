@@ -177,7 +177,7 @@ export function asksForMechanicalChange(prose: string): boolean {
 
 // A failure report: something that runs (users, orders, requests, the app) misbehaves under a condition, told
 // without code. Its cause lies in how the parts behave together, not in a line, so it needs diagnosis.
-const RUNTIME_SUBJECT = anyOf([
+export const RUNTIME_SUBJECT = anyOf([
   /\b(?:users?|customers?|people|clients?|visitors|orders?|requests?|jobs?|payments?|e-?mails?|notifications?|messages?|uploads?|logins?|sessions?|accounts?|connections?|sockets?|websockets?|calls?)\b/,
   /\bthe (?:app|service|site|page|api|server|backend|dashboard|report|export|queue|worker|cron|job|checkout|cart|search)\b|\bpods?\b|\bworkers?\b|\bproduction\b/,
   /\b(?:students|pupils|patients|players|members|guests|drivers|riders)\b|사람|학생|회원|学生|会员|生徒|会員|студент|участник/,

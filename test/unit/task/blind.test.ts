@@ -11,8 +11,9 @@
 // second: its totals (overall and per language) are printed, never its misses. The twelfth was written before its
 // author read the rules and is held out the same way; the round-12 tuning set (12m) was written after it, on hard
 // questions in plain words, and tuned on. The thirteenth (12o) was written before its author read the rules and is
-// held out; the round-13 tuning sets (12p to 12s) were written after it and tuned on. Floors sit a little under the
-// measured figures (see docs/routing.md).
+// held out; the round-13 tuning sets (12p to 12s) were written after it and tuned on. The fourteenth (12t) was written
+// by the round-14 helper after reading docs/routing.md but no rule source, committed before its first run, and is held
+// out. Floors sit a little under the measured figures (see docs/routing.md).
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/task/classify';
 import { type BlindCase, loadBlindSet } from '../../fixtures/routing-blind/load';
@@ -48,6 +49,7 @@ suite('task: routing on the blind sets', () => {
   const roundTwelveB = loadBlindSet('blind-2026-12n.json');
   const thirteenth = loadBlindSet('blind-2026-12o.json');
   const roundThirteen = ['12p', '12q', '12r', '12s'].flatMap((s) => loadBlindSet(`blind-2026-${s}.json`));
+  const fourteenth = loadBlindSet('blind-2026-12t.json');
   const tuned = [...first, ...third, ...fifth, ...seventh, ...eighth, ...ninth, ...tenth];
 
   test('the sets have the shape the issue asks for', () => {
@@ -120,17 +122,17 @@ suite('task: routing on the blind sets', () => {
     assert.ok(all.lowCloud / all.low <= 0.08, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
   });
 
-  test('fourth set (never tuned on; first run 86.9 %, now 89.3 %): ≥ 87 %, ≤ 20 % frontier-worthy kept local, ≤ 6 % simple sent to cloud', () => {
+  test('fourth set (never tuned on; first run 86.9 %, 91.7 % before round 14, now 96.4 %): ≥ 94 %, ≤ 9 % frontier-worthy kept local, ≤ 6 % simple sent to cloud', () => {
     const { all } = report('fourth blind set (held out: totals only)', fourth);
-    assert.ok(all.right / all.n >= 0.87, `accuracy ${pct(all.right, all.n)}`);
-    assert.ok(all.highLocal / all.high <= 0.2, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.right / all.n >= 0.94, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.09, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
     assert.ok(all.lowCloud / all.low <= 0.06, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
   });
 
-  test('sixth set (never tuned on; first run 87.5 %, still 87.5 %): ≥ 86 %, ≤ 28 % frontier-worthy kept local, ≤ 6 % simple sent to cloud', () => {
+  test('sixth set (never tuned on; first run 87.5 %, 87.5 % before round 14, now 92.5 %): ≥ 90 %, ≤ 15 % frontier-worthy kept local, ≤ 6 % simple sent to cloud', () => {
     const { all } = report('sixth blind set (held out: totals only)', sixth);
-    assert.ok(all.right / all.n >= 0.86, `accuracy ${pct(all.right, all.n)}`);
-    assert.ok(all.highLocal / all.high <= 0.28, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.right / all.n >= 0.9, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.15, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
     assert.ok(all.lowCloud / all.low <= 0.06, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
   });
 
@@ -194,5 +196,22 @@ suite('task: routing on the blind sets', () => {
     assert.ok(all.right / all.n >= 0.9, `accuracy ${pct(all.right, all.n)}`);
     assert.ok(all.highLocal / all.high <= 0.12, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
     assert.ok(all.lowCloud / all.low <= 0.08, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('fourteenth set (never tuned on; first run 95.2 %: no frontier-worthy kept local, 8.4 % simple sent to cloud): ≥ 93 %, ≤ 3 % frontier-worthy kept local, ≤ 10 % simple sent to cloud', () => {
+    assert.equal(fourteenth.length, 147);
+    assert.equal(fourteenth.filter((c) => c.expected === 'high').length, 64);
+    const { all } = report('fourteenth blind set (held out: totals only)', fourteenth);
+    assert.ok(all.right / all.n >= 0.93, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.03, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.1, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('the seven held-out sets together, the fourteenth added (92.8 % before round 14, 95.0 % after): ≥ 93 %, ≤ 6 % frontier-worthy kept local, ≤ 7 % simple sent to cloud', () => {
+    const all = tally([...second, ...fourth, ...sixth, ...eleventh, ...twelfth, ...thirteenth, ...fourteenth]);
+    console.log(`      seven held-out blind sets together: ${pct(all.right, all.n)} (${all.right}/${all.n}); frontier-worthy kept local ${pct(all.highLocal, all.high)}; simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+    assert.ok(all.right / all.n >= 0.93, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.06, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.07, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
   });
 });

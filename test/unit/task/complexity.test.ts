@@ -3,6 +3,7 @@ import { scoreComplexity } from '../../../src/core/task/complexity';
 import { asksSomethingElse, isDirectEdit, isLocalScope, maskCodeLines, pastedCodeLines, proseOf, questionCount, routeHint, systemParts } from '../../../src/core/task/questionShape';
 import type { ChatTurn, Request } from '../../../src/core/request';
 import { superLinear } from '../linearTime';
+import { SAMPLE_HEAD, SAMPLE_TAIL } from '../../../src/core/task/sample';
 
 function req(question: string, partial: Partial<Request> = {}): Request {
   return { id: 'r', kind: 'ask', origin: 'askAuto', question, context: [], ...partial };
@@ -165,9 +166,9 @@ suite('routing: complexity mechanism', () => {
   });
 
   test('scores stay in 0..1 and linear-time for empty, huge and hostile questions', function () {
-    // 60 units × 60 KB: seconds of work on a quiet machine, far more on a shared one; superLinear judges scaling.
+    // Many units at full length: seconds of work on a quiet machine, far more on a shared one; superLinear judges scaling.
     this.timeout(180_000);
-    // 60 KB repetitions of the pieces the rules are made of: whitespace, separators, openings, placeholders.
+    // Repetitions as long as the scorer reads whole (sample.ts; longer texts are cut to this, boundedCost.test.ts) of the pieces the rules are made of: whitespace, separators, openings, placeholders.
     const units = [' ', '\n', '\t', 'a ', 'a, ', 'a,', ' or', 'or ', 'x.', 'a-', 'a+', '1 ', '1', 'what ', 'why is ', 'the ',
       'this ', 'how ', 'should ', 'a', '.', ',', '?', '`', "'", '"', '#', 'a_', 'aB', 'first ', 'code ', 'we ', 'our ', '1x ',
       'k ', 'then ', 'in ', ' -', '/', 'how do ', 'what does ', 'ok ', 'please ', 'x = 1;\n', '```\n', 'a_b.c() ',
@@ -181,7 +182,7 @@ suite('routing: complexity mechanism', () => {
         const { complexity } = scoreComplexity(req(q, { history: [{ role: 'user', content: q }] }));
         assert.ok(complexity >= 0 && complexity <= 1, String(complexity));
       };
-      const found = superLinear(score, make, 60_000, 250);
+      const found = superLinear(score, make, SAMPLE_HEAD + SAMPLE_TAIL, 250);
       if (found) slow.push(`${JSON.stringify(u)}: ${found}`);
     }
     assert.deepEqual(slow, []);
