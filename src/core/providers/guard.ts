@@ -94,21 +94,43 @@ export class RequestGuard {
     setTimeout(() => this.controller.abort(), lingerMs).unref();
   }
 
-  readonly fetch: typeof fetch = async (input, init) => {
-    // Everything that does not need the send is done while a prepared request is held.
-    const signal = init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal;
-    const sendInit = { ...init, signal };
+  /**
+   * Sends one attempt (`go`, which aborts with `signal`) once a held request may go, under the first-byte
+   * deadline. The `fetch` below is this plus the body's watch; a caller that reads the answer itself (the lean
+   * completion stream) calls it directly, with `waiting` and `malformedLine` for the body.
+   */
+  async attempt<T extends { status?: number; statusCode?: number }>(go: () => Promise<T>): Promise<T> {
     if (this.hold) await this.hold;
     this.state.attempts++;
     this.state.lastStatus = undefined; // a retry in flight has no answer yet, whatever the last one was
     const firstByte = this.timer(this.opts.firstByteTimeoutMs, () => { this.state.timedOut = true; this.controller.abort(); });
-    let res: Response;
     try {
-      res = await this.base(input, sendInit);
+      const res = await go();
+      this.state.lastStatus = res.status ?? res.statusCode;
+      return res;
     } finally {
       this.clear(firstByte);
     }
-    this.state.lastStatus = res.status;
+  }
+
+  /** Arms the idle deadline while the reader waits for bytes; call the result when they came. */
+  waiting(): () => void {
+    const idle = this.timer(this.opts.idleTimeoutMs, () => { this.state.stalled = true; this.controller.abort(); });
+    return () => this.clear(idle);
+  }
+
+  /** A line of the answer was not JSON: the request fails as `malformed` (the Ollama client would skip it). */
+  malformedLine(): Error {
+    this.state.malformed = true;
+    this.controller.abort();
+    return new Error('malformed NDJSON line');
+  }
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    // Everything that does not need the send is done while a prepared request is held.
+    const signal = init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal;
+    const sendInit = { ...init, signal };
+    const res = await this.attempt(() => this.base(input, sendInit));
     const watched = this.watchBody(res);
     if (res.status !== 429 && res.status !== 503 && res.status !== 529) return watched;
 

@@ -13,6 +13,15 @@ import { isLoopbackHost } from '../route/locality';
 
 export interface LoopbackFetch {
   readonly fetch: typeof fetch;
+  /**
+   * The same exchange without the web Response: node:http's own message, for a caller that reads a stream itself
+   * (the completion path, where the Response and its streams were the larger part of the extension's own time).
+   * Undefined for a URL `fetch` would hand to the fallback. Same errors and abort as `fetch` until the answer
+   * comes; after it, an abort destroys the request and the message emits 'error' / 'close'.
+   */
+  /** True when `fetch` sends to this URL itself (http on this machine), not through the fallback. */
+  serves(url: string): boolean;
+  request(url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }): Promise<http.IncomingMessage> | undefined;
   /** Closes the idle kept-alive connection(s) now and each busy one when its request ends; nothing in flight is cut. */
   dispose(): void;
 }
@@ -33,11 +42,20 @@ export function createLoopbackFetch(fallback: typeof fetch = (...a) => globalThi
     }
     return send(agent, url, init ?? {}, body ?? undefined, true);
   }) as typeof fetch;
+  const served = (input: string): URL | undefined => {
+    const url = safeUrl(input);
+    return url && url.protocol === 'http:' && isLoopbackHost(url.hostname) ? url : undefined;
+  };
+  const request: LoopbackFetch['request'] = (input, init) => {
+    const url = served(input);
+    if (!url) return undefined;
+    return exchange(agent, url, init.method, { ...init.headers }, init.body, init.signal, true).then(({ res }) => res);
+  };
   const dispose = (): void => {
     for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
     agent.on('free', (socket) => socket.destroy());
   };
-  return { fetch: fetchFn, dispose };
+  return { fetch: fetchFn, serves: (u) => served(u) !== undefined, request, dispose };
 }
 
 function safeUrl(s: string): URL | undefined {
@@ -63,24 +81,42 @@ function networkError(err: unknown): TypeError {
   return new TypeError('fetch failed', { cause: err });
 }
 
-function send(agent: http.Agent, url: URL, init: RequestInit, body: string | Uint8Array | undefined, mayRetry: boolean): Promise<Response> {
-  const signal = init.signal ?? undefined;
+function lowerHeaders(h: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) out[k.toLowerCase()] = v;
+  return out;
+}
+
+interface Sent {
+  res: http.IncomingMessage;
+  /** Ends the abort listener (the answer is complete, or gone). */
+  done: () => void;
+}
+
+/**
+ * One request over the kept-alive agent: rejects as fetch does until the answer's head comes (the signal's reason,
+ * or TypeError('fetch failed') with the errno on `cause`), and resends once on a kept-alive socket the server had
+ * closed. Once answered, an abort destroys the request; `onLateAbort` is told first.
+ */
+function exchange(
+  agent: http.Agent, url: URL, method: string, headers: Record<string, string>, body: string | Uint8Array | undefined,
+  signal: AbortSignal | undefined, mayRetry: boolean, onLateAbort?: (reason: unknown, res: http.IncomingMessage) => void,
+): Promise<Sent> {
   if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise<Response>((resolve, reject) => {
-    const headers = headerRecord(init.headers);
+  return new Promise<Sent>((resolve, reject) => {
+    const h = lowerHeaders(headers);
     if (body !== undefined) {
-      headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
-      if (typeof body === 'string' && !headers['content-type']) headers['content-type'] = 'text/plain;charset=UTF-8';
+      h['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+      if (typeof body === 'string' && !h['content-type']) h['content-type'] = 'text/plain;charset=UTF-8';
     }
-    headers['accept'] ??= '*/*';
+    h['accept'] ??= '*/*';
     let settled = false;
     let res: http.IncomingMessage | undefined;
-    let bodyCtrl: ReadableStreamDefaultController<Uint8Array> | undefined;
-    const req = http.request(url, { method: init.method ?? 'GET', headers, agent });
+    const req = http.request(url, { method, headers: h, agent });
     const onAbort = (): void => {
       const reason: unknown = signal?.reason;
       if (!settled) { settled = true; reject(reason); }
-      else if (bodyCtrl && res && !res.complete) { try { bodyCtrl.error(reason); } catch { /* already closed */ } }
+      else if (res && !res.complete) onLateAbort?.(reason, res);
       req.destroy();
     };
     const done = (): void => signal?.removeEventListener('abort', onAbort);
@@ -92,7 +128,7 @@ function send(agent: http.Agent, url: URL, init: RequestInit, body: string | Uin
       if (mayRetry && req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) {
         settled = true;
         done();
-        send(agent, url, init, body, false).then(resolve, reject);
+        exchange(agent, url, method, headers, body, signal, false, onLateAbort).then(resolve, reject);
         return;
       }
       settled = true;
@@ -102,12 +138,23 @@ function send(agent: http.Agent, url: URL, init: RequestInit, body: string | Uin
     req.on('response', (incoming) => {
       res = incoming;
       settled = true;
-      const status = incoming.statusCode ?? 0;
-      const stream = init.method === 'HEAD' || NULL_BODY.has(status) ? null : bodyStream(incoming, (c) => { bodyCtrl = c; }, done, signal);
-      if (!stream) { incoming.resume(); done(); }
-      resolve(new Response(stream, { status, statusText: incoming.statusMessage ?? '', headers: responseHeaders(incoming.rawHeaders) }));
+      incoming.once('end', done);
+      incoming.once('close', done);
+      resolve({ res: incoming, done });
     });
     req.end(body);
+  });
+}
+
+function send(agent: http.Agent, url: URL, init: RequestInit, body: string | Uint8Array | undefined, mayRetry: boolean): Promise<Response> {
+  const signal = init.signal ?? undefined;
+  let bodyCtrl: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const lateAbort = (reason: unknown): void => { if (bodyCtrl) { try { bodyCtrl.error(reason); } catch { /* already closed */ } } };
+  return exchange(agent, url, init.method ?? 'GET', headerRecord(init.headers), body, signal, mayRetry, lateAbort).then(({ res, done }) => {
+    const status = res.statusCode ?? 0;
+    const stream = init.method === 'HEAD' || NULL_BODY.has(status) ? null : bodyStream(res, (c) => { bodyCtrl = c; }, done, signal);
+    if (!stream) { res.resume(); done(); }
+    return new Response(stream, { status, statusText: res.statusMessage ?? '', headers: responseHeaders(res.rawHeaders) });
   });
 }
 
@@ -116,14 +163,17 @@ function bodyStream(
   res: http.IncomingMessage, onController: (c: ReadableStreamDefaultController<Uint8Array>) => void,
   done: () => void, signal: AbortSignal | undefined,
 ): ReadableStream<Uint8Array> {
+  // Set once the reader cancelled: bytes the socket had already handed over are dropped, not enqueued.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     start(ctrl) {
       onController(ctrl);
       res.on('data', (chunk: Buffer) => {
+        if (cancelled) return;
         ctrl.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         if ((ctrl.desiredSize ?? 1) <= 0) res.pause();
       });
-      res.on('end', () => { done(); ctrl.close(); });
+      res.on('end', () => { done(); if (!cancelled) ctrl.close(); });
       res.on('error', (err) => { done(); if (!signal?.aborted) { try { ctrl.error(new TypeError('terminated', { cause: err })); } catch { /* closed */ } } });
       res.on('close', () => {
         done();
@@ -132,6 +182,6 @@ function bodyStream(
       });
     },
     pull() { res.resume(); },
-    cancel() { done(); res.destroy(); },
+    cancel() { cancelled = true; done(); res.destroy(); },
   });
 }

@@ -4,7 +4,7 @@
 // One client per request, each with its own guarded fetch: the client's abort() would end every stream it has.
 
 import { Ollama } from 'ollama';
-import type { ChatResponse, GenerateResponse, Message, Tool } from 'ollama';
+import type { ChatResponse, GenerateRequest, GenerateResponse, Message, Tool } from 'ollama';
 import type { TokenLogprob } from '../confidence/confidenceReport';
 import type { ToolCall, Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
@@ -16,6 +16,7 @@ import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } fr
 import { fimTemplateFor } from './fimTemplates';
 import { RequestGuard } from './guard';
 import { createLoopbackFetch } from './loopbackFetch';
+import { leanGenerate } from './ollamaStream';
 import { notLocalEndpointFailure, remoteModelFailure, remoteWhere } from './notLocalFailures';
 import { isRemoteOllamaModel } from '../route/locality';
 import { isModelNotFound, ollamaFailure, pullFailure } from './ollamaFailures';
@@ -75,7 +76,6 @@ function fullName(model: string): string {
   return model.includes(':') ? model : `${model}:latest`;
 }
 
-
 export function createOllamaProvider(options: OllamaProviderOptions): OllamaProvider {
   // Without a fetch given, requests to a server on this machine take node:http over one kept-alive connection.
   const loopback = options.fetch ? undefined : createLoopbackFetch();
@@ -111,7 +111,6 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
   function clientFor(guard: RequestGuard): Ollama {
     return new Ollama({ host: o.baseUrl, fetch: guard.fetch });
   }
-
 
   async function modelInfo(client: Ollama, model: string): Promise<OllamaModelInfo> {
     const cached = infoCache.get(model);
@@ -165,7 +164,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
   /** Shared body of chat and FIM: locality checks, /api/show, the stream, and failure mapping. */
   async function* run(
     model: string, signal: AbortSignal, inputText: string, modelSetting: string,
-    start: (client: Ollama, info: OllamaModelInfo) => Promise<AsyncIterable<ChatResponse | GenerateResponse>>,
+    start: (client: Ollama, info: OllamaModelInfo, guard: RequestGuard) => Promise<AsyncIterable<ChatResponse | GenerateResponse>>,
     textOf: (part: ChatResponse | GenerateResponse) => string, sendWhen?: Promise<unknown>,
   ): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock).startWhen(sendWhen);
@@ -179,7 +178,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
       const client = clientFor(guard);
       const info = await modelInfo(client, model);
       if (info.remoteHost) return failed(meter, inputText, model, remoteModelFailure(model, info.remoteHost));
-      const parts = await start(client, info);
+      const parts = await start(client, info, guard);
       let final: ChatResponse | GenerateResponse | undefined;
       const tokens: TokenLogprob[] = [];
       for await (const part of parts) {
@@ -230,17 +229,24 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
     return calls.length ? { ...result, toolCalls: calls } : result;
   }
 
+  // A completion to a server on this machine skips the client's web streams (ollamaStream.ts); the client's
+  // own path stays for any other endpoint, or a fetch the caller gave.
+  const generate = (client: Ollama, guard: RequestGuard, request: GenerateRequest): Promise<AsyncIterable<GenerateResponse>> => {
+    const lean = loopback && leanGenerate(loopback, `${o.baseUrl}/api/generate`, request, guard);
+    return lean ? Promise.resolve(lean) : client.generate({ ...request, stream: true });
+  };
+
   function complete(body: FimBody, signal: AbortSignal, send?: FimSendOptions): AsyncGenerator<string, StreamResult, void> {
-    return run(body.model, signal, `${body.prefix}${body.suffix}`, 'hybrid.local.completionModel', (client, info) => {
+    return run(body.model, signal, `${body.prefix}${body.suffix}`, 'hybrid.local.completionModel', (client, info, guard) => {
       if (info.capabilities.includes('insert')) {
-        return client.generate({
-          model: body.model, prompt: body.prefix, suffix: body.suffix, stream: true, keep_alive: keepAlive,
+        return generate(client, guard, {
+          model: body.model, prompt: body.prefix, suffix: body.suffix, keep_alive: keepAlive,
           options: requestOptions(body.maxTokens, body.stop, body.temperature),
         });
       }
       const template = fimTemplateFor(body.model);
-      return client.generate({
-        model: body.model, prompt: template.build(body.prefix, body.suffix), raw: true, stream: true, keep_alive: keepAlive,
+      return generate(client, guard, {
+        model: body.model, prompt: template.build(body.prefix, body.suffix), raw: true, keep_alive: keepAlive,
         options: requestOptions(body.maxTokens, [...(body.stop ?? []), ...template.stop], body.temperature),
       });
     }, (part) => ('response' in part ? part.response ?? '' : ''), send?.sendWhen);
