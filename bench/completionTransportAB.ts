@@ -10,6 +10,7 @@ import * as http from 'node:http';
 import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { createOllamaProvider } from '../src/core/providers/ollama';
+import { createLoopbackFetch } from '../src/core/providers/loopbackFetch';
 import { figure } from './stats';
 
 const SERVER = `const http = require('node:http'); const wt = require('node:worker_threads');
@@ -75,11 +76,11 @@ function variants(port: number): { list: Variant[]; dispose(): void } {
       req.end(body);
     });
   };
-  // The product: the Ollama provider (guard, official client, loopback fetch), prepared during the pause and
-  // released, as the engine does in the debounce's last 40 ms.
-  const provider = createOllamaProvider({ baseUrl: base });
-  const product: Variant[1] = async (release) => {
-    const it = provider.complete({ model: 'm', prefix: prompt, suffix, maxTokens: 64, stop: ['\n'] }, new AbortController().signal, { sendWhen: release });
+  // The product: the Ollama provider, prepared during the pause and released, as the engine does in the
+  // debounce's last 40 ms. Built as the extension builds it, a completion reads the answer off node:http
+  // (ollamaStream.ts); given the loopback fetch explicitly, it keeps the official client's path (before).
+  const viaProvider = (p: ReturnType<typeof createOllamaProvider>): Variant[1] => async (release) => {
+    const it = p.complete({ model: 'm', prefix: prompt, suffix, maxTokens: 64, stop: ['\n'] }, new AbortController().signal, { sendWhen: release });
     const first = it.next();
     await release;
     return async () => {
@@ -89,6 +90,9 @@ function variants(port: number): { list: Variant[]; dispose(): void } {
       return now();
     };
   };
+  const provider = createOllamaProvider({ baseUrl: base });
+  const loopback = createLoopbackFetch();
+  const viaClient = createOllamaProvider({ baseUrl: base, fetch: loopback.fetch });
   // What a lean client would cost: the same node:http request, the NDJSON lines parsed off 'data' events, the
   // first-byte and idle deadlines armed, done at the line that says `done: true` (no web streams, no Response).
   const lean: Variant[1] = async (release) => {
@@ -118,8 +122,11 @@ function variants(port: number): { list: Variant[]; dispose(): void } {
     });
   };
   return {
-    list: [['bare node:http exchange (floor)', bare], ['lean node:http NDJSON client', lean], ['Ollama provider (the product)', product]],
-    dispose: () => { agent.destroy(); provider.dispose(); },
+    list: [
+      ['bare node:http exchange (floor)', bare], ['hand-written NDJSON reader', lean],
+      ['provider, official client (before)', viaProvider(viaClient)], ['provider, lean stream (now)', viaProvider(provider)],
+    ],
+    dispose: () => { agent.destroy(); provider.dispose(); viaClient.dispose(); loopback.dispose(); },
   };
 }
 
