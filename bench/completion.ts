@@ -1,6 +1,7 @@
 // Inline completion replay: a real source file is typed at 80 ms per keystroke into the real engine and the
 // real Ollama provider, against the fake Ollama with a fixed model latency (150 ms to first token, 15 ms per
-// token), run in its own thread as Ollama runs in its own process (bench/completionOracle.ts). The fake answers like a decent model: the true continuation of the file at 7 of 10 positions, a wrong
+// token), run in a process of its own as Ollama is (bench/completionOracle.ts; `--oracle=thread` puts it in a worker
+// thread, as before). The fake answers like a decent model: the true continuation of the file at 7 of 10 positions, a wrong
 // line otherwise. The same replay with reuse off (no typed-ahead, cache or stream reuse) is the baseline.
 
 import * as fs from 'node:fs';
@@ -9,8 +10,9 @@ import { CompletionEngine, type CompletionTrace } from '../src/core/completion';
 import { createOllamaProvider } from '../src/core/providers/ollama';
 import type { LedgerRecord } from '../src/core/request';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import type { FakeTiming, OracleReport } from './completionOracle';
+import type { FakeTiming, OracleConfig, OracleReport } from './completionOracle';
 import { clientPathFigure } from './completionClientPath';
 import { loopbackFloorFigure } from './completionFloor';
 import { figure } from './stats';
@@ -49,19 +51,29 @@ interface Replay {
   hitMs: number[];
 }
 
-/** Starts the fake Ollama in its own thread; `report()` ends it and returns what it saw. */
-async function startOracle(file: string): Promise<{ url: string; report(): Promise<OracleReport> }> {
-  const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(path.join(__dirname, 'completionOracle.ts'))});`;
-  const worker = new Worker(boot, { eval: true, workerData: { file, ttftMs: TTFT_MS, perTokenMs: PER_TOKEN_MS } });
+export type OracleHost = 'process' | 'thread';
+
+/**
+ * Starts the fake Ollama in a process of its own (as Ollama runs) or in a worker thread of this one; `report()`
+ * ends it and returns what it saw.
+ */
+async function startOracle(file: string, host: OracleHost): Promise<{ url: string; report(): Promise<OracleReport> }> {
+  const oracle = path.join(__dirname, 'completionOracle.ts');
+  const config: OracleConfig = { file, ttftMs: TTFT_MS, perTokenMs: PER_TOKEN_MS };
+  const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(oracle)});`;
+  const child = host === 'process' ? spawn(process.execPath, ['-e', boot], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, HYBRID_ORACLE: JSON.stringify(config) } }) : undefined;
+  const worker = host === 'thread' ? new Worker(boot, { eval: true, workerData: config }) : undefined;
+  const channel = { once: (f: (m: unknown) => void) => (child ? child.once('message', f) : worker!.once('message', f)), send: (m: string) => (child ? child.send(m) : worker!.postMessage(m)) };
   const url = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (m: { url: string }) => resolve(m.url));
-    worker.once('error', reject);
+    channel.once((m) => resolve((m as { url: string }).url));
+    (child ?? worker)!.once('error', reject);
   });
   return {
     url,
     report: async () => {
-      const r = await new Promise<OracleReport>((resolve) => { worker.once('message', resolve); worker.postMessage('report'); });
-      await worker.terminate();
+      const r = await new Promise<OracleReport>((resolve) => { channel.once((m) => resolve(m as OracleReport)); channel.send('report'); });
+      if (worker) await worker.terminate();
+      if (child && child.exitCode === null) await new Promise((done) => child.once('exit', done));
       return r;
     },
   };
@@ -70,8 +82,8 @@ async function startOracle(file: string): Promise<{ url: string; report(): Promi
 /** Absolute ms (timeOrigin + now): comparable with the oracle thread's timestamps. */
 const absNow = (): number => performance.timeOrigin + performance.now();
 
-async function replay(file: string, start: number, keystrokes: number, reuse: boolean): Promise<Replay> {
-  const oracle = await startOracle(file);
+async function replay(file: string, start: number, keystrokes: number, reuse: boolean, host: OracleHost): Promise<Replay> {
+  const oracle = await startOracle(file, host);
   const server = { url: oracle.url };
   const records: LedgerRecord[] = [];
   const traces: CompletionTrace[] = [];
@@ -158,16 +170,23 @@ function startOf(file: string, marker: string): number {
   return found >= 0 ? found : Math.floor(file.length / 3);
 }
 
+/** Where the fake Ollama runs: `--oracle=thread` (or HYBRID_BENCH_ORACLE=thread) for a worker thread, as before. */
+function oracleHost(): OracleHost {
+  const arg = process.argv.find((a) => a.startsWith('--oracle='))?.slice('--oracle='.length) ?? process.env['HYBRID_BENCH_ORACLE'];
+  return arg === 'thread' ? 'thread' : 'process';
+}
+
 export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
+  const host = oracleHost();
   const file = fs.readFileSync(SOURCE, 'utf8');
   const start = startOf(file, START_AT);
   // Real time, one replay after the other (side by side they disturb each other's latency figures).
   const keystrokes = opts.quick ? 130 : 700;
-  const withReuse = await replay(file, start, keystrokes, true);
-  const without = await replay(file, start, keystrokes, false);
+  const withReuse = await replay(file, start, keystrokes, true, host);
+  const without = await replay(file, start, keystrokes, false, host);
   const second = opts.quick ? undefined : await (async () => {
     const f = fs.readFileSync(SECOND.file, 'utf8');
-    return replay(f, startOf(f, SECOND.startAt), keystrokes, true);
+    return replay(f, startOf(f, SECOND.startAt), keystrokes, true, host);
   })();
   const pct = (n: number, d: number): number => (d ? (100 * n) / d : 0);
   const source = `${path.relative(path.join(__dirname, '..'), SOURCE)}, ${withReuse.keystrokes} keystrokes at ${KEYSTROKE_MS} ms (pauses 600 ms after a line, 350 ms after ( { =), model ${TTFT_MS} ms + ${PER_TOKEN_MS} ms/token`;
@@ -195,7 +214,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
     engineOnly,
     figure('completion: time to answer a cache / typed-ahead / reuse hit', 'ms', withReuse.hitMs.length ? withReuse.hitMs : [NaN], { note: 'from provide() to result, no request' }),
     await clientPathFigure(opts.quick ? 200 : 1000),
-    await loopbackFloorFigure(opts.quick ? 30 : 100),
+    await loopbackFloorFigure(opts.quick ? 30 : 100, host),
   ];
 }
 

@@ -1,6 +1,7 @@
-// The extension side of one completion request without the network: the real Ollama provider, its guard and the
-// official client, fed by an in-memory fetch that answers with Ollama's own NDJSON. What the loopback figure adds
-// on top of this is the HTTP exchange and the scheduler of a machine that is also running the model.
+// The official client's side of one completion request without the network: the real Ollama provider, its guard
+// and the official client, fed by an in-memory fetch that answers with Ollama's own NDJSON. Since a completion to a
+// server on this machine is read straight off node:http (ollamaStream.ts), this is the path of any other endpoint
+// (or a fetch the caller gave), no longer the replay's; it stays as the hot cost of the client's path.
 import { createOllamaProvider } from '../src/core/providers/ollama';
 import { figure } from './stats';
 import type { BenchFigure } from './types';
@@ -35,6 +36,6 @@ export async function clientPathFigure(runs: number): Promise<BenchFigure> {
     if (i >= 20) samples.push(performance.now() - t0); // the first ones warm the JIT and the /api/show cache
   }
   return figure('completion: provider + client path per request, no network', 'ms', samples, {
-    note: 'real Ollama provider, guard and official client over an in-memory fetch answering Ollama NDJSON (6 tokens + final); the rest of the loopback figure is HTTP and scheduling',
+    note: 'real Ollama provider, guard and official client over an in-memory fetch answering Ollama NDJSON (6 tokens + final), hot; the path of a non-loopback endpoint, not the replay\'s (its loopback completions skip the client: ollamaStream.ts)',
   });
 }
