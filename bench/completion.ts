@@ -235,7 +235,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
     overhead,
     engineOnly,
     figure('completion: overhead, our code only (excluding the two loopback crossings)', 'ms', all('oursMs'), {
-      note: 'per request: debounce end → request handed to the kernel (its \'finish\'), plus the used chunk read off the socket → result returned; Node diagnostics channels (bench/wireTap.ts)',
+      note: 'per request: debounce end → request handed to the kernel (the socket\'s writev), plus the used chunk read off the socket → result returned; Node diagnostics channels (bench/wireTap.ts)',
     }),
     figure('completion: overhead, the two loopback crossings', 'ms', all('crossingMs'), {
       note: 'per request: the overhead minus our code: request handed to the kernel → the fake has its headers, and the fake\'s write → the chunk read here; what the bare node:http floor below also pays',

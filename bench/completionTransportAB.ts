@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { createOllamaProvider } from '../src/core/providers/ollama';
 import { createLoopbackFetch } from '../src/core/providers/loopbackFetch';
 import { figure } from './stats';
+import { firstAtOrAfter, tapWire } from './wireTap';
 
 const SERVER = `const http = require('node:http'); const wt = require('node:worker_threads');
 const post = wt.parentPort ? (m) => wt.parentPort.postMessage(m) : (m) => process.send(m);
@@ -133,6 +134,10 @@ function variants(port: number): { list: Variant[]; dispose(): void } {
 async function measure(where: 'thread' | 'process', n: number, pauseMs: number): Promise<void> {
   const server = await startServer(where);
   const { list, dispose } = variants(server.port);
+  const tap = tapWire(now);
+  // Our code on each side of the crossings: release → request handed to the kernel; last chunk read → done.
+  const split = list.map(() => ({ out: [] as number[], back: [] as number[] }));
+  let last = { out: NaN, back: NaN };
   const one = async (v: Variant): Promise<number> => {
     let go!: () => void;
     const release = new Promise<void>((r) => { go = r; });
@@ -144,14 +149,25 @@ async function measure(where: 'thread' | 'process', n: number, pauseMs: number):
     go();
     const end = await (await started)();
     const l = (await server.ask()).at(-1)!;
+    last = { out: (firstAtOrAfter(tap.sent, t0) ?? NaN) - t0, back: end - (firstAtOrAfter(tap.data, l.w - 1) ?? NaN) };
     return (l.at - t0) + (end - l.w);
   };
   for (const v of list) { await one(v); await one(v); }
   const samples = list.map(() => [] as number[]);
-  for (let i = 0; i < n; i++) for (let v = 0; v < list.length; v++) samples[v]!.push(await one(list[v]!));
+  for (let i = 0; i < n; i++) {
+    for (let v = 0; v < list.length; v++) {
+      samples[v]!.push(await one(list[v]!));
+      split[v]!.out.push(last.out);
+      split[v]!.back.push(last.back);
+    }
+  }
+  tap.stop();
   for (const [v, [name]] of list.entries()) {
     const f = figure(name, 'ms', samples[v]!);
-    console.log(`${where.padEnd(7)} pause ${String(pauseMs).padStart(4)}  ${name.padEnd(34)} median ${f.median.toFixed(2)}  p95 ${f.p95.toFixed(2)}  (${f.runs})`);
+    const o = figure('out', 'ms', split[v]!.out);
+    const b = figure('back', 'ms', split[v]!.back);
+    console.log(`${where.padEnd(7)} pause ${String(pauseMs).padStart(4)}  ${name.padEnd(36)} median ${f.median.toFixed(2)}  p95 ${f.p95.toFixed(2)}  (${f.runs})` +
+      `  ours before the send ${o.median.toFixed(3)} / ${o.p95.toFixed(3)}, after the data ${b.median.toFixed(3)} / ${b.p95.toFixed(3)}`);
   }
   dispose();
   await server.stop();

@@ -1,13 +1,14 @@
-// When this process handed each HTTP request to the kernel and when each chunk of an answer reached its event loop,
-// from Node's diagnostics channels (a 'finish' listener per request, a 'data' listener put first on each socket).
-// It splits the completion overhead per request into the part our code runs (before the send, after the data) and
-// the two loopback crossings, which a bare node:http exchange pays as well. The listeners cost a few µs.
+// When this process handed each HTTP request to the kernel and when each chunk of an answer reached its event loop:
+// each client socket (Node's 'net.client.socket' diagnostics channel) gets its handle's write calls wrapped (the
+// libuv write that hands headers and body to the kernel, one writev per request) and a 'data' listener put first.
+// A request's 'finish' event is no use here: it fires a loop turn after the write, often after the server has the
+// request. It splits the completion overhead per request into the part our code runs (before the send, after the
+// data) and the two loopback crossings, which a bare node:http exchange pays as well. The hooks cost a few µs.
 import * as dc from 'node:diagnostics_channel';
-import type { ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
 
 export interface WireTap {
-  /** Requests handed to the kernel ('finish'), in order. */
+  /** Writes handed to the kernel, in order (one per request: node:http corks headers and body into one writev). */
   readonly sent: number[];
   /** Chunks read off the sockets, in order. */
   readonly data: number[];
@@ -17,11 +18,21 @@ export interface WireTap {
 export function tapWire(now: () => number): WireTap {
   const sent: number[] = [];
   const data: number[] = [];
-  const onRequest = (m: unknown): void => { (m as { request: ClientRequest }).request.once('finish', () => sent.push(now())); };
-  const onSocket = (m: unknown): void => { (m as { socket: Socket }).socket.prependListener('data', () => data.push(now())); };
-  dc.subscribe('http.client.request.start', onRequest);
+  const wrap = (handle: Record<string, unknown> | undefined): void => {
+    if (!handle) return;
+    for (const m of ['writev', 'writeBuffer', 'writeUtf8String', 'writeLatin1String', 'writeAsciiString']) {
+      const orig = handle[m];
+      if (typeof orig !== 'function') continue;
+      handle[m] = function (this: unknown, ...a: unknown[]): unknown { const r: unknown = orig.apply(this, a); sent.push(now()); return r; };
+    }
+  };
+  const onSocket = (m: unknown): void => {
+    const socket = (m as { socket: Socket }).socket;
+    socket.once('connect', () => wrap((socket as unknown as { _handle?: Record<string, unknown> })._handle));
+    socket.prependListener('data', () => data.push(now()));
+  };
   dc.subscribe('net.client.socket', onSocket);
-  return { sent, data, stop: () => { dc.unsubscribe('http.client.request.start', onRequest); dc.unsubscribe('net.client.socket', onSocket); } };
+  return { sent, data, stop: () => { dc.unsubscribe('net.client.socket', onSocket); } };
 }
 
 /** The first time in `xs` (ascending) at or after `t`. */
