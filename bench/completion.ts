@@ -218,7 +218,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
     return xs.length ? xs : [NaN];
   };
   const overhead = figure('completion: extension-side overhead per model request', 'ms', all('overheadMs'), {
-    note: `pipeline time after the debounce minus the fake model's time (request arrival → last chunk used): includes the Ollama provider (its node:http request and NDJSON reading, keep-alive) and both loopback crossings (${withReuse.connections} TCP connection(s) for ${withReuse.requests} requests), whose floor is the bare node:http figure below; goal p95 ≤ 2 ms; ${sources}`,
+    note: `pipeline time after the debounce minus the fake model's time (request arrival → last chunk used): includes the Ollama provider (its node:http request and NDJSON reading, keep-alive) and both loopback crossings (${withReuse.connections} TCP connection(s) for ${withReuse.requests} requests), whose floor is the bare node:http figure below; the fake in a ${host} of its own; goal p95 ≤ 2 ms; ${sources}`,
   });
   const engineOnly = figure('completion: engine-only overhead per model request', 'ms', all('engineMs'), {
     note: 'pipeline time after the debounce minus the time inside provider.complete() (window, post-processing, cache, ledger record)',
