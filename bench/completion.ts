@@ -1,6 +1,7 @@
 // Inline completion replay: a real source file is typed at 80 ms per keystroke into the real engine and the
 // real Ollama provider, against the fake Ollama with a fixed model latency (150 ms to first token, 15 ms per
-// token), run in its own thread as Ollama runs in its own process (bench/completionOracle.ts). The fake answers like a decent model: the true continuation of the file at 7 of 10 positions, a wrong
+// token), run in a process of its own as Ollama is (bench/completionOracle.ts; `--oracle=thread` puts it in a worker
+// thread, as before). The fake answers like a decent model: the true continuation of the file at 7 of 10 positions, a wrong
 // line otherwise. The same replay with reuse off (no typed-ahead, cache or stream reuse) is the baseline.
 
 import * as fs from 'node:fs';
@@ -9,14 +10,18 @@ import { CompletionEngine, type CompletionTrace } from '../src/core/completion';
 import { createOllamaProvider } from '../src/core/providers/ollama';
 import type { LedgerRecord } from '../src/core/request';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import type { FakeTiming, OracleReport } from './completionOracle';
+import type { FakeTiming, OracleConfig, OracleReport } from './completionOracle';
 import { clientPathFigure } from './completionClientPath';
 import { loopbackFloorFigure } from './completionFloor';
 import { figure } from './stats';
+import { firstAtOrAfter, tapWire } from './wireTap';
 import type { BenchFigure } from './types';
 
 const KEYSTROKE_MS = 80;
+/** The fake's clock and ours may differ by a few µs; the chunk before the used one left ≥ 15 ms earlier. */
+const CLOCK_SLACK_MS = 1;
 /**
  * Typists pause where they think: after a line, and after an opening bracket or an `=`. Without pauses a 250 ms
  * debounce never fires at a steady 80 ms and the replay measures nothing.
@@ -45,23 +50,36 @@ interface Replay {
   fromReuse: number;
   shown: number;
   overheadMs: number[];
+  /** The overhead split per request: our code, and the two loopback crossings (wireTap.ts). */
+  oursMs: number[];
+  crossingMs: number[];
   engineMs: number[];
   hitMs: number[];
 }
 
-/** Starts the fake Ollama in its own thread; `report()` ends it and returns what it saw. */
-async function startOracle(file: string): Promise<{ url: string; report(): Promise<OracleReport> }> {
-  const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(path.join(__dirname, 'completionOracle.ts'))});`;
-  const worker = new Worker(boot, { eval: true, workerData: { file, ttftMs: TTFT_MS, perTokenMs: PER_TOKEN_MS } });
+export type OracleHost = 'process' | 'thread';
+
+/**
+ * Starts the fake Ollama in a process of its own (as Ollama runs) or in a worker thread of this one; `report()`
+ * ends it and returns what it saw.
+ */
+async function startOracle(file: string, host: OracleHost): Promise<{ url: string; report(): Promise<OracleReport> }> {
+  const oracle = path.join(__dirname, 'completionOracle.ts');
+  const config: OracleConfig = { file, ttftMs: TTFT_MS, perTokenMs: PER_TOKEN_MS };
+  const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(oracle)});`;
+  const child = host === 'process' ? spawn(process.execPath, ['-e', boot], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, HYBRID_ORACLE: JSON.stringify(config) } }) : undefined;
+  const worker = host === 'thread' ? new Worker(boot, { eval: true, workerData: config }) : undefined;
+  const channel = { once: (f: (m: unknown) => void) => (child ? child.once('message', f) : worker!.once('message', f)), send: (m: string) => (child ? child.send(m) : worker!.postMessage(m)) };
   const url = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (m: { url: string }) => resolve(m.url));
-    worker.once('error', reject);
+    channel.once((m) => resolve((m as { url: string }).url));
+    (child ?? worker)!.once('error', reject);
   });
   return {
     url,
     report: async () => {
-      const r = await new Promise<OracleReport>((resolve) => { worker.once('message', resolve); worker.postMessage('report'); });
-      await worker.terminate();
+      const r = await new Promise<OracleReport>((resolve) => { channel.once((m) => resolve(m as OracleReport)); channel.send('report'); });
+      if (worker) await worker.terminate();
+      if (child && child.exitCode === null) await new Promise((done) => child.once('exit', done));
       return r;
     },
   };
@@ -70,11 +88,12 @@ async function startOracle(file: string): Promise<{ url: string; report(): Promi
 /** Absolute ms (timeOrigin + now): comparable with the oracle thread's timestamps. */
 const absNow = (): number => performance.timeOrigin + performance.now();
 
-async function replay(file: string, start: number, keystrokes: number, reuse: boolean): Promise<Replay> {
-  const oracle = await startOracle(file);
+async function replay(file: string, start: number, keystrokes: number, reuse: boolean, host: OracleHost): Promise<Replay> {
+  const oracle = await startOracle(file, host);
   const server = { url: oracle.url };
   const records: LedgerRecord[] = [];
   const traces: CompletionTrace[] = [];
+  const tap = tapWire(absNow);
   const provider = createOllamaProvider({ baseUrl: server.url });
   const settings = { ...DEFAULT_SETTINGS, 'local.baseUrl': server.url };
   const engine = new CompletionEngine({
@@ -101,6 +120,8 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
   } finally {
     engine.dispose();
     await new Promise((r) => setTimeout(r, 100));
+    tap.stop();
+    provider.dispose();
   }
   const fake = await oracle.report();
   const generate = fake.requests.filter((r) => r.path === '/api/generate');
@@ -115,6 +136,8 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
   }
   const firstFlight = [...starts].sort((a, b) => a[1] - b[1])[0]?.[0];
   const overheadMs: number[] = [];
+  const oursMs: number[] = [];
+  const crossingMs: number[] = [];
   const engineMs: number[] = [];
   const hitMs: number[] = [];
   for (const t of traces) {
@@ -126,7 +149,16 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
     if (t.id === firstFlight || !fakeT || t.debouncedAt === undefined || !t.chunks) continue;
     const lastUsed = fakeT.writes[Math.min(fakeT.writes.length, t.chunks + (t.stoppedEarly ? 0 : 1)) - 1];
     if (lastUsed === undefined) continue;
-    overheadMs.push((t.returnedAt - t.debouncedAt) - (lastUsed - fakeT.arrivedAt));
+    const overhead = (t.returnedAt - t.debouncedAt) - (lastUsed - fakeT.arrivedAt);
+    overheadMs.push(overhead);
+    // Our code: debounce end → request handed to the kernel, and the used chunk read → result returned.
+    const sentAt = firstAtOrAfter(tap.sent, t.debouncedAt);
+    const dataAt = firstAtOrAfter(tap.data, lastUsed - CLOCK_SLACK_MS);
+    if (sentAt !== undefined && dataAt !== undefined && dataAt <= t.returnedAt) {
+      const ours = (sentAt - t.debouncedAt) + (t.returnedAt - dataAt);
+      oursMs.push(ours);
+      crossingMs.push(overhead - ours);
+    }
     if (t.requestAt !== undefined && t.streamEndAt !== undefined) engineMs.push((t.returnedAt - t.debouncedAt) - (t.streamEndAt - t.requestAt));
   }
   const completionRecords = records.filter((r) => r.outcome !== 'cache' && r.outcome !== 'accepted');
@@ -140,6 +172,8 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
     fromReuse: traces.filter((t) => t.outcome === 'shown' && t.source !== 'model').length,
     shown: traces.filter((t) => t.outcome === 'shown').length,
     overheadMs,
+    oursMs,
+    crossingMs,
     engineMs,
     hitMs,
   };
@@ -158,26 +192,33 @@ function startOf(file: string, marker: string): number {
   return found >= 0 ? found : Math.floor(file.length / 3);
 }
 
+/** Where the fake Ollama runs: `--oracle=thread` (or HYBRID_BENCH_ORACLE=thread) for a worker thread, as before. */
+function oracleHost(): OracleHost {
+  const arg = process.argv.find((a) => a.startsWith('--oracle='))?.slice('--oracle='.length) ?? process.env['HYBRID_BENCH_ORACLE'];
+  return arg === 'thread' ? 'thread' : 'process';
+}
+
 export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
+  const host = oracleHost();
   const file = fs.readFileSync(SOURCE, 'utf8');
   const start = startOf(file, START_AT);
   // Real time, one replay after the other (side by side they disturb each other's latency figures).
   const keystrokes = opts.quick ? 130 : 700;
-  const withReuse = await replay(file, start, keystrokes, true);
-  const without = await replay(file, start, keystrokes, false);
+  const withReuse = await replay(file, start, keystrokes, true, host);
+  const without = await replay(file, start, keystrokes, false, host);
   const second = opts.quick ? undefined : await (async () => {
     const f = fs.readFileSync(SECOND.file, 'utf8');
-    return replay(f, startOf(f, SECOND.startAt), keystrokes, true);
+    return replay(f, startOf(f, SECOND.startAt), keystrokes, true, host);
   })();
   const pct = (n: number, d: number): number => (d ? (100 * n) / d : 0);
   const source = `${path.relative(path.join(__dirname, '..'), SOURCE)}, ${withReuse.keystrokes} keystrokes at ${KEYSTROKE_MS} ms (pauses 600 ms after a line, 350 ms after ( { =), model ${TTFT_MS} ms + ${PER_TOKEN_MS} ms/token`;
   const sources = second ? `${source}; overhead samples also from ${path.relative(path.join(__dirname, '..'), SECOND.file)} (${second.keystrokes} keystrokes)` : source;
-  const all = (k: 'overheadMs' | 'engineMs'): number[] => {
+  const all = (k: 'overheadMs' | 'engineMs' | 'oursMs' | 'crossingMs'): number[] => {
     const xs = [...withReuse[k], ...(second?.[k] ?? [])];
     return xs.length ? xs : [NaN];
   };
   const overhead = figure('completion: extension-side overhead per model request', 'ms', all('overheadMs'), {
-    note: `pipeline time after the debounce minus the fake model's time (request arrival → last chunk used): includes the ollama client, the loopback fetch (node:http, keep-alive) and both loopback crossings (${withReuse.connections} TCP connection(s) for ${withReuse.requests} requests), whose floor is the bare node:http figure below; goal p95 ≤ 2 ms; ${sources}`,
+    note: `pipeline time after the debounce minus the fake model's time (request arrival → last chunk used): includes the ollama client, the loopback fetch (node:http, keep-alive) and both loopback crossings (${withReuse.connections} TCP connection(s) for ${withReuse.requests} requests), whose floor is the bare node:http figure below; the fake in a ${host} of its own; goal p95 ≤ 2 ms; ${sources}`,
   });
   const engineOnly = figure('completion: engine-only overhead per model request', 'ms', all('engineMs'), {
     note: 'pipeline time after the debounce minus the time inside provider.complete() (window, post-processing, cache, ledger record)',
@@ -193,9 +234,15 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
     ratioFigure('completion: keystrokes with a suggestion shown', '%', pct(withReuse.shown, withReuse.keystrokes), pct(without.shown, without.keystrokes), withReuse.keystrokes, 'model answer right 7 in 10 positions'),
     overhead,
     engineOnly,
+    figure('completion: overhead, our code only (excluding the two loopback crossings)', 'ms', all('oursMs'), {
+      note: 'per request: debounce end → request handed to the kernel (the socket\'s writev), plus the used chunk read off the socket → result returned; Node diagnostics channels (bench/wireTap.ts)',
+    }),
+    figure('completion: overhead, the two loopback crossings', 'ms', all('crossingMs'), {
+      note: 'per request: the overhead minus our code: request handed to the kernel → the fake has its headers, and the fake\'s write → the chunk read here; what the bare node:http floor below also pays',
+    }),
     figure('completion: time to answer a cache / typed-ahead / reuse hit', 'ms', withReuse.hitMs.length ? withReuse.hitMs : [NaN], { note: 'from provide() to result, no request' }),
     await clientPathFigure(opts.quick ? 200 : 1000),
-    await loopbackFloorFigure(opts.quick ? 30 : 100),
+    await loopbackFloorFigure(opts.quick ? 30 : 100, host),
   ];
 }
 

@@ -1,26 +1,32 @@
 // What the loopback figure cannot go below on this machine: one bare node:http exchange (a 5 kB POST out, a
-// one-line answer back) between this thread and a server thread, after the same kind of idle pause a completion
+// one-line answer back) between this thread and a server process (or thread), after the same kind of idle pause a completion
 // request follows, with no Ollama client, guard or engine. Both crossings are counted as the overhead figure
 // counts them: request start → server has the headers, and server's last write → client has the whole body.
 
 import * as http from 'node:http';
+import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { figure } from './stats';
 import type { BenchFigure } from './types';
 
 const SERVER = `const http = require('node:http'); const { parentPort } = require('node:worker_threads');
+const post = (m) => parentPort ? parentPort.postMessage(m) : process.send(m);
 const abs = () => performance.timeOrigin + performance.now();
 const s = http.createServer((req, res) => {
   const at = abs(); req.resume();
   req.on('end', () => { res.writeHead(200, { 'content-type': 'application/x-ndjson' }); setTimeout(() => res.end(JSON.stringify({ at, w: abs() }) + '\\n'), 15); });
 });
-s.keepAliveTimeout = 300000; s.listen(0, '127.0.0.1', () => parentPort.postMessage(s.address().port));`;
+s.keepAliveTimeout = 300000; s.listen(0, '127.0.0.1', () => post(s.address().port));`;
 
 const abs = (): number => performance.timeOrigin + performance.now();
 
-export async function loopbackFloorFigure(runs: number, pauseMs = 100): Promise<BenchFigure> {
-  const worker = new Worker(SERVER, { eval: true });
-  const port = await new Promise<number>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+/** `host`: the server in a process of its own (as Ollama, and the replay's fake by default) or a worker thread. */
+export async function loopbackFloorFigure(runs: number, host: 'process' | 'thread' = 'process', pauseMs = 100): Promise<BenchFigure> {
+  const worker = host === 'thread' ? new Worker(SERVER, { eval: true }) : undefined;
+  const child = host === 'process' ? spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }) : undefined;
+  const port = await new Promise<number>((resolve, reject) => {
+    if (worker) { worker.once('message', resolve); worker.once('error', reject); } else { child!.once('message', (m) => resolve(m as number)); child!.once('error', reject); }
+  });
   const agent = new http.Agent({ keepAlive: true });
   const body = JSON.stringify({ prompt: 'x'.repeat(5000) });
   const exchange = (): Promise<{ sentAt: number; text: string; doneAt: number }> => new Promise((resolve, reject) => {
@@ -44,9 +50,10 @@ export async function loopbackFloorFigure(runs: number, pauseMs = 100): Promise<
     }
   } finally {
     agent.destroy();
-    await worker.terminate();
+    if (worker) await worker.terminate();
+    if (child) { child.kill(); await new Promise((r) => child.once('exit', r)); }
   }
   return figure('completion: bare node:http exchange after a pause (floor of the overhead figure)', 'ms', samples, {
-    note: `raw node:http keep-alive POST (5 kB) to a server thread and its one-line answer, ${pauseMs} ms idle before each; out + back crossings only, as the overhead figure counts them`,
+    note: `raw node:http keep-alive POST (5 kB) to a server ${host === 'process' ? 'process' : 'thread'} and its one-line answer, ${pauseMs} ms idle before each; out + back crossings only, as the overhead figure counts them`,
   });
 }

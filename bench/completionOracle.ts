@@ -8,6 +8,7 @@ import type { Exchange } from '../test/fakes/base';
 import { FakeOllama } from '../test/fakes/ollama';
 
 export interface FakeTiming { arrivedAt: number; writes: number[] }
+export interface OracleConfig { file: string; ttftMs: number; perTokenMs: number }
 export interface OracleReport {
   timings: FakeTiming[];
   requests: Array<{ path: string; clientClosed: boolean }>;
@@ -15,6 +16,8 @@ export interface OracleReport {
   connections: number;
 }
 
+/** Absolute ms (timeOrigin + now): comparable across threads and processes; every figure taken from it is a
+ * difference of two intervals, one on each side, so a constant offset between the two clocks cancels. */
 const abs = (): number => performance.timeOrigin + performance.now();
 
 class OracleOllama extends FakeOllama {
@@ -47,18 +50,22 @@ class OracleOllama extends FakeOllama {
   }
 }
 
-if (parentPort) {
-  const { file, ttftMs, perTokenMs } = workerData as { file: string; ttftMs: number; perTokenMs: number };
-  const fake = new OracleOllama(file, ttftMs, perTokenMs);
+// Run as a worker thread (workerData, parentPort) or as a child process (its config as JSON in HYBRID_ORACLE, IPC).
+const fromEnv = process.env['HYBRID_ORACLE'];
+const config = parentPort ? workerData as OracleConfig : process.send && fromEnv ? JSON.parse(fromEnv) as OracleConfig : undefined;
+const post = (m: unknown): void => { if (parentPort) parentPort.postMessage(m); else process.send!(m); };
+const onMessage = (f: (m: unknown) => void): void => { if (parentPort) parentPort.on('message', f); else process.on('message', f); };
+if (config) {
+  const fake = new OracleOllama(config.file, config.ttftMs, config.perTokenMs);
   void fake.start().then((s) => {
-    parentPort!.on('message', (m: unknown) => {
+    onMessage((m: unknown) => {
       if (m !== 'report') return;
       const report: OracleReport = {
         timings: fake.timings, requests: fake.requests.map((r) => ({ path: r.path, clientClosed: r.clientClosed })), connections: fake.connections,
       };
-      parentPort!.postMessage(report);
-      void s.close();
+      post(report);
+      void s.close().then(() => { if (!parentPort) process.disconnect(); });
     });
-    parentPort!.postMessage({ url: s.url });
+    post({ url: s.url });
   });
 }

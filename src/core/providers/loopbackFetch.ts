@@ -116,14 +116,18 @@ function bodyStream(
   res: http.IncomingMessage, onController: (c: ReadableStreamDefaultController<Uint8Array>) => void,
   done: () => void, signal: AbortSignal | undefined,
 ): ReadableStream<Uint8Array> {
+  // Set once the reader cancelled: bytes the socket had already handed over are dropped, not enqueued (enqueueing
+  // after cancel throws "Controller is already closed").
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     start(ctrl) {
       onController(ctrl);
       res.on('data', (chunk: Buffer) => {
+        if (cancelled) return;
         ctrl.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         if ((ctrl.desiredSize ?? 1) <= 0) res.pause();
       });
-      res.on('end', () => { done(); ctrl.close(); });
+      res.on('end', () => { done(); if (!cancelled) ctrl.close(); });
       res.on('error', (err) => { done(); if (!signal?.aborted) { try { ctrl.error(new TypeError('terminated', { cause: err })); } catch { /* closed */ } } });
       res.on('close', () => {
         done();
@@ -132,6 +136,6 @@ function bodyStream(
       });
     },
     pull() { res.resume(); },
-    cancel() { done(); res.destroy(); },
+    cancel() { cancelled = true; done(); res.destroy(); },
   });
 }
