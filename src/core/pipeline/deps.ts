@@ -14,7 +14,7 @@ export function createAskDeps(p: AskPorts): AskDeps {
   const defaults = new OutputHistory();
   const expected = p.expectedOutput ?? ((route: Route, kind: Exclude<Kind, 'completion'>) => defaults.expected(route, kind));
   const markers = s['privacy.markers'];
-  const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers, pathPolicy: p.pathPolicy });
+  const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers, pathPolicy: p.pathPolicy, ...(p.workspaceRoots ? { roots: p.workspaceRoots } : {}) });
   return {
     settings: s,
     logprobs: p.logprobs ?? new LogprobSupport(),
