@@ -11,6 +11,7 @@
 import type { Finding } from '../request';
 import { looksSecret } from '../privacy/detectors/genericSecret';
 import { shannonEntropy } from '../privacy/text';
+import { TOKEN_PREFIX_PATTERN } from '../privacy/detectors/truncatedTokens';
 
 const NAMES_A_CREDENTIAL = /(?:^|[^\p{L}])(?:password|passwd|passphrase|passcode|pin code|secret|token|api[ _-]?key|access[ _-]?key|private[ _-]?key|credentials?|kennwort|passwort|mot de passe|contraseña|senha|parola d'ordine|wachtwoord|hasło|пароль|密码|密碼|パスワード|비밀번호)(?![\p{L}])/iu;
 
@@ -38,8 +39,15 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       }
       if (cut) {
         for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
+        // The rest goes on where the message starts, so its first word may be of one case (`…Xy3a` / `bcqzt…`).
+        const first = /^\s*([A-Za-z0-9_+/=-]{8,200})(?=[\s.,;:!?)]|$)/.exec(text);
+        if (first && oneCaseRandom(first[1])) add(scanned, text.indexOf(first[1]), first[1].length, 'the rest of a secret cut across messages');
       }
-      cut = endsWithSecret(scanned);
+      // A turn ending in a credential's value (`…password is Dm6tDD73`) may go on in the next one, even when the
+      // value alone was too short or too plain for the generic rule.
+      const named = NAMED_AT_END.exec(text.replace(/[\s.…]+$/, ''));
+      if (named && /\d/.test(named[1]) && /[A-Za-z]/.test(named[1])) add(scanned, named.index + named[0].length - named[1].length, named[1].length, 'password (its message ends with it)');
+      cut = endsWithSecret(scanned) || TOKEN_START.test(text.replace(/[\s.…]+$/, ''));
     }
     if (NAMES_A_CREDENTIAL.test(text)) announced = true;
   }
@@ -48,6 +56,29 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
 
 /** Words of 10 to 200 characters without the punctuation a sentence puts around them. */
 const WORD = /(?<![^\s"'`(<[])[^\s"'`()<>[\],;]{10,200}?(?=[.,;:!?]*(?:[\s"'`)>\]]|$))/g;
+
+/** A credential word, `is` or a separator, and a value of six or more token characters ending the turn. */
+const NAMED_AT_END = new RegExp(`${NAMES_A_CREDENTIAL.source}[ \\t]*(?:is|was|:|=)[ \\t]*["'\`]?([A-Za-z0-9_+/=!@#$%^&*.-]{6,64})["'\`]?$`, 'iu');
+
+/** The turn ends in a vendor prefix and a piece too short to be found (`…is ghp_Ab3x`): the rest comes next. */
+const TOKEN_START = new RegExp(`(?<![A-Za-z0-9_])(?:${TOKEN_PREFIX_PATTERN})[A-Za-z0-9_-]{0,9}$`);
+
+/**
+ * A run of one case that reads as drawn, not as a word: ten or more characters, 2.7 bits or more per character, and
+ * 15 % or more of its letter pairs two consonants that English seldom puts together (`qz`, `kx`, `bm`). A random
+ * lower-case draw of 14 letters passes 99.1 % of the time (20,000 draws); of 2,788 long identifiers in lib.dom.d.ts,
+ * 11 % pass (`aesgcmparams`), and this is read only for the first word of a message after one ending in a secret.
+ */
+function oneCaseRandom(w: string): boolean {
+  if (w.length < 10 || shannonEntropy(w) < 2.7 || (/[a-z]/.test(w) && /[A-Z]/.test(w))) return false;
+  const l = w.toLowerCase().replace(/[^a-z]/g, '');
+  if (l.length < 6) return true;
+  let odd = 0;
+  for (let i = 1; i < l.length; i++) if (/^[^aeiou][^aeiou]$/.test(l.slice(i - 1, i + 1)) && !COMMON_PAIRS.has(l.slice(i - 1, i + 1))) odd++;
+  return odd >= (l.length - 1) * 0.15;
+}
+const COMMON_PAIRS = new Set(('bl br ch ck cl cr ct dr fl fr gh gl gr ld lf lk ll lm lp ls lt mb mp nc nd ng nk ns nt ph pl pr ps pt rb rc rd rf rg rk rl rm ' +
+  'rn rp rs rt sc sh sk sl sm sn sp ss st sw th tr ts tt wh wn wr xt ff mm nn pp rr dd gg bb cc gn kn rv lv nf nv dg sq').split(' '));
 
 /** The turn's last secret reaches its end: the value may go on in the next message. */
 function endsWithSecret(s: { text: string; findings: Finding[] }): boolean {

@@ -19,8 +19,9 @@ const RELATIONS = 'patient|customer|client|tenant|employee|colleague|co-?worker|
   'neighbou?r|friend|applicant|candidate|student|landlord|landlady|resident|guest|passenger|caller|complainant|claimant|beneficiary|contractor|nanny|caregiver';
 // Before the name: a relation noun (`my patient`, `our new tenant`, `patient`), or a message or request attributed to
 // someone (`ticket from`, `requested by`), a contact verb (`call`, `emailing`), or `Dear` — each a separate signal.
-const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RELATIONS})[ \\t]*,?[ \\t]*$`, 'iu');
-const ATTRIBUTED_BEFORE = /(?:^|[^\p{L}])(?:(?:ticket|message|e-?mail|mail|note|letter|call|request|complaint|feedback|reply|voicemail|text|referral|order)s?[ \t]+from|(?:reported|requested|submitted|sent|signed|referred|raised|filed|complained|called|written)[ \t]+by|on behalf of)[ \t]+$/iu;
+// (Relation nouns are also technical words, `client Assertion Credential`: a possessive determiner says it is a person.)
+const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:my|our|your|his|her|their)[ \\t]+(?:\\p{Ll}+[ \\t]+)?(?:${RELATIONS})|patient|tenant|applicant|claimant|complainant)[ \\t]*,?[ \\t]*$`, 'iu');
+const ATTRIBUTED_BEFORE = /(?:^|[^\p{L}])(?:(?:ticket|message|e-?mail|mail|note|letter|call|request|complaint|feedback|reply|voicemail|text|referral|order)s?[ \t]+from|(?:reported|requested|submitted|sent|signed|referred|raised|filed|complained|called)[ \t]+by|on behalf of)[ \t]+$/iu;
 const CONTACT_BEFORE = /(?:^|[^\p{L}])(?:call|phone|text|e-?mail|ping|message|contact|ask|tell|remind|invite|notify|visit|pay|cc|dm|reach|warn|thank)(?:s|ed|ing|ed)?[ \t]+$/iu;
 // After the name: a possessive of something only people have, a relative `who`, or a personal pronoun later in the
 // same sentence (only with a contact verb before: "call React Native on its thread" names no one).
