@@ -26,7 +26,8 @@ const CONTACT_BEFORE = /(?:^|[^\p{L}])(?:call|phone|text|e-?mail|ping|message|co
 // After the name: a possessive of something only people have, a relative `who`, or a personal pronoun later in the
 // same sentence (only with a contact verb before: "call React Native on its thread" names no one).
 const POSSESSIVE_AFTER = /^['’]s[ \t]+(?:home|address|phone|cell|mobile|number|birthday|date of birth|salary|diagnosis|medical|health|wife|husband|partner|kids?|children|son|daughter|mother|father|parents|passport|ssn|social security|maiden|family|condition|prescription|symptoms|medication|pregnancy|divorce|lawyer|therapist|doctor)\b/iu;
-const WHO_AFTER = /^,?[ \t]+who(?:se|m)?\b/iu;
+// (`whose` is not among them: "an Object whose properties", "a Header whose value".)
+const WHO_AFTER = /^,?[ \t]+whom?\b/iu;
 const PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|herself|he|him|his|himself)(?![\p{L}])/iu;
 const CLOSING = /(?:^|\n)[ \t]*(?:(?:best|kind|warm|warmest|many)[ \t]+(?:regards|wishes|thanks)|regards|cheers|thanks|thank you|sincerely|yours(?:[ \t]+(?:sincerely|truly|faithfully))?|respectfully|mit freundlichen grüßen|viele grüße|beste grüße|cordialement|bien à vous|saludos|atentamente|cordiali saluti|met vriendelijke groet(?:en)?|pozdrawiam|с уважением)[ \t]*[,!.]?[ \t]*\r?\n[ \t]*$/iu;
 
@@ -37,7 +38,7 @@ const NOT_PEOPLE = new Set(['google', 'microsoft', 'amazon', 'apple', 'github', 
   'postgres', 'mysql', 'kafka', 'spark', 'hadoop', 'new', 'york', 'san', 'los', 'las', 'united', 'kingdom', 'states', 'times', 'post', 'news', 'monday',
   'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september',
   'october', 'november', 'december', 'christmas', 'easter', 'general', 'customer', 'success', 'human', 'resources', 'legal', 'finance', 'security',
-  'operations', 'ops', 'devops', 'platform', 'infrastructure', 'frontend', 'backend', 'mobile', 'ios', 'android', 'web', 'notes', 'meeting', 'calendar']);
+  'an', 'the', 'this', 'that', 'these', 'those', 'each', 'every', 'some', 'any', 'its', 'operations', 'ops', 'devops', 'platform', 'infrastructure', 'frontend', 'backend', 'mobile', 'ios', 'android', 'web', 'notes', 'meeting', 'calendar']);
 
 function personWords(v: string): number | undefined {
   const n = personAt(v) ?? fieldlessName(v);
@@ -79,8 +80,8 @@ const FAMILY_LABELS = labelRegex(['last name', 'lastname', 'surname', 'family na
 export function findFamilyNames(text: string): RawHit[] {
   const out: RawHit[] = [];
   for (const { at, rest } of afterLabels(text, FAMILY_LABELS, true, 60)) {
-    const m = /^\p{Lu}[\p{Ll}'’-]{2,30}(?:[ \t-]\p{Lu}[\p{Ll}'’-]{2,30})?(?=[ \t]*(?:["'`][ \t]*[,;)}\]]?|[,;|]|$))/u.exec(rest);
-    if (!m || /^(?:Doe|Roe|Smith|Mustermann|Musterfrau|Bloggs|Name|Last|Surname|String|Text|Required|Optional|Unknown|None|Null|Undefined|Example|Sample|Test|User|Lastname)$/i.test(m[0])) continue;
+    const m = /^\p{Lu}\p{Ll}(?:[\p{Ll}'’-]{0,29}\p{Ll})?(?:[ \t-]\p{Lu}\p{Ll}(?:[\p{Ll}'’-]{0,29}\p{Ll})?)?(?=[ \t]*(?:["'`][ \t]*[,;)}\]]?|[,;|]|$))/u.exec(rest);
+    if (!m || /^(?:Doe|Roe|Smith|Mustermann|Musterfrau|Bloggs|Name|Last|Surname|String|Text|Required|Optional|Unknown|None|Null|Undefined|Example|Sample|Test|User|Lastname|Acme|Foo|Bar|Baz|Qux|Placeholder|Anonymous)$/i.test(m[0])) continue;
     out.push({ kind: 'person-name', label: 'family name', start: at, end: at + m[0].length });
   }
   return out;
@@ -94,12 +95,12 @@ export const PROSE_NAME_DETECTORS: readonly Detector[] = [
         'Thanks for the fix.\n\nBest regards,\nTomasz Kowalczyk\nHead of Procurement', 'email Siobhan Moreau directly, she owns the contract'],
       fp: ['Call React Native on the main thread and email Spring Boot logs to the team.', 'Should we call Visual Studio Code first? Ask Google Cloud support.',
         'Thanks to Linus Torvalds and the Git community.', 'Call Set Up Node before the build; it caches.', "Google Cloud's phone support", 'Ask Customer Success, who handle refunds.',
-        'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot'],
+        'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot', 'An Object whose truthy properties', 'Let header be a Structured Header whose value is a token'],
     } },
   { id: 'person-family-name', category: 'pii', keywords: ['ast', 'AST', 'urname', 'URNAME', 'amily', 'AMILY', 'achname', 'pellido', 'ognome', 'chternaam', 'obrenome', 'azwisko', 'амилия'],
     find: findFamilyNames, plainViewsOnly: true,
     samples: {
       tp: ['{"firstName": "Tomasz", "lastName": "Kowalczykowa", "tier": "gold"}', 'Surname: Lindqvist', 'last_name = "Ramanathan"'],
-      fp: ['lastName: string;', 'lastName: user.lastName,', '"lastName": "Doe"', 'surname: {{ surname }}', 'lastName: Last', 'last name: required', 'lastModified: Date.now()'],
+      fp: ['lastName: string;', "firstName: 'John',\n lastName: 'Doe',", "surname: 'Acme',", 'lastName: user.lastName,', '"lastName": "Doe"', 'surname: {{ surname }}', 'lastName: Last', 'last name: required', 'lastModified: Date.now()'],
     } },
 ];

@@ -120,7 +120,8 @@ export function findUnnamedKeys(text: string, facts = new TextFacts(text)): RawH
     const sha1Shaped = v.length === 40 && isHexKey(v);
     if (sha1Shaped) {
       const around = text.slice(Math.max(0, s - 240), Math.min(text.length, e + 120));
-      if (!NAMED_VALUE.test(before) || SHA_CONTEXT.test(around)) continue;
+      // (Inside a URL only as a query value: `;drc=<sha>` in a code-search link is a revision.)
+      if (!NAMED_VALUE.test(before) || SHA_CONTEXT.test(around) || (/:\/\/\S*$/.test(before) && !QUERY_BEFORE.test(before))) continue;
     }
     const query = sha1Shaped && QUERY_BEFORE.test(before);
     // (A named value may be followed by the command's next argument: `-e NAME=<v> -p 80:80`; a query value by `&`.)
@@ -171,7 +172,7 @@ export const UNNAMED_KEY_DETECTORS: readonly Detector[] = [
         (g) => `$ export ACME_CI=${hex(g, 40)} && ./deploy.sh`, (g) => `const upstreams = {\n  billing: '${hex(g, 40)}',\n};`, (g) => `GET https://partner.acme-corp.io/v2/orders?t=${hex(g, 40)}&page=2`],
       fp: [(g) => `"gitHead": "${hex(g, 40)}",`, (g) => `const sha = "${hex(g, 64)}";`, (g) => `"integrity": "sha512-${g.mixed(B64, 86)}=="`,
         (g) => `commit ${hex(g, 40)}`, (g) => `export GIT_COMMIT=${hex(g, 40)}`, (g) => `const pins = {\n  react: '${hex(g, 40)}',\n};`, (g) => `git checkout ${hex(g, 40)}`,
-        (g) => `"resolved": "git+ssh://git@github.com/acme/lib.git#${hex(g, 40)}"`, (g) => `https://example.io/acme/api/tree/${hex(g, 40)}/src`, (g) => `(${hex(g, 40)}, 'x')`, (g) => `const id = "${hex(g, 32)}";`, 'const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";',
+        (g) => `"resolved": "git+ssh://git@github.com/acme/lib.git#${hex(g, 40)}"`, (g) => `https://example.io/acme/api/tree/${hex(g, 40)}/src`, (g) => `(${hex(g, 40)}, 'x')`, (g) => `https://source.chromium.org/x/+/main:v8/src/globals.h;drc=${hex(g, 40)};l=1275`, (g) => `const id = "${hex(g, 32)}";`, 'const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";',
         (g) => `expected: '${hex(g, 64)}',`, 'name = "someVeryLongIdentifierName123AbcDefGhi"', `x = "${Buffer.from('hello world, this is plain text').toString('base64')}"`,
         (g) => `ssh-ed25519 ${g.mixed(B64, 68)} me@host`, (g) => `-----BEGIN CERTIFICATE-----\n${g.mixed(B64, 64)}\n${g.mixed(B64, 64)}\n-----END CERTIFICATE-----`,
         (g) => `src: url(data:font/woff2;base64,${g.mixed(B64, 60)})`, (g) => `{"kty":"RSA","n":"${g.mixed(B64.slice(0, 62) + '-_', 52)}","e":"AQAB"}`, 'const uuid = "3f2c1b9a-8d7e-4f6a-9b0c-1d2e3f4a5b6c";'],
