@@ -27,7 +27,8 @@ const ABSOLUTE = /^\/{1,2}[^\s\\/:*?"<>|^$()[\]{}+]+(?:\/[^\s\\/:*?"<>|^$()[\]{}
 // A quoted string that starts as an absolute path (drive, UNC, `~`, `/`) and has a space in it.
 const QUOTED_PATH = /(["'`])((?:[A-Za-z]:[\\/]|\\\\|~[\\/]|\/)[^"'`\n\r<>|*?]{1,259}?\s[^"'`\n\r<>|*?]{0,259}?)\1/g;
 // A word that starts as an absolute path: a drive, a UNC share, `~`, `/`, `%VAR%`.
-const STARTS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|\\\\|~[\\/]|\/|%\w+%[\\/]|\$\{?HOME)/i;
+// (Not `//`: a comment's `//#region src/config/x.ts` is not a path with a space.)
+const STARTS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|\\\\\w|~[\\/]|\/(?!\/)[\w.~-]|%\w+%[\\/]|\$\{?HOME)/i;
 // The user's home folder however it is written: `~/`, `~\`, `$HOME/`, `%USERPROFILE%\`.
 const HOME = /^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%HOMEPATH%)(?=[\\/])/i;
 

@@ -61,7 +61,8 @@ export function findProseNames(text: string): RawHit[] {
     if (at > 0 && /[\p{L}\p{N}_.@/\\-]/u.test(text[at - 1])) continue;
     // (A possessive ends the name: `Lindqvist's home`.)
     const n = personWords(text.slice(at, at + 100).split(/\r?\n|\r/)[0].replace(/['’]s(?![\p{L}]).*$/su, ''));
-    if (!n) { CANDIDATE.lastIndex = at + m[0].indexOf(' ') + 1; continue; }
+    // (Not a name here: the next try starts at its second word.)
+    if (!n) { CANDIDATE.lastIndex = at + m[0].search(/[ \t]/) + 1; continue; }
     const before = text.slice(Math.max(0, at - 60), at);
     const after = text.slice(at + n, at + n + 120);
     const person = RELATION_BEFORE.test(before) || ATTRIBUTED_BEFORE.test(before) || POSSESSIVE_AFTER.test(after) || WHO_AFTER.test(after)
@@ -92,7 +93,7 @@ export const PROSE_NAME_DETECTORS: readonly Detector[] = [
     samples: {
       tp: ['Please call Maria Gonzalez on her cell if the job fails.', "Henrik Lindqvist's home address is in the export.", 'My patient Priya Ramanathan was seen today.',
         'The complaint came from Aisha Rahman, who lives nearby.', 'Ticket from Dmitri Volkov: export fails', '// requested by Leila Haddad from finance',
-        'Thanks for the fix.\n\nBest regards,\nTomasz Kowalczyk\nHead of Procurement', 'email Siobhan Moreau directly, she owns the contract'],
+        'Thanks for the fix.\n\nBest regards,\nTomasz Kowalczyk\nHead of Procurement', 'email Siobhan Moreau directly, she owns the contract', 'ping Ingrid\tBergstrom about it, he said'],
       fp: ['Call React Native on the main thread and email Spring Boot logs to the team.', 'Should we call Visual Studio Code first? Ask Google Cloud support.',
         'Thanks to Linus Torvalds and the Git community.', 'Call Set Up Node before the build; it caches.', "Google Cloud's phone support", 'Ask Customer Success, who handle refunds.',
         'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot', 'An Object whose truthy properties', 'Let header be a Structured Header whose value is a token'],
