@@ -7,7 +7,9 @@ import { EgressGate } from '../../../src/core/egress/gate';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { scanSensitive } from '../../../src/core/privacy/scan';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
-import type { ChatBody, ChatMessage } from '../../../src/core/wire/types';
+import type { ChatBody } from '../../../src/core/wire/types';
+
+type ChatMessage = ChatBody['messages'][number];
 
 const markers = DEFAULT_SETTINGS['privacy.markers'];
 const kinds = (t: string): string[] => scanSensitive(t, { markers }).map((f) => f.kind);
