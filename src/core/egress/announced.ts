@@ -37,6 +37,15 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       if (announced && line.length >= 6 && line.length <= 200 && !/\s/.test(line) && looksSecret(line, 'secret')) {
         add(scanned, text.indexOf(line, start), line.length, 'password (named in an earlier message)');
       }
+      // Within the message too: a line of attached code ending in a token's start (`const t = "ghp_Ab3x`, cut by
+      // the selection) goes on in the words after it ("it goes on: …").
+      const lineCut = LINE_TOKEN_START.exec(text);
+      if (lineCut) {
+        add(scanned, lineCut.index, lineCut[0].length, 'the start of a secret cut across lines');
+        for (const w of text.slice(lineCut.index + lineCut[0].length).matchAll(WORD)) {
+          if (looksSecret(w[0], 'secret') || restOfToken(w[0])) add(scanned, lineCut.index + lineCut[0].length + w.index, w[0].length, 'the rest of a secret cut across lines');
+        }
+      }
       if (cut) {
         for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
         // The rest goes on where the message starts, so its first word may be of one case (`…Xy3a` / `bcqzt…`).
@@ -62,6 +71,9 @@ const NAMED_AT_END = new RegExp(`${NAMES_A_CREDENTIAL.source}[ \\t]*(?:is|was|:|
 
 /** The turn ends in a vendor prefix and a piece too short to be found (`…is ghp_Ab3x`): the rest comes next. */
 const TOKEN_START = new RegExp(`(?<![A-Za-z0-9_])(?:${TOKEN_PREFIX_PATTERN})[A-Za-z0-9_-]{0,9}$`);
+
+/** A line ending in a vendor prefix and a piece too short to be found, perhaps after an opening quote. */
+const LINE_TOKEN_START = new RegExp(`(?<![A-Za-z0-9_])(?:${TOKEN_PREFIX_PATTERN})[A-Za-z0-9_-]{0,9}(?=[ \\t]*$)`, 'm');
 
 /**
  * A run of one case that reads as drawn, not as a word: ten or more characters, 2.7 bits or more per character, and

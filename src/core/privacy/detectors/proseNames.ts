@@ -22,13 +22,14 @@ const RELATIONS = 'patient|customer|client|tenant|employee|colleague|co-?worker|
 // (Relation nouns are also technical words, `client Assertion Credential`: a possessive determiner says it is a person.)
 const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:my|our|your|his|her|their)[ \\t]+(?:\\p{Ll}+[ \\t]+)?(?:${RELATIONS})|patient|tenant|applicant|claimant|complainant)[ \\t]*,?[ \\t]*$`, 'iu');
 const ATTRIBUTED_BEFORE = /(?:^|[^\p{L}])(?:(?:ticket|message|e-?mail|mail|note|letter|call|request|complaint|feedback|reply|voicemail|text|referral|order)s?[ \t]+from|(?:reported|requested|submitted|sent|signed|referred|raised|filed|complained|called)[ \t]+by|on behalf of)[ \t]+$/iu;
-const CONTACT_BEFORE = /(?:^|[^\p{L}])(?:call|phone|text|e-?mail|ping|message|contact|ask|tell|remind|invite|notify|visit|pay|cc|dm|reach|warn|thank)(?:s|ed|ing|ed)?[ \t]+$/iu;
+// (Also in the languages of the labels: `позвони`, `ruf … an`, `appelle`, `llama a`.)
+const CONTACT_BEFORE = /(?:^|[^\p{L}])(?:(?:call|phone|text|e-?mail|ping|message|contact|ask|tell|remind|invite|notify|visit|pay|cc|dm|reach|warn|thank)(?:s|ed|ing)?|позвон(?:и|ите|ить)|напиш(?:и|ите)|спрос(?:и|ите)|напомн(?:и|ите)|ruf(?:e|en)?|schreib(?:e|en)?|frag(?:e|en)?|appel(?:le|lez|er)|écri(?:s|vez|re)[ \t]+à|demande[ \t]+à|llam(?:a|ar|e)(?:[ \t]+a)?|escrib(?:e|ir)(?:[ \t]+a)?|pregunt(?:a|ar)(?:[ \t]+a)?)[ \t]+$/iu;
 // After the name: a possessive of something only people have, a relative `who`, or a personal pronoun later in the
 // same sentence (only with a contact verb before: "call React Native on its thread" names no one).
-const POSSESSIVE_AFTER = /^['’]s[ \t]+(?:home|address|phone|cell|mobile|number|birthday|date of birth|salary|diagnosis|medical|health|wife|husband|partner|kids?|children|son|daughter|mother|father|parents|passport|ssn|social security|maiden|family|condition|prescription|symptoms|medication|pregnancy|divorce|lawyer|therapist|doctor)\b/iu;
+const POSSESSIVE_AFTER = /^['’]s[ \t]+(?:home|address|phone|cell|mobile|number|birthday|date of birth|salary|diagnosis|medical|health|wife|husband|partner|kids?|children|son|daughter|mother|father|parents|passport|ssn|social security|maiden|family|condition|prescription|symptoms|medication|pregnancy|divorce|lawyer|therapist|doctor|request|behalf|approval|instructions|consent|signature|permission)\b/iu;
 // (`whose` is not among them: "an Object whose properties", "a Header whose value".)
 const WHO_AFTER = /^,?[ \t]+whom?\b/iu;
-const PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|herself|he|him|his|himself)(?![\p{L}])/iu;
+const PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|herself|he|him|his|himself|её|ее|его|ей|ему|ней|нему|она|он|ihr|ihm|ihre|ihren|ihrem|seine|seinen|seinem|elle|lui|ella|él)(?![\p{L}])/iu;
 const CLOSING = /(?:^|\n)[ \t]*(?:(?:best|kind|warm|warmest|many)[ \t]+(?:regards|wishes|thanks)|regards|cheers|thanks|thank you|sincerely|yours(?:[ \t]+(?:sincerely|truly|faithfully))?|respectfully|mit freundlichen grüßen|viele grüße|beste grüße|cordialement|bien à vous|saludos|atentamente|cordiali saluti|met vriendelijke groet(?:en)?|pozdrawiam|с уважением)[ \t]*[,!.]?[ \t]*\r?\n[ \t]*$/iu;
 
 // Vendors, products and places that read as two capitalised words (personAt refuses headings and organisations).
@@ -93,7 +94,7 @@ export const PROSE_NAME_DETECTORS: readonly Detector[] = [
     samples: {
       tp: ['Please call Maria Gonzalez on her cell if the job fails.', "Henrik Lindqvist's home address is in the export.", 'My patient Priya Ramanathan was seen today.',
         'The complaint came from Aisha Rahman, who lives nearby.', 'Ticket from Dmitri Volkov: export fails', '// requested by Leila Haddad from finance',
-        'Thanks for the fix.\n\nBest regards,\nTomasz Kowalczyk\nHead of Procurement', 'email Siobhan Moreau directly, she owns the contract', 'ping Ingrid\tBergstrom about it, he said'],
+        'Thanks for the fix.\n\nBest regards,\nTomasz Kowalczyk\nHead of Procurement', 'email Siobhan Moreau directly, she owns the contract', 'ping Ingrid\tBergstrom about it, he said', 'позвони Марии Гонсалес на её мобильный', "Per Rafael Fernandez's request, skip archived orders."],
       fp: ['Call React Native on the main thread and email Spring Boot logs to the team.', 'Should we call Visual Studio Code first? Ask Google Cloud support.',
         'Thanks to Linus Torvalds and the Git community.', 'Call Set Up Node before the build; it caches.', "Google Cloud's phone support", 'Ask Customer Success, who handle refunds.',
         'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot', 'An Object whose truthy properties', 'Let header be a Structured Header whose value is a token'],

@@ -3,7 +3,7 @@
 // (a surface with a fixed route runs once, as built). What counts is what the fake cloud servers received. The twins
 // must reach the cloud unchanged, so a fix cannot pass by redacting everything.
 import * as assert from 'node:assert/strict';
-import { probes6, twins6 } from '../../../fixtures/privacy/surfaces/probes6';
+import { ACCEPTED_OVER_REDACTION, probes6, twins6 } from '../../../fixtures/privacy/surfaces/probes6';
 import { SurfaceRig, type CloudName } from '../../../fixtures/privacy/surfaces/rig';
 import { leak, WINDOW } from '../../../fixtures/privacy/surfaces/leak';
 import type { Origin } from '../../../../src/core/request';
@@ -49,6 +49,10 @@ suite('round-six probes: prose, opaque hex, spaced and rooted paths, split turns
       twinsPassed.push(t.name);
     });
   }
+  test('accepted over-redaction: an absolute path outside the workspace under a folder named like an anchored rule', async () => {
+    const out = await rig.run({ origin: 'askCloud', kind: 'ask', question: `Is ${ACCEPTED_OVER_REDACTION.text} read at start-up?`, context: [] }, { ...ACCEPTED_OVER_REDACTION.opts, cloud: 'anthropic' });
+    assert.ok(!out.cloudWire.includes(ACCEPTED_OVER_REDACTION.text), 'the roots are never used to make a path public');
+  });
   test('tally (printed for the report)', () => {
     const families = [...new Set(probes.map((p) => p.family))];
     const leaked = new Set(tally.filter((t) => t.leaked).map((t) => `${t.family}/${t.name}`));
