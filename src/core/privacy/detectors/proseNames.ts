@@ -26,7 +26,10 @@ const ATTRIBUTED_BEFORE = /(?:^|[^\p{L}])(?:(?:ticket|message|e-?mail|mail|note|
 const CONTACT_BEFORE = /(?:^|[^\p{L}])(?:(?:call|phone|text|e-?mail|ping|message|contact|ask|tell|remind|invite|notify|visit|pay|cc|dm|reach|warn|thank)(?:s|ed|ing)?|позвон(?:и|ите|ить)|напиш(?:и|ите)|спрос(?:и|ите)|напомн(?:и|ите)|ruf(?:e|en)?|schreib(?:e|en)?|frag(?:e|en)?|appel(?:le|lez|er)|écri(?:s|vez|re)[ \t]+à|demande[ \t]+à|llam(?:a|ar|e)(?:[ \t]+a)?|escrib(?:e|ir)(?:[ \t]+a)?|pregunt(?:a|ar)(?:[ \t]+a)?)[ \t]+$/iu;
 // After the name: a possessive of something only people have, a relative `who`, or a personal pronoun later in the
 // same sentence (only with a contact verb before: "call React Native on its thread" names no one).
-const POSSESSIVE_AFTER = /^['’]s[ \t]+(?:home|address|phone|cell|mobile|number|birthday|date of birth|salary|diagnosis|medical|health|wife|husband|partner|kids?|children|son|daughter|mother|father|parents|passport|ssn|social security|maiden|family|condition|prescription|symptoms|medication|pregnancy|divorce|lawyer|therapist|doctor|request|behalf|approval|instructions|consent|signature|permission)\b/iu;
+const POSSESSIVE_AFTER = /^['’]s[ \t]+(?:home|address|phone|cell|mobile|number|birthday|date of birth|salary|diagnosis|medical|health|wife|husband|partner|kids?|children|son|daughter|mother|father|parents|passport|ssn|social security|maiden|family|condition|prescription|symptoms|medication|pregnancy|divorce|lawyer|therapist|doctor)\b/iu;
+// Things organisations have too (`a Claude Tag Bundle's instructions`): only after a preposition (`per …'s request`).
+const WEAK_POSSESSIVE_AFTER = /^['’]s[ \t]+(?:request|behalf|approval|instructions|consent|signature|permission)\b/iu;
+const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:per|on|at|with|without|by|under|upon|following)[ \t]+$/iu;
 // (`whose` is not among them: "an Object whose properties", "a Header whose value".)
 const WHO_AFTER = /^,?[ \t]+whom?\b/iu;
 const PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|herself|he|him|his|himself|её|ее|его|ей|ему|ней|нему|она|он|ihr|ihm|ihre|ihren|ihrem|seine|seinen|seinem|elle|lui|ella|él)(?![\p{L}])/iu;
@@ -67,9 +70,11 @@ export function findProseNames(text: string): RawHit[] {
     const before = text.slice(Math.max(0, at - 60), at);
     const after = text.slice(at + n, at + n + 120);
     const person = RELATION_BEFORE.test(before) || ATTRIBUTED_BEFORE.test(before) || POSSESSIVE_AFTER.test(after) || WHO_AFTER.test(after)
+      || (WEAK_POSSESSIVE_AFTER.test(after) && PREPOSITION_BEFORE.test(before))
       || (CONTACT_BEFORE.test(before) && PRONOUN_AFTER.test(after)) || (CLOSING.test(before) && /^[ \t]*(?:\r?\n|$)/.test(after));
     if (person) out.push({ kind: 'person-name', label: 'personal name (in prose)', start: at, end: at + n });
-    CANDIDATE.lastIndex = at + n;
+    // (Not a person from its first word, perhaps from its second: `Per Rafael Fernandez's request`.)
+    CANDIDATE.lastIndex = person ? at + n : at + m[0].search(/[ \t]/) + 1;
   }
   return out;
 }
@@ -97,7 +102,7 @@ export const PROSE_NAME_DETECTORS: readonly Detector[] = [
         'Thanks for the fix.\n\nBest regards,\nTomasz Kowalczyk\nHead of Procurement', 'email Siobhan Moreau directly, she owns the contract', 'ping Ingrid\tBergstrom about it, he said', 'позвони Марии Гонсалес на её мобильный', "Per Rafael Fernandez's request, skip archived orders."],
       fp: ['Call React Native on the main thread and email Spring Boot logs to the team.', 'Should we call Visual Studio Code first? Ask Google Cloud support.',
         'Thanks to Linus Torvalds and the Git community.', 'Call Set Up Node before the build; it caches.', "Google Cloud's phone support", 'Ask Customer Success, who handle refunds.',
-        'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot', 'An Object whose truthy properties', 'Let header be a Structured Header whose value is a token'],
+        'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot', 'An Object whose truthy properties', 'Let header be a Structured Header whose value is a token', "add Update Bundle, which sets a Claude Tag Bundle's instructions"],
     } },
   { id: 'person-family-name', category: 'pii', keywords: ['ast', 'AST', 'urname', 'URNAME', 'amily', 'AMILY', 'achname', 'pellido', 'ognome', 'chternaam', 'obrenome', 'azwisko', 'амилия'],
     find: findFamilyNames, plainViewsOnly: true,
