@@ -99,7 +99,10 @@ export function findPrivatePathNames(scanned: { text: string; findings: Finding[
       while (w > 0 && from - w < 256 && !STOP.test(text[w - 1])) w--;
       if (/[.,:;!?]$/.test(text.slice(w, from - 1))) return undefined;
       from = w;
-      if ((policy.spacedNames || STARTS_ABSOLUTE.test(text.slice(from, end))) && judge(text.slice(from, end))) return from;
+      const joined = text.slice(from, end);
+      // (Words that only look absolute, a comment's `//#region`, do not make the rest an absolute path.)
+      const absolute = STARTS_ABSOLUTE.test(joined);
+      if ((absolute || (policy.spacedNames && !/^(?:[\\/~]|[A-Za-z]:)/.test(joined))) && judge(joined)) return from;
     }
     return undefined;
   }

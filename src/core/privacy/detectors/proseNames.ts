@@ -23,7 +23,10 @@ const RELATIONS = 'patient|customer|client|tenant|employee|colleague|co-?worker|
 const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:my|our|your|his|her|their)[ \\t]+(?:\\p{Ll}+[ \\t]+)?(?:${RELATIONS})|patient|tenant|applicant|claimant|complainant)[ \\t]*,?[ \\t]*$`, 'iu');
 const ATTRIBUTED_BEFORE = /(?:^|[^\p{L}])(?:(?:ticket|message|e-?mail|mail|note|letter|call|request|complaint|feedback|reply|voicemail|text|referral|order)s?[ \t]+from|(?:reported|requested|submitted|sent|signed|referred|raised|filed|complained|called)[ \t]+by|on behalf of)[ \t]+$/iu;
 // (Also in the languages of the labels: `позвони`, `ruf … an`, `appelle`, `llama a`.)
-const CONTACT_BEFORE = /(?:^|[^\p{L}])(?:(?:call|phone|text|e-?mail|ping|message|contact|ask|tell|remind|invite|notify|visit|pay|cc|dm|reach|warn|thank)(?:s|ed|ing)?|позвон(?:и|ите|ить)|напиш(?:и|ите)|спрос(?:и|ите)|напомн(?:и|ите)|ruf(?:e|en)?|schreib(?:e|en)?|frag(?:e|en)?|appel(?:le|lez|er)|écri(?:s|vez|re)[ \t]+à|demande[ \t]+à|llam(?:a|ar|e)(?:[ \t]+a)?|escrib(?:e|ir)(?:[ \t]+a)?|pregunt(?:a|ar)(?:[ \t]+a)?)[ \t]+$/iu;
+const CONTACT_VERBS = ['(?:call|phone|text|e-?mail|ping|message|contact|ask|tell|remind|invite|notify|visit|pay|cc|dm|reach|warn|thank)(?:s|ed|ing)?',
+  'позвон(?:и|ите|ить)', 'напиш(?:и|ите)', 'спрос(?:и|ите)', 'напомн(?:и|ите)', 'ruf(?:e|en)?', 'schreib(?:e|en)?', 'frag(?:e|en)?', 'appel(?:le|lez|er)',
+  'écri(?:s|vez|re)[ \\t]+à', 'demande[ \\t]+à', 'llam(?:a|ar|e)(?:[ \\t]+a)?', 'escrib(?:e|ir)(?:[ \\t]+a)?', 'pregunt(?:a|ar)(?:[ \\t]+a)?'];
+const CONTACT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${CONTACT_VERBS.join('|')})[ \\t]+$`, 'iu');
 // After the name: a possessive of something only people have, a relative `who`, or a personal pronoun later in the
 // same sentence (only with a contact verb before: "call React Native on its thread" names no one).
 const POSSESSIVE_AFTER = /^['’]s[ \t]+(?:home|address|phone|cell|mobile|number|birthday|date of birth|salary|diagnosis|medical|health|wife|husband|partner|kids?|children|son|daughter|mother|father|parents|passport|ssn|social security|maiden|family|condition|prescription|symptoms|medication|pregnancy|divorce|lawyer|therapist|doctor)\b/iu;
