@@ -49,7 +49,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       if (cut) {
         for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
         // The rest goes on where the message starts, so its first word may be of one case (`…Xy3a` / `bcqzt…`).
-        const first = /^\s*([A-Za-z0-9_+/=-]{8,200})(?=[\s.,;:!?)]|$)/.exec(text);
+        const first = /^\s*([A-Za-z0-9_+/=-]{10,200})(?=[\s.,;:!?)]|$)/.exec(text);
         if (first && oneCaseRandom(first[1])) add(scanned, text.indexOf(first[1]), first[1].length, 'the rest of a secret cut across messages');
       }
       // A turn ending in a credential's value (`…password is Dm6tDD73`) may go on in the next one, even when the
@@ -76,21 +76,15 @@ const TOKEN_START = new RegExp(`(?<![A-Za-z0-9_])(?:${TOKEN_PREFIX_PATTERN})[A-Z
 const LINE_TOKEN_START = new RegExp(`(?<![A-Za-z0-9_])(?:${TOKEN_PREFIX_PATTERN})[A-Za-z0-9_-]{0,9}(?=[ \\t]*$)`, 'm');
 
 /**
- * A run of one case that reads as drawn, not as a word: ten or more characters, 2.7 bits or more per character, and
- * 15 % or more of its letter pairs two consonants that English seldom puts together (`qz`, `kx`, `bm`). A random
- * lower-case draw of 14 letters passes 99.1 % of the time (20,000 draws); of 2,788 long identifiers in lib.dom.d.ts,
- * 11 % pass (`aesgcmparams`), and this is read only for the first word of a message after one ending in a secret.
+ * The first word of a message after one that ended in a secret, of one case (mixed case is restOfToken's): ten or more
+ * token characters and 2.5 bits or more per character. A test of how random it reads (uncommon consonant pairs) still
+ * let 0.9 % of random 14-letter rests through (20,000 draws), so none is made: a long first word right after a secret
+ * is taken as its rest, and an ordinary word there ("implementation …") is redacted too. That needs a message ending
+ * in a secret first, so it is rare.
  */
 function oneCaseRandom(w: string): boolean {
-  if (w.length < 10 || shannonEntropy(w) < 2.7 || (/[a-z]/.test(w) && /[A-Z]/.test(w))) return false;
-  const l = w.toLowerCase().replace(/[^a-z]/g, '');
-  if (l.length < 6) return true;
-  let odd = 0;
-  for (let i = 1; i < l.length; i++) if (/^[^aeiou][^aeiou]$/.test(l.slice(i - 1, i + 1)) && !COMMON_PAIRS.has(l.slice(i - 1, i + 1))) odd++;
-  return odd >= (l.length - 1) * 0.15;
+  return w.length >= 10 && !(/[a-z]/.test(w) && /[A-Z]/.test(w)) && shannonEntropy(w) >= 2.5;
 }
-const COMMON_PAIRS = new Set(('bl br ch ck cl cr ct dr fl fr gh gl gr ld lf lk ll lm lp ls lt mb mp nc nd ng nk ns nt ph pl pr ps pt rb rc rd rf rg rk rl rm ' +
-  'rn rp rs rt sc sh sk sl sm sn sp ss st sw th tr ts tt wh wn wr xt ff mm nn pp rr dd gg bb cc gn kn rv lv nf nv dg sq').split(' '));
 
 /** The turn's last secret reaches its end: the value may go on in the next message. */
 function endsWithSecret(s: { text: string; findings: Finding[] }): boolean {

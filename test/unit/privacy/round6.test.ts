@@ -77,14 +77,14 @@ suite('round six: a secret continued in the next message', () => {
       assert.ok(!out.join('\n').includes(rest), head);
     }
   });
-  test('a lower-case rest opening the next message after a password (miss rate under 2 % over 400 draws)', () => {
+  test('a lower-case rest opening the next message after a password (under 0.5 % missed over 1,000 draws)', () => {
     let missed = 0;
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 1000; i++) {
       const rest = draw('abcdefghijkmnopqrstuvwxyz', 14);
       const out = sent([user(`The replica password is ${draw('ABCDEFGHJKLMNP', 1)}${draw('abcdefghijkmnop', 1)}${draw('23456789', 1)}${draw('abcdefghijkmnopqrstuvwxyz0123456789', 5)}`), assistant('Go on.'), user(`${rest} (that was the end of it). Why does the login fail?`)]);
       if (out[2].includes(rest)) missed++;
     }
-    assert.ok(missed < 8, `${missed} of 400 rests reached the cloud`);
+    assert.ok(missed < 5, `${missed} of 1,000 rests reached the cloud`);
   });
   test('twins: an ordinary next message, a turn ending in a word after "token is"', () => {
     const out = sent([user('The token is ready.'), assistant('Good.'), user('implementation details: how is it refreshed?')]);

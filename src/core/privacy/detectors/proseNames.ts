@@ -20,7 +20,8 @@ const RELATIONS = 'patient|customer|client|tenant|employee|colleague|co-?worker|
 // Before the name: a relation noun (`my patient`, `our new tenant`, `patient`), or a message or request attributed to
 // someone (`ticket from`, `requested by`), a contact verb (`call`, `emailing`), or `Dear` — each a separate signal.
 // (Relation nouns are also technical words, `client Assertion Credential`: a possessive determiner says it is a person.)
-const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:my|our|your|his|her|their)[ \\t]+(?:\\p{Ll}+[ \\t]+)?(?:${RELATIONS})|patient|tenant|applicant|claimant|complainant)[ \\t]*,?[ \\t]*$`, 'iu');
+// (Lower case, as prose writes them: `Tenant Discovery Response` and `Our Tenant Portal` are titles.)
+const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)[ \\t]+(?:\\p{Ll}+[ \\t]+)?(?:${RELATIONS})|patient|tenant|applicant|claimant|complainant)[ \\t]*,?[ \\t]*$`, 'u');
 const ATTRIBUTED_BEFORE = /(?:^|[^\p{L}])(?:(?:ticket|message|e-?mail|mail|note|letter|call|request|complaint|feedback|reply|voicemail|text|referral|order)s?[ \t]+from|(?:reported|requested|submitted|sent|signed|referred|raised|filed|complained|called)[ \t]+by|on behalf of)[ \t]+$/iu;
 // (Also in the languages of the labels: `позвони`, `ruf … an`, `appelle`, `llama a`.)
 const CONTACT_VERBS = ['(?:call|phone|text|e-?mail|ping|message|contact|ask|tell|remind|invite|notify|visit|pay|cc|dm|reach|warn|thank)(?:s|ed|ing)?',
@@ -105,7 +106,7 @@ export const PROSE_NAME_DETECTORS: readonly Detector[] = [
         'Thanks for the fix.\n\nBest regards,\nTomasz Kowalczyk\nHead of Procurement', 'email Siobhan Moreau directly, she owns the contract', 'ping Ingrid\tBergstrom about it, he said', 'позвони Марии Гонсалес на её мобильный', "Per Rafael Fernandez's request, skip archived orders."],
       fp: ['Call React Native on the main thread and email Spring Boot logs to the team.', 'Should we call Visual Studio Code first? Ask Google Cloud support.',
         'Thanks to Linus Torvalds and the Git community.', 'Call Set Up Node before the build; it caches.', "Google Cloud's phone support", 'Ask Customer Success, who handle refunds.',
-        'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot', 'An Object whose truthy properties', 'Let header be a Structured Header whose value is a token', "add Update Bundle, which sets a Claude Tag Bundle's instructions"],
+        'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot', 'Tenant Discovery Response which contains the', 'Our Tenant Portal Login page', 'An Object whose truthy properties', 'Let header be a Structured Header whose value is a token', "add Update Bundle, which sets a Claude Tag Bundle's instructions"],
     } },
   { id: 'person-family-name', category: 'pii', keywords: ['ast', 'AST', 'urname', 'URNAME', 'amily', 'AMILY', 'achname', 'pellido', 'ognome', 'chternaam', 'obrenome', 'azwisko', 'амилия'],
     find: findFamilyNames, plainViewsOnly: true,
