@@ -54,9 +54,12 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       }
       // A turn ending in a credential's value (`…password is Dm6tDD73`) may go on in the next one, even when the
       // value alone was too short or too plain for the generic rule.
-      const named = NAMED_AT_END.exec(text.replace(/[\s.…]+$/, ''));
-      if (named && /\d/.test(named[1]) && /[A-Za-z]/.test(named[1])) add(scanned, named.index + named[0].length - named[1].length, named[1].length, 'password (its message ends with it)');
-      cut = endsWithSecret(scanned) || TOKEN_START.test(text.replace(/[\s.…]+$/, ''));
+      // (Read on the message's last 200 characters: both patterns end at its end.)
+      const tailFrom = Math.max(0, end - 200);
+      const tail = text.slice(tailFrom, end).replace(/[\s.…]+$/, '');
+      const named = NAMED_AT_END.exec(tail);
+      if (named && /\d/.test(named[1]) && /[A-Za-z]/.test(named[1])) add(scanned, tailFrom + named.index + named[0].length - named[1].length, named[1].length, 'password (its message ends with it)');
+      cut = endsWithSecret(scanned) || TOKEN_START.test(tail);
     }
     if (NAMES_A_CREDENTIAL.test(text)) announced = true;
   }
