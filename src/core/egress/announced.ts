@@ -11,6 +11,7 @@
 import type { Finding } from '../request';
 import { looksSecret } from '../privacy/detectors/genericSecret';
 import { shannonEntropy } from '../privacy/text';
+import { TOKEN_PREFIX_PATTERN } from '../privacy/detectors/truncatedTokens';
 
 const NAMES_A_CREDENTIAL = /(?:^|[^\p{L}])(?:password|passwd|passphrase|passcode|pin code|secret|token|api[ _-]?key|access[ _-]?key|private[ _-]?key|credentials?|kennwort|passwort|mot de passe|contraseña|senha|parola d'ordine|wachtwoord|hasło|пароль|密码|密碼|パスワード|비밀번호)(?![\p{L}])/iu;
 
@@ -36,10 +37,29 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       if (announced && line.length >= 6 && line.length <= 200 && !/\s/.test(line) && looksSecret(line, 'secret')) {
         add(scanned, text.indexOf(line, start), line.length, 'password (named in an earlier message)');
       }
+      // Within the message too: a line of attached code ending in a token's start (`const t = "ghp_Ab3x`, cut by
+      // the selection) goes on in the words after it ("it goes on: …").
+      const lineCut = LINE_TOKEN_START.exec(text);
+      if (lineCut) {
+        add(scanned, lineCut.index, lineCut[0].length, 'the start of a secret cut across lines');
+        for (const w of text.slice(lineCut.index + lineCut[0].length).matchAll(WORD)) {
+          if (looksSecret(w[0], 'secret') || restOfToken(w[0])) add(scanned, lineCut.index + lineCut[0].length + w.index, w[0].length, 'the rest of a secret cut across lines');
+        }
+      }
       if (cut) {
         for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
+        // The rest goes on where the message starts, so its first word may be of one case (`…Xy3a` / `bcqzt…`).
+        const first = /^\s*([A-Za-z0-9_+/=-]{10,200})(?=[\s.,;:!?)]|$)/.exec(text);
+        if (first && oneCaseRandom(first[1])) add(scanned, text.indexOf(first[1]), first[1].length, 'the rest of a secret cut across messages');
       }
-      cut = endsWithSecret(scanned);
+      // A turn ending in a credential's value (`…password is Dm6tDD73`) may go on in the next one, even when the
+      // value alone was too short or too plain for the generic rule.
+      // (Read on the message's last 200 characters: both patterns end at its end.)
+      const tailFrom = Math.max(0, end - 200);
+      const tail = text.slice(tailFrom, end).replace(/[\s.…]+$/, '');
+      const named = NAMED_AT_END.exec(tail);
+      if (named && /\d/.test(named[1]) && /[A-Za-z]/.test(named[1])) add(scanned, tailFrom + named.index + named[0].length - named[1].length, named[1].length, 'password (its message ends with it)');
+      cut = endsWithSecret(scanned) || TOKEN_START.test(tail);
     }
     if (NAMES_A_CREDENTIAL.test(text)) announced = true;
   }
@@ -48,6 +68,26 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
 
 /** Words of 10 to 200 characters without the punctuation a sentence puts around them. */
 const WORD = /(?<![^\s"'`(<[])[^\s"'`()<>[\],;]{10,200}?(?=[.,;:!?]*(?:[\s"'`)>\]]|$))/g;
+
+/** A credential word, `is` or a separator, and a value of six or more token characters ending the turn. */
+const NAMED_AT_END = new RegExp(`${NAMES_A_CREDENTIAL.source}[ \\t]*(?:is|was|:|=)[ \\t]*["'\`]?([A-Za-z0-9_+/=!@#$%^&*.-]{6,64})["'\`]?$`, 'iu');
+
+/** The turn ends in a vendor prefix and a piece too short to be found (`…is ghp_Ab3x`): the rest comes next. */
+const TOKEN_START = new RegExp(`(?<![A-Za-z0-9_])(?:${TOKEN_PREFIX_PATTERN})[A-Za-z0-9_-]{0,9}$`);
+
+/** A line ending in a vendor prefix and a piece too short to be found, perhaps after an opening quote. */
+const LINE_TOKEN_START = new RegExp(`(?<![A-Za-z0-9_])(?:${TOKEN_PREFIX_PATTERN})[A-Za-z0-9_-]{0,9}(?=[ \\t]*$)`, 'm');
+
+/**
+ * The first word of a message after one that ended in a secret, of one case (mixed case is restOfToken's): ten or more
+ * token characters and 2.5 bits or more per character. A test of how random it reads (uncommon consonant pairs) still
+ * let 0.9 % of random 14-letter rests through (20,000 draws), so none is made: a long first word right after a secret
+ * is taken as its rest, and an ordinary word there ("implementation …") is redacted too. That needs a message ending
+ * in a secret first, so it is rare.
+ */
+function oneCaseRandom(w: string): boolean {
+  return w.length >= 10 && !(/[a-z]/.test(w) && /[A-Z]/.test(w)) && shannonEntropy(w) >= 2.5;
+}
 
 /** The turn's last secret reaches its end: the value may go on in the next message. */
 function endsWithSecret(s: { text: string; findings: Finding[] }): boolean {

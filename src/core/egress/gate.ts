@@ -21,6 +21,8 @@ export interface EgressGateOptions {
   mode: OnCloudFindings;
   markers: string[];
   pathPolicy: PathPolicy;
+  /** The workspace folders' absolute paths: a path typed from the folder above one names its files too. */
+  roots?: readonly string[];
   /** Budget for the whole rescan; past it the gate blocks. Default 2 s. */
   timeoutMs?: number;
   scan?: typeof scanSensitive;
@@ -101,7 +103,7 @@ export class EgressGate {
     if (this.now() > deadline) return this.timedOut();
     // A value sent bare after a turn that named it ("the password is in the next message").
     findAnnouncedValues(body.messages.map((m, i) => ({ role: m.role, scanned: scanned[1 + i] })));
-    findPrivatePathNames(scanned, this.opts.pathPolicy);
+    findPrivatePathNames(scanned, this.opts.pathPolicy, this.opts.roots);
     propagateKnownValues(scanned);
     const all = scanned.flatMap((s) => s.findings);
     const kinds = countKinds(all);

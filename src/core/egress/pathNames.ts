@@ -26,12 +26,19 @@ const ESCAPE = /^(?:u[0-9A-Fa-f]{4}|u\{|x[0-9A-Fa-f]{2}|[nrtbfv][A-Z]|[dDsSwWbB]
 const ABSOLUTE = /^\/{1,2}[^\s\\/:*?"<>|^$()[\]{}+]+(?:\/[^\s\\/:*?"<>|^$()[\]{}+]+)*\/?(?::\d+){0,2}$/;
 // A quoted string that starts as an absolute path (drive, UNC, `~`, `/`) and has a space in it.
 const QUOTED_PATH = /(["'`])((?:[A-Za-z]:[\\/]|\\\\|~[\\/]|\/)[^"'`\n\r<>|*?]{1,259}?\s[^"'`\n\r<>|*?]{0,259}?)\1/g;
+// A word that starts as an absolute path: a drive, a UNC share, `~`, `/`, `%VAR%`.
+// (Not `//`: a comment's `//#region src/config/x.ts` is not a path with a space.)
+const STARTS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|\\\\\w|~[\\/]|\/(?!\/)[\w.~-]|%\w+%[\\/]|\$\{?HOME)/i;
 // The user's home folder however it is written: `~/`, `~\`, `$HOME/`, `%USERPROFILE%\`.
 const HOME = /^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%HOMEPATH%)(?=[\\/])/i;
 
-export function findPrivatePathNames(scanned: { text: string; findings: Finding[] }[], policy: PathPolicy): number {
+/** `roots`: the workspace folders' absolute paths, when the host knows them. */
+export function findPrivatePathNames(scanned: { text: string; findings: Finding[] }[], policy: PathPolicy, roots: readonly string[] = []): number {
   let found = 0;
   const judged = new Map<string, boolean>();
+  // A path typed from the folder above a workspace folder (`git status` there, a multi-root workspace's relative
+  // path, a sibling checkout's `../proj/…`) starts with the folder's name: the policy matches what follows it.
+  const rootNames = [...new Set(roots.map((r) => r.replace(/\\/g, '/').replace(/\/+$/, '')).map((r) => r.slice(r.lastIndexOf('/') + 1)).filter((n) => n.length > 0))];
   for (const s of scanned) {
     const { text } = s;
     // Only the words around a slash or backslash are read (a 2,000-line file has a few hundred), each judged once per request.
@@ -48,7 +55,8 @@ export function findPrivatePathNames(scanned: { text: string; findings: Finding[
       const cut = raw.search(ESCAPE_RUN);
       const word = (cut >= 0 ? raw.slice(0, cut) : raw).replace(/[.,:;!?]+$/, '');
       if (word.length < 3 || /:\/\/(?!\/)/.test(word) || (word.includes('\\') && !windowsShaped(word)) || (word.startsWith('/') && !ABSOLUTE.test(word))) continue;
-      if (judge(word)) flag(s, start, start + word.length);
+      const from = judge(word) ? start : joinedLeft(text, start, start + word.length);
+      if (from !== undefined) flag(s, from, widenedRight(text, from, start + word.length));
     }
     // A quoted absolute path with a space in it (`"C:\Users\Jane Doe\deals\x.xlsx"`) is one name, not two words.
     QUOTED_PATH.lastIndex = 0;
@@ -63,11 +71,56 @@ export function findPrivatePathNames(scanned: { text: string; findings: Finding[
     if (NOT_A_FILE.test(p) || !LOOKS_LIKE_FILE.test(p)) return false;
     let isPrivate = judged.get(p);
     if (isPrivate === undefined) {
-      const v = policy.isPrivate(p);
-      isPrivate = v.private && (v.source === 'aiignore' || v.source === 'settings');
+      isPrivate = false;
+      for (const form of [p, ...underRootName(p)]) {
+        const v = policy.isPrivate(form);
+        if (v.private && (v.source === 'aiignore' || v.source === 'settings')) { isPrivate = true; break; }
+      }
       judged.set(p, isPrivate);
     }
     return isPrivate;
+  }
+  /** `proj/config/x`, `../proj/config/x` → `config/x` when `proj` names a workspace folder. */
+  function underRootName(p: string): string[] {
+    if (rootNames.length === 0 || /^(?:[\\/]|[A-Za-z]:)/.test(p)) return [];
+    const rel = p.replace(/\\/g, '/').replace(/^(?:\.{1,2}\/+)+/, '');
+    return rootNames.filter((n) => rel.length > n.length + 1 && rel.startsWith(`${n}/`)).map((n) => rel.slice(n.length + 1));
+  }
+  /**
+   * A path typed unquoted may have spaces in it. The words before this one (up to three, each one space apart) are
+   * part of it when the joined text is a private path that starts as an absolute one (`C:\Users\Jane Doe\proj\…`),
+   * or, when some rule names a file or folder with a space (`client data/`), whatever it starts with. Returns where
+   * the private path starts, or undefined.
+   */
+  function joinedLeft(text: string, start: number, end: number): number | undefined {
+    let from = start;
+    for (let k = 0; k < 3 && from > 1 && text[from - 1] === ' ' && !/\s/.test(text[from - 2]); k++) {
+      let w = from - 1;
+      while (w > 0 && from - w < 256 && !STOP.test(text[w - 1])) w--;
+      if (/[.,:;!?]$/.test(text.slice(w, from - 1))) return undefined;
+      from = w;
+      const joined = text.slice(from, end);
+      // (Words that only look absolute, a comment's `//#region`, do not make the rest an absolute path.)
+      const absolute = STARTS_ABSOLUTE.test(joined);
+      if ((absolute || (policy.spacedNames && !/^(?:[\\/~]|[A-Za-z]:)/.test(joined))) && judge(joined)) return from;
+    }
+    return undefined;
+  }
+  /** A private path's name may go on past a space (`deals/Q3 board pack.xlsx`): up to three words, to the last one that names a file. */
+  function widenedRight(text: string, from: number, end: number): number {
+    const ends: number[] = [];
+    let at = end;
+    for (let k = 0; k < 3 && text[at] === ' ' && at + 1 < text.length && !/\s/.test(text[at + 1]); k++) {
+      let e = at + 1;
+      while (e < text.length && e - at < 256 && !STOP.test(text[e])) e++;
+      const raw = text.slice(at + 1, e);
+      const w = raw.replace(/[.,:;!?]+$/, '');
+      if (/\.[A-Za-z0-9]{1,8}$|[\\/]/.test(w)) ends.push(at + 1 + w.length);
+      if (w.length < raw.length) break; // a sentence or a clause ends here
+      at = e;
+    }
+    for (const e of ends.reverse()) if (judge(text.slice(from, e))) return e;
+    return end;
   }
   function flag(s: { text: string; findings: Finding[] }, start: number, end: number): void {
     if (s.findings.some((f) => f.start <= start && f.end >= end)) return;

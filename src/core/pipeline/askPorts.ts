@@ -29,6 +29,8 @@ export type GateOutcome =
 export interface AskPorts {
   settings: HybridSettings;
   pathPolicy: PathPolicy;
+  /** The workspace folders' absolute paths (the egress gate reads paths typed relative to the folder above one). */
+  workspaceRoots?: readonly string[];
   priceTable: PriceTable;
   budget(): BudgetState;
   health(): HealthState;

@@ -17,7 +17,7 @@ export function createAskDeps(p: AskPorts): AskDeps {
   const now = p.now ?? (() => Date.now());
   // Prices as they stand when the request goes out (a dated change applies from its UTC date).
   const table = () => pricesAt(p.priceTable, now());
-  const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers, pathPolicy: p.pathPolicy });
+  const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers, pathPolicy: p.pathPolicy, ...(p.workspaceRoots ? { roots: p.workspaceRoots } : {}) });
   return {
     settings: s,
     logprobs: p.logprobs ?? new LogprobSupport(),

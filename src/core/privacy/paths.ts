@@ -14,6 +14,8 @@ export interface PathVerdict {
 
 export interface PathPolicy {
   isPrivate(path: string): PathVerdict;
+  /** Some rule names a file or folder with a space in it (`client data/`): a path in prose may then span words. */
+  readonly spacedNames?: boolean;
 }
 
 /** After Continue's DEFAULT_SECURITY_IGNORE_FILETYPES and the issue's list (security-facts §2.3). */
@@ -60,7 +62,10 @@ export function createPathPolicy(opts: { privateGlobs: string[]; aiignore?: stri
   user.add(DEFAULT_PRIVATE_GLOBS as string[]);
   user.add(widened(opts.privateGlobs.filter((g) => g.trim() !== '')));
   const workspace: Ignore | undefined = opts.aiignore ? ignore({ allowRelativePaths: true }).add(widened(opts.aiignore.split(/\r?\n/))) : undefined;
+  // (gitignore escapes a trailing space as `\ `; a space between two names is a name with a space.)
+  const spacedNames = [...opts.privateGlobs, ...(opts.aiignore ?? '').split(/\r?\n/)].some((g) => !g.startsWith('#') && /[^\s\\] +\S/.test(g.trim()));
   return {
+    spacedNames,
     isPrivate(path: string): PathVerdict {
       for (const candidate of candidates(path)) {
         for (const ig of workspace ? [user, workspace] : [user]) {

@@ -70,7 +70,7 @@ export class AskService extends Disposable {
     const deps = createAskDeps({
       // A private gateway group answers in place of the local chat model: one pipeline, another private tier.
       settings: viaGateway ? { ...s, 'local.chatModel': s['gateway.privateModel'] } : s,
-      pathPolicy: privacy.pathPolicy(), priceTable: spend.priceTable(),
+      pathPolicy: privacy.pathPolicy(), workspaceRoots: privacy.roots(), priceTable: spend.priceTable(),
       local: () => providers.privateTier(), cloud: async () => cloud,
       countTokens: (text) => countOrEstimate(tokens, text, s['cloud.model']),
       budget: () => spend.budget(), health: () => this.health(),

@@ -25,9 +25,14 @@ export class WorkspacePrivacy {
     return this.aiignore.ready;
   }
 
+  /** The workspace folders on disk, as absolute paths. */
+  roots(): string[] {
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  }
+
   /** Rebuilt only when the globs or `.aiignore` change. */
   pathPolicy(): PathPolicy {
-    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const roots = this.roots();
     const globs = withRelativeGlobs(this.config.settings['privacy.privateGlobs'], roots);
     const aiignore = this.aiignore.text();
     const key = JSON.stringify([globs, aiignore]);

@@ -31,6 +31,7 @@ import { WEBHOOK_URL_RULES } from './webhookUrls';
 import { WORLD_ID_DETECTORS } from './worldIds';
 import { BIRTH_DATE_DETECTORS } from './birthDates';
 import { PERSONAL_NAME_DETECTORS } from './personalNames';
+import { PROSE_NAME_DETECTORS } from './proseNames';
 import { POSTAL_ADDRESS_DETECTORS } from './postalAddresses';
 import { PERSONAL_RECORD_DETECTORS } from './personalRecords';
 import { UNNAMED_KEY_DETECTORS } from './unnamedKeys';
@@ -65,6 +66,7 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...UNNAMED_KEY_DETECTORS,
   ...BIRTH_DATE_DETECTORS,
   ...PERSONAL_NAME_DETECTORS,
+  ...PROSE_NAME_DETECTORS,
   ...POSTAL_ADDRESS_DETECTORS,
   ...PERSONAL_RECORD_DETECTORS,
 ]);

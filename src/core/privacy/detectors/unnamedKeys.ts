@@ -34,7 +34,13 @@ const HASH_CONTEXT = new RegExp(HASH_WORDS.join('|'), 'i');
 const ID_NAME = /[a-z](?:Id|ID)\b|_(?:id|ID)\b/;
 // What may stand before a value: an operator or an opening quote/bracket/cell after one, or nothing on the line.
 const VALUE_BEFORE = /(?:[=:(,|>[]|=>|:=|\breturn|\byield)[ \t]*(?:[A-Za-z]?["'`])?[ \t]*$|^[ \t]*(?:[-*>][ \t]+)?["'`]?[ \t]*$/;
-const VALUE_AFTER = /^(?:["'`]?[ \t]*(?:[;,)}\]|]|$|#|\/\/)|[ \t]*$)/;
+// (A quoted value may be followed by the command's next argument, an unquoted one by a shell operator: `&&`, `|`.)
+const VALUE_AFTER = /^(?:["'`]?[ \t]*(?:[;,)}\]|]|$|#|\/\/)|[ \t]*$|["'`][ \t]|[ \t]+(?:&&|\|\|?|;)[ \t])/;
+// A 40-hex value is a git SHA-1 far more often than a key. It counts only as the value of a name (`NAME=`, `key:`,
+// `X-Header: `, `?t=`), with no word of hashes, commits, revisions, pins or git in the lines around it.
+const NAMED_VALUE = /[\w.-]["'`]?[ \t]*(?:=|:|:=|=>)[ \t]*["'`]?$/;
+const SHA_CONTEXT = /git|\bpin(?:s|ned)?\b|head\b|\bsha|commit|\btree\b|\bblob\b|\bbranch|\btags?\b|\block|\bsubmodule|\bupstream_?(?:ref|rev)|\bbuild_?(?:ref|rev)/i;
+const QUERY_BEFORE = /[?&][\w.-]{1,30}=$/;
 const NOT_BEFORE = /(?:data:[^,\s]{0,60};base64,|sha\d{1,3}[-:]|\bh1:|ssh-(?:rsa|dss|ed25519)[ \t]+|ecdsa-sha2-nistp\d{3}[ \t]+|[\w.-]\/|\\u|%|["'](?:n|e|x|y|kid|x5t|sub|tid|oid|aud|iss|jti)["'][ \t]*:[ \t]*["']|[?&][\w.-]{1,30}=|["'][^"'\s]{0,200}\/[^"'\s]{0,200}["'][ \t]*:[ \t]*["'])$/i;
 
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
@@ -43,7 +49,7 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const cls = (c: number): number => (isUpper(c) ? 0 : isLower(c) ? 1 : isDigit(c) ? 2 : 3);
 
 function isHexKey(v: string): boolean {
-  if (!/^[0-9a-f]+$|^[0-9A-F]+$/.test(v) || ![32, 48, 64, 96, 128].includes(v.length)) return false;
+  if (!/^[0-9a-f]+$|^[0-9A-F]+$/.test(v) || ![32, 40, 48, 64, 96, 128].includes(v.length)) return false;
   // A hex key has both digits and letters spread through it (a decimal number or a word is not one).
   const digits = v.replace(/[^0-9]/g, '').length;
   if (digits < v.length * 0.25 || digits > v.length - 3 || shannonEntropy(v) < 3.0) return false;
@@ -111,7 +117,16 @@ export function findUnnamedKeys(text: string, facts = new TextFacts(text)): RawH
     const lineEnd = lineEndNear(text, e);
     const before = text.slice(Math.max(lineStart, s - 120), s);
     const after = text.slice(e, Math.min(lineEnd, e + 40));
-    if (!VALUE_BEFORE.test(before) || !VALUE_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
+    const sha1Shaped = v.length === 40 && isHexKey(v);
+    if (sha1Shaped) {
+      const around = text.slice(Math.max(0, s - 240), Math.min(text.length, e + 120));
+      // (Inside a URL only as a query value: `;drc=<sha>` in a code-search link is a revision.)
+      if (!NAMED_VALUE.test(before) || SHA_CONTEXT.test(around) || (/:\/\/\S*$/.test(before) && !QUERY_BEFORE.test(before))) continue;
+    }
+    const query = sha1Shaped && QUERY_BEFORE.test(before);
+    // (A named value may be followed by the command's next argument: `-e NAME=<v> -p 80:80`; a query value by `&`.)
+    const ends = VALUE_AFTER.test(after) || (NAMED_VALUE.test(before) && /^[ \t]/.test(after)) || (query && /^[&#]/.test(after));
+    if (!VALUE_BEFORE.test(before) || !ends || (NOT_BEFORE.test(before) && !query)) continue;
     // A value alone on its line continues the line before (`const encrypted =` / `  'e5f7…';`): judge that line's words too.
     const context = /^[ \t]*(?:[-*>][ \t]+)?["'`]?[ \t]*$/.test(before) ? text.slice(Math.max(0, lineStart - 120), lineStart) + before : before;
     if (HASH_CONTEXT.test(context) || HASH_CONTEXT.test(after) || ID_NAME.test(context)) continue;
@@ -153,9 +168,11 @@ export const UNNAMED_KEY_DETECTORS: readonly Detector[] = [
   { id: 'high-entropy-key', category: 'secret', keywords: [], find: findUnnamedKeys, plainViewsOnly: true,
     samples: {
       tp: [(g) => `const x = "${g.mixed(B64, 43)}=";`, (g) => `cfg.v1 = '${hex(g, 64)}';`, (g) => `[upstream]\nk1 = ${hex(g, 32)}\n`,
-        (g) => `Use this:\n${g.mixed(B64, 44)}\nthen restart`, (g) => `  blob: ${g.mixed(B64, 43)}=\n`],
+        (g) => `Use this:\n${g.mixed(B64, 44)}\nthen restart`, (g) => `  blob: ${g.mixed(B64, 43)}=\n`,
+        (g) => `$ export ACME_CI=${hex(g, 40)} && ./deploy.sh`, (g) => `const upstreams = {\n  billing: '${hex(g, 40)}',\n};`, (g) => `GET https://partner.acme-corp.io/v2/orders?t=${hex(g, 40)}&page=2`],
       fp: [(g) => `"gitHead": "${hex(g, 40)}",`, (g) => `const sha = "${hex(g, 64)}";`, (g) => `"integrity": "sha512-${g.mixed(B64, 86)}=="`,
-        (g) => `commit ${hex(g, 40)}`, (g) => `const id = "${hex(g, 32)}";`, 'const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";',
+        (g) => `commit ${hex(g, 40)}`, (g) => `export GIT_COMMIT=${hex(g, 40)}`, (g) => `const pins = {\n  react: '${hex(g, 40)}',\n};`, (g) => `git checkout ${hex(g, 40)}`,
+        (g) => `"resolved": "git+ssh://git@github.com/acme/lib.git#${hex(g, 40)}"`, (g) => `https://example.io/acme/api/tree/${hex(g, 40)}/src`, (g) => `(${hex(g, 40)}, 'x')`, (g) => `https://source.chromium.org/x/+/main:v8/src/globals.h;drc=${hex(g, 40)};l=1275`, (g) => `const id = "${hex(g, 32)}";`, 'const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";',
         (g) => `expected: '${hex(g, 64)}',`, 'name = "someVeryLongIdentifierName123AbcDefGhi"', `x = "${Buffer.from('hello world, this is plain text').toString('base64')}"`,
         (g) => `ssh-ed25519 ${g.mixed(B64, 68)} me@host`, (g) => `-----BEGIN CERTIFICATE-----\n${g.mixed(B64, 64)}\n${g.mixed(B64, 64)}\n-----END CERTIFICATE-----`,
         (g) => `src: url(data:font/woff2;base64,${g.mixed(B64, 60)})`, (g) => `{"kty":"RSA","n":"${g.mixed(B64.slice(0, 62) + '-_', 52)}","e":"AQAB"}`, 'const uuid = "3f2c1b9a-8d7e-4f6a-9b0c-1d2e3f4a5b6c";'],
