@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { updateUserSettings } from '../runners/codeServerHost';
-import { chat, focusChat, reloadWorkbench, send, statusItem, tag, turnSpinning, turnText, until } from './deepHelpers';
+import { chat, focusChat, frameWith, reloadWorkbench, send, statusItem, tag, turnSpinning, turnText, until } from './deepHelpers';
+import { contrastProblems, focusWalk, unnamedControls } from './a11yAudit';
 import { session } from './session';
 import { hybridStatusItem, openFile, runCommand, screenshot, setTheme, settleActivation, type ThemeKind } from './workbenchPage';
 
@@ -23,6 +24,12 @@ async function sidebarWidth(px: number): Promise<number> {
   await page.mouse.up();
   await page.waitForTimeout(400);
   return (await bar.boundingBox())?.width ?? 0;
+}
+
+/** What the audits find in a webview, printed (the ux-access scenarios assert it). */
+async function audit(label: string, frame: import('playwright-core').Frame): Promise<void> {
+  const report = { contrast: await contrastProblems(frame), unnamed: await unnamedControls(frame), focus: await focusWalk(frame) };
+  process.stdout.write(`      audit ${label}: ${JSON.stringify(report)}\n`);
 }
 
 async function shot(name: string): Promise<string> {
@@ -67,6 +74,9 @@ suite('screenshots', function () {
       await shot(`shots-${kind}-narrow-turn`);
       await (await chat()).evaluate(`document.querySelector('.turn:last-of-type .footer')?.scrollIntoView({ block: 'end' })`);
       await shot(`shots-${kind}-narrow-footer`);
+      await audit(`chat ${kind}`, await chat());
+      const overflow = await (await chat()).evaluate(`[document.documentElement.scrollWidth, document.documentElement.clientWidth, ...[...document.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map((e) => e.className || e.tagName)]`);
+      process.stdout.write(`      narrow overflow ${kind}: ${JSON.stringify(overflow)}\n`);
       await statusItem(s.page, /\blocal\b/).hover();
       await s.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /Cloud model/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
       await shot(`shots-${kind}-tooltip`);
@@ -75,6 +85,7 @@ suite('screenshots', function () {
       await runCommand(s.page, 'Hybrid: Show Spend');
       await s.page.waitForTimeout(1_500);
       await shot(`shots-${kind}-spend`);
+      await audit(`spend ${kind}`, await frameWith('section[aria-label="Totals"]'));
       await s.page.mouse.wheel(0, 700);
       await s.page.waitForTimeout(500);
       await shot(`shots-${kind}-spend-2`);
@@ -94,6 +105,7 @@ suite('screenshots', function () {
         await until(async () => !(await turnSpinning(q)) && (await turnText(q)).length > 0, 'the failed turn');
         await (await chat()).evaluate(`document.querySelector('.turn:last-of-type .error-card')?.scrollIntoView({ block: 'center' })`);
         await shot(`shots-${kind}-error`);
+        await audit(`error ${kind}`, await chat());
         await runCommand(s.page, 'Hybrid: New Chat');
         await s.page.waitForTimeout(2_500);
         await shot(`shots-${kind}-empty-offline`);

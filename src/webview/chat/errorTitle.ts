@@ -36,3 +36,11 @@ export function terminalCommand(message: string, generic: string): string {
   const m = new RegExp(`"(${verb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} [^"\\s]+)"`).exec(message);
   return m ? m[1]! : generic;
 }
+
+/**
+ * The setting an "Open Settings" fix should open: the first hybrid.* id the message names ("check
+ * hybrid.local.baseUrl"), so the button lands on it rather than on all of the extension's settings.
+ */
+export function settingNamed(message: string): string | undefined {
+  return /\b(hybrid(?:\.[A-Za-z]\w*){1,4})\b/.exec(message)?.[1];
+}

@@ -6,7 +6,7 @@ import { clear, h } from '../common/dom';
 import { formatAnswerCost, formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { lineRange } from '../../shared/lineRange';
 import { renderMarkdown } from '../common/markdown';
-import { errorTitle, terminalCommand } from './errorTitle';
+import { errorTitle, settingNamed, terminalCommand } from './errorTitle';
 import { usedFiles, whyLine } from './routeText';
 import { escalationNote } from './escalationView';
 import { stoppedNote } from './turnStatus';
@@ -136,10 +136,12 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
         h('code', {}, text),
         h('button', { type: 'button', class: 'secondary small', 'data-copy': text, 'aria-label': `Copy command: ${text}` }, 'Copy')));
     } else {
+      const detail = failure?.fix === fix && failure.fixDetail ? failure.fixDetail : fix === 'openSettings' ? settingNamed(message) : undefined;
       actions.append(h('button', {
         // The first button is the primary one, even when a copy-a-command fix comes before it.
         type: 'button', class: actions.childElementCount === 0 ? 'primary' : 'secondary', 'data-fix': fix,
-        'data-detail': failure?.fix === fix ? failure.fixDetail : undefined, 'aria-label': FIX_LABEL[fix],
+        'data-detail': detail, 'aria-label': fix === 'openSettings' && detail ? `Open Settings at ${detail}` : FIX_LABEL[fix],
+        title: fix === 'openSettings' && detail ? `Opens ${detail} in the Settings editor` : undefined,
       }, FIX_LABEL[fix]));
     }
   }

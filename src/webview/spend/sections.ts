@@ -19,7 +19,7 @@ export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
   const split = (t: PeriodTotalsView) => `${plural(t.requests, 'request')} · ${t.localRequests} local · ${t.cloudRequests} cloud`
     + (t.refusedRequests > 0 ? ` · ${t.refusedRequests} refused` : '');
   const savedLine = s.month.localWithoutCloudPrice > 0
-    ? `${s.month.localWithoutCloudPrice} local request(s) left out: no price for ${s.cloudModel}` : null;
+    ? `${plural(s.month.localWithoutCloudPrice, 'local request')} left out: no price for ${s.cloudModel}` : null;
   // What the private tier's absence cost: cloud requests made only because it was down or saturated.
   const fallbackLine = (n: number, usd: number, why: string): string | null => (n > 0 ? `${plural(n, 'cloud request')} ${why}: ${formatUsd(usd)}` : null);
   return h('section', { class: 'cards', 'aria-label': 'Totals' },
@@ -29,8 +29,9 @@ export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
       fallbackLine(s.month.overflowCloudRequests ?? 0, s.month.overflowCloudUsd ?? 0, 'as overflow from a saturated private tier')),
     card('All time', s.allTime.requests === 1 ? '1 request' : `${formatCount(s.allTime.requests)} requests`, `${periodCardValue(s.allTime).value} spent`, periodCardValue(s.allTime).local,
       s.firstRecordTime ? `since ${s.firstRecordTime.slice(0, 10)}` : null),
-    card('Saved vs all-cloud (month)', formatUsd(s.month.savedUsd),
-      `all on ${s.cloudModel}: ${formatUsd(s.month.wouldHaveSpentUsd)}`, savedLine));
+    // A what-if (every request priced on the cloud model), never a bill: labelled "est." like other estimates.
+    card('Saved vs all-cloud (month)', formatCost(s.month.savedUsd, true),
+      `all on ${s.cloudModel} would have cost ${formatCost(s.month.wouldHaveSpentUsd, true)}`, savedLine));
 }
 
 /** A budget row says "est." as the card above it does: "$0.0072 est." there and a bare "$0.0072" here disagreed. */
