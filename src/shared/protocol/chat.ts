@@ -117,6 +117,8 @@ export interface ChatStatus {
   localModel: string;
   cloudProvider: string;
   cloudKeySet: boolean;
+  /** The model Cloud questions go to now (hybrid.cloud.model, or the provider's default when it is empty). */
+  cloudModel?: string;
   demo: boolean;
 }
 

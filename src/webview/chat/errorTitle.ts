@@ -39,8 +39,10 @@ export function terminalCommand(message: string, generic: string): string {
 
 /**
  * The setting an "Open Settings" fix should open: the first hybrid.* id the message names ("check
- * hybrid.local.baseUrl"), so the button lands on it rather than on all of the extension's settings.
+ * hybrid.local.baseUrl"), so the button lands on it rather than on all of the extension's settings (the host
+ * opens it only if it is one of ours: core/settingQuery).
  */
 export function settingNamed(message: string): string | undefined {
-  return /\b(hybrid(?:\.[A-Za-z]\w*){1,4})\b/.exec(message)?.[1];
+  // Not inside a path or a longer word ("docs/hybrid.md", "myhybrid.x"); the host checks it is one of ours.
+  return /(?<![\w./\\-])(hybrid(?:\.[A-Za-z]\w*){1,4})(?![\w/\\-])/.exec(message)?.[1];
 }
