@@ -97,7 +97,8 @@ function table(caption: string, head: string[], rows: (string | Node)[][], numer
 export function latencySection(rows: LatencyRowView[]): HTMLElement {
   return h('section', { class: 'panel-section', 'aria-label': 'Latency' },
     h('h2', {}, 'Latency'),
-    table('Latency by route', ['Route', 'Requests', 'p50', 'p95', 'TTFT p50'],
+    // Headers in words: "p50 / p95 / TTFT" asked the user to know the jargon.
+    table('Latency by route', ['Route', 'Requests', 'Median total', 'Slowest 5 % (p95)', 'Median first token'],
       rows.map((r) => [badge(r.route), String(r.count), formatMs(r.p50Ms), formatMs(r.p95Ms), formatMs(r.ttftP50Ms)]),
       [1, 2, 3, 4]));
 }
@@ -134,7 +135,7 @@ export function recentSection(rows: RecentView[]): HTMLElement {
   return h('section', { class: 'panel-section', 'aria-label': 'Recent requests' },
     h('h2', {}, 'Recent requests'),
     rows.length === 0 ? h('p', { class: 'muted' }, 'None yet.') : table('Recent requests, newest first',
-      ['Time', 'Kind', 'Route', 'Model', 'Tokens', 'Cost', 'Time taken', 'Why'],
+      ['Time', 'Kind', 'Route', 'Model', 'Tokens (in / out)', 'Cost', 'Time taken', 'Why'],
       rows.map((r) => [
         formatTime(r.time),
         // A refusal is not a failure, and it reached no model: its badge says it all.
