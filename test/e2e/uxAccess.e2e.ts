@@ -111,6 +111,8 @@ suite('ux6: readable, reachable and named in every theme', function () {
     const cut = await f.evaluate(`[...document.querySelectorAll('.turn:last-of-type .footer-figures, .turn:last-of-type .footer-figures > span')]
       .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent)`) as string[];
     assert.deepEqual(cut, [], 'figures under the answer are cut off with an ellipsis');
+    const context = await f.locator('.context-line').evaluate((e) => ({ text: e.textContent ?? '', cut: e.scrollWidth > e.clientWidth + 1 }));
+    assert.ok(/lines 1–\d+/.test(context.text) && !context.cut, `the context line is cut in a narrow view: ${JSON.stringify(context)}`);
     const figures = await f.locator('.turn').last().locator('.footer-figures').innerText();
     assert.match(figures, /tokens/, `the token counts say what they count: ${figures}`);
     assert.match(figures, /first token/, `the latency figures say which is which: ${figures}`);

@@ -33,7 +33,8 @@ const pendingInserts = new Map<number, HTMLButtonElement>();
 
 const banner = h('div', { class: 'demo-banner', role: 'status', hidden: true },
   'Demo servers: answers are canned test responses, not a model.');
-const thread = h('main', { class: 'thread', 'aria-label': 'Conversation' });
+// Focusable: without a link or a code block in view, a keyboard could not scroll a long answer.
+const thread = h('main', { class: 'thread', 'aria-label': 'Conversation', tabindex: 0 });
 const live = h('div', { class: 'sr-only', 'aria-live': 'polite', role: 'status' });
 const input = h('textarea', {
   class: 'input', rows: 3, placeholder: 'Ask about the code shown below…  (Enter to send, Shift+Enter for a new line, #file:path adds a file)',
