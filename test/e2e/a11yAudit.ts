@@ -66,8 +66,10 @@ export async function unnamedControls(frame: Frame): Promise<string[]> {
  * Presses Tab up to `max` times from the document's start and lists what got the focus without a visible ring
  * (an outline or a box-shadow), and the focusable controls Tab never reached.
  */
-export async function focusWalk(frame: Frame, max = 60): Promise<{ reached: string[]; noRing: string[]; unreached: string[] }> {
-  // Start where a user's first Tab into the page starts: the body focused, nothing inside.
+export async function focusWalk(frame: Frame, start: string, max = 150): Promise<{ reached: string[]; noRing: string[]; unreached: string[] }> {
+  // The keys go to the frame with the focus: a click on text that takes no focus (`start`) gives the webview the
+  // focus as a user's click would, then the body is focused so the first Tab lands on the first control.
+  await frame.locator(start).first().click({ position: { x: 3, y: 3 } });
   await frame.evaluate(`(() => { document.body.tabIndex = -1; document.body.focus(); })()`);
   const describe = `((e) => e ? (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 40) : '')`;
   const reached: string[] = [];

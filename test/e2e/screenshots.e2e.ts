@@ -28,7 +28,8 @@ async function sidebarWidth(px: number): Promise<number> {
 
 /** What the audits find in a webview, printed (the ux-access scenarios assert it). */
 async function audit(label: string, frame: import('playwright-core').Frame): Promise<void> {
-  const report = { contrast: await contrastProblems(frame), unnamed: await unnamedControls(frame), focus: await focusWalk(frame) };
+  const start = await frame.evaluate(`document.querySelector('.composer') ? '.composer' : 'h1'`) as string;
+  const report = { contrast: await contrastProblems(frame), unnamed: await unnamedControls(frame), focus: await focusWalk(frame, start) };
   process.stdout.write(`      audit ${label}: ${JSON.stringify(report)}\n`);
 }
 

@@ -77,7 +77,7 @@ suite('ux6: readable, reachable and named in every theme', function () {
       await audited(`${kind} answers and a refusal`, f);
       await screenshot(s, `ux6-${kind}-chat`);
 
-      const walk = await focusWalk(f);
+      const walk = await focusWalk(f, '.composer');
       process.stdout.write(`      ${kind}: Tab reached ${walk.reached.length} controls\n`);
       assert.deepEqual(walk.noRing, [], `${kind}: focused without a visible ring`);
       assert.deepEqual(walk.unreached, [], `${kind}: controls Tab never reached`);
@@ -86,7 +86,7 @@ suite('ux6: readable, reachable and named in every theme', function () {
       const spend = await frameWith('section[aria-label="Totals"]');
       await until(async () => /Recent requests/.test(await spend.evaluate('document.body.innerText') as string), 'the spend panel');
       await audited(`${kind} spend panel`, spend);
-      const spendWalk = await focusWalk(spend, 80);
+      const spendWalk = await focusWalk(spend, 'h1');
       assert.deepEqual(spendWalk.noRing, [], `${kind} spend panel: focused without a visible ring`);
       await screenshot(s, `ux6-${kind}-spend`);
       await s.page.keyboard.press('Control+W');
