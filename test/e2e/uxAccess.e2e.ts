@@ -126,9 +126,11 @@ suite('ux6: readable, reachable and named in every theme', function () {
     const back = await withSettings({ 'hybrid.cloud.provider': 'openai' });
     try {
       await runCommand(s.page, 'Preferences: Open Settings (UI)');
-      const search = s.page.locator('.settings-editor .settings-header .monaco-editor textarea, .settings-editor .suggest-input-container textarea').first();
-      await search.waitFor({ state: 'visible', timeout: 20_000 });
-      await search.fill('hybrid.cloud.model');
+      await s.page.locator('.settings-editor').first().waitFor({ state: 'visible', timeout: 20_000 });
+      // The search box has the focus when the editor opens; Monaco takes typed keys, not a filled value.
+      await s.page.locator('.settings-editor .suggest-input-container').first().click();
+      await s.page.keyboard.press('Control+A');
+      await s.page.keyboard.type('hybrid.cloud.model');
       const item = s.page.locator('.settings-editor .setting-item').filter({ hasText: /Cloud: Model/ }).first();
       await item.waitFor({ state: 'visible', timeout: 20_000 });
       const value = await item.locator('input').first().inputValue();
