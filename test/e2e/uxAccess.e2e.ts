@@ -88,6 +88,8 @@ suite('ux6: readable, reachable and named in every theme', function () {
       await audited(`${kind} spend panel`, spend);
       const spendWalk = await focusWalk(spend, 'h1');
       assert.deepEqual(spendWalk.noRing, [], `${kind} spend panel: focused without a visible ring`);
+      const twins = spendWalk.reached.filter((n, i, all) => all.indexOf(n) !== i);
+      assert.deepEqual(twins, [], `${kind} spend panel: controls a screen reader cannot tell apart (nine "Formula" before ux6)`);
       await screenshot(s, `ux6-${kind}-spend`);
       await s.page.keyboard.press('Control+W');
     });

@@ -11,7 +11,7 @@ function figure(f: TcoFigureView): HTMLElement {
     h('div', { class: 'tco-label' }, f.label),
     h('div', { class: `tco-value${negative ? ' negative' : ''}` }, formatTcoValue(f)),
     f.value !== null && f.note ? h('div', { class: 'muted' }, f.note) : null,
-    h('details', { class: 'tco-formula' }, h('summary', {}, 'Formula'), h('p', { class: 'mono' }, f.formula)));
+    h('details', { class: 'tco-formula' }, h('summary', { 'aria-label': `Formula of ${f.label}` }, 'Formula'), h('p', { class: 'mono' }, f.formula)));
 }
 
 const settingsButtons = (): HTMLElement => h('p', { class: 'muted' },
