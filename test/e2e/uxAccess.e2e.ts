@@ -86,6 +86,8 @@ suite('ux6: readable, reachable and named in every theme', function () {
       const spend = await frameWith('section[aria-label="Totals"]');
       await until(async () => /Recent requests/.test(await spend.evaluate('document.body.innerText') as string), 'the spend panel');
       await audited(`${kind} spend panel`, spend);
+      const latency = await spend.locator('section[aria-label="Latency"] .table-wrap').evaluate((e) => ({ scroll: e.scrollWidth, width: e.clientWidth }));
+      assert.ok(latency.scroll <= latency.width + 1, `the latency table is cut at the panel's width: ${JSON.stringify(latency)}`);
       const spendWalk = await focusWalk(spend, 'h1');
       assert.deepEqual(spendWalk.noRing, [], `${kind} spend panel: focused without a visible ring`);
       const twins = spendWalk.reached.filter((n, i, all) => all.indexOf(n) !== i);
