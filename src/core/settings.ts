@@ -141,6 +141,16 @@ export const DEFAULT_SETTINGS: Readonly<HybridSettings> = Object.freeze({
   'fallback.overflowTtftMs': 0,
 }) as HybridSettings;
 
+/**
+ * What package.json declares, where it differs from the value an unset key resolves to: the Settings editor shows
+ * the declared default, and "claude-sonnet-5" there read as the model in use after a switch to OpenAI (gpt-5.4).
+ * Empty means "the provider's default", named in the setting's description.
+ */
+export const DECLARED_DEFAULTS: Partial<Record<SettingKey, unknown>> = { 'cloud.model': '' };
+
+/** Keys whose empty (or blank) value means "not set": the Settings editor writes "" when the field is cleared. */
+const EMPTY_IS_UNSET = new Set<SettingKey>(['cloud.model']);
+
 const ENUMS: Partial<Record<SettingKey, readonly string[]>> = {
   'local.provider': ['ollama', 'openai-compatible'],
   'cloud.provider': ['anthropic', 'openai'],
@@ -167,7 +177,7 @@ const BOUNDS: Partial<Record<SettingKey, { min?: number; max?: number }>> = {
 const TIMER_MAX_MS = 2_147_483_647;
 
 // Names a request cannot go without: an empty model name reaches the server as a request it cannot answer.
-const REQUIRED_STRINGS = new Set<SettingKey>(['local.chatModel', 'local.completionModel', 'cloud.model']);
+const REQUIRED_STRINGS = new Set<SettingKey>(['local.chatModel', 'local.completionModel']);
 
 // Privacy settings fail closed: a malformed value must never make less private than the user asked. One
 // entry that is not text keeps the others (the whole list falling back to [] would make every one of the user's
@@ -218,7 +228,7 @@ export function normalizeSettings(raw: (key: SettingKey) => unknown): Normalized
   for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
     const def = DEFAULT_SETTINGS[key] as unknown;
     const value = raw(key);
-    if (value === undefined || value === null) { out[key] = def; continue; }
+    if (value === undefined || value === null || (EMPTY_IS_UNSET.has(key) && typeof value === 'string' && !value.trim())) { out[key] = def; continue; }
     const privacy = PRIVACY_FALLBACKS[key]?.(value);
     if (privacy) {
       if (privacy.problem) problems.push(`hybrid.${key}: ${privacy.problem}`);
@@ -229,7 +239,7 @@ export function normalizeSettings(raw: (key: SettingKey) => unknown): Normalized
     if (problem) { problems.push(`hybrid.${key}: ${problem}; using the default`); out[key] = def; }
     else out[key] = typeof def === 'string' ? (value as string).trim() : value;
   }
-  // Unset (or unusable), the cloud model follows the provider: the default Claude id would be a 404 on OpenAI.
+  // Unset, empty (or unusable), the cloud model follows the provider: the default Claude id would be a 404 on OpenAI.
   if (out['cloud.model'] === DEFAULT_SETTINGS['cloud.model'] && raw('cloud.model') !== DEFAULT_SETTINGS['cloud.model']) {
     out['cloud.model'] = defaultCloudModel(out['cloud.provider'] as CloudProviderKind);
   }

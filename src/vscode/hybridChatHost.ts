@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingQuery } from '../core/settingQuery';
 import type { AskEvent, AskMode } from '../core/pipeline/events';
 import type { FixAction } from '../core/wire/types';
 import { TurnReplays } from '../core/pipeline/turnReplay';
@@ -89,7 +90,7 @@ export class HybridChatHost implements ChatHost {
     const s = this.parts.config.settings;
     switch (action) {
       case 'setApiKey': return (await this.parts.keys.promptAndStore(cloudKeyOwner(s).id)) !== undefined;
-      case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', detail || 'hybrid'); break;
+      case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', settingQuery(detail)); break;
       case 'showLogs': this.parts.showLogs(); break;
       case 'startOllama': {
         const pick = await vscode.window.showInformationMessage(
@@ -133,6 +134,7 @@ export class HybridChatHost implements ChatHost {
       localModel: s['local.chatModel'],
       cloudProvider: owner.id,
       cloudKeySet: (await this.parts.keys.get(owner.id)) !== undefined,
+      cloudModel: s['cloud.model'],
       demo: process.env.HYBRID_DEMO === '1',
     };
   }

@@ -171,7 +171,8 @@ export function statusText(full: StatusState): StatusView {
   }
   lines.push(budgetLine(s.budget));
   if (s.gatewayBudget) lines.push(s.gatewayBudget);
-  if (s.savedMonthUsd !== undefined) lines.push(`Saved vs all-cloud this month: ${formatUsd(s.savedMonthUsd)}`);
+  // What the cloud would have billed is a what-if, never a bill: labelled as the spend panel's card labels it.
+  if (s.savedMonthUsd !== undefined) lines.push(`Saved vs all-cloud this month: ${formatCost(s.savedMonthUsd, true)} (local answers priced on the cloud model)`);
   if (s.unknownPriceRequests) {
     lines.push(`${plural(s.unknownPriceRequests, 'cloud request')} with unknown price (not included; set hybrid.pricing)`);
   }

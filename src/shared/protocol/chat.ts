@@ -117,6 +117,8 @@ export interface ChatStatus {
   localModel: string;
   cloudProvider: string;
   cloudKeySet: boolean;
+  /** The model Cloud questions go to now (hybrid.cloud.model, or the provider's default when it is empty). */
+  cloudModel?: string;
   demo: boolean;
 }
 
@@ -209,6 +211,12 @@ export type FromChat =
 // Validators (the trust boundary: a webview can post anything)
 
 const TURN_ID = /^[A-Za-z0-9_-]+$/;
+/** What a fix button may carry: the setting it opens (ours only), the model a pull names; other fixes carry nothing. */
+const FIX_DETAIL: Partial<Record<FixName, RegExp>> = { openSettings: /^hybrid(\.[A-Za-z][\w]*){0,4}$/, pullModel: /^(ollama pull )?[A-Za-z0-9][\w.:/-]*$/ };
+
+function fixDetailOk(action: FixName, detail: unknown): boolean {
+  return str(detail, LIMITS.detail, 1) && FIX_DETAIL[action]?.test(detail) === true;
+}
 const MAX_WITHOUT_PATHS = 100;
 /** Files one question may add: enough for a real question, small enough that a forged list cannot flood the host. */
 export const MAX_ADDED_FILES = 20;
@@ -232,7 +240,7 @@ export function isFromChat(x: unknown): x is FromChat {
       return onlyKeys(x, ['type', 'action', 'turnId', 'detail'])
         && oneOf(x.action, FIX_NAMES)
         && (x.turnId === undefined || (str(x.turnId, LIMITS.id, 1) && TURN_ID.test(x.turnId)))
-        && (x.detail === undefined || str(x.detail, LIMITS.detail));
+        && (x.detail === undefined || fixDetailOk(x.action, x.detail));
     case 'copy':
       return onlyKeys(x, ['type', 'text']) && str(x.text, LIMITS.code, 1);
     case 'insert':

@@ -21,8 +21,10 @@ function setupList(status: ChatStatus | null): HTMLElement {
     ? h('li', { class: 'ok' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `Local model ${status.localModel} is ready.`)
     : h('li', { class: 'warn' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), localProblem(status),
         localCommand(status));
+  // The model Cloud questions go to, by name: after a provider switch it is the new provider's default.
+  const model = status.cloudModel ? `${status.cloudModel} (${providerName(status.cloudProvider)})` : providerName(status.cloudProvider);
   const cloud = status.cloudKeySet
-    ? h('li', { class: 'ok' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `Cloud: ${providerName(status.cloudProvider)} key is set.`)
+    ? h('li', { class: 'ok' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `Cloud model: ${model}, API key set.`)
     : h('li', { class: 'warn' }, h('span', { class: 'dot', 'aria-hidden': 'true' }),
         `No ${providerName(status.cloudProvider)} API key yet: Auto and Private still work on the local model. `,
         h('button', { type: 'button', class: 'link-button', 'data-fix': 'setApiKey', 'aria-label': 'Set API Key' }, 'Set API Key'));

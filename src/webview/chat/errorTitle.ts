@@ -36,3 +36,13 @@ export function terminalCommand(message: string, generic: string): string {
   const m = new RegExp(`"(${verb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} [^"\\s]+)"`).exec(message);
   return m ? m[1]! : generic;
 }
+
+/**
+ * The setting an "Open Settings" fix should open: the first hybrid.* id the message names ("check
+ * hybrid.local.baseUrl"), so the button lands on it rather than on all of the extension's settings (the host
+ * opens it only if it is one of ours: core/settingQuery).
+ */
+export function settingNamed(message: string): string | undefined {
+  // Not inside a path or a longer word ("docs/hybrid.md", "myhybrid.x"); the host checks it is one of ours.
+  return /(?<![\w./\\-])(hybrid(?:\.[A-Za-z]\w*){1,4})(?![\w/\\-])/.exec(message)?.[1];
+}

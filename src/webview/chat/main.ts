@@ -33,10 +33,12 @@ const pendingInserts = new Map<number, HTMLButtonElement>();
 
 const banner = h('div', { class: 'demo-banner', role: 'status', hidden: true },
   'Demo servers: answers are canned test responses, not a model.');
-const thread = h('main', { class: 'thread', 'aria-label': 'Conversation' });
+// Focusable: without a link or a code block in view, a keyboard could not scroll a long answer.
+const thread = h('main', { class: 'thread', 'aria-label': 'Conversation', tabindex: 0 });
 const live = h('div', { class: 'sr-only', 'aria-live': 'polite', role: 'status' });
 const input = h('textarea', {
-  class: 'input', rows: 3, placeholder: 'Ask about the code shown below…  (Enter to send, Shift+Enter for a new line, #file:path adds a file)',
+  // Short enough for three rows of a narrow side bar (the longer hint was cut there); + File and #file:path are below.
+  class: 'input', rows: 3, placeholder: 'Ask about the code (Enter sends, Shift+Enter adds a line)',
   'aria-label': 'Question', maxlength: 20000,
 });
 // What the next question carries: the editor's part (by the commands' rule) and the files the user added.

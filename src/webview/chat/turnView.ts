@@ -6,7 +6,7 @@ import { clear, h } from '../common/dom';
 import { formatAnswerCost, formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { lineRange } from '../../shared/lineRange';
 import { renderMarkdown } from '../common/markdown';
-import { errorTitle, terminalCommand } from './errorTitle';
+import { errorTitle, settingNamed, terminalCommand } from './errorTitle';
 import { usedFiles, whyLine } from './routeText';
 import { escalationNote } from './escalationView';
 import { stoppedNote } from './turnStatus';
@@ -101,15 +101,23 @@ function fillRoute(el: HTMLElement, r: RouteEventView | undefined, sent: boolean
 }
 
 
-/** One line of figures (it never wraps: details are in the tooltips), then any notes, each on its own line. */
+/**
+ * The answer's figures, each saying what it counts ("tokens", "first token", "total"): bare "1.2k in / 300 out" and
+ * "120 ms / 1.3 s" left the user to guess. A narrow view wraps between figures, never inside one and never cuts one.
+ */
 function footerParts(f: FooterView): Node[] {
-  const est = f.usage.source === 'estimate' ? ' est.' : '';
+  const est = f.usage.source === 'estimate' ? ' (est.)' : '';
   const figures = h('div', { class: 'footer-figures' },
     h('span', { title: `Input ${f.usage.input}, output ${f.usage.output}, cache read ${f.usage.cacheRead}, cache write ${f.usage.cacheWrite + (f.usage.cacheWrite1h ?? 0)} (${f.usage.source === 'estimate' ? 'estimated with tiktoken' : 'reported by the provider'})` },
-      `${formatCount(f.usage.input)} in / ${formatCount(f.usage.output)} out${est}`),
+      `${formatCount(f.usage.input)} in / ${formatCount(f.usage.output)} out tokens${est}`),
     h('span', { class: f.costUsd === null ? 'unknown-price' : '' }, formatAnswerCost({ costUsd: f.costUsd, route: f.route, source: f.usage.source })),
-    h('span', { title: `First token after ${formatMs(f.ttftMs)}, answer complete after ${formatMs(f.totalMs)}` }, `${formatMs(f.ttftMs)} / ${formatMs(f.totalMs)}`));
+    h('span', { title: `First token after ${formatMs(f.ttftMs)}, answer complete after ${formatMs(f.totalMs)}` }, latencyText(f.ttftMs, f.totalMs)));
   return [figures, ...f.notes.map((n) => h('div', { class: 'footer-note muted' }, n))];
+}
+
+/** "first token 120 ms · 1.3 s total"; an answer that never had a first token says only its total. */
+export function latencyText(ttftMs: number | null, totalMs: number): string {
+  return ttftMs === null ? `${formatMs(totalMs)} total` : `first token ${formatMs(ttftMs)} · ${formatMs(totalMs)} total`;
 }
 
 /** Explain Route sent nothing: its footer is an estimate, with no tokens counted and no latency. */
@@ -136,10 +144,12 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
         h('code', {}, text),
         h('button', { type: 'button', class: 'secondary small', 'data-copy': text, 'aria-label': `Copy command: ${text}` }, 'Copy')));
     } else {
+      const detail = failure?.fix === fix && failure.fixDetail ? failure.fixDetail : fix === 'openSettings' ? settingNamed(message) : undefined;
       actions.append(h('button', {
         // The first button is the primary one, even when a copy-a-command fix comes before it.
         type: 'button', class: actions.childElementCount === 0 ? 'primary' : 'secondary', 'data-fix': fix,
-        'data-detail': failure?.fix === fix ? failure.fixDetail : undefined, 'aria-label': FIX_LABEL[fix],
+        'data-detail': detail, 'aria-label': fix === 'openSettings' && detail ? `Open Settings at ${detail}` : FIX_LABEL[fix],
+        title: fix === 'openSettings' && detail ? `Opens ${detail} in the Settings editor` : undefined,
       }, FIX_LABEL[fix]));
     }
   }

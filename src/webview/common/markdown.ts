@@ -123,7 +123,8 @@ function tableHtml(header: string, sep: string, rows: string[]): string {
     const cells = splitRow(r);
     return `<tr>${head.map((_, i) => cell('td', cells[i] ?? '', i)).join('')}</tr>`;
   }).join('');
-  return `<div class="table-wrap"><table><thead><tr>${head.map((h, i) => cell('th', h, i)).join('')}</tr></thead>`
+  // Focusable, as a code block is: a keyboard scrolls a table wider than the view.
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="Table"><table><thead><tr>${head.map((h, i) => cell('th', h, i)).join('')}</tr></thead>`
     + `<tbody>${body}</tbody></table></div>`;
 }
 

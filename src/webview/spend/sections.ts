@@ -19,7 +19,7 @@ export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
   const split = (t: PeriodTotalsView) => `${plural(t.requests, 'request')} · ${t.localRequests} local · ${t.cloudRequests} cloud`
     + (t.refusedRequests > 0 ? ` · ${t.refusedRequests} refused` : '');
   const savedLine = s.month.localWithoutCloudPrice > 0
-    ? `${s.month.localWithoutCloudPrice} local request(s) left out: no price for ${s.cloudModel}` : null;
+    ? `${plural(s.month.localWithoutCloudPrice, 'local request')} left out: no price for ${s.cloudModel}` : null;
   // What the private tier's absence cost: cloud requests made only because it was down or saturated.
   const fallbackLine = (n: number, usd: number, why: string): string | null => (n > 0 ? `${plural(n, 'cloud request')} ${why}: ${formatUsd(usd)}` : null);
   return h('section', { class: 'cards', 'aria-label': 'Totals' },
@@ -29,8 +29,9 @@ export function totalsSection(s: SpendPanelSnapshot): HTMLElement {
       fallbackLine(s.month.overflowCloudRequests ?? 0, s.month.overflowCloudUsd ?? 0, 'as overflow from a saturated private tier')),
     card('All time', s.allTime.requests === 1 ? '1 request' : `${formatCount(s.allTime.requests)} requests`, `${periodCardValue(s.allTime).value} spent`, periodCardValue(s.allTime).local,
       s.firstRecordTime ? `since ${s.firstRecordTime.slice(0, 10)}` : null),
-    card('Saved vs all-cloud (month)', formatUsd(s.month.savedUsd),
-      `all on ${s.cloudModel}: ${formatUsd(s.month.wouldHaveSpentUsd)}`, savedLine));
+    // A what-if (every request priced on the cloud model), never a bill: labelled "est." like other estimates.
+    card('Saved vs all-cloud (month)', formatCost(s.month.savedUsd, true),
+      `all on ${s.cloudModel} would have cost ${formatCost(s.month.wouldHaveSpentUsd, true)}`, savedLine));
 }
 
 /** A budget row says "est." as the card above it does: "$0.0072 est." there and a bare "$0.0072" here disagreed. */
@@ -96,7 +97,8 @@ function table(caption: string, head: string[], rows: (string | Node)[][], numer
 export function latencySection(rows: LatencyRowView[]): HTMLElement {
   return h('section', { class: 'panel-section', 'aria-label': 'Latency' },
     h('h2', {}, 'Latency'),
-    table('Latency by route', ['Route', 'Requests', 'p50', 'p95', 'TTFT p50'],
+    // Headers in words: "p50 / p95 / TTFT" asked the user to know the jargon.
+    table('Latency by route', ['Route', 'Requests', 'Median total', 'Slowest 5 % (p95)', 'Median first token'],
       rows.map((r) => [badge(r.route), String(r.count), formatMs(r.p50Ms), formatMs(r.p95Ms), formatMs(r.ttftP50Ms)]),
       [1, 2, 3, 4]));
 }
@@ -133,7 +135,7 @@ export function recentSection(rows: RecentView[]): HTMLElement {
   return h('section', { class: 'panel-section', 'aria-label': 'Recent requests' },
     h('h2', {}, 'Recent requests'),
     rows.length === 0 ? h('p', { class: 'muted' }, 'None yet.') : table('Recent requests, newest first',
-      ['Time', 'Kind', 'Route', 'Model', 'Tokens', 'Cost', 'Time taken', 'Why'],
+      ['Time', 'Kind', 'Route', 'Model', 'Tokens (in / out)', 'Cost', 'Time taken', 'Why'],
       rows.map((r) => [
         formatTime(r.time),
         // A refusal is not a failure, and it reached no model: its badge says it all.

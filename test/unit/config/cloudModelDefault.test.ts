@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { cloudModelLine, DEFAULT_CLOUD_MODEL, followedProvider } from '../../../src/core/cloudDefaults';
 import { statusText } from '../../../src/core/presentation/statusText';
-import { normalizeSettings, type SettingKey } from '../../../src/core/settings';
+import { DECLARED_DEFAULTS, normalizeSettings, type SettingKey } from '../../../src/core/settings';
+import pkg from '../../../package.json';
 import { BUNDLED_PRICES, findModel } from '../../../src/core/spend';
 import { AskRig } from '../spend/fixtures/askRig';
 
@@ -25,9 +26,33 @@ suite('settings: the cloud model follows the provider until the user names one',
   });
 
   test('an unusable value falls back to the provider\'s default, and says so', () => {
-    const { settings, problems } = normalizeSettings((k) => ({ 'cloud.provider': 'openai', 'cloud.model': '  ' } as Record<string, unknown>)[k]);
-    assert.equal(settings['cloud.model'], 'gpt-5.4');
-    assert.ok(problems.some((p) => p.startsWith('hybrid.cloud.model:')), problems.join('; '));
+    for (const bad of [42, ['gpt-4.1'], { id: 'x' }]) {
+      const { settings, problems } = normalizeSettings((k) => ({ 'cloud.provider': 'openai', 'cloud.model': bad } as Record<string, unknown>)[k]);
+      assert.equal(settings['cloud.model'], 'gpt-5.4');
+      assert.ok(problems.some((p) => p.startsWith('hybrid.cloud.model:')), problems.join('; '));
+    }
+  });
+
+  test('empty is the declared default: the provider\'s model, silently (the Settings editor writes "" when the field is cleared)', () => {
+    for (const empty of ['', '  ', '\t']) {
+      for (const [provider, model] of Object.entries(DEFAULT_CLOUD_MODEL)) {
+        const { settings, problems } = normalizeSettings((k) => ({ 'cloud.provider': provider, 'cloud.model': empty } as Record<string, unknown>)[k]);
+        assert.equal(settings['cloud.model'], model, `${JSON.stringify(empty)} with ${provider}`);
+        assert.deepEqual(problems, []);
+      }
+    }
+    const a = settingsFrom({ 'cloud.model': '' }), o = settingsFrom({ 'cloud.provider': 'openai', 'cloud.model': '' });
+    assert.match(followedProvider(a, o) ?? '', /cloud questions go to gpt-5\.4/, 'a cleared field follows the provider as an unset one does');
+  });
+
+  test('the Settings editor shows what is used: declared default "", the description names each provider\'s default', () => {
+    const declared = (pkg.contributes.configuration.properties as Record<string, { default: unknown; markdownDescription?: string }>)['hybrid.cloud.model'];
+    assert.equal(declared.default, DECLARED_DEFAULTS['cloud.model']);
+    assert.equal(declared.default, '');
+    for (const [provider, model] of Object.entries(DEFAULT_CLOUD_MODEL)) {
+      const name = provider === 'openai' ? 'OpenAI' : 'Anthropic';
+      assert.ok(declared.markdownDescription?.includes(`\`${model}\` with ${name}`), `the description names ${model} for ${name}: ${declared.markdownDescription}`);
+    }
   });
 
   test('the switch is said once, naming the model that now answers; not when the user chose the model', () => {

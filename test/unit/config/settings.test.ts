@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, freshProblems, normalizeSettings, unionOfLayers, type SettingKey } from '../../../src/core/settings';
+import { DECLARED_DEFAULTS, DEFAULT_SETTINGS, freshProblems, normalizeSettings, unionOfLayers, type SettingKey } from '../../../src/core/settings';
 import pkg from '../../../package.json';
 
 const declared = pkg.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;
@@ -9,7 +9,7 @@ suite('settings', () => {
     const inCode = Object.keys(DEFAULT_SETTINGS).map((k) => `hybrid.${k}`).sort();
     assert.deepEqual(Object.keys(declared).sort(), inCode);
     for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
-      assert.deepEqual(declared[`hybrid.${key}`].default, DEFAULT_SETTINGS[key], `default of hybrid.${key}`);
+      assert.deepEqual(declared[`hybrid.${key}`].default, key in DECLARED_DEFAULTS ? DECLARED_DEFAULTS[key] : DEFAULT_SETTINGS[key], `default of hybrid.${key}`);
     }
   });
 

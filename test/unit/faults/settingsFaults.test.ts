@@ -13,12 +13,13 @@ function normalized(raw: Record<string, unknown>) {
 }
 
 suite('faults: malformed settings', () => {
+  // hybrid.cloud.model = "" is its declared default (the provider's model, test/unit/config/cloudModelDefault): a number is the fault.
   const cases: Array<[string, unknown]> = [
     ['timeouts.idleMs', 0], ['timeouts.localFirstByteMs', 5], ['timeouts.cloudFirstByteMs', -1],
     ['timeouts.cloudFirstByteMs', '30000'], ['timeouts.idleMs', 3_000_000_000], ['local.numCtx', 0],
     ['completion.maxLines', 0], ['local.hoursOnPerDay', 30], ['routing.complexityThreshold', 2],
     ['local.amortizationMonths', 0], ['completion.prefixTokens', 1], ['timeouts.localLoadMs', Number.NaN],
-    ['local.chatModel', '   '], ['local.completionModel', ''], ['cloud.model', ''],
+    ['local.chatModel', '   '], ['local.completionModel', ''], ['cloud.model', 42],
     ['cloud.provider', 'gemini'], ['anthropic.baseUrl', 'api.anthropic.com'], ['local.baseUrl', '127.0.0.1:11434'],
   ];
   for (const [key, value] of cases) {

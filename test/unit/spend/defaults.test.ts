@@ -26,9 +26,11 @@ suite('spend / default models', () => {
   test('frontier: the newest Claude Sonnet in the table (Sonnet 5 at $2 / $10, not Sonnet 4.6 at $3 / $15)', () => {
     assert.equal(DEFAULT_SETTINGS['cloud.model'], newest(/^claude-sonnet-(\d+(?:-\d+)?)$/));
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    const sections: { properties: Record<string, { default?: unknown }> }[] = [pkg.contributes.configuration].flat();
+    const sections: { properties: Record<string, { default?: unknown; markdownDescription?: string }> }[] = [pkg.contributes.configuration].flat();
     const contributed = sections.map((c) => c.properties['hybrid.cloud.model']).find(Boolean);
-    assert.equal(contributed?.default, DEFAULT_SETTINGS['cloud.model'], 'package.json agrees');
+    // The Settings editor shows "" (the provider's default); the description names each provider's default model.
+    assert.equal(contributed?.default, '', 'package.json declares the provider\'s default, not one provider\'s model');
+    assert.match(contributed?.markdownDescription ?? '', new RegExp(`\`${DEFAULT_SETTINGS['cloud.model']}\` with Anthropic`));
   });
 
   test('light tier "auto": the newest Claude Haiku and the newest GPT mini in the table', () => {
@@ -48,6 +50,6 @@ suite('spend / default models', () => {
     const m = /\*\*Default models, last checked (\d{4}-\d{2}-\d{2})\*\*/.exec(readme);
     assert.ok(m, 'README states when the default models were last checked');
     assert.ok(m[1] >= BUNDLED_PRICES.pricesChecked, `${m[1]} is before the table's ${BUNDLED_PRICES.pricesChecked}`);
-    assert.match(readme, new RegExp(`\`hybrid\\.cloud\\.model\` \\| \`"${DEFAULT_SETTINGS['cloud.model']}"\``));
+    assert.match(readme, new RegExp(`\`hybrid\\.cloud\\.model\` \\| \`""\` \\| .*\`${DEFAULT_SETTINGS['cloud.model']}\` with Anthropic, \`gpt-5\\.4\` with OpenAI`));
   });
 });

@@ -137,7 +137,7 @@ suite('markdown renderer: formatting', () => {
 
   test('GFM tables with alignment; pipes inside code do not split cells', () => {
     const html = renderMarkdown('| Model | Cost |\n|:---|---:|\n| `a|b` | **$1** |\n| c |');
-    assert.equal(html, '<div class="table-wrap"><table><thead><tr><th>Model</th><th class="align-right">Cost</th></tr></thead><tbody>'
+    assert.equal(html, '<div class="table-wrap" tabindex="0" role="region" aria-label="Table"><table><thead><tr><th>Model</th><th class="align-right">Cost</th></tr></thead><tbody>'
       + '<tr><td><code>a|b</code></td><td class="align-right"><strong>$1</strong></td></tr>'
       + '<tr><td>c</td><td class="align-right"></td></tr></tbody></table></div>');
   });
