@@ -176,9 +176,11 @@ export function deepChecks(shot: (s: NativeSession, name: string) => Promise<str
         await pressStop(s.page);
         await Promise.race([req.closedByClient, new Promise((_, rej) => setTimeout(() => rej(new Error('Ollama never saw the request closed after Stop')), 8_000))]);
         assert.equal(req.finished, false, 'the answer had not finished when Stop closed it');
-        const text = await lastResponse(s.page, /\[fake-ollama\]/, 5_000);
+        // The answer's words, not the whole reply: the reply's "Stopped" note comes after Stop, by design.
+        const words = async (): Promise<string> => (await lastResponse(s.page, /\[fake-ollama\]/, 5_000)).match(/\[fake-ollama\][^\n]*/)?.[0] ?? '';
+        const text = await words();
         await s.page.waitForTimeout(1_500);
-        assert.equal(await lastResponse(s.page, /\[fake-ollama\]/, 5_000), text, 'nothing more streams after Stop');
+        assert.equal(await words(), text, 'nothing more streams after Stop');
         await shot(s, 'native-stopped');
       } finally {
         ollama.setReply({ perTokenMs: 5 });
