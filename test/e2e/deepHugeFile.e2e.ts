@@ -41,10 +41,14 @@ async function openAndSelectAll(page: Page): Promise<void> {
   await page.keyboard.press('Control+A');
 }
 
-/** Selects all of the huge file in its editor, and waits until the chat box says the selection is what goes. */
+/**
+ * Selects all of the huge file in its editor, and waits until the chat box says the selection is what goes. The
+ * chat view is shown first: the palette (which focusChat uses) clicks the workbench, and a click in the editor
+ * would drop the selection.
+ */
 async function selectAllOfHuge(page: Page): Promise<void> {
-  await openAndSelectAll(page);
   await focusChat();
+  await openAndSelectAll(page);
   await until(async () => /orders_export_2026\.csv.*selection/.test(await (await chat()).locator('.context-line').innerText()), 'the chat box to name the selection', 30_000);
 }
 

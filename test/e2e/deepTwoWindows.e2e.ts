@@ -78,8 +78,9 @@ suite('deep session: two windows on two workspaces write one ledger at once', fu
     fs.mkdirSync(path.join(otherFolder, 'src'), { recursive: true });
     fs.writeFileSync(path.join(otherFolder, 'src', 'invoice.ts'), 'export function invoiceTotal(lines: { amount: number }[]): number {\n  return lines.reduce((s, l) => s + l.amount, 0);\n}\n');
     const page = session().page;
-    second = await page.context().newPage();
-    await second.setViewportSize({ width: 1366, height: 860 });
+    // A window of its own, as a second VS Code window is (the session's page owns its browser context).
+    const context = await page.context().browser()!.newContext({ viewport: { width: 1366, height: 860 } });
+    second = await context.newPage();
     await second.goto(`${new URL(page.url()).origin}/?folder=${encodeURIComponent(otherFolder)}`, { timeout: WORKBENCH_READY_MS });
     await waitForWorkbench(second);
     await settleActivation(second, 30_000);
@@ -87,7 +88,7 @@ suite('deep session: two windows on two workspaces write one ledger at once', fu
   });
 
   suiteTeardown(async () => {
-    await second?.close().catch(() => undefined);
+    await second?.context().close().catch(() => undefined);
     await restore();
     await cloud.close();
     if (otherFolder) fs.rmSync(otherFolder, { recursive: true, force: true });

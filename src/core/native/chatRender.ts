@@ -85,16 +85,6 @@ export function renderEvent(e: AskEvent, mode: ChatMode, answered = true): ChatO
   }
 }
 
-/**
- * What a stopped reply says. VS Code's Chat drops whatever a participant writes after Stop (the cost line's
- * "· stopped" never shows) but still takes the result returned within a second, so this goes as its errorDetails.
- */
-export function stoppedNote(answered: boolean): string {
-  return answered
-    ? 'Stopped: you stopped this answer, so it is incomplete; it is not sent back to the model as history.'
-    : 'Stopped before any answer came.';
-}
-
 /** The buttons every finished answer gets, after whatever the events offered. */
 export function closingButtons(route: 'local' | 'cloud' | 'refuse' | undefined, mode: ChatMode, offered: ChatButton[], cloudBarred = false): ChatButton[] {
   const out = [...offered];

@@ -5,7 +5,7 @@
 // or refuses it.
 
 import * as vscode from 'vscode';
-import { closingButtons, historyOfTurns, participantQuery, renderEvent, stoppedNote, type ChatButton, type ChatMode, type CommandButton, type TurnMeta } from '../../core/native/chatRender';
+import { closingButtons, historyOfTurns, participantQuery, renderEvent, type ChatButton, type ChatMode, type CommandButton, type TurnMeta } from '../../core/native/chatRender';
 import type { AskInput } from '../../core/pipeline/ask';
 import { lineSpan } from '../../core/context/lineSpan';
 import { withFilePrivacy } from '../../core/privacy/filePrivacy';
@@ -125,7 +125,6 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
     }
     const incomplete = !!answer && (ended !== 'ok' || token.isCancellationRequested);
     const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}), ...(keptLocal ? { keptLocal } : {}), ...(incomplete ? { incomplete } : {}) };
-    if (token.isCancellationRequested || ended === 'cancelled') return { metadata, errorDetails: { message: stoppedNote(!!answer) } };
     return failed && !answer ? { metadata, errorDetails: { message: failed } } : { metadata };
   };
 }

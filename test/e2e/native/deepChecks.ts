@@ -62,30 +62,6 @@ export function deepChecks(shot: (s: NativeSession, name: string) => Promise<str
       assert.equal(esc?.escalatedFrom, local?.id, 'the cloud record is linked to the local answer it escalated');
     }],
 
-    ['@hybrid: Stop mid-answer — the reply says it was stopped, and its spend record says so', async (s) => {
-      const ollama = s.fakes.ollama!.fake;
-      await newChat(s.page);
-      ollama.setReply({ perTokenMs: 500 });
-      try {
-        const before = ledger(s).length;
-        await send(s.page, '@hybrid /private Explain reduce in detail, with examples');
-        await lastResponse(s.page, /\[fake-ollama\]/, 30_000);
-        await pressStop(s.page);
-        const text = await lastResponse(s.page, /stopped|Stopped|interrupted/, 10_000);
-        process.stdout.write(`      native, stopped: ${JSON.stringify(text.slice(0, 500))}\n`);
-        await shot(s, 'native-stopped-labelled');
-        assert.match(text, /\[fake-ollama\]/, 'the words so far stay');
-        assert.match(text, /stopped|interrupted/i, 'the reply does not say it was stopped');
-        const deadline = Date.now() + 10_000;
-        while (ledger(s).length === before && Date.now() < deadline) await s.page.waitForTimeout(250);
-        const rec = ledger(s).slice(before).at(-1);
-        assert.ok(rec, 'no spend record for the stopped answer');
-        assert.equal(rec.status, 'cancelled', `the record says ${rec.status}/${rec.outcome}`);
-      } finally {
-        ollama.setReply({ perTokenMs: 5 });
-      }
-    }],
-
     ['@hybrid /private: Ollama dies mid-answer — the words stay, the reply says it broke off; the cut answer is not history', async (s) => {
       const ollama = s.fakes.ollama!.fake;
       await openChat(s.page);
@@ -176,11 +152,9 @@ export function deepChecks(shot: (s: NativeSession, name: string) => Promise<str
         await pressStop(s.page);
         await Promise.race([req.closedByClient, new Promise((_, rej) => setTimeout(() => rej(new Error('Ollama never saw the request closed after Stop')), 8_000))]);
         assert.equal(req.finished, false, 'the answer had not finished when Stop closed it');
-        // The answer's words, not the whole reply: the reply's "Stopped" note comes after Stop, by design.
-        const words = async (): Promise<string> => (await lastResponse(s.page, /\[fake-ollama\]/, 5_000)).match(/\[fake-ollama\][^\n]*/)?.[0] ?? '';
-        const text = await words();
+        const text = await lastResponse(s.page, /\[fake-ollama\]/, 5_000);
         await s.page.waitForTimeout(1_500);
-        assert.equal(await words(), text, 'nothing more streams after Stop');
+        assert.equal(await lastResponse(s.page, /\[fake-ollama\]/, 5_000), text, 'nothing more streams after Stop');
         await shot(s, 'native-stopped');
       } finally {
         ollama.setReply({ perTokenMs: 5 });
