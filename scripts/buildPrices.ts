@@ -8,12 +8,20 @@ import type { MatchRule, ModelPrice, PriceTable, PriceTier, ProviderId } from '.
 
 type Tiered = number | { base: number; tiers: { start: number; price: number }[] };
 
+type RefPrices = Record<string, Tiered>;
+
+/** genai-prices' ConditionalPrice: a price that applies from a date (or, for other providers, at times of day). */
+interface RefConditional {
+  constraint?: { start_date?: string; start_time?: string; end_time?: string } | null;
+  prices: RefPrices;
+}
+
 interface RefModel {
   id: string;
   name: string | null;
   match: MatchRule;
   context_window: number | null;
-  prices: Record<string, Tiered>;
+  prices: RefPrices | RefConditional[];
   prices_checked?: string | null;
 }
 
@@ -55,20 +63,49 @@ function tiersOf(prices: Record<string, Tiered>): PriceTier[] {
   });
 }
 
-function convert(provider: ProviderId, m: RefModel): ModelPrice | undefined {
-  const input = base(m.prices.input_mtok);
-  const output = base(m.prices.output_mtok);
+type Fields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'inputAudio' | 'outputAudio' | 'tiers'>;
+
+/** One set of prices; undefined without an input and an output price (embeddings, audio-only models). */
+function fieldsOf(prices: RefPrices): Fields | undefined {
+  const input = base(prices.input_mtok);
+  const output = base(prices.output_mtok);
   if (input === undefined || output === undefined) return undefined;
-  const checked = m.prices_checked && /^\d{4}-\d{2}-\d{2}$/.test(m.prices_checked) ? m.prices_checked : null;
-  const out: ModelPrice = { id: m.id, name: m.name ?? m.id, provider, match: m.match, contextWindow: m.context_window ?? null, input, output };
-  const cw = base(m.prices.cache_write_mtok); if (cw !== undefined) out.cacheWrite = cw;
-  const cw1 = base(m.prices.cache_write_1h_mtok); if (cw1 !== undefined) out.cacheWrite1h = cw1;
-  const cr = base(m.prices.cache_read_mtok); if (cr !== undefined) out.cacheRead = cr;
+  const out: Fields = { input, output };
+  const cw = base(prices.cache_write_mtok); if (cw !== undefined) out.cacheWrite = cw;
+  const cw1 = base(prices.cache_write_1h_mtok); if (cw1 !== undefined) out.cacheWrite1h = cw1;
+  const cr = base(prices.cache_read_mtok); if (cr !== undefined) out.cacheRead = cr;
   // Audio tokens a chat answer may report (gpt-audio): without these they would be billed at the text prices.
-  const ai = base(m.prices.input_audio_mtok); if (ai !== undefined) out.inputAudio = ai;
-  const ao = base(m.prices.output_audio_mtok); if (ao !== undefined) out.outputAudio = ao;
-  const tiers = tiersOf(m.prices);
+  const ai = base(prices.input_audio_mtok); if (ai !== undefined) out.inputAudio = ai;
+  const ao = base(prices.output_audio_mtok); if (ao !== undefined) out.outputAudio = ao;
+  const tiers = tiersOf(prices);
   if (tiers.length) out.tiers = tiers;
+  return out;
+}
+
+/**
+ * A price list with dates (genai-prices: tried last to first, the first whose start_date ≤ the request's date wins,
+ * the unconstrained one always applies) becomes the unconstrained prices plus the dated changes after it, in order.
+ * Until this round such a model was dropped from the table ("unknown price"). A constraint the table cannot honour
+ * (a time-of-day price) stops the build: priced by its base it would be wrong part of each day.
+ */
+function convert(provider: ProviderId, m: RefModel): ModelPrice | undefined {
+  const list: RefConditional[] = Array.isArray(m.prices) ? m.prices : [{ prices: m.prices }];
+  const at = list.findIndex((c) => !c.constraint);
+  if (at < 0) throw new Error(`${m.id}: no price without a constraint`);
+  const unsupported = list.find((c) => c.constraint && typeof c.constraint.start_date !== 'string');
+  if (unsupported) throw new Error(`${m.id}: a ${Object.keys(unsupported.constraint!).join('/')} constraint cannot be priced by this table`);
+  const fields = fieldsOf(list[at]!.prices);
+  if (!fields) return undefined;
+  const checked = m.prices_checked && /^\d{4}-\d{2}-\d{2}$/.test(m.prices_checked) ? m.prices_checked : null;
+  const out: ModelPrice = { id: m.id, name: m.name ?? m.id, provider, match: m.match, contextWindow: m.context_window ?? null, ...fields };
+  // Entries before the unconstrained one are never reached in genai-prices' order.
+  const changes = list.slice(at + 1).map((c) => {
+    const from = c.constraint!.start_date!;
+    const f = fieldsOf(c.prices);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !f) throw new Error(`${m.id}: the price from ${from} has no input and output price`);
+    return { from, ...f };
+  });
+  if (changes.length) out.changes = changes;
   out.checked = checked;
   return out;
 }

@@ -59,6 +59,9 @@ function ensureDebianPackages() {
   // The sixth (BLIND_SIXTH_CODEBASES).
   if (!fs.existsSync('/usr/lib/python3/dist-packages/click/core.py')) missing.push('python3-click');
   if (!fs.existsSync('/usr/share/gocode/src/github.com/hashicorp/hcl/decoder.go')) missing.push('golang-github-hashicorp-hcl-dev');
+  // The seventh (BLIND_SEVENTH_CODEBASES).
+  if (!fs.existsSync('/usr/share/gocode/src/github.com/spf13/afero/memmap.go')) missing.push('golang-github-spf13-afero-dev');
+  if (!fs.existsSync('/usr/lib/python3/dist-packages/oauthlib/common.py')) missing.push('python3-oauthlib');
   if (missing.length === 0) return;
   if (process.getuid && process.getuid() !== 0) {
     throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`);

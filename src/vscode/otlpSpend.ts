@@ -36,7 +36,7 @@ export class OtlpSpendExport extends Disposable {
     if (this.current && (this.current.endpoint !== endpoint || this.current.userId !== userId)) void this.stop();
     if (!endpoint) return undefined;
     if (!this.current) {
-      const otel = import('../core/team/otlpExport').then((m) => m.createOtlpSpend({ endpoint, userId: userId || undefined, serviceVersion: this.version }));
+      const otel = import('../core/team/otlpExport').then((m) => m.createOtlpSpend({ endpoint, userId: userId || undefined, serviceVersion: this.version, log: (msg) => this.warn(msg) }));
       otel.catch((err: unknown) => this.warn(`OpenTelemetry export is off: ${err instanceof Error ? err.message : String(err)}`));
       this.current = { endpoint, userId, otel };
     }

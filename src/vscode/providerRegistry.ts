@@ -12,7 +12,7 @@ import { cloudForRequest } from '../core/providers/requestKey';
 import type { GatewayBudget } from '../core/team/gateway';
 import { gatewayCompletionGroup } from '../core/team/gatewayCompletion';
 import { createGatewayGroupProvider, type GatewayGroupProvider } from '../core/providers/gatewayGroup';
-import { createGatewayInfo, type GatewayInfo } from '../core/team/gatewayInfo';
+import { CHAT_PROOF_MS, createGatewayInfo, type GatewayInfo } from '../core/team/gatewayInfo';
 import type { HybridSettings } from '../core/settings';
 import { createTokenCounter, type TokenCounter } from '../core/tokens';
 import type { ApiKeys } from './apiKeys';
@@ -107,11 +107,13 @@ export class ProviderRegistry extends Disposable {
     const s = this.settings;
     const group = s['gateway.privateModel'];
     if (!s['gateway.baseUrl'] || !group) return this.local();
-    return this.gatewayGroup(this.gatewayPrivateP, group);
+    // Questions are human-paced: their proof is re-read after 30 s, which bounds how long a moved deployment gets
+    // private questions even from a gateway release that omits x-litellm-model-api-base on streams (litellm#7249).
+    return this.gatewayGroup(this.gatewayPrivateP, group, CHAT_PROOF_MS);
   }
 
   /** A gateway model group as a private tier (core/providers/gatewayGroup.ts), rebuilt when its settings change. */
-  private gatewayGroup(cache: Keyed<GatewayGroupProvider>, group: string): GatewayGroupProvider {
+  private gatewayGroup(cache: Keyed<GatewayGroupProvider>, group: string, proofMs?: number): GatewayGroupProvider {
     const s = this.settings;
     const key = JSON.stringify([s['gateway.baseUrl'], group, s['gateway.privateModels'], s['privacy.trustedHosts'],
       s['timeouts.localFirstByteMs'], s['timeouts.idleMs']]);
@@ -119,7 +121,7 @@ export class ProviderRegistry extends Disposable {
     return cache.get(key, () => createGatewayGroupProvider({
       baseUrl: s['gateway.baseUrl'], group, declaredPrivate: s['gateway.privateModels'], trustedHosts: s['privacy.trustedHosts'],
       // Its own copy of /model/info: a changed declaration asks the gateway afresh.
-      info: createGatewayInfo({ baseUrl: s['gateway.baseUrl'], apiKey }), apiKey,
+      info: createGatewayInfo({ baseUrl: s['gateway.baseUrl'], apiKey, ...(proofMs !== undefined ? { ttlMs: proofMs } : {}) }), apiKey,
       firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger,
     }));
   }

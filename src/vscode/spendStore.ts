@@ -4,7 +4,7 @@ import type { Logger } from '../core/ports';
 import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, msUntilNextLocalDay, nodeLedgerFs, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, msUntilNextLocalDay, nodeLedgerFs, pricesAt, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
 import { InflightJournal, recordOrphans } from '../core/spend/inflightJournal';
 import { Disposable } from './disposable';
 import { watchLedgerDir } from './spend/ledgerWatch';
@@ -67,7 +67,7 @@ export class SpendStore extends Disposable implements SpendSource {
       for (const r of loaded.records) this.model.add(r);
       this.logger.info(`ledger: ${loaded.records.length} records in ${Date.now() - t0} ms from ${dir}` +
         (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped (${loaded.damaged} damaged records)` : ''));
-      this.noteDamaged(this.tail.damagedNow);
+      this.noteDamaged(this.tail.damagedNow, this.tail.alteredNow);
       await this.recoverInterrupted(ledger);
       this.opened = ledger;
       if (!this.isDisposed) this.register(watchLedgerDir(dir, () => void this.refresh()));
@@ -103,7 +103,7 @@ export class SpendStore extends Disposable implements SpendSource {
     await this.load();
     if (!this.tail) return;
     const { records } = await this.tail.read();
-    this.noteDamaged(this.tail.damagedNow);
+    this.noteDamaged(this.tail.damagedNow, this.tail.alteredNow);
     let added = 0;
     for (const r of records) if (this.model.add(r)) added++;
     if (added) this.changed.fire();
@@ -134,7 +134,7 @@ export class SpendStore extends Disposable implements SpendSource {
     // Every local record carries what it would have cost on the cloud model, whoever made it (Ask, completion),
     // so "saved vs all-cloud" covers them all.
     const r = input.route === 'local' && input.cloudEquivalentUsd === undefined
-      ? { ...input, cloudEquivalentUsd: cloudEquivalent(input.tokens, this.settings()['cloud.model'], this.priceTable()) ?? null }
+      ? { ...input, cloudEquivalentUsd: cloudEquivalent(input.tokens, this.settings()['cloud.model'], pricesAt(this.priceTable(), input.time)) ?? null }
       : input;
     const ledger = await this.load();
     // A record the ledger's validation refuses still happened and still cost money: it stays counted (in memory).
@@ -169,23 +169,26 @@ export class SpendStore extends Disposable implements SpendSource {
   }
 
   private damaged = 0;
+  private altered = 0;
 
   /**
-   * Acknowledged records that no longer read are a loss: said once per session, and kept in the tooltip. `now` is
-   * the ledger's count as last read (a file read again after it shrank is not counted twice).
+   * Acknowledged records that no longer read are a loss, and records changed after they were written may be
+   * counted wrong: each said once per session, and kept in the tooltip. The counts are the ledger's as last read
+   * (a file read again after it shrank is not counted twice).
    */
-  private noteDamaged(now: number): void {
-    if (now === this.damaged) return;
-    const first = this.damaged === 0;
-    this.damaged = now;
-    if (!(now > 0)) return;
-    this.logger.warn(`ledger: ${now} damaged record line(s) in ${path.join(this.storageDir, 'ledger')}`);
-    if (first) this.warn(unreadableLinesNotice({ damaged: now })!);
+  private noteDamaged(damaged: number, altered: number): void {
+    if (damaged === this.damaged && altered === this.altered) return;
+    const first = (damaged > 0 && this.damaged === 0) || (altered > 0 && this.altered === 0);
+    this.damaged = damaged;
+    this.altered = altered;
+    if (!(damaged > 0) && !(altered > 0)) return;
+    this.logger.warn(`ledger: ${damaged} damaged and ${altered} altered record line(s) in ${path.join(this.storageDir, 'ledger')}`);
+    if (first) this.warn(unreadableLinesNotice({ damaged, altered })!);
   }
 
   /** Why records are not reaching the disk, or records on it no longer read, if so. */
   get ledgerProblem(): string | undefined {
-    return this.opened?.problem ?? unreadableLinesNotice({ damaged: this.damaged });
+    return this.opened?.problem ?? unreadableLinesNotice({ damaged: this.damaged, altered: this.altered });
   }
 
   budget(): BudgetState {

@@ -40,6 +40,17 @@ export class FakeLiteLLM extends FakeOpenAI {
   includeCostInStreamingUsage = true;
   /** general_settings.budget_exceeded_status_code (422 by default; older releases answered 429). */
   budgetStatus = 422;
+  /**
+   * Admin routes the key may not call: a key limited to `llm_api_routes` gets LiteLLM's route check, 403 with a
+   * FastAPI `detail` body ("Virtual key is not allowed to call this route. …"), on /model/info and /key/info.
+   */
+  deniedRoutes: string[] = [];
+  /** How the final stream chunk spells `usage.cost` (a non-conforming proxy, or a release's bug); default the number. */
+  costOnWire: (cost: number) => unknown = (cost) => cost;
+  /** Set: a stream also carries x-litellm-response-cost with this text (releases that know the cost up front). */
+  streamCostHeader: string | undefined;
+  /** Releases differ: some leave x-litellm-model-api-base off streamed answers (BerriAI/litellm#7249). */
+  apiBaseHeaderOnStreams = true;
 
   constructor() {
     super({ marker: '[fake-litellm]' });
@@ -50,6 +61,9 @@ export class FakeLiteLLM extends FakeOpenAI {
     const auth = req.headers.authorization ?? '';
     if (auth !== `Bearer ${this.virtualKey}`) {
       return this.json(res, 401, proxyError('Authentication Error, Invalid proxy server token passed.', 'auth_error', 401));
+    }
+    if (req.method === 'GET' && this.deniedRoutes.includes(record.path)) {
+      return this.json(res, 403, { detail: `Virtual key is not allowed to call this route. Only allowed to call routes: ['llm_api_routes']. Tried to call route: ${record.path}` });
     }
     if (req.method === 'GET' && (record.path === '/model/info' || record.path === '/v1/model/info')) {
       return this.json(res, 200, { data: this.groups.map((g) => ({
@@ -96,11 +110,18 @@ export class FakeLiteLLM extends FakeOpenAI {
       'x-litellm-call-id': randomBytes(8).toString('hex'),
       'x-litellm-model-group': g.name,
       'x-litellm-key-spend': String(spendBefore),
-      ...(g.apiBase ? { 'x-litellm-model-api-base': g.apiBase } : {}),
+      ...(g.apiBase && (!streaming || this.apiBaseHeaderOnStreams) ? { 'x-litellm-model-api-base': g.apiBase } : {}),
       // A stream's headers leave before its cost is known: the header is only on whole answers.
-      ...(streaming ? {} : { 'x-litellm-response-cost': String(cost) }),
+      ...(streaming ? (this.streamCostHeader !== undefined ? { 'x-litellm-response-cost': this.streamCostHeader } : {}) : { 'x-litellm-response-cost': String(cost) }),
     };
-    return { usage: streaming && this.includeCostInStreamingUsage ? { cost } : {}, headers };
+    const wire = this.costOnWire(cost);
+    return { usage: streaming && this.includeCostInStreamingUsage && wire !== undefined ? { cost: wire } : {}, headers };
+  }
+
+  /** The routing headers LiteLLM puts on every answer (FIM too): which group, and which deployment's api_base. */
+  protected override completionHeaders(model: string): Record<string, string> {
+    const g = this.groups.find((x) => x.name === model);
+    return { 'x-litellm-call-id': randomBytes(8).toString('hex'), ...(g ? { 'x-litellm-model-group': g.name } : {}), ...(g?.apiBase && this.apiBaseHeaderOnStreams ? { 'x-litellm-model-api-base': g.apiBase } : {}) };
   }
 
   private json(res: Exchange['res'], status: number, body: unknown): void {

@@ -73,10 +73,15 @@ export class FakeOpenAI extends FakeServer {
     return { usage: {}, headers: {} };
   }
 
+  /** Headers a gateway adds to a text completion (FIM) answer; a plain server adds none. */
+  protected completionHeaders(_model: string): Record<string, string> {
+    return {};
+  }
+
   protected async handle(ex: Exchange): Promise<void> {
     const { req, res, record } = ex;
     if (handleOpenAIEmbeddings(ex, this.models)) return;
-    if (req.method === 'POST' && record.path === '/v1/completions') return handleCompletions(ex, this.reply, this.answerFor(record.body));
+    if (req.method === 'POST' && record.path === '/v1/completions') return handleCompletions(ex, this.reply, this.answerFor(record.body), (m) => this.completionHeaders(m));
     if (req.method !== 'POST' || record.path !== '/v1/chat/completions') {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `Invalid URL (${req.method} ${record.path})`, type: 'invalid_request_error', param: null, code: null } }));

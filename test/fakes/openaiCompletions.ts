@@ -16,7 +16,7 @@ export function vllmErrorBody(message: string, status = 400): unknown {
   return { error: { message, type: 'BadRequestError', param: null, code: status } };
 }
 
-export async function handleCompletions(ex: Exchange, reply: ReplyConfig, answer: string): Promise<void> {
+export async function handleCompletions(ex: Exchange, reply: ReplyConfig, answer: string, headers: (model: string) => Record<string, string> = () => ({})): Promise<void> {
   const { res, record } = ex;
   const body = (record.body ?? {}) as CompletionsBody;
   const fail = (status: number, message: string): void => {
@@ -45,12 +45,12 @@ export async function handleCompletions(ex: Exchange, reply: ReplyConfig, answer
   });
   if (!body.stream) {
     if (!(await ex.wait(reply.ttftMs))) return;
-    res.writeHead(200, { 'content-type': 'application/json' });
+    res.writeHead(200, { 'content-type': 'application/json', ...headers(model) });
     res.end(JSON.stringify({ id, object: 'text_completion', created, model,
       choices: [{ index: 0, text: tokens.join(''), logprobs: null, finish_reason: finish, stop_reason: null }], usage }));
     return;
   }
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers(model) });
   const send = (data: unknown): void => { res.write(`data: ${JSON.stringify(data)}\n\n`); };
   const outcome = await streamTokens(ex, reply, tokens, (t) => send(chunk(t, null)), async () => {
     switch (ex.fault?.kind) {

@@ -16,16 +16,34 @@ export interface ReceivedPoint {
   value?: number;
 }
 
+/**
+ * How the receiver answers an export, as a collector may (OTLP/HTTP spec, "Failures"): 'ok'; 'hang' (accepts the
+ * request, never answers); or a status — 503 / 429 are retryable (with Retry-After), 400 is not.
+ */
+export type ReceiverMode = { kind: 'ok' } | { kind: 'hang' } | { kind: 'status'; status: number; retryAfterS?: number };
+
 export class FakeOtlpReceiver {
   readonly bodies: unknown[] = [];
   readonly resources: Array<Record<string, string | number | boolean>> = [];
+  mode: ReceiverMode = { kind: 'ok' };
+  /** Export requests received, whatever the answer. */
+  received = 0;
   private server: http.Server | undefined;
 
-  async start(): Promise<string> {
+  /** Listens on `port` (default: any free one), so a test can bring a collector back where it was. */
+  async start(port = 0): Promise<string> {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        this.received++;
+        const mode = this.mode;
+        if (mode.kind === 'hang') return;
+        if (mode.kind === 'status') {
+          res.writeHead(mode.status, { 'content-type': 'application/json', ...(mode.retryAfterS !== undefined ? { 'retry-after': String(mode.retryAfterS) } : {}) });
+          res.end(JSON.stringify({ code: mode.status === 400 ? 3 : 14, message: 'collector unavailable' }));
+          return;
+        }
         if (req.method !== 'POST' || req.url !== '/v1/metrics' || !/json/.test(req.headers['content-type'] ?? '')) {
           res.writeHead(415, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ code: 3, message: `unsupported: ${req.method} ${req.url} ${req.headers['content-type']}` }));
@@ -36,11 +54,12 @@ export class FakeOtlpReceiver {
         res.end('{}'); // ExportMetricsServiceResponse with no partial_success
       });
     });
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    await new Promise<void>((r) => this.server!.listen(port, '127.0.0.1', () => r()));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   close(): Promise<void> {
+    this.server?.closeAllConnections();
     return new Promise((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 

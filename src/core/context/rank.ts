@@ -109,7 +109,8 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
     rrf(dense, params.dense);
   }
   if (params.tests !== 1) paths.forEach((p, i) => { if (TEST_PATH.test(p)) fused[i] *= params.tests; });
-  if (params.types !== 1) lex.typesOnly.forEach((t, i) => { if (t) fused[i] *= params.types; });
+  // Unless the question asks for an interface: then the file that declares it is the answer (afero's Fs in afero.go).
+  if (params.types !== 1 && !/\binterfaces?\b/i.test(query.question)) lex.typesOnly.forEach((t, i) => { if (t) fused[i] *= params.types; });
   if (open >= 0) fused[open] += (2 * params.lexical) / (params.k + 1); // the open file leads: the graph adds what it uses
 
   const order = [...fused.keys()].sort((a, b) => fused[b] - fused[a] || a - b);

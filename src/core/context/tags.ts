@@ -35,7 +35,7 @@ export interface FileTags {
   doc?: string;
   /** Module-level assigned names and identifier-like keys: how settings, constants and registries are found. */
   names?: string[];
-  /** Prose in string literals (messages, descriptions), bounded: matched, never rendered. */
+  /** Prose in string literals (messages, descriptions) and environment variables read by name, bounded: matched, never rendered. */
   strings?: string;
 }
 
@@ -52,6 +52,7 @@ const STRING = /^(?:string|interpreted_string_literal|raw_string_literal|string_
 const BODY = /function|method|lambda|arrow|func_literal|constructor/;
 const LICENCE = /copyright|licen[cs]e|spdx/i;
 const KEY = /^[A-Za-z_][\w.-]{1,40}$/;
+const ENV_NAME = /^[rbufRBUF]*["'`][A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+["'`]$/;
 
 const IDENTIFIER = /(?:^|_)identifier$|^identifier$|^type_identifier$|^property_identifier$|^field_identifier$|^constant$/;
 const MAX_SIGNATURE = 160;
@@ -91,7 +92,7 @@ export function extractTags(root: SyntaxNode, spec: LanguageSpec, lines: string[
     }
     if (!inBody) moduleLevelName(node, names);
     if (STRING.test(node.type) || node.type === 'template_string') {
-      if (stringsLength < MAX_STRINGS && PROSE.test(node.text)) { strings.push(node.text.slice(1, -1)); stringsLength += node.text.length; }
+      if (stringsLength < MAX_STRINGS && (PROSE.test(node.text) || envName(node, lines))) { strings.push(node.text.slice(1, -1)); stringsLength += node.text.length; }
       if (node.type !== 'template_string') continue; // a template's substitutions are uses of names
     }
     if (kind) {
@@ -159,4 +160,13 @@ function definitionName(node: SyntaxNode): string | undefined {
 function holdsCallable(node: SyntaxNode): boolean {
   const v = node.childForFieldName('value');
   return !!v && /function|arrow_function|class/.test(v.type);
+}
+
+/**
+ * An environment variable read by name (`os.environ.get('OAUTHLIB_INSECURE_TRANSPORT')`, `os.Getenv("GIN_MODE")`):
+ * inside a function it is neither a module-level name nor prose, yet it is how such a setting is found. Only on a line
+ * that says env: other upper-case strings (error codes such as 'UND_ERR_SOCKET') added noise on undici.
+ */
+function envName(node: SyntaxNode, lines: string[]): boolean {
+  return ENV_NAME.test(node.text) && /env/i.test(lines[node.startPosition.row] ?? '');
 }

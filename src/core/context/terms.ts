@@ -30,7 +30,7 @@ const ALIAS_GROUPS: string[][] = [
   ['pkg', 'package'], ['lib', 'library'], ['attr', 'attribute'], ['elem', 'element'], ['idx', 'index'],
   ['ws', 'websocket'], ['js', 'javascript'], ['ts', 'typescript'], ['py', 'python'], ['regex', 'regexp'],
   ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
-  ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'],
+  ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'], ['mem', 'memory'], ['url', 'uri'],
 ];
 
 /** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */
@@ -42,6 +42,7 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bobject[- ]relational mapp(?:ing|er)\b/gi, 'orm'], [/\bend of line\b/gi, 'eol'], [/\bbyte order marks?\b/gi, 'bom'],
   [/\bweb ?sockets?\b/gi, 'websocket'], [/\bcross[- ]site request forgery\b/gi, 'csrf'], [/\bcommonjs\b/gi, 'cjs'],
   [/\bcontinuous integration\b/gi, 'ci'], [/\bdomain name system\b/gi, 'dns'], [/\bround[- ]trip\b/gi, 'rtt'],
+  [/\boperating systems?\b/gi, 'os'], [/\bfile descriptors?\b/gi, 'fd'],
 ];
 
 /** The text with each spelled-out phrase's acronym appended (the words stay: both forms count). */
@@ -59,7 +60,7 @@ export function identifierWords(name: string): string[] {
   return name
     // Capital runs are matched from their first letter only (the look-behind): the same matches, but a run of
     // 20 k capitals no longer retries from each of its letters (quadratic: 0.8 s).
-    .replace(/(?<![A-Z])([A-Z]{2,})s(?![a-z])/g, '$1S') // a plural acronym (URLs, IDs) is one word, not `UR` + `Ls`
+    .replace(/(?<![A-Z])([A-Z]{2,})s(?![a-z])/g, '$1') // a plural acronym (URLs, IDs) is its singular word, not `UR` + `Ls` (nor `uris`, which no stem cuts)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([A-Za-z]\d+)([a-z]{3,})/g, '$1 $2') // ucs2length, h2stream: a word after a version number
@@ -141,6 +142,14 @@ export function joinedTerms(question: string, known: (term: string) => boolean):
     if (a.length < 3 || b.length < 3 || (QUESTION_STOP.has(a) && QUESTION_STOP.has(b))) continue; // `select or` is not `selector`
     const joined = stem(a + b);
     if (joined.length >= 6 && !QUESTION_STOP.has(a + b) && known(joined)) out.set(joined, { term: joined, weight: WEAK.has(a) || WEAK.has(b) ? 0.3 : 1, text: `${a} ${b}` });
+  }
+  // Words the question itself wrote together with a slash, dot or hyphen are one name whatever their length: `io/fs`
+  // is iofs.go, `Node.js` NodejsStreamOutputAdapter (the two-letter rule above keeps `select or` from `selector`).
+  for (const m of question.matchAll(/(?<![\w/.-])([A-Za-z][A-Za-z0-9]*(?:[/.-][A-Za-z][A-Za-z0-9]*)+)(?![\w/-])/g)) {
+    const parts = m[1].toLowerCase().split(/[/.-]/);
+    if (parts.some((w) => QUESTION_STOP.has(w))) continue; // English compounds: in-flight, up-to-date, out-of-band
+    const joined = stem(parts.join(''));
+    if (parts.join('').length >= 4 && !out.has(joined) && known(joined)) out.set(joined, { term: joined, weight: 1, text: m[1] });
   }
   return [...out.values()];
 }

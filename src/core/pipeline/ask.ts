@@ -228,7 +228,7 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   const reconciled = costDifferenceNote(priced.costUsd, result.gatewayCostUsd);
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
-  if (result.usage.source === 'estimate') notes.push(result.estimatedFromText ? 'Token counts are estimates: the server reported no usage.' : 'The output token count is an estimate: the answer ended before the provider\'s final count (input as reported).');
+  if (result.usage.source === 'estimate') notes.push(estimateNote(result));
   // The error first: it sits right under the words that came, and no surface shows a finished turn without it.
   const failure = result.finish === 'error' ? result.failure : undefined;
   if (failure) yield { type: 'error', message: failure.message, fixes: fixList(failure), failure };
@@ -274,4 +274,12 @@ async function refined(deps: AskDeps, request: Request, labels: Labels, signal: 
 /** A failure's sentence inside a notice's brackets: without its full stop ("…try again.)" read as a typo). */
 function bracketed(message: string): string {
   return message.replace(/\.\s*$/, '');
+}
+
+/** Which of the answer's token counts are estimated, and why. */
+function estimateNote(r: Pick<StreamResult, 'estimatedFromText' | 'estimatedSides'>): string {
+  if (r.estimatedFromText) return 'Token counts are estimates: the server reported no usage.';
+  const sides = r.estimatedSides ?? [];
+  if (sides.length) return `The server's usage left out the ${sides.join(' and ')} token count${sides.length > 1 ? 's' : ''}: estimated from the text.`;
+  return 'The output token count is an estimate: the answer ended before the provider\'s final count (input as reported).';
 }

@@ -5,7 +5,7 @@ import { classify } from '../task/classify';
 import { EgressGate } from '../egress/gate';
 import type { Kind, Route } from '../request';
 import { decide } from '../route/decide';
-import { contextWindowOf, OutputHistory, preflightEstimate, priceOf, requestCost } from '../spend';
+import { contextWindowOf, OutputHistory, preflightEstimate, priceOf, pricesAt, requestCost } from '../spend';
 import type { AskDeps, AskPorts } from './askPorts';
 import { LogprobSupport } from '../confidence';
 
@@ -14,6 +14,9 @@ export function createAskDeps(p: AskPorts): AskDeps {
   const defaults = new OutputHistory();
   const expected = p.expectedOutput ?? ((route: Route, kind: Exclude<Kind, 'completion'>) => defaults.expected(route, kind));
   const markers = s['privacy.markers'];
+  const now = p.now ?? (() => Date.now());
+  // Prices as they stand when the request goes out (a dated change applies from its UTC date).
+  const table = () => pricesAt(p.priceTable, now());
   const gate = new EgressGate({ mode: s['privacy.onCloudFindings'], markers, pathPolicy: p.pathPolicy });
   return {
     settings: s,
@@ -29,17 +32,19 @@ export function createAskDeps(p: AskPorts): AskDeps {
     cloud: p.cloud,
     countTokens: p.countTokens,
     contextWindow: (model) => contextWindowOf(model, p.priceTable),
-    price: (model, usage) => priceOf(model, usage, p.priceTable),
+    price: (model, usage) => priceOf(model, usage, table()),
     // cacheTtl: cache/anthropicPrompt.ts marks context `ephemeral` (5 minutes), so the bound prices 5-minute writes.
     preflight: (model, promptTokens, kind, maxOutputTokens) =>
-      preflightEstimate(model, promptTokens, expected('cloud', kind), maxOutputTokens, p.priceTable, { kind, cacheTtl: '5m' }),
+      preflightEstimate(model, promptTokens, expected('cloud', kind), maxOutputTokens, table(), { kind, cacheTtl: '5m' }),
+    // Priced at the request's start, the time its record carries (now − its duration).
     cost: (route, model, usage, totalMs, requestedModel) => requestCost({
       route, model, usage, totalMs, costPerHour: s['local.costPerHour'], cloudModel: s['cloud.model'], table: p.priceTable, requestedModel,
+      at: now() - Math.max(0, totalMs),
     }),
     record: p.record,
     ...(p.pending ? { pending: p.pending } : {}),
     confirm: p.confirm,
-    now: p.now ?? (() => Date.now()),
+    now,
     newId: p.newId,
   };
 }

@@ -6,9 +6,9 @@ import { anthropicPrompt } from './anthropicCache';
 import { isSealed } from '../wire/seal';
 import { anthropicSdkBase } from './baseUrls';
 import type { Usage } from '../request';
-import { usageFromProvider } from '../spend/cost';
+import { usageFromProvider, usageGaps } from '../spend/cost';
 import { resolveCommon, type CommonProviderOptions } from './providerOptions';
-import { chatText, failed, Meter } from './streamMeter';
+import { chatText, failed, finishedUsage, Meter } from './streamMeter';
 import { beforeAnyText, deadlineFailure, protocolFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
 import { blockedFailure, keyShapeFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
@@ -78,6 +78,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     // The raw usage as last reported (message_start, then cumulative message_delta), converted in one place.
     let rawUsage: Record<string, unknown> | undefined;
     const reported = (): Usage | undefined => rawUsage && usageFromProvider('anthropic', rawUsage);
+    // message_start's placeholder output stands in until message_delta: only a missing input count is a gap here.
+    const gapsOf = () => (rawUsage ? { ...usageGaps('anthropic', rawUsage), output: false } : undefined);
     // message_start's output_tokens is a placeholder; only message_delta's cumulative count is final.
     let finalUsage = false;
     let started = false;
@@ -127,9 +129,10 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
             break;
           case 'message_delta': {
             stopReason = ev.delta.stop_reason;
-            // message_delta usage is cumulative; fields are null when unchanged since message_start.
+            // message_delta usage is cumulative; fields are null when unchanged since message_start. Its output count
+            // is the final one — a proxy's message_delta without it leaves message_start's placeholder, not a count.
             rawUsage = mergeCumulative(rawUsage, ev.usage);
-            finalUsage = true;
+            if (typeof (ev.usage as { output_tokens?: unknown } | null)?.output_tokens === 'number') finalUsage = true;
             break;
           }
           case 'message_stop':
@@ -139,27 +142,28 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
             break;
         }
       }
-      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported(), finalUsage));
+      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported(), finalUsage, gapsOf()));
       const deadline = deadlineFailure(ctx);
-      if (deadline) return done(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, reported(), finalUsage));
+      if (deadline) return done(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, reported(), finalUsage, gapsOf()));
       // The SDK accepts a stream that just ends (anthropic-sdk-typescript#842); an answer without message_stop
       // is incomplete, and its usage is not final.
-      if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event'), undefined, reported(), finalUsage));
+      if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event'), undefined, reported(), finalUsage, gapsOf()));
       return done({
-        usage: reported() ?? usageFromProvider('anthropic', {}), timing: meter.timing(), model,
+        ...finishedUsage(meter, input, reported() ?? usageFromProvider('anthropic', {}), gapsOf() ?? { input: true, output: true }, finalUsage),
+        timing: meter.timing(), model,
         // Both mean the answer was cut off, not finished.
         finish: stopReason === 'max_tokens' || stopReason === 'model_context_window_exceeded' ? 'length' : 'stop',
         ...(toolCalls.calls() ? { toolCalls: toolCalls.calls() } : {}),
       });
     } catch (err) {
       meter.answered(guard.state.lastStatus);
-      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported(), finalUsage));
+      if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported(), finalUsage, gapsOf()));
       const failure = beforeAnyText(deadlineFailure(ctx) ?? sdkFailure(ctx, err, {
         api: Anthropic.APIError, connection: Anthropic.APIConnectionError, timeout: Anthropic.APIConnectionTimeoutError,
       }), ctx.name, meter.chars);
       o.logger.warn(`anthropic: ${failure.code}${failure.status ? ` ${failure.status}` : ''} after ${guard.state.attempts} attempt(s)${requestIdOf(err)}`);
       const earlyErrorEvent = err instanceof Anthropic.APIError && err.status === undefined && failure.code === 'server' && meter.chars === 0;
-      return { result: failed(meter, input, model, failure, undefined, reported(), finalUsage), earlyErrorEvent };
+      return { result: failed(meter, input, model, failure, undefined, reported(), finalUsage, gapsOf()), earlyErrorEvent };
     } finally {
       guard.dispose();
     }
@@ -173,12 +177,15 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
  * does a 0 over a positive count: a cumulative count never falls to 0, and Anthropic-compatible servers and proxies
  * (sglang, envoy ai-gateway) send input_tokens: 0 there for "reported in message_start".
  */
-function mergeCumulative(earlier: Record<string, unknown> | undefined, later: object): Record<string, unknown> {
+function mergeCumulative(earlier: Record<string, unknown> | undefined, later: object | null | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = { ...earlier };
-  for (const [k, v] of Object.entries(later)) {
+  for (const [k, v] of Object.entries(later ?? {})) {
     if (v === null || v === undefined) continue;
     if (v === 0 && typeof out[k] === 'number' && (out[k] as number) > 0) continue;
-    out[k] = v;
+    // The same rule inside a nested count (the cache_creation split): a proxy's zeroed split kept the 1 h writes out.
+    const was = out[k];
+    out[k] = typeof v === 'object' && !Array.isArray(v) && typeof was === 'object' && was !== null && !Array.isArray(was)
+      ? mergeCumulative(was as Record<string, unknown>, v) : v;
   }
   return out;
 }

@@ -31,6 +31,7 @@ const SET_KEY = '“Hybrid: Set API Key”';
 
 /** Deadline flags first: an abort the guard caused looks like any other abort to the SDK. */
 export function deadlineFailure(ctx: FailureContext): ProviderFailure | undefined {
+  if (ctx.state.misrouted) return { code: 'notLocal', message: ctx.state.misrouted, fix: 'openSettings' };
   if (ctx.state.timedOut) {
     return {
       code: 'timeout',
@@ -116,16 +117,19 @@ export function quotaBodyCheck(status: number, text: string): boolean {
   return isQuotaError(status, body) || isGatewayBudgetError(status, body);
 }
 
+/** A gateway's key/user/team budget is used up: before the answer (an HTTP status) or inside a 200 stream. */
+function budgetFailure(ctx: FailureContext, status: number | undefined): ProviderFailure {
+  return {
+    code: 'budget', ...(status !== undefined ? { status } : {}),
+    message: `${ctx.name} refused the request: the team or key budget on the gateway is used up${status !== undefined ? ` (${status})` : ''} — ask your gateway admin to raise it, or use Ask (private); retrying will not help.`,
+    fix: 'retryLocal',
+  };
+}
+
 export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFailure {
   const { status, body } = e;
   const serverText = scrub(errorMessageOf(body), ctx.apiKey, ctx.sentText);
-  if (isGatewayBudgetError(status, body)) {
-    return {
-      code: 'budget', status,
-      message: `${ctx.name} refused the request: the team or key budget on the gateway is used up (${status}) — ask your gateway admin to raise it, or use Ask (private); retrying will not help.`,
-      fix: 'retryLocal',
-    };
-  }
+  if (isGatewayBudgetError(status, body)) return budgetFailure(ctx, status);
   if (isQuotaError(status, body) || (status === 429 && ctx.state.quota)) {
     return {
       code: 'quota', status,
@@ -202,12 +206,15 @@ export interface SdkErrorClasses {
 export function sdkFailure(ctx: FailureContext, err: unknown, classes: SdkErrorClasses): ProviderFailure {
   const e = err as { status?: unknown; error?: unknown; headers?: unknown; message?: string } | undefined;
   if (e && typeof e.status === 'number') {
+    // A body without `error` ({detail: …}): the SDK keeps nothing of it; the guard kept a refusal's text.
+    if (e.error === undefined && ctx.state.quotaBody !== undefined && isGatewayBudgetError(e.status, ctx.state.quotaBody)) return budgetFailure(ctx, e.status);
     return httpFailure(ctx, { status: e.status, body: e.error, headers: e.headers instanceof Headers ? e.headers : undefined });
   }
   if (err instanceof classes.timeout) return deadlineFailure({ ...ctx, state: { ...ctx.state, timedOut: true } })!;
   if (err instanceof classes.connection) return connectionFailure(ctx, err);
   if (err instanceof classes.api) {
     // An error event inside a 200 stream (Anthropic `event: error`, OpenAI `data: {error}`).
+    if (isGatewayBudgetError(undefined, { error: e?.error })) return budgetFailure(ctx, undefined);
     const type = errorTypeOf(e?.error) || errorTypeOf({ error: e?.error });
     const first = type.split(' ')[0];
     if (/overloaded|api_error|server_error/.test(type)) {

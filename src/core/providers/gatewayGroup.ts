@@ -1,12 +1,13 @@
 // A gateway model group as the private tier (chat for Ask (private), FIM for inline completion): the official
 // OpenAI client against the gateway with the user's virtual key, where every request first judges the group against
-// the gateway's own /model/info (gateway.ts, judgePrivateGroup; kept 5 minutes by gatewayInfo.ts, so a keystroke
+// the gateway's own /model/info (gateway.ts, judgePrivateGroup; kept 5 minutes for completion and 30 s for questions by gatewayInfo.ts, so a keystroke
 // never waits for it) and fails closed with the reason, and FIM uses the template of the model the group runs.
 
 import type { Logger } from '../ports';
 import { createOpenAIProvider } from './openai';
 import type { ChatProvider, FimProvider } from '../wire/types';
 import { judgePrivateGroup } from '../team/gateway';
+import { isLocalEndpoint } from '../route/locality';
 import { groupTemplateModel } from '../team/gatewayCompletion';
 import type { GatewayInfo } from '../team/gatewayInfo';
 
@@ -34,6 +35,9 @@ export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroup
       ...(o.idleTimeoutMs !== undefined ? { idleTimeoutMs: o.idleTimeoutMs } : {}),
       isLocalEndpoint: async (url) => {
         const deployments = await o.info.deployments();
+        if (!deployments && o.info.routeDenied()) {
+          return `the gateway does not let this virtual key read /model/info (403: the key is limited to LLM API routes), so it cannot show where "${o.group}" runs — ask your gateway admin to add info_routes to the key's allowed_routes`;
+        }
         // A refused key is why the gateway could not say where the group runs: that, and its fix, is the message.
         const refused = deployments ? undefined : o.info.keyRefused();
         if (refused) {
@@ -43,7 +47,25 @@ export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroup
         return verdict.private || verdict.reason;
       },
       templateModel: async (model) => groupTemplateModel(model, await o.info.deployments()),
+      checkResponse: (res) => misrouted(o, res),
     }),
     id: 'litellm-private',
   };
+}
+
+/**
+ * The proof is /model/info, kept a while (gatewayInfo.ts); each answer names the deployment that served it
+ * (`x-litellm-model-api-base`). One that contradicts the proof stops the answer before its text, and the next
+ * request asks /model/info again — so a deployment moved to an untrusted host gets at most the one request already
+ * in flight, not all that the proof's age allows. An answer without the header (releases that leave it off streams,
+ * litellm#7249) cannot be checked: then the proof's age is the window.
+ */
+function misrouted(o: GatewayGroupOptions, res: Response): string | undefined {
+  const apiBase = res.headers.get('x-litellm-model-api-base');
+  if (!apiBase || isLocalEndpoint(apiBase, [...o.trustedHosts])) return undefined;
+  o.info.invalidate();
+  let host = apiBase;
+  try { host = new URL(apiBase).host; } catch { /* shown as sent */ }
+  o.logger?.warn(`litellm-private: the gateway answered "${o.group}" from ${host}, outside the trusted hosts; /model/info is asked again`);
+  return `Stopped: the gateway says it sent this request for "${o.group}" to ${host}, outside the trusted hosts — its /model/info had placed the group on trusted hosts a moment ago (that answer is kept 30 s for questions, 5 minutes for completions). The request reached that host; nothing of its answer is shown, and the next request is checked against the gateway afresh. Tell your gateway admin.`;
 }

@@ -35,6 +35,12 @@ export interface GuardOptions {
    * whose caller never reports progress would time out.
    */
   answerDeadlines?: boolean;
+  /**
+   * Looks at each answer's status line and headers before its body is read: a string stops the request there (no
+   * retry, nothing of the body read) and becomes `state.misrouted` — a gateway saying it sent a private request to
+   * a deployment nobody trusted.
+   */
+  checkResponse?: (res: Response) => string | undefined;
   /** Hold every request until this settles (prepared ahead, sent later); deadlines start when it is sent. */
   sendWhen?: Promise<unknown>;
   fetch?: typeof fetch;
@@ -53,6 +59,10 @@ export interface GuardState {
   lastStatus?: number;
   /** A 2xx response's headers arrived (a time-out after them is "no answer", not "no response"). */
   headersSeen?: boolean;
+  /** The refusal's body when `quota` is set: the SDK keeps none of a body without `error` (LiteLLM's `{detail}`). */
+  quotaBody?: string;
+  /** Why `checkResponse` stopped the request. */
+  misrouted?: string;
 }
 
 export class RequestGuard {
@@ -129,6 +139,14 @@ export class RequestGuard {
     if (this.opts.answerDeadlines && res.ok && !this.answered) { this.clear(this.answerTimer); this.answerTimer = firstByte; } else this.clear(firstByte);
     if (res.ok) this.state.headersSeen = true;
     this.state.lastStatus = res.status;
+    const misrouted = this.opts.checkResponse?.(res);
+    if (misrouted) {
+      this.state.misrouted = misrouted;
+      await res.body?.cancel().catch(() => undefined);
+      this.controller.abort();
+      // Aborted by its own signal, the client gives up without a retry, as for a deadline.
+      throw new DOMException(misrouted, 'AbortError');
+    }
     const watched = this.watchBody(res);
     if (res.status !== 429 && res.status !== 503 && res.status !== 529) return watched;
 
@@ -136,7 +154,7 @@ export class RequestGuard {
     const retryAfterMs = parseRetryAfter(res.headers);
     if (retryAfterMs !== undefined) this.state.retryAfterMs = retryAfterMs;
     const quota = this.opts.isQuotaBody?.(res.status, text) ?? false;
-    if (quota) this.state.quota = true;
+    if (quota) { this.state.quota = true; this.state.quotaBody = text.slice(0, 2_000); }
     const headers = new Headers(res.headers);
     const refused = quota || (retryAfterMs !== undefined && retryAfterMs > this.opts.maxRetryAfterMs);
     if (refused) headers.set('x-should-retry', 'false');

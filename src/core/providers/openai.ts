@@ -6,11 +6,11 @@ import OpenAI from 'openai';
 import { isSealed } from '../wire/seal';
 import type { TokenLogprob } from '../confidence/confidenceReport';
 import type { Usage } from '../request';
-import { usageFromProvider } from '../spend/cost';
+import { usageFromProvider, usageGaps, type UsageGaps } from '../spend/cost';
 import { checkLocalEndpoint } from '../route/locality';
 import { gatewayCostOf } from '../team/gateway';
 import { resolveCommon, type CommonProviderOptions } from './providerOptions';
-import { chatText, failed, Meter } from './streamMeter';
+import { chatText, failed, finishedUsage, Meter } from './streamMeter';
 import { beforeAnyText, deadlineFailure, protocolFailure } from './failures';
 import type { ApiKeyOption } from './keys';
 import { createLoopbackFetch } from './loopbackFetch';
@@ -35,6 +35,8 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
    * tell (a gateway group named `team-coder` that runs Qwen2.5-Coder). Default: the requested model itself.
    */
   templateModel?: (model: string) => string | Promise<string>;
+  /** Local tier only: a reason to stop an answer from its headers, before its body is read (gatewayGroup.ts). */
+  checkResponse?: (res: Response) => string | undefined;
   /** Who answers, as failure messages name it (team mode: "The LiteLLM gateway", never "OpenAI"). */
   name?: string;
   /** The key is required even on the private tier (a gateway group); the missing-key message names it so. */
@@ -56,6 +58,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
   const session: SessionConfig = {
     o, local, name, maxRetries, apiKey: options.apiKey, isLocal,
     ...(options.templateModel ? { templateModel: options.templateModel } : {}), ...(options.keyName ? { keyName: options.keyName } : {}),
+    ...(local && options.checkResponse ? { checkResponse: options.checkResponse } : {}),
   };
 
   async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
@@ -67,6 +70,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     let model = body.model;
     let finishReason: string | null = null;
     let usage: Usage | undefined;
+    let gaps: UsageGaps | undefined;
     let gatewayCostUsd: number | undefined;
     const tokens: TokenLogprob[] = [];
     // A gateway's figure for the request, once its usage chunk came, is the bill however the stream ends after it.
@@ -106,19 +110,21 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         if (chunk.usage) {
           // prompt_tokens include the cached tokens; the one conversion splits them (input = uncached).
           usage = usageFromProvider('openai', chunk.usage);
+          gaps = usageGaps('openai', chunk.usage);
           // A LiteLLM gateway adds its own cost to this chunk (include_cost_in_streaming_usage); vLLM and OpenAI do not.
+          // Not the x-litellm-response-cost header: a stream's headers leave before its cost is known (absent, or a
+          // 0.0 placeholder: litellm#12689), so only a whole answer's header is a bill.
           gatewayCostUsd = gatewayCostOf(chunk.usage) ?? gatewayCostUsd;
         }
       }
-      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage));
+      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, true, gaps));
       const deadline = deadlineFailure(ctx);
-      if (deadline) return billed(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, usage));
+      if (deadline) return billed(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, usage, true, gaps));
       // The SDK ends quietly when the body ends without a finish_reason / [DONE]: that answer is incomplete.
-      if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage));
+      if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage, true, gaps));
       return {
         // Servers that ignore include_usage (some compatible ones) leave us with an estimate, marked as such.
-        usage: usage ?? meter.estimated(input),
-        ...(usage ? {} : { estimatedFromText: true }),
+        ...(usage ? finishedUsage(meter, input, usage, gaps!) : { usage: meter.estimated(input), estimatedFromText: true }),
         timing: meter.timing(), model,
         finish: finishReason === 'length' ? 'length' : 'stop',
         ...(tokens.length ? { tokens } : {}),
@@ -127,8 +133,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       };
     } catch (err) {
       meter.answered(opened.session.guard.state.lastStatus);
-      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage));
-      return billed(failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage));
+      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, true, gaps));
+      return billed(failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage, true, gaps));
     } finally {
       guard.dispose();
     }

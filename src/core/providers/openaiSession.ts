@@ -26,6 +26,8 @@ export interface SessionConfig {
   keyName?: string;
   /** The model whose FIM template a requested model needs (openAIFim). */
   templateModel?(model: string): string | Promise<string>;
+  /** Checks each answer's headers before its body (RequestGuard `checkResponse`). */
+  checkResponse?(res: Response): string | undefined;
 }
 
 /** Both APIs stream, and both ask for the final usage chunk (the provider's counts are what the ledger bills). */
@@ -65,7 +67,7 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   if (badKey) return { failure: badKey };
   const guard = new RequestGuard(signal, {
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
-    isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),
+    isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}), ...(cfg.checkResponse ? { checkResponse: (r: Response) => cfg.checkResponse!(r) } : {}),
     maxRetries: cfg.maxRetries, ...(req.hooks?.onWait ? { onWait: (w) => req.hooks!.onWait!(waitNotice(name, w)) } : {}),
     ...(req.sendWhen ? { sendWhen: req.sendWhen } : {}), ...(req.answerDeadlines ? { answerDeadlines: true } : {}),
   });

@@ -2,7 +2,8 @@
 
 import type { Clock } from '../ports';
 import type { ChatTurn, Finish, Usage } from '../request';
-import { billedUsage } from '../spend/billing';
+import { billedUsage, gapSides } from '../spend/billing';
+import type { UsageGaps } from '../spend/cost';
 import type { ProviderFailure, StreamResult } from '../wire/types';
 
 /** Rough count (≈ 4 characters a token); the spend helper replaces it with tiktoken where it matters. */
@@ -64,10 +65,18 @@ export class Meter {
  */
 export function failed(
   meter: Meter, inputText: string, model: string, failure: ProviderFailure | undefined, notes?: string[], reported?: Usage,
-  reportedFinal = true,
+  reportedFinal = true, gaps?: UsageGaps,
 ): StreamResult {
   const finish: Finish = failure ? 'error' : 'cancelled';
-  const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal, accepted: meter.accepted, lastStatus: meter.status });
+  const usage = billedUsage(reported, failure, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal, accepted: meter.accepted, lastStatus: meter.status, gaps });
   const fromText = !reported && usage.source === 'estimate';
-  return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}), ...(fromText ? { estimatedFromText: true } : {}) };
+  const sides = reported && usage.source === 'estimate' ? gapSides(gaps) : [];
+  return { usage, timing: meter.timing(), model, finish, ...(failure ? { failure } : {}), ...(notes?.length ? { notes } : {}), ...(fromText ? { estimatedFromText: true } : {}), ...(sides.length ? { estimatedSides: sides } : {}) };
+}
+
+/** A finished stream's usage: the provider's, with any count it left out estimated (labelled, named for the recount). */
+export function finishedUsage(meter: Meter, inputText: string, reported: Usage, gaps: UsageGaps, reportedFinal = true): Pick<StreamResult, 'usage' | 'estimatedSides'> {
+  const usage = billedUsage(reported, undefined, () => meter.estimated(inputText), { streamedChars: meter.chars, reportedFinal, accepted: true, gaps });
+  const sides = gapSides(gaps);
+  return { usage, ...(sides.length ? { estimatedSides: sides } : {}) };
 }

@@ -15,19 +15,59 @@ const systemLookup: HostLookup = async (host) => (await dnsLookup(host, { all: t
  * `checkLocalEndpoint` may call it local, after resolving it and finding nothing but loopback addresses.
  */
 export function isLocalEndpoint(url: string, trustedHosts: string[]): boolean {
-  let host: string;
-  let hostWithPort: string;
+  const at = endpointOf(url);
+  if (!at) return false;
+  if (isLoopback(at.host)) return true;
+  return trustedHosts.some((entry) => {
+    const t = trustedHostEntry(entry);
+    return t !== undefined && t.host === at.host && (t.port === undefined || t.port === at.port);
+  });
+}
+
+/** An http(s) URL's host (lower case, no brackets, no trailing dot) and port (the scheme's default when unwritten). */
+function endpointOf(url: string): { host: string; port: string } | undefined {
   try {
     const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
-    host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-    hostWithPort = u.host.toLowerCase();
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    const host = bareHost(u.hostname);
+    return host ? { host, port: u.port || (u.protocol === 'https:' ? '443' : '80') } : undefined;
   } catch {
-    return false;
+    return undefined;
   }
-  if (isLoopback(host)) return true;
-  const trusted = trustedHosts.map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean);
-  return trusted.includes(host) || trusted.includes(hostWithPort);
+}
+
+function bareHost(hostname: string): string {
+  return hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+}
+
+/**
+ * One `hybrid.privacy.trustedHosts` entry as the host (and port, when written) it names, spelled as a URL's host
+ * is: `GPU-Box.corp.`, `https://gpu-box/`, `[fd00::7]` and `fd00:0:0:0:0:0:0:7` all read the same. An entry that
+ * names no single host — empty, a wildcard (`*.corp.internal`, `*`), anything unparseable — trusts nothing.
+ */
+export function trustedHostEntry(entry: string): { host: string; port?: string } | undefined {
+  let e = entry.trim().toLowerCase();
+  if (!e || e.includes('*')) return undefined;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//.test(e)) {
+    // A bare IPv6 address has more than one colon and no brackets; a host:port has exactly one.
+    e = `http://${(e.match(/:/g) ?? []).length > 1 && !e.startsWith('[') ? `[${e.replace(/\/+$/, '')}]` : e}`;
+  }
+  try {
+    const u = new URL(e);
+    const host = bareHost(u.hostname);
+    if (!host) return undefined;
+    // The port as written: the URL parser drops a scheme's default port (`https://h:443`), which still restricts.
+    const authority = e.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split('/')[0]!.replace(/^[^@]*@/, '');
+    const written = (authority.startsWith('[') ? /\]:(\d+)$/ : /^[^:]*:(\d+)$/).exec(authority)?.[1];
+    return written !== undefined ? { host, port: String(Number(written)) } : { host };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entries that trust nothing (a wildcard, a URL without a host), to name them where trust was refused. */
+export function ignoredTrustedHosts(trustedHosts: readonly string[]): string[] {
+  return trustedHosts.filter((e) => e.trim() !== '' && trustedHostEntry(e) === undefined);
 }
 
 /**

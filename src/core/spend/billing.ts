@@ -5,6 +5,7 @@
 // when the provider said nothing, and its `source: 'estimate'` labels it.
 import type { ChatBody, FailureCode, ProviderFailure, StreamResult } from '../wire/types';
 import type { Usage } from '../request';
+import { cacheWritesOf, type UsageGaps } from './cost';
 
 // Refusals that happen before any inference: the provider bills nothing for them.
 const REJECTED_BEFORE_RUN: ReadonlySet<FailureCode> = new Set<FailureCode>([
@@ -43,6 +44,8 @@ export interface EndedEarly {
   accepted?: boolean;
   /** The last HTTP status the request got (a 429 the SDK was waiting to retry when the user pressed Stop). */
   lastStatus?: number;
+  /** Counts the reported usage left out (cost.ts usageGaps): estimated, labelled. */
+  gaps?: UsageGaps;
 }
 
 /**
@@ -62,9 +65,14 @@ export function billedUsage(
   reported: Usage | undefined, failure: Pick<ProviderFailure, 'code' | 'status'> | undefined, estimate: () => Usage,
   ended: EndedEarly = {},
 ): Usage {
-  if (reported && ended.reportedFinal !== false) return reported;
+  if (reported && ended.reportedFinal !== false) return fillGaps(reported, ended.gaps, estimate).usage;
   if (nothingRan(failure, ended, reported !== undefined)) return nothingBilled();
-  return reported ? withEstimatedOutput(reported, estimate()) : estimate();
+  return reported ? fillGaps(withEstimatedOutput(reported, estimate()), ended.gaps, estimate).usage : estimate();
+}
+
+/** The sides fillGaps estimated for these gaps (for the tokenizer's recount). */
+export function gapSides(gaps: UsageGaps | undefined): EstimatedSide[] {
+  return [...(gaps?.input ? ['input' as const] : []), ...(gaps?.output ? ['output' as const] : [])];
 }
 
 function nothingRan(failure: Pick<ProviderFailure, 'code' | 'status'> | undefined, ended: EndedEarly, reported: boolean): boolean {
@@ -76,20 +84,53 @@ function nothingRan(failure: Pick<ProviderFailure, 'code' | 'status'> | undefine
 }
 
 /**
+ * A reported usage with counts left out (a compatible server or proxy, cost.ts usageGaps): the missing side is
+ * estimated — the prompt less what the reported cache fields account for, the output as in rule 2 — and the whole
+ * labelled an estimate. The sides estimated are named so the pipeline recounts them with the tokenizer.
+ */
+export function fillGaps(reported: Usage, gaps: UsageGaps | undefined, estimate: () => Usage): { usage: Usage; sides: EstimatedSide[] } {
+  const sides = gapSides(gaps);
+  if (sides.length === 0) return { usage: reported, sides };
+  const e = estimate();
+  return {
+    usage: {
+      ...reported,
+      input: gaps!.input ? Math.max(0, e.input - reported.cacheRead - cacheWritesOf(reported)) : reported.input,
+      output: gaps!.output ? Math.max(reported.output, e.output) : reported.output,
+      source: 'estimate',
+    },
+    sides,
+  };
+}
+
+export type EstimatedSide = 'input' | 'output';
+
+/**
  * A usage the provider said nothing about is chars/4 of the prompt and the answer (all a provider has). The caller
  * holds the model's tokenizer: recounted with it, the labelled estimate is what an auditor gets from tiktoken
  * (on the OpenAI SDK's api-promise.ts chars/4 says 917 tokens, o200k 905). Reported usage, even a partial one, is
  * never replaced; a tokenizer that fails leaves the chars/4 figure.
  */
 export async function recountEstimate(
-  result: Pick<StreamResult, 'usage' | 'estimatedFromText'>, body: Pick<ChatBody, 'system' | 'messages'>, answer: string,
+  result: Pick<StreamResult, 'usage' | 'estimatedFromText' | 'estimatedSides'>, body: Pick<ChatBody, 'system' | 'messages'>, answer: string,
   count: (text: string) => Promise<number>,
 ): Promise<Usage> {
-  if (!result.estimatedFromText) return result.usage;
+  const sides = result.estimatedFromText ? ['input', 'output'] : result.estimatedSides ?? [];
+  if (sides.length === 0) return result.usage;
+  const u = result.usage;
   try {
-    const [input, output] = await Promise.all([count([body.system, ...body.messages.map((m) => m.content)].join('\n')), answer ? count(answer) : 0]);
-    return { ...result.usage, input, output: answer ? output : result.usage.output, source: 'estimate' };
+    const [prompt, output] = await Promise.all([
+      sides.includes('input') ? count([body.system, ...body.messages.map((m) => m.content)].join('\n')) : 0,
+      sides.includes('output') && answer ? count(answer) : 0,
+    ]);
+    return {
+      ...u,
+      // A prompt whose cache reads and writes were reported: the uncached rest is what was not.
+      input: sides.includes('input') ? Math.max(0, prompt - u.cacheRead - cacheWritesOf(u)) : u.input,
+      output: sides.includes('output') && answer ? output : u.output,
+      source: 'estimate',
+    };
   } catch {
-    return result.usage;
+    return u;
   }
 }

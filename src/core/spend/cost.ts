@@ -2,7 +2,7 @@
 // Formula (as Cline/Roo and genai-prices): Σ tokens_of_kind × price_of_kind / 1e6, where `input` counts only
 // uncached, unwritten input tokens. Unknown model → undefined ("unknown"), never 0.
 import type { Route, Usage } from '../request';
-import { BUNDLED_PRICES, findModel, type ModelPrice, type PriceTable } from './priceTable';
+import { BUNDLED_PRICES, findModel, pricesAt, type ModelPrice, type PriceTable } from './priceTable';
 
 /** Usage is split the way prices are: `cacheWrite` = 5-minute writes, `cacheWrite1h` = 1-hour writes. */
 export type PricedUsage = Usage;
@@ -64,6 +64,33 @@ function has(o: unknown, key: string): boolean {
   return typeof o === 'object' && o !== null && key in o;
 }
 
+function at(o: unknown, key: string): unknown {
+  return typeof o === 'object' && o !== null ? (o as Raw)[key] : undefined;
+}
+
+function isCount(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
+
+/** The sides of a request a usage object leaves uncounted. */
+export interface UsageGaps { input: boolean; output: boolean }
+
+/**
+ * Which counts a raw usage object leaves out. OpenAI and Anthropic always send both, but compatible servers and
+ * proxies do not: `{}`, a usage with `prompt_tokens` only, a message_delta without `output_tokens`. Read as zero they
+ * billed the request at $0 or its output at message_start's placeholder; the missing side is estimated and labelled
+ * instead (spend/billing.ts fillGaps). An OpenAI output that `total_tokens − prompt_tokens` gives is counted, not missing.
+ */
+export function usageGaps(provider: UsageProvider, raw: unknown): UsageGaps {
+  if (provider === 'anthropic') return { input: !isCount(at(raw, 'input_tokens')), output: !isCount(at(raw, 'output_tokens')) };
+  if (provider === 'openai') {
+    const prompt = isCount(at(raw, 'prompt_tokens')) || isCount(at(raw, 'input_tokens'));
+    const output = isCount(at(raw, 'completion_tokens')) || isCount(at(raw, 'output_tokens')) || (prompt && isCount(at(raw, 'total_tokens')));
+    return { input: !prompt, output: !output };
+  }
+  return { input: false, output: false };
+}
+
 /**
  * Maps a provider's raw usage object to our Usage (source "provider"), with 5-minute and 1-hour cache writes split.
  * - Anthropic Messages: `input_tokens` already excludes cache reads and writes; `cache_creation.ephemeral_5m/1h`
@@ -87,8 +114,11 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     };
   }
   if (provider === 'openai') {
-    const chat = has(raw, 'prompt_tokens');
+    const chat = has(raw, 'prompt_tokens') || has(raw, 'completion_tokens');
     const prompt = chat ? num(raw, 'prompt_tokens') : num(raw, 'input_tokens');
+    const outKey = chat ? 'completion_tokens' : 'output_tokens';
+    // A server that leaves the output count out but gives the total: the output is the provider's own difference.
+    const output = isCount(at(raw, outKey)) ? num(raw, outKey) : Math.max(0, num(raw, 'total_tokens') - prompt);
     const details = chat ? 'prompt_tokens_details' : 'input_tokens_details';
     const cached = num(raw, details, 'cached_tokens');
     // Writes: OpenAI's cache_write_tokens; a LiteLLM gateway in front of Claude says cache_creation_tokens (with its
@@ -98,7 +128,7 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     const audioIn = num(raw, details, 'audio_tokens'), audioOut = num(raw, chat ? 'completion_tokens_details' : 'output_tokens_details', 'audio_tokens');
     return {
       input: Math.max(0, prompt - cached - written),
-      output: chat ? num(raw, 'completion_tokens') : num(raw, 'output_tokens'),
+      output,
       cacheRead: cached, cacheWrite: written - written1h, ...(written1h ? { cacheWrite1h: written1h } : {}), ...(audioIn ? { audioInput: audioIn } : {}), ...(audioOut ? { audioOutput: audioOut } : {}), source: 'provider',
     };
   }
@@ -181,6 +211,8 @@ export interface RequestCostInput {
    */
   requestedModel?: string;
   table?: PriceTable;
+  /** When the request started (the record's time): a dated price change applies from its UTC date. */
+  at?: string | number;
 }
 
 /**
@@ -204,7 +236,7 @@ export function pricedModel(served: string, requested: string | undefined, table
  * tokens costs $0 even on a model without a price (nothing was billed, so it is not "unknown").
  */
 export function requestCost(i: RequestCostInput): { costUsd: number | null; cloudEquivalentUsd?: number | null } {
-  const table = i.table ?? BUNDLED_PRICES;
+  const table = pricesAt(i.table ?? BUNDLED_PRICES, i.at);
   if (i.route === 'cloud') {
     if (totalTokensOf(i.usage) === 0) return { costUsd: 0 };
     const priced = pricedModel(i.model, i.requestedModel, table);

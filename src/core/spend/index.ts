@@ -1,5 +1,5 @@
-export { BUNDLED_PRICES, contextWindowOf, findModel, matches, withOverrides } from './priceTable';
-export type { MatchRule, ModelPrice, PriceTable, PriceTier, ProviderId } from './priceTable';
+export { BUNDLED_PRICES, contextWindowOf, findModel, matches, pricesAt, withOverrides } from './priceTable';
+export type { MatchRule, ModelPrice, PriceChange, PriceTable, PriceTier, ProviderId } from './priceTable';
 export { cacheSavingsUsd, cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, cacheWritesOf, totalTokensOf, usageFromProvider } from './cost';
 export { billedUsage, nothingBilled, recountEstimate, rejectedBeforeRun } from './billing';
 export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';

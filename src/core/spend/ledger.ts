@@ -39,6 +39,8 @@ export interface LoadResult {
   salvaged: number;
   /** Skipped lines that were whole records once (ledgerLines.ts): acknowledged records lost to the totals. */
   damaged: number;
+  /** Records that read but changed after they were written (their seal does not match): counted, and said. */
+  altered: number;
   /** Records whose id was already seen (a replayed write counts once). */
   duplicates: number;
   files: string[];
@@ -264,7 +266,7 @@ export class Ledger {
    * memory-only records. Unreadable files are reported through the warning, not thrown.
    */
   async load(fromMonth?: string): Promise<LoadResult> {
-    const out: LoadResult = { records: [], skipped: 0, salvaged: 0, damaged: 0, duplicates: 0, files: [] };
+    const out: LoadResult = { records: [], skipped: 0, salvaged: 0, damaged: 0, altered: 0, duplicates: 0, files: [] };
     const seen = new Set<string>();
     const take = (r: LedgerRecord): void => {
       if (seen.has(r.id)) { out.duplicates++; return; }

@@ -2,7 +2,7 @@
 // checked against hand-computed bills without an editor; the spend store only reads the records and calls these.
 import type { LedgerRecord } from '../request';
 import { cacheSavingsUsd } from './cost';
-import type { PriceTable } from './priceTable';
+import { pricesAt, type PriceTable } from './priceTable';
 import { localDayKey } from './spendModel';
 import { INTERRUPTED_NOTE, isInterrupted } from '../../shared/outcome';
 
@@ -33,7 +33,7 @@ function csvCell(v: unknown): string {
 export function ledgerCsv(records: readonly LedgerRecord[], table: PriceTable): string {
   const rows = records.map((r) => [r.id, r.time, r.origin, r.kind, r.route, r.provider, r.model, r.status, r.outcome,
     r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.cacheWrite1h ?? 0, r.tokens.source, r.costUsd,
-    r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, table) ?? '' : '',
+    r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, pricesAt(table, r.time)) ?? '' : '',
     r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions, r.language, r.fallback,
     localDayOf(r.time), costNote(r)].map(csvCell).join(','));
   return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
@@ -47,6 +47,6 @@ export function ledgerJson(records: readonly LedgerRecord[], table: PriceTable):
   return JSON.stringify(records.map((r) => {
     if (r.route !== 'cloud') return r;
     const note = costNote(r);
-    return { ...r, cacheSavedUsd: cacheSavingsUsd(r.model, r.tokens, table) ?? null, ...(note ? { costNote: note } : {}) };
+    return { ...r, cacheSavedUsd: cacheSavingsUsd(r.model, r.tokens, pricesAt(table, r.time)) ?? null, ...(note ? { costNote: note } : {}) };
   }), null, 2);
 }

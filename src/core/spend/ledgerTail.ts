@@ -19,7 +19,7 @@ const SLICE_BYTES = 1 << 20;
 /** Bytes before the offset kept to notice a rewritten file: enough to differ wherever a record's id or time differs. */
 const MARK_BYTES = 64;
 
-interface FileState { offset: number; mark: Buffer; damaged: number }
+interface FileState { offset: number; mark: Buffer; damaged: number; altered: number }
 
 export interface TailRead extends LineCounts {
   /** Records in file order (oldest month first); may include ones the caller already has. */
@@ -39,6 +39,13 @@ export class LedgerTail {
     return n;
   }
 
+  /** Records in the files as last read whose seal says they changed after they were written. */
+  get alteredNow(): number {
+    let n = 0;
+    for (const f of this.files.values()) n += f.altered;
+    return n;
+  }
+
   /**
    * Everything appended since the previous read (everything, the first time). Calls are serialised, so a read
    * asked for after an append has finished always sees that append.
@@ -50,7 +57,7 @@ export class LedgerTail {
   }
 
   private async readOnce(): Promise<TailRead> {
-    const out: TailRead = { records: [], skipped: 0, salvaged: 0, damaged: 0 };
+    const out: TailRead = { records: [], skipped: 0, salvaged: 0, damaged: 0, altered: 0 };
     let names: string[];
     try { names = await this.fs.readdir(this.dir); } catch { return out; }
     const files = names
@@ -65,16 +72,16 @@ export class LedgerTail {
   private async readFile(name: string, out: TailRead): Promise<void> {
     const file = path.join(this.dir, name);
     const size = await this.fs.size(file);
-    const st = this.files.get(name) ?? { offset: 0, mark: Buffer.alloc(0), damaged: 0 };
+    const st = this.files.get(name) ?? { offset: 0, mark: Buffer.alloc(0), damaged: 0, altered: 0 };
     let offset = st.offset;
     let mark = size > offset ? st.mark : Buffer.alloc(0);
-    if (size < offset) { offset = 0; st.damaged = 0; }
+    if (size < offset) { offset = 0; st.damaged = 0; st.altered = 0; }
     while (offset < size) {
       // The first slice starts with the bytes last seen before the offset: if they changed, the file was rewritten.
       const from = offset - mark.length;
       const end = Math.min(size, from + SLICE_BYTES);
       const read = await this.fs.readRange(file, from, end);
-      if (mark.length && !read.subarray(0, mark.length).equals(mark)) { offset = 0; mark = Buffer.alloc(0); st.damaged = 0; continue; }
+      if (mark.length && !read.subarray(0, mark.length).equals(mark)) { offset = 0; mark = Buffer.alloc(0); st.damaged = 0; st.altered = 0; continue; }
       const bytes = read.subarray(mark.length);
       mark = Buffer.alloc(0);
       const lastNl = bytes.lastIndexOf(0x0a);
@@ -83,9 +90,10 @@ export class LedgerTail {
         if (end < size && read.length === SLICE_BYTES) { out.skipped++; offset = end; st.mark = Buffer.from(read.subarray(read.length - MARK_BYTES)); continue; }
         break;
       }
-      const before = out.damaged;
+      const before = out.damaged, alteredBefore = out.altered;
       parseLedgerLines(bytes.subarray(0, lastNl + 1).toString('utf8'), (r) => out.records.push(r), out);
       st.damaged += out.damaged - before;
+      st.altered += out.altered - alteredBefore;
       offset += lastNl + 1;
       st.mark = Buffer.from(bytes.subarray(Math.max(0, lastNl + 1 - MARK_BYTES), lastNl + 1));
     }

@@ -43,7 +43,14 @@ export interface ModelPrice {
   outputAudio?: number;
   /** YYYY-MM-DD the price was last checked against the provider's page; null = not recorded. */
   checked?: string | null;
+  /**
+   * Prices from a UTC date on (a provider's price change), in the source's order: the last one whose `from` is on or
+   * before the request's UTC date replaces every price above (`pricesAt`). Absent for a model whose price never moved.
+   */
+  changes?: PriceChange[];
 }
+
+export type PriceChange = { from: string } & Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'tiers' | 'inputAudio' | 'outputAudio'>;
 
 export interface PriceTable {
   source: string;
@@ -102,6 +109,39 @@ export function findModel(model: string, table: PriceTable = BUNDLED_PRICES): Mo
     null;
   cache.set(model, found);
   return found ?? undefined;
+}
+
+const datedCache = new WeakMap<PriceTable, Map<string, PriceTable>>();
+
+/**
+ * The table as it stood on the UTC date of `at` (a request's start: the record's time), as genai-prices applies a
+ * start_date to the request's timestamp. A request that started before a price change and ended after it is billed
+ * at the old price. Tables without dated prices come back as they are; `at` undefined = the table's base prices.
+ */
+export function pricesAt(table: PriceTable, at: string | number | Date | undefined): PriceTable {
+  if (at === undefined || !table.models.some((m) => m.changes?.length)) return table;
+  const t = new Date(at);
+  if (Number.isNaN(t.getTime())) return table;
+  const day = t.toISOString().slice(0, 10);
+  let byDay = datedCache.get(table);
+  if (!byDay || byDay.size > 400) { byDay = new Map(); datedCache.set(table, byDay); }
+  const hit = byDay.get(day);
+  if (hit) return hit;
+  const models = table.models.map((m) => {
+    let active: PriceChange | undefined;
+    for (const c of m.changes ?? []) if (c.from <= day) active = c;
+    if (!active) return m;
+    // Every price is the change's (a price it leaves out is one the provider no longer lists); names stay.
+    const dated: ModelPrice = { id: m.id, name: m.name, provider: m.provider, match: m.match, contextWindow: m.contextWindow, input: active.input, output: active.output };
+    if (m.checked !== undefined) dated.checked = m.checked;
+    for (const k of ['cacheWrite', 'cacheWrite1h', 'cacheRead', 'tiers', 'inputAudio', 'outputAudio'] as const) {
+      if (active[k] !== undefined) (dated as unknown as Record<string, unknown>)[k] = active[k];
+    }
+    return dated;
+  });
+  const atDay = { ...table, models };
+  byDay.set(day, atDay);
+  return atDay;
 }
 
 /** The model's context window in tokens, or undefined when the table does not know it. */

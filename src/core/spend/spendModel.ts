@@ -15,7 +15,7 @@
 import type { LedgerRecord, RecordStatus, Route } from '../request';
 import type { PeriodTotals } from './periodTotals';
 import { cacheSavingsUsd, cacheWritesOf } from './cost';
-import { BUNDLED_PRICES, type PriceTable } from './priceTable';
+import { BUNDLED_PRICES, pricesAt, type PriceTable } from './priceTable';
 import { LatencyWindow } from './latencyWindow';
 import { OutputHistory } from './preflight';
 
@@ -216,7 +216,7 @@ export class SpendModel {
     const day = localDayKey(at);
     this.escalation.add(r, day.slice(0, 7));
     const month = day.slice(0, 7);
-    const saved = r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, this.prices()) ?? 0 : 0;
+    const saved = r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, pricesAt(this.prices(), r.time)) ?? 0 : 0;
     let d = this.days.get(day);
     if (!d) { d = emptyTotals(); this.days.set(day, d); }
     addTo(d, r, saved);

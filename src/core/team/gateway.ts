@@ -2,7 +2,7 @@
 // gateway says a key and its team have spent, and the gateway's own cost figure for one request. Pure: the adapter
 // fetches `/model/info` and `/key/info` with the user's virtual key and hands the JSON here.
 
-import { isLocalEndpoint } from '../route/locality';
+import { ignoredTrustedHosts, isLocalEndpoint } from '../route/locality';
 
 /** One deployment behind a model group, as `/model/info` lists it (`litellm_params.api_base` may be absent). */
 export interface GatewayDeployment {
@@ -46,7 +46,7 @@ export function judgePrivateGroup(
     return { private: false, reason: `the gateway model group "${group}" is not declared private (hybrid.gateway.privateModels)` };
   }
   if (!isLocalEndpoint(gatewayUrl, [...trustedHosts])) {
-    return { private: false, reason: `the gateway ${hostOf(gatewayUrl)} is not a trusted host (hybrid.privacy.trustedHosts)` };
+    return { private: false, reason: `the gateway ${hostOf(gatewayUrl)} is not a trusted host (hybrid.privacy.trustedHosts)${ignoredNote(trustedHosts)}` };
   }
   if (!deployments) return { private: false, reason: 'the gateway did not say where the group runs (/model/info failed): private content waits until it does' };
   const mine = deployments.filter((d) => d.group === group);
@@ -54,9 +54,15 @@ export function judgePrivateGroup(
   const outside = mine.filter((d) => !d.apiBase || !isLocalEndpoint(d.apiBase, [...trustedHosts]));
   if (outside.length > 0) {
     const where = outside.map((d) => (d.apiBase ? hostOf(d.apiBase) : `${d.model ?? 'a provider'}'s cloud API`)).join(', ');
-    return { private: false, reason: `the gateway sends "${group}" to ${where}, outside the trusted hosts` };
+    return { private: false, reason: `the gateway sends "${group}" to ${where}, outside the trusted hosts${ignoredNote(trustedHosts)}` };
   }
   return { private: true };
+}
+
+/** Entries that named no host were not silently dropped: the admin who wrote `*.corp.internal` learns why. */
+function ignoredNote(trustedHosts: readonly string[]): string {
+  const ignored = ignoredTrustedHosts(trustedHosts);
+  return ignored.length ? ` (hybrid.privacy.trustedHosts entries that trust nothing: ${ignored.map((e) => `"${e}"`).join(', ')} — wildcards are not supported; list each host)` : '';
 }
 
 /** What `/key/info` tells about the key's and its team's budget (USD; undefined where the gateway sets none). */
@@ -98,24 +104,29 @@ const BUDGET_TEXT = /budget_exceeded|budget has been exceeded|ExceededBudget|ove
 
 /**
  * LiteLLM refuses a request over a key/user/team budget before calling the model: error type `budget_exceeded`,
- * HTTP 422 by default (`budget_exceeded_status_code`), 429 or 400 in older releases. Retrying cannot help.
+ * HTTP 422 by default (`budget_exceeded_status_code`), 429 or 400 in older releases, and 401 where a release wrapped
+ * it as an authentication error. `status` undefined: an error event inside a 200 stream (`data: {"error": …}`).
+ * The body is a ProxyException (`{error: {type, message}}`), a FastAPI `{detail}`, or text. Retrying cannot help.
  */
-export function isGatewayBudgetError(status: number, body: unknown): boolean {
-  if (status !== 400 && status !== 422 && status !== 429) return false;
+export function isGatewayBudgetError(status: number | undefined, body: unknown): boolean {
+  if (status !== undefined && ![400, 401, 403, 422, 429].includes(status)) return false;
   const err = isObj(body) && isObj(body['error']) ? body['error'] : isObj(body) ? body : undefined;
   if (!err) return typeof body === 'string' && BUDGET_TEXT.test(body);
-  return err['type'] === 'budget_exceeded' || (typeof err['message'] === 'string' && BUDGET_TEXT.test(err['message']));
+  const text = [err['message'], err['detail']].filter((t): t is string => typeof t === 'string').join(' ');
+  if (err['type'] === 'budget_exceeded') return true;
+  // A 401/403 only counts when it says budget in so many words: otherwise it is the key.
+  return BUDGET_TEXT.test(text);
 }
 
 /**
  * The gateway's own cost for a request: `usage.cost` of the final stream chunk (LiteLLM with
- * `include_cost_in_streaming_usage: true`), else the `x-litellm-response-cost` header. undefined when neither says.
+ * `include_cost_in_streaming_usage: true`), else the `x-litellm-response-cost` header. undefined when neither is a
+ * usable figure: a non-negative decimal number (a numeric string too — the header is one); never NaN, ∞, hex.
  */
 export function gatewayCostOf(usage: unknown, header?: string | null): number | undefined {
   const fromUsage = isObj(usage) ? money(usage['cost']) : undefined;
   if (fromUsage !== undefined) return fromUsage;
-  if (header === undefined || header === null || header.trim() === '') return undefined;
-  return money(Number(header));
+  return header === undefined || header === null ? undefined : money(header);
 }
 
 /** Differences smaller than this are rounding between two price tables, not a disagreement worth showing. */
@@ -130,7 +141,8 @@ export function costDifferenceNote(ourUsd: number | null | undefined, gatewayUsd
 }
 
 function money(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+  const n = typeof v === 'string' && /^\s*\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {

@@ -20,32 +20,60 @@ export interface GatewayInfo {
   budget(): Promise<GatewayBudget | undefined>;
   /** 401 or 403 when the gateway's last answer to `/model/info` refused the key; undefined otherwise. */
   keyRefused(): number | undefined;
+  /**
+   * True when the key itself is fine but may not read `/model/info`: LiteLLM's route check for a key limited to
+   * `llm_api_routes` (403, "Virtual key is not allowed to call this route").
+   */
+  routeDenied(): boolean;
+  /** Forgets what `/model/info` said: the gateway just contradicted it (an answer from another deployment). */
+  invalidate(): void;
 }
+
+/**
+ * How long Ask (private) trusts a /model/info answer (inline completion keeps the default 5 minutes: it is asked per
+ * keystroke). Bounds how long a moved deployment gets private questions from a release whose streamed answers do not
+ * name their deployment (x-litellm-model-api-base; BerriAI/litellm#7249).
+ */
+export const CHAT_PROOF_MS = 30_000;
+
+/** How long a failed answer stands before the gateway is asked again (a dead gateway is not asked per refresh). */
+const FAILURE_HOLD_MS = 30_000;
 
 export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
   const ttl = o.ttlMs ?? 5 * 60_000;
   const now = o.now ?? Date.now;
   const doFetch = o.fetch ?? globalThis.fetch;
   const base = o.baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
-  const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  const cache = new Map<string, { at: number; ttl: number; value: Promise<unknown>; key: string | undefined }>();
   let refused: number | undefined;
+  let denied = false;
 
   async function getJson(path: string): Promise<unknown> {
+    const key = await o.apiKey();
     const hit = cache.get(path);
-    if (hit && now() - hit.at < ttl) return hit.value;
+    // A new key (the user just ran "Set API Key") is asked about at once, whatever the last key was told.
+    if (hit && hit.key === key && now() - hit.at < hit.ttl) return hit.value;
     const value = (async () => {
-      const key = await o.apiKey();
       const res = await doFetch(`${base}${path}`, {
         headers: { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
       });
-      if (path === '/model/info') refused = res.status === 401 || res.status === 403 ? res.status : undefined;
-      if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+      if (!res.ok) {
+        const text = await res.text().catch(() => '');
+        if (path === '/model/info') {
+          denied = res.status === 403 && /not allowed to call this route/i.test(text);
+          refused = !denied && (res.status === 401 || res.status === 403) ? res.status : undefined;
+        }
+        throw new Error(`${path}: HTTP ${res.status}`);
+      }
+      if (path === '/model/info') { refused = undefined; denied = false; }
       return res.json() as Promise<unknown>;
     })();
-    cache.set(path, { at: now(), value });
-    // A failed answer is not kept: the next call asks again.
-    value.catch(() => cache.delete(path));
+    const entry = { at: now(), ttl, value, key };
+    cache.set(path, entry);
+    // A failed answer stands a short while (a dead gateway is not asked on every status refresh), and only if it is
+    // still the current one: a late failure of an expired fetch must not drop the fresh answer that replaced it.
+    value.catch(() => { if (cache.get(path) === entry) cache.set(path, { ...entry, at: now(), ttl: Math.min(ttl, FAILURE_HOLD_MS) }); });
     return value;
   }
 
@@ -57,5 +85,7 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
       try { return parseKeyInfo(await getJson('/key/info')); } catch { return undefined; }
     },
     keyRefused: () => refused,
+    routeDenied: () => denied,
+    invalidate: () => { cache.delete('/model/info'); },
   };
 }

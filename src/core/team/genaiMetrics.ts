@@ -29,8 +29,8 @@ export function measurementsOf(r: LedgerRecord, opts: { userId?: string } = {}):
   const attributes: Record<string, string> = {
     'gen_ai.operation.name': r.kind === 'completion' ? 'text_completion' : 'chat',
     'gen_ai.provider.name': PROVIDER_NAME[r.provider] ?? r.provider,
-    'gen_ai.request.model': r.model,
-    'gen_ai.response.model': r.model,
+    'gen_ai.request.model': shownModel(r.model),
+    'gen_ai.response.model': shownModel(r.model),
     'hybrid.route': r.route,
     'hybrid.origin': r.origin,
     'hybrid.reason': r.outcome ?? r.status,
@@ -48,4 +48,20 @@ export function measurementsOf(r: LedgerRecord, opts: { userId?: string } = {}):
     out.push({ instrument: 'cost', value: r.costUsd, attributes: { ...attributes, 'hybrid.cost.currency': 'USD', 'hybrid.cost.source': source } });
   }
   return out;
+}
+
+/**
+ * A model as a metric may name it. Servers that load a file name the model by its path (llama.cpp's server:
+ * `/home/<user>/models/x.gguf`), which carries a user name and a directory layout: only the file name is kept.
+ * Registry names with slashes (`hf.co/org/model:tag`, `hosted_vllm/Qwen/…`) are not paths and stay whole.
+ */
+export function shownModel(model: string): string {
+  const m = model.trim();
+  const path = m.startsWith('file://') ? safePath(m) : /^([/~\\]|[A-Za-z]:[\\/]|\.{1,2}[\\/])/.test(m) ? m : undefined;
+  if (path === undefined) return m;
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? 'model';
+}
+
+function safePath(url: string): string {
+  try { return decodeURIComponent(new URL(url).pathname); } catch { return url; }
 }

@@ -3,7 +3,7 @@
 
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { LedgerRecord } from '../request';
 import { GENAI, measurementsOf, type Instrument } from './genaiMetrics';
 
@@ -13,6 +13,10 @@ export interface OtlpSpendOptions {
   userId?: string;
   intervalMs?: number;
   serviceVersion?: string;
+  /** Bound on one export, its retries included, and so on flush and shutdown (default 10 s). */
+  exportTimeoutMs?: number;
+  /** Told about each export that failed and was dropped (the output channel; never a notification). */
+  log?: (message: string) => void;
 }
 
 export interface OtlpSpend {
@@ -27,9 +31,12 @@ export function metricsUrl(endpoint: string): string {
 }
 
 export function createOtlpSpend(o: OtlpSpendOptions): OtlpSpend {
+  const timeoutMs = o.exportTimeoutMs ?? 10_000;
+  const exporter = new DroppingExporter(new OTLPMetricExporter({ url: metricsUrl(o.endpoint), timeoutMillis: timeoutMs }), collectorOf(o.endpoint), o.log);
   const reader = new PeriodicExportingMetricReader({
-    exporter: new OTLPMetricExporter({ url: metricsUrl(o.endpoint) }),
-    exportIntervalMillis: o.intervalMs ?? 60_000,
+    exporter,
+    exportIntervalMillis: Math.max(o.intervalMs ?? 60_000, timeoutMs),
+    exportTimeoutMillis: timeoutMs,
   });
   const provider = new MeterProvider({
     resource: resourceFromAttributes({ 'service.name': 'hybrid-assistant', ...(o.serviceVersion ? { 'service.version': o.serviceVersion } : {}) }),
@@ -42,6 +49,9 @@ export function createOtlpSpend(o: OtlpSpendOptions): OtlpSpend {
     timeToFirstChunk: meter.createHistogram(GENAI.timeToFirstChunk, { unit: 's', description: 'Time to receive the first chunk of a streamed answer' }),
     cost: meter.createCounter(GENAI.cost, { unit: 'USD', description: 'Cost of GenAI operations (provider usage × dated price table, or the gateway\'s own figure)' }),
   };
+  // A collector that is down or hangs costs one bounded wait, never an unbounded one: the failure is logged.
+  const bounded = (p: Promise<void>, extraMs: number): Promise<void> =>
+    Promise.race([p.catch(() => undefined), new Promise<void>((r) => setTimeout(r, timeoutMs + extraMs).unref())]);
   return {
     record(r) {
       for (const m of measurementsOf(r, { userId: o.userId })) {
@@ -49,7 +59,41 @@ export function createOtlpSpend(o: OtlpSpendOptions): OtlpSpend {
         if (i.record) i.record(m.value, m.attributes); else i.add?.(m.value, m.attributes);
       }
     },
-    flush: () => provider.forceFlush(),
-    shutdown: () => provider.shutdown(),
+    flush: () => bounded(provider.forceFlush(), 1_000),
+    // Shutdown flushes once more, then stops the exporter: two bounded waits at most.
+    shutdown: () => bounded(provider.shutdown(), timeoutMs + 1_000),
   };
+}
+
+/** The collector's host for log lines (never credentials in its URL). */
+function collectorOf(endpoint: string): string {
+  try { return new URL(endpoint).host; } catch { return 'the collector'; }
+}
+
+/**
+ * The official exporter, counting what it could not deliver. A failed export is dropped, not queued (the exporter
+ * has no backlog and metrics are cumulative: the next export that succeeds carries the totals), so a collector that
+ * is down costs neither memory nor a growing burst on its return; each drop is logged with its count.
+ */
+class DroppingExporter implements PushMetricExporter {
+  private dropped = 0;
+  constructor(private readonly inner: OTLPMetricExporter, private readonly collector: string, private readonly log?: (m: string) => void) {}
+
+  export(metrics: ResourceMetrics, done: Parameters<PushMetricExporter['export']>[1]): void {
+    this.inner.export(metrics, (result) => {
+      if (result.code !== 0) {
+        const points = metrics.scopeMetrics.reduce((n, s) => n + s.metrics.reduce((m, x) => m + x.dataPoints.length, 0), 0);
+        this.dropped += points;
+        const why = result.error instanceof Error ? result.error.message : 'failed';
+        this.log?.(`OpenTelemetry: export to ${this.collector} failed (${why.slice(0, 200)}): ${points} data points dropped (${this.dropped} since start); cumulative totals go with the next export that succeeds.`);
+      }
+      done(result);
+    });
+  }
+
+  forceFlush(): Promise<void> { return this.inner.forceFlush(); }
+  shutdown(): Promise<void> { return this.inner.shutdown(); }
+  selectAggregationTemporality(t: Parameters<NonNullable<PushMetricExporter['selectAggregationTemporality']>>[0]): ReturnType<NonNullable<PushMetricExporter['selectAggregationTemporality']>> {
+    return this.inner.selectAggregationTemporality(t);
+  }
 }

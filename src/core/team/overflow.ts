@@ -6,8 +6,12 @@
 
 import type { ProviderFailure } from '../wire/types';
 
-/** A refusal for capacity: retrying later (or elsewhere) helps. */
+/**
+ * A refusal for capacity: retrying later (or elsewhere) helps. A gateway answers a used-up budget with 429 too
+ * (budget_exceeded in older LiteLLM releases): that is money, not a queue, and sending it on would only spend more.
+ */
 export function isSaturation(f: Pick<ProviderFailure, 'code' | 'status'>): boolean {
+  if (f.code === 'budget' || f.code === 'quota') return false;
   return f.code === 'rateLimited' || f.status === 429 || f.status === 503;
 }
 

@@ -71,6 +71,8 @@ export interface StreamResult {
   tokens?: TokenLogprob[];
   /** `usage` is our chars/4 count of the prompt and the answer: the provider reported nothing (spend/billing.ts). */
   estimatedFromText?: boolean;
+  /** Sides of a reported usage that left their count out, estimated from the text (spend/billing.ts fillGaps). */
+  estimatedSides?: readonly ('input' | 'output')[];
   /** What a gateway (LiteLLM) says it billed for this request, USD; compared with our own price table. */
   gatewayCostUsd?: number;
   /** The tools the model asked to run, in order (the caller runs them and asks again with the results). */

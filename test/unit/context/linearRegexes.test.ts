@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { TREE_SITTER_WASM_DIR } from '../../../bench/diskWorkspace';
 import { createTagParser, skipReason } from '../../../src/core/context';
-import { codeTerms, identifierWords, questionTerms } from '../../../src/core/context/terms';
+import { codeTerms, identifierWords, joinedTerms, questionTerms } from '../../../src/core/context/terms';
 import { parseReviewFindings } from '../../../src/core/pipeline/reviewFindings';
 import { isCredentialName } from '../../../src/core/privacy/credentialNames';
 import { superLinear } from '../linearTime';
@@ -51,13 +51,15 @@ suite('context: hostile long runs stay linear', function () {
     const cases: [string, (s: string) => unknown, (n: number) => string][] = [
       ['identifierWords', identifierWords, (n) => 'A'.repeat(n)], ['identifierWords, plural', identifierWords, (n) => `${'A'.repeat(n)}sa`],
       ['codeTerms', codeTerms, (n) => 'B'.repeat(n)], ['questionTerms', questionTerms, (n) => `why ${'C'.repeat(n)}`],
-      ['isCredentialName', isCredentialName, (n) => 'D'.repeat(n)]];
+      ['isCredentialName', isCredentialName, (n) => 'D'.repeat(n)],
+      // Words joined by a slash, dot or hyphen: long runs of segments that end on a separator, or never end.
+      ['joinedTerms, segments', (q) => joinedTerms(q, () => true), (n) => `${'ab.'.repeat(n / 3)}.`], ['joinedTerms, one word', (q) => joinedTerms(q, () => true), (n) => `x ${'E'.repeat(n)}/`]];
     for (const [name, work, make] of cases) {
       const r = superLinear((s) => { work(s); }, make, N, LIMIT_MS);
       if (r) slow.push(`${name}: ${r}`);
     }
     assert.deepEqual(slow, []);
-    assert.deepEqual(identifierWords('parseHTTPResponse URLs IDsOf XMLHttpRequest'), ['parse', 'http', 'response', 'urls', 'ids', 'of', 'xml', 'http', 'request']);
+    assert.deepEqual(identifierWords('parseHTTPResponse URLs IDsOf XMLHttpRequest'), ['parse', 'http', 'response', 'url', 'id', 'of', 'xml', 'http', 'request']);
     assert.equal(isCredentialName('DB_PASSWORD'), true);
     assert.equal(isCredentialName('XMLPasswordField'), true);
   });

@@ -33,6 +33,17 @@ suite('context: tree-sitter tags', function () {
     assert.equal(await parser.tags('notes.md', '# hi'), undefined);
   });
 
+  test('an environment variable read by name is kept for ranking; other upper-case strings in a function are not', async () => {
+    // oauthlib's utils.py reads OAUTHLIB_INSECURE_TRANSPORT inside a function: "allow plain HTTP" never met "insecure".
+    const py = await parser.tags('u.py', 'import os\ndef is_secure(uri):\n    if os.environ.get("OAUTHLIB_INSECURE_TRANSPORT"):\n        return True\n    raise Error("UND_ERR_SOCKET")\n');
+    assert.match(py!.strings ?? '', /OAUTHLIB_INSECURE_TRANSPORT/);
+    assert.doesNotMatch(py!.strings ?? '', /UND_ERR_SOCKET/, 'an error code is not a setting');
+    const go = await parser.tags('m.go', 'package m\nimport "os"\nfunc mode() string { return os.Getenv("GIN_MODE") }\n');
+    assert.match(go!.strings ?? '', /GIN_MODE/);
+    const js = await parser.tags('c.js', 'function t() { return process.env["NODE_TLS_REJECT_UNAUTHORIZED"] === "0"; }');
+    assert.match(js!.strings ?? '', /NODE_TLS_REJECT_UNAUTHORIZED/);
+  });
+
   test('identifiers named like Object members are counted as names', async () => {
     const r = await parser.tags('a.js', 'function f(o) { return o.toString() + o.hasOwnProperty("x") + __proto__; }');
     assert.equal(r!.refs.toString, 1);

@@ -18,9 +18,10 @@ suite('context: words as code writes them', () => {
     assert.deepEqual(identifierWords('ucs2length h2stream utf8 h2c base64'), ['ucs2', 'length', 'h2', 'stream', 'utf8', 'h2c', 'base64']);
   });
 
-  test('a plural acronym is one word: URLs, IDs', () => {
-    assert.deepEqual(identifierWords('How are URLs turned into links?'), ['how', 'are', 'urls', 'turned', 'into', 'links']);
-    assert.deepEqual(identifierWords('allowedURLsFor parseIDs'), ['allowed', 'urls', 'for', 'parse', 'ids']);
+  test('a plural acronym is its singular word: URLs, IDs, URIs', () => {
+    assert.deepEqual(identifierWords('How are URLs turned into links?'), ['how', 'are', 'url', 'turned', 'into', 'links']);
+    assert.deepEqual(identifierWords('allowedURLsFor parseIDs'), ['allowed', 'url', 'for', 'parse', 'id']);
+    assert.equal(stem(identifierWords('URIs')[0]), stem('uri'), '`uris` ends in -is, which the stemmer keeps (analysis, basis)');
     assert.equal(stem('urls'), stem('url'));
   });
 
@@ -67,6 +68,20 @@ suite('context: words as code writes them', () => {
     assert.deepEqual(joined('How is the user name checked?'), [], 'not joined when the index lacks the joined word');
   });
 
+  test('words the question writes together with a slash, dot or hyphen join whatever their length', () => {
+    // afero's iofs.go was #15 for "the standard library's io/fs interface", JSZip's NodejsStreamInputAdapter #9 for
+    // "a Node.js stream": two-letter words never join across a space, but here the question wrote one name.
+    const known = new Set([stem('iofs'), stem('nodejs'), stem('inflight'), stem('uptodate'), stem('fsfs'), stem('eg')]);
+    const joined = (q: string) => joinedTerms(q, (t) => known.has(t)).map((t) => t.term);
+    assert.deepEqual(joined("code that expects the standard library's io/fs interface"), [stem('iofs')]);
+    assert.deepEqual(joined('a Node.js readable stream'), [stem('nodejs')]);
+    assert.equal(joinedTerms('a Node.js stream', (t) => known.has(t))[0].text, 'Node.js');
+    assert.deepEqual(joined('How is an in-flight call cancelled? Is the cache up-to-date?'), [], 'a stop word makes an English compound, not a name');
+    assert.deepEqual(joined('e.g. this'), [], 'fewer than four letters joined');
+    assert.deepEqual(joined('see http://localhost/fs/fs'), [], 'a URL path is not one name');
+    assert.deepEqual(joined('the io / fs split'), [], 'spaced apart: two words');
+  });
+
   test('abbreviations meet their spelled-out forms, acronyms their phrases', () => {
     assert.equal(new Set(['cfg', 'config', 'configuration', 'settings'].map(stem)).size, 1);
     assert.equal(new Set(['ctx', 'context'].map(stem)).size, 1);
@@ -75,6 +90,13 @@ suite('context: words as code writes them', () => {
     // Ajv's `compileAsync` was #7 for "schemas … fetched asynchronously before compiling": the word never met `async`.
     assert.ok(questionTerms('How are schemas fetched asynchronously?').some((t) => t.term === stem('async')));
     assert.equal(new Set(['sync', 'synchronous', 'synchronously'].map(stem)).size, 1);
+    // afero's os.go (the real disk) was #25 for "the real operating system disk": code says `os`, `fd`.
+    assert.ok(questionTerms('How is the real operating system disk wrapped?').some((t) => t.term === stem('os')));
+    assert.ok(questionTerms("Why is the 'bad file descriptor' error different?").some((t) => t.term === stem('fd')));
+    // afero's memmap.go (MemMapFs) was #32 for "a filesystem that lives entirely in memory".
+    assert.equal(stem('memory'), stem('mem'));
+    // openai's encodeURIPath (internal/utils/path.ts) was #8 for "path parameters … interpolated into endpoint URLs".
+    assert.equal(new Set(['url', 'uri', 'URLs', 'URIs'].flatMap((w) => questionTerms(w).map((t) => t.term))).size, 1);
   });
 
   test('stop words are dropped and weak verbs (get, add, new, make, like) weigh a fraction', () => {
@@ -132,6 +154,18 @@ suite('context: ranking against the classes of issue #23', () => {
     const first = (types: number) => rankRepo(index, { question: 'How is the Azure region discovered?' }, { ...DEFAULT_FUSION, types }).files[0].path;
     assert.equal(first(DEFAULT_FUSION.types), 'authority/RegionDiscovery.ts');
     assert.equal(first(1), 'authority/AzureRegionConfiguration.ts', 'without the scaling the declarations lead');
+  });
+
+  test('a question that asks for an interface keeps the file that declares only it', () => {
+    // afero: afero.go (the Fs interface, types alone) was #10 for "the interface … every operation a backend must provide".
+    const index = new RepoIndex();
+    index.set('authority/AzureRegionConfiguration.ts', { stamp: '1', defs: [def('AzureRegionConfiguration', 'type'), def('RegionDiscoveryOptions', 'interface')], refs: {} });
+    index.set('authority/RegionDiscovery.ts', { stamp: '1', defs: [def('detectRegion', 'method'), def('RegionDiscovery', 'class')], refs: { AzureRegionConfiguration: 1 } });
+    const order = (question: string, types = DEFAULT_FUSION.types) => rankRepo(index, { question }, { ...DEFAULT_FUSION, types }).files.map((f) => f.path);
+    const asked = 'Which interface holds the Azure region discovery options?';
+    assert.deepEqual(order(asked), order(asked, 1));
+    assert.equal(order(asked)[0], 'authority/AzureRegionConfiguration.ts');
+    assert.equal(order('Where are the Azure region discovery options?')[0], 'authority/RegionDiscovery.ts', 'not asked for an interface: the declarations yield');
   });
 
   test('a run-together file name is found by its spelled-out words, and the reverse', () => {

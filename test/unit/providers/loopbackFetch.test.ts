@@ -177,6 +177,7 @@ suite('providers/loopbackFetch', () => {
 suite('providers/ollama: a finished stream keeps its connection', () => {
   test('the end of the response may come a moment after done:true (as Ollama flushes it); the connection is reused', async () => {
     let connections = 0;
+    let ended: (() => void) | undefined;
     const server = http.createServer((req, res) => {
       req.resume();
       req.on('end', () => {
@@ -184,7 +185,8 @@ suite('providers/ollama: a finished stream keeps its connection', () => {
         res.writeHead(200, { 'content-type': 'application/x-ndjson' });
         res.write(`${JSON.stringify({ model: 'm', created_at: new Date().toISOString(), response: '42', done: false })}\n`);
         res.write(`${JSON.stringify({ model: 'm', created_at: new Date().toISOString(), response: '', done: true, done_reason: 'stop', prompt_eval_count: 3, eval_count: 1 })}\n`);
-        setTimeout(() => res.end(), 20); // the final chunk is flushed first; the chunked terminator follows
+        // The final chunk is flushed first; the chunked terminator follows.
+        setTimeout(() => { res.end(); ended?.(); }, 20);
       });
     });
     server.on('connection', () => { connections++; });
@@ -192,11 +194,15 @@ suite('providers/ollama: a finished stream keeps its connection', () => {
     const provider = createOllamaProvider({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
     try {
       for (let i = 0; i < 5; i++) {
+        // The next request waits for this one's end at the server (not a fixed pause, which a loaded machine can
+        // outrun), then a moment for the client to put the socket back.
+        const responseEnded = new Promise<void>((r) => { ended = r; });
         const it = provider.complete({ model: 'm', prefix: `a${i}`, suffix: '', maxTokens: 8 }, new AbortController().signal);
         let n = await it.next();
         while (!n.done) n = await it.next();
         assert.equal(n.value.finish, 'stop');
-        await new Promise((r) => setTimeout(r, 40));
+        await responseEnded;
+        await new Promise((r) => setTimeout(r, 30));
       }
       assert.equal(connections, 1, 'aborting at done:true would have closed the connection before its end arrived');
     } finally {

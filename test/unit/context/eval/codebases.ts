@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MARKDOWN_IT_QUESTIONS, SFTP_QUESTIONS, URLLIB3_QUESTIONS } from './blindFifth';
 import { CLICK_QUESTIONS, HCL_QUESTIONS, MSAL_QUESTIONS } from './blindSixth';
+import { AFERO_QUESTIONS, JSZIP_QUESTIONS, OAUTHLIB_QUESTIONS } from './blindSeventh';
 import { AJV_QUESTIONS, CHI_QUESTIONS, WERKZEUG_QUESTIONS } from './blindFourth';
 import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
 import { COBRA_QUESTIONS } from './cobraQuestions';
@@ -98,10 +99,17 @@ export const BLIND_SIXTH_CODEBASES: Codebase[] = [
   { name: 'msal-common/src', language: 'TypeScript', root: path.join(NODE_MODULES, '@azure', 'msal-common', 'src'), version: '16.16.1', installed: npmVersion('@azure/msal-common'), questions: MSAL_QUESTIONS },
 ];
 
+/** A seventh blind batch: a Go package of wrappers with a test beside each, nested Python packages whose file names repeat, CommonJS workers. */
+export const BLIND_SEVENTH_CODEBASES: Codebase[] = [
+  { name: 'afero', language: 'Go', root: '/usr/share/gocode/src/github.com/spf13/afero', version: '1.9.3-1', installed: debVersion('golang-github-spf13-afero-dev'), questions: AFERO_QUESTIONS },
+  { name: 'oauthlib', language: 'Python', root: '/usr/lib/python3/dist-packages/oauthlib', version: '3.2.2-1', installed: debVersion('python3-oauthlib'), questions: OAUTHLIB_QUESTIONS },
+  { name: 'jszip/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'jszip', 'lib'), version: '3.10.2', installed: npmVersion('jszip'), questions: JSZIP_QUESTIONS },
+];
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
 export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev',
   'python3-werkzeug', 'golang-github-go-chi-chi-dev', 'python3-urllib3', 'golang-github-pkg-sftp-dev',
-  'python3-click', 'golang-github-hashicorp-hcl-dev'];
+  'python3-click', 'golang-github-hashicorp-hcl-dev', 'golang-github-spf13-afero-dev', 'python3-oauthlib'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
