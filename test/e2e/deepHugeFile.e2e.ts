@@ -52,6 +52,9 @@ async function selectAllOfHuge(page: Page): Promise<void> {
   await until(async () => /orders_export_2026\.csv.*selection/.test(await (await chat()).locator('.context-line').innerText()), 'the chat box to name the selection', 30_000);
 }
 
+/** Our status bar entry, whatever it says now ("local ready", or today's spend and how the last request ended). */
+const hybridItem = (page: Page) => statusItem(page, /\blocal\b|\btoday\b/);
+
 const chatBodies = (f: FakeOllama, from: number): string[] => f.requests.slice(from).filter((r) => r.path === '/api/chat').map((r) => JSON.stringify(r.body));
 
 suite('deep session: a 22 MB file selected whole — Ask (auto), Ask (cloud), a private review stay bounded and say so', function () {
@@ -93,7 +96,7 @@ suite('deep session: a 22 MB file selected whole — Ask (auto), Ask (cloud), a 
     assert.match(text, /\[fake-ollama\]/, 'the local model answered');
     assert.ok(sent.length >= 1 && sent.every((b) => b.length < 400_000), 'the local model was sent a bounded prompt');
     assert.match(text, /trimmed|cut|only the first|part of/i, 'the turn says only part of the selection was read');
-    await statusItem(page, /\blocal\b/).waitFor({ state: 'visible', timeout: 5_000 });
+    await hybridItem(page).waitFor({ state: 'visible', timeout: 5_000 });
   });
 
   test('Ask (cloud) about all 22 MB: not sent, with a message that says why and the way out, within the bound', async () => {
@@ -113,7 +116,7 @@ suite('deep session: a 22 MB file selected whole — Ask (auto), Ask (cloud), a 
     assert.match(text, /too (large|big)|larger than|MB|KB/i, 'the message says the selection is too big to check');
     assert.match(text, /select|smaller|Retry on local/i, 'the message names a way out');
     assert.doesNotMatch(text, /secret|personal data|credential/i, 'a file with no secrets is said to contain one');
-    await statusItem(page, /\blocal\b/).waitFor({ state: 'visible', timeout: 5_000 });
+    await hybridItem(page).waitFor({ state: 'visible', timeout: 5_000 });
   });
 
   test('Review Selection (private) of all 22 MB: ends within the bound with a bounded prompt and says the review was cut', async () => {

@@ -135,7 +135,8 @@ suite('deep session: two windows on two workspaces write one ledger at once', fu
     const records = ledgerLines().map((l) => JSON.parse(l) as LedgerRecord);
     const spentToday = records.filter((r) => r.route === 'cloud' && r.time.startsWith(today)).reduce((s, r) => s + (r.costUsd ?? 0), 0);
     await page.mouse.move(10, 10);
-    await statusItem(page, /\blocal\b/).hover();
+    // Our entry, whatever it says now: "local ready", or today's spend and how the last request ended.
+    await statusItem(page, /\blocal\b|\btoday\b/).hover();
     const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /today/i }).first();
     await hover.waitFor({ state: 'visible', timeout: 20_000 });
     const tip = await hover.innerText();
