@@ -3,7 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import {
-  FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
+  FakeServer, fakeTokenCount, heartbeatForever, stallForever, streamTokens, tokenize,
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
 import { PromptCache } from './anthropicCache';
@@ -154,6 +154,7 @@ export class FakeAnthropic extends FakeServer {
     }, async () => {
       switch (fault?.kind) {
         case 'stallAfterHeaders': await stallForever(ex); return 'stop';
+        case 'heartbeat': await heartbeatForever(ex, () => send('ping', { type: 'ping' }), fault.ms); return 'stop';
         case 'errorEvent':
           send('error', fault.body ?? { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
           res.end();

@@ -10,6 +10,7 @@ export type FaultKind =
   | 'refuse'            // reset every connection as soon as it opens (a true ECONNREFUSED needs a closed port)
   | 'delayFirstByte'    // wait `ms` before the status line
   | 'stallAfterHeaders' // send headers (and `afterTokens` tokens), then go silent until the client leaves
+  | 'heartbeat'         // after `afterTokens` tokens, send only the protocol's keep-alive every `ms` (default 1000) until the client leaves
   | 'status'            // answer `status` with the real error body shape (or `body`) and `retryAfter`
   | 'errorEvent'        // after `afterTokens` tokens, send the protocol's in-stream error, then end
   | 'malformedChunk'    // after `afterTokens` tokens, send a line that is not JSON, then carry on
@@ -316,6 +317,14 @@ export async function streamTokens(
     if ((await onFaultPoint()) === 'stop') return 'stopped';
   }
   return ex.gone() ? 'gone' : 'done';
+}
+
+/**
+ * Holds the response open, writing only keep-alives (`beat`) every `ms`, until the client leaves: a server that is
+ * alive but sends no answer (Anthropic's `ping` events, the `: keep-alive` comments OpenRouter and proxies send).
+ */
+export async function heartbeatForever(ex: Exchange, beat: () => void, ms = 1000): Promise<void> {
+  while (await ex.wait(ms)) beat();
 }
 
 /** Holds the response open, writing nothing, until the client leaves or the server closes. */

@@ -7,7 +7,7 @@
 import { scriptedToolCall } from './toolScript';
 import { randomBytes } from 'node:crypto';
 import {
-  FakeServer, fakeTokenCount, stallForever, streamTokens, tokenize,
+  FakeServer, fakeTokenCount, heartbeatForever, stallForever, streamTokens, tokenize,
   type Exchange, type Fault, type ReplyConfig,
 } from './base';
 import { handleOpenAIEmbeddings } from './embeddings';
@@ -150,6 +150,7 @@ export class FakeOpenAI extends FakeServer {
     const outcome = await streamTokens(ex, this.reply, tokens, (t) => send(chunk({ content: t }, null)), async () => {
       switch (fault?.kind) {
         case 'stallAfterHeaders': await stallForever(ex); return 'stop';
+        case 'heartbeat': await heartbeatForever(ex, () => res.write(': keep-alive\n\n'), fault.ms); return 'stop';
         case 'errorEvent':
           send(fault.body ?? { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } });
           res.end();

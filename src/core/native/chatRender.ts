@@ -11,8 +11,17 @@ import { cacheWritesOf } from '../spend/cost';
 
 export type ChatMode = 'auto' | 'private' | 'cloud' | 'review' | 'explain';
 
-/** A button under the answer: re-asks the same question in another mode (through `@hybrid /<mode>`). */
-export interface ChatButton { title: string; mode: ChatMode }
+/**
+ * A button under the answer: re-asks the same question in another mode (through `@hybrid /<mode>`). `escalateFrom`:
+ * the escalation of a local answer ("Ask the cloud" on an offer), asked like our chat view's button — on the tier
+ * the offer named, linked to the local answer in the ledger — and `title` names that model.
+ */
+export interface ChatButton { title: string; mode: ChatMode; escalateFrom?: { id: string; band?: 'low' | 'middle' | 'high'; offered?: boolean } }
+
+/** "Ask the cloud (gpt-5.4-mini)": the model the button asks, as our own chat view's offer button says it. */
+export function askCloudTitle(model: string | undefined): string {
+  return model ? `Ask the cloud (${model.replace(/[`*_[\]<>]/g, '')})` : 'Ask the cloud';
+}
 
 /** A button that runs one of our commands (e.g. Set API Key from a refused key's reply). */
 export interface CommandButton { title: string; command: string }
@@ -67,7 +76,10 @@ export function renderEvent(e: AskEvent, mode: ChatMode, answered = true): ChatO
     case 'escalation': {
       const why = e.reason && !e.reason.startsWith(e.summary) ? `${inline(e.summary)} — ${inline(e.reason)}` : inline(e.reason || e.summary);
       const out: ChatOut[] = [{ kind: 'markdown', text: `\n\n> ${why}\n\n` }];
-      if (e.action === 'offered' || e.action === 'available') out.push({ kind: 'button', button: { title: 'Ask the cloud', mode: 'cloud' } });
+      if (e.action === 'offered' || e.action === 'available') {
+        out.push({ kind: 'button', button: { title: askCloudTitle(e.askModel), mode: 'cloud',
+          escalateFrom: { id: e.requestId, ...(e.band ? { band: e.band } : {}), ...(e.action === 'offered' ? { offered: true } : {}) } } });
+      }
       return out;
     }
   }

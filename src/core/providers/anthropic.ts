@@ -64,7 +64,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
   ): AsyncGenerator<string, { result: StreamResult; earlyErrorEvent: boolean }, void> {
     const guard = new RequestGuard(signal, {
       firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
-      isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}),
+      isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}), answerDeadlines: true,
       maxRetries, ...(hooks?.onWait ? { onWait: (w) => hooks.onWait!(waitNotice('Anthropic', w)) } : {}),
     });
     const ctx: FailureContext = {
@@ -106,6 +106,9 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
       }, { signal: guard.signal });
 
       for await (const ev of messageStream) {
+        // message_start, the first content_block_start and ping come before any answer: a server that sends them
+        // (and then only pings) is not answering.
+        if (ev.type !== 'message_start' && ev.type !== 'content_block_start') guard.progress();
         switch (ev.type) {
           case 'message_start': {
             started = true;
@@ -141,7 +144,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
       }
       if (guard.cancelledByUser) return done(failed(meter, input, model, undefined, undefined, reported(), finalUsage, gapsOf()));
       const deadline = deadlineFailure(ctx);
-      if (deadline) return done(failed(meter, input, model, deadline, undefined, reported(), finalUsage, gapsOf()));
+      if (deadline) return done(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, reported(), finalUsage, gapsOf()));
       // The SDK accepts a stream that just ends (anthropic-sdk-typescript#842); an answer without message_stop
       // is incomplete, and its usage is not final.
       if (!started || !stopped) return done(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final event'), undefined, reported(), finalUsage, gapsOf()));

@@ -35,7 +35,10 @@ export function deadlineFailure(ctx: FailureContext): ProviderFailure | undefine
   if (ctx.state.timedOut) {
     return {
       code: 'timeout',
-      message: `${ctx.name} sent no response within ${duration(ctx.firstByteTimeoutMs)} — try again, or raise ${ctx.timeoutSetting}.`,
+      // Headers (and keep-alives) without an answer are a time-out too: the user waited for words, not for bytes.
+      message: ctx.state.headersSeen
+        ? `${ctx.name} accepted the request but sent no answer within ${duration(ctx.firstByteTimeoutMs)} — try again, or raise ${ctx.timeoutSetting} if the model is just slow to start.`
+        : `${ctx.name} sent no response within ${duration(ctx.firstByteTimeoutMs)} — try again, or raise ${ctx.timeoutSetting}.`,
       fix: 'retry',
     };
   }
@@ -247,6 +250,9 @@ export function beforeAnyText(failure: ProviderFailure, name: string, streamedCh
       message: `The connection to ${inSentence(name)} was lost in the middle of the answer — the answer is incomplete; check your network, then try again.`,
       fix: 'retry',
     };
+  }
+  if (streamedChars === 0 && failure.code === 'stalled') {
+    return { ...failure, message: failure.message.replace(/ stopped sending in the middle of the answer \(([^)]+)\) — the answer is incomplete;/, ' stopped sending before any answer text ($1);') };
   }
   if (streamedChars > 0 || failure.code !== 'server' || failure.status !== undefined) return failure;
   return { ...failure, message: failure.message.replace(/ failed in the middle of the answer \(([^)]+)\) — the answer is incomplete; try again\./, ` failed before answering ($1) — try again later.`) };

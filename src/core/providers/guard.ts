@@ -6,7 +6,10 @@
 // - a cap on Retry-After (the Anthropic SDK would sleep for any retry-after, e.g. 10 minutes) and no retry for
 //   spend-cap 429s, both by adding `x-should-retry: false`, which the SDKs obey before anything else;
 // - a per-request abort: Ollama's client aborts every stream of a client, so each request binds its own signal;
-// - NDJSON validation, because the Ollama client only console.warns and skips a malformed line.
+// - NDJSON validation, because the Ollama client only console.warns and skips a malformed line;
+// - with `answerDeadlines`, deadlines on the answer itself: a server that sends its headers (and keep-alives:
+//   Anthropic's `ping`, the `: keep-alive` comments of OpenRouter and proxies) but no answer would otherwise keep
+//   every byte-level timer fed forever. The provider reports each answer event with `progress()`.
 // Every deadline aborts through one controller, and the flags say which deadline it was.
 
 type Timer = ReturnType<typeof setTimeout>;
@@ -26,6 +29,12 @@ export interface GuardOptions {
   maxRetries?: number;
   /** Check each NDJSON line of 2xx bodies and fail the request on one that is not JSON. */
   validateNdjson?: boolean;
+  /**
+   * The first-byte deadline runs until the first `progress()` (not just the headers), and after it the idle
+   * deadline runs between `progress()` calls, whatever other bytes arrive. For streamed answers only: a request
+   * whose caller never reports progress would time out.
+   */
+  answerDeadlines?: boolean;
   /**
    * Looks at each answer's status line and headers before its body is read: a string stops the request there (no
    * retry, nothing of the body read) and becomes `state.misrouted` — a gateway saying it sent a private request to
@@ -48,6 +57,8 @@ export interface GuardState {
   retryAfterMs?: number;
   /** The current attempt's HTTP status; undefined while it waits for an answer (billing: spend/billing.ts). */
   lastStatus?: number;
+  /** A 2xx response's headers arrived (a time-out after them is "no answer", not "no response"). */
+  headersSeen?: boolean;
   /** The refusal's body when `quota` is set: the SDK keeps none of a body without `error` (LiteLLM's `{detail}`). */
   quotaBody?: string;
   /** Why `checkResponse` stopped the request. */
@@ -62,6 +73,11 @@ export class RequestGuard {
   private readonly base: typeof fetch;
   /** Settles when a held request may go: sent (opts.sendWhen) or aborted, whichever comes first. */
   private readonly hold: Promise<unknown> | undefined;
+  /** answerDeadlines: the first-answer deadline (until the first progress), then the quiet deadline between events. */
+  private answerTimer: Timer | undefined;
+  private answered = false;
+  /** The body's consumer is waiting for bytes: silence now is the server's, not a slow consumer's. */
+  private pulling = false;
 
   constructor(private readonly userSignal: AbortSignal, private readonly opts: GuardOptions) {
     this.base = opts.fetch ?? globalThis.fetch;
@@ -115,9 +131,13 @@ export class RequestGuard {
     let res: Response;
     try {
       res = await this.base(input, sendInit);
-    } finally {
+    } catch (err) {
       this.clear(firstByte);
+      throw err;
     }
+    // With answer deadlines, a 2xx stream's first-byte deadline runs on until the answer's first event.
+    if (this.opts.answerDeadlines && res.ok && !this.answered) { this.clear(this.answerTimer); this.answerTimer = firstByte; } else this.clear(firstByte);
+    if (res.ok) this.state.headersSeen = true;
     this.state.lastStatus = res.status;
     const misrouted = this.opts.checkResponse?.(res);
     if (misrouted) {
@@ -144,6 +164,26 @@ export class RequestGuard {
     return new Response(text, { status: res.status, statusText: res.statusText, headers });
   };
 
+  /**
+   * The provider saw an answer event (text, a tool call's piece, a final event): ends the first-answer deadline
+   * and restarts the quiet one. Only with `answerDeadlines`.
+   */
+  progress(): void {
+    if (!this.opts.answerDeadlines || this.controller.signal.aborted) return;
+    this.answered = true;
+    this.clear(this.answerTimer);
+    this.answerTimer = this.quietTimer();
+  }
+
+  /** Fires after idleTimeoutMs with no progress — while the consumer waits; a slow consumer only postpones it. */
+  private quietTimer(): Timer {
+    return this.timer(this.opts.idleTimeoutMs, () => {
+      if (!this.pulling) { this.answerTimer = this.quietTimer(); return; }
+      this.state.stalled = true;
+      this.controller.abort();
+    });
+  }
+
   private timer(ms: number, fn: () => void): Timer {
     const t = setTimeout(() => { this.timers.delete(t); fn(); }, ms);
     this.timers.add(t);
@@ -164,16 +204,19 @@ export class RequestGuard {
     let idle: Timer | undefined;
     const body = new ReadableStream<Uint8Array>({
       pull: async (ctrl) => {
-        // Armed only while the consumer waits, so a slow consumer is never mistaken for a stalled server.
-        idle = this.timer(this.opts.idleTimeoutMs, () => {
+        // Armed only while the consumer waits, so a slow consumer is never mistaken for a stalled server. A 2xx
+        // answer with answer deadlines has them instead: bytes that are only keep-alives must not count.
+        if (!(this.opts.answerDeadlines && res.ok)) idle = this.timer(this.opts.idleTimeoutMs, () => {
           this.state.stalled = true;
           this.controller.abort();
           reader.cancel().catch(() => undefined);
         });
+        this.pulling = true;
         try {
           const { done, value } = await reader.read();
+          this.pulling = false;
           this.clear(idle);
-          if (this.state.stalled) { ctrl.error(new Error('stream stalled')); return; }
+          if (this.state.stalled || this.state.timedOut) { ctrl.error(new Error(this.state.stalled ? 'stream stalled' : 'no answer in time')); return; }
           if (done) {
             if (validate && !validate.end()) this.malformed(ctrl, reader);
             else ctrl.close();
@@ -182,6 +225,7 @@ export class RequestGuard {
           if (validate && !validate.push(value)) { this.malformed(ctrl, reader); return; }
           ctrl.enqueue(value);
         } catch (err) {
+          this.pulling = false;
           this.clear(idle);
           ctrl.error(err);
         }

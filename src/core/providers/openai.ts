@@ -11,7 +11,7 @@ import { checkLocalEndpoint } from '../route/locality';
 import { gatewayCostOf } from '../team/gateway';
 import { resolveCommon, type CommonProviderOptions } from './providerOptions';
 import { chatText, failed, finishedUsage, Meter } from './streamMeter';
-import { deadlineFailure, protocolFailure } from './failures';
+import { beforeAnyText, deadlineFailure, protocolFailure } from './failures';
 import type { ApiKeyOption } from './keys';
 import { createLoopbackFetch } from './loopbackFetch';
 import { openAIFim } from './openaiFim';
@@ -64,7 +64,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
   async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);
     const input = chatText(body.system, body.messages);
-    const opened = await openSession(session, { model: body.model, modelSetting: local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model', sentText: input, ...(hooks ? { hooks } : {}) }, isSealed(body), signal);
+    const opened = await openSession(session, { model: body.model, modelSetting: local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model', sentText: input, answerDeadlines: true, ...(hooks ? { hooks } : {}) }, isSealed(body), signal);
     if ('failure' in opened) return failed(meter, input, body.model, opened.failure);
     const { guard, ctx, client } = opened.session;
     let model = body.model;
@@ -94,6 +94,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
 
       for await (const chunk of chunks) {
         if (chunk.model) model = chunk.model;
+        if (answers(chunk)) guard.progress();
         // Some OpenAI-compatible servers leave `choices` out of the final usage chunk (OpenAI sends []).
         for (const choice of chunk.choices ?? []) {
           // A refusal streams in delta.refusal with content null: show it, or the user sees an empty answer.
@@ -118,7 +119,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       }
       if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, true, gaps));
       const deadline = deadlineFailure(ctx);
-      if (deadline) return billed(failed(meter, input, model, deadline, undefined, usage, true, gaps));
+      if (deadline) return billed(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, usage, true, gaps));
       // The SDK ends quietly when the body ends without a finish_reason / [DONE]: that answer is incomplete.
       if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage, true, gaps));
       return {
@@ -145,4 +146,13 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     ...(local ? { complete: openAIFim(session) } : {}),
     ...(loopback ? { dispose: () => loopback.dispose() } : {}),
   };
+}
+
+/**
+ * A chunk that carries some of the answer: text, a refusal, a tool call's piece, log-probabilities, the finish or the
+ * usage. The opening `{role: 'assistant', content: ''}` chunk does not: a server may send it and then nothing.
+ */
+function answers(chunk: OpenAI.Chat.ChatCompletionChunk): boolean {
+  if (chunk.usage) return true;
+  return (chunk.choices ?? []).some((c) => !!(c.delta?.content || c.delta?.refusal || c.delta?.tool_calls?.length || c.logprobs?.content?.length || c.finish_reason));
 }

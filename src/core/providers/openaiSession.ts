@@ -40,7 +40,7 @@ export interface OpenAISession { guard: RequestGuard; ctx: FailureContext; clien
  * `sealed` says whether the egress gate sealed the body; the cloud refuses anything else.
  */
 export async function openSession(
-  cfg: SessionConfig, req: { model: string; modelSetting: string; sentText: string; hooks?: StreamHooks; sendWhen?: Promise<unknown> }, sealed: boolean, signal: AbortSignal,
+  cfg: SessionConfig, req: { model: string; modelSetting: string; sentText: string; hooks?: StreamHooks; sendWhen?: Promise<unknown>; answerDeadlines?: boolean }, sealed: boolean, signal: AbortSignal,
 ):
 Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
   const { o, local, name } = cfg;
@@ -69,7 +69,7 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, maxRetryAfterMs: o.maxRetryAfterMs,
     isQuotaBody: quotaBodyCheck, ...(o.fetch ? { fetch: o.fetch } : {}), ...(cfg.checkResponse ? { checkResponse: (r: Response) => cfg.checkResponse!(r) } : {}),
     maxRetries: cfg.maxRetries, ...(req.hooks?.onWait ? { onWait: (w) => req.hooks!.onWait!(waitNotice(name, w)) } : {}),
-    ...(req.sendWhen ? { sendWhen: req.sendWhen } : {}),
+    ...(req.sendWhen ? { sendWhen: req.sendWhen } : {}), ...(req.answerDeadlines ? { answerDeadlines: true } : {}),
   });
   const ctx: FailureContext = {
     name, baseUrl: o.baseUrl, model,

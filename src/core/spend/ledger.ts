@@ -48,6 +48,8 @@ export interface LoadResult {
 
 /** A full disk or quota: the write did not land, so a later write can store the record. */
 const SPACE_CODES = new Set(['ENOSPC', 'EDQUOT']);
+/** How long a tail without its newline must stay unchanged before it counts as torn (another window may be mid-append). */
+const TAIL_SETTLE_MS = 50;
 
 export function monthOf(isoTime: string): string {
   return isoTime.slice(0, 7);
@@ -242,6 +244,12 @@ export class Ledger {
     if (size === 0) return;
     const last = await this.fs.readRange(file, size - 1, size);
     if (last[0] === 0x0a) return;
+    // Another window's append may be half copied into the page cache right now (a reader can see that): a tail is
+    // torn only if it still lacks its `\n` a moment later with nothing more written. Ending an append in flight left
+    // an empty line in the file.
+    await new Promise((r) => setTimeout(r, TAIL_SETTLE_MS));
+    const now = await this.fs.size(file);
+    if (now !== size || (await this.fs.readRange(file, now - 1, now))[0] === 0x0a) return;
     const h = await this.fs.openAppend(file);
     try {
       const nl = Buffer.from('\n');

@@ -8,7 +8,7 @@ import { LogprobSupport } from '../../core/confidence';
 import { embedderFor, SemanticRouting } from '../../core/providers/embed';
 import { LocalPressure } from '../../core/team/overflow';
 import type { HealthState } from '../../core/request';
-import type { TokenCounter } from '../../core/tokens';
+import { boundedCount, type TokenCounter } from '../../core/tokens';
 import type { ConfigService } from '../config';
 import { Disposable } from '../disposable';
 import type { LocalHealthReport } from '../health';
@@ -102,7 +102,7 @@ const COUNT_WAIT_MS = 300;
  * the estimate answers at once so the request is not held up, and the load carries on in the background.
  */
 export function countOrEstimate(tokens: TokenCounter, text: string, model: string): Promise<number> {
-  const exact = tokens.count(text, model);
+  const exact = boundedCount((t) => tokens.count(t, model), text);
   if (tokens.isLoaded()) return exact;
   exact.catch(() => undefined);
   return Promise.race([exact, new Promise<number>((r) => setTimeout(() => r(tokens.estimate(text)), COUNT_WAIT_MS))]);

@@ -19,6 +19,19 @@ export const PARTICIPANT_NAME = 'hybrid';
 export const REASK_COMMAND = 'hybrid.chat.reask';
 const WHOLE_FILE_LIMIT = 200_000;
 
+/**
+ * "Ask the cloud" on a local answer's offer, pressed: the re-ask travels as `@hybrid /cloud <question>` text, which
+ * cannot carry which answer it escalates, so the button leaves it here and the request with that question takes it.
+ */
+let pendingEscalation: { question: string; from: NonNullable<ChatButton['escalateFrom']>; at: number } | undefined;
+const PENDING_MS = 60_000;
+
+function takeEscalation(mode: ChatMode, question: string): AskInput['escalateFrom'] {
+  const p = pendingEscalation;
+  pendingEscalation = undefined;
+  return p && mode === 'cloud' && p.question === question && Date.now() - p.at < PENDING_MS ? p.from : undefined;
+}
+
 const MODES: Record<string, ChatMode> = { private: 'private', cloud: 'cloud', review: 'review', explain: 'explain' };
 const ORIGIN: Record<ChatMode, Origin> = { auto: 'askAuto', private: 'askPrivate', cloud: 'askCloud', review: 'review', explain: 'explainRoute' };
 
@@ -72,9 +85,12 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
       stream.markdown('Open a file (or attach one with `#file`) to review it privately.');
       return { metadata: { question, mode, answer: '' } satisfies TurnMeta };
     }
+    const escalateFrom = takeEscalation(mode, question);
     const input: AskInput = {
-      origin: ORIGIN[mode], kind: mode === 'review' ? 'review' : 'ask', question, context,
+      // An escalation is asked as our chat view asks it: from Ask (auto), on the tier its button named.
+      origin: escalateFrom ? 'askAuto' : ORIGIN[mode], kind: mode === 'review' ? 'review' : 'ask', question, context,
       history: mode === 'explain' ? [] : historyOf(ctx), ...(mode === 'explain' ? { dryRun: true } : {}),
+      ...(escalateFrom ? { escalateFrom } : {}),
     };
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
@@ -105,7 +121,7 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
     }
     for (const b of commands) stream.button({ command: b.command, title: b.title });
     for (const b of closingButtons(route, mode, offered, cloudBarred)) {
-      stream.button({ command: REASK_COMMAND, title: b.title, arguments: [b.mode, question] });
+      stream.button({ command: REASK_COMMAND, title: b.title, arguments: [b.mode, question, ...(b.escalateFrom ? [b.escalateFrom] : [])] });
     }
     const incomplete = !!answer && (ended !== 'ok' || token.isCancellationRequested);
     const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}), ...(keptLocal ? { keptLocal } : {}), ...(incomplete ? { incomplete } : {}) };
@@ -139,8 +155,9 @@ export function registerParticipant(asker: AskService, extensionUri: vscode.Uri)
   participant.followupProvider = { provideFollowups: (result) => followups(result) };
   return [
     participant,
-    vscode.commands.registerCommand(REASK_COMMAND, (mode: ChatMode, question: string) => {
+    vscode.commands.registerCommand(REASK_COMMAND, (mode: ChatMode, question: string, from?: ChatButton['escalateFrom']) => {
       if (!['auto', 'private', 'cloud', 'review', 'explain'].includes(mode) || typeof question !== 'string') return;
+      pendingEscalation = mode === 'cloud' && from && typeof from.id === 'string' ? { question: question.trim(), from, at: Date.now() } : undefined;
       return reask(mode, question);
     }),
   ];

@@ -7,6 +7,10 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { lastResponse, newChat, openChat, pickModel, send } from './chatPage';
 import type { NativeSession } from './session';
+import type { LedgerRecord } from '../../../src/core/request';
+import { ledgerDir } from '../seedSpend';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export type NativeCheck = [name: string, run: (s: NativeSession) => Promise<void>];
 
@@ -22,8 +26,42 @@ async function pressStop(page: Page): Promise<void> {
   }
 }
 
+function ledger(s: NativeSession): LedgerRecord[] {
+  const dir = ledgerDir(s.userDataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LedgerRecord));
+}
+
 export function deepChecks(shot: (s: NativeSession, name: string) => Promise<string>): NativeCheck[] {
   return [
+    ['@hybrid: "Ask the cloud" under a local answer names the model it asks; pressing it asks that model, linked to the local answer', async (s) => {
+      const cloud = s.fakes.anthropic!.fake;
+      await openChat(s.page);
+      await newChat(s.page);
+      await pickModel(s.page, 'Hybrid Auto');
+      await send(s.page, '@hybrid Rename this variable to something clearer');
+      const text = await lastResponse(s.page, /Cost:/, 60_000);
+      assert.match(text, /🔒 Local/, text.slice(0, 300));
+      const reply = s.page.locator('.interactive-item-container.interactive-response').last();
+      const button = reply.locator('.chat-button, .monaco-button').filter({ hasText: /^Ask the cloud/ }).first();
+      await button.waitFor({ state: 'visible', timeout: 15_000 });
+      const title = (await button.innerText()).trim();
+      process.stdout.write(`      native, the escalation button: ${JSON.stringify(title)}\n`);
+      await shot(s, 'native-ask-cloud-named');
+      const named = /^Ask the cloud \(([^)]+)\)$/.exec(title);
+      assert.ok(named, `the button does not name the model it asks: "${title}"`);
+      const before = cloud.requests.filter((r) => r.path.endsWith('/messages')).length;
+      const local = ledger(s).filter((r) => r.route === 'local').at(-1);
+      await button.click();
+      await lastResponse(s.page, /☁️ Cloud[\s\S]*Cost:/, 60_000);
+      const sent = cloud.requests.filter((r) => r.path.endsWith('/messages')).slice(before);
+      assert.equal(sent.length, 1, 'one cloud request');
+      assert.equal((sent[0].body as { model?: string }).model, named[1], 'the button asked another model than it named');
+      const esc = ledger(s).filter((r) => r.route === 'cloud').at(-1);
+      assert.equal(esc?.escalatedFrom, local?.id, 'the cloud record is linked to the local answer it escalated');
+    }],
+
     ['@hybrid /private: Ollama dies mid-answer — the words stay, the reply says it broke off; the cut answer is not history', async (s) => {
       const ollama = s.fakes.ollama!.fake;
       await openChat(s.page);

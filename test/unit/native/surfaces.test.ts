@@ -110,4 +110,20 @@ suite('native: what @hybrid shows', () => {
     assert.equal(participantQuery('hybrid', 'cloud', 'why?'), '@hybrid /cloud why?');
     assert.equal(participantQuery('hybrid', 'auto', 'why?'), '@hybrid why?');
   });
+
+  test('"Ask the cloud" on an offer names the model it asks and carries the escalation (tier, link to the local answer)', () => {
+    const base = { type: 'escalation' as const, requestId: 'r-local-1', band: 'middle' as const, confidence: 0.4, summary: 'hedged', reason: 'hedged (below 0.7)' };
+    const offered = renderEvent({ ...base, action: 'offered', askModel: 'gpt-5.4-mini' }, 'auto');
+    const button = offered.find((o) => o.kind === 'button');
+    assert.ok(button && button.kind === 'button');
+    assert.equal(button.button.title, 'Ask the cloud (gpt-5.4-mini)');
+    assert.deepEqual(button.button.escalateFrom, { id: 'r-local-1', band: 'middle', offered: true });
+    const available = renderEvent({ ...base, confidence: 0.9, action: 'available', askModel: 'claude-sonnet-5' }, 'auto').find((o) => o.kind === 'button');
+    assert.ok(available && available.kind === 'button');
+    assert.equal(available.button.title, 'Ask the cloud (claude-sonnet-5)');
+    assert.deepEqual(available.button.escalateFrom, { id: 'r-local-1', band: 'middle' }, 'a manual ask after a confident answer is not the offer');
+    // The closing buttons keep the offer's (named) button and add no second, unnamed one.
+    assert.deepEqual(closingButtons('local', 'auto', [button.button]).map((b) => b.title), ['Ask the cloud (gpt-5.4-mini)', 'Explain route']);
+    assert.ok(renderEvent({ ...base, action: 'unavailable', reason: 'private' }, 'auto').every((o) => o.kind !== 'button'));
+  });
 });

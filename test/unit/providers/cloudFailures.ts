@@ -125,6 +125,34 @@ export function defineCloudFailureSuite(p: CloudProviderSpec): CloudHarness {
       await fake.waitForClientClose(0, 2000);
     });
 
+    test(`${name}: headers, then no answer at all → a time-out at the first-byte deadline that says no answer came`, async () => {
+      fake.setFault({ kind: 'stallAfterHeaders', afterTokens: 0 });
+      const d = await run('headers then silence', { firstByteTimeoutMs: 300, idleTimeoutMs: 5_000 });
+      assertFailure(d, 'timeout');
+      assert.equal(d.chunks.length, 0);
+      assert.ok(d.ms < 3_000, `waited ${d.ms} ms for a 300 ms first-byte deadline`);
+      assert.doesNotMatch(d.result.failure!.message, /middle of the answer|incomplete/);
+      assert.match(d.result.failure!.message, /cloudFirstByteMs/);
+      await fake.waitForClientClose(0, 2000);
+    });
+
+    test(`${name}: keep-alives only, no answer → a time-out at the first-byte deadline, connection closed`, async () => {
+      fake.setFault({ kind: 'heartbeat', afterTokens: 0, ms: 100 });
+      const d = await run('keep-alives, no answer', { firstByteTimeoutMs: 600, idleTimeoutMs: 5_000 });
+      assertFailure(d, 'timeout');
+      assert.ok(d.ms < 3_000, `waited ${d.ms} ms for a 600 ms first-byte deadline`);
+      await fake.waitForClientClose(0, 2000);
+    });
+
+    test(`${name}: a few words, then keep-alives only → stalled at the idle deadline, the words kept`, async () => {
+      fake.setFault({ kind: 'heartbeat', afterTokens: 2, ms: 100 });
+      const d = await run('keep-alives after words', { idleTimeoutMs: 600 });
+      assertFailure(d, 'stalled');
+      assert.equal(d.chunks.length, 2);
+      assert.ok(d.ms < 3_000, `waited ${d.ms} ms for a 600 ms idle deadline`);
+      await fake.waitForClientClose(0, 2000);
+    });
+
     test(`${name}: 401 → auth + setApiKey, never retried, key not in the message`, async () => {
       fake.setFault({ kind: 'status', status: 401 });
       const d = await run('401 invalid key');
