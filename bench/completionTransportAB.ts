@@ -13,31 +13,9 @@ import { createOllamaProvider } from '../src/core/providers/ollama';
 import { createLoopbackFetch } from '../src/core/providers/loopbackFetch';
 import { figure } from './stats';
 import { firstAtOrAfter, tapWire } from './wireTap';
+import { fakeOllamaSource } from './fakeOllamaSource';
 
-const SERVER = `const http = require('node:http'); const wt = require('node:worker_threads');
-const post = wt.parentPort ? (m) => wt.parentPort.postMessage(m) : (m) => process.send(m);
-const onMsg = (f) => wt.parentPort ? wt.parentPort.on('message', f) : process.on('message', f);
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const log = [];
-const line = (o) => JSON.stringify({ model: 'm', created_at: new Date().toISOString(), ...o }) + '\\n';
-const s = http.createServer((req, res) => {
-  const at = now(); req.resume();
-  req.on('end', () => {
-    if (req.url === '/api/show') { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ capabilities: ['completion', 'insert'], model_info: {} })); return; }
-    const rec = { at, w: 0 }; log.push(rec);
-    res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-    const toks = ['const', ' total', ' =', ' sum(lines);'];
-    let i = 0;
-    setTimeout(function tick() {
-      if (i < toks.length) { res.write(line({ response: toks[i++], done: false })); setTimeout(tick, 15); return; }
-      rec.w = now();
-      res.write(line({ response: '', done: true, done_reason: 'stop', prompt_eval_count: 1300, eval_count: 4 }));
-      res.end();
-    }, 150);
-  });
-});
-s.keepAliveTimeout = 300000; s.listen(0, '127.0.0.1', () => post(s.address().port));
-onMsg(() => post(log.splice(0)));`;
+const SERVER = fakeOllamaSource('Number(process.hrtime.bigint()) / 1e6');
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -9,29 +9,9 @@ import { Ollama } from 'ollama';
 import { createOllamaProvider } from '../src/core/providers/ollama';
 import { createLoopbackFetch } from '../src/core/providers/loopbackFetch';
 import { figure } from './stats';
+import { fakeOllamaSource } from './fakeOllamaSource';
 
-const SERVER = `const http = require('node:http'); const { parentPort } = require('node:worker_threads');
-const abs = () => performance.timeOrigin + performance.now();
-const log = [];
-const line = (o) => JSON.stringify({ model: 'm', created_at: new Date().toISOString(), ...o }) + '\\n';
-const s = http.createServer((req, res) => {
-  const at = abs(); req.resume();
-  req.on('end', () => {
-    if (req.url === '/api/show') { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ capabilities: ['completion', 'insert'], model_info: {} })); return; }
-    const rec = { at, w: 0 }; log.push(rec);
-    res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-    const toks = ['const', ' total', ' =', ' sum(lines);'];
-    let i = 0;
-    setTimeout(function tick() {
-      if (i < toks.length) { res.write(line({ response: toks[i++], done: false })); setTimeout(tick, 15); return; }
-      rec.w = abs();
-      res.write(line({ response: '', done: true, done_reason: 'stop', prompt_eval_count: 1300, eval_count: 4 }));
-      res.end();
-    }, 150);
-  });
-});
-s.keepAliveTimeout = 300000; s.listen(0, '127.0.0.1', () => parentPort.postMessage(s.address().port));
-parentPort.on('message', () => parentPort.postMessage(log.splice(0)));`;
+const SERVER = fakeOllamaSource('performance.timeOrigin + performance.now()');
 
 const abs = (): number => performance.timeOrigin + performance.now();
 

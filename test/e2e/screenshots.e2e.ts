@@ -9,23 +9,9 @@ import { updateUserSettings } from '../runners/codeServerHost';
 import { chat, focusChat, frameWith, reloadWorkbench, send, statusItem, tag, turnSpinning, turnText, until } from './deepHelpers';
 import { contrastProblems, focusWalk, unnamedControls } from './a11yAudit';
 import { session } from './session';
-import { hybridStatusItem, openFile, runCommand, screenshot, setTheme, settleActivation, type ThemeKind } from './workbenchPage';
+import { hybridStatusItem, openFile, runCommand, screenshot, setTheme, settleActivation, sidebarWidth, type ThemeKind } from './workbenchPage';
 
 /** The primary side bar's width, dragged by its sash as a user would. */
-async function sidebarWidth(px: number): Promise<number> {
-  const page = session().page;
-  const bar = page.locator('#workbench\\.parts\\.sidebar');
-  const box = await bar.boundingBox();
-  assert.ok(box, 'the side bar is not shown');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width - 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + px, y, { steps: 8 });
-  await page.mouse.up();
-  await page.waitForTimeout(400);
-  return (await bar.boundingBox())?.width ?? 0;
-}
-
 /** What the audits find in a webview, printed (the ux-access scenarios assert it). */
 async function audit(label: string, frame: import('playwright-core').Frame): Promise<void> {
   const start = await frame.evaluate(`document.querySelector('.composer') ? '.composer' : 'h1'`) as string;

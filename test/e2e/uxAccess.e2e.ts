@@ -12,23 +12,9 @@ import { updateUserSettings } from '../runners/codeServerHost';
 import { contrastProblems, focusWalk, unnamedControls } from './a11yAudit';
 import { chat, focusChat, frameWith, reloadWorkbench, send, statusItem, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
 import { session } from './session';
-import { openFile, runCommand, screenshot, setTheme, type ThemeKind } from './workbenchPage';
+import { openFile, runCommand, screenshot, setTheme, sidebarWidth, type ThemeKind } from './workbenchPage';
 
 /** The primary side bar's width, dragged by its sash as a user would. */
-async function sidebarWidth(px: number): Promise<number> {
-  const page = session().page;
-  const bar = page.locator('#workbench\\.parts\\.sidebar');
-  const box = await bar.boundingBox();
-  assert.ok(box, 'the side bar is not shown');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width - 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + px, y, { steps: 8 });
-  await page.mouse.up();
-  await page.waitForTimeout(400);
-  return (await bar.boundingBox())?.width ?? 0;
-}
-
 async function audited(what: string, frame: Frame): Promise<void> {
   const contrast = await contrastProblems(frame);
   assert.deepEqual(contrast, [], `${what}: text below WCAG AA contrast`);

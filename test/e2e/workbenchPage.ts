@@ -1,6 +1,7 @@
 // DOM helpers for the VS Code 1.96 workbench as served by code-server: the status bar, the command palette,
 // quick open and the colour theme are ordinary DOM (webviews are nested iframes and are not used here).
 
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -181,4 +182,19 @@ export async function screenshot(s: E2ESession, name: string): Promise<string> {
   const file = path.join(s.screenshotsDir, `${name}.png`);
   await s.page.screenshot({ path: file });
   return file;
+}
+
+/** Drags the side bar's edge to about `px` wide; returns the width it took. */
+export async function sidebarWidth(px: number): Promise<number> {
+  const page = session().page;
+  const bar = page.locator('#workbench\\.parts\\.sidebar');
+  const box = await bar.boundingBox();
+  assert.ok(box, 'the side bar is not shown');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + px, y, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  return (await bar.boundingBox())?.width ?? 0;
 }

@@ -27,11 +27,7 @@ suite('spend5 / hand bills: usage with counts missing, proxies, names, tiers', f
   const day = new DayBook();
   suiteSetup(() => rig.open());
   suiteTeardown(() => rig.close());
-  const one = async (settings: Partial<HybridSettings>, who: { openai?: object; anthropic?: object }) => {
-    const r = await rig.run({ settings, ...who });
-    assert.equal(r.records.length, 1, 'one request, one record');
-    return r.records[0]!;
-  };
+  const one = async (settings: Partial<HybridSettings>, who: { openai?: object; anthropic?: object }) => (await rig.runOne(settings, who)).record;
   const openaiSent = () => Math.ceil(sentText(rig.openai.seen.at(-1)!.json).length / 4);
   const anthropicSent = () => Math.ceil(sentText(rig.anthropic.seen.at(-1)!.json).length / 4);
 
