@@ -2,6 +2,7 @@
 // passes them through `normalizeSettings`, so malformed user settings fall back to defaults with a warning
 // instead of breaking a feature. A unit test checks these keys against package.json.
 import { defaultCloudModel } from './cloudDefaults';
+import { readPricing } from './pricingSetting';
 
 export type LocalProviderKind = 'ollama' | 'openai-compatible';
 export type CloudProviderKind = 'anthropic' | 'openai';
@@ -179,10 +180,12 @@ const TIMER_MAX_MS = 2_147_483_647;
 // Names a request cannot go without: an empty model name reaches the server as a request it cannot answer.
 const REQUIRED_STRINGS = new Set<SettingKey>(['local.chatModel', 'local.completionModel']);
 
-// Privacy settings fail closed: a malformed value must never make less private than the user asked. One
-// entry that is not text keeps the others (the whole list falling back to [] would make every one of the user's
-// private globs public); a lone string is a one-entry list; an unknown findings mode is the strict one.
-const PRIVACY_FALLBACKS: Partial<Record<SettingKey, (v: unknown) => { value: unknown; problem?: string } | undefined>> = {
+// Settings read entry by entry, so one bad entry keeps the rest. Privacy settings fail closed: a malformed value
+// must never make less private than the user asked. One entry that is not text keeps the others (the whole list
+// falling back to [] would make every one of the user's private globs public); a lone string is a one-entry list;
+// an unknown findings mode is the strict one. Prices: one mistyped model keeps the user's other prices.
+const PARTIAL_FALLBACKS: Partial<Record<SettingKey, (v: unknown) => { value: unknown; problem?: string } | undefined>> = {
+  'pricing': (v) => readPricing(v),
   'privacy.privateGlobs': (v) => privacyList(v),
   'privacy.markers': (v) => privacyList(v),
   'privacy.onCloudFindings': (v) => {
@@ -229,10 +232,10 @@ export function normalizeSettings(raw: (key: SettingKey) => unknown): Normalized
     const def = DEFAULT_SETTINGS[key] as unknown;
     const value = raw(key);
     if (value === undefined || value === null || (EMPTY_IS_UNSET.has(key) && typeof value === 'string' && !value.trim())) { out[key] = def; continue; }
-    const privacy = PRIVACY_FALLBACKS[key]?.(value);
-    if (privacy) {
-      if (privacy.problem) problems.push(`hybrid.${key}: ${privacy.problem}`);
-      out[key] = privacy.value;
+    const partial = PARTIAL_FALLBACKS[key]?.(value);
+    if (partial) {
+      if (partial.problem) problems.push(`hybrid.${key}: ${partial.problem}`);
+      out[key] = partial.value;
       continue;
     }
     const problem = check(key, def, value);
@@ -264,20 +267,6 @@ function check(key: SettingKey, def: unknown, value: unknown): string | undefine
   }
   if (Array.isArray(def)) {
     return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'expected a list of strings';
-  }
-  if (key === 'pricing') return checkPricing(value);
-  return undefined;
-}
-
-function checkPricing(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object of model → prices';
-  for (const [model, p] of Object.entries(value as Record<string, unknown>)) {
-    const price = p as Record<string, unknown> | null;
-    if (typeof price !== 'object' || price === null) return `model "${model}" needs an object`;
-    for (const field of ['input', 'output']) {
-      const n = price[field];
-      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return `model "${model}" needs "${field}" (USD per million tokens)`;
-    }
   }
   return undefined;
 }

@@ -38,6 +38,19 @@ suite('settings', () => {
     assert.ok(problems.some((p) => p.includes('"my-model" needs "input"')));
   });
 
+  test('hybrid.pricing: one mistyped model keeps the user\'s other prices, and the problem names it', () => {
+    const read = (pricing: unknown) => normalizeSettings((k) => (k === 'pricing' ? pricing : undefined));
+    const good = { input: 0.2, output: 0.6, cacheRead: 0.02 };
+    const mixed = read({ 'team-coder': good, 'typo-model': { input: '0.1', output: 1 }, 'half': { input: 1 }, 'neg': { input: -1, output: 1 } });
+    assert.deepEqual(mixed.settings.pricing, { 'team-coder': good });
+    assert.equal(mixed.problems.length, 1);
+    for (const m of ['"typo-model" needs "input"', '"half" needs "output"', '"neg" needs "input"', 'the other 1 of yours apply']) assert.ok(mixed.problems[0]!.includes(m), mixed.problems[0]);
+    assert.deepEqual(read({ a: good }).problems, []);
+    const notAnObject = read(['x']);
+    assert.deepEqual(notAnObject.settings.pricing, {});
+    assert.match(notAnObject.problems[0]!, /expected an object of model → prices/);
+  });
+
   test('privacy settings fail closed: a bad entry keeps the rest, a string is a list, an unknown mode blocks', () => {
     const read = (values: Record<string, unknown>) => normalizeSettings((k) => values[k]);
     const mixed = read({ 'privacy.privateGlobs': ['vault/**', 42, null, 'contracts/'], 'privacy.markers': ['ACME-ONLY', { re: 'x' }] });
