@@ -37,7 +37,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       if (announced && line.length >= 6 && line.length <= 200 && !/\s/.test(line) && looksSecret(line, 'secret')) {
         add(scanned, text.indexOf(line, start), line.length, 'password (named in an earlier message)');
       }
-      // Within the message too: a line of attached code ending in a token's start (`const t = "ghp_Ab3x`, cut by
+      // Within the message too: a line of attached code ending in a token's start (`const t = "ghp_<4 characters>`, cut by
       // the selection) goes on in the words after it ("it goes on: …").
       const lineCut = LINE_TOKEN_START.exec(text);
       if (lineCut) {
@@ -52,7 +52,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
         const first = /^\s*([A-Za-z0-9_+/=-]{10,200})(?=[\s.,;:!?)]|$)/.exec(text);
         if (first && oneCaseRandom(first[1])) add(scanned, text.indexOf(first[1]), first[1].length, 'the rest of a secret cut across messages');
       }
-      // A turn ending in a credential's value (`…password is Dm6tDD73`) may go on in the next one, even when the
+      // A turn ending in a credential's value (`…password is <value>`) may go on in the next one, even when the
       // value alone was too short or too plain for the generic rule.
       // (Read on the message's last 200 characters: both patterns end at its end.)
       const tailFrom = Math.max(0, end - 200);
@@ -72,7 +72,7 @@ const WORD = /(?<![^\s"'`(<[])[^\s"'`()<>[\],;]{10,200}?(?=[.,;:!?]*(?:[\s"'`)>\
 /** A credential word, `is` or a separator, and a value of six or more token characters ending the turn. */
 const NAMED_AT_END = new RegExp(`${NAMES_A_CREDENTIAL.source}[ \\t]*(?:is|was|:|=)[ \\t]*["'\`]?([A-Za-z0-9_+/=!@#$%^&*.-]{6,64})["'\`]?$`, 'iu');
 
-/** The turn ends in a vendor prefix and a piece too short to be found (`…is ghp_Ab3x`): the rest comes next. */
+/** The turn ends in a vendor prefix and a piece too short to be found (`…is ghp_<4 characters>`): the rest comes next. */
 const TOKEN_START = new RegExp(`(?<![A-Za-z0-9_])(?:${TOKEN_PREFIX_PATTERN})[A-Za-z0-9_-]{0,9}$`);
 
 /** A line ending in a vendor prefix and a piece too short to be found, perhaps after an opening quote. */

