@@ -34,15 +34,17 @@ export class LedgerTail {
 
   /** Damaged record lines in the files as last read (a file read again counts its damage once). */
   get damagedNow(): number {
-    let n = 0;
-    for (const f of this.files.values()) n += f.damaged;
-    return n;
+    return this.total('damaged');
   }
 
   /** Records in the files as last read whose seal says they changed after they were written. */
   get alteredNow(): number {
+    return this.total('altered');
+  }
+
+  private total(k: 'damaged' | 'altered'): number {
     let n = 0;
-    for (const f of this.files.values()) n += f.altered;
+    for (const f of this.files.values()) n += f[k];
     return n;
   }
 

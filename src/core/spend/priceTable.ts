@@ -112,6 +112,14 @@ export function findModel(model: string, table: PriceTable = BUNDLED_PRICES): Mo
 }
 
 const datedCache = new WeakMap<PriceTable, Map<string, PriceTable>>();
+// Asked per record in the panel's and the exports' loops: whether a table has dated prices is looked up once.
+const datedTables = new WeakMap<PriceTable, boolean>();
+
+function isDated(table: PriceTable): boolean {
+  let dated = datedTables.get(table);
+  if (dated === undefined) { dated = table.models.some((m) => m.changes?.length); datedTables.set(table, dated); }
+  return dated;
+}
 
 /**
  * The table as it stood on the UTC date of `at` (a request's start: the record's time), as genai-prices applies a
@@ -119,7 +127,7 @@ const datedCache = new WeakMap<PriceTable, Map<string, PriceTable>>();
  * at the old price. Tables without dated prices come back as they are; `at` undefined = the table's base prices.
  */
 export function pricesAt(table: PriceTable, at: string | number | Date | undefined): PriceTable {
-  if (at === undefined || !table.models.some((m) => m.changes?.length)) return table;
+  if (at === undefined || !isDated(table)) return table;
   const t = new Date(at);
   if (Number.isNaN(t.getTime())) return table;
   const day = t.toISOString().slice(0, 10);
