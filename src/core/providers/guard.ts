@@ -12,6 +12,8 @@
 //   every byte-level timer fed forever. The provider reports each answer event with `progress()`.
 // Every deadline aborts through one controller, and the flags say which deadline it was.
 
+import type { HoldableFetch } from './loopbackFetch';
+
 type Timer = ReturnType<typeof setTimeout>;
 
 export interface GuardOptions {
@@ -124,17 +126,26 @@ export class RequestGuard {
     // Everything that does not need the send is done while a prepared request is held.
     const signal = init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal;
     const sendInit = { ...init, signal };
-    if (this.hold) await this.hold;
+    // A base that can hold the request opens it now and sends it when the hold settles (loopbackFetch.ts).
+    const held = this.hold ? (this.base as HoldableFetch).held : undefined;
+    if (this.hold && !held) await this.hold;
     this.state.attempts++;
     this.state.lastStatus = undefined; // a retry in flight has no answer yet, whatever the last one was
-    const firstByte = this.timer(this.opts.firstByteTimeoutMs, () => { this.state.timedOut = true; this.controller.abort(); });
+    let firstByte: Timer | undefined;
+    let ended = false;
+    const arm = (): void => {
+      if (!ended) firstByte = this.timer(this.opts.firstByteTimeoutMs, () => { this.state.timedOut = true; this.controller.abort(); });
+    };
     let res: Response;
     try {
-      res = await this.base(input, sendInit);
+      // The deadline counts from the send: armed before the held request's own callback writes it.
+      if (held && this.hold) { void this.hold.then(arm); res = await held(input, sendInit, this.hold); } else { arm(); res = await this.base(input, sendInit); }
     } catch (err) {
+      ended = true;
       this.clear(firstByte);
       throw err;
     }
+    ended = true;
     // With answer deadlines, a 2xx stream's first-byte deadline runs on until the answer's first event.
     if (this.opts.answerDeadlines && res.ok && !this.answered) { this.clear(this.answerTimer); this.answerTimer = firstByte; } else this.clear(firstByte);
     if (res.ok) this.state.headersSeen = true;

@@ -7,12 +7,21 @@
 // Failures look as fetch's do: a network error is TypeError('fetch failed') with the errno on `cause`, an abort
 // rejects (or errors the body) with the signal's reason; redirects are not followed (a local model server
 // does not redirect, and a 3xx reaches the client as it came).
+// A request prepared ahead (`held`) is opened at once, its socket taken from the pool or connected, and nothing
+// is written until the hold settles: then headers and body leave in one write. Building the request and binding
+// a socket cost about 0.4 ms of node:http's own time (bench), which the hold pays instead of the user. Aborted
+// while held, the request is destroyed with nothing sent: the server sees an idle connection close, no request.
 
 import * as http from 'node:http';
 import { isLoopbackHost } from '../route/locality';
 
+/** A fetch that can open a request now and send it when `hold` settles (RequestGuard's prepared requests). */
+export type HoldableFetch = typeof fetch & {
+  held?: (input: string | URL | Request, init: RequestInit | undefined, hold: Promise<unknown>) => Promise<Response>;
+};
+
 export interface LoopbackFetch {
-  readonly fetch: typeof fetch;
+  readonly fetch: HoldableFetch;
   /** Closes the idle kept-alive connection(s) now and each busy one when its request ends; nothing in flight is cut. */
   dispose(): void;
 }
@@ -24,15 +33,18 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 export function createLoopbackFetch(fallback: typeof fetch = (...a) => globalThis.fetch(...a)): LoopbackFetch {
   const agent = new http.Agent({ keepAlive: true, maxFreeSockets: 4, timeout: IDLE_SOCKET_MS });
-  const fetchFn = ((input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const open = (input: string | URL | Request, init: RequestInit | undefined, hold: Promise<unknown> | undefined): Promise<Response> => {
     const url = typeof input === 'string' ? safeUrl(input) : input instanceof URL ? input : undefined;
     const body = init?.body;
     const plainBody = body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
     if (!url || url.protocol !== 'http:' || !isLoopbackHost(url.hostname) || !plainBody || init?.redirect === 'error') {
-      return fallback(input, init);
+      return hold ? hold.then(() => fallback(input, init)) : fallback(input, init);
     }
-    return send(agent, url, init ?? {}, body ?? undefined, true);
-  }) as typeof fetch;
+    return send(agent, url, init ?? {}, body ?? undefined, true, hold);
+  };
+  const fetchFn: HoldableFetch = Object.assign(((input: string | URL | Request, init?: RequestInit) => open(input, init, undefined)) as typeof fetch, {
+    held: (input: string | URL | Request, init: RequestInit | undefined, hold: Promise<unknown>) => open(input, init, hold),
+  });
   const dispose = (): void => {
     for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
     agent.on('free', (socket) => socket.destroy());
@@ -63,7 +75,9 @@ function networkError(err: unknown): TypeError {
   return new TypeError('fetch failed', { cause: err });
 }
 
-function send(agent: http.Agent, url: URL, init: RequestInit, body: string | Uint8Array | undefined, mayRetry: boolean): Promise<Response> {
+function send(
+  agent: http.Agent, url: URL, init: RequestInit, body: string | Uint8Array | undefined, mayRetry: boolean, hold?: Promise<unknown>,
+): Promise<Response> {
   const signal = init.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<Response>((resolve, reject) => {
@@ -92,7 +106,7 @@ function send(agent: http.Agent, url: URL, init: RequestInit, body: string | Uin
       if (mayRetry && req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) {
         settled = true;
         done();
-        send(agent, url, init, body, false).then(resolve, reject);
+        send(agent, url, init, body, false, hold).then(resolve, reject);
         return;
       }
       settled = true;
@@ -107,7 +121,8 @@ function send(agent: http.Agent, url: URL, init: RequestInit, body: string | Uin
       if (!stream) { incoming.resume(); done(); }
       resolve(new Response(stream, { status, statusText: incoming.statusMessage ?? '', headers: responseHeaders(incoming.rawHeaders) }));
     });
-    req.end(body);
+    if (!hold) req.end(body);
+    else void hold.then(() => { if (!settled && !req.destroyed) req.end(body); });
   });
 }
 
