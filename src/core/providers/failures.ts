@@ -91,7 +91,10 @@ export function errorMessageOf(body: unknown): string {
     const m = (b.error as { message?: unknown }).message;
     if (typeof m === 'string') return m;
   }
-  return typeof b.message === 'string' ? b.message : '';
+  if (typeof b.message === 'string') return b.message;
+  // FastAPI (LiteLLM's own routes): {detail: "…"} or {detail: {error: "…"}}.
+  const d = (b as { detail?: unknown }).detail;
+  return d !== undefined && d !== body && !Array.isArray(d) ? errorMessageOf(d) : '';
 }
 
 function errorTypeOf(body: unknown): string {
@@ -206,9 +209,10 @@ export interface SdkErrorClasses {
 export function sdkFailure(ctx: FailureContext, err: unknown, classes: SdkErrorClasses): ProviderFailure {
   const e = err as { status?: unknown; error?: unknown; headers?: unknown; message?: string } | undefined;
   if (e && typeof e.status === 'number') {
-    // A body without `error` ({detail: …}): the SDK keeps nothing of it; the guard kept a refusal's text.
-    if (e.error === undefined && ctx.state.quotaBody !== undefined && isGatewayBudgetError(e.status, ctx.state.quotaBody)) return budgetFailure(ctx, e.status);
-    return httpFailure(ctx, { status: e.status, body: e.error, headers: e.headers instanceof Headers ? e.headers : undefined });
+    // A body without `error` (FastAPI's {detail}, vLLM's {object: "error", message}): the SDK keeps nothing of it;
+    // the guard kept the refusal's text.
+    const body = e.error === undefined ? keptBody(ctx.state.errorBody ?? ctx.state.quotaBody) : e.error;
+    return httpFailure(ctx, { status: e.status, body, headers: e.headers instanceof Headers ? e.headers : undefined });
   }
   if (err instanceof classes.timeout) return deadlineFailure({ ...ctx, state: { ...ctx.state, timedOut: true } })!;
   if (err instanceof classes.connection) return connectionFailure(ctx, err);
@@ -230,6 +234,11 @@ export function sdkFailure(ctx: FailureContext, err: unknown, classes: SdkErrorC
     message: `${ctx.name} request failed: ${scrub(e?.message ?? String(err), ctx.apiKey, ctx.sentText)} — see the Hybrid log.`,
     fix: 'showLogs',
   };
+}
+
+function keptBody(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try { return JSON.parse(text) as unknown; } catch { return text; }
 }
 
 /** " (request req_…)" for the log: the id support asks for; never a key or prompt text. */

@@ -99,23 +99,47 @@ export function describeGatewayBudget(b: GatewayBudget): string {
 }
 
 // The wordings LiteLLM releases use: key/user ("Budget has been exceeded! Current cost: …"), team and provider
-// ("ExceededBudget: Team=… over budget. Spend=…, Budget=…"), and the error type itself when the body is text.
-const BUDGET_TEXT = /budget_exceeded|budget has been exceeded|ExceededBudget|over budget\. Spend=/i;
+// ("ExceededBudget: Team=… over budget. Spend=…, Budget=…"), the user budget hook's FastAPI refusal ("Max budget
+// limit reached." with or without "Spend: …, Budget: …"), per-model budgets ("… exceeded budget for model=…", newer
+// "… exceeded their budget for model=…"), and the error type itself when the body is text.
+const BUDGET_TEXT = /budget_exceeded|budget has been exceeded|ExceededBudget|over budget\. Spend=|max budget limit reached|exceeded (?:their )?budget for model=/i;
 
 /**
  * LiteLLM refuses a request over a key/user/team budget before calling the model: error type `budget_exceeded`,
  * HTTP 422 by default (`budget_exceeded_status_code`), 429 or 400 in older releases, and 401 where a release wrapped
  * it as an authentication error. `status` undefined: an error event inside a 200 stream (`data: {"error": …}`).
- * The body is a ProxyException (`{error: {type, message}}`), a FastAPI `{detail}`, or text. Retrying cannot help.
+ * The body is a ProxyException (`{error: {type, message}}`), a FastAPI HTTPException (`{detail: "…"}` or
+ * `{detail: {error: …}}`), a FastAPI validation error (`{detail: [{msg}]}`: never a budget), or text.
  */
 export function isGatewayBudgetError(status: number | undefined, body: unknown): boolean {
   if (status !== undefined && ![400, 401, 403, 422, 429].includes(status)) return false;
-  const err = isObj(body) && isObj(body['error']) ? body['error'] : isObj(body) ? body : undefined;
-  if (!err) return typeof body === 'string' && BUDGET_TEXT.test(body);
-  const text = [err['message'], err['detail']].filter((t): t is string => typeof t === 'string').join(' ');
-  if (err['type'] === 'budget_exceeded') return true;
+  const { type, text } = refusalParts(body, 0);
+  if (type === 'budget_exceeded') return true;
   // A 401/403 only counts when it says budget in so many words: otherwise it is the key.
   return BUDGET_TEXT.test(text);
+}
+
+/** The error type and words of a refusal, however deep LiteLLM's wrappers put them (FastAPI `detail` in a ProxyException…). */
+export function refusalParts(body: unknown, depth: number): { type: string | undefined; text: string } {
+  if (typeof body === 'string') return { type: undefined, text: body };
+  if (depth > 3) return { type: undefined, text: '' };
+  if (Array.isArray(body)) {
+    // FastAPI's validation list: [{type, loc, msg, input}] — its `type` is a pydantic error kind, not LiteLLM's.
+    return { type: undefined, text: body.map((d) => (isObj(d) && typeof d['msg'] === 'string' ? d['msg'] : '')).join(' ') };
+  }
+  if (!isObj(body)) return { type: undefined, text: '' };
+  const inner = body['error'] ?? body['detail'];
+  if (inner !== undefined && inner !== null && typeof inner !== 'number') {
+    const deeper = refusalParts(inner, depth + 1);
+    const own = typeof body['message'] === 'string' ? body['message'] : '';
+    return { type: deeper.type ?? strType(body['type']), text: [deeper.text, own].filter(Boolean).join(' ') };
+  }
+  const text = ['message', 'msg'].map((k) => body[k]).filter((t): t is string => typeof t === 'string').join(' ');
+  return { type: strType(body['type']), text };
+}
+
+function strType(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }
 
 /**
