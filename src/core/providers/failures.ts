@@ -140,6 +140,8 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
       fix: 'retryLocal',
     };
   }
+  const refusal = gatewayRefusal(ctx, status, body, serverText);
+  if (refusal) return refusal;
   if (status === 401 || status === 403) {
     const what = status === 401 ? 'rejected the API key' : 'refused access with this API key';
     return ctx.usesApiKey
@@ -182,6 +184,31 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
     message: `${ctx.name} rejected the request (${status})${serverText ? `: ${serverText}` : ''}.`,
     fix: 'showLogs',
   };
+}
+
+/**
+ * LiteLLM's own refusals that its status alone misnames: a model the key (or its team) may not use is a 401/403 with
+ * a good key (`key_model_access_denied`, `team_model_access_denied`); an expired key is a 400 (`expired_key`); an
+ * unknown model group is a 400 ("Invalid model name passed in model=…"), as is OpenAI's `model_not_found`.
+ */
+function gatewayRefusal(ctx: FailureContext, status: number, body: unknown, serverText: string): ProviderFailure | undefined {
+  const type = errorTypeOf(body);
+  const msg = errorMessageOf(body);
+  if (/model_access_denied/.test(type) || /not allowed to access model/i.test(msg)) {
+    const who = /team_model_access_denied|^team not allowed/i.test(`${type} ${msg}`) ? 'your team' : 'this key';
+    return {
+      code: 'modelMissing', status,
+      message: `${ctx.name} does not let ${who} use “${ctx.model}” (${status}) — choose a model it allows in ${ctx.modelSetting}, or ask your gateway admin to add it.`,
+      fix: 'openSettings',
+    };
+  }
+  if (/expired_key/.test(type) || (status === 400 || status === 401) && /expired key/i.test(msg)) {
+    return { code: 'auth', status, message: `${ctx.name} says the key has expired (${status}) — get a new one from your admin and run ${SET_KEY}.`, fix: 'setApiKey' };
+  }
+  if (status === 400 && (/model_not_found/.test(type) || /invalid model name passed in model=|model .{1,200} does not exist/i.test(serverText))) {
+    return { code: 'modelMissing', status, message: `${ctx.name} does not know the model “${ctx.model}” (${status}) — check ${ctx.modelSetting}.`, fix: 'openSettings' };
+  }
+  return undefined;
 }
 
 function retryAfterOf(headers: Headers | undefined): number | undefined {

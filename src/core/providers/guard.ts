@@ -40,7 +40,7 @@ export interface GuardOptions {
    * retry, nothing of the body read) and becomes `state.misrouted` — a gateway saying it sent a private request to
    * a deployment nobody trusted.
    */
-  checkResponse?: (res: Response) => string | undefined;
+  checkResponse?: (res: Response) => string | undefined | Promise<string | undefined>;
   /** Hold every request until this settles (prepared ahead, sent later); deadlines start when it is sent. */
   sendWhen?: Promise<unknown>;
   fetch?: typeof fetch;
@@ -144,7 +144,7 @@ export class RequestGuard {
     if (this.opts.answerDeadlines && res.ok && !this.answered) { this.clear(this.answerTimer); this.answerTimer = firstByte; } else this.clear(firstByte);
     if (res.ok) this.state.headersSeen = true;
     this.state.lastStatus = res.status;
-    const misrouted = this.opts.checkResponse?.(res);
+    const misrouted = await this.opts.checkResponse?.(res);
     if (misrouted) {
       this.state.misrouted = misrouted;
       await res.body?.cancel().catch(() => undefined);

@@ -4,10 +4,12 @@
 // 0 with a message is a warning. The request must not be retried, so the count is the only trace the drop leaves.
 // Pure: the exporter hands the decoded response (protobuf-JSON or the binary protobuf decoder's object) here.
 
+import { redact, scanSensitive } from '../privacy/scan';
+
 export interface PartialSuccess {
   /** What the collector says it rejected (0 for a warning). */
   rejected: number;
-  /** One line, bounded: a collector's message can be long or carry line breaks. */
+  /** One line, bounded, key-shaped and personal values redacted: a collector's message may echo what it got. */
   message: string | undefined;
 }
 
@@ -28,7 +30,7 @@ export function partialSuccessOf(response: unknown): PartialSuccess | undefined 
     if (n !== undefined) { rejected = n; break; }
   }
   const raw = p['errorMessage'] ?? p['error_message'];
-  const message = typeof raw === 'string' && raw.trim() ? oneLine(raw) : undefined;
+  const message = typeof raw === 'string' && raw.trim() ? withoutSecrets(oneLine(raw)) : undefined;
   return rejected > 0 || message ? { rejected, message } : undefined;
 }
 
@@ -47,6 +49,13 @@ function oneLine(s: string): string {
   // eslint-disable-next-line no-control-regex
   const flat = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
   return flat.length > PARTIAL_MESSAGE_CHARS ? `${flat.slice(0, PARTIAL_MESSAGE_CHARS)}…` : flat;
+}
+
+/** Key-shaped values and what the privacy scanner finds (secrets, personal data) never reach our log. */
+function withoutSecrets(text: string): string {
+  const keyless = text.replace(/\b(sk|rk|pk)[-_][A-Za-z0-9_*-]{6,}/g, '[key]').replace(/\bBearer\s+\S+/gi, 'Bearer [key]');
+  const found = scanSensitive(keyless);
+  return found.length ? redact(keyless, found) : keyless;
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
