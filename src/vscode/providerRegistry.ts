@@ -90,7 +90,8 @@ export class ProviderRegistry extends Disposable {
     const { keySet, provider } = s['gateway.baseUrl']
       // Team mode: the gateway holds the provider keys and budgets; the user holds a virtual key.
       ? await cloudForRequest(this.keys, 'gateway', (apiKey) => ({
-        ...createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['gateway.baseUrl'], location: 'cloud', name: 'The LiteLLM gateway', keyName: 'LiteLLM gateway' }), id: 'litellm',
+        ...createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['gateway.baseUrl'], location: 'cloud', name: 'The LiteLLM gateway', keyName: 'LiteLLM gateway',
+          onAnswerHeaders: (h) => this.budgetInfo(s['gateway.baseUrl'])?.noteAnswer(h) }), id: 'litellm',
       }))
       : await cloudForRequest(this.keys, s['cloud.provider'], (apiKey) => s['cloud.provider'] === 'anthropic'
         ? createAnthropicProvider({ ...timeouts, apiKey, baseUrl: s['anthropic.baseUrl'] })
@@ -123,14 +124,19 @@ export class ProviderRegistry extends Disposable {
       // Its own copy of /model/info: a changed declaration asks the gateway afresh.
       info: createGatewayInfo({ baseUrl: s['gateway.baseUrl'], apiKey, ...(proofMs !== undefined ? { ttlMs: proofMs } : {}) }), apiKey,
       firstByteTimeoutMs: s['timeouts.localFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger,
+      onAnswerHeaders: (h) => this.budgetInfo(s['gateway.baseUrl'])?.noteAnswer(h),
     }));
   }
 
   /** The key's and team's budget as the gateway enforces it (status bar tooltip, spend panel); kept a minute. */
   async gatewayBudget(): Promise<GatewayBudget | undefined> {
-    const url = this.settings['gateway.baseUrl'];
+    return this.budgetInfo(this.settings['gateway.baseUrl'])?.budget();
+  }
+
+  /** One budget reader per gateway: /key/info, or the answers' x-litellm-key-spend when the key may not read it. */
+  private budgetInfo(url: string): GatewayInfo | undefined {
     if (!url) return undefined;
-    return this.gatewayInfoP.get(url, () => createGatewayInfo({ baseUrl: url, apiKey: () => this.keys.get('gateway'), ttlMs: 60_000 })).budget();
+    return this.gatewayInfoP.get(url, () => createGatewayInfo({ baseUrl: url, apiKey: () => this.keys.get('gateway'), ttlMs: 60_000 }));
   }
 
   tokens(): TokenCounter {

@@ -91,7 +91,10 @@ export function errorMessageOf(body: unknown): string {
     const m = (b.error as { message?: unknown }).message;
     if (typeof m === 'string') return m;
   }
-  return typeof b.message === 'string' ? b.message : '';
+  if (typeof b.message === 'string') return b.message;
+  // FastAPI (LiteLLM's own routes): {detail: "…"} or {detail: {error: "…"}}.
+  const d = (b as { detail?: unknown }).detail;
+  return d !== undefined && d !== body && !Array.isArray(d) ? errorMessageOf(d) : '';
 }
 
 function errorTypeOf(body: unknown): string {
@@ -137,6 +140,8 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
       fix: 'retryLocal',
     };
   }
+  const refusal = gatewayRefusal(ctx, status, body, serverText);
+  if (refusal) return refusal;
   if (status === 401 || status === 403) {
     const what = status === 401 ? 'rejected the API key' : 'refused access with this API key';
     return ctx.usesApiKey
@@ -181,6 +186,31 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
   };
 }
 
+/**
+ * LiteLLM's own refusals that its status alone misnames: a model the key (or its team) may not use is a 401/403 with
+ * a good key (`key_model_access_denied`, `team_model_access_denied`); an expired key is a 400 (`expired_key`); an
+ * unknown model group is a 400 ("Invalid model name passed in model=…"), as is OpenAI's `model_not_found`.
+ */
+function gatewayRefusal(ctx: FailureContext, status: number, body: unknown, serverText: string): ProviderFailure | undefined {
+  const type = errorTypeOf(body);
+  const msg = errorMessageOf(body);
+  if (/model_access_denied/.test(type) || /not allowed to access model/i.test(msg)) {
+    const who = /team_model_access_denied|^team not allowed/i.test(`${type} ${msg}`) ? 'your team' : 'this key';
+    return {
+      code: 'modelMissing', status,
+      message: `${ctx.name} does not let ${who} use “${ctx.model}” (${status}) — choose a model it allows in ${ctx.modelSetting}, or ask your gateway admin to add it.`,
+      fix: 'openSettings',
+    };
+  }
+  if (/expired_key/.test(type) || (status === 400 || status === 401) && /expired key/i.test(msg)) {
+    return { code: 'auth', status, message: `${ctx.name} says the key has expired (${status}) — get a new one from your admin and run ${SET_KEY}.`, fix: 'setApiKey' };
+  }
+  if (status === 400 && (/model_not_found/.test(type) || /invalid model name passed in model=|model .{1,200} does not exist/i.test(serverText))) {
+    return { code: 'modelMissing', status, message: `${ctx.name} does not know the model “${ctx.model}” (${status}) — check ${ctx.modelSetting}.`, fix: 'openSettings' };
+  }
+  return undefined;
+}
+
 function retryAfterOf(headers: Headers | undefined): number | undefined {
   if (!headers || typeof headers.get !== 'function') return undefined;
   const ms = headers.get('retry-after-ms');
@@ -206,9 +236,10 @@ export interface SdkErrorClasses {
 export function sdkFailure(ctx: FailureContext, err: unknown, classes: SdkErrorClasses): ProviderFailure {
   const e = err as { status?: unknown; error?: unknown; headers?: unknown; message?: string } | undefined;
   if (e && typeof e.status === 'number') {
-    // A body without `error` ({detail: …}): the SDK keeps nothing of it; the guard kept a refusal's text.
-    if (e.error === undefined && ctx.state.quotaBody !== undefined && isGatewayBudgetError(e.status, ctx.state.quotaBody)) return budgetFailure(ctx, e.status);
-    return httpFailure(ctx, { status: e.status, body: e.error, headers: e.headers instanceof Headers ? e.headers : undefined });
+    // A body without `error` (FastAPI's {detail}, vLLM's {object: "error", message}): the SDK keeps nothing of it;
+    // the guard kept the refusal's text.
+    const body = e.error === undefined ? keptBody(ctx.state.errorBody ?? ctx.state.quotaBody) : e.error;
+    return httpFailure(ctx, { status: e.status, body, headers: e.headers instanceof Headers ? e.headers : undefined });
   }
   if (err instanceof classes.timeout) return deadlineFailure({ ...ctx, state: { ...ctx.state, timedOut: true } })!;
   if (err instanceof classes.connection) return connectionFailure(ctx, err);
@@ -230,6 +261,11 @@ export function sdkFailure(ctx: FailureContext, err: unknown, classes: SdkErrorC
     message: `${ctx.name} request failed: ${scrub(e?.message ?? String(err), ctx.apiKey, ctx.sentText)} — see the Hybrid log.`,
     fix: 'showLogs',
   };
+}
+
+function keptBody(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try { return JSON.parse(text) as unknown; } catch { return text; }
 }
 
 /** " (request req_…)" for the log: the id support asks for; never a key or prompt text. */

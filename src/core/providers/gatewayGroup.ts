@@ -22,6 +22,8 @@ export interface GatewayGroupOptions {
   idleTimeoutMs?: number;
   logger?: Logger;
   fetch?: typeof fetch;
+  /** Each answer's headers, for the budget the status bar shows (x-litellm-key-spend). */
+  onAnswerHeaders?: (headers: Headers) => void;
 }
 
 export type GatewayGroupProvider = ChatProvider & Partial<FimProvider> & { dispose?(): void };
@@ -60,12 +62,28 @@ export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroup
  * in flight, not all that the proof's age allows. An answer without the header (releases that leave it off streams,
  * litellm#7249) cannot be checked: then the proof's age is the window.
  */
-function misrouted(o: GatewayGroupOptions, res: Response): string | undefined {
+async function misrouted(o: GatewayGroupOptions, res: Response): Promise<string | undefined> {
+  o.info.noteAnswer(res.headers);
+  o.onAnswerHeaders?.(res.headers);
   const apiBase = res.headers.get('x-litellm-model-api-base');
-  if (!apiBase || isLocalEndpoint(apiBase, [...o.trustedHosts])) return undefined;
+  if (!apiBase || isLocalEndpoint(apiBase, [...o.trustedHosts])) return fellBack(o, res.headers.get('x-litellm-model-group'));
   o.info.invalidate();
   let host = apiBase;
   try { host = new URL(apiBase).host; } catch { /* shown as sent */ }
   o.logger?.warn(`litellm-private: the gateway answered "${o.group}" from ${host}, outside the trusted hosts; /model/info is asked again`);
   return `Stopped: the gateway says it sent this request for "${o.group}" to ${host}, outside the trusted hosts — its /model/info had placed the group on trusted hosts a moment ago (that answer is kept 30 s for questions, 5 minutes for completions). The request reached that host; nothing of its answer is shown, and the next request is checked against the gateway afresh. Tell your gateway admin.`;
+}
+
+/**
+ * A gateway with `fallbacks` answers from another model group when the asked one fails, and says which in
+ * `x-litellm-model-group` (with `x-litellm-attempted-fallbacks`). The proof was for the asked group: the one that
+ * answered must pass the same judgement (declared private, every deployment on a trusted host), else the answer is
+ * stopped before its text — also when the release leaves `x-litellm-model-api-base` off the stream.
+ */
+async function fellBack(o: GatewayGroupOptions, answered: string | null): Promise<string | undefined> {
+  if (!answered || answered === o.group) return undefined;
+  const verdict = judgePrivateGroup(answered, o.baseUrl, o.declaredPrivate, o.trustedHosts, await o.info.deployments());
+  if (verdict.private) return undefined;
+  o.logger?.warn(`litellm-private: the gateway answered "${o.group}" from its fallback group "${answered}", which is not private`);
+  return `Stopped: the gateway fell back from "${o.group}" to "${answered}" for this request, and ${verdict.reason} — nothing of its answer is shown. The request reached that group. Tell your gateway admin to keep fallbacks of private groups within private groups.`;
 }

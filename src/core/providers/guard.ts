@@ -42,7 +42,7 @@ export interface GuardOptions {
    * retry, nothing of the body read) and becomes `state.misrouted` — a gateway saying it sent a private request to
    * a deployment nobody trusted.
    */
-  checkResponse?: (res: Response) => string | undefined;
+  checkResponse?: (res: Response) => string | undefined | Promise<string | undefined>;
   /** Hold every request until this settles (prepared ahead, sent later); deadlines start when it is sent. */
   sendWhen?: Promise<unknown>;
   fetch?: typeof fetch;
@@ -63,6 +63,11 @@ export interface GuardState {
   headersSeen?: boolean;
   /** The refusal's body when `quota` is set: the SDK keeps none of a body without `error` (LiteLLM's `{detail}`). */
   quotaBody?: string;
+  /**
+   * The last refusal's body (first 2,000 chars), whatever its status: the SDKs keep only a body's `error` member, so
+   * FastAPI's `{detail}` (LiteLLM) and vLLM's top-level `{object: "error", message}` would otherwise be lost.
+   */
+  errorBody?: string;
   /** Why `checkResponse` stopped the request. */
   misrouted?: string;
 }
@@ -150,7 +155,7 @@ export class RequestGuard {
     if (this.opts.answerDeadlines && res.ok && !this.answered) { this.clear(this.answerTimer); this.answerTimer = firstByte; } else this.clear(firstByte);
     if (res.ok) this.state.headersSeen = true;
     this.state.lastStatus = res.status;
-    const misrouted = this.opts.checkResponse?.(res);
+    const misrouted = await this.opts.checkResponse?.(res);
     if (misrouted) {
       this.state.misrouted = misrouted;
       await res.body?.cancel().catch(() => undefined);
@@ -159,9 +164,15 @@ export class RequestGuard {
       throw new DOMException(misrouted, 'AbortError');
     }
     const watched = this.watchBody(res);
-    if (res.status !== 429 && res.status !== 503 && res.status !== 529) return watched;
+    if (res.ok) return watched;
+    if (res.status !== 429 && res.status !== 503 && res.status !== 529) {
+      const body = await watched.text().catch(() => '');
+      this.state.errorBody = body.slice(0, 2_000);
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    }
 
     const text = await watched.text();
+    this.state.errorBody = text.slice(0, 2_000);
     const retryAfterMs = parseRetryAfter(res.headers);
     if (retryAfterMs !== undefined) this.state.retryAfterMs = retryAfterMs;
     const quota = this.opts.isQuotaBody?.(res.status, text) ?? false;

@@ -36,7 +36,9 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
    */
   templateModel?: (model: string) => string | Promise<string>;
   /** Local tier only: a reason to stop an answer from its headers, before its body is read (gatewayGroup.ts). */
-  checkResponse?: (res: Response) => string | undefined;
+  checkResponse?: (res: Response) => string | undefined | Promise<string | undefined>;
+  /** Sees each answer's headers (both tiers; never stops one): a gateway's x-litellm-key-spend, for the budget shown. */
+  onAnswerHeaders?: (headers: Headers) => void;
   /** Who answers, as failure messages name it (team mode: "The LiteLLM gateway", never "OpenAI"). */
   name?: string;
   /** The key is required even on the private tier (a gateway group); the missing-key message names it so. */
@@ -58,7 +60,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
   const session: SessionConfig = {
     o, local, name, maxRetries, apiKey: options.apiKey, isLocal,
     ...(options.templateModel ? { templateModel: options.templateModel } : {}), ...(options.keyName ? { keyName: options.keyName } : {}),
-    ...(local && options.checkResponse ? { checkResponse: options.checkResponse } : {}),
+    ...(checkOf(local, options) ? { checkResponse: checkOf(local, options)! } : {}),
   };
 
   async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
@@ -146,6 +148,14 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     ...(local ? { complete: openAIFim(session) } : {}),
     ...(loopback ? { dispose: () => loopback.dispose() } : {}),
   };
+}
+
+/** The private tier's stop check, with the headers seen first (both tiers) when someone listens for them. */
+function checkOf(local: boolean, o: OpenAIProviderOptions): ((res: Response) => string | undefined | Promise<string | undefined>) | undefined {
+  const check = local ? o.checkResponse : undefined;
+  const seen = o.onAnswerHeaders;
+  if (!seen) return check;
+  return (res) => { seen(res.headers); return check?.(res); };
 }
 
 /**

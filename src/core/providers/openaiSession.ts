@@ -27,7 +27,7 @@ export interface SessionConfig {
   /** The model whose FIM template a requested model needs (openAIFim). */
   templateModel?(model: string): string | Promise<string>;
   /** Checks each answer's headers before its body (RequestGuard `checkResponse`). */
-  checkResponse?(res: Response): string | undefined;
+  checkResponse?(res: Response): string | undefined | Promise<string | undefined>;
 }
 
 /** Both APIs stream, and both ask for the final usage chunk (the provider's counts are what the ledger bills). */

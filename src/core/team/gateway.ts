@@ -73,6 +73,8 @@ export interface GatewayBudget {
   teamSpendUsd: number | undefined;
   teamBudgetUsd: number | undefined;
   budgetResetAt: string | undefined;
+  /** `budget_duration` (`30d`, `1mo`…): how often the gateway resets the key's spend. */
+  budgetDuration?: string | undefined;
 }
 
 /** Reads `GET /key/info` (`{ key, info: { spend, max_budget, team_id, budget_reset_at, litellm_budget_table? } }`). */
@@ -80,9 +82,13 @@ export function parseKeyInfo(json: unknown): GatewayBudget | undefined {
   const info = isObj(json) && isObj(json['info']) ? json['info'] : undefined;
   if (!info) return undefined;
   const team = isObj(info['team']) ? info['team'] : undefined;
+  // A key created with a `budget_id` carries its limits in the linked budget table, not on the key row.
+  const table = isObj(info['litellm_budget_table']) ? info['litellm_budget_table'] : undefined;
+  const duration = info['budget_duration'] ?? table?.['budget_duration'];
   return {
     keySpendUsd: money(info['spend']) ?? 0,
-    keyBudgetUsd: money(info['max_budget']),
+    keyBudgetUsd: money(info['max_budget']) ?? money(table?.['max_budget']),
+    ...(typeof duration === 'string' && duration ? { budgetDuration: duration } : {}),
     teamId: typeof info['team_id'] === 'string' ? info['team_id'] : undefined,
     teamSpendUsd: money(info['team_spend']) ?? money(team?.['spend']),
     teamBudgetUsd: money(info['team_max_budget']) ?? money(team?.['max_budget']),
@@ -94,28 +100,73 @@ export function parseKeyInfo(json: unknown): GatewayBudget | undefined {
 export function describeGatewayBudget(b: GatewayBudget): string {
   const part = (who: string, spent: number | undefined, max: number | undefined): string | undefined =>
     spent === undefined ? undefined : max === undefined ? `${who} $${spent.toFixed(2)} spent (no budget)` : `${who} $${spent.toFixed(2)} of $${max.toFixed(2)}`;
-  return ['Gateway:', [part('key', b.keySpendUsd, b.keyBudgetUsd), part(`team${b.teamId ? ` ${b.teamId}` : ''}`, b.teamSpendUsd, b.teamBudgetUsd)]
+  const reset = resetText(b);
+  return ['Gateway:', [part('key', b.keySpendUsd, b.keyBudgetUsd), part(`team${b.teamId ? ` ${b.teamId}` : ''}`, b.teamSpendUsd, b.teamBudgetUsd), reset]
     .filter(Boolean).join(' · ')].join(' ');
 }
 
+/** "resets 2026-12-31 00:00 UTC (every 30d)": when a used-up budget comes back is the first thing a refused user asks. */
+function resetText(b: GatewayBudget): string | undefined {
+  const at = b.budgetResetAt ? Date.parse(b.budgetResetAt) : NaN;
+  const when = Number.isFinite(at) ? new Date(at).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : undefined;
+  const every = b.budgetDuration && /^\d{1,4}(s|m|h|d|w|mo)$/.test(b.budgetDuration) ? `every ${b.budgetDuration}` : undefined;
+  if (!when && !every) return undefined;
+  return `resets ${[when, every && when ? `(${every})` : every].filter(Boolean).join(' ')}`;
+}
+
+/**
+ * The key's spend and limit from a LiteLLM answer's headers (`x-litellm-key-spend`, `x-litellm-key-max-budget`):
+ * the only budget figure a key limited to LLM routes can read (it may not call /key/info). The spend is the key's
+ * before this request. "None" (no budget) is not $0.
+ */
+export function budgetFromHeaders(h: Pick<Headers, 'get'>): GatewayBudget | undefined {
+  const spend = money(h.get('x-litellm-key-spend') ?? undefined);
+  if (spend === undefined) return undefined;
+  return { keySpendUsd: spend, keyBudgetUsd: money(h.get('x-litellm-key-max-budget') ?? undefined), teamId: undefined, teamSpendUsd: undefined, teamBudgetUsd: undefined, budgetResetAt: undefined };
+}
+
 // The wordings LiteLLM releases use: key/user ("Budget has been exceeded! Current cost: …"), team and provider
-// ("ExceededBudget: Team=… over budget. Spend=…, Budget=…"), and the error type itself when the body is text.
-const BUDGET_TEXT = /budget_exceeded|budget has been exceeded|ExceededBudget|over budget\. Spend=/i;
+// ("ExceededBudget: Team=… over budget. Spend=…, Budget=…"), the user budget hook's FastAPI refusal ("Max budget
+// limit reached." with or without "Spend: …, Budget: …"), per-model budgets ("… exceeded budget for model=…", newer
+// "… exceeded their budget for model=…"), and the error type itself when the body is text.
+const BUDGET_TEXT = /budget_exceeded|budget has been exceeded|ExceededBudget|over budget\. Spend=|max budget limit reached|exceeded (?:their )?budget for model=/i;
 
 /**
  * LiteLLM refuses a request over a key/user/team budget before calling the model: error type `budget_exceeded`,
  * HTTP 422 by default (`budget_exceeded_status_code`), 429 or 400 in older releases, and 401 where a release wrapped
  * it as an authentication error. `status` undefined: an error event inside a 200 stream (`data: {"error": …}`).
- * The body is a ProxyException (`{error: {type, message}}`), a FastAPI `{detail}`, or text. Retrying cannot help.
+ * The body is a ProxyException (`{error: {type, message}}`), a FastAPI HTTPException (`{detail: "…"}` or
+ * `{detail: {error: …}}`), a FastAPI validation error (`{detail: [{msg}]}`: never a budget), or text.
  */
 export function isGatewayBudgetError(status: number | undefined, body: unknown): boolean {
   if (status !== undefined && ![400, 401, 403, 422, 429].includes(status)) return false;
-  const err = isObj(body) && isObj(body['error']) ? body['error'] : isObj(body) ? body : undefined;
-  if (!err) return typeof body === 'string' && BUDGET_TEXT.test(body);
-  const text = [err['message'], err['detail']].filter((t): t is string => typeof t === 'string').join(' ');
-  if (err['type'] === 'budget_exceeded') return true;
+  const { type, text } = refusalParts(body, 0);
+  if (type === 'budget_exceeded') return true;
   // A 401/403 only counts when it says budget in so many words: otherwise it is the key.
   return BUDGET_TEXT.test(text);
+}
+
+/** The error type and words of a refusal, however deep LiteLLM's wrappers put them (FastAPI `detail` in a ProxyException…). */
+export function refusalParts(body: unknown, depth: number): { type: string | undefined; text: string } {
+  if (typeof body === 'string') return { type: undefined, text: body };
+  if (depth > 3) return { type: undefined, text: '' };
+  if (Array.isArray(body)) {
+    // FastAPI's validation list: [{type, loc, msg, input}] — its `type` is a pydantic error kind, not LiteLLM's.
+    return { type: undefined, text: body.map((d) => (isObj(d) && typeof d['msg'] === 'string' ? d['msg'] : '')).join(' ') };
+  }
+  if (!isObj(body)) return { type: undefined, text: '' };
+  const inner = body['error'] ?? body['detail'];
+  if (inner !== undefined && inner !== null && typeof inner !== 'number') {
+    const deeper = refusalParts(inner, depth + 1);
+    const own = typeof body['message'] === 'string' ? body['message'] : '';
+    return { type: deeper.type ?? strType(body['type']), text: [deeper.text, own].filter(Boolean).join(' ') };
+  }
+  const text = ['message', 'msg'].map((k) => body[k]).filter((t): t is string => typeof t === 'string').join(' ');
+  return { type: strType(body['type']), text };
+}
+
+function strType(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }
 
 /**

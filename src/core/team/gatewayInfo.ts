@@ -2,7 +2,7 @@
 // `/model/info` (where each model group runs) and `/key/info` (the key's and team's spend and budget). Failures are
 // answers too: no deployments known means no group counts as private (fail closed).
 
-import { parseKeyInfo, parseModelInfo, type GatewayBudget, type GatewayDeployment } from './gateway';
+import { budgetFromHeaders, parseKeyInfo, parseModelInfo, type GatewayBudget, type GatewayDeployment } from './gateway';
 
 export interface GatewayInfoOptions {
   baseUrl: string;
@@ -27,6 +27,8 @@ export interface GatewayInfo {
   routeDenied(): boolean;
   /** Forgets what `/model/info` said: the gateway just contradicted it (an answer from another deployment). */
   invalidate(): void;
+  /** An answer's headers: the key's spend and limit, for when /key/info is closed to the key. */
+  noteAnswer(headers: Pick<Headers, 'get'>): void;
 }
 
 /**
@@ -47,6 +49,7 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
   const cache = new Map<string, { at: number; ttl: number; value: Promise<unknown>; key: string | undefined }>();
   let refused: number | undefined;
   let denied = false;
+  let fromHeaders: { key: string | undefined; budget: GatewayBudget } | undefined;
 
   async function getJson(path: string): Promise<unknown> {
     const key = await o.apiKey();
@@ -82,7 +85,15 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
       try { return parseModelInfo(await getJson('/model/info')); } catch { return undefined; }
     },
     async budget() {
-      try { return parseKeyInfo(await getJson('/key/info')); } catch { return undefined; }
+      try { return parseKeyInfo(await getJson('/key/info')); } catch {
+        // Only figures the current key's answers gave: a rotated key's spend is not this key's.
+        const key = await o.apiKey();
+        return fromHeaders && fromHeaders.key === key ? fromHeaders.budget : undefined;
+      }
+    },
+    noteAnswer(headers) {
+      const budget = budgetFromHeaders(headers);
+      if (budget) void o.apiKey().then((key) => { fromHeaders = { key, budget }; }, () => undefined);
     },
     keyRefused: () => refused,
     routeDenied: () => denied,

@@ -37,6 +37,7 @@ export function measurementsOf(r: LedgerRecord, opts: { userId?: string } = {}):
     ...(r.status === 'failed' ? { 'error.type': r.outcome ?? 'failed' } : {}),
     ...(opts.userId ? { 'user.id': opts.userId } : {}),
   };
+  for (const k of Object.keys(attributes)) attributes[k] = bounded(attributes[k]!);
   const out: Measurement[] = [];
   const t = r.tokens;
   out.push({ instrument: 'tokenUsage', value: t.input + t.cacheRead + t.cacheWrite + (t.cacheWrite1h ?? 0), attributes: { ...attributes, 'gen_ai.token.type': 'input' } });
@@ -48,6 +49,13 @@ export function measurementsOf(r: LedgerRecord, opts: { userId?: string } = {}):
     out.push({ instrument: 'cost', value: r.costUsd, attributes: { ...attributes, 'hybrid.cost.currency': 'USD', 'hybrid.cost.source': source } });
   }
   return out;
+}
+
+/** Longest attribute value exported: a server may name its model with anything, and a collector may refuse the lot. */
+export const ATTRIBUTE_CHARS = 256;
+
+function bounded(v: string): string {
+  return v.length > ATTRIBUTE_CHARS ? `${v.slice(0, ATTRIBUTE_CHARS - 1)}…` : v;
 }
 
 /**

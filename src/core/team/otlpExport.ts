@@ -1,11 +1,14 @@
 // Opt-in OTLP/HTTP export of the GenAI metrics (hybrid.telemetry.otlpEndpoint, off by default): the official
 // OpenTelemetry SDK and exporter, one meter, four instruments. Built only when the user sets an endpoint.
 
-import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { OTLPMetricExporterBase } from '@opentelemetry/exporter-metrics-otlp-http';
+import { convertLegacyHttpOptions, createOtlpHttpExportDelegate } from '@opentelemetry/otlp-exporter-base/node-http';
+import { JsonMetricsSerializer, MetricsExporterMetricsHelper, ProtobufMetricsSerializer, type ISerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { LedgerRecord } from '../request';
 import { GENAI, measurementsOf, type Instrument } from './genaiMetrics';
+import { partialSuccessOf, type PartialSuccess } from './otlpPartial';
 
 export interface OtlpSpendOptions {
   /** The collector's base URL, e.g. http://127.0.0.1:4318 (`/v1/metrics` is added) or the full metrics URL. */
@@ -32,7 +35,15 @@ export function metricsUrl(endpoint: string): string {
 
 export function createOtlpSpend(o: OtlpSpendOptions): OtlpSpend {
   const timeoutMs = o.exportTimeoutMs ?? 10_000;
-  const exporter = new DroppingExporter(new OTLPMetricExporter({ url: metricsUrl(o.endpoint), timeoutMillis: timeoutMs }), collectorOf(o.endpoint), o.log);
+  const collector = collectorOf(o.endpoint);
+  let rejected = 0;
+  const onPartial = (p: PartialSuccess): void => {
+    rejected += p.rejected;
+    o.log?.(p.rejected > 0
+      ? `OpenTelemetry: ${collector} accepted the export but rejected ${p.rejected} data point${p.rejected === 1 ? '' : 's'} (${rejected} since start)${p.message ? `: ${p.message}` : ''}; a partial success is not sent again.`
+      : `OpenTelemetry: ${collector} accepted the export with a warning: ${p.message ?? ''}`);
+  };
+  const exporter = new DroppingExporter(officialExporter(metricsUrl(o.endpoint), timeoutMs, onPartial), collector, o.log);
   const reader = new PeriodicExportingMetricReader({
     exporter,
     exportIntervalMillis: Math.max(o.intervalMs ?? 60_000, timeoutMs),
@@ -65,6 +76,36 @@ export function createOtlpSpend(o: OtlpSpendOptions): OtlpSpend {
   };
 }
 
+/**
+ * The official OTLP/HTTP JSON metric exporter, built from its own parts so the collector's answer is read: the stock
+ * one only writes a partial success to the OpenTelemetry diag logger (off unless an app installs one), so a collector
+ * that drops points while answering 200 went unnoticed. A collector that answers our JSON with binary protobuf (the
+ * spec says it must answer in the request's encoding; not all do) is decoded with the official protobuf decoder.
+ */
+function officialExporter(url: string, timeoutMs: number, onPartial: (p: PartialSuccess) => void): PushMetricExporter {
+  const serializer: ISerializer<ResourceMetrics, unknown> = {
+    serializeRequest: (r) => JsonMetricsSerializer.serializeRequest(r),
+    deserializeResponse: (data) => {
+      const json = data[firstNonSpace(data)] === 0x7b;
+      const response: unknown = data.length === 0 ? {} : json ? JsonMetricsSerializer.deserializeResponse(data) : ProtobufMetricsSerializer.deserializeResponse(data);
+      const partial = partialSuccessOf(response);
+      if (partial) onPartial(partial);
+      return response;
+    },
+  };
+  const config = { url, timeoutMillis: timeoutMs };
+  return new OTLPMetricExporterBase(
+    createOtlpHttpExportDelegate(convertLegacyHttpOptions(config, 'METRICS', 'v1/metrics', { 'Content-Type': 'application/json' }), serializer, 'otlp_http_metric_exporter', MetricsExporterMetricsHelper, undefined),
+    config,
+  );
+}
+
+function firstNonSpace(data: Uint8Array): number {
+  let i = 0;
+  while (i < data.length - 1 && (data[i] === 0x20 || data[i] === 0x0a || data[i] === 0x0d || data[i] === 0x09)) i++;
+  return i;
+}
+
 /** The collector's host for log lines (never credentials in its URL). */
 function collectorOf(endpoint: string): string {
   try { return new URL(endpoint).host; } catch { return 'the collector'; }
@@ -77,7 +118,7 @@ function collectorOf(endpoint: string): string {
  */
 class DroppingExporter implements PushMetricExporter {
   private dropped = 0;
-  constructor(private readonly inner: OTLPMetricExporter, private readonly collector: string, private readonly log?: (m: string) => void) {}
+  constructor(private readonly inner: PushMetricExporter, private readonly collector: string, private readonly log?: (m: string) => void) {}
 
   export(metrics: ResourceMetrics, done: Parameters<PushMetricExporter['export']>[1]): void {
     this.inner.export(metrics, (result) => {
@@ -91,9 +132,9 @@ class DroppingExporter implements PushMetricExporter {
     });
   }
 
-  forceFlush(): Promise<void> { return this.inner.forceFlush(); }
+  forceFlush(): Promise<void> { return this.inner.forceFlush?.() ?? Promise.resolve(); }
   shutdown(): Promise<void> { return this.inner.shutdown(); }
   selectAggregationTemporality(t: Parameters<NonNullable<PushMetricExporter['selectAggregationTemporality']>>[0]): ReturnType<NonNullable<PushMetricExporter['selectAggregationTemporality']>> {
-    return this.inner.selectAggregationTemporality(t);
+    return this.inner.selectAggregationTemporality!(t);
   }
 }
