@@ -135,6 +135,10 @@ export interface Usage {
   audioInput?: number;
   /** Of `output`, the audio tokens (OpenAI `completion_tokens_details.audio_tokens`). */
   audioOutput?: number;
+  /** Of `input`, the uncached image tokens (`input_tokens_details.image_tokens`): billed at the model's image price. */
+  imageInput?: number;
+  /** A service tier the API reported other than the standard one (flex, priority): its prices are not in the table. */
+  serviceTier?: string;
   source: UsageSource;
 }
 

@@ -109,7 +109,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         }
         if (chunk.usage) {
           // prompt_tokens include the cached tokens; the one conversion splits them (input = uncached).
-          usage = usageFromProvider('openai', chunk.usage);
+          // The tier that ran the request is on the chunk, not in its usage (flex and priority are priced otherwise).
+          usage = usageFromProvider('openai', { service_tier: chunk.service_tier, ...chunk.usage });
           gaps = usageGaps('openai', chunk.usage);
           // A LiteLLM gateway adds its own cost to this chunk (include_cost_in_streaming_usage); vLLM and OpenAI do not.
           // Not the x-litellm-response-cost header: a stream's headers leave before its cost is known (absent, or a

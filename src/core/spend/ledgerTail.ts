@@ -14,6 +14,7 @@ import type { LedgerRecord } from '../request';
 import { LEDGER_FILE_RE } from './ledger';
 import type { LedgerFs } from './ledgerFs';
 import { parseLedgerLines, type LineCounts } from './ledgerLines';
+import { codeOf } from './ledgerWarnings';
 
 const SLICE_BYTES = 1 << 20;
 /** Bytes before the offset kept to notice a rewritten file: enough to differ wherever a record's id or time differs. */
@@ -31,6 +32,18 @@ export class LedgerTail {
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dir: string, private readonly fs: LedgerFs, private readonly fromMonth?: string) {}
+
+  private readonly unreadable = new Map<string, string>();
+
+  /** Month files that would not read at the last read, each with its error code. */
+  get unreadableNow(): string[] {
+    return [...this.unreadable.keys()].sort();
+  }
+
+  /** The error code of an unreadable month file (EACCES, EISDIR, …). */
+  unreadableCode(name: string): string | undefined {
+    return this.unreadable.get(name);
+  }
 
   /** Damaged record lines in the files as last read (a file read again counts its damage once). */
   get damagedNow(): number {
@@ -66,8 +79,11 @@ export class LedgerTail {
       .filter((n) => { const m = LEDGER_FILE_RE.exec(n); return m !== null && (!this.fromMonth || m[1] >= this.fromMonth); })
       .sort();
     for (const name of files) {
-      try { await this.readFile(name, out); } catch { /* unreadable now; the offset stays and the next read retries */ }
+      // Unreadable now (permission denied, a folder in its place): the offset stays, the next read retries, and until
+      // then the file is named as missing from the totals rather than skipped in silence.
+      try { await this.readFile(name, out); this.unreadable.delete(name); } catch (err) { this.unreadable.set(name, codeOf(err)); }
     }
+    for (const name of this.unreadable.keys()) if (!files.includes(name)) this.unreadable.delete(name);
     return out;
   }
 
