@@ -38,6 +38,12 @@ function tierOf(raw: unknown): { serviceTier?: string } {
   return { serviceTier: /^[\w.-]{1,32}$/.test(t) ? t : 'other' };
 }
 
+/** `u` with the service tier a stream named on its chunks, when its usage did not (an estimate of a cut stream). */
+export function withServiceTier(u: Usage, tier: unknown): Usage {
+  const t = tierOf({ service_tier: tier });
+  return t.serviceTier && !u.serviceTier && totalTokensOf(u) > 0 ? { ...u, ...t } : u;
+}
+
 /** The price breakdown, or undefined for a model the table does not know (or a service tier it has no price for). */
 export function costBreakdown(model: string, usage: PricedUsage, table: PriceTable = BUNDLED_PRICES): CostBreakdown | undefined {
   const m = findModel(model, table);
@@ -125,9 +131,11 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     // Writes the split does not account for (message_delta's cumulative total over message_start's split, or a
     // gateway's empty `cache_creation`) are still writes: billed at the 5-minute rate, never dropped.
     const w5 = Math.max(cc ? num(cc, 'ephemeral_5m_input_tokens') : 0, num(raw, 'cache_creation_input_tokens') - w1);
+    const searches = Math.floor(num(raw, 'server_tool_use', 'web_search_requests'));
     return {
       input: num(raw, 'input_tokens'), output: num(raw, 'output_tokens'),
-      cacheRead: num(raw, 'cache_read_input_tokens'), cacheWrite: w5, ...(w1 ? { cacheWrite1h: w1 } : {}), ...tierOf(raw), source: 'provider',
+      cacheRead: num(raw, 'cache_read_input_tokens'), cacheWrite: w5, ...(w1 ? { cacheWrite1h: w1 } : {}), ...tierOf(raw),
+      ...(searches ? { webSearches: searches } : {}), source: 'provider',
     };
   }
   if (provider === 'openai') {

@@ -7,7 +7,7 @@ export { LEDGER_FILE_RE, Ledger, ledgerFileName, monthOf } from './ledger';
 export { LedgerTail } from './ledgerTail';
 export type { TailRead } from './ledgerTail';
 export { parseLedgerLines, unreadableLinesNotice } from './ledgerLines';
-export { unreadableFileNotice } from './ledgerWarnings';
+export { describe as describeLedgerError, unreadableFileNotice } from './ledgerWarnings';
 export { msUntilNextLocalDay } from './dayRollover';
 export type { LineCounts } from './ledgerLines';
 export type { AppendResult, LedgerOptions, LoadResult, RepairReport } from './ledger';

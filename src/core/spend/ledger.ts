@@ -70,7 +70,7 @@ export class Ledger {
   private failure: string | undefined;
   private warned = false;
   /** Month files a warning has named already. */
-  private readonly named = new Set<string>();
+  private readonly namedFiles = new Set<string>();
   private readonly memory: LedgerRecord[] = [];
   private readonly listeners = new Set<(r: LedgerRecord) => void>();
   private closed = false;
@@ -199,7 +199,7 @@ export class Ledger {
       this.warned = true;
       const file = (err as { path?: unknown } | null)?.path;
       const name = typeof file === 'string' && LEDGER_FILE_RE.test(path.basename(file)) ? path.basename(file) : undefined;
-      if (name) this.named.add(name);
+      if (name) this.namedFiles.add(name);
       this.onWarning?.(
         `Hybrid Assistant cannot write its spend ledger in ${this.dir} (${name ? `${name}: ` : ''}${describe(code)}). ` +
           `Spend for this session is kept in memory only and still counts toward your budgets. ${remedy(code)}`,
@@ -267,11 +267,16 @@ export class Ledger {
     return out;
   }
 
+  /** Whether a warning of this ledger has named the month file already (a caller's own notice would repeat it). */
+  named(name: string): boolean {
+    return this.namedFiles.has(name);
+  }
+
   /** A month file that would not read: named in the result and said once (unless a write warning named it already). */
   private unreadable(name: string, err: unknown, out: LoadResult): void {
     out.unreadable.push(name);
-    if (this.named.has(name)) return;
-    this.named.add(name);
+    if (this.namedFiles.has(name)) return;
+    this.namedFiles.add(name);
     this.onWarning?.(unreadableFileNotice(this.dir, name, codeOf(err)));
   }
 

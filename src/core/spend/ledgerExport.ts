@@ -21,7 +21,8 @@ export function costNote(r: LedgerRecord): string {
   if (r.costUsd === null || r.costUsd === undefined) return r.tokens.serviceTier ? `unknown price (service tier ${r.tokens.serviceTier})` : 'unknown price';
   // A blank note beside "failed" read as an error billed for nothing: it was a window closed mid-answer.
   if (isInterrupted(r)) return INTERRUPTED_NOTE;
-  return r.tokens.source === 'estimate' && r.costUsd !== 0 ? 'estimate' : '';
+  const searches = r.tokens.webSearches ? `tokens only: ${r.tokens.webSearches} web search fee${r.tokens.webSearches === 1 ? '' : 's'} not priced` : '';
+  return [r.tokens.source === 'estimate' && r.costUsd !== 0 ? 'estimate' : '', searches].filter(Boolean).join('; ');
 }
 
 /**

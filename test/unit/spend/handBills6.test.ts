@@ -84,8 +84,12 @@ suite('spend6 / hand bills: OpenAI usage shapes, tiers, reasoning, audio and ima
   });
 
   test('S9 service_tier "flex" echoed by the API (no flex price in the table): unknown price, not the standard 1000×0.75 + 11×4.5 = 799.5 µ$', async () => {
-    const r = await one('gpt-5.4-mini', { serviceTier: 'flex', usage: { prompt: 1000, cached: 0, reasoning: 0 } });
-    day.book(r, null);
+    const run = await rig.runOne(oa('gpt-5.4-mini'), { openai: { serviceTier: 'flex', usage: { prompt: 1000, cached: 0, reasoning: 0 } } });
+    day.book(run.record, null);
+    // Added after the fix: the footer says why the cost is unknown (the record keeps the tier).
+    const done = run.events.find((e) => e.type === 'done') as { footer: { notes: string[] } } | undefined;
+    assert.ok(done?.footer.notes.some((n) => n.includes('"flex" service tier')), JSON.stringify(done?.footer.notes));
+    assert.equal(run.record.tokens.serviceTier, 'flex');
   });
 
   test('S10 service_tier "priority" (no priority price in the table): unknown price, not the standard 2088 µ$', async () => {
@@ -139,8 +143,22 @@ suite('spend6 / hand bills: OpenAI usage shapes, tiers, reasoning, audio and ima
     day.book(r, 1_050_247.5);
   });
 
+  // Written after the first fixes (second round).
+  test('S18 a flex-tier stream that ends without a usage chunk (the tier is on every chunk): unknown price, not the standard estimate', async () => {
+    const r = await one('gpt-5.4-mini', { serviceTier: 'flex', noUsage: true });
+    day.book(r, null);
+    assert.equal(r.tokens.source, 'estimate');
+  });
+
+  test('S19 started 23:59:5x UTC on 30 Nov, answered after midnight: November\'s bill in November\'s file, 1000×2 + 11×8 = 2088 µ$', async () => {
+    const run = await rig.run({ settings: oa('gpt-4.1'), now: Date.UTC(2026, 11, 1, 0, 0, 0, 300), openai: { usage: { prompt: 1000, cached: 0, reasoning: 0 }, delivery: { gapMs: 150 } } });
+    const r = run.records[0]!;
+    assert.ok(r.time < '2026-12-01T00:00:00.000Z', `the record is dated when the request started: ${r.time}`);
+    assert.ok(Math.abs(r.costUsd! - 0.002088) < 1e-9, String(r.costUsd));
+  });
+
   test('the day: panel, status bar, ledger on disk, CSV and JSON equal Σ hand bills; the tiers and the unknown model say "unpriced"', async () => {
-    assert.ok(day.billed.length >= 17);
+    assert.ok(day.billed.length >= 18);
     await day.closeDay(new Date(NOW + 3_600_000));
   });
 });

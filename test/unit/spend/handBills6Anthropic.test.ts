@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { HybridSettings } from '../../../src/core/settings';
 import type { LedgerRecord } from '../../../src/core/request';
 import { statusText } from '../../../src/core/presentation/statusText';
-import { costOfProviderUsage, ledgerCsv, SpendModel, BUNDLED_PRICES } from '../../../src/core/spend';
+import { costNote, costOfProviderUsage, ledgerCsv, SpendModel, BUNDLED_PRICES } from '../../../src/core/spend';
 import { AskRig } from './fixtures/askRig';
 import { DayBook } from './fixtures/dayBook';
 import { record } from './fixtures/records';
@@ -52,8 +52,13 @@ suite('spend6 / hand bills: Anthropic splits, tiers, searches, Stop and retries'
   });
 
   test('A5 two web searches (server_tool_use; unpriced in the reference): tokens only, 10000×3 + 11×15 = 30165 µ$', async () => {
-    const r = await one('claude-sonnet-4-6', { usage: { input: 10_000, cacheRead: 0, cacheWrite: 0 }, extraUsage: { server_tool_use: { web_search_requests: 2, web_fetch_requests: 0 } } });
-    day.book(r, 30_165);
+    const run = await rig.runOne(an('claude-sonnet-4-6'), { anthropic: { usage: { input: 10_000, cacheRead: 0, cacheWrite: 0 }, extraUsage: { server_tool_use: { web_search_requests: 2, web_fetch_requests: 0 } } } });
+    day.book(run.record, 30_165);
+    // Added after the first fixes: the figure says it leaves the per-search fee out (footer, CSV / JSON costNote).
+    assert.equal(run.record.tokens.webSearches, 2);
+    assert.equal(costNote(run.record), 'tokens only: 2 web search fees not priced');
+    const done = run.events.find((e) => e.type === 'done') as { footer: { notes: string[] } } | undefined;
+    assert.ok(done?.footer.notes.some((n) => n.startsWith('2 web searches ran')), JSON.stringify(done?.footer.notes));
   });
 
   test('A6 Stop after 5 words on opus 4.7 with 4000 read and 2000 1 h writes: 1000×5 + 4000×0.5 + 2000×10 + ceil(streamed/4)×25 µ$, input reported, output estimated and labelled', async () => {
