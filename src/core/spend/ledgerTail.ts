@@ -17,6 +17,15 @@ import { parseLedgerLines, type LineCounts } from './ledgerLines';
 import { codeOf } from './ledgerWarnings';
 
 const SLICE_BYTES = 1 << 20;
+/** The longest line read whole (records glued on one line); a longer one is skipped and its records said lost. */
+const MAX_LINE_READ = 64 << 20;
+const STATUS_KEY = Buffer.from('"status":"');
+
+function statusKeysIn(bytes: Buffer): number {
+  let n = 0;
+  for (let at = bytes.indexOf(STATUS_KEY); at >= 0; at = bytes.indexOf(STATUS_KEY, at + 1)) n++;
+  return n;
+}
 /** Bytes before the offset kept to notice a rewritten file: enough to differ wherever a record's id or time differs. */
 const MARK_BYTES = 64;
 
@@ -94,20 +103,29 @@ export class LedgerTail {
     let offset = st.offset;
     let mark = size > offset ? st.mark : Buffer.alloc(0);
     if (size < offset) { offset = 0; st.damaged = 0; st.altered = 0; }
+    let span = SLICE_BYTES;
     while (offset < size) {
       // The first slice starts with the bytes last seen before the offset: if they changed, the file was rewritten.
       const from = offset - mark.length;
-      const end = Math.min(size, from + SLICE_BYTES);
+      const end = Math.min(size, from + span);
       const read = await this.fs.readRange(file, from, end);
       if (mark.length && !read.subarray(0, mark.length).equals(mark)) { offset = 0; mark = Buffer.alloc(0); st.damaged = 0; st.altered = 0; continue; }
       const bytes = read.subarray(mark.length);
       mark = Buffer.alloc(0);
       const lastNl = bytes.lastIndexOf(0x0a);
       if (lastNl < 0) {
-        // No line end within a whole slice: a line longer than any record (garbage). Skip it rather than stall.
-        if (end < size && read.length === SLICE_BYTES) { out.skipped++; offset = end; st.mark = Buffer.from(read.subarray(read.length - MARK_BYTES)); continue; }
-        break;
+        if (end >= size || read.length < span) break;
+        // No line end within a whole slice: records glued on one long line (line breaks stripped) or garbage. The slice
+        // grows until the line ends, so the records on it count as the whole-file load counts them (before, every
+        // record on a line over 1 MiB was skipped in silence); past MAX_LINE_READ the line is skipped and its records said.
+        if (span < MAX_LINE_READ) { span = Math.min(MAX_LINE_READ, span * 2); continue; }
+        out.skipped++;
+        const lost = statusKeysIn(bytes);
+        out.damaged += lost; st.damaged += lost;
+        offset = end; st.mark = Buffer.from(read.subarray(read.length - MARK_BYTES));
+        continue;
       }
+      span = SLICE_BYTES;
       const before = out.damaged, alteredBefore = out.altered;
       parseLedgerLines(bytes.subarray(0, lastNl + 1).toString('utf8'), (r) => out.records.push(r), out);
       st.damaged += out.damaged - before;

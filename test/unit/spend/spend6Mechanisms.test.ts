@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { costOfProviderUsage, ledgerCsv, BUNDLED_PRICES, pricedTier } from '../../../src/core/spend';
 import { serializeRecord, parseLine } from '../../../src/core/spend/ledgerRecord';
+import { parseLedgerLines, type LineCounts } from '../../../src/core/spend/ledgerLines';
+import type { LedgerRecord } from '../../../src/core/request';
 import { record } from './fixtures/records';
 import { parseCsv } from './fixtures/csv';
 
@@ -39,5 +41,18 @@ suite('spend6 / mechanisms', () => {
     assert.equal(rows[1]![head.indexOf('reasons')], "'@x | plain | \"=quoted\"");
     const saved = rows[2]![head.indexOf('cacheSavedUsd')]!; // 5000 writes: 5000×3 − 5000×3.75 = −3750 µ$
     assert.ok(Number(saved) < 0 && saved.startsWith('-'), `writes cost more than reads gave back: ${saved} stays a number`);
+  });
+
+  test('glued records on one line: each whole one counts, a crash\'s cut is not a loss, a damaged one is said, a flipped line break loses nothing', () => {
+    const line = (id: string) => serializeRecord(record(id)).slice(0, -1);
+    const damaged = line('x').replace('"status":"ok"', '"status":"ok"}}garbage');
+    const cut = line('cut').slice(0, 120);
+    const flipped = `${line('f1')}\u000b${line('f2')}`;
+    const text = [line('a') + line('b') + cut + line('c'), line('d') + damaged + line('e'), flipped, ''].join('\n');
+    const got: LedgerRecord[] = [];
+    const counts: LineCounts = { skipped: 0, salvaged: 0, damaged: 0, altered: 0 };
+    parseLedgerLines(text, (r) => got.push(r), counts);
+    assert.deepEqual(got.map((r) => r.id), ['a', 'b', 'c', 'd', 'e', 'f1', 'f2']);
+    assert.equal(counts.damaged, 1, 'only the damaged record is said lost');
   });
 });
