@@ -63,7 +63,7 @@ function tiersOf(prices: Record<string, Tiered>): PriceTier[] {
   });
 }
 
-type Fields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'inputAudio' | 'outputAudio' | 'tiers'>;
+type Fields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'inputAudio' | 'outputAudio' | 'inputImage' | 'tiers'>;
 
 /** One set of prices; undefined without an input and an output price (embeddings, audio-only models). */
 function fieldsOf(prices: RefPrices): Fields | undefined {
@@ -77,6 +77,8 @@ function fieldsOf(prices: RefPrices): Fields | undefined {
   // Audio tokens a chat answer may report (gpt-audio): without these they would be billed at the text prices.
   const ai = base(prices.input_audio_mtok); if (ai !== undefined) out.inputAudio = ai;
   const ao = base(prices.output_audio_mtok); if (ao !== undefined) out.outputAudio = ao;
+  // Image tokens an answer may report (gpt-image-1's input_tokens_details.image_tokens): priced apart from text.
+  const ii = base(prices.input_image_mtok); if (ii !== undefined) out.inputImage = ii;
   const tiers = tiersOf(prices);
   if (tiers.length) out.tiers = tiers;
   return out;

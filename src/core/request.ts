@@ -135,6 +135,13 @@ export interface Usage {
   audioInput?: number;
   /** Of `output`, the audio tokens (OpenAI `completion_tokens_details.audio_tokens`). */
   audioOutput?: number;
+  /** Of `input`, the uncached image tokens (`input_tokens_details.image_tokens`): billed at the model's image price. */
+  imageInput?: number;
+  /** Web searches the provider ran (Anthropic `server_tool_use.web_search_requests`): billed per search, a fee the
+   * price table does not have, so the cost is the tokens' only and says so. */
+  webSearches?: number;
+  /** A service tier the API reported other than the standard one (flex, priority): its prices are not in the table. */
+  serviceTier?: string;
   source: UsageSource;
 }
 

@@ -4,7 +4,7 @@ import type { Logger } from '../core/ports';
 import { ledgerCsv, ledgerJson } from '../core/spend/ledgerExport';
 import type { BudgetState, Kind, LedgerRecord, Route } from '../core/request';
 import type { HybridSettings } from '../core/settings';
-import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, msUntilNextLocalDay, nodeLedgerFs, pricesAt, SpendModel, unreadableLinesNotice, withOverrides, type PriceTable } from '../core/spend';
+import { budgetState, budgetWarnings, BUNDLED_PRICES, cacheSavingsUsd, computeTco, cloudEquivalent, Ledger, LedgerTail, localDayKey, msUntilNextLocalDay, nodeLedgerFs, pricesAt, SpendModel, unreadableFileNotice, unreadableLinesNotice, withOverrides, describeLedgerError as describe, type PriceTable } from '../core/spend';
 import { InflightJournal, recordOrphans } from '../core/spend/inflightJournal';
 import { Disposable } from './disposable';
 import { watchLedgerDir } from './spend/ledgerWatch';
@@ -68,6 +68,7 @@ export class SpendStore extends Disposable implements SpendSource {
       this.logger.info(`ledger: ${loaded.records.length} records in ${Date.now() - t0} ms from ${dir}` +
         (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped (${loaded.damaged} damaged records)` : ''));
       this.noteDamaged(this.tail.damagedNow, this.tail.alteredNow);
+      this.noteUnreadable(ledger);
       await this.recoverInterrupted(ledger);
       this.opened = ledger;
       if (!this.isDisposed) this.register(watchLedgerDir(dir, () => void this.refresh()));
@@ -104,6 +105,7 @@ export class SpendStore extends Disposable implements SpendSource {
     if (!this.tail) return;
     const { records } = await this.tail.read();
     this.noteDamaged(this.tail.damagedNow, this.tail.alteredNow);
+    this.noteUnreadable(this.opened);
     let added = 0;
     for (const r of records) if (this.model.add(r)) added++;
     if (added) this.changed.fire();
@@ -186,9 +188,26 @@ export class SpendStore extends Disposable implements SpendSource {
     if (first) this.warn(unreadableLinesNotice({ damaged, altered })!);
   }
 
+  /** Month files that would not read, each said once per session (its spend is missing from the totals). */
+  private readonly saidUnreadable = new Set<string>();
+
+  private noteUnreadable(ledger: Ledger | undefined): void {
+    for (const name of this.tail?.unreadableNow ?? []) {
+      if (this.saidUnreadable.has(name) || ledger?.named(name)) continue;
+      this.saidUnreadable.add(name);
+      const notice = unreadableFileNotice(path.join(this.storageDir, 'ledger'), name, this.tail!.unreadableCode(name) ?? 'unreadable');
+      this.logger.warn(`ledger: ${notice}`);
+      this.warn(notice);
+    }
+  }
+
   /** Why records are not reaching the disk, or records on it no longer read, if so. */
   get ledgerProblem(): string | undefined {
-    return this.opened?.problem ?? unreadableLinesNotice({ damaged: this.damaged, altered: this.altered });
+    const file = this.tail?.unreadableNow[0];
+    const writing = this.opened?.problem;
+    if (writing) return `${describe(writing)} — this session is kept in memory only`;
+    return (file ? unreadableFileNotice(path.join(this.storageDir, 'ledger'), file, this.tail!.unreadableCode(file) ?? 'unreadable') : undefined) ??
+      unreadableLinesNotice({ damaged: this.damaged, altered: this.altered });
   }
 
   budget(): BudgetState {

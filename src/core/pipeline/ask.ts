@@ -229,6 +229,10 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
   if (result.usage.source === 'estimate') notes.push(estimateNote(result));
+  const searches = result.usage.webSearches ?? 0;
+  if (searches > 0 && cost !== null) notes.push(`${searches} web search${searches === 1 ? '' : 'es'} ran: the provider bills a fee per search that the price table does not have, so this cost is the tokens' only.`);
+  // Without this the footer's "unknown" looked like a missing model price.
+  if (result.usage.serviceTier && cost === null) notes.push(`The API ran this request on its "${result.usage.serviceTier}" service tier, which the price table has no price for: cost unknown.`);
   // The error first: it sits right under the words that came, and no surface shows a finished turn without it.
   const failure = result.finish === 'error' ? result.failure : undefined;
   if (failure) yield { type: 'error', message: failure.message, fixes: fixList(failure), failure };

@@ -182,7 +182,8 @@ export function statusText(full: StatusState): StatusView {
     lines.push(`Last request: ${full.last.route} · ${full.last.model} · ${formatMs(full.last.totalMs)}${what}`);
     if (full.last.reason) lines.push(`Why: ${full.last.reason}`);
   }
-  if (s.ledgerProblem) lines.push(`Spend ledger: ${s.ledgerProblem} — this session is kept in memory only`);
+  // A write failure keeps this session's records in memory; a file or line that will not read is a different problem.
+  if (s.ledgerProblem) lines.push(`Spend ledger: ${s.ledgerProblem}`);
   if (s.pricesChecked) lines.push(`Prices as of ${s.pricesChecked}`);
   lines.push('Click to open the spend panel');
   return { text, tooltip: lines.join('\n'), warning, error };

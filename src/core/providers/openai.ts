@@ -6,7 +6,7 @@ import OpenAI from 'openai';
 import { isSealed } from '../wire/seal';
 import type { TokenLogprob } from '../confidence/confidenceReport';
 import type { Usage } from '../request';
-import { usageFromProvider, usageGaps, type UsageGaps } from '../spend/cost';
+import { usageFromProvider, usageGaps, withServiceTier, type UsageGaps } from '../spend/cost';
 import { checkLocalEndpoint } from '../route/locality';
 import { gatewayCostOf } from '../team/gateway';
 import { resolveCommon, type CommonProviderOptions } from './providerOptions';
@@ -75,8 +75,13 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     let gaps: UsageGaps | undefined;
     let gatewayCostUsd: number | undefined;
     const tokens: TokenLogprob[] = [];
-    // A gateway's figure for the request, once its usage chunk came, is the bill however the stream ends after it.
-    const billed = (r: StreamResult): StreamResult => (gatewayCostUsd !== undefined ? { ...r, gatewayCostUsd } : r);
+    let tier: unknown;
+    // A gateway's figure for the request, once its usage chunk came, is the bill however the stream ends after it; the
+    // tier every chunk names (flex, priority: not priced by the table) holds for an estimate too.
+    const billed = (r: StreamResult): StreamResult => {
+      const usage = withServiceTier(r.usage, tier);
+      return { ...r, ...(usage !== r.usage ? { usage } : {}), ...(gatewayCostUsd !== undefined ? { gatewayCostUsd } : {}) };
+    };
     try {
       const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
         ...(body.system ? [{ role: 'system' as const, content: body.system }] : []),
@@ -96,6 +101,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
 
       for await (const chunk of chunks) {
         if (chunk.model) model = chunk.model;
+        if (chunk.service_tier) tier = chunk.service_tier;
         if (answers(chunk)) guard.progress();
         // Some OpenAI-compatible servers leave `choices` out of the final usage chunk (OpenAI sends []).
         for (const choice of chunk.choices ?? []) {
@@ -111,7 +117,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         }
         if (chunk.usage) {
           // prompt_tokens include the cached tokens; the one conversion splits them (input = uncached).
-          usage = usageFromProvider('openai', chunk.usage);
+          // The tier that ran the request is on the chunk, not in its usage (flex and priority are priced otherwise).
+          usage = usageFromProvider('openai', { service_tier: chunk.service_tier, ...chunk.usage });
           gaps = usageGaps('openai', chunk.usage);
           // A LiteLLM gateway adds its own cost to this chunk (include_cost_in_streaming_usage); vLLM and OpenAI do not.
           // Not the x-litellm-response-cost header: a stream's headers leave before its cost is known (absent, or a
@@ -124,7 +131,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       if (deadline) return billed(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, usage, true, gaps));
       // The SDK ends quietly when the body ends without a finish_reason / [DONE]: that answer is incomplete.
       if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage, true, gaps));
-      return {
+      return billed({
         // Servers that ignore include_usage (some compatible ones) leave us with an estimate, marked as such.
         ...(usage ? finishedUsage(meter, input, usage, gaps!) : { usage: meter.estimated(input), estimatedFromText: true }),
         timing: meter.timing(), model,
@@ -132,7 +139,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         ...(tokens.length ? { tokens } : {}),
         ...(gatewayCostUsd !== undefined ? { gatewayCostUsd } : {}),
         ...(toolCalls.calls() ? { toolCalls: toolCalls.calls() } : {}),
-      };
+      });
     } catch (err) {
       meter.answered(opened.session.guard.state.lastStatus);
       if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, true, gaps));

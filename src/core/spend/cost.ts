@@ -22,21 +22,44 @@ function n(x: number | undefined): number {
   return typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : 0;
 }
 
-/** The price breakdown, or undefined for a model the table does not know. */
+// The tiers the table's prices are for. Flex, priority, scale and batch are billed at other prices the table does not
+// have: a request the API says ran on one is "unknown price", not the standard figure shown as if it were the bill.
+const STANDARD_TIERS: ReadonlySet<string> = new Set(['standard', 'default', 'auto']);
+
+/** Whether the table's prices are the bill for this service tier (none reported = standard). */
+export function pricedTier(tier: string | undefined): boolean {
+  return tier === undefined || STANDARD_TIERS.has(tier.toLowerCase());
+}
+
+function tierOf(raw: unknown): { serviceTier?: string } {
+  const t = at(raw, 'service_tier');
+  if (typeof t !== 'string' || pricedTier(t)) return {};
+  // A name the ledger cannot keep as it is is still a tier the table has no price for.
+  return { serviceTier: /^[\w.-]{1,32}$/.test(t) ? t : 'other' };
+}
+
+/** `u` with the service tier a stream named on its chunks, when its usage did not (an estimate of a cut stream). */
+export function withServiceTier(u: Usage, tier: unknown): Usage {
+  const t = tierOf({ service_tier: tier });
+  return t.serviceTier && !u.serviceTier && totalTokensOf(u) > 0 ? { ...u, ...t } : u;
+}
+
+/** The price breakdown, or undefined for a model the table does not know (or a service tier it has no price for). */
 export function costBreakdown(model: string, usage: PricedUsage, table: PriceTable = BUNDLED_PRICES): CostBreakdown | undefined {
   const m = findModel(model, table);
-  if (!m) return undefined;
+  if (!m || !pricedTier(usage.serviceTier)) return undefined;
   const input = n(usage.input), output = n(usage.output), read = n(usage.cacheRead);
   const write5 = n(usage.cacheWrite), write1h = n(usage.cacheWrite1h);
   // Audio is a part of input / output with its own price (text price when the model has none).
   const audioIn = Math.min(n(usage.audioInput), input), audioOut = Math.min(n(usage.audioOutput), output);
+  const imageIn = Math.min(n(usage.imageInput), input - audioIn);
   const promptTokens = input + read + write5 + write1h;
   // Long-context tiers bill the whole request at the tier's prices ("all-or-nothing", as Anthropic and OpenAI do).
   let p: { input: number; output: number; cacheWrite?: number; cacheWrite1h?: number; cacheRead?: number } = m;
   let tier: number | null = null;
   for (const t of m.tiers ?? []) if (promptTokens > t.above) { p = t; tier = t.above; }
   const inputUsd =
-    ((input - audioIn) * p.input + audioIn * (m.inputAudio ?? p.input) + read * (p.cacheRead ?? p.input) + write5 * (p.cacheWrite ?? p.input) +
+    ((input - audioIn - imageIn) * p.input + audioIn * (m.inputAudio ?? p.input) + imageIn * (m.inputImage ?? p.input) + read * (p.cacheRead ?? p.input) + write5 * (p.cacheWrite ?? p.input) +
       write1h * (p.cacheWrite1h ?? p.cacheWrite ?? p.input)) / 1e6;
   const outputUsd = ((output - audioOut) * p.output + audioOut * (m.outputAudio ?? p.output)) / 1e6;
   return { model: m, inputUsd, outputUsd, totalUsd: inputUsd + outputUsd, promptTokens, tier };
@@ -108,9 +131,11 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     // Writes the split does not account for (message_delta's cumulative total over message_start's split, or a
     // gateway's empty `cache_creation`) are still writes: billed at the 5-minute rate, never dropped.
     const w5 = Math.max(cc ? num(cc, 'ephemeral_5m_input_tokens') : 0, num(raw, 'cache_creation_input_tokens') - w1);
+    const searches = Math.floor(num(raw, 'server_tool_use', 'web_search_requests'));
     return {
       input: num(raw, 'input_tokens'), output: num(raw, 'output_tokens'),
-      cacheRead: num(raw, 'cache_read_input_tokens'), cacheWrite: w5, ...(w1 ? { cacheWrite1h: w1 } : {}), source: 'provider',
+      cacheRead: num(raw, 'cache_read_input_tokens'), cacheWrite: w5, ...(w1 ? { cacheWrite1h: w1 } : {}), ...tierOf(raw),
+      ...(searches ? { webSearches: searches } : {}), source: 'provider',
     };
   }
   if (provider === 'openai') {
@@ -119,17 +144,21 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     const outKey = chat ? 'completion_tokens' : 'output_tokens';
     // A server that leaves the output count out but gives the total: the output is the provider's own difference.
     const output = isCount(at(raw, outKey)) ? num(raw, outKey) : Math.max(0, num(raw, 'total_tokens') - prompt);
-    const details = chat ? 'prompt_tokens_details' : 'input_tokens_details';
-    const cached = num(raw, details, 'cached_tokens');
+    // A gateway that sends both shapes may put the details under either name: the one with counts is the one meant.
+    const details = chat && has(raw, 'prompt_tokens_details') && at(raw, 'prompt_tokens_details') !== null ? 'prompt_tokens_details' : 'input_tokens_details';
+    const cached = num(raw, details, 'cached_tokens') || num(raw, chat ? 'input_tokens_details' : 'prompt_tokens_details', 'cached_tokens');
     // Writes: OpenAI's cache_write_tokens; a LiteLLM gateway in front of Claude says cache_creation_tokens (with its
     // 5 m / 1 h split) and cache_creation_input_tokens on top. Billed as plain input they were 20–50 % under the bill.
     const written = num(raw, details, 'cache_write_tokens') || num(raw, details, 'cache_creation_tokens') || num(raw, 'cache_creation_input_tokens');
     const written1h = Math.min(written, num(raw, details, 'cache_creation_token_details', 'ephemeral_1h_input_tokens'));
+    // Image tokens are a part of the prompt too; those the cache served are in `cached` (billed at the cache price).
+    const imageIn = Math.min(num(raw, details, 'image_tokens'), Math.max(0, prompt - cached - written));
     const audioIn = num(raw, details, 'audio_tokens'), audioOut = num(raw, chat ? 'completion_tokens_details' : 'output_tokens_details', 'audio_tokens');
     return {
       input: Math.max(0, prompt - cached - written),
       output,
-      cacheRead: cached, cacheWrite: written - written1h, ...(written1h ? { cacheWrite1h: written1h } : {}), ...(audioIn ? { audioInput: audioIn } : {}), ...(audioOut ? { audioOutput: audioOut } : {}), source: 'provider',
+      cacheRead: cached, cacheWrite: written - written1h, ...(written1h ? { cacheWrite1h: written1h } : {}), ...(audioIn ? { audioInput: audioIn } : {}), ...(audioOut ? { audioOutput: audioOut } : {}),
+      ...(imageIn ? { imageInput: imageIn } : {}), ...tierOf(raw), source: 'provider',
     };
   }
   return {
@@ -175,7 +204,7 @@ export function cacheSavingsUsd(served: string, usage: Usage, table: PriceTable 
   const real = priceOf(model, usage, table);
   const uncached = priceOf(model, {
     input: n(usage.input) + n(usage.cacheRead) + cacheWritesOf(usage), output: n(usage.output), cacheRead: 0, cacheWrite: 0,
-    audioInput: usage.audioInput, audioOutput: usage.audioOutput, source: usage.source,
+    audioInput: usage.audioInput, audioOutput: usage.audioOutput, imageInput: usage.imageInput, source: usage.source,
   }, table);
   return real === undefined || uncached === undefined ? undefined : uncached - real;
 }

@@ -1,12 +1,13 @@
 export { BUNDLED_PRICES, contextWindowOf, findModel, matches, pricesAt, withOverrides } from './priceTable';
 export type { MatchRule, ModelPrice, PriceChange, PriceTable, PriceTier, ProviderId } from './priceTable';
-export { cacheSavingsUsd, cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, previewCost, priceOf, requestCost, cacheWritesOf, totalTokensOf, usageFromProvider } from './cost';
+export { cacheSavingsUsd, cloudEquivalent, costBreakdown, costOfProviderUsage, localCost, pricedTier, previewCost, priceOf, requestCost, cacheWritesOf, totalTokensOf, usageFromProvider } from './cost';
 export { billedUsage, nothingBilled, recountEstimate, rejectedBeforeRun } from './billing';
 export type { CostBreakdown, PricedUsage, ProviderCost, RequestCostInput, UsageProvider } from './cost';
 export { LEDGER_FILE_RE, Ledger, ledgerFileName, monthOf } from './ledger';
 export { LedgerTail } from './ledgerTail';
 export type { TailRead } from './ledgerTail';
 export { parseLedgerLines, unreadableLinesNotice } from './ledgerLines';
+export { describe as describeLedgerError, unreadableFileNotice } from './ledgerWarnings';
 export { msUntilNextLocalDay } from './dayRollover';
 export type { LineCounts } from './ledgerLines';
 export type { AppendResult, LedgerOptions, LoadResult, RepairReport } from './ledger';

@@ -9,6 +9,7 @@ import type { Disposable } from '../ports';
 import { nodeLedgerFs, type LedgerFileHandle, type LedgerFs } from './ledgerFs';
 import { parseLine, serializeRecord } from './ledgerRecord';
 import { parseLedgerLines } from './ledgerLines';
+import { codeOf, describe, remedy, unreadableFileNotice } from './ledgerWarnings';
 
 export const LEDGER_FILE_RE = /^ledger-(\d{4}-\d{2})\.jsonl$/;
 
@@ -44,6 +45,8 @@ export interface LoadResult {
   /** Records whose id was already seen (a replayed write counts once). */
   duplicates: number;
   files: string[];
+  /** Month files that exist and would not read (permission denied, a folder in their place): their spend is missing. */
+  unreadable: string[];
 }
 
 /** A full disk or quota: the write did not land, so a later write can store the record. */
@@ -59,32 +62,6 @@ export function ledgerFileName(month: string): string {
   return `ledger-${month}.jsonl`;
 }
 
-function codeOf(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
-}
-
-function describe(code: string): string {
-  switch (code) {
-    case 'ENOSPC': return 'the disk is full';
-    case 'EROFS': return 'the folder is read-only';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'ENOTDIR': return 'a file is in the way of the folder';
-    case 'EDQUOT': return 'the disk quota is exceeded';
-    default: return code;
-  }
-}
-
-/** What the user can do about it: writing stops for the session, so every fix ends with a reload. */
-function remedy(code: string): string {
-  switch (code) {
-    case 'ENOSPC': case 'EDQUOT': return 'Free some disk space: the records kept meanwhile are written as soon as the disk takes them again (the next request, or “Developer: Reload Window”).';
-    case 'EROFS': case 'EACCES': case 'EPERM': return 'Make the folder writable, then run “Developer: Reload Window” to record to disk again.';
-    case 'ENOTDIR': return 'Move the file out of the way, then run “Developer: Reload Window” to record to disk again.';
-    default: return 'Check the folder, then run “Developer: Reload Window” to record to disk again.';
-  }
-}
-
 export class Ledger {
   private readonly fs: LedgerFs;
   private readonly onWarning?: (message: string) => void;
@@ -92,6 +69,8 @@ export class Ledger {
   private queue: Promise<unknown> = Promise.resolve();
   private failure: string | undefined;
   private warned = false;
+  /** Month files a warning has named already. */
+  private readonly namedFiles = new Set<string>();
   private readonly memory: LedgerRecord[] = [];
   private readonly listeners = new Set<(r: LedgerRecord) => void>();
   private closed = false;
@@ -218,8 +197,11 @@ export class Ledger {
     if (this.handle) { const h = this.handle.h; this.handle = undefined; void h.close().catch(() => undefined); }
     if (!this.warned) {
       this.warned = true;
+      const file = (err as { path?: unknown } | null)?.path;
+      const name = typeof file === 'string' && LEDGER_FILE_RE.test(path.basename(file)) ? path.basename(file) : undefined;
+      if (name) this.namedFiles.add(name);
       this.onWarning?.(
-        `Hybrid Assistant cannot write its spend ledger in ${this.dir} (${describe(code)}). ` +
+        `Hybrid Assistant cannot write its spend ledger in ${this.dir} (${name ? `${name}: ` : ''}${describe(code)}). ` +
           `Spend for this session is kept in memory only and still counts toward your budgets. ${remedy(code)}`,
       );
     }
@@ -266,7 +248,7 @@ export class Ledger {
    * memory-only records. Unreadable files are reported through the warning, not thrown.
    */
   async load(fromMonth?: string): Promise<LoadResult> {
-    const out: LoadResult = { records: [], skipped: 0, salvaged: 0, damaged: 0, altered: 0, duplicates: 0, files: [] };
+    const out: LoadResult = { records: [], skipped: 0, salvaged: 0, damaged: 0, altered: 0, duplicates: 0, files: [], unreadable: [] };
     const seen = new Set<string>();
     const take = (r: LedgerRecord): void => {
       if (seen.has(r.id)) { out.duplicates++; return; }
@@ -277,12 +259,25 @@ export class Ledger {
     try { names = await this.listFiles(fromMonth); } catch (err) { if (!this.failure) this.fail(err); }
     for (const name of names) {
       let text: string;
-      try { text = (await this.fs.readFile(path.join(this.dir, name))).toString('utf8'); } catch { continue; }
+      try { text = (await this.fs.readFile(path.join(this.dir, name))).toString('utf8'); } catch (err) { this.unreadable(name, err, out); continue; }
       out.files.push(name);
       parseLedgerLines(text, take, out);
     }
     for (const r of this.memory) if (!fromMonth || monthOf(r.time) >= fromMonth) take(r);
     return out;
+  }
+
+  /** Whether a warning of this ledger has named the month file already (a caller's own notice would repeat it). */
+  named(name: string): boolean {
+    return this.namedFiles.has(name);
+  }
+
+  /** A month file that would not read: named in the result and said once (unless a write warning named it already). */
+  private unreadable(name: string, err: unknown, out: LoadResult): void {
+    out.unreadable.push(name);
+    if (this.namedFiles.has(name)) return;
+    this.namedFiles.add(name);
+    this.onWarning?.(unreadableFileNotice(this.dir, name, codeOf(err)));
   }
 
   /** Waits for pending appends and closes the file. Later appends are kept in memory. */

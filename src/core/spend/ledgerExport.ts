@@ -18,14 +18,20 @@ export const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 
 /** Why a row's cost is not the provider's bill, or '' when it is. */
 export function costNote(r: LedgerRecord): string {
   if (r.route !== 'cloud') return '';
-  if (r.costUsd === null || r.costUsd === undefined) return 'unknown price';
+  if (r.costUsd === null || r.costUsd === undefined) return r.tokens.serviceTier ? `unknown price (service tier ${r.tokens.serviceTier})` : 'unknown price';
   // A blank note beside "failed" read as an error billed for nothing: it was a window closed mid-answer.
   if (isInterrupted(r)) return INTERRUPTED_NOTE;
-  return r.tokens.source === 'estimate' && r.costUsd !== 0 ? 'estimate' : '';
+  const searches = r.tokens.webSearches ? `tokens only: ${r.tokens.webSearches} web search fee${r.tokens.webSearches === 1 ? '' : 's'} not priced` : '';
+  return [r.tokens.source === 'estimate' && r.costUsd !== 0 ? 'estimate' : '', searches].filter(Boolean).join('; ');
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (a gateway's model name `=HYPERLINK(…)`, a reason starting with
+ * `@` or `-`) gets a leading `'` (OWASP's CSV-injection rule); numbers stay numbers, so the money columns still sum.
+ */
 function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const text = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -37,7 +37,12 @@ export const nodeLedgerFs: LedgerFs = {
       await h.close();
     }
   },
-  async size(file) { return (await fs.promises.stat(file)).size; },
+  async size(file) {
+    const st = await fs.promises.stat(file);
+    // A folder where a month file belongs: said as such (with its path), not read as 4096 bytes of ledger.
+    if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file} is a directory`), { code: 'EISDIR', path: file });
+    return st.size;
+  },
   async openAppend(file) {
     const h = await fs.promises.open(file, 'a', 0o600);
     return {

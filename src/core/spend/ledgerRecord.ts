@@ -69,10 +69,14 @@ function tokens(v: unknown): Usage {
   };
   // Absent in records written before 1-hour writes were kept apart (their cacheWrite holds every write).
   // Optional parts: absent unless the request had them (1-hour writes; audio tokens, a part of input / output).
-  for (const k of ['cacheWrite1h', 'audioInput', 'audioOutput'] as const) {
+  for (const k of ['cacheWrite1h', 'audioInput', 'audioOutput', 'imageInput', 'webSearches'] as const) {
     if (t[k] === undefined) continue;
     const c = count(t[k], `tokens.${k}`);
     if (c > 0) out[k] = c;
+  }
+  if (t.serviceTier !== undefined) {
+    if (typeof t.serviceTier !== 'string' || !/^[\w.-]{1,32}$/.test(t.serviceTier)) fail('tokens.serviceTier', 'must be a short tier name');
+    out.serviceTier = t.serviceTier;
   }
   return out;
 }
@@ -147,7 +151,8 @@ function toJson(r: LedgerRecord): string {
     model: r.model, tokens: {
       input: r.tokens.input, output: r.tokens.output, cacheRead: r.tokens.cacheRead, cacheWrite: r.tokens.cacheWrite,
       ...(r.tokens.cacheWrite1h ? { cacheWrite1h: r.tokens.cacheWrite1h } : {}),
-      ...(r.tokens.audioInput ? { audioInput: r.tokens.audioInput } : {}), ...(r.tokens.audioOutput ? { audioOutput: r.tokens.audioOutput } : {}), source: r.tokens.source,
+      ...(r.tokens.audioInput ? { audioInput: r.tokens.audioInput } : {}), ...(r.tokens.audioOutput ? { audioOutput: r.tokens.audioOutput } : {}),
+      ...(r.tokens.imageInput ? { imageInput: r.tokens.imageInput } : {}), ...(r.tokens.webSearches ? { webSearches: r.tokens.webSearches } : {}), ...(r.tokens.serviceTier ? { serviceTier: r.tokens.serviceTier } : {}), source: r.tokens.source,
     },
     costUsd: r.costUsd,
   };

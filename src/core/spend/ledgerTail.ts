@@ -14,8 +14,18 @@ import type { LedgerRecord } from '../request';
 import { LEDGER_FILE_RE } from './ledger';
 import type { LedgerFs } from './ledgerFs';
 import { parseLedgerLines, type LineCounts } from './ledgerLines';
+import { codeOf } from './ledgerWarnings';
 
 const SLICE_BYTES = 1 << 20;
+/** The longest line read whole (records glued on one line); a longer one is skipped and its records said lost. */
+const MAX_LINE_READ = 64 << 20;
+const STATUS_KEY = Buffer.from('"status":"');
+
+function statusKeysIn(bytes: Buffer): number {
+  let n = 0;
+  for (let at = bytes.indexOf(STATUS_KEY); at >= 0; at = bytes.indexOf(STATUS_KEY, at + 1)) n++;
+  return n;
+}
 /** Bytes before the offset kept to notice a rewritten file: enough to differ wherever a record's id or time differs. */
 const MARK_BYTES = 64;
 
@@ -31,6 +41,18 @@ export class LedgerTail {
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dir: string, private readonly fs: LedgerFs, private readonly fromMonth?: string) {}
+
+  private readonly unreadable = new Map<string, string>();
+
+  /** Month files that would not read at the last read, each with its error code. */
+  get unreadableNow(): string[] {
+    return [...this.unreadable.keys()].sort();
+  }
+
+  /** The error code of an unreadable month file (EACCES, EISDIR, …). */
+  unreadableCode(name: string): string | undefined {
+    return this.unreadable.get(name);
+  }
 
   /** Damaged record lines in the files as last read (a file read again counts its damage once). */
   get damagedNow(): number {
@@ -66,8 +88,11 @@ export class LedgerTail {
       .filter((n) => { const m = LEDGER_FILE_RE.exec(n); return m !== null && (!this.fromMonth || m[1] >= this.fromMonth); })
       .sort();
     for (const name of files) {
-      try { await this.readFile(name, out); } catch { /* unreadable now; the offset stays and the next read retries */ }
+      // Unreadable now (permission denied, a folder in its place): the offset stays, the next read retries, and until
+      // then the file is named as missing from the totals rather than skipped in silence.
+      try { await this.readFile(name, out); this.unreadable.delete(name); } catch (err) { this.unreadable.set(name, codeOf(err)); }
     }
+    for (const name of this.unreadable.keys()) if (!files.includes(name)) this.unreadable.delete(name);
     return out;
   }
 
@@ -78,20 +103,29 @@ export class LedgerTail {
     let offset = st.offset;
     let mark = size > offset ? st.mark : Buffer.alloc(0);
     if (size < offset) { offset = 0; st.damaged = 0; st.altered = 0; }
+    let span = SLICE_BYTES;
     while (offset < size) {
       // The first slice starts with the bytes last seen before the offset: if they changed, the file was rewritten.
       const from = offset - mark.length;
-      const end = Math.min(size, from + SLICE_BYTES);
+      const end = Math.min(size, from + span);
       const read = await this.fs.readRange(file, from, end);
       if (mark.length && !read.subarray(0, mark.length).equals(mark)) { offset = 0; mark = Buffer.alloc(0); st.damaged = 0; st.altered = 0; continue; }
       const bytes = read.subarray(mark.length);
       mark = Buffer.alloc(0);
       const lastNl = bytes.lastIndexOf(0x0a);
       if (lastNl < 0) {
-        // No line end within a whole slice: a line longer than any record (garbage). Skip it rather than stall.
-        if (end < size && read.length === SLICE_BYTES) { out.skipped++; offset = end; st.mark = Buffer.from(read.subarray(read.length - MARK_BYTES)); continue; }
-        break;
+        if (end >= size || read.length < span) break;
+        // No line end within a whole slice: records glued on one long line (line breaks stripped) or garbage. The slice
+        // grows until the line ends, so the records on it count as the whole-file load counts them (before, every
+        // record on a line over 1 MiB was skipped in silence); past MAX_LINE_READ the line is skipped and its records said.
+        if (span < MAX_LINE_READ) { span = Math.min(MAX_LINE_READ, span * 2); continue; }
+        out.skipped++;
+        const lost = statusKeysIn(bytes);
+        out.damaged += lost; st.damaged += lost;
+        offset = end; st.mark = Buffer.from(read.subarray(read.length - MARK_BYTES));
+        continue;
       }
+      span = SLICE_BYTES;
       const before = out.damaged, alteredBefore = out.altered;
       parseLedgerLines(bytes.subarray(0, lastNl + 1).toString('utf8'), (r) => out.records.push(r), out);
       st.damaged += out.damaged - before;

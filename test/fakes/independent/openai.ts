@@ -37,6 +37,8 @@ export interface IndependentOpenAIOptions {
   retryAfter?: number;
   /** Extra headers on the stream's 200 (a gateway's x-litellm-* headers). */
   headers?: Record<string, string>;
+  /** `service_tier` on every chunk, as the API echoes the tier that processed the request (default 'default'). */
+  serviceTier?: string;
 }
 
 export class IndependentOpenAI {
@@ -76,7 +78,7 @@ export class IndependentOpenAI {
     const model = this.opts.servedModel ?? `${body.model ?? 'gpt'}-2025-04-14`;
     const frames: string[] = [];
     const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => frames.push(`data: ${JSON.stringify({
-      id, object: 'chat.completion.chunk', created, model, service_tier: 'default', system_fingerprint: 'fp_b3f1157249',
+      id, object: 'chat.completion.chunk', created, model, service_tier: this.opts.serviceTier ?? 'default', system_fingerprint: 'fp_b3f1157249',
       choices, ...(withUsage ? { usage: null } : {}), ...extra,
     })}${eol}${eol}`);
     const key = this.opts.refusal ? 'refusal' : 'content';
@@ -96,7 +98,7 @@ export class IndependentOpenAI {
     if (withUsage) {
       const u = this.opts.usage ?? { prompt: 301, cached: 0, reasoning: 0 };
       frames.push(`data: ${JSON.stringify({
-        id, object: 'chat.completion.chunk', created, model, service_tier: 'default', system_fingerprint: 'fp_b3f1157249', ...(this.opts.usageChunkWithoutChoices ? {} : { choices: [] }),
+        id, object: 'chat.completion.chunk', created, model, service_tier: this.opts.serviceTier ?? 'default', system_fingerprint: 'fp_b3f1157249', ...(this.opts.usageChunkWithoutChoices ? {} : { choices: [] }),
         usage: this.opts.rawUsage ?? {
           prompt_tokens: u.prompt, completion_tokens: deltas.length + u.reasoning, total_tokens: u.prompt + deltas.length + u.reasoning,
           prompt_tokens_details: { cached_tokens: u.cached, audio_tokens: 0, ...(u.cacheWrite !== undefined ? { cache_write_tokens: u.cacheWrite } : {}) },
