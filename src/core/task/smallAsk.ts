@@ -134,14 +134,17 @@ function askAfterScene(prose: string): SceneAndAsk | undefined {
   return undefined;
 }
 
+// Spanish opens a question with "¿": the lookup starts after it.
+const opensLookup = (text: string): boolean => CONVENTION_ASK.test(text.trimStart().replace(/^[¿¡]+\s*/, ''));
+
 /** The first clause, after a scene, that opens a convention lookup; that clause and what follows are the ask. */
 function conventionLookup(prose: string): SceneAndAsk | undefined {
   const text = prose.trimEnd();
   // A lookup with no scene before it is the whole ask ("what's the file extension for an architecture decision record?").
-  if (CONVENTION_ASK.test(text.trimStart())) return { scene: '', ask: text.trim(), lookup: true };
+  if (opensLookup(text)) return { scene: '', ask: text.trim(), lookup: true };
   for (const m of text.matchAll(CLAUSE_END)) {
     const at = m.index + m[0].length;
-    if (CONVENTION_ASK.test(text.slice(at).trimStart())) {
+    if (opensLookup(text.slice(at))) {
       const found = split(text, at);
       return found && { ...found, lookup: true };
     }
