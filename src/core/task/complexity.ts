@@ -76,7 +76,8 @@ function narrowAsk(prose: string): string | undefined {
   // convention lookup may name any topic (it asks for a name), but no problem.
   const askNamesIt = (rule: Rule): boolean => (lookup ? SCENE_PROBLEM.has(rule.signal) : true) && rule.re.test(ask);
   if (HIGH.some((rule) => (SCENE_PROBLEM.has(rule.signal) && rule.re.test(scene)) || askNamesIt(rule))) return undefined;
-  if (reportsRunningFailure(scene) || systemParts(ask).length >= 2) return undefined;
+  // A lookup asks for a name, so the parts it names ("kafka topics in a microservices setup") are its object.
+  if (reportsRunningFailure(scene) || (!lookup && systemParts(ask).length >= 2)) return undefined;
   return ask;
 }
 

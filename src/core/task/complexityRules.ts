@@ -98,6 +98,9 @@ export const HIGH: Rule[] = [
     /\bssrf\b/,
     /\binjection\b/,
     /\bexploit/,
+    // What a design holds against someone: "tamper-evident", "what does each protect against".
+    /\btamper/,
+    /\bprotect(?:s|ing|ion)? (?:\w+ ){0,2}against\b/,
   ], 'i'), weight: 0.3, signal: 'security design' },
   { re: folded(/\bstrategy|\bstrategi[ea]|\bstratégie|\bestrat[ée]gia|\broadmap|\bplan (?:for|to|the|a|our)|\bapproach (?:for|to)|\bhow (?:should|would) (?:i|we|you) (?:structure|organi[sz]e|design|architect|approach|model|split|handle)/i), weight: 0.25, signal: 'asks for an approach' },
   { re: anyOf([
@@ -226,7 +229,8 @@ export const HIGH: Rule[] = [
     /\bevict(?:ion|ions|ed)?\b/,
     /\boom(?:[- ]?kill(?:ed|er)?)?\b/,
     /\bmemory (?:usage|pressure|grows|growth|keeps)/,
-    /\btim(?:ing|es|ed) out\b/,
+    // Not one test's own time limit ("this mocha test times out at 2000ms"): that is the runner's setting.
+    /(?<!\b(?:tests?|specs?|hooks?|it\(\)) )\btim(?:ing|es|ed) out\b/,
     /\bperder (?:mensajes|datos|eventos)/,
     /\bperdre des (?:messages|données|événements)/,
     /\b(?:nachrichten|daten) verlieren/,

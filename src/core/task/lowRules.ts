@@ -10,6 +10,8 @@ const NOT_A_DEFINITION = [
   '(?:(?:a |the )?(?:good|sane|solid|reasonable|realistic|safe) (?:plan|approach|strategy|way|path))',
   '(?:the (?:best|right|trade|pros|consequences|risks|implications|impact|downsides|options|failure|security))',
   '(?:your (?:recommendation|opinion|take|advice|suggestion|view))',
+  // "what does each of them protect against": a comparison of options, not a definition.
+  '(?:each|either|both|every one)\\b',
 ];
 
 // A lookup of one command, flag or option: "whats the kafka cli flag to list topics", "kubectl command to see the

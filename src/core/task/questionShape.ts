@@ -25,6 +25,8 @@ export function proseOf(question: string): string {
     .replace(/`[^`\n]{0,200}`/g, ' code ')
     .replace(/(?<![\w'])'[^'\n]{1,80}'(?!\w)|"[^"\n]{1,80}"/g, ' text ')
     .replace(/#(?:cloud|local)\b/gi, ' ')
+    // An address or connection string is a name: "mongodb://…/prod" names no database part the asker talks about.
+    .replace(/\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s"'`<>]{1,500}/gi, ' address ')
     .replace(NEGATED_ASK, '$1 negated ')
     .replace(/\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|\b[A-Za-z_$][\w$]*\(\)/g, ' name ')
     .replace(/\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/g, (w) => (KNOWN_PRODUCTS.has(w.toLowerCase()) ? w : ' name '));
@@ -49,6 +51,11 @@ const CODE_LINE = anyOf([
   /^\s*\/\//,
   /^\s*#(?!(?:cloud|local)\b)\s/,
   /^(?: {2,}|\t)\S/,
+  // Pasted material that is no prose: key armour and long unbroken tokens (base64, hashes, URLs on their own line).
+  /^\s*-{3,}(?:BEGIN|END) [A-Z ]+-{3,}\s*$|^\s*\S{40,}\s*$/,
+  // A tool's error line ("TypeError: …", "Error [ERR_X]: …", "reason: …Error: …", "panic: …"): the words are the
+  // tool's, quoted; what the asker says about them is in the prose around it.
+  /^\s*(?:uncaught |unhandled )?(?:[\w.]*(?:error|exception|rejection)(?: \[[\w-]+\])?|panic|fatal error|reason|caused by):\s/,
 ], 'i');
 
 export function maskCodeLines(question: string): string {
@@ -163,12 +170,14 @@ export function asksSomethingElse(prose: string): boolean {
 const POINTERS = ['this', 'these', 'the', 'my', 'der', 'die', 'das', 'diese[rs]?', 'cette', 'ce', 'ces', 'este', 'esta', 'estos', 'el', 'la'];
 const CODE_PIECES = [
   'name', 'line', 'lines', 'test', 'branch', 'commit', 'script', 'query', 'component', 'variable', 'var', 'function', 'func',
-  'method', 'loop', 'regex', 'expression', 'condition', 'snippet', 'parameter', 'param', 'params', 'parameters', 'field',
+  'method', 'helper', 'hook', 'wrapper', 'decorator', 'loop', 'regex', 'expression', 'condition', 'snippet', 'parameter', 'param', 'params', 'parameters', 'field',
   'fields', 'import', 'imports', 'comment', 'string', 'button', 'section', 'paragraph', 'readme', 'statement', 'block',
   'one-liner', 'header', 'array', 'object', 'call', 'error message', 'message', 'constant', 'enum', 'getter', 'test case', 'typo',
   'zeile', 'funktion', 'schleife', 'ligne', 'fonction', 'boucle', 'línea', 'función', 'bucle', 'mensaje',
 ];
-const LOCAL_SCOPE = new RegExp(`\\b(?:${words(POINTERS)}\\s+(?:\\w+\\s+){0,2}|that\\s+)${words(CODE_PIECES)}s?\\b`, 'i');
+// "the selected class", "the highlighted lines", "this selection": the editor's selection is code in view.
+const SELECTED = '(?:(?:the|this|my)\\s+)?(?:selected|highlighted|marked)\\s+(?:\\w+\\s+){0,2}?(?:code|class|lines?|function|method|snippet|block|part|text|component|query)|(?:the|this|my)\\s+(?:current\\s+)?selection';
+const LOCAL_SCOPE = new RegExp(`\\b(?:(?:${words(POINTERS)}\\s+(?:\\w+\\s+){0,2}|that\\s+)${words(CODE_PIECES)}s?|${SELECTED})\\b`, 'i');
 const LOCAL_SCOPES = new RegExp(LOCAL_SCOPE.source, 'gi');
 
 // Nouns that name parts of a running system rather than a piece of code. Several of them in one question,

@@ -19,6 +19,8 @@ const SMALL_ASK_CUE = anyOf([
   /\bno importa\b|\beso da igual\b|\bnao importa\b|\bnon importa\b|\bnon c'entra\b/,
   /неважно|не важно|не имеет значения|это всё не (?:важно|относится)/,
   /(?:这些|那些|这个|其他)(?:都)?(?:不重要|无所谓|不相关|跟这个没关系)|(?:それ|これ)(?:は|らは)(?:どうでも|関係(?:ない|ありません))|(?:그건|그런 건|다) 상관없/,
+  // The asker says what little they want after what they pasted or told: "just want to catch it, where do I put the try".
+  /(?:^|[.?!:;,\n] ?)(?:i |we )?(?:just|only) (?:want|need|wanna) to (?:know|catch|silence|suppress|fix|see|get|make|run|change|rename|log|ignore)\b|\ball i (?:want|need) (?:is|to)\b/,
   // The ask called small, basic or dumb by the asker.
   /\b(?:my|the|this|today'?s) (?:ticket|task|question|problem|ask) is (?:tiny|small|simple|basic|trivial|easy|dumb|stupid)\b/,
   /\b(?:sound|sounds|is|be|probably) (?:really |super |so )?(?:dumb|stupid|basic|silly|trivial)\b|\bi know (?:it'?s|this is) (?:basic|dumb|simple|trivial)\b/,
@@ -132,12 +134,17 @@ function askAfterScene(prose: string): SceneAndAsk | undefined {
   return undefined;
 }
 
+// Spanish opens a question with "¿": the lookup starts after it.
+const opensLookup = (text: string): boolean => CONVENTION_ASK.test(text.trimStart().replace(/^[¿¡]+\s*/, ''));
+
 /** The first clause, after a scene, that opens a convention lookup; that clause and what follows are the ask. */
 function conventionLookup(prose: string): SceneAndAsk | undefined {
   const text = prose.trimEnd();
+  // A lookup with no scene before it is the whole ask ("what's the file extension for an architecture decision record?").
+  if (opensLookup(text)) return { scene: '', ask: text.trim(), lookup: true };
   for (const m of text.matchAll(CLAUSE_END)) {
     const at = m.index + m[0].length;
-    if (CONVENTION_ASK.test(text.slice(at).trimStart())) {
+    if (opensLookup(text.slice(at))) {
       const found = split(text, at);
       return found && { ...found, lookup: true };
     }

@@ -25,7 +25,10 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
     /конкурентн|состояние гонки|гонк[аиу] (?:данных|условий)|взаимн(?:ая|ой|ую) блокировк|одновременно/,
     /\bat the same time\b|\bgleichzeitig\b|\ben meme temps\b|\bal mismo tiempo\b|\bao mesmo tempo\b|\binsieme\b|\btegelijk/,
   ],
-  'security design': [/安全隐患|安全设计|漏洞|脆弱性|セキュリティ設計|보안 설계|취약점|уязвим/],
+  'security design': [/安全隐患|安全设计|漏洞|脆弱性|セキュリティ設計|보안 설계|취약점|уязвим/,
+    // Tampering, and what a design protects against (English in complexityRules.ts).
+    /篡改|改ざん|改竄|위변조|변조|подделыва|подмен[аиы]|фальсифи|\bmanipulationssicher|\bfalsch\w* verhinder|\bschutz?t\w* (?:\w+ ){0,2}vor\b|\bprotege\w* (?:\w+ ){0,2}(?:contra|de) (?:que|ataques?|atacantes?|manipula)|\bprotege\w* contre\b|\bfalsifica|\balteraci[oó]n maliciosa|\badulter/,
+    /防范|防御|能防(?:止|住)?什么|防止.{0,6}(?:攻击|篡改)|(?:何|なに)を防(?:げ|ぐ|止)|から守(?:れ|る)|무엇을 막|(?:공격|변조)을? 막|защищает от|защитить от/],
   'asks for an approach': [/方案|策略|计划|方針|戦略|計画|전략|계획|방안|стратеги|(?<![а-яё])план(?![шк])/],
   'data or system design': [
     /\bdatenmodell|\bmodelo de datos\b|\bmodele de donnees\b|\bmodello (?:di )?dati\b|\bmodelo de dados\b/,

@@ -13,9 +13,16 @@
 // questions in plain words, and tuned on. The thirteenth (12o) was written before its author read the rules and is
 // held out; the round-13 tuning sets (12p to 12s) were written after it and tuned on. The fourteenth (12t) was written
 // by the round-14 helper after reading docs/routing.md but no rule source, committed before its first run, and is held
-// out. Floors sit a little under the measured figures (see docs/routing.md).
+// out. The fifteenth (12u) was written by the round-15 helper before reading any rule source, from questions implied by
+// package READMEs, changelogs and error texts in node_modules, and committed before its first run; the round-15 fixes
+// were diagnosed from its misses, so it is tuned on now. Its requests with a secret (a {{kind}} placeholder filled at
+// load time) must stay local whatever their score. The round-15 check batch (12v) was written after those fixes and
+// committed before its first run. Floors sit a little under the measured figures (see docs/routing.md).
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/task/classify';
+import { decide } from '../../../src/core/route/decide';
+import { createPathPolicy } from '../../../src/core/privacy/paths';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { type BlindCase, loadBlindSet } from '../../fixtures/routing-blind/load';
 import { pct, tally, threshold, type Tally } from './routeTally';
 
@@ -50,6 +57,8 @@ suite('task: routing on the blind sets', () => {
   const thirteenth = loadBlindSet('blind-2026-12o.json');
   const roundThirteen = ['12p', '12q', '12r', '12s'].flatMap((s) => loadBlindSet(`blind-2026-${s}.json`));
   const fourteenth = loadBlindSet('blind-2026-12t.json');
+  const fifteenth = loadBlindSet('blind-2026-12u.json');
+  const roundFifteen = loadBlindSet('blind-2026-12v.json');
   const tuned = [...first, ...third, ...fifth, ...seventh, ...eighth, ...ninth, ...tenth];
 
   test('the sets have the shape the issue asks for', () => {
@@ -212,6 +221,48 @@ suite('task: routing on the blind sets', () => {
     console.log(`      seven held-out blind sets together: ${pct(all.right, all.n)} (${all.right}/${all.n}); frontier-worthy kept local ${pct(all.highLocal, all.high)}; simple sent to cloud ${pct(all.lowCloud, all.low)}`);
     assert.ok(all.right / all.n >= 0.93, `accuracy ${pct(all.right, all.n)}`);
     assert.ok(all.highLocal / all.high <= 0.06, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.07, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('fifteenth set (first run 93.7 %: 1.8 % frontier-worthy kept local, 8.8 % simple sent to cloud; route 94.9 %): ≥ 96 %, ≤ 3 % frontier-worthy kept local, ≤ 5 % simple sent to cloud', () => {
+    for (const lang of ['en', 'de', 'es', 'pt', 'ja', 'zh', 'ru']) assert.ok(fifteenth.some((c) => c.lang === lang), lang);
+    assert.equal(fifteenth.length, 158);
+    assert.equal(fifteenth.filter((c) => c.expected === 'high').length, 56);
+    const { all } = report('fifteenth blind set', fifteenth);
+    assert.ok(all.right / all.n >= 0.96, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.03, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
+    assert.ok(all.lowCloud / all.low <= 0.05, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+  });
+
+  test('round-15 check batch (first run 94.1 %: 1 of 11 frontier-worthy kept local, 1 of 23 simple sent to cloud): ≥ 97 %', () => {
+    assert.equal(roundFifteen.length, 34);
+    const { all } = report('round-15 check batch', roundFifteen);
+    assert.ok(all.right / all.n >= 0.97, `accuracy ${pct(all.right, all.n)}`);
+  });
+
+  test('a request carrying a secret stays local whatever its score (fresh secrets each run), and the final route matches the label', () => {
+    const pathPolicy = createPathPolicy({ privateGlobs: [] });
+    const budget = { level: 'none' as const, spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 };
+    const cases = [...fifteenth, ...roundFifteen];
+    const withSecret = cases.filter((c) => c.secret !== undefined);
+    assert.equal(withSecret.length, 13);
+    assert.ok(withSecret.some((c) => c.expected === 'high'), 'some secret-carrying requests are frontier-worthy');
+    let right = 0;
+    for (const c of cases) {
+      const labels = classify(c.request, { pathPolicy, markers: DEFAULT_SETTINGS['privacy.markers'] });
+      const d = decide(c.request, labels, DEFAULT_SETTINGS, budget, { local: 'ready', cloud: 'ready' });
+      if (c.secret) assert.equal(d.route, 'local', `${c.file} ${c.shape}: a ${c.secret} secret would go to the cloud`);
+      if (d.route === c.route) right++;
+    }
+    console.log(`      final route, sets 12u and 12v: ${pct(right, cases.length)} (${right}/${cases.length}); ${withSecret.length} requests with a secret, all local`);
+    assert.ok(right / cases.length >= 0.96, `final route ${pct(right, cases.length)}`);
+  });
+
+  test('the seven held-out sets with the fifteenth (tuned on since; 94.7 % with its first run, 95.5 % after): ≥ 94 %, ≤ 5 % frontier-worthy kept local, ≤ 7 % simple sent to cloud', () => {
+    const all = tally([...second, ...fourth, ...sixth, ...eleventh, ...twelfth, ...thirteenth, ...fourteenth, ...fifteenth]);
+    console.log(`      seven held-out sets and the fifteenth: ${pct(all.right, all.n)} (${all.right}/${all.n}); frontier-worthy kept local ${pct(all.highLocal, all.high)}; simple sent to cloud ${pct(all.lowCloud, all.low)}`);
+    assert.ok(all.right / all.n >= 0.94, `accuracy ${pct(all.right, all.n)}`);
+    assert.ok(all.highLocal / all.high <= 0.05, `frontier-worthy kept local ${pct(all.highLocal, all.high)}`);
     assert.ok(all.lowCloud / all.low <= 0.07, `simple sent to cloud ${pct(all.lowCloud, all.low)}`);
   });
 });
