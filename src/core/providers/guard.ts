@@ -128,19 +128,16 @@ export class RequestGuard {
   }
 
   readonly fetch: typeof fetch = async (input, init) => {
-    // Everything that does not need the send is done while a prepared request is held.
-    const signal = init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal;
-    const sendInit = { ...init, signal };
-    // A base that can hold the request opens it now and sends it when the hold settles (loopbackFetch.ts).
+    // Everything that does not need the send is done while a prepared request is held; a base that can hold
+    // the request opens it now and sends it when the hold settles (loopbackFetch.ts).
+    const sendInit = { ...init, signal: init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal };
     const held = this.hold ? (this.base as HoldableFetch).held : undefined;
     if (this.hold && !held) await this.hold;
     this.state.attempts++;
     this.state.lastStatus = undefined; // a retry in flight has no answer yet, whatever the last one was
     let firstByte: Timer | undefined;
     let ended = false;
-    const arm = (): void => {
-      if (!ended) firstByte = this.timer(this.opts.firstByteTimeoutMs, () => { this.state.timedOut = true; this.controller.abort(); });
-    };
+    const arm = (): void => { if (!ended) firstByte = this.timer(this.opts.firstByteTimeoutMs, () => { this.state.timedOut = true; this.controller.abort(); }); };
     let res: Response;
     try {
       // The deadline counts from the send: armed before the held request's own callback writes it.
