@@ -3,7 +3,7 @@
 
 import type { FileTags } from './tags';
 
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 /** Bounded memory: past this many files the map stops growing (the rest of a huge monorepo stays unindexed). */
 export const MAX_INDEXED_FILES = 20_000;
 

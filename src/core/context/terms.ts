@@ -31,6 +31,7 @@ const ALIAS_GROUPS: string[][] = [
   ['ws', 'websocket'], ['js', 'javascript'], ['ts', 'typescript'], ['py', 'python'], ['regex', 'regexp'],
   ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
   ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'], ['mem', 'memory'], ['url', 'uri'],
+  ['handshake', 'hs'],
 ];
 
 /** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */
@@ -42,7 +43,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bobject[- ]relational mapp(?:ing|er)\b/gi, 'orm'], [/\bend of line\b/gi, 'eol'], [/\bbyte order marks?\b/gi, 'bom'],
   [/\bweb ?sockets?\b/gi, 'websocket'], [/\bcross[- ]site request forgery\b/gi, 'csrf'], [/\bcommonjs\b/gi, 'cjs'],
   [/\bcontinuous integration\b/gi, 'ci'], [/\bdomain name system\b/gi, 'dns'], [/\bround[- ]trip\b/gi, 'rtt'],
-  [/\boperating systems?\b/gi, 'os'], [/\bfile descriptors?\b/gi, 'fd'],
+  [/\boperating systems?\b/gi, 'os'], [/\bfile descriptors?\b/gi, 'fd'], [/\bkey[- ]exchanges?\b/gi, 'kx'],
+  [/\btables? of contents?\b/gi, 'toc'],
 ];
 
 /** The text with each spelled-out phrase's acronym appended (the words stay: both forms count). */
@@ -103,6 +105,7 @@ function undouble(w: string): string {
 }
 
 const ALIAS = new Map<string, string>();
+const SHORT_ABBREVIATIONS = new Set(ALIAS_GROUPS.flat().filter((w) => w.length === 2));
 /** Members whose stem is a weak verb (`settings` → `set`): only the word itself joins, or every setter would mean config. */
 const WHOLE = new Map<string, string>();
 for (const group of ALIAS_GROUPS) {
@@ -151,6 +154,12 @@ export function joinedTerms(question: string, known: (term: string) => boolean):
     const joined = stem(parts.join(''));
     if (parts.join('').length >= 4 && !out.has(joined) && known(joined)) out.set(joined, { term: joined, weight: 1, text: m[1] });
   }
+  // A name and its version written apart (`TLS 1.3`, `HTTP/2`, `Python 3`) are one word in code (`TLS13`, the
+  // tls13/ folder, `http2`): the question's digits alone are dropped, so without this the version never counted.
+  for (const m of question.matchAll(/(?<![\w.])([A-Za-z][A-Za-z0-9]*?)[ /]?v?(\d+(?:\.\d+)*)(?![\w.]*\w)/g)) {
+    const joined = `${m[1]}${m[2].replace(/\./g, '')}`.toLowerCase();
+    if (m[1].length >= 2 && !out.has(joined) && known(joined)) out.set(joined, { term: joined, weight: 1, text: m[0] });
+  }
   return [...out.values()];
 }
 
@@ -174,9 +183,11 @@ export function compoundSplitter(vocabulary: ReadonlySet<string>): (word: string
   const seg = (w: string, depth: number): string[] | undefined => {
     if (vocabulary.has(w)) return [w];
     if (depth === 0) return undefined;
-    for (let i = w.length - 3; i >= 3; i--) {
+    for (let i = w.length - 3; i >= 2; i--) {
       const head = w.slice(0, i);
-      if (!vocabulary.has(head)) continue;
+      // A two-letter head only when it is a known abbreviation (`hsjoiner`, `tsconfig`): any two letters would split
+      // half the words of a language.
+      if (i === 2 ? !SHORT_ABBREVIATIONS.has(head) : !vocabulary.has(head)) continue;
       const rest = seg(w.slice(i), depth - 1);
       if (rest) return [head, ...rest];
     }

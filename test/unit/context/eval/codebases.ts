@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MARKDOWN_IT_QUESTIONS, SFTP_QUESTIONS, URLLIB3_QUESTIONS } from './blindFifth';
 import { CLICK_QUESTIONS, HCL_QUESTIONS, MSAL_QUESTIONS } from './blindSixth';
+import { MARKDOWN_QUESTIONS, RUSTLS_QUESTIONS, WEBSOCKET_QUESTIONS } from './blindEighth';
+import { MARKDOWN_SECOND, RUSTLS_SECOND, WEBPKI_QUESTIONS, WEBSOCKET_SECOND } from './blindEighthSecond';
 import { AFERO_QUESTIONS, JSZIP_QUESTIONS, OAUTHLIB_QUESTIONS } from './blindSeventh';
 import { AJV_QUESTIONS, CHI_QUESTIONS, WERKZEUG_QUESTIONS } from './blindFourth';
 import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
@@ -106,10 +108,26 @@ export const BLIND_SEVENTH_CODEBASES: Codebase[] = [
   { name: 'jszip/lib', language: 'JavaScript', root: path.join(NODE_MODULES, 'jszip', 'lib'), version: '3.10.2', installed: npmVersion('jszip'), questions: JSZIP_QUESTIONS },
 ];
 
+/** An eighth blind batch: the first Rust code base (client and server halves with the same file names), a flat Go package, a Python processor pipeline. */
+export const BLIND_EIGHTH_CODEBASES: Codebase[] = [
+  { name: 'rustls', language: 'Rust', root: '/usr/share/cargo/registry/rustls-0.20.8', version: '0.20.8-4', installed: debVersion('librust-rustls-dev'), questions: RUSTLS_QUESTIONS },
+  { name: 'websocket', language: 'Go', root: '/usr/share/gocode/src/github.com/gorilla/websocket', version: '1.5.0-2', installed: debVersion('golang-github-gorilla-websocket-dev'), questions: WEBSOCKET_QUESTIONS },
+  { name: 'markdown', language: 'Python', root: '/usr/lib/python3/dist-packages/markdown', version: '3.4.1-2+deb12u1', installed: debVersion('python3-markdown'), questions: MARKDOWN_QUESTIONS },
+];
+
+/** The eighth round's second batch, written after its fixes: the same three and webpki (Rust), no fix looked at. */
+export const BLIND_EIGHTH_SECOND_CODEBASES: Codebase[] = [
+  { name: 'webpki', language: 'Rust', root: '/usr/share/cargo/registry/webpki-0.22.0', version: '0.22.0-1', installed: debVersion('librust-webpki-dev'), questions: WEBPKI_QUESTIONS },
+  { ...BLIND_EIGHTH_CODEBASES[0], questions: RUSTLS_SECOND },
+  { ...BLIND_EIGHTH_CODEBASES[1], questions: WEBSOCKET_SECOND },
+  { ...BLIND_EIGHTH_CODEBASES[2], questions: MARKDOWN_SECOND },
+];
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
 export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev',
   'python3-werkzeug', 'golang-github-go-chi-chi-dev', 'python3-urllib3', 'golang-github-pkg-sftp-dev',
-  'python3-click', 'golang-github-hashicorp-hcl-dev', 'golang-github-spf13-afero-dev', 'python3-oauthlib'];
+  'python3-click', 'golang-github-hashicorp-hcl-dev', 'golang-github-spf13-afero-dev', 'python3-oauthlib',
+  'librust-rustls-dev', 'librust-webpki-dev', 'golang-github-gorilla-websocket-dev', 'python3-markdown'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
