@@ -7,7 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scoreComplexity } from '../../../src/core/task/complexity';
 import { pastedCodeLines, proseOf } from '../../../src/core/task/questionShape';
+import { randomBytes } from 'node:crypto';
 import { askAuto, routeOf } from './routeTally';
+
+/** Generated per run: no key- or password-shaped literal is committed. */
+const b64 = (n: number): string => randomBytes(n).toString('base64').slice(0, n);
 
 interface Group { low: string[]; high: string[] }
 const probes = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/routing-adversarial/probes-2026-12u.json'), 'utf8')) as
@@ -39,7 +43,7 @@ suite('task: round-15 probes', () => {
 
   test('an address or connection string is a name, not the system parts its words spell', () => {
     assert.deepEqual(wrongIn(probes.addresses), []);
-    assert.ok(!/mongodb|prod/.test(proseOf('connection fails: mongodb://admin:x@10.0.3.7:27017/prod')));
+    assert.ok(!/mongodb|prod/.test(proseOf(`connection fails: mongodb://admin:${b64(12)}@10.0.3.7:27017/prod`)));
   });
 
   test('one test\'s time limit is the runner\'s setting; a request or a shared suite timing out is a system problem', () => {
@@ -55,7 +59,7 @@ suite('task: round-15 probes', () => {
   });
 
   test('key armour and long tokens are pasted material, so a pasted key is no quiet product question', () => {
-    const key = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW', '-----END OPENSSH PRIVATE KEY-----'].join('\n');
+    const key = ['-----BEGIN OPENSSH PRIVATE KEY-----', b64(70), '-----END OPENSSH PRIVATE KEY-----'].join('\n');
     const q = `is this key in the right format? I pasted it into the deploy settings\n${key}`;
     assert.equal(pastedCodeLines(q), 3);
     assert.ok(scoreComplexity(askAuto(q)).complexity < 0.5);
