@@ -86,7 +86,7 @@ export function splitSection(s: SpendPanelSnapshot): HTMLElement {
       + (m.estimatedTokenRequests ? ` (${plural(m.estimatedTokenRequests, 'request')} estimated)` : '')));
 }
 
-function table(caption: string, head: string[], rows: (string | Node)[][], numeric: number[]): HTMLElement {
+export function table(caption: string, head: string[], rows: (string | Node)[][], numeric: number[]): HTMLElement {
   // Focusable so a keyboard can scroll a table wider than a narrow panel.
   return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption }, h('table', {},
     h('caption', { class: 'sr-only' }, caption),
