@@ -275,12 +275,10 @@ function check(key: SettingKey, def: unknown, value: unknown): string | undefine
 /** "expected a number between 512 and 262144 tokens (got 1000000): why" — the value read, its unit, the reason. */
 function checkNumber(b: Bound, timerMax: number | undefined, value: unknown): string | undefined {
   const { min = 0, max = timerMax, integer = false, unit, why } = b;
-  const u = unit ? ` ${unit}` : '';
   const finite = typeof value === 'number' && Number.isFinite(value);
-  const got = finite ? ` (got ${value})` : '';
-  const reason = why ? `: ${why}` : '';
+  const u = unit ? ` ${unit}` : '', got = finite ? ` (got ${value})` : '';
   if (!finite || value < min) return `expected a number ≥ ${min}${u}${got}`;
-  if (max !== undefined && value > max) return `expected a number between ${min} and ${max}${u}${got}${reason}`;
+  if (max !== undefined && value > max) return `expected a number between ${min} and ${max}${u}${got}${why ? `: ${why}` : ''}`;
   return integer && !Number.isInteger(value) ? `expected a whole number of${u || ' units'}${got}` : undefined;
 }
 
