@@ -84,7 +84,7 @@ suite('ux7: what the user sees', function () {
       const f = await openSpendChart();
       const readout = f.locator('.chart-readout');
       const first = (await readout.innerText()).trim();
-      assert.match(first, /^[A-Z][a-z]{2} \d{1,2}: \d+ cloud, \d+ local requests?$/, `the readout says a day's figures: ${first}`);
+      assert.match(first, /^[A-Z][a-z]{2} \d{1,2}: \d+ cloud, \d+ local requests?(, \d+ not sent)?$/, `the readout says a day's figures: ${first}`);
       assert.equal(await f.locator('svg.chart g.day[tabindex="0"]').count(), 1, 'one tab stop for the chart');
       // Keyboard: Tab reaches the selected day, with a ring; Home and the arrows move it, and the readout follows.
       const walk = await focusWalk(f, 'h1');
@@ -108,6 +108,14 @@ suite('ux7: what the user sees', function () {
       assert.ok(rows > 0, 'the table lists the days');
       const row = await f.locator('.chart-table tbody tr').first().innerText();
       assert.match(row, /[A-Z][a-z]{2} \d{1,2}\s+\d+\s+\d+\s+\d+/, `a table row: ${row}`);
+      // The parts of each row add up to its requests (a refused request was drawn and counted as cloud).
+      const table = await f.locator('.chart-table table').evaluate((t) => [...t.querySelectorAll('tr')].map((r) => [...r.children].map((c) => c.textContent ?? '')));
+      const [head, ...body] = table;
+      for (const r of body) {
+        const parts = r.slice(2).reduce((a, c) => a + Number(c), 0);
+        assert.equal(parts, Number(r[1]), `${JSON.stringify(head)}: ${JSON.stringify(r)} does not add up`);
+      }
+      if (head.includes('Not sent')) assert.match(await f.locator('.legend').first().innerText(), /Not sent/);
       const contrast = await contrastProblems(f);
       assert.deepEqual(contrast, [], `${kind}: text below WCAG AA contrast`);
       assert.deepEqual(await unnamedControls(f), [], `${kind}: controls without a name`);
@@ -137,6 +145,16 @@ suite('ux7: what the user sees', function () {
     assert.ok(over.w < 420, `the panel is narrow (${over.w}px)`);
     assert.deepEqual(over.out, [], 'sections wider than a narrow panel');
     assert.ok(over.scroll <= over.w + 1, `the panel scrolls sideways: ${over.scroll} > ${over.w}`);
+    // Every table shows all its columns: the latency table hid "Median first token" past the edge before ux7.
+    await f.locator('.chart-table summary').click();
+    const cut = await f.evaluate(`[...document.querySelectorAll('.table-wrap')].filter((w) => w.getBoundingClientRect().width > 0 && w.scrollWidth > w.clientWidth + 1)
+      .map((w) => w.getAttribute('aria-label') + ' ' + w.scrollWidth + '>' + w.clientWidth)`) as string[];
+    assert.deepEqual(cut, [], 'tables with columns hidden past the edge of a narrow panel');
+    const latency = await f.locator('section[aria-label="Latency"] tbody tr').first().innerText();
+    assert.match(latency, /Median first token/, `each narrow row names its figures: ${latency}`);
+    await f.locator('section[aria-label="Latency"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await s.page.waitForTimeout(300);
+    await screenshot(s, 'ux7-assert-spend-narrow-latency');
     await screenshot(s, 'ux7-assert-spend-narrow');
     await sidebarWidth(380);
     await s.page.keyboard.press('Control+W');

@@ -63,23 +63,31 @@ export function chartEmptyText(days: DayPointView[], metric: ChartMetric): strin
 const MIN_BAR_PX = 2;
 const barHeight = (v: number, max: number, plotH: number): number => (v > 0 ? Math.max(MIN_BAR_PX, (v / max) * plotH) : 0);
 
-/** `detail` is the day's figures in words, without the date (the tooltip and the readout each put their own). */
-interface Series { local: number; cloud: number; total: number; detail: string }
+/**
+ * `detail` is the day's figures in words, without the date (the tooltip and the readout each put their own).
+ * `notSent`: requests the gate refused (no local, no cloud); they were drawn as cloud, which no request was.
+ */
+interface Series { local: number; cloud: number; notSent: number; total: number; detail: string }
 
 function series(d: DayPointView, metric: ChartMetric): Series {
   if (metric === 'spend') {
     const local = Math.max(0, d.localUsd), cloud = Math.max(0, d.cloudUsd);
     const est = d.estimatedCostRequests ?? 0;
-    return { local, cloud, total: local + cloud,
+    return { local, cloud, notSent: 0, total: local + cloud,
       detail: `cloud ${formatCost(cloud, est > 0)}, local ${formatUsd(local)}, ${plural(d.requests, 'request')}`
         + (est > 0 ? ` (${est} priced from estimated tokens)` : '') };
   }
   const split = d.localRequests !== undefined && d.cloudRequests !== undefined;
   const local = split ? d.localRequests! : 0;
   const cloud = split ? d.cloudRequests! : 0;
-  const other = Math.max(0, d.requests - local - cloud);
-  return { local, cloud: cloud + other, total: d.requests,
-    detail: split ? `${d.cloudRequests} cloud, ${plural(d.localRequests ?? 0, 'local request')}` : plural(d.requests, 'request') };
+  const notSent = split ? Math.max(0, d.requests - local - cloud) : 0;
+  return { local, cloud: split ? cloud : d.requests, notSent, total: d.requests,
+    detail: split ? `${d.cloudRequests} cloud, ${plural(d.localRequests ?? 0, 'local request')}${notSent > 0 ? `, ${notSent} not sent` : ''}` : plural(d.requests, 'request') };
+}
+
+/** Whether any day has refused requests (the legend and the table then name them). */
+export function hasNotSent(days: DayPointView[]): boolean {
+  return days.some((d) => series(d, 'requests').notSent > 0);
 }
 
 /**
@@ -112,14 +120,19 @@ export function nextDayIndex(key: string, i: number, n: number): number | undefi
 export function dayTable(days: DayPointView[], metric: ChartMetric): { head: string[]; rows: string[][]; left: number } {
   const active = days.filter((d) => d.requests > 0 || d.cloudUsd > 0 || d.localUsd > 0).reverse();
   const split = days.some((d) => d.localRequests !== undefined && d.cloudRequests !== undefined);
+  const notSent = metric === 'requests' && hasNotSent(days);
   const rows = active.map((d) => {
     if (metric === 'spend') {
       const est = (d.estimatedCostRequests ?? 0) > 0;
       return [dayLabel(d.day), formatCost(Math.max(0, d.cloudUsd), est), formatUsd(Math.max(0, d.localUsd)), String(d.requests)];
     }
-    return split ? [dayLabel(d.day), String(d.requests), String(d.cloudRequests ?? 0), String(d.localRequests ?? 0)] : [dayLabel(d.day), String(d.requests)];
+    if (!split) return [dayLabel(d.day), String(d.requests)];
+    const row = [dayLabel(d.day), String(d.requests), String(d.cloudRequests ?? 0), String(d.localRequests ?? 0)];
+    return notSent ? [...row, String(series(d, 'requests').notSent)] : row;
   });
-  const head = metric === 'spend' ? ['Day', 'Cloud spend', 'Local cost', 'Requests'] : split ? ['Day', 'Requests', 'Cloud', 'Local'] : ['Day', 'Requests'];
+  // The parts add up to the day's requests: a refused one is a column of its own, not a gap.
+  const head = metric === 'spend' ? ['Day', 'Cloud spend', 'Local cost', 'Requests']
+    : split ? ['Day', 'Requests', 'Cloud', 'Local', ...(notSent ? ['Not sent'] : [])] : ['Day', 'Requests'];
   return { head, rows, left: days.length - active.length };
 }
 
@@ -157,6 +170,8 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
     const cloudClass = split ? 'bar-cloud' : 'bar-total';
     if (cloudH > 0) parts2.push(`<rect class="${cloudClass}" x="${x.toFixed(1)}" y="${(top + plotH - cloudH).toFixed(1)}" width="${barW.toFixed(1)}" height="${cloudH.toFixed(1)}"/>`);
     if (localH > 0) parts2.push(`<rect class="bar-local" x="${x.toFixed(1)}" y="${(top + plotH - cloudH - localH).toFixed(1)}" width="${barW.toFixed(1)}" height="${localH.toFixed(1)}"/>`);
+    const notSentH = barHeight(s.notSent, max, plotH);
+    if (notSentH > 0) parts2.push(`<rect class="bar-notsent" x="${x.toFixed(1)}" y="${(top + plotH - cloudH - localH - notSentH).toFixed(1)}" width="${barW.toFixed(1)}" height="${notSentH.toFixed(1)}"/>`);
     // A full-height transparent hit area carries the tooltip, so empty days can be hovered too.
     parts2.push(`<rect class="hit" x="${(left + i * slot).toFixed(1)}" y="${top}" width="${slot.toFixed(1)}" height="${plotH}"><title>${escapeHtml(`${d.day}: ${s.detail}`)}</title></rect>`);
     // One tab stop for the whole chart (the selected day); the arrow keys move between days (main.ts).

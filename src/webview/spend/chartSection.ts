@@ -4,7 +4,7 @@
 
 import type { DayPointView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h, svgFrom } from '../common/dom';
-import { chartEmptyText, chartSvg, dayTable, dayText, defaultDayIndex, nextDayIndex, type ChartMetric } from './chart';
+import { chartEmptyText, chartSvg, dayTable, dayText, defaultDayIndex, hasNotSent, nextDayIndex, type ChartMetric } from './chart';
 import { table } from './sections';
 
 export interface ChartUi {
@@ -72,7 +72,8 @@ export function chartSection(s: SpendPanelSnapshot, ui: ChartUi): HTMLElement {
     head, svg, readout,
     splitKnown ? h('div', { class: 'legend' },
       h('span', {}, h('span', { class: 'swatch swatch-cloud' }), 'Cloud'),
-      h('span', {}, h('span', { class: 'swatch swatch-local' }), localLabel)) : null,
+      h('span', {}, h('span', { class: 'swatch swatch-local' }), localLabel),
+      metric === 'requests' && hasNotSent(s.days) ? h('span', {}, h('span', { class: 'swatch swatch-notsent' }), 'Not sent (refused)') : null) : null,
     h('p', { class: 'muted small chart-hint' }, 'Select a bar, or focus the chart and use the arrow keys, to read a day\'s figures.'),
     details);
 }

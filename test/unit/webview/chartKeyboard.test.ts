@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { DayPointView } from '../../../src/shared/protocol/spend';
 import { isDayPoint, isSpendSnapshotShape, isToSpend, MAX_DAYS } from '../../../src/shared/protocol/spend';
-import { chartSvg, dayTable, dayText, defaultDayIndex, nextDayIndex } from '../../../src/webview/spend/chart';
+import { chartSvg, dayTable, dayText, defaultDayIndex, hasNotSent, nextDayIndex } from '../../../src/webview/spend/chart';
 import { sampleSpend } from './sampleData';
 
 function day(i: number, extra: Partial<DayPointView> = {}): DayPointView {
@@ -87,6 +87,30 @@ suite('spend chart: readable without hover', () => {
     assert.equal((svg.match(/<g class="day/g) ?? []).length, 30);
     const t = dayTable(s.days, 'spend');
     assert.equal(t.rows.length + t.left, 30);
+  });
+});
+
+suite('spend chart: a refused request is "not sent", never drawn as cloud (seen in the ux7 screenshots)', () => {
+  const refusedDay = day(7, { requests: 2, localRequests: 1, cloudRequests: 0 });
+  test('its own segment on top, no cloud segment for a day without cloud requests', () => {
+    const svg = chartSvg([refusedDay], 'requests', { width: 300, height: 124 });
+    assert.equal((svg.match(/class="bar-cloud"/g) ?? []).length, 0, 'no cloud request that day');
+    assert.equal((svg.match(/class="bar-local"/g) ?? []).length, 1);
+    assert.equal((svg.match(/class="bar-notsent"/g) ?? []).length, 1);
+  });
+  test('the readout and the table say it; the table\'s parts add up to the day\'s requests', () => {
+    assert.equal(dayText(refusedDay, 'requests'), 'Nov 7: 0 cloud, 1 local request, 1 not sent');
+    const t = dayTable([day(6, { requests: 3, localRequests: 2, cloudRequests: 1 }), refusedDay], 'requests');
+    assert.deepEqual(t.head, ['Day', 'Requests', 'Cloud', 'Local', 'Not sent']);
+    assert.deepEqual(t.rows, [['Nov 7', '2', '0', '1', '1'], ['Nov 6', '3', '1', '2', '0']]);
+    for (const r of t.rows) assert.equal(Number(r[2]) + Number(r[3]) + Number(r[4]), Number(r[1]));
+  });
+  test('no refusals: no extra column, no extra segment; the spend view never has one', () => {
+    const plain = [day(6, { requests: 3, localRequests: 2, cloudRequests: 1 })];
+    assert.equal(hasNotSent(plain), false);
+    assert.deepEqual(dayTable(plain, 'requests').head, ['Day', 'Requests', 'Cloud', 'Local']);
+    assert.doesNotMatch(chartSvg([refusedDay], 'spend'), /bar-notsent/);
+    assert.equal(hasNotSent([day(1, { requests: 4 })]), false, 'no split known: nothing to call refused');
   });
 });
 
