@@ -92,7 +92,8 @@ suite('ux7 tour: screenshots of every state', function () {
       .waitFor({ state: 'visible', timeout: 12_000 }).then(() => statusShot(page, 'loading'), () => process.stdout.write('      status loading: not seen\n'));
     await until(async () => fake.isLoaded(MODEL), 'the model loaded', 30_000);
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Z');
+    // Undo back to the file as it was (typing is undone word by word), so later scenarios see the sample unchanged.
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Control+Z');
 
     const q = `What does applyCoupon accept? (${tag()})`;
     await send('private', q);

@@ -59,6 +59,9 @@ export function chartEmptyText(days: DayPointView[], metric: ChartMetric): strin
     : `No spend in the last ${days.length} days (${plural(requests, 'request')}, none with a price).`) + ' Switch to Requests to see them per day.';
 }
 
+/** Room one date label ("Nov 22" at the axis font) needs, with a gap to the next. */
+const DATE_LABEL_PX = 46;
+
 /** A segment of a day with any spend stays visible at every scale (its exact figure is in the tooltip). */
 const MIN_BAR_PX = 2;
 const barHeight = (v: number, max: number, plotH: number): number => (v > 0 ? Math.max(MIN_BAR_PX, (v / max) * plotH) : 0);
@@ -146,6 +149,10 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
   const n = Math.max(days.length, 1);
   const slot = plotW / n;
   const barW = Math.max(2, Math.min(22, slot * 0.7));
+  // A date label every 5 days, or every 10, 15… when 5 days are narrower than a label ("Dec 2" ran into "Dec 7"). The
+  // last label ends at the plot's edge, half a label left of its day: the step leaves room for that shift too.
+  const edgeShift = Math.max(0, DATE_LABEL_PX / 2 - slot / 2);
+  const every = 5 * Math.max(1, Math.ceil((DATE_LABEL_PX + edgeShift) / (slot * 5)));
   const split = metric === 'spend' || days.some((d) => d.localRequests !== undefined);
   const totalAll = data.reduce((a, s) => a + s.total, 0);
   const selected = opts.selected !== undefined && opts.selected >= 0 && opts.selected < days.length ? opts.selected : defaultDayIndex(days);
@@ -177,7 +184,7 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
     // One tab stop for the whole chart (the selected day); the arrow keys move between days (main.ts).
     const on = i === selected;
     parts.push(`<g class="day${on ? ' selected' : ''}" data-day="${i}" tabindex="${on ? 0 : -1}" role="img" aria-label="${escapeHtml(dayText(d, metric))}">${parts2.join('')}</g>`);
-    if (i % 5 === (days.length - 1) % 5) {
+    if (i % every === (days.length - 1) % every) {
       // The last label ends at the plot's edge instead of being centred past it (clipped in a narrow panel).
       const cx = left + i * slot + slot / 2, atEdge = cx + 22 > W - right;
       parts.push(`<text class="axis" x="${(atEdge ? W - right : cx).toFixed(1)}" y="${H - 6}" text-anchor="${atEdge ? 'end' : 'middle'}">${escapeHtml(dayLabel(d.day))}</text>`);

@@ -114,6 +114,26 @@ suite('spend chart: a refused request is "not sent", never drawn as cloud (seen 
   });
 });
 
+suite('spend chart: date labels never run into each other', () => {
+  const month = Array.from({ length: 30 }, (_, i) => day(1 + (i % 28), { requests: 1 }));
+  const xs = (svg: string) => [...svg.matchAll(/<text class="axis" x="([\d.]+)" y="[\d.]+" text-anchor="(middle|end)">[A-Z][a-z]{2} \d+<\/text>/g)]
+    .map((m) => ({ x: Number(m[1]), end: m[2] === 'end' }));
+  for (const width of [320, 360, 480, 640, 1100]) {
+    test(`${width} px: at least one label, and every two at least a label apart`, () => {
+      const labels = xs(chartSvg(month, 'requests', { width }));
+      assert.ok(labels.length >= 2, `${labels.length} labels`);
+      for (let i = 1; i < labels.length; i++) {
+        // An end-anchored label's centre sits half a label to the left of its x.
+        const a = labels[i - 1].x - (labels[i - 1].end ? 23 : 0), b = labels[i].x - (labels[i].end ? 23 : 0);
+        assert.ok(b - a >= 44, `labels ${i - 1} and ${i} are ${(b - a).toFixed(1)} px apart at ${width} px`);
+      }
+    });
+  }
+  test('a wide chart keeps a label every 5 days', () => {
+    assert.equal(xs(chartSvg(month, 'requests', { width: 1100 })).length, 6);
+  });
+});
+
 suite('spend snapshot: each day is checked before the page renders it', () => {
   const good = sampleSpend();
   const withDays = (d: unknown[]) => ({ ...good, days: d });
