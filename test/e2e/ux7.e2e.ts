@@ -152,7 +152,7 @@ suite('ux7: what the user sees', function () {
       .map((w) => w.getAttribute('aria-label') + ' ' + w.scrollWidth + '>' + w.clientWidth)`) as string[];
     assert.deepEqual(cut, [], 'tables with columns hidden past the edge of a narrow panel');
     // Each figure of a narrow row is labelled by its column's header (drawn by CSS from data-label).
-    const labels = await f.locator('section[aria-label="Latency"] tbody tr').first().evaluate((r) => [...r.children].map((c) => getComputedStyle(c, '::before').content));
+    const labels = await f.evaluate(`[...document.querySelector('section[aria-label="Latency"] tbody tr').children].map((c) => getComputedStyle(c, '::before').content)`) as string[];
     assert.ok(labels.includes('"Median first token"'), `each narrow row names its figures: ${JSON.stringify(labels)}`);
     await f.locator('section[aria-label="Latency"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await s.page.waitForTimeout(300);
