@@ -167,8 +167,11 @@ const OPTIONAL_URLS = new Set<SettingKey>(['gateway.baseUrl', 'telemetry.otlpEnd
 // The bounds package.json declares (a unit test keeps the two equal): VS Code only underlines a value outside them
 // in settings.json, it still hands it over. A 0 ms idle time-out fails every stream, 0 months divides by zero.
 // Scores and thresholds compared with a 0..1 score; a larger value would silently disable a band.
-const BOUNDS: Partial<Record<SettingKey, { min?: number; max?: number }>> = {
-  'local.numCtx': { min: 512 }, 'local.amortizationMonths': { min: 1 }, 'local.hoursOnPerDay': { max: 24 },
+// A bound may name its unit and why it exists, so the warning says what the number counts and what the limit guards.
+interface Bound { min?: number; max?: number; integer?: boolean; unit?: string; why?: string }
+const BOUNDS: Partial<Record<SettingKey, Bound>> = {
+  // 256 Ki tokens is the longest window local models offer today (Qwen3); Ollama sets aside memory for all of it.
+  'local.numCtx': { min: 512, max: 262_144, integer: true, unit: 'tokens', why: 'Ollama sets aside memory for the whole window when it loads the model, so a larger one fails to load or falls back to the CPU' }, 'local.amortizationMonths': { min: 1 }, 'local.hoursOnPerDay': { max: 24 },
   'timeouts.localFirstByteMs': { min: 500 }, 'timeouts.cloudFirstByteMs': { min: 1000 }, 'timeouts.idleMs': { min: 1000 },
   'timeouts.localLoadMs': { min: 1000 }, 'routing.complexityThreshold': { max: 1 }, 'routing.localBelow': { max: 1 },
   'routing.escalationThreshold': { max: 1 }, 'completion.maxLines': { min: 1 }, 'completion.prefixTokens': { min: 64 },
@@ -253,9 +256,7 @@ function check(key: SettingKey, def: unknown, value: unknown): string | undefine
   const allowed = ENUMS[key];
   if (allowed) return allowed.includes(value as string) ? undefined : `expected one of ${allowed.join(', ')}`;
   if (typeof def === 'number') {
-    const { min = 0, max = key.endsWith('Ms') ? TIMER_MAX_MS : undefined } = BOUNDS[key] ?? {};
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) return `expected a number ≥ ${min}`;
-    return max !== undefined && value > max ? `expected a number between ${min} and ${max}` : undefined;
+    return checkNumber(BOUNDS[key] ?? {}, key.endsWith('Ms') ? TIMER_MAX_MS : undefined, value);
   }
   if (typeof def === 'boolean') return typeof value === 'boolean' ? undefined : 'expected true or false';
   if (typeof def === 'string') {
@@ -269,6 +270,16 @@ function check(key: SettingKey, def: unknown, value: unknown): string | undefine
     return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'expected a list of strings';
   }
   return undefined;
+}
+
+/** "expected a number between 512 and 262144 tokens (got 1000000): why" — the value read, its unit, the reason. */
+function checkNumber(b: Bound, timerMax: number | undefined, value: unknown): string | undefined {
+  const { min = 0, max = timerMax, integer = false, unit, why } = b;
+  const finite = typeof value === 'number' && Number.isFinite(value);
+  const u = unit ? ` ${unit}` : '', got = finite ? ` (got ${value})` : '';
+  if (!finite || value < min) return `expected a number ≥ ${min}${u}${got}`;
+  if (max !== undefined && value > max) return `expected a number between ${min} and ${max}${u}${got}${why ? `: ${why}` : ''}`;
+  return integer && !Number.isInteger(value) ? `expected a whole number of${u || ' units'}${got}` : undefined;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -52,8 +52,8 @@ async function selectAllOfHuge(page: Page): Promise<void> {
   await until(async () => /orders_export_2026\.csv.*selection/.test(await (await chat()).locator('.context-line').innerText()), 'the chat box to name the selection', 30_000);
 }
 
-/** Our status bar entry, whatever it says now: "local ready", today's spend, or how the last request ended ("refused"). */
-const hybridItem = (page: Page) => statusItem(page, /\blocal\b|\btoday\b|\brefused\b|\bfailed\b/);
+/** Our status bar entry, whatever it says now: "local ready", today's spend, or how the last request ended ("not sent", "failed"). */
+const hybridItem = (page: Page) => statusItem(page, /\blocal\b|\btoday\b|\bnot sent\b|\bfailed\b/);
 
 const chatBodies = (f: FakeOllama, from: number): string[] => f.requests.slice(from).filter((r) => r.path === '/api/chat').map((r) => JSON.stringify(r.body));
 

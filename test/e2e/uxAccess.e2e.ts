@@ -1,4 +1,4 @@
-// What a demanding user checks in each theme (dark, light, high contrast), with the theme's real colours in the real
+// What a demanding user checks in each theme (dark, light, high contrast dark and light), with the theme's real colours in the real
 // workbench: every text in the chat view and the spend panel reads at WCAG AA contrast (the error title, the route
 // badges and "unknown price" did not in Light Modern), every control Tab reaches shows a focus ring and has a name,
 // the chat fits a narrow side bar (its figures are not cut off), and the Settings editor shows the cloud model's
@@ -32,7 +32,7 @@ const setting = (key: string): unknown => (JSON.parse(fs.readFileSync(settingsFi
 suite('ux6: readable, reachable and named in every theme', function () {
   this.timeout(300_000);
 
-  for (const kind of ['dark', 'light', 'hc'] as ThemeKind[]) {
+  for (const kind of ['dark', 'light', 'hc', 'hcLight'] as ThemeKind[]) {
     test(`${kind}: the chat (set-up list, an error card, a refusal, local and cloud answers) and the spend panel pass the audits`, async () => {
       const s = session();
       const baseUrl = setting('hybrid.local.baseUrl');

@@ -157,11 +157,12 @@ function findInWorkspace(root: string, name: string): string {
   return found[0];
 }
 
-export type ThemeKind = 'light' | 'dark' | 'hc';
+export type ThemeKind = 'light' | 'dark' | 'hc' | 'hcLight';
 const THEMES: Record<ThemeKind, { name: string; cssClass: string }> = {
   light: { name: 'Default Light Modern', cssClass: 'vs' },
   dark: { name: 'Default Dark Modern', cssClass: 'vs-dark' },
   hc: { name: 'Default High Contrast', cssClass: 'hc-black' },
+  hcLight: { name: 'Default High Contrast Light', cssClass: 'hc-light' },
 };
 
 /**

@@ -124,12 +124,21 @@ function settledLast(s: StatusState): LastRequest | undefined {
   return localTrouble && l.endedAt <= s.localRecoveredAt ? undefined : l;
 }
 
+/** The local model's state in two words: a refusal or a request in flight must not hide whether it is ready. */
+function localWord(s: StatusState): string {
+  return s.local === 'ready' ? 'local ready' : 'local';
+}
+
+/** The route's reason without the "refused: " the route put in front (the line already says "not sent"). */
+const whyText = (l: LastRequest): string => (l.route === 'refuse' ? (l.reason ?? '').replace(/^refused:\s*/i, '') : l.reason ?? '');
+
 export function statusText(full: StatusState): StatusView {
   const s: StatusState = { ...full, last: settledLast(full) };
   const problem = localProblem(s);
   const level = s.budget?.level ?? 'none';
   const error = level === 'exceeded';
-  const warning = error || level === 'near' || problem !== undefined || s.last?.status === 'failed';
+  // A refusal is the gate doing its job (nothing left the machine), not a failure to warn about.
+  const warning = error || level === 'near' || problem !== undefined || (s.last?.status === 'failed' && s.last.route !== 'refuse');
 
   let icon: string;
   let body: string;
@@ -148,12 +157,14 @@ export function statusText(full: StatusState): StatusView {
     body = `local · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
     if (spentToday(s)) body += ` · ${today(s)}`;
   } else {
+    // Said as the chat says it ("Not sent"), after the local model's state, which a refusal says nothing against.
     icon = '$(circle-slash)';
-    body = 'refused';
+    body = `${localWord(s)} · not sent`;
     if (spentToday(s)) body += ` · ${today(s)}`;
   }
   if (level === 'exceeded' && !problem) icon = '$(warning)';
-  if (s.busy) icon = '$(sync~spin)';
+  // A spinner beside "local ready" read as the model still loading: in flight, the text says so.
+  if (s.busy) { icon = '$(sync~spin)'; if (!problem) body = `${s.last?.route === 'cloud' ? today(s) : localWord(s)} · answering…`; }
   if (s.completionLoading && !problem) { icon = '$(sync~spin)'; body = `loading ${s.completionLoading}…`; }
   const text = `${icon} ${body}${s.completionEnabled ? '' : ' $(circle-slash)'}`;
 
@@ -176,11 +187,15 @@ export function statusText(full: StatusState): StatusView {
   if (s.unknownPriceRequests) {
     lines.push(`${plural(s.unknownPriceRequests, 'cloud request')} with unknown price (not included; set hybrid.pricing)`);
   }
+  if (s.busy) lines.push('A question is being answered');
   if (full.last) {
     const what = full.last.status && full.last.status !== 'ok'
       ? ` (${isInterrupted({ status: full.last.status, outcome: full.last.outcome }) ? INTERRUPTED_EXPLAINED : full.last.status})` : '';
-    lines.push(`Last request: ${full.last.route} · ${full.last.model} · ${formatMs(full.last.totalMs)}${what}`);
-    if (full.last.reason) lines.push(`Why: ${full.last.reason}`);
+    // "refuse · none · 39 ms (failed)" named a route and a model that do not exist for a request nothing was sent for.
+    lines.push(full.last.route === 'refuse'
+      ? `Last request: not sent (nothing left this machine) · ${formatMs(full.last.totalMs)}`
+      : `Last request: ${full.last.route} · ${full.last.model} · ${formatMs(full.last.totalMs)}${what}`);
+    if (whyText(full.last)) lines.push(`Why: ${whyText(full.last)}`);
   }
   // A write failure keeps this session's records in memory; a file or line that will not read is a different problem.
   if (s.ledgerProblem) lines.push(`Spend ledger: ${s.ledgerProblem}`);

@@ -170,6 +170,20 @@ export function isToSpend(x: unknown): x is ToSpend {
   return x.type !== 'snapshot' || isSpendSnapshotShape(x.snapshot);
 }
 
+/** The chart draws at most this many days (it shows 30). */
+export const MAX_DAYS = 366;
+
+const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const count = (v: unknown): boolean => finite(v) && (v as number) >= 0;
+const optionalCount = (v: unknown): boolean => v === undefined || count(v);
+
+/** A day the chart, its readout and its table can render: a real date, finite amounts (the chart floors them at 0) and counts. */
+export function isDayPoint(d: unknown): d is DayPointView {
+  return isObj(d) && typeof d.day === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d.day)
+    && finite(d.cloudUsd) && finite(d.localUsd) && finite(d.savedUsd) && count(d.requests)
+    && optionalCount(d.localRequests) && optionalCount(d.cloudRequests) && optionalCount(d.estimatedCostRequests);
+}
+
 /** Enough of the snapshot's shape that the renderer can index it without throwing. */
 export function isSpendSnapshotShape(x: unknown): x is SpendPanelSnapshot {
   if (!isObj(x)) return false;
@@ -177,6 +191,7 @@ export function isSpendSnapshotShape(x: unknown): x is SpendPanelSnapshot {
     && isObj(t.tokens) && isObj(t.status);
   return totals(x.today) && totals(x.month) && totals(x.allTime)
     && Array.isArray(x.byModel) && Array.isArray(x.byRoute) && Array.isArray(x.byKind) && Array.isArray(x.days)
+    && x.days.length <= MAX_DAYS && x.days.every(isDayPoint)
     && Array.isArray(x.recent) && Array.isArray(x.latency)
     && isObj(x.budget) && typeof x.priceTableDate === 'string' && typeof x.cloudModel === 'string';
 }

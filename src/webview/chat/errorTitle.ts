@@ -17,8 +17,9 @@ export function errorTitle(code: string | undefined, refused = false, partial = 
     case 'modelMissing': return 'Model not found';
     case 'tooLarge': return 'The request is too large for the model';
     case 'rateLimited': return 'Rate limited';
-    case 'quota': return 'Provider quota reached';
-    case 'server': return 'The provider had an error';
+    // "Provider" is our word, not the user's: say whose quota and which side failed.
+    case 'quota': return 'Cloud quota reached';
+    case 'server': return 'The model server had an error';
     case 'notLocal': return 'The "local" endpoint is not local';
     case 'blocked': return 'Blocked by the privacy gate';
     // A budget (ours, or a team budget the gateway enforces) refuses before anything is generated.

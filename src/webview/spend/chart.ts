@@ -59,29 +59,87 @@ export function chartEmptyText(days: DayPointView[], metric: ChartMetric): strin
     : `No spend in the last ${days.length} days (${plural(requests, 'request')}, none with a price).`) + ' Switch to Requests to see them per day.';
 }
 
+/** Room one date label ("Nov 22" at the axis font) needs, with a gap to the next. */
+const DATE_LABEL_PX = 46;
+
 /** A segment of a day with any spend stays visible at every scale (its exact figure is in the tooltip). */
 const MIN_BAR_PX = 2;
 const barHeight = (v: number, max: number, plotH: number): number => (v > 0 ? Math.max(MIN_BAR_PX, (v / max) * plotH) : 0);
 
-interface Series { local: number; cloud: number; total: number; title: string }
+/**
+ * `detail` is the day's figures in words, without the date (the tooltip and the readout each put their own).
+ * `notSent`: requests the gate refused (no local, no cloud); they were drawn as cloud, which no request was.
+ */
+interface Series { local: number; cloud: number; notSent: number; total: number; detail: string }
 
 function series(d: DayPointView, metric: ChartMetric): Series {
   if (metric === 'spend') {
     const local = Math.max(0, d.localUsd), cloud = Math.max(0, d.cloudUsd);
     const est = d.estimatedCostRequests ?? 0;
-    return { local, cloud, total: local + cloud,
-      title: `${d.day}: cloud ${formatCost(cloud, est > 0)}, local ${formatUsd(local)}, ${plural(d.requests, 'request')}`
+    return { local, cloud, notSent: 0, total: local + cloud,
+      detail: `cloud ${formatCost(cloud, est > 0)}, local ${formatUsd(local)}, ${plural(d.requests, 'request')}`
         + (est > 0 ? ` (${est} priced from estimated tokens)` : '') };
   }
   const split = d.localRequests !== undefined && d.cloudRequests !== undefined;
   const local = split ? d.localRequests! : 0;
   const cloud = split ? d.cloudRequests! : 0;
-  const other = Math.max(0, d.requests - local - cloud);
-  return { local, cloud: cloud + other, total: d.requests,
-    title: split ? `${d.day}: ${d.cloudRequests} cloud, ${plural(d.localRequests ?? 0, 'local request')}` : `${d.day}: ${plural(d.requests, 'request')}` };
+  const notSent = split ? Math.max(0, d.requests - local - cloud) : 0;
+  return { local, cloud: split ? cloud : d.requests, notSent, total: d.requests,
+    detail: split ? `${d.cloudRequests} cloud, ${plural(d.localRequests ?? 0, 'local request')}${notSent > 0 ? `, ${notSent} not sent` : ''}` : plural(d.requests, 'request') };
 }
 
-export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartOptions = {}): string {
+/** Whether any day has refused requests (the legend and the table then name them). */
+export function hasNotSent(days: DayPointView[]): boolean {
+  return days.some((d) => series(d, 'requests').notSent > 0);
+}
+
+/**
+ * One day in words, as the readout under the chart shows it and a screen reader says it: "Dec 3: cloud $0.42,
+ * local $0.00, 7 requests". The figures were only in each bar's hover tooltip, out of reach of a keyboard.
+ */
+export function dayText(d: DayPointView, metric: ChartMetric): string {
+  return `${dayLabel(d.day)}: ${series(d, metric).detail}`;
+}
+
+/** The day shown in the readout at first: the last one with any activity (else the last day). */
+export function defaultDayIndex(days: DayPointView[]): number {
+  for (let i = days.length - 1; i >= 0; i--) if (days[i].requests > 0 || days[i].cloudUsd > 0 || days[i].localUsd > 0) return i;
+  return Math.max(0, days.length - 1);
+}
+
+/** Where an arrow key (or Home/End) moves the chart's selected day; undefined for other keys. */
+export function nextDayIndex(key: string, i: number, n: number): number | undefined {
+  if (n <= 0) return undefined;
+  switch (key) {
+    case 'ArrowLeft': case 'ArrowDown': return Math.max(0, i - 1);
+    case 'ArrowRight': case 'ArrowUp': return Math.min(n - 1, i + 1);
+    case 'Home': return 0;
+    case 'End': return n - 1;
+    default: return undefined;
+  }
+}
+
+/** The per-day table under the chart: the days with any activity, newest first, in the chart's metric. */
+export function dayTable(days: DayPointView[], metric: ChartMetric): { head: string[]; rows: string[][]; left: number } {
+  const active = days.filter((d) => d.requests > 0 || d.cloudUsd > 0 || d.localUsd > 0).reverse();
+  const split = days.some((d) => d.localRequests !== undefined && d.cloudRequests !== undefined);
+  const notSent = metric === 'requests' && hasNotSent(days);
+  const rows = active.map((d) => {
+    if (metric === 'spend') {
+      const est = (d.estimatedCostRequests ?? 0) > 0;
+      return [dayLabel(d.day), formatCost(Math.max(0, d.cloudUsd), est), formatUsd(Math.max(0, d.localUsd)), String(d.requests)];
+    }
+    if (!split) return [dayLabel(d.day), String(d.requests)];
+    const row = [dayLabel(d.day), String(d.requests), String(d.cloudRequests ?? 0), String(d.localRequests ?? 0)];
+    return notSent ? [...row, String(series(d, 'requests').notSent)] : row;
+  });
+  // The parts add up to the day's requests: a refused one is a column of its own, not a gap.
+  const head = metric === 'spend' ? ['Day', 'Cloud spend', 'Local cost', 'Requests']
+    : split ? ['Day', 'Requests', 'Cloud', 'Local', ...(notSent ? ['Not sent'] : [])] : ['Day', 'Requests'];
+  return { head, rows, left: days.length - active.length };
+}
+
+export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartOptions & { selected?: number } = {}): string {
   const W = opts.width ?? 640, H = opts.height ?? 200;
   const left = 52, right = 8, top = 10, bottom = 24;
   const plotW = W - left - right, plotH = H - top - bottom;
@@ -91,13 +149,19 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
   const n = Math.max(days.length, 1);
   const slot = plotW / n;
   const barW = Math.max(2, Math.min(22, slot * 0.7));
+  // A date label every 5 days, or every 10, 15… when 5 days are narrower than a label ("Dec 2" ran into "Dec 7"). The
+  // last label ends at the plot's edge, half a label left of its day: the step leaves room for that shift too.
+  const edgeShift = Math.max(0, DATE_LABEL_PX / 2 - slot / 2);
+  const every = 5 * Math.max(1, Math.ceil((DATE_LABEL_PX + edgeShift) / (slot * 5)));
   const split = metric === 'spend' || days.some((d) => d.localRequests !== undefined);
   const totalAll = data.reduce((a, s) => a + s.total, 0);
+  const selected = opts.selected !== undefined && opts.selected >= 0 && opts.selected < days.length ? opts.selected : defaultDayIndex(days);
   const label = metric === 'spend'
     ? `Spend per day over the last ${days.length} days, ${formatCost(totalAll, days.some((d) => (d.estimatedCostRequests ?? 0) > 0))} in total`
     : `Requests per day over the last ${days.length} days, ${totalAll} in total`;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" class="chart" role="img" aria-label="${escapeHtml(label)}">`,
+    // A group, not an image: each day inside is reachable (arrow keys) and named; the label sums them up.
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" class="chart" role="group" aria-label="${escapeHtml(label)}">`,
   ];
   for (const f of [0, 0.5, 1]) {
     const v = max * f, yy = y(v).toFixed(1);
@@ -113,10 +177,14 @@ export function chartSvg(days: DayPointView[], metric: ChartMetric, opts: ChartO
     const cloudClass = split ? 'bar-cloud' : 'bar-total';
     if (cloudH > 0) parts2.push(`<rect class="${cloudClass}" x="${x.toFixed(1)}" y="${(top + plotH - cloudH).toFixed(1)}" width="${barW.toFixed(1)}" height="${cloudH.toFixed(1)}"/>`);
     if (localH > 0) parts2.push(`<rect class="bar-local" x="${x.toFixed(1)}" y="${(top + plotH - cloudH - localH).toFixed(1)}" width="${barW.toFixed(1)}" height="${localH.toFixed(1)}"/>`);
+    const notSentH = barHeight(s.notSent, max, plotH);
+    if (notSentH > 0) parts2.push(`<rect class="bar-notsent" x="${x.toFixed(1)}" y="${(top + plotH - cloudH - localH - notSentH).toFixed(1)}" width="${barW.toFixed(1)}" height="${notSentH.toFixed(1)}"/>`);
     // A full-height transparent hit area carries the tooltip, so empty days can be hovered too.
-    parts2.push(`<rect class="hit" x="${(left + i * slot).toFixed(1)}" y="${top}" width="${slot.toFixed(1)}" height="${plotH}"><title>${escapeHtml(s.title)}</title></rect>`);
-    parts.push(`<g>${parts2.join('')}</g>`);
-    if (i % 5 === (days.length - 1) % 5) {
+    parts2.push(`<rect class="hit" x="${(left + i * slot).toFixed(1)}" y="${top}" width="${slot.toFixed(1)}" height="${plotH}"><title>${escapeHtml(`${d.day}: ${s.detail}`)}</title></rect>`);
+    // One tab stop for the whole chart (the selected day); the arrow keys move between days (main.ts).
+    const on = i === selected;
+    parts.push(`<g class="day${on ? ' selected' : ''}" data-day="${i}" tabindex="${on ? 0 : -1}" role="img" aria-label="${escapeHtml(dayText(d, metric))}">${parts2.join('')}</g>`);
+    if (i % every === (days.length - 1) % every) {
       // The last label ends at the plot's edge instead of being centred past it (clipped in a narrow panel).
       const cx = left + i * slot + slot / 2, atEdge = cx + 22 > W - right;
       parts.push(`<text class="axis" x="${(atEdge ? W - right : cx).toFixed(1)}" y="${H - 6}" text-anchor="${atEdge ? 'end' : 'middle'}">${escapeHtml(dayLabel(d.day))}</text>`);

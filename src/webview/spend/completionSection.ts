@@ -4,6 +4,7 @@
 import type { CompletionRowView, SpendPanelSnapshot } from '../../shared/protocol/spend';
 import { h } from '../common/dom';
 import { formatMs, formatPercent } from '../common/format';
+import { table } from './sections';
 
 /** Zero or one element, spread into the panel body: nothing before the first suggestion was seen. */
 export function completionSection(s: SpendPanelSnapshot): HTMLElement[] {
@@ -16,12 +17,12 @@ export function completionSection(s: SpendPanelSnapshot): HTMLElement[] {
     h('div', { class: 'card-line' },
       `Acceptance rate ${formatPercent(t.accepted + t.partial, seen(t))} (${t.accepted} accepted, ${t.partial} partly, ${t.dismissed} dismissed)`
       + ` · waited ${formatMs(t.p50Ms)} median, ${formatMs(t.p95Ms)} p95`),
-    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Inline completion by language and model' }, h('table', { 'aria-label': 'Inline completion by language and model' },
-      h('thead', {}, h('tr', {}, ...['Language · model', 'Seen', 'Accepted', 'Partly', 'Dismissed', 'Rate', 'Wait p50', 'Wait p95'].map((x) => h('th', { scope: 'col', class: x === 'Language · model' ? null : 'num' }, x)))),
-      h('tbody', {}, ...rows.map((r) => h('tr', {},
-        h('td', { class: 'mono' }, r === t ? 'all' : r.key),
-        ...[String(seen(r)), String(r.accepted), String(r.partial), String(r.dismissed), formatPercent(r.accepted + r.partial, seen(r)),
-          formatMs(r.p50Ms), formatMs(r.p95Ms)].map((x) => h('td', { class: 'num' }, x))))))))];
+    // The shared table: it reflows into "header … value" lines in a narrow panel instead of hiding columns.
+    table('Inline completion by language and model', ['Language · model', 'Seen', 'Accepted', 'Partly', 'Dismissed', 'Rate', 'Wait p50', 'Wait p95'],
+      rows.map((r) => [h('span', { class: 'mono' }, r === t ? 'all' : r.key),
+        String(seen(r)), String(r.accepted), String(r.partial), String(r.dismissed), formatPercent(r.accepted + r.partial, seen(r)),
+        formatMs(r.p50Ms), formatMs(r.p95Ms)]),
+      [1, 2, 3, 4, 5, 6, 7]))];
 }
 
 function seen(r: CompletionRowView): number {

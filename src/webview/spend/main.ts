@@ -5,16 +5,22 @@ import { completionSection } from './completionSection';
 import { escalationSection } from './escalationSection';
 import { assertNever } from '../../shared/protocol/validate';
 import { isToSpend, SPEND_SETTINGS, type FromSpend, type SpendPanelSnapshot, type SpendSettingName, type ToSpend } from '../../shared/protocol/spend';
-import { clear, h, svgFrom } from '../common/dom';
+import { clear, h } from '../common/dom';
 import { connect } from '../common/vscodeApi';
-import { chartEmptyText, chartSvg, type ChartMetric } from './chart';
+import type { ChartMetric } from './chart';
+import { chartSection } from './chartSection';
 import { budgetSection, emptySection, failedSection, latencySection, modelSection, recentSection, splitSection, totalsSection } from './sections';
 import { tcoSection } from './tcoSection';
 
-interface UiState { metric: ChartMetric }
+interface UiState { metric: ChartMetric; day?: string; tableOpen?: boolean }
 
 const api = connect<FromSpend, UiState>();
-let metric: ChartMetric = api.getState().metric === 'requests' ? 'requests' : 'spend';
+// The saved state is read as untrusted as any message: only the shapes this page writes are kept.
+const saved = api.getState();
+let metric: ChartMetric = saved.metric === 'requests' ? 'requests' : 'spend';
+let selectedDay = typeof saved.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(saved.day) ? saved.day : undefined;
+let tableOpen = saved.tableOpen === true;
+const saveUi = (): void => api.setState({ metric, ...(selectedDay ? { day: selectedDay } : {}), tableOpen });
 let snapshot: SpendPanelSnapshot | null = null;
 let nextId = 1;
 const pending = new Map<number, HTMLButtonElement>();
@@ -30,24 +36,6 @@ const header = h('header', { class: 'panel-header' },
 const body = h('div', { class: 'panel-body' }, h('p', { class: 'muted' }, 'Loading…'));
 document.getElementById('app')!.append(header, body);
 
-function chartSection(s: SpendPanelSnapshot): HTMLElement {
-  const toggle = h('div', { class: 'toggle', role: 'group', 'aria-label': 'Chart shows' },
-    ...(['spend', 'requests'] as const).map((m) => h('button', {
-      type: 'button', class: m === metric ? 'primary small' : 'secondary small', 'data-metric': m, 'aria-pressed': m === metric ? 'true' : 'false',
-    }, m === 'spend' ? 'Spend' : 'Requests')));
-  // Local spend is hybrid.local.costPerHour × inference time; hardware and power are in "Is local worth it?".
-  const localLabel = metric === 'spend' ? 'Local (cost per hour of use)' : 'Local';
-  const splitKnown = metric === 'spend' || s.days.some((d) => d.localRequests !== undefined);
-  const empty = chartEmptyText(s.days, metric);
-  if (empty) lastWidth = chartWidth();
-  return h('section', { class: 'panel-section', 'aria-label': 'Last 30 days' },
-    h('div', { class: 'section-head' }, h('h2', {}, 'Last 30 days'), toggle),
-    empty ? h('p', { class: 'chart-empty muted' }, empty) : svgFrom(chartSvg(s.days, metric, { width: (lastWidth = chartWidth()), height: 200 })),
-    splitKnown && !empty ? h('div', { class: 'legend' },
-      h('span', {}, h('span', { class: 'swatch swatch-cloud' }), 'Cloud'),
-      h('span', {}, h('span', { class: 'swatch swatch-local' }), localLabel)) : null);
-}
-
 /** Drawn at the on-screen width so axis text keeps its size; redrawn when the panel is resized. */
 function chartWidth(): number {
   return Math.max(320, Math.min(1100, Math.round(body.clientWidth - 30)));
@@ -61,6 +49,8 @@ new ResizeObserver(() => {
 function render(): void {
   const s = snapshot;
   if (!s) return;
+  // A snapshot lands after every request: a keyboard user reading the chart keeps the focus on the selected day.
+  const chartHadFocus = !!document.activeElement?.closest('svg.chart');
   meta.textContent = `Updated ${new Date(s.generatedAt).toLocaleTimeString()} · prices checked ${s.priceTableDate}`;
   const empty = s.allTime.requests === 0;
   exportCsv.disabled = empty;
@@ -74,13 +64,18 @@ function render(): void {
   body.append(
     totalsSection(s),
     budgetSection(s.budget, { today: (s.today.estimatedCostRequests ?? 0) > 0, month: (s.month.estimatedCostRequests ?? 0) > 0 }),
-    chartSection(s),
+    chartSection(s, { metric, day: selectedDay, tableOpen, width: (lastWidth = chartWidth()), changed: (next) => {
+      if (next.day !== undefined) selectedDay = next.day;
+      if (next.tableOpen !== undefined) tableOpen = next.tableOpen;
+      saveUi();
+    } }),
     h('div', { class: 'columns' }, splitSection(s), latencySection(s.latency)),
     tcoSection(s.tco) ?? '',
     modelSection(s.byModel),
     ...escalationSection(s),
     ...completionSection(s),
     recentSection(s.recent));
+  if (chartHadFocus) body.querySelector<SVGGElement>('svg.chart g.day.selected')?.focus();
 }
 
 function onMessage(msg: ToSpend): void {
@@ -125,7 +120,7 @@ document.addEventListener('click', (e) => {
   const m = button.getAttribute('data-metric');
   if (m === 'spend' || m === 'requests') {
     metric = m;
-    api.setState({ metric });
+    saveUi();
     render();
     return;
   }

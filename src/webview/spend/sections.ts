@@ -86,12 +86,14 @@ export function splitSection(s: SpendPanelSnapshot): HTMLElement {
       + (m.estimatedTokenRequests ? ` (${plural(m.estimatedTokenRequests, 'request')} estimated)` : '')));
 }
 
-function table(caption: string, head: string[], rows: (string | Node)[][], numeric: number[]): HTMLElement {
-  // Focusable so a keyboard can scroll a table wider than a narrow panel.
-  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption }, h('table', {},
+export function table(caption: string, head: string[], rows: (string | Node)[][], numeric: number[]): HTMLElement {
+  // Focusable so a keyboard can scroll a table wider than a narrow panel. In a narrow one (spend.css) each row
+  // becomes a block of "header: value" lines from data-label, so no column hides past the edge; the explicit roles
+  // keep it a table for a screen reader whatever the CSS display.
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption }, h('table', { class: 'reflow', role: 'table' },
     h('caption', { class: 'sr-only' }, caption),
-    h('thead', {}, h('tr', {}, ...head.map((c, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, c)))),
-    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c, i) => h('td', { class: numeric.includes(i) ? 'num' : null }, c)))))));
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, ...head.map((c, i) => h('th', { scope: 'col', role: 'columnheader', class: numeric.includes(i) ? 'num' : null }, c)))),
+    h('tbody', { role: 'rowgroup' }, ...rows.map((r) => h('tr', { role: 'row' }, ...r.map((c, i) => h('td', { role: 'cell', 'data-label': head[i] ?? '', class: numeric.includes(i) ? 'num' : null }, c)))))));
 }
 
 export function latencySection(rows: LatencyRowView[]): HTMLElement {

@@ -19,7 +19,7 @@ suite('presentation / status text after the local model comes back', () => {
   });
 
   test('a refusal after the recovery, a cloud failure, and an ok answer are still shown', () => {
-    assert.equal(statusText({ ...base, last: { route: 'refuse', totalMs: 3, model: 'none', status: 'failed', endedAt: 3_000 }, localRecoveredAt: 2_000 }).text, '$(circle-slash) refused');
+    assert.equal(statusText({ ...base, last: { route: 'refuse', totalMs: 3, model: 'none', status: 'failed', endedAt: 3_000 }, localRecoveredAt: 2_000 }).text, '$(circle-slash) local ready · not sent');
     assert.equal(statusText({ ...base, last: { route: 'cloud', totalMs: 40, model: 'c', status: 'failed', endedAt: 1_000 }, localRecoveredAt: 2_000 }).text, '$(cloud) $0.00 today · failed');
     assert.equal(statusText({ ...base, last: { route: 'local', totalMs: 180, model: 'm', status: 'ok', endedAt: 1_000 }, localRecoveredAt: 2_000 }).text, '$(lock) local · 180 ms');
   });

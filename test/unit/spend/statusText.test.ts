@@ -59,7 +59,7 @@ suite('presentation / status text', () => {
   });
 
   test('busy shows a spinner in place of the icon', () => {
-    assert.equal(statusText({ ...base, busy: true, todayUsd: 0.42, last: { route: 'cloud', totalMs: 900, model: 'm' } }).text, '$(sync~spin) $0.42 today · 900 ms');
+    assert.equal(statusText({ ...base, busy: true, todayUsd: 0.42, last: { route: 'cloud', totalMs: 900, model: 'm' } }).text, '$(sync~spin) $0.42 today · answering…');
   });
 
   test('budget near → warning; exceeded → error and a warning icon; percentages in the tooltip', () => {

@@ -48,7 +48,7 @@ suite('spend chart', () => {
 
   test('has an accessible summary and tooltips, and no inline style', () => {
     const svg = chartSvg(sampleSpend().days, 'spend');
-    assert.match(svg, /role="img" aria-label="Spend per day over the last 30 days, \$[0-9.]+ in total"/);
+    assert.match(svg, /role="group" aria-label="Spend per day over the last 30 days, \$[0-9.]+ in total"/);
     assert.equal((svg.match(/<title>/g) ?? []).length, 30);
     assert.doesNotMatch(svg, /style=/);
   });

@@ -50,3 +50,14 @@ suite('chat view: the error card title under a partial answer', () => {
     assert.equal(errorTitle('modelMissing'), 'Model not found');
   });
 });
+
+suite('chat view: error card titles use the user\'s words (ux7: "The provider had an error" was our jargon)', () => {
+  const codes = ['connection', 'timeout', 'stalled', 'auth', 'modelMissing', 'tooLarge', 'rateLimited', 'quota', 'server', 'notLocal', 'blocked', 'budget', 'unknown', undefined];
+  test('no title says "provider"', () => {
+    for (const c of codes) for (const partial of [false, true]) assert.doesNotMatch(errorTitle(c, false, partial), /provider/i, String(c));
+  });
+  test('a server error names the model server; a quota names the cloud', () => {
+    assert.equal(errorTitle('server'), 'The model server had an error');
+    assert.equal(errorTitle('quota'), 'Cloud quota reached');
+  });
+});
