@@ -196,3 +196,26 @@ export function scoreDefinitionNames(lex: LexicalIndex, terms: QueryTerm[]): Lex
   }
   return hits.sort((a, c) => c.score - a.score || a.file - c.file);
 }
+
+/**
+ * Plain BM25 (k1 1.2, b 0.75) over the same postings with every field counted alike: the body's words as much as
+ * the names. A second opinion to fuse with the field-weighted one, which leans on paths and definition names.
+ */
+export function scorePlain(lex: LexicalIndex, terms: QueryTerm[]): LexicalHit[] {
+  const n = lex.paths.length;
+  const avg = lex.avg.reduce((a, x) => a + x, 0);
+  const scores = new Map<number, LexicalHit>();
+  for (const { term, weight } of terms) {
+    const list = lex.postings.get(term);
+    if (!list) continue;
+    const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+    for (const { file, tf } of list) {
+      const f = tf.reduce((a, x) => a + x, 0);
+      const len = lex.lengths[file].reduce((a, x) => a + x, 0);
+      const s = (weight * idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * len) / avg));
+      const hit = scores.get(file);
+      if (hit) { hit.score += s; hit.terms.push(term); } else scores.set(file, { file, score: s, terms: [term] });
+    }
+  }
+  return [...scores.values()].sort((a, c) => c.score - a.score || a.file - c.file);
+}

@@ -4,7 +4,7 @@
 // offers an embedding model — dense similarity computed beforehand (dense.ts). Every attached file keeps why.
 
 import { neighbours, personalisedRank, refGraph } from './graph';
-import { DEFAULT_LEXICAL, lexicalIndex, scoreDefinitionNames, scoreLexical, scorePath, type LexicalParams } from './lexical';
+import { DEFAULT_LEXICAL, lexicalIndex, scoreDefinitionNames, scoreLexical, scorePath, scorePlain, type LexicalParams } from './lexical';
 import type { RepoIndex } from './repoIndex';
 import type { Definition } from './tags';
 import { codeTerms, identifierWords, joinedTerms, questionTerms, stem } from './terms';
@@ -29,6 +29,8 @@ export interface FusionParams {
   names: number;
   segments: number;
   dense: number;
+  /** Plain BM25 over every field alike (lexical.ts scorePlain): 0 leaves it out. */
+  plain: number;
   /** How many of the best lexical files seed the graph walk. */
   seeds: number;
   /**
@@ -44,7 +46,7 @@ export interface FusionParams {
 
 /** Fixed on the tuning part of the evaluation set (test/unit/context/eval), never on the held-out part. */
 export const DEFAULT_FUSION: FusionParams = {
-  k: 5, lexical: 1, path: 0.5, graph: 0.35, names: 0.5, segments: 0.6, dense: 1, seeds: 8, tests: 0.3, types: 0.5, lexicalParams: DEFAULT_LEXICAL,
+  k: 5, lexical: 1, path: 0.5, graph: 0.35, names: 0.5, segments: 0.6, dense: 1, plain: 0, seeds: 8, tests: 0.3, types: 0.5, lexicalParams: DEFAULT_LEXICAL,
 };
 
 export interface RankedDefinition extends Definition { path: string; score: number }
@@ -87,6 +89,7 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
   rrf(lexical.map((h) => h.file), params.lexical);
   if (params.path > 0) rrf(scorePath(lex, terms, new Map(lexical.map((h) => [h.file, h.score]))).slice(0, 20).map((h) => h.file), params.path);
 
+  if (params.plain > 0) rrf(scorePlain(lex, terms).map((h) => h.file), params.plain);
   if (params.names > 0) rrf(scoreDefinitionNames(lex, terms).slice(0, 20).map((h) => h.file), params.names);
 
   // Each leg of "from A through B to C" ranked alone, so B is not drowned by A's and C's words.
