@@ -3,7 +3,7 @@
 // and both are credentials. A credential word anywhere in the name wins over harmless ones.
 
 const CREDENTIAL_WORDS = new Set([
-  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'tokens', 'apikey',
+  'password', 'passwd', 'pwd', 'pw', 'pword', 'pass', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'tokens', 'apikey',
   'apikeys', 'credential', 'credentials', 'creds', 'cred', 'auth', 'authtoken', 'authorization', 'bearer', 'jwt',
   'cookie', 'signature', 'sig', 'hmac', 'salt', 'pat', 'privatekey', 'secretkey', 'accesskey', 'clientsecret',
   'sas', 'pin', 'otp', 'totp', 'mfa', 'sessionid', 'sessiontoken', 'connectionstring', 'connstr', 'dsn',
@@ -77,6 +77,6 @@ export function isCompoundCredential(word: string): boolean {
 /** Password-like names: a shorter, lower-entropy value is still a secret. */
 export function isPasswordName(name: string): boolean {
   const words = nameWords(name);
-  return words.some((w) => w === 'password' || w === 'passwd' || w === 'pwd' || w === 'pass' || w === 'passphrase' || w === 'passcode' || w === 'pin')
+  return words.some((w) => w === 'password' || w === 'passwd' || w === 'pwd' || w === 'pw' || w === 'pword' || w === 'pass' || w === 'passphrase' || w === 'passcode' || w === 'pin')
     || /password|passwd|passphrase/.test(words.join(''));
 }

@@ -23,13 +23,11 @@ const RELATIONS = 'patient|customer|client|tenant|employee|colleague|co-?worker|
 // (Lower case, as prose writes them: `Tenant Discovery Response` and `Our Tenant Portal` are titles.)
 const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)[ \\t]+(?:\\p{Ll}+[ \\t]+)?(?:${RELATIONS})|patient|tenant|applicant|claimant|complainant)[ \\t]*,?[ \\t]*$`, 'u');
 const ATTRIBUTED_BEFORE = /(?:^|[^\p{L}])(?:(?:ticket|message|e-?mail|mail|note|letter|call|request|complaint|feedback|reply|voicemail|text|referral|order)s?[ \t]+from|(?:reported|requested|submitted|sent|signed|referred|raised|filed|complained|called)[ \t]+by|on behalf of)[ \t]+$/iu;
-// (Also in the languages of the labels: `позвони`, `ruf … an`, `appelle`, `llama a`.)
-const CONTACT_VERBS = ['(?:call|phone|text|e-?mail|ping|message|contact|ask|tell|remind|invite|notify|visit|pay|cc|dm|reach|warn|thank)(?:s|ed|ing)?',
-  'позвон(?:и|ите|ить)', 'напиш(?:и|ите)', 'спрос(?:и|ите)', 'напомн(?:и|ите)', 'ruf(?:e|en)?', 'schreib(?:e|en)?', 'frag(?:e|en)?', 'appel(?:le|lez|er)',
-  'écri(?:s|vez|re)[ \\t]+à', 'demande[ \\t]+à', 'llam(?:a|ar|e)(?:[ \\t]+a)?', 'escrib(?:e|ir)(?:[ \\t]+a)?', 'pregunt(?:a|ar)(?:[ \\t]+a)?'];
-const CONTACT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${CONTACT_VERBS.join('|')})[ \\t]+$`, 'iu');
+// Things done with a person, not with a product: `I met …`, `we interviewed …` (a name follows them on its own).
+const MET_BEFORE = /(?:^|[^\p{L}])(?:met|meet|meeting|interviewed|interviewing|hired|fired|onboarded|married|dating|visited|introduced)(?:[ \t]+(?:with|to))?[ \t]+$/iu;
 // After the name: a possessive of something only people have, a relative `who`, or a personal pronoun later in the
-// same sentence (only with a contact verb before: "call React Native on its thread" names no one).
+// same sentence (two name words the sentence then calls `she` or `his` are a person, with or without a contact
+// verb before them; "call React Native on its thread" names no one).
 const POSSESSIVE_AFTER = /^['’]s[ \t]+(?:home|address|phone|cell|mobile|number|birthday|date of birth|salary|diagnosis|medical|health|wife|husband|partner|kids?|children|son|daughter|mother|father|parents|passport|ssn|social security|maiden|family|condition|prescription|symptoms|medication|pregnancy|divorce|lawyer|therapist|doctor)\b/iu;
 // Things organisations have too (`a Claude Tag Bundle's instructions`): only after a preposition (`per …'s request`).
 const WEAK_POSSESSIVE_AFTER = /^['’]s[ \t]+(?:request|behalf|approval|instructions|consent|signature|permission)\b/iu;
@@ -75,7 +73,7 @@ export function findProseNames(text: string): RawHit[] {
     const after = text.slice(at + n, at + n + 120);
     const person = RELATION_BEFORE.test(before) || ATTRIBUTED_BEFORE.test(before) || POSSESSIVE_AFTER.test(after) || WHO_AFTER.test(after)
       || (WEAK_POSSESSIVE_AFTER.test(after) && PREPOSITION_BEFORE.test(before))
-      || (CONTACT_BEFORE.test(before) && PRONOUN_AFTER.test(after)) || (CLOSING.test(before) && /^[ \t]*(?:\r?\n|$)/.test(after));
+      || MET_BEFORE.test(before) || PRONOUN_AFTER.test(after) || (CLOSING.test(before) && /^[ \t]*(?:\r?\n|$)/.test(after));
     if (person) out.push({ kind: 'person-name', label: 'personal name (in prose)', start: at, end: at + n });
     // (Not a person from its first word, perhaps from its second: `Per Rafael Fernandez's request`.)
     CANDIDATE.lastIndex = person ? at + n : at + m[0].search(/[ \t]/) + 1;
@@ -87,6 +85,21 @@ export function findProseNames(text: string): RawHit[] {
 // records and code spell it, as identifiers too (`lastName`, `last_name`, `SURNAME`).
 const FAMILY_LABELS = labelRegex(['last name', 'lastname', 'surname', 'family name', 'familyname', 'nachname', 'familienname', 'apellido', 'apellidos',
   'nom de famille', 'cognome', 'achternaam', 'sobrenome', 'nazwisko', 'фамилия']);
+
+// One given name, the subject of a report about someone (`Bartholomew says she cannot log in`): a capitalised word
+// before a verb of saying or wanting and a personal pronoun. (A product says `it`; `Everyone says he` is no name.)
+const GIVEN = /(?<![\p{L}\p{N}_.@/\\-])(\p{Lu}\p{Ll}{2,20}(?:-\p{Lu}\p{Ll}{1,20})?)[ \t]+(?:says|said|told|tells|asked|asks|wrote|writes|reported|reports|mentioned|thinks|thought|wants|wanted|needs|needed|complained|complains|claims|claimed|replied|confirmed|called|emailed|insists|insisted)(?:[ \t]+(?:me|us|that))?[ \t]+(?:she|he)(?![\p{L}])/gu;
+const NOT_GIVEN = /^(?:everyone|everybody|nobody|someone|somebody|anyone|anybody|he|she|it|this|that|who|which|customer|client|user|patient|doctor|manager|boss|mom|mum|dad|father|mother|teacher|support|sales|legal|finance|security|admin|owner|author|reviewer|maintainer|tenant|applicant|candidate|student|employee|colleague|partner|friend|then|also|and|but|so|because|when|if|since|while)$/i;
+
+export function findGivenNames(text: string): RawHit[] {
+  const out: RawHit[] = [];
+  GIVEN.lastIndex = 0;
+  for (let m = GIVEN.exec(text); m; m = GIVEN.exec(text)) {
+    if (NOT_GIVEN.test(m[1]) || NOT_PEOPLE.has(m[1].toLowerCase())) continue;
+    out.push({ kind: 'person-name', label: 'given name (in prose)', start: m.index, end: m.index + m[1].length });
+  }
+  return out;
+}
 
 export function findFamilyNames(text: string): RawHit[] {
   const out: RawHit[] = [];
@@ -107,6 +120,12 @@ export const PROSE_NAME_DETECTORS: readonly Detector[] = [
       fp: ['Call React Native on the main thread and email Spring Boot logs to the team.', 'Should we call Visual Studio Code first? Ask Google Cloud support.',
         'Thanks to Linus Torvalds and the Git community.', 'Call Set Up Node before the build; it caches.', "Google Cloud's phone support", 'Ask Customer Success, who handle refunds.',
         'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot', 'Tenant Discovery Response which contains the', 'Our Tenant Portal Login page', 'An Object whose truthy properties', 'Let header be a Structured Header whose value is a token', "add Update Bundle, which sets a Claude Tag Bundle's instructions"],
+    } },
+  { id: 'person-given-name', category: 'pii', keywords: [' says', ' said', ' told', ' tell', ' ask', ' wr', ' report', ' mention', ' th', ' want', ' need', ' compla', ' claim', ' repl', ' confirm', ' call', ' email', ' insist'],
+    find: findGivenNames, plainViewsOnly: true,
+    samples: {
+      tp: ['Bartholomew says she cannot log in since Tuesday.', 'Wilhelmina told me she reset it twice.'],
+      fp: ['Webpack says it cannot resolve the module.', 'Everyone says he is right.', 'The Customer says she wants a refund', 'Support said he would call back'],
     } },
   { id: 'person-family-name', category: 'pii', keywords: ['ast', 'AST', 'urname', 'URNAME', 'amily', 'AMILY', 'achname', 'pellido', 'ognome', 'chternaam', 'obrenome', 'azwisko', 'амилия'],
     find: findFamilyNames, plainViewsOnly: true,
