@@ -45,7 +45,8 @@ function judge(name: string): boolean {
   const words = nameWords(name);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (CREDENTIAL_WORDS.has(w)) return true;
+    // (`pw` alone is too short to trust — `$pw` is a pipeline or a page width; `DB_PW`, `mailerPw` are passwords.)
+    if (CREDENTIAL_WORDS.has(w) && (w !== 'pw' || words.length > 1)) return true;
     if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) return true;
   }
   // Run-together words that end in a credential: dbpassword, appsecret, githubtoken (not secretsmanager).
@@ -77,6 +78,6 @@ export function isCompoundCredential(word: string): boolean {
 /** Password-like names: a shorter, lower-entropy value is still a secret. */
 export function isPasswordName(name: string): boolean {
   const words = nameWords(name);
-  return words.some((w) => w === 'password' || w === 'passwd' || w === 'pwd' || w === 'pw' || w === 'pword' || w === 'pass' || w === 'passphrase' || w === 'passcode' || w === 'pin')
+  return words.some((w) => w === 'password' || w === 'passwd' || w === 'pwd' || (w === 'pw' && words.length > 1) || w === 'pword' || w === 'pass' || w === 'passphrase' || w === 'passcode' || w === 'pin')
     || /password|passwd|passphrase/.test(words.join(''));
 }

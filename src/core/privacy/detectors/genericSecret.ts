@@ -53,7 +53,8 @@ function findGenericSecrets(text: string): RawHit[] {
     // Our own redaction labels, e.g. "[REDACTED:database-url-password]", are not names.
     if (text.startsWith('[REDACTED:', s - 10) || !isCredentialName(ident)) continue;
     // A placeholder names the value it stands for (`user:<password>@host`, `{token}`): what follows it is no value.
-    if (s > 0 && ((text[s - 1] === '<' && text[e] === '>') || (text[s - 1] === '{' && text[e] === '}'))) continue;
+    // (Not an XML element, `<password>…</password>`: its value ends at a closing tag.)
+    if (s > 0 && ((text[s - 1] === '<' && text[e] === '>' && !/^>[^<\n]{1,400}<\//.test(text.slice(e, e + 410))) || (text[s - 1] === '{' && text[e] === '}'))) continue;
     let value: string | undefined;
     let valueStart = 0;
     ASSIGN.lastIndex = e;

@@ -20,7 +20,7 @@ export const POSITIONAL_CREDENTIAL_RULES: readonly SecretRule[] = [
   // anywhere (a config line, a pasted log). The password is whatever sits between the slash and the `@`.
   { kind: 'positional-password', label: 'password in an Oracle user/password@ connect string', keywords: ['@//', 'sqlplus', 'SQLPLUS', 'sqlcl', 'expdp', 'impdp', 'sqlldr', 'rman', 'dgmgrl'],
     re: re(String.raw`(?:\b(?:sqlplus|SQLPLUS|sqlcl|sql|expdp|impdp|sqlldr|rman|dgmgrl)(?:[ \t]+-[A-Za-z]+)*[ \t]+["']?(?:[A-Za-z_][\w$#.]{0,30})\/([^\s/@"']{3,128})@(?=[A-Za-z0-9_(/-])|(?<![\w/:.@-])[A-Za-z_][\w$#.]{0,30}\/([^\s/@"']{3,128})@\/\/[A-Za-z0-9])`),
-    validate: (v) => notTemplate(v) && !/^(?:password|passwd|pass|pwd|secret|<[^>]*>|\*+)$/i.test(v),
+    validate: (v) => notTemplate(v) && looksSecret(v, 'password'),
     samples: { tp: [(g) => `sqlplus svc_app/${g.mixed(ALNUM_SYM, 14)}@//ora.example.com:1521/ORCLPDB1`, (g) => `expdp system/${g.mixed(ALNUM_SYM, 12)}@PRODDB schemas=HR`, (g) => `url: app/${g.mixed(ALNUM_SYM, 14)}@//db.example.com/svc`],
       fp: ['sqlplus / as sysdba', 'sqlplus scott/<password>@//host:1521/ORCL', 'sqlplus user/password@orcl', 'see src/app@//comment', 'npm i @types/node'] } },
   { kind: 'positional-password', label: 'password passed as a call argument',
