@@ -31,9 +31,9 @@ const QUOTED_PATH = /(["'`])((?:[A-Za-z]:[\\/]|\\\\|~[\\/]|\/)[^"'`\n\r<>|*?]{1,
 const STARTS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|\\\\\w|~[\\/]|\/(?!\/)[\w.~-]|%\w+%[\\/]|\$\{?HOME)/i;
 // The user's home folder however it is written: `~/`, `~\`, `$HOME/`, `%USERPROFILE%\`.
 const HOME = /^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%HOMEPATH%)(?=[\\/])/i;
-// Where the user's shell stood when a pasted listing was printed: `cd config`, a prompt `u@host:~/proj/deals$ `,
+// Where the user's shell stood when a pasted listing was printed: `cd config` (`pushd`, `Set-Location`), a prompt `u@host:~/proj/deals$ `,
 // PowerShell's `PS C:\proj\deals> `. A relative path in that text is relative to it.
-const CD = /(?:^|[\s;&|(])cd[ \t]+(["']?)([^\s"';&|()]{1,256})\1(?=[ \t]*(?:$|[;&|)]))/gm;
+const CD = /(?:^|[\s;&|(])(?:cd|pushd|chdir|Set-Location)[ \t]+(["']?)([^\s"';&|()]{1,256})\1(?=[ \t]*(?:$|[;&|)]))/gm;
 const PROMPT = /^(?:PS[ \t]+([A-Za-z]:\\[^\n>]{0,256})>|(?:[\w.-]{1,64}@[\w.-]{1,64}:)?((?:~|\/)[^\s$#>]{0,256})[$#])(?=[ \t])/gm;
 // A file's bare name in prose or a listing (`payroll_Q3.csv`, `git status`'s `memo.md`): no folder, one of the
 // extensions documents, data and sources have. (Not `console.log(` or `res.json(`: a call is no file.)
@@ -151,7 +151,7 @@ export function findPrivatePathNames(scanned: { text: string; findings: Finding[
 function workingDirs(texts: readonly string[]): string[] {
   const out = new Set<string>();
   for (const t of texts) {
-    if (!t.includes('cd') && !t.includes('$') && !t.includes('#') && !t.includes('>')) continue;
+    if (!/cd|pushd|chdir|Set-Location/.test(t) && !t.includes('$') && !t.includes('#') && !t.includes('>')) continue;
     for (const re of [CD, PROMPT]) {
       re.lastIndex = 0;
       for (let m = re.exec(t); m && out.size < 8; m = re.exec(t)) {

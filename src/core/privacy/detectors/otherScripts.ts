@@ -10,9 +10,11 @@ import type { Detector, RawHit } from '../detector';
 import { STREET_BODY } from './personalRecords';
 
 const CAP = String.raw`[\p{Lu}][\p{Ll}\p{M}'’-]{1,30}`;
-// Cyrillic and Greek relation nouns (the case forms prose uses before a name), then two or three capitalised words.
-// (No `i` flag: it would let `\p{Lu}` match any letter; the nouns are spelled with both initials.)
-const CYR_GREEK = new RegExp(String.raw`(?<![\p{L}])(?:[Кк]лиент(?:ка|ки|ку|у|а)?|[Пп]ациент(?:ка|ки|ку|у|а)?|[Сс]отрудни(?:к|ца|ку|цу|ка|цы)|[Зз]аказчи(?:к|ца|ку|цу)|[Аа]рендатор(?:а|у)?|[Кк]оллег(?:а|е|у|и)|[Пп]ользовател(?:ь|ю|я|ьница)|[Жж]ил(?:ец|ица)|[Гг]ражданин|[Гг]ражданка|(?:(?:Ο|Η|ο|η|τον|την|του|της)[ \t]+)?(?:[Ππ]ελάτ(?:ης|ισσα|η)|[Αα]σθεν(?:ής|ή)|[Υυ]πάλληλ(?:ος|ο|ου)|[Σσ]υνάδελφ(?:ος|ο|ου)|[Εε]νοικιαστ(?:ής|ή)|κ\.|[Κκ]υρ(?:ία|ίας|ιος|ίου|ιο)))[ \t]+(${CAP}(?:[ \t]+${CAP}){1,2})(?![\p{L}])`, 'gu');
+// Cyrillic and Greek capitalise names, not nouns (nor titles past their first word): two capitalised words that do
+// not start a sentence are a name (`Студентка Екатерина Соколова`, `Ο γιατρός Νικόλαος Αθανασίου`). The one a sentence
+// starts with is a name only when another capitalised word comes before it on the line (the noun it follows).
+const CAP_PAIR = /(?<![\p{L}])([\p{Lu}][\p{Ll}\p{M}'’-]{1,30}[ \t]+[\p{Lu}][\p{Ll}\p{M}'’-]{1,30}(?:[ \t]+[\p{Lu}][\p{Ll}\p{M}'’-]{1,30})?)(?![\p{L}])/gu;
+const CYR_GREEK_WORD = /^[\p{sc=Cyrillic}\p{sc=Greek}]/u;
 // Arabic: a relation noun or title, then the next one to three words (not a particle or a verb's negation).
 const AR_WORD = String.raw`[\u0621-\u064A\u0660-\u0669\u066E-\u06D3]{2,20}`;
 const AR_STOP = /^(?:لم|لا|لن|قد|في|من|على|إلى|الى|عن|أن|ان|هو|هي|ما|مع|كان|كانت|يريد|تريد|يقول|تقول|الذي|التي|و)$/;
@@ -27,11 +29,11 @@ const HONORIFIC = new RegExp(String.raw`(?<![\p{sc=Han}\p{sc=Katakana}ー])((?:$
 // Japanese: a prefecture, then a municipality, and a 丁目/番/号 (or 1-2-3) block; Chinese: a province or city, a
 // district, a road and its number (`号`), and perhaps a unit or room.
 const JP_ADDRESS = /(?:東京都|北海道|(?:京都|大阪)府|[\p{sc=Han}]{2,3}県)[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ヶ]{1,20}?[0-9０-９一二三四五六七八九十]{1,4}丁目[0-9０-９]{1,4}(?:番地?|[-－])[0-9０-９]{1,4}号?/gu;
-const CN_ADDRESS = /[\p{sc=Han}]{2,4}(?:省|市|自治区)[\p{sc=Han}]{1,12}?(?:区|县|市)[\p{sc=Han}]{1,12}?(?:路|街|大街|大道|道|巷|胡同|弄)[0-9０-９]{1,5}号(?:[0-9０-９]{1,4}(?:单元|栋|幢|楼|室|号楼))*/gu;
+const CN_ADDRESS = /[\p{sc=Han}]{2,4}(?:省|市|自治区)[\p{sc=Han}]{1,12}?(?:区|县|市)[\p{sc=Han}]{1,12}?(?:路|街|大街|大道|道|巷|胡同|弄|里|村)(?:[0-9０-９]{1,5}(?:号楼|号|弄|栋|幢|楼|室|单元|层|座|巷)){1,5}/gu;
 // A residence phrase, then a street line (`42 Juniper Lane`) with no city after it.
 // (Not `moved to`: a meetup moves to a venue. Cue words spelled with both initials: the `i` flag would let the
 // street's `\p{Lu}` match any letter.)
-const HOME_STREET = new RegExp(String.raw`(?<![\p{L}])(?:(?:[Ll]ives?|[Ll]iving|[Rr]esides?|[Rr]esiding|[Ss]tays?|[Ss]taying)[ \t]+(?:at|on)|(?:[Hh]ome|[Hh]ouse|[Ff]lat|[Aa]partment|[Rr]esidence|[Dd]rop-?off|[Dd]elivery)(?:[ \t]+address)?[ \t]*(?::|is|at|=)|(?:[Ss]hip|[Dd]eliver|[Ss]end|[Mm]ail)(?:[ \t]+(?:it|this|them|the[ \t]+\w+))?[ \t]+to)[ \t]+(${STREET_BODY})`, 'gu');
+const HOME_STREET = new RegExp(String.raw`(?<![\p{L}])(?:(?:[Ll]ives?|[Ll]iving|[Rr]esides?|[Rr]esiding|[Ss]tays?|[Ss]taying)[ \t]+(?:at|on)|(?:[Hh]ome|[Hh]ouse|[Ff]lat|[Aa]partment|[Rr]esidence|[Dd]rop-?off|[Dd]elivery)(?:[ \t]+address)?[ \t]*(?::|=|(?:is|'s)(?:[ \t]+(?:at|on))?|at)|(?:[Ss]hip|[Dd]eliver|[Ss]end|[Mm]ail)(?:[ \t]+(?:it|this|them|the[ \t]+\w+))?[ \t]+to)[ \t]+(${STREET_BODY})`, 'gu');
 
 function groups(re: RegExp, text: string, label: string, keep: (v: string) => string | undefined = (v) => v): RawHit[] {
   const out: RawHit[] = [];
@@ -41,6 +43,23 @@ function groups(re: RegExp, text: string, label: string, keep: (v: string) => st
     if (!v) continue;
     const start = m.index + m[0].lastIndexOf(m[1] ?? m[0]);
     out.push({ kind: label.includes('address') ? 'postal-address' : 'person-name', label, start, end: start + v.length });
+  }
+  return out;
+}
+
+function cyrillicGreekNames(text: string): RawHit[] {
+  const out: RawHit[] = [];
+  CAP_PAIR.lastIndex = 0;
+  for (let m = CAP_PAIR.exec(text); m; m = CAP_PAIR.exec(text)) {
+    if (!CYR_GREEK_WORD.test(m[1]) || [...m[1].matchAll(/\p{L}+/gu)].some((w) => !CYR_GREEK_WORD.test(w[0]))) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const lead = /(\S+)[ \t]+$/u.exec(before);
+    if (!lead || /[.!?;:·;]$/.test(lead[1])) {
+      // (Starts a sentence: its first word may be the noun, `Клиентка Анна Петрова`; the next pair is tried.)
+      CAP_PAIR.lastIndex = m.index + m[1].search(/[ \t]/) + 1;
+      continue;
+    }
+    out.push({ kind: 'person-name', label: 'personal name (capitalised, mid-sentence)', start: m.index, end: m.index + m[1].length });
   }
   return out;
 }
@@ -57,7 +76,7 @@ const NON_LATIN = /[\u0370-\u03FF\u0400-\u04FF\u0600-\u06FF\u3040-\u30FF\u3400-\
 
 export function findOtherScriptNames(text: string): RawHit[] {
   if (!NON_LATIN.test(text)) return [];
-  return [...groups(CYR_GREEK, text, 'personal name (after a relation noun)'), ...groups(ARABIC, text, 'personal name (after a relation noun)', arabicName),
+  return [...cyrillicGreekNames(text), ...groups(ARABIC, text, 'personal name (after a relation noun)', arabicName),
     ...groups(HAN_RELATION, text, 'personal name (after a relation noun)'), ...groups(HONORIFIC, text, 'personal name (before an honorific)')];
 }
 

@@ -23,6 +23,11 @@ const RELATIONS = 'patient|customer|client|tenant|employee|colleague|co-?worker|
 // (Lower case, as prose writes them: `Tenant Discovery Response` and `Our Tenant Portal` are titles.)
 const RELATION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)[ \\t]+(?:\\p{Ll}+[ \\t]+)?(?:${RELATIONS})|patient|tenant|applicant|claimant|complainant)[ \\t]*,?[ \\t]*$`, 'u');
 const ATTRIBUTED_BEFORE = /(?:^|[^\p{L}])(?:(?:ticket|message|e-?mail|mail|note|letter|call|request|complaint|feedback|reply|voicemail|text|referral|order)s?[ \t]+from|(?:reported|requested|submitted|sent|signed|referred|raised|filed|complained|called)[ \t]+by|on behalf of)[ \t]+$/iu;
+// (Also in the languages of the labels: `позвони`, `ruf … an`, `appelle`, `llama a`.)
+const CONTACT_VERBS = ['(?:call|phone|text|e-?mail|ping|message|contact|ask|tell|remind|invite|notify|visit|pay|cc|dm|reach|warn|thank)(?:s|ed|ing)?',
+  'позвон(?:и|ите|ить)', 'напиш(?:и|ите)', 'спрос(?:и|ите)', 'напомн(?:и|ите)', 'ruf(?:e|en)?', 'schreib(?:e|en)?', 'frag(?:e|en)?', 'appel(?:le|lez|er)',
+  'écri(?:s|vez|re)[ \\t]+à', 'demande[ \\t]+à', 'llam(?:a|ar|e)(?:[ \\t]+a)?', 'escrib(?:e|ir)(?:[ \\t]+a)?', 'pregunt(?:a|ar)(?:[ \\t]+a)?'];
+const CONTACT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${CONTACT_VERBS.join('|')})[ \\t]+$`, 'iu');
 // Things done with a person, not with a product: `I met …`, `we interviewed …` (a name follows them on its own).
 const MET_BEFORE = /(?:^|[^\p{L}])(?:met|meet|meeting|interviewed|interviewing|hired|fired|onboarded|married|dating|visited|introduced)(?:[ \t]+(?:with|to))?[ \t]+$/iu;
 // After the name: a possessive of something only people have, a relative `who`, or a personal pronoun later in the
@@ -34,6 +39,9 @@ const WEAK_POSSESSIVE_AFTER = /^['’]s[ \t]+(?:request|behalf|approval|instruct
 const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:per|on|at|with|without|by|under|upon|following)[ \t]+$/iu;
 // (`whose` is not among them: "an Object whose properties", "a Header whose value".)
 const WHO_AFTER = /^,?[ \t]+whom?\b/iu;
+// English personal pronouns refer to people only; German `ihre`, Russian `её`, French `elle` also to nouns of that
+// gender (`Die Eigenschaft … ihre`), so those count only after a contact verb.
+const PERSON_PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|herself|he|him|his|himself)(?![\p{L}])/iu;
 const PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|herself|he|him|his|himself|её|ее|его|ей|ему|ней|нему|она|он|ihr|ihm|ihre|ihren|ihrem|seine|seinen|seinem|elle|lui|ella|él)(?![\p{L}])/iu;
 const CLOSING = /(?:^|\n)[ \t]*(?:(?:best|kind|warm|warmest|many)[ \t]+(?:regards|wishes|thanks)|regards|cheers|thanks|thank you|sincerely|yours(?:[ \t]+(?:sincerely|truly|faithfully))?|respectfully|mit freundlichen grüßen|viele grüße|beste grüße|cordialement|bien à vous|saludos|atentamente|cordiali saluti|met vriendelijke groet(?:en)?|pozdrawiam|с уважением)[ \t]*[,!.]?[ \t]*\r?\n[ \t]*$/iu;
 
@@ -73,7 +81,7 @@ export function findProseNames(text: string): RawHit[] {
     const after = text.slice(at + n, at + n + 120);
     const person = RELATION_BEFORE.test(before) || ATTRIBUTED_BEFORE.test(before) || POSSESSIVE_AFTER.test(after) || WHO_AFTER.test(after)
       || (WEAK_POSSESSIVE_AFTER.test(after) && PREPOSITION_BEFORE.test(before))
-      || MET_BEFORE.test(before) || PRONOUN_AFTER.test(after) || (CLOSING.test(before) && /^[ \t]*(?:\r?\n|$)/.test(after));
+      || MET_BEFORE.test(before) || PERSON_PRONOUN_AFTER.test(after) || (CONTACT_BEFORE.test(before) && PRONOUN_AFTER.test(after)) || (CLOSING.test(before) && /^[ \t]*(?:\r?\n|$)/.test(after));
     if (person) out.push({ kind: 'person-name', label: 'personal name (in prose)', start: at, end: at + n });
     // (Not a person from its first word, perhaps from its second: `Per Rafael Fernandez's request`.)
     CANDIDATE.lastIndex = person ? at + n : at + m[0].search(/[ \t]/) + 1;
