@@ -61,7 +61,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       const tail = text.slice(tailFrom, end).replace(/[\s.…]+$/, '');
       const named = NAMED_AT_END.exec(tail);
       if (named && /\d/.test(named[1]) && /[A-Za-z]/.test(named[1])) add(scanned, tailFrom + named.index + named[0].length - named[1].length, named[1].length, 'password (its message ends with it)');
-      const pause = cut && pauses < 3 && text.trim().length <= 60 && scanned.findings.length === 0;
+      const pause: boolean = cut && pauses < 3 && text.trim().length <= 60 && scanned.findings.length === 0;
       pauses = pause ? pauses + 1 : 0;
       cut = endsWithSecret(scanned) || TOKEN_START.test(tail) || pause;
     }

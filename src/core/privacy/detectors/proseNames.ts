@@ -96,15 +96,20 @@ const FAMILY_LABELS = labelRegex(['last name', 'lastname', 'surname', 'family na
 
 // One given name, the subject of a report about someone (`Bartholomew says she cannot log in`): a capitalised word
 // before a verb of saying or wanting and a personal pronoun. (A product says `it`; `Everyone says he` is no name.)
-const GIVEN = /(?<![\p{L}\p{N}_.@/\\-])(\p{Lu}\p{Ll}{2,20}(?:-\p{Lu}\p{Ll}{1,20})?)[ \t]+(?:says|said|told|tells|asked|asks|wrote|writes|reported|reports|mentioned|thinks|thought|wants|wanted|needs|needed|complained|complains|claims|claimed|replied|confirmed|called|emailed|insists|insisted)(?:[ \t]+(?:me|us|that))?[ \t]+(?:she|he)(?![\p{L}])/gu;
+// (Found from its verb and pronoun, which are rare, and read back to the word before: a regex starting at every
+// capitalised word cost 30 ms a megabyte.)
+const SAYS_SHE = /[ \t](?:says|said|told|tells|asked|asks|wrote|writes|reported|reports|mentioned|thinks|thought|wants|wanted|needs|needed|complained|complains|claims|claimed|replied|confirmed|called|emailed|insists|insisted)(?:[ \t]+(?:me|us|that))?[ \t]+(?:she|he)(?![\p{L}])/gu;
+const GIVEN_BEFORE = /(?<![\p{L}\p{N}_.@/\\-])\p{Lu}\p{Ll}{2,20}(?:-\p{Lu}\p{Ll}{1,20})?$/u;
 const NOT_GIVEN = /^(?:everyone|everybody|nobody|someone|somebody|anyone|anybody|he|she|it|this|that|who|which|customer|client|user|patient|doctor|manager|boss|mom|mum|dad|father|mother|teacher|support|sales|legal|finance|security|admin|owner|author|reviewer|maintainer|tenant|applicant|candidate|student|employee|colleague|partner|friend|then|also|and|but|so|because|when|if|since|while)$/i;
 
 export function findGivenNames(text: string): RawHit[] {
   const out: RawHit[] = [];
-  GIVEN.lastIndex = 0;
-  for (let m = GIVEN.exec(text); m; m = GIVEN.exec(text)) {
-    if (NOT_GIVEN.test(m[1]) || NOT_PEOPLE.has(m[1].toLowerCase())) continue;
-    out.push({ kind: 'person-name', label: 'given name (in prose)', start: m.index, end: m.index + m[1].length });
+  SAYS_SHE.lastIndex = 0;
+  for (let m = SAYS_SHE.exec(text); m; m = SAYS_SHE.exec(text)) {
+    const from = Math.max(0, m.index - 44);
+    const g = GIVEN_BEFORE.exec(text.slice(from, m.index));
+    if (!g || NOT_GIVEN.test(g[0]) || NOT_PEOPLE.has(g[0].toLowerCase())) continue;
+    out.push({ kind: 'person-name', label: 'given name (in prose)', start: from + g.index, end: m.index });
   }
   return out;
 }
@@ -129,7 +134,7 @@ export const PROSE_NAME_DETECTORS: readonly Detector[] = [
         'Thanks to Linus Torvalds and the Git community.', 'Call Set Up Node before the build; it caches.', "Google Cloud's phone support", 'Ask Customer Success, who handle refunds.',
         'Best regards,\nThe Team', 'My patient Record View shows it.', 'Requested by Build Bot', 'Tenant Discovery Response which contains the', 'Our Tenant Portal Login page', 'An Object whose truthy properties', 'Let header be a Structured Header whose value is a token', "add Update Bundle, which sets a Claude Tag Bundle's instructions"],
     } },
-  { id: 'person-given-name', category: 'pii', keywords: [' says', ' said', ' told', ' tell', ' ask', ' wr', ' report', ' mention', ' th', ' want', ' need', ' compla', ' claim', ' repl', ' confirm', ' call', ' email', ' insist'],
+  { id: 'person-given-name', category: 'pii', keywords: [' she', ' he ', ' he\t'],
     find: findGivenNames, plainViewsOnly: true,
     samples: {
       tp: ['Bartholomew says she cannot log in since Tuesday.', 'Wilhelmina told me she reset it twice.'],
