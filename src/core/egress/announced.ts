@@ -22,6 +22,8 @@ const NAMES_A_CREDENTIAL = /(?:^|[^\p{L}])(?:password|passwd|passphrase|passcode
 export function findAnnouncedValues(turns: { role: string; scanned: { text: string; findings: Finding[] } }[]): number {
   let announced = false;
   let cut = false;
+  // Short user turns with nothing in them ("wait", "hold on, copying the rest") between a cut secret and its rest.
+  let pauses = 0;
   let found = 0;
   const add = (scanned: { text: string; findings: Finding[] }, at: number, length: number, label: string): void => {
     if (scanned.findings.some((f) => f.start <= at && f.end >= at + length)) return;
@@ -59,7 +61,9 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       const tail = text.slice(tailFrom, end).replace(/[\s.…]+$/, '');
       const named = NAMED_AT_END.exec(tail);
       if (named && /\d/.test(named[1]) && /[A-Za-z]/.test(named[1])) add(scanned, tailFrom + named.index + named[0].length - named[1].length, named[1].length, 'password (its message ends with it)');
-      cut = endsWithSecret(scanned) || TOKEN_START.test(tail);
+      const pause: boolean = cut && pauses < 3 && text.trim().length <= 60 && scanned.findings.length === 0;
+      pauses = pause ? pauses + 1 : 0;
+      cut = endsWithSecret(scanned) || TOKEN_START.test(tail) || pause;
     }
     if (NAMES_A_CREDENTIAL.test(text)) announced = true;
   }

@@ -3,7 +3,7 @@
 // and both are credentials. A credential word anywhere in the name wins over harmless ones.
 
 const CREDENTIAL_WORDS = new Set([
-  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'tokens', 'apikey',
+  'password', 'passwd', 'pwd', 'pw', 'pword', 'pass', 'passphrase', 'passcode', 'secret', 'secrets', 'token', 'tokens', 'apikey',
   'apikeys', 'credential', 'credentials', 'creds', 'cred', 'auth', 'authtoken', 'authorization', 'bearer', 'jwt',
   'cookie', 'signature', 'sig', 'hmac', 'salt', 'pat', 'privatekey', 'secretkey', 'accesskey', 'clientsecret',
   'sas', 'pin', 'otp', 'totp', 'mfa', 'sessionid', 'sessiontoken', 'connectionstring', 'connstr', 'dsn',
@@ -45,7 +45,8 @@ function judge(name: string): boolean {
   const words = nameWords(name);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (CREDENTIAL_WORDS.has(w)) return true;
+    // (`pw` alone is too short to trust — `$pw` is a pipeline or a page width, `Li4uPw==` base64; `DB_PW`, `mailerPw` are passwords.)
+    if (CREDENTIAL_WORDS.has(w) && (w !== 'pw' || shortPasswordWord(words, i))) return true;
     if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) return true;
   }
   // Run-together words that end in a credential: dbpassword, appsecret, githubtoken (not secretsmanager).
@@ -74,9 +75,14 @@ export function isCompoundCredential(word: string): boolean {
   return false;
 }
 
+/** `pw` after a word of letters (`DB_PW`, `smtpPw`); not alone, not after a base64 chunk's `Li4u`. */
+function shortPasswordWord(words: string[], i: number): boolean {
+  return i > 0 && /^[a-z]{2,}$/.test(words[i - 1]);
+}
+
 /** Password-like names: a shorter, lower-entropy value is still a secret. */
 export function isPasswordName(name: string): boolean {
   const words = nameWords(name);
-  return words.some((w) => w === 'password' || w === 'passwd' || w === 'pwd' || w === 'pass' || w === 'passphrase' || w === 'passcode' || w === 'pin')
+  return words.some((w) => w === 'password' || w === 'passwd' || w === 'pwd' || (w === 'pw' && shortPasswordWord(words, words.indexOf(w))) || w === 'pword' || w === 'pass' || w === 'passphrase' || w === 'passcode' || w === 'pin')
     || /password|passwd|passphrase/.test(words.join(''));
 }

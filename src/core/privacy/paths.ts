@@ -16,6 +16,8 @@ export interface PathPolicy {
   isPrivate(path: string): PathVerdict;
   /** Some rule names a file or folder with a space in it (`client data/`): a path in prose may then span words. */
   readonly spacedNames?: boolean;
+  /** False when neither Private Globs nor `.aiignore` adds a rule to the built-in list (no typed path can be the user's). */
+  readonly userRules?: boolean;
 }
 
 /** After Continue's DEFAULT_SECURITY_IGNORE_FILETYPES and the issue's list (security-facts §2.3). */
@@ -64,8 +66,10 @@ export function createPathPolicy(opts: { privateGlobs: string[]; aiignore?: stri
   const workspace: Ignore | undefined = opts.aiignore ? ignore({ allowRelativePaths: true }).add(widened(opts.aiignore.split(/\r?\n/))) : undefined;
   // (gitignore escapes a trailing space as `\ `; a space between two names is a name with a space.)
   const spacedNames = [...opts.privateGlobs, ...(opts.aiignore ?? '').split(/\r?\n/)].some((g) => !g.startsWith('#') && /[^\s\\] +\S/.test(g.trim()));
+  const userRules = [...opts.privateGlobs, ...(opts.aiignore ?? '').split(/\r?\n/)].some((g) => g.trim() !== '' && !g.trim().startsWith('#') && !DEFAULT_PRIVATE_GLOBS.includes(g.trim()));
   return {
     spacedNames,
+    userRules,
     isPrivate(path: string): PathVerdict {
       for (const candidate of candidates(path)) {
         for (const ig of workspace ? [user, workspace] : [user]) {

@@ -9,7 +9,7 @@ import { isCredentialName, isPasswordName } from '../credentialNames';
 import { ALNUM, type Detector, type RawHit } from '../detector';
 import { highEntropy, isPlaceholder, isUuid, shannonEntropy } from '../text';
 
-const NAME = /p(?:ass|wd|at)|s(?:ecret|ig|alt)|token|key|c(?:red|ookie|onnstr)|auth|bearer|jwt|hmac|dsn|(?:PASS|PWD|PAT|SECRET|SIG|SALT|TOKEN|KEY|CRED|COOKIE|AUTH|BEARER|JWT|HMAC|DSN)|(?:Pass|Pwd|Pat|Secret|Sig|Salt|Token|Key|Cred|Cookie|Auth|Bearer|Jwt|Hmac|Dsn)/g;
+const NAME = /p(?:ass|wd?|at)|s(?:ecret|ig|alt)|token|key|c(?:red|ookie|onnstr)|auth|bearer|jwt|hmac|dsn|(?:PASS|PWD?|PAT|SECRET|SIG|SALT|TOKEN|KEY|CRED|COOKIE|AUTH|BEARER|JWT|HMAC|DSN)|(?:Pass|Pwd?|Pat|Secret|Sig|Salt|Token|Key|Cred|Cookie|Auth|Bearer|Jwt|Hmac|Dsn)/g;
 function isIdentChar(c: number): boolean {
   // [A-Za-z0-9_.-], by char code: this runs for every character around every keyword hit.
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
@@ -52,6 +52,9 @@ function findGenericSecrets(text: string): RawHit[] {
     }
     // Our own redaction labels, e.g. "[REDACTED:database-url-password]", are not names.
     if (text.startsWith('[REDACTED:', s - 10) || !isCredentialName(ident)) continue;
+    // A placeholder names the value it stands for (`user:<password>@host`, `{token}`): what follows it is no value.
+    // (Not an XML element, `<password>…</password>`: its value ends at a closing tag.)
+    if (s > 0 && ((text[s - 1] === '<' && text[e] === '>' && !/^>[^<\n]{1,400}<\//.test(text.slice(e, e + 410))) || (text[s - 1] === '{' && text[e] === '}'))) continue;
     let value: string | undefined;
     let valueStart = 0;
     ASSIGN.lastIndex = e;
@@ -130,6 +133,8 @@ export function looksSecret(value: string, ident: string): boolean {
   if (/^arn:[\w-]+:/.test(v)) return false;                      // resource names (AWS ARNs)
   if (/^\/.{2,}\/[dgimsuy]*$/.test(v) && /[\\^$*+?()[\]{}|]/.test(v)) return false; // a regex literal (`const pat = /^a+$/`)
   if (/^(?:https?|file):\/\//i.test(v)) return false;            // URLs are handled by the URL rules
+  // A name for where the secret is kept (Docker's `POSTGRES_PASSWORD_FILE`, `tokenPath`) holding a path.
+  if (/(?:^|[_.-])(?:file|path|filename|filepath|dir|location|FILE|PATH|FILENAME|FILEPATH|DIR|LOCATION)$|[a-z](?:File|Path|Filename|Dir|Location)$/.test(ident) && /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)[^\s]*$/.test(v)) return false;
   const h = shannonEntropy(v);
   const classes = +/[a-z]/.test(v) + +/[A-Z]/.test(v) + +/\d/.test(v) + +/[^A-Za-z0-9]/.test(v);
   if (isPasswordName(ident)) {

@@ -32,6 +32,7 @@ import { WORLD_ID_DETECTORS } from './worldIds';
 import { BIRTH_DATE_DETECTORS } from './birthDates';
 import { PERSONAL_NAME_DETECTORS } from './personalNames';
 import { PROSE_NAME_DETECTORS } from './proseNames';
+import { OTHER_SCRIPT_DETECTORS } from './otherScripts';
 import { POSTAL_ADDRESS_DETECTORS } from './postalAddresses';
 import { PERSONAL_RECORD_DETECTORS } from './personalRecords';
 import { UNNAMED_KEY_DETECTORS } from './unnamedKeys';
@@ -67,6 +68,7 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...BIRTH_DATE_DETECTORS,
   ...PERSONAL_NAME_DETECTORS,
   ...PROSE_NAME_DETECTORS,
+  ...OTHER_SCRIPT_DETECTORS,
   ...POSTAL_ADDRESS_DETECTORS,
   ...PERSONAL_RECORD_DETECTORS,
 ]);

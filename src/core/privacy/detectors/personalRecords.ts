@@ -22,7 +22,7 @@ const CITY_ZIP = /(?<![\w-])\p{Lu}[\p{L}'’. -]{1,30},[ \t]+[A-Z]{2}[ \t]+\d{5}
 // (`742 Evergreen Terrace, Springfield, IL 62704`, `27 Wellington Road, London NW1 3XE`, `Lindenstraße 17, 10115
 // Berlin`). Street and city-postcode together locate a household with no other contact datum beside them; either
 // alone is a heading, a version or a venue's street. (A business's address is read the same way: nothing tells them apart.)
-const STREET_BODY = String.raw`\d{1,5}[A-Za-z]?(?:[ \t]+[NSEW]\.?)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3}[ \t]+(?:${STREET_WORDS})\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w{1,5})?`;
+export const STREET_BODY = String.raw`\d{1,5}[A-Za-z]?(?:[ \t]+[NSEW]\.?)?(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3}[ \t]+(?:${STREET_WORDS})\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|#)\.?[ \t]*\w{1,5})?`;
 const STREET_EU_BODY = String.raw`\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|gatan|vägen|vej|veien|katu)[ \t]+\d{1,4}[a-z]?`;
 const CITY_BODY = String.raw`\p{Lu}[\p{L}'’. -]{1,30},[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|\p{Lu}[\p{L}'’. -]{1,30}[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{4,5}[ \t]+\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?`;
 const FULL_ADDRESS = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])(?:${STREET_BODY}|${STREET_EU_BODY})(?:,[ \t]*|[ \t]*\r?\n[ \t]*)(?:${CITY_BODY})(?![\w-])`, 'gu');

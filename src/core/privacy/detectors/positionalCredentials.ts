@@ -16,6 +16,18 @@ const randomToken = (v: string): boolean => v.length >= 16 && /^[\w.~+/=-]+$/.te
   && !/^[A-Za-z]+(?:[-_.][A-Za-z0-9]+)*$/.test(v) && shannonEntropy(v) >= 3.2 && notTemplate(v);
 
 export const POSITIONAL_CREDENTIAL_RULES: readonly SecretRule[] = [
+  // Oracle's `user/password@connect`: after its command-line tools (`sqlplus svc/…@ORCL`), or before EZConnect's `@//host`
+  // anywhere (a config line, a pasted log). The password is whatever sits between the slash and the `@`.
+  { kind: 'positional-password', label: 'password in an Oracle user/password@ connect string', keywords: ['sqlplus', 'SQLPLUS', 'sqlcl', 'expdp', 'impdp', 'sqlldr', 'rman ', 'dgmgrl', 'CONNECT ', 'connect '],
+    re: re(String.raw`\b(?:sqlplus|SQLPLUS|sqlcl|sql|expdp|impdp|sqlldr|rman|dgmgrl|CONNECT|connect)(?:[ \t]+-[A-Za-z]+)*[ \t]+["']?[A-Za-z_][\w$#.]{0,30}\/([^\s/@"']{3,128})@(?=[A-Za-z0-9_(/-])`),
+    validate: (v) => notTemplate(v) && looksSecret(v, 'password'),
+    samples: { tp: [(g) => `sqlplus svc_app/${g.mixed(ALNUM_SYM, 14)}@//ora.example.com:1521/ORCLPDB1`, (g) => `expdp system/${g.mixed(ALNUM_SYM, 12)}@PRODDB schemas=HR`, (g) => `CONNECT app_owner/${g.mixed(ALNUM_SYM, 12)}@PRODDB`],
+      fp: ['sqlplus / as sysdba', 'sqlplus scott/<password>@//host:1521/ORCL', 'sqlplus user/password@orcl', 'connect to/from@host'] } },
+  // (Its own rule: with no command before it, the `user/` start is tried only in a text that has an `@//`.)
+  { kind: 'positional-password', label: 'password in an Oracle EZConnect string', keywords: ['@//'],
+    re: re(String.raw`(?<![\w/:.@-])[A-Za-z_][\w$#.]{0,30}\/([^\s/@"']{3,128})@\/\/[A-Za-z0-9]`),
+    validate: (v) => notTemplate(v) && looksSecret(v, 'password'),
+    samples: { tp: [(g) => `url: app/${g.mixed(ALNUM_SYM, 14)}@//db.example.com/svc`], fp: ['see src/app@//comment', 'npm i @types/node'] } },
   { kind: 'positional-password', label: 'password passed as a call argument',
     keywords: ['NetworkCredential', 'PasswordAuthentication', 'UsernamePasswordCredentials', 'HTTPBasicAuth', 'HTTPDigestAuth', 'BasicAuth', 'auth=', 'auth =', '.login(', 'PSCredential'],
     re: re(String.raw`(?:\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|PSCredential)[ \t]*\([ \t]*|\bauth[ \t]*=[ \t]*[(\[][ \t]*|\.login[ \t]*\([ \t]*)${STR}[ \t]*,[ \t]*(?:new[ \t]+String[ \t]*\([ \t]*)?${SECRET}`),

@@ -6,7 +6,7 @@ import { charListView } from './charList';
 import { despacedView } from './despaced';
 import { dequotedView } from './dequoted';
 import { joinedView } from './joined';
-import { listJoinedView } from './listJoined';
+import { joinCallView, listJoinedView } from './listJoined';
 import { normalisedView } from './normalised';
 import { unescapedView } from './unescaped';
 import { unwrappedView } from './unwrapped';
@@ -28,6 +28,7 @@ export function textViews(text: string, facts = new TextFacts(text)): View[] {
   add(despacedView(text));
   add(charListView(text));
   add(listJoinedView(text));
+  add(joinCallView(text));
   const dequoted = dequotedView(text);
   add(dequoted);
   if (dequoted) add(unwrappedView(dequoted.text), dequoted);
