@@ -63,6 +63,11 @@ export interface GuardState {
   quotaBody?: string;
   /** Why `checkResponse` stopped the request. */
   misrouted?: string;
+  /**
+   * A 2xx answer that is a web page (its content type): the base URL reaches a web UI, a login or captive portal,
+   * not the API. The SDKs read it as an empty stream and end quietly, so it is stopped here and named.
+   */
+  notApi?: string;
 }
 
 export class RequestGuard {
@@ -146,6 +151,13 @@ export class RequestGuard {
       this.controller.abort();
       // Aborted by its own signal, the client gives up without a retry, as for a deadline.
       throw new DOMException(misrouted, 'AbortError');
+    }
+    const page = res.ok ? webPageType(res.headers) : undefined;
+    if (page) {
+      this.state.notApi = page;
+      await res.body?.cancel().catch(() => undefined);
+      this.controller.abort();
+      throw new DOMException(`${page} instead of the API`, 'AbortError');
     }
     const watched = this.watchBody(res);
     if (res.status !== 429 && res.status !== 503 && res.status !== 529) return watched;
@@ -244,6 +256,12 @@ export class RequestGuard {
     reader.cancel().catch(() => undefined);
     this.controller.abort();
   }
+}
+
+/** The content type of a web page (HTML), which no model API streams; undefined for anything else. */
+export function webPageType(headers: Headers): string | undefined {
+  const type = (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'text/html' || type === 'application/xhtml+xml' ? type : undefined;
 }
 
 /** `retry-after-ms` (ms) first, then `retry-after` as seconds or an HTTP date — the SDKs' own order. */

@@ -19,6 +19,7 @@ export function errorTitle(code: string | undefined, refused = false, partial = 
     case 'rateLimited': return 'Rate limited';
     case 'quota': return 'Provider quota reached';
     case 'server': return 'The provider had an error';
+    case 'notApi': return 'That address is not the model\'s API';
     case 'notLocal': return 'The "local" endpoint is not local';
     case 'blocked': return 'Blocked by the privacy gate';
     // A budget (ours, or a team budget the gateway enforces) refuses before anything is generated.
