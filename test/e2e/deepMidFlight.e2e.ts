@@ -156,6 +156,28 @@ suite('deep session: Stop then ask at once, a reset mid-completion, a key rotate
     assert.ok(!toasts.some((t) => /Hybrid|Ollama/.test(t) && /reset|error|failed/i.test(t)), `a toast for one failed completion: ${JSON.stringify(toasts)}`);
   });
 
+  test('Ollama drops the connection right after taking the question (private chat): not "not running"; the next question answers', async () => {
+    await focusChat();
+    const n = ollama.requests.length;
+    ollama.setFault({ kind: 'reset', afterTokens: 0, once: true, paths: ['/api/chat'] });
+    const q = `Is sum safe for an empty array? (${tag()})`;
+    await send('private', q);
+
+    await until(async () => (await turnText(q)).length > 0 && !(await turnSpinning(q)), 'the reset turn to end', 30_000);
+    const text = await turnText(q);
+    process.stdout.write(`      Ollama reset after taking the question: ${JSON.stringify(text.slice(0, 500))}\n`);
+    assert.ok(ollama.requests.slice(n).some((r) => r.path === '/api/chat' && !r.finished), 'the question reached Ollama and was dropped');
+    await shotOfTurn(q, 'ollama-reset-after-headers');
+    assert.match(text, /Ollama/);
+    assert.doesNotMatch(text, /not running/, 'Ollama took the connection: it was running');
+    assert.match(text, /connection/i, 'names the connection');
+    assert.match(text, /Retry/, 'a way out');
+    const q2 = `Then what does sum return for [1]? (${tag()})`;
+    await send('private', q2);
+    await until(async () => /\[fake-ollama\]/.test(await turnText(q2)) && !(await turnSpinning(q2)), 'the next private answer', 30_000);
+    assert.equal(await statusItem(session().page, /offline|not running/i).count(), 0, 'the status bar says Ollama is down');
+  });
+
   test('the key rotated with "Set API Key" while an answer streams: that answer ends whole, the next request uses the new key', async () => {
     const page = session().page;
     cloud.key = `sk-ant-e2e-${randomBytes(12).toString('hex')}`;

@@ -57,7 +57,17 @@ export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown
       fix: 'startOllama',
     };
   }
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EADDRNOTAVAIL') {
+  // The connection was taken, then dropped before any word (a reused socket is retried by loopbackFetch, so this is
+  // a fresh one): Ollama was there a moment ago — it stopped, restarted or ran out of memory loading the model.
+  // "Not running" is for a refused connection; it read wrong for a server that had just accepted the request.
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') {
+    return {
+      code: 'connection',
+      message: `Ollama closed the connection before answering (it stopped, restarted or ran out of memory) — check that it is running (\`ollama serve\`), then retry.`,
+      fix: 'startOllama',
+    };
+  }
+  if (code === 'ECONNREFUSED' || code === 'EADDRNOTAVAIL') {
     return { code: 'connection', message: `Ollama is not running at ${baseUrl} — start it with \`ollama serve\`.`, fix: 'startOllama' };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {

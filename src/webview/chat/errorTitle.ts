@@ -4,9 +4,11 @@
 /** Failures that, after some words came, mean the answer broke off (the words stay above the card). */
 const BREAKS_OFF = new Set(['connection', 'server', 'protocol', 'stalled', 'unknown']);
 
-export function errorTitle(code: string | undefined, refused = false, partial = false): string {
+export function errorTitle(code: string | undefined, refused = false, partial = false, message = ''): string {
   if (refused) return 'Not sent';
   if (partial && BREAKS_OFF.has(code ?? 'unknown')) return 'The answer stopped part-way';
+  // The server was reached and answered, then the connection broke: "Could not reach" above "was lost" contradicts it.
+  if (code === 'connection' && /\bconnection to .+ was lost\b|\bclosed the connection\b/.test(message)) return 'The connection was lost';
   switch (code) {
     case 'connection': return 'Could not reach the model';
     case 'timeout': return 'The model took too long';

@@ -12,8 +12,10 @@ import { RequestGuard, webPageType } from '../../../src/core/providers/guard';
 import { createOllamaProvider } from '../../../src/core/providers/ollama';
 import { createOpenAIProvider } from '../../../src/core/providers/openai';
 import { nothingBilled } from '../../../src/core/spend/billing';
+import { errorTitle } from '../../../src/webview/chat/errorTitle';
 import type { ChatProvider } from '../../../src/core/wire/types';
 import { FakeAnthropic } from '../../fakes/anthropic';
+import { FakeOllama } from '../../fakes/ollama';
 import { FakeOpenAI } from '../../fakes/openai';
 import { drain, never, sealed, testKey } from './helpers';
 
@@ -144,4 +146,35 @@ suite('providers: gateways that answer with web pages, long waits, sockets dropp
       } finally { await fake.close(); }
     });
   }
+});
+
+suite('Ollama drops a connection it had taken, before any word', () => {
+  test('"closed the connection before answering", not "not running"; a refused connection is still "not running"', async () => {
+    const fake = new FakeOllama();
+    const s = await fake.start();
+    try {
+      fake.setFault({ kind: 'reset', afterTokens: 0 });
+      const d = await drain(createOllamaProvider({ baseUrl: s.url }).stream(sealed('qwen2.5-coder:7b'), never()));
+      const m = d.result.failure?.message ?? '';
+      assert.equal(d.result.failure?.code, 'connection', m);
+      assert.match(m, /Ollama closed the connection before answering/);
+      assert.doesNotMatch(m, /not running/);
+      assert.equal(errorTitle('connection', false, false, m), 'The connection was lost');
+      fake.setFault({ kind: 'reset', afterTokens: 0, once: true });
+      const once = await drain(createOllamaProvider({ baseUrl: s.url }).stream(sealed('qwen2.5-coder:7b'), never()));
+      assert.equal(once.result.failure, undefined, 'one dropped attempt on a reused socket is retried and answers');
+    } finally { await fake.close(); }
+    const port = s.port;
+    const refused = await drain(createOllamaProvider({ baseUrl: `http://127.0.0.1:${port}` }).stream(sealed('qwen2.5-coder:7b'), never()));
+    assert.match(refused.result.failure?.message ?? '', /Ollama is not running at/);
+  });
+});
+
+suite('the card heading of a connection lost after the server answered', () => {
+  test('"The connection was lost", not "Could not reach the model"; a refused connection keeps its heading', () => {
+    assert.equal(errorTitle('connection', false, false, 'The connection to OpenAI was lost before the answer began (connection reset) — check your network, then try again.'), 'The connection was lost');
+    assert.equal(errorTitle('connection', false, false, 'Cannot reach OpenAI at http://127.0.0.1:1/v1 (connection refused) — check your network and hybrid.openai.baseUrl.'), 'Could not reach the model');
+    assert.equal(errorTitle('server', false, false, 'The connection to OpenAI was lost'), 'The provider had an error', 'only a connection failure');
+    assert.equal(errorTitle('notApi'), 'That address is not the model\'s API');
+  });
 });
