@@ -167,7 +167,7 @@ suite('deep session: Stop then ask at once, a reset mid-completion, a key rotate
     const text = await turnText(q);
     process.stdout.write(`      Ollama reset after taking the question: ${JSON.stringify(text.slice(0, 500))}\n`);
     assert.ok(ollama.requests.slice(n).some((r) => r.path === '/api/chat' && !r.finished), 'the question reached Ollama and was dropped');
-    await shotOfTurn(q, 'ollama-reset-after-headers');
+    await shotOfTurn(q, 'ollama-reset-before-answer');
     assert.match(text, /Ollama/);
     assert.doesNotMatch(text, /not running/, 'Ollama took the connection: it was running');
     assert.match(text, /connection/i, 'names the connection');
