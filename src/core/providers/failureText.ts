@@ -24,6 +24,31 @@ export function seconds(ms: number): string {
   return `${Math.max(1, Math.ceil(ms / 1000))} s`;
 }
 
+/**
+ * For a wait a server asked for, in the unit a person reads: "45 s", "10 min", "2 h" — never "600 s". Rounded up,
+ * so Hybrid never names a wait shorter than the one asked for.
+ */
+export function waitFor(ms: number): string {
+  if (ms < 90_000) return seconds(ms);
+  if (ms < 90 * 60_000) return `${Math.ceil(ms / 60_000)} min`;
+  return `${Math.ceil(ms / 3_600_000)} h`;
+}
+
+/**
+ * The words of an HTML error page (a proxy's 502, nginx's 400, a WAF's block page): its title, else its visible
+ * text, without the status number the message already gives. Text that is not HTML is returned as it is.
+ */
+export function pageText(text: string): string {
+  const head = text.slice(0, 20_000);
+  if (!/^\s*(<!doctype html|<html|<head|<body|<\?xml)/i.test(head)) return text;
+  const plain = (html: string): string => html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ').trim();
+  const title = plain(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(head)?.[1] ?? '');
+  const body = plain(/<body[^>]*>([\s\S]*)/i.exec(head)?.[1] ?? head);
+  return (title || body).replace(/^\d{3}\s*[-:]?\s*/, '');
+}
+
 /** For time-outs: "300 ms" below a second, else whole seconds. */
 export function duration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
@@ -76,7 +101,7 @@ const BUSY: Record<number, string> = { 429: 'rate limit', 503: 'unavailable', 52
 /** What the user reads while the SDK waits to retry: who, why, and for how long, so a pause is not a hang. */
 export function waitNotice(name: string, w: { status: number; retryAfterMs?: number }): string {
   const why = `HTTP ${w.status}${BUSY[w.status] ? ` ${BUSY[w.status]}` : ''}`;
-  return `${name} is busy (${why}) — trying again ${w.retryAfterMs !== undefined ? `in ${seconds(w.retryAfterMs)}, as it asked` : 'shortly'}.`;
+  return `${name} is busy (${why}) — trying again ${w.retryAfterMs !== undefined ? `in ${waitFor(w.retryAfterMs)}, as it asked` : 'shortly'}.`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Turns whatever ended a request (a guard deadline, an SDK error class, a Node errno) into one ProviderFailure
 // whose message names the cause and the fix. Messages never carry a key or prompt text: server text is scrubbed.
 
-import { duration, errnoOf, hostOf, inSentence, scrub, seconds } from './failureText';
+import { duration, errnoOf, hostOf, inSentence, pageText, scrub, waitFor } from './failureText';
 import type { GuardState } from './guard';
 import { isGatewayBudgetError } from '../team/gateway';
 import type { ProviderFailure } from '../wire/types';
@@ -32,6 +32,13 @@ const SET_KEY = '“Hybrid: Set API Key”';
 /** Deadline flags first: an abort the guard caused looks like any other abort to the SDK. */
 export function deadlineFailure(ctx: FailureContext): ProviderFailure | undefined {
   if (ctx.state.misrouted) return { code: 'notLocal', message: ctx.state.misrouted, fix: 'openSettings' };
+  if (ctx.state.notApi) {
+    return {
+      code: 'notApi', status: ctx.state.lastStatus ?? 200,
+      message: `${ctx.name} at ${ctx.baseUrl} answered with a web page (${ctx.state.notApi}), not the API — check ${ctx.baseUrlSetting}: it must be the API's address (an OpenAI-compatible one usually ends in /v1), not a web UI or a sign-in page.`,
+      fix: 'openSettings',
+    };
+  }
   if (ctx.state.timedOut) {
     return {
       code: 'timeout',
@@ -59,6 +66,15 @@ export function protocolFailure(ctx: FailureContext, what: string): ProviderFail
 
 export function connectionFailure(ctx: FailureContext, err: unknown): ProviderFailure {
   const code = errnoOf(err);
+  const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ECONNRESET' ? 'connection reset' : code ? code : 'connection failed';
+  // The server answered (its headers came) and then the connection broke: it was reached, the network changed.
+  if (ctx.state.headersSeen) {
+    return {
+      code: 'connection',
+      message: `The connection to ${inSentence(ctx.name)} was lost before the answer began (${why}) — check your network, then try again.`,
+      fix: 'retry',
+    };
+  }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return {
       code: 'connection',
@@ -66,7 +82,6 @@ export function connectionFailure(ctx: FailureContext, err: unknown): ProviderFa
       fix: 'openSettings',
     };
   }
-  const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ECONNRESET' ? 'connection reset' : code ? code : 'connection failed';
   return {
     code: 'connection',
     message: `Cannot reach ${inSentence(ctx.name)} at ${ctx.baseUrl} (${why}) — check your network and ${ctx.baseUrlSetting}.`,
@@ -83,7 +98,7 @@ export interface HttpErrorInfo {
 
 /** The error text of a provider body: {error:{message}} (Anthropic, OpenAI) or {error:"…"} (Ollama). */
 export function errorMessageOf(body: unknown): string {
-  if (typeof body === 'string') return body;
+  if (typeof body === 'string') return pageText(body);
   if (!body || typeof body !== 'object') return '';
   const b = body as { error?: unknown; message?: unknown };
   if (typeof b.error === 'string') return b.error;
@@ -155,7 +170,9 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
       fix: 'openSettings',
     };
   }
-  if (status === 413 || (status === 400 && /too long|too large|context length|context window|maximum|exceed|too many tokens/i.test(serverText))) {
+  // A proxy's "Request Header Or Cookie Too Large" is about the headers, not the prompt: less context will not help.
+  const aboutHeaders = /\b(header|cookie)s?\b/i.test(serverText);
+  if (status === 413 || (status === 400 && !aboutHeaders && /too long|too large|context length|context window|maximum|exceed|too many tokens/i.test(serverText))) {
     return {
       code: 'tooLarge', status,
       message: `The request is too large for ${ctx.model} (${status}) — attach less context or ask about a smaller selection.`,
@@ -165,7 +182,7 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
     const retryAfterMs = retryAfterOf(e.headers) ?? ctx.state.retryAfterMs;
     return {
       code: 'rateLimited', status,
-      message: `${ctx.name} is rate-limiting requests (429) — try again in ${retryAfterMs !== undefined ? seconds(retryAfterMs) : 'a minute'}.`,
+      message: `${ctx.name} is rate-limiting requests (429) — try again in ${retryAfterMs !== undefined ? waitFor(retryAfterMs) : 'a minute'}.`,
       fix: 'retryLocal',
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
@@ -236,9 +253,11 @@ export interface SdkErrorClasses {
 export function sdkFailure(ctx: FailureContext, err: unknown, classes: SdkErrorClasses): ProviderFailure {
   const e = err as { status?: unknown; error?: unknown; headers?: unknown; message?: string } | undefined;
   if (e && typeof e.status === 'number') {
-    // A body without `error` (FastAPI's {detail}, vLLM's {object: "error", message}): the SDK keeps nothing of it;
-    // the guard kept the refusal's text.
-    const body = e.error === undefined ? keptBody(ctx.state.errorBody ?? ctx.state.quotaBody) : e.error;
+    // A body without `error` (FastAPI's {detail}, vLLM's {object: "error", message}, a proxy's HTML page): the SDK
+    // keeps nothing of it but, for a body that is not JSON, its message; the guard kept the refusal's text.
+    const kept = e.error === undefined ? keptBody(ctx.state.errorBody ?? ctx.state.quotaBody) : undefined;
+    const text = e.error === undefined && kept === undefined && typeof e.message === 'string' ? e.message.replace(new RegExp(`^${e.status}\\s+`), '') : undefined;
+    const body = e.error ?? kept ?? (text && !/^status code \(no body\)$/.test(text) ? text : undefined);
     return httpFailure(ctx, { status: e.status, body, headers: e.headers instanceof Headers ? e.headers : undefined });
   }
   if (err instanceof classes.timeout) return deadlineFailure({ ...ctx, state: { ...ctx.state, timedOut: true } })!;
@@ -272,24 +291,4 @@ function keptBody(text: string | undefined): unknown {
 export function requestIdOf(err: unknown): string {
   const id = (err as { requestID?: unknown } | undefined)?.requestID;
   return typeof id === 'string' && /^[\w-]{1,100}$/.test(id) ? ` (request ${id})` : '';
-}
-
-/**
- * A failure worded by whether any text had come. An in-stream error before any text: nothing is "incomplete", the
- * service simply did not answer. A connection lost after some text: not "cannot reach" (it was reached), but an
- * answer cut off in the middle.
- */
-export function beforeAnyText(failure: ProviderFailure, name: string, streamedChars: number): ProviderFailure {
-  if (streamedChars > 0 && failure.code === 'connection') {
-    return {
-      ...failure,
-      message: `The connection to ${inSentence(name)} was lost in the middle of the answer — the answer is incomplete; check your network, then try again.`,
-      fix: 'retry',
-    };
-  }
-  if (streamedChars === 0 && failure.code === 'stalled') {
-    return { ...failure, message: failure.message.replace(/ stopped sending in the middle of the answer \(([^)]+)\) — the answer is incomplete;/, ' stopped sending before any answer text ($1);') };
-  }
-  if (streamedChars > 0 || failure.code !== 'server' || failure.status !== undefined) return failure;
-  return { ...failure, message: failure.message.replace(/ failed in the middle of the answer \(([^)]+)\) — the answer is incomplete; try again\./, ` failed before answering ($1) — try again later.`) };
 }

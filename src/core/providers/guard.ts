@@ -13,6 +13,8 @@
 // Every deadline aborts through one controller, and the flags say which deadline it was.
 
 import type { HoldableFetch } from './loopbackFetch';
+import { ndjsonValidator, parseRetryAfter, webPageType } from './responseChecks';
+
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -70,6 +72,11 @@ export interface GuardState {
   errorBody?: string;
   /** Why `checkResponse` stopped the request. */
   misrouted?: string;
+  /**
+   * A 2xx answer that is a web page (its content type): the base URL reaches a web UI, a login or captive portal,
+   * not the API. The SDKs read it as an empty stream and end quietly, so it is stopped here and named.
+   */
+  notApi?: string;
 }
 
 export class RequestGuard {
@@ -159,6 +166,13 @@ export class RequestGuard {
       this.controller.abort();
       // Aborted by its own signal, the client gives up without a retry, as for a deadline.
       throw new DOMException(misrouted, 'AbortError');
+    }
+    const page = res.ok ? webPageType(res.headers) : undefined;
+    if (page) {
+      this.state.notApi = page;
+      await res.body?.cancel().catch(() => undefined);
+      this.controller.abort();
+      throw new DOMException(`${page} instead of the API`, 'AbortError');
     }
     const watched = this.watchBody(res);
     if (res.ok) return watched;
@@ -263,37 +277,4 @@ export class RequestGuard {
     reader.cancel().catch(() => undefined);
     this.controller.abort();
   }
-}
-
-/** `retry-after-ms` (ms) first, then `retry-after` as seconds or an HTTP date — the SDKs' own order. */
-export function parseRetryAfter(headers: Headers): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null && Number.isFinite(parseFloat(ms))) return Math.max(0, parseFloat(ms));
-  const ra = headers.get('retry-after');
-  if (ra === null) return undefined;
-  const secs = parseFloat(ra);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const date = Date.parse(ra);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
-}
-
-function ndjsonValidator(): { push(chunk: Uint8Array): boolean; end(): boolean } {
-  const decoder = new TextDecoder();
-  let pending = '';
-  const ok = (line: string): boolean => {
-    if (!line.trim()) return true;
-    try { JSON.parse(line); return true; } catch { return false; }
-  };
-  return {
-    push(chunk) {
-      pending += decoder.decode(chunk, { stream: true });
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      return lines.every(ok);
-    },
-    end() {
-      pending += decoder.decode();
-      return ok(pending);
-    },
-  };
 }

@@ -1,7 +1,7 @@
 // Ollama's errors as the user should read them: the cause and the fix, one sentence each (model not pulled, server
 // not running, busy, a router's bare 404), from the official client's ResponseError and Node's errno codes.
 
-import { errnoOf, duration, scrub } from './failureText';
+import { errnoOf, duration, pageText, scrub } from './failureText';
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
 import { remoteModelFailure } from './notLocalFailures';
 import type { ProviderFailure } from '../wire/types';
@@ -32,7 +32,8 @@ export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown
   }
   const e = err as { name?: string; status_code?: unknown; error?: unknown; message?: string };
   if (e?.name === 'ResponseError' && typeof e.status_code === 'number') {
-    const text = typeof e.error === 'string' ? e.error : e.message ?? '';
+    // A proxy in front of Ollama answers with an HTML page: its words, not its markup.
+    const text = pageText(typeof e.error === 'string' ? e.error : e.message ?? '');
     if (e.status_code === 404 && isModelNotFound(text)) return pullFailure(ctx.model);
     if (e.status_code === 404) {
       return { code: 'unknown', status: 404, message: `${baseUrl} answered 404 (${scrub(text, undefined, ctx.sentText)}) — check that hybrid.local.baseUrl points at Ollama.`, fix: 'openSettings' };
@@ -56,7 +57,17 @@ export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown
       fix: 'startOllama',
     };
   }
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EADDRNOTAVAIL') {
+  // The connection was taken, then dropped before any word (a reused socket is retried by loopbackFetch, so this is
+  // a fresh one): Ollama was there a moment ago — it stopped, restarted or ran out of memory loading the model.
+  // "Not running" is for a refused connection; it read wrong for a server that had just accepted the request.
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') {
+    return {
+      code: 'connection',
+      message: `Ollama closed the connection before answering (it stopped, restarted or ran out of memory) — check that it is running (\`ollama serve\`), then retry.`,
+      fix: 'startOllama',
+    };
+  }
+  if (code === 'ECONNREFUSED' || code === 'EADDRNOTAVAIL') {
     return { code: 'connection', message: `Ollama is not running at ${baseUrl} — start it with \`ollama serve\`.`, fix: 'startOllama' };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {

@@ -4,7 +4,8 @@
 
 import OpenAI from 'openai';
 import { openAISdkBase } from './baseUrls';
-import { beforeAnyText, deadlineFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
+import { beforeAnyText } from './beforeAnyText';
+import { deadlineFailure, quotaBodyCheck, requestIdOf, sdkFailure, type FailureContext } from './failures';
 import { RequestGuard } from './guard';
 import { blockedFailure, keyShapeFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
 import { notLocalEndpointFailure } from './notLocalFailures';

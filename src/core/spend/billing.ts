@@ -9,7 +9,7 @@ import { cacheWritesOf, type UsageGaps } from './cost';
 
 // Refusals that happen before any inference: the provider bills nothing for them.
 const REJECTED_BEFORE_RUN: ReadonlySet<FailureCode> = new Set<FailureCode>([
-  'auth', 'modelMissing', 'tooLarge', 'rateLimited', 'quota', 'blocked', 'budget', 'notLocal',
+  'auth', 'modelMissing', 'tooLarge', 'rateLimited', 'quota', 'blocked', 'budget', 'notLocal', 'notApi',
 ]);
 
 /**

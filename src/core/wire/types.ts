@@ -39,6 +39,7 @@ export type FailureCode =
   | 'quota'         // spend cap / insufficient_quota (never retried)
   | 'server'        // 5xx / 529 after the SDK's retries
   | 'protocol'      // malformed chunk, stream ended without its final event
+  | 'notApi'        // the base URL answered 2xx with a web page, not the API (a web UI, a login or captive portal)
   | 'notLocal'      // the "local" endpoint is not loopback / trusted, or the model is a remote (cloud) model
   | 'blocked'       // the egress gate refused to send
   | 'budget'        // over budget and the policy says block

@@ -4,9 +4,11 @@
 /** Failures that, after some words came, mean the answer broke off (the words stay above the card). */
 const BREAKS_OFF = new Set(['connection', 'server', 'protocol', 'stalled', 'unknown']);
 
-export function errorTitle(code: string | undefined, refused = false, partial = false): string {
+export function errorTitle(code: string | undefined, refused = false, partial = false, message = ''): string {
   if (refused) return 'Not sent';
   if (partial && BREAKS_OFF.has(code ?? 'unknown')) return 'The answer stopped part-way';
+  // The server was reached and answered, then the connection broke: "Could not reach" above "was lost" contradicts it.
+  if (code === 'connection' && /\bconnection to .+ was lost\b|\bclosed the connection\b/.test(message)) return 'The connection was lost';
   switch (code) {
     case 'connection': return 'Could not reach the model';
     case 'timeout': return 'The model took too long';
@@ -20,6 +22,7 @@ export function errorTitle(code: string | undefined, refused = false, partial = 
     // "Provider" is our word, not the user's: say whose quota and which side failed.
     case 'quota': return 'Cloud quota reached';
     case 'server': return 'The model server had an error';
+    case 'notApi': return 'That address is not the model\'s API';
     case 'notLocal': return 'The "local" endpoint is not local';
     case 'blocked': return 'Blocked by the privacy gate';
     // A budget (ours, or a team budget the gateway enforces) refuses before anything is generated.

@@ -155,7 +155,7 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
   }
   return h('div', { class: 'error-card', role: 'alert' },
     // A refusal's "Not sent" is the route badge right above: the card does not say it again.
-    refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused, partial)),
+    refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused, partial, message)),
     h('div', { class: 'error-message' }, ...codeSpans(message)),
     commands.childElementCount ? commands : null,
     actions.childElementCount ? actions : null);
