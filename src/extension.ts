@@ -23,6 +23,7 @@ import { SpendStore } from './vscode/spendStore';
 import { OtlpSpendExport } from './vscode/otlpSpend';
 import { StatusBar } from './vscode/statusBar';
 import { bindStatusBar, notifyLocalProblem, probeLocal } from './vscode/wiring';
+import { watchDeprecatedModels } from './vscode/modelWarnings';
 import { AiignoreWatch } from './vscode/aiignore';
 import { registerTestApi, type TestApi } from './vscode/testApi';
 import { createCodebaseContext } from './vscode/context/wire';
@@ -105,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
       vscode.commands.registerCommand('hybrid.showLogs', () => channel.show()),
       ...bindStatusBar(statusBar, { spend, providers, asker, config, health }),
       config.onDidChange(() => void health.recheck(false)),
+      watchDeprecatedModels(() => config.settings, config.onDidChange, (m) => logger.warn(m)),
     );
     const native = registerNativeChat({ asker, config, spend, providers, memory: context.workspaceState }, context.extensionUri, logger);
     subs.push(...native.disposables);

@@ -14,6 +14,7 @@ import { gatewayCompletionGroup } from '../core/team/gatewayCompletion';
 import { createGatewayGroupProvider, type GatewayGroupProvider } from '../core/providers/gatewayGroup';
 import { CHAT_PROOF_MS, createGatewayInfo, type GatewayInfo } from '../core/team/gatewayInfo';
 import type { HybridSettings } from '../core/settings';
+import { cloudModelSetting } from '../core/modelAdvice';
 import { createTokenCounter, type TokenCounter } from '../core/tokens';
 import type { ApiKeys } from './apiKeys';
 import type { ConfigService } from './config';
@@ -86,11 +87,12 @@ export class ProviderRegistry extends Disposable {
    */
   async cloud(): Promise<ChatProvider | undefined> {
     const s = this.settings;
-    const timeouts = { firstByteTimeoutMs: s['timeouts.cloudFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger };
+    const timeouts = { firstByteTimeoutMs: s['timeouts.cloudFirstByteMs'], idleTimeoutMs: s['timeouts.idleMs'], logger: this.logger,
+      modelSetting: (model: string) => cloudModelSetting(s, model) };
     const { keySet, provider } = s['gateway.baseUrl']
       // Team mode: the gateway holds the provider keys and budgets; the user holds a virtual key.
       ? await cloudForRequest(this.keys, 'gateway', (apiKey) => ({
-        ...createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['gateway.baseUrl'], location: 'cloud', name: 'The LiteLLM gateway', keyName: 'LiteLLM gateway',
+        ...createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['gateway.baseUrl'], location: 'cloud', name: 'The LiteLLM gateway', keyName: 'LiteLLM gateway', anthropicModels: true,
           onAnswerHeaders: (h) => this.budgetInfo(s['gateway.baseUrl'])?.noteAnswer(h) }), id: 'litellm',
       }))
       : await cloudForRequest(this.keys, s['cloud.provider'], (apiKey) => s['cloud.provider'] === 'anthropic'

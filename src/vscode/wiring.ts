@@ -8,6 +8,7 @@ import type { ProviderRegistry } from './providerRegistry';
 import type { SpendStore } from './spendStore';
 import type { StatusBar } from './statusBar';
 import { cloudModelLine } from '../core/cloudDefaults';
+import { cloudModelNote } from '../core/modelAdvice';
 import { localProblemNotice } from '../core/presentation/localNotice';
 import { describeGatewayBudget } from '../core/team/gateway';
 import { privateTierModels } from '../core/team/gatewayCompletion';
@@ -60,7 +61,7 @@ export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; provide
       todayUsd: q.today.cloudUsd, monthUsd: q.month.cloudUsd, savedMonthUsd: q.month.savedUsd,
       budget: spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests, unknownTodayRequests: q.today.unknownPriceRequests,
       estimatedTodayRequests: q.today.estimatedCostRequests, estimatedMonthRequests: q.month.estimatedCostRequests,
-      pricesChecked: spend.priceTable().pricesChecked, ledgerProblem: spend.ledgerProblem, cloudModel: cloudModelLine(config.settings),
+      pricesChecked: spend.priceTable().pricesChecked, ledgerProblem: spend.ledgerProblem, cloudModel: cloudModelLine(config.settings) + cloudModelNote(config.settings, Date.now()),
       last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status, outcome: last.outcome, endedAt: Date.parse(last.time) + last.totalMs },
       interruptedRecorded: spend.interruptedRecorded,
     });

@@ -52,6 +52,11 @@ export class FakeAnthropic extends FakeServer {
   /** Set to force what the server claims; undefined = simulate caching as the real API does. */
   usage: AnthropicUsageConfig | undefined;
   readonly cache = new PromptCache();
+  /**
+   * Models the API no longer serves (past their end-of-life date): a request naming one gets the 404 the real API
+   * sends for any model it does not know, `not_found_error` with "model: <id>" — nothing in it says "retired".
+   */
+  readonly retiredModels = new Set<string>();
 
   constructor(reply: Partial<ReplyConfig> = {}) {
     super({ marker: '[fake-anthropic]', ...reply }, ['/v1/messages']);
@@ -74,6 +79,11 @@ export class FakeAnthropic extends FakeServer {
     }
     const body = (record.body ?? {}) as { model?: string; max_tokens?: number; stream?: boolean; system?: unknown; messages?: unknown };
     const model = body.model ?? 'claude-unknown';
+    if (this.retiredModels.has(model)) {
+      res.writeHead(404, { 'content-type': 'application/json', 'request-id': requestId() });
+      res.end(JSON.stringify(anthropicErrorBody(404, `model: ${model}`)));
+      return;
+    }
     const allTokens = fakeTokenCount(JSON.stringify([body.system ?? '', body.messages ?? []]));
     const sim = this.usage
       ? { write: this.usage.cacheCreationInputTokens, read: this.usage.cacheReadInputTokens, breakpoints: 0 }

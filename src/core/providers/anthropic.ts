@@ -15,6 +15,7 @@ import { RequestGuard } from './guard';
 import { blockedFailure, keyShapeFailure, missingKeyFailure, resolveKey, type ApiKeyOption } from './keys';
 import type { ChatBody, ChatProvider, StreamHooks, StreamResult } from '../wire/types';
 import { waitNotice } from './failureText';
+import { replacementFor } from '../modelAdvice';
 import { AnthropicToolCollector, anthropicTools } from './toolWire';
 
 export interface AnthropicProviderOptions extends CommonProviderOptions {
@@ -70,7 +71,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
     });
     const ctx: FailureContext = {
       name: 'Anthropic', baseUrl: o.baseUrl, model: body.model, baseUrlSetting: 'hybrid.anthropic.baseUrl',
-      modelSetting: 'hybrid.cloud.model', timeoutSetting: 'hybrid.timeouts.cloudFirstByteMs',
+      modelSetting: o.modelSetting(body.model), timeoutSetting: 'hybrid.timeouts.cloudFirstByteMs',
+      eolNow: o.wallClock.now(), eolReplacement: replacementFor(o.modelSetting(body.model)),
       firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state, usesApiKey: true, apiKey, sentText: input,
     };
     const done = (result: StreamResult) => ({ result, earlyErrorEvent: false });

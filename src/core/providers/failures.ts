@@ -3,6 +3,7 @@
 
 import { duration, errnoOf, hostOf, inSentence, pageText, scrub, waitFor } from './failureText';
 import type { GuardState } from './guard';
+import { modelMissingFailure } from './retiredModel';
 import { isGatewayBudgetError } from '../team/gateway';
 import type { ProviderFailure } from '../wire/types';
 
@@ -25,6 +26,10 @@ export interface FailureContext {
   apiKey?: string;
   /** The request's text as sent: a server that quotes it back in an error has it cut out of the message. */
   sentText?: string;
+  /** Set where the model may be Anthropic's: the wall-clock time a 404 is judged by (providers/retiredModel.ts). */
+  eolNow?: number;
+  /** What to set the model setting to instead of a retired model; unset on a gateway, whose groups only it knows. */
+  eolReplacement?: string;
 }
 
 const SET_KEY = '“Hybrid: Set API Key”';
@@ -163,13 +168,7 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
       ? { code: 'auth', status, message: `${ctx.name} ${what} (${status}) — run ${SET_KEY}.`, fix: 'setApiKey' }
       : { code: 'auth', status, message: `${ctx.name} at ${ctx.baseUrl} refused the request (${status}) — check the server's access settings.`, fix: 'openSettings' };
   }
-  if (status === 404) {
-    return {
-      code: 'modelMissing', status,
-      message: `${ctx.name} does not know the model “${ctx.model}” (404) — check ${ctx.modelSetting}.`,
-      fix: 'openSettings',
-    };
-  }
+  if (status === 404) return modelMissingFailure(ctx, status, serverText);
   // A proxy's "Request Header Or Cookie Too Large" is about the headers, not the prompt: less context will not help.
   const aboutHeaders = /\b(header|cookie)s?\b/i.test(serverText);
   if (status === 413 || (status === 400 && !aboutHeaders && /too long|too large|context length|context window|maximum|exceed|too many tokens/i.test(serverText))) {
@@ -223,7 +222,7 @@ function gatewayRefusal(ctx: FailureContext, status: number, body: unknown, serv
     return { code: 'auth', status, message: `${ctx.name} says the key has expired (${status}) — get a new one from your admin and run ${SET_KEY}.`, fix: 'setApiKey' };
   }
   if (status === 400 && (/model_not_found/.test(type) || /invalid model name passed in model=|model .{1,200} does not exist/i.test(serverText))) {
-    return { code: 'modelMissing', status, message: `${ctx.name} does not know the model “${ctx.model}” (${status}) — check ${ctx.modelSetting}.`, fix: 'openSettings' };
+    return modelMissingFailure(ctx, status, serverText);
   }
   return undefined;
 }

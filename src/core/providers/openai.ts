@@ -44,6 +44,8 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
   name?: string;
   /** The key is required even on the private tier (a gateway group); the missing-key message names it so. */
   keyName?: string;
+  /** Cloud tier on a gateway: its groups may be Anthropic models, and a 404 for a retired one says so. */
+  anthropicModels?: boolean;
 }
 
 export const OPENAI_DEFAULT_FIRST_BYTE_MS = 30_000;
@@ -62,12 +64,13 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     o, local, name, maxRetries, apiKey: options.apiKey, isLocal,
     ...(options.templateModel ? { templateModel: options.templateModel } : {}), ...(options.keyName ? { keyName: options.keyName } : {}),
     ...(checkOf(local, options) ? { checkResponse: checkOf(local, options)! } : {}),
+    ...(options.anthropicModels && !local ? { anthropicModels: true } : {}),
   };
 
   async function* stream(body: ChatBody, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamResult, void> {
     const meter = new Meter(o.clock);
     const input = chatText(body.system, body.messages);
-    const opened = await openSession(session, { model: body.model, modelSetting: local ? 'hybrid.local.chatModel' : 'hybrid.cloud.model', sentText: input, answerDeadlines: true, ...(hooks ? { hooks } : {}) }, isSealed(body), signal);
+    const opened = await openSession(session, { model: body.model, modelSetting: local ? 'hybrid.local.chatModel' : o.modelSetting(body.model), sentText: input, answerDeadlines: true, ...(hooks ? { hooks } : {}) }, isSealed(body), signal);
     if ('failure' in opened) return failed(meter, input, body.model, opened.failure);
     const { guard, ctx, client } = opened.session;
     let model = body.model;

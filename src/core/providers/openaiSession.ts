@@ -29,6 +29,8 @@ export interface SessionConfig {
   templateModel?(model: string): string | Promise<string>;
   /** Checks each answer's headers before its body (RequestGuard `checkResponse`). */
   checkResponse?(res: Response): string | undefined | Promise<string | undefined>;
+  /** A gateway's cloud tier: model names may be Anthropic's, judged against their end-of-life dates. */
+  anthropicModels?: boolean;
 }
 
 /** Both APIs stream, and both ask for the final usage chunk (the provider's counts are what the ledger bills). */
@@ -80,6 +82,7 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state,
     // What was sent, so server text that quotes the request is cut out of messages and logs (failureText.scrub).
     usesApiKey: keyed, ...(apiKey ? { apiKey } : {}), sentText: req.sentText,
+    ...(cfg.anthropicModels ? { eolNow: o.wallClock.now() } : {}),
   };
   const client = new OpenAI({
     // Local servers usually ignore the key; the SDK insists on one (and would otherwise read OPENAI_API_KEY).

@@ -1,6 +1,6 @@
 // The options every provider takes (endpoint, deadlines, retry cap, logger, clock) and their defaults.
 
-import { monotonicClock, nullLogger, type Clock, type Logger } from '../ports';
+import { monotonicClock, nullLogger, systemClock, type Clock, type Logger } from '../ports';
 
 export interface CommonProviderOptions {
   baseUrl: string;
@@ -12,6 +12,13 @@ export interface CommonProviderOptions {
   maxRetryAfterMs?: number;
   logger?: Logger;
   clock?: Clock;
+  /** For days, not durations: whether a model has reached its end-of-life date. Default Date.now. */
+  wallClock?: Clock;
+  /**
+   * The setting that names a cloud model ("hybrid.cloud.lightModel" for the light tier's), for failure messages that
+   * say what to change. Default "hybrid.cloud.model".
+   */
+  modelSetting?: (model: string) => string;
   /** Replaces global fetch underneath the guard (tests, proxies). */
   fetch?: typeof fetch;
 }
@@ -26,6 +33,8 @@ export interface Resolved {
   maxRetryAfterMs: number;
   logger: Logger;
   clock: Clock;
+  wallClock: Clock;
+  modelSetting: (model: string) => string;
   fetch?: typeof fetch;
 }
 
@@ -37,6 +46,8 @@ export function resolveCommon(o: CommonProviderOptions, defaultFirstByteMs: numb
     maxRetryAfterMs: o.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
     logger: o.logger ?? nullLogger,
     clock: o.clock ?? monotonicClock,
+    wallClock: o.wallClock ?? systemClock,
+    modelSetting: o.modelSetting ?? (() => 'hybrid.cloud.model'),
     fetch: o.fetch,
   };
 }
