@@ -63,6 +63,16 @@ suite('round four: a token passed alone to a login call', () => {
     found([`client.login("${hex40()}") throws Unauthorized`, `gh.authenticate("${hex40()}")`], 'positional-password');
     found([`await bot.login('${randomBytes(40).toString('base64url')}');`]);
   });
+  test('every random 40-hex token is found, not only those whose entropy happens to measure high', () => {
+    // A fixed 3.2-bit floor let about 2 in 10,000 random 40-hex tokens through (a probe failed now and then).
+    const missed: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const h = randomBytes(20).toString('hex');
+      if (/[a-f]/.test(h) && /\d/.test(h) && !kinds(`client.login("${h}")`).includes('positional-password')) missed.push(h);
+    }
+    assert.deepEqual(missed, []);
+    quiet(['client.login("aaaaaaaaaaaaaaaaaaaaaaaa11111111")', 'client.login("0000000000000000000000000000000000000001")']);
+  });
   test('variables, words, slugs and commit SHAs elsewhere are not', () => {
     quiet(['client.login(process.env.DISCORD_TOKEN);', "client.login('guest-account-user')", "auth.authenticate('basic')", "router.authorize('admin_dashboard_view')",
       `git checkout ${hex40()}`, `"gitHead": "${hex40()}"`, 'login("user_01_test_account")', `user.login()`]);

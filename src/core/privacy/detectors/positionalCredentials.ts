@@ -4,7 +4,7 @@
 // PowerShell ConvertTo-SecureString and PSCredential).
 
 import { re, type SecretRule } from '../rule';
-import { isPlaceholder, shannonEntropy } from '../text';
+import { highEntropy, isPlaceholder } from '../text';
 import { looksSecret } from './genericSecret';
 
 const STR = String.raw`(?:'[^'\r\n]{0,200}'|"[^"\r\n]{0,200}")`;
@@ -13,7 +13,7 @@ const SECRET = String.raw`(?:'([^'\r\n]{3,200})'|"([^"\r\n]{3,200})")`;
 const notTemplate = (v: string): boolean => !isPlaceholder(v) && !/^\$\{?\w+\}?$/.test(v);
 /** A token, not a user name or a word: 16+ characters of letters and digits mixed as random draws mix them (hex too). */
 const randomToken = (v: string): boolean => v.length >= 16 && /^[\w.~+/=-]+$/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v)
-  && !/^[A-Za-z]+(?:[-_.][A-Za-z0-9]+)*$/.test(v) && shannonEntropy(v) >= 3.2 && notTemplate(v);
+  && !/^[A-Za-z]+(?:[-_.][A-Za-z0-9]+)*$/.test(v) && highEntropy(v, 3.2) && notTemplate(v);
 
 export const POSITIONAL_CREDENTIAL_RULES: readonly SecretRule[] = [
   // Oracle's `user/password@connect`: after its command-line tools (`sqlplus svc/…@ORCL`), or before EZConnect's `@//host`
