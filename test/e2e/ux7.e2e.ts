@@ -136,30 +136,34 @@ suite('ux7: what the user sees', function () {
     await setTheme(s, 'dark');
     const f = await openSpendChart();
     const width = await sidebarWidth(960);
-    await s.page.waitForTimeout(800);
-    const over = await f.evaluate(`(() => {
-      const w = document.documentElement.clientWidth;
-      return { w, scroll: document.documentElement.scrollWidth, out: [...document.querySelectorAll('.panel-section, .card, .columns, svg.chart')]
-        .filter((e) => e.getBoundingClientRect().right > w + 1).map((e) => (e.getAttribute('aria-label') || e.className.baseVal || e.className) + ' ' + Math.round(e.getBoundingClientRect().right)) };
-    })()`) as { w: number; scroll: number; out: string[] };
-    process.stdout.write(`      side bar ${width}px; panel ${JSON.stringify(over)}\n`);
-    assert.ok(over.w < 420, `the panel is narrow (${over.w}px)`);
-    assert.deepEqual(over.out, [], 'sections wider than a narrow panel');
-    assert.ok(over.scroll <= over.w + 1, `the panel scrolls sideways: ${over.scroll} > ${over.w}`);
-    // Every table shows all its columns: the latency table hid "Median first token" past the edge before ux7.
-    await f.locator('.chart-table summary').click();
-    const cut = await f.evaluate(`[...document.querySelectorAll('.table-wrap')].filter((w) => w.getBoundingClientRect().width > 0 && w.scrollWidth > w.clientWidth + 1)
-      .map((w) => w.getAttribute('aria-label') + ' ' + w.scrollWidth + '>' + w.clientWidth)`) as string[];
-    assert.deepEqual(cut, [], 'tables with columns hidden past the edge of a narrow panel');
-    // Each figure of a narrow row is labelled by its column's header (drawn by CSS from data-label).
-    const labels = await f.evaluate(`[...document.querySelector('section[aria-label="Latency"] tbody tr').children].map((c) => getComputedStyle(c, '::before').content)`) as string[];
-    assert.ok(labels.includes('"Median first token"'), `each narrow row names its figures: ${JSON.stringify(labels)}`);
-    await f.locator('section[aria-label="Latency"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
-    await s.page.waitForTimeout(300);
-    await screenshot(s, 'ux7-assert-spend-narrow-latency');
-    await screenshot(s, 'ux7-assert-spend-narrow');
-    await sidebarWidth(380);
-    await s.page.keyboard.press('Control+W');
+    // The side bar goes back whatever fails below: left at 960 px it covers the editor the next files click into.
+    try {
+      await s.page.waitForTimeout(800);
+      const over = await f.evaluate(`(() => {
+        const w = document.documentElement.clientWidth;
+        return { w, scroll: document.documentElement.scrollWidth, out: [...document.querySelectorAll('.panel-section, .card, .columns, svg.chart')]
+          .filter((e) => e.getBoundingClientRect().right > w + 1).map((e) => (e.getAttribute('aria-label') || e.className.baseVal || e.className) + ' ' + Math.round(e.getBoundingClientRect().right)) };
+      })()`) as { w: number; scroll: number; out: string[] };
+      process.stdout.write(`      side bar ${width}px; panel ${JSON.stringify(over)}\n`);
+      assert.ok(over.w < 420, `the panel is narrow (${over.w}px)`);
+      assert.deepEqual(over.out, [], 'sections wider than a narrow panel');
+      assert.ok(over.scroll <= over.w + 1, `the panel scrolls sideways: ${over.scroll} > ${over.w}`);
+      // Every table shows all its columns: the latency table hid "Median first token" past the edge before ux7.
+      await f.locator('.chart-table summary').click();
+      const cut = await f.evaluate(`[...document.querySelectorAll('.table-wrap')].filter((w) => w.getBoundingClientRect().width > 0 && w.scrollWidth > w.clientWidth + 1)
+        .map((w) => w.getAttribute('aria-label') + ' ' + w.scrollWidth + '>' + w.clientWidth)`) as string[];
+      assert.deepEqual(cut, [], 'tables with columns hidden past the edge of a narrow panel');
+      // Each figure of a narrow row is labelled by its column's header (drawn by CSS from data-label).
+      const labels = await f.evaluate(`[...document.querySelector('section[aria-label="Latency"] tbody tr').children].map((c) => getComputedStyle(c, '::before').content)`) as string[];
+      assert.ok(labels.includes('"Median first token"'), `each narrow row names its figures: ${JSON.stringify(labels)}`);
+      await f.locator('section[aria-label="Latency"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await s.page.waitForTimeout(300);
+      await screenshot(s, 'ux7-assert-spend-narrow-latency');
+      await screenshot(s, 'ux7-assert-spend-narrow');
+    } finally {
+      await sidebarWidth(380);
+      await s.page.keyboard.press('Control+W');
+    }
   });
 
   test('hybrid.local.numCtx = 1000000: a warning with the range in tokens and why; the chat still answers', async () => {
