@@ -48,7 +48,8 @@ export function localFailureView(f: LocalFailure): LocalFailureView {
   const setting = namedSetting(f.message);
   const command: StatusCommand = setting ? { id: 'workbench.action.openSettings', title: `Open ${setting}`, args: [setting] } : CHECK_LOCAL;
   const click = setting ? `Click to open ${setting}` : 'Click to check the local model again';
-  if (f.code === 'connection') return { text: 'Ollama unreachable', icon: '$(warning)', mustAct: true, tip: tip(click), command };
+  // Not always Ollama (an OpenAI-compatible local server fails the same way), and not "start it": the message says what.
+  if (f.code === 'connection') return { text: 'local server unreachable', icon: '$(warning)', mustAct: true, tip: tip(click), command };
   if (f.code === 'timeout' || f.code === 'stalled') {
     return { text: 'local timed out · will retry', icon: '$(clock)', mustAct: false, tip: tip(click), command };
   }

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { statusText, type LastRequest, type StatusState } from '../../../src/core/presentation';
 import { localFailureView } from '../../../src/core/presentation/localFailure';
 import { ollamaFailure, pullFailure } from '../../../src/core/providers/ollamaFailures';
-import type { FailureContext } from '../../../src/core/providers/failures';
+import { connectionFailure, type FailureContext } from '../../../src/core/providers/failures';
 import type { ProviderFailure } from '../../../src/core/wire/types';
 
 const URL = 'http://127.0.0.1:11434';
@@ -64,8 +64,16 @@ suite('presentation / status text after a local failure names the cause, the ret
 
   test('a host that does not resolve is not "offline — start Ollama": it says unreachable and opens the setting to fix', () => {
     const v = statusText(failedLocal(dns));
-    assert.equal(v.text, '$(warning) Ollama unreachable');
+    assert.equal(v.text, '$(warning) local server unreachable');
     assert.equal(v.warning, true);
+    assert.deepEqual(v.command.args, ['hybrid.local.baseUrl']);
+  });
+
+  test('an OpenAI-compatible local server refusing the connection is not called Ollama; its message names its setting', () => {
+    const f = connectionFailure({ ...ctx(), name: 'the local OpenAI-compatible server', baseUrl: 'http://127.0.0.1:8080' }, errno('ECONNREFUSED'));
+    const v = statusText(failedLocal(f));
+    assert.equal(v.text, '$(warning) local server unreachable');
+    assert.doesNotMatch(v.text + v.tooltip, /Ollama/);
     assert.deepEqual(v.command.args, ['hybrid.local.baseUrl']);
   });
 
