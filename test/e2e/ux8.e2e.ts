@@ -114,11 +114,12 @@ suite('ux8: a local failure names its cause; confidence is shown against its thr
   });
 
   test('the chat model was removed: "model missing", warning colour, the pull command in the tooltip', async () => {
-    await fake.start(port).catch(() => undefined);
+    // The check has seen Ollama back with every model (it polls every 2 minutes from here): the request finds out first.
+    await statusItem(session().page, /local ready/i).waitFor({ state: 'visible', timeout: 30_000 });
     fake.setModels(DEFAULT_OLLAMA_MODELS.filter((m) => m.name !== 'qwen2.5-coder:7b'));
     const q = `Rename this variable (${tag()})`;
     await askPrivately(q, 30_000);
-    const item = statusItem(session().page, /model missing/);
+    const item = statusItem(session().page, /(?<!local )model missing/);
     await item.waitFor({ state: 'visible', timeout: 15_000 });
     process.stdout.write(`      status bar with the model removed: "${(await item.innerText()).trim()}"\n`);
     assert.equal(await warningColour(), true);

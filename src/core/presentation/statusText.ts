@@ -86,6 +86,8 @@ const LOCAL_PROBLEM: Partial<Record<HealthState['local'], { text: string; tip: s
   notLocal: { text: 'local server is remote', tip: 'Local model: the configured server is not on this machine, so "private" requests would leave it.' },
 };
 
+const STATE_WORDS: Partial<Record<HealthState['local'], string>> = { offline: 'offline', modelMissing: 'not installed', notLocal: 'not on this machine' };
+
 function budgetLine(b: BudgetState | undefined): string {
   if (!b || b.level === 'none') return 'Budget: none set';
   const parts: string[] = [];
@@ -107,7 +109,8 @@ function localProblem(s: StatusState): { text: string; tip: string } | undefined
   if (!p || !s.localMessage) return p;
   const text = s.local !== 'offline' || /ollama serve/.test(s.localMessage) ? p.text
     : /Cannot reach|Cannot find the host|refused|not running/i.test(s.localMessage) ? 'local offline — not reachable' : 'local offline — not answering';
-  return { text, tip: `Local model: ${s.local}. ${s.localMessage}` };
+  // The state's words, not its code name ("Local model: modelMissing." read as a variable dump).
+  return { text, tip: `Local model: ${STATE_WORDS[s.local] ?? s.local}. ${s.localMessage}` };
 }
 
 /** Today's cloud spend, labelled "est." when an estimate is part of it. */

@@ -85,6 +85,8 @@ suite('presentation / status text after a local failure names the cause, the ret
     const v = statusText({ ...failedLocal(refused), local: 'offline', localMessage: refused.message });
     assert.equal(v.text, '$(warning) local offline — start Ollama');
     assert.equal(v.command.id, 'hybrid.checkLocal', 'the outage\'s click leads to the fix too');
+    const missingNow = statusText({ ...base, local: 'modelMissing', localMessage: missing.message });
+    assert.match(missingNow.tooltip, /^Local model: not installed\. The model qwen2\.5-coder:7b is not installed/m, 'the state in words, not its code name');
   });
 
   test('a failure the model came back from is history: "local ready", the spend panel on click', () => {
