@@ -101,7 +101,8 @@ export function activate(context: vscode.ExtensionContext): HybridApi {
         await health.recheck();
         // All well is a passing confirmation (as a saved key is); a problem stays until read.
         if (health.current.state === 'ready') vscode.window.setStatusBarMessage(`$(check) Hybrid: ${health.current.message}`, 5000);
-        else void vscode.window.showInformationMessage(`Hybrid: ${health.current.message}`);
+        // Still down: the same notice as the outage's, with its fix as a button (Pull in Terminal, Check Again).
+        else notifyLocalProblem(health.current, () => health);
       }),
       vscode.commands.registerCommand('hybrid.showLogs', () => channel.show()),
       ...bindStatusBar(statusBar, { spend, providers, asker, config, health }),

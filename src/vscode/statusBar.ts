@@ -10,7 +10,6 @@ export class StatusBar extends Disposable {
   constructor() {
     super();
     this.item.name = 'Hybrid Assistant';
-    this.item.command = 'hybrid.showSpend';
     this.render();
     this.item.show();
   }
@@ -28,6 +27,7 @@ export class StatusBar extends Disposable {
     const view = statusText(this.state);
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;
+    this.item.command = { command: view.command.id, title: view.command.title, ...(view.command.args ? { arguments: view.command.args } : {}) };
     this.item.accessibilityInformation = { label: `Hybrid Assistant: ${view.text.replace(/\$\([^)]*\)\s*/g, '')}` };
     this.item.backgroundColor = view.error
       ? new vscode.ThemeColor('statusBarItem.errorBackground')

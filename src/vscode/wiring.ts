@@ -80,6 +80,7 @@ export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; provide
     }),
     spend.onDidChange(fromSpend),
     asker.onDidChangeBusy((busy) => bar.update({ busy })),
+    asker.onDidFailLocally((localFailure) => bar.update({ localFailure })),
     config.onDidChange((s) => { bar.update({ completionEnabled: s['completion.enabled'] }); fromSpend(); }),
   ];
 }

@@ -74,7 +74,7 @@ suite('deep session: Ask (auto) escalates a guessing local answer to the cloud; 
     const text = await turnText(q);
     process.stdout.write(`      escalated turn: ${JSON.stringify(text.slice(0, 700))}\n`);
     assert.match(text, /\[fake-ollama\]/, 'the local answer stays above');
-    assert.match(text, /Escalated to the cloud \(local confidence 0\.\d\d\)/, 'says it escalated and why');
+    assert.match(text, /Escalated to the cloud: confidence 0\.\d\d \(cloud below 0\.\d\d\)/, 'says it escalated and why');
     assert.match(text, /Cloud · claude/, 'the cloud answer is labelled with its model');
     assert.ok(text.indexOf('[fake-ollama]') < text.indexOf('[fake-anthropic]'), 'the cloud answer comes below the local one');
     const block = (await chat()).locator('article.turn').filter({ hasText: q }).last().locator('.escalated-answer');

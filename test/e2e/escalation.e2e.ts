@@ -34,7 +34,7 @@ suite('chat view: escalation note and "Ask the cloud"', () => {
     await chat.locator('textarea.input').fill(question);
     await chat.locator('button.send').click();
     await until(async () => (await note.count()) > 0, 'the escalation note');
-    assert.match(await note.innerText(), /local confidence \d\.\d\d/i);
+    assert.match(await note.innerText(), /confidence \d\.\d\d \(cloud below \d\.\d\d\)/i);
     const action = note.locator('button[data-ask-cloud]');
     await action.waitFor({ state: 'visible', timeout: 15_000 });
     const shot = await screenshot(session(), 'chat-escalation-note');

@@ -67,7 +67,7 @@ suite('escalation: local first, cloud when unsure', function () {
       const turn = lastTurn();
       assert.equal(turn.escalation?.action, 'offered');
       assert.equal(turn.escalation?.requestId, records[0].id, 'the offer names the local record it would link to');
-      assert.match(turn.escalation?.reason ?? '', /below hybrid\.routing\.escalationThreshold 0\.7/);
+      assert.match(turn.escalation?.reason ?? '', /below 0\.70 \(hybrid\.routing\.escalationThreshold\)/);
     } finally { await undo(); }
   });
 });

@@ -2,6 +2,7 @@
 // reasons, the redaction summary, the answer, and a cost line; plus which buttons and follow-ups to offer. Pure
 // (markdown strings and plain descriptors), so the participant adapter only forwards them to the chat stream.
 
+import { THRESHOLD_SETTING, withoutScore } from '../confidence';
 import { summarizeRedactions } from '../egress/summary';
 import type { AskEvent } from '../pipeline/events';
 import type { ChatTurn } from '../request';
@@ -74,8 +75,10 @@ export function renderEvent(e: AskEvent, mode: ChatMode, answered = true): ChatO
       return out;
     }
     case 'escalation': {
-      const why = e.reason && !e.reason.startsWith(e.summary) ? `${inline(e.summary)} — ${inline(e.reason)}` : inline(e.reason || e.summary);
-      const out: ChatOut[] = [{ kind: 'markdown', text: `\n\n> ${why}\n\n` }];
+      const detail = withoutScore(e.reason && !e.reason.startsWith(e.summary) ? `${e.summary} — ${e.reason}` : e.reason || e.summary);
+      // No tooltip here: the setting the threshold comes from is named in the line when the reason does not name it.
+      const setting = detail.includes(THRESHOLD_SETTING) ? '' : ` (${THRESHOLD_SETTING})`;
+      const out: ChatOut[] = [{ kind: 'markdown', text: `\n\n> **${inline(e.headline)}**${setting} — ${inline(detail)}\n\n` }];
       if (e.action === 'offered' || e.action === 'available') {
         out.push({ kind: 'button', button: { title: askCloudTitle(e.askModel), mode: 'cloud',
           escalateFrom: { id: e.requestId, ...(e.band ? { band: e.band } : {}), ...(e.action === 'offered' ? { offered: true } : {}) } } });

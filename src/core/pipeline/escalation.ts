@@ -3,14 +3,14 @@
 // ledger record (`escalatedFrom` = the local one); it re-sends the user's question and context through the
 // egress gate — never the local draft — and never happens for sensitive or private requests.
 
-import { scoreConfidence } from '../confidence';
+import { escalationHeadline, scoreConfidence, thresholdExplained, twoPlaces, THRESHOLD_SETTING } from '../confidence';
 import { decideEscalation, escalationAction, escalationTier, escalationUnavailable } from '../route/escalate';
 import { cloudModelFor, effectiveTier, type CloudTier } from '../route/tiers';
 import type { ChatBody, StreamResult } from '../wire/types';
 import type { Decision, Labels, Request } from '../request';
 import type { AskDeps, EscalateFrom } from './askPorts';
 export type { EscalateFrom } from './askPorts';
-import type { AskEvent } from './events';
+import type { AskEvent, EscalationEvent } from './events';
 
 /** Alternatives per token asked of local servers; 1 is enough for the score and keeps chunks small. */
 const TOP_LOGPROBS = 1;
@@ -49,24 +49,26 @@ export async function* afterLocalAnswer(
   if (request.origin !== 'askAuto' && request.origin !== 'askPrivate') return;
 
   const report = scoreConfidence({ text: answer.text, tokens: answer.result.tokens, hitTokenLimit: answer.result.finish === 'length' });
-  const base = { type: 'escalation' as const, requestId: request.id, band: decision.band, confidence: report.score, summary: report.summary };
+  const threshold = s['routing.escalationThreshold'];
+  const scored = (action: EscalationEvent['action']) => ({ type: 'escalation' as const, requestId: request.id, band: decision.band,
+    confidence: report.score, threshold, headline: escalationHeadline(action, report.score, threshold),
+    thresholdTip: thresholdExplained(threshold, s['routing.escalation']), summary: report.summary, action });
   const unavailable = escalationUnavailable(request, labels);
   if (unavailable) {
-    yield { ...base, action: 'unavailable', reason: `"Ask the cloud" is unavailable: ${unavailable}.` };
+    yield { ...scored('unavailable'), reason: `"Ask the cloud" is unavailable: ${unavailable}.` };
     return;
   }
   let action = escalationAction(s, report.score);
   // Only the middle band promised "cloud when unsure"; below localBelow the user chose local, so offer instead.
   if (action === 'escalate' && decision.band !== 'middle') action = 'offer';
-  const threshold = s['routing.escalationThreshold'];
   if (action === 'none') {
     // A plain "Ask the cloud" on a confident answer asks the frontier model (the user judged the answer wrong).
-    yield { ...base, action: 'available', askModel: cloudModelFor(s, effectiveTier(s, escalationTier({ band: decision.band, manual: true }))), reason: report.score < threshold ? 'escalation is off (hybrid.routing.escalation "off")' : `${report.summary} (at or above ${threshold})` };
+    yield { ...scored('available'), askModel: cloudModelFor(s, effectiveTier(s, escalationTier({ band: decision.band, manual: true }))), reason: report.score < threshold ? 'escalation is off (hybrid.routing.escalation "off")' : `${report.summary} (at or above ${twoPlaces(threshold)})` };
     return;
   }
-  const why = `${report.summary} — below hybrid.routing.escalationThreshold ${threshold}`;
+  const why = `${report.summary} — below ${twoPlaces(threshold)} (${THRESHOLD_SETTING})`;
   // The offer's button asks the tier the offer names (routeFor with `offered`): the card says which model that is.
-  const offer = { ...base, action: 'offered' as const, askModel: cloudModelFor(s, effectiveTier(s, escalationTier({ band: decision.band, manual: true, offered: true }))) };
+  const offer = { ...scored('offered'), askModel: cloudModelFor(s, effectiveTier(s, escalationTier({ band: decision.band, manual: true, offered: true }))) };
   if (action === 'offer') {
     yield { ...offer, reason: why };
     return;
@@ -82,6 +84,6 @@ export async function* afterLocalAnswer(
     yield { ...offer, reason: `${why}; the cloud request was not confirmed` };
     return;
   }
-  yield { ...base, action: 'escalated', reason: `${why}; asking the cloud` };
+  yield { ...scored('escalated'), reason: `${why}; asking the cloud` };
   yield* escalate(d);
 }

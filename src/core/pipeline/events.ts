@@ -39,6 +39,12 @@ export interface EscalationEvent {
   requestId: string;
   band?: 'low' | 'middle' | 'high';
   confidence: number;
+  /** hybrid.routing.escalationThreshold when the answer was scored. */
+  threshold: number;
+  /** "Stays local: confidence 0.30 (cloud below 0.70)": every surface shows the score this way. */
+  headline: string;
+  /** What the scale and the threshold mean, naming the setting (the headline's tooltip). */
+  thresholdTip: string;
   summary: string;
   action: 'escalated' | 'offered' | 'available' | 'unavailable';
   /** The cloud model "Ask the cloud" would ask (offered: the tier the offer named; available: the frontier model). */

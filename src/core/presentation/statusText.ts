@@ -3,6 +3,7 @@
 import { formatCost, formatSpent, formatUsd, plural } from '../../shared/money';
 import { endingWord, INTERRUPTED_EXPLAINED, isInterrupted } from '../../shared/outcome';
 import type { BudgetState, HealthState, RecordStatus, Route } from '../request';
+import { CHECK_LOCAL, localFailureView, type LocalFailure, type StatusCommand } from './localFailure';
 
 export interface LastRequest {
   route: Route;
@@ -55,6 +56,8 @@ export interface StatusState {
   gatewayBudget?: string;
   /** "Cloud model: gpt-5.4 (the default for OpenAI)": which model cloud questions go to. */
   cloudModel?: string;
+  /** The last local failure the pipeline reported: read only while the last request is that failed local one. */
+  localFailure?: LocalFailure;
 }
 
 export interface StatusView {
@@ -64,7 +67,11 @@ export interface StatusView {
   warning: boolean;
   /** Budget exceeded: error colour (takes precedence over warning). */
   error: boolean;
+  /** What a click does: the spend panel, or the way to the fix while the local model is in trouble. */
+  command: StatusCommand;
 }
+
+const SHOW_SPEND: StatusCommand = { id: 'hybrid.showSpend', title: 'Open the spend panel' };
 
 export function formatMs(ms: number): string {
   if (!(ms >= 0)) return '—';
@@ -78,6 +85,8 @@ const LOCAL_PROBLEM: Partial<Record<HealthState['local'], { text: string; tip: s
   modelMissing: { text: 'local model missing — pull it', tip: 'Local model: not installed. Run "ollama pull <model>" for the configured model.' },
   notLocal: { text: 'local server is remote', tip: 'Local model: the configured server is not on this machine, so "private" requests would leave it.' },
 };
+
+const STATE_WORDS: Partial<Record<HealthState['local'], string>> = { offline: 'offline', modelMissing: 'not installed', notLocal: 'not on this machine' };
 
 function budgetLine(b: BudgetState | undefined): string {
   if (!b || b.level === 'none') return 'Budget: none set';
@@ -100,7 +109,8 @@ function localProblem(s: StatusState): { text: string; tip: string } | undefined
   if (!p || !s.localMessage) return p;
   const text = s.local !== 'offline' || /ollama serve/.test(s.localMessage) ? p.text
     : /Cannot reach|Cannot find the host|refused|not running/i.test(s.localMessage) ? 'local offline — not reachable' : 'local offline — not answering';
-  return { text, tip: `Local model: ${s.local}. ${s.localMessage}` };
+  // The state's words, not its code name ("Local model: modelMissing." read as a variable dump).
+  return { text, tip: `Local model: ${STATE_WORDS[s.local] ?? s.local}. ${s.localMessage}` };
 }
 
 /** Today's cloud spend, labelled "est." when an estimate is part of it. */
@@ -124,6 +134,13 @@ function settledLast(s: StatusState): LastRequest | undefined {
   return localTrouble && l.endedAt <= s.localRecoveredAt ? undefined : l;
 }
 
+/** The last request failed on the local model for the reason the pipeline reported (matched on the ledger's outcome). */
+function failedLocally(s: StatusState): LocalFailure | undefined {
+  const l = s.last;
+  if (!l || l.route !== 'local' || l.status !== 'failed' || !s.localFailure) return undefined;
+  return l.outcome === undefined || l.outcome === s.localFailure.code ? s.localFailure : undefined;
+}
+
 /** The local model's state in two words: a refusal or a request in flight must not hide whether it is ready. */
 function localWord(s: StatusState): string {
   return s.local === 'ready' ? 'local ready' : 'local';
@@ -135,10 +152,14 @@ const whyText = (l: LastRequest): string => (l.route === 'refuse' ? (l.reason ??
 export function statusText(full: StatusState): StatusView {
   const s: StatusState = { ...full, last: settledLast(full) };
   const problem = localProblem(s);
+  // The health check's own finding wins: it is newer than any request and says the same cause.
+  const failure = problem ? undefined : failedLocally(s);
+  const failed = failure && localFailureView(failure);
   const level = s.budget?.level ?? 'none';
   const error = level === 'exceeded';
-  // A refusal is the gate doing its job (nothing left the machine), not a failure to warn about.
-  const warning = error || level === 'near' || problem !== undefined || (s.last?.status === 'failed' && s.last.route !== 'refuse');
+  // A refusal is the gate doing its job (nothing left the machine), not a failure to warn about; a local time-out
+  // only needs the retry the next request makes, so the warning colour is kept for what the user must fix.
+  const warning = error || level === 'near' || problem !== undefined || (failed ? failed.mustAct : s.last?.status === 'failed' && s.last.route !== 'refuse');
 
   let icon: string;
   let body: string;
@@ -152,6 +173,10 @@ export function statusText(full: StatusState): StatusView {
   } else if (s.last.route === 'cloud') {
     icon = '$(cloud)';
     body = `${today(s)} · ${s.last.status === 'failed' ? endingWord({ status: 'failed', outcome: s.last.outcome }) : formatMs(s.last.totalMs)}`;
+  } else if (failed) {
+    icon = failed.icon;
+    body = failed.text;
+    if (spentToday(s)) body += ` · ${today(s)}`;
   } else if (s.last.route === 'local') {
     icon = '$(lock)';
     body = `local · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
@@ -170,7 +195,7 @@ export function statusText(full: StatusState): StatusView {
 
   const lines = ['Hybrid Assistant'];
   if (s.demo) lines.push('Demo servers: answers are canned test responses, not a model');
-  lines.push(problem ? problem.tip : `Local model: ${s.local === 'ready' ? 'ready' : 'unknown'}`);
+  lines.push(...(problem ? [problem.tip] : failed ? failed.tip.slice(0, 2) : [`Local model: ${s.local === 'ready' ? 'ready' : 'unknown'}`]));
   lines.push(`Inline completion: ${s.completionEnabled ? 'on' : 'off'}${s.completionLoading ? ` (loading ${s.completionLoading} into memory)` : ''}`);
   if (s.cloudModel) lines.push(s.cloudModel);
   lines.push(`Cloud spend: ${today(s)}, ${formatCost(s.monthUsd, (s.estimatedMonthRequests ?? 0) > 0)} this month`);
@@ -200,6 +225,8 @@ export function statusText(full: StatusState): StatusView {
   // A write failure keeps this session's records in memory; a file or line that will not read is a different problem.
   if (s.ledgerProblem) lines.push(`Spend ledger: ${s.ledgerProblem}`);
   if (s.pricesChecked) lines.push(`Prices as of ${s.pricesChecked}`);
-  lines.push('Click to open the spend panel');
-  return { text, tooltip: lines.join('\n'), warning, error };
+  // A local problem's click leads to its fix (the check shows the cause with Pull / Check Again buttons).
+  const command = problem ? CHECK_LOCAL : failed ? failed.command : SHOW_SPEND;
+  lines.push(problem ? 'Click to check the local model again' : failed ? failed.tip[2] : 'Click to open the spend panel');
+  return { text, tooltip: lines.join('\n'), warning, error, command };
 }

@@ -6,6 +6,7 @@ import { placeOf } from '../task/classify';
 import { shownName } from '../privacy/shownName';
 import type { BudgetState, CloudFallback, Decision, Finding, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
+import { twoPlaces } from '../confidence';
 import { cloudKeyOwner, type CloudTier, effectiveTier, tierLabel } from './tiers';
 
 export interface DecideOptions {
@@ -80,7 +81,8 @@ function withBand(band: 'low' | 'middle' | 'high', d: Decision): Decision {
 
 /** The middle band's promise, stated where the user reads the route. */
 function escalationNote(settings: HybridSettings): string {
-  const t = settings['routing.escalationThreshold'];
+  // Two places, as the confidence itself is shown ("confidence 0.40 (cloud below 0.70)" beside "below 0.7" read as two numbers).
+  const t = twoPlaces(settings['routing.escalationThreshold']);
   const target = tierLabel(settings, 'light');
   switch (settings['routing.escalation']) {
     case 'auto': return `if the local answer's confidence is below ${t}, the ${target} answers too (hybrid.routing.escalation "auto")`;

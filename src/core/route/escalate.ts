@@ -4,6 +4,7 @@
 
 import type { BudgetState, Decision, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
+import { twoPlaces, THRESHOLD_SETTING } from '../confidence';
 import { cloud, describeSensitive, type DecideOptions } from './decide';
 import { tierLabel, type CloudTier } from './tiers';
 
@@ -57,7 +58,7 @@ export function decideEscalation(request: Request, labels: Labels, settings: Hyb
   if (unavailable) return { route: 'refuse', reasons: [`refused: "Ask the cloud" is unavailable: ${unavailable}`] };
   const tier = escalationTier(ctx);
   const why = ctx.offered ? 'you took the offer to ask the cloud after a local answer that was not confident'
-    : ctx.manual ? 'you asked the cloud after the local answer' : `the local answer was not confident (${ctx.confidenceSummary ?? 'low confidence'}; hybrid.routing.escalationThreshold ${settings['routing.escalationThreshold']})`;
+    : ctx.manual ? 'you asked the cloud after the local answer' : `the local answer was not confident (${ctx.confidenceSummary ?? 'low confidence'}; cloud below ${twoPlaces(settings['routing.escalationThreshold'])}, ${THRESHOLD_SETTING})`;
   const reasons = [`cloud: ${why}; escalated to the ${tierLabel(settings, tier)}`,
     'the local draft is not sent; the cloud gets only your question and context'];
   const d = cloud(reasons, settings, budget, health, opts, false, tier);

@@ -65,6 +65,10 @@ export interface EscalationView {
   requestId: string;
   band?: 'low' | 'middle' | 'high';
   confidence: number;
+  /** Absent on turns saved before the score was shown against its threshold. */
+  threshold?: number;
+  headline?: string;
+  thresholdTip?: string;
   summary: string;
   action: 'escalated' | 'offered' | 'available' | 'unavailable';
   /** The cloud model "Ask the cloud" would ask (offered: the tier the offer named; available: the frontier model). */

@@ -8,6 +8,7 @@ import { LogprobSupport } from '../../core/confidence';
 import { embedderFor, SemanticRouting } from '../../core/providers/embed';
 import { LocalPressure } from '../../core/team/overflow';
 import type { HealthState } from '../../core/request';
+import type { LocalFailure } from '../../core/presentation/localFailure';
 import { boundedCount, type TokenCounter } from '../../core/tokens';
 import type { ConfigService } from '../config';
 import { Disposable } from '../disposable';
@@ -41,6 +42,9 @@ export class AskService extends Disposable {
   private readonly busyChanged = this.register(new vscode.EventEmitter<boolean>());
   /** Fires true when a request starts and false when the last one ends (status bar spinner). */
   readonly onDidChangeBusy = this.busyChanged.event;
+  private readonly localFailed = this.register(new vscode.EventEmitter<LocalFailure>());
+  /** A request routed to the private tier failed: its cause and fix, for the status bar. */
+  readonly onDidFailLocally = this.localFailed.event;
 
   constructor(private readonly parts: AskServiceParts) {
     super();
@@ -83,7 +87,12 @@ export class AskService extends Disposable {
     });
     if (this.inFlight++ === 0) this.busyChanged.fire(true);
     try {
-      yield* runAsk(deps, input, signal);
+      let route: string | undefined;
+      for await (const e of runAsk(deps, input, signal)) {
+        if (e.type === 'route') route = e.route;
+        if (e.type === 'error' && e.failure && route === 'local') this.localFailed.fire({ code: e.failure.code, message: e.failure.message, ...(e.failure.fix ? { fix: e.failure.fix } : {}) });
+        yield e;
+      }
     } finally {
       if (--this.inFlight === 0) this.busyChanged.fire(false);
     }

@@ -12,7 +12,9 @@ export function askTitle(model: string | undefined): string {
   return `Sends your question and context (not this answer) to ${model ? `the cloud model ${model}` : 'the cloud model'}, through the privacy gate`;
 }
 
+/** The pipeline's headline (the score against its threshold); a turn saved before it had one keeps the old words. */
 export function escalationTitle(e: EscalationView): string {
+  if (e.headline) return e.headline;
   const score = `local confidence ${e.confidence.toFixed(2)}`;
   switch (e.action) {
     case 'escalated': return `Escalated to the cloud (${score})`;
@@ -28,6 +30,11 @@ export function escalationTitle(e: EscalationView): string {
  */
 export function reasonLine(e: Pick<EscalationView, 'action' | 'summary' | 'reason'>): string {
   return withoutScore(e.action === 'available' ? e.summary : e.reason);
+}
+
+/** The title's tooltip: what the scale and its threshold mean (absent on turns saved before it existed). */
+export function escalationTip(e: EscalationView): string | undefined {
+  return e.thresholdTip;
 }
 
 /** "local confidence 0.95: sure of every word it wrote" → "sure of every word it wrote". */

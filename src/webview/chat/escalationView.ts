@@ -6,7 +6,7 @@ import type { EscalatedAnswerView, TurnView } from '../../shared/protocol/chat';
 import { h } from '../common/dom';
 import { formatAnswerCost } from '../common/format';
 import { renderMarkdown } from '../common/markdown';
-import { askLabel, askTitle, escalationTitle, reasonLine } from './escalationText';
+import { askLabel, askTitle, escalationTip, escalationTitle, reasonLine } from './escalationText';
 import { whyLine } from './routeText';
 
 export function escalationNote(turn: TurnView): HTMLElement | null {
@@ -14,7 +14,7 @@ export function escalationNote(turn: TurnView): HTMLElement | null {
   if (!e) return null;
   const canAsk = e.action !== 'unavailable' && e.action !== 'escalated' && !e.taken && turn.status !== 'streaming';
   const note = h('div', { class: `escalation escalation-${e.action}`, role: 'note' },
-    h('div', { class: 'escalation-title' }, escalationTitle(e)),
+    h('div', { class: 'escalation-title', ...(escalationTip(e) ? { title: escalationTip(e) } : {}) }, escalationTitle(e)),
     h('div', { class: 'escalation-reason' }, reasonLine(e)),
     canAsk ? h('div', { class: 'escalation-actions' },
       h('button', { type: 'button', class: e.action === 'offered' ? 'primary small' : 'secondary small', 'data-ask-cloud': turn.id,

@@ -112,7 +112,8 @@ suite('native: what @hybrid shows', () => {
   });
 
   test('"Ask the cloud" on an offer names the model it asks and carries the escalation (tier, link to the local answer)', () => {
-    const base = { type: 'escalation' as const, requestId: 'r-local-1', band: 'middle' as const, confidence: 0.4, summary: 'hedged', reason: 'hedged (below 0.7)' };
+    const base = { type: 'escalation' as const, requestId: 'r-local-1', band: 'middle' as const, confidence: 0.4, threshold: 0.7,
+      headline: 'Not sure? Confidence 0.40 (cloud below 0.70)', thresholdTip: 'tip', summary: 'hedged', reason: 'hedged (below 0.7)' };
     const offered = renderEvent({ ...base, action: 'offered', askModel: 'gpt-5.4-mini' }, 'auto');
     const button = offered.find((o) => o.kind === 'button');
     assert.ok(button && button.kind === 'button');

@@ -111,7 +111,7 @@ suite('pipeline: escalation', () => {
     const { d, records, cloud } = harness({ 'routing.escalation': 'offer' });
     const esc = escalationOf(await collect(d));
     assert.equal(esc.action, 'offered');
-    assert.match(esc.reason, /below hybrid\.routing\.escalationThreshold 0\.7/);
+    assert.match(esc.reason, /below 0\.70 \(hybrid\.routing\.escalationThreshold\)/);
     assert.equal(esc.requestId, records[0].id);
     assert.equal(cloud.calls.length, 0);
     assert.equal(records.length, 1);

@@ -35,7 +35,7 @@ suite('routing: three bands', () => {
     assert.equal(d.band, 'middle');
     assert.match(d.reasons[0], /^local first: .*between 0\.25 and 0\.5/);
     const note = d.reasons.join(' | ');
-    assert.match(note, /below 0\.7/);
+    assert.match(note, /below 0\.70,/);
     assert.match(note, /light tier \(claude-haiku-4-5\)/);
     assert.match(note, /"offer"/);
   });

@@ -1,7 +1,8 @@
 // The escalation note's words: the offer's button names the model it asks, and the score is said once (in the title).
 import * as assert from 'node:assert/strict';
 import type { EscalationView } from '../../../src/shared/protocol/chat';
-import { askLabel, askTitle, escalationTitle, reasonLine } from '../../../src/webview/chat/escalationText';
+import { askLabel, askTitle, escalationTip, escalationTitle, reasonLine } from '../../../src/webview/chat/escalationText';
+import { escalationHeadline, thresholdExplained } from '../../../src/core/confidence';
 
 const offer: EscalationView = {
   type: 'escalation', requestId: 'r1', band: 'middle', confidence: 0.11, action: 'offered', askModel: 'claude-haiku-4-5',
@@ -23,5 +24,12 @@ suite('webview: escalation note text', () => {
       'unsure of 57 % of the words it wrote — below hybrid.routing.escalationThreshold 0.7; asking the cloud');
     assert.equal(reasonLine({ ...offer, action: 'available', summary: 'local confidence 0.95: sure of every word it wrote' }), 'sure of every word it wrote');
     assert.equal(reasonLine({ ...offer, action: 'unavailable', reason: '"Ask the cloud" is unavailable: private path.' }), '"Ask the cloud" is unavailable: private path.');
+  });
+
+  test('the title is the pipeline\'s headline (score against its threshold), its tooltip names the setting', () => {
+    const now: EscalationView = { ...offer, threshold: 0.7, headline: escalationHeadline('offered', 0.11, 0.7), thresholdTip: thresholdExplained(0.7, 'offer') };
+    assert.equal(escalationTitle(now), 'Not sure? Confidence 0.11 (cloud below 0.70)');
+    assert.match(escalationTip(now) ?? '', /hybrid\.routing\.escalationThreshold/);
+    assert.equal(escalationTip(offer), undefined, 'a turn saved before the headline existed gets no tooltip, and its old title');
   });
 });
