@@ -50,7 +50,9 @@ async function typeUserSettings(page: Page, patch: Record<string, unknown>): Pro
   await page.locator('.tabs-container .tab.active').filter({ hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: 20_000 });
   const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines:visible').first();
   await editor.waitFor({ state: 'visible', timeout: 20_000 });
-  await editor.click();
+  // A webview over the editor area (seen with a side bar left wide) takes the click: focus the editor from the
+  // keyboard instead. The save check below fails if the text went anywhere but settings.json.
+  await editor.click({ timeout: 5_000 }).catch(() => runCommand(page, 'View: Focus Active Editor Group'));
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);

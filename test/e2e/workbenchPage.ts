@@ -189,13 +189,24 @@ export async function screenshot(s: E2ESession, name: string): Promise<string> {
 export async function sidebarWidth(px: number): Promise<number> {
   const page = session().page;
   const bar = page.locator('#workbench\\.parts\\.sidebar');
-  const box = await bar.boundingBox();
-  assert.ok(box, 'the side bar is not shown');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width - 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + px, y, { steps: 8 });
-  await page.mouse.up();
-  await page.waitForTimeout(400);
+  // Dragged from the sash's own centre, and again if the width did not follow: from the side bar's last pixel the
+  // drag back from a wide side bar sometimes started inside the chat view's webview, and the side bar stayed wide
+  // for every file after (a webview over the editor the next file clicked into).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const box = await bar.boundingBox();
+    assert.ok(box, 'the side bar is not shown');
+    const edge = box.x + box.width;
+    const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, top: r.y, bottom: r.y + r.height }; }));
+    const y = box.y + box.height / 2;
+    const sash = sashes.filter((s) => Math.abs(s.x - edge) <= 6 && s.top <= y && s.bottom >= y).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+    const from = sash?.x ?? edge - 1;
+    await page.mouse.move(from, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + px + (from - edge), y, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(400);
+    const width = (await bar.boundingBox())?.width ?? 0;
+    if (Math.abs(width - px) <= 30) return width;
+  }
   return (await bar.boundingBox())?.width ?? 0;
 }
