@@ -11,11 +11,9 @@ import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { anthropicErrorBody, FakeAnthropic } from '../fakes/anthropic';
 import type { Exchange } from '../fakes/base';
-import type { LedgerRecord } from '../../src/core/request';
-import { ledgerDir } from './seedSpend';
 import { session } from './session';
 import { openFile, runCommand } from './workbenchPage';
-import { chat, focusChat, frameWith, send, shotOfTurn, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
+import { chat, focusChat, frameWith, ledgerRecords, send, shotOfTurn, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
 import { screenshot } from './workbenchPage';
 
 /** Anthropic that knows one key: any other gets the real 401 body, as api.anthropic.com answers a wrong key. */
@@ -29,12 +27,6 @@ class KeyedAnthropic extends FakeAnthropic {
     }
     return super.handle(ex);
   }
-}
-
-function ledger(): LedgerRecord[] {
-  const dir = ledgerDir(session().userDataDir);
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LedgerRecord));
 }
 
 const spend = (): Promise<Frame> => frameWith('section[aria-label="Totals"]');
@@ -110,7 +102,7 @@ suite('deep session: a bad key fixed, a 429 waited out and billed once, an unpri
     const panel = await spend();
     await until(async () => (await split(panel)).total >= 0, 'the spend panel split');
     const before = await split(panel);
-    const ledgerBefore = ledger().length;
+    const ledgerBefore = ledgerRecords().length;
     await focusChat();
     fake.setFault({ kind: 'status', status: 429, retryAfter: 2, once: true });
     const q = `Compare event sourcing with a batch design for Cart (${tag()})`;
@@ -131,7 +123,7 @@ suite('deep session: a bad key fixed, a 429 waited out and billed once, an unpri
     await page.waitForTimeout(2_000);
     const after = await split(await spend());
     assert.equal(after.cloud, before.cloud + 1, 'billed once, not once per attempt');
-    const added = ledger().slice(ledgerBefore);
+    const added = ledgerRecords().slice(ledgerBefore);
     assert.equal(added.length, 1, `one ledger record for the question (${JSON.stringify(added.map((r) => [r.route, r.status]))})`);
     assert.equal(added[0].status, 'ok');
     assert.ok((added[0].costUsd ?? 0) > 0, 'priced');

@@ -6,15 +6,11 @@
 // words (no markup), stop its spinner, and leave one ledger record labelled as the failure it was.
 
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { LedgerRecord } from '../../src/core/request';
 import type { Exchange } from '../fakes/base';
 import { FakeOpenAI } from '../fakes/openai';
-import { ledgerDir } from './seedSpend';
 import { session } from './session';
 import { openFile } from './workbenchPage';
-import { focusChat, send, shotOfTurn, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
+import { focusChat, ledgerRecords, send, shotOfTurn, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
 
 const FIRST_BYTE_MS = 4_000;
 const IDLE_MS = 4_000;
@@ -37,13 +33,6 @@ class GatewayOpenAI extends FakeOpenAI {
     }
     return super.handle(ex);
   }
-}
-
-function ledger(): LedgerRecord[] {
-  const dir = ledgerDir(session().userDataDir);
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LedgerRecord));
 }
 
 /** Asks the cloud and waits for the turn to stop spinning; returns how long it spun and what it says. */
@@ -86,7 +75,7 @@ suite('deep session: an OpenAI-compatible gateway that answers with web pages, l
 
   test('a reverse proxy answers 502 with its HTML page: the card says the gateway failed, in words, soon', async () => {
     await focusChat();
-    const before = ledger().length;
+    const before = ledgerRecords().length;
     fake.setFault({ kind: 'status', status: 502, body: NGINX_502 });
     const q = `Why does Cart recompute totals twice? (${tag()})`;
     const { ms, text } = await askCloud(q);
@@ -97,14 +86,14 @@ suite('deep session: an OpenAI-compatible gateway that answers with web pages, l
     assert.match(text, /OpenAI/, 'names who failed');
     assert.match(text, /502/, 'names the status');
     assert.match(text, /Retry|try again/i, 'offers a way out');
-    const added = ledger().slice(before);
+    const added = ledgerRecords().slice(before);
     assert.equal(added.length, 1, `one record (${JSON.stringify(added.map((r) => [r.status, r.outcome]))})`);
     assert.equal(added[0].status, 'failed');
   });
 
   test('a 200 OK that is a web page (the base URL is a web UI, not the API): the card names the setting, no empty "answer"', async () => {
     await focusChat();
-    const before = ledger().length;
+    const before = ledgerRecords().length;
     fake.htmlPageOnce = true;
     const q = `List the public methods of Cart (${tag()})`;
     const { ms, text } = await askCloud(q);
@@ -114,7 +103,7 @@ suite('deep session: an OpenAI-compatible gateway that answers with web pages, l
     assertNoMarkup(text);
     assert.match(text, /hybrid\.openai\.baseUrl/, 'the fix names the base URL setting');
     assert.match(text, /web page|HTML|not an API|not the API/i, 'says what came back');
-    const added = ledger().slice(before);
+    const added = ledgerRecords().slice(before);
     process.stdout.write(`      ledger: ${JSON.stringify(added.map((r) => [r.status, r.outcome, r.tokens]))}\n`);
     assert.equal(added.length, 1, 'one record');
     assert.equal(added[0].status, 'failed', 'a web page is not an answer');
@@ -135,7 +124,7 @@ suite('deep session: an OpenAI-compatible gateway that answers with web pages, l
 
   test('a 429 asking to wait 10 minutes: the turn does not wait it out; it ends now and names the wait', async () => {
     await focusChat();
-    const before = ledger().length;
+    const before = ledgerRecords().length;
     const n = fake.requests.length;
     fake.setFault({ kind: 'status', status: 429, retryAfter: 600 });
     const q = `Suggest names for Cart's helpers (${tag()})`;
@@ -147,14 +136,14 @@ suite('deep session: an OpenAI-compatible gateway that answers with web pages, l
     assert.match(text, /10 min/, 'names the wait in words a person reads');
     assert.doesNotMatch(text, /600 s\b/, 'not a count of seconds');
     assert.equal(fake.requests.slice(n).filter((r) => r.path === '/v1/chat/completions').length, 1, 'no retry against a 10-minute wait');
-    const added = ledger().slice(before);
+    const added = ledgerRecords().slice(before);
     assert.equal(added.length, 1, 'one record');
     assert.equal(added[0].status, 'failed');
   });
 
   test('the socket is destroyed right after the headers (a network change): "connection lost", not "cannot reach"', async () => {
     await focusChat();
-    const before = ledger().length;
+    const before = ledgerRecords().length;
     fake.setFault({ kind: 'reset', afterTokens: 0, once: true });
     const q = `Explain Cart's invariants in one paragraph (${tag()})`;
     const { ms, text } = await askCloud(q);
@@ -165,7 +154,7 @@ suite('deep session: an OpenAI-compatible gateway that answers with web pages, l
     assert.match(text, /connection/i, 'names the connection');
     assert.doesNotMatch(text, /Cannot reach/, 'the server was reached: it answered with headers');
     assert.match(text, /network/i, 'the fix points at the network');
-    const added = ledger().slice(before);
+    const added = ledgerRecords().slice(before);
     assert.equal(added.length, 1, 'one record');
     assert.equal(added[0].status, 'failed');
   });

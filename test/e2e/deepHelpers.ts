@@ -5,7 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import type { LedgerRecord } from '../../src/core/request';
 import { updateUserSettings } from '../runners/codeServerHost';
+import { ledgerDir } from './seedSpend';
 import { session } from './session';
 import { runCommand, screenshot, settleActivation, waitForWorkbench, WORKBENCH_READY_MS } from './workbenchPage';
 
@@ -108,4 +110,12 @@ export async function shotOfTurn(q: string, name: string): Promise<string> {
   const file = await screenshot(session(), `deep-${name}`);
   process.stdout.write(`      screenshot: ${file}\n`);
   return file;
+}
+
+/** Every record in the session's ledger files, in file order (none before the first request). */
+export function ledgerRecords(): LedgerRecord[] {
+  const dir = ledgerDir(session().userDataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LedgerRecord));
 }

@@ -9,14 +9,12 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { LedgerRecord } from '../../src/core/request';
 import { anthropicErrorBody, FakeAnthropic } from '../fakes/anthropic';
 import type { Exchange } from '../fakes/base';
 import { FakeOllama } from '../fakes/ollama';
-import { ledgerDir } from './seedSpend';
 import { session } from './session';
 import { openFile, runCommand, screenshot } from './workbenchPage';
-import { focusChat, send, shotOfTurn, statusItem, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
+import { focusChat, ledgerRecords, send, shotOfTurn, statusItem, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
 
 const SCRATCH = 'src/deep_midflight.ts';
 const MINIFIED = 'dist/vendor.min.js';
@@ -36,13 +34,6 @@ class RotatingAnthropic extends FakeAnthropic {
     }
     return super.handle(ex);
   }
-}
-
-function ledger(): LedgerRecord[] {
-  const dir = ledgerDir(session().userDataDir);
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LedgerRecord));
 }
 
 function ghost(page: Page) {
@@ -184,7 +175,7 @@ suite('deep session: Stop then ask at once, a reset mid-completion, a key rotate
     await setKey(page, cloud.key);
     await openFile(page, SCRATCH);
     await focusChat();
-    const before = ledger().length;
+    const before = ledgerRecords().length;
     const words = Array.from({ length: 30 }, (_, i) => `w${i}`).join(' ');
     cloud.setReply({ perTokenMs: 200, text: words });
     const q1 = `Explain sum's edge cases (${tag()})`;
@@ -206,7 +197,7 @@ suite('deep session: Stop then ask at once, a reset mid-completion, a key rotate
     await shotOfTurn(q2, 'key-rotated');
     assert.match(t2, /\[fake-anthropic\]/, 'the next question failed after the key was rotated');
     assert.ok(cloud.keysSeen.slice(seen).every((k) => k === next), 'a request after the rotation carried the old key');
-    const added = ledger().slice(before);
+    const added = ledgerRecords().slice(before);
     assert.deepEqual(added.map((r) => r.status), ['ok', 'ok'], JSON.stringify(added.map((r) => [r.status, r.outcome])));
   });
 
