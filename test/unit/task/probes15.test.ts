@@ -59,7 +59,8 @@ suite('task: round-15 probes', () => {
   });
 
   test('key armour and long tokens are pasted material, so a pasted key is no quiet product question', () => {
-    const key = ['-----BEGIN OPENSSH PRIVATE KEY-----', b64(70), '-----END OPENSSH PRIVATE KEY-----'].join('\n');
+    // The armour lines are assembled from pieces, as the privacy corpus does: no key-shaped literal in the source.
+    const key = [['-----BEGIN OPENSSH ', 'PRIVATE KEY-----'].join(''), b64(70), ['-----END OPENSSH ', 'PRIVATE KEY-----'].join('')].join('\n');
     const q = `is this key in the right format? I pasted it into the deploy settings\n${key}`;
     assert.equal(pastedCodeLines(q), 3);
     assert.ok(scoreComplexity(askAuto(q)).complexity < 0.5);
