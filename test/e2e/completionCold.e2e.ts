@@ -14,6 +14,7 @@ import { FakeOllama } from '../fakes/ollama';
 import type { Exchange } from '../fakes/base';
 import { updateUserSettings } from '../runners/codeServerHost';
 import { ledgerDir } from './seedSpend';
+import { ghost } from './deepHelpers';
 import { session } from './session';
 import { openFile, runCommand, screenshot, settleActivation, waitForWorkbench, WORKBENCH_READY_MS } from './workbenchPage';
 
@@ -55,10 +56,6 @@ async function reload(page: Page): Promise<void> {
   await settleActivation(page, 30_000);
   await page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: /\blocal\b/ }).first()
     .waitFor({ state: 'visible', timeout: 30_000 });
-}
-
-function ghost(page: Page) {
-  return page.locator('.ghost-text-decoration, .ghost-text-decoration-preview').first();
 }
 
 async function spendFrame(page: Page): Promise<Frame> {

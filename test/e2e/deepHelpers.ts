@@ -119,3 +119,24 @@ export function ledgerRecords(): LedgerRecord[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
     .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LedgerRecord));
 }
+
+/** The inline suggestion's ghost text in the editor. */
+export function ghost(page: Page) {
+  return page.locator('.ghost-text-decoration, .ghost-text-decoration-preview').first();
+}
+
+/**
+ * Types `line` at the end of the active editor like a user (on a new line unless `newLine` is false), then dismisses
+ * the suggestion: ms until ghost text showed, or -1 when none came within `ms`.
+ */
+export async function typeUntilGhost(page: Page, line: string, ms: number, newLine = true): Promise<number> {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  if (newLine) await page.keyboard.press('Enter');
+  await page.keyboard.type(line, { delay: 40 });
+  const began = Date.now();
+  const shown = await ghost(page).waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
+  const took = Date.now() - began;
+  await page.keyboard.press('Escape');
+  return shown ? took : -1;
+}

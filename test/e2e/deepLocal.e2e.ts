@@ -6,31 +6,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { FakeOllama } from '../fakes/ollama';
 import { session } from './session';
 import { openFile, setTheme, type ThemeKind } from './workbenchPage';
-import { chat, focusChat, send, shotOfTurn, statusItem, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
+import { chat, focusChat, send, shotOfTurn, statusItem, tag, turnSpinning, turnText, typeUntilGhost, until, withSettings } from './deepHelpers';
 
 const IDLE_MS = 4_000;
 const FIRST_BYTE_MS = 3_000;
 const SCRATCH = 'src/deep_scratch.ts';
-
-function ghost(page: Page) {
-  return page.locator('.ghost-text-decoration, .ghost-text-decoration-preview').first();
-}
-
-/** A new line at the end of the scratch file, typed like a user; true when ghost text showed within `ms`. */
-async function typeAndSeeGhost(page: Page, line: string, ms: number): Promise<boolean> {
-  const editor = page.locator('.monaco-editor .view-lines').first();
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(line, { delay: 40 });
-  const shown = await ghost(page).waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
-  await page.keyboard.press('Escape');
-  return shown;
-}
 
 suite('deep session: local model down and back, a stalled stream, Stop', function () {
   this.timeout(240_000);
@@ -67,7 +50,7 @@ suite('deep session: local model down and back, a stalled stream, Stop', functio
   test('Ollama stops mid-session: status bar and chat name the cause and the fix; it comes back without a reload', async () => {
     const page = session().page;
     await openFile(page, SCRATCH);
-    assert.ok(await typeAndSeeGhost(page, 'const before =', 15_000), 'a completion while Ollama is up');
+    assert.ok((await typeUntilGhost(page, 'const before =', 15_000)) >= 0, 'a completion while Ollama is up');
     await focusChat();
     const q1 = `What does total return? (${tag()})`;
     await send('private', q1);
@@ -89,7 +72,7 @@ suite('deep session: local model down and back, a stalled stream, Stop', functio
     assert.match(mid, /ollama serve/);
     await shotOfTurn(qMid, 'ollama-quit-mid-answer');
     await openFile(page, SCRATCH);
-    assert.equal(await typeAndSeeGhost(page, 'const during =', 4_000), false, 'no ghost text from a server that is gone');
+    assert.equal(await typeUntilGhost(page, 'const during =', 4_000), -1, 'no ghost text from a server that is gone');
     const offline = statusItem(page, /local offline/i);
     await offline.waitFor({ state: 'visible', timeout: 20_000 });
     const statusText = (await offline.innerText()).trim();
@@ -123,7 +106,7 @@ suite('deep session: local model down and back, a stalled stream, Stop', functio
     process.stdout.write(`      status bar after recovery: "${(await status.innerText()).trim()}"\n`);
     assert.equal(await statusItem(page, /not sent|refused|offline/i).count(), 0, 'the status bar still shows the outage');
     await openFile(page, SCRATCH);
-    assert.ok(await typeAndSeeGhost(page, 'const after =', 20_000), 'completion recovered without a reload');
+    assert.ok((await typeUntilGhost(page, 'const after =', 20_000)) >= 0, 'completion recovered without a reload');
   });
 
   test('a stream that stalls after its first words: the spinner stops within the idle time-out, the partial answer is kept and labelled', async () => {

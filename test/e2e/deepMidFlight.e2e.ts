@@ -14,7 +14,7 @@ import type { Exchange } from '../fakes/base';
 import { FakeOllama } from '../fakes/ollama';
 import { session } from './session';
 import { openFile, runCommand, screenshot } from './workbenchPage';
-import { focusChat, ledgerRecords, send, shotOfTurn, statusItem, tag, turnSpinning, turnText, until, withSettings } from './deepHelpers';
+import { focusChat, ledgerRecords, send, shotOfTurn, statusItem, tag, turnSpinning, turnText, typeUntilGhost, until, withSettings } from './deepHelpers';
 
 const SCRATCH = 'src/deep_midflight.ts';
 const MINIFIED = 'dist/vendor.min.js';
@@ -36,22 +36,7 @@ class RotatingAnthropic extends FakeAnthropic {
   }
 }
 
-function ghost(page: Page) {
-  return page.locator('.ghost-text-decoration, .ghost-text-decoration-preview').first();
-}
-
 /** Types `line` at the end of the active editor; ms until ghost text showed, or -1 within `ms`. */
-async function typeAtEnd(page: Page, line: string, ms: number, newLine = true): Promise<number> {
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+End');
-  if (newLine) await page.keyboard.press('Enter');
-  await page.keyboard.type(line, { delay: 40 });
-  const began = Date.now();
-  const shown = await ghost(page).waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
-  const took = Date.now() - began;
-  await page.keyboard.press('Escape');
-  return shown ? took : -1;
-}
 
 async function setKey(page: Page, key: string): Promise<void> {
   await runCommand(page, 'Hybrid: Set API Key');
@@ -130,15 +115,15 @@ suite('deep session: Stop then ask at once, a reset mid-completion, a key rotate
   test('Ollama resets the connection while a completion streams: no error toast, the next completion works without a reload', async () => {
     const page = session().page;
     await openFile(page, SCRATCH);
-    assert.ok((await typeAtEnd(page, 'const warm =', 15_000)) >= 0, 'a completion before the reset');
+    assert.ok((await typeUntilGhost(page, 'const warm =', 15_000)) >= 0, 'a completion before the reset');
     ollama.setReply({ perTokenMs: 120 });
     ollama.setFault({ kind: 'reset', afterTokens: 2, once: true, paths: ['/api/generate'] });
     const n = ollama.requests.length;
-    await typeAtEnd(page, 'const during =', 4_000);
+    await typeUntilGhost(page, 'const during =', 4_000);
     assert.ok(ollama.requests.slice(n).some((r) => r.path === '/api/generate'), 'the completion reached the fake');
     ollama.setReply({ perTokenMs: 25 });
     let after = -1;
-    for (let i = 0; i < 3 && after < 0; i++) after = await typeAtEnd(page, `const after${i} =`, 10_000);
+    for (let i = 0; i < 3 && after < 0; i++) after = await typeUntilGhost(page, `const after${i} =`, 10_000);
     process.stdout.write(`      ghost text after the reset: ${after} ms\n`);
     await screenshot(session(), 'deep-completion-after-reset');
     assert.ok(after >= 0, 'completion came back without a reload');
@@ -210,7 +195,7 @@ suite('deep session: Stop then ask at once, a reset mid-completion, a key rotate
     await openFile(page, MINIFIED);
     const n = ollama.requests.length;
     const began = Date.now();
-    const shown = await typeAtEnd(page, 'var z=', 15_000, false);
+    const shown = await typeUntilGhost(page, 'var z=', 15_000, false);
     const generated = ollama.requests.slice(n).filter((r) => r.path === '/api/generate');
     const sizes = generated.map((r) => promptChars(r.body));
     process.stdout.write(`      minified: ghost ${shown} ms, ${generated.length} completion requests, body sizes ${JSON.stringify(sizes)}; ${Date.now() - began} ms\n`);
@@ -220,7 +205,7 @@ suite('deep session: Stop then ask at once, a reset mid-completion, a key rotate
     // The edit in the minified file is now a "recent edit": the next file's completion must not carry that line.
     await openFile(page, SCRATCH);
     const m = ollama.requests.length;
-    const next = await typeAtEnd(page, 'const later =', 15_000);
+    const next = await typeUntilGhost(page, 'const later =', 15_000);
     const sizes2 = ollama.requests.slice(m).filter((r) => r.path === '/api/generate').map((r) => promptChars(r.body));
     process.stdout.write(`      next file: ghost ${next} ms, body sizes ${JSON.stringify(sizes2)}\n`);
     assert.ok(next >= 0, 'completion in the next file');

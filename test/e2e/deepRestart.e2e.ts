@@ -6,32 +6,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { FakeOllama } from '../fakes/ollama';
 import { session } from './session';
 import { openFile, screenshot } from './workbenchPage';
-import { statusItem, withSettings } from './deepHelpers';
+import { statusItem, typeUntilGhost, withSettings } from './deepHelpers';
 
 const SCRATCH = 'src/deep_restart.ts';
 const LOAD_MS = 2_500;
-
-function ghost(page: Page) {
-  return page.locator('.ghost-text-decoration, .ghost-text-decoration-preview').first();
-}
-
-/** A new line at the end of the file, typed like a user; ms until ghost text showed, or -1 within `ms`. */
-async function typeLine(page: Page, line: string, ms: number): Promise<number> {
-  const editor = page.locator('.monaco-editor .view-lines').first();
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(line, { delay: 40 });
-  const began = Date.now();
-  const shown = await ghost(page).waitFor({ state: 'visible', timeout: ms }).then(() => true, () => false);
-  const took = Date.now() - began;
-  await page.keyboard.press('Escape');
-  return shown ? took : -1;
-}
 
 suite('deep session: completion while Ollama restarts', function () {
   this.timeout(240_000);
@@ -61,11 +42,11 @@ suite('deep session: completion while Ollama restarts', function () {
   test('typing through a restart: no ghost text while it is down, then it comes back by itself after the reload of the model', async () => {
     const page = session().page;
     await openFile(page, SCRATCH);
-    assert.ok((await typeLine(page, 'const warm =', 15_000)) >= 0, 'a completion before the restart');
+    assert.ok((await typeUntilGhost(page, 'const warm =', 15_000)) >= 0, 'a completion before the restart');
 
     // The restart begins: the server goes away with its connections (the client's kept-alive one included).
     await fake.close();
-    const down = await typeLine(page, 'const during =', 3_000);
+    const down = await typeUntilGhost(page, 'const during =', 3_000);
     assert.equal(down, -1, 'no ghost text from a server that is gone');
     const generateBefore = fake.requests.filter((r) => r.path === '/api/generate').length;
 
@@ -74,7 +55,7 @@ suite('deep session: completion while Ollama restarts', function () {
     await fake.start(port);
     const began = Date.now();
     let after = -1;
-    for (let i = 0; i < 4 && after < 0; i++) after = await typeLine(page, `const after${i} =`, LOAD_MS + 8_000);
+    for (let i = 0; i < 4 && after < 0; i++) after = await typeUntilGhost(page, `const after${i} =`, LOAD_MS + 8_000);
     process.stdout.write(`      ghost text after the restart: ${after} ms after the last line (model load ${LOAD_MS} ms); ${Date.now() - began} ms in all\n`);
     assert.ok(after >= 0, 'completion came back without a reload');
     assert.ok(fake.requests.filter((r) => r.path === '/api/generate').length > generateBefore, 'completions reached the restarted server');
