@@ -36,8 +36,6 @@ class RotatingAnthropic extends FakeAnthropic {
   }
 }
 
-/** Types `line` at the end of the active editor; ms until ghost text showed, or -1 within `ms`. */
-
 async function setKey(page: Page, key: string): Promise<void> {
   await runCommand(page, 'Hybrid: Set API Key');
   const title = page.locator('.quick-input-widget .quick-input-title');

@@ -87,7 +87,14 @@ export async function runCommand(page: Page, label: string): Promise<void> {
       });
     if (!shown) { await closeQuickInput(page); continue; }
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    // The palette is gone once the widget hides — or once it holds something else: a command that asks at once
+    // (Set API Key's provider pick) reuses the widget, which then never hides.
+    await page.waitForFunction(`(() => {
+      const w = document.querySelector('.quick-input-widget');
+      if (!w || getComputedStyle(w).display === 'none') return true;
+      const input = w.querySelector('.quick-input-box input');
+      return !input || !input.value.startsWith('>');
+    })()`, undefined, { timeout: 10_000 });
     return;
   }
 }
