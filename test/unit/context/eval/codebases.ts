@@ -8,6 +8,7 @@ import { MARKDOWN_IT_QUESTIONS, SFTP_QUESTIONS, URLLIB3_QUESTIONS } from './blin
 import { CLICK_QUESTIONS, HCL_QUESTIONS, MSAL_QUESTIONS } from './blindSixth';
 import { MARKDOWN_QUESTIONS, RUSTLS_QUESTIONS, WEBSOCKET_QUESTIONS } from './blindEighth';
 import { MARKDOWN_SECOND, RUSTLS_SECOND, WEBPKI_QUESTIONS, WEBSOCKET_SECOND } from './blindEighthSecond';
+import { JSDIFF_QUESTIONS, PYYAML_QUESTIONS, TOML_QUESTIONS } from './blindNinth';
 import { AFERO_QUESTIONS, JSZIP_QUESTIONS, OAUTHLIB_QUESTIONS } from './blindSeventh';
 import { AJV_QUESTIONS, CHI_QUESTIONS, WERKZEUG_QUESTIONS } from './blindFourth';
 import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
@@ -123,11 +124,19 @@ export const BLIND_EIGHTH_SECOND_CODEBASES: Codebase[] = [
   { ...BLIND_EIGHTH_CODEBASES[2], questions: MARKDOWN_SECOND },
 ];
 
+/** A ninth blind batch: a Python pipeline of mixin classes, a Go codec with a state-function lexer, compiled ES modules. */
+export const BLIND_NINTH_CODEBASES: Codebase[] = [
+  { name: 'pyyaml', language: 'Python', root: '/usr/lib/python3/dist-packages/yaml', version: '6.0-3+b2', installed: debVersion('python3-yaml'), questions: PYYAML_QUESTIONS },
+  { name: 'toml', language: 'Go', root: '/usr/share/gocode/src/github.com/BurntSushi/toml', version: '1.2.0-2', installed: debVersion('golang-github-burntsushi-toml-dev'), questions: TOML_QUESTIONS },
+  { name: 'jsdiff/libesm', language: 'JavaScript', root: path.join(NODE_MODULES, 'diff', 'libesm'), version: '9.0.0', installed: npmVersion('diff'), questions: JSDIFF_QUESTIONS },
+];
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
 export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev',
   'python3-werkzeug', 'golang-github-go-chi-chi-dev', 'python3-urllib3', 'golang-github-pkg-sftp-dev',
   'python3-click', 'golang-github-hashicorp-hcl-dev', 'golang-github-spf13-afero-dev', 'python3-oauthlib',
-  'librust-rustls-dev', 'librust-webpki-dev', 'golang-github-gorilla-websocket-dev', 'python3-markdown'];
+  'librust-rustls-dev', 'librust-webpki-dev', 'golang-github-gorilla-websocket-dev', 'python3-markdown',
+  'python3-yaml', 'golang-github-burntsushi-toml-dev'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
