@@ -70,7 +70,11 @@ const DEFINITION_FILES = 60;
 const REASONED_FILES = 100;
 // Examples, demos and test fixtures are usage, like tests: on chi (Go, an `_examples` folder of small apps) they
 // outranked the router code they call on every question they share words with.
-const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|_?examples?|_?demos?|_?samples?|testdata|fixtures?)\/|[._-](?:test|spec)\.\w+$|(?:^|\/)test_[^/]*\.py$/;
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|_?examples?|_?demos?|_?samples?|testdata|fixtures?)\/|[._-](?:test|spec)\.\w+$/;
+// pytest's name for a test module. A `test_*.py` that defines no test function is the package's own test helpers
+// (Python-Markdown's public `test_tools.py`, its base class for extension authors), not a test.
+const PY_TEST_MODULE = /(?:^|\/)test_[^/]*\.py$/;
+const TEST_FUNCTION = /^test/;
 const SEGMENT = /\s(?:from|through|via|into|to|then|before|after|until)\s|->|→/i;
 
 export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParams = DEFAULT_FUSION): Ranking {
@@ -111,7 +115,7 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
     const dense = [...query.dense].filter(([p]) => byPath.has(p)).sort((a, b) => b[1] - a[1]).map(([p]) => byPath.get(p)!);
     rrf(dense, params.dense);
   }
-  if (params.tests !== 1) paths.forEach((p, i) => { if (TEST_PATH.test(p)) fused[i] *= params.tests; });
+  if (params.tests !== 1) paths.forEach((p, i) => { if (isTest(index, p)) fused[i] *= params.tests; });
   // Unless the question asks for an interface: then the file that declares it is the answer (afero's Fs in afero.go).
   if (params.types !== 1 && !/\binterfaces?\b/i.test(query.question)) lex.typesOnly.forEach((t, i) => { if (t) fused[i] *= params.types; });
   if (open >= 0) fused[open] += (2 * params.lexical) / (params.k + 1); // the open file leads: the graph adds what it uses
@@ -145,6 +149,15 @@ export function rankRepo(index: RepoIndex, query: RankQuery, params: FusionParam
   }
   definitions.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path) || a.startLine - b.startLine);
   return { files, definitions };
+}
+
+function isTest(index: RepoIndex, path: string): boolean {
+  if (TEST_PATH.test(path)) return true;
+  if (!PY_TEST_MODULE.test(path)) return false;
+  // A test function pytest or unittest would collect: at module level or a method, not one built inside another
+  // function (test_tools.py generates its legacy tests in a metaclass).
+  const fns = index.files.get(path)?.defs.filter((d) => d.kind === 'def') ?? [];
+  return fns.some((d) => TEST_FUNCTION.test(d.name) && !fns.some((o) => o !== d && o.startLine < d.startLine && d.endLine <= o.endLine));
 }
 
 /** Stem → the question's own spelling, so the explanation says "limiting", not "limit". */
