@@ -31,7 +31,8 @@ const ALIAS_GROUPS: string[][] = [
   ['ws', 'websocket'], ['js', 'javascript'], ['ts', 'typescript'], ['py', 'python'], ['regex', 'regexp'],
   ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
   ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'], ['mem', 'memory'], ['url', 'uri'],
-  ['handshake', 'hs'],
+  ['handshake', 'hs'], ['int', 'integer'], ['dict', 'dictionary'], ['seq', 'sequence'], ['obj', 'object'], ['exc', 'exception'],
+  ['ref', 'reference'],
 ];
 
 /** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */
