@@ -125,13 +125,22 @@ export interface QueryTerm { term: string; weight: number; /** How the question 
 export function questionTerms(question: string, split?: (word: string) => string[] | undefined): QueryTerm[] {
   const out = new Map<string, number>();
   const put = (t: string, w: number) => out.set(t, Math.max(out.get(t) ?? 0, w));
-  for (const w of identifierWords(withAcronyms(question.replace(/#codebase/gi, ' ')))) {
-    if (QUESTION_STOP.has(w)) continue;
+  const words = identifierWords(withAcronyms(question.replace(/#codebase/gi, ' ')));
+  for (const [i, w] of words.entries()) {
+    if (QUESTION_STOP.has(w) && !(w === 'code' && modifies(words[i + 1]))) continue;
     const weight = WEAK.has(w) ? 0.3 : 1;
     put(stem(w), weight);
     for (const part of split?.(w) ?? []) if (!QUESTION_STOP.has(part)) put(stem(part), weight * 0.7);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
+/**
+ * "code" is the code base itself in "the code", "my code", "validation code", but a thing of the domain when it
+ * qualifies the next word: "code blocks" (Python-Markdown), "code points", "code generation".
+ */
+function modifies(next: string | undefined): boolean {
+  return next !== undefined && next.length > 2 && !QUESTION_STOP.has(next);
 }
 
 /**
