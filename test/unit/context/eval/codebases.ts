@@ -9,6 +9,7 @@ import { CLICK_QUESTIONS, HCL_QUESTIONS, MSAL_QUESTIONS } from './blindSixth';
 import { MARKDOWN_QUESTIONS, RUSTLS_QUESTIONS, WEBSOCKET_QUESTIONS } from './blindEighth';
 import { MARKDOWN_SECOND, RUSTLS_SECOND, WEBPKI_QUESTIONS, WEBSOCKET_SECOND } from './blindEighthSecond';
 import { JSDIFF_QUESTIONS, PYYAML_QUESTIONS, TOML_QUESTIONS } from './blindNinth';
+import { FSNOTIFY_QUESTIONS } from './blindNinthSecond';
 import { AFERO_QUESTIONS, JSZIP_QUESTIONS, OAUTHLIB_QUESTIONS } from './blindSeventh';
 import { AJV_QUESTIONS, CHI_QUESTIONS, WERKZEUG_QUESTIONS } from './blindFourth';
 import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
@@ -131,12 +132,17 @@ export const BLIND_NINTH_CODEBASES: Codebase[] = [
   { name: 'jsdiff/libesm', language: 'JavaScript', root: path.join(NODE_MODULES, 'diff', 'libesm'), version: '9.0.0', installed: npmVersion('diff'), questions: JSDIFF_QUESTIONS },
 ];
 
+/** The ninth round's second batch, written after its fixes: fsnotify (Go, one backend per operating system), no fix looked at. */
+export const BLIND_NINTH_SECOND_CODEBASES: Codebase[] = [
+  { name: 'fsnotify', language: 'Go', root: '/usr/share/gocode/src/github.com/fsnotify/fsnotify', version: '1.6.0-2', installed: debVersion('golang-github-fsnotify-fsnotify-dev'), questions: FSNOTIFY_QUESTIONS },
+];
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
 export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev',
   'python3-werkzeug', 'golang-github-go-chi-chi-dev', 'python3-urllib3', 'golang-github-pkg-sftp-dev',
   'python3-click', 'golang-github-hashicorp-hcl-dev', 'golang-github-spf13-afero-dev', 'python3-oauthlib',
   'librust-rustls-dev', 'librust-webpki-dev', 'golang-github-gorilla-websocket-dev', 'python3-markdown',
-  'python3-yaml', 'golang-github-burntsushi-toml-dev'];
+  'python3-yaml', 'golang-github-burntsushi-toml-dev', 'golang-github-fsnotify-fsnotify-dev'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
