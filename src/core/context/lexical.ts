@@ -60,9 +60,7 @@ function build(index: RepoIndex): LexicalIndex {
   };
   for (const p of paths) {
     const f = index.files.get(p)!;
-    // Each folder and file name on its own, without its extension: the slashes and the dot are not where a name was
-    // spelled out, and counting them made Python's run-together module names (`codehilite.py`) words of their own.
-    for (const part of p.split('/')) count(part.replace(/\.[^.]*$/, ''));
+    count(p);
     for (const d of f.defs) count(d.name);
     for (const r of Object.keys(f.refs)) count(r);
   }
