@@ -191,8 +191,9 @@ export function codeTerms(text: string, split?: (word: string) => string[] | und
 export function compoundSplitter(vocabulary: ReadonlySet<string>): (word: string) => string[] | undefined {
   const memo = new Map<string, string[] | undefined>();
   // A plural ends a run-together name as often as a singular (`blockprocessors`, `treeprocessors`: Python modules are
-  // lower-case and run together), while the vocabulary holds the singular its classes spell (`BlockProcessor`).
-  const known = (w: string) => vocabulary.has(w) || (w.length > 4 && /[^s]s$/.test(w) && vocabulary.has(w.slice(0, -1)));
+  // lower-case and run together), while the vocabulary holds the singular its classes spell (`BlockProcessor`). Not
+  // -ss, -us, -is, which the stemmer does not cut either (`status` is no plural).
+  const known = (w: string) => vocabulary.has(w) || (w.length > 4 && /s$/.test(w) && !/(?:ss|us|is)$/.test(w) && vocabulary.has(w.slice(0, -1)));
   const seg = (w: string, depth: number): string[] | undefined => {
     if (known(w)) return [w];
     if (depth === 0) return undefined;

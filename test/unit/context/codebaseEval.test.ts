@@ -3,7 +3,7 @@
 // done-when floors are on the held-out part. Prints the table (ours vs BM25 vs path match) in the unit run.
 import * as assert from 'node:assert/strict';
 import { CODEBASES, evaluate, gainOverBm25, load, misses, standardRankers, table, unnamedShare, type Loaded } from './eval/evaluate';
-import { BLIND_ALL_CODEBASES, BLIND_EIGHTH_CODEBASES, BLIND_EIGHTH_SECOND_CODEBASES, BLIND_FIFTH_CODEBASES, BLIND_FOURTH_CODEBASES, BLIND_SEVENTH_CODEBASES, BLIND_SIXTH_CODEBASES, isTuning } from './eval/codebases';
+import { BLIND_ALL_CODEBASES, BLIND_EIGHTH_CODEBASES, BLIND_EIGHTH_SECOND_CODEBASES, BLIND_FIFTH_CODEBASES, BLIND_FOURTH_CODEBASES, BLIND_NINTH_CODEBASES, BLIND_NINTH_SECOND_CODEBASES, BLIND_SEVENTH_CODEBASES, BLIND_SIXTH_CODEBASES, isTuning } from './eval/codebases';
 import { mean } from './eval/metrics';
 import { skipReason } from '../../../src/core/context';
 
@@ -194,8 +194,8 @@ suite('context: retrieval on the seventh blind batch (afero, oauthlib, JSZip)', 
 // An eighth blind batch (rustls: the first Rust code base; gorilla/websocket: a flat Go package; Python-Markdown: a
 // processor pipeline), 117 questions committed before any ranker ran on them. First run 0.772 / 0.912 / 0.700 (BM25
 // 0.755 / 0.866 / 0.640); it then guided the Rust-test, `mod` declaration, version-join, abbreviation and docstring
-// changes, so it is no longer blind. Python-Markdown stays below BM25 on recall@5 (0.784 vs 0.803) and MRR: the floor
-// is on the batch as a whole. gorilla/websocket's x_net_proxy.go (x/net/proxy bundled by `go generate`) is a label
+// changes, so it is no longer blind. Python-Markdown was below BM25 on recall@5 (0.784 vs 0.803) and MRR; after round
+// 9 it is above on recall@5 (0.835) and still below on MRR (0.665 vs 0.728): the floor is on the batch as a whole. gorilla/websocket's x_net_proxy.go (x/net/proxy bundled by `go generate`) is a label
 // the map skips as generated: both of its questions count as misses for every method.
 suite('context: retrieval on the eighth blind batch (rustls, gorilla/websocket, Python-Markdown) and its second batch', function () {
   this.timeout(180_000);
@@ -231,5 +231,45 @@ suite('context: retrieval on the eighth blind batch (rustls, gorilla/websocket, 
     const all = (m: string, k: 'r5' | 'r10' | 'rr') => mean(results.flatMap((r) => r.methods[m].per.map((p) => p[k])));
     assert.ok(all('ours', 'r5') > all('bm25', 'r5') && all('ours', 'rr') > all('bm25', 'rr'), `${all('ours', 'r5').toFixed(3)} / ${all('ours', 'rr').toFixed(3)}`);
     assert.ok(all('ours', 'r5') >= 0.88 && all('ours', 'r10') >= 0.95 && all('ours', 'rr') >= 0.70, `${all('ours', 'r5').toFixed(3)} / ${all('ours', 'r10').toFixed(3)} / ${all('ours', 'rr').toFixed(3)}`);
+  });
+});
+
+// A ninth blind batch (PyYAML: a Python pipeline of mixins; BurntSushi/toml: Go; jsdiff libesm: compiled ES modules),
+// 109 questions committed before any ranker ran on them: first run 0.910 / 0.991 / 0.775 (BM25 0.908 / 0.954 / 0.702),
+// PyYAML's MRR below BM25's. Round 9's fixes were checked on it, so it is no longer blind; its second batch (fsnotify,
+// 32 questions written after the fixes) is: first run 0.805 / 0.956 / 0.644 (BM25 0.763 / 0.841 / 0.611). jsdiff's
+// recall@5 only ties BM25's (0.914): that floor is fragile.
+suite('context: retrieval on the ninth blind batch (PyYAML, toml, jsdiff) and its second batch (fsnotify)', function () {
+  this.timeout(180_000);
+  const loaded: Loaded[] = [];
+  const second: Loaded[] = [];
+
+  suiteSetup(async () => {
+    for (const c of BLIND_NINTH_CODEBASES) loaded.push(await load(c));
+    for (const c of BLIND_NINTH_SECOND_CODEBASES) second.push(await load(c));
+  });
+
+  test('≥ 100 questions, ≥ 30 per code base in 3 languages, a third naming nothing; second batch ≥ 30; every label indexed', () => {
+    assert.deepEqual(loaded.map((l) => l.codebase.language).sort(), ['Go', 'JavaScript', 'Python']);
+    assert.ok(loaded.reduce((n, l) => n + l.codebase.questions.length, 0) >= 100);
+    const unnamed = loaded.map(unnamedShare).reduce((a, u) => ({ unnamed: a.unnamed + u.unnamed, total: a.total + u.total }));
+    assert.ok(unnamed.unnamed * 3 >= unnamed.total, `${unnamed.unnamed} of ${unnamed.total} name nothing`);
+    for (const l of [...loaded, ...second]) {
+      assert.ok(l.codebase.questions.length >= 30, `${l.codebase.name}: ${l.codebase.questions.length} questions`);
+      assertLabelsIndexed(l);
+    }
+  });
+
+  test('first batch: recall@5 not below BM25 on any code base, MRR above overall; ≥ 0.90 / 0.97 / 0.76', () => {
+    assertFloors(loaded, 'all', 'above');
+    const results = loaded.map((l) => evaluate(l, 'all', standardRankers(l)));
+    const all = (k: 'r5' | 'r10' | 'rr') => mean(results.flatMap((r) => r.methods.ours.per.map((p) => p[k])));
+    assert.ok(all('r5') >= 0.9 && all('r10') >= 0.97 && all('rr') >= 0.76, `${all('r5').toFixed(3)} / ${all('r10').toFixed(3)} / ${all('rr').toFixed(3)}`);
+  });
+
+  test('second batch (fsnotify): recall@5 and MRR above BM25; ≥ 0.78 / 0.93 / 0.62', () => {
+    assertFloors(second, 'all', 'above');
+    const r = evaluate(second[0], 'all', standardRankers(second[0])).methods.ours;
+    assert.ok(r.r5 >= 0.78 && r.r10 >= 0.93 && r.mrr >= 0.62, `${r.r5.toFixed(3)} / ${r.r10.toFixed(3)} / ${r.mrr.toFixed(3)}`);
   });
 });
