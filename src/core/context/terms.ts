@@ -140,7 +140,7 @@ export function questionTerms(question: string, split?: (word: string) => string
  * qualifies the next word: "code blocks" (Python-Markdown), "code points", "code generation".
  */
 function modifies(next: string | undefined): boolean {
-  return next !== undefined && next.length > 2 && !QUESTION_STOP.has(next);
+  return next !== undefined && next.length > 2 && next !== 'base' && !QUESTION_STOP.has(next); // "code base" is "codebase"
 }
 
 /**

@@ -40,6 +40,7 @@ suite('context: round 9 (run-together plurals, test helpers, type abbreviations,
     assert.ok(terms('How are indented code blocks recognised?').includes(stem('code')));
     assert.ok(terms('Where are code points above 0xFFFF escaped?').includes(stem('code')));
     assert.ok(!terms('Where in the code is the config read?').includes(stem('code')));
+    assert.ok(!terms('Where in this code base is the config read?').includes(stem('code')), 'a code base is the codebase');
     assert.ok(!terms('How can I define a keyword with its own validation code?').includes(stem('code')));
     assert.ok(!terms('Which part of our code is the code for retries?').includes(stem('code')), '"code for" is not a qualifier');
     assert.ok(!terms('code').includes(stem('code')));
