@@ -257,8 +257,7 @@ export class Ledger {
     const out: LoadResult = { records: [], skipped: 0, salvaged: 0, damaged: 0, altered: 0, duplicates: 0, files: [], unreadable: [] };
     const seen = new Map<string, string>();
     const take = (r: LedgerRecord): void => {
-      const figures = JSON.stringify([r.costUsd, r.tokens, r.route, r.model]);
-      const first = seen.get(r.id);
+      const figures = JSON.stringify([r.costUsd, r.tokens, r.route, r.model]), first = seen.get(r.id);
       if (first !== undefined) { out.duplicates++; if (first !== figures) out.conflicting = (out.conflicting ?? 0) + 1; return; }
       seen.set(r.id, figures);
       out.records.push(r);
