@@ -170,7 +170,7 @@ export class SpendStore extends Disposable implements SpendSource {
     return [...records, ...this.unwritten.filter((r) => !seen.has(r.id))];
   }
 
-  private said = { damaged: 0, altered: 0, invalid: 0, newer: 0 };
+  private said = { damaged: 0, altered: 0, invalid: 0, newer: 0, conflicting: 0 };
 
   /**
    * Acknowledged records that no longer read are a loss, and records changed after they were written may be
@@ -178,13 +178,13 @@ export class SpendStore extends Disposable implements SpendSource {
    * (a file read again after it shrank is not counted twice).
    */
   private noteDamaged(tail: LedgerTail): void {
-    const now = { damaged: tail.damagedNow, altered: tail.alteredNow, invalid: tail.invalidNow, newer: tail.newerNow };
+    const now = { damaged: tail.damagedNow, altered: tail.alteredNow, invalid: tail.invalidNow, newer: tail.newerNow, conflicting: this.model.conflicting };
     const was = this.said;
     if ((Object.keys(now) as (keyof typeof now)[]).every((k) => now[k] === was[k])) return;
     const first = (Object.keys(now) as (keyof typeof now)[]).some((k) => now[k] > 0 && was[k] === 0);
     this.said = now;
     if (!Object.values(now).some((n) => n > 0)) return;
-    this.logger.warn(`ledger: ${now.damaged} damaged, ${now.altered} altered, ${now.invalid} impossible and ${now.newer} newer record line(s) in ${path.join(this.storageDir, 'ledger')}`);
+    this.logger.warn(`ledger: ${now.damaged} damaged, ${now.altered} altered, ${now.invalid} impossible, ${now.newer} newer and ${now.conflicting} conflicting replayed record line(s) in ${path.join(this.storageDir, 'ledger')}`);
     if (first) this.warn(unreadableLinesNotice(now)!);
   }
 
