@@ -63,7 +63,7 @@ function tiersOf(prices: Record<string, Tiered>): PriceTier[] {
   });
 }
 
-type Fields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'inputAudio' | 'outputAudio' | 'inputImage' | 'tiers'>;
+type Fields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'inputAudio' | 'outputAudio' | 'inputImage' | 'cacheReadAudio' | 'tiers'>;
 
 /** One set of prices; undefined without an input and an output price (embeddings, audio-only models). */
 function fieldsOf(prices: RefPrices): Fields | undefined {
@@ -79,6 +79,8 @@ function fieldsOf(prices: RefPrices): Fields | undefined {
   const ao = base(prices.output_audio_mtok); if (ao !== undefined) out.outputAudio = ao;
   // Image tokens an answer may report (gpt-image-1's input_tokens_details.image_tokens): priced apart from text.
   const ii = base(prices.input_image_mtok); if (ii !== undefined) out.inputImage = ii;
+  // Cached audio (the realtime models): up to 5 × the text cache price (gpt-realtime-mini 0.3 against 0.06).
+  const ca = base(prices.cache_audio_read_mtok); if (ca !== undefined) out.cacheReadAudio = ca;
   const tiers = tiersOf(prices);
   if (tiers.length) out.tiers = tiers;
   return out;

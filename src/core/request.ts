@@ -137,6 +137,8 @@ export interface Usage {
   audioOutput?: number;
   /** Of `input`, the uncached image tokens (`input_tokens_details.image_tokens`): billed at the model's image price. */
   imageInput?: number;
+  /** Of `cacheRead`, the audio tokens (`cached_tokens_details.audio_tokens`): billed at the model's cached-audio price. */
+  audioCacheRead?: number;
   /** Web searches the provider ran (Anthropic `server_tool_use.web_search_requests`): billed per search, a fee the
    * price table does not have, so the cost is the tokens' only and says so. */
   webSearches?: number;

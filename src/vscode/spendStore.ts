@@ -67,7 +67,7 @@ export class SpendStore extends Disposable implements SpendSource {
       for (const r of loaded.records) this.model.add(r);
       this.logger.info(`ledger: ${loaded.records.length} records in ${Date.now() - t0} ms from ${dir}` +
         (loaded.skipped ? `, ${loaded.skipped} unreadable lines skipped (${loaded.damaged} damaged records)` : ''));
-      this.noteDamaged(this.tail.damagedNow, this.tail.alteredNow);
+      this.noteDamaged(this.tail);
       this.noteUnreadable(ledger);
       await this.recoverInterrupted(ledger);
       this.opened = ledger;
@@ -104,7 +104,7 @@ export class SpendStore extends Disposable implements SpendSource {
     await this.load();
     if (!this.tail) return;
     const { records } = await this.tail.read();
-    this.noteDamaged(this.tail.damagedNow, this.tail.alteredNow);
+    this.noteDamaged(this.tail);
     this.noteUnreadable(this.opened);
     let added = 0;
     for (const r of records) if (this.model.add(r)) added++;
@@ -170,22 +170,22 @@ export class SpendStore extends Disposable implements SpendSource {
     return [...records, ...this.unwritten.filter((r) => !seen.has(r.id))];
   }
 
-  private damaged = 0;
-  private altered = 0;
+  private said = { damaged: 0, altered: 0, invalid: 0, newer: 0, conflicting: 0 };
 
   /**
    * Acknowledged records that no longer read are a loss, and records changed after they were written may be
    * counted wrong: each said once per session, and kept in the tooltip. The counts are the ledger's as last read
    * (a file read again after it shrank is not counted twice).
    */
-  private noteDamaged(damaged: number, altered: number): void {
-    if (damaged === this.damaged && altered === this.altered) return;
-    const first = (damaged > 0 && this.damaged === 0) || (altered > 0 && this.altered === 0);
-    this.damaged = damaged;
-    this.altered = altered;
-    if (!(damaged > 0) && !(altered > 0)) return;
-    this.logger.warn(`ledger: ${damaged} damaged and ${altered} altered record line(s) in ${path.join(this.storageDir, 'ledger')}`);
-    if (first) this.warn(unreadableLinesNotice({ damaged, altered })!);
+  private noteDamaged(tail: LedgerTail): void {
+    const now = { damaged: tail.damagedNow, altered: tail.alteredNow, invalid: tail.invalidNow, newer: tail.newerNow, conflicting: this.model.conflicting };
+    const was = this.said;
+    if ((Object.keys(now) as (keyof typeof now)[]).every((k) => now[k] === was[k])) return;
+    const first = (Object.keys(now) as (keyof typeof now)[]).some((k) => now[k] > 0 && was[k] === 0);
+    this.said = now;
+    if (!Object.values(now).some((n) => n > 0)) return;
+    this.logger.warn(`ledger: ${now.damaged} damaged, ${now.altered} altered, ${now.invalid} impossible, ${now.newer} newer and ${now.conflicting} conflicting replayed record line(s) in ${path.join(this.storageDir, 'ledger')}`);
+    if (first) this.warn(unreadableLinesNotice(now)!);
   }
 
   /** Month files that would not read, each said once per session (its spend is missing from the totals). */
@@ -207,7 +207,7 @@ export class SpendStore extends Disposable implements SpendSource {
     const writing = this.opened?.problem;
     if (writing) return `${describe(writing)} — this session is kept in memory only`;
     return (file ? unreadableFileNotice(path.join(this.storageDir, 'ledger'), file, this.tail!.unreadableCode(file) ?? 'unreadable') : undefined) ??
-      unreadableLinesNotice({ damaged: this.damaged, altered: this.altered });
+      unreadableLinesNotice(this.said);
   }
 
   budget(): BudgetState {

@@ -7,6 +7,7 @@ import { isSealed } from '../wire/seal';
 import { anthropicSdkBase } from './baseUrls';
 import type { Usage } from '../request';
 import { usageFromProvider, usageGaps } from '../spend/cost';
+import { mergeCumulative } from '../spend/cumulativeUsage';
 import { resolveCommon, type CommonProviderOptions } from './providerOptions';
 import { chatText, failed, finishedUsage, Meter } from './streamMeter';
 import { beforeAnyText } from './beforeAnyText';
@@ -173,22 +174,4 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
   }
 
   return { id: 'anthropic', location: 'cloud', stream };
-}
-
-/**
- * message_delta's counts replace message_start's (cumulative, never added). A null leaves the earlier value, and so
- * does a 0 over a positive count: a cumulative count never falls to 0, and Anthropic-compatible servers and proxies
- * (sglang, envoy ai-gateway) send input_tokens: 0 there for "reported in message_start".
- */
-function mergeCumulative(earlier: Record<string, unknown> | undefined, later: object | null | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...earlier };
-  for (const [k, v] of Object.entries(later ?? {})) {
-    if (v === null || v === undefined) continue;
-    if (v === 0 && typeof out[k] === 'number' && (out[k] as number) > 0) continue;
-    // The same rule inside a nested count (the cache_creation split): a proxy's zeroed split kept the 1 h writes out.
-    const was = out[k];
-    out[k] = typeof v === 'object' && !Array.isArray(v) && typeof was === 'object' && was !== null && !Array.isArray(was)
-      ? mergeCumulative(was as Record<string, unknown>, v) : v;
-  }
-  return out;
 }

@@ -7,6 +7,7 @@ import { isSealed } from '../wire/seal';
 import type { TokenLogprob } from '../confidence/confidenceReport';
 import type { Usage } from '../request';
 import { usageFromProvider, usageGaps, withServiceTier, type UsageGaps } from '../spend/cost';
+import { mergeCumulative } from '../spend/cumulativeUsage';
 import { checkLocalEndpoint } from '../route/locality';
 import { gatewayCostOf } from '../team/gateway';
 import { resolveCommon, type CommonProviderOptions } from './providerOptions';
@@ -76,6 +77,9 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     let model = body.model;
     let finishReason: string | null = null;
     let usage: Usage | undefined;
+    let rawUsage: Record<string, unknown> | undefined;
+    // A running usage on the answer's own chunks (vLLM's continuous_usage_stats) is not the bill until the last chunk.
+    let usageFinal = true;
     let gaps: UsageGaps | undefined;
     let gatewayCostUsd: number | undefined;
     const tokens: TokenLogprob[] = [];
@@ -122,19 +126,22 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         if (chunk.usage) {
           // prompt_tokens include the cached tokens; the one conversion splits them (input = uncached).
           // The tier that ran the request is on the chunk, not in its usage (flex and priority are priced otherwise).
-          usage = usageFromProvider('openai', { service_tier: chunk.service_tier, ...chunk.usage });
-          gaps = usageGaps('openai', chunk.usage);
+          // A later usage replaces an earlier one (cumulative, never added); a trailing zeroed or empty copy keeps the counts.
+          rawUsage = mergeCumulative(rawUsage, chunk.usage);
+          usage = usageFromProvider('openai', { service_tier: chunk.service_tier, ...rawUsage });
+          gaps = usageGaps('openai', rawUsage);
+          usageFinal = !chunk.choices?.length || finishReason !== null;
           // A LiteLLM gateway adds its own cost to this chunk (include_cost_in_streaming_usage); vLLM and OpenAI do not.
           // Not the x-litellm-response-cost header: a stream's headers leave before its cost is known (absent, or a
           // 0.0 placeholder: litellm#12689), so only a whole answer's header is a bill.
           gatewayCostUsd = gatewayCostOf(chunk.usage) ?? gatewayCostUsd;
         }
       }
-      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, true, gaps));
+      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, usageFinal, gaps));
       const deadline = deadlineFailure(ctx);
-      if (deadline) return billed(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, usage, true, gaps));
+      if (deadline) return billed(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, usage, usageFinal, gaps));
       // The SDK ends quietly when the body ends without a finish_reason / [DONE]: that answer is incomplete.
-      if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage, true, gaps));
+      if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage, usageFinal, gaps));
       return billed({
         // Servers that ignore include_usage (some compatible ones) leave us with an estimate, marked as such.
         ...(usage ? finishedUsage(meter, input, usage, gaps!) : { usage: meter.estimated(input), estimatedFromText: true }),
@@ -146,8 +153,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       });
     } catch (err) {
       meter.answered(opened.session.guard.state.lastStatus);
-      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, true, gaps));
-      return billed(failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage, true, gaps));
+      if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, usageFinal, gaps));
+      return billed(failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage, usageFinal, gaps));
     } finally {
       guard.dispose();
     }

@@ -5,6 +5,7 @@
 
 import type { Usage } from '../request';
 import { usageFromProvider } from '../spend/cost';
+import { mergeCumulative } from '../spend/cumulativeUsage';
 import type { FimBody, FimSendOptions, StreamResult } from '../wire/types';
 import { deadlineFailure, protocolFailure } from './failures';
 import { fimTemplateFor } from './fimTemplates';
@@ -23,6 +24,8 @@ export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSign
     let model = body.model;
     let finishReason: string | null = null;
     let usage: Usage | undefined;
+    let rawUsage: Record<string, unknown> | undefined;
+    let usageFinal = true;
     try {
       const chunks = await client.completions.create({
         model: body.model,
@@ -41,16 +44,21 @@ export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSign
           }
           if (choice.finish_reason) finishReason = choice.finish_reason;
         }
-        if (chunk.usage) usage = usageFromProvider('openai', chunk.usage);
+        // As in chat: a later usage replaces (a trailing zeroed copy keeps the counts); one beside the text is running.
+        if (chunk.usage) {
+          rawUsage = mergeCumulative(rawUsage, chunk.usage);
+          usage = usageFromProvider('openai', rawUsage);
+          usageFinal = !chunk.choices?.length || finishReason !== null;
+        }
       }
-      if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);
+      if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage, usageFinal);
       const deadline = deadlineFailure(ctx);
-      if (deadline) return failed(meter, input, model, deadline, undefined, usage);
-      if (!finishReason) return failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage);
+      if (deadline) return failed(meter, input, model, deadline, undefined, usage, usageFinal);
+      if (!finishReason) return failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage, usageFinal);
       return { usage: usage ?? meter.estimated(input), timing: meter.timing(), model, finish: finishReason === 'length' ? 'length' : 'stop' };
     } catch (err) {
-      if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage);
-      return failed(meter, input, model, sessionFailure(cfg, opened.session, err, meter.chars), undefined, usage);
+      if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage, usageFinal);
+      return failed(meter, input, model, sessionFailure(cfg, opened.session, err, meter.chars), undefined, usage, usageFinal);
     } finally {
       guard.dispose();
     }

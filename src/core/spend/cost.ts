@@ -53,13 +53,14 @@ export function costBreakdown(model: string, usage: PricedUsage, table: PriceTab
   // Audio is a part of input / output with its own price (text price when the model has none).
   const audioIn = Math.min(n(usage.audioInput), input), audioOut = Math.min(n(usage.audioOutput), output);
   const imageIn = Math.min(n(usage.imageInput), input - audioIn);
+  const audioRead = Math.min(n(usage.audioCacheRead), read);
   const promptTokens = input + read + write5 + write1h;
   // Long-context tiers bill the whole request at the tier's prices ("all-or-nothing", as Anthropic and OpenAI do).
   let p: { input: number; output: number; cacheWrite?: number; cacheWrite1h?: number; cacheRead?: number } = m;
   let tier: number | null = null;
   for (const t of m.tiers ?? []) if (promptTokens > t.above) { p = t; tier = t.above; }
   const inputUsd =
-    ((input - audioIn - imageIn) * p.input + audioIn * (m.inputAudio ?? p.input) + imageIn * (m.inputImage ?? p.input) + read * (p.cacheRead ?? p.input) + write5 * (p.cacheWrite ?? p.input) +
+    ((input - audioIn - imageIn) * p.input + audioIn * (m.inputAudio ?? p.input) + imageIn * (m.inputImage ?? p.input) + (read - audioRead) * (p.cacheRead ?? p.input) + audioRead * (m.cacheReadAudio ?? p.cacheRead ?? p.input) + write5 * (p.cacheWrite ?? p.input) +
       write1h * (p.cacheWrite1h ?? p.cacheWrite ?? p.input)) / 1e6;
   const outputUsd = ((output - audioOut) * p.output + audioOut * (m.outputAudio ?? p.output)) / 1e6;
   return { model: m, inputUsd, outputUsd, totalUsd: inputUsd + outputUsd, promptTokens, tier };
@@ -145,7 +146,10 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     // A server that leaves the output count out but gives the total: the output is the provider's own difference.
     const output = isCount(at(raw, outKey)) ? num(raw, outKey) : Math.max(0, num(raw, 'total_tokens') - prompt);
     // A gateway that sends both shapes may put the details under either name: the one with counts is the one meant.
-    const details = chat && has(raw, 'prompt_tokens_details') && at(raw, 'prompt_tokens_details') !== null ? 'prompt_tokens_details' : 'input_tokens_details';
+    // The Realtime and transcription APIs say `input_token_details` / `output_token_details` (token, singular).
+    const details = chat && has(raw, 'prompt_tokens_details') && at(raw, 'prompt_tokens_details') !== null ? 'prompt_tokens_details'
+      : !chat && !has(raw, 'input_tokens_details') && has(raw, 'input_token_details') ? 'input_token_details' : 'input_tokens_details';
+    const outDetails = chat ? 'completion_tokens_details' : has(raw, 'output_tokens_details') ? 'output_tokens_details' : 'output_token_details';
     const cached = num(raw, details, 'cached_tokens') || num(raw, chat ? 'input_tokens_details' : 'prompt_tokens_details', 'cached_tokens');
     // Writes: OpenAI's cache_write_tokens; a LiteLLM gateway in front of Claude says cache_creation_tokens (with its
     // 5 m / 1 h split) and cache_creation_input_tokens on top. Billed as plain input they were 20–50 % under the bill.
@@ -153,12 +157,15 @@ export function usageFromProvider(provider: UsageProvider, raw: unknown): Usage 
     const written1h = Math.min(written, num(raw, details, 'cache_creation_token_details', 'ephemeral_1h_input_tokens'));
     // Image tokens are a part of the prompt too; those the cache served are in `cached` (billed at the cache price).
     const imageIn = Math.min(num(raw, details, 'image_tokens'), Math.max(0, prompt - cached - written));
-    const audioIn = num(raw, details, 'audio_tokens'), audioOut = num(raw, chat ? 'completion_tokens_details' : 'output_tokens_details', 'audio_tokens');
+    // audio_tokens counts the cached audio too; `cached_tokens_details` (Realtime) says which cached tokens were audio,
+    // priced apart (gpt-realtime-mini: 0.3 against 0.06 for text). Without that split the audio is taken as uncached.
+    const audioRead = Math.min(cached, num(raw, details, 'cached_tokens_details', 'audio_tokens'));
+    const audioIn = Math.max(0, num(raw, details, 'audio_tokens') - audioRead), audioOut = num(raw, outDetails, 'audio_tokens');
     return {
       input: Math.max(0, prompt - cached - written),
       output,
       cacheRead: cached, cacheWrite: written - written1h, ...(written1h ? { cacheWrite1h: written1h } : {}), ...(audioIn ? { audioInput: audioIn } : {}), ...(audioOut ? { audioOutput: audioOut } : {}),
-      ...(imageIn ? { imageInput: imageIn } : {}), ...tierOf(raw), source: 'provider',
+      ...(audioRead ? { audioCacheRead: audioRead } : {}), ...(imageIn ? { imageInput: imageIn } : {}), ...tierOf(raw), source: 'provider',
     };
   }
   return {
@@ -204,7 +211,7 @@ export function cacheSavingsUsd(served: string, usage: Usage, table: PriceTable 
   const real = priceOf(model, usage, table);
   const uncached = priceOf(model, {
     input: n(usage.input) + n(usage.cacheRead) + cacheWritesOf(usage), output: n(usage.output), cacheRead: 0, cacheWrite: 0,
-    audioInput: usage.audioInput, audioOutput: usage.audioOutput, imageInput: usage.imageInput, source: usage.source,
+    audioInput: n(usage.audioInput) + n(usage.audioCacheRead), audioOutput: usage.audioOutput, imageInput: usage.imageInput, source: usage.source,
   }, table);
   return real === undefined || uncached === undefined ? undefined : uncached - real;
 }

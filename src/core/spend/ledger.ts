@@ -44,6 +44,12 @@ export interface LoadResult {
   altered: number;
   /** Records whose id was already seen (a replayed write counts once). */
   duplicates: number;
+  /** Of the duplicates, those whose figures differ from the first (a forged or corrupted replay): said. */
+  conflicting?: number;
+  /** Sealed lines with impossible values (ledgerLines.ts): not counted, said. */
+  invalid?: number;
+  /** Records of a newer ledger format: counted with the fields this version knows, said. */
+  newer?: number;
   files: string[];
   /** Month files that exist and would not read (permission denied, a folder in their place): their spend is missing. */
   unreadable: string[];
@@ -249,10 +255,11 @@ export class Ledger {
    */
   async load(fromMonth?: string): Promise<LoadResult> {
     const out: LoadResult = { records: [], skipped: 0, salvaged: 0, damaged: 0, altered: 0, duplicates: 0, files: [], unreadable: [] };
-    const seen = new Set<string>();
+    const seen = new Map<string, string>();
     const take = (r: LedgerRecord): void => {
-      if (seen.has(r.id)) { out.duplicates++; return; }
-      seen.add(r.id);
+      const figures = JSON.stringify([r.costUsd, r.tokens, r.route, r.model]), first = seen.get(r.id);
+      if (first !== undefined) { out.duplicates++; if (first !== figures) out.conflicting = (out.conflicting ?? 0) + 1; return; }
+      seen.set(r.id, figures);
       out.records.push(r);
     };
     let names: string[] = [];

@@ -2,7 +2,7 @@
 // damage: a BOM, NUL runs left by a crash on some filesystems, garbage or torn lines (skipped, never fatal).
 import type { LedgerRecord } from '../request';
 import { jsonShape } from './jsonPrefix';
-import { LINE_START, parseLine } from './ledgerRecord';
+import { LINE_START, parseLine, sealedAsWritten } from './ledgerRecord';
 
 export interface LineCounts {
   /** Lines that were not a valid record. */
@@ -17,6 +17,10 @@ export interface LineCounts {
   damaged: number;
   /** Records that read but whose seal (ledgerRecord.ts) says they changed after they were written: counted as read, said. */
   altered: number;
+  /** Lines sealed as written whose values no record can have (negative tokens, a cost of NaN): not counted, said. */
+  invalid?: number;
+  /** Records of a newer ledger format, read with the fields this version knows: counted, said. */
+  newer?: number;
 }
 
 /** Parses complete lines (the caller cuts off any unterminated tail first). */
@@ -37,10 +41,12 @@ export function parseLedgerLines(text: string, take: (r: LedgerRecord) => void, 
     if (parsed) {
       if (parsed.salvaged || hasNul) { counts.salvaged++; if (parsed.salvaged) counts.skipped++; }
       if (parsed.altered) counts.altered++;
+      if (parsed.newer) counts.newer = (counts.newer ?? 0) + 1;
       take(parsed.record);
       continue;
     }
     counts.skipped++;
+    if (sealedAsWritten(line)) { counts.invalid = (counts.invalid ?? 0) + 1; continue; }
     // A record's start followed by a line that is not one: nothing follows a crash's cut but the next whole record,
     // so the two lines are one record broken by a line break (an editor's wrap: read back whole) or damaged across it.
     const next = clean(k + 1).replace(/\r$/, '');
@@ -117,9 +123,12 @@ function isCut(piece: string): boolean {
  * What the user is told when acknowledged records can no longer be read (a damaged line in the middle of a ledger
  * file): the loss is said once, not only logged. Torn fragments of crashed writes are not losses and say nothing.
  */
-export function unreadableLinesNotice(counts: Pick<LineCounts, 'damaged'> & Partial<Pick<LineCounts, 'altered'>>): string | undefined {
-  const n = counts.damaged, a = counts.altered ?? 0;
+export function unreadableLinesNotice(counts: Pick<LineCounts, 'damaged'> & Partial<Pick<LineCounts, 'altered' | 'invalid' | 'newer'>> & { conflicting?: number }): string | undefined {
+  const n = counts.damaged, a = counts.altered ?? 0, bad = counts.invalid ?? 0, newer = counts.newer ?? 0, twice = counts.conflicting ?? 0;
   const said: string[] = [];
+  if (bad > 0) said.push(`${bad === 1 ? '1 record in the spend ledger holds' : `${bad} records in the spend ledger hold`} impossible values (negative tokens, a cost that is not a number), though written so: not counted.`);
+  if (newer > 0) said.push(`${newer === 1 ? '1 record was' : `${newer} records were`} written by a newer version of Hybrid Assistant: counted with the fields this version knows.`);
+  if (twice > 0) said.push(`${twice === 1 ? '1 record id appears' : `${twice} record ids appear`} twice with different figures (the same id): the first is counted, so a figure may be wrong.`);
   if (n > 0) {
     const what = n === 1 ? '1 record in the spend ledger could not be read' : `${n} records in the spend ledger could not be read`;
     said.push(`${what} (a damaged line): ${n === 1 ? 'its cost is' : 'their cost is'} not in the totals.`);

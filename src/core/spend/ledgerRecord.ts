@@ -69,7 +69,7 @@ function tokens(v: unknown): Usage {
   };
   // Absent in records written before 1-hour writes were kept apart (their cacheWrite holds every write).
   // Optional parts: absent unless the request had them (1-hour writes; audio tokens, a part of input / output).
-  for (const k of ['cacheWrite1h', 'audioInput', 'audioOutput', 'imageInput', 'webSearches'] as const) {
+  for (const k of ['cacheWrite1h', 'audioInput', 'audioOutput', 'imageInput', 'audioCacheRead', 'webSearches'] as const) {
     if (t[k] === undefined) continue;
     const c = count(t[k], `tokens.${k}`);
     if (c > 0) out[k] = c;
@@ -152,7 +152,7 @@ function toJson(r: LedgerRecord): string {
       input: r.tokens.input, output: r.tokens.output, cacheRead: r.tokens.cacheRead, cacheWrite: r.tokens.cacheWrite,
       ...(r.tokens.cacheWrite1h ? { cacheWrite1h: r.tokens.cacheWrite1h } : {}),
       ...(r.tokens.audioInput ? { audioInput: r.tokens.audioInput } : {}), ...(r.tokens.audioOutput ? { audioOutput: r.tokens.audioOutput } : {}),
-      ...(r.tokens.imageInput ? { imageInput: r.tokens.imageInput } : {}), ...(r.tokens.webSearches ? { webSearches: r.tokens.webSearches } : {}), ...(r.tokens.serviceTier ? { serviceTier: r.tokens.serviceTier } : {}), source: r.tokens.source,
+      ...(r.tokens.imageInput ? { imageInput: r.tokens.imageInput } : {}), ...(r.tokens.audioCacheRead ? { audioCacheRead: r.tokens.audioCacheRead } : {}), ...(r.tokens.webSearches ? { webSearches: r.tokens.webSearches } : {}), ...(r.tokens.serviceTier ? { serviceTier: r.tokens.serviceTier } : {}), source: r.tokens.source,
     },
     costUsd: r.costUsd,
   };
@@ -235,7 +235,7 @@ function sealOf(text: string, parsed: object): 'ok' | 'none' | 'broken' {
  * record by a later append; the last `{"v":1,` in it is tried before giving up. `altered`: the record reads, but its
  * seal says its bytes changed after it was written.
  */
-export function parseLine(line: string): { record: LedgerRecord; salvaged: boolean; altered: boolean } | undefined {
+export function parseLine(line: string): { record: LedgerRecord; salvaged: boolean; altered: boolean; newer?: boolean } | undefined {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
   const direct = tryParse(text);
   if (direct) return { ...direct, salvaged: false };
@@ -247,12 +247,26 @@ export function parseLine(line: string): { record: LedgerRecord; salvaged: boole
   return undefined;
 }
 
-function tryParse(text: string): { record: LedgerRecord; altered: boolean } | undefined {
+function tryParse(text: string): { record: LedgerRecord; altered: boolean; newer?: boolean } | undefined {
   if (!text.startsWith('{')) return undefined;
   try {
-    const parsed = JSON.parse(text) as object;
-    return { record: validateRecord(parsed), altered: sealOf(text, parsed) === 'broken' };
+    const parsed = JSON.parse(text) as { v?: unknown };
+    // A later format keeps v1's fields (new ones are added, as cacheWrite1h was): read with the fields this version
+    // knows and said, so a newer window's spend is not lost to the totals and budgets of an older one.
+    const newer = Number.isInteger(parsed.v) && (parsed.v as number) > 1;
+    const record = validateRecord(newer ? { ...parsed, v: 1 } : parsed);
+    return { record, altered: sealOf(text, parsed) === 'broken', ...(newer ? { newer } : {}) };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A line that does not read as a record but whose seal matches its bytes: written so (by a tool, a bug, an edit that
+ * resealed it), not damaged — negative tokens, a cost of NaN or 1e999. Never counted, and said as such.
+ */
+export function sealedAsWritten(line: string): boolean {
+  const text = line.replace(/\r$/, '');
+  const m = SEAL_TAIL.exec(text);
+  return !!m && /^\{"v":\d+,/.test(text) && crc32(`${text.slice(0, m.index)}}`) === m[1];
 }

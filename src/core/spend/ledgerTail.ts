@@ -29,7 +29,14 @@ function statusKeysIn(bytes: Buffer): number {
 /** Bytes before the offset kept to notice a rewritten file: enough to differ wherever a record's id or time differs. */
 const MARK_BYTES = 64;
 
-interface FileState { offset: number; mark: Buffer; damaged: number; altered: number }
+interface FileState { offset: number; mark: Buffer; damaged: number; altered: number; invalid: number; newer: number }
+
+/** What each file's lines said, as last read (a file read again from its start counts afresh). */
+const SAID = ['damaged', 'altered', 'invalid', 'newer'] as const;
+
+function resetSaid(st: FileState): void {
+  for (const k of SAID) st[k] = 0;
+}
 
 export interface TailRead extends LineCounts {
   /** Records in file order (oldest month first); may include ones the caller already has. */
@@ -64,7 +71,16 @@ export class LedgerTail {
     return this.total('altered');
   }
 
-  private total(k: 'damaged' | 'altered'): number {
+  /** Sealed lines with impossible values, and records of a newer format, in the files as last read. */
+  get invalidNow(): number {
+    return this.total('invalid');
+  }
+
+  get newerNow(): number {
+    return this.total('newer');
+  }
+
+  private total(k: (typeof SAID)[number]): number {
     let n = 0;
     for (const f of this.files.values()) n += f[k];
     return n;
@@ -99,17 +115,17 @@ export class LedgerTail {
   private async readFile(name: string, out: TailRead): Promise<void> {
     const file = path.join(this.dir, name);
     const size = await this.fs.size(file);
-    const st = this.files.get(name) ?? { offset: 0, mark: Buffer.alloc(0), damaged: 0, altered: 0 };
+    const st = this.files.get(name) ?? { offset: 0, mark: Buffer.alloc(0), damaged: 0, altered: 0, invalid: 0, newer: 0 };
     let offset = st.offset;
     let mark = size > offset ? st.mark : Buffer.alloc(0);
-    if (size < offset) { offset = 0; st.damaged = 0; st.altered = 0; }
+    if (size < offset) { offset = 0; resetSaid(st); }
     let span = SLICE_BYTES;
     while (offset < size) {
       // The first slice starts with the bytes last seen before the offset: if they changed, the file was rewritten.
       const from = offset - mark.length;
       const end = Math.min(size, from + span);
       const read = await this.fs.readRange(file, from, end);
-      if (mark.length && !read.subarray(0, mark.length).equals(mark)) { offset = 0; mark = Buffer.alloc(0); st.damaged = 0; st.altered = 0; continue; }
+      if (mark.length && !read.subarray(0, mark.length).equals(mark)) { offset = 0; mark = Buffer.alloc(0); resetSaid(st); continue; }
       const bytes = read.subarray(mark.length);
       mark = Buffer.alloc(0);
       const lastNl = bytes.lastIndexOf(0x0a);
@@ -126,10 +142,9 @@ export class LedgerTail {
         continue;
       }
       span = SLICE_BYTES;
-      const before = out.damaged, alteredBefore = out.altered;
+      const before = SAID.map((k) => out[k] ?? 0);
       parseLedgerLines(bytes.subarray(0, lastNl + 1).toString('utf8'), (r) => out.records.push(r), out);
-      st.damaged += out.damaged - before;
-      st.altered += out.altered - alteredBefore;
+      SAID.forEach((k, i) => { st[k] += (out[k] ?? 0) - before[i]!; });
       offset += lastNl + 1;
       st.mark = Buffer.from(bytes.subarray(Math.max(0, lastNl + 1 - MARK_BYTES), lastNl + 1));
     }

@@ -184,7 +184,10 @@ export class SpendModel {
   private readonly recentCap: number;
   private readonly windowCap: number;
   private first: string | null = null;
-  private readonly ids = new Set<string>();
+  /** Each id's cost as first counted: a replay with another cost (forged, or corrupted and resealed) is said. */
+  private readonly ids = new Map<string, number | null>();
+  /** Replayed ids whose cost differs from the first copy's: the first counts. */
+  conflicting = 0;
   /** Answer lengths for pre-flight estimates (median output tokens per route and kind). */
   readonly outputs = new OutputHistory();
 
@@ -208,8 +211,9 @@ export class SpendModel {
    * from the shared ledger, counts once).
    */
   add(r: LedgerRecord): boolean {
-    if (this.ids.has(r.id)) return false;
-    this.ids.add(r.id);
+    const first = this.ids.get(r.id);
+    if (first !== undefined) { if (first !== r.costUsd) this.conflicting++; return false; }
+    this.ids.set(r.id, r.costUsd);
     // What became of a suggestion marks an earlier completion request; it is not a request of its own.
     if (isSuggestionRecord(r)) { this.completion.add(r); if (r.outcome === 'accepted') this.acceptedCompletions++; return true; }
     const at = new Date(r.time);

@@ -19,6 +19,8 @@ export interface IndependentAnthropicOptions {
   extraUsage?: Record<string, unknown>;
   /** Fields added to message_delta's usage only (a proxy that sends `input_tokens: 0` there). */
   deltaExtraUsage?: Record<string, unknown>;
+  /** message_delta usages sent before the final one (a proxy that emits several cumulative message_delta events). */
+  earlierDeltas?: Record<string, unknown>[];
   /** The model the API reports (a dated snapshot, e.g. claude-sonnet-4-5-20250929); default: the one asked for. */
   servedModel?: string;
   /** Answer only the first N requests with `status` (a 429 the SDK retries, then success). Default: all. */
@@ -132,6 +134,7 @@ export class IndependentAnthropic {
       output += 4;
     }
     const stopReason = this.opts.stopReason ?? (capped ? 'max_tokens' : blocks.includes('tool_use') ? 'tool_use' : 'end_turn');
+    for (const usage of this.opts.earlierDeltas ?? []) ev('message_delta', { delta: { stop_reason: null, stop_sequence: null }, usage });
     ev('message_delta', {
       delta: { stop_reason: stopReason, stop_sequence: null },
       usage: this.opts.deltaUsage === 'cumulative'

@@ -39,6 +39,11 @@ export interface IndependentOpenAIOptions {
   headers?: Record<string, string>;
   /** `service_tier` on every chunk, as the API echoes the tier that processed the request (default 'default'). */
   serviceTier?: string;
+  /** Usage objects sent after the final usage chunk, each on its own `choices: []` chunk (a proxy that repeats or
+   * re-sends usage: a trailing zeroed copy, a second cumulative figure). */
+  trailingUsage?: Record<string, unknown>[];
+  /** A cumulative usage on every content chunk (vLLM's `continuous_usage_stats`): prompt, and the completion so far. */
+  continuousUsage?: boolean;
 }
 
 export class IndependentOpenAI {
@@ -92,7 +97,8 @@ export class IndependentOpenAI {
         frames.push(`data: ${JSON.stringify({ error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } })}${eol}${eol}`);
         return this.send(res, frames);
       }
-      chunk([{ index: 0, delta: { [key]: t }, logprobs: null, finish_reason: null }]);
+      const running = this.opts.continuousUsage && withUsage ? { usage: { prompt_tokens: this.opts.usage?.prompt ?? 301, completion_tokens: i + 1, total_tokens: (this.opts.usage?.prompt ?? 301) + i + 1 } } : {};
+      chunk([{ index: 0, delta: { [key]: t }, logprobs: null, finish_reason: null }], running);
     }
     chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: capped ? 'length' : 'stop' }]);
     if (withUsage) {
@@ -105,6 +111,9 @@ export class IndependentOpenAI {
           completion_tokens_details: { reasoning_tokens: u.reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
         },
       })}${eol}${eol}`);
+      for (const usage of this.opts.trailingUsage ?? []) {
+        frames.push(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, service_tier: this.opts.serviceTier ?? 'default', choices: [], usage })}${eol}${eol}`);
+      }
     }
     frames.push(`data: [DONE]${eol}${eol}`);
     return this.send(res, frames);
