@@ -49,7 +49,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
         }
       }
       if (cut) {
-        for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
+        for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0]) || hexRest(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
         // The rest goes on where the message starts, so its first word may be of one case (`…Xy3a` / `bcqzt…`).
         const first = /^\s*([A-Za-z0-9_+/=-]{10,200})(?=[\s.,;:!?)]|$)/.exec(text);
         if (first && oneCaseRandom(first[1])) add(scanned, text.indexOf(first[1]), first[1].length, 'the rest of a secret cut across messages');
@@ -91,6 +91,15 @@ const LINE_TOKEN_START = new RegExp(`(?<![A-Za-z0-9_])(?:${TOKEN_PREFIX_PATTERN}
  */
 function oneCaseRandom(w: string): boolean {
   return w.length >= 10 && !(/[a-z]/.test(w) && /[A-Z]/.test(w)) && shannonEntropy(w) >= 2.5;
+}
+
+/**
+ * A hex run after a turn that ended in a secret: the generic rule's entropy floor is set for mixed alphabets, and a
+ * 20-character half of a 40-hex key falls under it one time in thirty (200,000 draws), so half a key's rest leaked.
+ * Twelve or more hex digits with both a digit and a letter are taken as the rest; a commit hash in that spot is too.
+ */
+function hexRest(w: string): boolean {
+  return /^(?:[0-9a-f]{12,200}|[0-9A-F]{12,200})$/.test(w) && /\d/.test(w) && /[a-fA-F]/.test(w);
 }
 
 /** The turn's last secret reaches its end: the value may go on in the next message. */

@@ -110,6 +110,19 @@ suite('round four: values across turns', () => {
     const plain = sent(body('How do I sort a list?', 'Use sorted().', `the rest is ${pw} here`));
     assert.ok(plain.includes(pw), 'no secret ended an earlier turn: the word is not judged');
   });
+  test('every random 40-hex key cut in half across turns: the second half is redacted too', () => {
+    // The generic rule's entropy floor is set for mixed alphabets: 1 in 30 random 20-hex halves measured under it.
+    const missed: string[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      const k = randomBytes(20).toString('hex');
+      if (!/[a-f]/.test(k.slice(20)) || !/\d/.test(k.slice(20))) continue;
+      const out = sent(body(`the partner API key is ${k.slice(0, 20)}`, 'Only half arrived.', `second half: ${k.slice(20)}`));
+      if (out.includes(k.slice(20))) missed.push(k);
+    }
+    assert.deepEqual(missed, []);
+    const sha = randomBytes(20).toString('hex');
+    assert.ok(sent(body('How do I sort a list?', 'Use sorted().', `git show ${sha}`)).includes(sha), 'no secret ended an earlier turn: a hash goes');
+  });
   test('a private file\'s name typed in the text is redacted by the user\'s rules; generic and public names go', () => {
     const out = sent(body('Should deals/northwind-2027.xlsx be parsed with a streaming reader? And src/payroll/run.ts too?'));
     assert.ok(!out.includes('northwind-2027') && !out.includes('payroll/run.ts'), out);
