@@ -27,6 +27,9 @@ export function proseOf(question: string): string {
     .replace(/#(?:cloud|local)\b/gi, ' ')
     // An address or connection string is a name: "mongodb://…/prod" names no database part the asker talks about.
     .replace(/\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s"'`<>]{1,500}/gi, ' address ')
+    // A long unbroken token of letters and digits (a key, a hash, base64) is a name: the random "2x" or "5m" inside a
+    // pasted key is no figure of scale, so a request's score does not depend on which key it carries.
+    .replace(/(?<![\w+/=-])(?=[\w+/=-]{0,200}?\d)(?=[\w+/=-]{0,200}?[a-z])[\w+/=-]{20,}(?![\w+/=-])/gi, ' token ')
     .replace(NEGATED_ASK, '$1 negated ')
     .replace(/\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|\b[A-Za-z_$][\w$]*\(\)/g, ' name ')
     .replace(/\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/g, (w) => (KNOWN_PRODUCTS.has(w.toLowerCase()) ? w : ' name '));
