@@ -146,7 +146,10 @@ const CJK_IMPERATIVE = /^\s*(?:して|しろ|しといて|してください|し
 
 // Where the code lives, said before the verb: "in our raft consensus module change this log line …", "im
 // Zahlungsdienst, benenne …". The place is a scene; the verb after it is the ask.
-const PLACE_FIRST = new RegExp(`^(?:in|inside|within|im|en|no|na|dans|nel(?:la)?)\\s+(?:(?:our|the|this|my|a|unserem|unserer|diesem|dieser|nuestro|nuestra|el|este|esta|nosso|nossa|notre|le|ce|nostro|nostra)\\s+)?(?:[\\w-]+\\s+){0,4}?${words(['module', 'service', 'microservice', 'file', 'repo', 'repository', 'codebase', 'app', 'project', 'package', 'component', 'library', 'system', 'cluster', 'pipeline', 'backend', 'frontend', 'modul', 'dienst', 'datei', 'modulo', 'servicio', 'archivo', 'arquivo', 'servico', 'fichier', 'servizio'])}s?\\s*,?\\s+`, 'i');
+const PLACE_DETERMINERS = ['our', 'the', 'this', 'my', 'a', 'unserem', 'unserer', 'diesem', 'dieser', 'nuestro', 'nuestra', 'el', 'este', 'esta', 'nosso', 'nossa', 'notre', 'le', 'ce', 'nostro', 'nostra'];
+const PLACES = ['module', 'service', 'microservice', 'file', 'repo', 'repository', 'codebase', 'app', 'project', 'package', 'component', 'library', 'system', 'cluster', 'pipeline', 'backend', 'frontend',
+  'modul', 'dienst', 'datei', 'modulo', 'servicio', 'archivo', 'arquivo', 'servico', 'fichier', 'servizio'];
+const PLACE_FIRST = new RegExp(`^(?:in|inside|within|im|en|no|na|dans|nel(?:la)?)\\s+(?:${words(PLACE_DETERMINERS)}\\s+)?(?:[\\w-]+\\s+){0,4}?${words(PLACES)}s?\\s*,?\\s+`, 'i');
 
 export function isDirectEdit(prose: string): boolean {
   const ask = prose.replace(LEAD_IN, '').replace(PLACE_FIRST, '').replace(LEAD_IN, '').trimStart();
