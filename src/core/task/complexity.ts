@@ -17,8 +17,9 @@ import { DIAGNOSIS_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, asksForDefi
 import { countWords, folded, normalizeText } from './normalize';
 import { countLines, sampleOf } from './sample';
 import { QUIET_PRODUCT_SIGNAL, quietAboutProduct } from './quietProduct';
+import { SERVICE_BOUNDARY_SIGNAL, SYSTEM_CHOICE_SIGNAL } from './systemChoice';
 import {
-  SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, routeHint, systemParts,
+  SCALE_FIGURES, asksSomethingElse, finalAskAfterScene, isDirectEdit, isFollowUp, isLocalScope, ownsSystem, pastedCodeLines, proseOf, questionCount, repeatsLastTask, routeHint, systemParts,
 } from './questionShape';
 
 export interface ComplexityResult {
@@ -34,13 +35,13 @@ const BASE = 0.35;
 const SCENE_CAP = 0.2;
 
 const CODE_CHOICE = 'choice between two code forms';
-const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives']);
+const CHOICE_SIGNALS = new Set(['asks for trade-offs', 'weighs alternatives', SYSTEM_CHOICE_SIGNAL]);
 
 // Signals that name the problem itself (not the form of the question); see Rule.form.
 const HARD_CONTENT = new Set(['hard systems problem', 'intermittent behaviour', 'figures of scale', 'concurrency',
   'scalability or distributed systems', 'weighs consequences', 'architecture question', 'migration',
   'stale read after a write', 'work lost or done twice', 'numbers that do not add up', 'fails only sometimes or somewhere',
-  'expert systems term', FEATURE_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, VERDICT_SIGNAL, ...SYSTEMS_HARD_CONTENT]);
+  'expert systems term', FEATURE_SIGNAL, FAILURE_REPORT_SIGNAL, SAME_THING_SIGNAL, VERDICT_SIGNAL, SYSTEM_CHOICE_SIGNAL, SERVICE_BOUNDARY_SIGNAL, ...SYSTEMS_HARD_CONTENT]);
 
 // Topic words only say what the system is ("our architecture doc", "40 services", "we're migrating later"); the
 // other hard-content signals name a problem. A scene of topic words does not stop an edit that follows it.
@@ -74,7 +75,8 @@ function narrowAsk(prose: string): string | undefined {
   // Only a scene of topic words is set aside: one that reports a problem is what the ask is about. The ask itself
   // may name no topic at all, nor how parts behave together ("keep the cache and the database consistent"); a
   // convention lookup may name any topic (it asks for a name), but no problem.
-  const askNamesIt = (rule: Rule): boolean => (lookup ? SCENE_PROBLEM.has(rule.signal) : true) && rule.re.test(ask);
+  // A lookup that adds a constraint ("… without losing writes") asks for more than a name.
+  const askNamesIt = (rule: Rule): boolean => (lookup ? SCENE_PROBLEM.has(rule.signal) || rule.signal === 'weighs consequences' : true) && rule.re.test(ask);
   if (HIGH.some((rule) => (SCENE_PROBLEM.has(rule.signal) && rule.re.test(scene)) || askNamesIt(rule))) return undefined;
   // A lookup asks for a name, so the parts it names ("kafka topics in a microservices setup") are its object.
   if (reportsRunningFailure(scene) || (!lookup && systemParts(ask).length >= 2)) return undefined;
@@ -139,7 +141,8 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>, droppedL
   const out: Evidence[] = [];
   const parts = systemParts(prose);
   const owned = ownsSystem(prose);
-  const wide = (text: string): boolean => /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?! in this)|\bwhole (?:system|app|codebase|product|platform|stack|site|backend)/i.test(text);
+  // "Everywhere it's missing in this object" stays in the object: a place in view after it bounds it.
+  const wide = (text: string): boolean => /\bacross\b|\bsystem[- ]wide|\bend[- ]to[- ]end|\beverywhere\b(?![^.?!,;]{0,30}\b(?:in|of|within|inside) (?:this|the|my) (?:[\w-]+ )?(?:file|object|function|method|class|component|module|snippet|test|script|yaml|json|config|block|list|array|table|query|diff|selection)\b)|\bwhole (?:system|app|codebase|product|platform|stack|site|backend)/i.test(text);
   const diagnosis = DIAGNOSIS?.re.test(prose) ?? false;
   const mechanical = asksForMechanicalChange(prose) && !asksSomethingElse(prose) && !diagnosis;
   const edit = mechanical || (isDirectEdit(prose) && !asksSomethingElse(prose) && !diagnosis) || editsCodeAfterScene(prose, q, request);
@@ -169,9 +172,10 @@ function questionEvidence(q: string, request: Pick<Request, 'context'>, droppedL
   for (const rule of HIGH) {
     if (rule.re.test(prose)) out.push({ signal: rule.signal, delta: rule.weight * topicFactor });
   }
-  // However many system words the scene before a narrow ask stacks up, together they stay background.
+  // However many system words the scene before a narrow ask or an edit stacks up, together they stay background
+  // ("our team runs a distributed architecture with 25 microservices, Kafka, Kubernetes…; just format this YAML").
   const sceneTotal = out.reduce((n, e) => n + e.delta, 0);
-  if (narrowed && !systemWide && sceneTotal > SCENE_CAP) for (const e of out) e.delta *= SCENE_CAP / sceneTotal;
+  if ((narrowed || edit) && !systemWide && sceneTotal > SCENE_CAP) for (const e of out) e.delta *= SCENE_CAP / sceneTotal;
   // Told without code and about something that runs: the cause is between parts (see taskSignals.ts).
   // After a narrowed ask only the ask is read for a failure: the scene before it was background.
   if (noCode && !edit && !define && !local && reportsRunningFailure(ask ?? prose)) out.push({ signal: FAILURE_REPORT_SIGNAL, delta: 0.2 });
@@ -244,7 +248,10 @@ function followUpEvidence(q: string, history: ChatTurn[] | undefined, own: Evide
   if (own.some((e) => e.signal === 'small edit' || e.signal === 'direct edit')) return undefined;
   const last = sampleOf(lastUser.content);
   const before = questionEvidence(last.text, { context: [] }, last.droppedLines).reduce((n, e) => n + e.delta, BASE);
-  const delta = Math.round((before - BASE) * 0.6 * 100) / 100;
+  // "Do the same for the websockets" is the last task again: all of its weight, and none of its own shortness.
+  const repeat = repeatsLastTask(prose, words);
+  const ownShort = repeat ? own.find((e) => e.signal.startsWith('short question'))?.delta ?? 0 : 0;
+  const delta = Math.round(((before - BASE) * (repeat ? 1 : 0.6) - ownShort) * 100) / 100;
   if (Math.abs(delta) < 0.05) return undefined;
   return { signal: delta > 0 ? 'follow-up to a complex question' : 'follow-up to a simple request', delta };
 }

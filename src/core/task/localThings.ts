@@ -61,7 +61,8 @@ export function notAboutCode(re: RegExp): RegExp {
 // not data that disagrees. Narrower than LOCAL_THINGS, for the older rules about numbers that do not add up.
 const CODE_VALUES = anyOf([
   /\b(?:constants?|variables?|colou?rs?|padding|margins?|css|stylesheets?|version numbers?|dotfiles|hex codes?|la misma constante|enum values?)\b/,
-  /定数|常量|颜色|色の値|变量|変数|상수|변수|색상|констант|переменн|цвет/,
+  // Two arrays or strings that differ are values in code too: "这两个数组不一样".
+  /定数|常量|颜色|色の値|变量|変数|상수|변수|색상|констант|переменн|цвет|数组|字符串|配列|文字列|배열|문자열|массив/,
 ]);
 
 /** An older rule, silent when the text is about values written into code or style. */

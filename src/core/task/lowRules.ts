@@ -45,7 +45,9 @@ function notWhenWe(re: RegExp): RegExp {
 
 // Low: local-sized tasks.
 export const LOW: Rule[] = [
-  { re: ONE_COMMAND, weight: 0.25, signal: 'asks for one command or flag' },
+  // Not when the command must keep something ("the command to fail over without losing committed writes"): that
+  // constraint is the hard part, and no single command answers it.
+  { re: new RegExp(`^(?![\\s\\S]*\\b(?:without|sin|sem|sans|ohne|senza) (?:losing|any|downtime|breaking|dropping|data loss|perder|perdre|verlust|perdere|interrup))[\\s\\S]*(?:${ONE_COMMAND.source})`, 'i'), weight: 0.25, signal: 'asks for one command or flag' },
   { re: ONE_SETTING, weight: 0.25, signal: 'asks where one setting goes' },
   { re: folded(/^(?:what|was|que|qué)\b.{0,30}(?<!\bto )\b(?:does|do|macht|fait|hace)\b.{0,40}\b(?:this|these|that|diese[rs]?|ce|cette|esta?e?)\b.{0,30}\b(?:line|lines|function|method|regex|expression|code|snippet|do|zeile|funktion|ligne|fonction|línea|función)?/i), weight: 0.35, signal: 'explains a snippet' },
   { re: anyOf([

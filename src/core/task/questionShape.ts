@@ -27,6 +27,9 @@ export function proseOf(question: string): string {
     .replace(/#(?:cloud|local)\b/gi, ' ')
     // An address or connection string is a name: "mongodb://…/prod" names no database part the asker talks about.
     .replace(/\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s"'`<>]{1,500}/gi, ' address ')
+    // A long unbroken token of letters and digits (a key, a hash, base64) is a name: the random "2x" or "5m" inside a
+    // pasted key is no figure of scale, so a request's score does not depend on which key it carries.
+    .replace(/(?<![\w+/=-])(?=[\w+/=-]{0,200}?\d)(?=[\w+/=-]{0,200}?[a-z])[\w+/=-]{20,}(?![\w+/=-])/gi, ' token ')
     .replace(NEGATED_ASK, '$1 negated ')
     .replace(/\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|\b[A-Za-z_$][\w$]*\(\)/g, ' name ')
     .replace(/\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/g, (w) => (KNOWN_PRODUCTS.has(w.toLowerCase()) ? w : ' name '));
@@ -56,6 +59,11 @@ const CODE_LINE = anyOf([
   // A tool's error line ("TypeError: …", "Error [ERR_X]: …", "reason: …Error: …", "panic: …"): the words are the
   // tool's, quoted; what the asker says about them is in the prose around it.
   /^\s*(?:uncaught |unhandled )?(?:[\w.]*(?:error|exception|rejection)(?: \[[\w-]+\])?|panic|fatal error|reason|caused by):\s/,
+  // A frame of a Go (or any) trace whose arguments are addresses ("main.(*Cache).Set(0xc000126000, …)"), the
+  // trace's goroutine headers, and a shell prompt with its command ("$ kubectl describe pod …").
+  /^\s*\S{1,200}\((?:\{?0x|\.\.\.\))|^\s*goroutine \d+ \[|^\s*created by \S|^\s*\$ \S/,
+  // A row of a command's table output: three or more columns of a few words, set apart by runs of spaces.
+  /^\s*\S+(?: \S+){0,2}(?: {2,}\S+(?: \S+){0,2}){2,}\s*$/,
 ], 'i');
 
 export function maskCodeLines(question: string): string {
@@ -136,8 +144,15 @@ const EDITS_A_DESIGN = /^\S+\s+(?:our|the whole|the overall|the system'?s?)\s+(?
 const CJK_NEXT = /^\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 const CJK_IMPERATIVE = /^\s*(?:して|しろ|しといて|してください|してほしい|하세요|해\s*(?:줘|주|요|라)|하자|一下|掉|成|为|為)/;
 
+// Where the code lives, said before the verb: "in our raft consensus module change this log line …", "im
+// Zahlungsdienst, benenne …". The place is a scene; the verb after it is the ask.
+const PLACE_DETERMINERS = ['our', 'the', 'this', 'my', 'a', 'unserem', 'unserer', 'diesem', 'dieser', 'nuestro', 'nuestra', 'el', 'este', 'esta', 'nosso', 'nossa', 'notre', 'le', 'ce', 'nostro', 'nostra'];
+const PLACES = ['module', 'service', 'microservice', 'file', 'repo', 'repository', 'codebase', 'app', 'project', 'package', 'component', 'library', 'system', 'cluster', 'pipeline', 'backend', 'frontend',
+  'modul', 'dienst', 'datei', 'modulo', 'servicio', 'archivo', 'arquivo', 'servico', 'fichier', 'servizio'];
+const PLACE_FIRST = new RegExp(`^(?:in|inside|within|im|en|no|na|dans|nel(?:la)?)\\s+(?:${words(PLACE_DETERMINERS)}\\s+)?(?:[\\w-]+\\s+){0,4}?${words(PLACES)}s?\\s*,?\\s+`, 'i');
+
 export function isDirectEdit(prose: string): boolean {
-  const ask = prose.replace(LEAD_IN, '').trimStart();
+  const ask = prose.replace(LEAD_IN, '').replace(PLACE_FIRST, '').replace(LEAD_IN, '').trimStart();
   const verb = EDIT_VERB.exec(ask);
   const rest = verb ? ask.slice(verb[0].length) : '';
   const imperative = verb !== null && (!CJK_NEXT.test(rest) || CJK_IMPERATIVE.test(rest));
@@ -256,6 +271,19 @@ export function questionCount(prose: string): number {
 // Openings of a follow-up that leans on the previous turn ("ok and how …", "what about …", "and if …").
 const FOLLOW_UP = /^(?:ok(?:ay)?|so|and|but|then|what about|how about|and what|and how|also|same|right|yes|no|hmm|got it|thanks)\b|\b(?:that|this|it|the (?:first|second|third|other|last) (?:one|option|approach))\b/i;
 
+// "Now do the same for the websockets", "lo mismo con la otra", "那另一个也一样": the previous task again, for another
+// object. It is exactly as hard as the turn it repeats, so it inherits all of that turn's score (see complexity.ts).
+const REPEATS = anyOf([
+  /\b(?:do|doing|repeat|apply) (?:the same|that|this|it) (?:again |too |also )?(?:for|with|to|on|in)\b|\b(?:the )?same (?:thing |for|with|here)|\blikewise\b|\bditto\b/,
+  /\b(?:lo mismo|o mesmo|la meme chose|lo stesso|dasselbe|das gleiche|das selbe|genauso|hetzelfde)\b/,
+  /(?<!不)(?:也|都)?(?:一样|同样)(?:的)?(?:改|做|处理)?|同じ(?:ように|こと)|마찬가지로|똑같이|то же самое|так же/,
+]);
+
 export function isFollowUp(prose: string, words: number): boolean {
-  return words <= 14 && FOLLOW_UP.test(prose.trim());
+  return words <= 14 && (FOLLOW_UP.test(prose.trim()) || REPEATS.test(prose));
+}
+
+/** A follow-up that asks for the previous task again, for another object. */
+export function repeatsLastTask(prose: string, words: number): boolean {
+  return words <= 14 && REPEATS.test(prose);
 }

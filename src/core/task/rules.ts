@@ -13,6 +13,7 @@ import { SYSTEMS_HIGH, SYSTEMS_TERMS } from './plainSystems';
 import { DESIGN_LOW, DESIGN_TERMS } from './plainDesign';
 import { OrWhenNotLocal } from './localThings';
 import { SYMPTOM_HIGH, SYMPTOM_LOW, SYMPTOM_TERMS } from './plainSymptoms';
+import { CHOICE_HIGH } from './systemChoice';
 
 function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
   return rules.map((r) => {
@@ -35,6 +36,6 @@ function withGuardedTerms(rules: readonly Rule[], terms: Record<string, RegExp[]
 
 const MERGED = withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS));
 export const HIGH: Rule[] = [
-  ...withGuardedTerms(MERGED, merged(SYSTEMS_TERMS, DESIGN_TERMS, SYMPTOM_TERMS)), ...withGuardedTerms(PLAIN_HIGH, SYMPTOM_TERMS), ...SYSTEMS_HIGH, ...SYMPTOM_HIGH,
+  ...withGuardedTerms(MERGED, merged(SYSTEMS_TERMS, DESIGN_TERMS, SYMPTOM_TERMS)), ...withGuardedTerms(PLAIN_HIGH, SYMPTOM_TERMS), ...SYSTEMS_HIGH, ...SYMPTOM_HIGH, ...CHOICE_HIGH,
 ];
 export const LOW: Rule[] = [...withTerms(BASE_LOW, MORE_LOW), ...DESIGN_LOW, ...SYMPTOM_LOW];

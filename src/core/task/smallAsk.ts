@@ -64,6 +64,10 @@ const CONVENTION_ASK = anyOf([
   /^(?:so |and |but )?(?:what(?:'s| is| are)|which|is there) (?:the |a |an )?(?:usual |common |standard |recommended |typical |right )?(?:naming )?(?:conventions?|naming|casing|case style|prefix|suffix|separator|file extension|status code|http (?:status )?code|error code|default port|port number|mime type|content[- ]type)s? (?:for|of|in|used for|to use)\b/,
   /^(?:cual|qual) (?:es |e )?(?:la |a |el |o )?(?:convencion|convencao|codigo http|codigo de estado|extension|extensao)\b|^quel(?:le)? est (?:la |le )?(?:convention|code http|code de statut|extension)\b|^(?:welche|welcher|welches) (?:namenskonvention|konvention|http-code|statuscode|dateiendung)\b/,
   /^[^。？！?]{0,20}(?:命名规范|命名约定|命名规则|命名規則|네이밍 규칙|명명 규칙)|^соглашени\S* (?:об|по) именовани/,
+  // A tool's shortcut, command, flag or setting ("what's the vs code shortcut to toggle the terminal"): a lookup in
+  // the tool's manual, whatever system the scene before it describes.
+  /^(?:so |and |but )?(?:what(?:'s| is| are)|which) (?:the |a |an )?(?:[\w.-]+ ){0,3}(?:keyboard shortcut|shortcut|keybinding|key binding|hotkey|command|cli flag|flag|setting|config key|env(?:ironment)? var(?:iable)?)s? (?:to|for|that)\b/,
+  /^(?:cual|qual) (?:es |e )?(?:el |o )?(?:atajo|atalho|comando)\b|^(?:welche[rs]?|wie ist (?:der|die|das)) (?:\S+ ){0,2}(?:shortcut|tastenkombination|tastenkurzel|befehl)\b|^[^。？！?]{0,20}(?:快捷键|ショートカット|단축키)|^(?:какое|какая|какой) (?:\S+ )?(?:сочетание клавиш|горяч\S* клавиш|команд\S*)/,
 ]);
 
 /** The clause that carries the ask (after the last clause end that has words after it) and the scene before it. */

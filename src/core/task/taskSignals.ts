@@ -51,6 +51,15 @@ const SAME_THING_EDITED = anyOf([
   /(?:两个|多个|几个)(?:人|用户|客户)[^。？！?]{0,10}(?:编辑|修改|改|预订|抢)[^。？！?]{0,8}同一|(?:二人|2人|複数の(?:人|ユーザー))[^。？！?]{0,15}同じ[^。？！?]{0,15}(?:編集|変更|更新|予約)|(?:두 명|두 사람|여러 (?:명|사람|사용자))[^.?!]{0,20}같은[^.?!]{0,20}(?:편집|수정|변경|예약)|(?:двое|два (?:пользовател|человек)|несколько (?:пользовател|человек))[^.?!]{0,40}(?:одн(?:у|о|от|им) и т(?:у|от|о) же|один и тот же)/,
 ]);
 
+// Removing duplicates from a list, an array or a column is one operation on data in view, not work done twice:
+// "remover duplicados de uma lista", "删除列表中的重复元素", "重複を削除", "удалить дубликаты".
+const DEDUPE = anyOf([
+  /\b(?:remov|elimin|tir|quit|borr|apag|filtr|exclu|entfern|losch|supprim|retir|enlev|rimuov|togli|drop|dedup|strip)\w* (?:\w+ ){0,2}(?:duplicad|duplicat|repetid|doublon|doppi|dublett|duplikat)/,
+  /\b(?:duplicad|duplicat|repetid|doublon|doppi|duplikat)\w* (?:de|da|do|del|em|en|in|from|of|aus|dans|nel|nella) (?:uma|una|um|un|une|a|an|the|la|el|o|le|der|einer|einem|my|this|esta|este|essa|esse) (?:\w+ )?(?:lista|list|array|arreglo|vetor|vector|liste|tabla|tabela|tableau|column|columna|coluna|dataframe|string|cadena|slice|dict)/,
+  /去重|(?:删除|去掉|去除|移除|过滤)(?:掉)?(?:\S{0,6})?重复|(?:列表|数组|字符串|切片)\S{0,8}重复|重複(?:を|の|した)?(?:\S{0,4})?(?:削除|除去|排除|取り除)|중복(?:을|된 \S+ ?)? ?(?:제거|삭제)|(?:удал|убра)\S* (?:\S+ )?(?:дубл|повтор)/,
+]);
+const notDedupingData = (re: RegExp): RegExp => new RegExp(`^(?![\\s\\S]*(?:${DEDUPE.source}))[\\s\\S]*(?:${re.source})`, 'i');
+
 const OWN_CALL = String.raw`\b(?:if|when) (?:i|you) (?:call|invoke|render|trigger|import|await|mount)\w*\s+(?:name|it|this|(?:the|a|this) (?:function|method|hook|callback|constructor|component|effect))\s+(?:\S+\s+){0,2}`;
 
 /** Problem shapes: each names a hard problem, so each counts as hard content (see HARD_CONTENT). */
@@ -73,7 +82,7 @@ export const TASK_HIGH: Rule[] = [
   { re: anyOf([
     /\b(?:get|gets|got|receive|receives|received|sends?|sent|charged) (?:\w+ )?(?:two|2) (?:\w+ )?(?:e-?mails|messages|notifications|charges|copies|invoices)\b|\b(?:running|run|runs|ran|processed|executed) twice\b/,
     // Not the asker's own call of one piece of code twice ("what happens if i call setState twice").
-    new RegExp(`(?<!${OWN_CALL})\\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer|doppi[eao]|in doppio|duplicad[oa]s|dobrad[oa]s)\\b`),
+    notDedupingData(new RegExp(`(?<!${OWN_CALL})\\b(?:twice|two times|doppelt|deux fois|dos veces|due volte|duas vezes|twee keer|doppi[eao]|in doppio|duplicad[oa]s|dobrad[oa]s)\\b`)),
     /\b(?:duplicate|double|duplicated) (?:orders?|charges?|payments?|e-?mails?|messages?|notifications?|events?|confirmations?|bookings?|deliver)/,
     /\bloses? (?:their|the|its|his|her|some) (?:changes|updates|writes|data|messages)\b|\blost updates?\b/,
     // One write silently replacing another: "the last one saves over the other".
@@ -83,7 +92,7 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:charged|paid|debited|sent|written|committed) but\b|\b(?:times? out|timeout) after (?:charging|writing|sending|committing|paying)\b/,
     /\b(?:half|some) (?:of )?the (?:records|rows|messages|events|jobs) (?:are|get|were) (?:skipped|lost|missing|dropped)\b/,
     /\bprocessed before\b|\bin the wrong order\b|\barrives? before\b/,
-    /两次|重复|扣减两次|二重|二回|두 번|중복|누락|дважды|дублир|не создается|не создаётся|没有生成|생성되지 않|пропал[аио]?\b/,
+    notDedupingData(/两次|重复|扣减两次|二重|二回|두 번|중복|누락|дважды|дублир|не создается|не создаётся|没有生成|생성되지 않|пропал[аио]?\b/),
     /\bnever (?:happens|arrives|runs|gets (?:sent|processed|refunded))\b|\bwhile (?:it'?s|it is) being\b|\bwrites are missing\b|\b(?:orders|writes|records|events) (?:are|go) missing\b/,
     // More of something handed out than there was.
     /\bmore than (?:we )?(?:had|planned|prepared|allowed|in stock)\b|더 많이 나가|超发|超卖|配りすぎ|больше, чем (?:было|планировал)/,
@@ -161,6 +170,8 @@ const MECHANICAL_ASK = anyOf([
   /\bwrite (?:a |the )?(?:docstring|jsdoc|boilerplate|comment)\b|\b(?:boilerplate|scaffold)\b|\bgenerate (?:a |an |the )?(?:typescript |ts |java |go |python )?(?:interface|type|getters?|setters?|dto|enum|class)\b/,
   /\brename (?:the |this )?(?:variable|function|method|class|field)\b|\btranslate (?:this|the) comment\b|\bconvert this callback\b/,
   /\bannotations de type\b|\brenombra (?:esta|este)\b/,
+  // Reformatting a file in view, in the languages the classifier reads ("bitte formatiere nur dieses YAML …").
+  /\b(?:format|reformat|prettify|pretty-print|beautify|formatiere|formatier|formatea|formatear|formate|formatar|formata|formattare|formatta|formatteer)\w* (?:\w+ ){0,3}(?:yaml|yml|json|xml|sql|toml|markdown|html|css|csv|file|snippet|datei|archivo|arquivo|fichier|file|tabelle|tabla|tabela|codigo|code)\b/,
   // A local-dev file that lists services is boilerplate, whatever services it lists.
   /^\s*(?:please\s+)?(?:write|give me|generate|create|make)\s+(?:me\s+)?(?:a |an |the )?(?:docker-?compose(?:\.ya?ml)?|compose|dockerfile|devcontainer|makefile|github actions? workflow)(?: file)?\b/,
 ]);

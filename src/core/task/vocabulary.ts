@@ -54,6 +54,8 @@ export const MORE_HIGH: Record<string, RegExp[]> = {
     /(?:오프라인|离线|オフライン|офлайн)[^.?!]{0,40}(?:동기화|충돌|同步|冲突|同期|競合|синхрон|конфликт)|\boffline\b[^.?!]{0,60}\b(?:conflict|conflit|conflicto|conflito|conflitto|konflikt|synchroni|sincroni)/,
     /\b(?:database|db|schema|banco|base(?: de datos| de donnees)?|datenbank)s? (?:per|por|par|pro|para cada) (?:tenant|customer|client|cliente|kunde|mandant)\b/,
     /\brounding (?:errors?|issues?)\b|\berreurs? d'arrondi|\berror(?:es)? de redondeo|\berros? de arredondamento|\berrori di arrotondamento|\brundungsfehler|ошибк\S* округлени|舍入误差|丸め誤差|반올림 오차/,
+    // Active-active across sites: 多活 / 异地多活 / 双活, アクティブ・アクティブ, 액티브-액티브, актив-актив.
+    /多活|双活|アクティブ[・ -]?アクティブ|액티브[- ]?액티브|актив[- ]актив/,
     /幂等|冪等|멱등|идемпотент|恰好一次|脑裂|选主|领导者选举|最终一致|分布式锁|丢锁|主从切换|故障转移|雪崩|惊群|背压|积压|法定人数|仲裁/,
     /二重処理|スプリットブレイン|リーダー選出|フェイルオーバー|結果整合|分散ロック|クォーラム|중복 처리|장애 조치|리더 선출|페일오버|스플릿 브레인|리밸런싱|쿼럼/,
     /ровно один раз|кворум|выбор(?:ы)? лидера|переключени[ея] (?:мастера|на резерв)|падени[ие] брокера|split-brain/,

@@ -17,7 +17,10 @@
 // package READMEs, changelogs and error texts in node_modules, and committed before its first run; the round-15 fixes
 // were diagnosed from its misses, so it is tuned on now. Its requests with a secret (a {{kind}} placeholder filled at
 // load time) must stay local whatever their score. The round-15 check batch (12v) was written after those fixes and
-// committed before its first run. Floors sit a little under the measured figures (see docs/routing.md).
+// committed before its first run. The sixteenth (12w: chat-typed, mixed languages, traces, rare languages, follow-ups
+// with history, private paths) was written by the round-16 helper before the classifier ran on it and is tuned on now;
+// its check batch (12x) was written after the fixes and is held out (totals only). Floors sit a little under the
+// measured figures (see docs/routing.md).
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/task/classify';
 import { decide } from '../../../src/core/route/decide';
@@ -59,6 +62,8 @@ suite('task: routing on the blind sets', () => {
   const fourteenth = loadBlindSet('blind-2026-12t.json');
   const fifteenth = loadBlindSet('blind-2026-12u.json');
   const roundFifteen = loadBlindSet('blind-2026-12v.json');
+  const sixteenth = loadBlindSet('blind-2026-12w.json');
+  const roundSixteen = loadBlindSet('blind-2026-12x.json');
   const tuned = [...first, ...third, ...fifth, ...seventh, ...eighth, ...ninth, ...tenth];
 
   test('the sets have the shape the issue asks for', () => {
@@ -240,12 +245,24 @@ suite('task: routing on the blind sets', () => {
     assert.ok(all.right / all.n >= 0.97, `accuracy ${pct(all.right, all.n)}`);
   });
 
+  test('sixteenth set (first run 92.2 %: 9.1 % frontier-worthy kept local, 6.9 % simple sent to cloud): ≥ 97 %; check batch 12x (first run 94.6 %, held out): ≥ 91 %', () => {
+    for (const lang of ['en', 'de', 'es', 'pt', 'hi', 'zh', 'ja', 'ru']) assert.ok(sixteenth.some((c) => c.lang === lang), lang);
+    assert.equal(sixteenth.length, 167);
+    assert.ok(sixteenth.some((c) => c.request.history?.length), 'follow-up turns carry their history');
+    const { all } = report('sixteenth blind set', sixteenth);
+    assert.ok(all.right / all.n >= 0.97 && all.highLocal / all.high <= 0.03 && all.lowCloud / all.low <= 0.03, `accuracy ${pct(all.right, all.n)}`);
+    const check = tally(roundSixteen);
+    console.log(`      round-16 check batch (held out: totals only): ${pct(check.right, check.n)} (${check.right}/${check.n})`);
+    assert.ok(check.right / check.n >= 0.91, `accuracy ${pct(check.right, check.n)}`);
+  });
+
   test('a request carrying a secret stays local whatever its score (fresh secrets each run), and the final route matches the label', () => {
     const pathPolicy = createPathPolicy({ privateGlobs: [] });
     const budget = { level: 'none' as const, spentTodayUsd: 0, spentMonthUsd: 0, dailyUsd: 0, monthlyUsd: 0 };
-    const cases = [...fifteenth, ...roundFifteen];
+    const cases = [...fifteenth, ...roundFifteen, ...sixteenth, ...roundSixteen];
     const withSecret = cases.filter((c) => c.secret !== undefined);
-    assert.equal(withSecret.length, 13);
+    // 12w and 12x add secrets in the question, the context and the chat history, and files under private paths.
+    assert.equal(withSecret.length, 35);
     assert.ok(withSecret.some((c) => c.expected === 'high'), 'some secret-carrying requests are frontier-worthy');
     let right = 0;
     for (const c of cases) {
@@ -254,7 +271,7 @@ suite('task: routing on the blind sets', () => {
       if (c.secret) assert.equal(d.route, 'local', `${c.file} ${c.shape}: a ${c.secret} secret would go to the cloud`);
       if (d.route === c.route) right++;
     }
-    console.log(`      final route, sets 12u and 12v: ${pct(right, cases.length)} (${right}/${cases.length}); ${withSecret.length} requests with a secret, all local`);
+    console.log(`      final route, sets 12u to 12x: ${pct(right, cases.length)} (${right}/${cases.length}); ${withSecret.length} requests with a secret, all local`);
     assert.ok(right / cases.length >= 0.96, `final route ${pct(right, cases.length)}`);
   });
 
