@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { deprecatedModelSettings, unwarned } from '../core/modelAdvice';
 import type { HybridSettings } from '../core/settings';
 import { settingQuery } from '../core/settingQuery';
+import { gatewayUrlProblem } from '../core/team/cloudHosts';
 
 const OPEN_SETTINGS = 'Open Settings';
 
@@ -14,6 +15,15 @@ export function watchDeprecatedModels(
 ): vscode.Disposable {
   const seen = new Set<string>();
   const check = (s: HybridSettings): void => {
+    // A gateway URL that is a provider's own API: the virtual key would go to that provider (said once per URL).
+    const notGateway = gatewayUrlProblem(s['gateway.baseUrl']);
+    if (notGateway && !seen.has(`gateway:${s['gateway.baseUrl']}`)) {
+      seen.add(`gateway:${s['gateway.baseUrl']}`);
+      log(notGateway);
+      void vscode.window.showWarningMessage(`Hybrid: ${notGateway}.`, OPEN_SETTINGS).then((pick) => {
+        if (pick === OPEN_SETTINGS) void vscode.commands.executeCommand('workbench.action.openSettings', settingQuery('hybrid.gateway.baseUrl'));
+      });
+    }
     for (const w of unwarned(seen, deprecatedModelSettings(s, Date.now()))) {
       log(w.message);
       const show = w.retired ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
