@@ -1,6 +1,6 @@
 // What a "too large" or "rate limited" refusal says beyond its status, read from the words servers really use, so
 // the user learns the figure and the fix: vLLM's max_model_len refusals (also inside LiteLLM's
-// ContextWindowExceededError), OpenAI's context-length wording, and LiteLLM's v3 rate limiter ("Rate limit exceeded
+// ContextWindowExceededError), OpenAI's context-length wording ("your messages resulted in N tokens"), and LiteLLM's v3 rate limiter ("Rate limit exceeded
 // for team: …. Limit type: requests.") with its `rate_limit_type` header. Never the limited party's id (a key hash).
 
 import type { ProviderFailure } from '../wire/types';
@@ -16,7 +16,8 @@ const num = (re: RegExp, text: string): number | undefined => {
 export function contextLimitOf(text: string): ContextLimit {
   const limit = num(/maximum context length is ([\d,]+) tokens/i, text) ?? num(/maximum model length of ([\d,]+)/i, text);
   const fromParts = /\(([\d,]+) in the messages, ([\d,]+) in the completion\)/i.exec(text);
-  const input = num(/request has ([\d,]+) input tokens/i, text) ?? num(/decoder prompt \(length ([\d,]+)\)/i, text) ?? (fromParts ? Number(fromParts[1]!.replace(/,/g, '')) : undefined);
+  const input = num(/request has ([\d,]+) input tokens/i, text) ?? num(/decoder prompt \(length ([\d,]+)\)/i, text) ?? (fromParts ? Number(fromParts[1]!.replace(/,/g, '')) : undefined)
+    ?? num(/messages resulted in ([\d,]+) tokens/i, text);
   const maxTokens = num(/'max_tokens' or 'max_completion_tokens' is too large: ([\d,]+)/i, text) ?? (fromParts ? Number(fromParts[2]!.replace(/,/g, '')) : undefined);
   // vLLM's own vocabulary: the limit is the server's --max-model-len, which an admin can raise.
   const selfHosted = /max_model_len|max-model-len|decoder prompt|hosted_vllm|vllm|'max_tokens' or 'max_completion_tokens'/i.test(text);
