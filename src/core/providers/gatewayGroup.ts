@@ -129,7 +129,7 @@ async function answeredElsewhere(o: GatewayGroupOptions, model: string): Promise
   if (verdicts.some((v) => v.private)) return undefined;
   o.logger?.warn(`litellm-private: "${o.group}" was answered by ${model}, which the gateway runs only under ${others.join(', ')}`);
   const reason = verdicts.map((v) => (v.private ? '' : v.reason)).find(Boolean) ?? '';
-  return `Stopped: the gateway answered "${o.group}" with ${model.slice(0, 120)}, which it runs only under "${others.join('", "')}" — ${reason}; nothing of the answer is shown. The request reached that model. Tell your gateway admin to keep fallbacks of private groups within private groups.`;
+  return `Stopped: the gateway answered "${o.group}" with ${model.slice(0, 120)}, which it runs only under "${others.join('", "')}" — ${reason}; nothing of that model's answer is shown. The request reached that model. Tell your gateway admin to keep fallbacks of private groups within private groups.`;
 }
 
 /** A model name as written and without its first path segment (LiteLLM's `anthropic/`, `hosted_vllm/`), lower case. */
