@@ -15,6 +15,10 @@ export function beforeAnyText(failure: ProviderFailure, name: string, streamedCh
       fix: 'retry',
     };
   }
+  if (streamedChars > 0 && failure.code === 'budget') {
+    // The gateway let the request start and stopped it when the budget ran out: what was shown is all there is.
+    return { ...failure, message: `${name} stopped the answer part-way: the team or key budget on the gateway ran out — the answer is incomplete; ask your gateway admin to raise the budget, or use Ask (private).` };
+  }
   if (streamedChars === 0 && failure.code === 'stalled') {
     return { ...failure, message: failure.message.replace(/ stopped sending in the middle of the answer \(([^)]+)\) — the answer is incomplete;/, ' stopped sending before any answer text ($1);') };
   }

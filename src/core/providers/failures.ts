@@ -5,6 +5,8 @@ import { duration, errnoOf, hostOf, inSentence, pageText, scrub, waitFor } from 
 import type { GuardState } from './guard';
 import { modelMissingFailure } from './retiredModel';
 import { isGatewayBudgetError } from '../team/gateway';
+import { tlsAdvice, tlsProblemOf } from '../route/tlsTrust';
+import { rateLimitScope, tooLargeFailure } from './limitText';
 import type { ProviderFailure } from '../wire/types';
 
 export interface FailureContext {
@@ -70,6 +72,8 @@ export function protocolFailure(ctx: FailureContext, what: string): ProviderFail
 }
 
 export function connectionFailure(ctx: FailureContext, err: unknown): ProviderFailure {
+  const tls = tlsProblemOf(err);
+  if (tls) return { code: 'connection', message: `${ctx.name} at ${hostOf(ctx.baseUrl)}: ${tlsAdvice('the server', tls)}.`, fix: 'openSettings' };
   const code = errnoOf(err);
   const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ECONNRESET' ? 'connection reset' : code ? code : 'connection failed';
   // The server answered (its headers came) and then the connection broke: it was reached, the network changed.
@@ -172,16 +176,14 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
   // A proxy's "Request Header Or Cookie Too Large" is about the headers, not the prompt: less context will not help.
   const aboutHeaders = /\b(header|cookie)s?\b/i.test(serverText);
   if (status === 413 || (status === 400 && !aboutHeaders && /too long|too large|context length|context window|maximum|exceed|too many tokens/i.test(serverText))) {
-    return {
-      code: 'tooLarge', status,
-      message: `The request is too large for ${ctx.model} (${status}) — attach less context or ask about a smaller selection.`,
-    };
+    return tooLargeFailure(ctx.model, status, serverText);
   }
   if (status === 429) {
     const retryAfterMs = retryAfterOf(e.headers) ?? ctx.state.retryAfterMs;
+    const scope = rateLimitScope(serverText, e.headers);
     return {
       code: 'rateLimited', status,
-      message: `${ctx.name} is rate-limiting requests (429) — try again in ${retryAfterMs !== undefined ? waitFor(retryAfterMs) : 'a minute'}.`,
+      message: `${ctx.name} is rate-limiting requests (429${scope ? `: ${scope}` : ''}) — try again in ${retryAfterMs !== undefined ? waitFor(retryAfterMs) : 'a minute'}.`,
       fix: 'retryLocal',
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };

@@ -6,7 +6,8 @@
 import type { Logger } from '../ports';
 import { createOpenAIProvider } from './openai';
 import type { ChatProvider, FimProvider } from '../wire/types';
-import { judgePrivateGroup } from '../team/gateway';
+import { judgePrivateGroup, type GatewayDeployment } from '../team/gateway';
+import { cloudApiOf } from '../team/cloudHosts';
 import { isLocalEndpoint } from '../route/locality';
 import { groupTemplateModel } from '../team/gatewayCompletion';
 import type { GatewayInfo } from '../team/gatewayInfo';
@@ -41,6 +42,8 @@ export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroup
           return `the gateway does not let this virtual key read /model/info (403: the key is limited to LLM API routes), so it cannot show where "${o.group}" runs — ask your gateway admin to add info_routes to the key's allowed_routes`;
         }
         // A refused key is why the gateway could not say where the group runs: that, and its fix, is the message.
+        const why = deployments ? undefined : o.info.failure();
+        if (why) return why;
         const refused = deployments ? undefined : o.info.keyRefused();
         if (refused) {
           return { code: 'auth', status: refused, fix: 'setApiKey', message: `The LiteLLM gateway ${refused === 401 ? 'rejected' : 'refused access with'} the virtual key (${refused}) — run “Hybrid: Set API Key”.` };
@@ -50,6 +53,7 @@ export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroup
       },
       templateModel: async (model) => groupTemplateModel(model, await o.info.deployments()),
       checkResponse: (res) => misrouted(o, res),
+      checkModel: (model) => answeredElsewhere(o, model),
     }),
     id: 'litellm-private',
   };
@@ -66,7 +70,10 @@ async function misrouted(o: GatewayGroupOptions, res: Response): Promise<string 
   o.info.noteAnswer(res.headers);
   o.onAnswerHeaders?.(res.headers);
   const apiBase = res.headers.get('x-litellm-model-api-base');
-  if (!apiBase || isLocalEndpoint(apiBase, [...o.trustedHosts])) return fellBack(o, res.headers.get('x-litellm-model-group'));
+  if (!apiBase || (!cloudApiOf(apiBase) && isLocalEndpoint(apiBase, [...o.trustedHosts]))) {
+    // The deployment that answered (its model_info.id) outranks the group header: a group names many deployments.
+    return await byDeployment(o, res.headers.get('x-litellm-model-id')) ?? fellBack(o, res.headers.get('x-litellm-model-group'));
+  }
   o.info.invalidate();
   let host = apiBase;
   try { host = new URL(apiBase).host; } catch { /* shown as sent */ }
@@ -86,4 +93,48 @@ async function fellBack(o: GatewayGroupOptions, answered: string | null): Promis
   if (verdict.private) return undefined;
   o.logger?.warn(`litellm-private: the gateway answered "${o.group}" from its fallback group "${answered}", which is not private`);
   return `Stopped: the gateway fell back from "${o.group}" to "${answered}" for this request, and ${verdict.reason} — nothing of its answer is shown. The request reached that group. Tell your gateway admin to keep fallbacks of private groups within private groups.`;
+}
+
+/**
+ * `x-litellm-model-id` names the deployment that answered (its `model_info.id` in /model/info). One of another group
+ * is judged as that group; one the proof never listed (added since, or the proof is stale) stops the answer and
+ * drops the proof. A gateway whose /model/info lists no ids (older releases) cannot be checked this way.
+ */
+async function byDeployment(o: GatewayGroupOptions, id: string | null): Promise<string | undefined> {
+  if (!id) return undefined;
+  const deployments = await o.info.deployments();
+  if (!deployments?.some((d) => d.id)) return undefined;
+  const d = deployments.find((x) => x.id === id);
+  if (!d) {
+    o.info.invalidate();
+    return `Stopped: the gateway answered "${o.group}" from a deployment (${id.slice(0, 64)}) its /model/info did not list — nothing of the answer is shown, and the next request is checked against the gateway afresh. The request reached that deployment; tell your gateway admin if this repeats.`;
+  }
+  return d.group === o.group ? undefined : fellBack(o, d.group);
+}
+
+/**
+ * The model a chunk names, for a gateway that sends none of LiteLLM's headers (a release that drops them on streams,
+ * another proxy in front): stopped only when /model/info runs that model under other groups alone and none of them
+ * is private. A name it does not list (vLLM's --served-model-name) or one the asked group runs passes.
+ */
+async function answeredElsewhere(o: GatewayGroupOptions, model: string): Promise<string | undefined> {
+  const deployments = await o.info.deployments();
+  if (!deployments || model === o.group) return undefined;
+  const forms = nameForms(model);
+  const runs = (d: GatewayDeployment): boolean => d.group === model || (d.model !== undefined && nameForms(d.model).some((f) => forms.includes(f)));
+  if (deployments.some((d) => d.group === o.group && runs(d))) return undefined;
+  const others = [...new Set(deployments.filter((d) => d.group !== o.group && runs(d)).map((d) => d.group))];
+  if (others.length === 0) return undefined;
+  const verdicts = others.map((g) => judgePrivateGroup(g, o.baseUrl, o.declaredPrivate, o.trustedHosts, deployments));
+  if (verdicts.some((v) => v.private)) return undefined;
+  o.logger?.warn(`litellm-private: "${o.group}" was answered by ${model}, which the gateway runs only under ${others.join(', ')}`);
+  const reason = verdicts.map((v) => (v.private ? '' : v.reason)).find(Boolean) ?? '';
+  return `Stopped: the gateway answered "${o.group}" with ${model.slice(0, 120)}, which it runs only under "${others.join('", "')}" — ${reason}; nothing of that model's answer is shown. The request reached that model. Tell your gateway admin to keep fallbacks of private groups within private groups.`;
+}
+
+/** A model name as written and without its first path segment (LiteLLM's `anthropic/`, `hosted_vllm/`), lower case. */
+function nameForms(model: string): string[] {
+  const m = model.trim().toLowerCase();
+  const slash = m.indexOf('/');
+  return slash > 0 ? [m, m.slice(slash + 1)] : [m];
 }

@@ -11,13 +11,13 @@ import { mergeCumulative } from '../spend/cumulativeUsage';
 import { checkLocalEndpoint } from '../route/locality';
 import { gatewayCostOf } from '../team/gateway';
 import { resolveCommon, type CommonProviderOptions } from './providerOptions';
-import { chatText, failed, finishedUsage, Meter } from './streamMeter';
+import { chatText, failed, finishedUsage, Meter, zeroedGaps } from './streamMeter';
 import { beforeAnyText } from './beforeAnyText';
 import { deadlineFailure, protocolFailure } from './failures';
 import type { ApiKeyOption } from './keys';
 import { createLoopbackFetch } from './loopbackFetch';
 import { openAIFim } from './openaiFim';
-import { openSession, sessionFailure, STREAM_WITH_USAGE, type LocalityVerdict, type SessionConfig } from './openaiSession';
+import { modelCheck, openSession, sessionFailure, STREAM_WITH_USAGE, type LocalityVerdict, type SessionConfig } from './openaiSession';
 import type { ChatBody, ChatProvider, FimProvider, StreamHooks, StreamResult } from '../wire/types';
 import { OpenAIToolCollector, openAIMessages, openAITools } from './toolWire';
 
@@ -37,6 +37,8 @@ export interface OpenAIProviderOptions extends CommonProviderOptions {
    * tell (a gateway group named `team-coder` that runs Qwen2.5-Coder). Default: the requested model itself.
    */
   templateModel?: (model: string) => string | Promise<string>;
+  /** Local tier only: a reason to stop an answer by the model its chunks name, before its text (gatewayGroup.ts). */
+  checkModel?: (model: string) => Promise<string | undefined>;
   /** Local tier only: a reason to stop an answer from its headers, before its body is read (gatewayGroup.ts). */
   checkResponse?: (res: Response) => string | undefined | Promise<string | undefined>;
   /** Sees each answer's headers (both tiers; never stops one): a gateway's x-litellm-key-spend, for the budget shown. */
@@ -65,6 +67,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
     o, local, name, maxRetries, apiKey: options.apiKey, isLocal,
     ...(options.templateModel ? { templateModel: options.templateModel } : {}), ...(options.keyName ? { keyName: options.keyName } : {}),
     ...(checkOf(local, options) ? { checkResponse: checkOf(local, options)! } : {}),
+    ...(local && options.checkModel ? { checkModel: options.checkModel } : {}),
     ...(options.anthropicModels && !local ? { anthropicModels: true } : {}),
   };
 
@@ -107,8 +110,11 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         ...STREAM_WITH_USAGE,
       }, { signal: guard.signal });
 
+      const answeredBy = modelCheck(session);
       for await (const chunk of chunks) {
         if (chunk.model) model = chunk.model;
+        const stop = await answeredBy(chunk.model);
+        if (stop) return billed(failed(meter, input, model, stop, undefined, usage, usageFinal, gaps));
         if (chunk.service_tier) tier = chunk.service_tier;
         if (answers(chunk)) guard.progress();
         // Some OpenAI-compatible servers leave `choices` out of the final usage chunk (OpenAI sends []).
@@ -137,6 +143,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
           gatewayCostUsd = gatewayCostOf(chunk.usage) ?? gatewayCostUsd;
         }
       }
+      gaps = zeroedGaps(usage, gaps, meter.chars, input);
       if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, usageFinal, gaps));
       const deadline = deadlineFailure(ctx);
       if (deadline) return billed(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, usage, usageFinal, gaps));
@@ -153,6 +160,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       });
     } catch (err) {
       meter.answered(opened.session.guard.state.lastStatus);
+      gaps = zeroedGaps(usage, gaps, meter.chars, input);
       if (guard.cancelledByUser) return billed(failed(meter, input, model, undefined, undefined, usage, usageFinal, gaps));
       return billed(failed(meter, input, model, sessionFailure(session, opened.session, err, meter.chars), undefined, usage, usageFinal, gaps));
     } finally {

@@ -9,7 +9,7 @@ import { mergeCumulative } from '../spend/cumulativeUsage';
 import type { FimBody, FimSendOptions, StreamResult } from '../wire/types';
 import { deadlineFailure, protocolFailure } from './failures';
 import { fimTemplateFor } from './fimTemplates';
-import { openSession, sessionFailure, STREAM_WITH_USAGE, type SessionConfig } from './openaiSession';
+import { modelCheck, openSession, sessionFailure, STREAM_WITH_USAGE, type SessionConfig } from './openaiSession';
 import { failed, Meter } from './streamMeter';
 
 export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSignal, send?: FimSendOptions) => AsyncGenerator<string, StreamResult, void> {
@@ -35,8 +35,11 @@ export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSign
         stop: [...(body.stop ?? []), ...template.stop],
         ...STREAM_WITH_USAGE,
       }, { signal: guard.signal });
+      const answeredBy = modelCheck(cfg);
       for await (const chunk of chunks) {
         if (chunk.model) model = chunk.model;
+        const stop = await answeredBy(chunk.model);
+        if (stop) return failed(meter, input, model, stop, undefined, usage);
         for (const choice of chunk.choices ?? []) {
           if (choice.text) {
             meter.onText(choice.text);

@@ -29,6 +29,11 @@ export interface SessionConfig {
   templateModel?(model: string): string | Promise<string>;
   /** Checks each answer's headers before its body (RequestGuard `checkResponse`). */
   checkResponse?(res: Response): string | undefined | Promise<string | undefined>;
+  /**
+   * Checks the model each chunk says answered, before any of its text is shown: a reason to stop (a gateway group
+   * answered by a model only non-private groups run), or undefined. Asked again only when the name changes.
+   */
+  checkModel?(model: string): Promise<string | undefined>;
   /** A gateway's cloud tier: model names may be Anthropic's, judged against their end-of-life dates. */
   anthropicModels?: boolean;
 }
@@ -100,4 +105,15 @@ export function sessionFailure(cfg: SessionConfig, s: OpenAISession, err: unknow
   }), s.ctx.name, streamedChars);
   cfg.o.logger.warn(`${cfg.local ? 'openai-compatible' : 'openai'}: ${failure.code}${failure.status ? ` ${failure.status}` : ''} after ${s.guard.state.attempts} attempt(s)${requestIdOf(err)}`);
   return failure;
+}
+
+/** Each chunk's model through `checkModel`, asked once per name: a failure to end the stream with, or undefined. */
+export function modelCheck(cfg: SessionConfig): (model: string | undefined) => Promise<ProviderFailure | undefined> {
+  let checked: string | undefined;
+  return async (model) => {
+    if (!cfg.checkModel || !model || model === checked) return undefined;
+    checked = model;
+    const stop = await cfg.checkModel(model);
+    return stop ? { code: 'notLocal', message: stop, fix: 'openSettings' } : undefined;
+  };
 }

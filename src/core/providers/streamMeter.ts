@@ -80,3 +80,14 @@ export function finishedUsage(meter: Meter, inputText: string, reported: Usage, 
   const sides = gapSides(gaps);
   return { usage, ...(sides.length ? { estimatedSides: sides } : {}) };
 }
+
+/**
+ * A usage report whose counts are 0 while text was sent or received: a gateway that zeroes what it strips (or a
+ * server that never counted) — not a free request. Those sides become gaps, estimated and labelled so.
+ */
+export function zeroedGaps(usage: Usage | undefined, gaps: UsageGaps | undefined, streamedChars: number, inputText: string): UsageGaps | undefined {
+  if (!usage || !gaps) return gaps;
+  const output = gaps.output || (streamedChars > 0 && usage.output === 0);
+  const input = gaps.input || (inputText.length > 0 && usage.input + usage.cacheRead + usage.cacheWrite === 0);
+  return output === gaps.output && input === gaps.input ? gaps : { input, output };
+}

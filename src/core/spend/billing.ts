@@ -21,7 +21,8 @@ const REJECTED_BEFORE_RUN: ReadonlySet<FailureCode> = new Set<FailureCode>([
  */
 export function rejectedBeforeRun(failure: Pick<ProviderFailure, 'code' | 'status'> | undefined, streamedChars = 0, accepted = false): boolean {
   if (!failure) return false;
-  if (REJECTED_BEFORE_RUN.has(failure.code)) return true;
+  // A gateway's budget (or a spend cap) that runs out mid-stream stopped a model that was running: its text is billed.
+  if (REJECTED_BEFORE_RUN.has(failure.code) && !(streamedChars > 0 && (failure.code === 'budget' || failure.code === 'quota'))) return true;
   if (streamedChars > 0) return false;
   const s = failure.status;
   if (typeof s === 'number') return s >= 400;

@@ -3,6 +3,9 @@
 // fetches `/model/info` and `/key/info` with the user's virtual key and hands the JSON here.
 
 import { ignoredTrustedHosts, isLocalEndpoint } from '../route/locality';
+import { cleartextProblem, cloudApiOf, gatewayUrlProblem } from './cloudHosts';
+
+export { gatewayUrlProblem };
 
 /** One deployment behind a model group, as `/model/info` lists it (`litellm_params.api_base` may be absent). */
 export interface GatewayDeployment {
@@ -10,6 +13,8 @@ export interface GatewayDeployment {
   apiBase: string | undefined;
   /** `litellm_params.model`, e.g. `hosted_vllm/qwen2.5-coder-32b` or `anthropic/claude-sonnet-4-5`. */
   model: string | undefined;
+  /** `model_info.id`: what an answer's `x-litellm-model-id` header names. */
+  id?: string;
 }
 
 /** Reads `GET /model/info` (`{ data: [{ model_name, litellm_params: { model, api_base } }] }`); junk is skipped. */
@@ -19,10 +24,12 @@ export function parseModelInfo(json: unknown): GatewayDeployment[] {
   for (const d of data) {
     if (!isObj(d) || typeof d['model_name'] !== 'string') continue;
     const p = isObj(d['litellm_params']) ? d['litellm_params'] : {};
+    const id = isObj(d['model_info']) ? d['model_info']['id'] : undefined;
     out.push({
       group: d['model_name'],
       apiBase: typeof p['api_base'] === 'string' && p['api_base'] ? p['api_base'] : undefined,
       model: typeof p['model'] === 'string' ? p['model'] : undefined,
+      ...(typeof id === 'string' && id ? { id } : {}),
     });
   }
   return out;
@@ -45,15 +52,20 @@ export function judgePrivateGroup(
   if (!declaredPrivate.includes(group)) {
     return { private: false, reason: `the gateway model group "${group}" is not declared private (hybrid.gateway.privateModels)` };
   }
+  const notGateway = gatewayUrlProblem(gatewayUrl);
+  if (notGateway) return { private: false, reason: notGateway };
   if (!isLocalEndpoint(gatewayUrl, [...trustedHosts])) {
     return { private: false, reason: `the gateway ${hostOf(gatewayUrl)} is not a trusted host (hybrid.privacy.trustedHosts)${ignoredNote(trustedHosts)}` };
   }
+  const clear = cleartextProblem(gatewayUrl, trustedHosts);
+  if (clear) return { private: false, reason: clear };
   if (!deployments) return { private: false, reason: 'the gateway did not say where the group runs (/model/info failed): private content waits until it does' };
   const mine = deployments.filter((d) => d.group === group);
   if (mine.length === 0) return { private: false, reason: `the gateway has no model group "${group}"` };
-  const outside = mine.filter((d) => !d.apiBase || !isLocalEndpoint(d.apiBase, [...trustedHosts]));
+  // A provider's own API is never the team's, even when listed in trustedHosts by mistake.
+  const outside = mine.filter((d) => !d.apiBase || cloudApiOf(d.apiBase) !== undefined || !isLocalEndpoint(d.apiBase, [...trustedHosts]));
   if (outside.length > 0) {
-    const where = outside.map((d) => (d.apiBase ? hostOf(d.apiBase) : `${d.model ?? 'a provider'}'s cloud API`)).join(', ');
+    const where = outside.map((d) => (!d.apiBase ? `${d.model ?? 'a provider'}'s cloud API` : cloudApiOf(d.apiBase) ? `${cloudApiOf(d.apiBase)}'s cloud API (${hostOf(d.apiBase)})` : hostOf(d.apiBase))).join(', ');
     return { private: false, reason: `the gateway sends "${group}" to ${where}, outside the trusted hosts${ignoredNote(trustedHosts)}` };
   }
   return { private: true };

@@ -2,6 +2,7 @@
 // `/model/info` (where each model group runs) and `/key/info` (the key's and team's spend and budget). Failures are
 // answers too: no deployments known means no group counts as private (fail closed).
 
+import { tlsAdvice, tlsProblemOf } from '../route/tlsTrust';
 import { budgetFromHeaders, parseKeyInfo, parseModelInfo, type GatewayBudget, type GatewayDeployment } from './gateway';
 
 export interface GatewayInfoOptions {
@@ -25,6 +26,8 @@ export interface GatewayInfo {
    * `llm_api_routes` (403, "Virtual key is not allowed to call this route").
    */
   routeDenied(): boolean;
+  /** Why the last `/model/info` read failed when the user can fix it (a certificate this machine does not trust). */
+  failure(): string | undefined;
   /** Forgets what `/model/info` said: the gateway just contradicted it (an answer from another deployment). */
   invalidate(): void;
   /** An answer's headers: the key's spend and limit, for when /key/info is closed to the key. */
@@ -49,6 +52,7 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
   const cache = new Map<string, { at: number; ttl: number; value: Promise<unknown>; key: string | undefined }>();
   let refused: number | undefined;
   let denied = false;
+  let why: string | undefined;
   let fromHeaders: { key: string | undefined; budget: GatewayBudget } | undefined;
 
   async function getJson(path: string): Promise<unknown> {
@@ -60,7 +64,12 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
       const res = await doFetch(`${base}${path}`, {
         headers: { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
+      }).catch((err: unknown) => {
+        const tls = tlsProblemOf(err);
+        if (path === '/model/info') why = tls ? `the gateway could not be asked where the group runs: ${tlsAdvice(hostOf(base), tls)}` : undefined;
+        throw err;
       });
+      if (path === '/model/info') why = undefined;
       if (!res.ok) {
         const text = await res.text().catch(() => '');
         if (path === '/model/info') {
@@ -96,7 +105,12 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
       if (budget) void o.apiKey().then((key) => { fromHeaders = { key, budget }; }, () => undefined);
     },
     keyRefused: () => refused,
+    failure: () => why,
     routeDenied: () => denied,
     invalidate: () => { cache.delete('/model/info'); },
   };
+}
+
+function hostOf(url: string): string {
+  try { return new URL(url).host; } catch { return url; }
 }

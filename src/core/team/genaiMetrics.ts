@@ -3,6 +3,7 @@
 // never prompt text, file paths, answers or reasons (reasons can name a path); a user id only when the admin sets one.
 
 import type { LedgerRecord } from '../request';
+import { scanSensitive } from '../privacy/scan';
 
 export const GENAI = {
   tokenUsage: 'gen_ai.client.token.usage',
@@ -28,25 +29,27 @@ export function measurementsOf(r: LedgerRecord, opts: { userId?: string } = {}):
   if (r.route === 'refuse') return [];
   const attributes: Record<string, string> = {
     'gen_ai.operation.name': r.kind === 'completion' ? 'text_completion' : 'chat',
-    'gen_ai.provider.name': PROVIDER_NAME[r.provider] ?? r.provider,
-    'gen_ai.request.model': shownModel(r.model),
-    'gen_ai.response.model': shownModel(r.model),
-    'hybrid.route': r.route,
-    'hybrid.origin': r.origin,
-    'hybrid.reason': r.outcome ?? r.status,
-    ...(r.status === 'failed' ? { 'error.type': r.outcome ?? 'failed' } : {}),
+    'gen_ai.provider.name': PROVIDER_NAME[r.provider] ?? code(r.provider),
+    'gen_ai.request.model': modelAttribute(r.model),
+    'gen_ai.response.model': modelAttribute(r.model),
+    'hybrid.route': code(r.route),
+    'hybrid.origin': code(r.origin),
+    'hybrid.reason': code(r.outcome ?? r.status),
+    ...(r.status === 'failed' ? { 'error.type': code(r.outcome ?? 'failed') } : {}),
     ...(opts.userId ? { 'user.id': opts.userId } : {}),
   };
   for (const k of Object.keys(attributes)) attributes[k] = bounded(attributes[k]!);
   const out: Measurement[] = [];
+  // One NaN in a cumulative histogram spoils its sum for every later export: a figure that is no count is left out.
+  const push = (m: Measurement): void => { if (Number.isFinite(m.value) && m.value >= 0) out.push(m); };
   const t = r.tokens;
-  out.push({ instrument: 'tokenUsage', value: t.input + t.cacheRead + t.cacheWrite + (t.cacheWrite1h ?? 0), attributes: { ...attributes, 'gen_ai.token.type': 'input' } });
-  out.push({ instrument: 'tokenUsage', value: t.output, attributes: { ...attributes, 'gen_ai.token.type': 'output' } });
-  out.push({ instrument: 'duration', value: r.totalMs / 1000, attributes });
-  if (r.ttftMs !== null) out.push({ instrument: 'timeToFirstChunk', value: r.ttftMs / 1000, attributes });
+  push({ instrument: 'tokenUsage', value: t.input + t.cacheRead + t.cacheWrite + (t.cacheWrite1h ?? 0), attributes: { ...attributes, 'gen_ai.token.type': 'input' } });
+  push({ instrument: 'tokenUsage', value: t.output, attributes: { ...attributes, 'gen_ai.token.type': 'output' } });
+  push({ instrument: 'duration', value: r.totalMs / 1000, attributes });
+  if (r.ttftMs !== null) push({ instrument: 'timeToFirstChunk', value: r.ttftMs / 1000, attributes });
   if (typeof r.costUsd === 'number') {
     const source = r.tableCostUsd !== undefined ? 'gateway' : t.source;
-    out.push({ instrument: 'cost', value: r.costUsd, attributes: { ...attributes, 'hybrid.cost.currency': 'USD', 'hybrid.cost.source': source } });
+    push({ instrument: 'cost', value: r.costUsd, attributes: { ...attributes, 'hybrid.cost.currency': 'USD', 'hybrid.cost.source': source } });
   }
   return out;
 }
@@ -58,6 +61,30 @@ function bounded(v: string): string {
   return v.length > ATTRIBUTE_CHARS ? `${v.slice(0, ATTRIBUTE_CHARS - 1)}…` : v;
 }
 
+/** Our own codes (route, origin, outcome, provider id): anything else — a sentence, a path — is not exported. */
+function code(v: string): string {
+  return /^[A-Za-z][\w.:-]{0,63}$/.test(v) ? v : 'other';
+}
+
+const MODEL_SHAPE = /^[\w.:/@+-]+$/;
+const modelSeen = new Map<string, string>();
+
+/**
+ * The model attribute: the name as `shownModel` keeps it, when it looks like a model name at all — no whitespace or
+ * line breaks (a server that echoed the prompt), no URL credentials, no key or personal datum of a shape the privacy
+ * scanner names (a server that echoed a key). Otherwise "other". Kept per name: asked once per model, not per record.
+ */
+export function modelAttribute(model: string): string {
+  let v = modelSeen.get(model);
+  if (v !== undefined) return v;
+  const shown = shownModel(model);
+  // Named secret shapes only: the entropy guess calls real names secret (`Qwen3-Coder-480B-A35B-Instruct-FP8`).
+  v = MODEL_SHAPE.test(shown) && !scanSensitive(shown).some((f) => f.kind !== 'high-entropy-key') ? shown : 'other';
+  if (modelSeen.size >= 512) modelSeen.clear();
+  modelSeen.set(model, v);
+  return v;
+}
+
 /**
  * A model as a metric may name it. Servers that load a file name the model by its path (llama.cpp's server:
  * `/home/<user>/models/x.gguf`), which carries a user name and a directory layout: only the file name is kept.
@@ -65,7 +92,8 @@ function bounded(v: string): string {
  */
 export function shownModel(model: string): string {
   const m = model.trim();
-  const path = m.startsWith('file://') ? safePath(m) : /^([/~\\]|[A-Za-z]:[\\/]|\.{1,2}[\\/])/.test(m) ? m : undefined;
+  // A URL (file://, or a server that names the model by where it fetched it, credentials and all): its last segment.
+  const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(m) ? safePath(m) : /^([/~\\]|[A-Za-z]:[\\/]|\.{1,2}[\\/])/.test(m) ? m : undefined;
   if (path === undefined) return m;
   return path.split(/[\\/]/).filter(Boolean).pop() ?? 'model';
 }

@@ -73,7 +73,8 @@ suite('team7 adversarial: api_base spellings against trustedHosts', () => {
   test('the gateway URL itself: a loopback literal or listed host counts; a name resolving to loopback does not', () => {
     assert.equal(verdict('http://[::1]:8000', [], 'http://LOCALHOST:4000').private, true);
     assert.equal(verdict('http://[::1]:8000', [], 'http://127.0.0.1.nip.io:4000').private, false);
-    assert.equal(verdict('http://[::1]:8000', [], 'http://llm.corp.internal.:4000').private, true);
+    // https: a clear-text gateway off this machine is refused since round 9 (cloudHosts.ts, cleartextProblem).
+    assert.equal(verdict('http://[::1]:8000', [], 'https://llm.corp.internal.:4000').private, true);
   });
 
   test('a group with mixed deployments is refused, naming every outside one; all-trusted duplicates pass', () => {
