@@ -9,6 +9,7 @@
 import type { Detector, RawHit } from '../detector';
 import { afterLabels, labelRegex } from './labelled';
 import { nameAt, personAt } from './personalNames';
+import { personWords } from './proseNames';
 import { STREET_BODY } from './personalRecords';
 
 const ROLES = ['owner', 'owners', 'assignee', 'assignees', 'assigned to', 'reporter', 'reviewer', 'reviewers', 'approver', 'approvers', 'requester', 'requestor',
@@ -77,14 +78,19 @@ function cellsOf(line: string, sep: string): { text: string; start: number }[] {
 function tableCells(text: string, out: RawHit[]): void {
   const lines = text.split('\n');
   let offset = 0;
-  let cols: { person: number[]; street: number[]; sep: string } | undefined;
+  let cols: { person: number[]; street: number[]; bare: number[]; sep: string } | undefined;
+  // A bare `name` column with no column only people have: its cells count when every one reads as a person's name
+  // (no product, vendor or team word: a package list's `React Native` makes it no list of people).
+  let bare: RawHit[] = [];
+  let bareOk = true;
+  const endBlock = (): void => { if (bareOk) out.push(...bare); bare = []; bareOk = true; };
   for (const raw of lines) {
     const line = raw.replace(/\r$/, '');
     const sep = line.includes('\t') ? '\t' : line.includes('|') ? '|' : line.includes(',') ? ',' : line.includes(';') ? ';' : '';
-    if (!sep || line.length > 2000) cols = undefined;
-    else if (cols && cols.sep === sep) {
+    if (!sep || line.length > 2000) { endBlock(); cols = undefined; } else if (cols && cols.sep === sep) {
       if (!/^[ \t|:-]+$/.test(line)) {
         const cells = cellsOf(line, sep);
+        for (const i of cols.bare) if (cells[i]?.text) { const n = personWords(cells[i].text); if (n === cells[i].text.length) bare.push(hit(offset + cells[i].start, offset + cells[i].start + n)); else bareOk = false; }
         for (const i of cols.person) if (cells[i]) { const n = personAt(cells[i].text) ?? otherScript(cells[i].text); if (n) out.push(hit(offset + cells[i].start, offset + cells[i].start + n)); }
         for (const i of cols.street) if (cells[i]) { const m = STREET_START.exec(cells[i].text); const n = m ? m[0].length : /\d/.test(cells[i].text) && /[^\x00-\x7f]/.test(cells[i].text) ? cells[i].text.length : 0; if (n) out.push(hit(offset + cells[i].start, offset + cells[i].start + n, 'postal address (by its column)')); }
       }
@@ -93,10 +99,13 @@ function tableCells(text: string, out: RawHit[]): void {
       const personal = heads.some((h) => PERSONAL_COLUMN.test(h));
       const person = heads.flatMap((h, i) => (PERSON_COLUMN.test(h) || (personal && NAME_COLUMN.test(h)) ? [i] : []));
       const street = heads.flatMap((h, i) => (STREET_COLUMN.test(h) ? [i] : []));
-      cols = person.length + street.length > 0 && heads.length >= 2 ? { person, street, sep } : undefined;
+      const bareCols = personal ? [] : heads.flatMap((h, i) => (NAME_COLUMN.test(h) ? [i] : []));
+      endBlock();
+      cols = person.length + street.length + bareCols.length > 0 && heads.length >= 2 ? { person, street, bare: bareCols, sep } : undefined;
     }
     offset += raw.length + 1;
   }
+  endBlock();
 }
 
 export function findPersonFields(text: string): RawHit[] {

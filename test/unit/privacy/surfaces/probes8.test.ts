@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { addressProbes8, hexProbes8, nameProbes8, pathProbes8, scriptProbes8, splitProbes8, type Probe8 } from '../../../fixtures/privacy/surfaces/probes8';
 import { diffProbes8, encodedProbes8, envProbes8, surfaceProbes8 } from '../../../fixtures/privacy/surfaces/probes8b';
+import { secondBatch8 } from '../../../fixtures/privacy/surfaces/probes8c';
 import { twins8 } from '../../../fixtures/privacy/surfaces/probes8twins';
 import { SurfaceRig, type CloudName } from '../../../fixtures/privacy/surfaces/rig';
 import { leak, WINDOW } from '../../../fixtures/privacy/surfaces/leak';
@@ -25,7 +26,7 @@ function found(needles: string[], wire: string): string | undefined {
   return leak(long, wire);
 }
 
-export function batch(title: string, probes: Probe8[]): void {
+function batch(title: string, probes: Probe8[]): void {
   suite(title, function () {
     this.timeout(60_000);
     const tally: { family: string; name: string; leaked: boolean }[] = [];
@@ -60,6 +61,7 @@ export function batch(title: string, probes: Probe8[]): void {
 
 batch('round-eight probes: known gaps and new shapes', [...nameProbes8(), ...scriptProbes8(), ...addressProbes8(), ...hexProbes8(), ...pathProbes8(), ...splitProbes8(),
   ...encodedProbes8(), ...diffProbes8(), ...envProbes8(), ...surfaceProbes8()]);
+batch('round-eight second batch (written after the fixes)', secondBatch8());
 
 suite('round-eight twins: must reach the cloud unchanged', function () {
   this.timeout(60_000);
