@@ -69,7 +69,8 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       // up to find the rest`, is one too; any other message of up to 60 characters, up to three.)
       const pause: boolean = cut && scanned.findings.length === 0 && (bare.length <= 24 ? pauses < 8 : (bare.length <= 60 && pauses < 3) || (pauses < 8 && MENTIONS_REST.test(bare)));
       pauses = pause ? pauses + 1 : 0;
-      cut = endsWithSecret(scanned) || TOKEN_START.test(tail) || pause;
+      // (A turn naming a credential and saying it comes in pieces opens it: `the client secret is coming in pieces`.)
+      cut = endsWithSecret(scanned) || TOKEN_START.test(tail) || pause || (NAMES_A_CREDENTIAL.test(text) && MENTIONS_REST.test(text));
     }
     if (NAMES_A_CREDENTIAL.test(text)) announced = true;
   }
@@ -79,7 +80,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
 /** One run of token characters, a piece of a value typed in parts. */
 const PIECE = /^[A-Za-z0-9_+/=!@#$%^&*.-]{4,64}$/;
 /** A message saying the value is cut and its rest is on the way. */
-const MENTIONS_REST = /\b(?:the rest|the remaining|the other (?:half|part)|second (?:half|part)|cut off|wrapped|truncated|scroll(?:ed)? (?:back|up))\b/i;
+const MENTIONS_REST = /\b(?:the rest|the remaining|in (?:pieces|parts|chunks|bits)|the other (?:half|part)|second (?:half|part)|cut off|wrapped|truncated|scroll(?:ed)? (?:back|up))\b/i;
 
 /** Words of 10 to 200 characters without the punctuation a sentence puts around them. */
 const WORD = /(?<![^\s"'`(<[])[^\s"'`()<>[\],;]{10,200}?(?=[.,;:!?]*(?:[\s"'`)>\]]|$))/g;

@@ -17,8 +17,8 @@ const CAP_PAIR = /(?<![\p{L}])([\p{Lu}][\p{Ll}\p{M}'’-]{1,30}[ \t]+[\p{Lu}][\p
 const CYR_GREEK_WORD = /^[\p{sc=Cyrillic}\p{sc=Greek}]/u;
 // Arabic: a relation noun or title, then the next one to three words (not a particle or a verb's negation).
 const AR_WORD = String.raw`[\u0621-\u064A\u0660-\u0669\u066E-\u06D3]{2,20}`;
-const AR_STOP = /^(?:لم|لا|لن|قد|في|من|على|إلى|الى|عن|أن|ان|هو|هي|ما|مع|كان|كانت|يريد|تريد|يقول|تقول|الذي|التي|و)$/;
-const ARABIC = new RegExp(String.raw`(?<![\u0621-\u064A])(?:ال)?(?:عميل(?:ة)?|مريض(?:ة)?|موظف(?:ة)?|زبون(?:ة)?|مستأجر(?:ة)?|السيد(?:ة)?|سيد(?:ة)?|الأستاذ(?:ة)?|الدكتور(?:ة)?|المهندس(?:ة)?)[ \t]+(${AR_WORD}(?:[ \t]+${AR_WORD}){0,2})`, 'gu');
+const AR_STOP = /^(?:لم|لا|لن|قد|في|من|على|إلى|الى|عن|أن|ان|هو|هي|ما|مع|كان|كانت|يريد|تريد|يقول|تقول|الذي|التي|و|حول|بخصوص|بشأن|عن|إلى|بعد|قبل)$/;
+const ARABIC = new RegExp(String.raw`(?<![\u0621-\u064A])(?:(?:رسالة|بريد|طلب|شكوى|مكالمة|اتصال|تذكرة)[ \t]+من|(?:ال)?(?:عميل(?:ة)?|مريض(?:ة)?|موظف(?:ة)?|زبون(?:ة)?|مستأجر(?:ة)?|السيد(?:ة)?|سيد(?:ة)?|الأستاذ(?:ة)?|الدكتور(?:ة)?|المهندس(?:ة)?))[ \t]+(${AR_WORD}(?:[ \t]+${AR_WORD}){0,2})`, 'gu');
 // Han: a relation noun then two to four characters ending where the sentence goes on (`的`, `说`, punctuation);
 // or two to four characters before an honorific (様, さん, 氏, 先生, 女士, 小姐, 님, 씨).
 const HAN = String.raw`\p{sc=Han}`;
@@ -28,7 +28,8 @@ const HAN_RELATION = new RegExp(String.raw`(?:客户|顾客|患者|病人|员工
 const HONORIFIC = new RegExp(String.raw`(?<![\p{sc=Han}\p{sc=Katakana}ー])((?:${HAN}|\p{sc=Katakana}){2,5})(?<![者員様客位])[ \u3000]?(?:様|さま|さん|氏|先生|女士|小姐)`, 'gu');
 // Japanese: a prefecture, then a municipality, and a 丁目/番/号 (or 1-2-3) block; Chinese: a province or city, a
 // district, a road and its number (`号`), and perhaps a unit or room.
-const JP_ADDRESS = /(?:東京都|北海道|(?:京都|大阪)府|[\p{sc=Han}]{2,3}県)[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ヶ]{1,20}?[0-9０-９一二三四五六七八九十]{1,4}丁目[0-9０-９]{1,4}(?:番地?|[-－])[0-9０-９]{1,4}号?/gu;
+// (Or the block written with hyphens: `大阪府大阪市北区梅田3-1-1`.)
+const JP_ADDRESS = /(?:東京都|北海道|(?:京都|大阪)府|[\p{sc=Han}]{2,3}県)[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ヶ]{1,20}?(?:[0-9０-９一二三四五六七八九十]{1,4}丁目[0-9０-９]{1,4}(?:番地?|[-－])[0-9０-９]{1,4}号?|(?<=[市区町村][\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ヶ]{0,12})[0-9０-９]{1,4}[-－][0-9０-９]{1,4}(?:[-－][0-9０-９]{1,4})?)/gu;
 const CN_ADDRESS = /[\p{sc=Han}]{2,4}(?:省|市|自治区)[\p{sc=Han}]{1,12}?(?:区|县|市)[\p{sc=Han}]{1,12}?(?:路|街|大街|大道|道|巷|胡同|弄|里|村)(?:[0-9０-９]{1,5}(?:号楼|号|弄|栋|幢|楼|室|单元|层|座|巷)){1,5}/gu;
 // A residence phrase, then a street line (`42 Juniper Lane`) with no city after it.
 // (Not `moved to`: a meetup moves to a venue. Found from the street, then the phrase is read in the 60 characters
@@ -48,7 +49,7 @@ const KR_ADDRESS = /[\p{sc=Hangul}]{1,6}(?:특별시|광역시|특별자치시|�
 // `from` (`王建国反馈…`, `佐藤健一からの問い合わせ`), where a sentence or a line starts.
 const CN_FAMILY = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const JP_FAMILY = '佐藤|鈴木|高橋|田中|伊藤|渡辺|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|林|斎藤|清水|山崎|森|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本';
-const CJK_ATTRIBUTED = new RegExp(String.raw`(?<=^|[\s，。、,.:：;；!?！？「『（(])((?:[${CN_FAMILY}]|${JP_FAMILY})\p{sc=Han}{1,2}?)(?=反馈|投诉|来电|表示|报告|提出|询问|要求|说|說|からの|から(?:問い合わせ|連絡|メール|依頼|質問)|が(?:言|問い合わせ|連絡))`, 'gmu');
+const CJK_ATTRIBUTED = new RegExp(String.raw`(?<=^|[\s，。、,.:：;；!?！？「『（(])((?:[${CN_FAMILY}]|${JP_FAMILY})\p{sc=Han}{1,2}?)(?=反馈|投诉|来电|表示|报告|提出|询问|要求|说|說|经理|总监|主任|老师|医生|律师|女士|小姐|課長|部長|社長|からの|から(?:問い合わせ|連絡|メール|依頼|質問)|が(?:言|問い合わせ|連絡))`, 'gmu');
 // Arabic opening a line: a given name (no article) and a family name with the article (`محمد الحسيني …`).
 const AR_LINE_START = /^[ \t]*((?!ال)[\u0621-\u064A]{3,12}[ \t]+ال[\u0621-\u064A]{3,16})(?=[ \t]+(?:لم|لا|لن|قد|يريد|تريد|يقول|تقول|كان|كانت)(?![\u0621-\u064A]))/gmu;
 // Slavic family-name endings: a Cyrillic pair that opens a sentence is a name when its second word has one.

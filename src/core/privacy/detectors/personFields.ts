@@ -7,6 +7,7 @@
 // street, birth date): a `name` column of a package list is no list of people.
 
 import type { Detector, RawHit } from '../detector';
+import { findEmails } from './emails';
 import { afterLabels, labelRegex } from './labelled';
 import { nameAt, personAt } from './personalNames';
 import { personWords } from './proseNames';
@@ -18,12 +19,19 @@ const ROLE_LABELS = labelRegex(ROLES);
 const ROLE_KEYWORDS = ['wner', 'WNER', 'ssign', 'SSIGN', 'eporter', 'EPORTER', 'eviewer', 'EVIEWER', 'pprover', 'PPROVER', 'eques', 'EQUES', 'ontact', 'ONTACT',
   'ncall', 'NCALL', 'n call', 'n-call', 'cc', 'CC', 'Cc', 'ttendee', 'TTENDEE', 'dri', 'DRI', 'anager', 'esponsible'];
 // (Only the keys a person fills: `name` alone names packages and steps.)
-const STREET_LABELS = labelRegex(['street', 'street address', 'line1', 'line 1', 'address1', 'address line 1', 'address line1', 'home address', 'shipping address', 'billing address', 'delivery address']);
+const STREET_LABELS = labelRegex(['street', 'street address', 'line1', 'line 1', 'address1', 'address line 1', 'address line1', 'home address', 'shipping address', 'billing address', 'delivery address', 'ship to', 'deliver to']);
 
 // Git trailers that credit a person (the mail after the name is part of the same datum).
 const TRAILER = /^[ \t]*(?:[-+>][ \t]*)?(?:Co-authored-by|Signed-off-by|Reviewed-by|Acked-by|Tested-by|Reported-by|Suggested-by|Helped-by|Requested-by|Approved-by)[ \t]*:[ \t]*/gim;
 const TODO = /\b(?:TODO|FIXME|XXX|HACK)\(([^()\n]{3,60})\)/dg;
 const SIGNATURE = /^--[ \t]?\r?\n[ \t]*([^\n]{3,80})/dgm;
+// A sign-off after a dash on its own line (`— Priya`, `-- Henrik Lindqvist`).
+const DASH_SIGN = /^[ \t]*(?:—|–|--?)[ \t]?(\p{Lu}\p{Ll}{1,20}(?:[ \t]+\p{Lu}\p{Ll}{1,25}){0,2})[ \t]*$/dgmu;
+// A mail address's display name (`Henrik Lindqvist <h@acme.io>`, as git, mail headers and trailers print it).
+// (Only beside a mail the scanner takes for a person's, and as one finding with it: a placeholder's name goes with it.)
+const DISPLAY_NAME = /(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]+\p{Lu}[\p{L}'’-]{1,30}){1,2})[ \t]+<([^<>\s@]{1,64}@[^<>\s@]{1,120})>/dgu;
+// A role key opening a YAML list or an object (`owners:` / `  - …`; `"reviewer": {"name": "…"}`).
+const ROLE_BLOCK = new RegExp(String.raw`(?:^|[\s{,"'])(?:${ROLES.filter((r) => !/ /.test(r)).join('|')})["']?[ \t]*:[ \t]*(?:\r?\n((?:[ \t]*-[ \t]+[^\n]{3,80}\r?\n?){1,20})|\{[ \t]*["']?name["']?[ \t]*:[ \t]*["']?([^"'\n,}]{3,80}))`, 'dgim');
 const GREETING = /^[ \t]*(?:Hi|Hello|Hey|Dear|Morning|Good morning)[ \t]+(\p{Lu}\p{Ll}{1,20}(?:[ \t]+\p{Lu}\p{Ll}{1,25})?)[ \t]*[,!]/dgmu;
 // (A comma or a line break before the name: `Best Practices` is a heading.)
 const CLOSING_GIVEN = /^[ \t]*(?:Thanks|Thank you|Thx|Cheers|Best|Regards|Best regards|Kind regards|Warm regards|Many thanks|Sincerely|Ta)[ \t]*(?:,[ \t]*(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(\p{Lu}\p{Ll}{1,20})[ \t]*[.!]?[ \t]*$/dgmu;
@@ -134,6 +142,21 @@ export function findPersonFields(text: string): RawHit[] {
   each(GREETING, (m) => inGroup(m, givenOrFull(m[1])));
   each(CLOSING_GIVEN, (m) => inGroup(m, givenOrFull(m[1])));
   each(SHORTLOG, (m) => inGroup(m, personAt(m[1])));
+  each(DASH_SIGN, (m) => inGroup(m, givenOrFull(m[1])));
+  each(DISPLAY_NAME, (m) => {
+    if ((m.index && /[\p{L}\p{N}_.]/u.test(text[m.index - 1])) || !personWords(m[1]) || findEmails(` ${m[2]} `).length === 0) return;
+    out.push(hit(m.index, m.index + m[0].length));
+  });
+  each(ROLE_BLOCK, (m) => {
+    if (m[2] !== undefined) { const at = m.indices![2]![0]; const n = personAt(m[2]); if (n) out.push(hit(at, at + n)); return; }
+    let at = m.indices![1]![0];
+    for (const line of m[1].split('\n')) {
+      const item = /^[ \t]*-[ \t]+/.exec(line);
+      const n = item ? personAt(line.slice(item[0].length).replace(/\r$/, '')) : undefined;
+      if (item && n) out.push(hit(at + item[0].length, at + item[0].length + n));
+      at += line.length + 1;
+    }
+  });
   each(BLAME, (m) => inGroup(m, personAt(m[1])));
   each(NAME_KEY, (m) => {
     const at = m.index + m[0].length;
@@ -151,7 +174,7 @@ function givenOrFull(v: string): number | undefined {
 }
 
 export const PERSON_FIELD_DETECTORS: readonly Detector[] = [
-  { id: 'person-name-field', category: 'pii', keywords: [...ROLE_KEYWORDS, '-by:', '-By:', 'TODO(', 'FIXME(', 'XXX(', 'HACK(', '--', 'Hi ', 'Hello ', 'Hey ', 'Dear ', 'Morning',
+  { id: 'person-name-field', category: 'pii', keywords: [...ROLE_KEYWORDS, '-by:', '-By:', '-BY:', '@', '—', '–', 'hip to', 'HIP TO', 'hip-to', 'eliver to', 'TODO(', 'FIXME(', 'XXX(', 'HACK(', '--', 'Hi ', 'Hello ', 'Hey ', 'Dear ', 'Morning',
     'Thanks', 'Thank you', 'Thx', 'Cheers', 'Best', 'Regards', 'regards', 'Sincerely', 'Ta', '\t', ',', '|', 'treet', 'TREET', 'ine1', 'ine 1', 'INE1', 'ddress', 'DDRESS'],
   alsoWhen: (t) => /[\u0400-\u04FF\u0600-\u06FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/.test(t), find: findPersonFields, plainViewsOnly: true,
   samples: {
