@@ -25,6 +25,8 @@ const CLI_VALUE = /[ \t]+(?:(['"])([^'"\r\n]{1,4000})\1|([^\s'"`;|&]{1,4000}))/y
 // dumps print them: `AUTH_TOKEN <value>`, checked in code.)
 const SPACE_ASSIGNED = /(?:^|[^\w-])(?:ENV|ARG|setenv|LABEL|set(?:[ \t]+-[a-zA-Z]{1,3}){1,2})[ \t]+$/;
 const LINE_OPENS = /(?:^|\n)[ \t]*$/;
+// `git config [--global] credential.<url>.token <value>`: the key may hold a URL, whose name starts past its `/`.
+const GIT_CONFIG_BEFORE = /(?:^|[\s;&|(])git[ \t]+config(?:[ \t]+--?[\w-]{1,20}){0,3}[ \t]+[^\s'"]{0,200}$/;
 // A credential word qualified before its operator: `password for svc_etl: …`, `token for the git mirror: …`.
 const QUALIFIER = /[ \t]+(?:for|of|on|to)[ \t]+(?:[\w.@/-]{1,40}[ \t]+){0,3}?[\w.@/-]{1,40}(?=[ \t]{0,5}(?::[ \t]|=|is[ \t]))/y;
 const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/y;
@@ -77,7 +79,7 @@ function findGenericSecrets(text: string): RawHit[] {
         const block = /^[ \t]*\r?\n([ \t]+)(\S[^\r\n]{0,4000})/.exec(text.slice(valueStart + value.length, valueStart + value.length + 4200));
         if (block) { valueStart = valueStart + value.length + block[0].length - block[2].length; value = block[2].trimEnd(); } else value = undefined;
       }
-    } else if ((spaceBefore(text, s) && SPACE_ASSIGNED.test(text.slice(Math.max(0, s - 40), s))) || (/^[A-Z][A-Z0-9_]{2,60}$/.test(ident) && LINE_OPENS.test(text.slice(Math.max(0, s - 40), s)) && /^[ \t]+[^\s=:]+[ \t]*(?:\r?\n|$)/.test(text.slice(e, e + 4100)))) {
+    } else if ((spaceBefore(text, s) && SPACE_ASSIGNED.test(text.slice(Math.max(0, s - 40), s))) || (text.includes('config') && GIT_CONFIG_BEFORE.test(text.slice(Math.max(0, s - 260), s))) || (/^[A-Z][A-Z0-9_]{2,60}$/.test(ident) && LINE_OPENS.test(text.slice(Math.max(0, s - 40), s)) && /^[ \t]+[^\s=:]+[ \t]*(?:\r?\n|$)/.test(text.slice(e, e + 4100)))) {
       // Dockerfile `ENV NAME value` / `ARG`, csh `setenv NAME value`: whitespace is the operator.
       CLI_VALUE.lastIndex = e;
       const c = CLI_VALUE.exec(text);
