@@ -26,7 +26,8 @@ const TRAILER = /^[ \t]*(?:[-+>][ \t]*)?(?:Co-authored-by|Signed-off-by|Reviewed
 const TODO = /\b(?:TODO|FIXME|XXX|HACK)\(([^()\n]{3,60})\)/dg;
 const SIGNATURE = /^--[ \t]?\r?\n[ \t]*([^\n]{3,80})/dgm;
 // A sign-off after a dash on its own line (`— Priya`, `-- Henrik Lindqvist`).
-const DASH_SIGN = /^[ \t]*(?:—|–|--?)[ \t]?(\p{Lu}\p{Ll}{1,20}(?:[ \t]+\p{Lu}\p{Ll}{1,25}){0,2})[ \t]*$/dgmu;
+// (Not one `-`: that is a Markdown list item, `- Brace Expansion`.)
+const DASH_SIGN = /^[ \t]*(?:—|–|--)[ \t]?(\p{Lu}\p{Ll}{1,20}(?:[ \t]+\p{Lu}\p{Ll}{1,25}){0,2})[ \t]*$/dgmu;
 // A mail address's display name (`Henrik Lindqvist <h@acme.io>`, as git, mail headers and trailers print it).
 // (Only beside a mail the scanner takes for a person's, and as one finding with it: a placeholder's name goes with it.)
 const DISPLAY_NAME = /(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]+\p{Lu}[\p{L}'’-]{1,30}){1,2})[ \t]+<([^<>\s@]{1,64}@[^<>\s@]{1,120})>/dgu;
@@ -178,10 +179,10 @@ export const PERSON_FIELD_DETECTORS: readonly Detector[] = [
     'Thanks', 'Thank you', 'Thx', 'Cheers', 'Best', 'Regards', 'regards', 'Sincerely', 'Ta', '\t', ',', '|', 'treet', 'TREET', 'ine1', 'ine 1', 'INE1', 'ddress', 'DDRESS'],
   alsoWhen: (t) => /[\u0400-\u04FF\u0600-\u06FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/.test(t), find: findPersonFields, plainViewsOnly: true,
   samples: {
-    tp: ['{"service": "billing", "owner": "Tomasz Kowalczyk"}', 'assignee: Dmitri Volkov', 'cc: Henrik Lindqvist, Priya Ramanathan', 'Co-authored-by: Leila Haddad <leila@acme-corp.io>',
+    tp: ['{"service": "billing", "owner": "Tomasz Kowalczyk"}', 'Please stop force-pushing.\n— Evangelina', 'Ingrid Bergstrom <ingrid.b@acme-corp.io> wrote:', 'assignee: Dmitri Volkov', 'cc: Henrik Lindqvist, Priya Ramanathan', 'Co-authored-by: Leila Haddad <leila@acme-corp.io>',
       '// TODO(Siobhan Moreau): remove after the audit', 'The fix ships Friday.\n--\nIngrid Bergstrom\nAccount Manager', 'Hi Wilhelmina,\n\nthe sync failed.', 'please revert.\n\nThanks, Bartholomew',
       'id,name,email\n7,Mateo Fernandez,m@x.io', '| Service | Owner |\n|---|---|\n| export | Aisha Rahman |', '    42\tKenji Takahashi', '{"line1": "742 Evergreen Terrace, Apt 5B"}', 'id,姓名,城市\n7,王建国,上海'],
     fp: ['{"owner": "Platform Team"}', 'owner: string;', 'assignee: Platform Oncall Bot', 'Co-authored-by: Dependabot Bot', '// TODO(perf): cache this', 'Hi Team,', 'Thanks, everyone', 'Thanks, All',
-      'id,name,version\n1,Visual Studio Code,1.95', '| Name | Type |\n|---|---|\n| Spring Boot | lib |', '--\nThe Platform Team', 'cc: null', 'owner: req.user.name'],
+      'id,name,version\n1,Visual Studio Code,1.95', '| Name | Type |\n|---|---|\n| Spring Boot | lib |', '--\nThe Platform Team', 'cc: null', 'owner: req.user.name', '- Brace Expansion\n- Maps', 'John Doe <john@example.com>'],
   } },
 ];

@@ -45,7 +45,10 @@ const PERSON_PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|hers
 const PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|herself|he|him|his|himself|её|ее|его|ей|ему|ней|нему|она|он|ihr|ihm|ihre|ihren|ihrem|seine|seinen|seinem|elle|lui|ella|él)(?![\p{L}])/iu;
 // A name opening a sentence as the subject of something only people do (`Aisha Rahman approved the PR`).
 const SUBJECT_BEFORE = /(?:^|[.!?;][ \t]+|\n[ \t]*)$/;
-const PERSON_VERB_AFTER = /^[ \t]+(?:has[ \t]+|had[ \t]+|just[ \t]+|already[ \t]+)?(?:approved|reviewed|signed[ \t]+off|said|asked|told|wrote[ \t]+(?:me|us|back|to)|replied|emailed|phoned|called[ \t]+(?:me|us)|mentioned|complained|confirmed|promised|agreed|resigned|joined[ \t]+(?:the|our)|left[ \t]+(?:the|our)|quit|apologi[sz]ed|requested|suggested|thinks|wants|needs|prefers|insists|insisted|reported[ \t]+that)(?![\p{L}])/iu;
+const PERSON_VERBS = ['approved', 'reviewed', 'signed[ \\t]+off', 'said', 'asked', 'told', 'wrote[ \\t]+(?:me|us|back|to)', 'replied', 'emailed', 'phoned', 'called[ \\t]+(?:me|us)',
+  'mentioned', 'complained', 'confirmed', 'promised', 'agreed', 'resigned', 'joined[ \\t]+(?:the|our)', 'left[ \\t]+(?:the|our)', 'quit', 'apologi[sz]ed', 'requested',
+  'suggested', 'thinks', 'wants', 'needs', 'prefers', 'insists', 'insisted', 'reported[ \\t]+that'];
+const PERSON_VERB_AFTER = new RegExp(`^[ \\t]+(?:has[ \\t]+|had[ \\t]+|just[ \\t]+|already[ \\t]+)?(?:${PERSON_VERBS.join('|')})(?![\\p{L}])`, 'iu');
 const CLOSING = /(?:^|\n)[ \t]*(?:(?:best|kind|warm|warmest|many)[ \t]+(?:regards|wishes|thanks)|regards|cheers|thanks|thank you|sincerely|yours(?:[ \t]+(?:sincerely|truly|faithfully))?|respectfully|mit freundlichen grüßen|viele grüße|beste grüße|cordialement|bien à vous|saludos|atentamente|cordiali saluti|met vriendelijke groet(?:en)?|pozdrawiam|с уважением)[ \t]*[,!.]?[ \t]*\r?\n[ \t]*$/iu;
 
 // Vendors, products and places that read as two capitalised words (personAt refuses headings and organisations).
