@@ -89,7 +89,8 @@ function cellsOf(line: string, sep: string): { text: string; start: number }[] {
 
 /** CSV, TSV and Markdown tables whose header names columns of people or of their streets. */
 // A cell that could head a column of people or streets: the table is read only from a line holding one.
-const HEADER_HINT = new RegExp(String.raw`(?:^|[,\t|;])[ \t]*["*]{0,2}(?:${[PERSON_COLUMN, NAME_COLUMN, STREET_COLUMN].map((r) => r.source.slice(4, -2)).join('|')})["*]{0,2}[ \t]*(?=[,\t|;\r\n]|$)`, 'gim');
+// (Blanks bounded: started at every tab of a run of them, an unbounded one made a line of 100,000 tabs quadratic.)
+const HEADER_HINT = new RegExp(String.raw`(?:^|[,\t|;])[ \t]{0,8}["*]{0,2}(?:${[PERSON_COLUMN, NAME_COLUMN, STREET_COLUMN].map((r) => r.source.slice(4, -2)).join('|')})["*]{0,2}[ \t]{0,8}(?=[,\t|;\r\n]|$)`, 'gim');
 
 function tableCells(text: string, out: RawHit[]): void {
   HEADER_HINT.lastIndex = 0;
