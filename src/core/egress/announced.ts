@@ -48,6 +48,10 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
           if (looksSecret(w[0], 'secret') || restOfToken(w[0])) add(scanned, lineCut.index + lineCut[0].length + w.index, w[0].length, 'the rest of a secret cut across lines');
         }
       }
+      // A message that is only a piece of token characters (`Xk3pQ9aB`) while a cut value is open is its next piece,
+      // however many there are: a value typed in short pieces has no word long enough for the rules after this.
+      const bare = text.trim();
+      if (cut && PIECE.test(bare) && (/\d/.test(bare) || (/[a-z]/.test(bare) && /[A-Z]/.test(bare)) || /[^A-Za-z0-9]/.test(bare))) add(scanned, text.indexOf(bare), bare.length, 'a piece of a secret cut across messages');
       if (cut) {
         for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0]) || hexRest(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
         // The rest goes on where the message starts, so its first word may be of one case (`…Xy3a` / `bcqzt…`).
@@ -61,14 +65,22 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       const tail = text.slice(tailFrom, end).replace(/[\s.…]+$/, '');
       const named = NAMED_AT_END.exec(tail);
       if (named && /\d/.test(named[1]) && /[A-Za-z]/.test(named[1])) add(scanned, tailFrom + named.index + named[0].length - named[1].length, named[1].length, 'password (its message ends with it)');
-      const pause: boolean = cut && pauses < 3 && text.trim().length <= 60 && scanned.findings.length === 0;
+      // (A pause: a few words, up to eight of them in a row; a longer message that says the value goes on, `scroll back
+      // up to find the rest`, is one too; any other message of up to 60 characters, up to three.)
+      const pause: boolean = cut && scanned.findings.length === 0 && (bare.length <= 24 ? pauses < 8 : (bare.length <= 60 && pauses < 3) || (pauses < 8 && MENTIONS_REST.test(bare)));
       pauses = pause ? pauses + 1 : 0;
-      cut = endsWithSecret(scanned) || TOKEN_START.test(tail) || pause;
+      // (A turn naming a credential and saying it comes in pieces opens it: `the client secret is coming in pieces`.)
+      cut = endsWithSecret(scanned) || TOKEN_START.test(tail) || pause || (NAMES_A_CREDENTIAL.test(text) && MENTIONS_REST.test(text));
     }
     if (NAMES_A_CREDENTIAL.test(text)) announced = true;
   }
   return found;
 }
+
+/** One run of token characters, a piece of a value typed in parts. */
+const PIECE = /^[A-Za-z0-9_+/=!@#$%^&*.-]{4,64}$/;
+/** A message saying the value is cut and its rest is on the way. */
+const MENTIONS_REST = /\b(?:the rest|the remaining|in (?:pieces|parts|chunks|bits)|the other (?:half|part)|second (?:half|part)|cut off|wrapped|truncated|scroll(?:ed)? (?:back|up))\b/i;
 
 /** Words of 10 to 200 characters without the punctuation a sentence puts around them. */
 const WORD = /(?<![^\s"'`(<[])[^\s"'`()<>[\],;]{10,200}?(?=[.,;:!?]*(?:[\s"'`)>\]]|$))/g;

@@ -33,7 +33,9 @@ const STARTS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|\\\\\w|~[\\/]|\/(?!\/)[\w.~-]|%\w+%[
 const HOME = /^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%HOMEPATH%)(?=[\\/])/i;
 // Where the user's shell stood when a pasted listing was printed: `cd config` (`pushd`, `Set-Location`), a prompt `u@host:~/proj/deals$ `,
 // PowerShell's `PS C:\proj\deals> `. A relative path in that text is relative to it.
-const CD = /(?:^|[\s;&|(])(?:cd|pushd|chdir|Set-Location)[ \t]+(["']?)([^\s"';&|()]{1,256})\1(?=[ \t]*(?:$|[;&|)]))/gm;
+// (Also as prose quotes it, "I ran `cd ~/proj/deals`", and into a variable the pasted session set: `D=deals; cd "$D"`.)
+const CD = /(?:^|[\s;&|(`])(?:cd|pushd|chdir|Set-Location)[ \t]+(["']?)([^\s"'`;&|()]{1,256})\1(?=[ \t]*(?:$|[;&|)`]))/gm;
+const SHELL_VAR = /(?:^|[\s;&|(`])(?:export[ \t]+|set[ \t]+)?([A-Za-z_]\w{0,40})=(["']?)([^\s"'`;&|()$]{1,256})\2(?=[ \t]*(?:$|[;&|)`]))/gm;
 const PROMPT = /^(?:PS[ \t]+([A-Za-z]:\\[^\n>]{0,256})>|(?:[\w.-]{1,64}@[\w.-]{1,64}:)?((?:~|\/)[^\s$#>]{0,256})[$#])(?=[ \t])/gm;
 // A file's bare name in prose or a listing (`payroll_Q3.csv`, `git status`'s `memo.md`): no folder, one of the
 // extensions documents, data and sources have. (Not `console.log(` or `res.json(`: a call is no file.) Found from
@@ -160,14 +162,21 @@ export function findPrivatePathNames(scanned: { text: string; findings: Finding[
 /** The folders a pasted shell session stood in (`cd` targets and prompts), at most eight. */
 function workingDirs(texts: readonly string[]): string[] {
   const out = new Set<string>();
+  const vars = new Map<string, string>();
+  for (const t of texts) {
+    if (!t.includes('=')) continue;
+    SHELL_VAR.lastIndex = 0;
+    for (let m = SHELL_VAR.exec(t); m && vars.size < 32; m = SHELL_VAR.exec(t)) vars.set(m[1], m[3]);
+  }
+  const expand = (d: string): string => d.replace(/^\$\{?(\w{1,41})\}?/, (all, name: string) => vars.get(name) ?? all);
   for (const t of texts) {
     const cd = /cd[ \t]|pushd|chdir|Set-Location/.test(t);
     const prompt = t.includes('$ ') || t.includes('# ') || t.includes('> ');
     for (const re of [...(cd ? [CD] : []), ...(prompt ? [PROMPT] : [])]) {
       re.lastIndex = 0;
       for (let m = re.exec(t); m && out.size < 8; m = re.exec(t)) {
-        const d = (re === CD ? m[2] : m[1] ?? m[2]).replace(/[\\/]+$/, '');
-        if (d.length > 0 && d !== '~' && d !== '-' && !/^\.+$/.test(d)) out.add(d);
+        const d = expand(re === CD ? m[2] : m[1] ?? m[2]).replace(/[\\/]+$/, '');
+        if (d.length > 0 && !d.startsWith('$') && d !== '~' && d !== '-' && !/^\.+$/.test(d)) out.add(d);
       }
     }
   }

@@ -19,9 +19,16 @@ function isIdentChar(c: number): boolean {
 // (`| DB_PASSWORD | value |`) is a pipe followed by a space.
 // A subscript closes with `"]` before its `=` (`os.environ["API_KEY"] = …`); before a `:` it is a computed key
 // in a type or object (`["Fetch.authRequired"]: [Payload]`), not an assignment.
-const ASSIGN = /(?:\\?['"]\](?=[ \t]{0,5}=)|\\?['"\]])?[ \t]{0,5}(?:=>|:{1,3}=|\?=|==?|<<-|<-|:|,|>|\|(?=[ \t])|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:[&!]{1,2}[\w-]{0,30}[ \t]+)?(?:\\?(['"`])([^'"`\r\n\\]{1,4000}?)\\?\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
+const ASSIGN = /(?:\\{0,7}['"]\](?=[ \t]{0,5}=)|\\{0,7}['"\]])?[ \t]{0,40}(?:=>|:{1,3}=|\?=|==?|<<-|<-|:|,|>|\|(?=[ \t])|\((?=[ \t]*\\?['"`])|(?<=[ \t])(?:(?:is|was|will be)(?:[ \t]+(?:set to|now))?|set to|becomes)(?=[ \t]))[ \t]{0,5}(?:[&!]{1,2}[\w-]{0,30}[ \t]+)?(?:\\{0,7}(['"`])([^'"`\r\n\\]{1,4000}?)\\{0,7}\1|([^\s'"`,;)}\]<>\\]{1,4000}))/y;
 const CLI_VALUE = /[ \t]+(?:(['"])([^'"\r\n]{1,4000})\1|([^\s'"`;|&]{1,4000}))/y;
-const SPACE_ASSIGNED = /(?:^|[^\w-])(?:ENV|ARG|setenv|LABEL)[ \t]+$/;
+// (fish's `set -x NAME value` too; and a CONSTANT_CASE name opening its line with one value after it, as config
+// dumps print them: `AUTH_TOKEN <value>`, checked in code.)
+const SPACE_ASSIGNED = /(?:^|[^\w-])(?:ENV|ARG|setenv|LABEL|set(?:[ \t]+-[a-zA-Z]{1,3}){1,2})[ \t]+$/;
+const LINE_OPENS = /(?:^|\n)[ \t]*$/;
+// `git config [--global] credential.<url>.token <value>`: the key may hold a URL, whose name starts past its `/`.
+const GIT_CONFIG_BEFORE = /(?:^|[\s;&|(])git[ \t]+config(?:[ \t]+--?[\w-]{1,20}){0,3}[ \t]+[^\s'"]{0,200}$/;
+// A credential word qualified before its operator: `password for svc_etl: …`, `token for the git mirror: …`.
+const QUALIFIER = /[ \t]+(?:for|of|on|to)[ \t]+(?:[\w.@/-]{1,40}[ \t]+){0,3}?[\w.@/-]{1,40}(?=[ \t]{0,5}(?::[ \t]|=|is[ \t]))/y;
 const TF_DEFAULT = /['"]?[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/y;
 const KEY_VALUE = /\b(?:key|name)[ \t]*=[ \t]*"([^"\r\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"([^"\r\n]{1,4000})"/g;
 const NAME_VALUE = /\bname['"]?[ \t]*[:=][ \t]*['"]?([\w.-]{1,100})['"]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*-?[ \t]*)['"]?value['"]?[ \t]*[:=][ \t]*(['"]?)([^'"\s,}]{1,4000})\2/g;
@@ -58,16 +65,21 @@ function findGenericSecrets(text: string): RawHit[] {
     let value: string | undefined;
     let valueStart = 0;
     ASSIGN.lastIndex = e;
-    const a = ASSIGN.exec(text);
+    let a = ASSIGN.exec(text);
+    if (!a) {
+      QUALIFIER.lastIndex = e;
+      const q = QUALIFIER.exec(text);
+      if (q) { ASSIGN.lastIndex = e + q[0].length; a = ASSIGN.exec(text); }
+    }
     if (a) {
       value = a[2] ?? a[3];
-      valueStart = a[2] !== undefined ? a.index + a[0].length - value.length - (a[0].endsWith('\\' + a[1]) ? 2 : 1) : a.index + a[0].length - value.length;
+      valueStart = a[2] !== undefined ? a.index + a[0].length - value.length - /\\*['"`]$/.exec(a[0])![0].length : a.index + a[0].length - value.length;
       // YAML block scalar (`password: |`): the value is the next indented line.
       if (/^[|>][-+]?\d?$/.test(value)) {
         const block = /^[ \t]*\r?\n([ \t]+)(\S[^\r\n]{0,4000})/.exec(text.slice(valueStart + value.length, valueStart + value.length + 4200));
         if (block) { valueStart = valueStart + value.length + block[0].length - block[2].length; value = block[2].trimEnd(); } else value = undefined;
       }
-    } else if (spaceBefore(text, s) && SPACE_ASSIGNED.test(text.slice(Math.max(0, s - 40), s))) {
+    } else if ((spaceBefore(text, s) && SPACE_ASSIGNED.test(text.slice(Math.max(0, s - 40), s))) || (text.includes('config') && GIT_CONFIG_BEFORE.test(text.slice(Math.max(0, s - 260), s))) || (/^[A-Z][A-Z0-9_]{2,60}$/.test(ident) && LINE_OPENS.test(text.slice(Math.max(0, s - 40), s)) && /^[ \t]+[^\s=:]+[ \t]*(?:\r?\n|$)/.test(text.slice(e, e + 4100)))) {
       // Dockerfile `ENV NAME value` / `ARG`, csh `setenv NAME value`: whitespace is the operator.
       CLI_VALUE.lastIndex = e;
       const c = CLI_VALUE.exec(text);

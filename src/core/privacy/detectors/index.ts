@@ -33,6 +33,7 @@ import { BIRTH_DATE_DETECTORS } from './birthDates';
 import { PERSONAL_NAME_DETECTORS } from './personalNames';
 import { PROSE_NAME_DETECTORS } from './proseNames';
 import { OTHER_SCRIPT_DETECTORS } from './otherScripts';
+import { PERSON_FIELD_DETECTORS } from './personFields';
 import { POSTAL_ADDRESS_DETECTORS } from './postalAddresses';
 import { PERSONAL_RECORD_DETECTORS } from './personalRecords';
 import { UNNAMED_KEY_DETECTORS } from './unnamedKeys';
@@ -69,6 +70,7 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...PERSONAL_NAME_DETECTORS,
   ...PROSE_NAME_DETECTORS,
   ...OTHER_SCRIPT_DETECTORS,
+  ...PERSON_FIELD_DETECTORS,
   ...POSTAL_ADDRESS_DETECTORS,
   ...PERSONAL_RECORD_DETECTORS,
 ]);

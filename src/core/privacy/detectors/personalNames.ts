@@ -123,7 +123,10 @@ const NOT_PERSON = new RegExp(`^(?:${['set', 'up', 'node', 'build', 'test', 'tes
   'step', 'job', 'task', 'workflow', 'action', 'actions', 'check', 'checks', 'lint', 'install', 'setup', 'configure', 'cache', 'upload', 'download',
   'publish', 'create', 'get', 'add', 'remove', 'delete', 'show', 'list', 'view', 'edit', 'save', 'load', 'start', 'stop', 'error', 'warning', 'info',
   'debug', 'log', 'all', 'any', 'none', 'other', 'various', 'multiple', 'several', 'north', 'south', 'east', 'west', 'county', 'city', 'state', 'street',
-  'avenue', 'road', 'park', 'river', 'lake', 'mount', 'saint', 'st'].join('|')})$`, 'i');
+  'avenue', 'road', 'park', 'river', 'lake', 'mount', 'saint', 'st',
+  // (Rotations, groups and automation accounts fill owner and trailer fields too: `Platform Oncall`, `Dependabot Preview`.)
+  'platform', 'oncall', 'on-call', 'rotation', 'squad', 'guild', 'crew', 'staff', 'core', 'infra', 'sre', 'qa', 'automation', 'pipeline', 'preview',
+  'dependabot', 'renovate', 'greenkeeper', 'snyk', 'copilot', 'bors', 'mergify'].join('|')})$`, 'i');
 
 /** A person's name filling the field at the start of `v`: two or three words, no heading or organisation word. */
 export function personAt(v: string): number | undefined {

@@ -43,6 +43,12 @@ const WHO_AFTER = /^,?[ \t]+whom?\b/iu;
 // gender (`Die Eigenschaft … ihre`), so those count only after a contact verb.
 const PERSON_PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|herself|he|him|his|himself)(?![\p{L}])/iu;
 const PRONOUN_AFTER = /^[^.!?\n]{0,80}?(?:^|[^\p{L}])(?:she|her|hers|herself|he|him|his|himself|её|ее|его|ей|ему|ней|нему|она|он|ihr|ihm|ihre|ihren|ihrem|seine|seinen|seinem|elle|lui|ella|él)(?![\p{L}])/iu;
+// A name opening a sentence as the subject of something only people do (`Aisha Rahman approved the PR`).
+const SUBJECT_BEFORE = /(?:^|[.!?;][ \t]+|\n[ \t]*)$/;
+const PERSON_VERBS = ['approved', 'reviewed', 'signed[ \\t]+off', 'said', 'asked', 'told', 'wrote[ \\t]+(?:me|us|back|to)', 'replied', 'emailed', 'phoned', 'called[ \\t]+(?:me|us)',
+  'mentioned', 'complained', 'confirmed', 'promised', 'agreed', 'resigned', 'joined[ \\t]+(?:the|our)', 'left[ \\t]+(?:the|our)', 'quit', 'apologi[sz]ed', 'requested',
+  'suggested', 'thinks', 'wants', 'needs', 'prefers', 'insists', 'insisted', 'reported[ \\t]+that'];
+const PERSON_VERB_AFTER = new RegExp(`^[ \\t]+(?:has[ \\t]+|had[ \\t]+|just[ \\t]+|already[ \\t]+)?(?:${PERSON_VERBS.join('|')})(?![\\p{L}])`, 'iu');
 const CLOSING = /(?:^|\n)[ \t]*(?:(?:best|kind|warm|warmest|many)[ \t]+(?:regards|wishes|thanks)|regards|cheers|thanks|thank you|sincerely|yours(?:[ \t]+(?:sincerely|truly|faithfully))?|respectfully|mit freundlichen grüßen|viele grüße|beste grüße|cordialement|bien à vous|saludos|atentamente|cordiali saluti|met vriendelijke groet(?:en)?|pozdrawiam|с уважением)[ \t]*[,!.]?[ \t]*\r?\n[ \t]*$/iu;
 
 // Vendors, products and places that read as two capitalised words (personAt refuses headings and organisations).
@@ -54,7 +60,7 @@ const NOT_PEOPLE = new Set(['google', 'microsoft', 'amazon', 'apple', 'github', 
   'october', 'november', 'december', 'christmas', 'easter', 'general', 'customer', 'success', 'human', 'resources', 'legal', 'finance', 'security',
   'an', 'the', 'this', 'that', 'these', 'those', 'each', 'every', 'some', 'any', 'its', 'operations', 'ops', 'devops', 'platform', 'infrastructure', 'frontend', 'backend', 'mobile', 'ios', 'android', 'web', 'notes', 'meeting', 'calendar']);
 
-function personWords(v: string): number | undefined {
+export function personWords(v: string): number | undefined {
   const n = personAt(v) ?? fieldlessName(v);
   if (!n) return undefined;
   return v.slice(0, n).split(/[ \t]+/).some((w) => NOT_PEOPLE.has(w.toLowerCase())) ? undefined : n;
@@ -81,6 +87,7 @@ export function findProseNames(text: string): RawHit[] {
     const after = text.slice(at + n, at + n + 120);
     const person = RELATION_BEFORE.test(before) || ATTRIBUTED_BEFORE.test(before) || POSSESSIVE_AFTER.test(after) || WHO_AFTER.test(after)
       || (WEAK_POSSESSIVE_AFTER.test(after) && PREPOSITION_BEFORE.test(before))
+      || (SUBJECT_BEFORE.test(before) && PERSON_VERB_AFTER.test(after))
       || MET_BEFORE.test(before) || PERSON_PRONOUN_AFTER.test(after) || (CONTACT_BEFORE.test(before) && PRONOUN_AFTER.test(after)) || (CLOSING.test(before) && /^[ \t]*(?:\r?\n|$)/.test(after));
     if (person) out.push({ kind: 'person-name', label: 'personal name (in prose)', start: at, end: at + n });
     // (Not a person from its first word, perhaps from its second: `Per Rafael Fernandez's request`.)
