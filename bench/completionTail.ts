@@ -41,7 +41,6 @@ async function main(): Promise<void> {
   const suffix = 'y'.repeat(1024);
   const samples: Sample[] = [];
   for (let i = 0; i < n + 5; i++) {
-    if (i === 5) await (globalThis as any).__startAlloc?.();
     let go!: () => void;
     const release = new Promise<void>((r) => { go = r; });
     await sleep(pause - 40);
@@ -65,7 +64,6 @@ async function main(): Promise<void> {
     const inside = gcs.filter((g) => g.end > t0 && g.start < end).map((g) => g.kind);
     if (i >= 5) samples.push({ i, out: sent - t0, back: end - data, ours: (sent - t0) + (end - data), gc: inside, heapGrowth: heap1 - heap0 });
   }
-  await (globalThis as any).__stopAlloc?.();
   tap.stop();
   provider.dispose();
   loopback.dispose();
