@@ -12,6 +12,7 @@ import type { LedgerRecord } from '../src/core/request';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { FakeTiming, OracleConfig, OracleReport } from './completionOracle';
 import { clientPathFigure } from './completionClientPath';
 import { loopbackFloorFigure } from './completionFloor';
@@ -52,6 +53,8 @@ interface Replay {
   overheadMs: number[];
   /** The overhead split per request: our code, and the two loopback crossings (wireTap.ts). */
   oursMs: number[];
+  /** Per overhead sample: ms of V8 garbage collection inside it (debounce end → result), 0 for none. */
+  gcMs: number[];
   crossingMs: number[];
   engineMs: number[];
   hitMs: number[];
@@ -94,6 +97,9 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
   const records: LedgerRecord[] = [];
   const traces: CompletionTrace[] = [];
   const tap = tapWire(absNow);
+  const gcs: Array<[number, number]> = [];
+  const gcObserver = new PerformanceObserver((l) => { for (const e of l.getEntries()) gcs.push([performance.timeOrigin + e.startTime, performance.timeOrigin + e.startTime + e.duration]); });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const provider = createOllamaProvider({ baseUrl: server.url });
   const settings = { ...DEFAULT_SETTINGS, 'local.baseUrl': server.url };
   const engine = new CompletionEngine({
@@ -121,6 +127,7 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
     engine.dispose();
     await new Promise((r) => setTimeout(r, 100));
     tap.stop();
+    gcObserver.disconnect();
     provider.dispose();
   }
   const fake = await oracle.report();
@@ -137,6 +144,7 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
   const firstFlight = [...starts].sort((a, b) => a[1] - b[1])[0]?.[0];
   const overheadMs: number[] = [];
   const oursMs: number[] = [];
+  const gcMs: number[] = [];
   const crossingMs: number[] = [];
   const engineMs: number[] = [];
   const hitMs: number[] = [];
@@ -151,6 +159,8 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
     if (lastUsed === undefined) continue;
     const overhead = (t.returnedAt - t.debouncedAt) - (lastUsed - fakeT.arrivedAt);
     overheadMs.push(overhead);
+    const from = t.debouncedAt;
+    gcMs.push(gcs.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, t.returnedAt) - Math.max(a, from)), 0));
     // Our code: debounce end → request handed to the kernel, and the used chunk read → result returned.
     const sentAt = firstAtOrAfter(tap.sent, t.debouncedAt);
     const dataAt = firstAtOrAfter(tap.data, lastUsed - CLOCK_SLACK_MS);
@@ -173,6 +183,7 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
     shown: traces.filter((t) => t.outcome === 'shown').length,
     overheadMs,
     oursMs,
+    gcMs,
     crossingMs,
     engineMs,
     hitMs,
@@ -213,12 +224,15 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
   const pct = (n: number, d: number): number => (d ? (100 * n) / d : 0);
   const source = `${path.relative(path.join(__dirname, '..'), SOURCE)}, ${withReuse.keystrokes} keystrokes at ${KEYSTROKE_MS} ms (pauses 600 ms after a line, 350 ms after ( { =), model ${TTFT_MS} ms + ${PER_TOKEN_MS} ms/token`;
   const sources = second ? `${source}; overhead samples also from ${path.relative(path.join(__dirname, '..'), SECOND.file)} (${second.keystrokes} keystrokes)` : source;
-  const all = (k: 'overheadMs' | 'engineMs' | 'oursMs' | 'crossingMs'): number[] => {
+  const all = (k: 'overheadMs' | 'engineMs' | 'oursMs' | 'crossingMs' | 'gcMs'): number[] => {
     const xs = [...withReuse[k], ...(second?.[k] ?? [])];
     return xs.length ? xs : [NaN];
   };
+  const gc = all('gcMs');
+  const clean = all('overheadMs').filter((_, i) => !(gc[i]! > 0));
+  const gcNote = `V8 GC inside ${gc.filter((g) => g > 0).length} of ${gc.length} samples (${gc.reduce((a, b) => a + (b || 0), 0).toFixed(2)} ms in all; p95 without them ${figure('x', 'ms', clean.length ? clean : [NaN]).p95.toFixed(2)} ms)`;
   const overhead = figure('completion: extension-side overhead per model request', 'ms', all('overheadMs'), {
-    note: `pipeline time after the debounce minus the fake model's time (request arrival → last chunk used): includes the ollama client, the loopback fetch (node:http, keep-alive) and both loopback crossings (${withReuse.connections} TCP connection(s) for ${withReuse.requests} requests), whose floor is the bare node:http figure below; the fake in a ${host} of its own; goal p95 ≤ 2 ms; ${sources}`,
+    note: `${gcNote}; pipeline time after the debounce minus the fake model's time (request arrival → last chunk used): includes the ollama client, the loopback fetch (node:http, keep-alive) and both loopback crossings (${withReuse.connections} TCP connection(s) for ${withReuse.requests} requests), whose floor is the bare node:http figure below; the fake in a ${host} of its own; goal p95 ≤ 2 ms; ${sources}`,
   });
   const engineOnly = figure('completion: engine-only overhead per model request', 'ms', all('engineMs'), {
     note: 'pipeline time after the debounce minus the time inside provider.complete() (window, post-processing, cache, ledger record)',

@@ -13,7 +13,8 @@
 // Every deadline aborts through one controller, and the flags say which deadline it was.
 
 import type { HoldableFetch } from './loopbackFetch';
-import { ndjsonValidator, parseRetryAfter, webPageType } from './responseChecks';
+import { BodyWatch, wrapBody, type BodyWatchPorts } from './bodyWatch';
+import { parseRetryAfter, webPageType } from './responseChecks';
 
 
 type Timer = ReturnType<typeof setTimeout>;
@@ -90,11 +91,19 @@ export class RequestGuard {
   /** answerDeadlines: the first-answer deadline (until the first progress), then the quiet deadline between events. */
   private answerTimer: Timer | undefined;
   private answered = false;
-  /** The body's consumer is waiting for bytes: silence now is the server's, not a slow consumer's. */
-  private pulling = false;
+  /** The current attempt's body: whether its consumer waits for bytes (silence then is the server's, not a slow consumer's). */
+  private watch: BodyWatch | undefined;
+  private readonly watchPorts: BodyWatchPorts;
 
   constructor(private readonly userSignal: AbortSignal, private readonly opts: GuardOptions) {
     this.base = opts.fetch ?? globalThis.fetch;
+    this.watchPorts = {
+      idleTimeoutMs: opts.idleTimeoutMs, validateNdjson: opts.validateNdjson ?? false, answerDeadlines: opts.answerDeadlines ?? false,
+      timer: (ms, fn) => this.timer(ms, fn),
+      stalled: () => { this.state.stalled = true; this.controller.abort(); },
+      malformed: () => { this.state.malformed = true; this.controller.abort(); },
+      failure: () => (this.state.stalled || this.state.timedOut ? new Error(this.state.stalled ? 'stream stalled' : 'no answer in time') : undefined),
+    };
     if (userSignal.aborted) this.controller.abort();
     else userSignal.addEventListener('abort', this.onUserAbort, { once: true });
     const sendWhen = opts.sendWhen;
@@ -136,9 +145,13 @@ export class RequestGuard {
 
   readonly fetch: typeof fetch = async (input, init) => {
     // Everything that does not need the send is done while a prepared request is held; a base that can hold
-    // the request opens it now and sends it when the hold settles (loopbackFetch.ts).
-    const sendInit = { ...init, signal: init?.signal ? AbortSignal.any([this.controller.signal, init.signal]) : this.controller.signal };
-    const held = this.hold ? (this.base as HoldableFetch).held : undefined;
+    // the request opens it now and sends it when the hold settles, and reads the body through the watch's hooks
+    // instead of a second stream (loopbackFetch.ts). It also listens to the client's signal itself: a combined
+    // signal (AbortSignal.any) costs tens of µs and weak references per request.
+    const held = (this.base as HoldableFetch).held;
+    const watch = new BodyWatch(this.watchPorts);
+    this.watch = watch;
+    const sendInit = held || !init?.signal ? { ...init, signal: this.controller.signal } : { ...init, signal: AbortSignal.any([this.controller.signal, init.signal]) };
     if (this.hold && !held) await this.hold;
     this.state.attempts++;
     this.state.lastStatus = undefined; // a retry in flight has no answer yet, whatever the last one was
@@ -148,7 +161,10 @@ export class RequestGuard {
     let res: Response;
     try {
       // The deadline counts from the send: armed before the held request's own callback writes it.
-      if (held && this.hold) { void this.hold.then(arm); res = await held(input, sendInit, this.hold); } else { arm(); res = await this.base(input, sendInit); }
+      if (held) {
+        if (this.hold) void this.hold.then(arm); else arm();
+        res = await held(input, sendInit, this.hold, { watch, ...(init?.signal ? { alsoAbortOn: init.signal } : {}) });
+      } else { arm(); res = wrapBody(await this.base(input, sendInit), watch); }
     } catch (err) {
       ended = true;
       this.clear(firstByte);
@@ -174,15 +190,14 @@ export class RequestGuard {
       this.controller.abort();
       throw new DOMException(`${page} instead of the API`, 'AbortError');
     }
-    const watched = this.watchBody(res);
-    if (res.ok) return watched;
+    if (res.ok) return res;
     if (res.status !== 429 && res.status !== 503 && res.status !== 529) {
-      const body = await watched.text().catch(() => '');
+      const body = await res.text().catch(() => '');
       this.state.errorBody = body.slice(0, 2_000);
       return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
     }
 
-    const text = await watched.text();
+    const text = await res.text();
     this.state.errorBody = text.slice(0, 2_000);
     const retryAfterMs = parseRetryAfter(res.headers);
     if (retryAfterMs !== undefined) this.state.retryAfterMs = retryAfterMs;
@@ -211,7 +226,7 @@ export class RequestGuard {
   /** Fires after idleTimeoutMs with no progress — while the consumer waits; a slow consumer only postpones it. */
   private quietTimer(): Timer {
     return this.timer(this.opts.idleTimeoutMs, () => {
-      if (!this.pulling) { this.answerTimer = this.quietTimer(); return; }
+      if (!this.watch?.waiting) { this.answerTimer = this.quietTimer(); return; }
       this.state.stalled = true;
       this.controller.abort();
     });
@@ -227,54 +242,5 @@ export class RequestGuard {
     if (!t) return;
     clearTimeout(t);
     this.timers.delete(t);
-  }
-
-  /** Re-wraps the body so that silence while the client waits for bytes longer than idleTimeoutMs aborts. */
-  private watchBody(res: Response): Response {
-    if (!res.body) return res;
-    const reader = res.body.getReader();
-    const validate = this.opts.validateNdjson && res.ok ? ndjsonValidator() : undefined;
-    let idle: Timer | undefined;
-    const body = new ReadableStream<Uint8Array>({
-      pull: async (ctrl) => {
-        // Armed only while the consumer waits, so a slow consumer is never mistaken for a stalled server. A 2xx
-        // answer with answer deadlines has them instead: bytes that are only keep-alives must not count.
-        if (!(this.opts.answerDeadlines && res.ok)) idle = this.timer(this.opts.idleTimeoutMs, () => {
-          this.state.stalled = true;
-          this.controller.abort();
-          reader.cancel().catch(() => undefined);
-        });
-        this.pulling = true;
-        try {
-          const { done, value } = await reader.read();
-          this.pulling = false;
-          this.clear(idle);
-          if (this.state.stalled || this.state.timedOut) { ctrl.error(new Error(this.state.stalled ? 'stream stalled' : 'no answer in time')); return; }
-          if (done) {
-            if (validate && !validate.end()) this.malformed(ctrl, reader);
-            else ctrl.close();
-            return;
-          }
-          if (validate && !validate.push(value)) { this.malformed(ctrl, reader); return; }
-          ctrl.enqueue(value);
-        } catch (err) {
-          this.pulling = false;
-          this.clear(idle);
-          ctrl.error(err);
-        }
-      },
-      cancel: async (reason) => {
-        this.clear(idle);
-        await reader.cancel(reason).catch(() => undefined);
-      },
-    });
-    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-  }
-
-  private malformed(ctrl: ReadableStreamDefaultController<Uint8Array>, reader: ReadableStreamDefaultReader<Uint8Array>): void {
-    this.state.malformed = true;
-    ctrl.error(new Error('malformed NDJSON line'));
-    reader.cancel().catch(() => undefined);
-    this.controller.abort();
   }
 }

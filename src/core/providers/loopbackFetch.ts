@@ -14,10 +14,22 @@
 
 import * as http from 'node:http';
 import { isLoopbackHost } from '../route/locality';
+import { wrapBody, type BodyHooks } from './bodyWatch';
 
-/** A fetch that can open a request now and send it when `hold` settles (RequestGuard's prepared requests). */
+/** What RequestGuard hands a holdable fetch besides the request: its body watch, and the client's own signal. */
+export interface HeldOptions {
+  /** Called from the body's own stream (the guard then needs no second stream around it). */
+  watch?: BodyHooks;
+  /** Aborts the request as `init.signal` does (one listener each instead of a combined AbortSignal.any). */
+  alsoAbortOn?: AbortSignal;
+}
+
+/**
+ * A fetch that can open a request now and send it when `hold` settles (RequestGuard's prepared requests; no hold:
+ * now), reading the body through the guard's hooks.
+ */
 export type HoldableFetch = typeof fetch & {
-  held?: (input: string | URL | Request, init: RequestInit | undefined, hold: Promise<unknown>) => Promise<Response>;
+  held?: (input: string | URL | Request, init: RequestInit | undefined, hold: Promise<unknown> | undefined, opts?: HeldOptions) => Promise<Response>;
 };
 
 export interface LoopbackFetch {
@@ -33,17 +45,23 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 export function createLoopbackFetch(fallback: typeof fetch = (...a) => globalThis.fetch(...a)): LoopbackFetch {
   const agent = new http.Agent({ keepAlive: true, maxFreeSockets: 4, timeout: IDLE_SOCKET_MS });
-  const open = (input: string | URL | Request, init: RequestInit | undefined, hold: Promise<unknown> | undefined): Promise<Response> => {
+  const open = (input: string | URL | Request, init: RequestInit | undefined, hold: Promise<unknown> | undefined, opts: HeldOptions = {}): Promise<Response> => {
     const url = typeof input === 'string' ? safeUrl(input) : input instanceof URL ? input : undefined;
     const body = init?.body;
     const plainBody = body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
     if (!url || url.protocol !== 'http:' || !isLoopbackHost(url.hostname) || !plainBody || init?.redirect === 'error') {
-      return hold ? hold.then(() => fallback(input, init)) : fallback(input, init);
+      const also = opts.alsoAbortOn;
+      const fbInit = also && init?.signal ? { ...init, signal: AbortSignal.any([init.signal, also]) } : also ? { ...init, signal: also } : init;
+      const go = (): Promise<Response> => fallback(input, fbInit).then((r) => (opts.watch ? wrapBody(r, opts.watch) : r));
+      return hold ? hold.then(go) : go();
     }
-    return send(agent, url, init ?? {}, body ?? undefined, true, hold);
+    // Encoded now, while a held request waits: the send then writes bytes it has, and the length is known.
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body ?? undefined;
+    const textBody = typeof body === 'string';
+    return send(agent, url, init ?? {}, bytes, textBody, true, hold, opts);
   };
   const fetchFn: HoldableFetch = Object.assign(((input: string | URL | Request, init?: RequestInit) => open(input, init, undefined)) as typeof fetch, {
-    held: (input: string | URL | Request, init: RequestInit | undefined, hold: Promise<unknown>) => open(input, init, hold),
+    held: (input: string | URL | Request, init: RequestInit | undefined, hold: Promise<unknown> | undefined, opts?: HeldOptions) => open(input, init, hold, opts),
   });
   const dispose = (): void => {
     for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
@@ -76,15 +94,18 @@ function networkError(err: unknown): TypeError {
 }
 
 function send(
-  agent: http.Agent, url: URL, init: RequestInit, body: string | Uint8Array | undefined, mayRetry: boolean, hold?: Promise<unknown>,
+  agent: http.Agent, url: URL, init: RequestInit, body: Uint8Array | undefined, textBody: boolean, mayRetry: boolean,
+  hold: Promise<unknown> | undefined, opts: HeldOptions,
 ): Promise<Response> {
   const signal = init.signal ?? undefined;
+  const also = opts.alsoAbortOn;
   if (signal?.aborted) return Promise.reject(signal.reason);
+  if (also?.aborted) return Promise.reject(also.reason);
   return new Promise<Response>((resolve, reject) => {
     const headers = headerRecord(init.headers);
     if (body !== undefined) {
-      headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
-      if (typeof body === 'string' && !headers['content-type']) headers['content-type'] = 'text/plain;charset=UTF-8';
+      headers['content-length'] = String(body.byteLength);
+      if (textBody && !headers['content-type']) headers['content-type'] = 'text/plain;charset=UTF-8';
     }
     headers['accept'] ??= '*/*';
     let settled = false;
@@ -92,13 +113,14 @@ function send(
     let bodyCtrl: ReadableStreamDefaultController<Uint8Array> | undefined;
     const req = http.request(url, { method: init.method ?? 'GET', headers, agent });
     const onAbort = (): void => {
-      const reason: unknown = signal?.reason;
+      const reason: unknown = signal?.aborted ? signal.reason : also?.reason;
       if (!settled) { settled = true; reject(reason); }
       else if (bodyCtrl && res && !res.complete) { try { bodyCtrl.error(reason); } catch { /* already closed */ } }
       req.destroy();
     };
-    const done = (): void => signal?.removeEventListener('abort', onAbort);
+    const done = (): void => { signal?.removeEventListener('abort', onAbort); also?.removeEventListener('abort', onAbort); };
     signal?.addEventListener('abort', onAbort, { once: true });
+    also?.addEventListener('abort', onAbort, { once: true });
     req.on('error', (err) => {
       if (settled) return;
       // A kept-alive connection the server closed while it sat idle: the request never reached it, send it again.
@@ -106,7 +128,7 @@ function send(
       if (mayRetry && req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) {
         settled = true;
         done();
-        send(agent, url, init, body, false, hold).then(resolve, reject);
+        send(agent, url, init, body, textBody, false, hold, opts).then(resolve, reject);
         return;
       }
       settled = true;
@@ -117,7 +139,7 @@ function send(
       res = incoming;
       settled = true;
       const status = incoming.statusCode ?? 0;
-      const stream = init.method === 'HEAD' || NULL_BODY.has(status) ? null : bodyStream(incoming, (c) => { bodyCtrl = c; }, done, signal);
+      const stream = init.method === 'HEAD' || NULL_BODY.has(status) ? null : bodyStream(incoming, (c) => { bodyCtrl = c; }, done, () => !!(signal?.aborted || also?.aborted), opts.watch);
       if (!stream) { incoming.resume(); done(); }
       resolve(new Response(stream, { status, statusText: incoming.statusMessage ?? '', headers: responseHeaders(incoming.rawHeaders) }));
     });
@@ -126,31 +148,45 @@ function send(
   });
 }
 
-/** The response body as a web stream that reads from the socket only as fast as the client reads it. */
+/**
+ * The response body as a web stream that reads from the socket only as fast as the client reads it; the guard's
+ * hooks (bodyWatch.ts) see each wait, chunk and end from here.
+ */
 function bodyStream(
   res: http.IncomingMessage, onController: (c: ReadableStreamDefaultController<Uint8Array>) => void,
-  done: () => void, signal: AbortSignal | undefined,
+  done: () => void, aborted: () => boolean, watch: BodyHooks | undefined,
 ): ReadableStream<Uint8Array> {
-  // Set once the reader cancelled: bytes the socket had already handed over are dropped, not enqueued (enqueueing
-  // after cancel throws "Controller is already closed").
+  // Set once the reader cancelled (or a hook failed the body): bytes the socket had already handed over are
+  // dropped, not enqueued (enqueueing after cancel throws "Controller is already closed").
   let cancelled = false;
+  watch?.open(res.statusCode ?? 0);
   return new ReadableStream<Uint8Array>({
     start(ctrl) {
       onController(ctrl);
+      const fail = (err: Error): void => { cancelled = true; done(); try { ctrl.error(err); } catch { /* closed */ } res.destroy(); };
       res.on('data', (chunk: Buffer) => {
         if (cancelled) return;
-        ctrl.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        const failure = watch?.chunk(bytes);
+        if (failure) { fail(failure); return; }
+        ctrl.enqueue(bytes);
         if ((ctrl.desiredSize ?? 1) <= 0) res.pause();
       });
-      res.on('end', () => { done(); if (!cancelled) ctrl.close(); });
-      res.on('error', (err) => { done(); if (!signal?.aborted) { try { ctrl.error(new TypeError('terminated', { cause: err })); } catch { /* closed */ } } });
+      res.on('end', () => {
+        done();
+        if (cancelled) return;
+        const failure = watch?.end();
+        if (failure) { cancelled = true; ctrl.error(failure); } else ctrl.close();
+      });
+      res.on('error', (err) => { done(); watch?.settle(); if (!aborted()) { try { ctrl.error(new TypeError('terminated', { cause: err })); } catch { /* closed */ } } });
       res.on('close', () => {
         done();
+        watch?.settle();
         // The connection went away before the whole body came (server crash, reset): fetch says "terminated".
-        if (!res.complete && !signal?.aborted) { try { ctrl.error(new TypeError('terminated', { cause: new Error('other side closed') })); } catch { /* closed */ } }
+        if (!res.complete && !aborted()) { try { ctrl.error(new TypeError('terminated', { cause: new Error('other side closed') })); } catch { /* closed */ } }
       });
     },
-    pull() { res.resume(); },
-    cancel() { cancelled = true; done(); res.destroy(); },
+    pull() { watch?.pull(); res.resume(); },
+    cancel() { cancelled = true; watch?.settle(); done(); res.destroy(); },
   });
 }
