@@ -112,23 +112,40 @@ export interface TurnMeta {
   keptLocal?: boolean;
   /** The answer broke off (the model failed part-way) or was stopped: its words are not history, as in our chat view. */
   incomplete?: boolean;
+  /** The user pressed Stop: the next reply says so (VS Code shows nothing written to a reply after its Stop). */
+  stopped?: boolean;
 }
 
 export type PastTurn = { kind: 'request'; prompt: string } | { kind: 'response'; meta: Partial<TurnMeta> | undefined };
+
+/**
+ * The line a reply opens with when the `@hybrid` reply just before it was stopped. VS Code's Chat drops whatever a
+ * participant writes after Stop, and strips a stopped result's errorDetails (it keeps only the metadata), so the
+ * stopped reply cannot say it is incomplete; and its words are not history, which a user asking "go on" must know.
+ */
+export function afterStoppedNote(turns: readonly PastTurn[]): string | undefined {
+  const last = [...turns].reverse().find((t) => t.kind === 'response');
+  if (last?.kind !== 'response' || last.meta?.stopped !== true) return undefined;
+  const begun = typeof last.meta.answer === 'string' && last.meta.answer.trim().length > 0;
+  return `> *The previous answer was stopped ${begun ? 'part-way' : 'before it began'}: ${begun ? 'it is incomplete, and neither it nor its question is' : 'its question is not'} sent with this one.*\n\n`;
+}
 
 /**
  * Earlier `@hybrid` turns as model history. A turn any local model answered is marked local, with the question
  * that asked it, so it never goes to the cloud, and so is a turn asked privately: a turn whose last route was the
  * cloud may still carry a local draft (automatic escalation appends the cloud's answer to it). Explain previews never
  * reached a model; an answer that broke off or was stopped goes with its question (a cut answer sent back reads to
- * the model as complete).
+ * the model as complete), and so does a turn with no answer text.
  */
 export function historyOfTurns(turns: readonly PastTurn[]): ChatTurn[] {
   const out: ChatTurn[] = [];
   for (const t of turns) {
     if (t.kind === 'request') { out.push({ role: 'user', content: t.prompt }); continue; }
     const meta = t.meta;
-    if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain' || meta.incomplete === true) { if (out.at(-1)?.role === 'user') out.pop(); continue; }
+    // No answer text (refused, failed or stopped before it began): an empty assistant turn is an API error at
+    // Anthropic, and a refused question rode along as history on the next request.
+    const dropped = !meta || typeof meta.answer !== 'string' || !meta.answer.trim() || meta.mode === 'explain' || meta.incomplete === true || meta.stopped === true;
+    if (dropped) { if (out.at(-1)?.role === 'user') out.pop(); continue; }
     // A turn asked privately (`/private`, `/review`) stays local even when it never got a route (it failed first).
     const local = meta.route === 'local' || meta.keptLocal === true || meta.mode === 'private' || meta.mode === 'review';
     out.push({ role: 'assistant', content: meta.answer, ...(local ? { local: true } : {}) });
