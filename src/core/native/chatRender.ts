@@ -144,8 +144,10 @@ export function historyOfTurns(turns: readonly PastTurn[]): ChatTurn[] {
     const meta = t.meta;
     // No answer text (refused, failed or stopped before it began): an empty assistant turn is an API error at
     // Anthropic, and a refused question rode along as history on the next request.
-    const dropped = !meta || typeof meta.answer !== 'string' || !meta.answer.trim() || meta.mode === 'explain' || meta.incomplete === true || meta.stopped === true;
-    if (dropped) { if (out.at(-1)?.role === 'user') out.pop(); continue; }
+    if (!meta || typeof meta.answer !== 'string' || !meta.answer.trim() || meta.mode === 'explain' || meta.incomplete === true || meta.stopped === true) {
+      if (out.at(-1)?.role === 'user') out.pop();
+      continue;
+    }
     // A turn asked privately (`/private`, `/review`) stays local even when it never got a route (it failed first).
     const local = meta.route === 'local' || meta.keptLocal === true || meta.mode === 'private' || meta.mode === 'review';
     out.push({ role: 'assistant', content: meta.answer, ...(local ? { local: true } : {}) });

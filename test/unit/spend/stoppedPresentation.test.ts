@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import { BUNDLED_PRICES, costNote, ledgerCsv } from '../../../src/core/spend';
 import { statusText, type StatusState } from '../../../src/core/presentation/statusText';
 import { endingWord, isStopped, STOPPED_NOTE } from '../../../src/shared/outcome';
+import { estimateNote } from '../../../src/core/pipeline/estimateNote';
+import { AskRig } from './fixtures/askRig';
 import { record } from './fixtures/records';
 
 const base: StatusState = { local: 'ready', busy: false, completionEnabled: true, todayUsd: 0.0042, monthUsd: 0.0042 };
@@ -54,5 +56,36 @@ suite('a stopped answer, as the user reads it', () => {
     const cells = row!.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
     assert.equal(cells[cols.indexOf('status')], 'cancelled', 'the data keeps its value; only the words change');
     assert.equal(cells[cols.indexOf('costNote')], `${STOPPED_NOTE}; estimate`);
+  });
+});
+
+suite('a stopped answer\'s footer note says the Stop came before the count, through the whole Ask pipeline', function () {
+  this.timeout(30_000);
+  const rig = new AskRig('The map call returns a new array of the same length, one item per element.', Date.parse('2026-12-07T12:00:00Z'));
+  suiteSetup(() => rig.open());
+  suiteTeardown(() => rig.close());
+  const notesOf = (r: { events: { type: string }[] }) => (r.events.filter((e) => e.type === 'done').pop() as unknown as { footer: { notes: string[] } }).footer.notes;
+
+  test('Ollama, stopped before its final count: "stopped before the server sent its count", not "reported no usage"', async () => {
+    const r = await rig.run({ input: { origin: 'askPrivate', question: 'Explain map' }, ollama: { delivery: { gapMs: 30 } }, stopAfter: 3 });
+    assert.equal(r.records[0]!.status, 'cancelled');
+    const notes = notesOf(r);
+    assert.ok(notes.includes('Token counts are estimates: the answer was stopped before the server sent its count.'), notes.join(' | '));
+    assert.ok(!notes.some((n) => /reported no usage/.test(n)));
+  });
+
+  test('OpenAI stopped: the same note; Anthropic stopped (input reported): the output count said to be cut by the Stop', async () => {
+    const o = await rig.run({ settings: { 'cloud.provider': 'openai', 'cloud.model': 'gpt-4.1' }, openai: { usage: { prompt: 999, cached: 0, reasoning: 0 }, delivery: { gapMs: 40 } }, stopAfter: 3 });
+    assert.ok(notesOf(o).some((n) => /stopped before the server sent its count/.test(n)), notesOf(o).join(' | '));
+    const a = await rig.run({ settings: { 'cloud.provider': 'anthropic', 'cloud.model': 'claude-sonnet-4-6' }, anthropic: { usage: { input: 1500, cacheRead: 0, cacheWrite: 0 }, delivery: { gapMs: 40 } }, stopAfter: 3 });
+    assert.ok(notesOf(a).some((n) => /output token count is an estimate: the answer was stopped before the provider's final count \(input as reported\)/.test(n)), notesOf(a).join(' | '));
+  });
+
+  test('the pure note: a whole answer without usage still says the server reported none; a break says it broke off', () => {
+    assert.equal(estimateNote({ estimatedFromText: true, finish: 'stop' }), 'Token counts are estimates: the server reported no usage.');
+    assert.equal(estimateNote({ estimatedFromText: true, finish: 'error' }), 'Token counts are estimates: the answer broke off before the server sent its count.');
+    assert.equal(estimateNote({ estimatedFromText: true, finish: 'length' }), 'Token counts are estimates: the server reported no usage.');
+    assert.match(estimateNote({ estimatedSides: ['input'], finish: 'cancelled' }), /left out the input token count/, 'a side the server left out is said as such whatever ended it');
+    assert.match(estimateNote({ finish: 'error' }), /ended before the provider's final count/);
   });
 });
