@@ -39,11 +39,18 @@ suite('chat view: a stopped turn says it stopped', () => {
 
 suite('chat view: the error card title under a partial answer', () => {
   test('words came, then the connection or the server failed: the title says it broke off, not "Could not reach"', () => {
-    assert.equal(errorTitle('connection', false, true), 'The answer stopped part-way');
-    assert.equal(errorTitle('server', false, true), 'The answer stopped part-way');
-    assert.equal(errorTitle('stalled', false, true), 'The answer stopped part-way');
+    assert.equal(errorTitle('connection', false, true), 'The answer broke off part-way');
+    assert.equal(errorTitle('server', false, true), 'The answer broke off part-way');
+    assert.equal(errorTitle('stalled', false, true), 'The answer broke off part-way');
     assert.equal(errorTitle('connection'), 'Could not reach the model', 'nothing came: unchanged');
     assert.equal(errorTitle('auth', false, true), 'Cloud API key missing or refused', 'a cause that is not mid-answer keeps its title');
+  });
+
+  test('no failure title says "stopped": that word is the user\'s Stop (the turn\'s own line), not a fault', () => {
+    const codes = ['connection', 'timeout', 'stalled', 'auth', 'modelMissing', 'tooLarge', 'rateLimited', 'quota', 'server', 'notApi', 'notLocal', 'blocked', 'budget', 'protocol', 'unknown', undefined];
+    for (const code of codes) {
+      for (const partial of [false, true]) assert.doesNotMatch(errorTitle(code, false, partial, 'Ollama stopped sending in the middle of the answer'), /\bstop/i, `${code} partial=${partial}`);
+    }
   });
 
   test('a model name the server does not know is "not found": a cloud provider\'s 404 is no missing install', () => {
