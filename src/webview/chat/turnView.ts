@@ -153,7 +153,7 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
       }, FIX_LABEL[fix]));
     }
   }
-  return h('div', { class: 'error-card', role: 'alert' },
+  return h('div', { class: refused ? 'error-card refusal' : 'error-card', role: 'alert' },
     // A refusal's "Not sent" is the route badge right above: the card does not say it again.
     refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused, partial, message)),
     h('div', { class: 'error-message' }, ...codeSpans(message)),
