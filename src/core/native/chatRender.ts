@@ -100,6 +100,23 @@ export function closingButtons(route: 'local' | 'cloud' | 'refuse' | undefined, 
   return out;
 }
 
+/** A suggestion VS Code shows under the newest reply (ChatFollowup): `command` is the slash command, none for auto. */
+export interface Followup { label: string; prompt: string; command?: Exclude<ChatMode, 'auto'> }
+
+/**
+ * Follow-ups for a finished `@hybrid` turn. A turn's buttons already offer the other routes and the route's
+ * explanation, so the same offers again as follow-ups, in other words ("Why this route?" beside "Explain route",
+ * a bare "Ask the cloud" beside "Ask the cloud (claude-sonnet-4-6)" that names its model and is linked to the local
+ * answer), only doubled them. A stopped turn is the exception: VS Code drops what is written after Stop, buttons
+ * included, but still asks for follow-ups — the one place the reply can say it was stopped, and offer it again.
+ */
+export function followupsFor(meta: Partial<TurnMeta> | undefined): Followup[] {
+  if (!meta?.question || meta.stopped !== true) return [];
+  const begun = typeof meta.answer === 'string' && meta.answer.trim().length > 0;
+  const command = meta.mode && meta.mode !== 'auto' ? { command: meta.mode } : {};
+  return [{ label: `Stopped ${begun ? 'part-way' : 'before the answer began'} — ask again`, prompt: meta.question, ...command }];
+}
+
 /** The query that re-asks `question` in `mode` through the participant. */
 export function participantQuery(participant: string, mode: ChatMode, question: string): string {
   return `@${participant} ${mode === 'auto' ? '' : `/${mode} `}${question}`;

@@ -5,7 +5,7 @@
 // or refuses it.
 
 import * as vscode from 'vscode';
-import { afterStoppedNote, closingButtons, historyOfTurns, participantQuery, renderEvent, type ChatButton, type ChatMode, type CommandButton, type PastTurn, type TurnMeta } from '../../core/native/chatRender';
+import { afterStoppedNote, closingButtons, followupsFor, historyOfTurns, participantQuery, renderEvent, type ChatButton, type ChatMode, type CommandButton, type PastTurn, type TurnMeta } from '../../core/native/chatRender';
 import type { AskInput } from '../../core/pipeline/ask';
 import { lineSpan } from '../../core/context/lineSpan';
 import { withFilePrivacy } from '../../core/privacy/filePrivacy';
@@ -137,13 +137,7 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
 }
 
 export function followups(result: vscode.ChatResult): vscode.ChatFollowup[] {
-  const meta = result.metadata as Partial<TurnMeta> | undefined;
-  if (!meta?.question) return [];
-  const out: vscode.ChatFollowup[] = [];
-  if (meta.route === 'local' && meta.mode !== 'explain' && !meta.cloudBarred) out.push({ prompt: meta.question, command: 'cloud', label: 'Ask the cloud' });
-  if (meta.route === 'cloud' || meta.route === 'refuse') out.push({ prompt: meta.question, command: 'private', label: 'Ask the local model' });
-  if (meta.mode !== 'explain') out.push({ prompt: meta.question, command: 'explain', label: 'Why this route?' });
-  return out;
+  return followupsFor(result.metadata as Partial<TurnMeta> | undefined);
 }
 
 /** Buttons re-ask in the Chat view (`@hybrid /mode question`); where that command is missing, our own commands run. */

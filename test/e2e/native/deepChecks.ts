@@ -162,8 +162,9 @@ export function deepChecks(shot: (s: NativeSession, name: string) => Promise<str
     }],
 
     // VS Code drops what a participant writes after Stop and strips a stopped result's errorDetails; it keeps the
-    // metadata. So the stopped reply cannot say it is cut: the next one does, and the spend panel's row does.
-    ['@hybrid: after Stop, the next reply says the answer before was stopped and left out; the spend row reads "stopped"', async (s) => {
+    // metadata and still asks for follow-ups. So the stopped reply says it through a follow-up, the next reply says
+    // it was left out, and the spend panel's row says "stopped".
+    ['@hybrid: after Stop, a follow-up says it stopped; the next reply says the answer before was left out; the spend row reads "stopped"', async (s) => {
       const ollama = s.fakes.ollama!.fake;
       await openChat(s.page);
       await newChat(s.page);
@@ -182,6 +183,12 @@ export function deepChecks(shot: (s: NativeSession, name: string) => Promise<str
         ollama.setReply({ perTokenMs: 5 });
       }
       assert.equal(ledger(s).at(-1)?.status, 'cancelled', 'the stopped answer is recorded as stopped');
+      const followups = s.page.locator('.interactive-session-followups').last();
+      await followups.getByText('Stopped part-way — ask again').waitFor({ state: 'visible', timeout: 10_000 });
+      const offered = (await followups.innerText()).trim();
+      process.stdout.write(`      native, follow-ups under the stopped reply: ${JSON.stringify(offered)}\n`);
+      assert.doesNotMatch(offered, /Ask the cloud|Why this route/, 'offers a stopped reply never made');
+      await shot(s, 'native-stopped-followup');
       const sentBefore = chatBodies(s).length;
       await send(s.page, '@hybrid /private What does reduce return for an empty list?');
       const text = await lastResponse(s.page, /Cost:/, 60_000);

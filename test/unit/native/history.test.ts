@@ -2,7 +2,7 @@
 // user stopped is not sent back to the model as a whole answer on the next question — nor is its question — as
 // our own chat view leaves failed and stopped turns out of history.
 import * as assert from 'node:assert/strict';
-import { afterStoppedNote, historyOfTurns } from '../../../src/core/native/chatRender';
+import { afterStoppedNote, followupsFor, historyOfTurns } from '../../../src/core/native/chatRender';
 
 suite('@hybrid history leaves out answers that did not finish', () => {
   test('a cut local answer and a stopped cloud answer are left out with their questions; whole ones stay', () => {
@@ -51,5 +51,29 @@ suite('@hybrid after a stopped reply', () => {
     assert.equal(afterStoppedNote([ask('x'), { kind: 'response', meta: undefined }]), undefined, 'no metadata (another participant, VS Code dropped it): nothing claimed');
     assert.equal(afterStoppedNote([]), undefined);
     assert.equal(afterStoppedNote([ask('x'), { kind: 'response', meta: { stopped: 'yes' } as never }]), undefined, 'only a real true');
+  });
+});
+
+suite('@hybrid follow-ups', () => {
+  test('a finished turn gets none: its buttons already offer each route and the explanation', () => {
+    for (const route of ['local', 'cloud', 'refuse'] as const) {
+      for (const mode of ['auto', 'private', 'cloud', 'review', 'explain'] as const) {
+        assert.deepEqual(followupsFor({ question: 'q', mode, route, answer: 'a' }), [], `${mode}/${route}`);
+      }
+    }
+    assert.deepEqual(followupsFor({ question: 'q', mode: 'auto', route: 'local', answer: 'cut', incomplete: true }), [], 'a broken-off reply says "Failed:" and has its buttons');
+  });
+
+  test('a stopped turn gets one: says it was stopped and asks the same question again, in the same mode', () => {
+    assert.deepEqual(followupsFor({ question: 'Write an essay', mode: 'private', route: 'local', answer: 'Reduce', incomplete: true, stopped: true }),
+      [{ label: 'Stopped part-way — ask again', prompt: 'Write an essay', command: 'private' }]);
+    assert.deepEqual(followupsFor({ question: 'Compare caches', mode: 'auto', route: 'cloud', answer: '', stopped: true }),
+      [{ label: 'Stopped before the answer began — ask again', prompt: 'Compare caches' }], 'auto has no slash command');
+  });
+
+  test('nothing to offer without a question or a real metadata', () => {
+    assert.deepEqual(followupsFor(undefined), []);
+    assert.deepEqual(followupsFor({ question: '', mode: 'auto', answer: '', stopped: true }), []);
+    assert.deepEqual(followupsFor({ stopped: true } as never), []);
   });
 });
