@@ -1,6 +1,8 @@
 // The heading of a turn's error card. A refusal is the product keeping its promise (a private file, a budget, a
 // missing key), not a failure: it says nothing was sent rather than "The request failed".
 
+import type { FixName } from '../../shared/protocol/chat';
+
 /**
  * Failures that, after some words came, mean the answer broke off (the words stay above the card). Said "broke off",
  * not "stopped": "Stopped" is what a turn the user ended with Stop says, and the card read as if they had.
@@ -52,4 +54,16 @@ export function terminalCommand(message: string, generic: string): string {
 export function settingNamed(message: string): string | undefined {
   // Not inside a path or a longer word ("docs/hybrid.md", "myhybrid.x"); the host checks it is one of ours.
   return /(?<![\w./\\-])(hybrid(?:\.[A-Za-z]\w*){1,4})(?![\w/\\-])/.exec(message)?.[1];
+}
+
+/** Fixes that mean something is broken or missing on the user's side: a refusal offering one is a problem to fix. */
+const SET_UP_FIXES: ReadonlySet<FixName> = new Set<FixName>(['startOllama', 'pullModel', 'retry', 'setApiKey']);
+
+/**
+ * How a refusal's card looks. A privacy rule or a budget refusing is the product keeping its promise: a notice in
+ * the quote colours. A refusal whose way out is to start Ollama, pull the model or set a key ("Not sent" because the
+ * local model is down and the question is private) is a set-up problem, and keeps the error colours.
+ */
+export function refusalLook(fixes: readonly FixName[]): 'notice' | 'problem' {
+  return fixes.some((f) => SET_UP_FIXES.has(f)) ? 'problem' : 'notice';
 }
