@@ -82,6 +82,12 @@ suite('ux9: a stopped answer says so everywhere; a refusal is a notice, not an e
     assert.match(cells, /Stopped: tokens and cost for the part answered/);
     assert.match(cells, /est\./, 'the tokens of a stopped local answer are counted from the text, and say so');
     assert.equal(await spend.locator('section[aria-label="Recent requests"]').getByText(/^ask \(cancelled\)$/).count(), 0);
+    // The list fits the panel (its "Why" column was cut off at the right edge), and a refusal's badge reads "not sent".
+    const fit = await spend.evaluate(`(() => { const w = document.querySelector('section[aria-label="Recent requests"] .table-wrap'); return w ? [w.scrollWidth, w.clientWidth] : null; })()`) as [number, number] | null;
+    process.stdout.write(`      recent requests table scroll/client width: ${JSON.stringify(fit)}\n`);
+    assert.ok(fit && fit[0] <= fit[1] + 1, `the request list is wider than the panel: ${JSON.stringify(fit)}`);
+    const badges = await spend.locator('section[aria-label="Recent requests"] .badge').allInnerTexts();
+    assert.ok(!badges.some((b) => b.trim() === 'refuse'), 'a route badge says "refuse"');
     await row.scrollIntoViewIfNeeded();
     await screenshot(session(), 'ux9-spend-stopped');
     await page.keyboard.press('Control+W');

@@ -105,8 +105,9 @@ export function latencySection(rows: LatencyRowView[]): HTMLElement {
       [1, 2, 3, 4]));
 }
 
+/** A route's badge. A refusal reads "not sent", as the chat's badge and the status bar say it ("refuse" was ours). */
 function badge(route: string): HTMLElement {
-  return h('span', { class: `badge badge-${route}` }, route);
+  return h('span', { class: `badge badge-${route}` }, route === 'refuse' ? 'not sent' : route);
 }
 
 export function modelSection(all: BreakdownRowView[]): HTMLElement {
