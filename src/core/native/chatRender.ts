@@ -40,6 +40,16 @@ function inline(s: string): string {
 }
 
 /**
+ * A failure's message, markdown-safe, with its paired backticks kept as code: "(`ollama serve`)" showed its
+ * backticks escaped, where our chat view shows the command as code. An odd count keeps every backtick literal.
+ */
+export function inlineWithCode(s: string): string {
+  const parts = s.split('`');
+  if (parts.length % 2 === 0) return inline(s);
+  return parts.map((p, i) => (i % 2 === 1 && p ? `\`${p}\`` : inline(p))).join('');
+}
+
+/**
  * `answered`: some answer text came before this event. An error before any is the response's errorDetails (the
  * participant returns it, and VS Code shows it as the reply's error); written here as well, it read twice.
  */
@@ -69,7 +79,7 @@ export function renderEvent(e: AskEvent, mode: ChatMode, answered = true): ChatO
       return [{ kind: 'markdown', text: `\n\n---\n\n**Cost:** ${cost} · ${tokens} · ${formatMs(f.totalMs)}${red}${status}${notes}\n` }];
     }
     case 'error': {
-      const out: ChatOut[] = answered ? [{ kind: 'markdown', text: `\n\n**${e.failure?.code === 'blocked' || !e.failure ? 'Not sent' : 'Failed'}:** ${inline(e.message)}\n\n` }] : [];
+      const out: ChatOut[] = answered ? [{ kind: 'markdown', text: `\n\n**${e.failure?.code === 'blocked' || !e.failure ? 'Not sent' : 'Failed'}:** ${inlineWithCode(e.message)}\n\n` }] : [];
       if (e.fixes.includes('setApiKey')) out.push({ kind: 'command', button: { title: 'Set API Key', command: 'hybrid.setApiKey' } });
       if (e.fixes.includes('retryLocal') && mode !== 'private') out.push({ kind: 'button', button: { title: 'Retry on local', mode: 'private' } });
       return out;
@@ -93,8 +103,11 @@ export function closingButtons(route: 'local' | 'cloud' | 'refuse' | undefined, 
   const out = [...offered];
   const has = (m: ChatMode) => out.some((b) => b.mode === m);
   if (mode === 'explain') return out;
-  // A sensitive local answer (the pipeline said the cloud is unavailable for it) gets no "Ask the cloud".
-  if (route === 'local' && !cloudBarred && !has('cloud')) out.push({ title: 'Ask the cloud', mode: 'cloud' });
+  // A sensitive local answer (the pipeline said the cloud is unavailable for it) gets no "Ask the cloud"; nor does a
+  // question asked privately (`/private`, `/review`) whose answer failed before the pipeline could say so — one click
+  // would have sent what the user chose to keep on this machine.
+  const askedPrivately = mode === 'private' || mode === 'review';
+  if (route === 'local' && !cloudBarred && !askedPrivately && !has('cloud')) out.push({ title: 'Ask the cloud', mode: 'cloud' });
   if (route === 'cloud' && !has('private')) out.push({ title: 'Retry on local', mode: 'private' });
   out.push({ title: 'Explain route', mode: 'explain' });
   return out;

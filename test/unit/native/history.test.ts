@@ -2,7 +2,7 @@
 // user stopped is not sent back to the model as a whole answer on the next question — nor is its question — as
 // our own chat view leaves failed and stopped turns out of history.
 import * as assert from 'node:assert/strict';
-import { afterStoppedNote, followupsFor, historyOfTurns } from '../../../src/core/native/chatRender';
+import { afterStoppedNote, closingButtons, followupsFor, historyOfTurns, inlineWithCode, renderEvent } from '../../../src/core/native/chatRender';
 
 suite('@hybrid history leaves out answers that did not finish', () => {
   test('a cut local answer and a stopped cloud answer are left out with their questions; whole ones stay', () => {
@@ -75,5 +75,27 @@ suite('@hybrid follow-ups', () => {
     assert.deepEqual(followupsFor(undefined), []);
     assert.deepEqual(followupsFor({ question: '', mode: 'auto', answer: '', stopped: true }), []);
     assert.deepEqual(followupsFor({ stopped: true } as never), []);
+  });
+});
+
+suite('@hybrid buttons and failure text', () => {
+  test('a question asked privately never gets "Ask the cloud", even when its answer failed before the pipeline barred it', () => {
+    for (const mode of ['private', 'review'] as const) {
+      const titles = closingButtons('local', mode, [], false).map((b) => b.title);
+      assert.ok(!titles.some((t) => /cloud/i.test(t)), `${mode}: ${titles.join(', ')}`);
+      assert.ok(titles.includes('Explain route'));
+    }
+    assert.ok(closingButtons('local', 'auto', [], false).some((b) => b.mode === 'cloud'), 'an Auto question answered locally still offers it');
+    assert.ok(!closingButtons('local', 'auto', [], true).some((b) => b.mode === 'cloud'), 'nor after the pipeline barred it');
+  });
+
+  test('a failure message keeps its paired backticks as code and escapes the rest', () => {
+    assert.equal(inlineWithCode('check that it is running (`ollama serve`), then retry.'), 'check that it is running (`ollama serve`), then retry.');
+    assert.equal(inlineWithCode('run `ollama pull qwen2.5-coder:7b` or set *hybrid.local.model*'), 'run `ollama pull qwen2.5-coder:7b` or set \\*hybrid.local.model\\*');
+    assert.equal(inlineWithCode('one ` backtick <b>'), 'one \\` backtick \\<b\\>', 'an odd count: every backtick literal');
+    assert.equal(inlineWithCode('`a` and `b`'), '`a` and `b`');
+    assert.equal(inlineWithCode('empty `` pair'), 'empty  pair');
+    const out = renderEvent({ type: 'error', message: 'Ollama closed the connection (`ollama serve`)', fixes: [], failure: { code: 'connection', message: 'x' } } as never, 'private', true);
+    assert.match((out[0] as { text: string }).text, /\(`ollama serve`\)/);
   });
 });
