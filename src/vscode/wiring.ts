@@ -62,7 +62,7 @@ export function bindStatusBar(bar: StatusBar, from: { spend: SpendStore; provide
       budget: spend.budget(), unknownPriceRequests: q.month.unknownPriceRequests, unknownTodayRequests: q.today.unknownPriceRequests,
       estimatedTodayRequests: q.today.estimatedCostRequests, estimatedMonthRequests: q.month.estimatedCostRequests,
       pricesChecked: spend.priceTable().pricesChecked, ledgerProblem: spend.ledgerProblem, cloudModel: cloudModelLine(config.settings) + cloudModelNote(config.settings, Date.now()),
-      last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status, outcome: last.outcome, endedAt: Date.parse(last.time) + last.totalMs },
+      last: last && { route: last.route, totalMs: last.totalMs, model: last.model, reason: last.reasons[0], status: last.status, outcome: last.outcome, kind: last.kind, endedAt: Date.parse(last.time) + last.totalMs },
       interruptedRecorded: spend.interruptedRecorded,
     });
   };

@@ -55,6 +55,10 @@ suite('screenshots', function () {
       const width = await sidebarWidth(230);
       process.stdout.write(`      side bar: ${width}px\n`);
       await shot(`shots-${kind}-narrow-empty`);
+      // After New Chat the introduction is read from its heading (it used to open scrolled to its end).
+      const intro = await (await chat()).evaluate(`(() => { const h = document.querySelector('section.empty h2'); const t = document.querySelector('main.thread');
+        return h && t ? Math.round(h.getBoundingClientRect().top - t.getBoundingClientRect().top) : null; })()`) as number | null;
+      assert.ok(intro !== null && intro >= 0, `the empty state's heading is scrolled out of view (${intro} px)`);
       const q = `What does applyCoupon accept? (${tag()})`;
       await send('private', q);
       await until(async () => /\[fake-ollama\]/.test(await turnText(q)) && !(await turnSpinning(q)), 'the local answer');
@@ -92,6 +96,9 @@ suite('screenshots', function () {
         await until(async () => !(await turnSpinning(q)) && (await turnText(q)).length > 0, 'the failed turn');
         await (await chat()).evaluate(`document.querySelector('.turn:last-of-type .error-card')?.scrollIntoView({ block: 'center' })`);
         await shot(`shots-${kind}-error`);
+        // "Not sent" because Ollama is down: a set-up problem to fix, so it keeps the error look (a privacy refusal does not).
+        assert.equal(await (await chat()).locator('.turn:last-of-type .error-card').count(), 1);
+        assert.equal(await (await chat()).locator('.turn:last-of-type .error-card.refusal').count(), 0, 'the Ollama-down card lost its error look');
         await audit(`error ${kind}`, await chat());
         await runCommand(s.page, 'Hybrid: New Chat');
         await s.page.waitForTimeout(2_500);

@@ -40,6 +40,16 @@ function inline(s: string): string {
 }
 
 /**
+ * A failure's message, markdown-safe, with its paired backticks kept as code: "(`ollama serve`)" showed its
+ * backticks escaped, where our chat view shows the command as code. An odd count keeps every backtick literal.
+ */
+export function inlineWithCode(s: string): string {
+  const parts = s.split('`');
+  if (parts.length % 2 === 0) return inline(s);
+  return parts.map((p, i) => (i % 2 === 1 && p ? `\`${p}\`` : inline(p))).join('');
+}
+
+/**
  * `answered`: some answer text came before this event. An error before any is the response's errorDetails (the
  * participant returns it, and VS Code shows it as the reply's error); written here as well, it read twice.
  */
@@ -69,7 +79,7 @@ export function renderEvent(e: AskEvent, mode: ChatMode, answered = true): ChatO
       return [{ kind: 'markdown', text: `\n\n---\n\n**Cost:** ${cost} · ${tokens} · ${formatMs(f.totalMs)}${red}${status}${notes}\n` }];
     }
     case 'error': {
-      const out: ChatOut[] = answered ? [{ kind: 'markdown', text: `\n\n**${e.failure?.code === 'blocked' || !e.failure ? 'Not sent' : 'Failed'}:** ${inline(e.message)}\n\n` }] : [];
+      const out: ChatOut[] = answered ? [{ kind: 'markdown', text: `\n\n**${e.failure?.code === 'blocked' || !e.failure ? 'Not sent' : 'Failed'}:** ${inlineWithCode(e.message)}\n\n` }] : [];
       if (e.fixes.includes('setApiKey')) out.push({ kind: 'command', button: { title: 'Set API Key', command: 'hybrid.setApiKey' } });
       if (e.fixes.includes('retryLocal') && mode !== 'private') out.push({ kind: 'button', button: { title: 'Retry on local', mode: 'private' } });
       return out;
@@ -93,11 +103,31 @@ export function closingButtons(route: 'local' | 'cloud' | 'refuse' | undefined, 
   const out = [...offered];
   const has = (m: ChatMode) => out.some((b) => b.mode === m);
   if (mode === 'explain') return out;
-  // A sensitive local answer (the pipeline said the cloud is unavailable for it) gets no "Ask the cloud".
-  if (route === 'local' && !cloudBarred && !has('cloud')) out.push({ title: 'Ask the cloud', mode: 'cloud' });
+  // A sensitive local answer (the pipeline said the cloud is unavailable for it) gets no "Ask the cloud"; nor does a
+  // question asked privately (`/private`, `/review`) whose answer failed before the pipeline could say so — one click
+  // would have sent what the user chose to keep on this machine.
+  const askedPrivately = mode === 'private' || mode === 'review';
+  if (route === 'local' && !cloudBarred && !askedPrivately && !has('cloud')) out.push({ title: 'Ask the cloud', mode: 'cloud' });
   if (route === 'cloud' && !has('private')) out.push({ title: 'Retry on local', mode: 'private' });
   out.push({ title: 'Explain route', mode: 'explain' });
   return out;
+}
+
+/** A suggestion VS Code shows under the newest reply (ChatFollowup): `command` is the slash command, none for auto. */
+export interface Followup { label: string; prompt: string; command?: Exclude<ChatMode, 'auto'> }
+
+/**
+ * Follow-ups for a finished `@hybrid` turn. A turn's buttons already offer the other routes and the route's
+ * explanation, so the same offers again as follow-ups, in other words ("Why this route?" beside "Explain route",
+ * a bare "Ask the cloud" beside "Ask the cloud (claude-sonnet-4-6)" that names its model and is linked to the local
+ * answer), only doubled them. A stopped turn is the exception: VS Code drops what is written after Stop, buttons
+ * included, but still asks for follow-ups — the one place the reply can say it was stopped, and offer it again.
+ */
+export function followupsFor(meta: Partial<TurnMeta> | undefined): Followup[] {
+  if (!meta?.question || meta.stopped !== true) return [];
+  const begun = typeof meta.answer === 'string' && meta.answer.trim().length > 0;
+  const command = meta.mode && meta.mode !== 'auto' ? { command: meta.mode } : {};
+  return [{ label: `Stopped ${begun ? 'part-way' : 'before the answer began'} — ask again`, prompt: meta.question, ...command }];
 }
 
 /** The query that re-asks `question` in `mode` through the participant. */
@@ -112,23 +142,42 @@ export interface TurnMeta {
   keptLocal?: boolean;
   /** The answer broke off (the model failed part-way) or was stopped: its words are not history, as in our chat view. */
   incomplete?: boolean;
+  /** The user pressed Stop: the next reply says so (VS Code shows nothing written to a reply after its Stop). */
+  stopped?: boolean;
 }
 
 export type PastTurn = { kind: 'request'; prompt: string } | { kind: 'response'; meta: Partial<TurnMeta> | undefined };
+
+/**
+ * The line a reply opens with when the `@hybrid` reply just before it was stopped. VS Code's Chat drops whatever a
+ * participant writes after Stop, and strips a stopped result's errorDetails (it keeps only the metadata), so the
+ * stopped reply cannot say it is incomplete; and its words are not history, which a user asking "go on" must know.
+ */
+export function afterStoppedNote(turns: readonly PastTurn[]): string | undefined {
+  const last = [...turns].reverse().find((t) => t.kind === 'response');
+  if (last?.kind !== 'response' || last.meta?.stopped !== true) return undefined;
+  const begun = typeof last.meta.answer === 'string' && last.meta.answer.trim().length > 0;
+  return `> *The previous answer was stopped ${begun ? 'part-way' : 'before it began'}: ${begun ? 'it is incomplete, and neither it nor its question is' : 'its question is not'} sent with this one.*\n\n`;
+}
 
 /**
  * Earlier `@hybrid` turns as model history. A turn any local model answered is marked local, with the question
  * that asked it, so it never goes to the cloud, and so is a turn asked privately: a turn whose last route was the
  * cloud may still carry a local draft (automatic escalation appends the cloud's answer to it). Explain previews never
  * reached a model; an answer that broke off or was stopped goes with its question (a cut answer sent back reads to
- * the model as complete).
+ * the model as complete), and so does a turn with no answer text.
  */
 export function historyOfTurns(turns: readonly PastTurn[]): ChatTurn[] {
   const out: ChatTurn[] = [];
   for (const t of turns) {
     if (t.kind === 'request') { out.push({ role: 'user', content: t.prompt }); continue; }
     const meta = t.meta;
-    if (!meta || typeof meta.answer !== 'string' || meta.mode === 'explain' || meta.incomplete === true) { if (out.at(-1)?.role === 'user') out.pop(); continue; }
+    // No answer text (refused, failed or stopped before it began): an empty assistant turn is an API error at
+    // Anthropic, and a refused question rode along as history on the next request.
+    if (!meta || typeof meta.answer !== 'string' || !meta.answer.trim() || meta.mode === 'explain' || meta.incomplete === true || meta.stopped === true) {
+      if (out.at(-1)?.role === 'user') out.pop();
+      continue;
+    }
     // A turn asked privately (`/private`, `/review`) stays local even when it never got a route (it failed first).
     const local = meta.route === 'local' || meta.keptLocal === true || meta.mode === 'private' || meta.mode === 'review';
     out.push({ role: 'assistant', content: meta.answer, ...(local ? { local: true } : {}) });

@@ -21,6 +21,7 @@ import { recountEstimate } from '../spend/billing';
 export type { AskDeps, AskInput, EscalateFrom, GateOutcome } from './askPorts';
 
 import { ANSWER_TOKENS, explainText } from './explainText';
+import { estimateNote } from './estimateNote';
 export { contextCount } from './explainText';
 const NOTHING_TO_PAY: PreflightEstimate = { likelyUsd: 0, atMostUsd: 0, expectedOutputTokens: 0, basis: 'default' };
 const FALLBACK_TO_LOCAL: ReadonlySet<string> = new Set(['server', 'timeout', 'stalled', 'rateLimited', 'connection', 'quota']);
@@ -278,12 +279,4 @@ async function refined(deps: AskDeps, request: Request, labels: Labels, signal: 
 /** A failure's sentence inside a notice's brackets: without its full stop ("…try again.)" read as a typo). */
 function bracketed(message: string): string {
   return message.replace(/\.\s*$/, '');
-}
-
-/** Which of the answer's token counts are estimated, and why. */
-function estimateNote(r: Pick<StreamResult, 'estimatedFromText' | 'estimatedSides'>): string {
-  if (r.estimatedFromText) return 'Token counts are estimates: the server reported no usage.';
-  const sides = r.estimatedSides ?? [];
-  if (sides.length) return `The server's usage left out the ${sides.join(' and ')} token count${sides.length > 1 ? 's' : ''}: estimated from the text.`;
-  return 'The output token count is an estimate: the answer ended before the provider\'s final count (input as reported).';
 }

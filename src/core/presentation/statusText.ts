@@ -1,7 +1,7 @@
 // The status bar item's text, tooltip and colour, as a pure function of what the extension knows, so every
 // state can be unit-tested without an editor. Icons use VS Code's $(name) syntax; the tooltip is plain lines.
 import { formatCost, formatSpent, formatUsd, plural } from '../../shared/money';
-import { endingWord, INTERRUPTED_EXPLAINED, isInterrupted } from '../../shared/outcome';
+import { endingWord, INTERRUPTED_EXPLAINED, isInterrupted, isStopped, STOPPED, STOPPED_EXPLAINED } from '../../shared/outcome';
 import type { BudgetState, HealthState, RecordStatus, Route } from '../request';
 import { CHECK_LOCAL, localFailureView, type LocalFailure, type StatusCommand } from './localFailure';
 
@@ -16,6 +16,8 @@ export interface LastRequest {
   endedAt?: number;
   /** The ledger outcome: "interrupted" (the window closed mid-answer) is said as such, not as "failed". */
   outcome?: string;
+  /** The ledger kind: a stopped question reads "stopped", a completion cut by typing on does not. */
+  kind?: string;
 }
 
 export interface StatusState {
@@ -149,6 +151,16 @@ function localWord(s: StatusState): string {
 /** The route's reason without the "refused: " the route put in front (the line already says "not sent"). */
 const whyText = (l: LastRequest): string => (l.route === 'refuse' ? (l.reason ?? '').replace(/^refused:\s*/i, '') : l.reason ?? '');
 
+/**
+ * After the route: how the last request ended, or its time when it ended well. A stopped answer's time is not how
+ * long an answer takes (the status bar showed "local · 1.2 s" as for a whole answer, beside a chat saying Stopped).
+ */
+function lastEnding(l: LastRequest): string {
+  const ending = { status: l.status ?? 'ok', outcome: l.outcome, kind: l.kind };
+  if (ending.status === 'failed') return endingWord(ending);
+  return isStopped(ending) ? STOPPED : formatMs(l.totalMs);
+}
+
 export function statusText(full: StatusState): StatusView {
   const s: StatusState = { ...full, last: settledLast(full) };
   const problem = localProblem(s);
@@ -172,14 +184,14 @@ export function statusText(full: StatusState): StatusView {
     if (spentToday(s)) body += ` · ${today(s)}`;
   } else if (s.last.route === 'cloud') {
     icon = '$(cloud)';
-    body = `${today(s)} · ${s.last.status === 'failed' ? endingWord({ status: 'failed', outcome: s.last.outcome }) : formatMs(s.last.totalMs)}`;
+    body = `${today(s)} · ${lastEnding(s.last)}`;
   } else if (failed) {
     icon = failed.icon;
     body = failed.text;
     if (spentToday(s)) body += ` · ${today(s)}`;
   } else if (s.last.route === 'local') {
     icon = '$(lock)';
-    body = `local · ${s.last.status === 'failed' ? 'failed' : formatMs(s.last.totalMs)}`;
+    body = `local · ${s.last.status === 'failed' ? 'failed' : lastEnding(s.last)}`;
     if (spentToday(s)) body += ` · ${today(s)}`;
   } else {
     // Said as the chat says it ("Not sent"), after the local model's state, which a refusal says nothing against.
@@ -214,8 +226,9 @@ export function statusText(full: StatusState): StatusView {
   }
   if (s.busy) lines.push('A question is being answered');
   if (full.last) {
-    const what = full.last.status && full.last.status !== 'ok'
-      ? ` (${isInterrupted({ status: full.last.status, outcome: full.last.outcome }) ? INTERRUPTED_EXPLAINED : full.last.status})` : '';
+    const ending = { status: full.last.status ?? 'ok', outcome: full.last.outcome, kind: full.last.kind };
+    const what = ending.status !== 'ok'
+      ? ` (${isInterrupted(ending) ? INTERRUPTED_EXPLAINED : isStopped(ending) ? STOPPED_EXPLAINED : ending.status})` : '';
     // "refuse · none · 39 ms (failed)" named a route and a model that do not exist for a request nothing was sent for.
     lines.push(full.last.route === 'refuse'
       ? `Last request: not sent (nothing left this machine) · ${formatMs(full.last.totalMs)}`

@@ -4,7 +4,7 @@ import type { LedgerRecord } from '../request';
 import { cacheSavingsUsd } from './cost';
 import { pricesAt, type PriceTable } from './priceTable';
 import { localDayKey } from './spendModel';
-import { INTERRUPTED_NOTE, isInterrupted } from '../../shared/outcome';
+import { INTERRUPTED_NOTE, isInterrupted, isStopped, STOPPED_NOTE } from '../../shared/outcome';
 
 const localDayOf = (iso: string): string => { const d = new Date(iso); return Number.isNaN(d.getTime()) ? '' : localDayKey(d); };
 
@@ -22,7 +22,8 @@ export function costNote(r: LedgerRecord): string {
   // A blank note beside "failed" read as an error billed for nothing: it was a window closed mid-answer.
   if (isInterrupted(r)) return INTERRUPTED_NOTE;
   const searches = r.tokens.webSearches ? `tokens only: ${r.tokens.webSearches} web search fee${r.tokens.webSearches === 1 ? '' : 's'} not priced` : '';
-  return [r.tokens.source === 'estimate' && r.costUsd !== 0 ? 'estimate' : '', searches].filter(Boolean).join('; ');
+  // A stopped answer's cost is for the part before the stop: without a note it read as a whole answer's price.
+  return [isStopped(r) ? STOPPED_NOTE : '', r.tokens.source === 'estimate' && r.costUsd !== 0 ? 'estimate' : '', searches].filter(Boolean).join('; ');
 }
 
 /**

@@ -5,7 +5,7 @@
 // or refuses it.
 
 import * as vscode from 'vscode';
-import { closingButtons, historyOfTurns, participantQuery, renderEvent, type ChatButton, type ChatMode, type CommandButton, type TurnMeta } from '../../core/native/chatRender';
+import { afterStoppedNote, closingButtons, followupsFor, historyOfTurns, participantQuery, renderEvent, type ChatButton, type ChatMode, type CommandButton, type PastTurn, type TurnMeta } from '../../core/native/chatRender';
 import type { AskInput } from '../../core/pipeline/ask';
 import { lineSpan } from '../../core/context/lineSpan';
 import { withFilePrivacy } from '../../core/privacy/filePrivacy';
@@ -62,11 +62,15 @@ export async function referencesAsContext(refs: readonly vscode.ChatPromptRefere
   return out;
 }
 
+function pastTurns(ctx: vscode.ChatContext): PastTurn[] {
+  return ctx.history.filter((t) => t.participant === PARTICIPANT_ID).map((t) => (t instanceof vscode.ChatRequestTurn
+    ? { kind: 'request' as const, prompt: t.prompt }
+    : { kind: 'response' as const, meta: (t as vscode.ChatResponseTurn).result.metadata as Partial<TurnMeta> | undefined }));
+}
+
 /** Earlier `@hybrid` turns of this conversation; a turn any local model answered is marked so it never goes to the cloud. */
 export function historyOf(ctx: vscode.ChatContext): ChatTurn[] {
-  return historyOfTurns(ctx.history.filter((t) => t.participant === PARTICIPANT_ID).map((t) => (t instanceof vscode.ChatRequestTurn
-    ? { kind: 'request' as const, prompt: t.prompt }
-    : { kind: 'response' as const, meta: (t as vscode.ChatResponseTurn).result.metadata as Partial<TurnMeta> | undefined })));
+  return historyOfTurns(pastTurns(ctx));
 }
 
 export function createHandler(asker: AskService): vscode.ChatRequestHandler {
@@ -85,6 +89,8 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
       stream.markdown('Open a file (or attach one with `#file`) to review it privately.');
       return { metadata: { question, mode, answer: '' } satisfies TurnMeta };
     }
+    const note = afterStoppedNote(pastTurns(ctx));
+    if (note) stream.markdown(note);
     const escalateFrom = takeEscalation(mode, question);
     const input: AskInput = {
       // An escalation is asked as our chat view asks it: from Ask (auto), on the tier its button named.
@@ -123,20 +129,15 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
     for (const b of closingButtons(route, mode, offered, cloudBarred)) {
       stream.button({ command: REASK_COMMAND, title: b.title, arguments: [b.mode, question, ...(b.escalateFrom ? [b.escalateFrom] : [])] });
     }
-    const incomplete = !!answer && (ended !== 'ok' || token.isCancellationRequested);
-    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}), ...(keptLocal ? { keptLocal } : {}), ...(incomplete ? { incomplete } : {}) };
+    const stopped = token.isCancellationRequested || ended === 'cancelled';
+    const incomplete = !!answer && (ended !== 'ok' || stopped);
+    const metadata: TurnMeta = { question, mode, route, answer, ...(cloudBarred ? { cloudBarred } : {}), ...(keptLocal ? { keptLocal } : {}), ...(incomplete ? { incomplete } : {}), ...(stopped ? { stopped } : {}) };
     return failed && !answer ? { metadata, errorDetails: { message: failed } } : { metadata };
   };
 }
 
 export function followups(result: vscode.ChatResult): vscode.ChatFollowup[] {
-  const meta = result.metadata as Partial<TurnMeta> | undefined;
-  if (!meta?.question) return [];
-  const out: vscode.ChatFollowup[] = [];
-  if (meta.route === 'local' && meta.mode !== 'explain' && !meta.cloudBarred) out.push({ prompt: meta.question, command: 'cloud', label: 'Ask the cloud' });
-  if (meta.route === 'cloud' || meta.route === 'refuse') out.push({ prompt: meta.question, command: 'private', label: 'Ask the local model' });
-  if (meta.mode !== 'explain') out.push({ prompt: meta.question, command: 'explain', label: 'Why this route?' });
-  return out;
+  return followupsFor(result.metadata as Partial<TurnMeta> | undefined);
 }
 
 /** Buttons re-ask in the Chat view (`@hybrid /mode question`); where that command is missing, our own commands run. */

@@ -10,6 +10,7 @@ import { takeInitial } from '../common/initialState';
 import { connect } from '../common/vscodeApi';
 import { emptyState } from './emptyState';
 import { createTurn, updateTurn, type TurnElements } from './turnView';
+import { initialScrollTop } from './turnStatus';
 
 interface UiState { draft: string; mode: AskModeName; scrollTop: number }
 
@@ -144,7 +145,7 @@ function onMessage(msg: ToChat): void {
       if (same) renderChrome();
       else renderAll();
       if (msg.reveal && views.has(msg.reveal)) revealTurn(msg.reveal);
-      else if (!same) thread.scrollTop = saved.scrollTop !== undefined && turns.length ? saved.scrollTop : thread.scrollHeight;
+      else if (!same) thread.scrollTop = initialScrollTop(turns.length, saved.scrollTop, thread.scrollHeight);
       break;
     }
     case 'turnStart':

@@ -10,3 +10,13 @@ export function stoppedNote(turn: { status: TurnStatus; text: string }): string 
   if (turn.status !== 'cancelled') return undefined;
   return turn.text.trim() ? 'Stopped — the answer above is incomplete.' : 'Stopped before the answer began.';
 }
+
+/**
+ * Where the thread starts after a snapshot redraws it: the saved position when there are turns and one was saved,
+ * the newest turn's end otherwise — and the top when there are no turns. The empty state is an introduction read
+ * from its heading; scrolled to its end, a narrow side bar opened on the middle of a sentence.
+ */
+export function initialScrollTop(turnCount: number, saved: number | undefined, scrollHeight: number): number {
+  if (turnCount === 0) return 0;
+  return saved !== undefined ? saved : scrollHeight;
+}

@@ -6,7 +6,7 @@ import { clear, h } from '../common/dom';
 import { formatAnswerCost, formatCount, formatEstimate, formatMs, formatUsd, redactionSummary } from '../common/format';
 import { lineRange } from '../../shared/lineRange';
 import { renderMarkdown } from '../common/markdown';
-import { errorTitle, settingNamed, terminalCommand } from './errorTitle';
+import { errorTitle, refusalLook, settingNamed, terminalCommand } from './errorTitle';
 import { usedFiles, whyLine } from './routeText';
 import { escalationNote } from './escalationView';
 import { stoppedNote } from './turnStatus';
@@ -153,7 +153,7 @@ export function errorCard(message: string, fixes: FixName[], failure: FailureVie
       }, FIX_LABEL[fix]));
     }
   }
-  return h('div', { class: 'error-card', role: 'alert' },
+  return h('div', { class: refused && refusalLook(fixes) === 'notice' ? 'error-card refusal' : 'error-card', role: 'alert' },
     // A refusal's "Not sent" is the route badge right above: the card does not say it again.
     refused ? null : h('div', { class: 'error-title' }, errorTitle(failure?.code, refused, partial, message)),
     h('div', { class: 'error-message' }, ...codeSpans(message)),

@@ -5,7 +5,7 @@ import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, Re
 import { h } from '../common/dom';
 import { cacheSavedText, cloudLegendText, periodCardValue } from './cells';
 import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
-import { endingWord, INTERRUPTED_EXPLAINED, isInterrupted } from '../../shared/outcome';
+import { endingWord, INTERRUPTED_EXPLAINED, isInterrupted, isStopped } from '../../shared/outcome';
 
 function card(title: string, value: string, ...lines: (string | Node | null)[]): HTMLElement {
   return h('div', { class: 'card' },
@@ -105,8 +105,9 @@ export function latencySection(rows: LatencyRowView[]): HTMLElement {
       [1, 2, 3, 4]));
 }
 
+/** A route's badge. A refusal reads "not sent", as the chat's badge and the status bar say it ("refuse" was ours). */
 function badge(route: string): HTMLElement {
-  return h('span', { class: `badge badge-${route}` }, route);
+  return h('span', { class: `badge badge-${route}` }, route === 'refuse' ? 'not sent' : route);
 }
 
 export function modelSection(all: BreakdownRowView[]): HTMLElement {
@@ -148,12 +149,12 @@ export function recentSection(rows: RecentView[]): HTMLElement {
         r.costUsd === null ? h('span', { class: 'unknown-price' }, 'unknown') : formatAnswerCost({ costUsd: r.costUsd, route: r.route, source: r.tokens.source }),
         // Its totalMs was taken before the request went out (the record kept in case the window dies): not a duration.
         isInterrupted(r) ? h('span', { title: 'Unknown: the window closed before the answer ended' }, '—') : formatMs(r.totalMs),
-        h('span', { class: 'reasons' }, [isInterrupted(r) ? 'Window closed mid-answer: cost estimated from the prompt sent' : '', r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
+        h('span', { class: 'reasons' }, [isInterrupted(r) ? 'Window closed mid-answer: cost estimated from the prompt sent' : isStopped(r) ? 'Stopped: tokens and cost for the part answered' : '', r.reasons.map(afterTheFact).join(' · '), redactionSummary(r.redactions) ? `redacted: ${redactionSummary(r.redactions)}` : '']
           .filter(Boolean).join(' — ')),
       ]), [4, 5, 6]));
 }
 
-/** "ask", "ask (failed)", or "ask (interrupted)" with the reason on hover (a window closed mid-answer is no error). */
+/** "ask", "ask (failed)", "ask (stopped)" or "ask (interrupted)" with the reason on hover (a window closed mid-answer is no error). */
 export function kindCell(r: Pick<RecentView, 'kind' | 'status' | 'outcome' | 'route'>): HTMLElement | string {
   if (r.status === 'ok' || r.route === 'refuse') return r.kind;
   const text = `${r.kind} (${endingWord(r)})`;

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { lastResponse, newChat, openChat, pickModel, send } from './chatPage';
+import { lastResponse, newChat, openChat, pickModel, send, spendFrame } from './chatPage';
 import type { NativeSession } from './session';
 import type { LedgerRecord } from '../../../src/core/request';
 import { ledgerDir } from '../seedSpend';
@@ -159,6 +159,59 @@ export function deepChecks(shot: (s: NativeSession, name: string) => Promise<str
       } finally {
         ollama.setReply({ perTokenMs: 5 });
       }
+    }],
+
+    // VS Code drops what a participant writes after Stop and strips a stopped result's errorDetails; it keeps the
+    // metadata and still asks for follow-ups. So the stopped reply says it through a follow-up, the next reply says
+    // it was left out, and the spend panel's row says "stopped".
+    ['@hybrid: after Stop, a follow-up says it stopped; the next reply says the answer before was left out; the spend row reads "stopped"', async (s) => {
+      const ollama = s.fakes.ollama!.fake;
+      await openChat(s.page);
+      await newChat(s.page);
+      await pickModel(s.page, 'Hybrid Auto');
+      ollama.setReply({ perTokenMs: 600 });
+      const long = 'Write a long essay about the reduce method';
+      try {
+        const before = ollama.requests.length;
+        await send(s.page, `@hybrid /private ${long}`);
+        await lastResponse(s.page, /\[fake-ollama\]/, 30_000);
+        const req = ollama.requests.slice(before).find((r) => r.path === '/api/chat');
+        await pressStop(s.page);
+        await Promise.race([req!.closedByClient, new Promise((_, rej) => setTimeout(() => rej(new Error('Ollama never saw the request closed after Stop')), 8_000))]);
+        await s.page.waitForTimeout(1_500);
+      } finally {
+        ollama.setReply({ perTokenMs: 5 });
+      }
+      assert.equal(ledger(s).at(-1)?.status, 'cancelled', 'the stopped answer is recorded as stopped');
+      const followups = s.page.locator('.interactive-session-followups').last();
+      await followups.getByText('Stopped part-way — ask again').waitFor({ state: 'visible', timeout: 10_000 });
+      const offered = (await followups.innerText()).trim();
+      process.stdout.write(`      native, follow-ups under the stopped reply: ${JSON.stringify(offered)}\n`);
+      assert.doesNotMatch(offered, /Ask the cloud|Why this route/, 'offers a stopped reply never made');
+      await shot(s, 'native-stopped-followup');
+      const sentBefore = chatBodies(s).length;
+      await send(s.page, '@hybrid /private What does reduce return for an empty list?');
+      const text = await lastResponse(s.page, /Cost:/, 60_000);
+      process.stdout.write(`      native, the reply after a stopped one: ${JSON.stringify(text.slice(0, 300))}\n`);
+      assert.match(text, /previous answer was stopped part-way/, text.slice(0, 300));
+      assert.ok(text.indexOf('stopped part-way') < text.indexOf('🔒 Local'), 'the note comes first, above the route badge');
+      assert.ok(chatBodies(s).slice(sentBefore).every((b) => !b.includes(long)), 'the stopped question went back to the model as history');
+      await shot(s, 'native-after-stopped');
+      await s.page.keyboard.press('F1');
+      await s.page.locator('.quick-input-box input').fill('>Hybrid: Show Spend');
+      await s.page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Hybrid: Show Spend' }).first().waitFor({ timeout: 15_000 });
+      await s.page.keyboard.press('Enter');
+      const frame = await spendFrame(s.page);
+      assert.ok(frame, 'the spend panel did not render');
+      let list = '';
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline && !/\(stopped\)/.test(list); await s.page.waitForTimeout(250)) {
+        list = await frame.evaluate('document.querySelector(\'section[aria-label="Recent requests"]\')?.innerText ?? document.body.innerText') as string;
+      }
+      assert.match(list, /ask \(stopped\)/, list.slice(0, 400));
+      assert.match(list, /Stopped: tokens and cost for the part answered/);
+      assert.doesNotMatch(list, /ask \(cancelled\)/);
+      await shot(s, 'native-spend-stopped');
+      await s.page.keyboard.press('Control+W');
     }],
   ];
 }

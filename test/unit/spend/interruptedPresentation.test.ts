@@ -21,7 +21,7 @@ suite('an interrupted cloud answer, as the user reads it', () => {
     assert.ok(isInterrupted(cut));
     assert.equal(endingWord(plainFailure), 'failed');
     assert.equal(endingWord(record('ok')), '');
-    assert.equal(endingWord({ status: 'cancelled', outcome: 'interrupted' }), 'cancelled', 'only a failed record can be an interrupted one');
+    assert.equal(endingWord({ status: 'cancelled', outcome: 'interrupted' }), 'stopped', 'only a failed record can be an interrupted one');
   });
 
   test('its cost reads as an estimate, never $0', () => {

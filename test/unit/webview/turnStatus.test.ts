@@ -2,8 +2,8 @@
 // text and a footer of figures, and nothing said the answer was cut short — the footer replaced "Stopped.".
 import * as assert from 'node:assert/strict';
 import { applyAskEvent, newTurn, type FooterView } from '../../../src/shared/protocol/chat';
-import { stoppedNote } from '../../../src/webview/chat/turnStatus';
-import { errorTitle } from '../../../src/webview/chat/errorTitle';
+import { initialScrollTop, stoppedNote } from '../../../src/webview/chat/turnStatus';
+import { errorTitle, refusalLook } from '../../../src/webview/chat/errorTitle';
 
 const footer = {
   route: 'local', provider: 'ollama', model: 'qwen2.5-coder:7b', costUsd: 0, ttftMs: 80, totalMs: 290, notes: [],
@@ -39,11 +39,18 @@ suite('chat view: a stopped turn says it stopped', () => {
 
 suite('chat view: the error card title under a partial answer', () => {
   test('words came, then the connection or the server failed: the title says it broke off, not "Could not reach"', () => {
-    assert.equal(errorTitle('connection', false, true), 'The answer stopped part-way');
-    assert.equal(errorTitle('server', false, true), 'The answer stopped part-way');
-    assert.equal(errorTitle('stalled', false, true), 'The answer stopped part-way');
+    assert.equal(errorTitle('connection', false, true), 'The answer broke off part-way');
+    assert.equal(errorTitle('server', false, true), 'The answer broke off part-way');
+    assert.equal(errorTitle('stalled', false, true), 'The answer broke off part-way');
     assert.equal(errorTitle('connection'), 'Could not reach the model', 'nothing came: unchanged');
     assert.equal(errorTitle('auth', false, true), 'Cloud API key missing or refused', 'a cause that is not mid-answer keeps its title');
+  });
+
+  test('no failure title says "stopped": that word is the user\'s Stop (the turn\'s own line), not a fault', () => {
+    const codes = ['connection', 'timeout', 'stalled', 'auth', 'modelMissing', 'tooLarge', 'rateLimited', 'quota', 'server', 'notApi', 'notLocal', 'blocked', 'budget', 'protocol', 'unknown', undefined];
+    for (const code of codes) {
+      for (const partial of [false, true]) assert.doesNotMatch(errorTitle(code, false, partial, 'Ollama stopped sending in the middle of the answer'), /\bstop/i, `${code} partial=${partial}`);
+    }
   });
 
   test('a model name the server does not know is "not found": a cloud provider\'s 404 is no missing install', () => {
@@ -59,5 +66,26 @@ suite('chat view: error card titles use the user\'s words (ux7: "The provider ha
   test('a server error names the model server; a quota names the cloud', () => {
     assert.equal(errorTitle('server'), 'The model server had an error');
     assert.equal(errorTitle('quota'), 'Cloud quota reached');
+  });
+});
+
+suite('chat view: where the thread starts, and how a refusal looks', () => {
+  test('an empty thread starts at the top of the introduction, whatever was saved or how tall it is', () => {
+    assert.equal(initialScrollTop(0, undefined, 1400), 0);
+    assert.equal(initialScrollTop(0, 640, 1400), 0, 'a position saved from an older thread (New Chat) is not the intro\'s');
+    assert.equal(initialScrollTop(3, 640, 1400), 640, 'turns and a saved position: where the user was');
+    assert.equal(initialScrollTop(3, undefined, 1400), 1400, 'turns, nothing saved: the newest turn');
+    assert.equal(initialScrollTop(3, 0, 1400), 0, 'a saved top is a position too');
+  });
+
+  test('a refusal by a privacy rule or a budget is a notice; one whose way out is a set-up fix keeps the error look', () => {
+    assert.equal(refusalLook(['retryLocal']), 'notice', 'a private file');
+    assert.equal(refusalLook(['openSettings']), 'notice', 'a budget');
+    assert.equal(refusalLook(['retryLocal', 'openSettings']), 'notice');
+    assert.equal(refusalLook([]), 'notice');
+    assert.equal(refusalLook(['startOllama', 'retry']), 'problem', 'Private with Ollama down');
+    assert.equal(refusalLook(['pullModel', 'retry']), 'problem', 'Private with the model missing');
+    assert.equal(refusalLook(['setApiKey']), 'problem', 'Cloud with no key');
+    assert.equal(refusalLook(['retryLocal', 'setApiKey']), 'problem', 'any set-up fix makes it a problem');
   });
 });
