@@ -79,6 +79,8 @@ suite('deep7: chat closed mid-answer, a file made private mid-answer, a model pu
     assert.doesNotMatch(text, /Stopped|interrupted/i, 'closing the view stopped the answer');
     const added = ledgerRecords().slice(before);
     assert.deepEqual(added.map((r) => r.status), ['ok'], JSON.stringify(added.map((r) => [r.status, r.outcome])));
+    const req = cloud.requests.filter((r) => r.path === '/v1/messages').at(-1)!;
+    assert.ok(req.finished && !req.clientClosed, 'closing the view aborted the request at the server');
     assert.equal(await (await chat()).locator('button.send').isEnabled(), true, 'Send is still disabled');
   });
 
