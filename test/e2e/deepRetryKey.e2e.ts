@@ -203,7 +203,7 @@ suite('deep7: Retry-After past and absurd, a failed escalation, a key cleared mi
       await f.evaluate('document.body.childElementCount');
       worst = Math.max(worst, Date.now() - t0);
       polls++;
-      return /word13999/.test(await turnText(q)) && !(await turnSpinning(q));
+      return /end13999/.test(await turnText(q)) && !(await turnSpinning(q));
     }, 'the whole long answer', 120_000);
     const atEnd = await f.evaluate(`(() => { const t = document.querySelector('main.thread'); return t.scrollHeight - t.scrollTop - t.clientHeight; })()`) as number;
     process.stdout.write(`      100k answer: ${text.length} chars, worst frame round trip ${worst} ms over ${polls} polls, ${atEnd} px from the end\n`);
