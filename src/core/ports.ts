@@ -30,6 +30,8 @@ export type CloudProviderId = 'anthropic' | 'openai' | 'gateway';
 /** API keys: SecretStorage first, then the environment (ANTHROPIC_API_KEY / OPENAI_API_KEY). */
 export interface KeySource {
   get(provider: CloudProviderId): Promise<string | undefined>;
+  /** The key and, when it came from the environment (nothing stored), the variable's name — read together. */
+  lookup?(provider: CloudProviderId): Promise<{ key: string | undefined; fromEnv?: string }>;
 }
 
 export interface Disposable {

@@ -15,10 +15,14 @@ export class ApiKeys implements KeySource {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
   async get(provider: CloudProviderId): Promise<string | undefined> {
+    return (await this.lookup(provider)).key;
+  }
+
+  async lookup(provider: CloudProviderId): Promise<{ key: string | undefined; fromEnv?: string }> {
     const stored = await this.secrets.get(secretId(provider));
-    if (stored) return stored;
+    if (stored) return { key: stored };
     const env = process.env[ENV[provider]]?.trim();
-    return env || undefined;
+    return env ? { key: env, fromEnv: ENV[provider] } : { key: undefined };
   }
 
   async source(provider: CloudProviderId): Promise<'stored' | 'environment' | 'none'> {

@@ -91,13 +91,13 @@ export class ProviderRegistry extends Disposable {
       modelSetting: (model: string) => cloudModelSetting(s, model) };
     const { keySet, provider } = s['gateway.baseUrl']
       // Team mode: the gateway holds the provider keys and budgets; the user holds a virtual key.
-      ? await cloudForRequest(this.keys, 'gateway', (apiKey) => ({
-        ...createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['gateway.baseUrl'], location: 'cloud', name: 'The LiteLLM gateway', keyName: 'LiteLLM gateway', anthropicModels: true,
+      ? await cloudForRequest(this.keys, 'gateway', (apiKey, keyFromEnv) => ({
+        ...createOpenAIProvider({ ...timeouts, apiKey, ...(keyFromEnv ? { keyFromEnv } : {}), baseUrl: s['gateway.baseUrl'], location: 'cloud', name: 'The LiteLLM gateway', keyName: 'LiteLLM gateway', anthropicModels: true,
           onAnswerHeaders: (h) => this.budgetInfo(s['gateway.baseUrl'])?.noteAnswer(h) }), id: 'litellm',
       }))
-      : await cloudForRequest(this.keys, s['cloud.provider'], (apiKey) => s['cloud.provider'] === 'anthropic'
-        ? createAnthropicProvider({ ...timeouts, apiKey, baseUrl: s['anthropic.baseUrl'] })
-        : createOpenAIProvider({ ...timeouts, apiKey, baseUrl: s['openai.baseUrl'], location: 'cloud' }));
+      : await cloudForRequest(this.keys, s['cloud.provider'], (apiKey, keyFromEnv) => s['cloud.provider'] === 'anthropic'
+        ? createAnthropicProvider({ ...timeouts, apiKey, ...(keyFromEnv ? { keyFromEnv } : {}), baseUrl: s['anthropic.baseUrl'] })
+        : createOpenAIProvider({ ...timeouts, apiKey, ...(keyFromEnv ? { keyFromEnv } : {}), baseUrl: s['openai.baseUrl'], location: 'cloud' }));
     this.keySet = keySet;
     return provider;
   }

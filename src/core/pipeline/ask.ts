@@ -225,7 +225,8 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
       cloudEquivalentUsd: priced.cloudEquivalentUsd }),
     ...(result.gatewayCostUsd !== undefined ? { tableCostUsd: priced.costUsd } : {}),
   });
-  const notes = [...(result.notes ?? [])];
+  // A model that hit max_tokens ends like any answer; without this the cut read as the whole answer.
+  const notes = [...(result.finish === 'length' ? [`The answer reached the ${ANSWER_TOKENS.toLocaleString('en-US')}-token length limit and is cut off here — ask "continue" for the rest.`] : []), ...(result.notes ?? [])];
   const reconciled = costDifferenceNote(priced.costUsd, result.gatewayCostUsd);
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);

@@ -75,6 +75,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Chat
       modelSetting: o.modelSetting(body.model), timeoutSetting: 'hybrid.timeouts.cloudFirstByteMs',
       eolNow: o.wallClock.now(), eolReplacement: replacementFor(o.modelSetting(body.model)),
       firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state, usesApiKey: true, apiKey, sentText: input,
+      ...(o.keyFromEnv ? { keyFromEnv: o.keyFromEnv } : {}),
     };
     const done = (result: StreamResult) => ({ result, earlyErrorEvent: false });
     meter.answered(undefined); // what an earlier attempt was answered says nothing about this one

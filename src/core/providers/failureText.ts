@@ -24,6 +24,9 @@ export function seconds(ms: number): string {
   return `${Math.max(1, Math.ceil(ms / 1000))} s`;
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
 /**
  * For a wait a server asked for, in the unit a person reads: "45 s", "10 min", "2 h" — never "600 s". Rounded up,
  * so Hybrid never names a wait shorter than the one asked for.
@@ -31,7 +34,10 @@ export function seconds(ms: number): string {
 export function waitFor(ms: number): string {
   if (ms < 90_000) return seconds(ms);
   if (ms < 90 * 60_000) return `${Math.ceil(ms / 60_000)} min`;
-  return `${Math.ceil(ms / 3_600_000)} h`;
+  if (ms < 48 * HOUR_MS) return `${Math.ceil(ms / HOUR_MS)} h`;
+  // "262800 h" (a gateway's Retry-After of 30 years) is a number nobody reads; past two weeks the figure says
+  // nothing a person would act on.
+  return ms <= 14 * DAY_MS ? `${Math.ceil(ms / DAY_MS)} days` : 'more than two weeks';
 }
 
 /**

@@ -2,6 +2,7 @@
 // whose message names the cause and the fix. Messages never carry a key or prompt text: server text is scrubbed.
 
 import { duration, errnoOf, hostOf, inSentence, pageText, scrub, waitFor } from './failureText';
+import { parseRetryAfter } from './responseChecks';
 import type { GuardState } from './guard';
 import { modelMissingFailure } from './retiredModel';
 import { isGatewayBudgetError } from '../team/gateway';
@@ -26,6 +27,8 @@ export interface FailureContext {
   /** Cloud providers point at the API key command; local ones do not need a key. */
   usesApiKey: boolean;
   apiKey?: string;
+  /** The environment variable the key came from (nothing stored), for a rejection that says where the key lives. */
+  keyFromEnv?: string;
   /** The request's text as sent: a server that quotes it back in an error has it cut out of the message. */
   sentText?: string;
   /** Set where the model may be Anthropic's: the wall-clock time a 404 is judged by (providers/retiredModel.ts). */
@@ -168,6 +171,10 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
   if (refusal) return refusal;
   if (status === 401 || status === 403) {
     const what = status === 401 ? 'rejected the API key' : 'refused access with this API key';
+    if (ctx.usesApiKey && ctx.keyFromEnv) {
+      const env = ctx.keyFromEnv;
+      return { code: 'auth', status, message: `${ctx.name} ${what} from the environment variable ${env} (${status}) — no key is stored, so ${env} was used: correct or unset it, or run ${SET_KEY} (a stored key is used first).`, fix: 'setApiKey' };
+    }
     return ctx.usesApiKey
       ? { code: 'auth', status, message: `${ctx.name} ${what} (${status}) — run ${SET_KEY}.`, fix: 'setApiKey' }
       : { code: 'auth', status, message: `${ctx.name} at ${ctx.baseUrl} refused the request (${status}) — check the server's access settings.`, fix: 'openSettings' };
@@ -231,14 +238,7 @@ function gatewayRefusal(ctx: FailureContext, status: number, body: unknown, serv
 
 function retryAfterOf(headers: Headers | undefined): number | undefined {
   if (!headers || typeof headers.get !== 'function') return undefined;
-  const ms = headers.get('retry-after-ms');
-  if (ms && Number.isFinite(parseFloat(ms))) return parseFloat(ms);
-  const ra = headers.get('retry-after');
-  if (!ra) return undefined;
-  const s = parseFloat(ra);
-  if (Number.isFinite(s)) return s * 1000;
-  const d = Date.parse(ra);
-  return Number.isFinite(d) ? Math.max(0, d - Date.now()) : undefined;
+  return parseRetryAfter(headers);
 }
 
 type ErrorClass = abstract new (...args: never[]) => Error;

@@ -87,6 +87,7 @@ Promise<{ session: OpenAISession } | { failure: ProviderFailure | undefined }> {
     firstByteTimeoutMs: o.firstByteTimeoutMs, idleTimeoutMs: o.idleTimeoutMs, state: guard.state,
     // What was sent, so server text that quotes the request is cut out of messages and logs (failureText.scrub).
     usesApiKey: keyed, ...(apiKey ? { apiKey } : {}), sentText: req.sentText,
+    ...(keyed && o.keyFromEnv ? { keyFromEnv: o.keyFromEnv } : {}),
     ...(cfg.anthropicModels ? { eolNow: o.wallClock.now() } : {}),
   };
   const client = new OpenAI({

@@ -21,6 +21,11 @@ export interface CommonProviderOptions {
   modelSetting?: (model: string) => string;
   /** Replaces global fetch underneath the guard (tests, proxies). */
   fetch?: typeof fetch;
+  /**
+   * The environment variable the key came from when none is stored: a rejected key is then named by where it
+   * lives (after "Clear API Key" the environment's key is used, and "run Set API Key" alone hid that).
+   */
+  keyFromEnv?: string;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
@@ -36,6 +41,7 @@ export interface Resolved {
   wallClock: Clock;
   modelSetting: (model: string) => string;
   fetch?: typeof fetch;
+  keyFromEnv?: string;
 }
 
 export function resolveCommon(o: CommonProviderOptions, defaultFirstByteMs: number): Resolved {
@@ -49,5 +55,6 @@ export function resolveCommon(o: CommonProviderOptions, defaultFirstByteMs: numb
     wallClock: o.wallClock ?? systemClock,
     modelSetting: o.modelSetting ?? (() => 'hybrid.cloud.model'),
     fetch: o.fetch,
+    ...(o.keyFromEnv ? { keyFromEnv: o.keyFromEnv } : {}),
   };
 }

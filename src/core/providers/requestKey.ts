@@ -12,9 +12,10 @@ export interface RequestCloud {
 }
 
 export async function cloudForRequest(
-  keys: KeySource, which: CloudProviderId, build: (apiKey: string) => ChatProvider,
+  keys: KeySource, which: CloudProviderId, build: (apiKey: string, fromEnv?: string) => ChatProvider,
 ): Promise<RequestCloud> {
-  const apiKey = (await keys.get(which))?.trim();
+  const found = keys.lookup ? await keys.lookup(which) : { key: await keys.get(which) };
+  const apiKey = found.key?.trim();
   if (!apiKey) return { keySet: false, provider: undefined };
-  return { keySet: true, provider: build(apiKey) };
+  return { keySet: true, provider: build(apiKey, found.fromEnv) };
 }

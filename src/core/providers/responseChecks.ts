@@ -7,14 +7,24 @@ export function webPageType(headers: Headers): string | undefined {
   return type === 'text/html' || type === 'application/xhtml+xml' ? type : undefined;
 }
 
-/** `retry-after-ms` (ms) first, then `retry-after` as seconds or an HTTP date — the SDKs' own order. */
+/**
+ * `retry-after-ms` (ms) first, then `retry-after` as seconds or an HTTP date — the SDKs' own order. A date already
+ * past is no wait (0); a negative or non-numeric delay is no Retry-After at all (RFC 9110 allows only digits), so
+ * "try again in -30 s" or a NaN wait can never be said.
+ */
 export function parseRetryAfter(headers: Headers): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null && Number.isFinite(parseFloat(ms))) return Math.max(0, parseFloat(ms));
+  const delay = (text: string | null, unit: number): number | undefined => {
+    if (text === null || !/^\s*\d+(\.\d+)?\s*$/.test(text)) return undefined;
+    const n = parseFloat(text) * unit;
+    return Number.isFinite(n) ? n : undefined;
+  };
+  const ms = delay(headers.get('retry-after-ms'), 1);
+  if (ms !== undefined) return ms;
   const ra = headers.get('retry-after');
   if (ra === null) return undefined;
-  const secs = parseFloat(ra);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const secs = delay(ra, 1000);
+  if (secs !== undefined) return secs;
+  if (/^\s*[-+]?[\d.]+\s*$/.test(ra)) return undefined;
   const date = Date.parse(ra);
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }

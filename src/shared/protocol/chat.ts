@@ -130,7 +130,9 @@ export interface ChatStatus {
 export function applyAskEvent(turn: TurnView, event: AskEventView): void {
   if (event.type === 'escalation') {
     turn.escalation = event;
-    if (event.action === 'escalated') turn.escalated = { text: '' };
+    // The turn goes on: until the cloud's part ends it shows progress (it looked finished while the cloud was
+    // still retrying, and its error then appeared seconds later under a settled answer).
+    if (event.action === 'escalated') { turn.escalated = { text: '' }; turn.status = 'streaming'; }
     return;
   }
   if (turn.escalated) return applyEscalatedEvent(turn, turn.escalated, event);
@@ -163,7 +165,11 @@ function applyEscalatedEvent(turn: TurnView, e: EscalatedAnswerView, event: Excl
     case 'route': e.route = event; break;
     case 'delta': e.text += event.text; break;
     case 'notice': addNotice(turn.notices, event); break;
-    case 'done': e.footer = event.footer; break;
+    case 'done':
+      e.footer = event.footer;
+      // The local answer stands whatever became of the cloud's part (a failure shows in its block).
+      if (turn.status === 'streaming') turn.status = event.status === 'cancelled' ? 'cancelled' : 'ok';
+      break;
     // The local answer stands; only the escalated part failed.
     case 'error': e.error = { message: event.message, fixes: event.fixes, failure: event.failure }; break;
     default: assertNever(event);

@@ -225,4 +225,17 @@ suite('ask pipeline', () => {
     assert.equal(records[0].outcome, 'auth');
     assert.equal(records[0].costUsd, 0);
   });
+  test('an answer cut at max_tokens says so in its footer, first, on either route; a whole answer does not', async () => {
+    for (const route of ['local', 'cloud'] as const) {
+      const { d } = deps({ decision: { route, reasons: [`${route}: test`] } });
+      const cut = provider(route === 'local' ? 'ollama' : 'anthropic', route, { finish: 'length' }, 'half an ans');
+      const events = await collect({ ...d, local: () => cut, cloud: async () => cut });
+      const done = events.find((e) => e.type === 'done') as Extract<AskEvent, { type: 'done' }>;
+      assert.match(done.footer.notes[0] ?? '', /1,024-token length limit and is cut off here/, route);
+      assert.equal(done.status, 'ok', 'the words that came are kept');
+    }
+    const whole = await collect(deps({ decision: { route: 'cloud', reasons: ['cloud: test'] } }).d);
+    const done = whole.find((e) => e.type === 'done') as Extract<AskEvent, { type: 'done' }>;
+    assert.ok(!done.footer.notes.some((n) => /length limit/.test(n)));
+  });
 });
