@@ -102,17 +102,18 @@ suite('ux9: a stopped answer says so everywhere; a refusal is a notice, not an e
       await until(async () => /Not sent/.test(await turnText(q)) && !(await turnSpinning(q)), 'the refusal', 30_000);
       const card = (await chat()).locator('article.turn').filter({ hasText: q }).last().locator('.error-card');
       // The card's colours against the theme's error colours, resolved by the browser on a probe element.
-      const look = await card.evaluate(`(e) => {
-        const probe = document.createElement('div');
+      const look = await card.evaluate((e) => {
+        const doc = e.ownerDocument;
+        const probe = doc.createElement('div');
         probe.style.background = 'var(--vscode-inputValidation-errorBackground)';
         probe.style.border = '1px solid var(--vscode-inputValidation-errorBorder, var(--vscode-errorForeground))';
-        document.body.append(probe);
-        const red = getComputedStyle(probe);
-        const own = getComputedStyle(e);
+        doc.body.append(probe);
+        const red = doc.defaultView!.getComputedStyle(probe);
+        const own = doc.defaultView!.getComputedStyle(e);
         const out = { refusal: e.classList.contains('refusal'), bg: own.backgroundColor, border: own.borderTopColor, errorBg: red.backgroundColor, errorBorder: red.borderTopColor };
         probe.remove();
         return out;
-      }`) as { refusal: boolean; bg: string; border: string; errorBg: string; errorBorder: string };
+      });
       process.stdout.write(`      refusal card (${kind}): ${JSON.stringify(look)}\n`);
       assert.ok(look.refusal, 'the card is marked as a refusal');
       assert.ok(look.errorBg === 'rgba(0, 0, 0, 0)' || look.bg !== look.errorBg, 'the card keeps the error background');
