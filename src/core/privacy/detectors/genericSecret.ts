@@ -137,8 +137,12 @@ export function looksSecret(value: string, ident: string): boolean {
   if (/^(?:true|false|null|none|nil|undefined|required|optional)$/i.test(v)) return false;
   // A member expression is code, not a value (`config.dbPassword`, `process.env.DB_PASSWORD`) — when every part reads
   // as an identifier; `Jegn.ytnnm324QrCH5U` (random case and digits inside a part) is a password with a dot in it.
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && v.split('.').every(isIdentifierWord)) return false;
-  if (/^[\w$.]+\(/.test(v) || /^(?:process\.env|os\.environ|env\.|config\.|self\.|this\.|settings\.|secrets\.|vars\.)/.test(v)) return false;
+  // Optional chaining and TypeScript's non-null mark are member access too (`found.key?.trim()`, `opts!.token`).
+  const member = v.replace(/[?!]\./g, '.');
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(member) && member.split('.').every(isIdentifierWord)) return false;
+  if (/^[\w$.]+\(/.test(member) || /^(?:process\.env|os\.environ|env\.|config\.|self\.|this\.|settings\.|secrets\.|vars\.)/.test(member)) return false;
+  // The next key of an object literal after a shorthand one (`{ apiKey, firstByteTimeoutMs: 5_000 }`), not a value.
+  if (/^[A-Za-z_$][\w$]*:$/.test(v) && isIdentifierWord(v.slice(0, -1))) return false;
   if (/^\d+(?:\.\d+)*$/.test(v) || /^v?\d+\.\d+\.\d+/.test(v)) return false; // numbers, versions
   if (isUuid(v) || isPlaceholder(v)) return false;
   if (/^(?:sha\d+|md5)[-:]/i.test(v)) return false;               // integrity hashes
