@@ -9,7 +9,7 @@
 // the rest of it.
 
 import type { Finding } from '../request';
-import { looksSecret } from '../privacy/detectors/genericSecret';
+import { isIdentifierWord, looksSecret } from '../privacy/detectors/genericSecret';
 import { shannonEntropy } from '../privacy/text';
 import { TOKEN_PREFIX_PATTERN } from '../privacy/detectors/truncatedTokens';
 
@@ -53,7 +53,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       const bare = text.trim();
       if (cut && PIECE.test(bare) && (/\d/.test(bare) || (/[a-z]/.test(bare) && /[A-Z]/.test(bare)) || /[^A-Za-z0-9]/.test(bare))) add(scanned, text.indexOf(bare), bare.length, 'a piece of a secret cut across messages');
       if (cut) {
-        for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0]) || hexRest(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
+        for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0]) || hexRest(w[0]) || letterRest(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
         // The rest goes on where the message starts, so its first word may be of one case (`…Xy3a` / `bcqzt…`).
         const first = /^\s*([A-Za-z0-9_+/=-]{10,200})(?=[\s.,;:!?)]|$)/.exec(text);
         if (first && oneCaseRandom(first[1])) add(scanned, text.indexOf(first[1]), first[1].length, 'the rest of a secret cut across messages');
@@ -64,7 +64,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       const tailFrom = Math.max(0, end - 200);
       const tail = text.slice(tailFrom, end).replace(/[\s.…]+$/, '');
       const named = NAMED_AT_END.exec(tail);
-      if (named && /\d/.test(named[1]) && /[A-Za-z]/.test(named[1])) add(scanned, tailFrom + named.index + named[0].length - named[1].length, named[1].length, 'password (its message ends with it)');
+      if (named && ((/\d/.test(named[1]) && /[A-Za-z]/.test(named[1])) || /^\d{16,}$/.test(named[1]))) add(scanned, tailFrom + named.index + named[0].length - named[1].length, named[1].length, 'password (its message ends with it)');
       // (A pause: a few words, up to eight of them in a row; a longer message that says the value goes on, `scroll back
       // up to find the rest`, is one too; any other message of up to 60 characters, up to three.)
       const pause: boolean = cut && scanned.findings.length === 0 && (bare.length <= 24 ? pauses < 8 : (bare.length <= 60 && pauses < 3) || (pauses < 8 && MENTIONS_REST.test(bare)));
@@ -109,9 +109,25 @@ function oneCaseRandom(w: string): boolean {
  * A hex run after a turn that ended in a secret: the generic rule's entropy floor is set for mixed alphabets, and a
  * 20-character half of a 40-hex key falls under it one time in thirty (200,000 draws), so half a key's rest leaked.
  * Twelve or more hex digits with both a digit and a letter are taken as the rest; a commit hash in that spot is too.
+ * The message before may end in a half of digits only: a credential word, `is` and 16+ digits end it in a secret.
  */
 function hexRest(w: string): boolean {
-  return /^(?:[0-9a-f]{12,200}|[0-9A-F]{12,200})$/.test(w) && /\d/.test(w) && /[a-fA-F]/.test(w);
+  // A half of only digits (1 in 12,000 random 20-hex halves) is the rest too when it is as long as a key's piece.
+  return (/^(?:[0-9a-f]{12,200}|[0-9A-F]{12,200})$/.test(w) && /\d/.test(w) && /[a-fA-F]/.test(w)) || /^\d{16,200}$/.test(w);
+}
+
+/**
+ * Letters only, of both cases, that no identifier style explains (`getElementsByClassName`, `HTMLDivElement` are): after
+ * a cut, restOfToken wants a case switch every third letter, which 9 % of random 22-letter rests miss.
+ */
+function letterRest(w: string): boolean {
+  return /^[A-Za-z]{10,200}$/.test(w) && /[a-z]/.test(w) && /[A-Z]/.test(w) && !isIdentifierWord(w) && !wordSegments(w) && shannonEntropy(w) >= 3;
+}
+
+/** Splits at case changes (`HTMLDivElement` → HTML·Div·Element): identifiers have long parts; 6.5 % of random 22-letter rests pass too. */
+function wordSegments(w: string): boolean {
+  const seg = w.match(/[A-Z]{2,}(?=[A-Z][a-z]|$)|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  return seg.join('') === w && seg.filter((s) => s.length === 1).length <= 1 && w.length / seg.length >= 3.5;
 }
 
 /** The turn's last secret reaches its end: the value may go on in the next message. */

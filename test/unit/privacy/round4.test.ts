@@ -111,15 +111,23 @@ suite('round four: values across turns', () => {
     assert.ok(plain.includes(pw), 'no secret ended an earlier turn: the word is not judged');
   });
   test('every random 40-hex key cut in half across turns: the second half is redacted too', () => {
-    // The generic rule's entropy floor is set for mixed alphabets: 1 in 30 random 20-hex halves measured under it.
+    // The generic rule's entropy floor is set for mixed alphabets: 1 in 30 random 20-hex halves measured under it; and
+    // 1 in 12,000 halves is digits only (either half), which no rule took for a secret.
     const missed: string[] = [];
     for (let i = 0; i < 2_000; i++) {
       const k = randomBytes(20).toString('hex');
-      if (!/[a-f]/.test(k.slice(20)) || !/\d/.test(k.slice(20))) continue;
       const out = sent(body(`the partner API key is ${k.slice(0, 20)}`, 'Only half arrived.', `second half: ${k.slice(20)}`));
       if (out.includes(k.slice(20))) missed.push(k);
     }
+    for (const [head, rest] of [['23095912021318775726', '041ccbde4ff4fd6d0590'], ['4fd6d0590041ccbde4ff', '23095912021318775726']]) {
+      const out = sent(body(`the partner API key is ${head}`, 'Only half arrived.', `second half: ${rest}`));
+      if (out.includes(rest) || out.includes(head)) missed.push(head + rest);
+    }
     assert.deepEqual(missed, []);
+    // A token's letters-only rest that no identifier style explains (restOfToken wants a case switch every third letter).
+    const g = `${['gh', 'p_'].join('')}Ld5QFetBzClnuM`;
+    assert.ok(!sent(body(`The CI token starts ${g}`, 'Go on.', '...and the rest is rwScxqMRQYitxoNBMYnvzE. Is it valid?')).includes('rwScxqMRQYitxoNBMYnvzE'));
+    assert.ok(sent(body(`The CI token starts ${g}`, 'Go on.', 'Sorry, wrong chat. How does getElementsByClassName work in PostgreSQL?')).includes('getElementsByClassName work in PostgreSQL'));
     const sha = randomBytes(20).toString('hex');
     assert.ok(sent(body('How do I sort a list?', 'Use sorted().', `git show ${sha}`)).includes(sha), 'no secret ended an earlier turn: a hash goes');
   });

@@ -121,7 +121,7 @@ function findGenericSecrets(text: string): RawHit[] {
 }
 
 /** camelCase / PascalCase / snake_case / CONSTANT_CASE words with at most a short digit suffix: how code names things. */
-function isIdentifierWord(part: string): boolean {
+export function isIdentifierWord(part: string): boolean {
   return /^\$?_*(?:[a-z]+(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z]))*|[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z]))*|[a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)*)_*\d{0,3}$/.test(part);
 }
 
