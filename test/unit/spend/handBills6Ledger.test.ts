@@ -4,25 +4,16 @@
 // that cannot be read must be said, never dropped in silence.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Ledger, LedgerTail, ledgerCsv, ledgerJson, BUNDLED_PRICES, SpendModel } from '../../../src/core/spend';
 import { nodeLedgerFs, type LedgerFs } from '../../../src/core/spend/ledgerFs';
 import { serializeRecord } from '../../../src/core/spend/ledgerRecord';
 import type { LedgerRecord } from '../../../src/core/request';
 import { record } from './fixtures/records';
+import { DEC, at, bill, near, sum, withDir as withTempDir } from './fixtures/ledgerDay';
 import { parseCsv } from './fixtures/csv';
 
-const DEC = 'ledger-2026-12.jsonl';
-const at = (i: number) => `2026-12-03T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`;
-const bill = (id: string, i = 0, over: Partial<LedgerRecord> = {}) => record(id, { time: at(i), costUsd: 0.001, ...over });
-const sum = (rs: readonly LedgerRecord[]) => rs.reduce((s, r) => s + (r.costUsd ?? 0), 0);
-const near = (got: number, micro: number, what: string) => assert.ok(Math.abs(got - micro / 1e6) < 1e-9, `${what}: ${got} ≠ ${micro / 1e6}`);
-
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spend6-ledger-'));
-  try { await fn(dir); } finally { fs.chmodSync(dir, 0o700); fs.rmSync(dir, { recursive: true, force: true }); }
-}
+const withDir = (fn: (dir: string) => Promise<void>): Promise<void> => withTempDir('spend6-ledger-', fn);
 
 /** The panel's view (the tail the spend store follows) and the export's (Ledger.load), read afresh. */
 async function bothViews(dir: string, fsImpl: LedgerFs = nodeLedgerFs) {

@@ -12,17 +12,9 @@ import { nodeLedgerFs, type LedgerFs } from '../../../src/core/spend/ledgerFs';
 import { crc32, serializeRecord } from '../../../src/core/spend/ledgerRecord';
 import type { LedgerRecord } from '../../../src/core/request';
 import { record } from './fixtures/records';
+import { DEC, at, bill, near, sum, withDir as withTempDir } from './fixtures/ledgerDay';
 
-const DEC = 'ledger-2026-12.jsonl';
-const at = (i: number) => `2026-12-03T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`;
-const bill = (id: string, i = 0, over: Partial<LedgerRecord> = {}) => record(id, { time: at(i), costUsd: 0.001, ...over });
-const sum = (rs: readonly LedgerRecord[]) => rs.reduce((s, r) => s + (r.costUsd ?? 0), 0);
-const near = (got: number, micro: number, what: string) => assert.ok(Math.abs(got - micro / 1e6) < 1e-9, `${what}: ${got} ≠ ${micro / 1e6}`);
-
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spend7-ledger-'));
-  try { await fn(dir); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
-}
+const withDir = (fn: (dir: string) => Promise<void>): Promise<void> => withTempDir('spend7-ledger-', fn);
 
 /** A sealed line edited as a tool (or a bug) would write it, then sealed again: its checksum matches. */
 function resealed(r: LedgerRecord, edit: (json: string) => string): string {
