@@ -5,28 +5,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Ledger, LedgerTail, ledgerCsv, ledgerJson, BUNDLED_PRICES, SpendModel } from '../../../src/core/spend';
+import { Ledger, LedgerTail, ledgerCsv, ledgerJson, BUNDLED_PRICES } from '../../../src/core/spend';
 import { nodeLedgerFs, type LedgerFs } from '../../../src/core/spend/ledgerFs';
 import { serializeRecord } from '../../../src/core/spend/ledgerRecord';
 import type { LedgerRecord } from '../../../src/core/request';
 import { record } from './fixtures/records';
-import { DEC, at, bill, near, sum, withDir as withTempDir } from './fixtures/ledgerDay';
+import { DEC, at, bill, near, sum, withDir as withTempDir, bothViews } from './fixtures/ledgerDay';
 import { parseCsv } from './fixtures/csv';
 
 const withDir = (fn: (dir: string) => Promise<void>): Promise<void> => withTempDir('spend6-ledger-', fn);
-
-/** The panel's view (the tail the spend store follows) and the export's (Ledger.load), read afresh. */
-async function bothViews(dir: string, fsImpl: LedgerFs = nodeLedgerFs) {
-  const tail = new LedgerTail(dir, fsImpl);
-  const t = await tail.read();
-  const model = new SpendModel();
-  for (const r of t.records) model.add(r);
-  const warnings: string[] = [];
-  const ledger = await Ledger.open(dir, { fs: fsImpl, onWarning: (m) => warnings.push(m) });
-  const l = await ledger.load();
-  await ledger.close();
-  return { tail, t, model, l, warnings };
-}
 
 suite('spend6 / ledger attacked', function () {
   this.timeout(120_000);

@@ -12,7 +12,7 @@ import { nodeLedgerFs, type LedgerFs } from '../../../src/core/spend/ledgerFs';
 import { crc32, serializeRecord } from '../../../src/core/spend/ledgerRecord';
 import type { LedgerRecord } from '../../../src/core/request';
 import { record } from './fixtures/records';
-import { DEC, at, bill, near, sum, withDir as withTempDir } from './fixtures/ledgerDay';
+import { DEC, at, bill, near, sum, withDir as withTempDir, bothViews } from './fixtures/ledgerDay';
 
 const withDir = (fn: (dir: string) => Promise<void>): Promise<void> => withTempDir('spend7-ledger-', fn);
 
@@ -21,17 +21,6 @@ function resealed(r: LedgerRecord, edit: (json: string) => string): string {
   const line = serializeRecord(r).trimEnd();
   const body = edit(line.replace(/,"crc":"[0-9a-f]{8}"\}$/, '}'));
   return `${body.slice(0, -1)},"crc":"${crc32(body)}"}\n`;
-}
-
-async function bothViews(dir: string, fsImpl: LedgerFs = nodeLedgerFs) {
-  const t = await new LedgerTail(dir, fsImpl).read();
-  const model = new SpendModel();
-  for (const r of t.records) model.add(r);
-  const warnings: string[] = [];
-  const ledger = await Ledger.open(dir, { fs: fsImpl, onWarning: (m) => warnings.push(m) });
-  const l = await ledger.load();
-  await ledger.close();
-  return { t, model, l, warnings, panelUsd: model.snapshot(new Date('2026-12-03T12:00:00Z')).month.cloudUsd };
 }
 
 suite('spend7 / ledger attacked', function () {
