@@ -39,7 +39,7 @@ export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSign
       for await (const chunk of chunks) {
         if (chunk.model) model = chunk.model;
         const stop = await answeredBy(chunk.model);
-        if (stop) return failed(meter, input, model, stop, undefined, usage);
+        if (stop) return failed(meter, input, model, stop, undefined, usage, usageFinal);
         for (const choice of chunk.choices ?? []) {
           if (choice.text) {
             meter.onText(choice.text);
