@@ -4,6 +4,7 @@
 // on). Messages from the webview pass `isFromSpend` before the host acts on them.
 
 import type { CompletionRowView, CompletionStatsView } from '../../core/spend/completionStats';
+import type { EscalationStatsView } from '../../core/spend/escalationStats';
 import type { PeriodTotals } from '../../core/spend/periodTotals';
 import { isObj, oneOf, onlyKeys, requestId } from './validate';
 import type { RouteName, UsageView } from './coreViews';
@@ -84,15 +85,8 @@ export interface SpendSnapshotView {
   completion?: CompletionStatsView;
 }
 
-export type { CompletionRowView, CompletionStatsView };
+export type { CompletionRowView, CompletionStatsView, EscalationStatsView };
 
-export interface EscalationStatsView {
-  localAnswers: number;
-  escalations: number;
-  rate: number | null;
-  costUsd: number;
-  unpriced: number;
-}
 
 /** What the spend panel renders: the core snapshot plus budget, price-table date and the savings baseline. */
 export interface SpendPanelSnapshot extends SpendSnapshotView {
