@@ -32,7 +32,7 @@ const ALIAS_GROUPS: string[][] = [
   ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
   ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'], ['mem', 'memory'], ['url', 'uri'],
   ['handshake', 'hs'], ['int', 'integer'], ['dict', 'dictionary'], ['seq', 'sequence'], ['obj', 'object'], ['exc', 'exception'],
-  ['ref', 'reference'],
+  ['ref', 'reference'], ['cmp', 'compare'],
 ];
 
 /** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */
