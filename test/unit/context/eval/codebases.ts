@@ -11,6 +11,7 @@ import { MARKDOWN_SECOND, RUSTLS_SECOND, WEBPKI_QUESTIONS, WEBSOCKET_SECOND } fr
 import { JSDIFF_QUESTIONS, PYYAML_QUESTIONS, TOML_QUESTIONS } from './blindNinth';
 import { FSNOTIFY_QUESTIONS } from './blindNinthSecond';
 import { PFLAG_QUESTIONS, PYJWT_QUESTIONS, SEMVER_QUESTIONS } from './blindTenth';
+import { PROPERTIES_QUESTIONS } from './blindTenthSecond';
 import { AFERO_QUESTIONS, JSZIP_QUESTIONS, OAUTHLIB_QUESTIONS } from './blindSeventh';
 import { AJV_QUESTIONS, CHI_QUESTIONS, WERKZEUG_QUESTIONS } from './blindFourth';
 import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
@@ -145,13 +146,18 @@ export const BLIND_TENTH_CODEBASES: Codebase[] = [
   { name: 'semver', language: 'JavaScript', root: path.join(NODE_MODULES, 'semver'), version: '7.8.6', installed: npmVersion('semver'), questions: SEMVER_QUESTIONS },
 ];
 
+/** The tenth round's second batch, written after its fixes: magiconair/properties (Go, one large store file, a state-function lexer), no fix looked at. */
+export const BLIND_TENTH_SECOND_CODEBASES: Codebase[] = [
+  { name: 'properties', language: 'Go', root: '/usr/share/gocode/src/github.com/magiconair/properties', version: '1.8.7-1', installed: debVersion('golang-github-magiconair-properties-dev'), questions: PROPERTIES_QUESTIONS },
+];
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
 export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev',
   'python3-werkzeug', 'golang-github-go-chi-chi-dev', 'python3-urllib3', 'golang-github-pkg-sftp-dev',
   'python3-click', 'golang-github-hashicorp-hcl-dev', 'golang-github-spf13-afero-dev', 'python3-oauthlib',
   'librust-rustls-dev', 'librust-webpki-dev', 'golang-github-gorilla-websocket-dev', 'python3-markdown',
   'python3-yaml', 'golang-github-burntsushi-toml-dev', 'golang-github-fsnotify-fsnotify-dev',
-  'golang-github-spf13-pflag-dev', 'python3-jwt'];
+  'golang-github-spf13-pflag-dev', 'python3-jwt', 'golang-github-magiconair-properties-dev'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
