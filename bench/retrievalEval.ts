@@ -9,7 +9,9 @@
 //                                               # msal-common; `seventh`: afero, oauthlib, JSZip; `eighth`: rustls,
 //                                               # gorilla/websocket, Python-Markdown; `eighth-2`: its
 //                                               # second batch, with webpki; `ninth`: PyYAML, toml,
-//                                               # jsdiff; `ninth-2`: fsnotify (the latest);
+//                                               # jsdiff; `ninth-2`: fsnotify; `tenth`: pflag,
+//                                               # PyJWT, semver; `tenth-2`: magiconair/properties
+//                                               # (the latest);
 //                                               # --misses lists what is not in the top 10
 // Prints recall@5, recall@10 and MRR per code base for ours (lexical + graph), ours + local embeddings, ours +
 // embeddings + a rerank of the top 20 by the local chat model, BM25 and path match, with the paired bootstrap of each
@@ -21,14 +23,14 @@ import { denseScores, updateVectors, VectorStore, type Embedder } from '../src/c
 import { detectOllamaEmbedder } from '../src/core/context/ollamaEmbedder';
 import { rerankWithLocalModel, type LocalChat } from '../src/core/context/rerank';
 import { FakeOllama } from '../test/fakes/ollama';
-import { BLIND_ALL_CODEBASES, BLIND_CODEBASES, BLIND_EIGHTH_CODEBASES, BLIND_EIGHTH_SECOND_CODEBASES, BLIND_FINAL_CODEBASES, BLIND_FIFTH_CODEBASES, BLIND_FOURTH_CODEBASES, BLIND_NINTH_CODEBASES, BLIND_NINTH_SECOND_CODEBASES, BLIND_SEVENTH_CODEBASES, BLIND_SIXTH_CODEBASES, BLIND_THIRD_CODEBASES } from '../test/unit/context/eval/codebases';
+import { BLIND_ALL_CODEBASES, BLIND_CODEBASES, BLIND_EIGHTH_CODEBASES, BLIND_EIGHTH_SECOND_CODEBASES, BLIND_FINAL_CODEBASES, BLIND_FIFTH_CODEBASES, BLIND_FOURTH_CODEBASES, BLIND_NINTH_CODEBASES, BLIND_NINTH_SECOND_CODEBASES, BLIND_TENTH_CODEBASES, BLIND_TENTH_SECOND_CODEBASES, BLIND_SEVENTH_CODEBASES, BLIND_SIXTH_CODEBASES, BLIND_THIRD_CODEBASES } from '../test/unit/context/eval/codebases';
 import { CODEBASES, evaluate, gainOverBm25, load, misses, standardRankers, table, type CodebaseResult, type Loaded, type Part } from '../test/unit/context/eval/evaluate';
 
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
 
 async function main(): Promise<void> {
   const set = arg('set') ?? 'original';
-  const sets: Record<string, typeof CODEBASES> = { original: CODEBASES, blind: BLIND_CODEBASES, final: BLIND_FINAL_CODEBASES, third: BLIND_THIRD_CODEBASES, 'all-blind': BLIND_ALL_CODEBASES, fourth: BLIND_FOURTH_CODEBASES, fifth: BLIND_FIFTH_CODEBASES, sixth: BLIND_SIXTH_CODEBASES, seventh: BLIND_SEVENTH_CODEBASES, eighth: BLIND_EIGHTH_CODEBASES, 'eighth-2': BLIND_EIGHTH_SECOND_CODEBASES, ninth: BLIND_NINTH_CODEBASES, 'ninth-2': BLIND_NINTH_SECOND_CODEBASES };
+  const sets: Record<string, typeof CODEBASES> = { original: CODEBASES, blind: BLIND_CODEBASES, final: BLIND_FINAL_CODEBASES, third: BLIND_THIRD_CODEBASES, 'all-blind': BLIND_ALL_CODEBASES, fourth: BLIND_FOURTH_CODEBASES, fifth: BLIND_FIFTH_CODEBASES, sixth: BLIND_SIXTH_CODEBASES, seventh: BLIND_SEVENTH_CODEBASES, eighth: BLIND_EIGHTH_CODEBASES, 'eighth-2': BLIND_EIGHTH_SECOND_CODEBASES, ninth: BLIND_NINTH_CODEBASES, 'ninth-2': BLIND_NINTH_SECOND_CODEBASES, tenth: BLIND_TENTH_CODEBASES, 'tenth-2': BLIND_TENTH_SECOND_CODEBASES };
   const codebases = sets[set];
   if (!codebases) throw new Error(`--set ${set}: one of ${Object.keys(sets).join(', ')}`);
   // A blind code base has no tuning part: every question counts.

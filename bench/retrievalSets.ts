@@ -3,14 +3,14 @@
 //   npx tsx bench/retrievalSets.ts [--misses sixth] [--only sixth]
 import { performance } from 'node:perf_hooks';
 import { rankRepo } from '../src/core/context';
-import { BLIND_ALL_CODEBASES, BLIND_EIGHTH_CODEBASES, BLIND_EIGHTH_SECOND_CODEBASES, BLIND_FIFTH_CODEBASES, BLIND_NINTH_CODEBASES, BLIND_NINTH_SECOND_CODEBASES, BLIND_FOURTH_CODEBASES, BLIND_SEVENTH_CODEBASES, BLIND_SIXTH_CODEBASES, TUNING_CODEBASES } from '../test/unit/context/eval/codebases';
+import { BLIND_ALL_CODEBASES, BLIND_EIGHTH_CODEBASES, BLIND_EIGHTH_SECOND_CODEBASES, BLIND_FIFTH_CODEBASES, BLIND_NINTH_CODEBASES, BLIND_NINTH_SECOND_CODEBASES, BLIND_TENTH_CODEBASES, BLIND_TENTH_SECOND_CODEBASES, BLIND_FOURTH_CODEBASES, BLIND_SEVENTH_CODEBASES, BLIND_SIXTH_CODEBASES, TUNING_CODEBASES } from '../test/unit/context/eval/codebases';
 import { CODEBASES, evaluate, load, misses, standardRankers, type CodebaseResult, type Loaded, type Part } from '../test/unit/context/eval/evaluate';
 import { mean } from '../test/unit/context/eval/metrics';
 
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
 const SETS: Array<[string, typeof CODEBASES, Part]> = [
   ['held-out', CODEBASES, 'held-out'], ['tuning', [...CODEBASES, ...TUNING_CODEBASES], 'tuning'], ['blind 1-3', BLIND_ALL_CODEBASES, 'all'],
-  ['fourth', BLIND_FOURTH_CODEBASES, 'all'], ['fifth', BLIND_FIFTH_CODEBASES, 'all'], ['sixth', BLIND_SIXTH_CODEBASES, 'all'], ['seventh', BLIND_SEVENTH_CODEBASES, 'all'], ['eighth', BLIND_EIGHTH_CODEBASES, 'all'], ['eighth-2', BLIND_EIGHTH_SECOND_CODEBASES, 'all'], ['ninth', BLIND_NINTH_CODEBASES, 'all'], ['ninth-2', BLIND_NINTH_SECOND_CODEBASES, 'all'],
+  ['fourth', BLIND_FOURTH_CODEBASES, 'all'], ['fifth', BLIND_FIFTH_CODEBASES, 'all'], ['sixth', BLIND_SIXTH_CODEBASES, 'all'], ['seventh', BLIND_SEVENTH_CODEBASES, 'all'], ['eighth', BLIND_EIGHTH_CODEBASES, 'all'], ['eighth-2', BLIND_EIGHTH_SECOND_CODEBASES, 'all'], ['ninth', BLIND_NINTH_CODEBASES, 'all'], ['ninth-2', BLIND_NINTH_SECOND_CODEBASES, 'all'], ['tenth', BLIND_TENTH_CODEBASES, 'all'], ['tenth-2', BLIND_TENTH_SECOND_CODEBASES, 'all'],
 ];
 
 async function main(): Promise<void> {

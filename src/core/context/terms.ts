@@ -24,7 +24,7 @@ const ALIAS_GROUPS: string[][] = [
   ['param', 'parameter', 'params'], ['opt', 'option', 'opts'], ['util', 'utility', 'utils'],
   ['init', 'initialize', 'initialise', 'initialization', 'initialisation'], ['app', 'application'],
   ['repo', 'repository'], ['dir', 'directory'], ['impl', 'implementation'], ['tmpl', 'template', 'tpl'],
-  ['num', 'number'], ['str', 'string'], ['len', 'length'], ['max', 'maximum'], ['min', 'minimum'],
+  ['num', 'number'], ['str', 'string'], ['len', 'length'], ['max', 'maximum', 'highest', 'largest'], ['min', 'minimum', 'lowest', 'smallest'],
   ['doc', 'documentation', 'docs'], ['spec', 'specification'], ['info', 'information'], ['src', 'source'],
   ['dest', 'destination', 'dst'], ['tmp', 'temporary', 'temp'], ['conn', 'connection'], ['addr', 'address'],
   ['pkg', 'package'], ['lib', 'library'], ['attr', 'attribute'], ['elem', 'element'], ['idx', 'index'],
@@ -32,7 +32,7 @@ const ALIAS_GROUPS: string[][] = [
   ['md', 'markdown'], ['man', 'manpage'], ['ps', 'powershell'], ['dispatch', 'dispatcher'], ['serialize', 'serialise'],
   ['async', 'asynchronous', 'asynchronously'], ['sync', 'synchronous', 'synchronously'], ['mem', 'memory'], ['url', 'uri'],
   ['handshake', 'hs'], ['int', 'integer'], ['dict', 'dictionary'], ['seq', 'sequence'], ['obj', 'object'], ['exc', 'exception'],
-  ['ref', 'reference'],
+  ['ref', 'reference'], ['cmp', 'compare'],
 ];
 
 /** Spelled-out phrases and the acronym code uses for them: "command line interface" meets `cli`, "ES modules" `esm`. */

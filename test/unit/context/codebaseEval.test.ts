@@ -2,30 +2,11 @@
 // and Cobra, pinned to the installed versions. Parameters were fixed on the tuning part; the figures and the
 // done-when floors are on the held-out part. Prints the table (ours vs BM25 vs path match) in the unit run.
 import * as assert from 'node:assert/strict';
-import { CODEBASES, evaluate, gainOverBm25, load, misses, standardRankers, table, unnamedShare, type Loaded } from './eval/evaluate';
+import { CODEBASES, evaluate, load, standardRankers, unnamedShare, type Loaded } from './eval/evaluate';
+import { assertFloors, assertLabelsIndexed } from './eval/floors';
 import { BLIND_ALL_CODEBASES, BLIND_EIGHTH_CODEBASES, BLIND_EIGHTH_SECOND_CODEBASES, BLIND_FIFTH_CODEBASES, BLIND_FOURTH_CODEBASES, BLIND_NINTH_CODEBASES, BLIND_NINTH_SECOND_CODEBASES, BLIND_SEVENTH_CODEBASES, BLIND_SIXTH_CODEBASES, isTuning } from './eval/codebases';
 import { mean } from './eval/metrics';
 import { skipReason } from '../../../src/core/context';
-
-/** Every label names a file the index holds (a renamed file in a new package version fails here, loudly). */
-function assertLabelsIndexed(l: Loaded): void {
-  for (const q of l.codebase.questions) for (const r of q.relevant) assert.ok(l.index.files.has(r), `${l.codebase.name}: ${r} is not an indexed file`);
-}
-
-/**
- * Prints the table (ours vs BM25 vs path) with the misses, then holds the floors: recall@5 not below BM25 on any
- * code base, recall@10 ≥ 0.85 over all questions, MRR above BM25's (or at least BM25's, for the first set).
- */
-function assertFloors(loaded: Loaded[], part: 'all' | 'held-out', mrr: 'above' | 'at least'): void {
-  const results = loaded.map((l) => evaluate(l, part, standardRankers(l)));
-  // eslint-disable-next-line no-console
-  console.log(`\n${table(results, ['ours', 'bm25', 'path'])}\n${gainOverBm25(results)}\n  not in the top 10:\n  ${misses(results, loaded, part).join('\n  ')}`);
-  for (const r of results) assert.ok(r.methods.ours.r5 >= r.methods.bm25.r5, `${r.name}: recall@5 ${r.methods.ours.r5.toFixed(3)} < BM25 ${r.methods.bm25.r5.toFixed(3)}`);
-  const all = (m: string, k: 'r10' | 'rr') => mean(results.flatMap((r) => r.methods[m].per.map((p) => p[k])));
-  assert.ok(all('ours', 'r10') >= 0.85, `recall@10 ${all('ours', 'r10').toFixed(3)}`);
-  if (mrr === 'above') assert.ok(all('ours', 'rr') > all('bm25', 'rr'), `MRR ${all('ours', 'rr').toFixed(3)} ≤ BM25 ${all('bm25', 'rr').toFixed(3)}`);
-  else assert.ok(all('ours', 'rr') >= all('bm25', 'rr'), `MRR ${all('ours', 'rr').toFixed(3)} < BM25 ${all('bm25', 'rr').toFixed(3)}`);
-}
 
 suite('context: retrieval on code bases nobody here wrote (held-out)', function () {
   this.timeout(180_000);

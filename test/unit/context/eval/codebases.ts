@@ -10,6 +10,8 @@ import { MARKDOWN_QUESTIONS, RUSTLS_QUESTIONS, WEBSOCKET_QUESTIONS } from './bli
 import { MARKDOWN_SECOND, RUSTLS_SECOND, WEBPKI_QUESTIONS, WEBSOCKET_SECOND } from './blindEighthSecond';
 import { JSDIFF_QUESTIONS, PYYAML_QUESTIONS, TOML_QUESTIONS } from './blindNinth';
 import { FSNOTIFY_QUESTIONS } from './blindNinthSecond';
+import { PFLAG_QUESTIONS, PYJWT_QUESTIONS, SEMVER_QUESTIONS } from './blindTenth';
+import { PROPERTIES_QUESTIONS } from './blindTenthSecond';
 import { AFERO_QUESTIONS, JSZIP_QUESTIONS, OAUTHLIB_QUESTIONS } from './blindSeventh';
 import { AJV_QUESTIONS, CHI_QUESTIONS, WERKZEUG_QUESTIONS } from './blindFourth';
 import { GIN_THIRD, JINJA_THIRD, UNDICI_THIRD } from './blindThird';
@@ -137,12 +139,25 @@ export const BLIND_NINTH_SECOND_CODEBASES: Codebase[] = [
   { name: 'fsnotify', language: 'Go', root: '/usr/share/gocode/src/github.com/fsnotify/fsnotify', version: '1.6.0-2', installed: debVersion('golang-github-fsnotify-fsnotify-dev'), questions: FSNOTIFY_QUESTIONS },
 ];
 
+/** A tenth blind batch: a Go package of one file per flag type repeating one method family, mid-size Python modules, one tiny CommonJS file per function. */
+export const BLIND_TENTH_CODEBASES: Codebase[] = [
+  { name: 'pflag', language: 'Go', root: '/usr/share/gocode/src/github.com/spf13/pflag', version: '1.0.6~git20210604-d5e0c0615ace-1', installed: debVersion('golang-github-spf13-pflag-dev'), questions: PFLAG_QUESTIONS },
+  { name: 'pyjwt', language: 'Python', root: '/usr/lib/python3/dist-packages/jwt', version: '2.6.0-1', installed: debVersion('python3-jwt'), questions: PYJWT_QUESTIONS },
+  { name: 'semver', language: 'JavaScript', root: path.join(NODE_MODULES, 'semver'), version: '7.8.6', installed: npmVersion('semver'), questions: SEMVER_QUESTIONS },
+];
+
+/** The tenth round's second batch, written after its fixes: magiconair/properties (Go, one large store file, a state-function lexer), no fix looked at. */
+export const BLIND_TENTH_SECOND_CODEBASES: Codebase[] = [
+  { name: 'properties', language: 'Go', root: '/usr/share/gocode/src/github.com/magiconair/properties', version: '1.8.7-1', installed: debVersion('golang-github-magiconair-properties-dev'), questions: PROPERTIES_QUESTIONS },
+];
+
 /** Debian packages the evaluation needs (installed by scripts/ensureTestHost.js). */
 export const EVAL_DEBIAN_PACKAGES = ['python3-flask', 'golang-github-spf13-cobra-dev', 'python3-jinja2', 'golang-github-gin-gonic-gin-dev',
   'python3-werkzeug', 'golang-github-go-chi-chi-dev', 'python3-urllib3', 'golang-github-pkg-sftp-dev',
   'python3-click', 'golang-github-hashicorp-hcl-dev', 'golang-github-spf13-afero-dev', 'python3-oauthlib',
   'librust-rustls-dev', 'librust-webpki-dev', 'golang-github-gorilla-websocket-dev', 'python3-markdown',
-  'python3-yaml', 'golang-github-burntsushi-toml-dev', 'golang-github-fsnotify-fsnotify-dev'];
+  'python3-yaml', 'golang-github-burntsushi-toml-dev', 'golang-github-fsnotify-fsnotify-dev',
+  'golang-github-spf13-pflag-dev', 'python3-jwt', 'golang-github-magiconair-properties-dev'];
 
 /** Tuning part: questions 0, 2, 5, 7, 10, … of each code base (40 %). Parameters are fixed on these only. */
 export function isTuning(i: number): boolean {
