@@ -74,6 +74,10 @@ function ensureDebianPackages() {
   if (!fs.existsSync('/usr/lib/python3/dist-packages/yaml/scanner.py')) missing.push('python3-yaml');
   if (!fs.existsSync('/usr/share/gocode/src/github.com/BurntSushi/toml/decode.go')) missing.push('golang-github-burntsushi-toml-dev');
   if (!fs.existsSync('/usr/share/gocode/src/github.com/fsnotify/fsnotify/backend_inotify.go')) missing.push('golang-github-fsnotify-fsnotify-dev');
+  // The tenth (BLIND_TENTH_CODEBASES, BLIND_TENTH_SECOND_CODEBASES); semver comes with npm ci.
+  if (!fs.existsSync('/usr/share/gocode/src/github.com/spf13/pflag/flag.go')) missing.push('golang-github-spf13-pflag-dev');
+  if (!fs.existsSync('/usr/lib/python3/dist-packages/jwt/api_jwt.py')) missing.push('python3-jwt');
+  if (!fs.existsSync('/usr/share/gocode/src/github.com/magiconair/properties/properties.go')) missing.push('golang-github-magiconair-properties-dev');
   if (missing.length === 0) return;
   if (process.getuid && process.getuid() !== 0) {
     throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`);
