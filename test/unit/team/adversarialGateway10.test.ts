@@ -19,6 +19,7 @@ import type { BudgetState, LedgerRecord } from '../../../src/core/request';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { BUNDLED_PRICES } from '../../../src/core/spend';
 import type { ChatProvider } from '../../../src/core/wire/types';
+import { sealForEgress } from '../../../src/core/wire/seal';
 import { answer, chunk, proxyError, ScriptedGateway, type Scripted, type SeenRequest } from './scriptedGateway';
 import { chatBody, drain, never } from '../providers/helpers';
 
@@ -169,7 +170,7 @@ suite('team10 adversarial: a LiteLLM gateway that changes under the session', fu
     const info = createGatewayInfo({ baseUrl: url, apiKey });
     await ask(group());
     await info.budget();
-    await drain(createOpenAIProvider({ baseUrl: url, location: 'cloud', apiKey, name: 'The LiteLLM gateway', firstByteTimeoutMs: 5_000 }).stream((await import('../../../src/core/wire/seal')).sealForEgress(chatBody('claude-sonnet-4-6')), never()));
+    await drain(createOpenAIProvider({ baseUrl: url, location: 'cloud', apiKey, name: 'The LiteLLM gateway', firstByteTimeoutMs: 5_000 }).stream(sealForEgress(chatBody('claude-sonnet-4-6')), never()));
     assert.deepEqual(gw.requests.filter((r) => r.path.includes('health')).map((r) => r.path), []);
   });
 
