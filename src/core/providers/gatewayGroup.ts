@@ -46,8 +46,10 @@ export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroup
         if (why) return why;
         const refused = deployments ? undefined : o.info.keyRefused();
         if (refused) {
-          const what = o.info.keyExpired?.() ? 'says the virtual key has expired' : refused === 401 ? 'rejected the virtual key' : 'refused access with the virtual key';
-          return { code: 'auth', status: refused, fix: 'setApiKey', message: `The LiteLLM gateway ${what} (${refused}) — get a new key from your admin if it expired, and run “Hybrid: Set API Key”.` };
+          const message = o.info.keyExpired?.()
+            ? `The LiteLLM gateway says the virtual key has expired (${refused}) — get a new one from your admin and run “Hybrid: Set API Key”.`
+            : `The LiteLLM gateway ${refused === 401 ? 'rejected' : 'refused access with'} the virtual key (${refused}) — run “Hybrid: Set API Key”.`;
+          return { code: 'auth', status: refused, fix: 'setApiKey', message };
         }
         const verdict = judgePrivateGroup(o.group, url, o.declaredPrivate, o.trustedHosts, deployments);
         return verdict.private || verdict.reason;

@@ -15,18 +15,41 @@ const MODEL_SHAPE = /^[\w.:/@+-]+$/;
  * it calls real names secret.
  */
 export function tokenLike(value: string): boolean {
-  return value.split(/[-_.:/@\s\\]+/).some((run) => {
+  const runs = value.split(/[-_.:/@\s\\]+/).some((run) => {
     if (run.length < 16) return false;
-    if (/[\d+=]/.test(run)) return true;
+    if (/[\d+=]/.test(run) || /^[A-Z]+$/.test(run)) return true;
     const upper = run.replace(/[^A-Z]/g, '').length;
     return upper >= 4 && run.length - upper >= 4 && upper / run.length > 0.2;
   });
+  // Base64 keys carry `/` (AWS secret keys): a long slash-joined run is judged whole. Registry names joined by `/`
+  // (`huggingface/HuggingFaceH4/zephyr`) change character class a few times; random text does so at every other one.
+  return runs || value.split(/[-_.:@\s\\]+/).some((run) => run.length >= 30 && run.includes('/') && (classSwitches(run) / run.length >= 0.4 || counts(run)));
+}
+
+function classSwitches(run: string): number {
+  const cls = (c: string): number => (/[A-Z]/.test(c) ? 0 : /[a-z]/.test(c) ? 1 : /\d/.test(c) ? 2 : 3);
+  let n = 0;
+  for (let i = 1; i < run.length; i++) if (cls(run[i]!) !== cls(run[i - 1]!)) n++;
+  return n;
+}
+
+function counts(run: string): boolean {
+  const has = (re: RegExp): number => (run.match(re) ?? []).length;
+  return has(/\d/g) >= 3 && has(/[A-Z]/g) >= 3 && has(/[a-z]/g) >= 3;
 }
 
 /** A value the privacy scanner names (keys of known shapes, e-mail addresses, personal data), or a bare token. */
 export function secretLike(value: string): boolean {
-  return tokenLike(value) || scanSensitive(value).some((f) => f.kind !== 'high-entropy-key');
+  let v = judged.get(value);
+  if (v !== undefined) return v;
+  v = tokenLike(value) || scanSensitive(value).some((f) => f.kind !== 'high-entropy-key');
+  // Asked per record for a handful of distinct values (codes, the user id, model names): judged once each.
+  if (judged.size >= 1_024) judged.clear();
+  judged.set(value, v);
+  return v;
 }
+
+const judged = new Map<string, boolean>();
 
 const defaultPrivate = createPathPolicy({ privateGlobs: [] });
 
@@ -53,7 +76,8 @@ export function userIdValue(userId: string): string {
 
 /** Our own codes (route, origin, outcome, provider id): anything else — a sentence, a path, a key — is not exported. */
 export function codeValue(v: string): string {
-  return /^[A-Za-z][\w.:-]{0,63}$/.test(v) && !secretLike(v) ? v : 'other';
+  // A code has no `@` or spaces, so no e-mail address or phrase fits; a key that fits is a long token.
+  return /^[A-Za-z][\w.:-]{0,63}$/.test(v) && !tokenLike(v) ? v : 'other';
 }
 
 /**
