@@ -11,7 +11,7 @@ export function lengthNote(usage: Usage, answerTokens: number): string {
   // smallest in use): the window, not our cap, ended it — or a cap the server sets, which the count cannot tell apart.
   if (usage.source === 'provider' && usage.output < answerTokens * 0.9 && prompt + usage.output >= 2_048) {
     const n = (v: number): string => v.toLocaleString('en-US');
-    return `The answer stopped after ${n(usage.output)} tokens, before the ${n(answerTokens)}-token answer limit: the model's context window is full (${n(prompt)} prompt + ${n(usage.output)} answer = ${n(prompt + usage.output)} tokens), or the server caps answers shorter — send less context, or ask the server's admin for a longer context (vLLM: --max-model-len).`;
+    return `The answer stopped after ${n(usage.output)} tokens, well before Hybrid's answer limit: the model's context window is full (${n(prompt)} prompt + ${n(usage.output)} answer = ${n(prompt + usage.output)} tokens), or the server caps answers shorter — send less context, or ask the server's admin for a longer context (vLLM: --max-model-len).`;
   }
   return `The answer reached the ${answerTokens.toLocaleString('en-US')}-token length limit and is cut off here — ask "continue" for the rest.`;
 }

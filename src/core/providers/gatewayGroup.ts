@@ -74,7 +74,7 @@ async function misrouted(o: GatewayGroupOptions, res: Response): Promise<string 
   o.onAnswerHeaders?.(res.headers);
   const apiBase = res.headers.get('x-litellm-model-api-base');
   // A header sent twice arrives joined by ", ": every deployment it names must be trusted, not the first one only.
-  const bases = apiBase ? apiBase.split(/,\s*(?=[a-z][a-z0-9+.-]*:\/\/)/i) : [];
+  const bases = apiBase ? apiBase.split(/,\s+|,(?=[a-z][a-z0-9+.-]*:\/\/)/i) : [];
   const outside = bases.find((b) => cloudApiOf(b) || !isLocalEndpoint(b.trim(), [...o.trustedHosts]));
   if (outside === undefined) {
     const id = res.headers.get('x-litellm-model-id');

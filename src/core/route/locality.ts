@@ -36,7 +36,8 @@ function endpointOf(url: string): { host: string; port: string } | undefined {
   }
 }
 
-function bareHost(hostname: string): string {
+/** A URL's hostname as trust compares it: lower case, no brackets or trailing dot, an IPv4-mapped address as IPv4. */
+export function bareHost(hostname: string): string {
   return unmapped(hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, ''));
 }
 
