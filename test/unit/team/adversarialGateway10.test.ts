@@ -182,7 +182,7 @@ suite('team10 adversarial: a LiteLLM gateway that changes under the session', fu
     let n = 0;
     const deps = createAskDeps({
       settings: { ...DEFAULT_SETTINGS, 'cloud.model': 'claude-sonnet-4-6' }, pathPolicy: createPathPolicy({ privateGlobs: [] }), priceTable: BUNDLED_PRICES,
-      local: () => undefined, cloud: async () => cloud, countTokens: async (t) => Math.ceil(t.length / 4), budget: () => NO_BUDGET,
+      local: () => cloud, cloud: async () => cloud, countTokens: async (t) => Math.ceil(t.length / 4), budget: () => NO_BUDGET,
       health: () => ({ local: 'ready', cloud: 'ready' }), record: async (r) => { records.push(r); }, confirm: async () => true, newId: () => `g${++n}`,
     });
     const ac = new AbortController();
