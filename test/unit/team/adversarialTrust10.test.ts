@@ -121,7 +121,12 @@ suite('team10 adversarial: proxies never see a private request', function () {
         res.end('data: [DONE]\n\n');
       });
     });
-    proxy.on('connect', (req, socket) => { seenByProxy.push(`CONNECT ${req.url}`); socket.end(); });
+    // A CONNECT tunnel carries an http:// request's bytes in the clear: this proxy reads them, as any proxy can.
+    proxy.on('connect', (req, socket) => {
+      seenByProxy.push(`CONNECT ${req.url}`);
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      socket.on('data', (d: Buffer) => { seenByProxy.push(`TUNNEL ${d.toString('utf8')}`); socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n'); });
+    });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
     proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   });
