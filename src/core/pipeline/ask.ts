@@ -22,6 +22,7 @@ export type { AskDeps, AskInput, EscalateFrom, GateOutcome } from './askPorts';
 
 import { ANSWER_TOKENS, explainText } from './explainText';
 import { estimateNote } from './estimateNote';
+import { lengthNote } from './lengthNote';
 export { contextCount } from './explainText';
 const NOTHING_TO_PAY: PreflightEstimate = { likelyUsd: 0, atMostUsd: 0, expectedOutputTokens: 0, basis: 'default' };
 const FALLBACK_TO_LOCAL: ReadonlySet<string> = new Set(['server', 'timeout', 'stalled', 'rateLimited', 'connection', 'quota']);
@@ -226,11 +227,11 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
     ...(result.gatewayCostUsd !== undefined ? { tableCostUsd: priced.costUsd } : {}),
   });
   // A model that hit max_tokens ends like any answer; without this the cut read as the whole answer.
-  const notes = [...(result.finish === 'length' ? [`The answer reached the ${ANSWER_TOKENS.toLocaleString('en-US')}-token length limit and is cut off here — ask "continue" for the rest.`] : []), ...(result.notes ?? [])];
+  const notes = [...(result.finish === 'length' ? [lengthNote(result.usage, ANSWER_TOKENS)] : []), ...(result.notes ?? [])];
   const reconciled = costDifferenceNote(priced.costUsd, result.gatewayCostUsd);
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
-  if (result.usage.source === 'estimate') notes.push(estimateNote(result));
+  if (result.usage.source === 'estimate') notes.push(estimateNote(result, provider.id));
   const searches = result.usage.webSearches ?? 0;
   if (searches > 0 && cost !== null) notes.push(`${searches} web search${searches === 1 ? '' : 'es'} ran: the provider bills a fee per search that the price table does not have, so this cost is the tokens' only.`);
   // Without this the footer's "unknown" looked like a missing model price.

@@ -4,7 +4,18 @@
 
 import type { StreamResult } from '../wire/types';
 
-export function estimateNote(r: Pick<StreamResult, 'estimatedFromText' | 'estimatedSides' | 'finish'>): string {
+export function estimateNote(r: Pick<StreamResult, 'estimatedFromText' | 'estimatedSides' | 'finish'>, provider?: string): string {
+  const note = countNote(r);
+  // A stream cut on a LiteLLM gateway: the gateway's spend log (what the team is billed) is written by the gateway,
+  // from what the model generated before the stop reached it — or not at all on releases that log no spend for a
+  // cancelled stream. Neither is this estimate of the text shown.
+  if (provider?.startsWith('litellm') && r.finish !== 'stop' && r.finish !== 'length') {
+    return `${note} The gateway keeps its own record of this request, which may differ: it counts what the model generated before the stop reached it (or nothing, on releases that log no spend for a stopped stream).`;
+  }
+  return note;
+}
+
+function countNote(r: Pick<StreamResult, 'estimatedFromText' | 'estimatedSides' | 'finish'>): string {
   if (r.estimatedFromText) {
     if (r.finish === 'cancelled') return 'Token counts are estimates: the answer was stopped before the server sent its count.';
     if (r.finish === 'error') return 'Token counts are estimates: the answer broke off before the server sent its count.';

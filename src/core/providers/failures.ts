@@ -268,6 +268,10 @@ export function sdkFailure(ctx: FailureContext, err: unknown, classes: SdkErrorC
     if (isGatewayBudgetError(undefined, { error: e?.error })) return budgetFailure(ctx, undefined);
     const type = errorTypeOf(e?.error) || errorTypeOf({ error: e?.error });
     const first = type.split(' ')[0];
+    // A key that expired or was revoked while the answer ran (LiteLLM's error event): the fix is a new key, not a retry.
+    if (/expired_key|auth_error|authentication_error|invalid_api_key/.test(type) || /expired key|invalid proxy server token/i.test(errorMessageOf({ error: e?.error }))) {
+      return { code: 'auth', message: `${ctx.name} stopped the answer: ${/expired/i.test(`${type} ${errorMessageOf({ error: e?.error })}`) ? 'the key has expired' : 'it no longer accepts the key'} — the answer is incomplete; get a new key from your admin and run ${SET_KEY}.`, fix: 'setApiKey' };
+    }
     if (/overloaded|api_error|server_error/.test(type)) {
       return { code: 'server', message: `${ctx.name} failed in the middle of the answer (${first}) — the answer is incomplete; try again.`, fix: 'retry' };
     }

@@ -46,7 +46,10 @@ export function createGatewayGroupProvider(o: GatewayGroupOptions): GatewayGroup
         if (why) return why;
         const refused = deployments ? undefined : o.info.keyRefused();
         if (refused) {
-          return { code: 'auth', status: refused, fix: 'setApiKey', message: `The LiteLLM gateway ${refused === 401 ? 'rejected' : 'refused access with'} the virtual key (${refused}) — run “Hybrid: Set API Key”.` };
+          const message = o.info.keyExpired?.()
+            ? `The LiteLLM gateway says the virtual key has expired (${refused}) — get a new one from your admin and run “Hybrid: Set API Key”.`
+            : `The LiteLLM gateway ${refused === 401 ? 'rejected' : 'refused access with'} the virtual key (${refused}) — run “Hybrid: Set API Key”.`;
+          return { code: 'auth', status: refused, fix: 'setApiKey', message };
         }
         const verdict = judgePrivateGroup(o.group, url, o.declaredPrivate, o.trustedHosts, deployments);
         return verdict.private || verdict.reason;
@@ -70,13 +73,23 @@ async function misrouted(o: GatewayGroupOptions, res: Response): Promise<string 
   o.info.noteAnswer(res.headers);
   o.onAnswerHeaders?.(res.headers);
   const apiBase = res.headers.get('x-litellm-model-api-base');
-  if (!apiBase || (!cloudApiOf(apiBase) && isLocalEndpoint(apiBase, [...o.trustedHosts]))) {
+  // A header sent twice arrives joined by ", ": every deployment it names must be trusted, not the first one only.
+  const bases = apiBase ? apiBase.split(/,\s+|,(?=[a-z][a-z0-9+.-]*:\/\/)/i) : [];
+  const outside = bases.find((b) => cloudApiOf(b) || !isLocalEndpoint(b.trim(), [...o.trustedHosts]));
+  if (outside === undefined) {
+    const id = res.headers.get('x-litellm-model-id');
+    const group = res.headers.get('x-litellm-model-group');
+    // A fallback ran (x-litellm-attempted-fallbacks) and nothing names where: the proof was for the asked group only.
+    if (!apiBase && !id && !group && Number(res.headers.get('x-litellm-attempted-fallbacks') ?? 0) > 0) {
+      o.logger?.warn(`litellm-private: the gateway answered "${o.group}" from a fallback it did not name`);
+      return `Stopped: the gateway fell back from "${o.group}" to another model for this request and did not say which (no x-litellm-model-group, -id or -api-base header), so it cannot be shown to be private — nothing of its answer is shown. The request reached that model. Tell your gateway admin to keep fallbacks of private groups within private groups.`;
+    }
     // The deployment that answered (its model_info.id) outranks the group header: a group names many deployments.
-    return await byDeployment(o, res.headers.get('x-litellm-model-id')) ?? fellBack(o, res.headers.get('x-litellm-model-group'));
+    return await byDeployment(o, id) ?? fellBack(o, group);
   }
   o.info.invalidate();
-  let host = apiBase;
-  try { host = new URL(apiBase).host; } catch { /* shown as sent */ }
+  let host = outside;
+  try { host = new URL(outside.trim()).host; } catch { /* shown as sent */ }
   o.logger?.warn(`litellm-private: the gateway answered "${o.group}" from ${host}, outside the trusted hosts; /model/info is asked again`);
   return `Stopped: the gateway says it sent this request for "${o.group}" to ${host}, outside the trusted hosts — its /model/info had placed the group on trusted hosts a moment ago (that answer is kept 30 s for questions, 5 minutes for completions). The request reached that host; nothing of its answer is shown, and the next request is checked against the gateway afresh. Tell your gateway admin.`;
 }

@@ -2,8 +2,11 @@
 // fetch algorithm for every request; on a completion that is the larger part of what the extension adds to the
 // model's own time (bench: ~0.8 ms of ~1.6 ms on the way out, against a bare node:http exchange). For a loopback
 // URL with a plain body this sends the request with node:http over one keep-alive connection and hands the
-// official client a standard Response; anything else (another host, a Request object, a streamed or form body)
-// goes to global fetch unchanged, which keeps VS Code's proxy and certificate support where it matters.
+// official client a standard Response. Plain http to a trusted host off this machine goes the same direct way: it is
+// the private tier, and a proxy (HTTP_PROXY, or one the editor installs in global fetch) would read its clear text —
+// through a CONNECT tunnel too. Anything else (https, a Request object, a streamed or form body) goes to global
+// fetch unchanged, which keeps VS Code's proxy and certificate support where it matters (a proxy sees only the host
+// of an https request).
 // Failures look as fetch's do: a network error is TypeError('fetch failed') with the errno on `cause`, an abort
 // rejects (or errors the body) with the signal's reason; redirects are not followed (a local model server
 // does not redirect, and a 3xx reaches the client as it came).
@@ -13,7 +16,6 @@
 // while held, the request is destroyed with nothing sent: the server sees an idle connection close, no request.
 
 import * as http from 'node:http';
-import { isLoopbackHost } from '../route/locality';
 import { wrapBody, type BodyHooks } from './bodyWatch';
 
 /** What RequestGuard hands a holdable fetch besides the request: its body watch, and the client's own signal. */
@@ -49,7 +51,7 @@ export function createLoopbackFetch(fallback: typeof fetch = (...a) => globalThi
     const url = typeof input === 'string' ? safeUrl(input) : input instanceof URL ? input : undefined;
     const body = init?.body;
     const plainBody = body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
-    if (!url || url.protocol !== 'http:' || !isLoopbackHost(url.hostname) || !plainBody || init?.redirect === 'error') {
+    if (!url || url.protocol !== 'http:' || !plainBody || init?.redirect === 'error') {
       const also = opts.alsoAbortOn;
       const fbInit = also && init?.signal ? { ...init, signal: AbortSignal.any([init.signal, also]) } : also ? { ...init, signal: also } : init;
       const go = (): Promise<Response> => fallback(input, fbInit).then((r) => (opts.watch ? wrapBody(r, opts.watch) : r));

@@ -149,6 +149,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
       if (deadline) return billed(failed(meter, input, model, beforeAnyText(deadline, ctx.name, meter.chars), undefined, usage, usageFinal, gaps));
       // The SDK ends quietly when the body ends without a finish_reason / [DONE]: that answer is incomplete.
       if (!finishReason) return billed(failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage, usageFinal, gaps));
+      // vLLM ends a request it aborted (preempted, engine stopping) with finish_reason "abort": not a whole answer.
+      if (finishReason === 'abort') return billed(failed(meter, input, model, { code: 'server', message: `${ctx.name} aborted the answer (finish_reason "abort": the request was preempted or the engine stopped) — the answer is incomplete; try again.`, fix: 'retry' }, undefined, usage, usageFinal, gaps));
       return billed({
         // Servers that ignore include_usage (some compatible ones) leave us with an estimate, marked as such.
         ...(usage ? finishedUsage(meter, input, usage, gaps!) : { usage: meter.estimated(input), estimatedFromText: true }),
@@ -156,7 +158,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatProvid
         finish: finishReason === 'length' ? 'length' : 'stop',
         ...(tokens.length ? { tokens } : {}),
         ...(gatewayCostUsd !== undefined ? { gatewayCostUsd } : {}),
-        ...(toolCalls.calls() ? { toolCalls: toolCalls.calls() } : {}),
+        ...(toolCalls.calls(finishReason === 'length') ? { toolCalls: toolCalls.calls(finishReason === 'length') } : {}),
       });
     } catch (err) {
       meter.answered(opened.session.guard.state.lastStatus);

@@ -58,6 +58,8 @@ export function openAIFim(cfg: SessionConfig): (body: FimBody, signal: AbortSign
       const deadline = deadlineFailure(ctx);
       if (deadline) return failed(meter, input, model, deadline, undefined, usage, usageFinal);
       if (!finishReason) return failed(meter, input, model, protocolFailure(ctx, 'ended the stream before its final chunk'), undefined, usage, usageFinal);
+      // vLLM's "abort" (preempted, engine stopping): a cut completion is not offered as a whole one.
+      if (finishReason === 'abort') return failed(meter, input, model, { code: 'server', message: `${ctx.name} aborted the completion (finish_reason "abort") — try again.`, fix: 'retry' }, undefined, usage, usageFinal);
       return { usage: usage ?? meter.estimated(input), timing: meter.timing(), model, finish: finishReason === 'length' ? 'length' : 'stop' };
     } catch (err) {
       if (guard.cancelledByUser) return failed(meter, input, model, undefined, undefined, usage, usageFinal);

@@ -84,16 +84,24 @@ export class OpenAIToolCollector {
     for (const d of deltas ?? []) {
       const call = this.byIndex.get(d.index) ?? { id: '', name: '', input: '' };
       if (d.id) call.id = d.id;
-      if (d.function?.name) call.name += d.function.name;
+      // Some servers repeat the whole name on every chunk of the call: a piece that restates the name replaces it.
+      const name = d.function?.name;
+      if (name) call.name = name.startsWith(call.name) ? name : call.name + name;
       if (d.function?.arguments) call.input += d.function.arguments;
       this.byIndex.set(d.index, call);
     }
   }
 
-  calls(): ToolCall[] | undefined {
-    const out = [...this.byIndex.entries()].sort(([a], [b]) => a - b).map(([i, c]) => ({ id: c.id || `call_${i}`, name: c.name, input: c.input || '{}' }));
+  /** `cut`: the answer hit its length limit, so a call whose arguments do not parse was cut short and is left out. */
+  calls(cut = false): ToolCall[] | undefined {
+    const out = [...this.byIndex.entries()].sort(([a], [b]) => a - b).map(([i, c]) => ({ id: c.id || `call_${i}`, name: c.name, input: c.input || '{}' }))
+      .filter((c) => !cut || parses(c.input));
     return out.length ? out : undefined;
   }
+}
+
+function parses(json: string): boolean {
+  try { JSON.parse(json); return true; } catch { return false; }
 }
 
 // ── Ollama ──────────────────────────────────────────────────────────────────────────────────────────────────────

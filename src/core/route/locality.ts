@@ -36,8 +36,22 @@ function endpointOf(url: string): { host: string; port: string } | undefined {
   }
 }
 
-function bareHost(hostname: string): string {
-  return hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+/** A URL's hostname as trust compares it: lower case, no brackets or trailing dot, an IPv4-mapped address as IPv4. */
+export function bareHost(hostname: string): string {
+  return unmapped(hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, ''));
+}
+
+/**
+ * An IPv4-mapped IPv6 address is the IPv4 host it maps (`::ffff:10.0.0.9`, which the URL parser writes
+ * `::ffff:a00:9`, is 10.0.0.9): one spelling on both sides of a trust comparison.
+ */
+function unmapped(host: string): string {
+  // Every host here came through the URL parser, which writes the mapped form one way.
+  const m = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (!m) return host;
+  const hi = parseInt(m[1]!, 16);
+  const lo = parseInt(m[2]!, 16);
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 }
 
 /**
@@ -47,7 +61,9 @@ function bareHost(hostname: string): string {
  */
 export function trustedHostEntry(entry: string): { host: string; port?: string } | undefined {
   let e = entry.trim().toLowerCase();
-  if (!e || e.includes('*')) return undefined;
+  // A wildcard names no single host; userinfo (`gpu-box@evil.example`) makes the host the part after the `@`, which
+  // is rarely what the admin meant to trust.
+  if (!e || e.includes('*') || e.includes('@')) return undefined;
   if (!/^[a-z][a-z0-9+.-]*:\/\//.test(e)) {
     // A bare IPv6 address has more than one colon and no brackets; a host:port has exactly one.
     e = `http://${(e.match(/:/g) ?? []).length > 1 && !e.startsWith('[') ? `[${e.replace(/\/+$/, '')}]` : e}`;

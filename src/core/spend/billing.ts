@@ -21,8 +21,9 @@ const REJECTED_BEFORE_RUN: ReadonlySet<FailureCode> = new Set<FailureCode>([
  */
 export function rejectedBeforeRun(failure: Pick<ProviderFailure, 'code' | 'status'> | undefined, streamedChars = 0, accepted = false): boolean {
   if (!failure) return false;
-  // A gateway's budget (or a spend cap) that runs out mid-stream stopped a model that was running: its text is billed.
-  if (REJECTED_BEFORE_RUN.has(failure.code) && !(streamedChars > 0 && (failure.code === 'budget' || failure.code === 'quota'))) return true;
+  // A gateway's budget (or a spend cap, or a key that expired) that stops a stream mid-answer stopped a model that was
+  // running: its text is billed.
+  if (REJECTED_BEFORE_RUN.has(failure.code) && !(streamedChars > 0 && (failure.code === 'budget' || failure.code === 'quota' || failure.code === 'auth'))) return true;
   if (streamedChars > 0) return false;
   const s = failure.status;
   if (typeof s === 'number') return s >= 400;

@@ -3,7 +3,7 @@
 // reached in clear text (private code and the virtual key would cross the network readable), unless the admin wrote
 // that host with http:// in trustedHosts on purpose.
 
-import { isLoopbackHost, trustedHostEntry } from '../route/locality';
+import { bareHost, isLoopbackHost, trustedHostEntry } from '../route/locality';
 
 /** Hosts (and the domains under them) that are a model provider's public API, with the name a message uses. */
 const CLOUD_APIS: ReadonlyArray<[suffix: string, name: string]> = [
@@ -41,7 +41,7 @@ export function cleartextProblem(url: string, trustedHosts: readonly string[]): 
   let u: URL;
   try { u = new URL(url); } catch { return undefined; }
   if (u.protocol !== 'http:' || isLoopbackHost(u.hostname)) return undefined;
-  const host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = bareHost(u.hostname);
   const chosen = trustedHosts.some((e) => /^\s*http:\/\//i.test(e) && trustedHostEntry(e)?.host === host);
   if (chosen) return undefined;
   return `the gateway ${u.host} is reached over plain http, so private code and your virtual key would cross the network unencrypted — use https:// in hybrid.gateway.baseUrl (or, for a network you vouch for, list the host as http://${u.hostname} in hybrid.privacy.trustedHosts)`;

@@ -19,8 +19,10 @@ export interface GatewayInfo {
   /** undefined when the gateway could not be asked or answered nonsense. */
   deployments(): Promise<GatewayDeployment[] | undefined>;
   budget(): Promise<GatewayBudget | undefined>;
-  /** 401 or 403 when the gateway's last answer to `/model/info` refused the key; undefined otherwise. */
+  /** 401 or 403 (400 for an expired key) when the gateway's last answer to `/model/info` refused the key. */
   keyRefused(): number | undefined;
+  /** True when that refusal said the key has expired (LiteLLM's 400 `expired_key`). */
+  keyExpired?(): boolean;
   /**
    * True when the key itself is fine but may not read `/model/info`: LiteLLM's route check for a key limited to
    * `llm_api_routes` (403, "Virtual key is not allowed to call this route").
@@ -52,6 +54,7 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
   const cache = new Map<string, { at: number; ttl: number; value: Promise<unknown>; key: string | undefined }>();
   let refused: number | undefined;
   let denied = false;
+  let expired = false;
   let why: string | undefined;
   let fromHeaders: { key: string | undefined; budget: GatewayBudget } | undefined;
 
@@ -74,11 +77,13 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
         const text = await res.text().catch(() => '');
         if (path === '/model/info') {
           denied = res.status === 403 && /not allowed to call this route/i.test(text);
-          refused = !denied && (res.status === 401 || res.status === 403) ? res.status : undefined;
+          // An expired key is a 400 (`expired_key`): the key is the problem, not where the group runs.
+          expired = (res.status === 400 || res.status === 401) && /expired_key|expired key/i.test(text);
+          refused = expired || (!denied && (res.status === 401 || res.status === 403)) ? res.status : undefined;
         }
         throw new Error(`${path}: HTTP ${res.status}`);
       }
-      if (path === '/model/info') { refused = undefined; denied = false; }
+      if (path === '/model/info') { refused = undefined; denied = false; expired = false; }
       return res.json() as Promise<unknown>;
     })();
     const entry = { at: now(), ttl, value, key };
@@ -105,6 +110,7 @@ export function createGatewayInfo(o: GatewayInfoOptions): GatewayInfo {
       if (budget) void o.apiKey().then((key) => { fromHeaders = { key, budget }; }, () => undefined);
     },
     keyRefused: () => refused,
+    keyExpired: () => expired,
     failure: () => why,
     routeDenied: () => denied,
     invalidate: () => { cache.delete('/model/info'); },

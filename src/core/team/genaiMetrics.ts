@@ -3,7 +3,9 @@
 // never prompt text, file paths, answers or reasons (reasons can name a path); a user id only when the admin sets one.
 
 import type { LedgerRecord } from '../request';
-import { scanSensitive } from '../privacy/scan';
+import { codeValue as code, modelValue, userIdValue } from './telemetryValues';
+
+export { shownModel } from './telemetryValues';
 
 export const GENAI = {
   tokenUsage: 'gen_ai.client.token.usage',
@@ -36,7 +38,7 @@ export function measurementsOf(r: LedgerRecord, opts: { userId?: string } = {}):
     'hybrid.origin': code(r.origin),
     'hybrid.reason': code(r.outcome ?? r.status),
     ...(r.status === 'failed' ? { 'error.type': code(r.outcome ?? 'failed') } : {}),
-    ...(opts.userId ? { 'user.id': opts.userId } : {}),
+    ...(opts.userId ? { 'user.id': userIdValue(opts.userId) } : {}),
   };
   for (const k of Object.keys(attributes)) attributes[k] = bounded(attributes[k]!);
   const out: Measurement[] = [];
@@ -61,43 +63,14 @@ function bounded(v: string): string {
   return v.length > ATTRIBUTE_CHARS ? `${v.slice(0, ATTRIBUTE_CHARS - 1)}…` : v;
 }
 
-/** Our own codes (route, origin, outcome, provider id): anything else — a sentence, a path — is not exported. */
-function code(v: string): string {
-  return /^[A-Za-z][\w.:-]{0,63}$/.test(v) ? v : 'other';
-}
-
-const MODEL_SHAPE = /^[\w.:/@+-]+$/;
 const modelSeen = new Map<string, string>();
 
-/**
- * The model attribute: the name as `shownModel` keeps it, when it looks like a model name at all — no whitespace or
- * line breaks (a server that echoed the prompt), no URL credentials, no key or personal datum of a shape the privacy
- * scanner names (a server that echoed a key). Otherwise "other". Kept per name: asked once per model, not per record.
- */
+/** The model attribute (telemetryValues.modelValue), kept per name: asked once per model, not per record. */
 export function modelAttribute(model: string): string {
   let v = modelSeen.get(model);
   if (v !== undefined) return v;
-  const shown = shownModel(model);
-  // Named secret shapes only: the entropy guess calls real names secret (`Qwen3-Coder-480B-A35B-Instruct-FP8`).
-  v = MODEL_SHAPE.test(shown) && !scanSensitive(shown).some((f) => f.kind !== 'high-entropy-key') ? shown : 'other';
+  v = modelValue(model);
   if (modelSeen.size >= 512) modelSeen.clear();
   modelSeen.set(model, v);
   return v;
-}
-
-/**
- * A model as a metric may name it. Servers that load a file name the model by its path (llama.cpp's server:
- * `/home/<user>/models/x.gguf`), which carries a user name and a directory layout: only the file name is kept.
- * Registry names with slashes (`hf.co/org/model:tag`, `hosted_vllm/Qwen/…`) are not paths and stay whole.
- */
-export function shownModel(model: string): string {
-  const m = model.trim();
-  // A URL (file://, or a server that names the model by where it fetched it, credentials and all): its last segment.
-  const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(m) ? safePath(m) : /^([/~\\]|[A-Za-z]:[\\/]|\.{1,2}[\\/])/.test(m) ? m : undefined;
-  if (path === undefined) return m;
-  return path.split(/[\\/]/).filter(Boolean).pop() ?? 'model';
-}
-
-function safePath(url: string): string {
-  try { return decodeURIComponent(new URL(url).pathname); } catch { return url; }
 }

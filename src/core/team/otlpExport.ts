@@ -2,13 +2,14 @@
 // OpenTelemetry SDK and exporter, one meter, four instruments. Built only when the user sets an endpoint.
 
 import { OTLPMetricExporterBase } from '@opentelemetry/exporter-metrics-otlp-http';
-import { convertLegacyHttpOptions, createOtlpHttpExportDelegate } from '@opentelemetry/otlp-exporter-base/node-http';
+import { createOtlpHttpExportDelegate, httpAgentFactoryFromOptions } from '@opentelemetry/otlp-exporter-base/node-http';
 import { JsonMetricsSerializer, MetricsExporterMetricsHelper, ProtobufMetricsSerializer, type ISerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { LedgerRecord } from '../request';
 import { GENAI, measurementsOf, type Instrument } from './genaiMetrics';
 import { partialSuccessOf, type PartialSuccess } from './otlpPartial';
+import { tlsAdvice, tlsProblemOf } from '../route/tlsTrust';
 
 export interface OtlpSpendOptions {
   /** The collector's base URL, e.g. http://127.0.0.1:4318 (`/v1/metrics` is added) or the full metrics URL. */
@@ -93,10 +94,16 @@ function officialExporter(url: string, timeoutMs: number, onPartial: (p: Partial
       return response;
     },
   };
-  const config = { url, timeoutMillis: timeoutMs };
+  // Built without the OTEL_EXPORTER_OTLP_* variables the legacy converter merges in: they configure another backend
+  // (its headers carry that backend's key, its client certificate that machine's identity), not the collector the
+  // user named in hybrid.telemetry.otlpEndpoint.
+  const http = {
+    url, timeoutMillis: timeoutMs, concurrencyLimit: 30, compression: 'none' as const, userAgent: undefined,
+    headers: async () => ({ 'Content-Type': 'application/json' }), agentFactory: httpAgentFactoryFromOptions({ keepAlive: true }),
+  };
   return new OTLPMetricExporterBase(
-    createOtlpHttpExportDelegate(convertLegacyHttpOptions(config, 'METRICS', 'v1/metrics', { 'Content-Type': 'application/json' }), serializer, 'otlp_http_metric_exporter', MetricsExporterMetricsHelper, undefined),
-    config,
+    createOtlpHttpExportDelegate(http, serializer, 'otlp_http_metric_exporter', MetricsExporterMetricsHelper, undefined),
+    { url, timeoutMillis: timeoutMs },
   );
 }
 
@@ -125,8 +132,7 @@ class DroppingExporter implements PushMetricExporter {
       if (result.code !== 0) {
         const points = metrics.scopeMetrics.reduce((n, s) => n + s.metrics.reduce((m, x) => m + x.dataPoints.length, 0), 0);
         this.dropped += points;
-        const why = result.error instanceof Error ? result.error.message : 'failed';
-        this.log?.(`OpenTelemetry: export to ${this.collector} failed (${why.slice(0, 200)}): ${points} data points dropped (${this.dropped} since start); cumulative totals go with the next export that succeeds.`);
+        this.log?.(`OpenTelemetry: export to ${this.collector} failed (${failureText(result.error, this.collector)}): ${points} data points dropped (${this.dropped} since start); cumulative totals go with the next export that succeeds.`);
       }
       done(result);
     });
@@ -137,4 +143,16 @@ class DroppingExporter implements PushMetricExporter {
   selectAggregationTemporality(t: Parameters<NonNullable<PushMetricExporter['selectAggregationTemporality']>>[0]): ReturnType<NonNullable<PushMetricExporter['selectAggregationTemporality']>> {
     return this.inner.selectAggregationTemporality!(t);
   }
+}
+
+/** Why an export failed, with the fix where the user has one (a certificate, the collector's size limit). */
+function failureText(err: unknown, collector: string): string {
+  const tls = tlsProblemOf(err);
+  if (tls) return tlsAdvice(collector, tls);
+  const why = (err instanceof Error ? err.message : 'failed').slice(0, 200);
+  const status = (err as { code?: unknown } | undefined)?.code;
+  // 413: every later export carries the same cumulative series, so it fails the same way until the limit moves.
+  if (status === 413) return `${why}: the export is over the collector's request size limit — raise max_request_body_size on its otlp receiver`;
+  if (typeof status === 'number' && status >= 300 && status < 400) return `${why}: the collector answered with a redirect (${status}), which is never followed — set hybrid.telemetry.otlpEndpoint to the address it names`;
+  return why;
 }

@@ -36,11 +36,11 @@ export function partialSuccessOf(response: unknown): PartialSuccess | undefined 
 
 /** proto3 JSON writes int64 as a decimal string; a number is accepted too; a protobuf decoder may give a Long. */
 function int64(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? v : undefined;
-  if (typeof v === 'string' && /^\d{1,15}$/.test(v.trim())) return Number(v.trim());
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? Math.min(v, Number.MAX_SAFE_INTEGER) : undefined;
+  // Past 2^53 the count is not exact, but it is a rejection: read as the largest exact count, never as 0.
+  if (typeof v === 'string' && /^\d{1,20}$/.test(v.trim())) return Math.min(Number(v.trim()), Number.MAX_SAFE_INTEGER);
   if (isObj(v) && typeof v['low'] === 'number' && typeof v['high'] === 'number') {
-    const n = (v['high'] >>> 0) * 2 ** 32 + (v['low'] >>> 0);
-    return Number.isSafeInteger(n) ? n : undefined;
+    return Math.min((v['high'] >>> 0) * 2 ** 32 + (v['low'] >>> 0), Number.MAX_SAFE_INTEGER);
   }
   return undefined;
 }

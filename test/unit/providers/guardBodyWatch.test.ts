@@ -156,7 +156,7 @@ suite('providers/guard: the body watched in the loopback stream', () => {
     guard.dispose();
   });
 
-  test('a holdable fetch that falls back (another host) still honours the client\'s signal and the hooks', async () => {
+  test('a holdable fetch that falls back (https on another host) still honours the client\'s signal and the hooks', async () => {
     let seen: AbortSignal | undefined;
     const fallback = (async (_i: string | URL | Request, init?: RequestInit) => {
       seen = init?.signal ?? undefined;
@@ -166,13 +166,13 @@ suite('providers/guard: the body watched in the loopback stream', () => {
     try {
       const client = new AbortController();
       const g1 = new RequestGuard(new AbortController().signal, { ...OPTS, fetch: other.fetch });
-      await g1.fetch('http://models.example.test/api/generate', { method: 'POST', body: '{}', signal: client.signal });
+      await g1.fetch('https://models.example.test/api/generate', { method: 'POST', body: '{}', signal: client.signal });
       assert.ok(seen && !seen.aborted);
       client.abort();
       assert.equal(seen.aborted, true, 'the fallback\'s signal follows the client\'s');
       g1.dispose();
       const g2 = new RequestGuard(new AbortController().signal, { ...OPTS, fetch: other.fetch });
-      const res = await g2.fetch('http://models.example.test/bad/api/generate', { method: 'POST', body: '{}', signal: new AbortController().signal });
+      const res = await g2.fetch('https://models.example.test/bad/api/generate', { method: 'POST', body: '{}', signal: new AbortController().signal });
       await assert.rejects(readAll(res), /malformed NDJSON line/);
       await sleep(0);
       assert.equal(g2.state.malformed, true);
