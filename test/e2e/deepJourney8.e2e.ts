@@ -63,27 +63,46 @@ suite('deep8 journey: three quick Asks, a symlinked and a differently-cased priv
     for (const p of [LINK_DIR, BULK_DIR, 'config/.env.production', 'config/Secrets.JSON']) fs.rmSync(path.join(ws(), p), { recursive: true, force: true });
   });
 
-  test('three Asks sent as fast as the user can: all three questions shown in order, each turn ended, one ledger record each', async () => {
+  test('three Asks typed and sent as fast as the user can: none vanishes; all three shown once, in order, answered, one ledger record each', async () => {
     await openFile(session().page, 'cart.ts');
-    await focusChat();
+    const f = await focusChat();
+    await f.locator('select.mode').selectOption('cloud');
     cloud.setReply({ perTokenMs: 120 });
     const before = ledgerRecords().length;
     const t = tag();
     const qs = [`First: what does Cart do? (${t})`, `Second: and its tax? (${t})`, `Third: and refunds? (${t})`];
-    for (const q of qs) await send('cloud', q);
+    const box = f.locator('textarea.input');
+    const lost: string[] = [];
+    for (const q of qs) {
+      // A user does not wipe a question that is still in the box: it goes first, once Send is back.
+      if ((await box.inputValue()).trim()) {
+        await f.locator('button.send').waitFor({ state: 'visible', timeout: 30_000 });
+        await box.press('Enter');
+      }
+      await box.fill(q);
+      await box.press('Enter');
+      // The defect this guards: the box emptied and no turn came (the host turned the question away unseen).
+      await session().page.waitForTimeout(1_500);
+      const shown = (await turnsOf([q])).length > 0;
+      const kept = (await box.inputValue()).includes(q);
+      if (!shown && !kept) lost.push(q);
+    }
+    if ((await box.inputValue()).trim()) {
+      await f.locator('button.send').waitFor({ state: 'visible', timeout: 30_000 });
+      await box.press('Enter');
+    }
     await until(async () => (await Promise.all(qs.map(async (q) => (await turnText(q)).length > 0 && !(await turnSpinning(q))))).every(Boolean), 'all three turns to end', 60_000);
     await session().page.waitForTimeout(1_500);
     const shown = await turnsOf(qs);
     const texts = await Promise.all(qs.map((q) => turnText(q)));
-    process.stdout.write(`      shown: ${JSON.stringify(shown)}\n      turns: ${JSON.stringify(texts.map((x) => x.slice(0, 200)))}\n`);
+    process.stdout.write(`      lost: ${JSON.stringify(lost)}\n      shown: ${JSON.stringify(shown)}\n      turns: ${JSON.stringify(texts.map((x) => x.slice(0, 160)))}\n`);
     await shotOfTurn(qs[0]!, 'three-quick-asks');
+    assert.deepEqual(lost, [], 'a question sent from the box vanished: neither a turn nor back in the box');
     assert.deepEqual(shown.map((s) => qs.findIndex((q) => s.includes(q))), [0, 1, 2], 'the questions are not shown once each, in order');
-    assert.match(texts[2]!, /\[fake-anthropic\]/, 'the last question is answered');
-    for (const x of texts.slice(0, 2)) assert.match(x, /\[fake-anthropic\]|stopped|Stopped/, 'an earlier turn says neither its answer nor that it was stopped');
+    for (const x of texts) assert.match(x, /\[fake-anthropic\]/, 'a question was not answered');
     const added = ledgerRecords().slice(before);
     process.stdout.write(`      ledger: ${JSON.stringify(added.map((r) => [r.route, r.status, r.outcome]))}\n`);
-    assert.equal(added.length, 3, 'one record for each question sent');
-    assert.equal(added[added.length - 1]!.status, 'ok');
+    assert.deepEqual(added.map((r) => r.status), ['ok', 'ok', 'ok'], 'one ok record for each question');
   });
 
   test('a private .env file opened through a symlink with a harmless name: Ask (cloud) is refused, nothing sent', async () => {
