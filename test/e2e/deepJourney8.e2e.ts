@@ -73,6 +73,7 @@ suite('deep8 journey: three quick Asks, a symlinked and a differently-cased priv
     const qs = [`First: what does Cart do? (${t})`, `Second: and its tax? (${t})`, `Third: and refunds? (${t})`];
     const box = f.locator('textarea.input');
     const lost: string[] = [];
+    const waits: number[] = [];
     for (const q of qs) {
       // A user does not wipe a question that is still in the box: it goes first, once Send is back.
       if ((await box.inputValue()).trim()) {
@@ -82,10 +83,14 @@ suite('deep8 journey: three quick Asks, a symlinked and a differently-cased priv
       await box.fill(q);
       await box.press('Enter');
       // The defect this guards: the box emptied and no turn came (the host turned the question away unseen).
-      await session().page.waitForTimeout(1_500);
-      const shown = (await turnsOf([q])).length > 0;
-      const kept = (await box.inputValue()).includes(q);
-      if (!shown && !kept) lost.push(q);
+      const sent = Date.now();
+      let seen = false;
+      while (!seen && Date.now() - sent < 10_000) {
+        seen = (await turnsOf([q])).length > 0 || (await box.inputValue()).includes(q);
+        if (!seen) await session().page.waitForTimeout(100);
+      }
+      waits.push(Date.now() - sent);
+      if (!seen) lost.push(q);
     }
     if ((await box.inputValue()).trim()) {
       await f.locator('button.send').waitFor({ state: 'visible', timeout: 30_000 });
@@ -95,7 +100,7 @@ suite('deep8 journey: three quick Asks, a symlinked and a differently-cased priv
     await session().page.waitForTimeout(1_500);
     const shown = await turnsOf(qs);
     const texts = await Promise.all(qs.map((q) => turnText(q)));
-    process.stdout.write(`      lost: ${JSON.stringify(lost)}\n      shown: ${JSON.stringify(shown)}\n      turns: ${JSON.stringify(texts.map((x) => x.slice(0, 160)))}\n`);
+    process.stdout.write(`      lost: ${JSON.stringify(lost)}; ms until each question was a turn or back in the box: ${JSON.stringify(waits)}\n      shown: ${JSON.stringify(shown)}\n      turns: ${JSON.stringify(texts.map((x) => x.slice(0, 160)))}\n`);
     await shotOfTurn(qs[0]!, 'three-quick-asks');
     assert.deepEqual(lost, [], 'a question sent from the box vanished: neither a turn nor back in the box');
     assert.deepEqual(shown.map((s) => qs.findIndex((q) => s.includes(q))), [0, 1, 2], 'the questions are not shown once each, in order');
