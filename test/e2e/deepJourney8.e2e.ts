@@ -74,6 +74,9 @@ suite('deep8 journey: three quick Asks, a symlinked and a differently-cased priv
     const box = f.locator('textarea.input');
     const lost: string[] = [];
     const waits: number[] = [];
+    // Whether the page the user typed into is still the one showing the turn (a re-rendered view would not be).
+    await f.evaluate('window.__deep8Page = true');
+    const samePage: boolean[] = [];
     for (const q of qs) {
       // A user does not wipe a question that is still in the box: it goes first, once Send is back.
       if ((await box.inputValue()).trim()) {
@@ -90,6 +93,7 @@ suite('deep8 journey: three quick Asks, a symlinked and a differently-cased priv
         if (!seen) await session().page.waitForTimeout(100);
       }
       waits.push(Date.now() - sent);
+      samePage.push(await (await chat()).evaluate('window.__deep8Page === true') as boolean);
       if (!seen) lost.push(q);
     }
     if ((await box.inputValue()).trim()) {
@@ -100,7 +104,7 @@ suite('deep8 journey: three quick Asks, a symlinked and a differently-cased priv
     await session().page.waitForTimeout(1_500);
     const shown = await turnsOf(qs);
     const texts = await Promise.all(qs.map((q) => turnText(q)));
-    process.stdout.write(`      lost: ${JSON.stringify(lost)}; ms until each question was a turn or back in the box: ${JSON.stringify(waits)}\n      shown: ${JSON.stringify(shown)}\n      turns: ${JSON.stringify(texts.map((x) => x.slice(0, 160)))}\n`);
+    process.stdout.write(`      lost: ${JSON.stringify(lost)}; ms until each question was a turn or back in the box: ${JSON.stringify(waits)}; same page: ${JSON.stringify(samePage)}\n      shown: ${JSON.stringify(shown)}\n      turns: ${JSON.stringify(texts.map((x) => x.slice(0, 160)))}\n`);
     await shotOfTurn(qs[0]!, 'three-quick-asks');
     assert.deepEqual(lost, [], 'a question sent from the box vanished: neither a turn nor back in the box');
     assert.deepEqual(shown.map((s) => qs.findIndex((q) => s.includes(q))), [0, 1, 2], 'the questions are not shown once each, in order');
