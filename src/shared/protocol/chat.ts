@@ -196,7 +196,9 @@ export type ToChat =
   /** What a question sent now would carry from the editor, in words ("src/cart.ts: lines 3–9 (selection)"). */
   | { type: 'editorContext'; label: string }
   /** Files the user picked to add to the next question (workspace-relative paths). */
-  | { type: 'filesPicked'; paths: string[] };
+  | { type: 'filesPicked'; paths: string[] }
+  /** An `ask` the host did not start (another answer was running): the page puts it back in the box, says why. */
+  | { type: 'notSent'; question: string; files?: string[]; reason: string };
 
 export type FromChat =
   | { type: 'ready' }
@@ -267,7 +269,9 @@ export function isFromChat(x: unknown): x is FromChat {
   }
 }
 
-const TO_CHAT_TYPES: readonly ToChat['type'][] = ['snapshot', 'turnStart', 'event', 'turnEnd', 'status', 'reply', 'editorContext', 'filesPicked'];
+export const NOT_SENT_BUSY = 'Not sent: another answer was still running. Your question is back in the box; press Enter when that answer ends, or Stop it first.';
+
+const TO_CHAT_TYPES: readonly ToChat['type'][] = ['snapshot', 'turnStart', 'event', 'turnEnd', 'status', 'reply', 'editorContext', 'filesPicked', 'notSent'];
 
 /** The host is trusted; the webview still checks the envelope so a stray message cannot crash the renderer. */
 export function isToChat(x: unknown): x is ToChat {

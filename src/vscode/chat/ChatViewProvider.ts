@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { AskEvent, AskMode } from '../../core/pipeline/events';
 import { OneRunning } from '../../core/pipeline/oneRunning';
 import { TurnReplays } from '../../core/pipeline/turnReplay';
-import { isFromChat, type AskEventView, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol/chat';
+import { isFromChat, NOT_SENT_BUSY, type AskEventView, type ChatStatus, type FixName, type FromChat, type ToChat, type TurnMode, type TurnStatus, type TurnView } from '../../shared/protocol/chat';
 import { isSafeLink } from '../../shared/protocol/validate';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 import type { ChatHost } from './chatHost';
@@ -155,7 +155,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         this.readyEmitter.fire();
         return;
       case 'ask':
-        if (this.running.busy) return; // the page disables Send while an answer streams
+        if (this.running.busy) { this.post({ type: 'notSent', question: m.question, ...(m.files?.length ? { files: m.files } : {}), reason: NOT_SENT_BUSY }); return; }
         return this.ask(m.question, m.mode, undefined, undefined, m.files);
       case 'pickFiles': {
         const paths = await this.host.pickFiles?.() ?? [];

@@ -11,6 +11,7 @@ import { connect } from '../common/vscodeApi';
 import { emptyState } from './emptyState';
 import { createTurn, updateTurn, type TurnElements } from './turnView';
 import { initialScrollTop } from './turnStatus';
+import { notSentNote, returnToBox, showNotSent } from './notSentNote';
 
 interface UiState { draft: string; mode: AskModeName; scrollTop: number }
 
@@ -54,7 +55,7 @@ const mode = h('select', { class: 'mode', 'aria-label': 'Where to send the quest
 const send = h('button', { type: 'button', class: 'primary send', 'aria-label': 'Send question' }, 'Send');
 const stop = h('button', { type: 'button', class: 'secondary stop', 'aria-label': 'Stop the answer', hidden: true }, 'Stop');
 const composer = h('form', { class: 'composer', 'aria-label': 'Ask a question' },
-  contextLine, addedList, input, h('div', { class: 'composer-row' }, mode, addFile, h('span', { class: 'spacer' }), stop, send));
+  contextLine, addedList, notSentNote, input, h('div', { class: 'composer-row' }, mode, addFile, h('span', { class: 'spacer' }), stop, send));
 
 document.getElementById('app')!.append(banner, thread, live, composer);
 
@@ -187,6 +188,12 @@ function onMessage(msg: ToChat): void {
       addedFiles = [...new Set([...addedFiles, ...msg.paths])].slice(0, MAX_ADDED_FILES);
       renderAdded();
       break;
+    case 'notSent':
+      returnToBox(input, msg.question, msg.reason);
+      addedFiles = [...new Set([...(msg.files ?? []), ...addedFiles])].slice(0, MAX_ADDED_FILES);
+      renderAdded();
+      saveUi();
+      break;
     case 'reply': {
       const button = pendingInserts.get(msg.id);
       pendingInserts.delete(msg.id);
@@ -210,8 +217,10 @@ function submit(): void {
   api.post({ type: 'ask', question, mode: mode.value as AskModeName, ...(addedFiles.length ? { files: addedFiles } : {}) });
   input.value = '';
   addedFiles = [];
-  renderAdded();
-  saveUi();
+  showNotSent(undefined);
+  // Busy until the host's reply: a second Enter before it keeps its text in the box (the host would turn it away).
+  busy = true;
+  renderChrome(); renderAdded(); saveUi();
 }
 
 composer.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
