@@ -141,6 +141,7 @@ suite('deep8 faults: 529 with and without Retry-After, an SSE error mid-answer, 
     assert.ok(took < 60_000, `the turn spun for ${took} ms`);
     assert.match(text, /Anthropic/);
     assert.match(text, /overloaded/i, 'names the overload');
+    assert.match(text, /The model server is busy/, 'the heading says busy, not broken');
     assert.match(text, /Retry|try again|later|status\.anthropic\.com/i, 'says what to do');
     assert.ok(posts(anthropic, n).length <= 4, 'retries are bounded');
     const added = ledgerRecords().slice(before);

@@ -26,7 +26,9 @@ export function errorTitle(code: string | undefined, refused = false, partial = 
     case 'rateLimited': return 'Rate limited';
     // "Provider" is our word, not the user's: say whose quota and which side failed.
     case 'quota': return 'Cloud quota reached';
-    case 'server': return 'The model server had an error';
+    // An overloaded server (Anthropic's 529) is busy, not broken: "had an error" above "is overloaded"
+    // contradicts the line under it and hides that trying later is the fix.
+    case 'server': return /\boverloaded\b/.test(message) ? 'The model server is busy' : 'The model server had an error';
     case 'notApi': return 'That address is not the model\'s API';
     case 'notLocal': return 'The "local" endpoint is not local';
     case 'blocked': return 'Blocked by the privacy gate';

@@ -44,6 +44,8 @@ suite('chat view: the error card title under a partial answer', () => {
     assert.equal(errorTitle('stalled', false, true), 'The answer broke off part-way');
     assert.equal(errorTitle('connection'), 'Could not reach the model', 'nothing came: unchanged');
     assert.equal(errorTitle('auth', false, true), 'Cloud API key missing or refused', 'a cause that is not mid-answer keeps its title');
+    assert.equal(errorTitle('server', false, false, 'Anthropic is overloaded (529) after 3 attempts — try again later.'), 'The model server is busy');
+    assert.equal(errorTitle('server', false, false, 'OpenAI had a server error (500) — try again later.'), 'The model server had an error');
   });
 
   test('no failure title says "stopped": that word is the user\'s Stop (the turn\'s own line), not a fault', () => {
