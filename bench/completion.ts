@@ -10,19 +10,17 @@ import { CompletionEngine, type CompletionTrace } from '../src/core/completion';
 import { createOllamaProvider } from '../src/core/providers/ollama';
 import type { LedgerRecord } from '../src/core/request';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
-import { spawn } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
 import { PerformanceObserver } from 'node:perf_hooks';
-import type { FakeTiming, OracleConfig, OracleReport } from './completionOracle';
 import { clientPathFigure } from './completionClientPath';
 import { loopbackFloorFigure } from './completionFloor';
 import { figure } from './stats';
-import { firstAtOrAfter, tapWire } from './wireTap';
+import { tapWire } from './wireTap';
+import { absNow, oracleHost, startOracle, type OracleHost } from './oracleHost';
+import { overheadSamples } from './completionPairing';
+import { pairedOverheadFigures } from './completionPaired';
 import type { BenchFigure } from './types';
 
 const KEYSTROKE_MS = 80;
-/** The fake's clock and ours may differ by a few µs; the chunk before the used one left ≥ 15 ms earlier. */
-const CLOCK_SLACK_MS = 1;
 /**
  * Typists pause where they think: after a line, and after an opening bracket or an `=`. Without pauses a 250 ms
  * debounce never fires at a steady 80 ms and the replay measures nothing.
@@ -60,39 +58,8 @@ interface Replay {
   hitMs: number[];
 }
 
-export type OracleHost = 'process' | 'thread';
-
-/**
- * Starts the fake Ollama in a process of its own (as Ollama runs) or in a worker thread of this one; `report()`
- * ends it and returns what it saw.
- */
-async function startOracle(file: string, host: OracleHost): Promise<{ url: string; report(): Promise<OracleReport> }> {
-  const oracle = path.join(__dirname, 'completionOracle.ts');
-  const config: OracleConfig = { file, ttftMs: TTFT_MS, perTokenMs: PER_TOKEN_MS };
-  const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(oracle)});`;
-  const child = host === 'process' ? spawn(process.execPath, ['-e', boot], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, HYBRID_ORACLE: JSON.stringify(config) } }) : undefined;
-  const worker = host === 'thread' ? new Worker(boot, { eval: true, workerData: config }) : undefined;
-  const channel = { once: (f: (m: unknown) => void) => (child ? child.once('message', f) : worker!.once('message', f)), send: (m: string) => (child ? child.send(m) : worker!.postMessage(m)) };
-  const url = await new Promise<string>((resolve, reject) => {
-    channel.once((m) => resolve((m as { url: string }).url));
-    (child ?? worker)!.once('error', reject);
-  });
-  return {
-    url,
-    report: async () => {
-      const r = await new Promise<OracleReport>((resolve) => { channel.once((m) => resolve(m as OracleReport)); channel.send('report'); });
-      if (worker) await worker.terminate();
-      if (child && child.exitCode === null) await new Promise((done) => child.once('exit', done));
-      return r;
-    },
-  };
-}
-
-/** Absolute ms (timeOrigin + now): comparable with the oracle thread's timestamps. */
-const absNow = (): number => performance.timeOrigin + performance.now();
-
 async function replay(file: string, start: number, keystrokes: number, reuse: boolean, host: OracleHost): Promise<Replay> {
-  const oracle = await startOracle(file, host);
+  const oracle = await startOracle(file, host, TTFT_MS, PER_TOKEN_MS);
   const server = { url: oracle.url };
   const records: LedgerRecord[] = [];
   const traces: CompletionTrace[] = [];
@@ -132,45 +99,14 @@ async function replay(file: string, start: number, keystrokes: number, reuse: bo
   }
   const fake = await oracle.report();
   const generate = fake.requests.filter((r) => r.path === '/api/generate');
-  // Pair each request the engine started with the fake's record of it: the first arrival after it started.
-  const byFlight = new Map<string, FakeTiming>();
-  const starts = new Map<string, number>();
-  for (const t of traces) if (t.id && t.requestAt !== undefined) starts.set(t.id, t.requestAt);
-  const unused = [...fake.timings];
-  for (const [id, at] of [...starts].sort((a, b) => a[1] - b[1])) {
-    const i = unused.findIndex((u) => u.arrivedAt >= at && u.arrivedAt - at < 100);
-    if (i >= 0) byFlight.set(id, unused.splice(i, 1)[0]!);
-  }
-  const firstFlight = [...starts].sort((a, b) => a[1] - b[1])[0]?.[0];
-  const overheadMs: number[] = [];
-  const oursMs: number[] = [];
-  const gcMs: number[] = [];
-  const crossingMs: number[] = [];
-  const engineMs: number[] = [];
-  const hitMs: number[] = [];
-  for (const t of traces) {
-    if (t.outcome === 'shown' && t.source !== 'model') { hitMs.push(t.returnedAt - t.startedAt); continue; }
-    // Every request that ran to its end counts, whether its suggestion survived post-processing or not.
-    if (t.debouncedAt === undefined || (t.outcome !== 'shown' && t.outcome !== 'empty')) continue;
-    const fakeT = byFlight.get(t.id!);
-    // The first request also pays for /api/ps and /api/show (asked once per typing session): leave it out.
-    if (t.id === firstFlight || !fakeT || t.debouncedAt === undefined || !t.chunks) continue;
-    const lastUsed = fakeT.writes[Math.min(fakeT.writes.length, t.chunks + (t.stoppedEarly ? 0 : 1)) - 1];
-    if (lastUsed === undefined) continue;
-    const overhead = (t.returnedAt - t.debouncedAt) - (lastUsed - fakeT.arrivedAt);
-    overheadMs.push(overhead);
-    const from = t.debouncedAt;
-    gcMs.push(gcs.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, t.returnedAt) - Math.max(a, from)), 0));
-    // Our code: debounce end → request handed to the kernel, and the used chunk read → result returned.
-    const sentAt = firstAtOrAfter(tap.sent, t.debouncedAt);
-    const dataAt = firstAtOrAfter(tap.data, lastUsed - CLOCK_SLACK_MS);
-    if (sentAt !== undefined && dataAt !== undefined && dataAt <= t.returnedAt) {
-      const ours = (sentAt - t.debouncedAt) + (t.returnedAt - dataAt);
-      oursMs.push(ours);
-      crossingMs.push(overhead - ours);
-    }
-    if (t.requestAt !== undefined && t.streamEndAt !== undefined) engineMs.push((t.returnedAt - t.debouncedAt) - (t.streamEndAt - t.requestAt));
-  }
+  const samples = [...overheadSamples(traces, fake.timings, tap, gcs).values()];
+  const defined = (xs: Array<number | undefined>): number[] => xs.filter((x): x is number => x !== undefined);
+  const hitMs = traces.filter((t) => t.outcome === 'shown' && t.source !== 'model').map((t) => t.returnedAt - t.startedAt);
+  const overheadMs = samples.map((x) => x.overhead);
+  const oursMs = defined(samples.map((x) => x.ours));
+  const crossingMs = defined(samples.map((x) => x.crossing));
+  const engineMs = defined(samples.map((x) => x.engine));
+  const gcMs = samples.map((x) => x.gc);
   const completionRecords = records.filter((r) => r.outcome !== 'cache' && r.outcome !== 'accepted');
   return {
     keystrokes: end - start,
@@ -201,12 +137,6 @@ function ratioFigure(name: string, unit: string, value: number, base: number, ru
 function startOf(file: string, marker: string): number {
   const found = file.indexOf(marker);
   return found >= 0 ? found : Math.floor(file.length / 3);
-}
-
-/** Where the fake Ollama runs: `--oracle=thread` (or HYBRID_BENCH_ORACLE=thread) for a worker thread, as before. */
-function oracleHost(): OracleHost {
-  const arg = process.argv.find((a) => a.startsWith('--oracle='))?.slice('--oracle='.length) ?? process.env['HYBRID_BENCH_ORACLE'];
-  return arg === 'thread' ? 'thread' : 'process';
 }
 
 export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
@@ -255,6 +185,10 @@ export async function run(opts: { quick: boolean }): Promise<BenchFigure[]> {
       note: 'per request: the overhead minus our code: request handed to the kernel → the fake has its headers, and the fake\'s write → the chunk read here; what the bare node:http floor below also pays',
     }),
     figure('completion: time to answer a cache / typed-ahead / reuse hit', 'ms', withReuse.hitMs.length ? withReuse.hitMs : [NaN], { note: 'from provide() to result, no request' }),
+    ...await (async () => {
+      const f = fs.readFileSync(SECOND.file, 'utf8');
+      return pairedOverheadFigures(opts.quick ? 40 : 220, f, startOf(f, SECOND.startAt), host, TTFT_MS, PER_TOKEN_MS);
+    })(),
     await clientPathFigure(opts.quick ? 200 : 1000),
     await loopbackFloorFigure(opts.quick ? 30 : 100, host),
   ];

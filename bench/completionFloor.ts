@@ -20,8 +20,14 @@ s.keepAliveTimeout = 300000; s.listen(0, '127.0.0.1', () => post(s.address().por
 
 const abs = (): number => performance.timeOrigin + performance.now();
 
+export interface FloorServer {
+  /** One exchange; the two crossings in ms (request start → server has the headers, server's write → body read). */
+  exchange(): Promise<number>;
+  stop(): Promise<void>;
+}
+
 /** `host`: the server in a process of its own (as Ollama, and the replay's fake by default) or a worker thread. */
-export async function loopbackFloorFigure(runs: number, host: 'process' | 'thread' = 'process', pauseMs = 100): Promise<BenchFigure> {
+export async function startFloor(host: 'process' | 'thread' = 'process'): Promise<FloorServer> {
   const worker = host === 'thread' ? new Worker(SERVER, { eval: true }) : undefined;
   const child = host === 'process' ? spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }) : undefined;
   const port = await new Promise<number>((resolve, reject) => {
@@ -29,29 +35,42 @@ export async function loopbackFloorFigure(runs: number, host: 'process' | 'threa
   });
   const agent = new http.Agent({ keepAlive: true });
   const body = JSON.stringify({ prompt: 'x'.repeat(5000) });
-  const exchange = (): Promise<{ sentAt: number; text: string; doneAt: number }> => new Promise((resolve, reject) => {
+  const exchange = (): Promise<number> => new Promise((resolve, reject) => {
     const sentAt = abs();
     const req = http.request({ port, host: '127.0.0.1', path: '/api/generate', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => { text += d; });
-      res.on('end', () => resolve({ sentAt, text, doneAt: abs() }));
+      res.on('end', () => {
+        const doneAt = abs();
+        const server = JSON.parse(text) as { at: number; w: number };
+        resolve((server.at - sentAt) + (doneAt - server.w));
+      });
     });
     req.on('error', reject);
     req.end(body);
   });
+  return {
+    exchange,
+    stop: async () => {
+      agent.destroy();
+      if (worker) await worker.terminate();
+      if (child) { child.kill(); await new Promise((r) => child.once('exit', r)); }
+    },
+  };
+}
+
+export async function loopbackFloorFigure(runs: number, host: 'process' | 'thread' = 'process', pauseMs = 100): Promise<BenchFigure> {
+  const floor = await startFloor(host);
   const samples: number[] = [];
   try {
     for (let i = 0; i < runs + 5; i++) {
       await new Promise((r) => setTimeout(r, pauseMs));
-      const { sentAt, text, doneAt } = await exchange();
-      const server = JSON.parse(text) as { at: number; w: number };
-      if (i >= 5) samples.push((server.at - sentAt) + (doneAt - server.w));
+      const x = await floor.exchange();
+      if (i >= 5) samples.push(x);
     }
   } finally {
-    agent.destroy();
-    if (worker) await worker.terminate();
-    if (child) { child.kill(); await new Promise((r) => child.once('exit', r)); }
+    await floor.stop();
   }
   return figure('completion: bare node:http exchange after a pause (floor of the overhead figure)', 'ms', samples, {
     note: `raw node:http keep-alive POST (5 kB) to a server ${host === 'process' ? 'process' : 'thread'} and its one-line answer, ${pauseMs} ms idle before each; out + back crossings only, as the overhead figure counts them`,

@@ -24,10 +24,17 @@ function fmt(n: number | undefined): string {
   return a >= 100 ? n.toFixed(0) : a >= 1 ? n.toFixed(2) : a >= 0.01 ? n.toFixed(3) : n.toPrecision(2);
 }
 
+/** A bootstrap 95 % interval, where the figure has one. */
+function ci(x: [number, number] | undefined): string {
+  return x ? ` [${fmt(x[0])}–${fmt(x[1])}]` : '';
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const started = Date.now();
+  // 1, 5 and 15 minute load averages: on a shared machine the tail figures move with them.
+  const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
   const results: Record<string, BenchFigure[]> = {};
   const failures: string[] = [];
   for (const suite of SUITES) {
@@ -45,6 +52,7 @@ async function main(): Promise<void> {
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version, platform: `${os.platform()} ${os.release()}`,
+    loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((x) => Number(x.toFixed(2))) },
   };
   const out = { date: new Date().toISOString(), quick, machine, seconds: (Date.now() - started) / 1000, results, failures };
   const dir = path.join(__dirname, 'results');
@@ -52,14 +60,14 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(out, null, 2));
 
   const lines = [
-    `Machine: ${machine.cpu} (${machine.cores} cores), Node ${machine.node}${quick ? ' — quick mode' : ''}`,
+    `Machine: ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, load average ${machine.loadAverage.atStart.join(' / ')} at the start, ${machine.loadAverage.atEnd.join(' / ')} at the end${quick ? ' — quick mode' : ''}`,
     '',
-    '| suite | figure | median | p95 | min | max | runs | unit | baseline (median) | ratio | note |',
+    '| suite | figure | median [95 % CI] | p95 [95 % CI] | min | max | runs | unit | baseline (median) | ratio | note |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const [suite, figures] of Object.entries(results)) {
     for (const f of figures) {
-      lines.push(`| ${suite} | ${f.name} | ${fmt(f.median)} | ${fmt(f.p95)} | ${fmt(f.min)} | ${fmt(f.max)} | ${f.runs} | ${f.unit} | ${f.baseline ? `${f.baseline.name}: ${fmt(f.baseline.median)}` : ''} | ${f.ratio !== undefined ? `${fmt(f.ratio)}×` : ''} | ${f.note ?? ''} |`);
+      lines.push(`| ${suite} | ${f.name} | ${fmt(f.median)}${ci(f.medianCI)} | ${fmt(f.p95)}${ci(f.p95CI)} | ${fmt(f.min)} | ${fmt(f.max)} | ${f.runs} | ${f.unit} | ${f.baseline ? `${f.baseline.name}: ${fmt(f.baseline.median)}` : ''} | ${f.ratio !== undefined ? `${fmt(f.ratio)}×` : ''} | ${f.note ?? ''} |`);
     }
   }
   process.stdout.write(lines.join('\n') + '\n');

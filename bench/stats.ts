@@ -23,3 +23,37 @@ export async function timeRuns(runs: number, fn: () => unknown | Promise<unknown
   }
   return out;
 }
+
+/** A small seeded generator (mulberry32): the same samples give the same interval on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Percentile bootstrap 95 % interval of `stat` over `n` paired samples: `stat` gets the indices of one resample
+ * (drawn with replacement), so statistics of pairs (overhead minus its own floor) keep their pairing.
+ */
+export function bootstrap95(n: number, stat: (idx: number[]) => number, resamples = 2000, seed = 27): [number, number] {
+  if (n === 0) return [NaN, NaN];
+  const rnd = seeded(seed);
+  const values: number[] = [];
+  const idx = new Array<number>(n);
+  for (let b = 0; b < resamples; b++) {
+    for (let i = 0; i < n; i++) idx[i] = Math.floor(rnd() * n);
+    values.push(stat(idx));
+  }
+  values.sort((x, y) => x - y);
+  return [percentile(values, 2.5), percentile(values, 97.5)];
+}
+
+/** The p-th percentile of `xs` at the given indices. */
+export function percentileAt(xs: readonly number[], idx: readonly number[], p: number): number {
+  return percentile(idx.map((i) => xs[i]!).sort((a, b) => a - b), p);
+}
