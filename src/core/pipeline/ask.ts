@@ -234,7 +234,7 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   const searches = result.usage.webSearches ?? 0;
   if (searches > 0 && cost !== null) notes.push(`${searches} web search${searches === 1 ? '' : 'es'} ran: the provider bills a fee per search that the price table does not have, so this cost is the tokens' only.`);
   // Without this the footer's "unknown" looked like a missing model price.
-  if (result.usage.serviceTier && cost === null) notes.push(`The API ran this request on its "${result.usage.serviceTier}" service tier, which the price table has no price for: cost unknown.`);
+  if (result.usage.serviceTier && cost === null) notes.push(tierNote(result.usage.serviceTier));
   // The error first: it sits right under the words that came, and no surface shows a finished turn without it.
   const failure = result.finish === 'error' ? result.failure : undefined;
   if (failure) yield { type: 'error', message: failure.message, fixes: fixList(failure), failure };
@@ -242,6 +242,12 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
     costUsd: cost, ttftMs: result.timing.ttftMs, totalMs: result.timing.totalMs, notes }), ...(result.toolCalls ? { toolCalls: result.toolCalls } : {}) };
   if (failure) return { kind: 'failed', failure };
   return status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'ok', answer: { text, result } };
+}
+
+function tierNote(tier: string): string {
+  // cost.ts names an inference geography the table has no price for "geo-<name>" (US-only inference costs more).
+  if (tier.startsWith('geo-')) return `The API ran this request in its "${tier.slice(4)}" inference geography, which is billed above the price table's global price: cost unknown.`;
+  return `The API ran this request on its "${tier}" service tier, which the price table has no price for: cost unknown.`;
 }
 
 function isSensitive(labels: Labels): boolean {
