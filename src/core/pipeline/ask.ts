@@ -214,7 +214,8 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   if (target === 'cloud') deps.pending?.(interruptedRecord(deps, at, provider.id, model, Math.min(window - ANSWER_TOKENS, promptTokens(sizes, input, target) + sum(sizes.context)), redactions));
   const { text, result: streamed } = yield* streamAnswer(provider, sendBody, signal);
   // Nothing reported: the providers' chars/4 count, recounted with the model's tokenizer (still labelled).
-  const result = { ...streamed, usage: await recountEstimate(streamed, sendBody, text, deps.countTokens) };
+  // Counted with the tokenizer of the model that answered: a gateway group's name ("team-mini") says nothing of it.
+  const result = { ...streamed, usage: await recountEstimate(streamed, sendBody, text, (t) => deps.countTokens(t, streamed.model || model)) };
   const priced = deps.cost(target, result.model || model, result.usage, result.timing.totalMs, model);
   // A gateway's own figure is the bill the team pays; our table's stays beside it so a difference shows.
   const cost = result.gatewayCostUsd ?? priced.costUsd;
