@@ -232,6 +232,7 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
   if (result.usage.source === 'estimate') notes.push(estimateNote(result));
+  if (provider.id === 'litellm-private' && status === 'cancelled' && result.gatewayCostUsd === undefined) notes.push(`Stopped on the team gateway: it may bill the part streamed at its own price, which ${cost === 0 ? 'this $0' : 'this figure'} does not include.`);
   const searches = result.usage.webSearches ?? 0;
   if (searches > 0 && cost !== null) notes.push(`${searches} web search${searches === 1 ? '' : 'es'} ran: the provider bills a fee per search that the price table does not have, so this cost is the tokens' only.`);
   // Without this the footer's "unknown" looked like a missing model price.

@@ -4,7 +4,7 @@ import type { LedgerRecord } from '../request';
 import { cacheSavingsUsd } from './cost';
 import { pricesAt, type PriceTable } from './priceTable';
 import { localDayKey } from './spendModel';
-import { INTERRUPTED_NOTE, isInterrupted, isStopped, STOPPED_NOTE } from '../../shared/outcome';
+import { GATEWAY_STOPPED_NOTE, INTERRUPTED_NOTE, isInterrupted, isStopped, STOPPED_NOTE } from '../../shared/outcome';
 
 const localDayOf = (iso: string): string => { const d = new Date(iso); return Number.isNaN(d.getTime()) ? '' : localDayKey(d); };
 
@@ -19,6 +19,7 @@ export const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 
 
 /** Why a row's cost is not the provider's bill, or '' when it is. */
 export function costNote(r: LedgerRecord): string {
+  if (r.provider === 'litellm-private' && isStopped(r) && r.tableCostUsd === undefined) return GATEWAY_STOPPED_NOTE;
   if (r.route !== 'cloud') return '';
   if (r.costUsd === null || r.costUsd === undefined) return r.tokens.serviceTier?.startsWith('geo-') ? `unknown price (inference geography ${r.tokens.serviceTier.slice(4)})`
     : r.tokens.serviceTier ? `unknown price (service tier ${r.tokens.serviceTier})` : 'unknown price';

@@ -50,6 +50,15 @@ suite('spend8 / second batch, after the fixes', function () {
     near(price('openai', 'gpt-realtime', raw), 7900, 'V5');
   });
 
+  test('V11 Stop on a private team-gateway group (route local, $0 of ours, no usage came): the export says the gateway may bill the part streamed; a finished one with the gateway\'s figure, and a stopped cloud gateway estimate, say otherwise', () => {
+    const stopped = bill('gw-stop', 1, { route: 'local', provider: 'litellm-private', model: 'team-qwen', costUsd: 0, status: 'cancelled', outcome: 'cancelled' });
+    assert.match(costNote(stopped), /team gateway: it may bill the part streamed/);
+    assert.equal(costNote({ ...stopped, status: 'ok', outcome: 'stop', costUsd: 0.0004, tableCostUsd: null }), '');
+    const cloudStop = bill('gw-cloud', 2, { provider: 'litellm', model: 'claude-opus-4-5-20251101', status: 'cancelled', tokens: { input: 900, output: 5, cacheRead: 0, cacheWrite: 0, source: 'estimate' } });
+    assert.doesNotMatch(costNote(cloudStop), /may bill/);
+    assert.match(costNote(cloudStop), /estimate/);
+  });
+
   test('V6 a proxy echoing a key as the served model, through the ledger: unknown price, the key never on disk, the record counted', () => withDir('spend8-after-', async (dir) => {
     const key = `sk-ant-api03-${randomBytes(70).toString('base64url').slice(0, 93)}AA`;
     const w = await Ledger.open(dir);
