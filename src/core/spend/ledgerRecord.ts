@@ -153,7 +153,8 @@ function toJson(r: LedgerRecord): string {
       input: r.tokens.input, output: r.tokens.output, cacheRead: r.tokens.cacheRead, cacheWrite: r.tokens.cacheWrite,
       ...(r.tokens.cacheWrite1h ? { cacheWrite1h: r.tokens.cacheWrite1h } : {}),
       ...(r.tokens.audioInput ? { audioInput: r.tokens.audioInput } : {}), ...(r.tokens.audioOutput ? { audioOutput: r.tokens.audioOutput } : {}),
-      ...(r.tokens.imageInput ? { imageInput: r.tokens.imageInput } : {}), ...(r.tokens.audioCacheRead ? { audioCacheRead: r.tokens.audioCacheRead } : {}), ...(r.tokens.imageCacheRead ? { imageCacheRead: r.tokens.imageCacheRead } : {}), ...(r.tokens.webSearches ? { webSearches: r.tokens.webSearches } : {}), ...(r.tokens.serviceTier ? { serviceTier: r.tokens.serviceTier } : {}), source: r.tokens.source,
+      ...(r.tokens.imageInput ? { imageInput: r.tokens.imageInput } : {}), ...(r.tokens.audioCacheRead ? { audioCacheRead: r.tokens.audioCacheRead } : {}), ...(r.tokens.imageCacheRead ? { imageCacheRead: r.tokens.imageCacheRead } : {}),
+      ...(r.tokens.webSearches ? { webSearches: r.tokens.webSearches } : {}), ...(r.tokens.serviceTier ? { serviceTier: r.tokens.serviceTier } : {}), source: r.tokens.source,
     },
     costUsd: r.costUsd,
   };
