@@ -131,24 +131,30 @@ suite('spend8 / ledger attacked', function () {
       const gcs: { start: number; end: number }[] = [];
       const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration }); });
       obs.observe({ entryTypes: ['gc'] });
-      let worst = 0, raw = 0, lastTick = performance.now();
+      // Gaps are judged after the read: a collection's entry reaches the observer after the tick that waited for it. On
+      // this shared 2-core machine (load ~12) a process waits for a core for hundreds of ms: a gap counts only the CPU
+      // time this process spent in it, so waiting for a core is not taken for work that held the loop.
+      const gaps: { start: number; end: number; cpu: number }[] = [];
+      let lastTick = performance.now(), lastCpu = process.cpuUsage();
       const timer = setInterval(() => {
-        const now = performance.now();
-        const inGc = gcs.reduce((s, g) => s + Math.max(0, Math.min(now, g.end) - Math.max(lastTick, g.start)), 0);
-        raw = Math.max(raw, now - lastTick);
-        worst = Math.max(worst, now - lastTick - inGc);
-        lastTick = now;
+        const now = performance.now(), cpu = process.cpuUsage(lastCpu);
+        gaps.push({ start: lastTick, end: now, cpu: (cpu.user + cpu.system) / 1000 });
+        lastTick = now; lastCpu = process.cpuUsage();
       }, 10);
       try {
-        lastTick = performance.now();
+        lastTick = performance.now(); lastCpu = process.cpuUsage();
         const loaded = await (await Ledger.open(dir)).load();
         assert.equal(loaded.records.length, N);
         near(sum(loaded.records), N * 1000, 'export');
         const t = await new LedgerTail(dir, nodeLedgerFs).read();
         assert.equal(t.records.length, N);
-      } finally { clearInterval(timer); obs.disconnect(); }
-      console.log(`      L5: longest stall ${Math.round(raw)} ms, ${Math.round(worst)} ms of it outside garbage collection; longest collection ${Math.round(Math.max(0, ...gcs.map((g) => g.end - g.start)))} ms`);
-      if (worst >= 250) assert.fail(`the event loop was held for ${Math.round(worst)} ms outside garbage collection`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally { clearInterval(timer); for (const e of obs.takeRecords()) gcs.push({ start: e.startTime, end: e.startTime + e.duration }); obs.disconnect(); }
+      const inGc = (g: { start: number; end: number; cpu: number }): number => gcs.reduce((s, c) => s + Math.max(0, Math.min(g.end, c.end) - Math.max(g.start, c.start)), 0);
+      const raw = Math.max(...gaps.map((g) => g.end - g.start));
+      const worst = Math.max(...gaps.map((g) => Math.min(g.end - g.start - inGc(g), g.cpu)));
+      console.log(`      L5: longest stall ${Math.round(raw)} ms (wall), ${Math.round(worst)} ms of work outside garbage collection; longest collection ${Math.round(Math.max(0, ...gcs.map((g) => g.end - g.start)))} ms`);
+      if (worst >= 250) assert.fail(`the event loop was held for ${Math.round(worst)} ms of work outside garbage collection`);
     });
   });
 
