@@ -63,7 +63,7 @@ function tiersOf(prices: Record<string, Tiered>): PriceTier[] {
   });
 }
 
-type Fields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'inputAudio' | 'outputAudio' | 'inputImage' | 'cacheReadAudio' | 'tiers'>;
+type Fields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'inputAudio' | 'outputAudio' | 'inputImage' | 'cacheReadAudio' | 'cacheReadImage' | 'tiers'>;
 
 /** One set of prices; undefined without an input and an output price (embeddings, audio-only models). */
 function fieldsOf(prices: RefPrices): Fields | undefined {
@@ -81,6 +81,8 @@ function fieldsOf(prices: RefPrices): Fields | undefined {
   const ii = base(prices.input_image_mtok); if (ii !== undefined) out.inputImage = ii;
   // Cached audio (the realtime models): up to 5 × the text cache price (gpt-realtime-mini 0.3 against 0.06).
   const ca = base(prices.cache_audio_read_mtok); if (ca !== undefined) out.cacheReadAudio = ca;
+  // Cached image tokens (gpt-image-1, the realtime models): their own cache price (gpt-realtime 0.5 against 0.4 for text).
+  const ci = base(prices.cache_image_read_mtok); if (ci !== undefined) out.cacheReadImage = ci;
   const tiers = tiersOf(prices);
   if (tiers.length) out.tiers = tiers;
   return out;

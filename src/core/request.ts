@@ -139,6 +139,8 @@ export interface Usage {
   imageInput?: number;
   /** Of `cacheRead`, the audio tokens (`cached_tokens_details.audio_tokens`): billed at the model's cached-audio price. */
   audioCacheRead?: number;
+  /** Cached image tokens: a part of cacheRead with their own price (the realtime models). */
+  imageCacheRead?: number;
   /** Web searches the provider ran (Anthropic `server_tool_use.web_search_requests`): billed per search, a fee the
    * price table does not have, so the cost is the tokens' only and says so. */
   webSearches?: number;

@@ -27,6 +27,12 @@ export function endingWord(r: Ending): string {
 
 export const STOPPED = 'stopped';
 
+/**
+ * A private team-gateway answer stopped before its usage came: LiteLLM (since mid-2026) bills the streamed part to the
+ * key at its own price, which never reaches us — the record's $0 is ours, not the gateway's figure.
+ */
+export const GATEWAY_STOPPED_NOTE = 'stopped on the team gateway: it may bill the part streamed at its own price, which this figure does not include';
+
 /** A stopped answer's figures are for the part generated before the stop (docs/spend.md), not a whole answer. */
 export function isStopped(r: Ending): boolean {
   return r.status === 'cancelled' && r.kind !== 'completion';

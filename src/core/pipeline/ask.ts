@@ -215,7 +215,8 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   if (target === 'cloud') deps.pending?.(interruptedRecord(deps, at, provider.id, model, Math.min(window - ANSWER_TOKENS, promptTokens(sizes, input, target) + sum(sizes.context)), redactions));
   const { text, result: streamed } = yield* streamAnswer(provider, sendBody, signal);
   // Nothing reported: the providers' chars/4 count, recounted with the model's tokenizer (still labelled).
-  const result = { ...streamed, usage: await recountEstimate(streamed, sendBody, text, deps.countTokens) };
+  // Counted with the tokenizer of the model that answered: a gateway group's name ("team-mini") says nothing of it.
+  const result = { ...streamed, usage: await recountEstimate(streamed, sendBody, text, (t) => deps.countTokens(t, streamed.model || model)) };
   const priced = deps.cost(target, result.model || model, result.usage, result.timing.totalMs, model);
   // A gateway's own figure is the bill the team pays; our table's stays beside it so a difference shows.
   const cost = result.gatewayCostUsd ?? priced.costUsd;
@@ -232,10 +233,12 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
   if (reconciled) notes.push(reconciled);
   if (keptLocal > 0) notes.push(`${keptLocal} earlier answer${keptLocal === 1 ? '' : 's'} from the local model stayed local and ${keptLocal === 1 ? 'was' : 'were'} not sent as history.`);
   if (result.usage.source === 'estimate') notes.push(estimateNote(result, provider.id));
+  // A private group's answer is ours at $0 whatever its counts; the estimate note already says the gateway keeps its own record.
+  else if (provider.id === 'litellm-private' && status === 'cancelled' && result.gatewayCostUsd === undefined) notes.push(`Stopped on the team gateway: it may bill the part streamed at its own price, which ${cost === 0 ? 'this $0' : 'this figure'} does not include.`);
   const searches = result.usage.webSearches ?? 0;
   if (searches > 0 && cost !== null) notes.push(`${searches} web search${searches === 1 ? '' : 'es'} ran: the provider bills a fee per search that the price table does not have, so this cost is the tokens' only.`);
   // Without this the footer's "unknown" looked like a missing model price.
-  if (result.usage.serviceTier && cost === null) notes.push(`The API ran this request on its "${result.usage.serviceTier}" service tier, which the price table has no price for: cost unknown.`);
+  if (result.usage.serviceTier && cost === null) notes.push(tierNote(result.usage.serviceTier));
   // The error first: it sits right under the words that came, and no surface shows a finished turn without it.
   const failure = result.finish === 'error' ? result.failure : undefined;
   if (failure) yield { type: 'error', message: failure.message, fixes: fixList(failure), failure };
@@ -243,6 +246,12 @@ async function* attempt(run: Run, at: Attempt): AsyncGenerator<AskEvent, Attempt
     costUsd: cost, ttftMs: result.timing.ttftMs, totalMs: result.timing.totalMs, notes }), ...(result.toolCalls ? { toolCalls: result.toolCalls } : {}) };
   if (failure) return { kind: 'failed', failure };
   return status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'ok', answer: { text, result } };
+}
+
+function tierNote(tier: string): string {
+  // cost.ts names an inference geography the table has no price for "geo-<name>" (US-only inference costs more).
+  if (tier.startsWith('geo-')) return `The API ran this request in its "${tier.slice(4)}" inference geography, which is billed above the price table's global price: cost unknown.`;
+  return `The API ran this request on its "${tier}" service tier, which the price table has no price for: cost unknown.`;
 }
 
 function isSensitive(labels: Labels): boolean {

@@ -37,7 +37,8 @@ export interface AskPorts {
   local(): ChatProvider;
   /** undefined when no API key is available. */
   cloud(): Promise<ChatProvider | undefined>;
-  countTokens(text: string): Promise<number>;
+  /** `model`: whose tokenizer to count with (the one that answered, for a labelled estimate); else the adapter's default. */
+  countTokens(text: string, model?: string): Promise<number>;
   record(record: LedgerRecord): Promise<void>;
   /** The record to keep if the window dies before this cloud answer's own record(): that record() supersedes it. */
   pending?(record: LedgerRecord): void;

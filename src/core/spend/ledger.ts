@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { LedgerRecord } from '../request';
 import type { Disposable } from '../ports';
-import { nodeLedgerFs, type LedgerFileHandle, type LedgerFs } from './ledgerFs';
+import { nodeLedgerFs, readLinesInSlices, type LedgerFileHandle, type LedgerFs } from './ledgerFs';
 import { parseLine, serializeRecord } from './ledgerRecord';
 import { parseLedgerLines } from './ledgerLines';
 import { codeOf, describe, remedy, unreadableFileNotice } from './ledgerWarnings';
@@ -265,10 +265,8 @@ export class Ledger {
     let names: string[] = [];
     try { names = await this.listFiles(fromMonth); } catch (err) { if (!this.failure) this.fail(err); }
     for (const name of names) {
-      let text: string;
-      try { text = (await this.fs.readFile(path.join(this.dir, name))).toString('utf8'); } catch (err) { this.unreadable(name, err, out); continue; }
+      try { await readLinesInSlices(this.fs, path.join(this.dir, name), (text) => parseLedgerLines(text, take, out)); } catch (err) { this.unreadable(name, err, out); continue; }
       out.files.push(name);
-      parseLedgerLines(text, take, out);
     }
     for (const r of this.memory) if (!fromMonth || monthOf(r.time) >= fromMonth) take(r);
     return out;

@@ -4,7 +4,7 @@ import type { LedgerRecord } from '../request';
 import { cacheSavingsUsd } from './cost';
 import { pricesAt, type PriceTable } from './priceTable';
 import { localDayKey } from './spendModel';
-import { INTERRUPTED_NOTE, isInterrupted, isStopped, STOPPED_NOTE } from '../../shared/outcome';
+import { GATEWAY_STOPPED_NOTE, INTERRUPTED_NOTE, isInterrupted, isStopped, STOPPED_NOTE } from '../../shared/outcome';
 
 const localDayOf = (iso: string): string => { const d = new Date(iso); return Number.isNaN(d.getTime()) ? '' : localDayKey(d); };
 
@@ -13,12 +13,16 @@ export const CSV_FIELDS = ['id', 'time', 'origin', 'kind', 'route', 'provider', 
   // `time` is UTC; the panel and the budgets count the user's calendar day, which this column names.
   'localDay',
   // A blank costUsd sums as $0 in a spreadsheet: this says when the figure is not a bill ("unknown price", "estimate").
-  'costNote'] as const;
+  'costNote',
+  // Parts of the counts above and links between records: without them a row could not be priced again from the export.
+  'audioInput', 'audioOutput', 'imageInput', 'audioCacheRead', 'imageCacheRead', 'webSearches', 'serviceTier', 'tableCostUsd', 'attemptOf', 'escalatedFrom'] as const;
 
 /** Why a row's cost is not the provider's bill, or '' when it is. */
 export function costNote(r: LedgerRecord): string {
+  if (r.provider === 'litellm-private' && isStopped(r) && r.tableCostUsd === undefined) return GATEWAY_STOPPED_NOTE;
   if (r.route !== 'cloud') return '';
-  if (r.costUsd === null || r.costUsd === undefined) return r.tokens.serviceTier ? `unknown price (service tier ${r.tokens.serviceTier})` : 'unknown price';
+  if (r.costUsd === null || r.costUsd === undefined) return r.tokens.serviceTier?.startsWith('geo-') ? `unknown price (inference geography ${r.tokens.serviceTier.slice(4)})`
+    : r.tokens.serviceTier ? `unknown price (service tier ${r.tokens.serviceTier})` : 'unknown price';
   // A blank note beside "failed" read as an error billed for nothing: it was a window closed mid-answer.
   if (isInterrupted(r)) return INTERRUPTED_NOTE;
   const searches = r.tokens.webSearches ? `tokens only: ${r.tokens.webSearches} web search fee${r.tokens.webSearches === 1 ? '' : 's'} not priced` : '';
@@ -42,7 +46,8 @@ export function ledgerCsv(records: readonly LedgerRecord[], table: PriceTable): 
     r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.tokens.cacheWrite1h ?? 0, r.tokens.source, r.costUsd,
     r.route === 'cloud' ? cacheSavingsUsd(r.model, r.tokens, pricesAt(table, r.time)) ?? '' : '',
     r.cloudEquivalentUsd, r.ttftMs, r.totalMs, r.reasons.join(' | '), r.redactions, r.language, r.fallback,
-    localDayOf(r.time), costNote(r)].map(csvCell).join(','));
+    localDayOf(r.time), costNote(r), r.tokens.audioInput ?? 0, r.tokens.audioOutput ?? 0, r.tokens.imageInput ?? 0, r.tokens.audioCacheRead ?? 0,
+    r.tokens.imageCacheRead ?? 0, r.tokens.webSearches ?? 0, r.tokens.serviceTier, r.tableCostUsd, r.attemptOf, r.escalatedFrom].map(csvCell).join(','));
   return [CSV_FIELDS.join(','), ...rows].join('\n') + '\n';
 }
 

@@ -56,3 +56,27 @@ export const nodeLedgerFs: LedgerFs = {
     try { h = await fs.promises.open(path.resolve(dir), 'r'); await h.sync(); } catch { /* unsupported here */ } finally { await h?.close().catch(() => undefined); }
   },
 };
+
+/** Bytes parsed between two turns of the event loop when a whole month file is read. */
+const LOAD_SLICE = 512 << 10;
+
+/**
+ * Hands a file's text to `onText` in pieces that end at a line break (the last may not), reading a slice at a time and
+ * yielding between slices: a 200 MB month file read as one string held the editor's event loop for seconds. A line
+ * longer than a slice (records glued on one line) grows the slice until it ends, so it is never cut.
+ */
+export async function readLinesInSlices(fsImpl: LedgerFs, file: string, onText: (text: string) => void): Promise<void> {
+  const size = await fsImpl.size(file);
+  let offset = 0, span = LOAD_SLICE;
+  while (offset < size) {
+    const end = Math.min(size, offset + span);
+    const bytes = await fsImpl.readRange(file, offset, end);
+    if (bytes.length === 0) break;
+    const lastNl = end >= size ? bytes.length - 1 : bytes.lastIndexOf(0x0a);
+    if (lastNl < 0) { span *= 2; continue; }
+    onText(bytes.subarray(0, lastNl + 1).toString('utf8'));
+    offset += lastNl + 1;
+    span = LOAD_SLICE;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}

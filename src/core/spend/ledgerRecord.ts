@@ -3,6 +3,7 @@
 // a key — can never reach the disk, even if a caller passes an object carrying one.
 import * as zlib from 'node:zlib';
 import type { CloudFallback, Kind, LedgerRecord, Origin, RecordStatus, Route, Usage, UsageSource } from '../request';
+import { withoutSecrets } from './ledgerSecrets';
 
 const KINDS: readonly Kind[] = ['completion', 'ask', 'review', 'explain'];
 const ORIGINS: readonly Origin[] = ['inline', 'askCloud', 'askPrivate', 'askAuto', 'review', 'explainRoute'];
@@ -69,7 +70,7 @@ function tokens(v: unknown): Usage {
   };
   // Absent in records written before 1-hour writes were kept apart (their cacheWrite holds every write).
   // Optional parts: absent unless the request had them (1-hour writes; audio tokens, a part of input / output).
-  for (const k of ['cacheWrite1h', 'audioInput', 'audioOutput', 'imageInput', 'audioCacheRead', 'webSearches'] as const) {
+  for (const k of ['cacheWrite1h', 'audioInput', 'audioOutput', 'imageInput', 'audioCacheRead', 'imageCacheRead', 'webSearches'] as const) {
     if (t[k] === undefined) continue;
     const c = count(t[k], `tokens.${k}`);
     if (c > 0) out[k] = c;
@@ -152,7 +153,8 @@ function toJson(r: LedgerRecord): string {
       input: r.tokens.input, output: r.tokens.output, cacheRead: r.tokens.cacheRead, cacheWrite: r.tokens.cacheWrite,
       ...(r.tokens.cacheWrite1h ? { cacheWrite1h: r.tokens.cacheWrite1h } : {}),
       ...(r.tokens.audioInput ? { audioInput: r.tokens.audioInput } : {}), ...(r.tokens.audioOutput ? { audioOutput: r.tokens.audioOutput } : {}),
-      ...(r.tokens.imageInput ? { imageInput: r.tokens.imageInput } : {}), ...(r.tokens.audioCacheRead ? { audioCacheRead: r.tokens.audioCacheRead } : {}), ...(r.tokens.webSearches ? { webSearches: r.tokens.webSearches } : {}), ...(r.tokens.serviceTier ? { serviceTier: r.tokens.serviceTier } : {}), source: r.tokens.source,
+      ...(r.tokens.imageInput ? { imageInput: r.tokens.imageInput } : {}), ...(r.tokens.audioCacheRead ? { audioCacheRead: r.tokens.audioCacheRead } : {}), ...(r.tokens.imageCacheRead ? { imageCacheRead: r.tokens.imageCacheRead } : {}),
+      ...(r.tokens.webSearches ? { webSearches: r.tokens.webSearches } : {}), ...(r.tokens.serviceTier ? { serviceTier: r.tokens.serviceTier } : {}), source: r.tokens.source,
     },
     costUsd: r.costUsd,
   };
@@ -172,7 +174,7 @@ function toJson(r: LedgerRecord): string {
 
 /** Validates and serialises one record as a single `\n`-terminated line under MAX_LINE_BYTES. */
 export function serializeRecord(input: unknown): string {
-  const r = validateRecord(input);
+  const r = withoutSecrets(validateRecord(input));
   let line = sealed(toJson(r));
   // Only the free-text reasons can push a line over the limit; drop them from the end until it fits.
   while (Buffer.byteLength(line, 'utf8') > MAX_LINE_BYTES && r.reasons.length > 0) {

@@ -147,6 +147,8 @@ export class LedgerTail {
       SAID.forEach((k, i) => { st[k] += (out[k] ?? 0) - before[i]!; });
       offset += lastNl + 1;
       st.mark = Buffer.from(bytes.subarray(Math.max(0, lastNl + 1 - MARK_BYTES), lastNl + 1));
+      // A turn of the event loop between slices: a big month file read for the panel must not freeze the editor.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     st.offset = offset;
     this.files.set(name, st);

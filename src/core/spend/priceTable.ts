@@ -45,6 +45,8 @@ export interface ModelPrice {
   inputImage?: number;
   /** Cached audio tokens (the realtime models' cache_audio_read_mtok). Absent → the text cache price. */
   cacheReadAudio?: number;
+  /** Cached image tokens (the reference's cache_image_read_mtok). Absent → the text cache price. */
+  cacheReadImage?: number;
   /** YYYY-MM-DD the price was last checked against the provider's page; null = not recorded. */
   checked?: string | null;
   /**
@@ -54,7 +56,7 @@ export interface ModelPrice {
   changes?: PriceChange[];
 }
 
-export type PriceChange = { from: string } & Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'tiers' | 'inputAudio' | 'outputAudio' | 'inputImage' | 'cacheReadAudio'>;
+export type PriceChange = { from: string } & Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'tiers' | 'inputAudio' | 'outputAudio' | 'inputImage' | 'cacheReadAudio' | 'cacheReadImage'>;
 
 export interface PriceTable {
   source: string;
@@ -146,7 +148,7 @@ export function pricesAt(table: PriceTable, at: string | number | Date | undefin
     // Every price is the change's (a price it leaves out is one the provider no longer lists); names stay.
     const dated: ModelPrice = { id: m.id, name: m.name, provider: m.provider, match: m.match, contextWindow: m.contextWindow, input: active.input, output: active.output };
     if (m.checked !== undefined) dated.checked = m.checked;
-    for (const k of ['cacheWrite', 'cacheWrite1h', 'cacheRead', 'tiers', 'inputAudio', 'outputAudio', 'inputImage', 'cacheReadAudio'] as const) {
+    for (const k of ['cacheWrite', 'cacheWrite1h', 'cacheRead', 'tiers', 'inputAudio', 'outputAudio', 'inputImage', 'cacheReadAudio', 'cacheReadImage'] as const) {
       if (active[k] !== undefined) (dated as unknown as Record<string, unknown>)[k] = active[k];
     }
     return dated;
@@ -190,7 +192,7 @@ export function withOverrides(table: PriceTable, overrides: Record<string, Price
   return { ...table, models: [...added, ...table.models] };
 }
 
-type PriceFields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'tiers' | 'inputAudio' | 'outputAudio' | 'inputImage' | 'cacheReadAudio'>;
+type PriceFields = Pick<ModelPrice, 'input' | 'output' | 'cacheWrite' | 'cacheWrite1h' | 'cacheRead' | 'tiers' | 'inputAudio' | 'outputAudio' | 'inputImage' | 'cacheReadAudio' | 'cacheReadImage'>;
 const CACHE_FIELDS = ['cacheWrite', 'cacheWrite1h', 'cacheRead'] as const;
 
 /**
@@ -207,6 +209,7 @@ function overriddenPrices(m: ModelPrice, o: PriceOverride): PriceFields {
   if (m.outputAudio !== undefined) out.outputAudio = exact(m.outputAudio * outputRatio);
   if (m.inputImage !== undefined) out.inputImage = exact(m.inputImage * inputRatio);
   if (m.cacheReadAudio !== undefined) out.cacheReadAudio = exact(m.cacheReadAudio * inputRatio);
+  if (m.cacheReadImage !== undefined) out.cacheReadImage = exact(m.cacheReadImage * inputRatio);
   const ratio: Partial<Record<(typeof CACHE_FIELDS)[number], number>> = {};
   for (const f of CACHE_FIELDS) {
     const given = o[f];

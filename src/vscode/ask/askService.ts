@@ -76,7 +76,7 @@ export class AskService extends Disposable {
       settings: viaGateway ? { ...s, 'local.chatModel': s['gateway.privateModel'] } : s,
       pathPolicy: privacy.pathPolicy(), workspaceRoots: privacy.roots(), priceTable: spend.priceTable(),
       local: () => providers.privateTier(), cloud: async () => cloud,
-      countTokens: (text) => countOrEstimate(tokens, text, s['cloud.model']),
+      countTokens: (text, model) => countOrEstimate(tokens, text, model ?? s['cloud.model']),
       budget: () => spend.budget(), health: () => this.health(),
       record: (r) => spend.record(r), pending: (r) => spend.pending(r), confirm: this.parts.confirm, newId: newRequestId,
       expectedOutput: (route, kind) => spend.expectedOutput(route, kind),
