@@ -41,7 +41,8 @@ suite('ux10: one Ollama-down wording, Stop only while answering, New Chat after 
       const seen: string[] = [];
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const state = await f.evaluate(`(() => { const t = [...document.querySelectorAll('.turn')].at(-1);
+        // The page is looked up afresh each time: a redrawn view is a new frame.
+        const state = await (await chat()).evaluate(`(() => { const t = [...document.querySelectorAll('.turn')].at(-1);
           const stop = document.querySelector('button.stop'); const send = document.querySelector('button.send');
           const retry = t?.querySelector('.error-card button[data-fix="retry"]');
           // The keyboard on the card's Retry as soon as it shows: the turn's end must not take it away.
@@ -53,9 +54,9 @@ suite('ux10: one Ollama-down wording, Stop only while answering, New Chat after 
         await s.page.waitForTimeout(40);
       }
       check(seen.length === 0, 'Stop shown under a card that already says the turn failed');
-      const focused = await f.evaluate(`document.activeElement?.getAttribute('data-fix') ?? document.activeElement?.tagName ?? ''`) as string;
+      const focused = await (await chat()).evaluate(`document.activeElement?.getAttribute('data-fix') ?? document.activeElement?.tagName ?? ''`) as string;
       check(focused === 'retry', `the turn's end redrew the card and dropped the focus from Retry (focus on ${focused})`);
-      const card = (await f.locator('.turn:last-of-type .error-card').innerText()).replace(/\s+/g, ' ');
+      const card = (await (await chat()).locator('.turn:last-of-type .error-card').innerText()).replace(/\s+/g, ' ');
       process.stdout.write(`      error card: ${JSON.stringify(card)}\n`);
       check(card.includes(`${one.cause} — start it with ollama serve (or open the Ollama app).`), `the error card: ${card}`);
       const item = statusItem(s.page, /\blocal\b/);
