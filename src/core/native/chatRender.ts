@@ -64,7 +64,7 @@ export function renderEvent(e: AskEvent, mode: ChatMode, answered = true): ChatO
       const plain = (t: string) => t.replace(/\$\(/g, '$\u200b(');
       const where = e.route === 'refuse' ? '' : ` · ${plain(inline(e.provider))} · \`${plain(e.model.replace(/`/g, ''))}\``;
       out.push({ kind: 'markdown', text: `**${ROUTE_LABEL[e.route]}**${where}\n\n`, icons: true });
-      if (e.reasons.length) out.push({ kind: 'markdown', text: `${e.reasons.map((r) => `- ${inline(r)}`).join('\n')}\n\n` });
+      if (e.reasons.length) out.push({ kind: 'markdown', text: `${e.reasons.map((r) => `- ${inlineWithCode(r)}`).join('\n')}\n\n` });
       const red = Object.keys(e.redactions).length ? summarizeRedactions(e.redactions) : '';
       if (e.route === 'cloud') out.push({ kind: 'markdown', text: `*Privacy:* ${red ? inline(red) : 'nothing sensitive found'} · *estimate* ${formatEstimate(e.likelyCostUsd ?? null, e.estimatedCostUsd)}\n\n---\n\n` });
       else if (e.route === 'local') out.push({ kind: 'markdown', text: '*Privacy:* stays on this machine\n\n---\n\n' });

@@ -12,6 +12,7 @@ import { statusText } from '../../../src/core/presentation/statusText';
 import { localFailureView } from '../../../src/core/presentation/localFailure';
 import { localProblemNotice } from '../../../src/core/presentation/localNotice';
 import { renderEvent } from '../../../src/core/native/chatRender';
+import { whyLine } from '../../../src/webview/chat/routeText';
 import { DEFAULT_SETTINGS, type HybridSettings } from '../../../src/core/settings';
 import type { Labels, Request } from '../../../src/core/request';
 
@@ -26,7 +27,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const labels: Labels = { task: 'explain', complexity: 'simple', findings: [], privatePaths: [], markers: [] } as unknown as Labels;
+const labels: Labels = { kind: 'ask', complexity: 0.2, signals: [], findings: [], privatePaths: [] } as unknown as Labels;
 const ask = (origin: Request['origin']): Request => ({ id: 'r', kind: 'ask', origin, question: 'What does f do?', context: [] });
 const budget = { level: 'none', dailyUsd: 0, monthlyUsd: 0, spentTodayUsd: 0, spentMonthUsd: 0 } as never;
 
@@ -74,5 +75,16 @@ suite('Ollama down: one wording on every surface', () => {
     assert.match(t, /^Ollama is not running at http:\/\/127\.0\.0\.1:11434 — start it with `ollama serve` \(or open the Ollama app\)\.$/);
     assert.equal(ollamaDown().cause, 'Ollama is not running');
     assert.ok(isOllamaDown(t) && isOllamaDown(ollamaDown().text));
+  });
+
+  test('a reason that carries the sentence (a fallback to the cloud) shows the command as code, never its backticks', () => {
+    const settings: HybridSettings = { ...DEFAULT_SETTINGS, 'fallback.localToCloud': true };
+    const d = decide(ask('askAuto'), labels, settings, budget, { local: 'offline', cloud: 'ready' });
+    assert.equal(d.route, 'cloud', d.reasons.join(' | '));
+    const why = whyLine(d.reasons);
+    assert.ok(why.includes('start it with ollama serve') && !why.includes('`'), why);
+    const md = renderEvent({ type: 'route', route: 'cloud', origin: 'askAuto', model: 'm', provider: 'anthropic', reasons: d.reasons, context: [], redactions: {}, estimatedCostUsd: 0.01, likelyCostUsd: 0.01 } as never, 'auto')
+      .map((o) => (o.kind === 'markdown' ? o.text : '')).join('');
+    assert.ok(md.includes('`ollama serve`') && !md.includes('\\`'), md);
   });
 });
