@@ -10,7 +10,7 @@ import ts from 'typescript';
  * Same floor, other folder: allowed (the cycle rule still applies).
  */
 export const FLOORS = [
-  ['shared/money', 'shared/outcome', 'shared/lineRange', 'core/request', 'core/settings', 'core/pricingSetting', 'core/settingQuery', 'core/cloudDefaults', 'core/modelLifecycle', 'core/modelAdvice', 'core/wholeFile', 'core/ports', 'core/wire', 'core/confidence'],
+  ['shared/money', 'shared/outcome', 'shared/lineRange', 'shared/ollamaDown', 'core/request', 'core/settings', 'core/pricingSetting', 'core/settingQuery', 'core/cloudDefaults', 'core/modelLifecycle', 'core/modelAdvice', 'core/wholeFile', 'core/ports', 'core/wire', 'core/confidence'],
   ['core/privacy', 'core/task', 'core/spend', 'core/tokens', 'core/terminal'],
   ['core/route', 'core/context', 'core/team'],
   ['core/providers'],

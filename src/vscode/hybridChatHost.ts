@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { settingQuery } from '../core/settingQuery';
+import { ollamaDown } from '../shared/ollamaDown';
 import type { AskEvent, AskMode } from '../core/pipeline/events';
 import type { FixAction } from '../core/wire/types';
 import { TurnReplays } from '../core/pipeline/turnReplay';
@@ -94,7 +95,7 @@ export class HybridChatHost implements ChatHost {
       case 'showLogs': this.parts.showLogs(); break;
       case 'startOllama': {
         const pick = await vscode.window.showInformationMessage(
-          `Hybrid: start Ollama (run \`ollama serve\` or open the Ollama app), then retry. It is expected at ${s['local.baseUrl']}.`,
+          `Hybrid: ${ollamaDown(s['local.baseUrl']).text} Then retry.`,
           'Check Again');
         if (pick) await this.parts.health.recheck();
         break;

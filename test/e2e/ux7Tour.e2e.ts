@@ -131,7 +131,7 @@ suite('ux7 tour: screenshots of every state', function () {
       await reloadWorkbench(page);
       const f = await focusChat();
       await runCommand(page, 'Hybrid: New Chat');
-      await until(async () => /not reachable/.test(await f.locator('section.empty').innerText()), 'the set-up list');
+      await until(async () => /Ollama is not running/.test(await f.locator('section.empty').innerText()), 'the set-up list');
       await statusShot(page, 'offline');
       await shot('chat-empty-offline');
       const q = `Explain subtotal (${tag()})`;

@@ -94,7 +94,7 @@ suite('ux8: a local failure names its cause; confidence is shown against its thr
     const q = `Is total safe for an empty list? (${tag()})`;
     await askPrivately(q, FIRST_BYTE_MS + 20_000);
     // The request's own failure says it first; the health check, rechecked by the click, says the same.
-    const item = statusItem(session().page, /Ollama offline|local offline/);
+    const item = statusItem(session().page, /Ollama not running|local offline/);
     await item.waitFor({ state: 'visible', timeout: 10_000 });
     const text = (await item.innerText()).trim();
     process.stdout.write(`      status bar with Ollama stopped: "${text}"\n`);

@@ -44,7 +44,7 @@ suite('ux6: readable, reachable and named in every theme', function () {
         await focusChat();
         await runCommand(s.page, 'Hybrid: New Chat');
         const f = await chat();
-        await until(async () => /not reachable/.test(await f.locator('section.empty').innerText()), 'the set-up list saying Ollama is not reachable');
+        await until(async () => /Ollama is not running/.test(await f.locator('section.empty').innerText()), 'the set-up list saying Ollama is not reachable');
         await audited(`${kind} intro, Ollama offline`, f);
         const q = `Explain subtotal (${tag()})`;
         await send('private', q);

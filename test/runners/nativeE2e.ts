@@ -13,7 +13,7 @@ import { stopAll } from './processes';
 import { countsLine } from './results';
 import { ensureVsix } from './vsix';
 import { openFile, waitForWorkbench } from '../e2e/workbenchPage';
-import { lastResponse, newChat, openChat, pickModel, send, spendFrame } from '../e2e/native/chatPage';
+import { badgeIcon, lastResponse, newChat, openChat, openSpendFromPalette, pickModel, send } from '../e2e/native/chatPage';
 import { CONFIDENTIAL_FILE, startNativeSession, type NativeSession } from '../e2e/native/session';
 import { deepChecks } from '../e2e/native/deepChecks';
 
@@ -71,7 +71,9 @@ const checks: Check[] = [
     await s.page.keyboard.press('Control+A');
     await send(s.page, '@hybrid Explain the architecture of this pricing module and the design trade-offs across modules');
     const text = await lastResponse(s.page, /Cost:|Not sent/);
-    assert.match(text, /🔒 Local/, text);
+    assert.match(text, /Local · |Local\n/, text);
+    assert.equal(await badgeIcon(s.page), 'lock', 'the route badge draws the lock codicon, not an emoji box');
+    await shot(s, 'native-badge-lock');
     assert.match(text, /CONFIDENTIAL|proprietary|private|marker/i, 'the reason names the marker');
     assert.ok(!/^Ask the cloud\b/m.test(text), 'no "Ask the cloud" button for a CONFIDENTIAL answer');
     assert.equal(cloudBodies(s).length, cloudBefore, 'nothing went to the cloud fake');
@@ -104,12 +106,7 @@ const checks: Check[] = [
   }],
 
   ['the requests appear in the spend panel', async (s) => {
-    await s.page.keyboard.press('F1');
-    await s.page.locator('.quick-input-box input').fill('>Hybrid: Show Spend');
-    await s.page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Hybrid: Show Spend' }).first().waitFor({ timeout: 15_000 });
-    await s.page.keyboard.press('Enter');
-    const frame = await spendFrame(s.page);
-    assert.ok(frame, 'the spend panel did not render');
+    const frame = await openSpendFromPalette(s.page);
     let text = '';
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && !/Recent requests/i.test(text)) {
@@ -132,7 +129,8 @@ const checks: Check[] = [
     await pickModel(s.page, 'Hybrid Auto');
     await send(s.page, '@hybrid /cloud How do I sort a list of orders by total?');
     const text = await lastResponse(s.page, /Cost:/);
-    assert.match(text, /☁️ Cloud/, text);
+    assert.match(text, /Cloud · /, text);
+    assert.equal(await badgeIcon(s.page), 'cloud');
     assert.match(text, /Cost:\s*\$/);
     await s.page.waitForTimeout(500);
     await shot(s, 'native-chat-light');

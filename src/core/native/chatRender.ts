@@ -28,11 +28,14 @@ export function askCloudTitle(model: string | undefined): string {
 export interface CommandButton { title: string; command: string }
 
 export type ChatOut =
-  | { kind: 'markdown'; text: string }
+  /** `icons`: the text holds $(codicon) names, written as a MarkdownString with supportThemeIcons. */
+  | { kind: 'markdown'; text: string; icons?: true }
   | { kind: 'button'; button: ChatButton }
   | { kind: 'command'; button: CommandButton };
 
-const ROUTE_LABEL = { local: '🔒 Local', cloud: '☁️ Cloud', refuse: '⛔ Not sent' } as const;
+// Codicons, not emoji: the emoji drew as an empty box where no colour-emoji font is installed (a test Chromium,
+// many Linux desktops); a codicon is the workbench's own font and takes the theme's colour.
+export const ROUTE_LABEL = { local: '$(lock) Local', cloud: '$(cloud) Cloud', refuse: '$(circle-slash) Not sent' } as const;
 
 /** Markdown-safe inline text (model names, reasons come from our code, but keep them from breaking the layout). */
 function inline(s: string): string {
@@ -57,9 +60,11 @@ export function renderEvent(e: AskEvent, mode: ChatMode, answered = true): ChatO
   switch (e.type) {
     case 'route': {
       const out: ChatOut[] = [];
-      const where = e.route === 'refuse' ? '' : ` · ${inline(e.provider)} · \`${e.model.replace(/`/g, '')}\``;
-      out.push({ kind: 'markdown', text: `**${ROUTE_LABEL[e.route]}**${where}\n\n` });
-      if (e.reasons.length) out.push({ kind: 'markdown', text: `${e.reasons.map((r) => `- ${inline(r)}`).join('\n')}\n\n` });
+      // Theme icons are read anywhere in that part: a "$(" in a provider or model name must stay text.
+      const plain = (t: string) => t.replace(/\$\(/g, '$\u200b(');
+      const where = e.route === 'refuse' ? '' : ` · ${plain(inline(e.provider))} · \`${plain(e.model.replace(/`/g, ''))}\``;
+      out.push({ kind: 'markdown', text: `**${ROUTE_LABEL[e.route]}**${where}\n\n`, icons: true });
+      if (e.reasons.length) out.push({ kind: 'markdown', text: `${e.reasons.map((r) => `- ${inlineWithCode(r)}`).join('\n')}\n\n` });
       const red = Object.keys(e.redactions).length ? summarizeRedactions(e.redactions) : '';
       if (e.route === 'cloud') out.push({ kind: 'markdown', text: `*Privacy:* ${red ? inline(red) : 'nothing sensitive found'} · *estimate* ${formatEstimate(e.likelyCostUsd ?? null, e.estimatedCostUsd)}\n\n---\n\n` });
       else if (e.route === 'local') out.push({ kind: 'markdown', text: '*Privacy:* stays on this machine\n\n---\n\n' });

@@ -36,7 +36,7 @@ export function refusalFixes(reasons: string[]): FixAction[] {
   else if (text.includes('ollama') || text.includes('local model')) fixes.push('startOllama');
   if (text.includes('budget') || text.includes('setting') || text.includes('hybrid.')) fixes.push('openSettings');
   if (!fixes.length) fixes.push('openSettings');
-  if (pull || text.includes('is not responding')) fixes.push('retry');
+  if (pull || /is not (?:responding|running)/.test(text)) fixes.push('retry');
   return fixes;
 }
 
@@ -47,5 +47,7 @@ export function refusalFixes(reasons: string[]): FixAction[] {
 export function refusalMessage(reasons: string[]): string {
   const text = reasons.map((r) => r.replace(/^refused:\s*/, '')).join(' ');
   // A file path may start the sentence ("deals/terms.md matches a private path"): paths keep their case.
-  return /^[a-z]+\b(?![./\\:-])/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  const started = /^[a-z]+\b(?![./\\:-])/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  // A sentence ends with its full stop (the card read as cut off without one).
+  return /[.!?]$/.test(started) || !started ? started : `${started}.`;
 }

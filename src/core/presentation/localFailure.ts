@@ -3,6 +3,8 @@
 // are the provider's own failure message (providers/ollamaFailures.ts), shown as is in the tooltip.
 
 /** The failure of the last local request, as the pipeline's error event carried it. */
+import { ollamaDown } from '../../shared/ollamaDown';
+
 export interface LocalFailure {
   /** The failure code (ProviderFailure.code): the ledger records it as the request's `outcome`. */
   code: string;
@@ -43,7 +45,7 @@ export function localFailureView(f: LocalFailure): LocalFailureView {
     return { text: 'model missing', icon: '$(warning)', mustAct: true, tip: tip('Click to check again and pull the model'), command: CHECK_LOCAL };
   }
   if (f.code === 'connection' && f.fix === 'startOllama') {
-    return { text: 'Ollama offline', icon: '$(warning)', mustAct: true, tip: tip('Click to check again once Ollama runs'), command: CHECK_LOCAL };
+    return { text: `local · ${ollamaDown().short}`, icon: '$(warning)', mustAct: true, tip: tip('Click to check again once Ollama runs'), command: CHECK_LOCAL };
   }
   const setting = namedSetting(f.message);
   const command: StatusCommand = setting ? { id: 'workbench.action.openSettings', title: `Open ${setting}`, args: [setting] } : CHECK_LOCAL;

@@ -3,6 +3,7 @@
 import { formatCost, formatSpent, formatUsd, plural } from '../../shared/money';
 import { endingWord, INTERRUPTED_EXPLAINED, isInterrupted, isStopped, STOPPED, STOPPED_EXPLAINED } from '../../shared/outcome';
 import type { BudgetState, HealthState, RecordStatus, Route } from '../request';
+import { isOllamaDown, ollamaDown } from '../../shared/ollamaDown';
 import { CHECK_LOCAL, localFailureView, type LocalFailure, type StatusCommand } from './localFailure';
 
 export interface LastRequest {
@@ -83,7 +84,7 @@ export function formatMs(ms: number): string {
 }
 
 const LOCAL_PROBLEM: Partial<Record<HealthState['local'], { text: string; tip: string }>> = {
-  offline: { text: 'local offline — start Ollama', tip: 'Local model: offline. Start Ollama (ollama serve); private requests wait for it.' },
+  offline: { text: `local · ${ollamaDown().short}`, tip: `Local model: offline. ${ollamaDown().text} Private requests wait for it.` },
   modelMissing: { text: 'local model missing — pull it', tip: 'Local model: not installed. Run "ollama pull <model>" for the configured model.' },
   notLocal: { text: 'local server is remote', tip: 'Local model: the configured server is not on this machine, so "private" requests would leave it.' },
 };
@@ -109,7 +110,7 @@ function localProblem(s: StatusState): { text: string; tip: string } | undefined
   const f = s.completionEnabled ? s.completionLoadFailed : undefined;
   if (!p && f) return { text: `${f.model} failed to load`, tip: `Inline completion: ${f.model} could not be loaded. ${f.message}` };
   if (!p || !s.localMessage) return p;
-  const text = s.local !== 'offline' || /ollama serve/.test(s.localMessage) ? p.text
+  const text = s.local !== 'offline' || isOllamaDown(s.localMessage) ? p.text
     : /Cannot reach|Cannot find the host|refused|not running/i.test(s.localMessage) ? 'local offline — not reachable' : 'local offline — not answering';
   // The state's words, not its code name ("Local model: modelMissing." read as a variable dump).
   return { text, tip: `Local model: ${STATE_WORDS[s.local] ?? s.local}. ${s.localMessage}` };

@@ -173,7 +173,8 @@ export function httpFailure(ctx: FailureContext, e: HttpErrorInfo): ProviderFail
     const what = status === 401 ? 'rejected the API key' : 'refused access with this API key';
     if (ctx.usesApiKey && ctx.keyFromEnv) {
       const env = ctx.keyFromEnv;
-      return { code: 'auth', status, message: `${ctx.name} ${what} from the environment variable ${env} (${status}) — no key is stored, so ${env} was used: correct or unset it, or run ${SET_KEY} (a stored key is used first).`, fix: 'setApiKey' };
+      // The variable is named once: no key is stored, so it is the one to correct, unset or override.
+      return { code: 'auth', status, message: `${ctx.name} ${what} from the environment variable ${env} (${status}) — no key is stored, so that variable was used: correct or unset it, or run ${SET_KEY} (a stored key is used first).`, fix: 'setApiKey' };
     }
     return ctx.usesApiKey
       ? { code: 'auth', status, message: `${ctx.name} ${what} (${status}) — run ${SET_KEY}.`, fix: 'setApiKey' }

@@ -5,6 +5,7 @@ import { errnoOf, duration, pageText, scrub } from './failureText';
 import { deadlineFailure, httpFailure, protocolFailure, type FailureContext } from './failures';
 import { remoteModelFailure } from './notLocalFailures';
 import type { ProviderFailure } from '../wire/types';
+import { ollamaDown } from '../../shared/ollamaDown';
 
 export /** Ollama's own "not pulled" text (`model 'x' not found`, older: `model "x" not found, try pulling it first`),
  * as opposed to a router's bare `404 page not found` for an endpoint the server does not have. */
@@ -53,7 +54,7 @@ export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown
   if (streamed && (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET')) {
     return {
       code: 'connection',
-      message: `Ollama closed the connection in the middle of the answer (it stopped, or ran out of memory) — the answer is incomplete; check that it is running (\`ollama serve\`), then retry.`,
+      message: `Ollama closed the connection in the middle of the answer (it stopped, or ran out of memory) — the answer is incomplete; if it stopped, ${ollamaDown().fix}, then retry.`,
       fix: 'startOllama',
     };
   }
@@ -63,17 +64,17 @@ export function ollamaFailure(baseUrl: string, ctx: FailureContext, err: unknown
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') {
     return {
       code: 'connection',
-      message: `Ollama closed the connection before answering (it stopped, restarted or ran out of memory) — check that it is running (\`ollama serve\`), then retry.`,
+      message: `Ollama closed the connection before answering (it stopped, restarted or ran out of memory) — if it stopped, ${ollamaDown().fix}, then retry.`,
       fix: 'startOllama',
     };
   }
   if (code === 'ECONNREFUSED' || code === 'EADDRNOTAVAIL') {
-    return { code: 'connection', message: `Ollama is not running at ${baseUrl} — start it with \`ollama serve\`.`, fix: 'startOllama' };
+    return { code: 'connection', message: ollamaDown(baseUrl).text, fix: 'startOllama' };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return { code: 'connection', message: `Cannot find the Ollama host of ${baseUrl} (DNS lookup failed) — check hybrid.local.baseUrl.`, fix: 'openSettings' };
   }
-  if (code) return { code: 'connection', message: `Cannot reach Ollama at ${baseUrl} (${code}) — start it with \`ollama serve\` or check hybrid.local.baseUrl.`, fix: 'startOllama' };
+  if (code) return { code: 'connection', message: `Cannot reach Ollama at ${baseUrl} (${code}) — ${ollamaDown().fix}, or check hybrid.local.baseUrl.`, fix: 'startOllama' };
   const msg = e?.message ?? String(err);
   if (/did not receive done/i.test(msg)) return protocolFailure(ctx, 'ended the stream before its final chunk');
   // An {"error": …} line inside a 200 stream: the model failed while answering.

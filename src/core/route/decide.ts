@@ -6,6 +6,7 @@ import { placeOf } from '../task/classify';
 import { shownName } from '../privacy/shownName';
 import type { BudgetState, CloudFallback, Decision, Finding, HealthState, Labels, Request } from '../request';
 import type { HybridSettings } from '../settings';
+import { ollamaDown } from '../../shared/ollamaDown';
 import { twoPlaces } from '../confidence';
 import { cloudKeyOwner, type CloudTier, effectiveTier, tierLabel } from './tiers';
 
@@ -152,7 +153,8 @@ export function localToCloudFallback(down: string, settings: HybridSettings, bud
 function localProblem(health: HealthState, settings: HybridSettings): string {
   const model = settings['local.chatModel'];
   switch (health.local) {
-    case 'offline': return `the local model server at ${settings['local.baseUrl']} is not responding; start it with "ollama serve"`;
+    case 'offline': return settings['local.provider'] === 'ollama' ? ollamaDown(settings['local.baseUrl']).text.replace(/\.$/, '')
+      : `the local server at ${settings['local.baseUrl']} is not responding — start it, or check hybrid.local.baseUrl`;
     case 'modelMissing': return `the local model ${model} is not installed; run "ollama pull ${model}"`;
     case 'notLocal': return `the configured "local" endpoint ${settings['local.baseUrl']} is not on this machine (or the model is an Ollama cloud model); point hybrid.local.baseUrl at 127.0.0.1 or add the host to hybrid.privacy.trustedHosts`;
     default: return 'the local model is unavailable';

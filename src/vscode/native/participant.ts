@@ -117,7 +117,7 @@ export function createHandler(asker: AskService): vscode.ChatRequestHandler {
         if (e.type === 'done') { ended = e.status; if (e.status === 'ok') failed = undefined; }
         if (e.type === 'escalation' && e.action === 'unavailable') cloudBarred = true;
         for (const out of renderEvent(e, mode, answer.length > 0)) {
-          if (out.kind === 'markdown') stream.markdown(out.text);
+          if (out.kind === 'markdown') stream.markdown(out.icons ? new vscode.MarkdownString(out.text, true) : out.text);
           else if (out.kind === 'command') commands.push(out.button);
           else offered.push(out.button);
         }

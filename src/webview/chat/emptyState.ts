@@ -1,6 +1,7 @@
 // What a new user sees before the first question: what the three modes do and whether their set-up works.
 
 import type { ChatStatus } from '../../shared/protocol/chat';
+import { ollamaDown, OLLAMA_START_COMMAND } from '../../shared/ollamaDown';
 import { h } from '../common/dom';
 import { providerName } from './providerName';
 
@@ -36,7 +37,7 @@ function setupList(status: ChatStatus | null): HTMLElement {
 
 function localProblem(s: ChatStatus): string {
   switch (s.localHealth) {
-    case 'offline': return 'Ollama is not reachable. Start it with:';
+    case 'offline': return `${ollamaDown().cause} — start it with:`;
     case 'modelMissing': return `The local model ${s.localModel} is not installed. Pull it with:`;
     case 'notLocal': return 'The local endpoint is not on this machine, so it is not used for private requests. Check hybrid.local.baseUrl.';
     default: return 'Checking Ollama…';
@@ -44,7 +45,7 @@ function localProblem(s: ChatStatus): string {
 }
 
 function localCommand(s: ChatStatus): HTMLElement | null {
-  const cmd = s.localHealth === 'offline' ? 'ollama serve' : s.localHealth === 'modelMissing' ? `ollama pull ${s.localModel}` : '';
+  const cmd = s.localHealth === 'offline' ? OLLAMA_START_COMMAND : s.localHealth === 'modelMissing' ? `ollama pull ${s.localModel}` : '';
   if (!cmd) return null;
   return h('div', { class: 'command-line' }, h('code', {}, cmd),
     h('button', { type: 'button', class: 'secondary small', 'data-copy': cmd, 'aria-label': `Copy command: ${cmd}` }, 'Copy'));

@@ -10,7 +10,7 @@ import { takeInitial } from '../common/initialState';
 import { connect } from '../common/vscodeApi';
 import { emptyState } from './emptyState';
 import { createTurn, updateTurn, type TurnElements } from './turnView';
-import { initialScrollTop } from './turnStatus';
+import { initialScrollTop, stillAnswering } from './turnStatus';
 import { notSentNote, returnToBox, showNotSent } from './notSentNote';
 
 interface UiState { draft: string; mode: AskModeName; scrollTop: number }
@@ -95,9 +95,13 @@ function renderAdded(): void {
 
 function renderChrome(): void {
   banner.hidden = !status?.demo;
-  send.hidden = busy;
-  stop.hidden = !busy;
+  const on = stillAnswering(busy, turns);
+  send.hidden = on;
+  stop.hidden = !on;
   send.disabled = busy;
+  send.title = busy && !on ? 'Finishing the last answer…' : '';
+  // A hidden Stop that had the keyboard focus would drop it to the page: the question box takes it.
+  if (!on && document.activeElement === stop) input.focus();
 }
 
 /** The turn a command just started: its top in view, or the bottom when the whole turn fits. */
@@ -161,6 +165,7 @@ function onMessage(msg: ToChat): void {
       const t = turns.find((x) => x.id === msg.turnId);
       if (!t) break;
       applyAskEvent(t, msg.event);
+      renderChrome();
       if (msg.event.type === 'route') announce(`Answering with the ${msg.event.route} model ${msg.event.model}.`);
       if (msg.event.type === 'error') announce(`Error: ${msg.event.message}`);
       scheduleUpdate(t.id);

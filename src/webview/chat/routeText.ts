@@ -40,6 +40,8 @@ export function whyLine(reasons: readonly string[], sent = true): string {
     t = t.replace(/^(local|cloud): /, '')
       .replace(/\s*\((?:score [^)]*?)?hybrid\.[\w.]+[^)]*\)/g, '')
       .replace(/\s*\(hybrid\.[\w.]+ "[^"]*"\)/g, '')
+      // A plain-text line: "start it with `ollama serve`" showed its backticks.
+      .replace(/`([^`\n]+)`/g, '$1')
       .trim();
     // A path that starts the clause keeps its case ("internal/rates.ts matches…", never "Internal/rates.ts").
     if (t) out.push(/^[a-z]+\b(?![./\\-])/.test(t) ? t.charAt(0).toUpperCase() + t.slice(1) : t);

@@ -20,3 +20,14 @@ export function initialScrollTop(turnCount: number, saved: number | undefined, s
   if (turnCount === 0) return 0;
   return saved !== undefined ? saved : scrollHeight;
 }
+
+/**
+ * Stop is for an answer still coming. A turn that has its outcome (its error card, or its end) keeps the host busy a
+ * moment longer (the ledger, the escalation check): Stop stayed on under a finished error card until then, and
+ * appeared there late when the turn failed at once. Send shows again, disabled until the host has let go.
+ */
+export function stillAnswering(busy: boolean, turns: readonly { status: string }[]): boolean {
+  if (!busy) return false;
+  const t = turns.at(-1);
+  return !t || t.status === 'streaming';
+}

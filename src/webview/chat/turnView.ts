@@ -57,8 +57,15 @@ export function updateTurn(els: TurnElements, turn: TurnView): void {
   els.body.hidden = turn.text.length === 0;
   clear(els.notices);
   for (const n of turn.notices) els.notices.append(h('div', { class: 'notice', role: 'note' }, n));
-  clear(els.error);
-  if (turn.error) els.error.append(errorCard(turn.error.message, turn.error.fixes, turn.error.failure, turn.route?.route === 'refuse', turn.text.trim().length > 0));
+  // Drawn again only when it changed: the turn's end redrew the same card and dropped the keyboard focus from its
+  // Retry or Copy button (the focus audit found them unreachable when the end came mid-walk).
+  const card = turn.error ? [turn.error.message, turn.error.fixes, turn.error.failure, turn.route?.route === 'refuse', turn.text.trim().length > 0] as const : undefined;
+  const key = JSON.stringify(card ?? null);
+  if (els.error.dataset.key !== key) {
+    els.error.dataset.key = key;
+    clear(els.error);
+    if (card) els.error.append(errorCard(...card));
+  }
   const note = escalationNote(turn);
   if (note) els.notices.append(note);
   clear(els.footer);

@@ -54,9 +54,16 @@ export function chartEmptyText(days: DayPointView[], metric: ChartMetric): strin
   if (days.some((d) => d.cloudUsd > 0 || d.localUsd > 0)) return undefined;
   if (requests === 0) return `No spend in the last ${days.length} days.`;
   const allLocal = days.every((d) => d.localRequests !== undefined && d.localRequests === d.requests);
+  // No cloud request at all: the rest were refused (nothing sent), which costs nothing either. "None with a price"
+  // read as if prices were missing, for a month of local answers and one question Ollama being down kept back.
+  const noCloud = days.every((d) => d.localRequests !== undefined && d.cloudRequests === 0);
+  const local = days.reduce((a, d) => a + (d.localRequests ?? 0), 0);
+  const head = `No spend in the last ${days.length} days`;
   return (allLocal
-    ? `No spend in the last ${days.length} days: ${requests === 1 ? 'the one request' : `all ${requests} requests`} ran on the local model, at no cost per request.`
-    : `No spend in the last ${days.length} days (${plural(requests, 'request')}, none with a price).`) + ' Switch to Requests to see them per day.';
+    ? `${head}: ${requests === 1 ? 'the one request' : `all ${requests} requests`} ran on the local model, at no cost per request.`
+    : noCloud
+      ? `${head}: ${plural(local, 'request')} ran on the local model and ${plural(requests - local, 'request')} ${requests - local === 1 ? 'was' : 'were'} not sent — none went to the cloud.`
+      : `${head} (${plural(requests, 'request')}, none with a price).`) + ' Switch to Requests to see them per day.';
 }
 
 /** Room one date label ("Nov 22" at the axis font) needs, with a gap to the next. */

@@ -2,6 +2,7 @@
 // the chart is our own SVG markup (chart.ts).
 
 import type { BreakdownRowView, BudgetView, LatencyRowView, PeriodTotalsView, RecentView, SpendPanelSnapshot } from '../../shared/protocol/spend';
+import { afterTheFact } from './reasonText';
 import { h } from '../common/dom';
 import { cacheSavedText, cloudLegendText, periodCardValue } from './cells';
 import { formatAnswerCost, formatCost, formatCount, formatMs, formatPercent, formatTime, formatUsd, plural, redactionSummary } from '../common/format';
@@ -185,10 +186,6 @@ export function emptySection(s: SpendPanelSnapshot): HTMLElement {
     h('p', { class: 'muted' }, `Cloud prices from the bundled table checked ${s.priceTableDate}; savings are priced on ${s.cloudModel}.`));
 }
 
-/** The router wrote its reasons before sending; the list reads them afterwards ("will be redacted" → "redacted"). */
-export function afterTheFact(reason: string): string {
-  return reason.replace(/\bwill be redacted\b/g, 'redacted').replace(/\bwould be redacted\b/g, 'redacted');
-}
 
 /** The figures failed: the cause, that nothing was lost, and what to do. */
 export function failedSection(cause: string): HTMLElement {

@@ -84,3 +84,21 @@ export async function spendFrame(page: Page, timeoutMs = 30_000): Promise<Frame 
   }
   return undefined;
 }
+
+/** "Hybrid: Show Spend" from the command palette, as a user opens it; the spend panel's frame once it rendered. */
+export async function openSpendFromPalette(page: Page): Promise<Frame> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-box input').fill('>Hybrid: Show Spend');
+  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Hybrid: Show Spend' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const frame = await spendFrame(page);
+  if (!frame) throw new Error('the spend panel did not render');
+  return frame;
+}
+
+/** The codicon the newest response's route badge draws (lock, cloud, circle-slash), or '' when it drew none. */
+export async function badgeIcon(page: Page): Promise<string> {
+  const icon = page.locator('.interactive-item-container.interactive-response').last().locator('.codicon-lock, .codicon-cloud, .codicon-circle-slash').first();
+  const cls = await icon.getAttribute('class', { timeout: 5_000 }).catch(() => null);
+  return /codicon-(lock|cloud|circle-slash)\b/.exec(cls ?? '')?.[1] ?? '';
+}

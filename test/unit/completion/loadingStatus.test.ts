@@ -14,6 +14,6 @@ suite('completion: loading state in the status bar', () => {
 
   test('an outage still wins over loading', () => {
     const v = statusText({ ...base, local: 'offline', completionLoading: 'qwen2.5-coder:1.5b' });
-    assert.match(v.text, /local offline/);
+    assert.match(v.text, /local · Ollama not running/);
   });
 });

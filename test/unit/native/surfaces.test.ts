@@ -88,9 +88,23 @@ suite('native: what @hybrid shows', () => {
 
   test('route badge with provider, model, reasons and the redaction summary', () => {
     const md = renderEvent(route, 'cloud').filter((o) => o.kind === 'markdown').map((o) => (o as { text: string }).text).join('');
-    assert.match(md, /☁️ Cloud\*\* · anthropic · `claude-sonnet-4-6`/);
+    assert.match(md, /\$\(cloud\) Cloud\*\* · anthropic · `claude-sonnet-4-6`/);
     assert.match(md, /- cloud: you chose Ask \(cloud\)/);
     assert.match(md, /1 secret redacted/);
+  });
+
+  // The badge's emoji drew as an empty box in the test Chromium (no colour-emoji font): codicons, marked for
+  // supportThemeIcons only in the badge's own part, so a "$(" elsewhere (a reason, an answer) stays text.
+  test('the route badge is a codicon in a theme-icon part, never an emoji; other parts carry no icon flag', () => {
+    for (const r of ['local', 'cloud', 'refuse'] as const) {
+      const outs = renderEvent({ ...route, route: r, reasons: ['$(zap) from a reason'] } as AskEvent, 'auto');
+      const badge = outs[0]!;
+      assert.ok(badge.kind === 'markdown' && badge.icons === true && /^\*\*\$\((lock|cloud|circle-slash)\) /.test(badge.text), JSON.stringify(badge));
+      assert.doesNotMatch(badge.text, /\p{Extended_Pictographic}/u, badge.text);
+      for (const o of outs.slice(1)) assert.ok(o.kind !== 'markdown' || o.icons === undefined, JSON.stringify(o));
+    }
+    const odd = renderEvent({ ...route, route: 'local', model: 'evil$(zap)', provider: 'p$(x)' } as AskEvent, 'auto')[0]!;
+    assert.ok(odd.kind === 'markdown' && !/\$\((zap|x)\)/.test(odd.text), 'a "$(" in a model or provider name stays text');
   });
 
   test('cost line after the answer; a refusal says "Not sent" and offers Retry on local', () => {

@@ -2,6 +2,7 @@
 // line format (serializeRecord): every refusal is a valid $0 ledger record with the refusal's own fixes, and every
 // attempt of a fallback is its own record, linked to the first, that the spend model counts.
 import * as assert from 'node:assert/strict';
+import { ollamaDown } from '../../../src/shared/ollamaDown';
 import { createPathPolicy } from '../../../src/core/privacy/paths';
 import { runAsk, type AskInput } from '../../../src/core/pipeline/ask';
 import { refusalMessage } from '../../../src/core/pipeline/attempts';
@@ -191,7 +192,7 @@ suite('a refusal because the local model is unavailable', () => {
   test('Ollama down: a sentence without the router prefix, the start command and Retry', async () => {
     const h = harness({ health: { local: 'offline', cloud: 'ready' } });
     const err = errorOf(await run(h.deps, { origin: 'askPrivate' }));
-    assert.match(err.message, /^The local model server at \S+ is not responding; start it with "ollama serve"/);
+    assert.equal(err.message, `${ollamaDown('http://127.0.0.1:11434').text}`, 'the one wording of Ollama down, as a sentence');
     assert.deepEqual(err.fixes, ['startOllama', 'retry']);
     assert.match(h.records()[0].reasons[0], /^refused: /, 'the ledger keeps the router\'s words');
   });
@@ -216,10 +217,11 @@ suite('a refusal because the local model is unavailable', () => {
 });
 
 suite('a refusal card sentence', () => {
-  test('a sentence is capitalised; a path that starts it is left exactly as it is', () => {
-    assert.equal(refusalMessage(['refused: no Anthropic API key is set; run "Hybrid: Set API Key"']), 'No Anthropic API key is set; run "Hybrid: Set API Key"');
-    assert.equal(refusalMessage(['refused: deals/acme_terms.md matches a private path']), 'deals/acme_terms.md matches a private path');
-    assert.equal(refusalMessage(['refused: .env.production matches a private path']), '.env.production matches a private path');
-    assert.equal(refusalMessage(['refused: src/x.ts and deals/a.md match private paths']), 'src/x.ts and deals/a.md match private paths');
+  test('a sentence is capitalised and ends with its full stop; a path that starts it is left exactly as it is', () => {
+    assert.equal(refusalMessage(['refused: budget exceeded.']), 'Budget exceeded.', 'one full stop, never two');
+    assert.equal(refusalMessage(['refused: no Anthropic API key is set; run "Hybrid: Set API Key"']), 'No Anthropic API key is set; run "Hybrid: Set API Key".');
+    assert.equal(refusalMessage(['refused: deals/acme_terms.md matches a private path']), 'deals/acme_terms.md matches a private path.');
+    assert.equal(refusalMessage(['refused: .env.production matches a private path']), '.env.production matches a private path.');
+    assert.equal(refusalMessage(['refused: src/x.ts and deals/a.md match private paths']), 'src/x.ts and deals/a.md match private paths.');
   });
 });

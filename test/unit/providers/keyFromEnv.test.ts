@@ -26,7 +26,10 @@ suite('a rejected key is named by where it lives', () => {
       assert.match(m, /from the environment variable ANTHROPIC_API_KEY/);
       assert.match(m, /correct or unset it/);
       assert.match(m, /Set API Key/);
+      // The card named the variable twice ("from … ANTHROPIC_API_KEY … so ANTHROPIC_API_KEY was used").
+      assert.equal(m.split('ANTHROPIC_API_KEY').length - 1, 1, m);
     }
+    for (const env of ['OPENAI_API_KEY', 'X']) assert.equal(rejected({ keyFromEnv: env }).split(env).length - 1, 1, 'a one-letter name is still said once');
   });
   test('a stored key: unchanged wording, no variable named', () => {
     const m = rejected({});

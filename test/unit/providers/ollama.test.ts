@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ollamaDown } from '../../../src/shared/ollamaDown';
 import type { StartedServer } from '../../fakes/base';
 import { FakeOllama } from '../../fakes/ollama';
 import { createOllamaProvider, truncationNote, type OllamaProviderOptions } from '../../../src/core/providers/ollama';
@@ -158,7 +159,7 @@ suite('providers/ollama against the fake Ollama API', () => {
     const d = await run('connection refused', { baseUrl: `http://127.0.0.1:${port}` });
     assertFailure(d, 'connection');
     assert.equal(d.result.failure?.fix, 'startOllama');
-    assert.equal(d.result.failure?.message, `Ollama is not running at http://127.0.0.1:${port} — start it with \`ollama serve\`.`);
+    assert.equal(d.result.failure?.message, ollamaDown(`http://127.0.0.1:${port}`).text);
   });
 
   test('DNS failure → connection failure naming the setting', async () => {

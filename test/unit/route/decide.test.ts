@@ -182,7 +182,7 @@ suite('routing: decide (policy table)', () => {
   test('local down, no fallback → refuse with the fix', () => {
     const { d } = run(request('askAuto', SIMPLE), settings(), OK_BUDGET, { local: 'offline', cloud: 'ready' });
     assert.equal(d.route, 'refuse');
-    assert.match(d.reasons[0], /not responding; start it with "ollama serve"/);
+    assert.match(d.reasons[0], /^refused: Ollama is not running at \S+ — start it with `ollama serve` \(or open the Ollama app\)/);
   });
 
   test('local down, fallback.localToCloud on and nothing sensitive → cloud', () => {

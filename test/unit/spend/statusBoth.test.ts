@@ -66,7 +66,7 @@ suite('presentation / status text shows the local state and the last event toget
   });
 
   test('answering while the local model is down: the problem stays readable, the spinner shows the work', () => {
-    assert.equal(statusText({ ...base, local: 'offline', busy: true }).text, '$(sync~spin) local offline — start Ollama');
+    assert.equal(statusText({ ...base, local: 'offline', busy: true }).text, '$(sync~spin) local · Ollama not running');
   });
 
   test('loading the completion model wins over answering (it is why the answer waits)', () => {

@@ -30,7 +30,7 @@ const failedLocal = (f: ProviderFailure, extra: Partial<LastRequest> = {}): Stat
 suite('presentation / status text after a local failure names the cause, the retry and the fix', () => {
   test('Ollama not running: "Ollama offline" in the warning colour; the tooltip is the provider\'s message; a click checks again', () => {
     const v = statusText(failedLocal(refused));
-    assert.equal(v.text, '$(warning) Ollama offline');
+    assert.equal(v.text, '$(warning) local · Ollama not running');
     assert.equal(v.warning, true, 'the user must start Ollama');
     assert.ok(v.tooltip.includes(refused.message), 'the cause and the fix, as ollamaFailures wrote them');
     assert.match(v.tooltip, /The next request tries the local model again/);
@@ -83,7 +83,7 @@ suite('presentation / status text after a local failure names the cause, the ret
 
   test('the health check\'s own finding wins over the last request (newer, same cause)', () => {
     const v = statusText({ ...failedLocal(refused), local: 'offline', localMessage: refused.message });
-    assert.equal(v.text, '$(warning) local offline — start Ollama');
+    assert.equal(v.text, '$(warning) local · Ollama not running');
     assert.equal(v.command.id, 'hybrid.checkLocal', 'the outage\'s click leads to the fix too');
     const missingNow = statusText({ ...base, local: 'modelMissing', localMessage: missing.message });
     assert.match(missingNow.tooltip, /^Local model: not installed\. The model qwen2\.5-coder:7b is not installed/m, 'the state in words, not its code name');
@@ -112,6 +112,6 @@ suite('presentation / status text after a local failure names the cause, the ret
   test('adversarial: a message naming a setting with a trailing dot or none; an unknown code', () => {
     assert.deepEqual(localFailureView({ code: 'server', message: 'x — check hybrid.local.baseUrl.' }).command.args, ['hybrid.local.baseUrl']);
     assert.equal(localFailureView({ code: 'weird', message: 'no setting here' }).command.id, 'hybrid.checkLocal');
-    assert.equal(localFailureView({ code: 'connection', message: 'closed mid-answer', fix: 'startOllama' }).text, 'Ollama offline');
+    assert.equal(localFailureView({ code: 'connection', message: 'closed mid-answer', fix: 'startOllama' }).text, 'local · Ollama not running');
   });
 });

@@ -26,6 +26,6 @@ suite('presentation / status text after the local model comes back', () => {
 
   test('still down: the problem shows, whatever came last', () => {
     const v = statusText({ ...base, local: 'offline', last: { route: 'refuse', totalMs: 3, model: 'none', status: 'failed', endedAt: 1_000 }, localRecoveredAt: 500 });
-    assert.match(v.text, /local offline/);
+    assert.match(v.text, /local · Ollama not running/);
   });
 });

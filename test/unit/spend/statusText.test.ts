@@ -26,9 +26,9 @@ suite('presentation / status text', () => {
     assert.ok(v.tooltip.includes('Why: complexity 0.72 ≥ 0.5'));
   });
 
-  test('local offline: "$(warning) local offline — start Ollama", warning colour', () => {
+  test('local offline: "$(warning) local · Ollama not running", warning colour', () => {
     const v = statusText({ ...base, local: 'offline', last: { route: 'local', totalMs: 100, model: 'm' } });
-    assert.equal(v.text, '$(warning) local offline — start Ollama');
+    assert.equal(v.text, '$(warning) local · Ollama not running');
     assert.equal(v.warning, true);
     assert.match(statusText({ ...base, local: 'modelMissing' }).text, /local model missing/);
     assert.match(statusText({ ...base, local: 'notLocal' }).tooltip, /not on this machine/);
@@ -40,7 +40,7 @@ suite('presentation / status text', () => {
     assert.equal(v.text, '$(warning) local offline — not answering');
     assert.ok(v.tooltip.includes(loadFailed));
     const down = statusText({ ...base, local: 'offline', localMessage: 'Ollama is not running at http://127.0.0.1:11434 — start it with `ollama serve`.' });
-    assert.equal(down.text, '$(warning) local offline — start Ollama');
+    assert.equal(down.text, '$(warning) local · Ollama not running');
     assert.match(down.tooltip, /ollama serve/);
   });
 
@@ -55,7 +55,7 @@ suite('presentation / status text', () => {
     assert.equal(statusText({ ...base, completionEnabled: false, local: 'ready', completionLoadFailed: { model: 'm', message: oom } }).warning, false,
       'inline completion turned off: its model\'s load failure is nobody\'s concern');
     const down = statusText({ ...base, local: 'offline', localMessage: 'Ollama is not running — start it with `ollama serve`.', completionLoadFailed: { model: 'm', message: oom } });
-    assert.equal(down.text, '$(warning) local offline — start Ollama', 'a server that is down says so first');
+    assert.equal(down.text, '$(warning) local · Ollama not running', 'a server that is down says so first');
   });
 
   test('busy shows a spinner in place of the icon', () => {

@@ -138,4 +138,15 @@ suite('spend chart: no spend, tiny spend', () => {
     const svg = chartSvg([day(1, 0, 0, { requests: 1 })], 'requests', { width: 300, height: 124 });
     assert.deepEqual(axisTexts(svg), ['0', '1', '2']);
   });
+
+  // A month of local answers and one question refused while Ollama was down read "none with a price" (ux10).
+  test('no cloud request: the refused ones are said as not sent, not as unpriced', () => {
+    const days = [{ day: '2026-12-01', cloudUsd: 0, localUsd: 0, savedUsd: 0, requests: 3, localRequests: 2, cloudRequests: 0 },
+      { day: '2026-12-02', cloudUsd: 0, localUsd: 0, savedUsd: 0, requests: 1, localRequests: 1, cloudRequests: 0 }];
+    const text = chartEmptyText(days, 'spend') ?? '';
+    assert.match(text, /3 requests ran on the local model and 1 request was not sent — none went to the cloud\./);
+    assert.doesNotMatch(text, /none with a price/);
+    const unpriced = [{ ...days[0]!, localRequests: 1, cloudRequests: 1 }];
+    assert.match(chartEmptyText(unpriced, 'spend') ?? '', /none with a price/, 'a cloud request without a price still says so');
+  });
 });
