@@ -4,6 +4,7 @@ import { probeBatch, twinSuite } from '../../../fixtures/privacy/surfaces/probeB
 import { addressProbes9, nameProbes9, numberProbes9, scriptProbes9 } from '../../../fixtures/privacy/surfaces/probes9';
 import { configProbes9, encodedProbes9, splitProbes9 } from '../../../fixtures/privacy/surfaces/probes9b';
 import { surfaceProbes9 } from '../../../fixtures/privacy/surfaces/probes9c';
+import { secondBatch9 } from '../../../fixtures/privacy/surfaces/probes9d';
 import { twins9 } from '../../../fixtures/privacy/surfaces/probes9twins';
 import { SurfaceRig } from '../../../fixtures/privacy/surfaces/rig';
 
@@ -23,4 +24,5 @@ const KNOWN_GAPS = new Map([
 
 probeBatch('round-nine probes: scripts, numbers, pieces, encodings, config files, private-file surfaces', () => rig, [...nameProbes9(), ...scriptProbes9(), ...addressProbes9(), ...numberProbes9(),
   ...splitProbes9(), ...encodedProbes9(), ...configProbes9(), ...surfaceProbes9()], KNOWN_GAPS);
+probeBatch('round-nine second batch (written after the fixes)', () => rig, secondBatch9(), KNOWN_GAPS);
 twinSuite('round-nine twins: must reach the cloud unchanged', () => rig, twins9());
