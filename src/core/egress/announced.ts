@@ -78,8 +78,8 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
   return found;
 }
 
-/** One run of token characters, a piece of a value typed in parts, perhaps after a mark (`+`, `…`, `part 3:`). */
-const PIECE = /^(?:(?:\+|…|\.\.\.|>|(?:part|piece|chunk|next|then|and)(?:[ \t]*#?\d{1,2})?[ \t]*[:.)-]?)[ \t]*)?([A-Za-z0-9_+/=!@#$%^&*.-]{1,64})$/i;
+/** One run of token characters, a piece of a value typed in parts, perhaps after a mark (`+`, `…`, `part 3:`, `3/8`). */
+const PIECE = /^(?:(?:\+|…|\.\.\.|>|#?\d{1,2}(?:[ \t]*(?:\/|of)[ \t]*\d{1,2})?[:.)-]?(?=[ \t])|(?:part|piece|chunk|next|then|and)(?:[ \t]*#?\d{1,2}(?:[ \t]*(?:\/|of)[ \t]*\d{1,2})?)?[ \t]*[:.)-]?)[ \t]*)?([A-Za-z0-9_+/=!@#$%^&*.-]{1,64})$/i;
 /** What a person types between pieces that is no piece: an acknowledgement, a pause. */
 const CHAT_WORD = /^(?:ok|okay|k|kk|yes|yep|yeah|no|nope|y|n|and|so|hmm+|why|wait|go|done|next|more|sure|thx|ty|lol|then|what|how|oh|ah|huh|again|hi|hey|rest|end|stop|\.+|\?+|!+|-+)$/i;
 

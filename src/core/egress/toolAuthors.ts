@@ -1,13 +1,14 @@
 // An agent asked git for authors: `git log --format=%an`, `--pretty="%h %an <%ae> %s"`. The result is bare lines,
 // and nothing in a line says `Henrik Lindqvist` is a person; the call that produced it does. So the format the call
 // asked for is read back as a pattern over each line of its result, and what stands where `%an`, `%aN`, `%cn` or
-// `%cN` stood is a name when it reads as one (two or three name words, no product or team word: `GitHub Actions`
+// `%cN` stood (or after `author` in a porcelain or raw listing) is a name when it reads as one (two or three name words, no product or team word: `GitHub Actions`
 // and `dependabot[bot]` stay).
 
 import type { Finding } from '../request';
 import { personWords } from '../privacy/detectors/proseNames';
 
-const GIT = /\bgit\b[^\n|;&]*?\b(?:log|show|shortlog|rev-list|for-each-ref|blame|whatchanged)\b/;
+const GIT = /\bgit\b[^\n|;&]*?\b(?:log|show|shortlog|rev-list|for-each-ref|blame|whatchanged|cat-file)\b/;
+const RAW = /--(?:line-)?porcelain|--(?:pretty|format)[= ]raw|\bcat-file\b/;
 const FORMAT = /--(?:pretty|format)(?:=|[ \t]+)(?:t?format:)?("(?:[^"\\]|\\.)*"|'[^']*'|\S+)/g;
 const AUTHOR = /%(?:an|aN|cn|cN)/;
 const PLACEHOLDER = /%(?:an|aN|cn|cN|[a-zA-Z]{1,2}|x[0-9a-f]{2}|n|%|[<>][^)]*\)|\([^)]*\))/g;
@@ -16,6 +17,8 @@ const PLACEHOLDER = /%(?:an|aN|cn|cN|[a-zA-Z]{1,2}|x[0-9a-f]{2}|n|%|[<>][^)]*\)|
 function patterns(command: string): RegExp[] {
   if (!GIT.test(command)) return [];
   const out: RegExp[] = [];
+  // (Porcelain and raw formats write `author <name> <mail> <time>` lines: `git blame --line-porcelain`, `cat-file -p`.)
+  if (RAW.test(command)) out.push(/^(?:author|committer|tagger)[ \t]+(?<name>[^<\n]+?)(?:[ \t]+<[^>\n]*>(?:[ \t]+\d+[ \t]+[+-]\d{4})?)?[ \t]*$/);
   FORMAT.lastIndex = 0;
   for (let m = FORMAT.exec(command); m; m = FORMAT.exec(command)) {
     const fmt = m[1].replace(/^["']|["']$/g, '').replace(/\\"/g, '"');
@@ -57,7 +60,7 @@ function commandsOf(input: string): string[] {
 export function findToolAuthors(calls: { id: string; input: string }[], results: { callId: string; scanned: { text: string; findings: Finding[] } }[]): number {
   const byCall = new Map<string, RegExp[]>();
   for (const c of calls) {
-    if (!/git/.test(c.input) || !/%[ac][nN]/.test(c.input)) continue;
+    if (!/git/.test(c.input) || !(/%[ac][nN]/.test(c.input) || RAW.test(c.input))) continue;
     const ps = commandsOf(c.input).flatMap(patterns);
     if (ps.length) byCall.set(c.id, ps);
   }

@@ -14,7 +14,7 @@ const TH = String.raw`[\u0E01-\u0E4E]`;
 // (Not `คุณสามารถ`, "you can": a title is glued to a name, `คุณ` alone is also "you"; the word after it must not be a
 // verb or a particle, and a family name must follow after a space.)
 const TH_STOP = /^(?:สามารถ|ต้อง|จะ|ได้|ควร|อาจ|เคย|กำลัง|ยัง|ไม่|ก็|และ|หรือ|ช่วย|กรุณา|ลอง|เลือก|ใช้|ตั้ง|ดู|ทำ|เปิด|ปิด|คลิก|กด|ค่ะ|ครับ)/u;
-const TH_NAME = new RegExp(String.raw`(?<!${TH})(?:คุณ|นางสาว|นาย|นาง|ด\.ช\.|ด\.ญ\.|ดร\.)(${TH}{2,20}[ \t]+${TH}{2,24})(?=[ \t,.)]|$)`, 'gmu');
+const TH_NAME = new RegExp(String.raw`(?<!${TH})(?:คุณ|นางสาว|นาย|นาง|ด\.ช\.|ด\.ญ\.|ดร\.)(${TH}{2,20}[ \t]+${TH}{2,24})(?!${TH})`, 'gmu');
 const TH_ADDRESS = new RegExp(String.raw`(?<![\d/])\d{1,5}(?:/\d{1,4})?[ \t]*(?:หมู่(?:ที่)?[ \t]*\d{1,3}[ \t]*)?(?:ถนน|ถ\.|ซอย|ซ\.)[ \t]*${TH}{2,30}(?:[ \t]*\d{1,3})?(?:[ \t]+(?:แขวง|ตำบล|ต\.|เขต|อำเภอ|อ\.)[ \t]*${TH}{2,30})*`, 'gu');
 const DV = String.raw`[\u0900-\u097F]`;
 // The commonest Indian family names in Devanagari (a bounded list, not every word before `ने`).
