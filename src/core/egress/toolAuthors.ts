@@ -1,8 +1,8 @@
 // An agent asked git for authors: `git log --format=%an`, `--pretty="%h %an <%ae> %s"`. The result is bare lines,
 // and nothing in a line says `Henrik Lindqvist` is a person; the call that produced it does. So the format the call
 // asked for is read back as a pattern over each line of its result, and what stands where `%an`, `%aN`, `%cn` or
-// `%cN` stood (or after `author` in a porcelain or raw listing) is a name when it reads as one (two or three name words, no product or team word: `GitHub Actions`
-// and `dependabot[bot]` stay).
+// `%cN` stood (or after `author` in a porcelain or raw listing) is a name when it reads as one (two or three name
+// words, no product or team word: `GitHub Actions` and `dependabot[bot]` stay).
 
 import type { Finding } from '../request';
 import { personWords } from '../privacy/detectors/proseNames';
