@@ -26,7 +26,7 @@ const VI_NAME = new RegExp(String.raw`(?<![\p{L}])((?:${VI_FAMILY})(?:[ \t]+\p{L
 const VI_HINT = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 // Turkish: a capitalised given name (and family name) before Hanım / Bey.
 const TR_TITLE = /(?<![\p{L}])(\p{Lu}[\p{Ll}]{1,20}(?:[ \t]+\p{Lu}[\p{Ll}]{1,20})?)[ \t]+(?:Hanım|Hanımefendi|Bey|Beyefendi)(?![\p{L}])/gu;
-const TR_ADDRESS = /(?<![\p{L}])\p{Lu}[\p{L}]{1,25}(?:[ \t]+\p{Lu}[\p{L}]{1,25})?[ \t]+(?:Cad\.|Caddesi|Cd\.|Sok\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.|Mah\.|Mahallesi)[ \t]*,?[ \t]*No[ \t]*[:.][ \t]*\d{1,4}(?:[ \t/]*(?:D|Daire|Kat)[ \t]*[:.][ \t]*\d{1,4})?/gu;
+const TR_ADDRESS = /(?<![\p{L}])(?!(?:Adres|Adresi|Teslimat|Fatura)[ \t])\p{Lu}[\p{L}]{1,25}(?:[ \t]+\p{Lu}[\p{L}]{1,25})?[ \t]+(?:Cad\.|Caddesi|Cd\.|Sok\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.|Mah\.|Mahallesi)[ \t]*,?[ \t]*No[ \t]*[:.][ \t]*\d{1,4}(?:[ \t/]*(?:D|Daire|Kat)[ \t]*[:.][ \t]*\d{1,4})?/gu;
 const GR_ADDRESS = /(?<![\p{L}])(?:[οΟ]δός|[οΟ]δ\.|[λΛ]εωφόρος|[λΛ]εωφ\.|[πΠ]λατεία)[ \t]+\p{Lu}[\p{L}]{1,25}(?:[ \t]+\p{Lu}[\p{L}]{1,25})?[ \t]+\d{1,4}[α-ω]?/gu;
 
 function hits(re: RegExp, text: string, kind: 'person-name' | 'postal-address', label: string): RawHit[] {
