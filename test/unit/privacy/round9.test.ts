@@ -82,6 +82,12 @@ suite('round nine: the gate', () => {
     const kept = run('git log -3 --format=%an', 'dependabot[bot]\nGitHub Actions\n');
     assert.ok(kept.includes('dependabot[bot]') && kept.includes('GitHub Actions'));
     assert.ok(run('git log -1 --format=%s', 'Update Webpack Config\n').includes('Update Webpack Config'));
+    // (Author and committer in one format; a hostile format of many placeholders on a long line stays linear.)
+    const both = run('git log -1 --format="%an / %cn"', 'Kenji Takahashi / Mateo Fernandez\n');
+    assert.ok(!both.includes('Takahashi') && !both.includes('Fernandez'));
+    const t0 = Date.now();
+    run(`git log --format="${'%an '.repeat(40)}"`, `${'a '.repeat(20_000)}\n`);
+    assert.ok(Date.now() - t0 < 3000);
   });
   test('the new rules stay linear on long runs', function () {
     this.timeout(120_000);
