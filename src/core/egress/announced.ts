@@ -51,7 +51,8 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       // A message that is only a piece of token characters (`Xk3pQ9aB`) while a cut value is open is its next piece,
       // however many there are: a value typed in short pieces has no word long enough for the rules after this.
       const bare = text.trim();
-      if (cut && PIECE.test(bare) && (/\d/.test(bare) || (/[a-z]/.test(bare) && /[A-Z]/.test(bare)) || /[^A-Za-z0-9]/.test(bare))) add(scanned, text.indexOf(bare), bare.length, 'a piece of a secret cut across messages');
+      const piece = cut ? pieceOf(bare) : undefined;
+      if (piece) add(scanned, text.lastIndexOf(piece), piece.length, 'a piece of a secret cut across messages');
       if (cut) {
         for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0]) || hexRest(w[0]) || letterRest(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
         // The rest goes on where the message starts, so its first word may be of one case (`…Xy3a` / `bcqzt…`).
@@ -77,10 +78,26 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
   return found;
 }
 
-/** One run of token characters, a piece of a value typed in parts. */
-const PIECE = /^[A-Za-z0-9_+/=!@#$%^&*.-]{4,64}$/;
+/** One run of token characters, a piece of a value typed in parts, perhaps after a mark (`+`, `…`, `part 3:`, `3/8`). */
+const PIECE = /^(?:(?:\+|…|\.\.\.|>|#?\d{1,2}(?:[ \t]*(?:\/|of)[ \t]*\d{1,2})?[:.)-]?(?=[ \t])|(?:part|piece|chunk|next|then|and)(?:[ \t]*#?\d{1,2}(?:[ \t]*(?:\/|of)[ \t]*\d{1,2})?)?[ \t]*[:.)-]?)[ \t]*)?([A-Za-z0-9_+/=!@#$%^&*.-]{1,64})$/i;
+/** What a person types between pieces that is no piece: an acknowledgement, a pause. */
+const CHAT_WORD = /^(?:ok|okay|k|kk|yes|yep|yeah|no|nope|y|n|and|so|hmm+|why|wait|go|done|next|more|sure|thx|ty|lol|then|what|how|oh|ah|huh|again|hi|hey|rest|end|stop|\.+|\?+|!+|-+)$/i;
+
+/**
+ * The piece a message is while a cut value is open. Four or more characters with no mark before them need a digit,
+ * mixed case or a symbol (a plain word is a reply); shorter ones, down to one character, are pieces unless they are a chat word: a value typed
+ * two or three characters a message has no piece that tells more than its place after the announcement.
+ */
+function pieceOf(bare: string): string | undefined {
+  const m = PIECE.exec(bare);
+  const v = m?.[1];
+  if (!v || CHAT_WORD.test(v) || CHAT_WORD.test(bare)) return undefined;
+  // (A mark before it, `+…`, `part 3: …`, says the message is a piece, whatever its letters.)
+  if (v.length < 4 || v.length < bare.length) return v;
+  return /\d/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v)) || /[^A-Za-z0-9]/.test(v) ? v : undefined;
+}
 /** A message saying the value is cut and its rest is on the way. */
-const MENTIONS_REST = /\b(?:the rest|the remaining|in (?:pieces|parts|chunks|bits)|the other (?:half|part)|second (?:half|part)|cut off|wrapped|truncated|scroll(?:ed)? (?:back|up))\b/i;
+const MENTIONS_REST = /\b(?:the rest|the remaining|in (?:pieces|parts|chunks|bits)|the other (?:half|part)|second (?:half|part)|cut off|wrapped|truncated|scroll(?:ed)? (?:back|up)|follows|at a time|per (?:line|message)|one (?:chunk|piece|part|bit|character)s?)\b/i;
 
 /** Words of 10 to 200 characters without the punctuation a sentence puts around them. */
 const WORD = /(?<![^\s"'`(<[])[^\s"'`()<>[\],;]{10,200}?(?=[.,;:!?]*(?:[\s"'`)>\]]|$))/g;

@@ -16,6 +16,7 @@ import { findAcrossSeams } from './seams';
 import { resultMentions } from '../privacy/filePaths';
 import { findAnnouncedValues } from './announced';
 import { findPrivatePathNames } from './pathNames';
+import { findToolAuthors } from './toolAuthors';
 
 export interface EgressGateOptions {
   mode: OnCloudFindings;
@@ -101,6 +102,15 @@ export class EgressGate {
     const toolParts = Array.from({ length: Math.max(0, parts.length - firstTool) }, (_, k) => firstTool + k);
     findAcrossSeams(scanned, toolParts, (text) => this.scan(text, { markers: this.opts.markers, deadline }));
     if (this.now() > deadline) return this.timedOut();
+    // Author names an agent asked git for (`--format=%an`): the call's format says which words of the result are names.
+    let k = firstTool;
+    const calls: { id: string; input: string }[] = [];
+    const outputs: { callId: string; scanned: { text: string; findings: Finding[] } }[] = [];
+    for (const m of body.messages) {
+      for (const c of m.toolCalls ?? []) { calls.push({ id: c.id, input: c.input }); k++; }
+      for (const r of m.toolResults ?? []) outputs.push({ callId: r.callId, scanned: scanned[k++] });
+    }
+    findToolAuthors(calls, outputs);
     // A value sent bare after a turn that named it ("the password is in the next message").
     findAnnouncedValues(body.messages.map((m, i) => ({ role: m.role, scanned: scanned[1 + i] })));
     findPrivatePathNames(scanned, this.opts.pathPolicy, this.opts.roots);

@@ -13,6 +13,7 @@
 import type { Finding } from '../request';
 import type { PathPolicy } from '../privacy/paths';
 import { asPath, LOOKS_LIKE_FILE, NOT_A_FILE } from '../privacy/filePaths';
+import { printedOutput } from './printedFiles';
 
 // Characters that end a word: whitespace, quotes, brackets, list punctuation.
 const STOP = /[\s"'`()<>[\]{},;|*]/;
@@ -155,6 +156,9 @@ export function findPrivatePathNames(scanned: { text: string; findings: Finding[
   function flag(s: { text: string; findings: Finding[] }, start: number, end: number): void {
     if (s.findings.some((f) => f.start <= start && f.end >= end)) return;
     s.findings.push({ kind: 'private-path-name', category: 'pii', start, end, line: s.text.slice(0, start).split('\n').length, label: 'name of a private file' });
+    // (What a terminal printed of it follows its name: that is the file itself.)
+    const printed = printedOutput(s.text, start);
+    if (printed) s.findings.push(printed);
     found++;
   }
 }

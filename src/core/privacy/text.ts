@@ -31,6 +31,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER_WORDS = /example|sample|dummy|placeholder|changeme|change_me|your[_-]?|xxxx|\*\*\*|redacted|insert|replace|todo|fixme|fake|secret_here|key_here|token_here|<[^>]*>/i;
 const TEMPLATE = /^\$[A-Za-z_]\w*$|^\$\{[^}]*\}$|^\{\{.*\}\}$|^\$\{\{.*\}\}$|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\$\{|\{\{/;
 
+/** A whole value that names another (`${DB_PASSWORD}`, `$TOKEN`, `{{ .Values.pw }}`), not one written inline. */
+export function isTemplateReference(s: string): boolean {
+  return /^\$[A-Za-z_]\w*$|^\$\{[^}]*\}$|^\{\{.*\}\}$|^\$\{\{.*\}\}$/.test(s);
+}
+
 export function isUuid(s: string): boolean {
   return UUID.test(s);
 }

@@ -33,6 +33,8 @@ import { BIRTH_DATE_DETECTORS } from './birthDates';
 import { PERSONAL_NAME_DETECTORS } from './personalNames';
 import { PROSE_NAME_DETECTORS } from './proseNames';
 import { OTHER_SCRIPT_DETECTORS } from './otherScripts';
+import { WORLD_SCRIPT_DETECTORS } from './worldScripts';
+import { STREET_LINE_DETECTORS } from './streetLines';
 import { PERSON_FIELD_DETECTORS } from './personFields';
 import { POSTAL_ADDRESS_DETECTORS } from './postalAddresses';
 import { PERSONAL_RECORD_DETECTORS } from './personalRecords';
@@ -70,6 +72,8 @@ export const DETECTORS: readonly Detector[] = uniqueIds([
   ...PERSONAL_NAME_DETECTORS,
   ...PROSE_NAME_DETECTORS,
   ...OTHER_SCRIPT_DETECTORS,
+  ...WORLD_SCRIPT_DETECTORS,
+  ...STREET_LINE_DETECTORS,
   ...PERSON_FIELD_DETECTORS,
   ...POSTAL_ADDRESS_DETECTORS,
   ...PERSONAL_RECORD_DETECTORS,

@@ -57,6 +57,10 @@ const CJK_ATTRIBUTED = new RegExp(String.raw`(?<=^|[\s，。、,.:：;；!?！�
 const AR_LINE_START = /^[ \t]*((?!ال)[\u0621-\u064A]{3,12}[ \t]+ال[\u0621-\u064A]{3,16})(?=[ \t]+(?:لم|لا|لن|قد|يريد|تريد|يقول|تقول|كان|كانت)(?![\u0621-\u064A]))/gmu;
 // Slavic family-name endings: a Cyrillic pair that opens a sentence is a name when its second word has one.
 const SLAVIC_FAMILY = /(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|ук|юк|ич|вич|ян|швили|дзе)$/u;
+// Greek family-name endings (-όπουλος, -ίδης, -άκης, and a woman's genitive -ου / -άκη): a Greek pair opening a
+// sentence is a name when its second word has one (`Μαρία Νικολάου δεν …`); not an article first (`Η Αθήνα`).
+const GREEK_FAMILY = /(?:όπουλος|οπούλου|ίδης|ίδου|ιάδης|άκης|άκη|άτος|έας|ίου|άου|όμου|ου|ης|ος)$/u;
+const GREEK_ARTICLE = /^(?:Ο|Η|Το|Οι|Τα|Τον|Την|Του|Της|Των|Στο|Στη|Στην|Στον|Στα|Στις|Στους|Ένας|Μια|Ένα)$/u;
 
 function groups(re: RegExp, text: string, label: string, keep: (v: string) => string | undefined = (v) => v): RawHit[] {
   const out: RawHit[] = [];
@@ -78,7 +82,8 @@ function cyrillicGreekNames(text: string): RawHit[] {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const lead = /(\S+)[ \t]+$/u.exec(before);
     const words = m[1].split(/[ \t]+/);
-    if ((!lead || /[.!?;:·;]$/.test(lead[1])) && !(words.length === 2 && /^\p{sc=Cyrillic}/u.test(m[1]) && SLAVIC_FAMILY.test(words[1]))) {
+    const family = words.length === 2 && (/^\p{sc=Cyrillic}/u.test(m[1]) ? SLAVIC_FAMILY.test(words[1]) : GREEK_FAMILY.test(words[1]) && !GREEK_ARTICLE.test(words[0]));
+    if ((!lead || /[.!?;:·;]$/.test(lead[1])) && !family) {
       // (Starts a sentence: its first word may be the noun, `Клиентка Анна Петрова`; the next pair is tried.)
       CAP_PAIR.lastIndex = m.index + m[1].search(/[ \t]/) + 1;
       continue;

@@ -50,11 +50,11 @@ const NAME_KEY = /(?:^|[\s{,])["']?name["']?[ \t]*[:=][ \t]*["']?(?=[\u0370-\u03
 const SCRIPT_FULL_NAME = /^(?:\p{Lu}[\p{Ll}\p{M}'’-]{1,30}(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’-]{1,30}){1,2}|(?!ال)[\p{sc=Arabic}\p{sc=Hebrew}]{2,20}(?:[ \t]+[\p{sc=Arabic}\p{sc=Hebrew}]{2,20}){1,2})(?=[ \t]*(?:["',;}]|$))/mu;
 
 // Table and CSV headers: columns of people, of their streets, and columns only people have.
-const PERSON_COLUMN = /^(?:owner|owners|assignee|reporter|reviewer|approver|requester|contact|contact[ _-]?name|customer|customer[ _-]?name|full[ _-]?name|employee|employee[ _-]?name|person|patient|tenant|member|member[ _-]?name|recipient|author|姓名|氏名|名前|이름|성명|имя|фио|الاسم)$/i;
+const PERSON_COLUMN = /^(?:owner|owners|assignee|reporter|reviewer|approver|requester|contact|contact[ _-]?name|customer|customer[ _-]?name|full[ _-]?name|employee|employee[ _-]?name|person|patient|tenant|member|member[ _-]?name|recipient|author|姓名|氏名|名前|이름|성명|имя|фио|الاسم|ชื่อ|ชื่อ-นามสกุล|नाम|पूरा नाम|họ tên|họ và tên|ad soyad|adı soyadı|ονοματεπώνυμο)$/i;
 const NAME_COLUMN = /^(?:name|names|nom|nombre|nome|naam|vorname|nachname)$/i;
 const PERSONAL_COLUMN = /^(?:e-?mail|email[ _-]?address|phone|phone[ _-]?number|mobile|tel|telephone|street|address|address1|line1|street[ _-]?address|city|zip|zip[ _-]?code|postcode|postal[ _-]?code|dob|birth[ _-]?date|date[ _-]?of[ _-]?birth|birthday|ssn|住所|地址|주소|电话|電話|전화)$/i;
 const STREET_COLUMN = /^(?:street|address|address1|line1|street[ _-]?address|addr|地址|住所|주소)$/i;
-const OTHER_SCRIPT_NAME = /^(?:[\p{sc=Arabic}\p{sc=Cyrillic}\p{sc=Greek}\p{sc=Hebrew}]{2,20}(?:[ \t]+[\p{sc=Arabic}\p{sc=Cyrillic}\p{sc=Greek}\p{sc=Hebrew}]{2,20}){1,2}|[\p{sc=Han}\p{sc=Hangul}]{2,4})(?=[ \t]*(?:["',;|<]|$))/u;
+const OTHER_SCRIPT_NAME = /^(?:[\p{sc=Arabic}\p{sc=Cyrillic}\p{sc=Greek}\p{sc=Hebrew}\p{sc=Thai}\p{sc=Devanagari}]{2,20}(?:[ \t]+[\p{sc=Arabic}\p{sc=Cyrillic}\p{sc=Greek}\p{sc=Hebrew}\p{sc=Thai}\p{sc=Devanagari}]{2,20}){1,2}|[\p{sc=Han}\p{sc=Hangul}]{2,4})(?=[ \t]*(?:["',;|<]|$))/u;
 const STREET_START = new RegExp(String.raw`^${STREET_BODY}`, 'u');
 
 const hit = (start: number, end: number, label = 'personal name (by its field)'): RawHit => ({ kind: label.includes('address') ? 'postal-address' : 'person-name', label, start, end });

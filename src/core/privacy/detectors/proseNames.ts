@@ -49,7 +49,10 @@ const PERSON_VERBS = ['approved', 'reviewed', 'signed[ \\t]+off', 'said', 'asked
   'mentioned', 'complained', 'confirmed', 'promised', 'agreed', 'resigned', 'joined[ \\t]+(?:the|our)', 'left[ \\t]+(?:the|our)', 'quit', 'apologi[sz]ed', 'requested',
   'suggested', 'thinks', 'wants', 'needs', 'prefers', 'insists', 'insisted', 'reported[ \\t]+that'];
 const PERSON_VERB_AFTER = new RegExp(`^[ \\t]+(?:has[ \\t]+|had[ \\t]+|just[ \\t]+|already[ \\t]+)?(?:${PERSON_VERBS.join('|')})(?![\\p{L}])`, 'iu');
-const CLOSING = /(?:^|\n)[ \t]*(?:(?:best|kind|warm|warmest|many)[ \t]+(?:regards|wishes|thanks)|regards|cheers|thanks|thank you|sincerely|yours(?:[ \t]+(?:sincerely|truly|faithfully))?|respectfully|mit freundlichen grüßen|viele grüße|beste grüße|cordialement|bien à vous|saludos|atentamente|cordiali saluti|met vriendelijke groet(?:en)?|pozdrawiam|с уважением)[ \t]*[,!.]?[ \t]*\r?\n[ \t]*$/iu;
+const CLOSINGS = ['(?:best|kind|warm|warmest|many)[ \\t]+(?:regards|wishes|thanks)', 'regards', 'cheers', 'thanks', 'thank you', 'sincerely', 'yours(?:[ \\t]+(?:sincerely|truly|faithfully))?',
+  'respectfully', 'mit freundlichen grüßen', 'viele grüße', 'beste grüße', 'cordialement', 'bien à vous', 'saludos', 'atentamente', 'cordiali saluti', 'met vriendelijke groet(?:en)?',
+  'pozdrawiam', 'с уважением', 'saygılarımla', 'iyi çalışmalar', 'trân trọng', 'με εκτίμηση', 'φιλικά', 'atenciosamente', 'cumprimentos', 'सादर', 'धन्यवाद', 'ขอแสดงความนับถือ'];
+const CLOSING = new RegExp(`(?:^|\\n)[ \\t]*(?:${CLOSINGS.join('|')})[ \\t]*[,!.]?[ \\t]*\\r?\\n[ \\t]*$`, 'iu');
 
 // Vendors, products and places that read as two capitalised words (personAt refuses headings and organisations).
 const NOT_PEOPLE = new Set(['google', 'microsoft', 'amazon', 'apple', 'github', 'gitlab', 'cloud', 'react', 'native', 'spring', 'boot', 'azure', 'docker', 'linux',

@@ -4,6 +4,7 @@
 
 import { isCredentialName } from '../credentialNames';
 import { ALNUM, B64, type Detector, type RawHit } from '../detector';
+import { isTemplateReference } from '../text';
 
 const PII_COLUMNS = /^(?:passport(?:[ _-]?(?:no|nr|num|number|#))?|driv(?:er'?s?|ing)[ _-]?licen[cs]e(?:[ _-]?(?:no|number))?|national[ _-]?id(?:[ _-]?(?:no|number))?|ssn|social security(?: number)?|sin|nino|national insurance(?: number)?|iban|card(?: number)?|credit card(?: number)?|tax id)$/i;
 const MAX_ROWS = 20000;
@@ -92,7 +93,8 @@ function findKubernetesSecretData(text: string): RawHit[] {
       const line = text.slice(pos, end);
       const e = ENTRY.exec(line);
       if (!e || e[1].length <= indent) break;
-      push(pos + line.lastIndexOf(e[2]), e[2].trimEnd());
+      // (A `stringData` entry filled in from the environment at deploy time, `${DB_PASSWORD}`, holds no value.)
+      if (!isTemplateReference(e[2].trimEnd())) push(pos + line.lastIndexOf(e[2]), e[2].trimEnd());
       pos = end + 1;
     }
   }

@@ -89,6 +89,19 @@ export function myNumberValid(d: string): boolean {
   return (r <= 1 ? 0 : 11 - r) === Number(d[11]);
 }
 
+export function thaiIdValid(d: string): boolean {
+  if (!/^[1-8]\d{12}$/.test(d)) return false;
+  const x = nums(d);
+  return (11 - (sum(x.slice(0, 12).map((v, i) => v * (13 - i))) % 11)) % 10 === x[12];
+}
+
+export function tcKimlikValid(d: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(d)) return false;
+  const x = nums(d);
+  const d10 = (((x[0] + x[2] + x[4] + x[6] + x[8]) * 7 - (x[1] + x[3] + x[5] + x[7])) % 10 + 10) % 10;
+  return d10 === x[9] && sum(x.slice(0, 10)) % 10 === x[10];
+}
+
 interface IdShape {
   kind: string; label: string; re: RegExp; valid: (compact: string) => boolean; labelled?: RegExp;
   /** Every match is this many letters and digits in a row: a text without so long a base64 run is skipped. */
@@ -107,6 +120,12 @@ const SHAPES: readonly IdShape[] = [
   { kind: 'in-aadhaar', label: 'Aadhaar number', re: /(?<![\w.-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![\w-]|\.\d)/g, valid: aadhaarValid, labelled: /aadhaa?r|आधार|\bUIDAI?\b/i },
   { kind: 'nl-bsn', label: 'Dutch citizen service number', re: /(?<![\w.-])\d{4}\.?\d{2}\.?\d{3}(?![\w-]|\.\d)|(?<![\w.-])\d{9}(?![\w-]|\.\d)/g, valid: bsnValid, labelled: /\bBSN\b|burgerservicenummer|sofi-?nummer/i },
   { kind: 'de-steuer-id', label: 'German tax identification number', re: /(?<![\w.-])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)/g, valid: steuerIdValid, labelled: /steuer-?id|steuer-?identifikationsnummer|\bIdNr\b|\bTIN\b/i },
+  // Thailand writes its 13 digits 1-4-5-2-1 (the issuer's punctuation is the shape); bare, only after a label.
+  { kind: 'th-national-id', label: 'Thai national ID number', re: /(?<![\w.-])[1-8]-\d{4}-\d{5}-\d{2}-\d(?![\w-]|\.\d)/g, valid: thaiIdValid },
+  { kind: 'th-national-id', label: 'Thai national ID number', re: /(?<![\w.-])[1-8]\d{12}(?![\w-]|\.\d)/g, valid: thaiIdValid, labelled: /บัตรประชาชน|เลขประจำตัวประชาชน|thai ?id|citizen ?id/i },
+  { kind: 'tr-tc-kimlik', label: 'Turkish identity number', re: /(?<![\w.-])[1-9]\d{10}(?![\w-]|\.\d)/g, valid: tcKimlikValid, labelled: /\bT\.?[ \t]?C\.?[ \t]?(?:Kimlik|No)|\bkimlik\b|\bTCKN\b/i },
+  // India's PAN: a holder-type letter in the fourth place (P: a person); no check digit, so only after its label.
+  { kind: 'in-pan', label: 'Indian PAN', re: /(?<![\w.-])[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![\w-])/g, valid: () => true, labelled: /\bPAN\b|permanent account number|पैन/i },
   { kind: 'jp-my-number', label: 'Japanese My Number', re: /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\w-]|\.\d)/g, valid: myNumberValid, labelled: /マイナンバー|個人番号|my ?number/i },
 ];
 
@@ -151,8 +170,9 @@ export const WORLD_ID_DETECTORS: readonly Detector[] = [
   { id: 'world-national-id', category: 'pii', keywords: [], find: findWorldIds,
     samples: {
       tp: ['CPF: 529.982.247-25', 'meu CPF 52998224725.', 'DNI 12345678Z', 'NIE X1234567L', 'Codice fiscale: RSSMRA85T10A562S',
-        'NIR : 1 85 05 78 006 084 91', '身份证号码：11010519491231002X', '주민등록번호: 850101-1234566', 'Aadhaar: 2345 6789 0124'],
+        'NIR : 1 85 05 78 006 084 91', '身份证号码：11010519491231002X', '주민등록번호: 850101-1234566', 'Aadhaar: 2345 6789 0124',
+        'เลขบัตร 1-1017-00230-70-8', 'TC Kimlik No: 10000000146', '{"pan": "ABCPE1234F"}'],
       fp: ['version 123.456.789-10', 'order 12345678A shipped', 'build ABCDEF12G34H567I', 'id 11010519491231002Y', 'ts 1700000000123',
-        'phone 2345 6789 0123 4567', 'hash 850101-1234567 mismatch'],
+        'phone 2345 6789 0123 4567', 'hash 850101-1234567 mismatch', 'TC Kimlik No: 10000000147', 'pan: ABCDE1234F'],
     } },
 ];

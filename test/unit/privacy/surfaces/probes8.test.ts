@@ -12,10 +12,10 @@ suiteSetup(async () => { rig = await SurfaceRig.start(); });
 suiteTeardown(async () => { await rig?.close(); });
 setup(() => { rig.reset(); rig.fakes.ollama!.fake.logprobs = 'confident'; });
 
-// Probes still leaking when the round ended, with why (docs/privacy.md, "Round eight").
+// Probes still leaking when the round ended, with why (docs/privacy.md, "Round eight"; the git log author gap closed
+// in round nine: egress/toolAuthors.ts reads the call's `--format`).
 const KNOWN_GAPS = new Map([
   ['a given name alone as the object of "ask"', 'one capitalised word after a contact verb reads as a product as often (`ask Webpack whether`); telling them apart needs a list of given names'],
-  ['agent tool result: git log with an author name', 'a tool result that is a bare name on its own line: nothing in the text says it is one (the call asked git for `%an`)'],
 ]);
 
 probeBatch('round-eight probes: known gaps and new shapes', () => rig, [...nameProbes8(), ...scriptProbes8(), ...addressProbes8(), ...hexProbes8(), ...pathProbes8(), ...splitProbes8(),
