@@ -4,6 +4,7 @@
 // `#cloud` / `#local` hint. All linear regexes over the question only.
 
 import { anyOf, foldAccents, folded, normalizeText, words } from './normalize';
+import { FEWER_FOLLOW_UP, FEWER_OWNERS, FEWER_PARTS } from './fewerSpokenWords';
 
 export type RouteHint = 'cloud' | 'local';
 
@@ -208,7 +209,7 @@ const SYSTEM_NOUNS = new RegExp([
   /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b|生产环境|线上|部署|本番|デプロイ|운영|배포|продакшен|прод(?![а-яё])|деплой/.source,
   /\b(?:tenants?|customers|teams?|engineers)\b/.source,
   /\b(?:codebase|monorepo|modules|packages?|layers?|libraries|plugins?|sdk|apis)\b/.source,
-].map((source) => `(${foldAccents(source)})`).join('|'), 'gi');
+].map((source, i) => `(${foldAccents(FEWER_PARTS[i] ? `${source}|${FEWER_PARTS[i]}` : source)})`).join('|'), 'gi');
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
 export const SCALE_FIGURES = anyOf([
@@ -258,7 +259,7 @@ export function isLocalScope(prose: string): boolean {
 }
 
 export function ownsSystem(prose: string): boolean {
-  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b|我们|我們|咱们|当社|弊社|うちの|私たち|우리|저희|(?<![а-яё])(?:наш[аеиу]?[мхй]?|мы)(?![а-яё])/i.test(prose);
+  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b|我们|我們|咱们|当社|弊社|うちの|私たち|우리|저희|(?<![а-яё])(?:наш[аеиу]?[мхй]?|мы)(?![а-яё])/i.test(prose) || FEWER_OWNERS.test(prose);
 }
 
 /** Separate questions asked: question marks ending a clause, plus inline "1) … 2) … 3)" enumerations. */
@@ -280,7 +281,7 @@ const REPEATS = anyOf([
 ]);
 
 export function isFollowUp(prose: string, words: number): boolean {
-  return words <= 14 && (FOLLOW_UP.test(prose.trim()) || REPEATS.test(prose));
+  return words <= 14 && (FOLLOW_UP.test(prose.trim()) || FEWER_FOLLOW_UP.test(prose.trim()) || REPEATS.test(prose));
 }
 
 /** A follow-up that asks for the previous task again, for another object. */
