@@ -250,10 +250,13 @@ const LOCAL_SCOPE_CJK_RU = /(?:这个|这段|該|この|이 ?)(?:函数|代码|�
 // So does a code word used to name a running thing: "the import job", "the comment service", "the test cluster".
 const NEXT_WORDS = /^(?:\s+[\w-]+){0,2}/;
 
+// "The payment call", "the stripe request": a call that crosses the network to another system is no piece of code.
+const REMOTE_CALL = /\b(?:payment|charge|billing|stripe|paypal|bank|e-?mail|sms|webhook|provider|vendor|third-party|external|remote|network)\s+(?:\w+\s+)?(?:call|request)s?\b/i;
+
 export function isLocalScope(prose: string): boolean {
   for (const m of prose.matchAll(LOCAL_SCOPES)) {
     const end = m.index + m[0].length;
-    if (systemParts(m[0] + (NEXT_WORDS.exec(prose.slice(end))?.[0] ?? '')).length === 0) return true;
+    if (systemParts(m[0] + (NEXT_WORDS.exec(prose.slice(end))?.[0] ?? '')).length === 0 && !REMOTE_CALL.test(m[0])) return true;
   }
   return LOCAL_SCOPE_CJK_RU.test(prose);
 }
