@@ -81,7 +81,7 @@ export const FEWER_FOLLOW_UP = anyOf([
 ]);
 
 // Owning the system: "nasz", "bizim", "chúng tôi", "kami", "שלנו", "wetu". (Turkish "-imiz" endings were read by a
-// \\w+ suffix pattern that made the blind-set test 1.6x slower and changed no result: left out.)
+// \w+ suffix pattern that made the blind-set test 1.6x slower and changed no result: left out.)
 export const FEWER_OWNERS = anyOf([
   /\b(?:nasz\w*|mamy|bizim|chúng tôi|bọn mình|chúng mình|của mình|kami|kita|wetu|yetu|letu|zetu|tuna)\b/,
   /שלנו|אנחנו|יש לנו/,
