@@ -17,6 +17,9 @@ export const LOCAL_THINGS = anyOf([
   // Tests, exercises and reviews.
   /\b(?:tests?|test suite|fixtures?|mocks?|jest|pytest|exercises?|tutorial|demo|example|homework|game|players?|code review|reviewers?|pull requests?|build)\b/,
   /\b(?:componente|funcion|funcao|fonction|funktion|funzione|variable|variavel|variabile|constante|formulario|formular|feld|emulador|diccionario|pruebas?|teste?s?|carpeta|pasta|cartella|dossier|ordner|archivo|arquivo|fichier|datei|ejercicio|exercicio|exercice|ubung|esercizio|boton|botao|bouton|knopf|pulsante|grafico|composant|komponente|skript|dokument|block)\b/,
+  // Polish, Turkish, Vietnamese, Indonesian, Hebrew, Swahili (fewerSpokenWords.ts): component, function, variable, file,
+  // test; the Vietnamese words only with "this"/"that": folded, "biến" is the Spanish "bien".
+  /\b(?:komponen\w*|funkcj\w*|zmienn\w*|plik\w*|bile[sş]en\w*|fonksiyon\w*|de[gğ]i[sş]ken\w*|dosya\w*|(?:hàm|biến|tệp) (?:này|đó)|fungsi|variabel|berkas|faili|kipengele)\b|קומפוננט|פונקצי|משתנה|קובץ/,
   /组件|函数|变量|常量|动画|提示框|弹窗|ローディング|スピナー|스피너|코드|按钮|样式|目录|文件|练习|作业|颜色|页面|图表|测试|怎么写|写法|コンポーネント|関数|変数|定数|ボタン|フィルター|ファイル|フォルダ|練習|エラーページ|テスト|グラフ|書き方|컴포넌트|함수|변수|상수|버튼|필터|파일|폴더|연습|테스트|차트|작성법|компонент|функци|переменн|кнопк|констант|мок|тест|карт[еау]|файл|папк|упражнен|график/,
 ]);
 

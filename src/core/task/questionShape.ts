@@ -4,6 +4,7 @@
 // `#cloud` / `#local` hint. All linear regexes over the question only.
 
 import { anyOf, foldAccents, folded, normalizeText, words } from './normalize';
+import { FEWER_FOLLOW_UP, FEWER_OWNERS, FEWER_PARTS } from './fewerSpokenWords';
 
 export type RouteHint = 'cloud' | 'local';
 
@@ -208,7 +209,7 @@ const SYSTEM_NOUNS = new RegExp([
   /\b(?:production|prod|deploy(?:s|ment|ments)?|releases?|rollout|ci|pipeline|builds?)\b|生产环境|线上|部署|本番|デプロイ|운영|배포|продакшен|прод(?![а-яё])|деплой/.source,
   /\b(?:tenants?|customers|teams?|engineers)\b/.source,
   /\b(?:codebase|monorepo|modules|packages?|layers?|libraries|plugins?|sdk|apis)\b/.source,
-].map((source) => `(${foldAccents(source)})`).join('|'), 'gi');
+].map((source, i) => `(${foldAccents(FEWER_PARTS[i] ? `${source}|${FEWER_PARTS[i]}` : source)})`).join('|'), 'gi');
 
 // Figures of scale: "10x the traffic", "5k writes/s", "50M rows", "2TB", "40 engineers".
 export const SCALE_FIGURES = anyOf([
@@ -249,16 +250,19 @@ const LOCAL_SCOPE_CJK_RU = /(?:这个|这段|該|この|이 ?)(?:函数|代码|�
 // So does a code word used to name a running thing: "the import job", "the comment service", "the test cluster".
 const NEXT_WORDS = /^(?:\s+[\w-]+){0,2}/;
 
+// "The payment call", "the stripe request": a call that crosses the network to another system is no piece of code.
+const REMOTE_CALL = /\b(?:payment|charge|billing|stripe|paypal|bank|e-?mail|sms|webhook|provider|vendor|third-party|external|remote|network)\s+(?:\w+\s+)?(?:call|request)s?\b/i;
+
 export function isLocalScope(prose: string): boolean {
   for (const m of prose.matchAll(LOCAL_SCOPES)) {
     const end = m.index + m[0].length;
-    if (systemParts(m[0] + (NEXT_WORDS.exec(prose.slice(end))?.[0] ?? '')).length === 0) return true;
+    if (systemParts(m[0] + (NEXT_WORDS.exec(prose.slice(end))?.[0] ?? '')).length === 0 && !REMOTE_CALL.test(m[0])) return true;
   }
   return LOCAL_SCOPE_CJK_RU.test(prose);
 }
 
 export function ownsSystem(prose: string): boolean {
-  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b|我们|我們|咱们|当社|弊社|うちの|私たち|우리|저희|(?<![а-яё])(?:наш[аеиу]?[мхй]?|мы)(?![а-яё])/i.test(prose);
+  return /\b(?:our|we|we're|we've|we'd|us|unsere?[mnrs]?|wir|nos|notre|nous|nuestr[oa]s?|nosotros|noss[oa]s?|temos|nostr[oaie]|abbiamo|onze|ons|wij)\b|我们|我們|咱们|当社|弊社|うちの|私たち|우리|저희|(?<![а-яё])(?:наш[аеиу]?[мхй]?|мы)(?![а-яё])/i.test(prose) || FEWER_OWNERS.test(prose);
 }
 
 /** Separate questions asked: question marks ending a clause, plus inline "1) … 2) … 3)" enumerations. */
@@ -280,7 +284,7 @@ const REPEATS = anyOf([
 ]);
 
 export function isFollowUp(prose: string, words: number): boolean {
-  return words <= 14 && (FOLLOW_UP.test(prose.trim()) || REPEATS.test(prose));
+  return words <= 14 && (FOLLOW_UP.test(prose.trim()) || FEWER_FOLLOW_UP.test(prose.trim()) || REPEATS.test(prose));
 }
 
 /** A follow-up that asks for the previous task again, for another object. */

@@ -14,6 +14,7 @@ import { DESIGN_LOW, DESIGN_TERMS } from './plainDesign';
 import { OrWhenNotLocal } from './localThings';
 import { SYMPTOM_HIGH, SYMPTOM_LOW, SYMPTOM_TERMS } from './plainSymptoms';
 import { CHOICE_HIGH } from './systemChoice';
+import { FEWER_GUARDED, FEWER_HIGH, FEWER_LOW } from './fewerSpokenWords';
 
 function withTerms(rules: readonly Rule[], terms: Record<string, RegExp[]>): Rule[] {
   return rules.map((r) => {
@@ -34,8 +35,8 @@ function withGuardedTerms(rules: readonly Rule[], terms: Record<string, RegExp[]
   return rules.map((r) => (terms[r.signal] ? { ...r, re: new OrWhenNotLocal(r.re, anyOf(terms[r.signal])) } : r));
 }
 
-const MERGED = withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS));
+const MERGED = withTerms([...BASE_HIGH, ...HIGH_ASKS, ...TASK_HIGH], merged(MORE_HIGH, PLAIN_TERMS, FEWER_HIGH));
 export const HIGH: Rule[] = [
-  ...withGuardedTerms(MERGED, merged(SYSTEMS_TERMS, DESIGN_TERMS, SYMPTOM_TERMS)), ...withGuardedTerms(PLAIN_HIGH, SYMPTOM_TERMS), ...SYSTEMS_HIGH, ...SYMPTOM_HIGH, ...CHOICE_HIGH,
+  ...withGuardedTerms(MERGED, merged(SYSTEMS_TERMS, DESIGN_TERMS, SYMPTOM_TERMS, FEWER_GUARDED)), ...withGuardedTerms(PLAIN_HIGH, SYMPTOM_TERMS), ...SYSTEMS_HIGH, ...SYMPTOM_HIGH, ...CHOICE_HIGH,
 ];
-export const LOW: Rule[] = [...withTerms(BASE_LOW, MORE_LOW), ...DESIGN_LOW, ...SYMPTOM_LOW];
+export const LOW: Rule[] = [...withTerms(BASE_LOW, merged(MORE_LOW, FEWER_LOW)), ...DESIGN_LOW, ...SYMPTOM_LOW];

@@ -90,6 +90,8 @@ export const TASK_HIGH: Rule[] = [
     /\b(?:pierd|perd)\w* (?:\w+ ){0,2}(?:cambios|datos|mensajes|modifications|donnees|messages|modifiche|dati|messaggi|alteracoes|dados|mensagens)\b|\b(?:anderungen|daten|nachrichten) gehen verloren\b/,
     /丢数据|丢消息|数据丢失|变更丢失|データが消え|変更が消え|데이터(?:가)? (?:유실|손실|사라)|теря(?:ет|ют|ются|ем)\S* (?:изменени|данн|сообщени)/,
     /\b(?:charged|paid|debited|sent|written|committed) but\b|\b(?:times? out|timeout) after (?:charging|writing|sending|committing|paying)\b/,
+    // Retrying a call whose effect must happen once (a charge, a refund, an e-mail): a retry after a timeout repeats it.
+    /\bretr(?:y|ies|ying)\b[^.?!]{0,30}\b(?:payments?|charges?|transfers?|payouts?|refunds?|checkouts?|invoices?|webhooks?|e-?mails?|sms)\b/,
     /\b(?:half|some) (?:of )?the (?:records|rows|messages|events|jobs) (?:are|get|were) (?:skipped|lost|missing|dropped)\b/,
     /\bprocessed before\b|\bin the wrong order\b|\barrives? before\b/,
     notDedupingData(/两次|重复|扣减两次|二重|二回|두 번|중복|누락|дважды|дублир|не создается|не создаётся|没有生成|생성되지 않|пропал[аио]?\b/),
@@ -161,6 +163,8 @@ const DEFINE_ASK = anyOf([
   /\b(?:explicacion|explication|erklarung|spiegazione|explicacao) (?:corta|courte|kurze|breve|curta)\b|\bkurze erklarung\b|\ben (?:pocas|quelques) (?:palabras|mots)\b|\bin (?:wenigen worten|poche parole)\b|\bem poucas palavras\b/,
   /\ben (?:une|deux) phrases?\b|\ben (?:una|dos) frases?\b|\brespuesta corta\b|\bin (?:einem|zwei) satzen?\b|\bem uma frase\b|\bin una frase\b|\bque signifie\b|\bwas bedeutet\b|\bqu'est-ce que\b|\bque es el\b/,
   /一句话|简单说|一文で|簡単に|짧게|한 문장|кратко|коротко|одним предложением|什么是|是什么意思|とは何|뭐예요|무슨 뜻|что такое|что означает|аббревиатур/,
+  // Questions about a word itself (its spelling, a name for a thing) are lookups whatever the word names.
+  /\bhow (?:do you|do i|to|should i) (?:spell|pronounce|abbreviate)\b|\bplural of\b|\bsynonym for\b|\b(?:good|better|short|clear|nice|proper) (?:name|word|term) for\b|\bwhat (?:should i|to|would you) (?:call|name)\b/,
 ]);
 
 // Mechanical changes named anywhere in the request, not only as its first word ("In our microservices
@@ -169,6 +173,8 @@ const MECHANICAL_ASK = anyOf([
   /\bfix (?:the )?(?:[\w-]+ ){0,3}(?:indentation|typos?|formatting|spelling|links|heading levels?|headings)\b|\badd (?:a )?table of contents\b|\bsort (?:the )?imports\b|\badd (?:a |the )?(?:type hints?|type annotations?|docstrings?|jsdoc|comments?|log line)\b/,
   /\bwrite (?:a |the )?(?:docstring|jsdoc|boilerplate|comment)\b|\b(?:boilerplate|scaffold)\b|\bgenerate (?:a |an |the )?(?:typescript |ts |java |go |python )?(?:interface|type|getters?|setters?|dto|enum|class)\b/,
   /\brename (?:the |this )?(?:variable|function|method|class|field)\b|\btranslate (?:this|the) comment\b|\bconvert this callback\b/,
+  // A list reshaped into a data format: "turn each bullet into a JSON object", however many services the list names.
+  /\b(?:turn|convert|transform|reformat|rewrite) (?:each|every|all|these|those|the following|this list of|the) (?:[\w-]+ ){0,2}(?:into|to|as) (?:an? |one )?(?:json|yaml|yml|csv|xml|toml|markdown|table|list|array|objects?|dict|map|enum|tuples?)\b/,
   /\bannotations de type\b|\brenombra (?:esta|este)\b/,
   // Reformatting a file in view, in the languages the classifier reads ("bitte formatiere nur dieses YAML …").
   /\b(?:format|reformat|prettify|pretty-print|beautify|formatiere|formatier|formatea|formatear|formate|formatar|formata|formattare|formatta|formatteer)\w* (?:\w+ ){0,3}(?:yaml|yml|json|xml|sql|toml|markdown|html|css|csv|file|snippet|datei|archivo|arquivo|fichier|file|tabelle|tabla|tabela|codigo|code)\b/,
