@@ -12,6 +12,7 @@ import { emptyState } from './emptyState';
 import { createTurn, updateTurn, type TurnElements } from './turnView';
 import { initialScrollTop, stillAnswering } from './turnStatus';
 import { notSentNote, returnToBox, showNotSent } from './notSentNote';
+import { flash } from './flash';
 
 interface UiState { draft: string; mode: AskModeName; scrollTop: number }
 
@@ -243,14 +244,6 @@ addedList.addEventListener('click', (e) => {
 });
 mode.addEventListener('change', saveUi);
 thread.addEventListener('scroll', () => saveUi(), { passive: true });
-
-function flash(button: HTMLButtonElement, text: string, title?: string): void {
-  const original = button.dataset.label ?? button.textContent ?? '';
-  button.dataset.label = original;
-  button.textContent = text;
-  if (title) button.title = title;
-  setTimeout(() => { button.textContent = original; button.removeAttribute('title'); }, 1600);
-}
 
 thread.addEventListener('click', (e) => {
   const target = e.target as Element;
