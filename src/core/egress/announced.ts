@@ -25,6 +25,9 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
   // Short user turns with nothing in them ("wait", "hold on, copying the rest") between a cut secret and its rest.
   let pauses = 0;
   let found = 0;
+  // The length of the last message that was a piece, or of a vendor prefix's start the turn before ended in: the
+  // next message of up to that length is a piece whatever its letters (see pieceOf).
+  let pieceRoom = 0;
   const add = (scanned: { text: string; findings: Finding[] }, at: number, length: number, label: string): void => {
     if (scanned.findings.some((f) => f.start <= at && f.end >= at + length)) return;
     scanned.findings.push({ kind: 'password-assignment', category: 'secret', start: at, end: at + length, line: scanned.text.slice(0, at).split('\n').length, label });
@@ -51,7 +54,7 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       // A message that is only a piece of token characters (`Xk3pQ9aB`) while a cut value is open is its next piece,
       // however many there are: a value typed in short pieces has no word long enough for the rules after this.
       const bare = text.trim();
-      const piece = cut ? pieceOf(bare) : undefined;
+      const piece = cut ? pieceOf(bare, pieceRoom) : undefined;
       if (piece) add(scanned, text.lastIndexOf(piece), piece.length, 'a piece of a secret cut across messages');
       if (cut) {
         for (const w of text.matchAll(WORD)) if (looksSecret(w[0], 'secret') || restOfToken(w[0]) || hexRest(w[0]) || letterRest(w[0])) add(scanned, w.index, w[0].length, 'the rest of a secret cut across messages');
@@ -71,7 +74,9 @@ export function findAnnouncedValues(turns: { role: string; scanned: { text: stri
       const pause: boolean = cut && scanned.findings.length === 0 && (bare.length <= 24 ? pauses < 8 : (bare.length <= 60 && pauses < 3) || (pauses < 8 && MENTIONS_REST.test(bare)));
       pauses = pause ? pauses + 1 : 0;
       // (A turn naming a credential and saying it comes in pieces opens it: `the client secret is coming in pieces`.)
-      cut = endsWithSecret(scanned) || TOKEN_START.test(tail) || pause || (NAMES_A_CREDENTIAL.test(text) && MENTIONS_REST.test(text));
+      const prefixStart = TOKEN_START.exec(tail);
+      cut = endsWithSecret(scanned) || prefixStart !== null || pause || (NAMES_A_CREDENTIAL.test(text) && MENTIONS_REST.test(text));
+      pieceRoom = piece ? piece.length : prefixStart ? 64 : 0;
     }
     if (NAMES_A_CREDENTIAL.test(text)) announced = true;
   }
@@ -88,12 +93,16 @@ const CHAT_WORD = /^(?:ok|okay|k|kk|yes|yep|yeah|no|nope|y|n|and|so|hmm+|why|wai
  * mixed case or a symbol (a plain word is a reply); shorter ones, down to one character, are pieces unless they are a chat word: a value typed
  * two or three characters a message has no piece that tells more than its place after the announcement.
  */
-function pieceOf(bare: string): string | undefined {
+function pieceOf(bare: string, room: number): string | undefined {
   const m = PIECE.exec(bare);
   const v = m?.[1];
   if (!v || CHAT_WORD.test(v) || CHAT_WORD.test(bare)) return undefined;
   // (A mark before it, `+…`, `part 3: …`, says the message is a piece, whatever its letters.)
   if (v.length < 4 || v.length < bare.length) return v;
+  // Right after a piece, or after a vendor prefix's first characters, a run no longer than that piece is the next one
+  // even when it is one case of letters (`jvatrhso`): 1 random 8-character piece in 500 is, and a reply word there is
+  // taken as a piece too, which redacts a word rather than let a piece through.
+  if (v.length <= room) return v;
   return /\d/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v)) || /[^A-Za-z0-9]/.test(v) ? v : undefined;
 }
 /** A message saying the value is cut and its rest is on the way. */

@@ -64,6 +64,19 @@ suite('round nine: the gate', () => {
     for (const p of parts) assert.ok(!sent.includes(p), p);
     assert.ok(sent.includes('ok'));
   });
+  test('pieces of one case of letters (1 random 8-character piece in 500) after a vendor prefix and after a piece are redacted', () => {
+    // A statistical sweep of round eight's five-message GitHub token leaked 10 of 600 runs: a piece like `jvatrhso`
+    // read as a reply word. Each draw here forces one middle piece and the last one to a single case.
+    const b62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    for (let i = 0; i < 200; i++) {
+      const parts = [draw(b62, 8), draw('abcdefghijklmnopqrstuvwxyz', 8), draw(b62, 8), draw('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 8)];
+      const messages: ChatMessage[] = [{ role: 'user', content: `token: ghp_${draw(b62, 4)}` }, ...parts.flatMap((p): ChatMessage[] => [{ role: 'assistant', content: 'Go on.' }, { role: 'user', content: p }])];
+      const sent = text(gateFor()(messages));
+      for (const p of parts) assert.ok(!sent.includes(p), `${p} reached the cloud`);
+    }
+    // Without a piece or a prefix before it, a plain word is a reply.
+    assert.ok(text(gateFor()([{ role: 'user', content: 'the password is in the vault' }, { role: 'assistant', content: 'ok' }, { role: 'user', content: 'explain' }])).includes('explain'));
+  });
   test('a terminal that printed a private file blocks; one that printed a public file does not', () => {
     const g = gateFor({ aiignore: 'pricing/\n' });
     for (const t of ['$ cat pricing/engine.ts\nexport const RATE = 0.87;', 'dev@box:~/shop/pricing$ head -3 engine.ts\nexport const RATE = 0.87;', 'C:\\shop>type pricing\\engine.ts\nexport const RATE = 0.87;']) {
