@@ -20,6 +20,19 @@ suite('code shapes around credential names', () => {
       'headers: { ...client._authState?.extraHeaders, authorization: `Bearer ${token}` }',
     ]) assert.deepEqual(secrets(t), [], t);
   });
+  test('field names with a figure and a unit in them are names, not values (Anthropic usage: ephemeral_1h_input_tokens)', () => {
+    for (const t of [
+      "const w1h = num(raw, 'cache_creation_token_details', 'ephemeral_1h_input_tokens');",
+      "TOKEN_WINDOW = 'RATE_5M_TOKENS'",
+      "const token = u['ephemeral_5m_input_tokens'] ?? 0;",
+    ]) assert.deepEqual(secrets(t), [], t);
+    // A random value cut by underscores still is one: its parts are no figure with a unit.
+    for (let i = 0; i < 200; i++) {
+      const v = `${randomBytes(6).toString('base64url').replace(/[-_]/g, 'k')}_${randomBytes(3).toString('hex')}_${randomBytes(6).toString('base64url').replace(/[-_]/g, 'Q')}`;
+      const t = `api_key = '${v}'`;
+      if (/[A-Z]/.test(v) && /[a-z]/.test(v) && /\d/.test(v)) assert.ok(secrets(t).length > 0, t);
+    }
+  });
   test('values in the same places are still found', () => {
     const v = `Xk4${randomBytes(12).toString('base64url').replace(/[-_]/g, 'q')}9`;
     for (const t of [

@@ -169,7 +169,8 @@ export function looksSecret(value: string, ident: string): boolean {
 function isWordSlug(v: string): boolean {
   const parts = v.split(/[-_./]+/).filter(Boolean);
   if (parts.length < 2) return false;
-  return parts.every((p) => /^\d{1,4}$/.test(p) || /^(?:[a-z]{1,3}|[A-Z]{1,3})$/.test(p) || (/[A-Za-z]{3}/.test(p) && (/^[a-z0-9]+$/.test(p) || /^[A-Z0-9]+$/.test(p) || /^[A-Z][a-z0-9]+$/.test(p))));
+  // (A figure with a unit is a part too: Anthropic's own `ephemeral_1h_input_tokens`, `max_5m_window`.)
+  return parts.every((p) => /^\d{1,4}(?:[a-z]{1,2}|[A-Z]{1,2})?$/.test(p) || /^(?:[a-z]{1,3}|[A-Z]{1,3})$/.test(p) || (/[A-Za-z]{3}/.test(p) && (/^[a-z0-9]+$/.test(p) || /^[A-Z0-9]+$/.test(p) || /^[A-Z][a-z0-9]+$/.test(p))));
 }
 
 export const GENERIC_SECRET_DETECTORS: readonly Detector[] = [
