@@ -6,6 +6,7 @@ import { CODEBASES, evaluate, load, standardRankers, unnamedShare, type Loaded }
 import { assertFloors, assertLabelsIndexed } from './eval/floors';
 import { BLIND_ALL_CODEBASES, BLIND_EIGHTH_CODEBASES, BLIND_EIGHTH_SECOND_CODEBASES, BLIND_FIFTH_CODEBASES, BLIND_FOURTH_CODEBASES, BLIND_NINTH_CODEBASES, BLIND_NINTH_SECOND_CODEBASES, BLIND_SEVENTH_CODEBASES, BLIND_SIXTH_CODEBASES, isTuning } from './eval/codebases';
 import { mean } from './eval/metrics';
+import { blindBatchSuite } from './eval/batchSuite';
 import { skipReason } from '../../../src/core/context';
 
 suite('context: retrieval on code bases nobody here wrote (held-out)', function () {
@@ -220,37 +221,5 @@ suite('context: retrieval on the eighth blind batch (rustls, gorilla/websocket, 
 // PyYAML's MRR below BM25's. Round 9's fixes were checked on it, so it is no longer blind; its second batch (fsnotify,
 // 32 questions written after the fixes) is: first run 0.805 / 0.956 / 0.644 (BM25 0.763 / 0.841 / 0.611). jsdiff's
 // recall@5 only ties BM25's (0.914): that floor is fragile.
-suite('context: retrieval on the ninth blind batch (PyYAML, toml, jsdiff) and its second batch (fsnotify)', function () {
-  this.timeout(180_000);
-  const loaded: Loaded[] = [];
-  const second: Loaded[] = [];
-
-  suiteSetup(async () => {
-    for (const c of BLIND_NINTH_CODEBASES) loaded.push(await load(c));
-    for (const c of BLIND_NINTH_SECOND_CODEBASES) second.push(await load(c));
-  });
-
-  test('≥ 100 questions, ≥ 30 per code base in 3 languages, a third naming nothing; second batch ≥ 30; every label indexed', () => {
-    assert.deepEqual(loaded.map((l) => l.codebase.language).sort(), ['Go', 'JavaScript', 'Python']);
-    assert.ok(loaded.reduce((n, l) => n + l.codebase.questions.length, 0) >= 100);
-    const unnamed = loaded.map(unnamedShare).reduce((a, u) => ({ unnamed: a.unnamed + u.unnamed, total: a.total + u.total }));
-    assert.ok(unnamed.unnamed * 3 >= unnamed.total, `${unnamed.unnamed} of ${unnamed.total} name nothing`);
-    for (const l of [...loaded, ...second]) {
-      assert.ok(l.codebase.questions.length >= 30, `${l.codebase.name}: ${l.codebase.questions.length} questions`);
-      assertLabelsIndexed(l);
-    }
-  });
-
-  test('first batch: recall@5 not below BM25 on any code base, MRR above overall; ≥ 0.90 / 0.97 / 0.76', () => {
-    assertFloors(loaded, 'all', 'above');
-    const results = loaded.map((l) => evaluate(l, 'all', standardRankers(l)));
-    const all = (k: 'r5' | 'r10' | 'rr') => mean(results.flatMap((r) => r.methods.ours.per.map((p) => p[k])));
-    assert.ok(all('r5') >= 0.9 && all('r10') >= 0.97 && all('rr') >= 0.76, `${all('r5').toFixed(3)} / ${all('r10').toFixed(3)} / ${all('rr').toFixed(3)}`);
-  });
-
-  test('second batch (fsnotify): recall@5 and MRR above BM25; ≥ 0.78 / 0.93 / 0.62', () => {
-    assertFloors(second, 'all', 'above');
-    const r = evaluate(second[0], 'all', standardRankers(second[0])).methods.ours;
-    assert.ok(r.r5 >= 0.78 && r.r10 >= 0.93 && r.mrr >= 0.62, `${r.r5.toFixed(3)} / ${r.r10.toFixed(3)} / ${r.mrr.toFixed(3)}`);
-  });
-});
+blindBatchSuite('context: retrieval on the ninth blind batch (PyYAML, toml, jsdiff) and its second batch (fsnotify)',
+  BLIND_NINTH_CODEBASES, BLIND_NINTH_SECOND_CODEBASES[0]!, { first: [0.9, 0.97, 0.76], second: [0.78, 0.93, 0.62] });
