@@ -150,6 +150,24 @@ suite('deep8 faults: 529 with and without Retry-After, an SSE error mid-answer, 
     assert.notEqual(added[0]!.status, 'ok');
   });
 
+  test('Retry on a failed card while another answer is coming: the button says to wait, no second answer starts', async () => {
+    const f = await focusChat();
+    anthropic.setFault({ kind: 'status', status: 529 });
+    const failed = `Explain Cart.total (${tag()})`;
+    await askUntilEnded('cloud', failed, 90_000);
+    anthropic.setFault({ kind: 'delayFirstByte', ms: 20_000 });
+    const slow = `Explain Cart.tax (${tag()})`;
+    await send('cloud', slow);
+    await until(async () => f.locator('button.stop').isVisible(), 'Stop while the slow answer is coming', 30_000);
+    const turns = await f.locator('article.turn').count();
+    const retry = f.locator('article.turn').filter({ hasText: failed }).last().locator('button[data-fix="retry"], button[data-fix="retryLocal"]').first();
+    await retry.click();
+    await until(async () => (await retry.innerText()) === 'Wait…', 'the Retry button saying to wait (it did nothing before)', 5_000);
+    assert.equal(await f.locator('article.turn').count(), turns, 'no second answer started');
+    await f.locator('button.stop').click();
+    await until(async () => !(await turnSpinning(slow)), 'the slow answer stopped', 30_000);
+  });
+
   test('a multibyte UTF-8 character cut across two chunks of the Anthropic stream arrives whole', async () => {
     await focusChat();
     anthropic.cutUtf8 = true;

@@ -259,7 +259,10 @@ thread.addEventListener('click', (e) => {
     }
     const without = button.getAttribute('data-without');
     const turnOf = button.closest('.turn')?.getAttribute('data-turn');
-    if (without && turnOf && !busy) { api.post({ type: 'askWithout', turnId: turnOf, paths: [without] }); return; }
+    // These start a new answer, which the host turns away while one runs: say so on the button rather than do nothing.
+    const fixName = button.getAttribute('data-fix');
+    if (busy && (without || button.hasAttribute('data-ask-cloud') || fixName === 'retry' || fixName === 'retryLocal')) { flash(button, 'Wait…', 'Another answer is still coming: wait for it or press Stop, then click again.'); return; }
+    if (without && turnOf) { api.post({ type: 'askWithout', turnId: turnOf, paths: [without] }); return; }
     const askCloud = button.getAttribute('data-ask-cloud');
     if (askCloud) { api.post({ type: 'askCloud', turnId: askCloud }); return; }
     const copy = button.getAttribute('data-copy');
