@@ -132,7 +132,7 @@ suite('deep7: chat closed mid-answer, a file made private mid-answer, a model pu
     const q2 = `What is in the cart now? (${tag()})`;
     await send('private', q2);
     await until(async () => /\[fake-ollama\]/.test(await turnText(q2)) && !(await turnSpinning(q2)), 'the answer after the pull', 30_000);
-    const settled = await until(async () => !/model missing|offline/.test(await barText()), 'the status bar to drop "model missing"', 15_000).catch(() => -1);
+    const settled = await until(async () => !/model missing|offline|not running/.test(await barText()), 'the status bar to drop "model missing"', 15_000).catch(() => -1);
     const bar = await barText();
     process.stdout.write(`      status bar after the pull and an answer: ${JSON.stringify(bar)} (${settled} ms)\n`);
     await screenshot(session(), 'deep-model-pulled');
