@@ -1,4 +1,5 @@
 import type { BenchFigure } from './types';
+import { rng } from '../test/fixtures/privacy/independent/random';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -24,17 +25,6 @@ export async function timeRuns(runs: number, fn: () => unknown | Promise<unknown
   return out;
 }
 
-/** A small seeded generator (mulberry32): the same samples give the same interval on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Percentile bootstrap 95 % interval of `stat` over `n` paired samples: `stat` gets the indices of one resample
@@ -42,7 +32,7 @@ export function seeded(seed: number): () => number {
  */
 export function bootstrap95(n: number, stat: (idx: number[]) => number, resamples = 2000, seed = 27): [number, number] {
   if (n === 0) return [NaN, NaN];
-  const rnd = seeded(seed);
+  const rnd = rng(seed); // seeded: the same samples give the same interval on every run
   const values: number[] = [];
   const idx = new Array<number>(n);
   for (let b = 0; b < resamples; b++) {
