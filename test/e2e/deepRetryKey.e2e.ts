@@ -119,7 +119,9 @@ suite('deep7: Retry-After past and absurd, a failed escalation, a key cleared mi
     const q = `Rename this variable to something clearer (${tag()})`;
     await send('auto', q);
     await until(async () => /\[fake-ollama\]/.test(await turnText(q)) && !(await turnSpinning(q)), 'the turn to end', 60_000);
-    await session().page.waitForTimeout(1_000);
+    // (A poll can land between the local leg's end and the cloud leg's start; CI once read the turn there. The cloud
+    // leg's outcome must follow within the SDK's retries, and the turn must end without a spinner.)
+    await until(async () => /Anthropic/.test(await turnText(q)) && !(await turnSpinning(q)), 'the cloud leg\'s failure on the turn', 30_000);
     const text = await turnText(q);
     process.stdout.write(`      escalation failed: ${JSON.stringify(text.slice(0, 900))}\n`);
     await shotOfTurn(q, 'escalation-cloud-failed');
