@@ -1,5 +1,7 @@
 // Short forms of the route's words for the narrow chat view. No DOM here, so Node unit tests import it.
 
+import { plainClause } from '../common/plainClause';
+
 /** Pseudo-path of the repo map item (core/context REPO_MAP_PATH): an outline, not a file. */
 const REPO_MAP = 'repo map';
 
@@ -40,11 +42,8 @@ export function whyLine(reasons: readonly string[], sent = true): string {
     t = t.replace(/^(local|cloud): /, '')
       .replace(/\s*\((?:score [^)]*?)?hybrid\.[\w.]+[^)]*\)/g, '')
       .replace(/\s*\(hybrid\.[\w.]+ "[^"]*"\)/g, '')
-      // A plain-text line: "start it with `ollama serve`" showed its backticks.
-      .replace(/`([^`\n]+)`/g, '$1')
       .trim();
-    // A path that starts the clause keeps its case ("internal/rates.ts matches…", never "Internal/rates.ts").
-    if (t) out.push(/^[a-z]+\b(?![./\\-])/.test(t) ? t.charAt(0).toUpperCase() + t.slice(1) : t);
+    if (t) out.push(plainClause(t));
   }
   const i = out.indexOf(CHOSEN);
   if (i >= 0) out[i] = `${chosen} file${chosen === 1 ? '' : 's'} chosen from the repo map (hover for why each)`;
